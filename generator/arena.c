@@ -1,0 +1,122 @@
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Chunks grow geometrically up to this size; larger requests get a chunk
+ * of their own. */
+#define ARENA_MIN_CHUNK (64u * 1024u)
+#define ARENA_MAX_CHUNK (4u * 1024u * 1024u)
+#define ARENA_ALIGN _Alignof(max_align_t)
+
+struct xi_arena_chunk {
+	struct xi_arena_chunk *prev;
+	size_t size;
+	_Alignas(max_align_t) char data[];
+};
+
+_Noreturn void xi_oom(void)
+{
+	fputs("xenidl: fatal error: out of memory\n", stderr);
+	exit(1);
+}
+
+void *xi_xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (!p)
+		xi_oom();
+	return p;
+}
+
+void *xi_xrealloc(void *p, size_t size)
+{
+	p = realloc(p, size ? size : 1);
+	if (!p)
+		xi_oom();
+	return p;
+}
+
+char *xi_xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = xi_xmalloc(n);
+	memcpy(p, s, n);
+	return p;
+}
+
+void xi_arena_init(struct xi_arena *a)
+{
+	a->head = NULL;
+	a->next = a->end = NULL;
+}
+
+void xi_arena_free(struct xi_arena *a)
+{
+	struct xi_arena_chunk *c = a->head;
+	while (c) {
+		struct xi_arena_chunk *prev = c->prev;
+		free(c);
+		c = prev;
+	}
+	xi_arena_init(a);
+}
+
+static void arena_grow(struct xi_arena *a, size_t need)
+{
+	size_t size = a->head ? a->head->size * 2 : ARENA_MIN_CHUNK;
+	if (size > ARENA_MAX_CHUNK)
+		size = ARENA_MAX_CHUNK;
+	if (size < need)
+		size = need;
+	struct xi_arena_chunk *c = xi_xmalloc(sizeof(*c) + size);
+	c->prev = a->head;
+	c->size = size;
+	a->head = c;
+	a->next = c->data;
+	a->end = c->data + size;
+}
+
+void *xi_alloc(struct xi_arena *a, size_t size)
+{
+	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	if (size == 0)
+		size = ARENA_ALIGN;
+	if ((size_t)(a->end - a->next) < size)
+		arena_grow(a, size);
+	void *p = a->next;
+	a->next += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *xi_strndup(struct xi_arena *a, const char *s, size_t n)
+{
+	char *p = xi_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *xi_strdup(struct xi_arena *a, const char *s)
+{
+	return xi_strndup(a, s, strlen(s));
+}
+
+char *xi_aprintf(struct xi_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		xi_oom();
+	char *p = xi_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}

@@ -1,0 +1,37 @@
+/* Arena allocation: every object of one compilation lives in one arena and
+ * is freed with it. Nothing is freed individually. */
+#ifndef XENIDL_ARENA_H
+#define XENIDL_ARENA_H
+
+#include <stddef.h>
+
+struct xi_arena_chunk;
+
+struct xi_arena {
+	struct xi_arena_chunk *head;
+	char *next;   /* first free byte of the head chunk */
+	char *end;    /* one past the head chunk's last byte */
+};
+
+void xi_arena_init(struct xi_arena *a);
+void xi_arena_free(struct xi_arena *a);
+
+/* Zeroed, max_align_t-aligned memory. Aborts the process on exhaustion:
+ * there is nothing useful a generator can do without memory. */
+void *xi_alloc(struct xi_arena *a, size_t size);
+char *xi_strdup(struct xi_arena *a, const char *s);
+char *xi_strndup(struct xi_arena *a, const char *s, size_t n);
+/* Printf into the arena. */
+char *xi_aprintf(struct xi_arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#define XI_NEW(a, type) ((type *)xi_alloc((a), sizeof(type)))
+#define XI_NEW_ARRAY(a, type, n) ((type *)xi_alloc((a), sizeof(type) * (n)))
+
+/* Out-of-memory: print a message and exit with status 1. */
+_Noreturn void xi_oom(void);
+void *xi_xmalloc(size_t size);
+void *xi_xrealloc(void *p, size_t size);
+char *xi_xstrdup(const char *s);
+
+#endif

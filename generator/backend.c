@@ -1,0 +1,16 @@
+#include "backend.h"
+
+#include <string.h>
+
+const struct xi_backend xi_backends[] = {
+	{ "c", "C headers with layout checks", xi_emit_c },
+	{ NULL, NULL, NULL },
+};
+
+const struct xi_backend *xi_backend_find(const char *name)
+{
+	for (const struct xi_backend *b = xi_backends; b->name; b++)
+		if (!strcmp(b->name, name))
+			return b;
+	return NULL;
+}

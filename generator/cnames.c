@@ -1,0 +1,103 @@
+#include "cnames.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *xi_c_decl_name(const struct xi_decl *d)
+{
+	return d->c_name ? d->c_name : d->name;
+}
+
+char *xi_upper(struct xi_arena *a, const char *s)
+{
+	char *r = xi_strdup(a, s);
+	for (char *p = r; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	return r;
+}
+
+const char *xi_c_prefix(struct xi_arena *a, const struct xi_decl *d)
+{
+	if (d->c_prefix)
+		return d->c_prefix;
+	return xi_aprintf(a, "%s_", xi_upper(a, d->name));
+}
+
+const char *xi_c_variant_name(struct xi_arena *a, const struct xi_decl *d,
+			      const struct xi_variant *v)
+{
+	if (v->c_name)
+		return v->c_name;
+	return xi_aprintf(a, "%s%s", xi_c_prefix(a, d), v->name);
+}
+
+const char *xi_c_all_mask_name(struct xi_arena *a, const struct xi_decl *d)
+{
+	return xi_aprintf(a, "%s_ALL", xi_c_prefix(a, d));
+}
+
+const char *xi_c_prim(enum xi_prim p)
+{
+	switch (p) {
+	case XI_PRIM_U64: return "uint64_aligned_t";
+	case XI_PRIM_I64: return "int64_aligned_t";
+	default: return xi_c_prim_plain(p);
+	}
+}
+
+const char *xi_c_prim_plain(enum xi_prim p)
+{
+	switch (p) {
+	case XI_PRIM_U8: return "uint8_t";
+	case XI_PRIM_U16: return "uint16_t";
+	case XI_PRIM_U32: return "uint32_t";
+	case XI_PRIM_U64: return "uint64_t";
+	case XI_PRIM_I8: return "int8_t";
+	case XI_PRIM_I16: return "int16_t";
+	case XI_PRIM_I32: return "int32_t";
+	case XI_PRIM_I64: return "int64_t";
+	case XI_PRIM_CHAR: return "char";
+	case XI_PRIM_NATIVE_U64: return "uint64_t";
+	case XI_PRIM_NATIVE_I64: return "int64_t";
+	case XI_PRIM_COUNT: break;
+	}
+	return "?";
+}
+
+static const char *digits(struct xi_arena *a, uint64_t mag, bool hex)
+{
+	if (hex)
+		return xi_aprintf(a, "0x%" PRIX64, mag);
+	return xi_aprintf(a, "%" PRIu64, mag);
+}
+
+const char *xi_c_int_literal(struct xi_arena *a, struct xi_int v, enum xi_prim p, bool hex)
+{
+	bool is64 = xi_prims[p].size == 8;
+	bool is_signed = xi_prims[p].is_signed;
+	const char *suffix = is_signed ? (is64 ? "LL" : "") : (is64 ? "ULL" : "U");
+	if (!v.neg)
+		return xi_aprintf(a, "%s%s", digits(a, v.mag, hex), suffix);
+	/* The most negative value has no literal: write it as -MAX - 1. */
+	uint64_t limit = UINT64_C(1) << (xi_prims[p].size * 8 - 1);
+	if (v.mag == limit)
+		return xi_aprintf(a, "(-%s%s - 1)", digits(a, v.mag - 1, hex), suffix);
+	return xi_aprintf(a, "(-%s%s)", digits(a, v.mag, hex), suffix);
+}
+
+const char *xi_c_int_literal_min(struct xi_arena *a, struct xi_int v, bool hex)
+{
+	if (!v.neg) {
+		const char *suffix = v.mag <= INT32_MAX ? "" : v.mag <= UINT32_MAX ? "U"
+				   : v.mag <= INT64_MAX ? "LL" : "ULL";
+		return xi_aprintf(a, "%s%s", digits(a, v.mag, hex), suffix);
+	}
+	if (v.mag <= (uint64_t)INT32_MAX + 1)
+		return v.mag == (uint64_t)INT32_MAX + 1 ? "(-2147483647 - 1)"
+		     : xi_aprintf(a, "(-%s)", digits(a, v.mag, hex));
+	if (v.mag == UINT64_C(1) << 63)
+		return "(-9223372036854775807LL - 1)";
+	return xi_aprintf(a, "(-%sLL)", digits(a, v.mag, hex));
+}

@@ -1,0 +1,82 @@
+/* The pipeline: load, resolve, order, lay out, generate. */
+#include "xenidl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "loader.h"
+#include "order.h"
+#include "resolve.h"
+
+struct xi_ctx *xenidl_create(const struct xi_options *opt, FILE *diag)
+{
+	struct xi_ctx *ctx = xi_xmalloc(sizeof(*ctx));
+	memset(ctx, 0, sizeof(*ctx));
+	xi_arena_init(&ctx->arena);
+	xi_diag_init(&ctx->diag, diag);
+	ctx->opt = *opt;
+	if (!ctx->opt.abis)
+		ctx->opt.abis = XI_ABI_ALL;
+	ctx->diag.werror = opt->werror;
+	xi_map_init(&ctx->interned);
+	xi_map_init(&ctx->modules_by_path);
+	xi_map_init(&ctx->symbols);
+	return ctx;
+}
+
+void xenidl_destroy(struct xi_ctx *ctx)
+{
+	if (!ctx)
+		return;
+	xi_map_free(&ctx->interned);
+	xi_map_free(&ctx->modules_by_path);
+	xi_map_free(&ctx->symbols);
+	free(ctx->modules);
+	free(ctx->inputs);
+	xi_diag_free(&ctx->diag);
+	xi_arena_free(&ctx->arena);
+	free(ctx);
+}
+
+bool xenidl_add_input(struct xi_ctx *ctx, const char *path)
+{
+	unsigned before = ctx->diag.errors;
+	xi_load_input(ctx, path);
+	return ctx->diag.errors == before;
+}
+
+bool xenidl_analyze(struct xi_ctx *ctx)
+{
+	if (ctx->analyzed)
+		return !xi_diag_failed(&ctx->diag);
+	ctx->analyzed = true;
+	/* Syntax errors stop here: what follows would only add noise. */
+	if (xi_diag_failed(&ctx->diag))
+		return false;
+	xi_compute_visibility(ctx);
+	xi_assign_output_paths(ctx);
+	xi_resolve(ctx);
+	xi_order(ctx);
+	if (!ctx->diag.capped)
+		xi_layout(ctx);
+	return !xi_diag_failed(&ctx->diag);
+}
+
+bool xenidl_generate(struct xi_ctx *ctx, const char *name, const struct xi_gen_options *opt,
+		     struct xi_outset *out)
+{
+	const struct xi_backend *b = xi_backend_find(name);
+	if (!b) {
+		xi_error_at_file(&ctx->diag, NULL, "unknown output language '%s'", name);
+		return false;
+	}
+	unsigned before = ctx->diag.errors;
+	b->emit(ctx, opt, out);
+	return ctx->diag.errors == before;
+}
+
+struct xi_decl *xenidl_find_decl(struct xi_ctx *ctx, const char *name)
+{
+	return xi_map_get(&ctx->symbols, name, strlen(name));
+}

@@ -1,0 +1,38 @@
+/* One compilation: its arena, diagnostics, modules and symbols. */
+#ifndef XENIDL_CTX_H
+#define XENIDL_CTX_H
+
+#include <stdbool.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "ir.h"
+#include "map.h"
+#include "strbuf.h"
+
+struct xi_options {
+	xi_abi_mask abis;               /* ABIs to lay out and check */
+	const char *const *include_dirs;/* -I, in order */
+	unsigned ninclude_dirs;
+	bool werror;
+	const char *root;               /* output paths are relative to this, if set */
+};
+
+struct xi_ctx {
+	struct xi_arena arena;
+	struct xi_diag diag;
+	struct xi_options opt;
+	struct xi_map interned;        /* identifier text */
+	struct xi_map modules_by_path; /* normalized path -> module */
+	struct xi_map symbols;         /* name -> first decl of that name */
+	struct xi_module **modules;    /* in load order */
+	unsigned nmodules, cap_modules;
+	struct xi_module **inputs;     /* named on the command line, in order */
+	unsigned ninputs, cap_inputs;
+	unsigned import_depth;
+	bool analyzed;
+};
+
+const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len);
+
+#endif

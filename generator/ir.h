@@ -1,0 +1,323 @@
+/* The intermediate representation: what every reader produces and every
+ * backend consumes.
+ *
+ * A compilation holds modules (one per input file). A module holds
+ * declarations in source order. Types are trees: an aggregate's members
+ * have types, which may be references to other declarations, arrays,
+ * handles, inline aggregates or per-ABI choices. The resolver fills in the
+ * references and constant values; the layout engine fills in sizes,
+ * alignments and offsets for every ABI. */
+#ifndef XENIDL_IR_H
+#define XENIDL_IR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "abi.h"
+#include "source.h"
+#include "xint.h"
+
+struct xi_decl;
+struct xi_module;
+struct xi_type;
+
+/* --- Primitive types ---------------------------------------------------- */
+
+enum xi_prim {
+	XI_PRIM_U8,
+	XI_PRIM_U16,
+	XI_PRIM_U32,
+	XI_PRIM_U64,
+	XI_PRIM_I8,
+	XI_PRIM_I16,
+	XI_PRIM_I32,
+	XI_PRIM_I64,
+	XI_PRIM_CHAR,
+	XI_PRIM_NATIVE_U64, /* legacy: 64-bit with the ABI's own alignment */
+	XI_PRIM_NATIVE_I64,
+	XI_PRIM_COUNT
+};
+
+struct xi_prim_info {
+	const char *name;      /* IDL spelling */
+	unsigned size;
+	bool is_signed;
+	bool legacy_only;
+	bool integer;          /* usable as an enum/bitmap backing or constant type */
+};
+
+extern const struct xi_prim_info xi_prims[XI_PRIM_COUNT];
+int xi_prim_by_name(const char *name);
+bool xi_int_fits_prim(struct xi_int v, enum xi_prim p);
+
+/* --- Attributes (as written; interpreted by the resolver) ---------------- */
+
+enum xi_attr_arg_kind { XI_ATTR_ARG_NONE, XI_ATTR_ARG_STRING, XI_ATTR_ARG_EXPR };
+
+struct xi_attr {
+	const char *name;
+	struct xi_loc loc;
+	enum xi_attr_arg_kind arg_kind;
+	const char *str;          /* XI_ATTR_ARG_STRING */
+	struct xi_expr *expr;     /* XI_ATTR_ARG_EXPR */
+	struct xi_loc arg_loc;
+	struct xi_attr *next;
+};
+
+/* --- Constant expressions ------------------------------------------------ */
+
+enum xi_expr_kind { XI_EXPR_INT, XI_EXPR_NAME, XI_EXPR_UNARY, XI_EXPR_BINARY };
+
+enum xi_op {
+	XI_OP_NEG, XI_OP_NOT, XI_OP_PLUS,                 /* unary */
+	XI_OP_ADD, XI_OP_SUB, XI_OP_MUL, XI_OP_DIV, XI_OP_MOD,
+	XI_OP_SHL, XI_OP_SHR, XI_OP_AND, XI_OP_OR, XI_OP_XOR, /* binary */
+};
+
+struct xi_expr {
+	enum xi_expr_kind kind;
+	enum xi_op op;
+	struct xi_loc loc;
+	bool hex;               /* an integer literal written in hex (output hint) */
+	uint16_t depth;         /* height of the tree, bounded by XI_MAX_EXPR_DEPTH */
+	struct xi_int lit;      /* XI_EXPR_INT */
+	const char *name;       /* XI_EXPR_NAME */
+	struct xi_decl *ref;    /* XI_EXPR_NAME: the constant, once resolved */
+	struct xi_expr *a, *b;  /* operands */
+};
+
+/* --- Types -------------------------------------------------------------- */
+
+enum xi_type_kind {
+	XI_TYPE_PRIM,
+	XI_TYPE_REF,           /* a named alias, struct, union, enum or bitmap */
+	XI_TYPE_ARRAY,
+	XI_TYPE_HANDLE,        /* handle<T>: 64-bit guest handle */
+	XI_TYPE_NATIVE_HANDLE, /* native_handle<T>: legacy, pointer-sized on x86 */
+	XI_TYPE_AGG,           /* inline anonymous struct or union */
+	XI_TYPE_ARCH,          /* arch { abi: T, ... }: legacy, per-ABI type */
+	XI_TYPE_VOID,          /* only as the target of a handle */
+};
+
+struct xi_arch_choice {
+	const char *key;        /* an ABI name, or "default" */
+	struct xi_loc loc;
+	struct xi_type *type;
+	struct xi_arch_choice *next;
+};
+
+struct xi_agg;
+
+struct xi_type {
+	enum xi_type_kind kind;
+	enum xi_prim prim;          /* XI_TYPE_PRIM */
+	struct xi_loc loc;
+	union {
+		struct {
+			const char *name;
+			/* The declaration the name means on each ABI. Usually
+			 * the same one everywhere; different per family when
+			 * it comes from an `import arch` file. */
+			struct xi_decl *decl[XI_ABI_COUNT];
+			bool per_family;
+		} ref;
+		struct {
+			struct xi_type *elem;
+			struct xi_expr *len;
+			uint32_t count;     /* evaluated length */
+		} array;
+		struct xi_type *target; /* handles */
+		struct xi_agg *agg;
+		struct {
+			struct xi_arch_choice *choices;
+			struct xi_type *abi[XI_ABI_COUNT]; /* resolved per ABI */
+		} arch;
+	} u;
+};
+
+/* --- Aggregates ---------------------------------------------------------- */
+
+enum xi_member_flags {
+	XI_MEMBER_IN = 1u << 0,
+	XI_MEMBER_OUT = 1u << 1,
+	XI_MEMBER_RESERVED = 1u << 2,
+};
+
+/* A tagged-union arm's selector: an enum variant, a constant or a literal. */
+struct xi_arm_label {
+	struct xi_expr *expr;
+	struct xi_int value;
+	const char *variant;  /* the enum variant's name, when it names one */
+	bool valid;           /* evaluated without error */
+	struct xi_arm_label *next;
+};
+
+struct xi_member {
+	const char *name;
+	const char *c_name;         /* @c_name, or NULL */
+	const char *doc;
+	struct xi_loc loc;
+	struct xi_attr *attrs;
+	unsigned flags;             /* enum xi_member_flags */
+	struct xi_type *type;
+	/* Tagged-union arms only: */
+	struct xi_arm_label *labels;/* NULL for the default arm */
+	bool is_default_arm;
+	/* Layout: the offset on each ABI (inside the enclosing aggregate). */
+	uint32_t offset[XI_ABI_COUNT];
+	struct xi_member *next;
+};
+
+struct xi_layout {
+	uint32_t size;
+	uint32_t align;
+};
+
+struct xi_agg {
+	bool is_union;
+	struct xi_member *members;
+	unsigned nmembers;
+	struct xi_loc loc;
+	/* Tagged unions: the member of the enclosing aggregate that selects
+	 * the arm (resolved from tag_name). */
+	const char *tag_name;
+	struct xi_loc tag_loc;
+	struct xi_member *tag;
+	struct xi_agg *parent;      /* enclosing aggregate, for inline ones */
+	struct xi_decl *owner;      /* the top-level declaration */
+	/* Layout, per ABI. */
+	struct xi_layout lay[XI_ABI_COUNT];
+	bool laid_out;
+	bool laying_out;            /* cycle detection */
+	bool layout_failed;
+	/* It holds a type of an `import arch` file: families may differ. */
+	bool family_variant;
+	/* Some ABI's layout holds a zero-sized struct (GNU C): C++ disagrees. */
+	xi_abi_mask empty_abis;
+};
+
+/* --- Enums and bitmaps --------------------------------------------------- */
+
+struct xi_variant {
+	const char *name;
+	const char *c_name;         /* @c_name, or NULL */
+	const char *doc;
+	struct xi_loc loc;
+	struct xi_attr *attrs;
+	struct xi_expr *value;      /* enum value, or a bitmap bit's first position */
+	struct xi_expr *value_hi;   /* bitmap field's last position, or NULL */
+	struct xi_int v;            /* evaluated enum value */
+	unsigned lo, hi;            /* evaluated bit range (hi == lo for a bit) */
+	bool invalid;               /* evaluation failed (already reported) */
+	struct xi_variant *next;
+};
+
+/* --- Declarations -------------------------------------------------------- */
+
+enum xi_decl_kind {
+	XI_DECL_CONST,
+	XI_DECL_ALIAS,
+	XI_DECL_ENUM,
+	XI_DECL_BITMAP,
+	XI_DECL_STRUCT,
+	XI_DECL_UNION,
+};
+
+struct xi_decl {
+	enum xi_decl_kind kind;
+	const char *name;
+	const char *c_name;        /* @c_name, or NULL */
+	const char *c_prefix;      /* @c_prefix on enums and bitmaps, or NULL */
+	const char *doc;
+	struct xi_loc loc;
+	struct xi_attr *attrs;
+	struct xi_module *module;
+	bool legacy;
+	struct xi_expr *version;   /* @version(CONST): the interface version constant */
+	/* const and alias: the declared type; enum/bitmap: the backing type */
+	struct xi_type *type;
+	/* const */
+	struct xi_expr *expr;
+	struct xi_int value;
+	enum xi_prim const_prim;   /* the integer type the constant has */
+	bool evaluated, evaluating, eval_failed;
+	/* enum, bitmap */
+	struct xi_variant *variants;
+	unsigned nvariants;
+	bool variants_done;
+	enum xi_prim backing;      /* enum/bitmap: the integer type it is stored as */
+	bool backing_ok;
+	/* struct, union */
+	struct xi_agg *agg;
+	/* Dependency order, set by order.c */
+	unsigned order;
+	unsigned char order_state;
+	bool in_cycle;             /* contains itself: no layout */
+	struct xi_decl *next;      /* next in its module, in source order */
+	struct xi_decl *next_same_name; /* symbol table chain */
+};
+
+/* --- Modules ------------------------------------------------------------- */
+
+struct xi_import {
+	const char *path;         /* as written */
+	struct xi_loc loc;
+	bool is_arch;
+	/* The file for each family (only [0] for a plain import). */
+	struct xi_module *module[XI_FAM_COUNT];
+	struct xi_import *next;
+};
+
+struct xi_module {
+	const char *path;         /* file path as opened, for messages */
+	const char *canon;        /* canonical absolute path: the module's identity */
+	const char *rel;          /* output path without extension, '/'-separated */
+	const char *doc;          /* //! text */
+	struct xi_source *src;
+	int family;               /* XI_FAM_NONE or the arch-* family of its path */
+	bool is_input;            /* named on the command line: gets outputs */
+	unsigned index;           /* position in the compilation */
+	struct xi_import *imports;
+	struct xi_decl *decls;
+	unsigned ndecls;
+	struct xi_decl **sorted;  /* decls in emission (dependency) order */
+	uint64_t *visible;        /* bitset over module indexes: this one and its imports */
+	bool parsed_ok;
+	bool loading;             /* on the import stack (cycle detection) */
+};
+
+/* --- Queries ------------------------------------------------------------- */
+
+const char *xi_decl_kind_name(enum xi_decl_kind k);
+
+/* The layout of any type on one ABI (after layout ran). */
+struct xi_layout xi_type_layout(const struct xi_type *t, int abi);
+struct xi_layout xi_decl_layout(const struct xi_decl *d, int abi);
+
+/* Strip aliases: the type a name finally means on one ABI. */
+const struct xi_type *xi_type_resolve(const struct xi_type *t, int abi);
+/* The declaration a reference means on one ABI (NULL if unresolved). */
+static inline struct xi_decl *xi_ref_decl(const struct xi_type *t, int abi)
+{
+	return t->u.ref.decl[abi];
+}
+
+/* Any one ABI on which a reference is resolved (for ABI-independent
+ * questions such as the kind of the declaration); -1 if none. */
+int xi_ref_any_abi(const struct xi_type *t);
+
+/* The C identifier of a member or declaration (c_name or name). */
+static inline const char *xi_member_c_name(const struct xi_member *m)
+{
+	return m->c_name ? m->c_name : m->name;
+}
+
+static inline bool xi_decl_is_aggregate(const struct xi_decl *d)
+{
+	return d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION;
+}
+
+bool xi_module_sees(const struct xi_module *m, const struct xi_module *other);
+
+#endif

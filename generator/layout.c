@@ -1,0 +1,362 @@
+/* The layout engine: size, alignment and member offsets on every ABI.
+ *
+ * Layout follows the C rules of each ABI. The language adds two rules for
+ * declarations that are not @legacy:
+ *   - no implicit padding: a hole before a member or at the end is an
+ *     error that says how many bytes to declare, and where;
+ *   - one layout for all ABIs of a family, and for all families unless the
+ *     difference comes from a type of an `import arch` file.
+ * Declarations are laid out in dependency order (order.c), so everything
+ * an aggregate contains by value is known when it is reached. */
+#include "layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "limits.h"
+#include "order.h"
+#include "resolve.h"
+
+struct layout_job {
+	struct xi_ctx *ctx;
+	xi_abi_mask abis;
+	bool legacy;
+	struct xi_strbuf path;   /* display name of the aggregate being laid out */
+};
+
+static uint32_t round_up(uint32_t v, uint32_t align)
+{
+	return align ? (v + align - 1) / align * align : v;
+}
+
+/* Can this type be laid out (everything it names was laid out)? Also
+ * collect whether it holds a per-family type or a zero-sized struct. */
+static bool type_ready(const struct xi_type *t, xi_abi_mask abis, bool *family_variant,
+		       xi_abi_mask *empty)
+{
+	switch (t->kind) {
+	case XI_TYPE_PRIM:
+	case XI_TYPE_HANDLE:
+	case XI_TYPE_NATIVE_HANDLE:
+		return true;
+	case XI_TYPE_VOID:
+		return false;
+	case XI_TYPE_ARRAY:
+		return t->u.array.count && type_ready(t->u.array.elem, abis, family_variant, empty);
+	case XI_TYPE_AGG:
+		*family_variant |= t->u.agg->family_variant;
+		*empty |= t->u.agg->empty_abis;
+		return t->u.agg->laid_out && !t->u.agg->layout_failed;
+	case XI_TYPE_ARCH:
+		XI_FOR_EACH_ABI(a, abis) {
+			if (!t->u.arch.abi[a] || !type_ready(t->u.arch.abi[a], XI_ABI_BIT(a),
+							     family_variant, empty))
+				return false;
+		}
+		return true;
+	case XI_TYPE_REF:
+		if (t->u.ref.per_family)
+			*family_variant = true;
+		XI_FOR_EACH_ABI(a, abis) {
+			const struct xi_decl *d = t->u.ref.decl[a];
+			if (!d || d->in_cycle)
+				return false;
+			switch (d->kind) {
+			case XI_DECL_STRUCT:
+			case XI_DECL_UNION:
+				if (!d->agg->laid_out || d->agg->layout_failed)
+					return false;
+				*family_variant |= d->agg->family_variant;
+				*empty |= d->agg->empty_abis & XI_ABI_BIT(a);
+				break;
+			case XI_DECL_ENUM:
+			case XI_DECL_BITMAP:
+				if (!d->backing_ok)
+					return false;
+				break;
+			case XI_DECL_ALIAS:
+				if (!type_ready(d->type, XI_ABI_BIT(a), family_variant, empty))
+					return false;
+				break;
+			case XI_DECL_CONST:
+				return false;
+			}
+		}
+		return true;
+	}
+	return false;
+}
+
+static void layout_agg(struct layout_job *job, struct xi_agg *agg);
+
+/* Lay out the inline aggregates a member type holds. */
+static void layout_inline(struct layout_job *job, struct xi_type *t, const char *member)
+{
+	switch (t->kind) {
+	case XI_TYPE_AGG: {
+		size_t saved = job->path.len;
+		xi_sb_printf(&job->path, ".%s", member);
+		layout_agg(job, t->u.agg);
+		job->path.len = saved;
+		job->path.data[saved] = '\0';
+		break;
+	}
+	case XI_TYPE_ARRAY:
+		layout_inline(job, t->u.array.elem, member);
+		break;
+	case XI_TYPE_ARCH:
+		for (struct xi_arch_choice *c = t->u.arch.choices; c; c = c->next)
+			layout_inline(job, c->type, member);
+		break;
+	default:
+		break;
+	}
+}
+
+static const char *free_pad_name(struct xi_ctx *ctx, const struct xi_agg *agg)
+{
+	for (unsigned i = 0;; i++) {
+		const char *name = xi_aprintf(&ctx->arena, "pad%u", i);
+		bool used = false;
+		for (const struct xi_member *m = agg->members; m; m = m->next)
+			if (!strcmp(m->name, name))
+				used = true;
+		if (!used)
+			return name;
+	}
+}
+
+/* "" when every selected ABI is concerned, else " on x86_32, arm32". */
+static const char *abi_suffix(struct xi_ctx *ctx, xi_abi_mask which, xi_abi_mask all)
+{
+	if (which == all)
+		return "";
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_sb_adds(&sb, " on ");
+	bool first = true;
+	XI_FOR_EACH_ABI(a, which) {
+		if (!first)
+			xi_sb_adds(&sb, ", ");
+		xi_sb_adds(&sb, xi_abis[a].name);
+		first = false;
+	}
+	const char *r = xi_strdup(&ctx->arena, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
+}
+
+static const char *pad_example(struct xi_ctx *ctx, const char *name, uint32_t bytes)
+{
+	if (bytes == 1)
+		return xi_aprintf(&ctx->arena, "@reserved %s: u8;", name);
+	return xi_aprintf(&ctx->arena, "@reserved %s: u8[%u];", name, (unsigned)bytes);
+}
+
+/* Report the holes of a non-legacy aggregate: one error per place, with
+ * the ABIs it happens on. holes[i*XI_ABI_COUNT+a] is the hole before
+ * member i (i == nmembers: at the tail). */
+static void report_holes(struct layout_job *job, struct xi_agg *agg, const uint32_t *holes,
+			 const uint32_t *hole_at)
+{
+	struct xi_ctx *ctx = job->ctx;
+	const char *pad = NULL;
+	unsigned i = 0;
+	const struct xi_member *prev = NULL;
+	for (const struct xi_member *m = agg->members;; m = m->next, i++) {
+		/* Group ABIs by hole size; report the first group. */
+		xi_abi_mask with = 0;
+		uint32_t size = 0;
+		int first_abi = -1;
+		XI_FOR_EACH_ABI(a, job->abis) {
+			uint32_t h = holes[i * XI_ABI_COUNT + (unsigned)a];
+			if (!h)
+				continue;
+			if (!size) {
+				size = h;
+				first_abi = a;
+			}
+			if (h == size)
+				with |= XI_ABI_BIT(a);
+		}
+		if (size) {
+			if (!pad)
+				pad = free_pad_name(ctx, agg);
+			uint32_t at = hole_at[i * XI_ABI_COUNT + (unsigned)first_abi];
+			const char *where = abi_suffix(ctx, with, job->abis);
+			if (m) {
+				xi_error(&ctx->diag, m->loc,
+					 "%u byte%s of implicit padding before '%s' (offset %u)%s; "
+					 "declare them before it, e.g. '%s'",
+					 (unsigned)size, size == 1 ? "" : "s", m->name, (unsigned)at, where,
+					 pad_example(ctx, pad, size));
+				if (prev)
+					xi_note(&ctx->diag, prev->loc, "'%s' ends at offset %u", prev->name,
+						(unsigned)at);
+			} else {
+				xi_error(&ctx->diag, agg->owner == NULL || agg->parent ? agg->loc : agg->owner->loc,
+					 "%u byte%s of implicit padding at the end of '%s' (offset %u)%s; "
+					 "declare them as a last member, e.g. '%s'",
+					 (unsigned)size, size == 1 ? "" : "s", xi_sb_str(&job->path),
+					 (unsigned)at, where, pad_example(ctx, pad, size));
+				/* The member that imposes the alignment made the hole. */
+				const struct xi_member *widest = NULL;
+				for (const struct xi_member *w = agg->members; w; w = w->next)
+					if (!widest || xi_type_layout(w->type, first_abi).align >
+							       xi_type_layout(widest->type, first_abi).align)
+						widest = w;
+				if (widest)
+					xi_note(&ctx->diag, widest->loc,
+						"'%s' makes '%s' %u-byte aligned", widest->name,
+						xi_sb_str(&job->path),
+						(unsigned)agg->lay[first_abi].align);
+			}
+		}
+		if (!m)
+			break;
+		prev = m;
+	}
+}
+
+/* Rule 3: a non-legacy aggregate has one layout per family, and one for
+ * all families unless it holds a per-family type. */
+static void check_invariance(struct layout_job *job, struct xi_agg *agg)
+{
+	struct xi_ctx *ctx = job->ctx;
+	XI_FOR_EACH_ABI(a, job->abis) {
+		XI_FOR_EACH_ABI(b, job->abis) {
+			if (b <= a)
+				continue;
+			if (agg->family_variant && xi_abis[a].family != xi_abis[b].family)
+				continue;
+			const char *na = xi_abis[a].name, *nb = xi_abis[b].name;
+			for (const struct xi_member *m = agg->members; m; m = m->next) {
+				struct xi_layout la = xi_type_layout(m->type, a);
+				struct xi_layout lb = xi_type_layout(m->type, b);
+				if (m->offset[a] != m->offset[b]) {
+					xi_error(&ctx->diag, m->loc,
+						 "layout of '%s' differs between %s and %s: '%s' is at "
+						 "offset %u on %s but %u on %s; use fixed-width types or "
+						 "mark the declaration @legacy",
+						 xi_sb_str(&job->path), na, nb, m->name,
+						 (unsigned)m->offset[a], na, (unsigned)m->offset[b], nb);
+					return;
+				}
+				if (la.size != lb.size || la.align != lb.align) {
+					xi_error(&ctx->diag, m->loc,
+						 "layout of '%s' differs between %s and %s: '%s' has %s "
+						 "%u on %s but %u on %s; use fixed-width types or mark "
+						 "the declaration @legacy",
+						 xi_sb_str(&job->path), na, nb, m->name,
+						 la.size != lb.size ? "size" : "alignment",
+						 (unsigned)(la.size != lb.size ? la.size : la.align), na,
+						 (unsigned)(la.size != lb.size ? lb.size : lb.align), nb);
+					return;
+				}
+			}
+			if (agg->lay[a].size != agg->lay[b].size || agg->lay[a].align != agg->lay[b].align) {
+				xi_error(&ctx->diag, agg->owner && !agg->parent ? agg->owner->loc : agg->loc,
+					 "layout of '%s' differs between %s and %s: size %u/alignment %u "
+					 "on %s but %u/%u on %s",
+					 xi_sb_str(&job->path), na, nb, (unsigned)agg->lay[a].size,
+					 (unsigned)agg->lay[a].align, na, (unsigned)agg->lay[b].size,
+					 (unsigned)agg->lay[b].align, nb);
+				return;
+			}
+		}
+	}
+}
+
+static void layout_agg(struct layout_job *job, struct xi_agg *agg)
+{
+	struct xi_ctx *ctx = job->ctx;
+	if (agg->laid_out)
+		return;
+	agg->laid_out = true;
+
+	bool ready = true;
+	for (struct xi_member *m = agg->members; m; m = m->next) {
+		layout_inline(job, m->type, m->name);
+		if (!type_ready(m->type, job->abis, &agg->family_variant, &agg->empty_abis))
+			ready = false;
+	}
+	if (!ready) {
+		agg->layout_failed = true;
+		return;
+	}
+	if (!agg->members)
+		agg->empty_abis |= job->abis;
+
+	unsigned slots = (agg->nmembers + 1) * XI_ABI_COUNT;
+	uint32_t *holes = xi_xmalloc(sizeof(uint32_t) * slots);
+	uint32_t *hole_at = xi_xmalloc(sizeof(uint32_t) * slots);
+	memset(holes, 0, sizeof(uint32_t) * slots);
+	memset(hole_at, 0, sizeof(uint32_t) * slots);
+	bool too_big = false;
+
+	XI_FOR_EACH_ABI(a, job->abis) {
+		uint64_t end = 0;
+		uint32_t align = 1;
+		unsigned i = 0;
+		for (struct xi_member *m = agg->members; m; m = m->next, i++) {
+			struct xi_layout l = xi_type_layout(m->type, a);
+			if (l.align > align)
+				align = l.align;
+			if (agg->is_union) {
+				m->offset[a] = 0;
+				if (l.size > end)
+					end = l.size;
+				continue;
+			}
+			uint64_t off = round_up((uint32_t)end, l.align);
+			holes[i * XI_ABI_COUNT + (unsigned)a] = (uint32_t)(off - end);
+			hole_at[i * XI_ABI_COUNT + (unsigned)a] = (uint32_t)end;
+			m->offset[a] = (uint32_t)off;
+			end = off + l.size;
+			if (end > XI_MAX_TYPE_SIZE) {
+				too_big = true;
+				end = 0;
+			}
+		}
+		uint32_t size = round_up((uint32_t)end, align);
+		holes[agg->nmembers * XI_ABI_COUNT + (unsigned)a] = (uint32_t)(size - end);
+		hole_at[agg->nmembers * XI_ABI_COUNT + (unsigned)a] = (uint32_t)end;
+		agg->lay[a].size = size;
+		agg->lay[a].align = align;
+	}
+
+	if (too_big) {
+		xi_error(&ctx->diag, agg->owner && !agg->parent ? agg->owner->loc : agg->loc,
+			 "'%s' is larger than %u bytes", xi_sb_str(&job->path), XI_MAX_TYPE_SIZE);
+		agg->layout_failed = true;
+	} else if (!job->legacy) {
+		unsigned before = ctx->diag.errors;
+		report_holes(job, agg, holes, hole_at);
+		if (ctx->diag.errors == before)
+			check_invariance(job, agg);
+	}
+	free(holes);
+	free(hole_at);
+}
+
+void xi_layout(struct xi_ctx *ctx)
+{
+	unsigned n;
+	struct xi_decl **all = xi_all_decls_ordered(ctx, &n);
+	struct layout_job job = { ctx, 0, false, XI_STRBUF_INIT };
+	for (unsigned i = 0; i < n && !ctx->diag.capped; i++) {
+		struct xi_decl *d = all[i];
+		if (!xi_decl_is_aggregate(d))
+			continue;
+		if (d->in_cycle) {
+			d->agg->laid_out = true;
+			d->agg->layout_failed = true;
+			continue;
+		}
+		job.abis = xi_module_abis(ctx, d->module);
+		job.legacy = d->legacy;
+		xi_sb_reset(&job.path);
+		xi_sb_adds(&job.path, d->name);
+		layout_agg(&job, d->agg);
+	}
+	xi_sb_free(&job.path);
+}

@@ -1,0 +1,163 @@
+/* `xenidl layout`: a pahole-style table of a type's layout, per ABI, or a
+ * TSV of every member of every type (the format of the tests' tables). */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "resolve.h"
+#include "typename.h"
+#include "xenidl.h"
+
+/* Width of the type and name columns of the table. */
+#define LAYOUT_TYPE_COLUMN 24
+#define LAYOUT_NAME_COLUMN 24
+
+static void print_agg(struct xi_ctx *ctx, const struct xi_agg *agg, int abi, unsigned depth,
+		      uint32_t base);
+
+static void print_hole(unsigned depth, uint32_t bytes, const char *what)
+{
+	printf("%*s/* XXX %u byte%s %s */\n", (int)(depth * 4), "", (unsigned)bytes,
+	       bytes == 1 ? "" : "s", what);
+}
+
+static void print_member(struct xi_ctx *ctx, const struct xi_member *m, int abi, unsigned depth,
+			 uint32_t base)
+{
+	struct xi_layout l = xi_type_layout(m->type, abi);
+	const struct xi_type *t = m->type;
+	const char *dims = "";
+	while (t->kind == XI_TYPE_ARRAY) {
+		dims = xi_aprintf(&ctx->arena, "%s[%u]", dims, (unsigned)t->u.array.count);
+		t = t->u.array.elem;
+	}
+	const char *flags = (m->flags & XI_MEMBER_RESERVED) ? " reserved"
+			  : (m->flags & (XI_MEMBER_IN | XI_MEMBER_OUT)) == (XI_MEMBER_IN | XI_MEMBER_OUT) ? " inout"
+			  : (m->flags & XI_MEMBER_IN) ? " in"
+			  : (m->flags & XI_MEMBER_OUT) ? " out" : "";
+	if (t->kind == XI_TYPE_AGG) {
+		const struct xi_agg *inner = t->u.agg;
+		if (inner->tag_name)
+			printf("%*sunion switch (%s) {\n", (int)(depth * 4), "", inner->tag_name);
+		else
+			printf("%*s%s {\n", (int)(depth * 4), "", inner->is_union ? "union" : "struct");
+		print_agg(ctx, inner, abi, depth + 1, base + m->offset[abi]);
+		char name[256];
+		snprintf(name, sizeof(name), "} %s%s;", m->name, dims);
+		printf("%*s%-*s /* %5u %5u%s */\n", (int)(depth * 4), "",
+		       LAYOUT_TYPE_COLUMN + LAYOUT_NAME_COLUMN + 1 - (int)(depth * 4) + 4 * (int)depth - 4 * (int)depth,
+		       name, (unsigned)(base + m->offset[abi]), (unsigned)l.size, flags);
+		return;
+	}
+	char name[256];
+	snprintf(name, sizeof(name), "%s%s;", m->name, dims);
+	printf("%*s%-*s %-*s /* %5u %5u%s */\n", (int)(depth * 4), "", LAYOUT_TYPE_COLUMN,
+	       xi_type_idl_name(&ctx->arena, t, abi), LAYOUT_NAME_COLUMN, name,
+	       (unsigned)(base + m->offset[abi]), (unsigned)l.size, flags);
+}
+
+static void print_agg(struct xi_ctx *ctx, const struct xi_agg *agg, int abi, unsigned depth,
+		      uint32_t base)
+{
+	uint32_t end = 0;
+	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (m->labels || m->is_default_arm) {
+			struct xi_strbuf sb = XI_STRBUF_INIT;
+			if (m->is_default_arm)
+				xi_sb_adds(&sb, "_");
+			for (const struct xi_arm_label *l = m->labels; l; l = l->next)
+				xi_sb_printf(&sb, "%s%s", l == m->labels ? "" : ", ",
+					     l->variant ? l->variant : l->expr->name ? l->expr->name : "?");
+			printf("%*s/* %s => */\n", (int)(depth * 4), "", xi_sb_str(&sb));
+			xi_sb_free(&sb);
+		}
+		if (!agg->is_union && m->offset[abi] > end)
+			print_hole(depth, m->offset[abi] - end, "hole");
+		print_member(ctx, m, abi, depth, base);
+		uint32_t mend = m->offset[abi] + xi_type_layout(m->type, abi).size;
+		if (mend > end)
+			end = mend;
+	}
+	if (agg->lay[abi].size > end)
+		print_hole(depth, agg->lay[abi].size - end, "padding");
+}
+
+static void print_table(struct xi_ctx *ctx, const struct xi_decl *d, int abi)
+{
+	const struct xi_agg *agg = d->agg;
+	printf("/* %s */\n%s %s {\n", xi_abis[abi].name, xi_decl_kind_name(d->kind), d->name);
+	print_agg(ctx, agg, abi, 1, 0);
+	printf("    /* size: %u, align: %u */\n};\n", (unsigned)agg->lay[abi].size,
+	       (unsigned)agg->lay[abi].align);
+}
+
+/* TSV rows: type, member path, ABI, size, align, offset. */
+static void tsv_members(struct xi_ctx *ctx, const struct xi_decl *d, const struct xi_agg *agg,
+			const char *prefix, int abi, uint32_t base)
+{
+	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		struct xi_layout l = xi_type_layout(m->type, abi);
+		const char *path = xi_aprintf(&ctx->arena, "%s%s", prefix, m->name);
+		printf("%s\t%s\t%s\t%u\t%u\t%u\n", d->name, path, xi_abis[abi].name, (unsigned)l.size,
+		       (unsigned)l.align, (unsigned)(base + m->offset[abi]));
+		const struct xi_type *t = m->type;
+		while (t->kind == XI_TYPE_ARRAY)
+			t = t->u.array.elem;
+		if (t->kind == XI_TYPE_AGG && t == m->type)
+			tsv_members(ctx, d, t->u.agg, xi_aprintf(&ctx->arena, "%s.", path), abi,
+				    base + m->offset[abi]);
+	}
+}
+
+static void print_tsv(struct xi_ctx *ctx, const struct xi_decl *d, xi_abi_mask abis)
+{
+	XI_FOR_EACH_ABI(a, abis) {
+		printf("%s\t\t%s\t%u\t%u\t\n", d->name, xi_abis[a].name, (unsigned)d->agg->lay[a].size,
+		       (unsigned)d->agg->lay[a].align);
+		tsv_members(ctx, d, d->agg, "", a, 0);
+	}
+}
+
+int xi_cmd_layout(const struct xi_options *opt, bool tsv, bool all, int argc, char **argv)
+{
+	if (argc < (all ? 1 : 2)) {
+		fputs("xenidl: layout needs a type name and input files\n"
+		      "Try 'xenidl --help' for more information.\n", stderr);
+		return 2;
+	}
+	const char *type = all ? NULL : argv[0];
+	struct xi_ctx *ctx = xenidl_create(opt, stderr);
+	for (int i = all ? 0 : 1; i < argc; i++)
+		xenidl_add_input(ctx, argv[i]);
+	int status = 0;
+	if (!xenidl_analyze(ctx)) {
+		status = 1;
+		goto out;
+	}
+	bool found = false;
+	for (unsigned i = 0; i < ctx->nmodules; i++) {
+		struct xi_module *m = ctx->modules[i];
+		xi_abi_mask abis = xi_module_abis(ctx, m);
+		for (unsigned k = 0; k < m->ndecls; k++) {
+			const struct xi_decl *d = m->sorted[k];
+			if (!xi_decl_is_aggregate(d) || (type && strcmp(d->name, type) != 0))
+				continue;
+			if (all && !m->is_input)
+				continue;
+			found = true;
+			if (tsv) {
+				print_tsv(ctx, d, abis);
+				continue;
+			}
+			XI_FOR_EACH_ABI(a, abis)
+				print_table(ctx, d, a);
+		}
+	}
+	if (!found && type) {
+		fprintf(stderr, "xenidl: error: no struct or union named '%s'\n", type);
+		status = 1;
+	}
+out:
+	xenidl_destroy(ctx);
+	return status;
+}

@@ -1,0 +1,52 @@
+/* Every input limit of xenidl, in one place.
+ *
+ * Going past any of these is a located error, never a crash: the limits
+ * exist so that hostile or broken input cannot exhaust the stack, memory
+ * or the reader's patience. */
+#ifndef XENIDL_LIMITS_H
+#define XENIDL_LIMITS_H
+
+/* Largest input file accepted, in bytes. The Xen public headers are about
+ * 1 MiB in all; the cap leaves room for generated or merged specs. */
+#define XI_MAX_FILE_SIZE (64u * 1024u * 1024u)
+
+/* Longest identifier, in bytes. C guarantees 63 significant characters for
+ * external names; Xen's longest macro names are around 50. */
+#define XI_MAX_IDENT_LEN 255u
+
+/* Longest string literal (attribute arguments, import paths). */
+#define XI_MAX_STRING_LEN 4096u
+
+/* Deepest nesting of braces, brackets and parentheses in one file. The
+ * later phases recurse over nested aggregates and expressions, so this
+ * bounds their stack use. */
+#define XI_MAX_NESTING 64u
+
+/* Deepest expression tree (binary operators chain without parentheses). */
+#define XI_MAX_EXPR_DEPTH 256u
+
+/* Most dimensions of one array type. */
+#define XI_MAX_ARRAY_DIMS 8u
+
+/* Bison's parser stack limit (YYMAXDEPTH). */
+#define XI_MAX_PARSE_DEPTH 4096u
+
+/* Errors reported before a run gives up. */
+#define XI_MAX_ERRORS 50u
+
+/* Longest chain of imports followed from one input. */
+#define XI_MAX_IMPORT_DEPTH 64u
+
+/* Most -I directories. */
+#define XI_MAX_INCLUDE_DIRS 64u
+
+/* Largest element count of one array, and largest size of any type, in
+ * bytes: the Xen ABI has nothing near this, and it keeps every layout
+ * computation inside 32 bits. */
+#define XI_MAX_TYPE_SIZE (1u << 30)
+
+/* Line-based diff work limit (lines compared) before --check falls back to
+ * reporting a whole-file difference. */
+#define XI_MAX_DIFF_LINES 2000000u
+
+#endif

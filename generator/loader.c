@@ -1,0 +1,403 @@
+/* Loading: read input files, parse them, and follow their imports.
+ *
+ * Each file is parsed once, whatever the path it is reached by (files are
+ * identified by their canonical path). Imports are looked up next to the
+ * importing file, then along the -I directories. `import arch "f.xidl"`
+ * means arch-x86/f.xidl, arch-arm/f.xidl, arch-ppc/f.xidl and
+ * arch-riscv/f.xidl, of which the families of the selected ABIs must
+ * exist. */
+#include "loader.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "limits.h"
+#include "parse.h"
+
+/* Lexically clean a '/'-separated path: drop "." parts and fold "x/..". */
+char *xi_path_normalize(struct xi_arena *a, const char *path)
+{
+	size_t len = strlen(path);
+	char *out = xi_alloc(a, len + 2);
+	bool absolute = path[0] == '/';
+	/* Positions of the starts of kept components, to pop on "..". */
+	size_t *starts = xi_xmalloc(sizeof(size_t) * (len / 2 + 2));
+	size_t nstarts = 0, o = 0;
+	if (absolute)
+		out[o++] = '/';
+	const char *p = path;
+	while (*p) {
+		while (*p == '/')
+			p++;
+		if (!*p)
+			break;
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (n == 1 && p[0] == '.') {
+			/* skip */
+		} else if (n == 2 && p[0] == '.' && p[1] == '.' && nstarts &&
+			   !(o - starts[nstarts - 1] == 2 && out[starts[nstarts - 1]] == '.' &&
+			     out[starts[nstarts - 1] + 1] == '.')) {
+			o = starts[--nstarts];
+			if (o > (absolute ? 1u : 0u))
+				o--; /* the '/' before it */
+		} else if (n == 2 && p[0] == '.' && p[1] == '.' && absolute && !nstarts) {
+			/* "/.." is "/" */
+		} else {
+			if (o > (absolute ? 1u : 0u))
+				out[o++] = '/';
+			starts[nstarts++] = o;
+			memcpy(out + o, p, n);
+			o += n;
+		}
+		p += n;
+	}
+	if (o == 0)
+		out[o++] = '.';
+	out[o] = '\0';
+	free(starts);
+	return out;
+}
+
+/* The directory part of a path ("." when there is none). */
+char *xi_path_dirname(struct xi_arena *a, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xi_strdup(a, ".");
+	if (slash == path)
+		return xi_strdup(a, "/");
+	return xi_strndup(a, path, (size_t)(slash - path));
+}
+
+char *xi_path_join(struct xi_arena *a, const char *dir, const char *rel)
+{
+	if (rel[0] == '/' || !strcmp(dir, "."))
+		return xi_path_normalize(a, rel);
+	return xi_path_normalize(a, xi_aprintf(a, "%s/%s", dir, rel));
+}
+
+static bool is_regular_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Read a whole file into memory followed by two NUL bytes. */
+static char *read_file(struct xi_ctx *ctx, const char *path, struct xi_loc from, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		if (from.file)
+			xi_error(&ctx->diag, from, "cannot open '%s': %s", path, strerror(errno));
+		else
+			xi_error_at_file(&ctx->diag, path, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	size_t cap = 64 * 1024, n = 0;
+	char *buf = xi_xmalloc(cap + 2);
+	for (;;) {
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (n > XI_MAX_FILE_SIZE)
+			break;
+		if (got == 0)
+			break;
+		if (n == cap) {
+			cap *= 2;
+			buf = xi_xrealloc(buf, cap + 2);
+		}
+	}
+	bool failed = ferror(f);
+	fclose(f);
+	if (failed) {
+		xi_error_at_file(&ctx->diag, path, "read error");
+		free(buf);
+		return NULL;
+	}
+	if (n > XI_MAX_FILE_SIZE) {
+		xi_error_at_file(&ctx->diag, path, "file is larger than %u bytes", XI_MAX_FILE_SIZE);
+		free(buf);
+		return NULL;
+	}
+	buf[n] = buf[n + 1] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* The arch family a path belongs to: the first arch-<family> component. */
+static int path_family(const char *path)
+{
+	const char *p = path;
+	while (*p) {
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		for (int f = 0; f < XI_FAM_COUNT; f++)
+			if (strlen(xi_families[f].dir) == n && !memcmp(xi_families[f].dir, p, n))
+				return f;
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return XI_FAM_NONE;
+}
+
+static struct xi_module *new_module(struct xi_ctx *ctx, const char *path, const char *canon)
+{
+	struct xi_module *m = XI_NEW(&ctx->arena, struct xi_module);
+	m->path = path;
+	m->canon = canon;
+	m->family = path_family(path);
+	m->index = ctx->nmodules;
+	if (ctx->nmodules == ctx->cap_modules) {
+		ctx->cap_modules = ctx->cap_modules ? ctx->cap_modules * 2 : 16;
+		ctx->modules = xi_xrealloc(ctx->modules, sizeof(*ctx->modules) * ctx->cap_modules);
+	}
+	ctx->modules[ctx->nmodules++] = m;
+	xi_map_put(&ctx->modules_by_path, canon, strlen(canon), m);
+	return m;
+}
+
+static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_loc from,
+			      struct xi_module **stack, unsigned depth);
+
+/* Print "a.xidl imports b.xidl imports a.xidl" for a cycle. */
+static void report_cycle(struct xi_ctx *ctx, struct xi_loc at, struct xi_module **stack,
+			 unsigned depth, struct xi_module *again)
+{
+	struct xi_strbuf chain = XI_STRBUF_INIT;
+	unsigned first = 0;
+	for (unsigned i = 0; i < depth; i++)
+		if (stack[i] == again)
+			first = i;
+	for (unsigned i = first; i < depth; i++)
+		xi_sb_printf(&chain, "'%s' -> ", stack[i]->path);
+	xi_sb_printf(&chain, "'%s'", again->path);
+	xi_error(&ctx->diag, at, "import cycle: %s", xi_sb_str(&chain));
+	xi_sb_free(&chain);
+}
+
+/* Find an imported file: next to the importer, then along -I. */
+static char *find_import(struct xi_ctx *ctx, const char *importer_dir, const char *rel)
+{
+	char *candidate = xi_path_join(&ctx->arena, importer_dir, rel);
+	if (is_regular_file(candidate))
+		return candidate;
+	if (rel[0] == '/')
+		return NULL;
+	for (unsigned i = 0; i < ctx->opt.ninclude_dirs; i++) {
+		candidate = xi_path_join(&ctx->arena, ctx->opt.include_dirs[i], rel);
+		if (is_regular_file(candidate))
+			return candidate;
+	}
+	return NULL;
+}
+
+static xi_abi_mask families_needed(const struct xi_ctx *ctx)
+{
+	xi_abi_mask fams = 0;
+	XI_FOR_EACH_ABI(a, ctx->opt.abis)
+		fams |= 1u << xi_abis[a].family;
+	return fams;
+}
+
+static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_module **stack,
+			 unsigned depth)
+{
+	char *dir = xi_path_dirname(&ctx->arena, m->path);
+	xi_abi_mask fams = families_needed(ctx);
+	for (struct xi_import *im = m->imports; im; im = im->next) {
+		if (ctx->diag.capped)
+			return;
+		if (!im->is_arch) {
+			char *found = find_import(ctx, dir, im->path);
+			if (!found) {
+				xi_error(&ctx->diag, im->loc, "cannot find imported file '%s'", im->path);
+				continue;
+			}
+			im->module[0] = load(ctx, found, im->loc, stack, depth);
+			continue;
+		}
+		for (int f = 0; f < XI_FAM_COUNT; f++) {
+			if (!(fams & (1u << f)))
+				continue;
+			const char *rel = xi_aprintf(&ctx->arena, "%s/%s", xi_families[f].dir, im->path);
+			char *found = find_import(ctx, dir, rel);
+			if (!found) {
+				xi_error(&ctx->diag, im->loc,
+					 "cannot find '%s' for 'import arch' (family %s); "
+					 "restrict the ABIs with --abi to build without it",
+					 rel, xi_families[f].name);
+				continue;
+			}
+			im->module[f] = load(ctx, found, im->loc, stack, depth);
+		}
+	}
+}
+
+static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_loc from,
+			      struct xi_module **stack, unsigned depth)
+{
+	char *canon_buf = realpath(path, NULL);
+	const char *canon = canon_buf ? xi_strdup(&ctx->arena, canon_buf) : path;
+	free(canon_buf);
+
+	struct xi_module *m = xi_map_get(&ctx->modules_by_path, canon, strlen(canon));
+	if (m) {
+		if (m->loading)
+			report_cycle(ctx, from, stack, depth, m);
+		return m;
+	}
+	if (depth >= XI_MAX_IMPORT_DEPTH) {
+		xi_error(&ctx->diag, from, "imports are nested deeper than %u files",
+			 XI_MAX_IMPORT_DEPTH);
+		return NULL;
+	}
+	size_t len = 0;
+	char *text = read_file(ctx, path, from, &len);
+	if (!text)
+		return NULL;
+	m = new_module(ctx, path, canon);
+	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(path), text, len);
+	m->loading = true;
+	xi_parse_module(ctx, m);
+	stack[depth] = m;
+	load_imports(ctx, m, stack, depth + 1);
+	m->loading = false;
+	return m;
+}
+
+struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path)
+{
+	struct xi_module *stack[XI_MAX_IMPORT_DEPTH + 1];
+	if (!is_regular_file(path)) {
+		struct stat st;
+		if (stat(path, &st) == 0)
+			xi_error_at_file(&ctx->diag, path, "not a regular file");
+		else
+			xi_error_at_file(&ctx->diag, path, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	const char *norm = xi_path_normalize(&ctx->arena, path);
+	struct xi_loc none = { 0, 0, 0, 0 };
+	struct xi_module *m = load(ctx, norm, none, stack, 0);
+	if (!m)
+		return NULL;
+	if (!m->is_input) {
+		m->is_input = true;
+		if (ctx->ninputs == ctx->cap_inputs) {
+			ctx->cap_inputs = ctx->cap_inputs ? ctx->cap_inputs * 2 : 16;
+			ctx->inputs = xi_xrealloc(ctx->inputs, sizeof(*ctx->inputs) * ctx->cap_inputs);
+		}
+		ctx->inputs[ctx->ninputs++] = m;
+	}
+	return m;
+}
+
+/* --- Visibility ---------------------------------------------------------- */
+
+static void visit(struct xi_ctx *ctx, struct xi_module *m, unsigned words)
+{
+	if (m->visible)
+		return;
+	m->visible = XI_NEW_ARRAY(&ctx->arena, uint64_t, words);
+	m->visible[m->index / 64] |= UINT64_C(1) << (m->index % 64);
+	for (struct xi_import *im = m->imports; im; im = im->next) {
+		for (int f = 0; f < XI_FAM_COUNT; f++) {
+			struct xi_module *dep = im->module[f];
+			if (!dep)
+				continue;
+			visit(ctx, dep, words);
+			for (unsigned w = 0; w < words; w++)
+				m->visible[w] |= dep->visible[w];
+		}
+	}
+}
+
+void xi_compute_visibility(struct xi_ctx *ctx)
+{
+	unsigned words = (ctx->nmodules + 63) / 64;
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		visit(ctx, ctx->modules[i], words ? words : 1);
+}
+
+bool xi_module_sees(const struct xi_module *m, const struct xi_module *other)
+{
+	return (m->visible[other->index / 64] >> (other->index % 64)) & 1;
+}
+
+/* --- Output paths -------------------------------------------------------- */
+
+/* Length of the leading part of `path` that is the directory `dir`, or 0
+ * when path does not lie under dir. */
+static size_t under_dir(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+	if (n == 1 && dir[0] == '/')
+		return 1;
+	if (strncmp(path, dir, n) == 0 && path[n] == '/')
+		return n + 1;
+	return 0;
+}
+
+static char *canonical_dir(struct xi_arena *a, const char *dir)
+{
+	char *c = realpath(dir, NULL);
+	if (!c)
+		return NULL;
+	char *r = xi_strdup(a, c);
+	free(c);
+	return r;
+}
+
+static const char *strip_extension(struct xi_arena *a, const char *rel)
+{
+	const char *slash = strrchr(rel, '/');
+	const char *dot = strrchr(rel, '.');
+	if (dot && (!slash || dot > slash) && dot != rel && !(slash && dot == slash + 1))
+		return xi_strndup(a, rel, (size_t)(dot - rel));
+	return rel;
+}
+
+/* Every module's output path mirrors its place relative to a root: --root
+ * if given, else the first -I directory holding it, else the deepest
+ * directory that holds every input. */
+void xi_assign_output_paths(struct xi_ctx *ctx)
+{
+	struct xi_arena *a = &ctx->arena;
+	char *common = NULL;
+	for (unsigned i = 0; i < ctx->ninputs; i++) {
+		char *dir = xi_path_dirname(a, ctx->inputs[i]->canon);
+		if (!common) {
+			common = dir;
+			continue;
+		}
+		/* Shorten common to a directory prefix of dir. */
+		size_t k = 0;
+		while (common[k] && common[k] == dir[k])
+			k++;
+		if (!(common[k] == '\0' && (dir[k] == '/' || dir[k] == '\0'))) {
+			while (k > 0 && common[k] != '/')
+				k--;
+			common[k ? k : 1] = '\0';
+		}
+	}
+	char *root = ctx->opt.root ? canonical_dir(a, ctx->opt.root) : NULL;
+	for (unsigned i = 0; i < ctx->nmodules; i++) {
+		struct xi_module *m = ctx->modules[i];
+		size_t skip = root ? under_dir(m->canon, root) : 0;
+		for (unsigned d = 0; !skip && !root && d < ctx->opt.ninclude_dirs; d++) {
+			char *inc = canonical_dir(a, ctx->opt.include_dirs[d]);
+			if (inc)
+				skip = under_dir(m->canon, inc);
+		}
+		if (!skip && common)
+			skip = under_dir(m->canon, common);
+		const char *rel = skip ? m->canon + skip : strrchr(m->canon, '/') ? strrchr(m->canon, '/') + 1 : m->canon;
+		m->rel = strip_extension(a, rel);
+	}
+}

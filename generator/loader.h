@@ -1,0 +1,18 @@
+/* Loading input files and their imports, and path helpers. */
+#ifndef XENIDL_LOADER_H
+#define XENIDL_LOADER_H
+
+#include "ctx.h"
+
+/* Load a file named on the command line, with everything it imports. */
+struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path);
+/* Once everything is loaded: which modules each module sees. */
+void xi_compute_visibility(struct xi_ctx *ctx);
+/* Once everything is loaded: each module's output path (module->rel). */
+void xi_assign_output_paths(struct xi_ctx *ctx);
+
+char *xi_path_normalize(struct xi_arena *a, const char *path);
+char *xi_path_dirname(struct xi_arena *a, const char *path);
+char *xi_path_join(struct xi_arena *a, const char *dir, const char *rel);
+
+#endif

@@ -1,0 +1,232 @@
+/* xenidl: the command line. Everything it does is in the library; this
+ * file only parses arguments and maps results to exit statuses:
+ *   0 success, 1 input errors, 2 usage errors, 3 --check found stale output. */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "limits.h"
+#include "xenidl.h"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "unknown"
+#endif
+
+/* Most -l options in one run. */
+#define MAX_LANGS 8u
+
+static void usage(FILE *f)
+{
+	fputs("Usage: xenidl [OPTION]... FILE...\n"
+	      "       xenidl layout [--abi LIST] [--tsv] [-I DIR]... (TYPE | --all) FILE...\n"
+	      "Generate code from interface descriptions of the Xen hypercall ABI.\n"
+	      "\n"
+	      "  -l, --lang LANG      output language (repeatable, or a comma list):\n", f);
+	for (const struct xi_backend *b = xi_backends; b->name; b++)
+		fprintf(f, "                         %-9s %s\n", b->name, b->summary);
+	fputs("                       default: c\n"
+	      "  -o, --output DIR     write outputs under DIR (default: .)\n"
+	      "  -I DIR               search DIR for imports (repeatable)\n"
+	      "      --root DIR       place outputs by their path relative to DIR\n"
+	      "      --abi LIST       only these ABIs (comma list of x86_32, x86_64,\n"
+	      "                       arm32, arm64, riscv64, ppc64le)\n"
+	      "      --packed         C: also mark types __attribute__((packed))\n"
+	      "      --crate-name N   Rust: name of the generated crate\n"
+	      "      --check          compare with the files in the output directory,\n"
+	      "                       print a diff and exit 3 if any is stale; write nothing\n"
+	      "  -M FILE              write a make depfile of the inputs and imports\n"
+	      "  -Werror              treat warnings as errors\n"
+	      "  -h, --help           show this help\n"
+	      "  -V, --version        show the version\n"
+	      "\n"
+	      "Exit status: 0 success, 1 input errors, 2 usage errors, 3 stale output.\n", f);
+}
+
+enum long_only {
+	OPT_ABI = 256,
+	OPT_PACKED,
+	OPT_CHECK,
+	OPT_ROOT,
+	OPT_CRATE,
+	OPT_TSV,
+	OPT_ALL,
+};
+
+static const struct option long_options[] = {
+	{ "lang", required_argument, NULL, 'l' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "abi", required_argument, NULL, OPT_ABI },
+	{ "packed", no_argument, NULL, OPT_PACKED },
+	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "root", required_argument, NULL, OPT_ROOT },
+	{ "crate-name", required_argument, NULL, OPT_CRATE },
+	{ "tsv", no_argument, NULL, OPT_TSV },
+	{ "all", no_argument, NULL, OPT_ALL },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct cli {
+	struct xi_options opt;
+	struct xi_gen_options gen;
+	const char *langs[MAX_LANGS];
+	unsigned nlangs;
+	const char *outdir;
+	const char *depfile;
+	bool check;
+	bool tsv;
+	bool all;
+	const char *include_dirs[XI_MAX_INCLUDE_DIRS];
+};
+
+__attribute__((format(printf, 1, 2)))
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("xenidl: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'xenidl --help' for more information.\n", stderr);
+	return 2;
+}
+
+static int add_langs(struct cli *c, char *list)
+{
+	for (char *tok = strtok(list, ","); tok; tok = strtok(NULL, ",")) {
+		if (!xi_backend_find(tok))
+			return usage_error("unknown output language '%s'", tok);
+		if (c->nlangs == MAX_LANGS)
+			return usage_error("too many output languages (at most %u)", MAX_LANGS);
+		c->langs[c->nlangs++] = tok;
+	}
+	return 0;
+}
+
+/* Parse options; returns -1 to go on, else an exit status. */
+static int parse_args(struct cli *c, int argc, char **argv)
+{
+	int ch;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "l:o:I:M:W:hV", long_options, NULL)) != -1) {
+		switch (ch) {
+		case 'l': {
+			int rc = add_langs(c, optarg);
+			if (rc)
+				return rc;
+			break;
+		}
+		case 'o':
+			c->outdir = optarg;
+			break;
+		case 'I':
+			if (c->opt.ninclude_dirs == XI_MAX_INCLUDE_DIRS)
+				return usage_error("too many -I directories (at most %u)", XI_MAX_INCLUDE_DIRS);
+			c->include_dirs[c->opt.ninclude_dirs++] = optarg;
+			break;
+		case 'M':
+			c->depfile = optarg;
+			break;
+		case 'W':
+			if (strcmp(optarg, "error") != 0)
+				return usage_error("unknown warning option '-W%s'", optarg);
+			c->opt.werror = true;
+			break;
+		case OPT_ABI: {
+			const char *bad;
+			unsigned badlen;
+			if (!xi_abi_parse_list(optarg, &c->opt.abis, &bad, &badlen)) {
+				char name[64];
+				snprintf(name, sizeof(name), "%.*s", (int)(badlen < 60 ? badlen : 60), bad);
+				return usage_error("unknown ABI '%s' (expected x86_32, x86_64, arm32, "
+						   "arm64, riscv64 or ppc64le)", name);
+			}
+			break;
+		}
+		case OPT_PACKED:
+			c->gen.packed = true;
+			break;
+		case OPT_CHECK:
+			c->check = true;
+			break;
+		case OPT_ROOT:
+			c->opt.root = optarg;
+			break;
+		case OPT_CRATE:
+			c->gen.crate_name = optarg;
+			break;
+		case OPT_TSV:
+			c->tsv = true;
+			break;
+		case OPT_ALL:
+			c->all = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("xenidl %s\n", PACKAGE_VERSION);
+			return 0;
+		case ':':
+			return usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default:
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	c->opt.include_dirs = c->include_dirs;
+	return -1;
+}
+
+static int generate(struct cli *c, int nfiles, char **files)
+{
+	if (nfiles == 0)
+		return usage_error("%s", "no input files");
+	if (c->nlangs == 0)
+		c->langs[c->nlangs++] = "c";
+	struct xi_ctx *ctx = xenidl_create(&c->opt, stderr);
+	for (int i = 0; i < nfiles; i++)
+		xenidl_add_input(ctx, files[i]);
+	int status = 0;
+	if (!xenidl_analyze(ctx)) {
+		status = 1;
+	} else {
+		struct xi_outset *out = xi_outset_new(c->outdir ? c->outdir : ".",
+						      c->check ? XI_OUTPUT_CHECK : XI_OUTPUT_WRITE,
+						      &ctx->diag);
+		bool ok = true;
+		for (unsigned i = 0; i < c->nlangs && ok; i++)
+			ok = xenidl_generate(ctx, c->langs[i], &c->gen, out);
+		if (!ok) {
+			xi_outset_abort(out);
+			status = 1;
+		} else {
+			status = xi_outset_commit(out, stdout);
+			if (status == 0 && c->depfile && !c->check &&
+			    !xi_write_depfile(ctx, out, c->outdir ? c->outdir : ".", c->depfile))
+				status = 1;
+		}
+		xi_outset_free(out);
+	}
+	xenidl_destroy(ctx);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c;
+	memset(&c, 0, sizeof(c));
+	if (argc > 1 && !strcmp(argv[1], "layout")) {
+		int rc = parse_args(&c, argc - 1, argv + 1);
+		if (rc >= 0)
+			return rc;
+		return xi_cmd_layout(&c.opt, c.tsv, c.all, argc - 1 - optind, argv + 1 + optind);
+	}
+	int rc = parse_args(&c, argc, argv);
+	if (rc >= 0)
+		return rc;
+	return generate(&c, argc - optind, argv + optind);
+}

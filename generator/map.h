@@ -1,0 +1,32 @@
+/* A string-keyed hash map, for lookups only: nothing in xenidl iterates a
+ * map, so hash order can never leak into output. */
+#ifndef XENIDL_MAP_H
+#define XENIDL_MAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct xi_map_slot {
+	const char *key;
+	size_t keylen;
+	uint64_t hash;
+	void *value;
+};
+
+struct xi_map {
+	struct xi_map_slot *slots;
+	size_t cap;    /* power of two */
+	size_t count;
+};
+
+void xi_map_init(struct xi_map *m);
+void xi_map_free(struct xi_map *m);
+/* The value stored under key, or NULL. */
+void *xi_map_get(const struct xi_map *m, const char *key, size_t len);
+/* Store value under key (the key's memory must outlive the map). Returns
+ * the slot, so that a caller may check for an existing value first. */
+void xi_map_put(struct xi_map *m, const char *key, size_t len, void *value);
+
+uint64_t xi_hash(const char *s, size_t len);
+
+#endif

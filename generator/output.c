@@ -1,0 +1,403 @@
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "strbuf.h"
+#include "udiff.h"
+
+/* Buffer of each output stream in write mode. */
+#define OUTPUT_STREAM_BUFFER (256u * 1024u)
+/* Chunk size when comparing a new output with the existing file. */
+#define OUTPUT_COMPARE_CHUNK (64u * 1024u)
+
+struct xi_out {
+	struct xi_outset *set;
+	char *rel;
+	char *tmp;            /* write mode: temp file path */
+	FILE *f;              /* write mode */
+	char *stream_buf;
+	struct xi_strbuf mem; /* check and memory modes */
+};
+
+struct xi_outset {
+	char *dir;
+	enum xi_output_mode mode;
+	struct xi_diag *diag;
+	struct xi_out **outs;
+	unsigned n, cap;
+	bool io_error;
+	bool dir_ready;
+};
+
+struct xi_outset *xi_outset_new(const char *dir, enum xi_output_mode mode, struct xi_diag *diag)
+{
+	struct xi_outset *s = xi_xmalloc(sizeof(*s));
+	memset(s, 0, sizeof(*s));
+	s->dir = xi_xstrdup(dir ? dir : ".");
+	s->mode = mode;
+	s->diag = diag;
+	return s;
+}
+
+static void out_free(struct xi_out *o)
+{
+	if (o->f)
+		fclose(o->f);
+	if (o->tmp)
+		unlink(o->tmp);
+	free(o->tmp);
+	free(o->stream_buf);
+	free(o->rel);
+	xi_sb_free(&o->mem);
+	free(o);
+}
+
+void xi_outset_free(struct xi_outset *set)
+{
+	if (!set)
+		return;
+	for (unsigned i = 0; i < set->n; i++)
+		out_free(set->outs[i]);
+	free(set->outs);
+	free(set->dir);
+	free(set);
+}
+
+/* mkdir -p for the directory part of path (or the whole path). */
+static bool make_dirs(const char *path, bool include_last)
+{
+	char *p = xi_xstrdup(path);
+	size_t len = strlen(p);
+	bool ok = true;
+	for (size_t i = 1; i <= len && ok; i++) {
+		if (p[i] != '/' && !(i == len && include_last))
+			continue;
+		char saved = p[i];
+		p[i] = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			ok = false;
+		p[i] = saved;
+	}
+	free(p);
+	return ok;
+}
+
+static bool safe_relpath(const char *rel)
+{
+	if (!*rel || rel[0] == '/')
+		return false;
+	for (const char *p = rel; *p;) {
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (n == 0 || (n == 2 && p[0] == '.' && p[1] == '.') || (n == 1 && p[0] == '.'))
+			return false;
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return true;
+}
+
+struct xi_out *xi_out_open(struct xi_outset *set, const char *relpath)
+{
+	if (!safe_relpath(relpath)) {
+		xi_error_at_file(set->diag, relpath, "output path leaves the output directory");
+		return NULL;
+	}
+	for (unsigned i = 0; i < set->n; i++) {
+		if (!strcmp(set->outs[i]->rel, relpath)) {
+			xi_error_at_file(set->diag, relpath,
+					 "two inputs would write the same output file");
+			return NULL;
+		}
+	}
+	struct xi_out *o = xi_xmalloc(sizeof(*o));
+	memset(o, 0, sizeof(*o));
+	o->set = set;
+	o->rel = xi_xstrdup(relpath);
+	if (set->mode == XI_OUTPUT_WRITE) {
+		if (!set->dir_ready && !make_dirs(set->dir, true)) {
+			xi_error_at_file(set->diag, set->dir, "cannot create directory: %s",
+					 strerror(errno));
+			out_free(o);
+			set->io_error = true;
+			return NULL;
+		}
+		set->dir_ready = true;
+		/* Temp files live in the top directory, on the same file system
+		 * as their targets, so the final rename is atomic. */
+		size_t n = strlen(set->dir) + 32;
+		o->tmp = xi_xmalloc(n);
+		snprintf(o->tmp, n, "%s/.xenidl-XXXXXX", set->dir);
+		int fd = mkstemp(o->tmp);
+		if (fd < 0) {
+			xi_error_at_file(set->diag, set->dir, "cannot create a temporary file: %s",
+					 strerror(errno));
+			free(o->tmp);
+			o->tmp = NULL;
+			out_free(o);
+			set->io_error = true;
+			return NULL;
+		}
+		mode_t mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+		o->f = fdopen(fd, "wb");
+		if (!o->f) {
+			close(fd);
+			out_free(o);
+			set->io_error = true;
+			return NULL;
+		}
+		o->stream_buf = xi_xmalloc(OUTPUT_STREAM_BUFFER);
+		setvbuf(o->f, o->stream_buf, _IOFBF, OUTPUT_STREAM_BUFFER);
+	}
+	if (set->n == set->cap) {
+		set->cap = set->cap ? set->cap * 2 : 16;
+		set->outs = xi_xrealloc(set->outs, sizeof(*set->outs) * set->cap);
+	}
+	set->outs[set->n++] = o;
+	return o;
+}
+
+void xi_out_write(struct xi_out *o, const char *s, size_t n)
+{
+	if (o->f) {
+		if (fwrite(s, 1, n, o->f) != n)
+			o->set->io_error = true;
+	} else {
+		xi_sb_addn(&o->mem, s, n);
+	}
+}
+
+void xi_out_puts(struct xi_out *o, const char *s)
+{
+	xi_out_write(o, s, strlen(s));
+}
+
+void xi_out_putc(struct xi_out *o, char c)
+{
+	if (o->f)
+		putc(c, o->f);
+	else
+		xi_sb_addc(&o->mem, c);
+}
+
+void xi_out_vprintf(struct xi_out *o, const char *fmt, va_list ap)
+{
+	if (o->f) {
+		if (vfprintf(o->f, fmt, ap) < 0)
+			o->set->io_error = true;
+	} else {
+		xi_sb_vprintf(&o->mem, fmt, ap);
+	}
+}
+
+void xi_out_printf(struct xi_out *o, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	xi_out_vprintf(o, fmt, ap);
+	va_end(ap);
+}
+
+void xi_out_indent(struct xi_out *o, unsigned n)
+{
+	static const char spaces[] = "                                ";
+	while (n) {
+		unsigned k = n < sizeof(spaces) - 1 ? n : (unsigned)sizeof(spaces) - 1;
+		xi_out_write(o, spaces, k);
+		n -= k;
+	}
+}
+
+static char *join(const char *dir, const char *rel)
+{
+	size_t n = strlen(dir) + strlen(rel) + 2;
+	char *p = xi_xmalloc(n);
+	snprintf(p, n, "%s/%s", dir, rel);
+	return p;
+}
+
+/* Does the file at `path` hold exactly the bytes of file `tmp`? */
+static bool same_file_content(const char *tmp, const char *path)
+{
+	struct stat a, b;
+	if (stat(tmp, &a) != 0 || stat(path, &b) != 0 || a.st_size != b.st_size)
+		return false;
+	FILE *fa = fopen(tmp, "rb"), *fb = fopen(path, "rb");
+	bool same = fa && fb;
+	char *ba = xi_xmalloc(OUTPUT_COMPARE_CHUNK), *bb = xi_xmalloc(OUTPUT_COMPARE_CHUNK);
+	while (same) {
+		size_t na = fread(ba, 1, OUTPUT_COMPARE_CHUNK, fa);
+		size_t nb = fread(bb, 1, OUTPUT_COMPARE_CHUNK, fb);
+		if (na != nb || memcmp(ba, bb, na) != 0)
+			same = false;
+		if (na == 0)
+			break;
+	}
+	free(ba);
+	free(bb);
+	if (fa)
+		fclose(fa);
+	if (fb)
+		fclose(fb);
+	return same;
+}
+
+static char *read_whole(const char *path, size_t *len, bool *exists)
+{
+	FILE *f = fopen(path, "rb");
+	*exists = f != NULL;
+	*len = 0;
+	if (!f)
+		return NULL;
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	char buf[8192];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		xi_sb_addn(&sb, buf, n);
+	fclose(f);
+	*len = sb.len;
+	return sb.data ? sb.data : xi_xstrdup("");
+}
+
+static int commit_write(struct xi_outset *set)
+{
+	for (unsigned i = 0; i < set->n; i++) {
+		struct xi_out *o = set->outs[i];
+		if (fclose(o->f) != 0)
+			set->io_error = true;
+		o->f = NULL;
+	}
+	if (set->io_error) {
+		xi_error_at_file(set->diag, set->dir, "cannot write output files");
+		xi_outset_abort(set);
+		return 1;
+	}
+	int rc = 0;
+	for (unsigned i = 0; i < set->n; i++) {
+		struct xi_out *o = set->outs[i];
+		char *target = join(set->dir, o->rel);
+		if (same_file_content(o->tmp, target)) {
+			unlink(o->tmp);
+		} else if (!make_dirs(target, false) || rename(o->tmp, target) != 0) {
+			xi_error_at_file(set->diag, target, "cannot write: %s", strerror(errno));
+			unlink(o->tmp);
+			rc = 1;
+		}
+		free(o->tmp);
+		o->tmp = NULL;
+		free(target);
+	}
+	return rc;
+}
+
+static int commit_check(struct xi_outset *set, FILE *report)
+{
+	int rc = 0;
+	for (unsigned i = 0; i < set->n; i++) {
+		struct xi_out *o = set->outs[i];
+		char *target = join(set->dir, o->rel);
+		size_t len;
+		bool exists;
+		char *old = read_whole(target, &len, &exists);
+		if (!exists || len != o->mem.len || memcmp(old, xi_sb_str(&o->mem), len) != 0) {
+			rc = 3;
+			char *a_label = exists ? join("a", o->rel) : xi_xstrdup("/dev/null");
+			char *b_label = join("b", o->rel);
+			xi_udiff(report, a_label, old ? old : "", len, b_label, xi_sb_str(&o->mem),
+				 o->mem.len);
+			free(a_label);
+			free(b_label);
+		}
+		free(old);
+		free(target);
+	}
+	return rc;
+}
+
+int xi_outset_commit(struct xi_outset *set, FILE *report)
+{
+	switch (set->mode) {
+	case XI_OUTPUT_WRITE:
+		return commit_write(set);
+	case XI_OUTPUT_CHECK:
+		return commit_check(set, report);
+	case XI_OUTPUT_MEMORY:
+		break;
+	}
+	return 0;
+}
+
+void xi_outset_abort(struct xi_outset *set)
+{
+	for (unsigned i = 0; i < set->n; i++) {
+		struct xi_out *o = set->outs[i];
+		if (o->f) {
+			fclose(o->f);
+			o->f = NULL;
+		}
+		if (o->tmp) {
+			unlink(o->tmp);
+			free(o->tmp);
+			o->tmp = NULL;
+		}
+	}
+}
+
+unsigned xi_outset_count(const struct xi_outset *set)
+{
+	return set->n;
+}
+
+const char *xi_outset_path(const struct xi_outset *set, unsigned i)
+{
+	return set->outs[i]->rel;
+}
+
+const char *xi_outset_data(const struct xi_outset *set, unsigned i, size_t *len)
+{
+	*len = set->outs[i]->mem.len;
+	return xi_sb_str(&set->outs[i]->mem);
+}
+
+bool xi_write_file_atomic(struct xi_diag *diag, const char *path, const char *data, size_t len)
+{
+	size_t old_len;
+	bool exists;
+	char *old = read_whole(path, &old_len, &exists);
+	bool same = exists && old_len == len && memcmp(old, data, len) == 0;
+	free(old);
+	if (same)
+		return true;
+	size_t n = strlen(path) + 16;
+	char *tmp = xi_xmalloc(n);
+	snprintf(tmp, n, "%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	bool ok = fd >= 0;
+	if (ok) {
+		mode_t mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+		FILE *f = fdopen(fd, "wb");
+		ok = f && fwrite(data, 1, len, f) == len;
+		if (f)
+			ok = fclose(f) == 0 && ok;
+		else
+			close(fd);
+		ok = ok && rename(tmp, path) == 0;
+		if (!ok)
+			unlink(tmp);
+	}
+	if (!ok)
+		xi_error_at_file(diag, path, "cannot write: %s", strerror(errno));
+	free(tmp);
+	return ok;
+}

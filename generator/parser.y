@@ -1,0 +1,655 @@
+/* The xidl grammar: a pure bison parser with locations.
+ *
+ * Error recovery resynchronises at ';' and '}', so one run reports every
+ * syntax error of a file. Each documented item (declaration, member,
+ * variant, bit, arm) starts with a non-empty symbol, so the doc comment of
+ * its first token reaches the rule as @$.doc. */
+
+/* ylwrap expects yacc's file names. */
+%file-prefix "y"
+%define api.pure full
+%define api.prefix {xi_yy}
+%define parse.error custom
+%define parse.lac full
+%locations
+%param {void *scanner}
+%parse-param {struct xi_parser *p}
+
+%code requires {
+#include "parse.h"
+}
+
+%code provides {
+int xi_yylex(XI_YYSTYPE *lval, XI_YYLTYPE *lloc, void *scanner);
+}
+
+%code {
+#include <string.h>
+
+#include "limits.h"
+
+#define YYMAXDEPTH XI_MAX_PARSE_DEPTH
+
+/* A rule's location spans its symbols and carries its first symbol's doc
+ * comment. An empty rule has no doc. */
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                          \
+	do {                                                                 \
+		if (N) {                                                     \
+			(Cur).loc = YYRHSLOC(Rhs, 1).loc;                    \
+			(Cur).doc = YYRHSLOC(Rhs, 1).doc;                    \
+			(Cur).end_line = YYRHSLOC(Rhs, N).end_line;          \
+			(Cur).end_col = YYRHSLOC(Rhs, N).end_col;            \
+			if ((Cur).end_line == (Cur).loc.line &&              \
+			    (Cur).end_col > (Cur).loc.col)                   \
+				(Cur).loc.len = (uint16_t)((Cur).end_col -   \
+							   (Cur).loc.col);   \
+		} else {                                                     \
+			(Cur).loc = YYRHSLOC(Rhs, 0).loc;                    \
+			(Cur).loc.line = YYRHSLOC(Rhs, 0).end_line;          \
+			(Cur).loc.col = YYRHSLOC(Rhs, 0).end_col;            \
+			(Cur).loc.len = 0;                                   \
+			(Cur).end_line = (Cur).loc.line;                     \
+			(Cur).end_col = (Cur).loc.col;                       \
+			(Cur).doc = NULL;                                    \
+		}                                                            \
+	} while (0)
+
+static void yyerror(XI_YYLTYPE *loc, void *scanner, struct xi_parser *p, const char *msg);
+
+#define NEW(type) XI_NEW(&p->ctx->arena, type)
+
+static struct xi_expr *mk_binary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,
+				 struct xi_expr *a, struct xi_expr *b);
+static struct xi_expr *mk_unary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,
+				struct xi_expr *a);
+static struct xi_type *mk_type(struct xi_parser *p, XI_YYLTYPE loc, enum xi_type_kind kind);
+static struct xi_agg *mk_agg(struct xi_parser *p, XI_YYLTYPE loc, bool is_union,
+			     struct xi_member *members);
+static struct xi_decl *mk_decl(struct xi_parser *p, XI_YYLTYPE loc, enum xi_decl_kind kind,
+			       const char *name);
+static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *attrs, const char *doc);
+static void add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path, bool is_arch);
+static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_expr *len);
+}
+
+%union {
+	const char *str;
+	struct xi_num_tok num;
+	struct xi_expr *expr;
+	struct xi_type *type;
+	struct xi_attr *attr;
+	struct xi_member *member;
+	struct xi_decl *decl;
+	struct xi_variant *variant;
+	struct xi_arm_label *label;
+	struct xi_arch_choice *choice;
+	struct { struct xi_member *head, *tail; } members;
+	struct { struct xi_variant *head, *tail; } variants;
+	struct { struct xi_attr *head, *tail; } attrs;
+	struct { struct xi_arm_label *head, *tail; } labels;
+	struct { struct xi_arch_choice *head, *tail; } choices;
+	struct { struct xi_type *head, *tail; unsigned n; } dims;
+}
+
+%token <str> IDENT "identifier"
+%token <num> INTEGER "integer"
+%token <str> STRING "string"
+%token <str> KW_IMPORT "'import'" KW_ARCH "'arch'" KW_CONST "'const'" KW_TYPE "'type'"
+%token <str> KW_ENUM "'enum'" KW_BITMAP "'bitmap'" KW_STRUCT "'struct'" KW_UNION "'union'"
+%token <str> KW_SWITCH "'switch'" KW_HANDLE "'handle'" KW_NATIVE_HANDLE "'native_handle'"
+%token ARROW "'=>'" DOTDOT "'..'" SHL "'<<'" SHR "'>>'" UNDERSCORE "'_'"
+
+%left '|'
+%left '^'
+%left '&'
+%left SHL SHR
+%left '+' '-'
+%left '*' '/' '%'
+%precedence UNARY
+
+%type <str> name
+%type <expr> expr label_expr
+%type <type> type base_type
+%type <attr> attr
+%type <attrs> attrs
+%type <members> members members_opt arms arms_opt
+%type <member> member member_core arm arm_core
+%type <variants> variants variants_opt bits bits_opt
+%type <variant> variant variant_core bit bit_core
+%type <labels> labels
+%type <choices> choices
+%type <choice> choice
+%type <dims> dims
+%type <decl> decl_core
+
+%%
+
+file
+	: %empty
+	| items
+	;
+
+items
+	: item
+	| items item
+	;
+
+item
+	: KW_IMPORT STRING ';'           { add_import(p, @$, $2, false); }
+	| KW_IMPORT KW_ARCH STRING ';'   { add_import(p, @$, $3, true); }
+	| decl_core                      { add_decl(p, $1, NULL, @1.doc); }
+	| attrs decl_core                { add_decl(p, $2, $1.head, @1.doc); }
+	| error ';'
+	| error '}'
+	;
+
+opt_semi
+	: %empty
+	| ';'
+	;
+
+decl_core
+	: KW_CONST IDENT ':' type '=' expr ';' {
+		$$ = mk_decl(p, @2, XI_DECL_CONST, $2);
+		$$->type = $4;
+		$$->expr = $6;
+	}
+	| KW_TYPE IDENT '=' type ';' {
+		$$ = mk_decl(p, @2, XI_DECL_ALIAS, $2);
+		$$->type = $4;
+	}
+	| KW_ENUM IDENT ':' type '{' variants_opt '}' opt_semi {
+		$$ = mk_decl(p, @2, XI_DECL_ENUM, $2);
+		$$->type = $4;
+		$$->variants = $6.head;
+	}
+	| KW_BITMAP IDENT ':' type '{' bits_opt '}' opt_semi {
+		$$ = mk_decl(p, @2, XI_DECL_BITMAP, $2);
+		$$->type = $4;
+		$$->variants = $6.head;
+	}
+	| KW_STRUCT IDENT '{' members_opt '}' opt_semi {
+		$$ = mk_decl(p, @2, XI_DECL_STRUCT, $2);
+		$$->agg = mk_agg(p, @1, false, $4.head);
+		$$->agg->owner = $$;
+	}
+	| KW_UNION IDENT '{' members_opt '}' opt_semi {
+		$$ = mk_decl(p, @2, XI_DECL_UNION, $2);
+		$$->agg = mk_agg(p, @1, true, $4.head);
+		$$->agg->owner = $$;
+	}
+	;
+
+/* Names of members, variants and bits: C identifiers, which include some
+ * of xidl's keywords. */
+name
+	: IDENT
+	| KW_TYPE | KW_HANDLE | KW_ARCH | KW_BITMAP | KW_IMPORT | KW_NATIVE_HANDLE
+	;
+
+attrs
+	: attr              { $$.head = $$.tail = $1; }
+	| attrs attr        { $$ = $1; $$.tail->next = $2; $$.tail = $2; }
+	;
+
+attr
+	: '@' name {
+		$$ = NEW(struct xi_attr);
+		$$->name = $2;
+		$$->loc = @2.loc;
+	}
+	| '@' name '(' STRING ')' {
+		$$ = NEW(struct xi_attr);
+		$$->name = $2;
+		$$->loc = @2.loc;
+		$$->arg_kind = XI_ATTR_ARG_STRING;
+		$$->str = $4;
+		$$->arg_loc = @4.loc;
+	}
+	| '@' name '(' expr ')' {
+		$$ = NEW(struct xi_attr);
+		$$->name = $2;
+		$$->loc = @2.loc;
+		$$->arg_kind = XI_ATTR_ARG_EXPR;
+		$$->expr = $4;
+		$$->arg_loc = @4.loc;
+	}
+	;
+
+/* --- enums and bitmaps --- */
+
+variants_opt
+	: %empty               { $$.head = $$.tail = NULL; }
+	| variants
+	| variants ','
+	;
+
+variants
+	: variant              { $$.head = $$.tail = $1; }
+	| variants ',' variant { $$ = $1; $$.tail->next = $3; $$.tail = $3; }
+	;
+
+variant
+	: variant_core         { $$ = $1; $$->doc = @1.doc; }
+	| attrs variant_core   { $$ = $2; $$->attrs = $1.head; $$->doc = @1.doc; }
+	;
+
+variant_core
+	: name '=' expr {
+		$$ = NEW(struct xi_variant);
+		$$->name = $1;
+		$$->loc = @1.loc;
+		$$->value = $3;
+	}
+	;
+
+bits_opt
+	: %empty               { $$.head = $$.tail = NULL; }
+	| bits
+	| bits ','
+	;
+
+bits
+	: bit                  { $$.head = $$.tail = $1; }
+	| bits ',' bit         { $$ = $1; $$.tail->next = $3; $$.tail = $3; }
+	;
+
+bit
+	: bit_core             { $$ = $1; $$->doc = @1.doc; }
+	| attrs bit_core       { $$ = $2; $$->attrs = $1.head; $$->doc = @1.doc; }
+	;
+
+bit_core
+	: name '=' expr {
+		$$ = NEW(struct xi_variant);
+		$$->name = $1;
+		$$->loc = @1.loc;
+		$$->value = $3;
+	}
+	| name '=' expr DOTDOT expr {
+		$$ = NEW(struct xi_variant);
+		$$->name = $1;
+		$$->loc = @1.loc;
+		$$->value = $3;
+		$$->value_hi = $5;
+	}
+	;
+
+/* --- structs and unions --- */
+
+members_opt
+	: %empty               { $$.head = $$.tail = NULL; }
+	| members
+	;
+
+members
+	: member {
+		$$.head = $$.tail = $1;
+	}
+	| members member {
+		$$ = $1;
+		if ($2) {
+			if ($$.tail)
+				$$.tail->next = $2;
+			else
+				$$.head = $2;
+			$$.tail = $2;
+		}
+	}
+	;
+
+member
+	: member_core          { $$ = $1; $$->doc = @1.doc; }
+	| attrs member_core    { $$ = $2; $$->attrs = $1.head; $$->doc = @1.doc; }
+	| error ';'            { $$ = NULL; }
+	;
+
+member_core
+	: name ':' type ';' {
+		$$ = NEW(struct xi_member);
+		$$->name = $1;
+		$$->loc = @1.loc;
+		$$->type = $3;
+	}
+	;
+
+arms_opt
+	: %empty               { $$.head = $$.tail = NULL; }
+	| arms
+	;
+
+arms
+	: arm {
+		$$.head = $$.tail = $1;
+	}
+	| arms arm {
+		$$ = $1;
+		if ($2) {
+			if ($$.tail)
+				$$.tail->next = $2;
+			else
+				$$.head = $2;
+			$$.tail = $2;
+		}
+	}
+	;
+
+arm
+	: arm_core             { $$ = $1; $$->doc = @1.doc; }
+	| attrs arm_core       { $$ = $2; $$->attrs = $1.head; $$->doc = @1.doc; }
+	| error ';'            { $$ = NULL; }
+	;
+
+arm_core
+	: labels ARROW name ':' type ';' {
+		$$ = NEW(struct xi_member);
+		$$->name = $3;
+		$$->loc = @3.loc;
+		$$->type = $5;
+		$$->labels = $1.head;
+	}
+	| UNDERSCORE ARROW name ':' type ';' {
+		$$ = NEW(struct xi_member);
+		$$->name = $3;
+		$$->loc = @3.loc;
+		$$->type = $5;
+		$$->is_default_arm = true;
+	}
+	;
+
+/* An arm is selected by enum variants, constants or integers. */
+labels
+	: label_expr {
+		$$.head = $$.tail = NEW(struct xi_arm_label);
+		$$.head->expr = $1;
+	}
+	| labels ',' label_expr {
+		$$ = $1;
+		struct xi_arm_label *l = NEW(struct xi_arm_label);
+		l->expr = $3;
+		$$.tail->next = l;
+		$$.tail = l;
+	}
+	;
+
+label_expr
+	: INTEGER {
+		$$ = NEW(struct xi_expr);
+		$$->kind = XI_EXPR_INT;
+		$$->loc = @1.loc;
+		$$->lit = $1.v;
+		$$->hex = $1.hex;
+		$$->depth = 1;
+	}
+	| IDENT {
+		$$ = NEW(struct xi_expr);
+		$$->kind = XI_EXPR_NAME;
+		$$->loc = @1.loc;
+		$$->name = $1;
+		$$->depth = 1;
+	}
+	;
+
+/* --- types --- */
+
+type
+	: base_type
+	| base_type dims       { $2.tail->u.array.elem = $1; $$ = $2.head; }
+	;
+
+dims
+	: '[' expr ']' {
+		$$.head = $$.tail = mk_array(p, @1, $2);
+		$$.n = 1;
+	}
+	| dims '[' expr ']' {
+		$$ = $1;
+		$$.tail->u.array.elem = mk_array(p, @2, $3);
+		$$.tail = $$.tail->u.array.elem;
+		$$.n++;
+		if ($$.n > XI_MAX_ARRAY_DIMS) {
+			xi_error(&p->ctx->diag, @2.loc, "array has more than %u dimensions",
+				 XI_MAX_ARRAY_DIMS);
+			p->fatal = true;
+			YYABORT;
+		}
+	}
+	;
+
+base_type
+	: IDENT {
+		$$ = mk_type(p, @1, XI_TYPE_REF);
+		$$->u.ref.name = $1;
+	}
+	| KW_HANDLE '<' type '>' {
+		$$ = mk_type(p, @1, XI_TYPE_HANDLE);
+		$$->u.target = $3;
+	}
+	| KW_NATIVE_HANDLE '<' type '>' {
+		$$ = mk_type(p, @1, XI_TYPE_NATIVE_HANDLE);
+		$$->u.target = $3;
+	}
+	| KW_STRUCT '{' members_opt '}' {
+		$$ = mk_type(p, @1, XI_TYPE_AGG);
+		$$->u.agg = mk_agg(p, @1, false, $3.head);
+	}
+	| KW_UNION '{' members_opt '}' {
+		$$ = mk_type(p, @1, XI_TYPE_AGG);
+		$$->u.agg = mk_agg(p, @1, true, $3.head);
+	}
+	| KW_UNION KW_SWITCH '(' name ')' '{' arms_opt '}' {
+		$$ = mk_type(p, @1, XI_TYPE_AGG);
+		$$->u.agg = mk_agg(p, @1, true, $7.head);
+		$$->u.agg->tag_name = $4;
+		$$->u.agg->tag_loc = @4.loc;
+	}
+	| KW_ARCH '{' choices '}' {
+		$$ = mk_type(p, @1, XI_TYPE_ARCH);
+		$$->u.arch.choices = $3.head;
+	}
+	| KW_ARCH '{' choices ',' '}' {
+		$$ = mk_type(p, @1, XI_TYPE_ARCH);
+		$$->u.arch.choices = $3.head;
+	}
+	;
+
+choices
+	: choice               { $$.head = $$.tail = $1; }
+	| choices ',' choice   { $$ = $1; $$.tail->next = $3; $$.tail = $3; }
+	;
+
+choice
+	: IDENT ':' type {
+		$$ = NEW(struct xi_arch_choice);
+		$$->key = $1;
+		$$->loc = @1.loc;
+		$$->type = $3;
+	}
+	;
+
+/* --- constant expressions --- */
+
+expr
+	: INTEGER {
+		$$ = NEW(struct xi_expr);
+		$$->kind = XI_EXPR_INT;
+		$$->loc = @1.loc;
+		$$->lit = $1.v;
+		$$->hex = $1.hex;
+		$$->depth = 1;
+	}
+	| IDENT {
+		$$ = NEW(struct xi_expr);
+		$$->kind = XI_EXPR_NAME;
+		$$->loc = @1.loc;
+		$$->name = $1;
+		$$->depth = 1;
+	}
+	| '(' expr ')'           { $$ = $2; }
+	| '-' expr %prec UNARY   { $$ = mk_unary(p, @$, XI_OP_NEG, $2); if (!$$) YYERROR; }
+	| '+' expr %prec UNARY   { $$ = mk_unary(p, @$, XI_OP_PLUS, $2); if (!$$) YYERROR; }
+	| '~' expr %prec UNARY   { $$ = mk_unary(p, @$, XI_OP_NOT, $2); if (!$$) YYERROR; }
+	| expr '+' expr          { $$ = mk_binary(p, @2, XI_OP_ADD, $1, $3); if (!$$) YYERROR; }
+	| expr '-' expr          { $$ = mk_binary(p, @2, XI_OP_SUB, $1, $3); if (!$$) YYERROR; }
+	| expr '*' expr          { $$ = mk_binary(p, @2, XI_OP_MUL, $1, $3); if (!$$) YYERROR; }
+	| expr '/' expr          { $$ = mk_binary(p, @2, XI_OP_DIV, $1, $3); if (!$$) YYERROR; }
+	| expr '%' expr          { $$ = mk_binary(p, @2, XI_OP_MOD, $1, $3); if (!$$) YYERROR; }
+	| expr SHL expr          { $$ = mk_binary(p, @2, XI_OP_SHL, $1, $3); if (!$$) YYERROR; }
+	| expr SHR expr          { $$ = mk_binary(p, @2, XI_OP_SHR, $1, $3); if (!$$) YYERROR; }
+	| expr '&' expr          { $$ = mk_binary(p, @2, XI_OP_AND, $1, $3); if (!$$) YYERROR; }
+	| expr '|' expr          { $$ = mk_binary(p, @2, XI_OP_OR, $1, $3); if (!$$) YYERROR; }
+	| expr '^' expr          { $$ = mk_binary(p, @2, XI_OP_XOR, $1, $3); if (!$$) YYERROR; }
+	;
+
+%%
+
+static void yyerror(XI_YYLTYPE *loc, void *scanner, struct xi_parser *p, const char *msg)
+{
+	(void)scanner;
+	p->syntax_errors++;
+	if (!p->fatal)
+		xi_error(&p->ctx->diag, loc->loc, "%s", msg);
+}
+
+/* How a token is named in "expected X before Y". */
+static const char *token_text(yysymbol_kind_t sym)
+{
+	if (sym == YYSYMBOL_YYEOF)
+		return "end of file";
+	return yysymbol_name(sym);
+}
+
+/* Messages in gcc's manner: "expected ';' before '}'", listing up to
+ * REPORT_MAX_EXPECTED alternatives. */
+#define REPORT_MAX_EXPECTED 6
+
+static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, struct xi_parser *p)
+{
+	(void)scanner;
+	p->syntax_errors++;
+	if (p->fatal)
+		return 0;
+	yysymbol_kind_t expected[REPORT_MAX_EXPECTED + 1];
+	int n = yypcontext_expected_tokens(ctx, expected, REPORT_MAX_EXPECTED + 1);
+	yysymbol_kind_t got = yypcontext_token(ctx);
+	struct xi_strbuf msg = XI_STRBUF_INIT;
+	if (n > 0 && n <= REPORT_MAX_EXPECTED) {
+		xi_sb_adds(&msg, "expected ");
+		for (int i = 0; i < n; i++) {
+			if (i)
+				xi_sb_adds(&msg, i == n - 1 ? " or " : ", ");
+			xi_sb_adds(&msg, token_text(expected[i]));
+		}
+		xi_sb_printf(&msg, " before %s", token_text(got));
+	} else {
+		xi_sb_printf(&msg, "unexpected %s", token_text(got));
+	}
+	struct xi_loc loc = yypcontext_location(ctx)->loc;
+	if (got == YYSYMBOL_YYEOF)
+		loc.len = 1;
+	xi_error(&p->ctx->diag, loc, "%s", xi_sb_str(&msg));
+	xi_sb_free(&msg);
+	return 0;
+}
+
+static struct xi_expr *check_depth(struct xi_parser *p, struct xi_expr *e)
+{
+	if (e->depth > XI_MAX_EXPR_DEPTH) {
+		xi_error(&p->ctx->diag, e->loc, "expression is nested deeper than %u levels",
+			 XI_MAX_EXPR_DEPTH);
+		p->fatal = true;
+		return NULL;
+	}
+	return e;
+}
+
+static struct xi_expr *mk_binary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,
+				 struct xi_expr *a, struct xi_expr *b)
+{
+	struct xi_expr *e = NEW(struct xi_expr);
+	e->kind = XI_EXPR_BINARY;
+	e->op = op;
+	e->loc = loc.loc;
+	e->a = a;
+	e->b = b;
+	e->depth = (uint16_t)(1 + (a->depth > b->depth ? a->depth : b->depth));
+	return check_depth(p, e);
+}
+
+static struct xi_expr *mk_unary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,
+				struct xi_expr *a)
+{
+	struct xi_expr *e = NEW(struct xi_expr);
+	e->kind = XI_EXPR_UNARY;
+	e->op = op;
+	e->loc = loc.loc;
+	e->a = a;
+	e->depth = (uint16_t)(1 + a->depth);
+	return check_depth(p, e);
+}
+
+static struct xi_type *mk_type(struct xi_parser *p, XI_YYLTYPE loc, enum xi_type_kind kind)
+{
+	struct xi_type *t = NEW(struct xi_type);
+	t->kind = kind;
+	t->loc = loc.loc;
+	return t;
+}
+
+/* One dimension of an array type; `T[N][M]` is N arrays of M elements, as
+ * in C, so the first dimension is the outermost. The grammar links the
+ * dimensions and sets the innermost element type. */
+static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_expr *len)
+{
+	struct xi_type *t = mk_type(p, loc, XI_TYPE_ARRAY);
+	t->u.array.len = len;
+	return t;
+}
+
+static struct xi_agg *mk_agg(struct xi_parser *p, XI_YYLTYPE loc, bool is_union,
+			     struct xi_member *members)
+{
+	struct xi_agg *a = NEW(struct xi_agg);
+	a->is_union = is_union;
+	a->loc = loc.loc;
+	a->members = members;
+	for (struct xi_member *m = members; m; m = m->next)
+		a->nmembers++;
+	return a;
+}
+
+static struct xi_decl *mk_decl(struct xi_parser *p, XI_YYLTYPE loc, enum xi_decl_kind kind,
+			       const char *name)
+{
+	struct xi_decl *d = NEW(struct xi_decl);
+	d->kind = kind;
+	d->name = name;
+	d->loc = loc.loc;
+	d->module = p->module;
+	return d;
+}
+
+static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *attrs, const char *doc)
+{
+	d->attrs = attrs;
+	d->doc = doc;
+	if (p->decls_tail)
+		p->decls_tail->next = d;
+	else
+		p->decls = d;
+	p->decls_tail = d;
+	p->ndecls++;
+}
+
+static void add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path, bool is_arch)
+{
+	struct xi_import *im = NEW(struct xi_import);
+	im->path = path;
+	im->loc = loc.loc;
+	im->is_arch = is_arch;
+	if (p->imports_tail)
+		p->imports_tail->next = im;
+	else
+		p->imports = im;
+	p->imports_tail = im;
+}

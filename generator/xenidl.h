@@ -1,0 +1,43 @@
+/* libxenidl: the generator as a library. The xenidl command is a thin
+ * layer over this API.
+ *
+ *   struct xi_ctx *ctx = xenidl_create(&options, stderr);
+ *   xenidl_add_input(ctx, "idl/domctl.xidl");
+ *   if (xenidl_analyze(ctx)) {
+ *       struct xi_outset *out = xi_outset_new("generated", XI_OUTPUT_WRITE, &ctx->diag);
+ *       xenidl_generate(ctx, "c", &gen_options, out);
+ *       xi_outset_commit(out, stderr);
+ *   }
+ *   xenidl_destroy(ctx);
+ */
+#ifndef XENIDL_XENIDL_H
+#define XENIDL_XENIDL_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "backend.h"
+#include "ctx.h"
+#include "output.h"
+
+struct xi_ctx *xenidl_create(const struct xi_options *opt, FILE *diag);
+void xenidl_destroy(struct xi_ctx *ctx);
+
+/* Load an input file and everything it imports. Inputs get outputs;
+ * files only imported do not. */
+bool xenidl_add_input(struct xi_ctx *ctx, const char *path);
+
+/* Resolve names, evaluate constants, check the language rules and lay out
+ * every type. False after any error (all of them reported). */
+bool xenidl_analyze(struct xi_ctx *ctx);
+
+/* Run one backend (by its -l name) into an output set. False after an
+ * error. */
+bool xenidl_generate(struct xi_ctx *ctx, const char *backend, const struct xi_gen_options *opt,
+		     struct xi_outset *out);
+
+/* Find a declaration by name among all loaded files (the first one, for a
+ * name declared per family). */
+struct xi_decl *xenidl_find_decl(struct xi_ctx *ctx, const char *name);
+
+#endif

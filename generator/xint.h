@@ -1,0 +1,55 @@
+/* Exact integers for constant expressions.
+ *
+ * Every value of a signed or unsigned 64-bit type is representable: the
+ * range is -2^63 .. 2^64-1. An operation whose exact result leaves that
+ * range reports overflow instead of wrapping. */
+#ifndef XENIDL_XINT_H
+#define XENIDL_XINT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct xi_int {
+	uint64_t mag;  /* magnitude */
+	bool neg;      /* true only when mag != 0 */
+};
+
+enum xi_int_status {
+	XI_INT_OK,
+	XI_INT_OVERFLOW,
+	XI_INT_DIVZERO,
+	XI_INT_BADSHIFT,
+};
+
+static inline struct xi_int xi_int_u(uint64_t v)
+{
+	struct xi_int r = { v, false };
+	return r;
+}
+
+struct xi_int xi_int_s(int64_t v);
+bool xi_int_to_i64(struct xi_int v, int64_t *out);
+/* The value's two's complement low 64 bits (the C bit pattern). */
+uint64_t xi_int_bits(struct xi_int v);
+int xi_int_cmp(struct xi_int a, struct xi_int b);
+static inline bool xi_int_eq(struct xi_int a, struct xi_int b)
+{
+	return a.mag == b.mag && a.neg == b.neg;
+}
+
+enum xi_int_status xi_int_add(struct xi_int a, struct xi_int b, struct xi_int *r);
+enum xi_int_status xi_int_sub(struct xi_int a, struct xi_int b, struct xi_int *r);
+enum xi_int_status xi_int_mul(struct xi_int a, struct xi_int b, struct xi_int *r);
+enum xi_int_status xi_int_div(struct xi_int a, struct xi_int b, struct xi_int *r);
+enum xi_int_status xi_int_mod(struct xi_int a, struct xi_int b, struct xi_int *r);
+enum xi_int_status xi_int_shl(struct xi_int a, struct xi_int b, struct xi_int *r);
+enum xi_int_status xi_int_shr(struct xi_int a, struct xi_int b, struct xi_int *r);
+enum xi_int_status xi_int_and(struct xi_int a, struct xi_int b, struct xi_int *r);
+enum xi_int_status xi_int_or(struct xi_int a, struct xi_int b, struct xi_int *r);
+enum xi_int_status xi_int_xor(struct xi_int a, struct xi_int b, struct xi_int *r);
+enum xi_int_status xi_int_neg(struct xi_int a, struct xi_int *r);
+
+/* Decimal text, with a leading '-' for negative values. buf >= 24 bytes. */
+char *xi_int_format(struct xi_int v, char *buf);
+
+#endif
