@@ -11,7 +11,7 @@
 int xi_cmd_layout(const struct xi_options *opt, bool tsv, bool all, int argc, char **argv);
 
 /* Write a make depfile: the outputs depend on every loaded file. */
-bool xi_write_depfile(struct xi_ctx *ctx, const struct xi_outset *out, const char *outdir,
+bool xi_write_depfile(struct xi_ctx *ctx, const struct xi_outset *const *outs, unsigned nouts,
 		      const char *path);
 
 #endif

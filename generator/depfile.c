@@ -17,18 +17,23 @@ static void put_path(struct xi_strbuf *sb, const char *p)
 	}
 }
 
-bool xi_write_depfile(struct xi_ctx *ctx, const struct xi_outset *out, const char *outdir,
+bool xi_write_depfile(struct xi_ctx *ctx, const struct xi_outset *const *outs, unsigned nouts,
 		      const char *path)
 {
 	struct xi_strbuf sb = XI_STRBUF_INIT;
-	for (unsigned i = 0; i < xi_outset_count(out); i++) {
-		if (i)
-			xi_sb_addc(&sb, ' ');
-		if (strcmp(outdir, ".") != 0) {
-			put_path(&sb, outdir);
-			xi_sb_addc(&sb, '/');
+	bool first = true;
+	for (unsigned k = 0; k < nouts; k++) {
+		const char *dir = xi_outset_dir(outs[k]);
+		for (unsigned i = 0; i < xi_outset_count(outs[k]); i++) {
+			if (!first)
+				xi_sb_addc(&sb, ' ');
+			first = false;
+			if (strcmp(dir, ".") != 0) {
+				put_path(&sb, dir);
+				xi_sb_addc(&sb, '/');
+			}
+			put_path(&sb, xi_outset_path(outs[k], i));
 		}
-		put_path(&sb, xi_outset_path(out, i));
 	}
 	xi_sb_addc(&sb, ':');
 	for (unsigned i = 0; i < ctx->nmodules; i++) {

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "commands.h"
 #include "limits.h"
@@ -24,7 +25,8 @@ static void usage(FILE *f)
 	      "       xenidl layout [--abi LIST] [--tsv] [-I DIR]... (TYPE | --all) FILE...\n"
 	      "Generate code from interface descriptions of the Xen hypercall ABI.\n"
 	      "\n"
-	      "  -l, --lang LANG      output language (repeatable, or a comma list):\n", f);
+	      "  -l, --lang LANG[:DIR]  output language (repeatable, or a comma list);\n"
+	      "                       with :DIR its outputs go under DIR instead of -o:\n", f);
 	for (const struct xi_backend *b = xi_backends; b->name; b++)
 		fprintf(f, "                         %-9s %s\n", b->name, b->summary);
 	fputs("                       default: c\n"
@@ -38,6 +40,7 @@ static void usage(FILE *f)
 	      "      --check          compare with the files in the output directory,\n"
 	      "                       print a diff and exit 3 if any is stale; write nothing\n"
 	      "  -M FILE              write a make depfile of the inputs and imports\n"
+	      "      --summary        print one line: inputs, types, files and time\n"
 	      "  -Werror              treat warnings as errors\n"
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
@@ -53,6 +56,7 @@ enum long_only {
 	OPT_CRATE,
 	OPT_TSV,
 	OPT_ALL,
+	OPT_SUMMARY,
 };
 
 static const struct option long_options[] = {
@@ -65,6 +69,7 @@ static const struct option long_options[] = {
 	{ "crate-name", required_argument, NULL, OPT_CRATE },
 	{ "tsv", no_argument, NULL, OPT_TSV },
 	{ "all", no_argument, NULL, OPT_ALL },
+	{ "summary", no_argument, NULL, OPT_SUMMARY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -74,12 +79,14 @@ struct cli {
 	struct xi_options opt;
 	struct xi_gen_options gen;
 	const char *langs[MAX_LANGS];
+	const char *lang_dirs[MAX_LANGS]; /* -l LANG:DIR, or NULL for -o */
 	unsigned nlangs;
 	const char *outdir;
 	const char *depfile;
 	bool check;
 	bool tsv;
 	bool all;
+	bool summary;
 	const char *include_dirs[XI_MAX_INCLUDE_DIRS];
 };
 
@@ -95,13 +102,20 @@ static int usage_error(const char *fmt, ...)
 	return 2;
 }
 
+/* -l c,rust or -l c:DIR (that language's outputs go under DIR). */
 static int add_langs(struct cli *c, char *list)
 {
 	for (char *tok = strtok(list, ","); tok; tok = strtok(NULL, ",")) {
+		char *dir = strchr(tok, ':');
+		if (dir)
+			*dir++ = '\0';
 		if (!xi_backend_find(tok))
 			return usage_error("unknown output language '%s'", tok);
+		if (dir && !*dir)
+			return usage_error("empty output directory for '%s'", tok);
 		if (c->nlangs == MAX_LANGS)
 			return usage_error("too many output languages (at most %u)", MAX_LANGS);
+		c->lang_dirs[c->nlangs] = dir;
 		c->langs[c->nlangs++] = tok;
 	}
 	return 0;
@@ -165,6 +179,9 @@ static int parse_args(struct cli *c, int argc, char **argv)
 		case OPT_ALL:
 			c->all = true;
 			break;
+		case OPT_SUMMARY:
+			c->summary = true;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -181,36 +198,69 @@ static int parse_args(struct cli *c, int argc, char **argv)
 	return -1;
 }
 
+static void print_summary(struct xi_ctx *ctx, struct xi_outset **outs, unsigned nouts,
+			  struct timespec start)
+{
+	struct timespec end;
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	unsigned types = 0, files = 0;
+	for (unsigned i = 0; i < ctx->ninputs; i++)
+		for (const struct xi_decl *d = ctx->inputs[i]->decls; d; d = d->next)
+			types += d->kind != XI_DECL_CONST;
+	for (unsigned i = 0; i < nouts; i++)
+		files += xi_outset_count(outs[i]);
+	double ms = (double)(end.tv_sec - start.tv_sec) * 1e3 +
+		    (double)(end.tv_nsec - start.tv_nsec) / 1e6;
+	printf("xenidl: %u input files, %u types, %u output files in %.1f ms\n", ctx->ninputs,
+	       types, files, ms);
+}
+
+/* Run every requested backend, each into its own output set; commit them
+ * all only when every one succeeded. */
 static int generate(struct cli *c, int nfiles, char **files)
 {
 	if (nfiles == 0)
 		return usage_error("%s", "no input files");
 	if (c->nlangs == 0)
 		c->langs[c->nlangs++] = "c";
+	struct timespec start;
+	clock_gettime(CLOCK_MONOTONIC, &start);
 	struct xi_ctx *ctx = xenidl_create(&c->opt, stderr);
 	for (int i = 0; i < nfiles; i++)
 		xenidl_add_input(ctx, files[i]);
 	int status = 0;
+	struct xi_outset *outs[MAX_LANGS] = { NULL };
 	if (!xenidl_analyze(ctx)) {
 		status = 1;
-	} else {
-		struct xi_outset *out = xi_outset_new(c->outdir ? c->outdir : ".",
-						      c->check ? XI_OUTPUT_CHECK : XI_OUTPUT_WRITE,
-						      &ctx->diag);
-		bool ok = true;
-		for (unsigned i = 0; i < c->nlangs && ok; i++)
-			ok = xenidl_generate(ctx, c->langs[i], &c->gen, out);
-		if (!ok) {
-			xi_outset_abort(out);
-			status = 1;
-		} else {
-			status = xi_outset_commit(out, stdout);
-			if (status == 0 && c->depfile && !c->check &&
-			    !xi_write_depfile(ctx, out, c->outdir ? c->outdir : ".", c->depfile))
-				status = 1;
-		}
-		xi_outset_free(out);
+		goto done;
 	}
+	enum xi_output_mode mode = c->check ? XI_OUTPUT_CHECK : XI_OUTPUT_WRITE;
+	bool ok = true;
+	for (unsigned i = 0; i < c->nlangs && ok; i++) {
+		const char *dir = c->lang_dirs[i] ? c->lang_dirs[i] : c->outdir ? c->outdir : ".";
+		outs[i] = xi_outset_new(dir, mode, &ctx->diag);
+		ok = xenidl_generate(ctx, c->langs[i], &c->gen, outs[i]);
+	}
+	if (!ok) {
+		for (unsigned i = 0; i < c->nlangs; i++)
+			if (outs[i])
+				xi_outset_abort(outs[i]);
+		status = 1;
+		goto done;
+	}
+	for (unsigned i = 0; i < c->nlangs; i++) {
+		int rc = xi_outset_commit(outs[i], stdout);
+		if (rc > status)
+			status = rc;
+	}
+	if (status == 0 && c->depfile && !c->check &&
+	    !xi_write_depfile(ctx, (const struct xi_outset *const *)outs, c->nlangs, c->depfile))
+		status = 1;
+	if (status == 0 && c->summary)
+		print_summary(ctx, outs, c->nlangs, start);
+done:
+	for (unsigned i = 0; i < c->nlangs; i++)
+		xi_outset_free(outs[i]);
 	xenidl_destroy(ctx);
 	return status;
 }

@@ -352,6 +352,11 @@ void xi_outset_abort(struct xi_outset *set)
 	}
 }
 
+const char *xi_outset_dir(const struct xi_outset *set)
+{
+	return set->dir;
+}
+
 unsigned xi_outset_count(const struct xi_outset *set)
 {
 	return set->n;

@@ -51,6 +51,8 @@ void xi_outset_abort(struct xi_outset *set);
 
 /* Paths of the outputs (relative), in the order they were opened. */
 unsigned xi_outset_count(const struct xi_outset *set);
+/* The output directory. */
+const char *xi_outset_dir(const struct xi_outset *set);
 const char *xi_outset_path(const struct xi_outset *set, unsigned i);
 /* Memory and check modes: the bytes of output i. */
 const char *xi_outset_data(const struct xi_outset *set, unsigned i, size_t *len);
