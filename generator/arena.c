@@ -10,7 +10,8 @@
  * of their own. */
 #define ARENA_MIN_CHUNK (64u * 1024u)
 #define ARENA_MAX_CHUNK (4u * 1024u * 1024u)
-#define ARENA_ALIGN _Alignof(max_align_t)
+/* Every IR node needs at most pointer or 64-bit alignment. */
+#define ARENA_ALIGN 8u
 
 struct xi_arena_chunk {
 	struct xi_arena_chunk *prev;
@@ -85,6 +86,10 @@ void *xi_alloc(struct xi_arena *a, size_t size)
 	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	if (size == 0)
 		size = ARENA_ALIGN;
+	size_t mis = (size_t)((uintptr_t)a->next % ARENA_ALIGN);
+	if (a->next && mis)
+		a->next += ARENA_ALIGN - mis < (size_t)(a->end - a->next) ? ARENA_ALIGN - mis
+									     : (size_t)(a->end - a->next);
 	if ((size_t)(a->end - a->next) < size)
 		arena_grow(a, size);
 	void *p = a->next;
@@ -93,9 +98,19 @@ void *xi_alloc(struct xi_arena *a, size_t size)
 	return p;
 }
 
+/* Strings need no alignment: pack them tightly. */
+static char *alloc_bytes(struct xi_arena *a, size_t n)
+{
+	if ((size_t)(a->end - a->next) < n)
+		arena_grow(a, n);
+	char *p = a->next;
+	a->next += n;
+	return p;
+}
+
 char *xi_strndup(struct xi_arena *a, const char *s, size_t n)
 {
-	char *p = xi_alloc(a, n + 1);
+	char *p = alloc_bytes(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

@@ -92,6 +92,17 @@ static void print_snippet(struct xi_diag *d, struct xi_source *src, struct xi_lo
 	fputc('\n', d->out);
 }
 
+/* Said once, when the first error past the cap arrives, so that it follows
+ * the notes of the last error shown. */
+static void report_cap(struct xi_diag *d)
+{
+	if (d->cap_reported)
+		return;
+	d->cap_reported = true;
+	fprintf(d->out, "%s: fatal error: too many errors (more than %u), stopping\n",
+		d->progname, d->max_errors);
+}
+
 static void vreport(struct xi_diag *d, enum severity sev, struct xi_loc loc,
 		    const char *fmt, va_list ap)
 {
@@ -101,6 +112,7 @@ static void vreport(struct xi_diag *d, enum severity sev, struct xi_loc loc,
 		sev = SEV_ERROR;
 	if (sev == SEV_ERROR) {
 		if (d->capped) {
+			report_cap(d);
 			d->muted = true;
 			return;
 		}
@@ -121,11 +133,8 @@ static void vreport(struct xi_diag *d, enum severity sev, struct xi_loc loc,
 	if (src && loc.line)
 		print_snippet(d, src, loc);
 
-	if (sev == SEV_ERROR && d->errors >= d->max_errors && !d->capped) {
+	if (sev == SEV_ERROR && d->errors >= d->max_errors)
 		d->capped = true;
-		fprintf(d->out, "%s: fatal error: too many errors (%u), stopping\n",
-			d->progname, d->errors);
-	}
 }
 
 void xi_error(struct xi_diag *d, struct xi_loc loc, const char *fmt, ...)
@@ -154,8 +163,11 @@ void xi_note(struct xi_diag *d, struct xi_loc loc, const char *fmt, ...)
 
 void xi_error_at_file(struct xi_diag *d, const char *path, const char *fmt, ...)
 {
-	if (d->capped)
+	if (d->capped) {
+		report_cap(d);
+		d->muted = true;
 		return;
+	}
 	d->errors++;
 	d->muted = false;
 	fprintf(d->out, "%s: error: ", path ? path : d->progname);
@@ -164,9 +176,6 @@ void xi_error_at_file(struct xi_diag *d, const char *path, const char *fmt, ...)
 	vfprintf(d->out, fmt, ap);
 	va_end(ap);
 	fputc('\n', d->out);
-	if (d->errors >= d->max_errors && !d->capped) {
+	if (d->errors >= d->max_errors)
 		d->capped = true;
-		fprintf(d->out, "%s: fatal error: too many errors (%u), stopping\n",
-			d->progname, d->errors);
-	}
 }

@@ -5,7 +5,7 @@
  *         |        ^~~
  *   file:line:col: note: previous definition of 'foo' is here
  *
- * Errors are counted; after XI_MAX_ERRORS the engine says so once and
+ * Errors are counted; past XI_MAX_ERRORS the engine says so once and
  * swallows the rest, and the phases stop at their next check. */
 #ifndef XENIDL_DIAG_H
 #define XENIDL_DIAG_H
@@ -26,6 +26,7 @@ struct xi_diag {
 	unsigned max_errors;
 	bool werror;       /* warnings count as errors */
 	bool capped;       /* the error cap was reached */
+	bool cap_reported; /* and an error past it was announced */
 	bool muted;        /* the last error was swallowed: swallow its notes */
 };
 

@@ -18,6 +18,10 @@ struct cgen {
 	struct xi_module *module;
 	struct xi_out *out;
 	xi_abi_mask abis;      /* ABIs the module exists on */
+	/* Reused text buffers: the backend allocates nothing per member. */
+	struct xi_strbuf line;
+	struct xi_strbuf path;
+	struct xi_strbuf abi_text[XI_ABI_COUNT];
 };
 
 /* Definitions every generated header relies on. The first header
@@ -127,7 +131,7 @@ static const char *source_name(struct xi_arena *a, const struct xi_module *m)
 }
 
 /* The name a handle's target has in XEN_GUEST_HANDLE_64(name). */
-static const char *handle_name(struct cgen *g, const struct xi_type *t)
+static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *t)
 {
 	static const char *const prim_names[XI_PRIM_COUNT] = {
 		[XI_PRIM_U8] = "uint8", [XI_PRIM_U16] = "uint16", [XI_PRIM_U32] = "uint32",
@@ -135,73 +139,112 @@ static const char *handle_name(struct cgen *g, const struct xi_type *t)
 		[XI_PRIM_I32] = "int32", [XI_PRIM_I64] = "int64", [XI_PRIM_CHAR] = "char",
 		[XI_PRIM_NATIVE_U64] = "uint64", [XI_PRIM_NATIVE_I64] = "int64",
 	};
-	if (t->kind == XI_TYPE_VOID)
-		return "void";
-	if (t->kind == XI_TYPE_PRIM)
-		return prim_names[t->prim];
-	int a = xi_ref_any_abi(t);
-	const struct xi_decl *d = t->u.ref.decl[a];
+	if (t->kind == XI_TYPE_VOID) {
+		xi_sb_adds(sb, "void");
+		return;
+	}
+	if (t->kind == XI_TYPE_PRIM) {
+		xi_sb_adds(sb, prim_names[t->prim]);
+		return;
+	}
+	const struct xi_decl *d = xi_ref_some_decl(t);
 	switch (d->kind) {
 	case XI_DECL_STRUCT:
 	case XI_DECL_UNION:
-		return xi_aprintf(g->arena, "%s_t", xi_c_decl_name(d));
+		xi_sb_printf(sb, "%s_t", xi_c_decl_name(d));
+		break;
 	case XI_DECL_ENUM:
 	case XI_DECL_BITMAP:
-		return prim_names[d->backing];
+		xi_sb_adds(sb, prim_names[d->backing]);
+		break;
 	default:
-		return xi_c_decl_name(d);
+		xi_sb_adds(sb, xi_c_decl_name(d));
+		break;
 	}
 }
 
-/* The declaration specifier of a (non-array, non-aggregate) type; for
- * enums and bitmaps also the comment that names them. */
-static const char *type_spec(struct cgen *g, const struct xi_type *t, int abi, const char **note)
+/* The declaration specifier of a (non-array, non-aggregate) type. For
+ * enums and bitmaps, *note is set to the declaration the comment names. */
+static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi,
+			  const struct xi_decl **note)
 {
 	*note = NULL;
 	switch (t->kind) {
 	case XI_TYPE_PRIM:
-		return xi_c_prim(t->prim);
+		xi_sb_adds(sb, xi_c_prim(t->prim));
+		break;
 	case XI_TYPE_REF: {
-		const struct xi_decl *d = t->u.ref.decl[abi >= 0 ? abi : xi_ref_any_abi(t)];
+		const struct xi_decl *d = abi >= 0 ? xi_ref_decl(t, abi) : xi_ref_some_decl(t);
 		switch (d->kind) {
 		case XI_DECL_STRUCT:
-			return xi_aprintf(g->arena, "struct %s", xi_c_decl_name(d));
+			xi_sb_printf(sb, "struct %s", xi_c_decl_name(d));
+			break;
 		case XI_DECL_UNION:
-			return xi_aprintf(g->arena, "union %s", xi_c_decl_name(d));
+			xi_sb_printf(sb, "union %s", xi_c_decl_name(d));
+			break;
 		case XI_DECL_ENUM:
-			*note = xi_aprintf(g->arena, "enum %s", d->name);
-			return xi_c_prim(d->backing);
 		case XI_DECL_BITMAP:
-			*note = xi_aprintf(g->arena, "bitmap %s", d->name);
-			return xi_c_prim(d->backing);
+			*note = d;
+			xi_sb_adds(sb, xi_c_prim(d->backing));
+			break;
 		default:
-			return xi_c_decl_name(d);
+			xi_sb_adds(sb, xi_c_decl_name(d));
+			break;
 		}
+		break;
 	}
 	case XI_TYPE_HANDLE:
-		return xi_aprintf(g->arena, "XEN_GUEST_HANDLE_64(%s)", handle_name(g, t->u.target));
 	case XI_TYPE_NATIVE_HANDLE:
-		return xi_aprintf(g->arena, "XEN_GUEST_HANDLE(%s)", handle_name(g, t->u.target));
+		xi_sb_adds(sb, t->kind == XI_TYPE_HANDLE ? "XEN_GUEST_HANDLE_64(" : "XEN_GUEST_HANDLE(");
+		put_handle_name(sb, t->u.target);
+		xi_sb_addc(sb, ')');
+		break;
 	default:
-		return "?";
+		xi_sb_addc(sb, '?');
+		break;
 	}
 }
 
-/* Strip array dimensions: the element type and the "[N][M]" suffix. */
-static const struct xi_type *array_base(struct cgen *g, const struct xi_type *t, const char **dims)
+/* The element type under array dimensions. */
+static const struct xi_type *array_base(const struct xi_type *t)
 {
-	struct xi_strbuf sb = XI_STRBUF_INIT;
-	while (t->kind == XI_TYPE_ARRAY) {
+	while (t->kind == XI_TYPE_ARRAY)
+		t = t->u.array.elem;
+	return t;
+}
+
+/* The "[N][M]" suffix of an array type; a dimension written as a named
+ * constant keeps its name. */
+static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
+{
+	for (; t->kind == XI_TYPE_ARRAY; t = t->u.array.elem) {
 		const struct xi_expr *len = t->u.array.len;
 		if (len->kind == XI_EXPR_NAME && len->ref)
-			xi_sb_printf(&sb, "[%s]", xi_c_decl_name(len->ref));
+			xi_sb_printf(sb, "[%s]", xi_c_decl_name(len->ref));
 		else
-			xi_sb_printf(&sb, "[%u]", (unsigned)t->u.array.count);
-		t = t->u.array.elem;
+			xi_sb_printf(sb, "[%u]", (unsigned)t->u.array.count);
 	}
-	*dims = xi_strdup(g->arena, xi_sb_str(&sb));
-	xi_sb_free(&sb);
-	return t;
+}
+
+/* One member declaration line, such as "uint32_t flags; (comment naming
+ * the bitmap)". */
+static void put_member_line(struct xi_strbuf *sb, const struct xi_type *t, const char *name,
+			    unsigned indent, int abi)
+{
+	const struct xi_type *base = array_base(t);
+	if (base->kind == XI_TYPE_ARCH)
+		base = base->u.arch.abi[abi];
+	const struct xi_decl *note;
+	for (unsigned i = 0; i < indent; i++)
+		xi_sb_addc(sb, ' ');
+	put_type_spec(sb, base, abi, &note);
+	xi_sb_printf(sb, " %s", name);
+	put_dims(sb, t);
+	xi_sb_addc(sb, ';');
+	if (note)
+		xi_sb_printf(sb, " /* %s %s */", note->kind == XI_DECL_ENUM ? "enum" : "bitmap",
+			     note->name);
+	xi_sb_addc(sb, '\n');
 }
 
 static void emit_members(struct cgen *g, const struct xi_agg *agg, unsigned indent);
@@ -250,7 +293,7 @@ static void emit_abi_chain(struct cgen *g, struct abi_group *groups, unsigned n,
 	xi_out_puts(g->out, "#endif\n");
 }
 
-static unsigned group_by_text(struct abi_group *groups, xi_abi_mask abis, const char **texts)
+static unsigned group_by_text(struct abi_group *groups, xi_abi_mask abis, const char *const *texts)
 {
 	unsigned n = 0;
 	XI_FOR_EACH_ABI(a, abis) {
@@ -268,25 +311,9 @@ static unsigned group_by_text(struct abi_group *groups, xi_abi_mask abis, const 
 	return n;
 }
 
-/* One member declaration line (or block, for inline aggregates). */
-static const char *member_line(struct cgen *g, const struct xi_type *t, const char *name,
-			       unsigned indent, int abi)
-{
-	const char *dims;
-	const struct xi_type *base = array_base(g, t, &dims);
-	if (base->kind == XI_TYPE_ARCH)
-		base = base->u.arch.abi[abi];
-	const char *note = NULL;
-	const char *spec = type_spec(g, base, abi, &note);
-	return xi_aprintf(g->arena, "%*s%s %s%s;%s%s%s\n", (int)indent, "", spec, name, dims,
-			  note ? " /* " : "", note ? note : "", note ? " */" : "");
-}
-
 static bool type_has_arch(const struct xi_type *t)
 {
-	while (t->kind == XI_TYPE_ARRAY)
-		t = t->u.array.elem;
-	return t->kind == XI_TYPE_ARCH;
+	return array_base(t)->kind == XI_TYPE_ARCH;
 }
 
 static const char *packed_attr(struct cgen *g, const struct xi_agg *agg)
@@ -294,31 +321,49 @@ static const char *packed_attr(struct cgen *g, const struct xi_agg *agg)
 	return g->opt->packed && agg->owner && !agg->owner->legacy ? " __attribute__((__packed__))" : "";
 }
 
+/* Emit a declaration line that depends on the ABI (an arch type) as an
+ * #if chain of its distinct spellings. `prefix` goes before each line. */
+static void emit_per_abi_line(struct cgen *g, const char *prefix, const struct xi_type *t,
+			      const char *name, unsigned indent)
+{
+	const char *texts[XI_ABI_COUNT];
+	struct abi_group groups[XI_ABI_COUNT];
+	XI_FOR_EACH_ABI(a, g->abis) {
+		struct xi_strbuf *sb = &g->abi_text[a];
+		xi_sb_reset(sb);
+		xi_sb_adds(sb, prefix);
+		put_member_line(sb, t, name, indent, a);
+		texts[a] = xi_sb_str(sb);
+	}
+	unsigned n = group_by_text(groups, g->abis, texts);
+	emit_abi_chain(g, groups, n, false);
+}
+
 static void emit_member(struct cgen *g, const struct xi_member *m, unsigned indent)
 {
 	xi_c_comment(g->out, indent, m->doc);
 	const char *name = xi_member_c_name(m);
-	const char *dims;
-	const struct xi_type *base = array_base(g, m->type, &dims);
+	const struct xi_type *base = array_base(m->type);
 	if (base->kind == XI_TYPE_AGG) {
 		const struct xi_agg *agg = base->u.agg;
 		xi_out_indent(g->out, indent);
 		xi_out_printf(g->out, "%s%s {\n", agg->is_union ? "union" : "struct", packed_attr(g, agg));
 		emit_members(g, agg, indent + C_INDENT);
 		xi_out_indent(g->out, indent);
-		xi_out_printf(g->out, "} %s%s;\n", name, dims);
+		xi_out_printf(g->out, "} %s", name);
+		xi_sb_reset(&g->line);
+		put_dims(&g->line, m->type);
+		xi_out_write(g->out, g->line.data ? g->line.data : "", g->line.len);
+		xi_out_puts(g->out, ";\n");
 		return;
 	}
 	if (type_has_arch(m->type)) {
-		const char *texts[XI_ABI_COUNT];
-		struct abi_group groups[XI_ABI_COUNT];
-		XI_FOR_EACH_ABI(a, g->abis)
-			texts[a] = member_line(g, m->type, name, indent, a);
-		unsigned n = group_by_text(groups, g->abis, texts);
-		emit_abi_chain(g, groups, n, false);
+		emit_per_abi_line(g, "", m->type, name, indent);
 		return;
 	}
-	xi_out_puts(g->out, member_line(g, m->type, name, indent, -1));
+	xi_sb_reset(&g->line);
+	put_member_line(&g->line, m->type, name, indent, -1);
+	xi_out_write(g->out, g->line.data, g->line.len);
 }
 
 static void emit_members(struct cgen *g, const struct xi_agg *agg, unsigned indent)
@@ -351,14 +396,12 @@ static void emit_alias(struct cgen *g, const struct xi_decl *d)
 	xi_c_comment(g->out, 0, d->doc);
 	const char *name = xi_c_decl_name(d);
 	if (type_has_arch(d->type)) {
-		const char *texts[XI_ABI_COUNT];
-		struct abi_group groups[XI_ABI_COUNT];
-		XI_FOR_EACH_ABI(a, g->abis)
-			texts[a] = xi_aprintf(g->arena, "typedef %s", member_line(g, d->type, name, 0, a));
-		unsigned n = group_by_text(groups, g->abis, texts);
-		emit_abi_chain(g, groups, n, false);
+		emit_per_abi_line(g, "typedef ", d->type, name, 0);
 	} else {
-		xi_out_printf(g->out, "typedef %s", member_line(g, d->type, name, 0, -1));
+		xi_sb_reset(&g->line);
+		xi_sb_adds(&g->line, "typedef ");
+		put_member_line(&g->line, d->type, name, 0, -1);
+		xi_out_write(g->out, g->line.data, g->line.len);
 	}
 	xi_out_printf(g->out, "#ifdef DEFINE_XEN_GUEST_HANDLE\nDEFINE_XEN_GUEST_HANDLE(%s);\n#endif\n", name);
 }
@@ -417,63 +460,100 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 
 /* --- Layout checks ------------------------------------------------------- */
 
-/* The check lines of one aggregate's members, for one ABI. */
-static void member_checks(struct cgen *g, struct xi_strbuf *sb, const char *kw, const char *name,
-			  const struct xi_agg *agg, const char *prefix, uint32_t base, int abi)
+/* Do two ABIs give an aggregate the same offsets everywhere inside it? */
+static bool same_offsets(const struct xi_agg *agg, int a, int b)
 {
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
-		const char *path = xi_aprintf(g->arena, "%s%s", prefix, xi_member_c_name(m));
-		uint32_t offset = base + m->offset[abi];
-		xi_sb_printf(sb, "XENIDL_CHECK_OFFSET(%s, %s, %s, %u);\n", kw, name, path,
-			     (unsigned)offset);
-		const struct xi_type *t = m->type;
-		const char *sub = path;
-		while (t->kind == XI_TYPE_ARRAY) {
-			sub = xi_aprintf(g->arena, "%s[0]", sub);
-			t = t->u.array.elem;
-		}
-		if (t->kind == XI_TYPE_AGG)
-			member_checks(g, sb, kw, name, t->u.agg, xi_aprintf(g->arena, "%s.", sub),
-				      offset, abi);
+		if (xi_member_offset(m, a) != xi_member_offset(m, b))
+			return false;
+		const struct xi_type *t = array_base(m->type);
+		if (t->kind == XI_TYPE_AGG && !same_offsets(t->u.agg, a, b))
+			return false;
 	}
+	return true;
 }
 
-static void emit_checks_for(struct cgen *g, const struct xi_decl *d)
+static bool same_checks(const struct xi_agg *agg, int a, int b, bool with_align)
+{
+	return agg->lay[a].size == agg->lay[b].size &&
+	       (!with_align || agg->lay[a].align == agg->lay[b].align) && same_offsets(agg, a, b);
+}
+
+/* The offset checks of an aggregate's members (and of the members of the
+ * inline aggregates it holds) on one ABI; g->path holds the prefix. */
+static void emit_member_checks(struct cgen *g, const char *kw, const char *name,
+			       const struct xi_agg *agg, uint32_t base, int abi)
+{
+	size_t saved = g->path.len;
+	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		g->path.len = saved;
+		xi_sb_adds(&g->path, xi_member_c_name(m));
+		uint32_t offset = base + xi_member_offset(m, abi);
+		xi_out_printf(g->out, "XENIDL_CHECK_OFFSET(%s, %s, %s, %u);\n", kw, name,
+			      xi_sb_str(&g->path), (unsigned)offset);
+		const struct xi_type *t = m->type;
+		while (t->kind == XI_TYPE_ARRAY) {
+			xi_sb_adds(&g->path, "[0]");
+			t = t->u.array.elem;
+		}
+		if (t->kind == XI_TYPE_AGG) {
+			xi_sb_addc(&g->path, '.');
+			emit_member_checks(g, kw, name, t->u.agg, offset, abi);
+		}
+	}
+	g->path.len = saved;
+	if (g->path.data)
+		g->path.data[saved] = '\0';
+}
+
+static void emit_checks_on(struct cgen *g, const struct xi_decl *d, int abi, bool with_align)
 {
 	const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
 	const char *name = xi_c_decl_name(d);
+	xi_out_printf(g->out, "XENIDL_CHECK_SIZE(%s, %s, %u);\n", kw, name, (unsigned)d->agg->lay[abi].size);
+	if (with_align)
+		xi_out_printf(g->out, "XENIDL_CHECK_ALIGN(%s, %s, %u);\n", kw, name,
+			      (unsigned)d->agg->lay[abi].align);
+	xi_sb_reset(&g->path);
+	emit_member_checks(g, kw, name, d->agg, 0, abi);
+}
+
+/* The checks of one aggregate: unconditional when every ABI agrees, else
+ * one group of ABIs per distinct layout under an #if chain. */
+static void emit_checks_for(struct cgen *g, const struct xi_decl *d)
+{
 	const struct xi_agg *agg = d->agg;
-	bool packed = g->opt->packed && !d->legacy;
-	const char *texts[XI_ABI_COUNT];
+	/* Packing makes every type 1-aligned: only sizes and offsets remain. */
+	bool with_align = !(g->opt->packed && !d->legacy);
+	struct { xi_abi_mask abis; int first; } groups[XI_ABI_COUNT];
+	unsigned n = 0;
 	XI_FOR_EACH_ABI(a, g->abis) {
-		struct xi_strbuf sb = XI_STRBUF_INIT;
-		xi_sb_printf(&sb, "XENIDL_CHECK_SIZE(%s, %s, %u);\n", kw, name, (unsigned)agg->lay[a].size);
-		if (!packed)
-			xi_sb_printf(&sb, "XENIDL_CHECK_ALIGN(%s, %s, %u);\n", kw, name,
-				     (unsigned)agg->lay[a].align);
-		member_checks(g, &sb, kw, name, agg, "", 0, a);
-		texts[a] = xi_strdup(g->arena, xi_sb_str(&sb));
-		xi_sb_free(&sb);
+		unsigned i;
+		for (i = 0; i < n; i++)
+			if (same_checks(agg, groups[i].first, a, with_align))
+				break;
+		if (i == n) {
+			groups[n].abis = 0;
+			groups[n].first = a;
+			n++;
+		}
+		groups[i].abis |= XI_ABI_BIT(a);
 	}
-	struct abi_group groups[XI_ABI_COUNT];
-	unsigned n = group_by_text(groups, g->abis, texts);
 	bool all = g->abis == XI_ABI_ALL;
-	/* C++ gives empty structs size 1, so what holds one is checked in C only. */
-	bool cxx_differs = (agg->empty_abis & g->abis) != 0;
-	xi_out_printf(g->out, "\n/* %s %s */\n", kw, name);
-	if (n == 1 && all && !cxx_differs) {
-		xi_out_puts(g->out, groups[0].text);
+	xi_out_printf(g->out, "\n/* %s %s */\n", d->kind == XI_DECL_UNION ? "union" : "struct",
+		      xi_c_decl_name(d));
+	/* C++ gives empty structs size 1: what holds one is checked in C only. */
+	if (n == 1 && all && !(agg->empty_abis & g->abis)) {
+		emit_checks_on(g, d, groups[0].first, with_align);
 		return;
 	}
 	for (unsigned i = 0; i < n; i++) {
-		const char *cond = abi_condition(g->arena, groups[i].abis);
-		if (n == 1 && all)
-			cond = "1";
+		const char *cond = n == 1 && all ? "1" : abi_condition(g->arena, groups[i].abis);
 		if (agg->empty_abis & groups[i].abis)
 			xi_out_printf(g->out, "#%s (%s) && !defined(__cplusplus)\n", i ? "elif" : "if", cond);
 		else
 			xi_out_printf(g->out, "#%s %s\n", i ? "elif" : "if", cond);
-		xi_out_puts(g->out, groups[i].text);
+		emit_checks_on(g, d, groups[i].first, with_align);
 	}
 	xi_out_puts(g->out, "#endif\n");
 }
@@ -586,10 +666,19 @@ void xi_emit_c(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_o
 {
 	for (unsigned i = 0; i < ctx->ninputs; i++) {
 		struct xi_module *m = ctx->inputs[i];
-		struct cgen g = { ctx, &ctx->arena, opt, m, NULL, xi_module_abis(ctx, m) };
+		struct cgen g;
+		memset(&g, 0, sizeof(g));
+		g.ctx = ctx;
+		g.arena = &ctx->arena;
+		g.opt = opt;
+		g.module = m;
+		g.abis = xi_module_abis(ctx, m);
 		g.out = xi_out_open(out, xi_aprintf(&ctx->arena, "%s.h", m->rel));
-		if (!g.out)
-			continue;
-		emit_module(&g);
+		if (g.out)
+			emit_module(&g);
+		xi_sb_free(&g.line);
+		xi_sb_free(&g.path);
+		for (int a = 0; a < XI_ABI_COUNT; a++)
+			xi_sb_free(&g.abi_text[a]);
 	}
 }

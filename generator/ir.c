@@ -17,6 +17,15 @@ const struct xi_prim_info xi_prims[XI_PRIM_COUNT] = {
 	[XI_PRIM_NATIVE_I64] = { "native_i64", 8, true, true, false },
 };
 
+struct xi_type xi_prim_types[XI_PRIM_COUNT] = {
+#define PRIM_TYPE(p) [p] = { .kind = XI_TYPE_PRIM, .prim = p }
+	PRIM_TYPE(XI_PRIM_U8), PRIM_TYPE(XI_PRIM_U16), PRIM_TYPE(XI_PRIM_U32),
+	PRIM_TYPE(XI_PRIM_U64), PRIM_TYPE(XI_PRIM_I8), PRIM_TYPE(XI_PRIM_I16),
+	PRIM_TYPE(XI_PRIM_I32), PRIM_TYPE(XI_PRIM_I64), PRIM_TYPE(XI_PRIM_CHAR),
+	PRIM_TYPE(XI_PRIM_NATIVE_U64), PRIM_TYPE(XI_PRIM_NATIVE_I64),
+#undef PRIM_TYPE
+};
+
 int xi_prim_by_name(const char *name)
 {
 	for (int p = 0; p < XI_PRIM_COUNT; p++)
@@ -51,12 +60,31 @@ const char *xi_decl_kind_name(enum xi_decl_kind k)
 	return "declaration";
 }
 
+const char *xi_decl_kind_phrase(enum xi_decl_kind k)
+{
+	switch (k) {
+	case XI_DECL_CONST: return "a constant";
+	case XI_DECL_ALIAS: return "a type alias";
+	case XI_DECL_ENUM: return "an enum";
+	case XI_DECL_BITMAP: return "a bitmap";
+	case XI_DECL_STRUCT: return "a struct";
+	case XI_DECL_UNION: return "a union";
+	}
+	return "a declaration";
+}
+
 int xi_ref_any_abi(const struct xi_type *t)
 {
 	for (int a = 0; a < XI_ABI_COUNT; a++)
-		if (t->u.ref.decl[a])
+		if (xi_ref_decl(t, a))
 			return a;
 	return -1;
+}
+
+struct xi_decl *xi_ref_some_decl(const struct xi_type *t)
+{
+	int a = xi_ref_any_abi(t);
+	return a < 0 ? NULL : xi_ref_decl(t, a);
 }
 
 static struct xi_layout prim_layout(enum xi_prim p, int abi)
@@ -94,8 +122,8 @@ struct xi_layout xi_type_layout(const struct xi_type *t, int abi)
 	case XI_TYPE_PRIM:
 		return prim_layout(t->prim, abi);
 	case XI_TYPE_REF:
-		if (t->u.ref.decl[abi])
-			return xi_decl_layout(t->u.ref.decl[abi], abi);
+		if (xi_ref_decl(t, abi))
+			return xi_decl_layout(xi_ref_decl(t, abi), abi);
 		break;
 	case XI_TYPE_ARRAY:
 		l = xi_type_layout(t->u.array.elem, abi);
@@ -110,7 +138,7 @@ struct xi_layout xi_type_layout(const struct xi_type *t, int abi)
 	case XI_TYPE_AGG:
 		return t->u.agg->lay[abi];
 	case XI_TYPE_ARCH:
-		if (t->u.arch.abi[abi])
+		if (t->u.arch.abi && t->u.arch.abi[abi])
 			return xi_type_layout(t->u.arch.abi[abi], abi);
 		break;
 	case XI_TYPE_VOID:
@@ -122,14 +150,14 @@ struct xi_layout xi_type_layout(const struct xi_type *t, int abi)
 const struct xi_type *xi_type_resolve(const struct xi_type *t, int abi)
 {
 	for (unsigned hops = 0; hops < 4096; hops++) {
-		if (t->kind == XI_TYPE_ARCH && t->u.arch.abi[abi]) {
+		if (t->kind == XI_TYPE_ARCH && t->u.arch.abi && t->u.arch.abi[abi]) {
 			t = t->u.arch.abi[abi];
 			continue;
 		}
-		if (t->kind != XI_TYPE_REF || !t->u.ref.decl[abi] ||
-		    t->u.ref.decl[abi]->kind != XI_DECL_ALIAS)
+		if (t->kind != XI_TYPE_REF || !xi_ref_decl(t, abi) ||
+		    xi_ref_decl(t, abi)->kind != XI_DECL_ALIAS)
 			return t;
-		t = t->u.ref.decl[abi]->type;
+		t = xi_ref_decl(t, abi)->type;
 	}
 	return t;
 }

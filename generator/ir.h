@@ -51,7 +51,7 @@ extern const struct xi_prim_info xi_prims[XI_PRIM_COUNT];
 int xi_prim_by_name(const char *name);
 bool xi_int_fits_prim(struct xi_int v, enum xi_prim p);
 
-/* --- Attributes (as written; interpreted by the resolver) ---------------- */
+/* --- Attributes (as written; interpreted at once by attrs.c) ------------- */
 
 enum xi_attr_arg_kind { XI_ATTR_ARG_NONE, XI_ATTR_ARG_STRING, XI_ATTR_ARG_EXPR };
 
@@ -81,10 +81,16 @@ struct xi_expr {
 	struct xi_loc loc;
 	bool hex;               /* an integer literal written in hex (output hint) */
 	uint16_t depth;         /* height of the tree, bounded by XI_MAX_EXPR_DEPTH */
-	struct xi_int lit;      /* XI_EXPR_INT */
-	const char *name;       /* XI_EXPR_NAME */
-	struct xi_decl *ref;    /* XI_EXPR_NAME: the constant, once resolved */
-	struct xi_expr *a, *b;  /* operands */
+	union {
+		struct xi_int lit;              /* XI_EXPR_INT */
+		struct {
+			const char *name;       /* XI_EXPR_NAME */
+			struct xi_decl *ref;    /* the constant, once resolved */
+		};
+		struct {
+			struct xi_expr *a, *b;  /* operands (b: binary only) */
+		};
+	};
 };
 
 /* --- Types -------------------------------------------------------------- */
@@ -116,11 +122,14 @@ struct xi_type {
 	union {
 		struct {
 			const char *name;
-			/* The declaration the name means on each ABI. Usually
-			 * the same one everywhere; different per family when
-			 * it comes from an `import arch` file. */
-			struct xi_decl *decl[XI_ABI_COUNT];
-			bool per_family;
+			/* What the name means: `decl` on every ABI or, when it
+			 * comes from an `import arch` file and so differs by
+			 * family, per_abi[abi]. Read it with xi_ref_decl().
+			 * NULL after a resolution error. */
+			struct xi_decl *decl;
+			struct xi_decl **per_abi;
+			bool per_family;    /* per_abi is set */
+			bool resolved;      /* resolution ran (maybe with errors) */
 		} ref;
 		struct {
 			struct xi_type *elem;
@@ -131,10 +140,14 @@ struct xi_type {
 		struct xi_agg *agg;
 		struct {
 			struct xi_arch_choice *choices;
-			struct xi_type *abi[XI_ABI_COUNT]; /* resolved per ABI */
+			struct xi_type **abi;  /* [XI_ABI_COUNT], set by the resolver */
 		} arch;
 	} u;
 };
+
+/* One shared, read-only type node per primitive: readers use these
+ * instead of allocating a node for every member of a primitive type. */
+extern struct xi_type xi_prim_types[XI_PRIM_COUNT];
 
 /* --- Aggregates ---------------------------------------------------------- */
 
@@ -157,16 +170,19 @@ struct xi_member {
 	const char *name;
 	const char *c_name;         /* @c_name, or NULL */
 	const char *doc;
-	struct xi_loc loc;
-	struct xi_attr *attrs;
-	unsigned flags;             /* enum xi_member_flags */
 	struct xi_type *type;
-	/* Tagged-union arms only: */
-	struct xi_arm_label *labels;/* NULL for the default arm */
-	bool is_default_arm;
-	/* Layout: the offset on each ABI (inside the enclosing aggregate). */
-	uint32_t offset[XI_ABI_COUNT];
+	/* Tagged-union arms only: the values that select the arm (NULL for
+	 * the default arm). */
+	struct xi_arm_label *labels;
 	struct xi_member *next;
+	struct xi_loc loc;
+	unsigned flags;             /* enum xi_member_flags */
+	bool is_default_arm;
+	/* Layout: the offset inside the enclosing aggregate, the same on every
+	 * ABI unless `offsets` gives one per ABI. Read it with
+	 * xi_member_offset(). */
+	uint32_t offset;
+	uint32_t *offsets;
 };
 
 struct xi_layout {
@@ -204,7 +220,6 @@ struct xi_variant {
 	const char *c_name;         /* @c_name, or NULL */
 	const char *doc;
 	struct xi_loc loc;
-	struct xi_attr *attrs;
 	struct xi_expr *value;      /* enum value, or a bitmap bit's first position */
 	struct xi_expr *value_hi;   /* bitmap field's last position, or NULL */
 	struct xi_int v;            /* evaluated enum value */
@@ -231,7 +246,6 @@ struct xi_decl {
 	const char *c_prefix;      /* @c_prefix on enums and bitmaps, or NULL */
 	const char *doc;
 	struct xi_loc loc;
-	struct xi_attr *attrs;
 	struct xi_module *module;
 	bool legacy;
 	struct xi_expr *version;   /* @version(CONST): the interface version constant */
@@ -290,6 +304,8 @@ struct xi_module {
 /* --- Queries ------------------------------------------------------------- */
 
 const char *xi_decl_kind_name(enum xi_decl_kind k);
+/* "a struct", "an enum", ... for messages. */
+const char *xi_decl_kind_phrase(enum xi_decl_kind k);
 
 /* The layout of any type on one ABI (after layout ran). */
 struct xi_layout xi_type_layout(const struct xi_type *t, int abi);
@@ -300,12 +316,21 @@ const struct xi_type *xi_type_resolve(const struct xi_type *t, int abi);
 /* The declaration a reference means on one ABI (NULL if unresolved). */
 static inline struct xi_decl *xi_ref_decl(const struct xi_type *t, int abi)
 {
-	return t->u.ref.decl[abi];
+	return t->u.ref.per_abi ? t->u.ref.per_abi[abi] : t->u.ref.decl;
 }
 
-/* Any one ABI on which a reference is resolved (for ABI-independent
- * questions such as the kind of the declaration); -1 if none. */
+/* Any declaration a reference means (for ABI-independent questions such
+ * as its kind); NULL if unresolved. */
+struct xi_decl *xi_ref_some_decl(const struct xi_type *t);
+
+/* Any one ABI on which a reference is resolved; -1 if none. */
 int xi_ref_any_abi(const struct xi_type *t);
+
+/* A member's offset inside its aggregate on one ABI. */
+static inline uint32_t xi_member_offset(const struct xi_member *m, int abi)
+{
+	return m->offsets ? m->offsets[abi] : m->offset;
+}
 
 /* The C identifier of a member or declaration (c_name or name). */
 static inline const char *xi_member_c_name(const struct xi_member *m)

@@ -49,7 +49,7 @@ static bool type_ready(const struct xi_type *t, xi_abi_mask abis, bool *family_v
 		return t->u.agg->laid_out && !t->u.agg->layout_failed;
 	case XI_TYPE_ARCH:
 		XI_FOR_EACH_ABI(a, abis) {
-			if (!t->u.arch.abi[a] || !type_ready(t->u.arch.abi[a], XI_ABI_BIT(a),
+			if (!t->u.arch.abi || !t->u.arch.abi[a] || !type_ready(t->u.arch.abi[a], XI_ABI_BIT(a),
 							     family_variant, empty))
 				return false;
 		}
@@ -58,7 +58,7 @@ static bool type_ready(const struct xi_type *t, xi_abi_mask abis, bool *family_v
 		if (t->u.ref.per_family)
 			*family_variant = true;
 		XI_FOR_EACH_ABI(a, abis) {
-			const struct xi_decl *d = t->u.ref.decl[a];
+			const struct xi_decl *d = xi_ref_decl(t, a);
 			if (!d || d->in_cycle)
 				return false;
 			switch (d->kind) {
@@ -222,46 +222,81 @@ static void report_holes(struct layout_job *job, struct xi_agg *agg, const uint3
 static void check_invariance(struct layout_job *job, struct xi_agg *agg)
 {
 	struct xi_ctx *ctx = job->ctx;
-	XI_FOR_EACH_ABI(a, job->abis) {
-		XI_FOR_EACH_ABI(b, job->abis) {
-			if (b <= a)
-				continue;
-			if (agg->family_variant && xi_abis[a].family != xi_abis[b].family)
-				continue;
-			const char *na = xi_abis[a].name, *nb = xi_abis[b].name;
-			for (const struct xi_member *m = agg->members; m; m = m->next) {
-				struct xi_layout la = xi_type_layout(m->type, a);
-				struct xi_layout lb = xi_type_layout(m->type, b);
-				if (m->offset[a] != m->offset[b]) {
-					xi_error(&ctx->diag, m->loc,
-						 "layout of '%s' differs between %s and %s: '%s' is at "
-						 "offset %u on %s but %u on %s; use fixed-width types or "
-						 "mark the declaration @legacy",
-						 xi_sb_str(&job->path), na, nb, m->name,
-						 (unsigned)m->offset[a], na, (unsigned)m->offset[b], nb);
-					return;
-				}
-				if (la.size != lb.size || la.align != lb.align) {
-					xi_error(&ctx->diag, m->loc,
-						 "layout of '%s' differs between %s and %s: '%s' has %s "
-						 "%u on %s but %u on %s; use fixed-width types or mark "
-						 "the declaration @legacy",
-						 xi_sb_str(&job->path), na, nb, m->name,
-						 la.size != lb.size ? "size" : "alignment",
-						 (unsigned)(la.size != lb.size ? la.size : la.align), na,
-						 (unsigned)(la.size != lb.size ? lb.size : lb.align), nb);
-					return;
-				}
-			}
-			if (agg->lay[a].size != agg->lay[b].size || agg->lay[a].align != agg->lay[b].align) {
-				xi_error(&ctx->diag, agg->owner && !agg->parent ? agg->owner->loc : agg->loc,
-					 "layout of '%s' differs between %s and %s: size %u/alignment %u "
-					 "on %s but %u/%u on %s",
-					 xi_sb_str(&job->path), na, nb, (unsigned)agg->lay[a].size,
-					 (unsigned)agg->lay[a].align, na, (unsigned)agg->lay[b].size,
-					 (unsigned)agg->lay[b].align, nb);
+	/* Compare every ABI with a reference: the first ABI of its family
+	 * when families may differ, else the first ABI of all. */
+	int first_of[XI_FAM_COUNT];
+	int first_all = -1;
+	for (int f = 0; f < XI_FAM_COUNT; f++)
+		first_of[f] = -1;
+	XI_FOR_EACH_ABI(x, job->abis) {
+		if (first_all < 0)
+			first_all = x;
+		if (first_of[xi_abis[x].family] < 0)
+			first_of[xi_abis[x].family] = x;
+	}
+	XI_FOR_EACH_ABI(b, job->abis) {
+		int a = agg->family_variant ? first_of[xi_abis[b].family] : first_all;
+		if (a == b)
+			continue;
+		const char *na = xi_abis[a].name, *nb = xi_abis[b].name;
+		for (const struct xi_member *m = agg->members; m; m = m->next) {
+			if (xi_member_offset(m, a) != xi_member_offset(m, b)) {
+				xi_error(&ctx->diag, m->loc,
+					 "layout of '%s' differs between %s and %s: '%s' is at "
+					 "offset %u on %s but %u on %s; use fixed-width types or "
+					 "mark the declaration @legacy",
+					 xi_sb_str(&job->path), na, nb, m->name,
+					 (unsigned)xi_member_offset(m, a), na,
+					 (unsigned)xi_member_offset(m, b), nb);
 				return;
 			}
+			struct xi_layout la = xi_type_layout(m->type, a);
+			struct xi_layout lb = xi_type_layout(m->type, b);
+			if (la.size != lb.size || la.align != lb.align) {
+				xi_error(&ctx->diag, m->loc,
+					 "layout of '%s' differs between %s and %s: '%s' has %s "
+					 "%u on %s but %u on %s; use fixed-width types or mark "
+					 "the declaration @legacy",
+					 xi_sb_str(&job->path), na, nb, m->name,
+					 la.size != lb.size ? "size" : "alignment",
+					 (unsigned)(la.size != lb.size ? la.size : la.align), na,
+					 (unsigned)(la.size != lb.size ? lb.size : lb.align), nb);
+				return;
+			}
+		}
+		if (agg->lay[a].size != agg->lay[b].size || agg->lay[a].align != agg->lay[b].align) {
+			xi_error(&ctx->diag, agg->owner && !agg->parent ? agg->owner->loc : agg->loc,
+				 "layout of '%s' differs between %s and %s: size %u/alignment %u "
+				 "on %s but %u/%u on %s",
+				 xi_sb_str(&job->path), na, nb, (unsigned)agg->lay[a].size,
+				 (unsigned)agg->lay[a].align, na, (unsigned)agg->lay[b].size,
+				 (unsigned)agg->lay[b].align, nb);
+			return;
+		}
+	}
+}
+
+/* Keep one offset per member where every ABI agrees (nearly always), and
+ * a per-ABI array only where they differ. */
+static void store_offsets(struct layout_job *job, struct xi_agg *agg, const uint32_t *offsets)
+{
+	unsigned i = 0;
+	for (struct xi_member *m = agg->members; m; m = m->next, i++) {
+		const uint32_t *row = offsets + i * XI_ABI_COUNT;
+		bool uniform = true;
+		int first = -1;
+		XI_FOR_EACH_ABI(a, job->abis) {
+			if (first < 0)
+				first = a;
+			else if (row[a] != row[first])
+				uniform = false;
+		}
+		m->offset = first < 0 ? 0 : row[first];
+		m->offsets = NULL;
+		if (!uniform) {
+			m->offsets = XI_NEW_ARRAY(&job->ctx->arena, uint32_t, XI_ABI_COUNT);
+			for (int a = 0; a < XI_ABI_COUNT; a++)
+				m->offsets[a] = row[a];
 		}
 	}
 }
@@ -286,9 +321,13 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 	if (!agg->members)
 		agg->empty_abis |= job->abis;
 
+	/* Per member and ABI: offset, hole before it, where the hole starts.
+	 * Slot nmembers is the tail. */
 	unsigned slots = (agg->nmembers + 1) * XI_ABI_COUNT;
+	uint32_t *offsets = xi_xmalloc(sizeof(uint32_t) * slots);
 	uint32_t *holes = xi_xmalloc(sizeof(uint32_t) * slots);
 	uint32_t *hole_at = xi_xmalloc(sizeof(uint32_t) * slots);
+	memset(offsets, 0, sizeof(uint32_t) * slots);
 	memset(holes, 0, sizeof(uint32_t) * slots);
 	memset(hole_at, 0, sizeof(uint32_t) * slots);
 	bool too_big = false;
@@ -302,7 +341,6 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 			if (l.align > align)
 				align = l.align;
 			if (agg->is_union) {
-				m->offset[a] = 0;
 				if (l.size > end)
 					end = l.size;
 				continue;
@@ -310,7 +348,7 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 			uint64_t off = round_up((uint32_t)end, l.align);
 			holes[i * XI_ABI_COUNT + (unsigned)a] = (uint32_t)(off - end);
 			hole_at[i * XI_ABI_COUNT + (unsigned)a] = (uint32_t)end;
-			m->offset[a] = (uint32_t)off;
+			offsets[i * XI_ABI_COUNT + (unsigned)a] = (uint32_t)off;
 			end = off + l.size;
 			if (end > XI_MAX_TYPE_SIZE) {
 				too_big = true;
@@ -324,6 +362,7 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 		agg->lay[a].align = align;
 	}
 
+	store_offsets(job, agg, offsets);
 	if (too_big) {
 		xi_error(&ctx->diag, agg->owner && !agg->parent ? agg->owner->loc : agg->loc,
 			 "'%s' is larger than %u bytes", xi_sb_str(&job->path), XI_MAX_TYPE_SIZE);
@@ -334,6 +373,7 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 		if (ctx->diag.errors == before)
 			check_invariance(job, agg);
 	}
+	free(offsets);
 	free(holes);
 	free(hole_at);
 }

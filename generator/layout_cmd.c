@@ -41,19 +41,19 @@ static void print_member(struct xi_ctx *ctx, const struct xi_member *m, int abi,
 			printf("%*sunion switch (%s) {\n", (int)(depth * 4), "", inner->tag_name);
 		else
 			printf("%*s%s {\n", (int)(depth * 4), "", inner->is_union ? "union" : "struct");
-		print_agg(ctx, inner, abi, depth + 1, base + m->offset[abi]);
+		print_agg(ctx, inner, abi, depth + 1, base + xi_member_offset(m, abi));
 		char name[256];
 		snprintf(name, sizeof(name), "} %s%s;", m->name, dims);
 		printf("%*s%-*s /* %5u %5u%s */\n", (int)(depth * 4), "",
 		       LAYOUT_TYPE_COLUMN + LAYOUT_NAME_COLUMN + 1 - (int)(depth * 4) + 4 * (int)depth - 4 * (int)depth,
-		       name, (unsigned)(base + m->offset[abi]), (unsigned)l.size, flags);
+		       name, (unsigned)(base + xi_member_offset(m, abi)), (unsigned)l.size, flags);
 		return;
 	}
 	char name[256];
 	snprintf(name, sizeof(name), "%s%s;", m->name, dims);
 	printf("%*s%-*s %-*s /* %5u %5u%s */\n", (int)(depth * 4), "", LAYOUT_TYPE_COLUMN,
 	       xi_type_idl_name(&ctx->arena, t, abi), LAYOUT_NAME_COLUMN, name,
-	       (unsigned)(base + m->offset[abi]), (unsigned)l.size, flags);
+	       (unsigned)(base + xi_member_offset(m, abi)), (unsigned)l.size, flags);
 }
 
 static void print_agg(struct xi_ctx *ctx, const struct xi_agg *agg, int abi, unsigned depth,
@@ -65,16 +65,20 @@ static void print_agg(struct xi_ctx *ctx, const struct xi_agg *agg, int abi, uns
 			struct xi_strbuf sb = XI_STRBUF_INIT;
 			if (m->is_default_arm)
 				xi_sb_adds(&sb, "_");
-			for (const struct xi_arm_label *l = m->labels; l; l = l->next)
+			for (const struct xi_arm_label *l = m->labels; l; l = l->next) {
+				char buf[32];
 				xi_sb_printf(&sb, "%s%s", l == m->labels ? "" : ", ",
-					     l->variant ? l->variant : l->expr->name ? l->expr->name : "?");
+					     l->variant ? l->variant
+					     : l->expr->kind == XI_EXPR_NAME ? l->expr->name
+					     : xi_int_format(l->value, buf));
+			}
 			printf("%*s/* %s => */\n", (int)(depth * 4), "", xi_sb_str(&sb));
 			xi_sb_free(&sb);
 		}
-		if (!agg->is_union && m->offset[abi] > end)
-			print_hole(depth, m->offset[abi] - end, "hole");
+		if (!agg->is_union && xi_member_offset(m, abi) > end)
+			print_hole(depth, xi_member_offset(m, abi) - end, "hole");
 		print_member(ctx, m, abi, depth, base);
-		uint32_t mend = m->offset[abi] + xi_type_layout(m->type, abi).size;
+		uint32_t mend = xi_member_offset(m, abi) + xi_type_layout(m->type, abi).size;
 		if (mend > end)
 			end = mend;
 	}
@@ -99,13 +103,13 @@ static void tsv_members(struct xi_ctx *ctx, const struct xi_decl *d, const struc
 		struct xi_layout l = xi_type_layout(m->type, abi);
 		const char *path = xi_aprintf(&ctx->arena, "%s%s", prefix, m->name);
 		printf("%s\t%s\t%s\t%u\t%u\t%u\n", d->name, path, xi_abis[abi].name, (unsigned)l.size,
-		       (unsigned)l.align, (unsigned)(base + m->offset[abi]));
+		       (unsigned)l.align, (unsigned)(base + xi_member_offset(m, abi)));
 		const struct xi_type *t = m->type;
 		while (t->kind == XI_TYPE_ARRAY)
 			t = t->u.array.elem;
 		if (t->kind == XI_TYPE_AGG && t == m->type)
 			tsv_members(ctx, d, t->u.agg, xi_aprintf(&ctx->arena, "%s.", path), abi,
-				    base + m->offset[abi]);
+				    base + xi_member_offset(m, abi));
 	}
 }
 

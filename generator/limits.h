@@ -37,6 +37,9 @@
 /* Longest chain of imports followed from one input. */
 #define XI_MAX_IMPORT_DEPTH 64u
 
+/* Longest chain of aliases followed when looking for an integer type. */
+#define XI_MAX_ALIAS_CHAIN 256u
+
 /* Most -I directories. */
 #define XI_MAX_INCLUDE_DIRS 64u
 

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,46 +88,26 @@ static bool is_regular_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Read a whole file into memory followed by two NUL bytes. */
-static char *read_file(struct xi_ctx *ctx, const char *path, struct xi_loc from, size_t *len)
+/* Check that a file can be read and is not too large; readers stream it. */
+static bool check_input_file(struct xi_ctx *ctx, const char *path, struct xi_loc from)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	struct stat st;
+	if (stat(path, &st) != 0) {
 		if (from.file)
 			xi_error(&ctx->diag, from, "cannot open '%s': %s", path, strerror(errno));
 		else
 			xi_error_at_file(&ctx->diag, path, "cannot open: %s", strerror(errno));
-		return NULL;
+		return false;
 	}
-	size_t cap = 64 * 1024, n = 0;
-	char *buf = xi_xmalloc(cap + 2);
-	for (;;) {
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (n > XI_MAX_FILE_SIZE)
-			break;
-		if (got == 0)
-			break;
-		if (n == cap) {
-			cap *= 2;
-			buf = xi_xrealloc(buf, cap + 2);
-		}
+	if (!S_ISREG(st.st_mode)) {
+		xi_error_at_file(&ctx->diag, path, "not a regular file");
+		return false;
 	}
-	bool failed = ferror(f);
-	fclose(f);
-	if (failed) {
-		xi_error_at_file(&ctx->diag, path, "read error");
-		free(buf);
-		return NULL;
-	}
-	if (n > XI_MAX_FILE_SIZE) {
+	if ((uintmax_t)st.st_size > XI_MAX_FILE_SIZE) {
 		xi_error_at_file(&ctx->diag, path, "file is larger than %u bytes", XI_MAX_FILE_SIZE);
-		free(buf);
-		return NULL;
+		return false;
 	}
-	buf[n] = buf[n + 1] = '\0';
-	*len = n;
-	return buf;
+	return true;
 }
 
 /* The arch family a path belongs to: the first arch-<family> component. */
@@ -257,12 +238,10 @@ static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_lo
 			 XI_MAX_IMPORT_DEPTH);
 		return NULL;
 	}
-	size_t len = 0;
-	char *text = read_file(ctx, path, from, &len);
-	if (!text)
+	if (!check_input_file(ctx, path, from))
 		return NULL;
 	m = new_module(ctx, path, canon);
-	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(path), text, len);
+	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(path), NULL, 0);
 	m->loading = true;
 	xi_parse_module(ctx, m);
 	stack[depth] = m;
@@ -274,16 +253,10 @@ static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_lo
 struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path)
 {
 	struct xi_module *stack[XI_MAX_IMPORT_DEPTH + 1];
-	if (!is_regular_file(path)) {
-		struct stat st;
-		if (stat(path, &st) == 0)
-			xi_error_at_file(&ctx->diag, path, "not a regular file");
-		else
-			xi_error_at_file(&ctx->diag, path, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	const char *norm = xi_path_normalize(&ctx->arena, path);
 	struct xi_loc none = { 0, 0, 0, 0 };
+	if (!check_input_file(ctx, path, none))
+		return NULL;
+	const char *norm = xi_path_normalize(&ctx->arena, path);
 	struct xi_module *m = load(ctx, norm, none, stack, 0);
 	if (!m)
 		return NULL;

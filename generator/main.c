@@ -198,6 +198,21 @@ static int parse_args(struct cli *c, int argc, char **argv)
 	return -1;
 }
 
+/* XENIDL_TIMINGS=1 prints the time of each phase to stderr (for bench/). */
+static void phase_time(const char *phase, const struct timespec *start)
+{
+	static int enabled = -1;
+	if (enabled < 0)
+		enabled = getenv("XENIDL_TIMINGS") != NULL;
+	if (!enabled)
+		return;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	fprintf(stderr, "xenidl: %-8s done at %8.1f ms\n", phase,
+		(double)(now.tv_sec - start->tv_sec) * 1e3 +
+			(double)(now.tv_nsec - start->tv_nsec) / 1e6);
+}
+
 static void print_summary(struct xi_ctx *ctx, struct xi_outset **outs, unsigned nouts,
 			  struct timespec start)
 {
@@ -228,9 +243,12 @@ static int generate(struct cli *c, int nfiles, char **files)
 	struct xi_ctx *ctx = xenidl_create(&c->opt, stderr);
 	for (int i = 0; i < nfiles; i++)
 		xenidl_add_input(ctx, files[i]);
+	phase_time("load", &start);
 	int status = 0;
 	struct xi_outset *outs[MAX_LANGS] = { NULL };
-	if (!xenidl_analyze(ctx)) {
+	bool analyzed = xenidl_analyze(ctx);
+	phase_time("analyze", &start);
+	if (!analyzed) {
 		status = 1;
 		goto done;
 	}
@@ -248,6 +266,7 @@ static int generate(struct cli *c, int nfiles, char **files)
 		status = 1;
 		goto done;
 	}
+	phase_time("generate", &start);
 	for (unsigned i = 0; i < c->nlangs; i++) {
 		int rc = xi_outset_commit(outs[i], stdout);
 		if (rc > status)

@@ -39,8 +39,12 @@ static void type_deps(struct deps *d, const struct xi_type *t, bool soft)
 {
 	switch (t->kind) {
 	case XI_TYPE_REF:
-		for (int a = 0; a < XI_ABI_COUNT; a++)
-			add_dep(d, t->u.ref.decl[a], soft);
+		if (t->u.ref.per_abi) {
+			for (int a = 0; a < XI_ABI_COUNT; a++)
+				add_dep(d, t->u.ref.per_abi[a], soft);
+		} else {
+			add_dep(d, t->u.ref.decl, soft);
+		}
 		break;
 	case XI_TYPE_ARRAY:
 		type_deps(d, t->u.array.elem, soft);

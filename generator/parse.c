@@ -2,16 +2,17 @@
  * source, and shapes doc comments. */
 #include "parse.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "parser.h"
 
 /* Declared by flex for the reentrant scanner. */
 typedef void *yyscan_t;
-typedef struct yy_buffer_state *YY_BUFFER_STATE;
 int xi_yylex_init_extra(struct xi_parser *extra, yyscan_t *scanner);
 int xi_yylex_destroy(yyscan_t scanner);
-YY_BUFFER_STATE xi_yy_scan_bytes(const char *bytes, int len, yyscan_t scanner);
+void xi_yyset_in(FILE *in, yyscan_t scanner);
 int xi_yyparse(void *scanner, struct xi_parser *p);
 
 static bool is_space(char c)
@@ -79,7 +80,9 @@ const char *xi_parser_take_doc(struct xi_parser *p)
 {
 	if (!p->have_doc)
 		return NULL;
-	const char *doc = xi_strndup(&p->ctx->arena, xi_sb_str(&p->doc), p->doc.len);
+	/* Interned: interfaces repeat doc lines ("Reserved, must be zero.")
+	 * often enough for this to pay. */
+	const char *doc = xi_intern(p->ctx, xi_sb_str(&p->doc), p->doc.len);
 	xi_sb_reset(&p->doc);
 	p->have_doc = false;
 	return doc;
@@ -96,13 +99,22 @@ bool xi_parse_module(struct xi_ctx *ctx, struct xi_module *m)
 	p.col = 1;
 	unsigned errors_before = ctx->diag.errors;
 
+	/* The lexer streams the file: a large input is never held whole. */
+	FILE *in = fopen(m->path, "rb");
+	if (!in) {
+		xi_error_at_file(&ctx->diag, m->path, "cannot open: %s", strerror(errno));
+		return false;
+	}
 	yyscan_t scanner;
 	if (xi_yylex_init_extra(&p, &scanner) != 0)
 		xi_oom();
 	p.scanner = scanner;
-	xi_yy_scan_bytes(m->src->text, (int)m->src->len, scanner);
+	xi_yyset_in(in, scanner);
 	int rc = xi_yyparse(scanner, &p);
 	xi_yylex_destroy(scanner);
+	if (ferror(in))
+		xi_error_at_file(&ctx->diag, m->path, "read error");
+	fclose(in);
 
 	if (rc == 2)
 		xi_error_at_file(&ctx->diag, m->path, "parser stack exhausted");

@@ -38,6 +38,7 @@ struct xi_parser {
 	unsigned ndecls;
 	struct xi_import *imports, *imports_tail;
 	unsigned syntax_errors;
+	struct xi_attr *free_attrs; /* attribute nodes to reuse */
 };
 
 /* Parse one module's source; false if it had errors. */

@@ -26,6 +26,7 @@ int xi_yylex(XI_YYSTYPE *lval, XI_YYLTYPE *lloc, void *scanner);
 %code {
 #include <string.h>
 
+#include "attrs.h"
 #include "limits.h"
 
 #define YYMAXDEPTH XI_MAX_PARSE_DEPTH
@@ -68,6 +69,9 @@ static struct xi_agg *mk_agg(struct xi_parser *p, XI_YYLTYPE loc, bool is_union,
 static struct xi_decl *mk_decl(struct xi_parser *p, XI_YYLTYPE loc, enum xi_decl_kind kind,
 			       const char *name);
 static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *attrs, const char *doc);
+static struct xi_attr *new_attr(struct xi_parser *p, XI_YYLTYPE loc, const char *name);
+static void release_attrs(struct xi_parser *p, struct xi_attr *list);
+static struct xi_type *named_type(struct xi_parser *p, XI_YYLTYPE loc, const char *name);
 static void add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path, bool is_arch);
 static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_expr *len);
 }
@@ -194,22 +198,16 @@ attrs
 
 attr
 	: '@' name {
-		$$ = NEW(struct xi_attr);
-		$$->name = $2;
-		$$->loc = @2.loc;
+		$$ = new_attr(p, @2, $2);
 	}
 	| '@' name '(' STRING ')' {
-		$$ = NEW(struct xi_attr);
-		$$->name = $2;
-		$$->loc = @2.loc;
+		$$ = new_attr(p, @2, $2);
 		$$->arg_kind = XI_ATTR_ARG_STRING;
 		$$->str = $4;
 		$$->arg_loc = @4.loc;
 	}
 	| '@' name '(' expr ')' {
-		$$ = NEW(struct xi_attr);
-		$$->name = $2;
-		$$->loc = @2.loc;
+		$$ = new_attr(p, @2, $2);
 		$$->arg_kind = XI_ATTR_ARG_EXPR;
 		$$->expr = $4;
 		$$->arg_loc = @4.loc;
@@ -231,7 +229,12 @@ variants
 
 variant
 	: variant_core         { $$ = $1; $$->doc = @1.doc; }
-	| attrs variant_core   { $$ = $2; $$->attrs = $1.head; $$->doc = @1.doc; }
+	| attrs variant_core {
+		$$ = $2;
+		$$->doc = @1.doc;
+		xi_attrs_apply_variant(p->ctx, $$, $1.head, "an enum variant");
+		release_attrs(p, $1.head);
+	}
 	;
 
 variant_core
@@ -256,7 +259,12 @@ bits
 
 bit
 	: bit_core             { $$ = $1; $$->doc = @1.doc; }
-	| attrs bit_core       { $$ = $2; $$->attrs = $1.head; $$->doc = @1.doc; }
+	| attrs bit_core {
+		$$ = $2;
+		$$->doc = @1.doc;
+		xi_attrs_apply_variant(p->ctx, $$, $1.head, "a bit");
+		release_attrs(p, $1.head);
+	}
 	;
 
 bit_core
@@ -300,7 +308,12 @@ members
 
 member
 	: member_core          { $$ = $1; $$->doc = @1.doc; }
-	| attrs member_core    { $$ = $2; $$->attrs = $1.head; $$->doc = @1.doc; }
+	| attrs member_core {
+		$$ = $2;
+		$$->doc = @1.doc;
+		xi_attrs_apply_member(p->ctx, $$, $1.head);
+		release_attrs(p, $1.head);
+	}
 	| error ';'            { $$ = NULL; }
 	;
 
@@ -336,7 +349,12 @@ arms
 
 arm
 	: arm_core             { $$ = $1; $$->doc = @1.doc; }
-	| attrs arm_core       { $$ = $2; $$->attrs = $1.head; $$->doc = @1.doc; }
+	| attrs arm_core {
+		$$ = $2;
+		$$->doc = @1.doc;
+		xi_attrs_apply_member(p->ctx, $$, $1.head);
+		release_attrs(p, $1.head);
+	}
 	| error ';'            { $$ = NULL; }
 	;
 
@@ -417,10 +435,7 @@ dims
 	;
 
 base_type
-	: IDENT {
-		$$ = mk_type(p, @1, XI_TYPE_REF);
-		$$->u.ref.name = $1;
-	}
+	: IDENT                { $$ = named_type(p, @1, $1); }
 	| KW_HANDLE '<' type '>' {
 		$$ = mk_type(p, @1, XI_TYPE_HANDLE);
 		$$->u.target = $3;
@@ -629,9 +644,49 @@ static struct xi_decl *mk_decl(struct xi_parser *p, XI_YYLTYPE loc, enum xi_decl
 	return d;
 }
 
+/* Attribute nodes live only until they are applied, then go back to a
+ * free list: most members carry one, and keeping them would cost more
+ * memory than the members themselves. */
+static struct xi_attr *new_attr(struct xi_parser *p, XI_YYLTYPE loc, const char *name)
+{
+	struct xi_attr *a = p->free_attrs;
+	if (a) {
+		p->free_attrs = a->next;
+		memset(a, 0, sizeof(*a));
+	} else {
+		a = NEW(struct xi_attr);
+	}
+	a->name = name;
+	a->loc = loc.loc;
+	return a;
+}
+
+static void release_attrs(struct xi_parser *p, struct xi_attr *list)
+{
+	while (list) {
+		struct xi_attr *next = list->next;
+		list->next = p->free_attrs;
+		p->free_attrs = list;
+		list = next;
+	}
+}
+
+/* A type name: primitives share one node each (see xi_prim_types); the
+ * legacy-only ones get their own, so that their misuse can be located. */
+static struct xi_type *named_type(struct xi_parser *p, XI_YYLTYPE loc, const char *name)
+{
+	int prim = xi_prim_by_name(name);
+	if (prim >= 0 && !xi_prims[prim].legacy_only)
+		return &xi_prim_types[prim];
+	struct xi_type *t = mk_type(p, loc, XI_TYPE_REF);
+	t->u.ref.name = name;
+	return t;
+}
+
 static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *attrs, const char *doc)
 {
-	d->attrs = attrs;
+	xi_attrs_apply_decl(p->ctx, d, attrs);
+	release_attrs(p, attrs);
 	d->doc = doc;
 	if (p->decls_tail)
 		p->decls_tail->next = d;

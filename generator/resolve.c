@@ -131,168 +131,6 @@ struct xi_decl *xi_lookup_const(struct xi_ctx *ctx, const struct xi_module *m,
 	return found;
 }
 
-/* --- Attributes ---------------------------------------------------------- */
-
-static bool is_c_identifier(const char *s)
-{
-	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
-		return false;
-	for (s++; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_' ||
-		      (*s >= '0' && *s <= '9')))
-			return false;
-	return true;
-}
-
-static bool attr_no_arg(struct xi_ctx *ctx, const struct xi_attr *a)
-{
-	if (a->arg_kind != XI_ATTR_ARG_NONE) {
-		xi_error(&ctx->diag, a->arg_loc, "'@%s' takes no argument", a->name);
-		return false;
-	}
-	return true;
-}
-
-static const char *attr_string(struct xi_ctx *ctx, const struct xi_attr *a, bool identifier)
-{
-	if (a->arg_kind != XI_ATTR_ARG_STRING) {
-		xi_error(&ctx->diag, a->loc, "'@%s' needs a string argument, as in @%s(\"NAME\")",
-			 a->name, a->name);
-		return NULL;
-	}
-	if (identifier && !is_c_identifier(a->str)) {
-		xi_error(&ctx->diag, a->arg_loc, "'%s' is not a valid C identifier", a->str);
-		return NULL;
-	}
-	return a->str;
-}
-
-/* Report a repeated attribute; true if `a` repeats an earlier one. */
-static bool attr_repeated(struct xi_ctx *ctx, const struct xi_attr *list, const struct xi_attr *a)
-{
-	for (const struct xi_attr *o = list; o != a; o = o->next) {
-		if (o->name == a->name || !strcmp(o->name, a->name)) {
-			xi_error(&ctx->diag, a->loc, "duplicate attribute '@%s'", a->name);
-			return true;
-		}
-	}
-	return false;
-}
-
-static bool is_direction(const char *n)
-{
-	return !strcmp(n, "in") || !strcmp(n, "out") || !strcmp(n, "inout");
-}
-
-static bool known_attr(const char *n)
-{
-	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
-					     "c_name", "c_prefix", "version" };
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (!strcmp(n, names[i]))
-			return true;
-	return false;
-}
-
-static void attr_misplaced(struct xi_ctx *ctx, const struct xi_attr *a, const char *where)
-{
-	if (!known_attr(a->name))
-		xi_error(&ctx->diag, a->loc, "unknown attribute '@%s'", a->name);
-	else
-		xi_error(&ctx->diag, a->loc, "'@%s' does not apply to %s", a->name, where);
-}
-
-static const char *decl_kind_phrase(enum xi_decl_kind k)
-{
-	switch (k) {
-	case XI_DECL_CONST: return "a constant";
-	case XI_DECL_ALIAS: return "a type alias";
-	case XI_DECL_ENUM: return "an enum";
-	case XI_DECL_BITMAP: return "a bitmap";
-	case XI_DECL_STRUCT: return "a struct";
-	case XI_DECL_UNION: return "a union";
-	}
-	return "a declaration";
-}
-
-static void decl_attrs(struct xi_ctx *ctx, struct xi_decl *d)
-{
-	for (struct xi_attr *a = d->attrs; a; a = a->next) {
-		if (attr_repeated(ctx, d->attrs, a))
-			continue;
-		if (!strcmp(a->name, "legacy") &&
-		    (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION || d->kind == XI_DECL_ALIAS)) {
-			if (attr_no_arg(ctx, a))
-				d->legacy = true;
-		} else if (!strcmp(a->name, "c_name")) {
-			d->c_name = attr_string(ctx, a, true);
-		} else if (!strcmp(a->name, "c_prefix") &&
-			   (d->kind == XI_DECL_ENUM || d->kind == XI_DECL_BITMAP)) {
-			d->c_prefix = attr_string(ctx, a, false);
-			if (d->c_prefix && *d->c_prefix && !is_c_identifier(d->c_prefix)) {
-				xi_error(&ctx->diag, a->arg_loc, "'%s' is not a valid C identifier prefix",
-					 d->c_prefix);
-				d->c_prefix = NULL;
-			}
-		} else if (!strcmp(a->name, "version") &&
-			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
-			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
-				xi_error(&ctx->diag, a->loc,
-					 "'@version' needs the name of a constant, as in @version(NAME_VERSION)");
-			else
-				d->version = a->expr;
-		} else {
-			attr_misplaced(ctx, a, decl_kind_phrase(d->kind));
-		}
-	}
-}
-
-static void member_attrs(struct xi_ctx *ctx, struct xi_member *m)
-{
-	const struct xi_attr *direction = NULL, *reserved = NULL;
-	for (struct xi_attr *a = m->attrs; a; a = a->next) {
-		if (attr_repeated(ctx, m->attrs, a))
-			continue;
-		if (is_direction(a->name)) {
-			if (!attr_no_arg(ctx, a))
-				continue;
-			if (direction) {
-				xi_error(&ctx->diag, a->loc, "'@%s' conflicts with '@%s'", a->name,
-					 direction->name);
-				continue;
-			}
-			direction = a;
-			m->flags |= !strcmp(a->name, "in") ? XI_MEMBER_IN
-				  : !strcmp(a->name, "out") ? XI_MEMBER_OUT
-				  : XI_MEMBER_IN | XI_MEMBER_OUT;
-		} else if (!strcmp(a->name, "reserved")) {
-			if (attr_no_arg(ctx, a)) {
-				reserved = a;
-				m->flags |= XI_MEMBER_RESERVED;
-			}
-		} else if (!strcmp(a->name, "c_name")) {
-			m->c_name = attr_string(ctx, a, true);
-		} else {
-			attr_misplaced(ctx, a, "a member");
-		}
-	}
-	if (direction && reserved)
-		xi_error(&ctx->diag, reserved->loc,
-			 "a '@reserved' member carries no data and takes no direction");
-}
-
-static void variant_attrs(struct xi_ctx *ctx, struct xi_variant *v, const char *what)
-{
-	for (struct xi_attr *a = v->attrs; a; a = a->next) {
-		if (attr_repeated(ctx, v->attrs, a))
-			continue;
-		if (!strcmp(a->name, "c_name"))
-			v->c_name = attr_string(ctx, a, true);
-		else
-			attr_misplaced(ctx, a, what);
-	}
-}
-
 /* --- Types --------------------------------------------------------------- */
 
 static void resolve_type(struct resolver *r, struct xi_type *t, enum type_context where);
@@ -305,6 +143,9 @@ static void legacy_only(struct resolver *r, struct xi_loc loc, const char *what)
 
 static void resolve_ref(struct resolver *r, struct xi_type *t, enum type_context where)
 {
+	if (t->u.ref.resolved)
+		return;
+	t->u.ref.resolved = true;
 	const char *name = t->u.ref.name;
 	int prim = xi_prim_by_name(name);
 	if (prim >= 0) {
@@ -321,12 +162,14 @@ static void resolve_ref(struct resolver *r, struct xi_type *t, enum type_context
 		return;
 	}
 	xi_abi_mask abis = xi_module_abis(r->ctx, r->module);
+	struct xi_decl *found[XI_ABI_COUNT] = { NULL };
 	struct xi_decl *first = NULL;
 	int first_abi = -1;
 	xi_abi_mask missing = 0;
+	bool per_family = false;
 	XI_FOR_EACH_ABI(a, abis) {
 		struct xi_decl *d = lookup(r->ctx, r->module, name, a);
-		t->u.ref.decl[a] = d;
+		found[a] = d;
 		if (!d) {
 			missing |= XI_ABI_BIT(a);
 			continue;
@@ -335,7 +178,7 @@ static void resolve_ref(struct resolver *r, struct xi_type *t, enum type_context
 			first = d;
 			first_abi = a;
 		} else if (d != first) {
-			t->u.ref.per_family = true;
+			per_family = true;
 		}
 	}
 	if (!first) {
@@ -349,24 +192,27 @@ static void resolve_ref(struct resolver *r, struct xi_type *t, enum type_context
 				 xi_abis[a].name, xi_families[xi_abis[a].family].name);
 			break;
 		}
-		memset(t->u.ref.decl, 0, sizeof(t->u.ref.decl));
 		return;
 	}
 	if (first->kind == XI_DECL_CONST) {
 		xi_error(r->diag, t->loc, "'%s' is a constant, not a type", name);
 		xi_note(r->diag, first->loc, "'%s' is declared here", name);
-		memset(t->u.ref.decl, 0, sizeof(t->u.ref.decl));
 		return;
 	}
 	/* All ABIs must agree on what kind of thing the name is. */
 	XI_FOR_EACH_ABI(a, abis) {
-		if (t->u.ref.decl[a]->kind != first->kind) {
+		if (found[a]->kind != first->kind) {
 			xi_error(r->diag, t->loc, "'%s' is %s on %s but %s on %s", name,
-				 decl_kind_phrase(first->kind), xi_abis[first_abi].name,
-				 decl_kind_phrase(t->u.ref.decl[a]->kind), xi_abis[a].name);
-			memset(t->u.ref.decl, 0, sizeof(t->u.ref.decl));
+				 xi_decl_kind_phrase(first->kind), xi_abis[first_abi].name,
+				 xi_decl_kind_phrase(found[a]->kind), xi_abis[a].name);
 			return;
 		}
+	}
+	t->u.ref.decl = first;
+	if (per_family) {
+		t->u.ref.per_family = true;
+		t->u.ref.per_abi = XI_NEW_ARRAY(&r->ctx->arena, struct xi_decl *, XI_ABI_COUNT);
+		memcpy(t->u.ref.per_abi, found, sizeof(found));
 	}
 }
 
@@ -375,6 +221,8 @@ static void resolve_handle(struct resolver *r, struct xi_type *t)
 	struct xi_type *target = t->u.target;
 	if (t->kind == XI_TYPE_NATIVE_HANDLE)
 		legacy_only(r, t->loc, "native_handle");
+	if (target->kind == XI_TYPE_PRIM)
+		return;
 	if (target->kind != XI_TYPE_REF) {
 		xi_error(r->diag, target->loc,
 			 "a handle must point to a named type, a primitive or void");
@@ -404,6 +252,7 @@ static void resolve_array(struct resolver *r, struct xi_type *t)
 static void resolve_arch(struct resolver *r, struct xi_type *t)
 {
 	legacy_only(r, t->loc, "arch");
+	t->u.arch.abi = XI_NEW_ARRAY(&r->ctx->arena, struct xi_type *, XI_ABI_COUNT);
 	struct xi_type *dflt = NULL;
 	for (struct xi_arch_choice *c = t->u.arch.choices; c; c = c->next) {
 		for (struct xi_arch_choice *o = t->u.arch.choices; o != c; o = o->next) {
@@ -478,7 +327,9 @@ static void resolve_type(struct resolver *r, struct xi_type *t, enum type_contex
 	}
 }
 
-/* The integer primitive a type stands for, through aliases. */
+/* The integer primitive a type stands for, through aliases. The alias
+ * chain is followed with a bound, so a cycle (reported by order.c) cannot
+ * hang it. */
 int xi_integer_prim_of(struct xi_ctx *ctx, const struct xi_module *m, struct xi_type *t,
 		       const char *what)
 {
@@ -486,7 +337,7 @@ int xi_integer_prim_of(struct xi_ctx *ctx, const struct xi_module *m, struct xi_
 	if (t->kind == XI_TYPE_REF)
 		resolve_ref(&r, t, CTX_BACKING);
 	const struct xi_type *cur = t;
-	for (unsigned hops = 0; hops <= ctx->nmodules + 64; hops++) {
+	for (unsigned hops = 0; hops <= XI_MAX_ALIAS_CHAIN; hops++) {
 		if (cur->kind == XI_TYPE_PRIM) {
 			if (!xi_prims[cur->prim].integer) {
 				xi_error(&ctx->diag, t->loc, "the type of %s must be an integer, not '%s'",
@@ -500,18 +351,13 @@ int xi_integer_prim_of(struct xi_ctx *ctx, const struct xi_module *m, struct xi_
 		int a = xi_ref_any_abi(cur);
 		if (a < 0)
 			return -1; /* already reported */
-		struct xi_decl *d = cur->u.ref.decl[a];
-		if (d->kind != XI_DECL_ALIAS)
+		struct xi_decl *d = xi_ref_decl(cur, a);
+		if (d->kind != XI_DECL_ALIAS || cur->u.ref.per_family || d->legacy)
 			break;
-		if (cur->u.ref.per_family || d->legacy)
-			break;
-		if (d->type->kind == XI_TYPE_REF && d->type->u.ref.decl[a] == NULL &&
-		    xi_prim_by_name(d->type->u.ref.name) < 0) {
+		/* The alias may not have been resolved yet. */
+		if (d->type->kind == XI_TYPE_REF) {
 			struct resolver ra = { ctx, &ctx->diag, d->module, d, d->legacy };
 			resolve_ref(&ra, d->type, CTX_ALIAS);
-		} else if (d->type->kind == XI_TYPE_REF && xi_prim_by_name(d->type->u.ref.name) >= 0) {
-			d->type->kind = XI_TYPE_PRIM;
-			d->type->prim = (enum xi_prim)xi_prim_by_name(d->type->u.ref.name);
 		}
 		cur = d->type;
 	}
@@ -554,7 +400,7 @@ static struct xi_decl *enum_of(const struct xi_type *t)
 		int a = xi_ref_any_abi(t);
 		if (a < 0)
 			return NULL;
-		struct xi_decl *d = t->u.ref.decl[a];
+		struct xi_decl *d = xi_ref_decl(t, a);
 		if (d->kind == XI_DECL_ENUM)
 			return d;
 		if (d->kind != XI_DECL_ALIAS)
@@ -627,8 +473,8 @@ static void resolve_tagged(struct resolver *r, struct xi_agg *parent, struct xi_
 	} else {
 		const struct xi_type *t = tag->type;
 		while (t->kind == XI_TYPE_REF && xi_ref_any_abi(t) >= 0 && !t->u.ref.per_family &&
-		       t->u.ref.decl[xi_ref_any_abi(t)]->kind == XI_DECL_ALIAS)
-			t = t->u.ref.decl[xi_ref_any_abi(t)]->type;
+		       xi_ref_some_decl(t)->kind == XI_DECL_ALIAS)
+			t = xi_ref_some_decl(t)->type;
 		if (t->kind == XI_TYPE_PRIM && xi_prims[t->prim].integer) {
 			prim = (int)t->prim;
 		} else if (t->kind != XI_TYPE_REF || xi_ref_any_abi(t) >= 0) {
@@ -689,7 +535,6 @@ static void resolve_agg(struct resolver *r, struct xi_agg *agg, struct xi_agg *p
 			 agg->is_union ? "union" : "struct");
 	check_unique_members(r, agg);
 	for (struct xi_member *m = agg->members; m; m = m->next) {
-		member_attrs(r->ctx, m);
 		if (m->type->kind == XI_TYPE_AGG)
 			m->type->u.agg->parent = agg;
 		resolve_type(r, m->type, CTX_MEMBER);
@@ -723,7 +568,6 @@ static void resolve_enum_variants(struct resolver *r, struct xi_decl *d)
 	d->backing_ok = true;
 	check_unique_variants(r, d, "variant");
 	for (struct xi_variant *v = d->variants; v; v = v->next) {
-		variant_attrs(r->ctx, v, "an enum variant");
 		if (!xi_eval_fitting(r->ctx, d->module, v->value, (enum xi_prim)prim, &v->v)) {
 			v->invalid = true;
 			continue;
@@ -755,7 +599,6 @@ static void resolve_bitmap(struct resolver *r, struct xi_decl *d)
 	unsigned width = xi_prims[prim].size * 8;
 	check_unique_variants(r, d, "bit");
 	for (struct xi_variant *v = d->variants; v; v = v->next) {
-		variant_attrs(r->ctx, v, "a bit");
 		struct xi_int lo, hi;
 		v->invalid = true;
 		if (!xi_eval_expr(r->ctx, d->module, v->value, XI_PRIM_U32, &lo))
@@ -834,9 +677,6 @@ void xi_resolve(struct xi_ctx *ctx)
 	for (unsigned i = 0; i < ctx->nmodules; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)
 			register_decl(ctx, d);
-	for (unsigned i = 0; i < ctx->nmodules; i++)
-		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)
-			decl_attrs(ctx, d);
 	for (unsigned i = 0; i < ctx->nmodules && !ctx->diag.capped; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d && !ctx->diag.capped; d = d->next)
 			resolve_decl(ctx, d);

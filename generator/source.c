@@ -1,6 +1,35 @@
 #include "source.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "arena.h"
+
+/* Readers stream their input, so a source's text is read back only when a
+ * diagnostic needs to show a line of it. */
+bool xi_source_load(struct xi_source *src)
+{
+	if (src->text)
+		return true;
+	FILE *f = fopen(src->path, "rb");
+	if (!f)
+		return false;
+	size_t cap = 4096, n = 0;
+	char *buf = xi_xmalloc(cap + 2);
+	size_t got;
+	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap) {
+			cap *= 2;
+			buf = xi_xrealloc(buf, cap + 2);
+		}
+	}
+	fclose(f);
+	buf[n] = buf[n + 1] = '\0';
+	src->text = buf;
+	src->len = n;
+	return true;
+}
 
 static void build_line_index(struct xi_source *src)
 {
@@ -20,6 +49,8 @@ static void build_line_index(struct xi_source *src)
 
 const char *xi_source_line(struct xi_source *src, uint32_t line, size_t *len)
 {
+	if (!xi_source_load(src))
+		return NULL;
 	if (!src->line_starts)
 		build_line_index(src);
 	if (line == 0 || line > src->nlines)

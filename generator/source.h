@@ -2,6 +2,7 @@
 #ifndef XENIDL_SOURCE_H
 #define XENIDL_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,12 +18,16 @@ struct xi_loc {
 
 struct xi_source {
 	char *path;       /* as the user or an import named it */
-	char *text;       /* contents, followed by two NUL bytes (flex needs them) */
-	size_t len;       /* bytes of contents */
+	char *text;       /* contents + two NUL bytes, or NULL until loaded */
+	size_t len;       /* bytes of contents (once loaded) */
 	uint32_t *line_starts; /* built on first use */
 	uint32_t nlines;
 	uint16_t id;      /* the value of xi_loc.file for this source */
 };
+
+/* Read the source's text if it is not in memory yet; false if it cannot
+ * be read any more. */
+bool xi_source_load(struct xi_source *src);
 
 /* The text of line `line` (1-based) and its length, without the newline.
  * Returns NULL past the end. */

@@ -35,7 +35,7 @@ static void put(struct xi_strbuf *sb, const struct xi_type *t, int abi)
 			xi_sb_adds(sb, t->u.agg->is_union ? "union { ... }" : "struct { ... }");
 		break;
 	case XI_TYPE_ARCH:
-		if (abi >= 0 && t->u.arch.abi[abi])
+		if (abi >= 0 && t->u.arch.abi && t->u.arch.abi[abi])
 			put(sb, t->u.arch.abi[abi], abi);
 		else
 			xi_sb_adds(sb, "arch { ... }");

@@ -1,0 +1,156 @@
+/* Attributes: interpreted where they are attached, while parsing, so
+ * that no attribute node outlives its declaration. Every reader (xidl,
+ * YAML, TOML) goes through these, so the rules and messages are the same
+ * whatever the input form. */
+#include "attrs.h"
+
+#include <string.h>
+
+static bool is_c_identifier(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
+		return false;
+	for (s++; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_' ||
+		      (*s >= '0' && *s <= '9')))
+			return false;
+	return true;
+}
+
+static bool attr_no_arg(struct xi_ctx *ctx, const struct xi_attr *a)
+{
+	if (a->arg_kind != XI_ATTR_ARG_NONE) {
+		xi_error(&ctx->diag, a->arg_loc, "'@%s' takes no argument", a->name);
+		return false;
+	}
+	return true;
+}
+
+static const char *attr_string(struct xi_ctx *ctx, const struct xi_attr *a, bool identifier)
+{
+	if (a->arg_kind != XI_ATTR_ARG_STRING) {
+		xi_error(&ctx->diag, a->loc, "'@%s' needs a string argument, as in @%s(\"NAME\")",
+			 a->name, a->name);
+		return NULL;
+	}
+	if (identifier && !is_c_identifier(a->str)) {
+		xi_error(&ctx->diag, a->arg_loc, "'%s' is not a valid C identifier", a->str);
+		return NULL;
+	}
+	return a->str;
+}
+
+/* Report a repeated attribute; true if `a` repeats an earlier one. */
+static bool attr_repeated(struct xi_ctx *ctx, const struct xi_attr *list, const struct xi_attr *a)
+{
+	for (const struct xi_attr *o = list; o != a; o = o->next) {
+		if (o->name == a->name || !strcmp(o->name, a->name)) {
+			xi_error(&ctx->diag, a->loc, "duplicate attribute '@%s'", a->name);
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool is_direction(const char *n)
+{
+	return !strcmp(n, "in") || !strcmp(n, "out") || !strcmp(n, "inout");
+}
+
+static bool known_attr(const char *n)
+{
+	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
+					     "c_name", "c_prefix", "version" };
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(n, names[i]))
+			return true;
+	return false;
+}
+
+static void attr_misplaced(struct xi_ctx *ctx, const struct xi_attr *a, const char *where)
+{
+	if (!known_attr(a->name))
+		xi_error(&ctx->diag, a->loc, "unknown attribute '@%s'", a->name);
+	else
+		xi_error(&ctx->diag, a->loc, "'@%s' does not apply to %s", a->name, where);
+}
+
+void xi_attrs_apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_attr *list)
+{
+	for (const struct xi_attr *a = list; a; a = a->next) {
+		if (attr_repeated(ctx, list, a))
+			continue;
+		if (!strcmp(a->name, "legacy") &&
+		    (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION || d->kind == XI_DECL_ALIAS)) {
+			if (attr_no_arg(ctx, a))
+				d->legacy = true;
+		} else if (!strcmp(a->name, "c_name")) {
+			d->c_name = attr_string(ctx, a, true);
+		} else if (!strcmp(a->name, "c_prefix") &&
+			   (d->kind == XI_DECL_ENUM || d->kind == XI_DECL_BITMAP)) {
+			d->c_prefix = attr_string(ctx, a, false);
+			if (d->c_prefix && *d->c_prefix && !is_c_identifier(d->c_prefix)) {
+				xi_error(&ctx->diag, a->arg_loc, "'%s' is not a valid C identifier prefix",
+					 d->c_prefix);
+				d->c_prefix = NULL;
+			}
+		} else if (!strcmp(a->name, "version") &&
+			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
+			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
+				xi_error(&ctx->diag, a->loc,
+					 "'@version' needs the name of a constant, as in @version(NAME_VERSION)");
+			else
+				d->version = a->expr;
+		} else {
+			attr_misplaced(ctx, a, xi_decl_kind_phrase(d->kind));
+		}
+	}
+}
+
+void xi_attrs_apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct xi_attr *list)
+{
+	const struct xi_attr *direction = NULL, *reserved = NULL;
+	for (const struct xi_attr *a = list; a; a = a->next) {
+		if (attr_repeated(ctx, list, a))
+			continue;
+		if (is_direction(a->name)) {
+			if (!attr_no_arg(ctx, a))
+				continue;
+			if (direction) {
+				xi_error(&ctx->diag, a->loc, "'@%s' conflicts with '@%s'", a->name,
+					 direction->name);
+				continue;
+			}
+			direction = a;
+			m->flags |= !strcmp(a->name, "in") ? XI_MEMBER_IN
+				  : !strcmp(a->name, "out") ? XI_MEMBER_OUT
+				  : XI_MEMBER_IN | XI_MEMBER_OUT;
+		} else if (!strcmp(a->name, "reserved")) {
+			if (attr_no_arg(ctx, a)) {
+				reserved = a;
+				m->flags |= XI_MEMBER_RESERVED;
+			}
+		} else if (!strcmp(a->name, "c_name")) {
+			m->c_name = attr_string(ctx, a, true);
+		} else {
+			attr_misplaced(ctx, a, "a member");
+		}
+	}
+	if (direction && reserved)
+		xi_error(&ctx->diag, reserved->loc,
+			 "a '@reserved' member carries no data and takes no direction");
+}
+
+void xi_attrs_apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct xi_attr *list,
+			    const char *what)
+{
+	for (const struct xi_attr *a = list; a; a = a->next) {
+		if (attr_repeated(ctx, list, a))
+			continue;
+		if (!strcmp(a->name, "c_name"))
+			v->c_name = attr_string(ctx, a, true);
+		else
+			attr_misplaced(ctx, a, what);
+	}
+}
+

@@ -1,0 +1,16 @@
+/* Interpretation of attributes (see attrs.c). */
+#ifndef XENIDL_ATTRS_H
+#define XENIDL_ATTRS_H
+
+#include "ctx.h"
+
+/* Apply an attribute list written before a declaration, member (or
+ * tagged-union arm), or enum variant/bitmap bit (`what` names it in
+ * messages: "an enum variant", "a bit"). Misplaced, unknown, repeated and
+ * conflicting attributes are reported. The list is not kept. */
+void xi_attrs_apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_attr *list);
+void xi_attrs_apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct xi_attr *list);
+void xi_attrs_apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct xi_attr *list,
+			    const char *what);
+
+#endif
