@@ -52,14 +52,17 @@ bool xenidl_analyze(struct xi_ctx *ctx)
 		return !xi_diag_failed(&ctx->diag);
 	ctx->analyzed = true;
 	/* Syntax errors stop here: what follows would only add noise. */
-	if (xi_diag_failed(&ctx->diag))
+	if (xi_diag_failed(&ctx->diag)) {
+		xi_diag_finish(&ctx->diag);
 		return false;
+	}
 	xi_compute_visibility(ctx);
 	xi_assign_output_paths(ctx);
 	xi_resolve(ctx);
 	xi_order(ctx);
 	if (!ctx->diag.capped)
 		xi_layout(ctx);
+	xi_diag_finish(&ctx->diag);
 	return !xi_diag_failed(&ctx->diag);
 }
 

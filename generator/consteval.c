@@ -127,7 +127,7 @@ bool xi_eval_const(struct xi_ctx *ctx, struct xi_decl *d)
 		return false;
 	}
 	d->evaluating = true;
-	int prim = xi_integer_prim_of(ctx, d->module, d->type, "constant");
+	int prim = xi_integer_prim_of(ctx, d->module, d->type, "a constant", d->loc);
 	bool ok = prim >= 0 && xi_eval_fitting(ctx, d->module, d->expr, (enum xi_prim)prim, &d->value);
 	d->evaluating = false;
 	d->evaluated = true;

@@ -92,15 +92,21 @@ static void print_snippet(struct xi_diag *d, struct xi_source *src, struct xi_lo
 	fputc('\n', d->out);
 }
 
-/* Said once, when the first error past the cap arrives, so that it follows
- * the notes of the last error shown. */
+/* Said once, after the notes of the last error shown: when the first error
+ * past the cap arrives, or when the run ends (a phase stops at the cap). */
 static void report_cap(struct xi_diag *d)
 {
 	if (d->cap_reported)
 		return;
 	d->cap_reported = true;
-	fprintf(d->out, "%s: fatal error: too many errors (more than %u), stopping\n",
-		d->progname, d->max_errors);
+	fprintf(d->out, "%s: fatal error: stopping after %u errors\n", d->progname,
+		d->max_errors);
+}
+
+void xi_diag_finish(struct xi_diag *d)
+{
+	if (d->capped)
+		report_cap(d);
 }
 
 static void vreport(struct xi_diag *d, enum severity sev, struct xi_loc loc,

@@ -44,6 +44,9 @@ void xi_note(struct xi_diag *d, struct xi_loc loc, const char *fmt, ...) XI_PRIN
 /* Errors that have no place in a source: "xenidl: error: ..." */
 void xi_error_at_file(struct xi_diag *d, const char *path, const char *fmt, ...) XI_PRINTF(3, 4);
 
+/* End of a run: announce the cap if it was reached. */
+void xi_diag_finish(struct xi_diag *d);
+
 static inline bool xi_diag_failed(const struct xi_diag *d)
 {
 	return d->errors > 0;

@@ -268,6 +268,7 @@ struct xi_decl {
 	unsigned order;
 	unsigned char order_state;
 	bool in_cycle;             /* contains itself: no layout */
+	bool failed;               /* resolution reported errors: no layout */
 	struct xi_decl *next;      /* next in its module, in source order */
 	struct xi_decl *next_same_name; /* symbol table chain */
 };

@@ -59,7 +59,7 @@ static bool type_ready(const struct xi_type *t, xi_abi_mask abis, bool *family_v
 			*family_variant = true;
 		XI_FOR_EACH_ABI(a, abis) {
 			const struct xi_decl *d = xi_ref_decl(t, a);
-			if (!d || d->in_cycle)
+			if (!d || d->in_cycle || d->failed)
 				return false;
 			switch (d->kind) {
 			case XI_DECL_STRUCT:
@@ -387,7 +387,7 @@ void xi_layout(struct xi_ctx *ctx)
 		struct xi_decl *d = all[i];
 		if (!xi_decl_is_aggregate(d))
 			continue;
-		if (d->in_cycle) {
+		if (d->in_cycle || d->failed) {
 			d->agg->laid_out = true;
 			d->agg->layout_failed = true;
 			continue;

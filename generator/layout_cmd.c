@@ -5,12 +5,13 @@
 
 #include "commands.h"
 #include "resolve.h"
+#include "strbuf.h"
 #include "typename.h"
 #include "xenidl.h"
 
-/* Width of the type and name columns of the table. */
-#define LAYOUT_TYPE_COLUMN 24
-#define LAYOUT_NAME_COLUMN 24
+/* Columns of the table: the type, and the offset/size comment. */
+#define LAYOUT_TYPE_WIDTH 24
+#define LAYOUT_COMMENT_COLUMN 60
 
 static void print_agg(struct xi_ctx *ctx, const struct xi_agg *agg, int abi, unsigned depth,
 		      uint32_t base);
@@ -21,39 +22,53 @@ static void print_hole(unsigned depth, uint32_t bytes, const char *what)
 	       bytes == 1 ? "" : "s", what);
 }
 
+/* A line of the table: its text, padded to the comment column, then the
+ * offset, size and direction. */
+static void print_row(const char *text, uint32_t offset, uint32_t size, const char *flags)
+{
+	int n = printf("%s", text);
+	printf("%*s /* %5u %5u%s */\n", n < LAYOUT_COMMENT_COLUMN ? LAYOUT_COMMENT_COLUMN - n : 0, "",
+	       (unsigned)offset, (unsigned)size, flags);
+}
+
+static const char *direction(const struct xi_member *m)
+{
+	if (m->flags & XI_MEMBER_RESERVED)
+		return " reserved";
+	switch (m->flags & (XI_MEMBER_IN | XI_MEMBER_OUT)) {
+	case XI_MEMBER_IN | XI_MEMBER_OUT: return " inout";
+	case XI_MEMBER_IN: return " in";
+	case XI_MEMBER_OUT: return " out";
+	default: return "";
+	}
+}
+
 static void print_member(struct xi_ctx *ctx, const struct xi_member *m, int abi, unsigned depth,
 			 uint32_t base)
 {
 	struct xi_layout l = xi_type_layout(m->type, abi);
+	uint32_t offset = base + xi_member_offset(m, abi);
 	const struct xi_type *t = m->type;
-	const char *dims = "";
+	struct xi_strbuf dims = XI_STRBUF_INIT, line = XI_STRBUF_INIT;
 	while (t->kind == XI_TYPE_ARRAY) {
-		dims = xi_aprintf(&ctx->arena, "%s[%u]", dims, (unsigned)t->u.array.count);
+		xi_sb_printf(&dims, "[%u]", (unsigned)t->u.array.count);
 		t = t->u.array.elem;
 	}
-	const char *flags = (m->flags & XI_MEMBER_RESERVED) ? " reserved"
-			  : (m->flags & (XI_MEMBER_IN | XI_MEMBER_OUT)) == (XI_MEMBER_IN | XI_MEMBER_OUT) ? " inout"
-			  : (m->flags & XI_MEMBER_IN) ? " in"
-			  : (m->flags & XI_MEMBER_OUT) ? " out" : "";
 	if (t->kind == XI_TYPE_AGG) {
 		const struct xi_agg *inner = t->u.agg;
 		if (inner->tag_name)
 			printf("%*sunion switch (%s) {\n", (int)(depth * 4), "", inner->tag_name);
 		else
 			printf("%*s%s {\n", (int)(depth * 4), "", inner->is_union ? "union" : "struct");
-		print_agg(ctx, inner, abi, depth + 1, base + xi_member_offset(m, abi));
-		char name[256];
-		snprintf(name, sizeof(name), "} %s%s;", m->name, dims);
-		printf("%*s%-*s /* %5u %5u%s */\n", (int)(depth * 4), "",
-		       LAYOUT_TYPE_COLUMN + LAYOUT_NAME_COLUMN + 1 - (int)(depth * 4) + 4 * (int)depth - 4 * (int)depth,
-		       name, (unsigned)(base + xi_member_offset(m, abi)), (unsigned)l.size, flags);
-		return;
+		print_agg(ctx, inner, abi, depth + 1, offset);
+		xi_sb_printf(&line, "%*s} %s%s;", (int)(depth * 4), "", m->name, xi_sb_str(&dims));
+	} else {
+		xi_sb_printf(&line, "%*s%-*s %s%s;", (int)(depth * 4), "", LAYOUT_TYPE_WIDTH,
+			     xi_type_idl_name(&ctx->arena, t, abi), m->name, xi_sb_str(&dims));
 	}
-	char name[256];
-	snprintf(name, sizeof(name), "%s%s;", m->name, dims);
-	printf("%*s%-*s %-*s /* %5u %5u%s */\n", (int)(depth * 4), "", LAYOUT_TYPE_COLUMN,
-	       xi_type_idl_name(&ctx->arena, t, abi), LAYOUT_NAME_COLUMN, name,
-	       (unsigned)(base + xi_member_offset(m, abi)), (unsigned)l.size, flags);
+	print_row(xi_sb_str(&line), offset, l.size, direction(m));
+	xi_sb_free(&dims);
+	xi_sb_free(&line);
 }
 
 static void print_agg(struct xi_ctx *ctx, const struct xi_agg *agg, int abi, unsigned depth,

@@ -203,20 +203,23 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 			im->module[0] = load(ctx, found, im->loc, stack, depth);
 			continue;
 		}
+		struct xi_strbuf missing = XI_STRBUF_INIT;
 		for (int f = 0; f < XI_FAM_COUNT; f++) {
 			if (!(fams & (1u << f)))
 				continue;
 			const char *rel = xi_aprintf(&ctx->arena, "%s/%s", xi_families[f].dir, im->path);
 			char *found = find_import(ctx, dir, rel);
 			if (!found) {
-				xi_error(&ctx->diag, im->loc,
-					 "cannot find '%s' for 'import arch' (family %s); "
-					 "restrict the ABIs with --abi to build without it",
-					 rel, xi_families[f].name);
+				xi_sb_printf(&missing, "%s'%s'", missing.len ? ", " : "", rel);
 				continue;
 			}
 			im->module[f] = load(ctx, found, im->loc, stack, depth);
 		}
+		if (missing.len)
+			xi_error(&ctx->diag, im->loc,
+				 "cannot find %s for 'import arch'; restrict the ABIs with --abi "
+				 "to build without them", xi_sb_str(&missing));
+		xi_sb_free(&missing);
 	}
 }
 

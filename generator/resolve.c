@@ -331,8 +331,9 @@ static void resolve_type(struct resolver *r, struct xi_type *t, enum type_contex
  * chain is followed with a bound, so a cycle (reported by order.c) cannot
  * hang it. */
 int xi_integer_prim_of(struct xi_ctx *ctx, const struct xi_module *m, struct xi_type *t,
-		       const char *what)
+		       const char *what, struct xi_loc fallback)
 {
+	struct xi_loc at = t->loc.file ? t->loc : fallback;
 	struct resolver r = { ctx, &ctx->diag, (struct xi_module *)m, NULL, false };
 	if (t->kind == XI_TYPE_REF)
 		resolve_ref(&r, t, CTX_BACKING);
@@ -340,7 +341,7 @@ int xi_integer_prim_of(struct xi_ctx *ctx, const struct xi_module *m, struct xi_
 	for (unsigned hops = 0; hops <= XI_MAX_ALIAS_CHAIN; hops++) {
 		if (cur->kind == XI_TYPE_PRIM) {
 			if (!xi_prims[cur->prim].integer) {
-				xi_error(&ctx->diag, t->loc, "the type of %s must be an integer, not '%s'",
+				xi_error(&ctx->diag, at, "the type of %s must be an integer, not '%s'",
 					 what, xi_prims[cur->prim].name);
 				return -1;
 			}
@@ -361,7 +362,7 @@ int xi_integer_prim_of(struct xi_ctx *ctx, const struct xi_module *m, struct xi_
 		}
 		cur = d->type;
 	}
-	xi_error(&ctx->diag, t->loc, "the type of %s must be an integer type", what);
+	xi_error(&ctx->diag, at, "the type of %s must be an integer type", what);
 	return -1;
 }
 
@@ -561,7 +562,7 @@ static void resolve_enum_variants(struct resolver *r, struct xi_decl *d)
 	if (d->variants_done)
 		return;
 	d->variants_done = true;
-	int prim = xi_integer_prim_of(r->ctx, d->module, d->type, "an enum");
+	int prim = xi_integer_prim_of(r->ctx, d->module, d->type, "an enum", d->loc);
 	if (prim < 0)
 		return;
 	d->backing = (enum xi_prim)prim;
@@ -586,12 +587,12 @@ static void resolve_enum_variants(struct resolver *r, struct xi_decl *d)
 
 static void resolve_bitmap(struct resolver *r, struct xi_decl *d)
 {
-	int prim = xi_integer_prim_of(r->ctx, d->module, d->type, "a bitmap");
+	int prim = xi_integer_prim_of(r->ctx, d->module, d->type, "a bitmap", d->loc);
 	if (prim < 0)
 		return;
 	if (xi_prims[prim].is_signed) {
-		xi_error(r->diag, d->type->loc, "a bitmap's type must be unsigned, not '%s'",
-			 xi_prims[prim].name);
+		xi_error(r->diag, d->type->loc.file ? d->type->loc : d->loc,
+			 "a bitmap's type must be unsigned, not '%s'", xi_prims[prim].name);
 		return;
 	}
 	d->backing = (enum xi_prim)prim;
@@ -643,14 +644,13 @@ static void resolve_bitmap(struct resolver *r, struct xi_decl *d)
 static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 {
 	struct resolver r = { ctx, &ctx->diag, d->module, d, d->legacy };
+	unsigned errors = ctx->diag.errors;
 	switch (d->kind) {
 	case XI_DECL_CONST:
 		xi_eval_const(ctx, d);
 		break;
 	case XI_DECL_ALIAS:
 		resolve_type(&r, d->type, CTX_ALIAS);
-		if (d->type->kind == XI_TYPE_VOID)
-			xi_error(&ctx->diag, d->type->loc, "an alias cannot name 'void'");
 		break;
 	case XI_DECL_ENUM:
 		resolve_enum_variants(&r, d);
@@ -670,6 +670,8 @@ static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 		}
 		break;
 	}
+	/* Layout skips what failed here, and so what contains it. */
+	d->failed = ctx->diag.errors != errors;
 }
 
 void xi_resolve(struct xi_ctx *ctx)

@@ -17,9 +17,10 @@ xi_abi_mask xi_module_abis(const struct xi_ctx *ctx, const struct xi_module *m);
 struct xi_decl *xi_lookup_const(struct xi_ctx *ctx, const struct xi_module *m,
 				const char *name, struct xi_loc loc);
 /* The integer primitive a type means (through aliases), or -1 after an
- * error that names `what`. */
+ * error that names `what` ("an enum"). Shared primitive type nodes have no
+ * location: errors about them point at `fallback` (the declaration). */
 int xi_integer_prim_of(struct xi_ctx *ctx, const struct xi_module *m,
-		       struct xi_type *t, const char *what);
+		       struct xi_type *t, const char *what, struct xi_loc fallback);
 
 /* Constant evaluation (consteval.c). */
 bool xi_eval_const(struct xi_ctx *ctx, struct xi_decl *d);
