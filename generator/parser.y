@@ -72,6 +72,7 @@ static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *att
 static struct xi_attr *new_attr(struct xi_parser *p, XI_YYLTYPE loc, const char *name);
 static void release_attrs(struct xi_parser *p, struct xi_attr *list);
 static struct xi_type *named_type(struct xi_parser *p, XI_YYLTYPE loc, const char *name);
+static void missing_semicolon(struct xi_parser *p, XI_YYLTYPE member);
 static void add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path, bool is_arch);
 static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_expr *len);
 }
@@ -117,7 +118,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 %type <attr> attr
 %type <attrs> attrs
 %type <members> members members_opt arms arms_opt
-%type <member> member member_core arm arm_core
+%type <member> member member_core member_open unterminated arm arm_core
 %type <variants> variants variants_opt bits bits_opt
 %type <variant> variant variant_core bit bit_core
 %type <labels> labels
@@ -285,9 +286,39 @@ bit_core
 
 /* --- structs and unions --- */
 
+/* A missing ';' after the last member is the commonest slip: it is
+ * reported here, and parsing goes on as if it were there. */
 members_opt
 	: %empty               { $$.head = $$.tail = NULL; }
 	| members
+	| unterminated {
+		$$.head = $$.tail = $1;
+	}
+	| members unterminated {
+		$$ = $1;
+		if ($2) {
+			if ($$.tail)
+				$$.tail->next = $2;
+			else
+				$$.head = $2;
+			$$.tail = $2;
+		}
+	}
+	;
+
+unterminated
+	: member_open {
+		$$ = $1;
+		$$->doc = @1.doc;
+		missing_semicolon(p, @1);
+	}
+	| attrs member_open {
+		$$ = $2;
+		$$->doc = @1.doc;
+		xi_attrs_apply_member(p->ctx, $$, $1.head);
+		release_attrs(p, $1.head);
+		missing_semicolon(p, @2);
+	}
 	;
 
 members
@@ -318,7 +349,11 @@ member
 	;
 
 member_core
-	: name ':' type ';' {
+	: member_open ';'      { $$ = $1; }
+	;
+
+member_open
+	: name ':' type {
 		$$ = NEW(struct xi_member);
 		$$->name = $1;
 		$$->loc = @1.loc;
@@ -642,6 +677,17 @@ static struct xi_decl *mk_decl(struct xi_parser *p, XI_YYLTYPE loc, enum xi_decl
 	d->loc = loc.loc;
 	d->module = p->module;
 	return d;
+}
+
+/* Report "expected ';' before '}'" at the end of a member, as bison would. */
+static void missing_semicolon(struct xi_parser *p, XI_YYLTYPE member)
+{
+	struct xi_loc at = member.loc;
+	at.line = member.end_line;
+	at.col = member.end_col;
+	at.len = 1;
+	p->syntax_errors++;
+	xi_error(&p->ctx->diag, at, "expected ';' before '}'");
 }
 
 /* Attribute nodes live only until they are applied, then go back to a

@@ -1,0 +1,94 @@
+/* Output sets (atomic writes, --check) and unified diffs. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "output.h"
+#include "testutil.h"
+#include "udiff.h"
+
+static char *diff_text(const char *a, const char *b)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	xi_udiff(f, "a/x", a, strlen(a), "b/x", b, strlen(b));
+	fclose(f);
+	return buf;
+}
+
+START_TEST(udiff_hunks)
+{
+	char *d = diff_text("1\n2\n3\n4\n5\n6\n7\n8\n9\n", "1\n2\n3\n4\nfive\n6\n7\n8\n9\n");
+	ck_assert_str_eq(d, "--- a/x\n+++ b/x\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
+	free(d);
+	d = diff_text("", "new\n");
+	ck_assert_str_eq(d, "--- a/x\n+++ b/x\n@@ -0,0 +1,1 @@\n+new\n");
+	free(d);
+	d = diff_text("a\nb", "a\nb\n");
+	ck_assert_str_eq(d, "--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n");
+	free(d);
+}
+END_TEST
+
+START_TEST(write_is_atomic_and_lazy)
+{
+	char dir[] = "/tmp/xenidl-out.XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	struct xi_diag diag;
+	xi_diag_init(&diag, stderr);
+
+	struct xi_outset *set = xi_outset_new(dir, XI_OUTPUT_WRITE, &diag);
+	struct xi_out *o = xi_out_open(set, "sub/a.h");
+	xi_out_puts(o, "hello\n");
+	ck_assert_int_eq(xi_outset_commit(set, stdout), 0);
+	xi_outset_free(set);
+
+	char path[128];
+	snprintf(path, sizeof(path), "%s/sub/a.h", dir);
+	struct stat st1, st2;
+	ck_assert_int_eq(stat(path, &st1), 0);
+	/* Same content again: the file is not replaced. */
+	sleep(1);
+	set = xi_outset_new(dir, XI_OUTPUT_WRITE, &diag);
+	xi_out_puts(xi_out_open(set, "sub/a.h"), "hello\n");
+	ck_assert_int_eq(xi_outset_commit(set, stdout), 0);
+	xi_outset_free(set);
+	ck_assert_int_eq(stat(path, &st2), 0);
+	ck_assert_int_eq(st1.st_ino, st2.st_ino);
+	ck_assert_int_eq(st1.st_mtime, st2.st_mtime);
+
+	/* An aborted set leaves nothing. */
+	set = xi_outset_new(dir, XI_OUTPUT_WRITE, &diag);
+	xi_out_puts(xi_out_open(set, "b.h"), "partial");
+	xi_outset_abort(set);
+	xi_outset_free(set);
+	snprintf(path, sizeof(path), "%s/b.h", dir);
+	ck_assert_int_ne(access(path, F_OK), 0);
+
+	/* Unsafe paths are refused. */
+	set = xi_outset_new(dir, XI_OUTPUT_MEMORY, &diag);
+	ck_assert_ptr_null(xi_out_open(set, "../escape.h"));
+	ck_assert_ptr_null(xi_out_open(set, "/abs.h"));
+	xi_outset_free(set);
+
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	xi_diag_free(&diag);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("output");
+	TCase *tc = tcase_create("files");
+	tcase_set_timeout(tc, 10);
+	tcase_add_test(tc, udiff_hunks);
+	tcase_add_test(tc, write_is_atomic_and_lazy);
+	suite_add_tcase(s, tc);
+	return run_suite(s);
+}

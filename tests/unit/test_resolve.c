@@ -1,0 +1,96 @@
+/* Name resolution: per-family meanings, visibility, ordering. */
+#include <check.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static const char *const arch_files[] = {
+	"top.xidl", "import \"base.xidl\";\nimport arch \"cfg.xidl\";\n"
+		    "struct t {\n    b: base_t;\n    c: cfg;\n}\n",
+	"base.xidl", "type base_t = u32;\n",
+	"arch-x86/cfg.xidl", "struct cfg {\n    a: u32;\n}\n",
+	"arch-arm/cfg.xidl", "struct cfg {\n    a: u32;\n    b: u32;\n}\n",
+	"arch-ppc/cfg.xidl", "@legacy\nstruct cfg {\n}\n",
+	"arch-riscv/cfg.xidl", "@legacy\nstruct cfg {\n}\n",
+	NULL,
+};
+
+START_TEST(per_family_references)
+{
+	struct compiled *c = compile_files(arch_files, 0);
+	ck_assert_msg(c->ok, "%s", c->diags);
+	struct xi_decl *t = find_decl(c, "t");
+	struct xi_type *ref = find_member(t->agg, "c")->type;
+	ck_assert(ref->u.ref.per_family);
+	ck_assert_ptr_ne(xi_ref_decl(ref, XI_ABI_X86_64), xi_ref_decl(ref, XI_ABI_ARM64));
+	ck_assert_ptr_eq(xi_ref_decl(ref, XI_ABI_X86_32), xi_ref_decl(ref, XI_ABI_X86_64));
+	ck_assert_int_eq(xi_ref_decl(ref, XI_ABI_ARM32)->module->family, XI_FAM_ARM);
+	/* The plain reference means one declaration everywhere. */
+	struct xi_type *base = find_member(t->agg, "b")->type;
+	ck_assert(!base->u.ref.per_family);
+	/* The shared struct takes each family's size. */
+	ck_assert_uint_eq(t->agg->lay[XI_ABI_X86_32].size, 8);
+	ck_assert_uint_eq(t->agg->lay[XI_ABI_ARM64].size, 12);
+	ck_assert_uint_eq(t->agg->lay[XI_ABI_PPC64LE].size, 4);
+	ck_assert(t->agg->family_variant);
+	ck_assert(t->agg->empty_abis & XI_ABI_BIT(XI_ABI_RISCV64));
+	compiled_free(c);
+}
+END_TEST
+
+START_TEST(restricted_abis_need_fewer_files)
+{
+	const char *files[] = {
+		"top.xidl", "import arch \"cfg.xidl\";\nstruct t {\n    c: cfg;\n}\n",
+		"arch-x86/cfg.xidl", "struct cfg {\n    a: u32;\n}\n",
+		NULL,
+	};
+	struct compiled *c = compile_files(files, XI_ABI_BIT(XI_ABI_X86_32) | XI_ABI_BIT(XI_ABI_X86_64));
+	ck_assert_msg(c->ok, "%s", c->diags);
+	compiled_free(c);
+	c = compile_files(files, 0);
+	ck_assert(!c->ok);
+	ck_assert_ptr_nonnull(strstr(c->diags, "arch-arm/cfg.xidl"));
+	compiled_free(c);
+}
+END_TEST
+
+START_TEST(dependency_order)
+{
+	struct compiled *c = compile_text(
+		"struct outer {\n    i: inner;\n    h: handle<later>;\n}\n"
+		"struct inner {\n    x: u32;\n    y: u32;\n}\n"
+		"struct later {\n    y: u32;\n}\n"
+		"const K: u32 = 1;\n");
+	ck_assert_msg(c->ok, "%s", c->diags);
+	struct xi_decl **sorted = c->ctx->inputs[0]->sorted;
+	ck_assert_str_eq(sorted[0]->name, "inner");
+	ck_assert_str_eq(sorted[1]->name, "later");
+	ck_assert_str_eq(sorted[2]->name, "outer");
+	ck_assert_str_eq(sorted[3]->name, "K");
+	compiled_free(c);
+}
+END_TEST
+
+START_TEST(every_error_is_reported)
+{
+	struct compiled *c = compile_text(
+		"struct a {\n    x: nosuch1;\n    y: nosuch2;\n}\n"
+		"enum e : u8 {\n    p = 300,\n    q = 1,\n    r = 1,\n}\n");
+	ck_assert(!c->ok);
+	ck_assert_uint_eq(c->ctx->diag.errors, 4);
+	compiled_free(c);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("resolve");
+	TCase *tc = tcase_create("names");
+	tcase_add_test(tc, per_family_references);
+	tcase_add_test(tc, restricted_abis_need_fewer_files);
+	tcase_add_test(tc, dependency_order);
+	tcase_add_test(tc, every_error_is_reported);
+	suite_add_tcase(s, tc);
+	return run_suite(s);
+}

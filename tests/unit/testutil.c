@@ -1,0 +1,89 @@
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void write_file(const char *dir, const char *rel, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	/* Create the parent directories. */
+	for (char *p = path + strlen(dir) + 1; *p; p++) {
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(path, 0777);
+			*p = '/';
+		}
+	}
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+struct compiled *compile_files(const char *const *files, xi_abi_mask abis)
+{
+	struct compiled *c = calloc(1, sizeof(*c));
+	snprintf(c->dir, sizeof(c->dir), "%s/xenidl-unit.XXXXXX", "/tmp");
+	ck_assert_ptr_nonnull(mkdtemp(c->dir));
+	for (unsigned i = 0; files[i]; i += 2)
+		write_file(c->dir, files[i], files[i + 1]);
+	size_t len = 0;
+	FILE *diag = open_memstream(&c->diags, &len);
+	struct xi_options opt;
+	memset(&opt, 0, sizeof(opt));
+	opt.abis = abis;
+	c->ctx = xenidl_create(&opt, diag);
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", c->dir, files[0]);
+	bool loaded = xenidl_add_input(c->ctx, path);
+	c->ok = xenidl_analyze(c->ctx) && loaded;
+	fclose(diag);
+	c->ctx->diag.out = stderr;
+	return c;
+}
+
+struct compiled *compile_text(const char *text)
+{
+	const char *files[] = { "t.xidl", text, NULL };
+	return compile_files(files, 0);
+}
+
+void compiled_free(struct compiled *c)
+{
+	char cmd[600];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", c->dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", c->dir);
+	xenidl_destroy(c->ctx);
+	free(c->diags);
+	free(c);
+}
+
+struct xi_decl *find_decl(struct compiled *c, const char *name)
+{
+	struct xi_decl *d = xenidl_find_decl(c->ctx, name);
+	ck_assert_msg(d != NULL, "no declaration '%s'", name);
+	return d;
+}
+
+struct xi_member *find_member(struct xi_agg *agg, const char *name)
+{
+	for (struct xi_member *m = agg->members; m; m = m->next)
+		if (!strcmp(m->name, name))
+			return m;
+	ck_abort_msg("no member '%s'", name);
+	return NULL;
+}
+
+int run_suite(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
