@@ -39,6 +39,13 @@ void xenidl_destroy(struct xi_ctx *ctx)
 	free(ctx);
 }
 
+bool xenidl_add_source(struct xi_ctx *ctx, const char *name, const char *data, size_t len)
+{
+	unsigned before = ctx->diag.errors;
+	xi_load_buffer(ctx, name, data, len);
+	return ctx->diag.errors == before;
+}
+
 bool xenidl_add_input(struct xi_ctx *ctx, const char *path)
 {
 	unsigned before = ctx->diag.errors;

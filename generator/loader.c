@@ -253,6 +253,38 @@ static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_lo
 	return m;
 }
 
+struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const char *data,
+				 size_t len)
+{
+	struct xi_module *stack[XI_MAX_IMPORT_DEPTH + 1];
+	if (len > XI_MAX_FILE_SIZE) {
+		xi_error_at_file(&ctx->diag, name, "file is larger than %u bytes", XI_MAX_FILE_SIZE);
+		return NULL;
+	}
+	const char *norm = xi_path_normalize(&ctx->arena, name);
+	if (xi_map_get(&ctx->modules_by_path, norm, strlen(norm))) {
+		xi_error_at_file(&ctx->diag, name, "a source of this name is already loaded");
+		return NULL;
+	}
+	char *text = xi_xmalloc(len + 2);
+	memcpy(text, data, len);
+	text[len] = text[len + 1] = '\0';
+	struct xi_module *m = new_module(ctx, norm, norm);
+	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(norm), text, len);
+	m->loading = true;
+	xi_parse_module(ctx, m);
+	stack[0] = m;
+	load_imports(ctx, m, stack, 1);
+	m->loading = false;
+	m->is_input = true;
+	if (ctx->ninputs == ctx->cap_inputs) {
+		ctx->cap_inputs = ctx->cap_inputs ? ctx->cap_inputs * 2 : 16;
+		ctx->inputs = xi_xrealloc(ctx->inputs, sizeof(*ctx->inputs) * ctx->cap_inputs);
+	}
+	ctx->inputs[ctx->ninputs++] = m;
+	return m;
+}
+
 struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path)
 {
 	struct xi_module *stack[XI_MAX_IMPORT_DEPTH + 1];

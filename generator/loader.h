@@ -6,6 +6,10 @@
 
 /* Load a file named on the command line, with everything it imports. */
 struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path);
+/* Load a source held in memory, named `name` in messages (imports are
+ * looked up relative to that name, then along -I). */
+struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const char *data,
+				 size_t len);
 /* Once everything is loaded: which modules each module sees. */
 void xi_compute_visibility(struct xi_ctx *ctx);
 /* Once everything is loaded: each module's output path (module->rel). */

@@ -99,8 +99,10 @@ bool xi_parse_module(struct xi_ctx *ctx, struct xi_module *m)
 	p.col = 1;
 	unsigned errors_before = ctx->diag.errors;
 
-	/* The lexer streams the file: a large input is never held whole. */
-	FILE *in = fopen(m->path, "rb");
+	/* The lexer streams the file: a large input is never held whole.
+	 * Sources given from memory are read through a memory stream. */
+	FILE *in = m->src->text ? fmemopen(m->src->text, m->src->len ? m->src->len : 1, "rb")
+				: fopen(m->path, "rb");
 	if (!in) {
 		xi_error_at_file(&ctx->diag, m->path, "cannot open: %s", strerror(errno));
 		return false;

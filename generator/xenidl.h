@@ -27,6 +27,10 @@ void xenidl_destroy(struct xi_ctx *ctx);
  * files only imported do not. */
 bool xenidl_add_input(struct xi_ctx *ctx, const char *path);
 
+/* The same for a source held in memory (tests, fuzzing, embedders);
+ * `name` stands for its path in messages and for finding its imports. */
+bool xenidl_add_source(struct xi_ctx *ctx, const char *name, const char *data, size_t len);
+
 /* Resolve names, evaluate constants, check the language rules and lay out
  * every type. False after any error (all of them reported). */
 bool xenidl_analyze(struct xi_ctx *ctx);
