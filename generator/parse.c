@@ -3,6 +3,7 @@
 #include "parse.h"
 
 #include <errno.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@ typedef void *yyscan_t;
 int xi_yylex_init_extra(struct xi_parser *extra, yyscan_t *scanner);
 int xi_yylex_destroy(yyscan_t scanner);
 void xi_yyset_in(FILE *in, yyscan_t scanner);
+struct yy_buffer_state *xi_yy_scan_bytes(const char *bytes, int len, yyscan_t scanner);
 int xi_yyparse(void *scanner, struct xi_parser *p);
 
 static bool is_space(char c)
@@ -99,24 +101,35 @@ bool xi_parse_module(struct xi_ctx *ctx, struct xi_module *m)
 	p.col = 1;
 	unsigned errors_before = ctx->diag.errors;
 
-	/* The lexer streams the file: a large input is never held whole.
-	 * Sources given from memory are read through a memory stream. */
-	FILE *in = m->src->text ? fmemopen(m->src->text, m->src->len ? m->src->len : 1, "rb")
-				: fopen(m->path, "rb");
-	if (!in) {
-		xi_error_at_file(&ctx->diag, m->path, "cannot open: %s", strerror(errno));
-		return false;
+	/* The lexer streams files: a large input is never held whole.
+	 * Sources given from memory are scanned from a copy. */
+	FILE *volatile in = NULL;
+	if (!m->src->text) {
+		in = fopen(m->path, "rb");
+		if (!in) {
+			xi_error_at_file(&ctx->diag, m->path, "cannot open: %s", strerror(errno));
+			return false;
+		}
 	}
 	yyscan_t scanner;
 	if (xi_yylex_init_extra(&p, &scanner) != 0)
 		xi_oom();
 	p.scanner = scanner;
-	xi_yyset_in(in, scanner);
-	int rc = xi_yyparse(scanner, &p);
+	if (in)
+		xi_yyset_in(in, scanner);
+	else
+		xi_yy_scan_bytes(m->src->text, (int)m->src->len, scanner);
+	int rc;
+	/* flex's fatal errors (a read error) come back here, not to exit(). */
+	if (setjmp(p.fatal_jump) == 0) {
+		rc = xi_yyparse(scanner, &p);
+	} else {
+		xi_error_at_file(&ctx->diag, m->path, "cannot read: %s", p.fatal_message);
+		rc = 1;
+	}
 	xi_yylex_destroy(scanner);
-	if (ferror(in))
-		xi_error_at_file(&ctx->diag, m->path, "read error");
-	fclose(in);
+	if (in)
+		fclose(in);
 
 	if (rc == 2)
 		xi_error_at_file(&ctx->diag, m->path, "parser stack exhausted");

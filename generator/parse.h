@@ -3,6 +3,7 @@
 #ifndef XENIDL_PARSE_H
 #define XENIDL_PARSE_H
 
+#include <setjmp.h>
 #include <stdbool.h>
 
 #include "ctx.h"
@@ -39,6 +40,8 @@ struct xi_parser {
 	struct xi_import *imports, *imports_tail;
 	unsigned syntax_errors;
 	struct xi_attr *free_attrs; /* attribute nodes to reuse */
+	jmp_buf fatal_jump;         /* flex's fatal errors land here */
+	const char *fatal_message;
 };
 
 /* Parse one module's source; false if it had errors. */
