@@ -11,3 +11,14 @@ const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len)
 	xi_map_put(&ctx->interned, copy, len, copy);
 	return copy;
 }
+
+int xi_ctx_prim_by_interned(struct xi_ctx *ctx, const char *name)
+{
+	if (!ctx->prim_names[0])
+		for (int p = 0; p < XI_PRIM_COUNT; p++)
+			ctx->prim_names[p] = xi_intern(ctx, xi_prims[p].name, strlen(xi_prims[p].name));
+	for (int p = 0; p < XI_PRIM_COUNT; p++)
+		if (ctx->prim_names[p] == name)
+			return p;
+	return -1;
+}

@@ -31,8 +31,11 @@ struct xi_ctx {
 	unsigned ninputs, cap_inputs;
 	unsigned import_depth;
 	bool analyzed;
+	const char *prim_names[XI_PRIM_COUNT]; /* interned, once needed */
 };
 
 const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len);
+/* The primitive an interned name is, by pointer comparison; -1 if none. */
+int xi_ctx_prim_by_interned(struct xi_ctx *ctx, const char *name);
 
 #endif

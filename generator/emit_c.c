@@ -489,8 +489,16 @@ static void emit_member_checks(struct cgen *g, const char *kw, const char *name,
 		g->path.len = saved;
 		xi_sb_adds(&g->path, xi_member_c_name(m));
 		uint32_t offset = base + xi_member_offset(m, abi);
-		xi_out_printf(g->out, "XENIDL_CHECK_OFFSET(%s, %s, %s, %u);\n", kw, name,
-			      xi_sb_str(&g->path), (unsigned)offset);
+		/* The hot line of big outputs: no printf. */
+		xi_out_puts(g->out, "XENIDL_CHECK_OFFSET(");
+		xi_out_puts(g->out, kw);
+		xi_out_puts(g->out, ", ");
+		xi_out_puts(g->out, name);
+		xi_out_puts(g->out, ", ");
+		xi_out_write(g->out, g->path.data, g->path.len);
+		xi_out_puts(g->out, ", ");
+		xi_out_u32(g->out, offset);
+		xi_out_puts(g->out, ");\n");
 		const struct xi_type *t = m->type;
 		while (t->kind == XI_TYPE_ARRAY) {
 			xi_sb_adds(&g->path, "[0]");

@@ -20,9 +20,10 @@ struct xi_out {
 	struct xi_outset *set;
 	char *rel;
 	char *tmp;            /* write mode: temp file path */
-	FILE *f;              /* write mode */
-	char *stream_buf;
-	struct xi_strbuf mem; /* check and memory modes */
+	int fd;               /* write mode: the temp file, else -1 */
+	/* Everything written; in write mode only what is not yet flushed to
+	 * the temp file. */
+	struct xi_strbuf mem;
 };
 
 struct xi_outset {
@@ -47,12 +48,11 @@ struct xi_outset *xi_outset_new(const char *dir, enum xi_output_mode mode, struc
 
 static void out_free(struct xi_out *o)
 {
-	if (o->f)
-		fclose(o->f);
+	if (o->fd >= 0)
+		close(o->fd);
 	if (o->tmp)
 		unlink(o->tmp);
 	free(o->tmp);
-	free(o->stream_buf);
 	free(o->rel);
 	xi_sb_free(&o->mem);
 	free(o);
@@ -120,6 +120,7 @@ struct xi_out *xi_out_open(struct xi_outset *set, const char *relpath)
 	struct xi_out *o = xi_xmalloc(sizeof(*o));
 	memset(o, 0, sizeof(*o));
 	o->set = set;
+	o->fd = -1;
 	o->rel = xi_xstrdup(relpath);
 	if (set->mode == XI_OUTPUT_WRITE) {
 		if (!set->dir_ready && !make_dirs(set->dir, true)) {
@@ -148,15 +149,7 @@ struct xi_out *xi_out_open(struct xi_outset *set, const char *relpath)
 		mode_t mask = umask(0);
 		umask(mask);
 		fchmod(fd, 0666 & ~mask);
-		o->f = fdopen(fd, "wb");
-		if (!o->f) {
-			close(fd);
-			out_free(o);
-			set->io_error = true;
-			return NULL;
-		}
-		o->stream_buf = xi_xmalloc(OUTPUT_STREAM_BUFFER);
-		setvbuf(o->f, o->stream_buf, _IOFBF, OUTPUT_STREAM_BUFFER);
+		o->fd = fd;
 	}
 	if (set->n == set->cap) {
 		set->cap = set->cap ? set->cap * 2 : 16;
@@ -166,14 +159,35 @@ struct xi_out *xi_out_open(struct xi_outset *set, const char *relpath)
 	return o;
 }
 
+/* Write mode: hand what is buffered to the temp file. */
+static void out_flush(struct xi_out *o)
+{
+	const char *p = o->mem.data;
+	size_t left = o->mem.len;
+	while (left) {
+		ssize_t n = write(o->fd, p, left);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			o->set->io_error = true;
+			break;
+		}
+		p += n;
+		left -= (size_t)n;
+	}
+	xi_sb_reset(&o->mem);
+}
+
+static void out_wrote(struct xi_out *o)
+{
+	if (o->fd >= 0 && o->mem.len >= OUTPUT_STREAM_BUFFER)
+		out_flush(o);
+}
+
 void xi_out_write(struct xi_out *o, const char *s, size_t n)
 {
-	if (o->f) {
-		if (fwrite(s, 1, n, o->f) != n)
-			o->set->io_error = true;
-	} else {
-		xi_sb_addn(&o->mem, s, n);
-	}
+	xi_sb_addn(&o->mem, s, n);
+	out_wrote(o);
 }
 
 void xi_out_puts(struct xi_out *o, const char *s)
@@ -183,20 +197,14 @@ void xi_out_puts(struct xi_out *o, const char *s)
 
 void xi_out_putc(struct xi_out *o, char c)
 {
-	if (o->f)
-		putc(c, o->f);
-	else
-		xi_sb_addc(&o->mem, c);
+	xi_sb_addc(&o->mem, c);
+	out_wrote(o);
 }
 
 void xi_out_vprintf(struct xi_out *o, const char *fmt, va_list ap)
 {
-	if (o->f) {
-		if (vfprintf(o->f, fmt, ap) < 0)
-			o->set->io_error = true;
-	} else {
-		xi_sb_vprintf(&o->mem, fmt, ap);
-	}
+	xi_sb_vprintf(&o->mem, fmt, ap);
+	out_wrote(o);
 }
 
 void xi_out_printf(struct xi_out *o, const char *fmt, ...)
@@ -205,6 +213,17 @@ void xi_out_printf(struct xi_out *o, const char *fmt, ...)
 	va_start(ap, fmt);
 	xi_out_vprintf(o, fmt, ap);
 	va_end(ap);
+}
+
+void xi_out_u32(struct xi_out *o, uint32_t v)
+{
+	char buf[12];
+	char *p = buf + sizeof(buf);
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	xi_out_write(o, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void xi_out_indent(struct xi_out *o, unsigned n)
@@ -272,9 +291,10 @@ static int commit_write(struct xi_outset *set)
 {
 	for (unsigned i = 0; i < set->n; i++) {
 		struct xi_out *o = set->outs[i];
-		if (fclose(o->f) != 0)
+		out_flush(o);
+		if (close(o->fd) != 0)
 			set->io_error = true;
-		o->f = NULL;
+		o->fd = -1;
 	}
 	if (set->io_error) {
 		xi_error_at_file(set->diag, set->dir, "cannot write output files");
@@ -340,9 +360,9 @@ void xi_outset_abort(struct xi_outset *set)
 {
 	for (unsigned i = 0; i < set->n; i++) {
 		struct xi_out *o = set->outs[i];
-		if (o->f) {
-			fclose(o->f);
-			o->f = NULL;
+		if (o->fd >= 0) {
+			close(o->fd);
+			o->fd = -1;
 		}
 		if (o->tmp) {
 			unlink(o->tmp);

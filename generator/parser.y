@@ -721,7 +721,7 @@ static void release_attrs(struct xi_parser *p, struct xi_attr *list)
  * legacy-only ones get their own, so that their misuse can be located. */
 static struct xi_type *named_type(struct xi_parser *p, XI_YYLTYPE loc, const char *name)
 {
-	int prim = xi_prim_by_name(name);
+	int prim = xi_ctx_prim_by_interned(p->ctx, name);
 	if (prim >= 0 && !xi_prims[prim].legacy_only)
 		return &xi_prim_types[prim];
 	struct xi_type *t = mk_type(p, loc, XI_TYPE_REF);
