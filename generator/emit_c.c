@@ -286,8 +286,13 @@ static void emit_abi_chain(struct cgen *g, struct abi_group *groups, unsigned n,
 		return;
 	}
 	for (unsigned i = 0; i < n; i++) {
-		xi_out_printf(g->out, "#%s %s\n", i ? "elif" : "if",
-			      abi_condition(g->arena, groups[i].abis));
+		/* The last of several spellings covers every other ABI, as in
+		 * Xen's own headers: "#if x86_32 ... #else ... #endif". */
+		if (i && i == n - 1 && all_abis)
+			xi_out_puts(g->out, "#else\n");
+		else
+			xi_out_printf(g->out, "#%s %s\n", i ? "elif" : "if",
+				      abi_condition(g->arena, groups[i].abis));
 		xi_out_puts(g->out, groups[i].text);
 	}
 	xi_out_puts(g->out, "#endif\n");
@@ -336,7 +341,7 @@ static void emit_per_abi_line(struct cgen *g, const char *prefix, const struct x
 		texts[a] = xi_sb_str(sb);
 	}
 	unsigned n = group_by_text(groups, g->abis, texts);
-	emit_abi_chain(g, groups, n, false);
+	emit_abi_chain(g, groups, n, g->abis == XI_ABI_ALL);
 }
 
 static void emit_member(struct cgen *g, const struct xi_member *m, unsigned indent)
@@ -374,21 +379,34 @@ static void emit_members(struct cgen *g, const struct xi_agg *agg, unsigned inde
 
 /* --- Declarations -------------------------------------------------------- */
 
+/* Show a constant in hex when it was written so, or computed with bit
+ * operations (it is then a mask or a bit pattern). `hops` bounds the walk
+ * through other constants. */
+static bool prefers_hex(const struct xi_expr *e, unsigned hops)
+{
+	switch (e->kind) {
+	case XI_EXPR_INT:
+		return e->hex;
+	case XI_EXPR_NAME:
+		return e->ref && hops < 16 && prefers_hex(e->ref->expr, hops + 1);
+	case XI_EXPR_UNARY:
+		return e->op == XI_OP_NOT || prefers_hex(e->a, hops);
+	case XI_EXPR_BINARY:
+		switch (e->op) {
+		case XI_OP_SHL: case XI_OP_SHR: case XI_OP_AND: case XI_OP_OR: case XI_OP_XOR:
+			return true;
+		default:
+			return prefers_hex(e->a, hops) || prefers_hex(e->b, hops);
+		}
+	}
+	return false;
+}
+
 static void emit_const(struct cgen *g, const struct xi_decl *d)
 {
 	xi_c_comment(g->out, 0, d->doc);
-	bool hex = d->expr->kind == XI_EXPR_INT ? d->expr->hex : false;
-	if (d->expr->kind != XI_EXPR_INT) {
-		/* A computed value is shown in hex when its operands were. */
-		const struct xi_expr *e = d->expr;
-		while (e->kind != XI_EXPR_INT && e->kind != XI_EXPR_NAME && e->a)
-			e = e->a;
-		hex = e->kind == XI_EXPR_INT ? e->hex
-		    : (e->kind == XI_EXPR_NAME && e->ref && e->ref->expr->kind == XI_EXPR_INT
-		       && e->ref->expr->hex);
-	}
 	xi_out_printf(g->out, "#define %s %s\n", xi_c_decl_name(d),
-		      xi_c_int_literal(g->arena, d->value, d->const_prim, hex));
+		      xi_c_int_literal(g->arena, d->value, d->const_prim, prefers_hex(d->expr, 0)));
 }
 
 static void emit_alias(struct cgen *g, const struct xi_decl *d)
@@ -556,11 +574,15 @@ static void emit_checks_for(struct cgen *g, const struct xi_decl *d)
 		return;
 	}
 	for (unsigned i = 0; i < n; i++) {
-		const char *cond = n == 1 && all ? "1" : abi_condition(g->arena, groups[i].abis);
-		if (agg->empty_abis & groups[i].abis)
-			xi_out_printf(g->out, "#%s (%s) && !defined(__cplusplus)\n", i ? "elif" : "if", cond);
+		const char *kw = i ? "elif" : "if";
+		bool c_only = (agg->empty_abis & groups[i].abis) != 0;
+		if (n == 1 && all)
+			xi_out_printf(g->out, "#%s !defined(__cplusplus)\n", kw);
+		else if (c_only)
+			xi_out_printf(g->out, "#%s (%s) && !defined(__cplusplus)\n", kw,
+				      abi_condition(g->arena, groups[i].abis));
 		else
-			xi_out_printf(g->out, "#%s %s\n", i ? "elif" : "if", cond);
+			xi_out_printf(g->out, "#%s %s\n", kw, abi_condition(g->arena, groups[i].abis));
 		emit_checks_on(g, d, groups[i].first, with_align);
 	}
 	xi_out_puts(g->out, "#endif\n");
