@@ -122,7 +122,7 @@ DEFINE_XEN_GUEST_HANDLE(evtchn_port_t);
 /* Unsigned word of the guest ABI: 32 bits on x86_32, 64 bits everywhere else. */
 #if defined(__i386__)
 typedef uint32_t xen_ulong_t;
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
+#else
 typedef uint64_aligned_t xen_ulong_t;
 #endif
 #ifdef DEFINE_XEN_GUEST_HANDLE
@@ -132,7 +132,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
 /* Signed word of the guest ABI. */
 #if defined(__i386__)
 typedef int32_t xen_long_t;
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
+#else
 typedef int64_aligned_t xen_long_t;
 #endif
 #ifdef DEFINE_XEN_GUEST_HANDLE
