@@ -1,9 +1,19 @@
 #include "cdoc.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 static void put_escaped(struct xi_out *o, const char *s, size_t n)
 {
+	/* Nearly every text needs no escape: write it whole. */
+	bool plain = true;
+	for (const char *p = memchr(s, '/', n); p; p = memchr(p + 1, '/', n - (size_t)(p + 1 - s)))
+		if ((p > s && p[-1] == '*') || (p + 1 < s + n && p[1] == '*'))
+			plain = false;
+	if (plain) {
+		xi_out_write(o, s, n);
+		return;
+	}
 	for (size_t i = 0; i < n; i++) {
 		xi_out_putc(o, s[i]);
 		if (i + 1 < n && ((s[i] == '*' && s[i + 1] == '/') || (s[i] == '/' && s[i + 1] == '*')))

@@ -177,10 +177,12 @@ static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi
 		const struct xi_decl *d = abi >= 0 ? xi_ref_decl(t, abi) : xi_ref_some_decl(t);
 		switch (d->kind) {
 		case XI_DECL_STRUCT:
-			xi_sb_printf(sb, "struct %s", xi_c_decl_name(d));
+			xi_sb_adds(sb, "struct ");
+			xi_sb_adds(sb, xi_c_decl_name(d));
 			break;
 		case XI_DECL_UNION:
-			xi_sb_printf(sb, "union %s", xi_c_decl_name(d));
+			xi_sb_adds(sb, "union ");
+			xi_sb_adds(sb, xi_c_decl_name(d));
 			break;
 		case XI_DECL_ENUM:
 		case XI_DECL_BITMAP:
@@ -219,10 +221,15 @@ static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
 {
 	for (; t->kind == XI_TYPE_ARRAY; t = t->u.array.elem) {
 		const struct xi_expr *len = t->u.array.len;
-		if (len->kind == XI_EXPR_NAME && len->ref)
-			xi_sb_printf(sb, "[%s]", xi_c_decl_name(len->ref));
-		else
-			xi_sb_printf(sb, "[%u]", (unsigned)t->u.array.count);
+		xi_sb_addc(sb, '[');
+		if (len->kind == XI_EXPR_NAME && len->ref) {
+			xi_sb_adds(sb, xi_c_decl_name(len->ref));
+		} else {
+			char num[12];
+			int n = snprintf(num, sizeof(num), "%u", (unsigned)t->u.array.count);
+			xi_sb_addn(sb, num, (size_t)n);
+		}
+		xi_sb_addc(sb, ']');
 	}
 }
 
@@ -235,15 +242,18 @@ static void put_member_line(struct xi_strbuf *sb, const struct xi_type *t, const
 	if (base->kind == XI_TYPE_ARCH)
 		base = base->u.arch.abi[abi];
 	const struct xi_decl *note;
-	for (unsigned i = 0; i < indent; i++)
-		xi_sb_addc(sb, ' ');
+	static const char spaces[] = "                                ";
+	xi_sb_addn(sb, spaces, indent < sizeof(spaces) - 1 ? indent : sizeof(spaces) - 1);
 	put_type_spec(sb, base, abi, &note);
-	xi_sb_printf(sb, " %s", name);
+	xi_sb_addc(sb, ' ');
+	xi_sb_adds(sb, name);
 	put_dims(sb, t);
 	xi_sb_addc(sb, ';');
-	if (note)
-		xi_sb_printf(sb, " /* %s %s */", note->kind == XI_DECL_ENUM ? "enum" : "bitmap",
-			     note->name);
+	if (note) {
+		xi_sb_adds(sb, note->kind == XI_DECL_ENUM ? " /* enum " : " /* bitmap ");
+		xi_sb_adds(sb, note->name);
+		xi_sb_adds(sb, " */");
+	}
 	xi_sb_addc(sb, '\n');
 }
 

@@ -209,6 +209,8 @@ struct xi_agg {
 	bool layout_failed;
 	/* It holds a type of an `import arch` file: families may differ. */
 	bool family_variant;
+	/* Made of types that are the same on every ABI: so is its layout. */
+	bool invariant;
 	/* Some ABI's layout holds a zero-sized struct (GNU C): C++ disagrees. */
 	xi_abi_mask empty_abis;
 };

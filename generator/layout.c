@@ -89,6 +89,47 @@ static bool type_ready(const struct xi_type *t, xi_abi_mask abis, bool *family_v
 
 static void layout_agg(struct layout_job *job, struct xi_agg *agg);
 
+/* Does a (ready) type have the same layout on every ABI? Fixed-width
+ * types do; native types, arch types and per-family references may not. */
+static bool type_invariant(const struct xi_type *t)
+{
+	for (unsigned hops = 0; hops < XI_MAX_ALIAS_CHAIN; hops++) {
+		switch (t->kind) {
+		case XI_TYPE_PRIM:
+			return !xi_prims[t->prim].legacy_only;
+		case XI_TYPE_HANDLE:
+			return true;
+		case XI_TYPE_ARRAY:
+			t = t->u.array.elem;
+			continue;
+		case XI_TYPE_AGG:
+			return t->u.agg->invariant;
+		case XI_TYPE_REF: {
+			if (t->u.ref.per_family)
+				return false;
+			const struct xi_decl *d = t->u.ref.decl;
+			switch (d->kind) {
+			case XI_DECL_ENUM:
+			case XI_DECL_BITMAP:
+				return true;
+			case XI_DECL_STRUCT:
+			case XI_DECL_UNION:
+				return d->agg->invariant;
+			case XI_DECL_ALIAS:
+				t = d->type;
+				continue;
+			case XI_DECL_CONST:
+				return false;
+			}
+			return false;
+		}
+		default:
+			return false;
+		}
+	}
+	return false;
+}
+
 /* Lay out the inline aggregates a member type holds. */
 static void layout_inline(struct layout_job *job, struct xi_type *t, const char *member)
 {
@@ -309,10 +350,13 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 	agg->laid_out = true;
 
 	bool ready = true;
+	agg->invariant = true;
 	for (struct xi_member *m = agg->members; m; m = m->next) {
 		layout_inline(job, m->type, m->name);
 		if (!type_ready(m->type, job->abis, &agg->family_variant, &agg->empty_abis))
 			ready = false;
+		else if (!type_invariant(m->type))
+			agg->invariant = false;
 	}
 	if (!ready) {
 		agg->layout_failed = true;
@@ -332,7 +376,12 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 	memset(hole_at, 0, sizeof(uint32_t) * slots);
 	bool too_big = false;
 
-	XI_FOR_EACH_ABI(a, job->abis) {
+	/* Made of ABI-invariant types only (nearly always): lay it out once
+	 * and copy the result to the other ABIs. */
+	xi_abi_mask compute = job->abis;
+	if (agg->invariant)
+		compute &= (xi_abi_mask)(~compute + 1); /* the lowest ABI only */
+	XI_FOR_EACH_ABI(a, compute) {
 		uint64_t end = 0;
 		uint32_t align = 1;
 		unsigned i = 0;
@@ -361,6 +410,19 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 		agg->lay[a].size = size;
 		agg->lay[a].align = align;
 	}
+	if (agg->invariant) {
+		int first = __builtin_ctz(compute);
+		XI_FOR_EACH_ABI(a, job->abis & ~compute) {
+			agg->lay[a] = agg->lay[first];
+			for (unsigned i = 0; i <= agg->nmembers; i++) {
+				unsigned to = i * XI_ABI_COUNT + (unsigned)a;
+				unsigned from = i * XI_ABI_COUNT + (unsigned)first;
+				offsets[to] = offsets[from];
+				holes[to] = holes[from];
+				hole_at[to] = hole_at[from];
+			}
+		}
+	}
 
 	store_offsets(job, agg, offsets);
 	if (too_big) {
@@ -370,7 +432,7 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 	} else if (!job->legacy) {
 		unsigned before = ctx->diag.errors;
 		report_holes(job, agg, holes, hole_at);
-		if (ctx->diag.errors == before)
+		if (ctx->diag.errors == before && !agg->invariant)
 			check_invariance(job, agg);
 	}
 	free(offsets);
