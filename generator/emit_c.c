@@ -232,14 +232,23 @@ static void put_member_line(struct xi_strbuf *sb, const struct xi_type *t, const
 			    unsigned indent, int abi)
 {
 	const struct xi_type *base = array_base(t);
-	if (base->kind == XI_TYPE_ARCH)
-		base = base->u.arch.abi[abi];
+	const struct xi_type *choice = NULL;
+	if (base->kind == XI_TYPE_ARCH) {
+		/* The choice may itself be an array (its dimensions are inner),
+		 * or void: then the member does not exist on this ABI. */
+		choice = base->u.arch.abi[abi];
+		base = array_base(choice);
+		if (base->kind == XI_TYPE_VOID)
+			return;
+	}
 	const struct xi_decl *note;
 	for (unsigned i = 0; i < indent; i++)
 		xi_sb_addc(sb, ' ');
 	put_type_spec(sb, base, abi, &note);
 	xi_sb_printf(sb, " %s", name);
 	put_dims(sb, t);
+	if (choice)
+		put_dims(sb, choice);
 	xi_sb_addc(sb, ';');
 	if (note)
 		xi_sb_printf(sb, " /* %s %s */", note->kind == XI_DECL_ENUM ? "enum" : "bitmap",
@@ -332,11 +341,18 @@ static void emit_per_abi_line(struct cgen *g, const char *prefix, const struct x
 		struct xi_strbuf *sb = &g->abi_text[a];
 		xi_sb_reset(sb);
 		xi_sb_adds(sb, prefix);
+		size_t empty = sb->len;
 		put_member_line(sb, t, name, indent, a);
-		texts[a] = xi_sb_str(sb);
+		/* Where a member is absent (void) the line stays empty. */
+		texts[a] = sb->len == empty ? "" : xi_sb_str(sb);
 	}
 	unsigned n = group_by_text(groups, g->abis, texts);
-	emit_abi_chain(g, groups, n, false);
+	/* ABIs where the member is absent need no branch. */
+	unsigned kept = 0;
+	for (unsigned i = 0; i < n; i++)
+		if (*groups[i].text)
+			groups[kept++] = groups[i];
+	emit_abi_chain(g, groups, kept, false);
 }
 
 static void emit_member(struct cgen *g, const struct xi_member *m, unsigned indent)
@@ -464,6 +480,8 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 static bool same_offsets(const struct xi_agg *agg, int a, int b)
 {
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (xi_member_present(m, a) != xi_member_present(m, b))
+			return false;
 		if (xi_member_offset(m, a) != xi_member_offset(m, b))
 			return false;
 		const struct xi_type *t = array_base(m->type);
@@ -486,6 +504,8 @@ static void emit_member_checks(struct cgen *g, const char *kw, const char *name,
 {
 	size_t saved = g->path.len;
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (!xi_member_present(m, abi))
+			continue;
 		g->path.len = saved;
 		xi_sb_adds(&g->path, xi_member_c_name(m));
 		uint32_t offset = base + xi_member_offset(m, abi);

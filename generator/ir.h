@@ -339,6 +339,14 @@ static inline const char *xi_member_c_name(const struct xi_member *m)
 	return m->c_name ? m->c_name : m->name;
 }
 
+/* A member whose arch type chooses void on an ABI does not exist there. */
+static inline bool xi_member_present(const struct xi_member *m, int abi)
+{
+	const struct xi_type *t = m->type;
+	return t->kind != XI_TYPE_ARCH || !t->u.arch.abi || !t->u.arch.abi[abi] ||
+	       t->u.arch.abi[abi]->kind != XI_TYPE_VOID;
+}
+
 static inline bool xi_decl_is_aggregate(const struct xi_decl *d)
 {
 	return d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION;

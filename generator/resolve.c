@@ -21,6 +21,7 @@ enum type_context {
 	CTX_HANDLE_TARGET,
 	CTX_ALIAS,
 	CTX_ARCH_CHOICE,
+	CTX_MEMBER_ARCH_CHOICE, /* a choice of a member's arch type: may be void */
 	CTX_BACKING,
 };
 
@@ -157,8 +158,10 @@ static void resolve_ref(struct resolver *r, struct xi_type *t, enum type_context
 	}
 	if (!strcmp(name, "void")) {
 		t->kind = XI_TYPE_VOID;
-		if (where != CTX_HANDLE_TARGET)
-			xi_error(r->diag, t->loc, "'void' is only allowed as the target of a handle");
+		if (where != CTX_HANDLE_TARGET && where != CTX_MEMBER_ARCH_CHOICE)
+			xi_error(r->diag, t->loc,
+				 "'void' is only allowed as the target of a handle or as a choice "
+				 "of a member's arch type");
 		return;
 	}
 	xi_abi_mask abis = xi_module_abis(r->ctx, r->module);
@@ -249,7 +252,9 @@ static void resolve_array(struct resolver *r, struct xi_type *t)
 	t->u.array.count = (uint32_t)n.mag;
 }
 
-static void resolve_arch(struct resolver *r, struct xi_type *t)
+/* A member's arch type may choose void: the member does not exist on
+ * those ABIs (as x86_32-only members of Xen's x86 structs). */
+static void resolve_arch(struct resolver *r, struct xi_type *t, bool of_member)
 {
 	legacy_only(r, t->loc, "arch");
 	t->u.arch.abi = XI_NEW_ARRAY(&r->ctx->arena, struct xi_type *, XI_ABI_COUNT);
@@ -261,7 +266,7 @@ static void resolve_arch(struct resolver *r, struct xi_type *t)
 				xi_note(r->diag, o->loc, "previous choice '%s' is here", c->key);
 			}
 		}
-		resolve_type(r, c->type, CTX_ARCH_CHOICE);
+		resolve_type(r, c->type, of_member ? CTX_MEMBER_ARCH_CHOICE : CTX_ARCH_CHOICE);
 		if (!strcmp(c->key, "default")) {
 			dflt = c->type;
 			continue;
@@ -318,11 +323,11 @@ static void resolve_type(struct resolver *r, struct xi_type *t, enum type_contex
 		resolve_agg(r, t->u.agg, NULL);
 		break;
 	case XI_TYPE_ARCH:
-		if (where == CTX_ARCH_CHOICE) {
+		if (where == CTX_ARCH_CHOICE || where == CTX_MEMBER_ARCH_CHOICE) {
 			xi_error(r->diag, t->loc, "arch types cannot be nested");
 			break;
 		}
-		resolve_arch(r, t);
+		resolve_arch(r, t, where == CTX_MEMBER);
 		break;
 	}
 }
