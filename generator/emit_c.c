@@ -469,6 +469,13 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 		      packed_attr(g, d->agg), name);
 	emit_members(g, d->agg, C_INDENT);
 	xi_out_puts(g->out, "};\n");
+	/* An alias declared under the name NAME_t takes the place of the
+	 * usual typedef (Xen's x86_32 xen_callback_t names struct
+	 * xen_callback, its x86_64 one an integer). */
+	xi_sb_reset(&g->line);
+	xi_sb_printf(&g->line, "%s_t", name);
+	if (xi_map_get(&g->ctx->symbols, g->line.data, g->line.len))
+		return;
 	xi_out_printf(g->out, "typedef %s %s %s_t;\n", kw, name, name);
 	xi_out_printf(g->out, "#ifdef DEFINE_XEN_GUEST_HANDLE\nDEFINE_XEN_GUEST_HANDLE(%s_t);\n#endif\n",
 		      name);
