@@ -184,6 +184,10 @@ static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi
 			break;
 		case XI_DECL_ENUM:
 		case XI_DECL_BITMAP:
+			if (d->c_bitfields) {
+				xi_sb_printf(sb, "struct %s", xi_c_decl_name(d));
+				break;
+			}
 			*note = d;
 			xi_sb_adds(sb, xi_c_prim(d->backing));
 			break;
@@ -432,8 +436,40 @@ static void emit_enum(struct cgen *g, const struct xi_decl *d)
 	}
 }
 
+/* A @c_bitfields bitmap is a C struct of bitfields of its backing type, as
+ * Xen declares some flag words (struct xen_processor_flags). Its bits are
+ * declared from the lowest; unnamed bitfields fill the gaps. Little-endian
+ * ABIs allocate bitfields from the least significant bit, so the struct
+ * and the bitmap agree on every supported ABI. */
+static void emit_bitfields(struct cgen *g, const struct xi_decl *d)
+{
+	const char *unit = xi_c_prim_plain(d->backing);
+	xi_c_comment(g->out, 0, d->doc);
+	xi_out_printf(g->out, "struct %s {\n", xi_c_decl_name(d));
+	unsigned next = 0;
+	for (;;) {
+		const struct xi_variant *low = NULL;
+		for (const struct xi_variant *v = d->variants; v; v = v->next)
+			if (!v->invalid && v->lo >= next && (!low || v->lo < low->lo))
+				low = v;
+		if (!low)
+			break;
+		if (low->lo > next)
+			xi_out_printf(g->out, "%*s%s :%u;\n", (int)C_INDENT, "", unit, low->lo - next);
+		xi_c_comment(g->out, C_INDENT, low->doc);
+		xi_out_printf(g->out, "%*s%s %s:%u;\n", (int)C_INDENT, "", unit,
+			      low->c_name ? low->c_name : low->name, low->hi - low->lo + 1);
+		next = low->hi + 1;
+	}
+	xi_out_puts(g->out, "};\n");
+}
+
 static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 {
+	if (d->c_bitfields) {
+		emit_bitfields(g, d);
+		return;
+	}
 	bool wide = xi_prims[d->backing].size == 8;
 	const char *one = wide ? "1ULL" : "1U";
 	uint64_t all = 0;
@@ -597,7 +633,7 @@ static void emit_checks(struct cgen *g)
 {
 	bool any = false;
 	for (unsigned i = 0; i < g->module->ndecls; i++)
-		if (xi_decl_is_aggregate(g->module->sorted[i]))
+		if (xi_decl_is_aggregate(g->module->sorted[i]) || g->module->sorted[i]->c_bitfields)
 			any = true;
 	if (!any)
 		return;
@@ -612,6 +648,12 @@ static void emit_checks(struct cgen *g)
 		const struct xi_decl *d = g->module->sorted[i];
 		if (xi_decl_is_aggregate(d))
 			emit_checks_for(g, d);
+		else if (d->c_bitfields && d->backing_ok)
+			/* The same on every ABI: the backing integer's layout. */
+			xi_out_printf(g->out, "\n/* struct %s */\nXENIDL_CHECK_SIZE(struct, %s, %u);\n"
+				      "XENIDL_CHECK_ALIGN(struct, %s, %u);\n", xi_c_decl_name(d),
+				      xi_c_decl_name(d), xi_prims[d->backing].size, xi_c_decl_name(d),
+				      xi_prims[d->backing].size);
 	}
 	xi_out_puts(g->out, "\n#endif /* XENIDL_NO_LAYOUT_CHECKS */\n");
 }

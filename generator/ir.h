@@ -244,6 +244,7 @@ struct xi_decl {
 	const char *name;
 	const char *c_name;        /* @c_name, or NULL */
 	const char *c_prefix;      /* @c_prefix on enums and bitmaps, or NULL */
+	bool c_bitfields;          /* @c_bitfields on a bitmap: C sees a struct of bitfields */
 	const char *doc;
 	struct xi_loc loc;
 	struct xi_module *module;

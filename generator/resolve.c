@@ -640,6 +640,13 @@ static void resolve_bitmap(struct resolver *r, struct xi_decl *d)
 			 "a bitmap's type must be unsigned, not '%s'", xi_prims[prim].name);
 		return;
 	}
+	if (d->c_bitfields && prim != XI_PRIM_U32) {
+		/* Standard C allows bitfields of unsigned int only. */
+		xi_error(r->diag, d->type->loc.file ? d->type->loc : d->loc,
+			 "a @c_bitfields bitmap must be 'u32' (C bitfields of other types are "
+			 "not portable), not '%s'", xi_prims[prim].name);
+		return;
+	}
 	d->backing = (enum xi_prim)prim;
 	d->backing_ok = true;
 	unsigned width = xi_prims[prim].size * 8;
