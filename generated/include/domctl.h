@@ -539,7 +539,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_max_mem_t);
 struct xen_domctl_vcpucontext {
     /* IN: the vCPU. */
     uint32_t vcpu;
-    /* IN/OUT: its context. */
+    /* IN, contents IN/OUT: its context. */
     XEN_GUEST_HANDLE_64(vcpu_guest_context_t) ctxt;
 };
 typedef struct xen_domctl_vcpucontext xen_domctl_vcpucontext_t;
@@ -834,7 +834,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_settimeoffset_t);
 struct xen_domctl_hvmcontext {
     /* IN: size of the buffer; OUT: bytes used. */
     uint32_t size;
-    /* IN/OUT: the data; get with a null buffer returns the size needed. */
+    /* IN, contents IN/OUT: the data; get with a null buffer returns the size needed. */
     XEN_GUEST_HANDLE_64(uint8) buffer;
 };
 typedef struct xen_domctl_hvmcontext xen_domctl_hvmcontext_t;
@@ -928,7 +928,7 @@ struct xen_domctl_get_device_group {
     uint32_t max_sdevs;
     /* OUT: number of devices. */
     uint32_t num_sdevs;
-    /* OUT: the devices. */
+    /* IN, contents OUT: the devices. */
     XEN_GUEST_HANDLE_64(uint32) sdev_array;
 };
 typedef struct xen_domctl_get_device_group xen_domctl_get_device_group_t;
@@ -1107,7 +1107,7 @@ struct xen_domctl_hvmcontext_partial {
     uint32_t instance;
     /* IN: size of the buffer. */
     uint64_aligned_t bufsz;
-    /* OUT: the record. */
+    /* IN, contents OUT: the record. */
     XEN_GUEST_HANDLE_64(uint8) buffer;
 };
 typedef struct xen_domctl_hvmcontext_partial xen_domctl_hvmcontext_partial_t;

@@ -435,7 +435,7 @@ struct gnttab_setup_table {
     uint32_t nr_frames;
     /* OUT: GNTST_*. */
     int16_t status; /* enum grant_status */
-    /* IN: where the frame numbers go (its contents are OUT). */
+    /* IN, contents OUT: where the frame numbers go. */
     XEN_GUEST_HANDLE(xen_pfn_t) frame_list;
 };
 typedef struct gnttab_setup_table gnttab_setup_table_t;
@@ -590,7 +590,7 @@ struct gnttab_get_status_frames {
     domid_t dom;
     /* OUT: GNTST_*. */
     int16_t status; /* enum grant_status */
-    /* IN: where the frame numbers go (its contents are OUT). */
+    /* IN, contents OUT: where the frame numbers go. */
     XEN_GUEST_HANDLE(uint64) frame_list;
 };
 typedef struct gnttab_get_status_frames gnttab_get_status_frames_t;

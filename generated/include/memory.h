@@ -216,7 +216,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_vmemrange_t);
 /* A change of a domain's reservation. */
 struct xen_memory_reservation {
     /*
-     * increase_reservation: OUT the machine frames (not guest frames) of
+     * IN; its contents: increase_reservation: OUT the machine frames (not guest frames) of
      * the extents allocated. decrease_reservation: IN the guest frames of
      * the extents to free. populate_physmap: IN the guest frames to fill,
      * OUT the frames allocated (it also updates the machine-to-physical
@@ -378,7 +378,7 @@ struct xen_add_to_physmap_batch {
     XEN_GUEST_HANDLE(xen_ulong_t) idxs;
     /* IN: where each page should appear. */
     XEN_GUEST_HANDLE(xen_pfn_t) gpfns;
-    /* OUT: an error code per page. */
+    /* IN, contents OUT: an error code per page. */
     XEN_GUEST_HANDLE(int32) errs;
 };
 typedef struct xen_add_to_physmap_batch xen_add_to_physmap_batch_t;
@@ -694,7 +694,7 @@ struct xen_reserved_device_memory_map {
      * (with -ERANGE).
      */
     uint32_t nr_entries;
-    /* OUT: the ranges. */
+    /* IN, contents OUT: the ranges. */
     XEN_GUEST_HANDLE(xen_reserved_device_memory_t) buffer;
     /* IN: the device, unless XENMEM_RDM_ALL. */
     union {
@@ -751,7 +751,7 @@ struct xen_mem_acquire_resource {
      */
     uint64_t frame;
     /*
-     * IN/OUT: a PV tools domain gets the machine frames; an HVM one gives
+     * IN, contents IN/OUT: a PV tools domain gets the machine frames; an HVM one gives
      * the guest frames to map them at. After -EIO some are mapped and the
      * caller must unmap them. May be null with zero frames.
      */
@@ -777,17 +777,17 @@ struct xen_vnuma_topology_info {
     uint32_t nr_vcpus;
     /* IN/OUT: number of memory ranges. */
     uint32_t nr_vmemranges;
-    /* OUT: the distance table, nr_vnodes * nr_vnodes entries. */
+    /* IN, contents OUT: the distance table, nr_vnodes * nr_vnodes entries. */
     union {
         XEN_GUEST_HANDLE(uint32) h;
         uint64_t pad;
     } vdistance;
-    /* OUT: the node of each vCPU. */
+    /* IN, contents OUT: the node of each vCPU. */
     union {
         XEN_GUEST_HANDLE(uint32) h;
         uint64_t pad;
     } vcpu_to_vnode;
-    /* OUT: the memory ranges. */
+    /* IN, contents OUT: the memory ranges. */
     union {
         XEN_GUEST_HANDLE(xen_vmemrange_t) h;
         uint64_t pad;

@@ -606,11 +606,11 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_change_freq_t);
  * are cleared from the bitmap and get a zero entry.
  */
 struct xenpf_getidletime {
-    /* IN: the CPUs to ask about; OUT: those that exist. */
+    /* IN, contents IN/OUT: the CPUs to ask about, then those that exist. */
     XEN_GUEST_HANDLE(uint8) cpumap_bitmap;
     /* IN: number of CPUs in the bitmap. */
     uint32_t cpumap_nr_cpus;
-    /* IN: the idle times, indexed by CPU (their contents are OUT). */
+    /* IN, contents OUT: the idle times, indexed by CPU. */
     XEN_GUEST_HANDLE(uint64) idletime;
     /* OUT: the system time of the snapshot. */
     uint64_t now;
@@ -997,7 +997,7 @@ struct xenpf_resource_op {
     uint32_t nr_entries;
     /* IN: the CPU to run on. */
     uint32_t cpu;
-    /* IN/OUT: the entries. */
+    /* IN, contents IN/OUT: the entries. */
     XEN_GUEST_HANDLE(xenpf_resource_entry_t) entries;
 };
 typedef struct xenpf_resource_op xenpf_resource_op_t;
@@ -1014,7 +1014,7 @@ struct xenpf_symdata {
     uint32_t namelen;
     /* IN: the symbol to read; OUT: the next one (the same at the end). */
     uint32_t symnum;
-    /* OUT: the name. */
+    /* IN, contents OUT: the name. */
     XEN_GUEST_HANDLE(char) name;
     /* OUT: the address. */
     uint64_t address;

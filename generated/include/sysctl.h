@@ -154,7 +154,7 @@ struct xen_sysctl_readconsole {
     uint8_t pad1;
     /* IN: where to start (if incremental); OUT: where reading stopped. */
     uint32_t index;
-    /* IN: the buffer that receives the text (its contents are OUT). */
+    /* IN, contents OUT: the buffer that receives the text. */
     XEN_GUEST_HANDLE_64(char) buffer;
     /* IN: size of the buffer; OUT: bytes written into it. */
     uint32_t count;
@@ -307,9 +307,9 @@ struct xen_sysctl_perfc_op {
     uint32_t nr_counters;
     /* OUT: number of values. */
     uint32_t nr_vals;
-    /* OUT: the descriptions (may be null). */
+    /* IN, contents OUT: the descriptions (may be null). */
     XEN_GUEST_HANDLE_64(xen_sysctl_perfc_desc_t) desc;
-    /* OUT: the values (may be null). */
+    /* IN, contents OUT: the values (may be null). */
     XEN_GUEST_HANDLE_64(xen_sysctl_perfc_val_t) val;
 };
 typedef struct xen_sysctl_perfc_op xen_sysctl_perfc_op_t;
@@ -323,7 +323,7 @@ struct xen_sysctl_getdomaininfolist {
     domid_t first_domain;
     /* IN: room in buffer. */
     uint32_t max_domains;
-    /* OUT: the information. */
+    /* IN, contents OUT: the information. */
     XEN_GUEST_HANDLE_64(xen_domctl_getdomaininfo_t) buffer;
     /* OUT: domains written. */
     uint32_t num_domains;
@@ -359,7 +359,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cpuinfo_t);
 struct xen_sysctl_getcpuinfo {
     /* IN: room in info. */
     uint32_t max_cpus;
-    /* OUT: the CPUs. */
+    /* IN, contents OUT: the CPUs. */
     XEN_GUEST_HANDLE_64(xen_sysctl_cpuinfo_t) info;
     /* OUT: CPUs written. */
     uint32_t nr_cpus;
@@ -413,11 +413,11 @@ struct pm_px_stat {
     /* OUT: the current P state (get_pxstat). */
     uint8_t cur;
     /*
-     * OUT: the total * total transition table; not copied if the given
+     * IN, contents OUT: the total * total transition table; not copied if the given
      * total is too small.
      */
     XEN_GUEST_HANDLE_64(uint64) trans_pt;
-    /* OUT: total entries of per-state statistics. */
+    /* IN, contents OUT: total entries of per-state statistics. */
     XEN_GUEST_HANDLE_64(pm_px_val_t) pt;
 };
 typedef struct pm_px_stat pm_px_stat_t;
@@ -436,9 +436,9 @@ struct pm_cx_stat {
     uint32_t last;
     /* OUT: idle time since boot. */
     uint64_aligned_t idle_time;
-    /* OUT: entry counts, nr entries. */
+    /* IN, contents OUT: entry counts, nr entries. */
     XEN_GUEST_HANDLE_64(uint64) triggers;
-    /* OUT: residencies, nr entries. */
+    /* IN, contents OUT: residencies, nr entries. */
     XEN_GUEST_HANDLE_64(uint64) residencies;
     /*
      * IN: entries in pc; OUT: entries needed for every package C state
@@ -451,12 +451,12 @@ struct pm_cx_stat {
      */
     uint32_t nr_cc;
     /*
-     * OUT: package C state residencies, from PC1 at index 0; slots
+     * IN, contents OUT: package C state residencies, from PC1 at index 0; slots
      * without a hardware register are not written, so the caller fills
      * them with a sentinel.
      */
     XEN_GUEST_HANDLE_64(uint64) pc;
-    /* OUT: core C state residencies, the same way. */
+    /* IN, contents OUT: core C state residencies, the same way. */
     XEN_GUEST_HANDLE_64(uint64) cc;
 };
 typedef struct pm_cx_stat pm_cx_stat_t;
@@ -674,11 +674,11 @@ struct xen_get_cpufreq_para {
     uint32_t freq_num;
     /* IN: room in scaling_available_governors; OUT: entries. */
     uint32_t gov_num;
-    /* OUT: CPUs that share the frequency. */
+    /* IN, contents OUT: CPUs that share the frequency. */
     XEN_GUEST_HANDLE_64(uint32) affected_cpus;
-    /* OUT: the frequencies available. */
+    /* IN, contents OUT: the frequencies available. */
     XEN_GUEST_HANDLE_64(uint32) scaling_available_frequencies;
-    /* OUT: the governors available. */
+    /* IN, contents OUT: the governors available. */
     XEN_GUEST_HANDLE_64(char) scaling_available_governors;
     /* OUT: the driver. */
     char scaling_driver[CPUFREQ_NAME_LEN];
@@ -807,7 +807,7 @@ struct xen_sysctl_page_offline_op {
     /* IN: last page. */
     uint32_t end;
     /*
-     * OUT: a result per page: PG_OFFLINE_* flags in bits 15:0, the owner
+     * IN, contents OUT: a result per page: PG_OFFLINE_* flags in bits 15:0, the owner
      * in bits 31:16.
      */
     XEN_GUEST_HANDLE(uint32) status;
@@ -926,7 +926,7 @@ struct xen_sysctl_lockprof_op {
     uint32_t nr_elem;
     /* OUT (query): nanoseconds measured. */
     uint64_aligned_t time;
-    /* OUT (query): the records (may be null). */
+    /* IN, contents OUT (query): the records (may be null). */
     XEN_GUEST_HANDLE_64(xen_sysctl_lockprof_data_t) data;
 };
 typedef struct xen_sysctl_lockprof_op xen_sysctl_lockprof_op_t;
@@ -963,7 +963,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cputopo_t);
 struct xen_sysctl_cputopoinfo {
     /* IN: entries in cputopo; OUT: see above. */
     uint32_t num_cpus;
-    /* OUT: the CPUs. */
+    /* IN, contents OUT: the CPUs. */
     XEN_GUEST_HANDLE_64(xen_sysctl_cputopo_t) cputopo;
 };
 typedef struct xen_sysctl_cputopoinfo xen_sysctl_cputopoinfo_t;
@@ -994,10 +994,10 @@ DEFINE_XEN_GUEST_HANDLE(xen_sysctl_meminfo_t);
 struct xen_sysctl_numainfo {
     /* IN: entries in meminfo (and the side of distance); OUT: see above. */
     uint32_t num_nodes;
-    /* OUT: memory of each node. */
+    /* IN, contents OUT: memory of each node. */
     XEN_GUEST_HANDLE_64(xen_sysctl_meminfo_t) meminfo;
     /*
-     * OUT: distance from node i to node j at i * N + j, N being the
+     * IN, contents OUT: distance from node i to node j at i * N + j, N being the
      * num_nodes returned.
      */
     XEN_GUEST_HANDLE_64(uint32) distance;
@@ -1177,7 +1177,7 @@ struct xen_sysctl_coverage_op {
     uint32_t cmd; /* enum xen_sysctl_coverage_cmd */
     /* IN: size of the buffer; OUT: the size of the data. */
     uint32_t size;
-    /* OUT: the data. */
+    /* IN, contents OUT: the data. */
     XEN_GUEST_HANDLE_64(char) buffer;
 };
 typedef struct xen_sysctl_coverage_op xen_sysctl_coverage_op_t;
@@ -1225,7 +1225,7 @@ struct xen_sysctl_pcitopoinfo {
     /* IN: the devices. */
     XEN_GUEST_HANDLE_64(physdev_pci_device_t) devs;
     /*
-     * OUT: the node of each device: XEN_INVALID_NODE_ID if unknown,
+     * IN, contents OUT: the node of each device: XEN_INVALID_NODE_ID if unknown,
      * XEN_INVALID_DEV if Xen does not know the device.
      */
     XEN_GUEST_HANDLE_64(uint32) nodes;
@@ -1307,7 +1307,7 @@ struct xen_sysctl_cpu_featureset {
      * number if features is null (all featuresets have that length).
      */
     uint32_t nr_features;
-    /* OUT: the features. */
+    /* IN, contents OUT: the features. */
     XEN_GUEST_HANDLE_64(uint32) features;
 };
 typedef struct xen_sysctl_cpu_featureset xen_sysctl_cpu_featureset_t;
@@ -1412,15 +1412,15 @@ struct xen_sysctl_livepatch_list {
     uint32_t name_total_size;
     /* IN: size of metadata; OUT: bytes of metadata written. */
     uint32_t metadata_total_size;
-    /* OUT: nr states. */
+    /* IN, contents OUT: nr states. */
     XEN_GUEST_HANDLE_64(xen_livepatch_status_t) status;
-    /* OUT: nr names, each up to XEN_LIVEPATCH_NAME_SIZE bytes. */
+    /* IN, contents OUT: nr names, each up to XEN_LIVEPATCH_NAME_SIZE bytes. */
     XEN_GUEST_HANDLE_64(char) name;
-    /* OUT: nr name lengths. */
+    /* IN, contents OUT: nr name lengths. */
     XEN_GUEST_HANDLE_64(uint32) len;
-    /* OUT: nr metadata strings. */
+    /* IN, contents OUT: nr metadata strings. */
     XEN_GUEST_HANDLE_64(char) metadata;
-    /* OUT: nr metadata lengths. */
+    /* IN, contents OUT: nr metadata lengths. */
     XEN_GUEST_HANDLE_64(uint32) metadata_len;
 };
 typedef struct xen_sysctl_livepatch_list xen_sysctl_livepatch_list_t;

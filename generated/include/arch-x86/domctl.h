@@ -152,9 +152,9 @@ struct xen_domctl_cpu_policy {
     uint32_t nr_leaves;
     /* IN: entries in msrs; OUT: entries written. */
     uint32_t nr_msrs;
-    /* IN/OUT: the CPUID leaves. */
+    /* IN, contents IN/OUT: the CPUID leaves. */
     XEN_GUEST_HANDLE_64(xen_cpuid_leaf_t) leaves;
-    /* IN/OUT: the MSRs. */
+    /* IN, contents IN/OUT: the MSRs. */
     XEN_GUEST_HANDLE_64(xen_msr_entry_t) msrs;
     /* OUT (set, some errors): the leaf the audit rejected. */
     uint32_t err_leaf;
@@ -182,7 +182,7 @@ struct xen_domctl_vcpuextstate {
     uint64_aligned_t xfeature_mask;
     /* Set: IN the size of the state; get: IN/OUT. */
     uint64_aligned_t size;
-    /* IN/OUT: the state. */
+    /* IN, contents IN/OUT: the state. */
     XEN_GUEST_HANDLE_64(uint64) buffer;
 };
 typedef struct xen_domctl_vcpuextstate xen_domctl_vcpuextstate_t;
@@ -215,7 +215,7 @@ struct xen_domctl_vcpu_msrs {
     uint32_t vcpu;
     /* IN/OUT: number of entries. */
     uint32_t msr_count;
-    /* IN/OUT: the MSRs. */
+    /* IN, contents IN/OUT: the MSRs. */
     XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t) msrs;
 };
 typedef struct xen_domctl_vcpu_msrs xen_domctl_vcpu_msrs_t;

@@ -124,9 +124,9 @@ struct xen_sysctl_cpu_policy {
     uint32_t nr_msrs;
     /* Must be zero. */
     uint32_t _rsvd;
-    /* OUT: the CPUID leaves. */
+    /* IN, contents OUT: the CPUID leaves. */
     XEN_GUEST_HANDLE_64(xen_cpuid_leaf_t) leaves;
-    /* OUT: the MSRs. */
+    /* IN, contents OUT: the MSRs. */
     XEN_GUEST_HANDLE_64(xen_msr_entry_t) msrs;
 };
 typedef struct xen_sysctl_cpu_policy xen_sysctl_cpu_policy_t;
