@@ -60,7 +60,7 @@ static bool is_direction(const char *n)
 static bool known_attr(const char *n)
 {
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
-					     "c_name", "c_prefix", "version" };
+					     "c_name", "c_prefix", "version", "c_bitfields" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -94,6 +94,9 @@ void xi_attrs_apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_
 					 d->c_prefix);
 				d->c_prefix = NULL;
 			}
+		} else if (!strcmp(a->name, "c_bitfields") && d->kind == XI_DECL_BITMAP) {
+			if (attr_no_arg(ctx, a))
+				d->c_bitfields = true;
 		} else if (!strcmp(a->name, "version") &&
 			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
 			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)

@@ -186,6 +186,10 @@ static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi
 			break;
 		case XI_DECL_ENUM:
 		case XI_DECL_BITMAP:
+			if (d->c_bitfields) {
+				xi_sb_printf(sb, "struct %s", xi_c_decl_name(d));
+				break;
+			}
 			*note = d;
 			xi_sb_adds(sb, xi_c_prim(d->backing));
 			break;
@@ -239,8 +243,15 @@ static void put_member_line(struct xi_strbuf *sb, const struct xi_type *t, const
 			    unsigned indent, int abi)
 {
 	const struct xi_type *base = array_base(t);
-	if (base->kind == XI_TYPE_ARCH)
-		base = base->u.arch.abi[abi];
+	const struct xi_type *choice = NULL;
+	if (base->kind == XI_TYPE_ARCH) {
+		/* The choice may itself be an array (its dimensions are inner),
+		 * or void: then the member does not exist on this ABI. */
+		choice = base->u.arch.abi[abi];
+		base = array_base(choice);
+		if (base->kind == XI_TYPE_VOID)
+			return;
+	}
 	const struct xi_decl *note;
 	static const char spaces[] = "                                ";
 	xi_sb_addn(sb, spaces, indent < sizeof(spaces) - 1 ? indent : sizeof(spaces) - 1);
@@ -248,6 +259,8 @@ static void put_member_line(struct xi_strbuf *sb, const struct xi_type *t, const
 	xi_sb_addc(sb, ' ');
 	xi_sb_adds(sb, name);
 	put_dims(sb, t);
+	if (choice)
+		put_dims(sb, choice);
 	xi_sb_addc(sb, ';');
 	if (note) {
 		xi_sb_adds(sb, note->kind == XI_DECL_ENUM ? " /* enum " : " /* bitmap ");
@@ -347,11 +360,19 @@ static void emit_per_abi_line(struct cgen *g, const char *prefix, const struct x
 		struct xi_strbuf *sb = &g->abi_text[a];
 		xi_sb_reset(sb);
 		xi_sb_adds(sb, prefix);
+		size_t empty = sb->len;
 		put_member_line(sb, t, name, indent, a);
-		texts[a] = xi_sb_str(sb);
+		/* Where a member is absent (void) the line stays empty. */
+		texts[a] = sb->len == empty ? "" : xi_sb_str(sb);
 	}
 	unsigned n = group_by_text(groups, g->abis, texts);
-	emit_abi_chain(g, groups, n, g->abis == XI_ABI_ALL);
+	/* ABIs where the member is absent need no branch; then the last
+	 * spelling cannot take "#else". */
+	unsigned kept = 0;
+	for (unsigned i = 0; i < n; i++)
+		if (*groups[i].text)
+			groups[kept++] = groups[i];
+	emit_abi_chain(g, groups, kept, kept == n && g->abis == XI_ABI_ALL);
 }
 
 static void emit_member(struct cgen *g, const struct xi_member *m, unsigned indent)
@@ -444,8 +465,40 @@ static void emit_enum(struct cgen *g, const struct xi_decl *d)
 	}
 }
 
+/* A @c_bitfields bitmap is a C struct of bitfields of its backing type, as
+ * Xen declares some flag words (struct xen_processor_flags). Its bits are
+ * declared from the lowest; unnamed bitfields fill the gaps. Little-endian
+ * ABIs allocate bitfields from the least significant bit, so the struct
+ * and the bitmap agree on every supported ABI. */
+static void emit_bitfields(struct cgen *g, const struct xi_decl *d)
+{
+	const char *unit = xi_c_prim_plain(d->backing);
+	xi_c_comment(g->out, 0, d->doc);
+	xi_out_printf(g->out, "struct %s {\n", xi_c_decl_name(d));
+	unsigned next = 0;
+	for (;;) {
+		const struct xi_variant *low = NULL;
+		for (const struct xi_variant *v = d->variants; v; v = v->next)
+			if (!v->invalid && v->lo >= next && (!low || v->lo < low->lo))
+				low = v;
+		if (!low)
+			break;
+		if (low->lo > next)
+			xi_out_printf(g->out, "%*s%s :%u;\n", (int)C_INDENT, "", unit, low->lo - next);
+		xi_c_comment(g->out, C_INDENT, low->doc);
+		xi_out_printf(g->out, "%*s%s %s:%u;\n", (int)C_INDENT, "", unit,
+			      low->c_name ? low->c_name : low->name, low->hi - low->lo + 1);
+		next = low->hi + 1;
+	}
+	xi_out_puts(g->out, "};\n");
+}
+
 static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 {
+	if (d->c_bitfields) {
+		emit_bitfields(g, d);
+		return;
+	}
 	bool wide = xi_prims[d->backing].size == 8;
 	const char *one = wide ? "1ULL" : "1U";
 	uint64_t all = 0;
@@ -481,6 +534,13 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 		      packed_attr(g, d->agg), name);
 	emit_members(g, d->agg, C_INDENT);
 	xi_out_puts(g->out, "};\n");
+	/* An alias declared under the name NAME_t takes the place of the
+	 * usual typedef (Xen's x86_32 xen_callback_t names struct
+	 * xen_callback, its x86_64 one an integer). */
+	xi_sb_reset(&g->line);
+	xi_sb_printf(&g->line, "%s_t", name);
+	if (xi_map_get(&g->ctx->symbols, g->line.data, g->line.len))
+		return;
 	xi_out_printf(g->out, "typedef %s %s %s_t;\n", kw, name, name);
 	xi_out_printf(g->out, "#ifdef DEFINE_XEN_GUEST_HANDLE\nDEFINE_XEN_GUEST_HANDLE(%s_t);\n#endif\n",
 		      name);
@@ -492,6 +552,8 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 static bool same_offsets(const struct xi_agg *agg, int a, int b)
 {
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (xi_member_present(m, a) != xi_member_present(m, b))
+			return false;
 		if (xi_member_offset(m, a) != xi_member_offset(m, b))
 			return false;
 		const struct xi_type *t = array_base(m->type);
@@ -514,6 +576,8 @@ static void emit_member_checks(struct cgen *g, const char *kw, const char *name,
 {
 	size_t saved = g->path.len;
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (!xi_member_present(m, abi))
+			continue;
 		g->path.len = saved;
 		xi_sb_adds(&g->path, xi_member_c_name(m));
 		uint32_t offset = base + xi_member_offset(m, abi);
@@ -602,7 +666,7 @@ static void emit_checks(struct cgen *g)
 {
 	bool any = false;
 	for (unsigned i = 0; i < g->module->ndecls; i++)
-		if (xi_decl_is_aggregate(g->module->sorted[i]))
+		if (xi_decl_is_aggregate(g->module->sorted[i]) || g->module->sorted[i]->c_bitfields)
 			any = true;
 	if (!any)
 		return;
@@ -617,6 +681,12 @@ static void emit_checks(struct cgen *g)
 		const struct xi_decl *d = g->module->sorted[i];
 		if (xi_decl_is_aggregate(d))
 			emit_checks_for(g, d);
+		else if (d->c_bitfields && d->backing_ok)
+			/* The same on every ABI: the backing integer's layout. */
+			xi_out_printf(g->out, "\n/* struct %s */\nXENIDL_CHECK_SIZE(struct, %s, %u);\n"
+				      "XENIDL_CHECK_ALIGN(struct, %s, %u);\n", xi_c_decl_name(d),
+				      xi_c_decl_name(d), xi_prims[d->backing].size, xi_c_decl_name(d),
+				      xi_prims[d->backing].size);
 	}
 	xi_out_puts(g->out, "\n#endif /* XENIDL_NO_LAYOUT_CHECKS */\n");
 }

@@ -246,6 +246,7 @@ struct xi_decl {
 	const char *name;
 	const char *c_name;        /* @c_name, or NULL */
 	const char *c_prefix;      /* @c_prefix on enums and bitmaps, or NULL */
+	bool c_bitfields;          /* @c_bitfields on a bitmap: C sees a struct of bitfields */
 	const char *doc;
 	struct xi_loc loc;
 	struct xi_module *module;
@@ -339,6 +340,14 @@ static inline uint32_t xi_member_offset(const struct xi_member *m, int abi)
 static inline const char *xi_member_c_name(const struct xi_member *m)
 {
 	return m->c_name ? m->c_name : m->name;
+}
+
+/* A member whose arch type chooses void on an ABI does not exist there. */
+static inline bool xi_member_present(const struct xi_member *m, int abi)
+{
+	const struct xi_type *t = m->type;
+	return t->kind != XI_TYPE_ARCH || !t->u.arch.abi || !t->u.arch.abi[abi] ||
+	       t->u.arch.abi[abi]->kind != XI_TYPE_VOID;
 }
 
 static inline bool xi_decl_is_aggregate(const struct xi_decl *d)

@@ -49,8 +49,12 @@ static bool type_ready(const struct xi_type *t, xi_abi_mask abis, bool *family_v
 		return t->u.agg->laid_out && !t->u.agg->layout_failed;
 	case XI_TYPE_ARCH:
 		XI_FOR_EACH_ABI(a, abis) {
-			if (!t->u.arch.abi || !t->u.arch.abi[a] || !type_ready(t->u.arch.abi[a], XI_ABI_BIT(a),
-							     family_variant, empty))
+			const struct xi_type *c = t->u.arch.abi ? t->u.arch.abi[a] : NULL;
+			if (!c)
+				return false;
+			/* void: the member is absent there (size 0, alignment 1) */
+			if (c->kind != XI_TYPE_VOID &&
+			    !type_ready(c, XI_ABI_BIT(a), family_variant, empty))
 				return false;
 		}
 		return true;

@@ -76,6 +76,8 @@ static void print_agg(struct xi_ctx *ctx, const struct xi_agg *agg, int abi, uns
 {
 	uint32_t end = 0;
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (!xi_member_present(m, abi))
+			continue;
 		if (m->labels || m->is_default_arm) {
 			struct xi_strbuf sb = XI_STRBUF_INIT;
 			if (m->is_default_arm)
@@ -115,6 +117,8 @@ static void tsv_members(struct xi_ctx *ctx, const struct xi_decl *d, const struc
 			const char *prefix, int abi, uint32_t base)
 {
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (!xi_member_present(m, abi))
+			continue;
 		struct xi_layout l = xi_type_layout(m->type, abi);
 		const char *path = xi_aprintf(&ctx->arena, "%s%s", prefix, m->name);
 		printf("%s\t%s\t%s\t%u\t%u\t%u\n", d->name, path, xi_abis[abi].name, (unsigned)l.size,

@@ -21,6 +21,7 @@ enum type_context {
 	CTX_HANDLE_TARGET,
 	CTX_ALIAS,
 	CTX_ARCH_CHOICE,
+	CTX_MEMBER_ARCH_CHOICE, /* a choice of a member's arch type: may be void */
 	CTX_BACKING,
 };
 
@@ -30,6 +31,10 @@ struct resolver {
 	struct xi_module *module;
 	struct xi_decl *decl;  /* the declaration being resolved */
 	bool legacy;           /* legacy constructs allowed */
+	/* Inside an arch choice: names are looked up only on the ABIs that
+	 * choose it (an x86-only choice may name an x86-only type). */
+	bool restricted;
+	xi_abi_mask only;
 };
 
 xi_abi_mask xi_module_abis(const struct xi_ctx *ctx, const struct xi_module *m)
@@ -157,11 +162,15 @@ static void resolve_ref(struct resolver *r, struct xi_type *t, enum type_context
 	}
 	if (!strcmp(name, "void")) {
 		t->kind = XI_TYPE_VOID;
-		if (where != CTX_HANDLE_TARGET)
-			xi_error(r->diag, t->loc, "'void' is only allowed as the target of a handle");
+		if (where != CTX_HANDLE_TARGET && where != CTX_MEMBER_ARCH_CHOICE)
+			xi_error(r->diag, t->loc,
+				 "'void' is only allowed as the target of a handle or as a choice "
+				 "of a member's arch type");
 		return;
 	}
 	xi_abi_mask abis = xi_module_abis(r->ctx, r->module);
+	if (r->restricted)
+		abis &= r->only;
 	struct xi_decl *found[XI_ABI_COUNT] = { NULL };
 	struct xi_decl *first = NULL;
 	int first_abi = -1;
@@ -249,11 +258,27 @@ static void resolve_array(struct resolver *r, struct xi_type *t)
 	t->u.array.count = (uint32_t)n.mag;
 }
 
-static void resolve_arch(struct resolver *r, struct xi_type *t)
+/* The family a key of an arch type names, or -1. */
+static int family_by_name(const char *key)
+{
+	for (int f = 0; f < XI_FAM_COUNT; f++)
+		if (!strcmp(xi_families[f].name, key))
+			return f;
+	return -1;
+}
+
+/* An arch type picks a type per ABI: an ABI key (x86_32) wins over a
+ * family key (x86), which wins over default. Each choice is resolved on
+ * the ABIs that pick it only. A member's arch type may choose void: the
+ * member does not exist on those ABIs (as x86_32-only members of Xen's
+ * x86 structs, or x86-only arms of xen_domctl). */
+static void resolve_arch(struct resolver *r, struct xi_type *t, bool of_member)
 {
 	legacy_only(r, t->loc, "arch");
 	t->u.arch.abi = XI_NEW_ARRAY(&r->ctx->arena, struct xi_type *, XI_ABI_COUNT);
+	xi_abi_mask abis = xi_module_abis(r->ctx, r->module);
 	struct xi_type *dflt = NULL;
+	struct xi_type *by_family[XI_FAM_COUNT] = { NULL };
 	for (struct xi_arch_choice *c = t->u.arch.choices; c; c = c->next) {
 		for (struct xi_arch_choice *o = t->u.arch.choices; o != c; o = o->next) {
 			if (!strcmp(o->key, c->key)) {
@@ -261,21 +286,28 @@ static void resolve_arch(struct resolver *r, struct xi_type *t)
 				xi_note(r->diag, o->loc, "previous choice '%s' is here", c->key);
 			}
 		}
-		resolve_type(r, c->type, CTX_ARCH_CHOICE);
 		if (!strcmp(c->key, "default")) {
 			dflt = c->type;
+			continue;
+		}
+		int f = family_by_name(c->key);
+		if (f >= 0) {
+			by_family[f] = c->type;
 			continue;
 		}
 		int a = xi_abi_by_name(c->key, (unsigned)strlen(c->key));
 		if (a < 0) {
 			xi_error(r->diag, c->loc,
 				 "unknown ABI '%s' in arch type (expected x86_32, x86_64, arm32, "
-				 "arm64, riscv64, ppc64le or default)", c->key);
+				 "arm64, riscv64, ppc64le, a family x86, arm, ppc or riscv, "
+				 "or default)", c->key);
 			continue;
 		}
 		t->u.arch.abi[a] = c->type;
 	}
-	XI_FOR_EACH_ABI(a, xi_module_abis(r->ctx, r->module)) {
+	XI_FOR_EACH_ABI(a, abis) {
+		if (!t->u.arch.abi[a])
+			t->u.arch.abi[a] = by_family[xi_abis[a].family];
 		if (!t->u.arch.abi[a])
 			t->u.arch.abi[a] = dflt;
 		if (!t->u.arch.abi[a]) {
@@ -284,6 +316,19 @@ static void resolve_arch(struct resolver *r, struct xi_type *t)
 			break;
 		}
 	}
+	bool saved_restricted = r->restricted;
+	xi_abi_mask saved_only = r->only;
+	for (struct xi_arch_choice *c = t->u.arch.choices; c; c = c->next) {
+		xi_abi_mask picked = 0;
+		XI_FOR_EACH_ABI(a, abis)
+			if (t->u.arch.abi[a] == c->type)
+				picked |= XI_ABI_BIT(a);
+		r->restricted = true;
+		r->only = (saved_restricted ? saved_only : abis) & picked;
+		resolve_type(r, c->type, of_member ? CTX_MEMBER_ARCH_CHOICE : CTX_ARCH_CHOICE);
+	}
+	r->restricted = saved_restricted;
+	r->only = saved_only;
 }
 
 static void resolve_type(struct resolver *r, struct xi_type *t, enum type_context where)
@@ -318,11 +363,11 @@ static void resolve_type(struct resolver *r, struct xi_type *t, enum type_contex
 		resolve_agg(r, t->u.agg, NULL);
 		break;
 	case XI_TYPE_ARCH:
-		if (where == CTX_ARCH_CHOICE) {
+		if (where == CTX_ARCH_CHOICE || where == CTX_MEMBER_ARCH_CHOICE) {
 			xi_error(r->diag, t->loc, "arch types cannot be nested");
 			break;
 		}
-		resolve_arch(r, t);
+		resolve_arch(r, t, where == CTX_MEMBER);
 		break;
 	}
 }
@@ -334,7 +379,7 @@ int xi_integer_prim_of(struct xi_ctx *ctx, const struct xi_module *m, struct xi_
 		       const char *what, struct xi_loc fallback)
 {
 	struct xi_loc at = t->loc.file ? t->loc : fallback;
-	struct resolver r = { ctx, &ctx->diag, (struct xi_module *)m, NULL, false };
+	struct resolver r = { ctx, &ctx->diag, (struct xi_module *)m, NULL, false, false, 0 };
 	if (t->kind == XI_TYPE_REF)
 		resolve_ref(&r, t, CTX_BACKING);
 	const struct xi_type *cur = t;
@@ -357,7 +402,7 @@ int xi_integer_prim_of(struct xi_ctx *ctx, const struct xi_module *m, struct xi_
 			break;
 		/* The alias may not have been resolved yet. */
 		if (d->type->kind == XI_TYPE_REF) {
-			struct resolver ra = { ctx, &ctx->diag, d->module, d, d->legacy };
+			struct resolver ra = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
 			resolve_ref(&ra, d->type, CTX_ALIAS);
 		}
 		cur = d->type;
@@ -595,6 +640,13 @@ static void resolve_bitmap(struct resolver *r, struct xi_decl *d)
 			 "a bitmap's type must be unsigned, not '%s'", xi_prims[prim].name);
 		return;
 	}
+	if (d->c_bitfields && prim != XI_PRIM_U32) {
+		/* Standard C allows bitfields of unsigned int only. */
+		xi_error(r->diag, d->type->loc.file ? d->type->loc : d->loc,
+			 "a @c_bitfields bitmap must be 'u32' (C bitfields of other types are "
+			 "not portable), not '%s'", xi_prims[prim].name);
+		return;
+	}
 	d->backing = (enum xi_prim)prim;
 	d->backing_ok = true;
 	unsigned width = xi_prims[prim].size * 8;
@@ -643,7 +695,7 @@ static void resolve_bitmap(struct resolver *r, struct xi_decl *d)
 
 static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 {
-	struct resolver r = { ctx, &ctx->diag, d->module, d, d->legacy };
+	struct resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
 	unsigned errors = ctx->diag.errors;
 	switch (d->kind) {
 	case XI_DECL_CONST:

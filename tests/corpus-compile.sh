@@ -1,0 +1,76 @@
+#!/bin/sh
+# The committed C headers of the corpus (generated/include) compile, each on
+# its own and all together, on the six ABIs (clang --target, freestanding)
+# with their layout checks active, and warning-free as C89/C99/C11 and
+# C++98/C++17 with the host compilers in -m32 and -m64.
+#
+# Environment: top_srcdir, CC, CLANG (from the test harness).
+set -u
+srcdir=${top_srcdir:?top_srcdir must be set}
+inc=$srcdir/generated/include
+clang=${CLANG:-clang}
+cc=${CC:-cc}
+
+if ! command -v "$clang" >/dev/null 2>&1; then
+	echo "SKIP: no clang to compile for the six ABIs"
+	exit 77
+fi
+if [ ! -f "$inc/xen.h" ]; then
+	echo "FAIL: $inc/xen.h is missing; run 'make generate'"
+	exit 1
+fi
+
+TARGETS="i386-linux-gnu x86_64-linux-gnu armv7a-linux-gnueabihf aarch64-linux-gnu
+riscv64-linux-gnu powerpc64le-linux-gnu"
+WARN="-Wall -Wextra -pedantic -Werror"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/corpus-compile.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT HUP INT TERM
+
+# The interface headers: everything but the per-architecture parts, which
+# the others include.
+headers=$(cd "$inc" && find . -name '*.h' ! -path '*arch-*' | sed 's|^\./||' | LC_ALL=C sort)
+for h in $headers; do
+	printf '#include "%s"\n' "$h"
+done >"$tmp/all.c"
+cp "$tmp/all.c" "$tmp/all.cc"
+
+fail=0
+run() {
+	if ! "$@" >"$tmp/out" 2>&1; then
+		echo "FAIL: $*"
+		head -20 "$tmp/out"
+		fail=1
+	fi
+}
+
+n=0
+for t in $TARGETS; do
+	for h in $headers; do
+		printf '#include "%s"\n' "$h" >"$tmp/one.c"
+		run "$clang" --target="$t" -ffreestanding -std=c11 $WARN -fsyntax-only -I "$inc" "$tmp/one.c"
+		n=$((n + 1))
+	done
+	run "$clang" --target="$t" -ffreestanding -std=c99 $WARN -fsyntax-only -I "$inc" "$tmp/all.c"
+	run "$clang" --target="$t" -ffreestanding -std=c++17 $WARN -fsyntax-only -I "$inc" "$tmp/all.cc"
+	n=$((n + 2))
+done
+
+# The host compilers, in every language mode the headers promise.
+for m in -m32 -m64; do
+	if ! echo 'int x;' | "$cc" $m -x c -fsyntax-only - >/dev/null 2>&1; then
+		echo "note: $cc $m does not work here; skipped"
+		continue
+	fi
+	for std in c89 c99 c11; do
+		run "$cc" $m -std=$std $WARN -fsyntax-only -I "$inc" "$tmp/all.c"
+		n=$((n + 1))
+	done
+	for std in c++98 c++17; do
+		run "$cc" $m -x c++ -std=$std $WARN -fsyntax-only -I "$inc" "$tmp/all.cc"
+		n=$((n + 1))
+	done
+done
+
+echo "$n compilations of $(echo "$headers" | wc -l | tr -d ' ') headers"
+exit $fail
