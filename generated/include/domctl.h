@@ -232,7 +232,7 @@
 #define XEN_DOMCTL_CDF__ALL 0x1ffU
 
 /* The highest XEN_DOMCTL_CDF_* flag; for ABI checks. */
-#define XEN_DOMCTL_CDF_MAX 256U
+#define XEN_DOMCTL_CDF_MAX 0x100U
 
 /* IOMMU options of a new domain. */
 /* Do not share page tables between the CPU and the IOMMU. */
@@ -241,7 +241,7 @@
 #define XEN_DOMCTL_IOMMU__ALL 0x1U
 
 /* The highest XEN_DOMCTL_IOMMU_* flag; for ABI checks. */
-#define XEN_DOMCTL_IOMMU_MAX 1U
+#define XEN_DOMCTL_IOMMU_MAX 0x1U
 
 /* Grant table options of a new domain. */
 /* The highest grant table version the domain may use. */
@@ -355,7 +355,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_createdomain_t);
 #define XEN_DOMINF_shutdownshift 16
 
 /* max_vcpu_id of a domain without vCPUs. */
-#define XEN_INVALID_MAX_VCPU_ID 4294967295U
+#define XEN_INVALID_MAX_VCPU_ID 0xFFFFFFFFU
 
 /* XEN_DOMCTL_getdomaininfo. */
 struct xen_domctl_getdomaininfo {
@@ -1053,7 +1053,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_ioport_mapping_t);
 #define XEN_DOMCTL_MEM_CACHEATTR_UCM 7
 
 /* Removes a pinned cache attribute. */
-#define XEN_DOMCTL_DELETE_MEM_CACHEATTR 4294967295U
+#define XEN_DOMCTL_DELETE_MEM_CACHEATTR 0xFFFFFFFFU
 
 /*
  * XEN_DOMCTL_set_target: make the domain the target of another (a device

@@ -437,10 +437,10 @@ DEFINE_XEN_GUEST_HANDLE(event_word_t);
 #define EVTCHN_FIFO_LINK_BITS 17
 
 /* The link bits of an event word. */
-#define EVTCHN_FIFO_LINK_MASK 131071
+#define EVTCHN_FIFO_LINK_MASK 0x1FFFF
 
 /* Number of ports of the FIFO ABI. */
-#define EVTCHN_FIFO_NR_CHANNELS 131072
+#define EVTCHN_FIFO_NR_CHANNELS 0x20000
 
 /* The FIFO ABI's control block of a vCPU. */
 struct evtchn_fifo_control_block {

@@ -151,22 +151,22 @@ DEFINE_XEN_GUEST_HANDLE(grant_ref_t);
 #define GTF__ALL 0x1ffU
 
 /* Grant entry type: grants nothing. */
-#define GTF_invalid 0U
+#define GTF_invalid 0x0U
 
 /* Grant entry type: the grantee may map and access the frame. */
-#define GTF_permit_access 1U
+#define GTF_permit_access 0x1U
 
 /*
  * Grant entry type: the grantee may transfer a page to this guest; Xen
  * writes its number into the entry.
  */
-#define GTF_accept_transfer 2U
+#define GTF_accept_transfer 0x2U
 
 /*
  * Grant entry type: the grantee may use a part of a grant of another
  * domain, as if it were the granter; it may not map it.
  */
-#define GTF_transitive 3U
+#define GTF_transitive 0x3U
 
 /* Flags of a GTF_accept_transfer entry (they reuse bits of gtf). */
 /*

@@ -553,7 +553,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_mem_access_op_t);
  * Set in a gfn field to pass a grant reference instead, so that filters
  * in I/O backends that see only grant references can share pages.
  */
-#define XENMEM_SHARING_OP_FIELD_IS_GREF_FLAG 4611686018427387904ULL
+#define XENMEM_SHARING_OP_FIELD_IS_GREF_FLAG 0x4000000000000000ULL
 
 /* Sharing: nominate a page. */
 struct mem_sharing_op_nominate {

@@ -118,12 +118,12 @@ struct xennmi_callback {
     /* IN: the handler's address. */
 #if defined(__i386__) || defined(__arm__)
     uint32_t handler_address;
-#elif defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__) || defined(__aarch64__)
+#else
     uint64_aligned_t handler_address;
 #endif
 #if defined(__i386__) || defined(__arm__)
     uint32_t pad;
-#elif defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__) || defined(__aarch64__)
+#else
     uint64_aligned_t pad;
 #endif
 };

@@ -230,7 +230,7 @@ struct physdev_apic {
     /* IN: physical base of the I/O APIC. */
 #if defined(__i386__) || defined(__arm__)
     uint32_t apic_physbase;
-#elif defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__) || defined(__aarch64__)
+#else
     uint64_aligned_t apic_physbase;
 #endif
     /* IN: the register. */

@@ -224,7 +224,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_sysctl_tbuf_op_t);
 #define XEN_SYSCTL_PHYSCAP__ALL 0x3ffU
 
 /* The highest XEN_SYSCTL_PHYSCAP_* flag; for ABI checks. */
-#define XEN_SYSCTL_PHYSCAP_MAX 512U
+#define XEN_SYSCTL_PHYSCAP_MAX 0x200U
 
 /* XEN_SYSCTL_physinfo: what the host is made of. */
 struct xen_sysctl_physinfo {
@@ -935,13 +935,13 @@ DEFINE_XEN_GUEST_HANDLE(xen_sysctl_lockprof_op_t);
 #endif
 
 /* A CPU with no core ID. */
-#define XEN_INVALID_CORE_ID 4294967295U
+#define XEN_INVALID_CORE_ID 0xFFFFFFFFU
 
 /* A CPU with no socket ID. */
-#define XEN_INVALID_SOCKET_ID 4294967295U
+#define XEN_INVALID_SOCKET_ID 0xFFFFFFFFU
 
 /* A CPU or device with no NUMA node. */
-#define XEN_INVALID_NODE_ID 4294967295U
+#define XEN_INVALID_NODE_ID 0xFFFFFFFFU
 
 /* Where a CPU sits. */
 struct xen_sysctl_cputopo {
@@ -972,10 +972,10 @@ DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cputopoinfo_t);
 #endif
 
 /* A node with no memory size. */
-#define XEN_INVALID_MEM_SZ 4294967295U
+#define XEN_INVALID_MEM_SZ 0xFFFFFFFFU
 
 /* No distance between two nodes. */
-#define XEN_INVALID_NODE_DIST 4294967295U
+#define XEN_INVALID_NODE_DIST 0xFFFFFFFFU
 
 /* Memory of a NUMA node. */
 struct xen_sysctl_meminfo {

@@ -176,7 +176,7 @@
  * Set in state_entry_time while a mapped vcpu_runstate_info is being
  * updated (with VMASST_TYPE_runstate_update_flag).
  */
-#define XEN_RUNSTATE_UPDATE 9223372036854775808ULL
+#define XEN_RUNSTATE_UPDATE 0x8000000000000000ULL
 
 /* What a vCPU is doing and how long it spent in each state. */
 struct vcpu_runstate_info {

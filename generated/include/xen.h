@@ -271,28 +271,28 @@
 #define MMUEXT_UNMARK_SUPER 20
 
 /* update_va_mapping flags: no TLB flush. */
-#define UVMF_NONE 0U
+#define UVMF_NONE 0x0U
 
 /* update_va_mapping flags: flush the whole TLB. */
-#define UVMF_TLB_FLUSH 1U
+#define UVMF_TLB_FLUSH 0x1U
 
 /* update_va_mapping flags: flush the one entry. */
-#define UVMF_INVLPG 2U
+#define UVMF_INVLPG 0x2U
 
 /* update_va_mapping flags: the bits of the flush type. */
-#define UVMF_FLUSHTYPE_MASK 3U
+#define UVMF_FLUSHTYPE_MASK 0x3U
 
 /*
  * update_va_mapping flags: flush the TLBs of a set of vCPUs, given by
  * ORing in a pointer to a vCPU bitmap.
  */
-#define UVMF_MULTI 0U
+#define UVMF_MULTI 0x0U
 
 /* update_va_mapping flags: flush the local TLB (UVMF_MULTI with no bitmap). */
-#define UVMF_LOCAL 0U
+#define UVMF_LOCAL 0x0U
 
 /* update_va_mapping flags: flush every TLB. */
-#define UVMF_ALL 4U
+#define UVMF_ALL 0x4U
 
 /* Commands of HYPERVISOR_console_io(). */
 /*
@@ -433,7 +433,7 @@ struct mmuext_op {
         /* A linear address: INVLPG_LOCAL, INVLPG_ALL, SET_LDT. */
 #if defined(__i386__) || defined(__arm__)
         uint32_t linear_addr;
-#elif defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__) || defined(__aarch64__)
+#else
         uint64_aligned_t linear_addr;
 #endif
     } arg1;
@@ -534,7 +534,7 @@ struct shared_info {
     /* Per-vCPU data of the first vCPUs (XEN_LEGACY_MAX_VCPUS of them). */
 #if defined(__i386__) || defined(__x86_64__)
     struct vcpu_info vcpu_info[32];
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv)
+#else
     struct vcpu_info vcpu_info[1];
 #endif
     /*
@@ -544,7 +544,7 @@ struct shared_info {
      */
 #if defined(__i386__)
     xen_ulong_t evtchn_pending[32];
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
+#else
     xen_ulong_t evtchn_pending[64];
 #endif
     /*
@@ -554,7 +554,7 @@ struct shared_info {
      */
 #if defined(__i386__)
     xen_ulong_t evtchn_mask[32];
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
+#else
     xen_ulong_t evtchn_mask[64];
 #endif
     /* Version counter of the wallclock fields, as vcpu_time_info.version. */

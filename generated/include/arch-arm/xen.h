@@ -300,31 +300,31 @@ DEFINE_XEN_GUEST_HANDLE(xen_callback_t);
 #endif
 
 /* PSR: Thumb state. */
-#define PSR_THUMB 32U
+#define PSR_THUMB 0x20U
 
 /* PSR: FIQ masked. */
-#define PSR_FIQ_MASK 64U
+#define PSR_FIQ_MASK 0x40U
 
 /* PSR: IRQ masked. */
-#define PSR_IRQ_MASK 128U
+#define PSR_IRQ_MASK 0x80U
 
 /* PSR: asynchronous aborts masked. */
-#define PSR_ABT_MASK 256U
+#define PSR_ABT_MASK 0x100U
 
 /* PSR (arm32): big-endian data. */
-#define PSR_BIG_ENDIAN 512U
+#define PSR_BIG_ENDIAN 0x200U
 
 /* PSR (arm64): debug exceptions masked. */
-#define PSR_DBG_MASK 512U
+#define PSR_DBG_MASK 0x200U
 
 /* PSR: Thumb If-Then state. */
 #define PSR_IT_MASK 0x600FC00U
 
 /* PSR: Jazelle state. */
-#define PSR_JAZELLE 16777216U
+#define PSR_JAZELLE 0x1000000U
 
 /* PSR: the zero condition flag. */
-#define PSR_Z 1073741824U
+#define PSR_Z 0x40000000U
 
 /* AArch32 user mode. */
 #define PSR_MODE_USR 0x10U
@@ -382,10 +382,10 @@ DEFINE_XEN_GUEST_HANDLE(xen_callback_t);
  * kernels encode their first NOPs in a way that needs it, as U-Boot and
  * QEMU also do.
  */
-#define PSR_GUEST32_INIT 1073742291U
+#define PSR_GUEST32_INIT 0x400001D3U
 
 /* Initial PSR of a 64-bit guest. */
-#define PSR_GUEST64_INIT 965U
+#define PSR_GUEST64_INIT 0x3C5U
 
 /* Initial SCTLR of a guest. */
 #define SCTLR_GUEST_INIT 0xC50078ULL

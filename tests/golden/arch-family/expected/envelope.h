@@ -138,7 +138,7 @@ struct envelope {
     /* A word: 32 bits on x86_32 only (an ABI key beats its family key). */
 #if defined(__i386__)
     uint32_t word;
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
+#else
     uint64_aligned_t word;
 #endif
 };

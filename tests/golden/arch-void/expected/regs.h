@@ -94,7 +94,7 @@ struct regs {
     /* Present everywhere, wider on x86_64. */
 #if defined(__i386__)
     uint32_t ip;
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
+#else
     uint64_aligned_t ip;
 #endif
     /* x86_32 only. */
@@ -108,7 +108,7 @@ struct regs {
     /* Five words on x86_32, one elsewhere. */
 #if defined(__i386__)
     uint32_t pad[5];
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
+#else
     uint64_aligned_t pad;
 #endif
 };

@@ -98,7 +98,7 @@ struct xen_callback {
 /* The callback type: the struct on x86_32, a word elsewhere. */
 #if defined(__i386__)
 typedef struct xen_callback xen_callback_t;
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
+#else
 typedef uint64_aligned_t xen_callback_t;
 #endif
 #ifdef DEFINE_XEN_GUEST_HANDLE
