@@ -58,8 +58,12 @@ bool xenidl_analyze(struct xi_ctx *ctx)
 	if (ctx->analyzed)
 		return !xi_diag_failed(&ctx->diag);
 	ctx->analyzed = true;
-	/* Syntax errors stop here: what follows would only add noise. */
-	if (xi_diag_failed(&ctx->diag)) {
+	/* Syntax errors (and unreadable files) stop here: what follows would
+	 * only add noise. Attribute errors do not. */
+	bool syntax_ok = !ctx->diag.capped;
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		syntax_ok &= ctx->modules[i]->parsed_ok;
+	if (!syntax_ok || ctx->ninputs == 0) {
 		xi_diag_finish(&ctx->diag);
 		return false;
 	}

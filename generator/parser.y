@@ -31,6 +31,15 @@ int xi_yylex(XI_YYSTYPE *lval, XI_YYLTYPE *lloc, void *scanner);
 
 #define YYMAXDEPTH XI_MAX_PARSE_DEPTH
 
+/* Errors in attributes are not syntax errors: resolution still runs and
+ * reports what else is wrong, so they are counted apart. */
+#define APPLY_ATTRS(call)                                                   \
+	do {                                                                 \
+		unsigned errors_ = p->ctx->diag.errors;                      \
+		call;                                                        \
+		p->semantic_errors += p->ctx->diag.errors - errors_;         \
+	} while (0)
+
 /* A rule's location spans its symbols and carries its first symbol's doc
  * comment. An empty rule has no doc. */
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                          \
@@ -233,7 +242,7 @@ variant
 	| attrs variant_core {
 		$$ = $2;
 		$$->doc = @1.doc;
-		xi_attrs_apply_variant(p->ctx, $$, $1.head, "an enum variant");
+		APPLY_ATTRS(xi_attrs_apply_variant(p->ctx, $$, $1.head, "an enum variant"));
 		release_attrs(p, $1.head);
 	}
 	;
@@ -263,7 +272,7 @@ bit
 	| attrs bit_core {
 		$$ = $2;
 		$$->doc = @1.doc;
-		xi_attrs_apply_variant(p->ctx, $$, $1.head, "a bit");
+		APPLY_ATTRS(xi_attrs_apply_variant(p->ctx, $$, $1.head, "a bit"));
 		release_attrs(p, $1.head);
 	}
 	;
@@ -315,7 +324,7 @@ unterminated
 	| attrs member_open {
 		$$ = $2;
 		$$->doc = @1.doc;
-		xi_attrs_apply_member(p->ctx, $$, $1.head);
+		APPLY_ATTRS(xi_attrs_apply_member(p->ctx, $$, $1.head));
 		release_attrs(p, $1.head);
 		missing_semicolon(p, @2);
 	}
@@ -342,7 +351,7 @@ member
 	| attrs member_core {
 		$$ = $2;
 		$$->doc = @1.doc;
-		xi_attrs_apply_member(p->ctx, $$, $1.head);
+		APPLY_ATTRS(xi_attrs_apply_member(p->ctx, $$, $1.head));
 		release_attrs(p, $1.head);
 	}
 	| error ';'            { $$ = NULL; }
@@ -387,7 +396,7 @@ arm
 	| attrs arm_core {
 		$$ = $2;
 		$$->doc = @1.doc;
-		xi_attrs_apply_member(p->ctx, $$, $1.head);
+		APPLY_ATTRS(xi_attrs_apply_member(p->ctx, $$, $1.head));
 		release_attrs(p, $1.head);
 	}
 	| error ';'            { $$ = NULL; }
@@ -731,7 +740,7 @@ static struct xi_type *named_type(struct xi_parser *p, XI_YYLTYPE loc, const cha
 
 static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *attrs, const char *doc)
 {
-	xi_attrs_apply_decl(p->ctx, d, attrs);
+	APPLY_ATTRS(xi_attrs_apply_decl(p->ctx, d, attrs));
 	release_attrs(p, attrs);
 	d->doc = doc;
 	if (p->decls_tail)
