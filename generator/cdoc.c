@@ -36,6 +36,13 @@ void xi_c_comment(struct xi_out *o, unsigned indent, const char *text)
 	}
 	xi_out_indent(o, indent);
 	xi_out_puts(o, "/*\n");
+	xi_c_comment_lines(o, indent, text);
+	xi_out_indent(o, indent);
+	xi_out_puts(o, " */\n");
+}
+
+void xi_c_comment_lines(struct xi_out *o, unsigned indent, const char *text)
+{
 	const char *p = text;
 	for (;;) {
 		const char *nl = strchr(p, '\n');
@@ -54,6 +61,4 @@ void xi_c_comment(struct xi_out *o, unsigned indent, const char *text)
 			break;
 		p = nl + 1;
 	}
-	xi_out_indent(o, indent);
-	xi_out_puts(o, " */\n");
 }

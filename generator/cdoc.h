@@ -9,5 +9,7 @@
  * "/" followed by "*" inside the text are broken up with a backslash so
  * the comment cannot end early or nest. */
 void xi_c_comment(struct xi_out *o, unsigned indent, const char *text);
+/* The inside of a block comment: a " * line" row per line of `text`. */
+void xi_c_comment_lines(struct xi_out *o, unsigned indent, const char *text);
 
 #endif

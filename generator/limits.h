@@ -48,8 +48,5 @@
  * computation inside 32 bits. */
 #define XI_MAX_TYPE_SIZE (1u << 30)
 
-/* Line-based diff work limit (lines compared) before --check falls back to
- * reporting a whole-file difference. */
-#define XI_MAX_DIFF_LINES 2000000u
 
 #endif

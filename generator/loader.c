@@ -253,6 +253,19 @@ static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_lo
 	return m;
 }
 
+/* A module named on the command line: it gets outputs. */
+static void mark_input(struct xi_ctx *ctx, struct xi_module *m)
+{
+	if (m->is_input)
+		return;
+	m->is_input = true;
+	if (ctx->ninputs == ctx->cap_inputs) {
+		ctx->cap_inputs = ctx->cap_inputs ? ctx->cap_inputs * 2 : 16;
+		ctx->inputs = xi_xrealloc(ctx->inputs, sizeof(*ctx->inputs) * ctx->cap_inputs);
+	}
+	ctx->inputs[ctx->ninputs++] = m;
+}
+
 struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const char *data,
 				 size_t len)
 {
@@ -276,12 +289,7 @@ struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const cha
 	stack[0] = m;
 	load_imports(ctx, m, stack, 1);
 	m->loading = false;
-	m->is_input = true;
-	if (ctx->ninputs == ctx->cap_inputs) {
-		ctx->cap_inputs = ctx->cap_inputs ? ctx->cap_inputs * 2 : 16;
-		ctx->inputs = xi_xrealloc(ctx->inputs, sizeof(*ctx->inputs) * ctx->cap_inputs);
-	}
-	ctx->inputs[ctx->ninputs++] = m;
+	mark_input(ctx, m);
 	return m;
 }
 
@@ -293,16 +301,8 @@ struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path)
 		return NULL;
 	const char *norm = xi_path_normalize(&ctx->arena, path);
 	struct xi_module *m = load(ctx, norm, none, stack, 0);
-	if (!m)
-		return NULL;
-	if (!m->is_input) {
-		m->is_input = true;
-		if (ctx->ninputs == ctx->cap_inputs) {
-			ctx->cap_inputs = ctx->cap_inputs ? ctx->cap_inputs * 2 : 16;
-			ctx->inputs = xi_xrealloc(ctx->inputs, sizeof(*ctx->inputs) * ctx->cap_inputs);
-		}
-		ctx->inputs[ctx->ninputs++] = m;
-	}
+	if (m)
+		mark_input(ctx, m);
 	return m;
 }
 

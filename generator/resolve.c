@@ -139,7 +139,7 @@ struct xi_decl *xi_lookup_const(struct xi_ctx *ctx, const struct xi_module *m,
 /* --- Types --------------------------------------------------------------- */
 
 static void resolve_type(struct resolver *r, struct xi_type *t, enum type_context where);
-static void resolve_agg(struct resolver *r, struct xi_agg *agg, struct xi_agg *parent);
+static void resolve_agg(struct resolver *r, struct xi_agg *agg);
 static void legacy_only(struct resolver *r, struct xi_loc loc, const char *what)
 {
 	if (!r->legacy)
@@ -360,7 +360,7 @@ static void resolve_type(struct resolver *r, struct xi_type *t, enum type_contex
 			break;
 		}
 		t->u.agg->owner = r->decl;
-		resolve_agg(r, t->u.agg, NULL);
+		resolve_agg(r, t->u.agg);
 		break;
 	case XI_TYPE_ARCH:
 		if (where == CTX_ARCH_CHOICE || where == CTX_MEMBER_ARCH_CHOICE) {
@@ -573,9 +573,8 @@ static void resolve_tagged(struct resolver *r, struct xi_agg *parent, struct xi_
 	free(all);
 }
 
-static void resolve_agg(struct resolver *r, struct xi_agg *agg, struct xi_agg *parent)
+static void resolve_agg(struct resolver *r, struct xi_agg *agg)
 {
-	(void)parent;
 	if (!agg->members && !r->legacy)
 		xi_error(r->diag, agg->loc, "an empty %s is only allowed in @legacy declarations",
 			 agg->is_union ? "union" : "struct");
@@ -713,7 +712,7 @@ static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 	case XI_DECL_STRUCT:
 	case XI_DECL_UNION:
 		d->agg->owner = d;
-		resolve_agg(&r, d->agg, NULL);
+		resolve_agg(&r, d->agg);
 		if (d->version) {
 			struct xi_decl *c = xi_lookup_const(ctx, d->module, d->version->name,
 							    d->version->loc);
