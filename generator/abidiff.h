@@ -1,0 +1,234 @@
+/* The ABI model: every fact of an interface that binaries depend on, in a
+ * form that can be written as a manifest, read back, and compared.
+ *
+ *   IR --xi_mf_from_ir--> model --xi_mf_write--> manifest text (-l manifest)
+ *   manifest text --xi_mf_read--> model
+ *   model, model --xi_abidiff--> classified differences (xenidl abi-diff)
+ *
+ * The model is flat on purpose: a struct's members, nested ones included,
+ * are a list of dotted paths ("altp2m.opts", "u.unbound.dom", "x[].a")
+ * with offsets from the start of the declaration, and every layout fact is
+ * kept per ABI. Both directions (IR and manifest) produce the same model,
+ * so abi-diff gives the same answer whichever way a side is given. */
+#ifndef XENIDL_ABIDIFF_H
+#define XENIDL_ABIDIFF_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "abi.h"
+#include "arena.h"
+#include "ctx.h"
+#include "diag.h"
+#include "map.h"
+#include "xint.h"
+
+/* The manifest format's version: the number on its first line. */
+#define XI_MF_FORMAT_VERSION 1
+#define XI_MF_MAGIC "xenidl-abi-manifest"
+
+/* Where a fact comes from: an IDL source position or a manifest line. */
+struct xi_mf_loc {
+	const char *file;   /* NULL: nowhere in particular */
+	uint32_t line;
+	uint32_t col;       /* 0: print no column */
+};
+
+enum xi_mf_kind {
+	XI_MF_CONST,
+	XI_MF_ALIAS,
+	XI_MF_ENUM,
+	XI_MF_BITMAP,
+	XI_MF_STRUCT,
+	XI_MF_UNION,
+};
+
+enum xi_mf_dir {
+	XI_MF_DIR_IN = 1u << 0,
+	XI_MF_DIR_OUT = 1u << 1,
+};
+
+/* One selector of a tagged-union arm. */
+struct xi_mf_label {
+	const char *name;     /* enum variant or constant, or NULL for a literal */
+	struct xi_int value;
+};
+
+struct xi_mf_member {
+	const char *path;     /* "a", "a.b", "a[].b" */
+	const char *c_name;   /* explicit @c_name, or NULL */
+	const char *doc;
+	struct xi_mf_loc loc;
+	unsigned dir;         /* enum xi_mf_dir bits */
+	bool reserved;
+	/* Tagged-union arms: the labels that select it, or the default arm. */
+	bool is_arm;
+	bool default_arm;
+	struct xi_mf_label *labels;
+	unsigned nlabels;
+	/* Per ABI (for the ABIs in `abis`): the type as written in xidl, the
+	 * offset from the start of the declaration, size and alignment. */
+	xi_abi_mask abis;
+	const char *type[XI_ABI_COUNT];
+	uint32_t offset[XI_ABI_COUNT];
+	uint32_t size[XI_ABI_COUNT];
+	uint32_t align[XI_ABI_COUNT];
+	/* Derived by xi_mf_finish: */
+	int parent;           /* index of the enclosing member, or -1 */
+	bool in_union;        /* the enclosing aggregate is a union */
+	bool eff_reserved;    /* it or an enclosing member is @reserved */
+	bool leaf;            /* holds bytes itself: not an inline aggregate,
+			       * or an array of them (whose elements are
+			       * described by element 0 only) */
+	bool under_leaf;      /* inside an array of inline aggregates */
+};
+
+/* An enum value or a bitmap bit (lo == hi) or field (lo < hi). */
+struct xi_mf_variant {
+	const char *name;
+	const char *c_name;   /* the C macro (effective) */
+	const char *doc;
+	struct xi_mf_loc loc;
+	struct xi_int value;  /* enum */
+	unsigned lo, hi;      /* bitmap */
+};
+
+struct xi_mf_decl {
+	enum xi_mf_kind kind;
+	const char *name;
+	const char *module;   /* the module's rel path */
+	const char *c_name;   /* explicit @c_name, or NULL */
+	const char *c_prefix; /* explicit @c_prefix, or NULL */
+	const char *doc;
+	struct xi_mf_loc loc;
+	xi_abi_mask abis;     /* where it exists: its module's ABIs */
+	bool legacy;
+	const char *version;  /* @version constant, or NULL */
+	/* const: the declared type; enum and bitmap: the backing type */
+	const char *type;
+	struct xi_int value;  /* const */
+	/* alias, struct, union: per-ABI layout (alias: and target type) */
+	xi_abi_mask laid_out;
+	const char *target[XI_ABI_COUNT];
+	uint32_t size[XI_ABI_COUNT];
+	uint32_t align[XI_ABI_COUNT];
+	struct xi_mf_variant *variants;
+	unsigned nvariants, cap_variants;
+	struct xi_mf_member *members;
+	unsigned nmembers, cap_members;
+	unsigned index;       /* position in the model */
+	struct xi_mf_decl *next_same_name;
+	/* Scratch for abi-diff. */
+	struct xi_mf_decl *renamed;   /* the other side's declaration of a rename */
+};
+
+struct xi_mf_module {
+	const char *rel;
+	const char *doc;
+	struct xi_mf_loc loc;
+	xi_abi_mask abis;
+	bool input;           /* named on the command line (gets outputs) */
+	bool empty;           /* declares nothing */
+};
+
+struct xi_mf_model {
+	struct xi_arena arena;
+	xi_abi_mask abis;     /* the ABIs the model was computed for */
+	struct xi_mf_module **modules;
+	unsigned nmodules, cap_modules;
+	struct xi_mf_decl **decls;
+	unsigned ndecls, cap_decls;
+	struct xi_map by_name; /* name -> first decl of that name */
+};
+
+struct xi_mf_model *xi_mf_new(void);
+void xi_mf_free(struct xi_mf_model *m);
+
+/* Add to a model (the parser and the IR builder). */
+struct xi_mf_module *xi_mf_add_module(struct xi_mf_model *m, const char *rel);
+struct xi_mf_decl *xi_mf_add_decl(struct xi_mf_model *m, enum xi_mf_kind kind, const char *name,
+				  const struct xi_mf_module *mod);
+struct xi_mf_member *xi_mf_add_member(struct xi_mf_model *m, struct xi_mf_decl *d,
+				      const char *path);
+struct xi_mf_variant *xi_mf_add_variant(struct xi_mf_model *m, struct xi_mf_decl *d,
+					const char *name);
+/* Derive the xi_mf_member fields marked as derived. */
+void xi_mf_finish(struct xi_mf_model *m);
+
+/* The declaration named `name` that exists on `abi`, or NULL. */
+struct xi_mf_decl *xi_mf_lookup(const struct xi_mf_model *m, const char *name, int abi);
+/* Any declaration of that name (constants are the same on every ABI). */
+struct xi_mf_decl *xi_mf_lookup_any(const struct xi_mf_model *m, const char *name);
+/* A member by path, or -1. */
+int xi_mf_member_index(const struct xi_mf_decl *d, const char *path);
+
+const char *xi_mf_kind_name(enum xi_mf_kind k);
+/* "in", "out", "inout", or NULL for none. */
+const char *xi_mf_dir_name(unsigned dir);
+/* A list of ABIs as the manifest writes it: families whose every ABI is in
+ * the set (and that have more than one) by family name, else ABI names,
+ * comma-separated: "x86,arm64". "" for none. */
+const char *xi_mf_abi_list(struct xi_arena *a, xi_abi_mask abis);
+/* Whether a type spelling is an inline aggregate ("struct { ... }"). */
+bool xi_mf_type_is_inline(const char *type);
+
+/* The model of modules of an analyzed compilation: the inputs only
+ * (inputs_only), or everything loaded. Locations name the source files
+ * by the paths they were opened by. */
+struct xi_mf_model *xi_mf_from_ir(struct xi_ctx *ctx, bool inputs_only);
+
+/* Write the manifest of one module of a model. */
+struct xi_out;
+void xi_mf_write(struct xi_out *o, const struct xi_mf_model *m, const struct xi_mf_module *mod);
+
+/* Read one manifest into a model (which may already hold others).
+ * Problems are located errors through diag; false after any. */
+bool xi_mf_read(struct xi_mf_model *m, struct xi_diag *diag, const char *path);
+/* The same, from text in memory (the fuzzer and unit tests). `text` must
+ * be followed by a NUL byte. */
+bool xi_mf_read_text(struct xi_mf_model *m, struct xi_diag *diag, const char *path,
+		     const char *text, size_t len);
+
+/* --- abi-diff ------------------------------------------------------------ */
+
+enum xi_abidiff_class {
+	XI_AD_COMPATIBLE,
+	XI_AD_API,           /* breaks source, not binaries */
+	XI_AD_BUMPED,        /* breaking, accepted by a version bump */
+	XI_AD_BREAKING,
+	XI_AD_CLASS_COUNT
+};
+
+struct xi_abidiff_report {
+	enum xi_abidiff_class cls;
+	const char *rule;     /* stable identifier of the rule */
+	const char *subject;  /* "struct foo", "constant X", "ABI riscv64" */
+	const char *message;
+	struct xi_mf_loc old_loc, new_loc;
+	xi_abi_mask abis;     /* where it holds */
+	xi_abi_mask scope;    /* where the subject exists on both sides */
+	const char *version;  /* XI_AD_BUMPED: the constant, with its values */
+	const char *hint;     /* an extra remark, or NULL */
+};
+
+struct xi_abidiff {
+	struct xi_arena arena;
+	struct xi_abidiff_report *reports;
+	unsigned nreports, cap_reports;
+	unsigned count[XI_AD_CLASS_COUNT];
+};
+
+/* Compare two models. The result lives until xi_abidiff_free. */
+struct xi_abidiff *xi_abidiff_run(struct xi_mf_model *old_model, struct xi_mf_model *new_model);
+void xi_abidiff_free(struct xi_abidiff *d);
+
+const char *xi_abidiff_class_name(enum xi_abidiff_class c);
+void xi_abidiff_print_text(FILE *f, const struct xi_abidiff *d);
+void xi_abidiff_print_json(FILE *f, const struct xi_abidiff *d, int status);
+
+/* The command: xenidl abi-diff [OPTION]... OLD NEW (argv[0] is "abi-diff").
+ * Returns the exit status. */
+int xi_cmd_abidiff(int argc, char **argv);
+
+#endif

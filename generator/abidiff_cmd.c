@@ -1,0 +1,381 @@
+/* `xenidl abi-diff OLD NEW`: load both sides (IDL files, manifests or
+ * directories of either), compare them, print the differences and map
+ * them to an exit status:
+ *   0 nothing breaking, 1 input errors, 2 usage errors,
+ *   4 something breaking (or API-only, with --fail-on-api). */
+#include <dirent.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "abidiff.h"
+#include "limits.h"
+#include "xenidl.h"
+
+/* Exit status when something breaks. */
+#define ABIDIFF_EXIT_BREAKING 4
+/* How deep a directory side is searched for files. */
+#define ABIDIFF_MAX_DIR_DEPTH 32u
+/* The bytes of a file looked at to tell a manifest from IDL. */
+#define ABIDIFF_SNIFF_BYTES 64u
+
+static void usage(FILE *f)
+{
+	fputs("Usage: xenidl abi-diff [OPTION]... OLD NEW\n"
+	      "       xenidl abi-diff [OPTION]... --old PATH... --new PATH...\n"
+	      "Compare two versions of an ABI and classify every difference as compatible,\n"
+	      "API-only or breaking. Each side is an ABI manifest (-l manifest), IDL files,\n"
+	      "or a directory of either (searched recursively; .xidl files if it has any,\n"
+	      "else .abi manifests).\n"
+	      "\n"
+	      "      --old PATH       a file or directory of the old side (repeatable)\n"
+	      "      --new PATH       a file or directory of the new side (repeatable)\n"
+	      "      --json           print the differences as JSON\n"
+	      "      --fail-on-api    exit 4 on API-only changes too\n"
+	      "      --old-label L    show old-side locations in a directory OLD as L/FILE\n"
+	      "      --new-label L    the same for the new side\n"
+	      "  -I DIR               search DIR for imports of IDL files (repeatable)\n"
+	      "      --abi LIST       only these ABIs (IDL sides)\n"
+	      "  -h, --help           show this help\n"
+	      "\n"
+	      "Exit status: 0 nothing breaking, 1 input errors, 2 usage errors,\n"
+	      "4 breaking changes (not counting those accepted by a version bump).\n", f);
+}
+
+enum abidiff_opt {
+	OPT_OLD = 256,
+	OPT_NEW,
+	OPT_JSON,
+	OPT_FAIL_API,
+	OPT_OLD_LABEL,
+	OPT_NEW_LABEL,
+	OPT_ABI,
+};
+
+static const struct option options[] = {
+	{ "old", required_argument, NULL, OPT_OLD },
+	{ "new", required_argument, NULL, OPT_NEW },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "fail-on-api", no_argument, NULL, OPT_FAIL_API },
+	{ "old-label", required_argument, NULL, OPT_OLD_LABEL },
+	{ "new-label", required_argument, NULL, OPT_NEW_LABEL },
+	{ "abi", required_argument, NULL, OPT_ABI },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct side_spec {
+	const char *name;      /* "old" or "new", for messages */
+	const char **paths;
+	unsigned npaths;
+	const char *label;
+};
+
+struct file_list {
+	char **v;
+	unsigned n, cap;
+};
+
+static void list_add(struct file_list *l, char *s)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xi_xrealloc(l->v, sizeof(*l->v) * l->cap);
+	}
+	l->v[l->n++] = s;
+}
+
+static void list_free(struct file_list *l)
+{
+	for (unsigned i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n > k && !strcmp(s + n - k, suffix);
+}
+
+/* Every .xidl and .abi file under dir, in name order (so that the result
+ * never depends on the order readdir returns). Hidden entries and
+ * symbolic links to directories are skipped. */
+static bool scan_dir(const char *dir, unsigned depth, struct file_list *idl, struct file_list *mf)
+{
+	if (depth > ABIDIFF_MAX_DIR_DEPTH) {
+		fprintf(stderr, "xenidl: error: %s: directories nested deeper than %u\n", dir,
+			ABIDIFF_MAX_DIR_DEPTH);
+		return false;
+	}
+	DIR *d = opendir(dir);
+	if (!d) {
+		fprintf(stderr, "xenidl: error: %s: cannot read the directory\n", dir);
+		return false;
+	}
+	struct file_list names = { NULL, 0, 0 };
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.')
+			list_add(&names, xi_xstrdup(e->d_name));
+	closedir(d);
+	qsort(names.v, names.n, sizeof(*names.v), str_cmp);
+	bool ok = true;
+	for (unsigned i = 0; i < names.n && ok; i++) {
+		size_t len = strlen(dir) + strlen(names.v[i]) + 2;
+		char *path = xi_xmalloc(len);
+		snprintf(path, len, "%s/%s", dir, names.v[i]);
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			ok = scan_dir(path, depth + 1, idl, mf);
+			free(path);
+		} else if (has_suffix(path, ".xidl")) {
+			list_add(idl, path);
+		} else if (has_suffix(path, ".abi")) {
+			list_add(mf, path);
+		} else {
+			free(path);
+		}
+	}
+	list_free(&names);
+	return ok;
+}
+
+static bool is_manifest_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	char buf[ABIDIFF_SNIFF_BYTES];
+	size_t n = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	size_t k = strlen(XI_MF_MAGIC);
+	return n > k && !memcmp(buf, XI_MF_MAGIC, k) && buf[k] == ' ';
+}
+
+/* The path without trailing slashes (but "/" stays). */
+static char *clean_dir(const char *path)
+{
+	char *s = xi_xstrdup(path);
+	size_t n = strlen(s);
+	while (n > 1 && s[n - 1] == '/')
+		s[--n] = '\0';
+	return s;
+}
+
+/* Show locations under dir as label/...: the old side of ci/abi-check is a
+ * temporary directory that means nothing to the reader. */
+static void relabel(struct xi_mf_model *m, const char *dir, const char *label)
+{
+	size_t n = strlen(dir);
+	const char *from = NULL, *to = NULL;
+#define RELABEL(loc)                                                                  \
+	do {                                                                          \
+		const char *f_ = (loc).file;                                          \
+		if (!f_)                                                              \
+			break;                                                        \
+		if (f_ != from) {                                                     \
+			from = f_;                                                    \
+			to = f_;                                                      \
+			if (!strncmp(f_, dir, n) && f_[n] == '/')                     \
+				to = xi_aprintf(&m->arena, "%s%s", label, f_ + n);    \
+		}                                                                     \
+		(loc).file = to;                                                      \
+	} while (0)
+	for (unsigned i = 0; i < m->ndecls; i++) {
+		struct xi_mf_decl *d = m->decls[i];
+		RELABEL(d->loc);
+		for (unsigned k = 0; k < d->nmembers; k++)
+			RELABEL(d->members[k].loc);
+		for (unsigned k = 0; k < d->nvariants; k++)
+			RELABEL(d->variants[k].loc);
+	}
+#undef RELABEL
+}
+
+struct cmd {
+	struct xi_options opt;
+	const char *include_dirs[XI_MAX_INCLUDE_DIRS + 1];
+	bool json;
+	bool fail_on_api;
+	struct side_spec side[2];
+};
+
+static struct xi_mf_model *load_side(struct cmd *c, struct side_spec *s)
+{
+	struct file_list idl = { NULL, 0, 0 }, mf = { NULL, 0, 0 };
+	char *dir = NULL;
+	bool ok = true;
+	for (unsigned i = 0; i < s->npaths && ok; i++) {
+		struct stat st;
+		if (stat(s->paths[i], &st) != 0) {
+			fprintf(stderr, "xenidl: error: %s: no such file or directory\n", s->paths[i]);
+			ok = false;
+		} else if (S_ISDIR(st.st_mode)) {
+			free(dir);
+			dir = clean_dir(s->paths[i]);
+			/* Its .xidl files if it has any, else its manifests. */
+			struct file_list di = { NULL, 0, 0 }, dm = { NULL, 0, 0 };
+			ok = scan_dir(dir, 0, &di, &dm);
+			struct file_list *use = di.n ? &di : &dm;
+			for (unsigned k = 0; k < use->n; k++)
+				list_add(use == &di ? &idl : &mf, use->v[k]);
+			use->n = 0;
+			list_free(&di);
+			list_free(&dm);
+		} else if (is_manifest_file(s->paths[i])) {
+			list_add(&mf, xi_xstrdup(s->paths[i]));
+		} else {
+			list_add(&idl, xi_xstrdup(s->paths[i]));
+		}
+	}
+	struct xi_mf_model *m = NULL;
+	if (ok && idl.n && mf.n) {
+		fprintf(stderr, "xenidl: error: the %s side mixes IDL files and manifests\n", s->name);
+		ok = false;
+	} else if (ok && !idl.n && !mf.n) {
+		fprintf(stderr, "xenidl: error: the %s side has no .xidl or .abi files\n", s->name);
+		ok = false;
+	}
+	if (ok && mf.n) {
+		struct xi_diag diag;
+		xi_diag_init(&diag, stderr);
+		m = xi_mf_new();
+		for (unsigned i = 0; i < mf.n && !diag.capped; i++)
+			xi_mf_read(m, &diag, mf.v[i]);
+		ok = !xi_diag_failed(&diag);
+		xi_diag_free(&diag);
+	} else if (ok) {
+		struct xi_options opt = c->opt;
+		if (dir && s->npaths == 1) {
+			/* A directory is its own import root and output root. */
+			opt.root = dir;
+			if (opt.ninclude_dirs < XI_MAX_INCLUDE_DIRS)
+				c->include_dirs[opt.ninclude_dirs++] = dir;
+			opt.include_dirs = c->include_dirs;
+		}
+		struct xi_ctx *ctx = xenidl_create(&opt, stderr);
+		for (unsigned i = 0; i < idl.n; i++)
+			xenidl_add_input(ctx, idl.v[i]);
+		ok = xenidl_analyze(ctx);
+		if (ok)
+			m = xi_mf_from_ir(ctx, false);
+		xenidl_destroy(ctx);
+	}
+	if (ok && s->label && dir && s->npaths == 1)
+		relabel(m, dir, s->label);
+	list_free(&idl);
+	list_free(&mf);
+	free(dir);
+	if (!ok) {
+		xi_mf_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+static int usage_error(const char *msg, const char *arg)
+{
+	fprintf(stderr, "xenidl: abi-diff: %s%s%s%s\nTry 'xenidl abi-diff --help' for more information.\n",
+		msg, arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
+	return 2;
+}
+
+int xi_cmd_abidiff(int argc, char **argv)
+{
+	struct cmd c;
+	memset(&c, 0, sizeof(c));
+	c.side[0].name = "old";
+	c.side[1].name = "new";
+	c.side[0].paths = xi_xmalloc(sizeof(char *) * (size_t)(argc + 1));
+	c.side[1].paths = xi_xmalloc(sizeof(char *) * (size_t)(argc + 1));
+	int status = 2;
+	int ch;
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "I:h", options, NULL)) != -1) {
+		switch (ch) {
+		case OPT_OLD:
+			c.side[0].paths[c.side[0].npaths++] = optarg;
+			break;
+		case OPT_NEW:
+			c.side[1].paths[c.side[1].npaths++] = optarg;
+			break;
+		case OPT_JSON:
+			c.json = true;
+			break;
+		case OPT_FAIL_API:
+			c.fail_on_api = true;
+			break;
+		case OPT_OLD_LABEL:
+			c.side[0].label = optarg;
+			break;
+		case OPT_NEW_LABEL:
+			c.side[1].label = optarg;
+			break;
+		case 'I':
+			if (c.opt.ninclude_dirs == XI_MAX_INCLUDE_DIRS) {
+				status = usage_error("too many -I directories", NULL);
+				goto out;
+			}
+			c.include_dirs[c.opt.ninclude_dirs++] = optarg;
+			break;
+		case OPT_ABI: {
+			const char *bad;
+			unsigned badlen;
+			if (!xi_abi_parse_list(optarg, &c.opt.abis, &bad, &badlen)) {
+				status = usage_error("unknown ABI in", optarg);
+				goto out;
+			}
+			break;
+		}
+		case 'h':
+			usage(stdout);
+			status = 0;
+			goto out;
+		case ':':
+			status = usage_error("this option needs an argument:", argv[optind - 1]);
+			goto out;
+		default:
+			status = usage_error("unknown option", argv[optind - 1]);
+			goto out;
+		}
+	}
+	c.opt.include_dirs = c.include_dirs;
+	int rest = argc - optind;
+	if (rest == 2 && !c.side[0].npaths && !c.side[1].npaths) {
+		c.side[0].paths[c.side[0].npaths++] = argv[optind];
+		c.side[1].paths[c.side[1].npaths++] = argv[optind + 1];
+	} else if (rest != 0 || !c.side[0].npaths || !c.side[1].npaths) {
+		status = usage_error("needs OLD and NEW (two paths, or --old and --new)", NULL);
+		goto out;
+	}
+	struct xi_mf_model *old_model = load_side(&c, &c.side[0]);
+	struct xi_mf_model *new_model = old_model ? load_side(&c, &c.side[1]) : NULL;
+	if (!old_model || !new_model) {
+		xi_mf_free(old_model);
+		xi_mf_free(new_model);
+		status = 1;
+		goto out;
+	}
+	struct xi_abidiff *d = xi_abidiff_run(old_model, new_model);
+	status = d->count[XI_AD_BREAKING] || (c.fail_on_api && d->count[XI_AD_API])
+		 ? ABIDIFF_EXIT_BREAKING : 0;
+	if (c.json)
+		xi_abidiff_print_json(stdout, d, status);
+	else
+		xi_abidiff_print_text(stdout, d);
+	xi_abidiff_free(d);
+	xi_mf_free(old_model);
+	xi_mf_free(new_model);
+out:
+	free(c.side[0].paths);
+	free(c.side[1].paths);
+	return status;
+}

@@ -1,0 +1,254 @@
+/* The ABI manifest backend (-l manifest): one NAME.abi per input file, a
+ * line-oriented record of every fact of the ABI that binaries rely on.
+ *
+ * Why lines and not JSON: a manifest is reviewed as a patch. One fact per
+ * line makes every change one or two changed lines; declarations start in
+ * column 0 and everything inside them is indented, so git's hunk headers
+ * name the declaration a hunk is in; and the format needs no escaping
+ * beyond quoted strings. The grammar is in doc/integration.md and the
+ * reader in abidiff_read.c. */
+#include "backend.h"
+
+#include <string.h>
+
+#include "abidiff.h"
+#include "strbuf.h"
+
+/* Indentation of one nesting level. */
+#define MF_INDENT "    "
+
+/* A bare value needs no quotes: not empty, no space, quote, backslash or
+ * control byte. */
+static bool is_bare(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if ((unsigned char)*s <= ' ' || *s == '"' || *s == '\\' || *s == 0x7f)
+			return false;
+	return true;
+}
+
+static void add_quoted(struct xi_strbuf *sb, const char *s)
+{
+	xi_sb_addc(sb, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		switch (c) {
+		case '"': xi_sb_adds(sb, "\\\""); break;
+		case '\\': xi_sb_adds(sb, "\\\\"); break;
+		case '\n': xi_sb_adds(sb, "\\n"); break;
+		case '\t': xi_sb_adds(sb, "\\t"); break;
+		default:
+			if (c < ' ' || c == 0x7f)
+				xi_sb_printf(sb, "\\x%02x", c);
+			else
+				xi_sb_addc(sb, (char)c);
+		}
+	}
+	xi_sb_addc(sb, '"');
+}
+
+static void add_attr(struct xi_strbuf *sb, const char *key, const char *value)
+{
+	if (!value)
+		return;
+	xi_sb_printf(sb, " %s=", key);
+	if (is_bare(value))
+		xi_sb_adds(sb, value);
+	else
+		add_quoted(sb, value);
+}
+
+static void add_int_attr(struct xi_strbuf *sb, const char *key, struct xi_int v)
+{
+	char buf[24];
+	xi_sb_printf(sb, " %s=%s", key, xi_int_format(v, buf));
+}
+
+static void put_doc(struct xi_out *o, unsigned depth, const char *doc)
+{
+	if (!doc)
+		return;
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	for (unsigned i = 0; i <= depth; i++)
+		xi_sb_adds(&sb, MF_INDENT);
+	xi_sb_adds(&sb, "doc ");
+	add_quoted(&sb, doc);
+	xi_sb_addc(&sb, '\n');
+	xi_out_puts(o, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+}
+
+/* Lines that may differ per ABI: text[a] for each ABI of `abis`, written
+ * once per group of ABIs with the same text, with "on=" unless one group
+ * covers them all. The doc follows the first line. */
+static void put_grouped(struct xi_out *o, struct xi_arena *arena, xi_abi_mask abis,
+			const char *const *text, unsigned depth, const char *doc)
+{
+	xi_abi_mask done = 0;
+	XI_FOR_EACH_ABI(a, abis) {
+		if (done & XI_ABI_BIT(a))
+			continue;
+		xi_abi_mask group = 0;
+		XI_FOR_EACH_ABI(b, abis)
+			if (!(done & XI_ABI_BIT(b)) && !strcmp(text[a], text[b]))
+				group |= XI_ABI_BIT(b);
+		done |= group;
+		for (unsigned i = 0; i < depth; i++)
+			xi_out_puts(o, MF_INDENT);
+		xi_out_puts(o, text[a]);
+		if (group != abis)
+			xi_out_printf(o, " on=%s", xi_mf_abi_list(arena, group));
+		xi_out_putc(o, '\n');
+		if (doc) {
+			put_doc(o, depth, doc);
+			doc = NULL;
+		}
+	}
+}
+
+static const char *arm_text(struct xi_arena *a, const struct xi_mf_member *mm)
+{
+	if (!mm->is_arm)
+		return NULL;
+	if (mm->default_arm)
+		return "_";
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	for (unsigned i = 0; i < mm->nlabels; i++) {
+		char buf[24];
+		const struct xi_mf_label *l = &mm->labels[i];
+		xi_sb_printf(&sb, "%s%s%s%s", i ? "," : "", l->name ? l->name : "", l->name ? ":" : "",
+			     xi_int_format(l->value, buf));
+	}
+	const char *r = xi_strdup(a, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
+}
+
+static void put_member(struct xi_out *o, struct xi_arena *arena, const struct xi_mf_decl *d,
+		       const struct xi_mf_member *mm)
+{
+	const char *text[XI_ABI_COUNT];
+	const char *arm = arm_text(arena, mm);
+	XI_FOR_EACH_ABI(a, mm->abis) {
+		struct xi_strbuf sb = XI_STRBUF_INIT;
+		xi_sb_adds(&sb, "member ");
+		xi_sb_adds(&sb, mm->path);
+		add_attr(&sb, "type", mm->type[a]);
+		xi_sb_printf(&sb, " offset=%u size=%u align=%u", (unsigned)mm->offset[a],
+			     (unsigned)mm->size[a], (unsigned)mm->align[a]);
+		add_attr(&sb, "dir", xi_mf_dir_name(mm->dir));
+		if (mm->reserved)
+			xi_sb_adds(&sb, " reserved");
+		add_attr(&sb, "arm", arm);
+		add_attr(&sb, "c", mm->c_name);
+		text[a] = xi_strdup(arena, xi_sb_str(&sb));
+		xi_sb_free(&sb);
+	}
+	put_grouped(o, arena, mm->abis & d->abis, text, 1, mm->doc);
+}
+
+static void put_layouts(struct xi_out *o, struct xi_arena *arena, const struct xi_mf_decl *d)
+{
+	const char *text[XI_ABI_COUNT];
+	XI_FOR_EACH_ABI(a, d->laid_out) {
+		struct xi_strbuf sb = XI_STRBUF_INIT;
+		xi_sb_adds(&sb, "layout");
+		if (d->kind == XI_MF_ALIAS)
+			add_attr(&sb, "type", d->target[a]);
+		xi_sb_printf(&sb, " size=%u align=%u", (unsigned)d->size[a], (unsigned)d->align[a]);
+		text[a] = xi_strdup(arena, xi_sb_str(&sb));
+		xi_sb_free(&sb);
+	}
+	put_grouped(o, arena, d->laid_out, text, 1, NULL);
+}
+
+static void put_variants(struct xi_out *o, const struct xi_mf_decl *d)
+{
+	for (unsigned i = 0; i < d->nvariants; i++) {
+		const struct xi_mf_variant *v = &d->variants[i];
+		struct xi_strbuf sb = XI_STRBUF_INIT;
+		xi_sb_adds(&sb, MF_INDENT);
+		if (d->kind == XI_MF_ENUM) {
+			xi_sb_printf(&sb, "variant %s", v->name);
+			add_int_attr(&sb, "value", v->value);
+		} else if (v->lo == v->hi) {
+			xi_sb_printf(&sb, "bit %s bits=%u", v->name, v->lo);
+		} else {
+			xi_sb_printf(&sb, "bit %s bits=%u..%u", v->name, v->lo, v->hi);
+		}
+		add_attr(&sb, "c", v->c_name);
+		xi_sb_addc(&sb, '\n');
+		xi_out_puts(o, xi_sb_str(&sb));
+		xi_sb_free(&sb);
+		put_doc(o, 1, v->doc);
+	}
+}
+
+static void put_decl(struct xi_out *o, struct xi_arena *arena, const struct xi_mf_decl *d)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_sb_printf(&sb, "\n%s %s", xi_mf_kind_name(d->kind), d->name);
+	if (d->legacy)
+		xi_sb_adds(&sb, " legacy");
+	switch (d->kind) {
+	case XI_MF_CONST:
+		add_attr(&sb, "type", d->type);
+		add_int_attr(&sb, "value", d->value);
+		break;
+	case XI_MF_ENUM:
+	case XI_MF_BITMAP:
+		add_attr(&sb, "backing", d->type);
+		add_attr(&sb, "c_prefix", d->c_prefix);
+		break;
+	default:
+		break;
+	}
+	add_attr(&sb, "version", d->version);
+	add_attr(&sb, "c", d->c_name);
+	xi_sb_addc(&sb, '\n');
+	xi_out_puts(o, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	put_doc(o, 0, d->doc);
+	if (d->kind == XI_MF_ALIAS || d->kind == XI_MF_STRUCT || d->kind == XI_MF_UNION)
+		put_layouts(o, arena, d);
+	if (d->kind == XI_MF_ENUM || d->kind == XI_MF_BITMAP)
+		put_variants(o, d);
+	for (unsigned i = 0; i < d->nmembers; i++)
+		put_member(o, arena, d, &d->members[i]);
+}
+
+void xi_mf_write(struct xi_out *o, const struct xi_mf_model *m, const struct xi_mf_module *mod)
+{
+	/* Scratch text lives in a local arena, freed at the end. */
+	struct xi_arena arena;
+	xi_arena_init(&arena);
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_sb_printf(&sb, "%s %d", XI_MF_MAGIC, XI_MF_FORMAT_VERSION);
+	add_attr(&sb, "abis", xi_mf_abi_list(&arena, m->abis));
+	xi_sb_printf(&sb, "\n# The ABI of %s, as laid out by xenidl. Generated: do not edit.\n"
+		     "# Format: doc/integration.md, \"The ABI manifest\".\n\nmodule %s",
+		     mod->rel, mod->rel);
+	add_attr(&sb, "abis", xi_mf_abi_list(&arena, mod->abis));
+	xi_sb_addc(&sb, '\n');
+	xi_out_puts(o, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	put_doc(o, 0, mod->doc);
+	for (unsigned i = 0; i < m->ndecls; i++)
+		if (m->decls[i]->module == mod->rel)
+			put_decl(o, &arena, m->decls[i]);
+	xi_arena_free(&arena);
+}
+
+void xi_emit_manifest(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_outset *out)
+{
+	struct xi_mf_model *m = xi_mf_from_ir(ctx, true);
+	for (unsigned i = 0; i < m->nmodules; i++) {
+		const struct xi_mf_module *mod = m->modules[i];
+		struct xi_out *o = xi_out_open(out, xi_aprintf(&ctx->arena, "%s.abi", mod->rel));
+		if (o)
+			xi_mf_write(o, m, mod);
+	}
+	xi_mf_free(m);
+}
