@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "abidiff.h"
 #include "commands.h"
 #include "limits.h"
 #include "xenidl.h"
@@ -23,6 +24,7 @@ static void usage(FILE *f)
 {
 	fputs("Usage: xenidl [OPTION]... FILE...\n"
 	      "       xenidl layout [--abi LIST] [--tsv] [-I DIR]... (TYPE | --all) FILE...\n"
+	      "       xenidl abi-diff [OPTION]... OLD NEW   (see xenidl abi-diff --help)\n"
 	      "Generate code from interface descriptions of the Xen hypercall ABI.\n"
 	      "\n"
 	      "  -l, --lang LANG[:DIR]  output language (repeatable, or a comma list);\n"
@@ -288,6 +290,8 @@ int main(int argc, char **argv)
 {
 	struct cli c;
 	memset(&c, 0, sizeof(c));
+	if (argc > 1 && !strcmp(argv[1], "abi-diff"))
+		return xi_cmd_abidiff(argc - 1, argv + 1);
 	if (argc > 1 && !strcmp(argv[1], "layout")) {
 		int rc = parse_args(&c, argc - 1, argv + 1);
 		if (rc >= 0)
