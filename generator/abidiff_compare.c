@@ -634,6 +634,11 @@ static const char *range_text(struct differ *df, struct span s)
 					   (unsigned long long)s.e - 1);
 }
 
+static const char *were(struct span s)
+{
+	return s.e == s.s + 1 ? "was" : "were";
+}
+
 static const char *dir_text(unsigned dir)
 {
 	const char *s = xi_mf_dir_name(dir);
@@ -729,14 +734,19 @@ static void compare_pair(struct pair *p, const int *o2n, const struct xi_mf_memb
 	if (om->eff_reserved && nm->eff_reserved) {
 		/* Nothing reads reserved bytes: only where they are matters. */
 		if (layout_differs(om, nm, a)) {
-			if (was_reserved(df, p->o, a, ns))
+			/* Bytes it gives up that nothing else covers are reported
+			 * by check_reserved_kept, as a shrinking region. */
+			unsigned n;
+			uint64_t missing;
+			struct span gap, *v = leaves_in(df, p->n, a, os, -1, &n);
+			if (!was_reserved(df, p->o, a, ns))
+				rep(p, XI_AD_BREAKING, "reserved-grown", om->loc, nm->loc,
+				    "reserved member '%s' now covers %s, which %s not all reserved",
+				    nm->path, range_text(df, ns), were(ns));
+			else if (!first_gap(v, n, os, &gap, &missing))
 				rep(p, XI_AD_COMPATIBLE, "reserved-resized", om->loc, nm->loc,
 				    "reserved member '%s' now covers %s (was %s)", nm->path,
 				    range_text(df, ns), range_text(df, os));
-			else
-				rep(p, XI_AD_BREAKING, "reserved-grown", om->loc, nm->loc,
-				    "reserved member '%s' now covers %s, which were not all reserved",
-				    nm->path, range_text(df, ns));
 		}
 		if (!streq(renamed_type(df, om->type[a], a), nm->type[a]))
 			rep(p, XI_AD_API, "type-spelling", om->loc, nm->loc,
@@ -750,8 +760,8 @@ static void compare_pair(struct pair *p, const int *o2n, const struct xi_mf_memb
 			    "reserved member '%s' gets a meaning", nm->path);
 		else
 			rep(p, XI_AD_BREAKING, "member-layout", om->loc, nm->loc,
-			    "reserved member '%s' gets a meaning in %s, which were not all reserved",
-			    nm->path, range_text(df, ns));
+			    "reserved member '%s' gets a meaning in %s, which %s not all reserved",
+			    nm->path, range_text(df, ns), were(ns));
 		return;
 	}
 	if (nm->eff_reserved)
@@ -859,7 +869,8 @@ static void new_member(struct pair *p, const int *n2o, const struct xi_mf_member
 		    (unsigned)p->o->size[a]);
 	else
 		rep(p, XI_AD_BREAKING, "member-added", none, nm->loc,
-		    "new member '%s' at %s, which were not reserved", nm->path, range_text(df, ns));
+		    "new member '%s' at %s, which %s not reserved", nm->path, range_text(df, ns),
+		    were(ns));
 }
 
 /* Old reserved bytes that no member of the new side covers. */
@@ -880,7 +891,8 @@ static void check_reserved_kept(struct pair *p)
 		int j = xi_mf_member_index(p->n, om->path);
 		struct xi_mf_loc nl = j >= 0 ? p->n->members[j].loc : p->n->loc;
 		rep(p, XI_AD_BREAKING, "reserved-shrunk", om->loc, nl,
-		    "reserved %s (of '%s') are no longer reserved", range_text(df, gap), om->path);
+		    "reserved %s (of '%s') %s no longer reserved", range_text(df, gap), om->path,
+		    gap.e == gap.s + 1 ? "is" : "are");
 	}
 }
 

@@ -51,6 +51,7 @@ struct reader {
 	uint32_t member_line;      /* its first line */
 	const char *member_sig[4]; /* dir, reserved, arm, c of its first line */
 	int variant;
+	unsigned decl_errors;      /* errors before the declaration began */
 };
 
 static struct xi_loc loc_at(const struct reader *r, uint32_t col, uint32_t len)
@@ -245,12 +246,13 @@ static bool check_all_used(struct reader *r)
 	bool ok = true;
 	for (unsigned i = 1; i < r->ntok; i++) {
 		const struct token *t = &r->tok[i];
-		for (unsigned k = 1; k < i && t->key; k++) {
-			if (r->tok[k].key && !strcmp(r->tok[k].key, t->key)) {
-				xi_error(r->diag, tok_loc(r, t), "'%s=' given twice", t->key);
-				ok = false;
-				break;
-			}
+		bool twice = false;
+		for (unsigned k = 1; k < i && t->key && !twice; k++)
+			twice = r->tok[k].key && !strcmp(r->tok[k].key, t->key);
+		if (twice) {
+			xi_error(r->diag, tok_loc(r, t), "'%s=' given twice", t->key);
+			ok = false;
+			continue;
 		}
 		if (t->used)
 			continue;
@@ -452,6 +454,9 @@ static void end_decl(struct reader *r)
 	r->decl = NULL;
 	r->member = -1;
 	r->variant = -1;
+	/* After an error inside it, what is missing is no news. */
+	if (r->diag->errors != r->decl_errors)
+		return;
 	bool laid = d->kind == XI_MF_ALIAS || d->kind == XI_MF_STRUCT || d->kind == XI_MF_UNION;
 	struct xi_loc at = { d->loc.line, 1, r->src->id, 0 };
 	if (laid && d->laid_out != d->abis)
@@ -590,6 +595,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	r->decl = d;
 	r->last = LAST_DECL;
 	r->decl_doc = false;
+	r->decl_errors = r->diag->errors;
 }
 
 static void read_doc(struct reader *r, unsigned depth)
@@ -652,7 +658,7 @@ static void read_layout(struct reader *r)
 	if (!check_all_used(r) || !ok)
 		return;
 	if (on & d->laid_out) {
-		xi_error(r->diag, loc_at(r, 1, 0), "a second layout of '%s' on %s", d->name,
+		xi_error(r->diag, tok_loc(r, &r->tok[0]), "a second layout of '%s' on %s", d->name,
 			 xi_mf_abi_list(&r->m->arena, on & d->laid_out));
 		return;
 	}
@@ -752,14 +758,15 @@ static void read_member(struct reader *r)
 		static const char *const names[4] = { "dir", "reserved", "arm", "c" };
 		for (unsigned i = 0; i < 4; i++) {
 			if (strcmp(sig[i], r->member_sig[i])) {
-				xi_error(r->diag, loc_at(r, 1, 0), "'%s' of member '%s' differs from its line %u",
+				xi_error(r->diag, tok_loc(r, &r->tok[0]),
+					 "'%s' of member '%s' differs from its line %u",
 					 names[i], path, (unsigned)r->member_line);
 				return;
 			}
 		}
 		mm = &d->members[r->member];
 		if (on & mm->abis) {
-			xi_error(r->diag, loc_at(r, 1, 0), "member '%s' is described twice on %s", path,
+			xi_error(r->diag, tok_loc(r, &r->tok[0]), "member '%s' is described twice on %s", path,
 				 xi_mf_abi_list(&r->m->arena, on & mm->abis));
 			return;
 		}
