@@ -558,7 +558,8 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	switch (kind) {
 	case XI_MF_CONST:
 		type = str_attr(r, "type", nonempty);
-		ok = need_attr(r, "type") && type && int_attr(r, need_attr(r, "value"), &value);
+		ok = need_attr(r, "type") && type;
+		ok = int_attr(r, need_attr(r, "value"), &value) && ok;
 		break;
 	case XI_MF_ENUM:
 	case XI_MF_BITMAP:
@@ -652,9 +653,12 @@ static void read_layout(struct reader *r)
 	const char *type = k == XI_MF_ALIAS ? str_attr(r, "type", nonempty) : NULL;
 	uint32_t size = 0, align = 1;
 	xi_abi_mask on;
-	bool ok = (k != XI_MF_ALIAS || (need_attr(r, "type") && type)) &&
-		  u32_attr(r, need_attr(r, "size"), &size) & align_attr(r, need_attr(r, "align"), &align);
-	ok = on_attr(r, &on) && ok;
+	/* Every attribute is checked (and marked used), whatever fails. */
+	bool type_ok = k != XI_MF_ALIAS || (need_attr(r, "type") && type);
+	bool size_ok = u32_attr(r, need_attr(r, "size"), &size);
+	bool align_ok = align_attr(r, need_attr(r, "align"), &align);
+	bool on_ok = on_attr(r, &on);
+	bool ok = type_ok && size_ok && align_ok && on_ok;
 	if (!check_all_used(r) || !ok)
 		return;
 	if (on & d->laid_out) {
@@ -723,9 +727,11 @@ static void read_member(struct reader *r)
 	const char *path = name_arg(r, is_member_path, "a member path");
 	const char *type = str_attr(r, "type", nonempty);
 	uint32_t offset = 0, size = 0, align = 1;
-	bool ok = need_attr(r, "type") && type;
-	ok = u32_attr(r, need_attr(r, "offset"), &offset) & u32_attr(r, need_attr(r, "size"), &size) &
-	     align_attr(r, need_attr(r, "align"), &align) && ok;
+	bool type_ok = need_attr(r, "type") && type;
+	bool offset_ok = u32_attr(r, need_attr(r, "offset"), &offset);
+	bool size_ok = u32_attr(r, need_attr(r, "size"), &size);
+	bool align_ok = align_attr(r, need_attr(r, "align"), &align);
+	bool ok = type_ok && offset_ok && size_ok && align_ok;
 	const struct token *dir = attr(r, "dir");
 	const struct token *arm = attr(r, "arm");
 	const struct token *c = attr(r, "c");
