@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "abidiff.h"
+#include "testutil.h"
 #include "xenidl.h"
 
 #ifndef EXAMPLES_DIR
@@ -141,6 +142,43 @@ START_TEST(reports_every_error)
 }
 END_TEST
 
+/* The flat member list of the model, and what xi_mf_finish derives. */
+START_TEST(model_of_members)
+{
+	struct compiled *c = compile_text(
+		"@legacy\n"
+		"struct s {\n"
+		"    tag: u32;\n"
+		"    u: union switch (tag) { 1, 2 => a: u32; _ => b: u16; };\n"
+		"    @reserved r: struct { x: u8; y: u8; };\n"
+		"    arr: struct { q: u16; }[2];\n"
+		"}\n");
+	ck_assert_msg(c->ok, "%s", c->diags);
+	struct xi_mf_model *m = xi_mf_from_ir(c->ctx, true);
+	const struct xi_mf_decl *d = xi_mf_lookup_any(m, "s");
+	ck_assert_ptr_nonnull(d);
+	static const char *const paths[] = { "tag", "u", "u.a", "u.b", "r", "r.x", "r.y", "arr", "arr[].q" };
+	ck_assert_uint_eq(d->nmembers, sizeof(paths) / sizeof(paths[0]));
+	for (unsigned i = 0; i < d->nmembers; i++)
+		ck_assert_str_eq(d->members[i].path, paths[i]);
+	const struct xi_mf_member *a = &d->members[2], *b = &d->members[3];
+	ck_assert(a->is_arm && !a->default_arm && a->in_union);
+	ck_assert_int_eq(a->parent, 1);
+	ck_assert_uint_eq(a->nlabels, 2);
+	ck_assert_ptr_null(a->labels[0].name);
+	ck_assert_uint_eq(a->labels[1].value.mag, 2);
+	ck_assert(b->is_arm && b->default_arm);
+	ck_assert(d->members[4].reserved && !d->members[5].reserved && d->members[5].eff_reserved);
+	ck_assert(!d->members[4].leaf && d->members[5].leaf);
+	ck_assert(d->members[7].leaf && d->members[8].under_leaf);
+	ck_assert_int_eq(d->members[8].parent, 7);
+	ck_assert_uint_eq(d->members[8].offset[XI_ABI_X86_64], d->members[7].offset[XI_ABI_X86_64]);
+	ck_assert_str_eq(d->members[1].type[XI_ABI_ARM64], "union switch (tag) { ... }");
+	xi_mf_free(m);
+	compiled_free(c);
+}
+END_TEST
+
 /* ABI lists name whole families by their name. */
 START_TEST(abi_lists)
 {
@@ -161,11 +199,8 @@ int main(void)
 	tcase_add_test(tc, round_trip_examples);
 	tcase_add_test(tc, round_trip_escapes);
 	tcase_add_test(tc, reports_every_error);
+	tcase_add_test(tc, model_of_members);
 	tcase_add_test(tc, abi_lists);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s);
 }
