@@ -68,7 +68,8 @@ struct xi_mf_member {
 	struct xi_mf_label *labels;
 	unsigned nlabels;
 	/* Per ABI (for the ABIs in `abis`): the type as written in xidl, the
-	 * offset from the start of the declaration, size and alignment. */
+	 * offset from the start of the declaration, size and alignment. A
+	 * member of a legacy declaration may be absent on some of its ABIs. */
 	xi_abi_mask abis;
 	const char *type[XI_ABI_COUNT];
 	uint32_t offset[XI_ABI_COUNT];
@@ -153,7 +154,9 @@ struct xi_mf_member *xi_mf_add_member(struct xi_mf_model *m, struct xi_mf_decl *
 				      const char *path);
 struct xi_mf_variant *xi_mf_add_variant(struct xi_mf_model *m, struct xi_mf_decl *d,
 					const char *name);
-/* Derive the xi_mf_member fields marked as derived. */
+/* Derive the xi_mf_member fields marked as derived (of one declaration,
+ * or of all). */
+void xi_mf_finish_decl(struct xi_mf_decl *d);
 void xi_mf_finish(struct xi_mf_model *m);
 
 /* The declaration named `name` that exists on `abi`, or NULL. */

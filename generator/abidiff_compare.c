@@ -376,6 +376,11 @@ static enum type_change compare_type(struct differ *df, const char *ot, const ch
 
 /* --- Renamed declarations ------------------------------------------------------------ */
 
+static bool on_abi(const struct xi_mf_member *m, int abi)
+{
+	return (m->abis & XI_ABI_BIT(abi)) != 0;
+}
+
 static bool same_labels(const struct xi_mf_member *a, const struct xi_mf_member *b)
 {
 	if (a->is_arm != b->is_arm || a->default_arm != b->default_arm || a->nlabels != b->nlabels)
@@ -390,6 +395,10 @@ static bool same_labels(const struct xi_mf_member *a, const struct xi_mf_member 
 static bool same_member_shape(struct differ *df, const struct xi_mf_member *a,
 			      const struct xi_mf_member *b, int abi)
 {
+	if (on_abi(a, abi) != on_abi(b, abi))
+		return false;
+	if (!on_abi(a, abi))
+		return true;
 	return a->offset[abi] == b->offset[abi] && a->size[abi] == b->size[abi] &&
 	       a->align[abi] == b->align[abi] && a->dir == b->dir && a->reserved == b->reserved &&
 	       same_labels(a, b) && streq(renamed_type(df, a->type[abi], abi), b->type[abi]);
@@ -571,7 +580,7 @@ static struct span *leaves_in(struct differ *df, const struct xi_mf_decl *d, int
 	unsigned n = 0;
 	for (unsigned i = 0; i < d->nmembers; i++) {
 		const struct xi_mf_member *m = &d->members[i];
-		if (!m->leaf || m->under_leaf)
+		if (!m->leaf || m->under_leaf || !on_abi(m, abi))
 			continue;
 		if (want_reserved >= 0 && m->eff_reserved != (want_reserved != 0))
 			continue;
@@ -844,7 +853,8 @@ static void new_member(struct pair *p, const int *n2o, const struct xi_mf_member
 		/* The old reserved member it replaces exactly, if one does. */
 		for (unsigned i = 0; i < p->o->nmembers; i++) {
 			const struct xi_mf_member *om = &p->o->members[i];
-			if (om->reserved && om->offset[a] == nm->offset[a] && om->size[a] == nm->size[a] &&
+			if (om->reserved && on_abi(om, a) && om->offset[a] == nm->offset[a] &&
+			    om->size[a] == nm->size[a] &&
 			    xi_mf_member_index(p->n, om->path) < 0) {
 				rep(p, XI_AD_COMPATIBLE, "reserved-named", om->loc, nm->loc,
 				    "reserved member '%s' becomes '%s'", om->path, nm->path);
@@ -880,7 +890,7 @@ static void check_reserved_kept(struct pair *p)
 	int a = p->abi;
 	for (unsigned i = 0; i < p->o->nmembers; i++) {
 		const struct xi_mf_member *om = &p->o->members[i];
-		if (!om->leaf || om->under_leaf || !om->eff_reserved)
+		if (!om->leaf || om->under_leaf || !om->eff_reserved || !on_abi(om, a))
 			continue;
 		struct span r = span_of(om, a), gap;
 		unsigned n;
@@ -910,7 +920,7 @@ static void compare_members(struct pair *p)
 		n2o[j] = -1;
 	for (unsigned i = 0; i < o->nmembers; i++) {
 		int j = xi_mf_member_index(n, o->members[i].path);
-		if (j >= 0) {
+		if (j >= 0 && on_abi(&o->members[i], a) && on_abi(&n->members[j], a)) {
 			o2n[i] = j;
 			n2o[j] = (int)i;
 		}
@@ -919,11 +929,11 @@ static void compare_members(struct pair *p)
 	 * (or a renamed) parent. Parents come first, so their links exist. */
 	for (unsigned i = 0; i < o->nmembers; i++) {
 		const struct xi_mf_member *om = &o->members[i];
-		if (o2n[i] >= 0)
+		if (o2n[i] >= 0 || !on_abi(om, a))
 			continue;
 		for (unsigned j = 0; j < n->nmembers; j++) {
 			const struct xi_mf_member *nm = &n->members[j];
-			if (n2o[j] >= 0)
+			if (n2o[j] >= 0 || !on_abi(nm, a))
 				continue;
 			int op = om->parent >= 0 ? o2n[om->parent] : -1;
 			if (op != nm->parent || !same_member_shape(df, om, nm, a))
@@ -939,7 +949,8 @@ static void compare_members(struct pair *p)
 			compare_pair(p, o2n, &o->members[i], &n->members[o2n[i]], renamed[i]);
 	for (unsigned i = 0; i < o->nmembers; i++) {
 		const struct xi_mf_member *om = &o->members[i];
-		if (o2n[i] >= 0 || om->eff_reserved || (om->parent >= 0 && o2n[om->parent] < 0))
+		if (o2n[i] >= 0 || om->eff_reserved || !on_abi(om, a) ||
+		    (om->parent >= 0 && o2n[om->parent] < 0))
 			continue;
 		struct xi_mf_loc none = { NULL, 0, 0 };
 		rep(p, XI_AD_BREAKING, "member-removed", om->loc, none, "%s '%s' removed",
@@ -947,7 +958,7 @@ static void compare_members(struct pair *p)
 	}
 	for (unsigned j = 0; j < n->nmembers; j++) {
 		const struct xi_mf_member *nm = &n->members[j];
-		if (n2o[j] >= 0 || (nm->parent >= 0 && n2o[nm->parent] < 0))
+		if (n2o[j] >= 0 || !on_abi(nm, a) || (nm->parent >= 0 && n2o[nm->parent] < 0))
 			continue;
 		new_member(p, n2o, nm);
 	}

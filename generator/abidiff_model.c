@@ -122,7 +122,7 @@ static size_t parent_len(const char *path)
 	return n;
 }
 
-static void finish_decl(struct xi_mf_decl *d)
+void xi_mf_finish_decl(struct xi_mf_decl *d)
 {
 	for (unsigned i = 0; i < d->nmembers; i++) {
 		struct xi_mf_member *mm = &d->members[i];
@@ -150,7 +150,7 @@ static void finish_decl(struct xi_mf_decl *d)
 void xi_mf_finish(struct xi_mf_model *m)
 {
 	for (unsigned i = 0; i < m->ndecls; i++)
-		finish_decl(m->decls[i]);
+		xi_mf_finish_decl(m->decls[i]);
 }
 
 struct xi_mf_decl *xi_mf_lookup(const struct xi_mf_model *m, const char *name, int abi)
@@ -274,9 +274,13 @@ static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struc
 				mm->labels[mm->nlabels].value = l->value;
 			}
 		}
-		mm->abis = d->abis;
 		uint32_t offset[XI_ABI_COUNT] = { 0 };
 		XI_FOR_EACH_ABI(a, d->abis) {
+			/* A legacy member may be absent on some ABIs (an arch
+			 * type whose choice there is void). */
+			if (xi_type_resolve(m->type, a)->kind == XI_TYPE_VOID)
+				continue;
+			mm->abis |= XI_ABI_BIT(a);
 			struct xi_layout l = xi_type_layout(m->type, a);
 			offset[a] = base[a] + xi_member_offset(m, a);
 			mm->type[a] = type_name(b, m->type, a);

@@ -462,13 +462,17 @@ static void end_decl(struct reader *r)
 	if (laid && d->laid_out != d->abis)
 		xi_error(r->diag, at, "%s '%s' has no layout for %s", xi_mf_kind_name(d->kind), d->name,
 			 xi_mf_abi_list(&r->m->arena, d->abis & ~d->laid_out));
+	/* A member without a line for an ABI is absent there; but what is
+	 * inside a member exists only where the member does. */
+	xi_mf_finish_decl(d);
 	for (unsigned i = 0; i < d->nmembers; i++) {
 		const struct xi_mf_member *mm = &d->members[i];
-		if (mm->abis == d->abis)
+		if (mm->parent < 0 || !(mm->abis & ~d->members[mm->parent].abis))
 			continue;
 		struct xi_loc mat = { mm->loc.line, MF_INDENT_WIDTH + 1, r->src->id, 0 };
-		xi_error(r->diag, mat, "member '%s' has no line for %s", mm->path,
-			 xi_mf_abi_list(&r->m->arena, d->abis & ~mm->abis));
+		xi_error(r->diag, mat, "member '%s' is on %s, where '%s' is not", mm->path,
+			 xi_mf_abi_list(&r->m->arena, mm->abis & ~d->members[mm->parent].abis),
+			 d->members[mm->parent].path);
 	}
 }
 

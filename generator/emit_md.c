@@ -263,7 +263,7 @@ static void rows(struct page *pg, const struct xi_mf_decl *d, int abi, int paren
 	uint32_t end = base;
 	for (unsigned i = 0; i < d->nmembers; i++) {
 		const struct xi_mf_member *mm = &d->members[i];
-		if (mm->parent != parent)
+		if (mm->parent != parent || !(mm->abis & XI_ABI_BIT(abi)))
 			continue;
 		uint32_t off = mm->offset[abi], msize = mm->size[abi];
 		if (gaps && !is_union && off > end)
@@ -295,14 +295,20 @@ static void differences(struct page *pg, const struct xi_mf_decl *d)
 			if (done & XI_ABI_BIT(a))
 				continue;
 			xi_abi_mask group = 0;
-			XI_FOR_EACH_ABI(b, d->abis)
-				if (mm->offset[a] == mm->offset[b] && mm->size[a] == mm->size[b] &&
-				    !strcmp(mm->type[a], mm->type[b]))
+			bool here = (mm->abis & XI_ABI_BIT(a)) != 0;
+			XI_FOR_EACH_ABI(b, d->abis) {
+				bool there = (mm->abis & XI_ABI_BIT(b)) != 0;
+				if (here == there && (!here || (mm->offset[a] == mm->offset[b] &&
+				    mm->size[a] == mm->size[b] && !strcmp(mm->type[a], mm->type[b]))))
 					group |= XI_ABI_BIT(b);
+			}
 			done |= group;
-			xi_sb_printf(&sb, "%s%s at %u, %u bytes on %s", groups ? "; " : "",
-				     type_md(pg, mm->type[a], a), (unsigned)mm->offset[a],
-				     (unsigned)mm->size[a], abi_names(pg, group));
+			if (here)
+				xi_sb_printf(&sb, "%s%s at %u, %u bytes on %s", groups ? "; " : "",
+					     type_md(pg, mm->type[a], a), (unsigned)mm->offset[a],
+					     (unsigned)mm->size[a], abi_names(pg, group));
+			else
+				xi_sb_printf(&sb, "%sabsent on %s", groups ? "; " : "", abi_names(pg, group));
 			groups++;
 		}
 		if (groups > 1) {
