@@ -1,6 +1,10 @@
 /* xenidl: the command line. Everything it does is in the library; this
  * file only parses arguments and maps results to exit statuses:
  *   0 success, 1 input errors, 2 usage errors, 3 --check found stale output. */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
