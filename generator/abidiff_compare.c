@@ -454,21 +454,71 @@ static bool name_kept(const struct differ *df, const struct xi_mf_model *other,
 	return false;
 }
 
+/* What two declarations must share to be one renamed: a cheap key, so
+ * that the search compares each removed declaration with the few added
+ * ones of its kind and size, not with all of them. */
+static const char *shape_key(struct differ *df, const struct xi_mf_decl *d)
+{
+	char buf[24];
+	xi_abi_mask common = d->abis & df->common;
+	int a = 0;
+	XI_FOR_EACH_ABI(x, common) {
+		a = x;
+		break;
+	}
+	return xi_aprintf(ar(df), "%d %x %u %u %u %u %s", (int)d->kind, (unsigned)common, d->nmembers,
+			  d->nvariants, (unsigned)d->size[a], (unsigned)d->align[a],
+			  d->kind == XI_MF_CONST ? xi_int_format(d->value, buf) : "");
+}
+
+struct candidates {
+	unsigned n, cap;
+	unsigned first;       /* list[..first) are all paired already */
+	struct xi_mf_decl **list;
+};
+
 static void find_renames(struct differ *df)
 {
+	/* The added declarations, by shape key, in model order. */
+	struct xi_map added;
+	xi_map_init(&added);
+	for (unsigned k = 0; k < df->n->ndecls; k++) {
+		struct xi_mf_decl *n = df->n->decls[k];
+		if (name_kept(df, df->o, n))
+			continue;
+		const char *key = shape_key(df, n);
+		struct candidates *c = xi_map_get(&added, key, strlen(key));
+		if (!c) {
+			c = XI_NEW(ar(df), struct candidates);
+			xi_map_put(&added, key, strlen(key), c);
+		}
+		if (c->n == c->cap) {
+			c->cap = c->cap ? c->cap * 2 : 4;
+			struct xi_mf_decl **l = xi_alloc(ar(df), sizeof(*l) * c->cap);
+			if (c->n)
+				memcpy(l, c->list, sizeof(*l) * c->n);
+			c->list = l;
+		}
+		c->list[c->n++] = n;
+	}
 	for (unsigned i = 0; i < df->o->ndecls; i++) {
 		struct xi_mf_decl *o = df->o->decls[i];
 		if (name_kept(df, df->n, o))
 			continue;
-		for (unsigned k = 0; k < df->n->ndecls; k++) {
-			struct xi_mf_decl *n = df->n->decls[k];
-			if (n->renamed || name_kept(df, df->o, n) || !same_shape(df, o, n))
+		const char *key = shape_key(df, o);
+		struct candidates *c = xi_map_get(&added, key, strlen(key));
+		while (c && c->first < c->n && c->list[c->first]->renamed)
+			c->first++;
+		for (unsigned k = c ? c->first : 0; c && k < c->n; k++) {
+			struct xi_mf_decl *n = c->list[k];
+			if (n->renamed || !same_shape(df, o, n))
 				continue;
 			o->renamed = n;
 			n->renamed = o;
 			break;
 		}
 	}
+	xi_map_free(&added);
 }
 
 /* --- Enums and bitmaps ------------------------------------------------------------------ */
