@@ -13,7 +13,8 @@
  *               target); a changed C name; a declaration moved to another
  *               file
  *   breaking    a change of size, alignment, offset or member type; a
- *               removal; a renumbered value, bit or arm label; a direction
+ *               removal; a renumbered value, bit or arm label; a tag value
+ *               taken from the default arm by another; a direction
  *               that narrows; reserved bytes that are no longer reserved;
  *               a member that takes bytes that were not reserved; a
  *               member that becomes reserved; a removed ABI
@@ -704,7 +705,80 @@ static const char *dir_text(unsigned dir)
 	return s ? s : "none";
 }
 
-static void compare_arm(struct pair *p, const struct xi_mf_member *om, const struct xi_mf_member *nm)
+/* Whether another arm of nm's union lists this value. */
+static bool listed_by_sibling(const struct xi_mf_decl *d, const struct xi_mf_member *nm,
+			      struct xi_int value)
+{
+	for (unsigned i = 0; i < d->nmembers; i++) {
+		const struct xi_mf_member *m = &d->members[i];
+		if (m == nm || m->parent != nm->parent || !m->is_arm)
+			continue;
+		for (unsigned k = 0; k < m->nlabels; k++)
+			if (xi_int_eq(m->labels[k].value, value))
+				return true;
+	}
+	return false;
+}
+
+/* The old side's default arm of the union that holds new arm nm (the
+ * union matched by path), or NULL. */
+static const struct xi_mf_member *old_default_arm(const struct pair *p, const int *n2o,
+						  const struct xi_mf_member *nm)
+{
+	int op = nm->parent >= 0 ? n2o[nm->parent] : -1;
+	if (nm->parent >= 0 && op < 0)
+		return NULL;
+	for (unsigned i = 0; i < p->o->nmembers; i++) {
+		const struct xi_mf_member *m = &p->o->members[i];
+		if (m->parent == op && m->default_arm && on_abi(m, p->abi))
+			return m;
+	}
+	return NULL;
+}
+
+/* Whether the old side's tag could hold this value: a value of the tag's
+ * enum then, or any value of an integer tag. */
+static bool old_tag_had(struct pair *p, const int *n2o, const struct xi_mf_member *nm,
+			struct xi_int value)
+{
+	int a = p->abi;
+	int ui = nm->parent >= 0 ? n2o[nm->parent] : -1;
+	if (ui < 0)
+		return true;
+	const struct xi_mf_member *u = &p->o->members[ui];
+	const char *open = strchr(u->type[a], '('), *close = strchr(u->type[a], ')');
+	if (!open || !close || close < open)
+		return true;
+	const char *tag = xi_aprintf(ar(p->df), "%s%s%.*s", u->parent >= 0 ? p->o->members[u->parent].path : "",
+				     u->parent >= 0 ? "." : "", (int)(close - open - 1), open + 1);
+	int ti = xi_mf_member_index(p->o, tag);
+	if (ti < 0 || !on_abi(&p->o->members[ti], a))
+		return true;
+	const struct xi_mf_decl *e = xi_mf_lookup(p->df->o, p->o->members[ti].type[a], a);
+	if (!e || e->kind != XI_MF_ENUM)
+		return true;
+	for (unsigned i = 0; i < e->nvariants; i++)
+		if (xi_int_eq(e->variants[i].value, value))
+			return true;
+	return false;
+}
+
+/* A label of a new arm, or a new label of an arm, took a tag value that
+ * the old default arm received: that value now selects other data. */
+static bool took_from_default(struct pair *p, const int *n2o, const struct xi_mf_member *nm,
+			      const struct xi_mf_label *l)
+{
+	const struct xi_mf_member *def = old_default_arm(p, n2o, nm);
+	if (!def || !old_tag_had(p, n2o, nm, l->value))
+		return false;
+	rep(p, XI_AD_BREAKING, "arm-label-moved", def->loc, nm->loc,
+	    "tag value %s%s%s now selects arm '%s', not the default arm '%s'", l->name ? l->name : "",
+	    l->name ? " = " : "", fmt_int(p->df, l->value), nm->path, def->path);
+	return true;
+}
+
+static void compare_arm(struct pair *p, const int *n2o, const struct xi_mf_member *om,
+			const struct xi_mf_member *nm)
 {
 	struct differ *df = p->df;
 	if (!om->is_arm || !nm->is_arm)
@@ -739,6 +813,9 @@ static void compare_arm(struct pair *p, const struct xi_mf_member *om, const str
 			used[j] = true;
 			continue;
 		}
+		/* The default arm still takes values no other arm lists. */
+		if (nm->default_arm && !listed_by_sibling(p->n, nm, ol->value))
+			continue;
 		rep(p, XI_AD_BREAKING, "arm-label-removed", om->loc, nm->loc,
 		    "arm '%s' is no longer selected by %s%s%s", nm->path, ol->name ? ol->name : "",
 		    ol->name ? " = " : "", fmt_int(df, ol->value));
@@ -747,6 +824,8 @@ static void compare_arm(struct pair *p, const struct xi_mf_member *om, const str
 		if (used[j])
 			continue;
 		const struct xi_mf_label *nl = &nm->labels[j];
+		if (!om->default_arm && took_from_default(p, n2o, nm, nl))
+			continue;
 		rep(p, XI_AD_COMPATIBLE, "new-arm-label", om->loc, nm->loc,
 		    "arm '%s' is also selected by %s%s%s", nm->path, nl->name ? nl->name : "",
 		    nl->name ? " = " : "", fmt_int(df, nl->value));
@@ -778,8 +857,8 @@ static const char *last_component(const char *path)
 	return dot ? dot + 1 : path;
 }
 
-static void compare_pair(struct pair *p, const int *o2n, const struct xi_mf_member *om,
-			 const struct xi_mf_member *nm, bool renamed)
+static void compare_pair(struct pair *p, const int *o2n, const int *n2o,
+			 const struct xi_mf_member *om, const struct xi_mf_member *nm, bool renamed)
 {
 	struct differ *df = p->df;
 	int a = p->abi;
@@ -862,7 +941,7 @@ static void compare_pair(struct pair *p, const int *o2n, const struct xi_mf_memb
 			    "direction of member '%s' narrows from %s to %s", nm->path, dir_text(om->dir),
 			    dir_text(nm->dir));
 	}
-	compare_arm(p, om, nm);
+	compare_arm(p, n2o, om, nm);
 }
 
 /* Whether a new member of a union fits in the bytes the union had. */
@@ -916,6 +995,11 @@ static void new_member(struct pair *p, const int *n2o, const struct xi_mf_member
 		return;
 	}
 	if (fits_old_union(p, n2o, nm)) {
+		bool moved = false;
+		for (unsigned i = 0; i < nm->nlabels; i++)
+			moved |= took_from_default(p, n2o, nm, &nm->labels[i]);
+		if (moved)
+			return;
 		if (nm->is_arm)
 			rep(p, XI_AD_COMPATIBLE, "new-arm", none, nm->loc, "new union arm '%s'", nm->path);
 		else
@@ -996,7 +1080,7 @@ static void compare_members(struct pair *p)
 	}
 	for (unsigned i = 0; i < o->nmembers; i++)
 		if (o2n[i] >= 0)
-			compare_pair(p, o2n, &o->members[i], &n->members[o2n[i]], renamed[i]);
+			compare_pair(p, o2n, n2o, &o->members[i], &n->members[o2n[i]], renamed[i]);
 	for (unsigned i = 0; i < o->nmembers; i++) {
 		const struct xi_mf_member *om = &o->members[i];
 		if (o2n[i] >= 0 || om->eff_reserved || !on_abi(om, a) ||
