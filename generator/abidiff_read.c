@@ -435,7 +435,7 @@ static const char *str_attr(struct reader *r, const char *key, bool (*valid)(con
 	const struct token *t = attr(r, key);
 	if (!t)
 		return NULL;
-	if ((valid && !valid(t->value)) || !*t->value) {
+	if (valid ? !valid(t->value) : !*t->value) {
 		xi_error(r->diag, tok_loc(r, t), "'%s=%s' is not valid here", key, t->value);
 		return NULL;
 	}
@@ -531,6 +531,12 @@ static void read_module(struct reader *r)
 	r->decl_doc = false;
 }
 
+/* A macro prefix: empty (the variant names alone) or identifier text. */
+static bool is_prefix(const char *s)
+{
+	return !*s || is_ident(s);
+}
+
 static bool is_integer_prim(const char *s)
 {
 	int p = xi_prim_by_name(s);
@@ -569,7 +575,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	case XI_MF_BITMAP:
 		type = str_attr(r, "backing", is_integer_prim);
 		ok = need_attr(r, "backing") && type;
-		c_prefix = str_attr(r, "c_prefix", is_ident);
+		c_prefix = str_attr(r, "c_prefix", is_prefix);
 		break;
 	case XI_MF_STRUCT:
 	case XI_MF_UNION:

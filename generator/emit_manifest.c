@@ -81,10 +81,11 @@ static void put_doc(struct xi_out *o, unsigned depth, const char *doc)
 }
 
 /* Lines that may differ per ABI: text[a] for each ABI of `abis`, written
- * once per group of ABIs with the same text, with "on=" unless one group
- * covers them all. The doc follows the first line. */
+ * once per group of ABIs with the same text, with "on=" unless the group
+ * is `all` (the declaration's ABIs, which a line without "on=" means). The
+ * doc follows the first line. */
 static void put_grouped(struct xi_out *o, struct xi_arena *arena, xi_abi_mask abis,
-			const char *const *text, unsigned depth, const char *doc)
+			xi_abi_mask all, const char *const *text, unsigned depth, const char *doc)
 {
 	xi_abi_mask done = 0;
 	XI_FOR_EACH_ABI(a, abis) {
@@ -98,7 +99,7 @@ static void put_grouped(struct xi_out *o, struct xi_arena *arena, xi_abi_mask ab
 		for (unsigned i = 0; i < depth; i++)
 			xi_out_puts(o, MF_INDENT);
 		xi_out_puts(o, text[a]);
-		if (group != abis)
+		if (group != all)
 			xi_out_printf(o, " on=%s", xi_mf_abi_list(arena, group));
 		xi_out_putc(o, '\n');
 		if (doc) {
@@ -146,7 +147,7 @@ static void put_member(struct xi_out *o, struct xi_arena *arena, const struct xi
 		text[a] = xi_strdup(arena, xi_sb_str(&sb));
 		xi_sb_free(&sb);
 	}
-	put_grouped(o, arena, mm->abis & d->abis, text, 1, mm->doc);
+	put_grouped(o, arena, mm->abis & d->abis, d->abis, text, 1, mm->doc);
 }
 
 static void put_layouts(struct xi_out *o, struct xi_arena *arena, const struct xi_mf_decl *d)
@@ -161,7 +162,7 @@ static void put_layouts(struct xi_out *o, struct xi_arena *arena, const struct x
 		text[a] = xi_strdup(arena, xi_sb_str(&sb));
 		xi_sb_free(&sb);
 	}
-	put_grouped(o, arena, d->laid_out, text, 1, NULL);
+	put_grouped(o, arena, d->laid_out, d->abis, text, 1, NULL);
 }
 
 static void put_variants(struct xi_out *o, const struct xi_mf_decl *d)

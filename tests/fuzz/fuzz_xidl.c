@@ -20,6 +20,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct xi_gen_options gen = { 0 };
 		struct xi_outset *out = xi_outset_new(".", XI_OUTPUT_MEMORY, &ctx->diag);
 		xenidl_generate(ctx, "c", &gen, out);
+		xenidl_generate(ctx, "manifest", &gen, out);
+		xenidl_generate(ctx, "md", &gen, out);
 		xi_outset_free(out);
 	}
 	xenidl_destroy(ctx);

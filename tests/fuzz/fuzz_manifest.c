@@ -3,11 +3,8 @@
  * one abi-diff and -l manifest cope with). Seeds: manifests, and pairs of
  * manifests joined by a NUL byte.
  *
- *   ./configure CC=clang --enable-fuzzing \
- *       CFLAGS='-g -O1 -fsanitize=fuzzer-no-link,address,undefined'
- *   make fuzz/fuzz_manifest
- *   mkdir corpus && find generated/abi -name '*.abi' -exec cp {} corpus/ ';'
- *   fuzz/fuzz_manifest -max_total_time=60 corpus */
+ *   ci/fuzz [SECONDS]      (builds in build-fuzz/, seeds from manifest.seeds)
+ */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
