@@ -109,6 +109,7 @@ void xi_diag_finish(struct xi_diag *d)
 		report_cap(d);
 }
 
+__attribute__((format(printf, 4, 0)))
 static void vreport(struct xi_diag *d, enum severity sev, struct xi_loc loc,
 		    const char *fmt, va_list ap)
 {

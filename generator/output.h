@@ -39,7 +39,8 @@ void xi_out_write(struct xi_out *o, const char *s, size_t n);
 void xi_out_puts(struct xi_out *o, const char *s);
 void xi_out_putc(struct xi_out *o, char c);
 void xi_out_printf(struct xi_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void xi_out_vprintf(struct xi_out *o, const char *fmt, va_list ap);
+void xi_out_vprintf(struct xi_out *o, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* Write a number in decimal (fast path for big outputs). */
 void xi_out_u32(struct xi_out *o, uint32_t v);
 /* Write `n` spaces. */

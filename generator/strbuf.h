@@ -21,7 +21,8 @@ void xi_sb_adds(struct xi_strbuf *sb, const char *s);
 void xi_sb_addc(struct xi_strbuf *sb, char c);
 void xi_sb_printf(struct xi_strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void xi_sb_vprintf(struct xi_strbuf *sb, const char *fmt, va_list ap);
+void xi_sb_vprintf(struct xi_strbuf *sb, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* The buffer's text; "" when empty. */
 const char *xi_sb_str(const struct xi_strbuf *sb);
 
