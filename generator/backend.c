@@ -4,6 +4,7 @@
 
 const struct xi_backend xi_backends[] = {
 	{ "c", "C headers with layout checks", xi_emit_c },
+	{ "rust", "a no_std Rust crate (Cargo.toml, src/)", xi_emit_rust },
 	{ NULL, NULL, NULL },
 };
 
