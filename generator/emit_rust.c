@@ -265,7 +265,8 @@ struct name_seen {
 	struct xi_loc loc;
 };
 
-static void claim(struct xi_ctx *ctx, struct xi_map *map, const char *rust, const char *what,
+/* Take a Rust name; false (after an error) when it is taken already. */
+static bool claim(struct xi_ctx *ctx, struct xi_map *map, const char *rust, const char *what,
 		  struct xi_loc loc)
 {
 	struct name_seen *prev = xi_map_get(map, rust, strlen(rust));
@@ -273,12 +274,13 @@ static void claim(struct xi_ctx *ctx, struct xi_map *map, const char *rust, cons
 		xi_error(&ctx->diag, loc, "'%s' and '%s' have the same Rust name '%s'", what,
 			 prev->what, rust);
 		xi_note(&ctx->diag, prev->loc, "'%s' is declared here", prev->what);
-		return;
+		return false;
 	}
 	struct name_seen *s = xi_alloc(&ctx->arena, sizeof(*s));
 	s->what = what;
 	s->loc = loc;
 	xi_map_put(map, rust, strlen(rust), s);
+	return true;
 }
 
 static void claim_agg(struct xi_ctx *ctx, struct xi_map *map, const struct xi_agg *agg,
@@ -299,6 +301,19 @@ static void claim_agg(struct xi_ctx *ctx, struct xi_map *map, const struct xi_ag
 	}
 }
 
+/* The methods every bitmap has (emit_rust_decls.c). */
+static bool bitmap_method(const char *name)
+{
+	static const char *const methods[] = {
+		"bits", "check", "contains", "insert", "intersects", "is_empty", "remove",
+		"unknown_bits", NULL,
+	};
+	for (const char *const *m = methods; *m; m++)
+		if (!strcmp(*m, name))
+			return true;
+	return false;
+}
+
 static void check_variant_names(struct xi_ctx *ctx, const struct xi_decl *d)
 {
 	struct xi_arena *a = &ctx->arena;
@@ -309,13 +324,18 @@ static void check_variant_names(struct xi_ctx *ctx, const struct xi_decl *d)
 		const char *what = xi_aprintf(a, "%s.%s", d->name, v->name);
 		bool field = d->kind == XI_DECL_BITMAP && v->value_hi;
 		const char *upper = xi_rust_upper(a, v->name);
-		claim(ctx, &consts, field ? xi_aprintf(a, "%s_MASK", upper) : upper, what, v->loc);
+		if (!claim(ctx, &consts, field ? xi_aprintf(a, "%s_MASK", upper) : upper, what, v->loc))
+			continue;
 		if (d->kind == XI_DECL_ENUM)
 			claim(ctx, &kinds, xi_rust_pascal(a, v->name), what, v->loc);
 		if (d->kind == XI_DECL_BITMAP && (!strcmp(upper, "ALL") || !strcmp(upper, "EMPTY")))
 			xi_error(&ctx->diag, v->loc,
 				 "bit '%s' of '%s' would be the Rust constant %s, which every bitmap "
 				 "already has", v->name, d->name, upper);
+		if (field && bitmap_method(xi_rust_lower(a, v->name)))
+			xi_error(&ctx->diag, v->loc,
+				 "field '%s' of '%s' would have the Rust accessor %s(), a method every "
+				 "bitmap already has", v->name, d->name, xi_rust_lower(a, v->name));
 	}
 	xi_map_free(&consts);
 	xi_map_free(&kinds);

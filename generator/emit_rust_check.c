@@ -246,9 +246,10 @@ static void reserved_check(struct rgen *g, struct xi_strbuf *sb, unsigned ind,
 	}
 	put(sb, ind, "let at = %s;", at);
 	put(sb, ind, "for (i, v) in %s {", elements(g, value, dims));
-	put(sb, ind + 4, "if v%s != 0 {", newtype);
+	const char *elem = *newtype ? "v.0" : "*v";
+	put(sb, ind + 4, "if %s != 0 {", elem);
 	put(sb, ind + 8, "let at = at + i * core::mem::size_of_val(v);");
-	put(sb, ind + 8, "let v = crate::Value::value(v%s);", newtype);
+	put(sb, ind + 8, "let v = crate::Value::value(%s);", elem);
 	put(sb, ind + 8, "let e = crate::CheckError::reserved(TY, \"%s\", at, v);", m->name);
 	put(sb, ind + 8, "return Err(e);");
 	put(sb, ind + 4, "}");
@@ -285,9 +286,8 @@ static bool member_check(struct rgen *g, const struct xi_agg *agg, const struct 
 		const struct xi_agg *u = base->u.agg;
 		*uses_dir = true;
 		put(sb, ind, "let at = offset_of!(Self, %s);", field);
-		within(sb, ind, xi_aprintf(g->arena, "%s.check(self.%s, dir)", value,
-					   xi_rust_ident(g->arena, u->tag->name)),
-		       m->name, "at", "?;");
+		put(sb, ind, "let tag = self.%s;", xi_rust_ident(g->arena, u->tag->name));
+		within(sb, ind, xi_aprintf(g->arena, "%s.check(tag, dir)", value), m->name, "at", "?;");
 	} else if (!dims) {
 		put(sb, ind, "let at = offset_of!(Self, %s);", field);
 		within(sb, ind, value_check(g, k, value, uses_dir), m->name, "at", "?;");
@@ -341,7 +341,7 @@ static void tagged_check_body(struct rgen *g, const struct xi_agg *u, struct xi_
 	int abi = xi_rust_first_abi(g);
 	const struct xi_decl *enm;
 	bool is_enum = xi_rust_kind(u->tag->type, abi, &enm) == RK_ENUM;
-	const char *tag = xi_rust_ident(g->arena, u->tag->name);
+	const char *tag = "tag";
 	put(sb, 8, "const TY: &str = \"%s\";", xi_rust_agg_idl_name(g->arena, u));
 	put(sb, 8, "match Self::selected(%s) {", tag);
 	const struct xi_member *dflt = NULL;

@@ -426,12 +426,12 @@ static unsigned arm_index(const struct xi_agg *u, const struct xi_member *arm)
 static const char *arm_selection(struct rgen *g, const struct xi_agg *u, const struct xi_member *arm)
 {
 	if (arm->is_default_arm)
-		return xi_aprintf(g->arena, "`%s` selects no other arm", u->tag->name);
+		return "`tag` selects no other arm";
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	for (const struct xi_arm_label *l = arm->labels; l; l = l->next)
 		xi_sb_printf(&sb, "%s`%s`", sb.len ? l->next ? ", " : " or " : "",
 			     xi_rust_label_expr(g, u, l));
-	const char *r = xi_aprintf(g->arena, "`%s` is %s", u->tag->name, xi_sb_str(&sb));
+	const char *r = xi_aprintf(g->arena, "`tag` is %s", xi_sb_str(&sb));
 	xi_sb_free(&sb);
 	return r;
 }
@@ -442,13 +442,15 @@ static void emit_tagged_impl(struct rgen *g, const struct xi_agg *u, const char 
 	int abi = xi_rust_first_abi(g);
 	const char *tag_name = u->tag->name;
 	const char *tag_ty = xi_rust_type(g, u->tag->type, abi);
-	const char *tag_param = xi_aprintf(g->arena, "%s: %s", xi_rust_ident(g->arena, tag_name), tag_ty);
-	const char *tag_var = xi_rust_ident(g->arena, tag_name);
+	/* The tag is a parameter named `tag`, whatever the field's name. */
+	const char *tag_param = xi_aprintf(g->arena, "tag: %s", tag_ty);
+	const char *tag_var = "tag";
 
 	line(g, 0, "impl %s {", name);
 	/* Which arm a tag selects: one line per label, so that any number of
 	 * them formats the same. */
-	line(g, 4, "/// The index of the arm that `%s` selects, in declaration order.", tag_name);
+	line(g, 4, "/// The index of the arm that `tag` (the value of `%s`) selects, in", tag_name);
+	line(g, 4, "/// declaration order.");
 	fn_sig(g, 4, "pub const fn selected", (const char *[]){ tag_param }, 1, "Option<usize>");
 	line(g, 8, "match %s {", tag_var);
 	const struct xi_member *dflt = NULL;
@@ -512,8 +514,8 @@ static void emit_tagged_impl(struct rgen *g, const struct xi_agg *u, const char 
 	bool uses_dir = false;
 	xi_rust_check_body(g, u, &body, &uses_dir);
 	blank(g);
-	line(g, 4, "/// Checks the arm that `%s` selects (see the `check` of the enclosing", tag_name);
-	line(g, 4, "/// struct).");
+	line(g, 4, "/// Checks the arm that `tag` (the value of `%s`) selects; the `check`", tag_name);
+	line(g, 4, "/// of the enclosing struct calls it.");
 	fn_sig(g, 4, "pub fn check",
 	       (const char *[]){ "&self", tag_param, uses_dir ? "dir: crate::Direction" : "_dir: crate::Direction" },
 	       3, "Result<(), crate::CheckError>");
@@ -540,7 +542,7 @@ static void emit_tagged_impl(struct rgen *g, const struct xi_agg *u, const char 
 	line(g, 4, "/// The union holding this arm.");
 	line(g, 4, "fn into_union(self) -> %s;", name);
 	blank(g);
-	line(g, 4, "/// This arm of `u`, when `%s` selects it.", tag_name);
+	line(g, 4, "/// This arm of `u`, when `tag` (the value of `%s`) selects it.", tag_name);
 	fn_sig_end(g, 4, "fn from_union",
 		   (const char *[]){ xi_aprintf(g->arena, "u: &%s", name), tag_param }, 2,
 		   "Option<&Self>", ";");
@@ -554,7 +556,13 @@ static void emit_tagged_impl(struct rgen *g, const struct xi_agg *u, const char 
 		line(g, 4, "const TAG: %s = %s;", tag_ty, xi_rust_label_expr(g, u, arm->labels));
 		blank(g);
 		line(g, 4, "fn into_union(self) -> %s {", name);
-		line(g, 8, "%s::from_%s(self)", name, arm->name);
+		if (8 + strlen(name) + strlen(arm->name) + 13 <= RUST_MAX_WIDTH) {
+			line(g, 8, "%s::from_%s(self)", name, arm->name);
+		} else {
+			line(g, 8, "%s::from_%s(", name, arm->name);
+			line(g, 12, "self,");
+			line(g, 8, ")");
+		}
 		line(g, 4, "}");
 		blank(g);
 		fn_sig(g, 4, "fn from_union",
@@ -586,7 +594,8 @@ static void emit_arm_methods(struct rgen *g, const struct xi_agg *agg)
 		blank(g);
 		line(g, 4, "/// The arm of `%s` of type `A`, when `%s` selects it.", m->name, u->tag->name);
 		line(g, 4, "pub fn %s_as<A: %sArm>(&self) -> Option<&A> {", m->name, uname);
-		line(g, 8, "A::from_union(&self.%s, self.%s)", field, tag);
+		line(g, 8, "let tag = self.%s;", tag);
+		line(g, 8, "A::from_union(&self.%s, tag)", field);
 		line(g, 4, "}");
 		blank(g);
 		line(g, 4, "/// Stores `arm` in `%s` and sets `%s` to the value that selects it.", m->name,
