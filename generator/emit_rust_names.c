@@ -267,6 +267,8 @@ enum rust_kind xi_rust_kind(const struct xi_type *t, int abi, const struct xi_de
 			continue;
 		case XI_TYPE_ARCH:
 			t = t->u.arch.abi[abi];
+			if (!t)
+				return RK_INT; /* an ABI not generated */
 			continue;
 		case XI_TYPE_AGG:
 			return t->u.agg->tag ? RK_TAGGED : RK_STRUCT;
