@@ -197,11 +197,10 @@ static const char *value_check(struct rgen *g, enum rust_kind k, const char *v, 
 	return xi_aprintf(g->arena, "%s.check(dir)", v);
 }
 
-/* Whether a reserved member's value is an integer (compared with 0) and
- * the expression of that integer. */
+/* Whether a reserved member's value is an integer, compared with 0 (else
+ * its bytes are). */
 static bool reserved_int(enum rust_kind k, const struct xi_type *base, int abi)
 {
-	(void)abi;
 	if (k == RK_ENUM || k == RK_BITMAP)
 		return true;
 	if (k != RK_INT)

@@ -577,7 +577,6 @@ static void emit_tagged_impl(struct rgen *g, const struct xi_agg *u, const char 
  * arm traits. */
 static void emit_arm_methods(struct rgen *g, const struct xi_agg *agg)
 {
-	int abi = xi_rust_first_abi(g);
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
 		const struct xi_agg *u = tagged_of(m);
 		if (!u)
@@ -590,7 +589,6 @@ static void emit_arm_methods(struct rgen *g, const struct xi_agg *agg)
 		const char *uname = xi_rust_agg_name(g->arena, u);
 		const char *field = xi_rust_ident(g->arena, m->name);
 		const char *tag = xi_rust_ident(g->arena, u->tag->name);
-		(void)abi;
 		blank(g);
 		line(g, 4, "/// The arm of `%s` of type `A`, when `%s` selects it.", m->name, u->tag->name);
 		line(g, 4, "pub fn %s_as<A: %sArm>(&self) -> Option<&A> {", m->name, uname);
