@@ -602,6 +602,26 @@ static uint64_t bitmap_unknown(const struct xi_decl *d)
 	return free_bits & (~free_bits + 1); /* the lowest undeclared bit */
 }
 
+/* A tag value that selects no arm of an integer-tagged union without a
+ * default arm. */
+static bool unselected_tag(const struct xi_agg *u, uint64_t *out)
+{
+	for (const struct xi_member *arm = u->members; arm; arm = arm->next)
+		if (arm->is_default_arm)
+			return false;
+	for (uint64_t v = 0;; v++) {
+		bool used = false;
+		for (const struct xi_member *arm = u->members; arm; arm = arm->next)
+			for (const struct xi_arm_label *l = arm->labels; l; l = l->next)
+				if (!l->value.neg && l->value.mag == v)
+					used = true;
+		if (!used) {
+			*out = v;
+			return true;
+		}
+	}
+}
+
 /* The tests of one struct's check(): the zero value passes, and a
  * non-zero reserved field, an undeclared bit or enum value is reported
  * with the field's name. */
@@ -637,6 +657,19 @@ static void check_tests(struct rgen *g, const struct xi_agg *agg, struct xi_strb
 			kind = "UnknownValue";
 			value = xi_aprintf(g->arena, "%s(%llu)", xi_rust_decl_path(g, d),
 					   (unsigned long long)v);
+		} else if (k == RK_TAGGED && !dims) {
+			const struct xi_agg *u = base->u.agg;
+			const struct xi_decl *enm;
+			uint64_t tag;
+			if (xi_rust_kind(u->tag->type, abi, &enm) != RK_INT || !unselected_tag(u, &tag))
+				continue;
+			put(&body, 8, "let mut v = T::default();");
+			put(&body, 8, "v.%s = %llu;", xi_rust_ident(g->arena, u->tag->name),
+			    (unsigned long long)tag);
+			put(&body, 8, "let e = v.check(Direction::Both).unwrap_err();");
+			put(&body, 8, "assert_eq!(e.kind, CheckErrorKind::BadTag);");
+			put(&body, 8, "assert_eq!(e.field, \"%s\");", m->name);
+			continue;
 		} else {
 			continue;
 		}

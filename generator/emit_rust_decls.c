@@ -151,11 +151,16 @@ static void emit_enum(struct rgen *g, const struct xi_decl *d)
 		blank(g);
 	line(g, 4, "/// The variant's name in the interface, if the value is a declared one.");
 	line(g, 4, "pub const fn name(self) -> Option<&'static str> {");
-	line(g, 8, "match self {");
-	for (const struct xi_variant *v = d->variants; v; v = v->next)
-		line(g, 12, "Self::%s => Some(\"%s\"),", xi_rust_upper(g->arena, v->name), v->name);
-	line(g, 12, "_ => None,");
-	line(g, 8, "}");
+	if (d->variants) {
+		line(g, 8, "match self {");
+		for (const struct xi_variant *v = d->variants; v; v = v->next)
+			line(g, 12, "Self::%s => Some(\"%s\"),", xi_rust_upper(g->arena, v->name),
+			     v->name);
+		line(g, 12, "_ => None,");
+		line(g, 8, "}");
+	} else {
+		line(g, 8, "None");
+	}
 	line(g, 4, "}");
 	blank(g);
 	line(g, 4, "/// Whether the value is a declared one.");
@@ -189,15 +194,20 @@ static void emit_enum(struct rgen *g, const struct xi_decl *d)
 
 	/* The plain enum. */
 	line(g, 0, "/// The declared values of [`%s`].", name);
-	line(g, 0, "#[repr(%s)]", prim);
+	if (d->variants)
+		line(g, 0, "#[repr(%s)]", prim);
 	line(g, 0, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]");
-	line(g, 0, "pub enum %sKind {", name);
-	for (const struct xi_variant *v = d->variants; v; v = v->next) {
-		xi_rust_doc(g->out, 4, v->doc, false);
-		line(g, 4, "%s = %s,", xi_rust_pascal(g->arena, v->name),
-		     xi_rust_int(g->arena, v->v, variant_hex(v)));
+	if (!d->variants) {
+		line(g, 0, "pub enum %sKind {}", name);
+	} else {
+		line(g, 0, "pub enum %sKind {", name);
+		for (const struct xi_variant *v = d->variants; v; v = v->next) {
+			xi_rust_doc(g->out, 4, v->doc, false);
+			line(g, 4, "%s = %s,", xi_rust_pascal(g->arena, v->name),
+			     xi_rust_int(g->arena, v->v, variant_hex(v)));
+		}
+		line(g, 0, "}");
 	}
-	line(g, 0, "}");
 	blank(g);
 	line(g, 0, "impl TryFrom<%s> for %sKind {", name, name);
 	line(g, 4, "type Error = %s;", name);
@@ -205,18 +215,25 @@ static void emit_enum(struct rgen *g, const struct xi_decl *d)
 	line(g, 4, "/// The declared value, or the value itself when it is not one.");
 	fn_sig(g, 4, "fn try_from", (const char *[]){ xi_aprintf(g->arena, "v: %s", name) }, 1,
 	       xi_aprintf(g->arena, "Result<Self, %s>", name));
-	line(g, 8, "match v {");
-	for (const struct xi_variant *v = d->variants; v; v = v->next)
-		line(g, 12, "%s::%s => Ok(Self::%s),", name, xi_rust_upper(g->arena, v->name),
-		     xi_rust_pascal(g->arena, v->name));
-	line(g, 12, "_ => Err(v),");
-	line(g, 8, "}");
+	if (d->variants) {
+		line(g, 8, "match v {");
+		for (const struct xi_variant *v = d->variants; v; v = v->next)
+			line(g, 12, "%s::%s => Ok(Self::%s),", name, xi_rust_upper(g->arena, v->name),
+			     xi_rust_pascal(g->arena, v->name));
+		line(g, 12, "_ => Err(v),");
+		line(g, 8, "}");
+	} else {
+		line(g, 8, "Err(v)");
+	}
 	line(g, 4, "}");
 	line(g, 0, "}");
 	blank(g);
 	line(g, 0, "impl From<%sKind> for %s {", name, name);
 	line(g, 4, "fn from(v: %sKind) -> Self {", name);
-	line(g, 8, "Self(v as %s)", prim);
+	if (d->variants)
+		line(g, 8, "Self(v as %s)", prim);
+	else
+		line(g, 8, "match v {}");
 	line(g, 4, "}");
 	line(g, 0, "}");
 }
@@ -394,7 +411,8 @@ static const struct xi_agg *tagged_of(const struct xi_member *m)
  * inline aggregate) that no other arm of the union has. */
 static bool arm_has_trait(struct rgen *g, const struct xi_agg *u, const struct xi_member *arm)
 {
-	if (arm->is_default_arm || !arm->labels || arm->labels->next)
+	if (arm->is_default_arm || !arm->labels || arm->labels->next ||
+	    xi_rust_type_varies(g, arm->type))
 		return false;
 	const struct xi_decl *d;
 	int abi = xi_rust_first_abi(g);
@@ -469,6 +487,10 @@ static void emit_tagged_impl(struct rgen *g, const struct xi_agg *u, const char 
 	line(g, 8, "}");
 	line(g, 4, "}");
 	for (const struct xi_member *arm = u->members; arm; arm = arm->next) {
+		/* (A legacy arm whose type differs between ABIs has no
+		 * accessors: their signatures would too.) */
+		if (xi_rust_type_varies(g, arm->type))
+			continue;
 		const char *field = xi_rust_ident(g->arena, arm->name);
 		const char *plain = arm->name;
 		const char *ty = member_type(g, u, arm, abi);
