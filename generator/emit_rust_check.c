@@ -32,7 +32,7 @@ static uint32_t rust_align(const struct xi_type *t, int abi)
 			return 4;
 		return xi_type_layout(t, abi).align;
 	case XI_TYPE_REF: {
-		const struct xi_decl *d = t->u.ref.decl[abi];
+		const struct xi_decl *d = xi_ref_decl(t, abi);
 		if (d->kind == XI_DECL_ALIAS)
 			return rust_align(d->type, abi);
 		if (d->kind == XI_DECL_ENUM || d->kind == XI_DECL_BITMAP) {
@@ -59,14 +59,14 @@ static bool walk_members(const struct xi_agg *agg, const struct xi_member *stop,
 	uint32_t end = 0, align = 1;
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
 		uint32_t a = rust_align(m->type, abi);
-		bool wrap = !agg->is_union && round_up(end, a) != m->offset[abi];
+		bool wrap = !agg->is_union && round_up(end, a) != xi_member_offset(m, abi);
 		if (wrap)
 			a = 8;
 		if (a > align)
 			align = a;
 		if (m == stop)
 			return wrap;
-		end = m->offset[abi] + xi_type_layout(m->type, abi).size;
+		end = xi_member_offset(m, abi) + xi_type_layout(m->type, abi).size;
 	}
 	*natural = align;
 	return false;
@@ -207,8 +207,8 @@ static bool reserved_int(enum rust_kind k, const struct xi_type *base, int abi)
 		return false;
 	/* Handles are not integers. */
 	const struct xi_type *t = base;
-	while (t->kind == XI_TYPE_REF && t->u.ref.decl[abi] && t->u.ref.decl[abi]->kind == XI_DECL_ALIAS)
-		t = t->u.ref.decl[abi]->type;
+	while (t->kind == XI_TYPE_REF && xi_ref_decl(t, abi) && xi_ref_decl(t, abi)->kind == XI_DECL_ALIAS)
+		t = xi_ref_decl(t, abi)->type;
 	if (t->kind == XI_TYPE_ARCH)
 		t = t->u.arch.abi[abi];
 	return t->kind == XI_TYPE_PRIM;
@@ -470,7 +470,7 @@ static const char *layout_text(struct rgen *g, const struct xi_agg *agg, int abi
 	assert_line(&sb, indent, "size_of", NULL, agg->lay[abi].size, eq_macro);
 	assert_line(&sb, indent, "align_of", NULL, agg->lay[abi].align, eq_macro);
 	for (const struct xi_member *m = agg->members; m; m = m->next)
-		assert_line(&sb, indent, NULL, xi_rust_ident(g->arena, m->name), m->offset[abi],
+		assert_line(&sb, indent, NULL, xi_rust_ident(g->arena, m->name), xi_member_offset(m, abi),
 			    eq_macro);
 	const char *r = xi_strdup(g->arena, xi_sb_str(&sb));
 	xi_sb_free(&sb);

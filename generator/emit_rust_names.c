@@ -224,7 +224,7 @@ const char *xi_rust_type(struct rgen *g, const struct xi_type *t, int abi)
 	case XI_TYPE_PRIM:
 		return prim_names[t->prim];
 	case XI_TYPE_REF: {
-		const struct xi_decl *d = t->u.ref.decl[abi >= 0 ? abi : xi_ref_any_abi(t)];
+		const struct xi_decl *d = abi >= 0 ? xi_ref_decl(t, abi) : xi_ref_some_decl(t);
 		return xi_rust_decl_path(g, d);
 	}
 	case XI_TYPE_ARRAY:
@@ -266,14 +266,14 @@ enum rust_kind xi_rust_kind(const struct xi_type *t, int abi, const struct xi_de
 			t = t->u.array.elem;
 			continue;
 		case XI_TYPE_ARCH:
-			t = t->u.arch.abi[abi];
+			t = t->u.arch.abi ? t->u.arch.abi[abi] : NULL;
 			if (!t)
 				return RK_INT; /* an ABI not generated */
 			continue;
 		case XI_TYPE_AGG:
 			return t->u.agg->tag ? RK_TAGGED : RK_STRUCT;
 		case XI_TYPE_REF: {
-			const struct xi_decl *d = t->u.ref.decl[abi];
+			const struct xi_decl *d = xi_ref_decl(t, abi);
 			if (!d)
 				return RK_INT;
 			if (d->kind == XI_DECL_ALIAS) {
