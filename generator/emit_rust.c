@@ -289,7 +289,7 @@ static void claim_agg(struct xi_ctx *ctx, struct xi_map *map, const struct xi_ag
 	struct xi_arena *a = &ctx->arena;
 	const char *name = xi_rust_agg_name(a, agg);
 	const char *idl = xi_rust_agg_idl_name(a, agg);
-	claim(ctx, map, name, idl, agg->parent ? agg->loc : d->loc);
+	claim(ctx, map, name, idl, agg != d->agg ? agg->loc : d->loc);
 	if (agg->tag)
 		claim(ctx, map, xi_aprintf(a, "%sArm", name), idl, agg->loc);
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
@@ -328,10 +328,12 @@ static void check_variant_names(struct xi_ctx *ctx, const struct xi_decl *d)
 			continue;
 		if (d->kind == XI_DECL_ENUM)
 			claim(ctx, &kinds, xi_rust_pascal(a, v->name), what, v->loc);
-		if (d->kind == XI_DECL_BITMAP && (!strcmp(upper, "ALL") || !strcmp(upper, "EMPTY")))
+		if (d->kind == XI_DECL_BITMAP &&
+		    (!strcmp(upper, xi_rust_bitmap_all(a, d)) || !strcmp(upper, xi_rust_bitmap_empty(a, d))))
 			xi_error(&ctx->diag, v->loc,
-				 "bit '%s' of '%s' would be the Rust constant %s, which every bitmap "
-				 "already has", v->name, d->name, upper);
+				 "bit '%s' of '%s' would be the Rust constant %s, which a bitmap "
+				 "has when a bit is named %s", v->name, d->name, upper,
+				 upper[0] == 'A' ? "ALL" : "EMPTY");
 		if (field && bitmap_method(xi_rust_lower(a, v->name)))
 			xi_error(&ctx->diag, v->loc,
 				 "field '%s' of '%s' would have the Rust accessor %s(), a method every "

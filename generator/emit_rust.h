@@ -28,11 +28,16 @@ struct rgen {
 /* --- Names (emit_rust_names.c) -------------------------------------------- */
 
 /* PascalCase without splitting letters from digits: xen_domctl_altp2m_mode
- * gives XenDomctlAltp2mMode. An all-upper-case name is lowered first, so
- * USE_PIRQ gives UsePirq. */
+ * gives XenDomctlAltp2mMode. An upper-case segment is lowered after its
+ * first letter, so USE_PIRQ gives UsePirq and XEN_SYSCTL_pm_op XenSysctlPmOp. */
 const char *xi_rust_pascal(struct xi_arena *a, const char *name);
-/* The Rust name of a declared type: a final "_t" dropped, then PascalCase. */
+/* The Rust name of a declared type: its PascalCase (domid_t is DomidT). */
 const char *xi_rust_type_name(struct xi_arena *a, const struct xi_decl *d);
+/* The names of a bitmap's constants of all declared bits and of none:
+ * ALL and EMPTY, or ALL_BITS and NO_BITS where a bit takes the name
+ * (XENMEM_RDM_ALL is a bit). */
+const char *xi_rust_bitmap_all(struct xi_arena *a, const struct xi_decl *d);
+const char *xi_rust_bitmap_empty(struct xi_arena *a, const struct xi_decl *d);
 /* A field, module or method name: verbatim, with keywords escaped (r#type;
  * self, super, crate and Self, which cannot be raw, get a trailing '_'). */
 const char *xi_rust_ident(struct xi_arena *a, const char *name);
@@ -57,15 +62,21 @@ const char *xi_rust_module_component(struct xi_arena *a, const char *comp, size_
 const char *xi_rust_agg_name(struct xi_arena *a, const struct xi_agg *agg);
 /* The interface name of an aggregate: "evtchn_status.u.interdomain". */
 const char *xi_rust_agg_idl_name(struct xi_arena *a, const struct xi_agg *agg);
-/* The member of agg->parent whose type (through arrays) is agg. */
-const struct xi_member *xi_rust_agg_member(const struct xi_agg *agg);
+/* For an inline aggregate, the member whose type (through arrays) it is,
+ * and the aggregate holding that member; NULL for a declared one. */
+const struct xi_member *xi_rust_agg_member(const struct xi_agg *agg, const struct xi_agg **holder);
 
 /* The Rust spelling of a type on one ABI (abi may be -1 when the type does
  * not depend on it), as seen from g->module. */
 const char *xi_rust_type(struct rgen *g, const struct xi_type *t, int abi);
 /* The same for a reference to a declaration. */
 const char *xi_rust_decl_path(struct rgen *g, const struct xi_decl *d);
-/* Whether the spelling of a type differs between the module's ABIs. */
+/* Whether a member of this type exists on an ABI: an arch type may choose
+ * void, leaving the member out there. */
+bool xi_rust_present(const struct xi_type *t, int abi);
+bool xi_rust_present_on(const struct xi_type *t, xi_abi_mask abis);
+/* Whether the spelling of a type differs between the module's ABIs (or it
+ * is absent on some). */
 bool xi_rust_type_varies(struct rgen *g, const struct xi_type *t);
 
 /* A cfg predicate true exactly on the given ABIs, assuming the target is
@@ -108,6 +119,12 @@ enum rust_kind {
 	RK_TAGGED,    /* an inline tagged union */
 };
 enum rust_kind xi_rust_kind(const struct xi_type *t, int abi, const struct xi_decl **decl);
+/* What a type is on one ABI for checking it: arrays, arch choices and
+ * aliases stripped (the array dimensions met counted). */
+const struct xi_type *xi_rust_shape(const struct xi_type *t, int abi, unsigned *dims);
+/* Whether that differs between the module's ABIs (or the member is absent
+ * on some): then each group of ABIs gets its own check. */
+bool xi_rust_check_varies(struct rgen *g, const struct xi_type *t);
 /* The element type of a (possibly nested) array, and the number of
  * dimensions. */
 const struct xi_type *xi_rust_array_base(const struct xi_type *t, unsigned *dims);

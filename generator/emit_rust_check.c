@@ -58,6 +58,11 @@ static bool walk_members(const struct xi_agg *agg, const struct xi_member *stop,
 {
 	uint32_t end = 0, align = 1;
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (!xi_rust_present(m->type, abi)) {
+			if (m == stop)
+				return false;
+			continue;
+		}
 		uint32_t a = rust_align(m->type, abi);
 		bool wrap = !agg->is_union && round_up(end, a) != xi_member_offset(m, abi);
 		if (wrap)
@@ -198,35 +203,25 @@ static const char *value_check(struct rgen *g, enum rust_kind k, const char *v, 
 }
 
 /* Whether a reserved member's value is an integer, compared with 0 (else
- * its bytes are). */
-static bool reserved_int(enum rust_kind k, const struct xi_type *base, int abi)
+ * its bytes are). `base` is its shape (xi_rust_shape). */
+static bool reserved_int(enum rust_kind k, const struct xi_type *base)
 {
-	if (k == RK_ENUM || k == RK_BITMAP)
-		return true;
-	if (k != RK_INT)
-		return false;
-	/* Handles are not integers. */
-	const struct xi_type *t = base;
-	while (t->kind == XI_TYPE_REF && xi_ref_decl(t, abi) && xi_ref_decl(t, abi)->kind == XI_DECL_ALIAS)
-		t = xi_ref_decl(t, abi)->type;
-	if (t->kind == XI_TYPE_ARCH)
-		t = t->u.arch.abi[abi];
-	return t->kind == XI_TYPE_PRIM;
+	return k == RK_ENUM || k == RK_BITMAP || base->kind == XI_TYPE_PRIM;
 }
 
 static void reserved_check(struct rgen *g, struct xi_strbuf *sb, unsigned ind,
-			   const struct xi_member *m, const char *self_field, bool wrapped)
+			   const struct xi_member *m, const struct xi_type *type, int abi,
+			   const char *self_field, bool wrapped)
 {
-	int abi = xi_rust_first_abi(g);
 	unsigned dims;
-	const struct xi_type *base = xi_rust_array_base(m->type, &dims);
+	const struct xi_type *base = xi_rust_shape(type, abi, &dims);
 	const struct xi_decl *d;
 	enum rust_kind k = xi_rust_kind(base, abi, &d);
 	const char *field = xi_rust_ident(g->arena, m->name);
 	const char *at = xi_aprintf(g->arena, "offset_of!(Self, %s)", field);
 	const char *value = wrapped ? xi_aprintf(g->arena, "%s.0", self_field) : self_field;
 	const char *newtype = k == RK_ENUM || k == RK_BITMAP ? ".0" : "";
-	if (!reserved_int(k, base, abi)) {
+	if (!reserved_int(k, base)) {
 		put(sb, ind, "if let Some((i, v)) = crate::first_nonzero_byte(&%s) {", value);
 		put(sb, ind + 4, "let at = %s + i;", at);
 		put(sb, ind + 4, "let e = crate::CheckError::reserved(TY, \"%s\", at, v);", m->name);
@@ -255,30 +250,31 @@ static void reserved_check(struct rgen *g, struct xi_strbuf *sb, unsigned ind,
 	put(sb, ind, "}");
 }
 
-/* The check of one struct member; false when there is nothing to check. */
-static bool member_check(struct rgen *g, const struct xi_agg *agg, const struct xi_member *m,
-			 struct xi_strbuf *sb, bool *uses_dir)
+/* The check of one struct member whose type on `abi` is `type`, at
+ * `indent`; nothing when there is nothing to check. */
+static void member_check_as(struct rgen *g, const struct xi_agg *agg, const struct xi_member *m,
+			    const struct xi_type *type, int abi, unsigned indent,
+			    struct xi_strbuf *sb, bool *uses_dir)
 {
-	int abi = xi_rust_first_abi(g);
 	unsigned dims;
-	const struct xi_type *base = xi_rust_array_base(m->type, &dims);
+	const struct xi_type *base = xi_rust_shape(type, abi, &dims);
 	const struct xi_decl *d;
 	enum rust_kind k = xi_rust_kind(base, abi, &d);
 	const char *field = xi_rust_ident(g->arena, m->name);
 	const char *self_field = xi_aprintf(g->arena, "self.%s", field);
 	bool wrapped = xi_rust_member_wrapped(g, agg, m);
 	if (m->flags & XI_MEMBER_RESERVED) {
-		reserved_check(g, sb, 8, m, self_field, wrapped);
-		return true;
+		reserved_check(g, sb, indent, m, type, abi, self_field, wrapped);
+		return;
 	}
 	if (k == RK_INT)
-		return false;
-	unsigned ind = 8;
+		return;
+	unsigned ind = indent;
 	bool in = m->flags & XI_MEMBER_IN, out = m->flags & XI_MEMBER_OUT;
 	if (in != out) {
 		*uses_dir = true;
-		put(sb, 8, "if dir.%s() {", in ? "checks_in" : "checks_out");
-		ind = 12;
+		put(sb, indent, "if dir.%s() {", in ? "checks_in" : "checks_out");
+		ind += 4;
 	}
 	const char *value = wrapped ? xi_aprintf(g->arena, "%s.0", self_field) : self_field;
 	if (k == RK_TAGGED) {
@@ -298,8 +294,61 @@ static bool member_check(struct rgen *g, const struct xi_agg *agg, const struct 
 		put(sb, ind, "}");
 	}
 	if (in != out)
+		put(sb, indent, "}");
+}
+
+/* The type a member has on one ABI, with the arch choice made. */
+static const struct xi_type *type_on(const struct xi_type *t, int abi)
+{
+	return t->kind == XI_TYPE_ARCH && t->u.arch.abi ? t->u.arch.abi[abi] : t;
+}
+
+/* The check of one struct member. A legacy member whose type differs
+ * between ABIs gets one check per group of ABIs, in a block under their
+ * cfg (and none where it is absent). */
+static void member_check(struct rgen *g, const struct xi_agg *agg, const struct xi_member *m,
+			 struct xi_strbuf *sb, bool *uses_dir)
+{
+	if (!xi_rust_check_varies(g, m->type)) {
+		member_check_as(g, agg, m, m->type, xi_rust_first_abi(g), 8, sb, uses_dir);
+		return;
+	}
+	const char *texts[XI_ABI_COUNT];
+	xi_abi_mask with_dir = 0;
+	XI_FOR_EACH_ABI(a, g->abis) {
+		struct xi_strbuf one = XI_STRBUF_INIT;
+		bool used = false;
+		if (xi_rust_present(m->type, a))
+			member_check_as(g, agg, m, type_on(m->type, a), a, 12, &one, &used);
+		texts[a] = xi_strdup(g->arena, xi_sb_str(&one));
+		xi_sb_free(&one);
+		if (used)
+			with_dir |= XI_ABI_BIT(a);
+	}
+	if (with_dir) {
+		*uses_dir = true;
+		/* Where no block reads it, `dir` must not be an unused variable. */
+		if (with_dir != g->abis)
+			put(sb, 8, "let _ = dir;");
+	}
+	struct rust_abi_group groups[XI_ABI_COUNT];
+	unsigned n = xi_rust_group_by_text(groups, g->abis, texts);
+	if (n == 1 && xi_rust_present_on(m->type, g->abis)) {
+		/* The same check everywhere. */
+		member_check_as(g, agg, m, type_on(m->type, xi_rust_first_abi(g)),
+				xi_rust_first_abi(g), 8, sb, uses_dir);
+		return;
+	}
+	for (unsigned i = 0; i < n; i++) {
+		if (!*groups[i].text)
+			continue;
+		const char *pred = xi_rust_cfg(g->arena, groups[i].abis, g->abis);
+		if (pred)
+			xi_sb_adds(sb, xi_rust_cfg_attr(g->arena, 8, pred));
+		put(sb, 8, "{");
+		xi_sb_adds(sb, groups[i].text);
 		put(sb, 8, "}");
-	return true;
+	}
 }
 
 /* The check of one arm inside `match tag { ... }`, as the arm's value. */
@@ -308,10 +357,11 @@ static void arm_check(struct rgen *g, const struct xi_agg *u, const struct xi_me
 {
 	int abi = xi_rust_first_abi(g);
 	unsigned dims;
-	const struct xi_type *base = xi_rust_array_base(arm->type, &dims);
+	const struct xi_type *base = xi_rust_shape(arm->type, abi, &dims);
 	const struct xi_decl *d;
 	enum rust_kind k = xi_rust_kind(base, abi, &d);
-	if (k == RK_INT) {
+	/* (A legacy arm whose type differs between ABIs is not checked.) */
+	if (k == RK_INT || xi_rust_check_varies(g, arm->type) || xi_rust_type_varies(g, arm->type)) {
 		put(sb, 12, "%s => Ok(()),", pattern);
 		return;
 	}
@@ -470,8 +520,9 @@ static const char *layout_text(struct rgen *g, const struct xi_agg *agg, int abi
 	assert_line(&sb, indent, "size_of", NULL, agg->lay[abi].size, eq_macro);
 	assert_line(&sb, indent, "align_of", NULL, agg->lay[abi].align, eq_macro);
 	for (const struct xi_member *m = agg->members; m; m = m->next)
-		assert_line(&sb, indent, NULL, xi_rust_ident(g->arena, m->name), xi_member_offset(m, abi),
-			    eq_macro);
+		if (xi_rust_present(m->type, abi))
+			assert_line(&sb, indent, NULL, xi_rust_ident(g->arena, m->name),
+				    xi_member_offset(m, abi), eq_macro);
 	const char *r = xi_strdup(g->arena, xi_sb_str(&sb));
 	xi_sb_free(&sb);
 	return r;
@@ -515,7 +566,7 @@ static bool type_zero_ok(struct rgen *g, const struct xi_type *t)
 {
 	int abi = xi_rust_first_abi(g);
 	unsigned dims;
-	const struct xi_type *base = xi_rust_array_base(t, &dims);
+	const struct xi_type *base = xi_rust_shape(t, abi, &dims);
 	const struct xi_decl *d;
 	switch (xi_rust_kind(base, abi, &d)) {
 	case RK_INT:
@@ -634,12 +685,14 @@ static void check_tests(struct rgen *g, const struct xi_agg *agg, struct xi_strb
 	struct xi_strbuf body = XI_STRBUF_INIT;
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
 		unsigned dims;
-		const struct xi_type *base = xi_rust_array_base(m->type, &dims);
+		const struct xi_type *base = xi_rust_shape(m->type, abi, &dims);
 		const struct xi_decl *d;
 		enum rust_kind k = xi_rust_kind(base, abi, &d);
 		const char *kind = NULL, *value = NULL;
+		if (xi_rust_type_varies(g, m->type) || xi_rust_check_varies(g, m->type))
+			continue;
 		if (m->flags & XI_MEMBER_RESERVED) {
-			if (!reserved_int(k, base, abi))
+			if (!reserved_int(k, base))
 				continue;
 			kind = "Reserved";
 			value = k == RK_INT ? "1" : xi_aprintf(g->arena, "%s(1)", xi_rust_decl_path(g, d));
@@ -724,12 +777,13 @@ static void bitmap_tests(struct rgen *g, const struct xi_decl *d, struct xi_strb
 	put(sb, 4, "#[test]");
 	put(sb, 4, "fn %s() {", test_name(g, "bits", d->name));
 	put(sb, 8, "use %s as B;", name);
-	put(sb, 8, "assert_eq!(B::ALL.check(), Ok(()));");
+	const char *all = xi_rust_bitmap_all(g->arena, d);
+	put(sb, 8, "assert_eq!(B::%s.check(), Ok(()));", all);
 	uint64_t bit = bitmap_unknown(d);
 	if (bit) {
 		put(sb, 8, "let v = B(%#llx);", (unsigned long long)bit);
 		put(sb, 8, "assert_eq!(v.unknown_bits(), %#llx);", (unsigned long long)bit);
-		put(sb, 8, "assert!((v | B::ALL).contains(v));");
+		put(sb, 8, "assert!((v | B::%s).contains(v));", all);
 		put(sb, 8, "assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownBits);");
 	}
 	put(sb, 4, "}");

@@ -30,6 +30,19 @@ static void cfg_attr(struct rgen *g, unsigned indent, const char *pred)
 	xi_out_puts(g->out, xi_rust_cfg_attr(g->arena, indent, pred));
 }
 
+/* One arm of a match, `PAT => EXPR,`, or in a block when that is wider than
+ * the line (as rustfmt writes it). */
+static void match_arm(struct rgen *g, unsigned indent, const char *pat, const char *expr)
+{
+	if (indent + strlen(pat) + strlen(expr) + 5 <= RUST_MAX_WIDTH) {
+		line(g, indent, "%s => %s,", pat, expr);
+		return;
+	}
+	line(g, indent, "%s => {", pat);
+	line(g, indent + RUST_INDENT, "%s", expr);
+	line(g, indent, "}");
+}
+
 /* A function signature: on one line when it fits, else one parameter per
  * line (rustfmt's layout). params are "name: Type" strings. */
 static void fn_sig_end(struct rgen *g, unsigned indent, const char *head, const char *const *params,
@@ -74,6 +87,8 @@ static void emit_per_abi(struct rgen *g, unsigned indent, const char *doc, const
 	struct rust_abi_group groups[XI_ABI_COUNT];
 	unsigned n = xi_rust_group_by_text(groups, g->abis, texts);
 	for (unsigned i = 0; i < n; i++) {
+		if (!*groups[i].text)
+			continue; /* absent on these ABIs */
 		xi_rust_doc(g->out, indent, doc, false);
 		const char *pred = xi_rust_cfg(g->arena, groups[i].abis, g->abis);
 		if (pred)
@@ -154,8 +169,8 @@ static void emit_enum(struct rgen *g, const struct xi_decl *d)
 	if (d->variants) {
 		line(g, 8, "match self {");
 		for (const struct xi_variant *v = d->variants; v; v = v->next)
-			line(g, 12, "Self::%s => Some(\"%s\"),", xi_rust_upper(g->arena, v->name),
-			     v->name);
+			match_arm(g, 12, xi_aprintf(g->arena, "Self::%s", xi_rust_upper(g->arena, v->name)),
+				  xi_aprintf(g->arena, "Some(\"%s\")", v->name));
 		line(g, 12, "_ => None,");
 		line(g, 8, "}");
 	} else {
@@ -218,8 +233,9 @@ static void emit_enum(struct rgen *g, const struct xi_decl *d)
 	if (d->variants) {
 		line(g, 8, "match v {");
 		for (const struct xi_variant *v = d->variants; v; v = v->next)
-			line(g, 12, "%s::%s => Ok(Self::%s),", name, xi_rust_upper(g->arena, v->name),
-			     xi_rust_pascal(g->arena, v->name));
+			match_arm(g, 12,
+				  xi_aprintf(g->arena, "%s::%s", name, xi_rust_upper(g->arena, v->name)),
+				  xi_aprintf(g->arena, "Ok(Self::%s)", xi_rust_pascal(g->arena, v->name)));
 		line(g, 12, "_ => Err(v),");
 		line(g, 8, "}");
 	} else {
@@ -284,9 +300,10 @@ static void emit_bitmap(struct rgen *g, const struct xi_decl *d)
 	if (d->variants)
 		blank(g);
 	line(g, 4, "/// Every declared bit.");
-	line(g, 4, "pub const ALL: Self = Self(%#llx);", (unsigned long long)all);
+	line(g, 4, "pub const %s: Self = Self(%#llx);", xi_rust_bitmap_all(g->arena, d),
+	     (unsigned long long)all);
 	line(g, 4, "/// No bit.");
-	line(g, 4, "pub const EMPTY: Self = Self(0);");
+	line(g, 4, "pub const %s: Self = Self(0);", xi_rust_bitmap_empty(g->arena, d));
 	blank(g);
 	line(g, 4, "/// The raw value.");
 	line(g, 4, "pub const fn bits(self) -> %s {", prim);
@@ -313,7 +330,7 @@ static void emit_bitmap(struct rgen *g, const struct xi_decl *d)
 	if ((all & full) == full)
 		line(g, 8, "0");
 	else
-		line(g, 8, "self.0 & !Self::ALL.0");
+		line(g, 8, "self.0 & !Self::%s.0", xi_rust_bitmap_all(g->arena, d));
 	line(g, 4, "}");
 	blank(g);
 	line(g, 4, "/// Sets the bits of `other`.");
@@ -478,7 +495,8 @@ static void emit_tagged_impl(struct rgen *g, const struct xi_agg *u, const char 
 			continue;
 		}
 		for (const struct xi_arm_label *l = arm->labels; l; l = l->next)
-			line(g, 12, "%s => Some(%u),", xi_rust_label_expr(g, u, l), arm_index(u, arm));
+			match_arm(g, 12, xi_rust_label_expr(g, u, l),
+				  xi_aprintf(g->arena, "Some(%u)", arm_index(u, arm)));
 	}
 	if (dflt)
 		line(g, 12, "_ => Some(%u),", arm_index(u, dflt));
@@ -688,7 +706,8 @@ static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 			}
 			const char *texts[XI_ABI_COUNT];
 			XI_FOR_EACH_ABI(a, g->abis)
-				texts[a] = xi_aprintf(g->arena, "    %s%s: %s,\n", vis, field,
+				texts[a] = !xi_rust_present(m->type, a) ? ""
+					 : xi_aprintf(g->arena, "    %s%s: %s,\n", vis, field,
 						      member_type(g, agg, m, a));
 			emit_per_abi(g, 4, m->doc, texts);
 		}
@@ -707,7 +726,7 @@ static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 		bool uses_dir = false;
 		xi_rust_check_body(g, agg, &body, &uses_dir);
 		line(g, 0, "impl %s {", name);
-		const struct xi_decl *owner = agg->parent ? NULL : agg->owner;
+		const struct xi_decl *owner = agg->owner && agg->owner->agg == agg ? agg->owner : NULL;
 		if (owner && owner->version && owner->version->ref) {
 			const struct xi_decl *c = owner->version->ref;
 			line(g, 4, "/// The interface version this type belongs to.");

@@ -33,22 +33,27 @@ static bool has_lower(const char *s)
 
 const char *xi_rust_pascal(struct xi_arena *a, const char *name)
 {
-	bool lower_rest = !has_lower(name);
 	size_t n = strlen(name);
 	char *r = xi_alloc(a, n + 1);
 	size_t k = 0;
-	bool start = true;
-	for (const char *p = name; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c == '_') {
-			start = true;
+	const char *p = name;
+	while (*p) {
+		if (*p == '_') {
+			p++;
 			continue;
 		}
-		if (start)
-			r[k++] = (char)toupper(c);
-		else
-			r[k++] = lower_rest ? (char)tolower(c) : (char)c;
-		start = false;
+		/* One segment: an upper-case one (USE, XEN) is lowered after its
+		 * first letter; any other keeps its case (altp2m, BufIoReqPfn). */
+		const char *end = strchr(p, '_');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		bool upper = true;
+		for (size_t i = 0; i < len; i++)
+			if (islower((unsigned char)p[i]))
+				upper = false;
+		r[k++] = (char)toupper((unsigned char)p[0]);
+		for (size_t i = 1; i < len; i++)
+			r[k++] = upper ? (char)tolower((unsigned char)p[i]) : p[i];
+		p += len;
 	}
 	r[k] = '\0';
 	/* A name of underscores only, or one starting with a digit. */
@@ -57,12 +62,48 @@ const char *xi_rust_pascal(struct xi_arena *a, const char *name)
 	return r;
 }
 
+bool xi_rust_present(const struct xi_type *t, int abi)
+{
+	return t->kind != XI_TYPE_ARCH || !t->u.arch.abi || !t->u.arch.abi[abi] ||
+	       t->u.arch.abi[abi]->kind != XI_TYPE_VOID;
+}
+
+bool xi_rust_present_on(const struct xi_type *t, xi_abi_mask abis)
+{
+	XI_FOR_EACH_ABI(a, abis)
+		if (!xi_rust_present(t, a))
+			return false;
+	return true;
+}
+
 const char *xi_rust_type_name(struct xi_arena *a, const struct xi_decl *d)
 {
-	size_t n = strlen(d->name);
-	if (n > 2 && !strcmp(d->name + n - 2, "_t"))
-		return xi_rust_pascal(a, xi_strndup(a, d->name, n - 2));
+	/* A final "_t" stays (domid_t is DomidT): Xen declares both
+	 * `enum xenmem_access` and `xenmem_access_t`. */
 	return xi_rust_pascal(a, d->name);
+}
+
+/* Whether a bit or field of a bitmap takes a constant's name. */
+static bool bit_takes(struct xi_arena *a, const struct xi_decl *d, const char *name)
+{
+	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+		const char *upper = xi_rust_upper(a, v->name);
+		if (v->value_hi)
+			upper = xi_aprintf(a, "%s_MASK", upper);
+		if (!strcmp(upper, name))
+			return true;
+	}
+	return false;
+}
+
+const char *xi_rust_bitmap_all(struct xi_arena *a, const struct xi_decl *d)
+{
+	return bit_takes(a, d, "ALL") ? "ALL_BITS" : "ALL";
+}
+
+const char *xi_rust_bitmap_empty(struct xi_arena *a, const struct xi_decl *d)
+{
+	return bit_takes(a, d, "EMPTY") ? "NO_BITS" : "EMPTY";
 }
 
 const char *xi_rust_ident(struct xi_arena *a, const char *name)
@@ -153,34 +194,53 @@ const char *xi_rust_module_path(struct xi_arena *a, const struct xi_module *m, b
 
 /* --- Aggregates -------------------------------------------------------------- */
 
-const struct xi_member *xi_rust_agg_member(const struct xi_agg *agg)
+/* Under `within`, the member whose type (through arrays) is `agg`, and the
+ * aggregate holding it. (agg->parent is not set for arrays of inline
+ * aggregates, so the enclosing one is found from the declaration down.) */
+static const struct xi_member *find_member(const struct xi_agg *within, const struct xi_agg *agg,
+					   const struct xi_agg **holder)
 {
-	if (!agg->parent)
-		return NULL;
-	for (const struct xi_member *m = agg->parent->members; m; m = m->next) {
+	for (const struct xi_member *m = within->members; m; m = m->next) {
 		const struct xi_type *t = m->type;
 		while (t->kind == XI_TYPE_ARRAY)
 			t = t->u.array.elem;
-		if (t->kind == XI_TYPE_AGG && t->u.agg == agg)
+		if (t->kind != XI_TYPE_AGG)
+			continue;
+		if (t->u.agg == agg) {
+			*holder = within;
 			return m;
+		}
+		const struct xi_member *r = find_member(t->u.agg, agg, holder);
+		if (r)
+			return r;
 	}
 	return NULL;
 }
 
+const struct xi_member *xi_rust_agg_member(const struct xi_agg *agg, const struct xi_agg **holder)
+{
+	*holder = NULL;
+	if (!agg->owner || agg->owner->agg == agg)
+		return NULL;
+	return find_member(agg->owner->agg, agg, holder);
+}
+
 const char *xi_rust_agg_name(struct xi_arena *a, const struct xi_agg *agg)
 {
-	const struct xi_member *m = xi_rust_agg_member(agg);
+	const struct xi_agg *holder;
+	const struct xi_member *m = xi_rust_agg_member(agg, &holder);
 	if (!m)
 		return xi_rust_type_name(a, agg->owner);
-	return xi_aprintf(a, "%s%s", xi_rust_agg_name(a, agg->parent), xi_rust_pascal(a, m->name));
+	return xi_aprintf(a, "%s%s", xi_rust_agg_name(a, holder), xi_rust_pascal(a, m->name));
 }
 
 const char *xi_rust_agg_idl_name(struct xi_arena *a, const struct xi_agg *agg)
 {
-	const struct xi_member *m = xi_rust_agg_member(agg);
+	const struct xi_agg *holder;
+	const struct xi_member *m = xi_rust_agg_member(agg, &holder);
 	if (!m)
 		return agg->owner->name;
-	return xi_aprintf(a, "%s.%s", xi_rust_agg_idl_name(a, agg->parent), m->name);
+	return xi_aprintf(a, "%s.%s", xi_rust_agg_idl_name(a, holder), m->name);
 }
 
 /* --- Types ---------------------------------------------------------------------- */
@@ -246,6 +306,8 @@ const char *xi_rust_type(struct rgen *g, const struct xi_type *t, int abi)
 
 bool xi_rust_type_varies(struct rgen *g, const struct xi_type *t)
 {
+	if (!xi_rust_present_on(t, g->abis))
+		return true;
 	const char *first = NULL;
 	XI_FOR_EACH_ABI(a, g->abis) {
 		const char *s = xi_rust_type(g, t, a);
@@ -301,6 +363,53 @@ const struct xi_type *xi_rust_array_base(const struct xi_type *t, unsigned *dims
 		(*dims)++;
 	}
 	return t;
+}
+
+const struct xi_type *xi_rust_shape(const struct xi_type *t, int abi, unsigned *dims)
+{
+	*dims = 0;
+	for (;;) {
+		if (t->kind == XI_TYPE_ARRAY) {
+			t = t->u.array.elem;
+			(*dims)++;
+		} else if (t->kind == XI_TYPE_ARCH && t->u.arch.abi && t->u.arch.abi[abi]) {
+			t = t->u.arch.abi[abi];
+		} else if (t->kind == XI_TYPE_REF && xi_ref_decl(t, abi) &&
+			   xi_ref_decl(t, abi)->kind == XI_DECL_ALIAS) {
+			t = xi_ref_decl(t, abi)->type;
+		} else {
+			return t;
+		}
+	}
+}
+
+bool xi_rust_check_varies(struct rgen *g, const struct xi_type *t)
+{
+	if (!xi_rust_present_on(t, g->abis))
+		return true;
+	bool first = true;
+	enum rust_kind k0 = RK_INT;
+	unsigned dims0 = 0;
+	const void *what0 = NULL;
+	XI_FOR_EACH_ABI(a, g->abis) {
+		unsigned dims;
+		const struct xi_type *base = xi_rust_shape(t, a, &dims);
+		const struct xi_decl *d;
+		enum rust_kind k = xi_rust_kind(base, a, &d);
+		const void *what = base->kind == XI_TYPE_AGG ? (const void *)base->u.agg
+				 : base->kind == XI_TYPE_PRIM ? (const void *)&xi_prims[base->prim]
+				 : (const void *)d;
+		if (first) {
+			k0 = k;
+			dims0 = dims;
+			what0 = what;
+			first = false;
+		} else if (k != k0 || dims != dims0 || (k != RK_INT && what != what0) ||
+			   (k == RK_INT && base->kind != XI_TYPE_PRIM)) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /* --- cfg predicates ------------------------------------------------------------ */

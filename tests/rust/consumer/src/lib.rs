@@ -142,12 +142,9 @@ mod tests {
 
     #[test]
     fn legacy_types_are_per_target() {
-        // No reserved field: a struct literal works.
-        let l = EdgeLegacy {
-            b: 5u64.into(),
-            word: 1,
-            ..Default::default()
-        };
+        let mut l = EdgeLegacy::default();
+        l.b = 5u64.into();
+        l.word = 1;
         assert_eq!(l.b.0, 5);
         assert_eq!(core::mem::offset_of!(EdgeLegacy, b), 8);
     }

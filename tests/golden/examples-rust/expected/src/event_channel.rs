@@ -10,11 +10,11 @@ use core::mem::{align_of, offset_of, size_of};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EvtchnAllocUnbound {
     /// IN: the domain that owns the new port.
-    pub dom: crate::xen::Domid,
+    pub dom: crate::xen::DomidT,
     /// IN: the domain allowed to connect to it.
-    pub remote_dom: crate::xen::Domid,
+    pub remote_dom: crate::xen::DomidT,
     /// OUT: the allocated port.
-    pub port: crate::xen::EvtchnPort,
+    pub port: crate::xen::EvtchnPortT,
 }
 
 plain_data!(EvtchnAllocUnbound);
@@ -137,9 +137,9 @@ impl From<EvtchnstatKind> for Evtchnstat {
 #[derive(Clone, Copy, Debug)]
 pub struct EvtchnStatus {
     /// IN: the domain that owns the port.
-    pub dom: crate::xen::Domid,
+    pub dom: crate::xen::DomidT,
     /// IN: the port to query.
-    pub port: crate::xen::EvtchnPort,
+    pub port: crate::xen::EvtchnPortT,
     /// OUT: what the port is bound to.
     pub status: Evtchnstat,
     /// OUT: the vCPU that receives its notifications.
@@ -394,7 +394,7 @@ impl EvtchnStatusUArm for EvtchnStatusUInterdomain {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EvtchnStatusUUnbound {
     /// The domain allowed to bind.
-    pub dom: crate::xen::Domid,
+    pub dom: crate::xen::DomidT,
 }
 
 plain_data!(EvtchnStatusUUnbound);
@@ -412,9 +412,9 @@ impl EvtchnStatusUUnbound {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EvtchnStatusUInterdomain {
     /// The remote domain.
-    pub dom: crate::xen::Domid,
+    pub dom: crate::xen::DomidT,
     /// The remote port.
-    pub port: crate::xen::EvtchnPort,
+    pub port: crate::xen::EvtchnPortT,
 }
 
 plain_data!(EvtchnStatusUInterdomain);

@@ -5,53 +5,53 @@
 use core::mem::{align_of, offset_of, size_of};
 
 /// Identifier of a domain.
-pub type Domid = u16;
+pub type DomidT = u16;
 
 /// Identifier of an event channel port.
-pub type EvtchnPort = u32;
+pub type EvtchnPortT = u32;
 
 /// First domain identifier that does not name a real domain.
-pub const DOMID_FIRST_RESERVED: Domid = 0x7ff0;
+pub const DOMID_FIRST_RESERVED: DomidT = 0x7ff0;
 
 /// The calling domain.
-pub const DOMID_SELF: Domid = 0x7ff0;
+pub const DOMID_SELF: DomidT = 0x7ff0;
 
 /// The I/O domain pseudo-identifier.
-pub const DOMID_IO: Domid = 0x7ff1;
+pub const DOMID_IO: DomidT = 0x7ff1;
 
 /// The hypervisor itself.
-pub const DOMID_XEN: Domid = 0x7ff2;
+pub const DOMID_XEN: DomidT = 0x7ff2;
 
 /// No domain.
-pub const DOMID_INVALID: Domid = 0x7ff4;
+pub const DOMID_INVALID: DomidT = 0x7ff4;
 
 /// The idle domain.
-pub const DOMID_IDLE: Domid = 0x7fff;
+pub const DOMID_IDLE: DomidT = 0x7fff;
 
 /// Unsigned word of the guest ABI: 32 bits on x86_32, 64 bits everywhere else.
 #[cfg(target_arch = "x86")]
-pub type XenUlong = u32;
+pub type XenUlongT = u32;
 /// Unsigned word of the guest ABI: 32 bits on x86_32, 64 bits everywhere else.
 #[cfg(not(target_arch = "x86"))]
-pub type XenUlong = u64;
+pub type XenUlongT = u64;
 
 /// Signed word of the guest ABI.
 #[cfg(target_arch = "x86")]
-pub type XenLong = i32;
+pub type XenLongT = i32;
 /// Signed word of the guest ABI.
 #[cfg(not(target_arch = "x86"))]
-pub type XenLong = i64;
+pub type XenLongT = i64;
 
 /// One entry of a multicall batch: an operation, its result and its arguments.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MulticallEntry {
     /// IN: hypercall number.
-    pub op: XenUlong,
+    pub op: XenUlongT,
     /// OUT: what the hypercall returned.
-    pub result: XenLong,
+    pub result: XenLongT,
     /// IN: the hypercall's arguments.
-    pub args: [XenUlong; 6],
+    pub args: [XenUlongT; 6],
 }
 
 plain_data!(MulticallEntry);
