@@ -163,4 +163,14 @@ mod tests {
             "edge_arrays.kinds (offset 18): undeclared value (0x3)"
         );
     }
+
+    #[test]
+    fn arrays_of_inline_structs() {
+        let mut a = EdgeInlineArray::default();
+        a.count = 2;
+        a.entries[1].kind = EdgeSigned(9);
+        let e = a.check(Direction::In).unwrap_err();
+        assert_eq!((e.ty, e.field), ("edge_inline_array.entries", "kind"));
+        assert_eq!(e.offset, 8 + 8 + 4);
+    }
 }
