@@ -307,10 +307,12 @@ static const struct xi_type *type_on(const struct xi_type *t, int abi)
  * between ABIs gets one check per group of ABIs, in a block under their
  * cfg (and none where it is absent). */
 static void member_check(struct rgen *g, const struct xi_agg *agg, const struct xi_member *m,
-			 struct xi_strbuf *sb, bool *uses_dir)
+			 struct xi_strbuf *sb, bool *uses_dir, bool *uses_ty)
 {
+	size_t before = sb->len;
 	if (!xi_rust_check_varies(g, m->type)) {
 		member_check_as(g, agg, m, m->type, xi_rust_first_abi(g), 8, sb, uses_dir);
+		*uses_ty |= sb->len != before;
 		return;
 	}
 	const char *texts[XI_ABI_COUNT];
@@ -337,6 +339,7 @@ static void member_check(struct rgen *g, const struct xi_agg *agg, const struct 
 		/* The same check everywhere. */
 		member_check_as(g, agg, m, type_on(m->type, xi_rust_first_abi(g)),
 				xi_rust_first_abi(g), 8, sb, uses_dir);
+		*uses_ty |= sb->len != before;
 		return;
 	}
 	for (unsigned i = 0; i < n; i++) {
@@ -346,6 +349,8 @@ static void member_check(struct rgen *g, const struct xi_agg *agg, const struct 
 		if (pred)
 			xi_sb_adds(sb, xi_rust_cfg_attr(g->arena, 8, pred));
 		put(sb, 8, "{");
+		/* Its own TY: on the other targets the function may have none. */
+		put(sb, 12, "const TY: &str = \"%s\";", xi_rust_agg_idl_name(g->arena, agg));
 		xi_sb_adds(sb, groups[i].text);
 		put(sb, 8, "}");
 	}
@@ -429,12 +434,12 @@ void xi_rust_check_body(struct rgen *g, const struct xi_agg *agg, struct xi_strb
 		return;
 	}
 	struct xi_strbuf body = XI_STRBUF_INIT;
+	bool uses_ty = false;
 	for (const struct xi_member *m = agg->members; m; m = m->next)
-		member_check(g, agg, m, &body, uses_dir);
-	if (body.len) {
+		member_check(g, agg, m, &body, uses_dir, &uses_ty);
+	if (uses_ty)
 		put(sb, 8, "const TY: &str = \"%s\";", xi_rust_agg_idl_name(g->arena, agg));
-		xi_sb_adds(sb, xi_sb_str(&body));
-	}
+	xi_sb_adds(sb, xi_sb_str(&body));
 	put(sb, 8, "Ok(())");
 	xi_sb_free(&body);
 }

@@ -436,6 +436,7 @@ impl<'a, 'b> BitsDebug<'a, 'b> {
 
 /// `Default` (all zeros) and `Plain` for the structs and unions of a
 /// module.
+#[allow(unused_macros)]
 macro_rules! plain_data {
     ($($t:ty),* $(,)?) => {
         $(
@@ -452,6 +453,7 @@ macro_rules! plain_data {
 }
 
 /// `Debug` for unions, whose live arm the type alone does not tell.
+#[allow(unused_macros)]
 macro_rules! opaque_debug {
     ($($t:ident),* $(,)?) => {
         $(
@@ -467,6 +469,7 @@ macro_rules! opaque_debug {
 /// The bit operators of a bitmap. `!` complements every bit, undeclared
 /// ones included, so that `x & !B` keeps what Xen set and this crate does
 /// not know.
+#[allow(unused_macros)]
 macro_rules! bitmap_ops {
     ($t:ident) => {
         impl core::ops::BitOr for $t {
