@@ -6,6 +6,7 @@ const struct xi_backend xi_backends[] = {
 	{ "c", "C headers with layout checks", xi_emit_c },
 	{ "manifest", "ABI manifest (NAME.abi), for review and abi-diff", xi_emit_manifest },
 	{ "md", "reference documentation in Markdown", xi_emit_md },
+	{ "rust", "a no_std Rust crate (Cargo.toml, src/)", xi_emit_rust },
 	{ NULL, NULL, NULL },
 };
 

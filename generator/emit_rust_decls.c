@@ -1,0 +1,793 @@
+/* One module file of the Rust crate: constants, aliases, enums, bitmaps,
+ * structs and unions, in the module's dependency order, each aggregate
+ * followed by the inline aggregates it holds. */
+#include "emit_rust.h"
+
+#include <string.h>
+
+/* --- Small writers ------------------------------------------------------- */
+
+static void line(struct rgen *g, unsigned indent, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void line(struct rgen *g, unsigned indent, const char *fmt, ...)
+{
+	va_list ap;
+	xi_out_indent(g->out, indent);
+	va_start(ap, fmt);
+	xi_out_vprintf(g->out, fmt, ap);
+	va_end(ap);
+	xi_out_putc(g->out, '\n');
+}
+
+static void blank(struct rgen *g)
+{
+	xi_out_putc(g->out, '\n');
+}
+
+static void cfg_attr(struct rgen *g, unsigned indent, const char *pred)
+{
+	xi_out_puts(g->out, xi_rust_cfg_attr(g->arena, indent, pred));
+}
+
+/* One arm of a match, `PAT => EXPR,`, or in a block when that is wider than
+ * the line (as rustfmt writes it). */
+static void match_arm(struct rgen *g, unsigned indent, const char *pat, const char *expr)
+{
+	if (indent + strlen(pat) + strlen(expr) + 5 <= RUST_MAX_WIDTH) {
+		line(g, indent, "%s => %s,", pat, expr);
+		return;
+	}
+	line(g, indent, "%s => {", pat);
+	line(g, indent + RUST_INDENT, "%s", expr);
+	line(g, indent, "}");
+}
+
+/* A function signature: on one line when it fits, else one parameter per
+ * line (rustfmt's layout). params are "name: Type" strings. */
+static void fn_sig_end(struct rgen *g, unsigned indent, const char *head, const char *const *params,
+		       unsigned nparams, const char *ret, const char *end)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_sb_printf(&sb, "%s(", head);
+	for (unsigned i = 0; i < nparams; i++)
+		xi_sb_printf(&sb, "%s%s", i ? ", " : "", params[i]);
+	xi_sb_printf(&sb, ")%s%s%s", ret ? " -> " : "", ret ? ret : "", end);
+	if (indent + sb.len <= RUST_MAX_WIDTH) {
+		line(g, indent, "%s", xi_sb_str(&sb));
+	} else {
+		line(g, indent, "%s(", head);
+		for (unsigned i = 0; i < nparams; i++)
+			line(g, indent + RUST_INDENT, "%s,", params[i]);
+		line(g, indent, ")%s%s%s", ret ? " -> " : "", ret ? ret : "", end);
+	}
+	xi_sb_free(&sb);
+}
+
+static void fn_sig(struct rgen *g, unsigned indent, const char *head, const char *const *params,
+		   unsigned nparams, const char *ret)
+{
+	fn_sig_end(g, indent, head, params, nparams, ret, " {");
+}
+
+static const char *prim_name(enum xi_prim p)
+{
+	static const char *const names[XI_PRIM_COUNT] = {
+		[XI_PRIM_U8] = "u8", [XI_PRIM_U16] = "u16", [XI_PRIM_U32] = "u32",
+		[XI_PRIM_U64] = "u64", [XI_PRIM_I8] = "i8", [XI_PRIM_I16] = "i16",
+		[XI_PRIM_I32] = "i32", [XI_PRIM_I64] = "i64", [XI_PRIM_CHAR] = "u8",
+		[XI_PRIM_NATIVE_U64] = "u64", [XI_PRIM_NATIVE_I64] = "i64",
+	};
+	return names[p];
+}
+
+/* Emit per-ABI variants of an item: each group under its cfg. */
+static void emit_per_abi(struct rgen *g, unsigned indent, const char *doc, const char **texts)
+{
+	struct rust_abi_group groups[XI_ABI_COUNT];
+	unsigned n = xi_rust_group_by_text(groups, g->abis, texts);
+	for (unsigned i = 0; i < n; i++) {
+		if (!*groups[i].text)
+			continue; /* absent on these ABIs */
+		xi_rust_doc(g->out, indent, doc, false);
+		const char *pred = xi_rust_cfg(g->arena, groups[i].abis, g->abis);
+		if (pred)
+			cfg_attr(g, indent, pred);
+		xi_out_puts(g->out, groups[i].text);
+	}
+}
+
+/* --- Constants and aliases ------------------------------------------------- */
+
+static bool const_is_hex(const struct xi_decl *d)
+{
+	const struct xi_expr *e = d->expr;
+	if (e->kind == XI_EXPR_INT)
+		return e->hex;
+	/* A computed value is shown in hex when its first operand was. */
+	while (e->kind != XI_EXPR_INT && e->kind != XI_EXPR_NAME && e->a)
+		e = e->a;
+	if (e->kind == XI_EXPR_INT)
+		return e->hex;
+	return e->kind == XI_EXPR_NAME && e->ref && e->ref->expr && e->ref->expr->kind == XI_EXPR_INT &&
+	       e->ref->expr->hex;
+}
+
+static void emit_const(struct rgen *g, const struct xi_decl *d)
+{
+	xi_rust_doc(g->out, 0, d->doc, false);
+	if (!xi_rust_is_upper(d->name))
+		line(g, 0, "#[allow(non_upper_case_globals)]");
+	line(g, 0, "pub const %s: %s = %s;", xi_rust_ident(g->arena, d->name),
+	     xi_rust_type(g, d->type, -1), xi_rust_int(g->arena, d->value, const_is_hex(d)));
+}
+
+static void emit_alias(struct rgen *g, const struct xi_decl *d)
+{
+	const char *name = xi_rust_type_name(g->arena, d);
+	if (!xi_rust_type_varies(g, d->type)) {
+		xi_rust_doc(g->out, 0, d->doc, false);
+		line(g, 0, "pub type %s = %s;", name, xi_rust_type(g, d->type, xi_rust_first_abi(g)));
+		return;
+	}
+	const char *texts[XI_ABI_COUNT];
+	XI_FOR_EACH_ABI(a, g->abis)
+		texts[a] = xi_aprintf(g->arena, "pub type %s = %s;\n", name, xi_rust_type(g, d->type, a));
+	emit_per_abi(g, 0, d->doc, texts);
+}
+
+/* --- Enums ------------------------------------------------------------------ */
+
+static bool variant_hex(const struct xi_variant *v)
+{
+	return v->value && v->value->kind == XI_EXPR_INT && v->value->hex;
+}
+
+static void emit_enum(struct rgen *g, const struct xi_decl *d)
+{
+	const char *name = xi_rust_type_name(g->arena, d);
+	const char *prim = prim_name(d->backing);
+	xi_rust_doc(g->out, 0, d->doc, false);
+	if (d->doc)
+		line(g, 0, "///");
+	line(g, 0, "/// Any value of the backing integer is representable; [`%sKind`]", name);
+	line(g, 0, "/// holds only the declared ones, for exhaustive `match`.");
+	line(g, 0, "#[repr(transparent)]");
+	line(g, 0, "#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]");
+	line(g, 0, "pub struct %s(pub %s);", name, prim);
+	blank(g);
+	line(g, 0, "impl %s {", name);
+	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+		xi_rust_doc(g->out, 4, v->doc, false);
+		line(g, 4, "pub const %s: Self = Self(%s);", xi_rust_upper(g->arena, v->name),
+		     xi_rust_int(g->arena, v->v, variant_hex(v)));
+	}
+	if (d->variants)
+		blank(g);
+	line(g, 4, "/// The variant's name in the interface, if the value is a declared one.");
+	line(g, 4, "pub const fn name(self) -> Option<&'static str> {");
+	if (d->variants) {
+		line(g, 8, "match self {");
+		for (const struct xi_variant *v = d->variants; v; v = v->next)
+			match_arm(g, 12, xi_aprintf(g->arena, "Self::%s", xi_rust_upper(g->arena, v->name)),
+				  xi_aprintf(g->arena, "Some(\"%s\")", v->name));
+		line(g, 12, "_ => None,");
+		line(g, 8, "}");
+	} else {
+		line(g, 8, "None");
+	}
+	line(g, 4, "}");
+	blank(g);
+	line(g, 4, "/// Whether the value is a declared one.");
+	line(g, 4, "pub const fn is_known(self) -> bool {");
+	line(g, 8, "self.name().is_some()");
+	line(g, 4, "}");
+	blank(g);
+	line(g, 4, "/// Checks that the value is a declared one.");
+	line(g, 4, "pub fn check(self) -> Result<(), crate::CheckError> {");
+	line(g, 8, "if self.is_known() {");
+	line(g, 12, "return Ok(());");
+	line(g, 8, "}");
+	line(g, 8, "let kind = crate::CheckErrorKind::UnknownValue;");
+	line(g, 8, "let value = crate::Value::value(self.0);");
+	line(g, 8, "let e = crate::CheckError::new(kind, \"%s\", value);", d->name);
+	line(g, 8, "Err(e)");
+	line(g, 4, "}");
+	line(g, 0, "}");
+	blank(g);
+	line(g, 0, "impl fmt::Debug for %s {", name);
+	line(g, 4, "fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {");
+	line(g, 8, "const TY: &str = \"%s\";", name);
+	line(g, 8, "let value = crate::Value::value(self.0);");
+	line(g, 8, "crate::fmt_enum(f, TY, self.name(), value)");
+	line(g, 4, "}");
+	line(g, 0, "}");
+	blank(g);
+	line(g, 0, "// SAFETY: a transparent wrapper of an integer.");
+	line(g, 0, "unsafe impl crate::Plain for %s {}", name);
+	blank(g);
+
+	/* The plain enum. */
+	line(g, 0, "/// The declared values of [`%s`].", name);
+	if (d->variants)
+		line(g, 0, "#[repr(%s)]", prim);
+	line(g, 0, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]");
+	if (!d->variants) {
+		line(g, 0, "pub enum %sKind {}", name);
+	} else {
+		line(g, 0, "pub enum %sKind {", name);
+		for (const struct xi_variant *v = d->variants; v; v = v->next) {
+			xi_rust_doc(g->out, 4, v->doc, false);
+			line(g, 4, "%s = %s,", xi_rust_pascal(g->arena, v->name),
+			     xi_rust_int(g->arena, v->v, variant_hex(v)));
+		}
+		line(g, 0, "}");
+	}
+	blank(g);
+	line(g, 0, "impl TryFrom<%s> for %sKind {", name, name);
+	line(g, 4, "type Error = %s;", name);
+	blank(g);
+	line(g, 4, "/// The declared value, or the value itself when it is not one.");
+	fn_sig(g, 4, "fn try_from", (const char *[]){ xi_aprintf(g->arena, "v: %s", name) }, 1,
+	       xi_aprintf(g->arena, "Result<Self, %s>", name));
+	if (d->variants) {
+		line(g, 8, "match v {");
+		for (const struct xi_variant *v = d->variants; v; v = v->next)
+			match_arm(g, 12,
+				  xi_aprintf(g->arena, "%s::%s", name, xi_rust_upper(g->arena, v->name)),
+				  xi_aprintf(g->arena, "Ok(Self::%s)", xi_rust_pascal(g->arena, v->name)));
+		line(g, 12, "_ => Err(v),");
+		line(g, 8, "}");
+	} else {
+		line(g, 8, "Err(v)");
+	}
+	line(g, 4, "}");
+	line(g, 0, "}");
+	blank(g);
+	line(g, 0, "impl From<%sKind> for %s {", name, name);
+	line(g, 4, "fn from(v: %sKind) -> Self {", name);
+	if (d->variants)
+		line(g, 8, "Self(v as %s)", prim);
+	else
+		line(g, 8, "match v {}");
+	line(g, 4, "}");
+	line(g, 0, "}");
+}
+
+/* --- Bitmaps ------------------------------------------------------------------ */
+
+static uint64_t field_mask(const struct xi_variant *v)
+{
+	unsigned width = v->hi - v->lo + 1;
+	return (width == 64 ? UINT64_MAX : ((UINT64_C(1) << width) - 1)) << v->lo;
+}
+
+static void emit_bitmap(struct rgen *g, const struct xi_decl *d)
+{
+	const char *name = xi_rust_type_name(g->arena, d);
+	const char *prim = prim_name(d->backing);
+	unsigned bits = xi_prims[d->backing].size * 8;
+	uint64_t full = bits == 64 ? UINT64_MAX : (UINT64_C(1) << bits) - 1;
+	uint64_t all = 0;
+	for (const struct xi_variant *v = d->variants; v; v = v->next)
+		all |= field_mask(v);
+
+	xi_rust_doc(g->out, 0, d->doc, false);
+	line(g, 0, "#[repr(transparent)]");
+	line(g, 0, "#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]");
+	line(g, 0, "pub struct %s(pub %s);", name, prim);
+	blank(g);
+	line(g, 0, "bitmap_ops!(%s);", name);
+	blank(g);
+	line(g, 0, "impl %s {", name);
+	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+		const char *upper = xi_rust_upper(g->arena, v->name);
+		if (!v->value_hi) {
+			xi_rust_doc(g->out, 4, v->doc, false);
+			if (v->lo)
+				line(g, 4, "pub const %s: Self = Self(1 << %u);", upper, v->lo);
+			else
+				line(g, 4, "pub const %s: Self = Self(1);", upper);
+			continue;
+		}
+		xi_rust_doc(g->out, 4, v->doc, false);
+		if (v->doc)
+			line(g, 4, "///");
+		line(g, 4, "/// The mask of the field `%s`, bits %u to %u.", v->name, v->lo, v->hi);
+		line(g, 4, "pub const %s_MASK: Self = Self(%#llx);", upper,
+		     (unsigned long long)field_mask(v));
+	}
+	if (d->variants)
+		blank(g);
+	line(g, 4, "/// Every declared bit.");
+	line(g, 4, "pub const %s: Self = Self(%#llx);", xi_rust_bitmap_all(g->arena, d),
+	     (unsigned long long)all);
+	line(g, 4, "/// No bit.");
+	line(g, 4, "pub const %s: Self = Self(0);", xi_rust_bitmap_empty(g->arena, d));
+	blank(g);
+	line(g, 4, "/// The raw value.");
+	line(g, 4, "pub const fn bits(self) -> %s {", prim);
+	line(g, 8, "self.0");
+	line(g, 4, "}");
+	blank(g);
+	line(g, 4, "/// Whether every bit of `other` is set.");
+	line(g, 4, "pub const fn contains(self, other: Self) -> bool {");
+	line(g, 8, "self.0 & other.0 == other.0");
+	line(g, 4, "}");
+	blank(g);
+	line(g, 4, "/// Whether any bit of `other` is set.");
+	line(g, 4, "pub const fn intersects(self, other: Self) -> bool {");
+	line(g, 8, "self.0 & other.0 != 0");
+	line(g, 4, "}");
+	blank(g);
+	line(g, 4, "/// Whether no bit is set.");
+	line(g, 4, "pub const fn is_empty(self) -> bool {");
+	line(g, 8, "self.0 == 0");
+	line(g, 4, "}");
+	blank(g);
+	line(g, 4, "/// The bits set that the interface does not declare.");
+	line(g, 4, "pub const fn unknown_bits(self) -> %s {", prim);
+	if ((all & full) == full)
+		line(g, 8, "0");
+	else
+		line(g, 8, "self.0 & !Self::%s.0", xi_rust_bitmap_all(g->arena, d));
+	line(g, 4, "}");
+	blank(g);
+	line(g, 4, "/// Sets the bits of `other`.");
+	line(g, 4, "pub fn insert(&mut self, other: Self) {");
+	line(g, 8, "self.0 |= other.0;");
+	line(g, 4, "}");
+	blank(g);
+	line(g, 4, "/// Clears the bits of `other`.");
+	line(g, 4, "pub fn remove(&mut self, other: Self) {");
+	line(g, 8, "self.0 &= !other.0;");
+	line(g, 4, "}");
+	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+		if (!v->value_hi)
+			continue;
+		const char *lower = xi_rust_lower(g->arena, v->name);
+		const char *plain = lower[0] == 'r' && lower[1] == '#' ? lower + 2 : lower;
+		const char *upper = xi_rust_upper(g->arena, v->name);
+		blank(g);
+		line(g, 4, "/// The value of the field `%s` (bits %u to %u).", v->name, v->lo, v->hi);
+		line(g, 4, "pub const fn %s(self) -> %s {", lower, prim);
+		if (v->lo)
+			line(g, 8, "(self.0 & Self::%s_MASK.0) >> %u", upper, v->lo);
+		else
+			line(g, 8, "self.0 & Self::%s_MASK.0", upper);
+		line(g, 4, "}");
+		blank(g);
+		line(g, 4, "/// The same bits with the field `%s` set to `value` (truncated to", v->name);
+		line(g, 4, "/// the field's width).");
+		line(g, 4, "pub const fn with_%s(self, value: %s) -> Self {", plain, prim);
+		line(g, 8, "let mask = Self::%s_MASK.0;", upper);
+		if (v->lo)
+			line(g, 8, "Self((self.0 & !mask) | ((value << %u) & mask))", v->lo);
+		else
+			line(g, 8, "Self((self.0 & !mask) | (value & mask))");
+		line(g, 4, "}");
+		blank(g);
+		line(g, 4, "/// Sets the field `%s` to `value` (truncated to the field's width).", v->name);
+		line(g, 4, "pub fn set_%s(&mut self, value: %s) {", plain, prim);
+		line(g, 8, "*self = self.with_%s(value);", plain);
+		line(g, 4, "}");
+	}
+	blank(g);
+	line(g, 4, "/// Checks that only declared bits are set.");
+	line(g, 4, "pub fn check(self) -> Result<(), crate::CheckError> {");
+	line(g, 8, "if self.unknown_bits() == 0 {");
+	line(g, 12, "return Ok(());");
+	line(g, 8, "}");
+	line(g, 8, "let kind = crate::CheckErrorKind::UnknownBits;");
+	line(g, 8, "let value = crate::Value::value(self.unknown_bits());");
+	line(g, 8, "let e = crate::CheckError::new(kind, \"%s\", value);", d->name);
+	line(g, 8, "Err(e)");
+	line(g, 4, "}");
+	line(g, 0, "}");
+	blank(g);
+	line(g, 0, "impl fmt::Debug for %s {", name);
+	line(g, 4, "fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {");
+	line(g, 8, "let value = crate::Value::value(self.0);");
+	line(g, 8, "let mut bits = crate::BitsDebug::new(f, \"%s\", value);", name);
+	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+		const char *upper = xi_rust_upper(g->arena, v->name);
+		if (!v->value_hi)
+			line(g, 8, "bits.bit(\"%s\", %u);", upper, v->lo);
+		else
+			line(g, 8, "bits.field(\"%s\", %u, %u);", upper, v->lo, v->hi - v->lo + 1);
+	}
+	line(g, 8, "bits.finish()");
+	line(g, 4, "}");
+	line(g, 0, "}");
+}
+
+/* --- Aggregates ---------------------------------------------------------------- */
+
+static const char *member_type(struct rgen *g, const struct xi_agg *agg, const struct xi_member *m,
+			       int abi)
+{
+	const char *t = xi_rust_type(g, m->type, abi);
+	if (xi_rust_member_wrapped(g, agg, m))
+		return xi_aprintf(g->arena, "crate::Align8<%s>", t);
+	return t;
+}
+
+static bool member_private(const struct xi_agg *agg, const struct xi_member *m)
+{
+	return (m->flags & XI_MEMBER_RESERVED) || agg->tag != NULL;
+}
+
+/* The tagged union held by a member (NULL when it holds none). */
+static const struct xi_agg *tagged_of(const struct xi_member *m)
+{
+	return m->type->kind == XI_TYPE_AGG && m->type->u.agg->tag ? m->type->u.agg : NULL;
+}
+
+/* The arms that get an implementation of the union's arm trait: one label,
+ * a type of their own (a declared struct, union, enum or bitmap, or an
+ * inline aggregate) that no other arm of the union has. */
+static bool arm_has_trait(struct rgen *g, const struct xi_agg *u, const struct xi_member *arm)
+{
+	if (arm->is_default_arm || !arm->labels || arm->labels->next ||
+	    xi_rust_type_varies(g, arm->type))
+		return false;
+	const struct xi_decl *d;
+	int abi = xi_rust_first_abi(g);
+	if (arm->type->kind == XI_TYPE_ARRAY)
+		return false;
+	enum rust_kind k = xi_rust_kind(arm->type, abi, &d);
+	if (k == RK_INT || (arm->type->kind == XI_TYPE_REF &&
+			    xi_ref_decl(arm->type, abi)->kind == XI_DECL_ALIAS))
+		return false;
+	const char *mine = xi_rust_type(g, arm->type, abi);
+	for (const struct xi_member *o = u->members; o; o = o->next)
+		if (o != arm && !strcmp(xi_rust_type(g, o->type, abi), mine))
+			return false;
+	return true;
+}
+
+static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc);
+
+/* The index of an arm among a union's members. */
+static unsigned arm_index(const struct xi_agg *u, const struct xi_member *arm)
+{
+	unsigned i = 0;
+	for (const struct xi_member *m = u->members; m != arm; m = m->next)
+		i++;
+	return i;
+}
+
+/* "`status` is `Evtchnstat::UNBOUND`" (or one of several labels). */
+static const char *arm_selection(struct rgen *g, const struct xi_agg *u, const struct xi_member *arm)
+{
+	if (arm->is_default_arm)
+		return "`tag` selects no other arm";
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	for (const struct xi_arm_label *l = arm->labels; l; l = l->next)
+		xi_sb_printf(&sb, "%s`%s`", sb.len ? l->next ? ", " : " or " : "",
+			     xi_rust_label_expr(g, u, l));
+	const char *r = xi_aprintf(g->arena, "`tag` is %s", xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
+}
+
+/* Accessors, constructors and the check of a tagged union. */
+static void emit_tagged_impl(struct rgen *g, const struct xi_agg *u, const char *name)
+{
+	int abi = xi_rust_first_abi(g);
+	const char *tag_name = u->tag->name;
+	const char *tag_ty = xi_rust_type(g, u->tag->type, abi);
+	/* The tag is a parameter named `tag`, whatever the field's name. */
+	const char *tag_param = xi_aprintf(g->arena, "tag: %s", tag_ty);
+	const char *tag_var = "tag";
+
+	line(g, 0, "impl %s {", name);
+	/* Which arm a tag selects: one line per label, so that any number of
+	 * them formats the same. */
+	line(g, 4, "/// The index of the arm that `tag` (the value of `%s`) selects, in", tag_name);
+	line(g, 4, "/// declaration order.");
+	fn_sig(g, 4, "pub const fn selected", (const char *[]){ tag_param }, 1, "Option<usize>");
+	line(g, 8, "match %s {", tag_var);
+	const struct xi_member *dflt = NULL;
+	for (const struct xi_member *arm = u->members; arm; arm = arm->next) {
+		if (arm->is_default_arm) {
+			dflt = arm;
+			continue;
+		}
+		for (const struct xi_arm_label *l = arm->labels; l; l = l->next)
+			match_arm(g, 12, xi_rust_label_expr(g, u, l),
+				  xi_aprintf(g->arena, "Some(%u)", arm_index(u, arm)));
+	}
+	if (dflt)
+		line(g, 12, "_ => Some(%u),", arm_index(u, dflt));
+	else
+		line(g, 12, "_ => None,");
+	line(g, 8, "}");
+	line(g, 4, "}");
+	for (const struct xi_member *arm = u->members; arm; arm = arm->next) {
+		/* (A legacy arm whose type differs between ABIs has no
+		 * accessors: their signatures would too.) */
+		if (xi_rust_type_varies(g, arm->type))
+			continue;
+		const char *field = xi_rust_ident(g->arena, arm->name);
+		const char *plain = arm->name;
+		const char *ty = member_type(g, u, arm, abi);
+		const char *sel = arm_selection(g, u, arm);
+		const char *cond = xi_aprintf(g->arena, "Self::selected(%s) == Some(%u)", tag_var,
+					      arm_index(u, arm));
+		blank(g);
+		line(g, 4, "/// The union holding the arm `%s`, every other byte zero.", arm->name);
+		fn_sig(g, 4, xi_aprintf(g->arena, "pub fn from_%s", plain),
+		       (const char *[]){ xi_aprintf(g->arena, "value: %s", ty) }, 1, "Self");
+		line(g, 8, "let mut u = Self::default();");
+		line(g, 8, "u.%s = value;", field);
+		line(g, 8, "u");
+		line(g, 4, "}");
+		blank(g);
+		line(g, 4, "/// The arm `%s`, when %s.", arm->name, sel);
+		fn_sig(g, 4, xi_aprintf(g->arena, "pub fn %s", xi_rust_ident(g->arena, plain)),
+		       (const char *[]){ "&self", tag_param }, 2, xi_aprintf(g->arena, "Option<&%s>", ty));
+		line(g, 8, "if %s {", cond);
+		line(g, 12, "// SAFETY: every arm is plain data and every byte of the union");
+		line(g, 12, "// is initialized (its fields are private to the constructors).");
+		line(g, 12, "Some(unsafe { &self.%s })", field);
+		line(g, 8, "} else {");
+		line(g, 12, "None");
+		line(g, 8, "}");
+		line(g, 4, "}");
+		blank(g);
+		line(g, 4, "/// The arm `%s`, mutable, when %s.", arm->name, sel);
+		fn_sig(g, 4, xi_aprintf(g->arena, "pub fn %s_mut", plain),
+		       (const char *[]){ "&mut self", tag_param }, 2,
+		       xi_aprintf(g->arena, "Option<&mut %s>", ty));
+		line(g, 8, "if %s {", cond);
+		line(g, 12, "// SAFETY: as for the shared accessor.");
+		line(g, 12, "Some(unsafe { &mut self.%s })", field);
+		line(g, 8, "} else {");
+		line(g, 12, "None");
+		line(g, 8, "}");
+		line(g, 4, "}");
+	}
+
+	/* check(tag, dir) */
+	struct xi_strbuf body = XI_STRBUF_INIT;
+	bool uses_dir = false;
+	xi_rust_check_body(g, u, &body, &uses_dir);
+	blank(g);
+	line(g, 4, "/// Checks the arm that `tag` (the value of `%s`) selects; the `check`", tag_name);
+	line(g, 4, "/// of the enclosing struct calls it.");
+	fn_sig(g, 4, "pub fn check",
+	       (const char *[]){ "&self", tag_param, uses_dir ? "dir: crate::Direction" : "_dir: crate::Direction" },
+	       3, "Result<(), crate::CheckError>");
+	xi_out_puts(g->out, xi_sb_str(&body));
+	line(g, 4, "}");
+	line(g, 0, "}");
+	xi_sb_free(&body);
+
+	/* The arm trait. */
+	bool any = false;
+	for (const struct xi_member *arm = u->members; arm; arm = arm->next)
+		any |= arm_has_trait(g, u, arm);
+	if (!any)
+		return;
+	const char *trait = xi_aprintf(g->arena, "%sArm", name);
+	blank(g);
+	line(g, 0, "/// The arms of [`%s`] that have a type of their own, each tied to the", name);
+	line(g, 0, "/// value of `%s` that selects it, so that code generic over the arm", tag_name);
+	line(g, 0, "/// (a hypercall wrapper) sets a matching tag by construction.");
+	line(g, 0, "pub trait %s: Copy {", trait);
+	line(g, 4, "/// The value of `%s` that selects this arm.", tag_name);
+	line(g, 4, "const TAG: %s;", tag_ty);
+	blank(g);
+	line(g, 4, "/// The union holding this arm.");
+	line(g, 4, "fn into_union(self) -> %s;", name);
+	blank(g);
+	line(g, 4, "/// This arm of `u`, when `tag` (the value of `%s`) selects it.", tag_name);
+	fn_sig_end(g, 4, "fn from_union",
+		   (const char *[]){ xi_aprintf(g->arena, "u: &%s", name), tag_param }, 2,
+		   "Option<&Self>", ";");
+	line(g, 0, "}");
+	for (const struct xi_member *arm = u->members; arm; arm = arm->next) {
+		if (!arm_has_trait(g, u, arm))
+			continue;
+		const char *ty = member_type(g, u, arm, abi);
+		blank(g);
+		line(g, 0, "impl %s for %s {", trait, ty);
+		line(g, 4, "const TAG: %s = %s;", tag_ty, xi_rust_label_expr(g, u, arm->labels));
+		blank(g);
+		line(g, 4, "fn into_union(self) -> %s {", name);
+		if (8 + strlen(name) + strlen(arm->name) + 13 <= RUST_MAX_WIDTH) {
+			line(g, 8, "%s::from_%s(self)", name, arm->name);
+		} else {
+			line(g, 8, "%s::from_%s(", name, arm->name);
+			line(g, 12, "self,");
+			line(g, 8, ")");
+		}
+		line(g, 4, "}");
+		blank(g);
+		fn_sig(g, 4, "fn from_union",
+		       (const char *[]){ xi_aprintf(g->arena, "u: &%s", name), tag_param }, 2, "Option<&Self>");
+		line(g, 8, "u.%s(%s)", xi_rust_ident(g->arena, arm->name), tag_var);
+		line(g, 4, "}");
+		line(g, 0, "}");
+	}
+}
+
+/* Methods of a struct that holds tagged unions: typed access through the
+ * arm traits. */
+static void emit_arm_methods(struct rgen *g, const struct xi_agg *agg)
+{
+	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		const struct xi_agg *u = tagged_of(m);
+		if (!u)
+			continue;
+		bool any = false;
+		for (const struct xi_member *arm = u->members; arm; arm = arm->next)
+			any |= arm_has_trait(g, u, arm);
+		if (!any)
+			continue;
+		const char *uname = xi_rust_agg_name(g->arena, u);
+		const char *field = xi_rust_ident(g->arena, m->name);
+		const char *tag = xi_rust_ident(g->arena, u->tag->name);
+		blank(g);
+		line(g, 4, "/// The arm of `%s` of type `A`, when `%s` selects it.", m->name, u->tag->name);
+		line(g, 4, "pub fn %s_as<A: %sArm>(&self) -> Option<&A> {", m->name, uname);
+		line(g, 8, "let tag = self.%s;", tag);
+		line(g, 8, "A::from_union(&self.%s, tag)", field);
+		line(g, 4, "}");
+		blank(g);
+		line(g, 4, "/// Stores `arm` in `%s` and sets `%s` to the value that selects it.", m->name,
+		     u->tag->name);
+		line(g, 4, "pub fn set_%s<A: %sArm>(&mut self, arm: A) {", m->name, uname);
+		line(g, 8, "self.%s = A::TAG;", tag);
+		line(g, 8, "self.%s = arm.into_union();", field);
+		line(g, 4, "}");
+	}
+}
+
+static const char *repr_line(struct rgen *g, const struct xi_agg *agg, const char **cfg_align)
+{
+	*cfg_align = NULL;
+	xi_abi_mask need = xi_rust_agg_align_abis(g, agg);
+	if (!need)
+		return "#[repr(C)]";
+	/* The C alignment where Rust's falls short. */
+	uint32_t align = 0;
+	bool same = true;
+	XI_FOR_EACH_ABI(a, g->abis) {
+		if (!align)
+			align = agg->lay[a].align;
+		else if (agg->lay[a].align != align)
+			same = false;
+	}
+	if (same)
+		return xi_aprintf(g->arena, "#[repr(C, align(%u))]", (unsigned)align);
+	XI_FOR_EACH_ABI(a, need)
+		align = agg->lay[a].align;
+	*cfg_align = xi_aprintf(g->arena, "#[cfg_attr(%s, repr(align(%u)))]",
+				xi_rust_cfg_exact(g->arena, need), (unsigned)align);
+	return "#[repr(C)]";
+}
+
+static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
+{
+	const char *name = xi_rust_agg_name(g->arena, agg);
+	int abi = xi_rust_first_abi(g);
+	bool is_union = agg->is_union;
+	bool snake = true;
+	for (const struct xi_member *m = agg->members; m; m = m->next)
+		snake &= xi_rust_is_snake(m->name);
+
+	blank(g);
+	xi_rust_doc(g->out, 0, doc, false);
+	const char *cfg_align;
+	line(g, 0, "%s", repr_line(g, agg, &cfg_align));
+	if (cfg_align)
+		line(g, 0, "%s", cfg_align);
+	if (is_union)
+		line(g, 0, "#[derive(Clone, Copy)]");
+	else if (xi_rust_holds_union(agg, -1))
+		line(g, 0, "#[derive(Clone, Copy, Debug)]");
+	else
+		line(g, 0, "#[derive(Clone, Copy, Debug, PartialEq, Eq)]");
+	if (!snake)
+		line(g, 0, "#[allow(non_snake_case)]");
+	if (!agg->members) {
+		line(g, 0, "pub %s %s {}", is_union ? "union" : "struct", name);
+	} else {
+		line(g, 0, "pub %s %s {", is_union ? "union" : "struct", name);
+		for (const struct xi_member *m = agg->members; m; m = m->next) {
+			const char *vis = member_private(agg, m) ? "" : "pub ";
+			const char *field = xi_rust_ident(g->arena, m->name);
+			if (!xi_rust_type_varies(g, m->type)) {
+				xi_rust_doc(g->out, 4, m->doc, false);
+				line(g, 4, "%s%s: %s,", vis, field, member_type(g, agg, m, abi));
+				continue;
+			}
+			const char *texts[XI_ABI_COUNT];
+			XI_FOR_EACH_ABI(a, g->abis)
+				texts[a] = !xi_rust_present(m->type, a) ? ""
+					 : xi_aprintf(g->arena, "    %s%s: %s,\n", vis, field,
+						      member_type(g, agg, m, a));
+			emit_per_abi(g, 4, m->doc, texts);
+		}
+		line(g, 0, "}");
+	}
+	blank(g);
+	line(g, 0, "plain_data!(%s);", name);
+	if (is_union)
+		line(g, 0, "opaque_debug!(%s);", name);
+	blank(g);
+
+	if (agg->tag) {
+		emit_tagged_impl(g, agg, name);
+	} else {
+		struct xi_strbuf body = XI_STRBUF_INIT;
+		bool uses_dir = false;
+		xi_rust_check_body(g, agg, &body, &uses_dir);
+		line(g, 0, "impl %s {", name);
+		const struct xi_decl *owner = agg->owner && agg->owner->agg == agg ? agg->owner : NULL;
+		if (owner && owner->version && owner->version->ref) {
+			const struct xi_decl *c = owner->version->ref;
+			line(g, 4, "/// The interface version this type belongs to.");
+			line(g, 4, "pub const VERSION: %s = %s;", xi_rust_type(g, c->type, -1),
+			     c->module == g->module ? xi_rust_ident(g->arena, c->name)
+			     : xi_aprintf(g->arena, "crate::%s::%s",
+					  xi_rust_module_path(g->arena, c->module, true),
+					  xi_rust_ident(g->arena, c->name)));
+			blank(g);
+		}
+		line(g, 4, "/// Checks what the interface requires of the fields `dir` selects:");
+		line(g, 4, "/// reserved fields zero, only declared bits and enum values, and tags");
+		line(g, 4, "/// that select an arm. Returns the first problem found.");
+		line(g, 4, "pub fn check(&self, %s: crate::Direction) -> Result<(), crate::CheckError> {",
+		     uses_dir ? "dir" : "_dir");
+		xi_out_puts(g->out, xi_sb_str(&body));
+		line(g, 4, "}");
+		xi_sb_free(&body);
+		emit_arm_methods(g, agg);
+		line(g, 0, "}");
+	}
+
+	/* The inline aggregates of the members. */
+	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		unsigned dims;
+		const struct xi_type *base = xi_rust_array_base(m->type, &dims);
+		if (base->kind == XI_TYPE_AGG)
+			emit_agg(g, base->u.agg, m->doc);
+	}
+}
+
+/* --- The module ------------------------------------------------------------------ */
+
+void xi_rust_emit_module(struct rgen *g)
+{
+	struct xi_module *m = g->module;
+	for (unsigned i = 0; i < m->ndecls; i++) {
+		const struct xi_decl *d = m->sorted[i];
+		switch (d->kind) {
+		case XI_DECL_CONST:
+			blank(g);
+			emit_const(g, d);
+			break;
+		case XI_DECL_ALIAS:
+			blank(g);
+			emit_alias(g, d);
+			break;
+		case XI_DECL_ENUM:
+			blank(g);
+			emit_enum(g, d);
+			break;
+		case XI_DECL_BITMAP:
+			blank(g);
+			emit_bitmap(g, d);
+			break;
+		case XI_DECL_STRUCT:
+		case XI_DECL_UNION:
+			emit_agg(g, d->agg, d->doc);
+			break;
+		}
+	}
+	xi_rust_emit_layout_asserts(g);
+	xi_rust_emit_tests(g);
+}

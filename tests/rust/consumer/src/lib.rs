@@ -1,0 +1,176 @@
+//! Uses the crate generated from tests/rust/data/edge the way a
+//! toolstack would: a safe hypercall wrapper over the envelope's tagged
+//! union, checks of what comes back, and the enum and bitmap newtypes.
+
+use xen_edge::edge::{EdgeDomctl, EdgeDomctlUArm};
+use xen_edge::Direction;
+
+/// Builds the envelope of a hypercall. The arm trait ties each argument
+/// type to its `cmd`, so a wrong argument does not compile, and the
+/// argument is checked before it would be sent.
+pub fn domctl<A: EdgeDomctlUArm>(domain: u16, arg: A) -> Result<EdgeDomctl, xen_edge::CheckError> {
+    let mut d = EdgeDomctl::default();
+    d.interface_version = EdgeDomctl::VERSION;
+    d.domain = domain;
+    d.set_u(arg);
+    d.check(Direction::In)?;
+    Ok(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use xen_edge::edge::*;
+    use xen_edge::hvm::params::HvmParamIndex;
+    use xen_edge::CheckErrorKind;
+
+    #[test]
+    fn the_arm_type_sets_the_tag() {
+        let mut create = EdgeCreatedomain::default();
+        create.max_vcpus = 4;
+        create.flags = EdgeWide::LOW | EdgeWide::HIGH;
+        let d = domctl(7, create).unwrap();
+        assert_eq!(d.cmd, EdgeOp::CREATEDOMAIN);
+        assert_eq!(
+            <EdgeCreatedomain as EdgeDomctlUArm>::TAG,
+            EdgeOp::CREATEDOMAIN
+        );
+        assert_eq!(d.u_as::<EdgeCreatedomain>().unwrap().max_vcpus, 4);
+        assert!(d.u_as::<EdgeDestroydomain>().is_none());
+        assert!(d.u.createdomain(d.cmd).is_some());
+        assert!(d.u.destroydomain(d.cmd).is_none());
+        assert_eq!(d.interface_version, 0x12);
+    }
+
+    #[test]
+    fn a_bad_argument_is_caught_before_the_call() {
+        let mut create = EdgeCreatedomain::default();
+        create.params.index = HvmParamIndex(99);
+        let e = domctl(1, create).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!((e.ty, e.field), ("hvm_param", "index"));
+        // The offset is from the start of the envelope.
+        let at =
+            core::mem::offset_of!(EdgeDomctl, u) + core::mem::offset_of!(EdgeCreatedomain, params);
+        assert_eq!(e.offset, at);
+    }
+
+    #[test]
+    fn replies_keep_unknown_values() {
+        // What Xen writes back may be newer than this crate: it stays
+        // representable, and check() says what is unknown.
+        let mut d = EdgeDomctl::default();
+        d.cmd = EdgeOp(77);
+        assert!(!d.cmd.is_known());
+        assert_eq!(EdgeOpKind::try_from(d.cmd), Err(EdgeOp(77)));
+        let e = d.check(Direction::Out).unwrap_err();
+        assert_eq!((e.kind, e.value), (CheckErrorKind::BadTag, 77));
+        assert_eq!(
+            d.check(Direction::In).unwrap_err().kind,
+            CheckErrorKind::UnknownValue
+        );
+    }
+
+    #[test]
+    fn match_on_the_plain_enum() {
+        let name = match EdgeOpKind::try_from(EdgeOp::SET_TARGET) {
+            Ok(EdgeOpKind::SetTarget) => "set_target",
+            Ok(_) => "other",
+            Err(_) => "unknown",
+        };
+        assert_eq!(name, "set_target");
+        assert_eq!(EdgeOp::SET_TARGET.name(), Some("SET_TARGET"));
+    }
+
+    #[test]
+    fn bitmaps() {
+        let mut w = EdgeWide::LOW.with_mid(0x1234);
+        assert_eq!(w.mid(), 0x1234);
+        assert!(w.contains(EdgeWide::LOW));
+        w.set_mid(0);
+        w |= EdgeWide::HIGH;
+        assert_eq!(w, EdgeWide::LOW | EdgeWide::HIGH);
+        assert_eq!(format!("{:?}", w), "EdgeWide(LOW | HIGH)");
+        let odd = EdgeWide(1 << 5) | EdgeWide::LOW.with_mid(2);
+        assert_eq!(format!("{:?}", odd), "EdgeWide(LOW | MID=2 | 0x20)");
+        assert_eq!(odd.unknown_bits(), 1 << 5);
+        assert_eq!(odd & !EdgeWide::LOW, EdgeWide(1 << 5).with_mid(2));
+        assert_eq!(EdgeKeywords::TYPE | EdgeKeywords::SELF, EdgeKeywords(3));
+        assert_eq!(EdgeKeywords::EMPTY.with_fn(3).r#fn(), 3);
+        assert_eq!(EdgeFull(0xff).check(), Ok(()));
+    }
+
+    #[test]
+    fn debug_of_enums() {
+        assert_eq!(format!("{:?}", EdgeOp::MAX_CPUS), "EdgeOp::MAX_CPUS");
+        assert_eq!(format!("{:?}", EdgeOp(0)), "EdgeOp(0)");
+        assert_eq!(
+            format!("{:?}", EdgeSigned::MINUS_ONE),
+            "EdgeSigned::MINUS_ONE"
+        );
+    }
+
+    #[test]
+    fn integer_tags_and_default_arms() {
+        let mut s = EdgeSub::default();
+        s.sub = EDGE_SUB_B;
+        s.u = EdgeSubU::from_b(5);
+        assert_eq!(s.u.b(3).copied(), Some(5));
+        assert_eq!(s.u.b(s.sub).copied(), Some(5));
+        assert!(s.u.other(s.sub).is_none());
+        assert!(s.u.other(9).is_some());
+        assert_eq!(EdgeSubU::selected(9), Some(2));
+        assert_eq!(s.check(Direction::Both), Ok(()));
+        let mut a = EdgeSubUA::default();
+        a.x = EdgeSigned(5);
+        s.set_u(a);
+        assert_eq!(s.sub, EDGE_SUB_A);
+        let e = s.check(Direction::Both).unwrap_err();
+        assert_eq!((e.ty, e.field, e.offset), ("edge_sub.u.a", "x", 8));
+    }
+
+    #[test]
+    fn handles() {
+        let buf = [0u8; 4];
+        let h = xen_edge::GuestHandle64::from_ptr(buf.as_ptr());
+        assert_eq!(h.addr(), buf.as_ptr() as u64);
+        assert!(!h.is_null());
+        assert!(xen_edge::GuestHandle64::<u8>::default().is_null());
+        assert_eq!(core::mem::size_of_val(&h), 8);
+        assert_eq!(core::mem::align_of_val(&h), 8);
+    }
+
+    #[test]
+    fn legacy_types_are_per_target() {
+        let mut l = EdgeLegacy::default();
+        l.b = 5u64.into();
+        l.word = 1;
+        assert_eq!(l.b.0, 5);
+        assert_eq!(core::mem::offset_of!(EdgeLegacy, b), 8);
+    }
+
+    #[test]
+    fn errors_display() {
+        let mut d = EdgeDestroydomain::default();
+        d.domain = 1;
+        let mut a = EdgeArrays::default();
+        a.items[1] = d;
+        assert_eq!(a.check(Direction::Both), Ok(()));
+        a.kinds[2] = EdgeSigned(3);
+        let e = a.check(Direction::Both).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "edge_arrays.kinds (offset 18): undeclared value (0x3)"
+        );
+    }
+
+    #[test]
+    fn arrays_of_inline_structs() {
+        let mut a = EdgeInlineArray::default();
+        a.count = 2;
+        a.entries[1].kind = EdgeSigned(9);
+        let e = a.check(Direction::In).unwrap_err();
+        assert_eq!((e.ty, e.field), ("edge_inline_array.entries", "kind"));
+        assert_eq!(e.offset, 8 + 8 + 4);
+    }
+}
