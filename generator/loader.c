@@ -88,7 +88,7 @@ static bool is_regular_file(const char *path)
 }
 
 /* Read a whole file into memory followed by two NUL bytes. */
-static char *read_file(struct xi_ctx *ctx, const char *path, struct xi_loc from, size_t *len)
+char *xi_read_file(struct xi_ctx *ctx, const char *path, struct xi_loc from, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
@@ -181,14 +181,21 @@ static void report_cycle(struct xi_ctx *ctx, struct xi_loc at, struct xi_module 
 	xi_sb_free(&chain);
 }
 
-/* Find an imported file: next to the importer, then along -I. */
-static char *find_import(struct xi_ctx *ctx, const char *importer_dir, const char *rel)
+/* Find an imported file: next to the importer, then in its import root,
+ * then along -I. */
+static char *find_import(struct xi_ctx *ctx, const char *importer_dir, const char *root,
+			 const char *rel)
 {
 	char *candidate = xi_path_join(&ctx->arena, importer_dir, rel);
 	if (is_regular_file(candidate))
 		return candidate;
 	if (rel[0] == '/')
 		return NULL;
+	if (root) {
+		candidate = xi_path_join(&ctx->arena, root, rel);
+		if (is_regular_file(candidate))
+			return candidate;
+	}
 	for (unsigned i = 0; i < ctx->opt.ninclude_dirs; i++) {
 		candidate = xi_path_join(&ctx->arena, ctx->opt.include_dirs[i], rel);
 		if (is_regular_file(candidate))
@@ -214,7 +221,7 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 		if (ctx->diag.capped)
 			return;
 		if (!im->is_arch) {
-			char *found = find_import(ctx, dir, im->path);
+			char *found = find_import(ctx, dir, m->import_root, im->path);
 			if (!found) {
 				xi_error(&ctx->diag, im->loc, "cannot find imported file '%s'", im->path);
 				continue;
@@ -226,7 +233,7 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 			if (!(fams & (1u << f)))
 				continue;
 			const char *rel = xi_aprintf(&ctx->arena, "%s/%s", xi_families[f].dir, im->path);
-			char *found = find_import(ctx, dir, rel);
+			char *found = find_import(ctx, dir, m->import_root, rel);
 			if (!found) {
 				xi_error(&ctx->diag, im->loc,
 					 "cannot find '%s' for 'import arch' (family %s); "
@@ -258,7 +265,7 @@ static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_lo
 		return NULL;
 	}
 	size_t len = 0;
-	char *text = read_file(ctx, path, from, &len);
+	char *text = xi_read_file(ctx, path, from, &len);
 	if (!text)
 		return NULL;
 	m = new_module(ctx, path, canon);
