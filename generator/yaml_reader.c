@@ -1,0 +1,384 @@
+/* The YAML reader: libyaml's event parser, folded into a document tree.
+ *
+ * Plain scalars are typed by the YAML 1.2 core schema (null, true/false,
+ * decimal, 0x and 0o integers); quoted scalars and those tagged !!str are
+ * strings. One document per file. Aliases are refused rather than
+ * expanded: a spec has no use for them, and expanding them is the classic
+ * way to make a small file describe a huge tree. */
+#include <string.h>
+#include <yaml.h>
+
+#include "limits.h"
+#include "spec_read.h"
+
+#define YAML_STR_TAG "tag:yaml.org,2002:str"
+#define YAML_MAP_TAG "tag:yaml.org,2002:map"
+#define YAML_SEQ_TAG "tag:yaml.org,2002:seq"
+
+/* One open mapping or sequence, and for a mapping the key read last. */
+struct frame {
+	struct xi_dnode *node;
+	bool have_key;
+	const char *key;
+	size_t keylen;
+	struct xi_loc key_loc;
+};
+
+struct yreader {
+	struct xi_ctx *ctx;
+	struct xi_source *src;
+	struct frame stack[XI_MAX_NESTING + 1];
+	unsigned depth;
+	struct xi_dnode *root;
+	bool failed;
+};
+
+/* libyaml counts lines from 0 and columns in characters; locations count
+ * from 1, and columns in bytes. */
+static uint32_t byte_column(struct xi_source *src, uint32_t line, size_t chars)
+{
+	size_t len;
+	const char *text = xi_source_line(src, line, &len);
+	if (!text)
+		return (uint32_t)chars + 1;
+	size_t i = 0;
+	for (size_t c = 0; c < chars && i < len; c++) {
+		i++;
+		while (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return (uint32_t)i + 1;
+}
+
+static struct xi_loc mark_loc(struct yreader *r, yaml_mark_t m)
+{
+	struct xi_loc loc;
+	loc.file = r->src->id;
+	loc.line = (uint32_t)m.line + 1;
+	loc.col = byte_column(r->src, loc.line, m.column);
+	loc.len = 1;
+	return loc;
+}
+
+/* A location spanning from start to end when both are on one line. */
+static struct xi_loc span_loc(struct yreader *r, yaml_mark_t start, yaml_mark_t end)
+{
+	struct xi_loc loc = mark_loc(r, start);
+	if (end.line == start.line && end.column > start.column) {
+		uint32_t end_col = byte_column(r->src, loc.line, end.column);
+		uint32_t n = end_col - loc.col;
+		loc.len = (uint16_t)(n > UINT16_MAX ? UINT16_MAX : n);
+	}
+	return loc;
+}
+
+struct xi_loc xi_source_loc_at(struct xi_source *src, size_t offset)
+{
+	struct xi_loc loc = { 1, 1, src->id, 1 };
+	if (offset > src->len)
+		offset = src->len;
+	for (size_t i = 0; i < offset; i++) {
+		if (src->text[i] == '\n') {
+			loc.line++;
+			loc.col = 1;
+		} else {
+			loc.col++;
+		}
+	}
+	return loc;
+}
+
+static void report_parser_error(struct yreader *r, yaml_parser_t *p)
+{
+	struct xi_diag *d = &r->ctx->diag;
+	const char *problem = p->problem ? p->problem : "malformed document";
+	if (p->error == YAML_READER_ERROR) {
+		struct xi_loc loc = xi_source_loc_at(r->src, p->problem_offset);
+		if (p->problem_value != -1)
+			xi_error(d, loc, "invalid YAML: %s (byte 0x%02X)", problem,
+				 (unsigned)p->problem_value & 0xFFu);
+		else
+			xi_error(d, loc, "invalid YAML: %s", problem);
+		return;
+	}
+	if (p->error == YAML_MEMORY_ERROR)
+		xi_oom();
+	xi_error(d, mark_loc(r, p->problem_mark), "invalid YAML: %s", problem);
+	if (p->context)
+		xi_note(d, mark_loc(r, p->context_mark), "%s", p->context);
+}
+
+static bool is_digits(const char *s, size_t n, unsigned base)
+{
+	if (!n)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		unsigned v = c >= '0' && c <= '9' ? (unsigned)(c - '0')
+			   : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+			   : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10) : 99u;
+		if (v >= base)
+			return false;
+	}
+	return true;
+}
+
+/* Parse digits known to be valid; false on overflow. */
+static bool digits_value(const char *s, size_t n, unsigned base, uint64_t *out)
+{
+	uint64_t v = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		uint64_t d = c <= '9' ? (uint64_t)(c - '0') : (uint64_t)((c | 0x20) - 'a' + 10);
+		if (v > (UINT64_MAX - d) / base)
+			return false;
+		v = v * base + d;
+	}
+	*out = v;
+	return true;
+}
+
+static bool text_is(const char *s, size_t n, const char *const *words)
+{
+	for (; *words; words++)
+		if (strlen(*words) == n && !memcmp(*words, s, n))
+			return true;
+	return false;
+}
+
+/* Type a plain scalar by the YAML 1.2 core schema. */
+static bool resolve_plain(struct yreader *r, struct xi_dnode *n)
+{
+	static const char *const nulls[] = { "", "~", "null", "Null", "NULL", NULL };
+	static const char *const trues[] = { "true", "True", "TRUE", NULL };
+	static const char *const falses[] = { "false", "False", "FALSE", NULL };
+	const char *s = n->text;
+	size_t len = n->len;
+	if (text_is(s, len, nulls)) {
+		n->kind = XI_DNULL;
+		return true;
+	}
+	if (text_is(s, len, trues) || text_is(s, len, falses)) {
+		n->kind = XI_DBOOL;
+		n->bval = s[0] == 't' || s[0] == 'T';
+		return true;
+	}
+	unsigned base = 10;
+	size_t skip = 0;
+	bool neg = false;
+	if (len > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'o')) {
+		base = s[1] == 'x' ? 16 : 8;
+		skip = 2;
+	} else if (len > 1 && (s[0] == '-' || s[0] == '+')) {
+		neg = s[0] == '-';
+		skip = 1;
+	}
+	if (!is_digits(s + skip, len - skip, base))
+		return true; /* a string */
+	uint64_t v;
+	if (!digits_value(s + skip, len - skip, base, &v)) {
+		xi_error(&r->ctx->diag, n->loc, "integer '%s' does not fit in 64 bits", s);
+		return false;
+	}
+	n->kind = XI_DINT;
+	n->ival.mag = v;
+	n->ival.neg = neg && v != 0;
+	n->hex = base == 16;
+	return true;
+}
+
+/* Is the scalar's value exactly its source text (after `skip` bytes of
+ * quote)? Then a column inside the value maps to the source. */
+static void mark_verbatim(struct yreader *r, struct xi_dnode *n, yaml_mark_t start,
+			  yaml_mark_t end, size_t skip)
+{
+	if (start.line != end.line)
+		return;
+	size_t len;
+	const char *line = xi_source_line(r->src, n->loc.line, &len);
+	size_t at = n->loc.col - 1 + skip;
+	if (!line || at + n->len > len || memcmp(line + at, n->text, n->len) != 0)
+		return;
+	n->verbatim = true;
+	n->text_col = (uint32_t)(at + 1);
+}
+
+static struct xi_dnode *scalar_node(struct yreader *r, yaml_event_t *ev)
+{
+	struct xi_diag *d = &r->ctx->diag;
+	struct xi_loc loc = span_loc(r, ev->start_mark, ev->end_mark);
+	const char *tag = (const char *)ev->data.scalar.tag;
+	const char *value = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	if (memchr(value, '\0', len)) {
+		xi_error(d, loc, "a NUL character is not allowed in a string");
+		return NULL;
+	}
+	bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !tag;
+	if (tag && strcmp(tag, "!") != 0 && strcmp(tag, YAML_STR_TAG) != 0) {
+		xi_error(d, loc, "unsupported YAML tag '%s' (only !!str is allowed)", tag);
+		return NULL;
+	}
+	struct xi_dnode *n = xi_dnode_new(&r->ctx->arena, XI_DSTR, loc);
+	n->text = xi_strndup(&r->ctx->arena, value, len);
+	n->len = len;
+	yaml_scalar_style_t style = ev->data.scalar.style;
+	if (style == YAML_PLAIN_SCALAR_STYLE)
+		mark_verbatim(r, n, ev->start_mark, ev->end_mark, 0);
+	else if (style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+		mark_verbatim(r, n, ev->start_mark, ev->end_mark, 1);
+	if (plain && !resolve_plain(r, n))
+		return NULL;
+	return n;
+}
+
+static bool check_collection_tag(struct yreader *r, const yaml_char_t *tag, const char *want,
+				 struct xi_loc loc)
+{
+	if (!tag || !strcmp((const char *)tag, want) || !strcmp((const char *)tag, "!"))
+		return true;
+	xi_error(&r->ctx->diag, loc, "unsupported YAML tag '%s'", (const char *)tag);
+	return false;
+}
+
+/* Put a finished node into its parent: an item of a sequence, the key of
+ * a mapping entry, or its value. */
+static bool attach(struct yreader *r, struct xi_dnode *n)
+{
+	struct xi_diag *d = &r->ctx->diag;
+	if (r->depth == 0) {
+		r->root = n;
+		return true;
+	}
+	struct frame *f = &r->stack[r->depth - 1];
+	if (f->node->kind == XI_DSEQ) {
+		xi_dseq_add(f->node, n);
+		return true;
+	}
+	if (!f->have_key) {
+		/* Keys are compared as text, whatever their type. */
+		f->have_key = true;
+		f->key = n->text;
+		f->keylen = n->len;
+		f->key_loc = n->loc;
+		return true;
+	}
+	f->have_key = false;
+	struct xi_dentry *old = xi_dmap_find(f->node, f->key, f->keylen);
+	if (old) {
+		xi_error(d, f->key_loc, "duplicate key '%s'", f->key);
+		xi_note(d, old->key_loc, "'%s' is first given here", f->key);
+		return false;
+	}
+	xi_dmap_add(&r->ctx->arena, f->node, f->key, f->keylen, f->key_loc, n);
+	return true;
+}
+
+static bool open_collection(struct yreader *r, yaml_event_t *ev, enum xi_dkind kind)
+{
+	struct xi_diag *d = &r->ctx->diag;
+	struct xi_loc loc = mark_loc(r, ev->start_mark);
+	const yaml_char_t *tag = kind == XI_DMAP ? ev->data.mapping_start.tag
+						 : ev->data.sequence_start.tag;
+	if (!check_collection_tag(r, tag, kind == XI_DMAP ? YAML_MAP_TAG : YAML_SEQ_TAG, loc))
+		return false;
+	if (r->depth && r->stack[r->depth - 1].node->kind == XI_DMAP &&
+	    !r->stack[r->depth - 1].have_key) {
+		xi_error(d, loc, "a key must be a scalar, not %s", xi_dkind_phrase(kind, false));
+		return false;
+	}
+	if (r->depth == XI_MAX_NESTING) {
+		xi_error(d, loc, "nesting is deeper than %u levels", XI_MAX_NESTING);
+		return false;
+	}
+	struct frame *f = &r->stack[r->depth++];
+	memset(f, 0, sizeof(*f));
+	f->node = xi_dnode_new(&r->ctx->arena, kind, loc);
+	return true;
+}
+
+static bool handle_event(struct yreader *r, yaml_event_t *ev, unsigned *documents)
+{
+	struct xi_diag *d = &r->ctx->diag;
+	switch (ev->type) {
+	case YAML_STREAM_START_EVENT:
+	case YAML_STREAM_END_EVENT:
+	case YAML_DOCUMENT_END_EVENT:
+	case YAML_NO_EVENT:
+		return true;
+	case YAML_DOCUMENT_START_EVENT:
+		if (++*documents > 1) {
+			xi_error(d, mark_loc(r, ev->start_mark),
+				 "a spec file holds one YAML document, but here a second one starts");
+			return false;
+		}
+		return true;
+	case YAML_ALIAS_EVENT:
+		xi_error(d, span_loc(r, ev->start_mark, ev->end_mark),
+			 "YAML aliases are not supported; write the value out");
+		return false;
+	case YAML_SCALAR_EVENT: {
+		struct xi_dnode *n = scalar_node(r, ev);
+		return n && attach(r, n);
+	}
+	case YAML_MAPPING_START_EVENT:
+		return open_collection(r, ev, XI_DMAP);
+	case YAML_SEQUENCE_START_EVENT:
+		return open_collection(r, ev, XI_DSEQ);
+	case YAML_MAPPING_END_EVENT:
+	case YAML_SEQUENCE_END_EVENT: {
+		struct xi_dnode *n = r->stack[--r->depth].node;
+		return attach(r, n);
+	}
+	}
+	return true;
+}
+
+struct xi_dnode *xi_yaml_read(struct xi_ctx *ctx, struct xi_source *src)
+{
+	struct yreader r;
+	memset(&r, 0, sizeof(r));
+	r.ctx = ctx;
+	r.src = src;
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		xi_oom();
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)src->text, src->len);
+	unsigned documents = 0;
+	bool ok = true;
+	for (;;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&parser, &ev)) {
+			report_parser_error(&r, &parser);
+			ok = false;
+			break;
+		}
+		bool done = ev.type == YAML_STREAM_END_EVENT;
+		ok = handle_event(&r, &ev, &documents);
+		yaml_event_delete(&ev);
+		if (!ok || done)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	if (!ok)
+		return NULL;
+	if (!r.root || r.root->kind == XI_DNULL) {
+		struct xi_loc start = { 1, 1, src->id, 1 };
+		return xi_dnode_new(&ctx->arena, XI_DMAP, start);
+	}
+	return r.root;
+}
+
+enum xi_spec_format xi_format_of_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	if (!dot)
+		return XI_FORMAT_XIDL;
+	if (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml"))
+		return XI_FORMAT_YAML;
+	if (!strcmp(dot, ".toml"))
+		return XI_FORMAT_TOML;
+	return XI_FORMAT_XIDL;
+}
