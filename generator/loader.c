@@ -5,7 +5,8 @@
  * importing file, then along the -I directories. `import arch "f.xidl"`
  * means arch-x86/f.xidl, arch-arm/f.xidl, arch-ppc/f.xidl and
  * arch-riscv/f.xidl, of which the families of the selected ABIs must
- * exist. */
+ * exist. The file's extension picks its reader: .yaml, .yml and .toml
+ * files are specs (spec_load.c), anything else is xidl. */
 #include "loader.h"
 
 #include <errno.h>
@@ -17,6 +18,7 @@
 
 #include "limits.h"
 #include "parse.h"
+#include "spec_load.h"
 
 /* Lexically clean a '/'-separated path: drop "." parts and fold "x/..". */
 char *xi_path_normalize(struct xi_arena *a, const char *path)
@@ -271,7 +273,10 @@ static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_lo
 	m = new_module(ctx, path, canon);
 	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(path), text, len);
 	m->loading = true;
-	xi_parse_module(ctx, m);
+	if (xi_format_of_path(path) == XI_FORMAT_XIDL)
+		xi_parse_module(ctx, m);
+	else
+		xi_spec_parse_module(ctx, m);
 	stack[depth] = m;
 	load_imports(ctx, m, stack, depth + 1);
 	m->loading = false;
