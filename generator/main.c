@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "limits.h"
+#include "xbg.h"
 #include "xenidl.h"
 
 #ifndef PACKAGE_VERSION
@@ -22,6 +23,7 @@
 static void usage(FILE *f)
 {
 	fputs("Usage: xenidl [OPTION]... FILE...\n"
+	      "       xenidl -i DIR -o DIR -l c|rust\n"
 	      "       xenidl layout [--abi LIST] [--tsv] [-I DIR]... (TYPE | --all) FILE...\n"
 	      "Generate code from interface descriptions of the Xen hypercall ABI.\n"
 	      "\n"
@@ -31,6 +33,9 @@ static void usage(FILE *f)
 		fprintf(f, "                         %-9s %s\n", b->name, b->summary);
 	fputs("                       default: c\n"
 	      "  -o, --output DIR     write outputs under DIR (default: .)\n"
+	      "  -i, --indir DIR      xenbindgen mode: DIR holds spec directories, each\n"
+	      "                       giving one header (-l c) or module (-l rust),\n"
+	      "                       as xenbindgen wrote them\n"
 	      "  -I DIR               search DIR for imports (repeatable)\n"
 	      "      --root DIR       place outputs by their path relative to DIR\n"
 	      "      --abi LIST       only these ABIs (comma list of x86_32, x86_64,\n"
@@ -62,6 +67,8 @@ enum long_only {
 static const struct option long_options[] = {
 	{ "lang", required_argument, NULL, 'l' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "outdir", required_argument, NULL, 'o' },
+	{ "indir", required_argument, NULL, 'i' },
 	{ "abi", required_argument, NULL, OPT_ABI },
 	{ "packed", no_argument, NULL, OPT_PACKED },
 	{ "check", no_argument, NULL, OPT_CHECK },
@@ -82,6 +89,7 @@ struct cli {
 	const char *lang_dirs[MAX_LANGS]; /* -l LANG:DIR, or NULL for -o */
 	unsigned nlangs;
 	const char *outdir;
+	const char *indir;
 	const char *depfile;
 	bool check;
 	bool tsv;
@@ -109,8 +117,6 @@ static int add_langs(struct cli *c, char *list)
 		char *dir = strchr(tok, ':');
 		if (dir)
 			*dir++ = '\0';
-		if (!xi_backend_find(tok))
-			return usage_error("unknown output language '%s'", tok);
 		if (dir && !*dir)
 			return usage_error("empty output directory for '%s'", tok);
 		if (c->nlangs == MAX_LANGS)
@@ -126,7 +132,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 {
 	int ch;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "l:o:I:M:W:hV", long_options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "l:o:i:I:M:W:hV", long_options, NULL)) != -1) {
 		switch (ch) {
 		case 'l': {
 			int rc = add_langs(c, optarg);
@@ -136,6 +142,9 @@ static int parse_args(struct cli *c, int argc, char **argv)
 		}
 		case 'o':
 			c->outdir = optarg;
+			break;
+		case 'i':
+			c->indir = optarg;
 			break;
 		case 'I':
 			if (c->opt.ninclude_dirs == XI_MAX_INCLUDE_DIRS)
@@ -223,6 +232,9 @@ static int generate(struct cli *c, int nfiles, char **files)
 		return usage_error("%s", "no input files");
 	if (c->nlangs == 0)
 		c->langs[c->nlangs++] = "c";
+	for (unsigned i = 0; i < c->nlangs; i++)
+		if (!xi_backend_find(c->langs[i]))
+			return usage_error("unknown output language '%s'", c->langs[i]);
 	struct timespec start;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	struct xi_ctx *ctx = xenidl_create(&c->opt, stderr);
@@ -265,6 +277,19 @@ done:
 	return status;
 }
 
+/* -i DIR -o DIR -l c|rust: xenbindgen's command line and semantics. */
+static int xenbindgen_mode(struct cli *c, int nfiles)
+{
+	if (nfiles)
+		return usage_error("%s", "-i takes no input files: it reads the spec directories of DIR");
+	if (!c->outdir)
+		return usage_error("%s", "-i needs -o DIR");
+	if (c->nlangs != 1 || c->lang_dirs[0] ||
+	    (strcmp(c->langs[0], "c") != 0 && strcmp(c->langs[0], "rust") != 0))
+		return usage_error("%s", "-i needs one -l, c or rust");
+	return xi_cmd_xenbindgen(&c->opt, c->indir, c->outdir, c->langs[0], c->check);
+}
+
 int main(int argc, char **argv)
 {
 	struct cli c;
@@ -278,5 +303,7 @@ int main(int argc, char **argv)
 	int rc = parse_args(&c, argc, argv);
 	if (rc >= 0)
 		return rc;
+	if (c.indir)
+		return xenbindgen_mode(&c, argc - optind);
 	return generate(&c, argc - optind, argv + optind);
 }
