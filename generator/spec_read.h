@@ -22,6 +22,10 @@ enum xi_spec_format xi_format_of_path(const char *path);
 struct xi_dnode *xi_yaml_read(struct xi_ctx *ctx, struct xi_source *src);
 struct xi_dnode *xi_toml_read(struct xi_ctx *ctx, struct xi_source *src);
 
+/* How the YAML reader types a plain scalar: XI_DNULL, XI_DBOOL, XI_DINT
+ * or XI_DSTR (the YAML 1.2 core schema). */
+enum xi_dkind xi_yaml_plain_kind(const char *s, size_t len);
+
 /* The location of byte `offset` of a source (for readers whose libraries
  * count in bytes). */
 struct xi_loc xi_source_loc_at(struct xi_source *src, size_t offset);

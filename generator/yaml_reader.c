@@ -146,43 +146,50 @@ static bool text_is(const char *s, size_t n, const char *const *words)
 	return false;
 }
 
-/* Type a plain scalar by the YAML 1.2 core schema. */
-static bool resolve_plain(struct yreader *r, struct xi_dnode *n)
+enum xi_dkind xi_yaml_plain_kind(const char *s, size_t len)
 {
 	static const char *const nulls[] = { "", "~", "null", "Null", "NULL", NULL };
-	static const char *const trues[] = { "true", "True", "TRUE", NULL };
-	static const char *const falses[] = { "false", "False", "FALSE", NULL };
-	const char *s = n->text;
-	size_t len = n->len;
-	if (text_is(s, len, nulls)) {
-		n->kind = XI_DNULL;
-		return true;
-	}
-	if (text_is(s, len, trues) || text_is(s, len, falses)) {
-		n->kind = XI_DBOOL;
-		n->bval = s[0] == 't' || s[0] == 'T';
-		return true;
-	}
+	static const char *const bools[] = { "true", "True", "TRUE", "false", "False", "FALSE", NULL };
+	if (text_is(s, len, nulls))
+		return XI_DNULL;
+	if (text_is(s, len, bools))
+		return XI_DBOOL;
 	unsigned base = 10;
 	size_t skip = 0;
-	bool neg = false;
 	if (len > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'o')) {
 		base = s[1] == 'x' ? 16 : 8;
 		skip = 2;
 	} else if (len > 1 && (s[0] == '-' || s[0] == '+')) {
-		neg = s[0] == '-';
 		skip = 1;
 	}
-	if (!is_digits(s + skip, len - skip, base))
-		return true; /* a string */
+	return is_digits(s + skip, len - skip, base) ? XI_DINT : XI_DSTR;
+}
+
+/* Type a plain scalar by the YAML 1.2 core schema. */
+static bool resolve_plain(struct yreader *r, struct xi_dnode *n)
+{
+	const char *s = n->text;
+	size_t len = n->len;
+	n->kind = xi_yaml_plain_kind(s, len);
+	if (n->kind == XI_DBOOL)
+		n->bval = s[0] == 't' || s[0] == 'T';
+	if (n->kind != XI_DINT)
+		return true;
+	unsigned base = 10;
+	size_t skip = 0;
+	if (len > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'o')) {
+		base = s[1] == 'x' ? 16 : 8;
+		skip = 2;
+	} else if (s[0] == '-' || s[0] == '+') {
+		skip = 1;
+	}
 	uint64_t v;
 	if (!digits_value(s + skip, len - skip, base, &v)) {
 		xi_error(&r->ctx->diag, n->loc, "integer '%s' does not fit in 64 bits", s);
 		return false;
 	}
-	n->kind = XI_DINT;
 	n->ival.mag = v;
-	n->ival.neg = neg && v != 0;
+	n->ival.neg = s[0] == '-' && v != 0;
 	n->hex = base == 16;
 	return true;
 }
