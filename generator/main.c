@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "commands.h"
+#include "convert.h"
 #include "limits.h"
 #include "xbg.h"
 #include "xenidl.h"
@@ -25,6 +26,7 @@ static void usage(FILE *f)
 	fputs("Usage: xenidl [OPTION]... FILE...\n"
 	      "       xenidl -i DIR -o DIR -l c|rust\n"
 	      "       xenidl layout [--abi LIST] [--tsv] [-I DIR]... (TYPE | --all) FILE...\n"
+	      "       xenidl convert --to xidl|yaml [-o DIR|-] [--check] FILE...\n"
 	      "Generate code from interface descriptions of the Xen hypercall ABI.\n"
 	      "\n"
 	      "  -l, --lang LANG[:DIR]  output language (repeatable, or a comma list);\n"
@@ -45,6 +47,8 @@ static void usage(FILE *f)
 	      "      --check          compare with the files in the output directory,\n"
 	      "                       print a diff and exit 3 if any is stale; write nothing\n"
 	      "  -M FILE              write a make depfile of the inputs and imports\n"
+	      "      --to FORM        convert: write xidl or yaml (next to each input,\n"
+	      "                       under -o DIR, or to stdout with -o -)\n"
 	      "      --summary        print one line: inputs, types, files and time\n"
 	      "  -Werror              treat warnings as errors\n"
 	      "  -h, --help           show this help\n"
@@ -62,6 +66,7 @@ enum long_only {
 	OPT_TSV,
 	OPT_ALL,
 	OPT_SUMMARY,
+	OPT_TO,
 };
 
 static const struct option long_options[] = {
@@ -77,6 +82,7 @@ static const struct option long_options[] = {
 	{ "tsv", no_argument, NULL, OPT_TSV },
 	{ "all", no_argument, NULL, OPT_ALL },
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
+	{ "to", required_argument, NULL, OPT_TO },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -90,6 +96,7 @@ struct cli {
 	unsigned nlangs;
 	const char *outdir;
 	const char *indir;
+	const char *to;
 	const char *depfile;
 	bool check;
 	bool tsv;
@@ -191,6 +198,9 @@ static int parse_args(struct cli *c, int argc, char **argv)
 		case OPT_SUMMARY:
 			c->summary = true;
 			break;
+		case OPT_TO:
+			c->to = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -290,6 +300,18 @@ static int xenbindgen_mode(struct cli *c, int nfiles)
 	return xi_cmd_xenbindgen(&c->opt, c->indir, c->outdir, c->langs[0], c->check);
 }
 
+/* convert --to xidl|yaml [-o DIR|-] [--check] FILE... */
+static int convert(struct cli *c, int nfiles, char **files)
+{
+	if (!c->to || (strcmp(c->to, "xidl") != 0 && strcmp(c->to, "yaml") != 0))
+		return usage_error("%s", "convert needs --to xidl or --to yaml");
+	if (nfiles == 0)
+		return usage_error("%s", "no input files");
+	if (c->outdir && !strcmp(c->outdir, "-") && c->check)
+		return usage_error("%s", "--check compares files: it needs an output directory");
+	return xi_cmd_convert(&c->opt, c->to, c->outdir, c->check, nfiles, files);
+}
+
 int main(int argc, char **argv)
 {
 	struct cli c;
@@ -299,6 +321,12 @@ int main(int argc, char **argv)
 		if (rc >= 0)
 			return rc;
 		return xi_cmd_layout(&c.opt, c.tsv, c.all, argc - 1 - optind, argv + 1 + optind);
+	}
+	if (argc > 1 && !strcmp(argv[1], "convert")) {
+		int rc = parse_args(&c, argc - 1, argv + 1);
+		if (rc >= 0)
+			return rc;
+		return convert(&c, argc - 1 - optind, argv + 1 + optind);
 	}
 	int rc = parse_args(&c, argc, argv);
 	if (rc >= 0)
