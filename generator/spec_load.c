@@ -121,7 +121,7 @@ static bool lower_dir(struct xi_ctx *ctx, struct xi_module *m, const char *root,
 			    inc->from))
 			found = &dirs[i];
 	if (!found) {
-		xi_error(&ctx->diag, inc->from_loc, "no directory of '%s' has the output name '%s'",
+		xi_error(&ctx->diag, inc->from_loc, "no directory in '%s' has the output name '%s'",
 			 root, inc->from);
 		return false;
 	}

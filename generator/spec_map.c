@@ -66,6 +66,11 @@ static const char *const tags_xenidl[] = { "u8", "u16", "u32", "u64", "i8", "i16
 					   "enum", "bitmap", "ptr", "handle", "native_handle",
 					   "array", "arch", NULL };
 
+/* The keys of a type table in the short form ({ptr: u8}). */
+static const char *const short_xbg[] = { "struct", "enum", "bitmap", "ptr", "array", NULL };
+static const char *const short_xenidl[] = { "struct", "union", "enum", "bitmap", "ptr", "handle",
+					    "native_handle", "array", "arch", NULL };
+
 static const char *const *top_keys(const struct mapper *mp)
 {
 	return mp->xbg ? top_xbg : top_xenidl;
@@ -584,16 +589,17 @@ static struct xi_type *map_type(struct mapper *mp, const struct xi_dnode *n, con
 		}
 		kind = e;
 	}
+	const char *const *shorts = mp->xbg ? short_xbg : short_xenidl;
 	if (!kind) {
-		xi_error(mp->diag, n->loc,
-			 "expected a type: a name, {tag: ..., args: ...}, or a table with one of: %s",
-			 key_list(mp, type_tags(mp), NULL));
+		xi_error(mp->diag, n->loc, "expected a type: a name, or a table with 'tag' and "
+			 "'args', or with one of the keys %s", key_list(mp, shorts, NULL));
 		return NULL;
 	}
 	for (const struct xi_dentry *e = n->first; e; e = e->next)
 		if (e != kind && !(sw == e && !mp->xbg))
 			xi_warning(mp->diag, e->key_loc, "unknown key '%s' in a type; a type table has "
-				   "one key (or 'union' and 'switch')", e->key);
+				   "one of the keys %s%s, or 'tag' and 'args'", e->key,
+				   key_list(mp, shorts, NULL), mp->xbg ? "" : " ('union' with 'switch')");
 	return tagged_type(mp, kind->key, kind->key_loc, kind->value, sw && !mp->xbg ? sw->value : NULL,
 			   n->loc);
 }

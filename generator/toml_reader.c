@@ -297,6 +297,21 @@ static struct xi_dnode *parse_array(struct tparser *p)
 	return seq;
 }
 
+/* An inline table broken over lines: say so once, and skip to its end
+ * rather than read its other lines as key/value lines. */
+static struct xi_dnode *inline_newline(struct tparser *p)
+{
+	xi_error(p->diag, tok_loc(p), "invalid TOML: an inline table is written on one line");
+	p->failed = true;
+	p->lx.quiet = true;
+	while (p->tok != TOML_RBRACE && p->tok != TOML_EOF)
+		next(p, TOML_MODE_KEY);
+	p->lx.quiet = false;
+	if (p->tok == TOML_RBRACE)
+		next(p, TOML_MODE_KEY);
+	return NULL;
+}
+
 static struct xi_dnode *parse_inline_table(struct tparser *p)
 {
 	if (!enter(p))
@@ -304,14 +319,16 @@ static struct xi_dnode *parse_inline_table(struct tparser *p)
 	struct xi_dnode *t = new_table(p, tok_loc(p), TF_DEFINED | TF_INLINE);
 	if (next(p, TOML_MODE_KEY) != TOML_RBRACE) {
 		for (;;) {
+			if (p->tok == TOML_NEWLINE)
+				return inline_newline(p);
 			if (!parse_keyval(p, t, true))
 				return NULL;
 			if (next(p, TOML_MODE_KEY) == TOML_RBRACE)
 				break;
+			if (p->tok == TOML_NEWLINE)
+				return inline_newline(p);
 			if (p->tok != TOML_COMMA)
-				return expected(p, p->tok == TOML_NEWLINE
-						   ? "'}' (an inline table is written on one line)"
-						   : "',' or '}'"), NULL;
+				return expected(p, "',' or '}'"), NULL;
 			next(p, TOML_MODE_KEY);
 		}
 	}
@@ -388,7 +405,7 @@ static bool parse_keyval(struct tparser *p, struct xi_dnode *table, bool in_inli
 	if (!parse_key(p, parts, &n))
 		return false;
 	if (p->tok != TOML_EQUALS)
-		return expected(p, "'=' after the key");
+		return expected(p, "'='");
 	next(p, TOML_MODE_VALUE);
 	struct xi_dnode *t = table;
 	for (unsigned i = 0; i + 1 < n; i++) {

@@ -187,6 +187,9 @@ static void check_enum(struct checker *c, const struct xi_decl *d, struct scope 
 {
 	check_description(c, d->doc, d->loc, "an enum");
 	check_keywords(c, d->name, conv(c, d->name, XI_SPLIT_DEFAULT, XI_CASE_PASCAL), d->loc);
+	if (!d->variants)
+		xi_error(c->diag, d->loc, "enum '%s' has no variants; xenbindgen's Rust derives its "
+			 "Default from the first one", d->name);
 	int p = backing_prim(c, d);
 	const char *prefix = conv(c, d->name, XI_SPLIT_SNAKE, XI_CASE_UPPER_SNAKE);
 	struct scope rust = { { 0 }, "Rust" };
@@ -316,11 +319,33 @@ static void settle_kinds(struct checker *c)
 	}
 }
 
+/* A struct of another directory: an include must import it, or neither
+ * the C header includes its header nor the Rust module uses it. */
+static void check_imported(struct checker *c, const struct xbg_dir *d, const struct xi_type *t)
+{
+	const struct xbg_dir *where;
+	struct xi_decl *found = xbg_find(c->x, d, t->u.ref.name, &where);
+	if (!found || where == d)
+		return;
+	const char *from = !strncmp(where->name, "arch-", 5) ? "arch" : where->out;
+	for (const struct xi_spec_include *inc = d->includes; inc; inc = inc->next) {
+		if (strcmp(inc->from, from) != 0)
+			continue;
+		for (unsigned i = 0; i < inc->nnames; i++)
+			if (inc->names[i] == t->u.ref.name)
+				return;
+	}
+	xi_error(c->diag, t->loc, "'%s' comes from directory '%s', but no include of this "
+		 "directory imports it (from \"%s\"); xenbindgen's Rust would not see it",
+		 t->u.ref.name, where->name, from);
+}
+
 /* A struct used by value in directory d, by struct number `index`. */
 static void check_struct_use(struct checker *c, const struct xbg_dir *d, unsigned index,
 			     const struct xi_type *t)
 {
 	const char *name = t->u.ref.name;
+	check_imported(c, d, t);
 	for (unsigned j = index; j < d->structs.n; j++) {
 		const struct xi_decl *s = d->structs.decls[j];
 		if (s->name != name)

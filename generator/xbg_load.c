@@ -109,6 +109,8 @@ static bool load_dir(struct xbg *x, struct xbg_dir *d)
 bool xbg_load(struct xbg *x, const char *indir)
 {
 	struct xi_ctx *ctx = x->ctx;
+	indir = xi_path_normalize(&ctx->arena, indir);
+	x->indir = indir;
 	unsigned n;
 	struct xi_dirent *entries = xi_list_dir(&ctx->arena, indir, &n);
 	if (!entries) {

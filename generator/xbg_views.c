@@ -159,11 +159,15 @@ static bool struct_layout(struct vchecker *c, struct vdecl *v)
 			ok = false;
 			break;
 		}
-		if (offset % falign && first_time(c, 'p', m->loc)) {
+		if (offset % falign) {
 			uint32_t pad = falign - offset % falign;
-			xi_error(c->diag, m->loc, "struct '%s' has %u byte%s of implicit padding before "
-				 "'%s' on %s; xenbindgen needs it declared as a field", s->name,
-				 (unsigned)pad, pad == 1 ? "" : "s", m->name, view_name(c));
+			if (first_time(c, 'p', m->loc))
+				xi_error(c->diag, m->loc, "struct '%s' has %u byte%s of implicit padding "
+					 "before '%s' on %s; xenbindgen needs it declared as a field",
+					 s->name, (unsigned)pad, pad == 1 ? "" : "s", m->name,
+					 view_name(c));
+			/* Go on as C lays it out, so one hole is one error. */
+			offset += pad;
 		}
 		offset += fsize;
 		if (falign > align)
