@@ -423,7 +423,8 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 			map_declaration_item(mp, n);
 
 	/* Declarations in document order, whichever list holds them. */
-	qsort(mp->items, mp->nitems, sizeof(*mp->items), by_position);
+	if (mp->nitems)
+		qsort(mp->items, mp->nitems, sizeof(*mp->items), by_position);
 	struct xi_decl **tail = &out->decls;
 	for (unsigned i = 0; i < mp->nitems; i++) {
 		*tail = mp->items[i].decl;
