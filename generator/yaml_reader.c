@@ -72,22 +72,6 @@ static struct xi_loc span_loc(struct yreader *r, yaml_mark_t start, yaml_mark_t 
 	return loc;
 }
 
-struct xi_loc xi_source_loc_at(struct xi_source *src, size_t offset)
-{
-	struct xi_loc loc = { 1, 1, src->id, 1 };
-	if (offset > src->len)
-		offset = src->len;
-	for (size_t i = 0; i < offset; i++) {
-		if (src->text[i] == '\n') {
-			loc.line++;
-			loc.col = 1;
-		} else {
-			loc.col++;
-		}
-	}
-	return loc;
-}
-
 static void report_parser_error(struct yreader *r, yaml_parser_t *p)
 {
 	struct xi_diag *d = &r->ctx->diag;
@@ -375,17 +359,4 @@ struct xi_dnode *xi_yaml_read(struct xi_ctx *ctx, struct xi_source *src)
 		return xi_dnode_new(&ctx->arena, XI_DMAP, start);
 	}
 	return r.root;
-}
-
-enum xi_spec_format xi_format_of_path(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	const char *dot = strrchr(slash ? slash + 1 : path, '.');
-	if (!dot)
-		return XI_FORMAT_XIDL;
-	if (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml"))
-		return XI_FORMAT_YAML;
-	if (!strcmp(dot, ".toml"))
-		return XI_FORMAT_TOML;
-	return XI_FORMAT_XIDL;
 }
