@@ -15,6 +15,14 @@
 #define YAML_MAP_TAG "tag:yaml.org,2002:map"
 #define YAML_SEQ_TAG "tag:yaml.org,2002:seq"
 
+/* The line of the last location computed (see byte_column). */
+struct column_cache {
+	uint32_t line;
+	const char *text;
+	size_t len;
+	size_t chars, bytes;
+};
+
 /* One open mapping or sequence, and for a mapping the key read last. */
 struct frame {
 	struct xi_dnode *node;
@@ -30,23 +38,31 @@ struct yreader {
 	struct frame stack[XI_MAX_NESTING + 1];
 	unsigned depth;
 	struct xi_dnode *root;
+	struct column_cache columns;
 	bool failed;
 };
 
 /* libyaml counts lines from 0 and columns in characters; locations count
- * from 1, and columns in bytes. */
-static uint32_t byte_column(struct xi_source *src, uint32_t line, size_t chars)
+ * from 1, and columns in bytes. Events come in document order, so the
+ * last conversion is remembered and the next one walks on from it. */
+static uint32_t byte_column(struct xi_source *src, struct column_cache *cc, uint32_t line,
+			    size_t chars)
 {
-	size_t len;
-	const char *text = xi_source_line(src, line, &len);
-	if (!text)
+	if (cc->line != line || chars < cc->chars) {
+		cc->text = xi_source_line(src, line, &cc->len);
+		cc->line = line;
+		cc->chars = cc->bytes = 0;
+	}
+	if (!cc->text)
 		return (uint32_t)chars + 1;
-	size_t i = 0;
-	for (size_t c = 0; c < chars && i < len; c++) {
+	size_t i = cc->bytes;
+	for (size_t c = cc->chars; c < chars && i < cc->len; c++) {
 		i++;
-		while (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
+		while (i < cc->len && ((unsigned char)cc->text[i] & 0xC0) == 0x80)
 			i++;
 	}
+	cc->chars = chars;
+	cc->bytes = i;
 	return (uint32_t)i + 1;
 }
 
@@ -55,7 +71,7 @@ static struct xi_loc mark_loc(struct yreader *r, yaml_mark_t m)
 	struct xi_loc loc;
 	loc.file = r->src->id;
 	loc.line = (uint32_t)m.line + 1;
-	loc.col = byte_column(r->src, loc.line, m.column);
+	loc.col = byte_column(r->src, &r->columns, loc.line, m.column);
 	loc.len = 1;
 	return loc;
 }
@@ -65,7 +81,7 @@ static struct xi_loc span_loc(struct yreader *r, yaml_mark_t start, yaml_mark_t 
 {
 	struct xi_loc loc = mark_loc(r, start);
 	if (end.line == start.line && end.column > start.column) {
-		uint32_t end_col = byte_column(r->src, loc.line, end.column);
+		uint32_t end_col = byte_column(r->src, &r->columns, loc.line, end.column);
 		uint32_t n = end_col - loc.col;
 		loc.len = (uint16_t)(n > UINT16_MAX ? UINT16_MAX : n);
 	}
@@ -134,10 +150,15 @@ enum xi_dkind xi_yaml_plain_kind(const char *s, size_t len)
 {
 	static const char *const nulls[] = { "", "~", "null", "Null", "NULL", NULL };
 	static const char *const bools[] = { "true", "True", "TRUE", "false", "False", "FALSE", NULL };
-	if (text_is(s, len, nulls))
-		return XI_DNULL;
-	if (text_is(s, len, bools))
-		return XI_DBOOL;
+	if (!len || strchr("~nNtTfF", s[0])) {
+		if (text_is(s, len, nulls))
+			return XI_DNULL;
+		if (text_is(s, len, bools))
+			return XI_DBOOL;
+		return XI_DSTR;
+	}
+	if (!((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == '+'))
+		return XI_DSTR;
 	unsigned base = 10;
 	size_t skip = 0;
 	if (len > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'o')) {
@@ -183,10 +204,10 @@ static bool resolve_plain(struct yreader *r, struct xi_dnode *n)
 static void mark_verbatim(struct yreader *r, struct xi_dnode *n, yaml_mark_t start,
 			  yaml_mark_t end, size_t skip)
 {
-	if (start.line != end.line)
+	if (start.line != end.line || r->columns.line != n->loc.line)
 		return;
-	size_t len;
-	const char *line = xi_source_line(r->src, n->loc.line, &len);
+	size_t len = r->columns.len;
+	const char *line = r->columns.text;
 	size_t at = n->loc.col - 1 + skip;
 	if (!line || at + n->len > len || memcmp(line + at, n->text, n->len) != 0)
 		return;
