@@ -139,7 +139,6 @@ static bool map_variants(struct mapper *mp, struct xi_decl *d, const struct xi_d
 		}
 		*tail = v;
 		tail = &v->next;
-		d->nvariants++;
 	}
 	return ok;
 }
