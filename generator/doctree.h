@@ -37,28 +37,33 @@ struct xi_dentry {
 
 struct xi_dnode {
 	enum xi_dkind kind;
+	unsigned flags;           /* reader bookkeeping (TOML's table rules) */
 	struct xi_loc loc;        /* where the value starts */
-	/* Scalars */
-	const char *text;         /* XI_DSTR: the value; others: the source text */
-	size_t len;
-	/* The scalar's text is its source bytes (a plain or simply quoted
-	 * scalar on one line): text[i] is at column text_col + i. */
-	bool verbatim;
-	uint32_t text_col;
-	struct xi_int ival;       /* XI_DINT */
-	bool hex;                 /* XI_DINT: written in hexadecimal */
-	bool bval;                /* XI_DBOOL */
-	/* XI_DMAP */
-	struct xi_dentry *first, *last;
-	struct xi_dentry **index; /* hash index, built once a mapping grows */
-	unsigned index_cap;
-	/* XI_DSEQ */
-	struct xi_dnode *head, *tail;
 	unsigned count;           /* entries of a mapping, items of a sequence */
-	/* Next item of the enclosing sequence. */
-	struct xi_dnode *next;
-	/* Reader bookkeeping (TOML table rules). */
-	unsigned flags;
+	struct xi_dnode *next;    /* next item of the enclosing sequence */
+	union {
+		struct { /* scalars */
+			/* XI_DSTR: the value; others: the source text. */
+			const char *text;
+			size_t len;
+			struct xi_int ival;       /* XI_DINT */
+			/* The scalar's text is its source bytes (a plain or
+			 * simply quoted scalar on one line): text[i] is at
+			 * column text_col + i. */
+			uint32_t text_col;
+			bool verbatim;
+			bool hex;                 /* XI_DINT: written in hexadecimal */
+			bool bval;                /* XI_DBOOL */
+		};
+		struct { /* XI_DMAP */
+			struct xi_dentry *first, *last;
+			struct xi_dentry **index; /* hash index, built once a mapping grows */
+			unsigned index_cap;
+		};
+		struct { /* XI_DSEQ */
+			struct xi_dnode *head, *tail;
+		};
+	};
 };
 
 struct xi_dnode *xi_dnode_new(struct xi_arena *a, enum xi_dkind kind, struct xi_loc loc);

@@ -215,22 +215,50 @@ static void mark_verbatim(struct yreader *r, struct xi_dnode *n, yaml_mark_t sta
 	n->text_col = (uint32_t)(at + 1);
 }
 
-static struct xi_dnode *scalar_node(struct yreader *r, yaml_event_t *ev)
+/* A scalar's checks: no NUL, no tag but !!str. */
+static bool scalar_ok(struct yreader *r, yaml_event_t *ev, struct xi_loc loc)
 {
 	struct xi_diag *d = &r->ctx->diag;
-	struct xi_loc loc = span_loc(r, ev->start_mark, ev->end_mark);
 	const char *tag = (const char *)ev->data.scalar.tag;
-	const char *value = (const char *)ev->data.scalar.value;
-	size_t len = ev->data.scalar.length;
-	if (memchr(value, '\0', len)) {
+	if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length)) {
 		xi_error(d, loc, "a NUL character is not allowed in a string");
-		return NULL;
+		return false;
 	}
-	bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !tag;
 	if (tag && strcmp(tag, "!") != 0 && strcmp(tag, YAML_STR_TAG) != 0) {
 		xi_error(d, loc, "unsupported YAML tag '%s' (only !!str is allowed)", tag);
-		return NULL;
+		return false;
 	}
+	return true;
+}
+
+/* Is the next node a mapping's key? */
+static struct frame *awaiting_key(struct yreader *r)
+{
+	struct frame *f = r->depth ? &r->stack[r->depth - 1] : NULL;
+	return f && f->node->kind == XI_DMAP && !f->have_key ? f : NULL;
+}
+
+/* A key: compared as text, whatever its type. */
+static bool scalar_key(struct yreader *r, struct frame *f, yaml_event_t *ev)
+{
+	struct xi_loc loc = span_loc(r, ev->start_mark, ev->end_mark);
+	if (!scalar_ok(r, ev, loc))
+		return false;
+	f->have_key = true;
+	f->keylen = ev->data.scalar.length;
+	f->key = xi_strndup(&r->ctx->arena, (const char *)ev->data.scalar.value, f->keylen);
+	f->key_loc = loc;
+	return true;
+}
+
+static struct xi_dnode *scalar_node(struct yreader *r, yaml_event_t *ev)
+{
+	struct xi_loc loc = span_loc(r, ev->start_mark, ev->end_mark);
+	if (!scalar_ok(r, ev, loc))
+		return NULL;
+	const char *value = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev->data.scalar.tag;
 	struct xi_dnode *n = xi_dnode_new(&r->ctx->arena, XI_DSTR, loc);
 	n->text = xi_strndup(&r->ctx->arena, value, len);
 	n->len = len;
@@ -253,8 +281,8 @@ static bool check_collection_tag(struct yreader *r, const yaml_char_t *tag, cons
 	return false;
 }
 
-/* Put a finished node into its parent: an item of a sequence, the key of
- * a mapping entry, or its value. */
+/* Put a finished node into its parent: an item of a sequence, or the
+ * value of a mapping entry. */
 static bool attach(struct yreader *r, struct xi_dnode *n)
 {
 	struct xi_diag *d = &r->ctx->diag;
@@ -265,14 +293,6 @@ static bool attach(struct yreader *r, struct xi_dnode *n)
 	struct frame *f = &r->stack[r->depth - 1];
 	if (f->node->kind == XI_DSEQ) {
 		xi_dseq_add(f->node, n);
-		return true;
-	}
-	if (!f->have_key) {
-		/* Keys are compared as text, whatever their type. */
-		f->have_key = true;
-		f->key = n->text;
-		f->keylen = n->len;
-		f->key_loc = n->loc;
 		return true;
 	}
 	f->have_key = false;
@@ -330,6 +350,9 @@ static bool handle_event(struct yreader *r, yaml_event_t *ev, unsigned *document
 			 "YAML aliases are not supported; write the value out");
 		return false;
 	case YAML_SCALAR_EVENT: {
+		struct frame *f = awaiting_key(r);
+		if (f)
+			return scalar_key(r, f, ev);
 		struct xi_dnode *n = scalar_node(r, ev);
 		return n && attach(r, n);
 	}
