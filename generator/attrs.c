@@ -157,3 +157,69 @@ void xi_attrs_apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const stru
 	}
 }
 
+
+/* --- Attributes rebuilt from the IR (for writers such as convert) ------ */
+
+static struct xi_attr *push(struct xi_arena *a, struct xi_attr ***tail, const char *name)
+{
+	struct xi_attr *at = XI_NEW(a, struct xi_attr);
+	at->name = name;
+	**tail = at;
+	*tail = &at->next;
+	return at;
+}
+
+static void push_string(struct xi_arena *a, struct xi_attr ***tail, const char *name, const char *s)
+{
+	struct xi_attr *at = push(a, tail, name);
+	at->arg_kind = XI_ATTR_ARG_STRING;
+	at->str = s;
+}
+
+const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl *d)
+{
+	struct xi_attr *head = NULL, **tail = &head;
+	if (d->legacy)
+		push(a, &tail, "legacy");
+	if (d->c_name)
+		push_string(a, &tail, "c_name", d->c_name);
+	if (d->c_prefix)
+		push_string(a, &tail, "c_prefix", d->c_prefix);
+	if (d->c_bitfields)
+		push(a, &tail, "c_bitfields");
+	if (d->version) {
+		struct xi_attr *at = push(a, &tail, "version");
+		at->arg_kind = XI_ATTR_ARG_EXPR;
+		at->expr = d->version;
+	}
+	return head;
+}
+
+const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_member *m)
+{
+	struct xi_attr *head = NULL, **tail = &head;
+	switch (m->flags & (XI_MEMBER_IN | XI_MEMBER_OUT)) {
+	case XI_MEMBER_IN | XI_MEMBER_OUT:
+		push(a, &tail, "inout");
+		break;
+	case XI_MEMBER_IN:
+		push(a, &tail, "in");
+		break;
+	case XI_MEMBER_OUT:
+		push(a, &tail, "out");
+		break;
+	}
+	if (m->flags & XI_MEMBER_RESERVED)
+		push(a, &tail, "reserved");
+	if (m->c_name)
+		push_string(a, &tail, "c_name", m->c_name);
+	return head;
+}
+
+const struct xi_attr *xi_attrs_of_variant(struct xi_arena *a, const struct xi_variant *v)
+{
+	struct xi_attr *head = NULL, **tail = &head;
+	if (v->c_name)
+		push_string(a, &tail, "c_name", v->c_name);
+	return head;
+}

@@ -13,4 +13,10 @@ void xi_attrs_apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct
 void xi_attrs_apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct xi_attr *list,
 			    const char *what);
 
+/* The attributes that say what a declaration, member or variant carries,
+ * rebuilt from the IR in a canonical order: what writers (convert) print. */
+const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl *d);
+const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_member *m);
+const struct xi_attr *xi_attrs_of_variant(struct xi_arena *a, const struct xi_variant *v);
+
 #endif

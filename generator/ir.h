@@ -130,6 +130,11 @@ struct xi_type {
 			struct xi_decl **per_abi;
 			bool per_family;    /* per_abi is set */
 			bool resolved;      /* resolution ran (maybe with errors) */
+			/* A YAML or TOML spec may say what kind of declaration
+			 * it names ({struct: x}): then want is set, want_kind is
+			 * an enum xi_decl_kind, and the resolver checks it. */
+			bool want;
+			int want_kind;
 		} ref;
 		struct {
 			struct xi_type *elem;
@@ -292,6 +297,9 @@ struct xi_module {
 	const char *canon;        /* canonical absolute path: the module's identity */
 	const char *rel;          /* output path without extension, '/'-separated */
 	const char *doc;          /* //! text */
+	/* Searched for imports after the module's own directory, before -I:
+	 * set by readers whose imports name a spec tree's directories. */
+	const char *import_root;
 	struct xi_source *src;
 	int family;               /* XI_FAM_NONE or the arch-* family of its path */
 	bool is_input;            /* named on the command line: gets outputs */

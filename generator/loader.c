@@ -5,7 +5,8 @@
  * importing file, then along the -I directories. `import arch "f.xidl"`
  * means arch-x86/f.xidl, arch-arm/f.xidl, arch-ppc/f.xidl and
  * arch-riscv/f.xidl, of which the families of the selected ABIs must
- * exist. */
+ * exist. The file's extension picks its reader: .yaml, .yml and .toml
+ * files are specs (spec_load.c), anything else is xidl. */
 #include "loader.h"
 
 #include <errno.h>
@@ -18,6 +19,7 @@
 
 #include "limits.h"
 #include "parse.h"
+#include "spec_load.h"
 
 /* Lexically clean a '/'-separated path: drop "." parts and fold "x/..". */
 char *xi_path_normalize(struct xi_arena *a, const char *path)
@@ -86,6 +88,48 @@ static bool is_regular_file(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Read a whole file into memory followed by two NUL bytes. */
+char *xi_read_file(struct xi_ctx *ctx, const char *path, struct xi_loc from, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		if (from.file)
+			xi_error(&ctx->diag, from, "cannot open '%s': %s", path, strerror(errno));
+		else
+			xi_error_at_file(&ctx->diag, path, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	size_t cap = 64 * 1024, n = 0;
+	char *buf = xi_xmalloc(cap + 2);
+	for (;;) {
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (n > XI_MAX_FILE_SIZE)
+			break;
+		if (got == 0)
+			break;
+		if (n == cap) {
+			cap *= 2;
+			buf = xi_xrealloc(buf, cap + 2);
+		}
+	}
+	bool failed = ferror(f);
+	fclose(f);
+	if (failed) {
+		xi_error_at_file(&ctx->diag, path, "read error");
+		free(buf);
+		return NULL;
+	}
+	if (n > XI_MAX_FILE_SIZE) {
+		xi_error_at_file(&ctx->diag, path, "file is larger than %u bytes", XI_MAX_FILE_SIZE);
+		free(buf);
+		return NULL;
+	}
+	buf[n] = buf[n + 1] = '\0';
+	*len = n;
+	return buf;
 }
 
 /* Check that a file can be read and is not too large; readers stream it. */
@@ -162,14 +206,21 @@ static void report_cycle(struct xi_ctx *ctx, struct xi_loc at, struct xi_module 
 	xi_sb_free(&chain);
 }
 
-/* Find an imported file: next to the importer, then along -I. */
-static char *find_import(struct xi_ctx *ctx, const char *importer_dir, const char *rel)
+/* Find an imported file: next to the importer, then in its import root,
+ * then along -I. */
+static char *find_import(struct xi_ctx *ctx, const char *importer_dir, const char *root,
+			 const char *rel)
 {
 	char *candidate = xi_path_join(&ctx->arena, importer_dir, rel);
 	if (is_regular_file(candidate))
 		return candidate;
 	if (rel[0] == '/')
 		return NULL;
+	if (root) {
+		candidate = xi_path_join(&ctx->arena, root, rel);
+		if (is_regular_file(candidate))
+			return candidate;
+	}
 	for (unsigned i = 0; i < ctx->opt.ninclude_dirs; i++) {
 		candidate = xi_path_join(&ctx->arena, ctx->opt.include_dirs[i], rel);
 		if (is_regular_file(candidate))
@@ -195,7 +246,7 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 		if (ctx->diag.capped)
 			return;
 		if (!im->is_arch) {
-			char *found = find_import(ctx, dir, im->path);
+			char *found = find_import(ctx, dir, m->import_root, im->path);
 			if (!found) {
 				xi_error(&ctx->diag, im->loc, "cannot find imported file '%s'", im->path);
 				continue;
@@ -208,7 +259,7 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 			if (!(fams & (1u << f)))
 				continue;
 			const char *rel = xi_aprintf(&ctx->arena, "%s/%s", xi_families[f].dir, im->path);
-			char *found = find_import(ctx, dir, rel);
+			char *found = find_import(ctx, dir, m->import_root, rel);
 			if (!found) {
 				xi_sb_printf(&missing, "%s'%s'", missing.len ? ", " : "", rel);
 				continue;
@@ -246,7 +297,14 @@ static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_lo
 	m = new_module(ctx, path, canon);
 	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(path), NULL, 0);
 	m->loading = true;
-	xi_parse_module(ctx, m);
+	/* xidl is streamed by its lexer; YAML and TOML readers take the
+	 * whole text. */
+	if (xi_format_of_path(path) == XI_FORMAT_XIDL)
+		xi_parse_module(ctx, m);
+	else if (xi_source_load(m->src))
+		xi_spec_parse_module(ctx, m);
+	else
+		xi_error_at_file(&ctx->diag, path, "cannot read: %s", strerror(errno));
 	stack[depth] = m;
 	load_imports(ctx, m, stack, depth + 1);
 	m->loading = false;

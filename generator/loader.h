@@ -15,6 +15,10 @@ void xi_compute_visibility(struct xi_ctx *ctx);
 /* Once everything is loaded: each module's output path (module->rel). */
 void xi_assign_output_paths(struct xi_ctx *ctx);
 
+/* Read a whole file (followed by two NUL bytes, which flex needs); NULL
+ * after a reported error. `from` locates the import that named it. */
+char *xi_read_file(struct xi_ctx *ctx, const char *path, struct xi_loc from, size_t *len);
+
 char *xi_path_normalize(struct xi_arena *a, const char *path);
 char *xi_path_dirname(struct xi_arena *a, const char *path);
 char *xi_path_join(struct xi_arena *a, const char *dir, const char *rel);

@@ -14,7 +14,9 @@
 
 #include "abidiff.h"
 #include "commands.h"
+#include "convert.h"
 #include "limits.h"
+#include "xbg.h"
 #include "xenidl.h"
 
 #ifndef PACKAGE_VERSION
@@ -27,8 +29,10 @@
 static void usage(FILE *f)
 {
 	fputs("Usage: xenidl [OPTION]... FILE...\n"
+	      "       xenidl -i DIR -o DIR -l c|rust\n"
 	      "       xenidl layout [--abi LIST] [--tsv] [-I DIR]... (TYPE | --all) FILE...\n"
 	      "       xenidl abi-diff [OPTION]... OLD NEW   (see xenidl abi-diff --help)\n"
+	      "       xenidl convert --to xidl|yaml [-o DIR|-] [--check] FILE...\n"
 	      "Generate code from interface descriptions of the Xen hypercall ABI.\n"
 	      "\n"
 	      "  -l, --lang LANG[:DIR]  output language (repeatable, or a comma list);\n"
@@ -37,6 +41,9 @@ static void usage(FILE *f)
 		fprintf(f, "                         %-9s %s\n", b->name, b->summary);
 	fputs("                       default: c\n"
 	      "  -o, --output DIR     write outputs under DIR (default: .)\n"
+	      "  -i, --indir DIR      xenbindgen mode: DIR holds spec directories, each\n"
+	      "                       giving one header (-l c) or module (-l rust),\n"
+	      "                       as xenbindgen wrote them\n"
 	      "  -I DIR               search DIR for imports (repeatable)\n"
 	      "      --root DIR       place outputs by their path relative to DIR\n"
 	      "      --abi LIST       only these ABIs (comma list of x86_32, x86_64,\n"
@@ -46,6 +53,8 @@ static void usage(FILE *f)
 	      "      --check          compare with the files in the output directory,\n"
 	      "                       print a diff and exit 3 if any is stale; write nothing\n"
 	      "  -M FILE              write a make depfile of the inputs and imports\n"
+	      "      --to FORM        convert: write xidl or yaml (next to each input,\n"
+	      "                       under -o DIR, or to stdout with -o -)\n"
 	      "      --summary        print one line: inputs, types, files and time\n"
 	      "  -Werror              treat warnings as errors\n"
 	      "  -h, --help           show this help\n"
@@ -63,11 +72,14 @@ enum long_only {
 	OPT_TSV,
 	OPT_ALL,
 	OPT_SUMMARY,
+	OPT_TO,
 };
 
 static const struct option long_options[] = {
 	{ "lang", required_argument, NULL, 'l' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "outdir", required_argument, NULL, 'o' },
+	{ "indir", required_argument, NULL, 'i' },
 	{ "abi", required_argument, NULL, OPT_ABI },
 	{ "packed", no_argument, NULL, OPT_PACKED },
 	{ "check", no_argument, NULL, OPT_CHECK },
@@ -76,6 +88,7 @@ static const struct option long_options[] = {
 	{ "tsv", no_argument, NULL, OPT_TSV },
 	{ "all", no_argument, NULL, OPT_ALL },
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
+	{ "to", required_argument, NULL, OPT_TO },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -88,6 +101,8 @@ struct cli {
 	const char *lang_dirs[MAX_LANGS]; /* -l LANG:DIR, or NULL for -o */
 	unsigned nlangs;
 	const char *outdir;
+	const char *indir;
+	const char *to;
 	const char *depfile;
 	bool check;
 	bool tsv;
@@ -115,8 +130,6 @@ static int add_langs(struct cli *c, char *list)
 		char *dir = strchr(tok, ':');
 		if (dir)
 			*dir++ = '\0';
-		if (!xi_backend_find(tok))
-			return usage_error("unknown output language '%s'", tok);
 		if (dir && !*dir)
 			return usage_error("empty output directory for '%s'", tok);
 		if (c->nlangs == MAX_LANGS)
@@ -132,7 +145,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 {
 	int ch;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "l:o:I:M:W:hV", long_options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "l:o:i:I:M:W:hV", long_options, NULL)) != -1) {
 		switch (ch) {
 		case 'l': {
 			int rc = add_langs(c, optarg);
@@ -142,6 +155,9 @@ static int parse_args(struct cli *c, int argc, char **argv)
 		}
 		case 'o':
 			c->outdir = optarg;
+			break;
+		case 'i':
+			c->indir = optarg;
 			break;
 		case 'I':
 			if (c->opt.ninclude_dirs == XI_MAX_INCLUDE_DIRS)
@@ -187,6 +203,9 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_SUMMARY:
 			c->summary = true;
+			break;
+		case OPT_TO:
+			c->to = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -244,6 +263,9 @@ static int generate(struct cli *c, int nfiles, char **files)
 		return usage_error("%s", "no input files");
 	if (c->nlangs == 0)
 		c->langs[c->nlangs++] = "c";
+	for (unsigned i = 0; i < c->nlangs; i++)
+		if (!xi_backend_find(c->langs[i]))
+			return usage_error("unknown output language '%s'", c->langs[i]);
 	struct timespec start;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	struct xi_ctx *ctx = xenidl_create(&c->opt, stderr);
@@ -290,6 +312,31 @@ done:
 	return status;
 }
 
+/* -i DIR -o DIR -l c|rust: xenbindgen's command line and semantics. */
+static int xenbindgen_mode(struct cli *c, int nfiles)
+{
+	if (nfiles)
+		return usage_error("%s", "-i takes no input files: it reads the spec directories of DIR");
+	if (!c->outdir)
+		return usage_error("%s", "-i needs -o DIR");
+	if (c->nlangs != 1 || c->lang_dirs[0] ||
+	    (strcmp(c->langs[0], "c") != 0 && strcmp(c->langs[0], "rust") != 0))
+		return usage_error("%s", "-i needs one -l, c or rust");
+	return xi_cmd_xenbindgen(&c->opt, c->indir, c->outdir, c->langs[0], c->check);
+}
+
+/* convert --to xidl|yaml [-o DIR|-] [--check] FILE... */
+static int convert(struct cli *c, int nfiles, char **files)
+{
+	if (!c->to || (strcmp(c->to, "xidl") != 0 && strcmp(c->to, "yaml") != 0))
+		return usage_error("%s", "convert needs --to xidl or --to yaml");
+	if (nfiles == 0)
+		return usage_error("%s", "no input files");
+	if (c->outdir && !strcmp(c->outdir, "-") && c->check)
+		return usage_error("%s", "--check compares files: it needs an output directory");
+	return xi_cmd_convert(&c->opt, c->to, c->outdir, c->check, nfiles, files);
+}
+
 int main(int argc, char **argv)
 {
 	struct cli c;
@@ -302,8 +349,16 @@ int main(int argc, char **argv)
 			return rc;
 		return xi_cmd_layout(&c.opt, c.tsv, c.all, argc - 1 - optind, argv + 1 + optind);
 	}
+	if (argc > 1 && !strcmp(argv[1], "convert")) {
+		int rc = parse_args(&c, argc - 1, argv + 1);
+		if (rc >= 0)
+			return rc;
+		return convert(&c, argc - 1 - optind, argv + 1 + optind);
+	}
 	int rc = parse_args(&c, argc, argv);
 	if (rc >= 0)
 		return rc;
+	if (c.indir)
+		return xenbindgen_mode(&c, argc - optind);
 	return generate(&c, argc - optind, argv + optind);
 }

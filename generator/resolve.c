@@ -217,6 +217,13 @@ static void resolve_ref(struct resolver *r, struct xi_type *t, enum type_context
 			return;
 		}
 	}
+	/* And be the kind the spec said. */
+	if (t->u.ref.want && (int)first->kind != t->u.ref.want_kind) {
+		xi_error(r->diag, t->loc, "'%s' is %s, not %s", name, xi_decl_kind_phrase(first->kind),
+			 xi_decl_kind_phrase((enum xi_decl_kind)t->u.ref.want_kind));
+		xi_note(r->diag, first->loc, "'%s' is declared here", name);
+		return;
+	}
 	t->u.ref.decl = first;
 	if (per_family) {
 		t->u.ref.per_family = true;

@@ -1,0 +1,28 @@
+/* YAML and TOML files as modules of a compilation: read, map to the IR,
+ * and turn xenbindgen includes into imports. */
+#ifndef XENIDL_SPEC_LOAD_H
+#define XENIDL_SPEC_LOAD_H
+
+#include "ctx.h"
+#include "spec_map.h"
+
+/* The document tree of a source in a spec format; NULL after an error. */
+struct xi_dnode *xi_spec_read(struct xi_ctx *ctx, struct xi_source *src, enum xi_spec_format f);
+
+/* Parse a .yaml/.yml/.toml module (the loader's counterpart of
+ * xi_parse_module); false if it had errors. */
+bool xi_spec_parse_module(struct xi_ctx *ctx, struct xi_module *m);
+
+/* Read and map a module without lowering its includes (for convert). */
+bool xi_spec_load_module(struct xi_ctx *ctx, struct xi_module *m, struct xi_spec *spec);
+
+/* The imports that stand for a module's xenbindgen includes in a spec tree
+ * (see xi_spec_parse_module), appended to m->imports; sets
+ * m->import_root. False after an error. */
+bool xi_spec_lower_includes(struct xi_ctx *ctx, struct xi_module *m,
+			    const struct xi_spec_include *includes);
+
+/* Is this file name one of a spec (.yaml, .yml or .toml, not hidden)? */
+bool xi_is_spec_file_name(const char *name);
+
+#endif

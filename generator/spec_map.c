@@ -1,0 +1,442 @@
+/* The schema mapper (see spec_map.h and doc/yaml.md): document tree to
+ * IR. The IR it builds is the parser's: unresolved names, expressions as
+ * trees, attributes as written; the resolver does the rest, so a YAML or
+ * TOML spec obeys exactly the rules of the same xidl.
+ *
+ *   spec_map.c     documents, declarations, imports and includes
+ *   spec_type.c    types and fields
+ *   spec_schema.c  keys, names, values and attributes */
+#include "attrs.h"
+#include "spec_map.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "spec_mapper.h"
+
+/* The keys of each object, by dialect: xenbindgen's schema (xbg_) and the
+ * extended one. `typ` and `type` are the same key in both. */
+static const char *const top_xbg[] = { "includes", "structs", "enums", "bitmaps", NULL };
+static const char *const top_xenidl[] = { "description", "imports", "includes", "constants",
+					  "aliases", "enums", "bitmaps", "structs", "unions",
+					  "declarations", NULL };
+static const char *const include_keys[] = { "from", "imports", NULL };
+static const char *const import_keys[] = { "arch", NULL };
+static const char *const const_keys[] = { "name", "description", "type", "value", "c_name", NULL };
+static const char *const alias_keys[] = { "name", "description", "type", "legacy", "c_name", NULL };
+static const char *const enum_xbg[] = { "name", "description", "typ", "variants", NULL };
+static const char *const enum_xenidl[] = { "name", "description", "type", "variants", "c_name",
+					   "c_prefix", NULL };
+static const char *const variant_xbg[] = { "name", "description", "value", NULL };
+static const char *const variant_xenidl[] = { "name", "description", "value", "c_name", NULL };
+static const char *const bitmap_xbg[] = { "name", "description", "typ", "bits", NULL };
+static const char *const bitmap_xenidl[] = { "name", "description", "type", "bits", "c_name",
+					     "c_prefix", "c_bitfields", NULL };
+static const char *const bit_xbg[] = { "name", "description", "shift", NULL };
+static const char *const bit_xenidl[] = { "name", "description", "shift", "last", "c_name", NULL };
+static const char *const agg_xbg[] = { "name", "description", "fields", NULL };
+static const char *const agg_xenidl[] = { "name", "description", "fields", "legacy", "c_name",
+					  "version", NULL };
+
+static const char *const *top_keys(const struct mapper *mp)
+{
+	return mp->xbg ? top_xbg : top_xenidl;
+}
+
+/* --- Declarations ----------------------------------------------------------- */
+
+static struct xi_decl *new_decl(struct mapper *mp, enum xi_decl_kind kind,
+				const struct xi_dnode *name_node)
+{
+	const char *name = sm_name_of(mp, name_node, "name", NAME_DECL);
+	if (!name)
+		return NULL;
+	struct xi_decl *d = NEW(struct xi_decl);
+	d->kind = kind;
+	d->name = name;
+	d->loc = name_node->loc;
+	d->module = mp->module;
+	return d;
+}
+
+static void add_item(struct mapper *mp, struct xi_decl *d, struct xi_loc pos)
+{
+	if (mp->nitems == mp->cap) {
+		mp->cap = mp->cap ? mp->cap * 2 : 64;
+		mp->items = xi_xrealloc(mp->items, sizeof(*mp->items) * mp->cap);
+	}
+	mp->items[mp->nitems].decl = d;
+	mp->items[mp->nitems].pos = pos;
+	mp->nitems++;
+}
+
+/* The keys of each kind of declaration (beside `name`), by dialect. */
+static const char *const *decl_keys(const struct mapper *mp, enum xi_decl_kind k)
+{
+	switch (k) {
+	case XI_DECL_CONST: return const_keys;
+	case XI_DECL_ALIAS: return alias_keys;
+	case XI_DECL_ENUM: return mp->xbg ? enum_xbg : enum_xenidl;
+	case XI_DECL_BITMAP: return mp->xbg ? bitmap_xbg : bitmap_xenidl;
+	case XI_DECL_STRUCT:
+	case XI_DECL_UNION: return mp->xbg ? agg_xbg : agg_xenidl;
+	}
+	return agg_xbg;
+}
+
+static const char *decl_phrase(enum xi_decl_kind k)
+{
+	switch (k) {
+	case XI_DECL_CONST: return "a constant";
+	case XI_DECL_ALIAS: return "an alias";
+	case XI_DECL_ENUM: return "an enum";
+	case XI_DECL_BITMAP: return "a bitmap";
+	case XI_DECL_STRUCT: return "a struct";
+	case XI_DECL_UNION: return "a union";
+	}
+	return "a declaration";
+}
+
+/* The variants of an enum or the bits of a bitmap. */
+static bool map_variants(struct mapper *mp, struct xi_decl *d, const struct xi_dnode *seq,
+			 bool bits)
+{
+	const char *what = bits ? "a bit" : "a variant";
+	const char *value_key = bits ? "shift" : "value";
+	struct xi_variant **tail = &d->variants;
+	bool ok = true;
+	for (const struct xi_dnode *obj = seq->head; obj; obj = obj->next) {
+		if (!sm_is_object(mp, obj, what)) {
+			ok = false;
+			continue;
+		}
+		sm_check_keys(mp, obj, what, bits ? (mp->xbg ? bit_xbg : bit_xenidl)
+					       : (mp->xbg ? variant_xbg : variant_xenidl), NULL);
+		struct xi_variant *v = NEW(struct xi_variant);
+		const struct xi_dnode *name = sm_need(mp, obj, "name", what, "a string");
+		const struct xi_dnode *value = sm_need(mp, obj, value_key, what,
+						    bits ? "the bit's position" : "an integer");
+		bool vok = name && value;
+		if (name) {
+			v->name = sm_name_of(mp, name, "name", NAME_MEMBER);
+			v->loc = name->loc;
+			vok &= v->name != NULL;
+		}
+		vok &= sm_description(mp, obj, what, &v->doc);
+		if (value) {
+			v->value = sm_value_expr(mp, value, value_key);
+			vok &= v->value != NULL;
+		}
+		const struct xi_dentry *last = bits && !mp->xbg ? sm_entry(obj, "last") : NULL;
+		if (last) {
+			v->value_hi = sm_value_expr(mp, last->value, "last");
+			vok &= v->value_hi != NULL;
+		}
+		if (!mp->xbg) {
+			struct xi_attr *attrs = NULL;
+			vok &= sm_attributes(mp, obj, &attrs);
+			xi_attrs_apply_variant(mp->ctx, v, attrs, bits ? "a bit" : "an enum variant");
+		}
+		if (!vok) {
+			ok = false;
+			continue;
+		}
+		*tail = v;
+		tail = &v->next;
+	}
+	return ok;
+}
+
+/* A list-valued key (`fields`, `variants`, `bits`): required in the
+ * xenbindgen dialect, empty when absent otherwise. */
+static bool list_of(struct mapper *mp, const struct xi_dnode *obj, const char *key,
+		    const char *what, const struct xi_dnode **out)
+{
+	*out = NULL;
+	const struct xi_dentry *e = sm_entry(obj, key);
+	if (!e) {
+		if (mp->xbg) {
+			sm_need(mp, obj, key, what, mp->toml ? "an array of tables" : "a sequence");
+			return false;
+		}
+		return true;
+	}
+	if (!sm_is_kind(mp, e->value, key, XI_DSEQ, mp->toml ? "an array of tables" : "a sequence"))
+		return false;
+	*out = e->value;
+	return true;
+}
+
+/* One declaration. name_node is its name: the `name` key, or the kind key
+ * of a `declarations` item. */
+static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl_kind kind,
+		     const struct xi_dnode *name_node, const char *kind_key)
+{
+	const char *what = decl_phrase(kind);
+	const char *const *keys = decl_keys(mp, kind);
+	if (kind_key) {
+		/* A `declarations` item: the kind key replaces `name`. */
+		sm_check_keys(mp, obj, what, keys + 1, kind_key);
+	} else {
+		sm_check_keys(mp, obj, what, keys, NULL);
+		name_node = sm_need(mp, obj, "name", what, "a string");
+	}
+	struct xi_decl *d = name_node ? new_decl(mp, kind, name_node) : NULL;
+	bool ok = d != NULL;
+	const char *doc;
+	ok &= sm_description(mp, obj, what, &doc);
+	if (!d)
+		d = NEW(struct xi_decl); /* keep checking the rest */
+	d->doc = doc;
+	if (!mp->xbg) {
+		struct xi_attr *attrs = NULL;
+		ok &= sm_attributes(mp, obj, &attrs);
+		xi_attrs_apply_decl(mp->ctx, d, attrs);
+	}
+	switch (kind) {
+	case XI_DECL_CONST: {
+		const struct xi_dnode *tn = sm_type_node(mp, obj, what);
+		const struct xi_dnode *v = sm_need(mp, obj, "value", what, "an integer or an expression");
+		d->type = tn ? sm_map_type(mp, tn, "type") : NULL;
+		d->expr = v ? sm_value_expr(mp, v, "value") : NULL;
+		ok &= d->type && d->expr;
+		break;
+	}
+	case XI_DECL_ALIAS: {
+		const struct xi_dnode *tn = sm_type_node(mp, obj, what);
+		d->type = tn ? sm_map_type(mp, tn, "type") : NULL;
+		ok &= d->type != NULL;
+		break;
+	}
+	case XI_DECL_ENUM:
+	case XI_DECL_BITMAP: {
+		const struct xi_dnode *tn = sm_type_node(mp, obj, what);
+		d->type = tn ? sm_map_type(mp, tn, mp->xbg ? "typ" : "type") : NULL;
+		ok &= d->type != NULL;
+		const struct xi_dnode *list;
+		bool bits = kind == XI_DECL_BITMAP;
+		ok &= list_of(mp, obj, bits ? "bits" : "variants", what, &list);
+		if (list)
+			ok &= map_variants(mp, d, list, bits);
+		break;
+	}
+	case XI_DECL_STRUCT:
+	case XI_DECL_UNION: {
+		const struct xi_dnode *list;
+		ok &= list_of(mp, obj, "fields", what, &list);
+		unsigned count = 0;
+		struct xi_member *members = list ? sm_map_fields(mp, list, false, &count) : NULL;
+		ok &= members || !count;
+		d->agg = sm_new_agg(mp, kind == XI_DECL_UNION, obj->loc, members, count);
+		d->agg->owner = d;
+		break;
+	}
+	}
+	if (ok)
+		add_item(mp, d, obj->loc);
+	return ok;
+}
+
+static const struct {
+	const char *list;    /* the per-kind list key */
+	const char *item;    /* the kind key of a `declarations` item */
+	enum xi_decl_kind kind;
+	bool xbg;            /* in xenbindgen's schema */
+} decl_lists[] = {
+	{ "constants", "const", XI_DECL_CONST, false },
+	{ "aliases", "alias", XI_DECL_ALIAS, false },
+	{ "enums", "enum", XI_DECL_ENUM, true },
+	{ "bitmaps", "bitmap", XI_DECL_BITMAP, true },
+	{ "structs", "struct", XI_DECL_STRUCT, true },
+	{ "unions", "union", XI_DECL_UNION, false },
+};
+
+#define NDECL_LISTS (sizeof(decl_lists) / sizeof(decl_lists[0]))
+
+/* A `declarations` item: {struct: NAME, ...}, {const: NAME, ...}, ... */
+static bool map_declaration_item(struct mapper *mp, const struct xi_dnode *obj)
+{
+	if (!sm_is_object(mp, obj, "a declaration"))
+		return false;
+	const struct xi_dentry *kind = NULL;
+	unsigned which = 0;
+	for (const struct xi_dentry *e = obj->first; e; e = e->next) {
+		for (unsigned i = 0; i < NDECL_LISTS; i++) {
+			if (strcmp(e->key, decl_lists[i].item) != 0)
+				continue;
+			if (kind) {
+				xi_error(mp->diag, e->key_loc, "a declaration is one of '%s' and '%s', not both",
+					 kind->key, e->key);
+				return false;
+			}
+			kind = e;
+			which = i;
+		}
+	}
+	if (!kind) {
+		xi_error(mp->diag, obj->loc, "a declaration needs one of the keys const, alias, enum, "
+			 "bitmap, struct or union, with its name");
+		return false;
+	}
+	return map_decl(mp, obj, decl_lists[which].kind, kind->value, kind->key);
+}
+
+/* --- Imports and includes --------------------------------------------------- */
+
+static bool map_imports(struct mapper *mp, const struct xi_dnode *seq, struct xi_spec *out)
+{
+	struct xi_import **tail = &out->imports;
+	bool ok = true;
+	for (const struct xi_dnode *n = seq->head; n; n = n->next) {
+		const struct xi_dnode *path = n;
+		bool is_arch = false;
+		if (n->kind == XI_DMAP) {
+			sm_check_keys(mp, n, "an import", import_keys, NULL);
+			path = sm_need(mp, n, "arch", "an import", "a file name");
+			is_arch = true;
+			if (!path) {
+				ok = false;
+				continue;
+			}
+		}
+		if (path->kind != XI_DSTR || !path->len) {
+			xi_error(mp->diag, path->loc, "an import must be a file name (a string), or "
+				 "{arch: FILE} for a file of every arch-* directory");
+			ok = false;
+			continue;
+		}
+		struct xi_import *im = NEW(struct xi_import);
+		im->path = xi_intern(mp->ctx, path->text, path->len);
+		im->loc = path->loc;
+		im->is_arch = is_arch;
+		*tail = im;
+		tail = &im->next;
+	}
+	return ok;
+}
+
+static bool map_include(struct mapper *mp, const struct xi_dnode *obj, struct xi_spec_include *inc)
+{
+	if (!sm_is_object(mp, obj, "an include"))
+		return false;
+	sm_check_keys(mp, obj, "an include", include_keys, NULL);
+	inc->loc = obj->loc;
+	const struct xi_dnode *from = sm_need(mp, obj, "from", "an include",
+					   "the output name of a spec directory, or \"arch\"");
+	const struct xi_dentry *imports = sm_entry(obj, "imports");
+	bool ok = from != NULL;
+	if (from && sm_is_kind(mp, from, "from", XI_DSTR, "a string")) {
+		if (!sm_is_word(from->text, from->len)) {
+			xi_error(mp->diag, from->loc, "'%s' is not the output name of a spec directory "
+				 "(letters, digits and '_')", from->text);
+			ok = false;
+		}
+		inc->from = xi_intern(mp->ctx, from->text, from->len);
+		inc->from_loc = from->loc;
+	} else {
+		ok = false;
+	}
+	if (!imports) {
+		if (mp->xbg) {
+			sm_need(mp, obj, "imports", "an include", "a list of names");
+			return false;
+		}
+		return ok;
+	}
+	const struct xi_dnode *list = imports->value;
+	if (!sm_is_kind(mp, list, "imports", XI_DSEQ, mp->toml ? "an array of names" : "a sequence of names"))
+		return false;
+	inc->names = XI_NEW_ARRAY(&mp->ctx->arena, const char *, list->count + 1);
+	inc->name_locs = XI_NEW_ARRAY(&mp->ctx->arena, struct xi_loc, list->count + 1);
+	for (const struct xi_dnode *n = list->head; n; n = n->next) {
+		const char *name = sm_name_of(mp, n, "imports", NAME_REF);
+		if (!name) {
+			ok = false;
+			continue;
+		}
+		inc->name_locs[inc->nnames] = n->loc;
+		inc->names[inc->nnames++] = name;
+	}
+	return ok;
+}
+
+static bool map_includes(struct mapper *mp, const struct xi_dnode *seq, struct xi_spec *out)
+{
+	struct xi_spec_include **tail = &out->includes;
+	bool ok = true;
+	for (const struct xi_dnode *n = seq->head; n; n = n->next) {
+		struct xi_spec_include *inc = NEW(struct xi_spec_include);
+		if (!map_include(mp, n, inc)) {
+			ok = false;
+			continue;
+		}
+		*tail = inc;
+		tail = &inc->next;
+	}
+	return ok;
+}
+
+/* --- Documents -------------------------------------------------------------- */
+
+static int by_position(const void *a, const void *b)
+{
+	const struct xi_loc *x = &((const struct spec_item *)a)->pos;
+	const struct xi_loc *y = &((const struct spec_item *)b)->pos;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode *root,
+		 enum xi_spec_format format, enum xi_spec_dialect dialect, struct xi_spec *out)
+{
+	struct mapper mpv = { ctx, &ctx->diag, m, format == XI_FORMAT_TOML,
+			      dialect == XI_DIALECT_XENBINDGEN, NULL, 0, 0 };
+	struct mapper *mp = &mpv;
+	memset(out, 0, sizeof(*out));
+	unsigned errors = ctx->diag.errors;
+	if (!sm_is_object(mp, root, "a spec"))
+		return false;
+	sm_check_keys(mp, root, "a spec", top_keys(mp), NULL);
+	if (!mp->xbg) {
+		const struct xi_dentry *doc = sm_entry(root, "description");
+		if (doc && sm_is_kind(mp, doc->value, "description", XI_DSTR, "a string"))
+			out->doc = doc->value->text;
+		const struct xi_dentry *imports = sm_entry(root, "imports");
+		if (imports && sm_is_kind(mp, imports->value, "imports", XI_DSEQ,
+				       mp->toml ? "an array" : "a sequence"))
+			map_imports(mp, imports->value, out);
+	}
+	const struct xi_dentry *includes = sm_entry(root, "includes");
+	if (includes && sm_is_kind(mp, includes->value, "includes", XI_DSEQ,
+				mp->toml ? "an array of tables" : "a sequence"))
+		map_includes(mp, includes->value, out);
+	for (unsigned i = 0; i < NDECL_LISTS && !ctx->diag.capped; i++) {
+		if (mp->xbg && !decl_lists[i].xbg)
+			continue;
+		const struct xi_dentry *list = sm_entry(root, decl_lists[i].list);
+		if (!list || !sm_is_kind(mp, list->value, decl_lists[i].list, XI_DSEQ,
+				      mp->toml ? "an array of tables" : "a sequence"))
+			continue;
+		for (const struct xi_dnode *n = list->value->head; n && !ctx->diag.capped; n = n->next)
+			if (sm_is_object(mp, n, decl_phrase(decl_lists[i].kind)))
+				map_decl(mp, n, decl_lists[i].kind, NULL, NULL);
+	}
+	const struct xi_dentry *decls = mp->xbg ? NULL : sm_entry(root, "declarations");
+	if (decls && sm_is_kind(mp, decls->value, "declarations", XI_DSEQ,
+			     mp->toml ? "an array of tables" : "a sequence"))
+		for (const struct xi_dnode *n = decls->value->head; n && !ctx->diag.capped; n = n->next)
+			map_declaration_item(mp, n);
+
+	/* Declarations in document order, whichever list holds them. */
+	if (mp->nitems)
+		qsort(mp->items, mp->nitems, sizeof(*mp->items), by_position);
+	struct xi_decl **tail = &out->decls;
+	for (unsigned i = 0; i < mp->nitems; i++) {
+		*tail = mp->items[i].decl;
+		tail = &mp->items[i].decl->next;
+	}
+	out->ndecls = mp->nitems;
+	free(mp->items);
+	return ctx->diag.errors == errors;
+}

@@ -1,0 +1,84 @@
+/* The schema mapper's shared parts (spec_map.c, spec_schema.c,
+ * spec_type.c): the mapper's state and the vocabulary every object of the
+ * schema is read with. */
+#ifndef XENIDL_SPEC_MAPPER_H
+#define XENIDL_SPEC_MAPPER_H
+
+#include "spec_map.h"
+
+struct spec_item {
+	struct xi_decl *decl;
+	struct xi_loc pos;     /* of the item in the document: its order */
+};
+
+struct mapper {
+	struct xi_ctx *ctx;
+	struct xi_diag *diag;
+	struct xi_module *module;
+	bool toml;
+	bool xbg;              /* the xenbindgen dialect */
+	struct spec_item *items;
+	unsigned nitems, cap;
+};
+
+#define NEW(type) XI_NEW(&mp->ctx->arena, type)
+
+/* --- Keys (spec_schema.c) --- */
+
+bool sm_key_in(const char *key, size_t len, const char *const *keys);
+/* "a, b, c" */
+const char *sm_key_list(struct mapper *mp, const char *const *keys, const char *extra);
+/* Warn about every key of obj that is not in keys (or extra). */
+void sm_check_keys(struct mapper *mp, const struct xi_dnode *obj, const char *what,
+		   const char *const *keys, const char *extra);
+/* "a string", "a table" or "a mapping", ... */
+const char *sm_phrase(const struct mapper *mp, enum xi_dkind k);
+const struct xi_dentry *sm_entry(const struct xi_dnode *obj, const char *key);
+/* The value of a required key; NULL after an error that says what was
+ * expected. */
+const struct xi_dnode *sm_need(struct mapper *mp, const struct xi_dnode *obj, const char *key,
+			       const char *what, const char *expect);
+/* Is n of that kind? Else an error on `key`. */
+bool sm_is_kind(struct mapper *mp, const struct xi_dnode *n, const char *key, enum xi_dkind kind,
+		const char *expect);
+/* Is n a mapping (an object of the schema)? */
+bool sm_is_object(struct mapper *mp, const struct xi_dnode *n, const char *what);
+
+/* --- Names, text and values (spec_schema.c) --- */
+
+enum name_role {
+	NAME_DECL,    /* a type or constant: an identifier, not an xidl keyword */
+	NAME_MEMBER,  /* member, variant, bit: may be one of xidl's soft keywords */
+	NAME_REF,     /* a name used: an identifier */
+};
+
+bool sm_is_identifier(const char *s, size_t len);
+/* Letters, digits and '_' (an output name, which may start with a digit). */
+bool sm_is_word(const char *s, size_t len);
+/* A name, interned; NULL after an error. */
+const char *sm_name_of(struct mapper *mp, const struct xi_dnode *n, const char *key,
+		       enum name_role role);
+/* The `description` of an object (required in the xenbindgen dialect). */
+bool sm_description(struct mapper *mp, const struct xi_dnode *obj, const char *what,
+		    const char **doc);
+/* An integer node as an expression (-5 is a negation, as xidl parses it). */
+struct xi_expr *sm_int_expr(struct mapper *mp, const struct xi_dnode *n);
+/* A value: an integer, or an expression string (xenidl dialect). */
+struct xi_expr *sm_value_expr(struct mapper *mp, const struct xi_dnode *n, const char *key);
+/* The attribute keys of an object, as the parser's attributes. */
+bool sm_attributes(struct mapper *mp, const struct xi_dnode *obj, struct xi_attr **out);
+
+/* --- Types and fields (spec_type.c) --- */
+
+struct xi_type *sm_map_type(struct mapper *mp, const struct xi_dnode *n, const char *key);
+/* The node of `typ` or `type`; NULL after an error. */
+const struct xi_dnode *sm_type_node(struct mapper *mp, const struct xi_dnode *obj,
+				    const char *what);
+/* The fields of a struct or union, or the arms of a tagged union; NULL
+ * with *count set when one failed. */
+struct xi_member *sm_map_fields(struct mapper *mp, const struct xi_dnode *seq, bool tagged,
+				unsigned *count);
+struct xi_agg *sm_new_agg(struct mapper *mp, bool is_union, struct xi_loc loc,
+			  struct xi_member *members, unsigned count);
+
+#endif

@@ -1,0 +1,288 @@
+/* The schema mapper's vocabulary: keys (with the warning for unknown
+ * ones), required values, names, descriptions, values and attributes. */
+#include <string.h>
+
+#include "limits.h"
+#include "spec_mapper.h"
+#include "strbuf.h"
+
+/* --- Keys ------------------------------------------------------------------ */
+
+bool sm_key_in(const char *key, size_t len, const char *const *keys)
+{
+	for (; *keys; keys++)
+		if (strlen(*keys) == len && !memcmp(*keys, key, len))
+			return true;
+	return false;
+}
+
+/* `typ` (xenbindgen) and `type` (its planned rename) are one key. */
+static bool key_allowed(const char *key, size_t len, const char *const *keys, const char *extra)
+{
+	if (sm_key_in(key, len, keys) || (extra && strlen(extra) == len && !memcmp(extra, key, len)))
+		return true;
+	if (len == 3 && !memcmp(key, "typ", 3))
+		return sm_key_in("type", 4, keys);
+	if (len == 4 && !memcmp(key, "type", 4))
+		return sm_key_in("typ", 3, keys);
+	return false;
+}
+
+const char *sm_key_list(struct mapper *mp, const char *const *keys, const char *extra)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	for (const char *const *k = keys; *k; k++)
+		xi_sb_printf(&sb, "%s%s", k == keys ? "" : ", ", *k);
+	if (extra)
+		xi_sb_printf(&sb, ", %s", extra);
+	const char *r = xi_strdup(&mp->ctx->arena, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
+}
+
+/* Unknown keys are nearly always typos: warn, naming the allowed ones. */
+void sm_check_keys(struct mapper *mp, const struct xi_dnode *obj, const char *what,
+		   const char *const *keys, const char *extra)
+{
+	for (const struct xi_dentry *e = obj->first; e; e = e->next) {
+		if (key_allowed(e->key, e->keylen, keys, extra))
+			continue;
+		xi_warning(mp->diag, e->key_loc, "unknown key '%s' in %s; allowed keys: %s", e->key,
+			   what, sm_key_list(mp, keys, extra));
+	}
+}
+
+const char *sm_phrase(const struct mapper *mp, enum xi_dkind k)
+{
+	return xi_dkind_phrase(k, mp->toml);
+}
+
+/* The value of `key` in obj (or of `typ`/`type`), or NULL. */
+const struct xi_dentry *sm_entry(const struct xi_dnode *obj, const char *key)
+{
+	return xi_dmap_find(obj, key, strlen(key));
+}
+
+const struct xi_dnode *sm_need(struct mapper *mp, const struct xi_dnode *obj, const char *key,
+			       const char *what, const char *expect)
+{
+	const struct xi_dentry *e = sm_entry(obj, key);
+	if (e)
+		return e->value;
+	xi_error(mp->diag, obj->loc, "missing '%s' in %s (expected %s)", key, what, expect);
+	return NULL;
+}
+
+bool sm_is_kind(struct mapper *mp, const struct xi_dnode *n, const char *key,
+		enum xi_dkind kind, const char *expect)
+{
+	if (n->kind == kind)
+		return true;
+	xi_error(mp->diag, n->loc, "'%s' must be %s, not %s", key, expect, sm_phrase(mp, n->kind));
+	return false;
+}
+
+/* The mapping an object must be. */
+bool sm_is_object(struct mapper *mp, const struct xi_dnode *n, const char *what)
+{
+	if (n->kind == XI_DMAP)
+		return true;
+	xi_error(mp->diag, n->loc, "expected %s (%s), not %s", what, sm_phrase(mp, XI_DMAP),
+		 sm_phrase(mp, n->kind));
+	return false;
+}
+
+/* --- Names and text --------------------------------------------------------- */
+
+bool sm_is_identifier(const char *s, size_t len)
+{
+	if (!len || (s[0] >= '0' && s[0] <= '9'))
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+			return false;
+	}
+	return true;
+}
+
+bool sm_is_word(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+			return false;
+	}
+	return len > 0;
+}
+
+/* Names xidl reserves: a spec using them could not be converted. */
+static bool reserved_name(const char *s, enum name_role role)
+{
+	static const char *const hard[] = { "const", "enum", "struct", "union", "switch", "_", NULL };
+	static const char *const soft[] = { "import", "arch", "type", "bitmap", "handle",
+					    "native_handle", NULL };
+	if (sm_key_in(s, strlen(s), hard))
+		return true;
+	return role != NAME_MEMBER && sm_key_in(s, strlen(s), soft);
+}
+
+const char *sm_name_of(struct mapper *mp, const struct xi_dnode *n, const char *key,
+		       enum name_role role)
+{
+	if (!sm_is_kind(mp, n, key, XI_DSTR, "a name (a string)"))
+		return NULL;
+	if (!sm_is_identifier(n->text, n->len)) {
+		xi_error(mp->diag, n->loc,
+			 "'%s' is not a valid name (expected letters, digits and '_', "
+			 "not starting with a digit)", n->text);
+		return NULL;
+	}
+	if (n->len > XI_MAX_IDENT_LEN) {
+		xi_error(mp->diag, n->loc, "name is longer than %u characters", XI_MAX_IDENT_LEN);
+		return NULL;
+	}
+	if (!mp->xbg && reserved_name(n->text, role)) {
+		xi_error(mp->diag, n->loc, "'%s' is a keyword of xidl and cannot name %s", n->text,
+			 role == NAME_MEMBER ? "a member" : "a declaration");
+		return NULL;
+	}
+	return xi_intern(mp->ctx, n->text, n->len);
+}
+
+/* The `description` of an object: any string, kept exactly. Required in
+ * the xenbindgen dialect. */
+bool sm_description(struct mapper *mp, const struct xi_dnode *obj, const char *what,
+		    const char **doc)
+{
+	*doc = NULL;
+	const struct xi_dentry *e = sm_entry(obj, "description");
+	if (!e) {
+		if (mp->xbg) {
+			sm_need(mp, obj, "description", what, "a string");
+			return false;
+		}
+		return true;
+	}
+	if (!sm_is_kind(mp, e->value, "description", XI_DSTR, "a string"))
+		return false;
+	*doc = e->value->text;
+	return true;
+}
+
+/* --- Expressions ------------------------------------------------------------ */
+
+struct xi_expr *sm_int_expr(struct mapper *mp, const struct xi_dnode *n)
+{
+	struct xi_expr *e = NEW(struct xi_expr);
+	e->kind = XI_EXPR_INT;
+	e->loc = n->loc;
+	e->lit = xi_int_u(n->ival.mag);
+	e->hex = n->hex;
+	e->depth = 1;
+	if (!n->ival.neg)
+		return e;
+	/* -5 is a negation, as xidl parses it. */
+	struct xi_expr *neg = NEW(struct xi_expr);
+	neg->kind = XI_EXPR_UNARY;
+	neg->op = XI_OP_NEG;
+	neg->loc = n->loc;
+	neg->a = e;
+	neg->depth = 2;
+	return neg;
+}
+
+/* A value: an integer, or (xenidl dialect) an expression string. In the
+ * xenbindgen dialect, a non-negative integer. */
+struct xi_expr *sm_value_expr(struct mapper *mp, const struct xi_dnode *n, const char *key)
+{
+	if (mp->xbg) {
+		if (n->kind != XI_DINT || n->ival.neg) {
+			xi_error(mp->diag, n->loc, "'%s' must be a non-negative integer, not %s", key,
+				 n->kind == XI_DINT ? "a negative one" : sm_phrase(mp, n->kind));
+			return NULL;
+		}
+		return sm_int_expr(mp, n);
+	}
+	if (n->kind == XI_DINT)
+		return sm_int_expr(mp, n);
+	if (n->kind == XI_DSTR)
+		return xi_spec_parse_expr(mp->ctx, n);
+	xi_error(mp->diag, n->loc, "'%s' must be an integer or an expression (a string), not %s",
+		 key, sm_phrase(mp, n->kind));
+	return NULL;
+}
+
+/* --- Attributes ------------------------------------------------------------- */
+
+static struct xi_attr *new_attr(struct mapper *mp, const char *name, const struct xi_dentry *e)
+{
+	struct xi_attr *a = NEW(struct xi_attr);
+	a->name = name;
+	a->loc = e->key_loc;
+	a->arg_loc = e->value->loc;
+	return a;
+}
+
+static void append_attr(struct xi_attr **list, struct xi_attr *a)
+{
+	while (*list)
+		list = &(*list)->next;
+	*list = a;
+}
+
+/* The attribute keys of an object, in document order: c_name, c_prefix,
+ * legacy, c_bitfields, version, direction and reserved. False after an
+ * error. */
+bool sm_attributes(struct mapper *mp, const struct xi_dnode *obj, struct xi_attr **out)
+{
+	bool ok = true;
+	for (const struct xi_dentry *e = obj->first; e; e = e->next) {
+		const struct xi_dnode *v = e->value;
+		struct xi_attr *a = NULL;
+		if (!strcmp(e->key, "c_name") || !strcmp(e->key, "c_prefix")) {
+			if (!sm_is_kind(mp, v, e->key, XI_DSTR, "a string")) {
+				ok = false;
+				continue;
+			}
+			a = new_attr(mp, !strcmp(e->key, "c_name") ? "c_name" : "c_prefix", e);
+			a->arg_kind = XI_ATTR_ARG_STRING;
+			a->str = xi_intern(mp->ctx, v->text, v->len);
+		} else if (!strcmp(e->key, "legacy") || !strcmp(e->key, "reserved") ||
+			   !strcmp(e->key, "c_bitfields")) {
+			if (!sm_is_kind(mp, v, e->key, XI_DBOOL, "true or false")) {
+				ok = false;
+				continue;
+			}
+			if (v->bval)
+				a = new_attr(mp, !strcmp(e->key, "legacy") ? "legacy"
+					     : !strcmp(e->key, "reserved") ? "reserved" : "c_bitfields", e);
+		} else if (!strcmp(e->key, "version")) {
+			const char *name = sm_name_of(mp, v, "version", NAME_REF);
+			if (!name) {
+				ok = false;
+				continue;
+			}
+			a = new_attr(mp, "version", e);
+			a->arg_kind = XI_ATTR_ARG_EXPR;
+			a->expr = NEW(struct xi_expr);
+			a->expr->kind = XI_EXPR_NAME;
+			a->expr->name = name;
+			a->expr->loc = v->loc;
+			a->expr->depth = 1;
+		} else if (!strcmp(e->key, "direction")) {
+			static const char *const dirs[] = { "in", "out", "inout", NULL };
+			if (v->kind != XI_DSTR || !sm_key_in(v->text, v->len, dirs)) {
+				xi_error(mp->diag, v->loc, "'direction' must be in, out or inout");
+				ok = false;
+				continue;
+			}
+			a = new_attr(mp, !strcmp(v->text, "in") ? "in" : !strcmp(v->text, "out") ? "out"
+												 : "inout", e);
+		}
+		if (a)
+			append_attr(out, a);
+	}
+	return ok;
+}
+

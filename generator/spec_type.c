@@ -1,0 +1,397 @@
+/* The schema mapper: types (a name, a tag/args table or the short form)
+ * and the fields of structs, unions and tagged unions. */
+#include <string.h>
+
+#include "attrs.h"
+#include "spec_mapper.h"
+
+/* The keys of fields and arms, by dialect. */
+static const char *const field_xbg[] = { "name", "description", "typ", NULL };
+static const char *const field_xenidl[] = { "name", "description", "type", "direction", "reserved",
+					    "c_name", NULL };
+static const char *const arm_xenidl[] = { "name", "description", "type", "when", "default",
+					  "direction", "reserved", "c_name", NULL };
+static const char *const type_table_keys[] = { "tag", "args", NULL };
+/* The kinds of type a table names. */
+static const char *const tags_xbg[] = { "u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64",
+					"struct", "enum", "bitmap", "ptr", "array", NULL };
+static const char *const tags_xenidl[] = { "u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64",
+					   "char", "native_u64", "native_i64", "struct", "union",
+					   "enum", "bitmap", "ptr", "handle", "native_handle",
+					   "array", "arch", NULL };
+/* The keys of a type table in the short form ({ptr: u8}). */
+static const char *const short_xbg[] = { "struct", "enum", "bitmap", "ptr", "array", NULL };
+static const char *const short_xenidl[] = { "struct", "union", "enum", "bitmap", "ptr", "handle",
+					    "native_handle", "array", "arch", NULL };
+
+/* --- Types ------------------------------------------------------------------ */
+
+static const char *const *type_tags(const struct mapper *mp)
+{
+	return mp->xbg ? tags_xbg : tags_xenidl;
+}
+
+static bool is_prim_tag(const char *tag)
+{
+	return xi_prim_by_name(tag) >= 0;
+}
+
+static struct xi_type *new_type(struct mapper *mp, enum xi_type_kind kind, struct xi_loc loc)
+{
+	struct xi_type *t = NEW(struct xi_type);
+	t->kind = kind;
+	t->loc = loc;
+	return t;
+}
+
+static struct xi_type *named_type(struct mapper *mp, const struct xi_dnode *n, const char *key)
+{
+	const char *name = sm_name_of(mp, n, key, NAME_REF);
+	if (!name)
+		return NULL;
+	if (mp->xbg && xi_prim_by_name(name) >= 0 && !sm_key_in(name, strlen(name), type_tags(mp))) {
+		xi_error(mp->diag, n->loc, "'%s' is not a type of xenbindgen; expected one of: %s", name,
+			 sm_key_list(mp, type_tags(mp), NULL));
+		return NULL;
+	}
+	struct xi_type *t = new_type(mp, XI_TYPE_REF, n->loc);
+	t->u.ref.name = name;
+	return t;
+}
+
+struct xi_agg *sm_new_agg(struct mapper *mp, bool is_union, struct xi_loc loc,
+			  struct xi_member *members, unsigned count)
+{
+	struct xi_agg *a = NEW(struct xi_agg);
+	a->is_union = is_union;
+	a->loc = loc;
+	a->members = members;
+	a->nmembers = count;
+	return a;
+}
+
+/* struct/union/enum/bitmap: a name; struct/union also a list of fields
+ * (an inline aggregate). `sw` is the switch of a tagged union. */
+static struct xi_type *kind_type(struct mapper *mp, const char *tag, const struct xi_dnode *args,
+				 const struct xi_dnode *sw, struct xi_loc loc)
+{
+	bool aggregate = !strcmp(tag, "struct") || !strcmp(tag, "union");
+	if (args->kind == XI_DSEQ && aggregate && !mp->xbg) {
+		unsigned count;
+		struct xi_member *members = sm_map_fields(mp, args, sw != NULL, &count);
+		if (!members && count)
+			return NULL;
+		struct xi_type *t = new_type(mp, XI_TYPE_AGG, loc);
+		t->u.agg = sm_new_agg(mp, !strcmp(tag, "union"), loc, members, count);
+		if (sw) {
+			const char *tag_name = sm_name_of(mp, sw, "switch", NAME_MEMBER);
+			if (!tag_name)
+				return NULL;
+			t->u.agg->tag_name = tag_name;
+			t->u.agg->tag_loc = sw->loc;
+		}
+		return t;
+	}
+	if (sw) {
+		xi_error(mp->diag, args->loc, "a tagged union ('switch') needs its arms as a list of fields");
+		return NULL;
+	}
+	if (args->kind != XI_DSTR) {
+		xi_error(mp->diag, args->loc, "'%s' must name %s%s, not %s", tag,
+			 !strcmp(tag, "enum") ? "an enum" : !strcmp(tag, "union") ? "a union"
+			 : !strcmp(tag, "bitmap") ? "a bitmap" : "a struct",
+			 aggregate && !mp->xbg ? " (a string) or list its fields" : " (a string)",
+			 sm_phrase(mp, args->kind));
+		return NULL;
+	}
+	struct xi_type *t = named_type(mp, args, tag);
+	if (!t)
+		return NULL;
+	if (xi_prim_by_name(t->u.ref.name) >= 0) {
+		xi_error(mp->diag, args->loc, "'%s' is a primitive type, not %s %s", t->u.ref.name,
+			 !strcmp(tag, "enum") ? "an" : "a", tag);
+		return NULL;
+	}
+	t->u.ref.want = true;
+	t->u.ref.want_kind = !strcmp(tag, "struct") ? XI_DECL_STRUCT
+			   : !strcmp(tag, "union") ? XI_DECL_UNION
+			   : !strcmp(tag, "enum") ? XI_DECL_ENUM : XI_DECL_BITMAP;
+	return t;
+}
+
+static struct xi_type *array_type(struct mapper *mp, const struct xi_dnode *args, struct xi_loc loc)
+{
+	if (args->kind != XI_DSEQ || args->count != 2) {
+		xi_error(mp->diag, args->loc,
+			 "'array' must be a list of the element type and the length, as [u8, 16]");
+		return NULL;
+	}
+	struct xi_type *elem = sm_map_type(mp, args->head, "array");
+	const struct xi_dnode *len = args->head->next;
+	struct xi_expr *e = sm_value_expr(mp, len, "array length");
+	if (!elem || !e)
+		return NULL;
+	struct xi_type *t = new_type(mp, XI_TYPE_ARRAY, loc);
+	t->u.array.elem = elem;
+	t->u.array.len = e;
+	return t;
+}
+
+static struct xi_type *arch_type(struct mapper *mp, const struct xi_dnode *args, struct xi_loc loc)
+{
+	if (args->kind != XI_DMAP || !args->count) {
+		xi_error(mp->diag, args->loc,
+			 "'arch' must map ABI names (x86_32 ... ppc64le, or default) to types");
+		return NULL;
+	}
+	struct xi_type *t = new_type(mp, XI_TYPE_ARCH, loc);
+	struct xi_arch_choice **tail = &t->u.arch.choices;
+	bool ok = true;
+	for (const struct xi_dentry *e = args->first; e; e = e->next) {
+		struct xi_arch_choice *c = NEW(struct xi_arch_choice);
+		if (!sm_is_identifier(e->key, e->keylen)) {
+			xi_error(mp->diag, e->key_loc, "'%s' is not an ABI name", e->key);
+			ok = false;
+			continue;
+		}
+		c->key = xi_intern(mp->ctx, e->key, e->keylen);
+		c->loc = e->key_loc;
+		c->type = sm_map_type(mp, e->value, e->key);
+		if (!c->type) {
+			ok = false;
+			continue;
+		}
+		*tail = c;
+		tail = &c->next;
+	}
+	return ok ? t : NULL;
+}
+
+/* One type, by its tag and argument (from either spelling). */
+static struct xi_type *tagged_type(struct mapper *mp, const char *tag, struct xi_loc tag_loc,
+				   const struct xi_dnode *args, const struct xi_dnode *sw,
+				   struct xi_loc loc)
+{
+	if (!sm_key_in(tag, strlen(tag), type_tags(mp))) {
+		xi_error(mp->diag, tag_loc, "unknown type '%s'; expected one of: %s", tag,
+			 sm_key_list(mp, type_tags(mp), NULL));
+		return NULL;
+	}
+	if (is_prim_tag(tag)) {
+		if (args) {
+			xi_error(mp->diag, args->loc, "type '%s' takes no arguments", tag);
+			return NULL;
+		}
+		struct xi_type *t = new_type(mp, XI_TYPE_REF, loc);
+		t->u.ref.name = xi_intern(mp->ctx, tag, strlen(tag));
+		return t;
+	}
+	if (!args) {
+		xi_error(mp->diag, loc, "type '%s' needs 'args' (%s)", tag,
+			 !strcmp(tag, "array") ? "[element type, length]"
+			 : !strcmp(tag, "arch") ? "a table of ABI names to types"
+			 : !strcmp(tag, "ptr") || strstr(tag, "handle") ? "the type pointed to" : "a name");
+		return NULL;
+	}
+	if (sw && strcmp(tag, "union") != 0) {
+		xi_error(mp->diag, sw->loc, "'switch' only applies to a union");
+		return NULL;
+	}
+	if (!strcmp(tag, "ptr") || !strcmp(tag, "handle") || !strcmp(tag, "native_handle")) {
+		struct xi_type *target;
+		if (args->kind == XI_DSTR && args->len == 4 && !memcmp(args->text, "void", 4) && !mp->xbg) {
+			target = new_type(mp, XI_TYPE_REF, args->loc);
+			target->u.ref.name = xi_intern(mp->ctx, "void", 4);
+		} else {
+			target = sm_map_type(mp, args, tag);
+		}
+		if (!target)
+			return NULL;
+		struct xi_type *t = new_type(mp, tag[0] == 'n' ? XI_TYPE_NATIVE_HANDLE : XI_TYPE_HANDLE, loc);
+		t->u.target = target;
+		return t;
+	}
+	if (!strcmp(tag, "array"))
+		return array_type(mp, args, loc);
+	if (!strcmp(tag, "arch"))
+		return arch_type(mp, args, loc);
+	return kind_type(mp, tag, args, sw, loc);
+}
+
+/* A type: a name ("u8", "domid_t"), a tag/args table ({tag: ptr, args:
+ * u8}) or a short table ({ptr: u8}). */
+struct xi_type *sm_map_type(struct mapper *mp, const struct xi_dnode *n, const char *key)
+{
+	if (n->kind == XI_DSTR)
+		return named_type(mp, n, key);
+	if (n->kind != XI_DMAP) {
+		xi_error(mp->diag, n->loc, "'%s' must be a type (a name or a table), not %s", key,
+			 sm_phrase(mp, n->kind));
+		return NULL;
+	}
+	const struct xi_dentry *tag = sm_entry(n, "tag");
+	const struct xi_dentry *sw = sm_entry(n, "switch");
+	if (tag) {
+		sm_check_keys(mp, n, "a type", type_table_keys, mp->xbg ? NULL : "switch");
+		if (!sm_is_kind(mp, tag->value, "tag", XI_DSTR, "a string"))
+			return NULL;
+		const struct xi_dentry *args = sm_entry(n, "args");
+		return tagged_type(mp, tag->value->text, tag->value->loc, args ? args->value : NULL,
+				   sw ? sw->value : NULL, n->loc);
+	}
+	/* The short form: one key naming the kind of type. */
+	const struct xi_dentry *kind = NULL;
+	for (const struct xi_dentry *e = n->first; e; e = e->next) {
+		if (!sm_key_in(e->key, e->keylen, type_tags(mp)) || is_prim_tag(e->key))
+			continue;
+		if (kind) {
+			xi_error(mp->diag, e->key_loc, "a type table has one of '%s' and '%s', not both",
+				 kind->key, e->key);
+			return NULL;
+		}
+		kind = e;
+	}
+	const char *const *shorts = mp->xbg ? short_xbg : short_xenidl;
+	if (!kind) {
+		xi_error(mp->diag, n->loc, "expected a type: a name, or a table with 'tag' and "
+			 "'args', or with one of the keys %s", sm_key_list(mp, shorts, NULL));
+		return NULL;
+	}
+	for (const struct xi_dentry *e = n->first; e; e = e->next)
+		if (e != kind && !(sw == e && !mp->xbg))
+			xi_warning(mp->diag, e->key_loc, "unknown key '%s' in a type; a type table has "
+				   "one of the keys %s%s, or 'tag' and 'args'", e->key,
+				   sm_key_list(mp, shorts, NULL), mp->xbg ? "" : " ('union' with 'switch')");
+	return tagged_type(mp, kind->key, kind->key_loc, kind->value, sw && !mp->xbg ? sw->value : NULL,
+			   n->loc);
+}
+
+/* `typ` or `type` of an object. */
+const struct xi_dnode *sm_type_node(struct mapper *mp, const struct xi_dnode *obj,
+				    const char *what)
+{
+	const struct xi_dentry *a = sm_entry(obj, "typ"), *b = sm_entry(obj, "type");
+	if (a && b) {
+		xi_error(mp->diag, b->key_loc, "both 'typ' and 'type' are given; write one");
+		return NULL;
+	}
+	if (a || b)
+		return (a ? a : b)->value;
+	xi_error(mp->diag, obj->loc, "missing '%s' in %s (expected a type)", mp->xbg ? "typ" : "type",
+		 what);
+	return NULL;
+}
+
+/* --- Aggregates ------------------------------------------------------------- */
+
+/* A tagged union arm's labels: `when` (a value or a list), or `default`. */
+static bool arm_labels(struct mapper *mp, const struct xi_dnode *obj, struct xi_member *m)
+{
+	const struct xi_dentry *when = sm_entry(obj, "when"), *dflt = sm_entry(obj, "default");
+	if (dflt) {
+		if (!sm_is_kind(mp, dflt->value, "default", XI_DBOOL, "true") || !dflt->value->bval) {
+			if (dflt->value->kind == XI_DBOOL)
+				xi_error(mp->diag, dflt->value->loc, "'default' can only be true");
+			return false;
+		}
+		if (when) {
+			xi_error(mp->diag, when->key_loc, "an arm has 'when' or 'default', not both");
+			return false;
+		}
+		m->is_default_arm = true;
+		return true;
+	}
+	if (!when) {
+		xi_error(mp->diag, obj->loc, "an arm of a tagged union needs 'when' (the tag values "
+			 "that select it) or 'default: true'");
+		return false;
+	}
+	const struct xi_dnode *first = when->value, *single = NULL;
+	if (first->kind == XI_DSEQ) {
+		if (!first->count) {
+			xi_error(mp->diag, first->loc, "'when' lists no tag value");
+			return false;
+		}
+		first = first->head;
+	} else {
+		single = first;
+	}
+	struct xi_arm_label **tail = &m->labels;
+	for (const struct xi_dnode *v = first; v; v = single ? NULL : v->next) {
+		struct xi_expr *e;
+		if (v->kind == XI_DINT && !v->ival.neg) {
+			e = sm_int_expr(mp, v);
+		} else if (v->kind == XI_DSTR) {
+			const char *name = sm_name_of(mp, v, "when", NAME_REF);
+			if (!name)
+				return false;
+			e = NEW(struct xi_expr);
+			e->kind = XI_EXPR_NAME;
+			e->name = name;
+			e->loc = v->loc;
+			e->depth = 1;
+		} else {
+			xi_error(mp->diag, v->loc, "a tag value must be an enum variant, a constant's "
+				 "name or a non-negative integer, not %s", sm_phrase(mp, v->kind));
+			return false;
+		}
+		struct xi_arm_label *l = NEW(struct xi_arm_label);
+		l->expr = e;
+		*tail = l;
+		tail = &l->next;
+	}
+	return true;
+}
+
+static struct xi_member *map_field(struct mapper *mp, const struct xi_dnode *obj, bool tagged)
+{
+	const char *what = tagged ? "an arm" : "a field";
+	if (!sm_is_object(mp, obj, what))
+		return NULL;
+	sm_check_keys(mp, obj, what, mp->xbg ? field_xbg : tagged ? arm_xenidl : field_xenidl, NULL);
+	struct xi_member *m = NEW(struct xi_member);
+	const struct xi_dentry *name = sm_entry(obj, "name");
+	bool ok = true;
+	if (!name) {
+		sm_need(mp, obj, "name", what, "a string");
+		ok = false;
+	} else {
+		m->name = sm_name_of(mp, name->value, "name", NAME_MEMBER);
+		m->loc = name->value->loc;
+		ok = m->name != NULL;
+	}
+	ok &= sm_description(mp, obj, what, &m->doc);
+	const struct xi_dnode *tn = sm_type_node(mp, obj, what);
+	m->type = tn ? sm_map_type(mp, tn, mp->xbg ? "typ" : "type") : NULL;
+	ok &= m->type != NULL;
+	if (!mp->xbg) {
+		struct xi_attr *attrs = NULL;
+		ok &= sm_attributes(mp, obj, &attrs);
+		xi_attrs_apply_member(mp->ctx, m, attrs);
+	}
+	if (tagged)
+		ok &= arm_labels(mp, obj, m);
+	return ok ? m : NULL;
+}
+
+/* The fields of a struct or union (or the arms of a tagged union). Returns
+ * NULL with *count set when one failed. */
+struct xi_member *sm_map_fields(struct mapper *mp, const struct xi_dnode *seq, bool tagged,
+				unsigned *count)
+{
+	struct xi_member *head = NULL, **tail = &head;
+	bool ok = true;
+	*count = 0;
+	for (const struct xi_dnode *f = seq->head; f; f = f->next) {
+		(*count)++;
+		struct xi_member *m = map_field(mp, f, tagged);
+		if (!m) {
+			ok = false;
+			continue;
+		}
+		*tail = m;
+		tail = &m->next;
+	}
+	return ok ? head : NULL;
+}
+

@@ -1,0 +1,92 @@
+/* xenbindgen mode: `xenidl -i DIR -o DIR -l c|rust`.
+ *
+ * It reads a tree of spec directories as xenbindgen did and writes what
+ * xenbindgen wrote, byte for byte: one output per directory, the files of
+ * a directory merged in name order, arch-* directories as per-architecture
+ * views. Where xenbindgen crashed or wrote code that does not compile, it
+ * stops with a located error instead (xbg_check.c lists the cases); where
+ * it computed a wrong bitmap mask, it writes the right one.
+ *
+ *   xbg_load.c       directories and files to spec lists
+ *   xbg_check.c      the refusals: what xenbindgen would crash on or
+ *                    write broken code for
+ *   xbg_views.c      xenbindgen's own rules, per architecture view
+ *   xbg_emit_c.c     the C header of a directory
+ *   xbg_emit_rust.c  the Rust module of a directory
+ *   xbg.c            the command */
+#ifndef XENIDL_XBG_H
+#define XENIDL_XBG_H
+
+#include "ctx.h"
+#include "output.h"
+#include "spec_map.h"
+
+enum xbg_lang {
+	XBG_LANG_C,
+	XBG_LANG_RUST,
+};
+
+/* The four views xenbindgen checks, in its order. */
+enum xbg_view {
+	XBG_VIEW_X86,
+	XBG_VIEW_ARM,
+	XBG_VIEW_RISCV,
+	XBG_VIEW_PPC,
+	XBG_VIEW_COUNT
+};
+
+/* Which views a directory belongs to. */
+#define XBG_ALL_VIEWS ((1u << XBG_VIEW_COUNT) - 1)
+
+struct xbg_list {
+	struct xi_decl **decls;
+	unsigned n, cap;
+};
+
+/* One spec directory: one output. */
+struct xbg_dir {
+	const char *name;          /* as on disk: the banner */
+	const char *path;
+	const char *out;           /* output name: kebab to snake case */
+	const char *guard;         /* __XEN_AUTOGEN_<GUARD>_H */
+	unsigned views;            /* bitmask of enum xbg_view */
+	struct xi_spec_include *includes;
+	struct xbg_list enums, bitmaps, structs;
+};
+
+struct xbg {
+	struct xi_ctx *ctx;
+	const char *indir;
+	struct xbg_dir *dirs;      /* in name order */
+	unsigned ndirs;
+};
+
+extern const char *const xbg_view_names[XBG_VIEW_COUNT];
+
+/* Read every directory of indir. False after an error. */
+bool xbg_load(struct xbg *x, const char *indir);
+/* Check the specs; false after an error. */
+bool xbg_check(struct xbg *x);
+/* xenbindgen's rules: unique names and layouts without implicit padding,
+ * in each view. */
+void xbg_check_views(struct xbg *x);
+/* Find a struct, enum or bitmap by name: in d first, then in the
+ * directories that share a view with d. */
+struct xi_decl *xbg_find(struct xbg *x, const struct xbg_dir *d, const char *name,
+			 const struct xbg_dir **where);
+/* The directory a declaration belongs to. */
+const struct xbg_dir *xbg_dir_of(const struct xbg *x, const struct xi_decl *decl);
+/* Kinds of declaration, as in messages ("a struct"). */
+const char *xbg_kind_phrase(enum xi_decl_kind k);
+/* Write one directory's output. */
+void xbg_emit_c(struct xbg *x, const struct xbg_dir *d, struct xi_out *o);
+void xbg_emit_rust(struct xbg *x, const struct xbg_dir *d, struct xi_out *o);
+
+/* The primitive a type names (a REF to u8 ... i64), or -1. */
+int xbg_prim(const struct xi_type *t);
+
+/* The command: 0, 1 on errors, 3 when --check found stale files. */
+int xi_cmd_xenbindgen(const struct xi_options *opt, const char *indir, const char *outdir,
+		      const char *lang, bool check);
+
+#endif

@@ -1,0 +1,406 @@
+/* The YAML reader: libyaml's event parser, folded into a document tree.
+ *
+ * Plain scalars are typed by the YAML 1.2 core schema (null, true/false,
+ * decimal, 0x and 0o integers); quoted scalars and those tagged !!str are
+ * strings. One document per file. Aliases are refused rather than
+ * expanded: a spec has no use for them, and expanding them is the classic
+ * way to make a small file describe a huge tree. */
+#include <string.h>
+#include <yaml.h>
+
+#include "limits.h"
+#include "spec_read.h"
+
+#define YAML_STR_TAG "tag:yaml.org,2002:str"
+#define YAML_MAP_TAG "tag:yaml.org,2002:map"
+#define YAML_SEQ_TAG "tag:yaml.org,2002:seq"
+
+/* The line of the last location computed (see byte_column). */
+struct column_cache {
+	uint32_t line;
+	const char *text;
+	size_t len;
+	size_t chars, bytes;
+};
+
+/* One open mapping or sequence, and for a mapping the key read last. */
+struct frame {
+	struct xi_dnode *node;
+	bool have_key;
+	const char *key;
+	size_t keylen;
+	struct xi_loc key_loc;
+};
+
+struct yreader {
+	struct xi_ctx *ctx;
+	struct xi_source *src;
+	struct frame stack[XI_MAX_NESTING + 1];
+	unsigned depth;
+	struct xi_dnode *root;
+	struct column_cache columns;
+	bool failed;
+};
+
+/* libyaml counts lines from 0 and columns in characters; locations count
+ * from 1, and columns in bytes. Events come in document order, so the
+ * last conversion is remembered and the next one walks on from it. */
+static uint32_t byte_column(struct xi_source *src, struct column_cache *cc, uint32_t line,
+			    size_t chars)
+{
+	if (cc->line != line || chars < cc->chars) {
+		cc->text = xi_source_line(src, line, &cc->len);
+		cc->line = line;
+		cc->chars = cc->bytes = 0;
+	}
+	if (!cc->text)
+		return (uint32_t)chars + 1;
+	size_t i = cc->bytes;
+	for (size_t c = cc->chars; c < chars && i < cc->len; c++) {
+		i++;
+		while (i < cc->len && ((unsigned char)cc->text[i] & 0xC0) == 0x80)
+			i++;
+	}
+	cc->chars = chars;
+	cc->bytes = i;
+	return (uint32_t)i + 1;
+}
+
+static struct xi_loc mark_loc(struct yreader *r, yaml_mark_t m)
+{
+	struct xi_loc loc;
+	loc.file = r->src->id;
+	loc.line = (uint32_t)m.line + 1;
+	loc.col = byte_column(r->src, &r->columns, loc.line, m.column);
+	loc.len = 1;
+	return loc;
+}
+
+/* A location spanning from start to end when both are on one line. */
+static struct xi_loc span_loc(struct yreader *r, yaml_mark_t start, yaml_mark_t end)
+{
+	struct xi_loc loc = mark_loc(r, start);
+	if (end.line == start.line && end.column > start.column) {
+		uint32_t end_col = byte_column(r->src, &r->columns, loc.line, end.column);
+		uint32_t n = end_col - loc.col;
+		loc.len = (uint16_t)(n > UINT16_MAX ? UINT16_MAX : n);
+	}
+	return loc;
+}
+
+static void report_parser_error(struct yreader *r, yaml_parser_t *p)
+{
+	struct xi_diag *d = &r->ctx->diag;
+	const char *problem = p->problem ? p->problem : "malformed document";
+	if (p->error == YAML_READER_ERROR) {
+		struct xi_loc loc = xi_source_loc_at(r->src, p->problem_offset);
+		if (p->problem_value != -1)
+			xi_error(d, loc, "invalid YAML: %s (byte 0x%02X)", problem,
+				 (unsigned)p->problem_value & 0xFFu);
+		else
+			xi_error(d, loc, "invalid YAML: %s", problem);
+		return;
+	}
+	if (p->error == YAML_MEMORY_ERROR)
+		xi_oom();
+	xi_error(d, mark_loc(r, p->problem_mark), "invalid YAML: %s", problem);
+	if (p->context)
+		xi_note(d, mark_loc(r, p->context_mark), "%s", p->context);
+}
+
+static bool is_digits(const char *s, size_t n, unsigned base)
+{
+	if (!n)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		unsigned v = c >= '0' && c <= '9' ? (unsigned)(c - '0')
+			   : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+			   : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10) : 99u;
+		if (v >= base)
+			return false;
+	}
+	return true;
+}
+
+/* Parse digits known to be valid; false on overflow. */
+static bool digits_value(const char *s, size_t n, unsigned base, uint64_t *out)
+{
+	uint64_t v = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		uint64_t d = c <= '9' ? (uint64_t)(c - '0') : (uint64_t)((c | 0x20) - 'a' + 10);
+		if (v > (UINT64_MAX - d) / base)
+			return false;
+		v = v * base + d;
+	}
+	*out = v;
+	return true;
+}
+
+static bool text_is(const char *s, size_t n, const char *const *words)
+{
+	for (; *words; words++)
+		if (strlen(*words) == n && !memcmp(*words, s, n))
+			return true;
+	return false;
+}
+
+enum xi_dkind xi_yaml_plain_kind(const char *s, size_t len)
+{
+	static const char *const nulls[] = { "", "~", "null", "Null", "NULL", NULL };
+	static const char *const bools[] = { "true", "True", "TRUE", "false", "False", "FALSE", NULL };
+	if (!len || strchr("~nNtTfF", s[0])) {
+		if (text_is(s, len, nulls))
+			return XI_DNULL;
+		if (text_is(s, len, bools))
+			return XI_DBOOL;
+		return XI_DSTR;
+	}
+	if (!((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == '+'))
+		return XI_DSTR;
+	unsigned base = 10;
+	size_t skip = 0;
+	if (len > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'o')) {
+		base = s[1] == 'x' ? 16 : 8;
+		skip = 2;
+	} else if (len > 1 && (s[0] == '-' || s[0] == '+')) {
+		skip = 1;
+	}
+	return is_digits(s + skip, len - skip, base) ? XI_DINT : XI_DSTR;
+}
+
+/* Type a plain scalar by the YAML 1.2 core schema. */
+static bool resolve_plain(struct yreader *r, struct xi_dnode *n)
+{
+	const char *s = n->text;
+	size_t len = n->len;
+	n->kind = xi_yaml_plain_kind(s, len);
+	if (n->kind == XI_DBOOL)
+		n->bval = s[0] == 't' || s[0] == 'T';
+	if (n->kind != XI_DINT)
+		return true;
+	unsigned base = 10;
+	size_t skip = 0;
+	if (len > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'o')) {
+		base = s[1] == 'x' ? 16 : 8;
+		skip = 2;
+	} else if (s[0] == '-' || s[0] == '+') {
+		skip = 1;
+	}
+	uint64_t v;
+	if (!digits_value(s + skip, len - skip, base, &v)) {
+		xi_error(&r->ctx->diag, n->loc, "integer '%s' does not fit in 64 bits", s);
+		return false;
+	}
+	n->ival.mag = v;
+	n->ival.neg = s[0] == '-' && v != 0;
+	n->hex = base == 16;
+	return true;
+}
+
+/* Is the scalar's value exactly its source text (after `skip` bytes of
+ * quote)? Then a column inside the value maps to the source. */
+static void mark_verbatim(struct yreader *r, struct xi_dnode *n, yaml_mark_t start,
+			  yaml_mark_t end, size_t skip)
+{
+	if (start.line != end.line || r->columns.line != n->loc.line)
+		return;
+	size_t len = r->columns.len;
+	const char *line = r->columns.text;
+	size_t at = n->loc.col - 1 + skip;
+	if (!line || at + n->len > len || memcmp(line + at, n->text, n->len) != 0)
+		return;
+	n->verbatim = true;
+	n->text_col = (uint32_t)(at + 1);
+}
+
+/* A scalar's checks: no NUL, no tag but !!str. */
+static bool scalar_ok(struct yreader *r, yaml_event_t *ev, struct xi_loc loc)
+{
+	struct xi_diag *d = &r->ctx->diag;
+	const char *tag = (const char *)ev->data.scalar.tag;
+	if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length)) {
+		xi_error(d, loc, "a NUL character is not allowed in a string");
+		return false;
+	}
+	if (tag && strcmp(tag, "!") != 0 && strcmp(tag, YAML_STR_TAG) != 0) {
+		xi_error(d, loc, "unsupported YAML tag '%s' (only !!str is allowed)", tag);
+		return false;
+	}
+	return true;
+}
+
+/* Is the next node a mapping's key? */
+static struct frame *awaiting_key(struct yreader *r)
+{
+	struct frame *f = r->depth ? &r->stack[r->depth - 1] : NULL;
+	return f && f->node->kind == XI_DMAP && !f->have_key ? f : NULL;
+}
+
+/* A key: compared as text, whatever its type. */
+static bool scalar_key(struct yreader *r, struct frame *f, yaml_event_t *ev)
+{
+	struct xi_loc loc = span_loc(r, ev->start_mark, ev->end_mark);
+	if (!scalar_ok(r, ev, loc))
+		return false;
+	f->have_key = true;
+	f->keylen = ev->data.scalar.length;
+	f->key = xi_strndup(&r->ctx->arena, (const char *)ev->data.scalar.value, f->keylen);
+	f->key_loc = loc;
+	return true;
+}
+
+static struct xi_dnode *scalar_node(struct yreader *r, yaml_event_t *ev)
+{
+	struct xi_loc loc = span_loc(r, ev->start_mark, ev->end_mark);
+	if (!scalar_ok(r, ev, loc))
+		return NULL;
+	const char *value = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev->data.scalar.tag;
+	struct xi_dnode *n = xi_dnode_new(&r->ctx->arena, XI_DSTR, loc);
+	n->text = xi_strndup(&r->ctx->arena, value, len);
+	n->len = len;
+	yaml_scalar_style_t style = ev->data.scalar.style;
+	if (style == YAML_PLAIN_SCALAR_STYLE)
+		mark_verbatim(r, n, ev->start_mark, ev->end_mark, 0);
+	else if (style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+		mark_verbatim(r, n, ev->start_mark, ev->end_mark, 1);
+	if (plain && !resolve_plain(r, n))
+		return NULL;
+	return n;
+}
+
+static bool check_collection_tag(struct yreader *r, const yaml_char_t *tag, const char *want,
+				 struct xi_loc loc)
+{
+	if (!tag || !strcmp((const char *)tag, want) || !strcmp((const char *)tag, "!"))
+		return true;
+	xi_error(&r->ctx->diag, loc, "unsupported YAML tag '%s'", (const char *)tag);
+	return false;
+}
+
+/* Put a finished node into its parent: an item of a sequence, or the
+ * value of a mapping entry. */
+static bool attach(struct yreader *r, struct xi_dnode *n)
+{
+	struct xi_diag *d = &r->ctx->diag;
+	if (r->depth == 0) {
+		r->root = n;
+		return true;
+	}
+	struct frame *f = &r->stack[r->depth - 1];
+	if (f->node->kind == XI_DSEQ) {
+		xi_dseq_add(f->node, n);
+		return true;
+	}
+	f->have_key = false;
+	struct xi_dentry *old = xi_dmap_find(f->node, f->key, f->keylen);
+	if (old) {
+		xi_error(d, f->key_loc, "duplicate key '%s'", f->key);
+		xi_note(d, old->key_loc, "'%s' is first given here", f->key);
+		return false;
+	}
+	xi_dmap_add(&r->ctx->arena, f->node, f->key, f->keylen, f->key_loc, n);
+	return true;
+}
+
+static bool open_collection(struct yreader *r, yaml_event_t *ev, enum xi_dkind kind)
+{
+	struct xi_diag *d = &r->ctx->diag;
+	struct xi_loc loc = mark_loc(r, ev->start_mark);
+	const yaml_char_t *tag = kind == XI_DMAP ? ev->data.mapping_start.tag
+						 : ev->data.sequence_start.tag;
+	if (!check_collection_tag(r, tag, kind == XI_DMAP ? YAML_MAP_TAG : YAML_SEQ_TAG, loc))
+		return false;
+	if (r->depth && r->stack[r->depth - 1].node->kind == XI_DMAP &&
+	    !r->stack[r->depth - 1].have_key) {
+		xi_error(d, loc, "a key must be a scalar, not %s", xi_dkind_phrase(kind, false));
+		return false;
+	}
+	if (r->depth == XI_MAX_NESTING) {
+		xi_error(d, loc, "nesting is deeper than %u levels", XI_MAX_NESTING);
+		return false;
+	}
+	struct frame *f = &r->stack[r->depth++];
+	memset(f, 0, sizeof(*f));
+	f->node = xi_dnode_new(&r->ctx->arena, kind, loc);
+	return true;
+}
+
+static bool handle_event(struct yreader *r, yaml_event_t *ev, unsigned *documents)
+{
+	struct xi_diag *d = &r->ctx->diag;
+	switch (ev->type) {
+	case YAML_STREAM_START_EVENT:
+	case YAML_STREAM_END_EVENT:
+	case YAML_DOCUMENT_END_EVENT:
+	case YAML_NO_EVENT:
+		return true;
+	case YAML_DOCUMENT_START_EVENT:
+		if (++*documents > 1) {
+			xi_error(d, mark_loc(r, ev->start_mark),
+				 "a spec file holds one YAML document, but here a second one starts");
+			return false;
+		}
+		return true;
+	case YAML_ALIAS_EVENT:
+		xi_error(d, span_loc(r, ev->start_mark, ev->end_mark),
+			 "YAML aliases are not supported; write the value out");
+		return false;
+	case YAML_SCALAR_EVENT: {
+		struct frame *f = awaiting_key(r);
+		if (f)
+			return scalar_key(r, f, ev);
+		struct xi_dnode *n = scalar_node(r, ev);
+		return n && attach(r, n);
+	}
+	case YAML_MAPPING_START_EVENT:
+		return open_collection(r, ev, XI_DMAP);
+	case YAML_SEQUENCE_START_EVENT:
+		return open_collection(r, ev, XI_DSEQ);
+	case YAML_MAPPING_END_EVENT:
+	case YAML_SEQUENCE_END_EVENT: {
+		struct xi_dnode *n = r->stack[--r->depth].node;
+		return attach(r, n);
+	}
+	}
+	return true;
+}
+
+struct xi_dnode *xi_yaml_read(struct xi_ctx *ctx, struct xi_source *src)
+{
+	struct yreader r;
+	memset(&r, 0, sizeof(r));
+	r.ctx = ctx;
+	r.src = src;
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		xi_oom();
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)src->text, src->len);
+	unsigned documents = 0;
+	bool ok = true;
+	for (;;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&parser, &ev)) {
+			report_parser_error(&r, &parser);
+			ok = false;
+			break;
+		}
+		bool done = ev.type == YAML_STREAM_END_EVENT;
+		ok = handle_event(&r, &ev, &documents);
+		yaml_event_delete(&ev);
+		if (!ok || done)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	if (!ok)
+		return NULL;
+	if (!r.root || r.root->kind == XI_DNULL) {
+		struct xi_loc start = { 1, 1, src->id, 1 };
+		return xi_dnode_new(&ctx->arena, XI_DMAP, start);
+	}
+	return r.root;
+}
