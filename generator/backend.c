@@ -7,6 +7,7 @@ const struct xi_backend xi_backends[] = {
 	{ "manifest", "ABI manifest (NAME.abi), for review and abi-diff", xi_emit_manifest },
 	{ "md", "reference documentation in Markdown", xi_emit_md },
 	{ "rust", "a no_std Rust crate (Cargo.toml, src/)", xi_emit_rust },
+	{ "marshal", "C decode/encode/check code (with -l c headers)", xi_emit_marshal },
 	{ NULL, NULL, NULL },
 };
 

@@ -1,0 +1,816 @@
+/* The marshalling backend (-l marshal): for each input file a header and a
+ * C file with, for every struct and union T,
+ *   T_decode  read T's little-endian wire image into the native struct and
+ *             check it;
+ *   T_encode  check the native struct and write its wire image;
+ *   T_check   check a native struct already in memory;
+ *   T_WIRE_SIZE
+ * and for @legacy types the compat translation T_decode_abi, T_encode_abi
+ * and T_wire_size_abi. doc/marshal.md describes the API.
+ *
+ * The code of one type depends on the host ABI (which struct C declares)
+ * and on the wire ABI (which offsets the buffer has). Each function is
+ * generated for every host ABI from a plan (marshal_plan.h); hosts with
+ * the same text share it, and the rest go in an #if chain, as in the C
+ * headers. */
+#include "backend.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "cnames.h"
+#include "marshal_plan.h"
+#include "marshal_text.h"
+#include "resolve.h"
+
+enum mode { M_DECODE, M_ENCODE, M_CHECK };
+
+/* One function body being written. */
+struct fn {
+	struct xi_arena *a;
+	struct xi_strbuf *sb;
+	enum mode mode;
+	const char *root;       /* "out->", "in->", "v->" */
+	const char *whole;      /* the whole value: "(*out)" */
+	const char *tname;      /* the type, for error reports */
+	const struct mp_plan *plan;
+	const char **idx;       /* loop counter names: i0, i1, ... */
+	bool zeroed;            /* encode: the wire bytes here were cleared already */
+};
+
+/* One line of code, indented by `ind` tabs. */
+__attribute__((format(printf, 3, 4)))
+static void put_to(struct xi_strbuf *sb, unsigned ind, const char *fmt, ...)
+{
+	for (unsigned i = 0; i < ind; i++)
+		xi_sb_addc(sb, '\t');
+	va_list ap;
+	va_start(ap, fmt);
+	xi_sb_vprintf(sb, fmt, ap);
+	va_end(ap);
+	xi_sb_addc(sb, '\n');
+}
+
+#define put(f, ind, ...) put_to((f)->sb, (ind), __VA_ARGS__)
+
+static const char *lv(struct fn *f, const struct mp_node *n)
+{
+	if (!*n->lval)
+		return f->whole;
+	return xi_aprintf(f->a, "%s%s", f->root, mp_subst(f->a, n->lval, f->idx));
+}
+
+/* The wire address of a node: p plus the loop element base plus woff. */
+static const char *wp(struct fn *f, const char *base, uint32_t off)
+{
+	if (base)
+		return off ? xi_aprintf(f->a, "p + %s + %u", base, (unsigned)off)
+			   : xi_aprintf(f->a, "p + %s", base);
+	return xi_aprintf(f->a, "p + %u", (unsigned)off);
+}
+
+/* The wire offset of a node, for error reports. */
+static const char *wo(struct fn *f, const char *base, uint32_t off)
+{
+	if (base)
+		return off ? xi_aprintf(f->a, "%s + %u", base, (unsigned)off) : base;
+	return xi_aprintf(f->a, "%u", (unsigned)off);
+}
+
+/* The loop counters around a node, for the "[]" of its error path. */
+static const char *idx_arg(struct fn *f, unsigned depth)
+{
+	if (!depth)
+		return "NULL";
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_sb_adds(&sb, "(const size_t[]){ ");
+	for (unsigned i = 0; i < depth; i++)
+		xi_sb_printf(&sb, "%s%s", i ? ", " : "", f->idx[i]);
+	xi_sb_adds(&sb, " }");
+	const char *r = xi_strdup(f->a, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
+}
+
+/* Longest generated line, counting a tab as 8 columns, before a call is
+ * broken in two. */
+#define MARSHAL_LINE_MAX 100u
+
+/* return xenidl_fail(...); on one line, or two when it is long. */
+static void fail_call(struct fn *f, unsigned ind, const char *code, const struct mp_node *n,
+		      const char *off, const char *value)
+{
+	const char *head = xi_aprintf(f->a, "return xenidl_fail(err, %s, \"%s\", \"%s\",", code,
+				      f->tname, n->path);
+	const char *tail = xi_aprintf(f->a, "%s, %s, %s);", off, value, idx_arg(f, n->depth));
+	if (ind * 8 + strlen(head) + 1 + strlen(tail) <= MARSHAL_LINE_MAX) {
+		put(f, ind, "%s %s", head, tail);
+	} else {
+		put(f, ind, "%s", head);
+		put(f, ind + 2, "%s", tail);
+	}
+}
+
+/* if (gate && cond) return xenidl_fail(...); gate NULL means always. */
+static void fail_if(struct fn *f, unsigned ind, const char *gate, const char *cond,
+		    const char *code, const struct mp_node *n, const char *off, const char *value)
+{
+	if (gate)
+		put(f, ind, "if (%s && (%s))", gate, cond);
+	else
+		put(f, ind, "if (%s)", cond);
+	fail_call(f, ind + 1, code, n, off, value);
+}
+
+/* The check of a scalar's value (on `var` of the given type), or NULL. */
+static const char *value_fails(struct fn *f, const struct mp_node *n, const char *var,
+			       unsigned size, bool is_signed)
+{
+	if (n->reserved)
+		return xi_aprintf(f->a, "%s != 0", var);
+	if (n->sem)
+		return mt_sem_fails(f->a, var, n->sem, size, is_signed);
+	return NULL;
+}
+
+static const char *value_code(const struct mp_node *n)
+{
+	if (n->reserved)
+		return "XENIDL_ERESERVED";
+	return n->sem && n->sem->kind == XI_DECL_BITMAP ? "XENIDL_EBITS" : "XENIDL_EENUM";
+}
+
+static void emit_nodes(struct fn *f, const struct mp_node *n, const char *base, unsigned ind);
+
+static void emit_char(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+{
+	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
+	const char *gate = mt_gate(n->gate);
+	bool check = n->reserved && !(gate && !*gate);
+	switch (f->mode) {
+	case M_DECODE:
+		if (check) {
+			fail_if(f, ind, gate, xi_aprintf(f->a, "(%s)[0] != 0", ptr), "XENIDL_ERESERVED", n,
+				off, xi_aprintf(f->a, "(%s)[0]", ptr));
+		}
+		put(f, ind, "xenidl_copy(&%s, %s, 1);", lval, ptr);
+		break;
+	case M_ENCODE:
+	case M_CHECK:
+		if (check) {
+			put(f, ind, "{");
+			put(f, ind + 1, "uint8_t x;");
+			put(f, ind + 1, "xenidl_copy(&x, &%s, 1);", lval);
+			fail_if(f, ind + 1, gate, "x != 0", "XENIDL_ERESERVED", n, off, "x");
+			put(f, ind, "}");
+		}
+		if (f->mode == M_ENCODE) {
+			if (n->reserved)
+				put(f, ind, "xenidl_le_store_u8(%s, 0);", ptr);
+			else
+				put(f, ind, "xenidl_copy(%s, &%s, 1);", ptr, lval);
+		}
+		break;
+	}
+}
+
+static void emit_handle(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+{
+	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
+	const char *gate = mt_gate(n->gate);
+	bool check = n->reserved && !(gate && !*gate);
+	const char *wt = mt_int_type(n->wsize, false), *nt = mt_int_type(n->nsize, false);
+	switch (f->mode) {
+	case M_DECODE: {
+		const char *range = mt_range_fails(f->a, "x", n->wsize, false, n->nsize, false);
+		put(f, ind, "{");
+		if (!check && !range && !strcmp(nt, wt)) {
+			put(f, ind + 1, "%s h = %s(%s);", nt, mt_load(n->wsize, false), ptr);
+			put(f, ind + 1, "xenidl_copy(&%s, &h, sizeof(h));", lval);
+			put(f, ind, "}");
+			break;
+		}
+		put(f, ind + 1, "%s x = %s(%s);", wt, mt_load(n->wsize, false), ptr);
+		if (check)
+			fail_if(f, ind + 1, gate, "x != 0", "XENIDL_ERESERVED", n, off, "x");
+		if (range)
+			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, "x");
+		put(f, ind + 1, "%s h = %sx;", nt, strcmp(nt, wt) ? xi_aprintf(f->a, "(%s)", nt) : "");
+		put(f, ind + 1, "xenidl_copy(&%s, &h, sizeof(h));", lval);
+		put(f, ind, "}");
+		break;
+	}
+	case M_ENCODE: {
+		const char *range = mt_range_fails(f->a, "h", n->nsize, false, n->wsize, false);
+		put(f, ind, "{");
+		put(f, ind + 1, "%s h;", nt);
+		put(f, ind + 1, "xenidl_copy(&h, &%s, sizeof(h));", lval);
+		if (check)
+			fail_if(f, ind + 1, gate, "h != 0", "XENIDL_ERESERVED", n, off, "h");
+		if (range && !n->reserved)
+			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, "h");
+		if (n->reserved)
+			put(f, ind + 1, "%s(%s, 0);", mt_store(n->wsize, false), ptr);
+		else
+			put(f, ind + 1, "%s(%s, %sh);", mt_store(n->wsize, false), ptr,
+			    strcmp(nt, wt) ? xi_aprintf(f->a, "(%s)", wt) : "");
+		put(f, ind, "}");
+		break;
+	}
+	case M_CHECK:
+		if (!check)
+			break;
+		put(f, ind, "{");
+		put(f, ind + 1, "%s h;", nt);
+		put(f, ind + 1, "xenidl_copy(&h, &%s, sizeof(h));", lval);
+		fail_if(f, ind + 1, gate, "h != 0", "XENIDL_ERESERVED", n, off, "h");
+		put(f, ind, "}");
+		break;
+	}
+}
+
+static void emit_int(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+{
+	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
+	const char *gate = mt_gate(n->gate);
+	bool active = !(gate && !*gate);
+	const char *wt = mt_int_type(n->wsize, n->wsigned), *nt = mt_int_type(n->nsize, n->nsigned);
+	bool same = !strcmp(wt, nt);
+	switch (f->mode) {
+	case M_DECODE: {
+		const char *vcond = active ? value_fails(f, n, "x", n->wsize, n->wsigned) : NULL;
+		const char *range = mt_range_fails(f->a, "x", n->wsize, n->wsigned, n->nsize, n->nsigned);
+		if (!vcond && !range) {
+			put(f, ind, "%s = %s(%s);", lval, mt_load(n->wsize, n->wsigned), ptr);
+			break;
+		}
+		put(f, ind, "{");
+		put(f, ind + 1, "%s x = %s(%s);", wt, mt_load(n->wsize, n->wsigned), ptr);
+		if (vcond)
+			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)x");
+		if (range)
+			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, "(uint64_t)x");
+		put(f, ind + 1, "%s = %sx;", lval, same ? "" : xi_aprintf(f->a, "(%s)", nt));
+		put(f, ind, "}");
+		break;
+	}
+	case M_ENCODE: {
+		const char *vcond = active ? value_fails(f, n, "x", n->nsize, n->nsigned) : NULL;
+		const char *range = n->reserved ? NULL
+			: mt_range_fails(f->a, "x", n->nsize, n->nsigned, n->wsize, n->wsigned);
+		const char *store = mt_store(n->wsize, n->wsigned);
+		if (!vcond && !range) {
+			if (n->reserved)
+				put(f, ind, "%s(%s, 0);", store, ptr);
+			else
+				put(f, ind, "%s(%s, %s);", store, ptr, lval);
+			break;
+		}
+		put(f, ind, "{");
+		put(f, ind + 1, "%s x = %s;", nt, lval);
+		if (vcond)
+			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)x");
+		if (range)
+			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, "(uint64_t)x");
+		if (n->reserved)
+			put(f, ind + 1, "%s(%s, 0);", store, ptr);
+		else
+			put(f, ind + 1, "%s(%s, %sx);", store, ptr, same ? "" : xi_aprintf(f->a, "(%s)", wt));
+		put(f, ind, "}");
+		break;
+	}
+	case M_CHECK: {
+		const char *vcond = active ? value_fails(f, n, "x", n->nsize, n->nsigned) : NULL;
+		if (!vcond)
+			break;
+		put(f, ind, "{");
+		put(f, ind + 1, "%s x = %s;", nt, lval);
+		fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)x");
+		put(f, ind, "}");
+		break;
+	}
+	}
+}
+
+static void emit_zero(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+{
+	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
+	const char *gate = mt_gate(n->gate);
+	bool active = !(gate && !*gate);
+	/* Decode checks the wire bytes; encode and check the native ones. */
+	const char *src = f->mode == M_DECODE ? xi_aprintf(f->a, "(%s)", ptr)
+			: xi_aprintf(f->a, "((const unsigned char *)&%s)", lval);
+	const char *size = f->mode == M_DECODE ? xi_aprintf(f->a, "%u", (unsigned)n->wsize)
+			 : xi_aprintf(f->a, "sizeof(%s)", lval);
+	if (active) {
+		put(f, ind, "{");
+		put(f, ind + 1, "size_t z = xenidl_first_nonzero(%s, %s);", src, size);
+		if (gate)
+			put(f, ind + 1, "if (%s && z < %s)", gate, size);
+		else
+			put(f, ind + 1, "if (z < %s)", size);
+		fail_call(f, ind + 2, "XENIDL_ERESERVED", n, xi_aprintf(f->a, "%s + z", off),
+			  xi_aprintf(f->a, "%s[z]", src));
+		put(f, ind, "}");
+	}
+	if (f->mode == M_DECODE)
+		put(f, ind, "xenidl_zero(&%s, sizeof(%s));", lval, lval);
+	else if (f->mode == M_ENCODE)
+		put(f, ind, "xenidl_zero(%s, %u);", ptr, (unsigned)n->wsize);
+}
+
+/* The statements of a tagged union's arm, as text. */
+static const char *arm_text(struct fn *f, const struct mp_arm *arm, const char *base, unsigned ind)
+{
+	struct xi_strbuf body = XI_STRBUF_INIT;
+	struct xi_strbuf *saved = f->sb;
+	bool zeroed = f->zeroed;
+	f->sb = &body;
+	f->zeroed = f->mode == M_ENCODE;
+	emit_nodes(f, arm->body, base, ind);
+	f->sb = saved;
+	f->zeroed = zeroed;
+	const char *r = xi_strdup(f->a, xi_sb_str(&body));
+	xi_sb_free(&body);
+	return r;
+}
+
+/* Is this value an arm's label? */
+static bool is_label(const struct mp_node *n, struct xi_int v)
+{
+	for (const struct mp_arm *arm = n->arms; arm; arm = arm->next)
+		for (const struct xi_arm_label *l = arm->member->labels; l; l = l->next)
+			if (xi_int_eq(l->value, v))
+				return true;
+	return false;
+}
+
+static void emit_tagged(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+{
+	if (f->mode == M_CHECK && !mp_has_checks(n))
+		return;
+	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
+	const struct mp_node *tag = n->tag;
+	const char *taglv = lv(f, tag);
+	if (f->mode == M_DECODE && !f->plan->native_holes)
+		put(f, ind, "xenidl_zero(&%s, sizeof(%s));", lval, lval);
+	if (f->mode == M_ENCODE && !f->zeroed)
+		put(f, ind, "xenidl_zero(%s, %u);", ptr, (unsigned)n->wsize);
+	put(f, ind, "switch (%s) {", taglv);
+	const struct mp_arm *dflt = NULL;
+	/* Arms with nothing to do share one break, with the declared enum
+	 * values that select no arm (the union stays empty for them). */
+	struct xi_strbuf idle = XI_STRBUF_INIT;
+	for (const struct mp_arm *arm = n->arms; arm; arm = arm->next) {
+		if (arm->member->is_default_arm) {
+			dflt = arm;
+			continue;
+		}
+		const char *body = arm_text(f, arm, base, ind + 1);
+		struct xi_strbuf *sb = *body ? f->sb : &idle;
+		for (const struct xi_arm_label *l = arm->member->labels; l; l = l->next) {
+			put_to(sb, ind, "case %s:%s%s%s", mt_literal(f->a, l->value, tag->nsize, tag->nsigned),
+			       l->variant ? " /* " : "", l->variant ? l->variant : "",
+			       l->variant ? " */" : "");
+		}
+		if (*body) {
+			xi_sb_adds(f->sb, body);
+			put(f, ind + 1, "break;");
+		}
+	}
+	if (!dflt && tag->sem && tag->sem->kind == XI_DECL_ENUM) {
+		for (const struct xi_variant *v = tag->sem->variants; v; v = v->next) {
+			bool seen = v->invalid || is_label(n, v->v);
+			for (const struct xi_variant *o = tag->sem->variants; o != v && !seen; o = o->next)
+				if (!o->invalid && xi_int_eq(o->v, v->v))
+					seen = true;
+			if (seen)
+				continue;
+			put_to(&idle, ind, "case %s: /* %s */",
+			       mt_literal(f->a, v->v, tag->nsize, tag->nsigned), v->name);
+		}
+	}
+	if (idle.len) {
+		xi_sb_adds(f->sb, xi_sb_str(&idle));
+		put(f, ind + 1, "break;");
+	}
+	xi_sb_free(&idle);
+	put(f, ind, "default:");
+	if (dflt) {
+		xi_sb_adds(f->sb, arm_text(f, dflt, base, ind + 1));
+		put(f, ind + 1, "break;");
+	} else {
+		const char *gate = mt_gate(n->gate);
+		const char *value = xi_aprintf(f->a, "(uint64_t)%s", taglv);
+		if (!gate) {
+			fail_call(f, ind + 1, "XENIDL_ETAG", n, off, value);
+		} else {
+			if (*gate) {
+				put(f, ind + 1, "if %s", gate);
+				fail_call(f, ind + 2, "XENIDL_ETAG", n, off, value);
+			}
+			put(f, ind + 1, "break;");
+		}
+	}
+	put(f, ind, "}");
+}
+
+/* Does `text` use identifier `id` (not as part of a longer one)? */
+static bool uses_ident(const char *text, const char *id)
+{
+	size_t n = strlen(id);
+	for (const char *p = strstr(text, id); p; p = strstr(p + 1, id)) {
+		char before = p == text ? ' ' : p[-1];
+		char after = p[n];
+		bool word_before = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
+				   (before >= '0' && before <= '9') || before == '_';
+		bool word_after = (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
+				  (after >= '0' && after <= '9') || after == '_';
+		if (!word_before && !word_after)
+			return true;
+	}
+	return false;
+}
+
+static void emit_loop(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+{
+	if (f->mode == M_CHECK && !mp_has_checks(n->body))
+		return;
+	unsigned d = n->depth;
+	const char *elem_base = xi_aprintf(f->a, "o%u", d + 1);
+	struct xi_strbuf body = XI_STRBUF_INIT;
+	struct xi_strbuf *saved = f->sb;
+	f->sb = &body;
+	emit_nodes(f, n->body, elem_base, ind + 1);
+	f->sb = saved;
+	if (body.len) {
+		put(f, ind, "for (size_t %s = 0; %s < %u; %s++) {", f->idx[d], f->idx[d], (unsigned)n->count,
+		    f->idx[d]);
+		if (uses_ident(xi_sb_str(&body), elem_base))
+			put(f, ind + 1, "const size_t %s = %s%s%u + %s * %u;", elem_base, base ? base : "",
+			    base ? " + " : "", (unsigned)n->woff, f->idx[d], (unsigned)n->stride);
+		xi_sb_adds(f->sb, xi_sb_str(&body));
+		put(f, ind, "}");
+	}
+	xi_sb_free(&body);
+}
+
+static void emit_nodes(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+{
+	for (; n; n = n->next) {
+		switch (n->kind) {
+		case MP_SCALAR:
+			if (n->cls == MP_CHAR)
+				emit_char(f, n, base, ind);
+			else if (n->cls == MP_HANDLE)
+				emit_handle(f, n, base, ind);
+			else
+				emit_int(f, n, base, ind);
+			break;
+		case MP_BYTES:
+		case MP_OPAQUE:
+			if (f->mode == M_DECODE)
+				put(f, ind, "xenidl_copy(&%s, %s, %u);", lv(f, n), wp(f, base, n->woff),
+				    (unsigned)n->wsize);
+			else if (f->mode == M_ENCODE)
+				put(f, ind, "xenidl_copy(%s, &%s, %u);", wp(f, base, n->woff), lv(f, n),
+				    (unsigned)n->wsize);
+			break;
+		case MP_ZERO:
+			emit_zero(f, n, base, ind);
+			break;
+		case MP_LOOP:
+			emit_loop(f, n, base, ind);
+			break;
+		case MP_TAGGED:
+			emit_tagged(f, n, base, ind);
+			break;
+		case MP_HOLE:
+			if (f->mode == M_ENCODE && !f->zeroed)
+				put(f, ind, "xenidl_zero(%s, %u);", wp(f, base, n->woff), (unsigned)n->wsize);
+			break;
+		}
+	}
+}
+
+/* --- Functions ------------------------------------------------------------ */
+
+struct mgen {
+	struct xi_ctx *ctx;
+	struct xi_arena *a;
+	struct xi_module *module;
+	xi_abi_mask abis;        /* ABIs the module exists on */
+};
+
+static const char *kw(const struct xi_decl *d)
+{
+	return d->kind == XI_DECL_UNION ? "union" : "struct";
+}
+
+static const char **idx_names(struct xi_arena *a, unsigned depth)
+{
+	const char **names = XI_NEW_ARRAY(a, const char *, depth + 1);
+	for (unsigned i = 0; i <= depth; i++)
+		names[i] = xi_aprintf(a, "i%u", i);
+	return names;
+}
+
+/* The body of one function (statements only). */
+static const char *body_text(struct mgen *g, const struct mp_plan *plan, enum mode mode)
+{
+	static const char *const roots[] = { "out->", "in->", "v->" };
+	static const char *const wholes[] = { "(*out)", "(*in)", "(*v)" };
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	struct fn f = { g->a, &sb, mode, roots[mode], wholes[mode], xi_c_decl_name(plan->decl), plan,
+			idx_names(g->a, plan->max_depth), false };
+	emit_nodes(&f, plan->body, NULL, 1);
+	const char *r = xi_strdup(g->a, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
+}
+
+/* A whole decode, encode or check function. */
+static void function_text(struct mgen *g, struct xi_strbuf *sb, const struct mp_plan *plan,
+			  enum mode mode, const char *name, bool is_static)
+{
+	const struct xi_decl *d = plan->decl;
+	const char *t = xi_c_decl_name(d);
+	const char *body = body_text(g, plan, mode);
+	const char *self = mode == M_DECODE ? "out" : mode == M_ENCODE ? "in" : "v";
+	const char *st = is_static ? "static " : "";
+	switch (mode) {
+	case M_DECODE:
+		xi_sb_printf(sb, "%sint %s(%s %s *out, const void *buf, size_t len,\n"
+			     "\tunsigned flags, struct xenidl_error *err)\n{\n", st, name, kw(d), t);
+		break;
+	case M_ENCODE:
+		xi_sb_printf(sb, "%sint %s(const %s %s *in, void *buf, size_t len,\n"
+			     "\tunsigned flags, struct xenidl_error *err)\n{\n", st, name, kw(d), t);
+		break;
+	case M_CHECK:
+		xi_sb_printf(sb, "%sint %s(const %s %s *v,\n\tunsigned flags, struct xenidl_error *err)\n{\n",
+			     st, name, kw(d), t);
+		break;
+	}
+	bool uses_p = strstr(body, "p + ") != NULL;
+	if (mode != M_CHECK) {
+		if (uses_p)
+			xi_sb_printf(sb, "\t%sunsigned char *p = (%sunsigned char *)buf;\n\n",
+				     mode == M_DECODE ? "const " : "", mode == M_DECODE ? "const " : "");
+		else
+			xi_sb_adds(sb, "\t(void)buf;\n");
+		if (plan->wsize)
+			xi_sb_printf(sb, "\tif (len < %u)\n"
+				     "\t\treturn xenidl_fail(err, XENIDL_ESHORT, \"%s\", \"\", len, %u, NULL);\n",
+				     (unsigned)plan->wsize, t, (unsigned)plan->wsize);
+		else
+			xi_sb_adds(sb, "\t(void)len;\n");
+	}
+	bool uses_self = uses_ident(body, self);
+	if (mode == M_DECODE && plan->native_holes && plan->nsize) {
+		xi_sb_adds(sb, "\txenidl_zero(out, sizeof(*out));\n");
+		uses_self = true;
+	}
+	if (!uses_self)
+		xi_sb_printf(sb, "\t(void)%s;\n", self);
+	if (!strstr(body, "(flags &"))
+		xi_sb_adds(sb, "\t(void)flags;\n");
+	if (!strstr(body, "xenidl_fail(err") && (mode == M_CHECK || !plan->wsize))
+		xi_sb_adds(sb, "\t(void)err;\n");
+	xi_sb_adds(sb, body);
+	xi_sb_adds(sb, "\treturn 0;\n}\n");
+}
+
+/* Dispatch of T_decode_abi / T_encode_abi for one host: the wire ABIs
+ * with the host's own text go to T_decode; the others to static
+ * translations, one per distinct text. */
+static void abi_dispatch(struct mgen *g, struct xi_strbuf *sb, const struct xi_decl *d, int host,
+			 enum mode mode)
+{
+	const char *t = xi_c_decl_name(d);
+	const char *op = mode == M_DECODE ? "decode" : "encode";
+	xi_abi_mask compat = mp_compatible_abis(g->ctx, d, host, g->abis);
+	const char *texts[XI_ABI_COUNT] = { NULL };
+	XI_FOR_EACH_ABI(w, compat) {
+		struct xi_strbuf fsb = XI_STRBUF_INIT;
+		struct mp_plan *plan = mp_build(g->ctx, d, host, w, XI_ABI_BIT(w));
+		function_text(g, &fsb, plan, mode, "@", true);
+		texts[w] = xi_strdup(g->a, xi_sb_str(&fsb));
+		xi_sb_free(&fsb);
+	}
+	struct mt_group groups[XI_ABI_COUNT];
+	unsigned n = mt_group(groups, compat, texts);
+	const char **callee = XI_NEW_ARRAY(g->a, const char *, n ? n : 1);
+	for (unsigned i = 0; i < n; i++) {
+		if (groups[i].abis & XI_ABI_BIT(host)) {
+			callee[i] = xi_aprintf(g->a, "%s_%s", t, op);
+			continue;
+		}
+		int first = 0;
+		while (!(groups[i].abis & XI_ABI_BIT(first)))
+			first++;
+		callee[i] = xi_aprintf(g->a, "%s_%s_%s", t, op, xi_abis[first].name);
+		/* The same text, under its own name. */
+		const char *at = strchr(groups[i].text, '@');
+		xi_sb_printf(sb, "\n/* %s %s from the wire layout of ", kw(d), t);
+		bool comma = false;
+		XI_FOR_EACH_ABI(w, groups[i].abis) {
+			xi_sb_printf(sb, "%s%s", comma ? ", " : "", xi_abis[w].name);
+			comma = true;
+		}
+		xi_sb_adds(sb, mode == M_DECODE ? " */\n" : " (encode) */\n");
+		xi_sb_addn(sb, groups[i].text, (size_t)(at - groups[i].text));
+		xi_sb_adds(sb, callee[i]);
+		xi_sb_adds(sb, at + 1);
+	}
+	xi_sb_adds(sb, "\n");
+	if (mode == M_DECODE)
+		xi_sb_printf(sb, "int %s_decode_abi(%s %s *out, const void *buf, size_t len, int abi,\n"
+			     "\tunsigned flags, struct xenidl_error *err)\n{\n", t, kw(d), t);
+	else
+		xi_sb_printf(sb, "int %s_encode_abi(const %s %s *in, void *buf, size_t len, int abi,\n"
+			     "\tunsigned flags, struct xenidl_error *err)\n{\n", t, kw(d), t);
+	xi_sb_adds(sb, "\tswitch (abi) {\n");
+	for (unsigned i = 0; i < n; i++) {
+		XI_FOR_EACH_ABI(w, groups[i].abis)
+			xi_sb_printf(sb, "\tcase %s:\n", xi_abis[w].c_constant);
+		xi_sb_printf(sb, "\t\treturn %s(%s, buf, len, flags, err);\n", callee[i],
+			     mode == M_DECODE ? "out" : "in");
+	}
+	xi_sb_printf(sb, "\tdefault:\n"
+		     "\t\treturn xenidl_fail(err, XENIDL_EABI, \"%s\", \"\", 0, (uint64_t)abi, NULL);\n"
+		     "\t}\n}\n", t);
+}
+
+/* Everything of one type for one host ABI. */
+static const char *host_text(struct mgen *g, const struct xi_decl *d, int host)
+{
+	const char *t = xi_c_decl_name(d);
+	struct mp_plan *plan = mp_build(g->ctx, d, host, host, XI_ABI_BIT(host));
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	function_text(g, &sb, plan, M_DECODE, xi_aprintf(g->a, "%s_decode", t), false);
+	xi_sb_adds(&sb, "\n");
+	function_text(g, &sb, plan, M_ENCODE, xi_aprintf(g->a, "%s_encode", t), false);
+	xi_sb_adds(&sb, "\n");
+	function_text(g, &sb, plan, M_CHECK, xi_aprintf(g->a, "%s_check", t), false);
+	if (d->legacy) {
+		abi_dispatch(g, &sb, d, host, M_DECODE);
+		abi_dispatch(g, &sb, d, host, M_ENCODE);
+	}
+	const char *r = xi_strdup(g->a, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
+}
+
+static void emit_wire_size_abi(struct mgen *g, struct xi_out *o, const struct xi_decl *d)
+{
+	const char *t = xi_c_decl_name(d);
+	const char *texts[XI_ABI_COUNT];
+	XI_FOR_EACH_ABI(a, g->abis)
+		texts[a] = xi_aprintf(g->a, "%u", (unsigned)d->agg->lay[a].size);
+	struct mt_group groups[XI_ABI_COUNT];
+	unsigned n = mt_group(groups, g->abis, texts);
+	xi_out_printf(o, "\nsize_t %s_wire_size_abi(int abi)\n{\n\tswitch (abi) {\n", t);
+	for (unsigned i = 0; i < n; i++) {
+		XI_FOR_EACH_ABI(w, groups[i].abis)
+			xi_out_printf(o, "\tcase %s:\n", xi_abis[w].c_constant);
+		xi_out_printf(o, "\t\treturn %s;\n", groups[i].text);
+	}
+	xi_out_puts(o, "\tdefault:\n\t\treturn 0;\n\t}\n}\n");
+}
+
+/* --- Files ------------------------------------------------------------------ */
+
+static const char *source_name(struct xi_arena *a, const struct xi_module *m)
+{
+	const char *base = mt_basename(m->path);
+	const char *dot = strrchr(base, '.');
+	return xi_aprintf(a, "%s%s", m->rel, dot ? dot : "");
+}
+
+static const char *guard_name(struct xi_arena *a, const char *rel)
+{
+	return xi_upper(a, xi_aprintf(a, "XENIDL_MARSHAL_%s_H", mt_ident(a, rel)));
+}
+
+/* Modules of one architecture family (arch-*): their code is only for
+ * that family's ABIs, so that every generated file can be compiled
+ * everywhere. NULL for modules of every ABI. */
+static const char *module_condition(struct mgen *g)
+{
+	if (g->abis == g->ctx->opt.abis)
+		return NULL;
+	return mt_abi_condition(g->a, g->abis);
+}
+
+static bool has_aggregates(const struct xi_module *m)
+{
+	for (unsigned i = 0; i < m->ndecls; i++)
+		if (xi_decl_is_aggregate(m->sorted[i]))
+			return true;
+	return false;
+}
+
+static void emit_prototypes(struct mgen *g, struct xi_out *o, const struct xi_decl *d)
+{
+	const char *t = xi_c_decl_name(d);
+	const char *k = kw(d);
+	xi_out_printf(o, "\n/* %s %s */\n", k, t);
+	const char *texts[XI_ABI_COUNT];
+	XI_FOR_EACH_ABI(a, g->abis)
+		texts[a] = xi_aprintf(g->a, "#define %s_WIRE_SIZE %u\n", t, (unsigned)d->agg->lay[a].size);
+	struct mt_group groups[XI_ABI_COUNT];
+	unsigned n = mt_group(groups, g->abis, texts);
+	mt_emit_chain(o, g->a, groups, n, g->abis, NULL);
+	xi_out_printf(o, "int %s_decode(%s %s *out, const void *buf, size_t len,\n"
+		      "\tunsigned flags, struct xenidl_error *err);\n", t, k, t);
+	xi_out_printf(o, "int %s_encode(const %s %s *in, void *buf, size_t len,\n"
+		      "\tunsigned flags, struct xenidl_error *err);\n", t, k, t);
+	xi_out_printf(o, "int %s_check(const %s %s *v,\n\tunsigned flags, struct xenidl_error *err);\n",
+		      t, k, t);
+	if (!d->legacy)
+		return;
+	xi_out_printf(o, "int %s_decode_abi(%s %s *out, const void *buf, size_t len, int abi,\n"
+		      "\tunsigned flags, struct xenidl_error *err);\n", t, k, t);
+	xi_out_printf(o, "int %s_encode_abi(const %s %s *in, void *buf, size_t len, int abi,\n"
+		      "\tunsigned flags, struct xenidl_error *err);\n", t, k, t);
+	xi_out_printf(o, "size_t %s_wire_size_abi(int abi);\n", t);
+}
+
+static void emit_header(struct mgen *g, struct xi_out *o)
+{
+	struct xi_module *m = g->module;
+	const char *guard = guard_name(g->a, m->rel);
+	const char *cond = module_condition(g);
+	xi_out_printf(o, "/*\n"
+		      " * Marshalling code for %s: decode, encode and check each type's\n"
+		      " * wire image (see xenidl's doc/marshal.md).\n"
+		      " *\n"
+		      " * Generated by xenidl from %s. Do not edit.\n"
+		      " */\n", source_name(g->a, m), source_name(g->a, m));
+	xi_out_printf(o, "#ifndef %s\n#define %s\n\n", guard, guard);
+	if (cond)
+		xi_out_printf(o, "#if %s\n\n", cond);
+	xi_out_printf(o, "#include <xenidl/runtime.h>\n#include \"%s.h\"\n", m->rel);
+	xi_out_puts(o, "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n");
+	for (unsigned i = 0; i < m->ndecls; i++)
+		if (xi_decl_is_aggregate(m->sorted[i]))
+			emit_prototypes(g, o, m->sorted[i]);
+	xi_out_puts(o, "\n#ifdef __cplusplus\n}\n#endif\n");
+	if (cond)
+		xi_out_puts(o, "\n#endif\n");
+	xi_out_printf(o, "\n#endif /* %s */\n", guard);
+}
+
+static void emit_source(struct mgen *g, struct xi_out *o)
+{
+	struct xi_module *m = g->module;
+	const char *cond = module_condition(g);
+	xi_out_printf(o, "/*\n"
+		      " * Marshalling code for %s (see xenidl's doc/marshal.md).\n"
+		      " *\n"
+		      " * Generated by xenidl from %s. Do not edit.\n"
+		      " */\n", source_name(g->a, m), source_name(g->a, m));
+	xi_out_printf(o, "#include \"%s_marshal.h\"\n", mt_basename(m->rel));
+	if (cond)
+		xi_out_printf(o, "\n#if %s\n", cond);
+	const char *fallback = "#error \"xenidl: no marshalling code for this ABI\"\n";
+	for (unsigned i = 0; i < m->ndecls; i++) {
+		const struct xi_decl *d = m->sorted[i];
+		if (!xi_decl_is_aggregate(d))
+			continue;
+		xi_out_printf(o, "\n/* --- %s %s --- */\n\n", kw(d), xi_c_decl_name(d));
+		const char *texts[XI_ABI_COUNT];
+		XI_FOR_EACH_ABI(a, g->abis)
+			texts[a] = host_text(g, d, a);
+		struct mt_group groups[XI_ABI_COUNT];
+		unsigned n = mt_group(groups, g->abis, texts);
+		mt_emit_chain(o, g->a, groups, n, g->abis, fallback);
+		if (d->legacy)
+			emit_wire_size_abi(g, o, d);
+	}
+	/* ISO C wants at least one declaration in a file. */
+	const char *empty = xi_aprintf(g->a, "typedef int xenidl_marshal_%s_unused;\n", mt_ident(g->a, m->rel));
+	if (!has_aggregates(m)) {
+		if (cond)
+			xi_out_puts(o, "\n#endif\n");
+		xi_out_printf(o, "\n%s", empty);
+	} else if (cond) {
+		xi_out_printf(o, "\n#else\n%s#endif\n", empty);
+	}
+}
+
+void xi_emit_marshal(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_outset *out)
+{
+	(void)opt;
+	for (unsigned i = 0; i < ctx->ninputs; i++) {
+		struct xi_module *m = ctx->inputs[i];
+		struct mgen g = { ctx, &ctx->arena, m, xi_module_abis(ctx, m) };
+		struct xi_out *h = xi_out_open(out, xi_aprintf(&ctx->arena, "%s_marshal.h", m->rel));
+		if (h)
+			emit_header(&g, h);
+		struct xi_out *c = xi_out_open(out, xi_aprintf(&ctx->arena, "%s_marshal.c", m->rel));
+		if (c)
+			emit_source(&g, c);
+	}
+}

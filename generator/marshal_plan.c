@@ -1,0 +1,460 @@
+/* Marshalling plans (see marshal_plan.h). */
+#include "marshal_plan.h"
+
+#include <string.h>
+
+struct builder {
+	struct xi_ctx *ctx;
+	struct xi_arena *a;
+	int host, wire;
+	struct mp_plan *plan;
+	bool failed;              /* the two ABIs cannot be translated */
+};
+
+/* A type seen as a scalar: the class, size, signedness and meaning. */
+struct scalar_info {
+	bool ok;
+	enum mp_class cls;
+	unsigned size;
+	bool is_signed;
+	enum xi_prim prim;        /* MP_INT and MP_CHAR */
+	const struct xi_decl *sem;
+};
+
+enum xi_prim mp_int_prim(unsigned size, bool is_signed)
+{
+	switch (size) {
+	case 1: return is_signed ? XI_PRIM_I8 : XI_PRIM_U8;
+	case 2: return is_signed ? XI_PRIM_I16 : XI_PRIM_U16;
+	case 4: return is_signed ? XI_PRIM_I32 : XI_PRIM_U32;
+	default: return is_signed ? XI_PRIM_I64 : XI_PRIM_U64;
+	}
+}
+
+static struct scalar_info scalar_of(const struct xi_type *t, int abi)
+{
+	struct scalar_info s = { 0 };
+	switch (t->kind) {
+	case XI_TYPE_PRIM:
+		s.ok = true;
+		s.prim = t->prim;
+		s.size = xi_prims[t->prim].size;
+		s.is_signed = xi_prims[t->prim].is_signed;
+		s.cls = t->prim == XI_PRIM_CHAR ? MP_CHAR : MP_INT;
+		if (t->prim == XI_PRIM_NATIVE_U64 || t->prim == XI_PRIM_NATIVE_I64)
+			s.prim = mp_int_prim(8, s.is_signed);
+		break;
+	case XI_TYPE_REF: {
+		const struct xi_decl *d = xi_ref_decl(t, abi);
+		if (d && (d->kind == XI_DECL_ENUM || d->kind == XI_DECL_BITMAP)) {
+			s.ok = true;
+			s.cls = MP_INT;
+			s.prim = d->backing;
+			s.size = xi_prims[d->backing].size;
+			s.is_signed = xi_prims[d->backing].is_signed;
+			s.sem = d;
+		}
+		break;
+	}
+	case XI_TYPE_HANDLE:
+	case XI_TYPE_NATIVE_HANDLE:
+		s.ok = true;
+		s.cls = MP_HANDLE;
+		s.size = xi_type_layout(t, abi).size;
+		s.prim = mp_int_prim(s.size, false);
+		break;
+	default:
+		break;
+	}
+	return s;
+}
+
+/* A byte copied as it is: u8, i8 or char without meaning. */
+static bool plain_byte(const struct xi_type *t)
+{
+	return t->kind == XI_TYPE_PRIM &&
+	       (t->prim == XI_PRIM_U8 || t->prim == XI_PRIM_I8 || t->prim == XI_PRIM_CHAR);
+}
+
+static unsigned combine_gate(unsigned parent, unsigned member_flags)
+{
+	unsigned own = ((member_flags & XI_MEMBER_IN) ? MP_GATE_IN : 0u) |
+		       ((member_flags & XI_MEMBER_OUT) ? MP_GATE_OUT : 0u);
+	if (!own)
+		return parent;
+	if (parent == MP_GATE_ALWAYS)
+		return own;
+	return parent & own;
+}
+
+/* Where a node is and what it is called. */
+struct site {
+	uint32_t woff;
+	const char *lval;
+	const char *path;
+	unsigned gate;
+	bool reserved;
+	unsigned depth;
+};
+
+static struct mp_node *new_node(struct builder *b, enum mp_kind kind, const struct site *s,
+				struct mp_node ***tail)
+{
+	struct mp_node *n = XI_NEW(b->a, struct mp_node);
+	n->kind = kind;
+	n->woff = s->woff;
+	n->lval = s->lval;
+	n->path = s->path;
+	n->gate = s->gate;
+	n->depth = s->depth;
+	n->reserved = s->reserved;
+	**tail = n;
+	*tail = &n->next;
+	return n;
+}
+
+/* Same bytes in the same places on both ABIs (for unions copied whole). */
+static bool same_layout(const struct xi_type *t, int x, int y)
+{
+	const struct xi_type *tx = xi_type_resolve(t, x), *ty = xi_type_resolve(t, y);
+	struct xi_layout lx = xi_type_layout(tx, x), ly = xi_type_layout(ty, y);
+	if (lx.size != ly.size)
+		return false;
+	if (tx->kind != ty->kind)
+		return false;
+	switch (tx->kind) {
+	case XI_TYPE_ARRAY:
+		return tx->u.array.count == ty->u.array.count && same_layout(tx->u.array.elem, x, y);
+	case XI_TYPE_AGG:
+	case XI_TYPE_REF: {
+		const struct xi_agg *ax = NULL, *ay = NULL;
+		if (tx->kind == XI_TYPE_AGG) {
+			ax = tx->u.agg;
+			ay = ty->u.agg;
+		} else {
+			const struct xi_decl *dx = xi_ref_decl(tx, x), *dy = xi_ref_decl(ty, y);
+			if (dx != dy)
+				return false;
+			if (!xi_decl_is_aggregate(dx))
+				return true;
+			ax = ay = dx->agg;
+		}
+		if (ax != ay)
+			return false;
+		for (const struct xi_member *m = ax->members; m; m = m->next)
+			if (xi_member_offset(m, x) != xi_member_offset(m, y) || !same_layout(m->type, x, y))
+				return false;
+		return true;
+	}
+	default:
+		return scalar_of(tx, x).size == scalar_of(ty, y).size;
+	}
+}
+
+static struct mp_node *build_type(struct builder *b, const struct xi_type *t, struct site s,
+				  struct mp_node ***tail);
+
+static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s,
+		      struct mp_node ***tail);
+
+static const char *join(struct builder *b, const char *prefix, const char *name)
+{
+	return xi_aprintf(b->a, "%s%s%s", prefix, *prefix ? "." : "", name);
+}
+
+static void build_tagged(struct builder *b, const struct xi_agg *u, struct site s,
+			 struct mp_node *tag, struct mp_node ***tail)
+{
+	struct mp_node *n = new_node(b, MP_TAGGED, &s, tail);
+	n->wsize = u->lay[b->wire].size;
+	n->tag = tag;
+	if (tag) {
+		struct mp_use *use = XI_NEW(b->a, struct mp_use);
+		use->node = n;
+		use->next = tag->tag_of;
+		tag->tag_of = use;
+	}
+	struct mp_arm **arm_tail = &n->arms;
+	for (const struct xi_member *m = u->members; m; m = m->next) {
+		struct mp_arm *arm = XI_NEW(b->a, struct mp_arm);
+		arm->member = m;
+		arm->wsize = xi_type_layout(m->type, b->wire).size;
+		if (m->is_default_arm)
+			n->has_default = true;
+		struct site as = s;
+		as.lval = join(b, s.lval, xi_member_c_name(m));
+		as.path = join(b, s.path, xi_member_c_name(m));
+		as.gate = combine_gate(s.gate, m->flags);
+		as.reserved = s.reserved || (m->flags & XI_MEMBER_RESERVED);
+		struct mp_node **body_tail = &arm->body;
+		build_type(b, m->type, as, &body_tail);
+		*arm_tail = arm;
+		arm_tail = &arm->next;
+	}
+}
+
+static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s,
+		      struct mp_node ***tail)
+{
+	if (agg->is_union) {
+		/* An untagged union: which member is live is not known, so its
+		 * bytes go across unchanged and nothing inside is checked. */
+		if (s.reserved) {
+			struct mp_node *n = new_node(b, MP_ZERO, &s, tail);
+			n->wsize = agg->lay[b->wire].size;
+			return;
+		}
+		for (const struct xi_member *m = agg->members; m; m = m->next)
+			if (!same_layout(m->type, b->host, b->wire))
+				b->failed = true;
+		if (agg->lay[b->host].size != agg->lay[b->wire].size)
+			b->failed = true;
+		struct mp_node *n = new_node(b, MP_OPAQUE, &s, tail);
+		n->wsize = agg->lay[b->wire].size;
+		return;
+	}
+	/* Map members to their nodes, for tagged unions to find their tag. */
+	struct mp_node **by_member = XI_NEW_ARRAY(b->a, struct mp_node *, agg->nmembers + 1);
+	uint32_t wend = 0, nend = 0;
+	unsigned i = 0;
+	for (const struct xi_member *m = agg->members; m; m = m->next, i++) {
+		uint32_t woff = xi_member_offset(m, b->wire), noff = xi_member_offset(m, b->host);
+		if (woff > wend) {
+			struct site hs = s;
+			hs.woff = s.woff + wend;
+			struct mp_node *h = new_node(b, MP_HOLE, &hs, tail);
+			h->wsize = woff - wend;
+		}
+		if (noff > nend)
+			b->plan->native_holes = true;
+		struct site ms = s;
+		ms.woff = s.woff + woff;
+		ms.lval = join(b, s.lval, xi_member_c_name(m));
+		ms.path = join(b, s.path, xi_member_c_name(m));
+		ms.gate = combine_gate(s.gate, m->flags);
+		ms.reserved = s.reserved || (m->flags & XI_MEMBER_RESERVED);
+		const struct xi_type *mt = m->type;
+		if (mt->kind == XI_TYPE_AGG && mt->u.agg->tag) {
+			struct mp_node *tag = NULL;
+			unsigned k = 0;
+			for (const struct xi_member *o = agg->members; o != m; o = o->next, k++)
+				if (o == mt->u.agg->tag)
+					tag = by_member[k];
+			if (ms.reserved) {
+				struct mp_node *n = new_node(b, MP_ZERO, &ms, tail);
+				n->wsize = mt->u.agg->lay[b->wire].size;
+			} else {
+				build_tagged(b, mt->u.agg, ms, tag, tail);
+			}
+		} else {
+			by_member[i] = build_type(b, mt, ms, tail);
+		}
+		wend = woff + xi_type_layout(mt, b->wire).size;
+		nend = noff + xi_type_layout(mt, b->host).size;
+	}
+	if (agg->lay[b->wire].size > wend) {
+		struct site hs = s;
+		hs.woff = s.woff + wend;
+		struct mp_node *h = new_node(b, MP_HOLE, &hs, tail);
+		h->wsize = agg->lay[b->wire].size - wend;
+	}
+	if (agg->lay[b->host].size > nend)
+		b->plan->native_holes = true;
+}
+
+/* Append the nodes of one member; returns the node of a scalar (else the
+ * first node appended, or NULL). */
+static struct mp_node *build_type(struct builder *b, const struct xi_type *t, struct site s,
+				  struct mp_node ***tail)
+{
+	const struct xi_type *th = xi_type_resolve(t, b->host);
+	const struct xi_type *tw = xi_type_resolve(t, b->wire);
+	if (th->kind == XI_TYPE_ARRAY || tw->kind == XI_TYPE_ARRAY) {
+		if (th->kind != tw->kind || th->u.array.count != tw->u.array.count) {
+			b->failed = true;
+			return NULL;
+		}
+		const struct xi_type *eh = xi_type_resolve(th->u.array.elem, b->host);
+		const struct xi_type *ew = xi_type_resolve(tw->u.array.elem, b->wire);
+		if (!s.reserved && plain_byte(eh) && plain_byte(ew) && eh->prim == ew->prim) {
+			struct mp_node *n = new_node(b, MP_BYTES, &s, tail);
+			n->wsize = th->u.array.count;
+			return n;
+		}
+		struct mp_node *n = new_node(b, MP_LOOP, &s, tail);
+		n->count = th->u.array.count;
+		n->stride = xi_type_layout(tw->u.array.elem, b->wire).size;
+		n->wsize = n->count * n->stride;
+		struct site es = s;
+		es.woff = 0;
+		es.lval = xi_aprintf(b->a, "%s[]", s.lval);
+		es.path = xi_aprintf(b->a, "%s[]", s.path);
+		es.depth = s.depth + 1;
+		if (es.depth > b->plan->max_depth)
+			b->plan->max_depth = es.depth;
+		struct mp_node **body_tail = &n->body;
+		/* Both element types are reached through the same array type
+		 * unless an arch choice made them differ, which the recursion
+		 * below sees again through the element. */
+		if (th == tw) {
+			build_type(b, th->u.array.elem, es, &body_tail);
+		} else {
+			b->failed = true;
+		}
+		return n;
+	}
+	if (th->kind == XI_TYPE_AGG || tw->kind == XI_TYPE_AGG) {
+		if (th != tw) {
+			b->failed = true;
+			return NULL;
+		}
+		struct mp_node **first = *tail;
+		build_agg(b, th->u.agg, s, tail);
+		return *first;
+	}
+	if (th->kind == XI_TYPE_REF && tw->kind == XI_TYPE_REF) {
+		const struct xi_decl *dh = xi_ref_decl(th, b->host), *dw = xi_ref_decl(tw, b->wire);
+		if (dh && dh == dw && xi_decl_is_aggregate(dh)) {
+			struct mp_node **first = *tail;
+			build_agg(b, dh->agg, s, tail);
+			return *first;
+		}
+	}
+	struct scalar_info sh = scalar_of(th, b->host), sw = scalar_of(tw, b->wire);
+	if (!sh.ok || !sw.ok || sh.cls != sw.cls || sh.sem != sw.sem) {
+		b->failed = true;
+		return NULL;
+	}
+	struct mp_node *n = new_node(b, MP_SCALAR, &s, tail);
+	n->cls = sh.cls;
+	n->nsize = sh.size;
+	n->nsigned = sh.is_signed;
+	n->wsize = sw.size;
+	n->wsigned = sw.is_signed;
+	n->sem = sh.sem;
+	n->type = t;
+	n->min_wsize = sw.size;
+	return n;
+}
+
+static struct mp_plan *build_one(struct xi_ctx *ctx, const struct xi_decl *d, int host, int wire)
+{
+	struct mp_plan *plan = XI_NEW(&ctx->arena, struct mp_plan);
+	plan->decl = d;
+	plan->host = host;
+	plan->wire = wire;
+	plan->wsize = d->agg->lay[wire].size;
+	plan->nsize = d->agg->lay[host].size;
+	struct builder b = { ctx, &ctx->arena, host, wire, plan, false };
+	struct site s = { 0, "", "", MP_GATE_ALWAYS, false, 0 };
+	struct mp_node **tail = &plan->body;
+	build_agg(&b, d->agg, s, &tail);
+	return b.failed ? NULL : plan;
+}
+
+/* Walk two plans of the same shape; narrow min_wsize of the first. */
+static void narrow_nodes(struct mp_node *n, const struct mp_node *o)
+{
+	while (n && o) {
+		if (n->kind == MP_HOLE) {
+			n = n->next;
+			continue;
+		}
+		if (o->kind == MP_HOLE) {
+			o = o->next;
+			continue;
+		}
+		if (n->kind != o->kind)
+			return;
+		switch (n->kind) {
+		case MP_SCALAR:
+			if (o->wsize < n->min_wsize)
+				n->min_wsize = o->wsize;
+			break;
+		case MP_LOOP:
+			narrow_nodes(n->body, o->body);
+			break;
+		case MP_TAGGED: {
+			const struct mp_arm *oa = o->arms;
+			for (struct mp_arm *a = n->arms; a && oa; a = a->next, oa = oa->next)
+				narrow_nodes(a->body, oa->body);
+			break;
+		}
+		default:
+			break;
+		}
+		n = n->next;
+		o = o->next;
+	}
+}
+
+struct mp_plan *mp_build(struct xi_ctx *ctx, const struct xi_decl *d, int host, int wire,
+			 xi_abi_mask narrow)
+{
+	struct mp_plan *plan = build_one(ctx, d, host, wire);
+	if (!plan)
+		return NULL;
+	XI_FOR_EACH_ABI(x, narrow & ~XI_ABI_BIT(wire)) {
+		struct mp_plan *other = build_one(ctx, d, host, x);
+		if (other)
+			narrow_nodes(plan->body, other->body);
+	}
+	return plan;
+}
+
+xi_abi_mask mp_compatible_abis(struct xi_ctx *ctx, const struct xi_decl *d, int host,
+			       xi_abi_mask abis)
+{
+	xi_abi_mask ok = 0;
+	XI_FOR_EACH_ABI(w, abis)
+		if (build_one(ctx, d, host, w))
+			ok |= XI_ABI_BIT(w);
+	return ok;
+}
+
+bool mp_has_checks(const struct mp_node *n)
+{
+	for (; n; n = n->next) {
+		switch (n->kind) {
+		case MP_SCALAR:
+			if (n->gate && (n->sem || n->reserved))
+				return true;
+			break;
+		case MP_ZERO:
+			if (n->gate)
+				return true;
+			break;
+		case MP_LOOP:
+			if (mp_has_checks(n->body))
+				return true;
+			break;
+		case MP_TAGGED:
+			if (n->gate && !n->has_default)
+				return true;
+			for (const struct mp_arm *a = n->arms; a; a = a->next)
+				if (mp_has_checks(a->body))
+					return true;
+			break;
+		default:
+			break;
+		}
+	}
+	return false;
+}
+
+const char *mp_subst(struct xi_arena *a, const char *tmpl, const char *const *names)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	unsigned k = 0;
+	for (const char *p = tmpl; *p; p++) {
+		if (p[0] == '[' && p[1] == ']') {
+			xi_sb_printf(&sb, "[%s]", names[k++]);
+			p++;
+			continue;
+		}
+		xi_sb_addc(&sb, *p);
+	}
+	const char *r = xi_strdup(a, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
+}
