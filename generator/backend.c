@@ -8,6 +8,7 @@ const struct xi_backend xi_backends[] = {
 	{ "md", "reference documentation in Markdown", xi_emit_md },
 	{ "rust", "a no_std Rust crate (Cargo.toml, src/)", xi_emit_rust },
 	{ "marshal", "C decode/encode/check code (with -l c headers)", xi_emit_marshal },
+	{ "marshal-test", "self-tests and a fuzz harness of -l marshal", xi_emit_marshal_test },
 	{ NULL, NULL, NULL },
 };
 

@@ -28,5 +28,7 @@ void xi_emit_manifest(struct xi_ctx *ctx, const struct xi_gen_options *opt, stru
 void xi_emit_md(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_outset *out);
 void xi_emit_rust(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_outset *out);
 void xi_emit_marshal(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_outset *out);
+void xi_emit_marshal_test(struct xi_ctx *ctx, const struct xi_gen_options *opt,
+			  struct xi_outset *out);
 
 #endif
