@@ -455,11 +455,27 @@ static bool uses_ident(const char *text, const char *id)
 	return false;
 }
 
+/* Arrays of one scalar up to this many elements are written out element by
+ * element: at -O2 compilers do not unroll loops, and short ones (the six
+ * arguments of a multicall) cost more in loop overhead than in moves. */
+#define MARSHAL_UNROLL_MAX 8u
+
 static void emit_loop(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
 {
 	if (f->mode == M_CHECK && !mp_has_checks(n->body))
 		return;
 	unsigned d = n->depth;
+	if (n->count <= MARSHAL_UNROLL_MAX && n->body->kind == MP_SCALAR && !n->body->next) {
+		const char *saved_idx = f->idx[d];
+		for (uint32_t k = 0; k < n->count; k++) {
+			struct mp_node elem = *n->body;
+			elem.woff = n->woff + k * n->stride + n->body->woff;
+			f->idx[d] = xi_aprintf(f->a, "%u", (unsigned)k);
+			emit_nodes(f, &elem, base, ind);
+		}
+		f->idx[d] = saved_idx;
+		return;
+	}
 	const char *elem_base = xi_aprintf(f->a, "o%u", d + 1);
 	struct xi_strbuf body = XI_STRBUF_INIT;
 	struct xi_strbuf *saved = f->sb;
@@ -539,26 +555,123 @@ static const char **idx_names(struct xi_arena *a, unsigned depth)
 }
 
 /* The body of one function (statements only). */
-static const char *body_text(struct mgen *g, const struct mp_plan *plan, enum mode mode)
+/* --- The little-endian fast path ---------------------------------------------
+ * When the wire image is the host's own layout (T_decode and T_encode of a
+ * type without tagged unions or padding), a little-endian host can copy it
+ * whole and check the copy: the hand-written cost floor. Reserved fields
+ * are then cleared after the copy. Big-endian and XENIDL_FORCE_PORTABLE
+ * builds take the field-by-field path. */
+
+static bool copyable(const struct mp_node *n)
+{
+	for (; n; n = n->next) {
+		switch (n->kind) {
+		case MP_TAGGED:
+		case MP_ZERO:
+		case MP_HOLE:
+			return false;
+		case MP_LOOP:
+			if (!copyable(n->body))
+				return false;
+			break;
+		default:
+			break;
+		}
+	}
+	return true;
+}
+
+static bool le_fast_path(const struct mp_plan *plan)
+{
+	return plan->host == plan->wire && !plan->native_holes && plan->nsize == plan->wsize &&
+	       plan->wsize && copyable(plan->body);
+}
+
+/* Clear the reserved fields: of the native copy (decode) or of the wire
+ * image just written (encode). */
+static void clear_reserved(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+{
+	for (; n; n = n->next) {
+		if (n->kind == MP_SCALAR && n->reserved) {
+			/* Checked whatever the flags: zero already. */
+			if (n->gate == MP_GATE_ALWAYS)
+				continue;
+			if (f->mode == M_DECODE)
+				put(f, ind, "xenidl_zero(&%s, %u);", lv(f, n), n->nsize);
+			else
+				put(f, ind, "xenidl_zero(%s, %u);", wp(f, base, n->woff), n->wsize);
+			continue;
+		}
+		if (n->kind != MP_LOOP)
+			continue;
+		if (n->body->kind == MP_SCALAR && n->body->reserved && !n->body->next) {
+			if (n->body->gate == MP_GATE_ALWAYS)
+				continue;
+			/* A reserved array: all of it at once. */
+			if (f->mode == M_DECODE)
+				put(f, ind, "xenidl_zero(&%s, sizeof(%s));", lv(f, n), lv(f, n));
+			else
+				put(f, ind, "xenidl_zero(%s, %u);", wp(f, base, n->woff), n->wsize);
+			continue;
+		}
+		struct xi_strbuf body = XI_STRBUF_INIT;
+		struct xi_strbuf *saved = f->sb;
+		const char *elem_base = xi_aprintf(f->a, "o%u", n->depth + 1);
+		f->sb = &body;
+		clear_reserved(f, n->body, elem_base, ind + 1);
+		f->sb = saved;
+		if (body.len) {
+			const char *i = f->idx[n->depth];
+			put(f, ind, "for (size_t %s = 0; %s < %u; %s++) {", i, i, (unsigned)n->count, i);
+			if (strstr(xi_sb_str(&body), elem_base))
+				put(f, ind + 1, "const size_t %s = %s%s%u + %s * %u;", elem_base,
+				    base ? base : "", base ? " + " : "", (unsigned)n->woff, i,
+				    (unsigned)n->stride);
+			xi_sb_adds(f->sb, xi_sb_str(&body));
+			put(f, ind, "}");
+		}
+		xi_sb_free(&body);
+	}
+}
+
+static const char *body_text(struct mgen *g, const struct mp_plan *plan, enum mode mode,
+			     bool fast)
 {
 	static const char *const roots[] = { "out->", "in->", "v->" };
 	static const char *const wholes[] = { "(*out)", "(*in)", "(*v)" };
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	struct fn f = { g->a, &sb, mode, roots[mode], wholes[mode], xi_c_decl_name(plan->decl), plan,
 			idx_names(g->a, plan->max_depth), false };
-	emit_nodes(&f, plan->body, NULL, 1);
+	if (fast && mode != M_CHECK && le_fast_path(plan)) {
+		xi_sb_adds(&sb, "#if defined(XENIDL_LE_HOST)\n");
+		if (mode == M_DECODE)
+			put(&f, 1, "xenidl_copy(out, p, %u);", (unsigned)plan->wsize);
+		/* The checks of T_check, on the copy or on the value to write. */
+		f.mode = M_CHECK;
+		emit_nodes(&f, plan->body, NULL, 1);
+		f.mode = mode;
+		if (mode == M_ENCODE)
+			put(&f, 1, "xenidl_copy(p, in, %u);", (unsigned)plan->wsize);
+		clear_reserved(&f, plan->body, NULL, 1);
+		xi_sb_adds(&sb, "#else\n");
+		emit_nodes(&f, plan->body, NULL, 1);
+		xi_sb_adds(&sb, "#endif\n");
+	} else {
+		emit_nodes(&f, plan->body, NULL, 1);
+	}
 	const char *r = xi_strdup(g->a, xi_sb_str(&sb));
 	xi_sb_free(&sb);
 	return r;
 }
 
-/* A whole decode, encode or check function. */
+/* A whole decode, encode or check function; `fast` allows the
+ * little-endian copy (T_decode and T_encode). */
 static void function_text(struct mgen *g, struct xi_strbuf *sb, const struct mp_plan *plan,
-			  enum mode mode, const char *name, bool is_static)
+			  enum mode mode, const char *name, bool is_static, bool fast)
 {
 	const struct xi_decl *d = plan->decl;
 	const char *t = xi_c_decl_name(d);
-	const char *body = body_text(g, plan, mode);
+	const char *body = body_text(g, plan, mode, fast);
 	const char *self = mode == M_DECODE ? "out" : mode == M_ENCODE ? "in" : "v";
 	const char *st = is_static ? "static " : "";
 	switch (mode) {
@@ -617,7 +730,9 @@ static void abi_dispatch(struct mgen *g, struct xi_strbuf *sb, const struct xi_d
 	XI_FOR_EACH_ABI(w, compat) {
 		struct xi_strbuf fsb = XI_STRBUF_INIT;
 		struct mp_plan *plan = mp_build(g->ctx, d, host, w, XI_ABI_BIT(w));
-		function_text(g, &fsb, plan, mode, "@", true);
+		/* Without the fast path: a wire ABI with the host's layout has
+		 * the host's text, and goes to T_decode/T_encode. */
+		function_text(g, &fsb, plan, mode, "@", true, false);
 		texts[w] = xi_strdup(g->a, xi_sb_str(&fsb));
 		xi_sb_free(&fsb);
 	}
@@ -671,11 +786,11 @@ static const char *host_text(struct mgen *g, const struct xi_decl *d, int host)
 	const char *t = xi_c_decl_name(d);
 	struct mp_plan *plan = mp_build(g->ctx, d, host, host, XI_ABI_BIT(host));
 	struct xi_strbuf sb = XI_STRBUF_INIT;
-	function_text(g, &sb, plan, M_DECODE, xi_aprintf(g->a, "%s_decode", t), false);
+	function_text(g, &sb, plan, M_DECODE, xi_aprintf(g->a, "%s_decode", t), false, true);
 	xi_sb_adds(&sb, "\n");
-	function_text(g, &sb, plan, M_ENCODE, xi_aprintf(g->a, "%s_encode", t), false);
+	function_text(g, &sb, plan, M_ENCODE, xi_aprintf(g->a, "%s_encode", t), false, true);
 	xi_sb_adds(&sb, "\n");
-	function_text(g, &sb, plan, M_CHECK, xi_aprintf(g->a, "%s_check", t), false);
+	function_text(g, &sb, plan, M_CHECK, xi_aprintf(g->a, "%s_check", t), false, false);
 	if (d->legacy) {
 		abi_dispatch(g, &sb, d, host, M_DECODE);
 		abi_dispatch(g, &sb, d, host, M_ENCODE);

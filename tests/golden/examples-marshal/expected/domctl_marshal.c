@@ -15,6 +15,39 @@ int xen_domctl_createdomain_decode(struct xen_domctl_createdomain *out, const vo
 
 	if (len < 68)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_domctl_createdomain", "", len, 68, NULL);
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 68);
+	{
+		uint32_t x = out->flags;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFF00U) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
+					20, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = out->iommu_opts;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
+					24, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = out->grant_opts;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFF0U) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
+					44, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = out->arch.emulation_flags;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFF800U) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "arch.emulation_flags",
+					60, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = out->arch.misc_flags;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "arch.misc_flags",
+					64, (uint64_t)x, NULL);
+	}
+#else
 	out->ssidref = xenidl_le_load_u32(p + 0);
 	xenidl_copy(&out->handle, p + 4, 16);
 	{
@@ -60,6 +93,7 @@ int xen_domctl_createdomain_decode(struct xen_domctl_createdomain *out, const vo
 					64, (uint64_t)x, NULL);
 		out->arch.misc_flags = x;
 	}
+#endif
 	return 0;
 }
 
@@ -70,6 +104,39 @@ int xen_domctl_createdomain_encode(const struct xen_domctl_createdomain *in, voi
 
 	if (len < 68)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_domctl_createdomain", "", len, 68, NULL);
+#if defined(XENIDL_LE_HOST)
+	{
+		uint32_t x = in->flags;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFF00U) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
+					20, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = in->iommu_opts;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
+					24, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = in->grant_opts;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFF0U) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
+					44, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = in->arch.emulation_flags;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFF800U) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "arch.emulation_flags",
+					60, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = in->arch.misc_flags;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "arch.misc_flags",
+					64, (uint64_t)x, NULL);
+	}
+	xenidl_copy(p, in, 68);
+#else
 	xenidl_le_store_u32(p + 0, in->ssidref);
 	xenidl_copy(p + 4, &in->handle, 16);
 	{
@@ -115,6 +182,7 @@ int xen_domctl_createdomain_encode(const struct xen_domctl_createdomain *in, voi
 					64, (uint64_t)x, NULL);
 		xenidl_le_store_u32(p + 64, x);
 	}
+#endif
 	return 0;
 }
 
@@ -161,6 +229,46 @@ int xen_domctl_createdomain_decode(struct xen_domctl_createdomain *out, const vo
 
 	if (len < 76)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_domctl_createdomain", "", len, 76, NULL);
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 76);
+	{
+		uint32_t x = out->flags;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFF00U) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
+					20, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = out->iommu_opts;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
+					24, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = out->grant_opts;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFF0U) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
+					44, (uint64_t)x, NULL);
+	}
+	{
+		uint8_t x = out->arch.gic_version;
+		if ((flags & (XENIDL_IN | XENIDL_OUT)) && (x > 2U))
+			return xenidl_fail(err, XENIDL_EENUM, "xen_domctl_createdomain", "arch.gic_version",
+					60, (uint64_t)x, NULL);
+	}
+	{
+		uint16_t x = out->arch.tee_type;
+		if ((flags & XENIDL_IN) && (x > 2U))
+			return xenidl_fail(err, XENIDL_EENUM, "xen_domctl_createdomain", "arch.tee_type",
+					62, (uint64_t)x, NULL);
+	}
+	{
+		uint16_t x = out->arch.pad;
+		if ((flags & (XENIDL_IN | XENIDL_OUT)) && (x != 0))
+			return xenidl_fail(err, XENIDL_ERESERVED, "xen_domctl_createdomain", "arch.pad",
+					74, (uint64_t)x, NULL);
+	}
+	xenidl_zero(&out->arch.pad, 2);
+#else
 	out->ssidref = xenidl_le_load_u32(p + 0);
 	xenidl_copy(&out->handle, p + 4, 16);
 	{
@@ -218,6 +326,7 @@ int xen_domctl_createdomain_decode(struct xen_domctl_createdomain *out, const vo
 					74, (uint64_t)x, NULL);
 		out->arch.pad = 0;
 	}
+#endif
 	return 0;
 }
 
@@ -228,6 +337,46 @@ int xen_domctl_createdomain_encode(const struct xen_domctl_createdomain *in, voi
 
 	if (len < 76)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_domctl_createdomain", "", len, 76, NULL);
+#if defined(XENIDL_LE_HOST)
+	{
+		uint32_t x = in->flags;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFF00U) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
+					20, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = in->iommu_opts;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
+					24, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = in->grant_opts;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFF0U) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
+					44, (uint64_t)x, NULL);
+	}
+	{
+		uint8_t x = in->arch.gic_version;
+		if ((flags & (XENIDL_IN | XENIDL_OUT)) && (x > 2U))
+			return xenidl_fail(err, XENIDL_EENUM, "xen_domctl_createdomain", "arch.gic_version",
+					60, (uint64_t)x, NULL);
+	}
+	{
+		uint16_t x = in->arch.tee_type;
+		if ((flags & XENIDL_IN) && (x > 2U))
+			return xenidl_fail(err, XENIDL_EENUM, "xen_domctl_createdomain", "arch.tee_type",
+					62, (uint64_t)x, NULL);
+	}
+	{
+		uint16_t x = in->arch.pad;
+		if ((flags & (XENIDL_IN | XENIDL_OUT)) && (x != 0))
+			return xenidl_fail(err, XENIDL_ERESERVED, "xen_domctl_createdomain", "arch.pad",
+					74, (uint64_t)x, NULL);
+	}
+	xenidl_copy(p, in, 76);
+	xenidl_zero(p + 74, 2);
+#else
 	xenidl_le_store_u32(p + 0, in->ssidref);
 	xenidl_copy(p + 4, &in->handle, 16);
 	{
@@ -285,6 +434,7 @@ int xen_domctl_createdomain_encode(const struct xen_domctl_createdomain *in, voi
 					74, (uint64_t)x, NULL);
 		xenidl_le_store_u16(p + 74, 0);
 	}
+#endif
 	return 0;
 }
 
@@ -337,6 +487,27 @@ int xen_domctl_createdomain_decode(struct xen_domctl_createdomain *out, const vo
 
 	if (len < 60)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_domctl_createdomain", "", len, 60, NULL);
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 60);
+	{
+		uint32_t x = out->flags;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFF00U) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
+					20, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = out->iommu_opts;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
+					24, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = out->grant_opts;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFF0U) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
+					44, (uint64_t)x, NULL);
+	}
+#else
 	out->ssidref = xenidl_le_load_u32(p + 0);
 	xenidl_copy(&out->handle, p + 4, 16);
 	{
@@ -368,6 +539,7 @@ int xen_domctl_createdomain_decode(struct xen_domctl_createdomain *out, const vo
 	out->altp2m.nr = xenidl_le_load_u16(p + 50);
 	out->vmtrace_size = xenidl_le_load_u32(p + 52);
 	out->cpupool_id = xenidl_le_load_u32(p + 56);
+#endif
 	return 0;
 }
 
@@ -378,6 +550,27 @@ int xen_domctl_createdomain_encode(const struct xen_domctl_createdomain *in, voi
 
 	if (len < 60)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_domctl_createdomain", "", len, 60, NULL);
+#if defined(XENIDL_LE_HOST)
+	{
+		uint32_t x = in->flags;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFF00U) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
+					20, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = in->iommu_opts;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
+					24, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = in->grant_opts;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFF0U) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
+					44, (uint64_t)x, NULL);
+	}
+	xenidl_copy(p, in, 60);
+#else
 	xenidl_le_store_u32(p + 0, in->ssidref);
 	xenidl_copy(p + 4, &in->handle, 16);
 	{
@@ -409,6 +602,7 @@ int xen_domctl_createdomain_encode(const struct xen_domctl_createdomain *in, voi
 	xenidl_le_store_u16(p + 50, in->altp2m.nr);
 	xenidl_le_store_u32(p + 52, in->vmtrace_size);
 	xenidl_le_store_u32(p + 56, in->cpupool_id);
+#endif
 	return 0;
 }
 

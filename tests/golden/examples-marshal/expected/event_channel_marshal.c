@@ -15,9 +15,13 @@ int evtchn_alloc_unbound_decode(struct evtchn_alloc_unbound *out, const void *bu
 	if (len < 8)
 		return xenidl_fail(err, XENIDL_ESHORT, "evtchn_alloc_unbound", "", len, 8, NULL);
 	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 8);
+#else
 	out->dom = xenidl_le_load_u16(p + 0);
 	out->remote_dom = xenidl_le_load_u16(p + 2);
 	out->port = xenidl_le_load_u32(p + 4);
+#endif
 	return 0;
 }
 
@@ -29,9 +33,13 @@ int evtchn_alloc_unbound_encode(const struct evtchn_alloc_unbound *in, void *buf
 	if (len < 8)
 		return xenidl_fail(err, XENIDL_ESHORT, "evtchn_alloc_unbound", "", len, 8, NULL);
 	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 8);
+#else
 	xenidl_le_store_u16(p + 0, in->dom);
 	xenidl_le_store_u16(p + 2, in->remote_dom);
 	xenidl_le_store_u32(p + 4, in->port);
+#endif
 	return 0;
 }
 

@@ -15,6 +15,27 @@ int xen_sysctl_readconsole_decode(struct xen_sysctl_readconsole *out, const void
 	if (len < 24)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_sysctl_readconsole", "", len, 24, NULL);
 	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 24);
+	{
+		uint8_t x = out->pad0;
+		if (x != 0)
+			return xenidl_fail(err, XENIDL_ERESERVED, "xen_sysctl_readconsole", "pad0",
+					2, (uint64_t)x, NULL);
+	}
+	{
+		uint8_t x = out->pad1;
+		if (x != 0)
+			return xenidl_fail(err, XENIDL_ERESERVED, "xen_sysctl_readconsole", "pad1",
+					3, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = out->rsvd0;
+		if (x != 0)
+			return xenidl_fail(err, XENIDL_ERESERVED, "xen_sysctl_readconsole", "rsvd0",
+					20, (uint64_t)x, NULL);
+	}
+#else
 	out->clear = xenidl_le_load_u8(p + 0);
 	out->incremental = xenidl_le_load_u8(p + 1);
 	{
@@ -44,6 +65,7 @@ int xen_sysctl_readconsole_decode(struct xen_sysctl_readconsole *out, const void
 					20, (uint64_t)x, NULL);
 		out->rsvd0 = 0;
 	}
+#endif
 	return 0;
 }
 
@@ -55,6 +77,27 @@ int xen_sysctl_readconsole_encode(const struct xen_sysctl_readconsole *in, void 
 	if (len < 24)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_sysctl_readconsole", "", len, 24, NULL);
 	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	{
+		uint8_t x = in->pad0;
+		if (x != 0)
+			return xenidl_fail(err, XENIDL_ERESERVED, "xen_sysctl_readconsole", "pad0",
+					2, (uint64_t)x, NULL);
+	}
+	{
+		uint8_t x = in->pad1;
+		if (x != 0)
+			return xenidl_fail(err, XENIDL_ERESERVED, "xen_sysctl_readconsole", "pad1",
+					3, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = in->rsvd0;
+		if (x != 0)
+			return xenidl_fail(err, XENIDL_ERESERVED, "xen_sysctl_readconsole", "rsvd0",
+					20, (uint64_t)x, NULL);
+	}
+	xenidl_copy(p, in, 24);
+#else
 	xenidl_le_store_u8(p + 0, in->clear);
 	xenidl_le_store_u8(p + 1, in->incremental);
 	{
@@ -85,6 +128,7 @@ int xen_sysctl_readconsole_encode(const struct xen_sysctl_readconsole *in, void 
 					20, (uint64_t)x, NULL);
 		xenidl_le_store_u32(p + 20, 0);
 	}
+#endif
 	return 0;
 }
 

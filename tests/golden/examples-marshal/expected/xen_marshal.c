@@ -16,12 +16,18 @@ int multicall_entry_decode(struct multicall_entry *out, const void *buf, size_t 
 	if (len < 32)
 		return xenidl_fail(err, XENIDL_ESHORT, "multicall_entry", "", len, 32, NULL);
 	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 32);
+#else
 	out->op = xenidl_le_load_u32(p + 0);
 	out->result = xenidl_le_load_i32(p + 4);
-	for (size_t i0 = 0; i0 < 6; i0++) {
-		const size_t o1 = 8 + i0 * 4;
-		out->args[i0] = xenidl_le_load_u32(p + o1);
-	}
+	out->args[0] = xenidl_le_load_u32(p + 8);
+	out->args[1] = xenidl_le_load_u32(p + 12);
+	out->args[2] = xenidl_le_load_u32(p + 16);
+	out->args[3] = xenidl_le_load_u32(p + 20);
+	out->args[4] = xenidl_le_load_u32(p + 24);
+	out->args[5] = xenidl_le_load_u32(p + 28);
+#endif
 	return 0;
 }
 
@@ -33,12 +39,18 @@ int multicall_entry_encode(const struct multicall_entry *in, void *buf, size_t l
 	if (len < 32)
 		return xenidl_fail(err, XENIDL_ESHORT, "multicall_entry", "", len, 32, NULL);
 	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 32);
+#else
 	xenidl_le_store_u32(p + 0, in->op);
 	xenidl_le_store_i32(p + 4, in->result);
-	for (size_t i0 = 0; i0 < 6; i0++) {
-		const size_t o1 = 8 + i0 * 4;
-		xenidl_le_store_u32(p + o1, in->args[i0]);
-	}
+	xenidl_le_store_u32(p + 8, in->args[0]);
+	xenidl_le_store_u32(p + 12, in->args[1]);
+	xenidl_le_store_u32(p + 16, in->args[2]);
+	xenidl_le_store_u32(p + 20, in->args[3]);
+	xenidl_le_store_u32(p + 24, in->args[4]);
+	xenidl_le_store_u32(p + 28, in->args[5]);
+#endif
 	return 0;
 }
 
@@ -74,15 +86,47 @@ static int multicall_entry_decode_x86_64(struct multicall_entry *out, const void
 					8, (uint64_t)x, NULL);
 		out->result = (int32_t)x;
 	}
-	for (size_t i0 = 0; i0 < 6; i0++) {
-		const size_t o1 = 16 + i0 * 8;
-		{
-			uint64_t x = xenidl_le_load_u64(p + o1);
-			if (x > 0xFFFFFFFFULL)
-				return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
-						o1, (uint64_t)x, (const size_t[]){ i0 });
-			out->args[i0] = (uint32_t)x;
-		}
+	{
+		uint64_t x = xenidl_le_load_u64(p + 16);
+		if (x > 0xFFFFFFFFULL)
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
+					16, (uint64_t)x, (const size_t[]){ 0 });
+		out->args[0] = (uint32_t)x;
+	}
+	{
+		uint64_t x = xenidl_le_load_u64(p + 24);
+		if (x > 0xFFFFFFFFULL)
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
+					24, (uint64_t)x, (const size_t[]){ 1 });
+		out->args[1] = (uint32_t)x;
+	}
+	{
+		uint64_t x = xenidl_le_load_u64(p + 32);
+		if (x > 0xFFFFFFFFULL)
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
+					32, (uint64_t)x, (const size_t[]){ 2 });
+		out->args[2] = (uint32_t)x;
+	}
+	{
+		uint64_t x = xenidl_le_load_u64(p + 40);
+		if (x > 0xFFFFFFFFULL)
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
+					40, (uint64_t)x, (const size_t[]){ 3 });
+		out->args[3] = (uint32_t)x;
+	}
+	{
+		uint64_t x = xenidl_le_load_u64(p + 48);
+		if (x > 0xFFFFFFFFULL)
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
+					48, (uint64_t)x, (const size_t[]){ 4 });
+		out->args[4] = (uint32_t)x;
+	}
+	{
+		uint64_t x = xenidl_le_load_u64(p + 56);
+		if (x > 0xFFFFFFFFULL)
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
+					56, (uint64_t)x, (const size_t[]){ 5 });
+		out->args[5] = (uint32_t)x;
 	}
 	return 0;
 }
@@ -115,10 +159,12 @@ static int multicall_entry_encode_x86_64(const struct multicall_entry *in, void 
 	(void)flags;
 	xenidl_le_store_u64(p + 0, in->op);
 	xenidl_le_store_i64(p + 8, in->result);
-	for (size_t i0 = 0; i0 < 6; i0++) {
-		const size_t o1 = 16 + i0 * 8;
-		xenidl_le_store_u64(p + o1, in->args[i0]);
-	}
+	xenidl_le_store_u64(p + 16, in->args[0]);
+	xenidl_le_store_u64(p + 24, in->args[1]);
+	xenidl_le_store_u64(p + 32, in->args[2]);
+	xenidl_le_store_u64(p + 40, in->args[3]);
+	xenidl_le_store_u64(p + 48, in->args[4]);
+	xenidl_le_store_u64(p + 56, in->args[5]);
 	return 0;
 }
 
@@ -147,12 +193,18 @@ int multicall_entry_decode(struct multicall_entry *out, const void *buf, size_t 
 	if (len < 64)
 		return xenidl_fail(err, XENIDL_ESHORT, "multicall_entry", "", len, 64, NULL);
 	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 64);
+#else
 	out->op = xenidl_le_load_u64(p + 0);
 	out->result = xenidl_le_load_i64(p + 8);
-	for (size_t i0 = 0; i0 < 6; i0++) {
-		const size_t o1 = 16 + i0 * 8;
-		out->args[i0] = xenidl_le_load_u64(p + o1);
-	}
+	out->args[0] = xenidl_le_load_u64(p + 16);
+	out->args[1] = xenidl_le_load_u64(p + 24);
+	out->args[2] = xenidl_le_load_u64(p + 32);
+	out->args[3] = xenidl_le_load_u64(p + 40);
+	out->args[4] = xenidl_le_load_u64(p + 48);
+	out->args[5] = xenidl_le_load_u64(p + 56);
+#endif
 	return 0;
 }
 
@@ -164,12 +216,18 @@ int multicall_entry_encode(const struct multicall_entry *in, void *buf, size_t l
 	if (len < 64)
 		return xenidl_fail(err, XENIDL_ESHORT, "multicall_entry", "", len, 64, NULL);
 	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 64);
+#else
 	xenidl_le_store_u64(p + 0, in->op);
 	xenidl_le_store_i64(p + 8, in->result);
-	for (size_t i0 = 0; i0 < 6; i0++) {
-		const size_t o1 = 16 + i0 * 8;
-		xenidl_le_store_u64(p + o1, in->args[i0]);
-	}
+	xenidl_le_store_u64(p + 16, in->args[0]);
+	xenidl_le_store_u64(p + 24, in->args[1]);
+	xenidl_le_store_u64(p + 32, in->args[2]);
+	xenidl_le_store_u64(p + 40, in->args[3]);
+	xenidl_le_store_u64(p + 48, in->args[4]);
+	xenidl_le_store_u64(p + 56, in->args[5]);
+#endif
 	return 0;
 }
 
@@ -193,10 +251,12 @@ static int multicall_entry_decode_x86_32(struct multicall_entry *out, const void
 	(void)flags;
 	out->op = xenidl_le_load_u32(p + 0);
 	out->result = xenidl_le_load_i32(p + 4);
-	for (size_t i0 = 0; i0 < 6; i0++) {
-		const size_t o1 = 8 + i0 * 4;
-		out->args[i0] = xenidl_le_load_u32(p + o1);
-	}
+	out->args[0] = xenidl_le_load_u32(p + 8);
+	out->args[1] = xenidl_le_load_u32(p + 12);
+	out->args[2] = xenidl_le_load_u32(p + 16);
+	out->args[3] = xenidl_le_load_u32(p + 20);
+	out->args[4] = xenidl_le_load_u32(p + 24);
+	out->args[5] = xenidl_le_load_u32(p + 28);
 	return 0;
 }
 
@@ -240,15 +300,47 @@ static int multicall_entry_encode_x86_32(const struct multicall_entry *in, void 
 					4, (uint64_t)x, NULL);
 		xenidl_le_store_i32(p + 4, (int32_t)x);
 	}
-	for (size_t i0 = 0; i0 < 6; i0++) {
-		const size_t o1 = 8 + i0 * 4;
-		{
-			uint64_t x = in->args[i0];
-			if (x > 0xFFFFFFFFULL)
-				return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
-						o1, (uint64_t)x, (const size_t[]){ i0 });
-			xenidl_le_store_u32(p + o1, (uint32_t)x);
-		}
+	{
+		uint64_t x = in->args[0];
+		if (x > 0xFFFFFFFFULL)
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
+					8, (uint64_t)x, (const size_t[]){ 0 });
+		xenidl_le_store_u32(p + 8, (uint32_t)x);
+	}
+	{
+		uint64_t x = in->args[1];
+		if (x > 0xFFFFFFFFULL)
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
+					12, (uint64_t)x, (const size_t[]){ 1 });
+		xenidl_le_store_u32(p + 12, (uint32_t)x);
+	}
+	{
+		uint64_t x = in->args[2];
+		if (x > 0xFFFFFFFFULL)
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
+					16, (uint64_t)x, (const size_t[]){ 2 });
+		xenidl_le_store_u32(p + 16, (uint32_t)x);
+	}
+	{
+		uint64_t x = in->args[3];
+		if (x > 0xFFFFFFFFULL)
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
+					20, (uint64_t)x, (const size_t[]){ 3 });
+		xenidl_le_store_u32(p + 20, (uint32_t)x);
+	}
+	{
+		uint64_t x = in->args[4];
+		if (x > 0xFFFFFFFFULL)
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
+					24, (uint64_t)x, (const size_t[]){ 4 });
+		xenidl_le_store_u32(p + 24, (uint32_t)x);
+	}
+	{
+		uint64_t x = in->args[5];
+		if (x > 0xFFFFFFFFULL)
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
+					28, (uint64_t)x, (const size_t[]){ 5 });
+		xenidl_le_store_u32(p + 28, (uint32_t)x);
 	}
 	return 0;
 }
@@ -299,8 +391,12 @@ int mmu_update_decode(struct mmu_update *out, const void *buf, size_t len,
 	if (len < 16)
 		return xenidl_fail(err, XENIDL_ESHORT, "mmu_update", "", len, 16, NULL);
 	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 16);
+#else
 	out->ptr = xenidl_le_load_u64(p + 0);
 	out->val = xenidl_le_load_u64(p + 8);
+#endif
 	return 0;
 }
 
@@ -312,8 +408,12 @@ int mmu_update_encode(const struct mmu_update *in, void *buf, size_t len,
 	if (len < 16)
 		return xenidl_fail(err, XENIDL_ESHORT, "mmu_update", "", len, 16, NULL);
 	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 16);
+#else
 	xenidl_le_store_u64(p + 0, in->ptr);
 	xenidl_le_store_u64(p + 8, in->val);
+#endif
 	return 0;
 }
 

@@ -16,6 +16,27 @@ int xen_arch_domainconfig_decode(struct xen_arch_domainconfig *out, const void *
 
 	if (len < 16)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_arch_domainconfig", "", len, 16, NULL);
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 16);
+	{
+		uint8_t x = out->gic_version;
+		if ((flags & (XENIDL_IN | XENIDL_OUT)) && (x > 2U))
+			return xenidl_fail(err, XENIDL_EENUM, "xen_arch_domainconfig", "gic_version",
+					0, (uint64_t)x, NULL);
+	}
+	{
+		uint16_t x = out->tee_type;
+		if ((flags & XENIDL_IN) && (x > 2U))
+			return xenidl_fail(err, XENIDL_EENUM, "xen_arch_domainconfig", "tee_type",
+					2, (uint64_t)x, NULL);
+	}
+	{
+		uint16_t x = out->pad;
+		if (x != 0)
+			return xenidl_fail(err, XENIDL_ERESERVED, "xen_arch_domainconfig", "pad",
+					14, (uint64_t)x, NULL);
+	}
+#else
 	{
 		uint8_t x = xenidl_le_load_u8(p + 0);
 		if ((flags & (XENIDL_IN | XENIDL_OUT)) && (x > 2U))
@@ -42,6 +63,7 @@ int xen_arch_domainconfig_decode(struct xen_arch_domainconfig *out, const void *
 					14, (uint64_t)x, NULL);
 		out->pad = 0;
 	}
+#endif
 	return 0;
 }
 
@@ -52,6 +74,27 @@ int xen_arch_domainconfig_encode(const struct xen_arch_domainconfig *in, void *b
 
 	if (len < 16)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_arch_domainconfig", "", len, 16, NULL);
+#if defined(XENIDL_LE_HOST)
+	{
+		uint8_t x = in->gic_version;
+		if ((flags & (XENIDL_IN | XENIDL_OUT)) && (x > 2U))
+			return xenidl_fail(err, XENIDL_EENUM, "xen_arch_domainconfig", "gic_version",
+					0, (uint64_t)x, NULL);
+	}
+	{
+		uint16_t x = in->tee_type;
+		if ((flags & XENIDL_IN) && (x > 2U))
+			return xenidl_fail(err, XENIDL_EENUM, "xen_arch_domainconfig", "tee_type",
+					2, (uint64_t)x, NULL);
+	}
+	{
+		uint16_t x = in->pad;
+		if (x != 0)
+			return xenidl_fail(err, XENIDL_ERESERVED, "xen_arch_domainconfig", "pad",
+					14, (uint64_t)x, NULL);
+	}
+	xenidl_copy(p, in, 16);
+#else
 	{
 		uint8_t x = in->gic_version;
 		if ((flags & (XENIDL_IN | XENIDL_OUT)) && (x > 2U))
@@ -78,6 +121,7 @@ int xen_arch_domainconfig_encode(const struct xen_arch_domainconfig *in, void *b
 					14, (uint64_t)x, NULL);
 		xenidl_le_store_u16(p + 14, 0);
 	}
+#endif
 	return 0;
 }
 

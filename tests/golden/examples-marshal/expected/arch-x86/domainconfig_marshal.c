@@ -16,6 +16,21 @@ int xen_arch_domainconfig_decode(struct xen_arch_domainconfig *out, const void *
 
 	if (len < 8)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_arch_domainconfig", "", len, 8, NULL);
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 8);
+	{
+		uint32_t x = out->emulation_flags;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFF800U) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_arch_domainconfig", "emulation_flags",
+					0, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = out->misc_flags;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_arch_domainconfig", "misc_flags",
+					4, (uint64_t)x, NULL);
+	}
+#else
 	{
 		uint32_t x = xenidl_le_load_u32(p + 0);
 		if ((flags & XENIDL_IN) && ((x & 0xFFFFF800U) != 0))
@@ -30,6 +45,7 @@ int xen_arch_domainconfig_decode(struct xen_arch_domainconfig *out, const void *
 					4, (uint64_t)x, NULL);
 		out->misc_flags = x;
 	}
+#endif
 	return 0;
 }
 
@@ -40,6 +56,21 @@ int xen_arch_domainconfig_encode(const struct xen_arch_domainconfig *in, void *b
 
 	if (len < 8)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_arch_domainconfig", "", len, 8, NULL);
+#if defined(XENIDL_LE_HOST)
+	{
+		uint32_t x = in->emulation_flags;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFF800U) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_arch_domainconfig", "emulation_flags",
+					0, (uint64_t)x, NULL);
+	}
+	{
+		uint32_t x = in->misc_flags;
+		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
+			return xenidl_fail(err, XENIDL_EBITS, "xen_arch_domainconfig", "misc_flags",
+					4, (uint64_t)x, NULL);
+	}
+	xenidl_copy(p, in, 8);
+#else
 	{
 		uint32_t x = in->emulation_flags;
 		if ((flags & XENIDL_IN) && ((x & 0xFFFFF800U) != 0))
@@ -54,6 +85,7 @@ int xen_arch_domainconfig_encode(const struct xen_arch_domainconfig *in, void *b
 					4, (uint64_t)x, NULL);
 		xenidl_le_store_u32(p + 4, x);
 	}
+#endif
 	return 0;
 }
 
