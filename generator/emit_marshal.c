@@ -77,18 +77,36 @@ static const char *wo(struct fn *f, const char *base, uint32_t off)
 	return xi_aprintf(f->a, "%u", (unsigned)off);
 }
 
-/* The loop counters around a node, for the "[]" of its error path. */
-static const char *idx_arg(struct fn *f, unsigned depth)
+static bool is_number(const char *s)
 {
-	if (!depth)
-		return "NULL";
+	return *s >= '0' && *s <= '9';
+}
+
+/* The loop counters around a node, for the "[]" of its error path (the
+ * indices of unrolled loops are in the path already); `extra` is one more
+ * index, or NULL. */
+static const char *idx_arg(struct fn *f, unsigned depth, const char *extra)
+{
 	struct xi_strbuf sb = XI_STRBUF_INIT;
-	xi_sb_adds(&sb, "(const size_t[]){ ");
+	unsigned n = 0;
 	for (unsigned i = 0; i < depth; i++)
-		xi_sb_printf(&sb, "%s%s", i ? ", " : "", f->idx[i]);
-	xi_sb_adds(&sb, " }");
-	const char *r = xi_strdup(f->a, xi_sb_str(&sb));
+		if (!is_number(f->idx[i]))
+			xi_sb_printf(&sb, "%s%s", n++ ? ", " : "", f->idx[i]);
+	if (extra)
+		xi_sb_printf(&sb, "%s%s", n++ ? ", " : "", extra);
+	const char *r = n ? xi_aprintf(f->a, "(const size_t[]){ %s }", xi_sb_str(&sb)) : "NULL";
 	xi_sb_free(&sb);
+	return r;
+}
+
+/* A node's error path, with the indices of unrolled loops filled in. */
+static const char *err_path(struct fn *f, const char *tmpl)
+{
+	const char **names = XI_NEW_ARRAY(f->a, const char *, strlen(tmpl) / 2 + 1);
+	unsigned k = 0;
+	for (const char *p = strstr(tmpl, "[]"); p; p = strstr(p + 2, "[]"), k++)
+		names[k] = f->idx[k] && is_number(f->idx[k]) ? f->idx[k] : "";
+	const char *r = mp_subst(f->a, tmpl, names);
 	return r;
 }
 
@@ -97,18 +115,24 @@ static const char *idx_arg(struct fn *f, unsigned depth)
 #define MARSHAL_LINE_MAX 100u
 
 /* return xenidl_fail(...); on one line, or two when it is long. */
-static void fail_call(struct fn *f, unsigned ind, const char *code, const struct mp_node *n,
-		      const char *off, const char *value)
+static void fail_call_x(struct fn *f, unsigned ind, const char *code, const char *path,
+			unsigned depth, const char *extra, const char *off, const char *value)
 {
 	const char *head = xi_aprintf(f->a, "return xenidl_fail(err, %s, \"%s\", \"%s\",", code,
-				      f->tname, n->path);
-	const char *tail = xi_aprintf(f->a, "%s, %s, %s);", off, value, idx_arg(f, n->depth));
+				      f->tname, err_path(f, path));
+	const char *tail = xi_aprintf(f->a, "%s, %s, %s);", off, value, idx_arg(f, depth, extra));
 	if (ind * 8 + strlen(head) + 1 + strlen(tail) <= MARSHAL_LINE_MAX) {
 		put(f, ind, "%s %s", head, tail);
 	} else {
 		put(f, ind, "%s", head);
 		put(f, ind + 2, "%s", tail);
 	}
+}
+
+static void fail_call(struct fn *f, unsigned ind, const char *code, const struct mp_node *n,
+		      const char *off, const char *value)
+{
+	fail_call_x(f, ind, code, n->path, n->depth, NULL, off, value);
 }
 
 /* if (gate && cond) return xenidl_fail(...); gate NULL means always. */
@@ -368,6 +392,31 @@ static bool is_label(const struct mp_node *n, struct xi_int v)
 	return false;
 }
 
+/* A reserved byte array: the first non-zero byte fails, with its index. */
+static void emit_rbytes(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+{
+	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
+	const char *gate = mt_gate(n->gate);
+	bool active = !(gate && !*gate);
+	const char *src = f->mode == M_DECODE ? xi_aprintf(f->a, "(%s)", ptr)
+			: xi_aprintf(f->a, "((const unsigned char *)&%s)", lval);
+	if (active) {
+		put(f, ind, "{");
+		put(f, ind + 1, "size_t z = xenidl_first_nonzero(%s, %u);", src, (unsigned)n->wsize);
+		if (gate)
+			put(f, ind + 1, "if (%s && z < %u)", gate, (unsigned)n->wsize);
+		else
+			put(f, ind + 1, "if (z < %u)", (unsigned)n->wsize);
+		fail_call_x(f, ind + 2, "XENIDL_ERESERVED", xi_aprintf(f->a, "%s[]", n->path), n->depth,
+			    "z", xi_aprintf(f->a, "%s + z", off), xi_aprintf(f->a, "%s[z]", src));
+		put(f, ind, "}");
+	}
+	if (f->mode == M_DECODE)
+		put(f, ind, "xenidl_zero(&%s, %u);", lval, (unsigned)n->wsize);
+	else if (f->mode == M_ENCODE)
+		put(f, ind, "xenidl_zero(%s, %u);", ptr, (unsigned)n->wsize);
+}
+
 static void emit_tagged(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
 {
 	if (f->mode == M_CHECK && !mp_has_checks(n))
@@ -518,6 +567,9 @@ static void emit_nodes(struct fn *f, const struct mp_node *n, const char *base, 
 		case MP_ZERO:
 			emit_zero(f, n, base, ind);
 			break;
+		case MP_RBYTES:
+			emit_rbytes(f, n, base, ind);
+			break;
 		case MP_LOOP:
 			emit_loop(f, n, base, ind);
 			break;
@@ -600,6 +652,15 @@ static void clear_reserved(struct fn *f, const struct mp_node *n, const char *ba
 				put(f, ind, "xenidl_zero(&%s, %u);", lv(f, n), n->nsize);
 			else
 				put(f, ind, "xenidl_zero(%s, %u);", wp(f, base, n->woff), n->wsize);
+			continue;
+		}
+		if (n->kind == MP_RBYTES) {
+			if (n->gate == MP_GATE_ALWAYS)
+				continue;
+			if (f->mode == M_DECODE)
+				put(f, ind, "xenidl_zero(&%s, %u);", lv(f, n), (unsigned)n->wsize);
+			else
+				put(f, ind, "xenidl_zero(%s, %u);", wp(f, base, n->woff), (unsigned)n->wsize);
 			continue;
 		}
 		if (n->kind != MP_LOOP)

@@ -398,6 +398,7 @@ static void fill_nodes(struct tfn *f, const struct mp_node *n, unsigned ind)
 			fill_tagged(f, n, ind);
 			break;
 		case MP_ZERO:
+		case MP_RBYTES:
 		case MP_HOLE:
 			break;
 		}
@@ -421,6 +422,17 @@ static const char *woff(struct tfn *f, const struct where *w, uint32_t off)
 	if (w->base)
 		return off ? xi_aprintf(f->a, "%s + %u", w->base, (unsigned)off) : w->base;
 	return xi_aprintf(f->a, "%u", (unsigned)off);
+}
+
+/* "i0, i1" */
+static const char *idx_list_plain(struct tfn *f, unsigned depth)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	for (unsigned i = 0; i < depth; i++)
+		xi_sb_printf(&sb, "%s%s", i ? ", " : "", f->idx[i]);
+	const char *r = xi_strdup(f->a, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
 }
 
 static const char *idx_list(struct tfn *f, unsigned depth)
@@ -468,6 +480,49 @@ static void probe_encode_ok(struct tfn *f, unsigned ind)
 	tput(f, ind, "ok_rc(%s&v, %s, &e), &e, \"encode\");", f->encode, f->wargs);
 }
 
+/* Flags that leave a gate's checks out ("XENIDL_OUT" for an @in field),
+ * or NULL when no flags do. */
+static const char *ungated_flags(unsigned gate)
+{
+	switch (gate) {
+	case MP_GATE_IN: return "XENIDL_OUT";
+	case MP_GATE_OUT: return "XENIDL_IN";
+	case MP_GATE_IN | MP_GATE_OUT: return "0";
+	default: return NULL;
+	}
+}
+
+/* After a reserved byte was set: with flags that do not check it, decode
+ * succeeds and the field still decodes as zero. */
+static void probe_unchecked_reserved(struct tfn *f, const struct mp_node *n, unsigned ind)
+{
+	const char *flags = ungated_flags(n->gate);
+	if (!flags)
+		return;
+	const char *args = xi_strdup(f->a, f->wargs);
+	char *all = strstr(args, "ALL");
+	const char *wargs = xi_aprintf(f->a, "%.*s%s", (int)(all - args), args, flags);
+	tput(f, ind, "memset(&w, 0x5a, sizeof(w));");
+	tput(f, ind, "ok_rc(%s&w, %s, &e), &e, \"decode that does not check %s\");", f->decode, wargs,
+	     n->path);
+	tput(f, ind, "want_same(&v, &w, sizeof(v), \"an unchecked reserved field decodes as zero\");");
+}
+
+/* A probe inside a runtime loop over candidate values: `var` goes from 0 to
+ * `count` - 1 and the probe is skipped when `skip` holds. */
+static struct where probe_loop(struct tfn *f, const struct where *w, const char *var, unsigned count,
+			       const char *skip)
+{
+	tput(f, w->ind, "for (unsigned %s = 0; %s < %u; %s++) {", var, var, count, var);
+	if (skip) {
+		tput(f, w->ind + 1, "if (%s)", skip);
+		tput(f, w->ind + 2, "continue;");
+	}
+	struct where lw = *w;
+	lw.ind = w->ind + 1;
+	return lw;
+}
+
 static void probe_scalar(struct tfn *f, const struct mp_node *n, const struct where *w)
 {
 	if (!n->gate)
@@ -482,6 +537,7 @@ static void probe_scalar(struct tfn *f, const struct mp_node *n, const struct wh
 		tput(f, ind + 1, "buf[%s + b] = 0x80;", off);
 		tput(f, ind + 1, "want_err(%s&w, %s, &e), &e, XENIDL_ERESERVED, path, %s, \"reserved byte\");",
 		     f->decode, f->wargs, off);
+		probe_unchecked_reserved(f, n, ind + 1);
 		tput(f, ind, "}");
 		if (n->cls == MP_INT)
 			tput(f, ind, "%s = 1;", lval);
@@ -497,45 +553,87 @@ static void probe_scalar(struct tfn *f, const struct mp_node *n, const struct wh
 	if (!n->sem)
 		return;
 	if (n->sem->kind == XI_DECL_BITMAP) {
+		/* Every bit the bitmap does not declare. */
 		uint64_t bad = mt_bitmap_undeclared(n->sem, n->wsize);
 		if (!bad)
 			return;
-		unsigned bit = 0;
-		while (!(bad >> bit & 1))
-			bit++;
-		unsigned ind = probe_begin(f, w, n, n->path);
+		struct where lw = probe_loop(f, w, "bit", n->wsize * 8,
+					     xi_aprintf(f->a, "!((0x%llxull >> bit) & 1)",
+							(unsigned long long)bad));
+		unsigned ind = probe_begin(f, &lw, n, n->path);
 		probe_encode_ok(f, ind);
-		tput(f, ind, "buf[%s + %u] |= 0x%x;", off, bit / 8, 1u << (bit % 8));
-		tput(f, ind, "want_err(%s&w, %s, &e), &e, XENIDL_EBITS, path, %s, \"undeclared bit %u\");",
-		     f->decode, f->wargs, off, bit);
-		tput(f, ind, "%s = (%s)(%s | (%s)(1ull << %u));", lval, nt, lval, nt, bit);
-		tput(f, ind, "want_err(%s&v, ALL, &e), &e, XENIDL_EBITS, path, %s, \"check of undeclared bit %u\");",
-		     f->check, off, bit);
-		probe_end(f, w);
+		tput(f, ind, "buf[%s + bit / 8] |= (unsigned char)(1u << (bit %% 8));", off);
+		tput(f, ind, "want_err(%s&w, %s, &e), &e, XENIDL_EBITS, path, %s, \"undeclared bit\");",
+		     f->decode, f->wargs, off);
+		tput(f, ind, "%s = (%s)(%s | (%s)(1ull << bit));", lval, nt, lval, nt);
+		tput(f, ind, "want_err(%s&v, ALL, &e), &e, XENIDL_EBITS, path, %s, \"check of an undeclared bit\");",
+		     f->check, off);
+		probe_end(f, &lw);
+		tput(f, w->ind, "}");
 		return;
 	}
-	/* An enum: the least value >= 0 it does not declare. */
-	uint64_t limit = n->wsize == 8 ? UINT64_MAX : (UINT64_C(1) << (n->wsize * 8 - (n->wsigned ? 1 : 0))) - 1;
-	uint64_t u = 0;
-	for (;; u++) {
-		bool declared = false;
+	/* An enum: the values next to each declared range, the type's least
+	 * and greatest values, and the least undeclared value >= 0. */
+	struct xi_int lo = mt_type_min(n->wsize, n->wsigned), hi = mt_type_max(n->wsize, n->wsigned);
+	struct xi_int cand[64];
+	unsigned nc = 0;
+	struct xi_int one = xi_int_u(1), c;
+	cand[nc++] = lo;
+	cand[nc++] = hi;
+	for (const struct xi_variant *v = n->sem->variants; v && nc + 2 < 60; v = v->next) {
+		if (v->invalid)
+			continue;
+		if (xi_int_sub(v->v, one, &c) == XI_INT_OK)
+			cand[nc++] = c;
+		if (xi_int_add(v->v, one, &c) == XI_INT_OK)
+			cand[nc++] = c;
+	}
+	for (uint64_t u = 0; u < 4096 && nc < 63; u++) {
+		bool used = false;
 		for (const struct xi_variant *v = n->sem->variants; v; v = v->next)
 			if (!v->invalid && xi_int_eq(v->v, xi_int_u(u)))
-				declared = true;
-		if (!declared || u == limit)
+				used = true;
+		if (!used) {
+			cand[nc++] = xi_int_u(u);
 			break;
+		}
 	}
-	if (u == limit)
-		return;
-	unsigned ind = probe_begin(f, w, n, n->path);
-	probe_encode_ok(f, ind);
-	tput(f, ind, "put_le(buf + %s, %lluull, %u);", off, (unsigned long long)u, n->wsize);
-	tput(f, ind, "want_err(%s&w, %s, &e), &e, XENIDL_EENUM, path, %s, \"undeclared value %llu\");",
-	     f->decode, f->wargs, off, (unsigned long long)u);
-	tput(f, ind, "%s = (%s)%lluull;", lval, nt, (unsigned long long)u);
-	tput(f, ind, "want_err(%s&v, ALL, &e), &e, XENIDL_EENUM, path, %s, \"check of undeclared value %llu\");",
-	     f->check, off, (unsigned long long)u);
-	probe_end(f, w);
+	struct xi_strbuf list = XI_STRBUF_INIT;
+	unsigned nbad = 0;
+	for (unsigned i = 0; i < nc; i++) {
+		if (xi_int_cmp(cand[i], lo) < 0 || xi_int_cmp(cand[i], hi) > 0)
+			continue;
+		bool used = false;
+		for (const struct xi_variant *v = n->sem->variants; v && !used; v = v->next)
+			if (!v->invalid && xi_int_eq(v->v, cand[i]))
+				used = true;
+		for (unsigned j = 0; j < i && !used; j++)
+			if (xi_int_eq(cand[j], cand[i]))
+				used = true;
+		if (used)
+			continue;
+		xi_sb_printf(&list, "%s0x%llxull", nbad++ ? ", " : "",
+			     (unsigned long long)xi_int_bits(cand[i]));
+	}
+	if (nbad) {
+		tput(f, w->ind, "{");
+		tput(f, w->ind + 1, "static const uint64_t bad[] = { %s };", xi_sb_str(&list));
+		struct where bw = *w;
+		bw.ind = w->ind + 1;
+		struct where lw = probe_loop(f, &bw, "k", nbad, NULL);
+		unsigned ind = probe_begin(f, &lw, n, n->path);
+		probe_encode_ok(f, ind);
+		tput(f, ind, "put_le(buf + %s, bad[k], %u);", off, n->wsize);
+		tput(f, ind, "want_err(%s&w, %s, &e), &e, XENIDL_EENUM, path, %s, \"undeclared value\");",
+		     f->decode, f->wargs, off);
+		tput(f, ind, "%s = (%s)bad[k];", lval, nt);
+		tput(f, ind, "want_err(%s&v, ALL, &e), &e, XENIDL_EENUM, path, %s, \"check of an undeclared value\");",
+		     f->check, off);
+		probe_end(f, &lw);
+		tput(f, bw.ind, "}");
+		tput(f, w->ind, "}");
+	}
+	xi_sb_free(&list);
 }
 
 static void probe_zero(struct tfn *f, const struct mp_node *n, const struct where *w)
@@ -549,7 +647,36 @@ static void probe_zero(struct tfn *f, const struct mp_node *n, const struct wher
 	tput(f, ind + 1, "buf[%s + b] = 0x80;", off);
 	tput(f, ind + 1, "want_err(%s&w, %s, &e), &e, XENIDL_ERESERVED, path, %s + b, \"reserved byte\");",
 	     f->decode, f->wargs, off);
+	probe_unchecked_reserved(f, n, ind + 1);
 	tput(f, ind, "}");
+	probe_end(f, w);
+}
+
+/* Each byte of a reserved byte array, with its index in the path. */
+static void probe_rbytes(struct tfn *f, const struct mp_node *n, const struct where *w)
+{
+	if (!n->gate || !n->wsize)
+		return;
+	const char *off = woff(f, w, n->woff);
+	unsigned ind = probe_begin(f, w, n, n->path);
+	tput(f, ind, "for (size_t b = 0; b < %u; b++) {", n->wsize);
+	struct xi_strbuf idx = XI_STRBUF_INIT;
+	for (unsigned i = 0; i < w->depth; i++)
+		xi_sb_printf(&idx, "%s, ", f->idx[i]);
+	tput(f, ind + 1, "mkpath(path, sizeof(path), \"%s[]\", (const size_t[]){ %sb });", n->path,
+	     xi_sb_str(&idx));
+	xi_sb_free(&idx);
+	probe_encode_ok(f, ind + 1);
+	tput(f, ind + 1, "buf[%s + b] = 0x80;", off);
+	tput(f, ind + 1, "want_err(%s&w, %s, &e), &e, XENIDL_ERESERVED, path, %s + b, \"reserved byte\");",
+	     f->decode, f->wargs, off);
+	probe_unchecked_reserved(f, n, ind + 1);
+	tput(f, ind, "}");
+	tput(f, ind, "memset(&%s[%u], 1, 1);", tlv(f, n), n->wsize - 1);
+	tput(f, ind, "mkpath(path, sizeof(path), \"%s[]\", (const size_t[]){ %s%u });", n->path,
+	     w->depth ? xi_aprintf(f->a, "%s, ", idx_list_plain(f, w->depth)) : "", n->wsize - 1);
+	tput(f, ind, "want_err(%s&v, ALL, &e), &e, XENIDL_ERESERVED, path, %s + %u, \"check of a reserved byte\");",
+	     f->check, off, n->wsize - 1);
 	probe_end(f, w);
 }
 
@@ -670,6 +797,9 @@ static void probe_nodes(struct tfn *f, const struct mp_node *n, const struct whe
 			break;
 		case MP_ZERO:
 			probe_zero(f, n, w);
+			break;
+		case MP_RBYTES:
+			probe_rbytes(f, n, w);
 			break;
 		case MP_TAGGED:
 			probe_tagged(f, n, w);

@@ -276,8 +276,8 @@ static struct mp_node *build_type(struct builder *b, const struct xi_type *t, st
 		}
 		const struct xi_type *eh = xi_type_resolve(th->u.array.elem, b->host);
 		const struct xi_type *ew = xi_type_resolve(tw->u.array.elem, b->wire);
-		if (!s.reserved && plain_byte(eh) && plain_byte(ew) && eh->prim == ew->prim) {
-			struct mp_node *n = new_node(b, MP_BYTES, &s, tail);
+		if (plain_byte(eh) && plain_byte(ew) && eh->prim == ew->prim) {
+			struct mp_node *n = new_node(b, s.reserved ? MP_RBYTES : MP_BYTES, &s, tail);
 			n->wsize = th->u.array.count;
 			return n;
 		}
@@ -421,6 +421,7 @@ bool mp_has_checks(const struct mp_node *n)
 				return true;
 			break;
 		case MP_ZERO:
+		case MP_RBYTES:
 			if (n->gate)
 				return true;
 			break;

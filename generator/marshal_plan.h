@@ -30,6 +30,7 @@ enum mp_kind {
 	MP_BYTES,    /* bytes copied as they are: u8/i8/char arrays */
 	MP_OPAQUE,   /* an untagged union: its bytes, copied as they are */
 	MP_ZERO,     /* a reserved union: every byte must be zero */
+	MP_RBYTES,   /* a reserved u8/i8/char array: every byte must be zero */
 	MP_LOOP,     /* an array of anything else */
 	MP_TAGGED,   /* a tagged union */
 	MP_HOLE,     /* implicit padding on the wire (legacy types): zero on encode */

@@ -89,43 +89,43 @@ static int multicall_entry_decode_x86_64(struct multicall_entry *out, const void
 	{
 		uint64_t x = xenidl_le_load_u64(p + 16);
 		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
-					16, (uint64_t)x, (const size_t[]){ 0 });
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[0]",
+					16, (uint64_t)x, NULL);
 		out->args[0] = (uint32_t)x;
 	}
 	{
 		uint64_t x = xenidl_le_load_u64(p + 24);
 		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
-					24, (uint64_t)x, (const size_t[]){ 1 });
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[1]",
+					24, (uint64_t)x, NULL);
 		out->args[1] = (uint32_t)x;
 	}
 	{
 		uint64_t x = xenidl_le_load_u64(p + 32);
 		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
-					32, (uint64_t)x, (const size_t[]){ 2 });
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[2]",
+					32, (uint64_t)x, NULL);
 		out->args[2] = (uint32_t)x;
 	}
 	{
 		uint64_t x = xenidl_le_load_u64(p + 40);
 		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
-					40, (uint64_t)x, (const size_t[]){ 3 });
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[3]",
+					40, (uint64_t)x, NULL);
 		out->args[3] = (uint32_t)x;
 	}
 	{
 		uint64_t x = xenidl_le_load_u64(p + 48);
 		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
-					48, (uint64_t)x, (const size_t[]){ 4 });
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[4]",
+					48, (uint64_t)x, NULL);
 		out->args[4] = (uint32_t)x;
 	}
 	{
 		uint64_t x = xenidl_le_load_u64(p + 56);
 		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
-					56, (uint64_t)x, (const size_t[]){ 5 });
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[5]",
+					56, (uint64_t)x, NULL);
 		out->args[5] = (uint32_t)x;
 	}
 	return 0;
@@ -303,43 +303,43 @@ static int multicall_entry_encode_x86_32(const struct multicall_entry *in, void 
 	{
 		uint64_t x = in->args[0];
 		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
-					8, (uint64_t)x, (const size_t[]){ 0 });
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[0]",
+					8, (uint64_t)x, NULL);
 		xenidl_le_store_u32(p + 8, (uint32_t)x);
 	}
 	{
 		uint64_t x = in->args[1];
 		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
-					12, (uint64_t)x, (const size_t[]){ 1 });
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[1]",
+					12, (uint64_t)x, NULL);
 		xenidl_le_store_u32(p + 12, (uint32_t)x);
 	}
 	{
 		uint64_t x = in->args[2];
 		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
-					16, (uint64_t)x, (const size_t[]){ 2 });
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[2]",
+					16, (uint64_t)x, NULL);
 		xenidl_le_store_u32(p + 16, (uint32_t)x);
 	}
 	{
 		uint64_t x = in->args[3];
 		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
-					20, (uint64_t)x, (const size_t[]){ 3 });
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[3]",
+					20, (uint64_t)x, NULL);
 		xenidl_le_store_u32(p + 20, (uint32_t)x);
 	}
 	{
 		uint64_t x = in->args[4];
 		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
-					24, (uint64_t)x, (const size_t[]){ 4 });
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[4]",
+					24, (uint64_t)x, NULL);
 		xenidl_le_store_u32(p + 24, (uint32_t)x);
 	}
 	{
 		uint64_t x = in->args[5];
 		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[]",
-					28, (uint64_t)x, (const size_t[]){ 5 });
+			return xenidl_fail(err, XENIDL_ERANGE, "multicall_entry", "args[5]",
+					28, (uint64_t)x, NULL);
 		xenidl_le_store_u32(p + 28, (uint32_t)x);
 	}
 	return 0;
