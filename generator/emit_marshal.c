@@ -846,6 +846,8 @@ static const char *host_text(struct mgen *g, const struct xi_decl *d, int host)
 {
 	const char *t = xi_c_decl_name(d);
 	struct mp_plan *plan = mp_build(g->ctx, d, host, host, XI_ABI_BIT(host));
+	if (!plan) /* A host always translates its own layout; never reached. */
+		return xi_aprintf(g->a, "#error \"xenidl: no marshalling plan for %s\"\n", t);
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	function_text(g, &sb, plan, M_DECODE, xi_aprintf(g->a, "%s_decode", t), false, true);
 	xi_sb_adds(&sb, "\n");

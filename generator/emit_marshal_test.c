@@ -45,11 +45,14 @@ static const char test_prelude[] =
 	"\n"
 	"#include <xenidl/runtime.h>\n"
 	"\n"
+	"/* Helpers: a small corpus does not use them all. */\n"
+	"#define HELPER static __attribute__((unused))\n"
+	"\n"
 	"static uint64_t rng_state = 0x9E3779B97F4A7C15ull;\n"
 	"static unsigned long n_checks, n_failures;\n"
 	"static const char *cur_type;\n"
 	"\n"
-	"static uint64_t rnd(void)\n"
+	"HELPER uint64_t rnd(void)\n"
 	"{\n"
 	"\tuint64_t x = rng_state;\n"
 	"\tx ^= x << 13;\n"
@@ -59,7 +62,7 @@ static const char test_prelude[] =
 	"}\n"
 	"\n"
 	"/* Random values of `bits` bits, the extremes more often than chance. */\n"
-	"static uint64_t rnd_u(unsigned bits)\n"
+	"HELPER uint64_t rnd_u(unsigned bits)\n"
 	"{\n"
 	"\tuint64_t mask = bits >= 64 ? ~0ull : (1ull << bits) - 1;\n"
 	"\tswitch (rnd() % 8) {\n"
@@ -69,7 +72,7 @@ static const char test_prelude[] =
 	"\t}\n"
 	"}\n"
 	"\n"
-	"static int64_t rnd_s(unsigned bits)\n"
+	"HELPER int64_t rnd_s(unsigned bits)\n"
 	"{\n"
 	"\tuint64_t u = rnd_u(bits);\n"
 	"\tif (bits < 64 && (u >> (bits - 1)) & 1)\n"
@@ -77,14 +80,14 @@ static const char test_prelude[] =
 	"\treturn (int64_t)u;\n"
 	"}\n"
 	"\n"
-	"static void rnd_bytes(void *p, size_t n)\n"
+	"HELPER void rnd_bytes(void *p, size_t n)\n"
 	"{\n"
 	"\tunsigned char *b = p;\n"
 	"\twhile (n--)\n"
 	"\t\t*b++ = (unsigned char)rnd();\n"
 	"}\n"
 	"\n"
-	"static void *xmalloc(size_t n)\n"
+	"HELPER void *xmalloc(size_t n)\n"
 	"{\n"
 	"\tvoid *p = malloc(n ? n : 1);\n"
 	"\tif (!p) {\n"
@@ -95,7 +98,7 @@ static const char test_prelude[] =
 	"}\n"
 	"\n"
 	"__attribute__((format(printf, 1, 2)))\n"
-	"static void failf(const char *fmt, ...)\n"
+	"HELPER void failf(const char *fmt, ...)\n"
 	"{\n"
 	"\tva_list ap;\n"
 	"\tn_failures++;\n"
@@ -108,7 +111,7 @@ static const char test_prelude[] =
 	"\tfputc('\\n', stderr);\n"
 	"}\n"
 	"\n"
-	"static void ok_rc(int rc, const struct xenidl_error *e, const char *what)\n"
+	"HELPER void ok_rc(int rc, const struct xenidl_error *e, const char *what)\n"
 	"{\n"
 	"\tn_checks++;\n"
 	"\tif (rc != 0)\n"
@@ -116,7 +119,7 @@ static const char test_prelude[] =
 	"\t\t      e->path, e->offset, (unsigned long long)e->value);\n"
 	"}\n"
 	"\n"
-	"static void want_err(int rc, const struct xenidl_error *e, int code, const char *path,\n"
+	"HELPER void want_err(int rc, const struct xenidl_error *e, int code, const char *path,\n"
 	"\t\t     size_t offset, const char *what)\n"
 	"{\n"
 	"\tn_checks++;\n"
@@ -129,7 +132,7 @@ static const char test_prelude[] =
 	"\t\t      e->type, e->path, e->offset, e->code, cur_type, path, offset);\n"
 	"}\n"
 	"\n"
-	"static void want_same(const void *a, const void *b, size_t n, const char *what)\n"
+	"HELPER void want_same(const void *a, const void *b, size_t n, const char *what)\n"
 	"{\n"
 	"\tconst unsigned char *x = a, *y = b;\n"
 	"\tn_checks++;\n"
@@ -141,14 +144,14 @@ static const char test_prelude[] =
 	"\t}\n"
 	"}\n"
 	"\n"
-	"static void cant_make(const char *what)\n"
+	"HELPER void cant_make(const char *what)\n"
 	"{\n"
 	"\tn_checks++;\n"
 	"\tfailf(\"no random value with %s\", what);\n"
 	"}\n"
 	"\n"
 	"/* An error path from a template: \"[]\" takes the next index. */\n"
-	"static const char *mkpath(char *out, size_t cap, const char *tmpl, const size_t *idx)\n"
+	"HELPER const char *mkpath(char *out, size_t cap, const char *tmpl, const size_t *idx)\n"
 	"{\n"
 	"\tsize_t n = 0;\n"
 	"\tfor (; *tmpl && n + 1 < cap; tmpl++) {\n"
@@ -163,14 +166,14 @@ static const char test_prelude[] =
 	"\treturn out;\n"
 	"}\n"
 	"\n"
-	"static void put_le(unsigned char *p, uint64_t v, unsigned size)\n"
+	"HELPER void put_le(unsigned char *p, uint64_t v, unsigned size)\n"
 	"{\n"
 	"\tfor (unsigned i = 0; i < size; i++)\n"
 	"\t\tp[i] = (unsigned char)(v >> (8 * i));\n"
 	"}\n"
 	"\n"
 	"/* Array elements probed: all of small arrays, a few of large ones. */\n"
-	"static size_t next_index(size_t i, size_t n)\n"
+	"HELPER size_t next_index(size_t i, size_t n)\n"
 	"{\n"
 	"\tif (n <= 64)\n"
 	"\t\treturn i + 1;\n"
@@ -935,6 +938,8 @@ static const char *host_test_text(struct tgen *g, const struct xi_module *m,
 	xi_abi_mask abis = xi_module_abis(g->ctx, m);
 	xi_abi_mask compat = d->legacy ? mp_compatible_abis(g->ctx, d, host, abis) : XI_ABI_BIT(host);
 	struct mp_plan *plan = mp_build(g->ctx, d, host, host, compat);
+	if (!plan) /* A host always translates its own layout; never reached. */
+		return xi_aprintf(g->a, "#error \"xenidl: no marshalling plan for %s\"\n", t);
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	unsigned depth = plan->max_depth;
 	/* The compat plans can nest no deeper than the host's. */
@@ -1061,6 +1066,8 @@ static const char *host_fuzz_text(struct tgen *g, const struct xi_decl *d, int h
 {
 	const char *t = xi_c_decl_name(d);
 	struct mp_plan *plan = mp_build(g->ctx, d, host, host, XI_ABI_BIT(host));
+	if (!plan) /* A host always translates its own layout; never reached. */
+		return xi_aprintf(g->a, "#error \"xenidl: no marshalling plan for %s\"\n", t);
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	xi_sb_printf(&sb, "static void fuzz_%s(const uint8_t *data, size_t size, unsigned flags, int abi)\n{\n", id);
 	xi_sb_printf(&sb, "\t%s %s v, w;\n\tstruct xenidl_error e;\n\tint rc;\n\tsize_t n;\n", kw(d), t);

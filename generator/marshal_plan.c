@@ -240,9 +240,13 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 			for (const struct xi_member *o = agg->members; o != m; o = o->next, k++)
 				if (o == mt->u.agg->tag)
 					tag = by_member[k];
-			if (ms.reserved) {
-				struct mp_node *n = new_node(b, MP_ZERO, &ms, tail);
+			if (ms.reserved || !tag || tag->kind != MP_SCALAR) {
+				/* Reserved: all zero. Without a tag to switch
+				 * on (the resolver ensures one): bytes. */
+				struct mp_node *n = new_node(b, ms.reserved ? MP_ZERO : MP_OPAQUE, &ms, tail);
 				n->wsize = mt->u.agg->lay[b->wire].size;
+				if (!ms.reserved && !same_layout(mt, b->host, b->wire))
+					b->failed = true;
 			} else {
 				build_tagged(b, mt->u.agg, ms, tag, tail);
 			}

@@ -10,7 +10,7 @@ cd "$top_srcdir/tests/data/examples" || exit 1
 
 run() {
 	# shellcheck disable=SC2086 # $* holds several flags
-	$cc -std=c11 -O2 -Wall -Wextra -Werror "$@" -I"$tmp" -I"$top_srcdir/runtime/include" \
+	$cc -std=c11 -O2 -Wall -Wextra -Werror "$@" -iquote "$tmp" -I"$top_srcdir/runtime/include" \
 		-o "$tmp/compat" "$top_srcdir/tests/marshal/compat.c" \
 		"$tmp/xen_marshal.c" "$tmp/event_channel_marshal.c" || exit 1
 	"$tmp/compat" || exit 1

@@ -15,7 +15,7 @@ cd "$top_srcdir/tests/data/examples" || exit 1
 	arch-ppc/domainconfig.xidl arch-riscv/domainconfig.xidl || exit 1
 cd "$tmp" || exit 1
 warn="-Wall -Wextra -Wconversion -Wshadow -pedantic -Werror"
-inc="-I$tmp -I$top_srcdir/runtime/include"
+inc="-iquote $tmp -I$top_srcdir/runtime/include"
 status=0
 sources=$(find . -name '*_marshal.c' | LC_ALL=C sort)
 headers=$(find . -name '*_marshal.h' | LC_ALL=C sort)
