@@ -201,68 +201,79 @@ static void emit_char(struct fn *f, const struct mp_node *n, const char *base, u
 	}
 }
 
-static void emit_handle(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+/* A scalar whose native field is not an integer lvalue (a guest handle, a
+ * @c_bitfields struct): its bytes hold a host-endian integer. */
+static void emit_copied(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
 {
 	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
 	const char *gate = mt_gate(n->gate);
-	bool check = n->reserved && !(gate && !*gate);
-	const char *wt = mt_int_type(n->wsize, false), *nt = mt_int_type(n->nsize, false);
+	bool active = !(gate && !*gate);
+	const char *wt = mt_int_type(n->wsize, n->wsigned), *nt = mt_int_type(n->nsize, n->nsigned);
+	bool same = !strcmp(wt, nt);
 	switch (f->mode) {
 	case M_DECODE: {
-		const char *range = mt_range_fails(f->a, "x", n->wsize, false, n->nsize, false);
-		if (n->reserved) {
-			if (check) {
-				put(f, ind, "{");
-				put(f, ind + 1, "%s x = %s(%s);", wt, mt_load(n->wsize, false), ptr);
-				fail_if(f, ind + 1, gate, "x != 0", "XENIDL_ERESERVED", n, off, "x");
-				put(f, ind, "}");
-			}
+		const char *vcond = active ? value_fails(f, n, "x", n->wsize, n->wsigned) : NULL;
+		const char *range = n->reserved ? NULL
+			: mt_range_fails(f->a, "x", n->wsize, n->wsigned, n->nsize, n->nsigned);
+		if (n->reserved && !vcond) {
 			put(f, ind, "xenidl_zero(&%s, %u);", lval, n->nsize);
 			break;
 		}
 		put(f, ind, "{");
-		if (!check && !range && !strcmp(nt, wt)) {
-			put(f, ind + 1, "%s h = %s(%s);", nt, mt_load(n->wsize, false), ptr);
+		if (!vcond && !range && same) {
+			put(f, ind + 1, "%s h = %s(%s);", nt, mt_load(n->wsize, n->wsigned), ptr);
 			put(f, ind + 1, "xenidl_copy(&%s, &h, sizeof(h));", lval);
 			put(f, ind, "}");
 			break;
 		}
-		put(f, ind + 1, "%s x = %s(%s);", wt, mt_load(n->wsize, false), ptr);
-		if (check)
-			fail_if(f, ind + 1, gate, "x != 0", "XENIDL_ERESERVED", n, off, "x");
+		put(f, ind + 1, "%s x = %s(%s);", wt, mt_load(n->wsize, n->wsigned), ptr);
+		if (vcond)
+			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)x");
 		if (range)
-			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, "x");
-		put(f, ind + 1, "%s h = %sx;", nt, strcmp(nt, wt) ? xi_aprintf(f->a, "(%s)", nt) : "");
-		put(f, ind + 1, "xenidl_copy(&%s, &h, sizeof(h));", lval);
+			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, "(uint64_t)x");
+		if (n->reserved) {
+			put(f, ind + 1, "xenidl_zero(&%s, %u);", lval, n->nsize);
+		} else {
+			put(f, ind + 1, "%s h = %sx;", nt, same ? "" : xi_aprintf(f->a, "(%s)", nt));
+			put(f, ind + 1, "xenidl_copy(&%s, &h, sizeof(h));", lval);
+		}
 		put(f, ind, "}");
 		break;
 	}
 	case M_ENCODE: {
-		const char *range = mt_range_fails(f->a, "h", n->nsize, false, n->wsize, false);
+		const char *vcond = active ? value_fails(f, n, "h", n->nsize, n->nsigned) : NULL;
+		const char *range = n->reserved ? NULL
+			: mt_range_fails(f->a, "h", n->nsize, n->nsigned, n->wsize, n->wsigned);
+		const char *store = mt_store(n->wsize, n->wsigned);
+		if (n->reserved && !vcond) {
+			put(f, ind, "%s(%s, 0);", store, ptr);
+			break;
+		}
 		put(f, ind, "{");
 		put(f, ind + 1, "%s h;", nt);
 		put(f, ind + 1, "xenidl_copy(&h, &%s, sizeof(h));", lval);
-		if (check)
-			fail_if(f, ind + 1, gate, "h != 0", "XENIDL_ERESERVED", n, off, "h");
-		if (range && !n->reserved)
-			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, "h");
+		if (vcond)
+			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)h");
+		if (range)
+			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, "(uint64_t)h");
 		if (n->reserved)
-			put(f, ind + 1, "%s(%s, 0);", mt_store(n->wsize, false), ptr);
+			put(f, ind + 1, "%s(%s, 0);", store, ptr);
 		else
-			put(f, ind + 1, "%s(%s, %sh);", mt_store(n->wsize, false), ptr,
-			    strcmp(nt, wt) ? xi_aprintf(f->a, "(%s)", wt) : "");
+			put(f, ind + 1, "%s(%s, %sh);", store, ptr, same ? "" : xi_aprintf(f->a, "(%s)", wt));
 		put(f, ind, "}");
 		break;
 	}
-	case M_CHECK:
-		if (!check)
+	case M_CHECK: {
+		const char *vcond = active ? value_fails(f, n, "h", n->nsize, n->nsigned) : NULL;
+		if (!vcond)
 			break;
 		put(f, ind, "{");
 		put(f, ind + 1, "%s h;", nt);
 		put(f, ind + 1, "xenidl_copy(&h, &%s, sizeof(h));", lval);
-		fail_if(f, ind + 1, gate, "h != 0", "XENIDL_ERESERVED", n, off, "h");
+		fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)h");
 		put(f, ind, "}");
 		break;
+	}
 	}
 }
 
@@ -550,8 +561,8 @@ static void emit_nodes(struct fn *f, const struct mp_node *n, const char *base, 
 		case MP_SCALAR:
 			if (n->cls == MP_CHAR)
 				emit_char(f, n, base, ind);
-			else if (n->cls == MP_HANDLE)
-				emit_handle(f, n, base, ind);
+			else if (n->nbytes)
+				emit_copied(f, n, base, ind);
 			else
 				emit_int(f, n, base, ind);
 			break;
@@ -575,6 +586,10 @@ static void emit_nodes(struct fn *f, const struct mp_node *n, const char *base, 
 			break;
 		case MP_TAGGED:
 			emit_tagged(f, n, base, ind);
+			break;
+		case MP_NCLEAR:
+			if (f->mode == M_DECODE && !f->plan->native_holes)
+				put(f, ind, "xenidl_zero(&%s, sizeof(%s));", lv(f, n), lv(f, n));
 			break;
 		case MP_HOLE:
 			if (f->mode == M_ENCODE && !f->zeroed)
@@ -621,6 +636,7 @@ static bool copyable(const struct mp_node *n)
 		case MP_TAGGED:
 		case MP_ZERO:
 		case MP_HOLE:
+		case MP_NCLEAR:
 			return false;
 		case MP_LOOP:
 			if (!copyable(n->body))

@@ -250,7 +250,9 @@ static unsigned tag_values(const struct mp_node *tag, struct xi_int *vals, unsig
 			if (!v->invalid)
 				vals[n++] = v->v;
 	for (const struct mp_use *u = tag->tag_of; u; u = u->next) {
-		if (u->node->has_default)
+		/* Values for a default arm: any other value of an integer tag
+		 * (an enum tag reaches it through its unlisted variants). */
+		if (u->node->has_default && !(tag->sem && tag->sem->kind == XI_DECL_ENUM))
 			*any_default = true;
 		for (const struct mp_arm *arm = u->node->arms; arm; arm = arm->next) {
 			for (const struct xi_arm_label *l = arm->member->labels; l && n < cap; l = l->next) {
@@ -298,6 +300,32 @@ static const char *random_int(struct tfn *f, const struct mp_node *n)
 
 static void fill_nodes(struct tfn *f, const struct mp_node *n, unsigned ind);
 
+/* Store `expr` in a scalar's native field, where `cur` in expr is its value
+ * before; through a host-endian integer when the field is not an integer
+ * lvalue (handles, @c_bitfields). */
+static void native_update(struct tfn *f, unsigned ind, const struct mp_node *n, const char *expr)
+{
+	const char *lval = tlv(f, n);
+	const char *nt = mt_int_type(n->nsize, n->nsigned);
+	bool uses_cur = strstr(expr, "cur") != NULL;
+	if (n->nbytes) {
+		tput(f, ind, "{");
+		tput(f, ind + 1, "%s cur;", nt);
+		if (uses_cur)
+			tput(f, ind + 1, "memcpy(&cur, &%s, sizeof(cur));", lval);
+		tput(f, ind + 1, "cur = (%s)(%s);", nt, expr);
+		tput(f, ind + 1, "memcpy(&%s, &cur, sizeof(cur));", lval);
+		tput(f, ind, "}");
+	} else if (uses_cur) {
+		tput(f, ind, "{");
+		tput(f, ind + 1, "%s cur = %s;", nt, lval);
+		tput(f, ind + 1, "%s = (%s)(%s);", lval, nt, expr);
+		tput(f, ind, "}");
+	} else {
+		tput(f, ind, "%s = (%s)(%s);", lval, nt, expr);
+	}
+}
+
 static void fill_scalar(struct tfn *f, const struct mp_node *n, unsigned ind)
 {
 	const char *lval = tlv(f, n);
@@ -309,8 +337,7 @@ static void fill_scalar(struct tfn *f, const struct mp_node *n, unsigned ind)
 		return;
 	}
 	if (n->cls == MP_HANDLE) {
-		tput(f, ind, "{ %s h = (%s)%s; memcpy(&%s, &h, sizeof(h)); }", nt, nt, random_int(f, n),
-		     lval);
+		native_update(f, ind, n, random_int(f, n));
 		return;
 	}
 	if (n->tag_of || (n->sem && n->sem->kind == XI_DECL_ENUM)) {
@@ -323,7 +350,7 @@ static void fill_scalar(struct tfn *f, const struct mp_node *n, unsigned ind)
 				if (!v->invalid)
 					vals[nv++] = v->v;
 		if (!nv) {
-			tput(f, ind, "%s = (%s)%s;", lval, nt, random_int(f, n));
+			native_update(f, ind, n, random_int(f, n));
 			return;
 		}
 		struct xi_strbuf list = XI_STRBUF_INIT;
@@ -334,20 +361,20 @@ static void fill_scalar(struct tfn *f, const struct mp_node *n, unsigned ind)
 		tput(f, ind + 1, "static const %s vals[] = { %s };", nt, xi_sb_str(&list));
 		xi_sb_free(&list);
 		if (any_default)
-			tput(f, ind + 1, "%s = rnd() %% 4 ? vals[rnd() %% %u] : (%s)%s;", lval, nv, nt,
-			     random_int(f, n));
+			native_update(f, ind + 1, n, xi_aprintf(f->a, "rnd() %% 4 ? vals[rnd() %% %u] : (%s)%s",
+								nv, nt, random_int(f, n)));
 		else
-			tput(f, ind + 1, "%s = vals[rnd() %% %u];", lval, nv);
+			native_update(f, ind + 1, n, xi_aprintf(f->a, "vals[rnd() %% %u]", nv));
 		tput(f, ind, "}");
 		return;
 	}
 	if (n->sem) {
 		uint64_t declared = ~mt_bitmap_undeclared(n->sem, n->nsize) &
 				    (n->nsize == 8 ? UINT64_MAX : (UINT64_C(1) << (n->nsize * 8)) - 1);
-		tput(f, ind, "%s = (%s)(rnd() & 0x%llxull);", lval, nt, (unsigned long long)declared);
+		native_update(f, ind, n, xi_aprintf(f->a, "rnd() & 0x%llxull", (unsigned long long)declared));
 		return;
 	}
-	tput(f, ind, "%s = (%s)%s;", lval, nt, random_int(f, n));
+	native_update(f, ind, n, random_int(f, n));
 }
 
 static void fill_tagged(struct tfn *f, const struct mp_node *n, unsigned ind)
@@ -372,9 +399,25 @@ static void fill_tagged(struct tfn *f, const struct mp_node *n, unsigned ind)
 	tput(f, ind, "}");
 }
 
+static void fill_node(struct tfn *f, const struct mp_node *n, unsigned ind);
+
 static void fill_nodes(struct tfn *f, const struct mp_node *n, unsigned ind)
 {
 	for (; n; n = n->next) {
+		/* A member some translation drops: zero in narrow values. */
+		if (n->absent_somewhere) {
+			tput(f, ind, "if (!narrow) {");
+			fill_node(f, n, ind + 1);
+			tput(f, ind, "}");
+		} else {
+			fill_node(f, n, ind);
+		}
+	}
+}
+
+static void fill_node(struct tfn *f, const struct mp_node *n, unsigned ind)
+{
+	{
 		switch (n->kind) {
 		case MP_SCALAR:
 			fill_scalar(f, n, ind);
@@ -403,6 +446,7 @@ static void fill_nodes(struct tfn *f, const struct mp_node *n, unsigned ind)
 		case MP_ZERO:
 		case MP_RBYTES:
 		case MP_HOLE:
+		case MP_NCLEAR:
 			break;
 		}
 	}
@@ -542,10 +586,10 @@ static void probe_scalar(struct tfn *f, const struct mp_node *n, const struct wh
 		     f->decode, f->wargs, off);
 		probe_unchecked_reserved(f, n, ind + 1);
 		tput(f, ind, "}");
-		if (n->cls == MP_INT)
-			tput(f, ind, "%s = 1;", lval);
-		else
+		if (n->cls == MP_CHAR)
 			tput(f, ind, "{ %s one = 1; memcpy(&%s, &one, sizeof(one)); }", nt, lval);
+		else
+			native_update(f, ind, n, "1");
 		tput(f, ind, "want_err(%s&v, ALL, &e), &e, XENIDL_ERESERVED, path, %s, \"check of a reserved field\");",
 		     f->check, off);
 		tput(f, ind, "want_err(%s&v, %s, &e), &e, XENIDL_ERESERVED, path, %s, \"encode of a reserved field\");",
@@ -568,7 +612,7 @@ static void probe_scalar(struct tfn *f, const struct mp_node *n, const struct wh
 		tput(f, ind, "buf[%s + bit / 8] |= (unsigned char)(1u << (bit %% 8));", off);
 		tput(f, ind, "want_err(%s&w, %s, &e), &e, XENIDL_EBITS, path, %s, \"undeclared bit\");",
 		     f->decode, f->wargs, off);
-		tput(f, ind, "%s = (%s)(%s | (%s)(1ull << bit));", lval, nt, lval, nt);
+		native_update(f, ind, n, xi_aprintf(f->a, "cur | (%s)(1ull << bit)", nt));
 		tput(f, ind, "want_err(%s&v, ALL, &e), &e, XENIDL_EBITS, path, %s, \"check of an undeclared bit\");",
 		     f->check, off);
 		probe_end(f, &lw);
@@ -629,7 +673,7 @@ static void probe_scalar(struct tfn *f, const struct mp_node *n, const struct wh
 		tput(f, ind, "put_le(buf + %s, bad[k], %u);", off, n->wsize);
 		tput(f, ind, "want_err(%s&w, %s, &e), &e, XENIDL_EENUM, path, %s, \"undeclared value\");",
 		     f->decode, f->wargs, off);
-		tput(f, ind, "%s = (%s)bad[k];", lval, nt);
+		native_update(f, ind, n, "bad[k]");
 		tput(f, ind, "want_err(%s&v, ALL, &e), &e, XENIDL_EENUM, path, %s, \"check of an undeclared value\");",
 		     f->check, off);
 		probe_end(f, &lw);
@@ -743,12 +787,33 @@ static void probe_arm_scribble(struct tfn *f, const struct mp_node *n, const str
 	probe_end(f, &aw);
 }
 
+/* Can a valid value select the default arm? Not when the tag is an enum
+ * whose every value some arm lists. */
+static bool default_reachable(const struct mp_node *n)
+{
+	const struct mp_node *tag = n->tag;
+	if (!tag->sem || tag->sem->kind != XI_DECL_ENUM)
+		return true;
+	for (const struct xi_variant *v = tag->sem->variants; v; v = v->next) {
+		bool listed = v->invalid;
+		for (const struct mp_arm *arm = n->arms; arm && !listed; arm = arm->next)
+			for (const struct xi_arm_label *l = arm->member->labels; l; l = l->next)
+				if (xi_int_eq(l->value, v->v))
+					listed = true;
+		if (!listed)
+			return true;
+	}
+	return false;
+}
+
 static void probe_tagged(struct tfn *f, const struct mp_node *n, const struct where *w)
 {
 	const struct mp_node *tag = n->tag;
 	const char *taglv = tlv(f, tag);
 	const char *in = w->cond;
 	for (const struct mp_arm *arm = n->arms; arm; arm = arm->next) {
+		if (arm->member->is_default_arm && !default_reachable(n))
+			continue;
 		const char *sel;
 		if (arm->member->is_default_arm)
 			sel = labels_cond(f, n, taglv, true);
@@ -867,6 +932,8 @@ static void probe_ranges(struct tfn *f, const struct mp_node *n, const struct wh
 		}
 		if (n->kind == MP_TAGGED) {
 			for (const struct mp_arm *arm = n->arms; arm; arm = arm->next) {
+				if (arm->member->is_default_arm && !default_reachable(n))
+					continue;
 				const char *taglv = tlv(f, n->tag);
 				const char *sel = arm->member->is_default_arm ? labels_cond(f, n, taglv, true)
 					: xi_aprintf(f->a, "%s == %s", taglv,
@@ -882,8 +949,7 @@ static void probe_ranges(struct tfn *f, const struct mp_node *n, const struct wh
 			continue;
 		/* The values just outside the narrower type: its maximum + 1 and
 		 * minimum - 1, where the wider one holds them. */
-		const char *lval = tlv(f, n), *off = woff(f, w, n->woff);
-		const char *nt = mt_int_type(n->nsize, n->nsigned);
+		const char *off = woff(f, w, n->woff);
 		for (int dir = 0; dir < 2; dir++) {
 			/* dir 0: encode a native value too wide for the wire;
 			 * dir 1: decode a wire value too wide for the native field. */
@@ -904,10 +970,7 @@ static void probe_ranges(struct tfn *f, const struct mp_node *n, const struct wh
 				unsigned ind = probe_begin(f, w, n, n->path);
 				if (!dir) {
 					const char *lit = mt_literal(f->a, cand[c], n->nsize, n->nsigned);
-					if (n->cls == MP_HANDLE)
-						tput(f, ind, "{ %s h = %s; memcpy(&%s, &h, sizeof(h)); }", nt, lit, lval);
-					else
-						tput(f, ind, "%s = %s;", lval, lit);
+					native_update(f, ind, n, lit);
 					tput(f, ind, "want_err(%s&v, %s, &e), &e, XENIDL_ERANGE, path, %s, \"encode of %s\");",
 					     f->encode, f->wargs, off, num);
 				} else {

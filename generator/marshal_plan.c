@@ -7,6 +7,7 @@ struct builder {
 	struct xi_ctx *ctx;
 	struct xi_arena *a;
 	int host, wire;
+	xi_abi_mask narrow;       /* the wire ABIs values must survive */
 	struct mp_plan *plan;
 	bool failed;              /* the two ABIs cannot be translated */
 };
@@ -19,6 +20,7 @@ struct scalar_info {
 	bool is_signed;
 	enum xi_prim prim;        /* MP_INT and MP_CHAR */
 	const struct xi_decl *sem;
+	bool nbytes;              /* the native field is not an integer lvalue */
 };
 
 enum xi_prim mp_int_prim(unsigned size, bool is_signed)
@@ -53,6 +55,7 @@ static struct scalar_info scalar_of(const struct xi_type *t, int abi)
 			s.size = xi_prims[d->backing].size;
 			s.is_signed = xi_prims[d->backing].is_signed;
 			s.sem = d;
+			s.nbytes = d->c_bitfields;
 		}
 		break;
 	}
@@ -60,6 +63,7 @@ static struct scalar_info scalar_of(const struct xi_type *t, int abi)
 	case XI_TYPE_NATIVE_HANDLE:
 		s.ok = true;
 		s.cls = MP_HANDLE;
+		s.nbytes = true;
 		s.size = xi_type_layout(t, abi).size;
 		s.prim = mp_int_prim(s.size, false);
 		break;
@@ -141,9 +145,13 @@ static bool same_layout(const struct xi_type *t, int x, int y)
 		}
 		if (ax != ay)
 			return false;
-		for (const struct xi_member *m = ax->members; m; m = m->next)
-			if (xi_member_offset(m, x) != xi_member_offset(m, y) || !same_layout(m->type, x, y))
+		for (const struct xi_member *m = ax->members; m; m = m->next) {
+			if (xi_member_present(m, x) != xi_member_present(m, y))
 				return false;
+			if (xi_member_present(m, x) &&
+			    (xi_member_offset(m, x) != xi_member_offset(m, y) || !same_layout(m->type, x, y)))
+				return false;
+		}
 		return true;
 	}
 	default:
@@ -176,6 +184,13 @@ static void build_tagged(struct builder *b, const struct xi_agg *u, struct site 
 	}
 	struct mp_arm **arm_tail = &n->arms;
 	for (const struct xi_member *m = u->members; m; m = m->next) {
+		/* An arm that exists on neither ABI selects nothing: its labels
+		 * leave the union empty, as the enum's other values do. */
+		bool in_host = xi_member_present(m, b->host), in_wire = xi_member_present(m, b->wire);
+		if (in_host != in_wire)
+			b->failed = true;
+		if (!in_host || !in_wire)
+			continue;
 		struct mp_arm *arm = XI_NEW(b->a, struct mp_arm);
 		arm->member = m;
 		arm->wsize = xi_type_layout(m->type, b->wire).size;
@@ -218,7 +233,43 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 	uint32_t wend = 0, nend = 0;
 	unsigned i = 0;
 	for (const struct xi_member *m = agg->members; m; m = m->next, i++) {
-		uint32_t woff = xi_member_offset(m, b->wire), noff = xi_member_offset(m, b->host);
+		/* A member whose arch type is void on an ABI does not exist
+		 * there: only on the wire, its bytes are ignored like padding;
+		 * only in the native struct, it decodes as zero and is not
+		 * encoded (the ABI has no room for it). */
+		bool in_wire = xi_member_present(m, b->wire), in_host = xi_member_present(m, b->host);
+		if (!in_wire && !in_host)
+			continue;
+		if (!in_wire) {
+			struct site ns = s;
+			ns.lval = join(b, s.lval, xi_member_c_name(m));
+			ns.path = join(b, s.path, xi_member_c_name(m));
+			struct mp_node *n = new_node(b, MP_NCLEAR, &ns, tail);
+			n->wsize = 0;
+			n->owners = XI_NEW(b->a, struct mp_owner);
+			n->owners->member = m;
+			uint32_t noff = xi_member_offset(m, b->host);
+			if (noff > nend)
+				b->plan->native_holes = true;
+			nend = noff + xi_type_layout(m->type, b->host).size;
+			continue;
+		}
+		uint32_t woff = xi_member_offset(m, b->wire);
+		if (!in_host) {
+			if (woff > wend) {
+				struct site hs = s;
+				hs.woff = s.woff + wend;
+				struct mp_node *h = new_node(b, MP_HOLE, &hs, tail);
+				h->wsize = woff - wend;
+			}
+			struct site hs = s;
+			hs.woff = s.woff + woff;
+			struct mp_node *h = new_node(b, MP_HOLE, &hs, tail);
+			h->wsize = xi_type_layout(m->type, b->wire).size;
+			wend = woff + h->wsize;
+			continue;
+		}
+		uint32_t noff = xi_member_offset(m, b->host);
 		if (woff > wend) {
 			struct site hs = s;
 			hs.woff = s.woff + wend;
@@ -234,6 +285,7 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 		ms.gate = combine_gate(s.gate, m->flags);
 		ms.reserved = s.reserved || (m->flags & XI_MEMBER_RESERVED);
 		const struct xi_type *mt = m->type;
+		struct mp_node **first = *tail;
 		if (mt->kind == XI_TYPE_AGG && mt->u.agg->tag) {
 			struct mp_node *tag = NULL;
 			unsigned k = 0;
@@ -252,6 +304,18 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 			}
 		} else {
 			by_member[i] = build_type(b, mt, ms, tail);
+		}
+		/* Mark the member's nodes, for plans of other ABIs to match. */
+		bool absent = false;
+		XI_FOR_EACH_ABI(x, b->narrow)
+			if (!xi_member_present(m, x))
+				absent = true;
+		for (struct mp_node *x = *first; x; x = x->next) {
+			struct mp_owner *o = XI_NEW(b->a, struct mp_owner);
+			o->member = m;
+			o->next = x->owners;
+			x->owners = o;
+			x->absent_somewhere |= absent;
 		}
 		wend = woff + xi_type_layout(mt, b->wire).size;
 		nend = noff + xi_type_layout(mt, b->host).size;
@@ -336,12 +400,14 @@ static struct mp_node *build_type(struct builder *b, const struct xi_type *t, st
 	n->wsize = sw.size;
 	n->wsigned = sw.is_signed;
 	n->sem = sh.sem;
+	n->nbytes = sh.nbytes;
 	n->type = t;
 	n->min_wsize = sw.size;
 	return n;
 }
 
-static struct mp_plan *build_one(struct xi_ctx *ctx, const struct xi_decl *d, int host, int wire)
+static struct mp_plan *build_one(struct xi_ctx *ctx, const struct xi_decl *d, int host, int wire,
+				 xi_abi_mask narrow)
 {
 	struct mp_plan *plan = XI_NEW(&ctx->arena, struct mp_plan);
 	plan->decl = d;
@@ -349,11 +415,19 @@ static struct mp_plan *build_one(struct xi_ctx *ctx, const struct xi_decl *d, in
 	plan->wire = wire;
 	plan->wsize = d->agg->lay[wire].size;
 	plan->nsize = d->agg->lay[host].size;
-	struct builder b = { ctx, &ctx->arena, host, wire, plan, false };
+	struct builder b = { ctx, &ctx->arena, host, wire, narrow | XI_ABI_BIT(wire), plan, false };
 	struct site s = { 0, "", "", MP_GATE_ALWAYS, false, 0 };
 	struct mp_node **tail = &plan->body;
 	build_agg(&b, d->agg, s, &tail);
 	return b.failed ? NULL : plan;
+}
+
+bool mp_owned_by(const struct mp_node *n, const struct xi_member *m)
+{
+	for (const struct mp_owner *o = n->owners; o; o = o->next)
+		if (o->member == m)
+			return true;
+	return false;
 }
 
 /* Walk two plans of the same shape; narrow min_wsize of the first. */
@@ -365,6 +439,17 @@ static void narrow_nodes(struct mp_node *n, const struct mp_node *o)
 			continue;
 		}
 		if (o->kind == MP_HOLE) {
+			o = o->next;
+			continue;
+		}
+		if (o->kind == MP_NCLEAR) {
+			/* A member the other ABI lacks: its nodes here match
+			 * nothing there. */
+			const struct mp_owner *own = o->owners;
+			while (own->next) /* the innermost: the absent member */
+				own = own->next;
+			while (n && mp_owned_by(n, own->member))
+				n = n->next;
 			o = o->next;
 			continue;
 		}
@@ -395,11 +480,11 @@ static void narrow_nodes(struct mp_node *n, const struct mp_node *o)
 struct mp_plan *mp_build(struct xi_ctx *ctx, const struct xi_decl *d, int host, int wire,
 			 xi_abi_mask narrow)
 {
-	struct mp_plan *plan = build_one(ctx, d, host, wire);
+	struct mp_plan *plan = build_one(ctx, d, host, wire, narrow);
 	if (!plan)
 		return NULL;
 	XI_FOR_EACH_ABI(x, narrow & ~XI_ABI_BIT(wire)) {
-		struct mp_plan *other = build_one(ctx, d, host, x);
+		struct mp_plan *other = build_one(ctx, d, host, x, 0);
 		if (other)
 			narrow_nodes(plan->body, other->body);
 	}
@@ -411,7 +496,7 @@ xi_abi_mask mp_compatible_abis(struct xi_ctx *ctx, const struct xi_decl *d, int 
 {
 	xi_abi_mask ok = 0;
 	XI_FOR_EACH_ABI(w, abis)
-		if (build_one(ctx, d, host, w))
+		if (build_one(ctx, d, host, w, 0))
 			ok |= XI_ABI_BIT(w);
 	return ok;
 }

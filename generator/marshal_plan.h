@@ -34,6 +34,7 @@ enum mp_kind {
 	MP_LOOP,     /* an array of anything else */
 	MP_TAGGED,   /* a tagged union */
 	MP_HOLE,     /* implicit padding on the wire (legacy types): zero on encode */
+	MP_NCLEAR,   /* a native member the wire ABI lacks: zero on decode */
 };
 
 enum mp_class {
@@ -43,6 +44,11 @@ enum mp_class {
 };
 
 struct mp_node;
+
+struct mp_owner {
+	const struct xi_member *member;
+	struct mp_owner *next;
+};
 
 struct mp_use {
 	const struct mp_node *node;
@@ -71,6 +77,9 @@ struct mp_node {
 	unsigned gate;
 	/* Loops around the node (the number of "[]" in lval and path). */
 	unsigned depth;
+	/* The members the node was made for, outermost first (for plans of
+	 * ABIs that lack one of them to match up). */
+	struct mp_owner *owners;
 
 	/* MP_SCALAR */
 	enum mp_class cls;
@@ -78,11 +87,17 @@ struct mp_node {
 	bool nsigned;
 	bool wsigned;
 	bool reserved;                   /* must be zero */
+	/* The native field is not an integer lvalue (a guest handle, a
+	 * @c_bitfields struct): its bytes hold a host-endian integer. */
+	bool nbytes;
 	const struct xi_decl *sem;       /* the enum or bitmap it holds, or NULL */
 	const struct xi_type *type;      /* the member type, for per-ABI questions */
 	/* The narrowest size this scalar has on the wire ABIs the plan was
 	 * built for (the value range that survives every translation). */
 	unsigned min_wsize;
+	/* Some ABI of the plan's narrowing set lacks this member: values that
+	 * survive every translation leave it zero. */
+	bool absent_somewhere;
 	/* The tagged unions this scalar is the tag of. */
 	struct mp_use *tag_of;
 
@@ -118,6 +133,9 @@ struct mp_plan *mp_build(struct xi_ctx *ctx, const struct xi_decl *d, int host, 
 /* The wire ABIs a host can translate a declaration from and to. */
 xi_abi_mask mp_compatible_abis(struct xi_ctx *ctx, const struct xi_decl *d, int host,
 			       xi_abi_mask abis);
+
+/* Was the node made for member m (or for something inside it)? */
+bool mp_owned_by(const struct mp_node *n, const struct xi_member *m);
 
 /* Does a subtree contain anything T_check looks at? */
 bool mp_has_checks(const struct mp_node *n);

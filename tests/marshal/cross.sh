@@ -9,10 +9,17 @@ if [ -z "${CLANG:-}" ]; then
 fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/xenidl-cross.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT HUP INT TERM
+# The example corpus, the construct catalogue and, when present, idl/.
 cd "$top_srcdir/tests/data/examples" || exit 1
 "${XENIDL:?}" -l c,marshal -o "$tmp" xen.xidl event_channel.xidl domctl.xidl sysctl.xidl \
 	arch-x86/domainconfig.xidl arch-arm/domainconfig.xidl \
 	arch-ppc/domainconfig.xidl arch-riscv/domainconfig.xidl || exit 1
+(cd "$top_srcdir/tests/marshal/data" && "$XENIDL" -l c,marshal -o "$tmp/kitchen" kitchen.xidl) || exit 1
+idl=$(cd "$top_srcdir" && find idl -name '*.xidl' 2>/dev/null | LC_ALL=C sort)
+if [ -n "$idl" ]; then
+	# shellcheck disable=SC2086
+	(cd "$top_srcdir" && "$XENIDL" -l c,marshal -o "$tmp/idl" -I idl --root idl $idl) || exit 1
+fi
 cd "$tmp" || exit 1
 warn="-Wall -Wextra -Wconversion -Wshadow -pedantic -Werror"
 inc="-iquote $tmp -I$top_srcdir/runtime/include"
@@ -22,8 +29,12 @@ headers=$(find . -name '*_marshal.h' | LC_ALL=C sort)
 for target in i386-linux-gnu x86_64-linux-gnu aarch64-linux-gnu armv7a-linux-gnueabihf \
 	      riscv64-linux-gnu powerpc64le-linux-gnu; do
 	for src in $sources; do
+		# Each corpus has its own include root.
+		root=.
+		case $src in ./kitchen/*) root=./kitchen ;; ./idl/*) root=./idl ;; esac
 		# shellcheck disable=SC2086
-		"$CLANG" --target=$target -std=c11 -ffreestanding -fsyntax-only $warn $inc "$src" ||
+		"$CLANG" --target=$target -std=c11 -ffreestanding -fsyntax-only $warn \
+			-iquote "$tmp/$root" -I"$top_srcdir/runtime/include" "$src" ||
 			{ echo "FAIL: $src for $target"; status=1; }
 	done
 	# The portable loads and stores, as a big-endian host would use.
@@ -42,6 +53,9 @@ uint32_t f(const void *p) { return xenidl_le_load_u32(p); }
 EOC
 for std in "-x c -std=c99" "-x c -std=c11" "-x c++ -std=c++11" "-x c++ -std=c++17"; do
 	for h in $headers; do
+		root=.
+		case $h in ./kitchen/*) root=./kitchen ;; ./idl/*) root=./idl ;; esac
+		inc="-iquote $tmp/$root -I$top_srcdir/runtime/include"
 		# shellcheck disable=SC2086
 		printf '#include "%s"\nextern int xenidl_unit;\n' "$h" | "$CLANG" $std -fsyntax-only $warn $inc - ||
 			{ echo "FAIL: $h as $std"; status=1; }
