@@ -38,7 +38,7 @@ static void usage(FILE *f)
 	      "  -l, --lang LANG[:DIR]  output language (repeatable, or a comma list);\n"
 	      "                       with :DIR its outputs go under DIR instead of -o:\n", f);
 	for (const struct xi_backend *b = xi_backends; b->name; b++)
-		fprintf(f, "                         %-9s %s\n", b->name, b->summary);
+		fprintf(f, "                         %-12s %s\n", b->name, b->summary);
 	fputs("                       default: c\n"
 	      "  -o, --output DIR     write outputs under DIR (default: .)\n"
 	      "  -i, --indir DIR      xenbindgen mode: DIR holds spec directories, each\n"
