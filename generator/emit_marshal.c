@@ -36,7 +36,17 @@ struct fn {
 	const struct mp_plan *plan;
 	const char **idx;       /* loop counter names: i0, i1, ... */
 	bool zeroed;            /* encode: the wire bytes here were cleared already */
+	unsigned known_gate;    /* inside `if (gate) { ... }`: that gate holds */
 };
+
+/* The test of a node's gate: NULL when it always holds (or is known to
+ * hold here), "" when it never does. */
+static const char *gate_of(const struct fn *f, const struct mp_node *n)
+{
+	if (f->known_gate && n->gate == f->known_gate)
+		return NULL;
+	return mt_gate(n->gate);
+}
 
 /* One line of code, indented by `ind` tabs. */
 __attribute__((format(printf, 3, 4)))
@@ -169,7 +179,7 @@ static void emit_nodes(struct fn *f, const struct mp_node *n, const char *base, 
 static void emit_char(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
 {
 	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
-	const char *gate = mt_gate(n->gate);
+	const char *gate = gate_of(f, n);
 	bool check = n->reserved && !(gate && !*gate);
 	switch (f->mode) {
 	case M_DECODE:
@@ -206,7 +216,7 @@ static void emit_char(struct fn *f, const struct mp_node *n, const char *base, u
 static void emit_copied(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
 {
 	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
-	const char *gate = mt_gate(n->gate);
+	const char *gate = gate_of(f, n);
 	bool active = !(gate && !*gate);
 	const char *wt = mt_int_type(n->wsize, n->wsigned), *nt = mt_int_type(n->nsize, n->nsigned);
 	bool same = !strcmp(wt, nt);
@@ -280,7 +290,7 @@ static void emit_copied(struct fn *f, const struct mp_node *n, const char *base,
 static void emit_int(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
 {
 	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
-	const char *gate = mt_gate(n->gate);
+	const char *gate = gate_of(f, n);
 	bool active = !(gate && !*gate);
 	const char *wt = mt_int_type(n->wsize, n->wsigned), *nt = mt_int_type(n->nsize, n->nsigned);
 	bool same = !strcmp(wt, nt);
@@ -353,7 +363,7 @@ static void emit_int(struct fn *f, const struct mp_node *n, const char *base, un
 static void emit_zero(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
 {
 	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
-	const char *gate = mt_gate(n->gate);
+	const char *gate = gate_of(f, n);
 	bool active = !(gate && !*gate);
 	/* Decode checks the wire bytes; encode and check the native ones. */
 	const char *src = f->mode == M_DECODE ? xi_aprintf(f->a, "(%s)", ptr)
@@ -407,7 +417,7 @@ static bool is_label(const struct mp_node *n, struct xi_int v)
 static void emit_rbytes(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
 {
 	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
-	const char *gate = mt_gate(n->gate);
+	const char *gate = gate_of(f, n);
 	bool active = !(gate && !*gate);
 	const char *src = f->mode == M_DECODE ? xi_aprintf(f->a, "(%s)", ptr)
 			: xi_aprintf(f->a, "((const unsigned char *)&%s)", lval);
@@ -483,7 +493,7 @@ static void emit_tagged(struct fn *f, const struct mp_node *n, const char *base,
 		xi_sb_adds(f->sb, arm_text(f, dflt, base, ind + 1));
 		put(f, ind + 1, "break;");
 	} else {
-		const char *gate = mt_gate(n->gate);
+		const char *gate = gate_of(f, n);
 		const char *value = xi_aprintf(f->a, "(uint64_t)%s", taglv);
 		if (!gate) {
 			fail_call(f, ind + 1, "XENIDL_ETAG", n, off, value);
@@ -554,9 +564,50 @@ static void emit_loop(struct fn *f, const struct mp_node *n, const char *base, u
 	xi_sb_free(&body);
 }
 
+/* A scalar that T_check checks under a gate of flags (not always). */
+static bool gated_check(const struct mp_node *n)
+{
+	return n->kind == MP_SCALAR && n->gate && n->gate != MP_GATE_ALWAYS &&
+	       (n->reserved || (n->sem && mt_sem_fails_any(n->sem, n->nsize, n->nsigned)));
+}
+
+static void emit_node(struct fn *f, const struct mp_node *n, const char *base, unsigned ind);
+
 static void emit_nodes(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
 {
-	for (; n; n = n->next) {
+	while (n) {
+		/* Checks of consecutive scalars under the same gate share one
+		 * test of the flags (compilers do not always hoist it). */
+		if (f->mode == M_CHECK && !f->known_gate && gated_check(n)) {
+			unsigned gate = n->gate, checks = 0;
+			const struct mp_node *end = n;
+			for (; end && end->kind == MP_SCALAR; end = end->next) {
+				if (gated_check(end)) {
+					if (end->gate != gate)
+						break;
+					checks++;
+				} else if (end->reserved || end->sem) {
+					break; /* a check under another gate */
+				}
+			}
+			if (checks > 1) {
+				put(f, ind, "if %s {", mt_gate(gate));
+				f->known_gate = gate;
+				for (; n != end; n = n->next)
+					emit_node(f, n, base, ind + 1);
+				f->known_gate = 0;
+				put(f, ind, "}");
+				continue;
+			}
+		}
+		emit_node(f, n, base, ind);
+		n = n->next;
+	}
+}
+
+static void emit_node(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+{
+	{
 		switch (n->kind) {
 		case MP_SCALAR:
 			if (n->cls == MP_CHAR)
@@ -718,7 +769,7 @@ static const char *body_text(struct mgen *g, const struct mp_plan *plan, enum mo
 	static const char *const wholes[] = { "(*out)", "(*in)", "(*v)" };
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	struct fn f = { g->a, &sb, mode, roots[mode], wholes[mode], xi_c_decl_name(plan->decl), plan,
-			idx_names(g->a, plan->max_depth), false };
+			idx_names(g->a, plan->max_depth), false, 0 };
 	if (fast && mode != M_CHECK && le_fast_path(plan)) {
 		xi_sb_adds(&sb, "#if defined(XENIDL_LE_HOST)\n");
 		if (mode == M_DECODE)

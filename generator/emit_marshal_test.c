@@ -555,6 +555,41 @@ static void probe_unchecked_reserved(struct tfn *f, const struct mp_node *n, uns
 	tput(f, ind, "want_same(&v, &w, sizeof(v), \"an unchecked reserved field decodes as zero\");");
 }
 
+/* The flags that select exactly a gate's checks ("0" when they are made
+ * whatever the flags). */
+static const char *gate_flags(unsigned gate)
+{
+	switch (gate) {
+	case MP_GATE_IN: return "XENIDL_IN";
+	case MP_GATE_OUT: return "XENIDL_OUT";
+	case MP_GATE_IN | MP_GATE_OUT: return "XENIDL_IN";
+	default: return "0";
+	}
+}
+
+/* The wire arguments with other flags than ALL. */
+static const char *with_flags(struct tfn *f, const char *flags)
+{
+	const char *all = strstr(f->wargs, "ALL");
+	return xi_aprintf(f->a, "%.*s%s", (int)(all - f->wargs), f->wargs, flags);
+}
+
+/* Directions: the rejection just made happens with the flags that select
+ * the field, and not with those that do not. */
+static void probe_directions(struct tfn *f, const struct mp_node *n, unsigned ind, const char *code,
+			     const char *off, bool decode)
+{
+	const char *sel = gate_flags(n->gate), *unsel = ungated_flags(n->gate);
+	const char *fn = decode ? f->decode : f->check, *arg = decode ? "&w" : "&v";
+	tput(f, ind, "want_err(%s%s, %s, &e), &e, %s, path, %s, \"the same with the field's direction only\");",
+	     fn, arg, decode ? with_flags(f, sel) : sel, code, off);
+	/* (A tag's value also decides its unions, which may check it under
+	 * their own direction.) */
+	if (unsel && !n->tag_of)
+		tput(f, ind, "ok_rc(%s%s, %s, &e), &e, \"the same with the other direction\");", fn, arg,
+		     decode ? with_flags(f, unsel) : unsel);
+}
+
 /* A probe inside a runtime loop over candidate values: `var` goes from 0 to
  * `count` - 1 and the probe is skipped when `skip` holds. */
 static struct where probe_loop(struct tfn *f, const struct where *w, const char *var, unsigned count,
@@ -612,9 +647,11 @@ static void probe_scalar(struct tfn *f, const struct mp_node *n, const struct wh
 		tput(f, ind, "buf[%s + bit / 8] |= (unsigned char)(1u << (bit %% 8));", off);
 		tput(f, ind, "want_err(%s&w, %s, &e), &e, XENIDL_EBITS, path, %s, \"undeclared bit\");",
 		     f->decode, f->wargs, off);
+		probe_directions(f, n, ind, "XENIDL_EBITS", off, true);
 		native_update(f, ind, n, xi_aprintf(f->a, "cur | (%s)(1ull << bit)", nt));
 		tput(f, ind, "want_err(%s&v, ALL, &e), &e, XENIDL_EBITS, path, %s, \"check of an undeclared bit\");",
 		     f->check, off);
+		probe_directions(f, n, ind, "XENIDL_EBITS", off, false);
 		probe_end(f, &lw);
 		tput(f, w->ind, "}");
 		return;
@@ -673,9 +710,11 @@ static void probe_scalar(struct tfn *f, const struct mp_node *n, const struct wh
 		tput(f, ind, "put_le(buf + %s, bad[k], %u);", off, n->wsize);
 		tput(f, ind, "want_err(%s&w, %s, &e), &e, XENIDL_EENUM, path, %s, \"undeclared value\");",
 		     f->decode, f->wargs, off);
+		probe_directions(f, n, ind, "XENIDL_EENUM", off, true);
 		native_update(f, ind, n, "bad[k]");
 		tput(f, ind, "want_err(%s&v, ALL, &e), &e, XENIDL_EENUM, path, %s, \"check of an undeclared value\");",
 		     f->check, off);
+		probe_directions(f, n, ind, "XENIDL_EENUM", off, false);
 		probe_end(f, &lw);
 		tput(f, bw.ind, "}");
 		tput(f, w->ind, "}");

@@ -244,6 +244,15 @@ const char *mt_sem_fails(struct xi_arena *a, const char *var, const struct xi_de
 	return lo ? lo : hi;
 }
 
+bool mt_sem_fails_any(const struct xi_decl *sem, unsigned size, bool is_signed)
+{
+	struct xi_arena a;
+	xi_arena_init(&a);
+	bool r = mt_sem_fails(&a, "x", sem, size, is_signed) != NULL;
+	xi_arena_free(&a);
+	return r;
+}
+
 const char *mt_gate(unsigned gate)
 {
 	if (gate & MP_GATE_ALWAYS)

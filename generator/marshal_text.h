@@ -49,6 +49,9 @@ const char *mt_range_fails(struct xi_arena *a, const char *var, unsigned size, b
 const char *mt_sem_fails(struct xi_arena *a, const char *var, const struct xi_decl *sem,
 			 unsigned size, bool is_signed);
 
+/* Can any value of the type fail the enum or bitmap check? */
+bool mt_sem_fails_any(const struct xi_decl *sem, unsigned size, bool is_signed);
+
 /* The bits a bitmap leaves undeclared, within its width. */
 uint64_t mt_bitmap_undeclared(const struct xi_decl *bitmap, unsigned size);
 

@@ -17,35 +17,37 @@ int xen_domctl_createdomain_decode(struct xen_domctl_createdomain *out, const vo
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_domctl_createdomain", "", len, 68, NULL);
 #if defined(XENIDL_LE_HOST)
 	xenidl_copy(out, p, 68);
-	{
-		uint32_t x = out->flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFF00U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
-					20, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = out->iommu_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
-					24, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = out->grant_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFF0U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
-					44, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = out->arch.emulation_flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFF800U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "arch.emulation_flags",
-					60, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = out->arch.misc_flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "arch.misc_flags",
-					64, (uint64_t)x, NULL);
+	if (flags & XENIDL_IN) {
+		{
+			uint32_t x = out->flags;
+			if ((x & 0xFFFFFF00U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
+						20, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = out->iommu_opts;
+			if ((x & 0xFFFFFFFEU) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
+						24, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = out->grant_opts;
+			if ((x & 0xFFFFFFF0U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
+						44, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = out->arch.emulation_flags;
+			if ((x & 0xFFFFF800U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "arch.emulation_flags",
+						60, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = out->arch.misc_flags;
+			if ((x & 0xFFFFFFFEU) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "arch.misc_flags",
+						64, (uint64_t)x, NULL);
+		}
 	}
 #else
 	out->ssidref = xenidl_le_load_u32(p + 0);
@@ -105,35 +107,37 @@ int xen_domctl_createdomain_encode(const struct xen_domctl_createdomain *in, voi
 	if (len < 68)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_domctl_createdomain", "", len, 68, NULL);
 #if defined(XENIDL_LE_HOST)
-	{
-		uint32_t x = in->flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFF00U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
-					20, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = in->iommu_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
-					24, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = in->grant_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFF0U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
-					44, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = in->arch.emulation_flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFF800U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "arch.emulation_flags",
-					60, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = in->arch.misc_flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "arch.misc_flags",
-					64, (uint64_t)x, NULL);
+	if (flags & XENIDL_IN) {
+		{
+			uint32_t x = in->flags;
+			if ((x & 0xFFFFFF00U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
+						20, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = in->iommu_opts;
+			if ((x & 0xFFFFFFFEU) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
+						24, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = in->grant_opts;
+			if ((x & 0xFFFFFFF0U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
+						44, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = in->arch.emulation_flags;
+			if ((x & 0xFFFFF800U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "arch.emulation_flags",
+						60, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = in->arch.misc_flags;
+			if ((x & 0xFFFFFFFEU) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "arch.misc_flags",
+						64, (uint64_t)x, NULL);
+		}
 	}
 	xenidl_copy(p, in, 68);
 #else
@@ -189,35 +193,37 @@ int xen_domctl_createdomain_encode(const struct xen_domctl_createdomain *in, voi
 int xen_domctl_createdomain_check(const struct xen_domctl_createdomain *v,
 	unsigned flags, struct xenidl_error *err)
 {
-	{
-		uint32_t x = v->flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFF00U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
-					20, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = v->iommu_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
-					24, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = v->grant_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFF0U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
-					44, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = v->arch.emulation_flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFF800U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "arch.emulation_flags",
-					60, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = v->arch.misc_flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "arch.misc_flags",
-					64, (uint64_t)x, NULL);
+	if (flags & XENIDL_IN) {
+		{
+			uint32_t x = v->flags;
+			if ((x & 0xFFFFFF00U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
+						20, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = v->iommu_opts;
+			if ((x & 0xFFFFFFFEU) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
+						24, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = v->grant_opts;
+			if ((x & 0xFFFFFFF0U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
+						44, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = v->arch.emulation_flags;
+			if ((x & 0xFFFFF800U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "arch.emulation_flags",
+						60, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = v->arch.misc_flags;
+			if ((x & 0xFFFFFFFEU) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "arch.misc_flags",
+						64, (uint64_t)x, NULL);
+		}
 	}
 	return 0;
 }
@@ -231,23 +237,25 @@ int xen_domctl_createdomain_decode(struct xen_domctl_createdomain *out, const vo
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_domctl_createdomain", "", len, 76, NULL);
 #if defined(XENIDL_LE_HOST)
 	xenidl_copy(out, p, 76);
-	{
-		uint32_t x = out->flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFF00U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
-					20, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = out->iommu_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
-					24, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = out->grant_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFF0U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
-					44, (uint64_t)x, NULL);
+	if (flags & XENIDL_IN) {
+		{
+			uint32_t x = out->flags;
+			if ((x & 0xFFFFFF00U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
+						20, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = out->iommu_opts;
+			if ((x & 0xFFFFFFFEU) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
+						24, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = out->grant_opts;
+			if ((x & 0xFFFFFFF0U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
+						44, (uint64_t)x, NULL);
+		}
 	}
 	{
 		uint8_t x = out->arch.gic_version;
@@ -338,23 +346,25 @@ int xen_domctl_createdomain_encode(const struct xen_domctl_createdomain *in, voi
 	if (len < 76)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_domctl_createdomain", "", len, 76, NULL);
 #if defined(XENIDL_LE_HOST)
-	{
-		uint32_t x = in->flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFF00U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
-					20, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = in->iommu_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
-					24, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = in->grant_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFF0U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
-					44, (uint64_t)x, NULL);
+	if (flags & XENIDL_IN) {
+		{
+			uint32_t x = in->flags;
+			if ((x & 0xFFFFFF00U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
+						20, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = in->iommu_opts;
+			if ((x & 0xFFFFFFFEU) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
+						24, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = in->grant_opts;
+			if ((x & 0xFFFFFFF0U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
+						44, (uint64_t)x, NULL);
+		}
 	}
 	{
 		uint8_t x = in->arch.gic_version;
@@ -441,23 +451,25 @@ int xen_domctl_createdomain_encode(const struct xen_domctl_createdomain *in, voi
 int xen_domctl_createdomain_check(const struct xen_domctl_createdomain *v,
 	unsigned flags, struct xenidl_error *err)
 {
-	{
-		uint32_t x = v->flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFF00U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
-					20, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = v->iommu_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
-					24, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = v->grant_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFF0U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
-					44, (uint64_t)x, NULL);
+	if (flags & XENIDL_IN) {
+		{
+			uint32_t x = v->flags;
+			if ((x & 0xFFFFFF00U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
+						20, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = v->iommu_opts;
+			if ((x & 0xFFFFFFFEU) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
+						24, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = v->grant_opts;
+			if ((x & 0xFFFFFFF0U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
+						44, (uint64_t)x, NULL);
+		}
 	}
 	{
 		uint8_t x = v->arch.gic_version;
@@ -489,23 +501,25 @@ int xen_domctl_createdomain_decode(struct xen_domctl_createdomain *out, const vo
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_domctl_createdomain", "", len, 60, NULL);
 #if defined(XENIDL_LE_HOST)
 	xenidl_copy(out, p, 60);
-	{
-		uint32_t x = out->flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFF00U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
-					20, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = out->iommu_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
-					24, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = out->grant_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFF0U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
-					44, (uint64_t)x, NULL);
+	if (flags & XENIDL_IN) {
+		{
+			uint32_t x = out->flags;
+			if ((x & 0xFFFFFF00U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
+						20, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = out->iommu_opts;
+			if ((x & 0xFFFFFFFEU) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
+						24, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = out->grant_opts;
+			if ((x & 0xFFFFFFF0U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
+						44, (uint64_t)x, NULL);
+		}
 	}
 #else
 	out->ssidref = xenidl_le_load_u32(p + 0);
@@ -551,23 +565,25 @@ int xen_domctl_createdomain_encode(const struct xen_domctl_createdomain *in, voi
 	if (len < 60)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_domctl_createdomain", "", len, 60, NULL);
 #if defined(XENIDL_LE_HOST)
-	{
-		uint32_t x = in->flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFF00U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
-					20, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = in->iommu_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
-					24, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = in->grant_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFF0U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
-					44, (uint64_t)x, NULL);
+	if (flags & XENIDL_IN) {
+		{
+			uint32_t x = in->flags;
+			if ((x & 0xFFFFFF00U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
+						20, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = in->iommu_opts;
+			if ((x & 0xFFFFFFFEU) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
+						24, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = in->grant_opts;
+			if ((x & 0xFFFFFFF0U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
+						44, (uint64_t)x, NULL);
+		}
 	}
 	xenidl_copy(p, in, 60);
 #else
@@ -609,23 +625,25 @@ int xen_domctl_createdomain_encode(const struct xen_domctl_createdomain *in, voi
 int xen_domctl_createdomain_check(const struct xen_domctl_createdomain *v,
 	unsigned flags, struct xenidl_error *err)
 {
-	{
-		uint32_t x = v->flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFF00U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
-					20, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = v->iommu_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
-					24, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = v->grant_opts;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFF0U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
-					44, (uint64_t)x, NULL);
+	if (flags & XENIDL_IN) {
+		{
+			uint32_t x = v->flags;
+			if ((x & 0xFFFFFF00U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "flags",
+						20, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = v->iommu_opts;
+			if ((x & 0xFFFFFFFEU) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "iommu_opts",
+						24, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = v->grant_opts;
+			if ((x & 0xFFFFFFF0U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_domctl_createdomain", "grant_opts",
+						44, (uint64_t)x, NULL);
+		}
 	}
 	return 0;
 }

@@ -18,17 +18,19 @@ int xen_arch_domainconfig_decode(struct xen_arch_domainconfig *out, const void *
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_arch_domainconfig", "", len, 8, NULL);
 #if defined(XENIDL_LE_HOST)
 	xenidl_copy(out, p, 8);
-	{
-		uint32_t x = out->emulation_flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFF800U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_arch_domainconfig", "emulation_flags",
-					0, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = out->misc_flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_arch_domainconfig", "misc_flags",
-					4, (uint64_t)x, NULL);
+	if (flags & XENIDL_IN) {
+		{
+			uint32_t x = out->emulation_flags;
+			if ((x & 0xFFFFF800U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_arch_domainconfig", "emulation_flags",
+						0, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = out->misc_flags;
+			if ((x & 0xFFFFFFFEU) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_arch_domainconfig", "misc_flags",
+						4, (uint64_t)x, NULL);
+		}
 	}
 #else
 	{
@@ -57,17 +59,19 @@ int xen_arch_domainconfig_encode(const struct xen_arch_domainconfig *in, void *b
 	if (len < 8)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_arch_domainconfig", "", len, 8, NULL);
 #if defined(XENIDL_LE_HOST)
-	{
-		uint32_t x = in->emulation_flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFF800U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_arch_domainconfig", "emulation_flags",
-					0, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = in->misc_flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_arch_domainconfig", "misc_flags",
-					4, (uint64_t)x, NULL);
+	if (flags & XENIDL_IN) {
+		{
+			uint32_t x = in->emulation_flags;
+			if ((x & 0xFFFFF800U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_arch_domainconfig", "emulation_flags",
+						0, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = in->misc_flags;
+			if ((x & 0xFFFFFFFEU) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_arch_domainconfig", "misc_flags",
+						4, (uint64_t)x, NULL);
+		}
 	}
 	xenidl_copy(p, in, 8);
 #else
@@ -92,17 +96,19 @@ int xen_arch_domainconfig_encode(const struct xen_arch_domainconfig *in, void *b
 int xen_arch_domainconfig_check(const struct xen_arch_domainconfig *v,
 	unsigned flags, struct xenidl_error *err)
 {
-	{
-		uint32_t x = v->emulation_flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFF800U) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_arch_domainconfig", "emulation_flags",
-					0, (uint64_t)x, NULL);
-	}
-	{
-		uint32_t x = v->misc_flags;
-		if ((flags & XENIDL_IN) && ((x & 0xFFFFFFFEU) != 0))
-			return xenidl_fail(err, XENIDL_EBITS, "xen_arch_domainconfig", "misc_flags",
-					4, (uint64_t)x, NULL);
+	if (flags & XENIDL_IN) {
+		{
+			uint32_t x = v->emulation_flags;
+			if ((x & 0xFFFFF800U) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_arch_domainconfig", "emulation_flags",
+						0, (uint64_t)x, NULL);
+		}
+		{
+			uint32_t x = v->misc_flags;
+			if ((x & 0xFFFFFFFEU) != 0)
+				return xenidl_fail(err, XENIDL_EBITS, "xen_arch_domainconfig", "misc_flags",
+						4, (uint64_t)x, NULL);
+		}
 	}
 	return 0;
 }
