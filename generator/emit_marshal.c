@@ -15,640 +15,13 @@
  * headers. */
 #include "backend.h"
 
-#include <stdarg.h>
 #include <string.h>
 
 #include "cnames.h"
+#include "marshal_body.h"
 #include "marshal_plan.h"
 #include "marshal_text.h"
 #include "resolve.h"
-
-enum mode { M_DECODE, M_ENCODE, M_CHECK };
-
-/* One function body being written. */
-struct fn {
-	struct xi_arena *a;
-	struct xi_strbuf *sb;
-	enum mode mode;
-	const char *root;       /* "out->", "in->", "v->" */
-	const char *whole;      /* the whole value: "(*out)" */
-	const char *tname;      /* the type, for error reports */
-	const struct mp_plan *plan;
-	const char **idx;       /* loop counter names: i0, i1, ... */
-	bool zeroed;            /* encode: the wire bytes here were cleared already */
-	unsigned known_gate;    /* inside `if (gate) { ... }`: that gate holds */
-};
-
-/* The test of a node's gate: NULL when it always holds (or is known to
- * hold here), "" when it never does. */
-static const char *gate_of(const struct fn *f, const struct mp_node *n)
-{
-	if (f->known_gate && n->gate == f->known_gate)
-		return NULL;
-	return mt_gate(n->gate);
-}
-
-/* One line of code, indented by `ind` tabs. */
-__attribute__((format(printf, 3, 4)))
-static void put_to(struct xi_strbuf *sb, unsigned ind, const char *fmt, ...)
-{
-	for (unsigned i = 0; i < ind; i++)
-		xi_sb_addc(sb, '\t');
-	va_list ap;
-	va_start(ap, fmt);
-	xi_sb_vprintf(sb, fmt, ap);
-	va_end(ap);
-	xi_sb_addc(sb, '\n');
-}
-
-#define put(f, ind, ...) put_to((f)->sb, (ind), __VA_ARGS__)
-
-static const char *lv(struct fn *f, const struct mp_node *n)
-{
-	if (!*n->lval)
-		return f->whole;
-	return xi_aprintf(f->a, "%s%s", f->root, mp_subst(f->a, n->lval, f->idx));
-}
-
-/* The wire address of a node: p plus the loop element base plus woff. */
-static const char *wp(struct fn *f, const char *base, uint32_t off)
-{
-	if (base)
-		return off ? xi_aprintf(f->a, "p + %s + %u", base, (unsigned)off)
-			   : xi_aprintf(f->a, "p + %s", base);
-	return xi_aprintf(f->a, "p + %u", (unsigned)off);
-}
-
-/* The wire offset of a node, for error reports. */
-static const char *wo(struct fn *f, const char *base, uint32_t off)
-{
-	if (base)
-		return off ? xi_aprintf(f->a, "%s + %u", base, (unsigned)off) : base;
-	return xi_aprintf(f->a, "%u", (unsigned)off);
-}
-
-static bool is_number(const char *s)
-{
-	return *s >= '0' && *s <= '9';
-}
-
-/* The loop counters around a node, for the "[]" of its error path (the
- * indices of unrolled loops are in the path already); `extra` is one more
- * index, or NULL. */
-static const char *idx_arg(struct fn *f, unsigned depth, const char *extra)
-{
-	struct xi_strbuf sb = XI_STRBUF_INIT;
-	unsigned n = 0;
-	for (unsigned i = 0; i < depth; i++)
-		if (!is_number(f->idx[i]))
-			xi_sb_printf(&sb, "%s%s", n++ ? ", " : "", f->idx[i]);
-	if (extra)
-		xi_sb_printf(&sb, "%s%s", n++ ? ", " : "", extra);
-	const char *r = n ? xi_aprintf(f->a, "(const size_t[]){ %s }", xi_sb_str(&sb)) : "NULL";
-	xi_sb_free(&sb);
-	return r;
-}
-
-/* A node's error path, with the indices of unrolled loops filled in. */
-static const char *err_path(struct fn *f, const char *tmpl)
-{
-	const char **names = XI_NEW_ARRAY(f->a, const char *, strlen(tmpl) / 2 + 1);
-	unsigned k = 0;
-	for (const char *p = strstr(tmpl, "[]"); p; p = strstr(p + 2, "[]"), k++)
-		names[k] = f->idx[k] && is_number(f->idx[k]) ? f->idx[k] : "";
-	const char *r = mp_subst(f->a, tmpl, names);
-	return r;
-}
-
-/* Longest generated line, counting a tab as 8 columns, before a call is
- * broken in two. */
-#define MARSHAL_LINE_MAX 100u
-
-/* return xenidl_fail(...); on one line, or two when it is long. */
-static void fail_call_x(struct fn *f, unsigned ind, const char *code, const char *path,
-			unsigned depth, const char *extra, const char *off, const char *value)
-{
-	const char *head = xi_aprintf(f->a, "return xenidl_fail(err, %s, \"%s\", \"%s\",", code,
-				      f->tname, err_path(f, path));
-	const char *tail = xi_aprintf(f->a, "%s, %s, %s);", off, value, idx_arg(f, depth, extra));
-	if (ind * 8 + strlen(head) + 1 + strlen(tail) <= MARSHAL_LINE_MAX) {
-		put(f, ind, "%s %s", head, tail);
-	} else {
-		put(f, ind, "%s", head);
-		put(f, ind + 2, "%s", tail);
-	}
-}
-
-static void fail_call(struct fn *f, unsigned ind, const char *code, const struct mp_node *n,
-		      const char *off, const char *value)
-{
-	fail_call_x(f, ind, code, n->path, n->depth, NULL, off, value);
-}
-
-/* if (gate && cond) return xenidl_fail(...); gate NULL means always. */
-static void fail_if(struct fn *f, unsigned ind, const char *gate, const char *cond,
-		    const char *code, const struct mp_node *n, const char *off, const char *value)
-{
-	if (gate)
-		put(f, ind, "if (%s && (%s))", gate, cond);
-	else
-		put(f, ind, "if (%s)", cond);
-	fail_call(f, ind + 1, code, n, off, value);
-}
-
-/* The check of a scalar's value (on `var` of the given type), or NULL. */
-static const char *value_fails(struct fn *f, const struct mp_node *n, const char *var,
-			       unsigned size, bool is_signed)
-{
-	if (n->reserved)
-		return xi_aprintf(f->a, "%s != 0", var);
-	if (n->sem)
-		return mt_sem_fails(f->a, var, n->sem, size, is_signed);
-	return NULL;
-}
-
-static const char *value_code(const struct mp_node *n)
-{
-	if (n->reserved)
-		return "XENIDL_ERESERVED";
-	return n->sem && n->sem->kind == XI_DECL_BITMAP ? "XENIDL_EBITS" : "XENIDL_EENUM";
-}
-
-static void emit_nodes(struct fn *f, const struct mp_node *n, const char *base, unsigned ind);
-
-static void emit_char(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
-{
-	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
-	const char *gate = gate_of(f, n);
-	bool check = n->reserved && !(gate && !*gate);
-	switch (f->mode) {
-	case M_DECODE:
-		if (check) {
-			fail_if(f, ind, gate, xi_aprintf(f->a, "(%s)[0] != 0", ptr), "XENIDL_ERESERVED", n,
-				off, xi_aprintf(f->a, "(%s)[0]", ptr));
-		}
-		if (n->reserved)
-			put(f, ind, "xenidl_zero(&%s, 1);", lval);
-		else
-			put(f, ind, "xenidl_copy(&%s, %s, 1);", lval, ptr);
-		break;
-	case M_ENCODE:
-	case M_CHECK:
-		if (check) {
-			put(f, ind, "{");
-			put(f, ind + 1, "uint8_t x;");
-			put(f, ind + 1, "xenidl_copy(&x, &%s, 1);", lval);
-			fail_if(f, ind + 1, gate, "x != 0", "XENIDL_ERESERVED", n, off, "x");
-			put(f, ind, "}");
-		}
-		if (f->mode == M_ENCODE) {
-			if (n->reserved)
-				put(f, ind, "xenidl_le_store_u8(%s, 0);", ptr);
-			else
-				put(f, ind, "xenidl_copy(%s, &%s, 1);", ptr, lval);
-		}
-		break;
-	}
-}
-
-/* A scalar whose native field is not an integer lvalue (a guest handle, a
- * @c_bitfields struct): its bytes hold a host-endian integer. */
-static void emit_copied(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
-{
-	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
-	const char *gate = gate_of(f, n);
-	bool active = !(gate && !*gate);
-	const char *wt = mt_int_type(n->wsize, n->wsigned), *nt = mt_int_type(n->nsize, n->nsigned);
-	bool same = !strcmp(wt, nt);
-	switch (f->mode) {
-	case M_DECODE: {
-		const char *vcond = active ? value_fails(f, n, "x", n->wsize, n->wsigned) : NULL;
-		const char *range = n->reserved ? NULL
-			: mt_range_fails(f->a, "x", n->wsize, n->wsigned, n->nsize, n->nsigned);
-		if (n->reserved && !vcond) {
-			put(f, ind, "xenidl_zero(&%s, %u);", lval, n->nsize);
-			break;
-		}
-		put(f, ind, "{");
-		if (!vcond && !range && same) {
-			put(f, ind + 1, "%s h = %s(%s);", nt, mt_load(n->wsize, n->wsigned), ptr);
-			put(f, ind + 1, "xenidl_copy(&%s, &h, sizeof(h));", lval);
-			put(f, ind, "}");
-			break;
-		}
-		put(f, ind + 1, "%s x = %s(%s);", wt, mt_load(n->wsize, n->wsigned), ptr);
-		if (vcond)
-			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)x");
-		if (range)
-			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, "(uint64_t)x");
-		if (n->reserved) {
-			put(f, ind + 1, "xenidl_zero(&%s, %u);", lval, n->nsize);
-		} else {
-			put(f, ind + 1, "%s h = %sx;", nt, same ? "" : xi_aprintf(f->a, "(%s)", nt));
-			put(f, ind + 1, "xenidl_copy(&%s, &h, sizeof(h));", lval);
-		}
-		put(f, ind, "}");
-		break;
-	}
-	case M_ENCODE: {
-		const char *vcond = active ? value_fails(f, n, "h", n->nsize, n->nsigned) : NULL;
-		const char *range = n->reserved ? NULL
-			: mt_range_fails(f->a, "h", n->nsize, n->nsigned, n->wsize, n->wsigned);
-		const char *store = mt_store(n->wsize, n->wsigned);
-		if (n->reserved && !vcond) {
-			put(f, ind, "%s(%s, 0);", store, ptr);
-			break;
-		}
-		put(f, ind, "{");
-		put(f, ind + 1, "%s h;", nt);
-		put(f, ind + 1, "xenidl_copy(&h, &%s, sizeof(h));", lval);
-		if (vcond)
-			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)h");
-		if (range)
-			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, "(uint64_t)h");
-		if (n->reserved)
-			put(f, ind + 1, "%s(%s, 0);", store, ptr);
-		else
-			put(f, ind + 1, "%s(%s, %sh);", store, ptr, same ? "" : xi_aprintf(f->a, "(%s)", wt));
-		put(f, ind, "}");
-		break;
-	}
-	case M_CHECK: {
-		const char *vcond = active ? value_fails(f, n, "h", n->nsize, n->nsigned) : NULL;
-		if (!vcond)
-			break;
-		put(f, ind, "{");
-		put(f, ind + 1, "%s h;", nt);
-		put(f, ind + 1, "xenidl_copy(&h, &%s, sizeof(h));", lval);
-		fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)h");
-		put(f, ind, "}");
-		break;
-	}
-	}
-}
-
-static void emit_int(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
-{
-	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
-	const char *gate = gate_of(f, n);
-	bool active = !(gate && !*gate);
-	const char *wt = mt_int_type(n->wsize, n->wsigned), *nt = mt_int_type(n->nsize, n->nsigned);
-	bool same = !strcmp(wt, nt);
-	switch (f->mode) {
-	case M_DECODE: {
-		const char *vcond = active ? value_fails(f, n, "x", n->wsize, n->wsigned) : NULL;
-		const char *range = n->reserved ? NULL
-			: mt_range_fails(f->a, "x", n->wsize, n->wsigned, n->nsize, n->nsigned);
-		/* A reserved field carries nothing: it decodes as zero, checked
-		 * or not, so that decode and encode agree. */
-		if (n->reserved && !vcond) {
-			put(f, ind, "%s = 0;", lval);
-			break;
-		}
-		if (!vcond && !range) {
-			put(f, ind, "%s = %s(%s);", lval, mt_load(n->wsize, n->wsigned), ptr);
-			break;
-		}
-		put(f, ind, "{");
-		put(f, ind + 1, "%s x = %s(%s);", wt, mt_load(n->wsize, n->wsigned), ptr);
-		if (vcond)
-			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)x");
-		if (range)
-			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, "(uint64_t)x");
-		if (n->reserved)
-			put(f, ind + 1, "%s = 0;", lval);
-		else
-			put(f, ind + 1, "%s = %sx;", lval, same ? "" : xi_aprintf(f->a, "(%s)", nt));
-		put(f, ind, "}");
-		break;
-	}
-	case M_ENCODE: {
-		const char *vcond = active ? value_fails(f, n, "x", n->nsize, n->nsigned) : NULL;
-		const char *range = n->reserved ? NULL
-			: mt_range_fails(f->a, "x", n->nsize, n->nsigned, n->wsize, n->wsigned);
-		const char *store = mt_store(n->wsize, n->wsigned);
-		if (!vcond && !range) {
-			if (n->reserved)
-				put(f, ind, "%s(%s, 0);", store, ptr);
-			else
-				put(f, ind, "%s(%s, %s);", store, ptr, lval);
-			break;
-		}
-		put(f, ind, "{");
-		put(f, ind + 1, "%s x = %s;", nt, lval);
-		if (vcond)
-			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)x");
-		if (range)
-			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, "(uint64_t)x");
-		if (n->reserved)
-			put(f, ind + 1, "%s(%s, 0);", store, ptr);
-		else
-			put(f, ind + 1, "%s(%s, %sx);", store, ptr, same ? "" : xi_aprintf(f->a, "(%s)", wt));
-		put(f, ind, "}");
-		break;
-	}
-	case M_CHECK: {
-		const char *vcond = active ? value_fails(f, n, "x", n->nsize, n->nsigned) : NULL;
-		if (!vcond)
-			break;
-		put(f, ind, "{");
-		put(f, ind + 1, "%s x = %s;", nt, lval);
-		fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)x");
-		put(f, ind, "}");
-		break;
-	}
-	}
-}
-
-static void emit_zero(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
-{
-	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
-	const char *gate = gate_of(f, n);
-	bool active = !(gate && !*gate);
-	/* Decode checks the wire bytes; encode and check the native ones. */
-	const char *src = f->mode == M_DECODE ? xi_aprintf(f->a, "(%s)", ptr)
-			: xi_aprintf(f->a, "((const unsigned char *)&%s)", lval);
-	const char *size = f->mode == M_DECODE ? xi_aprintf(f->a, "%u", (unsigned)n->wsize)
-			 : xi_aprintf(f->a, "sizeof(%s)", lval);
-	if (active) {
-		put(f, ind, "{");
-		put(f, ind + 1, "size_t z = xenidl_first_nonzero(%s, %s);", src, size);
-		if (gate)
-			put(f, ind + 1, "if (%s && z < %s)", gate, size);
-		else
-			put(f, ind + 1, "if (z < %s)", size);
-		fail_call(f, ind + 2, "XENIDL_ERESERVED", n, xi_aprintf(f->a, "%s + z", off),
-			  xi_aprintf(f->a, "%s[z]", src));
-		put(f, ind, "}");
-	}
-	if (f->mode == M_DECODE)
-		put(f, ind, "xenidl_zero(&%s, sizeof(%s));", lval, lval);
-	else if (f->mode == M_ENCODE)
-		put(f, ind, "xenidl_zero(%s, %u);", ptr, (unsigned)n->wsize);
-}
-
-/* The statements of a tagged union's arm, as text. */
-static const char *arm_text(struct fn *f, const struct mp_arm *arm, const char *base, unsigned ind)
-{
-	struct xi_strbuf body = XI_STRBUF_INIT;
-	struct xi_strbuf *saved = f->sb;
-	bool zeroed = f->zeroed;
-	f->sb = &body;
-	f->zeroed = f->mode == M_ENCODE;
-	emit_nodes(f, arm->body, base, ind);
-	f->sb = saved;
-	f->zeroed = zeroed;
-	const char *r = xi_strdup(f->a, xi_sb_str(&body));
-	xi_sb_free(&body);
-	return r;
-}
-
-/* Is this value an arm's label? */
-static bool is_label(const struct mp_node *n, struct xi_int v)
-{
-	for (const struct mp_arm *arm = n->arms; arm; arm = arm->next)
-		for (const struct xi_arm_label *l = arm->member->labels; l; l = l->next)
-			if (xi_int_eq(l->value, v))
-				return true;
-	return false;
-}
-
-/* A reserved byte array: the first non-zero byte fails, with its index. */
-static void emit_rbytes(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
-{
-	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
-	const char *gate = gate_of(f, n);
-	bool active = !(gate && !*gate);
-	const char *src = f->mode == M_DECODE ? xi_aprintf(f->a, "(%s)", ptr)
-			: xi_aprintf(f->a, "((const unsigned char *)&%s)", lval);
-	if (active) {
-		put(f, ind, "{");
-		put(f, ind + 1, "size_t z = xenidl_first_nonzero(%s, %u);", src, (unsigned)n->wsize);
-		if (gate)
-			put(f, ind + 1, "if (%s && z < %u)", gate, (unsigned)n->wsize);
-		else
-			put(f, ind + 1, "if (z < %u)", (unsigned)n->wsize);
-		fail_call_x(f, ind + 2, "XENIDL_ERESERVED", xi_aprintf(f->a, "%s[]", n->path), n->depth,
-			    "z", xi_aprintf(f->a, "%s + z", off), xi_aprintf(f->a, "%s[z]", src));
-		put(f, ind, "}");
-	}
-	if (f->mode == M_DECODE)
-		put(f, ind, "xenidl_zero(&%s, %u);", lval, (unsigned)n->wsize);
-	else if (f->mode == M_ENCODE)
-		put(f, ind, "xenidl_zero(%s, %u);", ptr, (unsigned)n->wsize);
-}
-
-static void emit_tagged(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
-{
-	if (f->mode == M_CHECK && !mp_has_checks(n))
-		return;
-	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
-	const struct mp_node *tag = n->tag;
-	const char *taglv = lv(f, tag);
-	if (f->mode == M_DECODE && !f->plan->native_holes)
-		put(f, ind, "xenidl_zero(&%s, sizeof(%s));", lval, lval);
-	if (f->mode == M_ENCODE && !f->zeroed)
-		put(f, ind, "xenidl_zero(%s, %u);", ptr, (unsigned)n->wsize);
-	put(f, ind, "switch (%s) {", taglv);
-	const struct mp_arm *dflt = NULL;
-	/* Arms with nothing to do share one break, with the declared enum
-	 * values that select no arm (the union stays empty for them). */
-	struct xi_strbuf idle = XI_STRBUF_INIT;
-	for (const struct mp_arm *arm = n->arms; arm; arm = arm->next) {
-		if (arm->member->is_default_arm) {
-			dflt = arm;
-			continue;
-		}
-		const char *body = arm_text(f, arm, base, ind + 1);
-		struct xi_strbuf *sb = *body ? f->sb : &idle;
-		for (const struct xi_arm_label *l = arm->member->labels; l; l = l->next) {
-			put_to(sb, ind, "case %s:%s%s%s", mt_literal(f->a, l->value, tag->nsize, tag->nsigned),
-			       l->variant ? " /* " : "", l->variant ? l->variant : "",
-			       l->variant ? " */" : "");
-		}
-		if (*body) {
-			xi_sb_adds(f->sb, body);
-			put(f, ind + 1, "break;");
-		}
-	}
-	if (!dflt && tag->sem && tag->sem->kind == XI_DECL_ENUM) {
-		for (const struct xi_variant *v = tag->sem->variants; v; v = v->next) {
-			bool seen = v->invalid || is_label(n, v->v);
-			for (const struct xi_variant *o = tag->sem->variants; o != v && !seen; o = o->next)
-				if (!o->invalid && xi_int_eq(o->v, v->v))
-					seen = true;
-			if (seen)
-				continue;
-			put_to(&idle, ind, "case %s: /* %s */",
-			       mt_literal(f->a, v->v, tag->nsize, tag->nsigned), v->name);
-		}
-	}
-	if (idle.len) {
-		xi_sb_adds(f->sb, xi_sb_str(&idle));
-		put(f, ind + 1, "break;");
-	}
-	xi_sb_free(&idle);
-	put(f, ind, "default:");
-	if (dflt) {
-		xi_sb_adds(f->sb, arm_text(f, dflt, base, ind + 1));
-		put(f, ind + 1, "break;");
-	} else {
-		const char *gate = gate_of(f, n);
-		const char *value = xi_aprintf(f->a, "(uint64_t)%s", taglv);
-		if (!gate) {
-			fail_call(f, ind + 1, "XENIDL_ETAG", n, off, value);
-		} else {
-			if (*gate) {
-				put(f, ind + 1, "if %s", gate);
-				fail_call(f, ind + 2, "XENIDL_ETAG", n, off, value);
-			}
-			put(f, ind + 1, "break;");
-		}
-	}
-	put(f, ind, "}");
-}
-
-/* Does `text` use identifier `id` (not as part of a longer one)? */
-static bool uses_ident(const char *text, const char *id)
-{
-	size_t n = strlen(id);
-	for (const char *p = strstr(text, id); p; p = strstr(p + 1, id)) {
-		char before = p == text ? ' ' : p[-1];
-		char after = p[n];
-		bool word_before = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
-				   (before >= '0' && before <= '9') || before == '_';
-		bool word_after = (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
-				  (after >= '0' && after <= '9') || after == '_';
-		if (!word_before && !word_after)
-			return true;
-	}
-	return false;
-}
-
-/* Arrays of one scalar up to this many elements are written out element by
- * element: at -O2 compilers do not unroll loops, and short ones (the six
- * arguments of a multicall) cost more in loop overhead than in moves. */
-#define MARSHAL_UNROLL_MAX 8u
-
-static void emit_loop(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
-{
-	if (f->mode == M_CHECK && !mp_has_checks(n->body))
-		return;
-	unsigned d = n->depth;
-	if (n->count <= MARSHAL_UNROLL_MAX && n->body->kind == MP_SCALAR && !n->body->next) {
-		const char *saved_idx = f->idx[d];
-		for (uint32_t k = 0; k < n->count; k++) {
-			struct mp_node elem = *n->body;
-			elem.woff = n->woff + k * n->stride + n->body->woff;
-			f->idx[d] = xi_aprintf(f->a, "%u", (unsigned)k);
-			emit_nodes(f, &elem, base, ind);
-		}
-		f->idx[d] = saved_idx;
-		return;
-	}
-	const char *elem_base = xi_aprintf(f->a, "o%u", d + 1);
-	struct xi_strbuf body = XI_STRBUF_INIT;
-	struct xi_strbuf *saved = f->sb;
-	f->sb = &body;
-	emit_nodes(f, n->body, elem_base, ind + 1);
-	f->sb = saved;
-	if (body.len) {
-		put(f, ind, "for (size_t %s = 0; %s < %u; %s++) {", f->idx[d], f->idx[d], (unsigned)n->count,
-		    f->idx[d]);
-		if (uses_ident(xi_sb_str(&body), elem_base))
-			put(f, ind + 1, "const size_t %s = %s%s%u + %s * %u;", elem_base, base ? base : "",
-			    base ? " + " : "", (unsigned)n->woff, f->idx[d], (unsigned)n->stride);
-		xi_sb_adds(f->sb, xi_sb_str(&body));
-		put(f, ind, "}");
-	}
-	xi_sb_free(&body);
-}
-
-/* A scalar that T_check checks under a gate of flags (not always). */
-static bool gated_check(const struct mp_node *n)
-{
-	return n->kind == MP_SCALAR && n->gate && n->gate != MP_GATE_ALWAYS &&
-	       (n->reserved || (n->sem && mt_sem_fails_any(n->sem, n->nsize, n->nsigned)));
-}
-
-static void emit_node(struct fn *f, const struct mp_node *n, const char *base, unsigned ind);
-
-static void emit_nodes(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
-{
-	while (n) {
-		/* Checks of consecutive scalars under the same gate share one
-		 * test of the flags (compilers do not always hoist it). */
-		if (f->mode == M_CHECK && !f->known_gate && gated_check(n)) {
-			unsigned gate = n->gate, checks = 0;
-			const struct mp_node *end = n;
-			for (; end && end->kind == MP_SCALAR; end = end->next) {
-				if (gated_check(end)) {
-					if (end->gate != gate)
-						break;
-					checks++;
-				} else if (end->reserved || end->sem) {
-					break; /* a check under another gate */
-				}
-			}
-			if (checks > 1) {
-				put(f, ind, "if %s {", mt_gate(gate));
-				f->known_gate = gate;
-				for (; n != end; n = n->next)
-					emit_node(f, n, base, ind + 1);
-				f->known_gate = 0;
-				put(f, ind, "}");
-				continue;
-			}
-		}
-		emit_node(f, n, base, ind);
-		n = n->next;
-	}
-}
-
-static void emit_node(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
-{
-	{
-		switch (n->kind) {
-		case MP_SCALAR:
-			if (n->cls == MP_CHAR)
-				emit_char(f, n, base, ind);
-			else if (n->nbytes)
-				emit_copied(f, n, base, ind);
-			else
-				emit_int(f, n, base, ind);
-			break;
-		case MP_BYTES:
-		case MP_OPAQUE:
-			if (f->mode == M_DECODE)
-				put(f, ind, "xenidl_copy(&%s, %s, %u);", lv(f, n), wp(f, base, n->woff),
-				    (unsigned)n->wsize);
-			else if (f->mode == M_ENCODE)
-				put(f, ind, "xenidl_copy(%s, &%s, %u);", wp(f, base, n->woff), lv(f, n),
-				    (unsigned)n->wsize);
-			break;
-		case MP_ZERO:
-			emit_zero(f, n, base, ind);
-			break;
-		case MP_RBYTES:
-			emit_rbytes(f, n, base, ind);
-			break;
-		case MP_LOOP:
-			emit_loop(f, n, base, ind);
-			break;
-		case MP_TAGGED:
-			emit_tagged(f, n, base, ind);
-			break;
-		case MP_NCLEAR:
-			if (f->mode == M_DECODE && !f->plan->native_holes)
-				put(f, ind, "xenidl_zero(&%s, sizeof(%s));", lv(f, n), lv(f, n));
-			break;
-		case MP_HOLE:
-			if (f->mode == M_ENCODE && !f->zeroed)
-				put(f, ind, "xenidl_zero(%s, %u);", wp(f, base, n->woff), (unsigned)n->wsize);
-			break;
-		}
-	}
-}
 
 /* --- Functions ------------------------------------------------------------ */
 
@@ -664,163 +37,37 @@ static const char *kw(const struct xi_decl *d)
 	return d->kind == XI_DECL_UNION ? "union" : "struct";
 }
 
-static const char **idx_names(struct xi_arena *a, unsigned depth)
-{
-	const char **names = XI_NEW_ARRAY(a, const char *, depth + 1);
-	for (unsigned i = 0; i <= depth; i++)
-		names[i] = xi_aprintf(a, "i%u", i);
-	return names;
-}
 
 /* The body of one function (statements only). */
-/* --- The little-endian fast path ---------------------------------------------
- * When the wire image is the host's own layout (T_decode and T_encode of a
- * type without tagged unions or padding), a little-endian host can copy it
- * whole and check the copy: the hand-written cost floor. Reserved fields
- * are then cleared after the copy. Big-endian and XENIDL_FORCE_PORTABLE
- * builds take the field-by-field path. */
-
-static bool copyable(const struct mp_node *n)
-{
-	for (; n; n = n->next) {
-		switch (n->kind) {
-		case MP_TAGGED:
-		case MP_ZERO:
-		case MP_HOLE:
-		case MP_NCLEAR:
-			return false;
-		case MP_LOOP:
-			if (!copyable(n->body))
-				return false;
-			break;
-		default:
-			break;
-		}
-	}
-	return true;
-}
-
-static bool le_fast_path(const struct mp_plan *plan)
-{
-	return plan->host == plan->wire && !plan->native_holes && plan->nsize == plan->wsize &&
-	       plan->wsize && copyable(plan->body);
-}
-
-/* Clear the reserved fields: of the native copy (decode) or of the wire
- * image just written (encode). */
-static void clear_reserved(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
-{
-	for (; n; n = n->next) {
-		if (n->kind == MP_SCALAR && n->reserved) {
-			/* Checked whatever the flags: zero already. */
-			if (n->gate == MP_GATE_ALWAYS)
-				continue;
-			if (f->mode == M_DECODE)
-				put(f, ind, "xenidl_zero(&%s, %u);", lv(f, n), n->nsize);
-			else
-				put(f, ind, "xenidl_zero(%s, %u);", wp(f, base, n->woff), n->wsize);
-			continue;
-		}
-		if (n->kind == MP_RBYTES) {
-			if (n->gate == MP_GATE_ALWAYS)
-				continue;
-			if (f->mode == M_DECODE)
-				put(f, ind, "xenidl_zero(&%s, %u);", lv(f, n), (unsigned)n->wsize);
-			else
-				put(f, ind, "xenidl_zero(%s, %u);", wp(f, base, n->woff), (unsigned)n->wsize);
-			continue;
-		}
-		if (n->kind != MP_LOOP)
-			continue;
-		if (n->body->kind == MP_SCALAR && n->body->reserved && !n->body->next) {
-			if (n->body->gate == MP_GATE_ALWAYS)
-				continue;
-			/* A reserved array: all of it at once. */
-			if (f->mode == M_DECODE)
-				put(f, ind, "xenidl_zero(&%s, sizeof(%s));", lv(f, n), lv(f, n));
-			else
-				put(f, ind, "xenidl_zero(%s, %u);", wp(f, base, n->woff), n->wsize);
-			continue;
-		}
-		struct xi_strbuf body = XI_STRBUF_INIT;
-		struct xi_strbuf *saved = f->sb;
-		const char *elem_base = xi_aprintf(f->a, "o%u", n->depth + 1);
-		f->sb = &body;
-		clear_reserved(f, n->body, elem_base, ind + 1);
-		f->sb = saved;
-		if (body.len) {
-			const char *i = f->idx[n->depth];
-			put(f, ind, "for (size_t %s = 0; %s < %u; %s++) {", i, i, (unsigned)n->count, i);
-			if (strstr(xi_sb_str(&body), elem_base))
-				put(f, ind + 1, "const size_t %s = %s%s%u + %s * %u;", elem_base,
-				    base ? base : "", base ? " + " : "", (unsigned)n->woff, i,
-				    (unsigned)n->stride);
-			xi_sb_adds(f->sb, xi_sb_str(&body));
-			put(f, ind, "}");
-		}
-		xi_sb_free(&body);
-	}
-}
-
-static const char *body_text(struct mgen *g, const struct mp_plan *plan, enum mode mode,
-			     bool fast)
-{
-	static const char *const roots[] = { "out->", "in->", "v->" };
-	static const char *const wholes[] = { "(*out)", "(*in)", "(*v)" };
-	struct xi_strbuf sb = XI_STRBUF_INIT;
-	struct fn f = { g->a, &sb, mode, roots[mode], wholes[mode], xi_c_decl_name(plan->decl), plan,
-			idx_names(g->a, plan->max_depth), false, 0 };
-	if (fast && mode != M_CHECK && le_fast_path(plan)) {
-		xi_sb_adds(&sb, "#if defined(XENIDL_LE_HOST)\n");
-		if (mode == M_DECODE)
-			put(&f, 1, "xenidl_copy(out, p, %u);", (unsigned)plan->wsize);
-		/* The checks of T_check, on the copy or on the value to write. */
-		f.mode = M_CHECK;
-		emit_nodes(&f, plan->body, NULL, 1);
-		f.mode = mode;
-		if (mode == M_ENCODE)
-			put(&f, 1, "xenidl_copy(p, in, %u);", (unsigned)plan->wsize);
-		clear_reserved(&f, plan->body, NULL, 1);
-		xi_sb_adds(&sb, "#else\n");
-		emit_nodes(&f, plan->body, NULL, 1);
-		xi_sb_adds(&sb, "#endif\n");
-	} else {
-		emit_nodes(&f, plan->body, NULL, 1);
-	}
-	const char *r = xi_strdup(g->a, xi_sb_str(&sb));
-	xi_sb_free(&sb);
-	return r;
-}
-
 /* A whole decode, encode or check function; `fast` allows the
  * little-endian copy (T_decode and T_encode). */
 static void function_text(struct mgen *g, struct xi_strbuf *sb, const struct mp_plan *plan,
-			  enum mode mode, const char *name, bool is_static, bool fast)
+			  enum mb_mode mode, const char *name, bool is_static, bool fast)
 {
 	const struct xi_decl *d = plan->decl;
 	const char *t = xi_c_decl_name(d);
-	const char *body = body_text(g, plan, mode, fast);
-	const char *self = mode == M_DECODE ? "out" : mode == M_ENCODE ? "in" : "v";
+	const char *body = mb_body(g->a, plan, mode, fast);
+	const char *self = mode == MB_DECODE ? "out" : mode == MB_ENCODE ? "in" : "v";
 	const char *st = is_static ? "static " : "";
 	switch (mode) {
-	case M_DECODE:
+	case MB_DECODE:
 		xi_sb_printf(sb, "%sint %s(%s %s *out, const void *buf, size_t len,\n"
 			     "\tunsigned flags, struct xenidl_error *err)\n{\n", st, name, kw(d), t);
 		break;
-	case M_ENCODE:
+	case MB_ENCODE:
 		xi_sb_printf(sb, "%sint %s(const %s %s *in, void *buf, size_t len,\n"
 			     "\tunsigned flags, struct xenidl_error *err)\n{\n", st, name, kw(d), t);
 		break;
-	case M_CHECK:
+	case MB_CHECK:
 		xi_sb_printf(sb, "%sint %s(const %s %s *v,\n\tunsigned flags, struct xenidl_error *err)\n{\n",
 			     st, name, kw(d), t);
 		break;
 	}
 	bool uses_p = strstr(body, "p + ") != NULL;
-	if (mode != M_CHECK) {
+	if (mode != MB_CHECK) {
 		if (uses_p)
 			xi_sb_printf(sb, "\t%sunsigned char *p = (%sunsigned char *)buf;\n\n",
-				     mode == M_DECODE ? "const " : "", mode == M_DECODE ? "const " : "");
+				     mode == MB_DECODE ? "const " : "", mode == MB_DECODE ? "const " : "");
 		else
 			xi_sb_adds(sb, "\t(void)buf;\n");
 		if (plan->wsize)
@@ -830,8 +77,8 @@ static void function_text(struct mgen *g, struct xi_strbuf *sb, const struct mp_
 		else
 			xi_sb_adds(sb, "\t(void)len;\n");
 	}
-	bool uses_self = uses_ident(body, self);
-	if (mode == M_DECODE && plan->native_holes && plan->nsize) {
+	bool uses_self = mb_uses_ident(body, self);
+	if (mode == MB_DECODE && plan->native_holes && plan->nsize) {
 		xi_sb_adds(sb, "\txenidl_zero(out, sizeof(*out));\n");
 		uses_self = true;
 	}
@@ -839,7 +86,7 @@ static void function_text(struct mgen *g, struct xi_strbuf *sb, const struct mp_
 		xi_sb_printf(sb, "\t(void)%s;\n", self);
 	if (!strstr(body, "(flags &"))
 		xi_sb_adds(sb, "\t(void)flags;\n");
-	if (!strstr(body, "xenidl_fail(err") && (mode == M_CHECK || !plan->wsize))
+	if (!strstr(body, "xenidl_fail(err") && (mode == MB_CHECK || !plan->wsize))
 		xi_sb_adds(sb, "\t(void)err;\n");
 	xi_sb_adds(sb, body);
 	xi_sb_adds(sb, "\treturn 0;\n}\n");
@@ -849,10 +96,10 @@ static void function_text(struct mgen *g, struct xi_strbuf *sb, const struct mp_
  * with the host's own text go to T_decode; the others to static
  * translations, one per distinct text. */
 static void abi_dispatch(struct mgen *g, struct xi_strbuf *sb, const struct xi_decl *d, int host,
-			 enum mode mode)
+			 enum mb_mode mode)
 {
 	const char *t = xi_c_decl_name(d);
-	const char *op = mode == M_DECODE ? "decode" : "encode";
+	const char *op = mode == MB_DECODE ? "decode" : "encode";
 	xi_abi_mask compat = mp_compatible_abis(g->ctx, d, host, g->abis);
 	const char *texts[XI_ABI_COUNT] = { NULL };
 	XI_FOR_EACH_ABI(w, compat) {
@@ -884,13 +131,13 @@ static void abi_dispatch(struct mgen *g, struct xi_strbuf *sb, const struct xi_d
 			xi_sb_printf(sb, "%s%s", comma ? ", " : "", xi_abis[w].name);
 			comma = true;
 		}
-		xi_sb_adds(sb, mode == M_DECODE ? " */\n" : " (encode) */\n");
+		xi_sb_adds(sb, mode == MB_DECODE ? " */\n" : " (encode) */\n");
 		xi_sb_addn(sb, groups[i].text, (size_t)(at - groups[i].text));
 		xi_sb_adds(sb, callee[i]);
 		xi_sb_adds(sb, at + 1);
 	}
 	xi_sb_adds(sb, "\n");
-	if (mode == M_DECODE)
+	if (mode == MB_DECODE)
 		xi_sb_printf(sb, "int %s_decode_abi(%s %s *out, const void *buf, size_t len, int abi,\n"
 			     "\tunsigned flags, struct xenidl_error *err)\n{\n", t, kw(d), t);
 	else
@@ -901,7 +148,7 @@ static void abi_dispatch(struct mgen *g, struct xi_strbuf *sb, const struct xi_d
 		XI_FOR_EACH_ABI(w, groups[i].abis)
 			xi_sb_printf(sb, "\tcase %s:\n", xi_abis[w].c_constant);
 		xi_sb_printf(sb, "\t\treturn %s(%s, buf, len, flags, err);\n", callee[i],
-			     mode == M_DECODE ? "out" : "in");
+			     mode == MB_DECODE ? "out" : "in");
 	}
 	xi_sb_printf(sb, "\tdefault:\n"
 		     "\t\treturn xenidl_fail(err, XENIDL_EABI, \"%s\", \"\", 0, (uint64_t)abi, NULL);\n"
@@ -916,14 +163,14 @@ static const char *host_text(struct mgen *g, const struct xi_decl *d, int host)
 	if (!plan) /* A host always translates its own layout; never reached. */
 		return xi_aprintf(g->a, "#error \"xenidl: no marshalling plan for %s\"\n", t);
 	struct xi_strbuf sb = XI_STRBUF_INIT;
-	function_text(g, &sb, plan, M_DECODE, xi_aprintf(g->a, "%s_decode", t), false, true);
+	function_text(g, &sb, plan, MB_DECODE, xi_aprintf(g->a, "%s_decode", t), false, true);
 	xi_sb_adds(&sb, "\n");
-	function_text(g, &sb, plan, M_ENCODE, xi_aprintf(g->a, "%s_encode", t), false, true);
+	function_text(g, &sb, plan, MB_ENCODE, xi_aprintf(g->a, "%s_encode", t), false, true);
 	xi_sb_adds(&sb, "\n");
-	function_text(g, &sb, plan, M_CHECK, xi_aprintf(g->a, "%s_check", t), false, false);
+	function_text(g, &sb, plan, MB_CHECK, xi_aprintf(g->a, "%s_check", t), false, false);
 	if (d->legacy) {
-		abi_dispatch(g, &sb, d, host, M_DECODE);
-		abi_dispatch(g, &sb, d, host, M_ENCODE);
+		abi_dispatch(g, &sb, d, host, MB_DECODE);
+		abi_dispatch(g, &sb, d, host, MB_ENCODE);
 	}
 	const char *r = xi_strdup(g->a, xi_sb_str(&sb));
 	xi_sb_free(&sb);
