@@ -123,13 +123,18 @@ char *xi_strdup(struct xi_arena *a, const char *s)
 
 char *xi_aprintf(struct xi_arena *a, const char *fmt, ...)
 {
+	/* Format straight into the head chunk's free space; only when the
+	 * text does not fit is it formatted again into new space. */
 	va_list ap;
+	size_t room = (size_t)(a->end - a->next);
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(room ? a->next : NULL, room, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		xi_oom();
-	char *p = xi_alloc(a, (size_t)n + 1);
+	if ((size_t)n < room)
+		return alloc_bytes(a, (size_t)n + 1);
+	char *p = alloc_bytes(a, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);

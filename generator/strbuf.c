@@ -6,6 +6,10 @@
 
 #include "arena.h"
 
+/* Free space made before formatting into a buffer: most formatted pieces
+ * (a line of output, a name) fit in it. */
+#define SB_PRINTF_ROOM 128u
+
 void xi_sb_free(struct xi_strbuf *sb)
 {
 	free(sb->data);
@@ -46,24 +50,56 @@ void xi_sb_adds(struct xi_strbuf *sb, const char *s)
 
 void xi_sb_addc(struct xi_strbuf *sb, char c)
 {
-	xi_sb_addn(sb, &c, 1);
+	sb_reserve(sb, 1);
+	sb->data[sb->len++] = c;
+	sb->data[sb->len] = '\0';
+}
+
+void xi_sb_indent(struct xi_strbuf *sb, unsigned n)
+{
+	sb_reserve(sb, n);
+	memset(sb->data + sb->len, ' ', n);
+	sb->len += n;
+	sb->data[sb->len] = '\0';
+}
+
+void xi_sb_add_u32(struct xi_strbuf *sb, uint32_t v)
+{
+	char buf[XI_U32_DIGITS];
+	xi_sb_addn(sb, buf, xi_u32_format(v, buf));
+}
+
+size_t xi_u32_format(uint32_t v, char *buf)
+{
+	char tmp[XI_U32_DIGITS];
+	size_t n = 0;
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (size_t i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	return n;
 }
 
 void xi_sb_vprintf(struct xi_strbuf *sb, const char *fmt, va_list ap)
 {
+	/* Format straight into the free space; only text longer than that
+	 * is formatted a second time, once the buffer has grown. */
+	sb_reserve(sb, SB_PRINTF_ROOM);
 	va_list ap2;
 	va_copy(ap2, ap);
-	char small[256];
-	int n = vsnprintf(small, sizeof(small), fmt, ap2);
+	size_t room = sb->cap - sb->len;
+	int n = vsnprintf(sb->data + sb->len, room, fmt, ap2);
 	va_end(ap2);
-	if (n < 0)
-		return;
-	if ((size_t)n < sizeof(small)) {
-		xi_sb_addn(sb, small, (size_t)n);
+	if (n < 0) {
+		sb->data[sb->len] = '\0';
 		return;
 	}
-	sb_reserve(sb, (size_t)n);
-	vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= room) {
+		sb_reserve(sb, (size_t)n);
+		vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+	}
 	sb->len += (size_t)n;
 }
 

@@ -6,7 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "output.h"
+#include "strbuf.h"
 #include "testutil.h"
 #include "udiff.h"
 
@@ -82,6 +84,40 @@ START_TEST(write_is_atomic_and_lazy)
 }
 END_TEST
 
+/* Text building formats straight into free space; text longer than that
+ * space must come out whole too. */
+START_TEST(text_buffers)
+{
+	char long_text[1000];
+	memset(long_text, 'x', sizeof(long_text) - 1);
+	long_text[sizeof(long_text) - 1] = '\0';
+
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_sb_printf(&sb, "%s=%u", "a", 1u);
+	xi_sb_indent(&sb, 3);
+	xi_sb_add_u32(&sb, 0);
+	xi_sb_addc(&sb, ',');
+	xi_sb_add_u32(&sb, 4294967295u);
+	ck_assert_str_eq(xi_sb_str(&sb), "a=1   0,4294967295");
+	xi_sb_printf(&sb, "[%s]", long_text);
+	ck_assert_uint_eq(sb.len, 18 + 2 + 999);
+	ck_assert_int_eq(sb.data[sb.len - 1], ']');
+	ck_assert_int_eq(sb.data[sb.len], '\0');
+	xi_sb_free(&sb);
+
+	struct xi_arena a;
+	xi_arena_init(&a);
+	const char *first = xi_aprintf(&a, "%d-%s", 42, "y");
+	/* Enough long strings to fill chunks and start new ones. */
+	for (int i = 0; i < 200; i++) {
+		size_t digits = i < 10 ? 1 : i < 100 ? 2 : 3;
+		ck_assert_uint_eq(strlen(xi_aprintf(&a, "%s%d", long_text, i)), 999 + digits);
+	}
+	ck_assert_str_eq(first, "42-y");
+	xi_arena_free(&a);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("output");
@@ -89,6 +125,7 @@ int main(void)
 	tcase_set_timeout(tc, 10);
 	tcase_add_test(tc, udiff_hunks);
 	tcase_add_test(tc, write_is_atomic_and_lazy);
+	tcase_add_test(tc, text_buffers);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }
