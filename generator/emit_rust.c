@@ -218,7 +218,10 @@ static const char *module_file(struct xi_arena *a, const struct xi_module *m)
 static void emit_module_file(struct xi_ctx *ctx, const struct xi_gen_options *opt,
 			     struct xi_outset *out, struct xi_module *m, const struct rnode *node)
 {
-	struct rgen g = { ctx, &ctx->arena, opt, m, NULL, xi_module_abis(ctx, m) };
+	struct rgen g = {
+		.ctx = ctx, .arena = &ctx->arena, .opt = opt, .module = m,
+		.abis = xi_module_abis(ctx, m),
+	};
 	g.out = xi_out_open(out, module_file(&ctx->arena, m));
 	if (!g.out)
 		return;

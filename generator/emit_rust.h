@@ -23,6 +23,10 @@ struct rgen {
 	struct xi_module *module;
 	struct xi_out *out;
 	xi_abi_mask abis;          /* ABIs the module exists on */
+	/* The aggregate xi_rust_member_wrapped asked about last, and whether
+	 * it wraps any member (emit_rust_check.c). */
+	const struct xi_agg *wrap_agg;
+	bool wrap_any;
 };
 
 /* --- Names (emit_rust_names.c) -------------------------------------------- */

@@ -51,12 +51,14 @@ static uint32_t rust_align(const struct xi_type *t, int abi)
 }
 
 /* Walk a struct's members as Rust lays them out on one ABI, up to `stop`
- * (or all of them); returns whether `stop` needs wrapping and the natural
- * alignment of the members walked. */
+ * (or all of them). Returns whether `stop` needs wrapping or, without
+ * `stop`, whether any member does; a whole walk sets *natural to the
+ * natural alignment of the members. */
 static bool walk_members(const struct xi_agg *agg, const struct xi_member *stop, int abi,
 			 uint32_t *natural)
 {
 	uint32_t end = 0, align = 1;
+	bool any = false;
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
 		if (!xi_rust_present(m->type, abi)) {
 			if (m == stop)
@@ -67,6 +69,7 @@ static bool walk_members(const struct xi_agg *agg, const struct xi_member *stop,
 		bool wrap = !agg->is_union && round_up(end, a) != xi_member_offset(m, abi);
 		if (wrap)
 			a = 8;
+		any |= wrap;
 		if (a > align)
 			align = a;
 		if (m == stop)
@@ -74,11 +77,32 @@ static bool walk_members(const struct xi_agg *agg, const struct xi_member *stop,
 		end = xi_member_offset(m, abi) + xi_type_layout(m->type, abi).size;
 	}
 	*natural = align;
-	return false;
+	return any;
+}
+
+/* Whether any member of an aggregate is wrapped on some ABI. Few are (only
+ * @legacy aggregates have holes), and the answer for the aggregate asked
+ * about last is kept: the backend asks about each member of an aggregate
+ * in turn, and a whole walk per member would cost the square of their
+ * number. */
+static bool agg_wraps(struct rgen *g, const struct xi_agg *agg)
+{
+	if (g->wrap_agg == agg)
+		return g->wrap_any;
+	bool any = false;
+	XI_FOR_EACH_ABI(a, g->abis) {
+		uint32_t natural;
+		any |= walk_members(agg, NULL, a, &natural);
+	}
+	g->wrap_agg = agg;
+	g->wrap_any = any;
+	return any;
 }
 
 bool xi_rust_member_wrapped(struct rgen *g, const struct xi_agg *agg, const struct xi_member *m)
 {
+	if (!agg_wraps(g, agg))
+		return false;
 	uint32_t natural;
 	XI_FOR_EACH_ABI(a, g->abis)
 		if (walk_members(agg, m, a, &natural))
@@ -93,9 +117,8 @@ xi_abi_mask xi_rust_agg_align_abis(struct rgen *g, const struct xi_agg *agg)
 		uint32_t natural = 1;
 		walk_members(agg, NULL, a, &natural);
 		/* A member wrapped on some ABI is wrapped on all. */
-		for (const struct xi_member *m = agg->members; m; m = m->next)
-			if (xi_rust_member_wrapped(g, agg, m) && natural < 8)
-				natural = 8;
+		if (agg_wraps(g, agg) && natural < 8)
+			natural = 8;
 		if (natural < agg->lay[a].align)
 			need |= XI_ABI_BIT(a);
 	}
