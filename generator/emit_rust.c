@@ -216,11 +216,12 @@ static const char *module_file(struct xi_arena *a, const struct xi_module *m)
 }
 
 static void emit_module_file(struct xi_ctx *ctx, const struct xi_gen_options *opt,
-			     struct xi_outset *out, struct xi_module *m, const struct rnode *node)
+			     struct xi_outset *out, struct xi_module *m, const struct rnode *node,
+			     struct rust_names *names)
 {
 	struct rgen g = {
 		.ctx = ctx, .arena = &ctx->arena, .opt = opt, .module = m,
-		.abis = xi_module_abis(ctx, m),
+		.abis = xi_module_abis(ctx, m), .names = names,
 	};
 	g.out = xi_out_open(out, module_file(&ctx->arena, m));
 	if (!g.out)
@@ -252,12 +253,12 @@ static void emit_module_file(struct xi_ctx *ctx, const struct xi_gen_options *op
 /* Module files in the tree's order, which does not depend on the order of
  * the command line. */
 static void emit_tree_files(struct xi_ctx *ctx, const struct xi_gen_options *opt,
-			    struct xi_outset *out, const struct rnode *node)
+			    struct xi_outset *out, const struct rnode *node, struct rust_names *names)
 {
 	for (const struct rnode *c = node->children; c; c = c->next) {
 		if (c->module)
-			emit_module_file(ctx, opt, out, c->module, c);
-		emit_tree_files(ctx, opt, out, c);
+			emit_module_file(ctx, opt, out, c->module, c, names);
+		emit_tree_files(ctx, opt, out, c, names);
 	}
 }
 
@@ -403,5 +404,5 @@ void xi_emit_rust(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct x
 
 	emit_cargo_toml(out, crate);
 	emit_lib(ctx, out, &root);
-	emit_tree_files(ctx, opt, out, &root);
+	emit_tree_files(ctx, opt, out, &root, xi_rust_names_new(ctx));
 }

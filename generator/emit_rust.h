@@ -16,6 +16,16 @@
 /* Indentation step of the generated code (rustfmt's). */
 #define RUST_INDENT 4u
 
+/* Spellings the backend needs again and again, made once per run: by
+ * declaration, indexed by xi_decl.order (which numbers every declaration
+ * of the compilation), NULL until first asked for. */
+struct rust_names {
+	const char **type;         /* xi_rust_decl_name */
+	/* The path from the crate root, "crate::MODULE::Name": [0] as the
+	 * module's own path, [1] through the re-exported `arch` module. */
+	const char **path[2];
+};
+
 struct rgen {
 	struct xi_ctx *ctx;
 	struct xi_arena *arena;
@@ -23,6 +33,7 @@ struct rgen {
 	struct xi_module *module;
 	struct xi_out *out;
 	xi_abi_mask abis;          /* ABIs the module exists on */
+	struct rust_names *names;  /* shared by the modules of a run */
 	/* The aggregate xi_rust_member_wrapped asked about last, and whether
 	 * it wraps any member (emit_rust_check.c). */
 	const struct xi_agg *wrap_agg;
@@ -37,6 +48,10 @@ struct rgen {
 const char *xi_rust_pascal(struct xi_arena *a, const char *name);
 /* The Rust name of a declared type: its PascalCase (domid_t is DomidT). */
 const char *xi_rust_type_name(struct xi_arena *a, const struct xi_decl *d);
+/* The same, made once per run. */
+const char *xi_rust_decl_name(struct rgen *g, const struct xi_decl *d);
+/* The table behind it, for every declaration of a compilation. */
+struct rust_names *xi_rust_names_new(struct xi_ctx *ctx);
 /* The names of a bitmap's constants of all declared bits and of none:
  * ALL and EMPTY, or ALL_BITS and NO_BITS where a bit takes the name
  * (XENMEM_RDM_ALL is a bit). */

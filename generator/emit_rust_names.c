@@ -3,24 +3,29 @@
 
 #include <ctype.h>
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* Strict and reserved keywords of Rust 2021 (and `gen`, reserved in 2024). */
+/* Strict and reserved keywords of Rust 2021 (and `gen`, reserved in 2024),
+ * sorted as strcmp orders them (upper case first), for bsearch. */
 static const char *const rust_keywords[] = {
-	"abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
-	"crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen",
-	"if", "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override",
-	"priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
-	"true", "try", "type", "typeof", "union", "unsafe", "unsized", "use", "virtual", "where",
-	"while", "yield", NULL,
+	"Self", "abstract", "as", "async", "await", "become", "box", "break", "const",
+	"continue", "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn",
+	"for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod", "move",
+	"mut", "override", "priv", "pub", "ref", "return", "self", "static", "struct", "super",
+	"trait", "true", "try", "type", "typeof", "union", "unsafe", "unsized", "use",
+	"virtual", "where", "while", "yield",
 };
+
+static int compare_keyword(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
 
 static bool is_keyword(const char *s)
 {
-	for (const char *const *k = rust_keywords; *k; k++)
-		if (!strcmp(*k, s))
-			return true;
-	return false;
+	return bsearch(s, rust_keywords, sizeof(rust_keywords) / sizeof(rust_keywords[0]),
+		       sizeof(rust_keywords[0]), compare_keyword) != NULL;
 }
 
 static bool has_lower(const char *s)
@@ -83,6 +88,26 @@ const char *xi_rust_type_name(struct xi_arena *a, const struct xi_decl *d)
 	return xi_rust_pascal(a, d->name);
 }
 
+struct rust_names *xi_rust_names_new(struct xi_ctx *ctx)
+{
+	unsigned total = 0;
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		total += ctx->modules[i]->ndecls;
+	struct rust_names *n = XI_NEW(&ctx->arena, struct rust_names);
+	n->type = XI_NEW_ARRAY(&ctx->arena, const char *, total);
+	n->path[0] = XI_NEW_ARRAY(&ctx->arena, const char *, total);
+	n->path[1] = XI_NEW_ARRAY(&ctx->arena, const char *, total);
+	return n;
+}
+
+const char *xi_rust_decl_name(struct rgen *g, const struct xi_decl *d)
+{
+	const char **name = &g->names->type[d->order];
+	if (!*name)
+		*name = xi_rust_type_name(g->arena, d);
+	return *name;
+}
+
 /* Whether a bit or field of a bitmap takes a constant's name. */
 static bool bit_takes(struct xi_arena *a, const struct xi_decl *d, const char *name)
 {
@@ -108,12 +133,14 @@ const char *xi_rust_bitmap_empty(struct xi_arena *a, const struct xi_decl *d)
 
 const char *xi_rust_ident(struct xi_arena *a, const char *name)
 {
+	if (!strcmp(name, "_"))
+		return "__";
+	if (!is_keyword(name))
+		return name;
 	if (!strcmp(name, "self") || !strcmp(name, "Self") || !strcmp(name, "super") ||
-	    !strcmp(name, "crate") || !strcmp(name, "_"))
+	    !strcmp(name, "crate"))
 		return xi_aprintf(a, "%s_", name);
-	if (is_keyword(name))
-		return xi_aprintf(a, "r#%s", name);
-	return name;
+	return xi_aprintf(a, "r#%s", name);
 }
 
 const char *xi_rust_upper(struct xi_arena *a, const char *name)
@@ -261,14 +288,17 @@ int xi_rust_first_abi(const struct rgen *g)
 
 const char *xi_rust_decl_path(struct rgen *g, const struct xi_decl *d)
 {
-	const char *name = xi_rust_type_name(g->arena, d);
+	const char *name = xi_rust_decl_name(g, d);
 	if (d->module == g->module)
 		return name;
 	/* A declaration of another family's file is reached through the
 	 * re-exported `arch` module, which names the target's own. */
 	bool unified = d->module->family != XI_FAM_NONE && d->module->family != g->module->family;
-	return xi_aprintf(g->arena, "crate::%s::%s", xi_rust_module_path(g->arena, d->module, unified),
-			  name);
+	const char **path = &g->names->path[unified][d->order];
+	if (!*path)
+		*path = xi_aprintf(g->arena, "crate::%s::%s",
+				   xi_rust_module_path(g->arena, d->module, unified), name);
+	return *path;
 }
 
 static const char *handle_target(struct rgen *g, const struct xi_type *t, int abi)

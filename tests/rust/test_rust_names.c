@@ -56,6 +56,13 @@ START_TEST(keywords_are_escaped)
 	ck_assert_str_eq(xi_rust_ident(&arena, "super"), "super_");
 	ck_assert_str_eq(xi_rust_ident(&arena, "crate"), "crate_");
 	ck_assert_str_eq(xi_rust_ident(&arena, "altp2m_mode"), "altp2m_mode");
+	/* The ends of the (sorted) keyword table, and names next to keywords. */
+	ck_assert_str_eq(xi_rust_ident(&arena, "Self"), "Self_");
+	ck_assert_str_eq(xi_rust_ident(&arena, "abstract"), "r#abstract");
+	ck_assert_str_eq(xi_rust_ident(&arena, "yield"), "r#yield");
+	ck_assert_str_eq(xi_rust_ident(&arena, "_"), "__");
+	ck_assert_str_eq(xi_rust_ident(&arena, "types"), "types");
+	ck_assert_str_eq(xi_rust_ident(&arena, "SELF"), "SELF");
 	ck_assert_str_eq(xi_rust_lower(&arena, "FN"), "r#fn");
 	ck_assert_str_eq(xi_rust_upper(&arena, "hvm"), "HVM");
 	ck_assert_str_eq(xi_rust_upper(&arena, "3d"), "_3D");
