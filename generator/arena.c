@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
+
 /* Chunks grow geometrically up to this size; larger requests get a chunk
  * of their own. */
 #define ARENA_MIN_CHUNK (64u * 1024u)
@@ -128,7 +130,7 @@ char *xi_aprintf(struct xi_arena *a, const char *fmt, ...)
 	va_list ap;
 	size_t room = (size_t)(a->end - a->next);
 	va_start(ap, fmt);
-	int n = vsnprintf(room ? a->next : NULL, room, fmt, ap);
+	int n = xi_vsnprintf(room ? a->next : NULL, room, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		xi_oom();
@@ -136,7 +138,7 @@ char *xi_aprintf(struct xi_arena *a, const char *fmt, ...)
 		return alloc_bytes(a, (size_t)n + 1);
 	char *p = alloc_bytes(a, (size_t)n + 1);
 	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	xi_vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	return p;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "format.h"
 
 /* Free space made before formatting into a buffer: most formatted pieces
  * (a line of output, a name) fit in it. */
@@ -90,7 +91,7 @@ void xi_sb_vprintf(struct xi_strbuf *sb, const char *fmt, va_list ap)
 	va_list ap2;
 	va_copy(ap2, ap);
 	size_t room = sb->cap - sb->len;
-	int n = vsnprintf(sb->data + sb->len, room, fmt, ap2);
+	int n = xi_vsnprintf(sb->data + sb->len, room, fmt, ap2);
 	va_end(ap2);
 	if (n < 0) {
 		sb->data[sb->len] = '\0';
@@ -98,7 +99,7 @@ void xi_sb_vprintf(struct xi_strbuf *sb, const char *fmt, va_list ap)
 	}
 	if ((size_t)n >= room) {
 		sb_reserve(sb, (size_t)n);
-		vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+		xi_vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
 	}
 	sb->len += (size_t)n;
 }
