@@ -161,6 +161,9 @@ void xi_mf_finish(struct xi_mf_model *m);
 
 /* The declaration named `name` that exists on `abi`, or NULL. */
 struct xi_mf_decl *xi_mf_lookup(const struct xi_mf_model *m, const char *name, int abi);
+/* The same for the `len` bytes at `name` (a name inside a longer text). */
+struct xi_mf_decl *xi_mf_lookup_n(const struct xi_mf_model *m, const char *name, size_t len,
+				  int abi);
 /* Any declaration of that name (constants are the same on every ABI). */
 struct xi_mf_decl *xi_mf_lookup_any(const struct xi_mf_model *m, const char *name);
 /* A member by path, or -1. */

@@ -155,8 +155,13 @@ void xi_mf_finish(struct xi_mf_model *m)
 
 struct xi_mf_decl *xi_mf_lookup(const struct xi_mf_model *m, const char *name, int abi)
 {
-	for (struct xi_mf_decl *d = xi_map_get(&m->by_name, name, strlen(name)); d;
-	     d = d->next_same_name)
+	return xi_mf_lookup_n(m, name, strlen(name), abi);
+}
+
+struct xi_mf_decl *xi_mf_lookup_n(const struct xi_mf_model *m, const char *name, size_t len,
+				  int abi)
+{
+	for (struct xi_mf_decl *d = xi_map_get(&m->by_name, name, len); d; d = d->next_same_name)
 		if (d->abis & XI_ABI_BIT(abi))
 			return d;
 	return NULL;

@@ -9,10 +9,26 @@
  * that file is an input too (its page exists). */
 #include "backend.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "abidiff.h"
 #include "strbuf.h"
+
+/* One row of a layout table: a member, or a hole or padding. */
+struct row {
+	int member;          /* index in the declaration's members, or -1 */
+	uint32_t off, size;
+	const char *type;    /* a member's type, as Markdown (type_md) */
+	const char *arm;     /* what selects a tagged-union arm (arm_md) */
+	const char *gap;     /* for a gap: "hole", "padding", "tail padding" */
+};
+
+/* The rows of one ABI's table. */
+struct rows {
+	struct row *row;
+	unsigned n, cap;
+};
 
 struct page {
 	struct xi_ctx *ctx;
@@ -20,6 +36,16 @@ struct page {
 	const struct xi_mf_module *mod;
 	struct xi_out *o;
 	struct xi_arena *arena;      /* scratch, freed with the page */
+	struct rows table[XI_ABI_COUNT];   /* reused for every declaration */
+	/* decl_link of each declaration of the model (by xi_mf_decl.index),
+	 * once asked for: types name the same few declarations again and
+	 * again. */
+	struct decl_link *links;
+};
+
+struct decl_link {
+	bool done;
+	const char *link;    /* NULL: the declaration's page does not exist */
 };
 
 /* "x86_32, x86_64", or "every ABI" when it is all those of the run. */
@@ -40,6 +66,8 @@ static const char *cell(struct page *pg, const char *text)
 {
 	if (!text)
 		return "";
+	if (!strpbrk(text, "|\n"))
+		return text;
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	for (const char *p = text; *p; p++) {
 		if (*p == '|')
@@ -93,8 +121,13 @@ static const char *page_link(struct page *pg, const char *rel)
 
 static const char *decl_link(struct page *pg, const struct xi_mf_decl *d)
 {
-	const char *p = page_link(pg, d->module);
-	return p ? xi_aprintf(pg->arena, "%s#%s", p, d->name) : NULL;
+	struct decl_link *l = &pg->links[d->index];
+	if (!l->done) {
+		const char *p = page_link(pg, d->module);
+		l->link = p ? xi_aprintf(pg->arena, "%s#%s", p, d->name) : NULL;
+		l->done = true;
+	}
+	return l->link;
 }
 
 /* A type as a code span, linked to the declaration it names (on this ABI). */
@@ -116,8 +149,7 @@ static const char *type_md(struct page *pg, const char *type, int abi)
 		while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') ||
 		       *q == '_')
 			q++;
-		const struct xi_mf_decl *d =
-			xi_mf_lookup(pg->m, xi_strndup(pg->arena, p, (size_t)(q - p)), abi);
+		const struct xi_mf_decl *d = xi_mf_lookup_n(pg->m, p, (size_t)(q - p), abi);
 		if (d)
 			link = decl_link(pg, d);
 		p = q;
@@ -249,16 +281,31 @@ static const char *arm_md(struct page *pg, const struct xi_mf_decl *d, const str
 	return r;
 }
 
-static void gap_row(struct xi_strbuf *sb, uint32_t at, uint32_t n, const char *what)
+static struct row *add_row(struct rows *t)
 {
-	xi_sb_printf(sb, "| %u | %u | *(%s)* | | | |\n", (unsigned)at, (unsigned)n, what);
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 32;
+		t->row = xi_xrealloc(t->row, sizeof(*t->row) * t->cap);
+	}
+	struct row *r = &t->row[t->n++];
+	memset(r, 0, sizeof(*r));
+	return r;
+}
+
+static void gap_row(struct rows *t, uint32_t at, uint32_t n, const char *what)
+{
+	struct row *r = add_row(t);
+	r->member = -1;
+	r->off = at;
+	r->size = n;
+	r->gap = what;
 }
 
 /* The rows of the members directly inside `parent` (-1: the declaration),
  * which spans [base, base + size); holes and tail padding of structs get
  * rows of their own. */
 static void rows(struct page *pg, const struct xi_mf_decl *d, int abi, int parent, uint32_t base,
-		 uint32_t size, bool is_union, bool gaps, struct xi_strbuf *sb)
+		 uint32_t size, bool is_union, bool gaps, struct rows *t)
 {
 	uint32_t end = base;
 	for (unsigned i = 0; i < d->nmembers; i++) {
@@ -267,19 +314,81 @@ static void rows(struct page *pg, const struct xi_mf_decl *d, int abi, int paren
 			continue;
 		uint32_t off = mm->offset[abi], msize = mm->size[abi];
 		if (gaps && !is_union && off > end)
-			gap_row(sb, end, off - end, "hole");
-		const char *arm = arm_md(pg, d, mm, abi);
-		xi_sb_printf(sb, "| %u | %u | `%s` | %s | %s | %s%s%s |\n", (unsigned)off, (unsigned)msize,
-			     mm->path, type_md(pg, mm->type[abi], abi), dir_md(mm), arm,
-			     *arm && mm->doc ? " " : "", cell(pg, mm->doc));
-		const char *t = mm->type[abi];
-		if (xi_mf_type_is_inline(t))
-			rows(pg, d, abi, (int)i, off, msize, !strncmp(t, "union", 5), gaps && !mm->leaf, sb);
+			gap_row(t, end, off - end, "hole");
+		struct row *r = add_row(t);
+		r->member = (int)i;
+		r->off = off;
+		r->size = msize;
+		r->type = type_md(pg, mm->type[abi], abi);
+		r->arm = arm_md(pg, d, mm, abi);
+		const char *type = mm->type[abi];
+		if (xi_mf_type_is_inline(type))
+			rows(pg, d, abi, (int)i, off, msize, !strncmp(type, "union", 5),
+			     gaps && !mm->leaf, t);
 		if (off + msize > end)
 			end = off + msize;
 	}
 	if (gaps && !is_union && base + size > end)
-		gap_row(sb, end, base + size - end, parent < 0 ? "tail padding" : "padding");
+		gap_row(t, end, base + size - end, parent < 0 ? "tail padding" : "padding");
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Whether two tables read the same. A row's text is made of these fields
+ * (and of the member's path, documentation and direction, which do not
+ * depend on the ABI), so comparing them compares the texts. */
+static bool same_rows(const struct rows *a, const struct rows *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (unsigned i = 0; i < a->n; i++) {
+		const struct row *x = &a->row[i], *y = &b->row[i];
+		if (x->member != y->member || x->off != y->off || x->size != y->size ||
+		    !same_text(x->type, y->type) || !same_text(x->arm, y->arm) ||
+		    !same_text(x->gap, y->gap))
+			return false;
+	}
+	return true;
+}
+
+static void put_u32_cell(struct xi_out *o, uint32_t v)
+{
+	xi_out_puts(o, "| ");
+	xi_out_u32(o, v);
+	xi_out_putc(o, ' ');
+}
+
+/* Write a table's rows: the hot lines of big pages, without printf. */
+static void write_rows(struct page *pg, const struct xi_mf_decl *d, const struct rows *t)
+{
+	struct xi_out *o = pg->o;
+	for (unsigned i = 0; i < t->n; i++) {
+		const struct row *r = &t->row[i];
+		put_u32_cell(o, r->off);
+		put_u32_cell(o, r->size);
+		if (r->member < 0) {
+			xi_out_puts(o, "| *(");
+			xi_out_puts(o, r->gap);
+			xi_out_puts(o, ")* | | | |\n");
+			continue;
+		}
+		const struct xi_mf_member *mm = &d->members[r->member];
+		xi_out_puts(o, "| `");
+		xi_out_puts(o, mm->path);
+		xi_out_puts(o, "` | ");
+		xi_out_puts(o, r->type);
+		xi_out_puts(o, " | ");
+		xi_out_puts(o, dir_md(mm));
+		xi_out_puts(o, " | ");
+		xi_out_puts(o, r->arm);
+		if (*r->arm && mm->doc)
+			xi_out_putc(o, ' ');
+		xi_out_puts(o, cell(pg, mm->doc));
+		xi_out_puts(o, " |\n");
+	}
 }
 
 /* Per member, the ABIs on which it has different offsets, sizes or types. */
@@ -356,12 +465,9 @@ static void aggregate(struct page *pg, const struct xi_mf_decl *d)
 		return;
 	}
 	/* A layout table per group of ABIs whose tables read the same. */
-	const char *tables[XI_ABI_COUNT] = { NULL };
 	XI_FOR_EACH_ABI(a, d->abis) {
-		struct xi_strbuf sb = XI_STRBUF_INIT;
-		rows(pg, d, a, -1, 0, d->size[a], d->kind == XI_MF_UNION, true, &sb);
-		tables[a] = xi_strdup(pg->arena, xi_sb_str(&sb));
-		xi_sb_free(&sb);
+		pg->table[a].n = 0;
+		rows(pg, d, a, -1, 0, d->size[a], d->kind == XI_MF_UNION, true, &pg->table[a]);
 	}
 	done = 0;
 	XI_FOR_EACH_ABI(a, d->abis) {
@@ -369,7 +475,7 @@ static void aggregate(struct page *pg, const struct xi_mf_decl *d)
 			continue;
 		xi_abi_mask group = 0;
 		XI_FOR_EACH_ABI(b, d->abis)
-			if (!strcmp(tables[a], tables[b]))
+			if (same_rows(&pg->table[a], &pg->table[b]))
 				group |= XI_ABI_BIT(b);
 		done |= group;
 		if (group == d->abis)
@@ -378,7 +484,7 @@ static void aggregate(struct page *pg, const struct xi_mf_decl *d)
 			xi_out_printf(pg->o, "Layout on %s:\n\n", abi_names(pg, group));
 		xi_out_puts(pg->o, "| Offset | Size | Field | Type | Direction | Description |\n"
 				   "|---:|---:|---|---|---|---|\n");
-		xi_out_puts(pg->o, tables[a]);
+		write_rows(pg, d, &pg->table[a]);
 		xi_out_putc(pg->o, '\n');
 	}
 }
@@ -480,10 +586,13 @@ void xi_emit_md(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_
 			continue;
 		struct xi_arena arena;
 		xi_arena_init(&arena);
-		struct page pg = { ctx, m, mm, NULL, &arena };
+		struct page pg = { .ctx = ctx, .m = m, .mod = mm, .arena = &arena };
+		pg.links = XI_NEW_ARRAY(&arena, struct decl_link, m->ndecls);
 		pg.o = xi_out_open(out, xi_aprintf(&ctx->arena, "%s.md", mod->rel));
 		if (pg.o)
 			write_page(&pg, mod);
+		for (int a = 0; a < XI_ABI_COUNT; a++)
+			free(pg.table[a].row);
 		xi_arena_free(&arena);
 	}
 	xi_mf_free(m);

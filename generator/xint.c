@@ -1,6 +1,6 @@
 #include "xint.h"
 
-#include <stdio.h>
+#include <string.h>
 
 #define MAG_NEG_LIMIT (UINT64_C(1) << 63) /* |INT64_MIN| */
 
@@ -167,6 +167,17 @@ enum xi_int_status xi_int_xor(struct xi_int a, struct xi_int b, struct xi_int *r
 
 char *xi_int_format(struct xi_int v, char *buf)
 {
-	snprintf(buf, 24, "%s%llu", v.neg ? "-" : "", (unsigned long long)v.mag);
+	/* Backends format many of these: no printf. */
+	char digits[24];
+	char *p = digits + sizeof(digits);
+	uint64_t mag = v.mag;
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + mag % 10);
+		mag /= 10;
+	} while (mag);
+	if (v.neg)
+		*--p = '-';
+	memcpy(buf, p, (size_t)(digits + sizeof(digits) - p));
 	return buf;
 }
