@@ -253,6 +253,27 @@ static const char *type_name(struct builder *b, const struct xi_type *t, int abi
 	return xi_type_idl_name(&b->m->arena, t, abi);
 }
 
+/* Whether xi_type_idl_name spells a type differently on different ABIs:
+ * only the choice of an arch type does. */
+static bool name_varies(const struct xi_type *t)
+{
+	for (;;) {
+		switch (t->kind) {
+		case XI_TYPE_ARCH:
+			return true;
+		case XI_TYPE_ARRAY:
+			t = t->u.array.elem;
+			break;
+		case XI_TYPE_HANDLE:
+		case XI_TYPE_NATIVE_HANDLE:
+			t = t->u.target;
+			break;
+		default:
+			return false;
+		}
+	}
+}
+
 static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struct xi_agg *agg,
 			    const char *prefix, const uint32_t *base)
 {
@@ -280,6 +301,9 @@ static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struc
 			}
 		}
 		uint32_t offset[XI_ABI_COUNT] = { 0 };
+		/* Only an arch type is written differently on different ABIs:
+		 * any other type's name is made once and shared. */
+		const char *same_name = name_varies(m->type) ? NULL : type_name(b, m->type, -1);
 		XI_FOR_EACH_ABI(a, d->abis) {
 			/* A legacy member may be absent on some ABIs (an arch
 			 * type whose choice there is void). */
@@ -288,7 +312,7 @@ static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struc
 			mm->abis |= XI_ABI_BIT(a);
 			struct xi_layout l = xi_type_layout(m->type, a);
 			offset[a] = base[a] + xi_member_offset(m, a);
-			mm->type[a] = type_name(b, m->type, a);
+			mm->type[a] = same_name ? same_name : type_name(b, m->type, a);
 			mm->offset[a] = offset[a];
 			mm->size[a] = l.size;
 			mm->align[a] = l.align;

@@ -29,21 +29,29 @@ static bool is_bare(const char *s)
 	return true;
 }
 
+static bool needs_escape(unsigned char c)
+{
+	return c < ' ' || c == '"' || c == '\\' || c == 0x7f;
+}
+
 static void add_quoted(struct xi_strbuf *sb, const char *s)
 {
 	xi_sb_addc(sb, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	for (;;) {
+		/* The bytes that need no escape, in one piece. */
+		const char *run = s;
+		while (*s && !needs_escape((unsigned char)*s))
+			s++;
+		xi_sb_addn(sb, run, (size_t)(s - run));
+		if (!*s)
+			break;
+		unsigned char c = (unsigned char)*s++;
 		switch (c) {
 		case '"': xi_sb_adds(sb, "\\\""); break;
 		case '\\': xi_sb_adds(sb, "\\\\"); break;
 		case '\n': xi_sb_adds(sb, "\\n"); break;
 		case '\t': xi_sb_adds(sb, "\\t"); break;
-		default:
-			if (c < ' ' || c == 0x7f)
-				xi_sb_printf(sb, "\\x%02x", c);
-			else
-				xi_sb_addc(sb, (char)c);
+		default: xi_sb_printf(sb, "\\x%02x", c); break;
 		}
 	}
 	xi_sb_addc(sb, '"');
@@ -53,7 +61,9 @@ static void add_attr(struct xi_strbuf *sb, const char *key, const char *value)
 {
 	if (!value)
 		return;
-	xi_sb_printf(sb, " %s=", key);
+	xi_sb_addc(sb, ' ');
+	xi_sb_adds(sb, key);
+	xi_sb_addc(sb, '=');
 	if (is_bare(value))
 		xi_sb_adds(sb, value);
 	else
@@ -93,7 +103,7 @@ static void put_grouped(struct xi_out *o, struct xi_arena *arena, xi_abi_mask ab
 			continue;
 		xi_abi_mask group = 0;
 		XI_FOR_EACH_ABI(b, abis)
-			if (!(done & XI_ABI_BIT(b)) && !strcmp(text[a], text[b]))
+			if (!(done & XI_ABI_BIT(b)) && (text[a] == text[b] || !strcmp(text[a], text[b])))
 				group |= XI_ABI_BIT(b);
 		done |= group;
 		for (unsigned i = 0; i < depth; i++)
@@ -127,41 +137,90 @@ static const char *arm_text(struct xi_arena *a, const struct xi_mf_member *mm)
 	return r;
 }
 
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Whether a member's line reads the same on two ABIs: its type, offset,
+ * size and alignment are all of it that depends on the ABI (and distinct
+ * types are written distinctly). */
+static bool same_member_line(const struct xi_mf_member *mm, int a, int b)
+{
+	return same_text(mm->type[a], mm->type[b]) && mm->offset[a] == mm->offset[b] &&
+	       mm->size[a] == mm->size[b] && mm->align[a] == mm->align[b];
+}
+
 static void put_member(struct xi_out *o, struct xi_arena *arena, const struct xi_mf_decl *d,
 		       const struct xi_mf_member *mm)
 {
 	const char *text[XI_ABI_COUNT];
 	const char *arm = arm_text(arena, mm);
+	struct xi_strbuf sb = XI_STRBUF_INIT;
 	XI_FOR_EACH_ABI(a, mm->abis) {
-		struct xi_strbuf sb = XI_STRBUF_INIT;
+		/* An ABI whose line reads as an earlier one's shares its text,
+		 * which is then made once. */
+		text[a] = NULL;
+		XI_FOR_EACH_ABI(b, mm->abis) {
+			if (b == a)
+				break;
+			if (same_member_line(mm, a, b)) {
+				text[a] = text[b];
+				break;
+			}
+		}
+		if (text[a])
+			continue;
+		xi_sb_reset(&sb);
 		xi_sb_adds(&sb, "member ");
 		xi_sb_adds(&sb, mm->path);
 		add_attr(&sb, "type", mm->type[a]);
-		xi_sb_printf(&sb, " offset=%u size=%u align=%u", (unsigned)mm->offset[a],
-			     (unsigned)mm->size[a], (unsigned)mm->align[a]);
+		xi_sb_adds(&sb, " offset=");
+		xi_sb_add_u32(&sb, mm->offset[a]);
+		xi_sb_adds(&sb, " size=");
+		xi_sb_add_u32(&sb, mm->size[a]);
+		xi_sb_adds(&sb, " align=");
+		xi_sb_add_u32(&sb, mm->align[a]);
 		add_attr(&sb, "dir", xi_mf_dir_name(mm->dir));
 		if (mm->reserved)
 			xi_sb_adds(&sb, " reserved");
 		add_attr(&sb, "arm", arm);
 		add_attr(&sb, "c", mm->c_name);
 		text[a] = xi_strdup(arena, xi_sb_str(&sb));
-		xi_sb_free(&sb);
 	}
+	xi_sb_free(&sb);
 	put_grouped(o, arena, mm->abis & d->abis, d->abis, text, 1, mm->doc);
 }
 
 static void put_layouts(struct xi_out *o, struct xi_arena *arena, const struct xi_mf_decl *d)
 {
 	const char *text[XI_ABI_COUNT];
+	struct xi_strbuf sb = XI_STRBUF_INIT;
 	XI_FOR_EACH_ABI(a, d->laid_out) {
-		struct xi_strbuf sb = XI_STRBUF_INIT;
+		/* As for members: equal lines share one text. */
+		text[a] = NULL;
+		XI_FOR_EACH_ABI(b, d->laid_out) {
+			if (b == a)
+				break;
+			if ((d->kind != XI_MF_ALIAS || same_text(d->target[a], d->target[b])) &&
+			    d->size[a] == d->size[b] && d->align[a] == d->align[b]) {
+				text[a] = text[b];
+				break;
+			}
+		}
+		if (text[a])
+			continue;
+		xi_sb_reset(&sb);
 		xi_sb_adds(&sb, "layout");
 		if (d->kind == XI_MF_ALIAS)
 			add_attr(&sb, "type", d->target[a]);
-		xi_sb_printf(&sb, " size=%u align=%u", (unsigned)d->size[a], (unsigned)d->align[a]);
+		xi_sb_adds(&sb, " size=");
+		xi_sb_add_u32(&sb, d->size[a]);
+		xi_sb_adds(&sb, " align=");
+		xi_sb_add_u32(&sb, d->align[a]);
 		text[a] = xi_strdup(arena, xi_sb_str(&sb));
-		xi_sb_free(&sb);
 	}
+	xi_sb_free(&sb);
 	put_grouped(o, arena, d->laid_out, d->abis, text, 1, NULL);
 }
 
