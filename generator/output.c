@@ -34,6 +34,7 @@ struct xi_outset {
 	unsigned n, cap;
 	bool io_error;
 	bool dir_ready;
+	mode_t file_mode;     /* write mode: what outputs get (0666 less the umask) */
 };
 
 struct xi_outset *xi_outset_new(const char *dir, enum xi_output_mode mode, struct xi_diag *diag)
@@ -130,6 +131,12 @@ struct xi_out *xi_out_open(struct xi_outset *set, const char *relpath)
 			set->io_error = true;
 			return NULL;
 		}
+		if (!set->dir_ready) {
+			/* The umask is read by setting it: once per set. */
+			mode_t mask = umask(0);
+			umask(mask);
+			set->file_mode = 0666 & ~mask;
+		}
 		set->dir_ready = true;
 		/* Temp files live in the top directory, on the same file system
 		 * as their targets, so the final rename is atomic. */
@@ -146,9 +153,7 @@ struct xi_out *xi_out_open(struct xi_outset *set, const char *relpath)
 			set->io_error = true;
 			return NULL;
 		}
-		mode_t mask = umask(0);
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
+		fchmod(fd, set->file_mode);
 		o->fd = fd;
 	}
 	if (set->n == set->cap) {
@@ -248,7 +253,8 @@ static char *join(const char *dir, const char *rel)
 static bool same_file_content(const char *tmp, const char *path)
 {
 	struct stat a, b;
-	if (stat(tmp, &a) != 0 || stat(path, &b) != 0 || a.st_size != b.st_size)
+	/* The target first: on a first run there is none. */
+	if (stat(path, &b) != 0 || stat(tmp, &a) != 0 || a.st_size != b.st_size)
 		return false;
 	FILE *fa = fopen(tmp, "rb"), *fb = fopen(path, "rb");
 	bool same = fa && fb;
@@ -287,6 +293,16 @@ static char *read_whole(const char *path, size_t *len, bool *exists)
 	return sb.data ? sb.data : xi_xstrdup("");
 }
 
+/* Rename a temp file to its target, creating the target's directories
+ * when they are missing (only then: most outputs share directories that
+ * exist after the first). */
+static bool rename_into_place(const char *tmp, const char *target)
+{
+	if (rename(tmp, target) == 0)
+		return true;
+	return errno == ENOENT && make_dirs(target, false) && rename(tmp, target) == 0;
+}
+
 static int commit_write(struct xi_outset *set)
 {
 	for (unsigned i = 0; i < set->n; i++) {
@@ -307,7 +323,7 @@ static int commit_write(struct xi_outset *set)
 		char *target = join(set->dir, o->rel);
 		if (same_file_content(o->tmp, target)) {
 			unlink(o->tmp);
-		} else if (!make_dirs(target, false) || rename(o->tmp, target) != 0) {
+		} else if (!rename_into_place(o->tmp, target)) {
 			xi_error_at_file(set->diag, target, "cannot write: %s", strerror(errno));
 			unlink(o->tmp);
 			rc = 1;
