@@ -105,6 +105,25 @@ static bool safe_relpath(const char *rel)
 	return true;
 }
 
+/* Write mode: hand what is buffered to the temp file. */
+static void out_flush(struct xi_out *o)
+{
+	const char *p = o->mem.data;
+	size_t left = o->mem.len;
+	while (left) {
+		ssize_t n = write(o->fd, p, left);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			o->set->io_error = true;
+			break;
+		}
+		p += n;
+		left -= (size_t)n;
+	}
+	xi_sb_reset(&o->mem);
+}
+
 struct xi_out *xi_out_open(struct xi_outset *set, const char *relpath)
 {
 	if (!safe_relpath(relpath)) {
@@ -155,6 +174,17 @@ struct xi_out *xi_out_open(struct xi_outset *set, const char *relpath)
 		}
 		fchmod(fd, set->file_mode);
 		o->fd = fd;
+		/* Backends write their outputs one after another, so the one
+		 * opened before is most likely complete: its text goes to its
+		 * temp file now and its buffer to this output. A run then
+		 * holds one output's text in memory, not all of them. (One
+		 * written to again gets a new buffer.) */
+		if (set->n) {
+			struct xi_out *prev = set->outs[set->n - 1];
+			out_flush(prev);
+			o->mem = prev->mem;
+			prev->mem = (struct xi_strbuf)XI_STRBUF_INIT;
+		}
 	}
 	if (set->n == set->cap) {
 		set->cap = set->cap ? set->cap * 2 : 16;
@@ -162,25 +192,6 @@ struct xi_out *xi_out_open(struct xi_outset *set, const char *relpath)
 	}
 	set->outs[set->n++] = o;
 	return o;
-}
-
-/* Write mode: hand what is buffered to the temp file. */
-static void out_flush(struct xi_out *o)
-{
-	const char *p = o->mem.data;
-	size_t left = o->mem.len;
-	while (left) {
-		ssize_t n = write(o->fd, p, left);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			o->set->io_error = true;
-			break;
-		}
-		p += n;
-		left -= (size_t)n;
-	}
-	xi_sb_reset(&o->mem);
 }
 
 static void out_wrote(struct xi_out *o)
