@@ -404,5 +404,7 @@ void xi_emit_rust(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct x
 
 	emit_cargo_toml(out, crate);
 	emit_lib(ctx, out, &root);
-	emit_tree_files(ctx, opt, out, &root, xi_rust_names_new(ctx));
+	struct rust_names *names = xi_rust_names_new(ctx);
+	emit_tree_files(ctx, opt, out, &root, names);
+	xi_rust_names_free(names);
 }

@@ -10,6 +10,7 @@
 #define XENIDL_EMIT_RUST_H
 
 #include "backend.h"
+#include "map.h"
 
 /* rustfmt's default line width: lines are built to stay within it. */
 #define RUST_MAX_WIDTH 100u
@@ -24,6 +25,9 @@ struct rust_names {
 	/* The path from the crate root, "crate::MODULE::Name": [0] as the
 	 * module's own path, [1] through the re-exported `arch` module. */
 	const char **path[2];
+	/* xi_rust_agg_name of aggregates, inline ones included, keyed by
+	 * the aggregate's address (a lookup table, never iterated). */
+	struct xi_map aggs;
 };
 
 struct rgen {
@@ -52,6 +56,7 @@ const char *xi_rust_type_name(struct xi_arena *a, const struct xi_decl *d);
 const char *xi_rust_decl_name(struct rgen *g, const struct xi_decl *d);
 /* The table behind it, for every declaration of a compilation. */
 struct rust_names *xi_rust_names_new(struct xi_ctx *ctx);
+void xi_rust_names_free(struct rust_names *n);
 /* The names of a bitmap's constants of all declared bits and of none:
  * ALL and EMPTY, or ALL_BITS and NO_BITS where a bit takes the name
  * (XENMEM_RDM_ALL is a bit). */
@@ -79,6 +84,8 @@ const char *xi_rust_module_component(struct xi_arena *a, const char *comp, size_
 /* The Rust type name of an aggregate: its declaration's, or for an inline
  * one the enclosing aggregate's followed by the member's (EvtchnStatusU). */
 const char *xi_rust_agg_name(struct xi_arena *a, const struct xi_agg *agg);
+/* The same, made once per run. */
+const char *xi_rust_agg_name_cached(struct rgen *g, const struct xi_agg *agg);
 /* The interface name of an aggregate: "evtchn_status.u.interdomain". */
 const char *xi_rust_agg_idl_name(struct xi_arena *a, const struct xi_agg *agg);
 /* For an inline aggregate, the member whose type (through arrays) it is,

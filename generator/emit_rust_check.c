@@ -489,17 +489,17 @@ static void offset_of_expr(struct xi_strbuf *sb, unsigned indent, const char *fi
 }
 
 /* One layout check: assert!(LHS == N) in const blocks, assert_eq!(LHS, N)
- * in tests. LHS is size_of::<T>(), align_of::<T>() or offset_of!(T, f)
- * (field != NULL); T is a local alias, which keeps lines short. */
+ * in tests. LHS is `what` (size_of::<T>() or align_of::<T>()) or, when
+ * field != NULL, offset_of!(T, field); T is a local alias, which keeps
+ * lines short. */
 static void assert_line(struct xi_strbuf *sb, unsigned indent, const char *what, const char *field,
 			unsigned rhs, bool eq_macro)
 {
-	char lhs[64], num[XI_U32_DIGITS + 1];
+	char num[XI_U32_DIGITS + 1];
 	num[xi_u32_format(rhs, num)] = '\0';
-	if (field)
-		snprintf(lhs, sizeof(lhs), "offset_of!(T, ");
-	else
-		snprintf(lhs, sizeof(lhs), "%s::<T>()", what);
+	/* The left-hand side, or for an offset its start (the field and ')'
+	 * follow). */
+	const char *lhs = field ? "offset_of!(T, " : what;
 	size_t lhs_len = field ? strlen(lhs) + strlen(field) + 1 : strlen(lhs);
 	if (eq_macro) {
 		size_t args = lhs_len + 2 + strlen(num);
@@ -555,9 +555,9 @@ static void assert_line(struct xi_strbuf *sb, unsigned indent, const char *what,
 static void layout_checks(struct rgen *g, struct xi_strbuf *sb, const struct xi_agg *agg, int abi,
 			  unsigned indent, bool eq_macro)
 {
-	put(sb, indent, "type T = %s;", xi_rust_agg_name(g->arena, agg));
-	assert_line(sb, indent, "size_of", NULL, agg->lay[abi].size, eq_macro);
-	assert_line(sb, indent, "align_of", NULL, agg->lay[abi].align, eq_macro);
+	put(sb, indent, "type T = %s;", xi_rust_agg_name_cached(g, agg));
+	assert_line(sb, indent, "size_of::<T>()", NULL, agg->lay[abi].size, eq_macro);
+	assert_line(sb, indent, "align_of::<T>()", NULL, agg->lay[abi].align, eq_macro);
 	for (const struct xi_member *m = agg->members; m; m = m->next)
 		if (xi_rust_present(m->type, abi))
 			assert_line(sb, indent, NULL, xi_rust_ident(g->arena, m->name),
@@ -762,7 +762,7 @@ static void check_tests(struct rgen *g, const struct xi_agg *agg, struct xi_strb
 	if (agg->is_union || !agg_zero_ok(g, agg))
 		return;
 	int abi = xi_rust_first_abi(g);
-	const char *name = xi_rust_agg_name(g->arena, agg);
+	const char *name = xi_rust_agg_name_cached(g, agg);
 	struct xi_strbuf body = XI_STRBUF_INIT;
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
 		unsigned dims;
@@ -830,7 +830,7 @@ static void check_tests(struct rgen *g, const struct xi_agg *agg, struct xi_strb
 
 static void enum_tests(struct rgen *g, const struct xi_decl *d, struct xi_strbuf *sb)
 {
-	const char *name = xi_rust_type_name(g->arena, d);
+	const char *name = xi_rust_decl_name(g, d);
 	xi_sb_addc(sb, '\n');
 	put(sb, 4, "#[test]");
 	put(sb, 4, "fn %s() {", test_name(g, "values", d->name));
@@ -853,7 +853,7 @@ static void enum_tests(struct rgen *g, const struct xi_decl *d, struct xi_strbuf
 
 static void bitmap_tests(struct rgen *g, const struct xi_decl *d, struct xi_strbuf *sb)
 {
-	const char *name = xi_rust_type_name(g->arena, d);
+	const char *name = xi_rust_decl_name(g, d);
 	xi_sb_addc(sb, '\n');
 	put(sb, 4, "#[test]");
 	put(sb, 4, "fn %s() {", test_name(g, "bits", d->name));

@@ -3,6 +3,7 @@
  * followed by the inline aggregates it holds. */
 #include "emit_rust.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* --- Small writers ------------------------------------------------------- */
@@ -124,7 +125,7 @@ static void emit_const(struct rgen *g, const struct xi_decl *d)
 
 static void emit_alias(struct rgen *g, const struct xi_decl *d)
 {
-	const char *name = xi_rust_type_name(g->arena, d);
+	const char *name = xi_rust_decl_name(g, d);
 	if (!xi_rust_type_varies(g, d->type)) {
 		xi_rust_doc(g->out, 0, d->doc, false);
 		line(g, 0, "pub type %s = %s;", name, xi_rust_type(g, d->type, xi_rust_first_abi(g)));
@@ -145,7 +146,7 @@ static bool variant_hex(const struct xi_variant *v)
 
 static void emit_enum(struct rgen *g, const struct xi_decl *d)
 {
-	const char *name = xi_rust_type_name(g->arena, d);
+	const char *name = xi_rust_decl_name(g, d);
 	const char *prim = prim_name(d->backing);
 	xi_rust_doc(g->out, 0, d->doc, false);
 	if (d->doc)
@@ -264,7 +265,7 @@ static uint64_t field_mask(const struct xi_variant *v)
 
 static void emit_bitmap(struct rgen *g, const struct xi_decl *d)
 {
-	const char *name = xi_rust_type_name(g->arena, d);
+	const char *name = xi_rust_decl_name(g, d);
 	const char *prim = prim_name(d->backing);
 	unsigned bits = xi_prims[d->backing].size * 8;
 	uint64_t full = bits == 64 ? UINT64_MAX : (UINT64_C(1) << bits) - 1;
@@ -425,25 +426,34 @@ static const struct xi_agg *tagged_of(const struct xi_member *m)
 
 /* The arms that get an implementation of the union's arm trait: one label,
  * a type of their own (a declared struct, union, enum or bitmap, or an
- * inline aggregate) that no other arm of the union has. */
-static bool arm_has_trait(struct rgen *g, const struct xi_agg *u, const struct xi_member *arm)
+ * inline aggregate) that no other arm of the union has. Sets has[i] for
+ * the i-th arm (when has is not NULL); returns how many there are. Each
+ * arm's type is spelled once, not once per pair of arms. */
+static unsigned trait_arms(struct rgen *g, const struct xi_agg *u, bool *has)
 {
-	if (arm->is_default_arm || !arm->labels || arm->labels->next ||
-	    xi_rust_type_varies(g, arm->type))
-		return false;
-	const struct xi_decl *d;
 	int abi = xi_rust_first_abi(g);
-	if (arm->type->kind == XI_TYPE_ARRAY)
-		return false;
-	enum rust_kind k = xi_rust_kind(arm->type, abi, &d);
-	if (k == RK_INT || (arm->type->kind == XI_TYPE_REF &&
-			    xi_ref_decl(arm->type, abi)->kind == XI_DECL_ALIAS))
-		return false;
-	const char *mine = xi_rust_type(g, arm->type, abi);
-	for (const struct xi_member *o = u->members; o; o = o->next)
-		if (o != arm && !strcmp(xi_rust_type(g, o->type, abi), mine))
-			return false;
-	return true;
+	const char **spelled = xi_xmalloc(sizeof(*spelled) * (u->nmembers + 1));
+	unsigned n = 0;
+	for (const struct xi_member *arm = u->members; arm; arm = arm->next)
+		spelled[n++] = xi_rust_type(g, arm->type, abi);
+	unsigned count = 0, i = 0;
+	for (const struct xi_member *arm = u->members; arm; arm = arm->next, i++) {
+		bool own = !arm->is_default_arm && arm->labels && !arm->labels->next &&
+			   !xi_rust_type_varies(g, arm->type) && arm->type->kind != XI_TYPE_ARRAY;
+		const struct xi_decl *d;
+		if (own && (xi_rust_kind(arm->type, abi, &d) == RK_INT ||
+			    (arm->type->kind == XI_TYPE_REF &&
+			     xi_ref_decl(arm->type, abi)->kind == XI_DECL_ALIAS)))
+			own = false;
+		for (unsigned k = 0; own && k < n; k++)
+			if (k != i && !strcmp(spelled[k], spelled[i]))
+				own = false;
+		if (has)
+			has[i] = own;
+		count += own;
+	}
+	free(spelled);
+	return count;
 }
 
 static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc);
@@ -565,11 +575,11 @@ static void emit_tagged_impl(struct rgen *g, const struct xi_agg *u, const char 
 	xi_sb_free(&body);
 
 	/* The arm trait. */
-	bool any = false;
-	for (const struct xi_member *arm = u->members; arm; arm = arm->next)
-		any |= arm_has_trait(g, u, arm);
-	if (!any)
+	bool *has_trait = xi_xmalloc(sizeof(*has_trait) * (u->nmembers + 1));
+	if (!trait_arms(g, u, has_trait)) {
+		free(has_trait);
 		return;
+	}
 	const char *trait = xi_aprintf(g->arena, "%sArm", name);
 	blank(g);
 	line(g, 0, "/// The arms of [`%s`] that have a type of their own, each tied to the", name);
@@ -587,8 +597,9 @@ static void emit_tagged_impl(struct rgen *g, const struct xi_agg *u, const char 
 		   (const char *[]){ xi_aprintf(g->arena, "u: &%s", name), tag_param }, 2,
 		   "Option<&Self>", ";");
 	line(g, 0, "}");
+	unsigned i = 0;
 	for (const struct xi_member *arm = u->members; arm; arm = arm->next) {
-		if (!arm_has_trait(g, u, arm))
+		if (!has_trait[i++])
 			continue;
 		const char *ty = member_type(g, u, arm, abi);
 		blank(g);
@@ -611,6 +622,7 @@ static void emit_tagged_impl(struct rgen *g, const struct xi_agg *u, const char 
 		line(g, 4, "}");
 		line(g, 0, "}");
 	}
+	free(has_trait);
 }
 
 /* Methods of a struct that holds tagged unions: typed access through the
@@ -621,12 +633,9 @@ static void emit_arm_methods(struct rgen *g, const struct xi_agg *agg)
 		const struct xi_agg *u = tagged_of(m);
 		if (!u)
 			continue;
-		bool any = false;
-		for (const struct xi_member *arm = u->members; arm; arm = arm->next)
-			any |= arm_has_trait(g, u, arm);
-		if (!any)
+		if (!trait_arms(g, u, NULL))
 			continue;
-		const char *uname = xi_rust_agg_name(g->arena, u);
+		const char *uname = xi_rust_agg_name_cached(g, u);
 		const char *field = xi_rust_ident(g->arena, m->name);
 		const char *tag = xi_rust_ident(g->arena, u->tag->name);
 		blank(g);
@@ -671,7 +680,7 @@ static const char *repr_line(struct rgen *g, const struct xi_agg *agg, const cha
 
 static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 {
-	const char *name = xi_rust_agg_name(g->arena, agg);
+	const char *name = xi_rust_agg_name_cached(g, agg);
 	int abi = xi_rust_first_abi(g);
 	bool is_union = agg->is_union;
 	bool snake = true;

@@ -97,7 +97,13 @@ struct rust_names *xi_rust_names_new(struct xi_ctx *ctx)
 	n->type = XI_NEW_ARRAY(&ctx->arena, const char *, total);
 	n->path[0] = XI_NEW_ARRAY(&ctx->arena, const char *, total);
 	n->path[1] = XI_NEW_ARRAY(&ctx->arena, const char *, total);
+	xi_map_init(&n->aggs);
 	return n;
+}
+
+void xi_rust_names_free(struct rust_names *n)
+{
+	xi_map_free(&n->aggs);
 }
 
 const char *xi_rust_decl_name(struct rgen *g, const struct xi_decl *d)
@@ -261,6 +267,26 @@ const char *xi_rust_agg_name(struct xi_arena *a, const struct xi_agg *agg)
 	return xi_aprintf(a, "%s%s", xi_rust_agg_name(a, holder), xi_rust_pascal(a, m->name));
 }
 
+const char *xi_rust_agg_name_cached(struct rgen *g, const struct xi_agg *agg)
+{
+	/* The key is the bytes of the aggregate's address: a copy of them
+	 * lives in the arena, as the map requires of its keys. */
+	const char *name = xi_map_get(&g->names->aggs, (const char *)&agg, sizeof(agg));
+	if (name)
+		return name;
+	const struct xi_agg *holder;
+	const struct xi_member *m = xi_rust_agg_member(agg, &holder);
+	if (!m)
+		name = xi_rust_decl_name(g, agg->owner);
+	else
+		name = xi_aprintf(g->arena, "%s%s", xi_rust_agg_name_cached(g, holder),
+				  xi_rust_pascal(g->arena, m->name));
+	const struct xi_agg **key = XI_NEW(g->arena, const struct xi_agg *);
+	*key = agg;
+	xi_map_put(&g->names->aggs, (const char *)key, sizeof(*key), (void *)name);
+	return name;
+}
+
 const char *xi_rust_agg_idl_name(struct xi_arena *a, const struct xi_agg *agg)
 {
 	const struct xi_agg *holder;
@@ -325,7 +351,7 @@ const char *xi_rust_type(struct rgen *g, const struct xi_type *t, int abi)
 	case XI_TYPE_NATIVE_HANDLE:
 		return xi_aprintf(g->arena, "crate::GuestHandle<%s>", handle_target(g, t->u.target, abi));
 	case XI_TYPE_AGG:
-		return xi_rust_agg_name(g->arena, t->u.agg);
+		return xi_rust_agg_name_cached(g, t->u.agg);
 	case XI_TYPE_ARCH:
 		return xi_rust_type(g, t->u.arch.abi[abi >= 0 ? abi : xi_rust_first_abi(g)], abi);
 	case XI_TYPE_VOID:
@@ -334,8 +360,35 @@ const char *xi_rust_type(struct rgen *g, const struct xi_type *t, int abi)
 	return "()";
 }
 
+/* Whether a type's spelling could depend on the ABI at all: only an arch
+ * type or a name meaning different declarations on different families
+ * (from an `import arch` file) can make it. Anything else is spelled the
+ * same everywhere, and most types are. */
+static bool may_vary(const struct xi_type *t)
+{
+	for (;;) {
+		switch (t->kind) {
+		case XI_TYPE_ARCH:
+			return true;
+		case XI_TYPE_REF:
+			return t->u.ref.per_abi != NULL;
+		case XI_TYPE_ARRAY:
+			t = t->u.array.elem;
+			break;
+		case XI_TYPE_HANDLE:
+		case XI_TYPE_NATIVE_HANDLE:
+			t = t->u.target;
+			break;
+		default:
+			return false;
+		}
+	}
+}
+
 bool xi_rust_type_varies(struct rgen *g, const struct xi_type *t)
 {
+	if (!may_vary(t))
+		return false;
 	if (!xi_rust_present_on(t, g->abis))
 		return true;
 	const char *first = NULL;
