@@ -183,6 +183,10 @@ bool xi_mf_type_is_inline(const char *type);
  * (inputs_only), or everything loaded. Locations name the source files
  * by the paths they were opened by. */
 struct xi_mf_model *xi_mf_from_ir(struct xi_ctx *ctx, bool inputs_only);
+/* The model of every module of an analyzed compilation, for its backends:
+ * made on first use and kept with the compilation, whose strings it
+ * shares instead of copying them. */
+const struct xi_mf_model *xi_mf_of_ctx(struct xi_ctx *ctx);
 
 /* Write the manifest of one module of a model. */
 struct xi_out;

@@ -226,6 +226,9 @@ const char *xi_mf_abi_list(struct xi_arena *a, xi_abi_mask abis)
 struct builder {
 	struct xi_ctx *ctx;
 	struct xi_mf_model *m;
+	/* The model lives no longer than the compilation: it can point to
+	 * the IR's text instead of copying it. */
+	bool borrow;
 	/* The last source seen and its path in the model's arena. */
 	unsigned file;
 	const char *file_path;
@@ -233,7 +236,7 @@ struct builder {
 
 static const char *copy(struct builder *b, const char *s)
 {
-	return s ? xi_strdup(&b->m->arena, s) : NULL;
+	return s && !b->borrow ? xi_strdup(&b->m->arena, s) : s;
 }
 
 static struct xi_mf_loc loc_of(struct builder *b, struct xi_loc loc)
@@ -386,9 +389,9 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	}
 }
 
-struct xi_mf_model *xi_mf_from_ir(struct xi_ctx *ctx, bool inputs_only)
+static struct xi_mf_model *model_of(struct xi_ctx *ctx, bool inputs_only, bool borrow)
 {
-	struct builder b = { ctx, xi_mf_new(), 0, NULL };
+	struct builder b = { ctx, xi_mf_new(), borrow, 0, NULL };
 	b.m->abis = ctx->opt.abis;
 	for (unsigned i = 0; i < ctx->nmodules; i++) {
 		struct xi_module *mod = ctx->modules[i];
@@ -404,4 +407,16 @@ struct xi_mf_model *xi_mf_from_ir(struct xi_ctx *ctx, bool inputs_only)
 	}
 	xi_mf_finish(b.m);
 	return b.m;
+}
+
+struct xi_mf_model *xi_mf_from_ir(struct xi_ctx *ctx, bool inputs_only)
+{
+	return model_of(ctx, inputs_only, false);
+}
+
+const struct xi_mf_model *xi_mf_of_ctx(struct xi_ctx *ctx)
+{
+	if (!ctx->model)
+		ctx->model = model_of(ctx, false, true);
+	return ctx->model;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abidiff.h"
 #include "layout.h"
 #include "loader.h"
 #include "order.h"
@@ -32,6 +33,7 @@ void xenidl_destroy(struct xi_ctx *ctx)
 	xi_map_free(&ctx->interned);
 	xi_map_free(&ctx->modules_by_path);
 	xi_map_free(&ctx->symbols);
+	xi_mf_free(ctx->model);
 	free(ctx->modules);
 	free(ctx->inputs);
 	xi_diag_free(&ctx->diag);

@@ -10,6 +10,8 @@
 #include "map.h"
 #include "strbuf.h"
 
+struct xi_mf_model;
+
 struct xi_options {
 	xi_abi_mask abis;               /* ABIs to lay out and check */
 	const char *const *include_dirs;/* -I, in order */
@@ -32,6 +34,9 @@ struct xi_ctx {
 	unsigned import_depth;
 	bool analyzed;
 	const char *prim_names[XI_PRIM_COUNT]; /* interned, once needed */
+	/* The ABI model the manifest and md backends work from, made by the
+	 * first of them to run (xi_mf_of_ctx in abidiff.h). */
+	struct xi_mf_model *model;
 };
 
 const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len);

@@ -303,12 +303,13 @@ void xi_mf_write(struct xi_out *o, const struct xi_mf_model *m, const struct xi_
 
 void xi_emit_manifest(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_outset *out)
 {
-	struct xi_mf_model *m = xi_mf_from_ir(ctx, true);
+	const struct xi_mf_model *m = xi_mf_of_ctx(ctx);
 	for (unsigned i = 0; i < m->nmodules; i++) {
 		const struct xi_mf_module *mod = m->modules[i];
+		if (!mod->input)
+			continue;
 		struct xi_out *o = xi_out_open(out, xi_aprintf(&ctx->arena, "%s.abi", mod->rel));
 		if (o)
 			xi_mf_write(o, m, mod);
 	}
-	xi_mf_free(m);
 }

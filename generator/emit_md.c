@@ -577,7 +577,7 @@ static void write_page(struct page *pg, const struct xi_module *m)
 
 void xi_emit_md(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_outset *out)
 {
-	struct xi_mf_model *m = xi_mf_from_ir(ctx, false);
+	const struct xi_mf_model *m = xi_mf_of_ctx(ctx);
 	unsigned k = 0;
 	for (unsigned i = 0; i < ctx->nmodules; i++) {
 		struct xi_module *mod = ctx->modules[i];
@@ -595,5 +595,4 @@ void xi_emit_md(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_
 			free(pg.table[a].row);
 		xi_arena_free(&arena);
 	}
-	xi_mf_free(m);
 }
