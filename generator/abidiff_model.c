@@ -277,6 +277,20 @@ static bool name_varies(const struct xi_type *t)
 	}
 }
 
+/* How many members the model gives an aggregate: its own and those of
+ * the inline aggregates they hold. */
+static unsigned count_members(const struct xi_agg *agg)
+{
+	unsigned n = 0;
+	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		const struct xi_type *t = m->type;
+		while (t->kind == XI_TYPE_ARRAY)
+			t = t->u.array.elem;
+		n += 1 + (t->kind == XI_TYPE_AGG ? count_members(t->u.agg) : 0);
+	}
+	return n;
+}
+
 static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struct xi_agg *agg,
 			    const char *prefix, const uint32_t *base)
 {
@@ -365,6 +379,10 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	case XI_DECL_ENUM:
 	case XI_DECL_BITMAP:
 		md->type = xi_prims[d->backing].name;
+		/* (As for members below: the array at its final size.) */
+		for (const struct xi_variant *v = d->variants; v; v = v->next)
+			md->cap_variants++;
+		md->variants = XI_NEW_ARRAY(&b->m->arena, struct xi_mf_variant, md->cap_variants);
 		for (const struct xi_variant *v = d->variants; v; v = v->next) {
 			struct xi_mf_variant *mv = xi_mf_add_variant(b->m, md, v->name);
 			mv->c_name = xi_strdup(a, xi_c_variant_name(a, d, v));
@@ -383,6 +401,10 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 			md->size[x] = d->agg->lay[x].size;
 			md->align[x] = d->agg->lay[x].align;
 		}
+		/* The members' array at its final size: growing it by doubling
+		 * would leave the smaller copies in the arena. */
+		md->cap_members = count_members(d->agg);
+		md->members = XI_NEW_ARRAY(&b->m->arena, struct xi_mf_member, md->cap_members);
 		add_agg_members(b, md, d->agg, "", base);
 		break;
 	}

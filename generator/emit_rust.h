@@ -21,6 +21,7 @@
  * declaration, indexed by xi_decl.order (which numbers every declaration
  * of the compilation), NULL until first asked for. */
 struct rust_names {
+	struct xi_arena *arena;    /* the compilation's: these outlive modules */
 	const char **type;         /* xi_rust_decl_name */
 	/* The path from the crate root, "crate::MODULE::Name": [0] as the
 	 * module's own path, [1] through the re-exported `arch` module. */
@@ -32,7 +33,7 @@ struct rust_names {
 
 struct rgen {
 	struct xi_ctx *ctx;
-	struct xi_arena *arena;
+	struct xi_arena *arena;    /* scratch text of one module, freed after it */
 	const struct xi_gen_options *opt;
 	struct xi_module *module;
 	struct xi_out *out;

@@ -94,6 +94,7 @@ struct rust_names *xi_rust_names_new(struct xi_ctx *ctx)
 	for (unsigned i = 0; i < ctx->nmodules; i++)
 		total += ctx->modules[i]->ndecls;
 	struct rust_names *n = XI_NEW(&ctx->arena, struct rust_names);
+	n->arena = &ctx->arena;
 	n->type = XI_NEW_ARRAY(&ctx->arena, const char *, total);
 	n->path[0] = XI_NEW_ARRAY(&ctx->arena, const char *, total);
 	n->path[1] = XI_NEW_ARRAY(&ctx->arena, const char *, total);
@@ -110,7 +111,7 @@ const char *xi_rust_decl_name(struct rgen *g, const struct xi_decl *d)
 {
 	const char **name = &g->names->type[d->order];
 	if (!*name)
-		*name = xi_rust_type_name(g->arena, d);
+		*name = xi_rust_type_name(g->names->arena, d);
 	return *name;
 }
 
@@ -279,9 +280,9 @@ const char *xi_rust_agg_name_cached(struct rgen *g, const struct xi_agg *agg)
 	if (!m)
 		name = xi_rust_decl_name(g, agg->owner);
 	else
-		name = xi_aprintf(g->arena, "%s%s", xi_rust_agg_name_cached(g, holder),
+		name = xi_aprintf(g->names->arena, "%s%s", xi_rust_agg_name_cached(g, holder),
 				  xi_rust_pascal(g->arena, m->name));
-	const struct xi_agg **key = XI_NEW(g->arena, const struct xi_agg *);
+	const struct xi_agg **key = XI_NEW(g->names->arena, const struct xi_agg *);
 	*key = agg;
 	xi_map_put(&g->names->aggs, (const char *)key, sizeof(*key), (void *)name);
 	return name;
@@ -322,7 +323,7 @@ const char *xi_rust_decl_path(struct rgen *g, const struct xi_decl *d)
 	bool unified = d->module->family != XI_FAM_NONE && d->module->family != g->module->family;
 	const char **path = &g->names->path[unified][d->order];
 	if (!*path)
-		*path = xi_aprintf(g->arena, "crate::%s::%s",
+		*path = xi_aprintf(g->names->arena, "crate::%s::%s",
 				   xi_rust_module_path(g->arena, d->module, unified), name);
 	return *path;
 }
