@@ -13,6 +13,9 @@
 
 /* Buffer of each output stream in write mode. */
 #define OUTPUT_STREAM_BUFFER (256u * 1024u)
+/* Names tried for a temp file before giving up: each taken one is a
+ * leftover of an interrupted run. */
+#define OUTPUT_TEMP_TRIES 100u
 /* Chunk size when comparing a new output with the existing file. */
 #define OUTPUT_COMPARE_CHUNK (64u * 1024u)
 
@@ -34,7 +37,6 @@ struct xi_outset {
 	unsigned n, cap;
 	bool io_error;
 	bool dir_ready;
-	mode_t file_mode;     /* write mode: what outputs get (0666 less the umask) */
 };
 
 struct xi_outset *xi_outset_new(const char *dir, enum xi_output_mode mode, struct xi_diag *diag)
@@ -124,6 +126,38 @@ static void out_flush(struct xi_out *o)
 	xi_sb_reset(&o->mem);
 }
 
+/* Temp file names are .xenidl-PID-N, N counting the names this process
+ * made: one count for every output set, as two sets may write into one
+ * directory at the same time. (O_EXCL below keeps a name that is taken,
+ * whatever the reason, from being used twice.) */
+static long temp_pid;
+static unsigned temp_serial;
+
+/* Create a temp file for an output and set *path to its name. Temp files
+ * live in the top directory, on the same file system as their targets,
+ * so the final rename is atomic. O_EXCL makes the name ours (a name taken
+ * by the leftover of an interrupted run moves on to the next), and mode
+ * 0666 lets the umask decide the permissions, as for any new file. */
+static int create_temp(struct xi_outset *set, char **path)
+{
+	if (!temp_pid)
+		temp_pid = (long)getpid();
+	size_t n = strlen(set->dir) + 64;
+	char *p = xi_xmalloc(n);
+	for (unsigned tries = 0; tries < OUTPUT_TEMP_TRIES; tries++) {
+		snprintf(p, n, "%s/.xenidl-%ld-%u", set->dir, temp_pid, temp_serial++);
+		int fd = open(p, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd >= 0) {
+			*path = p;
+			return fd;
+		}
+		if (errno != EEXIST)
+			break;
+	}
+	free(p);
+	return -1;
+}
+
 struct xi_out *xi_out_open(struct xi_outset *set, const char *relpath)
 {
 	if (!safe_relpath(relpath)) {
@@ -150,29 +184,15 @@ struct xi_out *xi_out_open(struct xi_outset *set, const char *relpath)
 			set->io_error = true;
 			return NULL;
 		}
-		if (!set->dir_ready) {
-			/* The umask is read by setting it: once per set. */
-			mode_t mask = umask(0);
-			umask(mask);
-			set->file_mode = 0666 & ~mask;
-		}
 		set->dir_ready = true;
-		/* Temp files live in the top directory, on the same file system
-		 * as their targets, so the final rename is atomic. */
-		size_t n = strlen(set->dir) + 32;
-		o->tmp = xi_xmalloc(n);
-		snprintf(o->tmp, n, "%s/.xenidl-XXXXXX", set->dir);
-		int fd = mkstemp(o->tmp);
+		int fd = create_temp(set, &o->tmp);
 		if (fd < 0) {
 			xi_error_at_file(set->diag, set->dir, "cannot create a temporary file: %s",
 					 strerror(errno));
-			free(o->tmp);
-			o->tmp = NULL;
 			out_free(o);
 			set->io_error = true;
 			return NULL;
 		}
-		fchmod(fd, set->file_mode);
 		o->fd = fd;
 		/* Backends write their outputs one after another, so the one
 		 * opened before is most likely complete: its text goes to its
