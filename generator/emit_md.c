@@ -30,6 +30,18 @@ struct rows {
 	unsigned n, cap;
 };
 
+struct decl_link {
+	bool done;
+	const char *link;    /* NULL: the declaration's page does not exist */
+};
+
+/* The Markdown of a member's type on the ABI asked about last. */
+struct type_memo {
+	const char *type;    /* the model's text of the type */
+	const char *link;    /* type_link of it */
+	const char *md;      /* type_md of it */
+};
+
 struct page {
 	struct xi_ctx *ctx;
 	const struct xi_mf_model *m;
@@ -41,11 +53,11 @@ struct page {
 	 * once asked for: types name the same few declarations again and
 	 * again. */
 	struct decl_link *links;
-};
-
-struct decl_link {
-	bool done;
-	const char *link;    /* NULL: the declaration's page does not exist */
+	/* By member, for the declaration being written (member_type_md). */
+	struct type_memo *memo;
+	unsigned memo_cap;
+	/* abi_names of each set of ABIs, once asked for. */
+	const char *abi_names[1u << XI_ABI_COUNT];
 };
 
 /* "x86_32, x86_64", or "every ABI" when it is all those of the run. */
@@ -53,12 +65,14 @@ static const char *abi_names(struct page *pg, xi_abi_mask abis)
 {
 	if (abis == pg->m->abis)
 		return "every ABI";
+	if (pg->abi_names[abis])
+		return pg->abi_names[abis];
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	XI_FOR_EACH_ABI(a, abis)
 		xi_sb_printf(&sb, "%s%s", sb.len ? ", " : "", xi_abis[a].name);
-	const char *r = xi_strdup(pg->arena, xi_sb_str(&sb));
+	pg->abi_names[abis] = xi_strdup(pg->arena, xi_sb_str(&sb));
 	xi_sb_free(&sb);
-	return r;
+	return pg->abi_names[abis];
 }
 
 /* Text for a table cell: one line, '|' escaped. */
@@ -130,15 +144,10 @@ static const char *decl_link(struct page *pg, const struct xi_mf_decl *d)
 	return l->link;
 }
 
-/* A type as a code span, linked to the declaration it names (on this ABI). */
-static const char *type_md(struct page *pg, const char *type, int abi)
+/* The link of a type: to the first declaration it names (on this ABI)
+ * that has a page, or NULL. */
+static const char *type_link(struct page *pg, const char *type, int abi)
 {
-	if (xi_mf_type_is_inline(type)) {
-		const char *brace = strstr(type, " {");
-		size_t n = brace ? (size_t)(brace - type) : strlen(type);
-		const char *dims = strrchr(type, '}');
-		return xi_aprintf(pg->arena, "`%.*s%s`", (int)n, type, dims ? dims + 1 : "");
-	}
 	const char *link = NULL;
 	for (const char *p = type; *p && !link;) {
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_')) {
@@ -154,8 +163,39 @@ static const char *type_md(struct page *pg, const char *type, int abi)
 			link = decl_link(pg, d);
 		p = q;
 	}
+	return link;
+}
+
+/* A type as a code span, linked to the declaration it names (on this ABI). */
+static const char *type_md(struct page *pg, const char *type, int abi)
+{
+	if (xi_mf_type_is_inline(type)) {
+		const char *brace = strstr(type, " {");
+		size_t n = brace ? (size_t)(brace - type) : strlen(type);
+		const char *dims = strrchr(type, '}');
+		return xi_aprintf(pg->arena, "`%.*s%s`", (int)n, type, dims ? dims + 1 : "");
+	}
+	const char *link = type_link(pg, type, abi);
 	return link ? xi_aprintf(pg->arena, "[`%s`](%s)", type, link)
 		    : xi_aprintf(pg->arena, "`%s`", type);
+}
+
+/* type_md of a member on one ABI. A member's type is most often the same
+ * text on every ABI (the model shares it) and links to the same place (the
+ * links of a page are made once): then the Markdown made for the ABI
+ * before is the answer. */
+static const char *member_type_md(struct page *pg, const struct xi_mf_member *mm, unsigned i,
+				  int abi)
+{
+	struct type_memo *memo = &pg->memo[i];
+	const char *type = mm->type[abi];
+	const char *link = xi_mf_type_is_inline(type) ? NULL : type_link(pg, type, abi);
+	if (memo->md && memo->type == type && memo->link == link)
+		return memo->md;
+	memo->type = type;
+	memo->link = link;
+	memo->md = type_md(pg, type, abi);
+	return memo->md;
 }
 
 static void heading(struct page *pg, const struct xi_mf_decl *d, const char *title)
@@ -319,7 +359,7 @@ static void rows(struct page *pg, const struct xi_mf_decl *d, int abi, int paren
 		r->member = (int)i;
 		r->off = off;
 		r->size = msize;
-		r->type = type_md(pg, mm->type[abi], abi);
+		r->type = member_type_md(pg, mm, i, abi);
 		r->arm = arm_md(pg, d, mm, abi);
 		const char *type = mm->type[abi];
 		if (xi_mf_type_is_inline(type))
@@ -465,6 +505,11 @@ static void aggregate(struct page *pg, const struct xi_mf_decl *d)
 		return;
 	}
 	/* A layout table per group of ABIs whose tables read the same. */
+	if (d->nmembers > pg->memo_cap) {
+		pg->memo_cap = d->nmembers;
+		pg->memo = xi_xrealloc(pg->memo, sizeof(*pg->memo) * pg->memo_cap);
+	}
+	memset(pg->memo, 0, sizeof(*pg->memo) * d->nmembers);
 	XI_FOR_EACH_ABI(a, d->abis) {
 		pg->table[a].n = 0;
 		rows(pg, d, a, -1, 0, d->size[a], d->kind == XI_MF_UNION, true, &pg->table[a]);
@@ -593,6 +638,7 @@ void xi_emit_md(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_
 			write_page(&pg, mod);
 		for (int a = 0; a < XI_ABI_COUNT; a++)
 			free(pg.table[a].row);
+		free(pg.memo);
 		xi_arena_free(&arena);
 	}
 }
