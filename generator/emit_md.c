@@ -35,11 +35,14 @@ struct decl_link {
 	const char *link;    /* NULL: the declaration's page does not exist */
 };
 
-/* The Markdown of a member's type on the ABI asked about last. */
+/* What a member's row says of its type on the ABI asked about last, and
+ * of the tag that selects it (when it is an arm). */
 struct type_memo {
 	const char *type;    /* the model's text of the type */
 	const char *link;    /* type_link of it */
 	const char *md;      /* type_md of it */
+	const char *tagged;  /* the model's text of the enclosing union's type */
+	const char *arm;     /* arm_md */
 };
 
 struct page {
@@ -321,6 +324,22 @@ static const char *arm_md(struct page *pg, const struct xi_mf_decl *d, const str
 	return r;
 }
 
+/* arm_md of a member on one ABI, kept from the ABI before while the
+ * enclosing union's type (which names the tag) is the same text. */
+static const char *member_arm_md(struct page *pg, const struct xi_mf_decl *d,
+				 const struct xi_mf_member *mm, unsigned i, int abi)
+{
+	if (!mm->is_arm)
+		return "";
+	struct type_memo *memo = &pg->memo[i];
+	const char *tagged = mm->parent >= 0 ? d->members[mm->parent].type[abi] : NULL;
+	if (!memo->arm || memo->tagged != tagged) {
+		memo->tagged = tagged;
+		memo->arm = arm_md(pg, d, mm, abi);
+	}
+	return memo->arm;
+}
+
 static struct row *add_row(struct rows *t)
 {
 	if (t->n == t->cap) {
@@ -360,7 +379,7 @@ static void rows(struct page *pg, const struct xi_mf_decl *d, int abi, int paren
 		r->off = off;
 		r->size = msize;
 		r->type = member_type_md(pg, mm, i, abi);
-		r->arm = arm_md(pg, d, mm, abi);
+		r->arm = member_arm_md(pg, d, mm, i, abi);
 		const char *type = mm->type[abi];
 		if (xi_mf_type_is_inline(type))
 			rows(pg, d, abi, (int)i, off, msize, !strncmp(type, "union", 5),
