@@ -21,6 +21,13 @@ static void line(struct rgen *g, unsigned indent, const char *fmt, ...)
 	xi_out_putc(g->out, '\n');
 }
 
+/* Fixed lines, written as they are: each with its indentation and
+ * newline. */
+static void text(struct rgen *g, const char *lines)
+{
+	xi_out_puts(g->out, lines);
+}
+
 static void blank(struct rgen *g)
 {
 	xi_out_putc(g->out, '\n');
@@ -152,9 +159,9 @@ static void emit_enum(struct rgen *g, const struct xi_decl *d)
 	if (d->doc)
 		line(g, 0, "///");
 	line(g, 0, "/// Any value of the backing integer is representable; [`%sKind`]", name);
-	line(g, 0, "/// holds only the declared ones, for exhaustive `match`.");
-	line(g, 0, "#[repr(transparent)]");
-	line(g, 0, "#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]");
+	text(g, "/// holds only the declared ones, for exhaustive `match`.\n"
+	        "#[repr(transparent)]\n"
+	        "#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]\n");
 	line(g, 0, "pub struct %s(pub %s);", name, prim);
 	blank(g);
 	line(g, 0, "impl %s {", name);
@@ -177,34 +184,34 @@ static void emit_enum(struct rgen *g, const struct xi_decl *d)
 	} else {
 		line(g, 8, "None");
 	}
-	line(g, 4, "}");
-	blank(g);
-	line(g, 4, "/// Whether the value is a declared one.");
-	line(g, 4, "pub const fn is_known(self) -> bool {");
-	line(g, 8, "self.name().is_some()");
-	line(g, 4, "}");
-	blank(g);
-	line(g, 4, "/// Checks that the value is a declared one.");
-	line(g, 4, "pub fn check(self) -> Result<(), crate::CheckError> {");
-	line(g, 8, "if self.is_known() {");
-	line(g, 12, "return Ok(());");
-	line(g, 8, "}");
-	line(g, 8, "let kind = crate::CheckErrorKind::UnknownValue;");
-	line(g, 8, "let value = crate::Value::value(self.0);");
+	text(g, "    }\n"
+	        "\n"
+	        "    /// Whether the value is a declared one.\n"
+	        "    pub const fn is_known(self) -> bool {\n"
+	        "        self.name().is_some()\n"
+	        "    }\n"
+	        "\n"
+	        "    /// Checks that the value is a declared one.\n"
+	        "    pub fn check(self) -> Result<(), crate::CheckError> {\n"
+	        "        if self.is_known() {\n"
+	        "            return Ok(());\n"
+	        "        }\n"
+	        "        let kind = crate::CheckErrorKind::UnknownValue;\n"
+	        "        let value = crate::Value::value(self.0);\n");
 	line(g, 8, "let e = crate::CheckError::new(kind, \"%s\", value);", d->name);
-	line(g, 8, "Err(e)");
-	line(g, 4, "}");
-	line(g, 0, "}");
-	blank(g);
+	text(g, "        Err(e)\n"
+	        "    }\n"
+	        "}\n"
+	        "\n");
 	line(g, 0, "impl fmt::Debug for %s {", name);
 	line(g, 4, "fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {");
 	line(g, 8, "const TY: &str = \"%s\";", name);
-	line(g, 8, "let value = crate::Value::value(self.0);");
-	line(g, 8, "crate::fmt_enum(f, TY, self.name(), value)");
-	line(g, 4, "}");
-	line(g, 0, "}");
-	blank(g);
-	line(g, 0, "// SAFETY: a transparent wrapper of an integer.");
+	text(g, "        let value = crate::Value::value(self.0);\n"
+	        "        crate::fmt_enum(f, TY, self.name(), value)\n"
+	        "    }\n"
+	        "}\n"
+	        "\n"
+	        "// SAFETY: a transparent wrapper of an integer.\n");
 	line(g, 0, "unsafe impl crate::Plain for %s {}", name);
 	blank(g);
 
@@ -242,9 +249,9 @@ static void emit_enum(struct rgen *g, const struct xi_decl *d)
 	} else {
 		line(g, 8, "Err(v)");
 	}
-	line(g, 4, "}");
-	line(g, 0, "}");
-	blank(g);
+	text(g, "    }\n"
+	        "}\n"
+	        "\n");
 	line(g, 0, "impl From<%sKind> for %s {", name, name);
 	line(g, 4, "fn from(v: %sKind) -> Self {", name);
 	if (d->variants)
@@ -308,41 +315,41 @@ static void emit_bitmap(struct rgen *g, const struct xi_decl *d)
 	blank(g);
 	line(g, 4, "/// The raw value.");
 	line(g, 4, "pub const fn bits(self) -> %s {", prim);
-	line(g, 8, "self.0");
-	line(g, 4, "}");
-	blank(g);
-	line(g, 4, "/// Whether every bit of `other` is set.");
-	line(g, 4, "pub const fn contains(self, other: Self) -> bool {");
-	line(g, 8, "self.0 & other.0 == other.0");
-	line(g, 4, "}");
-	blank(g);
-	line(g, 4, "/// Whether any bit of `other` is set.");
-	line(g, 4, "pub const fn intersects(self, other: Self) -> bool {");
-	line(g, 8, "self.0 & other.0 != 0");
-	line(g, 4, "}");
-	blank(g);
-	line(g, 4, "/// Whether no bit is set.");
-	line(g, 4, "pub const fn is_empty(self) -> bool {");
-	line(g, 8, "self.0 == 0");
-	line(g, 4, "}");
-	blank(g);
-	line(g, 4, "/// The bits set that the interface does not declare.");
+	text(g, "        self.0\n"
+	        "    }\n"
+	        "\n"
+	        "    /// Whether every bit of `other` is set.\n"
+	        "    pub const fn contains(self, other: Self) -> bool {\n"
+	        "        self.0 & other.0 == other.0\n"
+	        "    }\n"
+	        "\n"
+	        "    /// Whether any bit of `other` is set.\n"
+	        "    pub const fn intersects(self, other: Self) -> bool {\n"
+	        "        self.0 & other.0 != 0\n"
+	        "    }\n"
+	        "\n"
+	        "    /// Whether no bit is set.\n"
+	        "    pub const fn is_empty(self) -> bool {\n"
+	        "        self.0 == 0\n"
+	        "    }\n"
+	        "\n"
+	        "    /// The bits set that the interface does not declare.\n");
 	line(g, 4, "pub const fn unknown_bits(self) -> %s {", prim);
 	if ((all & full) == full)
 		line(g, 8, "0");
 	else
 		line(g, 8, "self.0 & !Self::%s.0", xi_rust_bitmap_all(g->arena, d));
-	line(g, 4, "}");
-	blank(g);
-	line(g, 4, "/// Sets the bits of `other`.");
-	line(g, 4, "pub fn insert(&mut self, other: Self) {");
-	line(g, 8, "self.0 |= other.0;");
-	line(g, 4, "}");
-	blank(g);
-	line(g, 4, "/// Clears the bits of `other`.");
-	line(g, 4, "pub fn remove(&mut self, other: Self) {");
-	line(g, 8, "self.0 &= !other.0;");
-	line(g, 4, "}");
+	text(g, "    }\n"
+	        "\n"
+	        "    /// Sets the bits of `other`.\n"
+	        "    pub fn insert(&mut self, other: Self) {\n"
+	        "        self.0 |= other.0;\n"
+	        "    }\n"
+	        "\n"
+	        "    /// Clears the bits of `other`.\n"
+	        "    pub fn remove(&mut self, other: Self) {\n"
+	        "        self.0 &= !other.0;\n"
+	        "    }\n");
 	for (const struct xi_variant *v = d->variants; v; v = v->next) {
 		if (!v->value_hi)
 			continue;
@@ -373,19 +380,19 @@ static void emit_bitmap(struct rgen *g, const struct xi_decl *d)
 		line(g, 8, "*self = self.with_%s(value);", plain);
 		line(g, 4, "}");
 	}
-	blank(g);
-	line(g, 4, "/// Checks that only declared bits are set.");
-	line(g, 4, "pub fn check(self) -> Result<(), crate::CheckError> {");
-	line(g, 8, "if self.unknown_bits() == 0 {");
-	line(g, 12, "return Ok(());");
-	line(g, 8, "}");
-	line(g, 8, "let kind = crate::CheckErrorKind::UnknownBits;");
-	line(g, 8, "let value = crate::Value::value(self.unknown_bits());");
+	text(g, "\n"
+	        "    /// Checks that only declared bits are set.\n"
+	        "    pub fn check(self) -> Result<(), crate::CheckError> {\n"
+	        "        if self.unknown_bits() == 0 {\n"
+	        "            return Ok(());\n"
+	        "        }\n"
+	        "        let kind = crate::CheckErrorKind::UnknownBits;\n"
+	        "        let value = crate::Value::value(self.unknown_bits());\n");
 	line(g, 8, "let e = crate::CheckError::new(kind, \"%s\", value);", d->name);
-	line(g, 8, "Err(e)");
-	line(g, 4, "}");
-	line(g, 0, "}");
-	blank(g);
+	text(g, "        Err(e)\n"
+	        "    }\n"
+	        "}\n"
+	        "\n");
 	line(g, 0, "impl fmt::Debug for %s {", name);
 	line(g, 4, "fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {");
 	line(g, 8, "let value = crate::Value::value(self.0);");
@@ -397,9 +404,9 @@ static void emit_bitmap(struct rgen *g, const struct xi_decl *d)
 		else
 			line(g, 8, "bits.field(\"%s\", %u, %u);", upper, v->lo, v->hi - v->lo + 1);
 	}
-	line(g, 8, "bits.finish()");
-	line(g, 4, "}");
-	line(g, 0, "}");
+	text(g, "        bits.finish()\n"
+	        "    }\n"
+	        "}\n");
 }
 
 /* --- Aggregates ---------------------------------------------------------------- */
@@ -531,9 +538,9 @@ static void emit_tagged_impl(struct rgen *g, const struct xi_agg *u, const char 
 		       (const char *[]){ xi_aprintf(g->arena, "value: %s", ty) }, 1, "Self");
 		line(g, 8, "let mut u = Self::default();");
 		line(g, 8, "u.%s = value;", field);
-		line(g, 8, "u");
-		line(g, 4, "}");
-		blank(g);
+		text(g, "        u\n"
+		        "    }\n"
+		        "\n");
 		line(g, 4, "/// The arm `%s`, when %s.", arm->name, sel);
 		fn_sig(g, 4, xi_aprintf(g->arena, "pub fn %s", xi_rust_ident(g->arena, plain)),
 		       (const char *[]){ "&self", tag_param }, 2, xi_aprintf(g->arena, "Option<&%s>", ty));
@@ -541,11 +548,11 @@ static void emit_tagged_impl(struct rgen *g, const struct xi_agg *u, const char 
 		line(g, 12, "// SAFETY: every arm is plain data and every byte of the union");
 		line(g, 12, "// is initialized (its fields are private to the constructors).");
 		line(g, 12, "Some(unsafe { &self.%s })", field);
-		line(g, 8, "} else {");
-		line(g, 12, "None");
-		line(g, 8, "}");
-		line(g, 4, "}");
-		blank(g);
+		text(g, "        } else {\n"
+		        "            None\n"
+		        "        }\n"
+		        "    }\n"
+		        "\n");
 		line(g, 4, "/// The arm `%s`, mutable, when %s.", arm->name, sel);
 		fn_sig(g, 4, xi_aprintf(g->arena, "pub fn %s_mut", plain),
 		       (const char *[]){ "&mut self", tag_param }, 2,
@@ -553,10 +560,10 @@ static void emit_tagged_impl(struct rgen *g, const struct xi_agg *u, const char 
 		line(g, 8, "if %s {", cond);
 		line(g, 12, "// SAFETY: as for the shared accessor.");
 		line(g, 12, "Some(unsafe { &mut self.%s })", field);
-		line(g, 8, "} else {");
-		line(g, 12, "None");
-		line(g, 8, "}");
-		line(g, 4, "}");
+		text(g, "        } else {\n"
+		        "            None\n"
+		        "        }\n"
+		        "    }\n");
 	}
 
 	/* check(tag, dir) */
@@ -746,9 +753,9 @@ static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 					  xi_rust_ident(g->arena, c->name)));
 			blank(g);
 		}
-		line(g, 4, "/// Checks what the interface requires of the fields `dir` selects:");
-		line(g, 4, "/// reserved fields zero, only declared bits and enum values, and tags");
-		line(g, 4, "/// that select an arm. Returns the first problem found.");
+		text(g, "    /// Checks what the interface requires of the fields `dir` selects:\n"
+		        "    /// reserved fields zero, only declared bits and enum values, and tags\n"
+		        "    /// that select an arm. Returns the first problem found.\n");
 		line(g, 4, "pub fn check(&self, %s: crate::Direction) -> Result<(), crate::CheckError> {",
 		     uses_dir ? "dir" : "_dir");
 		xi_out_puts(g->out, xi_sb_str(&body));
