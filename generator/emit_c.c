@@ -229,9 +229,7 @@ static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
 		if (len->kind == XI_EXPR_NAME && len->ref) {
 			xi_sb_adds(sb, xi_c_decl_name(len->ref));
 		} else {
-			char num[12];
-			int n = snprintf(num, sizeof(num), "%u", (unsigned)t->u.array.count);
-			xi_sb_addn(sb, num, (size_t)n);
+			xi_sb_add_u32(sb, t->u.array.count);
 		}
 		xi_sb_addc(sb, ']');
 	}
@@ -570,9 +568,10 @@ static bool same_checks(const struct xi_agg *agg, int a, int b, bool with_align)
 }
 
 /* The offset checks of an aggregate's members (and of the members of the
- * inline aggregates it holds) on one ABI; g->path holds the prefix. */
-static void emit_member_checks(struct cgen *g, const char *kw, const char *name,
-			       const struct xi_agg *agg, uint32_t base, int abi)
+ * inline aggregates it holds) on one ABI. g->path holds the start of the
+ * line, "XENIDL_CHECK_OFFSET(struct, name, " and the path of the enclosing
+ * member: the hot line of big outputs is then written in two pieces. */
+static void emit_member_checks(struct cgen *g, const struct xi_agg *agg, uint32_t base, int abi)
 {
 	size_t saved = g->path.len;
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
@@ -581,16 +580,11 @@ static void emit_member_checks(struct cgen *g, const char *kw, const char *name,
 		g->path.len = saved;
 		xi_sb_adds(&g->path, xi_member_c_name(m));
 		uint32_t offset = base + xi_member_offset(m, abi);
-		/* The hot line of big outputs: no printf. */
-		xi_out_puts(g->out, "XENIDL_CHECK_OFFSET(");
-		xi_out_puts(g->out, kw);
-		xi_out_puts(g->out, ", ");
-		xi_out_puts(g->out, name);
-		xi_out_puts(g->out, ", ");
+		char tail[XI_U32_DIGITS + 8] = ", ";
+		size_t n = 2 + xi_u32_format(offset, tail + 2);
+		memcpy(tail + n, ");\n", 3);
 		xi_out_write(g->out, g->path.data, g->path.len);
-		xi_out_puts(g->out, ", ");
-		xi_out_u32(g->out, offset);
-		xi_out_puts(g->out, ");\n");
+		xi_out_write(g->out, tail, n + 3);
 		const struct xi_type *t = m->type;
 		while (t->kind == XI_TYPE_ARRAY) {
 			xi_sb_adds(&g->path, "[0]");
@@ -598,7 +592,7 @@ static void emit_member_checks(struct cgen *g, const char *kw, const char *name,
 		}
 		if (t->kind == XI_TYPE_AGG) {
 			xi_sb_addc(&g->path, '.');
-			emit_member_checks(g, kw, name, t->u.agg, offset, abi);
+			emit_member_checks(g, t->u.agg, offset, abi);
 		}
 	}
 	g->path.len = saved;
@@ -615,7 +609,12 @@ static void emit_checks_on(struct cgen *g, const struct xi_decl *d, int abi, boo
 		xi_out_printf(g->out, "XENIDL_CHECK_ALIGN(%s, %s, %u);\n", kw, name,
 			      (unsigned)d->agg->lay[abi].align);
 	xi_sb_reset(&g->path);
-	emit_member_checks(g, kw, name, d->agg, 0, abi);
+	xi_sb_adds(&g->path, "XENIDL_CHECK_OFFSET(");
+	xi_sb_adds(&g->path, kw);
+	xi_sb_adds(&g->path, ", ");
+	xi_sb_adds(&g->path, name);
+	xi_sb_adds(&g->path, ", ");
+	emit_member_checks(g, d->agg, 0, abi);
 }
 
 /* The checks of one aggregate: unconditional when every ABI agrees, else
