@@ -106,13 +106,6 @@ static void report_cycle(struct xi_ctx *ctx, struct frame *stack, unsigned depth
 	xi_sb_free(&chain);
 }
 
-static int by_order(const void *a, const void *b)
-{
-	const struct xi_decl *x = *(const struct xi_decl *const *)a;
-	const struct xi_decl *y = *(const struct xi_decl *const *)b;
-	return x->order < y->order ? -1 : x->order > y->order;
-}
-
 void xi_order(struct xi_ctx *ctx)
 {
 	unsigned total = 0;
@@ -161,28 +154,34 @@ void xi_order(struct xi_ctx *ctx)
 	}
 	free(stack);
 
+	/* Each module's declarations in that order: the order numbers are
+	 * 0 to total - 1, so walking them in order places each declaration
+	 * (no sort needed). */
+	struct xi_decl **all = xi_all_decls_ordered(ctx, &total);
+	unsigned *filled = xi_xmalloc(sizeof(*filled) * (ctx->nmodules + 1));
 	for (unsigned i = 0; i < ctx->nmodules; i++) {
 		struct xi_module *m = ctx->modules[i];
 		m->sorted = XI_NEW_ARRAY(&ctx->arena, struct xi_decl *, m->ndecls + 1);
-		unsigned n = 0;
-		for (struct xi_decl *d = m->decls; d; d = d->next)
-			m->sorted[n++] = d;
-		qsort(m->sorted, n, sizeof(*m->sorted), by_order);
+		filled[i] = 0;
 	}
+	for (unsigned k = 0; k < total; k++) {
+		struct xi_module *m = all[k]->module;
+		m->sorted[filled[m->index]++] = all[k];
+	}
+	free(filled);
 }
 
-/* Every declaration of the compilation in dependency order. */
+/* Every declaration of the compilation in dependency order: each at the
+ * index of its order number (xi_order numbers them 0 to total - 1). */
 struct xi_decl **xi_all_decls_ordered(struct xi_ctx *ctx, unsigned *count)
 {
 	unsigned total = 0;
 	for (unsigned i = 0; i < ctx->nmodules; i++)
 		total += ctx->modules[i]->ndecls;
 	struct xi_decl **all = XI_NEW_ARRAY(&ctx->arena, struct xi_decl *, total + 1);
-	unsigned n = 0;
 	for (unsigned i = 0; i < ctx->nmodules; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)
-			all[n++] = d;
-	qsort(all, n, sizeof(*all), by_order);
-	*count = n;
+			all[d->order] = d;
+	*count = total;
 	return all;
 }
