@@ -89,6 +89,19 @@ static struct xi_decl *lookup(struct xi_ctx *ctx, const struct xi_module *m, con
 	return NULL;
 }
 
+/* The declaration a name means on every ABI, when that does not depend on
+ * the ABI: the first one the module sees belongs to no architecture family,
+ * so lookup() finds it whatever the ABI. NULL otherwise. */
+static struct xi_decl *lookup_everywhere(struct xi_ctx *ctx, const struct xi_module *m,
+					 const char *name)
+{
+	struct xi_decl *d = xi_map_get(&ctx->symbols, name, strlen(name));
+	for (; d; d = d->next_same_name)
+		if (xi_module_sees(m, d->module))
+			return d->module->family == XI_FAM_NONE ? d : NULL;
+	return NULL;
+}
+
 /* Explain why a name is not found: missing, or declared somewhere that is
  * not imported. */
 static void report_unknown(struct xi_ctx *ctx, const struct xi_module *m, const char *what,
@@ -176,8 +189,11 @@ static void resolve_ref(struct resolver *r, struct xi_type *t, enum type_context
 	int first_abi = -1;
 	xi_abi_mask missing = 0;
 	bool per_family = false;
+	/* Most names mean one declaration everywhere: one lookup, not one
+	 * per ABI. */
+	struct xi_decl *everywhere = lookup_everywhere(r->ctx, r->module, name);
 	XI_FOR_EACH_ABI(a, abis) {
-		struct xi_decl *d = lookup(r->ctx, r->module, name, a);
+		struct xi_decl *d = everywhere ? everywhere : lookup(r->ctx, r->module, name, a);
 		found[a] = d;
 		if (!d) {
 			missing |= XI_ABI_BIT(a);
