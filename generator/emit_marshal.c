@@ -15,6 +15,7 @@
  * headers. */
 #include "backend.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cnames.h"
@@ -25,12 +26,68 @@
 
 /* --- Functions ------------------------------------------------------------ */
 
+/* A function made once, kept for the plans equal to its own. */
+struct made_function {
+	const struct mp_plan *plan;
+	enum mb_mode mode;
+	const char *name;
+	bool is_static, fast;
+	const char *text;
+};
+
+/* What is made once per declaration. Its plans, by host and wire ABI:
+ * T_decode, the compatibility test and the translations of
+ * T_decode_abi and T_encode_abi all need them. And its functions: hosts
+ * and wire ABIs whose plans are equal (mp_same_plan) get the same code,
+ * made once; for a @legacy type that is 84 functions made from a few
+ * distinct plans. */
+struct decl_memo {
+	const struct xi_decl *decl;
+	struct mp_plan *plan[XI_ABI_COUNT][XI_ABI_COUNT];   /* [host][wire] */
+	bool built[XI_ABI_COUNT][XI_ABI_COUNT];
+	struct made_function *made;
+	unsigned nmade, cap_made;
+};
+
 struct mgen {
 	struct xi_ctx *ctx;
 	struct xi_arena *a;
 	struct xi_module *module;
 	xi_abi_mask abis;        /* ABIs the module exists on */
+	struct decl_memo memo;   /* of the declaration being written */
 };
+
+/* Start the memo of a declaration (the made functions' array is kept). */
+static void memo_reset(struct mgen *g, const struct xi_decl *d)
+{
+	struct decl_memo *m = &g->memo;
+	m->decl = d;
+	memset(m->plan, 0, sizeof(m->plan));
+	memset(m->built, 0, sizeof(m->built));
+	m->nmade = 0;
+}
+
+/* The plan of the declaration for a host and a wire ABI (NULL when the
+ * wire layout cannot be translated to the host's struct). */
+static struct mp_plan *plan_of(struct mgen *g, int host, int wire)
+{
+	struct decl_memo *m = &g->memo;
+	if (!m->built[host][wire]) {
+		m->plan[host][wire] = mp_build(g->ctx, m->decl, host, wire, XI_ABI_BIT(wire));
+		m->built[host][wire] = true;
+	}
+	return m->plan[host][wire];
+}
+
+/* The wire ABIs a host can translate the declaration from and to. */
+static xi_abi_mask compatible_abis(struct mgen *g, int host)
+{
+	xi_abi_mask ok = 0;
+	XI_FOR_EACH_ABI(w, g->abis)
+		if (plan_of(g, host, w))
+			ok |= XI_ABI_BIT(w);
+	return ok;
+}
 
 static const char *kw(const struct xi_decl *d)
 {
@@ -92,6 +149,30 @@ static void function_text(struct mgen *g, struct xi_strbuf *sb, const struct mp_
 	xi_sb_adds(sb, "\treturn 0;\n}\n");
 }
 
+/* function_text, once per distinct plan of the declaration. */
+static const char *function(struct mgen *g, const struct mp_plan *plan, enum mb_mode mode,
+			    const char *name, bool is_static, bool fast)
+{
+	struct decl_memo *m = &g->memo;
+	for (unsigned i = 0; i < m->nmade; i++) {
+		const struct made_function *f = &m->made[i];
+		if (f->mode == mode && f->is_static == is_static && f->fast == fast &&
+		    !strcmp(f->name, name) && mp_same_plan(f->plan, plan))
+			return f->text;
+	}
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	function_text(g, &sb, plan, mode, name, is_static, fast);
+	if (m->nmade == m->cap_made) {
+		m->cap_made = m->cap_made ? m->cap_made * 2 : 16;
+		m->made = xi_xrealloc(m->made, sizeof(*m->made) * m->cap_made);
+	}
+	struct made_function *f = &m->made[m->nmade++];
+	*f = (struct made_function){ plan, mode, name, is_static, fast,
+				     xi_strdup(g->a, xi_sb_str(&sb)) };
+	xi_sb_free(&sb);
+	return f->text;
+}
+
 /* Dispatch of T_decode_abi / T_encode_abi for one host: the wire ABIs
  * with the host's own text go to T_decode; the others to static
  * translations, one per distinct text. */
@@ -100,17 +181,12 @@ static void abi_dispatch(struct mgen *g, struct xi_strbuf *sb, const struct xi_d
 {
 	const char *t = xi_c_decl_name(d);
 	const char *op = mode == MB_DECODE ? "decode" : "encode";
-	xi_abi_mask compat = mp_compatible_abis(g->ctx, d, host, g->abis);
+	xi_abi_mask compat = compatible_abis(g, host);
 	const char *texts[XI_ABI_COUNT] = { NULL };
-	XI_FOR_EACH_ABI(w, compat) {
-		struct xi_strbuf fsb = XI_STRBUF_INIT;
-		struct mp_plan *plan = mp_build(g->ctx, d, host, w, XI_ABI_BIT(w));
+	XI_FOR_EACH_ABI(w, compat)
 		/* Without the fast path: a wire ABI with the host's layout has
 		 * the host's text, and goes to T_decode/T_encode. */
-		function_text(g, &fsb, plan, mode, "@", true, false);
-		texts[w] = xi_strdup(g->a, xi_sb_str(&fsb));
-		xi_sb_free(&fsb);
-	}
+		texts[w] = function(g, plan_of(g, host, w), mode, "@", true, false);
 	struct mt_group groups[XI_ABI_COUNT];
 	unsigned n = mt_group(groups, compat, texts);
 	const char **callee = XI_NEW_ARRAY(g->a, const char *, n ? n : 1);
@@ -159,15 +235,15 @@ static void abi_dispatch(struct mgen *g, struct xi_strbuf *sb, const struct xi_d
 static const char *host_text(struct mgen *g, const struct xi_decl *d, int host)
 {
 	const char *t = xi_c_decl_name(d);
-	struct mp_plan *plan = mp_build(g->ctx, d, host, host, XI_ABI_BIT(host));
+	struct mp_plan *plan = plan_of(g, host, host);
 	if (!plan) /* A host always translates its own layout; never reached. */
 		return xi_aprintf(g->a, "#error \"xenidl: no marshalling plan for %s\"\n", t);
 	struct xi_strbuf sb = XI_STRBUF_INIT;
-	function_text(g, &sb, plan, MB_DECODE, xi_aprintf(g->a, "%s_decode", t), false, true);
+	xi_sb_adds(&sb, function(g, plan, MB_DECODE, xi_aprintf(g->a, "%s_decode", t), false, true));
 	xi_sb_adds(&sb, "\n");
-	function_text(g, &sb, plan, MB_ENCODE, xi_aprintf(g->a, "%s_encode", t), false, true);
+	xi_sb_adds(&sb, function(g, plan, MB_ENCODE, xi_aprintf(g->a, "%s_encode", t), false, true));
 	xi_sb_adds(&sb, "\n");
-	function_text(g, &sb, plan, MB_CHECK, xi_aprintf(g->a, "%s_check", t), false, false);
+	xi_sb_adds(&sb, function(g, plan, MB_CHECK, xi_aprintf(g->a, "%s_check", t), false, false));
 	if (d->legacy) {
 		abi_dispatch(g, &sb, d, host, MB_DECODE);
 		abi_dispatch(g, &sb, d, host, MB_ENCODE);
@@ -295,6 +371,7 @@ static void emit_source(struct mgen *g, struct xi_out *o)
 		if (!xi_decl_is_aggregate(d))
 			continue;
 		xi_out_printf(o, "\n/* --- %s %s --- */\n\n", kw(d), xi_c_decl_name(d));
+		memo_reset(g, d);
 		const char *texts[XI_ABI_COUNT];
 		XI_FOR_EACH_ABI(a, g->abis)
 			texts[a] = host_text(g, d, a);
@@ -320,12 +397,14 @@ void xi_emit_marshal(struct xi_ctx *ctx, const struct xi_gen_options *opt, struc
 	(void)opt;
 	for (unsigned i = 0; i < ctx->ninputs; i++) {
 		struct xi_module *m = ctx->inputs[i];
-		struct mgen g = { ctx, &ctx->arena, m, xi_module_abis(ctx, m) };
+		struct mgen g = { .ctx = ctx, .a = &ctx->arena, .module = m,
+				  .abis = xi_module_abis(ctx, m) };
 		struct xi_out *h = xi_out_open(out, xi_aprintf(&ctx->arena, "%s_marshal.h", m->rel));
 		if (h)
 			emit_header(&g, h);
 		struct xi_out *c = xi_out_open(out, xi_aprintf(&ctx->arena, "%s_marshal.c", m->rel));
 		if (c)
 			emit_source(&g, c);
+		free(g.memo.made);
 	}
 }

@@ -548,3 +548,76 @@ const char *mp_subst(struct xi_arena *a, const char *tmpl, const char *const *na
 	xi_sb_free(&sb);
 	return r;
 }
+
+/* --- Comparing plans ----------------------------------------------------------
+ * Code is made from a plan alone, so two plans equal in every field make
+ * the same code. Hosts and wire ABIs often give equal plans (every ABI of
+ * a family, and the families that agree): the backends then make the code
+ * once. Pointers into the IR (members, types, enums) compare by identity;
+ * nodes a node refers to (a tag) compare by what identifies them. */
+
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Whether two nodes stand for the same place: for references between the
+ * nodes of one plan (a tagged union's tag, and back). */
+static bool same_place(const struct mp_node *a, const struct mp_node *b)
+{
+	if (!a || !b)
+		return a == b;
+	return a->kind == b->kind && a->woff == b->woff && a->wsize == b->wsize &&
+	       same_text(a->lval, b->lval) && same_text(a->path, b->path);
+}
+
+static bool same_nodes(const struct mp_node *a, const struct mp_node *b);
+
+static bool same_node(const struct mp_node *a, const struct mp_node *b)
+{
+	if (!same_place(a, b) || a->gate != b->gate || a->depth != b->depth ||
+	    a->cls != b->cls || a->nsize != b->nsize || a->nsigned != b->nsigned ||
+	    a->wsigned != b->wsigned || a->reserved != b->reserved || a->nbytes != b->nbytes ||
+	    a->sem != b->sem || a->type != b->type || a->min_wsize != b->min_wsize ||
+	    a->absent_somewhere != b->absent_somewhere || a->count != b->count ||
+	    a->stride != b->stride || a->has_default != b->has_default ||
+	    !same_place(a->tag, b->tag) || !same_nodes(a->body, b->body))
+		return false;
+	const struct mp_owner *oa = a->owners, *ob = b->owners;
+	for (; oa && ob; oa = oa->next, ob = ob->next)
+		if (oa->member != ob->member)
+			return false;
+	if (oa || ob)
+		return false;
+	const struct mp_use *ua = a->tag_of, *ub = b->tag_of;
+	for (; ua && ub; ua = ua->next, ub = ub->next)
+		if (!same_place(ua->node, ub->node))
+			return false;
+	if (ua || ub)
+		return false;
+	const struct mp_arm *ra = a->arms, *rb = b->arms;
+	for (; ra && rb; ra = ra->next, rb = rb->next)
+		if (ra->member != rb->member || ra->wsize != rb->wsize ||
+		    !same_nodes(ra->body, rb->body))
+			return false;
+	return !ra && !rb;
+}
+
+static bool same_nodes(const struct mp_node *a, const struct mp_node *b)
+{
+	for (; a && b; a = a->next, b = b->next)
+		if (!same_node(a, b))
+			return false;
+	return !a && !b;
+}
+
+bool mp_same_plan(const struct mp_plan *a, const struct mp_plan *b)
+{
+	if (!a || !b)
+		return a == b;
+	/* Whether the host and the wire ABI are one decides the fast path. */
+	return a->decl == b->decl && (a->host == a->wire) == (b->host == b->wire) &&
+	       a->wsize == b->wsize && a->nsize == b->nsize &&
+	       a->native_holes == b->native_holes && a->max_depth == b->max_depth &&
+	       same_nodes(a->body, b->body);
+}

@@ -134,6 +134,10 @@ struct mp_plan *mp_build(struct xi_ctx *ctx, const struct xi_decl *d, int host, 
 xi_abi_mask mp_compatible_abis(struct xi_ctx *ctx, const struct xi_decl *d, int host,
 			       xi_abi_mask abis);
 
+/* Whether two plans are equal in every field (NULL equals NULL only): then
+ * the code made from them is the same. */
+bool mp_same_plan(const struct mp_plan *a, const struct mp_plan *b);
+
 /* Was the node made for member m (or for something inside it)? */
 bool mp_owned_by(const struct mp_node *n, const struct xi_member *m);
 
