@@ -14,7 +14,7 @@ struct spec {
 	bool star_prec;    /* ".*": the precision is an int argument */
 	unsigned longs;    /* 0, 1 (l) or 2 (ll) */
 	bool size;         /* z */
-	char conv;         /* '%', 'c', 's', 'd', 'u' or 'x' */
+	char conv;         /* '%', 'c', 's', 'd', 'u', 'x' or 'X' */
 };
 
 /* Read the conversion after a '%' at p into *s; returns the character after
@@ -61,6 +61,7 @@ static const char *parse_spec(const char *p, struct spec *s)
 			return NULL;
 		break;
 	case 'x':
+	case 'X':
 		if (s->star_width || s->star_prec)
 			return NULL;
 		break;
@@ -97,16 +98,20 @@ static void pad(struct writer *w, size_t n)
 	}
 }
 
-static void put_number(struct writer *w, unsigned long long v, bool neg, unsigned base, bool alt)
+/* A number in base 10 or 16; `upper` for hex digits (and prefix) in
+ * upper case, as %X writes them. */
+static void put_number(struct writer *w, unsigned long long v, bool neg, unsigned base, bool alt,
+		       bool upper)
 {
+	const char *set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char digits[FORMAT_MAX_DIGITS + 3];
 	char *p = digits + sizeof(digits);
 	do {
-		*--p = "0123456789abcdef"[v % base];
+		*--p = set[v % base];
 		v /= base;
 	} while (v);
 	if (alt) {
-		*--p = 'x';
+		*--p = upper ? 'X' : 'x';
 		*--p = '0';
 	}
 	if (neg)
@@ -168,7 +173,7 @@ int xi_vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap)
 				    : s.longs == 1 ? va_arg(ap, long) : va_arg(ap, int);
 			unsigned long long mag = v < 0 ? 0ull - (unsigned long long)v
 					       : (unsigned long long)v;
-			put_number(&w, mag, v < 0, 10, false);
+			put_number(&w, mag, v < 0, 10, false, false);
 			break;
 		}
 		default: {
@@ -176,8 +181,8 @@ int xi_vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap)
 					     : s.longs == 2 ? va_arg(ap, unsigned long long)
 					     : s.longs == 1 ? va_arg(ap, unsigned long)
 					     : va_arg(ap, unsigned);
-			bool hex = s.conv == 'x';
-			put_number(&w, v, false, hex ? 16 : 10, hex && s.alt && v);
+			bool hex = s.conv == 'x' || s.conv == 'X';
+			put_number(&w, v, false, hex ? 16 : 10, hex && s.alt && v, s.conv == 'X');
 			break;
 		}
 		}

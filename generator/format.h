@@ -13,8 +13,8 @@
  * most of them setting up a string stream and copying byte by byte, and
  * a run of every backend over the corpus formats some 100,000 lines.
  * Formats whose conversions are all among %%, %c, %s, %*s, %.*s, and %d,
- * %u, %x or %#x (bare or with l, ll or z) are formatted here; any other
- * goes to vsnprintf. */
+ * %u, %x, %X, %#x or %#X (bare or with l, ll or z) are formatted here; any
+ * other goes to vsnprintf. */
 int xi_vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));
 

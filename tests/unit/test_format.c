@@ -46,6 +46,7 @@ START_TEST(own_conversions)
 	same("%u %lu %llu %zu", 4294967295u, 0ul, (unsigned long long)UINT64_MAX, (size_t)42);
 	same("%x %lx %llx", 0xdeadu, 0ul, (unsigned long long)UINT64_MAX);
 	same("%#x %#llx %#llx", 0u, 0ull, 0x1f00ull);
+	same("%X %lX %#X %#llX", 0xbeefu, 0xabcul, 0u, 0xfffffull);
 	same("%s-%u-%s", "mixed", 7u, "end");
 }
 END_TEST
