@@ -1,6 +1,5 @@
 #include "cnames.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -66,11 +65,24 @@ const char *xi_c_prim_plain(enum xi_prim p)
 	return "?";
 }
 
-static const char *digits(struct xi_arena *a, uint64_t mag, bool hex)
+/* The digits of a magnitude (0x and upper-case hex digits when `hex`)
+ * into buf, which holds at least C_DIGITS_MAX bytes. Literals are made
+ * for every check of the marshalling code: formatted here, they cost one
+ * allocation (their own), not two. */
+#define C_DIGITS_MAX 24
+static const char *digits(char *buf, uint64_t mag, bool hex)
 {
-	if (hex)
-		return xi_aprintf(a, "0x%" PRIX64, mag);
-	return xi_aprintf(a, "%" PRIu64, mag);
+	char *p = buf + C_DIGITS_MAX;
+	*--p = '\0';
+	do {
+		*--p = "0123456789ABCDEF"[hex ? mag % 16 : mag % 10];
+		mag = hex ? mag / 16 : mag / 10;
+	} while (mag);
+	if (hex) {
+		*--p = 'x';
+		*--p = '0';
+	}
+	return p;
 }
 
 const char *xi_c_int_literal(struct xi_arena *a, struct xi_int v, enum xi_prim p, bool hex)
@@ -78,26 +90,28 @@ const char *xi_c_int_literal(struct xi_arena *a, struct xi_int v, enum xi_prim p
 	bool is64 = xi_prims[p].size == 8;
 	bool is_signed = xi_prims[p].is_signed;
 	const char *suffix = is_signed ? (is64 ? "LL" : "") : (is64 ? "ULL" : "U");
+	char buf[C_DIGITS_MAX];
 	if (!v.neg)
-		return xi_aprintf(a, "%s%s", digits(a, v.mag, hex), suffix);
+		return xi_aprintf(a, "%s%s", digits(buf, v.mag, hex), suffix);
 	/* The most negative value has no literal: write it as -MAX - 1. */
 	uint64_t limit = UINT64_C(1) << (xi_prims[p].size * 8 - 1);
 	if (v.mag == limit)
-		return xi_aprintf(a, "(-%s%s - 1)", digits(a, v.mag - 1, hex), suffix);
-	return xi_aprintf(a, "(-%s%s)", digits(a, v.mag, hex), suffix);
+		return xi_aprintf(a, "(-%s%s - 1)", digits(buf, v.mag - 1, hex), suffix);
+	return xi_aprintf(a, "(-%s%s)", digits(buf, v.mag, hex), suffix);
 }
 
 const char *xi_c_int_literal_min(struct xi_arena *a, struct xi_int v, bool hex)
 {
+	char buf[C_DIGITS_MAX];
 	if (!v.neg) {
 		const char *suffix = v.mag <= INT32_MAX ? "" : v.mag <= UINT32_MAX ? "U"
 				   : v.mag <= INT64_MAX ? "LL" : "ULL";
-		return xi_aprintf(a, "%s%s", digits(a, v.mag, hex), suffix);
+		return xi_aprintf(a, "%s%s", digits(buf, v.mag, hex), suffix);
 	}
 	if (v.mag <= (uint64_t)INT32_MAX + 1)
 		return v.mag == (uint64_t)INT32_MAX + 1 ? "(-2147483647 - 1)"
-		     : xi_aprintf(a, "(-%s)", digits(a, v.mag, hex));
+		     : xi_aprintf(a, "(-%s)", digits(buf, v.mag, hex));
 	if (v.mag == UINT64_C(1) << 63)
 		return "(-9223372036854775807LL - 1)";
-	return xi_aprintf(a, "(-%sLL)", digits(a, v.mag, hex));
+	return xi_aprintf(a, "(-%sLL)", digits(buf, v.mag, hex));
 }
