@@ -170,6 +170,16 @@ static const char *join(struct builder *b, const char *prefix, const char *name)
 	return xi_aprintf(b->a, "%s%s%s", prefix, *prefix ? "." : "", name);
 }
 
+/* Name the site of member m inside `from`: its lvalue and error path. They
+ * are nearly always the same text, which is then made once. */
+static void name_member(struct builder *b, struct site *to, const struct site *from,
+			const struct xi_member *m)
+{
+	to->lval = join(b, from->lval, xi_member_c_name(m));
+	to->path = from->path == from->lval || !strcmp(from->path, from->lval)
+		 ? to->lval : join(b, from->path, xi_member_c_name(m));
+}
+
 static void build_tagged(struct builder *b, const struct xi_agg *u, struct site s,
 			 struct mp_node *tag, struct mp_node ***tail)
 {
@@ -197,8 +207,7 @@ static void build_tagged(struct builder *b, const struct xi_agg *u, struct site 
 		if (m->is_default_arm)
 			n->has_default = true;
 		struct site as = s;
-		as.lval = join(b, s.lval, xi_member_c_name(m));
-		as.path = join(b, s.path, xi_member_c_name(m));
+		name_member(b, &as, &s, m);
 		as.gate = combine_gate(s.gate, m->flags);
 		as.reserved = s.reserved || (m->flags & XI_MEMBER_RESERVED);
 		struct mp_node **body_tail = &arm->body;
@@ -211,6 +220,8 @@ static void build_tagged(struct builder *b, const struct xi_agg *u, struct site 
 static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s,
 		      struct mp_node ***tail)
 {
+	if (b->failed)
+		return;
 	if (agg->is_union) {
 		/* An untagged union: which member is live is not known, so its
 		 * bytes go across unchanged and nothing inside is checked. */
@@ -242,8 +253,7 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 			continue;
 		if (!in_wire) {
 			struct site ns = s;
-			ns.lval = join(b, s.lval, xi_member_c_name(m));
-			ns.path = join(b, s.path, xi_member_c_name(m));
+			name_member(b, &ns, &s, m);
 			struct mp_node *n = new_node(b, MP_NCLEAR, &ns, tail);
 			n->wsize = 0;
 			n->owners = XI_NEW(b->a, struct mp_owner);
@@ -280,8 +290,7 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 			b->plan->native_holes = true;
 		struct site ms = s;
 		ms.woff = s.woff + woff;
-		ms.lval = join(b, s.lval, xi_member_c_name(m));
-		ms.path = join(b, s.path, xi_member_c_name(m));
+		name_member(b, &ms, &s, m);
 		ms.gate = combine_gate(s.gate, m->flags);
 		ms.reserved = s.reserved || (m->flags & XI_MEMBER_RESERVED);
 		const struct xi_type *mt = m->type;
@@ -335,6 +344,9 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 static struct mp_node *build_type(struct builder *b, const struct xi_type *t, struct site s,
 				  struct mp_node ***tail)
 {
+	/* A plan that failed is dropped: nothing more to build. */
+	if (b->failed)
+		return NULL;
 	const struct xi_type *th = xi_type_resolve(t, b->host);
 	const struct xi_type *tw = xi_type_resolve(t, b->wire);
 	if (th->kind == XI_TYPE_ARRAY || tw->kind == XI_TYPE_ARRAY) {
@@ -356,7 +368,8 @@ static struct mp_node *build_type(struct builder *b, const struct xi_type *t, st
 		struct site es = s;
 		es.woff = 0;
 		es.lval = xi_aprintf(b->a, "%s[]", s.lval);
-		es.path = xi_aprintf(b->a, "%s[]", s.path);
+		es.path = s.path == s.lval || !strcmp(s.path, s.lval)
+			? es.lval : xi_aprintf(b->a, "%s[]", s.path);
 		es.depth = s.depth + 1;
 		if (es.depth > b->plan->max_depth)
 			b->plan->max_depth = es.depth;
