@@ -43,6 +43,9 @@ struct made_function {
  * distinct plans. */
 struct decl_memo {
 	const struct xi_decl *decl;
+	/* The plans and text made for the declaration: freed once it is
+	 * written, so that the next one reuses the memory. */
+	struct xi_arena arena;
 	struct mp_plan *plan[XI_ABI_COUNT][XI_ABI_COUNT];   /* [host][wire] */
 	bool built[XI_ABI_COUNT][XI_ABI_COUNT];
 	struct made_function *made;
@@ -61,6 +64,7 @@ struct mgen {
 static void memo_reset(struct mgen *g, const struct xi_decl *d)
 {
 	struct decl_memo *m = &g->memo;
+	xi_arena_free(&m->arena);
 	m->decl = d;
 	memset(m->plan, 0, sizeof(m->plan));
 	memset(m->built, 0, sizeof(m->built));
@@ -73,7 +77,8 @@ static struct mp_plan *plan_of(struct mgen *g, int host, int wire)
 {
 	struct decl_memo *m = &g->memo;
 	if (!m->built[host][wire]) {
-		m->plan[host][wire] = mp_build(g->ctx, m->decl, host, wire, XI_ABI_BIT(wire));
+		m->plan[host][wire] = mp_build_in(&m->arena, g->ctx, m->decl, host, wire,
+						  XI_ABI_BIT(wire));
 		m->built[host][wire] = true;
 	}
 	return m->plan[host][wire];
@@ -103,7 +108,7 @@ static void function_text(struct mgen *g, struct xi_strbuf *sb, const struct mp_
 {
 	const struct xi_decl *d = plan->decl;
 	const char *t = xi_c_decl_name(d);
-	const char *body = mb_body(g->a, plan, mode, fast);
+	const char *body = mb_body(&g->memo.arena, plan, mode, fast);
 	const char *self = mode == MB_DECODE ? "out" : mode == MB_ENCODE ? "in" : "v";
 	const char *st = is_static ? "static " : "";
 	switch (mode) {
@@ -168,7 +173,7 @@ static const char *function(struct mgen *g, const struct mp_plan *plan, enum mb_
 	}
 	struct made_function *f = &m->made[m->nmade++];
 	*f = (struct made_function){ plan, mode, name, is_static, fast,
-				     xi_strdup(g->a, xi_sb_str(&sb)) };
+				     xi_strdup(&m->arena, xi_sb_str(&sb)) };
 	xi_sb_free(&sb);
 	return f->text;
 }
@@ -189,16 +194,17 @@ static void abi_dispatch(struct mgen *g, struct xi_strbuf *sb, const struct xi_d
 		texts[w] = function(g, plan_of(g, host, w), mode, "@", true, false);
 	struct mt_group groups[XI_ABI_COUNT];
 	unsigned n = mt_group(groups, compat, texts);
-	const char **callee = XI_NEW_ARRAY(g->a, const char *, n ? n : 1);
+	struct xi_arena *a = &g->memo.arena;
+	const char **callee = XI_NEW_ARRAY(a, const char *, n ? n : 1);
 	for (unsigned i = 0; i < n; i++) {
 		if (groups[i].abis & XI_ABI_BIT(host)) {
-			callee[i] = xi_aprintf(g->a, "%s_%s", t, op);
+			callee[i] = xi_aprintf(a, "%s_%s", t, op);
 			continue;
 		}
 		int first = 0;
 		while (!(groups[i].abis & XI_ABI_BIT(first)))
 			first++;
-		callee[i] = xi_aprintf(g->a, "%s_%s_%s", t, op, xi_abis[first].name);
+		callee[i] = xi_aprintf(a, "%s_%s_%s", t, op, xi_abis[first].name);
 		/* The same text, under its own name. */
 		const char *at = strchr(groups[i].text, '@');
 		xi_sb_printf(sb, "\n/* %s %s from the wire layout of ", kw(d), t);
@@ -235,20 +241,21 @@ static void abi_dispatch(struct mgen *g, struct xi_strbuf *sb, const struct xi_d
 static const char *host_text(struct mgen *g, const struct xi_decl *d, int host)
 {
 	const char *t = xi_c_decl_name(d);
+	struct xi_arena *a = &g->memo.arena;
 	struct mp_plan *plan = plan_of(g, host, host);
 	if (!plan) /* A host always translates its own layout; never reached. */
-		return xi_aprintf(g->a, "#error \"xenidl: no marshalling plan for %s\"\n", t);
+		return xi_aprintf(a, "#error \"xenidl: no marshalling plan for %s\"\n", t);
 	struct xi_strbuf sb = XI_STRBUF_INIT;
-	xi_sb_adds(&sb, function(g, plan, MB_DECODE, xi_aprintf(g->a, "%s_decode", t), false, true));
+	xi_sb_adds(&sb, function(g, plan, MB_DECODE, xi_aprintf(a, "%s_decode", t), false, true));
 	xi_sb_adds(&sb, "\n");
-	xi_sb_adds(&sb, function(g, plan, MB_ENCODE, xi_aprintf(g->a, "%s_encode", t), false, true));
+	xi_sb_adds(&sb, function(g, plan, MB_ENCODE, xi_aprintf(a, "%s_encode", t), false, true));
 	xi_sb_adds(&sb, "\n");
-	xi_sb_adds(&sb, function(g, plan, MB_CHECK, xi_aprintf(g->a, "%s_check", t), false, false));
+	xi_sb_adds(&sb, function(g, plan, MB_CHECK, xi_aprintf(a, "%s_check", t), false, false));
 	if (d->legacy) {
 		abi_dispatch(g, &sb, d, host, MB_DECODE);
 		abi_dispatch(g, &sb, d, host, MB_ENCODE);
 	}
-	const char *r = xi_strdup(g->a, xi_sb_str(&sb));
+	const char *r = xi_strdup(a, xi_sb_str(&sb));
 	xi_sb_free(&sb);
 	return r;
 }
@@ -406,5 +413,6 @@ void xi_emit_marshal(struct xi_ctx *ctx, const struct xi_gen_options *opt, struc
 		if (c)
 			emit_source(&g, c);
 		free(g.memo.made);
+		xi_arena_free(&g.memo.arena);
 	}
 }

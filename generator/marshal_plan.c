@@ -419,16 +419,16 @@ static struct mp_node *build_type(struct builder *b, const struct xi_type *t, st
 	return n;
 }
 
-static struct mp_plan *build_one(struct xi_ctx *ctx, const struct xi_decl *d, int host, int wire,
-				 xi_abi_mask narrow)
+static struct mp_plan *build_one(struct xi_arena *a, struct xi_ctx *ctx, const struct xi_decl *d,
+				 int host, int wire, xi_abi_mask narrow)
 {
-	struct mp_plan *plan = XI_NEW(&ctx->arena, struct mp_plan);
+	struct mp_plan *plan = XI_NEW(a, struct mp_plan);
 	plan->decl = d;
 	plan->host = host;
 	plan->wire = wire;
 	plan->wsize = d->agg->lay[wire].size;
 	plan->nsize = d->agg->lay[host].size;
-	struct builder b = { ctx, &ctx->arena, host, wire, narrow | XI_ABI_BIT(wire), plan, false };
+	struct builder b = { ctx, a, host, wire, narrow | XI_ABI_BIT(wire), plan, false };
 	struct site s = { 0, "", "", MP_GATE_ALWAYS, false, 0 };
 	struct mp_node **tail = &plan->body;
 	build_agg(&b, d->agg, s, &tail);
@@ -493,11 +493,17 @@ static void narrow_nodes(struct mp_node *n, const struct mp_node *o)
 struct mp_plan *mp_build(struct xi_ctx *ctx, const struct xi_decl *d, int host, int wire,
 			 xi_abi_mask narrow)
 {
-	struct mp_plan *plan = build_one(ctx, d, host, wire, narrow);
+	return mp_build_in(&ctx->arena, ctx, d, host, wire, narrow);
+}
+
+struct mp_plan *mp_build_in(struct xi_arena *a, struct xi_ctx *ctx, const struct xi_decl *d,
+			    int host, int wire, xi_abi_mask narrow)
+{
+	struct mp_plan *plan = build_one(a, ctx, d, host, wire, narrow);
 	if (!plan)
 		return NULL;
 	XI_FOR_EACH_ABI(x, narrow & ~XI_ABI_BIT(wire)) {
-		struct mp_plan *other = build_one(ctx, d, host, x, 0);
+		struct mp_plan *other = build_one(a, ctx, d, host, x, 0);
 		if (other)
 			narrow_nodes(plan->body, other->body);
 	}
@@ -509,7 +515,7 @@ xi_abi_mask mp_compatible_abis(struct xi_ctx *ctx, const struct xi_decl *d, int 
 {
 	xi_abi_mask ok = 0;
 	XI_FOR_EACH_ABI(w, abis)
-		if (build_one(ctx, d, host, w, 0))
+		if (build_one(&ctx->arena, ctx, d, host, w, 0))
 			ok |= XI_ABI_BIT(w);
 	return ok;
 }

@@ -129,6 +129,10 @@ struct mp_plan {
  * wire ABIs, including `wire`). */
 struct mp_plan *mp_build(struct xi_ctx *ctx, const struct xi_decl *d, int host, int wire,
 			 xi_abi_mask narrow);
+/* The same, allocated in `a` (which must outlive the plan) instead of the
+ * compilation's arena. */
+struct mp_plan *mp_build_in(struct xi_arena *a, struct xi_ctx *ctx, const struct xi_decl *d,
+			    int host, int wire, xi_abi_mask narrow);
 
 /* The wire ABIs a host can translate a declaration from and to. */
 xi_abi_mask mp_compatible_abis(struct xi_ctx *ctx, const struct xi_decl *d, int host,
