@@ -50,6 +50,7 @@ struct decl_memo {
 	bool built[XI_ABI_COUNT][XI_ABI_COUNT];
 	struct made_function *made;
 	unsigned nmade, cap_made;
+	struct mb_arms arms;     /* the code of tagged unions' arms */
 };
 
 struct mgen {
@@ -69,6 +70,7 @@ static void memo_reset(struct mgen *g, const struct xi_decl *d)
 	memset(m->plan, 0, sizeof(m->plan));
 	memset(m->built, 0, sizeof(m->built));
 	m->nmade = 0;
+	mb_arms_reset(&m->arms);
 }
 
 /* The plan of the declaration for a host and a wire ABI (NULL when the
@@ -108,7 +110,7 @@ static void function_text(struct mgen *g, struct xi_strbuf *sb, const struct mp_
 {
 	const struct xi_decl *d = plan->decl;
 	const char *t = xi_c_decl_name(d);
-	const char *body = mb_body(&g->memo.arena, plan, mode, fast);
+	const char *body = mb_body(&g->memo.arena, plan, mode, fast, &g->memo.arms);
 	const char *self = mode == MB_DECODE ? "out" : mode == MB_ENCODE ? "in" : "v";
 	const char *st = is_static ? "static " : "";
 	switch (mode) {
@@ -413,6 +415,7 @@ void xi_emit_marshal(struct xi_ctx *ctx, const struct xi_gen_options *opt, struc
 		if (c)
 			emit_source(&g, c);
 		free(g.memo.made);
+		mb_arms_free(&g.memo.arms);
 		xi_arena_free(&g.memo.arena);
 	}
 }

@@ -5,6 +5,7 @@
 #include "marshal_body.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cnames.h"
@@ -22,7 +23,32 @@ struct fn {
 	const char **idx;       /* loop counter names: i0, i1, ... */
 	bool zeroed;            /* encode: the wire bytes here were cleared already */
 	unsigned known_gate;    /* inside `if (gate) { ... }`: that gate holds */
+	struct mb_arms *arms;   /* arm code made before, or NULL */
 };
+
+/* The code of an arm, with everything it was made from: the arm's nodes
+ * and the function's state that the code depends on. */
+struct mb_arm_text {
+	const struct mp_node *body;
+	enum mb_mode mode;
+	unsigned known_gate;
+	bool native_holes;
+	const char *base;
+	unsigned ind;
+	const char *text;
+};
+
+void mb_arms_reset(struct mb_arms *arms)
+{
+	arms->n = 0;
+}
+
+void mb_arms_free(struct mb_arms *arms)
+{
+	free(arms->made);
+	arms->made = NULL;
+	arms->n = arms->cap = 0;
+}
 
 /* The test of a node's gate: NULL when it always holds (or is known to
  * hold here), "" when it never does. */
@@ -375,6 +401,15 @@ static void emit_zero(struct fn *f, const struct mp_node *n, const char *base, u
 /* The statements of a tagged union's arm, as text. */
 static const char *arm_text(struct fn *f, const struct mp_arm *arm, const char *base, unsigned ind)
 {
+	struct mb_arms *arms = f->arms;
+	for (unsigned i = 0; arms && i < arms->n; i++) {
+		const struct mb_arm_text *m = &arms->made[i];
+		if (m->mode == f->mode && m->known_gate == f->known_gate &&
+		    m->native_holes == f->plan->native_holes && m->ind == ind &&
+		    (m->base == base || (m->base && base && !strcmp(m->base, base))) &&
+		    mp_same_nodes(m->body, arm->body))
+			return m->text;
+	}
 	struct xi_strbuf body = XI_STRBUF_INIT;
 	struct xi_strbuf *saved = f->sb;
 	bool zeroed = f->zeroed;
@@ -385,6 +420,14 @@ static const char *arm_text(struct fn *f, const struct mp_arm *arm, const char *
 	f->zeroed = zeroed;
 	const char *r = xi_strdup(f->a, xi_sb_str(&body));
 	xi_sb_free(&body);
+	if (arms) {
+		if (arms->n == arms->cap) {
+			arms->cap = arms->cap ? arms->cap * 2 : 32;
+			arms->made = xi_xrealloc(arms->made, sizeof(*arms->made) * arms->cap);
+		}
+		arms->made[arms->n++] = (struct mb_arm_text){ arm->body, f->mode, f->known_gate,
+							      f->plan->native_holes, base, ind, r };
+	}
 	return r;
 }
 
@@ -731,13 +774,14 @@ static void clear_reserved(struct fn *f, const struct mp_node *n, const char *ba
 	}
 }
 
-const char *mb_body(struct xi_arena *a, const struct mp_plan *plan, enum mb_mode mode, bool fast)
+const char *mb_body(struct xi_arena *a, const struct mp_plan *plan, enum mb_mode mode, bool fast,
+		    struct mb_arms *arms)
 {
 	static const char *const roots[] = { "out->", "in->", "v->" };
 	static const char *const wholes[] = { "(*out)", "(*in)", "(*v)" };
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	struct fn f = { a, &sb, mode, roots[mode], wholes[mode], xi_c_decl_name(plan->decl), plan,
-			idx_names(a, plan->max_depth), false, 0 };
+			idx_names(a, plan->max_depth), false, 0, arms };
 	if (fast && mode != MB_CHECK && le_fast_path(plan)) {
 		xi_sb_adds(&sb, "#if defined(XENIDL_LE_HOST)\n");
 		if (mode == MB_DECODE)

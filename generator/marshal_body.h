@@ -7,11 +7,25 @@
 
 enum mb_mode { MB_DECODE, MB_ENCODE, MB_CHECK };
 
+/* The code of tagged-union arms made so far for one declaration. Its plans
+ * for different ABIs share most arms (few differ between ABIs), whose code
+ * is then made once: for the big envelopes (xen_domctl, xen_sysctl) that
+ * is most of the work. Start zeroed; the text lives in the arena given to
+ * mb_body, so reset it when that arena goes. */
+struct mb_arms {
+	struct mb_arm_text *made;
+	unsigned n, cap;
+};
+void mb_arms_reset(struct mb_arms *arms);
+void mb_arms_free(struct mb_arms *arms);
+
 /* The body of a function of a plan: statements indented by one tab, for
  * the parameters out/in/v, buf (as p), len, flags and err. `fast` allows
  * the little-endian copy path (T_decode and T_encode of the host's own
- * layout). */
-const char *mb_body(struct xi_arena *a, const struct mp_plan *plan, enum mb_mode mode, bool fast);
+ * layout). `arms` (or NULL) keeps the code of arms for the next bodies of
+ * the same declaration. */
+const char *mb_body(struct xi_arena *a, const struct mp_plan *plan, enum mb_mode mode, bool fast,
+		    struct mb_arms *arms);
 
 /* Does `text` use identifier `id` (not as part of a longer one)? */
 bool mb_uses_ident(const char *text, const char *id);

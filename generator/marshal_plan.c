@@ -630,6 +630,11 @@ static bool same_nodes(const struct mp_node *a, const struct mp_node *b)
 	return !a && !b;
 }
 
+bool mp_same_nodes(const struct mp_node *a, const struct mp_node *b)
+{
+	return same_nodes(a, b);
+}
+
 bool mp_same_plan(const struct mp_plan *a, const struct mp_plan *b)
 {
 	if (!a || !b)

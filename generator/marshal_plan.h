@@ -141,6 +141,8 @@ xi_abi_mask mp_compatible_abis(struct xi_ctx *ctx, const struct xi_decl *d, int 
 /* Whether two plans are equal in every field (NULL equals NULL only): then
  * the code made from them is the same. */
 bool mp_same_plan(const struct mp_plan *a, const struct mp_plan *b);
+/* The same for two lists of nodes (the bodies of arms, say). */
+bool mp_same_nodes(const struct mp_node *a, const struct mp_node *b);
 
 /* Was the node made for member m (or for something inside it)? */
 bool mp_owned_by(const struct mp_node *n, const struct xi_member *m);
