@@ -40,7 +40,7 @@ struct made_function {
  * T_decode_abi and T_encode_abi all need them. And its functions: hosts
  * and wire ABIs whose plans are equal (mp_same_plan) get the same code,
  * made once; for a @legacy type that is 84 functions made from a few
- * distinct plans. */
+ * distinct plans. (The comparisons happen once per plan, in plan_of.) */
 struct decl_memo {
 	const struct xi_decl *decl;
 	/* The plans and text made for the declaration: freed once it is
@@ -48,6 +48,10 @@ struct decl_memo {
 	struct xi_arena arena;
 	struct mp_plan *plan[XI_ABI_COUNT][XI_ABI_COUNT];   /* [host][wire] */
 	bool built[XI_ABI_COUNT][XI_ABI_COUNT];
+	/* The distinct plans: a plan equal to one made before (mp_same_plan)
+	 * is replaced by it, so that plans compare by address afterwards. */
+	struct mp_plan *distinct[XI_ABI_COUNT * XI_ABI_COUNT];
+	unsigned ndistinct;
 	struct made_function *made;
 	unsigned nmade, cap_made;
 	struct mb_arms arms;     /* the code of tagged unions' arms */
@@ -69,6 +73,7 @@ static void memo_reset(struct mgen *g, const struct xi_decl *d)
 	m->decl = d;
 	memset(m->plan, 0, sizeof(m->plan));
 	memset(m->built, 0, sizeof(m->built));
+	m->ndistinct = 0;
 	m->nmade = 0;
 	mb_arms_reset(&m->arms);
 }
@@ -78,12 +83,21 @@ static void memo_reset(struct mgen *g, const struct xi_decl *d)
 static struct mp_plan *plan_of(struct mgen *g, int host, int wire)
 {
 	struct decl_memo *m = &g->memo;
-	if (!m->built[host][wire]) {
-		m->plan[host][wire] = mp_build_in(&m->arena, g->ctx, m->decl, host, wire,
-						  XI_ABI_BIT(wire));
-		m->built[host][wire] = true;
+	if (m->built[host][wire])
+		return m->plan[host][wire];
+	struct mp_plan *plan = mp_build_in(&m->arena, g->ctx, m->decl, host, wire, XI_ABI_BIT(wire));
+	if (plan) {
+		unsigned i;
+		for (i = 0; i < m->ndistinct; i++)
+			if (mp_same_plan(m->distinct[i], plan))
+				break;
+		if (i == m->ndistinct)
+			m->distinct[m->ndistinct++] = plan;
+		plan = m->distinct[i];
 	}
-	return m->plan[host][wire];
+	m->built[host][wire] = true;
+	m->plan[host][wire] = plan;
+	return plan;
 }
 
 /* The wire ABIs a host can translate the declaration from and to. */
@@ -156,7 +170,8 @@ static void function_text(struct mgen *g, struct xi_strbuf *sb, const struct mp_
 	xi_sb_adds(sb, "\treturn 0;\n}\n");
 }
 
-/* function_text, once per distinct plan of the declaration. */
+/* function_text, once per distinct plan of the declaration (plan_of gives
+ * equal plans one address). */
 static const char *function(struct mgen *g, const struct mp_plan *plan, enum mb_mode mode,
 			    const char *name, bool is_static, bool fast)
 {
@@ -164,7 +179,7 @@ static const char *function(struct mgen *g, const struct mp_plan *plan, enum mb_
 	for (unsigned i = 0; i < m->nmade; i++) {
 		const struct made_function *f = &m->made[i];
 		if (f->mode == mode && f->is_static == is_static && f->fast == fast &&
-		    !strcmp(f->name, name) && mp_same_plan(f->plan, plan))
+		    f->plan == plan && !strcmp(f->name, name))
 			return f->text;
 	}
 	struct xi_strbuf sb = XI_STRBUF_INIT;
