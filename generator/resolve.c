@@ -715,6 +715,14 @@ static void resolve_bitmap(struct resolver *r, struct xi_decl *d)
 
 /* --- Declarations -------------------------------------------------------- */
 
+/* Readers build the variant lists; the count is made here once for all. */
+static void count_variants(struct xi_decl *d)
+{
+	d->nvariants = 0;
+	for (const struct xi_variant *v = d->variants; v; v = v->next)
+		d->nvariants++;
+}
+
 static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 {
 	struct resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
@@ -727,9 +735,11 @@ static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 		resolve_type(&r, d->type, CTX_ALIAS);
 		break;
 	case XI_DECL_ENUM:
+		count_variants(d);
 		resolve_enum_variants(&r, d);
 		break;
 	case XI_DECL_BITMAP:
+		count_variants(d);
 		resolve_bitmap(&r, d);
 		break;
 	case XI_DECL_STRUCT:

@@ -413,6 +413,10 @@ mod tests {
         let v = E::SYSCALL32;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(6);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -435,6 +439,10 @@ mod tests {
         let v = E::UNREGISTER;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(2);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[cfg(target_arch = "x86")]
@@ -464,6 +472,11 @@ mod tests {
         type T = CallbackRegister;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
         let mut v = T::default();
+        v.r#type = Callbacktype(6);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "type");
+        let mut v = T::default();
         v.flags = Callbackf(0x2);
         let e = v.check(Direction::Both).unwrap_err();
         assert_eq!(e.kind, CheckErrorKind::UnknownBits);
@@ -483,6 +496,11 @@ mod tests {
     fn check_callback_unregister() {
         type T = CallbackUnregister;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.r#type = Callbacktype(6);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "type");
         let mut v = T::default();
         v._unused = 1;
         let e = v.check(Direction::Both).unwrap_err();

@@ -10154,6 +10154,10 @@ mod tests {
         let v = E::ENABLE;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(3);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10237,6 +10241,10 @@ mod tests {
         let v = E::GETVCPUINFO;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(4);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10249,6 +10257,10 @@ mod tests {
         let v = E::GRANT;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(2);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10270,6 +10282,10 @@ mod tests {
         let v = E::SLEEP;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(5);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10282,6 +10298,10 @@ mod tests {
         let v = E::DT;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(2);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10313,6 +10333,10 @@ mod tests {
         let v = E::SPI;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(5);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10325,6 +10349,10 @@ mod tests {
         let v = E::ADD_MAPPING;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(2);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10349,6 +10377,10 @@ mod tests {
         let v = E::UCM;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(2);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10361,6 +10393,10 @@ mod tests {
         let v = E::SINGLE_STEP_ON;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(2);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10379,6 +10415,10 @@ mod tests {
         let v = E::GET_VERSION;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(4);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10407,6 +10447,10 @@ mod tests {
         let v = E::CONTROL;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(1);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10422,6 +10466,10 @@ mod tests {
         let v = E::QUERY_RMID;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(3);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10443,6 +10491,10 @@ mod tests {
         let v = E::CONTROL_REGISTERS;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(5);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10491,6 +10543,10 @@ mod tests {
         let v = E::IO;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(14);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10527,6 +10583,10 @@ mod tests {
         let v = E::GET_MBA_THRTL;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(10);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10536,6 +10596,10 @@ mod tests {
         let v = E::INIT;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(1);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10545,6 +10609,10 @@ mod tests {
         let v = E::VPL011;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(1);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -10866,6 +10934,11 @@ mod tests {
     fn check_xen_domctl_shadow_op() {
         type T = XenDomctlShadowOp;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.op = XenDomctlShadowOpCmd(3);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "op");
     }
 
     #[test]
@@ -11250,6 +11323,11 @@ mod tests {
     fn check_xen_domctl_sendtrigger() {
         type T = XenDomctlSendtrigger;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.trigger = XenDomctlSendtriggerType(5);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "trigger");
     }
 
     #[test]
@@ -11266,6 +11344,11 @@ mod tests {
     fn check_xen_domctl_assign_device() {
         type T = XenDomctlAssignDevice;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.dev = XenDomctlDev(2);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "dev");
         let mut v = T::default();
         v.flags = XenDomctlDevFlags(0x2);
         let e = v.check(Direction::Both).unwrap_err();
@@ -11342,6 +11425,11 @@ mod tests {
     fn check_xen_domctl_bind_pt_irq() {
         type T = XenDomctlBindPtIrq;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.irq_type = PtIrqType(5);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "irq_type");
     }
 
     #[test]
@@ -11432,6 +11520,11 @@ mod tests {
         type T = XenDomctlMemoryMapping;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
         let mut v = T::default();
+        v.add_mapping = DpciMapping(2);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "add_mapping");
+        let mut v = T::default();
         v.padding = 1;
         let e = v.check(Direction::Both).unwrap_err();
         assert_eq!(e.kind, CheckErrorKind::Reserved);
@@ -11453,6 +11546,11 @@ mod tests {
     fn check_xen_domctl_ioport_mapping() {
         type T = XenDomctlIoportMapping;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.add_mapping = DpciMapping(2);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "add_mapping");
     }
 
     #[test]
@@ -11496,6 +11594,11 @@ mod tests {
     fn check_xen_domctl_debug_op() {
         type T = XenDomctlDebugOp;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.op = XenDomctlDebugOpCmd(2);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "op");
     }
 
     #[test]
@@ -11633,6 +11736,11 @@ mod tests {
     fn check_xen_domctl_mem_sharing_op() {
         type T = XenDomctlMemSharingOp;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.op = XenDomctlMemSharingCmd(1);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "op");
     }
 
     #[test]
@@ -11792,6 +11900,11 @@ mod tests {
     fn check_xen_domctl_psr_cmt_op() {
         type T = XenDomctlPsrCmtOp;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.cmd = XenDomctlPsrCmtCmd(3);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "cmd");
     }
 
     #[test]
@@ -11808,6 +11921,16 @@ mod tests {
     fn check_xen_domctl_monitor_op() {
         type T = XenDomctlMonitorOp;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.op = XenDomctlMonitorOpCmd(5);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "op");
+        let mut v = T::default();
+        v.event = XenDomctlMonitorEvent(14);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "event");
     }
 
     #[test]
@@ -11935,6 +12058,11 @@ mod tests {
     fn check_xen_domctl_psr_alloc() {
         type T = XenDomctlPsrAlloc;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.cmd = XenDomctlPsrAllocCmd(10);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "cmd");
     }
 
     #[test]
@@ -11954,6 +12082,16 @@ mod tests {
     fn check_xen_domctl_vuart_op() {
         type T = XenDomctlVuartOp;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.cmd = XenDomctlVuartOpCmd(1);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "cmd");
+        let mut v = T::default();
+        v.r#type = XenDomctlVuartType(1);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "type");
         let mut v = T::default();
         v.pad[0] = 1;
         let e = v.check(Direction::Both).unwrap_err();

@@ -1839,6 +1839,10 @@ mod tests {
         let v = E::SET_PRIORITY;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(14);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -1873,6 +1877,10 @@ mod tests {
         let v = E::IPI;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(6);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -1921,6 +1929,11 @@ mod tests {
     fn check_evtchn_bind_virq() {
         type T = EvtchnBindVirq;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.virq = crate::xen::Virq(5);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "virq");
     }
 
     #[test]
@@ -2003,6 +2016,11 @@ mod tests {
     fn check_evtchn_status() {
         type T = EvtchnStatus;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.status = Evtchnstat(6);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "status");
     }
 
     #[test]
@@ -2177,6 +2195,11 @@ mod tests {
     fn check_evtchn_op() {
         type T = EvtchnOp;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.cmd = EventChannelOp(14);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "cmd");
     }
 
     #[test]

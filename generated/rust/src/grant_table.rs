@@ -1924,6 +1924,10 @@ mod tests {
         let v = E::CACHE_FLUSH;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(13);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -1972,6 +1976,10 @@ mod tests {
         let v = E::NO_SPACE;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(1);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -2195,6 +2203,11 @@ mod tests {
         let e = v.check(Direction::Both).unwrap_err();
         assert_eq!(e.kind, CheckErrorKind::UnknownBits);
         assert_eq!(e.field, "flags");
+        let mut v = T::default();
+        v.status = GrantStatus(1);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "status");
     }
 
     #[cfg(target_arch = "x86")]
@@ -2225,6 +2238,11 @@ mod tests {
     fn check_gnttab_unmap_grant_ref() {
         type T = GnttabUnmapGrantRef;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.status = GrantStatus(1);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "status");
     }
 
     #[cfg(target_arch = "x86")]
@@ -2255,6 +2273,11 @@ mod tests {
     fn check_gnttab_setup_table() {
         type T = GnttabSetupTable;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.status = GrantStatus(1);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "status");
     }
 
     #[test]
@@ -2270,6 +2293,11 @@ mod tests {
     fn check_gnttab_dump_table() {
         type T = GnttabDumpTable;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.status = GrantStatus(1);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "status");
     }
 
     #[cfg(target_arch = "x86")]
@@ -2300,6 +2328,11 @@ mod tests {
     fn check_gnttab_transfer() {
         type T = GnttabTransfer;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.status = GrantStatus(1);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "status");
     }
 
     #[cfg(target_arch = "x86")]
@@ -2385,6 +2418,11 @@ mod tests {
         let e = v.check(Direction::Both).unwrap_err();
         assert_eq!(e.kind, CheckErrorKind::UnknownBits);
         assert_eq!(e.field, "flags");
+        let mut v = T::default();
+        v.status = GrantStatus(1);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "status");
     }
 
     #[test]
@@ -2402,6 +2440,11 @@ mod tests {
     fn check_gnttab_query_size() {
         type T = GnttabQuerySize;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.status = GrantStatus(1);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "status");
     }
 
     #[cfg(target_arch = "x86")]
@@ -2432,6 +2475,11 @@ mod tests {
     fn check_gnttab_unmap_and_replace() {
         type T = GnttabUnmapAndReplace;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.status = GrantStatus(1);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "status");
     }
 
     #[test]
@@ -2476,6 +2524,11 @@ mod tests {
     fn check_gnttab_get_status_frames() {
         type T = GnttabGetStatusFrames;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.status = GrantStatus(1);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "status");
     }
 
     #[test]
@@ -2513,6 +2566,11 @@ mod tests {
     fn check_gnttab_swap_grant_ref() {
         type T = GnttabSwapGrantRef;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.status = GrantStatus(1);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "status");
     }
 
     #[cfg(target_arch = "x86")]

@@ -2987,6 +2987,10 @@ mod tests {
         let v = E::ACQUIRE_RESOURCE;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(8);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -3021,6 +3025,10 @@ mod tests {
         let v = E::DEV_MMIO;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(6);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -3036,6 +3044,10 @@ mod tests {
         let v = E::PREP;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(3);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -3051,6 +3063,10 @@ mod tests {
         let v = E::SET_ACCESS_MULTI;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(2);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -3093,6 +3109,10 @@ mod tests {
         let v = E::DEFAULT;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(12);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -3132,6 +3152,10 @@ mod tests {
         let v = E::FORK_RESET;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(11);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -3167,6 +3191,10 @@ mod tests {
         let v = E::VMTRACE_BUF;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(3);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -3179,6 +3207,10 @@ mod tests {
         let v = E::STATUS;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(2);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[cfg(target_arch = "x86")]
@@ -3371,6 +3403,11 @@ mod tests {
     fn check_xen_add_to_physmap() {
         type T = XenAddToPhysmap;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.space = PhysMapSpace(6);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "space");
     }
 
     #[test]
@@ -3543,6 +3580,11 @@ mod tests {
     fn check_xen_mem_paging_op() {
         type T = XenMemPagingOp;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.op = XenmemPagingOp(3);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "op");
     }
 
     #[cfg(target_arch = "x86")]
@@ -3579,6 +3621,11 @@ mod tests {
     fn check_xen_mem_access_op() {
         type T = XenMemAccessOp;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.op = XenmemAccessOp(2);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "op");
     }
 
     #[test]
@@ -3715,6 +3762,11 @@ mod tests {
     fn check_xen_mem_sharing_op() {
         type T = XenMemSharingOp;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.op = XenmemSharingOp(11);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "op");
     }
 
     #[test]
@@ -3832,6 +3884,11 @@ mod tests {
     fn check_xen_mem_acquire_resource() {
         type T = XenMemAcquireResource;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.r#type = XenmemResourceType(3);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "type");
         let mut v = T::default();
         v.pad = 1;
         let e = v.check(Direction::Both).unwrap_err();

@@ -246,6 +246,10 @@ mod tests {
         let v = E::UNREGISTER_CALLBACK;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(2);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[cfg(any(target_arch = "x86", target_arch = "arm"))]

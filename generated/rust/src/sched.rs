@@ -430,9 +430,10 @@ const _: () = {
 };
 
 #[cfg(test)]
+#[allow(clippy::field_reassign_with_default)]
 mod tests {
     use super::*;
-    use crate::Direction;
+    use crate::{CheckErrorKind, Direction};
 
     #[test]
     fn values_sched_op() {
@@ -462,6 +463,10 @@ mod tests {
         let v = E::PIN_OVERRIDE;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(8);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -486,6 +491,10 @@ mod tests {
         let v = E::SOFT_RESET;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(6);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -500,6 +509,11 @@ mod tests {
     fn check_sched_shutdown() {
         type T = SchedShutdown;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.reason = SchedShutdownReason(6);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "reason");
     }
 
     #[cfg(target_arch = "x86")]
@@ -543,6 +557,11 @@ mod tests {
     fn check_sched_remote_shutdown() {
         type T = SchedRemoteShutdown;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.reason = SchedShutdownReason(6);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "reason");
     }
 
     #[test]

@@ -7568,6 +7568,10 @@ mod tests {
         let v = E::DISABLE;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(6);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -7640,6 +7644,10 @@ mod tests {
         let v = E::SMT_DISABLE;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(4);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -7784,6 +7792,10 @@ mod tests {
         let v = E::N;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(3);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -7827,6 +7839,10 @@ mod tests {
         let v = E::GETINFO;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(2);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -7842,6 +7858,10 @@ mod tests {
         let v = E::RESET;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(3);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -7863,6 +7883,10 @@ mod tests {
         let v = E::GET_L3_EVENT_MASK;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(5);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -7878,6 +7902,10 @@ mod tests {
         let v = E::GET_MBA_INFO;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(3);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -7922,6 +7950,10 @@ mod tests {
         let v = E::HVM_MAX;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(6);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -7940,6 +7972,10 @@ mod tests {
         let v = E::ACTION;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(4);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -8046,6 +8082,11 @@ mod tests {
     fn check_xen_sysctl_tbuf_op() {
         type T = XenSysctlTbufOp;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.cmd = XenSysctlTbufop(6);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "cmd");
     }
 
     #[test]
@@ -8296,6 +8337,11 @@ mod tests {
     fn check_xen_sysctl_cpu_hotplug() {
         type T = XenSysctlCpuHotplug;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.op = XenSysctlCpuHotplugOp(4);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "op");
     }
 
     #[test]
@@ -8519,6 +8565,11 @@ mod tests {
     fn check_xen_sysctl_lockprof_data() {
         type T = XenSysctlLockprofData;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.r#type = LockprofType(3);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "type");
     }
 
     #[test]
@@ -8731,6 +8782,11 @@ mod tests {
     fn check_xen_sysctl_coverage_op() {
         type T = XenSysctlCoverageOp;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.cmd = XenSysctlCoverageCmd(3);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "cmd");
     }
 
     #[cfg(target_arch = "x86")]
@@ -8759,6 +8815,11 @@ mod tests {
     fn check_xen_sysctl_psr_cmt_op() {
         type T = XenSysctlPsrCmtOp;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.cmd = XenSysctlPsrCmtCmd(5);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "cmd");
     }
 
     #[cfg(target_arch = "x86")]
@@ -8831,6 +8892,11 @@ mod tests {
     fn check_xen_sysctl_psr_alloc() {
         type T = XenSysctlPsrAlloc;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.cmd = XenSysctlPsrAllocCmd(3);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "cmd");
     }
 
     #[test]
@@ -8898,6 +8964,11 @@ mod tests {
     fn check_xen_sysctl_cpu_featureset() {
         type T = XenSysctlCpuFeatureset;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.index = XenSysctlCpuFeaturesetIndex(6);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "index");
     }
 
     #[test]
@@ -9010,6 +9081,11 @@ mod tests {
     fn check_xen_sysctl_livepatch_op() {
         type T = XenSysctlLivepatchOp;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.cmd = XenSysctlLivepatchCmd(4);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "cmd");
         let mut v = T::default();
         v.flags = LivepatchFlag(0x2);
         let e = v.check(Direction::Both).unwrap_err();

@@ -301,7 +301,7 @@ const _: () = {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Direction;
+    use crate::{CheckErrorKind, Direction};
 
     #[test]
     fn values_xenver_cmd() {
@@ -352,6 +352,10 @@ mod tests {
         let v = E::COMMANDLINE2;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(15);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]

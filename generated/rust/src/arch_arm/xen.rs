@@ -1014,6 +1014,10 @@ mod tests {
         let v = E::V3;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(3);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -1029,6 +1033,10 @@ mod tests {
         let v = E::FFA;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(3);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -1041,6 +1049,10 @@ mod tests {
         let v = E::SCMI_SMC;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(2);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -1056,6 +1068,10 @@ mod tests {
         let v = E::VMSA;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(3);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -1155,6 +1171,26 @@ mod tests {
     fn check_xen_arch_domainconfig() {
         type T = XenArchDomainconfig;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.gic_version = XenDomctlConfigGic(3);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "gic_version");
+        let mut v = T::default();
+        v.tee_type = XenDomctlConfigTee(3);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "tee_type");
+        let mut v = T::default();
+        v.arm_sci_type = XenDomctlConfigArmSci(2);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "arm_sci_type");
+        let mut v = T::default();
+        v.v8r_el1_msa = XenDomctlConfigArmV8rEl1Msa(3);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "v8r_el1_msa");
         let mut v = T::default();
         v.pad = 1;
         let e = v.check(Direction::Both).unwrap_err();

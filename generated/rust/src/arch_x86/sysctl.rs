@@ -196,6 +196,10 @@ mod tests {
         let v = E::HVM_DEFAULT;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(6);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -215,6 +219,11 @@ mod tests {
     fn check_xen_sysctl_cpu_policy() {
         type T = XenSysctlCpuPolicy;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.index = XenSysctlCpuPolicyIndex(6);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "index");
         let mut v = T::default();
         v._rsvd = 1;
         let e = v.check(Direction::Both).unwrap_err();

@@ -1985,6 +1985,10 @@ mod tests {
         let v = E::ALTP2M;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(2);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -2006,6 +2010,10 @@ mod tests {
         let v = E::IOREQ_SERVER;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(5);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -2021,6 +2029,10 @@ mod tests {
         let v = E::ATOMIC;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(3);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]

@@ -697,6 +697,10 @@ mod tests {
         let v = E::MCA_CAP;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(3);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -715,6 +719,10 @@ mod tests {
         let v = E::ONE_MISSED_TICK_PENDING;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(4);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -733,6 +741,10 @@ mod tests {
         let v = E::LIMITED;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(4);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]

@@ -477,9 +477,10 @@ const _: () = {
 };
 
 #[cfg(test)]
+#[allow(clippy::field_reassign_with_default)]
 mod tests {
     use super::*;
-    use crate::Direction;
+    use crate::{CheckErrorKind, Direction};
 
     #[test]
     fn values_evtchnstat() {
@@ -503,6 +504,10 @@ mod tests {
         let v = E::IPI;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(6);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -537,6 +542,11 @@ mod tests {
     fn check_evtchn_status() {
         type T = EvtchnStatus;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.status = Evtchnstat(6);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "status");
     }
 
     #[test]

@@ -250,6 +250,10 @@ mod tests {
         let v = E::V3;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(3);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -265,6 +269,10 @@ mod tests {
         let v = E::FFA;
         assert_eq!(v.check(), Ok(()));
         assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(3);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
@@ -286,6 +294,16 @@ mod tests {
     fn check_xen_arch_domainconfig() {
         type T = XenArchDomainconfig;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.gic_version = XenDomctlConfigGic(3);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "gic_version");
+        let mut v = T::default();
+        v.tee_type = XenDomctlConfigTee(3);
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::UnknownValue);
+        assert_eq!(e.field, "tee_type");
         let mut v = T::default();
         v.pad = 1;
         let e = v.check(Direction::Both).unwrap_err();
