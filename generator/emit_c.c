@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "abigroup.h"
 #include "cdoc.h"
 #include "cnames.h"
 #include "resolve.h"
@@ -270,37 +271,9 @@ static void put_member_line(struct xi_strbuf *sb, const struct xi_type *t, const
 
 static void emit_members(struct cgen *g, const struct xi_agg *agg, unsigned indent);
 
-/* The groups of ABIs on which a per-ABI text is the same, each with its
- * preprocessor condition. */
-struct abi_group {
-	xi_abi_mask abis;
-	const char *text;
-};
-
-static const char *abi_condition(struct xi_arena *a, xi_abi_mask abis)
-{
-	struct xi_strbuf sb = XI_STRBUF_INIT;
-	bool first = true;
-	for (int f = 0; f < XI_FAM_COUNT; f++) {
-		xi_abi_mask fam = xi_family_abis((enum xi_family)f);
-		if ((abis & fam) == fam && fam) {
-			xi_sb_printf(&sb, "%s%s", first ? "" : " || ", xi_families[f].c_cond);
-			first = false;
-			abis &= ~fam;
-		}
-	}
-	XI_FOR_EACH_ABI(x, abis) {
-		xi_sb_printf(&sb, "%s%s", first ? "" : " || ", xi_abis[x].c_cond);
-		first = false;
-	}
-	const char *r = xi_strdup(a, xi_sb_str(&sb));
-	xi_sb_free(&sb);
-	return r;
-}
-
 /* Emit per-ABI variants of a text as an #if chain; a single variant for
  * every ABI needs no condition. */
-static void emit_abi_chain(struct cgen *g, struct abi_group *groups, unsigned n, bool all_abis)
+static void emit_abi_chain(struct cgen *g, struct xi_abi_group *groups, unsigned n, bool all_abis)
 {
 	if (n == 1 && all_abis) {
 		xi_out_puts(g->out, groups[0].text);
@@ -313,28 +286,10 @@ static void emit_abi_chain(struct cgen *g, struct abi_group *groups, unsigned n,
 			xi_out_puts(g->out, "#else\n");
 		else
 			xi_out_printf(g->out, "#%s %s\n", i ? "elif" : "if",
-				      abi_condition(g->arena, groups[i].abis));
+				      xi_c_abi_condition(g->arena, groups[i].abis));
 		xi_out_puts(g->out, groups[i].text);
 	}
 	xi_out_puts(g->out, "#endif\n");
-}
-
-static unsigned group_by_text(struct abi_group *groups, xi_abi_mask abis, const char *const *texts)
-{
-	unsigned n = 0;
-	XI_FOR_EACH_ABI(a, abis) {
-		unsigned i;
-		for (i = 0; i < n; i++)
-			if (!strcmp(groups[i].text, texts[a]))
-				break;
-		if (i == n) {
-			groups[n].abis = 0;
-			groups[n].text = texts[a];
-			n++;
-		}
-		groups[i].abis |= XI_ABI_BIT(a);
-	}
-	return n;
 }
 
 static bool type_has_arch(const struct xi_type *t)
@@ -353,7 +308,7 @@ static void emit_per_abi_line(struct cgen *g, const char *prefix, const struct x
 			      const char *name, unsigned indent)
 {
 	const char *texts[XI_ABI_COUNT];
-	struct abi_group groups[XI_ABI_COUNT];
+	struct xi_abi_group groups[XI_ABI_COUNT];
 	XI_FOR_EACH_ABI(a, g->abis) {
 		struct xi_strbuf *sb = &g->abi_text[a];
 		xi_sb_reset(sb);
@@ -363,7 +318,7 @@ static void emit_per_abi_line(struct cgen *g, const char *prefix, const struct x
 		/* Where a member is absent (void) the line stays empty. */
 		texts[a] = sb->len == empty ? "" : xi_sb_str(sb);
 	}
-	unsigned n = group_by_text(groups, g->abis, texts);
+	unsigned n = xi_abi_group_by_text(groups, g->abis, texts);
 	/* ABIs where the member is absent need no branch; then the last
 	 * spelling cannot take "#else". */
 	unsigned kept = 0;
@@ -653,9 +608,9 @@ static void emit_checks_for(struct cgen *g, const struct xi_decl *d)
 			xi_out_printf(g->out, "#%s !defined(__cplusplus)\n", kw);
 		else if (c_only)
 			xi_out_printf(g->out, "#%s (%s) && !defined(__cplusplus)\n", kw,
-				      abi_condition(g->arena, groups[i].abis));
+				      xi_c_abi_condition(g->arena, groups[i].abis));
 		else
-			xi_out_printf(g->out, "#%s %s\n", kw, abi_condition(g->arena, groups[i].abis));
+			xi_out_printf(g->out, "#%s %s\n", kw, xi_c_abi_condition(g->arena, groups[i].abis));
 		emit_checks_on(g, d, groups[i].first, with_align);
 	}
 	xi_out_puts(g->out, "#endif\n");

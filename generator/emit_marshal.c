@@ -209,8 +209,8 @@ static void abi_dispatch(struct mgen *g, struct xi_strbuf *sb, const struct xi_d
 		/* Without the fast path: a wire ABI with the host's layout has
 		 * the host's text, and goes to T_decode/T_encode. */
 		texts[w] = function(g, plan_of(g, host, w), mode, "@", true, false);
-	struct mt_group groups[XI_ABI_COUNT];
-	unsigned n = mt_group(groups, compat, texts);
+	struct xi_abi_group groups[XI_ABI_COUNT];
+	unsigned n = xi_abi_group_by_text(groups, compat, texts);
 	struct xi_arena *a = &g->memo.arena;
 	const char **callee = XI_NEW_ARRAY(a, const char *, n ? n : 1);
 	for (unsigned i = 0; i < n; i++) {
@@ -283,8 +283,8 @@ static void emit_wire_size_abi(struct mgen *g, struct xi_out *o, const struct xi
 	const char *texts[XI_ABI_COUNT];
 	XI_FOR_EACH_ABI(a, g->abis)
 		texts[a] = xi_aprintf(g->a, "%u", (unsigned)d->agg->lay[a].size);
-	struct mt_group groups[XI_ABI_COUNT];
-	unsigned n = mt_group(groups, g->abis, texts);
+	struct xi_abi_group groups[XI_ABI_COUNT];
+	unsigned n = xi_abi_group_by_text(groups, g->abis, texts);
 	xi_out_printf(o, "\nsize_t %s_wire_size_abi(int abi)\n{\n\tswitch (abi) {\n", t);
 	for (unsigned i = 0; i < n; i++) {
 		XI_FOR_EACH_ABI(w, groups[i].abis)
@@ -315,7 +315,7 @@ static const char *module_condition(struct mgen *g)
 {
 	if (g->abis == g->ctx->opt.abis)
 		return NULL;
-	return mt_abi_condition(g->a, g->abis);
+	return xi_c_abi_condition(g->a, g->abis);
 }
 
 static bool has_aggregates(const struct xi_module *m)
@@ -334,8 +334,8 @@ static void emit_prototypes(struct mgen *g, struct xi_out *o, const struct xi_de
 	const char *texts[XI_ABI_COUNT];
 	XI_FOR_EACH_ABI(a, g->abis)
 		texts[a] = xi_aprintf(g->a, "#define %s_WIRE_SIZE %u\n", t, (unsigned)d->agg->lay[a].size);
-	struct mt_group groups[XI_ABI_COUNT];
-	unsigned n = mt_group(groups, g->abis, texts);
+	struct xi_abi_group groups[XI_ABI_COUNT];
+	unsigned n = xi_abi_group_by_text(groups, g->abis, texts);
 	mt_emit_chain(o, g->a, groups, n, g->abis, NULL);
 	xi_out_printf(o, "int %s_decode(%s %s *out, const void *buf, size_t len,\n"
 		      "\tunsigned flags, struct xenidl_error *err);\n", t, k, t);
@@ -399,8 +399,8 @@ static void emit_source(struct mgen *g, struct xi_out *o)
 		const char *texts[XI_ABI_COUNT];
 		XI_FOR_EACH_ABI(a, g->abis)
 			texts[a] = host_text(g, d, a);
-		struct mt_group groups[XI_ABI_COUNT];
-		unsigned n = mt_group(groups, g->abis, texts);
+		struct xi_abi_group groups[XI_ABI_COUNT];
+		unsigned n = xi_abi_group_by_text(groups, g->abis, texts);
 		mt_emit_chain(o, g->a, groups, n, g->abis, fallback);
 		if (d->legacy)
 			emit_wire_size_abi(g, o, d);

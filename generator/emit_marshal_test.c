@@ -394,7 +394,7 @@ static const char *decl_id(struct tgen *g, const struct xi_module *m, const stru
 static const char *module_cond(struct tgen *g, const struct xi_module *m)
 {
 	xi_abi_mask abis = xi_module_abis(g->ctx, m);
-	return abis == g->ctx->opt.abis ? NULL : mt_abi_condition(g->a, abis);
+	return abis == g->ctx->opt.abis ? NULL : xi_c_abi_condition(g->a, abis);
 }
 
 static void emit_includes(struct tgen *g, struct xi_out *o)
@@ -427,8 +427,8 @@ static void emit_types(struct tgen *g, struct xi_out *o, host_text_fn fn, const 
 			const char *texts[XI_ABI_COUNT];
 			XI_FOR_EACH_ABI(a, abis)
 				texts[a] = fn(g, m, d, a, id);
-			struct mt_group groups[XI_ABI_COUNT];
-			unsigned n = mt_group(groups, abis, texts);
+			struct xi_abi_group groups[XI_ABI_COUNT];
+			unsigned n = xi_abi_group_by_text(groups, abis, texts);
 			xi_out_printf(o, "\n/* --- %s %s (%s) --- */\n\n", kw(d), xi_c_decl_name(d), m->rel);
 			if (cond)
 				xi_out_printf(o, "#if %s\n", cond);

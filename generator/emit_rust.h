@@ -9,6 +9,7 @@
 #ifndef XENIDL_EMIT_RUST_H
 #define XENIDL_EMIT_RUST_H
 
+#include "abigroup.h"
 #include "backend.h"
 #include "map.h"
 
@@ -120,14 +121,6 @@ const char *xi_rust_cfg_attr(struct xi_arena *a, unsigned indent, const char *pr
 /* A tagged union arm's label as a Rust constant pattern of the tag's type:
  * Enum::VARIANT, a constant of the same type, or a literal. */
 const char *xi_rust_label_expr(struct rgen *g, const struct xi_agg *u, const struct xi_arm_label *l);
-
-/* Groups of ABIs sharing a text, in ABI order of first appearance. */
-struct rust_abi_group {
-	xi_abi_mask abis;
-	const char *text;
-};
-unsigned xi_rust_group_by_text(struct rust_abi_group *groups, xi_abi_mask abis,
-			       const char *const *texts);
 
 /* An integer literal of a value, hex when asked; i64::MIN spelled so. */
 const char *xi_rust_int(struct xi_arena *a, struct xi_int v, bool hex);

@@ -355,8 +355,8 @@ static void member_check(struct rgen *g, const struct xi_agg *agg, const struct 
 		if (with_dir != g->abis)
 			put(sb, 8, "let _ = dir;");
 	}
-	struct rust_abi_group groups[XI_ABI_COUNT];
-	unsigned n = xi_rust_group_by_text(groups, g->abis, texts);
+	struct xi_abi_group groups[XI_ABI_COUNT];
+	unsigned n = xi_abi_group_by_text(groups, g->abis, texts);
 	if (n == 1 && xi_rust_present_on(m->type, g->abis)) {
 		/* The same check everywhere. */
 		member_check_as(g, agg, m, type_on(m->type, xi_rust_first_abi(g)),

@@ -92,8 +92,8 @@ static const char *prim_name(enum xi_prim p)
 /* Emit per-ABI variants of an item: each group under its cfg. */
 static void emit_per_abi(struct rgen *g, unsigned indent, const char *doc, const char **texts)
 {
-	struct rust_abi_group groups[XI_ABI_COUNT];
-	unsigned n = xi_rust_group_by_text(groups, g->abis, texts);
+	struct xi_abi_group groups[XI_ABI_COUNT];
+	unsigned n = xi_abi_group_by_text(groups, g->abis, texts);
 	for (unsigned i = 0; i < n; i++) {
 		if (!*groups[i].text)
 			continue; /* absent on these ABIs */

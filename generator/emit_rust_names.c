@@ -597,25 +597,6 @@ const char *xi_rust_label_expr(struct rgen *g, const struct xi_agg *u, const str
 	return xi_rust_int(g->arena, l->value, e->kind == XI_EXPR_INT && e->hex);
 }
 
-unsigned xi_rust_group_by_text(struct rust_abi_group *groups, xi_abi_mask abis,
-			       const char *const *texts)
-{
-	unsigned n = 0;
-	XI_FOR_EACH_ABI(a, abis) {
-		unsigned i;
-		for (i = 0; i < n; i++)
-			if (!strcmp(groups[i].text, texts[a]))
-				break;
-		if (i == n) {
-			groups[n].abis = 0;
-			groups[n].text = texts[a];
-			n++;
-		}
-		groups[i].abis |= XI_ABI_BIT(a);
-	}
-	return n;
-}
-
 /* --- Literals and docs ------------------------------------------------------------ */
 
 const char *xi_rust_int(struct xi_arena *a, struct xi_int v, bool hex)

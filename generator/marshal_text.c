@@ -6,46 +6,7 @@
 
 #include "cnames.h"
 
-unsigned mt_group(struct mt_group *groups, xi_abi_mask abis, const char *const *texts)
-{
-	unsigned n = 0;
-	XI_FOR_EACH_ABI(a, abis) {
-		unsigned i;
-		for (i = 0; i < n; i++)
-			if (!strcmp(groups[i].text, texts[a]))
-				break;
-		if (i == n) {
-			groups[n].abis = 0;
-			groups[n].text = texts[a];
-			n++;
-		}
-		groups[i].abis |= XI_ABI_BIT(a);
-	}
-	return n;
-}
-
-const char *mt_abi_condition(struct xi_arena *a, xi_abi_mask abis)
-{
-	struct xi_strbuf sb = XI_STRBUF_INIT;
-	bool first = true;
-	for (int f = 0; f < XI_FAM_COUNT; f++) {
-		xi_abi_mask fam = xi_family_abis((enum xi_family)f);
-		if (fam && (abis & fam) == fam) {
-			xi_sb_printf(&sb, "%s%s", first ? "" : " || ", xi_families[f].c_cond);
-			first = false;
-			abis &= ~fam;
-		}
-	}
-	XI_FOR_EACH_ABI(x, abis) {
-		xi_sb_printf(&sb, "%s%s", first ? "" : " || ", xi_abis[x].c_cond);
-		first = false;
-	}
-	const char *r = xi_strdup(a, xi_sb_str(&sb));
-	xi_sb_free(&sb);
-	return r;
-}
-
-void mt_emit_chain(struct xi_out *o, struct xi_arena *a, const struct mt_group *groups,
+void mt_emit_chain(struct xi_out *o, struct xi_arena *a, const struct xi_abi_group *groups,
 		   unsigned n, xi_abi_mask all, const char *fallback)
 {
 	if (n == 1 && groups[0].abis == all) {
@@ -57,7 +18,7 @@ void mt_emit_chain(struct xi_out *o, struct xi_arena *a, const struct mt_group *
 		if (!*groups[i].text && !fallback)
 			continue;
 		xi_out_printf(o, "#%s %s\n", emitted ? "elif" : "if",
-			      mt_abi_condition(a, groups[i].abis));
+			      xi_c_abi_condition(a, groups[i].abis));
 		xi_out_puts(o, groups[i].text);
 		emitted++;
 	}

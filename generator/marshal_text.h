@@ -4,25 +4,13 @@
 #define XENIDL_MARSHAL_TEXT_H
 
 #include "marshal_plan.h"
+#include "abigroup.h"
 #include "output.h"
-
-/* A text and the ABIs it is for. */
-struct mt_group {
-	xi_abi_mask abis;
-	const char *text;
-};
-
-/* Group the ABIs of `abis` by equal texts[abi], in ABI order. */
-unsigned mt_group(struct mt_group *groups, xi_abi_mask abis, const char *const *texts);
-
-/* The preprocessor condition true on exactly these ABIs (a family's
- * condition where the whole family is in the set). */
-const char *mt_abi_condition(struct xi_arena *a, xi_abi_mask abis);
 
 /* Write per-ABI texts: unconditionally when one text serves every ABI of
  * `all`, else as an #if chain, ended by `fallback` (an #else branch) when
  * not NULL. */
-void mt_emit_chain(struct xi_out *o, struct xi_arena *a, const struct mt_group *groups,
+void mt_emit_chain(struct xi_out *o, struct xi_arena *a, const struct xi_abi_group *groups,
 		   unsigned n, xi_abi_mask all, const char *fallback);
 
 /* The C type of an integer of this size and signedness: uint32_t ... */

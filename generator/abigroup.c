@@ -1,0 +1,46 @@
+#include "abigroup.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "strbuf.h"
+
+unsigned xi_abi_group_by_text(struct xi_abi_group *groups, xi_abi_mask abis,
+			      const char *const *texts)
+{
+	unsigned n = 0;
+	XI_FOR_EACH_ABI(a, abis) {
+		unsigned i;
+		for (i = 0; i < n; i++)
+			if (!strcmp(groups[i].text, texts[a]))
+				break;
+		if (i == n) {
+			groups[n].abis = 0;
+			groups[n].text = texts[a];
+			n++;
+		}
+		groups[i].abis |= XI_ABI_BIT(a);
+	}
+	return n;
+}
+
+const char *xi_c_abi_condition(struct xi_arena *a, xi_abi_mask abis)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	bool first = true;
+	for (int f = 0; f < XI_FAM_COUNT; f++) {
+		xi_abi_mask fam = xi_family_abis((enum xi_family)f);
+		if (fam && (abis & fam) == fam) {
+			xi_sb_printf(&sb, "%s%s", first ? "" : " || ", xi_families[f].c_cond);
+			first = false;
+			abis &= ~fam;
+		}
+	}
+	XI_FOR_EACH_ABI(x, abis) {
+		xi_sb_printf(&sb, "%s%s", first ? "" : " || ", xi_abis[x].c_cond);
+		first = false;
+	}
+	const char *r = xi_strdup(a, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
+}
