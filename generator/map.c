@@ -22,8 +22,14 @@ uint64_t xi_hash(const char *s, size_t len)
 	}
 	uint64_t w = 0;
 	memcpy(&w, s, len);
-	h = (h ^ w) * UINT64_C(0xc4ceb9fe1a85ec53);
-	h ^= h >> 29;
+	h ^= w;
+	/* Murmur3's finalizer: every input bit reaches the low bits, which
+	 * pick the slot. */
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64_C(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
 	return h;
 }
 
