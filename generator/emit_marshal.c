@@ -46,6 +46,7 @@ struct decl_memo {
 	/* The plans and text made for the declaration: freed once it is
 	 * written, so that the next one reuses the memory. */
 	struct xi_arena arena;
+	struct mp_names names;   /* of its plans, in `arena` */
 	struct mp_plan *plan[XI_ABI_COUNT][XI_ABI_COUNT];   /* [host][wire] */
 	bool built[XI_ABI_COUNT][XI_ABI_COUNT];
 	/* The distinct plans: a plan equal to one made before (mp_same_plan)
@@ -69,7 +70,9 @@ struct mgen {
 static void memo_reset(struct mgen *g, const struct xi_decl *d)
 {
 	struct decl_memo *m = &g->memo;
+	mp_names_free(&m->names);
 	xi_arena_free(&m->arena);
+	mp_names_init(&m->names, &m->arena);
 	m->decl = d;
 	memset(m->plan, 0, sizeof(m->plan));
 	memset(m->built, 0, sizeof(m->built));
@@ -85,7 +88,8 @@ static struct mp_plan *plan_of(struct mgen *g, int host, int wire)
 	struct decl_memo *m = &g->memo;
 	if (m->built[host][wire])
 		return m->plan[host][wire];
-	struct mp_plan *plan = mp_build_in(&m->arena, g->ctx, m->decl, host, wire, XI_ABI_BIT(wire));
+	struct mp_plan *plan = mp_build_in(&m->arena, &m->names, g->ctx, m->decl, host, wire,
+					    XI_ABI_BIT(wire));
 	if (plan) {
 		unsigned i;
 		for (i = 0; i < m->ndistinct; i++)
@@ -431,6 +435,7 @@ void xi_emit_marshal(struct xi_ctx *ctx, const struct xi_gen_options *opt, struc
 			emit_source(&g, c);
 		free(g.memo.made);
 		mb_arms_free(&g.memo.arms);
+		mp_names_free(&g.memo.names);
 		xi_arena_free(&g.memo.arena);
 	}
 }

@@ -1,11 +1,14 @@
 /* Marshalling plans (see marshal_plan.h). */
 #include "marshal_plan.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct builder {
 	struct xi_ctx *ctx;
 	struct xi_arena *a;
+	struct mp_names *names;
 	int host, wire;
 	xi_abi_mask narrow;       /* the wire ABIs values must survive */
 	struct mp_plan *plan;
@@ -165,9 +168,84 @@ static struct mp_node *build_type(struct builder *b, const struct xi_type *t, st
 static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s,
 		      struct mp_node ***tail);
 
-static const char *join(struct builder *b, const char *prefix, const char *name)
+/* --- Names ------------------------------------------------------------------ */
+
+struct mp_name_slot {
+	const char *parent;     /* NULL: a free slot */
+	const struct xi_member *member;   /* NULL: the element of an array ("[]") */
+	const char *text;
+};
+
+/* Grow the table at three quarters full. */
+#define MP_NAMES_MIN_CAP 256u
+
+void mp_names_init(struct mp_names *names, struct xi_arena *a)
 {
-	return xi_aprintf(b->a, "%s%s%s", prefix, *prefix ? "." : "", name);
+	names->a = a;
+	names->slots = NULL;
+	names->cap = names->count = 0;
+}
+
+void mp_names_free(struct mp_names *names)
+{
+	free(names->slots);
+	mp_names_init(names, names->a);
+}
+
+static size_t name_hash(const char *parent, const struct xi_member *member)
+{
+	uint64_t h = (uint64_t)(uintptr_t)parent * UINT64_C(0x9e3779b97f4a7c15) ^
+		     (uint64_t)(uintptr_t)member * UINT64_C(0xc4ceb9fe1a85ec53);
+	return (size_t)(h ^ (h >> 29));
+}
+
+static struct mp_name_slot *name_slot(const struct mp_names *names, const char *parent,
+				      const struct xi_member *member)
+{
+	size_t mask = names->cap - 1;
+	for (size_t i = name_hash(parent, member) & mask;; i = (i + 1) & mask) {
+		struct mp_name_slot *s = &names->slots[i];
+		if (!s->parent || (s->parent == parent && s->member == member))
+			return s;
+	}
+}
+
+static void names_grow(struct mp_names *names)
+{
+	struct mp_name_slot *old = names->slots;
+	size_t oldcap = names->cap;
+	names->cap = oldcap ? oldcap * 2 : MP_NAMES_MIN_CAP;
+	names->slots = xi_xmalloc(sizeof(*names->slots) * names->cap);
+	memset(names->slots, 0, sizeof(*names->slots) * names->cap);
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i].parent)
+			*name_slot(names, old[i].parent, old[i].member) = old[i];
+	free(old);
+}
+
+/* The name of member m inside `parent` ("u.interdomain" + "port"), or of
+ * the element of the array named `parent` (m NULL: "u.extents[]"). */
+static const char *name_of(struct mp_names *names, const char *parent, const struct xi_member *m)
+{
+	if ((names->count + 1) * 4 > names->cap * 3)
+		names_grow(names);
+	struct mp_name_slot *s = name_slot(names, parent, m);
+	if (s->parent)
+		return s->text;
+	size_t plen = strlen(parent);
+	const char *name = m ? xi_member_c_name(m) : "[]";
+	size_t nlen = strlen(name);
+	bool dot = m && plen;
+	char *text = xi_alloc(names->a, plen + dot + nlen + 1);
+	memcpy(text, parent, plen);
+	if (dot)
+		text[plen] = '.';
+	memcpy(text + plen + dot, name, nlen + 1);
+	s->parent = parent;
+	s->member = m;
+	s->text = text;
+	names->count++;
+	return text;
 }
 
 /* Name the site of member m inside `from`: its lvalue and error path. They
@@ -175,9 +253,9 @@ static const char *join(struct builder *b, const char *prefix, const char *name)
 static void name_member(struct builder *b, struct site *to, const struct site *from,
 			const struct xi_member *m)
 {
-	to->lval = join(b, from->lval, xi_member_c_name(m));
+	to->lval = name_of(b->names, from->lval, m);
 	to->path = from->path == from->lval || !strcmp(from->path, from->lval)
-		 ? to->lval : join(b, from->path, xi_member_c_name(m));
+		 ? to->lval : name_of(b->names, from->path, m);
 }
 
 static void build_tagged(struct builder *b, const struct xi_agg *u, struct site s,
@@ -367,9 +445,9 @@ static struct mp_node *build_type(struct builder *b, const struct xi_type *t, st
 		n->wsize = n->count * n->stride;
 		struct site es = s;
 		es.woff = 0;
-		es.lval = xi_aprintf(b->a, "%s[]", s.lval);
+		es.lval = name_of(b->names, s.lval, NULL);
 		es.path = s.path == s.lval || !strcmp(s.path, s.lval)
-			? es.lval : xi_aprintf(b->a, "%s[]", s.path);
+			? es.lval : name_of(b->names, s.path, NULL);
 		es.depth = s.depth + 1;
 		if (es.depth > b->plan->max_depth)
 			b->plan->max_depth = es.depth;
@@ -419,8 +497,8 @@ static struct mp_node *build_type(struct builder *b, const struct xi_type *t, st
 	return n;
 }
 
-static struct mp_plan *build_one(struct xi_arena *a, struct xi_ctx *ctx, const struct xi_decl *d,
-				 int host, int wire, xi_abi_mask narrow)
+static struct mp_plan *build_one(struct xi_arena *a, struct mp_names *names, struct xi_ctx *ctx,
+				 const struct xi_decl *d, int host, int wire, xi_abi_mask narrow)
 {
 	struct mp_plan *plan = XI_NEW(a, struct mp_plan);
 	plan->decl = d;
@@ -428,7 +506,7 @@ static struct mp_plan *build_one(struct xi_arena *a, struct xi_ctx *ctx, const s
 	plan->wire = wire;
 	plan->wsize = d->agg->lay[wire].size;
 	plan->nsize = d->agg->lay[host].size;
-	struct builder b = { ctx, a, host, wire, narrow | XI_ABI_BIT(wire), plan, false };
+	struct builder b = { ctx, a, names, host, wire, narrow | XI_ABI_BIT(wire), plan, false };
 	struct site s = { 0, "", "", MP_GATE_ALWAYS, false, 0 };
 	struct mp_node **tail = &plan->body;
 	build_agg(&b, d->agg, s, &tail);
@@ -493,17 +571,21 @@ static void narrow_nodes(struct mp_node *n, const struct mp_node *o)
 struct mp_plan *mp_build(struct xi_ctx *ctx, const struct xi_decl *d, int host, int wire,
 			 xi_abi_mask narrow)
 {
-	return mp_build_in(&ctx->arena, ctx, d, host, wire, narrow);
+	struct mp_names names;
+	mp_names_init(&names, &ctx->arena);
+	struct mp_plan *plan = mp_build_in(&ctx->arena, &names, ctx, d, host, wire, narrow);
+	mp_names_free(&names);
+	return plan;
 }
 
-struct mp_plan *mp_build_in(struct xi_arena *a, struct xi_ctx *ctx, const struct xi_decl *d,
-			    int host, int wire, xi_abi_mask narrow)
+struct mp_plan *mp_build_in(struct xi_arena *a, struct mp_names *names, struct xi_ctx *ctx,
+			    const struct xi_decl *d, int host, int wire, xi_abi_mask narrow)
 {
-	struct mp_plan *plan = build_one(a, ctx, d, host, wire, narrow);
+	struct mp_plan *plan = build_one(a, names, ctx, d, host, wire, narrow);
 	if (!plan)
 		return NULL;
 	XI_FOR_EACH_ABI(x, narrow & ~XI_ABI_BIT(wire)) {
-		struct mp_plan *other = build_one(a, ctx, d, host, x, 0);
+		struct mp_plan *other = build_one(a, names, ctx, d, host, x, 0);
 		if (other)
 			narrow_nodes(plan->body, other->body);
 	}
@@ -513,10 +595,13 @@ struct mp_plan *mp_build_in(struct xi_arena *a, struct xi_ctx *ctx, const struct
 xi_abi_mask mp_compatible_abis(struct xi_ctx *ctx, const struct xi_decl *d, int host,
 			       xi_abi_mask abis)
 {
+	struct mp_names names;
+	mp_names_init(&names, &ctx->arena);
 	xi_abi_mask ok = 0;
 	XI_FOR_EACH_ABI(w, abis)
-		if (build_one(&ctx->arena, ctx, d, host, w, 0))
+		if (build_one(&ctx->arena, &names, ctx, d, host, w, 0))
 			ok |= XI_ABI_BIT(w);
+	mp_names_free(&names);
 	return ok;
 }
 

@@ -122,6 +122,22 @@ struct mp_plan {
 	struct mp_node *body;
 };
 
+/* The lvalues and error paths of the places of a declaration, made once
+ * for all the plans built with the table. Every plan of a declaration
+ * names a member reached the same way with the same text (only offsets
+ * and sizes differ between ABIs): a @legacy type has 36 plans, and its
+ * names are most of the work of building them. Shared names also compare
+ * by address. Keyed by the enclosing name's address and the member. */
+struct mp_name_slot;
+struct mp_names {
+	struct xi_arena *a;           /* where the names live */
+	struct mp_name_slot *slots;   /* open addressing; cap is a power of two */
+	size_t cap, count;
+};
+/* Start an empty table whose names go to `a`; free it before `a` goes. */
+void mp_names_init(struct mp_names *names, struct xi_arena *a);
+void mp_names_free(struct mp_names *names);
+
 /* Build the plan of an aggregate declaration for a host and a wire ABI.
  * NULL when the wire layout cannot be translated to the host's struct
  * (the two ABIs mean different declarations somewhere, or an untagged
@@ -130,9 +146,10 @@ struct mp_plan {
 struct mp_plan *mp_build(struct xi_ctx *ctx, const struct xi_decl *d, int host, int wire,
 			 xi_abi_mask narrow);
 /* The same, allocated in `a` (which must outlive the plan) instead of the
- * compilation's arena. */
-struct mp_plan *mp_build_in(struct xi_arena *a, struct xi_ctx *ctx, const struct xi_decl *d,
-			    int host, int wire, xi_abi_mask narrow);
+ * compilation's arena, with the names of `names` (kept for the next plans
+ * of the same declaration). */
+struct mp_plan *mp_build_in(struct xi_arena *a, struct mp_names *names, struct xi_ctx *ctx,
+			    const struct xi_decl *d, int host, int wire, xi_abi_mask narrow);
 
 /* The wire ABIs a host can translate a declaration from and to. */
 xi_abi_mask mp_compatible_abis(struct xi_ctx *ctx, const struct xi_decl *d, int host,
