@@ -26,6 +26,18 @@
 
 /* --- Functions ------------------------------------------------------------ */
 
+/* The body of a function made once, with what its wrapper needs to know
+ * of it. T_decode of a type without the little-endian copy path and its
+ * static translation "@" from the host's own layout (made to be compared
+ * with the other wire ABIs') have the same body. */
+struct made_body {
+	const struct mp_plan *plan;
+	enum mb_mode mode;
+	bool fast;               /* the copy path applies */
+	const char *text;
+	bool uses_p, uses_flags, uses_fail;
+};
+
 /* A function made once, kept for the plans equal to its own. */
 struct made_function {
 	const struct mp_plan *plan;
@@ -55,6 +67,8 @@ struct decl_memo {
 	unsigned ndistinct;
 	struct made_function *made;
 	unsigned nmade, cap_made;
+	struct made_body *bodies;
+	unsigned nbodies, cap_bodies;
 	struct mb_arms arms;     /* the code of tagged unions' arms */
 };
 
@@ -78,6 +92,7 @@ static void memo_reset(struct mgen *g, const struct xi_decl *d)
 	memset(m->built, 0, sizeof(m->built));
 	m->ndistinct = 0;
 	m->nmade = 0;
+	m->nbodies = 0;
 	mb_arms_reset(&m->arms);
 }
 
@@ -120,7 +135,30 @@ static const char *kw(const struct xi_decl *d)
 }
 
 
-/* The body of one function (statements only). */
+/* The body of a function (statements only), made once per plan, mode and
+ * path. */
+static const struct made_body *body_of(struct mgen *g, const struct mp_plan *plan,
+				       enum mb_mode mode, bool fast)
+{
+	struct decl_memo *m = &g->memo;
+	fast = fast && mb_has_fast_path(plan, mode);
+	for (unsigned i = 0; i < m->nbodies; i++) {
+		const struct made_body *b = &m->bodies[i];
+		if (b->plan == plan && b->mode == mode && b->fast == fast)
+			return b;
+	}
+	if (m->nbodies == m->cap_bodies) {
+		m->cap_bodies = m->cap_bodies ? m->cap_bodies * 2 : 16;
+		m->bodies = xi_xrealloc(m->bodies, sizeof(*m->bodies) * m->cap_bodies);
+	}
+	struct made_body *b = &m->bodies[m->nbodies++];
+	const char *text = mb_body(&m->arena, plan, mode, fast, &m->arms);
+	*b = (struct made_body){ plan, mode, fast, text, strstr(text, "p + ") != NULL,
+				 strstr(text, "(flags &") != NULL,
+				 strstr(text, "xenidl_fail(err") != NULL };
+	return b;
+}
+
 /* A whole decode, encode or check function; `fast` allows the
  * little-endian copy (T_decode and T_encode). */
 static void function_text(struct mgen *g, struct xi_strbuf *sb, const struct mp_plan *plan,
@@ -128,7 +166,8 @@ static void function_text(struct mgen *g, struct xi_strbuf *sb, const struct mp_
 {
 	const struct xi_decl *d = plan->decl;
 	const char *t = xi_c_decl_name(d);
-	const char *body = mb_body(&g->memo.arena, plan, mode, fast, &g->memo.arms);
+	const struct made_body *made = body_of(g, plan, mode, fast);
+	const char *body = made->text;
 	const char *self = mode == MB_DECODE ? "out" : mode == MB_ENCODE ? "in" : "v";
 	const char *st = is_static ? "static " : "";
 	switch (mode) {
@@ -145,9 +184,8 @@ static void function_text(struct mgen *g, struct xi_strbuf *sb, const struct mp_
 			     st, name, kw(d), t);
 		break;
 	}
-	bool uses_p = strstr(body, "p + ") != NULL;
 	if (mode != MB_CHECK) {
-		if (uses_p)
+		if (made->uses_p)
 			xi_sb_printf(sb, "\t%sunsigned char *p = (%sunsigned char *)buf;\n\n",
 				     mode == MB_DECODE ? "const " : "", mode == MB_DECODE ? "const " : "");
 		else
@@ -166,9 +204,9 @@ static void function_text(struct mgen *g, struct xi_strbuf *sb, const struct mp_
 	}
 	if (!uses_self)
 		xi_sb_printf(sb, "\t(void)%s;\n", self);
-	if (!strstr(body, "(flags &"))
+	if (!made->uses_flags)
 		xi_sb_adds(sb, "\t(void)flags;\n");
-	if (!strstr(body, "xenidl_fail(err") && (mode == MB_CHECK || !plan->wsize))
+	if (!made->uses_fail && (mode == MB_CHECK || !plan->wsize))
 		xi_sb_adds(sb, "\t(void)err;\n");
 	xi_sb_adds(sb, body);
 	xi_sb_adds(sb, "\treturn 0;\n}\n");
@@ -434,6 +472,7 @@ void xi_emit_marshal(struct xi_ctx *ctx, const struct xi_gen_options *opt, struc
 		if (c)
 			emit_source(&g, c);
 		free(g.memo.made);
+		free(g.memo.bodies);
 		mb_arms_free(&g.memo.arms);
 		mp_names_free(&g.memo.names);
 		xi_arena_free(&g.memo.arena);

@@ -718,6 +718,11 @@ static bool le_fast_path(const struct mp_plan *plan)
 	       plan->wsize && copyable(plan->body);
 }
 
+bool mb_has_fast_path(const struct mp_plan *plan, enum mb_mode mode)
+{
+	return mode != MB_CHECK && le_fast_path(plan);
+}
+
 /* Clear the reserved fields: of the native copy (decode) or of the wire
  * image just written (encode). */
 static void clear_reserved(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
@@ -782,7 +787,7 @@ const char *mb_body(struct xi_arena *a, const struct mp_plan *plan, enum mb_mode
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	struct fn f = { a, &sb, mode, roots[mode], wholes[mode], xi_c_decl_name(plan->decl), plan,
 			idx_names(a, plan->max_depth), false, 0, arms };
-	if (fast && mode != MB_CHECK && le_fast_path(plan)) {
+	if (fast && mb_has_fast_path(plan, mode)) {
 		xi_sb_adds(&sb, "#if defined(XENIDL_LE_HOST)\n");
 		if (mode == MB_DECODE)
 			put(&f, 1, "xenidl_copy(out, p, %u);", (unsigned)plan->wsize);

@@ -27,6 +27,10 @@ void mb_arms_free(struct mb_arms *arms);
 const char *mb_body(struct xi_arena *a, const struct mp_plan *plan, enum mb_mode mode, bool fast,
 		    struct mb_arms *arms);
 
+/* Does mb_body take the little-endian copy path for this plan and mode
+ * when `fast` allows it? (Otherwise `fast` makes no difference.) */
+bool mb_has_fast_path(const struct mp_plan *plan, enum mb_mode mode);
+
 /* Does `text` use identifier `id` (not as part of a longer one)? */
 bool mb_uses_ident(const char *text, const char *id);
 
