@@ -64,6 +64,11 @@ struct decl_memo {
 	/* The distinct plans: a plan equal to one made before (mp_same_plan)
 	 * is replaced by it, so that plans compare by address afterwards. */
 	struct mp_plan *distinct[XI_ABI_COUNT * XI_ABI_COUNT];
+	/* For each, once asked for, the plan whose code without the copy
+	 * path it shares (mp_same_code): the plan from a wire ABI with the
+	 * host's layout (whose translation is made to be compared with the
+	 * others') has the code of the host's own plan. */
+	const struct mp_plan *same_code[XI_ABI_COUNT * XI_ABI_COUNT];
 	unsigned ndistinct;
 	struct made_function *made;
 	unsigned nmade, cap_made;
@@ -110,8 +115,10 @@ static struct mp_plan *plan_of(struct mgen *g, int host, int wire)
 		for (i = 0; i < m->ndistinct; i++)
 			if (mp_same_plan(m->distinct[i], plan))
 				break;
-		if (i == m->ndistinct)
+		if (i == m->ndistinct) {
+			m->same_code[m->ndistinct] = NULL;
 			m->distinct[m->ndistinct++] = plan;
+		}
 		plan = m->distinct[i];
 	}
 	m->built[host][wire] = true;
@@ -135,6 +142,26 @@ static const char *kw(const struct xi_decl *d)
 }
 
 
+/* The plan whose code without the copy path is that of `plan` (from
+ * plan_of): the host's own plan for a translation equal to it but for
+ * the copy path, else the plan itself. */
+static const struct mp_plan *same_code(struct mgen *g, const struct mp_plan *plan)
+{
+	struct decl_memo *m = &g->memo;
+	if (plan->host == plan->wire)
+		return plan;
+	for (unsigned i = 0; i < m->ndistinct; i++) {
+		if (m->distinct[i] != plan)
+			continue;
+		if (!m->same_code[i]) {
+			const struct mp_plan *own = plan_of(g, plan->host, plan->host);
+			m->same_code[i] = mp_same_code(own, plan) ? own : plan;
+		}
+		return m->same_code[i];
+	}
+	return plan;
+}
+
 /* The body of a function (statements only), made once per plan, mode and
  * path. */
 static const struct made_body *body_of(struct mgen *g, const struct mp_plan *plan,
@@ -142,6 +169,8 @@ static const struct made_body *body_of(struct mgen *g, const struct mp_plan *pla
 {
 	struct decl_memo *m = &g->memo;
 	fast = fast && mb_has_fast_path(plan, mode);
+	if (!fast)
+		plan = same_code(g, plan);
 	for (unsigned i = 0; i < m->nbodies; i++) {
 		const struct made_body *b = &m->bodies[i];
 		if (b->plan == plan && b->mode == mode && b->fast == fast)

@@ -720,13 +720,19 @@ bool mp_same_nodes(const struct mp_node *a, const struct mp_node *b)
 	return same_nodes(a, b);
 }
 
+bool mp_same_code(const struct mp_plan *a, const struct mp_plan *b)
+{
+	if (!a || !b)
+		return a == b;
+	return a->decl == b->decl && a->wsize == b->wsize && a->nsize == b->nsize &&
+	       a->native_holes == b->native_holes && a->max_depth == b->max_depth &&
+	       same_nodes(a->body, b->body);
+}
+
 bool mp_same_plan(const struct mp_plan *a, const struct mp_plan *b)
 {
 	if (!a || !b)
 		return a == b;
 	/* Whether the host and the wire ABI are one decides the fast path. */
-	return a->decl == b->decl && (a->host == a->wire) == (b->host == b->wire) &&
-	       a->wsize == b->wsize && a->nsize == b->nsize &&
-	       a->native_holes == b->native_holes && a->max_depth == b->max_depth &&
-	       same_nodes(a->body, b->body);
+	return (a->host == a->wire) == (b->host == b->wire) && mp_same_code(a, b);
 }

@@ -158,6 +158,10 @@ xi_abi_mask mp_compatible_abis(struct xi_ctx *ctx, const struct xi_decl *d, int 
 /* Whether two plans are equal in every field (NULL equals NULL only): then
  * the code made from them is the same. */
 bool mp_same_plan(const struct mp_plan *a, const struct mp_plan *b);
+/* Whether two plans are equal in every field but whether their host and
+ * wire ABI are one, which decides only whether the little-endian copy
+ * path may be taken: their code without that path is the same. */
+bool mp_same_code(const struct mp_plan *a, const struct mp_plan *b);
 /* The same for two lists of nodes (the bodies of arms, say). */
 bool mp_same_nodes(const struct mp_node *a, const struct mp_node *b);
 
