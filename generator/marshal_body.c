@@ -24,6 +24,10 @@ struct fn {
 	bool zeroed;            /* encode: the wire bytes here were cleared already */
 	unsigned known_gate;    /* inside `if (gate) { ... }`: that gate holds */
 	struct mb_arms *arms;   /* arm code made before, or NULL */
+	/* Where the short texts made for nearly every node (lvalues, wire
+	 * addresses, error paths) are put together, without printf, before
+	 * they are copied to the arena. */
+	struct xi_strbuf tmp;
 };
 
 /* The code of an arm, with everything it was made from: the arm's nodes
@@ -74,28 +78,50 @@ static void put_to(struct xi_strbuf *sb, unsigned ind, const char *fmt, ...)
 
 #define put(f, ind, ...) put_to((f)->sb, (ind), __VA_ARGS__)
 
+/* The text put together in f->tmp, copied to the arena. */
+static const char *tmp_text(struct fn *f)
+{
+	return xi_strndup(f->a, xi_sb_str(&f->tmp), f->tmp.len);
+}
+
 static const char *lv(struct fn *f, const struct mp_node *n)
 {
 	if (!*n->lval)
 		return f->whole;
-	return xi_aprintf(f->a, "%s%s", f->root, mp_subst(f->a, n->lval, f->idx));
+	xi_sb_reset(&f->tmp);
+	xi_sb_adds(&f->tmp, f->root);
+	mp_subst_to(&f->tmp, n->lval, f->idx);
+	return tmp_text(f);
+}
+
+/* "base + off", "base" or "off" in f->tmp. */
+static void add_offset(struct fn *f, const char *base, uint32_t off)
+{
+	if (base)
+		xi_sb_adds(&f->tmp, base);
+	if (base && off)
+		xi_sb_adds(&f->tmp, " + ");
+	if (!base || off)
+		xi_sb_add_u32(&f->tmp, off);
 }
 
 /* The wire address of a node: p plus the loop element base plus woff. */
 static const char *wp(struct fn *f, const char *base, uint32_t off)
 {
-	if (base)
-		return off ? xi_aprintf(f->a, "p + %s + %u", base, (unsigned)off)
-			   : xi_aprintf(f->a, "p + %s", base);
-	return xi_aprintf(f->a, "p + %u", (unsigned)off);
+	xi_sb_reset(&f->tmp);
+	xi_sb_adds(&f->tmp, "p + ");
+	add_offset(f, base, off);
+	return tmp_text(f);
 }
 
 /* The wire offset of a node, for error reports. */
 static const char *wo(struct fn *f, const char *base, uint32_t off)
 {
-	if (base)
-		return off ? xi_aprintf(f->a, "%s + %u", base, (unsigned)off) : base;
-	return xi_aprintf(f->a, "%u", (unsigned)off);
+	if (base && !off)
+		return base;
+	xi_sb_reset(&f->tmp);
+	add_offset(f, base, off);
+	return tmp_text(f);
 }
 
 static bool is_number(const char *s)
@@ -786,7 +812,7 @@ const char *mb_body(struct xi_arena *a, const struct mp_plan *plan, enum mb_mode
 	static const char *const wholes[] = { "(*out)", "(*in)", "(*v)" };
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	struct fn f = { a, &sb, mode, roots[mode], wholes[mode], xi_c_decl_name(plan->decl), plan,
-			idx_names(a, plan->max_depth), false, 0, arms };
+			idx_names(a, plan->max_depth), false, 0, arms, XI_STRBUF_INIT };
 	if (fast && mb_has_fast_path(plan, mode)) {
 		xi_sb_adds(&sb, "#if defined(XENIDL_LE_HOST)\n");
 		if (mode == MB_DECODE)
@@ -806,5 +832,6 @@ const char *mb_body(struct xi_arena *a, const struct mp_plan *plan, enum mb_mode
 	}
 	const char *r = xi_strdup(a, xi_sb_str(&sb));
 	xi_sb_free(&sb);
+	xi_sb_free(&f.tmp);
 	return r;
 }

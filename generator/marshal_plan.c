@@ -636,18 +636,21 @@ bool mp_has_checks(const struct mp_node *n)
 	return false;
 }
 
+void mp_subst_to(struct xi_strbuf *sb, const char *tmpl, const char *const *names)
+{
+	unsigned k = 0;
+	for (const char *p = strstr(tmpl, "[]"); p; p = strstr(tmpl, "[]")) {
+		xi_sb_addn(sb, tmpl, (size_t)(p - tmpl) + 1);
+		xi_sb_adds(sb, names[k++]);
+		tmpl = p + 1;
+	}
+	xi_sb_adds(sb, tmpl);
+}
+
 const char *mp_subst(struct xi_arena *a, const char *tmpl, const char *const *names)
 {
 	struct xi_strbuf sb = XI_STRBUF_INIT;
-	unsigned k = 0;
-	for (const char *p = tmpl; *p; p++) {
-		if (p[0] == '[' && p[1] == ']') {
-			xi_sb_printf(&sb, "[%s]", names[k++]);
-			p++;
-			continue;
-		}
-		xi_sb_addc(&sb, *p);
-	}
+	mp_subst_to(&sb, tmpl, names);
 	const char *r = xi_strdup(a, xi_sb_str(&sb));
 	xi_sb_free(&sb);
 	return r;

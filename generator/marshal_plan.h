@@ -173,6 +173,8 @@ bool mp_has_checks(const struct mp_node *n);
 
 /* Fill a path or lvalue template: each "[]" takes "[<names[i]>]". */
 const char *mp_subst(struct xi_arena *a, const char *tmpl, const char *const *names);
+/* The same, added to a buffer. */
+void mp_subst_to(struct xi_strbuf *sb, const char *tmpl, const char *const *names);
 
 /* Prim of a scalar of `size` bytes and the given signedness. */
 enum xi_prim mp_int_prim(unsigned size, bool is_signed);
