@@ -85,19 +85,40 @@ static const char *digits(char *buf, uint64_t mag, bool hex)
 	return p;
 }
 
+/* The longest literal: "(-" digits suffix " - 1)". */
+#define C_LITERAL_MAX (C_DIGITS_MAX + 16)
+
+/* Add s to the text of length n in buf; returns the new length. */
+static size_t add_text(char *buf, size_t n, const char *s)
+{
+	size_t len = strlen(s);
+	memcpy(buf + n, s, len);
+	return n + len;
+}
+
 const char *xi_c_int_literal(struct xi_arena *a, struct xi_int v, enum xi_prim p, bool hex)
 {
 	bool is64 = xi_prims[p].size == 8;
 	bool is_signed = xi_prims[p].is_signed;
 	const char *suffix = is_signed ? (is64 ? "LL" : "") : (is64 ? "ULL" : "U");
 	char buf[C_DIGITS_MAX];
-	if (!v.neg)
-		return xi_aprintf(a, "%s%s", digits(buf, v.mag, hex), suffix);
+	/* Put together without printf: the marshal backend makes a literal
+	 * for every arm label and value check. */
+	char text[C_LITERAL_MAX];
+	size_t n = 0;
+	if (!v.neg) {
+		n = add_text(text, n, digits(buf, v.mag, hex));
+		n = add_text(text, n, suffix);
+		return xi_strndup(a, text, n);
+	}
 	/* The most negative value has no literal: write it as -MAX - 1. */
 	uint64_t limit = UINT64_C(1) << (xi_prims[p].size * 8 - 1);
-	if (v.mag == limit)
-		return xi_aprintf(a, "(-%s%s - 1)", digits(buf, v.mag - 1, hex), suffix);
-	return xi_aprintf(a, "(-%s%s)", digits(buf, v.mag, hex), suffix);
+	bool most_negative = v.mag == limit;
+	n = add_text(text, n, "(-");
+	n = add_text(text, n, digits(buf, most_negative ? v.mag - 1 : v.mag, hex));
+	n = add_text(text, n, suffix);
+	n = add_text(text, n, most_negative ? " - 1)" : ")");
+	return xi_strndup(a, text, n);
 }
 
 const char *xi_c_int_literal_min(struct xi_arena *a, struct xi_int v, bool hex)
