@@ -59,6 +59,10 @@ struct decl_memo {
 	 * written, so that the next one reuses the memory. */
 	struct xi_arena arena;
 	struct mp_names names;   /* of its plans, in `arena` */
+	/* For each ABI of the module, the first ABI with the same view of
+	 * the declaration (mp_same_view): plans are built for these only,
+	 * the others share their nodes. */
+	int view[XI_ABI_COUNT];
 	struct mp_plan *plan[XI_ABI_COUNT][XI_ABI_COUNT];   /* [host][wire] */
 	bool built[XI_ABI_COUNT][XI_ABI_COUNT];
 	/* The distinct plans: a plan equal to one made before (mp_same_plan)
@@ -99,6 +103,15 @@ static void memo_reset(struct mgen *g, const struct xi_decl *d)
 	m->nmade = 0;
 	m->nbodies = 0;
 	mb_arms_reset(&m->arms);
+	XI_FOR_EACH_ABI(a, g->abis) {
+		m->view[a] = a;
+		XI_FOR_EACH_ABI(r, g->abis & (XI_ABI_BIT(a) - 1)) {
+			if (m->view[r] == r && mp_same_view(d, r, a)) {
+				m->view[a] = r;
+				break;
+			}
+		}
+	}
 }
 
 /* The plan of the declaration for a host and a wire ABI (NULL when the
@@ -108,8 +121,22 @@ static struct mp_plan *plan_of(struct mgen *g, int host, int wire)
 	struct decl_memo *m = &g->memo;
 	if (m->built[host][wire])
 		return m->plan[host][wire];
-	struct mp_plan *plan = mp_build_in(&m->arena, &m->names, g->ctx, m->decl, host, wire,
-					    XI_ABI_BIT(wire));
+	int view_host = m->view[host], view_wire = m->view[wire];
+	struct mp_plan *plan;
+	if (view_host == host && view_wire == wire) {
+		plan = mp_build_in(&m->arena, &m->names, g->ctx, m->decl, host, wire,
+				   XI_ABI_BIT(wire));
+	} else {
+		/* The nodes of the plan of the ABIs with the same views. */
+		const struct mp_plan *same = plan_of(g, view_host, view_wire);
+		plan = NULL;
+		if (same) {
+			plan = XI_NEW(&m->arena, struct mp_plan);
+			*plan = *same;
+			plan->host = host;
+			plan->wire = wire;
+		}
+	}
 	if (plan) {
 		unsigned i;
 		for (i = 0; i < m->ndistinct; i++)

@@ -513,6 +513,60 @@ static struct mp_plan *build_one(struct xi_arena *a, struct mp_names *names, str
 	return b.failed ? NULL : plan;
 }
 
+/* --- Views ------------------------------------------------------------------
+ * The builder asks the host and the wire ABI only what a type resolves to,
+ * its layout, and the offsets and presence of members (and the
+ * declarations references mean, through those). Two ABIs that answer
+ * every such question alike for everything a declaration reaches give it
+ * the same nodes. The walk is conservative: it compares more than the
+ * builder asks (every member of an untagged union, alignments). */
+
+static bool same_view_agg(const struct xi_agg *agg, int x, int y);
+
+static bool same_view(const struct xi_type *t, int x, int y)
+{
+	struct xi_layout lx = xi_type_layout(t, x), ly = xi_type_layout(t, y);
+	if (lx.size != ly.size || lx.align != ly.align)
+		return false;
+	const struct xi_type *tx = xi_type_resolve(t, x);
+	if (tx != xi_type_resolve(t, y))
+		return false;
+	switch (tx->kind) {
+	case XI_TYPE_ARRAY:
+		return same_view(tx->u.array.elem, x, y);
+	case XI_TYPE_AGG:
+		return same_view_agg(tx->u.agg, x, y);
+	case XI_TYPE_REF: {
+		const struct xi_decl *d = xi_ref_decl(tx, x);
+		if (d != xi_ref_decl(tx, y))
+			return false;
+		return !d || !xi_decl_is_aggregate(d) || same_view_agg(d->agg, x, y);
+	}
+	default:
+		return true;
+	}
+}
+
+static bool same_view_agg(const struct xi_agg *agg, int x, int y)
+{
+	if (agg->lay[x].size != agg->lay[y].size || agg->lay[x].align != agg->lay[y].align)
+		return false;
+	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		bool present = xi_member_present(m, x);
+		if (present != xi_member_present(m, y))
+			return false;
+		if (present && (xi_member_offset(m, x) != xi_member_offset(m, y) ||
+				!same_view(m->type, x, y)))
+			return false;
+	}
+	return true;
+}
+
+bool mp_same_view(const struct xi_decl *d, int x, int y)
+{
+	return x == y || same_view_agg(d->agg, x, y);
+}
+
 bool mp_owned_by(const struct mp_node *n, const struct xi_member *m)
 {
 	for (const struct mp_owner *o = n->owners; o; o = o->next)
@@ -712,6 +766,9 @@ static bool same_node(const struct mp_node *a, const struct mp_node *b)
 
 static bool same_nodes(const struct mp_node *a, const struct mp_node *b)
 {
+	/* Plans of ABIs with the same view share their nodes. */
+	if (a == b)
+		return true;
 	for (; a && b; a = a->next, b = b->next)
 		if (!same_node(a, b))
 			return false;

@@ -151,6 +151,12 @@ struct mp_plan *mp_build(struct xi_ctx *ctx, const struct xi_decl *d, int host, 
 struct mp_plan *mp_build_in(struct xi_arena *a, struct mp_names *names, struct xi_ctx *ctx,
 			    const struct xi_decl *d, int host, int wire, xi_abi_mask narrow);
 
+/* Whether ABIs x and y see a declaration alike: every type it reaches
+ * resolves to the same node, with the same layout, offsets and members, on
+ * both. Then a plan's nodes are the same with either as host, and with
+ * either as wire ABI. */
+bool mp_same_view(const struct xi_decl *d, int x, int y);
+
 /* The wire ABIs a host can translate a declaration from and to. */
 xi_abi_mask mp_compatible_abis(struct xi_ctx *ctx, const struct xi_decl *d, int host,
 			       xi_abi_mask abis);
