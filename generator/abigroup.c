@@ -12,7 +12,7 @@ unsigned xi_abi_group_by_text(struct xi_abi_group *groups, xi_abi_mask abis,
 	XI_FOR_EACH_ABI(a, abis) {
 		unsigned i;
 		for (i = 0; i < n; i++)
-			if (!strcmp(groups[i].text, texts[a]))
+			if (groups[i].text == texts[a] || !strcmp(groups[i].text, texts[a]))
 				break;
 		if (i == n) {
 			groups[n].abis = 0;
