@@ -494,9 +494,11 @@ static void emit_source(struct mgen *g, struct xi_out *o)
 			continue;
 		xi_out_printf(o, "\n/* --- %s %s --- */\n\n", kw(d), xi_c_decl_name(d));
 		memo_reset(g, d);
+		/* Hosts that see the declaration alike get the same plans,
+		 * the same translations and so the same text. */
 		const char *texts[XI_ABI_COUNT];
 		XI_FOR_EACH_ABI(a, g->abis)
-			texts[a] = host_text(g, d, a);
+			texts[a] = g->memo.view[a] == a ? host_text(g, d, a) : texts[g->memo.view[a]];
 		struct xi_abi_group groups[XI_ABI_COUNT];
 		unsigned n = xi_abi_group_by_text(groups, g->abis, texts);
 		mt_emit_chain(o, g->a, groups, n, g->abis, fallback);
