@@ -152,50 +152,87 @@ static bool is_number(const char *s)
 }
 
 /* The loop counters around a node, for the "[]" of its error path (the
- * indices of unrolled loops are in the path already); `extra` is one more
- * index, or NULL. */
-static const char *idx_arg(struct fn *f, unsigned depth, const char *extra)
+ * indices of unrolled loops are in the path already), into f->tmp;
+ * `extra` is one more index, or NULL. */
+static void add_idx_arg(struct fn *f, unsigned depth, const char *extra)
 {
-	struct xi_strbuf sb = XI_STRBUF_INIT;
-	unsigned n = 0;
+	unsigned n = extra ? 1 : 0;
 	for (unsigned i = 0; i < depth; i++)
 		if (!is_number(f->idx[i]))
-			xi_sb_printf(&sb, "%s%s", n++ ? ", " : "", f->idx[i]);
-	if (extra)
-		xi_sb_printf(&sb, "%s%s", n++ ? ", " : "", extra);
-	const char *r = n ? xi_aprintf(f->a, "(const size_t[]){ %s }", xi_sb_str(&sb)) : "NULL";
-	xi_sb_free(&sb);
-	return r;
+			n++;
+	if (!n) {
+		xi_sb_adds(&f->tmp, "NULL");
+		return;
+	}
+	xi_sb_adds(&f->tmp, "(const size_t[]){ ");
+	bool first = true;
+	for (unsigned i = 0; i < depth; i++) {
+		if (is_number(f->idx[i]))
+			continue;
+		if (!first)
+			xi_sb_adds(&f->tmp, ", ");
+		xi_sb_adds(&f->tmp, f->idx[i]);
+		first = false;
+	}
+	if (extra) {
+		if (!first)
+			xi_sb_adds(&f->tmp, ", ");
+		xi_sb_adds(&f->tmp, extra);
+	}
+	xi_sb_adds(&f->tmp, " }");
 }
 
-/* A node's error path, with the indices of unrolled loops filled in. */
-static const char *err_path(struct fn *f, const char *tmpl)
+/* A node's error path, with the indices of unrolled loops filled in, into
+ * f->tmp. */
+static void add_err_path(struct fn *f, const char *tmpl)
 {
-	const char **names = XI_NEW_ARRAY(f->a, const char *, strlen(tmpl) / 2 + 1);
 	unsigned k = 0;
-	for (const char *p = strstr(tmpl, "[]"); p; p = strstr(p + 2, "[]"), k++)
-		names[k] = f->idx[k] && is_number(f->idx[k]) ? f->idx[k] : "";
-	const char *r = mp_subst(f->a, tmpl, names);
-	return r;
+	for (const char *p = strstr(tmpl, "[]"); p; p = strstr(tmpl, "[]"), k++) {
+		xi_sb_addn(&f->tmp, tmpl, (size_t)(p - tmpl) + 1);
+		if (f->idx[k] && is_number(f->idx[k]))
+			xi_sb_adds(&f->tmp, f->idx[k]);
+		tmpl = p + 1;
+	}
+	xi_sb_adds(&f->tmp, tmpl);
 }
 
 /* Longest generated line, counting a tab as 8 columns, before a call is
  * broken in two. */
 #define MARSHAL_LINE_MAX 100u
 
-/* return xenidl_fail(...); on one line, or two when it is long. */
+/* return xenidl_fail(...); on one line, or two when it is long. Its two
+ * halves are put together in f->tmp (the arguments are never there). */
 static void fail_call_x(struct fn *f, unsigned ind, const char *code, const char *path,
 			unsigned depth, const char *extra, const char *off, const char *value)
 {
-	const char *head = xi_aprintf(f->a, "return xenidl_fail(err, %s, \"%s\", \"%s\",", code,
-				      f->tname, err_path(f, path));
-	const char *tail = xi_aprintf(f->a, "%s, %s, %s);", off, value, idx_arg(f, depth, extra));
-	if (ind * 8 + strlen(head) + 1 + strlen(tail) <= MARSHAL_LINE_MAX) {
-		put(f, ind, "%s %s", head, tail);
+	struct xi_strbuf *t = &f->tmp;
+	xi_sb_reset(t);
+	xi_sb_adds(t, "return xenidl_fail(err, ");
+	xi_sb_adds(t, code);
+	xi_sb_adds(t, ", \"");
+	xi_sb_adds(t, f->tname);
+	xi_sb_adds(t, "\", \"");
+	add_err_path(f, path);
+	xi_sb_adds(t, "\",");
+	size_t head = t->len;
+	xi_sb_adds(t, off);
+	xi_sb_adds(t, ", ");
+	xi_sb_adds(t, value);
+	xi_sb_adds(t, ", ");
+	add_idx_arg(f, depth, extra);
+	xi_sb_adds(t, ");");
+	size_t tail = t->len - head;
+	const char *text = xi_sb_str(t);
+	add_tabs(f->sb, ind);
+	xi_sb_addn(f->sb, text, head);
+	if (ind * 8 + head + 1 + tail <= MARSHAL_LINE_MAX) {
+		xi_sb_addc(f->sb, ' ');
 	} else {
-		put(f, ind, "%s", head);
-		put(f, ind + 2, "%s", tail);
+		xi_sb_addc(f->sb, '\n');
+		add_tabs(f->sb, ind + 2);
 	}
+	xi_sb_addn(f->sb, text + head, tail);
+	xi_sb_addc(f->sb, '\n');
 }
 
 static void fail_call(struct fn *f, unsigned ind, const char *code, const struct mp_node *n,
