@@ -205,13 +205,46 @@ const char *mt_sem_fails(struct xi_arena *a, const char *var, const struct xi_de
 	return lo ? lo : hi;
 }
 
+/* mt_sem_fails is NULL exactly when every value passes: a bitmap without
+ * undeclared bits, or an enum with a run of consecutive declared values
+ * that spans the whole type. Found here without making the text (this is
+ * asked for every scalar of every check function). */
 bool mt_sem_fails_any(const struct xi_decl *sem, unsigned size, bool is_signed)
 {
-	struct xi_arena a;
-	xi_arena_init(&a);
-	bool r = mt_sem_fails(&a, "x", sem, size, is_signed) != NULL;
-	xi_arena_free(&a);
-	return r;
+	if (sem->kind == XI_DECL_BITMAP)
+		return mt_bitmap_undeclared(sem, size) != 0;
+	unsigned n = 0;
+	for (const struct xi_variant *v = sem->variants; v; v = v->next)
+		if (!v->invalid)
+			n++;
+	/* The type has more values than any enum has variants below 2^16. */
+	struct xi_int min = mt_type_min(size, is_signed), max = mt_type_max(size, is_signed);
+	if (!n || xi_int_cmp(max, xi_int_u(n)) >= 0)
+		return true;
+	struct xi_int *vals = xi_xmalloc(sizeof(*vals) * n);
+	n = 0;
+	for (const struct xi_variant *v = sem->variants; v; v = v->next)
+		if (!v->invalid)
+			vals[n++] = v->v;
+	qsort(vals, n, sizeof(*vals), cmp_xint);
+	bool fails = true;
+	for (unsigned i = 0; i < n;) {
+		unsigned j = i;
+		while (j + 1 < n) {
+			struct xi_int next;
+			if (xi_int_eq(vals[j + 1], vals[j]) ||
+			    (xi_int_add(vals[j], xi_int_u(1), &next) == XI_INT_OK &&
+			     xi_int_eq(vals[j + 1], next)))
+				j++;
+			else
+				break;
+		}
+		if (xi_int_cmp(vals[i], min) <= 0 && xi_int_cmp(vals[j], max) >= 0)
+			fails = false;
+		i = j + 1;
+	}
+	free(vals);
+	return fails;
 }
 
 const char *mt_gate(unsigned gate)
