@@ -78,6 +78,11 @@ struct decl_memo {
 	unsigned nmade, cap_made;
 	struct made_body *bodies;
 	unsigned nbodies, cap_bodies;
+	/* The memory of the texts of bodies and functions: buffers kept
+	 * whole rather than copied to the arena (the big envelopes' texts
+	 * are hundreds of kilobytes). */
+	char **owned;
+	unsigned nowned, cap_owned;
 	struct mb_arms arms;     /* the code of tagged unions' arms */
 };
 
@@ -90,11 +95,21 @@ struct mgen {
 };
 
 /* Start the memo of a declaration (the made functions' array is kept). */
+/* Free what the memo made for the last declaration. */
+static void memo_clear(struct decl_memo *m)
+{
+	mb_arms_reset(&m->arms);
+	for (unsigned i = 0; i < m->nowned; i++)
+		free(m->owned[i]);
+	m->nowned = 0;
+	mp_names_free(&m->names);
+	xi_arena_free(&m->arena);
+}
+
 static void memo_reset(struct mgen *g, const struct xi_decl *d)
 {
 	struct decl_memo *m = &g->memo;
-	mp_names_free(&m->names);
-	xi_arena_free(&m->arena);
+	memo_clear(m);
 	mp_names_init(&m->names, &m->arena);
 	m->decl = d;
 	memset(m->plan, 0, sizeof(m->plan));
@@ -102,7 +117,6 @@ static void memo_reset(struct mgen *g, const struct xi_decl *d)
 	m->ndistinct = 0;
 	m->nmade = 0;
 	m->nbodies = 0;
-	mb_arms_reset(&m->arms);
 	XI_FOR_EACH_ABI(a, g->abis) {
 		m->view[a] = a;
 		XI_FOR_EACH_ABI(r, g->abis & (XI_ABI_BIT(a) - 1)) {
@@ -169,6 +183,21 @@ static const char *kw(const struct xi_decl *d)
 }
 
 
+/* The text of a buffer, whose memory the memo now owns. */
+static const char *keep(struct decl_memo *m, struct xi_strbuf *sb)
+{
+	if (!sb->data)
+		return "";
+	if (m->nowned == m->cap_owned) {
+		m->cap_owned = m->cap_owned ? m->cap_owned * 2 : 32;
+		m->owned = xi_xrealloc(m->owned, sizeof(*m->owned) * m->cap_owned);
+	}
+	m->owned[m->nowned++] = sb->data;
+	const char *text = sb->data;
+	*sb = (struct xi_strbuf)XI_STRBUF_INIT;
+	return text;
+}
+
 /* The plan whose code without the copy path is that of `plan` (from
  * plan_of): the host's own plan for a translation equal to it but for
  * the copy path, else the plan itself. */
@@ -208,7 +237,9 @@ static const struct made_body *body_of(struct mgen *g, const struct mp_plan *pla
 		m->bodies = xi_xrealloc(m->bodies, sizeof(*m->bodies) * m->cap_bodies);
 	}
 	struct made_body *b = &m->bodies[m->nbodies++];
-	const char *text = mb_body(&m->arena, plan, mode, fast, &m->arms);
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	mb_body(&sb, &m->arena, plan, mode, fast, &m->arms);
+	const char *text = keep(m, &sb);
 	*b = (struct made_body){ plan, mode, fast, text, strstr(text, "p + ") != NULL,
 				 strstr(text, "(flags &") != NULL,
 				 strstr(text, "xenidl_fail(err") != NULL };
@@ -287,9 +318,7 @@ static const char *function(struct mgen *g, const struct mp_plan *plan, enum mb_
 		m->made = xi_xrealloc(m->made, sizeof(*m->made) * m->cap_made);
 	}
 	struct made_function *f = &m->made[m->nmade++];
-	*f = (struct made_function){ plan, mode, name, is_static, fast,
-				     xi_strdup(&m->arena, xi_sb_str(&sb)) };
-	xi_sb_free(&sb);
+	*f = (struct made_function){ plan, mode, name, is_static, fast, keep(m, &sb) };
 	return f->text;
 }
 
@@ -370,9 +399,7 @@ static const char *host_text(struct mgen *g, const struct xi_decl *d, int host)
 		abi_dispatch(g, &sb, d, host, MB_DECODE);
 		abi_dispatch(g, &sb, d, host, MB_ENCODE);
 	}
-	const char *r = xi_strdup(a, xi_sb_str(&sb));
-	xi_sb_free(&sb);
-	return r;
+	return keep(&g->memo, &sb);
 }
 
 static void emit_wire_size_abi(struct mgen *g, struct xi_out *o, const struct xi_decl *d)
@@ -529,10 +556,10 @@ void xi_emit_marshal(struct xi_ctx *ctx, const struct xi_gen_options *opt, struc
 		struct xi_out *c = xi_out_open(out, xi_aprintf(&ctx->arena, "%s_marshal.c", m->rel));
 		if (c)
 			emit_source(&g, c);
+		memo_clear(&g.memo);
 		free(g.memo.made);
 		free(g.memo.bodies);
+		free(g.memo.owned);
 		mb_arms_free(&g.memo.arms);
-		mp_names_free(&g.memo.names);
-		xi_arena_free(&g.memo.arena);
 	}
 }

@@ -40,15 +40,19 @@ struct mb_arm_text {
 	const char *base;
 	unsigned ind;
 	const char *text;
+	char *owned;            /* the text's memory, freed with the arms */
 };
 
 void mb_arms_reset(struct mb_arms *arms)
 {
+	for (unsigned i = 0; i < arms->n; i++)
+		free(arms->made[i].owned);
 	arms->n = 0;
 }
 
 void mb_arms_free(struct mb_arms *arms)
 {
+	mb_arms_reset(arms);
 	free(arms->made);
 	arms->made = NULL;
 	arms->n = arms->cap = 0;
@@ -503,16 +507,19 @@ static const char *arm_text(struct fn *f, const struct mp_arm *arm, const char *
 	emit_nodes(f, arm->body, base, ind);
 	f->sb = saved;
 	f->zeroed = zeroed;
-	const char *r = xi_strdup(f->a, xi_sb_str(&body));
-	xi_sb_free(&body);
-	if (arms) {
-		if (arms->n == arms->cap) {
-			arms->cap = arms->cap ? arms->cap * 2 : 32;
-			arms->made = xi_xrealloc(arms->made, sizeof(*arms->made) * arms->cap);
-		}
-		arms->made[arms->n++] = (struct mb_arm_text){ arm->body, f->mode, f->known_gate,
-							      f->plan->native_holes, base, ind, r };
+	if (!arms) {
+		const char *r = xi_strdup(f->a, xi_sb_str(&body));
+		xi_sb_free(&body);
+		return r;
 	}
+	/* The arms keep the buffer's memory: no copy. */
+	const char *r = xi_sb_str(&body);
+	if (arms->n == arms->cap) {
+		arms->cap = arms->cap ? arms->cap * 2 : 32;
+		arms->made = xi_xrealloc(arms->made, sizeof(*arms->made) * arms->cap);
+	}
+	arms->made[arms->n++] = (struct mb_arm_text){ arm->body, f->mode, f->known_gate,
+						      f->plan->native_holes, base, ind, r, body.data };
 	return r;
 }
 
@@ -864,16 +871,15 @@ static void clear_reserved(struct fn *f, const struct mp_node *n, const char *ba
 	}
 }
 
-const char *mb_body(struct xi_arena *a, const struct mp_plan *plan, enum mb_mode mode, bool fast,
-		    struct mb_arms *arms)
+void mb_body(struct xi_strbuf *out, struct xi_arena *a, const struct mp_plan *plan,
+	     enum mb_mode mode, bool fast, struct mb_arms *arms)
 {
 	static const char *const roots[] = { "out->", "in->", "v->" };
 	static const char *const wholes[] = { "(*out)", "(*in)", "(*v)" };
-	struct xi_strbuf sb = XI_STRBUF_INIT;
-	struct fn f = { a, &sb, mode, roots[mode], wholes[mode], xi_c_decl_name(plan->decl), plan,
+	struct fn f = { a, out, mode, roots[mode], wholes[mode], xi_c_decl_name(plan->decl), plan,
 			idx_names(a, plan->max_depth), false, 0, arms, XI_STRBUF_INIT };
 	if (fast && mb_has_fast_path(plan, mode)) {
-		xi_sb_adds(&sb, "#if defined(XENIDL_LE_HOST)\n");
+		xi_sb_adds(out, "#if defined(XENIDL_LE_HOST)\n");
 		if (mode == MB_DECODE)
 			put(&f, 1, "xenidl_copy(out, p, %u);", (unsigned)plan->wsize);
 		/* The checks of T_check, on the copy or on the value to write. */
@@ -883,14 +889,11 @@ const char *mb_body(struct xi_arena *a, const struct mp_plan *plan, enum mb_mode
 		if (mode == MB_ENCODE)
 			put(&f, 1, "xenidl_copy(p, in, %u);", (unsigned)plan->wsize);
 		clear_reserved(&f, plan->body, NULL, 1);
-		xi_sb_adds(&sb, "#else\n");
+		xi_sb_adds(out, "#else\n");
 		emit_nodes(&f, plan->body, NULL, 1);
-		xi_sb_adds(&sb, "#endif\n");
+		xi_sb_adds(out, "#endif\n");
 	} else {
 		emit_nodes(&f, plan->body, NULL, 1);
 	}
-	const char *r = xi_strdup(a, xi_sb_str(&sb));
-	xi_sb_free(&sb);
 	xi_sb_free(&f.tmp);
-	return r;
 }

@@ -10,8 +10,8 @@ enum mb_mode { MB_DECODE, MB_ENCODE, MB_CHECK };
 /* The code of tagged-union arms made so far for one declaration. Its plans
  * for different ABIs share most arms (few differ between ABIs), whose code
  * is then made once: for the big envelopes (xen_domctl, xen_sysctl) that
- * is most of the work. Start zeroed; the text lives in the arena given to
- * mb_body, so reset it when that arena goes. */
+ * is most of the work. Start zeroed; the arms' texts belong to it, and it
+ * refers to the plans, so reset it when they go. */
 struct mb_arms {
 	struct mb_arm_text *made;
 	unsigned n, cap;
@@ -19,13 +19,14 @@ struct mb_arms {
 void mb_arms_reset(struct mb_arms *arms);
 void mb_arms_free(struct mb_arms *arms);
 
-/* The body of a function of a plan: statements indented by one tab, for
- * the parameters out/in/v, buf (as p), len, flags and err. `fast` allows
- * the little-endian copy path (T_decode and T_encode of the host's own
- * layout). `arms` (or NULL) keeps the code of arms for the next bodies of
- * the same declaration. */
-const char *mb_body(struct xi_arena *a, const struct mp_plan *plan, enum mb_mode mode, bool fast,
-		    struct mb_arms *arms);
+/* The body of a function of a plan, added to `out`: statements indented
+ * by one tab, for the parameters out/in/v, buf (as p), len, flags and
+ * err. `fast` allows the little-endian copy path (T_decode and T_encode of
+ * the host's own layout). `arms` (or NULL) keeps the code of arms for the
+ * next bodies of the same declaration. Short texts made on the way go to
+ * `a`. */
+void mb_body(struct xi_strbuf *out, struct xi_arena *a, const struct mp_plan *plan,
+	     enum mb_mode mode, bool fast, struct mb_arms *arms);
 
 /* Does mb_body take the little-endian copy path for this plan and mode
  * when `fast` allows it? (Otherwise `fast` makes no difference.) */
