@@ -76,6 +76,28 @@ START_TEST(doc_comments)
 }
 END_TEST
 
+START_TEST(comments_of_three_stars)
+{
+	struct compiled *c = compile_text(
+		"/***/ struct s {\n"
+		"    /*** not documentation ***/ a: u32;\n"
+		"    /**\n"
+		"     * b\n"
+		"     */\n"
+		"    b: u32;\n"
+		"    /***/c: u32;\n"
+		"}\n");
+	ck_assert_msg(c->ok, "%s", c->diags);
+	struct xi_agg *agg = find_decl(c, "s")->agg;
+	ck_assert_ptr_null(find_member(agg, "a")->doc);
+	ck_assert_uint_eq(find_member(agg, "a")->loc.col, 33);
+	ck_assert_str_eq(find_member(agg, "b")->doc, "b");
+	ck_assert_ptr_null(find_member(agg, "c")->doc);
+	ck_assert_uint_eq(find_member(agg, "c")->loc.col, 10);
+	compiled_free(c);
+}
+END_TEST
+
 START_TEST(crlf_and_tabs)
 {
 	struct compiled *c = compile_text("struct s {\r\n\ta: u32;\r\n}\r\n");
@@ -94,6 +116,7 @@ int main(void)
 	tcase_add_test(tc, integer_literals);
 	tcase_add_test(tc, keywords_as_member_names);
 	tcase_add_test(tc, doc_comments);
+	tcase_add_test(tc, comments_of_three_stars);
 	tcase_add_test(tc, crlf_and_tabs);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
