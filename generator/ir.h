@@ -76,11 +76,13 @@ enum xi_op {
 };
 
 struct xi_expr {
-	enum xi_expr_kind kind;
-	enum xi_op op;
+	/* The small fields share one word after the location: an expression
+	 * is made for every array length and enum value. */
 	struct xi_loc loc;
-	bool hex;               /* an integer literal written in hex (output hint) */
-	uint16_t depth;         /* height of the tree, bounded by XI_MAX_EXPR_DEPTH */
+	enum xi_expr_kind kind : 8;
+	enum xi_op op : 8;
+	bool hex : 1;           /* an integer literal written in hex (output hint) */
+	unsigned depth : 15;    /* height of the tree, bounded by XI_MAX_EXPR_DEPTH */
 	union {
 		struct xi_int lit;              /* XI_EXPR_INT */
 		struct {
@@ -116,8 +118,9 @@ struct xi_arch_choice {
 struct xi_agg;
 
 struct xi_type {
-	enum xi_type_kind kind;
-	enum xi_prim prim;          /* XI_TYPE_PRIM */
+	/* One byte each: a type node is made for most members. */
+	enum xi_type_kind kind : 8;
+	enum xi_prim prim : 8;      /* XI_TYPE_PRIM */
 	struct xi_loc loc;
 	union {
 		struct {
@@ -181,13 +184,17 @@ struct xi_member {
 	struct xi_arm_label *labels;
 	struct xi_member *next;
 	struct xi_loc loc;
-	unsigned flags;             /* enum xi_member_flags */
+	unsigned flags : 8;         /* enum xi_member_flags */
 	bool is_default_arm;
 	/* Layout: the offset inside the enclosing aggregate, the same on every
-	 * ABI unless `offsets` gives one per ABI. Read it with
-	 * xi_member_offset(). */
-	uint32_t offset;
-	uint32_t *offsets;
+	 * ABI unless offset_varies, when `offsets` gives one per ABI. Read it
+	 * with xi_member_offset(). One field holds either: inputs have a
+	 * million members, and this keeps each at 72 bytes. */
+	bool offset_varies;
+	union {
+		uint32_t offset;
+		uint32_t *offsets;
+	};
 };
 
 struct xi_layout {
@@ -341,7 +348,7 @@ int xi_ref_any_abi(const struct xi_type *t);
 /* A member's offset inside its aggregate on one ABI. */
 static inline uint32_t xi_member_offset(const struct xi_member *m, int abi)
 {
-	return m->offsets ? m->offsets[abi] : m->offset;
+	return m->offset_varies ? m->offsets[abi] : m->offset;
 }
 
 /* The C identifier of a member or declaration (c_name or name). */

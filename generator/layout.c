@@ -336,9 +336,10 @@ static void store_offsets(struct layout_job *job, struct xi_agg *agg, const uint
 			else if (row[a] != row[first])
 				uniform = false;
 		}
-		m->offset = first < 0 ? 0 : row[first];
-		m->offsets = NULL;
-		if (!uniform) {
+		m->offset_varies = !uniform;
+		if (uniform) {
+			m->offset = first < 0 ? 0 : row[first];
+		} else {
 			m->offsets = XI_NEW_ARRAY(&job->ctx->arena, uint32_t, XI_ABI_COUNT);
 			for (int a = 0; a < XI_ABI_COUNT; a++)
 				m->offsets[a] = row[a];
