@@ -204,27 +204,27 @@ struct xi_layout {
 
 struct xi_agg {
 	bool is_union;
-	struct xi_member *members;
 	unsigned nmembers;
+	struct xi_member *members;
 	struct xi_loc loc;
 	/* Tagged unions: the member of the enclosing aggregate that selects
 	 * the arm (resolved from tag_name). */
-	const char *tag_name;
 	struct xi_loc tag_loc;
+	const char *tag_name;
 	struct xi_member *tag;
 	struct xi_agg *parent;      /* enclosing aggregate, for inline ones */
 	struct xi_decl *owner;      /* the top-level declaration */
 	/* Layout, per ABI. */
 	struct xi_layout lay[XI_ABI_COUNT];
-	bool laid_out;
-	bool laying_out;            /* cycle detection */
-	bool layout_failed;
-	/* It holds a type of an `import arch` file: families may differ. */
-	bool family_variant;
-	/* Made of types that are the same on every ABI: so is its layout. */
-	bool invariant;
 	/* Some ABI's layout holds a zero-sized struct (GNU C): C++ disagrees. */
 	xi_abi_mask empty_abis;
+	/* It holds a type of an `import arch` file: families may differ. */
+	bool family_variant;
+	bool laid_out : 1;
+	bool laying_out : 1;        /* cycle detection */
+	bool layout_failed : 1;
+	/* Made of types that are the same on every ABI: so is its layout. */
+	bool invariant : 1;
 };
 
 /* --- Enums and bitmaps --------------------------------------------------- */
@@ -233,13 +233,13 @@ struct xi_variant {
 	const char *name;
 	const char *c_name;         /* @c_name, or NULL */
 	const char *doc;
-	struct xi_loc loc;
 	struct xi_expr *value;      /* enum value, or a bitmap bit's first position */
 	struct xi_expr *value_hi;   /* bitmap field's last position, or NULL */
+	struct xi_variant *next;
 	struct xi_int v;            /* evaluated enum value */
+	struct xi_loc loc;
 	unsigned lo, hi;            /* evaluated bit range (hi == lo for a bit) */
 	bool invalid;               /* evaluation failed (already reported) */
-	struct xi_variant *next;
 };
 
 /* --- Declarations -------------------------------------------------------- */
@@ -253,37 +253,39 @@ enum xi_decl_kind {
 	XI_DECL_UNION,
 };
 
+/* Small fields are grouped so that they share words. */
 struct xi_decl {
-	enum xi_decl_kind kind;
+	enum xi_decl_kind kind : 8;
+	bool legacy;
+	bool c_bitfields;          /* @c_bitfields on a bitmap: C sees a struct of bitfields */
+	struct xi_loc loc;
 	const char *name;
 	const char *c_name;        /* @c_name, or NULL */
 	const char *c_prefix;      /* @c_prefix on enums and bitmaps, or NULL */
-	bool c_bitfields;          /* @c_bitfields on a bitmap: C sees a struct of bitfields */
 	const char *doc;
-	struct xi_loc loc;
 	struct xi_module *module;
-	bool legacy;
 	struct xi_expr *version;   /* @version(CONST): the interface version constant */
 	/* const and alias: the declared type; enum/bitmap: the backing type */
 	struct xi_type *type;
 	/* const */
 	struct xi_expr *expr;
 	struct xi_int value;
-	enum xi_prim const_prim;   /* the integer type the constant has */
-	bool evaluated, evaluating, eval_failed;
-	/* enum, bitmap */
-	struct xi_variant *variants;
+	enum xi_prim const_prim : 8; /* the integer type the constant has */
+	bool evaluated : 1;
+	bool evaluating : 1;
+	bool eval_failed : 1;
+	/* enum, bitmap (and `variants` below) */
+	enum xi_prim backing : 8;  /* the integer type it is stored as */
+	bool backing_ok;
 	unsigned nvariants;
 	bool variants_done;
-	enum xi_prim backing;      /* enum/bitmap: the integer type it is stored as */
-	bool backing_ok;
-	/* struct, union */
-	struct xi_agg *agg;
 	/* Dependency order, set by order.c */
-	unsigned order;
 	unsigned char order_state;
 	bool in_cycle;             /* contains itself: no layout */
 	bool failed;               /* resolution reported errors: no layout */
+	unsigned order;
+	struct xi_variant *variants; /* enum, bitmap */
+	struct xi_agg *agg;        /* struct, union */
 	struct xi_decl *next;      /* next in its module, in source order */
 	struct xi_decl *next_same_name; /* symbol table chain */
 };
