@@ -46,10 +46,10 @@ void xi_map_free(struct xi_map *m)
 	xi_map_init(m);
 }
 
-static struct xi_map_slot *find(const struct xi_map *m, const char *key, size_t len, uint64_t h)
+static struct xi_map_slot *find(const struct xi_map *m, const char *key, size_t len, uint32_t h)
 {
 	size_t mask = m->cap - 1;
-	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		struct xi_map_slot *s = &m->slots[i];
 		if (!s->key)
 			return s;
@@ -75,7 +75,7 @@ void *xi_map_get(const struct xi_map *m, const char *key, size_t len)
 {
 	if (!m->cap)
 		return NULL;
-	struct xi_map_slot *s = find(m, key, len, xi_hash(key, len));
+	struct xi_map_slot *s = find(m, key, len, (uint32_t)xi_hash(key, len));
 	return s->key ? s->value : NULL;
 }
 
@@ -83,11 +83,11 @@ void xi_map_put(struct xi_map *m, const char *key, size_t len, void *value)
 {
 	if ((m->count + 1) * 4 > m->cap * 3)
 		grow(m);
-	uint64_t h = xi_hash(key, len);
+	uint32_t h = (uint32_t)xi_hash(key, len);
 	struct xi_map_slot *s = find(m, key, len, h);
 	if (!s->key) {
 		s->key = key;
-		s->keylen = len;
+		s->keylen = (uint32_t)len;
 		s->hash = h;
 		m->count++;
 	}

@@ -6,11 +6,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* 24 bytes: the intern table of a big input holds hundreds of thousands.
+ * Keys are shorter than 4 GB (inputs are at most XI_MAX_FILE_SIZE), and
+ * the low 32 bits of the hash pick the slot. */
 struct xi_map_slot {
 	const char *key;
-	size_t keylen;
-	uint64_t hash;
 	void *value;
+	uint32_t keylen;
+	uint32_t hash;
 };
 
 struct xi_map {
