@@ -20,8 +20,26 @@ uint64_t xi_hash(const char *s, size_t len)
 		s += 8;
 		len -= 8;
 	}
+	/* The last bytes, in fixed-size pieces that compile to plain loads
+	 * (a memcpy of a variable length would be a library call). */
 	uint64_t w = 0;
-	memcpy(&w, s, len);
+	unsigned shift = 0;
+	if (len & 4) {
+		uint32_t v;
+		memcpy(&v, s, 4);
+		w = v;
+		s += 4;
+		shift = 32;
+	}
+	if (len & 2) {
+		uint16_t v;
+		memcpy(&v, s, 2);
+		w |= (uint64_t)v << shift;
+		s += 2;
+		shift += 16;
+	}
+	if (len & 1)
+		w |= (uint64_t)(unsigned char)*s << shift;
 	h ^= w;
 	/* Murmur3's finalizer: every input bit reaches the low bits, which
 	 * pick the slot. */
