@@ -371,8 +371,11 @@ static void abi_dispatch(struct mgen *g, struct xi_strbuf *sb, const struct xi_d
 			     "\tunsigned flags, struct xenidl_error *err)\n{\n", t, kw(d), t);
 	xi_sb_adds(sb, "\tswitch (abi) {\n");
 	for (unsigned i = 0; i < n; i++) {
-		XI_FOR_EACH_ABI(w, groups[i].abis)
-			xi_sb_printf(sb, "\tcase %s:\n", xi_abis[w].c_constant);
+		XI_FOR_EACH_ABI(w, groups[i].abis) {
+			xi_sb_adds(sb, "\tcase ");
+			xi_sb_adds(sb, xi_abis[w].c_constant);
+			xi_sb_adds(sb, ":\n");
+		}
 		xi_sb_printf(sb, "\t\treturn %s(%s, buf, len, flags, err);\n", callee[i],
 			     mode == MB_DECODE ? "out" : "in");
 	}
@@ -402,18 +405,43 @@ static const char *host_text(struct mgen *g, const struct xi_decl *d, int host)
 	return keep(&g->memo, &sb);
 }
 
+/* For each ABI of the module, the text made of the declaration's size on
+ * it by `make`, made once per distinct size: ABIs of one size then share
+ * one string, which groups them at once. */
+static void texts_by_size(struct mgen *g, const struct xi_decl *d, const char **texts,
+			  const char *(*make)(struct mgen *, const struct xi_decl *, uint32_t))
+{
+	XI_FOR_EACH_ABI(a, g->abis) {
+		texts[a] = NULL;
+		XI_FOR_EACH_ABI(b, g->abis & (XI_ABI_BIT(a) - 1))
+			if (d->agg->lay[b].size == d->agg->lay[a].size)
+				texts[a] = texts[b];
+		if (!texts[a])
+			texts[a] = make(g, d, d->agg->lay[a].size);
+	}
+}
+
+static const char *size_text(struct mgen *g, const struct xi_decl *d, uint32_t size)
+{
+	(void)d;
+	char digits[XI_U32_DIGITS];
+	return xi_strndup(g->a, digits, xi_u32_format(size, digits));
+}
+
 static void emit_wire_size_abi(struct mgen *g, struct xi_out *o, const struct xi_decl *d)
 {
 	const char *t = xi_c_decl_name(d);
 	const char *texts[XI_ABI_COUNT];
-	XI_FOR_EACH_ABI(a, g->abis)
-		texts[a] = xi_aprintf(g->a, "%u", (unsigned)d->agg->lay[a].size);
+	texts_by_size(g, d, texts, size_text);
 	struct xi_abi_group groups[XI_ABI_COUNT];
 	unsigned n = xi_abi_group_by_text(groups, g->abis, texts);
 	xi_out_printf(o, "\nsize_t %s_wire_size_abi(int abi)\n{\n\tswitch (abi) {\n", t);
 	for (unsigned i = 0; i < n; i++) {
-		XI_FOR_EACH_ABI(w, groups[i].abis)
-			xi_out_printf(o, "\tcase %s:\n", xi_abis[w].c_constant);
+		XI_FOR_EACH_ABI(w, groups[i].abis) {
+			xi_out_puts(o, "\tcase ");
+			xi_out_puts(o, xi_abis[w].c_constant);
+			xi_out_puts(o, ":\n");
+		}
 		xi_out_printf(o, "\t\treturn %s;\n", groups[i].text);
 	}
 	xi_out_puts(o, "\tdefault:\n\t\treturn 0;\n\t}\n}\n");
@@ -451,14 +479,18 @@ static bool has_aggregates(const struct xi_module *m)
 	return false;
 }
 
+static const char *wire_size_define(struct mgen *g, const struct xi_decl *d, uint32_t size)
+{
+	return xi_aprintf(g->a, "#define %s_WIRE_SIZE %u\n", xi_c_decl_name(d), (unsigned)size);
+}
+
 static void emit_prototypes(struct mgen *g, struct xi_out *o, const struct xi_decl *d)
 {
 	const char *t = xi_c_decl_name(d);
 	const char *k = kw(d);
 	xi_out_printf(o, "\n/* %s %s */\n", k, t);
 	const char *texts[XI_ABI_COUNT];
-	XI_FOR_EACH_ABI(a, g->abis)
-		texts[a] = xi_aprintf(g->a, "#define %s_WIRE_SIZE %u\n", t, (unsigned)d->agg->lay[a].size);
+	texts_by_size(g, d, texts, wire_size_define);
 	struct xi_abi_group groups[XI_ABI_COUNT];
 	unsigned n = xi_abi_group_by_text(groups, g->abis, texts);
 	mt_emit_chain(o, g->a, groups, n, g->abis, NULL);

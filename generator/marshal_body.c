@@ -771,9 +771,11 @@ static void emit_node(struct fn *f, const struct mp_node *n, const char *base, u
 
 static const char **idx_names(struct xi_arena *a, unsigned depth)
 {
+	/* Made for every body: the common ones are spelled here. */
+	static const char *const common[] = { "i0", "i1", "i2", "i3", "i4", "i5", "i6", "i7" };
 	const char **names = XI_NEW_ARRAY(a, const char *, depth + 1);
 	for (unsigned i = 0; i <= depth; i++)
-		names[i] = xi_aprintf(a, "i%u", i);
+		names[i] = i < sizeof(common) / sizeof(common[0]) ? common[i] : xi_aprintf(a, "i%u", i);
 	return names;
 }
 
