@@ -83,7 +83,7 @@ struct decl_memo {
 	 * are hundreds of kilobytes). */
 	char **owned;
 	unsigned nowned, cap_owned;
-	struct mb_arms arms;     /* the code of tagged unions' arms */
+	struct mb_memo body;     /* what its bodies share (arms, checks) */
 };
 
 struct mgen {
@@ -98,7 +98,7 @@ struct mgen {
 /* Free what the memo made for the last declaration. */
 static void memo_clear(struct decl_memo *m)
 {
-	mb_arms_reset(&m->arms);
+	mb_memo_reset(&m->body);
 	for (unsigned i = 0; i < m->nowned; i++)
 		free(m->owned[i]);
 	m->nowned = 0;
@@ -238,7 +238,7 @@ static const struct made_body *body_of(struct mgen *g, const struct mp_plan *pla
 	}
 	struct made_body *b = &m->bodies[m->nbodies++];
 	struct xi_strbuf sb = XI_STRBUF_INIT;
-	mb_body(&sb, &m->arena, plan, mode, fast, &m->arms);
+	mb_body(&sb, &m->arena, plan, mode, fast, &m->body);
 	const char *text = keep(m, &sb);
 	*b = (struct made_body){ plan, mode, fast, text, strstr(text, "p + ") != NULL,
 				 strstr(text, "(flags &") != NULL,
@@ -592,6 +592,6 @@ void xi_emit_marshal(struct xi_ctx *ctx, const struct xi_gen_options *opt, struc
 		free(g.memo.made);
 		free(g.memo.bodies);
 		free(g.memo.owned);
-		mb_arms_free(&g.memo.arms);
+		mb_memo_free(&g.memo.body);
 	}
 }

@@ -23,7 +23,7 @@ struct fn {
 	const char **idx;       /* loop counter names: i0, i1, ... */
 	bool zeroed;            /* encode: the wire bytes here were cleared already */
 	unsigned known_gate;    /* inside `if (gate) { ... }`: that gate holds */
-	struct mb_arms *arms;   /* arm code made before, or NULL */
+	struct mb_memo *memo;   /* what bodies made before share, or NULL */
 	/* Where the short texts made for nearly every node (lvalues, wire
 	 * addresses, error paths) are put together, without printf, before
 	 * they are copied to the arena. */
@@ -43,19 +43,61 @@ struct mb_arm_text {
 	char *owned;            /* the text's memory, freed with the arms */
 };
 
-void mb_arms_reset(struct mb_arms *arms)
+/* A value check, with what it was made from. */
+struct mb_condition {
+	const struct xi_decl *sem;   /* the enum or bitmap; NULL: a range check */
+	const char *var;
+	unsigned size, dst_size;
+	bool is_signed, dst_signed;
+	const char *text;            /* NULL when no value fails */
+};
+
+void mb_memo_reset(struct mb_memo *memo)
 {
-	for (unsigned i = 0; i < arms->n; i++)
-		free(arms->made[i].owned);
-	arms->n = 0;
+	for (unsigned i = 0; i < memo->n; i++)
+		free(memo->made[i].owned);
+	memo->n = 0;
+	memo->nconds = 0;
 }
 
-void mb_arms_free(struct mb_arms *arms)
+void mb_memo_free(struct mb_memo *memo)
 {
-	mb_arms_reset(arms);
-	free(arms->made);
-	arms->made = NULL;
-	arms->n = arms->cap = 0;
+	mb_memo_reset(memo);
+	free(memo->made);
+	free(memo->conds);
+	memset(memo, 0, sizeof(*memo));
+}
+
+/* The condition that a value of `var` fails the check of enum or bitmap
+ * `sem` (mt_sem_fails), or that it does not fit the destination type
+ * (mt_range_fails, sem NULL), made once per declaration. */
+static const char *condition(struct fn *f, const struct xi_decl *sem, const char *var,
+			     unsigned size, bool is_signed, unsigned dst_size, bool dst_signed)
+{
+	struct mb_memo *memo = f->memo;
+	for (unsigned i = 0; memo && i < memo->nconds; i++) {
+		const struct mb_condition *c = &memo->conds[i];
+		if (c->sem == sem && !strcmp(c->var, var) && c->size == size &&
+		    c->is_signed == is_signed && c->dst_size == dst_size && c->dst_signed == dst_signed)
+			return c->text;
+	}
+	const char *text = sem ? mt_sem_fails(f->a, var, sem, size, is_signed)
+			       : mt_range_fails(f->a, var, size, is_signed, dst_size, dst_signed);
+	if (memo) {
+		if (memo->nconds == memo->cap_conds) {
+			memo->cap_conds = memo->cap_conds ? memo->cap_conds * 2 : 16;
+			memo->conds = xi_xrealloc(memo->conds, sizeof(*memo->conds) * memo->cap_conds);
+		}
+		memo->conds[memo->nconds++] = (struct mb_condition){ sem, var, size, dst_size,
+								    is_signed, dst_signed, text };
+	}
+	return text;
+}
+
+static const char *range_fails(struct fn *f, const char *var, unsigned size, bool is_signed,
+			       unsigned dst_size, bool dst_signed)
+{
+	return condition(f, NULL, var, size, is_signed, dst_size, dst_signed);
 }
 
 /* The test of a node's gate: NULL when it always holds (or is known to
@@ -263,7 +305,7 @@ static const char *value_fails(struct fn *f, const struct mp_node *n, const char
 	if (n->reserved)
 		return xi_aprintf(f->a, "%s != 0", var);
 	if (n->sem)
-		return mt_sem_fails(f->a, var, n->sem, size, is_signed);
+		return condition(f, n->sem, var, size, is_signed, 0, false);
 	return NULL;
 }
 
@@ -324,7 +366,7 @@ static void emit_copied(struct fn *f, const struct mp_node *n, const char *base,
 	case MB_DECODE: {
 		const char *vcond = active ? value_fails(f, n, "x", n->wsize, n->wsigned) : NULL;
 		const char *range = n->reserved ? NULL
-			: mt_range_fails(f->a, "x", n->wsize, n->wsigned, n->nsize, n->nsigned);
+			: range_fails(f, "x", n->wsize, n->wsigned, n->nsize, n->nsigned);
 		if (n->reserved && !vcond) {
 			put(f, ind, "xenidl_zero(&%s, %u);", lval, n->nsize);
 			break;
@@ -353,7 +395,7 @@ static void emit_copied(struct fn *f, const struct mp_node *n, const char *base,
 	case MB_ENCODE: {
 		const char *vcond = active ? value_fails(f, n, "h", n->nsize, n->nsigned) : NULL;
 		const char *range = n->reserved ? NULL
-			: mt_range_fails(f->a, "h", n->nsize, n->nsigned, n->wsize, n->wsigned);
+			: range_fails(f, "h", n->nsize, n->nsigned, n->wsize, n->wsigned);
 		const char *store = mt_store(n->wsize, n->wsigned);
 		if (n->reserved && !vcond) {
 			put(f, ind, "%s(%s, 0);", store, ptr);
@@ -398,7 +440,7 @@ static void emit_int(struct fn *f, const struct mp_node *n, const char *base, un
 	case MB_DECODE: {
 		const char *vcond = active ? value_fails(f, n, "x", n->wsize, n->wsigned) : NULL;
 		const char *range = n->reserved ? NULL
-			: mt_range_fails(f->a, "x", n->wsize, n->wsigned, n->nsize, n->nsigned);
+			: range_fails(f, "x", n->wsize, n->wsigned, n->nsize, n->nsigned);
 		/* A reserved field carries nothing: it decodes as zero, checked
 		 * or not, so that decode and encode agree. */
 		if (n->reserved && !vcond) {
@@ -425,7 +467,7 @@ static void emit_int(struct fn *f, const struct mp_node *n, const char *base, un
 	case MB_ENCODE: {
 		const char *vcond = active ? value_fails(f, n, "x", n->nsize, n->nsigned) : NULL;
 		const char *range = n->reserved ? NULL
-			: mt_range_fails(f->a, "x", n->nsize, n->nsigned, n->wsize, n->wsigned);
+			: range_fails(f, "x", n->nsize, n->nsigned, n->wsize, n->wsigned);
 		const char *store = mt_store(n->wsize, n->wsigned);
 		if (!vcond && !range) {
 			if (n->reserved)
@@ -490,7 +532,7 @@ static void emit_zero(struct fn *f, const struct mp_node *n, const char *base, u
 /* The statements of a tagged union's arm, as text. */
 static const char *arm_text(struct fn *f, const struct mp_arm *arm, const char *base, unsigned ind)
 {
-	struct mb_arms *arms = f->arms;
+	struct mb_memo *arms = f->memo;
 	for (unsigned i = 0; arms && i < arms->n; i++) {
 		const struct mb_arm_text *m = &arms->made[i];
 		if (m->mode == f->mode && m->known_gate == f->known_gate &&
@@ -874,12 +916,12 @@ static void clear_reserved(struct fn *f, const struct mp_node *n, const char *ba
 }
 
 void mb_body(struct xi_strbuf *out, struct xi_arena *a, const struct mp_plan *plan,
-	     enum mb_mode mode, bool fast, struct mb_arms *arms)
+	     enum mb_mode mode, bool fast, struct mb_memo *memo)
 {
 	static const char *const roots[] = { "out->", "in->", "v->" };
 	static const char *const wholes[] = { "(*out)", "(*in)", "(*v)" };
 	struct fn f = { a, out, mode, roots[mode], wholes[mode], xi_c_decl_name(plan->decl), plan,
-			idx_names(a, plan->max_depth), false, 0, arms, XI_STRBUF_INIT };
+			idx_names(a, plan->max_depth), false, 0, memo, XI_STRBUF_INIT };
 	if (fast && mb_has_fast_path(plan, mode)) {
 		xi_sb_adds(out, "#if defined(XENIDL_LE_HOST)\n");
 		if (mode == MB_DECODE)

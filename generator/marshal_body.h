@@ -7,26 +7,31 @@
 
 enum mb_mode { MB_DECODE, MB_ENCODE, MB_CHECK };
 
-/* The code of tagged-union arms made so far for one declaration. Its plans
- * for different ABIs share most arms (few differ between ABIs), whose code
- * is then made once: for the big envelopes (xen_domctl, xen_sysctl) that
- * is most of the work. Start zeroed; the arms' texts belong to it, and it
- * refers to the plans, so reset it when they go. */
-struct mb_arms {
+/* What the bodies of one declaration share, made once for all of them.
+ * The code of tagged-union arms: its plans for different ABIs share most
+ * arms (few differ between ABIs), whose code is then made once; for the
+ * big envelopes (xen_domctl, xen_sysctl) that is most of the work. And
+ * the value checks of scalars (an enum's declared values), which every
+ * function of every plan makes. Start zeroed; the arms' texts belong to
+ * it, it refers to the plans and to texts in the arena given to mb_body,
+ * so reset it when they go. */
+struct mb_memo {
 	struct mb_arm_text *made;
 	unsigned n, cap;
+	struct mb_condition *conds;
+	unsigned nconds, cap_conds;
 };
-void mb_arms_reset(struct mb_arms *arms);
-void mb_arms_free(struct mb_arms *arms);
+void mb_memo_reset(struct mb_memo *memo);
+void mb_memo_free(struct mb_memo *memo);
 
 /* The body of a function of a plan, added to `out`: statements indented
  * by one tab, for the parameters out/in/v, buf (as p), len, flags and
  * err. `fast` allows the little-endian copy path (T_decode and T_encode of
- * the host's own layout). `arms` (or NULL) keeps the code of arms for the
- * next bodies of the same declaration. Short texts made on the way go to
+ * the host's own layout). `memo` (or NULL) keeps what the next bodies of
+ * the same declaration can share. Short texts made on the way go to
  * `a`. */
 void mb_body(struct xi_strbuf *out, struct xi_arena *a, const struct mp_plan *plan,
-	     enum mb_mode mode, bool fast, struct mb_arms *arms);
+	     enum mb_mode mode, bool fast, struct mb_memo *memo);
 
 /* Does mb_body take the little-endian copy path for this plan and mode
  * when `fast` allows it? (Otherwise `fast` makes no difference.) */
