@@ -33,6 +33,9 @@ struct fn {
 /* The code of an arm, with everything it was made from: the arm's nodes
  * and the function's state that the code depends on. */
 struct mb_arm_text {
+	/* The arm's member: arms of other members have other nodes (their
+	 * lvalues differ), so comparing it first skips most entries. */
+	const struct xi_member *member;
 	const struct mp_node *body;
 	enum mb_mode mode;
 	unsigned known_gate;
@@ -535,8 +538,9 @@ static const char *arm_text(struct fn *f, const struct mp_arm *arm, const char *
 	struct mb_memo *arms = f->memo;
 	for (unsigned i = 0; arms && i < arms->n; i++) {
 		const struct mb_arm_text *m = &arms->made[i];
-		if (m->mode == f->mode && m->known_gate == f->known_gate &&
-		    m->native_holes == f->plan->native_holes && m->ind == ind &&
+		if (m->member == arm->member && m->mode == f->mode &&
+		    m->known_gate == f->known_gate && m->native_holes == f->plan->native_holes &&
+		    m->ind == ind &&
 		    (m->base == base || (m->base && base && !strcmp(m->base, base))) &&
 		    mp_same_nodes(m->body, arm->body))
 			return m->text;
@@ -560,8 +564,9 @@ static const char *arm_text(struct fn *f, const struct mp_arm *arm, const char *
 		arms->cap = arms->cap ? arms->cap * 2 : 32;
 		arms->made = xi_xrealloc(arms->made, sizeof(*arms->made) * arms->cap);
 	}
-	arms->made[arms->n++] = (struct mb_arm_text){ arm->body, f->mode, f->known_gate,
-						      f->plan->native_holes, base, ind, r, body.data };
+	arms->made[arms->n++] = (struct mb_arm_text){ arm->member, arm->body, f->mode,
+						      f->known_gate, f->plan->native_holes, base,
+						      ind, r, body.data };
 	return r;
 }
 
