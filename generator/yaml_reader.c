@@ -35,12 +35,38 @@ struct frame {
 struct yreader {
 	struct xi_ctx *ctx;
 	struct xi_source *src;
+	bool marks_are_bytes;     /* see marks_are_bytes() */
 	struct frame stack[XI_MAX_NESTING + 1];
 	unsigned depth;
 	struct xi_dnode *root;
 	struct column_cache columns;
 	bool failed;
 };
+
+/* Can libyaml's marks be used as they are? In a file of ASCII characters
+ * whose line breaks are \n or \r\n, a character is a byte and libyaml's
+ * lines are the source's lines, so a mark's column (in characters) is its
+ * column in bytes and its index is its offset in the text. Other files
+ * take byte_column(). */
+static bool marks_are_bytes(const char *text, size_t len)
+{
+	uint64_t any = 0;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, text + i, 8);
+		any |= w;
+	}
+	for (; i < len; i++)
+		any |= (unsigned char)text[i];
+	if (any & UINT64_C(0x8080808080808080))
+		return false;
+	for (const char *cr = memchr(text, '\r', len); cr;
+	     cr = memchr(cr + 1, '\r', len - (size_t)(cr + 1 - text)))
+		if (cr + 1 == text + len || cr[1] != '\n')
+			return false;
+	return true;
+}
 
 /* libyaml counts lines from 0 and columns in characters; locations count
  * from 1, and columns in bytes. Events come in document order, so the
@@ -66,12 +92,19 @@ static uint32_t byte_column(struct xi_source *src, struct column_cache *cc, uint
 	return (uint32_t)i + 1;
 }
 
+static uint32_t mark_column(struct yreader *r, uint32_t line, size_t chars)
+{
+	if (r->marks_are_bytes)
+		return (uint32_t)chars + 1;
+	return byte_column(r->src, &r->columns, line, chars);
+}
+
 static struct xi_loc mark_loc(struct yreader *r, yaml_mark_t m)
 {
 	struct xi_loc loc;
 	loc.file = r->src->id;
 	loc.line = (uint32_t)m.line + 1;
-	loc.col = byte_column(r->src, &r->columns, loc.line, m.column);
+	loc.col = mark_column(r, loc.line, m.column);
 	loc.len = 1;
 	return loc;
 }
@@ -81,7 +114,7 @@ static struct xi_loc span_loc(struct yreader *r, yaml_mark_t start, yaml_mark_t 
 {
 	struct xi_loc loc = mark_loc(r, start);
 	if (end.line == start.line && end.column > start.column) {
-		uint32_t end_col = byte_column(r->src, &r->columns, loc.line, end.column);
+		uint32_t end_col = mark_column(r, loc.line, end.column);
 		uint32_t n = end_col - loc.col;
 		loc.len = (uint16_t)(n > UINT16_MAX ? UINT16_MAX : n);
 	}
@@ -199,12 +232,34 @@ static bool resolve_plain(struct yreader *r, struct xi_dnode *n)
 	return true;
 }
 
+/* Does the mark's line hold source text? (After a last line without a
+ * line break, libyaml starts a line of its own.) */
+static bool line_in_source(const struct yreader *r, yaml_mark_t m)
+{
+	size_t start = m.index - m.column;
+	return start == 0 || (start <= r->src->len && r->src->text[start - 1] == '\n');
+}
+
 /* Is the scalar's value exactly its source text (after `skip` bytes of
  * quote)? Then a column inside the value maps to the source. */
 static void mark_verbatim(struct yreader *r, struct xi_dnode *n, yaml_mark_t start,
 			  yaml_mark_t end, size_t skip)
 {
-	if (start.line != end.line || r->columns.line != n->loc.line)
+	if (start.line != end.line)
+		return;
+	if (r->marks_are_bytes) {
+		/* A value that is its source text lies between the marks: a
+		 * plain scalar is [start, end) and escapes never lengthen an
+		 * ASCII value. */
+		size_t at = start.index + skip;
+		if (!line_in_source(r, start) || at + n->len > end.index ||
+		    memcmp(r->src->text + at, n->text, n->len) != 0)
+			return;
+		n->verbatim = true;
+		n->text_col = (uint32_t)(start.column + skip + 1);
+		return;
+	}
+	if (r->columns.line != n->loc.line)
 		return;
 	size_t len = r->columns.len;
 	const char *line = r->columns.text;
@@ -375,6 +430,7 @@ struct xi_dnode *xi_yaml_read(struct xi_ctx *ctx, struct xi_source *src)
 	memset(&r, 0, sizeof(r));
 	r.ctx = ctx;
 	r.src = src;
+	r.marks_are_bytes = marks_are_bytes(src->text, src->len);
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser))
 		xi_oom();
