@@ -4,6 +4,8 @@
 #ifndef XENIDL_SPEC_MAPPER_H
 #define XENIDL_SPEC_MAPPER_H
 
+#include <string.h>
+
 #include "spec_map.h"
 
 struct spec_item {
@@ -33,7 +35,12 @@ void sm_check_keys(struct mapper *mp, const struct xi_dnode *obj, const char *wh
 		   const char *const *keys, const char *extra);
 /* "a string", "a table" or "a mapping", ... */
 const char *sm_phrase(const struct mapper *mp, enum xi_dkind k);
-const struct xi_dentry *sm_entry(const struct xi_dnode *obj, const char *key);
+/* The entry of `key` in obj, or NULL. Inline, so that the length of a
+ * literal key is a constant. */
+static inline const struct xi_dentry *sm_entry(const struct xi_dnode *obj, const char *key)
+{
+	return xi_dmap_find(obj, key, strlen(key));
+}
 /* The value of a required key; NULL after an error that says what was
  * expected. */
 const struct xi_dnode *sm_need(struct mapper *mp, const struct xi_dnode *obj, const char *key,

@@ -8,12 +8,22 @@
 
 /* --- Keys ------------------------------------------------------------------ */
 
+/* The index of the word `key` in keys, or -1. */
+static int key_index(const char *key, size_t len, const char *const *keys)
+{
+	/* key is NUL-terminated and holds no NUL: the first bytes rule out
+	 * most words without measuring them. */
+	for (int i = 0; keys[i]; i++) {
+		const char *k = keys[i];
+		if (k[0] == key[0] && !strncmp(k, key, len) && k[len] == '\0')
+			return i;
+	}
+	return -1;
+}
+
 bool sm_key_in(const char *key, size_t len, const char *const *keys)
 {
-	for (; *keys; keys++)
-		if (strlen(*keys) == len && !memcmp(*keys, key, len))
-			return true;
-	return false;
+	return key_index(key, len, keys) >= 0;
 }
 
 /* `typ` (xenbindgen) and `type` (its planned rename) are one key. */
@@ -55,12 +65,6 @@ void sm_check_keys(struct mapper *mp, const struct xi_dnode *obj, const char *wh
 const char *sm_phrase(const struct mapper *mp, enum xi_dkind k)
 {
 	return xi_dkind_phrase(k, mp->toml);
-}
-
-/* The value of `key` in obj (or of `typ`/`type`), or NULL. */
-const struct xi_dentry *sm_entry(const struct xi_dnode *obj, const char *key)
-{
-	return xi_dmap_find(obj, key, strlen(key));
 }
 
 const struct xi_dnode *sm_need(struct mapper *mp, const struct xi_dnode *obj, const char *key,
@@ -224,11 +228,62 @@ static struct xi_attr *new_attr(struct mapper *mp, const char *name, const struc
 	return a;
 }
 
-static void append_attr(struct xi_attr **list, struct xi_attr *a)
+/* The attribute keys, named as the attributes of xidl. */
+enum attr_key { AK_C_NAME, AK_C_PREFIX, AK_LEGACY, AK_RESERVED, AK_C_BITFIELDS, AK_VERSION,
+		AK_DIRECTION };
+static const char *const attr_keys[] = { "c_name", "c_prefix", "legacy", "reserved",
+					 "c_bitfields", "version", "direction", NULL };
+
+/* The attribute of one entry of an object: *out is NULL when the key is
+ * none, or a flag that is false. False after an error. */
+static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_attr **out)
 {
-	while (*list)
-		list = &(*list)->next;
-	*list = a;
+	const struct xi_dnode *v = e->value;
+	int which = key_index(e->key, e->keylen, attr_keys);
+	struct xi_attr *a = NULL;
+	switch (which) {
+	case AK_C_NAME:
+	case AK_C_PREFIX:
+		if (!sm_is_kind(mp, v, e->key, XI_DSTR, "a string"))
+			return false;
+		a = new_attr(mp, attr_keys[which], e);
+		a->arg_kind = XI_ATTR_ARG_STRING;
+		a->str = xi_intern(mp->ctx, v->text, v->len);
+		break;
+	case AK_LEGACY:
+	case AK_RESERVED:
+	case AK_C_BITFIELDS:
+		if (!sm_is_kind(mp, v, e->key, XI_DBOOL, "true or false"))
+			return false;
+		if (v->bval)
+			a = new_attr(mp, attr_keys[which], e);
+		break;
+	case AK_VERSION: {
+		const char *name = sm_name_of(mp, v, "version", NAME_REF);
+		if (!name)
+			return false;
+		a = new_attr(mp, "version", e);
+		a->arg_kind = XI_ATTR_ARG_EXPR;
+		a->expr = NEW(struct xi_expr);
+		a->expr->kind = XI_EXPR_NAME;
+		a->expr->name = name;
+		a->expr->loc = v->loc;
+		a->expr->depth = 1;
+		break;
+	}
+	case AK_DIRECTION: {
+		static const char *const dirs[] = { "in", "out", "inout", NULL };
+		int dir = v->kind == XI_DSTR ? key_index(v->text, v->len, dirs) : -1;
+		if (dir < 0) {
+			xi_error(mp->diag, v->loc, "'direction' must be in, out or inout");
+			return false;
+		}
+		a = new_attr(mp, dirs[dir], e);
+		break;
+	}
+	}
+	*out = a;
+	return true;
 }
 
 /* The attribute keys of an object, in document order: c_name, c_prefix,
@@ -237,52 +292,17 @@ static void append_attr(struct xi_attr **list, struct xi_attr *a)
 bool sm_attributes(struct mapper *mp, const struct xi_dnode *obj, struct xi_attr **out)
 {
 	bool ok = true;
+	struct xi_attr **tail = out;
+	while (*tail)
+		tail = &(*tail)->next;
 	for (const struct xi_dentry *e = obj->first; e; e = e->next) {
-		const struct xi_dnode *v = e->value;
-		struct xi_attr *a = NULL;
-		if (!strcmp(e->key, "c_name") || !strcmp(e->key, "c_prefix")) {
-			if (!sm_is_kind(mp, v, e->key, XI_DSTR, "a string")) {
-				ok = false;
-				continue;
-			}
-			a = new_attr(mp, !strcmp(e->key, "c_name") ? "c_name" : "c_prefix", e);
-			a->arg_kind = XI_ATTR_ARG_STRING;
-			a->str = xi_intern(mp->ctx, v->text, v->len);
-		} else if (!strcmp(e->key, "legacy") || !strcmp(e->key, "reserved") ||
-			   !strcmp(e->key, "c_bitfields")) {
-			if (!sm_is_kind(mp, v, e->key, XI_DBOOL, "true or false")) {
-				ok = false;
-				continue;
-			}
-			if (v->bval)
-				a = new_attr(mp, !strcmp(e->key, "legacy") ? "legacy"
-					     : !strcmp(e->key, "reserved") ? "reserved" : "c_bitfields", e);
-		} else if (!strcmp(e->key, "version")) {
-			const char *name = sm_name_of(mp, v, "version", NAME_REF);
-			if (!name) {
-				ok = false;
-				continue;
-			}
-			a = new_attr(mp, "version", e);
-			a->arg_kind = XI_ATTR_ARG_EXPR;
-			a->expr = NEW(struct xi_expr);
-			a->expr->kind = XI_EXPR_NAME;
-			a->expr->name = name;
-			a->expr->loc = v->loc;
-			a->expr->depth = 1;
-		} else if (!strcmp(e->key, "direction")) {
-			static const char *const dirs[] = { "in", "out", "inout", NULL };
-			if (v->kind != XI_DSTR || !sm_key_in(v->text, v->len, dirs)) {
-				xi_error(mp->diag, v->loc, "'direction' must be in, out or inout");
-				ok = false;
-				continue;
-			}
-			a = new_attr(mp, !strcmp(v->text, "in") ? "in" : !strcmp(v->text, "out") ? "out"
-												 : "inout", e);
+		struct xi_attr *a;
+		if (!attribute(mp, e, &a)) {
+			ok = false;
+		} else if (a) {
+			*tail = a;
+			tail = &a->next;
 		}
-		if (a)
-			append_attr(out, a);
 	}
 	return ok;
 }
-
