@@ -449,8 +449,16 @@ static bool parse_keyval(struct tparser *p, struct xi_dnode *table, bool in_inli
  * or len. */
 static size_t utf8_check(const unsigned char *s, size_t len)
 {
+	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
 	size_t i = 0;
 	while (i < len) {
+		/* Eight bytes at a time while they are ASCII, none of them NUL
+		 * (a byte b in 1..0x7F has the high bit clear in b and b-1). */
+		uint64_t w;
+		if (i + 8 <= len && (memcpy(&w, s + i, 8), !(((w - ones) | w) & highs))) {
+			i += 8;
+			continue;
+		}
 		unsigned char c = s[i];
 		if (c == 0)
 			return i;
