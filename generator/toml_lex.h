@@ -47,7 +47,11 @@ struct toml_lexer {
 	struct xi_loc loc;
 	const char *tok_text;      /* its source text (not NUL-terminated) */
 	size_t tok_len;
-	struct xi_strbuf str;      /* TOML_STRING: the decoded value */
+	/* TOML_STRING: the value (not NUL-terminated), which is either its
+	 * source text or, decoded, in str */
+	const char *str_text;
+	size_t str_len;
+	struct xi_strbuf str;
 	bool str_verbatim;         /* the value is the source text inside the quotes */
 	bool str_multiline;
 	struct xi_int ival;        /* TOML_INTEGER */

@@ -133,13 +133,13 @@ static bool parse_key(struct tparser *p, struct key_part *parts, unsigned *n)
 		}
 		struct key_part *k = &parts[(*n)++];
 		if (p->tok == TOML_STRING) {
-			if (memchr(xi_sb_str(&p->lx.str), '\0', p->lx.str.len)) {
+			if (memchr(p->lx.str_text, '\0', p->lx.str_len)) {
 				xi_error(p->diag, tok_loc(p), "a NUL character is not allowed in a key");
 				p->failed = true;
 				return false;
 			}
-			k->text = xi_strndup(&p->ctx->arena, xi_sb_str(&p->lx.str), p->lx.str.len);
-			k->len = p->lx.str.len;
+			k->text = xi_strndup(&p->ctx->arena, p->lx.str_text, p->lx.str_len);
+			k->len = p->lx.str_len;
 		} else {
 			k->text = xi_strndup(&p->ctx->arena, p->lx.tok_text, p->lx.tok_len);
 			k->len = p->lx.tok_len;
@@ -349,15 +349,15 @@ static struct xi_dnode *parse_value(struct tparser *p)
 {
 	switch (p->tok) {
 	case TOML_STRING: {
-		const char *s = xi_sb_str(&p->lx.str);
-		if (memchr(s, '\0', p->lx.str.len)) {
+		const char *s = p->lx.str_text;
+		if (memchr(s, '\0', p->lx.str_len)) {
 			xi_error(p->diag, tok_loc(p), "a NUL character is not allowed in a string");
 			p->failed = true;
 			return NULL;
 		}
 		struct xi_dnode *n = xi_dnode_new(&p->ctx->arena, XI_DSTR, tok_loc(p));
-		n->text = xi_strndup(&p->ctx->arena, s, p->lx.str.len);
-		n->len = p->lx.str.len;
+		n->text = xi_strndup(&p->ctx->arena, s, p->lx.str_len);
+		n->len = p->lx.str_len;
 		if (p->lx.str_verbatim) {
 			n->verbatim = true;
 			n->text_col = n->loc.col + 1;
