@@ -72,6 +72,7 @@ struct xi_dentry *xi_dmap_add(struct xi_arena *a, struct xi_dnode *map, const ch
 	e->key = key;
 	e->keylen = len;
 	e->key_loc = key_loc;
+	e->word = xi_word_of(key, len);
 	e->value = value;
 	if (map->last)
 		map->last->next = e;

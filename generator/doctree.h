@@ -14,6 +14,7 @@
 
 #include "arena.h"
 #include "source.h"
+#include "spec_words.h"
 #include "xint.h"
 
 enum xi_dkind {
@@ -31,6 +32,7 @@ struct xi_dentry {
 	const char *key;          /* NUL-terminated; never holds a NUL */
 	size_t keylen;
 	struct xi_loc key_loc;
+	enum xi_word word;        /* the key as a word of the schema, or XI_W_NONE */
 	struct xi_dnode *value;
 	struct xi_dentry *next;
 };
@@ -71,7 +73,8 @@ struct xi_dnode *xi_dnode_new(struct xi_arena *a, enum xi_dkind kind, struct xi_
 struct xi_dentry *xi_dmap_find(const struct xi_dnode *map, const char *key, size_t len);
 /* The value of `key`, or NULL. */
 struct xi_dnode *xi_dmap_get(const struct xi_dnode *map, const char *key);
-/* Append an entry (the caller has checked that the key is new). */
+/* Append an entry (the caller has checked that the key is new). Its key
+ * is looked up among the words of the schema here, once. */
 struct xi_dentry *xi_dmap_add(struct xi_arena *a, struct xi_dnode *map, const char *key,
 			      size_t len, struct xi_loc key_loc, struct xi_dnode *value);
 void xi_dseq_add(struct xi_dnode *seq, struct xi_dnode *item);

@@ -16,29 +16,39 @@
 
 /* The keys of each object, by dialect: xenbindgen's schema (xbg_) and the
  * extended one. `typ` and `type` are the same key in both. */
-static const char *const top_xbg[] = { "includes", "structs", "enums", "bitmaps", NULL };
-static const char *const top_xenidl[] = { "description", "imports", "includes", "constants",
-					  "aliases", "enums", "bitmaps", "structs", "unions",
-					  "declarations", NULL };
-static const char *const include_keys[] = { "from", "imports", NULL };
-static const char *const import_keys[] = { "arch", NULL };
-static const char *const const_keys[] = { "name", "description", "type", "value", "c_name", NULL };
-static const char *const alias_keys[] = { "name", "description", "type", "legacy", "c_name", NULL };
-static const char *const enum_xbg[] = { "name", "description", "typ", "variants", NULL };
-static const char *const enum_xenidl[] = { "name", "description", "type", "variants", "c_name",
-					   "c_prefix", NULL };
-static const char *const variant_xbg[] = { "name", "description", "value", NULL };
-static const char *const variant_xenidl[] = { "name", "description", "value", "c_name", NULL };
-static const char *const bitmap_xbg[] = { "name", "description", "typ", "bits", NULL };
-static const char *const bitmap_xenidl[] = { "name", "description", "type", "bits", "c_name",
-					     "c_prefix", "c_bitfields", NULL };
-static const char *const bit_xbg[] = { "name", "description", "shift", NULL };
-static const char *const bit_xenidl[] = { "name", "description", "shift", "last", "c_name", NULL };
-static const char *const agg_xbg[] = { "name", "description", "fields", NULL };
-static const char *const agg_xenidl[] = { "name", "description", "fields", "legacy", "c_name",
-					  "version", NULL };
+static const enum xi_word top_xbg[] = { XI_W_INCLUDES, XI_W_STRUCTS, XI_W_ENUMS, XI_W_BITMAPS,
+					XI_W_NONE };
+static const enum xi_word top_xenidl[] = { XI_W_DESCRIPTION, XI_W_IMPORTS, XI_W_INCLUDES,
+					   XI_W_CONSTANTS, XI_W_ALIASES, XI_W_ENUMS, XI_W_BITMAPS,
+					   XI_W_STRUCTS, XI_W_UNIONS, XI_W_DECLARATIONS, XI_W_NONE };
+static const enum xi_word include_keys[] = { XI_W_FROM, XI_W_IMPORTS, XI_W_NONE };
+static const enum xi_word import_keys[] = { XI_W_ARCH, XI_W_NONE };
+/* The declarations' lists start with `name`, which a `declarations` item
+ * replaces with its kind key. */
+static const enum xi_word const_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_VALUE,
+					   XI_W_C_NAME, XI_W_NONE };
+static const enum xi_word alias_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_LEGACY,
+					   XI_W_C_NAME, XI_W_NONE };
+static const enum xi_word enum_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP, XI_W_VARIANTS,
+					 XI_W_NONE };
+static const enum xi_word enum_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_VARIANTS,
+					    XI_W_C_NAME, XI_W_C_PREFIX, XI_W_NONE };
+static const enum xi_word variant_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_VALUE, XI_W_NONE };
+static const enum xi_word variant_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_VALUE,
+					       XI_W_C_NAME, XI_W_NONE };
+static const enum xi_word bitmap_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP, XI_W_BITS,
+					   XI_W_NONE };
+static const enum xi_word bitmap_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_BITS,
+					      XI_W_C_NAME, XI_W_C_PREFIX, XI_W_C_BITFIELDS,
+					      XI_W_NONE };
+static const enum xi_word bit_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHIFT, XI_W_NONE };
+static const enum xi_word bit_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHIFT, XI_W_LAST,
+					   XI_W_C_NAME, XI_W_NONE };
+static const enum xi_word agg_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_NONE };
+static const enum xi_word agg_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_LEGACY,
+					   XI_W_C_NAME, XI_W_VERSION, XI_W_NONE };
 
-static const char *const *top_keys(const struct mapper *mp)
+static const enum xi_word *top_keys(const struct mapper *mp)
 {
 	return mp->xbg ? top_xbg : top_xenidl;
 }
@@ -71,7 +81,7 @@ static void add_item(struct mapper *mp, struct xi_decl *d, struct xi_loc pos)
 }
 
 /* The keys of each kind of declaration (beside `name`), by dialect. */
-static const char *const *decl_keys(const struct mapper *mp, enum xi_decl_kind k)
+static const enum xi_word *decl_keys(const struct mapper *mp, enum xi_decl_kind k)
 {
 	switch (k) {
 	case XI_DECL_CONST: return const_keys;
@@ -102,7 +112,7 @@ static bool map_variants(struct mapper *mp, struct xi_decl *d, const struct xi_d
 			 bool bits)
 {
 	const char *what = bits ? "a bit" : "a variant";
-	const char *value_key = bits ? "shift" : "value";
+	enum xi_word value_key = bits ? XI_W_SHIFT : XI_W_VALUE;
 	struct xi_variant **tail = &d->variants;
 	bool ok = true;
 	for (const struct xi_dnode *obj = seq->head; obj; obj = obj->next) {
@@ -111,9 +121,9 @@ static bool map_variants(struct mapper *mp, struct xi_decl *d, const struct xi_d
 			continue;
 		}
 		sm_check_keys(mp, obj, what, bits ? (mp->xbg ? bit_xbg : bit_xenidl)
-					       : (mp->xbg ? variant_xbg : variant_xenidl), NULL);
+					       : (mp->xbg ? variant_xbg : variant_xenidl), XI_W_NONE);
 		struct xi_variant *v = NEW(struct xi_variant);
-		const struct xi_dnode *name = sm_need(mp, obj, "name", what, "a string");
+		const struct xi_dnode *name = sm_need(mp, obj, XI_W_NAME, what, "a string");
 		const struct xi_dnode *value = sm_need(mp, obj, value_key, what,
 						    bits ? "the bit's position" : "an integer");
 		bool vok = name && value;
@@ -124,10 +134,10 @@ static bool map_variants(struct mapper *mp, struct xi_decl *d, const struct xi_d
 		}
 		vok &= sm_description(mp, obj, what, &v->doc);
 		if (value) {
-			v->value = sm_value_expr(mp, value, value_key);
+			v->value = sm_value_expr(mp, value, xi_words[value_key]);
 			vok &= v->value != NULL;
 		}
-		const struct xi_dentry *last = bits && !mp->xbg ? sm_entry(obj, "last") : NULL;
+		const struct xi_dentry *last = bits && !mp->xbg ? sm_entry(obj, XI_W_LAST) : NULL;
 		if (last) {
 			v->value_hi = sm_value_expr(mp, last->value, "last");
 			vok &= v->value_hi != NULL;
@@ -149,7 +159,7 @@ static bool map_variants(struct mapper *mp, struct xi_decl *d, const struct xi_d
 
 /* A list-valued key (`fields`, `variants`, `bits`): required in the
  * xenbindgen dialect, empty when absent otherwise. */
-static bool list_of(struct mapper *mp, const struct xi_dnode *obj, const char *key,
+static bool list_of(struct mapper *mp, const struct xi_dnode *obj, enum xi_word key,
 		    const char *what, const struct xi_dnode **out)
 {
 	*out = NULL;
@@ -161,25 +171,26 @@ static bool list_of(struct mapper *mp, const struct xi_dnode *obj, const char *k
 		}
 		return true;
 	}
-	if (!sm_is_kind(mp, e->value, key, XI_DSEQ, mp->toml ? "an array of tables" : "a sequence"))
+	if (!sm_is_kind(mp, e->value, xi_words[key], XI_DSEQ,
+			mp->toml ? "an array of tables" : "a sequence"))
 		return false;
 	*out = e->value;
 	return true;
 }
 
 /* One declaration. name_node is its name: the `name` key, or the kind key
- * of a `declarations` item. */
+ * of a `declarations` item (kind_key, else XI_W_NONE). */
 static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl_kind kind,
-		     const struct xi_dnode *name_node, const char *kind_key)
+		     const struct xi_dnode *name_node, enum xi_word kind_key)
 {
 	const char *what = decl_phrase(kind);
-	const char *const *keys = decl_keys(mp, kind);
-	if (kind_key) {
+	const enum xi_word *keys = decl_keys(mp, kind);
+	if (kind_key != XI_W_NONE) {
 		/* A `declarations` item: the kind key replaces `name`. */
 		sm_check_keys(mp, obj, what, keys + 1, kind_key);
 	} else {
-		sm_check_keys(mp, obj, what, keys, NULL);
-		name_node = sm_need(mp, obj, "name", what, "a string");
+		sm_check_keys(mp, obj, what, keys, XI_W_NONE);
+		name_node = sm_need(mp, obj, XI_W_NAME, what, "a string");
 	}
 	struct xi_decl *d = name_node ? new_decl(mp, kind, name_node) : NULL;
 	bool ok = d != NULL;
@@ -196,7 +207,7 @@ static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl
 	switch (kind) {
 	case XI_DECL_CONST: {
 		const struct xi_dnode *tn = sm_type_node(mp, obj, what);
-		const struct xi_dnode *v = sm_need(mp, obj, "value", what, "an integer or an expression");
+		const struct xi_dnode *v = sm_need(mp, obj, XI_W_VALUE, what, "an integer or an expression");
 		d->type = tn ? sm_map_type(mp, tn, "type") : NULL;
 		d->expr = v ? sm_value_expr(mp, v, "value") : NULL;
 		ok &= d->type && d->expr;
@@ -215,7 +226,7 @@ static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl
 		ok &= d->type != NULL;
 		const struct xi_dnode *list;
 		bool bits = kind == XI_DECL_BITMAP;
-		ok &= list_of(mp, obj, bits ? "bits" : "variants", what, &list);
+		ok &= list_of(mp, obj, bits ? XI_W_BITS : XI_W_VARIANTS, what, &list);
 		if (list)
 			ok &= map_variants(mp, d, list, bits);
 		break;
@@ -223,7 +234,7 @@ static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl
 	case XI_DECL_STRUCT:
 	case XI_DECL_UNION: {
 		const struct xi_dnode *list;
-		ok &= list_of(mp, obj, "fields", what, &list);
+		ok &= list_of(mp, obj, XI_W_FIELDS, what, &list);
 		unsigned count = 0;
 		struct xi_member *members = list ? sm_map_fields(mp, list, false, &count) : NULL;
 		ok &= members || !count;
@@ -238,17 +249,17 @@ static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl
 }
 
 static const struct {
-	const char *list;    /* the per-kind list key */
-	const char *item;    /* the kind key of a `declarations` item */
+	enum xi_word list;   /* the per-kind list key */
+	enum xi_word item;   /* the kind key of a `declarations` item */
 	enum xi_decl_kind kind;
 	bool xbg;            /* in xenbindgen's schema */
 } decl_lists[] = {
-	{ "constants", "const", XI_DECL_CONST, false },
-	{ "aliases", "alias", XI_DECL_ALIAS, false },
-	{ "enums", "enum", XI_DECL_ENUM, true },
-	{ "bitmaps", "bitmap", XI_DECL_BITMAP, true },
-	{ "structs", "struct", XI_DECL_STRUCT, true },
-	{ "unions", "union", XI_DECL_UNION, false },
+	{ XI_W_CONSTANTS, XI_W_CONST, XI_DECL_CONST, false },
+	{ XI_W_ALIASES, XI_W_ALIAS, XI_DECL_ALIAS, false },
+	{ XI_W_ENUMS, XI_W_ENUM, XI_DECL_ENUM, true },
+	{ XI_W_BITMAPS, XI_W_BITMAP, XI_DECL_BITMAP, true },
+	{ XI_W_STRUCTS, XI_W_STRUCT, XI_DECL_STRUCT, true },
+	{ XI_W_UNIONS, XI_W_UNION, XI_DECL_UNION, false },
 };
 
 #define NDECL_LISTS (sizeof(decl_lists) / sizeof(decl_lists[0]))
@@ -262,7 +273,7 @@ static bool map_declaration_item(struct mapper *mp, const struct xi_dnode *obj)
 	unsigned which = 0;
 	for (const struct xi_dentry *e = obj->first; e; e = e->next) {
 		for (unsigned i = 0; i < NDECL_LISTS; i++) {
-			if (strcmp(e->key, decl_lists[i].item) != 0)
+			if (e->word != decl_lists[i].item)
 				continue;
 			if (kind) {
 				xi_error(mp->diag, e->key_loc, "a declaration is one of '%s' and '%s', not both",
@@ -278,7 +289,7 @@ static bool map_declaration_item(struct mapper *mp, const struct xi_dnode *obj)
 			 "bitmap, struct or union, with its name");
 		return false;
 	}
-	return map_decl(mp, obj, decl_lists[which].kind, kind->value, kind->key);
+	return map_decl(mp, obj, decl_lists[which].kind, kind->value, kind->word);
 }
 
 /* --- Imports and includes --------------------------------------------------- */
@@ -291,8 +302,8 @@ static bool map_imports(struct mapper *mp, const struct xi_dnode *seq, struct xi
 		const struct xi_dnode *path = n;
 		bool is_arch = false;
 		if (n->kind == XI_DMAP) {
-			sm_check_keys(mp, n, "an import", import_keys, NULL);
-			path = sm_need(mp, n, "arch", "an import", "a file name");
+			sm_check_keys(mp, n, "an import", import_keys, XI_W_NONE);
+			path = sm_need(mp, n, XI_W_ARCH, "an import", "a file name");
 			is_arch = true;
 			if (!path) {
 				ok = false;
@@ -319,11 +330,11 @@ static bool map_include(struct mapper *mp, const struct xi_dnode *obj, struct xi
 {
 	if (!sm_is_object(mp, obj, "an include"))
 		return false;
-	sm_check_keys(mp, obj, "an include", include_keys, NULL);
+	sm_check_keys(mp, obj, "an include", include_keys, XI_W_NONE);
 	inc->loc = obj->loc;
-	const struct xi_dnode *from = sm_need(mp, obj, "from", "an include",
+	const struct xi_dnode *from = sm_need(mp, obj, XI_W_FROM, "an include",
 					   "the output name of a spec directory, or \"arch\"");
-	const struct xi_dentry *imports = sm_entry(obj, "imports");
+	const struct xi_dentry *imports = sm_entry(obj, XI_W_IMPORTS);
 	bool ok = from != NULL;
 	if (from && sm_is_kind(mp, from, "from", XI_DSTR, "a string")) {
 		if (!sm_is_word(from->text, from->len)) {
@@ -338,7 +349,7 @@ static bool map_include(struct mapper *mp, const struct xi_dnode *obj, struct xi
 	}
 	if (!imports) {
 		if (mp->xbg) {
-			sm_need(mp, obj, "imports", "an include", "a list of names");
+			sm_need(mp, obj, XI_W_IMPORTS, "an include", "a list of names");
 			return false;
 		}
 		return ok;
@@ -397,17 +408,17 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 	unsigned errors = ctx->diag.errors;
 	if (!sm_is_object(mp, root, "a spec"))
 		return false;
-	sm_check_keys(mp, root, "a spec", top_keys(mp), NULL);
+	sm_check_keys(mp, root, "a spec", top_keys(mp), XI_W_NONE);
 	if (!mp->xbg) {
-		const struct xi_dentry *doc = sm_entry(root, "description");
+		const struct xi_dentry *doc = sm_entry(root, XI_W_DESCRIPTION);
 		if (doc && sm_is_kind(mp, doc->value, "description", XI_DSTR, "a string"))
 			out->doc = doc->value->text;
-		const struct xi_dentry *imports = sm_entry(root, "imports");
+		const struct xi_dentry *imports = sm_entry(root, XI_W_IMPORTS);
 		if (imports && sm_is_kind(mp, imports->value, "imports", XI_DSEQ,
 				       mp->toml ? "an array" : "a sequence"))
 			map_imports(mp, imports->value, out);
 	}
-	const struct xi_dentry *includes = sm_entry(root, "includes");
+	const struct xi_dentry *includes = sm_entry(root, XI_W_INCLUDES);
 	if (includes && sm_is_kind(mp, includes->value, "includes", XI_DSEQ,
 				mp->toml ? "an array of tables" : "a sequence"))
 		map_includes(mp, includes->value, out);
@@ -415,14 +426,14 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 		if (mp->xbg && !decl_lists[i].xbg)
 			continue;
 		const struct xi_dentry *list = sm_entry(root, decl_lists[i].list);
-		if (!list || !sm_is_kind(mp, list->value, decl_lists[i].list, XI_DSEQ,
+		if (!list || !sm_is_kind(mp, list->value, xi_words[decl_lists[i].list], XI_DSEQ,
 				      mp->toml ? "an array of tables" : "a sequence"))
 			continue;
 		for (const struct xi_dnode *n = list->value->head; n && !ctx->diag.capped; n = n->next)
 			if (sm_is_object(mp, n, decl_phrase(decl_lists[i].kind)))
-				map_decl(mp, n, decl_lists[i].kind, NULL, NULL);
+				map_decl(mp, n, decl_lists[i].kind, NULL, XI_W_NONE);
 	}
-	const struct xi_dentry *decls = mp->xbg ? NULL : sm_entry(root, "declarations");
+	const struct xi_dentry *decls = mp->xbg ? NULL : sm_entry(root, XI_W_DECLARATIONS);
 	if (decls && sm_is_kind(mp, decls->value, "declarations", XI_DSEQ,
 			     mp->toml ? "an array of tables" : "a sequence"))
 		for (const struct xi_dnode *n = decls->value->head; n && !ctx->diag.capped; n = n->next)

@@ -4,8 +4,6 @@
 #ifndef XENIDL_SPEC_MAPPER_H
 #define XENIDL_SPEC_MAPPER_H
 
-#include <string.h>
-
 #include "spec_map.h"
 
 struct spec_item {
@@ -27,23 +25,27 @@ struct mapper {
 
 /* --- Keys (spec_schema.c) --- */
 
-bool sm_key_in(const char *key, size_t len, const char *const *keys);
-/* "a, b, c" */
-const char *sm_key_list(struct mapper *mp, const char *const *keys, const char *extra);
+/* Keys are compared as words of the schema (spec_words.h); a list of
+ * words ends with XI_W_NONE. */
+bool sm_word_in(enum xi_word w, const enum xi_word *words);
+/* "a, b, c" (and extra, unless XI_W_NONE) */
+const char *sm_key_list(struct mapper *mp, const enum xi_word *keys, enum xi_word extra);
 /* Warn about every key of obj that is not in keys (or extra). */
 void sm_check_keys(struct mapper *mp, const struct xi_dnode *obj, const char *what,
-		   const char *const *keys, const char *extra);
+		   const enum xi_word *keys, enum xi_word extra);
 /* "a string", "a table" or "a mapping", ... */
 const char *sm_phrase(const struct mapper *mp, enum xi_dkind k);
-/* The entry of `key` in obj, or NULL. Inline, so that the length of a
- * literal key is a constant. */
-static inline const struct xi_dentry *sm_entry(const struct xi_dnode *obj, const char *key)
+/* The entry of `key` in obj, or NULL. */
+static inline const struct xi_dentry *sm_entry(const struct xi_dnode *obj, enum xi_word key)
 {
-	return xi_dmap_find(obj, key, strlen(key));
+	for (const struct xi_dentry *e = obj->first; e; e = e->next)
+		if (e->word == key)
+			return e;
+	return NULL;
 }
 /* The value of a required key; NULL after an error that says what was
  * expected. */
-const struct xi_dnode *sm_need(struct mapper *mp, const struct xi_dnode *obj, const char *key,
+const struct xi_dnode *sm_need(struct mapper *mp, const struct xi_dnode *obj, enum xi_word key,
 			       const char *what, const char *expect);
 /* Is n of that kind? Else an error on `key`. */
 bool sm_is_kind(struct mapper *mp, const struct xi_dnode *n, const char *key, enum xi_dkind kind,

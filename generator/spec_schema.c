@@ -8,43 +8,35 @@
 
 /* --- Keys ------------------------------------------------------------------ */
 
-/* The index of the word `key` in keys, or -1. */
-static int key_index(const char *key, size_t len, const char *const *keys)
+bool sm_word_in(enum xi_word w, const enum xi_word *words)
 {
-	/* key is NUL-terminated and holds no NUL: the first bytes rule out
-	 * most words without measuring them. */
-	for (int i = 0; keys[i]; i++) {
-		const char *k = keys[i];
-		if (k[0] == key[0] && !strncmp(k, key, len) && k[len] == '\0')
-			return i;
-	}
-	return -1;
-}
-
-bool sm_key_in(const char *key, size_t len, const char *const *keys)
-{
-	return key_index(key, len, keys) >= 0;
-}
-
-/* `typ` (xenbindgen) and `type` (its planned rename) are one key. */
-static bool key_allowed(const char *key, size_t len, const char *const *keys, const char *extra)
-{
-	if (sm_key_in(key, len, keys) || (extra && strlen(extra) == len && !memcmp(extra, key, len)))
-		return true;
-	if (len == 3 && !memcmp(key, "typ", 3))
-		return sm_key_in("type", 4, keys);
-	if (len == 4 && !memcmp(key, "type", 4))
-		return sm_key_in("typ", 3, keys);
+	for (; *words != XI_W_NONE; words++)
+		if (*words == w)
+			return true;
 	return false;
 }
 
-const char *sm_key_list(struct mapper *mp, const char *const *keys, const char *extra)
+/* `typ` (xenbindgen) and `type` (its planned rename) are one key. */
+static bool key_allowed(enum xi_word key, const enum xi_word *keys, enum xi_word extra)
+{
+	if (key == XI_W_NONE)
+		return false;
+	if (sm_word_in(key, keys) || key == extra)
+		return true;
+	if (key == XI_W_TYP)
+		return sm_word_in(XI_W_TYPE, keys);
+	if (key == XI_W_TYPE)
+		return sm_word_in(XI_W_TYP, keys);
+	return false;
+}
+
+const char *sm_key_list(struct mapper *mp, const enum xi_word *keys, enum xi_word extra)
 {
 	struct xi_strbuf sb = XI_STRBUF_INIT;
-	for (const char *const *k = keys; *k; k++)
-		xi_sb_printf(&sb, "%s%s", k == keys ? "" : ", ", *k);
-	if (extra)
-		xi_sb_printf(&sb, ", %s", extra);
+	for (const enum xi_word *k = keys; *k != XI_W_NONE; k++)
+		xi_sb_printf(&sb, "%s%s", k == keys ? "" : ", ", xi_words[*k]);
+	if (extra != XI_W_NONE)
+		xi_sb_printf(&sb, ", %s", xi_words[extra]);
 	const char *r = xi_strdup(&mp->ctx->arena, xi_sb_str(&sb));
 	xi_sb_free(&sb);
 	return r;
@@ -52,10 +44,10 @@ const char *sm_key_list(struct mapper *mp, const char *const *keys, const char *
 
 /* Unknown keys are nearly always typos: warn, naming the allowed ones. */
 void sm_check_keys(struct mapper *mp, const struct xi_dnode *obj, const char *what,
-		   const char *const *keys, const char *extra)
+		   const enum xi_word *keys, enum xi_word extra)
 {
 	for (const struct xi_dentry *e = obj->first; e; e = e->next) {
-		if (key_allowed(e->key, e->keylen, keys, extra))
+		if (key_allowed(e->word, keys, extra))
 			continue;
 		xi_warning(mp->diag, e->key_loc, "unknown key '%s' in %s; allowed keys: %s", e->key,
 			   what, sm_key_list(mp, keys, extra));
@@ -67,13 +59,13 @@ const char *sm_phrase(const struct mapper *mp, enum xi_dkind k)
 	return xi_dkind_phrase(k, mp->toml);
 }
 
-const struct xi_dnode *sm_need(struct mapper *mp, const struct xi_dnode *obj, const char *key,
+const struct xi_dnode *sm_need(struct mapper *mp, const struct xi_dnode *obj, enum xi_word key,
 			       const char *what, const char *expect)
 {
 	const struct xi_dentry *e = sm_entry(obj, key);
 	if (e)
 		return e->value;
-	xi_error(mp->diag, obj->loc, "missing '%s' in %s (expected %s)", key, what, expect);
+	xi_error(mp->diag, obj->loc, "missing '%s' in %s (expected %s)", xi_words[key], what, expect);
 	return NULL;
 }
 
@@ -121,14 +113,17 @@ bool sm_is_word(const char *s, size_t len)
 }
 
 /* Names xidl reserves: a spec using them could not be converted. */
-static bool reserved_name(const char *s, enum name_role role)
+static bool reserved_name(enum xi_word name, enum name_role role)
 {
-	static const char *const hard[] = { "const", "enum", "struct", "union", "switch", "_", NULL };
-	static const char *const soft[] = { "import", "arch", "type", "bitmap", "handle",
-					    "native_handle", NULL };
-	if (sm_key_in(s, strlen(s), hard))
+	static const enum xi_word hard[] = { XI_W_CONST, XI_W_ENUM, XI_W_STRUCT, XI_W_UNION,
+					     XI_W_SWITCH, XI_W_UNDERSCORE, XI_W_NONE };
+	static const enum xi_word soft[] = { XI_W_IMPORT, XI_W_ARCH, XI_W_TYPE, XI_W_BITMAP,
+					     XI_W_HANDLE, XI_W_NATIVE_HANDLE, XI_W_NONE };
+	if (name == XI_W_NONE)
+		return false;
+	if (sm_word_in(name, hard))
 		return true;
-	return role != NAME_MEMBER && sm_key_in(s, strlen(s), soft);
+	return role != NAME_MEMBER && sm_word_in(name, soft);
 }
 
 const char *sm_name_of(struct mapper *mp, const struct xi_dnode *n, const char *key,
@@ -146,7 +141,7 @@ const char *sm_name_of(struct mapper *mp, const struct xi_dnode *n, const char *
 		xi_error(mp->diag, n->loc, "name is longer than %u characters", XI_MAX_IDENT_LEN);
 		return NULL;
 	}
-	if (!mp->xbg && reserved_name(n->text, role)) {
+	if (!mp->xbg && reserved_name(xi_word_of(n->text, n->len), role)) {
 		xi_error(mp->diag, n->loc, "'%s' is a keyword of xidl and cannot name %s", n->text,
 			 role == NAME_MEMBER ? "a member" : "a declaration");
 		return NULL;
@@ -160,10 +155,10 @@ bool sm_description(struct mapper *mp, const struct xi_dnode *obj, const char *w
 		    const char **doc)
 {
 	*doc = NULL;
-	const struct xi_dentry *e = sm_entry(obj, "description");
+	const struct xi_dentry *e = sm_entry(obj, XI_W_DESCRIPTION);
 	if (!e) {
 		if (mp->xbg) {
-			sm_need(mp, obj, "description", what, "a string");
+			sm_need(mp, obj, XI_W_DESCRIPTION, what, "a string");
 			return false;
 		}
 		return true;
@@ -228,37 +223,31 @@ static struct xi_attr *new_attr(struct mapper *mp, const char *name, const struc
 	return a;
 }
 
-/* The attribute keys, named as the attributes of xidl. */
-enum attr_key { AK_C_NAME, AK_C_PREFIX, AK_LEGACY, AK_RESERVED, AK_C_BITFIELDS, AK_VERSION,
-		AK_DIRECTION };
-static const char *const attr_keys[] = { "c_name", "c_prefix", "legacy", "reserved",
-					 "c_bitfields", "version", "direction", NULL };
-
-/* The attribute of one entry of an object: *out is NULL when the key is
- * none, or a flag that is false. False after an error. */
+/* The attribute of one entry of an object (its key is the attribute's
+ * name): *out is NULL when the key is none, or a flag that is false.
+ * False after an error. */
 static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_attr **out)
 {
 	const struct xi_dnode *v = e->value;
-	int which = key_index(e->key, e->keylen, attr_keys);
 	struct xi_attr *a = NULL;
-	switch (which) {
-	case AK_C_NAME:
-	case AK_C_PREFIX:
+	switch (e->word) {
+	case XI_W_C_NAME:
+	case XI_W_C_PREFIX:
 		if (!sm_is_kind(mp, v, e->key, XI_DSTR, "a string"))
 			return false;
-		a = new_attr(mp, attr_keys[which], e);
+		a = new_attr(mp, xi_words[e->word], e);
 		a->arg_kind = XI_ATTR_ARG_STRING;
 		a->str = xi_intern(mp->ctx, v->text, v->len);
 		break;
-	case AK_LEGACY:
-	case AK_RESERVED:
-	case AK_C_BITFIELDS:
+	case XI_W_LEGACY:
+	case XI_W_RESERVED:
+	case XI_W_C_BITFIELDS:
 		if (!sm_is_kind(mp, v, e->key, XI_DBOOL, "true or false"))
 			return false;
 		if (v->bval)
-			a = new_attr(mp, attr_keys[which], e);
+			a = new_attr(mp, xi_words[e->word], e);
 		break;
-	case AK_VERSION: {
+	case XI_W_VERSION: {
 		const char *name = sm_name_of(mp, v, "version", NAME_REF);
 		if (!name)
 			return false;
@@ -271,16 +260,17 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 		a->expr->depth = 1;
 		break;
 	}
-	case AK_DIRECTION: {
-		static const char *const dirs[] = { "in", "out", "inout", NULL };
-		int dir = v->kind == XI_DSTR ? key_index(v->text, v->len, dirs) : -1;
-		if (dir < 0) {
+	case XI_W_DIRECTION: {
+		enum xi_word dir = v->kind == XI_DSTR ? xi_word_of(v->text, v->len) : XI_W_NONE;
+		if (dir != XI_W_IN && dir != XI_W_OUT && dir != XI_W_INOUT) {
 			xi_error(mp->diag, v->loc, "'direction' must be in, out or inout");
 			return false;
 		}
-		a = new_attr(mp, dirs[dir], e);
+		a = new_attr(mp, xi_words[dir], e);
 		break;
 	}
+	default:
+		break;
 	}
 	*out = a;
 	return true;

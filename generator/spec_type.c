@@ -6,34 +6,48 @@
 #include "spec_mapper.h"
 
 /* The keys of fields and arms, by dialect. */
-static const char *const field_xbg[] = { "name", "description", "typ", NULL };
-static const char *const field_xenidl[] = { "name", "description", "type", "direction", "reserved",
-					    "c_name", NULL };
-static const char *const arm_xenidl[] = { "name", "description", "type", "when", "default",
-					  "direction", "reserved", "c_name", NULL };
-static const char *const type_table_keys[] = { "tag", "args", NULL };
+static const enum xi_word field_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP, XI_W_NONE };
+static const enum xi_word field_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_DIRECTION,
+					     XI_W_RESERVED, XI_W_C_NAME, XI_W_NONE };
+static const enum xi_word arm_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_WHEN,
+					   XI_W_DEFAULT, XI_W_DIRECTION, XI_W_RESERVED, XI_W_C_NAME,
+					   XI_W_NONE };
+static const enum xi_word type_table_keys[] = { XI_W_TAG, XI_W_ARGS, XI_W_NONE };
 /* The kinds of type a table names. */
-static const char *const tags_xbg[] = { "u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64",
-					"struct", "enum", "bitmap", "ptr", "array", NULL };
-static const char *const tags_xenidl[] = { "u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64",
-					   "char", "native_u64", "native_i64", "struct", "union",
-					   "enum", "bitmap", "ptr", "handle", "native_handle",
-					   "array", "arch", NULL };
+static const enum xi_word tags_xbg[] = { XI_W_U8, XI_W_U16, XI_W_U32, XI_W_U64, XI_W_I8, XI_W_I16,
+					 XI_W_I32, XI_W_I64, XI_W_STRUCT, XI_W_ENUM, XI_W_BITMAP,
+					 XI_W_PTR, XI_W_ARRAY, XI_W_NONE };
+static const enum xi_word tags_xenidl[] = { XI_W_U8, XI_W_U16, XI_W_U32, XI_W_U64, XI_W_I8,
+					    XI_W_I16, XI_W_I32, XI_W_I64, XI_W_CHAR,
+					    XI_W_NATIVE_U64, XI_W_NATIVE_I64, XI_W_STRUCT,
+					    XI_W_UNION, XI_W_ENUM, XI_W_BITMAP, XI_W_PTR,
+					    XI_W_HANDLE, XI_W_NATIVE_HANDLE, XI_W_ARRAY, XI_W_ARCH,
+					    XI_W_NONE };
 /* The keys of a type table in the short form ({ptr: u8}). */
-static const char *const short_xbg[] = { "struct", "enum", "bitmap", "ptr", "array", NULL };
-static const char *const short_xenidl[] = { "struct", "union", "enum", "bitmap", "ptr", "handle",
-					    "native_handle", "array", "arch", NULL };
+static const enum xi_word short_xbg[] = { XI_W_STRUCT, XI_W_ENUM, XI_W_BITMAP, XI_W_PTR,
+					  XI_W_ARRAY, XI_W_NONE };
+static const enum xi_word short_xenidl[] = { XI_W_STRUCT, XI_W_UNION, XI_W_ENUM, XI_W_BITMAP,
+					     XI_W_PTR, XI_W_HANDLE, XI_W_NATIVE_HANDLE, XI_W_ARRAY,
+					     XI_W_ARCH, XI_W_NONE };
 
 /* --- Types ------------------------------------------------------------------ */
 
-static const char *const *type_tags(const struct mapper *mp)
+static const enum xi_word *type_tags(const struct mapper *mp)
 {
 	return mp->xbg ? tags_xbg : tags_xenidl;
 }
 
-static bool is_prim_tag(const char *tag)
+/* Is the tag (one of type_tags) a primitive type of xi_prims? */
+static bool is_prim_tag(enum xi_word tag)
 {
-	return xi_prim_by_name(tag) >= 0;
+	switch (tag) {
+	case XI_W_U8: case XI_W_U16: case XI_W_U32: case XI_W_U64:
+	case XI_W_I8: case XI_W_I16: case XI_W_I32: case XI_W_I64:
+	case XI_W_CHAR: case XI_W_NATIVE_U64: case XI_W_NATIVE_I64:
+		return true;
+	default:
+		return false;
+	}
 }
 
 static struct xi_type *new_type(struct mapper *mp, enum xi_type_kind kind, struct xi_loc loc)
@@ -49,9 +63,10 @@ static struct xi_type *named_type(struct mapper *mp, const struct xi_dnode *n, c
 	const char *name = sm_name_of(mp, n, key, NAME_REF);
 	if (!name)
 		return NULL;
-	if (mp->xbg && xi_prim_by_name(name) >= 0 && !sm_key_in(name, strlen(name), type_tags(mp))) {
+	if (mp->xbg && xi_prim_by_name(name) >= 0 &&
+	    !sm_word_in(xi_word_of(name, strlen(name)), type_tags(mp))) {
 		xi_error(mp->diag, n->loc, "'%s' is not a type of xenbindgen; expected one of: %s", name,
-			 sm_key_list(mp, type_tags(mp), NULL));
+			 sm_key_list(mp, type_tags(mp), XI_W_NONE));
 		return NULL;
 	}
 	struct xi_type *t = new_type(mp, XI_TYPE_REF, n->loc);
@@ -72,17 +87,17 @@ struct xi_agg *sm_new_agg(struct mapper *mp, bool is_union, struct xi_loc loc,
 
 /* struct/union/enum/bitmap: a name; struct/union also a list of fields
  * (an inline aggregate). `sw` is the switch of a tagged union. */
-static struct xi_type *kind_type(struct mapper *mp, const char *tag, const struct xi_dnode *args,
+static struct xi_type *kind_type(struct mapper *mp, enum xi_word tag, const struct xi_dnode *args,
 				 const struct xi_dnode *sw, struct xi_loc loc)
 {
-	bool aggregate = !strcmp(tag, "struct") || !strcmp(tag, "union");
+	bool aggregate = tag == XI_W_STRUCT || tag == XI_W_UNION;
 	if (args->kind == XI_DSEQ && aggregate && !mp->xbg) {
 		unsigned count;
 		struct xi_member *members = sm_map_fields(mp, args, sw != NULL, &count);
 		if (!members && count)
 			return NULL;
 		struct xi_type *t = new_type(mp, XI_TYPE_AGG, loc);
-		t->u.agg = sm_new_agg(mp, !strcmp(tag, "union"), loc, members, count);
+		t->u.agg = sm_new_agg(mp, tag == XI_W_UNION, loc, members, count);
 		if (sw) {
 			const char *tag_name = sm_name_of(mp, sw, "switch", NAME_MEMBER);
 			if (!tag_name)
@@ -97,25 +112,25 @@ static struct xi_type *kind_type(struct mapper *mp, const char *tag, const struc
 		return NULL;
 	}
 	if (args->kind != XI_DSTR) {
-		xi_error(mp->diag, args->loc, "'%s' must name %s%s, not %s", tag,
-			 !strcmp(tag, "enum") ? "an enum" : !strcmp(tag, "union") ? "a union"
-			 : !strcmp(tag, "bitmap") ? "a bitmap" : "a struct",
+		xi_error(mp->diag, args->loc, "'%s' must name %s%s, not %s", xi_words[tag],
+			 tag == XI_W_ENUM ? "an enum" : tag == XI_W_UNION ? "a union"
+			 : tag == XI_W_BITMAP ? "a bitmap" : "a struct",
 			 aggregate && !mp->xbg ? " (a string) or list its fields" : " (a string)",
 			 sm_phrase(mp, args->kind));
 		return NULL;
 	}
-	struct xi_type *t = named_type(mp, args, tag);
+	struct xi_type *t = named_type(mp, args, xi_words[tag]);
 	if (!t)
 		return NULL;
 	if (xi_prim_by_name(t->u.ref.name) >= 0) {
 		xi_error(mp->diag, args->loc, "'%s' is a primitive type, not %s %s", t->u.ref.name,
-			 !strcmp(tag, "enum") ? "an" : "a", tag);
+			 tag == XI_W_ENUM ? "an" : "a", xi_words[tag]);
 		return NULL;
 	}
 	t->u.ref.want = true;
-	t->u.ref.want_kind = !strcmp(tag, "struct") ? XI_DECL_STRUCT
-			   : !strcmp(tag, "union") ? XI_DECL_UNION
-			   : !strcmp(tag, "enum") ? XI_DECL_ENUM : XI_DECL_BITMAP;
+	t->u.ref.want_kind = tag == XI_W_STRUCT ? XI_DECL_STRUCT
+			   : tag == XI_W_UNION ? XI_DECL_UNION
+			   : tag == XI_W_ENUM ? XI_DECL_ENUM : XI_DECL_BITMAP;
 	return t;
 }
 
@@ -167,55 +182,64 @@ static struct xi_type *arch_type(struct mapper *mp, const struct xi_dnode *args,
 	return ok ? t : NULL;
 }
 
-/* One type, by its tag and argument (from either spelling). */
-static struct xi_type *tagged_type(struct mapper *mp, const char *tag, struct xi_loc tag_loc,
+/* One type, by its tag (the text of a `tag` value or of a short form's
+ * key) and argument. */
+static struct xi_type *tagged_type(struct mapper *mp, const char *tag_text, struct xi_loc tag_loc,
 				   const struct xi_dnode *args, const struct xi_dnode *sw,
 				   struct xi_loc loc)
 {
-	if (!sm_key_in(tag, strlen(tag), type_tags(mp))) {
-		xi_error(mp->diag, tag_loc, "unknown type '%s'; expected one of: %s", tag,
-			 sm_key_list(mp, type_tags(mp), NULL));
+	enum xi_word tag = xi_word_of(tag_text, strlen(tag_text));
+	if (!sm_word_in(tag, type_tags(mp))) {
+		xi_error(mp->diag, tag_loc, "unknown type '%s'; expected one of: %s", tag_text,
+			 sm_key_list(mp, type_tags(mp), XI_W_NONE));
 		return NULL;
 	}
 	if (is_prim_tag(tag)) {
 		if (args) {
-			xi_error(mp->diag, args->loc, "type '%s' takes no arguments", tag);
+			xi_error(mp->diag, args->loc, "type '%s' takes no arguments", xi_words[tag]);
 			return NULL;
 		}
 		struct xi_type *t = new_type(mp, XI_TYPE_REF, loc);
-		t->u.ref.name = xi_intern(mp->ctx, tag, strlen(tag));
+		t->u.ref.name = xi_intern(mp->ctx, xi_words[tag], strlen(xi_words[tag]));
 		return t;
 	}
 	if (!args) {
-		xi_error(mp->diag, loc, "type '%s' needs 'args' (%s)", tag,
-			 !strcmp(tag, "array") ? "[element type, length]"
-			 : !strcmp(tag, "arch") ? "a table of ABI names to types"
-			 : !strcmp(tag, "ptr") || strstr(tag, "handle") ? "the type pointed to" : "a name");
+		xi_error(mp->diag, loc, "type '%s' needs 'args' (%s)", xi_words[tag],
+			 tag == XI_W_ARRAY ? "[element type, length]"
+			 : tag == XI_W_ARCH ? "a table of ABI names to types"
+			 : tag == XI_W_PTR || tag == XI_W_HANDLE || tag == XI_W_NATIVE_HANDLE
+			 ? "the type pointed to" : "a name");
 		return NULL;
 	}
-	if (sw && strcmp(tag, "union") != 0) {
+	if (sw && tag != XI_W_UNION) {
 		xi_error(mp->diag, sw->loc, "'switch' only applies to a union");
 		return NULL;
 	}
-	if (!strcmp(tag, "ptr") || !strcmp(tag, "handle") || !strcmp(tag, "native_handle")) {
+	switch (tag) {
+	case XI_W_PTR:
+	case XI_W_HANDLE:
+	case XI_W_NATIVE_HANDLE: {
 		struct xi_type *target;
 		if (args->kind == XI_DSTR && args->len == 4 && !memcmp(args->text, "void", 4) && !mp->xbg) {
 			target = new_type(mp, XI_TYPE_REF, args->loc);
 			target->u.ref.name = xi_intern(mp->ctx, "void", 4);
 		} else {
-			target = sm_map_type(mp, args, tag);
+			target = sm_map_type(mp, args, xi_words[tag]);
 		}
 		if (!target)
 			return NULL;
-		struct xi_type *t = new_type(mp, tag[0] == 'n' ? XI_TYPE_NATIVE_HANDLE : XI_TYPE_HANDLE, loc);
+		struct xi_type *t = new_type(mp, tag == XI_W_NATIVE_HANDLE ? XI_TYPE_NATIVE_HANDLE
+								      : XI_TYPE_HANDLE, loc);
 		t->u.target = target;
 		return t;
 	}
-	if (!strcmp(tag, "array"))
+	case XI_W_ARRAY:
 		return array_type(mp, args, loc);
-	if (!strcmp(tag, "arch"))
+	case XI_W_ARCH:
 		return arch_type(mp, args, loc);
-	return kind_type(mp, tag, args, sw, loc);
+	default:
+		return kind_type(mp, tag, args, sw, loc);
+	}
 }
 
 /* A type: a name ("u8", "domid_t"), a tag/args table ({tag: ptr, args:
@@ -229,20 +253,20 @@ struct xi_type *sm_map_type(struct mapper *mp, const struct xi_dnode *n, const c
 			 sm_phrase(mp, n->kind));
 		return NULL;
 	}
-	const struct xi_dentry *tag = sm_entry(n, "tag");
-	const struct xi_dentry *sw = sm_entry(n, "switch");
+	const struct xi_dentry *tag = sm_entry(n, XI_W_TAG);
+	const struct xi_dentry *sw = sm_entry(n, XI_W_SWITCH);
 	if (tag) {
-		sm_check_keys(mp, n, "a type", type_table_keys, mp->xbg ? NULL : "switch");
+		sm_check_keys(mp, n, "a type", type_table_keys, mp->xbg ? XI_W_NONE : XI_W_SWITCH);
 		if (!sm_is_kind(mp, tag->value, "tag", XI_DSTR, "a string"))
 			return NULL;
-		const struct xi_dentry *args = sm_entry(n, "args");
+		const struct xi_dentry *args = sm_entry(n, XI_W_ARGS);
 		return tagged_type(mp, tag->value->text, tag->value->loc, args ? args->value : NULL,
 				   sw ? sw->value : NULL, n->loc);
 	}
 	/* The short form: one key naming the kind of type. */
 	const struct xi_dentry *kind = NULL;
 	for (const struct xi_dentry *e = n->first; e; e = e->next) {
-		if (!sm_key_in(e->key, e->keylen, type_tags(mp)) || is_prim_tag(e->key))
+		if (!sm_word_in(e->word, type_tags(mp)) || is_prim_tag(e->word))
 			continue;
 		if (kind) {
 			xi_error(mp->diag, e->key_loc, "a type table has one of '%s' and '%s', not both",
@@ -251,17 +275,17 @@ struct xi_type *sm_map_type(struct mapper *mp, const struct xi_dnode *n, const c
 		}
 		kind = e;
 	}
-	const char *const *shorts = mp->xbg ? short_xbg : short_xenidl;
+	const enum xi_word *shorts = mp->xbg ? short_xbg : short_xenidl;
 	if (!kind) {
 		xi_error(mp->diag, n->loc, "expected a type: a name, or a table with 'tag' and "
-			 "'args', or with one of the keys %s", sm_key_list(mp, shorts, NULL));
+			 "'args', or with one of the keys %s", sm_key_list(mp, shorts, XI_W_NONE));
 		return NULL;
 	}
 	for (const struct xi_dentry *e = n->first; e; e = e->next)
 		if (e != kind && !(sw == e && !mp->xbg))
 			xi_warning(mp->diag, e->key_loc, "unknown key '%s' in a type; a type table has "
 				   "one of the keys %s%s, or 'tag' and 'args'", e->key,
-				   sm_key_list(mp, shorts, NULL), mp->xbg ? "" : " ('union' with 'switch')");
+				   sm_key_list(mp, shorts, XI_W_NONE), mp->xbg ? "" : " ('union' with 'switch')");
 	return tagged_type(mp, kind->key, kind->key_loc, kind->value, sw && !mp->xbg ? sw->value : NULL,
 			   n->loc);
 }
@@ -270,7 +294,7 @@ struct xi_type *sm_map_type(struct mapper *mp, const struct xi_dnode *n, const c
 const struct xi_dnode *sm_type_node(struct mapper *mp, const struct xi_dnode *obj,
 				    const char *what)
 {
-	const struct xi_dentry *a = sm_entry(obj, "typ"), *b = sm_entry(obj, "type");
+	const struct xi_dentry *a = sm_entry(obj, XI_W_TYP), *b = sm_entry(obj, XI_W_TYPE);
 	if (a && b) {
 		xi_error(mp->diag, b->key_loc, "both 'typ' and 'type' are given; write one");
 		return NULL;
@@ -287,7 +311,7 @@ const struct xi_dnode *sm_type_node(struct mapper *mp, const struct xi_dnode *ob
 /* A tagged union arm's labels: `when` (a value or a list), or `default`. */
 static bool arm_labels(struct mapper *mp, const struct xi_dnode *obj, struct xi_member *m)
 {
-	const struct xi_dentry *when = sm_entry(obj, "when"), *dflt = sm_entry(obj, "default");
+	const struct xi_dentry *when = sm_entry(obj, XI_W_WHEN), *dflt = sm_entry(obj, XI_W_DEFAULT);
 	if (dflt) {
 		if (!sm_is_kind(mp, dflt->value, "default", XI_DBOOL, "true") || !dflt->value->bval) {
 			if (dflt->value->kind == XI_DBOOL)
@@ -348,12 +372,13 @@ static struct xi_member *map_field(struct mapper *mp, const struct xi_dnode *obj
 	const char *what = tagged ? "an arm" : "a field";
 	if (!sm_is_object(mp, obj, what))
 		return NULL;
-	sm_check_keys(mp, obj, what, mp->xbg ? field_xbg : tagged ? arm_xenidl : field_xenidl, NULL);
+	sm_check_keys(mp, obj, what, mp->xbg ? field_xbg : tagged ? arm_xenidl : field_xenidl,
+		      XI_W_NONE);
 	struct xi_member *m = NEW(struct xi_member);
-	const struct xi_dentry *name = sm_entry(obj, "name");
+	const struct xi_dentry *name = sm_entry(obj, XI_W_NAME);
 	bool ok = true;
 	if (!name) {
-		sm_need(mp, obj, "name", what, "a string");
+		sm_need(mp, obj, XI_W_NAME, what, "a string");
 		ok = false;
 	} else {
 		m->name = sm_name_of(mp, name->value, "name", NAME_MEMBER);

@@ -7,6 +7,7 @@
 
 #include "convert.h"
 #include "spec_read.h"
+#include "spec_words.h"
 #include "xbg_case.h"
 #include "xenidl.h"
 
@@ -325,6 +326,33 @@ START_TEST(case_conversion)
 }
 END_TEST
 
+/* --- The schema's words ------------------------------------------------------ */
+
+START_TEST(schema_words)
+{
+	/* Every word is found by its text (so the lookup table by length
+	 * holds them all), and a key that is none is none. */
+	for (int w = XI_W_NONE + 1; w < XI_W_COUNT; w++) {
+		ck_assert_ptr_nonnull(xi_words[w]);
+		ck_assert_int_eq(xi_word_of(xi_words[w], strlen(xi_words[w])), w);
+	}
+	ck_assert_int_eq(xi_word_of("", 0), XI_W_NONE);
+	ck_assert_int_eq(xi_word_of("nam", 3), XI_W_NONE);
+	ck_assert_int_eq(xi_word_of("names", 5), XI_W_NONE);
+	ck_assert_int_eq(xi_word_of("Name", 4), XI_W_NONE);
+	ck_assert_int_eq(xi_word_of("type ", 5), XI_W_NONE);
+	ck_assert_int_eq(xi_word_of("native_handles", 14), XI_W_NONE);
+	/* Only the first len bytes count. */
+	ck_assert_int_eq(xi_word_of("typed", 4), XI_W_TYPE);
+	/* The documents' keys carry their word. */
+	struct xi_dnode *r = yaml("name: x\nNAME: y\nc_name: z\n");
+	ck_assert_ptr_nonnull(r);
+	ck_assert_int_eq(r->first->word, XI_W_NAME);
+	ck_assert_int_eq(r->first->next->word, XI_W_NONE);
+	ck_assert_int_eq(r->last->word, XI_W_C_NAME);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("spec");
@@ -339,6 +367,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, yaml_structure);
 	tcase_add_test(tc, expressions);
 	tcase_add_test(tc, case_conversion);
+	tcase_add_test(tc, schema_words);
 	suite_add_tcase(s, tc);
 	return s;
 }
