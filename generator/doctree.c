@@ -53,8 +53,9 @@ struct xi_dentry *xi_dmap_find(const struct xi_dnode *map, const char *key, size
 		}
 		return NULL;
 	}
+	/* Keys are NUL-terminated, so key[0] can be read when len is 0. */
 	for (struct xi_dentry *e = map->first; e; e = e->next)
-		if (e->keylen == len && memcmp(e->key, key, len) == 0)
+		if (e->keylen == len && e->key[0] == key[0] && memcmp(e->key, key, len) == 0)
 			return e;
 	return NULL;
 }

@@ -65,28 +65,29 @@ const char *const xi_words[XI_W_COUNT] = {
 };
 
 /* The words of each length, for the lookup: by_length[n] lists the words
- * of n bytes. (The unit tests check that it agrees with xi_words.) */
+ * of n bytes, those that most objects have first. (The unit tests check
+ * that it agrees with xi_words.) */
 #define WORD_MAX_LEN 13
 
 static const unsigned char len1[] = { XI_W_UNDERSCORE, XI_W_NONE };
-static const unsigned char len2[] = { XI_W_I8, XI_W_IN, XI_W_U8, XI_W_NONE };
-static const unsigned char len3[] = { XI_W_I16, XI_W_I32, XI_W_I64, XI_W_OUT, XI_W_PTR, XI_W_TAG,
-				      XI_W_TYP, XI_W_U16, XI_W_U32, XI_W_U64, XI_W_NONE };
-static const unsigned char len4[] = { XI_W_ARCH, XI_W_ARGS, XI_W_BITS, XI_W_CHAR, XI_W_ENUM,
-				      XI_W_FROM, XI_W_LAST, XI_W_NAME, XI_W_TYPE, XI_W_WHEN,
+static const unsigned char len2[] = { XI_W_U8, XI_W_I8, XI_W_IN, XI_W_NONE };
+static const unsigned char len3[] = { XI_W_TYP, XI_W_TAG, XI_W_U32, XI_W_U16, XI_W_U64, XI_W_PTR,
+				      XI_W_OUT, XI_W_I16, XI_W_I32, XI_W_I64, XI_W_NONE };
+static const unsigned char len4[] = { XI_W_NAME, XI_W_TYPE, XI_W_ARGS, XI_W_BITS, XI_W_LAST,
+				      XI_W_ENUM, XI_W_WHEN, XI_W_CHAR, XI_W_FROM, XI_W_ARCH,
 				      XI_W_NONE };
-static const unsigned char len5[] = { XI_W_ALIAS, XI_W_ARRAY, XI_W_CONST, XI_W_ENUMS, XI_W_INOUT,
-				      XI_W_SHIFT, XI_W_UNION, XI_W_VALUE, XI_W_NONE };
-static const unsigned char len6[] = { XI_W_BITMAP, XI_W_C_NAME, XI_W_FIELDS, XI_W_HANDLE,
-				      XI_W_IMPORT, XI_W_LEGACY, XI_W_STRUCT, XI_W_SWITCH,
-				      XI_W_UNIONS, XI_W_NONE };
-static const unsigned char len7[] = { XI_W_ALIASES, XI_W_BITMAPS, XI_W_DEFAULT, XI_W_IMPORTS,
-				      XI_W_STRUCTS, XI_W_VERSION, XI_W_NONE };
-static const unsigned char len8[] = { XI_W_C_PREFIX, XI_W_INCLUDES, XI_W_RESERVED, XI_W_VARIANTS,
+static const unsigned char len5[] = { XI_W_VALUE, XI_W_SHIFT, XI_W_ARRAY, XI_W_UNION, XI_W_CONST,
+				      XI_W_ALIAS, XI_W_ENUMS, XI_W_INOUT, XI_W_NONE };
+static const unsigned char len6[] = { XI_W_FIELDS, XI_W_C_NAME, XI_W_STRUCT, XI_W_BITMAP,
+				      XI_W_LEGACY, XI_W_SWITCH, XI_W_HANDLE, XI_W_UNIONS,
+				      XI_W_IMPORT, XI_W_NONE };
+static const unsigned char len7[] = { XI_W_VERSION, XI_W_DEFAULT, XI_W_STRUCTS, XI_W_BITMAPS,
+				      XI_W_ALIASES, XI_W_IMPORTS, XI_W_NONE };
+static const unsigned char len8[] = { XI_W_VARIANTS, XI_W_RESERVED, XI_W_C_PREFIX, XI_W_INCLUDES,
 				      XI_W_NONE };
-static const unsigned char len9[] = { XI_W_CONSTANTS, XI_W_DIRECTION, XI_W_NONE };
-static const unsigned char len10[] = { XI_W_NATIVE_I64, XI_W_NATIVE_U64, XI_W_NONE };
-static const unsigned char len11[] = { XI_W_C_BITFIELDS, XI_W_DESCRIPTION, XI_W_NONE };
+static const unsigned char len9[] = { XI_W_DIRECTION, XI_W_CONSTANTS, XI_W_NONE };
+static const unsigned char len10[] = { XI_W_NATIVE_U64, XI_W_NATIVE_I64, XI_W_NONE };
+static const unsigned char len11[] = { XI_W_DESCRIPTION, XI_W_C_BITFIELDS, XI_W_NONE };
 static const unsigned char len12[] = { XI_W_DECLARATIONS, XI_W_NONE };
 static const unsigned char len13[] = { XI_W_NATIVE_HANDLE, XI_W_NONE };
 

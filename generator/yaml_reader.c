@@ -171,23 +171,24 @@ static bool digits_value(const char *s, size_t n, unsigned base, uint64_t *out)
 	return true;
 }
 
-static bool text_is(const char *s, size_t n, const char *const *words)
-{
-	for (; *words; words++)
-		if (strlen(*words) == n && !memcmp(*words, s, n))
-			return true;
-	return false;
-}
-
 enum xi_dkind xi_yaml_plain_kind(const char *s, size_t len)
 {
-	static const char *const nulls[] = { "", "~", "null", "Null", "NULL", NULL };
-	static const char *const bools[] = { "true", "True", "TRUE", "false", "False", "FALSE", NULL };
-	if (!len || strchr("~nNtTfF", s[0])) {
-		if (text_is(s, len, nulls))
-			return XI_DNULL;
-		if (text_is(s, len, bools))
-			return XI_DBOOL;
+	/* The core schema's null and boolean spellings (lengths 0 to 5). */
+	static const struct {
+		const char *text;
+		enum xi_dkind kind;
+	} words[] = {
+		{ "~", XI_DNULL }, { "null", XI_DNULL }, { "Null", XI_DNULL }, { "NULL", XI_DNULL },
+		{ "true", XI_DBOOL }, { "True", XI_DBOOL }, { "TRUE", XI_DBOOL },
+		{ "false", XI_DBOOL }, { "False", XI_DBOOL }, { "FALSE", XI_DBOOL },
+	};
+	if (!len)
+		return XI_DNULL;
+	if (len <= 5 && strchr("~nNtTfF", s[0])) {
+		for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+			if (words[i].text[0] == s[0] && !strncmp(words[i].text, s, len) &&
+			    words[i].text[len] == '\0')
+				return words[i].kind;
 		return XI_DSTR;
 	}
 	if (!((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == '+'))
