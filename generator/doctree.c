@@ -60,20 +60,40 @@ struct xi_dentry *xi_dmap_find(const struct xi_dnode *map, const char *key, size
 	return NULL;
 }
 
+struct xi_dkey xi_dkey(struct xi_arena *a, const char *s, size_t len)
+{
+	struct xi_dkey k;
+	k.word = xi_word_of(s, len);
+	k.text = k.word != XI_W_NONE ? xi_words[k.word] : xi_strndup(a, s, len);
+	k.len = len;
+	return k;
+}
+
+struct xi_dentry *xi_dmap_find_key(const struct xi_dnode *map, const struct xi_dkey *key)
+{
+	if (key->word == XI_W_NONE || map->index)
+		return xi_dmap_find(map, key->text, key->len);
+	/* Equal words are equal keys. */
+	for (struct xi_dentry *e = map->first; e; e = e->next)
+		if (e->word == key->word)
+			return e;
+	return NULL;
+}
+
 struct xi_dnode *xi_dmap_get(const struct xi_dnode *map, const char *key)
 {
 	struct xi_dentry *e = xi_dmap_find(map, key, strlen(key));
 	return e ? e->value : NULL;
 }
 
-struct xi_dentry *xi_dmap_add(struct xi_arena *a, struct xi_dnode *map, const char *key,
-			      size_t len, struct xi_loc key_loc, struct xi_dnode *value)
+struct xi_dentry *xi_dmap_add(struct xi_arena *a, struct xi_dnode *map, const struct xi_dkey *key,
+			      struct xi_loc key_loc, struct xi_dnode *value)
 {
 	struct xi_dentry *e = XI_NEW(a, struct xi_dentry);
-	e->key = key;
-	e->keylen = len;
+	e->key = key->text;
+	e->keylen = key->len;
 	e->key_loc = key_loc;
-	e->word = xi_word_of(key, len);
+	e->word = key->word;
 	e->value = value;
 	if (map->last)
 		map->last->next = e;

@@ -28,6 +28,13 @@ enum xi_dkind {
 
 struct xi_dnode;
 
+/* A key as the tree keeps it (xi_dkey). */
+struct xi_dkey {
+	const char *text;         /* NUL-terminated; never holds a NUL */
+	size_t len;
+	enum xi_word word;        /* the key as a word of the schema, or XI_W_NONE */
+};
+
 struct xi_dentry {
 	const char *key;          /* NUL-terminated; never holds a NUL */
 	size_t keylen;
@@ -69,14 +76,18 @@ struct xi_dnode {
 };
 
 struct xi_dnode *xi_dnode_new(struct xi_arena *a, enum xi_dkind kind, struct xi_loc loc);
+/* The key s[0..len) (no NUL in it), looked up among the words of the
+ * schema once: a word is kept as its text in xi_words, any other key is
+ * copied into the arena. */
+struct xi_dkey xi_dkey(struct xi_arena *a, const char *s, size_t len);
 /* The entry of `key` in a mapping, or NULL. */
 struct xi_dentry *xi_dmap_find(const struct xi_dnode *map, const char *key, size_t len);
+struct xi_dentry *xi_dmap_find_key(const struct xi_dnode *map, const struct xi_dkey *key);
 /* The value of `key`, or NULL. */
 struct xi_dnode *xi_dmap_get(const struct xi_dnode *map, const char *key);
-/* Append an entry (the caller has checked that the key is new). Its key
- * is looked up among the words of the schema here, once. */
-struct xi_dentry *xi_dmap_add(struct xi_arena *a, struct xi_dnode *map, const char *key,
-			      size_t len, struct xi_loc key_loc, struct xi_dnode *value);
+/* Append an entry (the caller has checked that the key is new). */
+struct xi_dentry *xi_dmap_add(struct xi_arena *a, struct xi_dnode *map, const struct xi_dkey *key,
+			      struct xi_loc key_loc, struct xi_dnode *value);
 void xi_dseq_add(struct xi_dnode *seq, struct xi_dnode *item);
 
 /* "a string", "a table" (TOML) or "a mapping" (YAML), ... for messages. */

@@ -27,8 +27,7 @@
 #define TF_VALUE 32u    /* an array written as a value: closed */
 
 struct key_part {
-	const char *text;
-	size_t len;
+	struct xi_dkey key;
 	struct xi_loc loc;
 };
 
@@ -103,7 +102,7 @@ static const char *path_text(struct tparser *p, const struct key_part *parts, un
 	for (unsigned i = 0; i < n; i++) {
 		if (i)
 			xi_sb_addc(&sb, '.');
-		xi_sb_addn(&sb, parts[i].text, parts[i].len);
+		xi_sb_addn(&sb, parts[i].key.text, parts[i].key.len);
 	}
 	const char *r = xi_strdup(&p->ctx->arena, xi_sb_str(&sb));
 	xi_sb_free(&sb);
@@ -138,11 +137,9 @@ static bool parse_key(struct tparser *p, struct key_part *parts, unsigned *n)
 				p->failed = true;
 				return false;
 			}
-			k->text = xi_strndup(&p->ctx->arena, p->lx.str_text, p->lx.str_len);
-			k->len = p->lx.str_len;
+			k->key = xi_dkey(&p->ctx->arena, p->lx.str_text, p->lx.str_len);
 		} else {
-			k->text = xi_strndup(&p->ctx->arena, p->lx.tok_text, p->lx.tok_len);
-			k->len = p->lx.tok_len;
+			k->key = xi_dkey(&p->ctx->arena, p->lx.tok_text, p->lx.tok_len);
 		}
 		k->loc = tok_loc(p);
 		if (next(p, TOML_MODE_KEY) != TOML_DOT)
@@ -174,10 +171,10 @@ static struct xi_dnode *header_path(struct tparser *p, const struct key_part *pa
 {
 	struct xi_dnode *t = p->root;
 	for (unsigned i = 0; i + 1 < n; i++) {
-		struct xi_dentry *e = xi_dmap_find(t, parts[i].text, parts[i].len);
+		struct xi_dentry *e = xi_dmap_find_key(t, &parts[i].key);
 		if (!e) {
 			struct xi_dnode *sub = new_table(p, parts[i].loc, TF_IMPLICIT);
-			xi_dmap_add(&p->ctx->arena, t, parts[i].text, parts[i].len, parts[i].loc, sub);
+			xi_dmap_add(&p->ctx->arena, t, &parts[i].key, parts[i].loc, sub);
 			t = sub;
 			continue;
 		}
@@ -213,13 +210,13 @@ static bool parse_header(struct tparser *p, bool array)
 	if (!parent)
 		return false;
 	const struct key_part *last = &parts[n - 1];
-	struct xi_dentry *e = xi_dmap_find(parent, last->text, last->len);
+	struct xi_dentry *e = xi_dmap_find_key(parent, &last->key);
 	if (array) {
 		struct xi_dnode *seq;
 		if (!e) {
 			seq = xi_dnode_new(&p->ctx->arena, XI_DSEQ, start);
 			seq->flags = TF_TABLES;
-			xi_dmap_add(&p->ctx->arena, parent, last->text, last->len, last->loc, seq);
+			xi_dmap_add(&p->ctx->arena, parent, &last->key, last->loc, seq);
 		} else if (e->value->kind == XI_DSEQ && (e->value->flags & TF_TABLES)) {
 			seq = e->value;
 		} else {
@@ -234,7 +231,7 @@ static bool parse_header(struct tparser *p, bool array)
 	}
 	if (!e) {
 		p->current = new_table(p, start, TF_DEFINED);
-		xi_dmap_add(&p->ctx->arena, parent, last->text, last->len, last->loc, p->current);
+		xi_dmap_add(&p->ctx->arena, parent, &last->key, last->loc, p->current);
 		return true;
 	}
 	struct xi_dnode *v = e->value;
@@ -409,11 +406,11 @@ static bool parse_keyval(struct tparser *p, struct xi_dnode *table, bool in_inli
 	next(p, TOML_MODE_VALUE);
 	struct xi_dnode *t = table;
 	for (unsigned i = 0; i + 1 < n; i++) {
-		struct xi_dentry *e = xi_dmap_find(t, parts[i].text, parts[i].len);
+		struct xi_dentry *e = xi_dmap_find_key(t, &parts[i].key);
 		if (!e) {
 			struct xi_dnode *sub = new_table(p, parts[i].loc,
 							 TF_DOTTED | (in_inline ? TF_INLINE : 0));
-			xi_dmap_add(&p->ctx->arena, t, parts[i].text, parts[i].len, parts[i].loc, sub);
+			xi_dmap_add(&p->ctx->arena, t, &parts[i].key, parts[i].loc, sub);
 			t = sub;
 			continue;
 		}
@@ -432,14 +429,14 @@ static bool parse_keyval(struct tparser *p, struct xi_dnode *table, bool in_inli
 	if (!value)
 		return false;
 	const struct key_part *last = &parts[n - 1];
-	struct xi_dentry *e = xi_dmap_find(t, last->text, last->len);
+	struct xi_dentry *e = xi_dmap_find_key(t, &last->key);
 	if (e) {
 		xi_error(p->diag, last->loc, "invalid TOML: duplicate key '%s'", path_text(p, parts, n));
 		xi_note(p->diag, e->key_loc, "'%s' is first defined here", path_text(p, parts, n));
 		p->failed = true;
 		return false;
 	}
-	xi_dmap_add(&p->ctx->arena, t, last->text, last->len, last->loc, value);
+	xi_dmap_add(&p->ctx->arena, t, &last->key, last->loc, value);
 	return true;
 }
 

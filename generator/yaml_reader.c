@@ -27,8 +27,7 @@ struct column_cache {
 struct frame {
 	struct xi_dnode *node;
 	bool have_key;
-	const char *key;
-	size_t keylen;
+	struct xi_dkey key;
 	struct xi_loc key_loc;
 };
 
@@ -301,8 +300,8 @@ static bool scalar_key(struct yreader *r, struct frame *f, yaml_event_t *ev)
 	if (!scalar_ok(r, ev, loc))
 		return false;
 	f->have_key = true;
-	f->keylen = ev->data.scalar.length;
-	f->key = xi_strndup(&r->ctx->arena, (const char *)ev->data.scalar.value, f->keylen);
+	f->key = xi_dkey(&r->ctx->arena, (const char *)ev->data.scalar.value,
+			 ev->data.scalar.length);
 	f->key_loc = loc;
 	return true;
 }
@@ -352,13 +351,13 @@ static bool attach(struct yreader *r, struct xi_dnode *n)
 		return true;
 	}
 	f->have_key = false;
-	struct xi_dentry *old = xi_dmap_find(f->node, f->key, f->keylen);
+	struct xi_dentry *old = xi_dmap_find_key(f->node, &f->key);
 	if (old) {
-		xi_error(d, f->key_loc, "duplicate key '%s'", f->key);
-		xi_note(d, old->key_loc, "'%s' is first given here", f->key);
+		xi_error(d, f->key_loc, "duplicate key '%s'", f->key.text);
+		xi_note(d, old->key_loc, "'%s' is first given here", f->key.text);
 		return false;
 	}
-	xi_dmap_add(&r->ctx->arena, f->node, f->key, f->keylen, f->key_loc, n);
+	xi_dmap_add(&r->ctx->arena, f->node, &f->key, f->key_loc, n);
 	return true;
 }
 
