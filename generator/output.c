@@ -72,21 +72,35 @@ void xi_outset_free(struct xi_outset *set)
 	free(set);
 }
 
+/* mkdir -p of the first len bytes of path: the directory itself first,
+ * its parents only when it lacks them. Most directories an output needs
+ * exist (they were made for an earlier output, or by an earlier run), so
+ * this is one mkdir, where going down from the root would be one for
+ * every component. */
+static bool make_dir_prefix(char *path, size_t len)
+{
+	char saved = path[len];
+	path[len] = '\0';
+	bool ok = mkdir(path, 0777) == 0 || errno == EEXIST;
+	if (!ok && errno == ENOENT) {
+		char *slash = strrchr(path, '/');
+		while (slash && slash > path && slash[-1] == '/')
+			slash--;
+		if (slash && slash > path)
+			ok = make_dir_prefix(path, (size_t)(slash - path)) &&
+			     (mkdir(path, 0777) == 0 || errno == EEXIST);
+	}
+	path[len] = saved;
+	return ok;
+}
+
 /* mkdir -p for the directory part of path (or the whole path). */
 static bool make_dirs(const char *path, bool include_last)
 {
 	char *p = xi_xstrdup(path);
-	size_t len = strlen(p);
-	bool ok = true;
-	for (size_t i = 1; i <= len && ok; i++) {
-		if (p[i] != '/' && !(i == len && include_last))
-			continue;
-		char saved = p[i];
-		p[i] = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST)
-			ok = false;
-		p[i] = saved;
-	}
+	const char *slash = strrchr(p, '/');
+	size_t len = include_last ? strlen(p) : slash ? (size_t)(slash - p) : 0;
+	bool ok = len == 0 || make_dir_prefix(p, len);
 	free(p);
 	return ok;
 }
