@@ -22,6 +22,7 @@ struct xi_ctx *xenidl_create(const struct xi_options *opt, FILE *diag)
 	ctx->diag.werror = opt->werror;
 	xi_map_init(&ctx->interned);
 	xi_map_init(&ctx->modules_by_path);
+	xi_map_init(&ctx->canon_of_path);
 	xi_map_init(&ctx->symbols);
 	return ctx;
 }
@@ -32,6 +33,7 @@ void xenidl_destroy(struct xi_ctx *ctx)
 		return;
 	xi_map_free(&ctx->interned);
 	xi_map_free(&ctx->modules_by_path);
+	xi_map_free(&ctx->canon_of_path);
 	xi_map_free(&ctx->symbols);
 	xi_mf_free(ctx->model);
 	free(ctx->modules);

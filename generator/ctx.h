@@ -26,6 +26,10 @@ struct xi_ctx {
 	struct xi_options opt;
 	struct xi_map interned;        /* identifier text */
 	struct xi_map modules_by_path; /* normalized path -> module */
+	/* A path as loaded (relative or not) -> its realpath: each file is
+	 * imported by many others, and realpath costs a system call per
+	 * path component. Only regular files are in it. */
+	struct xi_map canon_of_path;
 	struct xi_map symbols;         /* name -> first decl of that name */
 	struct xi_module **modules;    /* in load order */
 	unsigned nmodules, cap_modules;

@@ -84,10 +84,30 @@ char *xi_path_join(struct xi_arena *a, const char *dir, const char *rel)
 	return xi_path_normalize(a, xi_aprintf(a, "%s/%s", dir, rel));
 }
 
-static bool is_regular_file(const char *path)
+static bool is_regular_file(struct xi_ctx *ctx, const char *path)
 {
+	/* Files already loaded were regular then: they stay so for a run. */
+	if (xi_map_get(&ctx->canon_of_path, path, strlen(path)))
+		return true;
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The realpath of a file to load, or NULL; the same path asks the system
+ * once per run. */
+static const char *canonical_path(struct xi_ctx *ctx, const char *path)
+{
+	size_t len = strlen(path);
+	const char *canon = xi_map_get(&ctx->canon_of_path, path, len);
+	if (canon)
+		return canon;
+	char *buf = realpath(path, NULL);
+	if (!buf)
+		return NULL;
+	canon = xi_strdup(&ctx->arena, buf);
+	free(buf);
+	xi_map_put(&ctx->canon_of_path, xi_strndup(&ctx->arena, path, len), len, (void *)canon);
+	return canon;
 }
 
 /* Read a whole file into memory followed by two NUL bytes. */
@@ -212,18 +232,18 @@ static char *find_import(struct xi_ctx *ctx, const char *importer_dir, const cha
 			 const char *rel)
 {
 	char *candidate = xi_path_join(&ctx->arena, importer_dir, rel);
-	if (is_regular_file(candidate))
+	if (is_regular_file(ctx, candidate))
 		return candidate;
 	if (rel[0] == '/')
 		return NULL;
 	if (root) {
 		candidate = xi_path_join(&ctx->arena, root, rel);
-		if (is_regular_file(candidate))
+		if (is_regular_file(ctx, candidate))
 			return candidate;
 	}
 	for (unsigned i = 0; i < ctx->opt.ninclude_dirs; i++) {
 		candidate = xi_path_join(&ctx->arena, ctx->opt.include_dirs[i], rel);
-		if (is_regular_file(candidate))
+		if (is_regular_file(ctx, candidate))
 			return candidate;
 	}
 	return NULL;
@@ -277,9 +297,9 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_loc from,
 			      struct xi_module **stack, unsigned depth)
 {
-	char *canon_buf = realpath(path, NULL);
-	const char *canon = canon_buf ? xi_strdup(&ctx->arena, canon_buf) : path;
-	free(canon_buf);
+	const char *canon = canonical_path(ctx, path);
+	if (!canon)
+		canon = path;
 
 	struct xi_module *m = xi_map_get(&ctx->modules_by_path, canon, strlen(canon));
 	if (m) {
