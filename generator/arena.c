@@ -68,6 +68,22 @@ void xi_arena_free(struct xi_arena *a)
 	xi_arena_init(a);
 }
 
+void xi_arena_reset(struct xi_arena *a)
+{
+	struct xi_arena_chunk *keep = a->head;
+	if (!keep)
+		return;
+	struct xi_arena_chunk *c = keep->prev;
+	while (c) {
+		struct xi_arena_chunk *prev = c->prev;
+		free(c);
+		c = prev;
+	}
+	keep->prev = NULL;
+	a->next = keep->data;
+	a->end = keep->data + keep->size;
+}
+
 static void arena_grow(struct xi_arena *a, size_t need)
 {
 	size_t size = a->head ? a->head->size * 2 : ARENA_MIN_CHUNK;

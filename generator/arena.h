@@ -15,6 +15,9 @@ struct xi_arena {
 
 void xi_arena_init(struct xi_arena *a);
 void xi_arena_free(struct xi_arena *a);
+/* Free everything allocated, but keep the newest (largest) chunk for the
+ * next allocations: for an arena emptied and filled again many times. */
+void xi_arena_reset(struct xi_arena *a);
 
 /* Zeroed, max_align_t-aligned memory. Aborts the process on exhaustion:
  * there is nothing useful a generator can do without memory. */

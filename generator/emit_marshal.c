@@ -103,7 +103,9 @@ static void memo_clear(struct decl_memo *m)
 		free(m->owned[i]);
 	m->nowned = 0;
 	mp_names_free(&m->names);
-	xi_arena_free(&m->arena);
+	/* The next declaration reuses the memory: freeing it would hand it
+	 * back to the system, and touching it again costs page faults. */
+	xi_arena_reset(&m->arena);
 }
 
 static void memo_reset(struct mgen *g, const struct xi_decl *d)
@@ -589,6 +591,7 @@ void xi_emit_marshal(struct xi_ctx *ctx, const struct xi_gen_options *opt, struc
 		if (c)
 			emit_source(&g, c);
 		memo_clear(&g.memo);
+		xi_arena_free(&g.memo.arena);
 		free(g.memo.made);
 		free(g.memo.bodies);
 		free(g.memo.owned);
