@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "abidiff.h"
 #include "commands.h"
@@ -25,6 +28,9 @@
 
 /* Most -l options in one run. */
 #define MAX_LANGS 8u
+/* Free memory at the top of the heap that glibc keeps rather than giving
+ * it back to the system (see main). */
+#define MAIN_MALLOC_TRIM_THRESHOLD (64 * 1024 * 1024)
 
 static void usage(FILE *f)
 {
@@ -339,6 +345,12 @@ static int convert(struct cli *c, int nfiles, char **files)
 
 int main(int argc, char **argv)
 {
+#ifdef M_TRIM_THRESHOLD
+	/* A run is short and its memory peaks several times (one big module
+	 * after another): glibc would hand the freed top of the heap back to
+	 * the system each time, and every page of it would fault in again. */
+	mallopt(M_TRIM_THRESHOLD, MAIN_MALLOC_TRIM_THRESHOLD);
+#endif
 	struct cli c;
 	memset(&c, 0, sizeof(c));
 	if (argc > 1 && !strcmp(argv[1], "abi-diff"))
