@@ -88,6 +88,21 @@ static void put(struct writer *w, const char *s, size_t n)
 	w->len += n;
 }
 
+/* Write s up to its end or the first `stop`, and return where it stopped.
+ * The pieces of a line are short: copying while scanning, with no library
+ * call, beats strchr or strlen and then memcpy. */
+static const char *put_until(struct writer *w, const char *s, char stop)
+{
+	size_t len = w->len;
+	for (char c; (c = *s) != '\0' && c != stop; s++) {
+		if (len < w->cap)
+			w->buf[len] = c;
+		len++;
+	}
+	w->len = len;
+	return s;
+}
+
 static void pad(struct writer *w, size_t n)
 {
 	static const char spaces[] = "                                ";
@@ -106,10 +121,19 @@ static void put_number(struct writer *w, unsigned long long v, bool neg, unsigne
 	const char *set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char digits[FORMAT_MAX_DIGITS + 3];
 	char *p = digits + sizeof(digits);
-	do {
-		*--p = set[v % base];
-		v /= base;
-	} while (v);
+	/* Each base its own loop: a constant divisor is a multiply and a
+	 * shift, a variable one a division instruction. */
+	if (base == 16) {
+		do {
+			*--p = set[v & 15];
+			v >>= 4;
+		} while (v);
+	} else {
+		do {
+			*--p = set[v % 10];
+			v /= 10;
+		} while (v);
+	}
 	if (alt) {
 		*--p = upper ? 'X' : 'x';
 		*--p = '0';
@@ -143,10 +167,24 @@ int xi_vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap)
 	struct writer w = { buf, cap, 0 };
 	const char *p = fmt;
 	for (;;) {
-		const char *pct = strchr(p, '%');
-		put(&w, p, pct ? (size_t)(pct - p) : strlen(p));
-		if (!pct)
+		const char *pct = put_until(&w, p, '%');
+		if (!*pct)
 			break;
+		/* The conversions of most lines, bare: no spec to parse. */
+		if (pct[1] == 's') {
+			const char *arg = va_arg(ap, const char *);
+			if (arg)
+				put_until(&w, arg, '\0');
+			else
+				put_string(&w, arg, 0, -1);
+			p = pct + 2;
+			continue;
+		}
+		if (pct[1] == 'u') {
+			put_number(&w, va_arg(ap, unsigned), false, 10, false, false);
+			p = pct + 2;
+			continue;
+		}
 		struct spec s;
 		p = parse_spec(pct + 1, &s);
 		if (!p) {
