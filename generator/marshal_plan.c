@@ -177,7 +177,7 @@ struct mp_name_slot {
 };
 
 /* Grow the table at three quarters full. */
-#define MP_NAMES_MIN_CAP 256u
+#define MP_NAMES_MIN_CAP 32u
 
 void mp_names_init(struct mp_names *names, struct xi_arena *a)
 {
