@@ -10,6 +10,12 @@
 /* Free space made before formatting into a buffer: most formatted pieces
  * (a line of output, a name) fit in it. */
 #define SB_PRINTF_ROOM 128u
+/* First allocation of a buffer. Most buffers hold a line or a function's
+ * text and are dropped soon; starting at 1 KiB spares them most of the
+ * doublings (each a copy) that 256 bytes cost, without taking the larger
+ * blocks that malloc hands out more slowly. (Measured on the corpus: 256,
+ * 512, 1024, 2048 and 4096 bytes; 1024 runs the fewest instructions.) */
+#define SB_FIRST_CAP 1024u
 
 void xi_sb_free(struct xi_strbuf *sb)
 {
@@ -29,7 +35,7 @@ static void sb_reserve(struct xi_strbuf *sb, size_t extra)
 {
 	if (sb->len + extra + 1 <= sb->cap)
 		return;
-	size_t cap = sb->cap ? sb->cap : 256;
+	size_t cap = sb->cap ? sb->cap : SB_FIRST_CAP;
 	while (cap < sb->len + extra + 1)
 		cap *= 2;
 	sb->data = xi_xrealloc(sb->data, cap);
