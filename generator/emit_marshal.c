@@ -258,33 +258,43 @@ static void function_text(struct mgen *g, struct xi_strbuf *sb, const struct mp_
 	const struct made_body *made = body_of(g, plan, mode, fast);
 	const char *body = made->text;
 	const char *self = mode == MB_DECODE ? "out" : mode == MB_ENCODE ? "in" : "v";
-	const char *st = is_static ? "static " : "";
+	/* The fixed parts are appended as they are, not formatted: there
+	 * are thousands of these functions. */
+	if (is_static)
+		xi_sb_adds(sb, "static ");
+	xi_sb_printf(sb, "int %s(%s%s %s ", name, mode == MB_DECODE ? "" : "const ", kw(d), t);
 	switch (mode) {
 	case MB_DECODE:
-		xi_sb_printf(sb, "%sint %s(%s %s *out, const void *buf, size_t len,\n"
-			     "\tunsigned flags, struct xenidl_error *err)\n{\n", st, name, kw(d), t);
+		xi_sb_adds(sb, "*out, const void *buf, size_t len,\n");
 		break;
 	case MB_ENCODE:
-		xi_sb_printf(sb, "%sint %s(const %s %s *in, void *buf, size_t len,\n"
-			     "\tunsigned flags, struct xenidl_error *err)\n{\n", st, name, kw(d), t);
+		xi_sb_adds(sb, "*in, void *buf, size_t len,\n");
 		break;
 	case MB_CHECK:
-		xi_sb_printf(sb, "%sint %s(const %s %s *v,\n\tunsigned flags, struct xenidl_error *err)\n{\n",
-			     st, name, kw(d), t);
+		xi_sb_adds(sb, "*v,\n");
 		break;
 	}
+	xi_sb_adds(sb, "\tunsigned flags, struct xenidl_error *err)\n{\n");
 	if (mode != MB_CHECK) {
 		if (made->uses_p)
-			xi_sb_printf(sb, "\t%sunsigned char *p = (%sunsigned char *)buf;\n\n",
-				     mode == MB_DECODE ? "const " : "", mode == MB_DECODE ? "const " : "");
+			xi_sb_adds(sb, mode == MB_DECODE
+				   ? "\tconst unsigned char *p = (const unsigned char *)buf;\n\n"
+				   : "\tunsigned char *p = (unsigned char *)buf;\n\n");
 		else
 			xi_sb_adds(sb, "\t(void)buf;\n");
-		if (plan->wsize)
-			xi_sb_printf(sb, "\tif (len < %u)\n"
-				     "\t\treturn xenidl_fail(err, XENIDL_ESHORT, \"%s\", \"\", len, %u, NULL);\n",
-				     (unsigned)plan->wsize, t, (unsigned)plan->wsize);
-		else
+		if (plan->wsize) {
+			/* \tif (len < N)
+			 * \t\treturn xenidl_fail(err, XENIDL_ESHORT, "T", "", len, N, NULL); */
+			xi_sb_adds(sb, "\tif (len < ");
+			xi_sb_add_u32(sb, plan->wsize);
+			xi_sb_adds(sb, ")\n\t\treturn xenidl_fail(err, XENIDL_ESHORT, \"");
+			xi_sb_adds(sb, t);
+			xi_sb_adds(sb, "\", \"\", len, ");
+			xi_sb_add_u32(sb, plan->wsize);
+			xi_sb_adds(sb, ", NULL);\n");
+		} else {
 			xi_sb_adds(sb, "\t(void)len;\n");
+		}
 	}
 	bool uses_self = mb_uses_ident(body, self);
 	if (mode == MB_DECODE && plan->native_holes && plan->nsize) {
@@ -356,7 +366,9 @@ static void abi_dispatch(struct mgen *g, struct xi_strbuf *sb, const struct xi_d
 		xi_sb_printf(sb, "\n/* %s %s from the wire layout of ", kw(d), t);
 		bool comma = false;
 		XI_FOR_EACH_ABI(w, groups[i].abis) {
-			xi_sb_printf(sb, "%s%s", comma ? ", " : "", xi_abis[w].name);
+			if (comma)
+				xi_sb_adds(sb, ", ");
+			xi_sb_adds(sb, xi_abis[w].name);
 			comma = true;
 		}
 		xi_sb_adds(sb, mode == MB_DECODE ? " */\n" : " (encode) */\n");
@@ -366,20 +378,23 @@ static void abi_dispatch(struct mgen *g, struct xi_strbuf *sb, const struct xi_d
 	}
 	xi_sb_adds(sb, "\n");
 	if (mode == MB_DECODE)
-		xi_sb_printf(sb, "int %s_decode_abi(%s %s *out, const void *buf, size_t len, int abi,\n"
-			     "\tunsigned flags, struct xenidl_error *err)\n{\n", t, kw(d), t);
+		xi_sb_printf(sb, "int %s_decode_abi(%s %s *out, const void *buf, size_t len, int abi,\n",
+			     t, kw(d), t);
 	else
-		xi_sb_printf(sb, "int %s_encode_abi(const %s %s *in, void *buf, size_t len, int abi,\n"
-			     "\tunsigned flags, struct xenidl_error *err)\n{\n", t, kw(d), t);
-	xi_sb_adds(sb, "\tswitch (abi) {\n");
+		xi_sb_printf(sb, "int %s_encode_abi(const %s %s *in, void *buf, size_t len, int abi,\n",
+			     t, kw(d), t);
+	xi_sb_adds(sb, "\tunsigned flags, struct xenidl_error *err)\n{\n"
+		   "\tswitch (abi) {\n");
 	for (unsigned i = 0; i < n; i++) {
 		XI_FOR_EACH_ABI(w, groups[i].abis) {
 			xi_sb_adds(sb, "\tcase ");
 			xi_sb_adds(sb, xi_abis[w].c_constant);
 			xi_sb_adds(sb, ":\n");
 		}
-		xi_sb_printf(sb, "\t\treturn %s(%s, buf, len, flags, err);\n", callee[i],
-			     mode == MB_DECODE ? "out" : "in");
+		xi_sb_adds(sb, "\t\treturn ");
+		xi_sb_adds(sb, callee[i]);
+		xi_sb_adds(sb, mode == MB_DECODE ? "(out, buf, len, flags, err);\n"
+					       : "(in, buf, len, flags, err);\n");
 	}
 	xi_sb_printf(sb, "\tdefault:\n"
 		     "\t\treturn xenidl_fail(err, XENIDL_EABI, \"%s\", \"\", 0, (uint64_t)abi, NULL);\n"
