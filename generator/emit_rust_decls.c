@@ -57,10 +57,19 @@ static void fn_sig_end(struct rgen *g, unsigned indent, const char *head, const 
 		       unsigned nparams, const char *ret, const char *end)
 {
 	struct xi_strbuf sb = XI_STRBUF_INIT;
-	xi_sb_printf(&sb, "%s(", head);
-	for (unsigned i = 0; i < nparams; i++)
-		xi_sb_printf(&sb, "%s%s", i ? ", " : "", params[i]);
-	xi_sb_printf(&sb, ")%s%s%s", ret ? " -> " : "", ret ? ret : "", end);
+	xi_sb_adds(&sb, head);
+	xi_sb_addc(&sb, '(');
+	for (unsigned i = 0; i < nparams; i++) {
+		if (i)
+			xi_sb_adds(&sb, ", ");
+		xi_sb_adds(&sb, params[i]);
+	}
+	xi_sb_addc(&sb, ')');
+	if (ret) {
+		xi_sb_adds(&sb, " -> ");
+		xi_sb_adds(&sb, ret);
+	}
+	xi_sb_adds(&sb, end);
 	if (indent + sb.len <= RUST_MAX_WIDTH) {
 		line(g, indent, "%s", xi_sb_str(&sb));
 	} else {
