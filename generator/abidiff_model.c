@@ -213,7 +213,9 @@ const char *xi_mf_abi_list(struct xi_arena *a, xi_abi_mask abis)
 		enum xi_family f = xi_abis[x].family;
 		xi_abi_mask fam = xi_family_abis(f);
 		bool whole = (abis & fam) == fam && (fam & (fam - 1)) != 0;
-		xi_sb_printf(&sb, "%s%s", sb.len ? "," : "", whole ? xi_families[f].name : xi_abis[x].name);
+		if (sb.len)
+			xi_sb_addc(&sb, ',');
+		xi_sb_adds(&sb, whole ? xi_families[f].name : xi_abis[x].name);
 		done |= whole ? fam : XI_ABI_BIT(x);
 	}
 	const char *r = xi_strdup(a, xi_sb_str(&sb));

@@ -31,13 +31,17 @@ const char *xi_c_abi_condition(struct xi_arena *a, xi_abi_mask abis)
 	for (int f = 0; f < XI_FAM_COUNT; f++) {
 		xi_abi_mask fam = xi_family_abis((enum xi_family)f);
 		if (fam && (abis & fam) == fam) {
-			xi_sb_printf(&sb, "%s%s", first ? "" : " || ", xi_families[f].c_cond);
+			if (!first)
+				xi_sb_adds(&sb, " || ");
+			xi_sb_adds(&sb, xi_families[f].c_cond);
 			first = false;
 			abis &= ~fam;
 		}
 	}
 	XI_FOR_EACH_ABI(x, abis) {
-		xi_sb_printf(&sb, "%s%s", first ? "" : " || ", xi_abis[x].c_cond);
+		if (!first)
+			xi_sb_adds(&sb, " || ");
+		xi_sb_adds(&sb, xi_abis[x].c_cond);
 		first = false;
 	}
 	const char *r = xi_strdup(a, xi_sb_str(&sb));
