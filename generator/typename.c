@@ -45,6 +45,11 @@ static void put(struct xi_strbuf *sb, const struct xi_type *t, int abi)
 
 const char *xi_type_idl_name(struct xi_arena *a, const struct xi_type *t, int abi)
 {
+	/* Most types are spelled as a bare name: no buffer needed. */
+	if (t->kind == XI_TYPE_PRIM)
+		return xi_strdup(a, xi_prims[t->prim].name);
+	if (t->kind == XI_TYPE_REF)
+		return xi_strdup(a, t->u.ref.name);
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	put(&sb, t, abi);
 	const char *r = xi_strdup(a, xi_sb_str(&sb));
