@@ -10,7 +10,14 @@
 %define api.pure full
 %define api.prefix {xi_yy}
 %define parse.error custom
-%define parse.lac full
+/* Canonical LR tables without default reductions in states that need a
+ * lookahead detect a syntax error on the token itself, before any
+ * reduction, so the "expected" lists are exact, as parse.lac would make
+ * them, without LAC's simulation of the stack on each lookahead. States
+ * with a single reduction still reduce without reading a token, so the
+ * lexer runs at the same points as with the default tables. */
+%define lr.type canonical-lr
+%define lr.default-reduction consistent
 %locations
 %param {void *scanner}
 %parse-param {struct xi_parser *p}
