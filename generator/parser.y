@@ -130,11 +130,11 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 
 %type <str> name
 %type <expr> expr label_expr
-%type <type> type base_type
+%type <type> type base_type compound_type
 %type <attr> attr
 %type <attrs> attrs
 %type <members> members members_opt arms arms_opt
-%type <member> member member_core member_open unterminated arm arm_core
+%type <member> member member_open unterminated arm arm_core
 %type <variants> variants variants_opt bits bits_opt
 %type <variant> variant variant_core bit bit_core
 %type <labels> labels
@@ -353,19 +353,17 @@ members
 	}
 	;
 
+/* The ';' is part of these rules rather than of a rule of its own: every
+ * reduction costs, and members are most of an input. */
 member
-	: member_core          { $$ = $1; $$->doc = @1.doc; }
-	| attrs member_core {
+	: member_open ';'      { $$ = $1; $$->doc = @1.doc; }
+	| attrs member_open ';' {
 		$$ = $2;
 		$$->doc = @1.doc;
 		APPLY_ATTRS(xi_attrs_apply_member(p->ctx, $$, $1.head));
 		release_attrs(p, $1.head);
 	}
 	| error ';'            { $$ = NULL; }
-	;
-
-member_core
-	: member_open ';'      { $$ = $1; }
 	;
 
 member_open
@@ -461,8 +459,11 @@ label_expr
 
 /* --- types --- */
 
+/* A plain name, the commonest type, is reduced in one step, without
+ * passing through base_type. */
 type
-	: base_type
+	: IDENT                { $$ = named_type(p, @1, $1); }
+	| compound_type
 	| base_type dims       { $2.tail->u.array.elem = $1; $$ = $2.head; }
 	;
 
@@ -487,7 +488,11 @@ dims
 
 base_type
 	: IDENT                { $$ = named_type(p, @1, $1); }
-	| KW_HANDLE '<' type '>' {
+	| compound_type
+	;
+
+compound_type
+	: KW_HANDLE '<' type '>' {
 		$$ = mk_type(p, @1, XI_TYPE_HANDLE);
 		$$->u.target = $3;
 	}
