@@ -1,5 +1,6 @@
 #include "map.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,14 +65,33 @@ void xi_map_free(struct xi_map *m)
 	xi_map_init(m);
 }
 
-static struct xi_map_slot *find(const struct xi_map *m, const char *key, size_t len, uint32_t h)
+/* Keys are mostly short names, found again and again (every identifier
+ * token is interned): comparing them here costs less than calling
+ * memcmp. */
+static inline bool same_bytes(const char *a, const char *b, size_t len)
+{
+	for (; len >= 8; a += 8, b += 8, len -= 8) {
+		uint64_t x, y;
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return false;
+	}
+	for (; len; a++, b++, len--)
+		if (*a != *b)
+			return false;
+	return true;
+}
+
+static inline struct xi_map_slot *find(const struct xi_map *m, const char *key, size_t len,
+				       uint32_t h)
 {
 	size_t mask = m->cap - 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		struct xi_map_slot *s = &m->slots[i];
 		if (!s->key)
 			return s;
-		if (s->hash == h && s->keylen == len && memcmp(s->key, key, len) == 0)
+		if (s->hash == h && s->keylen == len && same_bytes(s->key, key, len))
 			return s;
 	}
 }
