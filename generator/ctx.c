@@ -12,13 +12,25 @@ const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len)
 	return copy;
 }
 
-int xi_ctx_prim_by_interned(struct xi_ctx *ctx, const char *name)
+static void intern_prim_names(struct xi_ctx *ctx)
 {
 	if (!ctx->prim_names[0])
 		for (int p = 0; p < XI_PRIM_COUNT; p++)
 			ctx->prim_names[p] = xi_intern(ctx, xi_prims[p].name, strlen(xi_prims[p].name));
+}
+
+int xi_ctx_prim_by_interned(struct xi_ctx *ctx, const char *name)
+{
+	intern_prim_names(ctx);
 	for (int p = 0; p < XI_PRIM_COUNT; p++)
 		if (ctx->prim_names[p] == name)
 			return p;
 	return -1;
+}
+
+int xi_ctx_prim_by_name(struct xi_ctx *ctx, const char *name)
+{
+	intern_prim_names(ctx);
+	const char *interned = xi_map_get(&ctx->interned, name, strlen(name));
+	return interned ? xi_ctx_prim_by_interned(ctx, interned) : -1;
 }

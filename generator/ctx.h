@@ -46,5 +46,8 @@ struct xi_ctx {
 const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len);
 /* The primitive an interned name is, by pointer comparison; -1 if none. */
 int xi_ctx_prim_by_interned(struct xi_ctx *ctx, const char *name);
+/* The primitive any name is, by one lookup in the intern table (which
+ * holds every primitive's name); -1 if none. */
+int xi_ctx_prim_by_name(struct xi_ctx *ctx, const char *name);
 
 #endif

@@ -54,7 +54,7 @@ static bool families_overlap(const struct xi_module *a, const struct xi_module *
 static void register_decl(struct xi_ctx *ctx, struct xi_decl *d)
 {
 	size_t len = strlen(d->name);
-	if (xi_prim_by_name(d->name) >= 0 || !strcmp(d->name, "void")) {
+	if (xi_ctx_prim_by_name(ctx, d->name) >= 0 || !strcmp(d->name, "void")) {
 		xi_error(&ctx->diag, d->loc, "'%s' is a built-in type and cannot be redeclared",
 			 d->name);
 		return;
@@ -165,7 +165,7 @@ static void resolve_ref(struct resolver *r, struct xi_type *t, enum type_context
 		return;
 	t->u.ref.resolved = true;
 	const char *name = t->u.ref.name;
-	int prim = xi_prim_by_name(name);
+	int prim = xi_ctx_prim_by_name(r->ctx, name);
 	if (prim >= 0) {
 		t->kind = XI_TYPE_PRIM;
 		t->prim = (enum xi_prim)prim;
