@@ -199,9 +199,10 @@ static const char *pad_example(struct xi_ctx *ctx, const char *name, uint32_t by
 
 /* Report the holes of a non-legacy aggregate: one error per place, with
  * the ABIs it happens on. holes[i*XI_ABI_COUNT+a] is the hole before
- * member i (i == nmembers: at the tail). */
+ * member i (i == nmembers: at the tail), filled for the ABIs of rows: an
+ * invariant aggregate's are those of its lowest ABI, and stand for all. */
 static void report_holes(struct layout_job *job, struct xi_agg *agg, const uint32_t *holes,
-			 const uint32_t *hole_at)
+			 const uint32_t *hole_at, xi_abi_mask rows)
 {
 	struct xi_ctx *ctx = job->ctx;
 	const char *pad = NULL;
@@ -212,7 +213,7 @@ static void report_holes(struct layout_job *job, struct xi_agg *agg, const uint3
 		xi_abi_mask with = 0;
 		uint32_t size = 0;
 		int first_abi = -1;
-		XI_FOR_EACH_ABI(a, job->abis) {
+		XI_FOR_EACH_ABI(a, rows) {
 			uint32_t h = holes[i * XI_ABI_COUNT + (unsigned)a];
 			if (!h)
 				continue;
@@ -223,6 +224,8 @@ static void report_holes(struct layout_job *job, struct xi_agg *agg, const uint3
 			if (h == size)
 				with |= XI_ABI_BIT(a);
 		}
+		if (size && agg->invariant)
+			with = job->abis;
 		if (size) {
 			if (!pad)
 				pad = free_pad_name(ctx, agg);
@@ -322,15 +325,17 @@ static void check_invariance(struct layout_job *job, struct xi_agg *agg)
 }
 
 /* Keep one offset per member where every ABI agrees (nearly always), and
- * a per-ABI array only where they differ. */
-static void store_offsets(struct layout_job *job, struct xi_agg *agg, const uint32_t *offsets)
+ * a per-ABI array only where they differ. offsets holds the ABIs of rows
+ * (see report_holes). */
+static void store_offsets(struct layout_job *job, struct xi_agg *agg, const uint32_t *offsets,
+			  xi_abi_mask rows)
 {
 	unsigned i = 0;
 	for (struct xi_member *m = agg->members; m; m = m->next, i++) {
 		const uint32_t *row = offsets + i * XI_ABI_COUNT;
 		bool uniform = true;
 		int first = -1;
-		XI_FOR_EACH_ABI(a, job->abis) {
+		XI_FOR_EACH_ABI(a, rows) {
 			if (first < 0)
 				first = a;
 			else if (row[a] != row[first])
@@ -381,8 +386,8 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 	memset(hole_at, 0, sizeof(uint32_t) * slots);
 	bool too_big = false;
 
-	/* Made of ABI-invariant types only (nearly always): lay it out once
-	 * and copy the result to the other ABIs. */
+	/* Made of ABI-invariant types only (nearly always): lay it out once,
+	 * for the lowest ABI, whose figures stand for the others. */
 	xi_abi_mask compute = job->abis;
 	if (agg->invariant)
 		compute &= (xi_abi_mask)(~compute + 1); /* the lowest ABI only */
@@ -417,26 +422,18 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 	}
 	if (agg->invariant) {
 		int first = __builtin_ctz(compute);
-		XI_FOR_EACH_ABI(a, job->abis & ~compute) {
+		XI_FOR_EACH_ABI(a, job->abis & ~compute)
 			agg->lay[a] = agg->lay[first];
-			for (unsigned i = 0; i <= agg->nmembers; i++) {
-				unsigned to = i * XI_ABI_COUNT + (unsigned)a;
-				unsigned from = i * XI_ABI_COUNT + (unsigned)first;
-				offsets[to] = offsets[from];
-				holes[to] = holes[from];
-				hole_at[to] = hole_at[from];
-			}
-		}
 	}
 
-	store_offsets(job, agg, offsets);
+	store_offsets(job, agg, offsets, compute);
 	if (too_big) {
 		xi_error(&ctx->diag, agg->owner && !agg->parent ? agg->owner->loc : agg->loc,
 			 "'%s' is larger than %u bytes", xi_sb_str(&job->path), XI_MAX_TYPE_SIZE);
 		agg->layout_failed = true;
 	} else if (!job->legacy) {
 		unsigned before = ctx->diag.errors;
-		report_holes(job, agg, holes, hole_at);
+		report_holes(job, agg, holes, hole_at, compute);
 		if (ctx->diag.errors == before && !agg->invariant)
 			check_invariance(job, agg);
 	}
