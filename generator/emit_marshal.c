@@ -12,7 +12,9 @@
  * and on the wire ABI (which offsets the buffer has). Each function is
  * generated for every host ABI from a plan (marshal_plan.h); hosts with
  * the same text share it, and the rest go in an #if chain, as in the C
- * headers. */
+ * headers. A host's text is kept as pieces (pieces.h): the functions in
+ * it are made once, and neither copied into it nor compared again with
+ * the other hosts' copies. */
 #include "backend.h"
 
 #include <stdlib.h>
@@ -22,6 +24,7 @@
 #include "marshal_body.h"
 #include "marshal_plan.h"
 #include "marshal_text.h"
+#include "pieces.h"
 #include "resolve.h"
 
 /* --- Functions ------------------------------------------------------------ */
@@ -35,16 +38,19 @@ struct made_body {
 	enum mb_mode mode;
 	bool fast;               /* the copy path applies */
 	const char *text;
+	size_t len;
 	bool uses_p, uses_flags, uses_fail;
+	bool uses_self;          /* the value: out, in or v */
 };
 
-/* A function made once, kept for the plans equal to its own. */
+/* A function made once, kept for the plans equal to its own: its text
+ * after its name (parameters, the checks before the body, the body). It
+ * is written under several names: T_decode, the static translations. */
 struct made_function {
 	const struct mp_plan *plan;
 	enum mb_mode mode;
-	const char *name;
-	bool is_static, fast;
-	const char *text;
+	bool fast;
+	struct xi_pieces after_name;
 };
 
 /* What is made once per declaration. Its plans, by host and wire ABI:
@@ -241,185 +247,222 @@ static const struct made_body *body_of(struct mgen *g, const struct mp_plan *pla
 	struct made_body *b = &m->bodies[m->nbodies++];
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	mb_body(&sb, &m->arena, plan, mode, fast, &m->body);
+	size_t len = sb.len;
 	const char *text = keep(m, &sb);
-	*b = (struct made_body){ plan, mode, fast, text, strstr(text, "p + ") != NULL,
+	const char *self = mode == MB_DECODE ? "out" : mode == MB_ENCODE ? "in" : "v";
+	*b = (struct made_body){ plan, mode, fast, text, len, strstr(text, "p + ") != NULL,
 				 strstr(text, "(flags &") != NULL,
-				 strstr(text, "xenidl_fail(err") != NULL };
+				 strstr(text, "xenidl_fail(err") != NULL, mb_uses_ident(text, self) };
 	return b;
 }
 
-/* A whole decode, encode or check function; `fast` allows the
- * little-endian copy (T_decode and T_encode). */
-static void function_text(struct mgen *g, struct xi_strbuf *sb, const struct mp_plan *plan,
-			  enum mb_mode mode, const char *name, bool is_static, bool fast)
+/* The text of a decode, encode or check function after its name;
+ * `fast` allows the little-endian copy (T_decode and T_encode). */
+static void function_text(struct mgen *g, struct xi_pieces *text, const struct mp_plan *plan,
+			  enum mb_mode mode, bool fast)
 {
 	const struct xi_decl *d = plan->decl;
 	const char *t = xi_c_decl_name(d);
+	struct xi_arena *a = &g->memo.arena;
 	const struct made_body *made = body_of(g, plan, mode, fast);
-	const char *body = made->text;
 	const char *self = mode == MB_DECODE ? "out" : mode == MB_ENCODE ? "in" : "v";
 	/* The fixed parts are appended as they are, not formatted: there
 	 * are thousands of these functions. */
-	if (is_static)
-		xi_sb_adds(sb, "static ");
-	xi_sb_printf(sb, "int %s(%s%s %s ", name, mode == MB_DECODE ? "" : "const ", kw(d), t);
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_sb_printf(&sb, "(%s%s %s ", mode == MB_DECODE ? "" : "const ", kw(d), t);
 	switch (mode) {
 	case MB_DECODE:
-		xi_sb_adds(sb, "*out, const void *buf, size_t len,\n");
+		xi_sb_adds(&sb, "*out, const void *buf, size_t len,\n");
 		break;
 	case MB_ENCODE:
-		xi_sb_adds(sb, "*in, void *buf, size_t len,\n");
+		xi_sb_adds(&sb, "*in, void *buf, size_t len,\n");
 		break;
 	case MB_CHECK:
-		xi_sb_adds(sb, "*v,\n");
+		xi_sb_adds(&sb, "*v,\n");
 		break;
 	}
-	xi_sb_adds(sb, "\tunsigned flags, struct xenidl_error *err)\n{\n");
+	xi_sb_adds(&sb, "\tunsigned flags, struct xenidl_error *err)\n{\n");
 	if (mode != MB_CHECK) {
 		if (made->uses_p)
-			xi_sb_adds(sb, mode == MB_DECODE
+			xi_sb_adds(&sb, mode == MB_DECODE
 				   ? "\tconst unsigned char *p = (const unsigned char *)buf;\n\n"
 				   : "\tunsigned char *p = (unsigned char *)buf;\n\n");
 		else
-			xi_sb_adds(sb, "\t(void)buf;\n");
+			xi_sb_adds(&sb, "\t(void)buf;\n");
 		if (plan->wsize) {
 			/* \tif (len < N)
 			 * \t\treturn xenidl_fail(err, XENIDL_ESHORT, "T", "", len, N, NULL); */
-			xi_sb_adds(sb, "\tif (len < ");
-			xi_sb_add_u32(sb, plan->wsize);
-			xi_sb_adds(sb, ")\n\t\treturn xenidl_fail(err, XENIDL_ESHORT, \"");
-			xi_sb_adds(sb, t);
-			xi_sb_adds(sb, "\", \"\", len, ");
-			xi_sb_add_u32(sb, plan->wsize);
-			xi_sb_adds(sb, ", NULL);\n");
+			xi_sb_adds(&sb, "\tif (len < ");
+			xi_sb_add_u32(&sb, plan->wsize);
+			xi_sb_adds(&sb, ")\n\t\treturn xenidl_fail(err, XENIDL_ESHORT, \"");
+			xi_sb_adds(&sb, t);
+			xi_sb_adds(&sb, "\", \"\", len, ");
+			xi_sb_add_u32(&sb, plan->wsize);
+			xi_sb_adds(&sb, ", NULL);\n");
 		} else {
-			xi_sb_adds(sb, "\t(void)len;\n");
+			xi_sb_adds(&sb, "\t(void)len;\n");
 		}
 	}
-	bool uses_self = mb_uses_ident(body, self);
+	bool uses_self = made->uses_self;
 	if (mode == MB_DECODE && plan->native_holes && plan->nsize) {
-		xi_sb_adds(sb, "\txenidl_zero(out, sizeof(*out));\n");
+		xi_sb_adds(&sb, "\txenidl_zero(out, sizeof(*out));\n");
 		uses_self = true;
 	}
 	if (!uses_self)
-		xi_sb_printf(sb, "\t(void)%s;\n", self);
+		xi_sb_printf(&sb, "\t(void)%s;\n", self);
 	if (!made->uses_flags)
-		xi_sb_adds(sb, "\t(void)flags;\n");
+		xi_sb_adds(&sb, "\t(void)flags;\n");
 	if (!made->uses_fail && (mode == MB_CHECK || !plan->wsize))
-		xi_sb_adds(sb, "\t(void)err;\n");
-	xi_sb_adds(sb, body);
-	xi_sb_adds(sb, "\treturn 0;\n}\n");
+		xi_sb_adds(&sb, "\t(void)err;\n");
+	xi_pieces_addn(a, text, xi_strndup(a, sb.data, sb.len), sb.len);
+	xi_sb_free(&sb);
+	xi_pieces_addn(a, text, made->text, made->len);
+	xi_pieces_adds(a, text, "\treturn 0;\n}\n");
 }
 
-/* function_text, once per distinct plan of the declaration (plan_of gives
- * equal plans one address). */
-static const char *function(struct mgen *g, const struct mp_plan *plan, enum mb_mode mode,
-			    const char *name, bool is_static, bool fast)
+/* Append a whole function named `name` to `text`: what follows the name
+ * is made once per distinct plan of the declaration (plan_of gives equal
+ * plans one address). */
+static void add_function(struct mgen *g, struct xi_pieces *text, const struct mp_plan *plan,
+			 enum mb_mode mode, const char *name, bool is_static, bool fast)
 {
 	struct decl_memo *m = &g->memo;
+	xi_pieces_adds(&m->arena, text, is_static ? "static int " : "int ");
+	xi_pieces_adds(&m->arena, text, name);
 	for (unsigned i = 0; i < m->nmade; i++) {
 		const struct made_function *f = &m->made[i];
-		if (f->mode == mode && f->is_static == is_static && f->fast == fast &&
-		    f->plan == plan && !strcmp(f->name, name))
-			return f->text;
+		if (f->mode == mode && f->fast == fast && f->plan == plan) {
+			xi_pieces_add_all(&m->arena, text, &f->after_name);
+			return;
+		}
 	}
-	struct xi_strbuf sb = XI_STRBUF_INIT;
-	function_text(g, &sb, plan, mode, name, is_static, fast);
 	if (m->nmade == m->cap_made) {
 		m->cap_made = m->cap_made ? m->cap_made * 2 : 16;
 		m->made = xi_xrealloc(m->made, sizeof(*m->made) * m->cap_made);
 	}
 	struct made_function *f = &m->made[m->nmade++];
-	*f = (struct made_function){ plan, mode, name, is_static, fast, keep(m, &sb) };
-	return f->text;
+	*f = (struct made_function){ plan, mode, fast, XI_PIECES_INIT };
+	function_text(g, &f->after_name, plan, mode, fast);
+	xi_pieces_add_all(&m->arena, text, &f->after_name);
+}
+
+/* Group the ABIs of `abis` by equal texts[abi], in ABI order of first
+ * appearance (as xi_abi_group_by_text does strings): group i has the ABIs
+ * groups[i] and the text of ABI first[i]. Returns the number of groups. */
+static unsigned group_by_pieces(xi_abi_mask *groups, int *first, xi_abi_mask abis,
+				const struct xi_pieces *texts)
+{
+	unsigned n = 0;
+	XI_FOR_EACH_ABI(a, abis) {
+		unsigned i;
+		for (i = 0; i < n; i++)
+			if (xi_pieces_equal(&texts[first[i]], &texts[a]))
+				break;
+		if (i == n) {
+			groups[n] = 0;
+			first[n++] = a;
+		}
+		groups[i] |= XI_ABI_BIT(a);
+	}
+	return n;
+}
+
+/* The text formatted in sb so far, moved to the end of `text`. */
+static void add_formatted(struct mgen *g, struct xi_pieces *text, struct xi_strbuf *sb)
+{
+	struct xi_arena *a = &g->memo.arena;
+	xi_pieces_addn(a, text, xi_strndup(a, xi_sb_str(sb), sb->len), sb->len);
+	xi_sb_reset(sb);
 }
 
 /* Dispatch of T_decode_abi / T_encode_abi for one host: the wire ABIs
  * with the host's own text go to T_decode; the others to static
  * translations, one per distinct text. */
-static void abi_dispatch(struct mgen *g, struct xi_strbuf *sb, const struct xi_decl *d, int host,
-			 enum mb_mode mode)
+static void abi_dispatch(struct mgen *g, struct xi_pieces *text, const struct xi_decl *d,
+			 int host, enum mb_mode mode)
 {
 	const char *t = xi_c_decl_name(d);
 	const char *op = mode == MB_DECODE ? "decode" : "encode";
+	struct xi_arena *a = &g->memo.arena;
 	xi_abi_mask compat = compatible_abis(g, host);
-	const char *texts[XI_ABI_COUNT] = { NULL };
-	XI_FOR_EACH_ABI(w, compat)
+	/* The translations, under a name of their own to be compared by. */
+	struct xi_pieces texts[XI_ABI_COUNT];
+	XI_FOR_EACH_ABI(w, compat) {
+		texts[w] = (struct xi_pieces)XI_PIECES_INIT;
 		/* Without the fast path: a wire ABI with the host's layout has
 		 * the host's text, and goes to T_decode/T_encode. */
-		texts[w] = function(g, plan_of(g, host, w), mode, "@", true, false);
-	struct xi_abi_group groups[XI_ABI_COUNT];
-	unsigned n = xi_abi_group_by_text(groups, compat, texts);
-	struct xi_arena *a = &g->memo.arena;
+		add_function(g, &texts[w], plan_of(g, host, w), mode, "@", true, false);
+	}
+	xi_abi_mask groups[XI_ABI_COUNT];
+	int first[XI_ABI_COUNT];
+	unsigned n = group_by_pieces(groups, first, compat, texts);
 	const char **callee = XI_NEW_ARRAY(a, const char *, n ? n : 1);
+	struct xi_strbuf sb = XI_STRBUF_INIT;
 	for (unsigned i = 0; i < n; i++) {
-		if (groups[i].abis & XI_ABI_BIT(host)) {
+		if (groups[i] & XI_ABI_BIT(host)) {
 			callee[i] = xi_aprintf(a, "%s_%s", t, op);
 			continue;
 		}
-		int first = 0;
-		while (!(groups[i].abis & XI_ABI_BIT(first)))
-			first++;
-		callee[i] = xi_aprintf(a, "%s_%s_%s", t, op, xi_abis[first].name);
-		/* The same text, under its own name. */
-		const char *at = strchr(groups[i].text, '@');
-		xi_sb_printf(sb, "\n/* %s %s from the wire layout of ", kw(d), t);
+		callee[i] = xi_aprintf(a, "%s_%s_%s", t, op, xi_abis[first[i]].name);
+		xi_sb_printf(&sb, "\n/* %s %s from the wire layout of ", kw(d), t);
 		bool comma = false;
-		XI_FOR_EACH_ABI(w, groups[i].abis) {
+		XI_FOR_EACH_ABI(w, groups[i]) {
 			if (comma)
-				xi_sb_adds(sb, ", ");
-			xi_sb_adds(sb, xi_abis[w].name);
+				xi_sb_adds(&sb, ", ");
+			xi_sb_adds(&sb, xi_abis[w].name);
 			comma = true;
 		}
-		xi_sb_adds(sb, mode == MB_DECODE ? " */\n" : " (encode) */\n");
-		xi_sb_addn(sb, groups[i].text, (size_t)(at - groups[i].text));
-		xi_sb_adds(sb, callee[i]);
-		xi_sb_adds(sb, at + 1);
+		xi_sb_adds(&sb, mode == MB_DECODE ? " */\n" : " (encode) */\n");
+		add_formatted(g, text, &sb);
+		/* The same text, under its own name. */
+		add_function(g, text, plan_of(g, host, first[i]), mode, callee[i], true, false);
 	}
-	xi_sb_adds(sb, "\n");
+	xi_sb_adds(&sb, "\n");
 	if (mode == MB_DECODE)
-		xi_sb_printf(sb, "int %s_decode_abi(%s %s *out, const void *buf, size_t len, int abi,\n",
+		xi_sb_printf(&sb, "int %s_decode_abi(%s %s *out, const void *buf, size_t len, int abi,\n",
 			     t, kw(d), t);
 	else
-		xi_sb_printf(sb, "int %s_encode_abi(const %s %s *in, void *buf, size_t len, int abi,\n",
+		xi_sb_printf(&sb, "int %s_encode_abi(const %s %s *in, void *buf, size_t len, int abi,\n",
 			     t, kw(d), t);
-	xi_sb_adds(sb, "\tunsigned flags, struct xenidl_error *err)\n{\n"
+	xi_sb_adds(&sb, "\tunsigned flags, struct xenidl_error *err)\n{\n"
 		   "\tswitch (abi) {\n");
 	for (unsigned i = 0; i < n; i++) {
-		XI_FOR_EACH_ABI(w, groups[i].abis) {
-			xi_sb_adds(sb, "\tcase ");
-			xi_sb_adds(sb, xi_abis[w].c_constant);
-			xi_sb_adds(sb, ":\n");
+		XI_FOR_EACH_ABI(w, groups[i]) {
+			xi_sb_adds(&sb, "\tcase ");
+			xi_sb_adds(&sb, xi_abis[w].c_constant);
+			xi_sb_adds(&sb, ":\n");
 		}
-		xi_sb_adds(sb, "\t\treturn ");
-		xi_sb_adds(sb, callee[i]);
-		xi_sb_adds(sb, mode == MB_DECODE ? "(out, buf, len, flags, err);\n"
-					       : "(in, buf, len, flags, err);\n");
+		xi_sb_adds(&sb, "\t\treturn ");
+		xi_sb_adds(&sb, callee[i]);
+		xi_sb_adds(&sb, mode == MB_DECODE ? "(out, buf, len, flags, err);\n"
+						: "(in, buf, len, flags, err);\n");
 	}
-	xi_sb_printf(sb, "\tdefault:\n"
+	xi_sb_printf(&sb, "\tdefault:\n"
 		     "\t\treturn xenidl_fail(err, XENIDL_EABI, \"%s\", \"\", 0, (uint64_t)abi, NULL);\n"
 		     "\t}\n}\n", t);
+	add_formatted(g, text, &sb);
+	xi_sb_free(&sb);
 }
 
-/* Everything of one type for one host ABI. */
-static const char *host_text(struct mgen *g, const struct xi_decl *d, int host)
+/* Everything of one type for one host ABI, appended to `text`. */
+static void host_text(struct mgen *g, struct xi_pieces *text, const struct xi_decl *d, int host)
 {
 	const char *t = xi_c_decl_name(d);
 	struct xi_arena *a = &g->memo.arena;
 	struct mp_plan *plan = plan_of(g, host, host);
-	if (!plan) /* A host always translates its own layout; never reached. */
-		return xi_aprintf(a, "#error \"xenidl: no marshalling plan for %s\"\n", t);
-	struct xi_strbuf sb = XI_STRBUF_INIT;
-	xi_sb_adds(&sb, function(g, plan, MB_DECODE, xi_aprintf(a, "%s_decode", t), false, true));
-	xi_sb_adds(&sb, "\n");
-	xi_sb_adds(&sb, function(g, plan, MB_ENCODE, xi_aprintf(a, "%s_encode", t), false, true));
-	xi_sb_adds(&sb, "\n");
-	xi_sb_adds(&sb, function(g, plan, MB_CHECK, xi_aprintf(a, "%s_check", t), false, false));
-	if (d->legacy) {
-		abi_dispatch(g, &sb, d, host, MB_DECODE);
-		abi_dispatch(g, &sb, d, host, MB_ENCODE);
+	if (!plan) { /* A host always translates its own layout; never reached. */
+		xi_pieces_adds(a, text, xi_aprintf(a, "#error \"xenidl: no marshalling plan for %s\"\n", t));
+		return;
 	}
-	return keep(&g->memo, &sb);
+	add_function(g, text, plan, MB_DECODE, xi_aprintf(a, "%s_decode", t), false, true);
+	xi_pieces_adds(a, text, "\n");
+	add_function(g, text, plan, MB_ENCODE, xi_aprintf(a, "%s_encode", t), false, true);
+	xi_pieces_adds(a, text, "\n");
+	add_function(g, text, plan, MB_CHECK, xi_aprintf(a, "%s_check", t), false, false);
+	if (d->legacy) {
+		abi_dispatch(g, text, d, host, MB_DECODE);
+		abi_dispatch(g, text, d, host, MB_ENCODE);
+	}
 }
 
 /* For each ABI of the module, the text made of the declaration's size on
@@ -572,12 +615,27 @@ static void emit_source(struct mgen *g, struct xi_out *o)
 		memo_reset(g, d);
 		/* Hosts that see the declaration alike get the same plans,
 		 * the same translations and so the same text. */
-		const char *texts[XI_ABI_COUNT];
-		XI_FOR_EACH_ABI(a, g->abis)
-			texts[a] = g->memo.view[a] == a ? host_text(g, d, a) : texts[g->memo.view[a]];
-		struct xi_abi_group groups[XI_ABI_COUNT];
-		unsigned n = xi_abi_group_by_text(groups, g->abis, texts);
-		mt_emit_chain(o, g->a, groups, n, g->abis, fallback);
+		struct xi_pieces texts[XI_ABI_COUNT];
+		XI_FOR_EACH_ABI(a, g->abis) {
+			texts[a] = (struct xi_pieces)XI_PIECES_INIT;
+			if (g->memo.view[a] == a)
+				host_text(g, &texts[a], d, a);
+			else
+				texts[a] = texts[g->memo.view[a]];
+		}
+		xi_abi_mask groups[XI_ABI_COUNT];
+		int first[XI_ABI_COUNT];
+		unsigned n = group_by_pieces(groups, first, g->abis, texts);
+		/* As mt_emit_chain writes strings. */
+		if (n == 1 && groups[0] == g->abis) {
+			xi_out_pieces(o, &texts[first[0]]);
+		} else if (n) {
+			for (unsigned k = 0; k < n; k++) {
+				mt_chain_branch(o, g->a, k, groups[k]);
+				xi_out_pieces(o, &texts[first[k]]);
+			}
+			mt_chain_end(o, fallback);
+		}
 		if (d->legacy)
 			emit_wire_size_abi(g, o, d);
 	}

@@ -17,13 +17,20 @@ void mt_emit_chain(struct xi_out *o, struct xi_arena *a, const struct xi_abi_gro
 	for (unsigned i = 0; i < n; i++) {
 		if (!*groups[i].text && !fallback)
 			continue;
-		xi_out_printf(o, "#%s %s\n", emitted ? "elif" : "if",
-			      xi_c_abi_condition(a, groups[i].abis));
+		mt_chain_branch(o, a, emitted++, groups[i].abis);
 		xi_out_puts(o, groups[i].text);
-		emitted++;
 	}
-	if (!emitted)
-		return;
+	if (emitted)
+		mt_chain_end(o, fallback);
+}
+
+void mt_chain_branch(struct xi_out *o, struct xi_arena *a, unsigned emitted, xi_abi_mask abis)
+{
+	xi_out_printf(o, "#%s %s\n", emitted ? "elif" : "if", xi_c_abi_condition(a, abis));
+}
+
+void mt_chain_end(struct xi_out *o, const char *fallback)
+{
 	if (fallback)
 		xi_out_printf(o, "#else\n%s", fallback);
 	xi_out_puts(o, "#endif\n");

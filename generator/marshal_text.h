@@ -12,6 +12,10 @@
  * not NULL. */
 void mt_emit_chain(struct xi_out *o, struct xi_arena *a, const struct xi_abi_group *groups,
 		   unsigned n, xi_abi_mask all, const char *fallback);
+/* The lines of such a chain, for texts written otherwise: before the text
+ * of a group (after `emitted` groups), and after the last. */
+void mt_chain_branch(struct xi_out *o, struct xi_arena *a, unsigned emitted, xi_abi_mask abis);
+void mt_chain_end(struct xi_out *o, const char *fallback);
 
 /* The C type of an integer of this size and signedness: uint32_t ... */
 const char *mt_int_type(unsigned size, bool is_signed);
