@@ -31,7 +31,7 @@ void xi_sb_reset(struct xi_strbuf *sb)
 		sb->data[0] = '\0';
 }
 
-static void sb_reserve(struct xi_strbuf *sb, size_t extra)
+void xi_sb_grow(struct xi_strbuf *sb, size_t extra)
 {
 	if (sb->len + extra + 1 <= sb->cap)
 		return;
@@ -42,29 +42,9 @@ static void sb_reserve(struct xi_strbuf *sb, size_t extra)
 	sb->cap = cap;
 }
 
-void xi_sb_addn(struct xi_strbuf *sb, const char *s, size_t n)
-{
-	sb_reserve(sb, n);
-	memcpy(sb->data + sb->len, s, n);
-	sb->len += n;
-	sb->data[sb->len] = '\0';
-}
-
-void xi_sb_adds(struct xi_strbuf *sb, const char *s)
-{
-	xi_sb_addn(sb, s, strlen(s));
-}
-
-void xi_sb_addc(struct xi_strbuf *sb, char c)
-{
-	sb_reserve(sb, 1);
-	sb->data[sb->len++] = c;
-	sb->data[sb->len] = '\0';
-}
-
 void xi_sb_indent(struct xi_strbuf *sb, unsigned n)
 {
-	sb_reserve(sb, n);
+	xi_sb_grow(sb, n);
 	memset(sb->data + sb->len, ' ', n);
 	sb->len += n;
 	sb->data[sb->len] = '\0';
@@ -93,7 +73,7 @@ void xi_sb_vprintf(struct xi_strbuf *sb, const char *fmt, va_list ap)
 {
 	/* Format straight into the free space; only text longer than that
 	 * is formatted a second time, once the buffer has grown. */
-	sb_reserve(sb, SB_PRINTF_ROOM);
+	xi_sb_grow(sb, SB_PRINTF_ROOM);
 	va_list ap2;
 	va_copy(ap2, ap);
 	size_t room = sb->cap - sb->len;
@@ -104,7 +84,7 @@ void xi_sb_vprintf(struct xi_strbuf *sb, const char *fmt, va_list ap)
 		return;
 	}
 	if ((size_t)n >= room) {
-		sb_reserve(sb, (size_t)n);
+		xi_sb_grow(sb, (size_t)n);
 		xi_vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
 	}
 	sb->len += (size_t)n;
