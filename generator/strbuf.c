@@ -52,8 +52,14 @@ void xi_sb_indent(struct xi_strbuf *sb, unsigned n)
 
 void xi_sb_add_u32(struct xi_strbuf *sb, uint32_t v)
 {
+	/* The digits written from the end: no reversal. */
 	char buf[XI_U32_DIGITS];
-	xi_sb_addn(sb, buf, xi_u32_format(v, buf));
+	char *p = buf + sizeof(buf);
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	xi_sb_addn(sb, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 size_t xi_u32_format(uint32_t v, char *buf)
