@@ -90,6 +90,9 @@ struct decl_memo {
 	char **owned;
 	unsigned nowned, cap_owned;
 	struct mb_memo body;     /* what its bodies share (arms, checks) */
+	/* Where the short texts around the bodies are formatted before they
+	 * are copied to the arena: one buffer for all, not one each. */
+	struct xi_strbuf scratch;
 };
 
 struct mgen {
@@ -256,6 +259,15 @@ static const struct made_body *body_of(struct mgen *g, const struct mp_plan *pla
 	return b;
 }
 
+/* The text formatted in sb (the memo's scratch) so far, moved to the end
+ * of `text`: the scratch is empty again for the next user. */
+static void add_formatted(struct mgen *g, struct xi_pieces *text, struct xi_strbuf *sb)
+{
+	struct xi_arena *a = &g->memo.arena;
+	xi_pieces_addn(a, text, xi_strndup(a, xi_sb_str(sb), sb->len), sb->len);
+	xi_sb_reset(sb);
+}
+
 /* The text of a decode, encode or check function after its name;
  * `fast` allows the little-endian copy (T_decode and T_encode). */
 static void function_text(struct mgen *g, struct xi_pieces *text, const struct mp_plan *plan,
@@ -268,54 +280,53 @@ static void function_text(struct mgen *g, struct xi_pieces *text, const struct m
 	const char *self = mode == MB_DECODE ? "out" : mode == MB_ENCODE ? "in" : "v";
 	/* The fixed parts are appended as they are, not formatted: there
 	 * are thousands of these functions. */
-	struct xi_strbuf sb = XI_STRBUF_INIT;
-	xi_sb_printf(&sb, "(%s%s %s ", mode == MB_DECODE ? "" : "const ", kw(d), t);
+	struct xi_strbuf *sb = &g->memo.scratch;
+	xi_sb_printf(sb, "(%s%s %s ", mode == MB_DECODE ? "" : "const ", kw(d), t);
 	switch (mode) {
 	case MB_DECODE:
-		xi_sb_adds(&sb, "*out, const void *buf, size_t len,\n");
+		xi_sb_adds(sb, "*out, const void *buf, size_t len,\n");
 		break;
 	case MB_ENCODE:
-		xi_sb_adds(&sb, "*in, void *buf, size_t len,\n");
+		xi_sb_adds(sb, "*in, void *buf, size_t len,\n");
 		break;
 	case MB_CHECK:
-		xi_sb_adds(&sb, "*v,\n");
+		xi_sb_adds(sb, "*v,\n");
 		break;
 	}
-	xi_sb_adds(&sb, "\tunsigned flags, struct xenidl_error *err)\n{\n");
+	xi_sb_adds(sb, "\tunsigned flags, struct xenidl_error *err)\n{\n");
 	if (mode != MB_CHECK) {
 		if (made->uses_p)
-			xi_sb_adds(&sb, mode == MB_DECODE
+			xi_sb_adds(sb, mode == MB_DECODE
 				   ? "\tconst unsigned char *p = (const unsigned char *)buf;\n\n"
 				   : "\tunsigned char *p = (unsigned char *)buf;\n\n");
 		else
-			xi_sb_adds(&sb, "\t(void)buf;\n");
+			xi_sb_adds(sb, "\t(void)buf;\n");
 		if (plan->wsize) {
 			/* \tif (len < N)
 			 * \t\treturn xenidl_fail(err, XENIDL_ESHORT, "T", "", len, N, NULL); */
-			xi_sb_adds(&sb, "\tif (len < ");
-			xi_sb_add_u32(&sb, plan->wsize);
-			xi_sb_adds(&sb, ")\n\t\treturn xenidl_fail(err, XENIDL_ESHORT, \"");
-			xi_sb_adds(&sb, t);
-			xi_sb_adds(&sb, "\", \"\", len, ");
-			xi_sb_add_u32(&sb, plan->wsize);
-			xi_sb_adds(&sb, ", NULL);\n");
+			xi_sb_adds(sb, "\tif (len < ");
+			xi_sb_add_u32(sb, plan->wsize);
+			xi_sb_adds(sb, ")\n\t\treturn xenidl_fail(err, XENIDL_ESHORT, \"");
+			xi_sb_adds(sb, t);
+			xi_sb_adds(sb, "\", \"\", len, ");
+			xi_sb_add_u32(sb, plan->wsize);
+			xi_sb_adds(sb, ", NULL);\n");
 		} else {
-			xi_sb_adds(&sb, "\t(void)len;\n");
+			xi_sb_adds(sb, "\t(void)len;\n");
 		}
 	}
 	bool uses_self = made->uses_self;
 	if (mode == MB_DECODE && plan->native_holes && plan->nsize) {
-		xi_sb_adds(&sb, "\txenidl_zero(out, sizeof(*out));\n");
+		xi_sb_adds(sb, "\txenidl_zero(out, sizeof(*out));\n");
 		uses_self = true;
 	}
 	if (!uses_self)
-		xi_sb_printf(&sb, "\t(void)%s;\n", self);
+		xi_sb_printf(sb, "\t(void)%s;\n", self);
 	if (!made->uses_flags)
-		xi_sb_adds(&sb, "\t(void)flags;\n");
+		xi_sb_adds(sb, "\t(void)flags;\n");
 	if (!made->uses_fail && (mode == MB_CHECK || !plan->wsize))
-		xi_sb_adds(&sb, "\t(void)err;\n");
-	xi_pieces_addn(a, text, xi_strndup(a, sb.data, sb.len), sb.len);
-	xi_sb_free(&sb);
+		xi_sb_adds(sb, "\t(void)err;\n");
+	add_formatted(g, text, sb);
 	xi_pieces_addn(a, text, made->text, made->len);
 	xi_pieces_adds(a, text, "\treturn 0;\n}\n");
 }
@@ -367,14 +378,6 @@ static unsigned group_by_pieces(xi_abi_mask *groups, int *first, xi_abi_mask abi
 	return n;
 }
 
-/* The text formatted in sb so far, moved to the end of `text`. */
-static void add_formatted(struct mgen *g, struct xi_pieces *text, struct xi_strbuf *sb)
-{
-	struct xi_arena *a = &g->memo.arena;
-	xi_pieces_addn(a, text, xi_strndup(a, xi_sb_str(sb), sb->len), sb->len);
-	xi_sb_reset(sb);
-}
-
 /* Dispatch of T_decode_abi / T_encode_abi for one host: the wire ABIs
  * with the host's own text go to T_decode; the others to static
  * translations, one per distinct text. */
@@ -397,51 +400,50 @@ static void abi_dispatch(struct mgen *g, struct xi_pieces *text, const struct xi
 	int first[XI_ABI_COUNT];
 	unsigned n = group_by_pieces(groups, first, compat, texts);
 	const char **callee = XI_NEW_ARRAY(a, const char *, n ? n : 1);
-	struct xi_strbuf sb = XI_STRBUF_INIT;
+	struct xi_strbuf *sb = &g->memo.scratch;
 	for (unsigned i = 0; i < n; i++) {
 		if (groups[i] & XI_ABI_BIT(host)) {
 			callee[i] = xi_aprintf(a, "%s_%s", t, op);
 			continue;
 		}
 		callee[i] = xi_aprintf(a, "%s_%s_%s", t, op, xi_abis[first[i]].name);
-		xi_sb_printf(&sb, "\n/* %s %s from the wire layout of ", kw(d), t);
+		xi_sb_printf(sb, "\n/* %s %s from the wire layout of ", kw(d), t);
 		bool comma = false;
 		XI_FOR_EACH_ABI(w, groups[i]) {
 			if (comma)
-				xi_sb_adds(&sb, ", ");
-			xi_sb_adds(&sb, xi_abis[w].name);
+				xi_sb_adds(sb, ", ");
+			xi_sb_adds(sb, xi_abis[w].name);
 			comma = true;
 		}
-		xi_sb_adds(&sb, mode == MB_DECODE ? " */\n" : " (encode) */\n");
-		add_formatted(g, text, &sb);
+		xi_sb_adds(sb, mode == MB_DECODE ? " */\n" : " (encode) */\n");
+		add_formatted(g, text, sb);
 		/* The same text, under its own name. */
 		add_function(g, text, plan_of(g, host, first[i]), mode, callee[i], true, false);
 	}
-	xi_sb_adds(&sb, "\n");
+	xi_sb_adds(sb, "\n");
 	if (mode == MB_DECODE)
-		xi_sb_printf(&sb, "int %s_decode_abi(%s %s *out, const void *buf, size_t len, int abi,\n",
+		xi_sb_printf(sb, "int %s_decode_abi(%s %s *out, const void *buf, size_t len, int abi,\n",
 			     t, kw(d), t);
 	else
-		xi_sb_printf(&sb, "int %s_encode_abi(const %s %s *in, void *buf, size_t len, int abi,\n",
+		xi_sb_printf(sb, "int %s_encode_abi(const %s %s *in, void *buf, size_t len, int abi,\n",
 			     t, kw(d), t);
-	xi_sb_adds(&sb, "\tunsigned flags, struct xenidl_error *err)\n{\n"
+	xi_sb_adds(sb, "\tunsigned flags, struct xenidl_error *err)\n{\n"
 		   "\tswitch (abi) {\n");
 	for (unsigned i = 0; i < n; i++) {
 		XI_FOR_EACH_ABI(w, groups[i]) {
-			xi_sb_adds(&sb, "\tcase ");
-			xi_sb_adds(&sb, xi_abis[w].c_constant);
-			xi_sb_adds(&sb, ":\n");
+			xi_sb_adds(sb, "\tcase ");
+			xi_sb_adds(sb, xi_abis[w].c_constant);
+			xi_sb_adds(sb, ":\n");
 		}
-		xi_sb_adds(&sb, "\t\treturn ");
-		xi_sb_adds(&sb, callee[i]);
-		xi_sb_adds(&sb, mode == MB_DECODE ? "(out, buf, len, flags, err);\n"
+		xi_sb_adds(sb, "\t\treturn ");
+		xi_sb_adds(sb, callee[i]);
+		xi_sb_adds(sb, mode == MB_DECODE ? "(out, buf, len, flags, err);\n"
 						: "(in, buf, len, flags, err);\n");
 	}
-	xi_sb_printf(&sb, "\tdefault:\n"
+	xi_sb_printf(sb, "\tdefault:\n"
 		     "\t\treturn xenidl_fail(err, XENIDL_EABI, \"%s\", \"\", 0, (uint64_t)abi, NULL);\n"
 		     "\t}\n}\n", t);
-	add_formatted(g, text, &sb);
-	xi_sb_free(&sb);
+	add_formatted(g, text, sb);
 }
 
 /* Everything of one type for one host ABI, appended to `text`. */
@@ -669,5 +671,6 @@ void xi_emit_marshal(struct xi_ctx *ctx, const struct xi_gen_options *opt, struc
 		free(g.memo.bodies);
 		free(g.memo.owned);
 		mb_memo_free(&g.memo.body);
+		xi_sb_free(&g.memo.scratch);
 	}
 }

@@ -42,6 +42,11 @@ bool xi_pieces_equal(const struct xi_pieces *x, const struct xi_pieces *y)
 	size_t at_x = 0, at_y = 0;
 	while (i < x->n && j < y->n) {
 		const struct xi_piece *px = &x->p[i], *py = &y->p[j];
+		if (!at_x && !at_y && px->s == py->s && px->n == py->n) {
+			i++;
+			j++;
+			continue;
+		}
 		size_t run = px->n - at_x < py->n - at_y ? px->n - at_x : py->n - at_y;
 		if (px->s + at_x != py->s + at_y && memcmp(px->s + at_x, py->s + at_y, run) != 0)
 			return false;
