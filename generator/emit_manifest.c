@@ -76,27 +76,49 @@ static void add_int_attr(struct xi_strbuf *sb, const char *key, struct xi_int v)
 	xi_sb_printf(sb, " %s=%s", key, xi_int_format(v, buf));
 }
 
-static void put_doc(struct xi_out *o, unsigned depth, const char *doc)
+/* A manifest being written: its output, an arena for scratch text, and
+ * one buffer for every line made before it is written (a corpus has
+ * thousands of them: a buffer each was a malloc and a free each). */
+struct mf_writer {
+	struct xi_out *o;
+	struct xi_arena arena;
+	struct xi_strbuf line;
+};
+
+/* The line buffer, emptied for a new line. */
+static struct xi_strbuf *new_line(struct mf_writer *w)
+{
+	xi_sb_reset(&w->line);
+	return &w->line;
+}
+
+/* The line buffer's text, written out. */
+static void write_line(struct mf_writer *w)
+{
+	xi_out_write(w->o, xi_sb_str(&w->line), w->line.len);
+}
+
+static void put_doc(struct mf_writer *w, unsigned depth, const char *doc)
 {
 	if (!doc)
 		return;
-	struct xi_strbuf sb = XI_STRBUF_INIT;
+	struct xi_strbuf *sb = new_line(w);
 	for (unsigned i = 0; i <= depth; i++)
-		xi_sb_adds(&sb, MF_INDENT);
-	xi_sb_adds(&sb, "doc ");
-	add_quoted(&sb, doc);
-	xi_sb_addc(&sb, '\n');
-	xi_out_puts(o, xi_sb_str(&sb));
-	xi_sb_free(&sb);
+		xi_sb_adds(sb, MF_INDENT);
+	xi_sb_adds(sb, "doc ");
+	add_quoted(sb, doc);
+	xi_sb_addc(sb, '\n');
+	write_line(w);
 }
 
 /* Lines that may differ per ABI: text[a] for each ABI of `abis`, written
  * once per group of ABIs with the same text, with "on=" unless the group
  * is `all` (the declaration's ABIs, which a line without "on=" means). The
  * doc follows the first line. */
-static void put_grouped(struct xi_out *o, struct xi_arena *arena, xi_abi_mask abis,
-			xi_abi_mask all, const char *const *text, unsigned depth, const char *doc)
+static void put_grouped(struct mf_writer *w, xi_abi_mask abis, xi_abi_mask all,
+			const char *const *text, unsigned depth, const char *doc)
 {
+	struct xi_out *o = w->o;
 	xi_abi_mask done = 0;
 	XI_FOR_EACH_ABI(a, abis) {
 		if (done & XI_ABI_BIT(a))
@@ -110,31 +132,29 @@ static void put_grouped(struct xi_out *o, struct xi_arena *arena, xi_abi_mask ab
 			xi_out_puts(o, MF_INDENT);
 		xi_out_puts(o, text[a]);
 		if (group != all)
-			xi_out_printf(o, " on=%s", xi_mf_abi_list(arena, group));
+			xi_out_printf(o, " on=%s", xi_mf_abi_list(&w->arena, group));
 		xi_out_putc(o, '\n');
 		if (doc) {
-			put_doc(o, depth, doc);
+			put_doc(w, depth, doc);
 			doc = NULL;
 		}
 	}
 }
 
-static const char *arm_text(struct xi_arena *a, const struct xi_mf_member *mm)
+static const char *arm_text(struct mf_writer *w, const struct xi_mf_member *mm)
 {
 	if (!mm->is_arm)
 		return NULL;
 	if (mm->default_arm)
 		return "_";
-	struct xi_strbuf sb = XI_STRBUF_INIT;
+	struct xi_strbuf *sb = new_line(w);
 	for (unsigned i = 0; i < mm->nlabels; i++) {
 		char buf[24];
 		const struct xi_mf_label *l = &mm->labels[i];
-		xi_sb_printf(&sb, "%s%s%s%s", i ? "," : "", l->name ? l->name : "", l->name ? ":" : "",
+		xi_sb_printf(sb, "%s%s%s%s", i ? "," : "", l->name ? l->name : "", l->name ? ":" : "",
 			     xi_int_format(l->value, buf));
 	}
-	const char *r = xi_strdup(a, xi_sb_str(&sb));
-	xi_sb_free(&sb);
-	return r;
+	return xi_strndup(&w->arena, xi_sb_str(sb), sb->len);
 }
 
 static bool same_text(const char *a, const char *b)
@@ -151,12 +171,11 @@ static bool same_member_line(const struct xi_mf_member *mm, int a, int b)
 	       mm->size[a] == mm->size[b] && mm->align[a] == mm->align[b];
 }
 
-static void put_member(struct xi_out *o, struct xi_arena *arena, const struct xi_mf_decl *d,
+static void put_member(struct mf_writer *w, const struct xi_mf_decl *d,
 		       const struct xi_mf_member *mm)
 {
 	const char *text[XI_ABI_COUNT];
-	const char *arm = arm_text(arena, mm);
-	struct xi_strbuf sb = XI_STRBUF_INIT;
+	const char *arm = arm_text(w, mm);
 	XI_FOR_EACH_ABI(a, mm->abis) {
 		/* An ABI whose line reads as an earlier one's shares its text,
 		 * which is then made once. */
@@ -171,31 +190,29 @@ static void put_member(struct xi_out *o, struct xi_arena *arena, const struct xi
 		}
 		if (text[a])
 			continue;
-		xi_sb_reset(&sb);
-		xi_sb_adds(&sb, "member ");
-		xi_sb_adds(&sb, mm->path);
-		add_attr(&sb, "type", mm->type[a]);
-		xi_sb_adds(&sb, " offset=");
-		xi_sb_add_u32(&sb, mm->offset[a]);
-		xi_sb_adds(&sb, " size=");
-		xi_sb_add_u32(&sb, mm->size[a]);
-		xi_sb_adds(&sb, " align=");
-		xi_sb_add_u32(&sb, mm->align[a]);
-		add_attr(&sb, "dir", xi_mf_dir_name(mm->dir));
+		struct xi_strbuf *sb = new_line(w);
+		xi_sb_adds(sb, "member ");
+		xi_sb_adds(sb, mm->path);
+		add_attr(sb, "type", mm->type[a]);
+		xi_sb_adds(sb, " offset=");
+		xi_sb_add_u32(sb, mm->offset[a]);
+		xi_sb_adds(sb, " size=");
+		xi_sb_add_u32(sb, mm->size[a]);
+		xi_sb_adds(sb, " align=");
+		xi_sb_add_u32(sb, mm->align[a]);
+		add_attr(sb, "dir", xi_mf_dir_name(mm->dir));
 		if (mm->reserved)
-			xi_sb_adds(&sb, " reserved");
-		add_attr(&sb, "arm", arm);
-		add_attr(&sb, "c", mm->c_name);
-		text[a] = xi_strdup(arena, xi_sb_str(&sb));
+			xi_sb_adds(sb, " reserved");
+		add_attr(sb, "arm", arm);
+		add_attr(sb, "c", mm->c_name);
+		text[a] = xi_strndup(&w->arena, xi_sb_str(sb), sb->len);
 	}
-	xi_sb_free(&sb);
-	put_grouped(o, arena, mm->abis & d->abis, d->abis, text, 1, mm->doc);
+	put_grouped(w, mm->abis & d->abis, d->abis, text, 1, mm->doc);
 }
 
-static void put_layouts(struct xi_out *o, struct xi_arena *arena, const struct xi_mf_decl *d)
+static void put_layouts(struct mf_writer *w, const struct xi_mf_decl *d)
 {
 	const char *text[XI_ABI_COUNT];
-	struct xi_strbuf sb = XI_STRBUF_INIT;
 	XI_FOR_EACH_ABI(a, d->laid_out) {
 		/* As for members: equal lines share one text. */
 		text[a] = NULL;
@@ -210,95 +227,92 @@ static void put_layouts(struct xi_out *o, struct xi_arena *arena, const struct x
 		}
 		if (text[a])
 			continue;
-		xi_sb_reset(&sb);
-		xi_sb_adds(&sb, "layout");
+		struct xi_strbuf *sb = new_line(w);
+		xi_sb_adds(sb, "layout");
 		if (d->kind == XI_MF_ALIAS)
-			add_attr(&sb, "type", d->target[a]);
-		xi_sb_adds(&sb, " size=");
-		xi_sb_add_u32(&sb, d->size[a]);
-		xi_sb_adds(&sb, " align=");
-		xi_sb_add_u32(&sb, d->align[a]);
-		text[a] = xi_strdup(arena, xi_sb_str(&sb));
+			add_attr(sb, "type", d->target[a]);
+		xi_sb_adds(sb, " size=");
+		xi_sb_add_u32(sb, d->size[a]);
+		xi_sb_adds(sb, " align=");
+		xi_sb_add_u32(sb, d->align[a]);
+		text[a] = xi_strndup(&w->arena, xi_sb_str(sb), sb->len);
 	}
-	xi_sb_free(&sb);
-	put_grouped(o, arena, d->laid_out, d->abis, text, 1, NULL);
+	put_grouped(w, d->laid_out, d->abis, text, 1, NULL);
 }
 
-static void put_variants(struct xi_out *o, const struct xi_mf_decl *d)
+static void put_variants(struct mf_writer *w, const struct xi_mf_decl *d)
 {
 	for (unsigned i = 0; i < d->nvariants; i++) {
 		const struct xi_mf_variant *v = &d->variants[i];
-		struct xi_strbuf sb = XI_STRBUF_INIT;
-		xi_sb_adds(&sb, MF_INDENT);
+		struct xi_strbuf *sb = new_line(w);
+		xi_sb_adds(sb, MF_INDENT);
 		if (d->kind == XI_MF_ENUM) {
-			xi_sb_printf(&sb, "variant %s", v->name);
-			add_int_attr(&sb, "value", v->value);
+			xi_sb_printf(sb, "variant %s", v->name);
+			add_int_attr(sb, "value", v->value);
 		} else if (v->lo == v->hi) {
-			xi_sb_printf(&sb, "bit %s bits=%u", v->name, v->lo);
+			xi_sb_printf(sb, "bit %s bits=%u", v->name, v->lo);
 		} else {
-			xi_sb_printf(&sb, "bit %s bits=%u..%u", v->name, v->lo, v->hi);
+			xi_sb_printf(sb, "bit %s bits=%u..%u", v->name, v->lo, v->hi);
 		}
-		add_attr(&sb, "c", v->c_name);
-		xi_sb_addc(&sb, '\n');
-		xi_out_puts(o, xi_sb_str(&sb));
-		xi_sb_free(&sb);
-		put_doc(o, 1, v->doc);
+		add_attr(sb, "c", v->c_name);
+		xi_sb_addc(sb, '\n');
+		write_line(w);
+		put_doc(w, 1, v->doc);
 	}
 }
 
-static void put_decl(struct xi_out *o, struct xi_arena *arena, const struct xi_mf_decl *d)
+static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d)
 {
-	struct xi_strbuf sb = XI_STRBUF_INIT;
-	xi_sb_printf(&sb, "\n%s %s", xi_mf_kind_name(d->kind), d->name);
+	struct xi_strbuf *sb = new_line(w);
+	xi_sb_printf(sb, "\n%s %s", xi_mf_kind_name(d->kind), d->name);
 	if (d->legacy)
-		xi_sb_adds(&sb, " legacy");
+		xi_sb_adds(sb, " legacy");
 	switch (d->kind) {
 	case XI_MF_CONST:
-		add_attr(&sb, "type", d->type);
-		add_int_attr(&sb, "value", d->value);
+		add_attr(sb, "type", d->type);
+		add_int_attr(sb, "value", d->value);
 		break;
 	case XI_MF_ENUM:
 	case XI_MF_BITMAP:
-		add_attr(&sb, "backing", d->type);
-		add_attr(&sb, "c_prefix", d->c_prefix);
+		add_attr(sb, "backing", d->type);
+		add_attr(sb, "c_prefix", d->c_prefix);
 		break;
 	default:
 		break;
 	}
-	add_attr(&sb, "version", d->version);
-	add_attr(&sb, "c", d->c_name);
-	xi_sb_addc(&sb, '\n');
-	xi_out_puts(o, xi_sb_str(&sb));
-	xi_sb_free(&sb);
-	put_doc(o, 0, d->doc);
+	add_attr(sb, "version", d->version);
+	add_attr(sb, "c", d->c_name);
+	xi_sb_addc(sb, '\n');
+	write_line(w);
+	put_doc(w, 0, d->doc);
 	if (d->kind == XI_MF_ALIAS || d->kind == XI_MF_STRUCT || d->kind == XI_MF_UNION)
-		put_layouts(o, arena, d);
+		put_layouts(w, d);
 	if (d->kind == XI_MF_ENUM || d->kind == XI_MF_BITMAP)
-		put_variants(o, d);
+		put_variants(w, d);
 	for (unsigned i = 0; i < d->nmembers; i++)
-		put_member(o, arena, d, &d->members[i]);
+		put_member(w, d, &d->members[i]);
 }
 
 void xi_mf_write(struct xi_out *o, const struct xi_mf_model *m, const struct xi_mf_module *mod)
 {
 	/* Scratch text lives in a local arena, freed at the end. */
-	struct xi_arena arena;
-	xi_arena_init(&arena);
-	struct xi_strbuf sb = XI_STRBUF_INIT;
-	xi_sb_printf(&sb, "%s %d", XI_MF_MAGIC, XI_MF_FORMAT_VERSION);
-	add_attr(&sb, "abis", xi_mf_abi_list(&arena, m->abis));
-	xi_sb_printf(&sb, "\n# The ABI of %s, as laid out by xenidl. Generated: do not edit.\n"
+	struct mf_writer w = { .o = o, .line = XI_STRBUF_INIT };
+	xi_arena_init(&w.arena);
+	struct xi_strbuf *sb = new_line(&w);
+	xi_sb_printf(sb, "%s %d", XI_MF_MAGIC, XI_MF_FORMAT_VERSION);
+	add_attr(sb, "abis", xi_mf_abi_list(&w.arena, m->abis));
+	xi_sb_printf(sb, "\n# The ABI of %s, as laid out by xenidl. Generated: do not edit.\n"
 		     "# Format: doc/integration.md, \"The ABI manifest\".\n\nmodule %s",
 		     mod->rel, mod->rel);
-	add_attr(&sb, "abis", xi_mf_abi_list(&arena, mod->abis));
-	xi_sb_addc(&sb, '\n');
-	xi_out_puts(o, xi_sb_str(&sb));
-	xi_sb_free(&sb);
-	put_doc(o, 0, mod->doc);
+	add_attr(sb, "abis", xi_mf_abi_list(&w.arena, mod->abis));
+	xi_sb_addc(sb, '\n');
+	write_line(&w);
+	put_doc(&w, 0, mod->doc);
 	for (unsigned i = 0; i < m->ndecls; i++)
 		if (m->decls[i]->module == mod->rel)
-			put_decl(o, &arena, m->decls[i]);
-	xi_arena_free(&arena);
+			put_decl(&w, m->decls[i]);
+	xi_sb_free(&w.line);
+	xi_arena_free(&w.arena);
 }
 
 void xi_emit_manifest(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_outset *out)
