@@ -321,11 +321,19 @@ static const char *value_code(const struct mp_node *n)
 
 static void emit_nodes(struct fn *f, const struct mp_node *n, const char *base, unsigned ind);
 
+/* The scalars below make a node's lvalue, wire address and wire offset
+ * only where they write them: most nodes have no check, so that T_check
+ * writes nothing for them and the offset (for error reports) is seldom
+ * wanted. */
+
 static void emit_char(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
 {
-	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
 	const char *gate = gate_of(f, n);
 	bool check = n->reserved && !(gate && !*gate);
+	if (f->mode == MB_CHECK && !check)
+		return;
+	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff);
+	const char *off = check ? wo(f, base, n->woff) : NULL;
 	switch (f->mode) {
 	case MB_DECODE:
 		if (check) {
@@ -360,7 +368,6 @@ static void emit_char(struct fn *f, const struct mp_node *n, const char *base, u
  * @c_bitfields struct): its bytes hold a host-endian integer. */
 static void emit_copied(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
 {
-	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
 	const char *gate = gate_of(f, n);
 	bool active = !(gate && !*gate);
 	const char *wt = mt_int_type(n->wsize, n->wsigned), *nt = mt_int_type(n->nsize, n->nsigned);
@@ -370,10 +377,12 @@ static void emit_copied(struct fn *f, const struct mp_node *n, const char *base,
 		const char *vcond = active ? value_fails(f, n, "x", n->wsize, n->wsigned) : NULL;
 		const char *range = n->reserved ? NULL
 			: range_fails(f, "x", n->wsize, n->wsigned, n->nsize, n->nsigned);
+		const char *lval = lv(f, n);
 		if (n->reserved && !vcond) {
 			put(f, ind, "xenidl_zero(&%s, %u);", lval, n->nsize);
 			break;
 		}
+		const char *ptr = wp(f, base, n->woff);
 		put(f, ind, "{");
 		if (!vcond && !range && same) {
 			put(f, ind + 1, "%s h = %s(%s);", nt, mt_load(n->wsize, n->wsigned), ptr);
@@ -382,6 +391,7 @@ static void emit_copied(struct fn *f, const struct mp_node *n, const char *base,
 			break;
 		}
 		put(f, ind + 1, "%s x = %s(%s);", wt, mt_load(n->wsize, n->wsigned), ptr);
+		const char *off = vcond || range ? wo(f, base, n->woff) : NULL;
 		if (vcond)
 			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)x");
 		if (range)
@@ -400,13 +410,15 @@ static void emit_copied(struct fn *f, const struct mp_node *n, const char *base,
 		const char *range = n->reserved ? NULL
 			: range_fails(f, "h", n->nsize, n->nsigned, n->wsize, n->wsigned);
 		const char *store = mt_store(n->wsize, n->wsigned);
+		const char *ptr = wp(f, base, n->woff);
 		if (n->reserved && !vcond) {
 			put(f, ind, "%s(%s, 0);", store, ptr);
 			break;
 		}
 		put(f, ind, "{");
 		put(f, ind + 1, "%s h;", nt);
-		put(f, ind + 1, "xenidl_copy(&h, &%s, sizeof(h));", lval);
+		put(f, ind + 1, "xenidl_copy(&h, &%s, sizeof(h));", lv(f, n));
+		const char *off = vcond || range ? wo(f, base, n->woff) : NULL;
 		if (vcond)
 			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)h");
 		if (range)
@@ -424,8 +436,8 @@ static void emit_copied(struct fn *f, const struct mp_node *n, const char *base,
 			break;
 		put(f, ind, "{");
 		put(f, ind + 1, "%s h;", nt);
-		put(f, ind + 1, "xenidl_copy(&h, &%s, sizeof(h));", lval);
-		fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)h");
+		put(f, ind + 1, "xenidl_copy(&h, &%s, sizeof(h));", lv(f, n));
+		fail_if(f, ind + 1, gate, vcond, value_code(n), n, wo(f, base, n->woff), "(uint64_t)h");
 		put(f, ind, "}");
 		break;
 	}
@@ -434,7 +446,6 @@ static void emit_copied(struct fn *f, const struct mp_node *n, const char *base,
 
 static void emit_int(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
 {
-	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
 	const char *gate = gate_of(f, n);
 	bool active = !(gate && !*gate);
 	const char *wt = mt_int_type(n->wsize, n->wsigned), *nt = mt_int_type(n->nsize, n->nsigned);
@@ -444,16 +455,19 @@ static void emit_int(struct fn *f, const struct mp_node *n, const char *base, un
 		const char *vcond = active ? value_fails(f, n, "x", n->wsize, n->wsigned) : NULL;
 		const char *range = n->reserved ? NULL
 			: range_fails(f, "x", n->wsize, n->wsigned, n->nsize, n->nsigned);
+		const char *lval = lv(f, n);
 		/* A reserved field carries nothing: it decodes as zero, checked
 		 * or not, so that decode and encode agree. */
 		if (n->reserved && !vcond) {
 			put(f, ind, "%s = 0;", lval);
 			break;
 		}
+		const char *ptr = wp(f, base, n->woff);
 		if (!vcond && !range) {
 			put(f, ind, "%s = %s(%s);", lval, mt_load(n->wsize, n->wsigned), ptr);
 			break;
 		}
+		const char *off = wo(f, base, n->woff);
 		put(f, ind, "{");
 		put(f, ind + 1, "%s x = %s(%s);", wt, mt_load(n->wsize, n->wsigned), ptr);
 		if (vcond)
@@ -472,15 +486,17 @@ static void emit_int(struct fn *f, const struct mp_node *n, const char *base, un
 		const char *range = n->reserved ? NULL
 			: range_fails(f, "x", n->nsize, n->nsigned, n->wsize, n->wsigned);
 		const char *store = mt_store(n->wsize, n->wsigned);
+		const char *ptr = wp(f, base, n->woff);
 		if (!vcond && !range) {
 			if (n->reserved)
 				put(f, ind, "%s(%s, 0);", store, ptr);
 			else
-				put(f, ind, "%s(%s, %s);", store, ptr, lval);
+				put(f, ind, "%s(%s, %s);", store, ptr, lv(f, n));
 			break;
 		}
+		const char *off = wo(f, base, n->woff);
 		put(f, ind, "{");
-		put(f, ind + 1, "%s x = %s;", nt, lval);
+		put(f, ind + 1, "%s x = %s;", nt, lv(f, n));
 		if (vcond)
 			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)x");
 		if (range)
@@ -497,8 +513,8 @@ static void emit_int(struct fn *f, const struct mp_node *n, const char *base, un
 		if (!vcond)
 			break;
 		put(f, ind, "{");
-		put(f, ind + 1, "%s x = %s;", nt, lval);
-		fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)x");
+		put(f, ind + 1, "%s x = %s;", nt, lv(f, n));
+		fail_if(f, ind + 1, gate, vcond, value_code(n), n, wo(f, base, n->woff), "(uint64_t)x");
 		put(f, ind, "}");
 		break;
 	}
