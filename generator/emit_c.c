@@ -297,6 +297,18 @@ static bool type_has_arch(const struct xi_type *t)
 	return array_base(t)->kind == XI_TYPE_ARCH;
 }
 
+/* Five strings in a row, for lines written once per declaration (cheaper
+ * than formatting them). */
+static void put_words(struct xi_out *o, const char *a, const char *b, const char *c,
+		      const char *d, const char *e)
+{
+	xi_out_puts(o, a);
+	xi_out_puts(o, b);
+	xi_out_puts(o, c);
+	xi_out_puts(o, d);
+	xi_out_puts(o, e);
+}
+
 static const char *packed_attr(struct cgen *g, const struct xi_agg *agg)
 {
 	return g->opt->packed && agg->owner && !agg->owner->legacy ? " __attribute__((__packed__))" : "";
@@ -483,20 +495,26 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 	xi_c_comment(g->out, 0, d->doc);
 	/* Only @legacy types can be empty: a GNU extension (size 0 in C, 1 in
 	 * C++), which __extension__ keeps -pedantic quiet about. */
-	xi_out_printf(g->out, "%s%s%s %s {\n", d->agg->members ? "" : "__extension__ ", kw,
-		      packed_attr(g, d->agg), name);
+	/* One line per aggregate and several per file: written piece by
+	 * piece rather than formatted. */
+	if (!d->agg->members)
+		xi_out_puts(g->out, "__extension__ ");
+	put_words(g->out, kw, packed_attr(g, d->agg), " ", name, " {\n");
 	emit_members(g, d->agg, C_INDENT);
 	xi_out_puts(g->out, "};\n");
 	/* An alias declared under the name NAME_t takes the place of the
 	 * usual typedef (Xen's x86_32 xen_callback_t names struct
 	 * xen_callback, its x86_64 one an integer). */
 	xi_sb_reset(&g->line);
-	xi_sb_printf(&g->line, "%s_t", name);
+	xi_sb_adds(&g->line, name);
+	xi_sb_adds(&g->line, "_t");
 	if (xi_map_get(&g->ctx->symbols, g->line.data, g->line.len))
 		return;
-	xi_out_printf(g->out, "typedef %s %s %s_t;\n", kw, name, name);
-	xi_out_printf(g->out, "#ifdef DEFINE_XEN_GUEST_HANDLE\nDEFINE_XEN_GUEST_HANDLE(%s_t);\n#endif\n",
-		      name);
+	put_words(g->out, "typedef ", kw, " ", name, " ");
+	xi_out_write(g->out, g->line.data, g->line.len);
+	xi_out_puts(g->out, ";\n#ifdef DEFINE_XEN_GUEST_HANDLE\nDEFINE_XEN_GUEST_HANDLE(");
+	xi_out_write(g->out, g->line.data, g->line.len);
+	xi_out_puts(g->out, ");\n#endif\n");
 }
 
 /* --- Layout checks ------------------------------------------------------- */
@@ -559,10 +577,14 @@ static void emit_checks_on(struct cgen *g, const struct xi_decl *d, int abi, boo
 {
 	const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
 	const char *name = xi_c_decl_name(d);
-	xi_out_printf(g->out, "XENIDL_CHECK_SIZE(%s, %s, %u);\n", kw, name, (unsigned)d->agg->lay[abi].size);
-	if (with_align)
-		xi_out_printf(g->out, "XENIDL_CHECK_ALIGN(%s, %s, %u);\n", kw, name,
-			      (unsigned)d->agg->lay[abi].align);
+	put_words(g->out, "XENIDL_CHECK_SIZE(", kw, ", ", name, ", ");
+	xi_out_u32(g->out, d->agg->lay[abi].size);
+	xi_out_puts(g->out, ");\n");
+	if (with_align) {
+		put_words(g->out, "XENIDL_CHECK_ALIGN(", kw, ", ", name, ", ");
+		xi_out_u32(g->out, d->agg->lay[abi].align);
+		xi_out_puts(g->out, ");\n");
+	}
 	xi_sb_reset(&g->path);
 	xi_sb_adds(&g->path, "XENIDL_CHECK_OFFSET(");
 	xi_sb_adds(&g->path, kw);
@@ -594,8 +616,8 @@ static void emit_checks_for(struct cgen *g, const struct xi_decl *d)
 		groups[i].abis |= XI_ABI_BIT(a);
 	}
 	bool all = g->abis == XI_ABI_ALL;
-	xi_out_printf(g->out, "\n/* %s %s */\n", d->kind == XI_DECL_UNION ? "union" : "struct",
-		      xi_c_decl_name(d));
+	put_words(g->out, "\n/* ", d->kind == XI_DECL_UNION ? "union" : "struct", " ",
+		  xi_c_decl_name(d), " */\n");
 	/* C++ gives empty structs size 1: what holds one is checked in C only. */
 	if (n == 1 && all && !(agg->empty_abis & g->abis)) {
 		emit_checks_on(g, d, groups[0].first, with_align);
