@@ -17,6 +17,11 @@
 #define ARENA_MIN_CHUNK (64u * 1024u)
 #define ARENA_MAX_CHUNK (4u * 1024u * 1024u)
 #define ARENA_HUGE_PAGE (2u * 1024u * 1024u)
+/* A chunk that would be this big or bigger is a chunk of the largest size
+ * instead, backed by huge pages: an arena that has grown past the chunks
+ * before it (448 KiB) holds a large input's IR, which then faults in by
+ * the huge page (a thousand structs: half the page faults of the run). */
+#define ARENA_HUGE_FROM (512u * 1024u)
 /* Every IR node needs at most pointer or 64-bit alignment. */
 #define ARENA_ALIGN 8u
 
@@ -92,7 +97,7 @@ void xi_arena_reset(struct xi_arena *a)
 /* A chunk of the largest size, with its header, spans whole huge pages
  * (aligned to them), and the kernel is asked to back it with huge pages
  * where it does so on request (transparent huge pages in "madvise" mode):
- * big inputs then fault their IR in 2 MiB at a time rather than 4 KiB. */
+ * it then faults in 2 MiB at a time rather than 4 KiB. */
 static struct xi_arena_chunk *alloc_big_chunk(void)
 {
 	void *p;
@@ -110,7 +115,7 @@ static void arena_grow(struct xi_arena *a, size_t need)
 {
 	size_t size = a->head ? a->head->size * 2 : ARENA_MIN_CHUNK;
 	struct xi_arena_chunk *c;
-	if (size >= ARENA_MAX_CHUNK - sizeof(*c) && need <= ARENA_MAX_CHUNK - sizeof(*c)) {
+	if (size >= ARENA_HUGE_FROM && need <= ARENA_MAX_CHUNK - sizeof(*c)) {
 		c = alloc_big_chunk();
 	} else {
 		if (size > ARENA_MAX_CHUNK)
