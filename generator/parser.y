@@ -21,6 +21,9 @@
 %locations
 %param {void *scanner}
 %parse-param {struct xi_parser *p}
+/* Every location is in the file being parsed: the lexer leaves the file
+ * of the lookahead's location as set here. */
+%initial-action { @$.loc.file = p->src->id; }
 
 %code requires {
 #include "parse.h"
