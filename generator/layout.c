@@ -378,12 +378,11 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 	/* Per member and ABI: offset, hole before it, where the hole starts.
 	 * Slot nmembers is the tail. */
 	unsigned slots = (agg->nmembers + 1) * XI_ABI_COUNT;
-	uint32_t *offsets = xi_xmalloc(sizeof(uint32_t) * slots);
-	uint32_t *holes = xi_xmalloc(sizeof(uint32_t) * slots);
-	uint32_t *hole_at = xi_xmalloc(sizeof(uint32_t) * slots);
-	memset(offsets, 0, sizeof(uint32_t) * slots);
-	memset(holes, 0, sizeof(uint32_t) * slots);
-	memset(hole_at, 0, sizeof(uint32_t) * slots);
+	/* The three tables in one allocation: one per aggregate. */
+	uint32_t *offsets = xi_xmalloc(sizeof(uint32_t) * slots * 3);
+	uint32_t *holes = offsets + slots;
+	uint32_t *hole_at = holes + slots;
+	memset(offsets, 0, sizeof(uint32_t) * slots * 3);
 	bool too_big = false;
 
 	/* Made of ABI-invariant types only (nearly always): lay it out once,
@@ -438,8 +437,6 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 			check_invariance(job, agg);
 	}
 	free(offsets);
-	free(holes);
-	free(hole_at);
 }
 
 void xi_layout(struct xi_ctx *ctx)
