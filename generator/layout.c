@@ -213,7 +213,9 @@ static void report_holes(struct layout_job *job, struct xi_agg *agg, const uint3
 		xi_abi_mask with = 0;
 		uint32_t size = 0;
 		int first_abi = -1;
-		XI_FOR_EACH_ABI(a, rows) {
+		/* Over the set bits of rows: mostly one, an invariant aggregate's. */
+		for (xi_abi_mask rest = rows; rest; rest &= rest - 1) {
+			int a = __builtin_ctz(rest);
 			uint32_t h = holes[i * XI_ABI_COUNT + (unsigned)a];
 			if (!h)
 				continue;
@@ -334,13 +336,11 @@ static void store_offsets(struct layout_job *job, struct xi_agg *agg, const uint
 	for (struct xi_member *m = agg->members; m; m = m->next, i++) {
 		const uint32_t *row = offsets + i * XI_ABI_COUNT;
 		bool uniform = true;
-		int first = -1;
-		XI_FOR_EACH_ABI(a, rows) {
-			if (first < 0)
-				first = a;
-			else if (row[a] != row[first])
+		int first = rows ? __builtin_ctz(rows) : -1;
+		/* The other rows (an invariant aggregate has none). */
+		for (xi_abi_mask rest = rows & (rows - 1); rest; rest &= rest - 1)
+			if (row[__builtin_ctz(rest)] != row[first])
 				uniform = false;
-		}
 		m->offset_varies = !uniform;
 		if (uniform) {
 			m->offset = first < 0 ? 0 : row[first];
