@@ -30,6 +30,13 @@ int xi_ctx_prim_by_interned(struct xi_ctx *ctx, const char *name)
 
 int xi_ctx_prim_by_name(struct xi_ctx *ctx, const char *name)
 {
+	/* Most names asked about are declarations': one whose first byte
+	 * starts no primitive's name is told apart without hashing it. */
+	bool may_be_prim = false;
+	for (int p = 0; p < XI_PRIM_COUNT && !may_be_prim; p++)
+		may_be_prim = xi_prims[p].name[0] == name[0];
+	if (!may_be_prim)
+		return -1;
 	intern_prim_names(ctx);
 	const char *interned = xi_map_get(&ctx->interned, name, strlen(name));
 	return interned ? xi_ctx_prim_by_interned(ctx, interned) : -1;
