@@ -123,18 +123,10 @@ static char *common_dir(struct xi_ctx *ctx, struct job *jobs, unsigned n)
 	char *common = NULL;
 	for (unsigned i = 0; i < n; i++) {
 		char *dir = xi_path_dirname(&ctx->arena, jobs[i].module->canon);
-		if (!common) {
+		if (!common)
 			common = dir;
-			continue;
-		}
-		size_t k = 0;
-		while (common[k] && common[k] == dir[k])
-			k++;
-		if (!(common[k] == '\0' && (dir[k] == '/' || dir[k] == '\0'))) {
-			while (k > 0 && common[k] != '/')
-				k--;
-			common[k ? k : 1] = '\0';
-		}
+		else
+			xi_path_narrow_common(common, dir);
 	}
 	return common;
 }

@@ -77,6 +77,18 @@ char *xi_path_dirname(struct xi_arena *a, const char *path)
 	return xi_strndup(a, path, (size_t)(slash - path));
 }
 
+void xi_path_narrow_common(char *common, const char *dir)
+{
+	size_t k = 0;
+	while (common[k] && common[k] == dir[k])
+		k++;
+	if (!(common[k] == '\0' && (dir[k] == '/' || dir[k] == '\0'))) {
+		while (k > 0 && common[k] != '/')
+			k--;
+		common[k ? k : 1] = '\0';
+	}
+}
+
 char *xi_path_join(struct xi_arena *a, const char *dir, const char *rel)
 {
 	if (rel[0] == '/' || !strcmp(dir, "."))
@@ -458,19 +470,10 @@ void xi_assign_output_paths(struct xi_ctx *ctx)
 	char *common = NULL;
 	for (unsigned i = 0; i < ctx->ninputs; i++) {
 		char *dir = xi_path_dirname(a, ctx->inputs[i]->canon);
-		if (!common) {
+		if (!common)
 			common = dir;
-			continue;
-		}
-		/* Shorten common to a directory prefix of dir. */
-		size_t k = 0;
-		while (common[k] && common[k] == dir[k])
-			k++;
-		if (!(common[k] == '\0' && (dir[k] == '/' || dir[k] == '\0'))) {
-			while (k > 0 && common[k] != '/')
-				k--;
-			common[k ? k : 1] = '\0';
-		}
+		else
+			xi_path_narrow_common(common, dir);
 	}
 	char *root = ctx->opt.root ? canonical_dir(a, ctx->opt.root) : NULL;
 	for (unsigned i = 0; i < ctx->nmodules; i++) {

@@ -21,6 +21,9 @@ char *xi_read_file(struct xi_ctx *ctx, const char *path, struct xi_loc from, siz
 
 char *xi_path_normalize(struct xi_arena *a, const char *path);
 char *xi_path_dirname(struct xi_arena *a, const char *path);
+/* Shorten the canonical directory `common` in place to the deepest
+ * directory that holds both it and the canonical directory `dir`. */
+void xi_path_narrow_common(char *common, const char *dir);
 char *xi_path_join(struct xi_arena *a, const char *dir, const char *rel);
 
 #endif

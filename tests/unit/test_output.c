@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "loader.h"
 #include "output.h"
 #include "strbuf.h"
 #include "testutil.h"
@@ -118,6 +119,27 @@ START_TEST(text_buffers)
 }
 END_TEST
 
+/* The deepest directory holding two others, as output paths use it. */
+static void narrows_to(const char *common, const char *dir, const char *want)
+{
+	char buf[64];
+	snprintf(buf, sizeof(buf), "%s", common);
+	xi_path_narrow_common(buf, dir);
+	ck_assert_str_eq(buf, want);
+}
+
+START_TEST(common_directories)
+{
+	narrows_to("/a/b", "/a/b", "/a/b");
+	narrows_to("/a/b", "/a/b/c", "/a/b");
+	narrows_to("/a/b/c", "/a/b", "/a/b");
+	narrows_to("/a/bc", "/a/bd", "/a");
+	narrows_to("/a/b", "/a/bc", "/a");
+	narrows_to("/a", "/b", "/");
+	narrows_to("/", "/x/y", "/");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("output");
@@ -126,6 +148,7 @@ int main(void)
 	tcase_add_test(tc, udiff_hunks);
 	tcase_add_test(tc, write_is_atomic_and_lazy);
 	tcase_add_test(tc, text_buffers);
+	tcase_add_test(tc, common_directories);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }
