@@ -286,6 +286,25 @@ void xi_out_indent(struct xi_out *o, unsigned n)
 	}
 }
 
+void xi_out_prefixed_lines(struct xi_out *o, unsigned indent, const char *prefix,
+			   const char *text)
+{
+	for (const char *p = text;;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		xi_out_indent(o, indent);
+		xi_out_puts(o, prefix);
+		if (n) {
+			xi_out_putc(o, ' ');
+			xi_out_write(o, p, n);
+		}
+		xi_out_putc(o, '\n');
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+}
+
 static char *join(const char *dir, const char *rel)
 {
 	size_t n = strlen(dir) + strlen(rel) + 2;

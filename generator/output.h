@@ -45,6 +45,11 @@ void xi_out_vprintf(struct xi_out *o, const char *fmt, va_list ap)
 void xi_out_u32(struct xi_out *o, uint32_t v);
 /* Write `n` spaces. */
 void xi_out_indent(struct xi_out *o, unsigned n);
+/* Write each line of `text` as `indent` spaces, `prefix`, then a space and
+ * the line unless it is empty (comment rows such as " * line" or
+ * "/// line"; the text is written as it is). */
+void xi_out_prefixed_lines(struct xi_out *o, unsigned indent, const char *prefix,
+			   const char *text);
 
 /* Finish the run. Write mode: 0, or 1 after an I/O error (and then nothing
  * was renamed). Check mode: 0 when every file is up to date, 3 when some

@@ -28,20 +28,7 @@ static void comment(struct cemit *e, const char *text, unsigned level)
 	}
 	xi_out_indent(e->o, indent);
 	xi_out_puts(e->o, "/*\n");
-	for (const char *p = text;;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		xi_out_indent(e->o, indent);
-		xi_out_puts(e->o, " *");
-		if (n) {
-			xi_out_putc(e->o, ' ');
-			xi_out_write(e->o, p, n);
-		}
-		xi_out_putc(e->o, '\n');
-		if (!nl)
-			break;
-		p = nl + 1;
-	}
+	xi_out_prefixed_lines(e->o, indent, " *", text);
 	xi_out_indent(e->o, indent);
 	xi_out_puts(e->o, " */\n");
 }

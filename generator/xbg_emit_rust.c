@@ -16,20 +16,7 @@ struct remit {
 /* "///" lines, four spaces per level. */
 static void comment(struct remit *e, const char *text, unsigned level)
 {
-	for (const char *p = text;;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		xi_out_indent(e->o, 4 * level);
-		xi_out_puts(e->o, "///");
-		if (n) {
-			xi_out_putc(e->o, ' ');
-			xi_out_write(e->o, p, n);
-		}
-		xi_out_putc(e->o, '\n');
-		if (!nl)
-			break;
-		p = nl + 1;
-	}
+	xi_out_prefixed_lines(e->o, 4 * level, "///", text);
 }
 
 static const char *pascal(struct remit *e, const char *name, enum xi_split split)
