@@ -682,6 +682,36 @@ static void probe_tagged(struct mtest *f, const struct mp_node *n, const struct 
 	}
 }
 
+typedef void probe_walk(struct mtest *f, const struct mp_node *n, const struct mtest_where *w);
+
+/* The probes `walk` makes for an array's element, inside a loop over the
+ * indexes it tries; nothing when the body has no probes. */
+static void probe_array(struct mtest *f, const struct mp_node *n, const struct mtest_where *w,
+		        probe_walk *walk)
+{
+	unsigned d = n->depth;
+	struct mtest_where lw = *w;
+	lw.base = xi_aprintf(f->a, "o%u", d + 1);
+	lw.depth = d + 1;
+	lw.ind = w->ind + 1;
+	struct xi_strbuf body = XI_STRBUF_INIT, *saved = f->sb;
+	f->sb = &body;
+	walk(f, n->body, &lw);
+	f->sb = saved;
+	if (body.len) {
+		const char *i = f->idx[d];
+		tput(f, w->ind, "for (size_t %s = 0; %s < %u; %s = next_index(%s, %u)) {", i, i,
+		     (unsigned)n->count, i, i, (unsigned)n->count);
+		tput(f, w->ind + 1, "const size_t %s = %s%s%u + %s * %u;", lw.base,
+		     w->base ? w->base : "", w->base ? " + " : "", (unsigned)n->woff, i,
+		     (unsigned)n->stride);
+		tput(f, w->ind + 1, "(void)%s;", lw.base);
+		xi_sb_adds(f->sb, xi_sb_str(&body));
+		tput(f, w->ind, "}");
+	}
+	xi_sb_free(&body);
+}
+
 void mtest_probe(struct mtest *f, const struct mp_node *n, const struct mtest_where *w)
 {
 	for (; n; n = n->next) {
@@ -698,30 +728,9 @@ void mtest_probe(struct mtest *f, const struct mp_node *n, const struct mtest_wh
 		case MP_TAGGED:
 			probe_tagged(f, n, w);
 			break;
-		case MP_LOOP: {
-			unsigned d = n->depth;
-			struct mtest_where lw = *w;
-			lw.base = xi_aprintf(f->a, "o%u", d + 1);
-			lw.depth = d + 1;
-			lw.ind = w->ind + 1;
-			struct xi_strbuf body = XI_STRBUF_INIT, *saved = f->sb;
-			f->sb = &body;
-			mtest_probe(f, n->body, &lw);
-			f->sb = saved;
-			if (body.len) {
-				const char *i = f->idx[d];
-				tput(f, w->ind, "for (size_t %s = 0; %s < %u; %s = next_index(%s, %u)) {", i, i,
-				     (unsigned)n->count, i, i, (unsigned)n->count);
-				tput(f, w->ind + 1, "const size_t %s = %s%s%u + %s * %u;", lw.base,
-				     w->base ? w->base : "", w->base ? " + " : "", (unsigned)n->woff, i,
-				     (unsigned)n->stride);
-				tput(f, w->ind + 1, "(void)%s;", lw.base);
-				xi_sb_adds(f->sb, xi_sb_str(&body));
-				tput(f, w->ind, "}");
-			}
-			xi_sb_free(&body);
+		case MP_LOOP:
+			probe_array(f, n, w, mtest_probe);
 			break;
-		}
 		default:
 			break;
 		}
@@ -733,27 +742,7 @@ void mtest_probe_ranges(struct mtest *f, const struct mp_node *n, const struct m
 {
 	for (; n; n = n->next) {
 		if (n->kind == MP_LOOP) {
-			struct mtest_where lw = *w;
-			unsigned d = n->depth;
-			lw.base = xi_aprintf(f->a, "o%u", d + 1);
-			lw.depth = d + 1;
-			lw.ind = w->ind + 1;
-			struct xi_strbuf body = XI_STRBUF_INIT, *saved = f->sb;
-			f->sb = &body;
-			mtest_probe_ranges(f, n->body, &lw);
-			f->sb = saved;
-			if (body.len) {
-				const char *i = f->idx[d];
-				tput(f, w->ind, "for (size_t %s = 0; %s < %u; %s = next_index(%s, %u)) {", i, i,
-				     (unsigned)n->count, i, i, (unsigned)n->count);
-				tput(f, w->ind + 1, "const size_t %s = %s%s%u + %s * %u;", lw.base,
-				     w->base ? w->base : "", w->base ? " + " : "", (unsigned)n->woff, i,
-				     (unsigned)n->stride);
-				tput(f, w->ind + 1, "(void)%s;", lw.base);
-				xi_sb_adds(f->sb, xi_sb_str(&body));
-				tput(f, w->ind, "}");
-			}
-			xi_sb_free(&body);
+			probe_array(f, n, w, mtest_probe_ranges);
 			continue;
 		}
 		if (n->kind == MP_TAGGED) {
