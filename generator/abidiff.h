@@ -119,6 +119,10 @@ struct xi_mf_decl {
 	struct xi_mf_member *members;
 	unsigned nmembers, cap_members;
 	unsigned index;       /* position in the model */
+	/* Declared by an input module (a file named on the command line, or
+	 * a manifest read): abi-diff compares it. The declarations of the
+	 * modules it imports only tell what the names it uses mean. */
+	bool input;
 	struct xi_mf_decl *next_same_name;
 	/* Scratch for abi-diff. */
 	struct xi_mf_decl *renamed;   /* the other side's declaration of a rename */
@@ -164,6 +168,9 @@ struct xi_mf_decl *xi_mf_lookup(const struct xi_mf_model *m, const char *name, i
 /* The same for the `len` bytes at `name` (a name inside a longer text). */
 struct xi_mf_decl *xi_mf_lookup_n(const struct xi_mf_model *m, const char *name, size_t len,
 				  int abi);
+/* The input declaration named `name` that exists on `abi`, or NULL: what
+ * abi-diff pairs with a declaration of the other side. */
+struct xi_mf_decl *xi_mf_lookup_input(const struct xi_mf_model *m, const char *name, int abi);
 /* Any declaration of that name (constants are the same on every ABI). */
 struct xi_mf_decl *xi_mf_lookup_any(const struct xi_mf_model *m, const char *name);
 /* A member by path, or -1. */
@@ -180,8 +187,9 @@ const char *xi_mf_abi_list(struct xi_arena *a, xi_abi_mask abis);
 bool xi_mf_type_is_inline(const char *type);
 
 /* The model of modules of an analyzed compilation: the inputs only
- * (inputs_only), or everything loaded. Locations name the source files
- * by the paths they were opened by. */
+ * (inputs_only), or everything loaded (the imported modules' declarations
+ * then have input false). Locations name the source files by the paths
+ * they were opened by. */
 struct xi_mf_model *xi_mf_from_ir(struct xi_ctx *ctx, bool inputs_only);
 /* The model of every module of an analyzed compilation, for its backends:
  * made on first use and kept with the compilation, whose strings it

@@ -201,6 +201,8 @@ static void side_init(struct ad_differ *df, struct ad_side *s, struct xi_mf_mode
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		struct xi_mf_decl *d = m->decls[i];
 		struct add_user_ctx c = { s, ar(df), d };
+		if (!d->input)
+			continue;
 		XI_FOR_EACH_ABI(a, d->abis) {
 			if (d->kind == XI_MF_ALIAS)
 				for_each_name(d->target[a], add_user, &c);
@@ -253,7 +255,7 @@ static bool is_version_const(struct ad_differ *df, const char *name)
 	struct xi_mf_model *ms[2] = { df->o, df->n };
 	for (int k = 0; k < 2; k++)
 		for (unsigned i = 0; i < ms[k]->ndecls; i++)
-			if (streq(ms[k]->decls[i]->version, name))
+			if (ms[k]->decls[i]->input && streq(ms[k]->decls[i]->version, name))
 				return true;
 	return false;
 }
@@ -406,7 +408,7 @@ static bool name_kept(const struct ad_differ *df, const struct xi_mf_model *othe
 		      const struct xi_mf_decl *d)
 {
 	XI_FOR_EACH_ABI(a, d->abis & df->common)
-		if (xi_mf_lookup(other, d->name, a))
+		if (xi_mf_lookup_input(other, d->name, a))
 			return true;
 	return false;
 }
@@ -441,7 +443,7 @@ static void find_renames(struct ad_differ *df)
 	xi_map_init(&added);
 	for (unsigned k = 0; k < df->n->ndecls; k++) {
 		struct xi_mf_decl *n = df->n->decls[k];
-		if (name_kept(df, df->o, n))
+		if (!n->input || name_kept(df, df->o, n))
 			continue;
 		const char *key = shape_key(df, n);
 		struct candidates *c = xi_map_get(&added, key, strlen(key));
@@ -460,7 +462,7 @@ static void find_renames(struct ad_differ *df)
 	}
 	for (unsigned i = 0; i < df->o->ndecls; i++) {
 		struct xi_mf_decl *o = df->o->decls[i];
-		if (name_kept(df, df->n, o))
+		if (!o->input || name_kept(df, df->n, o))
 			continue;
 		const char *key = shape_key(df, o);
 		struct candidates *c = xi_map_get(&added, key, strlen(key));
@@ -652,10 +654,12 @@ static void decl_reports(struct ad_differ *df)
 	struct xi_mf_loc none = { NULL, 0, 0 };
 	for (unsigned i = 0; i < df->n->ndecls; i++) {
 		struct xi_mf_decl *n = df->n->decls[i];
+		if (!n->input)
+			continue;
 		struct ad_pair p = { df, NULL, n, 0, n->abis & df->common, subject_of(df, n) };
 		df->merge_from = df->out->nreports;
 		XI_FOR_EACH_ABI(a, p.scope) {
-			struct xi_mf_decl *o = n->renamed ? n->renamed : xi_mf_lookup(df->o, n->name, a);
+			struct xi_mf_decl *o = n->renamed ? n->renamed : xi_mf_lookup_input(df->o, n->name, a);
 			p.abi = a;
 			if (o && o->renamed && o->renamed != n)
 				o = NULL;
@@ -674,10 +678,10 @@ static void decl_reports(struct ad_differ *df)
 		struct xi_mf_decl *o = df->o->decls[i];
 		struct ad_pair p = { df, o, NULL, 0, o->abis & df->common, subject_of(df, o) };
 		df->merge_from = df->out->nreports;
-		if (o->renamed)
+		if (o->renamed || !o->input)
 			continue;
 		XI_FOR_EACH_ABI(a, p.scope) {
-			if (xi_mf_lookup(df->n, o->name, a))
+			if (xi_mf_lookup_input(df->n, o->name, a))
 				continue;
 			p.abi = a;
 			xi_ad_report(&p, XI_AD_BREAKING, "removed", o->loc, none, "removed");
