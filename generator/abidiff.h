@@ -218,6 +218,19 @@ enum xi_abidiff_class {
 	XI_AD_CLASS_COUNT
 };
 
+/* A consequence of a finding: a layout fact that follows from it (a
+ * member that moves, grows or changes alignment, a declaration's size or
+ * alignment, here or in a type that embeds it) or a label that takes a
+ * renumbered value. */
+struct xi_abidiff_note {
+	const char *rule;
+	const char *subject;
+	const char *message;
+	struct xi_mf_loc old_loc, new_loc;
+	xi_abi_mask abis;     /* where it holds: some of its finding's */
+};
+
+/* A finding: one change, with its consequences as notes. */
 struct xi_abidiff_report {
 	enum xi_abidiff_class cls;
 	const char *rule;     /* stable identifier of the rule */
@@ -228,13 +241,17 @@ struct xi_abidiff_report {
 	xi_abi_mask scope;    /* where the subject exists on both sides */
 	const char *version;  /* XI_AD_BUMPED: the constant, with its values */
 	const char *hint;     /* an extra remark, or NULL */
+	struct xi_abidiff_note *notes;
+	unsigned nnotes, cap_notes;
 };
 
+/* The findings, sorted by their location (file, line, column; those
+ * without one first), each with its notes sorted the same way. */
 struct xi_abidiff {
 	struct xi_arena arena;
 	struct xi_abidiff_report *reports;
 	unsigned nreports, cap_reports;
-	unsigned count[XI_AD_CLASS_COUNT];
+	unsigned count[XI_AD_CLASS_COUNT];  /* findings per class */
 };
 
 /* Compare two models. The result lives until xi_abidiff_free. */
