@@ -221,7 +221,7 @@ static void relabel(struct xi_mf_model *m, const char *dir, const char *label)
 
 struct cmd {
 	struct xi_options opt;
-	const char *include_dirs[XI_MAX_INCLUDE_DIRS + 1];
+	const char *include_dirs[XI_MAX_INCLUDE_DIRS];
 	bool json;
 	bool fail_on_api;
 	struct side_spec side[2];
@@ -276,12 +276,18 @@ static struct xi_mf_model *load_side(struct cmd *c, struct side_spec *s)
 		xi_diag_free(&diag);
 	} else if (ok) {
 		struct xi_options opt = c->opt;
+		const char *dirs[XI_MAX_INCLUDE_DIRS + 1];
 		if (dir && s->npaths == 1) {
-			/* A directory is its own import root and output root. */
+			/* A directory is its own output root, and its own import
+			 * root, searched before the -I directories: an -I that
+			 * names the other side's tree (ci/abi-check with -I idl)
+			 * must not give this side the other's files. */
 			opt.root = dir;
-			if (opt.ninclude_dirs < XI_MAX_INCLUDE_DIRS)
-				c->include_dirs[opt.ninclude_dirs++] = dir;
-			opt.include_dirs = c->include_dirs;
+			dirs[0] = dir;
+			for (unsigned i = 0; i < c->opt.ninclude_dirs; i++)
+				dirs[i + 1] = c->opt.include_dirs[i];
+			opt.include_dirs = dirs;
+			opt.ninclude_dirs = c->opt.ninclude_dirs + 1;
 		}
 		struct xi_ctx *ctx = xenidl_create(&opt, stderr);
 		for (unsigned i = 0; i < idl.n; i++)
