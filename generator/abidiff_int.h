@@ -134,9 +134,9 @@ void xi_ad_label_effect(struct ad_pair *p, const char *key, const char *rule,
  * change it follows from, as a note, or report it when none is found. */
 void xi_ad_resolve_effects(struct ad_differ *df);
 
-/* The declaration a type spelling holds by value ("s" for "s[4][2]"),
- * in the arena, or NULL (a primitive, handle or inline aggregate are
- * looked up too: the caller's lookup tells). */
+/* The name a type spelling holds by value ("s" for "s[4][2]"), in the
+ * diff's arena; NULL for a handle or an inline aggregate. (A primitive's
+ * name comes back too: no declaration has it.) */
 const char *xi_ad_named_type(struct ad_differ *df, const char *type);
 
 #endif
