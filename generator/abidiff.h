@@ -119,6 +119,10 @@ struct xi_mf_decl {
 	struct xi_mf_member *members;
 	unsigned nmembers, cap_members;
 	unsigned index;       /* position in the model */
+	/* Declared by an input module (a file named on the command line, or
+	 * a manifest read): abi-diff compares it. The declarations of the
+	 * modules it imports only tell what the names it uses mean. */
+	bool input;
 	struct xi_mf_decl *next_same_name;
 	/* Scratch for abi-diff. */
 	struct xi_mf_decl *renamed;   /* the other side's declaration of a rename */
@@ -164,6 +168,9 @@ struct xi_mf_decl *xi_mf_lookup(const struct xi_mf_model *m, const char *name, i
 /* The same for the `len` bytes at `name` (a name inside a longer text). */
 struct xi_mf_decl *xi_mf_lookup_n(const struct xi_mf_model *m, const char *name, size_t len,
 				  int abi);
+/* The input declaration named `name` that exists on `abi`, or NULL: what
+ * abi-diff pairs with a declaration of the other side. */
+struct xi_mf_decl *xi_mf_lookup_input(const struct xi_mf_model *m, const char *name, int abi);
 /* Any declaration of that name (constants are the same on every ABI). */
 struct xi_mf_decl *xi_mf_lookup_any(const struct xi_mf_model *m, const char *name);
 /* A member by path, or -1. */
@@ -180,8 +187,9 @@ const char *xi_mf_abi_list(struct xi_arena *a, xi_abi_mask abis);
 bool xi_mf_type_is_inline(const char *type);
 
 /* The model of modules of an analyzed compilation: the inputs only
- * (inputs_only), or everything loaded. Locations name the source files
- * by the paths they were opened by. */
+ * (inputs_only), or everything loaded (the imported modules' declarations
+ * then have input false). Locations name the source files by the paths
+ * they were opened by. */
 struct xi_mf_model *xi_mf_from_ir(struct xi_ctx *ctx, bool inputs_only);
 /* The model of every module of an analyzed compilation, for its backends:
  * made on first use and kept with the compilation, whose strings it
@@ -210,6 +218,19 @@ enum xi_abidiff_class {
 	XI_AD_CLASS_COUNT
 };
 
+/* A consequence of a finding: a layout fact that follows from it (a
+ * member that moves, grows or changes alignment, a declaration's size or
+ * alignment, here or in a type that embeds it) or a label that takes a
+ * renumbered value. */
+struct xi_abidiff_note {
+	const char *rule;
+	const char *subject;
+	const char *message;
+	struct xi_mf_loc old_loc, new_loc;
+	xi_abi_mask abis;     /* where it holds: some of its finding's */
+};
+
+/* A finding: one change, with its consequences as notes. */
 struct xi_abidiff_report {
 	enum xi_abidiff_class cls;
 	const char *rule;     /* stable identifier of the rule */
@@ -220,13 +241,17 @@ struct xi_abidiff_report {
 	xi_abi_mask scope;    /* where the subject exists on both sides */
 	const char *version;  /* XI_AD_BUMPED: the constant, with its values */
 	const char *hint;     /* an extra remark, or NULL */
+	struct xi_abidiff_note *notes;
+	unsigned nnotes, cap_notes;
 };
 
+/* The findings, sorted by their location (file, line, column; those
+ * without one first), each with its notes sorted the same way. */
 struct xi_abidiff {
 	struct xi_arena arena;
 	struct xi_abidiff_report *reports;
 	unsigned nreports, cap_reports;
-	unsigned count[XI_AD_CLASS_COUNT];
+	unsigned count[XI_AD_CLASS_COUNT];  /* findings per class */
 };
 
 /* Compare two models. The result lives until xi_abidiff_free. */

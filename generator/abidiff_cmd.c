@@ -25,9 +25,11 @@ static void usage(FILE *f)
 	fputs("Usage: xenidl abi-diff [OPTION]... OLD NEW\n"
 	      "       xenidl abi-diff [OPTION]... --old PATH... --new PATH...\n"
 	      "Compare two versions of an ABI and classify every difference as compatible,\n"
-	      "API-only or breaking. Each side is an ABI manifest (-l manifest), IDL files,\n"
-	      "or a directory of either (searched recursively; .xidl files if it has any,\n"
-	      "else .abi manifests).\n"
+	      "API-only or breaking. Each side is ABI manifests (-l manifest), IDL files\n"
+	      "(.xidl, .yaml, .toml), or a directory (searched recursively: its .xidl files\n"
+	      "if it has any, else its .abi manifests, else its .yaml/.yml, else .toml).\n"
+	      "An IDL side covers the files named, not what they import, as the manifests\n"
+	      "written for them do.\n"
 	      "\n"
 	      "      --old PATH       a file or directory of the old side (repeatable)\n"
 	      "      --new PATH       a file or directory of the new side (repeatable)\n"
@@ -104,10 +106,29 @@ static bool has_suffix(const char *s, const char *suffix)
 	return n > k && !strcmp(s + n - k, suffix);
 }
 
-/* Every .xidl and .abi file under dir, in name order (so that the result
- * never depends on the order readdir returns). Hidden entries and
- * symbolic links to directories are skipped. */
-static bool scan_dir(const char *dir, unsigned depth, struct file_list *idl, struct file_list *mf)
+/* The kinds of files a directory side is made of, in the order they are
+ * chosen: the first kind the directory has is the side. Manifests come
+ * before YAML and TOML, which directories hold for other purposes too
+ * (CI settings, Cargo.toml). */
+enum dir_kind { DIR_XIDL, DIR_MANIFEST, DIR_YAML, DIR_TOML, DIR_KIND_COUNT };
+
+static int kind_of_name(const char *path)
+{
+	if (has_suffix(path, ".xidl"))
+		return DIR_XIDL;
+	if (has_suffix(path, ".abi"))
+		return DIR_MANIFEST;
+	if (has_suffix(path, ".yaml") || has_suffix(path, ".yml"))
+		return DIR_YAML;
+	if (has_suffix(path, ".toml"))
+		return DIR_TOML;
+	return -1;
+}
+
+/* Every file of those kinds under dir, by kind, in name order (so that
+ * the result never depends on the order readdir returns). Hidden entries
+ * and symbolic links to directories are skipped. */
+static bool scan_dir(const char *dir, unsigned depth, struct file_list *kinds)
 {
 	if (depth > ABIDIFF_MAX_DIR_DEPTH) {
 		fprintf(stderr, "xenidl: error: %s: directories nested deeper than %u\n", dir,
@@ -132,13 +153,12 @@ static bool scan_dir(const char *dir, unsigned depth, struct file_list *idl, str
 		char *path = xi_xmalloc(len);
 		snprintf(path, len, "%s/%s", dir, names.v[i]);
 		struct stat st;
+		int kind = kind_of_name(path);
 		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			ok = scan_dir(path, depth + 1, idl, mf);
+			ok = scan_dir(path, depth + 1, kinds);
 			free(path);
-		} else if (has_suffix(path, ".xidl")) {
-			list_add(idl, path);
-		} else if (has_suffix(path, ".abi")) {
-			list_add(mf, path);
+		} else if (kind >= 0) {
+			list_add(&kinds[kind], path);
 		} else {
 			free(path);
 		}
@@ -201,7 +221,7 @@ static void relabel(struct xi_mf_model *m, const char *dir, const char *label)
 
 struct cmd {
 	struct xi_options opt;
-	const char *include_dirs[XI_MAX_INCLUDE_DIRS + 1];
+	const char *include_dirs[XI_MAX_INCLUDE_DIRS];
 	bool json;
 	bool fail_on_api;
 	struct side_spec side[2];
@@ -220,15 +240,18 @@ static struct xi_mf_model *load_side(struct cmd *c, struct side_spec *s)
 		} else if (S_ISDIR(st.st_mode)) {
 			free(dir);
 			dir = clean_dir(s->paths[i]);
-			/* Its .xidl files if it has any, else its manifests. */
-			struct file_list di = { NULL, 0, 0 }, dm = { NULL, 0, 0 };
-			ok = scan_dir(dir, 0, &di, &dm);
-			struct file_list *use = di.n ? &di : &dm;
-			for (unsigned k = 0; k < use->n; k++)
-				list_add(use == &di ? &idl : &mf, use->v[k]);
-			use->n = 0;
-			list_free(&di);
-			list_free(&dm);
+			/* The files of the first kind it has. */
+			struct file_list kinds[DIR_KIND_COUNT];
+			memset(kinds, 0, sizeof(kinds));
+			ok = scan_dir(dir, 0, kinds);
+			unsigned k = 0;
+			while (k + 1 < DIR_KIND_COUNT && !kinds[k].n)
+				k++;
+			for (unsigned j = 0; j < kinds[k].n; j++)
+				list_add(k == DIR_MANIFEST ? &mf : &idl, kinds[k].v[j]);
+			kinds[k].n = 0;
+			for (k = 0; k < DIR_KIND_COUNT; k++)
+				list_free(&kinds[k]);
 		} else if (is_manifest_file(s->paths[i])) {
 			list_add(&mf, xi_xstrdup(s->paths[i]));
 		} else {
@@ -240,7 +263,7 @@ static struct xi_mf_model *load_side(struct cmd *c, struct side_spec *s)
 		fprintf(stderr, "xenidl: error: the %s side mixes IDL files and manifests\n", s->name);
 		ok = false;
 	} else if (ok && !idl.n && !mf.n) {
-		fprintf(stderr, "xenidl: error: the %s side has no .xidl or .abi files\n", s->name);
+		fprintf(stderr, "xenidl: error: the %s side has no .xidl, .abi, .yaml or .toml files\n", s->name);
 		ok = false;
 	}
 	if (ok && mf.n) {
@@ -253,12 +276,18 @@ static struct xi_mf_model *load_side(struct cmd *c, struct side_spec *s)
 		xi_diag_free(&diag);
 	} else if (ok) {
 		struct xi_options opt = c->opt;
+		const char *dirs[XI_MAX_INCLUDE_DIRS + 1];
 		if (dir && s->npaths == 1) {
-			/* A directory is its own import root and output root. */
+			/* A directory is its own output root, and its own import
+			 * root, searched before the -I directories: an -I that
+			 * names the other side's tree (ci/abi-check with -I idl)
+			 * must not give this side the other's files. */
 			opt.root = dir;
-			if (opt.ninclude_dirs < XI_MAX_INCLUDE_DIRS)
-				c->include_dirs[opt.ninclude_dirs++] = dir;
-			opt.include_dirs = c->include_dirs;
+			dirs[0] = dir;
+			for (unsigned i = 0; i < c->opt.ninclude_dirs; i++)
+				dirs[i + 1] = c->opt.include_dirs[i];
+			opt.include_dirs = dirs;
+			opt.ninclude_dirs = c->opt.ninclude_dirs + 1;
 		}
 		struct xi_ctx *ctx = xenidl_create(&opt, stderr);
 		for (unsigned i = 0; i < idl.n; i++)

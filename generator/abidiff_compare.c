@@ -55,20 +55,22 @@ static bool same_loc(struct xi_mf_loc a, struct xi_mf_loc b)
 	return streq(a.file, b.file) && a.line == b.line && a.col == b.col;
 }
 
-static struct xi_abidiff_report *add_report(struct ad_differ *df, enum xi_abidiff_class cls,
-					    const char *rule, const char *subject,
-					    struct xi_mf_loc ol, struct xi_mf_loc nl, int abi,
-					    xi_abi_mask scope, const char *msg)
+/* A new report, or the same one of another ABI (then *merged). */
+static unsigned add_report(struct ad_differ *df, enum xi_abidiff_class cls, const char *rule,
+			   const char *subject, struct xi_mf_loc ol, struct xi_mf_loc nl, int abi,
+			   xi_abi_mask scope, const char *msg, bool *merged)
 {
 	struct xi_abidiff *d = df->out;
+	*merged = true;
 	for (unsigned i = df->merge_from; i < d->nreports; i++) {
 		struct xi_abidiff_report *r = &d->reports[i];
 		if (r->cls == cls && !strcmp(r->rule, rule) && !strcmp(r->subject, subject) &&
 		    !strcmp(r->message, msg) && same_loc(r->old_loc, ol) && same_loc(r->new_loc, nl)) {
 			r->abis |= XI_ABI_BIT(abi);
-			return NULL;
+			return i;
 		}
 	}
+	*merged = false;
 	if (d->nreports == d->cap_reports) {
 		unsigned cap = d->cap_reports ? d->cap_reports * 2 : 64;
 		struct xi_abidiff_report *p = xi_alloc(ar(df), sizeof(*p) * cap);
@@ -87,16 +89,14 @@ static struct xi_abidiff_report *add_report(struct ad_differ *df, enum xi_abidif
 	r->new_loc = nl;
 	r->abis = XI_ABI_BIT(abi);
 	r->scope = scope;
-	return r;
+	return d->nreports - 1;
 }
 
 static const char *cover(struct ad_differ *df, struct ad_side *s, const struct xi_mf_decl *d,
 			 bool require_bump, unsigned depth);
 
-/* Report a difference of the pair; a breaking one may be accepted by a
- * version bump. */
-void xi_ad_report(struct ad_pair *p, enum xi_abidiff_class cls, const char *rule,
-		struct xi_mf_loc ol, struct xi_mf_loc nl, const char *fmt, ...)
+unsigned xi_ad_report(struct ad_pair *p, enum xi_abidiff_class cls, const char *rule,
+		      struct xi_mf_loc ol, struct xi_mf_loc nl, const char *fmt, ...)
 {
 	struct ad_differ *df = p->df;
 	struct xi_strbuf sb = XI_STRBUF_INIT;
@@ -118,13 +118,15 @@ void xi_ad_report(struct ad_pair *p, enum xi_abidiff_class cls, const char *rule
 			hint = xi_aprintf(ar(df), "interface version %s was not raised", v);
 		}
 	}
-	struct xi_abidiff_report *r = add_report(df, cls, rule, p->subject, ol, nl, p->abi, p->scope,
-						 xi_sb_str(&sb));
-	if (r) {
-		r->version = version;
-		r->hint = hint;
+	bool merged;
+	unsigned i = add_report(df, cls, rule, p->subject, ol, nl, p->abi, p->scope, xi_sb_str(&sb),
+				&merged);
+	if (!merged) {
+		df->out->reports[i].version = version;
+		df->out->reports[i].hint = hint;
 	}
 	xi_sb_free(&sb);
+	return i;
 }
 
 /* --- The version rule ---------------------------------------------------------- */
@@ -201,6 +203,8 @@ static void side_init(struct ad_differ *df, struct ad_side *s, struct xi_mf_mode
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		struct xi_mf_decl *d = m->decls[i];
 		struct add_user_ctx c = { s, ar(df), d };
+		if (!d->input)
+			continue;
 		XI_FOR_EACH_ABI(a, d->abis) {
 			if (d->kind == XI_MF_ALIAS)
 				for_each_name(d->target[a], add_user, &c);
@@ -253,7 +257,7 @@ static bool is_version_const(struct ad_differ *df, const char *name)
 	struct xi_mf_model *ms[2] = { df->o, df->n };
 	for (int k = 0; k < 2; k++)
 		for (unsigned i = 0; i < ms[k]->ndecls; i++)
-			if (streq(ms[k]->decls[i]->version, name))
+			if (ms[k]->decls[i]->input && streq(ms[k]->decls[i]->version, name))
 				return true;
 	return false;
 }
@@ -406,7 +410,7 @@ static bool name_kept(const struct ad_differ *df, const struct xi_mf_model *othe
 		      const struct xi_mf_decl *d)
 {
 	XI_FOR_EACH_ABI(a, d->abis & df->common)
-		if (xi_mf_lookup(other, d->name, a))
+		if (xi_mf_lookup_input(other, d->name, a))
 			return true;
 	return false;
 }
@@ -441,7 +445,7 @@ static void find_renames(struct ad_differ *df)
 	xi_map_init(&added);
 	for (unsigned k = 0; k < df->n->ndecls; k++) {
 		struct xi_mf_decl *n = df->n->decls[k];
-		if (name_kept(df, df->o, n))
+		if (!n->input || name_kept(df, df->o, n))
 			continue;
 		const char *key = shape_key(df, n);
 		struct candidates *c = xi_map_get(&added, key, strlen(key));
@@ -460,7 +464,7 @@ static void find_renames(struct ad_differ *df)
 	}
 	for (unsigned i = 0; i < df->o->ndecls; i++) {
 		struct xi_mf_decl *o = df->o->decls[i];
-		if (name_kept(df, df->n, o))
+		if (!o->input || name_kept(df, df->n, o))
 			continue;
 		const char *key = shape_key(df, o);
 		struct candidates *c = xi_map_get(&added, key, strlen(key));
@@ -518,9 +522,10 @@ static void compare_variants(struct ad_pair *p)
 		const struct xi_mf_variant *nv = &n->variants[j];
 		used[j] = true;
 		if (is_enum && !xi_int_eq(ov->value, nv->value))
-			xi_ad_report(p, XI_AD_BREAKING, "renumbered", ov->loc, nv->loc,
+			xi_ad_value_changed(df, xi_ad_enum_value_key(df, n, nv->name, p->abi),
+			    xi_ad_report(p, XI_AD_BREAKING, "renumbered", ov->loc, nv->loc,
 			    "value '%s' changed from %s to %s", ov->name, xi_ad_int(df, ov->value),
-			    xi_ad_int(df, nv->value));
+			    xi_ad_int(df, nv->value)));
 		else if (!is_enum && (ov->lo != nv->lo || ov->hi != nv->hi))
 			xi_ad_report(p, XI_AD_BREAKING, "renumbered", ov->loc, nv->loc, "%s '%s' moved from %s to %s",
 			    what, ov->name, bits_text(df, ov), bits_text(df, nv));
@@ -543,7 +548,10 @@ static void compare_variants(struct ad_pair *p)
 			    what, ov->name, n->variants[j].name);
 		} else {
 			struct xi_mf_loc none = { NULL, 0, 0 };
-			xi_ad_report(p, XI_AD_BREAKING, "removed", ov->loc, none, "%s '%s' removed", what, ov->name);
+			unsigned r = xi_ad_report(p, XI_AD_BREAKING, "removed", ov->loc, none, "%s '%s' removed",
+						  what, ov->name);
+			if (is_enum)
+				xi_ad_value_changed(df, xi_ad_enum_value_key(df, n, ov->name, p->abi), r);
 		}
 	}
 	for (unsigned j = 0; j < n->nvariants; j++) {
@@ -568,16 +576,28 @@ static const char *subject_of(struct ad_differ *df, const struct xi_mf_decl *d)
 			  d->name);
 }
 
+/* The declaration's size and alignment: consequences of its members'
+ * changes, or of its alias target's. */
 static void compare_layout(struct ad_pair *p)
 {
+	struct ad_differ *df = p->df;
 	int a = p->abi;
 	const struct xi_mf_decl *o = p->o, *n = p->n;
-	if (o->size[a] != n->size[a])
-		xi_ad_report(p, XI_AD_BREAKING, "size", o->loc, n->loc, "size changed from %u to %u",
-		    (unsigned)o->size[a], (unsigned)n->size[a]);
-	if (o->align[a] != n->align[a])
-		xi_ad_report(p, XI_AD_BREAKING, "align", o->loc, n->loc, "alignment changed from %u to %u",
-		    (unsigned)o->align[a], (unsigned)n->align[a]);
+	struct ad_effect_spec e = { NULL, o->loc, n->loc, -1, NULL, NULL, -1,
+				    n->kind == XI_MF_ALIAS ? xi_ad_named_type(df, n->target[a]) : NULL,
+				    NULL, NULL };
+	if (o->size[a] != n->size[a]) {
+		e.rule = "size";
+		e.own = xi_aprintf(ar(df), "size changed from %u to %u", (unsigned)o->size[a],
+				   (unsigned)n->size[a]);
+		xi_ad_effect(p, &e);
+	}
+	if (o->align[a] != n->align[a]) {
+		e.rule = "align";
+		e.own = xi_aprintf(ar(df), "alignment changed from %u to %u", (unsigned)o->align[a],
+				   (unsigned)n->align[a]);
+		xi_ad_effect(p, &e);
+	}
 }
 
 static void compare_decl(struct ad_pair *p)
@@ -586,9 +606,10 @@ static void compare_decl(struct ad_pair *p)
 	const struct xi_mf_decl *o = p->o, *n = p->n;
 	int a = p->abi;
 	if (o->kind != n->kind) {
-		xi_ad_report(p, XI_AD_BREAKING, "kind", o->loc, n->loc, "was %s %s, is now %s %s",
+		xi_ad_cause(p, xi_ad_report(p, XI_AD_BREAKING, "kind", o->loc, n->loc, "was %s %s, is now %s %s",
 		    o->kind == XI_MF_ALIAS || o->kind == XI_MF_ENUM ? "an" : "a", xi_mf_kind_name(o->kind),
-		    n->kind == XI_MF_ALIAS || n->kind == XI_MF_ENUM ? "an" : "a", xi_mf_kind_name(n->kind));
+		    n->kind == XI_MF_ALIAS || n->kind == XI_MF_ENUM ? "an" : "a", xi_mf_kind_name(n->kind)),
+		    0, NULL);
 		return;
 	}
 	if (n->renamed)
@@ -610,8 +631,9 @@ static void compare_decl(struct ad_pair *p)
 				    "interface version raised from %s to %s", xi_ad_int(df, o->value),
 				    xi_ad_int(df, n->value));
 			else
-				xi_ad_report(p, XI_AD_BREAKING, "renumbered", o->loc, n->loc, "value changed from %s to %s",
-				    xi_ad_int(df, o->value), xi_ad_int(df, n->value));
+				xi_ad_value_changed(df, xi_ad_const_key(df, n->name, a),
+				    xi_ad_report(p, XI_AD_BREAKING, "renumbered", o->loc, n->loc,
+				    "value changed from %s to %s", xi_ad_int(df, o->value), xi_ad_int(df, n->value)));
 		}
 		if (!streq(o->type, n->type))
 			xi_ad_report(p, XI_AD_API, "type-spelling", o->loc, n->loc, "type changed from %s to %s",
@@ -626,17 +648,20 @@ static void compare_decl(struct ad_pair *p)
 			xi_ad_report(p, XI_AD_API, "type-spelling", o->loc, n->loc,
 			    "changed from %s to %s (the same representation)", o->target[a], n->target[a]);
 			break;
-		case XI_AD_TYPE_CHANGED:
-			xi_ad_report(p, XI_AD_BREAKING, "alias-type", o->loc, n->loc, "changed from %s to %s",
-			    o->target[a], n->target[a]);
+		case XI_AD_TYPE_CHANGED: {
+			unsigned r = xi_ad_report(p, XI_AD_BREAKING, "alias-type", o->loc, n->loc,
+						  "changed from %s to %s", o->target[a], n->target[a]);
+			if (o->size[a] != n->size[a] || o->align[a] != n->align[a])
+				xi_ad_cause(p, r, 0, NULL);
 			break;
+		}
 		}
 		break;
 	case XI_MF_ENUM:
 	case XI_MF_BITMAP:
 		if (!streq(o->type, n->type))
-			xi_ad_report(p, XI_AD_BREAKING, "backing", o->loc, n->loc,
-			    "backing type changed from %s to %s", o->type, n->type);
+			xi_ad_cause(p, xi_ad_report(p, XI_AD_BREAKING, "backing", o->loc, n->loc,
+			    "backing type changed from %s to %s", o->type, n->type), 0, NULL);
 		compare_variants(p);
 		break;
 	case XI_MF_STRUCT:
@@ -652,10 +677,12 @@ static void decl_reports(struct ad_differ *df)
 	struct xi_mf_loc none = { NULL, 0, 0 };
 	for (unsigned i = 0; i < df->n->ndecls; i++) {
 		struct xi_mf_decl *n = df->n->decls[i];
+		if (!n->input)
+			continue;
 		struct ad_pair p = { df, NULL, n, 0, n->abis & df->common, subject_of(df, n) };
 		df->merge_from = df->out->nreports;
 		XI_FOR_EACH_ABI(a, p.scope) {
-			struct xi_mf_decl *o = n->renamed ? n->renamed : xi_mf_lookup(df->o, n->name, a);
+			struct xi_mf_decl *o = n->renamed ? n->renamed : xi_mf_lookup_input(df->o, n->name, a);
 			p.abi = a;
 			if (o && o->renamed && o->renamed != n)
 				o = NULL;
@@ -674,15 +701,86 @@ static void decl_reports(struct ad_differ *df)
 		struct xi_mf_decl *o = df->o->decls[i];
 		struct ad_pair p = { df, o, NULL, 0, o->abis & df->common, subject_of(df, o) };
 		df->merge_from = df->out->nreports;
-		if (o->renamed)
+		if (o->renamed || !o->input)
 			continue;
 		XI_FOR_EACH_ABI(a, p.scope) {
-			if (xi_mf_lookup(df->n, o->name, a))
+			if (xi_mf_lookup_input(df->n, o->name, a))
 				continue;
 			p.abi = a;
 			xi_ad_report(&p, XI_AD_BREAKING, "removed", o->loc, none, "removed");
 		}
 	}
+}
+
+/* --- Output order --------------------------------------------------------------------------- */
+
+static struct xi_mf_loc primary_loc(struct xi_mf_loc old_loc, struct xi_mf_loc new_loc)
+{
+	return new_loc.file ? new_loc : old_loc;
+}
+
+/* By file, line and column; no place first. */
+static int loc_cmp(struct xi_mf_loc a, struct xi_mf_loc b)
+{
+	if (!a.file || !b.file)
+		return (a.file != NULL) - (b.file != NULL);
+	int c = strcmp(a.file, b.file);
+	if (c)
+		return c;
+	if (a.line != b.line)
+		return a.line < b.line ? -1 : 1;
+	return a.col < b.col ? -1 : a.col > b.col;
+}
+
+/* Sort n items of `size` bytes by location, keeping the order of items
+ * at the same place (qsort is not stable: the position breaks ties). */
+struct sort_item {
+	struct xi_mf_loc loc;
+	unsigned pos;
+};
+
+static int sort_item_cmp(const void *a, const void *b)
+{
+	const struct sort_item *x = a, *y = b;
+	int c = loc_cmp(x->loc, y->loc);
+	return c ? c : x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static void sort_by_loc(struct xi_arena *arena, void *items, unsigned n, size_t size,
+			struct xi_mf_loc (*loc_of)(const void *item))
+{
+	if (n < 2)
+		return;
+	struct sort_item *keys = xi_alloc(arena, sizeof(*keys) * n);
+	char *copy = xi_alloc(arena, size * n);
+	memcpy(copy, items, size * n);
+	for (unsigned i = 0; i < n; i++) {
+		keys[i].loc = loc_of(copy + size * i);
+		keys[i].pos = i;
+	}
+	qsort(keys, n, sizeof(*keys), sort_item_cmp);
+	for (unsigned i = 0; i < n; i++)
+		memcpy((char *)items + size * i, copy + size * keys[i].pos, size);
+}
+
+static struct xi_mf_loc report_loc(const void *item)
+{
+	const struct xi_abidiff_report *r = item;
+	return primary_loc(r->old_loc, r->new_loc);
+}
+
+static struct xi_mf_loc note_loc(const void *item)
+{
+	const struct xi_abidiff_note *n = item;
+	return primary_loc(n->old_loc, n->new_loc);
+}
+
+static void sort_findings(struct xi_abidiff *d)
+{
+	sort_by_loc(&d->arena, d->reports, d->nreports, sizeof(*d->reports), report_loc);
+	for (unsigned i = 0; i < d->nreports; i++)
+		sort_by_loc(&d->arena, d->reports[i].notes, d->reports[i].nnotes,
+			    sizeof(*d->reports[i].notes), note_loc);
 }
 
 struct xi_abidiff *xi_abidiff_run(struct xi_mf_model *old_model, struct xi_mf_model *new_model)
@@ -718,9 +816,13 @@ struct xi_abidiff *xi_abidiff_run(struct xi_mf_model *old_model, struct xi_mf_mo
 		xi_ad_report(&p, XI_AD_BREAKING, "abi-removed", none, none, "removed");
 	}
 	find_renames(&df);
+	xi_ad_causes_init(&df);
 	decl_reports(&df);
+	xi_ad_resolve_effects(&df);
+	sort_findings(d);
 	for (unsigned i = 0; i < d->nreports; i++)
 		d->count[d->reports[i].cls]++;
+	xi_ad_causes_free(&df);
 	xi_map_free(&df.so.users);
 	xi_map_free(&df.sn.users);
 	return d;

@@ -1,6 +1,7 @@
 /* abi-diff internals: what abidiff_compare.c (declarations, versions,
- * renames, type spellings) shares with abidiff_members.c (the members of
- * structs and unions). */
+ * renames, type spellings), abidiff_members.c (the members of structs and
+ * unions) and abidiff_causes.c (consequences as notes of their causes)
+ * share. */
 #ifndef XENIDL_ABIDIFF_INT_H
 #define XENIDL_ABIDIFF_INT_H
 
@@ -21,6 +22,9 @@ struct ad_side {
 	const char **result[2];       /* [require_bump] */
 };
 
+struct ad_slot;
+struct ad_effect;
+
 struct ad_differ {
 	struct xi_abidiff *out;
 	struct xi_mf_model *o, *n;
@@ -28,6 +32,12 @@ struct ad_differ {
 	xi_abi_mask common;
 	unsigned merge_from;
 	struct xi_mf_model *repr_model; /* the side repr_name looks names up in */
+	/* Consequences, kept aside until every declaration is compared
+	 * (abidiff_causes.c). */
+	struct ad_slot *slots;          /* per new-side declaration and ABI */
+	struct ad_effect *effects;
+	unsigned neffects, cap_effects;
+	struct xi_map value_reports;    /* value key -> report of its change + 1 */
 };
 
 /* The declarations being compared, on one ABI. */
@@ -55,9 +65,10 @@ static inline bool on_abi(const struct xi_mf_member *m, int abi)
 }
 
 /* Report a difference of the pair (merged with the same report on other
- * ABIs); a breaking one may be accepted by a version bump. */
-void xi_ad_report(struct ad_pair *p, enum xi_abidiff_class cls, const char *rule,
-		  struct xi_mf_loc ol, struct xi_mf_loc nl, const char *fmt, ...)
+ * ABIs); a breaking one may be accepted by a version bump. Returns the
+ * report's index. */
+unsigned xi_ad_report(struct ad_pair *p, enum xi_abidiff_class cls, const char *rule,
+		      struct xi_mf_loc ol, struct xi_mf_loc nl, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 /* Decimal text of a value, in the diff's arena. */
 const char *xi_ad_int(struct ad_differ *df, struct xi_int v);
@@ -77,5 +88,55 @@ bool xi_ad_same_member_shape(struct ad_differ *df, const struct xi_mf_member *a,
 
 /* abidiff_members.c */
 void xi_ad_compare_members(struct ad_pair *p);
+
+/* --- abidiff_causes.c: one finding per change ------------------------------ */
+
+/* Set up and free the differ's cause and effect tables. */
+void xi_ad_causes_init(struct ad_differ *df);
+void xi_ad_causes_free(struct ad_differ *df);
+
+/* Report `report` of the pair as a change that moves or resizes bytes at
+ * `offset` (member `path`, or NULL for the whole declaration): what moves
+ * in the declaration may follow from it. Only a breaking change (accepted
+ * by a version bump or not) can be a cause. */
+void xi_ad_cause(struct ad_pair *p, unsigned report, uint64_t offset, const char *path);
+
+/* A layout consequence in the pair: member `member` of the new side (or
+ * -1: the declaration itself) changed. `moved` is the text of its new
+ * offset, `own` of its new size or alignment (either may be NULL).
+ * `own_cause` is the report of the member's own change (its type), or -1;
+ * `named` the declaration its type holds by value (an alias's target for
+ * the declaration itself), or NULL. `alone_rule` and `alone`, if set, are
+ * what to report when no cause is found (default: the effect's rule and
+ * text). */
+struct ad_effect_spec {
+	const char *rule;
+	struct xi_mf_loc ol, nl;
+	int member;
+	const char *moved, *own;
+	int own_cause;
+	const char *named;
+	const char *alone_rule, *alone;
+};
+void xi_ad_effect(struct ad_pair *p, const struct ad_effect_spec *spec);
+
+/* Enum values and constants, by key, whose number changed or that were
+ * removed, and an arm label that follows such a change. */
+const char *xi_ad_enum_value_key(struct ad_differ *df, const struct xi_mf_decl *e,
+				 const char *value, int abi);
+const char *xi_ad_const_key(struct ad_differ *df, const char *name, int abi);
+void xi_ad_value_changed(struct ad_differ *df, const char *key, unsigned report);
+void xi_ad_label_effect(struct ad_pair *p, const char *key, const char *rule,
+			struct xi_mf_loc ol, struct xi_mf_loc nl, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+/* After every declaration is compared: give each consequence to the
+ * change it follows from, as a note, or report it when none is found. */
+void xi_ad_resolve_effects(struct ad_differ *df);
+
+/* The name a type spelling holds by value ("s" for "s[4][2]"), in the
+ * diff's arena; NULL for a handle or an inline aggregate. (A primitive's
+ * name comes back too: no declaration has it.) */
+const char *xi_ad_named_type(struct ad_differ *df, const char *type);
 
 #endif

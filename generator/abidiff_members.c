@@ -5,13 +5,17 @@
  * unmatched is a removal or an addition, judged by the bytes involved: a
  * new member in bytes that were all reserved is compatible, in a union
  * within its old size too, anywhere else breaking; reserved bytes that no
- * member covers any more are a shrinking reserved region. */
+ * member covers any more are a shrinking reserved region.
+ *
+ * A member that moves or changes size or alignment is a consequence (of
+ * its type's change, of a change before it, of a change of the type it
+ * embeds): it is handed to abidiff_causes.c, which makes it a note of its
+ * cause. The changes that move bytes are marked as causes. */
 #include "abidiff_int.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "strbuf.h"
 
 struct span {
 	uint64_t s, e;
@@ -184,6 +188,29 @@ static bool took_from_default(struct ad_pair *p, const int *n2o, const struct xi
 	return true;
 }
 
+/* The key of the value a label names (abidiff_causes.c): a value of the
+ * new side's tag enum, or else a constant. */
+static const char *label_key(struct ad_pair *p, const struct xi_mf_member *nm, const char *label)
+{
+	int a = p->abi;
+	const struct xi_mf_decl *n = p->n;
+	if (nm->parent < 0)
+		return xi_ad_const_key(p->df, label, a);
+	const struct xi_mf_member *u = &n->members[nm->parent];
+	const char *type = u->type[a];
+	const char *open = type ? strchr(type, '(') : NULL, *close = type ? strchr(type, ')') : NULL;
+	if (open && close && close > open) {
+		const char *tag = xi_aprintf(ar(p->df), "%s%s%.*s", u->parent >= 0 ? n->members[u->parent].path : "",
+					     u->parent >= 0 ? "." : "", (int)(close - open - 1), open + 1);
+		int ti = xi_mf_member_index(n, tag);
+		const struct xi_mf_decl *e = ti >= 0 && on_abi(&n->members[ti], a)
+					     ? xi_mf_lookup(p->df->n, n->members[ti].type[a], a) : NULL;
+		if (e && e->kind == XI_MF_ENUM)
+			return xi_ad_enum_value_key(p->df, e, label, a);
+	}
+	return xi_ad_const_key(p->df, label, a);
+}
+
 static void compare_arm(struct ad_pair *p, const int *n2o, const struct xi_mf_member *om,
 			const struct xi_mf_member *nm)
 {
@@ -207,7 +234,7 @@ static void compare_arm(struct ad_pair *p, const int *n2o, const struct xi_mf_me
 		if (j < nm->nlabels) {
 			used[j] = true;
 			if (!xi_int_eq(ol->value, nm->labels[j].value))
-				xi_ad_report(p, XI_AD_BREAKING, "renumbered", om->loc, nm->loc,
+				xi_ad_label_effect(p, label_key(p, nm, ol->name), "renumbered", om->loc, nm->loc,
 				    "arm '%s': label '%s' changed from %s to %s", nm->path, ol->name,
 				    xi_ad_int(df, ol->value), xi_ad_int(df, nm->labels[j].value));
 			continue;
@@ -223,9 +250,9 @@ static void compare_arm(struct ad_pair *p, const int *n2o, const struct xi_mf_me
 		/* The default arm still takes values no other arm lists. */
 		if (nm->default_arm && !listed_by_sibling(p->n, nm, ol->value))
 			continue;
-		xi_ad_report(p, XI_AD_BREAKING, "arm-label-removed", om->loc, nm->loc,
-		    "arm '%s' is no longer selected by %s%s%s", nm->path, ol->name ? ol->name : "",
-		    ol->name ? " = " : "", xi_ad_int(df, ol->value));
+		xi_ad_label_effect(p, ol->name ? label_key(p, nm, ol->name) : NULL, "arm-label-removed",
+		    om->loc, nm->loc, "arm '%s' is no longer selected by %s%s%s", nm->path,
+		    ol->name ? ol->name : "", ol->name ? " = " : "", xi_ad_int(df, ol->value));
 	}
 	for (unsigned j = 0; j < nm->nlabels; j++) {
 		if (used[j])
@@ -258,6 +285,21 @@ static bool moved_with_parent(const struct ad_pair *p, const int *o2n, const str
 	       om->offset[a] - op->offset[a] == nm->offset[a] - np->offset[a];
 }
 
+/* "size 4 -> 8, alignment 4 -> 8", or NULL when neither changed. */
+static const char *size_text(struct ad_differ *df, const struct xi_mf_member *om,
+			     const struct xi_mf_member *nm, int a)
+{
+	if (om->size[a] != nm->size[a] && om->align[a] != nm->align[a])
+		return xi_aprintf(ar(df), "size %u -> %u, alignment %u -> %u", (unsigned)om->size[a],
+				  (unsigned)nm->size[a], (unsigned)om->align[a], (unsigned)nm->align[a]);
+	if (om->size[a] != nm->size[a])
+		return xi_aprintf(ar(df), "size %u -> %u", (unsigned)om->size[a], (unsigned)nm->size[a]);
+	if (om->align[a] != nm->align[a])
+		return xi_aprintf(ar(df), "alignment %u -> %u", (unsigned)om->align[a],
+				  (unsigned)nm->align[a]);
+	return NULL;
+}
+
 static const char *last_component(const char *path)
 {
 	const char *dot = strrchr(path, '.');
@@ -278,16 +320,33 @@ static void compare_pair(struct ad_pair *p, const int *o2n, const int *n2o,
 	struct span ns = span_of(nm, a), os = span_of(om, a);
 	if (om->eff_reserved && nm->eff_reserved) {
 		/* Nothing reads reserved bytes: only where they are matters. */
-		if (layout_differs(om, nm, a)) {
+		if (layout_differs(om, nm, a) && !moved_with_parent(p, o2n, om, nm)) {
 			/* Bytes it gives up that nothing else covers are reported
 			 * by check_reserved_kept, as a shrinking region. */
 			unsigned n;
 			uint64_t missing;
 			struct span gap, *v = leaves_in(df, p->n, a, os, -1, &n);
-			if (!was_reserved(df, p->o, a, ns))
-				xi_ad_report(p, XI_AD_BREAKING, "reserved-grown", om->loc, nm->loc,
-				    "reserved member '%s' now covers %s, which %s not all reserved",
-				    nm->path, range_text(df, ns), were(ns));
+			bool resized = om->size[a] != nm->size[a] || om->align[a] != nm->align[a];
+			const char *grown = xi_aprintf(ar(df),
+			    "reserved member '%s' now covers %s, which %s not all reserved", nm->path,
+			    range_text(df, ns), were(ns));
+			if (!was_reserved(df, p->o, a, ns) &&
+			    (!resized || streq(xi_ad_renamed_type(df, om->type[a], a), nm->type[a]))) {
+				/* Moved whole, or resized with the type it is
+				 * spelled with: a consequence of a change before
+				 * it, or of that type's. */
+				struct ad_effect_spec e = {
+					"member-layout", om->loc, nm->loc, (int)(nm - p->n->members),
+					om->offset[a] != nm->offset[a]
+						? xi_aprintf(ar(df), "offset %u -> %u", (unsigned)om->offset[a],
+							     (unsigned)nm->offset[a]) : NULL,
+					resized ? size_text(df, om, nm, a) : NULL,
+					-1, xi_ad_named_type(df, nm->type[a]), "reserved-grown", grown,
+				};
+				xi_ad_effect(p, &e);
+			} else if (!was_reserved(df, p->o, a, ns))
+				xi_ad_cause(p, xi_ad_report(p, XI_AD_BREAKING, "reserved-grown", om->loc, nm->loc,
+				    "%s", grown), ns.s, nm->path);
 			else if (!first_gap(v, n, os, &gap, &missing))
 				xi_ad_report(p, XI_AD_COMPATIBLE, "reserved-resized", om->loc, nm->loc,
 				    "reserved member '%s' now covers %s (was %s)", nm->path,
@@ -303,6 +362,10 @@ static void compare_pair(struct ad_pair *p, const int *o2n, const int *n2o,
 		if (was_reserved(df, p->o, a, ns))
 			xi_ad_report(p, XI_AD_COMPATIBLE, "reserved-named", om->loc, nm->loc,
 			    "reserved member '%s' gets a meaning", nm->path);
+		else if (layout_differs(om, nm, a))
+			xi_ad_cause(p, xi_ad_report(p, XI_AD_BREAKING, "member-layout", om->loc, nm->loc,
+			    "reserved member '%s' gets a meaning in %s, which %s not all reserved",
+			    nm->path, range_text(df, ns), were(ns)), ns.s, nm->path);
 		else
 			xi_ad_report(p, XI_AD_BREAKING, "member-layout", om->loc, nm->loc,
 			    "reserved member '%s' gets a meaning in %s, which %s not all reserved",
@@ -312,19 +375,7 @@ static void compare_pair(struct ad_pair *p, const int *o2n, const int *n2o,
 	if (nm->eff_reserved)
 		xi_ad_report(p, XI_AD_BREAKING, "became-reserved", om->loc, nm->loc,
 		    "member '%s' becomes reserved: what it carried is gone", nm->path);
-	if (layout_differs(om, nm, a) && !moved_with_parent(p, o2n, om, nm)) {
-		struct xi_strbuf sb = XI_STRBUF_INIT;
-		if (om->offset[a] != nm->offset[a])
-			xi_sb_printf(&sb, ", offset %u -> %u", (unsigned)om->offset[a], (unsigned)nm->offset[a]);
-		if (om->size[a] != nm->size[a])
-			xi_sb_printf(&sb, ", size %u -> %u", (unsigned)om->size[a], (unsigned)nm->size[a]);
-		if (om->align[a] != nm->align[a])
-			xi_sb_printf(&sb, ", alignment %u -> %u", (unsigned)om->align[a],
-				     (unsigned)nm->align[a]);
-		xi_ad_report(p, XI_AD_BREAKING, "member-layout", om->loc, nm->loc, "member '%s': %s", nm->path,
-		    xi_sb_str(&sb) + 2);
-		xi_sb_free(&sb);
-	}
+	int own_cause = -1;
 	switch (xi_ad_compare_type(df, om->type[a], nm->type[a], a)) {
 	case XI_AD_TYPE_SAME:
 		break;
@@ -334,9 +385,22 @@ static void compare_pair(struct ad_pair *p, const int *o2n, const int *n2o,
 		    om->type[a], nm->type[a]);
 		break;
 	case XI_AD_TYPE_CHANGED:
-		xi_ad_report(p, XI_AD_BREAKING, "member-type", om->loc, nm->loc,
+		own_cause = (int)xi_ad_report(p, XI_AD_BREAKING, "member-type", om->loc, nm->loc,
 		    "type of member '%s' changed from %s to %s", nm->path, om->type[a], nm->type[a]);
+		/* A new size or alignment moves what follows. */
+		if (om->size[a] != nm->size[a] || om->align[a] != nm->align[a])
+			xi_ad_cause(p, (unsigned)own_cause, nm->offset[a], nm->path);
 		break;
+	}
+	if (layout_differs(om, nm, a) && !moved_with_parent(p, o2n, om, nm)) {
+		struct ad_effect_spec e = {
+			"member-layout", om->loc, nm->loc, (int)(nm - p->n->members),
+			om->offset[a] != nm->offset[a]
+				? xi_aprintf(ar(df), "offset %u -> %u", (unsigned)om->offset[a],
+					     (unsigned)nm->offset[a]) : NULL,
+			size_text(df, om, nm, a), own_cause, xi_ad_named_type(df, nm->type[a]), NULL, NULL,
+		};
+		xi_ad_effect(p, &e);
 	}
 	if (om->dir != nm->dir && !nm->eff_reserved) {
 		if ((nm->dir & om->dir) == om->dir)
@@ -414,14 +478,16 @@ static void new_member(struct ad_pair *p, const int *n2o, const struct xi_mf_mem
 			    nm->path);
 		return;
 	}
+	unsigned r;
 	if (ns.e > p->o->size[a])
-		xi_ad_report(p, XI_AD_BREAKING, "member-added", none, nm->loc,
+		r = xi_ad_report(p, XI_AD_BREAKING, "member-added", none, nm->loc,
 		    "new member '%s' at %s, past the old end (%u)", nm->path, range_text(df, ns),
 		    (unsigned)p->o->size[a]);
 	else
-		xi_ad_report(p, XI_AD_BREAKING, "member-added", none, nm->loc,
+		r = xi_ad_report(p, XI_AD_BREAKING, "member-added", none, nm->loc,
 		    "new member '%s' at %s, which %s not reserved", nm->path, range_text(df, ns),
 		    were(ns));
+	xi_ad_cause(p, r, ns.s, nm->path);
 }
 
 /* Old reserved bytes that no member of the new side covers. */
@@ -440,10 +506,14 @@ static void check_reserved_kept(struct ad_pair *p)
 		if (!first_gap(v, n, r, &gap, &missing))
 			continue;
 		int j = xi_mf_member_index(p->n, om->path);
-		struct xi_mf_loc nl = j >= 0 ? p->n->members[j].loc : p->n->loc;
-		xi_ad_report(p, XI_AD_BREAKING, "reserved-shrunk", om->loc, nl,
+		const struct xi_mf_member *nm = j >= 0 ? &p->n->members[j] : NULL;
+		/* Kept whole, only moved: compare_pair reports the move. */
+		if (nm && on_abi(nm, a) && nm->eff_reserved && nm->size[a] == om->size[a])
+			continue;
+		struct xi_mf_loc nl = nm ? nm->loc : p->n->loc;
+		xi_ad_cause(p, xi_ad_report(p, XI_AD_BREAKING, "reserved-shrunk", om->loc, nl,
 		    "reserved %s (of '%s') %s no longer reserved", range_text(df, gap), om->path,
-		    gap.e == gap.s + 1 ? "is" : "are");
+		    gap.e == gap.s + 1 ? "is" : "are"), gap.s, om->path);
 	}
 }
 
@@ -494,8 +564,8 @@ void xi_ad_compare_members(struct ad_pair *p)
 		    (om->parent >= 0 && o2n[om->parent] < 0))
 			continue;
 		struct xi_mf_loc none = { NULL, 0, 0 };
-		xi_ad_report(p, XI_AD_BREAKING, "member-removed", om->loc, none, "%s '%s' removed",
-		    om->is_arm ? "union arm" : "member", om->path);
+		xi_ad_cause(p, xi_ad_report(p, XI_AD_BREAKING, "member-removed", om->loc, none, "%s '%s' removed",
+		    om->is_arm ? "union arm" : "member", om->path), om->offset[a], om->path);
 	}
 	for (unsigned j = 0; j < n->nmembers; j++) {
 		const struct xi_mf_member *nm = &n->members[j];

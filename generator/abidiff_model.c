@@ -63,6 +63,7 @@ struct xi_mf_decl *xi_mf_add_decl(struct xi_mf_model *m, enum xi_mf_kind kind, c
 	d->name = xi_strdup(&m->arena, name);
 	d->module = mod->rel;
 	d->abis = mod->abis;
+	d->input = mod->input;
 	d->index = m->ndecls;
 	m->decls[m->ndecls++] = d;
 	((struct xi_mf_module *)mod)->empty = false;
@@ -163,6 +164,14 @@ struct xi_mf_decl *xi_mf_lookup_n(const struct xi_mf_model *m, const char *name,
 {
 	for (struct xi_mf_decl *d = xi_map_get(&m->by_name, name, len); d; d = d->next_same_name)
 		if (d->abis & XI_ABI_BIT(abi))
+			return d;
+	return NULL;
+}
+
+struct xi_mf_decl *xi_mf_lookup_input(const struct xi_mf_model *m, const char *name, int abi)
+{
+	for (struct xi_mf_decl *d = xi_map_get(&m->by_name, name, strlen(name)); d; d = d->next_same_name)
+		if (d->input && (d->abis & XI_ABI_BIT(abi)))
 			return d;
 	return NULL;
 }

@@ -1,10 +1,13 @@
 /* abi-diff output: compiler-style lines for people, JSON for tools.
  *
  *   FILE:LINE:COL: CLASS: SUBJECT: MESSAGE [ABIS]
+ *   FILE:LINE:COL: note: SUBJECT: MESSAGE [ABIS]
  *
- * The location is on the new side, or on the old side for what the new
- * side no longer has. [ABIS] appears when the difference does not hold on
- * every ABI the subject exists on. */
+ * One line per finding, then its consequences as notes, as gcc follows an
+ * error with notes. The location is on the new side, or on the old side
+ * for what the new side no longer has. [ABIS] appears when a finding does
+ * not hold on every ABI the subject exists on, or a note not on every ABI
+ * of its finding. */
 #include "abidiff.h"
 
 #include <string.h>
@@ -58,6 +61,14 @@ void xi_abidiff_print_text(FILE *f, const struct xi_abidiff *d)
 		if (r->hint)
 			fprintf(f, " (%s)", r->hint);
 		fputc('\n', f);
+		for (unsigned k = 0; k < r->nnotes; k++) {
+			const struct xi_abidiff_note *n = &r->notes[k];
+			print_loc(f, n->new_loc.file ? n->new_loc : n->old_loc);
+			fprintf(f, "note: %s: %s", n->subject, n->message);
+			if (n->abis != r->abis)
+				fprintf(f, " [%s]", xi_mf_abi_list(&arena, n->abis));
+			fputc('\n', f);
+		}
 	}
 	xi_arena_free(&arena);
 	if (!d->nreports) {
@@ -88,16 +99,38 @@ static void json_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-static void json_loc(FILE *f, const char *key, struct xi_mf_loc l)
+static void json_loc(FILE *f, const char *indent, const char *key, struct xi_mf_loc l)
 {
 	if (!l.file)
 		return;
-	fprintf(f, ",\n      \"%s\": {\"file\": ", key);
+	fprintf(f, ",\n%s\"%s\": {\"file\": ", indent, key);
 	json_string(f, l.file);
 	fprintf(f, ", \"line\": %u", (unsigned)l.line);
 	if (l.col)
 		fprintf(f, ", \"column\": %u", (unsigned)l.col);
 	fputc('}', f);
+}
+
+/* The fields a finding and a note share, each line after `indent`. */
+static void json_fact(FILE *f, const char *indent, const char *rule, const char *subject,
+		      const char *message, xi_abi_mask abis, struct xi_mf_loc old_loc,
+		      struct xi_mf_loc new_loc)
+{
+	fprintf(f, "%s\"rule\": ", indent);
+	json_string(f, rule);
+	fprintf(f, ",\n%s\"subject\": ", indent);
+	json_string(f, subject);
+	fprintf(f, ",\n%s\"message\": ", indent);
+	json_string(f, message);
+	fprintf(f, ",\n%s\"abis\": [", indent);
+	bool first = true;
+	XI_FOR_EACH_ABI(a, abis) {
+		fprintf(f, "%s\"%s\"", first ? "" : ", ", xi_abis[a].name);
+		first = false;
+	}
+	fputc(']', f);
+	json_loc(f, indent, "old", old_loc);
+	json_loc(f, indent, "new", new_loc);
 }
 
 /* Keys in a fixed order; ABIs by name, in the order of --abi's list. */
@@ -106,22 +139,8 @@ void xi_abidiff_print_json(FILE *f, const struct xi_abidiff *d, int status)
 	fputs("{\n  \"differences\": [", f);
 	for (unsigned i = 0; i < d->nreports; i++) {
 		const struct xi_abidiff_report *r = &d->reports[i];
-		fprintf(f, "%s\n    {\n      \"class\": \"%s\",\n      \"rule\": ", i ? "," : "",
-			class_ids[r->cls]);
-		json_string(f, r->rule);
-		fputs(",\n      \"subject\": ", f);
-		json_string(f, r->subject);
-		fputs(",\n      \"message\": ", f);
-		json_string(f, r->message);
-		fputs(",\n      \"abis\": [", f);
-		bool first = true;
-		XI_FOR_EACH_ABI(a, r->abis) {
-			fprintf(f, "%s\"%s\"", first ? "" : ", ", xi_abis[a].name);
-			first = false;
-		}
-		fputc(']', f);
-		json_loc(f, "old", r->old_loc);
-		json_loc(f, "new", r->new_loc);
+		fprintf(f, "%s\n    {\n      \"class\": \"%s\",\n", i ? "," : "", class_ids[r->cls]);
+		json_fact(f, "      ", r->rule, r->subject, r->message, r->abis, r->old_loc, r->new_loc);
 		if (r->version) {
 			fputs(",\n      \"version\": ", f);
 			json_string(f, r->version);
@@ -130,7 +149,15 @@ void xi_abidiff_print_json(FILE *f, const struct xi_abidiff *d, int status)
 			fputs(",\n      \"hint\": ", f);
 			json_string(f, r->hint);
 		}
-		fputs("\n    }", f);
+		fputs(",\n      \"notes\": [", f);
+		for (unsigned k = 0; k < r->nnotes; k++) {
+			const struct xi_abidiff_note *n = &r->notes[k];
+			fprintf(f, "%s\n        {\n", k ? "," : "");
+			json_fact(f, "          ", n->rule, n->subject, n->message, n->abis, n->old_loc,
+				  n->new_loc);
+			fputs("\n        }", f);
+		}
+		fprintf(f, "%s]\n    }", r->nnotes ? "\n      " : "");
 	}
 	fprintf(f, "%s],\n  \"summary\": {\"breaking\": %u, \"version-bumped\": %u, \"api-only\": %u, "
 		"\"compatible\": %u},\n  \"status\": %d\n}\n", d->nreports ? "\n  " : "",

@@ -1,7 +1,10 @@
 #!/bin/sh
 # ci/abi-check against a scratch git repository: the default base (the
 # merge base with main), an explicit base, uncommitted changes, a base
-# without IDL, and a base that does not exist.
+# without IDL, and a base that does not exist. Then the whole of idl/,
+# unchanged and with changes that change no ABI, never reports a break,
+# with and without -I; and -I naming the working tree's idl/ does not
+# give the old side the new side's imports.
 set -u
 : "${XENIDL:?XENIDL must name the xenidl binary}"
 : "${top_srcdir:?}"
@@ -69,11 +72,11 @@ sed -i 's/@in cmd: u32;/@in cmd: u16;\n    @in sub: u16;/' idl/op.xidl
 git commit -q -a -m "split cmd"
 cat >"$tmp/want" <<'OUT'
 ci/abi-check: idl/ at the merge base with main (<main>) -> working tree
-idl/op.xidl:2:9: breaking: struct op: member 'cmd': size 4 -> 2, alignment 4 -> 2
 idl/op.xidl:2:9: breaking: struct op: type of member 'cmd' changed from u32 to u16
+idl/op.xidl:2:9: note: struct op: member 'cmd': size 4 -> 2, alignment 4 -> 2
 idl/op.xidl:3:9: breaking: struct op: new member 'sub' at bytes 2..3, which were not reserved
 idl/op.xidl:4:9: compatible: struct op: reserved member 'pad' becomes 'flags'
-abi-diff: 3 breaking, 0 accepted by a version bump, 0 API-only, 1 compatible
+abi-diff: 2 breaking, 0 accepted by a version bump, 0 API-only, 1 compatible
 OUT
 expect "breaking change" 4 "$tmp/want"
 
@@ -89,11 +92,11 @@ sed -i '/@in flags: u32;/d' idl/op.xidl
 sed -i 's/struct op {/struct op {\n    @reserved pad: u32;/' idl/op.xidl
 cat >"$tmp/want" <<'OUT'
 ci/abi-check: idl/ at feature (<feature>) -> working tree
-idl/op.xidl:3:9: breaking: struct op: member 'cmd': offset 0 -> 4
-idl/op.xidl:4:9: breaking: struct op: member 'sub': offset 2 -> 6
 <feature>:idl/op.xidl:4:9: breaking: struct op: member 'flags' removed
 idl/op.xidl:2:15: breaking: struct op: new member 'pad' at bytes 0..3, which were not reserved
-abi-diff: 4 breaking, 0 accepted by a version bump, 0 API-only, 0 compatible
+idl/op.xidl:3:9: note: struct op: member 'cmd': offset 0 -> 4
+idl/op.xidl:4:9: note: struct op: member 'sub': offset 2 -> 6
+abi-diff: 2 breaking, 0 accepted by a version bump, 0 API-only, 0 compatible
 OUT
 expect "removal" 4 "$tmp/want" feature
 git reset -q --hard
@@ -110,4 +113,40 @@ cat >"$tmp/want" <<'OUT'
 ci/abi-check: unknown revision 'no-such-branch'
 OUT
 expect "unknown base" 2 "$tmp/want" no-such-branch
+
+# The real idl/, unchanged: nothing to report, with or without -I. One
+# more file imports xen.xidl from a subdirectory by its name alone, which
+# only the import root (or -I) finds.
+git checkout -q main
+rm -rf idl
+cp -R "$top_srcdir/idl" idl
+mkdir idl/extra
+printf 'import "xen.xidl";\nstruct abi_check_user { d: domid_t; @reserved pad: u16; }\n' \
+	>idl/extra/user.xidl
+git add -A idl && git commit -q -m "the corpus" && git checkout -q -b corpus
+cat >"$tmp/want" <<'OUT'
+ci/abi-check: idl/ at the merge base with main (<main>) -> working tree
+abi-diff: no differences
+OUT
+expect "unchanged corpus" 0 "$tmp/want"
+ABIDIFF_FLAGS="-I idl" expect "unchanged corpus, -I idl" 0 "$tmp/want"
+
+# Changes that change no ABI: a comment, blank lines, the file order.
+for f in idl/xen.xidl idl/hvm/params.xidl idl/arch-x86/xen.xidl; do
+	{ echo "// A comment."; echo; cat "$f"; } >"$tmp/f" && mv "$tmp/f" "$f"
+done
+git commit -q -a -m "comments"
+expect "comments only" 0 "$tmp/want"
+ABIDIFF_FLAGS="-I idl" expect "comments only, -I idl" 0 "$tmp/want"
+
+# A change in a file that others import from a subdirectory, with -I
+# naming the working tree's idl/: the old side still imports its own.
+sed -i 's/^type domid_t = u16;/type domid_t = u16;\ntype abi_check_t = u32;/' idl/xen.xidl
+cat >"$tmp/want" <<'OUT'
+ci/abi-check: idl/ at the merge base with main (<main>) -> working tree
+idl/xen.xidl:244:6: compatible: alias abi_check_t: new alias
+abi-diff: 0 breaking, 0 accepted by a version bump, 0 API-only, 1 compatible
+OUT
+ABIDIFF_FLAGS="-I idl" expect "new alias, -I idl" 0 "$tmp/want"
+git checkout -q -- idl
 exit $fail
