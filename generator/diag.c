@@ -9,6 +9,9 @@
 
 /* Source lines longer than this are shown cut, around the caret. */
 #define DIAG_MAX_SNIPPET 160u
+/* Fix-its of one diagnostic shown in one line (more are only in the
+ * parseable form). */
+#define DIAG_MAX_FIXITS 8u
 
 enum severity { SEV_ERROR, SEV_WARNING, SEV_NOTE };
 
@@ -112,6 +115,71 @@ static void print_inserted_lines(struct xi_diag *d, const char *text)
 	}
 }
 
+/* The fix-its within a line, under it: one line underlining the ranges
+ * they replace (those the caret does not already mark), then one with
+ * their texts at their columns; a text that would run into the next one
+ * goes on a line of its own. */
+static void print_inline_fixes(struct xi_diag *d, struct xi_loc loc, uint32_t line, size_t caret,
+			       size_t start, size_t end, const struct xi_fixit *fixes,
+			       unsigned nfixes)
+{
+	/* In column order: fixes come so, and are few. */
+	const struct xi_fixit *row[DIAG_MAX_FIXITS];
+	unsigned n = 0;
+	for (unsigned i = 0; i < nfixes && n < DIAG_MAX_FIXITS; i++) {
+		const struct xi_fixit *f = &fixes[i];
+		if (f->file != loc.file || f->line != line || fixit_is_lines(f) ||
+		    f->col - 1 < start || f->col - 1 > end)
+			continue; /* outside the window: the parseable form has it */
+		unsigned k = n++;
+		for (; k > 0 && row[k - 1]->col > f->col; k--)
+			row[k] = row[k - 1];
+		row[k] = f;
+	}
+	size_t pos = start;
+	bool open = false;
+	for (unsigned i = 0; i < n; i++) {
+		const struct xi_fixit *f = row[i];
+		size_t at = f->col - 1;
+		/* A removal is its underline alone; a replacement at the caret
+		 * is marked by the caret. */
+		if (f->end_col <= f->col || (*f->text && line == loc.line && at == caret) || at < pos)
+			continue;
+		if (!open)
+			fputs("      | ", d->out);
+		open = true;
+		for (; pos < at; pos++)
+			fputc(' ', d->out);
+		for (; pos < f->end_col - 1 && pos < end; pos++)
+			fputc('~', d->out);
+	}
+	if (open)
+		fputc('\n', d->out);
+	pos = start;
+	open = false;
+	for (unsigned i = 0; i < n; i++) {
+		const struct xi_fixit *f = row[i];
+		size_t at = f->col - 1;
+		if (!*f->text)
+			continue;
+		if (open && at < pos) {
+			fputc('\n', d->out);
+			open = false;
+		}
+		if (!open) {
+			fputs("      | ", d->out);
+			pos = start;
+		}
+		open = true;
+		for (; pos < at; pos++)
+			fputc(' ', d->out);
+		fputs(f->text, d->out);
+		pos += strlen(f->text);
+	}
+	if (open)
+		fputc('\n', d->out);
+}
+
 /* Show the diagnostic's line with a caret under the token, and the lines
  * its fix-its change, in line order: inserted lines before the line they
  * go before, inline text under the line at its column. */
@@ -152,23 +220,7 @@ static void print_snippet(struct xi_diag *d, struct xi_source *src, struct xi_lo
 				fputc('~', d->out);
 			fputc('\n', d->out);
 		}
-		for (unsigned i = 0; i < nfixes; i++) {
-			const struct xi_fixit *f = &fixes[i];
-			if (f->file != loc.file || f->line != next || fixit_is_lines(f))
-				continue;
-			size_t at = f->col - 1;
-			if (at < start || at > end)
-				continue; /* outside the window: the parseable form has it */
-			/* A replaced range away from the caret is underlined. */
-			if (f->end_col > f->col && !(next == loc.line && at == col)) {
-				print_margin(d, start, at);
-				for (uint32_t k = f->col; k < f->end_col && k - 1 < end; k++)
-					fputc('~', d->out);
-				fputc('\n', d->out);
-			}
-			print_margin(d, start, at);
-			fprintf(d->out, "%s\n", f->text);
-		}
+		print_inline_fixes(d, loc, next, col, start, end, fixes, nfixes);
 	}
 }
 
