@@ -173,4 +173,24 @@ mod tests {
         assert_eq!((e.ty, e.field), ("edge_inline_array.entries", "kind"));
         assert_eq!(e.offset, 8 + 8 + 4);
     }
+
+    #[test]
+    fn fields_named_like_keywords() {
+        // Raw identifiers, and a trailing '_' for the names Rust cannot
+        // write raw (self, Self, super, crate); a type named self is Self_.
+        let mut create = EdgeCreatedomain::default();
+        create.r#type = 1;
+        create.self_ = 2;
+        create.r#ref = 3;
+        create.r#match = 4;
+        assert_eq!(create.r#type + create.self_ + create.r#ref + create.r#match, 10);
+        let s = Self_ {
+            r#ref: 1,
+            crate_: 2,
+            super_: 3,
+            Self_: 4,
+        };
+        assert_eq!(s.check(Direction::Both), Ok(()));
+        assert_eq!(core::mem::offset_of!(Self_, Self_), 12);
+    }
 }
