@@ -193,4 +193,26 @@ mod tests {
         assert_eq!(s.check(Direction::Both), Ok(()));
         assert_eq!(core::mem::offset_of!(Self_, Self_), 12);
     }
+
+    #[test]
+    fn structs_with_reserved_fields_are_built_without_literals() {
+        // new() takes the public fields in order (a MixedCase one too),
+        // and is const; with_FIELD() sets one; the reserved stay zero.
+        const D: EdgeDestroydomain = EdgeDestroydomain::new(7, 9);
+        assert_eq!((D.domain, D.MixedCase), (7, 9));
+        assert_eq!(D.check(Direction::Both), Ok(()));
+        let d = EdgeDestroydomain::default().with_MixedCase(3).with_domain(1);
+        assert_eq!(d, EdgeDestroydomain::new(1, 3));
+        let create = EdgeCreatedomain::default()
+            .with_max_vcpus(4)
+            .with_type(1)
+            .with_self(2)
+            .with_ref(3)
+            .with_match(4);
+        assert_eq!(
+            (create.max_vcpus, create.r#type, create.self_, create.r#ref, create.r#match),
+            (4, 1, 2, 3, 4)
+        );
+        assert_eq!(create.check(Direction::In), Ok(()));
+    }
 }
