@@ -61,6 +61,16 @@ const char *xi_fixit_member_text(struct xi_ctx *ctx, const struct xi_agg *agg, c
 	return xi_aprintf(a, "@reserved %s: u8[%u];", name, (unsigned)bytes);
 }
 
+const char *xi_fixit_mark_legacy(const struct xi_agg *agg)
+{
+	switch (form_of(agg)) {
+	case FORM_YAML: return "give the declaration 'legacy: true'";
+	case FORM_TOML: return "give the declaration 'legacy = true'";
+	case FORM_XIDL: break;
+	}
+	return "mark the declaration @legacy";
+}
+
 /* --- Source text ----------------------------------------------------------- */
 
 struct text {

@@ -16,6 +16,9 @@
 const char *xi_fixit_member_text(struct xi_ctx *ctx, const struct xi_agg *agg, const char *name,
 				 uint32_t bytes);
 
+/* "mark the declaration @legacy", or its YAML or TOML spelling. */
+const char *xi_fixit_mark_legacy(const struct xi_agg *agg);
+
 /* The edit that declares that member just before `before`, or after the
  * last member when before is NULL. False when no exact place is found
  * (the layout of the text is one the finder does not know): the error then

@@ -331,11 +331,10 @@ static void check_invariance(struct layout_job *job, struct xi_agg *agg)
 			if (xi_member_offset(m, a) != xi_member_offset(m, b)) {
 				xi_error(&ctx->diag, m->loc,
 					 "layout of '%s' differs between %s and %s: '%s' is at "
-					 "offset %u on %s but %u on %s; use fixed-width types or "
-					 "mark the declaration @legacy",
+					 "offset %u on %s but %u on %s; use fixed-width types or %s",
 					 xi_sb_str(&job->path), na, nb, m->name,
 					 (unsigned)xi_member_offset(m, a), na,
-					 (unsigned)xi_member_offset(m, b), nb);
+					 (unsigned)xi_member_offset(m, b), nb, xi_fixit_mark_legacy(agg));
 				return;
 			}
 			struct xi_layout la = xi_type_layout(m->type, a);
@@ -343,12 +342,12 @@ static void check_invariance(struct layout_job *job, struct xi_agg *agg)
 			if (la.size != lb.size || la.align != lb.align) {
 				xi_error(&ctx->diag, m->loc,
 					 "layout of '%s' differs between %s and %s: '%s' has %s "
-					 "%u on %s but %u on %s; use fixed-width types or mark "
-					 "the declaration @legacy",
+					 "%u on %s but %u on %s; use fixed-width types or %s",
 					 xi_sb_str(&job->path), na, nb, m->name,
 					 la.size != lb.size ? "size" : "alignment",
 					 (unsigned)(la.size != lb.size ? la.size : la.align), na,
-					 (unsigned)(la.size != lb.size ? lb.size : lb.align), nb);
+					 (unsigned)(la.size != lb.size ? lb.size : lb.align), nb,
+					 xi_fixit_mark_legacy(agg));
 				return;
 			}
 		}
