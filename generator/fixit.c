@@ -33,9 +33,12 @@ enum form { FORM_XIDL, FORM_YAML, FORM_TOML };
 static enum form form_of(const struct xi_agg *agg)
 {
 	const struct xi_module *m = agg->owner ? agg->owner->module : NULL;
-	if (!m || !m->spec_root)
-		return FORM_XIDL;
-	return xi_format_of_path(m->path) == XI_FORMAT_TOML ? FORM_TOML : FORM_YAML;
+	switch (m ? xi_format_of_path(m->path) : XI_FORMAT_XIDL) {
+	case XI_FORMAT_YAML: return FORM_YAML;
+	case XI_FORMAT_TOML: return FORM_TOML;
+	case XI_FORMAT_XIDL: break;
+	}
+	return FORM_XIDL;
 }
 
 const char *xi_fixit_member_text(struct xi_ctx *ctx, const struct xi_agg *agg, const char *name,
@@ -316,8 +319,10 @@ static void next_loc(const struct xi_dnode *n, struct xi_loc after, struct xi_lo
 }
 
 /* The offset after a flow mapping or inline table that starts at i ('{'),
- * quoted strings skipped; 0 if it does not end. */
-static size_t flow_end(const struct text *tx, size_t i, bool toml)
+ * quoted strings skipped; 0 if it does not end. YAML's '' in a single-
+ * quoted string reads as the end of one string and the start of another,
+ * which skips the same bytes. */
+static size_t flow_end(const struct text *tx, size_t i)
 {
 	unsigned depth = 0;
 	for (; i < tx->n; i++) {
@@ -325,9 +330,6 @@ static size_t flow_end(const struct text *tx, size_t i, bool toml)
 		if (c == '"' || c == '\'') {
 			for (i++; i < tx->n && tx->t[i] != c; i++)
 				if (c == '"' && tx->t[i] == '\\')
-					i++;
-				else if (!toml && c == '\'' && i + 1 < tx->n && tx->t[i] == '\'' &&
-					 tx->t[i + 1] == '\'')
 					i++;
 			continue;
 		}
@@ -475,7 +477,7 @@ static bool spec_fix(struct xi_ctx *ctx, const struct xi_agg *agg, const struct 
 			*fix = xi_fixit_insert(at->loc, xi_aprintf(&ctx->arena, "%s, ", member));
 			return true;
 		}
-		size_t end = flow_end(&tx, off, toml);
+		size_t end = flow_end(&tx, off);
 		if (!end)
 			return false;
 		*fix = xi_fixit_insert(loc_at(&tx, end), xi_aprintf(&ctx->arena, ", %s", member));
@@ -510,5 +512,7 @@ bool xi_fixit_add_member(struct xi_ctx *ctx, const struct xi_agg *agg,
 	const char *member = xi_fixit_member_text(ctx, agg, name, bytes);
 	if (form_of(agg) == FORM_XIDL)
 		return xidl_fix(ctx, agg, before, member, fix);
-	return spec_fix(ctx, agg, before, name, bytes, member, fix);
+	/* A spec read without its tree kept (xenbindgen mode) gets none. */
+	return agg->owner->module->spec_root &&
+	       spec_fix(ctx, agg, before, name, bytes, member, fix);
 }

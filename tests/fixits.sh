@@ -61,6 +61,22 @@ check() {
 	fi
 }
 
+# The applier itself, on a "did you mean" without a fix-it line: what the
+# caret marks is replaced.
+mkdir -p "$tmp/self"
+printf 'struct s {\n    a: uint32_t;\n}\n' >"$tmp/self/t.xidl"
+cat >"$tmp/self/diags" <<'EOF'
+t.xidl:2:8: error: unknown type 'uint32_t'; did you mean 'u32'?
+    2 |     a: uint32_t;
+      |        ^~~~~~~~
+EOF
+if [ "$("$apply" list "$tmp/self/diags")" != "$(printf "1\tguess\terror: unknown type 'uint32_t'; did you mean 'u32'?")" ] ||
+   ! (cd "$tmp/self" && "$apply" apply diags 1) ||
+   [ "$(sed -n 2p "$tmp/self/t.xidl")" != "    a: u32;" ]; then
+	echo "FAIL: fixit-apply does not apply a \"did you mean\" by its caret"
+	fail=1
+fi
+
 for input in "$src"/tests/errors/*.xidl "$src"/tests/errors/*.yaml "$src"/tests/errors/*.toml \
 	     "$src"/tests/errors/*.xbg "$src"/tests/rust/errors/*.xidl; do
 	base=${input%.*}
