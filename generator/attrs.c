@@ -17,6 +17,43 @@ static bool is_c_identifier(const char *s)
 	return true;
 }
 
+/* Where an attribute is written as "@name" in its source (a is at the
+ * name): false for attributes a YAML or TOML key stands for. */
+static bool attr_text(struct xi_ctx *ctx, const struct xi_attr *a, struct xi_loc *at)
+{
+	struct xi_source *src = xi_diag_source(&ctx->diag, a->loc.file);
+	size_t len, n = strlen(a->name);
+	const char *line = src ? xi_source_line(src, a->loc.line, &len) : NULL;
+	if (!line || a->loc.col < 2 || a->loc.col - 1 + n > len || line[a->loc.col - 2] != '@' ||
+	    memcmp(line + a->loc.col - 1, a->name, n) != 0)
+		return false;
+	*at = a->loc;
+	at->col--;
+	at->len = (uint16_t)(n + 1);
+	return true;
+}
+
+/* Two directions: '@inout' says both. The fix-it makes the first one
+ * '@inout' and takes the second away: one edit when they share a line. */
+static void direction_conflict(struct xi_ctx *ctx, const struct xi_attr *first,
+			       const struct xi_attr *second)
+{
+	struct xi_loc a, b;
+	struct xi_fixit fix[2];
+	unsigned n = 0;
+	if (attr_text(ctx, first, &a) && attr_text(ctx, second, &b)) {
+		if (a.line == b.line && a.col < b.col) {
+			a.len = (uint16_t)(b.col + b.len - a.col);
+			fix[n++] = xi_fixit_replace(a, "@inout");
+		} else {
+			fix[n++] = xi_fixit_replace(a, "@inout");
+			fix[n++] = xi_fixit_replace(b, "");
+		}
+	}
+	xi_error_fix(&ctx->diag, second->loc, fix, n, "'@%s' conflicts with '@%s'; write '@inout'",
+		     second->name, first->name);
+}
+
 static bool attr_no_arg(struct xi_ctx *ctx, const struct xi_attr *a)
 {
 	if (a->arg_kind != XI_ATTR_ARG_NONE) {
@@ -120,8 +157,7 @@ void xi_attrs_apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct
 			if (!attr_no_arg(ctx, a))
 				continue;
 			if (direction) {
-				xi_error(&ctx->diag, a->loc, "'@%s' conflicts with '@%s'", a->name,
-					 direction->name);
+				direction_conflict(ctx, direction, a);
 				continue;
 			}
 			direction = a;

@@ -20,6 +20,7 @@ struct xi_ctx *xenidl_create(const struct xi_options *opt, FILE *diag)
 	if (!ctx->opt.abis)
 		ctx->opt.abis = XI_ABI_ALL;
 	ctx->diag.werror = opt->werror;
+	ctx->diag.parseable_fixits = opt->parseable_fixits;
 	xi_map_init(&ctx->interned);
 	xi_map_init(&ctx->modules_by_path);
 	xi_map_init(&ctx->canon_of_path);

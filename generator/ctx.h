@@ -17,6 +17,7 @@ struct xi_options {
 	const char *const *include_dirs;/* -I, in order */
 	unsigned ninclude_dirs;
 	bool werror;
+	bool parseable_fixits;          /* also print gcc's parseable fix-it lines */
 	const char *root;               /* output paths are relative to this, if set */
 };
 

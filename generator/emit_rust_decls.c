@@ -670,6 +670,79 @@ static void emit_arm_methods(struct rgen *g, const struct xi_agg *agg)
 	}
 }
 
+/* Whether a struct gets new() and with_FIELD(): when a reserved (private)
+ * field keeps code outside the crate from writing it as a literal, and
+ * every public field has one type on every ABI (so one signature). */
+static bool has_builders(struct rgen *g, const struct xi_agg *agg)
+{
+	if (agg->is_union || agg->tag)
+		return false;
+	bool reserved = false;
+	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (m->flags & XI_MEMBER_RESERVED)
+			reserved = true;
+		else if (xi_rust_type_varies(g, m->type))
+			return false;
+	}
+	return reserved;
+}
+
+/* rustc's lint for an argument list it finds too long (clippy's default). */
+#define RUST_CLIPPY_MAX_ARGS 7u
+
+/* The ways to build a struct with reserved fields, which are private, from
+ * its public fields without unsafe: T::new(every public field, in order)
+ * and T::default().with_FIELD(v)...; both const, both leave the reserved
+ * fields zero. */
+static void emit_builders(struct rgen *g, const struct xi_agg *agg, int abi, bool snake)
+{
+	unsigned n = 0;
+	for (const struct xi_member *m = agg->members; m; m = m->next)
+		n += !(m->flags & XI_MEMBER_RESERVED);
+	const char **params = XI_NEW_ARRAY(g->arena, const char *, n + 1);
+	unsigned k = 0;
+	for (const struct xi_member *m = agg->members; m; m = m->next)
+		if (!(m->flags & XI_MEMBER_RESERVED))
+			params[k++] = xi_aprintf(g->arena, "%s: %s", xi_rust_ident(g->arena, m->name),
+						 member_type(g, agg, m, abi));
+	line(g, 4, "/// A value with these fields, in the order of the interface, and its");
+	line(g, 4, "/// reserved fields zero.");
+	if (n > RUST_CLIPPY_MAX_ARGS)
+		line(g, 4, "#[allow(clippy::too_many_arguments)]");
+	if (!snake)
+		line(g, 4, "#[allow(non_snake_case)]");
+	fn_sig(g, 4, "pub const fn new", params, n, "Self");
+	if (!n) {
+		line(g, 8, "crate::zeroed()");
+	} else {
+		line(g, 8, "let mut v: Self = crate::zeroed();");
+		for (const struct xi_member *m = agg->members; m; m = m->next) {
+			if (m->flags & XI_MEMBER_RESERVED)
+				continue;
+			const char *field = xi_rust_ident(g->arena, m->name);
+			line(g, 8, "v.%s = %s;", field, field);
+		}
+		line(g, 8, "v");
+	}
+	line(g, 4, "}");
+	k = 0;
+	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (m->flags & XI_MEMBER_RESERVED)
+			continue;
+		const char *field = xi_rust_ident(g->arena, m->name);
+		blank(g);
+		line(g, 4, "/// This value, with `%s` set.", m->name);
+		if (!xi_rust_is_snake(m->name))
+			line(g, 4, "#[allow(non_snake_case)]");
+		fn_sig(g, 4, xi_aprintf(g->arena, "pub const fn with_%s", m->name),
+		       (const char *[]){ "mut self", params[k++] }, 2, "Self");
+		line(g, 8, "self.%s = %s;", field, field);
+		line(g, 8, "self");
+		line(g, 4, "}");
+	}
+	blank(g);
+}
+
 static const char *repr_line(struct rgen *g, const struct xi_agg *agg, const char **cfg_align)
 {
 	*cfg_align = NULL;
@@ -762,6 +835,8 @@ static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 					  xi_rust_ident(g->arena, c->name)));
 			blank(g);
 		}
+		if (has_builders(g, agg))
+			emit_builders(g, agg, abi, snake);
 		text(g, "    /// Checks what the interface requires of the fields `dir` selects:\n"
 		        "    /// reserved fields zero, only declared bits and enum values, and tags\n"
 		        "    /// that select an arm. Returns the first problem found.\n");

@@ -84,8 +84,9 @@ bool xi_rust_present_on(const struct xi_type *t, xi_abi_mask abis)
 const char *xi_rust_type_name(struct xi_arena *a, const struct xi_decl *d)
 {
 	/* A final "_t" stays (domid_t is DomidT): Xen declares both
-	 * `enum xenmem_access` and `xenmem_access_t`. */
-	return xi_rust_pascal(a, d->name);
+	 * `enum xenmem_access` and `xenmem_access_t`. `self` gives Self, the
+	 * one keyword in PascalCase, which cannot be raw: Self_. */
+	return xi_rust_ident(a, xi_rust_pascal(a, d->name));
 }
 
 struct rust_names *xi_rust_names_new(struct xi_ctx *ctx)

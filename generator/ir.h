@@ -18,6 +18,7 @@
 #include "source.h"
 #include "xint.h"
 
+struct xi_dnode;
 struct xi_decl;
 struct xi_module;
 struct xi_type;
@@ -310,6 +311,9 @@ struct xi_module {
 	 * set by readers whose imports name a spec tree's directories. */
 	const char *import_root;
 	struct xi_source *src;
+	/* YAML and TOML: the document tree the module was read from, for
+	 * fix-its that need the places of its items (fixit.c). */
+	const struct xi_dnode *spec_root;
 	int family;               /* XI_FAM_NONE or the arch-* family of its path */
 	bool is_input;            /* named on the command line: gets outputs */
 	unsigned index;           /* position in the compilation */

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixit.h"
 #include "limits.h"
 #include "order.h"
 #include "resolve.h"
@@ -158,16 +159,21 @@ static void layout_inline(struct layout_job *job, struct xi_type *t, const char 
 	}
 }
 
-static const char *free_pad_name(struct xi_ctx *ctx, const struct xi_agg *agg)
+/* A name for a padding member that no member has, nor an earlier
+ * suggestion for the same aggregate (*from counts those), so that every
+ * fix-it can be applied together. */
+static const char *free_pad_name(struct xi_ctx *ctx, const struct xi_agg *agg, unsigned *from)
 {
-	for (unsigned i = 0;; i++) {
+	for (unsigned i = *from;; i++) {
 		const char *name = xi_aprintf(&ctx->arena, "pad%u", i);
 		bool used = false;
 		for (const struct xi_member *m = agg->members; m; m = m->next)
 			if (!strcmp(m->name, name))
 				used = true;
-		if (!used)
+		if (!used) {
+			*from = i + 1;
 			return name;
+		}
 	}
 }
 
@@ -190,11 +196,56 @@ static const char *abi_suffix(struct xi_ctx *ctx, xi_abi_mask which, xi_abi_mask
 	return r;
 }
 
-static const char *pad_example(struct xi_ctx *ctx, const char *name, uint32_t bytes)
+/* The error for a hole, with a fix-it that declares a reserved member
+ * there: before m, or for the tail (m NULL) after the last member. A
+ * union's members all start at 0, so its tail is filled by a member as
+ * large as the union; a tagged union takes no reserved member, and a hole
+ * only some ABIs have cannot be filled by a member: those get words, not
+ * a fix-it. */
+static void report_hole(struct layout_job *job, struct xi_agg *agg, const struct xi_member *m,
+			uint32_t size, uint32_t at, xi_abi_mask with, int abi, unsigned *pads)
 {
-	if (bytes == 1)
-		return xi_aprintf(&ctx->arena, "@reserved %s: u8;", name);
-	return xi_aprintf(&ctx->arena, "@reserved %s: u8[%u];", name, (unsigned)bytes);
+	struct xi_ctx *ctx = job->ctx;
+	const char *where = abi_suffix(ctx, with, job->abis);
+	const char *s = size == 1 ? "" : "s";
+	struct xi_loc loc = m ? m->loc : agg->owner == NULL || agg->parent ? agg->loc : agg->owner->loc;
+	const char *what = m ? xi_aprintf(&ctx->arena, "before '%s'", m->name)
+			     : xi_aprintf(&ctx->arena, "at the end of '%s'", xi_sb_str(&job->path));
+	if (with != job->abis) {
+		xi_error(&ctx->diag, loc,
+			 "%u byte%s of implicit padding %s (offset %u)%s; a member cannot fill "
+			 "a hole that other ABIs do not have: make the per-family types %s lay "
+			 "out alike",
+			 (unsigned)size, s, what, (unsigned)at, where, m ? "before it" : "in it");
+	} else if (!m && agg->tag_name) {
+		xi_error(&ctx->diag, loc,
+			 "%u byte%s of implicit padding %s (offset %u)%s; no arm reaches them: "
+			 "make an arm %u bytes long (a struct can end with a @reserved member)",
+			 (unsigned)size, s, what, (unsigned)at, where,
+			 (unsigned)agg->lay[abi].size);
+	} else {
+		const char *pad = free_pad_name(ctx, agg, pads);
+		uint32_t bytes = !m && agg->is_union ? agg->lay[abi].size : size;
+		struct xi_fixit fix;
+		bool fixed = xi_fixit_add_member(ctx, agg, m, pad, bytes, &fix);
+		const char *text = xi_fixit_member_text(ctx, agg, pad, bytes);
+		if (m)
+			xi_error_fix(&ctx->diag, loc, &fix, fixed,
+				     "%u byte%s of implicit padding %s (offset %u)%s; declare them "
+				     "before it, e.g. '%s'",
+				     (unsigned)size, s, what, (unsigned)at, where, text);
+		else if (agg->is_union)
+			xi_error_fix(&ctx->diag, loc, &fix, fixed,
+				     "%u byte%s of implicit padding %s (offset %u)%s; the members of "
+				     "a union all start at offset 0: declare one as large as the "
+				     "union, e.g. '%s'",
+				     (unsigned)size, s, what, (unsigned)at, where, text);
+		else
+			xi_error_fix(&ctx->diag, loc, &fix, fixed,
+				     "%u byte%s of implicit padding %s (offset %u)%s; declare them as "
+				     "a last member, e.g. '%s'",
+				     (unsigned)size, s, what, (unsigned)at, where, text);
+	}
 }
 
 /* Report the holes of a non-legacy aggregate: one error per place, with
@@ -205,7 +256,7 @@ static void report_holes(struct layout_job *job, struct xi_agg *agg, const uint3
 			 const uint32_t *hole_at, xi_abi_mask rows)
 {
 	struct xi_ctx *ctx = job->ctx;
-	const char *pad = NULL;
+	unsigned pads = 0;
 	unsigned i = 0;
 	const struct xi_member *prev = NULL;
 	for (const struct xi_member *m = agg->members;; m = m->next, i++) {
@@ -229,25 +280,12 @@ static void report_holes(struct layout_job *job, struct xi_agg *agg, const uint3
 		if (size && agg->invariant)
 			with = job->abis;
 		if (size) {
-			if (!pad)
-				pad = free_pad_name(ctx, agg);
 			uint32_t at = hole_at[i * XI_ABI_COUNT + (unsigned)first_abi];
-			const char *where = abi_suffix(ctx, with, job->abis);
-			if (m) {
-				xi_error(&ctx->diag, m->loc,
-					 "%u byte%s of implicit padding before '%s' (offset %u)%s; "
-					 "declare them before it, e.g. '%s'",
-					 (unsigned)size, size == 1 ? "" : "s", m->name, (unsigned)at, where,
-					 pad_example(ctx, pad, size));
-				if (prev)
-					xi_note(&ctx->diag, prev->loc, "'%s' ends at offset %u", prev->name,
-						(unsigned)at);
-			} else {
-				xi_error(&ctx->diag, agg->owner == NULL || agg->parent ? agg->loc : agg->owner->loc,
-					 "%u byte%s of implicit padding at the end of '%s' (offset %u)%s; "
-					 "declare them as a last member, e.g. '%s'",
-					 (unsigned)size, size == 1 ? "" : "s", xi_sb_str(&job->path),
-					 (unsigned)at, where, pad_example(ctx, pad, size));
+			report_hole(job, agg, m, size, at, with, first_abi, &pads);
+			if (m && prev) {
+				xi_note(&ctx->diag, prev->loc, "'%s' ends at offset %u", prev->name,
+					(unsigned)at);
+			} else if (!m) {
 				/* The member that imposes the alignment made the hole. */
 				const struct xi_member *widest = NULL;
 				for (const struct xi_member *w = agg->members; w; w = w->next)
@@ -293,11 +331,10 @@ static void check_invariance(struct layout_job *job, struct xi_agg *agg)
 			if (xi_member_offset(m, a) != xi_member_offset(m, b)) {
 				xi_error(&ctx->diag, m->loc,
 					 "layout of '%s' differs between %s and %s: '%s' is at "
-					 "offset %u on %s but %u on %s; use fixed-width types or "
-					 "mark the declaration @legacy",
+					 "offset %u on %s but %u on %s; use fixed-width types or %s",
 					 xi_sb_str(&job->path), na, nb, m->name,
 					 (unsigned)xi_member_offset(m, a), na,
-					 (unsigned)xi_member_offset(m, b), nb);
+					 (unsigned)xi_member_offset(m, b), nb, xi_fixit_mark_legacy(agg));
 				return;
 			}
 			struct xi_layout la = xi_type_layout(m->type, a);
@@ -305,12 +342,12 @@ static void check_invariance(struct layout_job *job, struct xi_agg *agg)
 			if (la.size != lb.size || la.align != lb.align) {
 				xi_error(&ctx->diag, m->loc,
 					 "layout of '%s' differs between %s and %s: '%s' has %s "
-					 "%u on %s but %u on %s; use fixed-width types or mark "
-					 "the declaration @legacy",
+					 "%u on %s but %u on %s; use fixed-width types or %s",
 					 xi_sb_str(&job->path), na, nb, m->name,
 					 la.size != lb.size ? "size" : "alignment",
 					 (unsigned)(la.size != lb.size ? la.size : la.align), na,
-					 (unsigned)(la.size != lb.size ? lb.size : lb.align), nb);
+					 (unsigned)(la.size != lb.size ? lb.size : lb.align), nb,
+					 xi_fixit_mark_legacy(agg));
 				return;
 			}
 		}

@@ -63,6 +63,8 @@ static void usage(FILE *f)
 	      "                       under -o DIR, or to stdout with -o -)\n"
 	      "      --summary        print one line: inputs, types, files and time\n"
 	      "  -Werror              treat warnings as errors\n"
+	      "      --parseable-fixits  after each fix-it shown, print it for tools\n"
+	      "                       as gcc's -fdiagnostics-parseable-fixits does\n"
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
 	      "\n"
@@ -79,6 +81,7 @@ enum long_only {
 	OPT_ALL,
 	OPT_SUMMARY,
 	OPT_TO,
+	OPT_PARSEABLE_FIXITS,
 };
 
 static const struct option long_options[] = {
@@ -95,6 +98,7 @@ static const struct option long_options[] = {
 	{ "all", no_argument, NULL, OPT_ALL },
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
 	{ "to", required_argument, NULL, OPT_TO },
+	{ "parseable-fixits", no_argument, NULL, OPT_PARSEABLE_FIXITS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -212,6 +216,9 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_TO:
 			c->to = optarg;
+			break;
+		case OPT_PARSEABLE_FIXITS:
+			c->opt.parseable_fixits = true;
 			break;
 		case 'h':
 			usage(stdout);

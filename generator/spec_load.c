@@ -38,6 +38,7 @@ bool xi_spec_load_module(struct xi_ctx *ctx, struct xi_module *m, struct xi_spec
 	if (!root)
 		return false;
 	bool ok = xi_spec_map(ctx, m, root, f, XI_DIALECT_XENIDL, spec);
+	m->spec_root = root;
 	m->doc = spec->doc;
 	m->decls = spec->decls;
 	m->ndecls = spec->ndecls;

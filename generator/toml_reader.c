@@ -157,12 +157,20 @@ static struct xi_dnode *new_table(struct tparser *p, struct xi_loc loc, unsigned
 	return t;
 }
 
+static void already_fix(struct tparser *p, const struct key_part *parts, unsigned n,
+			const struct xi_dentry *e, const char *what, const struct xi_fixit *fix,
+			unsigned nfix)
+{
+	xi_error_fix(p->diag, parts[n - 1].loc, fix, nfix, "invalid TOML: '%s' %s",
+		     path_text(p, parts, n), what);
+	xi_note(p->diag, e->key_loc, "'%s' is first defined here", path_text(p, parts, n));
+	p->failed = true;
+}
+
 static void already(struct tparser *p, const struct key_part *parts, unsigned n,
 		    const struct xi_dentry *e, const char *what)
 {
-	xi_error(p->diag, parts[n - 1].loc, "invalid TOML: '%s' %s", path_text(p, parts, n), what);
-	xi_note(p->diag, e->key_loc, "'%s' is first defined here", path_text(p, parts, n));
-	p->failed = true;
+	already_fix(p, parts, n, e, what, NULL, 0);
 }
 
 /* Walk the tables on a header's path, creating those missing. Returns the
@@ -241,9 +249,18 @@ static bool parse_header(struct tparser *p, bool array)
 		p->current = v;
 		return true;
 	}
-	already(p, parts, n, e,
-		v->kind == XI_DSEQ && (v->flags & TF_TABLES) ? "is an array of tables; write [[...]]"
-							     : "is already defined");
+	if (v->kind == XI_DSEQ && (v->flags & TF_TABLES)) {
+		/* [a] to [[a]], when the header is on one line (start spans it). */
+		struct xi_fixit fix[2];
+		struct xi_loc close = start;
+		close.col += start.len;
+		fix[0] = xi_fixit_insert(start, "[");
+		fix[1] = xi_fixit_insert(close, "]");
+		already_fix(p, parts, n, e, "is an array of tables; write [[...]]", fix,
+			    start.len > 1 ? 2 : 0);
+		return false;
+	}
+	already(p, parts, n, e, "is already defined");
 	return false;
 }
 
@@ -378,10 +395,20 @@ static struct xi_dnode *parse_value(struct tparser *p)
 	case TOML_DATETIME:
 		xi_error(p->diag, tok_loc(p), "dates and times are not supported");
 		break;
-	case TOML_BAD_VALUE:
-		xi_error(p->diag, tok_loc(p), "invalid TOML: '%.*s' is not a value (strings need quotes)",
-			 (int)p->lx.tok_len, p->lx.tok_text);
+	case TOML_BAD_VALUE: {
+		/* A word (not a malformed number) is a string without its quotes;
+		 * its characters need no escape. */
+		char c = p->lx.tok_text[0];
+		bool word = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+		struct xi_loc at = tok_loc(p);
+		struct xi_fixit fix = xi_fixit_replace(at, xi_aprintf(&p->ctx->arena, "\"%.*s\"",
+								       (int)p->lx.tok_len,
+								       p->lx.tok_text));
+		xi_error_fix(p->diag, at, &fix, word && at.len == p->lx.tok_len,
+			     "invalid TOML: '%.*s' is not a value (strings need quotes)",
+			     (int)p->lx.tok_len, p->lx.tok_text);
 		break;
+	}
 	case TOML_LBRACKET:
 		return parse_array(p);
 	case TOML_LBRACE:

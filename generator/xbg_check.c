@@ -15,7 +15,12 @@
  *     directory (C needs it complete);
  *   - names xenbindgen would mangle inconsistently where they are used (a
  *     struct named vcpu2_info is defined as vcpu_2_info in C), two names
- *     that come out the same, and keywords of either language. */
+ *     that come out the same, and keywords of C.
+ *
+ * A keyword of Rust is not refused (Xen's grant tables have a field
+ * `ref`): the Rust backend writes it as a raw identifier, r#ref, or self_
+ * for those that cannot be raw (xbg_rust_name), and the names compared
+ * below are those it writes. */
 #include <string.h>
 
 #include "map.h"
@@ -115,24 +120,12 @@ static const char *const c_keywords[] = {
 	"_Complex", "_Generic", "_Imaginary", "_Noreturn", "_Static_assert", "_Thread_local", NULL
 };
 
-static const char *const rust_keywords[] = {
-	"as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for",
-	"if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
-	"self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use",
-	"where", "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final",
-	"macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", NULL
-};
-
-/* A name xenbindgen writes as is in C and converted in Rust. */
-static void check_keywords(struct checker *c, const char *c_name, const char *rust_name,
-			   struct xi_loc loc)
+/* A name xenbindgen writes as is in C. */
+static void check_keyword(struct checker *c, const char *c_name, struct xi_loc loc)
 {
-	if (c_name && is_keyword(c_name, c_keywords))
+	if (is_keyword(c_name, c_keywords))
 		xi_error(c->diag, loc, "'%s' is a keyword of C; xenbindgen would write it as a name",
 			 c_name);
-	else if (rust_name && is_keyword(rust_name, rust_keywords))
-		xi_error(c->diag, loc, "'%s' is a keyword of Rust; xenbindgen would write it as a name",
-			 rust_name);
 }
 
 /* Generated names of one scope (a C header, a Rust item): two equal ones
@@ -162,6 +155,12 @@ static const char *conv(struct checker *c, const char *name, enum xi_split split
 	return xi_case_convert(c->arena, name, split, to);
 }
 
+/* The name the Rust backend writes. */
+static const char *rust(struct checker *c, const char *name, enum xi_split split, enum xi_case to)
+{
+	return xbg_rust_name(c->arena, name, split, to);
+}
+
 /* --- Enums and bitmaps ---------------------------------------------------- */
 
 static int backing_prim(struct checker *c, const struct xi_decl *d)
@@ -186,22 +185,21 @@ static uint64_t enum_max(int p)
 static void check_enum(struct checker *c, const struct xi_decl *d, struct scope *cnames)
 {
 	check_description(c, d->doc, d->loc, "an enum");
-	check_keywords(c, d->name, conv(c, d->name, XI_SPLIT_DEFAULT, XI_CASE_PASCAL), d->loc);
+	check_keyword(c, d->name, d->loc);
 	if (!d->variants)
 		xi_error(c->diag, d->loc, "enum '%s' has no variants; xenbindgen's Rust derives its "
 			 "Default from the first one", d->name);
 	int p = backing_prim(c, d);
 	const char *prefix = conv(c, d->name, XI_SPLIT_SNAKE, XI_CASE_UPPER_SNAKE);
-	struct scope rust = { { 0 }, "Rust" };
-	xi_map_init(&rust.names);
+	struct scope rnames = { { 0 }, "Rust" };
+	xi_map_init(&rnames.names);
 	for (const struct xi_variant *v = d->variants; v; v = v->next) {
 		check_description(c, v->doc, v->loc, "a variant");
 		scope_add(c, cnames, xi_aprintf(c->arena, "%s_%s", prefix,
 						  conv(c, v->name, XI_SPLIT_SNAKE, XI_CASE_UPPER_SNAKE)),
 			  v->name, v->loc);
-		const char *pascal = conv(c, v->name, XI_SPLIT_DEFAULT, XI_CASE_PASCAL);
-		scope_add(c, &rust, pascal, v->name, v->loc);
-		check_keywords(c, NULL, pascal, v->loc);
+		scope_add(c, &rnames, rust(c, v->name, XI_SPLIT_DEFAULT, XI_CASE_PASCAL), v->name,
+			  v->loc);
 		uint64_t value = v->value->lit.mag;
 		if (p >= 0 && value > enum_max(p)) {
 			xi_error(c->diag, v->value->loc, "value %llu of '%s' does not fit the enum's typ "
@@ -217,29 +215,27 @@ static void check_enum(struct checker *c, const struct xi_decl *d, struct scope 
 			}
 		}
 	}
-	xi_map_free(&rust.names);
+	xi_map_free(&rnames.names);
 }
 
 static void check_bitmap(struct checker *c, const struct xi_decl *d, struct scope *cnames,
 			 struct scope *ctags, struct scope *rust_types)
 {
 	check_description(c, d->doc, d->loc, "a bitmap");
-	check_keywords(c, d->name, NULL, d->loc);
+	check_keyword(c, d->name, d->loc);
 	scope_add(c, ctags, d->name, d->name, d->loc);
-	scope_add(c, rust_types, conv(c, d->name, XI_SPLIT_SNAKE, XI_CASE_PASCAL), d->name, d->loc);
+	scope_add(c, rust_types, rust(c, d->name, XI_SPLIT_SNAKE, XI_CASE_PASCAL), d->name, d->loc);
 	int p = backing_prim(c, d);
 	const char *prefix = conv(c, d->name, XI_SPLIT_SNAKE, XI_CASE_UPPER_SNAKE);
 	scope_add(c, cnames, xi_aprintf(c->arena, "%s__ALL", prefix), d->name, d->loc);
-	struct scope rust = { { 0 }, "Rust" };
-	xi_map_init(&rust.names);
+	struct scope rnames = { { 0 }, "Rust" };
+	xi_map_init(&rnames.names);
 	for (const struct xi_variant *v = d->variants; v; v = v->next) {
 		check_description(c, v->doc, v->loc, "a bit");
 		scope_add(c, cnames, xi_aprintf(c->arena, "%s_%s", prefix,
 						  conv(c, v->name, XI_SPLIT_SNAKE, XI_CASE_UPPER_SNAKE)),
 			  v->name, v->loc);
-		const char *pascal = conv(c, v->name, XI_SPLIT_SNAKE, XI_CASE_PASCAL);
-		scope_add(c, &rust, pascal, v->name, v->loc);
-		check_keywords(c, NULL, pascal, v->loc);
+		scope_add(c, &rnames, rust(c, v->name, XI_SPLIT_SNAKE, XI_CASE_PASCAL), v->name, v->loc);
 		if (p < 0)
 			continue;
 		uint64_t shift = v->value->lit.mag;
@@ -270,7 +266,7 @@ static void check_bitmap(struct checker *c, const struct xi_decl *d, struct scop
 			}
 		}
 	}
-	xi_map_free(&rust.names);
+	xi_map_free(&rnames.names);
 }
 
 /* --- Structs -------------------------------------------------------------- */
@@ -430,18 +426,18 @@ static void check_struct(struct checker *c, const struct xbg_dir *d, unsigned in
 	const struct xi_decl *s = d->structs.decls[index];
 	check_description(c, s->doc, s->loc, "a struct");
 	const char *c_def = conv(c, s->name, XI_SPLIT_DEFAULT, XI_CASE_SNAKE);
-	check_keywords(c, c_def, NULL, s->loc);
+	check_keyword(c, c_def, s->loc);
 	scope_add(c, ctags, c_def, s->name, s->loc);
-	scope_add(c, rust_types, conv(c, s->name, XI_SPLIT_DEFAULT, XI_CASE_PASCAL), s->name, s->loc);
+	scope_add(c, rust_types, rust(c, s->name, XI_SPLIT_DEFAULT, XI_CASE_PASCAL), s->name, s->loc);
 	struct scope cfields = { { 0 }, "C" }, rfields = { { 0 }, "Rust" };
 	xi_map_init(&cfields.names);
 	xi_map_init(&rfields.names);
 	for (const struct xi_member *m = s->agg->members; m; m = m->next) {
 		check_description(c, m->doc, m->loc, "a field");
-		const char *rust = conv(c, m->name, XI_SPLIT_DEFAULT, XI_CASE_SNAKE);
-		check_keywords(c, m->name, rust, m->loc);
+		check_keyword(c, m->name, m->loc);
 		scope_add(c, &cfields, m->name, m->name, m->loc);
-		scope_add(c, &rfields, rust, m->name, m->loc);
+		scope_add(c, &rfields, rust(c, m->name, XI_SPLIT_DEFAULT, XI_CASE_SNAKE), m->name,
+			  m->loc);
 		check_field_type(c, d, index, m->type);
 	}
 	xi_map_free(&cfields.names);
@@ -472,7 +468,7 @@ static void check_dir(struct checker *c, const struct xbg_dir *d)
 	for (unsigned i = 0; i < d->enums.n; i++) {
 		check_enum(c, d->enums.decls[i], &cnames);
 		const struct xi_decl *e = d->enums.decls[i];
-		scope_add(c, &rust_types, conv(c, e->name, XI_SPLIT_DEFAULT, XI_CASE_PASCAL), e->name,
+		scope_add(c, &rust_types, rust(c, e->name, XI_SPLIT_DEFAULT, XI_CASE_PASCAL), e->name,
 			  e->loc);
 	}
 	for (unsigned i = 0; i < d->bitmaps.n; i++)

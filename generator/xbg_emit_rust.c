@@ -1,6 +1,9 @@
 /* xenbindgen mode: the Rust module of one spec directory, exactly as
  * xenbindgen wrote it before any formatter: bitflags for bitmaps, then
- * enums, then structs, with its name conversions (xbg_case.h). */
+ * enums, then structs, with its name conversions (xbg_case.h). One
+ * deliberate difference: a name that is a keyword of Rust is written so
+ * that it compiles (r#ref, self_; xbg_rust_name), where xenbindgen wrote
+ * `pub ref: u32`. */
 #include <inttypes.h>
 #include <string.h>
 
@@ -21,7 +24,7 @@ static void comment(struct remit *e, const char *text, unsigned level)
 
 static const char *pascal(struct remit *e, const char *name, enum xi_split split)
 {
-	return xi_case_convert(e->arena, name, split, XI_CASE_PASCAL);
+	return xbg_rust_name(e->arena, name, split, XI_CASE_PASCAL);
 }
 
 static bool is_64(int p)
@@ -105,7 +108,7 @@ static void emit_struct(struct remit *e, const struct xi_decl *d)
 		rust_type(e, &sb, m->type);
 		comment(e, m->doc, 1);
 		xi_out_printf(e->o, "    pub %s: %s,\n",
-			      xi_case_convert(e->arena, m->name, XI_SPLIT_DEFAULT, XI_CASE_SNAKE),
+			      xbg_rust_name(e->arena, m->name, XI_SPLIT_DEFAULT, XI_CASE_SNAKE),
 			      xi_sb_str(&sb));
 		xi_sb_free(&sb);
 	}

@@ -1,8 +1,10 @@
 #!/bin/sh
-# What xenbindgen mode writes compiles: the C headers of the basic and
-# features cases with $CC (and clang for other architectures, which picks
-# each arch_*.h), and the Rust modules with cargo, offline, in a crate that
-# stands in for xen-sys (crate::Align64 and a minimal bitflags!).
+# What xenbindgen mode writes compiles: the C headers of the basic, features
+# and keywords cases with $CC (and clang for other architectures, which
+# picks each arch_*.h), and the Rust modules with cargo, offline, in a crate
+# that stands in for xen-sys (crate::Align64 and a minimal bitflags!). The
+# keywords case's fields named ref, type, match and self are also used from
+# Rust (tests/data/xenbindgen/keywords-use.rs).
 set -u
 : "${XENIDL:?}" "${top_srcdir:?}"
 cc=${CC:-cc}
@@ -19,7 +21,7 @@ cat > "$tmp/prelude.h" <<'PRELUDE'
 #define XEN_GUEST_HANDLE_64(name) uint64_aligned_t
 PRELUDE
 
-for case in basic features; do
+for case in basic features keywords; do
 	"$XENIDL" -i "$data/$case" -o "$tmp/$case-c" -l c ||
 		{ echo "FAIL: xenidl -i $case -l c"; fail=1; continue; }
 	for h in "$tmp/$case-c"/*.h; do
@@ -42,7 +44,7 @@ if [ -z "${CARGO:-}" ]; then
 	echo "SKIP: the Rust part needs cargo"
 	exit $fail
 fi
-for case in basic features; do
+for case in basic features keywords; do
 	crate=$tmp/$case-rust
 	mkdir -p "$crate/src" "$crate/bitflags/src"
 	"$XENIDL" -i "$data/$case" -o "$crate/src" -l rust ||
@@ -84,11 +86,12 @@ RUST
 		echo 'impl Default for Align64<u64> { fn default() -> Self { Align64(0) } }'
 		echo 'impl Default for Align64<i64> { fn default() -> Self { Align64(0) } }'
 		echo 'impl<T> Default for Align64<*mut T> { fn default() -> Self { Align64(core::ptr::null_mut()) } }'
-		echo 'pub mod arch { pub use super::arch_x86::*; }'
+		[ -f "$crate/src/arch_x86.rs" ] && echo 'pub mod arch { pub use super::arch_x86::*; }'
 		for rs in "$crate"/src/*.rs; do
 			[ "$(basename "$rs")" = lib.rs ] && continue
 			echo "pub mod $(basename "$rs" .rs);"
 		done
+		[ -f "$data/$case-use.rs" ] && cat "$data/$case-use.rs"
 	} > "$crate/src/lib.rs.new"
 	mv "$crate/src/lib.rs.new" "$crate/src/lib.rs"
 	(cd "$crate" && CARGO_TARGET_DIR="$tmp/target" "$CARGO" build --offline --quiet) ||

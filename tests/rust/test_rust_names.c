@@ -43,6 +43,11 @@ START_TEST(type_names_keep_t)
 	ck_assert_str_eq(xi_rust_type_name(&arena, &d), "XenmemAccess");
 	d.name = "evtchn_status";
 	ck_assert_str_eq(xi_rust_type_name(&arena, &d), "EvtchnStatus");
+	/* Self, the one keyword in PascalCase, cannot be raw. */
+	d.name = "self";
+	ck_assert_str_eq(xi_rust_type_name(&arena, &d), "Self_");
+	d.name = "ref";
+	ck_assert_str_eq(xi_rust_type_name(&arena, &d), "Ref");
 }
 END_TEST
 

@@ -326,6 +326,21 @@ START_TEST(case_conversion)
 }
 END_TEST
 
+START_TEST(rust_names_of_keywords)
+{
+	/* xenbindgen mode writes a keyword of Rust so that it compiles. */
+	struct xi_arena *a = &ctx->arena;
+	ck_assert_str_eq(xbg_rust_name(a, "ref", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "r#ref");
+	ck_assert_str_eq(xbg_rust_name(a, "type", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "r#type");
+	ck_assert_str_eq(xbg_rust_name(a, "match", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "r#match");
+	ck_assert_str_eq(xbg_rust_name(a, "self", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "self_");
+	ck_assert_str_eq(xbg_rust_name(a, "Self", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "self_");
+	ck_assert_str_eq(xbg_rust_name(a, "self", XI_SPLIT_DEFAULT, XI_CASE_PASCAL), "Self_");
+	ck_assert_str_eq(xbg_rust_name(a, "ref", XI_SPLIT_SNAKE, XI_CASE_PASCAL), "Ref");
+	ck_assert_str_eq(xbg_rust_name(a, "_pad0", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "pad_0");
+}
+END_TEST
+
 /* --- The schema's words ------------------------------------------------------ */
 
 START_TEST(schema_words)
@@ -367,6 +382,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, yaml_structure);
 	tcase_add_test(tc, expressions);
 	tcase_add_test(tc, case_conversion);
+	tcase_add_test(tc, rust_names_of_keywords);
 	tcase_add_test(tc, schema_words);
 	suite_add_tcase(s, tc);
 	return s;

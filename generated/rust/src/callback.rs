@@ -331,6 +331,20 @@ pub struct CallbackUnregister {
 plain_data!(CallbackUnregister);
 
 impl CallbackUnregister {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(r#type: Callbacktype) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.r#type = r#type;
+        v
+    }
+
+    /// This value, with `type` set.
+    pub const fn with_type(mut self, r#type: Callbacktype) -> Self {
+        self.r#type = r#type;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.

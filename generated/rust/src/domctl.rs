@@ -1017,6 +1017,146 @@ pub struct XenDomctlGetdomaininfo {
 plain_data!(XenDomctlGetdomaininfo);
 
 impl XenDomctlGetdomaininfo {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn new(
+        domain: crate::xen::DomidT,
+        flags: XenDominf,
+        tot_pages: u64,
+        max_pages: u64,
+        outstanding_pages: u64,
+        shr_pages: u64,
+        paged_pages: u64,
+        shared_info_frame: u64,
+        cpu_time: u64,
+        nr_online_vcpus: u32,
+        max_vcpu_id: u32,
+        ssidref: u32,
+        handle: crate::xen::XenDomainHandleT,
+        cpupool: u32,
+        gpaddr_bits: u8,
+        arch_config: crate::arch::xen::XenArchDomainconfig,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.domain = domain;
+        v.flags = flags;
+        v.tot_pages = tot_pages;
+        v.max_pages = max_pages;
+        v.outstanding_pages = outstanding_pages;
+        v.shr_pages = shr_pages;
+        v.paged_pages = paged_pages;
+        v.shared_info_frame = shared_info_frame;
+        v.cpu_time = cpu_time;
+        v.nr_online_vcpus = nr_online_vcpus;
+        v.max_vcpu_id = max_vcpu_id;
+        v.ssidref = ssidref;
+        v.handle = handle;
+        v.cpupool = cpupool;
+        v.gpaddr_bits = gpaddr_bits;
+        v.arch_config = arch_config;
+        v
+    }
+
+    /// This value, with `domain` set.
+    pub const fn with_domain(mut self, domain: crate::xen::DomidT) -> Self {
+        self.domain = domain;
+        self
+    }
+
+    /// This value, with `flags` set.
+    pub const fn with_flags(mut self, flags: XenDominf) -> Self {
+        self.flags = flags;
+        self
+    }
+
+    /// This value, with `tot_pages` set.
+    pub const fn with_tot_pages(mut self, tot_pages: u64) -> Self {
+        self.tot_pages = tot_pages;
+        self
+    }
+
+    /// This value, with `max_pages` set.
+    pub const fn with_max_pages(mut self, max_pages: u64) -> Self {
+        self.max_pages = max_pages;
+        self
+    }
+
+    /// This value, with `outstanding_pages` set.
+    pub const fn with_outstanding_pages(mut self, outstanding_pages: u64) -> Self {
+        self.outstanding_pages = outstanding_pages;
+        self
+    }
+
+    /// This value, with `shr_pages` set.
+    pub const fn with_shr_pages(mut self, shr_pages: u64) -> Self {
+        self.shr_pages = shr_pages;
+        self
+    }
+
+    /// This value, with `paged_pages` set.
+    pub const fn with_paged_pages(mut self, paged_pages: u64) -> Self {
+        self.paged_pages = paged_pages;
+        self
+    }
+
+    /// This value, with `shared_info_frame` set.
+    pub const fn with_shared_info_frame(mut self, shared_info_frame: u64) -> Self {
+        self.shared_info_frame = shared_info_frame;
+        self
+    }
+
+    /// This value, with `cpu_time` set.
+    pub const fn with_cpu_time(mut self, cpu_time: u64) -> Self {
+        self.cpu_time = cpu_time;
+        self
+    }
+
+    /// This value, with `nr_online_vcpus` set.
+    pub const fn with_nr_online_vcpus(mut self, nr_online_vcpus: u32) -> Self {
+        self.nr_online_vcpus = nr_online_vcpus;
+        self
+    }
+
+    /// This value, with `max_vcpu_id` set.
+    pub const fn with_max_vcpu_id(mut self, max_vcpu_id: u32) -> Self {
+        self.max_vcpu_id = max_vcpu_id;
+        self
+    }
+
+    /// This value, with `ssidref` set.
+    pub const fn with_ssidref(mut self, ssidref: u32) -> Self {
+        self.ssidref = ssidref;
+        self
+    }
+
+    /// This value, with `handle` set.
+    pub const fn with_handle(mut self, handle: crate::xen::XenDomainHandleT) -> Self {
+        self.handle = handle;
+        self
+    }
+
+    /// This value, with `cpupool` set.
+    pub const fn with_cpupool(mut self, cpupool: u32) -> Self {
+        self.cpupool = cpupool;
+        self
+    }
+
+    /// This value, with `gpaddr_bits` set.
+    pub const fn with_gpaddr_bits(mut self, gpaddr_bits: u8) -> Self {
+        self.gpaddr_bits = gpaddr_bits;
+        self
+    }
+
+    /// This value, with `arch_config` set.
+    pub const fn with_arch_config(
+        mut self,
+        arch_config: crate::arch::xen::XenArchDomainconfig,
+    ) -> Self {
+        self.arch_config = arch_config;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -2104,6 +2244,30 @@ pub struct XenDomctlSchedulerOpUV {
 plain_data!(XenDomctlSchedulerOpUV);
 
 impl XenDomctlSchedulerOpUV {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(vcpus: crate::GuestHandle64<XenDomctlSchedparamVcpu>, nr_vcpus: u32) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.vcpus = vcpus;
+        v.nr_vcpus = nr_vcpus;
+        v
+    }
+
+    /// This value, with `vcpus` set.
+    pub const fn with_vcpus(
+        mut self,
+        vcpus: crate::GuestHandle64<XenDomctlSchedparamVcpu>,
+    ) -> Self {
+        self.vcpus = vcpus;
+        self
+    }
+
+    /// This value, with `nr_vcpus` set.
+    pub const fn with_nr_vcpus(mut self, nr_vcpus: u32) -> Self {
+        self.nr_vcpus = nr_vcpus;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -2171,6 +2335,27 @@ pub struct XenDomctlIrqPermission {
 plain_data!(XenDomctlIrqPermission);
 
 impl XenDomctlIrqPermission {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(pirq: u32, allow_access: u8) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.pirq = pirq;
+        v.allow_access = allow_access;
+        v
+    }
+
+    /// This value, with `pirq` set.
+    pub const fn with_pirq(mut self, pirq: u32) -> Self {
+        self.pirq = pirq;
+        self
+    }
+
+    /// This value, with `allow_access` set.
+    pub const fn with_allow_access(mut self, allow_access: u8) -> Self {
+        self.allow_access = allow_access;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -3506,6 +3691,46 @@ pub struct XenDomctlMemoryMapping {
 plain_data!(XenDomctlMemoryMapping);
 
 impl XenDomctlMemoryMapping {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        first_gfn: u64,
+        first_mfn: u64,
+        nr_mfns: u64,
+        add_mapping: DpciMapping,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.first_gfn = first_gfn;
+        v.first_mfn = first_mfn;
+        v.nr_mfns = nr_mfns;
+        v.add_mapping = add_mapping;
+        v
+    }
+
+    /// This value, with `first_gfn` set.
+    pub const fn with_first_gfn(mut self, first_gfn: u64) -> Self {
+        self.first_gfn = first_gfn;
+        self
+    }
+
+    /// This value, with `first_mfn` set.
+    pub const fn with_first_mfn(mut self, first_mfn: u64) -> Self {
+        self.first_mfn = first_mfn;
+        self
+    }
+
+    /// This value, with `nr_mfns` set.
+    pub const fn with_nr_mfns(mut self, nr_mfns: u64) -> Self {
+        self.nr_mfns = nr_mfns;
+        self
+    }
+
+    /// This value, with `add_mapping` set.
+    pub const fn with_add_mapping(mut self, add_mapping: DpciMapping) -> Self {
+        self.add_mapping = add_mapping;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -3841,6 +4066,41 @@ pub struct XenDomctlTscInfo {
 plain_data!(XenDomctlTscInfo);
 
 impl XenDomctlTscInfo {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(tsc_mode: u32, gtsc_khz: u32, incarnation: u32, elapsed_nsec: u64) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.tsc_mode = tsc_mode;
+        v.gtsc_khz = gtsc_khz;
+        v.incarnation = incarnation;
+        v.elapsed_nsec = elapsed_nsec;
+        v
+    }
+
+    /// This value, with `tsc_mode` set.
+    pub const fn with_tsc_mode(mut self, tsc_mode: u32) -> Self {
+        self.tsc_mode = tsc_mode;
+        self
+    }
+
+    /// This value, with `gtsc_khz` set.
+    pub const fn with_gtsc_khz(mut self, gtsc_khz: u32) -> Self {
+        self.gtsc_khz = gtsc_khz;
+        self
+    }
+
+    /// This value, with `incarnation` set.
+    pub const fn with_incarnation(mut self, incarnation: u32) -> Self {
+        self.incarnation = incarnation;
+        self
+    }
+
+    /// This value, with `elapsed_nsec` set.
+    pub const fn with_elapsed_nsec(mut self, elapsed_nsec: u64) -> Self {
+        self.elapsed_nsec = elapsed_nsec;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -4633,6 +4893,73 @@ pub struct XenDomctlVnuma {
 plain_data!(XenDomctlVnuma);
 
 impl XenDomctlVnuma {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        nr_vnodes: u32,
+        nr_vmemranges: u32,
+        nr_vcpus: u32,
+        vdistance: crate::GuestHandle64<u32>,
+        vcpu_to_vnode: crate::GuestHandle64<u32>,
+        vnode_to_pnode: crate::GuestHandle64<u32>,
+        vmemrange: crate::GuestHandle64<crate::memory::XenVmemrange>,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.nr_vnodes = nr_vnodes;
+        v.nr_vmemranges = nr_vmemranges;
+        v.nr_vcpus = nr_vcpus;
+        v.vdistance = vdistance;
+        v.vcpu_to_vnode = vcpu_to_vnode;
+        v.vnode_to_pnode = vnode_to_pnode;
+        v.vmemrange = vmemrange;
+        v
+    }
+
+    /// This value, with `nr_vnodes` set.
+    pub const fn with_nr_vnodes(mut self, nr_vnodes: u32) -> Self {
+        self.nr_vnodes = nr_vnodes;
+        self
+    }
+
+    /// This value, with `nr_vmemranges` set.
+    pub const fn with_nr_vmemranges(mut self, nr_vmemranges: u32) -> Self {
+        self.nr_vmemranges = nr_vmemranges;
+        self
+    }
+
+    /// This value, with `nr_vcpus` set.
+    pub const fn with_nr_vcpus(mut self, nr_vcpus: u32) -> Self {
+        self.nr_vcpus = nr_vcpus;
+        self
+    }
+
+    /// This value, with `vdistance` set.
+    pub const fn with_vdistance(mut self, vdistance: crate::GuestHandle64<u32>) -> Self {
+        self.vdistance = vdistance;
+        self
+    }
+
+    /// This value, with `vcpu_to_vnode` set.
+    pub const fn with_vcpu_to_vnode(mut self, vcpu_to_vnode: crate::GuestHandle64<u32>) -> Self {
+        self.vcpu_to_vnode = vcpu_to_vnode;
+        self
+    }
+
+    /// This value, with `vnode_to_pnode` set.
+    pub const fn with_vnode_to_pnode(mut self, vnode_to_pnode: crate::GuestHandle64<u32>) -> Self {
+        self.vnode_to_pnode = vnode_to_pnode;
+        self
+    }
+
+    /// This value, with `vmemrange` set.
+    pub const fn with_vmemrange(
+        mut self,
+        vmemrange: crate::GuestHandle64<crate::memory::XenVmemrange>,
+    ) -> Self {
+        self.vmemrange = vmemrange;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -5364,6 +5691,41 @@ pub struct XenDomctlMonitorOpUMovToCr {
 plain_data!(XenDomctlMonitorOpUMovToCr);
 
 impl XenDomctlMonitorOpUMovToCr {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(index: u8, sync: u8, onchangeonly: u8, bitmask: u64) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.index = index;
+        v.sync = sync;
+        v.onchangeonly = onchangeonly;
+        v.bitmask = bitmask;
+        v
+    }
+
+    /// This value, with `index` set.
+    pub const fn with_index(mut self, index: u8) -> Self {
+        self.index = index;
+        self
+    }
+
+    /// This value, with `sync` set.
+    pub const fn with_sync(mut self, sync: u8) -> Self {
+        self.sync = sync;
+        self
+    }
+
+    /// This value, with `onchangeonly` set.
+    pub const fn with_onchangeonly(mut self, onchangeonly: u8) -> Self {
+        self.onchangeonly = onchangeonly;
+        self
+    }
+
+    /// This value, with `bitmask` set.
+    pub const fn with_bitmask(mut self, bitmask: u64) -> Self {
+        self.bitmask = bitmask;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -5762,6 +6124,54 @@ pub struct XenDomctlVuartOp {
 plain_data!(XenDomctlVuartOp);
 
 impl XenDomctlVuartOp {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        cmd: XenDomctlVuartOpCmd,
+        r#type: XenDomctlVuartType,
+        gfn: u64,
+        console_domid: crate::xen::DomidT,
+        evtchn: crate::event_channel::EvtchnPortT,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.cmd = cmd;
+        v.r#type = r#type;
+        v.gfn = gfn;
+        v.console_domid = console_domid;
+        v.evtchn = evtchn;
+        v
+    }
+
+    /// This value, with `cmd` set.
+    pub const fn with_cmd(mut self, cmd: XenDomctlVuartOpCmd) -> Self {
+        self.cmd = cmd;
+        self
+    }
+
+    /// This value, with `type` set.
+    pub const fn with_type(mut self, r#type: XenDomctlVuartType) -> Self {
+        self.r#type = r#type;
+        self
+    }
+
+    /// This value, with `gfn` set.
+    pub const fn with_gfn(mut self, gfn: u64) -> Self {
+        self.gfn = gfn;
+        self
+    }
+
+    /// This value, with `console_domid` set.
+    pub const fn with_console_domid(mut self, console_domid: crate::xen::DomidT) -> Self {
+        self.console_domid = console_domid;
+        self
+    }
+
+    /// This value, with `evtchn` set.
+    pub const fn with_evtchn(mut self, evtchn: crate::event_channel::EvtchnPortT) -> Self {
+        self.evtchn = evtchn;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -5941,6 +6351,27 @@ pub struct XenDomctlSetLlcColors {
 plain_data!(XenDomctlSetLlcColors);
 
 impl XenDomctlSetLlcColors {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(num_llc_colors: u32, llc_colors: crate::GuestHandle64<u32>) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.num_llc_colors = num_llc_colors;
+        v.llc_colors = llc_colors;
+        v
+    }
+
+    /// This value, with `num_llc_colors` set.
+    pub const fn with_num_llc_colors(mut self, num_llc_colors: u32) -> Self {
+        self.num_llc_colors = num_llc_colors;
+        self
+    }
+
+    /// This value, with `llc_colors` set.
+    pub const fn with_llc_colors(mut self, llc_colors: crate::GuestHandle64<u32>) -> Self {
+        self.llc_colors = llc_colors;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -6135,6 +6566,38 @@ pub struct XenDomctlGetDomainState {
 plain_data!(XenDomctlGetDomainState);
 
 impl XenDomctlGetDomainState {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        state: XenDomctlGetdomstateState,
+        caps: XenDomctlGetdomstateCap,
+        unique_id: u64,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.state = state;
+        v.caps = caps;
+        v.unique_id = unique_id;
+        v
+    }
+
+    /// This value, with `state` set.
+    pub const fn with_state(mut self, state: XenDomctlGetdomstateState) -> Self {
+        self.state = state;
+        self
+    }
+
+    /// This value, with `caps` set.
+    pub const fn with_caps(mut self, caps: XenDomctlGetdomstateCap) -> Self {
+        self.caps = caps;
+        self
+    }
+
+    /// This value, with `unique_id` set.
+    pub const fn with_unique_id(mut self, unique_id: u64) -> Self {
+        self.unique_id = unique_id;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -6181,6 +6644,46 @@ plain_data!(XenDomctl);
 impl XenDomctl {
     /// The interface version this type belongs to.
     pub const VERSION: u32 = XEN_DOMCTL_INTERFACE_VERSION;
+
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        cmd: XenDomctlCmd,
+        interface_version: u32,
+        domain: crate::xen::DomidT,
+        u: XenDomctlU,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.cmd = cmd;
+        v.interface_version = interface_version;
+        v.domain = domain;
+        v.u = u;
+        v
+    }
+
+    /// This value, with `cmd` set.
+    pub const fn with_cmd(mut self, cmd: XenDomctlCmd) -> Self {
+        self.cmd = cmd;
+        self
+    }
+
+    /// This value, with `interface_version` set.
+    pub const fn with_interface_version(mut self, interface_version: u32) -> Self {
+        self.interface_version = interface_version;
+        self
+    }
+
+    /// This value, with `domain` set.
+    pub const fn with_domain(mut self, domain: crate::xen::DomidT) -> Self {
+        self.domain = domain;
+        self
+    }
+
+    /// This value, with `u` set.
+    pub const fn with_u(mut self, u: XenDomctlU) -> Self {
+        self.u = u;
+        self
+    }
 
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags

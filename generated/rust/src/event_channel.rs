@@ -875,6 +875,41 @@ pub struct EvtchnInitControl {
 plain_data!(EvtchnInitControl);
 
 impl EvtchnInitControl {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(control_gfn: u64, offset: u32, vcpu: u32, link_bits: u8) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.control_gfn = control_gfn;
+        v.offset = offset;
+        v.vcpu = vcpu;
+        v.link_bits = link_bits;
+        v
+    }
+
+    /// This value, with `control_gfn` set.
+    pub const fn with_control_gfn(mut self, control_gfn: u64) -> Self {
+        self.control_gfn = control_gfn;
+        self
+    }
+
+    /// This value, with `offset` set.
+    pub const fn with_offset(mut self, offset: u32) -> Self {
+        self.offset = offset;
+        self
+    }
+
+    /// This value, with `vcpu` set.
+    pub const fn with_vcpu(mut self, vcpu: u32) -> Self {
+        self.vcpu = vcpu;
+        self
+    }
+
+    /// This value, with `link_bits` set.
+    pub const fn with_link_bits(mut self, link_bits: u8) -> Self {
+        self.link_bits = link_bits;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -1572,6 +1607,27 @@ pub struct EvtchnFifoControlBlock {
 plain_data!(EvtchnFifoControlBlock);
 
 impl EvtchnFifoControlBlock {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(ready: u32, head: [u32; 16]) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.ready = ready;
+        v.head = head;
+        v
+    }
+
+    /// This value, with `ready` set.
+    pub const fn with_ready(mut self, ready: u32) -> Self {
+        self.ready = ready;
+        self
+    }
+
+    /// This value, with `head` set.
+    pub const fn with_head(mut self, head: [u32; 16]) -> Self {
+        self.head = head;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.

@@ -347,6 +347,27 @@ pub struct GrantEntryV2FullPage {
 plain_data!(GrantEntryV2FullPage);
 
 impl GrantEntryV2FullPage {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(hdr: GrantEntryHeader, frame: u64) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.hdr = hdr;
+        v.frame = frame;
+        v
+    }
+
+    /// This value, with `hdr` set.
+    pub const fn with_hdr(mut self, hdr: GrantEntryHeader) -> Self {
+        self.hdr = hdr;
+        self
+    }
+
+    /// This value, with `frame` set.
+    pub const fn with_frame(mut self, frame: u64) -> Self {
+        self.frame = frame;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -406,6 +427,38 @@ pub struct GrantEntryV2Transitive {
 plain_data!(GrantEntryV2Transitive);
 
 impl GrantEntryV2Transitive {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        hdr: GrantEntryHeader,
+        trans_domid: crate::xen::DomidT,
+        gref: GrantRefT,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.hdr = hdr;
+        v.trans_domid = trans_domid;
+        v.gref = gref;
+        v
+    }
+
+    /// This value, with `hdr` set.
+    pub const fn with_hdr(mut self, hdr: GrantEntryHeader) -> Self {
+        self.hdr = hdr;
+        self
+    }
+
+    /// This value, with `trans_domid` set.
+    pub const fn with_trans_domid(mut self, trans_domid: crate::xen::DomidT) -> Self {
+        self.trans_domid = trans_domid;
+        self
+    }
+
+    /// This value, with `gref` set.
+    pub const fn with_gref(mut self, gref: GrantRefT) -> Self {
+        self.gref = gref;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -1297,6 +1350,27 @@ pub struct GnttabGetVersion {
 plain_data!(GnttabGetVersion);
 
 impl GnttabGetVersion {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(dom: crate::xen::DomidT, version: u32) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.dom = dom;
+        v.version = version;
+        v
+    }
+
+    /// This value, with `dom` set.
+    pub const fn with_dom(mut self, dom: crate::xen::DomidT) -> Self {
+        self.dom = dom;
+        self
+    }
+
+    /// This value, with `version` set.
+    pub const fn with_version(mut self, version: u32) -> Self {
+        self.version = version;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.

@@ -1391,6 +1391,34 @@ pub struct MemSharingOpRange {
 plain_data!(MemSharingOpRange);
 
 impl MemSharingOpRange {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(first_gfn: u64, last_gfn: u64, client_domain: crate::xen::DomidT) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.first_gfn = first_gfn;
+        v.last_gfn = last_gfn;
+        v.client_domain = client_domain;
+        v
+    }
+
+    /// This value, with `first_gfn` set.
+    pub const fn with_first_gfn(mut self, first_gfn: u64) -> Self {
+        self.first_gfn = first_gfn;
+        self
+    }
+
+    /// This value, with `last_gfn` set.
+    pub const fn with_last_gfn(mut self, last_gfn: u64) -> Self {
+        self.last_gfn = last_gfn;
+        self
+    }
+
+    /// This value, with `client_domain` set.
+    pub const fn with_client_domain(mut self, client_domain: crate::xen::DomidT) -> Self {
+        self.client_domain = client_domain;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -1556,6 +1584,27 @@ pub struct MemSharingOpFork {
 plain_data!(MemSharingOpFork);
 
 impl MemSharingOpFork {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(parent_domain: crate::xen::DomidT, flags: XenmemFork) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.parent_domain = parent_domain;
+        v.flags = flags;
+        v
+    }
+
+    /// This value, with `parent_domain` set.
+    pub const fn with_parent_domain(mut self, parent_domain: crate::xen::DomidT) -> Self {
+        self.parent_domain = parent_domain;
+        self
+    }
+
+    /// This value, with `flags` set.
+    pub const fn with_flags(mut self, flags: XenmemFork) -> Self {
+        self.flags = flags;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -2223,6 +2272,65 @@ pub struct XenMemAcquireResource {
 plain_data!(XenMemAcquireResource);
 
 impl XenMemAcquireResource {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        domid: crate::xen::DomidT,
+        r#type: XenmemResourceType,
+        id: u32,
+        nr_frames: u32,
+        frame: u64,
+        frame_list: crate::GuestHandle<crate::arch::xen::XenPfnT>,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.domid = domid;
+        v.r#type = r#type;
+        v.id = id;
+        v.nr_frames = nr_frames;
+        v.frame = frame;
+        v.frame_list = frame_list;
+        v
+    }
+
+    /// This value, with `domid` set.
+    pub const fn with_domid(mut self, domid: crate::xen::DomidT) -> Self {
+        self.domid = domid;
+        self
+    }
+
+    /// This value, with `type` set.
+    pub const fn with_type(mut self, r#type: XenmemResourceType) -> Self {
+        self.r#type = r#type;
+        self
+    }
+
+    /// This value, with `id` set.
+    pub const fn with_id(mut self, id: u32) -> Self {
+        self.id = id;
+        self
+    }
+
+    /// This value, with `nr_frames` set.
+    pub const fn with_nr_frames(mut self, nr_frames: u32) -> Self {
+        self.nr_frames = nr_frames;
+        self
+    }
+
+    /// This value, with `frame` set.
+    pub const fn with_frame(mut self, frame: u64) -> Self {
+        self.frame = frame;
+        self
+    }
+
+    /// This value, with `frame_list` set.
+    pub const fn with_frame_list(
+        mut self,
+        frame_list: crate::GuestHandle<crate::arch::xen::XenPfnT>,
+    ) -> Self {
+        self.frame_list = frame_list;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -2269,6 +2377,73 @@ pub struct XenVnumaTopologyInfo {
 plain_data!(XenVnumaTopologyInfo);
 
 impl XenVnumaTopologyInfo {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        domid: crate::xen::DomidT,
+        nr_vnodes: u32,
+        nr_vcpus: u32,
+        nr_vmemranges: u32,
+        vdistance: XenVnumaTopologyInfoVdistance,
+        vcpu_to_vnode: XenVnumaTopologyInfoVcpuToVnode,
+        vmemrange: XenVnumaTopologyInfoVmemrange,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.domid = domid;
+        v.nr_vnodes = nr_vnodes;
+        v.nr_vcpus = nr_vcpus;
+        v.nr_vmemranges = nr_vmemranges;
+        v.vdistance = vdistance;
+        v.vcpu_to_vnode = vcpu_to_vnode;
+        v.vmemrange = vmemrange;
+        v
+    }
+
+    /// This value, with `domid` set.
+    pub const fn with_domid(mut self, domid: crate::xen::DomidT) -> Self {
+        self.domid = domid;
+        self
+    }
+
+    /// This value, with `nr_vnodes` set.
+    pub const fn with_nr_vnodes(mut self, nr_vnodes: u32) -> Self {
+        self.nr_vnodes = nr_vnodes;
+        self
+    }
+
+    /// This value, with `nr_vcpus` set.
+    pub const fn with_nr_vcpus(mut self, nr_vcpus: u32) -> Self {
+        self.nr_vcpus = nr_vcpus;
+        self
+    }
+
+    /// This value, with `nr_vmemranges` set.
+    pub const fn with_nr_vmemranges(mut self, nr_vmemranges: u32) -> Self {
+        self.nr_vmemranges = nr_vmemranges;
+        self
+    }
+
+    /// This value, with `vdistance` set.
+    pub const fn with_vdistance(mut self, vdistance: XenVnumaTopologyInfoVdistance) -> Self {
+        self.vdistance = vdistance;
+        self
+    }
+
+    /// This value, with `vcpu_to_vnode` set.
+    pub const fn with_vcpu_to_vnode(
+        mut self,
+        vcpu_to_vnode: XenVnumaTopologyInfoVcpuToVnode,
+    ) -> Self {
+        self.vcpu_to_vnode = vcpu_to_vnode;
+        self
+    }
+
+    /// This value, with `vmemrange` set.
+    pub const fn with_vmemrange(mut self, vmemrange: XenVnumaTopologyInfoVmemrange) -> Self {
+        self.vmemrange = vmemrange;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.

@@ -276,6 +276,34 @@ pub struct XenpfSettime64 {
 plain_data!(XenpfSettime64);
 
 impl XenpfSettime64 {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(secs: u64, nsecs: u32, system_time: u64) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.secs = secs;
+        v.nsecs = nsecs;
+        v.system_time = system_time;
+        v
+    }
+
+    /// This value, with `secs` set.
+    pub const fn with_secs(mut self, secs: u64) -> Self {
+        self.secs = secs;
+        self
+    }
+
+    /// This value, with `nsecs` set.
+    pub const fn with_nsecs(mut self, nsecs: u32) -> Self {
+        self.nsecs = nsecs;
+        self
+    }
+
+    /// This value, with `system_time` set.
+    pub const fn with_system_time(mut self, system_time: u64) -> Self {
+        self.system_time = system_time;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -2651,6 +2679,27 @@ pub struct XenpfChangeFreq {
 plain_data!(XenpfChangeFreq);
 
 impl XenpfChangeFreq {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(cpu: u32, freq: u64) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.cpu = cpu;
+        v.freq = freq;
+        v
+    }
+
+    /// This value, with `cpu` set.
+    pub const fn with_cpu(mut self, cpu: u32) -> Self {
+        self.cpu = cpu;
+        self
+    }
+
+    /// This value, with `freq` set.
+    pub const fn with_freq(mut self, freq: u64) -> Self {
+        self.freq = freq;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -3219,6 +3268,62 @@ pub struct XenPctRegister {
 plain_data!(XenPctRegister);
 
 impl XenPctRegister {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        descriptor: u8,
+        length: u16,
+        space_id: u8,
+        bit_width: u8,
+        bit_offset: u8,
+        address: u64,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.descriptor = descriptor;
+        v.length = length;
+        v.space_id = space_id;
+        v.bit_width = bit_width;
+        v.bit_offset = bit_offset;
+        v.address = address;
+        v
+    }
+
+    /// This value, with `descriptor` set.
+    pub const fn with_descriptor(mut self, descriptor: u8) -> Self {
+        self.descriptor = descriptor;
+        self
+    }
+
+    /// This value, with `length` set.
+    pub const fn with_length(mut self, length: u16) -> Self {
+        self.length = length;
+        self
+    }
+
+    /// This value, with `space_id` set.
+    pub const fn with_space_id(mut self, space_id: u8) -> Self {
+        self.space_id = space_id;
+        self
+    }
+
+    /// This value, with `bit_width` set.
+    pub const fn with_bit_width(mut self, bit_width: u8) -> Self {
+        self.bit_width = bit_width;
+        self
+    }
+
+    /// This value, with `bit_offset` set.
+    pub const fn with_bit_offset(mut self, bit_offset: u8) -> Self {
+        self.bit_offset = bit_offset;
+        self
+    }
+
+    /// This value, with `address` set.
+    pub const fn with_address(mut self, address: u64) -> Self {
+        self.address = address;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -3436,6 +3541,46 @@ pub struct XenProcessorCppc {
 plain_data!(XenProcessorCppc);
 
 impl XenProcessorCppc {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        flags: XenCppc,
+        cpc: XenProcessorCppcCpc,
+        shared_type: XenCpuperfSharedType,
+        domain_info: XenPsdPackage,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.flags = flags;
+        v.cpc = cpc;
+        v.shared_type = shared_type;
+        v.domain_info = domain_info;
+        v
+    }
+
+    /// This value, with `flags` set.
+    pub const fn with_flags(mut self, flags: XenCppc) -> Self {
+        self.flags = flags;
+        self
+    }
+
+    /// This value, with `cpc` set.
+    pub const fn with_cpc(mut self, cpc: XenProcessorCppcCpc) -> Self {
+        self.cpc = cpc;
+        self
+    }
+
+    /// This value, with `shared_type` set.
+    pub const fn with_shared_type(mut self, shared_type: XenCpuperfSharedType) -> Self {
+        self.shared_type = shared_type;
+        self
+    }
+
+    /// This value, with `domain_info` set.
+    pub const fn with_domain_info(mut self, domain_info: XenPsdPackage) -> Self {
+        self.domain_info = domain_info;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -4179,6 +4324,34 @@ pub struct XenpfResourceEntry {
 plain_data!(XenpfResourceEntry);
 
 impl XenpfResourceEntry {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(u: XenpfResourceEntryU, idx: u64, val: u64) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.u = u;
+        v.idx = idx;
+        v.val = val;
+        v
+    }
+
+    /// This value, with `u` set.
+    pub const fn with_u(mut self, u: XenpfResourceEntryU) -> Self {
+        self.u = u;
+        self
+    }
+
+    /// This value, with `idx` set.
+    pub const fn with_idx(mut self, idx: u64) -> Self {
+        self.idx = idx;
+        self
+    }
+
+    /// This value, with `val` set.
+    pub const fn with_val(mut self, val: u64) -> Self {
+        self.val = val;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.

@@ -208,6 +208,54 @@ pub struct XenSysctlReadconsole {
 plain_data!(XenSysctlReadconsole);
 
 impl XenSysctlReadconsole {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        clear: u8,
+        incremental: u8,
+        index: u32,
+        buffer: crate::GuestHandle64<u8>,
+        count: u32,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.clear = clear;
+        v.incremental = incremental;
+        v.index = index;
+        v.buffer = buffer;
+        v.count = count;
+        v
+    }
+
+    /// This value, with `clear` set.
+    pub const fn with_clear(mut self, clear: u8) -> Self {
+        self.clear = clear;
+        self
+    }
+
+    /// This value, with `incremental` set.
+    pub const fn with_incremental(mut self, incremental: u8) -> Self {
+        self.incremental = incremental;
+        self
+    }
+
+    /// This value, with `index` set.
+    pub const fn with_index(mut self, index: u32) -> Self {
+        self.index = index;
+        self
+    }
+
+    /// This value, with `buffer` set.
+    pub const fn with_buffer(mut self, buffer: crate::GuestHandle64<u8>) -> Self {
+        self.buffer = buffer;
+        self
+    }
+
+    /// This value, with `count` set.
+    pub const fn with_count(mut self, count: u32) -> Self {
+        self.count = count;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -499,6 +547,135 @@ pub struct XenSysctlPhysinfo {
 plain_data!(XenSysctlPhysinfo);
 
 impl XenSysctlPhysinfo {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn new(
+        threads_per_core: u32,
+        cores_per_socket: u32,
+        nr_cpus: u32,
+        max_cpu_id: u32,
+        nr_nodes: u32,
+        max_node_id: u32,
+        cpu_khz: u32,
+        capabilities: XenSysctlPhyscap,
+        arch_capabilities: u32,
+        total_pages: u64,
+        free_pages: u64,
+        scrub_pages: u64,
+        outstanding_pages: u64,
+        max_mfn: u64,
+        hw_cap: [u32; 8],
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.threads_per_core = threads_per_core;
+        v.cores_per_socket = cores_per_socket;
+        v.nr_cpus = nr_cpus;
+        v.max_cpu_id = max_cpu_id;
+        v.nr_nodes = nr_nodes;
+        v.max_node_id = max_node_id;
+        v.cpu_khz = cpu_khz;
+        v.capabilities = capabilities;
+        v.arch_capabilities = arch_capabilities;
+        v.total_pages = total_pages;
+        v.free_pages = free_pages;
+        v.scrub_pages = scrub_pages;
+        v.outstanding_pages = outstanding_pages;
+        v.max_mfn = max_mfn;
+        v.hw_cap = hw_cap;
+        v
+    }
+
+    /// This value, with `threads_per_core` set.
+    pub const fn with_threads_per_core(mut self, threads_per_core: u32) -> Self {
+        self.threads_per_core = threads_per_core;
+        self
+    }
+
+    /// This value, with `cores_per_socket` set.
+    pub const fn with_cores_per_socket(mut self, cores_per_socket: u32) -> Self {
+        self.cores_per_socket = cores_per_socket;
+        self
+    }
+
+    /// This value, with `nr_cpus` set.
+    pub const fn with_nr_cpus(mut self, nr_cpus: u32) -> Self {
+        self.nr_cpus = nr_cpus;
+        self
+    }
+
+    /// This value, with `max_cpu_id` set.
+    pub const fn with_max_cpu_id(mut self, max_cpu_id: u32) -> Self {
+        self.max_cpu_id = max_cpu_id;
+        self
+    }
+
+    /// This value, with `nr_nodes` set.
+    pub const fn with_nr_nodes(mut self, nr_nodes: u32) -> Self {
+        self.nr_nodes = nr_nodes;
+        self
+    }
+
+    /// This value, with `max_node_id` set.
+    pub const fn with_max_node_id(mut self, max_node_id: u32) -> Self {
+        self.max_node_id = max_node_id;
+        self
+    }
+
+    /// This value, with `cpu_khz` set.
+    pub const fn with_cpu_khz(mut self, cpu_khz: u32) -> Self {
+        self.cpu_khz = cpu_khz;
+        self
+    }
+
+    /// This value, with `capabilities` set.
+    pub const fn with_capabilities(mut self, capabilities: XenSysctlPhyscap) -> Self {
+        self.capabilities = capabilities;
+        self
+    }
+
+    /// This value, with `arch_capabilities` set.
+    pub const fn with_arch_capabilities(mut self, arch_capabilities: u32) -> Self {
+        self.arch_capabilities = arch_capabilities;
+        self
+    }
+
+    /// This value, with `total_pages` set.
+    pub const fn with_total_pages(mut self, total_pages: u64) -> Self {
+        self.total_pages = total_pages;
+        self
+    }
+
+    /// This value, with `free_pages` set.
+    pub const fn with_free_pages(mut self, free_pages: u64) -> Self {
+        self.free_pages = free_pages;
+        self
+    }
+
+    /// This value, with `scrub_pages` set.
+    pub const fn with_scrub_pages(mut self, scrub_pages: u64) -> Self {
+        self.scrub_pages = scrub_pages;
+        self
+    }
+
+    /// This value, with `outstanding_pages` set.
+    pub const fn with_outstanding_pages(mut self, outstanding_pages: u64) -> Self {
+        self.outstanding_pages = outstanding_pages;
+        self
+    }
+
+    /// This value, with `max_mfn` set.
+    pub const fn with_max_mfn(mut self, max_mfn: u64) -> Self {
+        self.max_mfn = max_mfn;
+        self
+    }
+
+    /// This value, with `hw_cap` set.
+    pub const fn with_hw_cap(mut self, hw_cap: [u32; 8]) -> Self {
+        self.hw_cap = hw_cap;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -3816,6 +3993,20 @@ pub struct XenSysctlPsrCmtOpUL3Cache {
 plain_data!(XenSysctlPsrCmtOpUL3Cache);
 
 impl XenSysctlPsrCmtOpUL3Cache {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(cpu: u32) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.cpu = cpu;
+        v
+    }
+
+    /// This value, with `cpu` set.
+    pub const fn with_cpu(mut self, cpu: u32) -> Self {
+        self.cpu = cpu;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -4477,6 +4668,27 @@ pub struct XenLivepatchName {
 plain_data!(XenLivepatchName);
 
 impl XenLivepatchName {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(name: crate::GuestHandle64<u8>, size: u16) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.name = name;
+        v.size = size;
+        v
+    }
+
+    /// This value, with `name` set.
+    pub const fn with_name(mut self, name: crate::GuestHandle64<u8>) -> Self {
+        self.name = name;
+        self
+    }
+
+    /// This value, with `size` set.
+    pub const fn with_size(mut self, size: u16) -> Self {
+        self.size = size;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -4779,6 +4991,95 @@ pub struct XenSysctlLivepatchList {
 plain_data!(XenSysctlLivepatchList);
 
 impl XenSysctlLivepatchList {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn new(
+        version: u32,
+        idx: u32,
+        nr: u32,
+        name_total_size: u32,
+        metadata_total_size: u32,
+        status: crate::GuestHandle64<XenLivepatchStatus>,
+        name: crate::GuestHandle64<u8>,
+        len: crate::GuestHandle64<u32>,
+        metadata: crate::GuestHandle64<u8>,
+        metadata_len: crate::GuestHandle64<u32>,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.version = version;
+        v.idx = idx;
+        v.nr = nr;
+        v.name_total_size = name_total_size;
+        v.metadata_total_size = metadata_total_size;
+        v.status = status;
+        v.name = name;
+        v.len = len;
+        v.metadata = metadata;
+        v.metadata_len = metadata_len;
+        v
+    }
+
+    /// This value, with `version` set.
+    pub const fn with_version(mut self, version: u32) -> Self {
+        self.version = version;
+        self
+    }
+
+    /// This value, with `idx` set.
+    pub const fn with_idx(mut self, idx: u32) -> Self {
+        self.idx = idx;
+        self
+    }
+
+    /// This value, with `nr` set.
+    pub const fn with_nr(mut self, nr: u32) -> Self {
+        self.nr = nr;
+        self
+    }
+
+    /// This value, with `name_total_size` set.
+    pub const fn with_name_total_size(mut self, name_total_size: u32) -> Self {
+        self.name_total_size = name_total_size;
+        self
+    }
+
+    /// This value, with `metadata_total_size` set.
+    pub const fn with_metadata_total_size(mut self, metadata_total_size: u32) -> Self {
+        self.metadata_total_size = metadata_total_size;
+        self
+    }
+
+    /// This value, with `status` set.
+    pub const fn with_status(mut self, status: crate::GuestHandle64<XenLivepatchStatus>) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// This value, with `name` set.
+    pub const fn with_name(mut self, name: crate::GuestHandle64<u8>) -> Self {
+        self.name = name;
+        self
+    }
+
+    /// This value, with `len` set.
+    pub const fn with_len(mut self, len: crate::GuestHandle64<u32>) -> Self {
+        self.len = len;
+        self
+    }
+
+    /// This value, with `metadata` set.
+    pub const fn with_metadata(mut self, metadata: crate::GuestHandle64<u8>) -> Self {
+        self.metadata = metadata;
+        self
+    }
+
+    /// This value, with `metadata_len` set.
+    pub const fn with_metadata_len(mut self, metadata_len: crate::GuestHandle64<u32>) -> Self {
+        self.metadata_len = metadata_len;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -4971,6 +5272,46 @@ pub struct XenSysctlLivepatchAction {
 plain_data!(XenSysctlLivepatchAction);
 
 impl XenSysctlLivepatchAction {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        name: XenLivepatchName,
+        cmd: LivepatchAction,
+        timeout: u32,
+        flags: LivepatchActionFlags,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.name = name;
+        v.cmd = cmd;
+        v.timeout = timeout;
+        v.flags = flags;
+        v
+    }
+
+    /// This value, with `name` set.
+    pub const fn with_name(mut self, name: XenLivepatchName) -> Self {
+        self.name = name;
+        self
+    }
+
+    /// This value, with `cmd` set.
+    pub const fn with_cmd(mut self, cmd: LivepatchAction) -> Self {
+        self.cmd = cmd;
+        self
+    }
+
+    /// This value, with `timeout` set.
+    pub const fn with_timeout(mut self, timeout: u32) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// This value, with `flags` set.
+    pub const fn with_flags(mut self, flags: LivepatchActionFlags) -> Self {
+        self.flags = flags;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.

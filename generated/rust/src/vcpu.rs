@@ -463,6 +463,27 @@ pub struct VcpuRegisterVcpuInfo {
 plain_data!(VcpuRegisterVcpuInfo);
 
 impl VcpuRegisterVcpuInfo {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(mfn: u64, offset: u32) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.mfn = mfn;
+        v.offset = offset;
+        v
+    }
+
+    /// This value, with `mfn` set.
+    pub const fn with_mfn(mut self, mfn: u64) -> Self {
+        self.mfn = mfn;
+        self
+    }
+
+    /// This value, with `offset` set.
+    pub const fn with_offset(mut self, offset: u32) -> Self {
+        self.offset = offset;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.

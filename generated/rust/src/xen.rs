@@ -1347,6 +1347,62 @@ pub struct VcpuTimeInfo {
 plain_data!(VcpuTimeInfo);
 
 impl VcpuTimeInfo {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        version: u32,
+        tsc_timestamp: u64,
+        system_time: u64,
+        tsc_to_system_mul: u32,
+        tsc_shift: i8,
+        flags: XenPvclockFlags,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.version = version;
+        v.tsc_timestamp = tsc_timestamp;
+        v.system_time = system_time;
+        v.tsc_to_system_mul = tsc_to_system_mul;
+        v.tsc_shift = tsc_shift;
+        v.flags = flags;
+        v
+    }
+
+    /// This value, with `version` set.
+    pub const fn with_version(mut self, version: u32) -> Self {
+        self.version = version;
+        self
+    }
+
+    /// This value, with `tsc_timestamp` set.
+    pub const fn with_tsc_timestamp(mut self, tsc_timestamp: u64) -> Self {
+        self.tsc_timestamp = tsc_timestamp;
+        self
+    }
+
+    /// This value, with `system_time` set.
+    pub const fn with_system_time(mut self, system_time: u64) -> Self {
+        self.system_time = system_time;
+        self
+    }
+
+    /// This value, with `tsc_to_system_mul` set.
+    pub const fn with_tsc_to_system_mul(mut self, tsc_to_system_mul: u32) -> Self {
+        self.tsc_to_system_mul = tsc_to_system_mul;
+        self
+    }
+
+    /// This value, with `tsc_shift` set.
+    pub const fn with_tsc_shift(mut self, tsc_shift: i8) -> Self {
+        self.tsc_shift = tsc_shift;
+        self
+    }
+
+    /// This value, with `flags` set.
+    pub const fn with_flags(mut self, flags: XenPvclockFlags) -> Self {
+        self.flags = flags;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -1601,6 +1657,34 @@ pub struct XenMultibootModList {
 plain_data!(XenMultibootModList);
 
 impl XenMultibootModList {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(mod_start: u32, mod_end: u32, cmdline: u32) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.mod_start = mod_start;
+        v.mod_end = mod_end;
+        v.cmdline = cmdline;
+        v
+    }
+
+    /// This value, with `mod_start` set.
+    pub const fn with_mod_start(mut self, mod_start: u32) -> Self {
+        self.mod_start = mod_start;
+        self
+    }
+
+    /// This value, with `mod_end` set.
+    pub const fn with_mod_end(mut self, mod_end: u32) -> Self {
+        self.mod_end = mod_end;
+        self
+    }
+
+    /// This value, with `cmdline` set.
+    pub const fn with_cmdline(mut self, cmdline: u32) -> Self {
+        self.cmdline = cmdline;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -1864,6 +1948,151 @@ pub struct Dom0VgaConsoleInfoUVesaLfb {
 plain_data!(Dom0VgaConsoleInfoUVesaLfb);
 
 impl Dom0VgaConsoleInfoUVesaLfb {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn new(
+        width: u16,
+        height: u16,
+        bytes_per_line: u16,
+        bits_per_pixel: u16,
+        lfb_base: u32,
+        lfb_size: u32,
+        red_pos: u8,
+        red_size: u8,
+        green_pos: u8,
+        green_size: u8,
+        blue_pos: u8,
+        blue_size: u8,
+        rsvd_pos: u8,
+        rsvd_size: u8,
+        gbl_caps: u32,
+        mode_attrs: u16,
+        ext_lfb_base: u32,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.width = width;
+        v.height = height;
+        v.bytes_per_line = bytes_per_line;
+        v.bits_per_pixel = bits_per_pixel;
+        v.lfb_base = lfb_base;
+        v.lfb_size = lfb_size;
+        v.red_pos = red_pos;
+        v.red_size = red_size;
+        v.green_pos = green_pos;
+        v.green_size = green_size;
+        v.blue_pos = blue_pos;
+        v.blue_size = blue_size;
+        v.rsvd_pos = rsvd_pos;
+        v.rsvd_size = rsvd_size;
+        v.gbl_caps = gbl_caps;
+        v.mode_attrs = mode_attrs;
+        v.ext_lfb_base = ext_lfb_base;
+        v
+    }
+
+    /// This value, with `width` set.
+    pub const fn with_width(mut self, width: u16) -> Self {
+        self.width = width;
+        self
+    }
+
+    /// This value, with `height` set.
+    pub const fn with_height(mut self, height: u16) -> Self {
+        self.height = height;
+        self
+    }
+
+    /// This value, with `bytes_per_line` set.
+    pub const fn with_bytes_per_line(mut self, bytes_per_line: u16) -> Self {
+        self.bytes_per_line = bytes_per_line;
+        self
+    }
+
+    /// This value, with `bits_per_pixel` set.
+    pub const fn with_bits_per_pixel(mut self, bits_per_pixel: u16) -> Self {
+        self.bits_per_pixel = bits_per_pixel;
+        self
+    }
+
+    /// This value, with `lfb_base` set.
+    pub const fn with_lfb_base(mut self, lfb_base: u32) -> Self {
+        self.lfb_base = lfb_base;
+        self
+    }
+
+    /// This value, with `lfb_size` set.
+    pub const fn with_lfb_size(mut self, lfb_size: u32) -> Self {
+        self.lfb_size = lfb_size;
+        self
+    }
+
+    /// This value, with `red_pos` set.
+    pub const fn with_red_pos(mut self, red_pos: u8) -> Self {
+        self.red_pos = red_pos;
+        self
+    }
+
+    /// This value, with `red_size` set.
+    pub const fn with_red_size(mut self, red_size: u8) -> Self {
+        self.red_size = red_size;
+        self
+    }
+
+    /// This value, with `green_pos` set.
+    pub const fn with_green_pos(mut self, green_pos: u8) -> Self {
+        self.green_pos = green_pos;
+        self
+    }
+
+    /// This value, with `green_size` set.
+    pub const fn with_green_size(mut self, green_size: u8) -> Self {
+        self.green_size = green_size;
+        self
+    }
+
+    /// This value, with `blue_pos` set.
+    pub const fn with_blue_pos(mut self, blue_pos: u8) -> Self {
+        self.blue_pos = blue_pos;
+        self
+    }
+
+    /// This value, with `blue_size` set.
+    pub const fn with_blue_size(mut self, blue_size: u8) -> Self {
+        self.blue_size = blue_size;
+        self
+    }
+
+    /// This value, with `rsvd_pos` set.
+    pub const fn with_rsvd_pos(mut self, rsvd_pos: u8) -> Self {
+        self.rsvd_pos = rsvd_pos;
+        self
+    }
+
+    /// This value, with `rsvd_size` set.
+    pub const fn with_rsvd_size(mut self, rsvd_size: u8) -> Self {
+        self.rsvd_size = rsvd_size;
+        self
+    }
+
+    /// This value, with `gbl_caps` set.
+    pub const fn with_gbl_caps(mut self, gbl_caps: u32) -> Self {
+        self.gbl_caps = gbl_caps;
+        self
+    }
+
+    /// This value, with `mode_attrs` set.
+    pub const fn with_mode_attrs(mut self, mode_attrs: u16) -> Self {
+        self.mode_attrs = mode_attrs;
+        self
+    }
+
+    /// This value, with `ext_lfb_base` set.
+    pub const fn with_ext_lfb_base(mut self, ext_lfb_base: u32) -> Self {
+        self.ext_lfb_base = ext_lfb_base;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.

@@ -107,6 +107,41 @@ pub struct XenSysctlDtOverlay {
 plain_data!(XenSysctlDtOverlay);
 
 impl XenSysctlDtOverlay {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        overlay_fdt: crate::GuestHandle64<core::ffi::c_void>,
+        overlay_fdt_size: u32,
+        overlay_op: XenSysctlDtOverlayOp,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.overlay_fdt = overlay_fdt;
+        v.overlay_fdt_size = overlay_fdt_size;
+        v.overlay_op = overlay_op;
+        v
+    }
+
+    /// This value, with `overlay_fdt` set.
+    pub const fn with_overlay_fdt(
+        mut self,
+        overlay_fdt: crate::GuestHandle64<core::ffi::c_void>,
+    ) -> Self {
+        self.overlay_fdt = overlay_fdt;
+        self
+    }
+
+    /// This value, with `overlay_fdt_size` set.
+    pub const fn with_overlay_fdt_size(mut self, overlay_fdt_size: u32) -> Self {
+        self.overlay_fdt_size = overlay_fdt_size;
+        self
+    }
+
+    /// This value, with `overlay_op` set.
+    pub const fn with_overlay_op(mut self, overlay_op: XenSysctlDtOverlayOp) -> Self {
+        self.overlay_op = overlay_op;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.

@@ -56,6 +56,127 @@ pub struct VcpuGuestCoreRegs {
 plain_data!(VcpuGuestCoreRegs);
 
 impl VcpuGuestCoreRegs {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn new(
+        gprs: [u64; 32],
+        lr: u64,
+        ctr: u64,
+        srr0: u64,
+        srr1: u64,
+        pc: u64,
+        msr: u64,
+        fpscr: u64,
+        xer: u64,
+        hid4: u64,
+        dar: u64,
+        dsisr: u32,
+        cr: u32,
+        entry_vector: u32,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.gprs = gprs;
+        v.lr = lr;
+        v.ctr = ctr;
+        v.srr0 = srr0;
+        v.srr1 = srr1;
+        v.pc = pc;
+        v.msr = msr;
+        v.fpscr = fpscr;
+        v.xer = xer;
+        v.hid4 = hid4;
+        v.dar = dar;
+        v.dsisr = dsisr;
+        v.cr = cr;
+        v.entry_vector = entry_vector;
+        v
+    }
+
+    /// This value, with `gprs` set.
+    pub const fn with_gprs(mut self, gprs: [u64; 32]) -> Self {
+        self.gprs = gprs;
+        self
+    }
+
+    /// This value, with `lr` set.
+    pub const fn with_lr(mut self, lr: u64) -> Self {
+        self.lr = lr;
+        self
+    }
+
+    /// This value, with `ctr` set.
+    pub const fn with_ctr(mut self, ctr: u64) -> Self {
+        self.ctr = ctr;
+        self
+    }
+
+    /// This value, with `srr0` set.
+    pub const fn with_srr0(mut self, srr0: u64) -> Self {
+        self.srr0 = srr0;
+        self
+    }
+
+    /// This value, with `srr1` set.
+    pub const fn with_srr1(mut self, srr1: u64) -> Self {
+        self.srr1 = srr1;
+        self
+    }
+
+    /// This value, with `pc` set.
+    pub const fn with_pc(mut self, pc: u64) -> Self {
+        self.pc = pc;
+        self
+    }
+
+    /// This value, with `msr` set.
+    pub const fn with_msr(mut self, msr: u64) -> Self {
+        self.msr = msr;
+        self
+    }
+
+    /// This value, with `fpscr` set.
+    pub const fn with_fpscr(mut self, fpscr: u64) -> Self {
+        self.fpscr = fpscr;
+        self
+    }
+
+    /// This value, with `xer` set.
+    pub const fn with_xer(mut self, xer: u64) -> Self {
+        self.xer = xer;
+        self
+    }
+
+    /// This value, with `hid4` set.
+    pub const fn with_hid4(mut self, hid4: u64) -> Self {
+        self.hid4 = hid4;
+        self
+    }
+
+    /// This value, with `dar` set.
+    pub const fn with_dar(mut self, dar: u64) -> Self {
+        self.dar = dar;
+        self
+    }
+
+    /// This value, with `dsisr` set.
+    pub const fn with_dsisr(mut self, dsisr: u32) -> Self {
+        self.dsisr = dsisr;
+        self
+    }
+
+    /// This value, with `cr` set.
+    pub const fn with_cr(mut self, cr: u32) -> Self {
+        self.cr = cr;
+        self
+    }
+
+    /// This value, with `entry_vector` set.
+    pub const fn with_entry_vector(mut self, entry_vector: u32) -> Self {
+        self.entry_vector = entry_vector;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.

@@ -147,6 +147,27 @@ pub struct XenDomctlVcpuMsr {
 plain_data!(XenDomctlVcpuMsr);
 
 impl XenDomctlVcpuMsr {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(index: u32, value: u64) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.index = index;
+        v.value = value;
+        v
+    }
+
+    /// This value, with `index` set.
+    pub const fn with_index(mut self, index: u32) -> Self {
+        self.index = index;
+        self
+    }
+
+    /// This value, with `value` set.
+    pub const fn with_value(mut self, value: u64) -> Self {
+        self.value = value;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.

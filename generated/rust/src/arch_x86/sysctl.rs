@@ -133,6 +133,60 @@ pub struct XenSysctlCpuPolicy {
 plain_data!(XenSysctlCpuPolicy);
 
 impl XenSysctlCpuPolicy {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        index: XenSysctlCpuPolicyIndex,
+        nr_leaves: u32,
+        nr_msrs: u32,
+        leaves: crate::GuestHandle64<crate::arch_x86::xen::XenCpuidLeaf>,
+        msrs: crate::GuestHandle64<crate::arch_x86::xen::XenMsrEntry>,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.index = index;
+        v.nr_leaves = nr_leaves;
+        v.nr_msrs = nr_msrs;
+        v.leaves = leaves;
+        v.msrs = msrs;
+        v
+    }
+
+    /// This value, with `index` set.
+    pub const fn with_index(mut self, index: XenSysctlCpuPolicyIndex) -> Self {
+        self.index = index;
+        self
+    }
+
+    /// This value, with `nr_leaves` set.
+    pub const fn with_nr_leaves(mut self, nr_leaves: u32) -> Self {
+        self.nr_leaves = nr_leaves;
+        self
+    }
+
+    /// This value, with `nr_msrs` set.
+    pub const fn with_nr_msrs(mut self, nr_msrs: u32) -> Self {
+        self.nr_msrs = nr_msrs;
+        self
+    }
+
+    /// This value, with `leaves` set.
+    pub const fn with_leaves(
+        mut self,
+        leaves: crate::GuestHandle64<crate::arch_x86::xen::XenCpuidLeaf>,
+    ) -> Self {
+        self.leaves = leaves;
+        self
+    }
+
+    /// This value, with `msrs` set.
+    pub const fn with_msrs(
+        mut self,
+        msrs: crate::GuestHandle64<crate::arch_x86::xen::XenMsrEntry>,
+    ) -> Self {
+        self.msrs = msrs;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.

@@ -51,6 +51,27 @@ pub struct XenMsrEntry {
 plain_data!(XenMsrEntry);
 
 impl XenMsrEntry {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(idx: u32, val: u64) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.idx = idx;
+        v.val = val;
+        v
+    }
+
+    /// This value, with `idx` set.
+    pub const fn with_idx(mut self, idx: u32) -> Self {
+        self.idx = idx;
+        self
+    }
+
+    /// This value, with `val` set.
+    pub const fn with_val(mut self, val: u64) -> Self {
+        self.val = val;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -613,6 +634,20 @@ pub struct ArchVcpuInfo {
 plain_data!(ArchVcpuInfo);
 
 impl ArchVcpuInfo {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(cr2: XenUlongT) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.cr2 = cr2;
+        v
+    }
+
+    /// This value, with `cr2` set.
+    pub const fn with_cr2(mut self, cr2: XenUlongT) -> Self {
+        self.cr2 = cr2;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.

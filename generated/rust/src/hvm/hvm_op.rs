@@ -158,6 +158,34 @@ pub struct XenHvmParam {
 plain_data!(XenHvmParam);
 
 impl XenHvmParam {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(domid: crate::xen::DomidT, index: u32, value: u64) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.domid = domid;
+        v.index = index;
+        v.value = value;
+        v
+    }
+
+    /// This value, with `domid` set.
+    pub const fn with_domid(mut self, domid: crate::xen::DomidT) -> Self {
+        self.domid = domid;
+        self
+    }
+
+    /// This value, with `index` set.
+    pub const fn with_index(mut self, index: u32) -> Self {
+        self.index = index;
+        self
+    }
+
+    /// This value, with `value` set.
+    pub const fn with_value(mut self, value: u64) -> Self {
+        self.value = value;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -190,6 +218,34 @@ pub struct XenHvmAltp2mSuppressVe {
 plain_data!(XenHvmAltp2mSuppressVe);
 
 impl XenHvmAltp2mSuppressVe {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(view: u16, suppress_ve: u8, gfn: u64) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.view = view;
+        v.suppress_ve = suppress_ve;
+        v.gfn = gfn;
+        v
+    }
+
+    /// This value, with `view` set.
+    pub const fn with_view(mut self, view: u16) -> Self {
+        self.view = view;
+        self
+    }
+
+    /// This value, with `suppress_ve` set.
+    pub const fn with_suppress_ve(mut self, suppress_ve: u8) -> Self {
+        self.suppress_ve = suppress_ve;
+        self
+    }
+
+    /// This value, with `gfn` set.
+    pub const fn with_gfn(mut self, gfn: u64) -> Self {
+        self.gfn = gfn;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -233,6 +289,62 @@ pub struct XenHvmAltp2mSuppressVeMulti {
 plain_data!(XenHvmAltp2mSuppressVeMulti);
 
 impl XenHvmAltp2mSuppressVeMulti {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        view: u16,
+        suppress_ve: u8,
+        first_error: i32,
+        first_gfn: u64,
+        last_gfn: u64,
+        first_error_gfn: u64,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.view = view;
+        v.suppress_ve = suppress_ve;
+        v.first_error = first_error;
+        v.first_gfn = first_gfn;
+        v.last_gfn = last_gfn;
+        v.first_error_gfn = first_error_gfn;
+        v
+    }
+
+    /// This value, with `view` set.
+    pub const fn with_view(mut self, view: u16) -> Self {
+        self.view = view;
+        self
+    }
+
+    /// This value, with `suppress_ve` set.
+    pub const fn with_suppress_ve(mut self, suppress_ve: u8) -> Self {
+        self.suppress_ve = suppress_ve;
+        self
+    }
+
+    /// This value, with `first_error` set.
+    pub const fn with_first_error(mut self, first_error: i32) -> Self {
+        self.first_error = first_error;
+        self
+    }
+
+    /// This value, with `first_gfn` set.
+    pub const fn with_first_gfn(mut self, first_gfn: u64) -> Self {
+        self.first_gfn = first_gfn;
+        self
+    }
+
+    /// This value, with `last_gfn` set.
+    pub const fn with_last_gfn(mut self, last_gfn: u64) -> Self {
+        self.last_gfn = last_gfn;
+        self
+    }
+
+    /// This value, with `first_error_gfn` set.
+    pub const fn with_first_error_gfn(mut self, first_error_gfn: u64) -> Self {
+        self.first_error_gfn = first_error_gfn;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -365,6 +477,27 @@ pub struct XenHvmPagetableDying {
 plain_data!(XenHvmPagetableDying);
 
 impl XenHvmPagetableDying {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(domid: crate::xen::DomidT, gpa: u64) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.domid = domid;
+        v.gpa = gpa;
+        v
+    }
+
+    /// This value, with `domid` set.
+    pub const fn with_domid(mut self, domid: crate::xen::DomidT) -> Self {
+        self.domid = domid;
+        self
+    }
+
+    /// This value, with `gpa` set.
+    pub const fn with_gpa(mut self, gpa: u64) -> Self {
+        self.gpa = gpa;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -441,6 +574,34 @@ pub struct XenHvmGetMemType {
 plain_data!(XenHvmGetMemType);
 
 impl XenHvmGetMemType {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(domid: crate::xen::DomidT, mem_type: u16, pfn: u64) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.domid = domid;
+        v.mem_type = mem_type;
+        v.pfn = pfn;
+        v
+    }
+
+    /// This value, with `domid` set.
+    pub const fn with_domid(mut self, domid: crate::xen::DomidT) -> Self {
+        self.domid = domid;
+        self
+    }
+
+    /// This value, with `mem_type` set.
+    pub const fn with_mem_type(mut self, mem_type: u16) -> Self {
+        self.mem_type = mem_type;
+        self
+    }
+
+    /// This value, with `pfn` set.
+    pub const fn with_pfn(mut self, pfn: u64) -> Self {
+        self.pfn = pfn;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -584,6 +745,27 @@ pub struct XenHvmAltp2mVcpuEnableNotify {
 plain_data!(XenHvmAltp2mVcpuEnableNotify);
 
 impl XenHvmAltp2mVcpuEnableNotify {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(vcpu_id: u32, gfn: u64) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.vcpu_id = vcpu_id;
+        v.gfn = gfn;
+        v
+    }
+
+    /// This value, with `vcpu_id` set.
+    pub const fn with_vcpu_id(mut self, vcpu_id: u32) -> Self {
+        self.vcpu_id = vcpu_id;
+        self
+    }
+
+    /// This value, with `gfn` set.
+    pub const fn with_gfn(mut self, gfn: u64) -> Self {
+        self.gfn = gfn;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -655,6 +837,34 @@ pub struct XenHvmAltp2mMemAccess {
 plain_data!(XenHvmAltp2mMemAccess);
 
 impl XenHvmAltp2mMemAccess {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(view: u16, access: u16, gfn: u64) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.view = view;
+        v.access = access;
+        v.gfn = gfn;
+        v
+    }
+
+    /// This value, with `view` set.
+    pub const fn with_view(mut self, view: u16) -> Self {
+        self.view = view;
+        self
+    }
+
+    /// This value, with `access` set.
+    pub const fn with_access(mut self, access: u16) -> Self {
+        self.access = access;
+        self
+    }
+
+    /// This value, with `gfn` set.
+    pub const fn with_gfn(mut self, gfn: u64) -> Self {
+        self.gfn = gfn;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -690,6 +900,54 @@ pub struct XenHvmAltp2mSetMemAccessMulti {
 plain_data!(XenHvmAltp2mSetMemAccessMulti);
 
 impl XenHvmAltp2mSetMemAccessMulti {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        view: u16,
+        nr: u32,
+        opaque: u64,
+        pfn_list: crate::GuestHandle<u64>,
+        access_list: crate::GuestHandle<u8>,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.view = view;
+        v.nr = nr;
+        v.opaque = opaque;
+        v.pfn_list = pfn_list;
+        v.access_list = access_list;
+        v
+    }
+
+    /// This value, with `view` set.
+    pub const fn with_view(mut self, view: u16) -> Self {
+        self.view = view;
+        self
+    }
+
+    /// This value, with `nr` set.
+    pub const fn with_nr(mut self, nr: u32) -> Self {
+        self.nr = nr;
+        self
+    }
+
+    /// This value, with `opaque` set.
+    pub const fn with_opaque(mut self, opaque: u64) -> Self {
+        self.opaque = opaque;
+        self
+    }
+
+    /// This value, with `pfn_list` set.
+    pub const fn with_pfn_list(mut self, pfn_list: crate::GuestHandle<u64>) -> Self {
+        self.pfn_list = pfn_list;
+        self
+    }
+
+    /// This value, with `access_list` set.
+    pub const fn with_access_list(mut self, access_list: crate::GuestHandle<u8>) -> Self {
+        self.access_list = access_list;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -722,6 +980,34 @@ pub struct XenHvmAltp2mChangeGfn {
 plain_data!(XenHvmAltp2mChangeGfn);
 
 impl XenHvmAltp2mChangeGfn {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(view: u16, old_gfn: u64, new_gfn: u64) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.view = view;
+        v.old_gfn = old_gfn;
+        v.new_gfn = new_gfn;
+        v
+    }
+
+    /// This value, with `view` set.
+    pub const fn with_view(mut self, view: u16) -> Self {
+        self.view = view;
+        self
+    }
+
+    /// This value, with `old_gfn` set.
+    pub const fn with_old_gfn(mut self, old_gfn: u64) -> Self {
+        self.old_gfn = old_gfn;
+        self
+    }
+
+    /// This value, with `new_gfn` set.
+    pub const fn with_new_gfn(mut self, new_gfn: u64) -> Self {
+        self.new_gfn = new_gfn;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -778,6 +1064,27 @@ pub struct XenHvmAltp2mSetVisibility {
 plain_data!(XenHvmAltp2mSetVisibility);
 
 impl XenHvmAltp2mSetVisibility {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(altp2m_idx: u16, visible: u8) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.altp2m_idx = altp2m_idx;
+        v.visible = visible;
+        v
+    }
+
+    /// This value, with `altp2m_idx` set.
+    pub const fn with_altp2m_idx(mut self, altp2m_idx: u16) -> Self {
+        self.altp2m_idx = altp2m_idx;
+        self
+    }
+
+    /// This value, with `visible` set.
+    pub const fn with_visible(mut self, visible: u8) -> Self {
+        self.visible = visible;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -976,6 +1283,46 @@ pub struct XenHvmAltp2mOp {
 plain_data!(XenHvmAltp2mOp);
 
 impl XenHvmAltp2mOp {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        version: u32,
+        cmd: HvmopAltp2m,
+        domain: crate::xen::DomidT,
+        u: XenHvmAltp2mOpU,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.version = version;
+        v.cmd = cmd;
+        v.domain = domain;
+        v.u = u;
+        v
+    }
+
+    /// This value, with `version` set.
+    pub const fn with_version(mut self, version: u32) -> Self {
+        self.version = version;
+        self
+    }
+
+    /// This value, with `cmd` set.
+    pub const fn with_cmd(mut self, cmd: HvmopAltp2m) -> Self {
+        self.cmd = cmd;
+        self
+    }
+
+    /// This value, with `domain` set.
+    pub const fn with_domain(mut self, domain: crate::xen::DomidT) -> Self {
+        self.domain = domain;
+        self
+    }
+
+    /// This value, with `u` set.
+    pub const fn with_u(mut self, u: XenHvmAltp2mOpU) -> Self {
+        self.u = u;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.

@@ -173,4 +173,46 @@ mod tests {
         assert_eq!((e.ty, e.field), ("edge_inline_array.entries", "kind"));
         assert_eq!(e.offset, 8 + 8 + 4);
     }
+
+    #[test]
+    fn fields_named_like_keywords() {
+        // Raw identifiers, and a trailing '_' for the names Rust cannot
+        // write raw (self, Self, super, crate); a type named self is Self_.
+        let mut create = EdgeCreatedomain::default();
+        create.r#type = 1;
+        create.self_ = 2;
+        create.r#ref = 3;
+        create.r#match = 4;
+        assert_eq!(create.r#type + create.self_ + create.r#ref + create.r#match, 10);
+        let s = Self_ {
+            r#ref: 1,
+            crate_: 2,
+            super_: 3,
+            Self_: 4,
+        };
+        assert_eq!(s.check(Direction::Both), Ok(()));
+        assert_eq!(core::mem::offset_of!(Self_, Self_), 12);
+    }
+
+    #[test]
+    fn structs_with_reserved_fields_are_built_without_literals() {
+        // new() takes the public fields in order (a MixedCase one too),
+        // and is const; with_FIELD() sets one; the reserved stay zero.
+        const D: EdgeDestroydomain = EdgeDestroydomain::new(7, 9);
+        assert_eq!((D.domain, D.MixedCase), (7, 9));
+        assert_eq!(D.check(Direction::Both), Ok(()));
+        let d = EdgeDestroydomain::default().with_MixedCase(3).with_domain(1);
+        assert_eq!(d, EdgeDestroydomain::new(1, 3));
+        let create = EdgeCreatedomain::default()
+            .with_max_vcpus(4)
+            .with_type(1)
+            .with_self(2)
+            .with_ref(3)
+            .with_match(4);
+        assert_eq!(
+            (create.max_vcpus, create.r#type, create.self_, create.r#ref, create.r#match),
+            (4, 1, 2, 3, 4)
+        );
+        assert_eq!(create.check(Direction::In), Ok(()));
+    }
 }

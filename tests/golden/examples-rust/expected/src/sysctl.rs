@@ -27,6 +27,54 @@ pub struct XenSysctlReadconsole {
 plain_data!(XenSysctlReadconsole);
 
 impl XenSysctlReadconsole {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        clear: u8,
+        incremental: u8,
+        index: u32,
+        buffer: crate::GuestHandle64<u8>,
+        count: u32,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.clear = clear;
+        v.incremental = incremental;
+        v.index = index;
+        v.buffer = buffer;
+        v.count = count;
+        v
+    }
+
+    /// This value, with `clear` set.
+    pub const fn with_clear(mut self, clear: u8) -> Self {
+        self.clear = clear;
+        self
+    }
+
+    /// This value, with `incremental` set.
+    pub const fn with_incremental(mut self, incremental: u8) -> Self {
+        self.incremental = incremental;
+        self
+    }
+
+    /// This value, with `index` set.
+    pub const fn with_index(mut self, index: u32) -> Self {
+        self.index = index;
+        self
+    }
+
+    /// This value, with `buffer` set.
+    pub const fn with_buffer(mut self, buffer: crate::GuestHandle64<u8>) -> Self {
+        self.buffer = buffer;
+        self
+    }
+
+    /// This value, with `count` set.
+    pub const fn with_count(mut self, count: u32) -> Self {
+        self.count = count;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.

@@ -191,6 +191,70 @@ pub struct XenArchDomainconfig {
 plain_data!(XenArchDomainconfig);
 
 impl XenArchDomainconfig {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(
+        gic_version: XenDomctlConfigGic,
+        sve_vl: u8,
+        tee_type: XenDomctlConfigTee,
+        nr_spis: u32,
+        clock_frequency: u32,
+        arm_sci_type: u8,
+        v8r_el1_msa: u8,
+    ) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.gic_version = gic_version;
+        v.sve_vl = sve_vl;
+        v.tee_type = tee_type;
+        v.nr_spis = nr_spis;
+        v.clock_frequency = clock_frequency;
+        v.arm_sci_type = arm_sci_type;
+        v.v8r_el1_msa = v8r_el1_msa;
+        v
+    }
+
+    /// This value, with `gic_version` set.
+    pub const fn with_gic_version(mut self, gic_version: XenDomctlConfigGic) -> Self {
+        self.gic_version = gic_version;
+        self
+    }
+
+    /// This value, with `sve_vl` set.
+    pub const fn with_sve_vl(mut self, sve_vl: u8) -> Self {
+        self.sve_vl = sve_vl;
+        self
+    }
+
+    /// This value, with `tee_type` set.
+    pub const fn with_tee_type(mut self, tee_type: XenDomctlConfigTee) -> Self {
+        self.tee_type = tee_type;
+        self
+    }
+
+    /// This value, with `nr_spis` set.
+    pub const fn with_nr_spis(mut self, nr_spis: u32) -> Self {
+        self.nr_spis = nr_spis;
+        self
+    }
+
+    /// This value, with `clock_frequency` set.
+    pub const fn with_clock_frequency(mut self, clock_frequency: u32) -> Self {
+        self.clock_frequency = clock_frequency;
+        self
+    }
+
+    /// This value, with `arm_sci_type` set.
+    pub const fn with_arm_sci_type(mut self, arm_sci_type: u8) -> Self {
+        self.arm_sci_type = arm_sci_type;
+        self
+    }
+
+    /// This value, with `v8r_el1_msa` set.
+    pub const fn with_v8r_el1_msa(mut self, v8r_el1_msa: u8) -> Self {
+        self.v8r_el1_msa = v8r_el1_msa;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
