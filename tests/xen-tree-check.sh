@@ -48,10 +48,12 @@ echo '/* nobody includes this */' >"$gen/extra.h"
 expect_usage_error "no Xen source tree: give XEN_SRC"
 expect_usage_error "unknown option '--frobnicate'" --frobnicate "$xen"
 expect_usage_error "unknown step 'nope' (steps: stock,each,all,full-stock,full-each,full-all)" --steps stock,nope "$xen"
+expect_usage_error "--steps names no step" --steps , "$xen"
 expect_usage_error "--jobs needs a positive number, not '0'" -j 0 "$xen"
+expect_usage_error "--lines needs a number, not 'x'" --lines x "$xen"
 expect_usage_error "option '--headers' needs an argument" --headers
 expect_usage_error "one Xen source tree only" "$xen" "$xen"
-expect_usage_error "$tmp is not a Xen source tree" "$tmp"
+expect_usage_error "$tmp is not a Xen source tree" --headers "$gen" "$tmp"
 expect_usage_error "$tmp holds no generated headers (no xen.h)" --headers "$tmp" "$xen"
 
 if "$check" --help >"$tmp/out" 2>&1; then
