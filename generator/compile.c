@@ -73,6 +73,8 @@ bool xenidl_analyze(struct xi_ctx *ctx)
 	}
 	xi_compute_visibility(ctx);
 	xi_assign_output_paths(ctx);
+	if (ctx->opt.with_imports)
+		xi_inputs_add_imports(ctx);
 	xi_resolve(ctx);
 	xi_order(ctx);
 	if (!ctx->diag.capped)

@@ -356,6 +356,12 @@ static void mark_input(struct xi_ctx *ctx, struct xi_module *m)
 	ctx->inputs[ctx->ninputs++] = m;
 }
 
+void xi_inputs_add_imports(struct xi_ctx *ctx)
+{
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		mark_input(ctx, ctx->modules[i]);
+}
+
 struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const char *data,
 				 size_t len)
 {
