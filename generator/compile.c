@@ -8,6 +8,7 @@
 #include "layout.h"
 #include "loader.h"
 #include "order.h"
+#include "refs.h"
 #include "resolve.h"
 
 struct xi_ctx *xenidl_create(const struct xi_options *opt, FILE *diag)
@@ -24,6 +25,7 @@ struct xi_ctx *xenidl_create(const struct xi_options *opt, FILE *diag)
 	xi_map_init(&ctx->modules_by_path);
 	xi_map_init(&ctx->canon_of_path);
 	xi_map_init(&ctx->symbols);
+	xi_map_init(&ctx->ref_seen);
 	return ctx;
 }
 
@@ -36,6 +38,7 @@ void xenidl_destroy(struct xi_ctx *ctx)
 	xi_map_free(&ctx->canon_of_path);
 	xi_map_free(&ctx->symbols);
 	xi_mf_free(ctx->model);
+	xi_refs_free(ctx);
 	free(ctx->modules);
 	free(ctx->inputs);
 	xi_diag_free(&ctx->diag);
@@ -92,8 +95,14 @@ bool xenidl_generate(struct xi_ctx *ctx, const char *name, const struct xi_gen_o
 		return false;
 	}
 	unsigned before = ctx->diag.errors;
+	xi_ref_add_run(ctx, b->name, out);
 	b->emit(ctx, opt, out);
 	return ctx->diag.errors == before;
+}
+
+void xenidl_report_unwritten(struct xi_ctx *ctx)
+{
+	xi_refs_report(ctx);
 }
 
 struct xi_decl *xenidl_find_decl(struct xi_ctx *ctx, const char *name)

@@ -232,6 +232,7 @@ static int generate(struct cli *c, int nfiles, char **files)
 		goto done;
 	}
 	phase_time("generate", &start);
+	xenidl_report_unwritten(ctx);
 	for (unsigned i = 0; i < c->nlangs; i++) {
 		int rc = xi_outset_commit(outs[i], stdout);
 		if (rc > status)
