@@ -597,8 +597,65 @@ static const char *token_text(yysymbol_kind_t sym)
 	return yysymbol_name(sym);
 }
 
+/* The text of a token, for messages: as in the source, cut if long. */
+#define REPORT_MAX_TOKEN_TEXT 40
+
+static const char *token_source(struct xi_parser *p, const struct xi_tok_place *t, char *buf,
+				size_t size)
+{
+	size_t len;
+	const char *line = xi_source_line(p->src, t->loc.line, &len);
+	size_t col = t->loc.col - 1, n = t->loc.len;
+	if (!line || col > len || n == 0)
+		return NULL;
+	if (n > len - col)
+		n = len - col;
+	if (n > REPORT_MAX_TOKEN_TEXT)
+		snprintf(buf, size, "%.*s...", REPORT_MAX_TOKEN_TEXT, line + col);
+	else
+		snprintf(buf, size, "%.*s", (int)n, line + col);
+	return buf;
+}
+
+/* "expected ';' after 'u32'", just after the token before the one the
+ * error was found on, as gcc does: a missing ';' belongs at the end of
+ * its line, not at the start of the next. False when there is no such
+ * token. */
+static bool expected_after(struct xi_parser *p, const char *what)
+{
+	const struct xi_tok_place *t = &p->before_last;
+	char text[REPORT_MAX_TOKEN_TEXT + 4];
+	if (!t->loc.file || !token_source(p, t, text, sizeof(text)))
+		return false;
+	struct xi_loc at = { t->end_line, t->end_col, t->loc.file, 1 };
+	xi_error(&p->ctx->diag, at, "expected %s after '%s'", what, text);
+	return true;
+}
+
+/* At the end of the file, inside brackets: point at the innermost one. */
+static void note_unclosed(struct xi_parser *p)
+{
+	if (p->depth == 0 || p->depth > XI_MAX_NESTING)
+		return;
+	struct xi_loc at = p->open_at[p->depth - 1];
+	size_t len;
+	const char *line = xi_source_line(p->src, at.line, &len);
+	char c = line && at.col >= 1 && at.col <= len ? line[at.col - 1] : '{';
+	xi_note(&p->ctx->diag, at, "to match this '%c'", c);
+}
+
+static bool expects(const yysymbol_kind_t *expected, int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(yysymbol_name(expected[i]), name))
+			return true;
+	return false;
+}
+
 /* Messages in gcc's manner: "expected ';' before '}'", listing up to
- * REPORT_MAX_EXPECTED alternatives. */
+ * REPORT_MAX_EXPECTED alternatives; a missing ';' is reported after the
+ * token it should follow, and a missing closing bracket at the end of the
+ * file points at the bracket it should match. */
 #define REPORT_MAX_EXPECTED 6
 
 static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, struct xi_parser *p)
@@ -607,11 +664,23 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, struct 
 	p->syntax_errors++;
 	if (p->fatal)
 		return 0;
-	yysymbol_kind_t expected[REPORT_MAX_EXPECTED + 1];
-	int n = yypcontext_expected_tokens(ctx, expected, REPORT_MAX_EXPECTED + 1);
+	yysymbol_kind_t expected[YYNTOKENS];
+	int n = yypcontext_expected_tokens(ctx, expected, YYNTOKENS);
 	yysymbol_kind_t got = yypcontext_token(ctx);
+	if (n > 0 && expects(expected, n, "';'") && expected_after(p, "';'")) {
+		if (got == YYSYMBOL_YYEOF)
+			note_unclosed(p);
+		return 0;
+	}
 	struct xi_strbuf msg = XI_STRBUF_INIT;
-	if (n > 0 && n <= REPORT_MAX_EXPECTED) {
+	static const char *const closers[] = { "'}'", "')'", "']'" };
+	const char *closer = NULL;
+	for (unsigned i = 0; got == YYSYMBOL_YYEOF && i < 3; i++)
+		if (expects(expected, n, closers[i]))
+			closer = closers[i];
+	if (closer) {
+		xi_sb_printf(&msg, "expected %s at end of file", closer);
+	} else if (n > 0 && n <= REPORT_MAX_EXPECTED) {
 		xi_sb_adds(&msg, "expected ");
 		for (int i = 0; i < n; i++) {
 			if (i)
@@ -627,6 +696,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, struct 
 		loc.len = 1;
 	xi_error(&p->ctx->diag, loc, "%s", xi_sb_str(&msg));
 	xi_sb_free(&msg);
+	if (got == YYSYMBOL_YYEOF)
+		note_unclosed(p);
 	return 0;
 }
 
@@ -717,14 +788,17 @@ static struct xi_member *mk_member(struct xi_parser *p, XI_YYLTYPE loc, const ch
 	return m;
 }
 
-/* Report "expected ';' before '}'" at the end of a member, as bison would. */
+/* Report "expected ';' after 'u32'" at the end of a member, as the other
+ * missing semicolons are. The '}' after the member is the lookahead. */
 static void missing_semicolon(struct xi_parser *p, XI_YYLTYPE member)
 {
+	p->syntax_errors++;
+	if (expected_after(p, "';'"))
+		return;
 	struct xi_loc at = member.loc;
 	at.line = member.end_line;
 	at.col = member.end_col;
 	at.len = 1;
-	p->syntax_errors++;
 	xi_error(&p->ctx->diag, at, "expected ';' before '}'");
 }
 
