@@ -60,6 +60,8 @@ struct xi_ctx {
 };
 
 const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len);
+/* "a b", interned. */
+const char *xi_intern_words(struct xi_ctx *ctx, const char *a, const char *b);
 /* The primitive an interned name is, by pointer comparison; -1 if none. */
 int xi_ctx_prim_by_interned(struct xi_ctx *ctx, const char *name);
 /* The primitive any name is, by one lookup in the intern table (which

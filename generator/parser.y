@@ -94,6 +94,8 @@ static struct xi_attr *new_attr(struct xi_parser *p, XI_YYLTYPE loc, const char 
 static void release_attrs(struct xi_parser *p, struct xi_attr *list);
 static struct xi_type *named_type(struct xi_parser *p, XI_YYLTYPE loc, const char *name);
 static void missing_semicolon(struct xi_parser *p, XI_YYLTYPE member);
+static bool c_type_word(const char *w, bool first);
+static void missing_semicolon_after(struct xi_parser *p, XI_YYLTYPE before);
 static void add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path, bool is_arch);
 static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_expr *len);
 }
@@ -133,7 +135,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 %left '*' '/' '%'
 %precedence UNARY
 
-%type <str> name keyword_name
+%type <str> name keyword_name c_type_words
 %type <expr> expr label_expr
 %type <type> type base_type compound_type
 %type <attr> attr
@@ -470,8 +472,29 @@ label_expr
  * passing through base_type. */
 type
 	: IDENT                { $$ = named_type(p, @1, $1); }
+	| c_type_words         { $$ = named_type(p, @1, $1); }
 	| compound_type
 	| base_type dims       { $2.tail->u.array.elem = $1; $$ = $2.head; }
+	;
+
+/* C's spelling of a type in several words ("unsigned long"): never a type
+ * of xidl, but read as one name, so that resolution says what to write
+ * instead rather than the parser asking for a ';' after "unsigned". */
+c_type_words
+	: IDENT IDENT {
+		if (!c_type_word($1, true) || !c_type_word($2, false)) {
+			missing_semicolon_after(p, @1);
+			YYERROR;
+		}
+		$$ = xi_intern_words(p->ctx, $1, $2);
+	}
+	| c_type_words IDENT {
+		if (!c_type_word($2, false)) {
+			missing_semicolon_after(p, @1);
+			YYERROR;
+		}
+		$$ = xi_intern_words(p->ctx, $1, $2);
+	}
 	;
 
 dims
@@ -495,6 +518,7 @@ dims
 
 base_type
 	: IDENT                { $$ = named_type(p, @1, $1); }
+	| c_type_words         { $$ = named_type(p, @1, $1); }
 	| compound_type
 	;
 
@@ -786,6 +810,37 @@ static struct xi_member *mk_member(struct xi_parser *p, XI_YYLTYPE loc, const ch
 	m->loc = loc.loc;
 	m->type = type;
 	return m;
+}
+
+/* The words of C's types of several words ("unsigned long long"): the
+ * first of them (`first`), or any. */
+static bool c_type_word(const char *w, bool first)
+{
+	static const char *const starts[] = { "unsigned", "signed", "long", "short" };
+	static const char *const others[] = { "int", "char" };
+	for (size_t i = 0; i < sizeof(starts) / sizeof(starts[0]); i++)
+		if (!strcmp(w, starts[i]))
+			return true;
+	for (size_t i = 0; !first && i < sizeof(others) / sizeof(others[0]); i++)
+		if (!strcmp(w, others[i]))
+			return true;
+	return false;
+}
+
+/* Two names in a row that are not C's words for a type: a ';' is missing
+ * after the first ("x: u32" then "y: u32" on the next line). */
+static void missing_semicolon_after(struct xi_parser *p, XI_YYLTYPE before)
+{
+	char text[REPORT_MAX_TOKEN_TEXT + 4];
+	struct xi_tok_place t = { before.loc, before.end_line, before.end_col };
+	const char *what = before.end_line == before.loc.line ? token_source(p, &t, text, sizeof(text))
+							      : NULL;
+	struct xi_loc at = { before.end_line, before.end_col, before.loc.file, 1 };
+	p->syntax_errors++;
+	if (what)
+		xi_error(&p->ctx->diag, at, "expected ';' after '%s'", what);
+	else
+		xi_error(&p->ctx->diag, at, "expected ';'");
 }
 
 /* Report "expected ';' after 'u32'" at the end of a member, as the other

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "limits.h"
+#include "suggest.h"
 
 /* Aggregates with more members than this check name clashes with a hash
  * map instead of pairwise. */
@@ -102,8 +103,45 @@ static struct xi_decl *lookup_everywhere(struct xi_ctx *ctx, const struct xi_mod
 	return NULL;
 }
 
-/* Explain why a name is not found: missing, or declared somewhere that is
- * not imported. */
+/* Whether module m sees a declaration named `name` (of any kind but a
+ * constant's, or a constant's). */
+static bool sees_name(struct xi_ctx *ctx, const struct xi_module *m, const char *name, bool constant)
+{
+	struct xi_decl *d = xi_map_get(&ctx->symbols, name, strlen(name));
+	for (; d; d = d->next_same_name)
+		if (xi_module_sees(m, d->module) && (d->kind == XI_DECL_CONST) == constant)
+			return true;
+	return false;
+}
+
+/* What to suggest for an unknown name: for a type, the xidl spelling of a
+ * C type name; else the name in scope (a primitive, for a type) fewest
+ * edits away, within xi_suggest_limit. NULL if none. */
+static const char *suggestion(struct xi_ctx *ctx, const struct xi_module *m, const char *name,
+			      bool constant)
+{
+	if (!constant) {
+		const char *c = xi_suggest_c_type(name);
+		if (c && (xi_prim_by_name(c) >= 0 || sees_name(ctx, m, c, false)))
+			return c;
+	}
+	struct xi_suggestion s;
+	xi_suggestion_init(&s, name);
+	for (int i = 0; !constant && i < XI_PRIM_COUNT; i++)
+		xi_suggestion_offer(&s, xi_prims[i].name);
+	for (unsigned i = 0; i < ctx->nmodules; i++) {
+		const struct xi_module *o = ctx->modules[i];
+		if (!xi_module_sees(m, o))
+			continue;
+		for (const struct xi_decl *d = o->decls; d; d = d->next)
+			if ((d->kind == XI_DECL_CONST) == constant)
+				xi_suggestion_offer(&s, d->name);
+	}
+	return s.best;
+}
+
+/* Explain why a name is not found: missing (with what it may have meant),
+ * or declared somewhere that is not imported. */
 static void report_unknown(struct xi_ctx *ctx, const struct xi_module *m, const char *what,
 			   const char *name, struct xi_loc loc)
 {
@@ -116,7 +154,17 @@ static void report_unknown(struct xi_ctx *ctx, const struct xi_module *m, const 
 			return;
 		}
 	}
-	xi_error(&ctx->diag, loc, "unknown %s '%s'", what, name);
+	bool constant = !strcmp(what, "constant");
+	const char *c = constant ? NULL : xi_suggest_c_type(name);
+	const char *maybe = suggestion(ctx, m, name, constant);
+	if (c && !maybe)
+		/* "unsigned long" and its kind, with nothing to name instead. */
+		xi_error(&ctx->diag, loc, "unknown type '%s'; its size depends on the ABI: use an "
+			 "arch type, as '%s' of Xen's xen.xidl", name, c);
+	else if (maybe)
+		xi_error(&ctx->diag, loc, "unknown %s '%s'; did you mean '%s'?", what, name, maybe);
+	else
+		xi_error(&ctx->diag, loc, "unknown %s '%s'", what, name);
 }
 
 struct xi_decl *xi_lookup_const(struct xi_ctx *ctx, const struct xi_module *m,
