@@ -16,6 +16,7 @@
 #include "limits.h"
 #include "order.h"
 #include "resolve.h"
+#include "spelling.h"
 
 struct layout_job {
 	struct xi_ctx *ctx;
@@ -190,12 +191,6 @@ static const char *abi_suffix(struct xi_ctx *ctx, xi_abi_mask which, xi_abi_mask
 	return r;
 }
 
-static const char *pad_example(struct xi_ctx *ctx, const char *name, uint32_t bytes)
-{
-	if (bytes == 1)
-		return xi_aprintf(&ctx->arena, "@reserved %s: u8;", name);
-	return xi_aprintf(&ctx->arena, "@reserved %s: u8[%u];", name, (unsigned)bytes);
-}
 
 /* Report the holes of a non-legacy aggregate: one error per place, with
  * the ABIs it happens on. holes[i*XI_ABI_COUNT+a] is the hole before
@@ -236,18 +231,20 @@ static void report_holes(struct layout_job *job, struct xi_agg *agg, const uint3
 			if (m) {
 				xi_error(&ctx->diag, m->loc,
 					 "%u byte%s of implicit padding before '%s' (offset %u)%s; "
-					 "declare them before it, e.g. '%s'",
+					 "declare them before it, e.g. %s",
 					 (unsigned)size, size == 1 ? "" : "s", m->name, (unsigned)at, where,
-					 pad_example(ctx, pad, size));
+					 xi_spell_reserved_member(ctx, m->loc, pad, size));
 				if (prev)
 					xi_note(&ctx->diag, prev->loc, "'%s' ends at offset %u", prev->name,
 						(unsigned)at);
 			} else {
-				xi_error(&ctx->diag, agg->owner == NULL || agg->parent ? agg->loc : agg->owner->loc,
+				struct xi_loc at_loc = agg->owner == NULL || agg->parent ? agg->loc
+										  : agg->owner->loc;
+				xi_error(&ctx->diag, at_loc,
 					 "%u byte%s of implicit padding at the end of '%s' (offset %u)%s; "
-					 "declare them as a last member, e.g. '%s'",
+					 "declare them as a last member, e.g. %s",
 					 (unsigned)size, size == 1 ? "" : "s", xi_sb_str(&job->path),
-					 (unsigned)at, where, pad_example(ctx, pad, size));
+					 (unsigned)at, where, xi_spell_reserved_member(ctx, at_loc, pad, size));
 				/* The member that imposes the alignment made the hole. */
 				const struct xi_member *widest = NULL;
 				for (const struct xi_member *w = agg->members; w; w = w->next)
@@ -293,11 +290,11 @@ static void check_invariance(struct layout_job *job, struct xi_agg *agg)
 			if (xi_member_offset(m, a) != xi_member_offset(m, b)) {
 				xi_error(&ctx->diag, m->loc,
 					 "layout of '%s' differs between %s and %s: '%s' is at "
-					 "offset %u on %s but %u on %s; use fixed-width types or "
-					 "mark the declaration @legacy",
+					 "offset %u on %s but %u on %s; use fixed-width types or %s",
 					 xi_sb_str(&job->path), na, nb, m->name,
 					 (unsigned)xi_member_offset(m, a), na,
-					 (unsigned)xi_member_offset(m, b), nb);
+					 (unsigned)xi_member_offset(m, b), nb,
+					 xi_spell_mark_legacy(ctx, m->loc));
 				return;
 			}
 			struct xi_layout la = xi_type_layout(m->type, a);
@@ -305,12 +302,12 @@ static void check_invariance(struct layout_job *job, struct xi_agg *agg)
 			if (la.size != lb.size || la.align != lb.align) {
 				xi_error(&ctx->diag, m->loc,
 					 "layout of '%s' differs between %s and %s: '%s' has %s "
-					 "%u on %s but %u on %s; use fixed-width types or mark "
-					 "the declaration @legacy",
+					 "%u on %s but %u on %s; use fixed-width types or %s",
 					 xi_sb_str(&job->path), na, nb, m->name,
 					 la.size != lb.size ? "size" : "alignment",
 					 (unsigned)(la.size != lb.size ? la.size : la.align), na,
-					 (unsigned)(la.size != lb.size ? lb.size : lb.align), nb);
+					 (unsigned)(la.size != lb.size ? lb.size : lb.align), nb,
+					 xi_spell_mark_legacy(ctx, m->loc));
 				return;
 			}
 		}

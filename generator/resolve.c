@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "limits.h"
+#include "spelling.h"
 #include "suggest.h"
 
 /* Aggregates with more members than this check name clashes with a hash
@@ -204,7 +205,8 @@ static void resolve_agg(struct resolver *r, struct xi_agg *agg);
 static void legacy_only(struct resolver *r, struct xi_loc loc, const char *what)
 {
 	if (!r->legacy)
-		xi_error(r->diag, loc, "'%s' is only allowed in @legacy declarations", what);
+		xi_error(r->diag, loc, "'%s' is only allowed in %s", what,
+			 xi_spell_legacy_decls(r->ctx, loc));
 }
 
 static void resolve_ref(struct resolver *r, struct xi_type *t, enum type_context where)
@@ -647,8 +649,8 @@ static void resolve_tagged(struct resolver *r, struct xi_agg *parent, struct xi_
 static void resolve_agg(struct resolver *r, struct xi_agg *agg)
 {
 	if (!agg->members && !r->legacy)
-		xi_error(r->diag, agg->loc, "an empty %s is only allowed in @legacy declarations",
-			 agg->is_union ? "union" : "struct");
+		xi_error(r->diag, agg->loc, "an empty %s is only allowed in %s",
+			 agg->is_union ? "union" : "struct", xi_spell_legacy_decls(r->ctx, agg->loc));
 	check_unique_members(r, agg);
 	for (struct xi_member *m = agg->members; m; m = m->next) {
 		if (m->type->kind == XI_TYPE_AGG)
@@ -712,9 +714,14 @@ static void resolve_bitmap(struct resolver *r, struct xi_decl *d)
 	}
 	if (d->c_bitfields && prim != XI_PRIM_U32) {
 		/* Standard C allows bitfields of unsigned int only. */
-		xi_error(r->diag, d->type->loc.file ? d->type->loc : d->loc,
-			 "a @c_bitfields bitmap must be 'u32' (C bitfields of other types are "
-			 "not portable), not '%s'", xi_prims[prim].name);
+		struct xi_loc at = d->type->loc.file ? d->type->loc : d->loc;
+		if (xi_form_at(r->ctx, at) == XI_FORMAT_XIDL)
+			xi_error(r->diag, at, "a @c_bitfields bitmap must be 'u32' (C bitfields of other "
+				 "types are not portable), not '%s'", xi_prims[prim].name);
+		else
+			xi_error(r->diag, at, "a bitmap with %s must be 'u32' (C bitfields of other "
+				 "types are not portable), not '%s'",
+				 xi_spell_flag(r->ctx, at, "c_bitfields"), xi_prims[prim].name);
 		return;
 	}
 	d->backing = (enum xi_prim)prim;

@@ -146,7 +146,8 @@ static struct xi_type *array_type(struct mapper *mp, const struct xi_dnode *args
 {
 	if (args->kind != XI_DSEQ || args->count != 2) {
 		xi_error(mp->diag, args->loc,
-			 "'array' must be a list of the element type and the length, as [u8, 16]");
+			 "'array' must be a list of the element type and the length, as %s",
+			 mp->toml ? "[\"u8\", 16]" : "[u8, 16]");
 		return NULL;
 	}
 	struct xi_type *elem = sm_map_type(mp, args->head, "array");
@@ -348,7 +349,7 @@ static bool arm_labels(struct mapper *mp, const struct xi_dnode *obj, struct xi_
 	}
 	if (!when) {
 		xi_error(mp->diag, obj->loc, "an arm of a tagged union needs 'when' (the tag values "
-			 "that select it) or 'default: true'");
+			 "that select it) or '%s'", mp->toml ? "default = true" : "default: true");
 		return false;
 	}
 	const struct xi_dnode *first = when->value, *single = NULL;
