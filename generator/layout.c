@@ -17,6 +17,7 @@
 #include "limits.h"
 #include "order.h"
 #include "resolve.h"
+#include "spelling.h"
 
 struct layout_job {
 	struct xi_ctx *ctx;
@@ -227,8 +228,8 @@ static void report_hole(struct layout_job *job, struct xi_agg *agg, const struct
 		const char *pad = free_pad_name(ctx, agg, pads);
 		uint32_t bytes = !m && agg->is_union ? agg->lay[abi].size : size;
 		struct xi_fixit fix;
-		bool fixed = xi_fixit_add_member(ctx, agg, m, pad, bytes, &fix);
-		const char *text = xi_fixit_member_text(ctx, agg, pad, bytes);
+		const char *text;
+		bool fixed = xi_fixit_add_member(ctx, agg, m, pad, bytes, &text, &fix);
 		if (m)
 			xi_error_fix(&ctx->diag, loc, &fix, fixed,
 				     "%u byte%s of implicit padding %s (offset %u)%s; declare them "
@@ -334,7 +335,8 @@ static void check_invariance(struct layout_job *job, struct xi_agg *agg)
 					 "offset %u on %s but %u on %s; use fixed-width types or %s",
 					 xi_sb_str(&job->path), na, nb, m->name,
 					 (unsigned)xi_member_offset(m, a), na,
-					 (unsigned)xi_member_offset(m, b), nb, xi_fixit_mark_legacy(agg));
+					 (unsigned)xi_member_offset(m, b), nb,
+					 xi_spell_mark_legacy(ctx, m->loc));
 				return;
 			}
 			struct xi_layout la = xi_type_layout(m->type, a);
@@ -347,7 +349,7 @@ static void check_invariance(struct layout_job *job, struct xi_agg *agg)
 					 la.size != lb.size ? "size" : "alignment",
 					 (unsigned)(la.size != lb.size ? la.size : la.align), na,
 					 (unsigned)(la.size != lb.size ? lb.size : lb.align), nb,
-					 xi_fixit_mark_legacy(agg));
+					 xi_spell_mark_legacy(ctx, m->loc));
 				return;
 			}
 		}
