@@ -1,4 +1,5 @@
-/* Fix-its that declare a member (see fixit.h).
+/* Fix-its that need the source text: a name replaced, a member declared
+ * (see fixit.h).
  *
  * The IR keeps where each member's name is, not where its text starts and
  * ends: that is found again from the source, and only when an error needs
@@ -93,6 +94,30 @@ static bool line_is_blank(struct text *tx, uint32_t line)
 static bool ends_with_newline(struct text *tx)
 {
 	return tx->n == 0 || tx->t[tx->n - 1] == '\n';
+}
+
+/* --- A name -------------------------------------------------------------------- */
+
+bool xi_fixit_rename(struct xi_ctx *ctx, struct xi_loc loc, const char *old, const char *name,
+		     struct xi_fixit *fix)
+{
+	struct text tx;
+	size_t off;
+	if (!text_of(ctx, loc.file, &tx) || !offset_at(&tx, loc.line, loc.col, &off) ||
+	    off + loc.len > tx.n)
+		return false;
+	const char *t = tx.t + off;
+	size_t n = loc.len, k = strlen(old);
+	/* A YAML or TOML string keeps its quotes. */
+	if (n == k + 2 && (t[0] == '"' || t[0] == '\'') && t[n - 1] == t[0] &&
+	    !memcmp(t + 1, old, k)) {
+		*fix = xi_fixit_replace(loc, xi_aprintf(&ctx->arena, "%c%s%c", t[0], name, t[0]));
+		return true;
+	}
+	if (n != k || memcmp(t, old, k) != 0)
+		return false;
+	*fix = xi_fixit_replace(loc, name);
+	return true;
 }
 
 /* --- xidl -------------------------------------------------------------------- */

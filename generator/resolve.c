@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixit.h"
 #include "limits.h"
 #include "spelling.h"
 #include "suggest.h"
@@ -162,8 +163,12 @@ static void report_unknown(struct xi_ctx *ctx, const struct xi_module *m, const 
 		/* "unsigned long" and its kind, with nothing to name instead. */
 		xi_error(&ctx->diag, loc, "unknown type '%s'; its size depends on the ABI: use an "
 			 "arch type, as '%s' of Xen's xen.xidl", name, c);
-	else if (maybe)
-		xi_error(&ctx->diag, loc, "unknown %s '%s'; did you mean '%s'?", what, name, maybe);
+	else if (maybe) {
+		struct xi_fixit fix;
+		bool fixed = xi_fixit_rename(ctx, loc, name, maybe, &fix);
+		xi_error_fix(&ctx->diag, loc, &fix, fixed, "unknown %s '%s'; did you mean '%s'?", what,
+			     name, maybe);
+	}
 	else
 		xi_error(&ctx->diag, loc, "unknown %s '%s'", what, name);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "attrs.h"
+#include "fixit.h"
 #include "suggest.h"
 #include "spec_mapper.h"
 
@@ -208,7 +209,11 @@ static struct xi_type *tagged_type(struct mapper *mp, const char *tag_text, stru
 			xi_suggestion_offer(&sg, xi_words[*k]);
 		if (!maybe)
 			maybe = sg.best;
-		if (maybe)
+		struct xi_fixit fix;
+		if (maybe && xi_fixit_rename(mp->ctx, tag_loc, tag_text, maybe, &fix))
+			xi_error_fix(mp->diag, tag_loc, &fix, 1, "unknown type '%s'; did you mean '%s'?",
+				     tag_text, maybe);
+		else if (maybe)
 			xi_error(mp->diag, tag_loc, "unknown type '%s'; did you mean '%s'?", tag_text,
 				 maybe);
 		else
