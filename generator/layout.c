@@ -219,11 +219,16 @@ static void report_hole(struct layout_job *job, struct xi_agg *agg, const struct
 			 "out alike",
 			 (unsigned)size, s, what, (unsigned)at, where, m ? "before it" : "in it");
 	} else if (!m && agg->tag_name) {
+		const char *reserved =
+			xi_form_at(ctx, loc) == XI_FORMAT_XIDL
+				? "a @reserved member"
+				: xi_aprintf(&ctx->arena, "a field with %s",
+					     xi_spell_flag(ctx, loc, "reserved"));
 		xi_error(&ctx->diag, loc,
 			 "%u byte%s of implicit padding %s (offset %u)%s; no arm reaches them: "
-			 "make an arm %u bytes long (a struct can end with a @reserved member)",
+			 "make an arm %u bytes long (a struct can end with %s)",
 			 (unsigned)size, s, what, (unsigned)at, where,
-			 (unsigned)agg->lay[abi].size);
+			 (unsigned)agg->lay[abi].size, reserved);
 	} else {
 		const char *pad = free_pad_name(ctx, agg, pads);
 		uint32_t bytes = !m && agg->is_union ? agg->lay[abi].size : size;
