@@ -4,12 +4,12 @@
  *   0 nothing breaking, 1 input errors, 2 usage errors,
  *   4 something breaking (or API-only, with --fail-on-api). */
 #include <dirent.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "abidiff.h"
+#include "cli.h"
 #include "limits.h"
 #include "xenidl.h"
 
@@ -19,53 +19,6 @@
 #define ABIDIFF_MAX_DIR_DEPTH 32u
 /* The bytes of a file looked at to tell a manifest from IDL. */
 #define ABIDIFF_SNIFF_BYTES 64u
-
-static void usage(FILE *f)
-{
-	fputs("Usage: xenidl abi-diff [OPTION]... OLD NEW\n"
-	      "       xenidl abi-diff [OPTION]... --old PATH... --new PATH...\n"
-	      "Compare two versions of an ABI and classify every difference as compatible,\n"
-	      "API-only or breaking. Each side is ABI manifests (-l manifest), IDL files\n"
-	      "(.xidl, .yaml, .toml), or a directory (searched recursively: its .xidl files\n"
-	      "if it has any, else its .abi manifests, else its .yaml/.yml, else .toml).\n"
-	      "An IDL side covers the files named, not what they import, as the manifests\n"
-	      "written for them do.\n"
-	      "\n"
-	      "      --old PATH       a file or directory of the old side (repeatable)\n"
-	      "      --new PATH       a file or directory of the new side (repeatable)\n"
-	      "      --json           print the differences as JSON\n"
-	      "      --fail-on-api    exit 4 on API-only changes too\n"
-	      "      --old-label L    show old-side locations in a directory OLD as L/FILE\n"
-	      "      --new-label L    the same for the new side\n"
-	      "  -I DIR               search DIR for imports of IDL files (repeatable)\n"
-	      "      --abi LIST       only these ABIs (IDL sides)\n"
-	      "  -h, --help           show this help\n"
-	      "\n"
-	      "Exit status: 0 nothing breaking, 1 input errors, 2 usage errors,\n"
-	      "4 breaking changes (not counting those accepted by a version bump).\n", f);
-}
-
-enum abidiff_opt {
-	OPT_OLD = 256,
-	OPT_NEW,
-	OPT_JSON,
-	OPT_FAIL_API,
-	OPT_OLD_LABEL,
-	OPT_NEW_LABEL,
-	OPT_ABI,
-};
-
-static const struct option options[] = {
-	{ "old", required_argument, NULL, OPT_OLD },
-	{ "new", required_argument, NULL, OPT_NEW },
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "fail-on-api", no_argument, NULL, OPT_FAIL_API },
-	{ "old-label", required_argument, NULL, OPT_OLD_LABEL },
-	{ "new-label", required_argument, NULL, OPT_NEW_LABEL },
-	{ "abi", required_argument, NULL, OPT_ABI },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
 
 struct side_spec {
 	const char *name;      /* "old" or "new", for messages */
@@ -269,6 +222,7 @@ static struct xi_mf_model *load_side(struct cmd *c, struct side_spec *s)
 	if (ok && mf.n) {
 		struct xi_diag diag;
 		xi_diag_init(&diag, stderr);
+		diag.parseable_fixits = c->opt.parseable_fixits;
 		m = xi_mf_new();
 		for (unsigned i = 0; i < mf.n && !diag.capped; i++)
 			xi_mf_read(m, &diag, mf.v[i]);
@@ -309,13 +263,6 @@ static struct xi_mf_model *load_side(struct cmd *c, struct side_spec *s)
 	return m;
 }
 
-static int usage_error(const char *msg, const char *arg)
-{
-	fprintf(stderr, "xenidl: abi-diff: %s%s%s%s\nTry 'xenidl abi-diff --help' for more information.\n",
-		msg, arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
-	return 2;
-}
-
 int xi_cmd_abidiff(int argc, char **argv)
 {
 	struct cmd c;
@@ -326,63 +273,63 @@ int xi_cmd_abidiff(int argc, char **argv)
 	c.side[1].paths = xi_xmalloc(sizeof(char *) * (size_t)(argc + 1));
 	int status = 2;
 	int ch;
-	opterr = 0;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "I:h", options, NULL)) != -1) {
+	struct xi_cli cli;
+	xi_cli_init(&cli, XI_CMD_ABIDIFF, argc, argv);
+	while ((ch = xi_cli_next(&cli)) != XI_CLI_END) {
+		const char *arg = cli.arg;
 		switch (ch) {
-		case OPT_OLD:
-			c.side[0].paths[c.side[0].npaths++] = optarg;
+		case XI_CLI_STOP:
+			status = cli.status;
+			goto out;
+		case XI_OPT_OLD:
+			c.side[0].paths[c.side[0].npaths++] = arg;
 			break;
-		case OPT_NEW:
-			c.side[1].paths[c.side[1].npaths++] = optarg;
+		case XI_OPT_NEW:
+			c.side[1].paths[c.side[1].npaths++] = arg;
 			break;
-		case OPT_JSON:
+		case XI_OPT_JSON:
 			c.json = true;
 			break;
-		case OPT_FAIL_API:
+		case XI_OPT_FAIL_API:
 			c.fail_on_api = true;
 			break;
-		case OPT_OLD_LABEL:
-			c.side[0].label = optarg;
+		case XI_OPT_OLD_LABEL:
+			c.side[0].label = arg;
 			break;
-		case OPT_NEW_LABEL:
-			c.side[1].label = optarg;
+		case XI_OPT_NEW_LABEL:
+			c.side[1].label = arg;
+			break;
+		case XI_OPT_PARSEABLE_FIXITS:
+			c.opt.parseable_fixits = true;
 			break;
 		case 'I':
 			if (c.opt.ninclude_dirs == XI_MAX_INCLUDE_DIRS) {
-				status = usage_error("too many -I directories", NULL);
+				status = xi_cli_error(&cli, "too many -I directories (at most %u)",
+						      XI_MAX_INCLUDE_DIRS);
 				goto out;
 			}
-			c.include_dirs[c.opt.ninclude_dirs++] = optarg;
+			c.include_dirs[c.opt.ninclude_dirs++] = arg;
 			break;
-		case OPT_ABI: {
+		case XI_OPT_ABI: {
 			const char *bad;
 			unsigned badlen;
-			if (!xi_abi_parse_list(optarg, &c.opt.abis, &bad, &badlen)) {
-				status = usage_error("unknown ABI in", optarg);
+			if (!xi_abi_parse_list(arg, &c.opt.abis, &bad, &badlen)) {
+				status = xi_cli_error(&cli, "unknown ABI '%.*s' (expected x86_32, x86_64, "
+						      "arm32, arm64, riscv64 or ppc64le)", (int)badlen, bad);
 				goto out;
 			}
 			break;
 		}
-		case 'h':
-			usage(stdout);
-			status = 0;
-			goto out;
-		case ':':
-			status = usage_error("this option needs an argument:", argv[optind - 1]);
-			goto out;
-		default:
-			status = usage_error("unknown option", argv[optind - 1]);
-			goto out;
 		}
 	}
 	c.opt.include_dirs = c.include_dirs;
-	int rest = argc - optind;
+	int first = cli.first_operand;
+	int rest = argc - first;
 	if (rest == 2 && !c.side[0].npaths && !c.side[1].npaths) {
-		c.side[0].paths[c.side[0].npaths++] = argv[optind];
-		c.side[1].paths[c.side[1].npaths++] = argv[optind + 1];
+		c.side[0].paths[c.side[0].npaths++] = argv[first];
+		c.side[1].paths[c.side[1].npaths++] = argv[first + 1];
 	} else if (rest != 0 || !c.side[0].npaths || !c.side[1].npaths) {
-		status = usage_error("needs OLD and NEW (two paths, or --old and --new)", NULL);
+		status = xi_cli_error(&cli, "%s", "needs OLD and NEW (two paths, or --old and --new)");
 		goto out;
 	}
 	struct xi_mf_model *old_model = load_side(&c, &c.side[0]);

@@ -1,10 +1,13 @@
 /* Attributes: interpreted where they are attached, while parsing, so
  * that no attribute node outlives its declaration. Every reader (xidl,
- * YAML, TOML) goes through these, so the rules and messages are the same
- * whatever the input form. */
+ * YAML, TOML) goes through these, so the rules are the same whatever the
+ * input form; messages name an attribute as that form writes it (the key
+ * 'c_prefix' of YAML is '@c_prefix' in xidl). */
 #include "attrs.h"
 
 #include <string.h>
+
+#include "spelling.h"
 
 static bool is_c_identifier(const char *s)
 {
@@ -109,7 +112,8 @@ static void attr_misplaced(struct xi_ctx *ctx, const struct xi_attr *a, const ch
 	if (!known_attr(a->name))
 		xi_error(&ctx->diag, a->loc, "unknown attribute '@%s'", a->name);
 	else
-		xi_error(&ctx->diag, a->loc, "'@%s' does not apply to %s", a->name, where);
+		xi_error(&ctx->diag, a->loc, "'%s' does not apply to %s",
+			 xi_spell_attr(ctx, a->loc, a->name), where);
 }
 
 void xi_attrs_apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_attr *list)
@@ -175,9 +179,13 @@ void xi_attrs_apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct
 			attr_misplaced(ctx, a, "a member");
 		}
 	}
-	if (direction && reserved)
+	if (direction && reserved && xi_form_at(ctx, reserved->loc) == XI_FORMAT_XIDL)
 		xi_error(&ctx->diag, reserved->loc,
 			 "a '@reserved' member carries no data and takes no direction");
+	else if (direction && reserved)
+		xi_error(&ctx->diag, reserved->loc,
+			 "a field with %s carries no data and takes no 'direction'",
+			 xi_spell_flag(ctx, reserved->loc, "reserved"));
 }
 
 void xi_attrs_apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct xi_attr *list,

@@ -8,6 +8,7 @@
 #include "layout.h"
 #include "loader.h"
 #include "order.h"
+#include "refs.h"
 #include "resolve.h"
 
 struct xi_ctx *xenidl_create(const struct xi_options *opt, FILE *diag)
@@ -25,6 +26,7 @@ struct xi_ctx *xenidl_create(const struct xi_options *opt, FILE *diag)
 	xi_map_init(&ctx->modules_by_path);
 	xi_map_init(&ctx->canon_of_path);
 	xi_map_init(&ctx->symbols);
+	xi_map_init(&ctx->ref_seen);
 	return ctx;
 }
 
@@ -37,6 +39,7 @@ void xenidl_destroy(struct xi_ctx *ctx)
 	xi_map_free(&ctx->canon_of_path);
 	xi_map_free(&ctx->symbols);
 	xi_mf_free(ctx->model);
+	xi_refs_free(ctx);
 	free(ctx->modules);
 	free(ctx->inputs);
 	xi_diag_free(&ctx->diag);
@@ -74,6 +77,8 @@ bool xenidl_analyze(struct xi_ctx *ctx)
 	}
 	xi_compute_visibility(ctx);
 	xi_assign_output_paths(ctx);
+	if (ctx->opt.with_imports)
+		xi_inputs_add_imports(ctx);
 	xi_resolve(ctx);
 	xi_order(ctx);
 	if (!ctx->diag.capped)
@@ -91,8 +96,14 @@ bool xenidl_generate(struct xi_ctx *ctx, const char *name, const struct xi_gen_o
 		return false;
 	}
 	unsigned before = ctx->diag.errors;
+	xi_ref_add_run(ctx, b->name, out);
 	b->emit(ctx, opt, out);
 	return ctx->diag.errors == before;
+}
+
+void xenidl_report_unwritten(struct xi_ctx *ctx)
+{
+	xi_refs_report(ctx);
 }
 
 struct xi_decl *xenidl_find_decl(struct xi_ctx *ctx, const char *name)

@@ -12,6 +12,12 @@ const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len)
 	return copy;
 }
 
+const char *xi_intern_words(struct xi_ctx *ctx, const char *a, const char *b)
+{
+	const char *s = xi_aprintf(&ctx->arena, "%s %s", a, b);
+	return xi_intern(ctx, s, strlen(s));
+}
+
 static void intern_prim_names(struct xi_ctx *ctx)
 {
 	if (!ctx->prim_names[0])

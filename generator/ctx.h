@@ -11,6 +11,14 @@
 #include "strbuf.h"
 
 struct xi_mf_model;
+struct xi_outset;
+struct xi_ref;
+
+/* A backend of the run and where it writes (refs.h). */
+struct xi_run {
+	const char *lang;
+	const struct xi_outset *out;
+};
 
 struct xi_options {
 	xi_abi_mask abis;               /* ABIs to lay out and check */
@@ -19,6 +27,7 @@ struct xi_options {
 	bool werror;
 	bool parseable_fixits;          /* also print gcc's parseable fix-it lines */
 	const char *root;               /* output paths are relative to this, if set */
+	bool with_imports;              /* imported files get outputs too */
 };
 
 struct xi_ctx {
@@ -42,9 +51,18 @@ struct xi_ctx {
 	/* The ABI model the manifest and md backends work from, made by the
 	 * first of them to run (xi_mf_of_ctx in abidiff.h). */
 	struct xi_mf_model *model;
+	/* The references between outputs and the backends of the run, to
+	 * report targets left unwritten (refs.h). */
+	struct xi_ref *refs;
+	unsigned nrefs, cap_refs;
+	struct xi_map ref_seen;
+	struct xi_run *runs;
+	unsigned nruns, cap_runs;
 };
 
 const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len);
+/* "a b", interned. */
+const char *xi_intern_words(struct xi_ctx *ctx, const char *a, const char *b);
 /* The primitive an interned name is, by pointer comparison; -1 if none. */
 int xi_ctx_prim_by_interned(struct xi_ctx *ctx, const char *name);
 /* The primitive any name is, by one lookup in the intern table (which

@@ -7,6 +7,7 @@
 #include "abigroup.h"
 #include "cdoc.h"
 #include "cnames.h"
+#include "refs.h"
 #include "resolve.h"
 
 /* Indentation of struct members, as in Xen's headers. */
@@ -681,6 +682,13 @@ static const char *include_path(struct xi_arena *a, const char *import)
 	return xi_aprintf(a, "%s.h", import);
 }
 
+/* The header of an imported module, which this one includes. */
+static void refer(struct cgen *g, const struct xi_module *m)
+{
+	if (m)
+		xi_ref_add(g->ctx, g->out, "includes", "c", xi_aprintf(g->arena, "%s.h", m->rel), m);
+}
+
 static void emit_includes(struct cgen *g)
 {
 	const struct xi_import *im = g->module->imports;
@@ -691,6 +699,7 @@ static void emit_includes(struct cgen *g)
 		const char *inc = include_path(g->arena, im->path);
 		if (!im->is_arch) {
 			xi_out_printf(g->out, "#include \"%s\"\n", inc);
+			refer(g, im->module[0]);
 			continue;
 		}
 		bool first = true;
@@ -699,6 +708,7 @@ static void emit_includes(struct cgen *g)
 				continue;
 			xi_out_printf(g->out, "#%s %s\n#include \"%s/%s\"\n", first ? "if" : "elif",
 				      xi_families[f].c_cond, xi_families[f].dir, inc);
+			refer(g, im->module[f]);
 			first = false;
 		}
 		if (first)

@@ -25,6 +25,7 @@
 #include "marshal_plan.h"
 #include "marshal_text.h"
 #include "pieces.h"
+#include "refs.h"
 #include "resolve.h"
 
 /* --- Functions ------------------------------------------------------------ */
@@ -586,6 +587,7 @@ static void emit_header(struct mgen *g, struct xi_out *o)
 	if (cond)
 		xi_out_printf(o, "#if %s\n\n", cond);
 	xi_out_printf(o, "#include <xenidl/runtime.h>\n#include \"%s.h\"\n", m->rel);
+	xi_ref_add(g->ctx, o, "includes", "c", xi_aprintf(g->a, "%s.h", m->rel), m);
 	xi_out_puts(o, "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n");
 	for (unsigned i = 0; i < m->ndecls; i++)
 		if (xi_decl_is_aggregate(m->sorted[i]))

@@ -32,6 +32,7 @@
 #include "marshal_plan.h"
 #include "marshal_probe.h"
 #include "marshal_text.h"
+#include "refs.h"
 #include "resolve.h"
 
 static const char test_prelude[] =
@@ -405,6 +406,8 @@ static void emit_includes(struct tgen *g, struct xi_out *o)
 		if (cond)
 			xi_out_printf(o, "#if %s\n", cond);
 		xi_out_printf(o, "#include \"%s_marshal.h\"\n", m->rel);
+		xi_ref_add(g->ctx, o, "includes", "marshal",
+			   xi_aprintf(&g->ctx->arena, "%s_marshal.h", m->rel), m);
 		if (cond)
 			xi_out_puts(o, "#endif\n");
 	}

@@ -5,14 +5,17 @@
  *
  * It works from the ABI model (abidiff.h), the same facts the manifest
  * records, so the pages and the manifest cannot disagree. Names of types
- * link to their section on the page of the file that declares them, when
- * that file is an input too (its page exists). */
+ * link to their section on the page of the file that declares them, and
+ * imports to their pages, whether this run writes those pages or not: a
+ * page is the same whatever else is generated with it, and the run notes
+ * the pages it leaves for another (refs.h). */
 #include "backend.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "abidiff.h"
+#include "refs.h"
 #include "strbuf.h"
 
 /* One row of a layout table: a member, or a hole or padding. */
@@ -115,17 +118,26 @@ static void paragraph(struct page *pg, const char *doc)
 }
 
 /* The relative link from this page to a module's page, or NULL when that
- * module has no page. */
+ * module is not known. Every module has a page, written by this run or by
+ * another (a build may write one page per run): the link is recorded, and
+ * the run says so if it is left dangling (refs.h). */
 static const char *page_link(struct page *pg, const char *rel)
 {
 	const struct xi_mf_module *target = NULL;
-	for (unsigned i = 0; i < pg->m->nmodules; i++)
-		if (!strcmp(pg->m->modules[i]->rel, rel))
+	unsigned index = 0;
+	for (unsigned i = 0; i < pg->m->nmodules; i++) {
+		if (!strcmp(pg->m->modules[i]->rel, rel)) {
 			target = pg->m->modules[i];
-	if (!target || !target->input)
+			index = i;
+		}
+	}
+	if (!target)
 		return NULL;
 	if (target == pg->mod)
 		return "";
+	/* The model holds every module, in the order of ctx->modules. */
+	xi_ref_add(pg->ctx, pg->o, "links to", "md", xi_aprintf(pg->arena, "%s.md", rel),
+		   pg->ctx->modules[index]);
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	for (const char *p = pg->mod->rel; *p; p++)
 		if (*p == '/')

@@ -1,4 +1,5 @@
-/* Fix-its that declare a member (see fixit.h).
+/* Fix-its that need the source text: a name replaced, a member declared
+ * (see fixit.h).
  *
  * The IR keeps where each member's name is, not where its text starts and
  * ends: that is found again from the source, and only when an error needs
@@ -8,7 +9,8 @@
  * items of the list that holds the fields, found by the places of their
  * names. The new member goes on a line of its own where the text is laid
  * out a member per line, and inline otherwise, so that the file keeps its
- * style:
+ * style (and its spelling of types, 'typ' and tag tables where the fields
+ * around are written so; spelling.c writes the member):
  *
  *   xidl        '    @reserved pad0: u8[2];' before the next member's line
  *   YAML block  '      - {name: pad0, reserved: true, type: {array: [u8, 2]}}'
@@ -26,53 +28,8 @@
 #include "doctree.h"
 #include "limits.h"
 #include "spec_read.h"
+#include "spelling.h"
 #include "strbuf.h"
-
-enum form { FORM_XIDL, FORM_YAML, FORM_TOML };
-
-static enum form form_of(const struct xi_agg *agg)
-{
-	const struct xi_module *m = agg->owner ? agg->owner->module : NULL;
-	switch (m ? xi_format_of_path(m->path) : XI_FORMAT_XIDL) {
-	case XI_FORMAT_YAML: return FORM_YAML;
-	case XI_FORMAT_TOML: return FORM_TOML;
-	case XI_FORMAT_XIDL: break;
-	}
-	return FORM_XIDL;
-}
-
-const char *xi_fixit_member_text(struct xi_ctx *ctx, const struct xi_agg *agg, const char *name,
-				 uint32_t bytes)
-{
-	struct xi_arena *a = &ctx->arena;
-	switch (form_of(agg)) {
-	case FORM_YAML:
-		if (bytes == 1)
-			return xi_aprintf(a, "{name: %s, reserved: true, type: u8}", name);
-		return xi_aprintf(a, "{name: %s, reserved: true, type: {array: [u8, %u]}}", name,
-				  (unsigned)bytes);
-	case FORM_TOML:
-		if (bytes == 1)
-			return xi_aprintf(a, "{ name = \"%s\", reserved = true, type = \"u8\" }", name);
-		return xi_aprintf(a, "{ name = \"%s\", reserved = true, type = { array = [\"u8\", %u] } }",
-				  name, (unsigned)bytes);
-	case FORM_XIDL:
-		break;
-	}
-	if (bytes == 1)
-		return xi_aprintf(a, "@reserved %s: u8;", name);
-	return xi_aprintf(a, "@reserved %s: u8[%u];", name, (unsigned)bytes);
-}
-
-const char *xi_fixit_mark_legacy(const struct xi_agg *agg)
-{
-	switch (form_of(agg)) {
-	case FORM_YAML: return "give the declaration 'legacy: true'";
-	case FORM_TOML: return "give the declaration 'legacy = true'";
-	case FORM_XIDL: break;
-	}
-	return "mark the declaration @legacy";
-}
 
 /* --- Source text ----------------------------------------------------------- */
 
@@ -137,6 +94,30 @@ static bool line_is_blank(struct text *tx, uint32_t line)
 static bool ends_with_newline(struct text *tx)
 {
 	return tx->n == 0 || tx->t[tx->n - 1] == '\n';
+}
+
+/* --- A name -------------------------------------------------------------------- */
+
+bool xi_fixit_rename(struct xi_ctx *ctx, struct xi_loc loc, const char *old, const char *name,
+		     struct xi_fixit *fix)
+{
+	struct text tx;
+	size_t off;
+	if (!text_of(ctx, loc.file, &tx) || !offset_at(&tx, loc.line, loc.col, &off) ||
+	    off + loc.len > tx.n)
+		return false;
+	const char *t = tx.t + off;
+	size_t n = loc.len, k = strlen(old);
+	/* A YAML or TOML string keeps its quotes. */
+	if (n == k + 2 && (t[0] == '"' || t[0] == '\'') && t[n - 1] == t[0] &&
+	    !memcmp(t + 1, old, k)) {
+		*fix = xi_fixit_replace(loc, xi_aprintf(&ctx->arena, "%c%s%c", t[0], name, t[0]));
+		return true;
+	}
+	if (n != k || memcmp(t, old, k) != 0)
+		return false;
+	*fix = xi_fixit_replace(loc, name);
+	return true;
 }
 
 /* --- xidl -------------------------------------------------------------------- */
@@ -425,48 +406,58 @@ static const char *toml_header(struct xi_ctx *ctx, struct text *tx, const struct
 	return NULL;
 }
 
-/* The keys of a reserved field in a TOML table, one per line. */
-static const char *toml_keys(struct xi_ctx *ctx, const char *indent, const char *name,
-			     uint32_t bytes)
-{
-	if (bytes == 1)
-		return xi_aprintf(&ctx->arena,
-				  "%sname = \"%s\"\n%sreserved = true\n%stype = \"u8\"\n", indent,
-				  name, indent, indent);
-	return xi_aprintf(&ctx->arena,
-			  "%sname = \"%s\"\n%sreserved = true\n%stype = { array = [\"u8\", %u] }\n",
-			  indent, name, indent, indent, (unsigned)bytes);
-}
+/* The items of a YAML or TOML aggregate's fields around the place of a new
+ * one: `at` that of the member it goes before (NULL at the tail), `prev`
+ * the one before the place, `model` the one it is written like (at, else
+ * the last). False when the tree does not match the members. */
+struct items {
+	const struct xi_dnode *at, *prev, *model;
+};
 
-static bool spec_fix(struct xi_ctx *ctx, const struct xi_agg *agg, const struct xi_member *before,
-		     const char *name, uint32_t bytes, const char *member, struct xi_fixit *fix)
+static bool find_items(const struct xi_agg *agg, const struct xi_member *before, struct items *it)
 {
 	const struct xi_module *mod = agg->owner->module;
-	bool toml = form_of(agg) == FORM_TOML;
-	struct text tx;
-	if (!agg->members || !text_of(ctx, agg->members->loc.file, &tx))
+	if (!agg->members || !mod->spec_root)
 		return false;
 	const struct xi_dnode *seq = find_fields(mod->spec_root, agg->members->loc, 0);
 	if (!seq || seq->count != agg->nmembers)
 		return false;
 	/* The items, checked against the members; the one before the place. */
-	const struct xi_dnode *item = seq->head, *at = NULL, *prev = NULL, *last = NULL;
+	const struct xi_dnode *item = seq->head, *last = NULL;
+	it->at = it->prev = NULL;
 	for (const struct xi_member *m = agg->members; m; m = m->next, item = item->next) {
 		if (!item || !is_field_named(item, m->loc))
 			return false;
 		if (m == before) {
-			at = item;
-			prev = last;
+			it->at = item;
+			it->prev = last;
 		}
 		last = item;
 	}
-	if (!at)
-		prev = last;
-	if (!prev)
-		return false;
-	const struct xi_dnode *model = at ? at : last;
+	if (!it->at)
+		it->prev = last;
+	it->model = it->at ? it->at : last;
+	return it->prev != NULL;
+}
+
+/* A new field spells its type as the field it is written like does: with
+ * xenbindgen's 'typ' and tag tables, or with 'type'. */
+static enum xi_type_spelling types_of(const struct xi_dnode *model)
+{
+	return xi_dmap_find(model, "typ", 3) ? XI_TYPES_TAGGED : XI_TYPES_PLAIN;
+}
+
+static bool spec_fix(struct xi_ctx *ctx, const struct xi_agg *agg, const struct items *it,
+		     const char *name, uint32_t bytes, enum xi_type_spelling types,
+		     const char *member, struct xi_fixit *fix)
+{
+	const struct xi_module *mod = agg->owner->module;
+	bool toml = xi_form_at(ctx, agg->loc) == XI_FORMAT_TOML;
+	const struct xi_dnode *at = it->at, *model = it->model;
+	struct text tx;
 	size_t off;
-	if (!offset_at(&tx, model->loc.line, model->loc.col, &off))
+	if (!text_of(ctx, agg->members->loc.file, &tx) ||
+	    !offset_at(&tx, model->loc.line, model->loc.col, &off))
 		return false;
 	uint16_t file = tx.src->id;
 	const char *indent;
@@ -490,14 +481,15 @@ static bool spec_fix(struct xi_ctx *ctx, const struct xi_agg *agg, const struct 
 		if (!header)
 			return false;
 		const char *lead = indent_of(ctx, &tx, model->loc.line);
-		if (!after_item(&tx, mod->spec_root, prev, strlen(lead), &line))
+		if (!after_item(&tx, mod->spec_root, it->prev, strlen(lead), &line))
 			return false;
-		*fix = xi_fixit_insert_lines(file, line,
-					     xi_aprintf(&ctx->arena, "\n%s\n%s", header,
-							toml_keys(ctx, lead, name, bytes)));
+		*fix = xi_fixit_insert_lines(
+			file, line,
+			xi_aprintf(&ctx->arena, "\n%s\n%s", header,
+				   xi_spell_reserved_keys(ctx, types, lead, name, bytes)));
 		return true;
 	}
-	if (!block || !after_item(&tx, mod->spec_root, prev, strlen(indent), &line))
+	if (!block || !after_item(&tx, mod->spec_root, it->prev, strlen(indent), &line))
 		return false;
 	*fix = xi_fixit_insert_lines(file, line, xi_aprintf(&ctx->arena, "%s- %s\n", indent, member));
 	return true;
@@ -505,14 +497,18 @@ static bool spec_fix(struct xi_ctx *ctx, const struct xi_agg *agg, const struct 
 
 bool xi_fixit_add_member(struct xi_ctx *ctx, const struct xi_agg *agg,
 			 const struct xi_member *before, const char *name, uint32_t bytes,
-			 struct xi_fixit *fix)
+			 const char **text, struct xi_fixit *fix)
 {
-	if (!agg->owner || !agg->owner->module)
+	enum xi_spec_format form = xi_form_at(ctx, agg->loc);
+	bool in_module = agg->owner && agg->owner->module;
+	struct items it;
+	/* A spec read without its tree kept (xenbindgen mode) has no items. */
+	bool items = form != XI_FORMAT_XIDL && in_module && find_items(agg, before, &it);
+	enum xi_type_spelling types = items ? types_of(it.model) : XI_TYPES_PLAIN;
+	*text = xi_spell_reserved_member(ctx, form, types, name, bytes);
+	if (!in_module)
 		return false;
-	const char *member = xi_fixit_member_text(ctx, agg, name, bytes);
-	if (form_of(agg) == FORM_XIDL)
-		return xidl_fix(ctx, agg, before, member, fix);
-	/* A spec read without its tree kept (xenbindgen mode) gets none. */
-	return agg->owner->module->spec_root &&
-	       spec_fix(ctx, agg, before, name, bytes, member, fix);
+	if (form == XI_FORMAT_XIDL)
+		return xidl_fix(ctx, agg, before, *text, fix);
+	return items && spec_fix(ctx, agg, &it, name, bytes, types, *text, fix);
 }

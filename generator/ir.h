@@ -324,6 +324,7 @@ struct xi_module {
 	uint64_t *visible;        /* bitset over module indexes: this one and its imports */
 	bool parsed_ok;
 	bool loading;             /* on the import stack (cycle detection) */
+	bool ordered;             /* its declarations are numbered (order.c) */
 };
 
 /* --- Queries ------------------------------------------------------------- */

@@ -17,6 +17,7 @@
 #include "limits.h"
 #include "order.h"
 #include "resolve.h"
+#include "spelling.h"
 
 struct layout_job {
 	struct xi_ctx *ctx;
@@ -218,17 +219,22 @@ static void report_hole(struct layout_job *job, struct xi_agg *agg, const struct
 			 "out alike",
 			 (unsigned)size, s, what, (unsigned)at, where, m ? "before it" : "in it");
 	} else if (!m && agg->tag_name) {
+		const char *reserved =
+			xi_form_at(ctx, loc) == XI_FORMAT_XIDL
+				? "a @reserved member"
+				: xi_aprintf(&ctx->arena, "a field with %s",
+					     xi_spell_flag(ctx, loc, "reserved"));
 		xi_error(&ctx->diag, loc,
 			 "%u byte%s of implicit padding %s (offset %u)%s; no arm reaches them: "
-			 "make an arm %u bytes long (a struct can end with a @reserved member)",
+			 "make an arm %u bytes long (a struct can end with %s)",
 			 (unsigned)size, s, what, (unsigned)at, where,
-			 (unsigned)agg->lay[abi].size);
+			 (unsigned)agg->lay[abi].size, reserved);
 	} else {
 		const char *pad = free_pad_name(ctx, agg, pads);
 		uint32_t bytes = !m && agg->is_union ? agg->lay[abi].size : size;
 		struct xi_fixit fix;
-		bool fixed = xi_fixit_add_member(ctx, agg, m, pad, bytes, &fix);
-		const char *text = xi_fixit_member_text(ctx, agg, pad, bytes);
+		const char *text;
+		bool fixed = xi_fixit_add_member(ctx, agg, m, pad, bytes, &text, &fix);
 		if (m)
 			xi_error_fix(&ctx->diag, loc, &fix, fixed,
 				     "%u byte%s of implicit padding %s (offset %u)%s; declare them "
@@ -334,7 +340,8 @@ static void check_invariance(struct layout_job *job, struct xi_agg *agg)
 					 "offset %u on %s but %u on %s; use fixed-width types or %s",
 					 xi_sb_str(&job->path), na, nb, m->name,
 					 (unsigned)xi_member_offset(m, a), na,
-					 (unsigned)xi_member_offset(m, b), nb, xi_fixit_mark_legacy(agg));
+					 (unsigned)xi_member_offset(m, b), nb,
+					 xi_spell_mark_legacy(ctx, m->loc));
 				return;
 			}
 			struct xi_layout la = xi_type_layout(m->type, a);
@@ -347,7 +354,7 @@ static void check_invariance(struct layout_job *job, struct xi_agg *agg)
 					 la.size != lb.size ? "size" : "alignment",
 					 (unsigned)(la.size != lb.size ? la.size : la.align), na,
 					 (unsigned)(la.size != lb.size ? lb.size : lb.align), nb,
-					 xi_fixit_mark_legacy(agg));
+					 xi_spell_mark_legacy(ctx, m->loc));
 				return;
 			}
 		}

@@ -143,11 +143,6 @@ static void print_tsv(struct xi_ctx *ctx, const struct xi_decl *d, xi_abi_mask a
 
 int xi_cmd_layout(const struct xi_options *opt, bool tsv, bool all, int argc, char **argv)
 {
-	if (argc < (all ? 1 : 2)) {
-		fputs("xenidl: layout needs a type name and input files\n"
-		      "Try 'xenidl --help' for more information.\n", stderr);
-		return 2;
-	}
 	const char *type = all ? NULL : argv[0];
 	struct xi_ctx *ctx = xenidl_create(opt, stderr);
 	for (int i = all ? 0 : 1; i < argc; i++)

@@ -261,6 +261,23 @@ static char *find_import(struct xi_ctx *ctx, const char *importer_dir, const cha
 	return NULL;
 }
 
+/* After an import was not found: one note per directory find_import
+ * looked in, in its order. */
+static void note_searched(struct xi_ctx *ctx, const struct xi_module *m, const char *dir,
+			  const char *rel)
+{
+	struct xi_loc none = { 0, 0, 0, 0 };
+	if (rel[0] == '/')
+		return;
+	xi_note(&ctx->diag, none, "looked in '%s', the directory of '%s'", dir, m->path);
+	if (m->import_root)
+		xi_note(&ctx->diag, none, "looked in '%s', the root of its spec tree", m->import_root);
+	for (unsigned i = 0; i < ctx->opt.ninclude_dirs; i++)
+		xi_note(&ctx->diag, none, "looked in '%s', from -I", ctx->opt.include_dirs[i]);
+	if (ctx->opt.ninclude_dirs == 0)
+		xi_note(&ctx->diag, none, "no -I directory was given");
+}
+
 static xi_abi_mask families_needed(const struct xi_ctx *ctx)
 {
 	xi_abi_mask fams = 0;
@@ -281,6 +298,7 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 			char *found = find_import(ctx, dir, m->import_root, im->path);
 			if (!found) {
 				xi_error(&ctx->diag, im->loc, "cannot find imported file '%s'", im->path);
+				note_searched(ctx, m, dir, im->path);
 				continue;
 			}
 			im->module[0] = load(ctx, found, im->loc, stack, depth);
@@ -298,10 +316,12 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 			}
 			im->module[f] = load(ctx, found, im->loc, stack, depth);
 		}
-		if (missing.len)
+		if (missing.len) {
 			xi_error(&ctx->diag, im->loc,
 				 "cannot find %s for 'import arch'; restrict the ABIs with --abi "
 				 "to build without them", xi_sb_str(&missing));
+			note_searched(ctx, m, dir, im->path);
+		}
 		xi_sb_free(&missing);
 	}
 }
@@ -354,6 +374,12 @@ static void mark_input(struct xi_ctx *ctx, struct xi_module *m)
 		ctx->inputs = xi_xrealloc(ctx->inputs, sizeof(*ctx->inputs) * ctx->cap_inputs);
 	}
 	ctx->inputs[ctx->ninputs++] = m;
+}
+
+void xi_inputs_add_imports(struct xi_ctx *ctx)
+{
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		mark_input(ctx, ctx->modules[i]);
 }
 
 struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const char *data,

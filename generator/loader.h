@@ -14,6 +14,10 @@ struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const cha
 void xi_compute_visibility(struct xi_ctx *ctx);
 /* Once everything is loaded: each module's output path (module->rel). */
 void xi_assign_output_paths(struct xi_ctx *ctx);
+/* --with-imports: every module loaded gets outputs, after the inputs, in
+ * load order. Call after xi_assign_output_paths, whose roots come from
+ * the inputs named. */
+void xi_inputs_add_imports(struct xi_ctx *ctx);
 
 /* Read a whole file (followed by two NUL bytes, which flex needs); NULL
  * after a reported error. `from` locates the import that named it. */

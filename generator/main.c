@@ -1,11 +1,11 @@
 /* xenidl: the command line. Everything it does is in the library; this
- * file only parses arguments and maps results to exit statuses:
- *   0 success, 1 input errors, 2 usage errors, 3 --check found stale output. */
+ * file only reads arguments (with cli.c) and maps results to exit statuses:
+ *   0 success, 1 input errors, 2 usage errors, 3 --check found stale output,
+ *   4 abi-diff found a breaking change (abidiff_cmd.c). */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
 
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,15 +16,12 @@
 #endif
 
 #include "abidiff.h"
+#include "cli.h"
 #include "commands.h"
 #include "convert.h"
 #include "limits.h"
 #include "xbg.h"
 #include "xenidl.h"
-
-#ifndef PACKAGE_VERSION
-#define PACKAGE_VERSION "unknown"
-#endif
 
 /* Most -l options in one run. */
 #define MAX_LANGS 8u
@@ -32,79 +29,8 @@
  * it back to the system (see main). */
 #define MAIN_MALLOC_TRIM_THRESHOLD (64 * 1024 * 1024)
 
-static void usage(FILE *f)
-{
-	fputs("Usage: xenidl [OPTION]... FILE...\n"
-	      "       xenidl -i DIR -o DIR -l c|rust\n"
-	      "       xenidl layout [--abi LIST] [--tsv] [-I DIR]... (TYPE | --all) FILE...\n"
-	      "       xenidl abi-diff [OPTION]... OLD NEW   (see xenidl abi-diff --help)\n"
-	      "       xenidl convert --to xidl|yaml [-o DIR|-] [--check] FILE...\n"
-	      "Generate code from interface descriptions of the Xen hypercall ABI.\n"
-	      "\n"
-	      "  -l, --lang LANG[:DIR]  output language (repeatable, or a comma list);\n"
-	      "                       with :DIR its outputs go under DIR instead of -o:\n", f);
-	for (const struct xi_backend *b = xi_backends; b->name; b++)
-		fprintf(f, "                         %-12s %s\n", b->name, b->summary);
-	fputs("                       default: c\n"
-	      "  -o, --output DIR     write outputs under DIR (default: .)\n"
-	      "  -i, --indir DIR      xenbindgen mode: DIR holds spec directories, each\n"
-	      "                       giving one header (-l c) or module (-l rust),\n"
-	      "                       as xenbindgen wrote them\n"
-	      "  -I DIR               search DIR for imports (repeatable)\n"
-	      "      --root DIR       place outputs by their path relative to DIR\n"
-	      "      --abi LIST       only these ABIs (comma list of x86_32, x86_64,\n"
-	      "                       arm32, arm64, riscv64, ppc64le)\n"
-	      "      --packed         C: also mark types __attribute__((packed))\n"
-	      "      --crate-name N   Rust: name of the generated crate\n"
-	      "      --check          compare with the files in the output directory,\n"
-	      "                       print a diff and exit 3 if any is stale; write nothing\n"
-	      "  -M FILE              write a make depfile of the inputs and imports\n"
-	      "      --to FORM        convert: write xidl or yaml (next to each input,\n"
-	      "                       under -o DIR, or to stdout with -o -)\n"
-	      "      --summary        print one line: inputs, types, files and time\n"
-	      "  -Werror              treat warnings as errors\n"
-	      "      --parseable-fixits  after each fix-it shown, print it for tools\n"
-	      "                       as gcc's -fdiagnostics-parseable-fixits does\n"
-	      "  -h, --help           show this help\n"
-	      "  -V, --version        show the version\n"
-	      "\n"
-	      "Exit status: 0 success, 1 input errors, 2 usage errors, 3 stale output.\n", f);
-}
-
-enum long_only {
-	OPT_ABI = 256,
-	OPT_PACKED,
-	OPT_CHECK,
-	OPT_ROOT,
-	OPT_CRATE,
-	OPT_TSV,
-	OPT_ALL,
-	OPT_SUMMARY,
-	OPT_TO,
-	OPT_PARSEABLE_FIXITS,
-};
-
-static const struct option long_options[] = {
-	{ "lang", required_argument, NULL, 'l' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "outdir", required_argument, NULL, 'o' },
-	{ "indir", required_argument, NULL, 'i' },
-	{ "abi", required_argument, NULL, OPT_ABI },
-	{ "packed", no_argument, NULL, OPT_PACKED },
-	{ "check", no_argument, NULL, OPT_CHECK },
-	{ "root", required_argument, NULL, OPT_ROOT },
-	{ "crate-name", required_argument, NULL, OPT_CRATE },
-	{ "tsv", no_argument, NULL, OPT_TSV },
-	{ "all", no_argument, NULL, OPT_ALL },
-	{ "summary", no_argument, NULL, OPT_SUMMARY },
-	{ "to", required_argument, NULL, OPT_TO },
-	{ "parseable-fixits", no_argument, NULL, OPT_PARSEABLE_FIXITS },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
-};
-
 struct cli {
+	struct xi_cli reader;
 	struct xi_options opt;
 	struct xi_gen_options gen;
 	const char *langs[MAX_LANGS];
@@ -121,18 +47,6 @@ struct cli {
 	const char *include_dirs[XI_MAX_INCLUDE_DIRS];
 };
 
-__attribute__((format(printf, 1, 2)))
-static int usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	fputs("xenidl: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs("\nTry 'xenidl --help' for more information.\n", stderr);
-	return 2;
-}
-
 /* -l c,rust or -l c:DIR (that language's outputs go under DIR). */
 static int add_langs(struct cli *c, char *list)
 {
@@ -141,99 +55,107 @@ static int add_langs(struct cli *c, char *list)
 		if (dir)
 			*dir++ = '\0';
 		if (dir && !*dir)
-			return usage_error("empty output directory for '%s'", tok);
+			return xi_cli_error(&c->reader, "empty output directory for '%s'", tok);
 		if (c->nlangs == MAX_LANGS)
-			return usage_error("too many output languages (at most %u)", MAX_LANGS);
+			return xi_cli_error(&c->reader, "too many output languages (at most %u)",
+					    MAX_LANGS);
 		c->lang_dirs[c->nlangs] = dir;
 		c->langs[c->nlangs++] = tok;
 	}
 	return 0;
 }
 
-/* Parse options; returns -1 to go on, else an exit status. */
-static int parse_args(struct cli *c, int argc, char **argv)
+/* Read the options of command `cmd`; returns -1 to go on (the operands
+ * start at c->reader.first_operand), else an exit status. */
+static int parse_args(struct cli *c, enum xi_cli_cmd cmd, int argc, char **argv)
 {
+	xi_cli_init(&c->reader, cmd, argc, argv);
 	int ch;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "l:o:i:I:M:W:hV", long_options, NULL)) != -1) {
+	while ((ch = xi_cli_next(&c->reader)) != XI_CLI_END) {
+		const char *arg = c->reader.arg;
 		switch (ch) {
+		case XI_CLI_STOP:
+			return c->reader.status;
 		case 'l': {
-			int rc = add_langs(c, optarg);
+			int rc = add_langs(c, (char *)arg);
 			if (rc)
 				return rc;
 			break;
 		}
 		case 'o':
-			c->outdir = optarg;
+			c->outdir = arg;
 			break;
 		case 'i':
-			c->indir = optarg;
+			c->indir = arg;
 			break;
 		case 'I':
 			if (c->opt.ninclude_dirs == XI_MAX_INCLUDE_DIRS)
-				return usage_error("too many -I directories (at most %u)", XI_MAX_INCLUDE_DIRS);
-			c->include_dirs[c->opt.ninclude_dirs++] = optarg;
+				return xi_cli_error(&c->reader, "too many -I directories (at most %u)",
+						    XI_MAX_INCLUDE_DIRS);
+			c->include_dirs[c->opt.ninclude_dirs++] = arg;
 			break;
 		case 'M':
-			c->depfile = optarg;
+			c->depfile = arg;
 			break;
 		case 'W':
-			if (strcmp(optarg, "error") != 0)
-				return usage_error("unknown warning option '-W%s'", optarg);
 			c->opt.werror = true;
 			break;
-		case OPT_ABI: {
+		case XI_OPT_ABI: {
 			const char *bad;
 			unsigned badlen;
-			if (!xi_abi_parse_list(optarg, &c->opt.abis, &bad, &badlen)) {
+			if (!xi_abi_parse_list(arg, &c->opt.abis, &bad, &badlen)) {
 				char name[64];
 				snprintf(name, sizeof(name), "%.*s", (int)(badlen < 60 ? badlen : 60), bad);
-				return usage_error("unknown ABI '%s' (expected x86_32, x86_64, arm32, "
-						   "arm64, riscv64 or ppc64le)", name);
+				return xi_cli_error(&c->reader, "unknown ABI '%s' (expected x86_32, x86_64, "
+						    "arm32, arm64, riscv64 or ppc64le)", name);
 			}
 			break;
 		}
-		case OPT_PACKED:
+		case XI_OPT_PACKED:
 			c->gen.packed = true;
 			break;
-		case OPT_CHECK:
+		case XI_OPT_CHECK:
 			c->check = true;
 			break;
-		case OPT_ROOT:
-			c->opt.root = optarg;
+		case XI_OPT_ROOT:
+			c->opt.root = arg;
 			break;
-		case OPT_CRATE:
-			c->gen.crate_name = optarg;
+		case XI_OPT_CRATE:
+			c->gen.crate_name = arg;
 			break;
-		case OPT_TSV:
+		case XI_OPT_TSV:
 			c->tsv = true;
 			break;
-		case OPT_ALL:
+		case XI_OPT_ALL:
 			c->all = true;
 			break;
-		case OPT_SUMMARY:
+		case XI_OPT_SUMMARY:
 			c->summary = true;
 			break;
-		case OPT_TO:
-			c->to = optarg;
+		case XI_OPT_TO:
+			c->to = arg;
 			break;
-		case OPT_PARSEABLE_FIXITS:
+		case XI_OPT_WITH_IMPORTS:
+			c->opt.with_imports = true;
+			break;
+		case XI_OPT_PARSEABLE_FIXITS:
 			c->opt.parseable_fixits = true;
 			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		case 'V':
-			printf("xenidl %s\n", PACKAGE_VERSION);
-			return 0;
-		case ':':
-			return usage_error("option '%s' needs an argument", argv[optind - 1]);
-		default:
-			return usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	c->opt.include_dirs = c->include_dirs;
 	return -1;
+}
+
+/* "c, manifest, md, rust, marshal or marshal-test" */
+static void list_backends(char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (const struct xi_backend *b = xi_backends; b->name; b++) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, size - len, "%s%s", b == xi_backends ? "" : b[1].name ? ", " : " or ",
+			 b->name);
+	}
 }
 
 /* XENIDL_TIMINGS=1 prints the time of each phase to stderr (for bench/). */
@@ -273,12 +195,17 @@ static void print_summary(struct xi_ctx *ctx, struct xi_outset **outs, unsigned 
 static int generate(struct cli *c, int nfiles, char **files)
 {
 	if (nfiles == 0)
-		return usage_error("%s", "no input files");
+		return xi_cli_error(&c->reader, "%s", "no input files");
 	if (c->nlangs == 0)
 		c->langs[c->nlangs++] = "c";
-	for (unsigned i = 0; i < c->nlangs; i++)
-		if (!xi_backend_find(c->langs[i]))
-			return usage_error("unknown output language '%s'", c->langs[i]);
+	for (unsigned i = 0; i < c->nlangs; i++) {
+		if (!xi_backend_find(c->langs[i])) {
+			char known[256];
+			list_backends(known, sizeof(known));
+			return xi_cli_error(&c->reader, "unknown output language '%s' (expected %s)",
+					    c->langs[i], known);
+		}
+	}
 	struct timespec start;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	struct xi_ctx *ctx = xenidl_create(&c->opt, stderr);
@@ -308,6 +235,7 @@ static int generate(struct cli *c, int nfiles, char **files)
 		goto done;
 	}
 	phase_time("generate", &start);
+	xenidl_report_unwritten(ctx);
 	for (unsigned i = 0; i < c->nlangs; i++) {
 		int rc = xi_outset_commit(outs[i], stdout);
 		if (rc > status)
@@ -328,13 +256,17 @@ done:
 /* -i DIR -o DIR -l c|rust: xenbindgen's command line and semantics. */
 static int xenbindgen_mode(struct cli *c, int nfiles)
 {
+	int rc = xi_cli_restrict(&c->reader, XI_CMD_XENBINDGEN);
+	if (rc)
+		return rc;
 	if (nfiles)
-		return usage_error("%s", "-i takes no input files: it reads the spec directories of DIR");
+		return xi_cli_error(&c->reader, "%s",
+				    "-i takes no input files: it reads the spec directories of DIR");
 	if (!c->outdir)
-		return usage_error("%s", "-i needs -o DIR");
+		return xi_cli_error(&c->reader, "%s", "-i needs -o DIR");
 	if (c->nlangs != 1 || c->lang_dirs[0] ||
 	    (strcmp(c->langs[0], "c") != 0 && strcmp(c->langs[0], "rust") != 0))
-		return usage_error("%s", "-i needs one -l, c or rust");
+		return xi_cli_error(&c->reader, "%s", "-i needs one -l, c or rust");
 	return xi_cmd_xenbindgen(&c->opt, c->indir, c->outdir, c->langs[0], c->check);
 }
 
@@ -342,12 +274,22 @@ static int xenbindgen_mode(struct cli *c, int nfiles)
 static int convert(struct cli *c, int nfiles, char **files)
 {
 	if (!c->to || (strcmp(c->to, "xidl") != 0 && strcmp(c->to, "yaml") != 0))
-		return usage_error("%s", "convert needs --to xidl or --to yaml");
+		return xi_cli_error(&c->reader, "%s", "needs --to xidl or --to yaml");
 	if (nfiles == 0)
-		return usage_error("%s", "no input files");
+		return xi_cli_error(&c->reader, "%s", "no input files");
 	if (c->outdir && !strcmp(c->outdir, "-") && c->check)
-		return usage_error("%s", "--check compares files: it needs an output directory");
+		return xi_cli_error(&c->reader, "%s",
+				    "--check compares files: it needs an output directory");
 	return xi_cmd_convert(&c->opt, c->to, c->outdir, c->check, nfiles, files);
+}
+
+/* layout [OPTION]... (TYPE | --all) FILE... */
+static int layout(struct cli *c, int nargs, char **args)
+{
+	if (nargs < (c->all ? 1 : 2))
+		return xi_cli_error(&c->reader, "%s", c->all ? "needs input files"
+						       : "needs a type name (or --all) and input files");
+	return xi_cmd_layout(&c->opt, c->tsv, c->all, nargs, args);
 }
 
 int main(int argc, char **argv)
@@ -362,22 +304,29 @@ int main(int argc, char **argv)
 	memset(&c, 0, sizeof(c));
 	if (argc > 1 && !strcmp(argv[1], "abi-diff"))
 		return xi_cmd_abidiff(argc - 1, argv + 1);
-	if (argc > 1 && !strcmp(argv[1], "layout")) {
-		int rc = parse_args(&c, argc - 1, argv + 1);
+	/* A command's name, then its options and operands. */
+	static const struct {
+		const char *name;
+		enum xi_cli_cmd cmd;
+		int (*run)(struct cli *c, int nargs, char **args);
+	} commands[] = {
+		{ "layout", XI_CMD_LAYOUT, layout },
+		{ "convert", XI_CMD_CONVERT, convert },
+	};
+	for (size_t i = 0; argc > 1 && i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		int rc = parse_args(&c, commands[i].cmd, argc - 1, argv + 1);
 		if (rc >= 0)
 			return rc;
-		return xi_cmd_layout(&c.opt, c.tsv, c.all, argc - 1 - optind, argv + 1 + optind);
+		int first = c.reader.first_operand;
+		return commands[i].run(&c, argc - 1 - first, argv + 1 + first);
 	}
-	if (argc > 1 && !strcmp(argv[1], "convert")) {
-		int rc = parse_args(&c, argc - 1, argv + 1);
-		if (rc >= 0)
-			return rc;
-		return convert(&c, argc - 1 - optind, argv + 1 + optind);
-	}
-	int rc = parse_args(&c, argc, argv);
+	int rc = parse_args(&c, XI_CMD_GENERATE, argc, argv);
 	if (rc >= 0)
 		return rc;
+	int first = c.reader.first_operand;
 	if (c.indir)
-		return xenbindgen_mode(&c, argc - optind);
-	return generate(&c, argc - optind, argv + optind);
+		return xenbindgen_mode(&c, argc - first);
+	return generate(&c, argc - first, argv + first);
 }

@@ -106,6 +106,54 @@ static void report_cycle(struct xi_ctx *ctx, struct frame *stack, unsigned depth
 	xi_sb_free(&chain);
 }
 
+/* Number a module's declarations, after those of the modules it imports.
+ * Everything a declaration depends on in another module is then numbered
+ * already, so the order within a module depends on that module alone, not
+ * on the other files of the run or the order they were named in: a header
+ * is the same whether it is generated alone or with others. */
+static void order_module(struct xi_ctx *ctx, struct xi_module *m, struct frame *stack,
+			 unsigned *counter)
+{
+	if (m->ordered)
+		return;
+	m->ordered = true;
+	for (const struct xi_import *im = m->imports; im; im = im->next)
+		for (int f = 0; f < XI_FAM_COUNT; f++)
+			if (im->module[f])
+				order_module(ctx, im->module[f], stack, counter);
+	for (struct xi_decl *root = m->decls; root; root = root->next) {
+		if (root->order_state != UNSEEN)
+			continue;
+		unsigned depth = 0;
+		stack[depth].decl = root;
+		stack[depth].next = 0;
+		decl_deps(&stack[depth].deps, root);
+		root->order_state = ACTIVE;
+		depth++;
+		while (depth) {
+			struct frame *f = &stack[depth - 1];
+			if (f->next < f->deps.n) {
+				unsigned k = f->next++;
+				struct xi_decl *dep = f->deps.decl[k];
+				if (dep->order_state == UNSEEN) {
+					struct frame *g = &stack[depth++];
+					g->decl = dep;
+					g->next = 0;
+					decl_deps(&g->deps, dep);
+					dep->order_state = ACTIVE;
+				} else if (dep->order_state == ACTIVE && !f->deps.soft[k]) {
+					report_cycle(ctx, stack, depth, dep);
+					dep->in_cycle = true;
+				}
+				continue;
+			}
+			f->decl->order_state = DONE;
+			f->decl->order = (*counter)++;
+			depth--;
+		}
+	}
+}
+
 void xi_order(struct xi_ctx *ctx)
 {
 	unsigned total = 0;
@@ -114,40 +162,8 @@ void xi_order(struct xi_ctx *ctx)
 	struct frame *stack = xi_xmalloc(sizeof(*stack) * (total + 1));
 	memset(stack, 0, sizeof(*stack) * (total + 1));
 	unsigned counter = 0;
-
-	for (unsigned i = 0; i < ctx->nmodules; i++) {
-		for (struct xi_decl *root = ctx->modules[i]->decls; root; root = root->next) {
-			if (root->order_state != UNSEEN)
-				continue;
-			unsigned depth = 0;
-			stack[depth].decl = root;
-			stack[depth].next = 0;
-			decl_deps(&stack[depth].deps, root);
-			root->order_state = ACTIVE;
-			depth++;
-			while (depth) {
-				struct frame *f = &stack[depth - 1];
-				if (f->next < f->deps.n) {
-					unsigned k = f->next++;
-					struct xi_decl *dep = f->deps.decl[k];
-					if (dep->order_state == UNSEEN) {
-						struct frame *g = &stack[depth++];
-						g->decl = dep;
-						g->next = 0;
-						decl_deps(&g->deps, dep);
-						dep->order_state = ACTIVE;
-					} else if (dep->order_state == ACTIVE && !f->deps.soft[k]) {
-						report_cycle(ctx, stack, depth, dep);
-						dep->in_cycle = true;
-					}
-					continue;
-				}
-				f->decl->order_state = DONE;
-				f->decl->order = counter++;
-				depth--;
-			}
-		}
-	}
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		order_module(ctx, ctx->modules[i], stack, &counter);
 	for (unsigned i = 0; i <= total; i++) {
 		free(stack[i].deps.decl);
 		free(stack[i].deps.soft);

@@ -172,6 +172,16 @@ static int create_temp(struct xi_outset *set, char **path)
 	return -1;
 }
 
+const char *xi_out_path(const struct xi_out *o)
+{
+	return o->rel;
+}
+
+const struct xi_outset *xi_out_set(const struct xi_out *o)
+{
+	return o->set;
+}
+
 struct xi_out *xi_out_open(struct xi_outset *set, const char *relpath)
 {
 	if (!safe_relpath(relpath)) {

@@ -51,6 +51,10 @@ void xi_out_indent(struct xi_out *o, unsigned n);
 void xi_out_prefixed_lines(struct xi_out *o, unsigned indent, const char *prefix,
 			   const char *text);
 
+/* An output's path (relative to its set's directory), and its set. */
+const char *xi_out_path(const struct xi_out *o);
+const struct xi_outset *xi_out_set(const struct xi_out *o);
+
 /* Finish the run. Write mode: 0, or 1 after an I/O error (and then nothing
  * was renamed). Check mode: 0 when every file is up to date, 3 when some
  * are stale or missing (diffs go to `report`). */

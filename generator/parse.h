@@ -8,6 +8,7 @@
 
 #include "ctx.h"
 #include "ir.h"
+#include "limits.h"
 #include "strbuf.h"
 
 /* Bison location type: where a symbol starts, and the doc comment that
@@ -19,6 +20,12 @@ typedef struct xi_yyltype {
 } XI_YYLTYPE;
 #define XI_YYLTYPE_IS_DECLARED 1
 
+/* Where a token is: its location, and one past its last byte. */
+struct xi_tok_place {
+	struct xi_loc loc;          /* file 0: no such token yet */
+	uint32_t end_line, end_col;
+};
+
 struct xi_parser {
 	struct xi_ctx *ctx;
 	struct xi_module *module;
@@ -27,6 +34,9 @@ struct xi_parser {
 	/* Lexer state */
 	uint32_t line, col;        /* position of the next byte */
 	unsigned depth;            /* open braces, brackets and parentheses */
+	struct xi_loc open_at[XI_MAX_NESTING]; /* where each of them is */
+	struct xi_tok_place last;        /* the token last read (the lookahead) */
+	struct xi_tok_place before_last; /* and the one before it */
 	bool fatal;                /* stop: a limit was hit */
 	bool have_doc;
 	struct xi_strbuf doc;      /* doc comment waiting for its declaration */

@@ -94,6 +94,8 @@ static struct xi_attr *new_attr(struct xi_parser *p, XI_YYLTYPE loc, const char 
 static void release_attrs(struct xi_parser *p, struct xi_attr *list);
 static struct xi_type *named_type(struct xi_parser *p, XI_YYLTYPE loc, const char *name);
 static void missing_semicolon(struct xi_parser *p, XI_YYLTYPE member);
+static bool c_type_word(const char *w, bool first);
+static void missing_semicolon_after(struct xi_parser *p, XI_YYLTYPE before);
 static void add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path, bool is_arch);
 static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_expr *len);
 }
@@ -133,7 +135,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 %left '*' '/' '%'
 %precedence UNARY
 
-%type <str> name keyword_name
+%type <str> name keyword_name c_type_words
 %type <expr> expr label_expr
 %type <type> type base_type compound_type
 %type <attr> attr
@@ -470,8 +472,29 @@ label_expr
  * passing through base_type. */
 type
 	: IDENT                { $$ = named_type(p, @1, $1); }
+	| c_type_words         { $$ = named_type(p, @1, $1); }
 	| compound_type
 	| base_type dims       { $2.tail->u.array.elem = $1; $$ = $2.head; }
+	;
+
+/* C's spelling of a type in several words ("unsigned long"): never a type
+ * of xidl, but read as one name, so that resolution says what to write
+ * instead rather than the parser asking for a ';' after "unsigned". */
+c_type_words
+	: IDENT IDENT {
+		if (!c_type_word($1, true) || !c_type_word($2, false)) {
+			missing_semicolon_after(p, @1);
+			YYERROR;
+		}
+		$$ = xi_intern_words(p->ctx, $1, $2);
+	}
+	| c_type_words IDENT {
+		if (!c_type_word($2, false)) {
+			missing_semicolon_after(p, @1);
+			YYERROR;
+		}
+		$$ = xi_intern_words(p->ctx, $1, $2);
+	}
 	;
 
 dims
@@ -495,6 +518,7 @@ dims
 
 base_type
 	: IDENT                { $$ = named_type(p, @1, $1); }
+	| c_type_words         { $$ = named_type(p, @1, $1); }
 	| compound_type
 	;
 
@@ -597,8 +621,65 @@ static const char *token_text(yysymbol_kind_t sym)
 	return yysymbol_name(sym);
 }
 
+/* The text of a token, for messages: as in the source, cut if long. */
+#define REPORT_MAX_TOKEN_TEXT 40
+
+static const char *token_source(struct xi_parser *p, const struct xi_tok_place *t, char *buf,
+				size_t size)
+{
+	size_t len;
+	const char *line = xi_source_line(p->src, t->loc.line, &len);
+	size_t col = t->loc.col - 1, n = t->loc.len;
+	if (!line || col > len || n == 0)
+		return NULL;
+	if (n > len - col)
+		n = len - col;
+	if (n > REPORT_MAX_TOKEN_TEXT)
+		snprintf(buf, size, "%.*s...", REPORT_MAX_TOKEN_TEXT, line + col);
+	else
+		snprintf(buf, size, "%.*s", (int)n, line + col);
+	return buf;
+}
+
+/* "expected ';' after 'u32'", just after the token before the one the
+ * error was found on, as gcc does: a missing ';' belongs at the end of
+ * its line, not at the start of the next. False when there is no such
+ * token. */
+static bool expected_after(struct xi_parser *p, const char *what)
+{
+	const struct xi_tok_place *t = &p->before_last;
+	char text[REPORT_MAX_TOKEN_TEXT + 4];
+	if (!t->loc.file || !token_source(p, t, text, sizeof(text)))
+		return false;
+	struct xi_loc at = { t->end_line, t->end_col, t->loc.file, 1 };
+	xi_error(&p->ctx->diag, at, "expected %s after '%s'", what, text);
+	return true;
+}
+
+/* At the end of the file, inside brackets: point at the innermost one. */
+static void note_unclosed(struct xi_parser *p)
+{
+	if (p->depth == 0 || p->depth > XI_MAX_NESTING)
+		return;
+	struct xi_loc at = p->open_at[p->depth - 1];
+	size_t len;
+	const char *line = xi_source_line(p->src, at.line, &len);
+	char c = line && at.col >= 1 && at.col <= len ? line[at.col - 1] : '{';
+	xi_note(&p->ctx->diag, at, "to match this '%c'", c);
+}
+
+static bool expects(const yysymbol_kind_t *expected, int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(yysymbol_name(expected[i]), name))
+			return true;
+	return false;
+}
+
 /* Messages in gcc's manner: "expected ';' before '}'", listing up to
- * REPORT_MAX_EXPECTED alternatives. */
+ * REPORT_MAX_EXPECTED alternatives; a missing ';' is reported after the
+ * token it should follow, and a missing closing bracket at the end of the
+ * file points at the bracket it should match. */
 #define REPORT_MAX_EXPECTED 6
 
 static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, struct xi_parser *p)
@@ -607,11 +688,23 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, struct 
 	p->syntax_errors++;
 	if (p->fatal)
 		return 0;
-	yysymbol_kind_t expected[REPORT_MAX_EXPECTED + 1];
-	int n = yypcontext_expected_tokens(ctx, expected, REPORT_MAX_EXPECTED + 1);
+	yysymbol_kind_t expected[YYNTOKENS];
+	int n = yypcontext_expected_tokens(ctx, expected, YYNTOKENS);
 	yysymbol_kind_t got = yypcontext_token(ctx);
+	if (n > 0 && expects(expected, n, "';'") && expected_after(p, "';'")) {
+		if (got == YYSYMBOL_YYEOF)
+			note_unclosed(p);
+		return 0;
+	}
 	struct xi_strbuf msg = XI_STRBUF_INIT;
-	if (n > 0 && n <= REPORT_MAX_EXPECTED) {
+	static const char *const closers[] = { "'}'", "')'", "']'" };
+	const char *closer = NULL;
+	for (unsigned i = 0; got == YYSYMBOL_YYEOF && i < 3; i++)
+		if (expects(expected, n, closers[i]))
+			closer = closers[i];
+	if (closer) {
+		xi_sb_printf(&msg, "expected %s at end of file", closer);
+	} else if (n > 0 && n <= REPORT_MAX_EXPECTED) {
 		xi_sb_adds(&msg, "expected ");
 		for (int i = 0; i < n; i++) {
 			if (i)
@@ -627,6 +720,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, struct 
 		loc.len = 1;
 	xi_error(&p->ctx->diag, loc, "%s", xi_sb_str(&msg));
 	xi_sb_free(&msg);
+	if (got == YYSYMBOL_YYEOF)
+		note_unclosed(p);
 	return 0;
 }
 
@@ -717,14 +812,48 @@ static struct xi_member *mk_member(struct xi_parser *p, XI_YYLTYPE loc, const ch
 	return m;
 }
 
-/* Report "expected ';' before '}'" at the end of a member, as bison would. */
+/* The words of C's types of several words ("unsigned long long"): the
+ * first of them (`first`), or any. */
+static bool c_type_word(const char *w, bool first)
+{
+	static const char *const starts[] = { "unsigned", "signed", "long", "short" };
+	static const char *const others[] = { "int", "char" };
+	for (size_t i = 0; i < sizeof(starts) / sizeof(starts[0]); i++)
+		if (!strcmp(w, starts[i]))
+			return true;
+	for (size_t i = 0; !first && i < sizeof(others) / sizeof(others[0]); i++)
+		if (!strcmp(w, others[i]))
+			return true;
+	return false;
+}
+
+/* Two names in a row that are not C's words for a type: a ';' is missing
+ * after the first ("x: u32" then "y: u32" on the next line). */
+static void missing_semicolon_after(struct xi_parser *p, XI_YYLTYPE before)
+{
+	char text[REPORT_MAX_TOKEN_TEXT + 4];
+	struct xi_tok_place t = { before.loc, before.end_line, before.end_col };
+	const char *what = before.end_line == before.loc.line ? token_source(p, &t, text, sizeof(text))
+							      : NULL;
+	struct xi_loc at = { before.end_line, before.end_col, before.loc.file, 1 };
+	p->syntax_errors++;
+	if (what)
+		xi_error(&p->ctx->diag, at, "expected ';' after '%s'", what);
+	else
+		xi_error(&p->ctx->diag, at, "expected ';'");
+}
+
+/* Report "expected ';' after 'u32'" at the end of a member, as the other
+ * missing semicolons are. The '}' after the member is the lookahead. */
 static void missing_semicolon(struct xi_parser *p, XI_YYLTYPE member)
 {
+	p->syntax_errors++;
+	if (expected_after(p, "';'"))
+		return;
 	struct xi_loc at = member.loc;
 	at.line = member.end_line;
 	at.col = member.end_col;
 	at.len = 1;
-	p->syntax_errors++;
 	xi_error(&p->ctx->diag, at, "expected ';' before '}'");
 }
 

@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixit.h"
 #include "limits.h"
+#include "spelling.h"
+#include "suggest.h"
 
 /* Aggregates with more members than this check name clashes with a hash
  * map instead of pairwise. */
@@ -102,8 +105,45 @@ static struct xi_decl *lookup_everywhere(struct xi_ctx *ctx, const struct xi_mod
 	return NULL;
 }
 
-/* Explain why a name is not found: missing, or declared somewhere that is
- * not imported. */
+/* Whether module m sees a declaration named `name` (of any kind but a
+ * constant's, or a constant's). */
+static bool sees_name(struct xi_ctx *ctx, const struct xi_module *m, const char *name, bool constant)
+{
+	struct xi_decl *d = xi_map_get(&ctx->symbols, name, strlen(name));
+	for (; d; d = d->next_same_name)
+		if (xi_module_sees(m, d->module) && (d->kind == XI_DECL_CONST) == constant)
+			return true;
+	return false;
+}
+
+/* What to suggest for an unknown name: for a type, the xidl spelling of a
+ * C type name; else the name in scope (a primitive, for a type) fewest
+ * edits away, within xi_suggest_limit. NULL if none. */
+static const char *suggestion(struct xi_ctx *ctx, const struct xi_module *m, const char *name,
+			      bool constant)
+{
+	if (!constant) {
+		const char *c = xi_suggest_c_type(name);
+		if (c && (xi_prim_by_name(c) >= 0 || sees_name(ctx, m, c, false)))
+			return c;
+	}
+	struct xi_suggestion s;
+	xi_suggestion_init(&s, name);
+	for (int i = 0; !constant && i < XI_PRIM_COUNT; i++)
+		xi_suggestion_offer(&s, xi_prims[i].name);
+	for (unsigned i = 0; i < ctx->nmodules; i++) {
+		const struct xi_module *o = ctx->modules[i];
+		if (!xi_module_sees(m, o))
+			continue;
+		for (const struct xi_decl *d = o->decls; d; d = d->next)
+			if ((d->kind == XI_DECL_CONST) == constant)
+				xi_suggestion_offer(&s, d->name);
+	}
+	return s.best;
+}
+
+/* Explain why a name is not found: missing (with what it may have meant),
+ * or declared somewhere that is not imported. */
 static void report_unknown(struct xi_ctx *ctx, const struct xi_module *m, const char *what,
 			   const char *name, struct xi_loc loc)
 {
@@ -116,7 +156,21 @@ static void report_unknown(struct xi_ctx *ctx, const struct xi_module *m, const 
 			return;
 		}
 	}
-	xi_error(&ctx->diag, loc, "unknown %s '%s'", what, name);
+	bool constant = !strcmp(what, "constant");
+	const char *c = constant ? NULL : xi_suggest_c_type(name);
+	const char *maybe = suggestion(ctx, m, name, constant);
+	if (c && !maybe)
+		/* "unsigned long" and its kind, with nothing to name instead. */
+		xi_error(&ctx->diag, loc, "unknown type '%s'; its size depends on the ABI: use an "
+			 "arch type, as '%s' of Xen's xen.xidl", name, c);
+	else if (maybe) {
+		struct xi_fixit fix;
+		bool fixed = xi_fixit_rename(ctx, loc, name, maybe, &fix);
+		xi_error_fix(&ctx->diag, loc, &fix, fixed, "unknown %s '%s'; did you mean '%s'?", what,
+			     name, maybe);
+	}
+	else
+		xi_error(&ctx->diag, loc, "unknown %s '%s'", what, name);
 }
 
 struct xi_decl *xi_lookup_const(struct xi_ctx *ctx, const struct xi_module *m,
@@ -156,7 +210,8 @@ static void resolve_agg(struct resolver *r, struct xi_agg *agg);
 static void legacy_only(struct resolver *r, struct xi_loc loc, const char *what)
 {
 	if (!r->legacy)
-		xi_error(r->diag, loc, "'%s' is only allowed in @legacy declarations", what);
+		xi_error(r->diag, loc, "'%s' is only allowed in %s", what,
+			 xi_spell_legacy_decls(r->ctx, loc));
 }
 
 static void resolve_ref(struct resolver *r, struct xi_type *t, enum type_context where)
@@ -599,8 +654,8 @@ static void resolve_tagged(struct resolver *r, struct xi_agg *parent, struct xi_
 static void resolve_agg(struct resolver *r, struct xi_agg *agg)
 {
 	if (!agg->members && !r->legacy)
-		xi_error(r->diag, agg->loc, "an empty %s is only allowed in @legacy declarations",
-			 agg->is_union ? "union" : "struct");
+		xi_error(r->diag, agg->loc, "an empty %s is only allowed in %s",
+			 agg->is_union ? "union" : "struct", xi_spell_legacy_decls(r->ctx, agg->loc));
 	check_unique_members(r, agg);
 	for (struct xi_member *m = agg->members; m; m = m->next) {
 		if (m->type->kind == XI_TYPE_AGG)
@@ -664,9 +719,14 @@ static void resolve_bitmap(struct resolver *r, struct xi_decl *d)
 	}
 	if (d->c_bitfields && prim != XI_PRIM_U32) {
 		/* Standard C allows bitfields of unsigned int only. */
-		xi_error(r->diag, d->type->loc.file ? d->type->loc : d->loc,
-			 "a @c_bitfields bitmap must be 'u32' (C bitfields of other types are "
-			 "not portable), not '%s'", xi_prims[prim].name);
+		struct xi_loc at = d->type->loc.file ? d->type->loc : d->loc;
+		if (xi_form_at(r->ctx, at) == XI_FORMAT_XIDL)
+			xi_error(r->diag, at, "a @c_bitfields bitmap must be 'u32' (C bitfields of other "
+				 "types are not portable), not '%s'", xi_prims[prim].name);
+		else
+			xi_error(r->diag, at, "a bitmap with %s must be 'u32' (C bitfields of other "
+				 "types are not portable), not '%s'",
+				 xi_spell_flag(r->ctx, at, "c_bitfields"), xi_prims[prim].name);
 		return;
 	}
 	d->backing = (enum xi_prim)prim;

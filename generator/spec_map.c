@@ -312,7 +312,8 @@ static bool map_imports(struct mapper *mp, const struct xi_dnode *seq, struct xi
 		}
 		if (path->kind != XI_DSTR || !path->len) {
 			xi_error(mp->diag, path->loc, "an import must be a file name (a string), or "
-				 "{arch: FILE} for a file of every arch-* directory");
+				 "%s for a file of every arch-* directory",
+				 mp->toml ? "{ arch = \"FILE\" }" : "{arch: FILE}");
 			ok = false;
 			continue;
 		}

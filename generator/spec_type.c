@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "attrs.h"
+#include "fixit.h"
+#include "suggest.h"
 #include "spec_mapper.h"
 
 /* The keys of fields and arms, by dialect. */
@@ -60,6 +62,13 @@ static struct xi_type *new_type(struct mapper *mp, enum xi_type_kind kind, struc
 
 static struct xi_type *named_type(struct mapper *mp, const struct xi_dnode *n, const char *key)
 {
+	/* C's name of a type ("unsigned long") is no name, but resolution
+	 * says what to write instead, as for xidl. */
+	if (n->kind == XI_DSTR && xi_suggest_c_type(n->text)) {
+		struct xi_type *t = new_type(mp, XI_TYPE_REF, n->loc);
+		t->u.ref.name = xi_intern(mp->ctx, n->text, n->len);
+		return t;
+	}
 	const char *name = sm_name_of(mp, n, key, NAME_REF);
 	if (!name)
 		return NULL;
@@ -138,7 +147,8 @@ static struct xi_type *array_type(struct mapper *mp, const struct xi_dnode *args
 {
 	if (args->kind != XI_DSEQ || args->count != 2) {
 		xi_error(mp->diag, args->loc,
-			 "'array' must be a list of the element type and the length, as [u8, 16]");
+			 "'array' must be a list of the element type and the length, as %s",
+			 mp->toml ? "[\"u8\", 16]" : "[u8, 16]");
 		return NULL;
 	}
 	struct xi_type *elem = sm_map_type(mp, args->head, "array");
@@ -190,8 +200,25 @@ static struct xi_type *tagged_type(struct mapper *mp, const char *tag_text, stru
 {
 	enum xi_word tag = xi_word_of(tag_text, strlen(tag_text));
 	if (!sm_word_in(tag, type_tags(mp))) {
-		xi_error(mp->diag, tag_loc, "unknown type '%s'; expected one of: %s", tag_text,
-			 sm_key_list(mp, type_tags(mp), XI_W_NONE));
+		/* C's name of a primitive, or a typo of a tag. */
+		const char *c = xi_suggest_c_type(tag_text);
+		const char *maybe = c && sm_word_in(xi_word_of(c, strlen(c)), type_tags(mp)) ? c : NULL;
+		struct xi_suggestion sg;
+		xi_suggestion_init(&sg, tag_text);
+		for (const enum xi_word *k = type_tags(mp); !maybe && *k != XI_W_NONE; k++)
+			xi_suggestion_offer(&sg, xi_words[*k]);
+		if (!maybe)
+			maybe = sg.best;
+		struct xi_fixit fix;
+		if (maybe && xi_fixit_rename(mp->ctx, tag_loc, tag_text, maybe, &fix))
+			xi_error_fix(mp->diag, tag_loc, &fix, 1, "unknown type '%s'; did you mean '%s'?",
+				     tag_text, maybe);
+		else if (maybe)
+			xi_error(mp->diag, tag_loc, "unknown type '%s'; did you mean '%s'?", tag_text,
+				 maybe);
+		else
+			xi_error(mp->diag, tag_loc, "unknown type '%s'; expected one of: %s", tag_text,
+				 sm_key_list(mp, type_tags(mp), XI_W_NONE));
 		return NULL;
 	}
 	if (is_prim_tag(tag)) {
@@ -327,7 +354,7 @@ static bool arm_labels(struct mapper *mp, const struct xi_dnode *obj, struct xi_
 	}
 	if (!when) {
 		xi_error(mp->diag, obj->loc, "an arm of a tagged union needs 'when' (the tag values "
-			 "that select it) or 'default: true'");
+			 "that select it) or '%s'", mp->toml ? "default = true" : "default: true");
 		return false;
 	}
 	const struct xi_dnode *first = when->value, *single = NULL;

@@ -40,6 +40,11 @@ bool xenidl_analyze(struct xi_ctx *ctx);
 bool xenidl_generate(struct xi_ctx *ctx, const char *backend, const struct xi_gen_options *opt,
 		     struct xi_outset *out);
 
+/* After the backends of a run: a note for each include or link of their
+ * outputs whose target they did not write and the output directory does
+ * not hold (generate it too, or use --with-imports). */
+void xenidl_report_unwritten(struct xi_ctx *ctx);
+
 /* Find a declaration by name among all loaded files (the first one, for a
  * name declared per family). */
 struct xi_decl *xenidl_find_decl(struct xi_ctx *ctx, const char *name);

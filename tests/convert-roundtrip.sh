@@ -20,7 +20,7 @@ fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 
 # The -l languages, as --help lists them.
-langs=$("$XENIDL" --help | awk '/--lang/ { on = 1; next } /default:/ { on = 0 }
+langs=$("$XENIDL" --help | awk '/--lang/ { on = 1; next } /default:/ { exit }
 	on && /^                         [a-z]/ { print $1 }')
 [ -n "$langs" ] || { echo "FAIL: no output language in xenidl --help"; exit 1; }
 

@@ -1,7 +1,7 @@
 /* Apply the fix-its of xenidl's diagnostics, literally (tests/fixits.sh).
  *
  *   fixit-apply list DIAGS       one line per error of DIAGS:
- *                                "N<TAB>fix|guess|none<TAB>error: MESSAGE"
+ *                                "N<TAB>fix|none<TAB>error: MESSAGE"
  *   fixit-apply apply DIAGS N    apply the fix-its of error N (from 1)
  *   fixit-apply apply DIAGS all  apply those of every error
  *
@@ -12,11 +12,9 @@
  *
  * printed after it or after its notes: the bytes from line L1, column C1
  * up to L2:C2 (excluded; lines and byte columns from 1) of FILE are
- * replaced with TEXT (C escapes, octal for other bytes). An error that
- * has none but says "did you mean 'X'" is fixed generically ("guess"): X
- * replaces the text its caret underlines. Files are named as in DIAGS,
- * relative to the current directory. All the edits of a file are made
- * together, from its end, so that their places stay valid. */
+ * replaced with TEXT (C escapes, octal for other bytes). Files are named
+ * as in DIAGS, relative to the current directory. All the edits of a file
+ * are made together, from its end, so that their places stay valid. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,10 +33,7 @@ struct edit {
 
 struct error {
 	char *message;  /* "error: ..." */
-	unsigned line, col, width;
-	char *file;
 	unsigned nfixes;
-	bool guess;
 };
 
 static struct edit *edits;
@@ -54,14 +49,6 @@ static void *xrealloc(void *p, size_t n)
 		exit(2);
 	}
 	return p;
-}
-
-static char *xstrndup(const char *s, size_t n)
-{
-	char *r = xrealloc(NULL, n + 1);
-	memcpy(r, s, n);
-	r[n] = '\0';
-	return r;
 }
 
 /* A quoted string with C escapes at *p; advances past it. */
@@ -145,8 +132,7 @@ static void read_diags(const char *path)
 		exit(2);
 	}
 	static char l[MAX_LINE];
-	unsigned current = 0;      /* the error that notes and fix-its follow */
-	bool want_caret = false;   /* the current error's caret line is next */
+	unsigned current = 0; /* the error that notes and fix-its follow */
 	while (fgets(l, sizeof(l), f)) {
 		l[strcspn(l, "\n")] = '\0';
 		if (!strncmp(l, "fix-it:", 7)) {
@@ -157,15 +143,6 @@ static void read_diags(const char *path)
 			errors[current - 1].nfixes++;
 			continue;
 		}
-		if (want_caret && !strncmp(l, "      | ", 8) && strchr(l, '^')) {
-			const char *c = strchr(l, '^');
-			unsigned w = 0;
-			while (c[w] == '^' || c[w] == '~')
-				w++;
-			errors[current - 1].width = w;
-			want_caret = false;
-			continue;
-		}
 		if (l[0] == ' ')
 			continue;
 		const char *e = severity_at(l, "error");
@@ -174,7 +151,6 @@ static void read_diags(const char *path)
 			 * its own, which takes nothing from the error before. */
 			if (severity_at(l, "warning") || !strncmp(l, "xenidl: ", 8))
 				current = 0;
-			want_caret = false;
 			continue;
 		}
 		if (nerrors == cap_errors) {
@@ -184,49 +160,9 @@ static void read_diags(const char *path)
 		struct error *er = &errors[nerrors++];
 		memset(er, 0, sizeof(*er));
 		er->message = strdup(e + 2);
-		/* FILE:LINE:COL before it, read from the right. */
-		const char *p = e;
-		unsigned v[2] = { 0, 0 };
-		bool located = true;
-		for (int k = 1; k >= 0 && located; k--) {
-			const char *digits = p;
-			while (digits > l && digits[-1] >= '0' && digits[-1] <= '9')
-				digits--;
-			if (digits == p || digits == l || digits[-1] != ':')
-				located = false;
-			else
-				v[k] = (unsigned)strtoul(digits, NULL, 10);
-			p = digits - 1;
-		}
-		if (located) {
-			er->file = xstrndup(l, (size_t)(p - l));
-			er->line = v[0];
-			er->col = v[1];
-		}
 		current = nerrors;
-		want_caret = located;
 	}
 	fclose(f);
-	/* Errors without fix-its that name a replacement. */
-	for (unsigned i = 0; i < nerrors; i++) {
-		struct error *er = &errors[i];
-		const char *dym = strstr(er->message, "did you mean '");
-		if (er->nfixes || !dym || !er->file || !er->width)
-			continue;
-		dym += strlen("did you mean '");
-		const char *end = strchr(dym, '\'');
-		if (!end)
-			continue;
-		struct edit ed = { xstrndup(er->file, strlen(er->file)), er->line, er->col, er->line,
-				   er->col + er->width, xstrndup(dym, (size_t)(end - dym)),
-				   (size_t)(end - dym), i + 1 };
-		if (nedits == cap_edits) {
-			cap_edits = cap_edits ? cap_edits * 2 : 16;
-			edits = xrealloc(edits, sizeof(*edits) * cap_edits);
-		}
-		edits[nedits++] = ed;
-		er->guess = true;
-	}
 }
 
 static char *read_file(const char *path, size_t *len)
@@ -346,7 +282,7 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "list")) {
 		for (unsigned i = 0; i < nerrors; i++)
 			printf("%u\t%s\t%s\n", i + 1,
-			       errors[i].nfixes ? "fix" : errors[i].guess ? "guess" : "none",
+			       errors[i].nfixes ? "fix" : "none",
 			       errors[i].message);
 		return 0;
 	}

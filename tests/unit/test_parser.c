@@ -105,7 +105,7 @@ START_TEST(syntax_errors_are_all_reported)
 	ck_assert(!c->ok);
 	ck_assert_uint_eq(c->ctx->diag.errors, 3);
 	ck_assert_ptr_nonnull(strstr(c->diags, "t.xidl:1:15: error:"));
-	ck_assert_ptr_nonnull(strstr(c->diags, "t.xidl:2:18: error: expected ';' before '}'"));
+	ck_assert_ptr_nonnull(strstr(c->diags, "t.xidl:2:18: error: expected ';' after 'u32'"));
 	ck_assert_ptr_nonnull(strstr(c->diags, "t.xidl:3:15: error:"));
 	compiled_free(c);
 }
