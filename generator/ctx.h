@@ -10,6 +10,7 @@
 #include "map.h"
 #include "strbuf.h"
 
+struct xi_comments;
 struct xi_mf_model;
 
 struct xi_options {
@@ -41,6 +42,9 @@ struct xi_ctx {
 	/* The ABI model the manifest and md backends work from, made by the
 	 * first of them to run (xi_mf_of_ctx in abidiff.h). */
 	struct xi_mf_model *model;
+	/* convert: the readers keep the comments of the file they read here
+	 * (comments.h); NULL otherwise. */
+	struct xi_comments *comments;
 };
 
 const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len);

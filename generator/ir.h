@@ -18,6 +18,7 @@
 #include "source.h"
 #include "xint.h"
 
+struct xi_comments;
 struct xi_decl;
 struct xi_module;
 struct xi_type;
@@ -320,6 +321,8 @@ struct xi_module {
 	uint64_t *visible;        /* bitset over module indexes: this one and its imports */
 	bool parsed_ok;
 	bool loading;             /* on the import stack (cycle detection) */
+	/* convert: the comments of its source (comments.h); NULL otherwise. */
+	struct xi_comments *comments;
 };
 
 /* --- Queries ------------------------------------------------------------- */
