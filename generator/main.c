@@ -38,7 +38,7 @@ static void usage(FILE *f)
 	      "       xenidl -i DIR -o DIR -l c|rust\n"
 	      "       xenidl layout [--abi LIST] [--tsv] [-I DIR]... (TYPE | --all) FILE...\n"
 	      "       xenidl abi-diff [OPTION]... OLD NEW   (see xenidl abi-diff --help)\n"
-	      "       xenidl convert --to xidl|yaml [-o DIR|-] [--check] FILE...\n"
+	      "       xenidl convert --to xidl|yaml [-o DIR|-] [--check] [--lossy] FILE...\n"
 	      "Generate code from interface descriptions of the Xen hypercall ABI.\n"
 	      "\n"
 	      "  -l, --lang LANG[:DIR]  output language (repeatable, or a comma list);\n"
@@ -61,6 +61,9 @@ static void usage(FILE *f)
 	      "  -M FILE              write a make depfile of the inputs and imports\n"
 	      "      --to FORM        convert: write xidl or yaml (next to each input,\n"
 	      "                       under -o DIR, or to stdout with -o -)\n"
+	      "      --lossy          convert: drop what the target form cannot hold\n"
+	      "                       (with a warning) rather than fail\n"
+
 	      "      --summary        print one line: inputs, types, files and time\n"
 	      "  -Werror              treat warnings as errors\n"
 	      "  -h, --help           show this help\n"
@@ -79,6 +82,7 @@ enum long_only {
 	OPT_ALL,
 	OPT_SUMMARY,
 	OPT_TO,
+	OPT_LOSSY,
 };
 
 static const struct option long_options[] = {
@@ -95,6 +99,7 @@ static const struct option long_options[] = {
 	{ "all", no_argument, NULL, OPT_ALL },
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
 	{ "to", required_argument, NULL, OPT_TO },
+	{ "lossy", no_argument, NULL, OPT_LOSSY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -114,6 +119,7 @@ struct cli {
 	bool tsv;
 	bool all;
 	bool summary;
+	bool lossy;
 	const char *include_dirs[XI_MAX_INCLUDE_DIRS];
 };
 
@@ -212,6 +218,9 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_TO:
 			c->to = optarg;
+			break;
+		case OPT_LOSSY:
+			c->lossy = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -340,7 +349,8 @@ static int convert(struct cli *c, int nfiles, char **files)
 		return usage_error("%s", "no input files");
 	if (c->outdir && !strcmp(c->outdir, "-") && c->check)
 		return usage_error("%s", "--check compares files: it needs an output directory");
-	return xi_cmd_convert(&c->opt, c->to, c->outdir, c->check, nfiles, files);
+	struct xi_convert_options co = { c->to, c->outdir, c->check, c->lossy };
+	return xi_cmd_convert(&c->opt, &co, nfiles, files);
 }
 
 int main(int argc, char **argv)
