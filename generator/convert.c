@@ -1,4 +1,4 @@
-/* xenidl convert --to xidl|yaml [-o DIR] [--check] [--lossy] FILE...
+/* xenidl convert --to xidl|yaml [-o DIR] [--check] [--lossy] [--with-imports] FILE...
  *
  * Each file is parsed (not resolved: conversion is a translation and needs
  * no imported file) with its comments (comments.h), and printed in the
@@ -8,9 +8,12 @@
  * to xidl) formats it in place.
  *
  * Imports are renamed to the target form (xen.yaml becomes xen.xidl), as
- * the files they name are meant to be converted too; xenbindgen includes
- * become imports of the files of the directories they name (to xidl), or
- * stay includes (to YAML).
+ * the files they name are meant to be converted too: --with-imports
+ * converts them in the same run (every file the inputs import, directly or
+ * not); without it, a note names each import of an output whose file
+ * this run does not write and does not exist, and the file to convert.
+ * xenbindgen includes become imports of the files of the directories they
+ * name (to xidl), or stay includes (to YAML).
  *
  * Nothing the author wrote is dropped in silence: what the target form
  * cannot hold (a description's trailing blanks in an xidl doc comment, a
@@ -18,8 +21,10 @@
  * warning. */
 #include "convert.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "comments.h"
 #include "loader.h"
@@ -34,6 +39,7 @@ struct job {
 	const struct xi_spec_include *includes;
 	const char *dir;      /* output directory */
 	const char *rel;      /* output path under it */
+	const char *out_path; /* both, absolute and normalized: to tell outputs apart */
 };
 
 struct run {
@@ -224,6 +230,96 @@ static struct job *add_job(struct run *r, const char *input)
 	return j;
 }
 
+/* The files a module imports, as found (NULL where not found), each with
+ * the import that names it: a plain import names one, an `import arch`
+ * one in each arch-* directory, an include every spec file of its
+ * directory. */
+struct imported {
+	const char *path;          /* as the output names it, before renaming */
+	const char *found;         /* the source file, or NULL */
+	struct xi_loc loc;
+	bool is_include;
+};
+
+/* The imports that stand for includes, without a word on those that
+ * stand for nothing: a YAML output keeps them as they are, and the YAML
+ * file says what is wrong with them when it is read. */
+static void lower_quietly(struct xi_ctx *ctx, struct xi_module *m,
+			  const struct xi_spec_include *includes)
+{
+	struct xi_diag saved = ctx->diag;
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *sink = open_memstream(&buf, &size);
+	if (!sink)
+		return;
+	ctx->diag.out = sink;
+	xi_spec_lower_includes(ctx, m, includes);
+	fclose(sink);
+	free(buf);
+	ctx->diag.out = saved.out;
+	ctx->diag.errors = saved.errors;
+	ctx->diag.warnings = saved.warnings;
+	ctx->diag.capped = saved.capped;
+	ctx->diag.cap_reported = saved.cap_reported;
+	ctx->diag.muted = saved.muted;
+}
+
+static unsigned imported_files(struct run *r, const struct job *j, struct imported **out)
+{
+	struct xi_ctx *ctx = r->ctx;
+	const struct xi_module *m = j->module;
+	const char *dir = xi_path_dirname(&ctx->arena, m->path);
+	/* The includes kept (YAML output) name the files they lower to. */
+	struct xi_module lowered = *m;
+	lowered.imports = NULL;
+	if (j->includes)
+		lower_quietly(ctx, &lowered, j->includes);
+	unsigned n = 0, cap = 8;
+	struct imported *v = xi_xmalloc(sizeof(*v) * cap);
+	for (int pass = 0; pass < 2; pass++) {
+		const struct xi_module *from = pass ? &lowered : m;
+		for (const struct xi_import *im = from->imports; im; im = im->next) {
+			for (int f = 0; f < (im->is_arch ? XI_FAM_COUNT : 1); f++) {
+				const char *rel = im->is_arch
+					? xi_aprintf(&ctx->arena, "%s/%s", xi_families[f].dir, im->path)
+					: im->path;
+				char *found = xi_find_import(ctx, dir, from->import_root, rel);
+				if (im->is_arch && !found)
+					continue; /* a family with no such file */
+				if (n == cap)
+					v = xi_xrealloc(v, sizeof(*v) * (cap *= 2));
+				v[n++] = (struct imported){ rel, found, im->loc, pass == 1 };
+			}
+		}
+	}
+	*out = v;
+	return n;
+}
+
+/* --with-imports: every file the jobs import, directly or not, is a job. */
+static bool add_imports(struct run *r)
+{
+	bool ok = true;
+	for (unsigned i = 0; i < r->njobs && !r->ctx->diag.capped; i++) {
+		struct imported *files;
+		unsigned n = imported_files(r, &r->jobs[i], &files);
+		for (unsigned k = 0; k < n; k++) {
+			if (!files[k].found)
+				continue;
+			char *canon = realpath(files[k].found, NULL);
+			bool known = false;
+			for (unsigned q = 0; q < r->njobs && canon && !known; q++)
+				known = !strcmp(r->jobs[q].module->canon, canon);
+			free(canon);
+			if (!known)
+				ok &= read_input(r, add_job(r, files[k].found));
+		}
+		free(files);
+	}
+	return ok;
+}
+
 /* --- Placing ----------------------------------------------------------------- */
 
 /* The deepest directory holding every input (canonical), or NULL. */
@@ -238,6 +334,17 @@ static char *common_dir(struct run *r)
 			xi_path_narrow_common(common, dir);
 	}
 	return common;
+}
+
+/* A path made absolute and normalized, to compare with another. */
+static const char *absolute(struct xi_ctx *ctx, const char *path)
+{
+	if (path[0] == '/')
+		return xi_path_normalize(&ctx->arena, path);
+	char *cwd = getcwd(NULL, 0);
+	const char *abs = xi_path_join(&ctx->arena, cwd ? cwd : "/", path);
+	free(cwd);
+	return abs;
 }
 
 static void place(struct run *r, struct job *j, const char *outdir, const char *common)
@@ -260,6 +367,62 @@ static void place(struct run *r, struct job *j, const char *outdir, const char *
 			j->dir = "/";
 		j->rel = slash ? slash + 1 : out;
 	}
+	j->out_path = absolute(ctx, xi_path_join(&ctx->arena, j->dir, j->rel));
+}
+
+/* --- Checking what the outputs import ---------------------------------------- */
+
+static bool written(const struct run *r, const char *abs)
+{
+	for (unsigned i = 0; i < r->njobs; i++)
+		if (!strcmp(r->jobs[i].out_path, abs))
+			return true;
+	return false;
+}
+
+/* Does `rel`, imported by an output in `dir`, resolve (as the loader
+ * finds imports: next to the importer, in its import root, along -I) to
+ * a file this run writes or one that exists? */
+static bool resolves(const struct run *r, const char *dir, const char *root, const char *rel)
+{
+	struct xi_ctx *ctx = r->ctx;
+	if (written(r, absolute(ctx, xi_path_join(&ctx->arena, dir, rel))))
+		return true;
+	if (root && written(r, absolute(ctx, xi_path_join(&ctx->arena, root, rel))))
+		return true;
+	for (unsigned i = 0; i < ctx->opt.ninclude_dirs; i++)
+		if (written(r, absolute(ctx, xi_path_join(&ctx->arena, ctx->opt.include_dirs[i], rel))))
+			return true;
+	return xi_find_import(ctx, dir, root, rel) != NULL;
+}
+
+/* A note for each import of j's output that does not resolve. */
+static void note_missing_imports(struct run *r, const struct job *j)
+{
+	struct xi_ctx *ctx = r->ctx;
+	const char *out_dir = xi_path_dirname(&ctx->arena, xi_path_join(&ctx->arena, j->dir, j->rel));
+	/* Spec trees are rooted at the parent of a file's directory. */
+	const char *root = j->module->import_root || j->includes
+				   ? xi_path_join(&ctx->arena, out_dir, "..") : NULL;
+	struct imported *files;
+	unsigned n = imported_files(r, j, &files);
+	for (unsigned k = 0; k < n; k++) {
+		const char *target = r->to_xidl ? rename_to_xidl(ctx, files[k].path)
+						: rename_to_yaml(ctx, files[k].path);
+		if (resolves(r, out_dir, root, target))
+			continue;
+		const char *what = files[k].is_include ? "includes" : "imports";
+		if (files[k].found)
+			xi_note(&ctx->diag, files[k].loc, "the %s output %s '%s', which this run does "
+				"not write and which does not exist: convert '%s' too, or add "
+				"--with-imports", r->to_xidl ? "xidl" : "YAML", what, target,
+				files[k].found);
+		else
+			xi_note(&ctx->diag, files[k].loc, "the %s output %s '%s', which this run does "
+				"not write and which does not exist (and no '%s' is found to convert)",
+				r->to_xidl ? "xidl" : "YAML", what, target, files[k].path);
+	}
+	free(files);
 }
 
 /* --- The command ----------------------------------------------------------------- */
@@ -289,6 +452,8 @@ int xi_cmd_convert(const struct xi_options *opt, const struct xi_convert_options
 	bool ok = true;
 	for (int i = 0; i < nfiles && !ctx->diag.capped; i++)
 		ok &= read_input(&r, add_job(&r, files[i]));
+	if (ok && opt->with_imports)
+		ok &= add_imports(&r);
 	int status = 1;
 	if (!ok || xi_diag_failed(&ctx->diag))
 		goto done;
@@ -317,6 +482,8 @@ int xi_cmd_convert(const struct xi_options *opt, const struct xi_convert_options
 			fwrite(data, 1, len, stdout);
 		}
 	} else {
+		for (unsigned i = 0; i < r.njobs; i++)
+			note_missing_imports(&r, &r.jobs[i]);
 		for (unsigned i = 0; i < r.njobs; i++) {
 			int rc = xi_outset_commit(sets[i], stdout);
 			if (rc > status)

@@ -50,7 +50,8 @@ struct xi_convert_options {
 			       * warning, rather than fail */
 };
 
-/* xenidl convert --to xidl|yaml [-o DIR] [--check] [--lossy] FILE... */
+/* xenidl convert --to xidl|yaml [-o DIR] [--check] [--lossy]
+ * [--with-imports] FILE... (--with-imports is opt->with_imports) */
 int xi_cmd_convert(const struct xi_options *opt, const struct xi_convert_options *co, int nfiles,
 		   char **files);
 

@@ -19,6 +19,7 @@ struct xi_options {
 	unsigned ninclude_dirs;
 	bool werror;
 	const char *root;               /* output paths are relative to this, if set */
+	bool with_imports;              /* imported files get outputs too */
 };
 
 struct xi_ctx {

@@ -38,7 +38,8 @@ static void usage(FILE *f)
 	      "       xenidl -i DIR -o DIR -l c|rust\n"
 	      "       xenidl layout [--abi LIST] [--tsv] [-I DIR]... (TYPE | --all) FILE...\n"
 	      "       xenidl abi-diff [OPTION]... OLD NEW   (see xenidl abi-diff --help)\n"
-	      "       xenidl convert --to xidl|yaml [-o DIR|-] [--check] [--lossy] FILE...\n"
+	      "       xenidl convert --to xidl|yaml [-o DIR|-] [--check] [--lossy]\n"
+	      "                      [--with-imports] [-I DIR]... FILE...\n"
 	      "Generate code from interface descriptions of the Xen hypercall ABI.\n"
 	      "\n"
 	      "  -l, --lang LANG[:DIR]  output language (repeatable, or a comma list);\n"
@@ -63,7 +64,9 @@ static void usage(FILE *f)
 	      "                       under -o DIR, or to stdout with -o -)\n"
 	      "      --lossy          convert: drop what the target form cannot hold\n"
 	      "                       (with a warning) rather than fail\n"
-
+	      "      --with-imports   convert: also convert every file the inputs\n"
+	      "                       import, directly or not (default: only the inputs;\n"
+	      "                       a note names each import left unresolved)\n"
 	      "      --summary        print one line: inputs, types, files and time\n"
 	      "  -Werror              treat warnings as errors\n"
 	      "  -h, --help           show this help\n"
@@ -83,6 +86,7 @@ enum long_only {
 	OPT_SUMMARY,
 	OPT_TO,
 	OPT_LOSSY,
+	OPT_WITH_IMPORTS,
 };
 
 static const struct option long_options[] = {
@@ -100,6 +104,7 @@ static const struct option long_options[] = {
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
 	{ "to", required_argument, NULL, OPT_TO },
 	{ "lossy", no_argument, NULL, OPT_LOSSY },
+	{ "with-imports", no_argument, NULL, OPT_WITH_IMPORTS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -221,6 +226,9 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_LOSSY:
 			c->lossy = true;
+			break;
+		case OPT_WITH_IMPORTS:
+			c->opt.with_imports = true;
 			break;
 		case 'h':
 			usage(stdout);
