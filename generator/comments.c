@@ -573,9 +573,30 @@ static void flush_head(struct attacher *at, struct xi_pos next)
 	at->npending = k;
 }
 
+/* With no module doc before the first item, the comments at the top of
+ * the file that a blank line ends (a licence, a file's heading) come
+ * before everything too, in every form. */
+static void head_by_blank_line(struct attacher *at, const struct event *first)
+{
+	struct xi_comments *cm = at->cm;
+	if (!cm->blank_lines || cm->head.n ||
+	    (cm->doc_pos.line && xi_pos_cmp(cm->doc_pos, first->pos) < 0))
+		return;
+	unsigned k = 0;
+	for (unsigned i = 0; i < at->npending && at->pending[i].c->doc == XI_DOC_NONE; i++)
+		if (line_is_blank(cm, at->pending[i].c->end.line + 1))
+			k = i + 1;
+	for (unsigned i = 0; i < k; i++)
+		list_add(&cm->head, at->pending[i].c);
+	memmove(at->pending, at->pending + k, sizeof(*at->pending) * (at->npending - k));
+	at->npending -= k;
+}
+
 static void pass_event(struct attacher *at, const struct event *ev)
 {
 	flush_head(at, ev->pos);
+	if (!at->prev)
+		head_by_blank_line(at, ev);
 	resolve(at, ev);
 	switch (ev->kind) {
 	case EV_START:

@@ -460,7 +460,8 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 	const struct xi_comments *cm = m->comments;
 	if (cm) {
 		put_comments(&p, &cm->head, 0, false);
-		if (cm->head.n && m->doc && cm->blank_before_doc)
+		/* Without a doc, a blank line ended the comments at the top. */
+		if (cm->head.n && (!m->doc || cm->blank_before_doc))
 			p.blank = true;
 	}
 	/* Something is written: the next item is a blank line apart. */

@@ -628,7 +628,8 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 	if (cm) {
 		struct xi_yaml_col col = { XI_YAML_COL_LINE, 0, 0 };
 		note_before(&p, 0, &cm->head, col);
-		if (cm->head.n && m->doc && cm->blank_before_doc)
+		/* Without a doc, a blank line ended the comments at the top. */
+		if (cm->head.n && (!m->doc || cm->blank_before_doc))
 			note_blank(&p, 0);
 	}
 	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);

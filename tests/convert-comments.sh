@@ -3,6 +3,8 @@
 #   - all.xidl has comments in every place xidl has: it is in the
 #     formatter's form (--check passes, a formatted copy is the same), its
 #     YAML is all.yaml, which converts back to all.xidl, and to itself;
+#     the same for nodoc.xidl and nodoc.yaml (comments at the top of a file
+#     with no doc comment);
 #   - hand.yaml and hand.toml hold comments where people write them in
 #     YAML and TOML: they convert to hand-yaml.xidl and hand-toml.xidl,
 #     which are in the formatter's form, and TOML -> YAML -> xidl gives the
@@ -22,7 +24,7 @@ same() { # WANT GOT WHAT
 
 cp -R "$data" "$tmp/in"
 cd "$tmp/in" || exit 1
-all="all.xidl other.xidl arch-x86/regs.xidl arch-arm/regs.xidl arch-riscv/regs.xidl arch-ppc/regs.xidl"
+all="all.xidl nodoc.xidl other.xidl arch-x86/regs.xidl arch-arm/regs.xidl arch-riscv/regs.xidl arch-ppc/regs.xidl"
 
 # xidl -> xidl
 "$XENIDL" convert --to xidl --check $all || bad "all.xidl is not in the formatter's form"
@@ -36,9 +38,12 @@ done
 same all.yaml "$tmp/yaml/all.yaml" "all.xidl does not convert to all.yaml"
 (cd "$tmp/yaml" && "$XENIDL" convert --to xidl -o "$tmp/back" $(echo "$all" | sed 's/\.xidl/.yaml/g')) ||
 	bad "all.yaml to xidl"
-same all.xidl "$tmp/back/all.xidl" "all.xidl -> YAML -> xidl changes it"
-"$XENIDL" convert --to yaml -o "$tmp/yaml2" all.yaml 2>/dev/null || bad "all.yaml to YAML"
-same all.yaml "$tmp/yaml2/all.yaml" "converting all.yaml to YAML changes it"
+for f in all nodoc; do
+	same $f.xidl "$tmp/back/$f.xidl" "$f.xidl -> YAML -> xidl changes it"
+	"$XENIDL" convert --to yaml -o "$tmp/yaml2" $f.yaml 2>/dev/null || bad "$f.yaml to YAML"
+	same $f.yaml "$tmp/yaml2/$f.yaml" "converting $f.yaml to YAML changes it"
+done
+same nodoc.yaml "$tmp/yaml/nodoc.yaml" "nodoc.xidl does not convert to nodoc.yaml"
 
 # YAML and TOML written by hand
 "$XENIDL" convert --to xidl -o - hand.yaml > hand.yaml.out || bad "hand.yaml to xidl"

@@ -130,6 +130,26 @@ START_TEST(xidl_slots)
 }
 END_TEST
 
+/* Without a module doc, the comments at the top that a blank line ends
+ * are the file's head; the others lead the first item. */
+START_TEST(xidl_head_by_blank_line)
+{
+	struct xi_module *m = read_source("t.xidl",
+		"// SPDX-License-Identifier: MIT\n"
+		"// second line\n"
+		"\n"
+		"// lead of t\n"
+		"type t = u8;\n");
+	ck_assert_str_eq(texts(&m->comments->head), "// SPDX-License-Identifier: MIT|// second line");
+	ck_assert_str_eq(texts(&slots_of(m, m->decls)->before_doc), "// lead of t");
+	free_module(m);
+	m = read_source("u.xidl", "// lead of t, with no blank line\ntype t = u8;\n");
+	ck_assert_uint_eq(m->comments->head.n, 0);
+	ck_assert_str_eq(texts(&slots_of(m, m->decls)->before_doc), "// lead of t, with no blank line");
+	free_module(m);
+}
+END_TEST
+
 /* The doc comment an item takes is its own; one taken by another token
  * documents nothing, and is a plain comment where it is. */
 START_TEST(xidl_docs)
@@ -296,6 +316,7 @@ static Suite *comments_suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, xidl_slots);
+	tcase_add_test(tc, xidl_head_by_blank_line);
 	tcase_add_test(tc, xidl_docs);
 	tcase_add_test(tc, yaml_comments);
 	tcase_add_test(tc, toml_comments);
