@@ -10,6 +10,7 @@
 #include "map.h"
 #include "strbuf.h"
 
+struct xi_comments;
 struct xi_mf_model;
 struct xi_outset;
 struct xi_ref;
@@ -58,6 +59,9 @@ struct xi_ctx {
 	struct xi_map ref_seen;
 	struct xi_run *runs;
 	unsigned nruns, cap_runs;
+	/* convert: the readers keep the comments of the file they read here
+	 * (comments.h); NULL otherwise. */
+	struct xi_comments *comments;
 };
 
 const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len);

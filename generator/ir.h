@@ -18,6 +18,7 @@
 #include "source.h"
 #include "xint.h"
 
+struct xi_comments;
 struct xi_dnode;
 struct xi_decl;
 struct xi_module;
@@ -325,6 +326,8 @@ struct xi_module {
 	bool parsed_ok;
 	bool loading;             /* on the import stack (cycle detection) */
 	bool ordered;             /* its declarations are numbered (order.c) */
+	/* convert: the comments of its source (comments.h); NULL otherwise. */
+	struct xi_comments *comments;
 };
 
 /* --- Queries ------------------------------------------------------------- */

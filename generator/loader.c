@@ -238,10 +238,8 @@ static void report_cycle(struct xi_ctx *ctx, struct xi_loc at, struct xi_module 
 	xi_sb_free(&chain);
 }
 
-/* Find an imported file: next to the importer, then in its import root,
- * then along -I. */
-static char *find_import(struct xi_ctx *ctx, const char *importer_dir, const char *root,
-			 const char *rel)
+char *xi_find_import(struct xi_ctx *ctx, const char *importer_dir, const char *root,
+		     const char *rel)
 {
 	char *candidate = xi_path_join(&ctx->arena, importer_dir, rel);
 	if (is_regular_file(ctx, candidate))
@@ -295,7 +293,7 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 		if (ctx->diag.capped)
 			return;
 		if (!im->is_arch) {
-			char *found = find_import(ctx, dir, m->import_root, im->path);
+			char *found = xi_find_import(ctx, dir, m->import_root, im->path);
 			if (!found) {
 				xi_error(&ctx->diag, im->loc, "cannot find imported file '%s'", im->path);
 				note_searched(ctx, m, dir, im->path);
@@ -309,7 +307,7 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 			if (!(fams & (1u << f)))
 				continue;
 			const char *rel = xi_aprintf(&ctx->arena, "%s/%s", xi_families[f].dir, im->path);
-			char *found = find_import(ctx, dir, m->import_root, rel);
+			char *found = xi_find_import(ctx, dir, m->import_root, rel);
 			if (!found) {
 				xi_sb_printf(&missing, "%s'%s'", missing.len ? ", " : "", rel);
 				continue;

@@ -19,6 +19,11 @@ void xi_assign_output_paths(struct xi_ctx *ctx);
  * the inputs named. */
 void xi_inputs_add_imports(struct xi_ctx *ctx);
 
+/* Find an imported file: next to the importer, then in its import root
+ * (if any), then along -I; NULL if none of them holds it. */
+char *xi_find_import(struct xi_ctx *ctx, const char *importer_dir, const char *root,
+		     const char *rel);
+
 /* Read a whole file (followed by two NUL bytes, which flex needs); NULL
  * after a reported error. `from` locates the import that named it. */
 char *xi_read_file(struct xi_ctx *ctx, const char *path, struct xi_loc from, size_t *len);

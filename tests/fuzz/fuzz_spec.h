@@ -1,7 +1,8 @@
 /* The body of the spec-reader fuzz targets: read a document (YAML or
- * TOML), map it in both dialects, and print what maps as xidl and YAML.
- * Every input must end in a clean error or an output, never a crash, a
- * leak or undefined behaviour. */
+ * TOML), map it in both dialects, and print what maps as xidl and YAML;
+ * then read it as convert does, with its comments, and print it again,
+ * every comment written (else abort). Every input must end in a clean
+ * error or an output, never a crash, a leak or undefined behaviour. */
 #ifndef XENIDL_FUZZ_SPEC_H
 #define XENIDL_FUZZ_SPEC_H
 
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "comments.h"
 #include "convert.h"
 #include "limits.h"
 #include "spec_read.h"
@@ -53,9 +55,28 @@ static int fuzz_spec(const uint8_t *data, size_t size, enum xi_spec_format forma
 			m->doc = spec.doc;
 			struct xi_outset *out = xi_outset_new(".", XI_OUTPUT_MEMORY, &ctx->diag);
 			xi_print_xidl(ctx, m, keep_path, xi_out_open(out, "fuzz.xidl"));
-			xi_print_yaml(ctx, m, spec.includes, keep_path, xi_out_open(out, "fuzz.yaml"));
+			xi_print_yaml(ctx, m, spec.includes, keep_path, false, xi_out_open(out, "fuzz.yaml"));
 			xi_outset_free(out);
 		}
+	}
+	for (int to_xidl = 0; to_xidl < 2; to_xidl++) {
+		struct xi_module *c = XI_NEW(&ctx->arena, struct xi_module);
+		c->path = c->canon = name;
+		c->family = XI_FAM_NONE;
+		c->src = m->src;
+		const struct xi_spec_include *includes;
+		if (xi_convert_read(ctx, c, to_xidl, true, &includes)) {
+			struct xi_outset *out = xi_outset_new(".", XI_OUTPUT_MEMORY, &ctx->diag);
+			struct xi_out *o = xi_out_open(out, to_xidl ? "fuzz.xidl" : "fuzz.yaml");
+			if (to_xidl)
+				xi_print_xidl(ctx, c, keep_path, o);
+			else
+				xi_print_yaml(ctx, c, includes, keep_path, true, o);
+			if (xi_comments_unprinted(c->comments))
+				abort(); /* a comment lost */
+			xi_outset_free(out);
+		}
+		xi_comments_free(c->comments);
 	}
 	xenidl_destroy(ctx);
 	return 0;
