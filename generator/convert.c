@@ -1,19 +1,21 @@
 /* xenidl convert --to xidl|yaml [-o DIR] [--check] [--lossy] [--with-imports] FILE...
  *
- * Each file is parsed (not resolved: conversion is a translation and needs
- * no imported file) with its comments (comments.h), and printed in the
- * other form. Outputs go next to their inputs, or under -o DIR (placed as
- * the inputs are relative to their deepest common directory), or to
- * standard output with -o -. An output that would replace its input (xidl
- * to xidl) formats it in place.
+ * The files are loaded as a converting run loads them (loader.h): parsed,
+ * not resolved, with their comments (comments.h); a conversion is a
+ * translation and needs no imported file. Each is printed in the other
+ * form. Outputs go next to their inputs, or under -o DIR (placed as the
+ * inputs are relative to their deepest common directory), or to standard
+ * output with -o -. An output that would replace its input (xidl to xidl)
+ * formats it in place.
  *
  * Imports are renamed to the target form (xen.yaml becomes xen.xidl), as
- * the files they name are meant to be converted too: --with-imports
- * converts them in the same run (every file the inputs import, directly or
- * not); without it, a note names each import of an output whose file
- * this run does not write and does not exist, and the file to convert.
- * xenbindgen includes become imports of the files of the directories they
- * name (to xidl), or stay includes (to YAML).
+ * the files they name are meant to be converted too. Which files a run
+ * converts is what generation writes outputs for: the inputs, and with
+ * --with-imports every file they import, directly or not (ctx->inputs).
+ * Each import of an output is recorded as a reference (refs.h), which
+ * gets a note when the run does not write its target and it does not
+ * exist. xenbindgen includes become imports of the files of the
+ * directories they name (to xidl), or stay includes (to YAML).
  *
  * Nothing the author wrote is dropped in silence: what the target form
  * cannot hold (a description's trailing blanks in an xidl doc comment, a
@@ -24,22 +26,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "comments.h"
 #include "loader.h"
-#include "parse.h"
-#include "spec_load.h"
+#include "refs.h"
 #include "xenidl.h"
 
 struct job {
-	const char *input;
 	struct xi_module *module;
-	/* xenbindgen includes: kept in YAML, lowered to imports in xidl. */
-	const struct xi_spec_include *includes;
 	const char *dir;      /* output directory */
 	const char *rel;      /* output path under it */
-	const char *out_path; /* both, absolute and normalized: to tell outputs apart */
+	struct xi_outset *set;
 };
 
 struct run {
@@ -48,7 +45,7 @@ struct run {
 	bool to_xidl;
 	bool to_stdout;
 	struct job *jobs;
-	unsigned njobs, cap;
+	unsigned njobs;
 };
 
 static const char *with_extension(struct xi_ctx *ctx, const char *path, const char *ext,
@@ -78,17 +75,17 @@ static const char *rename_to_yaml(struct xi_ctx *ctx, const char *path)
 
 /* xidl doc comments drop trailing blanks and carriage returns: refuse a
  * description that holds them, or with --lossy say it lost them. */
-static void check_doc(struct run *r, const char *doc, struct xi_loc loc)
+static void check_doc(struct xi_ctx *ctx, bool lossy, const char *doc, struct xi_loc loc)
 {
 	if (!doc)
 		return;
 	for (const char *p = doc; *p; p++) {
 		if (*p == '\r' || ((*p == ' ' || *p == '\t') && (p[1] == '\n' || !p[1]))) {
-			if (r->co->lossy)
-				xi_warning(&r->ctx->diag, loc, "dropped this description's trailing "
+			if (lossy)
+				xi_warning(&ctx->diag, loc, "dropped this description's trailing "
 					   "blanks and carriage returns: xidl doc comments cannot hold them");
 			else
-				xi_error(&r->ctx->diag, loc, "xidl doc comments cannot hold this "
+				xi_error(&ctx->diag, loc, "xidl doc comments cannot hold this "
 					 "description's trailing blanks or carriage returns "
 					 "(--lossy drops them)");
 			return;
@@ -96,29 +93,30 @@ static void check_doc(struct run *r, const char *doc, struct xi_loc loc)
 	}
 }
 
-static void check_members_docs(struct run *r, const struct xi_module *mod, const struct xi_member *m)
+static void check_members_docs(struct xi_ctx *ctx, bool lossy, const struct xi_module *mod,
+			       const struct xi_member *m)
 {
 	for (; m; m = m->next) {
-		check_doc(r, m->doc, xi_comments_doc_loc(mod->comments, m, m->loc));
+		check_doc(ctx, lossy, m->doc, xi_comments_doc_loc(mod->comments, m, m->loc));
 		const struct xi_type *t = m->type;
 		while (t->kind == XI_TYPE_ARRAY)
 			t = t->u.array.elem;
 		if (t->kind == XI_TYPE_AGG)
-			check_members_docs(r, mod, t->u.agg->members);
+			check_members_docs(ctx, lossy, mod, t->u.agg->members);
 	}
 }
 
-static void check_docs(struct run *r, const struct xi_module *m)
+static void check_docs(struct xi_ctx *ctx, bool lossy, const struct xi_module *m)
 {
 	const struct xi_comments *cm = m->comments;
 	struct xi_loc top = { 1, 1, m->src->id, 1 };
-	check_doc(r, m->doc, xi_comments_doc_loc(cm, NULL, top));
+	check_doc(ctx, lossy, m->doc, xi_comments_doc_loc(cm, NULL, top));
 	for (const struct xi_decl *d = m->decls; d; d = d->next) {
-		check_doc(r, d->doc, xi_comments_doc_loc(cm, d, d->loc));
+		check_doc(ctx, lossy, d->doc, xi_comments_doc_loc(cm, d, d->loc));
 		for (const struct xi_variant *v = d->variants; v; v = v->next)
-			check_doc(r, v->doc, xi_comments_doc_loc(cm, v, v->loc));
+			check_doc(ctx, lossy, v->doc, xi_comments_doc_loc(cm, v, v->loc));
 		if (d->agg)
-			check_members_docs(r, m, d->agg->members);
+			check_members_docs(ctx, lossy, m, d->agg->members);
 	}
 }
 
@@ -146,17 +144,15 @@ static void check_comments(struct xi_ctx *ctx, const struct xi_module *m, bool l
 
 /* --- Reading ---------------------------------------------------------------- */
 
-/* Lowered includes are imports at the include's place: they take its
- * comments (the first of the imports of each include). */
-static void give_includes_comments(struct xi_module *m, const struct xi_spec_include *inc)
+/* In xidl, the imports an include stands for are at the include's place:
+ * they take its comments (the first of the imports of each include). */
+static void give_includes_comments(struct xi_module *m)
 {
-	for (; inc; inc = inc->next) {
-		const struct xi_cmt_node *n = xi_comments_find(m->comments, inc);
-		if (!n)
+	for (const struct xi_spec_include *inc = m->includes; inc; inc = inc->next) {
+		if (!xi_comments_find(m->comments, inc))
 			continue;
 		for (struct xi_import *im = m->imports; im; im = im->next) {
-			if (im->loc.line == inc->loc.line && im->loc.col == inc->loc.col &&
-			    !xi_comments_find(m->comments, im)) {
+			if (im->include == inc) {
 				xi_comments_alias(m->comments, im, inc);
 				break;
 			}
@@ -164,160 +160,30 @@ static void give_includes_comments(struct xi_module *m, const struct xi_spec_inc
 	}
 }
 
-bool xi_convert_read(struct xi_ctx *ctx, struct xi_module *m, bool to_xidl, bool lossy,
-		     const struct xi_spec_include **includes)
+/* A module read with its comments, made ready to print in the target
+ * form: each comment in its slot, and what the form cannot hold refused
+ * (or with `lossy`, dropped). False after an error. */
+static bool prepare(struct xi_ctx *ctx, struct xi_module *m, bool to_xidl, bool lossy)
 {
-	enum xi_spec_format form = xi_format_of_path(m->path);
-	m->comments = xi_comments_new(ctx, m->src, form);
-	*includes = NULL;
 	unsigned errors = ctx->diag.errors;
-	ctx->comments = m->comments;
-	struct xi_spec spec;
-	if (form == XI_FORMAT_XIDL) {
-		xi_parse_module(ctx, m);
-	} else if (xi_spec_load_module(ctx, m, &spec)) {
-		*includes = spec.includes;
-		if (to_xidl)
-			xi_spec_lower_includes(ctx, m, spec.includes);
-	}
-	ctx->comments = NULL;
+	xi_comments_attach(m->comments);
+	if (to_xidl)
+		give_includes_comments(m);
+	check_comments(ctx, m, lossy);
+	if (to_xidl)
+		check_docs(ctx, lossy, m);
+	return ctx->diag.errors == errors;
+}
+
+bool xi_convert_read(struct xi_ctx *ctx, struct xi_module *m, bool to_xidl, bool lossy)
+{
+	ctx->converting = true;
+	unsigned errors = ctx->diag.errors;
+	xi_read_module(ctx, m);
 	/* Past the error cap, errors are not counted: nothing read is sure. */
 	if (ctx->diag.errors != errors || ctx->diag.capped)
 		return false;
-	xi_comments_attach(m->comments);
-	if (to_xidl) {
-		give_includes_comments(m, *includes);
-		*includes = NULL;
-	}
-	check_comments(ctx, m, lossy);
-	return ctx->diag.errors == errors;
-}
-
-/* Read one input, with its comments, into a module; false after an error. */
-static bool read_input(struct run *r, struct job *j)
-{
-	struct xi_ctx *ctx = r->ctx;
-	struct xi_loc none = { 0, 0, 0, 0 };
-	size_t len;
-	char *text = xi_read_file(ctx, j->input, none, &len);
-	if (!text)
-		return false;
-	struct xi_module *m = XI_NEW(&ctx->arena, struct xi_module);
-	char *canon = realpath(j->input, NULL);
-	m->path = j->input;
-	m->canon = canon ? xi_strdup(&ctx->arena, canon) : j->input;
-	free(canon);
-	m->family = XI_FAM_NONE;
-	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(j->input), text, len);
-	j->module = m;
-	unsigned errors = ctx->diag.errors;
-	if (!xi_convert_read(ctx, m, r->to_xidl, r->co->lossy, &j->includes))
-		return false;
-	if (r->to_xidl)
-		check_docs(r, m);
-	return ctx->diag.errors == errors;
-}
-
-static struct job *add_job(struct run *r, const char *input)
-{
-	if (r->njobs == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 16;
-		r->jobs = xi_xrealloc(r->jobs, sizeof(*r->jobs) * r->cap);
-	}
-	struct job *j = &r->jobs[r->njobs++];
-	memset(j, 0, sizeof(*j));
-	j->input = input;
-	return j;
-}
-
-/* The files a module imports, as found (NULL where not found), each with
- * the import that names it: a plain import names one, an `import arch`
- * one in each arch-* directory, an include every spec file of its
- * directory. */
-struct imported {
-	const char *path;          /* as the output names it, before renaming */
-	const char *found;         /* the source file, or NULL */
-	struct xi_loc loc;
-	bool is_include;
-};
-
-/* The imports that stand for includes, without a word on those that
- * stand for nothing: a YAML output keeps them as they are, and the YAML
- * file says what is wrong with them when it is read. */
-static void lower_quietly(struct xi_ctx *ctx, struct xi_module *m,
-			  const struct xi_spec_include *includes)
-{
-	struct xi_diag saved = ctx->diag;
-	char *buf = NULL;
-	size_t size = 0;
-	FILE *sink = open_memstream(&buf, &size);
-	if (!sink)
-		return;
-	ctx->diag.out = sink;
-	xi_spec_lower_includes(ctx, m, includes);
-	fclose(sink);
-	free(buf);
-	ctx->diag.out = saved.out;
-	ctx->diag.errors = saved.errors;
-	ctx->diag.warnings = saved.warnings;
-	ctx->diag.capped = saved.capped;
-	ctx->diag.cap_reported = saved.cap_reported;
-	ctx->diag.muted = saved.muted;
-}
-
-static unsigned imported_files(struct run *r, const struct job *j, struct imported **out)
-{
-	struct xi_ctx *ctx = r->ctx;
-	const struct xi_module *m = j->module;
-	const char *dir = xi_path_dirname(&ctx->arena, m->path);
-	/* The includes kept (YAML output) name the files they lower to. */
-	struct xi_module lowered = *m;
-	lowered.imports = NULL;
-	if (j->includes)
-		lower_quietly(ctx, &lowered, j->includes);
-	unsigned n = 0, cap = 8;
-	struct imported *v = xi_xmalloc(sizeof(*v) * cap);
-	for (int pass = 0; pass < 2; pass++) {
-		const struct xi_module *from = pass ? &lowered : m;
-		for (const struct xi_import *im = from->imports; im; im = im->next) {
-			for (int f = 0; f < (im->is_arch ? XI_FAM_COUNT : 1); f++) {
-				const char *rel = im->is_arch
-					? xi_aprintf(&ctx->arena, "%s/%s", xi_families[f].dir, im->path)
-					: im->path;
-				char *found = xi_find_import(ctx, dir, from->import_root, rel);
-				if (im->is_arch && !found)
-					continue; /* a family with no such file */
-				if (n == cap)
-					v = xi_xrealloc(v, sizeof(*v) * (cap *= 2));
-				v[n++] = (struct imported){ rel, found, im->loc, pass == 1 };
-			}
-		}
-	}
-	*out = v;
-	return n;
-}
-
-/* --with-imports: every file the jobs import, directly or not, is a job. */
-static bool add_imports(struct run *r)
-{
-	bool ok = true;
-	for (unsigned i = 0; i < r->njobs && !r->ctx->diag.capped; i++) {
-		struct imported *files;
-		unsigned n = imported_files(r, &r->jobs[i], &files);
-		for (unsigned k = 0; k < n; k++) {
-			if (!files[k].found)
-				continue;
-			char *canon = realpath(files[k].found, NULL);
-			bool known = false;
-			for (unsigned q = 0; q < r->njobs && canon && !known; q++)
-				known = !strcmp(r->jobs[q].module->canon, canon);
-			free(canon);
-			if (!known)
-				ok &= read_input(r, add_job(r, files[k].found));
-		}
-		free(files);
-	}
-	return ok;
+	return prepare(ctx, m, to_xidl, lossy);
 }
 
 /* --- Placing ----------------------------------------------------------------- */
@@ -336,23 +202,13 @@ static char *common_dir(struct run *r)
 	return common;
 }
 
-/* A path made absolute and normalized, to compare with another. */
-static const char *absolute(struct xi_ctx *ctx, const char *path)
-{
-	if (path[0] == '/')
-		return xi_path_normalize(&ctx->arena, path);
-	char *cwd = getcwd(NULL, 0);
-	const char *abs = xi_path_join(&ctx->arena, cwd ? cwd : "/", path);
-	free(cwd);
-	return abs;
-}
-
 static void place(struct run *r, struct job *j, const char *outdir, const char *common)
 {
 	struct xi_ctx *ctx = r->ctx;
+	const char *input = j->module->path;
 	const char *ext = r->to_xidl ? ".xidl" : ".yaml";
-	const char *out = xi_format_of_path(j->input) == XI_FORMAT_YAML && !r->to_xidl
-			? j->input : with_extension(ctx, j->input, ext, false);
+	const char *out = xi_format_of_path(input) == XI_FORMAT_YAML && !r->to_xidl
+			? input : with_extension(ctx, input, ext, false);
 	if (outdir) {
 		const char *canon = j->module->canon;
 		size_t n = strlen(common);
@@ -367,62 +223,39 @@ static void place(struct run *r, struct job *j, const char *outdir, const char *
 			j->dir = "/";
 		j->rel = slash ? slash + 1 : out;
 	}
-	j->out_path = absolute(ctx, xi_path_join(&ctx->arena, j->dir, j->rel));
 }
 
-/* --- Checking what the outputs import ---------------------------------------- */
+/* --- What the outputs import --------------------------------------------------- */
 
-static bool written(const struct run *r, const char *abs)
-{
-	for (unsigned i = 0; i < r->njobs; i++)
-		if (!strcmp(r->jobs[i].out_path, abs))
-			return true;
-	return false;
-}
-
-/* Does `rel`, imported by an output in `dir`, resolve (as the loader
- * finds imports: next to the importer, in its import root, along -I) to
- * a file this run writes or one that exists? */
-static bool resolves(const struct run *r, const char *dir, const char *root, const char *rel)
+/* Record the outputs that j's output `o` imports (refs.h): for each
+ * import, of each family that has the file for `import arch`, the output
+ * of the file it names, converted to the same form. */
+static void refer_imports(struct run *r, const struct job *j, const struct xi_out *o)
 {
 	struct xi_ctx *ctx = r->ctx;
-	if (written(r, absolute(ctx, xi_path_join(&ctx->arena, dir, rel))))
-		return true;
-	if (root && written(r, absolute(ctx, xi_path_join(&ctx->arena, root, rel))))
-		return true;
-	for (unsigned i = 0; i < ctx->opt.ninclude_dirs; i++)
-		if (written(r, absolute(ctx, xi_path_join(&ctx->arena, ctx->opt.include_dirs[i], rel))))
-			return true;
-	return xi_find_import(ctx, dir, root, rel) != NULL;
-}
-
-/* A note for each import of j's output that does not resolve. */
-static void note_missing_imports(struct run *r, const struct job *j)
-{
-	struct xi_ctx *ctx = r->ctx;
+	const struct xi_module *m = j->module;
+	const char *dir = xi_path_dirname(&ctx->arena, m->path);
+	/* A spec tree's root is the parent of a file's directory. */
 	const char *out_dir = xi_path_dirname(&ctx->arena, xi_path_join(&ctx->arena, j->dir, j->rel));
-	/* Spec trees are rooted at the parent of a file's directory. */
-	const char *root = j->module->import_root || j->includes
-				   ? xi_path_join(&ctx->arena, out_dir, "..") : NULL;
-	struct imported *files;
-	unsigned n = imported_files(r, j, &files);
-	for (unsigned k = 0; k < n; k++) {
-		const char *target = r->to_xidl ? rename_to_xidl(ctx, files[k].path)
-						: rename_to_yaml(ctx, files[k].path);
-		if (resolves(r, out_dir, root, target))
-			continue;
-		const char *what = files[k].is_include ? "includes" : "imports";
-		if (files[k].found)
-			xi_note(&ctx->diag, files[k].loc, "the %s output %s '%s', which this run does "
-				"not write and which does not exist: convert '%s' too, or add "
-				"--with-imports", r->to_xidl ? "xidl" : "YAML", what, target,
-				files[k].found);
-		else
-			xi_note(&ctx->diag, files[k].loc, "the %s output %s '%s', which this run does "
-				"not write and which does not exist (and no '%s' is found to convert)",
-				r->to_xidl ? "xidl" : "YAML", what, target, files[k].path);
+	const char *root = m->import_root ? xi_path_join(&ctx->arena, out_dir, "..") : NULL;
+	for (const struct xi_import *im = m->imports; im; im = im->next) {
+		/* In YAML, an include stays an include. */
+		const char *verb = im->include && !r->to_xidl ? "includes" : "imports";
+		for (int f = 0; f < (im->is_arch ? XI_FAM_COUNT : 1); f++) {
+			const char *rel = im->is_arch
+				? xi_aprintf(&ctx->arena, "%s/%s", xi_families[f].dir, im->path)
+				: im->path;
+			/* Read (--with-imports), or else looked for. */
+			const struct xi_module *source = im->module[f];
+			const char *found = source ? source->path
+						   : xi_find_import(ctx, dir, m->import_root, rel);
+			if (im->is_arch && !found)
+				continue; /* a family with no such file */
+			const char *target = r->to_xidl ? rename_to_xidl(ctx, rel) : rename_to_yaml(ctx, rel);
+			xi_ref_add_import(ctx, o, verb, r->co->to, target, root, found ? found : rel,
+					  found != NULL, source);
+		}
 	}
-	free(files);
 }
 
 /* --- The command ----------------------------------------------------------------- */
@@ -432,7 +265,7 @@ static void print(struct run *r, struct job *j, struct xi_out *o)
 	if (r->to_xidl)
 		xi_print_xidl(r->ctx, j->module, rename_to_xidl, o);
 	else
-		xi_print_yaml(r->ctx, j->module, j->includes, rename_to_yaml, r->co->lossy, o);
+		xi_print_yaml(r->ctx, j->module, rename_to_yaml, r->co->lossy, o);
 	/* Every comment has a place in both forms: one left out is a bug,
 	 * which must not cost the user a comment. */
 	const struct xi_comment *c = xi_comments_unprinted(j->module->comments);
@@ -447,56 +280,65 @@ int xi_cmd_convert(const struct xi_options *opt, const struct xi_convert_options
 		   char **files)
 {
 	struct run r = { NULL, co, !strcmp(co->to, "xidl"), co->outdir && !strcmp(co->outdir, "-"),
-			 NULL, 0, 0 };
+			 NULL, 0 };
 	struct xi_ctx *ctx = r.ctx = xenidl_create(opt, stderr);
-	bool ok = true;
+	ctx->converting = true;
 	for (int i = 0; i < nfiles && !ctx->diag.capped; i++)
-		ok &= read_input(&r, add_job(&r, files[i]));
-	if (ok && opt->with_imports)
-		ok &= add_imports(&r);
+		xi_load_input(ctx, files[i]);
+	if (opt->with_imports)
+		xi_inputs_add_imports(ctx);
 	int status = 1;
+	if (xi_diag_failed(&ctx->diag) || ctx->diag.capped)
+		goto done;
+	bool ok = true;
+	for (unsigned i = 0; i < ctx->ninputs; i++)
+		ok &= prepare(ctx, ctx->inputs[i], r.to_xidl, co->lossy);
 	if (!ok || xi_diag_failed(&ctx->diag))
 		goto done;
+	r.njobs = ctx->ninputs;
+	r.jobs = xi_xmalloc(sizeof(*r.jobs) * r.njobs);
+	memset(r.jobs, 0, sizeof(*r.jobs) * r.njobs);
+	for (unsigned i = 0; i < r.njobs; i++)
+		r.jobs[i].module = ctx->inputs[i];
 	const char *common = co->outdir && !r.to_stdout ? common_dir(&r) : NULL;
 	enum xi_output_mode mode = r.to_stdout ? XI_OUTPUT_MEMORY : co->check ? XI_OUTPUT_CHECK
 					       : XI_OUTPUT_WRITE;
-	for (unsigned i = 0; i < r.njobs; i++)
-		place(&r, &r.jobs[i], r.to_stdout ? NULL : co->outdir, common);
-	struct xi_outset **sets = xi_xmalloc(sizeof(*sets) * r.njobs);
 	for (unsigned i = 0; i < r.njobs; i++) {
 		struct job *j = &r.jobs[i];
-		sets[i] = xi_outset_new(r.to_stdout ? "." : j->dir, mode, &ctx->diag);
-		struct xi_out *o = xi_out_open(sets[i], j->rel);
-		if (o)
-			print(&r, j, o);
+		place(&r, j, r.to_stdout ? NULL : co->outdir, common);
+		j->set = xi_outset_new(r.to_stdout ? "." : j->dir, mode, &ctx->diag);
+		xi_ref_add_run(ctx, co->to, j->set);
+		struct xi_out *o = xi_out_open(j->set, j->rel);
+		if (!o)
+			continue;
+		print(&r, j, o);
+		if (!r.to_stdout)
+			refer_imports(&r, j, o);
 	}
 	status = 0;
 	if (xi_diag_failed(&ctx->diag)) {
 		for (unsigned i = 0; i < r.njobs; i++)
-			xi_outset_abort(sets[i]);
+			xi_outset_abort(r.jobs[i].set);
 		status = 1;
 	} else if (r.to_stdout) {
 		for (unsigned i = 0; i < r.njobs; i++) {
 			size_t len;
-			const char *data = xi_outset_data(sets[i], 0, &len);
+			const char *data = xi_outset_data(r.jobs[i].set, 0, &len);
 			fwrite(data, 1, len, stdout);
 		}
 	} else {
-		for (unsigned i = 0; i < r.njobs; i++)
-			note_missing_imports(&r, &r.jobs[i]);
+		xi_refs_report(ctx);
 		for (unsigned i = 0; i < r.njobs; i++) {
-			int rc = xi_outset_commit(sets[i], stdout);
+			int rc = xi_outset_commit(r.jobs[i].set, stdout);
 			if (rc > status)
 				status = rc;
 		}
 	}
 	for (unsigned i = 0; i < r.njobs; i++)
-		xi_outset_free(sets[i]);
-	free(sets);
+		xi_outset_free(r.jobs[i].set);
 done:
-	for (unsigned i = 0; i < r.njobs; i++)
-		if (r.jobs[i].module)
-			xi_comments_free(r.jobs[i].module->comments);
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		xi_comments_free(ctx->modules[i]->comments);
 	free(r.jobs);
 	xenidl_destroy(ctx);
 	return status;

@@ -14,14 +14,12 @@
 #include "spec_map.h"
 #include "strbuf.h"
 
-/* Read a module whose source m->src holds (m->path names its form), with
- * its comments (m->comments, attached), as convert reads its inputs.
- * `includes` gets its xenbindgen includes, if any, when they stay
- * includes (to YAML); to xidl they are lowered to imports. A comment that
- * holds a NUL byte is an error, or with `lossy` a warning. False after an
- * error. */
-bool xi_convert_read(struct xi_ctx *ctx, struct xi_module *m, bool to_xidl, bool lossy,
-		     const struct xi_spec_include **includes);
+/* Read module m, whose source m->src holds (m->path names its form), as
+ * convert reads each file (loader.h: ctx->converting is set), and make it
+ * ready to print: its comments attached to their slots, and what the
+ * target form cannot hold refused, or with `lossy` dropped with a warning.
+ * False after an error. */
+bool xi_convert_read(struct xi_ctx *ctx, struct xi_module *m, bool to_xidl, bool lossy);
 
 /* An expression in xidl syntax, with the parentheses its tree needs. */
 void xi_print_expr(struct xi_strbuf *sb, const struct xi_expr *e);
@@ -33,11 +31,10 @@ void xi_print_expr_as_written(struct xi_ctx *ctx, struct xi_strbuf *sb, const st
 void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m, const char *(*rename)(
 			   struct xi_ctx *, const char *), struct xi_out *o);
 
-/* A module as YAML; `includes` are its xenbindgen includes, if any.
- * `lossy`: drop, with a warning, the comments YAML cannot hold, which are
- * errors otherwise. */
+/* A module as YAML, its xenbindgen includes (m->includes) kept as
+ * includes. `lossy`: drop, with a warning, the comments YAML cannot hold,
+ * which are errors otherwise. */
 void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
-		   const struct xi_spec_include *includes,
 		   const char *(*rename)(struct xi_ctx *, const char *), bool lossy,
 		   struct xi_out *o);
 

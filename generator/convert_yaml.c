@@ -609,8 +609,16 @@ static bool decl_blank(const struct xi_decl *d, const struct xi_decl *prev)
 	return prev && !(prev->kind == XI_DECL_CONST && d->kind == XI_DECL_CONST);
 }
 
+/* The first import the module has as an import, not as one of those an
+ * include stands for (YAML keeps includes). */
+static const struct xi_import *next_import(const struct xi_import *im)
+{
+	while (im && im->include)
+		im = im->next;
+	return im;
+}
+
 void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
-		   const struct xi_spec_include *includes,
 		   const char *(*rename)(struct xi_ctx *, const char *), bool lossy,
 		   struct xi_out *o)
 {
@@ -641,13 +649,14 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 		struct xi_loc top = { 1, 1, m->src->id, 1 };
 		description(&p, m->doc, NULL, top);
 	}
-	if (m->imports) {
+	const struct xi_import *first_import = next_import(m->imports);
+	if (first_import) {
 		note_blank(&p, p.nevents);
 		str(&p, "imports");
 		seq_start(&p, false);
-		for (const struct xi_import *im = m->imports; im; im = im->next) {
+		for (const struct xi_import *im = first_import; im; im = next_import(im->next)) {
 			const struct xi_cmt_node *n = slots(&p, im);
-			item_lead(&p, n, false, im == m->imports);
+			item_lead(&p, n, false, im == first_import);
 			if (n) {
 				struct xi_yaml_col col = { XI_YAML_COL_LINE, 0, 0 };
 				note_before(&p, p.nevents, &n->after_doc, col);
@@ -670,8 +679,8 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 		}
 		seq_end(&p);
 	}
-	if (includes)
-		includes_list(&p, includes);
+	if (m->includes)
+		includes_list(&p, m->includes);
 	if (kinds_in_runs(m)) {
 		for (const struct xi_decl *d = m->decls, *prev = NULL; d;) {
 			note_blank(&p, p.nevents);

@@ -59,8 +59,14 @@ struct xi_ctx {
 	struct xi_map ref_seen;
 	struct xi_run *runs;
 	unsigned nruns, cap_runs;
-	/* convert: the readers keep the comments of the file they read here
-	 * (comments.h); NULL otherwise. */
+	/* The run converts (convert.c) rather than compiles: the loader
+	 * keeps each file's comments (module->comments), reads what the
+	 * inputs import only with --with-imports, and finds `import arch`
+	 * files in the families there are; notes for outputs left unwritten
+	 * say "convert" (refs.h). */
+	bool converting;
+	/* While a file is read: where its readers keep its comments
+	 * (comments.h), when the run converts; NULL otherwise. */
 	struct xi_comments *comments;
 };
 

@@ -20,6 +20,7 @@
 
 struct xi_comments;
 struct xi_dnode;
+struct xi_spec_include;
 struct xi_decl;
 struct xi_module;
 struct xi_type;
@@ -300,6 +301,9 @@ struct xi_import {
 	bool is_arch;
 	/* The file for each family (only [0] for a plain import). */
 	struct xi_module *module[XI_FAM_COUNT];
+	/* YAML and TOML: the xenbindgen include it stands for, or NULL
+	 * (spec_load.c). */
+	const struct xi_spec_include *include;
 	struct xi_import *next;
 };
 
@@ -319,6 +323,9 @@ struct xi_module {
 	bool is_input;            /* named on the command line: gets outputs */
 	unsigned index;           /* position in the compilation */
 	struct xi_import *imports;
+	/* YAML and TOML: its xenbindgen includes, as written; each is also
+	 * in `imports` as the imports it stands for. */
+	const struct xi_spec_include *includes;
 	struct xi_decl *decls;
 	unsigned ndecls;
 	struct xi_decl **sorted;  /* decls in emission (dependency) order */

@@ -6,7 +6,12 @@
  * means arch-x86/f.xidl, arch-arm/f.xidl, arch-ppc/f.xidl and
  * arch-riscv/f.xidl, of which the families of the selected ABIs must
  * exist. The file's extension picks its reader: .yaml, .yml and .toml
- * files are specs (spec_load.c), anything else is xidl. */
+ * files are specs (spec_load.c), anything else is xidl.
+ *
+ * A converting run (ctx->converting, convert.c) loads the same way, but
+ * keeps each file's comments, reads imported files only with
+ * --with-imports (a conversion needs none), and takes `import arch` to
+ * mean the families that have the file (it builds for no ABI). */
 #include "loader.h"
 
 #include <errno.h>
@@ -17,6 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "comments.h"
 #include "limits.h"
 #include "parse.h"
 #include "spec_load.h"
@@ -222,6 +228,27 @@ static struct xi_module *new_module(struct xi_ctx *ctx, const char *path, const 
 static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_loc from,
 			      struct xi_module **stack, unsigned depth);
 
+void xi_read_module(struct xi_ctx *ctx, struct xi_module *m)
+{
+	enum xi_spec_format form = xi_format_of_path(m->path);
+	if (ctx->converting) {
+		m->comments = xi_comments_new(ctx, m->src, form);
+		/* Comments are read back from the text: scan it from memory
+		 * rather than read the file twice. */
+		xi_source_load(m->src);
+	}
+	ctx->comments = m->comments;
+	/* xidl is streamed by its lexer; YAML and TOML readers take the
+	 * whole text. */
+	if (form == XI_FORMAT_XIDL)
+		xi_parse_module(ctx, m);
+	else if (xi_source_load(m->src))
+		xi_spec_parse_module(ctx, m);
+	else
+		xi_error_at_file(&ctx->diag, m->path, "cannot read: %s", strerror(errno));
+	ctx->comments = NULL;
+}
+
 /* Print "a.xidl imports b.xidl imports a.xidl" for a cycle. */
 static void report_cycle(struct xi_ctx *ctx, struct xi_loc at, struct xi_module **stack,
 			 unsigned depth, struct xi_module *again)
@@ -308,10 +335,12 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 				continue;
 			const char *rel = xi_aprintf(&ctx->arena, "%s/%s", xi_families[f].dir, im->path);
 			char *found = xi_find_import(ctx, dir, m->import_root, rel);
-			if (!found) {
+			/* convert builds for no ABI: it reads the families
+			 * there are. */
+			if (!found && !ctx->converting)
 				xi_sb_printf(&missing, "%s'%s'", missing.len ? ", " : "", rel);
+			if (!found)
 				continue;
-			}
 			im->module[f] = load(ctx, found, im->loc, stack, depth);
 		}
 		if (missing.len) {
@@ -347,16 +376,12 @@ static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_lo
 	m = new_module(ctx, path, canon);
 	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(path), NULL, 0);
 	m->loading = true;
-	/* xidl is streamed by its lexer; YAML and TOML readers take the
-	 * whole text. */
-	if (xi_format_of_path(path) == XI_FORMAT_XIDL)
-		xi_parse_module(ctx, m);
-	else if (xi_source_load(m->src))
-		xi_spec_parse_module(ctx, m);
-	else
-		xi_error_at_file(&ctx->diag, path, "cannot read: %s", strerror(errno));
+	xi_read_module(ctx, m);
 	stack[depth] = m;
-	load_imports(ctx, m, stack, depth + 1);
+	/* A conversion needs no imported file: convert reads them only to
+	 * convert them too. */
+	if (!ctx->converting || ctx->opt.with_imports)
+		load_imports(ctx, m, stack, depth + 1);
 	m->loading = false;
 	return m;
 }

@@ -4,8 +4,14 @@
 
 #include "ctx.h"
 
-/* Load a file named on the command line, with everything it imports. */
+/* Load a file named on the command line, with everything it imports
+ * (a converting run: with --with-imports only). */
 struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path);
+/* Parse module m (m->path names its form, m->src is its source): xidl, or
+ * YAML and TOML (spec_load.h). A converting run (ctx->converting) keeps
+ * its comments in m->comments. Errors are reported; m->parsed_ok says
+ * whether there were any. */
+void xi_read_module(struct xi_ctx *ctx, struct xi_module *m);
 /* Load a source held in memory, named `name` in messages (imports are
  * looked up relative to that name, then along -I). */
 struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const char *data,

@@ -40,15 +40,14 @@ static char *convert_text(const char *name, const char *text, size_t size, bool 
 	m->path = m->canon = name;
 	m->family = XI_FAM_NONE;
 	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(name), copy, size);
-	const struct xi_spec_include *includes;
 	char *result = NULL;
-	if (xi_convert_read(ctx, m, to_xidl, true, &includes)) {
+	if (xi_convert_read(ctx, m, to_xidl, true)) {
 		struct xi_outset *out = xi_outset_new(".", XI_OUTPUT_MEMORY, &ctx->diag);
 		struct xi_out *o = xi_out_open(out, to_xidl ? "out.xidl" : "out.yaml");
 		if (to_xidl)
 			xi_print_xidl(ctx, m, keep_path, o);
 		else
-			xi_print_yaml(ctx, m, includes, keep_path, true, o);
+			xi_print_yaml(ctx, m, keep_path, true, o);
 		if (xi_comments_unprinted(m->comments))
 			abort(); /* a comment lost */
 		size_t len;

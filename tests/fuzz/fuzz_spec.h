@@ -52,10 +52,11 @@ static int fuzz_spec(const uint8_t *data, size_t size, enum xi_spec_format forma
 			m->decls = spec.decls;
 			m->ndecls = spec.ndecls;
 			m->imports = spec.imports;
+			m->includes = spec.includes;
 			m->doc = spec.doc;
 			struct xi_outset *out = xi_outset_new(".", XI_OUTPUT_MEMORY, &ctx->diag);
 			xi_print_xidl(ctx, m, keep_path, xi_out_open(out, "fuzz.xidl"));
-			xi_print_yaml(ctx, m, spec.includes, keep_path, false, xi_out_open(out, "fuzz.yaml"));
+			xi_print_yaml(ctx, m, keep_path, false, xi_out_open(out, "fuzz.yaml"));
 			xi_outset_free(out);
 		}
 	}
@@ -64,14 +65,13 @@ static int fuzz_spec(const uint8_t *data, size_t size, enum xi_spec_format forma
 		c->path = c->canon = name;
 		c->family = XI_FAM_NONE;
 		c->src = m->src;
-		const struct xi_spec_include *includes;
-		if (xi_convert_read(ctx, c, to_xidl, true, &includes)) {
+		if (xi_convert_read(ctx, c, to_xidl, true)) {
 			struct xi_outset *out = xi_outset_new(".", XI_OUTPUT_MEMORY, &ctx->diag);
 			struct xi_out *o = xi_out_open(out, to_xidl ? "fuzz.xidl" : "fuzz.yaml");
 			if (to_xidl)
 				xi_print_xidl(ctx, c, keep_path, o);
 			else
-				xi_print_yaml(ctx, c, includes, keep_path, true, o);
+				xi_print_yaml(ctx, c, keep_path, true, o);
 			if (xi_comments_unprinted(c->comments))
 				abort(); /* a comment lost */
 			xi_outset_free(out);

@@ -8,8 +8,7 @@
 
 #include "comments.h"
 #include "convert.h"
-#include "parse.h"
-#include "spec_load.h"
+#include "loader.h"
 #include "testutil.h"
 #include "yaml_comments.h"
 
@@ -44,18 +43,9 @@ static struct xi_module *read_source(const char *name, const char *text)
 	m->path = m->canon = name;
 	m->family = XI_FAM_NONE;
 	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(name), copy, len);
-	enum xi_spec_format form = xi_format_of_path(name);
-	m->comments = xi_comments_new(ctx, m->src, form);
-	ctx->comments = m->comments;
-	bool ok;
-	if (form == XI_FORMAT_XIDL) {
-		ok = xi_parse_module(ctx, m);
-	} else {
-		struct xi_spec spec;
-		ok = xi_spec_load_module(ctx, m, &spec);
-	}
-	ctx->comments = NULL;
-	ck_assert_msg(ok, "%s does not read", name);
+	ctx->converting = true;
+	xi_read_module(ctx, m);
+	ck_assert_msg(m->parsed_ok, "%s does not read", name);
 	xi_comments_attach(m->comments);
 	return m;
 }
