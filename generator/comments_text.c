@@ -47,42 +47,14 @@ const char *xi_comment_hash(struct xi_arena *a, const struct xi_comment *c)
 
 /* --- Integer literals ------------------------------------------------------ */
 
-static int digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return 99;
-}
-
-/* An xidl integer literal (as lexer.l reads one) of value v? */
+/* An xidl integer literal of value v? */
 static bool is_literal_of(const char *s, size_t n, uint64_t v)
 {
-	unsigned base = 10;
-	size_t i = 0;
-	if (!n || s[0] < '0' || s[0] > '9')
-		return false;
-	if (n > 1 && s[0] == '0') {
-		char k = s[1];
-		base = k == 'x' || k == 'X' ? 16 : k == 'o' || k == 'O' ? 8 : k == 'b' || k == 'B' ? 2 : 10;
-		if (base != 10)
-			i = 2;
-	}
-	uint64_t got = 0;
-	bool any = false;
-	for (; i < n; i++) {
-		if (s[i] == '_')
-			continue;
-		int d = digit_value(s[i]);
-		if (d >= (int)base || got > (UINT64_MAX - (uint64_t)d) / base)
-			return false;
-		got = got * base + (uint64_t)d;
-		any = true;
-	}
-	return any && got == v;
+	uint64_t got;
+	unsigned base;
+	size_t bad;
+	return n && s[0] >= '0' && s[0] <= '9' &&
+	       xi_int_parse_literal(s, n, &got, &base, &bad) == XI_LIT_OK && got == v;
 }
 
 const char *xi_int_spelling(struct xi_ctx *ctx, const struct xi_expr *e, size_t *len)

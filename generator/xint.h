@@ -7,6 +7,7 @@
 #define XENIDL_XINT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct xi_int {
@@ -51,5 +52,22 @@ enum xi_int_status xi_int_neg(struct xi_int a, struct xi_int *r);
 
 /* Decimal text, with a leading '-' for negative values. buf >= 24 bytes. */
 char *xi_int_format(struct xi_int v, char *buf);
+
+/* What xi_int_parse_literal made of a literal. */
+enum xi_lit_status {
+	XI_LIT_OK,
+	XI_LIT_BAD_DIGIT,  /* a character that is no digit of the literal's base */
+	XI_LIT_NO_DIGITS,  /* "0x", or separators alone */
+	XI_LIT_TOO_LARGE,  /* more than 64 bits */
+};
+
+/* An integer literal as xidl writes it (lexer.l), and as the expressions
+ * of YAML and TOML do (spec_expr.c): decimal, 0x hex, 0o octal or 0b
+ * binary, with '_' between digits at will, the `n` bytes at `s`. Sets *v
+ * (when XI_LIT_OK), *base, and for XI_LIT_BAD_DIGIT *bad, the index of
+ * the first byte that is no digit. A bad digit is reported before a
+ * value too large. */
+enum xi_lit_status xi_int_parse_literal(const char *s, size_t n, uint64_t *v, unsigned *base,
+					size_t *bad);
 
 #endif
