@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "loader.h"
+#include "path.h"
 
 static void add(struct xi_ctx *ctx, const struct xi_out *from, struct xi_ref ref)
 {

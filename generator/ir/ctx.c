@@ -47,3 +47,10 @@ int xi_ctx_prim_by_name(struct xi_ctx *ctx, const char *name)
 	const char *interned = xi_map_get(&ctx->interned, name, strlen(name));
 	return interned ? xi_ctx_prim_by_interned(ctx, interned) : -1;
 }
+
+xi_abi_mask xi_module_abis(const struct xi_ctx *ctx, const struct xi_module *m)
+{
+	if (m->family == XI_FAM_NONE)
+		return ctx->opt.abis;
+	return ctx->opt.abis & xi_family_abis((enum xi_family)m->family);
+}

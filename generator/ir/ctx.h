@@ -79,4 +79,8 @@ int xi_ctx_prim_by_interned(struct xi_ctx *ctx, const char *name);
  * holds every primitive's name); -1 if none. */
 int xi_ctx_prim_by_name(struct xi_ctx *ctx, const char *name);
 
+/* The ABIs a module's declarations exist on: the selected ABIs, narrowed
+ * to its family for arch-* modules. */
+xi_abi_mask xi_module_abis(const struct xi_ctx *ctx, const struct xi_module *m);
+
 #endif

@@ -161,3 +161,8 @@ const struct xi_type *xi_type_resolve(const struct xi_type *t, int abi)
 	}
 	return t;
 }
+
+bool xi_module_sees(const struct xi_module *m, const struct xi_module *other)
+{
+	return (m->visible[other->index / 64] >> (other->index % 64)) & 1;
+}

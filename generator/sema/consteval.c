@@ -3,9 +3,10 @@
  * Values are exact over -2^63 .. 2^64-1 (see xint.h). `~` complements
  * within the width of the type the expression is evaluated for, as in
  * Rust: `~0` is 0xFFFFFFFF for a u32 and -1 for an i32. */
-#include "resolve.h"
+#include "consteval.h"
 
 #include "limits.h"
+#include "names.h"
 
 static bool eval(struct xi_ctx *ctx, const struct xi_module *m, struct xi_expr *e,
 		 enum xi_prim ctx_prim, struct xi_int *out);

@@ -1,8 +1,9 @@
-/* Loading input files and their imports, and path helpers. */
+/* Loading input files and their imports. */
 #ifndef XENIDL_LOADER_H
 #define XENIDL_LOADER_H
 
 #include "ctx.h"
+#include "path.h"
 
 /* Load a file named on the command line, with everything it imports
  * (a converting run: with --with-imports only). */
@@ -33,12 +34,5 @@ char *xi_find_import(struct xi_ctx *ctx, const char *importer_dir, const char *r
 /* Read a whole file (followed by two NUL bytes, which flex needs); NULL
  * after a reported error. `from` locates the import that named it. */
 char *xi_read_file(struct xi_ctx *ctx, const char *path, struct xi_loc from, size_t *len);
-
-char *xi_path_normalize(struct xi_arena *a, const char *path);
-char *xi_path_dirname(struct xi_arena *a, const char *path);
-/* Shorten the canonical directory `common` in place to the deepest
- * directory that holds both it and the canonical directory `dir`. */
-void xi_path_narrow_common(char *common, const char *dir);
-char *xi_path_join(struct xi_arena *a, const char *dir, const char *rel);
 
 #endif

@@ -1,7 +1,8 @@
-/* abi-diff internals: what abidiff_compare.c (declarations, versions,
- * renames, type spellings), abidiff_members.c (the members of structs and
- * unions) and abidiff_causes.c (consequences as notes of their causes)
- * share. */
+/* abi-diff internals: what abidiff_compare.c (declarations and renames),
+ * abidiff_members.c (the members of structs and unions),
+ * abidiff_causes.c (consequences as notes of their causes),
+ * abidiff_findings.c (reports and the version rule) and abidiff_types.c
+ * (type spellings) share. Each uses only the files after it in this list. */
 #ifndef XENIDL_ABIDIFF_INT_H
 #define XENIDL_ABIDIFF_INT_H
 
@@ -64,6 +65,19 @@ static inline bool on_abi(const struct xi_mf_member *m, int abi)
 	return (m->abis & XI_ABI_BIT(abi)) != 0;
 }
 
+/* Identifiers in the type spellings of a manifest. */
+static inline bool xi_ad_ident_start(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static inline bool xi_ad_ident_char(char c)
+{
+	return xi_ad_ident_start(c) || (c >= '0' && c <= '9');
+}
+
+/* --- abidiff_findings.c ------------------------------------------------------ */
+
 /* Report a difference of the pair (merged with the same report on other
  * ABIs); a breaking one may be accepted by a version bump. Returns the
  * report's index. */
@@ -72,6 +86,14 @@ unsigned xi_ad_report(struct ad_pair *p, enum xi_abidiff_class cls, const char *
 	__attribute__((format(printf, 6, 7)));
 /* Decimal text of a value, in the diff's arena. */
 const char *xi_ad_int(struct ad_differ *df, struct xi_int v);
+
+/* Index a side's users of each name, for the version rule. */
+void xi_ad_side_init(struct ad_differ *df, struct ad_side *s, struct xi_mf_model *m);
+/* Whether a constant is the @version of an input declaration of either
+ * side. */
+bool xi_ad_is_version_const(struct ad_differ *df, const char *name);
+
+/* --- abidiff_types.c ----------------------------------------------------------- */
 
 /* An old type spelling with renamed declarations' new names. */
 const char *xi_ad_renamed_type(struct ad_differ *df, const char *type, int abi);
@@ -86,7 +108,7 @@ enum xi_ad_type_change xi_ad_compare_type(struct ad_differ *df, const char *ot, 
 bool xi_ad_same_member_shape(struct ad_differ *df, const struct xi_mf_member *a,
 			     const struct xi_mf_member *b, int abi);
 
-/* abidiff_members.c */
+/* --- abidiff_members.c --------------------------------------------------------- */
 void xi_ad_compare_members(struct ad_pair *p);
 
 /* --- abidiff_causes.c: one finding per change ------------------------------ */

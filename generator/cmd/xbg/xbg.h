@@ -20,6 +20,7 @@
 #include "ctx.h"
 #include "output.h"
 #include "spec_map.h"
+#include "xbg_case.h"
 
 enum xbg_lang {
 	XBG_LANG_C,
@@ -84,6 +85,13 @@ void xbg_emit_rust(struct xbg *x, const struct xbg_dir *d, struct xi_out *o);
 
 /* The primitive a type names (a REF to u8 ... i64), or -1. */
 int xbg_prim(const struct xi_type *t);
+
+/* A name converted as xenbindgen converts it for Rust, and then written
+ * so that it compiles where xenbindgen's did not: a keyword is a raw
+ * identifier (r#ref, r#type), or, for those that cannot be raw (self,
+ * Self, super, crate), takes a trailing '_' (self_), as in -l rust. */
+const char *xbg_rust_name(struct xi_arena *a, const char *name, enum xi_split split,
+			  enum xi_case to);
 
 /* The command: 0, 1 on errors, 3 when --check found stale files. */
 int xi_cmd_xenbindgen(const struct xi_options *opt, const char *indir, const char *outdir,

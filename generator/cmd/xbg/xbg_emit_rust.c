@@ -7,9 +7,16 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "emit_rust.h"
 #include "strbuf.h"
 #include "xbg.h"
 #include "xbg_case.h"
+
+const char *xbg_rust_name(struct xi_arena *a, const char *name, enum xi_split split,
+			  enum xi_case to)
+{
+	return xi_rust_ident(a, xi_case_convert(a, name, split, to));
+}
 
 struct remit {
 	struct xi_out *o;

@@ -150,3 +150,60 @@ bool xbg_load(struct xbg *x, const char *indir)
 	}
 	return ok;
 }
+
+/* --- Lookups in what was read ---------------------------------------------- */
+
+const char *xbg_kind_phrase(enum xi_decl_kind k)
+{
+	switch (k) {
+	case XI_DECL_ENUM: return "an enum";
+	case XI_DECL_BITMAP: return "a bitmap";
+	case XI_DECL_STRUCT: return "a struct";
+	default: return "a declaration";
+	}
+}
+
+const struct xbg_dir *xbg_dir_of(const struct xbg *x, const struct xi_decl *decl)
+{
+	return &x->dirs[decl->module->index];
+}
+
+int xbg_prim(const struct xi_type *t)
+{
+	if (t->kind != XI_TYPE_REF || t->u.ref.want)
+		return -1;
+	int p = xi_prim_by_name(t->u.ref.name);
+	return p >= 0 && xi_prims[p].integer ? p : -1;
+}
+
+static struct xi_decl *find_in(const struct xbg_dir *d, const char *name)
+{
+	const struct xbg_list *lists[] = { &d->structs, &d->enums, &d->bitmaps };
+	for (unsigned l = 0; l < 3; l++)
+		for (unsigned i = 0; i < lists[l]->n; i++)
+			if (lists[l]->decls[i]->name == name)
+				return lists[l]->decls[i];
+	return NULL;
+}
+
+struct xi_decl *xbg_find(struct xbg *x, const struct xbg_dir *d, const char *name,
+			 const struct xbg_dir **where)
+{
+	struct xi_decl *found = find_in(d, name);
+	if (found) {
+		*where = d;
+		return found;
+	}
+	unsigned views = d->views ? d->views : XBG_ALL_VIEWS;
+	for (unsigned i = 0; i < x->ndirs; i++) {
+		const struct xbg_dir *e = &x->dirs[i];
+		if (e == d || !(e->views & views) || (!d->views && e->views != XBG_ALL_VIEWS))
+			continue;
+		found = find_in(e, name);
+		if (found) {
+			*where = e;
+			return found;
+		}
+	}
+	return NULL;
+}

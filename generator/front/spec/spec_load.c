@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "dirlist.h"
-#include "loader.h"
+#include "path.h"
 #include "xbg_case.h"
 
 bool xi_is_spec_file_name(const char *name)

@@ -3,7 +3,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "emit_rust.h"
 #include "strbuf.h"
 
 static bool is_upper(char c)
@@ -79,10 +78,4 @@ const char *xi_case_convert(struct xi_arena *a, const char *name, enum xi_split 
 	const char *r = xi_strdup(a, xi_sb_str(&sb));
 	xi_sb_free(&sb);
 	return r;
-}
-
-const char *xbg_rust_name(struct xi_arena *a, const char *name, enum xi_split split,
-			  enum xi_case to)
-{
-	return xi_rust_ident(a, xi_case_convert(a, name, split, to));
 }

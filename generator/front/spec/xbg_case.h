@@ -28,11 +28,4 @@ enum xi_case {
 const char *xi_case_convert(struct xi_arena *a, const char *name, enum xi_split split,
 			    enum xi_case to);
 
-/* A name converted as xenbindgen converts it for Rust, and then written
- * so that it compiles where xenbindgen's did not: a keyword is a raw
- * identifier (r#ref, r#type), or, for those that cannot be raw (self,
- * Self, super, crate), takes a trailing '_' (self_), as in -l rust. */
-const char *xbg_rust_name(struct xi_arena *a, const char *name, enum xi_split split,
-			  enum xi_case to);
-
 #endif
