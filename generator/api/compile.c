@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "abidiff.h"
 #include "layout.h"
 #include "loader.h"
 #include "order.h"
@@ -38,7 +37,6 @@ void xenidl_destroy(struct xi_ctx *ctx)
 	xi_map_free(&ctx->modules_by_path);
 	xi_map_free(&ctx->canon_of_path);
 	xi_map_free(&ctx->symbols);
-	xi_mf_free(ctx->model);
 	xi_refs_free(ctx);
 	free(ctx->modules);
 	free(ctx->inputs);

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "commands.h"
+#include "xenidl.h"
 #include "strbuf.h"
 
 static void put_path(struct xi_strbuf *sb, const char *p)

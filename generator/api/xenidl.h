@@ -20,6 +20,15 @@
 #include "ctx.h"
 #include "output.h"
 
+/* The backends, by their -l names, in the order --help lists them. */
+struct xi_backend {
+	const char *name;    /* as given to -l */
+	const char *summary; /* for --help */
+	xi_backend_fn emit;
+};
+extern const struct xi_backend xi_backends[];
+const struct xi_backend *xi_backend_find(const char *name);
+
 struct xi_ctx *xenidl_create(const struct xi_options *opt, FILE *diag);
 void xenidl_destroy(struct xi_ctx *ctx);
 
@@ -44,6 +53,11 @@ bool xenidl_generate(struct xi_ctx *ctx, const char *backend, const struct xi_ge
  * outputs whose target they did not write and the output directory does
  * not hold (generate it too, or use --with-imports). */
 void xenidl_report_unwritten(struct xi_ctx *ctx);
+
+/* Write a make depfile: the outputs of the sets depend on every file
+ * loaded, and each file loaded gets an empty rule. */
+bool xi_write_depfile(struct xi_ctx *ctx, const struct xi_outset *const *outs, unsigned nouts,
+		      const char *path);
 
 /* Find a declaration by name among all loaded files (the first one, for a
  * name declared per family). */

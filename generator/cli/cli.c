@@ -9,7 +9,7 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "backend.h"
+#include "xenidl.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "unknown"

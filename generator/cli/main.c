@@ -17,7 +17,7 @@
 
 #include "abidiff.h"
 #include "cli.h"
-#include "commands.h"
+#include "layout_cmd.h"
 #include "convert.h"
 #include "limits.h"
 #include "xbg.h"
@@ -46,6 +46,7 @@ struct cli {
 	bool summary;
 	bool lossy;
 	const char *include_dirs[XI_MAX_INCLUDE_DIRS];
+	struct xi_abidiff_options diff;  /* abi-diff's sides (paths: argc each) */
 };
 
 /* -l c,rust or -l c:DIR (that language's outputs go under DIR). */
@@ -144,6 +145,24 @@ static int parse_args(struct cli *c, enum xi_cli_cmd cmd, int argc, char **argv)
 			break;
 		case XI_OPT_LOSSY:
 			c->lossy = true;
+			break;
+		case XI_OPT_OLD:
+			c->diff.side[0].paths[c->diff.side[0].npaths++] = arg;
+			break;
+		case XI_OPT_NEW:
+			c->diff.side[1].paths[c->diff.side[1].npaths++] = arg;
+			break;
+		case XI_OPT_OLD_LABEL:
+			c->diff.side[0].label = arg;
+			break;
+		case XI_OPT_NEW_LABEL:
+			c->diff.side[1].label = arg;
+			break;
+		case XI_OPT_JSON:
+			c->diff.json = true;
+			break;
+		case XI_OPT_FAIL_API:
+			c->diff.fail_on_api = true;
 			break;
 		}
 	}
@@ -288,6 +307,20 @@ static int convert(struct cli *c, int nfiles, char **files)
 	return xi_cmd_convert(&c->opt, &co, nfiles, files);
 }
 
+/* abi-diff [OPTION]... OLD NEW, or --old and --new. */
+static int abidiff(struct cli *c, int nargs, char **args)
+{
+	struct xi_abidiff_side *old = &c->diff.side[0], *new = &c->diff.side[1];
+	if (nargs == 2 && !old->npaths && !new->npaths) {
+		old->paths[old->npaths++] = args[0];
+		new->paths[new->npaths++] = args[1];
+	} else if (nargs != 0 || !old->npaths || !new->npaths) {
+		return xi_cli_error(&c->reader, "%s", "needs OLD and NEW (two paths, or --old and --new)");
+	}
+	c->diff.opt = c->opt;
+	return xi_cmd_abidiff(&c->diff);
+}
+
 /* layout [OPTION]... (TYPE | --all) FILE... */
 static int layout(struct cli *c, int nargs, char **args)
 {
@@ -295,6 +328,36 @@ static int layout(struct cli *c, int nargs, char **args)
 		return xi_cli_error(&c->reader, "%s", c->all ? "needs input files"
 						       : "needs a type name (or --all) and input files");
 	return xi_cmd_layout(&c->opt, c->tsv, c->all, nargs, args);
+}
+
+static int run(struct cli *c, int argc, char **argv)
+{
+	/* A command's name, then its options and operands. */
+	static const struct {
+		const char *name;
+		enum xi_cli_cmd cmd;
+		int (*run)(struct cli *c, int nargs, char **args);
+	} commands[] = {
+		{ "layout", XI_CMD_LAYOUT, layout },
+		{ "convert", XI_CMD_CONVERT, convert },
+		{ "abi-diff", XI_CMD_ABIDIFF, abidiff },
+	};
+	for (size_t i = 0; argc > 1 && i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		int rc = parse_args(c, commands[i].cmd, argc - 1, argv + 1);
+		if (rc >= 0)
+			return rc;
+		int first = c->reader.first_operand;
+		return commands[i].run(c, argc - 1 - first, argv + 1 + first);
+	}
+	int rc = parse_args(c, XI_CMD_GENERATE, argc, argv);
+	if (rc >= 0)
+		return rc;
+	int first = c->reader.first_operand;
+	if (c->indir)
+		return xenbindgen_mode(c, argc - first);
+	return generate(c, argc - first, argv + first);
 }
 
 int main(int argc, char **argv)
@@ -307,31 +370,11 @@ int main(int argc, char **argv)
 #endif
 	struct cli c;
 	memset(&c, 0, sizeof(c));
-	if (argc > 1 && !strcmp(argv[1], "abi-diff"))
-		return xi_cmd_abidiff(argc - 1, argv + 1);
-	/* A command's name, then its options and operands. */
-	static const struct {
-		const char *name;
-		enum xi_cli_cmd cmd;
-		int (*run)(struct cli *c, int nargs, char **args);
-	} commands[] = {
-		{ "layout", XI_CMD_LAYOUT, layout },
-		{ "convert", XI_CMD_CONVERT, convert },
-	};
-	for (size_t i = 0; argc > 1 && i < sizeof(commands) / sizeof(commands[0]); i++) {
-		if (strcmp(argv[1], commands[i].name) != 0)
-			continue;
-		int rc = parse_args(&c, commands[i].cmd, argc - 1, argv + 1);
-		if (rc >= 0)
-			return rc;
-		int first = c.reader.first_operand;
-		return commands[i].run(&c, argc - 1 - first, argv + 1 + first);
-	}
-	int rc = parse_args(&c, XI_CMD_GENERATE, argc, argv);
-	if (rc >= 0)
-		return rc;
-	int first = c.reader.first_operand;
-	if (c.indir)
-		return xenbindgen_mode(&c, argc - first);
-	return generate(&c, argc - first, argv + first);
+	/* abi-diff's --old and --new: at most one path per argument each. */
+	const char **paths = xi_xmalloc(sizeof(*paths) * 2 * ((size_t)argc + 1));
+	c.diff.side[0] = (struct xi_abidiff_side){ "old", paths, 0, NULL };
+	c.diff.side[1] = (struct xi_abidiff_side){ "new", paths + argc + 1, 0, NULL };
+	int rc = run(&c, argc, argv);
+	free(paths);
+	return rc;
 }

@@ -31,7 +31,7 @@
 #include "ctx.h"
 #include "doctree.h"
 #include "map.h"
-#include "spec_read.h"
+#include "spelling.h"
 
 /* A place in the source: line and byte column, from 1. */
 struct xi_pos {

@@ -27,7 +27,6 @@
 
 #include "doctree.h"
 #include "limits.h"
-#include "spec_read.h"
 #include "spelling.h"
 #include "strbuf.h"
 

@@ -3,6 +3,19 @@
 
 #include <string.h>
 
+enum xi_spec_format xi_format_of_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	if (!dot)
+		return XI_FORMAT_XIDL;
+	if (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml"))
+		return XI_FORMAT_YAML;
+	if (!strcmp(dot, ".toml"))
+		return XI_FORMAT_TOML;
+	return XI_FORMAT_XIDL;
+}
+
 enum xi_spec_format xi_form_at(const struct xi_ctx *ctx, struct xi_loc loc)
 {
 	const struct xi_source *src = xi_diag_source(&ctx->diag, loc.file);

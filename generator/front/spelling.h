@@ -1,5 +1,6 @@
-/* How xidl's constructs are written in the form of the file a diagnostic
- * points into: xidl, YAML or TOML. Messages and fix-its quote what the user
+/* The forms a file is written in (xidl, YAML or TOML, by its extension),
+ * and how xidl's constructs are written in the form of the file a
+ * diagnostic points into. Messages and fix-its quote what the user
  * would write there ('@legacy' in xidl, 'legacy: true' in YAML, 'legacy =
  * true' in TOML), so that a fix can be pasted where it is reported. */
 #ifndef XENIDL_SPELLING_H
@@ -8,7 +9,16 @@
 #include <stdint.h>
 
 #include "ctx.h"
-#include "spec_read.h"
+
+enum xi_spec_format {
+	XI_FORMAT_XIDL,
+	XI_FORMAT_YAML,
+	XI_FORMAT_TOML,
+};
+
+/* The format of a file, from its extension: .yaml and .yml are YAML,
+ * .toml is TOML, anything else is xidl. */
+enum xi_spec_format xi_format_of_path(const char *path);
 
 /* The form of the file of a location (xidl when it has none). */
 enum xi_spec_format xi_form_at(const struct xi_ctx *ctx, struct xi_loc loc);

@@ -11,7 +11,6 @@
 #include "strbuf.h"
 
 struct xi_comments;
-struct xi_mf_model;
 struct xi_outset;
 struct xi_ref;
 
@@ -49,9 +48,6 @@ struct xi_ctx {
 	unsigned import_depth;
 	bool analyzed;
 	const char *prim_names[XI_PRIM_COUNT]; /* interned, once needed */
-	/* The ABI model the manifest and md backends work from, made by the
-	 * first of them to run (xi_mf_of_ctx in abidiff.h). */
-	struct xi_mf_model *model;
 	/* The references between outputs and the backends of the run, to
 	 * report targets left unwritten (refs.h). */
 	struct xi_ref *refs;

@@ -64,3 +64,19 @@ const char *xi_source_line(struct xi_source *src, uint32_t line, size_t *len)
 	*len = end - start;
 	return src->text + start;
 }
+
+struct xi_loc xi_source_loc_at(struct xi_source *src, size_t offset)
+{
+	struct xi_loc loc = { 1, 1, src->id, 1 };
+	if (offset > src->len)
+		offset = src->len;
+	for (size_t i = 0; i < offset; i++) {
+		if (src->text[i] == '\n') {
+			loc.line++;
+			loc.col = 1;
+		} else {
+			loc.col++;
+		}
+	}
+	return loc;
+}

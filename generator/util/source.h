@@ -33,4 +33,8 @@ bool xi_source_load(struct xi_source *src);
  * Returns NULL past the end. */
 const char *xi_source_line(struct xi_source *src, uint32_t line, size_t *len);
 
+/* The location of byte `offset` of a source (for readers whose libraries
+ * count in bytes). */
+struct xi_loc xi_source_loc_at(struct xi_source *src, size_t offset);
+
 #endif

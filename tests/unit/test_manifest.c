@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "abidiff.h"
+#include "emit_manifest.h"
 #include "testutil.h"
 #include "xenidl.h"
 

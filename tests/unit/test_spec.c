@@ -8,6 +8,7 @@
 #include "convert.h"
 #include "spec_read.h"
 #include "spec_words.h"
+#include "xbg.h"
 #include "xbg_case.h"
 #include "xenidl.h"
 

@@ -1,6 +1,6 @@
 /* The C header backend: one header per input file, in the manner of
  * xen/include/public, with compile-time checks of every layout. */
-#include "backend.h"
+#include "emit_c.h"
 
 #include <string.h>
 

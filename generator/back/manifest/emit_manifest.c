@@ -7,11 +7,10 @@
  * name the declaration a hunk is in; and the format needs no escaping
  * beyond quoted strings. The grammar is in doc/integration.md and the
  * reader in abidiff_read.c. */
-#include "backend.h"
+#include "emit_manifest.h"
 
 #include <string.h>
 
-#include "abidiff.h"
 #include "strbuf.h"
 
 /* Indentation of one nesting level. */
@@ -317,7 +316,7 @@ void xi_mf_write(struct xi_out *o, const struct xi_mf_model *m, const struct xi_
 
 void xi_emit_manifest(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_outset *out)
 {
-	const struct xi_mf_model *m = xi_mf_of_ctx(ctx);
+	struct xi_mf_model *m = xi_mf_of_backend(ctx);
 	for (unsigned i = 0; i < m->nmodules; i++) {
 		const struct xi_mf_module *mod = m->modules[i];
 		if (!mod->input)
@@ -326,4 +325,5 @@ void xi_emit_manifest(struct xi_ctx *ctx, const struct xi_gen_options *opt, stru
 		if (o)
 			xi_mf_write(o, m, mod);
 	}
+	xi_mf_free(m);
 }

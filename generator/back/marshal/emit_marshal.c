@@ -15,7 +15,7 @@
  * headers. A host's text is kept as pieces (pieces.h): the functions in
  * it are made once, and neither copied into it nor compared again with
  * the other hosts' copies. */
-#include "backend.h"
+#include "emit_marshal.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -23,7 +23,7 @@
  *
  * Like the marshal code, the tests depend on the host ABI, so each type's
  * text is generated per host and grouped into #if chains. */
-#include "backend.h"
+#include "emit_marshal.h"
 
 #include <stdarg.h>
 #include <string.h>

@@ -9,12 +9,12 @@
  * imports to their pages, whether this run writes those pages or not: a
  * page is the same whatever else is generated with it, and the run notes
  * the pages it leaves for another (refs.h). */
-#include "backend.h"
+#include "emit_md.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "abidiff.h"
+#include "model.h"
 #include "refs.h"
 #include "strbuf.h"
 
@@ -653,7 +653,7 @@ static void write_page(struct page *pg, const struct xi_module *m)
 
 void xi_emit_md(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_outset *out)
 {
-	const struct xi_mf_model *m = xi_mf_of_ctx(ctx);
+	struct xi_mf_model *m = xi_mf_of_backend(ctx);
 	unsigned k = 0;
 	for (unsigned i = 0; i < ctx->nmodules; i++) {
 		struct xi_module *mod = ctx->modules[i];
@@ -672,4 +672,5 @@ void xi_emit_md(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_
 		free(pg.memo);
 		xi_arena_free(&arena);
 	}
+	xi_mf_free(m);
 }

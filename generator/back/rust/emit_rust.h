@@ -13,6 +13,9 @@
 #include "backend.h"
 #include "map.h"
 
+/* The backend (-l rust). */
+void xi_emit_rust(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_outset *out);
+
 /* rustfmt's default line width: lines are built to stay within it. */
 #define RUST_MAX_WIDTH 100u
 /* Indentation step of the generated code (rustfmt's). */

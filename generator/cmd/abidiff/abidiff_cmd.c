@@ -2,30 +2,21 @@
  * directories of either), compare them, print the differences and map
  * them to an exit status:
  *   0 nothing breaking, 1 input errors, 2 usage errors,
- *   4 something breaking (or API-only, with --fail-on-api). */
+ *   4 something breaking (or API-only, with --fail-on-api).
+ * The command line is read by the CLI (cli/main.c). */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "abidiff.h"
-#include "cli.h"
 #include "limits.h"
 #include "xenidl.h"
 
-/* Exit status when something breaks. */
-#define ABIDIFF_EXIT_BREAKING 4
 /* How deep a directory side is searched for files. */
 #define ABIDIFF_MAX_DIR_DEPTH 32u
 /* The bytes of a file looked at to tell a manifest from IDL. */
 #define ABIDIFF_SNIFF_BYTES 64u
-
-struct side_spec {
-	const char *name;      /* "old" or "new", for messages */
-	const char **paths;
-	unsigned npaths;
-	const char *label;
-};
 
 struct file_list {
 	char **v;
@@ -172,15 +163,8 @@ static void relabel(struct xi_mf_model *m, const char *dir, const char *label)
 #undef RELABEL
 }
 
-struct cmd {
-	struct xi_options opt;
-	const char *include_dirs[XI_MAX_INCLUDE_DIRS];
-	bool json;
-	bool fail_on_api;
-	struct side_spec side[2];
-};
-
-static struct xi_mf_model *load_side(struct cmd *c, struct side_spec *s)
+static struct xi_mf_model *load_side(const struct xi_abidiff_options *c,
+				     const struct xi_abidiff_side *s)
 {
 	struct file_list idl = { NULL, 0, 0 }, mf = { NULL, 0, 0 };
 	char *dir = NULL;
@@ -263,95 +247,24 @@ static struct xi_mf_model *load_side(struct cmd *c, struct side_spec *s)
 	return m;
 }
 
-int xi_cmd_abidiff(int argc, char **argv)
+int xi_cmd_abidiff(const struct xi_abidiff_options *c)
 {
-	struct cmd c;
-	memset(&c, 0, sizeof(c));
-	c.side[0].name = "old";
-	c.side[1].name = "new";
-	c.side[0].paths = xi_xmalloc(sizeof(char *) * (size_t)(argc + 1));
-	c.side[1].paths = xi_xmalloc(sizeof(char *) * (size_t)(argc + 1));
-	int status = 2;
-	int ch;
-	struct xi_cli cli;
-	xi_cli_init(&cli, XI_CMD_ABIDIFF, argc, argv);
-	while ((ch = xi_cli_next(&cli)) != XI_CLI_END) {
-		const char *arg = cli.arg;
-		switch (ch) {
-		case XI_CLI_STOP:
-			status = cli.status;
-			goto out;
-		case XI_OPT_OLD:
-			c.side[0].paths[c.side[0].npaths++] = arg;
-			break;
-		case XI_OPT_NEW:
-			c.side[1].paths[c.side[1].npaths++] = arg;
-			break;
-		case XI_OPT_JSON:
-			c.json = true;
-			break;
-		case XI_OPT_FAIL_API:
-			c.fail_on_api = true;
-			break;
-		case XI_OPT_OLD_LABEL:
-			c.side[0].label = arg;
-			break;
-		case XI_OPT_NEW_LABEL:
-			c.side[1].label = arg;
-			break;
-		case XI_OPT_PARSEABLE_FIXITS:
-			c.opt.parseable_fixits = true;
-			break;
-		case 'I':
-			if (c.opt.ninclude_dirs == XI_MAX_INCLUDE_DIRS) {
-				status = xi_cli_error(&cli, "too many -I directories (at most %u)",
-						      XI_MAX_INCLUDE_DIRS);
-				goto out;
-			}
-			c.include_dirs[c.opt.ninclude_dirs++] = arg;
-			break;
-		case XI_OPT_ABI: {
-			const char *bad;
-			unsigned badlen;
-			if (!xi_abi_parse_list(arg, &c.opt.abis, &bad, &badlen)) {
-				status = xi_cli_error(&cli, "unknown ABI '%.*s' (expected x86_32, x86_64, "
-						      "arm32, arm64, riscv64 or ppc64le)", (int)badlen, bad);
-				goto out;
-			}
-			break;
-		}
-		}
-	}
-	c.opt.include_dirs = c.include_dirs;
-	int first = cli.first_operand;
-	int rest = argc - first;
-	if (rest == 2 && !c.side[0].npaths && !c.side[1].npaths) {
-		c.side[0].paths[c.side[0].npaths++] = argv[first];
-		c.side[1].paths[c.side[1].npaths++] = argv[first + 1];
-	} else if (rest != 0 || !c.side[0].npaths || !c.side[1].npaths) {
-		status = xi_cli_error(&cli, "%s", "needs OLD and NEW (two paths, or --old and --new)");
-		goto out;
-	}
-	struct xi_mf_model *old_model = load_side(&c, &c.side[0]);
-	struct xi_mf_model *new_model = old_model ? load_side(&c, &c.side[1]) : NULL;
+	struct xi_mf_model *old_model = load_side(c, &c->side[0]);
+	struct xi_mf_model *new_model = old_model ? load_side(c, &c->side[1]) : NULL;
 	if (!old_model || !new_model) {
 		xi_mf_free(old_model);
 		xi_mf_free(new_model);
-		status = 1;
-		goto out;
+		return 1;
 	}
 	struct xi_abidiff *d = xi_abidiff_run(old_model, new_model);
-	status = d->count[XI_AD_BREAKING] || (c.fail_on_api && d->count[XI_AD_API])
-		 ? ABIDIFF_EXIT_BREAKING : 0;
-	if (c.json)
+	int status = d->count[XI_AD_BREAKING] || (c->fail_on_api && d->count[XI_AD_API])
+		     ? XI_ABIDIFF_EXIT_BREAKING : 0;
+	if (c->json)
 		xi_abidiff_print_json(stdout, d, status);
 	else
 		xi_abidiff_print_text(stdout, d);
 	xi_abidiff_free(d);
 	xi_mf_free(old_model);
 	xi_mf_free(new_model);
-out:
-	free(c.side[0].paths);
-	free(c.side[1].paths);
 	return status;
 }

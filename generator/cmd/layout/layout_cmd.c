@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "commands.h"
+#include "layout_cmd.h"
 #include "resolve.h"
 #include "strbuf.h"
 #include "typename.h"

@@ -1,17 +1,18 @@
 /* The ABI model: every fact of an interface that binaries depend on, in a
  * form that can be written as a manifest, read back, and compared.
  *
- *   IR --xi_mf_from_ir--> model --xi_mf_write--> manifest text (-l manifest)
- *   manifest text --xi_mf_read--> model
- *   model, model --xi_abidiff--> classified differences (xenidl abi-diff)
+ *   IR --xi_mf_from_ir--> model --xi_mf_write--> manifest text (-l manifest,
+ *                                                emit_manifest.h)
+ *   manifest text --xi_mf_read--> model      (abi-diff, abidiff.h)
+ *   model, model --xi_abidiff_run--> classified differences (abidiff.h)
  *
  * The model is flat on purpose: a struct's members, nested ones included,
  * are a list of dotted paths ("altp2m.opts", "u.unbound.dom", "x[].a")
  * with offsets from the start of the declaration, and every layout fact is
  * kept per ABI. Both directions (IR and manifest) produce the same model,
  * so abi-diff gives the same answer whichever way a side is given. */
-#ifndef XENIDL_ABIDIFF_H
-#define XENIDL_ABIDIFF_H
+#ifndef XENIDL_MODEL_H
+#define XENIDL_MODEL_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -191,79 +192,9 @@ bool xi_mf_type_is_inline(const char *type);
  * then have input false). Locations name the source files by the paths
  * they were opened by. */
 struct xi_mf_model *xi_mf_from_ir(struct xi_ctx *ctx, bool inputs_only);
-/* The model of every module of an analyzed compilation, for its backends:
- * made on first use and kept with the compilation, whose strings it
- * shares instead of copying them. */
-const struct xi_mf_model *xi_mf_of_ctx(struct xi_ctx *ctx);
-
-/* Write the manifest of one module of a model. */
-struct xi_out;
-void xi_mf_write(struct xi_out *o, const struct xi_mf_model *m, const struct xi_mf_module *mod);
-
-/* Read one manifest into a model (which may already hold others).
- * Problems are located errors through diag; false after any. */
-bool xi_mf_read(struct xi_mf_model *m, struct xi_diag *diag, const char *path);
-/* The same, from text in memory (the fuzzer and unit tests). `text` must
- * be followed by a NUL byte. */
-bool xi_mf_read_text(struct xi_mf_model *m, struct xi_diag *diag, const char *path,
-		     const char *text, size_t len);
-
-/* --- abi-diff ------------------------------------------------------------ */
-
-enum xi_abidiff_class {
-	XI_AD_COMPATIBLE,
-	XI_AD_API,           /* breaks source, not binaries */
-	XI_AD_BUMPED,        /* breaking, accepted by a version bump */
-	XI_AD_BREAKING,
-	XI_AD_CLASS_COUNT
-};
-
-/* A consequence of a finding: a layout fact that follows from it (a
- * member that moves, grows or changes alignment, a declaration's size or
- * alignment, here or in a type that embeds it) or a label that takes a
- * renumbered value. */
-struct xi_abidiff_note {
-	const char *rule;
-	const char *subject;
-	const char *message;
-	struct xi_mf_loc old_loc, new_loc;
-	xi_abi_mask abis;     /* where it holds: some of its finding's */
-};
-
-/* A finding: one change, with its consequences as notes. */
-struct xi_abidiff_report {
-	enum xi_abidiff_class cls;
-	const char *rule;     /* stable identifier of the rule */
-	const char *subject;  /* "struct foo", "constant X", "ABI riscv64" */
-	const char *message;
-	struct xi_mf_loc old_loc, new_loc;
-	xi_abi_mask abis;     /* where it holds */
-	xi_abi_mask scope;    /* where the subject exists on both sides */
-	const char *version;  /* XI_AD_BUMPED: the constant, with its values */
-	const char *hint;     /* an extra remark, or NULL */
-	struct xi_abidiff_note *notes;
-	unsigned nnotes, cap_notes;
-};
-
-/* The findings, sorted by their location (file, line, column; those
- * without one first), each with its notes sorted the same way. */
-struct xi_abidiff {
-	struct xi_arena arena;
-	struct xi_abidiff_report *reports;
-	unsigned nreports, cap_reports;
-	unsigned count[XI_AD_CLASS_COUNT];  /* findings per class */
-};
-
-/* Compare two models. The result lives until xi_abidiff_free. */
-struct xi_abidiff *xi_abidiff_run(struct xi_mf_model *old_model, struct xi_mf_model *new_model);
-void xi_abidiff_free(struct xi_abidiff *d);
-
-const char *xi_abidiff_class_name(enum xi_abidiff_class c);
-void xi_abidiff_print_text(FILE *f, const struct xi_abidiff *d);
-void xi_abidiff_print_json(FILE *f, const struct xi_abidiff *d, int status);
-
-/* The command: xenidl abi-diff [OPTION]... OLD NEW (argv[0] is "abi-diff").
- * Returns the exit status. */
-int xi_cmd_abidiff(int argc, char **argv);
+/* The model of every module of an analyzed compilation, for a backend:
+ * it shares the compilation's strings instead of copying them, so it is
+ * freed (xi_mf_free) before the compilation is. */
+struct xi_mf_model *xi_mf_of_backend(struct xi_ctx *ctx);
 
 #endif

@@ -1,5 +1,5 @@
 /* The ABI model: construction, queries, and the model of a compilation. */
-#include "abidiff.h"
+#include "model.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -447,9 +447,7 @@ struct xi_mf_model *xi_mf_from_ir(struct xi_ctx *ctx, bool inputs_only)
 	return model_of(ctx, inputs_only, false);
 }
 
-const struct xi_mf_model *xi_mf_of_ctx(struct xi_ctx *ctx)
+struct xi_mf_model *xi_mf_of_backend(struct xi_ctx *ctx)
 {
-	if (!ctx->model)
-		ctx->model = model_of(ctx, false, true);
-	return ctx->model;
+	return model_of(ctx, false, true);
 }

@@ -1,6 +1,13 @@
-#include "backend.h"
+/* The registry of backends: each -l name and the function behind it. */
+#include "xenidl.h"
 
 #include <string.h>
+
+#include "emit_c.h"
+#include "emit_manifest.h"
+#include "emit_marshal.h"
+#include "emit_md.h"
+#include "emit_rust.h"
 
 const struct xi_backend xi_backends[] = {
 	{ "c", "C headers with layout checks", xi_emit_c },
