@@ -54,3 +54,21 @@ xi_abi_mask xi_module_abis(const struct xi_ctx *ctx, const struct xi_module *m)
 		return ctx->opt.abis;
 	return ctx->opt.abis & xi_family_abis((enum xi_family)m->family);
 }
+
+struct xi_attr *xi_attr_new(struct xi_ctx *ctx)
+{
+	return XI_NEW(&ctx->attrs_read->arena, struct xi_attr);
+}
+
+void xi_attrs_met(struct xi_ctx *ctx, enum xi_attr_place place, void *node,
+		  const struct xi_attr *list)
+{
+	struct xi_attrs_read *r = ctx->attrs_read;
+	if (!list)
+		return;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->v = xi_xrealloc(r->v, sizeof(*r->v) * r->cap);
+	}
+	r->v[r->n++] = (struct xi_attr_site){ place, node, list };
+}

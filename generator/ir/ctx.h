@@ -64,6 +64,9 @@ struct xi_ctx {
 	/* While a file is read: where its readers keep its comments
 	 * (comments.h), when the run converts; NULL otherwise. */
 	struct xi_comments *comments;
+	/* While a file is read: the attribute lists its readers meet (ir.h),
+	 * interpreted once it is read. */
+	struct xi_attrs_read *attrs_read;
 };
 
 const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len);
@@ -74,6 +77,13 @@ int xi_ctx_prim_by_interned(struct xi_ctx *ctx, const char *name);
 /* The primitive any name is, by one lookup in the intern table (which
  * holds every primitive's name); -1 if none. */
 int xi_ctx_prim_by_name(struct xi_ctx *ctx, const char *name);
+
+/* An attribute node of the file being read (in ctx->attrs_read's arena),
+ * zeroed. */
+struct xi_attr *xi_attr_new(struct xi_ctx *ctx);
+/* A reader met attribute list `list` (NULL: none) before `node`. */
+void xi_attrs_met(struct xi_ctx *ctx, enum xi_attr_place place, void *node,
+		  const struct xi_attr *list);
 
 /* The ABIs a module's declarations exist on: the selected ABIs, narrowed
  * to its family for arch-* modules. */

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "abi.h"
+#include "arena.h"
 #include "source.h"
 #include "xint.h"
 
@@ -54,7 +55,7 @@ extern const struct xi_prim_info xi_prims[XI_PRIM_COUNT];
 int xi_prim_by_name(const char *name);
 bool xi_int_fits_prim(struct xi_int v, enum xi_prim p);
 
-/* --- Attributes (as written; interpreted at once by attrs.c) ------------- */
+/* --- Attributes (as written; interpreted by sema/attrs.c) ---------------- */
 
 enum xi_attr_arg_kind { XI_ATTR_ARG_NONE, XI_ATTR_ARG_STRING, XI_ATTR_ARG_EXPR };
 
@@ -66,6 +67,31 @@ struct xi_attr {
 	struct xi_expr *expr;     /* XI_ATTR_ARG_EXPR */
 	struct xi_loc arg_loc;
 	struct xi_attr *next;
+};
+
+/* What an attribute list is written before. */
+enum xi_attr_place {
+	XI_ATTRS_DECL,
+	XI_ATTRS_MEMBER,           /* a member or a tagged-union arm */
+	XI_ATTRS_VARIANT,          /* an enum variant */
+	XI_ATTRS_BIT,              /* a bitmap bit or field */
+};
+
+struct xi_attr_site {
+	enum xi_attr_place place;
+	void *node;                /* the xi_decl, xi_member or xi_variant */
+	const struct xi_attr *list;
+};
+
+/* The attribute lists a reader met in one module, in the order it
+ * finished their nodes, and the arena of their nodes. Readers only record
+ * them (xi_attrs_met, ctx.h): the loader has them interpreted
+ * (xi_attrs_apply_read, sema/attrs.h) once the module is read, then frees
+ * them, so that no attribute node outlives its module's reading. */
+struct xi_attrs_read {
+	struct xi_arena arena;
+	struct xi_attr_site *v;
+	unsigned n, cap;
 };
 
 /* --- Constant expressions ------------------------------------------------ */

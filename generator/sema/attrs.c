@@ -1,10 +1,12 @@
-/* Attributes: interpreted where they are attached, while parsing, so
- * that no attribute node outlives its declaration. Every reader (xidl,
- * YAML, TOML) goes through these, so the rules are the same whatever the
- * input form; messages name an attribute as that form writes it (the key
- * 'c_prefix' of YAML is '@c_prefix' in xidl). */
+/* Attributes: interpreted once a file is read, from the lists its reader
+ * recorded (ir.h, struct xi_attrs_read), in the order the reader met them.
+ * Every reader (xidl, YAML, TOML) records them the same way, so the rules
+ * are the same whatever the input form; messages name an attribute as
+ * that form writes it (the key 'c_prefix' of YAML is '@c_prefix' in
+ * xidl). */
 #include "attrs.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "spelling.h"
@@ -116,7 +118,7 @@ static void attr_misplaced(struct xi_ctx *ctx, const struct xi_attr *a, const ch
 			 xi_spell_attr(ctx, a->loc, a->name), where);
 }
 
-void xi_attrs_apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_attr *list)
+static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_attr *list)
 {
 	for (const struct xi_attr *a = list; a; a = a->next) {
 		if (attr_repeated(ctx, list, a))
@@ -151,7 +153,7 @@ void xi_attrs_apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_
 	}
 }
 
-void xi_attrs_apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct xi_attr *list)
+static void apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct xi_attr *list)
 {
 	const struct xi_attr *direction = NULL, *reserved = NULL;
 	for (const struct xi_attr *a = list; a; a = a->next) {
@@ -188,8 +190,8 @@ void xi_attrs_apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct
 			 xi_spell_flag(ctx, reserved->loc, "reserved"));
 }
 
-void xi_attrs_apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct xi_attr *list,
-			    const char *what)
+static void apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct xi_attr *list,
+			  const char *what)
 {
 	for (const struct xi_attr *a = list; a; a = a->next) {
 		if (attr_repeated(ctx, list, a))
@@ -199,6 +201,36 @@ void xi_attrs_apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const stru
 		else
 			attr_misplaced(ctx, a, what);
 	}
+}
+
+void xi_attrs_read_init(struct xi_attrs_read *r)
+{
+	memset(r, 0, sizeof(*r));
+	xi_arena_init(&r->arena);
+}
+
+void xi_attrs_apply_read(struct xi_ctx *ctx, struct xi_attrs_read *r)
+{
+	for (unsigned i = 0; i < r->n; i++) {
+		const struct xi_attr_site *s = &r->v[i];
+		switch (s->place) {
+		case XI_ATTRS_DECL:
+			apply_decl(ctx, s->node, s->list);
+			break;
+		case XI_ATTRS_MEMBER:
+			apply_member(ctx, s->node, s->list);
+			break;
+		case XI_ATTRS_VARIANT:
+			apply_variant(ctx, s->node, s->list, "an enum variant");
+			break;
+		case XI_ATTRS_BIT:
+			apply_variant(ctx, s->node, s->list, "a bit");
+			break;
+		}
+	}
+	free(r->v);
+	xi_arena_free(&r->arena);
+	memset(r, 0, sizeof(*r));
 }
 
 

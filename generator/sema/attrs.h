@@ -4,14 +4,13 @@
 
 #include "ctx.h"
 
-/* Apply an attribute list written before a declaration, member (or
- * tagged-union arm), or enum variant/bitmap bit (`what` names it in
- * messages: "an enum variant", "a bit"). Misplaced, unknown, repeated and
- * conflicting attributes are reported. The list is not kept. */
-void xi_attrs_apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_attr *list);
-void xi_attrs_apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct xi_attr *list);
-void xi_attrs_apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct xi_attr *list,
-			    const char *what);
+/* Ready an empty record of the attribute lists met while reading a file
+ * (ctx->attrs_read while it is read). */
+void xi_attrs_read_init(struct xi_attrs_read *r);
+/* Interpret the lists recorded, in their order, then free them and their
+ * nodes. Misplaced, unknown, repeated and conflicting attributes are
+ * reported. */
+void xi_attrs_apply_read(struct xi_ctx *ctx, struct xi_attrs_read *r);
 
 /* The attributes that say what a declaration, member or variant carries,
  * rebuilt from the IR in a canonical order: what writers (convert) print. */

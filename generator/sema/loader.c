@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "attrs.h"
 #include "comments.h"
 #include "limits.h"
 #include "parse.h"
@@ -153,16 +154,14 @@ static struct xi_module *new_module(struct xi_ctx *ctx, const char *path, const 
 static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_loc from,
 			      struct xi_module **stack, unsigned depth);
 
-void xi_read_module(struct xi_ctx *ctx, struct xi_module *m)
+/* Read module m as a file of form `form`, then interpret the attributes
+ * its reader met. */
+static void read_as(struct xi_ctx *ctx, struct xi_module *m, enum xi_spec_format form)
 {
-	enum xi_spec_format form = xi_format_of_path(m->path);
-	if (ctx->converting) {
-		m->comments = xi_comments_new(ctx, m->src, form);
-		/* Comments are read back from the text: scan it from memory
-		 * rather than read the file twice. */
-		xi_source_load(m->src);
-	}
 	ctx->comments = m->comments;
+	struct xi_attrs_read attrs;
+	xi_attrs_read_init(&attrs);
+	ctx->attrs_read = &attrs;
 	/* xidl is streamed by its lexer; YAML and TOML readers take the
 	 * whole text. */
 	if (form == XI_FORMAT_XIDL)
@@ -172,6 +171,22 @@ void xi_read_module(struct xi_ctx *ctx, struct xi_module *m)
 	else
 		xi_error_at_file(&ctx->diag, m->path, "cannot read: %s", strerror(errno));
 	ctx->comments = NULL;
+	ctx->attrs_read = NULL;
+	/* Errors in attributes are not reading errors: resolution still runs
+	 * and reports what else is wrong. */
+	xi_attrs_apply_read(ctx, &attrs);
+}
+
+void xi_read_module(struct xi_ctx *ctx, struct xi_module *m)
+{
+	enum xi_spec_format form = xi_format_of_path(m->path);
+	if (ctx->converting) {
+		m->comments = xi_comments_new(ctx, m->src, form);
+		/* Comments are read back from the text: scan it from memory
+		 * rather than read the file twice. */
+		xi_source_load(m->src);
+	}
+	read_as(ctx, m, form);
 }
 
 /* Print "a.xidl imports b.xidl imports a.xidl" for a cycle. */
@@ -349,7 +364,7 @@ struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const cha
 	struct xi_module *m = new_module(ctx, norm, norm);
 	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(norm), text, len);
 	m->loading = true;
-	xi_parse_module(ctx, m);
+	read_as(ctx, m, XI_FORMAT_XIDL);
 	stack[0] = m;
 	load_imports(ctx, m, stack, 1);
 	m->loading = false;

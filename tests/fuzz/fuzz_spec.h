@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attrs.h"
 #include "comments.h"
 #include "convert.h"
 #include "limits.h"
@@ -47,8 +48,13 @@ static int fuzz_spec(const uint8_t *data, size_t size, enum xi_spec_format forma
 		struct xi_spec spec;
 		xi_spec_map(ctx, m, root, format, XI_DIALECT_XENBINDGEN, &spec);
 		unsigned errors = ctx->diag.errors;
-		if (xi_spec_map(ctx, m, root, format, XI_DIALECT_XENIDL, &spec) &&
-		    ctx->diag.errors == errors) {
+		struct xi_attrs_read attrs;
+		xi_attrs_read_init(&attrs);
+		ctx->attrs_read = &attrs;
+		bool mapped = xi_spec_map(ctx, m, root, format, XI_DIALECT_XENIDL, &spec);
+		ctx->attrs_read = NULL;
+		xi_attrs_apply_read(ctx, &attrs);
+		if (mapped && ctx->diag.errors == errors) {
 			m->decls = spec.decls;
 			m->ndecls = spec.ndecls;
 			m->imports = spec.imports;

@@ -6,7 +6,6 @@
  *   spec_map.c     documents, declarations, imports and includes
  *   spec_type.c    types and fields
  *   spec_schema.c  keys, names, values and attributes */
-#include "attrs.h"
 #include "spec_map.h"
 
 #include <stdlib.h>
@@ -148,7 +147,7 @@ static bool map_variants(struct mapper *mp, struct xi_decl *d, const struct xi_d
 		if (!mp->xbg) {
 			struct xi_attr *attrs = NULL;
 			vok &= sm_attributes(mp, obj, &attrs);
-			xi_attrs_apply_variant(mp->ctx, v, attrs, bits ? "a bit" : "an enum variant");
+			xi_attrs_met(mp->ctx, bits ? XI_ATTRS_BIT : XI_ATTRS_VARIANT, v, attrs);
 		}
 		if (!vok) {
 			ok = false;
@@ -220,7 +219,7 @@ static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl
 	if (!mp->xbg) {
 		struct xi_attr *attrs = NULL;
 		ok &= sm_attributes(mp, obj, &attrs);
-		xi_attrs_apply_decl(mp->ctx, d, attrs);
+		xi_attrs_met(mp->ctx, XI_ATTRS_DECL, d, attrs);
 	}
 	switch (kind) {
 	case XI_DECL_CONST: {

@@ -216,7 +216,7 @@ struct xi_expr *sm_value_expr(struct mapper *mp, const struct xi_dnode *n, const
 
 static struct xi_attr *new_attr(struct mapper *mp, const char *name, const struct xi_dentry *e)
 {
-	struct xi_attr *a = NEW(struct xi_attr);
+	struct xi_attr *a = xi_attr_new(mp->ctx);
 	a->name = name;
 	a->loc = e->key_loc;
 	a->arg_loc = e->value->loc;

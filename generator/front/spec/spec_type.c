@@ -2,7 +2,6 @@
  * and the fields of structs, unions and tagged unions. */
 #include <string.h>
 
-#include "attrs.h"
 #include "comments.h"
 #include "fixit.h"
 #include "suggest.h"
@@ -422,7 +421,7 @@ static struct xi_member *map_field(struct mapper *mp, const struct xi_dnode *obj
 	if (!mp->xbg) {
 		struct xi_attr *attrs = NULL;
 		ok &= sm_attributes(mp, obj, &attrs);
-		xi_attrs_apply_member(mp->ctx, m, attrs);
+		xi_attrs_met(mp->ctx, XI_ATTRS_MEMBER, m, attrs);
 	}
 	if (tagged)
 		ok &= arm_labels(mp, obj, m);

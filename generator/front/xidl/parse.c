@@ -69,6 +69,6 @@ bool xi_parse_module(struct xi_ctx *ctx, struct xi_module *m)
 	xi_sb_free(&p.doc);
 	xi_sb_free(&p.filedoc);
 	xi_sb_free(&p.text);
-	m->parsed_ok = ctx->diag.errors - p.semantic_errors == errors_before && rc == 0;
+	m->parsed_ok = ctx->diag.errors == errors_before && rc == 0;
 	return m->parsed_ok;
 }

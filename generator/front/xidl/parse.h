@@ -50,8 +50,6 @@ struct xi_parser {
 	unsigned ndecls;
 	struct xi_import *imports, *imports_tail;
 	unsigned syntax_errors;
-	struct xi_attr *free_attrs; /* attribute nodes to reuse */
-	unsigned semantic_errors;   /* errors that are not syntax errors */
 	jmp_buf fatal_jump;         /* flex's fatal errors land here */
 	const char *fatal_message;
 };

@@ -36,7 +36,6 @@ int xi_yylex(XI_YYSTYPE *lval, XI_YYLTYPE *lloc, void *scanner);
 %code {
 #include <string.h>
 
-#include "attrs.h"
 #include "comments.h"
 #include "limits.h"
 
@@ -53,15 +52,6 @@ int xi_yylex(XI_YYSTYPE *lval, XI_YYLTYPE *lloc, void *scanner);
 	do {                                                                 \
 		if (__builtin_expect(p->cm != NULL, 0))                      \
 			keep_cont(p, (node), &(open), &(close));             \
-	} while (0)
-
-/* Errors in attributes are not syntax errors: resolution still runs and
- * reports what else is wrong, so they are counted apart. */
-#define APPLY_ATTRS(call)                                                   \
-	do {                                                                 \
-		unsigned errors_ = p->ctx->diag.errors;                      \
-		call;                                                        \
-		p->semantic_errors += p->ctx->diag.errors - errors_;         \
 	} while (0)
 
 /* A rule's location spans its symbols and carries its first symbol's doc
@@ -112,7 +102,6 @@ __attribute__((cold, noinline))
 static void keep_cont(struct xi_parser *p, const void *node, const XI_YYLTYPE *open,
 		      const XI_YYLTYPE *close);
 static struct xi_attr *new_attr(struct xi_parser *p, XI_YYLTYPE loc, const char *name);
-static void release_attrs(struct xi_parser *p, struct xi_attr *list);
 static struct xi_type *named_type(struct xi_parser *p, XI_YYLTYPE loc, const char *name);
 static void missing_semicolon(struct xi_parser *p, XI_YYLTYPE member);
 static bool c_type_word(const char *w, bool first);
@@ -285,8 +274,7 @@ variant
 	| attrs variant_core {
 		$$ = $2;
 		$$->doc = @1.doc;
-		APPLY_ATTRS(xi_attrs_apply_variant(p->ctx, $$, $1.head, "an enum variant"));
-		release_attrs(p, $1.head);
+		xi_attrs_met(p->ctx, XI_ATTRS_VARIANT, $$, $1.head);
 		KEEP_ITEM($$, @$);
 	}
 	;
@@ -316,8 +304,7 @@ bit
 	| attrs bit_core {
 		$$ = $2;
 		$$->doc = @1.doc;
-		APPLY_ATTRS(xi_attrs_apply_variant(p->ctx, $$, $1.head, "a bit"));
-		release_attrs(p, $1.head);
+		xi_attrs_met(p->ctx, XI_ATTRS_BIT, $$, $1.head);
 		KEEP_ITEM($$, @$);
 	}
 	;
@@ -369,8 +356,7 @@ unterminated
 	| attrs member_open {
 		$$ = $2;
 		$$->doc = @1.doc;
-		APPLY_ATTRS(xi_attrs_apply_member(p->ctx, $$, $1.head));
-		release_attrs(p, $1.head);
+		xi_attrs_met(p->ctx, XI_ATTRS_MEMBER, $$, $1.head);
 		missing_semicolon(p, @2);
 	}
 	;
@@ -398,8 +384,7 @@ member
 	| attrs member_open ';' {
 		$$ = $2;
 		$$->doc = @1.doc;
-		APPLY_ATTRS(xi_attrs_apply_member(p->ctx, $$, $1.head));
-		release_attrs(p, $1.head);
+		xi_attrs_met(p->ctx, XI_ATTRS_MEMBER, $$, $1.head);
 		KEEP_ITEM($$, @$);
 	}
 	| error ';'            { $$ = NULL; }
@@ -438,8 +423,7 @@ arm
 	| attrs arm_core {
 		$$ = $2;
 		$$->doc = @1.doc;
-		APPLY_ATTRS(xi_attrs_apply_member(p->ctx, $$, $1.head));
-		release_attrs(p, $1.head);
+		xi_attrs_met(p->ctx, XI_ATTRS_MEMBER, $$, $1.head);
 		KEEP_ITEM($$, @$);
 	}
 	| error ';'            { $$ = NULL; }
@@ -889,31 +873,14 @@ static void missing_semicolon(struct xi_parser *p, XI_YYLTYPE member)
 	xi_error(&p->ctx->diag, at, "expected ';' before '}'");
 }
 
-/* Attribute nodes live only until they are applied, then go back to a
- * free list: most members carry one, and keeping them would cost more
- * memory than the members themselves. */
+/* Attributes are only recorded here: sema/attrs.c interprets them once
+ * the file is read (xi_attrs_met). */
 static struct xi_attr *new_attr(struct xi_parser *p, XI_YYLTYPE loc, const char *name)
 {
-	struct xi_attr *a = p->free_attrs;
-	if (a) {
-		p->free_attrs = a->next;
-		memset(a, 0, sizeof(*a));
-	} else {
-		a = NEW(struct xi_attr);
-	}
+	struct xi_attr *a = xi_attr_new(p->ctx);
 	a->name = name;
 	a->loc = loc.loc;
 	return a;
-}
-
-static void release_attrs(struct xi_parser *p, struct xi_attr *list)
-{
-	while (list) {
-		struct xi_attr *next = list->next;
-		list->next = p->free_attrs;
-		p->free_attrs = list;
-		list = next;
-	}
 }
 
 /* A type name: primitives share one node each (see xi_prim_types); the
@@ -931,8 +898,7 @@ static struct xi_type *named_type(struct xi_parser *p, XI_YYLTYPE loc, const cha
 static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *attrs,
 		     const XI_YYLTYPE *where)
 {
-	APPLY_ATTRS(xi_attrs_apply_decl(p->ctx, d, attrs));
-	release_attrs(p, attrs);
+	xi_attrs_met(p->ctx, XI_ATTRS_DECL, d, attrs);
 	d->doc = where->doc;
 	KEEP_ITEM(d, *where);
 	if (p->decls_tail)
