@@ -10,7 +10,7 @@
 #include "refs.h"
 #include "resolve.h"
 
-struct xi_ctx *xenidl_create(const struct xi_options *opt, FILE *diag)
+struct xi_ctx *xi_create(const struct xi_options *opt, FILE *diag)
 {
 	struct xi_ctx *ctx = xi_xmalloc(sizeof(*ctx));
 	memset(ctx, 0, sizeof(*ctx));
@@ -29,7 +29,7 @@ struct xi_ctx *xenidl_create(const struct xi_options *opt, FILE *diag)
 	return ctx;
 }
 
-void xenidl_destroy(struct xi_ctx *ctx)
+void xi_destroy(struct xi_ctx *ctx)
 {
 	if (!ctx)
 		return;
@@ -45,21 +45,21 @@ void xenidl_destroy(struct xi_ctx *ctx)
 	free(ctx);
 }
 
-bool xenidl_add_source(struct xi_ctx *ctx, const char *name, const char *data, size_t len)
+bool xi_add_source(struct xi_ctx *ctx, const char *name, const char *data, size_t len)
 {
 	unsigned before = ctx->diag.errors;
 	xi_load_buffer(ctx, name, data, len);
 	return ctx->diag.errors == before;
 }
 
-bool xenidl_add_input(struct xi_ctx *ctx, const char *path)
+bool xi_add_input(struct xi_ctx *ctx, const char *path)
 {
 	unsigned before = ctx->diag.errors;
 	xi_load_input(ctx, path);
 	return ctx->diag.errors == before;
 }
 
-bool xenidl_analyze(struct xi_ctx *ctx)
+bool xi_analyze(struct xi_ctx *ctx)
 {
 	if (ctx->analyzed)
 		return !xi_diag_failed(&ctx->diag);
@@ -85,7 +85,7 @@ bool xenidl_analyze(struct xi_ctx *ctx)
 	return !xi_diag_failed(&ctx->diag);
 }
 
-bool xenidl_generate(struct xi_ctx *ctx, const char *name, const struct xi_gen_options *opt,
+bool xi_generate(struct xi_ctx *ctx, const char *name, const struct xi_gen_options *opt,
 		     struct xi_outset *out)
 {
 	const struct xi_backend *b = xi_backend_find(name);
@@ -99,12 +99,12 @@ bool xenidl_generate(struct xi_ctx *ctx, const char *name, const struct xi_gen_o
 	return ctx->diag.errors == before;
 }
 
-void xenidl_report_unwritten(struct xi_ctx *ctx)
+void xi_report_unwritten(struct xi_ctx *ctx)
 {
 	xi_refs_report(ctx);
 }
 
-struct xi_decl *xenidl_find_decl(struct xi_ctx *ctx, const char *name)
+struct xi_decl *xi_find_decl(struct xi_ctx *ctx, const char *name)
 {
 	return xi_map_get(&ctx->symbols, name, strlen(name));
 }

@@ -1,14 +1,14 @@
 /* libxenidl: the generator as a library. The xenidl command is a thin
  * layer over this API.
  *
- *   struct xi_ctx *ctx = xenidl_create(&options, stderr);
- *   xenidl_add_input(ctx, "idl/domctl.xidl");
- *   if (xenidl_analyze(ctx)) {
+ *   struct xi_ctx *ctx = xi_create(&options, stderr);
+ *   xi_add_input(ctx, "idl/domctl.xidl");
+ *   if (xi_analyze(ctx)) {
  *       struct xi_outset *out = xi_outset_new("generated", XI_OUTPUT_WRITE, &ctx->diag);
- *       xenidl_generate(ctx, "c", &gen_options, out);
+ *       xi_generate(ctx, "c", &gen_options, out);
  *       xi_outset_commit(out, stderr);
  *   }
- *   xenidl_destroy(ctx);
+ *   xi_destroy(ctx);
  */
 #ifndef XENIDL_XENIDL_H
 #define XENIDL_XENIDL_H
@@ -29,30 +29,30 @@ struct xi_backend {
 extern const struct xi_backend xi_backends[];
 const struct xi_backend *xi_backend_find(const char *name);
 
-struct xi_ctx *xenidl_create(const struct xi_options *opt, FILE *diag);
-void xenidl_destroy(struct xi_ctx *ctx);
+struct xi_ctx *xi_create(const struct xi_options *opt, FILE *diag);
+void xi_destroy(struct xi_ctx *ctx);
 
 /* Load an input file and everything it imports. Inputs get outputs;
  * files only imported do not. */
-bool xenidl_add_input(struct xi_ctx *ctx, const char *path);
+bool xi_add_input(struct xi_ctx *ctx, const char *path);
 
 /* The same for a source held in memory (tests, fuzzing, embedders);
  * `name` stands for its path in messages and for finding its imports. */
-bool xenidl_add_source(struct xi_ctx *ctx, const char *name, const char *data, size_t len);
+bool xi_add_source(struct xi_ctx *ctx, const char *name, const char *data, size_t len);
 
 /* Resolve names, evaluate constants, check the language rules and lay out
  * every type. False after any error (all of them reported). */
-bool xenidl_analyze(struct xi_ctx *ctx);
+bool xi_analyze(struct xi_ctx *ctx);
 
 /* Run one backend (by its -l name) into an output set. False after an
  * error. */
-bool xenidl_generate(struct xi_ctx *ctx, const char *backend, const struct xi_gen_options *opt,
+bool xi_generate(struct xi_ctx *ctx, const char *backend, const struct xi_gen_options *opt,
 		     struct xi_outset *out);
 
 /* After the backends of a run: a note for each include or link of their
  * outputs whose target they did not write and the output directory does
  * not hold (generate it too, or use --with-imports). */
-void xenidl_report_unwritten(struct xi_ctx *ctx);
+void xi_report_unwritten(struct xi_ctx *ctx);
 
 /* Write a make depfile: the outputs of the sets depend on every file
  * loaded, and each file loaded gets an empty rule. */
@@ -61,6 +61,6 @@ bool xi_write_depfile(struct xi_ctx *ctx, const struct xi_outset *const *outs, u
 
 /* Find a declaration by name among all loaded files (the first one, for a
  * name declared per family). */
-struct xi_decl *xenidl_find_decl(struct xi_ctx *ctx, const char *name);
+struct xi_decl *xi_find_decl(struct xi_ctx *ctx, const char *name);
 
 #endif

@@ -17,7 +17,9 @@ char *xi_upper(struct xi_arena *a, const char *s)
 	return r;
 }
 
-const char *xi_c_prefix(struct xi_arena *a, const struct xi_decl *d)
+/* The macro prefix of an enum's variants or a bitmap's bits:
+ * @c_prefix, or upper(name) + "_". */
+static const char *xi_c_prefix(struct xi_arena *a, const struct xi_decl *d)
 {
 	if (d->c_prefix)
 		return d->c_prefix;

@@ -6,9 +6,6 @@
 
 /* The C identifier of a declaration: @c_name or its name. */
 const char *xi_c_decl_name(const struct xi_decl *d);
-/* The macro prefix of an enum's variants or a bitmap's bits:
- * @c_prefix, or upper(name) + "_". */
-const char *xi_c_prefix(struct xi_arena *a, const struct xi_decl *d);
 /* The macro of a variant or bit: @c_name, or prefix + name as written. */
 const char *xi_c_variant_name(struct xi_arena *a, const struct xi_decl *d,
 			      const struct xi_variant *v);

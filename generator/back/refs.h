@@ -56,7 +56,7 @@ void xi_ref_add_run(struct xi_ctx *ctx, const char *lang, const struct xi_outset
 /* One note per target neither written by the run nor present on disk. */
 void xi_refs_report(struct xi_ctx *ctx);
 
-/* Free what the run recorded (xenidl_destroy does). */
+/* Free what the run recorded (xi_destroy does). */
 void xi_refs_free(struct xi_ctx *ctx);
 
 #endif

@@ -11,6 +11,9 @@
 
 #include "xenidl.h"
 
+/* --help of a command (below). */
+static void xi_cli_help(enum xi_cli_cmd cmd, FILE *f);
+
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "unknown"
 #endif
@@ -286,7 +289,7 @@ static void print_usage(FILE *f, const struct xi_cli_command *k)
 	print_lines(f, k->usage, "Usage: ", "       ");
 }
 
-void xi_cli_help(enum xi_cli_cmd cmd, FILE *f)
+static void xi_cli_help(enum xi_cli_cmd cmd, FILE *f)
 {
 	if (cmd == XI_CMD_XENBINDGEN)
 		cmd = XI_CMD_GENERATE;

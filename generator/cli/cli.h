@@ -110,7 +110,4 @@ int xi_cli_restrict(struct xi_cli *c, enum xi_cli_cmd cmd);
 int xi_cli_error(const struct xi_cli *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* --help of a command. */
-void xi_cli_help(enum xi_cli_cmd cmd, FILE *f);
-
 #endif

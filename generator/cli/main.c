@@ -231,13 +231,13 @@ static int generate(struct cli *c, int nfiles, char **files)
 	}
 	struct timespec start;
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	struct xi_ctx *ctx = xenidl_create(&c->opt, stderr);
+	struct xi_ctx *ctx = xi_create(&c->opt, stderr);
 	for (int i = 0; i < nfiles; i++)
-		xenidl_add_input(ctx, files[i]);
+		xi_add_input(ctx, files[i]);
 	phase_time("load", &start);
 	int status = 0;
 	struct xi_outset *outs[MAX_LANGS] = { NULL };
-	bool analyzed = xenidl_analyze(ctx);
+	bool analyzed = xi_analyze(ctx);
 	phase_time("analyze", &start);
 	if (!analyzed) {
 		status = 1;
@@ -248,7 +248,7 @@ static int generate(struct cli *c, int nfiles, char **files)
 	for (unsigned i = 0; i < c->nlangs && ok; i++) {
 		const char *dir = c->lang_dirs[i] ? c->lang_dirs[i] : c->outdir ? c->outdir : ".";
 		outs[i] = xi_outset_new(dir, mode, &ctx->diag);
-		ok = xenidl_generate(ctx, c->langs[i], &c->gen, outs[i]);
+		ok = xi_generate(ctx, c->langs[i], &c->gen, outs[i]);
 	}
 	if (!ok) {
 		for (unsigned i = 0; i < c->nlangs; i++)
@@ -258,7 +258,7 @@ static int generate(struct cli *c, int nfiles, char **files)
 		goto done;
 	}
 	phase_time("generate", &start);
-	xenidl_report_unwritten(ctx);
+	xi_report_unwritten(ctx);
 	for (unsigned i = 0; i < c->nlangs; i++) {
 		int rc = xi_outset_commit(outs[i], stdout);
 		if (rc > status)
@@ -272,7 +272,7 @@ static int generate(struct cli *c, int nfiles, char **files)
 done:
 	for (unsigned i = 0; i < c->nlangs; i++)
 		xi_outset_free(outs[i]);
-	xenidl_destroy(ctx);
+	xi_destroy(ctx);
 	return status;
 }
 

@@ -187,7 +187,8 @@ void xi_comments_doc_taken(struct xi_comments *cm, struct xi_pos at)
 	}
 }
 
-struct xi_cmt_node *xi_comments_node(struct xi_comments *cm, const void *key)
+/* The record of an IR node, made on first use. */
+static struct xi_cmt_node *xi_comments_node(struct xi_comments *cm, const void *key)
 {
 	struct xi_cmt_node *n = xi_map_get(&cm->by_key, (const char *)&key, sizeof(key));
 	if (n)

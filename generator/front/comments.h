@@ -141,8 +141,6 @@ struct xi_comment *xi_comments_add(struct xi_comments *cm, struct xi_pos start, 
 /* xidl: a token starting at `at` takes the doc comments not yet taken. */
 void xi_comments_doc_taken(struct xi_comments *cm, struct xi_pos at);
 
-/* The record of an IR node, made on first use. */
-struct xi_cmt_node *xi_comments_node(struct xi_comments *cm, const void *key);
 /* The record of a node, or NULL. */
 const struct xi_cmt_node *xi_comments_find(const struct xi_comments *cm, const void *key);
 

@@ -32,7 +32,7 @@ static char *convert_text(const char *name, const char *text, size_t size, bool 
 		sink = fopen("/dev/null", "w");
 	struct xi_options opt;
 	memset(&opt, 0, sizeof(opt));
-	struct xi_ctx *ctx = xenidl_create(&opt, sink);
+	struct xi_ctx *ctx = xi_create(&opt, sink);
 	char *copy = xi_xmalloc(size + 2);
 	memcpy(copy, text, size);
 	copy[size] = copy[size + 1] = '\0';
@@ -60,7 +60,7 @@ static char *convert_text(const char *name, const char *text, size_t size, bool 
 		xi_outset_free(out);
 	}
 	xi_comments_free(m->comments);
-	xenidl_destroy(ctx);
+	xi_destroy(ctx);
 	return result;
 }
 

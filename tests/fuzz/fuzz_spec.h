@@ -33,7 +33,7 @@ static int fuzz_spec(const uint8_t *data, size_t size, enum xi_spec_format forma
 		sink = fopen("/dev/null", "w");
 	struct xi_options opt;
 	memset(&opt, 0, sizeof(opt));
-	struct xi_ctx *ctx = xenidl_create(&opt, sink);
+	struct xi_ctx *ctx = xi_create(&opt, sink);
 	char *text = xi_xmalloc(size + 2);
 	memcpy(text, data, size);
 	text[size] = text[size + 1] = '\0';
@@ -84,7 +84,7 @@ static int fuzz_spec(const uint8_t *data, size_t size, enum xi_spec_format forma
 		}
 		xi_comments_free(c->comments);
 	}
-	xenidl_destroy(ctx);
+	xi_destroy(ctx);
 	return 0;
 }
 

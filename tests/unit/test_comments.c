@@ -22,12 +22,12 @@ static void setup(void)
 	struct xi_options opt;
 	memset(&opt, 0, sizeof(opt));
 	diag = open_memstream(&diag_text, &diag_len);
-	ctx = xenidl_create(&opt, diag);
+	ctx = xi_create(&opt, diag);
 }
 
 static void teardown(void)
 {
-	xenidl_destroy(ctx);
+	xi_destroy(ctx);
 	fclose(diag);
 	free(diag_text);
 }

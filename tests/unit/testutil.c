@@ -36,11 +36,11 @@ struct compiled *compile_files(const char *const *files, xi_abi_mask abis)
 	struct xi_options opt;
 	memset(&opt, 0, sizeof(opt));
 	opt.abis = abis;
-	c->ctx = xenidl_create(&opt, diag);
+	c->ctx = xi_create(&opt, diag);
 	char path[512];
 	snprintf(path, sizeof(path), "%s/%s", c->dir, files[0]);
-	bool loaded = xenidl_add_input(c->ctx, path);
-	c->ok = xenidl_analyze(c->ctx) && loaded;
+	bool loaded = xi_add_input(c->ctx, path);
+	c->ok = xi_analyze(c->ctx) && loaded;
 	fclose(diag);
 	c->ctx->diag.out = stderr;
 	return c;
@@ -58,14 +58,14 @@ void compiled_free(struct compiled *c)
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", c->dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", c->dir);
-	xenidl_destroy(c->ctx);
+	xi_destroy(c->ctx);
 	free(c->diags);
 	free(c);
 }
 
 struct xi_decl *find_decl(struct compiled *c, const char *name)
 {
-	struct xi_decl *d = xenidl_find_decl(c->ctx, name);
+	struct xi_decl *d = xi_find_decl(c->ctx, name);
 	ck_assert_msg(d != NULL, "no declaration '%s'", name);
 	return d;
 }

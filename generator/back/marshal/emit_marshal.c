@@ -35,8 +35,8 @@
  * static translation "@" from the host's own layout (made to be compared
  * with the other wire ABIs') have the same body. */
 struct made_body {
-	const struct mp_plan *plan;
-	enum mb_mode mode;
+	const struct xi_mp_plan *plan;
+	enum xi_mb_mode mode;
 	bool fast;               /* the copy path applies */
 	const char *text;
 	size_t len;
@@ -48,8 +48,8 @@ struct made_body {
  * after its name (parameters, the checks before the body, the body). It
  * is written under several names: T_decode, the static translations. */
 struct made_function {
-	const struct mp_plan *plan;
-	enum mb_mode mode;
+	const struct xi_mp_plan *plan;
+	enum xi_mb_mode mode;
 	bool fast;
 	struct xi_pieces after_name;
 };
@@ -57,7 +57,7 @@ struct made_function {
 /* What is made once per declaration. Its plans, by host and wire ABI:
  * T_decode, the compatibility test and the translations of
  * T_decode_abi and T_encode_abi all need them. And its functions: hosts
- * and wire ABIs whose plans are equal (mp_same_plan) get the same code,
+ * and wire ABIs whose plans are equal (xi_mp_same_plan) get the same code,
  * made once; for a @legacy type that is 84 functions made from a few
  * distinct plans. (The comparisons happen once per plan, in plan_of.) */
 struct decl_memo {
@@ -65,21 +65,21 @@ struct decl_memo {
 	/* The plans and text made for the declaration: freed once it is
 	 * written, so that the next one reuses the memory. */
 	struct xi_arena arena;
-	struct mp_names names;   /* of its plans, in `arena` */
+	struct xi_mp_names names;   /* of its plans, in `arena` */
 	/* For each ABI of the module, the first ABI with the same view of
-	 * the declaration (mp_same_view): plans are built for these only,
+	 * the declaration (xi_mp_same_view): plans are built for these only,
 	 * the others share their nodes. */
 	int view[XI_ABI_COUNT];
-	struct mp_plan *plan[XI_ABI_COUNT][XI_ABI_COUNT];   /* [host][wire] */
+	struct xi_mp_plan *plan[XI_ABI_COUNT][XI_ABI_COUNT];   /* [host][wire] */
 	bool built[XI_ABI_COUNT][XI_ABI_COUNT];
-	/* The distinct plans: a plan equal to one made before (mp_same_plan)
+	/* The distinct plans: a plan equal to one made before (xi_mp_same_plan)
 	 * is replaced by it, so that plans compare by address afterwards. */
-	struct mp_plan *distinct[XI_ABI_COUNT * XI_ABI_COUNT];
+	struct xi_mp_plan *distinct[XI_ABI_COUNT * XI_ABI_COUNT];
 	/* For each, once asked for, the plan whose code without the copy
-	 * path it shares (mp_same_code): the plan from a wire ABI with the
+	 * path it shares (xi_mp_same_code): the plan from a wire ABI with the
 	 * host's layout (whose translation is made to be compared with the
 	 * others') has the code of the host's own plan. */
-	const struct mp_plan *same_code[XI_ABI_COUNT * XI_ABI_COUNT];
+	const struct xi_mp_plan *same_code[XI_ABI_COUNT * XI_ABI_COUNT];
 	unsigned ndistinct;
 	struct made_function *made;
 	unsigned nmade, cap_made;
@@ -90,7 +90,7 @@ struct decl_memo {
 	 * are hundreds of kilobytes). */
 	char **owned;
 	unsigned nowned, cap_owned;
-	struct mb_memo body;     /* what its bodies share (arms, checks) */
+	struct xi_mb_memo body;     /* what its bodies share (arms, checks) */
 	/* Where the short texts around the bodies are formatted before they
 	 * are copied to the arena: one buffer for all, not one each. */
 	struct xi_strbuf scratch;
@@ -108,11 +108,11 @@ struct mgen {
 /* Free what the memo made for the last declaration. */
 static void memo_clear(struct decl_memo *m)
 {
-	mb_memo_reset(&m->body);
+	xi_mb_memo_reset(&m->body);
 	for (unsigned i = 0; i < m->nowned; i++)
 		free(m->owned[i]);
 	m->nowned = 0;
-	mp_names_free(&m->names);
+	xi_mp_names_free(&m->names);
 	/* The next declaration reuses the memory: freeing it would hand it
 	 * back to the system, and touching it again costs page faults. */
 	xi_arena_reset(&m->arena);
@@ -122,7 +122,7 @@ static void memo_reset(struct mgen *g, const struct xi_decl *d)
 {
 	struct decl_memo *m = &g->memo;
 	memo_clear(m);
-	mp_names_init(&m->names, &m->arena);
+	xi_mp_names_init(&m->names, &m->arena);
 	m->decl = d;
 	memset(m->plan, 0, sizeof(m->plan));
 	memset(m->built, 0, sizeof(m->built));
@@ -132,7 +132,7 @@ static void memo_reset(struct mgen *g, const struct xi_decl *d)
 	XI_FOR_EACH_ABI(a, g->abis) {
 		m->view[a] = a;
 		XI_FOR_EACH_ABI(r, g->abis & (XI_ABI_BIT(a) - 1)) {
-			if (m->view[r] == r && mp_same_view(d, r, a)) {
+			if (m->view[r] == r && xi_mp_same_view(d, r, a)) {
 				m->view[a] = r;
 				break;
 			}
@@ -142,22 +142,22 @@ static void memo_reset(struct mgen *g, const struct xi_decl *d)
 
 /* The plan of the declaration for a host and a wire ABI (NULL when the
  * wire layout cannot be translated to the host's struct). */
-static struct mp_plan *plan_of(struct mgen *g, int host, int wire)
+static struct xi_mp_plan *plan_of(struct mgen *g, int host, int wire)
 {
 	struct decl_memo *m = &g->memo;
 	if (m->built[host][wire])
 		return m->plan[host][wire];
 	int view_host = m->view[host], view_wire = m->view[wire];
-	struct mp_plan *plan;
+	struct xi_mp_plan *plan;
 	if (view_host == host && view_wire == wire) {
-		plan = mp_build_in(&m->arena, &m->names, g->ctx, m->decl, host, wire,
+		plan = xi_mp_build_in(&m->arena, &m->names, g->ctx, m->decl, host, wire,
 				   XI_ABI_BIT(wire));
 	} else {
 		/* The nodes of the plan of the ABIs with the same views. */
-		const struct mp_plan *same = plan_of(g, view_host, view_wire);
+		const struct xi_mp_plan *same = plan_of(g, view_host, view_wire);
 		plan = NULL;
 		if (same) {
-			plan = XI_NEW(&m->arena, struct mp_plan);
+			plan = XI_NEW(&m->arena, struct xi_mp_plan);
 			*plan = *same;
 			plan->host = host;
 			plan->wire = wire;
@@ -166,7 +166,7 @@ static struct mp_plan *plan_of(struct mgen *g, int host, int wire)
 	if (plan) {
 		unsigned i;
 		for (i = 0; i < m->ndistinct; i++)
-			if (mp_same_plan(m->distinct[i], plan))
+			if (xi_mp_same_plan(m->distinct[i], plan))
 				break;
 		if (i == m->ndistinct) {
 			m->same_code[m->ndistinct] = NULL;
@@ -213,7 +213,7 @@ static const char *keep(struct decl_memo *m, struct xi_strbuf *sb)
 /* The plan whose code without the copy path is that of `plan` (from
  * plan_of): the host's own plan for a translation equal to it but for
  * the copy path, else the plan itself. */
-static const struct mp_plan *same_code(struct mgen *g, const struct mp_plan *plan)
+static const struct xi_mp_plan *same_code(struct mgen *g, const struct xi_mp_plan *plan)
 {
 	struct decl_memo *m = &g->memo;
 	if (plan->host == plan->wire)
@@ -222,8 +222,8 @@ static const struct mp_plan *same_code(struct mgen *g, const struct mp_plan *pla
 		if (m->distinct[i] != plan)
 			continue;
 		if (!m->same_code[i]) {
-			const struct mp_plan *own = plan_of(g, plan->host, plan->host);
-			m->same_code[i] = mp_same_code(own, plan) ? own : plan;
+			const struct xi_mp_plan *own = plan_of(g, plan->host, plan->host);
+			m->same_code[i] = xi_mp_same_code(own, plan) ? own : plan;
 		}
 		return m->same_code[i];
 	}
@@ -232,11 +232,11 @@ static const struct mp_plan *same_code(struct mgen *g, const struct mp_plan *pla
 
 /* The body of a function (statements only), made once per plan, mode and
  * path. */
-static const struct made_body *body_of(struct mgen *g, const struct mp_plan *plan,
-				       enum mb_mode mode, bool fast)
+static const struct made_body *body_of(struct mgen *g, const struct xi_mp_plan *plan,
+				       enum xi_mb_mode mode, bool fast)
 {
 	struct decl_memo *m = &g->memo;
-	fast = fast && mb_has_fast_path(plan, mode);
+	fast = fast && xi_mb_has_fast_path(plan, mode);
 	if (!fast)
 		plan = same_code(g, plan);
 	for (unsigned i = 0; i < m->nbodies; i++) {
@@ -250,13 +250,13 @@ static const struct made_body *body_of(struct mgen *g, const struct mp_plan *pla
 	}
 	struct made_body *b = &m->bodies[m->nbodies++];
 	struct xi_strbuf sb = XI_STRBUF_INIT;
-	mb_body(&sb, &m->arena, plan, mode, fast, &m->body);
+	xi_mb_body(&sb, &m->arena, plan, mode, fast, &m->body);
 	size_t len = sb.len;
 	const char *text = keep(m, &sb);
-	const char *self = mode == MB_DECODE ? "out" : mode == MB_ENCODE ? "in" : "v";
+	const char *self = mode == XI_MB_DECODE ? "out" : mode == XI_MB_ENCODE ? "in" : "v";
 	*b = (struct made_body){ plan, mode, fast, text, len, strstr(text, "p + ") != NULL,
 				 strstr(text, "(flags &") != NULL,
-				 strstr(text, "xenidl_fail(err") != NULL, mb_uses_ident(text, self) };
+				 strstr(text, "xenidl_fail(err") != NULL, xi_mb_uses_ident(text, self) };
 	return b;
 }
 
@@ -271,33 +271,33 @@ static void add_formatted(struct mgen *g, struct xi_pieces *text, struct xi_strb
 
 /* The text of a decode, encode or check function after its name;
  * `fast` allows the little-endian copy (T_decode and T_encode). */
-static void function_text(struct mgen *g, struct xi_pieces *text, const struct mp_plan *plan,
-			  enum mb_mode mode, bool fast)
+static void function_text(struct mgen *g, struct xi_pieces *text, const struct xi_mp_plan *plan,
+			  enum xi_mb_mode mode, bool fast)
 {
 	const struct xi_decl *d = plan->decl;
 	const char *t = xi_c_decl_name(d);
 	struct xi_arena *a = &g->memo.arena;
 	const struct made_body *made = body_of(g, plan, mode, fast);
-	const char *self = mode == MB_DECODE ? "out" : mode == MB_ENCODE ? "in" : "v";
+	const char *self = mode == XI_MB_DECODE ? "out" : mode == XI_MB_ENCODE ? "in" : "v";
 	/* The fixed parts are appended as they are, not formatted: there
 	 * are thousands of these functions. */
 	struct xi_strbuf *sb = &g->memo.scratch;
-	xi_sb_printf(sb, "(%s%s %s ", mode == MB_DECODE ? "" : "const ", kw(d), t);
+	xi_sb_printf(sb, "(%s%s %s ", mode == XI_MB_DECODE ? "" : "const ", kw(d), t);
 	switch (mode) {
-	case MB_DECODE:
+	case XI_MB_DECODE:
 		xi_sb_adds(sb, "*out, const void *buf, size_t len,\n");
 		break;
-	case MB_ENCODE:
+	case XI_MB_ENCODE:
 		xi_sb_adds(sb, "*in, void *buf, size_t len,\n");
 		break;
-	case MB_CHECK:
+	case XI_MB_CHECK:
 		xi_sb_adds(sb, "*v,\n");
 		break;
 	}
 	xi_sb_adds(sb, "\tunsigned flags, struct xenidl_error *err)\n{\n");
-	if (mode != MB_CHECK) {
+	if (mode != XI_MB_CHECK) {
 		if (made->uses_p)
-			xi_sb_adds(sb, mode == MB_DECODE
+			xi_sb_adds(sb, mode == XI_MB_DECODE
 				   ? "\tconst unsigned char *p = (const unsigned char *)buf;\n\n"
 				   : "\tunsigned char *p = (unsigned char *)buf;\n\n");
 		else
@@ -317,7 +317,7 @@ static void function_text(struct mgen *g, struct xi_pieces *text, const struct m
 		}
 	}
 	bool uses_self = made->uses_self;
-	if (mode == MB_DECODE && plan->native_holes && plan->nsize) {
+	if (mode == XI_MB_DECODE && plan->native_holes && plan->nsize) {
 		xi_sb_adds(sb, "\txenidl_zero(out, sizeof(*out));\n");
 		uses_self = true;
 	}
@@ -325,7 +325,7 @@ static void function_text(struct mgen *g, struct xi_pieces *text, const struct m
 		xi_sb_printf(sb, "\t(void)%s;\n", self);
 	if (!made->uses_flags)
 		xi_sb_adds(sb, "\t(void)flags;\n");
-	if (!made->uses_fail && (mode == MB_CHECK || !plan->wsize))
+	if (!made->uses_fail && (mode == XI_MB_CHECK || !plan->wsize))
 		xi_sb_adds(sb, "\t(void)err;\n");
 	add_formatted(g, text, sb);
 	xi_pieces_addn(a, text, made->text, made->len);
@@ -335,8 +335,8 @@ static void function_text(struct mgen *g, struct xi_pieces *text, const struct m
 /* Append a whole function named `name` to `text`: what follows the name
  * is made once per distinct plan of the declaration (plan_of gives equal
  * plans one address). */
-static void add_function(struct mgen *g, struct xi_pieces *text, const struct mp_plan *plan,
-			 enum mb_mode mode, const char *name, bool is_static, bool fast)
+static void add_function(struct mgen *g, struct xi_pieces *text, const struct xi_mp_plan *plan,
+			 enum xi_mb_mode mode, const char *name, bool is_static, bool fast)
 {
 	struct decl_memo *m = &g->memo;
 	xi_pieces_adds(&m->arena, text, is_static ? "static int " : "int ");
@@ -383,10 +383,10 @@ static unsigned group_by_pieces(xi_abi_mask *groups, int *first, xi_abi_mask abi
  * with the host's own text go to T_decode; the others to static
  * translations, one per distinct text. */
 static void abi_dispatch(struct mgen *g, struct xi_pieces *text, const struct xi_decl *d,
-			 int host, enum mb_mode mode)
+			 int host, enum xi_mb_mode mode)
 {
 	const char *t = xi_c_decl_name(d);
-	const char *op = mode == MB_DECODE ? "decode" : "encode";
+	const char *op = mode == XI_MB_DECODE ? "decode" : "encode";
 	struct xi_arena *a = &g->memo.arena;
 	xi_abi_mask compat = compatible_abis(g, host);
 	/* The translations, under a name of their own to be compared by. */
@@ -416,13 +416,13 @@ static void abi_dispatch(struct mgen *g, struct xi_pieces *text, const struct xi
 			xi_sb_adds(sb, xi_abis[w].name);
 			comma = true;
 		}
-		xi_sb_adds(sb, mode == MB_DECODE ? " */\n" : " (encode) */\n");
+		xi_sb_adds(sb, mode == XI_MB_DECODE ? " */\n" : " (encode) */\n");
 		add_formatted(g, text, sb);
 		/* The same text, under its own name. */
 		add_function(g, text, plan_of(g, host, first[i]), mode, callee[i], true, false);
 	}
 	xi_sb_adds(sb, "\n");
-	if (mode == MB_DECODE)
+	if (mode == XI_MB_DECODE)
 		xi_sb_printf(sb, "int %s_decode_abi(%s %s *out, const void *buf, size_t len, int abi,\n",
 			     t, kw(d), t);
 	else
@@ -438,7 +438,7 @@ static void abi_dispatch(struct mgen *g, struct xi_pieces *text, const struct xi
 		}
 		xi_sb_adds(sb, "\t\treturn ");
 		xi_sb_adds(sb, callee[i]);
-		xi_sb_adds(sb, mode == MB_DECODE ? "(out, buf, len, flags, err);\n"
+		xi_sb_adds(sb, mode == XI_MB_DECODE ? "(out, buf, len, flags, err);\n"
 						: "(in, buf, len, flags, err);\n");
 	}
 	xi_sb_printf(sb, "\tdefault:\n"
@@ -452,19 +452,19 @@ static void host_text(struct mgen *g, struct xi_pieces *text, const struct xi_de
 {
 	const char *t = xi_c_decl_name(d);
 	struct xi_arena *a = &g->memo.arena;
-	struct mp_plan *plan = plan_of(g, host, host);
+	struct xi_mp_plan *plan = plan_of(g, host, host);
 	if (!plan) { /* A host always translates its own layout; never reached. */
 		xi_pieces_adds(a, text, xi_aprintf(a, "#error \"xenidl: no marshalling plan for %s\"\n", t));
 		return;
 	}
-	add_function(g, text, plan, MB_DECODE, xi_aprintf(a, "%s_decode", t), false, true);
+	add_function(g, text, plan, XI_MB_DECODE, xi_aprintf(a, "%s_decode", t), false, true);
 	xi_pieces_adds(a, text, "\n");
-	add_function(g, text, plan, MB_ENCODE, xi_aprintf(a, "%s_encode", t), false, true);
+	add_function(g, text, plan, XI_MB_ENCODE, xi_aprintf(a, "%s_encode", t), false, true);
 	xi_pieces_adds(a, text, "\n");
-	add_function(g, text, plan, MB_CHECK, xi_aprintf(a, "%s_check", t), false, false);
+	add_function(g, text, plan, XI_MB_CHECK, xi_aprintf(a, "%s_check", t), false, false);
 	if (d->legacy) {
-		abi_dispatch(g, text, d, host, MB_DECODE);
-		abi_dispatch(g, text, d, host, MB_ENCODE);
+		abi_dispatch(g, text, d, host, XI_MB_DECODE);
+		abi_dispatch(g, text, d, host, XI_MB_ENCODE);
 	}
 }
 
@@ -514,14 +514,14 @@ static void emit_wire_size_abi(struct mgen *g, struct xi_out *o, const struct xi
 
 static const char *source_name(struct xi_arena *a, const struct xi_module *m)
 {
-	const char *base = mt_basename(m->path);
+	const char *base = xi_mt_basename(m->path);
 	const char *dot = strrchr(base, '.');
 	return xi_aprintf(a, "%s%s", m->rel, dot ? dot : "");
 }
 
 static const char *guard_name(struct xi_arena *a, const char *rel)
 {
-	return xi_upper(a, xi_aprintf(a, "XENIDL_MARSHAL_%s_H", mt_ident(a, rel)));
+	return xi_upper(a, xi_aprintf(a, "XENIDL_MARSHAL_%s_H", xi_mt_ident(a, rel)));
 }
 
 /* Modules of one architecture family (arch-*): their code is only for
@@ -556,7 +556,7 @@ static void emit_prototypes(struct mgen *g, struct xi_out *o, const struct xi_de
 	texts_by_size(g, d, texts, wire_size_define);
 	struct xi_abi_group groups[XI_ABI_COUNT];
 	unsigned n = xi_abi_group_by_text(groups, g->abis, texts);
-	mt_emit_chain(o, g->a, groups, n, g->abis, NULL);
+	xi_mt_emit_chain(o, g->a, groups, n, g->abis, NULL);
 	xi_out_printf(o, "int %s_decode(%s %s *out, const void *buf, size_t len,\n"
 		      "\tunsigned flags, struct xenidl_error *err);\n", t, k, t);
 	xi_out_printf(o, "int %s_encode(const %s %s *in, void *buf, size_t len,\n"
@@ -607,7 +607,7 @@ static void emit_source(struct mgen *g, struct xi_out *o)
 		      " *\n"
 		      " * Generated by xenidl from %s. Do not edit.\n"
 		      " */\n", source_name(g->a, m), source_name(g->a, m));
-	xi_out_printf(o, "#include \"%s_marshal.h\"\n", mt_basename(m->rel));
+	xi_out_printf(o, "#include \"%s_marshal.h\"\n", xi_mt_basename(m->rel));
 	if (cond)
 		xi_out_printf(o, "\n#if %s\n", cond);
 	const char *fallback = "#error \"xenidl: no marshalling code for this ABI\"\n";
@@ -630,21 +630,21 @@ static void emit_source(struct mgen *g, struct xi_out *o)
 		xi_abi_mask groups[XI_ABI_COUNT];
 		int first[XI_ABI_COUNT];
 		unsigned n = group_by_pieces(groups, first, g->abis, texts);
-		/* As mt_emit_chain writes strings. */
+		/* As xi_mt_emit_chain writes strings. */
 		if (n == 1 && groups[0] == g->abis) {
 			xi_out_pieces(o, &texts[first[0]]);
 		} else if (n) {
 			for (unsigned k = 0; k < n; k++) {
-				mt_chain_branch(o, g->a, k, groups[k]);
+				xi_mt_chain_branch(o, g->a, k, groups[k]);
 				xi_out_pieces(o, &texts[first[k]]);
 			}
-			mt_chain_end(o, fallback);
+			xi_mt_chain_end(o, fallback);
 		}
 		if (d->legacy)
 			emit_wire_size_abi(g, o, d);
 	}
 	/* ISO C wants at least one declaration in a file. */
-	const char *empty = xi_aprintf(g->a, "typedef int xenidl_marshal_%s_unused;\n", mt_ident(g->a, m->rel));
+	const char *empty = xi_aprintf(g->a, "typedef int xenidl_marshal_%s_unused;\n", xi_mt_ident(g->a, m->rel));
 	if (!has_aggregates(m)) {
 		if (cond)
 			xi_out_puts(o, "\n#endif\n");
@@ -672,7 +672,7 @@ void xi_emit_marshal(struct xi_ctx *ctx, const struct xi_gen_options *opt, struc
 		free(g.memo.made);
 		free(g.memo.bodies);
 		free(g.memo.owned);
-		mb_memo_free(&g.memo.body);
+		xi_mb_memo_free(&g.memo.body);
 		xi_sb_free(&g.memo.scratch);
 	}
 }

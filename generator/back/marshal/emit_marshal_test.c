@@ -206,20 +206,20 @@ static const char *host_test_text(struct tgen *g, const struct xi_module *m,
 {
 	const char *t = xi_c_decl_name(d);
 	xi_abi_mask abis = xi_module_abis(g->ctx, m);
-	xi_abi_mask compat = d->legacy ? mp_compatible_abis(g->ctx, d, host, abis) : XI_ABI_BIT(host);
-	struct mp_plan *plan = mp_build(g->ctx, d, host, host, compat);
+	xi_abi_mask compat = d->legacy ? xi_mp_compatible_abis(g->ctx, d, host, abis) : XI_ABI_BIT(host);
+	struct xi_mp_plan *plan = xi_mp_build(g->ctx, d, host, host, compat);
 	if (!plan) /* A host always translates its own layout; never reached. */
 		return xi_aprintf(g->a, "#error \"xenidl: no marshalling plan for %s\"\n", t);
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	unsigned depth = plan->max_depth;
 	/* The compat plans can nest no deeper than the host's. */
 	struct mtest f = { g->a, &sb, plan, xi_aprintf(g->a, "fill_%s", id), "v->", "(*v)",
-			 mtest_counters(g->a, depth), NULL, NULL, NULL, NULL, false };
+			 xi_mtest_counters(g->a, depth), NULL, NULL, NULL, NULL, false };
 
 	xi_sb_printf(&sb, "static void fill_%s(%s %s *v, int narrow)\n{\n", id, kw(d), t);
 	xi_sb_adds(&sb, "\tmemset(v, 0, sizeof(*v));\n");
 	size_t before = sb.len;
-	mtest_fill(&f, plan->body, 1);
+	xi_mtest_fill(&f, plan->body, 1);
 	if (!strstr(sb.data + before, "narrow"))
 		xi_sb_adds(&sb, "\t(void)narrow;\n");
 	xi_sb_adds(&sb, "}\n\n");
@@ -281,8 +281,8 @@ static const char *host_test_text(struct tgen *g, const struct xi_module *m,
 	f.encode = xi_aprintf(g->a, "%s_encode(", t);
 	f.check = xi_aprintf(g->a, "%s_check(", t);
 	f.wargs = "buf, n, ALL";
-	struct mtest_where w = { "1", NULL, 0, 1 };
-	mtest_probe(&f, plan->body, &w);
+	struct xi_mtest_where w = { "1", NULL, 0, 1 };
+	xi_mtest_probe(&f, plan->body, &w);
 
 	if (d->legacy) {
 		xi_sb_printf(&sb, "\twant_err(%s_decode_abi(&w, buf, n, -1, ALL, &e), &e, XENIDL_EABI, \"\", 0, \"unknown ABI\");\n", t);
@@ -293,18 +293,18 @@ static const char *host_test_text(struct tgen *g, const struct xi_module *m,
 		XI_FOR_EACH_ABI(a, compat) {
 			if (a == host)
 				continue;
-			struct mp_plan *wp = mp_build(g->ctx, d, host, a, XI_ABI_BIT(a));
+			struct xi_mp_plan *wp = xi_mp_build(g->ctx, d, host, a, XI_ABI_BIT(a));
 			struct xi_strbuf psb = XI_STRBUF_INIT;
 			struct mtest pf = f;
 			pf.sb = &psb;
 			pf.plan = wp;
 			pf.narrow = true;
-			pf.idx = mtest_counters(g->a, wp->max_depth);
+			pf.idx = xi_mtest_counters(g->a, wp->max_depth);
 			pf.decode = xi_aprintf(g->a, "%s_decode_abi(", t);
 			pf.encode = xi_aprintf(g->a, "%s_encode_abi(", t);
 			pf.wargs = "buf, n, abi, ALL";
-			struct mtest_where pw = { "1", NULL, 0, 2 };
-			mtest_probe_ranges(&pf, wp->body, &pw);
+			struct xi_mtest_where pw = { "1", NULL, 0, 2 };
+			xi_mtest_probe_ranges(&pf, wp->body, &pw);
 			size_t psb_len = psb.len;
 			const char *text = xi_aprintf(g->a, "\t\tsize_t n = %u;\n"
 						      "\t\tunsigned char *buf = xmalloc(n);\n%s",
@@ -335,7 +335,7 @@ static const char *host_test_text(struct tgen *g, const struct xi_module *m,
 static const char *host_fuzz_text(struct tgen *g, const struct xi_decl *d, int host, const char *id)
 {
 	const char *t = xi_c_decl_name(d);
-	struct mp_plan *plan = mp_build(g->ctx, d, host, host, XI_ABI_BIT(host));
+	struct xi_mp_plan *plan = xi_mp_build(g->ctx, d, host, host, XI_ABI_BIT(host));
 	if (!plan) /* A host always translates its own layout; never reached. */
 		return xi_aprintf(g->a, "#error \"xenidl: no marshalling plan for %s\"\n", t);
 	struct xi_strbuf sb = XI_STRBUF_INIT;
@@ -388,7 +388,7 @@ static const char *fuzz_text_adapter(struct tgen *g, const struct xi_module *m,
 
 static const char *decl_id(struct tgen *g, const struct xi_module *m, const struct xi_decl *d)
 {
-	return xi_aprintf(g->a, "%s__%s", mt_ident(g->a, m->rel), xi_c_decl_name(d));
+	return xi_aprintf(g->a, "%s__%s", xi_mt_ident(g->a, m->rel), xi_c_decl_name(d));
 }
 
 /* A module's condition (arch-* modules), or NULL. */
@@ -435,7 +435,7 @@ static void emit_types(struct tgen *g, struct xi_out *o, host_text_fn fn, const 
 			xi_out_printf(o, "\n/* --- %s %s (%s) --- */\n\n", kw(d), xi_c_decl_name(d), m->rel);
 			if (cond)
 				xi_out_printf(o, "#if %s\n", cond);
-			mt_emit_chain(o, g->a, groups, n, abis, NULL);
+			xi_mt_emit_chain(o, g->a, groups, n, abis, NULL);
 			if (cond)
 				xi_out_puts(o, "#endif\n");
 			if (cond)

@@ -15,15 +15,15 @@
 struct fn {
 	struct xi_arena *a;
 	struct xi_strbuf *sb;
-	enum mb_mode mode;
+	enum xi_mb_mode mode;
 	const char *root;       /* "out->", "in->", "v->" */
 	const char *whole;      /* the whole value: "(*out)" */
 	const char *tname;      /* the type, for error reports */
-	const struct mp_plan *plan;
+	const struct xi_mp_plan *plan;
 	const char **idx;       /* loop counter names: i0, i1, ... */
 	bool zeroed;            /* encode: the wire bytes here were cleared already */
 	unsigned known_gate;    /* inside `if (gate) { ... }`: that gate holds */
-	struct mb_memo *memo;   /* what bodies made before share, or NULL */
+	struct xi_mb_memo *memo;   /* what bodies made before share, or NULL */
 	/* Where the short texts made for nearly every node (lvalues, wire
 	 * addresses, error paths) are put together, without printf, before
 	 * they are copied to the arena. */
@@ -32,12 +32,12 @@ struct fn {
 
 /* The code of an arm, with everything it was made from: the arm's nodes
  * and the function's state that the code depends on. */
-struct mb_arm_text {
+struct xi_mb_arm_text {
 	/* The arm's member: arms of other members have other nodes (their
 	 * lvalues differ), so comparing it first skips most entries. */
 	const struct xi_member *member;
-	const struct mp_node *body;
-	enum mb_mode mode;
+	const struct xi_mp_node *body;
+	enum xi_mb_mode mode;
 	unsigned known_gate;
 	bool native_holes;
 	const char *base;
@@ -47,7 +47,7 @@ struct mb_arm_text {
 };
 
 /* A value check, with what it was made from. */
-struct mb_condition {
+struct xi_mb_condition {
 	const struct xi_decl *sem;   /* the enum or bitmap; NULL: a range check */
 	const char *var;
 	unsigned size, dst_size;
@@ -55,7 +55,7 @@ struct mb_condition {
 	const char *text;            /* NULL when no value fails */
 };
 
-void mb_memo_reset(struct mb_memo *memo)
+void xi_mb_memo_reset(struct xi_mb_memo *memo)
 {
 	for (unsigned i = 0; i < memo->n; i++)
 		free(memo->made[i].owned);
@@ -63,35 +63,35 @@ void mb_memo_reset(struct mb_memo *memo)
 	memo->nconds = 0;
 }
 
-void mb_memo_free(struct mb_memo *memo)
+void xi_mb_memo_free(struct xi_mb_memo *memo)
 {
-	mb_memo_reset(memo);
+	xi_mb_memo_reset(memo);
 	free(memo->made);
 	free(memo->conds);
 	memset(memo, 0, sizeof(*memo));
 }
 
 /* The condition that a value of `var` fails the check of enum or bitmap
- * `sem` (mt_sem_fails), or that it does not fit the destination type
- * (mt_range_fails, sem NULL), made once per declaration. */
+ * `sem` (xi_mt_sem_fails), or that it does not fit the destination type
+ * (xi_mt_range_fails, sem NULL), made once per declaration. */
 static const char *condition(struct fn *f, const struct xi_decl *sem, const char *var,
 			     unsigned size, bool is_signed, unsigned dst_size, bool dst_signed)
 {
-	struct mb_memo *memo = f->memo;
+	struct xi_mb_memo *memo = f->memo;
 	for (unsigned i = 0; memo && i < memo->nconds; i++) {
-		const struct mb_condition *c = &memo->conds[i];
+		const struct xi_mb_condition *c = &memo->conds[i];
 		if (c->sem == sem && !strcmp(c->var, var) && c->size == size &&
 		    c->is_signed == is_signed && c->dst_size == dst_size && c->dst_signed == dst_signed)
 			return c->text;
 	}
-	const char *text = sem ? mt_sem_fails(f->a, var, sem, size, is_signed)
-			       : mt_range_fails(f->a, var, size, is_signed, dst_size, dst_signed);
+	const char *text = sem ? xi_mt_sem_fails(f->a, var, sem, size, is_signed)
+			       : xi_mt_range_fails(f->a, var, size, is_signed, dst_size, dst_signed);
 	if (memo) {
 		if (memo->nconds == memo->cap_conds) {
 			memo->cap_conds = memo->cap_conds ? memo->cap_conds * 2 : 16;
 			memo->conds = xi_xrealloc(memo->conds, sizeof(*memo->conds) * memo->cap_conds);
 		}
-		memo->conds[memo->nconds++] = (struct mb_condition){ sem, var, size, dst_size,
+		memo->conds[memo->nconds++] = (struct xi_mb_condition){ sem, var, size, dst_size,
 								    is_signed, dst_signed, text };
 	}
 	return text;
@@ -105,11 +105,11 @@ static const char *range_fails(struct fn *f, const char *var, unsigned size, boo
 
 /* The test of a node's gate: NULL when it always holds (or is known to
  * hold here), "" when it never does. */
-static const char *gate_of(const struct fn *f, const struct mp_node *n)
+static const char *gate_of(const struct fn *f, const struct xi_mp_node *n)
 {
 	if (f->known_gate && n->gate == f->known_gate)
 		return NULL;
-	return mt_gate(n->gate);
+	return xi_mt_gate(n->gate);
 }
 
 /* `ind` tabs. */
@@ -155,13 +155,13 @@ static const char *tmp_text(struct fn *f)
 	return xi_strndup(f->a, xi_sb_str(&f->tmp), f->tmp.len);
 }
 
-static const char *lv(struct fn *f, const struct mp_node *n)
+static const char *lv(struct fn *f, const struct xi_mp_node *n)
 {
 	if (!*n->lval)
 		return f->whole;
 	xi_sb_reset(&f->tmp);
 	xi_sb_adds(&f->tmp, f->root);
-	mp_subst_to(&f->tmp, n->lval, f->idx);
+	xi_mp_subst_to(&f->tmp, n->lval, f->idx);
 	return tmp_text(f);
 }
 
@@ -284,7 +284,7 @@ static void fail_call_x(struct fn *f, unsigned ind, const char *code, const char
 	xi_sb_addc(f->sb, '\n');
 }
 
-static void fail_call(struct fn *f, unsigned ind, const char *code, const struct mp_node *n,
+static void fail_call(struct fn *f, unsigned ind, const char *code, const struct xi_mp_node *n,
 		      const char *off, const char *value)
 {
 	fail_call_x(f, ind, code, n->path, n->depth, NULL, off, value);
@@ -292,7 +292,7 @@ static void fail_call(struct fn *f, unsigned ind, const char *code, const struct
 
 /* if (gate && cond) return xenidl_fail(...); gate NULL means always. */
 static void fail_if(struct fn *f, unsigned ind, const char *gate, const char *cond,
-		    const char *code, const struct mp_node *n, const char *off, const char *value)
+		    const char *code, const struct xi_mp_node *n, const char *off, const char *value)
 {
 	if (gate)
 		put(f, ind, "if (%s && (%s))", gate, cond);
@@ -302,7 +302,7 @@ static void fail_if(struct fn *f, unsigned ind, const char *gate, const char *co
 }
 
 /* The check of a scalar's value (on `var` of the given type), or NULL. */
-static const char *value_fails(struct fn *f, const struct mp_node *n, const char *var,
+static const char *value_fails(struct fn *f, const struct xi_mp_node *n, const char *var,
 			       unsigned size, bool is_signed)
 {
 	if (n->reserved)
@@ -312,30 +312,30 @@ static const char *value_fails(struct fn *f, const struct mp_node *n, const char
 	return NULL;
 }
 
-static const char *value_code(const struct mp_node *n)
+static const char *value_code(const struct xi_mp_node *n)
 {
 	if (n->reserved)
 		return "XENIDL_ERESERVED";
 	return n->sem && n->sem->kind == XI_DECL_BITMAP ? "XENIDL_EBITS" : "XENIDL_EENUM";
 }
 
-static void emit_nodes(struct fn *f, const struct mp_node *n, const char *base, unsigned ind);
+static void emit_nodes(struct fn *f, const struct xi_mp_node *n, const char *base, unsigned ind);
 
 /* The scalars below make a node's lvalue, wire address and wire offset
  * only where they write them: most nodes have no check, so that T_check
  * writes nothing for them and the offset (for error reports) is seldom
  * wanted. */
 
-static void emit_char(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+static void emit_char(struct fn *f, const struct xi_mp_node *n, const char *base, unsigned ind)
 {
 	const char *gate = gate_of(f, n);
 	bool check = n->reserved && !(gate && !*gate);
-	if (f->mode == MB_CHECK && !check)
+	if (f->mode == XI_MB_CHECK && !check)
 		return;
 	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff);
 	const char *off = check ? wo(f, base, n->woff) : NULL;
 	switch (f->mode) {
-	case MB_DECODE:
+	case XI_MB_DECODE:
 		if (check) {
 			fail_if(f, ind, gate, xi_aprintf(f->a, "(%s)[0] != 0", ptr), "XENIDL_ERESERVED", n,
 				off, xi_aprintf(f->a, "(%s)[0]", ptr));
@@ -345,8 +345,8 @@ static void emit_char(struct fn *f, const struct mp_node *n, const char *base, u
 		else
 			put(f, ind, "xenidl_copy(&%s, %s, 1);", lval, ptr);
 		break;
-	case MB_ENCODE:
-	case MB_CHECK:
+	case XI_MB_ENCODE:
+	case XI_MB_CHECK:
 		if (check) {
 			put(f, ind, "{");
 			put(f, ind + 1, "uint8_t x;");
@@ -354,7 +354,7 @@ static void emit_char(struct fn *f, const struct mp_node *n, const char *base, u
 			fail_if(f, ind + 1, gate, "x != 0", "XENIDL_ERESERVED", n, off, "x");
 			put(f, ind, "}");
 		}
-		if (f->mode == MB_ENCODE) {
+		if (f->mode == XI_MB_ENCODE) {
 			if (n->reserved)
 				put(f, ind, "xenidl_le_store_u8(%s, 0);", ptr);
 			else
@@ -366,14 +366,14 @@ static void emit_char(struct fn *f, const struct mp_node *n, const char *base, u
 
 /* A scalar whose native field is not an integer lvalue (a guest handle, a
  * @c_bitfields struct): its bytes hold a host-endian integer. */
-static void emit_copied(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+static void emit_copied(struct fn *f, const struct xi_mp_node *n, const char *base, unsigned ind)
 {
 	const char *gate = gate_of(f, n);
 	bool active = !(gate && !*gate);
-	const char *wt = mt_int_type(n->wsize, n->wsigned), *nt = mt_int_type(n->nsize, n->nsigned);
+	const char *wt = xi_mt_int_type(n->wsize, n->wsigned), *nt = xi_mt_int_type(n->nsize, n->nsigned);
 	bool same = !strcmp(wt, nt);
 	switch (f->mode) {
-	case MB_DECODE: {
+	case XI_MB_DECODE: {
 		const char *vcond = active ? value_fails(f, n, "x", n->wsize, n->wsigned) : NULL;
 		const char *range = n->reserved ? NULL
 			: range_fails(f, "x", n->wsize, n->wsigned, n->nsize, n->nsigned);
@@ -385,12 +385,12 @@ static void emit_copied(struct fn *f, const struct mp_node *n, const char *base,
 		const char *ptr = wp(f, base, n->woff);
 		put(f, ind, "{");
 		if (!vcond && !range && same) {
-			put(f, ind + 1, "%s h = %s(%s);", nt, mt_load(n->wsize, n->wsigned), ptr);
+			put(f, ind + 1, "%s h = %s(%s);", nt, xi_mt_load(n->wsize, n->wsigned), ptr);
 			put(f, ind + 1, "xenidl_copy(&%s, &h, sizeof(h));", lval);
 			put(f, ind, "}");
 			break;
 		}
-		put(f, ind + 1, "%s x = %s(%s);", wt, mt_load(n->wsize, n->wsigned), ptr);
+		put(f, ind + 1, "%s x = %s(%s);", wt, xi_mt_load(n->wsize, n->wsigned), ptr);
 		const char *off = vcond || range ? wo(f, base, n->woff) : NULL;
 		if (vcond)
 			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)x");
@@ -405,11 +405,11 @@ static void emit_copied(struct fn *f, const struct mp_node *n, const char *base,
 		put(f, ind, "}");
 		break;
 	}
-	case MB_ENCODE: {
+	case XI_MB_ENCODE: {
 		const char *vcond = active ? value_fails(f, n, "h", n->nsize, n->nsigned) : NULL;
 		const char *range = n->reserved ? NULL
 			: range_fails(f, "h", n->nsize, n->nsigned, n->wsize, n->wsigned);
-		const char *store = mt_store(n->wsize, n->wsigned);
+		const char *store = xi_mt_store(n->wsize, n->wsigned);
 		const char *ptr = wp(f, base, n->woff);
 		if (n->reserved && !vcond) {
 			put(f, ind, "%s(%s, 0);", store, ptr);
@@ -430,7 +430,7 @@ static void emit_copied(struct fn *f, const struct mp_node *n, const char *base,
 		put(f, ind, "}");
 		break;
 	}
-	case MB_CHECK: {
+	case XI_MB_CHECK: {
 		const char *vcond = active ? value_fails(f, n, "h", n->nsize, n->nsigned) : NULL;
 		if (!vcond)
 			break;
@@ -444,14 +444,14 @@ static void emit_copied(struct fn *f, const struct mp_node *n, const char *base,
 	}
 }
 
-static void emit_int(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+static void emit_int(struct fn *f, const struct xi_mp_node *n, const char *base, unsigned ind)
 {
 	const char *gate = gate_of(f, n);
 	bool active = !(gate && !*gate);
-	const char *wt = mt_int_type(n->wsize, n->wsigned), *nt = mt_int_type(n->nsize, n->nsigned);
+	const char *wt = xi_mt_int_type(n->wsize, n->wsigned), *nt = xi_mt_int_type(n->nsize, n->nsigned);
 	bool same = !strcmp(wt, nt);
 	switch (f->mode) {
-	case MB_DECODE: {
+	case XI_MB_DECODE: {
 		const char *vcond = active ? value_fails(f, n, "x", n->wsize, n->wsigned) : NULL;
 		const char *range = n->reserved ? NULL
 			: range_fails(f, "x", n->wsize, n->wsigned, n->nsize, n->nsigned);
@@ -464,12 +464,12 @@ static void emit_int(struct fn *f, const struct mp_node *n, const char *base, un
 		}
 		const char *ptr = wp(f, base, n->woff);
 		if (!vcond && !range) {
-			put(f, ind, "%s = %s(%s);", lval, mt_load(n->wsize, n->wsigned), ptr);
+			put(f, ind, "%s = %s(%s);", lval, xi_mt_load(n->wsize, n->wsigned), ptr);
 			break;
 		}
 		const char *off = wo(f, base, n->woff);
 		put(f, ind, "{");
-		put(f, ind + 1, "%s x = %s(%s);", wt, mt_load(n->wsize, n->wsigned), ptr);
+		put(f, ind + 1, "%s x = %s(%s);", wt, xi_mt_load(n->wsize, n->wsigned), ptr);
 		if (vcond)
 			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)x");
 		if (range)
@@ -481,11 +481,11 @@ static void emit_int(struct fn *f, const struct mp_node *n, const char *base, un
 		put(f, ind, "}");
 		break;
 	}
-	case MB_ENCODE: {
+	case XI_MB_ENCODE: {
 		const char *vcond = active ? value_fails(f, n, "x", n->nsize, n->nsigned) : NULL;
 		const char *range = n->reserved ? NULL
 			: range_fails(f, "x", n->nsize, n->nsigned, n->wsize, n->wsigned);
-		const char *store = mt_store(n->wsize, n->wsigned);
+		const char *store = xi_mt_store(n->wsize, n->wsigned);
 		const char *ptr = wp(f, base, n->woff);
 		if (!vcond && !range) {
 			if (n->reserved)
@@ -508,7 +508,7 @@ static void emit_int(struct fn *f, const struct mp_node *n, const char *base, un
 		put(f, ind, "}");
 		break;
 	}
-	case MB_CHECK: {
+	case XI_MB_CHECK: {
 		const char *vcond = active ? value_fails(f, n, "x", n->nsize, n->nsigned) : NULL;
 		if (!vcond)
 			break;
@@ -521,15 +521,15 @@ static void emit_int(struct fn *f, const struct mp_node *n, const char *base, un
 	}
 }
 
-static void emit_zero(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+static void emit_zero(struct fn *f, const struct xi_mp_node *n, const char *base, unsigned ind)
 {
 	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
 	const char *gate = gate_of(f, n);
 	bool active = !(gate && !*gate);
 	/* Decode checks the wire bytes; encode and check the native ones. */
-	const char *src = f->mode == MB_DECODE ? xi_aprintf(f->a, "(%s)", ptr)
+	const char *src = f->mode == XI_MB_DECODE ? xi_aprintf(f->a, "(%s)", ptr)
 			: xi_aprintf(f->a, "((const unsigned char *)&%s)", lval);
-	const char *size = f->mode == MB_DECODE ? xi_aprintf(f->a, "%u", (unsigned)n->wsize)
+	const char *size = f->mode == XI_MB_DECODE ? xi_aprintf(f->a, "%u", (unsigned)n->wsize)
 			 : xi_aprintf(f->a, "sizeof(%s)", lval);
 	if (active) {
 		put(f, ind, "{");
@@ -542,30 +542,30 @@ static void emit_zero(struct fn *f, const struct mp_node *n, const char *base, u
 			  xi_aprintf(f->a, "%s[z]", src));
 		put(f, ind, "}");
 	}
-	if (f->mode == MB_DECODE)
+	if (f->mode == XI_MB_DECODE)
 		put(f, ind, "xenidl_zero(&%s, sizeof(%s));", lval, lval);
-	else if (f->mode == MB_ENCODE)
+	else if (f->mode == XI_MB_ENCODE)
 		put(f, ind, "xenidl_zero(%s, %u);", ptr, (unsigned)n->wsize);
 }
 
 /* The statements of a tagged union's arm, as text. */
-static const char *arm_text(struct fn *f, const struct mp_arm *arm, const char *base, unsigned ind)
+static const char *arm_text(struct fn *f, const struct xi_mp_arm *arm, const char *base, unsigned ind)
 {
-	struct mb_memo *arms = f->memo;
+	struct xi_mb_memo *arms = f->memo;
 	for (unsigned i = 0; arms && i < arms->n; i++) {
-		const struct mb_arm_text *m = &arms->made[i];
+		const struct xi_mb_arm_text *m = &arms->made[i];
 		if (m->member == arm->member && m->mode == f->mode &&
 		    m->known_gate == f->known_gate && m->native_holes == f->plan->native_holes &&
 		    m->ind == ind &&
 		    (m->base == base || (m->base && base && !strcmp(m->base, base))) &&
-		    mp_same_nodes(m->body, arm->body))
+		    xi_mp_same_nodes(m->body, arm->body))
 			return m->text;
 	}
 	struct xi_strbuf body = XI_STRBUF_INIT;
 	struct xi_strbuf *saved = f->sb;
 	bool zeroed = f->zeroed;
 	f->sb = &body;
-	f->zeroed = f->mode == MB_ENCODE;
+	f->zeroed = f->mode == XI_MB_ENCODE;
 	emit_nodes(f, arm->body, base, ind);
 	f->sb = saved;
 	f->zeroed = zeroed;
@@ -580,16 +580,16 @@ static const char *arm_text(struct fn *f, const struct mp_arm *arm, const char *
 		arms->cap = arms->cap ? arms->cap * 2 : 32;
 		arms->made = xi_xrealloc(arms->made, sizeof(*arms->made) * arms->cap);
 	}
-	arms->made[arms->n++] = (struct mb_arm_text){ arm->member, arm->body, f->mode,
+	arms->made[arms->n++] = (struct xi_mb_arm_text){ arm->member, arm->body, f->mode,
 						      f->known_gate, f->plan->native_holes, base,
 						      ind, r, body.data };
 	return r;
 }
 
 /* Is this value an arm's label? */
-static bool is_label(const struct mp_node *n, struct xi_int v)
+static bool is_label(const struct xi_mp_node *n, struct xi_int v)
 {
-	for (const struct mp_arm *arm = n->arms; arm; arm = arm->next)
+	for (const struct xi_mp_arm *arm = n->arms; arm; arm = arm->next)
 		for (const struct xi_arm_label *l = arm->member->labels; l; l = l->next)
 			if (xi_int_eq(l->value, v))
 				return true;
@@ -597,12 +597,12 @@ static bool is_label(const struct mp_node *n, struct xi_int v)
 }
 
 /* A reserved byte array: the first non-zero byte fails, with its index. */
-static void emit_rbytes(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+static void emit_rbytes(struct fn *f, const struct xi_mp_node *n, const char *base, unsigned ind)
 {
 	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
 	const char *gate = gate_of(f, n);
 	bool active = !(gate && !*gate);
-	const char *src = f->mode == MB_DECODE ? xi_aprintf(f->a, "(%s)", ptr)
+	const char *src = f->mode == XI_MB_DECODE ? xi_aprintf(f->a, "(%s)", ptr)
 			: xi_aprintf(f->a, "((const unsigned char *)&%s)", lval);
 	if (active) {
 		put(f, ind, "{");
@@ -615,29 +615,29 @@ static void emit_rbytes(struct fn *f, const struct mp_node *n, const char *base,
 			    "z", xi_aprintf(f->a, "%s + z", off), xi_aprintf(f->a, "%s[z]", src));
 		put(f, ind, "}");
 	}
-	if (f->mode == MB_DECODE)
+	if (f->mode == XI_MB_DECODE)
 		put(f, ind, "xenidl_zero(&%s, %u);", lval, (unsigned)n->wsize);
-	else if (f->mode == MB_ENCODE)
+	else if (f->mode == XI_MB_ENCODE)
 		put(f, ind, "xenidl_zero(%s, %u);", ptr, (unsigned)n->wsize);
 }
 
-static void emit_tagged(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+static void emit_tagged(struct fn *f, const struct xi_mp_node *n, const char *base, unsigned ind)
 {
-	if (f->mode == MB_CHECK && !mp_has_checks(n))
+	if (f->mode == XI_MB_CHECK && !xi_mp_has_checks(n))
 		return;
 	const char *lval = lv(f, n), *ptr = wp(f, base, n->woff), *off = wo(f, base, n->woff);
-	const struct mp_node *tag = n->tag;
+	const struct xi_mp_node *tag = n->tag;
 	const char *taglv = lv(f, tag);
-	if (f->mode == MB_DECODE && !f->plan->native_holes)
+	if (f->mode == XI_MB_DECODE && !f->plan->native_holes)
 		put(f, ind, "xenidl_zero(&%s, sizeof(%s));", lval, lval);
-	if (f->mode == MB_ENCODE && !f->zeroed)
+	if (f->mode == XI_MB_ENCODE && !f->zeroed)
 		put(f, ind, "xenidl_zero(%s, %u);", ptr, (unsigned)n->wsize);
 	put(f, ind, "switch (%s) {", taglv);
-	const struct mp_arm *dflt = NULL;
+	const struct xi_mp_arm *dflt = NULL;
 	/* Arms with nothing to do share one break, with the declared enum
 	 * values that select no arm (the union stays empty for them). */
 	struct xi_strbuf idle = XI_STRBUF_INIT;
-	for (const struct mp_arm *arm = n->arms; arm; arm = arm->next) {
+	for (const struct xi_mp_arm *arm = n->arms; arm; arm = arm->next) {
 		if (arm->member->is_default_arm) {
 			dflt = arm;
 			continue;
@@ -645,7 +645,7 @@ static void emit_tagged(struct fn *f, const struct mp_node *n, const char *base,
 		const char *body = arm_text(f, arm, base, ind + 1);
 		struct xi_strbuf *sb = *body ? f->sb : &idle;
 		for (const struct xi_arm_label *l = arm->member->labels; l; l = l->next) {
-			put_to(sb, ind, "case %s:%s%s%s", mt_literal(f->a, l->value, tag->nsize, tag->nsigned),
+			put_to(sb, ind, "case %s:%s%s%s", xi_mt_literal(f->a, l->value, tag->nsize, tag->nsigned),
 			       l->variant ? " /* " : "", l->variant ? l->variant : "",
 			       l->variant ? " */" : "");
 		}
@@ -663,7 +663,7 @@ static void emit_tagged(struct fn *f, const struct mp_node *n, const char *base,
 			if (seen)
 				continue;
 			put_to(&idle, ind, "case %s: /* %s */",
-			       mt_literal(f->a, v->v, tag->nsize, tag->nsigned), v->name);
+			       xi_mt_literal(f->a, v->v, tag->nsize, tag->nsigned), v->name);
 		}
 	}
 	if (idle.len) {
@@ -691,7 +691,7 @@ static void emit_tagged(struct fn *f, const struct mp_node *n, const char *base,
 	put(f, ind, "}");
 }
 
-bool mb_uses_ident(const char *text, const char *id)
+bool xi_mb_uses_ident(const char *text, const char *id)
 {
 	size_t n = strlen(id);
 	for (const char *p = strstr(text, id); p; p = strstr(p + 1, id)) {
@@ -712,15 +712,15 @@ bool mb_uses_ident(const char *text, const char *id)
  * arguments of a multicall) cost more in loop overhead than in moves. */
 #define MARSHAL_UNROLL_MAX 8u
 
-static void emit_loop(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+static void emit_loop(struct fn *f, const struct xi_mp_node *n, const char *base, unsigned ind)
 {
-	if (f->mode == MB_CHECK && !mp_has_checks(n->body))
+	if (f->mode == XI_MB_CHECK && !xi_mp_has_checks(n->body))
 		return;
 	unsigned d = n->depth;
-	if (n->count <= MARSHAL_UNROLL_MAX && n->body->kind == MP_SCALAR && !n->body->next) {
+	if (n->count <= MARSHAL_UNROLL_MAX && n->body->kind == XI_MP_SCALAR && !n->body->next) {
 		const char *saved_idx = f->idx[d];
 		for (uint32_t k = 0; k < n->count; k++) {
-			struct mp_node elem = *n->body;
+			struct xi_mp_node elem = *n->body;
 			elem.woff = n->woff + k * n->stride + n->body->woff;
 			f->idx[d] = xi_aprintf(f->a, "%u", (unsigned)k);
 			emit_nodes(f, &elem, base, ind);
@@ -737,7 +737,7 @@ static void emit_loop(struct fn *f, const struct mp_node *n, const char *base, u
 	if (body.len) {
 		put(f, ind, "for (size_t %s = 0; %s < %u; %s++) {", f->idx[d], f->idx[d], (unsigned)n->count,
 		    f->idx[d]);
-		if (mb_uses_ident(xi_sb_str(&body), elem_base))
+		if (xi_mb_uses_ident(xi_sb_str(&body), elem_base))
 			put(f, ind + 1, "const size_t %s = %s%s%u + %s * %u;", elem_base, base ? base : "",
 			    base ? " + " : "", (unsigned)n->woff, f->idx[d], (unsigned)n->stride);
 		xi_sb_adds(f->sb, xi_sb_str(&body));
@@ -747,23 +747,23 @@ static void emit_loop(struct fn *f, const struct mp_node *n, const char *base, u
 }
 
 /* A scalar that T_check checks under a gate of flags (not always). */
-static bool gated_check(const struct mp_node *n)
+static bool gated_check(const struct xi_mp_node *n)
 {
-	return n->kind == MP_SCALAR && n->gate && n->gate != MP_GATE_ALWAYS &&
-	       (n->reserved || (n->sem && mt_sem_fails_any(n->sem, n->nsize, n->nsigned)));
+	return n->kind == XI_MP_SCALAR && n->gate && n->gate != XI_MP_GATE_ALWAYS &&
+	       (n->reserved || (n->sem && xi_mt_sem_fails_any(n->sem, n->nsize, n->nsigned)));
 }
 
-static void emit_node(struct fn *f, const struct mp_node *n, const char *base, unsigned ind);
+static void emit_node(struct fn *f, const struct xi_mp_node *n, const char *base, unsigned ind);
 
-static void emit_nodes(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+static void emit_nodes(struct fn *f, const struct xi_mp_node *n, const char *base, unsigned ind)
 {
 	while (n) {
 		/* Checks of consecutive scalars under the same gate share one
 		 * test of the flags (compilers do not always hoist it). */
-		if (f->mode == MB_CHECK && !f->known_gate && gated_check(n)) {
+		if (f->mode == XI_MB_CHECK && !f->known_gate && gated_check(n)) {
 			unsigned gate = n->gate, checks = 0;
-			const struct mp_node *end = n;
-			for (; end && end->kind == MP_SCALAR; end = end->next) {
+			const struct xi_mp_node *end = n;
+			for (; end && end->kind == XI_MP_SCALAR; end = end->next) {
 				if (gated_check(end)) {
 					if (end->gate != gate)
 						break;
@@ -773,7 +773,7 @@ static void emit_nodes(struct fn *f, const struct mp_node *n, const char *base, 
 				}
 			}
 			if (checks > 1) {
-				put(f, ind, "if %s {", mt_gate(gate));
+				put(f, ind, "if %s {", xi_mt_gate(gate));
 				f->known_gate = gate;
 				for (; n != end; n = n->next)
 					emit_node(f, n, base, ind + 1);
@@ -787,45 +787,45 @@ static void emit_nodes(struct fn *f, const struct mp_node *n, const char *base, 
 	}
 }
 
-static void emit_node(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+static void emit_node(struct fn *f, const struct xi_mp_node *n, const char *base, unsigned ind)
 {
 	{
 		switch (n->kind) {
-		case MP_SCALAR:
-			if (n->cls == MP_CHAR)
+		case XI_MP_SCALAR:
+			if (n->cls == XI_MP_CHAR)
 				emit_char(f, n, base, ind);
 			else if (n->nbytes)
 				emit_copied(f, n, base, ind);
 			else
 				emit_int(f, n, base, ind);
 			break;
-		case MP_BYTES:
-		case MP_OPAQUE:
-			if (f->mode == MB_DECODE)
+		case XI_MP_BYTES:
+		case XI_MP_OPAQUE:
+			if (f->mode == XI_MB_DECODE)
 				put(f, ind, "xenidl_copy(&%s, %s, %u);", lv(f, n), wp(f, base, n->woff),
 				    (unsigned)n->wsize);
-			else if (f->mode == MB_ENCODE)
+			else if (f->mode == XI_MB_ENCODE)
 				put(f, ind, "xenidl_copy(%s, &%s, %u);", wp(f, base, n->woff), lv(f, n),
 				    (unsigned)n->wsize);
 			break;
-		case MP_ZERO:
+		case XI_MP_ZERO:
 			emit_zero(f, n, base, ind);
 			break;
-		case MP_RBYTES:
+		case XI_MP_RBYTES:
 			emit_rbytes(f, n, base, ind);
 			break;
-		case MP_LOOP:
+		case XI_MP_LOOP:
 			emit_loop(f, n, base, ind);
 			break;
-		case MP_TAGGED:
+		case XI_MP_TAGGED:
 			emit_tagged(f, n, base, ind);
 			break;
-		case MP_NCLEAR:
-			if (f->mode == MB_DECODE && !f->plan->native_holes)
+		case XI_MP_NCLEAR:
+			if (f->mode == XI_MB_DECODE && !f->plan->native_holes)
 				put(f, ind, "xenidl_zero(&%s, sizeof(%s));", lv(f, n), lv(f, n));
 			break;
-		case MP_HOLE:
-			if (f->mode == MB_ENCODE && !f->zeroed)
+		case XI_MP_HOLE:
+			if (f->mode == XI_MB_ENCODE && !f->zeroed)
 				put(f, ind, "xenidl_zero(%s, %u);", wp(f, base, n->woff), (unsigned)n->wsize);
 			break;
 		}
@@ -849,16 +849,16 @@ static const char **idx_names(struct xi_arena *a, unsigned depth)
  * are then cleared after the copy. Big-endian and XENIDL_FORCE_PORTABLE
  * builds take the field-by-field path. */
 
-static bool copyable(const struct mp_node *n)
+static bool copyable(const struct xi_mp_node *n)
 {
 	for (; n; n = n->next) {
 		switch (n->kind) {
-		case MP_TAGGED:
-		case MP_ZERO:
-		case MP_HOLE:
-		case MP_NCLEAR:
+		case XI_MP_TAGGED:
+		case XI_MP_ZERO:
+		case XI_MP_HOLE:
+		case XI_MP_NCLEAR:
 			return false;
-		case MP_LOOP:
+		case XI_MP_LOOP:
 			if (!copyable(n->body))
 				return false;
 			break;
@@ -869,48 +869,48 @@ static bool copyable(const struct mp_node *n)
 	return true;
 }
 
-static bool le_fast_path(const struct mp_plan *plan)
+static bool le_fast_path(const struct xi_mp_plan *plan)
 {
 	return plan->host == plan->wire && !plan->native_holes && plan->nsize == plan->wsize &&
 	       plan->wsize && copyable(plan->body);
 }
 
-bool mb_has_fast_path(const struct mp_plan *plan, enum mb_mode mode)
+bool xi_mb_has_fast_path(const struct xi_mp_plan *plan, enum xi_mb_mode mode)
 {
-	return mode != MB_CHECK && le_fast_path(plan);
+	return mode != XI_MB_CHECK && le_fast_path(plan);
 }
 
 /* Clear the reserved fields: of the native copy (decode) or of the wire
  * image just written (encode). */
-static void clear_reserved(struct fn *f, const struct mp_node *n, const char *base, unsigned ind)
+static void clear_reserved(struct fn *f, const struct xi_mp_node *n, const char *base, unsigned ind)
 {
 	for (; n; n = n->next) {
-		if (n->kind == MP_SCALAR && n->reserved) {
+		if (n->kind == XI_MP_SCALAR && n->reserved) {
 			/* Checked whatever the flags: zero already. */
-			if (n->gate == MP_GATE_ALWAYS)
+			if (n->gate == XI_MP_GATE_ALWAYS)
 				continue;
-			if (f->mode == MB_DECODE)
+			if (f->mode == XI_MB_DECODE)
 				put(f, ind, "xenidl_zero(&%s, %u);", lv(f, n), n->nsize);
 			else
 				put(f, ind, "xenidl_zero(%s, %u);", wp(f, base, n->woff), n->wsize);
 			continue;
 		}
-		if (n->kind == MP_RBYTES) {
-			if (n->gate == MP_GATE_ALWAYS)
+		if (n->kind == XI_MP_RBYTES) {
+			if (n->gate == XI_MP_GATE_ALWAYS)
 				continue;
-			if (f->mode == MB_DECODE)
+			if (f->mode == XI_MB_DECODE)
 				put(f, ind, "xenidl_zero(&%s, %u);", lv(f, n), (unsigned)n->wsize);
 			else
 				put(f, ind, "xenidl_zero(%s, %u);", wp(f, base, n->woff), (unsigned)n->wsize);
 			continue;
 		}
-		if (n->kind != MP_LOOP)
+		if (n->kind != XI_MP_LOOP)
 			continue;
-		if (n->body->kind == MP_SCALAR && n->body->reserved && !n->body->next) {
-			if (n->body->gate == MP_GATE_ALWAYS)
+		if (n->body->kind == XI_MP_SCALAR && n->body->reserved && !n->body->next) {
+			if (n->body->gate == XI_MP_GATE_ALWAYS)
 				continue;
 			/* A reserved array: all of it at once. */
-			if (f->mode == MB_DECODE)
+			if (f->mode == XI_MB_DECODE)
 				put(f, ind, "xenidl_zero(&%s, sizeof(%s));", lv(f, n), lv(f, n));
 			else
 				put(f, ind, "xenidl_zero(%s, %u);", wp(f, base, n->woff), n->wsize);
@@ -936,22 +936,22 @@ static void clear_reserved(struct fn *f, const struct mp_node *n, const char *ba
 	}
 }
 
-void mb_body(struct xi_strbuf *out, struct xi_arena *a, const struct mp_plan *plan,
-	     enum mb_mode mode, bool fast, struct mb_memo *memo)
+void xi_mb_body(struct xi_strbuf *out, struct xi_arena *a, const struct xi_mp_plan *plan,
+	     enum xi_mb_mode mode, bool fast, struct xi_mb_memo *memo)
 {
 	static const char *const roots[] = { "out->", "in->", "v->" };
 	static const char *const wholes[] = { "(*out)", "(*in)", "(*v)" };
 	struct fn f = { a, out, mode, roots[mode], wholes[mode], xi_c_decl_name(plan->decl), plan,
 			idx_names(a, plan->max_depth), false, 0, memo, XI_STRBUF_INIT };
-	if (fast && mb_has_fast_path(plan, mode)) {
+	if (fast && xi_mb_has_fast_path(plan, mode)) {
 		xi_sb_adds(out, "#if defined(XENIDL_LE_HOST)\n");
-		if (mode == MB_DECODE)
+		if (mode == XI_MB_DECODE)
 			put(&f, 1, "xenidl_copy(out, p, %u);", (unsigned)plan->wsize);
 		/* The checks of T_check, on the copy or on the value to write. */
-		f.mode = MB_CHECK;
+		f.mode = XI_MB_CHECK;
 		emit_nodes(&f, plan->body, NULL, 1);
 		f.mode = mode;
-		if (mode == MB_ENCODE)
+		if (mode == XI_MB_ENCODE)
 			put(&f, 1, "xenidl_copy(p, in, %u);", (unsigned)plan->wsize);
 		clear_reserved(&f, plan->body, NULL, 1);
 		xi_sb_adds(out, "#else\n");

@@ -8,25 +8,25 @@
 struct builder {
 	struct xi_ctx *ctx;
 	struct xi_arena *a;
-	struct mp_names *names;
+	struct xi_mp_names *names;
 	int host, wire;
 	xi_abi_mask narrow;       /* the wire ABIs values must survive */
-	struct mp_plan *plan;
+	struct xi_mp_plan *plan;
 	bool failed;              /* the two ABIs cannot be translated */
 };
 
 /* A type seen as a scalar: the class, size, signedness and meaning. */
 struct scalar_info {
 	bool ok;
-	enum mp_class cls;
+	enum xi_mp_class cls;
 	unsigned size;
 	bool is_signed;
-	enum xi_prim prim;        /* MP_INT and MP_CHAR */
+	enum xi_prim prim;        /* XI_MP_INT and XI_MP_CHAR */
 	const struct xi_decl *sem;
 	bool nbytes;              /* the native field is not an integer lvalue */
 };
 
-enum xi_prim mp_int_prim(unsigned size, bool is_signed)
+enum xi_prim xi_mp_int_prim(unsigned size, bool is_signed)
 {
 	switch (size) {
 	case 1: return is_signed ? XI_PRIM_I8 : XI_PRIM_U8;
@@ -45,15 +45,15 @@ static struct scalar_info scalar_of(const struct xi_type *t, int abi)
 		s.prim = t->prim;
 		s.size = xi_prims[t->prim].size;
 		s.is_signed = xi_prims[t->prim].is_signed;
-		s.cls = t->prim == XI_PRIM_CHAR ? MP_CHAR : MP_INT;
+		s.cls = t->prim == XI_PRIM_CHAR ? XI_MP_CHAR : XI_MP_INT;
 		if (t->prim == XI_PRIM_NATIVE_U64 || t->prim == XI_PRIM_NATIVE_I64)
-			s.prim = mp_int_prim(8, s.is_signed);
+			s.prim = xi_mp_int_prim(8, s.is_signed);
 		break;
 	case XI_TYPE_REF: {
 		const struct xi_decl *d = xi_ref_decl(t, abi);
 		if (d && (d->kind == XI_DECL_ENUM || d->kind == XI_DECL_BITMAP)) {
 			s.ok = true;
-			s.cls = MP_INT;
+			s.cls = XI_MP_INT;
 			s.prim = d->backing;
 			s.size = xi_prims[d->backing].size;
 			s.is_signed = xi_prims[d->backing].is_signed;
@@ -65,10 +65,10 @@ static struct scalar_info scalar_of(const struct xi_type *t, int abi)
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
 		s.ok = true;
-		s.cls = MP_HANDLE;
+		s.cls = XI_MP_HANDLE;
 		s.nbytes = true;
 		s.size = xi_type_layout(t, abi).size;
-		s.prim = mp_int_prim(s.size, false);
+		s.prim = xi_mp_int_prim(s.size, false);
 		break;
 	default:
 		break;
@@ -85,11 +85,11 @@ static bool plain_byte(const struct xi_type *t)
 
 static unsigned combine_gate(unsigned parent, unsigned member_flags)
 {
-	unsigned own = ((member_flags & XI_MEMBER_IN) ? MP_GATE_IN : 0u) |
-		       ((member_flags & XI_MEMBER_OUT) ? MP_GATE_OUT : 0u);
+	unsigned own = ((member_flags & XI_MEMBER_IN) ? XI_MP_GATE_IN : 0u) |
+		       ((member_flags & XI_MEMBER_OUT) ? XI_MP_GATE_OUT : 0u);
 	if (!own)
 		return parent;
-	if (parent == MP_GATE_ALWAYS)
+	if (parent == XI_MP_GATE_ALWAYS)
 		return own;
 	return parent & own;
 }
@@ -104,10 +104,10 @@ struct site {
 	unsigned depth;
 };
 
-static struct mp_node *new_node(struct builder *b, enum mp_kind kind, const struct site *s,
-				struct mp_node ***tail)
+static struct xi_mp_node *new_node(struct builder *b, enum xi_mp_kind kind, const struct site *s,
+				struct xi_mp_node ***tail)
 {
-	struct mp_node *n = XI_NEW(b->a, struct mp_node);
+	struct xi_mp_node *n = XI_NEW(b->a, struct xi_mp_node);
 	n->kind = kind;
 	n->woff = s->woff;
 	n->lval = s->lval;
@@ -162,34 +162,34 @@ static bool same_layout(const struct xi_type *t, int x, int y)
 	}
 }
 
-static struct mp_node *build_type(struct builder *b, const struct xi_type *t, struct site s,
-				  struct mp_node ***tail);
+static struct xi_mp_node *build_type(struct builder *b, const struct xi_type *t, struct site s,
+				  struct xi_mp_node ***tail);
 
 static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s,
-		      struct mp_node ***tail);
+		      struct xi_mp_node ***tail);
 
 /* --- Names ------------------------------------------------------------------ */
 
-struct mp_name_slot {
+struct xi_mp_name_slot {
 	const char *parent;     /* NULL: a free slot */
 	const struct xi_member *member;   /* NULL: the element of an array ("[]") */
 	const char *text;
 };
 
 /* Grow the table at three quarters full. */
-#define MP_NAMES_MIN_CAP 32u
+#define XI_MP_NAMES_MIN_CAP 32u
 
-void mp_names_init(struct mp_names *names, struct xi_arena *a)
+void xi_mp_names_init(struct xi_mp_names *names, struct xi_arena *a)
 {
 	names->a = a;
 	names->slots = NULL;
 	names->cap = names->count = 0;
 }
 
-void mp_names_free(struct mp_names *names)
+void xi_mp_names_free(struct xi_mp_names *names)
 {
 	free(names->slots);
-	mp_names_init(names, names->a);
+	xi_mp_names_init(names, names->a);
 }
 
 static size_t name_hash(const char *parent, const struct xi_member *member)
@@ -199,22 +199,22 @@ static size_t name_hash(const char *parent, const struct xi_member *member)
 	return (size_t)(h ^ (h >> 29));
 }
 
-static struct mp_name_slot *name_slot(const struct mp_names *names, const char *parent,
+static struct xi_mp_name_slot *name_slot(const struct xi_mp_names *names, const char *parent,
 				      const struct xi_member *member)
 {
 	size_t mask = names->cap - 1;
 	for (size_t i = name_hash(parent, member) & mask;; i = (i + 1) & mask) {
-		struct mp_name_slot *s = &names->slots[i];
+		struct xi_mp_name_slot *s = &names->slots[i];
 		if (!s->parent || (s->parent == parent && s->member == member))
 			return s;
 	}
 }
 
-static void names_grow(struct mp_names *names)
+static void names_grow(struct xi_mp_names *names)
 {
-	struct mp_name_slot *old = names->slots;
+	struct xi_mp_name_slot *old = names->slots;
 	size_t oldcap = names->cap;
-	names->cap = oldcap ? oldcap * 2 : MP_NAMES_MIN_CAP;
+	names->cap = oldcap ? oldcap * 2 : XI_MP_NAMES_MIN_CAP;
 	names->slots = xi_xmalloc(sizeof(*names->slots) * names->cap);
 	memset(names->slots, 0, sizeof(*names->slots) * names->cap);
 	for (size_t i = 0; i < oldcap; i++)
@@ -225,11 +225,11 @@ static void names_grow(struct mp_names *names)
 
 /* The name of member m inside `parent` ("u.interdomain" + "port"), or of
  * the element of the array named `parent` (m NULL: "u.extents[]"). */
-static const char *name_of(struct mp_names *names, const char *parent, const struct xi_member *m)
+static const char *name_of(struct xi_mp_names *names, const char *parent, const struct xi_member *m)
 {
 	if ((names->count + 1) * 4 > names->cap * 3)
 		names_grow(names);
-	struct mp_name_slot *s = name_slot(names, parent, m);
+	struct xi_mp_name_slot *s = name_slot(names, parent, m);
 	if (s->parent)
 		return s->text;
 	size_t plen = strlen(parent);
@@ -259,18 +259,18 @@ static void name_member(struct builder *b, struct site *to, const struct site *f
 }
 
 static void build_tagged(struct builder *b, const struct xi_agg *u, struct site s,
-			 struct mp_node *tag, struct mp_node ***tail)
+			 struct xi_mp_node *tag, struct xi_mp_node ***tail)
 {
-	struct mp_node *n = new_node(b, MP_TAGGED, &s, tail);
+	struct xi_mp_node *n = new_node(b, XI_MP_TAGGED, &s, tail);
 	n->wsize = u->lay[b->wire].size;
 	n->tag = tag;
 	if (tag) {
-		struct mp_use *use = XI_NEW(b->a, struct mp_use);
+		struct xi_mp_use *use = XI_NEW(b->a, struct xi_mp_use);
 		use->node = n;
 		use->next = tag->tag_of;
 		tag->tag_of = use;
 	}
-	struct mp_arm **arm_tail = &n->arms;
+	struct xi_mp_arm **arm_tail = &n->arms;
 	for (const struct xi_member *m = u->members; m; m = m->next) {
 		/* An arm that exists on neither ABI selects nothing: its labels
 		 * leave the union empty, as the enum's other values do. */
@@ -279,7 +279,7 @@ static void build_tagged(struct builder *b, const struct xi_agg *u, struct site 
 			b->failed = true;
 		if (!in_host || !in_wire)
 			continue;
-		struct mp_arm *arm = XI_NEW(b->a, struct mp_arm);
+		struct xi_mp_arm *arm = XI_NEW(b->a, struct xi_mp_arm);
 		arm->member = m;
 		arm->wsize = xi_type_layout(m->type, b->wire).size;
 		if (m->is_default_arm)
@@ -288,7 +288,7 @@ static void build_tagged(struct builder *b, const struct xi_agg *u, struct site 
 		name_member(b, &as, &s, m);
 		as.gate = combine_gate(s.gate, m->flags);
 		as.reserved = s.reserved || (m->flags & XI_MEMBER_RESERVED);
-		struct mp_node **body_tail = &arm->body;
+		struct xi_mp_node **body_tail = &arm->body;
 		build_type(b, m->type, as, &body_tail);
 		*arm_tail = arm;
 		arm_tail = &arm->next;
@@ -296,7 +296,7 @@ static void build_tagged(struct builder *b, const struct xi_agg *u, struct site 
 }
 
 static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s,
-		      struct mp_node ***tail)
+		      struct xi_mp_node ***tail)
 {
 	if (b->failed)
 		return;
@@ -304,7 +304,7 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 		/* An untagged union: which member is live is not known, so its
 		 * bytes go across unchanged and nothing inside is checked. */
 		if (s.reserved) {
-			struct mp_node *n = new_node(b, MP_ZERO, &s, tail);
+			struct xi_mp_node *n = new_node(b, XI_MP_ZERO, &s, tail);
 			n->wsize = agg->lay[b->wire].size;
 			return;
 		}
@@ -313,12 +313,12 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 				b->failed = true;
 		if (agg->lay[b->host].size != agg->lay[b->wire].size)
 			b->failed = true;
-		struct mp_node *n = new_node(b, MP_OPAQUE, &s, tail);
+		struct xi_mp_node *n = new_node(b, XI_MP_OPAQUE, &s, tail);
 		n->wsize = agg->lay[b->wire].size;
 		return;
 	}
 	/* Map members to their nodes, for tagged unions to find their tag. */
-	struct mp_node **by_member = XI_NEW_ARRAY(b->a, struct mp_node *, agg->nmembers + 1);
+	struct xi_mp_node **by_member = XI_NEW_ARRAY(b->a, struct xi_mp_node *, agg->nmembers + 1);
 	uint32_t wend = 0, nend = 0;
 	unsigned i = 0;
 	for (const struct xi_member *m = agg->members; m; m = m->next, i++) {
@@ -332,9 +332,9 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 		if (!in_wire) {
 			struct site ns = s;
 			name_member(b, &ns, &s, m);
-			struct mp_node *n = new_node(b, MP_NCLEAR, &ns, tail);
+			struct xi_mp_node *n = new_node(b, XI_MP_NCLEAR, &ns, tail);
 			n->wsize = 0;
-			n->owners = XI_NEW(b->a, struct mp_owner);
+			n->owners = XI_NEW(b->a, struct xi_mp_owner);
 			n->owners->member = m;
 			uint32_t noff = xi_member_offset(m, b->host);
 			if (noff > nend)
@@ -347,12 +347,12 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 			if (woff > wend) {
 				struct site hs = s;
 				hs.woff = s.woff + wend;
-				struct mp_node *h = new_node(b, MP_HOLE, &hs, tail);
+				struct xi_mp_node *h = new_node(b, XI_MP_HOLE, &hs, tail);
 				h->wsize = woff - wend;
 			}
 			struct site hs = s;
 			hs.woff = s.woff + woff;
-			struct mp_node *h = new_node(b, MP_HOLE, &hs, tail);
+			struct xi_mp_node *h = new_node(b, XI_MP_HOLE, &hs, tail);
 			h->wsize = xi_type_layout(m->type, b->wire).size;
 			wend = woff + h->wsize;
 			continue;
@@ -361,7 +361,7 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 		if (woff > wend) {
 			struct site hs = s;
 			hs.woff = s.woff + wend;
-			struct mp_node *h = new_node(b, MP_HOLE, &hs, tail);
+			struct xi_mp_node *h = new_node(b, XI_MP_HOLE, &hs, tail);
 			h->wsize = woff - wend;
 		}
 		if (noff > nend)
@@ -372,17 +372,17 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 		ms.gate = combine_gate(s.gate, m->flags);
 		ms.reserved = s.reserved || (m->flags & XI_MEMBER_RESERVED);
 		const struct xi_type *mt = m->type;
-		struct mp_node **first = *tail;
+		struct xi_mp_node **first = *tail;
 		if (mt->kind == XI_TYPE_AGG && mt->u.agg->tag) {
-			struct mp_node *tag = NULL;
+			struct xi_mp_node *tag = NULL;
 			unsigned k = 0;
 			for (const struct xi_member *o = agg->members; o != m; o = o->next, k++)
 				if (o == mt->u.agg->tag)
 					tag = by_member[k];
-			if (ms.reserved || !tag || tag->kind != MP_SCALAR) {
+			if (ms.reserved || !tag || tag->kind != XI_MP_SCALAR) {
 				/* Reserved: all zero. Without a tag to switch
 				 * on (the resolver ensures one): bytes. */
-				struct mp_node *n = new_node(b, ms.reserved ? MP_ZERO : MP_OPAQUE, &ms, tail);
+				struct xi_mp_node *n = new_node(b, ms.reserved ? XI_MP_ZERO : XI_MP_OPAQUE, &ms, tail);
 				n->wsize = mt->u.agg->lay[b->wire].size;
 				if (!ms.reserved && !same_layout(mt, b->host, b->wire))
 					b->failed = true;
@@ -397,8 +397,8 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 		XI_FOR_EACH_ABI(x, b->narrow)
 			if (!xi_member_present(m, x))
 				absent = true;
-		for (struct mp_node *x = *first; x; x = x->next) {
-			struct mp_owner *o = XI_NEW(b->a, struct mp_owner);
+		for (struct xi_mp_node *x = *first; x; x = x->next) {
+			struct xi_mp_owner *o = XI_NEW(b->a, struct xi_mp_owner);
 			o->member = m;
 			o->next = x->owners;
 			x->owners = o;
@@ -410,7 +410,7 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 	if (agg->lay[b->wire].size > wend) {
 		struct site hs = s;
 		hs.woff = s.woff + wend;
-		struct mp_node *h = new_node(b, MP_HOLE, &hs, tail);
+		struct xi_mp_node *h = new_node(b, XI_MP_HOLE, &hs, tail);
 		h->wsize = agg->lay[b->wire].size - wend;
 	}
 	if (agg->lay[b->host].size > nend)
@@ -419,8 +419,8 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 
 /* Append the nodes of one member; returns the node of a scalar (else the
  * first node appended, or NULL). */
-static struct mp_node *build_type(struct builder *b, const struct xi_type *t, struct site s,
-				  struct mp_node ***tail)
+static struct xi_mp_node *build_type(struct builder *b, const struct xi_type *t, struct site s,
+				  struct xi_mp_node ***tail)
 {
 	/* A plan that failed is dropped: nothing more to build. */
 	if (b->failed)
@@ -435,11 +435,11 @@ static struct mp_node *build_type(struct builder *b, const struct xi_type *t, st
 		const struct xi_type *eh = xi_type_resolve(th->u.array.elem, b->host);
 		const struct xi_type *ew = xi_type_resolve(tw->u.array.elem, b->wire);
 		if (plain_byte(eh) && plain_byte(ew) && eh->prim == ew->prim) {
-			struct mp_node *n = new_node(b, s.reserved ? MP_RBYTES : MP_BYTES, &s, tail);
+			struct xi_mp_node *n = new_node(b, s.reserved ? XI_MP_RBYTES : XI_MP_BYTES, &s, tail);
 			n->wsize = th->u.array.count;
 			return n;
 		}
-		struct mp_node *n = new_node(b, MP_LOOP, &s, tail);
+		struct xi_mp_node *n = new_node(b, XI_MP_LOOP, &s, tail);
 		n->count = th->u.array.count;
 		n->stride = xi_type_layout(tw->u.array.elem, b->wire).size;
 		n->wsize = n->count * n->stride;
@@ -451,7 +451,7 @@ static struct mp_node *build_type(struct builder *b, const struct xi_type *t, st
 		es.depth = s.depth + 1;
 		if (es.depth > b->plan->max_depth)
 			b->plan->max_depth = es.depth;
-		struct mp_node **body_tail = &n->body;
+		struct xi_mp_node **body_tail = &n->body;
 		/* Both element types are reached through the same array type
 		 * unless an arch choice made them differ, which the recursion
 		 * below sees again through the element. */
@@ -467,14 +467,14 @@ static struct mp_node *build_type(struct builder *b, const struct xi_type *t, st
 			b->failed = true;
 			return NULL;
 		}
-		struct mp_node **first = *tail;
+		struct xi_mp_node **first = *tail;
 		build_agg(b, th->u.agg, s, tail);
 		return *first;
 	}
 	if (th->kind == XI_TYPE_REF && tw->kind == XI_TYPE_REF) {
 		const struct xi_decl *dh = xi_ref_decl(th, b->host), *dw = xi_ref_decl(tw, b->wire);
 		if (dh && dh == dw && xi_decl_is_aggregate(dh)) {
-			struct mp_node **first = *tail;
+			struct xi_mp_node **first = *tail;
 			build_agg(b, dh->agg, s, tail);
 			return *first;
 		}
@@ -484,7 +484,7 @@ static struct mp_node *build_type(struct builder *b, const struct xi_type *t, st
 		b->failed = true;
 		return NULL;
 	}
-	struct mp_node *n = new_node(b, MP_SCALAR, &s, tail);
+	struct xi_mp_node *n = new_node(b, XI_MP_SCALAR, &s, tail);
 	n->cls = sh.cls;
 	n->nsize = sh.size;
 	n->nsigned = sh.is_signed;
@@ -497,18 +497,18 @@ static struct mp_node *build_type(struct builder *b, const struct xi_type *t, st
 	return n;
 }
 
-static struct mp_plan *build_one(struct xi_arena *a, struct mp_names *names, struct xi_ctx *ctx,
+static struct xi_mp_plan *build_one(struct xi_arena *a, struct xi_mp_names *names, struct xi_ctx *ctx,
 				 const struct xi_decl *d, int host, int wire, xi_abi_mask narrow)
 {
-	struct mp_plan *plan = XI_NEW(a, struct mp_plan);
+	struct xi_mp_plan *plan = XI_NEW(a, struct xi_mp_plan);
 	plan->decl = d;
 	plan->host = host;
 	plan->wire = wire;
 	plan->wsize = d->agg->lay[wire].size;
 	plan->nsize = d->agg->lay[host].size;
 	struct builder b = { ctx, a, names, host, wire, narrow | XI_ABI_BIT(wire), plan, false };
-	struct site s = { 0, "", "", MP_GATE_ALWAYS, false, 0 };
-	struct mp_node **tail = &plan->body;
+	struct site s = { 0, "", "", XI_MP_GATE_ALWAYS, false, 0 };
+	struct xi_mp_node **tail = &plan->body;
 	build_agg(&b, d->agg, s, &tail);
 	return b.failed ? NULL : plan;
 }
@@ -562,38 +562,39 @@ static bool same_view_agg(const struct xi_agg *agg, int x, int y)
 	return true;
 }
 
-bool mp_same_view(const struct xi_decl *d, int x, int y)
+bool xi_mp_same_view(const struct xi_decl *d, int x, int y)
 {
 	return x == y || same_view_agg(d->agg, x, y);
 }
 
-bool mp_owned_by(const struct mp_node *n, const struct xi_member *m)
+/* Was the node made for member m (or for something inside it)? */
+static bool xi_mp_owned_by(const struct xi_mp_node *n, const struct xi_member *m)
 {
-	for (const struct mp_owner *o = n->owners; o; o = o->next)
+	for (const struct xi_mp_owner *o = n->owners; o; o = o->next)
 		if (o->member == m)
 			return true;
 	return false;
 }
 
 /* Walk two plans of the same shape; narrow min_wsize of the first. */
-static void narrow_nodes(struct mp_node *n, const struct mp_node *o)
+static void narrow_nodes(struct xi_mp_node *n, const struct xi_mp_node *o)
 {
 	while (n && o) {
-		if (n->kind == MP_HOLE) {
+		if (n->kind == XI_MP_HOLE) {
 			n = n->next;
 			continue;
 		}
-		if (o->kind == MP_HOLE) {
+		if (o->kind == XI_MP_HOLE) {
 			o = o->next;
 			continue;
 		}
-		if (o->kind == MP_NCLEAR) {
+		if (o->kind == XI_MP_NCLEAR) {
 			/* A member the other ABI lacks: its nodes here match
 			 * nothing there. */
-			const struct mp_owner *own = o->owners;
+			const struct xi_mp_owner *own = o->owners;
 			while (own->next) /* the innermost: the absent member */
 				own = own->next;
-			while (n && mp_owned_by(n, own->member))
+			while (n && xi_mp_owned_by(n, own->member))
 				n = n->next;
 			o = o->next;
 			continue;
@@ -601,16 +602,16 @@ static void narrow_nodes(struct mp_node *n, const struct mp_node *o)
 		if (n->kind != o->kind)
 			return;
 		switch (n->kind) {
-		case MP_SCALAR:
+		case XI_MP_SCALAR:
 			if (o->wsize < n->min_wsize)
 				n->min_wsize = o->wsize;
 			break;
-		case MP_LOOP:
+		case XI_MP_LOOP:
 			narrow_nodes(n->body, o->body);
 			break;
-		case MP_TAGGED: {
-			const struct mp_arm *oa = o->arms;
-			for (struct mp_arm *a = n->arms; a && oa; a = a->next, oa = oa->next)
+		case XI_MP_TAGGED: {
+			const struct xi_mp_arm *oa = o->arms;
+			for (struct xi_mp_arm *a = n->arms; a && oa; a = a->next, oa = oa->next)
 				narrow_nodes(a->body, oa->body);
 			break;
 		}
@@ -622,65 +623,65 @@ static void narrow_nodes(struct mp_node *n, const struct mp_node *o)
 	}
 }
 
-struct mp_plan *mp_build(struct xi_ctx *ctx, const struct xi_decl *d, int host, int wire,
+struct xi_mp_plan *xi_mp_build(struct xi_ctx *ctx, const struct xi_decl *d, int host, int wire,
 			 xi_abi_mask narrow)
 {
-	struct mp_names names;
-	mp_names_init(&names, &ctx->arena);
-	struct mp_plan *plan = mp_build_in(&ctx->arena, &names, ctx, d, host, wire, narrow);
-	mp_names_free(&names);
+	struct xi_mp_names names;
+	xi_mp_names_init(&names, &ctx->arena);
+	struct xi_mp_plan *plan = xi_mp_build_in(&ctx->arena, &names, ctx, d, host, wire, narrow);
+	xi_mp_names_free(&names);
 	return plan;
 }
 
-struct mp_plan *mp_build_in(struct xi_arena *a, struct mp_names *names, struct xi_ctx *ctx,
+struct xi_mp_plan *xi_mp_build_in(struct xi_arena *a, struct xi_mp_names *names, struct xi_ctx *ctx,
 			    const struct xi_decl *d, int host, int wire, xi_abi_mask narrow)
 {
-	struct mp_plan *plan = build_one(a, names, ctx, d, host, wire, narrow);
+	struct xi_mp_plan *plan = build_one(a, names, ctx, d, host, wire, narrow);
 	if (!plan)
 		return NULL;
 	XI_FOR_EACH_ABI(x, narrow & ~XI_ABI_BIT(wire)) {
-		struct mp_plan *other = build_one(a, names, ctx, d, host, x, 0);
+		struct xi_mp_plan *other = build_one(a, names, ctx, d, host, x, 0);
 		if (other)
 			narrow_nodes(plan->body, other->body);
 	}
 	return plan;
 }
 
-xi_abi_mask mp_compatible_abis(struct xi_ctx *ctx, const struct xi_decl *d, int host,
+xi_abi_mask xi_mp_compatible_abis(struct xi_ctx *ctx, const struct xi_decl *d, int host,
 			       xi_abi_mask abis)
 {
-	struct mp_names names;
-	mp_names_init(&names, &ctx->arena);
+	struct xi_mp_names names;
+	xi_mp_names_init(&names, &ctx->arena);
 	xi_abi_mask ok = 0;
 	XI_FOR_EACH_ABI(w, abis)
 		if (build_one(&ctx->arena, &names, ctx, d, host, w, 0))
 			ok |= XI_ABI_BIT(w);
-	mp_names_free(&names);
+	xi_mp_names_free(&names);
 	return ok;
 }
 
-bool mp_has_checks(const struct mp_node *n)
+bool xi_mp_has_checks(const struct xi_mp_node *n)
 {
 	for (; n; n = n->next) {
 		switch (n->kind) {
-		case MP_SCALAR:
+		case XI_MP_SCALAR:
 			if (n->gate && (n->sem || n->reserved))
 				return true;
 			break;
-		case MP_ZERO:
-		case MP_RBYTES:
+		case XI_MP_ZERO:
+		case XI_MP_RBYTES:
 			if (n->gate)
 				return true;
 			break;
-		case MP_LOOP:
-			if (mp_has_checks(n->body))
+		case XI_MP_LOOP:
+			if (xi_mp_has_checks(n->body))
 				return true;
 			break;
-		case MP_TAGGED:
+		case XI_MP_TAGGED:
 			if (n->gate && !n->has_default)
 				return true;
-			for (const struct mp_arm *a = n->arms; a; a = a->next)
-				if (mp_has_checks(a->body))
+			for (const struct xi_mp_arm *a = n->arms; a; a = a->next)
+				if (xi_mp_has_checks(a->body))
 					return true;
 			break;
 		default:
@@ -690,7 +691,7 @@ bool mp_has_checks(const struct mp_node *n)
 	return false;
 }
 
-void mp_subst_to(struct xi_strbuf *sb, const char *tmpl, const char *const *names)
+void xi_mp_subst_to(struct xi_strbuf *sb, const char *tmpl, const char *const *names)
 {
 	unsigned k = 0;
 	for (const char *p = strstr(tmpl, "[]"); p; p = strstr(tmpl, "[]")) {
@@ -701,10 +702,10 @@ void mp_subst_to(struct xi_strbuf *sb, const char *tmpl, const char *const *name
 	xi_sb_adds(sb, tmpl);
 }
 
-const char *mp_subst(struct xi_arena *a, const char *tmpl, const char *const *names)
+const char *xi_mp_subst(struct xi_arena *a, const char *tmpl, const char *const *names)
 {
 	struct xi_strbuf sb = XI_STRBUF_INIT;
-	mp_subst_to(&sb, tmpl, names);
+	xi_mp_subst_to(&sb, tmpl, names);
 	const char *r = xi_strdup(a, xi_sb_str(&sb));
 	xi_sb_free(&sb);
 	return r;
@@ -724,7 +725,7 @@ static bool same_text(const char *a, const char *b)
 
 /* Whether two nodes stand for the same place: for references between the
  * nodes of one plan (a tagged union's tag, and back). */
-static bool same_place(const struct mp_node *a, const struct mp_node *b)
+static bool same_place(const struct xi_mp_node *a, const struct xi_mp_node *b)
 {
 	if (!a || !b)
 		return a == b;
@@ -732,9 +733,9 @@ static bool same_place(const struct mp_node *a, const struct mp_node *b)
 	       same_text(a->lval, b->lval) && same_text(a->path, b->path);
 }
 
-static bool same_nodes(const struct mp_node *a, const struct mp_node *b);
+static bool same_nodes(const struct xi_mp_node *a, const struct xi_mp_node *b);
 
-static bool same_node(const struct mp_node *a, const struct mp_node *b)
+static bool same_node(const struct xi_mp_node *a, const struct xi_mp_node *b)
 {
 	if (!same_place(a, b) || a->gate != b->gate || a->depth != b->depth ||
 	    a->cls != b->cls || a->nsize != b->nsize || a->nsigned != b->nsigned ||
@@ -744,19 +745,19 @@ static bool same_node(const struct mp_node *a, const struct mp_node *b)
 	    a->stride != b->stride || a->has_default != b->has_default ||
 	    !same_place(a->tag, b->tag) || !same_nodes(a->body, b->body))
 		return false;
-	const struct mp_owner *oa = a->owners, *ob = b->owners;
+	const struct xi_mp_owner *oa = a->owners, *ob = b->owners;
 	for (; oa && ob; oa = oa->next, ob = ob->next)
 		if (oa->member != ob->member)
 			return false;
 	if (oa || ob)
 		return false;
-	const struct mp_use *ua = a->tag_of, *ub = b->tag_of;
+	const struct xi_mp_use *ua = a->tag_of, *ub = b->tag_of;
 	for (; ua && ub; ua = ua->next, ub = ub->next)
 		if (!same_place(ua->node, ub->node))
 			return false;
 	if (ua || ub)
 		return false;
-	const struct mp_arm *ra = a->arms, *rb = b->arms;
+	const struct xi_mp_arm *ra = a->arms, *rb = b->arms;
 	for (; ra && rb; ra = ra->next, rb = rb->next)
 		if (ra->member != rb->member || ra->wsize != rb->wsize ||
 		    !same_nodes(ra->body, rb->body))
@@ -764,7 +765,7 @@ static bool same_node(const struct mp_node *a, const struct mp_node *b)
 	return !ra && !rb;
 }
 
-static bool same_nodes(const struct mp_node *a, const struct mp_node *b)
+static bool same_nodes(const struct xi_mp_node *a, const struct xi_mp_node *b)
 {
 	/* Plans of ABIs with the same view share their nodes. */
 	if (a == b)
@@ -775,12 +776,12 @@ static bool same_nodes(const struct mp_node *a, const struct mp_node *b)
 	return !a && !b;
 }
 
-bool mp_same_nodes(const struct mp_node *a, const struct mp_node *b)
+bool xi_mp_same_nodes(const struct xi_mp_node *a, const struct xi_mp_node *b)
 {
 	return same_nodes(a, b);
 }
 
-bool mp_same_code(const struct mp_plan *a, const struct mp_plan *b)
+bool xi_mp_same_code(const struct xi_mp_plan *a, const struct xi_mp_plan *b)
 {
 	if (!a || !b)
 		return a == b;
@@ -789,10 +790,10 @@ bool mp_same_code(const struct mp_plan *a, const struct mp_plan *b)
 	       same_nodes(a->body, b->body);
 }
 
-bool mp_same_plan(const struct mp_plan *a, const struct mp_plan *b)
+bool xi_mp_same_plan(const struct xi_mp_plan *a, const struct xi_mp_plan *b)
 {
 	if (!a || !b)
 		return a == b;
 	/* Whether the host and the wire ABI are one decides the fast path. */
-	return (a->host == a->wire) == (b->host == b->wire) && mp_same_code(a, b);
+	return (a->host == a->wire) == (b->host == b->wire) && xi_mp_same_code(a, b);
 }

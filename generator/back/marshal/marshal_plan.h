@@ -19,52 +19,52 @@
 #include "ctx.h"
 
 /* Gates: when a node's checks run. A set of XENIDL_IN/XENIDL_OUT bits
- * (the caller's flags must share one), MP_GATE_ALWAYS (fields without a
+ * (the caller's flags must share one), XI_MP_GATE_ALWAYS (fields without a
  * direction), or 0 (never: say, an @in member inside an @out one). */
-#define MP_GATE_IN     1u
-#define MP_GATE_OUT    2u
-#define MP_GATE_ALWAYS 4u
+#define XI_MP_GATE_IN     1u
+#define XI_MP_GATE_OUT    2u
+#define XI_MP_GATE_ALWAYS 4u
 
-enum mp_kind {
-	MP_SCALAR,   /* one integer, char or handle */
-	MP_BYTES,    /* bytes copied as they are: u8/i8/char arrays */
-	MP_OPAQUE,   /* an untagged union: its bytes, copied as they are */
-	MP_ZERO,     /* a reserved union: every byte must be zero */
-	MP_RBYTES,   /* a reserved u8/i8/char array: every byte must be zero */
-	MP_LOOP,     /* an array of anything else */
-	MP_TAGGED,   /* a tagged union */
-	MP_HOLE,     /* implicit padding on the wire (legacy types): zero on encode */
-	MP_NCLEAR,   /* a native member the wire ABI lacks: zero on decode */
+enum xi_mp_kind {
+	XI_MP_SCALAR,   /* one integer, char or handle */
+	XI_MP_BYTES,    /* bytes copied as they are: u8/i8/char arrays */
+	XI_MP_OPAQUE,   /* an untagged union: its bytes, copied as they are */
+	XI_MP_ZERO,     /* a reserved union: every byte must be zero */
+	XI_MP_RBYTES,   /* a reserved u8/i8/char array: every byte must be zero */
+	XI_MP_LOOP,     /* an array of anything else */
+	XI_MP_TAGGED,   /* a tagged union */
+	XI_MP_HOLE,     /* implicit padding on the wire (legacy types): zero on encode */
+	XI_MP_NCLEAR,   /* a native member the wire ABI lacks: zero on decode */
 };
 
-enum mp_class {
-	MP_INT,      /* integers, enums, bitmaps */
-	MP_CHAR,     /* one byte of text: copied, never converted */
-	MP_HANDLE,   /* a guest handle: an unsigned integer stored in a handle type */
+enum xi_mp_class {
+	XI_MP_INT,      /* integers, enums, bitmaps */
+	XI_MP_CHAR,     /* one byte of text: copied, never converted */
+	XI_MP_HANDLE,   /* a guest handle: an unsigned integer stored in a handle type */
 };
 
-struct mp_node;
+struct xi_mp_node;
 
-struct mp_owner {
+struct xi_mp_owner {
 	const struct xi_member *member;
-	struct mp_owner *next;
+	struct xi_mp_owner *next;
 };
 
-struct mp_use {
-	const struct mp_node *node;
-	struct mp_use *next;
+struct xi_mp_use {
+	const struct xi_mp_node *node;
+	struct xi_mp_use *next;
 };
 
-struct mp_arm {
+struct xi_mp_arm {
 	const struct xi_member *member;  /* labels, or is_default_arm */
-	struct mp_node *body;
+	struct xi_mp_node *body;
 	uint32_t wsize;                  /* the arm's bytes on the wire */
-	struct mp_arm *next;
+	struct xi_mp_arm *next;
 };
 
-struct mp_node {
-	enum mp_kind kind;
-	struct mp_node *next;
+struct xi_mp_node {
+	enum xi_mp_kind kind;
+	struct xi_mp_node *next;
 	/* Wire offset from the base of the enclosing loop element (or of the
 	 * whole value), and size on the wire. */
 	uint32_t woff;
@@ -79,10 +79,10 @@ struct mp_node {
 	unsigned depth;
 	/* The members the node was made for, outermost first (for plans of
 	 * ABIs that lack one of them to match up). */
-	struct mp_owner *owners;
+	struct xi_mp_owner *owners;
 
-	/* MP_SCALAR */
-	enum mp_class cls;
+	/* XI_MP_SCALAR */
+	enum xi_mp_class cls;
 	unsigned nsize;                  /* bytes of the native field */
 	bool nsigned;
 	bool wsigned;
@@ -99,27 +99,27 @@ struct mp_node {
 	 * survive every translation leave it zero. */
 	bool absent_somewhere;
 	/* The tagged unions this scalar is the tag of. */
-	struct mp_use *tag_of;
+	struct xi_mp_use *tag_of;
 
-	/* MP_LOOP */
+	/* XI_MP_LOOP */
 	uint32_t count;
 	uint32_t stride;                 /* wire bytes per element */
-	struct mp_node *body;
+	struct xi_mp_node *body;
 
-	/* MP_TAGGED */
-	const struct mp_node *tag;       /* the tag's scalar node */
-	struct mp_arm *arms;
+	/* XI_MP_TAGGED */
+	const struct xi_mp_node *tag;       /* the tag's scalar node */
+	struct xi_mp_arm *arms;
 	bool has_default;
 };
 
-struct mp_plan {
+struct xi_mp_plan {
 	const struct xi_decl *decl;
 	int host, wire;
 	uint32_t wsize;                  /* wire size */
 	uint32_t nsize;                  /* native size */
 	bool native_holes;               /* the native struct has padding */
 	unsigned max_depth;              /* deepest loop nesting */
-	struct mp_node *body;
+	struct xi_mp_node *body;
 };
 
 /* The lvalues and error paths of the places of a declaration, made once
@@ -128,61 +128,58 @@ struct mp_plan {
  * and sizes differ between ABIs): a @legacy type has 36 plans, and its
  * names are most of the work of building them. Shared names also compare
  * by address. Keyed by the enclosing name's address and the member. */
-struct mp_name_slot;
-struct mp_names {
+struct xi_mp_name_slot;
+struct xi_mp_names {
 	struct xi_arena *a;           /* where the names live */
-	struct mp_name_slot *slots;   /* open addressing; cap is a power of two */
+	struct xi_mp_name_slot *slots;   /* open addressing; cap is a power of two */
 	size_t cap, count;
 };
 /* Start an empty table whose names go to `a`; free it before `a` goes. */
-void mp_names_init(struct mp_names *names, struct xi_arena *a);
-void mp_names_free(struct mp_names *names);
+void xi_mp_names_init(struct xi_mp_names *names, struct xi_arena *a);
+void xi_mp_names_free(struct xi_mp_names *names);
 
 /* Build the plan of an aggregate declaration for a host and a wire ABI.
  * NULL when the wire layout cannot be translated to the host's struct
  * (the two ABIs mean different declarations somewhere, or an untagged
  * union differs in layout). min_wsize is taken over `narrow` (a mask of
  * wire ABIs, including `wire`). */
-struct mp_plan *mp_build(struct xi_ctx *ctx, const struct xi_decl *d, int host, int wire,
+struct xi_mp_plan *xi_mp_build(struct xi_ctx *ctx, const struct xi_decl *d, int host, int wire,
 			 xi_abi_mask narrow);
 /* The same, allocated in `a` (which must outlive the plan) instead of the
  * compilation's arena, with the names of `names` (kept for the next plans
  * of the same declaration). */
-struct mp_plan *mp_build_in(struct xi_arena *a, struct mp_names *names, struct xi_ctx *ctx,
+struct xi_mp_plan *xi_mp_build_in(struct xi_arena *a, struct xi_mp_names *names, struct xi_ctx *ctx,
 			    const struct xi_decl *d, int host, int wire, xi_abi_mask narrow);
 
 /* Whether ABIs x and y see a declaration alike: every type it reaches
  * resolves to the same node, with the same layout, offsets and members, on
  * both. Then a plan's nodes are the same with either as host, and with
  * either as wire ABI. */
-bool mp_same_view(const struct xi_decl *d, int x, int y);
+bool xi_mp_same_view(const struct xi_decl *d, int x, int y);
 
 /* The wire ABIs a host can translate a declaration from and to. */
-xi_abi_mask mp_compatible_abis(struct xi_ctx *ctx, const struct xi_decl *d, int host,
+xi_abi_mask xi_mp_compatible_abis(struct xi_ctx *ctx, const struct xi_decl *d, int host,
 			       xi_abi_mask abis);
 
 /* Whether two plans are equal in every field (NULL equals NULL only): then
  * the code made from them is the same. */
-bool mp_same_plan(const struct mp_plan *a, const struct mp_plan *b);
+bool xi_mp_same_plan(const struct xi_mp_plan *a, const struct xi_mp_plan *b);
 /* Whether two plans are equal in every field but whether their host and
  * wire ABI are one, which decides only whether the little-endian copy
  * path may be taken: their code without that path is the same. */
-bool mp_same_code(const struct mp_plan *a, const struct mp_plan *b);
+bool xi_mp_same_code(const struct xi_mp_plan *a, const struct xi_mp_plan *b);
 /* The same for two lists of nodes (the bodies of arms, say). */
-bool mp_same_nodes(const struct mp_node *a, const struct mp_node *b);
-
-/* Was the node made for member m (or for something inside it)? */
-bool mp_owned_by(const struct mp_node *n, const struct xi_member *m);
+bool xi_mp_same_nodes(const struct xi_mp_node *a, const struct xi_mp_node *b);
 
 /* Does a subtree contain anything T_check looks at? */
-bool mp_has_checks(const struct mp_node *n);
+bool xi_mp_has_checks(const struct xi_mp_node *n);
 
 /* Fill a path or lvalue template: each "[]" takes "[<names[i]>]". */
-const char *mp_subst(struct xi_arena *a, const char *tmpl, const char *const *names);
+const char *xi_mp_subst(struct xi_arena *a, const char *tmpl, const char *const *names);
 /* The same, added to a buffer. */
-void mp_subst_to(struct xi_strbuf *sb, const char *tmpl, const char *const *names);
+void xi_mp_subst_to(struct xi_strbuf *sb, const char *tmpl, const char *const *names);
 
 /* Prim of a scalar of `size` bytes and the given signedness. */
-enum xi_prim mp_int_prim(unsigned size, bool is_signed);
+enum xi_prim xi_mp_int_prim(unsigned size, bool is_signed);
 
 #endif

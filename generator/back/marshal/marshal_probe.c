@@ -19,15 +19,15 @@ static void tput(struct mtest *f, unsigned ind, const char *fmt, ...)
 	xi_sb_addc(f->sb, '\n');
 }
 
-static const char *tlv(struct mtest *f, const struct mp_node *n)
+static const char *tlv(struct mtest *f, const struct xi_mp_node *n)
 {
 	if (!*n->lval)
 		return f->whole;
-	return xi_aprintf(f->a, "%s%s", f->root, mp_subst(f->a, n->lval, f->idx));
+	return xi_aprintf(f->a, "%s%s", f->root, xi_mp_subst(f->a, n->lval, f->idx));
 }
 
 /* Loop counter names i0 ... i<depth>. */
-const char **mtest_counters(struct xi_arena *a, unsigned depth)
+const char **xi_mtest_counters(struct xi_arena *a, unsigned depth)
 {
 	const char **r = XI_NEW_ARRAY(a, const char *, depth + 1);
 	for (unsigned i = 0; i <= depth; i++)
@@ -38,7 +38,7 @@ const char **mtest_counters(struct xi_arena *a, unsigned depth)
 /* --- Random valid values --------------------------------------------------- */
 
 /* The values a tag may take: its enum's, and its unions' labels. */
-static unsigned tag_values(const struct mp_node *tag, struct xi_int *vals, unsigned cap,
+static unsigned tag_values(const struct xi_mp_node *tag, struct xi_int *vals, unsigned cap,
 			   bool *any_default)
 {
 	unsigned n = 0;
@@ -47,12 +47,12 @@ static unsigned tag_values(const struct mp_node *tag, struct xi_int *vals, unsig
 		for (const struct xi_variant *v = tag->sem->variants; v && n < cap; v = v->next)
 			if (!v->invalid)
 				vals[n++] = v->v;
-	for (const struct mp_use *u = tag->tag_of; u; u = u->next) {
+	for (const struct xi_mp_use *u = tag->tag_of; u; u = u->next) {
 		/* Values for a default arm: any other value of an integer tag
 		 * (an enum tag reaches it through its unlisted variants). */
 		if (u->node->has_default && !(tag->sem && tag->sem->kind == XI_DECL_ENUM))
 			*any_default = true;
-		for (const struct mp_arm *arm = u->node->arms; arm; arm = arm->next) {
+		for (const struct xi_mp_arm *arm = u->node->arms; arm; arm = arm->next) {
 			for (const struct xi_arm_label *l = arm->member->labels; l && n < cap; l = l->next) {
 				bool seen = false;
 				for (unsigned i = 0; i < n; i++)
@@ -74,20 +74,20 @@ static unsigned count_variants(const struct xi_decl *d)
 	return n;
 }
 
-static unsigned count_tag_values(const struct mp_node *tag)
+static unsigned count_tag_values(const struct xi_mp_node *tag)
 {
 	unsigned n = 0;
 	if (tag->sem && tag->sem->kind == XI_DECL_ENUM)
 		n += count_variants(tag->sem);
-	for (const struct mp_use *u = tag->tag_of; u; u = u->next)
-		for (const struct mp_arm *arm = u->node->arms; arm; arm = arm->next)
+	for (const struct xi_mp_use *u = tag->tag_of; u; u = u->next)
+		for (const struct xi_mp_arm *arm = u->node->arms; arm; arm = arm->next)
 			for (const struct xi_arm_label *l = arm->member->labels; l; l = l->next)
 				n++;
 	return n;
 }
 
 /* rnd_u(bits) or rnd_s(bits), narrowed when the fill asks for it. */
-static const char *random_int(struct mtest *f, const struct mp_node *n)
+static const char *random_int(struct mtest *f, const struct xi_mp_node *n)
 {
 	const char *fn = n->nsigned ? "rnd_s" : "rnd_u";
 	unsigned bits = n->nsize * 8, min = n->min_wsize * 8;
@@ -100,10 +100,10 @@ static const char *random_int(struct mtest *f, const struct mp_node *n)
 /* Store `expr` in a scalar's native field, where `cur` in expr is its value
  * before; through a host-endian integer when the field is not an integer
  * lvalue (handles, @c_bitfields). */
-static void native_update(struct mtest *f, unsigned ind, const struct mp_node *n, const char *expr)
+static void native_update(struct mtest *f, unsigned ind, const struct xi_mp_node *n, const char *expr)
 {
 	const char *lval = tlv(f, n);
-	const char *nt = mt_int_type(n->nsize, n->nsigned);
+	const char *nt = xi_mt_int_type(n->nsize, n->nsigned);
 	bool uses_cur = strstr(expr, "cur") != NULL;
 	if (n->nbytes) {
 		tput(f, ind, "{");
@@ -123,17 +123,17 @@ static void native_update(struct mtest *f, unsigned ind, const struct mp_node *n
 	}
 }
 
-static void fill_scalar(struct mtest *f, const struct mp_node *n, unsigned ind)
+static void fill_scalar(struct mtest *f, const struct xi_mp_node *n, unsigned ind)
 {
 	const char *lval = tlv(f, n);
-	const char *nt = mt_int_type(n->nsize, n->nsigned);
+	const char *nt = xi_mt_int_type(n->nsize, n->nsigned);
 	if (n->reserved)
 		return;
-	if (n->cls == MP_CHAR) {
+	if (n->cls == XI_MP_CHAR) {
 		tput(f, ind, "{ unsigned char b = (unsigned char)rnd(); memcpy(&%s, &b, 1); }", lval);
 		return;
 	}
-	if (n->cls == MP_HANDLE) {
+	if (n->cls == XI_MP_HANDLE) {
 		native_update(f, ind, n, random_int(f, n));
 		return;
 	}
@@ -153,7 +153,7 @@ static void fill_scalar(struct mtest *f, const struct mp_node *n, unsigned ind)
 		struct xi_strbuf list = XI_STRBUF_INIT;
 		for (unsigned i = 0; i < nv; i++)
 			xi_sb_printf(&list, "%s%s", i ? ", " : "",
-				     mt_literal(f->a, vals[i], n->nsize, n->nsigned));
+				     xi_mt_literal(f->a, vals[i], n->nsize, n->nsigned));
 		tput(f, ind, "{");
 		tput(f, ind + 1, "static const %s vals[] = { %s };", nt, xi_sb_str(&list));
 		xi_sb_free(&list);
@@ -166,7 +166,7 @@ static void fill_scalar(struct mtest *f, const struct mp_node *n, unsigned ind)
 		return;
 	}
 	if (n->sem) {
-		uint64_t declared = ~mt_bitmap_undeclared(n->sem, n->nsize) &
+		uint64_t declared = ~xi_mt_bitmap_undeclared(n->sem, n->nsize) &
 				    (n->nsize == 8 ? UINT64_MAX : (UINT64_C(1) << (n->nsize * 8)) - 1);
 		native_update(f, ind, n, xi_aprintf(f->a, "rnd() & 0x%llxull", (unsigned long long)declared));
 		return;
@@ -174,31 +174,31 @@ static void fill_scalar(struct mtest *f, const struct mp_node *n, unsigned ind)
 	native_update(f, ind, n, random_int(f, n));
 }
 
-static void fill_tagged(struct mtest *f, const struct mp_node *n, unsigned ind)
+static void fill_tagged(struct mtest *f, const struct xi_mp_node *n, unsigned ind)
 {
-	const struct mp_node *tag = n->tag;
+	const struct xi_mp_node *tag = n->tag;
 	tput(f, ind, "switch (%s) {", tlv(f, tag));
-	const struct mp_arm *dflt = NULL;
-	for (const struct mp_arm *arm = n->arms; arm; arm = arm->next) {
+	const struct xi_mp_arm *dflt = NULL;
+	for (const struct xi_mp_arm *arm = n->arms; arm; arm = arm->next) {
 		if (arm->member->is_default_arm) {
 			dflt = arm;
 			continue;
 		}
 		for (const struct xi_arm_label *l = arm->member->labels; l; l = l->next)
-			tput(f, ind, "case %s:", mt_literal(f->a, l->value, tag->nsize, tag->nsigned));
-		mtest_fill(f, arm->body, ind + 1);
+			tput(f, ind, "case %s:", xi_mt_literal(f->a, l->value, tag->nsize, tag->nsigned));
+		xi_mtest_fill(f, arm->body, ind + 1);
 		tput(f, ind + 1, "break;");
 	}
 	tput(f, ind, "default:");
 	if (dflt)
-		mtest_fill(f, dflt->body, ind + 1);
+		xi_mtest_fill(f, dflt->body, ind + 1);
 	tput(f, ind + 1, "break;");
 	tput(f, ind, "}");
 }
 
-static void fill_node(struct mtest *f, const struct mp_node *n, unsigned ind);
+static void fill_node(struct mtest *f, const struct xi_mp_node *n, unsigned ind);
 
-void mtest_fill(struct mtest *f, const struct mp_node *n, unsigned ind)
+void xi_mtest_fill(struct mtest *f, const struct xi_mp_node *n, unsigned ind)
 {
 	for (; n; n = n->next) {
 		/* A member some translation drops: zero in narrow values. */
@@ -212,21 +212,21 @@ void mtest_fill(struct mtest *f, const struct mp_node *n, unsigned ind)
 	}
 }
 
-static void fill_node(struct mtest *f, const struct mp_node *n, unsigned ind)
+static void fill_node(struct mtest *f, const struct xi_mp_node *n, unsigned ind)
 {
 	{
 		switch (n->kind) {
-		case MP_SCALAR:
+		case XI_MP_SCALAR:
 			fill_scalar(f, n, ind);
 			break;
-		case MP_BYTES:
-		case MP_OPAQUE:
+		case XI_MP_BYTES:
+		case XI_MP_OPAQUE:
 			tput(f, ind, "rnd_bytes(&%s, sizeof(%s));", tlv(f, n), tlv(f, n));
 			break;
-		case MP_LOOP: {
+		case XI_MP_LOOP: {
 			struct xi_strbuf body = XI_STRBUF_INIT, *saved = f->sb;
 			f->sb = &body;
-			mtest_fill(f, n->body, ind + 1);
+			xi_mtest_fill(f, n->body, ind + 1);
 			f->sb = saved;
 			if (body.len) {
 				const char *i = f->idx[n->depth];
@@ -237,13 +237,13 @@ static void fill_node(struct mtest *f, const struct mp_node *n, unsigned ind)
 			xi_sb_free(&body);
 			break;
 		}
-		case MP_TAGGED:
+		case XI_MP_TAGGED:
 			fill_tagged(f, n, ind);
 			break;
-		case MP_ZERO:
-		case MP_RBYTES:
-		case MP_HOLE:
-		case MP_NCLEAR:
+		case XI_MP_ZERO:
+		case XI_MP_RBYTES:
+		case XI_MP_HOLE:
+		case XI_MP_NCLEAR:
 			break;
 		}
 	}
@@ -252,7 +252,7 @@ static void fill_node(struct mtest *f, const struct mp_node *n, unsigned ind)
 /* --- Probes ---------------------------------------------------------------- */
 
 
-static const char *woff(struct mtest *f, const struct mtest_where *w, uint32_t off)
+static const char *woff(struct mtest *f, const struct xi_mtest_where *w, uint32_t off)
 {
 	if (w->base)
 		return off ? xi_aprintf(f->a, "%s + %u", w->base, (unsigned)off) : w->base;
@@ -286,7 +286,7 @@ static const char *idx_list(struct mtest *f, unsigned depth)
 
 /* Open a probe: make a value that reaches the node, compute its path.
  * Returns the indentation of the probe's body; close with probe_end. */
-static unsigned probe_begin(struct mtest *f, const struct mtest_where *w, const struct mp_node *n,
+static unsigned probe_begin(struct mtest *f, const struct xi_mtest_where *w, const struct xi_mp_node *n,
 			    const char *what)
 {
 	unsigned ind = w->ind;
@@ -303,7 +303,7 @@ static unsigned probe_begin(struct mtest *f, const struct mtest_where *w, const 
 	return ind + 2;
 }
 
-static void probe_end(struct mtest *f, const struct mtest_where *w)
+static void probe_end(struct mtest *f, const struct xi_mtest_where *w)
 {
 	if (strcmp(w->cond, "1"))
 		tput(f, w->ind + 1, "}");
@@ -320,16 +320,16 @@ static void probe_encode_ok(struct mtest *f, unsigned ind)
 static const char *ungated_flags(unsigned gate)
 {
 	switch (gate) {
-	case MP_GATE_IN: return "XENIDL_OUT";
-	case MP_GATE_OUT: return "XENIDL_IN";
-	case MP_GATE_IN | MP_GATE_OUT: return "0";
+	case XI_MP_GATE_IN: return "XENIDL_OUT";
+	case XI_MP_GATE_OUT: return "XENIDL_IN";
+	case XI_MP_GATE_IN | XI_MP_GATE_OUT: return "0";
 	default: return NULL;
 	}
 }
 
 /* After a reserved byte was set: with flags that do not check it, decode
  * succeeds and the field still decodes as zero. */
-static void probe_unchecked_reserved(struct mtest *f, const struct mp_node *n, unsigned ind)
+static void probe_unchecked_reserved(struct mtest *f, const struct xi_mp_node *n, unsigned ind)
 {
 	const char *flags = ungated_flags(n->gate);
 	if (!flags)
@@ -348,9 +348,9 @@ static void probe_unchecked_reserved(struct mtest *f, const struct mp_node *n, u
 static const char *gate_flags(unsigned gate)
 {
 	switch (gate) {
-	case MP_GATE_IN: return "XENIDL_IN";
-	case MP_GATE_OUT: return "XENIDL_OUT";
-	case MP_GATE_IN | MP_GATE_OUT: return "XENIDL_IN";
+	case XI_MP_GATE_IN: return "XENIDL_IN";
+	case XI_MP_GATE_OUT: return "XENIDL_OUT";
+	case XI_MP_GATE_IN | XI_MP_GATE_OUT: return "XENIDL_IN";
 	default: return "0";
 	}
 }
@@ -364,7 +364,7 @@ static const char *with_flags(struct mtest *f, const char *flags)
 
 /* Directions: the rejection just made happens with the flags that select
  * the field, and not with those that do not. */
-static void probe_directions(struct mtest *f, const struct mp_node *n, unsigned ind, const char *code,
+static void probe_directions(struct mtest *f, const struct xi_mp_node *n, unsigned ind, const char *code,
 			     const char *off, bool decode)
 {
 	const char *sel = gate_flags(n->gate), *unsel = ungated_flags(n->gate);
@@ -380,7 +380,7 @@ static void probe_directions(struct mtest *f, const struct mp_node *n, unsigned 
 
 /* A probe inside a runtime loop over candidate values: `var` goes from 0 to
  * `count` - 1 and the probe is skipped when `skip` holds. */
-static struct mtest_where probe_loop(struct mtest *f, const struct mtest_where *w, const char *var, unsigned count,
+static struct xi_mtest_where probe_loop(struct mtest *f, const struct xi_mtest_where *w, const char *var, unsigned count,
 			       const char *skip)
 {
 	tput(f, w->ind, "for (unsigned %s = 0; %s < %u; %s++) {", var, var, count, var);
@@ -388,17 +388,17 @@ static struct mtest_where probe_loop(struct mtest *f, const struct mtest_where *
 		tput(f, w->ind + 1, "if (%s)", skip);
 		tput(f, w->ind + 2, "continue;");
 	}
-	struct mtest_where lw = *w;
+	struct xi_mtest_where lw = *w;
 	lw.ind = w->ind + 1;
 	return lw;
 }
 
-static void probe_scalar(struct mtest *f, const struct mp_node *n, const struct mtest_where *w)
+static void probe_scalar(struct mtest *f, const struct xi_mp_node *n, const struct xi_mtest_where *w)
 {
 	if (!n->gate)
 		return;
 	const char *lval = tlv(f, n), *off = woff(f, w, n->woff);
-	const char *nt = mt_int_type(n->nsize, n->nsigned);
+	const char *nt = xi_mt_int_type(n->nsize, n->nsigned);
 	if (n->reserved) {
 		/* Each byte on the wire, then the field in memory. */
 		unsigned ind = probe_begin(f, w, n, xi_aprintf(f->a, "%s", n->path));
@@ -409,7 +409,7 @@ static void probe_scalar(struct mtest *f, const struct mp_node *n, const struct 
 		     f->decode, f->wargs, off);
 		probe_unchecked_reserved(f, n, ind + 1);
 		tput(f, ind, "}");
-		if (n->cls == MP_CHAR)
+		if (n->cls == XI_MP_CHAR)
 			tput(f, ind, "{ %s one = 1; memcpy(&%s, &one, sizeof(one)); }", nt, lval);
 		else
 			native_update(f, ind, n, "1");
@@ -424,10 +424,10 @@ static void probe_scalar(struct mtest *f, const struct mp_node *n, const struct 
 		return;
 	if (n->sem->kind == XI_DECL_BITMAP) {
 		/* Every bit the bitmap does not declare. */
-		uint64_t bad = mt_bitmap_undeclared(n->sem, n->wsize);
+		uint64_t bad = xi_mt_bitmap_undeclared(n->sem, n->wsize);
 		if (!bad)
 			return;
-		struct mtest_where lw = probe_loop(f, w, "bit", n->wsize * 8,
+		struct xi_mtest_where lw = probe_loop(f, w, "bit", n->wsize * 8,
 					     xi_aprintf(f->a, "!((0x%llxull >> bit) & 1)",
 							(unsigned long long)bad));
 		unsigned ind = probe_begin(f, &lw, n, n->path);
@@ -446,7 +446,7 @@ static void probe_scalar(struct mtest *f, const struct mp_node *n, const struct 
 	}
 	/* An enum: the values next to each declared range, the type's least
 	 * and greatest values, and the least undeclared value >= 0. */
-	struct xi_int lo = mt_type_min(n->wsize, n->wsigned), hi = mt_type_max(n->wsize, n->wsigned);
+	struct xi_int lo = xi_mt_type_min(n->wsize, n->wsigned), hi = xi_mt_type_max(n->wsize, n->wsigned);
 	struct xi_int cand[64];
 	unsigned nc = 0;
 	struct xi_int one = xi_int_u(1), c;
@@ -490,9 +490,9 @@ static void probe_scalar(struct mtest *f, const struct mp_node *n, const struct 
 	if (nbad) {
 		tput(f, w->ind, "{");
 		tput(f, w->ind + 1, "static const uint64_t bad[] = { %s };", xi_sb_str(&list));
-		struct mtest_where bw = *w;
+		struct xi_mtest_where bw = *w;
 		bw.ind = w->ind + 1;
-		struct mtest_where lw = probe_loop(f, &bw, "k", nbad, NULL);
+		struct xi_mtest_where lw = probe_loop(f, &bw, "k", nbad, NULL);
 		unsigned ind = probe_begin(f, &lw, n, n->path);
 		probe_encode_ok(f, ind);
 		tput(f, ind, "put_le(buf + %s, bad[k], %u);", off, n->wsize);
@@ -510,7 +510,7 @@ static void probe_scalar(struct mtest *f, const struct mp_node *n, const struct 
 	xi_sb_free(&list);
 }
 
-static void probe_zero(struct mtest *f, const struct mp_node *n, const struct mtest_where *w)
+static void probe_zero(struct mtest *f, const struct xi_mp_node *n, const struct xi_mtest_where *w)
 {
 	if (!n->gate || !n->wsize)
 		return;
@@ -527,7 +527,7 @@ static void probe_zero(struct mtest *f, const struct mp_node *n, const struct mt
 }
 
 /* Each byte of a reserved byte array, with its index in the path. */
-static void probe_rbytes(struct mtest *f, const struct mp_node *n, const struct mtest_where *w)
+static void probe_rbytes(struct mtest *f, const struct xi_mp_node *n, const struct xi_mtest_where *w)
 {
 	if (!n->gate || !n->wsize)
 		return;
@@ -554,15 +554,15 @@ static void probe_rbytes(struct mtest *f, const struct mp_node *n, const struct 
 	probe_end(f, w);
 }
 
-static const char *labels_cond(struct mtest *f, const struct mp_node *n, const char *tag, bool negate)
+static const char *labels_cond(struct mtest *f, const struct xi_mp_node *n, const char *tag, bool negate)
 {
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	bool any = false;
-	for (const struct mp_arm *arm = n->arms; arm; arm = arm->next)
+	for (const struct xi_mp_arm *arm = n->arms; arm; arm = arm->next)
 		for (const struct xi_arm_label *l = arm->member->labels; l; l = l->next) {
 			xi_sb_printf(&sb, "%s%s %s %s", any ? (negate ? " && " : " || ") : "", tag,
 				     negate ? "!=" : "==",
-				     mt_literal(f->a, l->value, n->tag->nsize, n->tag->nsigned));
+				     xi_mt_literal(f->a, l->value, n->tag->nsize, n->tag->nsigned));
 			any = true;
 		}
 	const char *r = any ? xi_aprintf(f->a, "(%s)", xi_sb_str(&sb)) : negate ? "1" : "0";
@@ -572,12 +572,12 @@ static const char *labels_cond(struct mtest *f, const struct mp_node *n, const c
 
 /* A value that selects no arm of a tagged union (none if every value of the
  * tag's type selects one). */
-static bool free_tag_value(const struct mp_node *n, bool skip_enum, struct xi_int *out)
+static bool free_tag_value(const struct xi_mp_node *n, bool skip_enum, struct xi_int *out)
 {
 	uint64_t limit = n->tag->wsize == 8 ? UINT64_MAX : (UINT64_C(1) << (n->tag->wsize * 8 - 1)) - 1;
 	for (uint64_t u = 0; u < limit; u++) {
 		bool used = false;
-		for (const struct mp_arm *arm = n->arms; arm && !used; arm = arm->next)
+		for (const struct xi_mp_arm *arm = n->arms; arm && !used; arm = arm->next)
 			for (const struct xi_arm_label *l = arm->member->labels; l; l = l->next)
 				if (xi_int_eq(l->value, xi_int_u(u)))
 					used = true;
@@ -596,10 +596,10 @@ static bool free_tag_value(const struct mp_node *n, bool skip_enum, struct xi_in
 
 /* Scribble over the union's bytes that the selected arm does not cover:
  * decoding must ignore them. */
-static void probe_arm_scribble(struct mtest *f, const struct mp_node *n, const struct mtest_where *w,
+static void probe_arm_scribble(struct mtest *f, const struct xi_mp_node *n, const struct xi_mtest_where *w,
 			       const char *cond, uint32_t arm_size, const char *what)
 {
-	struct mtest_where aw = *w;
+	struct xi_mtest_where aw = *w;
 	aw.cond = cond;
 	const char *off = woff(f, w, n->woff);
 	unsigned ind = probe_begin(f, &aw, n, what);
@@ -615,14 +615,14 @@ static void probe_arm_scribble(struct mtest *f, const struct mp_node *n, const s
 
 /* Can a valid value select the default arm? Not when the tag is an enum
  * whose every value some arm lists. */
-static bool default_reachable(const struct mp_node *n)
+static bool default_reachable(const struct xi_mp_node *n)
 {
-	const struct mp_node *tag = n->tag;
+	const struct xi_mp_node *tag = n->tag;
 	if (!tag->sem || tag->sem->kind != XI_DECL_ENUM)
 		return true;
 	for (const struct xi_variant *v = tag->sem->variants; v; v = v->next) {
 		bool listed = v->invalid;
-		for (const struct mp_arm *arm = n->arms; arm && !listed; arm = arm->next)
+		for (const struct xi_mp_arm *arm = n->arms; arm && !listed; arm = arm->next)
 			for (const struct xi_arm_label *l = arm->member->labels; l; l = l->next)
 				if (xi_int_eq(l->value, v->v))
 					listed = true;
@@ -632,12 +632,12 @@ static bool default_reachable(const struct mp_node *n)
 	return false;
 }
 
-static void probe_tagged(struct mtest *f, const struct mp_node *n, const struct mtest_where *w)
+static void probe_tagged(struct mtest *f, const struct xi_mp_node *n, const struct xi_mtest_where *w)
 {
-	const struct mp_node *tag = n->tag;
+	const struct xi_mp_node *tag = n->tag;
 	const char *taglv = tlv(f, tag);
 	const char *in = w->cond;
-	for (const struct mp_arm *arm = n->arms; arm; arm = arm->next) {
+	for (const struct xi_mp_arm *arm = n->arms; arm; arm = arm->next) {
 		if (arm->member->is_default_arm && !default_reachable(n))
 			continue;
 		const char *sel;
@@ -645,27 +645,27 @@ static void probe_tagged(struct mtest *f, const struct mp_node *n, const struct 
 			sel = labels_cond(f, n, taglv, true);
 		else
 			sel = xi_aprintf(f->a, "%s == %s", taglv,
-					 mt_literal(f->a, arm->member->labels->value, tag->nsize, tag->nsigned));
+					 xi_mt_literal(f->a, arm->member->labels->value, tag->nsize, tag->nsigned));
 		const char *cond = strcmp(in, "1") ? xi_aprintf(f->a, "%s && %s", in, sel) : sel;
 		probe_arm_scribble(f, n, w, cond, arm->wsize,
 				   xi_aprintf(f->a, "%s.%s", n->path, xi_member_c_name(arm->member)));
-		struct mtest_where aw = *w;
+		struct xi_mtest_where aw = *w;
 		aw.cond = cond;
-		mtest_probe(f, arm->body, &aw);
+		xi_mtest_probe(f, arm->body, &aw);
 	}
 	struct xi_int free_v;
 	if (!n->has_default && tag->sem && tag->sem->kind == XI_DECL_ENUM) {
 		/* Declared values without an arm: the union stays empty. */
 		for (const struct xi_variant *v = tag->sem->variants; v; v = v->next) {
 			bool armed = false;
-			for (const struct mp_arm *arm = n->arms; arm; arm = arm->next)
+			for (const struct xi_mp_arm *arm = n->arms; arm; arm = arm->next)
 				for (const struct xi_arm_label *l = arm->member->labels; l; l = l->next)
 					if (xi_int_eq(l->value, v->v))
 						armed = true;
 			if (armed || v->invalid)
 				continue;
 			const char *sel = xi_aprintf(f->a, "%s == %s", taglv,
-						     mt_literal(f->a, v->v, tag->nsize, tag->nsigned));
+						     xi_mt_literal(f->a, v->v, tag->nsize, tag->nsigned));
 			const char *cond = strcmp(in, "1") ? xi_aprintf(f->a, "%s && %s", in, sel) : sel;
 			probe_arm_scribble(f, n, w, cond, 0,
 					   xi_aprintf(f->a, "%s with %s %s", n->path, tag->path, v->name));
@@ -682,15 +682,15 @@ static void probe_tagged(struct mtest *f, const struct mp_node *n, const struct 
 	}
 }
 
-typedef void probe_walk(struct mtest *f, const struct mp_node *n, const struct mtest_where *w);
+typedef void probe_walk(struct mtest *f, const struct xi_mp_node *n, const struct xi_mtest_where *w);
 
 /* The probes `walk` makes for an array's element, inside a loop over the
  * indexes it tries; nothing when the body has no probes. */
-static void probe_array(struct mtest *f, const struct mp_node *n, const struct mtest_where *w,
+static void probe_array(struct mtest *f, const struct xi_mp_node *n, const struct xi_mtest_where *w,
 		        probe_walk *walk)
 {
 	unsigned d = n->depth;
-	struct mtest_where lw = *w;
+	struct xi_mtest_where lw = *w;
 	lw.base = xi_aprintf(f->a, "o%u", d + 1);
 	lw.depth = d + 1;
 	lw.ind = w->ind + 1;
@@ -712,24 +712,24 @@ static void probe_array(struct mtest *f, const struct mp_node *n, const struct m
 	xi_sb_free(&body);
 }
 
-void mtest_probe(struct mtest *f, const struct mp_node *n, const struct mtest_where *w)
+void xi_mtest_probe(struct mtest *f, const struct xi_mp_node *n, const struct xi_mtest_where *w)
 {
 	for (; n; n = n->next) {
 		switch (n->kind) {
-		case MP_SCALAR:
+		case XI_MP_SCALAR:
 			probe_scalar(f, n, w);
 			break;
-		case MP_ZERO:
+		case XI_MP_ZERO:
 			probe_zero(f, n, w);
 			break;
-		case MP_RBYTES:
+		case XI_MP_RBYTES:
 			probe_rbytes(f, n, w);
 			break;
-		case MP_TAGGED:
+		case XI_MP_TAGGED:
 			probe_tagged(f, n, w);
 			break;
-		case MP_LOOP:
-			probe_array(f, n, w, mtest_probe);
+		case XI_MP_LOOP:
+			probe_array(f, n, w, xi_mtest_probe);
 			break;
 		default:
 			break;
@@ -738,29 +738,29 @@ void mtest_probe(struct mtest *f, const struct mp_node *n, const struct mtest_wh
 }
 
 /* Compat translation: values that do not fit the other ABI's field. */
-void mtest_probe_ranges(struct mtest *f, const struct mp_node *n, const struct mtest_where *w)
+void xi_mtest_probe_ranges(struct mtest *f, const struct xi_mp_node *n, const struct xi_mtest_where *w)
 {
 	for (; n; n = n->next) {
-		if (n->kind == MP_LOOP) {
-			probe_array(f, n, w, mtest_probe_ranges);
+		if (n->kind == XI_MP_LOOP) {
+			probe_array(f, n, w, xi_mtest_probe_ranges);
 			continue;
 		}
-		if (n->kind == MP_TAGGED) {
-			for (const struct mp_arm *arm = n->arms; arm; arm = arm->next) {
+		if (n->kind == XI_MP_TAGGED) {
+			for (const struct xi_mp_arm *arm = n->arms; arm; arm = arm->next) {
 				if (arm->member->is_default_arm && !default_reachable(n))
 					continue;
 				const char *taglv = tlv(f, n->tag);
 				const char *sel = arm->member->is_default_arm ? labels_cond(f, n, taglv, true)
 					: xi_aprintf(f->a, "%s == %s", taglv,
-						     mt_literal(f->a, arm->member->labels->value,
+						     xi_mt_literal(f->a, arm->member->labels->value,
 								n->tag->nsize, n->tag->nsigned));
-				struct mtest_where aw = *w;
+				struct xi_mtest_where aw = *w;
 				aw.cond = strcmp(w->cond, "1") ? xi_aprintf(f->a, "%s && %s", w->cond, sel) : sel;
-				mtest_probe_ranges(f, arm->body, &aw);
+				xi_mtest_probe_ranges(f, arm->body, &aw);
 			}
 			continue;
 		}
-		if (n->kind != MP_SCALAR || n->cls == MP_CHAR || n->reserved)
+		if (n->kind != XI_MP_SCALAR || n->cls == XI_MP_CHAR || n->reserved)
 			continue;
 		/* The values just outside the narrower type: its maximum + 1 and
 		 * minimum - 1, where the wider one holds them. */
@@ -773,18 +773,18 @@ void mtest_probe_ranges(struct mtest *f, const struct mp_node *n, const struct m
 			struct xi_int cand[2];
 			unsigned nc = 0;
 			struct xi_int one = xi_int_u(1), v;
-			if (xi_int_add(mt_type_max(to, to_s), one, &v) == XI_INT_OK &&
-			    xi_int_cmp(v, mt_type_max(from, from_s)) <= 0)
+			if (xi_int_add(xi_mt_type_max(to, to_s), one, &v) == XI_INT_OK &&
+			    xi_int_cmp(v, xi_mt_type_max(from, from_s)) <= 0)
 				cand[nc++] = v;
-			if (xi_int_sub(mt_type_min(to, to_s), one, &v) == XI_INT_OK &&
-			    xi_int_cmp(v, mt_type_min(from, from_s)) >= 0)
+			if (xi_int_sub(xi_mt_type_min(to, to_s), one, &v) == XI_INT_OK &&
+			    xi_int_cmp(v, xi_mt_type_min(from, from_s)) >= 0)
 				cand[nc++] = v;
 			for (unsigned c = 0; c < nc; c++) {
 				char num[32];
 				xi_int_format(cand[c], num);
 				unsigned ind = probe_begin(f, w, n, n->path);
 				if (!dir) {
-					const char *lit = mt_literal(f->a, cand[c], n->nsize, n->nsigned);
+					const char *lit = xi_mt_literal(f->a, cand[c], n->nsize, n->nsigned);
 					native_update(f, ind, n, lit);
 					tput(f, ind, "want_err(%s&v, %s, &e), &e, XENIDL_ERANGE, path, %s, \"encode of %s\");",
 					     f->encode, f->wargs, off, num);

@@ -10,7 +10,7 @@
 struct mtest {
 	struct xi_arena *a;
 	struct xi_strbuf *sb;
-	const struct mp_plan *plan;
+	const struct xi_mp_plan *plan;
 	const char *fill;        /* the fill function of the type */
 	const char *root;        /* "v->" in fill functions, "v." in tests */
 	const char *whole;
@@ -26,7 +26,7 @@ struct mtest {
 /* Where a probe is: the loops around it (as code already opened), the
  * condition a value must meet to reach it (tagged-union arms) and the
  * wire base of the enclosing element. */
-struct mtest_where {
+struct xi_mtest_where {
 	const char *cond;        /* C expression on v, "1" when none */
 	const char *base;        /* "o1" ... or NULL */
 	unsigned depth;
@@ -34,19 +34,19 @@ struct mtest_where {
 };
 
 /* Loop counter names i0 ... i<depth>. */
-const char **mtest_counters(struct xi_arena *a, unsigned depth);
+const char **xi_mtest_counters(struct xi_arena *a, unsigned depth);
 
 /* Statements that give the plan's fields random valid values (through the
  * pointer v); with `narrow` true at run time, values every ABI of the
  * plan's narrowing set can hold. */
-void mtest_fill(struct mtest *f, const struct mp_node *n, unsigned ind);
+void xi_mtest_fill(struct mtest *f, const struct xi_mp_node *n, unsigned ind);
 
 /* Rejection probes: every reserved byte, undeclared bits and enum values,
  * tagged-union arm selection, each with its expected path and offset. */
-void mtest_probe(struct mtest *f, const struct mp_node *n, const struct mtest_where *w);
+void xi_mtest_probe(struct mtest *f, const struct xi_mp_node *n, const struct xi_mtest_where *w);
 
 /* Compat translation: the first values a narrower field cannot hold are
  * rejected, encoding and decoding. */
-void mtest_probe_ranges(struct mtest *f, const struct mp_node *n, const struct mtest_where *w);
+void xi_mtest_probe_ranges(struct mtest *f, const struct xi_mp_node *n, const struct xi_mtest_where *w);
 
 #endif

@@ -6,7 +6,7 @@
 
 #include "cnames.h"
 
-void mt_emit_chain(struct xi_out *o, struct xi_arena *a, const struct xi_abi_group *groups,
+void xi_mt_emit_chain(struct xi_out *o, struct xi_arena *a, const struct xi_abi_group *groups,
 		   unsigned n, xi_abi_mask all, const char *fallback)
 {
 	if (n == 1 && groups[0].abis == all) {
@@ -17,31 +17,31 @@ void mt_emit_chain(struct xi_out *o, struct xi_arena *a, const struct xi_abi_gro
 	for (unsigned i = 0; i < n; i++) {
 		if (!*groups[i].text && !fallback)
 			continue;
-		mt_chain_branch(o, a, emitted++, groups[i].abis);
+		xi_mt_chain_branch(o, a, emitted++, groups[i].abis);
 		xi_out_puts(o, groups[i].text);
 	}
 	if (emitted)
-		mt_chain_end(o, fallback);
+		xi_mt_chain_end(o, fallback);
 }
 
-void mt_chain_branch(struct xi_out *o, struct xi_arena *a, unsigned emitted, xi_abi_mask abis)
+void xi_mt_chain_branch(struct xi_out *o, struct xi_arena *a, unsigned emitted, xi_abi_mask abis)
 {
 	xi_out_printf(o, "#%s %s\n", emitted ? "elif" : "if", xi_c_abi_condition(a, abis));
 }
 
-void mt_chain_end(struct xi_out *o, const char *fallback)
+void xi_mt_chain_end(struct xi_out *o, const char *fallback)
 {
 	if (fallback)
 		xi_out_printf(o, "#else\n%s", fallback);
 	xi_out_puts(o, "#endif\n");
 }
 
-const char *mt_int_type(unsigned size, bool is_signed)
+const char *xi_mt_int_type(unsigned size, bool is_signed)
 {
-	return xi_c_prim_plain(mp_int_prim(size, is_signed));
+	return xi_c_prim_plain(xi_mp_int_prim(size, is_signed));
 }
 
-const char *mt_load(unsigned size, bool is_signed)
+const char *xi_mt_load(unsigned size, bool is_signed)
 {
 	static const char *const names[2][4] = {
 		{ "xenidl_le_load_u8", "xenidl_le_load_u16", "xenidl_le_load_u32", "xenidl_le_load_u64" },
@@ -51,7 +51,7 @@ const char *mt_load(unsigned size, bool is_signed)
 	return names[is_signed][i];
 }
 
-const char *mt_store(unsigned size, bool is_signed)
+const char *xi_mt_store(unsigned size, bool is_signed)
 {
 	static const char *const names[2][4] = {
 		{ "xenidl_le_store_u8", "xenidl_le_store_u16", "xenidl_le_store_u32", "xenidl_le_store_u64" },
@@ -61,17 +61,19 @@ const char *mt_store(unsigned size, bool is_signed)
 	return names[is_signed][i];
 }
 
-const char *mt_literal(struct xi_arena *a, struct xi_int v, unsigned size, bool is_signed)
+const char *xi_mt_literal(struct xi_arena *a, struct xi_int v, unsigned size, bool is_signed)
 {
-	return xi_c_int_literal(a, v, mp_int_prim(size, is_signed), false);
+	return xi_c_int_literal(a, v, xi_mp_int_prim(size, is_signed), false);
 }
 
-const char *mt_literal_hex(struct xi_arena *a, struct xi_int v, unsigned size, bool is_signed)
+/* The same in hex, for masks and unsigned limits. */
+static const char *xi_mt_literal_hex(struct xi_arena *a, struct xi_int v, unsigned size,
+				     bool is_signed)
 {
-	return xi_c_int_literal(a, v, mp_int_prim(size, is_signed), true);
+	return xi_c_int_literal(a, v, xi_mp_int_prim(size, is_signed), true);
 }
 
-struct xi_int mt_type_min(unsigned size, bool is_signed)
+struct xi_int xi_mt_type_min(unsigned size, bool is_signed)
 {
 	if (!is_signed)
 		return xi_int_u(0);
@@ -79,26 +81,26 @@ struct xi_int mt_type_min(unsigned size, bool is_signed)
 	return r;
 }
 
-struct xi_int mt_type_max(unsigned size, bool is_signed)
+struct xi_int xi_mt_type_max(unsigned size, bool is_signed)
 {
 	unsigned bits = size * 8 - (is_signed ? 1u : 0u);
 	return xi_int_u(bits == 64 ? UINT64_MAX : (UINT64_C(1) << bits) - 1);
 }
 
-const char *mt_range_fails(struct xi_arena *a, const char *var, unsigned size, bool is_signed,
+const char *xi_mt_range_fails(struct xi_arena *a, const char *var, unsigned size, bool is_signed,
 			   unsigned dst_size, bool dst_signed)
 {
-	struct xi_int lo = mt_type_min(dst_size, dst_signed), hi = mt_type_max(dst_size, dst_signed);
-	struct xi_int src_lo = mt_type_min(size, is_signed), src_hi = mt_type_max(size, is_signed);
+	struct xi_int lo = xi_mt_type_min(dst_size, dst_signed), hi = xi_mt_type_max(dst_size, dst_signed);
+	struct xi_int src_lo = xi_mt_type_min(size, is_signed), src_hi = xi_mt_type_max(size, is_signed);
 	bool check_lo = xi_int_cmp(src_lo, lo) < 0;
 	bool check_hi = xi_int_cmp(src_hi, hi) > 0;
 	/* Literals take the source's type so that comparisons keep one
 	 * signedness. */
-	const char *lo_text = check_lo ? xi_aprintf(a, "%s < %s", var, mt_literal(a, lo, size, is_signed))
+	const char *lo_text = check_lo ? xi_aprintf(a, "%s < %s", var, xi_mt_literal(a, lo, size, is_signed))
 				       : NULL;
 	/* An unsigned limit reads best in hex: 0xFFFFFFFFULL. */
-	const char *hi_lit = dst_signed ? mt_literal(a, hi, size, is_signed)
-			   : mt_literal_hex(a, hi, size, is_signed);
+	const char *hi_lit = dst_signed ? xi_mt_literal(a, hi, size, is_signed)
+			   : xi_mt_literal_hex(a, hi, size, is_signed);
 	const char *hi_text = check_hi ? xi_aprintf(a, "%s > %s", var, hi_lit) : NULL;
 	if (lo_text && hi_text)
 		return xi_aprintf(a, "%s || %s", lo_text, hi_text);
@@ -110,7 +112,7 @@ static int cmp_xint(const void *x, const void *y)
 	return xi_int_cmp(*(const struct xi_int *)x, *(const struct xi_int *)y);
 }
 
-uint64_t mt_bitmap_undeclared(const struct xi_decl *bitmap, unsigned size)
+uint64_t xi_mt_bitmap_undeclared(const struct xi_decl *bitmap, unsigned size)
 {
 	uint64_t all = 0;
 	for (const struct xi_variant *v = bitmap->variants; v; v = v->next) {
@@ -129,28 +131,28 @@ static const char *range_holds(struct xi_arena *a, const char *var, struct xi_in
 			       struct xi_int hi, unsigned size, bool is_signed)
 {
 	if (xi_int_eq(lo, hi))
-		return xi_aprintf(a, "%s == %s", var, mt_literal(a, lo, size, is_signed));
-	bool need_lo = xi_int_cmp(lo, mt_type_min(size, is_signed)) > 0;
-	bool need_hi = xi_int_cmp(hi, mt_type_max(size, is_signed)) < 0;
+		return xi_aprintf(a, "%s == %s", var, xi_mt_literal(a, lo, size, is_signed));
+	bool need_lo = xi_int_cmp(lo, xi_mt_type_min(size, is_signed)) > 0;
+	bool need_hi = xi_int_cmp(hi, xi_mt_type_max(size, is_signed)) < 0;
 	if (need_lo && need_hi)
-		return xi_aprintf(a, "(%s >= %s && %s <= %s)", var, mt_literal(a, lo, size, is_signed),
-				  var, mt_literal(a, hi, size, is_signed));
+		return xi_aprintf(a, "(%s >= %s && %s <= %s)", var, xi_mt_literal(a, lo, size, is_signed),
+				  var, xi_mt_literal(a, hi, size, is_signed));
 	if (need_lo)
-		return xi_aprintf(a, "%s >= %s", var, mt_literal(a, lo, size, is_signed));
+		return xi_aprintf(a, "%s >= %s", var, xi_mt_literal(a, lo, size, is_signed));
 	if (need_hi)
-		return xi_aprintf(a, "%s <= %s", var, mt_literal(a, hi, size, is_signed));
+		return xi_aprintf(a, "%s <= %s", var, xi_mt_literal(a, hi, size, is_signed));
 	return NULL;
 }
 
-const char *mt_sem_fails(struct xi_arena *a, const char *var, const struct xi_decl *sem,
+const char *xi_mt_sem_fails(struct xi_arena *a, const char *var, const struct xi_decl *sem,
 			 unsigned size, bool is_signed)
 {
 	if (sem->kind == XI_DECL_BITMAP) {
-		uint64_t bad = mt_bitmap_undeclared(sem, size);
+		uint64_t bad = xi_mt_bitmap_undeclared(sem, size);
 		if (!bad)
 			return NULL;
-		const char *uvar = is_signed ? xi_aprintf(a, "(%s)%s", mt_int_type(size, false), var) : var;
-		return xi_aprintf(a, "(%s & %s) != 0", uvar, mt_literal_hex(a, xi_int_u(bad), size, false));
+		const char *uvar = is_signed ? xi_aprintf(a, "(%s)%s", xi_mt_int_type(size, false), var) : var;
+		return xi_aprintf(a, "(%s & %s) != 0", uvar, xi_mt_literal_hex(a, xi_int_u(bad), size, false));
 	}
 	/* An enum: the declared values as ranges of consecutive values. */
 	unsigned n = 0;
@@ -202,30 +204,30 @@ const char *mt_sem_fails(struct xi_arena *a, const char *var, const struct xi_de
 		return xi_aprintf(a, "!(%s)", holds);
 	/* One range: say what fails directly. */
 	if (xi_int_eq(first_lo, first_hi))
-		return xi_aprintf(a, "%s != %s", var, mt_literal(a, first_lo, size, is_signed));
-	bool need_lo = xi_int_cmp(first_lo, mt_type_min(size, is_signed)) > 0;
-	bool need_hi = xi_int_cmp(first_hi, mt_type_max(size, is_signed)) < 0;
-	const char *lo = need_lo ? xi_aprintf(a, "%s < %s", var, mt_literal(a, first_lo, size, is_signed)) : NULL;
-	const char *hi = need_hi ? xi_aprintf(a, "%s > %s", var, mt_literal(a, first_hi, size, is_signed)) : NULL;
+		return xi_aprintf(a, "%s != %s", var, xi_mt_literal(a, first_lo, size, is_signed));
+	bool need_lo = xi_int_cmp(first_lo, xi_mt_type_min(size, is_signed)) > 0;
+	bool need_hi = xi_int_cmp(first_hi, xi_mt_type_max(size, is_signed)) < 0;
+	const char *lo = need_lo ? xi_aprintf(a, "%s < %s", var, xi_mt_literal(a, first_lo, size, is_signed)) : NULL;
+	const char *hi = need_hi ? xi_aprintf(a, "%s > %s", var, xi_mt_literal(a, first_hi, size, is_signed)) : NULL;
 	if (lo && hi)
 		return xi_aprintf(a, "%s || %s", lo, hi);
 	return lo ? lo : hi;
 }
 
-/* mt_sem_fails is NULL exactly when every value passes: a bitmap without
+/* xi_mt_sem_fails is NULL exactly when every value passes: a bitmap without
  * undeclared bits, or an enum with a run of consecutive declared values
  * that spans the whole type. Found here without making the text (this is
  * asked for every scalar of every check function). */
-bool mt_sem_fails_any(const struct xi_decl *sem, unsigned size, bool is_signed)
+bool xi_mt_sem_fails_any(const struct xi_decl *sem, unsigned size, bool is_signed)
 {
 	if (sem->kind == XI_DECL_BITMAP)
-		return mt_bitmap_undeclared(sem, size) != 0;
+		return xi_mt_bitmap_undeclared(sem, size) != 0;
 	unsigned n = 0;
 	for (const struct xi_variant *v = sem->variants; v; v = v->next)
 		if (!v->invalid)
 			n++;
 	/* The type has more values than any enum has variants below 2^16. */
-	struct xi_int min = mt_type_min(size, is_signed), max = mt_type_max(size, is_signed);
+	struct xi_int min = xi_mt_type_min(size, is_signed), max = xi_mt_type_max(size, is_signed);
 	if (!n || xi_int_cmp(max, xi_int_u(n)) >= 0)
 		return true;
 	struct xi_int *vals = xi_xmalloc(sizeof(*vals) * n);
@@ -254,19 +256,19 @@ bool mt_sem_fails_any(const struct xi_decl *sem, unsigned size, bool is_signed)
 	return fails;
 }
 
-const char *mt_gate(unsigned gate)
+const char *xi_mt_gate(unsigned gate)
 {
-	if (gate & MP_GATE_ALWAYS)
+	if (gate & XI_MP_GATE_ALWAYS)
 		return NULL;
-	switch (gate & (MP_GATE_IN | MP_GATE_OUT)) {
-	case MP_GATE_IN: return "(flags & XENIDL_IN)";
-	case MP_GATE_OUT: return "(flags & XENIDL_OUT)";
-	case MP_GATE_IN | MP_GATE_OUT: return "(flags & (XENIDL_IN | XENIDL_OUT))";
+	switch (gate & (XI_MP_GATE_IN | XI_MP_GATE_OUT)) {
+	case XI_MP_GATE_IN: return "(flags & XENIDL_IN)";
+	case XI_MP_GATE_OUT: return "(flags & XENIDL_OUT)";
+	case XI_MP_GATE_IN | XI_MP_GATE_OUT: return "(flags & (XENIDL_IN | XENIDL_OUT))";
 	default: return "";
 	}
 }
 
-const char *mt_ident(struct xi_arena *a, const char *rel)
+const char *xi_mt_ident(struct xi_arena *a, const char *rel)
 {
 	char *s = xi_strdup(a, rel);
 	for (char *p = s; *p; p++)
@@ -275,7 +277,7 @@ const char *mt_ident(struct xi_arena *a, const char *rel)
 	return s;
 }
 
-const char *mt_basename(const char *path)
+const char *xi_mt_basename(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	return slash ? slash + 1 : path;

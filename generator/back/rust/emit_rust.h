@@ -93,9 +93,6 @@ const char *xi_rust_agg_name(struct xi_arena *a, const struct xi_agg *agg);
 const char *xi_rust_agg_name_cached(struct rgen *g, const struct xi_agg *agg);
 /* The interface name of an aggregate: "evtchn_status.u.interdomain". */
 const char *xi_rust_agg_idl_name(struct xi_arena *a, const struct xi_agg *agg);
-/* For an inline aggregate, the member whose type (through arrays) it is,
- * and the aggregate holding that member; NULL for a declared one. */
-const struct xi_member *xi_rust_agg_member(const struct xi_agg *agg, const struct xi_agg **holder);
 
 /* The Rust spelling of a type on one ABI (abi may be -1 when the type does
  * not depend on it), as seen from g->module. */
@@ -170,9 +167,6 @@ void xi_rust_check_body(struct rgen *g, const struct xi_agg *agg, struct xi_strb
 /* The layout assertions of a module (const blocks) and its tests. */
 void xi_rust_emit_layout_asserts(struct rgen *g);
 void xi_rust_emit_tests(struct rgen *g);
-/* Every Rust struct or union a module defines (declared and inline), in
- * emission order. */
-unsigned xi_rust_module_aggs(struct rgen *g, const struct xi_agg ***out);
 /* Whether an aggregate holds a Rust union anywhere by value (no derived
  * PartialEq then). */
 bool xi_rust_holds_union(const struct xi_agg *agg, int abi);

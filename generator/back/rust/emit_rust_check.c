@@ -167,7 +167,9 @@ static void collect_aggs(const struct xi_agg *agg, const struct xi_agg ***list, 
 	}
 }
 
-unsigned xi_rust_module_aggs(struct rgen *g, const struct xi_agg ***out)
+/* Every Rust struct or union a module defines (declared and inline), in
+ * emission order. */
+static unsigned xi_rust_module_aggs(struct rgen *g, const struct xi_agg ***out)
 {
 	const struct xi_agg **list = NULL;
 	unsigned n = 0, cap = 0;

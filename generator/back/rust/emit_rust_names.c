@@ -252,7 +252,10 @@ static const struct xi_member *find_member(const struct xi_agg *within, const st
 	return NULL;
 }
 
-const struct xi_member *xi_rust_agg_member(const struct xi_agg *agg, const struct xi_agg **holder)
+/* For an inline aggregate, the member whose type (through arrays) it is,
+ * and the aggregate holding that member; NULL for a declared one. */
+static const struct xi_member *xi_rust_agg_member(const struct xi_agg *agg,
+						  const struct xi_agg **holder)
 {
 	*holder = NULL;
 	if (!agg->owner || agg->owner->agg == agg)

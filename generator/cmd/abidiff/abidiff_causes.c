@@ -84,7 +84,7 @@ struct ad_slot {
 void xi_ad_causes_init(struct ad_differ *df)
 {
 	size_t n = (size_t)df->n->ndecls * XI_ABI_COUNT;
-	df->slots = xi_alloc(ar(df), sizeof(*df->slots) * (n ? n : 1));
+	df->slots = xi_alloc(xi_ad_arena(df), sizeof(*df->slots) * (n ? n : 1));
 	memset(df->slots, 0, sizeof(*df->slots) * (n ? n : 1));
 	df->effects = NULL;
 	df->neffects = df->cap_effects = 0;
@@ -123,7 +123,7 @@ void xi_ad_cause(struct ad_pair *p, unsigned report, uint64_t offset, const char
 	if (!p->n || (cls != XI_AD_BREAKING && cls != XI_AD_BUMPED))
 		return;
 	struct ad_slot *s = slot_of(df, p->n, p->abi);
-	s->causes = grow(ar(df), s->causes, s->ncauses, &s->cap_causes, sizeof(*s->causes));
+	s->causes = grow(xi_ad_arena(df), s->causes, s->ncauses, &s->cap_causes, sizeof(*s->causes));
 	s->causes[s->ncauses++] = (struct ad_cause){ offset, path, report };
 }
 
@@ -154,7 +154,7 @@ void xi_ad_effect(struct ad_pair *p, const struct ad_effect_spec *spec)
 			e->depth++;
 	}
 	struct ad_slot *s = slot_of(df, p->n, p->abi);
-	s->effects = grow(ar(df), s->effects, s->neffects, &s->cap_effects, sizeof(*s->effects));
+	s->effects = grow(xi_ad_arena(df), s->effects, s->neffects, &s->cap_effects, sizeof(*s->effects));
 	s->effects[s->neffects++] = df->neffects - 1;
 }
 
@@ -163,12 +163,12 @@ void xi_ad_effect(struct ad_pair *p, const struct ad_effect_spec *spec)
 const char *xi_ad_enum_value_key(struct ad_differ *df, const struct xi_mf_decl *e,
 				 const char *value, int abi)
 {
-	return xi_aprintf(ar(df), "%d enum %u %s", abi, e->index, value);
+	return xi_aprintf(xi_ad_arena(df), "%d enum %u %s", abi, e->index, value);
 }
 
 const char *xi_ad_const_key(struct ad_differ *df, const char *name, int abi)
 {
-	return xi_aprintf(ar(df), "%d const %s", abi, name);
+	return xi_aprintf(xi_ad_arena(df), "%d const %s", abi, name);
 }
 
 void xi_ad_value_changed(struct ad_differ *df, const char *key, unsigned report)
@@ -189,7 +189,7 @@ void xi_ad_label_effect(struct ad_pair *p, const char *key, const char *rule,
 	struct ad_effect *e = new_effect(p);
 	e->is_label = true;
 	e->label_key = key;
-	e->text = xi_strdup(ar(p->df), xi_sb_str(&sb));
+	e->text = xi_strdup(xi_ad_arena(p->df), xi_sb_str(&sb));
 	e->spec.rule = rule;
 	e->spec.ol = ol;
 	e->spec.nl = nl;
@@ -218,7 +218,7 @@ const char *xi_ad_named_type(struct ad_differ *df, const char *type)
 		      (i && c >= '0' && c <= '9')))
 			return NULL;
 	}
-	return xi_strndup(ar(df), type, n);
+	return xi_strndup(xi_ad_arena(df), type, n);
 }
 
 /* --- Finding causes --------------------------------------------------------------- */
@@ -248,7 +248,7 @@ static void sort_slot(struct ad_differ *df, struct ad_slot *s)
 {
 	if (s->neffects < 2)
 		return;
-	struct effect_key *keys = xi_alloc(ar(df), sizeof(*keys) * s->neffects);
+	struct effect_key *keys = xi_alloc(xi_ad_arena(df), sizeof(*keys) * s->neffects);
 	for (unsigned i = 0; i < s->neffects; i++) {
 		const struct ad_effect *e = &df->effects[s->effects[i]];
 		keys[i] = (struct effect_key){ e->spec.member < 0, e->offset, e->depth, s->effects[i] };
@@ -298,8 +298,8 @@ static const char *member_text(struct ad_differ *df, const struct ad_effect *e, 
 	if (e->spec.member < 0)
 		return a;
 	const char *path = e->pair.n->members[e->spec.member].path;
-	return b ? xi_aprintf(ar(df), "member '%s': %s, %s", path, a, b)
-		 : xi_aprintf(ar(df), "member '%s': %s", path, a);
+	return b ? xi_aprintf(xi_ad_arena(df), "member '%s': %s, %s", path, a, b)
+		 : xi_aprintf(xi_ad_arena(df), "member '%s': %s", path, a);
 }
 
 /* Report an effect as a finding of its own (no cause was found). */
@@ -435,7 +435,7 @@ static int slot_cause(struct ad_differ *df, const struct xi_mf_decl *n, int abi,
 
 static bool same_loc(struct xi_mf_loc a, struct xi_mf_loc b)
 {
-	return streq(a.file, b.file) && a.line == b.line && a.col == b.col;
+	return xi_ad_streq(a.file, b.file) && a.line == b.line && a.col == b.col;
 }
 
 static void add_note(struct ad_differ *df, int report, const struct ad_effect *e, const char *message)
@@ -451,7 +451,7 @@ static void add_note(struct ad_differ *df, int report, const struct ad_effect *e
 			return;
 		}
 	}
-	r->notes = grow(ar(df), r->notes, r->nnotes, &r->cap_notes, sizeof(*r->notes));
+	r->notes = grow(xi_ad_arena(df), r->notes, r->nnotes, &r->cap_notes, sizeof(*r->notes));
 	r->notes[r->nnotes++] = (struct xi_abidiff_note){
 		e->spec.rule, e->pair.subject, message, e->spec.ol, e->spec.nl, bit,
 	};

@@ -227,13 +227,13 @@ static struct xi_mf_model *load_side(const struct xi_abidiff_options *c,
 			opt.include_dirs = dirs;
 			opt.ninclude_dirs = c->opt.ninclude_dirs + 1;
 		}
-		struct xi_ctx *ctx = xenidl_create(&opt, stderr);
+		struct xi_ctx *ctx = xi_create(&opt, stderr);
 		for (unsigned i = 0; i < idl.n; i++)
-			xenidl_add_input(ctx, idl.v[i]);
-		ok = xenidl_analyze(ctx);
+			xi_add_input(ctx, idl.v[i]);
+		ok = xi_analyze(ctx);
 		if (ok)
 			m = xi_mf_from_ir(ctx, false);
-		xenidl_destroy(ctx);
+		xi_destroy(ctx);
 	}
 	if (ok && s->label && dir && s->npaths == 1)
 		relabel(m, dir, s->label);

@@ -43,15 +43,15 @@ static bool same_shape(struct ad_differ *df, const struct xi_mf_decl *o, const s
 		return false;
 	switch (o->kind) {
 	case XI_MF_CONST:
-		return xi_int_eq(o->value, n->value) && streq(o->type, n->type) &&
-		       streq(o->module, n->module);
+		return xi_int_eq(o->value, n->value) && xi_ad_streq(o->type, n->type) &&
+		       xi_ad_streq(o->module, n->module);
 	case XI_MF_ENUM:
 	case XI_MF_BITMAP:
-		if (!streq(o->type, n->type) || o->nvariants != n->nvariants)
+		if (!xi_ad_streq(o->type, n->type) || o->nvariants != n->nvariants)
 			return false;
 		for (unsigned i = 0; i < o->nvariants; i++) {
 			const struct xi_mf_variant *a = &o->variants[i], *b = &n->variants[i];
-			if (!streq(a->name, b->name) || !xi_int_eq(a->value, b->value) || a->lo != b->lo ||
+			if (!xi_ad_streq(a->name, b->name) || !xi_int_eq(a->value, b->value) || a->lo != b->lo ||
 			    a->hi != b->hi)
 				return false;
 		}
@@ -64,10 +64,10 @@ static bool same_shape(struct ad_differ *df, const struct xi_mf_decl *o, const s
 	XI_FOR_EACH_ABI(a, o->abis & df->common) {
 		if (o->size[a] != n->size[a] || o->align[a] != n->align[a])
 			return false;
-		if (o->kind == XI_MF_ALIAS && !streq(xi_ad_renamed_type(df, o->target[a], a), n->target[a]))
+		if (o->kind == XI_MF_ALIAS && !xi_ad_streq(xi_ad_renamed_type(df, o->target[a], a), n->target[a]))
 			return false;
 		for (unsigned i = 0; i < o->nmembers; i++)
-			if (!streq(o->members[i].path, n->members[i].path) ||
+			if (!xi_ad_streq(o->members[i].path, n->members[i].path) ||
 			    !xi_ad_same_member_shape(df, &o->members[i], &n->members[i], a))
 				return false;
 	}
@@ -97,7 +97,7 @@ static const char *shape_key(struct ad_differ *df, const struct xi_mf_decl *d)
 		a = x;
 		break;
 	}
-	return xi_aprintf(ar(df), "%d %x %u %u %u %u %s", (int)d->kind, (unsigned)common, d->nmembers,
+	return xi_aprintf(xi_ad_arena(df), "%d %x %u %u %u %u %s", (int)d->kind, (unsigned)common, d->nmembers,
 			  d->nvariants, (unsigned)d->size[a], (unsigned)d->align[a],
 			  d->kind == XI_MF_CONST ? xi_int_format(d->value, buf) : "");
 }
@@ -120,12 +120,12 @@ static void find_renames(struct ad_differ *df)
 		const char *key = shape_key(df, n);
 		struct candidates *c = xi_map_get(&added, key, strlen(key));
 		if (!c) {
-			c = XI_NEW(ar(df), struct candidates);
+			c = XI_NEW(xi_ad_arena(df), struct candidates);
 			xi_map_put(&added, key, strlen(key), c);
 		}
 		if (c->n == c->cap) {
 			c->cap = c->cap ? c->cap * 2 : 4;
-			struct xi_mf_decl **l = xi_alloc(ar(df), sizeof(*l) * c->cap);
+			struct xi_mf_decl **l = xi_alloc(xi_ad_arena(df), sizeof(*l) * c->cap);
 			if (c->n)
 				memcpy(l, c->list, sizeof(*l) * c->n);
 			c->list = l;
@@ -170,8 +170,8 @@ static bool same_value(const struct xi_mf_decl *d, const struct xi_mf_variant *a
 
 static const char *bits_text(struct ad_differ *df, const struct xi_mf_variant *v)
 {
-	return v->lo == v->hi ? xi_aprintf(ar(df), "bit %u", v->lo)
-			      : xi_aprintf(ar(df), "bits %u..%u", v->lo, v->hi);
+	return v->lo == v->hi ? xi_aprintf(xi_ad_arena(df), "bit %u", v->lo)
+			      : xi_aprintf(xi_ad_arena(df), "bits %u..%u", v->lo, v->hi);
 }
 
 static void compare_variants(struct ad_pair *p)
@@ -180,8 +180,8 @@ static void compare_variants(struct ad_pair *p)
 	struct ad_differ *df = p->df;
 	bool is_enum = o->kind == XI_MF_ENUM;
 	const char *what = is_enum ? "value" : "bit";
-	bool *used = xi_alloc(ar(df), n->nvariants + 1);
-	bool *gone = xi_alloc(ar(df), o->nvariants + 1);
+	bool *used = xi_alloc(xi_ad_arena(df), n->nvariants + 1);
+	bool *gone = xi_alloc(xi_ad_arena(df), o->nvariants + 1);
 	for (unsigned i = 0; i < o->nvariants; i++) {
 		const struct xi_mf_variant *ov = &o->variants[i];
 		int j = find_variant(n, ov->name);
@@ -199,7 +199,7 @@ static void compare_variants(struct ad_pair *p)
 		else if (!is_enum && (ov->lo != nv->lo || ov->hi != nv->hi))
 			xi_ad_report(p, XI_AD_BREAKING, "renumbered", ov->loc, nv->loc, "%s '%s' moved from %s to %s",
 			    what, ov->name, bits_text(df, ov), bits_text(df, nv));
-		if (!streq(ov->c_name, nv->c_name) && !n->renamed)
+		if (!xi_ad_streq(ov->c_name, nv->c_name) && !n->renamed)
 			xi_ad_report(p, XI_AD_API, "c-name", ov->loc, nv->loc, "C name of '%s' changed from %s to %s",
 			    ov->name, ov->c_name ? ov->c_name : "(none)", nv->c_name ? nv->c_name : "(none)");
 	}
@@ -242,7 +242,7 @@ static void compare_variants(struct ad_pair *p)
 
 static const char *subject_of(struct ad_differ *df, const struct xi_mf_decl *d)
 {
-	return xi_aprintf(ar(df), "%s %s", d->kind == XI_MF_CONST ? "constant" : xi_mf_kind_name(d->kind),
+	return xi_aprintf(xi_ad_arena(df), "%s %s", d->kind == XI_MF_CONST ? "constant" : xi_mf_kind_name(d->kind),
 			  d->name);
 }
 
@@ -258,13 +258,13 @@ static void compare_layout(struct ad_pair *p)
 				    NULL, NULL };
 	if (o->size[a] != n->size[a]) {
 		e.rule = "size";
-		e.own = xi_aprintf(ar(df), "size changed from %u to %u", (unsigned)o->size[a],
+		e.own = xi_aprintf(xi_ad_arena(df), "size changed from %u to %u", (unsigned)o->size[a],
 				   (unsigned)n->size[a]);
 		xi_ad_effect(p, &e);
 	}
 	if (o->align[a] != n->align[a]) {
 		e.rule = "align";
-		e.own = xi_aprintf(ar(df), "alignment changed from %u to %u", (unsigned)o->align[a],
+		e.own = xi_aprintf(xi_ad_arena(df), "alignment changed from %u to %u", (unsigned)o->align[a],
 				   (unsigned)n->align[a]);
 		xi_ad_effect(p, &e);
 	}
@@ -284,12 +284,12 @@ static void compare_decl(struct ad_pair *p)
 	}
 	if (n->renamed)
 		xi_ad_report(p, XI_AD_API, "renamed", o->loc, n->loc, "renamed from %s", o->name);
-	if (!streq(o->module, n->module))
+	if (!xi_ad_streq(o->module, n->module))
 		xi_ad_report(p, XI_AD_API, "moved", o->loc, n->loc, "moved from %s to %s", o->module, n->module);
-	if (!streq(o->c_name, n->c_name))
+	if (!xi_ad_streq(o->c_name, n->c_name))
 		xi_ad_report(p, XI_AD_API, "c-name", o->loc, n->loc, "C name changed from %s to %s",
 		    o->c_name ? o->c_name : o->name, n->c_name ? n->c_name : n->name);
-	if (!streq(o->c_prefix, n->c_prefix) && !n->renamed)
+	if (!xi_ad_streq(o->c_prefix, n->c_prefix) && !n->renamed)
 		xi_ad_report(p, XI_AD_API, "c-name", o->loc, n->loc, "C macro prefix changed from %s to %s",
 		    o->c_prefix ? o->c_prefix : "(default)", n->c_prefix ? n->c_prefix : "(default)");
 	switch (n->kind) {
@@ -305,7 +305,7 @@ static void compare_decl(struct ad_pair *p)
 				    xi_ad_report(p, XI_AD_BREAKING, "renumbered", o->loc, n->loc,
 				    "value changed from %s to %s", xi_ad_int(df, o->value), xi_ad_int(df, n->value)));
 		}
-		if (!streq(o->type, n->type))
+		if (!xi_ad_streq(o->type, n->type))
 			xi_ad_report(p, XI_AD_API, "type-spelling", o->loc, n->loc, "type changed from %s to %s",
 			    o->type, n->type);
 		break;
@@ -329,7 +329,7 @@ static void compare_decl(struct ad_pair *p)
 		break;
 	case XI_MF_ENUM:
 	case XI_MF_BITMAP:
-		if (!streq(o->type, n->type))
+		if (!xi_ad_streq(o->type, n->type))
 			xi_ad_cause(p, xi_ad_report(p, XI_AD_BREAKING, "backing", o->loc, n->loc,
 			    "backing type changed from %s to %s", o->type, n->type), 0, NULL);
 		compare_variants(p);
@@ -476,13 +476,13 @@ struct xi_abidiff *xi_abidiff_run(struct xi_mf_model *old_model, struct xi_mf_mo
 	XI_FOR_EACH_ABI(a, new_model->abis & ~old_model->abis) {
 		p.abi = a;
 		p.scope = XI_ABI_BIT(a);
-		p.subject = xi_aprintf(ar(&df), "ABI %s", xi_abis[a].name);
+		p.subject = xi_aprintf(xi_ad_arena(&df), "ABI %s", xi_abis[a].name);
 		xi_ad_report(&p, XI_AD_COMPATIBLE, "new-abi", none, none, "new ABI");
 	}
 	XI_FOR_EACH_ABI(a, old_model->abis & ~new_model->abis) {
 		p.abi = a;
 		p.scope = XI_ABI_BIT(a);
-		p.subject = xi_aprintf(ar(&df), "ABI %s", xi_abis[a].name);
+		p.subject = xi_aprintf(xi_ad_arena(&df), "ABI %s", xi_abis[a].name);
 		xi_ad_report(&p, XI_AD_BREAKING, "abi-removed", none, none, "removed");
 	}
 	find_renames(&df);

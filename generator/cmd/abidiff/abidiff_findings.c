@@ -18,14 +18,14 @@
 const char *xi_ad_int(struct ad_differ *df, struct xi_int v)
 {
 	char buf[24];
-	return xi_strdup(ar(df), xi_int_format(v, buf));
+	return xi_strdup(xi_ad_arena(df), xi_int_format(v, buf));
 }
 
 /* --- Reports ----------------------------------------------------------------- */
 
 static bool same_loc(struct xi_mf_loc a, struct xi_mf_loc b)
 {
-	return streq(a.file, b.file) && a.line == b.line && a.col == b.col;
+	return xi_ad_streq(a.file, b.file) && a.line == b.line && a.col == b.col;
 }
 
 /* A new report, or the same one of another ABI (then *merged). */
@@ -46,7 +46,7 @@ static unsigned add_report(struct ad_differ *df, enum xi_abidiff_class cls, cons
 	*merged = false;
 	if (d->nreports == d->cap_reports) {
 		unsigned cap = d->cap_reports ? d->cap_reports * 2 : 64;
-		struct xi_abidiff_report *p = xi_alloc(ar(df), sizeof(*p) * cap);
+		struct xi_abidiff_report *p = xi_alloc(xi_ad_arena(df), sizeof(*p) * cap);
 		if (d->nreports)
 			memcpy(p, d->reports, sizeof(*p) * d->nreports);
 		d->reports = p;
@@ -57,7 +57,7 @@ static unsigned add_report(struct ad_differ *df, enum xi_abidiff_class cls, cons
 	r->cls = cls;
 	r->rule = rule;
 	r->subject = subject;
-	r->message = xi_strdup(ar(df), msg);
+	r->message = xi_strdup(xi_ad_arena(df), msg);
 	r->old_loc = ol;
 	r->new_loc = nl;
 	r->abis = XI_ABI_BIT(abi);
@@ -85,10 +85,10 @@ unsigned xi_ad_report(struct ad_pair *p, enum xi_abidiff_class cls, const char *
 		if (v) {
 			struct xi_mf_decl *ov = xi_mf_lookup_any(df->o, v), *nv = xi_mf_lookup_any(df->n, v);
 			cls = XI_AD_BUMPED;
-			version = xi_aprintf(ar(df), "%s %s -> %s", v, xi_ad_int(df, ov->value),
+			version = xi_aprintf(xi_ad_arena(df), "%s %s -> %s", v, xi_ad_int(df, ov->value),
 					     xi_ad_int(df, nv->value));
 		} else if ((v = cover(df, s, d, false, 0)) != NULL) {
-			hint = xi_aprintf(ar(df), "interface version %s was not raised", v);
+			hint = xi_aprintf(xi_ad_arena(df), "interface version %s was not raised", v);
 		}
 	}
 	bool merged;
@@ -160,12 +160,12 @@ void xi_ad_side_init(struct ad_differ *df, struct ad_side *s, struct xi_mf_model
 	s->m = m;
 	xi_map_init(&s->users);
 	for (int k = 0; k < 2; k++) {
-		s->state[k] = xi_alloc(ar(df), m->ndecls + 1);
-		s->result[k] = xi_alloc(ar(df), sizeof(const char *) * (m->ndecls + 1));
+		s->state[k] = xi_alloc(xi_ad_arena(df), m->ndecls + 1);
+		s->result[k] = xi_alloc(xi_ad_arena(df), sizeof(const char *) * (m->ndecls + 1));
 	}
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		struct xi_mf_decl *d = m->decls[i];
-		struct add_user_ctx c = { s, ar(df), d };
+		struct add_user_ctx c = { s, xi_ad_arena(df), d };
 		if (!d->input)
 			continue;
 		XI_FOR_EACH_ABI(a, d->abis) {
@@ -220,7 +220,7 @@ bool xi_ad_is_version_const(struct ad_differ *df, const char *name)
 	struct xi_mf_model *ms[2] = { df->o, df->n };
 	for (int k = 0; k < 2; k++)
 		for (unsigned i = 0; i < ms[k]->ndecls; i++)
-			if (ms[k]->decls[i]->input && streq(ms[k]->decls[i]->version, name))
+			if (ms[k]->decls[i]->input && xi_ad_streq(ms[k]->decls[i]->version, name))
 				return true;
 	return false;
 }

@@ -50,12 +50,14 @@ struct ad_pair {
 	const char *subject;
 };
 
-static inline struct xi_arena *ar(struct ad_differ *df)
+/* The arena of the findings: what abi-diff makes lives as long as they do. */
+static inline struct xi_arena *xi_ad_arena(struct ad_differ *df)
 {
 	return &df->out->arena;
 }
 
-static inline bool streq(const char *a, const char *b)
+/* Two texts are equal, or both are NULL. */
+static inline bool xi_ad_streq(const char *a, const char *b)
 {
 	return a == b || (a && b && !strcmp(a, b));
 }

@@ -38,7 +38,7 @@ static struct span span_of(const struct xi_mf_member *m, int abi)
 static struct span *leaves_in(struct ad_differ *df, const struct xi_mf_decl *d, int abi,
 			      struct span r, int want_reserved, unsigned *count)
 {
-	struct span *v = xi_alloc(ar(df), sizeof(*v) * (d->nmembers + 1));
+	struct span *v = xi_alloc(xi_ad_arena(df), sizeof(*v) * (d->nmembers + 1));
 	unsigned n = 0;
 	for (unsigned i = 0; i < d->nmembers; i++) {
 		const struct xi_mf_member *m = &d->members[i];
@@ -100,8 +100,8 @@ static bool was_reserved(struct ad_differ *df, const struct xi_mf_decl *o, int a
 
 static const char *range_text(struct ad_differ *df, struct span s)
 {
-	return s.e == s.s + 1 ? xi_aprintf(ar(df), "byte %llu", (unsigned long long)s.s)
-			      : xi_aprintf(ar(df), "bytes %llu..%llu", (unsigned long long)s.s,
+	return s.e == s.s + 1 ? xi_aprintf(xi_ad_arena(df), "byte %llu", (unsigned long long)s.s)
+			      : xi_aprintf(xi_ad_arena(df), "bytes %llu..%llu", (unsigned long long)s.s,
 					   (unsigned long long)s.e - 1);
 }
 
@@ -160,7 +160,7 @@ static bool old_tag_had(struct ad_pair *p, const int *n2o, const struct xi_mf_me
 	const char *open = strchr(u->type[a], '('), *close = strchr(u->type[a], ')');
 	if (!open || !close || close < open)
 		return true;
-	const char *tag = xi_aprintf(ar(p->df), "%s%s%.*s", u->parent >= 0 ? p->o->members[u->parent].path : "",
+	const char *tag = xi_aprintf(xi_ad_arena(p->df), "%s%s%.*s", u->parent >= 0 ? p->o->members[u->parent].path : "",
 				     u->parent >= 0 ? "." : "", (int)(close - open - 1), open + 1);
 	int ti = xi_mf_member_index(p->o, tag);
 	if (ti < 0 || !on_abi(&p->o->members[ti], a))
@@ -200,7 +200,7 @@ static const char *label_key(struct ad_pair *p, const struct xi_mf_member *nm, c
 	const char *type = u->type[a];
 	const char *open = type ? strchr(type, '(') : NULL, *close = type ? strchr(type, ')') : NULL;
 	if (open && close && close > open) {
-		const char *tag = xi_aprintf(ar(p->df), "%s%s%.*s", u->parent >= 0 ? n->members[u->parent].path : "",
+		const char *tag = xi_aprintf(xi_ad_arena(p->df), "%s%s%.*s", u->parent >= 0 ? n->members[u->parent].path : "",
 					     u->parent >= 0 ? "." : "", (int)(close - open - 1), open + 1);
 		int ti = xi_mf_member_index(n, tag);
 		const struct xi_mf_decl *e = ti >= 0 && on_abi(&n->members[ti], a)
@@ -223,12 +223,12 @@ static void compare_arm(struct ad_pair *p, const int *n2o, const struct xi_mf_me
 	else if (!om->default_arm && nm->default_arm)
 		xi_ad_report(p, XI_AD_COMPATIBLE, "new-arm-label", om->loc, nm->loc,
 		    "arm '%s' becomes the default arm", nm->path);
-	bool *used = xi_alloc(ar(df), nm->nlabels + 1);
+	bool *used = xi_alloc(xi_ad_arena(df), nm->nlabels + 1);
 	for (unsigned i = 0; i < om->nlabels; i++) {
 		const struct xi_mf_label *ol = &om->labels[i];
 		unsigned j;
 		for (j = 0; j < nm->nlabels; j++)
-			if (ol->name ? streq(ol->name, nm->labels[j].name)
+			if (ol->name ? xi_ad_streq(ol->name, nm->labels[j].name)
 				     : !nm->labels[j].name && xi_int_eq(ol->value, nm->labels[j].value))
 				break;
 		if (j < nm->nlabels) {
@@ -290,12 +290,12 @@ static const char *size_text(struct ad_differ *df, const struct xi_mf_member *om
 			     const struct xi_mf_member *nm, int a)
 {
 	if (om->size[a] != nm->size[a] && om->align[a] != nm->align[a])
-		return xi_aprintf(ar(df), "size %u -> %u, alignment %u -> %u", (unsigned)om->size[a],
+		return xi_aprintf(xi_ad_arena(df), "size %u -> %u, alignment %u -> %u", (unsigned)om->size[a],
 				  (unsigned)nm->size[a], (unsigned)om->align[a], (unsigned)nm->align[a]);
 	if (om->size[a] != nm->size[a])
-		return xi_aprintf(ar(df), "size %u -> %u", (unsigned)om->size[a], (unsigned)nm->size[a]);
+		return xi_aprintf(xi_ad_arena(df), "size %u -> %u", (unsigned)om->size[a], (unsigned)nm->size[a]);
 	if (om->align[a] != nm->align[a])
-		return xi_aprintf(ar(df), "alignment %u -> %u", (unsigned)om->align[a],
+		return xi_aprintf(xi_ad_arena(df), "alignment %u -> %u", (unsigned)om->align[a],
 				  (unsigned)nm->align[a]);
 	return NULL;
 }
@@ -314,7 +314,7 @@ static void compare_pair(struct ad_pair *p, const int *o2n, const int *n2o,
 	if (renamed && strcmp(last_component(om->path), last_component(nm->path)))
 		xi_ad_report(p, XI_AD_API, "renamed", om->loc, nm->loc, "member '%s' renamed to '%s'", om->path,
 		    nm->path);
-	if (!streq(om->c_name, nm->c_name))
+	if (!xi_ad_streq(om->c_name, nm->c_name))
 		xi_ad_report(p, XI_AD_API, "c-name", om->loc, nm->loc, "C name of member '%s' changed from %s to %s",
 		    nm->path, om->c_name ? om->c_name : nm->path, nm->c_name ? nm->c_name : nm->path);
 	struct span ns = span_of(nm, a), os = span_of(om, a);
@@ -327,18 +327,18 @@ static void compare_pair(struct ad_pair *p, const int *o2n, const int *n2o,
 			uint64_t missing;
 			struct span gap, *v = leaves_in(df, p->n, a, os, -1, &n);
 			bool resized = om->size[a] != nm->size[a] || om->align[a] != nm->align[a];
-			const char *grown = xi_aprintf(ar(df),
+			const char *grown = xi_aprintf(xi_ad_arena(df),
 			    "reserved member '%s' now covers %s, which %s not all reserved", nm->path,
 			    range_text(df, ns), were(ns));
 			if (!was_reserved(df, p->o, a, ns) &&
-			    (!resized || streq(xi_ad_renamed_type(df, om->type[a], a), nm->type[a]))) {
+			    (!resized || xi_ad_streq(xi_ad_renamed_type(df, om->type[a], a), nm->type[a]))) {
 				/* Moved whole, or resized with the type it is
 				 * spelled with: a consequence of a change before
 				 * it, or of that type's. */
 				struct ad_effect_spec e = {
 					"member-layout", om->loc, nm->loc, (int)(nm - p->n->members),
 					om->offset[a] != nm->offset[a]
-						? xi_aprintf(ar(df), "offset %u -> %u", (unsigned)om->offset[a],
+						? xi_aprintf(xi_ad_arena(df), "offset %u -> %u", (unsigned)om->offset[a],
 							     (unsigned)nm->offset[a]) : NULL,
 					resized ? size_text(df, om, nm, a) : NULL,
 					-1, xi_ad_named_type(df, nm->type[a]), "reserved-grown", grown,
@@ -352,7 +352,7 @@ static void compare_pair(struct ad_pair *p, const int *o2n, const int *n2o,
 				    "reserved member '%s' now covers %s (was %s)", nm->path,
 				    range_text(df, ns), range_text(df, os));
 		}
-		if (!streq(xi_ad_renamed_type(df, om->type[a], a), nm->type[a]))
+		if (!xi_ad_streq(xi_ad_renamed_type(df, om->type[a], a), nm->type[a]))
 			xi_ad_report(p, XI_AD_API, "type-spelling", om->loc, nm->loc,
 			    "type of reserved member '%s' changed from %s to %s", nm->path, om->type[a],
 			    nm->type[a]);
@@ -396,7 +396,7 @@ static void compare_pair(struct ad_pair *p, const int *o2n, const int *n2o,
 		struct ad_effect_spec e = {
 			"member-layout", om->loc, nm->loc, (int)(nm - p->n->members),
 			om->offset[a] != nm->offset[a]
-				? xi_aprintf(ar(df), "offset %u -> %u", (unsigned)om->offset[a],
+				? xi_aprintf(xi_ad_arena(df), "offset %u -> %u", (unsigned)om->offset[a],
 					     (unsigned)nm->offset[a]) : NULL,
 			size_text(df, om, nm, a), own_cause, xi_ad_named_type(df, nm->type[a]), NULL, NULL,
 		};
@@ -522,9 +522,9 @@ void xi_ad_compare_members(struct ad_pair *p)
 	struct ad_differ *df = p->df;
 	const struct xi_mf_decl *o = p->o, *n = p->n;
 	int a = p->abi;
-	int *o2n = xi_alloc(ar(df), sizeof(int) * (o->nmembers + 1));
-	int *n2o = xi_alloc(ar(df), sizeof(int) * (n->nmembers + 1));
-	bool *renamed = xi_alloc(ar(df), o->nmembers + 1);
+	int *o2n = xi_alloc(xi_ad_arena(df), sizeof(int) * (o->nmembers + 1));
+	int *n2o = xi_alloc(xi_ad_arena(df), sizeof(int) * (n->nmembers + 1));
+	bool *renamed = xi_alloc(xi_ad_arena(df), o->nmembers + 1);
 	for (unsigned i = 0; i < o->nmembers; i++)
 		o2n[i] = -1;
 	for (unsigned j = 0; j < n->nmembers; j++)

@@ -41,7 +41,7 @@ static void rewrite(struct ad_differ *df, struct xi_strbuf *sb, const char *type
 static void to_new_name(struct ad_differ *df, struct xi_strbuf *sb, const char *name, size_t len,
 			int abi, unsigned depth)
 {
-	char *s = xi_strndup(ar(df), name, len);
+	char *s = xi_strndup(xi_ad_arena(df), name, len);
 	struct xi_mf_decl *d = xi_mf_lookup(df->o, s, abi);
 	xi_sb_adds(sb, d && d->renamed ? d->renamed->name : s);
 }
@@ -50,7 +50,7 @@ const char *xi_ad_renamed_type(struct ad_differ *df, const char *type, int abi)
 {
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	rewrite(df, &sb, type, to_new_name, abi, 0);
-	const char *r = xi_strdup(ar(df), xi_sb_str(&sb));
+	const char *r = xi_strdup(xi_ad_arena(df), xi_sb_str(&sb));
 	xi_sb_free(&sb);
 	return r;
 }
@@ -59,7 +59,7 @@ const char *xi_ad_renamed_type(struct ad_differ *df, const char *type, int abi)
 static void repr_name(struct ad_differ *df, struct xi_strbuf *sb, const char *name, size_t len,
 		      int abi, unsigned depth)
 {
-	char *s = xi_strndup(ar(df), name, len);
+	char *s = xi_strndup(xi_ad_arena(df), name, len);
 	struct xi_mf_decl *d = xi_mf_lookup(df->repr_model, s, abi);
 	if (d && d->kind == XI_MF_ALIAS && d->target[abi] && depth < AD_MAX_ALIAS_HOPS)
 		rewrite(df, sb, d->target[abi], repr_name, abi, depth + 1);
@@ -74,7 +74,7 @@ static const char *repr(struct ad_differ *df, struct xi_mf_model *m, const char 
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	df->repr_model = m;
 	rewrite(df, &sb, type, repr_name, abi, 0);
-	const char *r = xi_strdup(ar(df), xi_sb_str(&sb));
+	const char *r = xi_strdup(xi_ad_arena(df), xi_sb_str(&sb));
 	xi_sb_free(&sb);
 	return r;
 }
@@ -82,11 +82,11 @@ static const char *repr(struct ad_differ *df, struct xi_mf_model *m, const char 
 enum xi_ad_type_change xi_ad_compare_type(struct ad_differ *df, const char *ot, const char *nt,
 					  int abi)
 {
-	if (streq(xi_ad_renamed_type(df, ot, abi), nt))
+	if (xi_ad_streq(xi_ad_renamed_type(df, ot, abi), nt))
 		return XI_AD_TYPE_SAME;
 	const char *ro = xi_ad_renamed_type(df, repr(df, df->o, ot, abi), abi);
 	const char *rn = repr(df, df->n, nt, abi);
-	return streq(ro, rn) ? XI_AD_TYPE_SPELLING : XI_AD_TYPE_CHANGED;
+	return xi_ad_streq(ro, rn) ? XI_AD_TYPE_SPELLING : XI_AD_TYPE_CHANGED;
 }
 
 /* --- Renamed declarations ------------------------------------------------------------ */
@@ -96,7 +96,7 @@ static bool same_labels(const struct xi_mf_member *a, const struct xi_mf_member 
 	if (a->is_arm != b->is_arm || a->default_arm != b->default_arm || a->nlabels != b->nlabels)
 		return false;
 	for (unsigned i = 0; i < a->nlabels; i++)
-		if (!streq(a->labels[i].name, b->labels[i].name) ||
+		if (!xi_ad_streq(a->labels[i].name, b->labels[i].name) ||
 		    !xi_int_eq(a->labels[i].value, b->labels[i].value))
 			return false;
 	return true;
@@ -111,5 +111,5 @@ bool xi_ad_same_member_shape(struct ad_differ *df, const struct xi_mf_member *a,
 		return true;
 	return a->offset[abi] == b->offset[abi] && a->size[abi] == b->size[abi] &&
 	       a->align[abi] == b->align[abi] && a->dir == b->dir && a->reserved == b->reserved &&
-	       same_labels(a, b) && streq(xi_ad_renamed_type(df, a->type[abi], abi), b->type[abi]);
+	       same_labels(a, b) && xi_ad_streq(xi_ad_renamed_type(df, a->type[abi], abi), b->type[abi]);
 }

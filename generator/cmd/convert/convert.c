@@ -281,7 +281,7 @@ int xi_cmd_convert(const struct xi_options *opt, const struct xi_convert_options
 {
 	struct run r = { NULL, co, !strcmp(co->to, "xidl"), co->outdir && !strcmp(co->outdir, "-"),
 			 NULL, 0 };
-	struct xi_ctx *ctx = r.ctx = xenidl_create(opt, stderr);
+	struct xi_ctx *ctx = r.ctx = xi_create(opt, stderr);
 	ctx->converting = true;
 	for (int i = 0; i < nfiles && !ctx->diag.capped; i++)
 		xi_load_input(ctx, files[i]);
@@ -340,6 +340,6 @@ done:
 	for (unsigned i = 0; i < ctx->nmodules; i++)
 		xi_comments_free(ctx->modules[i]->comments);
 	free(r.jobs);
-	xenidl_destroy(ctx);
+	xi_destroy(ctx);
 	return status;
 }

@@ -144,11 +144,11 @@ static void print_tsv(struct xi_ctx *ctx, const struct xi_decl *d, xi_abi_mask a
 int xi_cmd_layout(const struct xi_options *opt, bool tsv, bool all, int argc, char **argv)
 {
 	const char *type = all ? NULL : argv[0];
-	struct xi_ctx *ctx = xenidl_create(opt, stderr);
+	struct xi_ctx *ctx = xi_create(opt, stderr);
 	for (int i = all ? 0 : 1; i < argc; i++)
-		xenidl_add_input(ctx, argv[i]);
+		xi_add_input(ctx, argv[i]);
 	int status = 0;
-	if (!xenidl_analyze(ctx)) {
+	if (!xi_analyze(ctx)) {
 		status = 1;
 		goto out;
 	}
@@ -176,6 +176,6 @@ int xi_cmd_layout(const struct xi_options *opt, bool tsv, bool all, int argc, ch
 		status = 1;
 	}
 out:
-	xenidl_destroy(ctx);
+	xi_destroy(ctx);
 	return status;
 }

@@ -20,25 +20,25 @@ int xi_cmd_xenbindgen(const struct xi_options *opt, const char *indir, const cha
 		      const char *lang, bool check)
 {
 	bool rust = !strcmp(lang, "rust");
-	struct xi_ctx *ctx = xenidl_create(opt, stderr);
+	struct xi_ctx *ctx = xi_create(opt, stderr);
 	struct xbg x = { ctx, indir, NULL, 0 };
 	int status = 1;
-	bool ok = xbg_load(&x, indir);
+	bool ok = xi_xbg_load(&x, indir);
 	if (ok)
-		ok = xbg_check(&x);
+		ok = xi_xbg_check(&x);
 	if (ok) {
 		struct xi_outset *out = xi_outset_new(outdir, check ? XI_OUTPUT_CHECK : XI_OUTPUT_WRITE,
 						      &ctx->diag);
 		for (unsigned i = 0; i < x.ndirs; i++) {
-			const struct xbg_dir *d = &x.dirs[i];
+			const struct xi_xbg_dir *d = &x.dirs[i];
 			struct xi_out *o = xi_out_open(out, xi_aprintf(&ctx->arena, "%s.%s", d->out,
 								      rust ? "rs" : "h"));
 			if (!o)
 				continue;
 			if (rust)
-				xbg_emit_rust(&x, d, o);
+				xi_xbg_emit_rust(&x, d, o);
 			else
-				xbg_emit_c(&x, d, o);
+				xi_xbg_emit_c(&x, d, o);
 		}
 		if (xi_diag_failed(&ctx->diag))
 			xi_outset_abort(out);
@@ -47,6 +47,6 @@ int xi_cmd_xenbindgen(const struct xi_options *opt, const char *indir, const cha
 		xi_outset_free(out);
 	}
 	free_lists(&x);
-	xenidl_destroy(ctx);
+	xi_destroy(ctx);
 	return status;
 }

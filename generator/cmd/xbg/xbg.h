@@ -22,75 +22,75 @@
 #include "spec_map.h"
 #include "xbg_case.h"
 
-enum xbg_lang {
-	XBG_LANG_C,
-	XBG_LANG_RUST,
+enum xi_xbg_lang {
+	XI_XBG_LANG_C,
+	XI_XBG_LANG_RUST,
 };
 
 /* The four views xenbindgen checks, in its order. */
-enum xbg_view {
-	XBG_VIEW_X86,
-	XBG_VIEW_ARM,
-	XBG_VIEW_RISCV,
-	XBG_VIEW_PPC,
-	XBG_VIEW_COUNT
+enum xi_xbg_view {
+	XI_XBG_VIEW_X86,
+	XI_XBG_VIEW_ARM,
+	XI_XBG_VIEW_RISCV,
+	XI_XBG_VIEW_PPC,
+	XI_XBG_VIEW_COUNT
 };
 
 /* Which views a directory belongs to. */
-#define XBG_ALL_VIEWS ((1u << XBG_VIEW_COUNT) - 1)
+#define XI_XBG_ALL_VIEWS ((1u << XI_XBG_VIEW_COUNT) - 1)
 
-struct xbg_list {
+struct xi_xbg_list {
 	struct xi_decl **decls;
 	unsigned n, cap;
 };
 
 /* One spec directory: one output. */
-struct xbg_dir {
+struct xi_xbg_dir {
 	const char *name;          /* as on disk: the banner */
 	const char *path;
 	const char *out;           /* output name: kebab to snake case */
 	const char *guard;         /* __XEN_AUTOGEN_<GUARD>_H */
-	unsigned views;            /* bitmask of enum xbg_view */
+	unsigned views;            /* bitmask of enum xi_xbg_view */
 	struct xi_spec_include *includes;
-	struct xbg_list enums, bitmaps, structs;
+	struct xi_xbg_list enums, bitmaps, structs;
 };
 
 struct xbg {
 	struct xi_ctx *ctx;
 	const char *indir;
-	struct xbg_dir *dirs;      /* in name order */
+	struct xi_xbg_dir *dirs;      /* in name order */
 	unsigned ndirs;
 };
 
-extern const char *const xbg_view_names[XBG_VIEW_COUNT];
+extern const char *const xi_xbg_view_names[XI_XBG_VIEW_COUNT];
 
 /* Read every directory of indir. False after an error. */
-bool xbg_load(struct xbg *x, const char *indir);
+bool xi_xbg_load(struct xbg *x, const char *indir);
 /* Check the specs; false after an error. */
-bool xbg_check(struct xbg *x);
+bool xi_xbg_check(struct xbg *x);
 /* xenbindgen's rules: unique names and layouts without implicit padding,
  * in each view. */
-void xbg_check_views(struct xbg *x);
+void xi_xbg_check_views(struct xbg *x);
 /* Find a struct, enum or bitmap by name: in d first, then in the
  * directories that share a view with d. */
-struct xi_decl *xbg_find(struct xbg *x, const struct xbg_dir *d, const char *name,
-			 const struct xbg_dir **where);
+struct xi_decl *xi_xbg_find(struct xbg *x, const struct xi_xbg_dir *d, const char *name,
+			 const struct xi_xbg_dir **where);
 /* The directory a declaration belongs to. */
-const struct xbg_dir *xbg_dir_of(const struct xbg *x, const struct xi_decl *decl);
+const struct xi_xbg_dir *xi_xbg_dir_of(const struct xbg *x, const struct xi_decl *decl);
 /* Kinds of declaration, as in messages ("a struct"). */
-const char *xbg_kind_phrase(enum xi_decl_kind k);
+const char *xi_xbg_kind_phrase(enum xi_decl_kind k);
 /* Write one directory's output. */
-void xbg_emit_c(struct xbg *x, const struct xbg_dir *d, struct xi_out *o);
-void xbg_emit_rust(struct xbg *x, const struct xbg_dir *d, struct xi_out *o);
+void xi_xbg_emit_c(struct xbg *x, const struct xi_xbg_dir *d, struct xi_out *o);
+void xi_xbg_emit_rust(struct xbg *x, const struct xi_xbg_dir *d, struct xi_out *o);
 
 /* The primitive a type names (a REF to u8 ... i64), or -1. */
-int xbg_prim(const struct xi_type *t);
+int xi_xbg_prim(const struct xi_type *t);
 
 /* A name converted as xenbindgen converts it for Rust, and then written
  * so that it compiles where xenbindgen's did not: a keyword is a raw
  * identifier (r#ref, r#type), or, for those that cannot be raw (self,
  * Self, super, crate), takes a trailing '_' (self_), as in -l rust. */
-const char *xbg_rust_name(struct xi_arena *a, const char *name, enum xi_split split,
+const char *xi_xbg_rust_name(struct xi_arena *a, const char *name, enum xi_split split,
 			  enum xi_case to);
 
 /* The command: 0, 1 on errors, 3 when --check found stale files. */

@@ -19,7 +19,7 @@
  *
  * A keyword of Rust is not refused (Xen's grant tables have a field
  * `ref`): the Rust backend writes it as a raw identifier, r#ref, or self_
- * for those that cannot be raw (xbg_rust_name), and the names compared
+ * for those that cannot be raw (xi_xbg_rust_name), and the names compared
  * below are those it writes. */
 #include <string.h>
 
@@ -103,17 +103,17 @@ static const char *conv(struct checker *c, const char *name, enum xi_split split
 /* The name the Rust backend writes. */
 static const char *rust(struct checker *c, const char *name, enum xi_split split, enum xi_case to)
 {
-	return xbg_rust_name(c->arena, name, split, to);
+	return xi_xbg_rust_name(c->arena, name, split, to);
 }
 
 /* --- Enums and bitmaps ---------------------------------------------------- */
 
 static int backing_prim(struct checker *c, const struct xi_decl *d)
 {
-	int p = xbg_prim(d->type);
+	int p = xi_xbg_prim(d->type);
 	if (p < 0)
 		xi_error(c->diag, d->type->loc, "the typ of %s must be one of u8, u16, u32, u64, i8, "
-			 "i16, i32 or i64", xbg_kind_phrase(d->kind));
+			 "i16, i32 or i64", xi_xbg_kind_phrase(d->kind));
 	return p;
 }
 
@@ -222,7 +222,7 @@ static const char *type_phrase(const struct xi_type *t)
 	case XI_TYPE_ARRAY: return "an array";
 	case XI_TYPE_HANDLE: return "a pointer";
 	case XI_TYPE_REF:
-		return t->u.ref.want ? xbg_kind_phrase((enum xi_decl_kind)t->u.ref.want_kind) : "a type";
+		return t->u.ref.want ? xi_xbg_kind_phrase((enum xi_decl_kind)t->u.ref.want_kind) : "a type";
 	default: return "a type";
 	}
 }
@@ -230,12 +230,12 @@ static const char *type_phrase(const struct xi_type *t)
 /* A name used as a type: give it its kind when the spec wrote it bare
  * ("typ = 'name'"), by looking it up. False when it is unknown (the view
  * checks report that). */
-static bool settle_kind(struct checker *c, const struct xbg_dir *d, struct xi_type *t)
+static bool settle_kind(struct checker *c, const struct xi_xbg_dir *d, struct xi_type *t)
 {
 	if (t->u.ref.want)
 		return true;
-	const struct xbg_dir *where;
-	struct xi_decl *found = xbg_find(c->x, d, t->u.ref.name, &where);
+	const struct xi_xbg_dir *where;
+	struct xi_decl *found = xi_xbg_find(c->x, d, t->u.ref.name, &where);
 	if (!found)
 		return false;
 	t->u.ref.want = true;
@@ -247,13 +247,13 @@ static bool settle_kind(struct checker *c, const struct xbg_dir *d, struct xi_ty
 static void settle_kinds(struct checker *c)
 {
 	for (unsigned i = 0; i < c->x->ndirs; i++) {
-		const struct xbg_dir *d = &c->x->dirs[i];
+		const struct xi_xbg_dir *d = &c->x->dirs[i];
 		for (unsigned k = 0; k < d->structs.n; k++) {
 			for (struct xi_member *m = d->structs.decls[k]->agg->members; m; m = m->next) {
 				struct xi_type *t = m->type;
 				while (t->kind == XI_TYPE_ARRAY || t->kind == XI_TYPE_HANDLE)
 					t = t->kind == XI_TYPE_ARRAY ? t->u.array.elem : t->u.target;
-				if (t->kind == XI_TYPE_REF && xbg_prim(t) < 0)
+				if (t->kind == XI_TYPE_REF && xi_xbg_prim(t) < 0)
 					settle_kind(c, d, t);
 			}
 		}
@@ -262,10 +262,10 @@ static void settle_kinds(struct checker *c)
 
 /* A struct of another directory: an include must import it, or neither
  * the C header includes its header nor the Rust module uses it. */
-static void check_imported(struct checker *c, const struct xbg_dir *d, const struct xi_type *t)
+static void check_imported(struct checker *c, const struct xi_xbg_dir *d, const struct xi_type *t)
 {
-	const struct xbg_dir *where;
-	struct xi_decl *found = xbg_find(c->x, d, t->u.ref.name, &where);
+	const struct xi_xbg_dir *where;
+	struct xi_decl *found = xi_xbg_find(c->x, d, t->u.ref.name, &where);
 	if (!found || where == d)
 		return;
 	const char *from = !strncmp(where->name, "arch-", 5) ? "arch" : where->out;
@@ -282,7 +282,7 @@ static void check_imported(struct checker *c, const struct xbg_dir *d, const str
 }
 
 /* A struct used by value in directory d, by struct number `index`. */
-static void check_struct_use(struct checker *c, const struct xbg_dir *d, unsigned index,
+static void check_struct_use(struct checker *c, const struct xi_xbg_dir *d, unsigned index,
 			     const struct xi_type *t)
 {
 	const char *name = t->u.ref.name;
@@ -308,15 +308,15 @@ static void check_struct_use(struct checker *c, const struct xbg_dir *d, unsigne
 
 /* An enum or bitmap used by a struct of d: xenbindgen's C backend only
  * finds those of the same directory. */
-static void check_enum_use(struct checker *c, const struct xbg_dir *d, const struct xi_type *t)
+static void check_enum_use(struct checker *c, const struct xi_xbg_dir *d, const struct xi_type *t)
 {
 	enum xi_decl_kind want = (enum xi_decl_kind)t->u.ref.want_kind;
-	const struct xbg_list *own = want == XI_DECL_ENUM ? &d->enums : &d->bitmaps;
+	const struct xi_xbg_list *own = want == XI_DECL_ENUM ? &d->enums : &d->bitmaps;
 	for (unsigned i = 0; i < own->n; i++)
 		if (own->decls[i]->name == t->u.ref.name)
 			goto found;
-	const struct xbg_dir *where;
-	struct xi_decl *other = xbg_find(c->x, d, t->u.ref.name, &where);
+	const struct xi_xbg_dir *where;
+	struct xi_decl *other = xi_xbg_find(c->x, d, t->u.ref.name, &where);
 	if (other && other->kind == want) {
 		xi_error(c->diag, t->loc, "%s '%s' is defined in directory '%s'; xenbindgen only "
 			 "finds %ss of the same directory", kind_word(want), t->u.ref.name, where->name,
@@ -334,7 +334,7 @@ found:
 	}
 }
 
-static void check_field_type(struct checker *c, const struct xbg_dir *d, unsigned index,
+static void check_field_type(struct checker *c, const struct xi_xbg_dir *d, unsigned index,
 			     const struct xi_type *t)
 {
 	if (t->kind == XI_TYPE_ARRAY) {
@@ -351,13 +351,13 @@ static void check_field_type(struct checker *c, const struct xbg_dir *d, unsigne
 	}
 	if (t->kind == XI_TYPE_HANDLE) {
 		const struct xi_type *target = t->u.target;
-		if (xbg_prim(target) < 0)
+		if (xi_xbg_prim(target) < 0)
 			xi_error(c->diag, target->loc, "a pointer to %s; xenbindgen can only point to u8, "
 				 "u16, u32, u64, i8, i16, i32 or i64 (its C backend crashes)",
 				 type_phrase(target));
 		return;
 	}
-	if (t->kind != XI_TYPE_REF || xbg_prim(t) >= 0 || !t->u.ref.want)
+	if (t->kind != XI_TYPE_REF || xi_xbg_prim(t) >= 0 || !t->u.ref.want)
 		return;
 	if (t->u.ref.want_kind == XI_DECL_STRUCT)
 		check_struct_use(c, d, index, t);
@@ -365,7 +365,7 @@ static void check_field_type(struct checker *c, const struct xbg_dir *d, unsigne
 		check_enum_use(c, d, t);
 }
 
-static void check_struct(struct checker *c, const struct xbg_dir *d, unsigned index,
+static void check_struct(struct checker *c, const struct xi_xbg_dir *d, unsigned index,
 			 struct scope *ctags, struct scope *rust_types)
 {
 	const struct xi_decl *s = d->structs.decls[index];
@@ -389,7 +389,7 @@ static void check_struct(struct checker *c, const struct xbg_dir *d, unsigned in
 	xi_map_free(&rfields.names);
 }
 
-static void check_includes(struct checker *c, const struct xbg_dir *d)
+static void check_includes(struct checker *c, const struct xi_xbg_dir *d)
 {
 	for (const struct xi_spec_include *inc = d->includes; inc; inc = inc->next) {
 		if (!strcmp(inc->from, "arch"))
@@ -402,7 +402,7 @@ static void check_includes(struct checker *c, const struct xbg_dir *d)
 	}
 }
 
-static void check_dir(struct checker *c, const struct xbg_dir *d)
+static void check_dir(struct checker *c, const struct xi_xbg_dir *d)
 {
 	struct scope cnames = { { 0 }, "C" }, ctags = { { 0 }, "C struct" };
 	struct scope rust_types = { { 0 }, "Rust" };
@@ -425,12 +425,12 @@ static void check_dir(struct checker *c, const struct xbg_dir *d)
 	xi_map_free(&rust_types.names);
 }
 
-bool xbg_check(struct xbg *x)
+bool xi_xbg_check(struct xbg *x)
 {
 	struct checker c = { x, x->ctx, &x->ctx->diag, &x->ctx->arena };
 	unsigned errors = c.diag->errors;
 	settle_kinds(&c);
-	xbg_check_views(x);
+	xi_xbg_check_views(x);
 	for (unsigned i = 0; i < x->ndirs && !c.diag->capped; i++)
 		check_dir(&c, &x->dirs[i]);
 	return c.diag->errors == errors;

@@ -11,9 +11,9 @@
 #include "xbg.h"
 #include "xbg_case.h"
 
-const char *const xbg_view_names[XBG_VIEW_COUNT] = { "x86", "arm", "riscv", "ppc" };
+const char *const xi_xbg_view_names[XI_XBG_VIEW_COUNT] = { "x86", "arm", "riscv", "ppc" };
 
-static void list_add(struct xbg_list *l, struct xi_decl *d)
+static void list_add(struct xi_xbg_list *l, struct xi_decl *d)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 16;
@@ -27,9 +27,9 @@ static void list_add(struct xbg_list *l, struct xi_decl *d)
 static unsigned views_of(const char *name)
 {
 	if (strncmp(name, "arch-", 5) != 0)
-		return XBG_ALL_VIEWS;
-	for (unsigned v = 0; v < XBG_VIEW_COUNT; v++)
-		if (!strcmp(name + 5, xbg_view_names[v]))
+		return XI_XBG_ALL_VIEWS;
+	for (unsigned v = 0; v < XI_XBG_VIEW_COUNT; v++)
+		if (!strcmp(name + 5, xi_xbg_view_names[v]))
 			return 1u << v;
 	return 0;
 }
@@ -47,7 +47,7 @@ static bool valid_dir_name(const char *name)
 }
 
 /* Parse one file and append its lists to the directory's. */
-static bool load_file(struct xbg *x, struct xbg_dir *d, const char *path)
+static bool load_file(struct xbg *x, struct xi_xbg_dir *d, const char *path)
 {
 	struct xi_ctx *ctx = x->ctx;
 	struct xi_loc none = { 0, 0, 0, 0 };
@@ -59,7 +59,7 @@ static bool load_file(struct xbg *x, struct xbg_dir *d, const char *path)
 	m->path = path;
 	m->canon = path;
 	m->family = XI_FAM_NONE;
-	m->index = (unsigned)(d - x->dirs); /* xbg_dir_of() */
+	m->index = (unsigned)(d - x->dirs); /* xi_xbg_dir_of() */
 	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(path), text, len);
 	enum xi_spec_format f = xi_format_of_path(path) == XI_FORMAT_YAML ? XI_FORMAT_YAML
 									 : XI_FORMAT_TOML;
@@ -83,7 +83,7 @@ static bool load_file(struct xbg *x, struct xbg_dir *d, const char *path)
 	return true;
 }
 
-static bool load_dir(struct xbg *x, struct xbg_dir *d)
+static bool load_dir(struct xbg *x, struct xi_xbg_dir *d)
 {
 	struct xi_ctx *ctx = x->ctx;
 	unsigned n;
@@ -106,7 +106,7 @@ static bool load_dir(struct xbg *x, struct xbg_dir *d)
 	return ok;
 }
 
-bool xbg_load(struct xbg *x, const char *indir)
+bool xi_xbg_load(struct xbg *x, const char *indir)
 {
 	struct xi_ctx *ctx = x->ctx;
 	indir = xi_path_normalize(&ctx->arena, indir);
@@ -117,7 +117,7 @@ bool xbg_load(struct xbg *x, const char *indir)
 		xi_error_at_file(&ctx->diag, indir, "cannot read directory: %s", strerror(errno));
 		return false;
 	}
-	x->dirs = XI_NEW_ARRAY(&ctx->arena, struct xbg_dir, n + 1);
+	x->dirs = XI_NEW_ARRAY(&ctx->arena, struct xi_xbg_dir, n + 1);
 	bool ok = true;
 	for (unsigned i = 0; i < n && !ctx->diag.capped; i++) {
 		const char *path = xi_aprintf(&ctx->arena, "%s/%s", indir, entries[i].name);
@@ -133,7 +133,7 @@ bool xbg_load(struct xbg *x, const char *indir)
 			ok = false;
 			continue;
 		}
-		struct xbg_dir *d = &x->dirs[x->ndirs++];
+		struct xi_xbg_dir *d = &x->dirs[x->ndirs++];
 		d->name = entries[i].name;
 		d->path = path;
 		d->out = xi_case_convert(&ctx->arena, d->name, XI_SPLIT_KEBAB, XI_CASE_SNAKE);
@@ -153,7 +153,7 @@ bool xbg_load(struct xbg *x, const char *indir)
 
 /* --- Lookups in what was read ---------------------------------------------- */
 
-const char *xbg_kind_phrase(enum xi_decl_kind k)
+const char *xi_xbg_kind_phrase(enum xi_decl_kind k)
 {
 	switch (k) {
 	case XI_DECL_ENUM: return "an enum";
@@ -163,12 +163,12 @@ const char *xbg_kind_phrase(enum xi_decl_kind k)
 	}
 }
 
-const struct xbg_dir *xbg_dir_of(const struct xbg *x, const struct xi_decl *decl)
+const struct xi_xbg_dir *xi_xbg_dir_of(const struct xbg *x, const struct xi_decl *decl)
 {
 	return &x->dirs[decl->module->index];
 }
 
-int xbg_prim(const struct xi_type *t)
+int xi_xbg_prim(const struct xi_type *t)
 {
 	if (t->kind != XI_TYPE_REF || t->u.ref.want)
 		return -1;
@@ -176,9 +176,9 @@ int xbg_prim(const struct xi_type *t)
 	return p >= 0 && xi_prims[p].integer ? p : -1;
 }
 
-static struct xi_decl *find_in(const struct xbg_dir *d, const char *name)
+static struct xi_decl *find_in(const struct xi_xbg_dir *d, const char *name)
 {
-	const struct xbg_list *lists[] = { &d->structs, &d->enums, &d->bitmaps };
+	const struct xi_xbg_list *lists[] = { &d->structs, &d->enums, &d->bitmaps };
 	for (unsigned l = 0; l < 3; l++)
 		for (unsigned i = 0; i < lists[l]->n; i++)
 			if (lists[l]->decls[i]->name == name)
@@ -186,18 +186,18 @@ static struct xi_decl *find_in(const struct xbg_dir *d, const char *name)
 	return NULL;
 }
 
-struct xi_decl *xbg_find(struct xbg *x, const struct xbg_dir *d, const char *name,
-			 const struct xbg_dir **where)
+struct xi_decl *xi_xbg_find(struct xbg *x, const struct xi_xbg_dir *d, const char *name,
+			 const struct xi_xbg_dir **where)
 {
 	struct xi_decl *found = find_in(d, name);
 	if (found) {
 		*where = d;
 		return found;
 	}
-	unsigned views = d->views ? d->views : XBG_ALL_VIEWS;
+	unsigned views = d->views ? d->views : XI_XBG_ALL_VIEWS;
 	for (unsigned i = 0; i < x->ndirs; i++) {
-		const struct xbg_dir *e = &x->dirs[i];
-		if (e == d || !(e->views & views) || (!d->views && e->views != XBG_ALL_VIEWS))
+		const struct xi_xbg_dir *e = &x->dirs[i];
+		if (e == d || !(e->views & views) || (!d->views && e->views != XI_XBG_ALL_VIEWS))
 			continue;
 		found = find_in(e, name);
 		if (found) {

@@ -12,7 +12,7 @@
 #include "xbg.h"
 
 /* Structs contained in structs, deepest: keeps the recursion bounded. */
-#define XBG_MAX_CONTAINMENT 256u
+#define XI_XBG_MAX_CONTAINMENT 256u
 
 enum { UNSEEN, ACTIVE, DONE, FAILED };
 
@@ -46,15 +46,15 @@ static bool first_time(struct vchecker *c, char what, struct xi_loc loc)
 
 static const char *view_name(const struct vchecker *c)
 {
-	return xbg_view_names[c->view];
+	return xi_xbg_view_names[c->view];
 }
 
 /* Any declaration of that name, in any directory. */
 static struct xi_decl *find_anywhere(struct xbg *x, const char *name)
 {
 	for (unsigned i = 0; i < x->ndirs; i++) {
-		const struct xbg_dir *d = &x->dirs[i];
-		const struct xbg_list *lists[] = { &d->structs, &d->enums, &d->bitmaps };
+		const struct xi_xbg_dir *d = &x->dirs[i];
+		const struct xi_xbg_list *lists[] = { &d->structs, &d->enums, &d->bitmaps };
 		for (unsigned l = 0; l < 3; l++)
 			for (unsigned k = 0; k < lists[l]->n; k++)
 				if (lists[l]->decls[k]->name == name)
@@ -77,7 +77,7 @@ static void report_missing(struct vchecker *c, const struct xi_type *t)
 	if (elsewhere) {
 		xi_error(c->diag, t->loc, "'%s' is not defined for %s", name, view_name(c));
 		xi_note(c->diag, elsewhere->loc, "'%s' is only defined in directory '%s'", name,
-			xbg_dir_of(c->x, elsewhere)->name);
+			xi_xbg_dir_of(c->x, elsewhere)->name);
 	} else if (t->u.ref.want) {
 		xi_error(c->diag, t->loc, "unknown %s '%s'", kind_word(t->u.ref.want_kind), name);
 	} else {
@@ -103,7 +103,7 @@ static bool type_layout(struct vchecker *c, const struct xi_type *t, uint32_t *s
 	default:
 		return false;
 	}
-	int p = xbg_prim(t);
+	int p = xi_xbg_prim(t);
 	if (p >= 0) {
 		*size = *align = xi_prims[p].size;
 		return true;
@@ -116,14 +116,14 @@ static bool type_layout(struct vchecker *c, const struct xi_type *t, uint32_t *s
 	if (t->u.ref.want && (int)v->decl->kind != t->u.ref.want_kind) {
 		if (first_time(c, 'k', t->loc)) {
 			xi_error(c->diag, t->loc, "'%s' is %s, not %s", t->u.ref.name,
-				 xbg_kind_phrase(v->decl->kind),
-				 xbg_kind_phrase((enum xi_decl_kind)t->u.ref.want_kind));
+				 xi_xbg_kind_phrase(v->decl->kind),
+				 xi_xbg_kind_phrase((enum xi_decl_kind)t->u.ref.want_kind));
 			xi_note(c->diag, v->decl->loc, "'%s' is defined here", t->u.ref.name);
 		}
 		return false;
 	}
 	if (v->decl->kind != XI_DECL_STRUCT) {
-		int b = xbg_prim(v->decl->type);
+		int b = xi_xbg_prim(v->decl->type);
 		if (b < 0)
 			return false; /* reported with the enum or bitmap */
 		*size = *align = xi_prims[b].size;
@@ -143,7 +143,7 @@ static bool struct_layout(struct vchecker *c, struct vdecl *v)
 		return true;
 	if (v->state == FAILED)
 		return false;
-	if (v->state == ACTIVE || c->depth == XBG_MAX_CONTAINMENT) {
+	if (v->state == ACTIVE || c->depth == XI_XBG_MAX_CONTAINMENT) {
 		if (first_time(c, 'c', s->loc))
 			xi_error(c->diag, s->loc, v->state == ACTIVE ? "struct '%s' contains itself"
 				 : "struct '%s' is nested too deeply in other structs", s->name);
@@ -191,10 +191,10 @@ static bool view_names(struct vchecker *c)
 {
 	bool any = false;
 	for (unsigned i = 0; i < c->x->ndirs; i++) {
-		const struct xbg_dir *d = &c->x->dirs[i];
+		const struct xi_xbg_dir *d = &c->x->dirs[i];
 		if (!(d->views & (1u << c->view)))
 			continue;
-		const struct xbg_list *lists[] = { &d->enums, &d->bitmaps, &d->structs };
+		const struct xi_xbg_list *lists[] = { &d->enums, &d->bitmaps, &d->structs };
 		for (unsigned l = 0; l < 3; l++) {
 			for (unsigned k = 0; k < lists[l]->n; k++) {
 				struct xi_decl *decl = lists[l]->decls[k];
@@ -217,18 +217,18 @@ static bool view_names(struct vchecker *c)
 	return any;
 }
 
-void xbg_check_views(struct xbg *x)
+void xi_xbg_check_views(struct xbg *x)
 {
 	struct vchecker c = { x, &x->ctx->diag, &x->ctx->arena, { 0 }, { 0 }, 0, 0 };
 	xi_map_init(&c.reported);
-	bool empty[XBG_VIEW_COUNT];
+	bool empty[XI_XBG_VIEW_COUNT];
 	unsigned nempty = 0;
-	for (c.view = 0; c.view < XBG_VIEW_COUNT && !c.diag->capped; c.view++) {
+	for (c.view = 0; c.view < XI_XBG_VIEW_COUNT && !c.diag->capped; c.view++) {
 		xi_map_init(&c.names);
 		empty[c.view] = !view_names(&c);
 		nempty += empty[c.view];
 		for (unsigned i = 0; i < x->ndirs; i++) {
-			const struct xbg_dir *d = &x->dirs[i];
+			const struct xi_xbg_dir *d = &x->dirs[i];
 			if (!(d->views & (1u << c.view)))
 				continue;
 			for (unsigned k = 0; k < d->structs.n; k++) {
@@ -240,13 +240,13 @@ void xbg_check_views(struct xbg *x)
 		}
 		xi_map_free(&c.names);
 	}
-	if (nempty == XBG_VIEW_COUNT)
+	if (nempty == XI_XBG_VIEW_COUNT)
 		xi_error_at_file(c.diag, x->indir, "no struct, enum or bitmap is defined "
 				 "(xenbindgen refuses an empty spec)");
 	else
-		for (unsigned v = 0; v < XBG_VIEW_COUNT && nempty; v++)
+		for (unsigned v = 0; v < XI_XBG_VIEW_COUNT && nempty; v++)
 			if (empty[v])
 				xi_error_at_file(c.diag, x->indir, "no struct, enum or bitmap is defined for "
-						 "%s (xenbindgen refuses an empty spec)", xbg_view_names[v]);
+						 "%s (xenbindgen refuses an empty spec)", xi_xbg_view_names[v]);
 	xi_map_free(&c.reported);
 }

@@ -20,7 +20,8 @@
 #include "path.h"
 #include "xbg_case.h"
 
-bool xi_is_spec_file_name(const char *name)
+/* Is this file name one of a spec (.yaml, .yml or .toml, not hidden)? */
+static bool xi_is_spec_file_name(const char *name)
 {
 	return name[0] != '.' && xi_format_of_path(name) != XI_FORMAT_XIDL;
 }
@@ -146,8 +147,11 @@ static bool lower_dir(struct xi_ctx *ctx, struct xi_module *m, const char *root,
 	return true;
 }
 
-bool xi_spec_lower_includes(struct xi_ctx *ctx, struct xi_module *m,
-			    const struct xi_spec_include *includes)
+/* The imports that stand for a module's xenbindgen includes in a spec tree
+ * (see xi_spec_parse_module), appended to m->imports; sets
+ * m->import_root. False after an error. */
+static bool xi_spec_lower_includes(struct xi_ctx *ctx, struct xi_module *m,
+				   const struct xi_spec_include *includes)
 {
 	if (!includes)
 		return true;

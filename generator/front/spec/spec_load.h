@@ -14,13 +14,4 @@ struct xi_dnode *xi_spec_read(struct xi_ctx *ctx, struct xi_source *src, enum xi
  * (m->includes) and the imports they stand for; false if it had errors. */
 bool xi_spec_parse_module(struct xi_ctx *ctx, struct xi_module *m);
 
-/* The imports that stand for a module's xenbindgen includes in a spec tree
- * (see xi_spec_parse_module), appended to m->imports; sets
- * m->import_root. False after an error. */
-bool xi_spec_lower_includes(struct xi_ctx *ctx, struct xi_module *m,
-			    const struct xi_spec_include *includes);
-
-/* Is this file name one of a spec (.yaml, .yml or .toml, not hidden)? */
-bool xi_is_spec_file_name(const char *name);
-
 #endif

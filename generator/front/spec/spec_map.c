@@ -14,7 +14,7 @@
 #include "comments.h"
 #include "spec_mapper.h"
 
-/* The keys of each object, by dialect: xenbindgen's schema (xbg_) and the
+/* The keys of each object, by dialect: xenbindgen's schema (xi_xbg_) and the
  * extended one. `typ` and `type` are the same key in both. */
 static const enum xi_word top_xbg[] = { XI_W_INCLUDES, XI_W_STRUCTS, XI_W_ENUMS, XI_W_BITMAPS,
 					XI_W_NONE };
@@ -58,10 +58,10 @@ static const enum xi_word *top_keys(const struct mapper *mp)
 static struct xi_decl *new_decl(struct mapper *mp, enum xi_decl_kind kind,
 				const struct xi_dnode *name_node)
 {
-	const char *name = sm_name_of(mp, name_node, "name", NAME_DECL);
+	const char *name = xi_sm_name_of(mp, name_node, "name", NAME_DECL);
 	if (!name)
 		return NULL;
-	struct xi_decl *d = NEW(struct xi_decl);
+	struct xi_decl *d = XI_NEW(&mp->ctx->arena, struct xi_decl);
 	d->kind = kind;
 	d->name = name;
 	d->loc = name_node->loc;
@@ -116,37 +116,37 @@ static bool map_variants(struct mapper *mp, struct xi_decl *d, const struct xi_d
 	struct xi_variant **tail = &d->variants;
 	bool ok = true;
 	for (const struct xi_dnode *obj = seq->head; obj; obj = obj->next) {
-		if (!sm_is_object(mp, obj, what)) {
+		if (!xi_sm_is_object(mp, obj, what)) {
 			ok = false;
 			continue;
 		}
-		sm_check_keys(mp, obj, what, bits ? (mp->xbg ? bit_xbg : bit_xenidl)
+		xi_sm_check_keys(mp, obj, what, bits ? (mp->xbg ? bit_xbg : bit_xenidl)
 					       : (mp->xbg ? variant_xbg : variant_xenidl), XI_W_NONE);
-		struct xi_variant *v = NEW(struct xi_variant);
-		const struct xi_dnode *name = sm_need(mp, obj, XI_W_NAME, what, "a string");
-		const struct xi_dnode *value = sm_need(mp, obj, value_key, what,
+		struct xi_variant *v = XI_NEW(&mp->ctx->arena, struct xi_variant);
+		const struct xi_dnode *name = xi_sm_need(mp, obj, XI_W_NAME, what, "a string");
+		const struct xi_dnode *value = xi_sm_need(mp, obj, value_key, what,
 						    bits ? "the bit's position" : "an integer");
 		bool vok = name && value;
 		if (name) {
-			v->name = sm_name_of(mp, name, "name", NAME_MEMBER);
+			v->name = xi_sm_name_of(mp, name, "name", NAME_MEMBER);
 			v->loc = name->loc;
 			vok &= v->name != NULL;
 		}
-		vok &= sm_description(mp, obj, what, &v->doc);
+		vok &= xi_sm_description(mp, obj, what, &v->doc);
 		if (mp->ctx->comments)
 			xi_comments_item_node(mp->ctx->comments, v, obj, seq);
 		if (value) {
-			v->value = sm_value_expr(mp, value, xi_words[value_key]);
+			v->value = xi_sm_value_expr(mp, value, xi_words[value_key]);
 			vok &= v->value != NULL;
 		}
-		const struct xi_dentry *last = bits && !mp->xbg ? sm_entry(obj, XI_W_LAST) : NULL;
+		const struct xi_dentry *last = bits && !mp->xbg ? xi_sm_entry(obj, XI_W_LAST) : NULL;
 		if (last) {
-			v->value_hi = sm_value_expr(mp, last->value, "last");
+			v->value_hi = xi_sm_value_expr(mp, last->value, "last");
 			vok &= v->value_hi != NULL;
 		}
 		if (!mp->xbg) {
 			struct xi_attr *attrs = NULL;
-			vok &= sm_attributes(mp, obj, &attrs);
+			vok &= xi_sm_attributes(mp, obj, &attrs);
 			xi_attrs_met(mp->ctx, bits ? XI_ATTRS_BIT : XI_ATTRS_VARIANT, v, attrs);
 		}
 		if (!vok) {
@@ -165,15 +165,15 @@ static bool list_of(struct mapper *mp, const struct xi_dnode *obj, enum xi_word 
 		    const char *what, const struct xi_dnode **out)
 {
 	*out = NULL;
-	const struct xi_dentry *e = sm_entry(obj, key);
+	const struct xi_dentry *e = xi_sm_entry(obj, key);
 	if (!e) {
 		if (mp->xbg) {
-			sm_need(mp, obj, key, what, mp->toml ? "an array of tables" : "a sequence");
+			xi_sm_need(mp, obj, key, what, mp->toml ? "an array of tables" : "a sequence");
 			return false;
 		}
 		return true;
 	}
-	if (!sm_is_kind(mp, e->value, xi_words[key], XI_DSEQ,
+	if (!xi_sm_is_kind(mp, e->value, xi_words[key], XI_DSEQ,
 			mp->toml ? "an array of tables" : "a sequence"))
 		return false;
 	*out = e->value;
@@ -188,7 +188,7 @@ static void keep_decl(struct mapper *mp, struct xi_decl *d, const struct xi_dnod
 	enum xi_word key = d->kind == XI_DECL_ENUM ? XI_W_VARIANTS
 			 : d->kind == XI_DECL_BITMAP ? XI_W_BITS : XI_W_FIELDS;
 	const struct xi_dentry *list = d->kind == XI_DECL_CONST || d->kind == XI_DECL_ALIAS
-					       ? NULL : sm_entry(obj, key);
+					       ? NULL : xi_sm_entry(obj, key);
 	if (list && list->value->kind == XI_DSEQ)
 		xi_comments_cont_node(cm, d, list->value, list->key_loc);
 	xi_comments_item_node(cm, d, obj, in_list);
@@ -204,42 +204,42 @@ static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl
 	const enum xi_word *keys = decl_keys(mp, kind);
 	if (kind_key != XI_W_NONE) {
 		/* A `declarations` item: the kind key replaces `name`. */
-		sm_check_keys(mp, obj, what, keys + 1, kind_key);
+		xi_sm_check_keys(mp, obj, what, keys + 1, kind_key);
 	} else {
-		sm_check_keys(mp, obj, what, keys, XI_W_NONE);
-		name_node = sm_need(mp, obj, XI_W_NAME, what, "a string");
+		xi_sm_check_keys(mp, obj, what, keys, XI_W_NONE);
+		name_node = xi_sm_need(mp, obj, XI_W_NAME, what, "a string");
 	}
 	struct xi_decl *d = name_node ? new_decl(mp, kind, name_node) : NULL;
 	bool ok = d != NULL;
 	const char *doc;
-	ok &= sm_description(mp, obj, what, &doc);
+	ok &= xi_sm_description(mp, obj, what, &doc);
 	if (!d)
-		d = NEW(struct xi_decl); /* keep checking the rest */
+		d = XI_NEW(&mp->ctx->arena, struct xi_decl); /* keep checking the rest */
 	d->doc = doc;
 	if (!mp->xbg) {
 		struct xi_attr *attrs = NULL;
-		ok &= sm_attributes(mp, obj, &attrs);
+		ok &= xi_sm_attributes(mp, obj, &attrs);
 		xi_attrs_met(mp->ctx, XI_ATTRS_DECL, d, attrs);
 	}
 	switch (kind) {
 	case XI_DECL_CONST: {
-		const struct xi_dnode *tn = sm_type_node(mp, obj, what);
-		const struct xi_dnode *v = sm_need(mp, obj, XI_W_VALUE, what, "an integer or an expression");
-		d->type = tn ? sm_map_type(mp, tn, "type") : NULL;
-		d->expr = v ? sm_value_expr(mp, v, "value") : NULL;
+		const struct xi_dnode *tn = xi_sm_type_node(mp, obj, what);
+		const struct xi_dnode *v = xi_sm_need(mp, obj, XI_W_VALUE, what, "an integer or an expression");
+		d->type = tn ? xi_sm_map_type(mp, tn, "type") : NULL;
+		d->expr = v ? xi_sm_value_expr(mp, v, "value") : NULL;
 		ok &= d->type && d->expr;
 		break;
 	}
 	case XI_DECL_ALIAS: {
-		const struct xi_dnode *tn = sm_type_node(mp, obj, what);
-		d->type = tn ? sm_map_type(mp, tn, "type") : NULL;
+		const struct xi_dnode *tn = xi_sm_type_node(mp, obj, what);
+		d->type = tn ? xi_sm_map_type(mp, tn, "type") : NULL;
 		ok &= d->type != NULL;
 		break;
 	}
 	case XI_DECL_ENUM:
 	case XI_DECL_BITMAP: {
-		const struct xi_dnode *tn = sm_type_node(mp, obj, what);
-		d->type = tn ? sm_map_type(mp, tn, mp->xbg ? "typ" : "type") : NULL;
+		const struct xi_dnode *tn = xi_sm_type_node(mp, obj, what);
+		d->type = tn ? xi_sm_map_type(mp, tn, mp->xbg ? "typ" : "type") : NULL;
 		ok &= d->type != NULL;
 		const struct xi_dnode *list;
 		bool bits = kind == XI_DECL_BITMAP;
@@ -253,9 +253,9 @@ static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl
 		const struct xi_dnode *list;
 		ok &= list_of(mp, obj, XI_W_FIELDS, what, &list);
 		unsigned count = 0;
-		struct xi_member *members = list ? sm_map_fields(mp, list, false, &count) : NULL;
+		struct xi_member *members = list ? xi_sm_map_fields(mp, list, false, &count) : NULL;
 		ok &= members || !count;
-		d->agg = sm_new_agg(mp, kind == XI_DECL_UNION, obj->loc, members, count);
+		d->agg = xi_sm_new_agg(mp, kind == XI_DECL_UNION, obj->loc, members, count);
 		d->agg->owner = d;
 		break;
 	}
@@ -287,7 +287,7 @@ static const struct {
 static bool map_declaration_item(struct mapper *mp, const struct xi_dnode *obj,
 				 const struct xi_dnode *in_list)
 {
-	if (!sm_is_object(mp, obj, "a declaration"))
+	if (!xi_sm_is_object(mp, obj, "a declaration"))
 		return false;
 	const struct xi_dentry *kind = NULL;
 	unsigned which = 0;
@@ -322,8 +322,8 @@ static bool map_imports(struct mapper *mp, const struct xi_dnode *seq, struct xi
 		const struct xi_dnode *path = n;
 		bool is_arch = false;
 		if (n->kind == XI_DMAP) {
-			sm_check_keys(mp, n, "an import", import_keys, XI_W_NONE);
-			path = sm_need(mp, n, XI_W_ARCH, "an import", "a file name");
+			xi_sm_check_keys(mp, n, "an import", import_keys, XI_W_NONE);
+			path = xi_sm_need(mp, n, XI_W_ARCH, "an import", "a file name");
 			is_arch = true;
 			if (!path) {
 				ok = false;
@@ -337,7 +337,7 @@ static bool map_imports(struct mapper *mp, const struct xi_dnode *seq, struct xi
 			ok = false;
 			continue;
 		}
-		struct xi_import *im = NEW(struct xi_import);
+		struct xi_import *im = XI_NEW(&mp->ctx->arena, struct xi_import);
 		im->path = xi_intern(mp->ctx, path->text, path->len);
 		im->loc = path->loc;
 		im->is_arch = is_arch;
@@ -351,16 +351,16 @@ static bool map_imports(struct mapper *mp, const struct xi_dnode *seq, struct xi
 
 static bool map_include(struct mapper *mp, const struct xi_dnode *obj, struct xi_spec_include *inc)
 {
-	if (!sm_is_object(mp, obj, "an include"))
+	if (!xi_sm_is_object(mp, obj, "an include"))
 		return false;
-	sm_check_keys(mp, obj, "an include", include_keys, XI_W_NONE);
+	xi_sm_check_keys(mp, obj, "an include", include_keys, XI_W_NONE);
 	inc->loc = obj->loc;
-	const struct xi_dnode *from = sm_need(mp, obj, XI_W_FROM, "an include",
+	const struct xi_dnode *from = xi_sm_need(mp, obj, XI_W_FROM, "an include",
 					   "the output name of a spec directory, or \"arch\"");
-	const struct xi_dentry *imports = sm_entry(obj, XI_W_IMPORTS);
+	const struct xi_dentry *imports = xi_sm_entry(obj, XI_W_IMPORTS);
 	bool ok = from != NULL;
-	if (from && sm_is_kind(mp, from, "from", XI_DSTR, "a string")) {
-		if (!sm_is_word(from->text, from->len)) {
+	if (from && xi_sm_is_kind(mp, from, "from", XI_DSTR, "a string")) {
+		if (!xi_sm_is_word(from->text, from->len)) {
 			xi_error(mp->diag, from->loc, "'%s' is not the output name of a spec directory "
 				 "(letters, digits and '_')", from->text);
 			ok = false;
@@ -372,18 +372,18 @@ static bool map_include(struct mapper *mp, const struct xi_dnode *obj, struct xi
 	}
 	if (!imports) {
 		if (mp->xbg) {
-			sm_need(mp, obj, XI_W_IMPORTS, "an include", "a list of names");
+			xi_sm_need(mp, obj, XI_W_IMPORTS, "an include", "a list of names");
 			return false;
 		}
 		return ok;
 	}
 	const struct xi_dnode *list = imports->value;
-	if (!sm_is_kind(mp, list, "imports", XI_DSEQ, mp->toml ? "an array of names" : "a sequence of names"))
+	if (!xi_sm_is_kind(mp, list, "imports", XI_DSEQ, mp->toml ? "an array of names" : "a sequence of names"))
 		return false;
 	inc->names = XI_NEW_ARRAY(&mp->ctx->arena, const char *, list->count + 1);
 	inc->name_locs = XI_NEW_ARRAY(&mp->ctx->arena, struct xi_loc, list->count + 1);
 	for (const struct xi_dnode *n = list->head; n; n = n->next) {
-		const char *name = sm_name_of(mp, n, "imports", NAME_REF);
+		const char *name = xi_sm_name_of(mp, n, "imports", NAME_REF);
 		if (!name) {
 			ok = false;
 			continue;
@@ -399,7 +399,7 @@ static bool map_includes(struct mapper *mp, const struct xi_dnode *seq, struct x
 	struct xi_spec_include **tail = &out->includes;
 	bool ok = true;
 	for (const struct xi_dnode *n = seq->head; n; n = n->next) {
-		struct xi_spec_include *inc = NEW(struct xi_spec_include);
+		struct xi_spec_include *inc = XI_NEW(&mp->ctx->arena, struct xi_spec_include);
 		if (!map_include(mp, n, inc)) {
 			ok = false;
 			continue;
@@ -431,37 +431,37 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 	struct mapper *mp = &mpv;
 	memset(out, 0, sizeof(*out));
 	unsigned errors = ctx->diag.errors;
-	if (!sm_is_object(mp, root, "a spec"))
+	if (!xi_sm_is_object(mp, root, "a spec"))
 		return false;
-	sm_check_keys(mp, root, "a spec", top_keys(mp), XI_W_NONE);
+	xi_sm_check_keys(mp, root, "a spec", top_keys(mp), XI_W_NONE);
 	if (!mp->xbg) {
-		const struct xi_dentry *doc = sm_entry(root, XI_W_DESCRIPTION);
-		if (doc && sm_is_kind(mp, doc->value, "description", XI_DSTR, "a string"))
+		const struct xi_dentry *doc = xi_sm_entry(root, XI_W_DESCRIPTION);
+		if (doc && xi_sm_is_kind(mp, doc->value, "description", XI_DSTR, "a string"))
 			out->doc = doc->value->text;
 		if (doc && ctx->comments)
 			ctx->comments->doc_pos = (struct xi_pos){ doc->key_loc.line, doc->key_loc.col };
-		const struct xi_dentry *imports = sm_entry(root, XI_W_IMPORTS);
-		if (imports && sm_is_kind(mp, imports->value, "imports", XI_DSEQ,
+		const struct xi_dentry *imports = xi_sm_entry(root, XI_W_IMPORTS);
+		if (imports && xi_sm_is_kind(mp, imports->value, "imports", XI_DSEQ,
 				       mp->toml ? "an array" : "a sequence"))
 			map_imports(mp, imports->value, out);
 	}
-	const struct xi_dentry *includes = sm_entry(root, XI_W_INCLUDES);
-	if (includes && sm_is_kind(mp, includes->value, "includes", XI_DSEQ,
+	const struct xi_dentry *includes = xi_sm_entry(root, XI_W_INCLUDES);
+	if (includes && xi_sm_is_kind(mp, includes->value, "includes", XI_DSEQ,
 				mp->toml ? "an array of tables" : "a sequence"))
 		map_includes(mp, includes->value, out);
 	for (unsigned i = 0; i < NDECL_LISTS && !ctx->diag.capped; i++) {
 		if (mp->xbg && !decl_lists[i].xbg)
 			continue;
-		const struct xi_dentry *list = sm_entry(root, decl_lists[i].list);
-		if (!list || !sm_is_kind(mp, list->value, xi_words[decl_lists[i].list], XI_DSEQ,
+		const struct xi_dentry *list = xi_sm_entry(root, decl_lists[i].list);
+		if (!list || !xi_sm_is_kind(mp, list->value, xi_words[decl_lists[i].list], XI_DSEQ,
 				      mp->toml ? "an array of tables" : "a sequence"))
 			continue;
 		for (const struct xi_dnode *n = list->value->head; n && !ctx->diag.capped; n = n->next)
-			if (sm_is_object(mp, n, decl_phrase(decl_lists[i].kind)))
+			if (xi_sm_is_object(mp, n, decl_phrase(decl_lists[i].kind)))
 				map_decl(mp, n, decl_lists[i].kind, NULL, XI_W_NONE, list->value);
 	}
-	const struct xi_dentry *decls = mp->xbg ? NULL : sm_entry(root, XI_W_DECLARATIONS);
-	if (decls && sm_is_kind(mp, decls->value, "declarations", XI_DSEQ,
+	const struct xi_dentry *decls = mp->xbg ? NULL : xi_sm_entry(root, XI_W_DECLARATIONS);
+	if (decls && xi_sm_is_kind(mp, decls->value, "declarations", XI_DSEQ,
 			     mp->toml ? "an array of tables" : "a sequence"))
 		for (const struct xi_dnode *n = decls->value->head; n && !ctx->diag.capped; n = n->next)
 			map_declaration_item(mp, n, decls->value);

@@ -21,22 +21,20 @@ struct mapper {
 	unsigned nitems, cap;
 };
 
-#define NEW(type) XI_NEW(&mp->ctx->arena, type)
-
 /* --- Keys (spec_schema.c) --- */
 
 /* Keys are compared as words of the schema (spec_words.h); a list of
  * words ends with XI_W_NONE. */
-bool sm_word_in(enum xi_word w, const enum xi_word *words);
+bool xi_sm_word_in(enum xi_word w, const enum xi_word *words);
 /* "a, b, c" (and extra, unless XI_W_NONE) */
-const char *sm_key_list(struct mapper *mp, const enum xi_word *keys, enum xi_word extra);
+const char *xi_sm_key_list(struct mapper *mp, const enum xi_word *keys, enum xi_word extra);
 /* Warn about every key of obj that is not in keys (or extra). */
-void sm_check_keys(struct mapper *mp, const struct xi_dnode *obj, const char *what,
+void xi_sm_check_keys(struct mapper *mp, const struct xi_dnode *obj, const char *what,
 		   const enum xi_word *keys, enum xi_word extra);
 /* "a string", "a table" or "a mapping", ... */
-const char *sm_phrase(const struct mapper *mp, enum xi_dkind k);
+const char *xi_sm_phrase(const struct mapper *mp, enum xi_dkind k);
 /* The entry of `key` in obj, or NULL. */
-static inline const struct xi_dentry *sm_entry(const struct xi_dnode *obj, enum xi_word key)
+static inline const struct xi_dentry *xi_sm_entry(const struct xi_dnode *obj, enum xi_word key)
 {
 	for (const struct xi_dentry *e = obj->first; e; e = e->next)
 		if (e->word == key)
@@ -45,13 +43,13 @@ static inline const struct xi_dentry *sm_entry(const struct xi_dnode *obj, enum 
 }
 /* The value of a required key; NULL after an error that says what was
  * expected. */
-const struct xi_dnode *sm_need(struct mapper *mp, const struct xi_dnode *obj, enum xi_word key,
+const struct xi_dnode *xi_sm_need(struct mapper *mp, const struct xi_dnode *obj, enum xi_word key,
 			       const char *what, const char *expect);
 /* Is n of that kind? Else an error on `key`. */
-bool sm_is_kind(struct mapper *mp, const struct xi_dnode *n, const char *key, enum xi_dkind kind,
+bool xi_sm_is_kind(struct mapper *mp, const struct xi_dnode *n, const char *key, enum xi_dkind kind,
 		const char *expect);
 /* Is n a mapping (an object of the schema)? */
-bool sm_is_object(struct mapper *mp, const struct xi_dnode *n, const char *what);
+bool xi_sm_is_object(struct mapper *mp, const struct xi_dnode *n, const char *what);
 
 /* --- Names, text and values (spec_schema.c) --- */
 
@@ -61,33 +59,33 @@ enum name_role {
 	NAME_REF,     /* a name used: an identifier */
 };
 
-bool sm_is_identifier(const char *s, size_t len);
+bool xi_sm_is_identifier(const char *s, size_t len);
 /* Letters, digits and '_' (an output name, which may start with a digit). */
-bool sm_is_word(const char *s, size_t len);
+bool xi_sm_is_word(const char *s, size_t len);
 /* A name, interned; NULL after an error. */
-const char *sm_name_of(struct mapper *mp, const struct xi_dnode *n, const char *key,
+const char *xi_sm_name_of(struct mapper *mp, const struct xi_dnode *n, const char *key,
 		       enum name_role role);
 /* The `description` of an object (required in the xenbindgen dialect). */
-bool sm_description(struct mapper *mp, const struct xi_dnode *obj, const char *what,
+bool xi_sm_description(struct mapper *mp, const struct xi_dnode *obj, const char *what,
 		    const char **doc);
 /* An integer node as an expression (-5 is a negation, as xidl parses it). */
-struct xi_expr *sm_int_expr(struct mapper *mp, const struct xi_dnode *n);
+struct xi_expr *xi_sm_int_expr(struct mapper *mp, const struct xi_dnode *n);
 /* A value: an integer, or an expression string (xenidl dialect). */
-struct xi_expr *sm_value_expr(struct mapper *mp, const struct xi_dnode *n, const char *key);
+struct xi_expr *xi_sm_value_expr(struct mapper *mp, const struct xi_dnode *n, const char *key);
 /* The attribute keys of an object, as the parser's attributes. */
-bool sm_attributes(struct mapper *mp, const struct xi_dnode *obj, struct xi_attr **out);
+bool xi_sm_attributes(struct mapper *mp, const struct xi_dnode *obj, struct xi_attr **out);
 
 /* --- Types and fields (spec_type.c) --- */
 
-struct xi_type *sm_map_type(struct mapper *mp, const struct xi_dnode *n, const char *key);
+struct xi_type *xi_sm_map_type(struct mapper *mp, const struct xi_dnode *n, const char *key);
 /* The node of `typ` or `type`; NULL after an error. */
-const struct xi_dnode *sm_type_node(struct mapper *mp, const struct xi_dnode *obj,
+const struct xi_dnode *xi_sm_type_node(struct mapper *mp, const struct xi_dnode *obj,
 				    const char *what);
 /* The fields of a struct or union, or the arms of a tagged union; NULL
  * with *count set when one failed. */
-struct xi_member *sm_map_fields(struct mapper *mp, const struct xi_dnode *seq, bool tagged,
+struct xi_member *xi_sm_map_fields(struct mapper *mp, const struct xi_dnode *seq, bool tagged,
 				unsigned *count);
-struct xi_agg *sm_new_agg(struct mapper *mp, bool is_union, struct xi_loc loc,
+struct xi_agg *xi_sm_new_agg(struct mapper *mp, bool is_union, struct xi_loc loc,
 			  struct xi_member *members, unsigned count);
 
 #endif

@@ -8,7 +8,7 @@
 
 /* --- Keys ------------------------------------------------------------------ */
 
-bool sm_word_in(enum xi_word w, const enum xi_word *words)
+bool xi_sm_word_in(enum xi_word w, const enum xi_word *words)
 {
 	for (; *words != XI_W_NONE; words++)
 		if (*words == w)
@@ -21,16 +21,16 @@ static bool key_allowed(enum xi_word key, const enum xi_word *keys, enum xi_word
 {
 	if (key == XI_W_NONE)
 		return false;
-	if (sm_word_in(key, keys) || key == extra)
+	if (xi_sm_word_in(key, keys) || key == extra)
 		return true;
 	if (key == XI_W_TYP)
-		return sm_word_in(XI_W_TYPE, keys);
+		return xi_sm_word_in(XI_W_TYPE, keys);
 	if (key == XI_W_TYPE)
-		return sm_word_in(XI_W_TYP, keys);
+		return xi_sm_word_in(XI_W_TYP, keys);
 	return false;
 }
 
-const char *sm_key_list(struct mapper *mp, const enum xi_word *keys, enum xi_word extra)
+const char *xi_sm_key_list(struct mapper *mp, const enum xi_word *keys, enum xi_word extra)
 {
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	for (const enum xi_word *k = keys; *k != XI_W_NONE; k++)
@@ -43,54 +43,54 @@ const char *sm_key_list(struct mapper *mp, const enum xi_word *keys, enum xi_wor
 }
 
 /* Unknown keys are nearly always typos: warn, naming the allowed ones. */
-void sm_check_keys(struct mapper *mp, const struct xi_dnode *obj, const char *what,
+void xi_sm_check_keys(struct mapper *mp, const struct xi_dnode *obj, const char *what,
 		   const enum xi_word *keys, enum xi_word extra)
 {
 	for (const struct xi_dentry *e = obj->first; e; e = e->next) {
 		if (key_allowed(e->word, keys, extra))
 			continue;
 		xi_warning(mp->diag, e->key_loc, "unknown key '%s' in %s; allowed keys: %s", e->key,
-			   what, sm_key_list(mp, keys, extra));
+			   what, xi_sm_key_list(mp, keys, extra));
 	}
 }
 
-const char *sm_phrase(const struct mapper *mp, enum xi_dkind k)
+const char *xi_sm_phrase(const struct mapper *mp, enum xi_dkind k)
 {
 	return xi_dkind_phrase(k, mp->toml);
 }
 
-const struct xi_dnode *sm_need(struct mapper *mp, const struct xi_dnode *obj, enum xi_word key,
+const struct xi_dnode *xi_sm_need(struct mapper *mp, const struct xi_dnode *obj, enum xi_word key,
 			       const char *what, const char *expect)
 {
-	const struct xi_dentry *e = sm_entry(obj, key);
+	const struct xi_dentry *e = xi_sm_entry(obj, key);
 	if (e)
 		return e->value;
 	xi_error(mp->diag, obj->loc, "missing '%s' in %s (expected %s)", xi_words[key], what, expect);
 	return NULL;
 }
 
-bool sm_is_kind(struct mapper *mp, const struct xi_dnode *n, const char *key,
+bool xi_sm_is_kind(struct mapper *mp, const struct xi_dnode *n, const char *key,
 		enum xi_dkind kind, const char *expect)
 {
 	if (n->kind == kind)
 		return true;
-	xi_error(mp->diag, n->loc, "'%s' must be %s, not %s", key, expect, sm_phrase(mp, n->kind));
+	xi_error(mp->diag, n->loc, "'%s' must be %s, not %s", key, expect, xi_sm_phrase(mp, n->kind));
 	return false;
 }
 
 /* The mapping an object must be. */
-bool sm_is_object(struct mapper *mp, const struct xi_dnode *n, const char *what)
+bool xi_sm_is_object(struct mapper *mp, const struct xi_dnode *n, const char *what)
 {
 	if (n->kind == XI_DMAP)
 		return true;
-	xi_error(mp->diag, n->loc, "expected %s (%s), not %s", what, sm_phrase(mp, XI_DMAP),
-		 sm_phrase(mp, n->kind));
+	xi_error(mp->diag, n->loc, "expected %s (%s), not %s", what, xi_sm_phrase(mp, XI_DMAP),
+		 xi_sm_phrase(mp, n->kind));
 	return false;
 }
 
 /* --- Names and text --------------------------------------------------------- */
 
-bool sm_is_identifier(const char *s, size_t len)
+bool xi_sm_is_identifier(const char *s, size_t len)
 {
 	if (!len || (s[0] >= '0' && s[0] <= '9'))
 		return false;
@@ -102,7 +102,7 @@ bool sm_is_identifier(const char *s, size_t len)
 	return true;
 }
 
-bool sm_is_word(const char *s, size_t len)
+bool xi_sm_is_word(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
@@ -121,17 +121,17 @@ static bool reserved_name(enum xi_word name, enum name_role role)
 					     XI_W_HANDLE, XI_W_NATIVE_HANDLE, XI_W_NONE };
 	if (name == XI_W_NONE)
 		return false;
-	if (sm_word_in(name, hard))
+	if (xi_sm_word_in(name, hard))
 		return true;
-	return role != NAME_MEMBER && sm_word_in(name, soft);
+	return role != NAME_MEMBER && xi_sm_word_in(name, soft);
 }
 
-const char *sm_name_of(struct mapper *mp, const struct xi_dnode *n, const char *key,
+const char *xi_sm_name_of(struct mapper *mp, const struct xi_dnode *n, const char *key,
 		       enum name_role role)
 {
-	if (!sm_is_kind(mp, n, key, XI_DSTR, "a name (a string)"))
+	if (!xi_sm_is_kind(mp, n, key, XI_DSTR, "a name (a string)"))
 		return NULL;
-	if (!sm_is_identifier(n->text, n->len)) {
+	if (!xi_sm_is_identifier(n->text, n->len)) {
 		xi_error(mp->diag, n->loc,
 			 "'%s' is not a valid name (expected letters, digits and '_', "
 			 "not starting with a digit)", n->text);
@@ -151,19 +151,19 @@ const char *sm_name_of(struct mapper *mp, const struct xi_dnode *n, const char *
 
 /* The `description` of an object: any string, kept exactly. Required in
  * the xenbindgen dialect. */
-bool sm_description(struct mapper *mp, const struct xi_dnode *obj, const char *what,
+bool xi_sm_description(struct mapper *mp, const struct xi_dnode *obj, const char *what,
 		    const char **doc)
 {
 	*doc = NULL;
-	const struct xi_dentry *e = sm_entry(obj, XI_W_DESCRIPTION);
+	const struct xi_dentry *e = xi_sm_entry(obj, XI_W_DESCRIPTION);
 	if (!e) {
 		if (mp->xbg) {
-			sm_need(mp, obj, XI_W_DESCRIPTION, what, "a string");
+			xi_sm_need(mp, obj, XI_W_DESCRIPTION, what, "a string");
 			return false;
 		}
 		return true;
 	}
-	if (!sm_is_kind(mp, e->value, "description", XI_DSTR, "a string"))
+	if (!xi_sm_is_kind(mp, e->value, "description", XI_DSTR, "a string"))
 		return false;
 	*doc = e->value->text;
 	return true;
@@ -171,9 +171,9 @@ bool sm_description(struct mapper *mp, const struct xi_dnode *obj, const char *w
 
 /* --- Expressions ------------------------------------------------------------ */
 
-struct xi_expr *sm_int_expr(struct mapper *mp, const struct xi_dnode *n)
+struct xi_expr *xi_sm_int_expr(struct mapper *mp, const struct xi_dnode *n)
 {
-	struct xi_expr *e = NEW(struct xi_expr);
+	struct xi_expr *e = XI_NEW(&mp->ctx->arena, struct xi_expr);
 	e->kind = XI_EXPR_INT;
 	e->loc = n->loc;
 	e->lit = xi_int_u(n->ival.mag);
@@ -182,7 +182,7 @@ struct xi_expr *sm_int_expr(struct mapper *mp, const struct xi_dnode *n)
 	if (!n->ival.neg)
 		return e;
 	/* -5 is a negation, as xidl parses it. */
-	struct xi_expr *neg = NEW(struct xi_expr);
+	struct xi_expr *neg = XI_NEW(&mp->ctx->arena, struct xi_expr);
 	neg->kind = XI_EXPR_UNARY;
 	neg->op = XI_OP_NEG;
 	neg->loc = n->loc;
@@ -193,22 +193,22 @@ struct xi_expr *sm_int_expr(struct mapper *mp, const struct xi_dnode *n)
 
 /* A value: an integer, or (xenidl dialect) an expression string. In the
  * xenbindgen dialect, a non-negative integer. */
-struct xi_expr *sm_value_expr(struct mapper *mp, const struct xi_dnode *n, const char *key)
+struct xi_expr *xi_sm_value_expr(struct mapper *mp, const struct xi_dnode *n, const char *key)
 {
 	if (mp->xbg) {
 		if (n->kind != XI_DINT || n->ival.neg) {
 			xi_error(mp->diag, n->loc, "'%s' must be a non-negative integer, not %s", key,
-				 n->kind == XI_DINT ? "a negative one" : sm_phrase(mp, n->kind));
+				 n->kind == XI_DINT ? "a negative one" : xi_sm_phrase(mp, n->kind));
 			return NULL;
 		}
-		return sm_int_expr(mp, n);
+		return xi_sm_int_expr(mp, n);
 	}
 	if (n->kind == XI_DINT)
-		return sm_int_expr(mp, n);
+		return xi_sm_int_expr(mp, n);
 	if (n->kind == XI_DSTR)
 		return xi_spec_parse_expr(mp->ctx, n);
 	xi_error(mp->diag, n->loc, "'%s' must be an integer or an expression (a string), not %s",
-		 key, sm_phrase(mp, n->kind));
+		 key, xi_sm_phrase(mp, n->kind));
 	return NULL;
 }
 
@@ -233,7 +233,7 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 	switch (e->word) {
 	case XI_W_C_NAME:
 	case XI_W_C_PREFIX:
-		if (!sm_is_kind(mp, v, e->key, XI_DSTR, "a string"))
+		if (!xi_sm_is_kind(mp, v, e->key, XI_DSTR, "a string"))
 			return false;
 		a = new_attr(mp, xi_words[e->word], e);
 		a->arg_kind = XI_ATTR_ARG_STRING;
@@ -242,18 +242,18 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 	case XI_W_LEGACY:
 	case XI_W_RESERVED:
 	case XI_W_C_BITFIELDS:
-		if (!sm_is_kind(mp, v, e->key, XI_DBOOL, "true or false"))
+		if (!xi_sm_is_kind(mp, v, e->key, XI_DBOOL, "true or false"))
 			return false;
 		if (v->bval)
 			a = new_attr(mp, xi_words[e->word], e);
 		break;
 	case XI_W_VERSION: {
-		const char *name = sm_name_of(mp, v, "version", NAME_REF);
+		const char *name = xi_sm_name_of(mp, v, "version", NAME_REF);
 		if (!name)
 			return false;
 		a = new_attr(mp, "version", e);
 		a->arg_kind = XI_ATTR_ARG_EXPR;
-		a->expr = NEW(struct xi_expr);
+		a->expr = XI_NEW(&mp->ctx->arena, struct xi_expr);
 		a->expr->kind = XI_EXPR_NAME;
 		a->expr->name = name;
 		a->expr->loc = v->loc;
@@ -279,7 +279,7 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 /* The attribute keys of an object, in document order: c_name, c_prefix,
  * legacy, c_bitfields, version, direction and reserved. False after an
  * error. */
-bool sm_attributes(struct mapper *mp, const struct xi_dnode *obj, struct xi_attr **out)
+bool xi_sm_attributes(struct mapper *mp, const struct xi_dnode *obj, struct xi_attr **out)
 {
 	bool ok = true;
 	struct xi_attr **tail = out;

@@ -54,7 +54,7 @@ static bool is_prim_tag(enum xi_word tag)
 
 static struct xi_type *new_type(struct mapper *mp, enum xi_type_kind kind, struct xi_loc loc)
 {
-	struct xi_type *t = NEW(struct xi_type);
+	struct xi_type *t = XI_NEW(&mp->ctx->arena, struct xi_type);
 	t->kind = kind;
 	t->loc = loc;
 	return t;
@@ -69,13 +69,13 @@ static struct xi_type *named_type(struct mapper *mp, const struct xi_dnode *n, c
 		t->u.ref.name = xi_intern(mp->ctx, n->text, n->len);
 		return t;
 	}
-	const char *name = sm_name_of(mp, n, key, NAME_REF);
+	const char *name = xi_sm_name_of(mp, n, key, NAME_REF);
 	if (!name)
 		return NULL;
 	if (mp->xbg && xi_prim_by_name(name) >= 0 &&
-	    !sm_word_in(xi_word_of(name, strlen(name)), type_tags(mp))) {
+	    !xi_sm_word_in(xi_word_of(name, strlen(name)), type_tags(mp))) {
 		xi_error(mp->diag, n->loc, "'%s' is not a type of xenbindgen; expected one of: %s", name,
-			 sm_key_list(mp, type_tags(mp), XI_W_NONE));
+			 xi_sm_key_list(mp, type_tags(mp), XI_W_NONE));
 		return NULL;
 	}
 	struct xi_type *t = new_type(mp, XI_TYPE_REF, n->loc);
@@ -83,10 +83,10 @@ static struct xi_type *named_type(struct mapper *mp, const struct xi_dnode *n, c
 	return t;
 }
 
-struct xi_agg *sm_new_agg(struct mapper *mp, bool is_union, struct xi_loc loc,
+struct xi_agg *xi_sm_new_agg(struct mapper *mp, bool is_union, struct xi_loc loc,
 			  struct xi_member *members, unsigned count)
 {
-	struct xi_agg *a = NEW(struct xi_agg);
+	struct xi_agg *a = XI_NEW(&mp->ctx->arena, struct xi_agg);
 	a->is_union = is_union;
 	a->loc = loc;
 	a->members = members;
@@ -102,15 +102,15 @@ static struct xi_type *kind_type(struct mapper *mp, enum xi_word tag, const stru
 	bool aggregate = tag == XI_W_STRUCT || tag == XI_W_UNION;
 	if (args->kind == XI_DSEQ && aggregate && !mp->xbg) {
 		unsigned count;
-		struct xi_member *members = sm_map_fields(mp, args, sw != NULL, &count);
+		struct xi_member *members = xi_sm_map_fields(mp, args, sw != NULL, &count);
 		if (!members && count)
 			return NULL;
 		struct xi_type *t = new_type(mp, XI_TYPE_AGG, loc);
-		t->u.agg = sm_new_agg(mp, tag == XI_W_UNION, loc, members, count);
+		t->u.agg = xi_sm_new_agg(mp, tag == XI_W_UNION, loc, members, count);
 		if (mp->ctx->comments)
 			xi_comments_cont_node(mp->ctx->comments, t->u.agg, args, tag_loc);
 		if (sw) {
-			const char *tag_name = sm_name_of(mp, sw, "switch", NAME_MEMBER);
+			const char *tag_name = xi_sm_name_of(mp, sw, "switch", NAME_MEMBER);
 			if (!tag_name)
 				return NULL;
 			t->u.agg->tag_name = tag_name;
@@ -127,7 +127,7 @@ static struct xi_type *kind_type(struct mapper *mp, enum xi_word tag, const stru
 			 tag == XI_W_ENUM ? "an enum" : tag == XI_W_UNION ? "a union"
 			 : tag == XI_W_BITMAP ? "a bitmap" : "a struct",
 			 aggregate && !mp->xbg ? " (a string) or list its fields" : " (a string)",
-			 sm_phrase(mp, args->kind));
+			 xi_sm_phrase(mp, args->kind));
 		return NULL;
 	}
 	struct xi_type *t = named_type(mp, args, xi_words[tag]);
@@ -153,9 +153,9 @@ static struct xi_type *array_type(struct mapper *mp, const struct xi_dnode *args
 			 mp->toml ? "[\"u8\", 16]" : "[u8, 16]");
 		return NULL;
 	}
-	struct xi_type *elem = sm_map_type(mp, args->head, "array");
+	struct xi_type *elem = xi_sm_map_type(mp, args->head, "array");
 	const struct xi_dnode *len = args->head->next;
-	struct xi_expr *e = sm_value_expr(mp, len, "array length");
+	struct xi_expr *e = xi_sm_value_expr(mp, len, "array length");
 	if (!elem || !e)
 		return NULL;
 	struct xi_type *t = new_type(mp, XI_TYPE_ARRAY, loc);
@@ -175,15 +175,15 @@ static struct xi_type *arch_type(struct mapper *mp, const struct xi_dnode *args,
 	struct xi_arch_choice **tail = &t->u.arch.choices;
 	bool ok = true;
 	for (const struct xi_dentry *e = args->first; e; e = e->next) {
-		struct xi_arch_choice *c = NEW(struct xi_arch_choice);
-		if (!sm_is_identifier(e->key, e->keylen)) {
+		struct xi_arch_choice *c = XI_NEW(&mp->ctx->arena, struct xi_arch_choice);
+		if (!xi_sm_is_identifier(e->key, e->keylen)) {
 			xi_error(mp->diag, e->key_loc, "'%s' is not an ABI name", e->key);
 			ok = false;
 			continue;
 		}
 		c->key = xi_intern(mp->ctx, e->key, e->keylen);
 		c->loc = e->key_loc;
-		c->type = sm_map_type(mp, e->value, e->key);
+		c->type = xi_sm_map_type(mp, e->value, e->key);
 		if (!c->type) {
 			ok = false;
 			continue;
@@ -201,10 +201,10 @@ static struct xi_type *tagged_type(struct mapper *mp, const char *tag_text, stru
 				   struct xi_loc loc)
 {
 	enum xi_word tag = xi_word_of(tag_text, strlen(tag_text));
-	if (!sm_word_in(tag, type_tags(mp))) {
+	if (!xi_sm_word_in(tag, type_tags(mp))) {
 		/* C's name of a primitive, or a typo of a tag. */
 		const char *c = xi_suggest_c_type(tag_text);
-		const char *maybe = c && sm_word_in(xi_word_of(c, strlen(c)), type_tags(mp)) ? c : NULL;
+		const char *maybe = c && xi_sm_word_in(xi_word_of(c, strlen(c)), type_tags(mp)) ? c : NULL;
 		struct xi_suggestion sg;
 		xi_suggestion_init(&sg, tag_text);
 		for (const enum xi_word *k = type_tags(mp); !maybe && *k != XI_W_NONE; k++)
@@ -220,7 +220,7 @@ static struct xi_type *tagged_type(struct mapper *mp, const char *tag_text, stru
 				 maybe);
 		else
 			xi_error(mp->diag, tag_loc, "unknown type '%s'; expected one of: %s", tag_text,
-				 sm_key_list(mp, type_tags(mp), XI_W_NONE));
+				 xi_sm_key_list(mp, type_tags(mp), XI_W_NONE));
 		return NULL;
 	}
 	if (is_prim_tag(tag)) {
@@ -253,7 +253,7 @@ static struct xi_type *tagged_type(struct mapper *mp, const char *tag_text, stru
 			target = new_type(mp, XI_TYPE_REF, args->loc);
 			target->u.ref.name = xi_intern(mp->ctx, "void", 4);
 		} else {
-			target = sm_map_type(mp, args, xi_words[tag]);
+			target = xi_sm_map_type(mp, args, xi_words[tag]);
 		}
 		if (!target)
 			return NULL;
@@ -273,29 +273,29 @@ static struct xi_type *tagged_type(struct mapper *mp, const char *tag_text, stru
 
 /* A type: a name ("u8", "domid_t"), a tag/args table ({tag: ptr, args:
  * u8}) or a short table ({ptr: u8}). */
-struct xi_type *sm_map_type(struct mapper *mp, const struct xi_dnode *n, const char *key)
+struct xi_type *xi_sm_map_type(struct mapper *mp, const struct xi_dnode *n, const char *key)
 {
 	if (n->kind == XI_DSTR)
 		return named_type(mp, n, key);
 	if (n->kind != XI_DMAP) {
 		xi_error(mp->diag, n->loc, "'%s' must be a type (a name or a table), not %s", key,
-			 sm_phrase(mp, n->kind));
+			 xi_sm_phrase(mp, n->kind));
 		return NULL;
 	}
-	const struct xi_dentry *tag = sm_entry(n, XI_W_TAG);
-	const struct xi_dentry *sw = sm_entry(n, XI_W_SWITCH);
+	const struct xi_dentry *tag = xi_sm_entry(n, XI_W_TAG);
+	const struct xi_dentry *sw = xi_sm_entry(n, XI_W_SWITCH);
 	if (tag) {
-		sm_check_keys(mp, n, "a type", type_table_keys, mp->xbg ? XI_W_NONE : XI_W_SWITCH);
-		if (!sm_is_kind(mp, tag->value, "tag", XI_DSTR, "a string"))
+		xi_sm_check_keys(mp, n, "a type", type_table_keys, mp->xbg ? XI_W_NONE : XI_W_SWITCH);
+		if (!xi_sm_is_kind(mp, tag->value, "tag", XI_DSTR, "a string"))
 			return NULL;
-		const struct xi_dentry *args = sm_entry(n, XI_W_ARGS);
+		const struct xi_dentry *args = xi_sm_entry(n, XI_W_ARGS);
 		return tagged_type(mp, tag->value->text, tag->value->loc, args ? args->value : NULL,
 				   sw ? sw->value : NULL, n->loc);
 	}
 	/* The short form: one key naming the kind of type. */
 	const struct xi_dentry *kind = NULL;
 	for (const struct xi_dentry *e = n->first; e; e = e->next) {
-		if (!sm_word_in(e->word, type_tags(mp)) || is_prim_tag(e->word))
+		if (!xi_sm_word_in(e->word, type_tags(mp)) || is_prim_tag(e->word))
 			continue;
 		if (kind) {
 			xi_error(mp->diag, e->key_loc, "a type table has one of '%s' and '%s', not both",
@@ -307,23 +307,23 @@ struct xi_type *sm_map_type(struct mapper *mp, const struct xi_dnode *n, const c
 	const enum xi_word *shorts = mp->xbg ? short_xbg : short_xenidl;
 	if (!kind) {
 		xi_error(mp->diag, n->loc, "expected a type: a name, or a table with 'tag' and "
-			 "'args', or with one of the keys %s", sm_key_list(mp, shorts, XI_W_NONE));
+			 "'args', or with one of the keys %s", xi_sm_key_list(mp, shorts, XI_W_NONE));
 		return NULL;
 	}
 	for (const struct xi_dentry *e = n->first; e; e = e->next)
 		if (e != kind && !(sw == e && !mp->xbg))
 			xi_warning(mp->diag, e->key_loc, "unknown key '%s' in a type; a type table has "
 				   "one of the keys %s%s, or 'tag' and 'args'", e->key,
-				   sm_key_list(mp, shorts, XI_W_NONE), mp->xbg ? "" : " ('union' with 'switch')");
+				   xi_sm_key_list(mp, shorts, XI_W_NONE), mp->xbg ? "" : " ('union' with 'switch')");
 	return tagged_type(mp, kind->key, kind->key_loc, kind->value, sw && !mp->xbg ? sw->value : NULL,
 			   n->loc);
 }
 
 /* `typ` or `type` of an object. */
-const struct xi_dnode *sm_type_node(struct mapper *mp, const struct xi_dnode *obj,
+const struct xi_dnode *xi_sm_type_node(struct mapper *mp, const struct xi_dnode *obj,
 				    const char *what)
 {
-	const struct xi_dentry *a = sm_entry(obj, XI_W_TYP), *b = sm_entry(obj, XI_W_TYPE);
+	const struct xi_dentry *a = xi_sm_entry(obj, XI_W_TYP), *b = xi_sm_entry(obj, XI_W_TYPE);
 	if (a && b) {
 		xi_error(mp->diag, b->key_loc, "both 'typ' and 'type' are given; write one");
 		return NULL;
@@ -340,9 +340,9 @@ const struct xi_dnode *sm_type_node(struct mapper *mp, const struct xi_dnode *ob
 /* A tagged union arm's labels: `when` (a value or a list), or `default`. */
 static bool arm_labels(struct mapper *mp, const struct xi_dnode *obj, struct xi_member *m)
 {
-	const struct xi_dentry *when = sm_entry(obj, XI_W_WHEN), *dflt = sm_entry(obj, XI_W_DEFAULT);
+	const struct xi_dentry *when = xi_sm_entry(obj, XI_W_WHEN), *dflt = xi_sm_entry(obj, XI_W_DEFAULT);
 	if (dflt) {
-		if (!sm_is_kind(mp, dflt->value, "default", XI_DBOOL, "true") || !dflt->value->bval) {
+		if (!xi_sm_is_kind(mp, dflt->value, "default", XI_DBOOL, "true") || !dflt->value->bval) {
 			if (dflt->value->kind == XI_DBOOL)
 				xi_error(mp->diag, dflt->value->loc, "'default' can only be true");
 			return false;
@@ -373,22 +373,22 @@ static bool arm_labels(struct mapper *mp, const struct xi_dnode *obj, struct xi_
 	for (const struct xi_dnode *v = first; v; v = single ? NULL : v->next) {
 		struct xi_expr *e;
 		if (v->kind == XI_DINT && !v->ival.neg) {
-			e = sm_int_expr(mp, v);
+			e = xi_sm_int_expr(mp, v);
 		} else if (v->kind == XI_DSTR) {
-			const char *name = sm_name_of(mp, v, "when", NAME_REF);
+			const char *name = xi_sm_name_of(mp, v, "when", NAME_REF);
 			if (!name)
 				return false;
-			e = NEW(struct xi_expr);
+			e = XI_NEW(&mp->ctx->arena, struct xi_expr);
 			e->kind = XI_EXPR_NAME;
 			e->name = name;
 			e->loc = v->loc;
 			e->depth = 1;
 		} else {
 			xi_error(mp->diag, v->loc, "a tag value must be an enum variant, a constant's "
-				 "name or a non-negative integer, not %s", sm_phrase(mp, v->kind));
+				 "name or a non-negative integer, not %s", xi_sm_phrase(mp, v->kind));
 			return false;
 		}
-		struct xi_arm_label *l = NEW(struct xi_arm_label);
+		struct xi_arm_label *l = XI_NEW(&mp->ctx->arena, struct xi_arm_label);
 		l->expr = e;
 		*tail = l;
 		tail = &l->next;
@@ -399,28 +399,28 @@ static bool arm_labels(struct mapper *mp, const struct xi_dnode *obj, struct xi_
 static struct xi_member *map_field(struct mapper *mp, const struct xi_dnode *obj, bool tagged)
 {
 	const char *what = tagged ? "an arm" : "a field";
-	if (!sm_is_object(mp, obj, what))
+	if (!xi_sm_is_object(mp, obj, what))
 		return NULL;
-	sm_check_keys(mp, obj, what, mp->xbg ? field_xbg : tagged ? arm_xenidl : field_xenidl,
+	xi_sm_check_keys(mp, obj, what, mp->xbg ? field_xbg : tagged ? arm_xenidl : field_xenidl,
 		      XI_W_NONE);
-	struct xi_member *m = NEW(struct xi_member);
-	const struct xi_dentry *name = sm_entry(obj, XI_W_NAME);
+	struct xi_member *m = XI_NEW(&mp->ctx->arena, struct xi_member);
+	const struct xi_dentry *name = xi_sm_entry(obj, XI_W_NAME);
 	bool ok = true;
 	if (!name) {
-		sm_need(mp, obj, XI_W_NAME, what, "a string");
+		xi_sm_need(mp, obj, XI_W_NAME, what, "a string");
 		ok = false;
 	} else {
-		m->name = sm_name_of(mp, name->value, "name", NAME_MEMBER);
+		m->name = xi_sm_name_of(mp, name->value, "name", NAME_MEMBER);
 		m->loc = name->value->loc;
 		ok = m->name != NULL;
 	}
-	ok &= sm_description(mp, obj, what, &m->doc);
-	const struct xi_dnode *tn = sm_type_node(mp, obj, what);
-	m->type = tn ? sm_map_type(mp, tn, mp->xbg ? "typ" : "type") : NULL;
+	ok &= xi_sm_description(mp, obj, what, &m->doc);
+	const struct xi_dnode *tn = xi_sm_type_node(mp, obj, what);
+	m->type = tn ? xi_sm_map_type(mp, tn, mp->xbg ? "typ" : "type") : NULL;
 	ok &= m->type != NULL;
 	if (!mp->xbg) {
 		struct xi_attr *attrs = NULL;
-		ok &= sm_attributes(mp, obj, &attrs);
+		ok &= xi_sm_attributes(mp, obj, &attrs);
 		xi_attrs_met(mp->ctx, XI_ATTRS_MEMBER, m, attrs);
 	}
 	if (tagged)
@@ -457,7 +457,7 @@ static void keep_field(struct xi_comments *cm, struct xi_member *m, const struct
 
 /* The fields of a struct or union (or the arms of a tagged union). Returns
  * NULL with *count set when one failed. */
-struct xi_member *sm_map_fields(struct mapper *mp, const struct xi_dnode *seq, bool tagged,
+struct xi_member *xi_sm_map_fields(struct mapper *mp, const struct xi_dnode *seq, bool tagged,
 				unsigned *count)
 {
 	struct xi_member *head = NULL, **tail = &head;

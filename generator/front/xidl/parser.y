@@ -80,8 +80,6 @@ int xi_yylex(XI_YYSTYPE *lval, XI_YYLTYPE *lloc, void *scanner);
 
 static void yyerror(XI_YYLTYPE *loc, void *scanner, struct xi_parser *p, const char *msg);
 
-#define NEW(type) XI_NEW(&p->ctx->arena, type)
-
 static struct xi_expr *mk_binary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,
 				 struct xi_expr *a, struct xi_expr *b);
 static struct xi_expr *mk_unary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,
@@ -281,7 +279,7 @@ variant
 
 variant_core
 	: name '=' expr {
-		$$ = NEW(struct xi_variant);
+		$$ = XI_NEW(&p->ctx->arena, struct xi_variant);
 		$$->name = $1;
 		$$->loc = @1.loc;
 		$$->value = $3;
@@ -311,13 +309,13 @@ bit
 
 bit_core
 	: name '=' expr {
-		$$ = NEW(struct xi_variant);
+		$$ = XI_NEW(&p->ctx->arena, struct xi_variant);
 		$$->name = $1;
 		$$->loc = @1.loc;
 		$$->value = $3;
 	}
 	| name '=' expr DOTDOT expr {
-		$$ = NEW(struct xi_variant);
+		$$ = XI_NEW(&p->ctx->arena, struct xi_variant);
 		$$->name = $1;
 		$$->loc = @1.loc;
 		$$->value = $3;
@@ -431,14 +429,14 @@ arm
 
 arm_core
 	: labels ARROW name ':' type ';' {
-		$$ = NEW(struct xi_member);
+		$$ = XI_NEW(&p->ctx->arena, struct xi_member);
 		$$->name = $3;
 		$$->loc = @3.loc;
 		$$->type = $5;
 		$$->labels = $1.head;
 	}
 	| UNDERSCORE ARROW name ':' type ';' {
-		$$ = NEW(struct xi_member);
+		$$ = XI_NEW(&p->ctx->arena, struct xi_member);
 		$$->name = $3;
 		$$->loc = @3.loc;
 		$$->type = $5;
@@ -449,12 +447,12 @@ arm_core
 /* An arm is selected by enum variants, constants or integers. */
 labels
 	: label_expr {
-		$$.head = $$.tail = NEW(struct xi_arm_label);
+		$$.head = $$.tail = XI_NEW(&p->ctx->arena, struct xi_arm_label);
 		$$.head->expr = $1;
 	}
 	| labels ',' label_expr {
 		$$ = $1;
-		struct xi_arm_label *l = NEW(struct xi_arm_label);
+		struct xi_arm_label *l = XI_NEW(&p->ctx->arena, struct xi_arm_label);
 		l->expr = $3;
 		$$.tail->next = l;
 		$$.tail = l;
@@ -463,7 +461,7 @@ labels
 
 label_expr
 	: INTEGER {
-		$$ = NEW(struct xi_expr);
+		$$ = XI_NEW(&p->ctx->arena, struct xi_expr);
 		$$->kind = XI_EXPR_INT;
 		$$->loc = @1.loc;
 		$$->lit = $1.v;
@@ -471,7 +469,7 @@ label_expr
 		$$->depth = 1;
 	}
 	| IDENT {
-		$$ = NEW(struct xi_expr);
+		$$ = XI_NEW(&p->ctx->arena, struct xi_expr);
 		$$->kind = XI_EXPR_NAME;
 		$$->loc = @1.loc;
 		$$->name = $1;
@@ -578,7 +576,7 @@ choices
 
 choice
 	: IDENT ':' type {
-		$$ = NEW(struct xi_arch_choice);
+		$$ = XI_NEW(&p->ctx->arena, struct xi_arch_choice);
 		$$->key = $1;
 		$$->loc = @1.loc;
 		$$->type = $3;
@@ -589,7 +587,7 @@ choice
 
 expr
 	: INTEGER {
-		$$ = NEW(struct xi_expr);
+		$$ = XI_NEW(&p->ctx->arena, struct xi_expr);
 		$$->kind = XI_EXPR_INT;
 		$$->loc = @1.loc;
 		$$->lit = $1.v;
@@ -597,7 +595,7 @@ expr
 		$$->depth = 1;
 	}
 	| IDENT {
-		$$ = NEW(struct xi_expr);
+		$$ = XI_NEW(&p->ctx->arena, struct xi_expr);
 		$$->kind = XI_EXPR_NAME;
 		$$->loc = @1.loc;
 		$$->name = $1;
@@ -755,7 +753,7 @@ static struct xi_expr *check_depth(struct xi_parser *p, struct xi_expr *e)
 static struct xi_expr *mk_binary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,
 				 struct xi_expr *a, struct xi_expr *b)
 {
-	struct xi_expr *e = NEW(struct xi_expr);
+	struct xi_expr *e = XI_NEW(&p->ctx->arena, struct xi_expr);
 	e->kind = XI_EXPR_BINARY;
 	e->op = op;
 	e->loc = loc.loc;
@@ -768,7 +766,7 @@ static struct xi_expr *mk_binary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op
 static struct xi_expr *mk_unary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,
 				struct xi_expr *a)
 {
-	struct xi_expr *e = NEW(struct xi_expr);
+	struct xi_expr *e = XI_NEW(&p->ctx->arena, struct xi_expr);
 	e->kind = XI_EXPR_UNARY;
 	e->op = op;
 	e->loc = loc.loc;
@@ -779,7 +777,7 @@ static struct xi_expr *mk_unary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op 
 
 static struct xi_type *mk_type(struct xi_parser *p, XI_YYLTYPE loc, enum xi_type_kind kind)
 {
-	struct xi_type *t = NEW(struct xi_type);
+	struct xi_type *t = XI_NEW(&p->ctx->arena, struct xi_type);
 	t->kind = kind;
 	t->loc = loc.loc;
 	return t;
@@ -798,7 +796,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 static struct xi_agg *mk_agg(struct xi_parser *p, XI_YYLTYPE loc, bool is_union,
 			     struct xi_member *members)
 {
-	struct xi_agg *a = NEW(struct xi_agg);
+	struct xi_agg *a = XI_NEW(&p->ctx->arena, struct xi_agg);
 	a->is_union = is_union;
 	a->loc = loc.loc;
 	a->members = members;
@@ -810,7 +808,7 @@ static struct xi_agg *mk_agg(struct xi_parser *p, XI_YYLTYPE loc, bool is_union,
 static struct xi_decl *mk_decl(struct xi_parser *p, XI_YYLTYPE loc, enum xi_decl_kind kind,
 			       const char *name)
 {
-	struct xi_decl *d = NEW(struct xi_decl);
+	struct xi_decl *d = XI_NEW(&p->ctx->arena, struct xi_decl);
 	d->kind = kind;
 	d->name = name;
 	d->loc = loc.loc;
@@ -821,7 +819,7 @@ static struct xi_decl *mk_decl(struct xi_parser *p, XI_YYLTYPE loc, enum xi_decl
 static struct xi_member *mk_member(struct xi_parser *p, XI_YYLTYPE loc, const char *name,
 				   struct xi_type *type)
 {
-	struct xi_member *m = NEW(struct xi_member);
+	struct xi_member *m = XI_NEW(&p->ctx->arena, struct xi_member);
 	m->name = name;
 	m->loc = loc.loc;
 	m->type = type;
@@ -911,7 +909,7 @@ static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *att
 
 static void add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path, bool is_arch)
 {
-	struct xi_import *im = NEW(struct xi_import);
+	struct xi_import *im = XI_NEW(&p->ctx->arena, struct xi_import);
 	im->path = path;
 	im->loc = loc.loc;
 	im->is_arch = is_arch;
