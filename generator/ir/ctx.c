@@ -57,7 +57,13 @@ xi_abi_mask xi_module_abis(const struct xi_ctx *ctx, const struct xi_module *m)
 
 struct xi_attr *xi_attr_new(struct xi_ctx *ctx)
 {
-	return XI_NEW(&ctx->attrs_read->arena, struct xi_attr);
+	struct xi_attrs_read *r = ctx->attrs_read;
+	struct xi_attr *a = r->free;
+	if (!a)
+		return XI_NEW(&ctx->arena, struct xi_attr);
+	r->free = a->next;
+	memset(a, 0, sizeof(*a));
+	return a;
 }
 
 void xi_attrs_met(struct xi_ctx *ctx, enum xi_attr_place place, void *node,
@@ -71,4 +77,29 @@ void xi_attrs_met(struct xi_ctx *ctx, enum xi_attr_place place, void *node,
 		r->v = xi_xrealloc(r->v, sizeof(*r->v) * r->cap);
 	}
 	r->v[r->n++] = (struct xi_attr_site){ place, node, list };
+}
+
+void xi_attrs_done(struct xi_ctx *ctx)
+{
+	struct xi_attrs_read *r = ctx->attrs_read;
+	if (!r || !r->n)
+		return;
+	unsigned before = ctx->diag.errors;
+	r->apply(ctx, r->v, r->n);
+	r->errors += ctx->diag.errors - before;
+	for (unsigned i = 0; i < r->n; i++) {
+		struct xi_attr *a = (struct xi_attr *)r->v[i].list;
+		while (a) {
+			struct xi_attr *next = a->next;
+			a->next = r->free;
+			r->free = a;
+			a = next;
+		}
+	}
+	r->n = 0;
+}
+
+unsigned xi_attrs_errors(const struct xi_ctx *ctx)
+{
+	return ctx->attrs_read ? ctx->attrs_read->errors : 0;
 }

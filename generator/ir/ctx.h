@@ -65,7 +65,7 @@ struct xi_ctx {
 	 * (comments.h), when the run converts; NULL otherwise. */
 	struct xi_comments *comments;
 	/* While a file is read: the attribute lists its readers meet (ir.h),
-	 * interpreted once it is read. */
+	 * interpreted at the end of each declaration. */
 	struct xi_attrs_read *attrs_read;
 };
 
@@ -78,12 +78,17 @@ int xi_ctx_prim_by_interned(struct xi_ctx *ctx, const char *name);
  * holds every primitive's name); -1 if none. */
 int xi_ctx_prim_by_name(struct xi_ctx *ctx, const char *name);
 
-/* An attribute node of the file being read (in ctx->attrs_read's arena),
- * zeroed. */
+/* A zeroed attribute node, for a reader (reused once handed over). */
 struct xi_attr *xi_attr_new(struct xi_ctx *ctx);
 /* A reader met attribute list `list` (NULL: none) before `node`. */
 void xi_attrs_met(struct xi_ctx *ctx, enum xi_attr_place place, void *node,
 		  const struct xi_attr *list);
+/* A reader finished a top-level declaration: the lists met so far are
+ * interpreted (ctx->attrs_read->apply), then their nodes reused. */
+void xi_attrs_done(struct xi_ctx *ctx);
+/* The errors reported so far in the attributes of the file being read
+ * (which are not reading errors: resolution still runs after them). */
+unsigned xi_attrs_errors(const struct xi_ctx *ctx);
 
 /* The ABIs a module's declarations exist on: the selected ABIs, narrowed
  * to its family for arch-* modules. */

@@ -15,7 +15,6 @@
 #include <stdint.h>
 
 #include "abi.h"
-#include "arena.h"
 #include "source.h"
 #include "xint.h"
 
@@ -83,15 +82,23 @@ struct xi_attr_site {
 	const struct xi_attr *list;
 };
 
-/* The attribute lists a reader met in one module, in the order it
- * finished their nodes, and the arena of their nodes. Readers only record
- * them (xi_attrs_met, ctx.h): the loader has them interpreted
- * (xi_attrs_apply_read, sema/attrs.h) once the module is read, then frees
- * them, so that no attribute node outlives its module's reading. */
+struct xi_ctx;
+typedef void (*xi_attrs_apply_fn)(struct xi_ctx *ctx, const struct xi_attr_site *sites,
+				  unsigned n);
+
+/* The attribute lists a reader met and has not handed over yet, in the
+ * order it finished their nodes. Readers only record them (xi_attrs_met,
+ * ctx.h) and hand them over at the end of each top-level declaration
+ * (xi_attrs_done): `apply`, which the loader sets to sema/attrs.c's
+ * interpretation, then takes them, and their nodes are reused for the
+ * lists that follow (most members carry one: keeping them would cost
+ * more memory than the members themselves). */
 struct xi_attrs_read {
-	struct xi_arena arena;
+	xi_attrs_apply_fn apply;
 	struct xi_attr_site *v;
 	unsigned n, cap;
+	struct xi_attr *free;      /* nodes to reuse */
+	unsigned errors;           /* reported by `apply` */
 };
 
 /* --- Constant expressions ------------------------------------------------ */

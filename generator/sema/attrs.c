@@ -1,5 +1,6 @@
-/* Attributes: interpreted once a file is read, from the lists its reader
- * recorded (ir.h, struct xi_attrs_read), in the order the reader met them.
+/* Attributes: interpreted from the lists a reader recorded (ir.h, struct
+ * xi_attrs_read), at the end of each declaration, in the order the reader
+ * met them.
  * Every reader (xidl, YAML, TOML) records them the same way, so the rules
  * are the same whatever the input form; messages name an attribute as
  * that form writes it (the key 'c_prefix' of YAML is '@c_prefix' in
@@ -203,16 +204,10 @@ static void apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct
 	}
 }
 
-void xi_attrs_read_init(struct xi_attrs_read *r)
+void xi_attrs_apply(struct xi_ctx *ctx, const struct xi_attr_site *sites, unsigned n)
 {
-	memset(r, 0, sizeof(*r));
-	xi_arena_init(&r->arena);
-}
-
-void xi_attrs_apply_read(struct xi_ctx *ctx, struct xi_attrs_read *r)
-{
-	for (unsigned i = 0; i < r->n; i++) {
-		const struct xi_attr_site *s = &r->v[i];
+	for (unsigned i = 0; i < n; i++) {
+		const struct xi_attr_site *s = &sites[i];
 		switch (s->place) {
 		case XI_ATTRS_DECL:
 			apply_decl(ctx, s->node, s->list);
@@ -228,9 +223,20 @@ void xi_attrs_apply_read(struct xi_ctx *ctx, struct xi_attrs_read *r)
 			break;
 		}
 	}
-	free(r->v);
-	xi_arena_free(&r->arena);
+}
+
+void xi_attrs_read_begin(struct xi_ctx *ctx, struct xi_attrs_read *r)
+{
 	memset(r, 0, sizeof(*r));
+	r->apply = xi_attrs_apply;
+	ctx->attrs_read = r;
+}
+
+void xi_attrs_read_end(struct xi_ctx *ctx, struct xi_attrs_read *r)
+{
+	xi_attrs_done(ctx);
+	ctx->attrs_read = NULL;
+	free(r->v);
 }
 
 

@@ -4,13 +4,15 @@
 
 #include "ctx.h"
 
-/* Ready an empty record of the attribute lists met while reading a file
- * (ctx->attrs_read while it is read). */
-void xi_attrs_read_init(struct xi_attrs_read *r);
-/* Interpret the lists recorded, in their order, then free them and their
- * nodes. Misplaced, unknown, repeated and conflicting attributes are
- * reported. */
-void xi_attrs_apply_read(struct xi_ctx *ctx, struct xi_attrs_read *r);
+/* Interpret attribute lists, in their order. Misplaced, unknown,
+ * repeated and conflicting attributes are reported. */
+void xi_attrs_apply(struct xi_ctx *ctx, const struct xi_attr_site *sites, unsigned n);
+
+/* Around the reading of a file: readers record the attribute lists they
+ * meet in r (ctx->attrs_read), and they are interpreted (xi_attrs_apply)
+ * at the end of each declaration, and of the file. */
+void xi_attrs_read_begin(struct xi_ctx *ctx, struct xi_attrs_read *r);
+void xi_attrs_read_end(struct xi_ctx *ctx, struct xi_attrs_read *r);
 
 /* The attributes that say what a declaration, member or variant carries,
  * rebuilt from the IR in a canonical order: what writers (convert) print. */

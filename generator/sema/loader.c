@@ -154,14 +154,15 @@ static struct xi_module *new_module(struct xi_ctx *ctx, const char *path, const 
 static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_loc from,
 			      struct xi_module **stack, unsigned depth);
 
-/* Read module m as a file of form `form`, then interpret the attributes
- * its reader met. */
+/* Read module m as a file of form `form`, its attributes interpreted as
+ * its reader hands them over (attrs.c). Errors in attributes are not
+ * reading errors (m->parsed_ok): resolution still runs and reports what
+ * else is wrong. */
 static void read_as(struct xi_ctx *ctx, struct xi_module *m, enum xi_spec_format form)
 {
 	ctx->comments = m->comments;
 	struct xi_attrs_read attrs;
-	xi_attrs_read_init(&attrs);
-	ctx->attrs_read = &attrs;
+	xi_attrs_read_begin(ctx, &attrs);
 	/* xidl is streamed by its lexer; YAML and TOML readers take the
 	 * whole text. */
 	if (form == XI_FORMAT_XIDL)
@@ -171,10 +172,7 @@ static void read_as(struct xi_ctx *ctx, struct xi_module *m, enum xi_spec_format
 	else
 		xi_error_at_file(&ctx->diag, m->path, "cannot read: %s", strerror(errno));
 	ctx->comments = NULL;
-	ctx->attrs_read = NULL;
-	/* Errors in attributes are not reading errors: resolution still runs
-	 * and reports what else is wrong. */
-	xi_attrs_apply_read(ctx, &attrs);
+	xi_attrs_read_end(ctx, &attrs);
 }
 
 void xi_read_module(struct xi_ctx *ctx, struct xi_module *m)

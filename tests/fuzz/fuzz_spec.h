@@ -49,11 +49,9 @@ static int fuzz_spec(const uint8_t *data, size_t size, enum xi_spec_format forma
 		xi_spec_map(ctx, m, root, format, XI_DIALECT_XENBINDGEN, &spec);
 		unsigned errors = ctx->diag.errors;
 		struct xi_attrs_read attrs;
-		xi_attrs_read_init(&attrs);
-		ctx->attrs_read = &attrs;
+		xi_attrs_read_begin(ctx, &attrs);
 		bool mapped = xi_spec_map(ctx, m, root, format, XI_DIALECT_XENIDL, &spec);
-		ctx->attrs_read = NULL;
-		xi_attrs_apply_read(ctx, &attrs);
+		xi_attrs_read_end(ctx, &attrs);
 		if (mapped && ctx->diag.errors == errors) {
 			m->decls = spec.decls;
 			m->ndecls = spec.ndecls;

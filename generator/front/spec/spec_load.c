@@ -167,12 +167,12 @@ static bool xi_spec_lower_includes(struct xi_ctx *ctx, struct xi_module *m,
 
 bool xi_spec_parse_module(struct xi_ctx *ctx, struct xi_module *m)
 {
-	unsigned errors = ctx->diag.errors;
+	unsigned errors = ctx->diag.errors - xi_attrs_errors(ctx);
 	struct xi_spec spec;
 	if (load_module(ctx, m, &spec)) {
 		m->includes = spec.includes;
 		xi_spec_lower_includes(ctx, m, spec.includes);
 	}
-	m->parsed_ok = ctx->diag.errors == errors;
+	m->parsed_ok = ctx->diag.errors - xi_attrs_errors(ctx) == errors;
 	return m->parsed_ok;
 }

@@ -264,6 +264,7 @@ static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl
 		add_item(mp, d, obj->loc);
 	if (ok && mp->ctx->comments)
 		keep_decl(mp, d, obj, in_list);
+	xi_attrs_done(mp->ctx);
 	return ok;
 }
 

@@ -27,7 +27,7 @@ bool xi_parse_module(struct xi_ctx *ctx, struct xi_module *m)
 	p.cm = ctx->comments;
 	p.line = 1;
 	p.col = 1;
-	unsigned errors_before = ctx->diag.errors;
+	unsigned errors_before = ctx->diag.errors - xi_attrs_errors(ctx);
 
 	/* The lexer streams files: a large input is never held whole.
 	 * Sources given from memory are scanned from a copy. */
@@ -69,6 +69,6 @@ bool xi_parse_module(struct xi_ctx *ctx, struct xi_module *m)
 	xi_sb_free(&p.doc);
 	xi_sb_free(&p.filedoc);
 	xi_sb_free(&p.text);
-	m->parsed_ok = ctx->diag.errors == errors_before && rc == 0;
+	m->parsed_ok = ctx->diag.errors - xi_attrs_errors(ctx) == errors_before && rc == 0;
 	return m->parsed_ok;
 }

@@ -871,8 +871,8 @@ static void missing_semicolon(struct xi_parser *p, XI_YYLTYPE member)
 	xi_error(&p->ctx->diag, at, "expected ';' before '}'");
 }
 
-/* Attributes are only recorded here: sema/attrs.c interprets them once
- * the file is read (xi_attrs_met). */
+/* Attributes are only recorded here (xi_attrs_met), and handed over to
+ * sema/attrs.c at the end of each declaration (add_decl). */
 static struct xi_attr *new_attr(struct xi_parser *p, XI_YYLTYPE loc, const char *name)
 {
 	struct xi_attr *a = xi_attr_new(p->ctx);
@@ -897,6 +897,7 @@ static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *att
 		     const XI_YYLTYPE *where)
 {
 	xi_attrs_met(p->ctx, XI_ATTRS_DECL, d, attrs);
+	xi_attrs_done(p->ctx);
 	d->doc = where->doc;
 	KEEP_ITEM(d, *where);
 	if (p->decls_tail)
