@@ -182,7 +182,7 @@ char *xi_int_format(struct xi_int v, char *buf)
 	return buf;
 }
 
-static int digit_value(char c)
+int xi_digit_value(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -190,7 +190,7 @@ static int digit_value(char c)
 		return c - 'a' + 10;
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
-	return 99;
+	return XI_NOT_A_DIGIT;
 }
 
 enum xi_lit_status xi_int_parse_literal(const char *s, size_t n, uint64_t *v, unsigned *base,
@@ -209,7 +209,7 @@ enum xi_lit_status xi_int_parse_literal(const char *s, size_t n, uint64_t *v, un
 	for (; i < n; i++) {
 		if (s[i] == '_')
 			continue;
-		int d = digit_value(s[i]);
+		int d = xi_digit_value(s[i]);
 		if (d >= (int)*base) {
 			*bad = i;
 			return XI_LIT_BAD_DIGIT;
