@@ -38,6 +38,7 @@ void xenidl_destroy(struct xi_ctx *ctx)
 	xi_mf_free(ctx->model);
 	free(ctx->modules);
 	free(ctx->inputs);
+	free(ctx->left_out);
 	xi_diag_free(&ctx->diag);
 	xi_arena_free(&ctx->arena);
 	free(ctx);
@@ -71,6 +72,7 @@ bool xenidl_analyze(struct xi_ctx *ctx)
 		xi_diag_finish(&ctx->diag);
 		return false;
 	}
+	xi_leave_out_unselected(ctx);
 	xi_compute_visibility(ctx);
 	xi_assign_output_paths(ctx);
 	xi_resolve(ctx);

@@ -43,6 +43,8 @@ void xi_warning(struct xi_diag *d, struct xi_loc loc, const char *fmt, ...) XI_P
 void xi_note(struct xi_diag *d, struct xi_loc loc, const char *fmt, ...) XI_PRINTF(3, 4);
 /* Errors that have no place in a source: "xenidl: error: ..." */
 void xi_error_at_file(struct xi_diag *d, const char *path, const char *fmt, ...) XI_PRINTF(3, 4);
+/* The same for a warning (an error under -Werror). */
+void xi_warning_at_file(struct xi_diag *d, const char *path, const char *fmt, ...) XI_PRINTF(3, 4);
 
 /* End of a run: announce the cap if it was reached. */
 void xi_diag_finish(struct xi_diag *d);

@@ -312,6 +312,7 @@ struct xi_module {
 	struct xi_source *src;
 	int family;               /* XI_FAM_NONE or the arch-* family of its path */
 	bool is_input;            /* named on the command line: gets outputs */
+	bool left_out;            /* on no selected ABI: not in the compilation */
 	unsigned index;           /* position in the compilation */
 	struct xi_import *imports;
 	struct xi_decl *decls;

@@ -141,6 +141,30 @@ static void print_tsv(struct xi_ctx *ctx, const struct xi_decl *d, xi_abi_mask a
 	}
 }
 
+/* A type asked for by name that exists only in files --abi leaves out
+ * (xi_leave_out_unselected): say so, and where it is. */
+static bool report_left_out(struct xi_ctx *ctx, const char *type)
+{
+	for (unsigned i = 0; i < ctx->nleft_out; i++) {
+		const struct xi_module *m = ctx->left_out[i];
+		for (const struct xi_decl *d = m->decls; d; d = d->next) {
+			if (!xi_decl_is_aggregate(d) || strcmp(d->name, type) != 0)
+				continue;
+			struct xi_strbuf selected = XI_STRBUF_INIT, family = XI_STRBUF_INIT;
+			xi_sb_add_abi_names(&selected, ctx->opt.abis);
+			xi_sb_add_abi_names(&family, xi_family_abis((enum xi_family)m->family));
+			xi_error_at_file(&ctx->diag, NULL, "'%s' does not exist on %s", type,
+					 xi_sb_str(&selected));
+			xi_note(&ctx->diag, d->loc, "'%s' is declared here, for %s only", type,
+				xi_sb_str(&family));
+			xi_sb_free(&selected);
+			xi_sb_free(&family);
+			return true;
+		}
+	}
+	return false;
+}
+
 int xi_cmd_layout(const struct xi_options *opt, bool tsv, bool all, int argc, char **argv)
 {
 	if (argc < (all ? 1 : 2)) {
@@ -176,10 +200,10 @@ int xi_cmd_layout(const struct xi_options *opt, bool tsv, bool all, int argc, ch
 				print_table(ctx, d, a);
 		}
 	}
-	if (!found && type) {
-		fprintf(stderr, "xenidl: error: no struct or union named '%s'\n", type);
+	if (!found && type && !report_left_out(ctx, type))
+		xi_error_at_file(&ctx->diag, NULL, "no struct or union named '%s'", type);
+	if (xi_diag_failed(&ctx->diag))
 		status = 1;
-	}
 out:
 	xenidl_destroy(ctx);
 	return status;

@@ -10,7 +10,11 @@ struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path);
  * looked up relative to that name, then along -I). */
 struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const char *data,
 				 size_t len);
-/* Once everything is loaded: which modules each module sees. */
+/* Once everything is loaded: move the modules that exist on no selected
+ * ABI (arch-* files of families --abi leaves out) from ctx->modules and
+ * ctx->inputs to ctx->left_out, with a warning for each input. */
+void xi_leave_out_unselected(struct xi_ctx *ctx);
+/* Then: which modules each module sees. */
 void xi_compute_visibility(struct xi_ctx *ctx);
 /* Once everything is loaded: each module's output path (module->rel). */
 void xi_assign_output_paths(struct xi_ctx *ctx);
