@@ -2,9 +2,12 @@
  * value, and after the targets of its handles where possible.
  *
  * The order is source order, except that a declaration used before its
- * definition is moved up. Containing oneself by value is an error. The
- * walk is iterative, so a long chain of declarations cannot exhaust the
- * stack. */
+ * definition is moved up. Each module's order (module->sorted, the order
+ * of its outputs) comes from its own declarations only; one order over
+ * the whole compilation (decl->order) is what layout follows.
+ *
+ * Containing oneself by value is an error. The walk is iterative, so a
+ * long chain of declarations cannot exhaust the stack. */
 #include "order.h"
 
 #include <stdlib.h>
@@ -106,6 +109,49 @@ static void report_cycle(struct xi_ctx *ctx, struct frame *stack, unsigned depth
 	xi_sb_free(&chain);
 }
 
+/* Depth-first from root, numbering each declaration after what it needs
+ * (post-order). The whole compilation (within == NULL) numbers decl->order
+ * and reports by-value cycles; a module's own walk (within == that module)
+ * follows its own declarations only and lists them in within->sorted
+ * from position counter on. Returns the next number (or position). */
+static unsigned walk(struct xi_ctx *ctx, struct xi_decl *root, struct frame *stack,
+		     const struct xi_module *within, unsigned counter)
+{
+	unsigned depth = 0;
+	stack[depth].decl = root;
+	stack[depth].next = 0;
+	decl_deps(&stack[depth].deps, root);
+	root->order_state = ACTIVE;
+	depth++;
+	while (depth) {
+		struct frame *f = &stack[depth - 1];
+		if (f->next < f->deps.n) {
+			unsigned k = f->next++;
+			struct xi_decl *dep = f->deps.decl[k];
+			if (within && dep->module != within)
+				continue;
+			if (dep->order_state == UNSEEN) {
+				struct frame *g = &stack[depth++];
+				g->decl = dep;
+				g->next = 0;
+				decl_deps(&g->deps, dep);
+				dep->order_state = ACTIVE;
+			} else if (!within && dep->order_state == ACTIVE && !f->deps.soft[k]) {
+				report_cycle(ctx, stack, depth, dep);
+				dep->in_cycle = true;
+			}
+			continue;
+		}
+		f->decl->order_state = DONE;
+		if (within)
+			within->sorted[counter++] = f->decl;
+		else
+			f->decl->order = counter++;
+		depth--;
+	}
+	return counter;
+}
+
 void xi_order(struct xi_ctx *ctx)
 {
 	unsigned total = 0;
@@ -113,62 +159,35 @@ void xi_order(struct xi_ctx *ctx)
 		total += ctx->modules[i]->ndecls;
 	struct frame *stack = xi_xmalloc(sizeof(*stack) * (total + 1));
 	memset(stack, 0, sizeof(*stack) * (total + 1));
-	unsigned counter = 0;
 
+	/* The whole compilation, for layout: everything a declaration holds
+	 * by value, from any module, is numbered before it. */
+	unsigned counter = 0;
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		for (struct xi_decl *root = ctx->modules[i]->decls; root; root = root->next)
+			if (root->order_state == UNSEEN)
+				counter = walk(ctx, root, stack, NULL, counter);
+
+	/* Each module's emission order, from its own declarations alone: the
+	 * order of the whole compilation depends on which modules it holds
+	 * and which is walked first, and a module's outputs must not depend
+	 * on the other files of the command line. What it needs from other
+	 * modules comes from their outputs, which it includes. */
 	for (unsigned i = 0; i < ctx->nmodules; i++) {
-		for (struct xi_decl *root = ctx->modules[i]->decls; root; root = root->next) {
-			if (root->order_state != UNSEEN)
-				continue;
-			unsigned depth = 0;
-			stack[depth].decl = root;
-			stack[depth].next = 0;
-			decl_deps(&stack[depth].deps, root);
-			root->order_state = ACTIVE;
-			depth++;
-			while (depth) {
-				struct frame *f = &stack[depth - 1];
-				if (f->next < f->deps.n) {
-					unsigned k = f->next++;
-					struct xi_decl *dep = f->deps.decl[k];
-					if (dep->order_state == UNSEEN) {
-						struct frame *g = &stack[depth++];
-						g->decl = dep;
-						g->next = 0;
-						decl_deps(&g->deps, dep);
-						dep->order_state = ACTIVE;
-					} else if (dep->order_state == ACTIVE && !f->deps.soft[k]) {
-						report_cycle(ctx, stack, depth, dep);
-						dep->in_cycle = true;
-					}
-					continue;
-				}
-				f->decl->order_state = DONE;
-				f->decl->order = counter++;
-				depth--;
-			}
-		}
+		struct xi_module *m = ctx->modules[i];
+		m->sorted = XI_NEW_ARRAY(&ctx->arena, struct xi_decl *, m->ndecls + 1);
+		for (struct xi_decl *d = m->decls; d; d = d->next)
+			d->order_state = UNSEEN;
+		unsigned placed = 0;
+		for (struct xi_decl *root = m->decls; root; root = root->next)
+			if (root->order_state == UNSEEN)
+				placed = walk(ctx, root, stack, m, placed);
 	}
 	for (unsigned i = 0; i <= total; i++) {
 		free(stack[i].deps.decl);
 		free(stack[i].deps.soft);
 	}
 	free(stack);
-
-	/* Each module's declarations in that order: the order numbers are
-	 * 0 to total - 1, so walking them in order places each declaration
-	 * (no sort needed). */
-	struct xi_decl **all = xi_all_decls_ordered(ctx, &total);
-	unsigned *filled = xi_xmalloc(sizeof(*filled) * (ctx->nmodules + 1));
-	for (unsigned i = 0; i < ctx->nmodules; i++) {
-		struct xi_module *m = ctx->modules[i];
-		m->sorted = XI_NEW_ARRAY(&ctx->arena, struct xi_decl *, m->ndecls + 1);
-		filled[i] = 0;
-	}
-	for (unsigned k = 0; k < total; k++) {
-		struct xi_module *m = all[k]->module;
-		m->sorted[filled[m->index]++] = all[k];
-	}
-	free(filled);
 }
 
 /* Every declaration of the compilation in dependency order: each at the

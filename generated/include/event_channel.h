@@ -99,12 +99,6 @@
 
 #include "xen.h"
 
-/* A port: the number of an event channel within its domain. */
-typedef uint32_t evtchn_port_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_port_t);
-#endif
-
 /* Commands of HYPERVISOR_event_channel_op(). */
 #define EVTCHNOP_bind_interdomain 0
 #define EVTCHNOP_bind_virq 1
@@ -120,6 +114,12 @@ DEFINE_XEN_GUEST_HANDLE(evtchn_port_t);
 #define EVTCHNOP_init_control 11
 #define EVTCHNOP_expand_array 12
 #define EVTCHNOP_set_priority 13
+
+/* A port: the number of an event channel within its domain. */
+typedef uint32_t evtchn_port_t;
+#ifdef DEFINE_XEN_GUEST_HANDLE
+DEFINE_XEN_GUEST_HANDLE(evtchn_port_t);
+#endif
 
 /*
  * EVTCHNOP_alloc_unbound: allocate a fresh port in a domain that a given

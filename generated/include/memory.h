@@ -93,22 +93,6 @@
 #include "xen.h"
 #include "physdev.h"
 
-/* A memory range of a virtual NUMA node. */
-struct xen_vmemrange {
-    /* First address. */
-    uint64_t start;
-    /* End address. */
-    uint64_t end;
-    /* Flags (none yet). */
-    uint32_t flags;
-    /* The node. */
-    uint32_t nid;
-};
-typedef struct xen_vmemrange xen_vmemrange_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_vmemrange_t);
-#endif
-
 /* Commands of HYPERVISOR_memory_op(). */
 /*
  * Grow a domain's reservation (xen_memory_reservation); returns the
@@ -762,6 +746,22 @@ typedef struct xen_mem_acquire_resource xen_mem_acquire_resource_t;
 DEFINE_XEN_GUEST_HANDLE(xen_mem_acquire_resource_t);
 #endif
 
+/* A memory range of a virtual NUMA node. */
+struct xen_vmemrange {
+    /* First address. */
+    uint64_t start;
+    /* End address. */
+    uint64_t end;
+    /* Flags (none yet). */
+    uint32_t flags;
+    /* The node. */
+    uint32_t nid;
+};
+typedef struct xen_vmemrange xen_vmemrange_t;
+#ifdef DEFINE_XEN_GUEST_HANDLE
+DEFINE_XEN_GUEST_HANDLE(xen_vmemrange_t);
+#endif
+
 /*
  * XENMEM_get_vnumainfo: a guest's virtual NUMA topology. The guest says
  * how much room it has; Xen fills the arrays and writes back the real
@@ -804,23 +804,6 @@ DEFINE_XEN_GUEST_HANDLE(xen_vnuma_topology_info_t);
  * to leave them out.
  */
 #ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_vmemrange */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_vmemrange, 24);
-XENIDL_CHECK_ALIGN(struct, xen_vmemrange, 4);
-XENIDL_CHECK_OFFSET(struct, xen_vmemrange, start, 0);
-XENIDL_CHECK_OFFSET(struct, xen_vmemrange, end, 8);
-XENIDL_CHECK_OFFSET(struct, xen_vmemrange, flags, 16);
-XENIDL_CHECK_OFFSET(struct, xen_vmemrange, nid, 20);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_vmemrange, 24);
-XENIDL_CHECK_ALIGN(struct, xen_vmemrange, 8);
-XENIDL_CHECK_OFFSET(struct, xen_vmemrange, start, 0);
-XENIDL_CHECK_OFFSET(struct, xen_vmemrange, end, 8);
-XENIDL_CHECK_OFFSET(struct, xen_vmemrange, flags, 16);
-XENIDL_CHECK_OFFSET(struct, xen_vmemrange, nid, 20);
-#endif
 
 /* struct xen_memory_reservation */
 #if defined(__i386__)
@@ -1134,6 +1117,23 @@ XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, nr_frames, 8);
 XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, pad, 12);
 XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, frame, 16);
 XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, frame_list, 24);
+#endif
+
+/* struct xen_vmemrange */
+#if defined(__i386__)
+XENIDL_CHECK_SIZE(struct, xen_vmemrange, 24);
+XENIDL_CHECK_ALIGN(struct, xen_vmemrange, 4);
+XENIDL_CHECK_OFFSET(struct, xen_vmemrange, start, 0);
+XENIDL_CHECK_OFFSET(struct, xen_vmemrange, end, 8);
+XENIDL_CHECK_OFFSET(struct, xen_vmemrange, flags, 16);
+XENIDL_CHECK_OFFSET(struct, xen_vmemrange, nid, 20);
+#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_vmemrange, 24);
+XENIDL_CHECK_ALIGN(struct, xen_vmemrange, 8);
+XENIDL_CHECK_OFFSET(struct, xen_vmemrange, start, 0);
+XENIDL_CHECK_OFFSET(struct, xen_vmemrange, end, 8);
+XENIDL_CHECK_OFFSET(struct, xen_vmemrange, flags, 16);
+XENIDL_CHECK_OFFSET(struct, xen_vmemrange, nid, 20);
 #endif
 
 /* struct xen_vnuma_topology_info */

@@ -93,20 +93,6 @@
 
 #include "xen.h"
 
-/* A PCI device: segment, bus, device and function. */
-struct physdev_pci_device {
-    /* IN: the segment. */
-    uint16_t seg;
-    /* IN: the bus. */
-    uint8_t bus;
-    /* IN: device and function. */
-    uint8_t devfn;
-};
-typedef struct physdev_pci_device physdev_pci_device_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(physdev_pci_device_t);
-#endif
-
 /* Commands of HYPERVISOR_physdev_op(). */
 /*
  * Obsolete since interface 0x00030202: some PIRQ-bound channels were
@@ -435,6 +421,20 @@ DEFINE_XEN_GUEST_HANDLE(physdev_pci_mmcfg_reserved_t);
 #define XEN_PCI_DEV_PXM (1U << _XEN_PCI_DEV_PXM)
 #define XEN_PCI_DEV__ALL 0x7U
 
+/* A PCI device: segment, bus, device and function. */
+struct physdev_pci_device {
+    /* IN: the segment. */
+    uint16_t seg;
+    /* IN: the bus. */
+    uint8_t bus;
+    /* IN: device and function. */
+    uint8_t devfn;
+};
+typedef struct physdev_pci_device physdev_pci_device_t;
+#ifdef DEFINE_XEN_GUEST_HANDLE
+DEFINE_XEN_GUEST_HANDLE(physdev_pci_device_t);
+#endif
+
 /* Kinds of reset of pci_device_reset. */
 #define PCI_DEVICE_RESET_COLD 0x0
 #define PCI_DEVICE_RESET_WARM 0x1
@@ -489,13 +489,6 @@ DEFINE_XEN_GUEST_HANDLE(physdev_dbgp_op_t);
  * to leave them out.
  */
 #ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct physdev_pci_device */
-XENIDL_CHECK_SIZE(struct, physdev_pci_device, 4);
-XENIDL_CHECK_ALIGN(struct, physdev_pci_device, 2);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_device, seg, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_device, bus, 2);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_device, devfn, 3);
 
 /* struct physdev_eoi */
 XENIDL_CHECK_SIZE(struct, physdev_eoi, 4);
@@ -666,6 +659,13 @@ XENIDL_CHECK_OFFSET(struct, physdev_pci_mmcfg_reserved, start_bus, 10);
 XENIDL_CHECK_OFFSET(struct, physdev_pci_mmcfg_reserved, end_bus, 11);
 XENIDL_CHECK_OFFSET(struct, physdev_pci_mmcfg_reserved, flags, 12);
 #endif
+
+/* struct physdev_pci_device */
+XENIDL_CHECK_SIZE(struct, physdev_pci_device, 4);
+XENIDL_CHECK_ALIGN(struct, physdev_pci_device, 2);
+XENIDL_CHECK_OFFSET(struct, physdev_pci_device, seg, 0);
+XENIDL_CHECK_OFFSET(struct, physdev_pci_device, bus, 2);
+XENIDL_CHECK_OFFSET(struct, physdev_pci_device, devfn, 3);
 
 /* struct pci_device_reset */
 XENIDL_CHECK_SIZE(struct, pci_device_reset, 8);

@@ -5,102 +5,6 @@
  */
 #include "memory_marshal.h"
 
-/* --- struct xen_vmemrange --- */
-
-int xen_vmemrange_decode(struct xen_vmemrange *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	const unsigned char *p = (const unsigned char *)buf;
-
-	if (len < 24)
-		return xenidl_fail(err, XENIDL_ESHORT, "xen_vmemrange", "", len, 24, NULL);
-	(void)flags;
-#if defined(XENIDL_LE_HOST)
-	xenidl_copy(out, p, 24);
-#else
-	out->start = xenidl_le_load_u64(p + 0);
-	out->end = xenidl_le_load_u64(p + 8);
-	out->flags = xenidl_le_load_u32(p + 16);
-	out->nid = xenidl_le_load_u32(p + 20);
-#endif
-	return 0;
-}
-
-int xen_vmemrange_encode(const struct xen_vmemrange *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	unsigned char *p = (unsigned char *)buf;
-
-	if (len < 24)
-		return xenidl_fail(err, XENIDL_ESHORT, "xen_vmemrange", "", len, 24, NULL);
-	(void)flags;
-#if defined(XENIDL_LE_HOST)
-	xenidl_copy(p, in, 24);
-#else
-	xenidl_le_store_u64(p + 0, in->start);
-	xenidl_le_store_u64(p + 8, in->end);
-	xenidl_le_store_u32(p + 16, in->flags);
-	xenidl_le_store_u32(p + 20, in->nid);
-#endif
-	return 0;
-}
-
-int xen_vmemrange_check(const struct xen_vmemrange *v,
-	unsigned flags, struct xenidl_error *err)
-{
-	(void)v;
-	(void)flags;
-	(void)err;
-	return 0;
-}
-
-int xen_vmemrange_decode_abi(struct xen_vmemrange *out, const void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err)
-{
-	switch (abi) {
-	case XENIDL_ABI_X86_32:
-	case XENIDL_ABI_X86_64:
-	case XENIDL_ABI_ARM32:
-	case XENIDL_ABI_ARM64:
-	case XENIDL_ABI_RISCV64:
-	case XENIDL_ABI_PPC64LE:
-		return xen_vmemrange_decode(out, buf, len, flags, err);
-	default:
-		return xenidl_fail(err, XENIDL_EABI, "xen_vmemrange", "", 0, (uint64_t)abi, NULL);
-	}
-}
-
-int xen_vmemrange_encode_abi(const struct xen_vmemrange *in, void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err)
-{
-	switch (abi) {
-	case XENIDL_ABI_X86_32:
-	case XENIDL_ABI_X86_64:
-	case XENIDL_ABI_ARM32:
-	case XENIDL_ABI_ARM64:
-	case XENIDL_ABI_RISCV64:
-	case XENIDL_ABI_PPC64LE:
-		return xen_vmemrange_encode(in, buf, len, flags, err);
-	default:
-		return xenidl_fail(err, XENIDL_EABI, "xen_vmemrange", "", 0, (uint64_t)abi, NULL);
-	}
-}
-
-size_t xen_vmemrange_wire_size_abi(int abi)
-{
-	switch (abi) {
-	case XENIDL_ABI_X86_32:
-	case XENIDL_ABI_X86_64:
-	case XENIDL_ABI_ARM32:
-	case XENIDL_ABI_ARM64:
-	case XENIDL_ABI_RISCV64:
-	case XENIDL_ABI_PPC64LE:
-		return 24;
-	default:
-		return 0;
-	}
-}
-
 /* --- struct xen_memory_reservation --- */
 
 #if defined(__i386__)
@@ -5534,6 +5438,102 @@ size_t xen_mem_acquire_resource_wire_size_abi(int abi)
 	case XENIDL_ABI_RISCV64:
 	case XENIDL_ABI_PPC64LE:
 		return 32;
+	default:
+		return 0;
+	}
+}
+
+/* --- struct xen_vmemrange --- */
+
+int xen_vmemrange_decode(struct xen_vmemrange *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 24)
+		return xenidl_fail(err, XENIDL_ESHORT, "xen_vmemrange", "", len, 24, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 24);
+#else
+	out->start = xenidl_le_load_u64(p + 0);
+	out->end = xenidl_le_load_u64(p + 8);
+	out->flags = xenidl_le_load_u32(p + 16);
+	out->nid = xenidl_le_load_u32(p + 20);
+#endif
+	return 0;
+}
+
+int xen_vmemrange_encode(const struct xen_vmemrange *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 24)
+		return xenidl_fail(err, XENIDL_ESHORT, "xen_vmemrange", "", len, 24, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 24);
+#else
+	xenidl_le_store_u64(p + 0, in->start);
+	xenidl_le_store_u64(p + 8, in->end);
+	xenidl_le_store_u32(p + 16, in->flags);
+	xenidl_le_store_u32(p + 20, in->nid);
+#endif
+	return 0;
+}
+
+int xen_vmemrange_check(const struct xen_vmemrange *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+int xen_vmemrange_decode_abi(struct xen_vmemrange *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+	case XENIDL_ABI_ARM32:
+	case XENIDL_ABI_ARM64:
+	case XENIDL_ABI_RISCV64:
+	case XENIDL_ABI_PPC64LE:
+		return xen_vmemrange_decode(out, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "xen_vmemrange", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+int xen_vmemrange_encode_abi(const struct xen_vmemrange *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+	case XENIDL_ABI_ARM32:
+	case XENIDL_ABI_ARM64:
+	case XENIDL_ABI_RISCV64:
+	case XENIDL_ABI_PPC64LE:
+		return xen_vmemrange_encode(in, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "xen_vmemrange", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+size_t xen_vmemrange_wire_size_abi(int abi)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+	case XENIDL_ABI_ARM32:
+	case XENIDL_ABI_ARM64:
+	case XENIDL_ABI_RISCV64:
+	case XENIDL_ABI_PPC64LE:
+		return 24;
 	default:
 		return 0;
 	}

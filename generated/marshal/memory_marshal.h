@@ -14,20 +14,6 @@
 extern "C" {
 #endif
 
-/* struct xen_vmemrange */
-#define xen_vmemrange_WIRE_SIZE 24
-int xen_vmemrange_decode(struct xen_vmemrange *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int xen_vmemrange_encode(const struct xen_vmemrange *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int xen_vmemrange_check(const struct xen_vmemrange *v,
-	unsigned flags, struct xenidl_error *err);
-int xen_vmemrange_decode_abi(struct xen_vmemrange *out, const void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err);
-int xen_vmemrange_encode_abi(const struct xen_vmemrange *in, void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err);
-size_t xen_vmemrange_wire_size_abi(int abi);
-
 /* struct xen_memory_reservation */
 #if defined(__i386__)
 #define xen_memory_reservation_WIRE_SIZE 20
@@ -375,6 +361,20 @@ int xen_mem_acquire_resource_decode_abi(struct xen_mem_acquire_resource *out, co
 int xen_mem_acquire_resource_encode_abi(const struct xen_mem_acquire_resource *in, void *buf, size_t len, int abi,
 	unsigned flags, struct xenidl_error *err);
 size_t xen_mem_acquire_resource_wire_size_abi(int abi);
+
+/* struct xen_vmemrange */
+#define xen_vmemrange_WIRE_SIZE 24
+int xen_vmemrange_decode(struct xen_vmemrange *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int xen_vmemrange_encode(const struct xen_vmemrange *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int xen_vmemrange_check(const struct xen_vmemrange *v,
+	unsigned flags, struct xenidl_error *err);
+int xen_vmemrange_decode_abi(struct xen_vmemrange *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+int xen_vmemrange_encode_abi(const struct xen_vmemrange *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+size_t xen_vmemrange_wire_size_abi(int abi);
 
 /* struct xen_vnuma_topology_info */
 #define xen_vnuma_topology_info_WIRE_SIZE 40

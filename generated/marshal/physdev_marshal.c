@@ -5,53 +5,6 @@
  */
 #include "physdev_marshal.h"
 
-/* --- struct physdev_pci_device --- */
-
-int physdev_pci_device_decode(struct physdev_pci_device *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	const unsigned char *p = (const unsigned char *)buf;
-
-	if (len < 4)
-		return xenidl_fail(err, XENIDL_ESHORT, "physdev_pci_device", "", len, 4, NULL);
-	(void)flags;
-#if defined(XENIDL_LE_HOST)
-	xenidl_copy(out, p, 4);
-#else
-	out->seg = xenidl_le_load_u16(p + 0);
-	out->bus = xenidl_le_load_u8(p + 2);
-	out->devfn = xenidl_le_load_u8(p + 3);
-#endif
-	return 0;
-}
-
-int physdev_pci_device_encode(const struct physdev_pci_device *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	unsigned char *p = (unsigned char *)buf;
-
-	if (len < 4)
-		return xenidl_fail(err, XENIDL_ESHORT, "physdev_pci_device", "", len, 4, NULL);
-	(void)flags;
-#if defined(XENIDL_LE_HOST)
-	xenidl_copy(p, in, 4);
-#else
-	xenidl_le_store_u16(p + 0, in->seg);
-	xenidl_le_store_u8(p + 2, in->bus);
-	xenidl_le_store_u8(p + 3, in->devfn);
-#endif
-	return 0;
-}
-
-int physdev_pci_device_check(const struct physdev_pci_device *v,
-	unsigned flags, struct xenidl_error *err)
-{
-	(void)v;
-	(void)flags;
-	(void)err;
-	return 0;
-}
-
 /* --- struct physdev_eoi --- */
 
 int physdev_eoi_decode(struct physdev_eoi *out, const void *buf, size_t len,
@@ -3620,6 +3573,53 @@ size_t physdev_pci_mmcfg_reserved_wire_size_abi(int abi)
 	default:
 		return 0;
 	}
+}
+
+/* --- struct physdev_pci_device --- */
+
+int physdev_pci_device_decode(struct physdev_pci_device *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 4)
+		return xenidl_fail(err, XENIDL_ESHORT, "physdev_pci_device", "", len, 4, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 4);
+#else
+	out->seg = xenidl_le_load_u16(p + 0);
+	out->bus = xenidl_le_load_u8(p + 2);
+	out->devfn = xenidl_le_load_u8(p + 3);
+#endif
+	return 0;
+}
+
+int physdev_pci_device_encode(const struct physdev_pci_device *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 4)
+		return xenidl_fail(err, XENIDL_ESHORT, "physdev_pci_device", "", len, 4, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 4);
+#else
+	xenidl_le_store_u16(p + 0, in->seg);
+	xenidl_le_store_u8(p + 2, in->bus);
+	xenidl_le_store_u8(p + 3, in->devfn);
+#endif
+	return 0;
+}
+
+int physdev_pci_device_check(const struct physdev_pci_device *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
 }
 
 /* --- struct pci_device_reset --- */

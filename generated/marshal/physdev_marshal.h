@@ -14,15 +14,6 @@
 extern "C" {
 #endif
 
-/* struct physdev_pci_device */
-#define physdev_pci_device_WIRE_SIZE 4
-int physdev_pci_device_decode(struct physdev_pci_device *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int physdev_pci_device_encode(const struct physdev_pci_device *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int physdev_pci_device_check(const struct physdev_pci_device *v,
-	unsigned flags, struct xenidl_error *err);
-
 /* struct physdev_eoi */
 #define physdev_eoi_WIRE_SIZE 4
 int physdev_eoi_decode(struct physdev_eoi *out, const void *buf, size_t len,
@@ -231,6 +222,15 @@ int physdev_pci_mmcfg_reserved_decode_abi(struct physdev_pci_mmcfg_reserved *out
 int physdev_pci_mmcfg_reserved_encode_abi(const struct physdev_pci_mmcfg_reserved *in, void *buf, size_t len, int abi,
 	unsigned flags, struct xenidl_error *err);
 size_t physdev_pci_mmcfg_reserved_wire_size_abi(int abi);
+
+/* struct physdev_pci_device */
+#define physdev_pci_device_WIRE_SIZE 4
+int physdev_pci_device_decode(struct physdev_pci_device *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int physdev_pci_device_encode(const struct physdev_pci_device *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int physdev_pci_device_check(const struct physdev_pci_device *v,
+	unsigned flags, struct xenidl_error *err);
 
 /* struct pci_device_reset */
 #define pci_device_reset_WIRE_SIZE 8

@@ -103,6 +103,33 @@ START_TEST(dependency_order)
 }
 END_TEST
 
+/* A module's order comes from its own declarations: what an importer
+ * uses (by value or through a handle) is not moved up in the imported
+ * module, whose outputs must be the same whatever imports it. */
+START_TEST(a_module_order_ignores_its_importers)
+{
+	const char *files[] = {
+		"top.xidl",
+		"import \"base.xidl\";\nstruct top {\n    h: handle<last>;\n    l: later;\n    @reserved pad: u32;\n}\n",
+		"base.xidl",
+		"type first_t = u32;\nstruct later {\n    f: first_t;\n}\n"
+		"const K: u32 = 1;\nstruct last {\n    x: u32;\n}\n",
+		NULL,
+	};
+	struct compiled *c = compile_files(files, 0);
+	ck_assert_msg(c->ok, "%s", c->diags);
+	const struct xi_module *base = find_decl(c, "later")->module;
+	ck_assert_str_eq(base->sorted[0]->name, "first_t");
+	ck_assert_str_eq(base->sorted[1]->name, "later");
+	ck_assert_str_eq(base->sorted[2]->name, "K");
+	ck_assert_str_eq(base->sorted[3]->name, "last");
+	/* Layout still follows the whole compilation's order. */
+	ck_assert_uint_lt(find_decl(c, "later")->order, find_decl(c, "top")->order);
+	ck_assert_uint_lt(find_decl(c, "first_t")->order, find_decl(c, "later")->order);
+	compiled_free(c);
+}
+END_TEST
+
 START_TEST(every_error_is_reported)
 {
 	struct compiled *c = compile_text(
@@ -122,6 +149,7 @@ int main(void)
 	tcase_add_test(tc, restricted_abis_need_fewer_files);
 	tcase_add_test(tc, files_of_families_left_out_are_skipped);
 	tcase_add_test(tc, dependency_order);
+	tcase_add_test(tc, a_module_order_ignores_its_importers);
 	tcase_add_test(tc, every_error_is_reported);
 	suite_add_tcase(s, tc);
 	return run_suite(s);

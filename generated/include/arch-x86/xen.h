@@ -92,39 +92,6 @@
 
 #endif /* XENIDL_C_PRELUDE */
 
-/* One CPUID leaf in the serialised form of a CPU policy. */
-struct xen_cpuid_leaf {
-    /* The leaf (EAX input). */
-    uint32_t leaf;
-    /* The subleaf (ECX input), or XEN_CPUID_NO_SUBLEAF. */
-    uint32_t subleaf;
-    /* The EAX output. */
-    uint32_t a;
-    /* The EBX output. */
-    uint32_t b;
-    /* The ECX output. */
-    uint32_t c;
-    /* The EDX output. */
-    uint32_t d;
-};
-typedef struct xen_cpuid_leaf xen_cpuid_leaf_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_cpuid_leaf_t);
-#endif
-
-/* One MSR in the serialised form of a CPU policy. */
-struct xen_msr_entry {
-    /* The MSR index. */
-    uint32_t idx;
-    uint32_t flags;
-    /* The MSR value. */
-    uint64_t val;
-};
-typedef struct xen_msr_entry xen_msr_entry_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_msr_entry_t);
-#endif
-
 /* A guest page frame number: one machine word. */
 #if defined(__i386__)
 typedef uint32_t xen_pfn_t;
@@ -592,6 +559,39 @@ DEFINE_XEN_GUEST_HANDLE(xen_arch_domainconfig_t);
 /* A CPUID leaf without subleaves. */
 #define XEN_CPUID_NO_SUBLEAF 0xFFFFFFFFU
 
+/* One CPUID leaf in the serialised form of a CPU policy. */
+struct xen_cpuid_leaf {
+    /* The leaf (EAX input). */
+    uint32_t leaf;
+    /* The subleaf (ECX input), or XEN_CPUID_NO_SUBLEAF. */
+    uint32_t subleaf;
+    /* The EAX output. */
+    uint32_t a;
+    /* The EBX output. */
+    uint32_t b;
+    /* The ECX output. */
+    uint32_t c;
+    /* The EDX output. */
+    uint32_t d;
+};
+typedef struct xen_cpuid_leaf xen_cpuid_leaf_t;
+#ifdef DEFINE_XEN_GUEST_HANDLE
+DEFINE_XEN_GUEST_HANDLE(xen_cpuid_leaf_t);
+#endif
+
+/* One MSR in the serialised form of a CPU policy. */
+struct xen_msr_entry {
+    /* The MSR index. */
+    uint32_t idx;
+    uint32_t flags;
+    /* The MSR value. */
+    uint64_t val;
+};
+typedef struct xen_msr_entry xen_msr_entry_t;
+#ifdef DEFINE_XEN_GUEST_HANDLE
+DEFINE_XEN_GUEST_HANDLE(xen_msr_entry_t);
+#endif
+
 /*
  * What a paravirtualised guest finds at start of day: a page, pointed to
  * by rSI, describing its initial memory and devices. The console union
@@ -665,33 +665,6 @@ DEFINE_XEN_GUEST_HANDLE(start_info_t);
  * to leave them out.
  */
 #ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_cpuid_leaf */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_cpuid_leaf, 24);
-XENIDL_CHECK_ALIGN(struct, xen_cpuid_leaf, 4);
-XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, leaf, 0);
-XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, subleaf, 4);
-XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, a, 8);
-XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, b, 12);
-XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, c, 16);
-XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, d, 20);
-#endif
-
-/* struct xen_msr_entry */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_msr_entry, 16);
-XENIDL_CHECK_ALIGN(struct, xen_msr_entry, 4);
-XENIDL_CHECK_OFFSET(struct, xen_msr_entry, idx, 0);
-XENIDL_CHECK_OFFSET(struct, xen_msr_entry, flags, 4);
-XENIDL_CHECK_OFFSET(struct, xen_msr_entry, val, 8);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_msr_entry, 16);
-XENIDL_CHECK_ALIGN(struct, xen_msr_entry, 8);
-XENIDL_CHECK_OFFSET(struct, xen_msr_entry, idx, 0);
-XENIDL_CHECK_OFFSET(struct, xen_msr_entry, flags, 4);
-XENIDL_CHECK_OFFSET(struct, xen_msr_entry, val, 8);
-#endif
 
 /* struct trap_info */
 #if defined(__i386__)
@@ -879,6 +852,33 @@ XENIDL_CHECK_SIZE(struct, xen_arch_domainconfig, 8);
 XENIDL_CHECK_ALIGN(struct, xen_arch_domainconfig, 4);
 XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, emulation_flags, 0);
 XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, misc_flags, 4);
+#endif
+
+/* struct xen_cpuid_leaf */
+#if defined(__i386__) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_cpuid_leaf, 24);
+XENIDL_CHECK_ALIGN(struct, xen_cpuid_leaf, 4);
+XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, leaf, 0);
+XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, subleaf, 4);
+XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, a, 8);
+XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, b, 12);
+XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, c, 16);
+XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, d, 20);
+#endif
+
+/* struct xen_msr_entry */
+#if defined(__i386__)
+XENIDL_CHECK_SIZE(struct, xen_msr_entry, 16);
+XENIDL_CHECK_ALIGN(struct, xen_msr_entry, 4);
+XENIDL_CHECK_OFFSET(struct, xen_msr_entry, idx, 0);
+XENIDL_CHECK_OFFSET(struct, xen_msr_entry, flags, 4);
+XENIDL_CHECK_OFFSET(struct, xen_msr_entry, val, 8);
+#elif defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_msr_entry, 16);
+XENIDL_CHECK_ALIGN(struct, xen_msr_entry, 8);
+XENIDL_CHECK_OFFSET(struct, xen_msr_entry, idx, 0);
+XENIDL_CHECK_OFFSET(struct, xen_msr_entry, flags, 4);
+XENIDL_CHECK_OFFSET(struct, xen_msr_entry, val, 8);
 #endif
 
 /* struct start_info */

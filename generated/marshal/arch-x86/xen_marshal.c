@@ -7,169 +7,6 @@
 
 #if defined(__i386__) || defined(__x86_64__)
 
-/* --- struct xen_cpuid_leaf --- */
-
-int xen_cpuid_leaf_decode(struct xen_cpuid_leaf *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	const unsigned char *p = (const unsigned char *)buf;
-
-	if (len < 24)
-		return xenidl_fail(err, XENIDL_ESHORT, "xen_cpuid_leaf", "", len, 24, NULL);
-	(void)flags;
-#if defined(XENIDL_LE_HOST)
-	xenidl_copy(out, p, 24);
-#else
-	out->leaf = xenidl_le_load_u32(p + 0);
-	out->subleaf = xenidl_le_load_u32(p + 4);
-	out->a = xenidl_le_load_u32(p + 8);
-	out->b = xenidl_le_load_u32(p + 12);
-	out->c = xenidl_le_load_u32(p + 16);
-	out->d = xenidl_le_load_u32(p + 20);
-#endif
-	return 0;
-}
-
-int xen_cpuid_leaf_encode(const struct xen_cpuid_leaf *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	unsigned char *p = (unsigned char *)buf;
-
-	if (len < 24)
-		return xenidl_fail(err, XENIDL_ESHORT, "xen_cpuid_leaf", "", len, 24, NULL);
-	(void)flags;
-#if defined(XENIDL_LE_HOST)
-	xenidl_copy(p, in, 24);
-#else
-	xenidl_le_store_u32(p + 0, in->leaf);
-	xenidl_le_store_u32(p + 4, in->subleaf);
-	xenidl_le_store_u32(p + 8, in->a);
-	xenidl_le_store_u32(p + 12, in->b);
-	xenidl_le_store_u32(p + 16, in->c);
-	xenidl_le_store_u32(p + 20, in->d);
-#endif
-	return 0;
-}
-
-int xen_cpuid_leaf_check(const struct xen_cpuid_leaf *v,
-	unsigned flags, struct xenidl_error *err)
-{
-	(void)v;
-	(void)flags;
-	(void)err;
-	return 0;
-}
-
-/* --- struct xen_msr_entry --- */
-
-int xen_msr_entry_decode(struct xen_msr_entry *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	const unsigned char *p = (const unsigned char *)buf;
-
-	if (len < 16)
-		return xenidl_fail(err, XENIDL_ESHORT, "xen_msr_entry", "", len, 16, NULL);
-	(void)flags;
-#if defined(XENIDL_LE_HOST)
-	xenidl_copy(out, p, 16);
-	{
-		uint32_t x = out->flags;
-		if (x != 0)
-			return xenidl_fail(err, XENIDL_ERESERVED, "xen_msr_entry", "flags",
-					4, (uint64_t)x, NULL);
-	}
-#else
-	out->idx = xenidl_le_load_u32(p + 0);
-	{
-		uint32_t x = xenidl_le_load_u32(p + 4);
-		if (x != 0)
-			return xenidl_fail(err, XENIDL_ERESERVED, "xen_msr_entry", "flags",
-					4, (uint64_t)x, NULL);
-		out->flags = 0;
-	}
-	out->val = xenidl_le_load_u64(p + 8);
-#endif
-	return 0;
-}
-
-int xen_msr_entry_encode(const struct xen_msr_entry *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	unsigned char *p = (unsigned char *)buf;
-
-	if (len < 16)
-		return xenidl_fail(err, XENIDL_ESHORT, "xen_msr_entry", "", len, 16, NULL);
-	(void)flags;
-#if defined(XENIDL_LE_HOST)
-	{
-		uint32_t x = in->flags;
-		if (x != 0)
-			return xenidl_fail(err, XENIDL_ERESERVED, "xen_msr_entry", "flags",
-					4, (uint64_t)x, NULL);
-	}
-	xenidl_copy(p, in, 16);
-#else
-	xenidl_le_store_u32(p + 0, in->idx);
-	{
-		uint32_t x = in->flags;
-		if (x != 0)
-			return xenidl_fail(err, XENIDL_ERESERVED, "xen_msr_entry", "flags",
-					4, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 4, 0);
-	}
-	xenidl_le_store_u64(p + 8, in->val);
-#endif
-	return 0;
-}
-
-int xen_msr_entry_check(const struct xen_msr_entry *v,
-	unsigned flags, struct xenidl_error *err)
-{
-	(void)flags;
-	{
-		uint32_t x = v->flags;
-		if (x != 0)
-			return xenidl_fail(err, XENIDL_ERESERVED, "xen_msr_entry", "flags",
-					4, (uint64_t)x, NULL);
-	}
-	return 0;
-}
-
-int xen_msr_entry_decode_abi(struct xen_msr_entry *out, const void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err)
-{
-	switch (abi) {
-	case XENIDL_ABI_X86_32:
-	case XENIDL_ABI_X86_64:
-		return xen_msr_entry_decode(out, buf, len, flags, err);
-	default:
-		return xenidl_fail(err, XENIDL_EABI, "xen_msr_entry", "", 0, (uint64_t)abi, NULL);
-	}
-}
-
-int xen_msr_entry_encode_abi(const struct xen_msr_entry *in, void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err)
-{
-	switch (abi) {
-	case XENIDL_ABI_X86_32:
-	case XENIDL_ABI_X86_64:
-		return xen_msr_entry_encode(in, buf, len, flags, err);
-	default:
-		return xenidl_fail(err, XENIDL_EABI, "xen_msr_entry", "", 0, (uint64_t)abi, NULL);
-	}
-}
-
-size_t xen_msr_entry_wire_size_abi(int abi)
-{
-	switch (abi) {
-	case XENIDL_ABI_X86_32:
-	case XENIDL_ABI_X86_64:
-		return 16;
-	default:
-		return 0;
-	}
-}
-
 /* --- struct trap_info --- */
 
 #if defined(__i386__)
@@ -4129,6 +3966,169 @@ int xen_arch_domainconfig_check(const struct xen_arch_domainconfig *v,
 		}
 	}
 	return 0;
+}
+
+/* --- struct xen_cpuid_leaf --- */
+
+int xen_cpuid_leaf_decode(struct xen_cpuid_leaf *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 24)
+		return xenidl_fail(err, XENIDL_ESHORT, "xen_cpuid_leaf", "", len, 24, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 24);
+#else
+	out->leaf = xenidl_le_load_u32(p + 0);
+	out->subleaf = xenidl_le_load_u32(p + 4);
+	out->a = xenidl_le_load_u32(p + 8);
+	out->b = xenidl_le_load_u32(p + 12);
+	out->c = xenidl_le_load_u32(p + 16);
+	out->d = xenidl_le_load_u32(p + 20);
+#endif
+	return 0;
+}
+
+int xen_cpuid_leaf_encode(const struct xen_cpuid_leaf *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 24)
+		return xenidl_fail(err, XENIDL_ESHORT, "xen_cpuid_leaf", "", len, 24, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 24);
+#else
+	xenidl_le_store_u32(p + 0, in->leaf);
+	xenidl_le_store_u32(p + 4, in->subleaf);
+	xenidl_le_store_u32(p + 8, in->a);
+	xenidl_le_store_u32(p + 12, in->b);
+	xenidl_le_store_u32(p + 16, in->c);
+	xenidl_le_store_u32(p + 20, in->d);
+#endif
+	return 0;
+}
+
+int xen_cpuid_leaf_check(const struct xen_cpuid_leaf *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+/* --- struct xen_msr_entry --- */
+
+int xen_msr_entry_decode(struct xen_msr_entry *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 16)
+		return xenidl_fail(err, XENIDL_ESHORT, "xen_msr_entry", "", len, 16, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 16);
+	{
+		uint32_t x = out->flags;
+		if (x != 0)
+			return xenidl_fail(err, XENIDL_ERESERVED, "xen_msr_entry", "flags",
+					4, (uint64_t)x, NULL);
+	}
+#else
+	out->idx = xenidl_le_load_u32(p + 0);
+	{
+		uint32_t x = xenidl_le_load_u32(p + 4);
+		if (x != 0)
+			return xenidl_fail(err, XENIDL_ERESERVED, "xen_msr_entry", "flags",
+					4, (uint64_t)x, NULL);
+		out->flags = 0;
+	}
+	out->val = xenidl_le_load_u64(p + 8);
+#endif
+	return 0;
+}
+
+int xen_msr_entry_encode(const struct xen_msr_entry *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 16)
+		return xenidl_fail(err, XENIDL_ESHORT, "xen_msr_entry", "", len, 16, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	{
+		uint32_t x = in->flags;
+		if (x != 0)
+			return xenidl_fail(err, XENIDL_ERESERVED, "xen_msr_entry", "flags",
+					4, (uint64_t)x, NULL);
+	}
+	xenidl_copy(p, in, 16);
+#else
+	xenidl_le_store_u32(p + 0, in->idx);
+	{
+		uint32_t x = in->flags;
+		if (x != 0)
+			return xenidl_fail(err, XENIDL_ERESERVED, "xen_msr_entry", "flags",
+					4, (uint64_t)x, NULL);
+		xenidl_le_store_u32(p + 4, 0);
+	}
+	xenidl_le_store_u64(p + 8, in->val);
+#endif
+	return 0;
+}
+
+int xen_msr_entry_check(const struct xen_msr_entry *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)flags;
+	{
+		uint32_t x = v->flags;
+		if (x != 0)
+			return xenidl_fail(err, XENIDL_ERESERVED, "xen_msr_entry", "flags",
+					4, (uint64_t)x, NULL);
+	}
+	return 0;
+}
+
+int xen_msr_entry_decode_abi(struct xen_msr_entry *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return xen_msr_entry_decode(out, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "xen_msr_entry", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+int xen_msr_entry_encode_abi(const struct xen_msr_entry *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return xen_msr_entry_encode(in, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "xen_msr_entry", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+size_t xen_msr_entry_wire_size_abi(int abi)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return 16;
+	default:
+		return 0;
+	}
 }
 
 /* --- struct start_info --- */

@@ -16,29 +16,6 @@
 extern "C" {
 #endif
 
-/* struct xen_cpuid_leaf */
-#define xen_cpuid_leaf_WIRE_SIZE 24
-int xen_cpuid_leaf_decode(struct xen_cpuid_leaf *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int xen_cpuid_leaf_encode(const struct xen_cpuid_leaf *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int xen_cpuid_leaf_check(const struct xen_cpuid_leaf *v,
-	unsigned flags, struct xenidl_error *err);
-
-/* struct xen_msr_entry */
-#define xen_msr_entry_WIRE_SIZE 16
-int xen_msr_entry_decode(struct xen_msr_entry *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int xen_msr_entry_encode(const struct xen_msr_entry *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int xen_msr_entry_check(const struct xen_msr_entry *v,
-	unsigned flags, struct xenidl_error *err);
-int xen_msr_entry_decode_abi(struct xen_msr_entry *out, const void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err);
-int xen_msr_entry_encode_abi(const struct xen_msr_entry *in, void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err);
-size_t xen_msr_entry_wire_size_abi(int abi);
-
 /* struct trap_info */
 #if defined(__i386__)
 #define trap_info_WIRE_SIZE 8
@@ -155,6 +132,29 @@ int xen_arch_domainconfig_encode(const struct xen_arch_domainconfig *in, void *b
 	unsigned flags, struct xenidl_error *err);
 int xen_arch_domainconfig_check(const struct xen_arch_domainconfig *v,
 	unsigned flags, struct xenidl_error *err);
+
+/* struct xen_cpuid_leaf */
+#define xen_cpuid_leaf_WIRE_SIZE 24
+int xen_cpuid_leaf_decode(struct xen_cpuid_leaf *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int xen_cpuid_leaf_encode(const struct xen_cpuid_leaf *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int xen_cpuid_leaf_check(const struct xen_cpuid_leaf *v,
+	unsigned flags, struct xenidl_error *err);
+
+/* struct xen_msr_entry */
+#define xen_msr_entry_WIRE_SIZE 16
+int xen_msr_entry_decode(struct xen_msr_entry *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int xen_msr_entry_encode(const struct xen_msr_entry *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int xen_msr_entry_check(const struct xen_msr_entry *v,
+	unsigned flags, struct xenidl_error *err);
+int xen_msr_entry_decode_abi(struct xen_msr_entry *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+int xen_msr_entry_encode_abi(const struct xen_msr_entry *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+size_t xen_msr_entry_wire_size_abi(int abi);
 
 /* struct start_info */
 #if defined(__i386__)

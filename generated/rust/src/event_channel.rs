@@ -13,9 +13,6 @@
 use core::fmt;
 use core::mem::{align_of, offset_of, size_of};
 
-/// A port: the number of an event channel within its domain.
-pub type EvtchnPortT = u32;
-
 /// Commands of HYPERVISOR_event_channel_op().
 ///
 /// Any value of the backing integer is representable; [`EventChannelOpKind`]
@@ -139,6 +136,9 @@ impl From<EventChannelOpKind> for EventChannelOp {
         Self(v as u32)
     }
 }
+
+/// A port: the number of an event channel within its domain.
+pub type EvtchnPortT = u32;
 
 /// EVTCHNOP_alloc_unbound: allocate a fresh port in a domain that a given
 /// remote domain may later bind to. An unprivileged caller must give

@@ -6,31 +6,6 @@
 use core::fmt;
 use core::mem::{align_of, offset_of, size_of};
 
-/// A memory range of a virtual NUMA node.
-#[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct XenVmemrange {
-    /// First address.
-    pub start: u64,
-    /// End address.
-    pub end: u64,
-    /// Flags (none yet).
-    pub flags: u32,
-    /// The node.
-    pub nid: u32,
-}
-
-plain_data!(XenVmemrange);
-
-impl XenVmemrange {
-    /// Checks what the interface requires of the fields `dir` selects:
-    /// reserved fields zero, only declared bits and enum values, and tags
-    /// that select an arm. Returns the first problem found.
-    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
-        Ok(())
-    }
-}
-
 /// Commands of HYPERVISOR_memory_op().
 ///
 /// Any value of the backing integer is representable; [`MemoryOpKind`]
@@ -2243,6 +2218,31 @@ impl XenMemAcquireResource {
     }
 }
 
+/// A memory range of a virtual NUMA node.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct XenVmemrange {
+    /// First address.
+    pub start: u64,
+    /// End address.
+    pub end: u64,
+    /// Flags (none yet).
+    pub flags: u32,
+    /// The node.
+    pub nid: u32,
+}
+
+plain_data!(XenVmemrange);
+
+impl XenVmemrange {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
 /// XENMEM_get_vnumainfo: a guest's virtual NUMA topology. The guest says
 /// how much room it has; Xen fills the arrays and writes back the real
 /// counts, also when they did not fit.
@@ -2361,28 +2361,6 @@ impl XenVnumaTopologyInfoVmemrange {
 
 // Layout checks: the compiler confirms the size, alignment and field
 // offsets xenidl computed (the same figures as the C headers' checks).
-
-#[cfg(target_arch = "x86")]
-const _: () = {
-    type T = XenVmemrange;
-    assert!(size_of::<T>() == 24);
-    assert!(align_of::<T>() == 4);
-    assert!(offset_of!(T, start) == 0);
-    assert!(offset_of!(T, end) == 8);
-    assert!(offset_of!(T, flags) == 16);
-    assert!(offset_of!(T, nid) == 20);
-};
-
-#[cfg(not(target_arch = "x86"))]
-const _: () = {
-    type T = XenVmemrange;
-    assert!(size_of::<T>() == 24);
-    assert!(align_of::<T>() == 8);
-    assert!(offset_of!(T, start) == 0);
-    assert!(offset_of!(T, end) == 8);
-    assert!(offset_of!(T, flags) == 16);
-    assert!(offset_of!(T, nid) == 20);
-};
 
 #[cfg(target_arch = "x86")]
 const _: () = {
@@ -2811,6 +2789,28 @@ const _: () = {
 
 #[cfg(target_arch = "x86")]
 const _: () = {
+    type T = XenVmemrange;
+    assert!(size_of::<T>() == 24);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, start) == 0);
+    assert!(offset_of!(T, end) == 8);
+    assert!(offset_of!(T, flags) == 16);
+    assert!(offset_of!(T, nid) == 20);
+};
+
+#[cfg(not(target_arch = "x86"))]
+const _: () = {
+    type T = XenVmemrange;
+    assert!(size_of::<T>() == 24);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, start) == 0);
+    assert!(offset_of!(T, end) == 8);
+    assert!(offset_of!(T, flags) == 16);
+    assert!(offset_of!(T, nid) == 20);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
     type T = XenVnumaTopologyInfo;
     assert!(size_of::<T>() == 40);
     assert!(align_of::<T>() == 4);
@@ -3211,36 +3211,6 @@ mod tests {
         assert!(!v.is_known());
         assert_eq!(K::try_from(v), Err(v));
         assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
-    }
-
-    #[cfg(target_arch = "x86")]
-    #[test]
-    fn layout_xen_vmemrange() {
-        type T = XenVmemrange;
-        assert_eq!(size_of::<T>(), 24);
-        assert_eq!(align_of::<T>(), 4);
-        assert_eq!(offset_of!(T, start), 0);
-        assert_eq!(offset_of!(T, end), 8);
-        assert_eq!(offset_of!(T, flags), 16);
-        assert_eq!(offset_of!(T, nid), 20);
-    }
-
-    #[cfg(not(target_arch = "x86"))]
-    #[test]
-    fn layout_xen_vmemrange() {
-        type T = XenVmemrange;
-        assert_eq!(size_of::<T>(), 24);
-        assert_eq!(align_of::<T>(), 8);
-        assert_eq!(offset_of!(T, start), 0);
-        assert_eq!(offset_of!(T, end), 8);
-        assert_eq!(offset_of!(T, flags), 16);
-        assert_eq!(offset_of!(T, nid), 20);
-    }
-
-    #[test]
-    fn check_xen_vmemrange() {
-        type T = XenVmemrange;
-        assert_eq!(T::default().check(Direction::Both), Ok(()));
     }
 
     #[cfg(target_arch = "x86")]
@@ -3894,6 +3864,36 @@ mod tests {
         let e = v.check(Direction::Both).unwrap_err();
         assert_eq!(e.kind, CheckErrorKind::Reserved);
         assert_eq!(e.field, "pad");
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_xen_vmemrange() {
+        type T = XenVmemrange;
+        assert_eq!(size_of::<T>(), 24);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, start), 0);
+        assert_eq!(offset_of!(T, end), 8);
+        assert_eq!(offset_of!(T, flags), 16);
+        assert_eq!(offset_of!(T, nid), 20);
+    }
+
+    #[cfg(not(target_arch = "x86"))]
+    #[test]
+    fn layout_xen_vmemrange() {
+        type T = XenVmemrange;
+        assert_eq!(size_of::<T>(), 24);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, start), 0);
+        assert_eq!(offset_of!(T, end), 8);
+        assert_eq!(offset_of!(T, flags), 16);
+        assert_eq!(offset_of!(T, nid), 20);
+    }
+
+    #[test]
+    fn check_xen_vmemrange() {
+        type T = XenVmemrange;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
     }
 
     #[cfg(target_arch = "x86")]

@@ -7,29 +7,6 @@
 use core::fmt;
 use core::mem::{align_of, offset_of, size_of};
 
-/// A PCI device: segment, bus, device and function.
-#[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PhysdevPciDevice {
-    /// IN: the segment.
-    pub seg: u16,
-    /// IN: the bus.
-    pub bus: u8,
-    /// IN: device and function.
-    pub devfn: u8,
-}
-
-plain_data!(PhysdevPciDevice);
-
-impl PhysdevPciDevice {
-    /// Checks what the interface requires of the fields `dir` selects:
-    /// reserved fields zero, only declared bits and enum values, and tags
-    /// that select an arm. Returns the first problem found.
-    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
-        Ok(())
-    }
-}
-
 /// Commands of HYPERVISOR_physdev_op().
 ///
 /// Any value of the backing integer is representable; [`PhysdevopKind`]
@@ -1258,6 +1235,29 @@ impl fmt::Debug for XenPciDev {
     }
 }
 
+/// A PCI device: segment, bus, device and function.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhysdevPciDevice {
+    /// IN: the segment.
+    pub seg: u16,
+    /// IN: the bus.
+    pub bus: u8,
+    /// IN: device and function.
+    pub devfn: u8,
+}
+
+plain_data!(PhysdevPciDevice);
+
+impl PhysdevPciDevice {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
 /// Kinds of reset of pci_device_reset.
 ///
 /// Any value of the backing integer is representable; [`PciDeviceResetTypeKind`]
@@ -1686,15 +1686,6 @@ impl PhysdevDbgpOpUArm for PhysdevPciDevice {
 // offsets xenidl computed (the same figures as the C headers' checks).
 
 const _: () = {
-    type T = PhysdevPciDevice;
-    assert!(size_of::<T>() == 4);
-    assert!(align_of::<T>() == 2);
-    assert!(offset_of!(T, seg) == 0);
-    assert!(offset_of!(T, bus) == 2);
-    assert!(offset_of!(T, devfn) == 3);
-};
-
-const _: () = {
     type T = PhysdevEoi;
     assert!(size_of::<T>() == 4);
     assert!(align_of::<T>() == 4);
@@ -1935,6 +1926,15 @@ const _: () = {
 };
 
 const _: () = {
+    type T = PhysdevPciDevice;
+    assert!(size_of::<T>() == 4);
+    assert!(align_of::<T>() == 2);
+    assert!(offset_of!(T, seg) == 0);
+    assert!(offset_of!(T, bus) == 2);
+    assert!(offset_of!(T, devfn) == 3);
+};
+
+const _: () = {
     type T = PciDeviceReset;
     assert!(size_of::<T>() == 8);
     assert!(align_of::<T>() == 4);
@@ -2162,22 +2162,6 @@ mod tests {
         assert!(!v.is_known());
         assert_eq!(K::try_from(v), Err(v));
         assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
-    }
-
-    #[test]
-    fn layout_physdev_pci_device() {
-        type T = PhysdevPciDevice;
-        assert_eq!(size_of::<T>(), 4);
-        assert_eq!(align_of::<T>(), 2);
-        assert_eq!(offset_of!(T, seg), 0);
-        assert_eq!(offset_of!(T, bus), 2);
-        assert_eq!(offset_of!(T, devfn), 3);
-    }
-
-    #[test]
-    fn check_physdev_pci_device() {
-        type T = PhysdevPciDevice;
-        assert_eq!(T::default().check(Direction::Both), Ok(()));
     }
 
     #[test]
@@ -2559,6 +2543,22 @@ mod tests {
         let e = v.check(Direction::Both).unwrap_err();
         assert_eq!(e.kind, CheckErrorKind::UnknownBits);
         assert_eq!(e.field, "flags");
+    }
+
+    #[test]
+    fn layout_physdev_pci_device() {
+        type T = PhysdevPciDevice;
+        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(align_of::<T>(), 2);
+        assert_eq!(offset_of!(T, seg), 0);
+        assert_eq!(offset_of!(T, bus), 2);
+        assert_eq!(offset_of!(T, devfn), 3);
+    }
+
+    #[test]
+    fn check_physdev_pci_device() {
+        type T = PhysdevPciDevice;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
     }
 
     #[test]

@@ -8,64 +8,6 @@
 use core::fmt;
 use core::mem::{align_of, offset_of, size_of};
 
-/// One CPUID leaf in the serialised form of a CPU policy.
-#[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct XenCpuidLeaf {
-    /// The leaf (EAX input).
-    pub leaf: u32,
-    /// The subleaf (ECX input), or XEN_CPUID_NO_SUBLEAF.
-    pub subleaf: u32,
-    /// The EAX output.
-    pub a: u32,
-    /// The EBX output.
-    pub b: u32,
-    /// The ECX output.
-    pub c: u32,
-    /// The EDX output.
-    pub d: u32,
-}
-
-plain_data!(XenCpuidLeaf);
-
-impl XenCpuidLeaf {
-    /// Checks what the interface requires of the fields `dir` selects:
-    /// reserved fields zero, only declared bits and enum values, and tags
-    /// that select an arm. Returns the first problem found.
-    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
-        Ok(())
-    }
-}
-
-/// One MSR in the serialised form of a CPU policy.
-#[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct XenMsrEntry {
-    /// The MSR index.
-    pub idx: u32,
-    flags: u32,
-    /// The MSR value.
-    pub val: u64,
-}
-
-plain_data!(XenMsrEntry);
-
-impl XenMsrEntry {
-    /// Checks what the interface requires of the fields `dir` selects:
-    /// reserved fields zero, only declared bits and enum values, and tags
-    /// that select an arm. Returns the first problem found.
-    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
-        const TY: &str = "xen_msr_entry";
-        if self.flags != 0 {
-            let at = offset_of!(Self, flags);
-            let v = crate::Value::value(self.flags);
-            let e = crate::CheckError::reserved(TY, "flags", at, v);
-            return Err(e);
-        }
-        Ok(())
-    }
-}
-
 /// A guest page frame number: one machine word.
 #[cfg(target_arch = "x86")]
 pub type XenPfnT = u32;
@@ -927,6 +869,64 @@ impl XenArchDomainconfig {
 /// A CPUID leaf without subleaves.
 pub const XEN_CPUID_NO_SUBLEAF: u32 = 0xffffffff;
 
+/// One CPUID leaf in the serialised form of a CPU policy.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct XenCpuidLeaf {
+    /// The leaf (EAX input).
+    pub leaf: u32,
+    /// The subleaf (ECX input), or XEN_CPUID_NO_SUBLEAF.
+    pub subleaf: u32,
+    /// The EAX output.
+    pub a: u32,
+    /// The EBX output.
+    pub b: u32,
+    /// The ECX output.
+    pub c: u32,
+    /// The EDX output.
+    pub d: u32,
+}
+
+plain_data!(XenCpuidLeaf);
+
+impl XenCpuidLeaf {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+/// One MSR in the serialised form of a CPU policy.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct XenMsrEntry {
+    /// The MSR index.
+    pub idx: u32,
+    flags: u32,
+    /// The MSR value.
+    pub val: u64,
+}
+
+plain_data!(XenMsrEntry);
+
+impl XenMsrEntry {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        const TY: &str = "xen_msr_entry";
+        if self.flags != 0 {
+            let at = offset_of!(Self, flags);
+            let v = crate::Value::value(self.flags);
+            let e = crate::CheckError::reserved(TY, "flags", at, v);
+            return Err(e);
+        }
+        Ok(())
+    }
+}
+
 /// What a paravirtualised guest finds at start of day: a page, pointed to
 /// by rSI, describing its initial memory and devices. The console union
 /// depends on whether the domain is dom0.
@@ -1047,38 +1047,6 @@ impl StartInfoConsoleDom0 {
 
 // Layout checks: the compiler confirms the size, alignment and field
 // offsets xenidl computed (the same figures as the C headers' checks).
-
-const _: () = {
-    type T = XenCpuidLeaf;
-    assert!(size_of::<T>() == 24);
-    assert!(align_of::<T>() == 4);
-    assert!(offset_of!(T, leaf) == 0);
-    assert!(offset_of!(T, subleaf) == 4);
-    assert!(offset_of!(T, a) == 8);
-    assert!(offset_of!(T, b) == 12);
-    assert!(offset_of!(T, c) == 16);
-    assert!(offset_of!(T, d) == 20);
-};
-
-#[cfg(target_arch = "x86")]
-const _: () = {
-    type T = XenMsrEntry;
-    assert!(size_of::<T>() == 16);
-    assert!(align_of::<T>() == 4);
-    assert!(offset_of!(T, idx) == 0);
-    assert!(offset_of!(T, flags) == 4);
-    assert!(offset_of!(T, val) == 8);
-};
-
-#[cfg(target_arch = "x86_64")]
-const _: () = {
-    type T = XenMsrEntry;
-    assert!(size_of::<T>() == 16);
-    assert!(align_of::<T>() == 8);
-    assert!(offset_of!(T, idx) == 0);
-    assert!(offset_of!(T, flags) == 4);
-    assert!(offset_of!(T, val) == 8);
-};
 
 #[cfg(target_arch = "x86")]
 const _: () = {
@@ -1303,6 +1271,38 @@ const _: () = {
     assert!(offset_of!(T, misc_flags) == 4);
 };
 
+const _: () = {
+    type T = XenCpuidLeaf;
+    assert!(size_of::<T>() == 24);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, leaf) == 0);
+    assert!(offset_of!(T, subleaf) == 4);
+    assert!(offset_of!(T, a) == 8);
+    assert!(offset_of!(T, b) == 12);
+    assert!(offset_of!(T, c) == 16);
+    assert!(offset_of!(T, d) == 20);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = XenMsrEntry;
+    assert!(size_of::<T>() == 16);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, idx) == 0);
+    assert!(offset_of!(T, flags) == 4);
+    assert!(offset_of!(T, val) == 8);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = XenMsrEntry;
+    assert!(size_of::<T>() == 16);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, idx) == 0);
+    assert!(offset_of!(T, flags) == 4);
+    assert!(offset_of!(T, val) == 8);
+};
+
 #[cfg(target_arch = "x86")]
 const _: () = {
     type T = StartInfo;
@@ -1425,58 +1425,6 @@ mod tests {
         assert_eq!(v.unknown_bits(), 0x2);
         assert!((v | B::ALL).contains(v));
         assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownBits);
-    }
-
-    #[test]
-    fn layout_xen_cpuid_leaf() {
-        type T = XenCpuidLeaf;
-        assert_eq!(size_of::<T>(), 24);
-        assert_eq!(align_of::<T>(), 4);
-        assert_eq!(offset_of!(T, leaf), 0);
-        assert_eq!(offset_of!(T, subleaf), 4);
-        assert_eq!(offset_of!(T, a), 8);
-        assert_eq!(offset_of!(T, b), 12);
-        assert_eq!(offset_of!(T, c), 16);
-        assert_eq!(offset_of!(T, d), 20);
-    }
-
-    #[test]
-    fn check_xen_cpuid_leaf() {
-        type T = XenCpuidLeaf;
-        assert_eq!(T::default().check(Direction::Both), Ok(()));
-    }
-
-    #[cfg(target_arch = "x86")]
-    #[test]
-    fn layout_xen_msr_entry() {
-        type T = XenMsrEntry;
-        assert_eq!(size_of::<T>(), 16);
-        assert_eq!(align_of::<T>(), 4);
-        assert_eq!(offset_of!(T, idx), 0);
-        assert_eq!(offset_of!(T, flags), 4);
-        assert_eq!(offset_of!(T, val), 8);
-    }
-
-    #[cfg(target_arch = "x86_64")]
-    #[test]
-    fn layout_xen_msr_entry() {
-        type T = XenMsrEntry;
-        assert_eq!(size_of::<T>(), 16);
-        assert_eq!(align_of::<T>(), 8);
-        assert_eq!(offset_of!(T, idx), 0);
-        assert_eq!(offset_of!(T, flags), 4);
-        assert_eq!(offset_of!(T, val), 8);
-    }
-
-    #[test]
-    fn check_xen_msr_entry() {
-        type T = XenMsrEntry;
-        assert_eq!(T::default().check(Direction::Both), Ok(()));
-        let mut v = T::default();
-        v.flags = 1;
-        let e = v.check(Direction::Both).unwrap_err();
-        assert_eq!(e.kind, CheckErrorKind::Reserved);
-        assert_eq!(e.field, "flags");
     }
 
     #[cfg(target_arch = "x86")]
@@ -1772,6 +1720,58 @@ mod tests {
         let e = v.check(Direction::Both).unwrap_err();
         assert_eq!(e.kind, CheckErrorKind::UnknownBits);
         assert_eq!(e.field, "misc_flags");
+    }
+
+    #[test]
+    fn layout_xen_cpuid_leaf() {
+        type T = XenCpuidLeaf;
+        assert_eq!(size_of::<T>(), 24);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, leaf), 0);
+        assert_eq!(offset_of!(T, subleaf), 4);
+        assert_eq!(offset_of!(T, a), 8);
+        assert_eq!(offset_of!(T, b), 12);
+        assert_eq!(offset_of!(T, c), 16);
+        assert_eq!(offset_of!(T, d), 20);
+    }
+
+    #[test]
+    fn check_xen_cpuid_leaf() {
+        type T = XenCpuidLeaf;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_xen_msr_entry() {
+        type T = XenMsrEntry;
+        assert_eq!(size_of::<T>(), 16);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, idx), 0);
+        assert_eq!(offset_of!(T, flags), 4);
+        assert_eq!(offset_of!(T, val), 8);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_xen_msr_entry() {
+        type T = XenMsrEntry;
+        assert_eq!(size_of::<T>(), 16);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, idx), 0);
+        assert_eq!(offset_of!(T, flags), 4);
+        assert_eq!(offset_of!(T, val), 8);
+    }
+
+    #[test]
+    fn check_xen_msr_entry() {
+        type T = XenMsrEntry;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.flags = 1;
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::Reserved);
+        assert_eq!(e.field, "flags");
     }
 
     #[cfg(target_arch = "x86")]
