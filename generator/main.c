@@ -1,6 +1,8 @@
 /* xenidl: the command line. Everything it does is in the library; this
  * file only parses arguments and maps results to exit statuses:
- *   0 success, 1 input errors, 2 usage errors, 3 --check found stale output. */
+ *   0 success, 1 input errors, 2 usage errors, 3 --check found stale output,
+ *   4 abi-diff found a breaking change (or, with --fail-on-api, an API-only
+ *   one). */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
