@@ -72,9 +72,11 @@ bool xenidl_analyze(struct xi_ctx *ctx)
 		xi_diag_finish(&ctx->diag);
 		return false;
 	}
+	/* Output paths mirror the tree of every file named, whatever --abi
+	 * leaves out of the run. */
+	xi_assign_output_paths(ctx);
 	xi_leave_out_unselected(ctx);
 	xi_compute_visibility(ctx);
-	xi_assign_output_paths(ctx);
 	xi_resolve(ctx);
 	xi_order(ctx);
 	if (!ctx->diag.capped)

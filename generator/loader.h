@@ -10,14 +10,15 @@ struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path);
  * looked up relative to that name, then along -I). */
 struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const char *data,
 				 size_t len);
-/* Once everything is loaded: move the modules that exist on no selected
- * ABI (arch-* files of families --abi leaves out) from ctx->modules and
- * ctx->inputs to ctx->left_out, with a warning for each input. */
-void xi_leave_out_unselected(struct xi_ctx *ctx);
-/* Then: which modules each module sees. */
-void xi_compute_visibility(struct xi_ctx *ctx);
-/* Once everything is loaded: each module's output path (module->rel). */
+/* Once everything is loaded, in this order: each module's output path
+ * (module->rel), from every input named; */
 void xi_assign_output_paths(struct xi_ctx *ctx);
+/* then move the modules that exist on no selected ABI (arch-* files of
+ * families --abi leaves out) from ctx->modules and ctx->inputs to
+ * ctx->left_out, with a warning for each input; */
+void xi_leave_out_unselected(struct xi_ctx *ctx);
+/* then which modules each module sees. */
+void xi_compute_visibility(struct xi_ctx *ctx);
 
 /* Read a whole file (followed by two NUL bytes, which flex needs); NULL
  * after a reported error. `from` locates the import that named it. */

@@ -107,6 +107,18 @@ expect 0 "the family selected" -- "$XENIDL" --abi arm64 -o "$tmp/o3" arch-arm/re
 checks=$((checks + 1))
 [ -f "$tmp/o3/regs.h" ] || fail "no regs.h on arm64"
 
+# Outputs mirror the tree of every file named, skipped ones included: an
+# x86 file named with an arm file is written to arch-x86/ with or without
+# --abi, not to the top because the arm file was left out.
+mkdir -p arch-x86
+cp arch-arm/word.xidl arch-x86/word.xidl
+expect 0 "both families" -- "$XENIDL" -o "$tmp/o4" arch-x86/word.xidl arch-arm/word.xidl
+expect 0 "the x86 family only" -- "$XENIDL" --abi x86_64 -o "$tmp/o5" arch-x86/word.xidl arch-arm/word.xidl
+checks=$((checks + 1))
+if [ ! -f "$tmp/o4/arch-x86/word.h" ] || [ ! -f "$tmp/o5/arch-x86/word.h" ] || [ -e "$tmp/o5/arch-arm" ]; then
+	fail "outputs are placed by the files named: $(cd "$tmp" && find o4 o5 -type f | tr '\n' ' ')"
+fi
+
 # --- layout ----------------------------------------------------------------------
 for abi in x86_32 x86_64 riscv64 ppc64le; do
 	expect 0 "layout --abi $abi of an arm file" -- "$XENIDL" layout --abi $abi --all --tsv arch-arm/word.xidl
