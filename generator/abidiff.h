@@ -258,7 +258,6 @@ struct xi_abidiff {
 struct xi_abidiff *xi_abidiff_run(struct xi_mf_model *old_model, struct xi_mf_model *new_model);
 void xi_abidiff_free(struct xi_abidiff *d);
 
-const char *xi_abidiff_class_name(enum xi_abidiff_class c);
 void xi_abidiff_print_text(FILE *f, const struct xi_abidiff *d);
 void xi_abidiff_print_json(FILE *f, const struct xi_abidiff *d, int status);
 

@@ -365,21 +365,44 @@ void xi_note(struct xi_diag *d, struct xi_loc loc, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* "path: error: ..." or "xenidl: warning: ...": a diagnostic about a whole
+ * file or the run, with no source line to show. */
+__attribute__((format(printf, 4, 0)))
+static void vreport_file(struct xi_diag *d, enum severity sev, const char *path, const char *fmt,
+			 va_list ap)
+{
+	if (sev == SEV_WARNING && d->werror)
+		sev = SEV_ERROR;
+	if (sev == SEV_ERROR) {
+		if (d->capped) {
+			report_cap(d);
+			d->muted = true;
+			return;
+		}
+		d->errors++;
+	} else {
+		d->warnings++;
+	}
+	d->muted = false;
+	fprintf(d->out, "%s: %s: ", path ? path : d->progname, severity_name[sev]);
+	vfprintf(d->out, fmt, ap);
+	fputc('\n', d->out);
+	if (sev == SEV_ERROR && d->errors >= d->max_errors)
+		d->capped = true;
+}
+
 void xi_error_at_file(struct xi_diag *d, const char *path, const char *fmt, ...)
 {
-	if (d->capped) {
-		report_cap(d);
-		d->muted = true;
-		return;
-	}
-	d->errors++;
-	d->muted = false;
-	fprintf(d->out, "%s: error: ", path ? path : d->progname);
 	va_list ap;
 	va_start(ap, fmt);
-	vfprintf(d->out, fmt, ap);
+	vreport_file(d, SEV_ERROR, path, fmt, ap);
 	va_end(ap);
-	fputc('\n', d->out);
-	if (d->errors >= d->max_errors)
-		d->capped = true;
+}
+
+void xi_warning_at_file(struct xi_diag *d, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport_file(d, SEV_WARNING, path, fmt, ap);
+	va_end(ap);
 }

@@ -321,6 +321,7 @@ struct xi_module {
 	const struct xi_dnode *spec_root;
 	int family;               /* XI_FAM_NONE or the arch-* family of its path */
 	bool is_input;            /* named on the command line: gets outputs */
+	bool left_out;            /* on no selected ABI: not in the compilation */
 	unsigned index;           /* position in the compilation */
 	struct xi_import *imports;
 	/* YAML and TOML: its xenbindgen includes, as written; each is also

@@ -16,14 +16,19 @@ void xi_read_module(struct xi_ctx *ctx, struct xi_module *m);
  * looked up relative to that name, then along -I). */
 struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const char *data,
 				 size_t len);
-/* Once everything is loaded: which modules each module sees. */
-void xi_compute_visibility(struct xi_ctx *ctx);
-/* Once everything is loaded: each module's output path (module->rel). */
+/* Once everything is loaded, in this order: each module's output path
+ * (module->rel), from every input named; */
 void xi_assign_output_paths(struct xi_ctx *ctx);
-/* --with-imports: every module loaded gets outputs, after the inputs, in
- * load order. Call after xi_assign_output_paths, whose roots come from
- * the inputs named. */
+/* then move the modules that exist on no selected ABI (arch-* files of
+ * families --abi leaves out) from ctx->modules and ctx->inputs to
+ * ctx->left_out, with a warning for each input; */
+void xi_leave_out_unselected(struct xi_ctx *ctx);
+/* then, with --with-imports, make every module the inputs import, directly
+ * or not, an input too, after the inputs, in load order (what only a file
+ * left out imports is not part of the run); */
 void xi_inputs_add_imports(struct xi_ctx *ctx);
+/* then which modules each module sees. */
+void xi_compute_visibility(struct xi_ctx *ctx);
 
 /* Find an imported file: next to the importer, then in its import root
  * (if any), then along -I; NULL if none of them holds it. */

@@ -28,21 +28,6 @@ struct xi_int xi_int_s(int64_t v)
 	return r;
 }
 
-bool xi_int_to_i64(struct xi_int v, int64_t *out)
-{
-	if (v.neg) {
-		if (v.mag == MAG_NEG_LIMIT)
-			*out = INT64_MIN;
-		else
-			*out = -(int64_t)v.mag;
-		return true;
-	}
-	if (v.mag > (uint64_t)INT64_MAX)
-		return false;
-	*out = (int64_t)v.mag;
-	return true;
-}
-
 uint64_t xi_int_bits(struct xi_int v)
 {
 	return v.neg ? (uint64_t)0 - v.mag : v.mag;

@@ -29,7 +29,6 @@ static inline struct xi_int xi_int_u(uint64_t v)
 }
 
 struct xi_int xi_int_s(int64_t v);
-bool xi_int_to_i64(struct xi_int v, int64_t *out);
 /* The value's two's complement low 64 bits (the C bit pattern). */
 uint64_t xi_int_bits(struct xi_int v);
 int xi_int_cmp(struct xi_int a, struct xi_int b);
