@@ -62,6 +62,13 @@ bool xenidl_add_input(struct xi_ctx *ctx, const char *path)
 	return ctx->diag.errors == before;
 }
 
+bool xenidl_add_found_input(struct xi_ctx *ctx, const char *path)
+{
+	unsigned before = ctx->diag.errors;
+	xi_load_found_input(ctx, path);
+	return ctx->diag.errors == before;
+}
+
 bool xenidl_analyze(struct xi_ctx *ctx)
 {
 	if (ctx->analyzed)

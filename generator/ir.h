@@ -321,6 +321,9 @@ struct xi_module {
 	const struct xi_dnode *spec_root;
 	int family;               /* XI_FAM_NONE or the arch-* family of its path */
 	bool is_input;            /* named on the command line: gets outputs */
+	/* An input the user named, not one found by searching a directory
+	 * (abi-diff): leaving it out (--abi) is worth a warning. */
+	bool named;
 	bool left_out;            /* on no selected ABI: not in the compilation */
 	unsigned index;           /* position in the compilation */
 	struct xi_import *imports;

@@ -449,10 +449,11 @@ struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const cha
 	load_imports(ctx, m, stack, 1);
 	m->loading = false;
 	mark_input(ctx, m);
+	m->named = true;
 	return m;
 }
 
-struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path)
+static struct xi_module *load_input(struct xi_ctx *ctx, const char *path, bool named)
 {
 	struct xi_module *stack[XI_MAX_IMPORT_DEPTH + 1];
 	struct xi_loc none = { 0, 0, 0, 0 };
@@ -460,20 +461,52 @@ struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path)
 		return NULL;
 	const char *norm = xi_path_normalize(&ctx->arena, path);
 	struct xi_module *m = load(ctx, norm, none, stack, 0);
-	if (m)
+	if (m) {
 		mark_input(ctx, m);
+		m->named |= named;
+	}
 	return m;
 }
 
+struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path)
+{
+	return load_input(ctx, path, true);
+}
+
+struct xi_module *xi_load_found_input(struct xi_ctx *ctx, const char *path)
+{
+	return load_input(ctx, path, false);
+}
+
 /* --- Modules on no selected ABI ------------------------------------------ */
+
+void xi_warn_left_out(struct xi_diag *diag, const char *path, xi_abi_mask abis)
+{
+	struct xi_strbuf names = XI_STRBUF_INIT;
+	xi_sb_add_abi_names(&names, abis);
+	int family = -1;
+	for (int f = 0; f < XI_FAM_COUNT && family < 0; f++)
+		if (xi_family_abis((enum xi_family)f) == abis)
+			family = f;
+	if (family >= 0)
+		xi_warning_at_file(diag, path,
+				   "skipped: the file is for the %s family (%s), which --abi leaves out",
+				   xi_families[family].name, xi_sb_str(&names));
+	else
+		xi_warning_at_file(diag, path, "skipped: the file is for %s, which --abi leaves out",
+				   xi_sb_str(&names));
+	xi_sb_free(&names);
+}
 
 /* An arch-* file of a family that --abi leaves out declares nothing on the
  * ABIs of the run. Taken out before any phase reads it, it cannot be half
  * processed: resolution would find its names on no ABI, and layout would
  * have no ABI to lay its types out on. Such files are loaded only when
  * named on the command line or imported by one another (`import arch`
- * loads the selected families' files only). An input left out gets a
- * warning, as gcc warns about an input file it does not use. */
+ * loads the selected families' files only). An input the user named gets
+ * a warning when it is left out, as gcc warns about an input file it does
+ * not use; one found by searching a directory does not (abi-diff's sides:
+ * the directory holds every family's files, and --abi says which). */
 void xi_leave_out_unselected(struct xi_ctx *ctx)
 {
 	unsigned kept = 0;
@@ -500,12 +533,8 @@ void xi_leave_out_unselected(struct xi_ctx *ctx)
 			ctx->inputs[inputs++] = m;
 			continue;
 		}
-		struct xi_strbuf abis = XI_STRBUF_INIT;
-		xi_sb_add_abi_names(&abis, xi_family_abis((enum xi_family)m->family));
-		xi_warning_at_file(&ctx->diag, m->path,
-				   "skipped: the file is for the %s family (%s), which --abi leaves out",
-				   xi_families[m->family].name, xi_sb_str(&abis));
-		xi_sb_free(&abis);
+		if (m->named)
+			xi_warn_left_out(&ctx->diag, m->path, xi_family_abis((enum xi_family)m->family));
 	}
 	ctx->ninputs = inputs;
 }
