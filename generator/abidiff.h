@@ -158,6 +158,11 @@ struct xi_mf_member *xi_mf_add_member(struct xi_mf_model *m, struct xi_mf_decl *
 				      const char *path);
 struct xi_mf_variant *xi_mf_add_variant(struct xi_mf_model *m, struct xi_mf_decl *d,
 					const char *name);
+/* Keep only what the model says of the ABIs `abis`: the modules and
+ * declarations on none of them go, and the others keep those ABIs only
+ * (abi-diff --abi on a side of manifests, which hold every ABI they were
+ * written for). */
+void xi_mf_keep_abis(struct xi_mf_model *m, xi_abi_mask abis);
 /* Derive the xi_mf_member fields marked as derived (of one declaration,
  * or of all). */
 void xi_mf_finish_decl(struct xi_mf_decl *d);
@@ -258,7 +263,6 @@ struct xi_abidiff {
 struct xi_abidiff *xi_abidiff_run(struct xi_mf_model *old_model, struct xi_mf_model *new_model);
 void xi_abidiff_free(struct xi_abidiff *d);
 
-const char *xi_abidiff_class_name(enum xi_abidiff_class c);
 void xi_abidiff_print_text(FILE *f, const struct xi_abidiff *d);
 void xi_abidiff_print_json(FILE *f, const struct xi_abidiff *d, int status);
 

@@ -54,6 +54,20 @@ struct xi_mf_module *xi_mf_add_module(struct xi_mf_model *m, const char *rel)
 	return mod;
 }
 
+/* Make d the last declaration of its name. */
+static void link_name(struct xi_mf_model *m, struct xi_mf_decl *d)
+{
+	size_t len = strlen(d->name);
+	struct xi_mf_decl *first = xi_map_get(&m->by_name, d->name, len);
+	if (!first) {
+		xi_map_put(&m->by_name, d->name, len, d);
+	} else {
+		while (first->next_same_name)
+			first = first->next_same_name;
+		first->next_same_name = d;
+	}
+}
+
 struct xi_mf_decl *xi_mf_add_decl(struct xi_mf_model *m, enum xi_mf_kind kind, const char *name,
 				  const struct xi_mf_module *mod)
 {
@@ -67,16 +81,40 @@ struct xi_mf_decl *xi_mf_add_decl(struct xi_mf_model *m, enum xi_mf_kind kind, c
 	d->index = m->ndecls;
 	m->decls[m->ndecls++] = d;
 	((struct xi_mf_module *)mod)->empty = false;
-	size_t len = strlen(d->name);
-	struct xi_mf_decl *first = xi_map_get(&m->by_name, d->name, len);
-	if (!first) {
-		xi_map_put(&m->by_name, d->name, len, d);
-	} else {
-		while (first->next_same_name)
-			first = first->next_same_name;
-		first->next_same_name = d;
-	}
+	link_name(m, d);
 	return d;
+}
+
+void xi_mf_keep_abis(struct xi_mf_model *m, xi_abi_mask abis)
+{
+	m->abis &= abis;
+	unsigned kept = 0;
+	for (unsigned i = 0; i < m->nmodules; i++) {
+		m->modules[i]->abis &= abis;
+		if (m->modules[i]->abis)
+			m->modules[kept++] = m->modules[i];
+	}
+	m->nmodules = kept;
+	/* The declarations that remain, linked by name anew. */
+	xi_map_free(&m->by_name);
+	xi_map_init(&m->by_name);
+	kept = 0;
+	for (unsigned i = 0; i < m->ndecls; i++) {
+		struct xi_mf_decl *d = m->decls[i];
+		d->abis &= abis;
+		d->laid_out &= abis;
+		/* A member absent from every ABI kept stays, as the model of
+		 * IR lists it (xi_mf_from_ir). */
+		for (unsigned k = 0; k < d->nmembers; k++)
+			d->members[k].abis &= abis;
+		d->next_same_name = NULL;
+		if (!d->abis)
+			continue;
+		d->index = kept;
+		m->decls[kept++] = d;
+		link_name(m, d);
+	}
+	m->ndecls = kept;
 }
 
 struct xi_mf_member *xi_mf_add_member(struct xi_mf_model *m, struct xi_mf_decl *d, const char *path)

@@ -86,17 +86,6 @@ static struct xi_mf_loc mf_loc(const struct reader *r)
 
 /* --- Tokens --------------------------------------------------------------- */
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Decode the quoted string at *pp (on its opening quote); advance past the
  * closing quote. NULL after an error. */
 static const char *read_quoted(struct reader *r, const char **pp, const char *end, const char *line0)
@@ -126,9 +115,9 @@ static const char *read_quoted(struct reader *r, const char **pp, const char *en
 		case 'n': out[n++] = '\n'; break;
 		case 't': out[n++] = '\t'; break;
 		case 'x': {
-			int hi = p < end ? hexval(p[0]) : -1;
-			int lo = p + 1 < end ? hexval(p[1]) : -1;
-			if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) {
+			int hi = p < end ? xi_digit_value(p[0]) : XI_NOT_A_DIGIT;
+			int lo = p + 1 < end ? xi_digit_value(p[1]) : XI_NOT_A_DIGIT;
+			if (hi > 15 || lo > 15 || (hi == 0 && lo == 0)) {
 				xi_error(r->diag, loc_at(r, col, 2),
 					 "'\\x' needs two hex digits naming a byte other than 0");
 				return NULL;

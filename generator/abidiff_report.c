@@ -26,11 +26,6 @@ static const char *const class_ids[XI_AD_CLASS_COUNT] = {
 	[XI_AD_BREAKING] = "breaking",
 };
 
-const char *xi_abidiff_class_name(enum xi_abidiff_class c)
-{
-	return class_names[c];
-}
-
 static struct xi_mf_loc primary(const struct xi_abidiff_report *r)
 {
 	return r->new_loc.file ? r->new_loc : r->old_loc;

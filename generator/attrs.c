@@ -92,12 +92,12 @@ static bool attr_repeated(struct xi_ctx *ctx, const struct xi_attr *list, const 
 	return false;
 }
 
-static bool is_direction(const char *n)
+bool xi_attr_is_direction(const char *n)
 {
 	return !strcmp(n, "in") || !strcmp(n, "out") || !strcmp(n, "inout");
 }
 
-static bool known_attr(const char *n)
+bool xi_attr_is_known(const char *n)
 {
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
 					     "c_name", "c_prefix", "version", "c_bitfields" };
@@ -109,7 +109,7 @@ static bool known_attr(const char *n)
 
 static void attr_misplaced(struct xi_ctx *ctx, const struct xi_attr *a, const char *where)
 {
-	if (!known_attr(a->name))
+	if (!xi_attr_is_known(a->name))
 		xi_error(&ctx->diag, a->loc, "unknown attribute '@%s'", a->name);
 	else
 		xi_error(&ctx->diag, a->loc, "'%s' does not apply to %s",
@@ -157,7 +157,7 @@ void xi_attrs_apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct
 	for (const struct xi_attr *a = list; a; a = a->next) {
 		if (attr_repeated(ctx, list, a))
 			continue;
-		if (is_direction(a->name)) {
+		if (xi_attr_is_direction(a->name)) {
 			if (!attr_no_arg(ctx, a))
 				continue;
 			if (direction) {

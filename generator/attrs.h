@@ -13,6 +13,11 @@ void xi_attrs_apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct
 void xi_attrs_apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct xi_attr *list,
 			    const char *what);
 
+/* Whether an attribute's name is one of xidl's; one of the directions
+ * (in, out, inout), which YAML and TOML write as the value of one key. */
+bool xi_attr_is_known(const char *name);
+bool xi_attr_is_direction(const char *name);
+
 /* The attributes that say what a declaration, member or variant carries,
  * rebuilt from the IR in a canonical order: what writers (convert) print. */
 const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl *d);

@@ -44,6 +44,7 @@ enum xi_cli_opt {
 	XI_OPT_OLD_LABEL,
 	XI_OPT_NEW_LABEL,
 	XI_OPT_PARSEABLE_FIXITS,
+	XI_OPT_LOSSY,
 	/* Returned by xi_cli_next: no more options (xi_cli.first_operand
 	 * says where the operands start), or stop with xi_cli.status
 	 * (after --help, --version or a usage error, already printed). */

@@ -16,6 +16,14 @@
 #define CHECK_OPTION(what)                                                              \
 	{ XI_OPT_CHECK, "check", no_argument, "    --check",                             \
 	  "compare with the files in the output directory,\n" what }
+/* Generation and convert: a run writes the outputs of the inputs, and
+ * with this option those of what they import too (refs.h). */
+#define WITH_IMPORTS_OPTION                                                             \
+	{ XI_OPT_WITH_IMPORTS, "with-imports", no_argument, "    --with-imports",         \
+	  "also write the outputs of every file the inputs\n"                             \
+	  "import, directly or not (default: only the\n"                                  \
+	  "inputs', and a note for each output they refer\n"                              \
+	  "to that is missing)" }
 #define OUTDIR_ALIAS                                                                    \
 	{ 'o', "outdir", required_argument, "    --outdir DIR",                          \
 	  "the same as --output (xenbindgen's spelling)" }
@@ -32,9 +40,7 @@ static const struct xi_cli_option generate_options[] = {
 	  "place outputs by their path relative to DIR" },
 	{ XI_OPT_ABI, "abi", required_argument, "    --abi LIST",
 	  "only these ABIs (comma list of x86_32, x86_64,\narm32, arm64, riscv64, ppc64le)" },
-	{ XI_OPT_WITH_IMPORTS, "with-imports", no_argument, "    --with-imports",
-	  "also write the outputs of every file the inputs\n"
-	  "import, directly or not (default: only the inputs')" },
+	WITH_IMPORTS_OPTION,
 	{ XI_OPT_PACKED, "packed", no_argument, "    --packed",
 	  "C: also mark types __attribute__((packed))" },
 	{ XI_OPT_CRATE, "crate-name", required_argument, "    --crate-name N",
@@ -95,7 +101,8 @@ static const struct xi_cli_option abidiff_options[] = {
 	  "the same for the new side" },
 	{ 'I', NULL, required_argument, "-I DIR",
 	  "search DIR for imports of IDL files (repeatable)" },
-	{ XI_OPT_ABI, "abi", required_argument, "    --abi LIST", "only these ABIs (IDL sides)" },
+	{ XI_OPT_ABI, "abi", required_argument, "    --abi LIST",
+	  "only these ABIs (both sides, whatever their form)" },
 	PARSEABLE_FIXITS_OPTION,
 	HELP_OPTION,
 	{ 0, NULL, 0, NULL, NULL },
@@ -108,6 +115,11 @@ static const struct xi_cli_option convert_options[] = {
 	  "deepest directory holding them all, or to standard\n"
 	  "output with -o - (default: next to each input)" },
 	CHECK_OPTION("say which would change and exit 3; write nothing"),
+	{ XI_OPT_LOSSY, "lossy", no_argument, "    --lossy",
+	  "drop what the target form cannot hold (with a\n"
+	  "warning) rather than fail" },
+	WITH_IMPORTS_OPTION,
+	INCLUDE_OPTION,
 	WERROR_OPTION,
 	PARSEABLE_FIXITS_OPTION,
 	HELP_OPTION,

@@ -10,11 +10,19 @@
  *       @in name: type;               their attributes on their line;
  *   }                                 variants and bits end with ','.
  *
- * Plain comments are not part of the IR and are not kept. */
+ * Besides, it keeps what the author wrote (doc/idl.md, "Formatting"):
+ *   - every comment, in its slot (comments.h): a comment on a line of its
+ *     own is written on a line of its own, at the indentation of what
+ *     follows it; one that follows a token on its line ends the line
+ *     that token is written on;
+ *   - a blank line where the source had one or more, except after an
+ *     opening brace and before a closing one;
+ *   - integer literals as they were spelled (0x0018, 1_000, 0b101). */
 #include <inttypes.h>
 #include <string.h>
 
 #include "attrs.h"
+#include "comments.h"
 #include "convert.h"
 
 #define XIDL_INDENT 4u
@@ -23,6 +31,10 @@ struct xprinter {
 	struct xi_ctx *ctx;
 	struct xi_out *o;
 	const char *(*rename)(struct xi_ctx *, const char *);
+	const struct xi_comments *cm;  /* the module's comments, or NULL */
+	bool blank;                    /* a blank line goes before the next line */
+	bool block_start;              /* after an opening brace: no blank line */
+	struct xi_strbuf trail;        /* comments that end the current line */
 };
 
 /* --- Expressions ---------------------------------------------------------- */
@@ -57,32 +69,39 @@ static const char *op_text(enum xi_op op)
 	return text[op];
 }
 
-static void print_expr(struct xi_strbuf *sb, const struct xi_expr *e, int min)
+/* `spell`: the context whose sources give integer literals as written;
+ * NULL: in the canonical spelling. */
+static void print_expr(struct xi_strbuf *sb, const struct xi_expr *e, int min, struct xi_ctx *spell)
 {
 	switch (e->kind) {
-	case XI_EXPR_INT:
-		if (e->hex)
+	case XI_EXPR_INT: {
+		size_t len;
+		const char *as_written = spell ? xi_int_spelling(spell, e, &len) : NULL;
+		if (as_written)
+			xi_sb_addn(sb, as_written, len);
+		else if (e->hex)
 			xi_sb_printf(sb, "0x%" PRIX64, e->lit.mag);
 		else
 			xi_sb_printf(sb, "%" PRIu64, e->lit.mag);
 		return;
+	}
 	case XI_EXPR_NAME:
 		xi_sb_adds(sb, e->name);
 		return;
 	case XI_EXPR_UNARY:
 		xi_sb_adds(sb, op_text(e->op));
-		print_expr(sb, e->a, PREC_UNARY);
+		print_expr(sb, e->a, PREC_UNARY, spell);
 		return;
 	case XI_EXPR_BINARY: {
 		int p = precedence(e->op);
 		bool parens = p < min;
 		if (parens)
 			xi_sb_addc(sb, '(');
-		print_expr(sb, e->a, p);
+		print_expr(sb, e->a, p, spell);
 		xi_sb_printf(sb, " %s ", op_text(e->op));
 		/* Operators are left-associative: a right operand of the same
 		 * precedence was parenthesized. */
-		print_expr(sb, e->b, p + 1);
+		print_expr(sb, e->b, p + 1, spell);
 		if (parens)
 			xi_sb_addc(sb, ')');
 		return;
@@ -92,10 +111,73 @@ static void print_expr(struct xi_strbuf *sb, const struct xi_expr *e, int min)
 
 void xi_print_expr(struct xi_strbuf *sb, const struct xi_expr *e)
 {
-	print_expr(sb, e, 0);
+	print_expr(sb, e, 0, NULL);
 }
 
-/* --- Pieces --------------------------------------------------------------- */
+void xi_print_expr_as_written(struct xi_ctx *ctx, struct xi_strbuf *sb, const struct xi_expr *e)
+{
+	print_expr(sb, e, 0, ctx);
+}
+
+/* --- Lines and comments --------------------------------------------------- */
+
+static void begin_line(struct xprinter *p, unsigned indent)
+{
+	if (p->blank && !p->block_start)
+		xi_out_putc(p->o, '\n');
+	p->blank = p->block_start = false;
+	xi_out_indent(p->o, indent);
+}
+
+static void end_line(struct xprinter *p)
+{
+	if (p->trail.len)
+		xi_out_write(p->o, p->trail.data, p->trail.len);
+	xi_sb_reset(&p->trail);
+	xi_out_putc(p->o, '\n');
+}
+
+/* After an opening brace. */
+static void open_block(struct xprinter *p)
+{
+	p->block_start = true;
+	p->blank = false;
+}
+
+static const struct xi_cmt_node *slots(const struct xprinter *p, const void *node)
+{
+	return xi_comments_find(p->cm, node);
+}
+
+/* Comments on lines of their own, before a line at `indent`. */
+static void put_comments(struct xprinter *p, const struct xi_cmt_list *l, unsigned indent,
+			 bool may_be_doc)
+{
+	for (unsigned i = 0; i < l->n; i++) {
+		struct xi_comment *c = (struct xi_comment *)l->v[i];
+		c->printed = true;
+		if (c->dropped)
+			continue;
+		if (c->blank_before)
+			p->blank = true;
+		begin_line(p, indent);
+		xi_out_puts(p->o, xi_comment_xidl(&p->ctx->arena, c, may_be_doc));
+		end_line(p);
+	}
+}
+
+/* Comments that end the line being written. */
+static void add_trail(struct xprinter *p, const struct xi_cmt_list *l)
+{
+	for (unsigned i = 0; i < l->n; i++) {
+		struct xi_comment *c = (struct xi_comment *)l->v[i];
+		c->printed = true;
+		if (c->dropped)
+			continue;
+		xi_sb_addc(&p->trail, ' ');
+		xi_sb_adds(&p->trail, xi_comment_xidl(&p->ctx->arena, c, false));
+	}
+}
 
 static void put_doc(struct xprinter *p, const char *doc, unsigned indent, const char *marker)
 {
@@ -104,18 +186,56 @@ static void put_doc(struct xprinter *p, const char *doc, unsigned indent, const 
 	for (const char *s = doc;;) {
 		const char *nl = strchr(s, '\n');
 		size_t n = nl ? (size_t)(nl - s) : strlen(s);
-		xi_out_indent(p->o, indent);
+		/* What a doc comment cannot hold (convert refuses it, or with
+		 * --lossy drops it). */
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+			n--;
+		begin_line(p, indent);
 		xi_out_puts(p->o, marker);
 		if (n) {
 			xi_out_putc(p->o, ' ');
 			xi_out_write(p->o, s, n);
 		}
-		xi_out_putc(p->o, '\n');
+		end_line(p);
 		if (!nl)
 			break;
 		s = nl + 1;
 	}
 }
+
+/* What goes before an item's first line: the comments before its doc, its
+ * doc, the comments after it. */
+static void put_lead(struct xprinter *p, const struct xi_cmt_node *n, const char *doc,
+		     unsigned indent)
+{
+	if (n) {
+		put_comments(p, &n->before_doc, indent, false);
+		if (n->blank_before)
+			p->blank = true;
+	}
+	put_doc(p, doc, indent, "///");
+	if (n && n->after_doc.n) {
+		put_comments(p, &n->after_doc, indent, false);
+		if (n->blank_before_start)
+			p->blank = true;
+	}
+}
+
+/* The end of a block: its last comments, at the block's indentation, and
+ * the closing brace (whose line the caller ends). */
+static void close_block(struct xprinter *p, const struct xi_cmt_node *n, unsigned indent)
+{
+	if (n)
+		put_comments(p, &n->inner_end, indent + XIDL_INDENT, true);
+	p->block_start = false;
+	p->blank = false;
+	begin_line(p, indent);
+	xi_out_putc(p->o, '}');
+	if (n)
+		add_trail(p, &n->close_trail);
+}
+
+/* --- Pieces --------------------------------------------------------------- */
 
 static void put_string(struct xi_strbuf *sb, const char *s)
 {
@@ -132,7 +252,7 @@ static void put_string(struct xi_strbuf *sb, const char *s)
 	xi_sb_addc(sb, '"');
 }
 
-static void attr_text(struct xi_strbuf *sb, const struct xi_attr *a)
+static void attr_text(struct xprinter *p, struct xi_strbuf *sb, const struct xi_attr *a)
 {
 	xi_sb_printf(sb, "@%s", a->name);
 	if (a->arg_kind == XI_ATTR_ARG_STRING) {
@@ -141,9 +261,17 @@ static void attr_text(struct xi_strbuf *sb, const struct xi_attr *a)
 		xi_sb_addc(sb, ')');
 	} else if (a->arg_kind == XI_ATTR_ARG_EXPR) {
 		xi_sb_addc(sb, '(');
-		xi_print_expr(sb, a->expr);
+		xi_print_expr_as_written(p->ctx, sb, a->expr);
 		xi_sb_addc(sb, ')');
 	}
+}
+
+static void put_expr(struct xprinter *p, const struct xi_expr *e)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_print_expr_as_written(p->ctx, &sb, e);
+	xi_out_write(p->o, sb.data, sb.len);
+	xi_sb_free(&sb);
 }
 
 /* Attributes each on a line of their own. */
@@ -151,9 +279,10 @@ static void put_attr_lines(struct xprinter *p, const struct xi_attr *a, unsigned
 {
 	for (; a; a = a->next) {
 		struct xi_strbuf sb = XI_STRBUF_INIT;
-		attr_text(&sb, a);
-		xi_out_indent(p->o, indent);
-		xi_out_printf(p->o, "%s\n", xi_sb_str(&sb));
+		attr_text(p, &sb, a);
+		begin_line(p, indent);
+		xi_out_puts(p->o, xi_sb_str(&sb));
+		end_line(p);
 		xi_sb_free(&sb);
 	}
 }
@@ -163,7 +292,8 @@ static void put_attr_lines(struct xprinter *p, const struct xi_attr *a, unsigned
 static void put_members(struct xprinter *p, const struct xi_member *m, unsigned indent,
 			bool arms);
 
-/* A type; inline aggregates span lines, their closing brace at `indent`. */
+/* A type; inline aggregates span lines, their closing brace at `indent`
+ * (and the line of the closing brace is left for the caller to end). */
 static void put_type(struct xprinter *p, const struct xi_type *t, unsigned indent)
 {
 	switch (t->kind) {
@@ -183,10 +313,9 @@ static void put_type(struct xprinter *p, const struct xi_type *t, unsigned inden
 			base = base->u.array.elem;
 		put_type(p, base, indent);
 		for (const struct xi_type *a = t; a->kind == XI_TYPE_ARRAY; a = a->u.array.elem) {
-			struct xi_strbuf sb = XI_STRBUF_INIT;
-			xi_print_expr(&sb, a->u.array.len);
-			xi_out_printf(p->o, "[%s]", xi_sb_str(&sb));
-			xi_sb_free(&sb);
+			xi_out_putc(p->o, '[');
+			put_expr(p, a->u.array.len);
+			xi_out_putc(p->o, ']');
 		}
 		return;
 	}
@@ -198,13 +327,17 @@ static void put_type(struct xprinter *p, const struct xi_type *t, unsigned inden
 		return;
 	case XI_TYPE_AGG: {
 		const struct xi_agg *agg = t->u.agg;
+		const struct xi_cmt_node *n = slots(p, agg);
 		if (agg->tag_name)
-			xi_out_printf(p->o, "union switch (%s) {\n", agg->tag_name);
+			xi_out_printf(p->o, "union switch (%s) {", agg->tag_name);
 		else
-			xi_out_printf(p->o, "%s {\n", agg->is_union ? "union" : "struct");
+			xi_out_printf(p->o, "%s {", agg->is_union ? "union" : "struct");
+		if (n)
+			add_trail(p, &n->head_trail);
+		end_line(p);
+		open_block(p);
 		put_members(p, agg->members, indent + XIDL_INDENT, agg->tag_name != NULL);
-		xi_out_indent(p->o, indent);
-		xi_out_putc(p->o, '}');
+		close_block(p, n, indent);
 		return;
 	}
 	case XI_TYPE_ARCH:
@@ -221,11 +354,14 @@ static void put_type(struct xprinter *p, const struct xi_type *t, unsigned inden
 static void put_members(struct xprinter *p, const struct xi_member *m, unsigned indent, bool arms)
 {
 	for (; m; m = m->next) {
-		put_doc(p, m->doc, indent, "///");
-		xi_out_indent(p->o, indent);
+		const struct xi_cmt_node *n = slots(p, m);
+		put_lead(p, n, m->doc, indent);
+		begin_line(p, indent);
+		if (n)
+			add_trail(p, &n->trail);
 		for (const struct xi_attr *a = xi_attrs_of_member(&p->ctx->arena, m); a; a = a->next) {
 			struct xi_strbuf sb = XI_STRBUF_INIT;
-			attr_text(&sb, a);
+			attr_text(p, &sb, a);
 			xi_out_printf(p->o, "%s ", xi_sb_str(&sb));
 			xi_sb_free(&sb);
 		}
@@ -233,15 +369,14 @@ static void put_members(struct xprinter *p, const struct xi_member *m, unsigned 
 			xi_out_puts(p->o, "_ => ");
 		} else if (arms) {
 			for (const struct xi_arm_label *l = m->labels; l; l = l->next) {
-				struct xi_strbuf sb = XI_STRBUF_INIT;
-				xi_print_expr(&sb, l->expr);
-				xi_out_printf(p->o, "%s%s", xi_sb_str(&sb), l->next ? ", " : " => ");
-				xi_sb_free(&sb);
+				put_expr(p, l->expr);
+				xi_out_puts(p->o, l->next ? ", " : " => ");
 			}
 		}
 		xi_out_printf(p->o, "%s: ", m->name);
 		put_type(p, m->type, indent);
-		xi_out_puts(p->o, ";\n");
+		xi_out_putc(p->o, ';');
+		end_line(p);
 	}
 }
 
@@ -250,53 +385,70 @@ static void put_members(struct xprinter *p, const struct xi_member *m, unsigned 
 static void put_variants(struct xprinter *p, const struct xi_decl *d)
 {
 	for (const struct xi_variant *v = d->variants; v; v = v->next) {
-		put_doc(p, v->doc, XIDL_INDENT, "///");
+		const struct xi_cmt_node *n = slots(p, v);
+		put_lead(p, n, v->doc, XIDL_INDENT);
 		put_attr_lines(p, xi_attrs_of_variant(&p->ctx->arena, v), XIDL_INDENT);
-		struct xi_strbuf sb = XI_STRBUF_INIT;
-		xi_print_expr(&sb, v->value);
+		begin_line(p, XIDL_INDENT);
+		if (n)
+			add_trail(p, &n->trail);
+		xi_out_printf(p->o, "%s = ", v->name);
+		put_expr(p, v->value);
 		if (v->value_hi) {
-			xi_sb_adds(&sb, "..");
-			xi_print_expr(&sb, v->value_hi);
+			xi_out_puts(p->o, "..");
+			put_expr(p, v->value_hi);
 		}
-		xi_out_indent(p->o, XIDL_INDENT);
-		xi_out_printf(p->o, "%s = %s,\n", v->name, xi_sb_str(&sb));
-		xi_sb_free(&sb);
+		xi_out_putc(p->o, ',');
+		end_line(p);
 	}
 }
 
 static void put_decl(struct xprinter *p, const struct xi_decl *d)
 {
-	put_doc(p, d->doc, 0, "///");
+	const struct xi_cmt_node *n = slots(p, d);
+	put_lead(p, n, d->doc, 0);
 	put_attr_lines(p, xi_attrs_of_decl(&p->ctx->arena, d), 0);
 	struct xi_out *o = p->o;
+	begin_line(p, 0);
+	if (n)
+		add_trail(p, &n->trail);
 	switch (d->kind) {
-	case XI_DECL_CONST: {
-		struct xi_strbuf sb = XI_STRBUF_INIT;
-		xi_print_expr(&sb, d->expr);
+	case XI_DECL_CONST:
 		xi_out_printf(o, "const %s: ", d->name);
 		put_type(p, d->type, 0);
-		xi_out_printf(o, " = %s;\n", xi_sb_str(&sb));
-		xi_sb_free(&sb);
+		xi_out_puts(o, " = ");
+		put_expr(p, d->expr);
+		xi_out_putc(o, ';');
+		end_line(p);
 		return;
-	}
 	case XI_DECL_ALIAS:
 		xi_out_printf(o, "type %s = ", d->name);
 		put_type(p, d->type, 0);
-		xi_out_puts(o, ";\n");
+		xi_out_putc(o, ';');
+		end_line(p);
 		return;
 	case XI_DECL_ENUM:
 	case XI_DECL_BITMAP:
 		xi_out_printf(o, "%s %s : ", d->kind == XI_DECL_ENUM ? "enum" : "bitmap", d->name);
 		put_type(p, d->type, 0);
-		xi_out_puts(o, " {\n");
+		xi_out_puts(o, " {");
+		if (n)
+			add_trail(p, &n->head_trail);
+		end_line(p);
+		open_block(p);
 		put_variants(p, d);
-		xi_out_puts(o, "}\n");
+		close_block(p, n, 0);
+		end_line(p);
 		return;
 	case XI_DECL_STRUCT:
 	case XI_DECL_UNION:
-		xi_out_printf(o, "%s %s {\n", d->kind == XI_DECL_UNION ? "union" : "struct", d->name);
+		xi_out_printf(o, "%s %s {", d->kind == XI_DECL_UNION ? "union" : "struct", d->name);
+		if (n)
+			add_trail(p, &n->head_trail);
+		end_line(p);
+		open_block(p);
 		put_members(p, d->agg->members, XIDL_INDENT, false);
-		xi_out_puts(o, "}\n");
+		close_block(p, n, 0);
+		end_line(p);
 		return;
 	}
 }
@@ -304,26 +456,43 @@ static void put_decl(struct xprinter *p, const struct xi_decl *d)
 void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 		   const char *(*rename)(struct xi_ctx *, const char *), struct xi_out *o)
 {
-	struct xprinter p = { ctx, o, rename };
-	bool blank = false;
+	struct xprinter p = { ctx, o, rename, m->comments, false, true, XI_STRBUF_INIT };
+	const struct xi_comments *cm = m->comments;
+	if (cm) {
+		put_comments(&p, &cm->head, 0, false);
+		/* Without a doc, a blank line ended the comments at the top. */
+		if (cm->head.n && (!m->doc || cm->blank_before_doc))
+			p.blank = true;
+	}
+	/* Something is written: the next item is a blank line apart. */
+	bool any = false;
 	if (m->doc) {
 		put_doc(&p, m->doc, 0, "//!");
-		blank = true;
+		any = true;
 	}
-	if (m->imports && blank)
-		xi_out_putc(o, '\n');
 	for (const struct xi_import *im = m->imports; im; im = im->next) {
+		const struct xi_cmt_node *n = slots(&p, im);
+		if (any && im == m->imports)
+			p.blank = true;
+		put_lead(&p, n, NULL, 0);
+		begin_line(&p, 0);
+		if (n)
+			add_trail(&p, &n->trail);
 		struct xi_strbuf sb = XI_STRBUF_INIT;
 		put_string(&sb, rename(ctx, im->path));
-		xi_out_printf(o, "import %s%s;\n", im->is_arch ? "arch " : "", xi_sb_str(&sb));
+		xi_out_printf(o, "import %s%s;", im->is_arch ? "arch " : "", xi_sb_str(&sb));
 		xi_sb_free(&sb);
-		blank = true;
+		end_line(&p);
+		any = true;
 	}
 	for (const struct xi_decl *d = m->decls, *prev = NULL; d; prev = d, d = d->next) {
 		/* A run of constants stays together; the rest is a blank line apart. */
-		if (blank && !(prev && prev->kind == XI_DECL_CONST && d->kind == XI_DECL_CONST))
-			xi_out_putc(o, '\n');
+		if (any && !(prev && prev->kind == XI_DECL_CONST && d->kind == XI_DECL_CONST))
+			p.blank = true;
 		put_decl(&p, d);
-		blank = true;
+		any = true;
 	}
+	if (cm)
+		put_comments(&p, &cm->eof, 0, true);
+	xi_sb_free(&p.trail);
 }

@@ -10,6 +10,7 @@
 #include "map.h"
 #include "strbuf.h"
 
+struct xi_comments;
 struct xi_mf_model;
 struct xi_outset;
 struct xi_ref;
@@ -45,6 +46,10 @@ struct xi_ctx {
 	unsigned nmodules, cap_modules;
 	struct xi_module **inputs;     /* named on the command line, in order */
 	unsigned ninputs, cap_inputs;
+	/* Loaded, but for a family --abi leaves out: taken out of modules
+	 * and inputs before resolution (xi_leave_out_unselected). */
+	struct xi_module **left_out;
+	unsigned nleft_out, cap_left_out;
 	unsigned import_depth;
 	bool analyzed;
 	const char *prim_names[XI_PRIM_COUNT]; /* interned, once needed */
@@ -58,6 +63,15 @@ struct xi_ctx {
 	struct xi_map ref_seen;
 	struct xi_run *runs;
 	unsigned nruns, cap_runs;
+	/* The run converts (convert.c) rather than compiles: the loader
+	 * keeps each file's comments (module->comments), reads what the
+	 * inputs import only with --with-imports, and finds `import arch`
+	 * files in the families there are; notes for outputs left unwritten
+	 * say "convert" (refs.h). */
+	bool converting;
+	/* While a file is read: where its readers keep its comments
+	 * (comments.h), when the run converts; NULL otherwise. */
+	struct xi_comments *comments;
 };
 
 const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len);

@@ -64,13 +64,21 @@ struct xi_dnode {
 			bool hex;                 /* XI_DINT: written in hexadecimal */
 			bool bval;                /* XI_DBOOL */
 		};
-		struct { /* XI_DMAP */
-			struct xi_dentry *first, *last;
-			struct xi_dentry **index; /* hash index, built once a mapping grows */
+		struct { /* collections */
+			union {
+				struct { /* XI_DMAP */
+					struct xi_dentry *first, *last;
+				};
+				struct { /* XI_DSEQ */
+					struct xi_dnode *head, *tail;
+				};
+			};
+			struct xi_dentry **index; /* XI_DMAP: hash index, built once it grows */
 			unsigned index_cap;
-		};
-		struct { /* XI_DSEQ */
-			struct xi_dnode *head, *tail;
+			/* Where a collection in brackets ends (its closing bracket);
+			 * line 0 for the others (YAML's block style, TOML's
+			 * tables). For convert, which places comments by it. */
+			struct xi_loc end;
 		};
 	};
 };

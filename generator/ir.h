@@ -18,7 +18,9 @@
 #include "source.h"
 #include "xint.h"
 
+struct xi_comments;
 struct xi_dnode;
+struct xi_spec_include;
 struct xi_decl;
 struct xi_module;
 struct xi_type;
@@ -299,6 +301,9 @@ struct xi_import {
 	bool is_arch;
 	/* The file for each family (only [0] for a plain import). */
 	struct xi_module *module[XI_FAM_COUNT];
+	/* YAML and TOML: the xenbindgen include it stands for, or NULL
+	 * (spec_load.c). */
+	const struct xi_spec_include *include;
 	struct xi_import *next;
 };
 
@@ -316,8 +321,15 @@ struct xi_module {
 	const struct xi_dnode *spec_root;
 	int family;               /* XI_FAM_NONE or the arch-* family of its path */
 	bool is_input;            /* named on the command line: gets outputs */
+	/* An input the user named, not one found by searching a directory
+	 * (abi-diff): leaving it out (--abi) is worth a warning. */
+	bool named;
+	bool left_out;            /* on no selected ABI: not in the compilation */
 	unsigned index;           /* position in the compilation */
 	struct xi_import *imports;
+	/* YAML and TOML: its xenbindgen includes, as written; each is also
+	 * in `imports` as the imports it stands for. */
+	const struct xi_spec_include *includes;
 	struct xi_decl *decls;
 	unsigned ndecls;
 	struct xi_decl **sorted;  /* decls in emission (dependency) order */
@@ -325,6 +337,8 @@ struct xi_module {
 	bool parsed_ok;
 	bool loading;             /* on the import stack (cycle detection) */
 	bool ordered;             /* its declarations are numbered (order.c) */
+	/* convert: the comments of its source (comments.h); NULL otherwise. */
+	struct xi_comments *comments;
 };
 
 /* --- Queries ------------------------------------------------------------- */

@@ -6,7 +6,12 @@
  * means arch-x86/f.xidl, arch-arm/f.xidl, arch-ppc/f.xidl and
  * arch-riscv/f.xidl, of which the families of the selected ABIs must
  * exist. The file's extension picks its reader: .yaml, .yml and .toml
- * files are specs (spec_load.c), anything else is xidl. */
+ * files are specs (spec_load.c), anything else is xidl.
+ *
+ * A converting run (ctx->converting, convert.c) loads the same way, but
+ * keeps each file's comments, reads imported files only with
+ * --with-imports (a conversion needs none), and takes `import arch` to
+ * mean the families that have the file (it builds for no ABI). */
 #include "loader.h"
 
 #include <errno.h>
@@ -17,8 +22,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "comments.h"
 #include "limits.h"
 #include "parse.h"
+#include "resolve.h"
 #include "spec_load.h"
 
 /* Lexically clean a '/'-separated path: drop "." parts and fold "x/..". */
@@ -222,6 +229,27 @@ static struct xi_module *new_module(struct xi_ctx *ctx, const char *path, const 
 static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_loc from,
 			      struct xi_module **stack, unsigned depth);
 
+void xi_read_module(struct xi_ctx *ctx, struct xi_module *m)
+{
+	enum xi_spec_format form = xi_format_of_path(m->path);
+	if (ctx->converting) {
+		m->comments = xi_comments_new(ctx, m->src, form);
+		/* Comments are read back from the text: scan it from memory
+		 * rather than read the file twice. */
+		xi_source_load(m->src);
+	}
+	ctx->comments = m->comments;
+	/* xidl is streamed by its lexer; YAML and TOML readers take the
+	 * whole text. */
+	if (form == XI_FORMAT_XIDL)
+		xi_parse_module(ctx, m);
+	else if (xi_source_load(m->src))
+		xi_spec_parse_module(ctx, m);
+	else
+		xi_error_at_file(&ctx->diag, m->path, "cannot read: %s", strerror(errno));
+	ctx->comments = NULL;
+}
+
 /* Print "a.xidl imports b.xidl imports a.xidl" for a cycle. */
 static void report_cycle(struct xi_ctx *ctx, struct xi_loc at, struct xi_module **stack,
 			 unsigned depth, struct xi_module *again)
@@ -238,10 +266,8 @@ static void report_cycle(struct xi_ctx *ctx, struct xi_loc at, struct xi_module 
 	xi_sb_free(&chain);
 }
 
-/* Find an imported file: next to the importer, then in its import root,
- * then along -I. */
-static char *find_import(struct xi_ctx *ctx, const char *importer_dir, const char *root,
-			 const char *rel)
+char *xi_find_import(struct xi_ctx *ctx, const char *importer_dir, const char *root,
+		     const char *rel)
 {
 	char *candidate = xi_path_join(&ctx->arena, importer_dir, rel);
 	if (is_regular_file(ctx, candidate))
@@ -295,7 +321,7 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 		if (ctx->diag.capped)
 			return;
 		if (!im->is_arch) {
-			char *found = find_import(ctx, dir, m->import_root, im->path);
+			char *found = xi_find_import(ctx, dir, m->import_root, im->path);
 			if (!found) {
 				xi_error(&ctx->diag, im->loc, "cannot find imported file '%s'", im->path);
 				note_searched(ctx, m, dir, im->path);
@@ -309,11 +335,13 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 			if (!(fams & (1u << f)))
 				continue;
 			const char *rel = xi_aprintf(&ctx->arena, "%s/%s", xi_families[f].dir, im->path);
-			char *found = find_import(ctx, dir, m->import_root, rel);
-			if (!found) {
+			char *found = xi_find_import(ctx, dir, m->import_root, rel);
+			/* convert builds for no ABI: it reads the families
+			 * there are. */
+			if (!found && !ctx->converting)
 				xi_sb_printf(&missing, "%s'%s'", missing.len ? ", " : "", rel);
+			if (!found)
 				continue;
-			}
 			im->module[f] = load(ctx, found, im->loc, stack, depth);
 		}
 		if (missing.len) {
@@ -349,16 +377,12 @@ static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_lo
 	m = new_module(ctx, path, canon);
 	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(path), NULL, 0);
 	m->loading = true;
-	/* xidl is streamed by its lexer; YAML and TOML readers take the
-	 * whole text. */
-	if (xi_format_of_path(path) == XI_FORMAT_XIDL)
-		xi_parse_module(ctx, m);
-	else if (xi_source_load(m->src))
-		xi_spec_parse_module(ctx, m);
-	else
-		xi_error_at_file(&ctx->diag, path, "cannot read: %s", strerror(errno));
+	xi_read_module(ctx, m);
 	stack[depth] = m;
-	load_imports(ctx, m, stack, depth + 1);
+	/* A conversion needs no imported file: convert reads them only to
+	 * convert them too. */
+	if (!ctx->converting || ctx->opt.with_imports)
+		load_imports(ctx, m, stack, depth + 1);
 	m->loading = false;
 	return m;
 }
@@ -376,10 +400,29 @@ static void mark_input(struct xi_ctx *ctx, struct xi_module *m)
 	ctx->inputs[ctx->ninputs++] = m;
 }
 
+/* Mark m and what it imports, directly or not, in `reached` (by module
+ * index), but for the files left out of the run. */
+static void reach(const struct xi_module *m, bool *reached)
+{
+	if (reached[m->index])
+		return;
+	reached[m->index] = true;
+	for (const struct xi_import *im = m->imports; im; im = im->next)
+		for (int f = 0; f < XI_FAM_COUNT; f++)
+			if (im->module[f] && !im->module[f]->left_out)
+				reach(im->module[f], reached);
+}
+
 void xi_inputs_add_imports(struct xi_ctx *ctx)
 {
+	bool *reached = xi_xmalloc(sizeof(*reached) * (ctx->nmodules + 1));
+	memset(reached, 0, sizeof(*reached) * (ctx->nmodules + 1));
+	for (unsigned i = 0; i < ctx->ninputs; i++)
+		reach(ctx->inputs[i], reached);
 	for (unsigned i = 0; i < ctx->nmodules; i++)
-		mark_input(ctx, ctx->modules[i]);
+		if (reached[i])
+			mark_input(ctx, ctx->modules[i]);
+	free(reached);
 }
 
 struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const char *data,
@@ -406,10 +449,11 @@ struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const cha
 	load_imports(ctx, m, stack, 1);
 	m->loading = false;
 	mark_input(ctx, m);
+	m->named = true;
 	return m;
 }
 
-struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path)
+static struct xi_module *load_input(struct xi_ctx *ctx, const char *path, bool named)
 {
 	struct xi_module *stack[XI_MAX_IMPORT_DEPTH + 1];
 	struct xi_loc none = { 0, 0, 0, 0 };
@@ -417,9 +461,82 @@ struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path)
 		return NULL;
 	const char *norm = xi_path_normalize(&ctx->arena, path);
 	struct xi_module *m = load(ctx, norm, none, stack, 0);
-	if (m)
+	if (m) {
 		mark_input(ctx, m);
+		m->named |= named;
+	}
 	return m;
+}
+
+struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path)
+{
+	return load_input(ctx, path, true);
+}
+
+struct xi_module *xi_load_found_input(struct xi_ctx *ctx, const char *path)
+{
+	return load_input(ctx, path, false);
+}
+
+/* --- Modules on no selected ABI ------------------------------------------ */
+
+void xi_warn_left_out(struct xi_diag *diag, const char *path, xi_abi_mask abis)
+{
+	struct xi_strbuf names = XI_STRBUF_INIT;
+	xi_sb_add_abi_names(&names, abis);
+	int family = -1;
+	for (int f = 0; f < XI_FAM_COUNT && family < 0; f++)
+		if (xi_family_abis((enum xi_family)f) == abis)
+			family = f;
+	if (family >= 0)
+		xi_warning_at_file(diag, path,
+				   "skipped: the file is for the %s family (%s), which --abi leaves out",
+				   xi_families[family].name, xi_sb_str(&names));
+	else
+		xi_warning_at_file(diag, path, "skipped: the file is for %s, which --abi leaves out",
+				   xi_sb_str(&names));
+	xi_sb_free(&names);
+}
+
+/* An arch-* file of a family that --abi leaves out declares nothing on the
+ * ABIs of the run. Taken out before any phase reads it, it cannot be half
+ * processed: resolution would find its names on no ABI, and layout would
+ * have no ABI to lay its types out on. Such files are loaded only when
+ * named on the command line or imported by one another (`import arch`
+ * loads the selected families' files only). An input the user named gets
+ * a warning when it is left out, as gcc warns about an input file it does
+ * not use; one found by searching a directory does not (abi-diff's sides:
+ * the directory holds every family's files, and --abi says which). */
+void xi_leave_out_unselected(struct xi_ctx *ctx)
+{
+	unsigned kept = 0;
+	for (unsigned i = 0; i < ctx->nmodules; i++) {
+		struct xi_module *m = ctx->modules[i];
+		if (xi_module_abis(ctx, m)) {
+			m->index = kept;
+			ctx->modules[kept++] = m;
+			continue;
+		}
+		m->left_out = true;
+		if (ctx->nleft_out == ctx->cap_left_out) {
+			ctx->cap_left_out = ctx->cap_left_out ? ctx->cap_left_out * 2 : 8;
+			ctx->left_out = xi_xrealloc(ctx->left_out,
+						    sizeof(*ctx->left_out) * ctx->cap_left_out);
+		}
+		ctx->left_out[ctx->nleft_out++] = m;
+	}
+	ctx->nmodules = kept;
+	unsigned inputs = 0;
+	for (unsigned i = 0; i < ctx->ninputs; i++) {
+		struct xi_module *m = ctx->inputs[i];
+		if (!m->left_out) {
+			ctx->inputs[inputs++] = m;
+			continue;
+		}
+		if (m->named)
+			xi_warn_left_out(&ctx->diag, m->path, xi_family_abis((enum xi_family)m->family));
+	}
+	ctx->ninputs = inputs;
 }
 
 /* --- Visibility ---------------------------------------------------------- */
@@ -433,7 +550,7 @@ static void visit(struct xi_ctx *ctx, struct xi_module *m, unsigned words)
 	for (struct xi_import *im = m->imports; im; im = im->next) {
 		for (int f = 0; f < XI_FAM_COUNT; f++) {
 			struct xi_module *dep = im->module[f];
-			if (!dep)
+			if (!dep || dep->left_out)
 				continue;
 			visit(ctx, dep, words);
 			for (unsigned w = 0; w < words; w++)

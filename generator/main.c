@@ -1,7 +1,8 @@
 /* xenidl: the command line. Everything it does is in the library; this
  * file only reads arguments (with cli.c) and maps results to exit statuses:
  *   0 success, 1 input errors, 2 usage errors, 3 --check found stale output,
- *   4 abi-diff found a breaking change (abidiff_cmd.c). */
+ *   4 abi-diff found a breaking change (or, with --fail-on-api, an API-only
+ *   one; abidiff_cmd.c). */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
@@ -44,6 +45,7 @@ struct cli {
 	bool tsv;
 	bool all;
 	bool summary;
+	bool lossy;
 	const char *include_dirs[XI_MAX_INCLUDE_DIRS];
 };
 
@@ -140,6 +142,9 @@ static int parse_args(struct cli *c, enum xi_cli_cmd cmd, int argc, char **argv)
 			break;
 		case XI_OPT_PARSEABLE_FIXITS:
 			c->opt.parseable_fixits = true;
+			break;
+		case XI_OPT_LOSSY:
+			c->lossy = true;
 			break;
 		}
 	}
@@ -280,7 +285,8 @@ static int convert(struct cli *c, int nfiles, char **files)
 	if (c->outdir && !strcmp(c->outdir, "-") && c->check)
 		return xi_cli_error(&c->reader, "%s",
 				    "--check compares files: it needs an output directory");
-	return xi_cmd_convert(&c->opt, c->to, c->outdir, c->check, nfiles, files);
+	struct xi_convert_options co = { c->to, c->outdir, c->check, c->lossy };
+	return xi_cmd_convert(&c->opt, &co, nfiles, files);
 }
 
 /* layout [OPTION]... (TYPE | --all) FILE... */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "comments.h"
 #include "parser.h"
 
 /* Declared by flex for the reentrant scanner. */
@@ -78,10 +79,12 @@ void xi_parser_add_doc_block(struct xi_parser *p, const char *text, size_t len)
 	}
 }
 
-const char *xi_parser_take_doc(struct xi_parser *p)
+const char *xi_parser_take_doc(struct xi_parser *p, const struct xi_loc *at)
 {
 	if (!p->have_doc)
 		return NULL;
+	if (p->cm)
+		xi_comments_doc_taken(p->cm, (struct xi_pos){ at->line, at->col });
 	/* Interned: interfaces repeat doc lines ("Reserved, must be zero.")
 	 * often enough for this to pay. */
 	const char *doc = xi_intern(p->ctx, xi_sb_str(&p->doc), p->doc.len);
@@ -97,6 +100,7 @@ bool xi_parse_module(struct xi_ctx *ctx, struct xi_module *m)
 	p.ctx = ctx;
 	p.module = m;
 	p.src = m->src;
+	p.cm = ctx->comments;
 	p.line = 1;
 	p.col = 1;
 	unsigned errors_before = ctx->diag.errors;

@@ -30,6 +30,7 @@ struct xi_parser {
 	struct xi_ctx *ctx;
 	struct xi_module *module;
 	struct xi_source *src;
+	struct xi_comments *cm;    /* convert: keep comments and spans here */
 	void *scanner;
 	/* Lexer state */
 	uint32_t line, col;        /* position of the next byte */
@@ -59,7 +60,8 @@ struct xi_parser {
 bool xi_parse_module(struct xi_ctx *ctx, struct xi_module *m);
 
 /* Used by the lexer. */
-const char *xi_parser_take_doc(struct xi_parser *p);
+/* The doc comment waiting, taken by the token at `at`. */
+const char *xi_parser_take_doc(struct xi_parser *p, const struct xi_loc *at);
 void xi_parser_add_doc_line(struct xi_parser *p, const char *text, size_t len);
 void xi_parser_add_file_doc(struct xi_parser *p, const char *text, size_t len);
 void xi_parser_add_doc_block(struct xi_parser *p, const char *text, size_t len);

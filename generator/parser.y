@@ -37,9 +37,23 @@ int xi_yylex(XI_YYSTYPE *lval, XI_YYLTYPE *lloc, void *scanner);
 #include <string.h>
 
 #include "attrs.h"
+#include "comments.h"
 #include "limits.h"
 
 #define YYMAXDEPTH XI_MAX_PARSE_DEPTH
+
+/* convert keeps the span of every item and the braces of every container
+ * (comments.h); a compilation does not. */
+#define KEEP_ITEM(node, where)                                              \
+	do {                                                                 \
+		if (__builtin_expect(p->cm != NULL, 0))                      \
+			keep_item(p, (node), &(where));                      \
+	} while (0)
+#define KEEP_CONT(node, open, close)                                        \
+	do {                                                                 \
+		if (__builtin_expect(p->cm != NULL, 0))                      \
+			keep_cont(p, (node), &(open), &(close));             \
+	} while (0)
 
 /* Errors in attributes are not syntax errors: resolution still runs and
  * reports what else is wrong, so they are counted apart. */
@@ -89,7 +103,14 @@ static struct xi_decl *mk_decl(struct xi_parser *p, XI_YYLTYPE loc, enum xi_decl
 			       const char *name);
 static struct xi_member *mk_member(struct xi_parser *p, XI_YYLTYPE loc, const char *name,
 				   struct xi_type *type);
-static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *attrs, const char *doc);
+static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *attrs,
+		     const XI_YYLTYPE *where);
+/* Out of the way of the parser's hot loop: a compilation never calls them. */
+__attribute__((cold, noinline))
+static void keep_item(struct xi_parser *p, const void *node, const XI_YYLTYPE *where);
+__attribute__((cold, noinline))
+static void keep_cont(struct xi_parser *p, const void *node, const XI_YYLTYPE *open,
+		      const XI_YYLTYPE *close);
 static struct xi_attr *new_attr(struct xi_parser *p, XI_YYLTYPE loc, const char *name);
 static void release_attrs(struct xi_parser *p, struct xi_attr *list);
 static struct xi_type *named_type(struct xi_parser *p, XI_YYLTYPE loc, const char *name);
@@ -165,8 +186,8 @@ items
 item
 	: KW_IMPORT STRING ';'           { add_import(p, @$, $2, false); }
 	| KW_IMPORT KW_ARCH STRING ';'   { add_import(p, @$, $3, true); }
-	| decl_core                      { add_decl(p, $1, NULL, @1.doc); }
-	| attrs decl_core                { add_decl(p, $2, $1.head, @1.doc); }
+	| decl_core                      { add_decl(p, $1, NULL, &@$); }
+	| attrs decl_core                { add_decl(p, $2, $1.head, &@$); }
 	| error ';'
 	| error '}'
 	;
@@ -190,21 +211,25 @@ decl_core
 		$$ = mk_decl(p, @2, XI_DECL_ENUM, $2);
 		$$->type = $4;
 		$$->variants = $6.head;
+		KEEP_CONT($$, @5, @7);
 	}
 	| KW_BITMAP IDENT ':' type '{' bits_opt '}' opt_semi {
 		$$ = mk_decl(p, @2, XI_DECL_BITMAP, $2);
 		$$->type = $4;
 		$$->variants = $6.head;
+		KEEP_CONT($$, @5, @7);
 	}
 	| KW_STRUCT IDENT '{' members_opt '}' opt_semi {
 		$$ = mk_decl(p, @2, XI_DECL_STRUCT, $2);
 		$$->agg = mk_agg(p, @1, false, $4.head);
 		$$->agg->owner = $$;
+		KEEP_CONT($$, @3, @5);
 	}
 	| KW_UNION IDENT '{' members_opt '}' opt_semi {
 		$$ = mk_decl(p, @2, XI_DECL_UNION, $2);
 		$$->agg = mk_agg(p, @1, true, $4.head);
 		$$->agg->owner = $$;
+		KEEP_CONT($$, @3, @5);
 	}
 	;
 
@@ -256,12 +281,13 @@ variants
 	;
 
 variant
-	: variant_core         { $$ = $1; $$->doc = @1.doc; }
+	: variant_core         { $$ = $1; $$->doc = @1.doc; KEEP_ITEM($$, @$); }
 	| attrs variant_core {
 		$$ = $2;
 		$$->doc = @1.doc;
 		APPLY_ATTRS(xi_attrs_apply_variant(p->ctx, $$, $1.head, "an enum variant"));
 		release_attrs(p, $1.head);
+		KEEP_ITEM($$, @$);
 	}
 	;
 
@@ -286,12 +312,13 @@ bits
 	;
 
 bit
-	: bit_core             { $$ = $1; $$->doc = @1.doc; }
+	: bit_core             { $$ = $1; $$->doc = @1.doc; KEEP_ITEM($$, @$); }
 	| attrs bit_core {
 		$$ = $2;
 		$$->doc = @1.doc;
 		APPLY_ATTRS(xi_attrs_apply_variant(p->ctx, $$, $1.head, "a bit"));
 		release_attrs(p, $1.head);
+		KEEP_ITEM($$, @$);
 	}
 	;
 
@@ -367,12 +394,13 @@ members
 /* The ';' is part of these rules rather than of a rule of its own: every
  * reduction costs, and members are most of an input. */
 member
-	: member_open ';'      { $$ = $1; $$->doc = @1.doc; }
+	: member_open ';'      { $$ = $1; $$->doc = @1.doc; KEEP_ITEM($$, @$); }
 	| attrs member_open ';' {
 		$$ = $2;
 		$$->doc = @1.doc;
 		APPLY_ATTRS(xi_attrs_apply_member(p->ctx, $$, $1.head));
 		release_attrs(p, $1.head);
+		KEEP_ITEM($$, @$);
 	}
 	| error ';'            { $$ = NULL; }
 	;
@@ -406,12 +434,13 @@ arms
 	;
 
 arm
-	: arm_core             { $$ = $1; $$->doc = @1.doc; }
+	: arm_core             { $$ = $1; $$->doc = @1.doc; KEEP_ITEM($$, @$); }
 	| attrs arm_core {
 		$$ = $2;
 		$$->doc = @1.doc;
 		APPLY_ATTRS(xi_attrs_apply_member(p->ctx, $$, $1.head));
 		release_attrs(p, $1.head);
+		KEEP_ITEM($$, @$);
 	}
 	| error ';'            { $$ = NULL; }
 	;
@@ -534,16 +563,19 @@ compound_type
 	| KW_STRUCT '{' members_opt '}' {
 		$$ = mk_type(p, @1, XI_TYPE_AGG);
 		$$->u.agg = mk_agg(p, @1, false, $3.head);
+		KEEP_CONT($$->u.agg, @2, @4);
 	}
 	| KW_UNION '{' members_opt '}' {
 		$$ = mk_type(p, @1, XI_TYPE_AGG);
 		$$->u.agg = mk_agg(p, @1, true, $3.head);
+		KEEP_CONT($$->u.agg, @2, @4);
 	}
 	| KW_UNION KW_SWITCH '(' name ')' '{' arms_opt '}' {
 		$$ = mk_type(p, @1, XI_TYPE_AGG);
 		$$->u.agg = mk_agg(p, @1, true, $7.head);
 		$$->u.agg->tag_name = $4;
 		$$->u.agg->tag_loc = @4.loc;
+		KEEP_CONT($$->u.agg, @6, @8);
 	}
 	| KW_ARCH '{' choices '}' {
 		$$ = mk_type(p, @1, XI_TYPE_ARCH);
@@ -896,11 +928,13 @@ static struct xi_type *named_type(struct xi_parser *p, XI_YYLTYPE loc, const cha
 	return t;
 }
 
-static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *attrs, const char *doc)
+static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *attrs,
+		     const XI_YYLTYPE *where)
 {
 	APPLY_ATTRS(xi_attrs_apply_decl(p->ctx, d, attrs));
 	release_attrs(p, attrs);
-	d->doc = doc;
+	d->doc = where->doc;
+	KEEP_ITEM(d, *where);
 	if (p->decls_tail)
 		p->decls_tail->next = d;
 	else
@@ -915,9 +949,28 @@ static void add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path, bo
 	im->path = path;
 	im->loc = loc.loc;
 	im->is_arch = is_arch;
+	loc.doc = NULL; /* an import has none */
+	KEEP_ITEM(im, loc);
 	if (p->imports_tail)
 		p->imports_tail->next = im;
 	else
 		p->imports = im;
 	p->imports_tail = im;
+}
+
+static struct xi_pos start_of(const XI_YYLTYPE *where)
+{
+	return (struct xi_pos){ where->loc.line, where->loc.col };
+}
+
+static void keep_item(struct xi_parser *p, const void *node, const XI_YYLTYPE *where)
+{
+	struct xi_pos end = { where->end_line, where->end_col };
+	xi_comments_item(p->cm, node, start_of(where), end, where->doc != NULL);
+}
+
+static void keep_cont(struct xi_parser *p, const void *node, const XI_YYLTYPE *open,
+		      const XI_YYLTYPE *close)
+{
+	xi_comments_cont(p->cm, node, start_of(open), start_of(close));
 }

@@ -58,48 +58,27 @@ static struct xi_expr *new_expr(struct eparser *p, enum xi_expr_kind kind, struc
 	return e;
 }
 
-static int digit_of(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-		return (c | 0x20) - 'a' + 10;
-	return 99;
-}
-
 /* An integer literal as in xidl: decimal, 0x, 0o or 0b, '_' separators. */
 static struct xi_expr *number(struct eparser *p)
 {
 	size_t start = p->pos;
 	while (p->pos < p->len && is_ident_char(p->s[p->pos]))
 		p->pos++;
-	const char *t = p->s + start;
 	size_t n = p->pos - start;
-	unsigned base = 10;
-	size_t i = 0;
-	if (n > 1 && t[0] == '0' && strchr("xXoObB", t[1])) {
-		base = (t[1] | 0x20) == 'x' ? 16 : (t[1] | 0x20) == 'o' ? 8 : 2;
-		i = 2;
-	}
 	uint64_t v = 0;
-	bool any = false;
-	for (; i < n; i++) {
-		if (t[i] == '_')
-			continue;
-		int d = digit_of(t[i]);
-		if (d >= (int)base) {
-			fail(p, start, n, "invalid digit in an integer");
-			return NULL;
-		}
-		if (v > (UINT64_MAX - (uint64_t)d) / base) {
-			fail(p, start, n, "integer is too large for 64 bits");
-			return NULL;
-		}
-		v = v * base + (uint64_t)d;
-		any = true;
-	}
-	if (!any) {
+	unsigned base;
+	size_t bad;
+	switch (xi_int_parse_literal(p->s + start, n, &v, &base, &bad)) {
+	case XI_LIT_OK:
+		break;
+	case XI_LIT_BAD_DIGIT:
+		fail(p, start, n, "invalid digit in an integer");
+		return NULL;
+	case XI_LIT_NO_DIGITS:
 		fail(p, start, n, "integer has no digits");
+		return NULL;
+	case XI_LIT_TOO_LARGE:
+		fail(p, start, n, "integer is too large for 64 bits");
 		return NULL;
 	}
 	struct xi_expr *e = new_expr(p, XI_EXPR_INT, loc_at(p, start, n));

@@ -30,7 +30,8 @@ struct xi_dnode *xi_spec_read(struct xi_ctx *ctx, struct xi_source *src, enum xi
 	return f == XI_FORMAT_YAML ? xi_yaml_read(ctx, src) : xi_toml_read(ctx, src);
 }
 
-bool xi_spec_load_module(struct xi_ctx *ctx, struct xi_module *m, struct xi_spec *spec)
+/* Read and map a module, its includes not lowered yet. */
+static bool load_module(struct xi_ctx *ctx, struct xi_module *m, struct xi_spec *spec)
 {
 	memset(spec, 0, sizeof(*spec));
 	enum xi_spec_format f = xi_format_of_path(m->path);
@@ -47,12 +48,13 @@ bool xi_spec_load_module(struct xi_ctx *ctx, struct xi_module *m, struct xi_spec
 }
 
 static void add_import(struct xi_ctx *ctx, struct xi_module *m, const char *path, bool is_arch,
-		       struct xi_loc loc)
+		       const struct xi_spec_include *inc)
 {
 	struct xi_import *im = XI_NEW(&ctx->arena, struct xi_import);
 	im->path = path;
-	im->loc = loc;
+	im->loc = inc->loc;
 	im->is_arch = is_arch;
+	im->include = inc;
 	struct xi_import **tail = &m->imports;
 	while (*tail)
 		tail = &(*tail)->next;
@@ -105,7 +107,7 @@ static bool lower_arch(struct xi_ctx *ctx, struct xi_module *m, const char *root
 			names[j - 1] = t;
 		}
 	for (unsigned i = 0; i < nnames; i++)
-		add_import(ctx, m, names[i], true, inc->loc);
+		add_import(ctx, m, names[i], true, inc);
 	free(names);
 	return true;
 }
@@ -139,7 +141,7 @@ static bool lower_dir(struct xi_ctx *ctx, struct xi_module *m, const char *root,
 		bool self = canon && m->canon && !strcmp(canon, m->canon);
 		free(canon);
 		if (!self)
-			add_import(ctx, m, rel, false, inc->loc);
+			add_import(ctx, m, rel, false, inc);
 	}
 	return true;
 }
@@ -163,8 +165,10 @@ bool xi_spec_parse_module(struct xi_ctx *ctx, struct xi_module *m)
 {
 	unsigned errors = ctx->diag.errors;
 	struct xi_spec spec;
-	if (xi_spec_load_module(ctx, m, &spec))
+	if (load_module(ctx, m, &spec)) {
+		m->includes = spec.includes;
 		xi_spec_lower_includes(ctx, m, spec.includes);
+	}
 	m->parsed_ok = ctx->diag.errors == errors;
 	return m->parsed_ok;
 }

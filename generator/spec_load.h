@@ -10,11 +10,9 @@
 struct xi_dnode *xi_spec_read(struct xi_ctx *ctx, struct xi_source *src, enum xi_spec_format f);
 
 /* Parse a .yaml/.yml/.toml module (the loader's counterpart of
- * xi_parse_module); false if it had errors. */
+ * xi_parse_module): its declarations and imports, its xenbindgen includes
+ * (m->includes) and the imports they stand for; false if it had errors. */
 bool xi_spec_parse_module(struct xi_ctx *ctx, struct xi_module *m);
-
-/* Read and map a module without lowering its includes (for convert). */
-bool xi_spec_load_module(struct xi_ctx *ctx, struct xi_module *m, struct xi_spec *spec);
 
 /* The imports that stand for a module's xenbindgen includes in a spec tree
  * (see xi_spec_parse_module), appended to m->imports; sets

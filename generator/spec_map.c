@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "comments.h"
 #include "spec_mapper.h"
 
 /* The keys of each object, by dialect: xenbindgen's schema (xbg_) and the
@@ -133,6 +134,8 @@ static bool map_variants(struct mapper *mp, struct xi_decl *d, const struct xi_d
 			vok &= v->name != NULL;
 		}
 		vok &= sm_description(mp, obj, what, &v->doc);
+		if (mp->ctx->comments)
+			xi_comments_item_node(mp->ctx->comments, v, obj, seq);
 		if (value) {
 			v->value = sm_value_expr(mp, value, xi_words[value_key]);
 			vok &= v->value != NULL;
@@ -178,10 +181,25 @@ static bool list_of(struct mapper *mp, const struct xi_dnode *obj, enum xi_word 
 	return true;
 }
 
+/* convert: where a declaration and its list (fields, variants, bits) are. */
+static void keep_decl(struct mapper *mp, struct xi_decl *d, const struct xi_dnode *obj,
+		      const struct xi_dnode *in_list)
+{
+	struct xi_comments *cm = mp->ctx->comments;
+	enum xi_word key = d->kind == XI_DECL_ENUM ? XI_W_VARIANTS
+			 : d->kind == XI_DECL_BITMAP ? XI_W_BITS : XI_W_FIELDS;
+	const struct xi_dentry *list = d->kind == XI_DECL_CONST || d->kind == XI_DECL_ALIAS
+					       ? NULL : sm_entry(obj, key);
+	if (list && list->value->kind == XI_DSEQ)
+		xi_comments_cont_node(cm, d, list->value, list->key_loc);
+	xi_comments_item_node(cm, d, obj, in_list);
+}
+
 /* One declaration. name_node is its name: the `name` key, or the kind key
  * of a `declarations` item (kind_key, else XI_W_NONE). */
 static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl_kind kind,
-		     const struct xi_dnode *name_node, enum xi_word kind_key)
+		     const struct xi_dnode *name_node, enum xi_word kind_key,
+		     const struct xi_dnode *in_list)
 {
 	const char *what = decl_phrase(kind);
 	const enum xi_word *keys = decl_keys(mp, kind);
@@ -245,6 +263,8 @@ static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl
 	}
 	if (ok)
 		add_item(mp, d, obj->loc);
+	if (ok && mp->ctx->comments)
+		keep_decl(mp, d, obj, in_list);
 	return ok;
 }
 
@@ -265,7 +285,8 @@ static const struct {
 #define NDECL_LISTS (sizeof(decl_lists) / sizeof(decl_lists[0]))
 
 /* A `declarations` item: {struct: NAME, ...}, {const: NAME, ...}, ... */
-static bool map_declaration_item(struct mapper *mp, const struct xi_dnode *obj)
+static bool map_declaration_item(struct mapper *mp, const struct xi_dnode *obj,
+				 const struct xi_dnode *in_list)
 {
 	if (!sm_is_object(mp, obj, "a declaration"))
 		return false;
@@ -289,7 +310,7 @@ static bool map_declaration_item(struct mapper *mp, const struct xi_dnode *obj)
 			 "bitmap, struct or union, with its name");
 		return false;
 	}
-	return map_decl(mp, obj, decl_lists[which].kind, kind->value, kind->word);
+	return map_decl(mp, obj, decl_lists[which].kind, kind->value, kind->word, in_list);
 }
 
 /* --- Imports and includes --------------------------------------------------- */
@@ -321,6 +342,8 @@ static bool map_imports(struct mapper *mp, const struct xi_dnode *seq, struct xi
 		im->path = xi_intern(mp->ctx, path->text, path->len);
 		im->loc = path->loc;
 		im->is_arch = is_arch;
+		if (mp->ctx->comments)
+			xi_comments_item_node(mp->ctx->comments, im, n, seq);
 		*tail = im;
 		tail = &im->next;
 	}
@@ -382,6 +405,8 @@ static bool map_includes(struct mapper *mp, const struct xi_dnode *seq, struct x
 			ok = false;
 			continue;
 		}
+		if (mp->ctx->comments)
+			xi_comments_item_node(mp->ctx->comments, inc, n, seq);
 		*tail = inc;
 		tail = &inc->next;
 	}
@@ -414,6 +439,8 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 		const struct xi_dentry *doc = sm_entry(root, XI_W_DESCRIPTION);
 		if (doc && sm_is_kind(mp, doc->value, "description", XI_DSTR, "a string"))
 			out->doc = doc->value->text;
+		if (doc && ctx->comments)
+			ctx->comments->doc_pos = (struct xi_pos){ doc->key_loc.line, doc->key_loc.col };
 		const struct xi_dentry *imports = sm_entry(root, XI_W_IMPORTS);
 		if (imports && sm_is_kind(mp, imports->value, "imports", XI_DSEQ,
 				       mp->toml ? "an array" : "a sequence"))
@@ -432,13 +459,13 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 			continue;
 		for (const struct xi_dnode *n = list->value->head; n && !ctx->diag.capped; n = n->next)
 			if (sm_is_object(mp, n, decl_phrase(decl_lists[i].kind)))
-				map_decl(mp, n, decl_lists[i].kind, NULL, XI_W_NONE);
+				map_decl(mp, n, decl_lists[i].kind, NULL, XI_W_NONE, list->value);
 	}
 	const struct xi_dentry *decls = mp->xbg ? NULL : sm_entry(root, XI_W_DECLARATIONS);
 	if (decls && sm_is_kind(mp, decls->value, "declarations", XI_DSEQ,
 			     mp->toml ? "an array of tables" : "a sequence"))
 		for (const struct xi_dnode *n = decls->value->head; n && !ctx->diag.capped; n = n->next)
-			map_declaration_item(mp, n);
+			map_declaration_item(mp, n, decls->value);
 
 	/* Declarations in document order, whichever list holds them. */
 	if (mp->nitems)

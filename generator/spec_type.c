@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "attrs.h"
+#include "comments.h"
 #include "fixit.h"
 #include "suggest.h"
 #include "spec_mapper.h"
@@ -97,7 +98,7 @@ struct xi_agg *sm_new_agg(struct mapper *mp, bool is_union, struct xi_loc loc,
 /* struct/union/enum/bitmap: a name; struct/union also a list of fields
  * (an inline aggregate). `sw` is the switch of a tagged union. */
 static struct xi_type *kind_type(struct mapper *mp, enum xi_word tag, const struct xi_dnode *args,
-				 const struct xi_dnode *sw, struct xi_loc loc)
+				 const struct xi_dnode *sw, struct xi_loc loc, struct xi_loc tag_loc)
 {
 	bool aggregate = tag == XI_W_STRUCT || tag == XI_W_UNION;
 	if (args->kind == XI_DSEQ && aggregate && !mp->xbg) {
@@ -107,6 +108,8 @@ static struct xi_type *kind_type(struct mapper *mp, enum xi_word tag, const stru
 			return NULL;
 		struct xi_type *t = new_type(mp, XI_TYPE_AGG, loc);
 		t->u.agg = sm_new_agg(mp, tag == XI_W_UNION, loc, members, count);
+		if (mp->ctx->comments)
+			xi_comments_cont_node(mp->ctx->comments, t->u.agg, args, tag_loc);
 		if (sw) {
 			const char *tag_name = sm_name_of(mp, sw, "switch", NAME_MEMBER);
 			if (!tag_name)
@@ -265,7 +268,7 @@ static struct xi_type *tagged_type(struct mapper *mp, const char *tag_text, stru
 	case XI_W_ARCH:
 		return arch_type(mp, args, loc);
 	default:
-		return kind_type(mp, tag, args, sw, loc);
+		return kind_type(mp, tag, args, sw, loc, tag_loc);
 	}
 }
 
@@ -426,6 +429,33 @@ static struct xi_member *map_field(struct mapper *mp, const struct xi_dnode *obj
 	return ok ? m : NULL;
 }
 
+/* convert: where a field is, and the inline aggregates of its type, which
+ * are part of it. */
+static void keep_field(struct xi_comments *cm, struct xi_member *m, const struct xi_type *t,
+		       const struct xi_dnode *obj, const struct xi_dnode *seq)
+{
+	switch (t->kind) {
+	case XI_TYPE_AGG:
+		xi_comments_owner(cm, t->u.agg, m);
+		break;
+	case XI_TYPE_ARRAY:
+		keep_field(cm, m, t->u.array.elem, NULL, NULL);
+		break;
+	case XI_TYPE_HANDLE:
+	case XI_TYPE_NATIVE_HANDLE:
+		keep_field(cm, m, t->u.target, NULL, NULL);
+		break;
+	case XI_TYPE_ARCH:
+		for (const struct xi_arch_choice *c = t->u.arch.choices; c; c = c->next)
+			keep_field(cm, m, c->type, NULL, NULL);
+		break;
+	default:
+		break;
+	}
+	if (obj)
+		xi_comments_item_node(cm, m, obj, seq);
+}
+
 /* The fields of a struct or union (or the arms of a tagged union). Returns
  * NULL with *count set when one failed. */
 struct xi_member *sm_map_fields(struct mapper *mp, const struct xi_dnode *seq, bool tagged,
@@ -441,6 +471,8 @@ struct xi_member *sm_map_fields(struct mapper *mp, const struct xi_dnode *seq, b
 			ok = false;
 			continue;
 		}
+		if (mp->ctx->comments)
+			keep_field(mp->ctx->comments, m, m->type, f, seq);
 		*tail = m;
 		tail = &m->next;
 	}

@@ -307,6 +307,7 @@ static struct xi_dnode *parse_array(struct tparser *p)
 		else if (p->tok != TOML_RBRACKET)
 			return expected(p, "',' or ']'"), NULL;
 	}
+	seq->end = tok_loc(p);
 	p->depth--;
 	return seq;
 }
@@ -346,6 +347,7 @@ static struct xi_dnode *parse_inline_table(struct tparser *p)
 			next(p, TOML_MODE_KEY);
 		}
 	}
+	t->end = tok_loc(p);
 	p->depth--;
 	return t;
 }

@@ -28,21 +28,6 @@ struct xi_int xi_int_s(int64_t v)
 	return r;
 }
 
-bool xi_int_to_i64(struct xi_int v, int64_t *out)
-{
-	if (v.neg) {
-		if (v.mag == MAG_NEG_LIMIT)
-			*out = INT64_MIN;
-		else
-			*out = -(int64_t)v.mag;
-		return true;
-	}
-	if (v.mag > (uint64_t)INT64_MAX)
-		return false;
-	*out = (int64_t)v.mag;
-	return true;
-}
-
 uint64_t xi_int_bits(struct xi_int v)
 {
 	return v.neg ? (uint64_t)0 - v.mag : v.mag;
@@ -180,4 +165,49 @@ char *xi_int_format(struct xi_int v, char *buf)
 		*--p = '-';
 	memcpy(buf, p, (size_t)(digits + sizeof(digits) - p));
 	return buf;
+}
+
+int xi_digit_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return XI_NOT_A_DIGIT;
+}
+
+enum xi_lit_status xi_int_parse_literal(const char *s, size_t n, uint64_t *v, unsigned *base,
+					size_t *bad)
+{
+	*base = 10;
+	size_t i = 0;
+	if (n > 1 && s[0] == '0') {
+		char k = s[1];
+		*base = k == 'x' || k == 'X' ? 16 : k == 'o' || k == 'O' ? 8 : k == 'b' || k == 'B' ? 2 : 10;
+		if (*base != 10)
+			i = 2;
+	}
+	uint64_t value = 0;
+	bool any = false, overflow = false;
+	for (; i < n; i++) {
+		if (s[i] == '_')
+			continue;
+		int d = xi_digit_value(s[i]);
+		if (d >= (int)*base) {
+			*bad = i;
+			return XI_LIT_BAD_DIGIT;
+		}
+		any = true;
+		if (value > (UINT64_MAX - (uint64_t)d) / *base)
+			overflow = true;
+		value = value * *base + (uint64_t)d;
+	}
+	if (!any)
+		return XI_LIT_NO_DIGITS;
+	if (overflow)
+		return XI_LIT_TOO_LARGE;
+	*v = value;
+	return XI_LIT_OK;
 }

@@ -7,6 +7,7 @@
 #define XENIDL_XINT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct xi_int {
@@ -28,7 +29,6 @@ static inline struct xi_int xi_int_u(uint64_t v)
 }
 
 struct xi_int xi_int_s(int64_t v);
-bool xi_int_to_i64(struct xi_int v, int64_t *out);
 /* The value's two's complement low 64 bits (the C bit pattern). */
 uint64_t xi_int_bits(struct xi_int v);
 int xi_int_cmp(struct xi_int a, struct xi_int b);
@@ -51,5 +51,27 @@ enum xi_int_status xi_int_neg(struct xi_int a, struct xi_int *r);
 
 /* Decimal text, with a leading '-' for negative values. buf >= 24 bytes. */
 char *xi_int_format(struct xi_int v, char *buf);
+
+/* The value of a digit of a base up to 16 ('a'-'f' in either case), or
+ * XI_NOT_A_DIGIT, more than any of them. */
+#define XI_NOT_A_DIGIT 99
+int xi_digit_value(char c);
+
+/* What xi_int_parse_literal made of a literal. */
+enum xi_lit_status {
+	XI_LIT_OK,
+	XI_LIT_BAD_DIGIT,  /* a character that is no digit of the literal's base */
+	XI_LIT_NO_DIGITS,  /* "0x", or separators alone */
+	XI_LIT_TOO_LARGE,  /* more than 64 bits */
+};
+
+/* An integer literal as xidl writes it (lexer.l), and as the expressions
+ * of YAML and TOML do (spec_expr.c): decimal, 0x hex, 0o octal or 0b
+ * binary, with '_' between digits at will, the `n` bytes at `s`. Sets *v
+ * (when XI_LIT_OK), *base, and for XI_LIT_BAD_DIGIT *bad, the index of
+ * the first byte that is no digit. A bad digit is reported before a
+ * value too large. */
+enum xi_lit_status xi_int_parse_literal(const char *s, size_t n, uint64_t *v, unsigned *base,
+					size_t *bad);
 
 #endif

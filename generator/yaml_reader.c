@@ -5,9 +5,11 @@
  * strings. One document per file. Aliases are refused rather than
  * expanded: a spec has no use for them, and expanding them is the classic
  * way to make a small file describe a huge tree. */
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
+#include "comments.h"
 #include "limits.h"
 #include "spec_read.h"
 
@@ -26,6 +28,7 @@ struct column_cache {
 /* One open mapping or sequence, and for a mapping the key read last. */
 struct frame {
 	struct xi_dnode *node;
+	bool flow;               /* in brackets */
 	bool have_key;
 	struct xi_dkey key;
 	struct xi_loc key_loc;
@@ -381,6 +384,8 @@ static bool open_collection(struct yreader *r, yaml_event_t *ev, enum xi_dkind k
 	struct frame *f = &r->stack[r->depth++];
 	memset(f, 0, sizeof(*f));
 	f->node = xi_dnode_new(&r->ctx->arena, kind, loc);
+	f->flow = kind == XI_DMAP ? ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+				  : ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
 	return true;
 }
 
@@ -417,11 +422,99 @@ static bool handle_event(struct yreader *r, yaml_event_t *ev, unsigned *document
 		return open_collection(r, ev, XI_DSEQ);
 	case YAML_MAPPING_END_EVENT:
 	case YAML_SEQUENCE_END_EVENT: {
-		struct xi_dnode *n = r->stack[--r->depth].node;
-		return attach(r, n);
+		struct frame *f = &r->stack[--r->depth];
+		if (f->flow)
+			f->node->end = mark_loc(r, ev->start_mark);
+		return attach(r, f->node);
 	}
 	}
 	return true;
+}
+
+/* --- Comments (convert) ------------------------------------------------------ */
+
+/* A token's extent in the source. */
+struct tok_span {
+	struct xi_pos start, end;
+};
+
+static struct xi_pos mark_pos(struct yreader *r, yaml_mark_t m)
+{
+	struct xi_loc loc = mark_loc(r, m);
+	return (struct xi_pos){ loc.line, loc.col };
+}
+
+/* The tokens of the document that have a width, in order; NULL after an
+ * error of libyaml (the document was read already: none is expected). */
+static struct tok_span *scan_tokens(struct yreader *r, unsigned *count)
+{
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		xi_oom();
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)r->src->text, r->src->len);
+	struct tok_span *v = NULL;
+	unsigned n = 0, cap = 0;
+	bool ok = true;
+	for (;;) {
+		yaml_token_t t;
+		if (!yaml_parser_scan(&parser, &t)) {
+			ok = false;
+			break;
+		}
+		bool done = t.type == YAML_STREAM_END_TOKEN;
+		if (t.end_mark.index > t.start_mark.index) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				v = xi_xrealloc(v, sizeof(*v) * cap);
+			}
+			v[n].start = mark_pos(r, t.start_mark);
+			v[n].end = mark_pos(r, t.end_mark);
+			n++;
+		}
+		yaml_token_delete(&t);
+		if (done)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	if (!ok) {
+		free(v);
+		return NULL;
+	}
+	*count = n;
+	return v;
+}
+
+/* libyaml's parser does not report comments: they are the '#' that no
+ * token covers, at the start of a line or after a blank, to the end of
+ * their line. */
+static void scan_comments(struct yreader *r, struct xi_comments *cm)
+{
+	unsigned ntok = 0;
+	struct tok_span *toks = scan_tokens(r, &ntok);
+	if (!toks && ntok)
+		return;
+	unsigned k = 0; /* the first token that ends after the place looked at */
+	for (uint32_t line = 1;; line++) {
+		size_t len;
+		const char *text = xi_source_line(r->src, line, &len);
+		if (!text)
+			break;
+		for (size_t i = 0; i < len; i++) {
+			if (text[i] != '#' || (i && text[i - 1] != ' ' && text[i - 1] != '\t'))
+				continue;
+			struct xi_pos at = { line, (uint32_t)i + 1 };
+			while (k < ntok && xi_pos_cmp(toks[k].end, at) <= 0)
+				k++;
+			if (k < ntok && xi_pos_cmp(toks[k].start, at) <= 0)
+				continue; /* inside a token */
+			struct xi_comment *c = xi_comments_add(cm, at, at, XI_DOC_NONE);
+			if (k)
+				c->prev_tok = toks[k - 1].start;
+			break;
+		}
+	}
+	free(toks);
 }
 
 struct xi_dnode *xi_yaml_read(struct xi_ctx *ctx, struct xi_source *src)
@@ -454,6 +547,8 @@ struct xi_dnode *xi_yaml_read(struct xi_ctx *ctx, struct xi_source *src)
 	yaml_parser_delete(&parser);
 	if (!ok)
 		return NULL;
+	if (ctx->comments)
+		scan_comments(&r, ctx->comments);
 	if (!r.root || r.root->kind == XI_DNULL) {
 		struct xi_loc start = { 1, 1, src->id, 1 };
 		return xi_dnode_new(&ctx->arena, XI_DMAP, start);

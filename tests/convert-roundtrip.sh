@@ -8,8 +8,8 @@
 #   2. the files converted to YAML,
 #   3. that YAML converted back to xidl,
 # are identical, but for the name of the source in banners; and the xidl
-# that comes back equals the formatted original, which formatting leaves
-# as it is.
+# that comes back equals the formatted original, which is the original:
+# the corpus is in the formatter's form, which formatting leaves as it is.
 set -u
 : "${XENIDL:?}"
 root=$1
@@ -66,5 +66,6 @@ diff -ru "$tmp/out-xidl" "$tmp/out-yaml" || bad "xidl -> YAML changes the output
 diff -ru "$tmp/out-xidl" "$tmp/out-back" || bad "xidl -> YAML -> xidl changes the outputs"
 diff -ru "$tmp/formatted" "$tmp/back" || bad "xidl -> YAML -> xidl is not the formatted xidl"
 diff -ru "$tmp/formatted" "$tmp/formatted2" || bad "formatting formatted xidl changes it"
+diff -ru "$tmp/xidl" "$tmp/formatted" || bad "formatting changes the corpus"
 echo "languages: $(echo $langs); files: $#"
 exit $fail

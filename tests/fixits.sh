@@ -27,9 +27,13 @@ messages() {
 	sed -n 's/^.*: \(error: .*\)$/\1/p' "$1" | LC_ALL=C sort
 }
 
-# run DIR FILE ARGS OUT: xenidl as run-error-test runs it.
+# shellcheck source=tests/error-args.sh
+. "$src/tests/error-args.sh"
+
+# run DIR FILE ARGS OUT: xenidl as run-error-test runs it, with the
+# command of the case ($command, from error_args).
 run() {
-	(cd "$1" && eval "\"\$xenidl\" -o \"\$tmp/out\" $3 \"\$2\"") >/dev/null 2>"$4"
+	(cd "$1" && eval "\"\$xenidl\" $command -o \"\$tmp/out\" $3 \"\$2\"") >/dev/null 2>"$4"
 	rm -rf "$tmp/out"
 }
 
@@ -40,9 +44,9 @@ check() {
 	messages "$4" >"$tmp/m-after"
 	ok=0
 	while IFS= read -r m; do
-		n_before=$(grep -cxF -- "$m" "$tmp/m-before")
-		n_after=$(grep -cxF -- "$m" "$tmp/m-after")
-		n_fixed=$(grep -cxF -- "$m" "$5")
+		n_before=$(grep -acxF -- "$m" "$tmp/m-before")
+		n_after=$(grep -acxF -- "$m" "$tmp/m-after")
+		n_fixed=$(grep -acxF -- "$m" "$5")
 		if [ "$n_after" -gt $((n_before - n_fixed)) ]; then
 			echo "FAIL: $1: $2: the error is still there: $m"
 			ok=1
@@ -68,8 +72,7 @@ for input in "$src"/tests/errors/*.xidl "$src"/tests/errors/*.yaml "$src"/tests/
 	name=$(basename "$base")
 	dir=$(dirname "$input")
 	file=$(basename "$input")
-	args=""
-	[ -f "$base.args" ] && args=$(grep -v '^#' "$base.args" | tr '\n' ' ')
+	error_args "$base"
 
 	# A fresh copy of the test's directory for each run that edits it.
 	fresh() {
@@ -77,7 +80,7 @@ for input in "$src"/tests/errors/*.xidl "$src"/tests/errors/*.yaml "$src"/tests/
 		cp -R "$dir" "$tmp/work"
 	}
 	run "$dir" "$file" "--parseable-fixits $args" "$tmp/diags"
-	if ! grep -v '^fix-it:' "$tmp/diags" | diff -u "$base.err" - >"$tmp/diff"; then
+	if ! grep -av '^fix-it:' "$tmp/diags" | diff -u "$base.err" - >"$tmp/diff"; then
 		echo "FAIL: $name: with --parseable-fixits, the diagnostics are not $name.err:"
 		cat "$tmp/diff"
 		fail=1

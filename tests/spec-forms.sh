@@ -4,7 +4,8 @@
 # forms.yaml and forms.toml say the same with every spelling of the schema.
 #   - all three generate the same C (but for the source named in the banner);
 #   - converting the YAML or TOML to xidl gives forms.xidl byte for byte,
-#     and formatting forms.xidl leaves it as it is;
+#     but for the comments at the top of each file, which convert keeps
+#     (as // comments), and formatting forms.xidl leaves it as it is;
 #   - forms.xidl converted to YAML reads back to the same C and xidl;
 #   - an unknown key is a warning, and an error with -Werror.
 set -u
@@ -15,6 +16,9 @@ trap 'rm -rf "$tmp"' EXIT HUP INT TERM
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 normalize() { sed 's/\.yaml/.xidl/g; s/\.toml/.xidl/g' "$1"; }
+# SPEC XIDL: what converting SPEC gives: its first '#' lines as //
+# comments, then XIDL.
+expected() { sed -n '/^#/!q; s|^#|//|p' "$1"; cat "$2"; }
 
 cp "$data"/* "$tmp/"
 cd "$tmp" || exit 1
@@ -26,9 +30,11 @@ for f in forms.yaml forms.toml; do
 	normalize out-forms.xidl/forms.h | cmp -s - "$f.h" ||
 		bad "$f does not generate the C of forms.xidl"
 	"$XENIDL" convert --to xidl -o - "$f" > "$f.xidl" || bad "convert $f"
-	cmp -s forms.xidl "$f.xidl" || { bad "$f does not convert to forms.xidl"; diff -u forms.xidl "$f.xidl"; }
+	expected "$f" forms.xidl > "$f.want"
+	cmp -s "$f.want" "$f.xidl" || { bad "$f does not convert to forms.xidl"; diff -u "$f.want" "$f.xidl"; }
 done
-"$XENIDL" convert --to xidl -o - common.toml | cmp -s common.xidl - ||
+expected common.toml common.xidl > common.want
+"$XENIDL" convert --to xidl -o - common.toml | cmp -s common.want - ||
 	bad "common.toml does not convert to common.xidl"
 "$XENIDL" convert --to xidl -o - forms.xidl | cmp -s forms.xidl - ||
 	bad "formatting forms.xidl changes it"

@@ -1,7 +1,8 @@
 /* The body of the spec-reader fuzz targets: read a document (YAML or
- * TOML), map it in both dialects, and print what maps as xidl and YAML.
- * Every input must end in a clean error or an output, never a crash, a
- * leak or undefined behaviour. */
+ * TOML), map it in both dialects, and print what maps as xidl and YAML;
+ * then read it as convert does, with its comments, and print it again,
+ * every comment written (else abort). Every input must end in a clean
+ * error or an output, never a crash, a leak or undefined behaviour. */
 #ifndef XENIDL_FUZZ_SPEC_H
 #define XENIDL_FUZZ_SPEC_H
 
@@ -10,35 +11,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "convert.h"
+#include "fuzz_print.h"
 #include "limits.h"
 #include "spec_read.h"
 #include "xenidl.h"
 
-static const char *keep_path(struct xi_ctx *ctx, const char *path)
-{
-	(void)ctx;
-	return path;
-}
-
 static int fuzz_spec(const uint8_t *data, size_t size, enum xi_spec_format format)
 {
-	static FILE *sink;
 	if (size > XI_MAX_FILE_SIZE)
 		return 0;
-	if (!sink)
-		sink = fopen("/dev/null", "w");
-	struct xi_options opt;
-	memset(&opt, 0, sizeof(opt));
-	struct xi_ctx *ctx = xenidl_create(&opt, sink);
-	char *text = xi_xmalloc(size + 2);
-	memcpy(text, data, size);
-	text[size] = text[size + 1] = '\0';
+	struct xi_ctx *ctx = fuzz_ctx();
 	const char *name = format == XI_FORMAT_YAML ? "fuzz.yaml" : "fuzz.toml";
-	struct xi_module *m = XI_NEW(&ctx->arena, struct xi_module);
-	m->path = m->canon = name;
-	m->family = XI_FAM_NONE;
-	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(name), text, size);
+	struct xi_module *m = fuzz_module(ctx, name, data, size);
 	struct xi_dnode *root = format == XI_FORMAT_YAML ? xi_yaml_read(ctx, m->src)
 							 : xi_toml_read(ctx, m->src);
 	if (root) {
@@ -50,12 +34,22 @@ static int fuzz_spec(const uint8_t *data, size_t size, enum xi_spec_format forma
 			m->decls = spec.decls;
 			m->ndecls = spec.ndecls;
 			m->imports = spec.imports;
+			m->includes = spec.includes;
 			m->doc = spec.doc;
 			struct xi_outset *out = xi_outset_new(".", XI_OUTPUT_MEMORY, &ctx->diag);
 			xi_print_xidl(ctx, m, keep_path, xi_out_open(out, "fuzz.xidl"));
-			xi_print_yaml(ctx, m, spec.includes, keep_path, xi_out_open(out, "fuzz.yaml"));
+			xi_print_yaml(ctx, m, keep_path, false, xi_out_open(out, "fuzz.yaml"));
 			xi_outset_free(out);
 		}
+	}
+	for (int to_xidl = 0; to_xidl < 2; to_xidl++) {
+		struct xi_module *c = XI_NEW(&ctx->arena, struct xi_module);
+		c->path = c->canon = name;
+		c->family = XI_FAM_NONE;
+		c->src = m->src;
+		if (xi_convert_read(ctx, c, to_xidl, true))
+			free(print_converted(ctx, c, to_xidl));
+		xi_comments_free(c->comments);
 	}
 	xenidl_destroy(ctx);
 	return 0;

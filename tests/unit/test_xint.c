@@ -1,5 +1,6 @@
 /* Exact constant arithmetic (xint.c). */
 #include <check.h>
+#include <string.h>
 #include <stdint.h>
 
 #include "testutil.h"
@@ -87,6 +88,44 @@ START_TEST(fits_and_format)
 }
 END_TEST
 
+/* Every reader of integer literals (lexer.l, spec_expr.c, convert) reads
+ * them with xi_int_parse_literal. */
+static enum xi_lit_status lit(const char *s, uint64_t *v, unsigned *base, size_t *bad)
+{
+	return xi_int_parse_literal(s, strlen(s), v, base, bad);
+}
+
+START_TEST(literals)
+{
+	uint64_t v;
+	unsigned base;
+	size_t bad;
+	ck_assert_int_eq(lit("1_000", &v, &base, &bad), XI_LIT_OK);
+	ck_assert(v == 1000 && base == 10);
+	ck_assert_int_eq(lit("0x00fF", &v, &base, &bad), XI_LIT_OK);
+	ck_assert(v == 0xff && base == 16);
+	ck_assert_int_eq(lit("0o17", &v, &base, &bad), XI_LIT_OK);
+	ck_assert(v == 017 && base == 8);
+	ck_assert_int_eq(lit("0B1_01", &v, &base, &bad), XI_LIT_OK);
+	ck_assert(v == 5 && base == 2);
+	ck_assert_int_eq(lit("0", &v, &base, &bad), XI_LIT_OK);
+	ck_assert(v == 0 && base == 10);
+	ck_assert_int_eq(lit("0xffffffffffffffff", &v, &base, &bad), XI_LIT_OK);
+	ck_assert(v == UINT64_MAX);
+	ck_assert_int_eq(lit("0x1_0000_0000_0000_0000", &v, &base, &bad), XI_LIT_TOO_LARGE);
+	ck_assert_int_eq(lit("18446744073709551616", &v, &base, &bad), XI_LIT_TOO_LARGE);
+	ck_assert_int_eq(lit("0x", &v, &base, &bad), XI_LIT_NO_DIGITS);
+	ck_assert_int_eq(lit("0b_", &v, &base, &bad), XI_LIT_NO_DIGITS);
+	ck_assert_int_eq(lit("0b102", &v, &base, &bad), XI_LIT_BAD_DIGIT);
+	ck_assert_uint_eq(bad, 4);
+	ck_assert_int_eq(lit("12a", &v, &base, &bad), XI_LIT_BAD_DIGIT);
+	ck_assert_uint_eq(bad, 2);
+	/* A bad digit is said before a value too large. */
+	ck_assert_int_eq(lit("99999999999999999999z", &v, &base, &bad), XI_LIT_BAD_DIGIT);
+	ck_assert_uint_eq(bad, 20);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("xint");
@@ -96,6 +135,7 @@ int main(void)
 	tcase_add_test(tc, shifts);
 	tcase_add_test(tc, bitwise);
 	tcase_add_test(tc, fits_and_format);
+	tcase_add_test(tc, literals);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }
