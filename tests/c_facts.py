@@ -25,10 +25,8 @@ import fcntl
 import hashlib
 import importlib.machinery
 import importlib.util
-import json
 import os
 import re
-import sys
 import tempfile
 
 # --------------------------------------------------------------------------
@@ -244,7 +242,7 @@ class Measured:
 
     def __init__(self):
         self.ok_units = set()      # units whose headers compile (no #error fired)
-        self.error_units = set()   # units stopped by an #error of their own
+        self.error_units = set()   # units whose header meets an #error
         self.names = {}            # (namespace, name) -> set((unit, kind))
         self.macros = {}           # name -> params (None: object-like) of the visible macros
         self.group = None          # key shared by configurations with the same text
@@ -273,12 +271,11 @@ class GeneratedFacts:
         config_flags = self.cc.config_flags
         self.cc.config_flags = lambda config: config_flags(config) + ["-DXENIDL_NO_LAYOUT_CHECKS"]
         self.measured = {}   # (abi, config) -> Measured
-        self.groups = {}     # (abi, group key) -> {"configs": [...], "prelude": text, ...}
+        self.groups = {}     # (abi, group key) -> {"configs": [...], "text": program, "decl_names": ...}
         self.spelling = {}   # (kind, type, member) -> {abi: (unit, spelling, canonical, handle)}
         self.records = {}    # abi -> {type: [member paths]}
         self.typedef_target = {}  # abi -> {typedef: canonical}
         self.enum_labels = {}     # abi -> [labels]
-        self.enum_units = {}      # label -> unit
 
     # -- which files to include ------------------------------------------
 
@@ -460,7 +457,6 @@ class GeneratedFacts:
         for header, label, node in decls.enums:
             if label and label not in labels:
                 labels.append(label)
-                self.enum_units[label] = file_unit[header]
 
     def spell(self, decls, node):
         """(spelling, canonical, handle) as ci/xen-facts spells Xen's, and a
