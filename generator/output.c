@@ -296,6 +296,28 @@ void xi_out_indent(struct xi_out *o, unsigned n)
 	}
 }
 
+void xi_out_template(struct xi_out *o, const char *text, const char *const *vars)
+{
+	for (const char *at; (at = strchr(text, '@'));) {
+		const char *end = strchr(at + 1, '@');
+		if (!end)
+			break;
+		size_t n = (size_t)(end - at - 1);
+		const char *const *v = vars;
+		while (*v && !(strlen(*v) == n && !memcmp(*v, at + 1, n)))
+			v += 2;
+		if (!*v) {
+			fprintf(stderr, "xenidl: bug: no value for '%.*s' in a template\n", (int)n,
+				at + 1);
+			abort();
+		}
+		xi_out_write(o, text, (size_t)(at - text));
+		xi_out_puts(o, v[1]);
+		text = end + 1;
+	}
+	xi_out_puts(o, text);
+}
+
 void xi_out_prefixed_lines(struct xi_out *o, unsigned indent, const char *prefix,
 			   const char *text)
 {

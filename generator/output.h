@@ -51,6 +51,11 @@ void xi_out_indent(struct xi_out *o, unsigned n);
 void xi_out_prefixed_lines(struct xi_out *o, unsigned indent, const char *prefix,
 			   const char *text);
 
+/* Write a template (templates/templates.h), each '@name@' in it replaced
+ * by the value that follows that name in `vars` (name, value, ...,
+ * NULL). A marker not in `vars` is a bug in xenidl: it aborts. */
+void xi_out_template(struct xi_out *o, const char *text, const char *const *vars);
+
 /* An output's path (relative to its set's directory), and its set. */
 const char *xi_out_path(const struct xi_out *o);
 const struct xi_outset *xi_out_set(const struct xi_out *o);
