@@ -450,13 +450,21 @@ static bool same_offsets(const struct xi_agg *agg, int a, int b)
 	return true;
 }
 
-static bool same_checks(const struct xi_agg *agg, int a, int b, bool with_align)
+/* What the checks of an aggregate are made of. */
+struct checked {
+	const struct xi_agg *agg;
+	bool with_align;
+};
+
+static bool same_checks(const void *data, int a, int b)
 {
+	const struct checked *c = data;
+	const struct xi_agg *agg = c->agg;
 	/* Laid out once for every ABI (nearly always): nothing to compare. */
 	if (agg->invariant)
 		return true;
 	return agg->lay[a].size == agg->lay[b].size &&
-	       (!with_align || agg->lay[a].align == agg->lay[b].align) && same_offsets(agg, a, b);
+	       (!c->with_align || agg->lay[a].align == agg->lay[b].align) && same_offsets(agg, a, b);
 }
 
 /* The offset checks of an aggregate's members (and of the members of the
@@ -520,20 +528,9 @@ static void emit_checks_for(struct cgen *g, const struct xi_decl *d)
 	const struct xi_agg *agg = d->agg;
 	/* Packing makes every type 1-aligned: only sizes and offsets remain. */
 	bool with_align = !(g->opt->packed && !d->legacy);
-	struct { xi_abi_mask abis; int first; } groups[XI_ABI_COUNT];
-	unsigned n = 0;
-	XI_FOR_EACH_ABI(a, g->abis) {
-		unsigned i;
-		for (i = 0; i < n; i++)
-			if (same_checks(agg, groups[i].first, a, with_align))
-				break;
-		if (i == n) {
-			groups[n].abis = 0;
-			groups[n].first = a;
-			n++;
-		}
-		groups[i].abis |= XI_ABI_BIT(a);
-	}
+	struct xi_abi_group groups[XI_ABI_COUNT];
+	const struct checked checked = { agg, with_align };
+	unsigned n = xi_abi_group(groups, g->abis, same_checks, &checked);
 	bool all = g->abis == XI_ABI_ALL;
 	put_words(g->out, "\n/* ", d->kind == XI_DECL_UNION ? "union" : "struct", " ",
 		  xi_c_decl_name(d), " */\n");

@@ -568,8 +568,9 @@ static void layout_checks(struct rgen *g, struct xi_strbuf *sb, const struct xi_
  * and alignment, and the same members at the same offsets. That is when
  * their checks read the same, so comparing the figures groups the ABIs
  * as comparing the texts would, without writing a text per ABI. */
-static bool same_layout(const struct xi_agg *agg, int a, int b)
+static bool same_layout(const void *data, int a, int b)
 {
+	const struct xi_agg *agg = data;
 	if (agg->lay[a].size != agg->lay[b].size || agg->lay[a].align != agg->lay[b].align)
 		return false;
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
@@ -580,32 +581,6 @@ static bool same_layout(const struct xi_agg *agg, int a, int b)
 			return false;
 	}
 	return true;
-}
-
-/* A group of ABIs with the same layout checks, and the first of them. */
-struct layout_group {
-	xi_abi_mask abis;
-	int abi;
-};
-
-/* The groups of the module's ABIs, in ABI order of first appearance. */
-static unsigned group_layouts(struct rgen *g, const struct xi_agg *agg,
-			      struct layout_group *groups)
-{
-	unsigned n = 0;
-	XI_FOR_EACH_ABI(a, g->abis) {
-		unsigned i;
-		for (i = 0; i < n; i++)
-			if (same_layout(agg, groups[i].abi, a))
-				break;
-		if (i == n) {
-			groups[n].abis = 0;
-			groups[n].abi = a;
-			n++;
-		}
-		groups[i].abis |= XI_ABI_BIT(a);
-	}
-	return n;
 }
 
 void xi_rust_emit_layout_asserts(struct rgen *g)
@@ -620,8 +595,8 @@ void xi_rust_emit_layout_asserts(struct rgen *g)
 			    "// offsets xenidl computed (the same figures as the C headers' checks).\n");
 	struct xi_strbuf text = XI_STRBUF_INIT;
 	for (unsigned i = 0; i < n; i++) {
-		struct layout_group groups[XI_ABI_COUNT];
-		unsigned ng = group_layouts(g, aggs[i], groups);
+		struct xi_abi_group groups[XI_ABI_COUNT];
+		unsigned ng = xi_abi_group(groups, g->abis, same_layout, aggs[i]);
 		for (unsigned k = 0; k < ng; k++) {
 			xi_out_putc(g->out, '\n');
 			const char *pred = xi_rust_cfg(g->arena, groups[k].abis, g->abis);
@@ -629,7 +604,7 @@ void xi_rust_emit_layout_asserts(struct rgen *g)
 				xi_out_puts(g->out, xi_rust_cfg_attr(g->arena, 0, pred));
 			xi_out_puts(g->out, "const _: () = {\n");
 			xi_sb_reset(&text);
-			layout_checks(g, &text, aggs[i], groups[k].abi, 4, false);
+			layout_checks(g, &text, aggs[i], groups[k].first, 4, false);
 			xi_out_write(g->out, text.data, text.len);
 			xi_out_puts(g->out, "};\n");
 		}
@@ -884,8 +859,8 @@ void xi_rust_emit_tests(struct rgen *g)
 	}
 	for (unsigned i = 0; i < n; i++) {
 		const struct xi_agg *agg = aggs[i];
-		struct layout_group groups[XI_ABI_COUNT];
-		unsigned ng = group_layouts(g, agg, groups);
+		struct xi_abi_group groups[XI_ABI_COUNT];
+		unsigned ng = xi_abi_group(groups, g->abis, same_layout, agg);
 		for (unsigned k = 0; k < ng; k++) {
 			const char *pred = xi_rust_cfg(g->arena, groups[k].abis, g->abis);
 			xi_sb_addc(&sb, '\n');
@@ -893,7 +868,7 @@ void xi_rust_emit_tests(struct rgen *g)
 				xi_sb_adds(&sb, xi_rust_cfg_attr(g->arena, 4, pred));
 			put(&sb, 4, "#[test]");
 			put(&sb, 4, "fn %s() {", test_name(g, "layout", xi_rust_agg_idl_name(g->arena, agg)));
-			layout_checks(g, &sb, agg, groups[k].abi, 8, true);
+			layout_checks(g, &sb, agg, groups[k].first, 8, true);
 			put(&sb, 4, "}");
 		}
 		check_tests(g, agg, &sb);
