@@ -611,25 +611,9 @@ const char *xi_rust_int(struct xi_arena *a, struct xi_int v, bool hex)
 
 void xi_rust_doc(struct xi_out *o, unsigned indent, const char *text, bool inner)
 {
-	if (!text)
-		return;
-	const char *mark = inner ? "//!" : "///";
-	const char *p = text;
-	for (;;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		/* rustfmt leaves no trailing blanks. */
-		while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
-			n--;
-		xi_out_indent(o, indent);
-		xi_out_puts(o, mark);
-		if (n) {
-			xi_out_putc(o, ' ');
-			xi_out_write(o, p, n);
-		}
-		xi_out_putc(o, '\n');
-		if (!nl)
-			break;
-		p = nl + 1;
-	}
+	/* rustfmt leaves no trailing blanks. */
+	static const struct xi_line_style outer_doc = { "///", true, NULL };
+	static const struct xi_line_style inner_doc = { "//!", true, NULL };
+	if (text)
+		xi_out_prefixed_lines(o, indent, inner ? &inner_doc : &outer_doc, text);
 }
