@@ -271,21 +271,7 @@ static const char *type_name(struct builder *b, const struct xi_type *t, int abi
  * only the choice of an arch type does. */
 static bool name_varies(const struct xi_type *t)
 {
-	for (;;) {
-		switch (t->kind) {
-		case XI_TYPE_ARCH:
-			return true;
-		case XI_TYPE_ARRAY:
-			t = t->u.array.elem;
-			break;
-		case XI_TYPE_HANDLE:
-		case XI_TYPE_NATIVE_HANDLE:
-			t = t->u.target;
-			break;
-		default:
-			return false;
-		}
-	}
+	return xi_type_innermost(t)->kind == XI_TYPE_ARCH;
 }
 
 /* How many members the model gives an aggregate: its own and those of

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ascii.h"
+
 const char *xi_c_decl_name(const struct xi_decl *d)
 {
 	return d->c_name ? d->c_name : d->name;
@@ -12,8 +14,7 @@ char *xi_upper(struct xi_arena *a, const char *s)
 {
 	char *r = xi_strdup(a, s);
 	for (char *p = r; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
+		*p = xi_to_upper(*p);
 	return r;
 }
 

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
+
 #include "abidiff.h"
 #include "abigroup.h"
 #include "refs.h"
@@ -166,13 +168,12 @@ static const char *type_link(struct page *pg, const char *type, int abi)
 {
 	const char *link = NULL;
 	for (const char *p = type; *p && !link;) {
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_')) {
+		if (!xi_is_ident_start(*p)) {
 			p++;
 			continue;
 		}
 		const char *q = p;
-		while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') ||
-		       *q == '_')
+		while (xi_is_ident(*q))
 			q++;
 		const struct xi_mf_decl *d = xi_mf_lookup_n(pg->m, p, (size_t)(q - p), abi);
 		if (d)

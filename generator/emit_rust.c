@@ -11,7 +11,8 @@
  * crate holds every file the inputs import, so that it builds on its own. */
 #include "emit_rust.h"
 
-#include <ctype.h>
+#include "ascii.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,10 +131,10 @@ static void emit_children(struct xi_out *o, struct xi_arena *a, const struct rno
 
 static bool valid_crate_name(const char *s)
 {
-	if (!*s || !(isalpha((unsigned char)*s) || *s == '_'))
+	if (!*s || !(xi_is_alpha(*s) || *s == '_'))
 		return false;
 	for (; *s; s++)
-		if (!(isalnum((unsigned char)*s) || *s == '_' || *s == '-'))
+		if (!(xi_is_alnum(*s) || *s == '_' || *s == '-'))
 			return false;
 	return true;
 }

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
+
 /* --- Alignment on 32-bit x86 -------------------------------------------------
  *
  * The C headers align 64-bit integers to 8 on every ABI; Rust's u64 and i64
@@ -675,7 +677,7 @@ static const char *test_name(struct rgen *g, const char *prefix, const char *idl
 	for (char *p = r; *p; p++)
 		if (*p == '.')
 			*p = '_';
-		else if (*p >= 'A' && *p <= 'Z')
+		else if (xi_is_upper(*p))
 			*p = (char)(*p - 'A' + 'a');
 	return r;
 }

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
+
 #include "cnames.h"
 #include "marshal_text.h"
 
@@ -197,7 +199,7 @@ static const char *wo(struct fn *f, const char *base, uint32_t off)
 
 static bool is_number(const char *s)
 {
-	return *s >= '0' && *s <= '9';
+	return xi_is_digit(*s);
 }
 
 /* The loop counters around a node, for the "[]" of its error path (the
@@ -659,10 +661,8 @@ bool mb_uses_ident(const char *text, const char *id)
 	for (const char *p = strstr(text, id); p; p = strstr(p + 1, id)) {
 		char before = p == text ? ' ' : p[-1];
 		char after = p[n];
-		bool word_before = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
-				   (before >= '0' && before <= '9') || before == '_';
-		bool word_after = (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
-				  (after >= '0' && after <= '9') || after == '_';
+		bool word_before = xi_is_ident(before);
+		bool word_after = xi_is_ident(after);
 		if (!word_before && !word_after)
 			return true;
 	}
