@@ -125,27 +125,15 @@ static void add_tabs(struct xi_strbuf *sb, unsigned ind)
 	xi_sb_addn(sb, tabs, ind);
 }
 
-/* One line of code, indented by `ind` tabs. A body has a few lines for
- * every node, so their formats, which use only %s and %u, are read here
- * and the pieces added straight to the buffer: a general printf would
- * spend most of the backend's time on them. */
+/* One line of code, indented by `ind` tabs. */
 __attribute__((format(printf, 3, 4)))
 static void put_to(struct xi_strbuf *sb, unsigned ind, const char *fmt, ...)
 {
 	add_tabs(sb, ind);
 	va_list ap;
 	va_start(ap, fmt);
-	const char *p = fmt;
-	for (const char *pct = strchr(p, '%'); pct; pct = strchr(p, '%')) {
-		xi_sb_addn(sb, p, (size_t)(pct - p));
-		if (pct[1] == 's')
-			xi_sb_adds(sb, va_arg(ap, const char *));
-		else /* 'u' */
-			xi_sb_add_u32(sb, va_arg(ap, unsigned));
-		p = pct + 2;
-	}
+	xi_sb_vprintf(sb, fmt, ap);
 	va_end(ap);
-	xi_sb_adds(sb, p);
 	xi_sb_addc(sb, '\n');
 }
 
