@@ -216,18 +216,6 @@ static bool type_has_arch(const struct xi_type *t)
 	return array_base(t)->kind == XI_TYPE_ARCH;
 }
 
-/* Five strings in a row, for lines written once per declaration (cheaper
- * than formatting them). */
-static void put_words(struct xi_out *o, const char *a, const char *b, const char *c,
-		      const char *d, const char *e)
-{
-	xi_out_puts(o, a);
-	xi_out_puts(o, b);
-	xi_out_puts(o, c);
-	xi_out_puts(o, d);
-	xi_out_puts(o, e);
-}
-
 static const char *packed_attr(struct cgen *g, const struct xi_agg *agg)
 {
 	return g->opt->packed && agg->owner && !agg->owner->legacy ? " __attribute__((__packed__))" : "";
@@ -414,26 +402,19 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 	xi_c_comment(g->out, 0, d->doc);
 	/* Only @legacy types can be empty: a GNU extension (size 0 in C, 1 in
 	 * C++), which __extension__ keeps -pedantic quiet about. */
-	/* One line per aggregate and several per file: written piece by
-	 * piece rather than formatted. */
 	if (!d->agg->members)
 		xi_out_puts(g->out, "__extension__ ");
-	put_words(g->out, kw, packed_attr(g, d->agg), " ", name, " {\n");
+	xi_out_printf(g->out, "%s%s %s {\n", kw, packed_attr(g, d->agg), name);
 	emit_members(g, d->agg, C_INDENT);
 	xi_out_puts(g->out, "};\n");
 	/* An alias declared under the name NAME_t takes the place of the
 	 * usual typedef (Xen's x86_32 xen_callback_t names struct
 	 * xen_callback, its x86_64 one an integer). */
-	xi_sb_reset(&g->line);
-	xi_sb_adds(&g->line, name);
-	xi_sb_adds(&g->line, "_t");
-	if (xi_map_get(&g->ctx->symbols, g->line.data, g->line.len))
+	const char *type = xi_aprintf(g->arena, "%s_t", name);
+	if (xi_map_get(&g->ctx->symbols, type, strlen(type)))
 		return;
-	put_words(g->out, "typedef ", kw, " ", name, " ");
-	xi_out_write(g->out, g->line.data, g->line.len);
-	xi_out_puts(g->out, ";\n#ifdef DEFINE_XEN_GUEST_HANDLE\nDEFINE_XEN_GUEST_HANDLE(");
-	xi_out_write(g->out, g->line.data, g->line.len);
-	xi_out_puts(g->out, ");\n#endif\n");
+	xi_out_printf(g->out, "typedef %s %s %s;\n#ifdef DEFINE_XEN_GUEST_HANDLE\n"
+		      "DEFINE_XEN_GUEST_HANDLE(%s);\n#endif\n", kw, name, type, type);
 }
 
 /* --- Layout checks ------------------------------------------------------- */
@@ -471,10 +452,10 @@ static bool same_checks(const void *data, int a, int b)
 }
 
 /* The offset checks of an aggregate's members (and of the members of the
- * inline aggregates it holds) on one ABI. g->path holds the start of the
- * line, "XENIDL_CHECK_OFFSET(struct, name, " and the path of the enclosing
- * member: the hot line of big outputs is then written in two pieces. */
-static void emit_member_checks(struct cgen *g, const struct xi_agg *agg, uint32_t base, int abi)
+ * inline aggregates it holds) on one ABI; g->path holds the path of the
+ * enclosing member. */
+static void emit_member_checks(struct cgen *g, const char *kw, const char *name,
+			       const struct xi_agg *agg, uint32_t base, int abi)
 {
 	size_t saved = g->path.len;
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
@@ -483,11 +464,8 @@ static void emit_member_checks(struct cgen *g, const struct xi_agg *agg, uint32_
 		g->path.len = saved;
 		xi_sb_adds(&g->path, xi_member_c_name(m));
 		uint32_t offset = base + xi_member_offset(m, abi);
-		char tail[XI_U32_DIGITS + 8] = ", ";
-		size_t n = 2 + xi_u32_format(offset, tail + 2);
-		memcpy(tail + n, ");\n", 3);
-		xi_out_write(g->out, g->path.data, g->path.len);
-		xi_out_write(g->out, tail, n + 3);
+		xi_out_printf(g->out, "XENIDL_CHECK_OFFSET(%s, %s, %s, %u);\n", kw, name,
+			      g->path.data, (unsigned)offset);
 		const struct xi_type *t = m->type;
 		while (t->kind == XI_TYPE_ARRAY) {
 			xi_sb_adds(&g->path, "[0]");
@@ -495,7 +473,7 @@ static void emit_member_checks(struct cgen *g, const struct xi_agg *agg, uint32_
 		}
 		if (t->kind == XI_TYPE_AGG) {
 			xi_sb_addc(&g->path, '.');
-			emit_member_checks(g, t->u.agg, offset, abi);
+			emit_member_checks(g, kw, name, t->u.agg, offset, abi);
 		}
 	}
 	g->path.len = saved;
@@ -507,21 +485,13 @@ static void emit_checks_on(struct cgen *g, const struct xi_decl *d, int abi, boo
 {
 	const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
 	const char *name = xi_c_decl_name(d);
-	put_words(g->out, "XENIDL_CHECK_SIZE(", kw, ", ", name, ", ");
-	xi_out_u32(g->out, d->agg->lay[abi].size);
-	xi_out_puts(g->out, ");\n");
-	if (with_align) {
-		put_words(g->out, "XENIDL_CHECK_ALIGN(", kw, ", ", name, ", ");
-		xi_out_u32(g->out, d->agg->lay[abi].align);
-		xi_out_puts(g->out, ");\n");
-	}
+	xi_out_printf(g->out, "XENIDL_CHECK_SIZE(%s, %s, %u);\n", kw, name,
+		      (unsigned)d->agg->lay[abi].size);
+	if (with_align)
+		xi_out_printf(g->out, "XENIDL_CHECK_ALIGN(%s, %s, %u);\n", kw, name,
+			      (unsigned)d->agg->lay[abi].align);
 	xi_sb_reset(&g->path);
-	xi_sb_adds(&g->path, "XENIDL_CHECK_OFFSET(");
-	xi_sb_adds(&g->path, kw);
-	xi_sb_adds(&g->path, ", ");
-	xi_sb_adds(&g->path, name);
-	xi_sb_adds(&g->path, ", ");
-	emit_member_checks(g, d->agg, 0, abi);
+	emit_member_checks(g, kw, name, d->agg, 0, abi);
 }
 
 /* The checks of one aggregate: unconditional when every ABI agrees, else
@@ -535,8 +505,8 @@ static void emit_checks_for(struct cgen *g, const struct xi_decl *d)
 	const struct checked checked = { agg, with_align };
 	unsigned n = xi_abi_group(groups, g->abis, same_checks, &checked);
 	bool all = g->abis == XI_ABI_ALL;
-	put_words(g->out, "\n/* ", d->kind == XI_DECL_UNION ? "union" : "struct", " ",
-		  xi_c_decl_name(d), " */\n");
+	xi_out_printf(g->out, "\n/* %s %s */\n", d->kind == XI_DECL_UNION ? "union" : "struct",
+		      xi_c_decl_name(d));
 	/* C++ gives empty structs size 1: what holds one is checked in C only. */
 	if (n == 1 && all && !(agg->empty_abis & g->abis)) {
 		emit_checks_on(g, d, groups[0].first, with_align);
