@@ -430,40 +430,20 @@ static bool same_rows(const void *tables, int abi_a, int abi_b)
 	return true;
 }
 
-static void put_u32_cell(struct xi_out *o, uint32_t v)
-{
-	xi_out_puts(o, "| ");
-	xi_out_u32(o, v);
-	xi_out_putc(o, ' ');
-}
-
-/* Write a table's rows: the hot lines of big pages, without printf. */
+/* Write a table's rows. */
 static void write_rows(struct page *pg, const struct xi_mf_decl *d, const struct rows *t)
 {
 	struct xi_out *o = pg->o;
 	for (unsigned i = 0; i < t->n; i++) {
 		const struct row *r = &t->row[i];
-		put_u32_cell(o, r->off);
-		put_u32_cell(o, r->size);
+		xi_out_printf(o, "| %u | %u ", (unsigned)r->off, (unsigned)r->size);
 		if (r->member < 0) {
-			xi_out_puts(o, "| *(");
-			xi_out_puts(o, r->gap);
-			xi_out_puts(o, ")* | | | |\n");
+			xi_out_printf(o, "| *(%s)* | | | |\n", r->gap);
 			continue;
 		}
 		const struct xi_mf_member *mm = &d->members[r->member];
-		xi_out_puts(o, "| `");
-		xi_out_puts(o, mm->path);
-		xi_out_puts(o, "` | ");
-		xi_out_puts(o, r->type);
-		xi_out_puts(o, " | ");
-		xi_out_puts(o, dir_md(mm));
-		xi_out_puts(o, " | ");
-		xi_out_puts(o, r->arm);
-		if (*r->arm && mm->doc)
-			xi_out_putc(o, ' ');
-		xi_out_puts(o, cell(pg, mm->doc));
-		xi_out_puts(o, " |\n");
+		xi_out_printf(o, "| `%s` | %s | %s | %s%s%s |\n", mm->path, r->type, dir_md(mm), r->arm,
+			      *r->arm && mm->doc ? " " : "", cell(pg, mm->doc));
 	}
 }
 

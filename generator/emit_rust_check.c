@@ -507,17 +507,8 @@ static void assert_line(struct xi_strbuf *sb, unsigned indent, const char *what,
 		size_t args = lhs_len + 2 + strlen(num);
 		if (args <= RUST_CALL_ARGS_WIDTH && indent + args + 13 <= RUST_MAX_WIDTH &&
 		    (!field || strlen(field) + 3 <= RUST_CALL_ARGS_WIDTH)) {
-			/* The line of nearly every check: built without printf. */
-			xi_sb_indent(sb, indent);
-			xi_sb_adds(sb, "assert_eq!(");
-			xi_sb_adds(sb, lhs);
-			if (field) {
-				xi_sb_adds(sb, field);
-				xi_sb_addc(sb, ')');
-			}
-			xi_sb_adds(sb, ", ");
-			xi_sb_adds(sb, num);
-			xi_sb_adds(sb, ");\n");
+			put(sb, indent, "assert_eq!(%s%s%s, %s);", lhs, field ? field : "",
+			    field ? ")" : "", num);
 			return;
 		}
 		put(sb, indent, "assert_eq!(");
@@ -531,16 +522,8 @@ static void assert_line(struct xi_strbuf *sb, unsigned indent, const char *what,
 	}
 	size_t whole = indent + strlen("assert!( == );") + lhs_len + strlen(num);
 	if (whole <= RUST_MAX_WIDTH && (!field || strlen(field) + 3 <= RUST_CALL_ARGS_WIDTH)) {
-		xi_sb_indent(sb, indent);
-		xi_sb_adds(sb, "assert!(");
-		xi_sb_adds(sb, lhs);
-		if (field) {
-			xi_sb_adds(sb, field);
-			xi_sb_addc(sb, ')');
-		}
-		xi_sb_adds(sb, " == ");
-		xi_sb_adds(sb, num);
-		xi_sb_adds(sb, ");\n");
+		put(sb, indent, "assert!(%s%s%s == %s);", lhs, field ? field : "", field ? ")" : "",
+		    num);
 		return;
 	}
 	put(sb, indent, "assert!(");
