@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "cnames.h"
 #include "resolve.h"
 #include "strbuf.h"
@@ -101,6 +102,27 @@ struct xi_mf_variant *xi_mf_add_variant(struct xi_mf_model *m, struct xi_mf_decl
 bool xi_mf_type_is_inline(const char *type)
 {
 	return type && strchr(type, '{') != NULL;
+}
+
+void xi_mf_type_names(const char *type, xi_mf_name_fn *fn, void *ctx)
+{
+	if (!type || xi_mf_type_is_inline(type))
+		return;
+	for (const char *p = type; *p;) {
+		if (!xi_is_ident_start(*p)) {
+			p++;
+			continue;
+		}
+		const char *q = p;
+		while (xi_is_ident(*q))
+			q++;
+		size_t n = (size_t)(q - p);
+		bool keyword = (n == 6 && !memcmp(p, "handle", 6)) ||
+			       (n == 13 && !memcmp(p, "native_handle", 13)) || (n == 4 && !memcmp(p, "void", 4));
+		if (!keyword)
+			fn(ctx, p, n);
+		p = q;
+	}
 }
 
 static const char *any_type(const struct xi_mf_member *mm)

@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ascii.h"
 
 #include "abidiff.h"
 #include "abigroup.h"
@@ -162,25 +161,27 @@ static const char *decl_link(struct page *pg, const struct xi_mf_decl *d)
 	return l->link;
 }
 
+struct link_search {
+	struct page *pg;
+	int abi;
+	const char *link;
+};
+
+static void link_name(void *ctx, const char *name, size_t len)
+{
+	struct link_search *ls = ctx;
+	const struct xi_mf_decl *d = ls->link ? NULL : xi_mf_lookup_n(ls->pg->m, name, len, ls->abi);
+	if (d)
+		ls->link = decl_link(ls->pg, d);
+}
+
 /* The link of a type: to the first declaration it names (on this ABI)
  * that has a page, or NULL. */
 static const char *type_link(struct page *pg, const char *type, int abi)
 {
-	const char *link = NULL;
-	for (const char *p = type; *p && !link;) {
-		if (!xi_is_ident_start(*p)) {
-			p++;
-			continue;
-		}
-		const char *q = p;
-		while (xi_is_ident(*q))
-			q++;
-		const struct xi_mf_decl *d = xi_mf_lookup_n(pg->m, p, (size_t)(q - p), abi);
-		if (d)
-			link = decl_link(pg, d);
-		p = q;
-	}
-	return link;
+	struct link_search ls = { pg, abi, NULL };
+	xi_mf_type_names(type, link_name, &ls);
+	return ls.link;
 }
 
 /* A type as a code span, linked to the declaration it names (on this ABI). */
