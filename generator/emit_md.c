@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #include "abidiff.h"
 #include "abigroup.h"
 #include "refs.h"
