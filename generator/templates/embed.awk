@@ -24,6 +24,9 @@ function c_name(path,    base) {
 	return "xi_template_" base
 }
 
+# A line as the inside of a C string literal: quotes, backslashes and tabs
+# escaped, and "??" split, since it would start a trigraph where a
+# compiler reads them.
 function escape(s,    out, i, c) {
 	out = ""
 	for (i = 1; i <= length(s); i++) {
@@ -32,7 +35,6 @@ function escape(s,    out, i, c) {
 			out = out "\\" c
 		else if (c == "\t")
 			out = out "\\t"
-		# "??" would start a trigraph where a compiler reads them.
 		else if (c == "?" && substr(s, i + 1, 1) == "?")
 			out = out "?\\"
 		else
