@@ -190,6 +190,11 @@ const char *xi_mf_dir_name(unsigned dir);
 const char *xi_mf_abi_list(struct xi_arena *a, xi_abi_mask abis);
 /* Whether a type spelling is an inline aggregate ("struct { ... }"). */
 bool xi_mf_type_is_inline(const char *type);
+/* Call fn with each identifier of a type spelling that may name a
+ * declaration (not handle, native_handle or void); inline aggregates
+ * name none. */
+typedef void xi_mf_name_fn(void *ctx, const char *name, size_t len);
+void xi_mf_type_names(const char *type, xi_mf_name_fn *fn, void *ctx);
 
 /* The model of modules of an analyzed compilation: the inputs only
  * (inputs_only), or everything loaded (the imported modules' declarations

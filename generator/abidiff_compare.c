@@ -33,6 +33,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
+
 #include "strbuf.h"
 
 /* How deep the coverage search follows users of users, and how many
@@ -131,41 +133,6 @@ unsigned xi_ad_report(struct ad_pair *p, enum xi_abidiff_class cls, const char *
 
 /* --- The version rule ---------------------------------------------------------- */
 
-static bool is_ident_start(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-static bool is_ident_char(char c)
-{
-	return is_ident_start(c) || (c >= '0' && c <= '9');
-}
-
-/* Identifiers of a type spelling that may name declarations. Inline
- * aggregates ("struct { ... }") name none. */
-typedef void (*ident_fn)(void *ctx, const char *name, size_t len);
-
-static void for_each_name(const char *type, ident_fn fn, void *ctx)
-{
-	if (!type || xi_mf_type_is_inline(type))
-		return;
-	for (const char *p = type; *p;) {
-		if (!is_ident_start(*p)) {
-			p++;
-			continue;
-		}
-		const char *q = p;
-		while (is_ident_char(*q))
-			q++;
-		size_t n = (size_t)(q - p);
-		bool keyword = (n == 6 && !memcmp(p, "handle", 6)) ||
-			       (n == 13 && !memcmp(p, "native_handle", 13)) || (n == 4 && !memcmp(p, "void", 4));
-		if (!keyword)
-			fn(ctx, p, n);
-		p = q;
-	}
-}
-
 struct add_user_ctx {
 	struct ad_side *s;
 	struct xi_arena *arena;
@@ -207,9 +174,9 @@ static void side_init(struct ad_differ *df, struct ad_side *s, struct xi_mf_mode
 			continue;
 		XI_FOR_EACH_ABI(a, d->abis) {
 			if (d->kind == XI_MF_ALIAS)
-				for_each_name(d->target[a], add_user, &c);
+				xi_mf_type_names(d->target[a], add_user, &c);
 			for (unsigned k = 0; k < d->nmembers; k++)
-				for_each_name(d->members[k].type[a], add_user, &c);
+				xi_mf_type_names(d->members[k].type[a], add_user, &c);
 		}
 	}
 }
@@ -276,12 +243,12 @@ static void rewrite(struct ad_differ *df, struct xi_strbuf *sb, const char *type
 		return;
 	}
 	for (const char *p = type; *p;) {
-		if (!is_ident_start(*p)) {
+		if (!xi_is_ident_start(*p)) {
 			xi_sb_addc(sb, *p++);
 			continue;
 		}
 		const char *q = p;
-		while (is_ident_char(*q))
+		while (xi_is_ident(*q))
 			q++;
 		fn(df, sb, p, (size_t)(q - p), abi, depth);
 		p = q;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "cnames.h"
 #include "resolve.h"
 #include "strbuf.h"
@@ -139,6 +140,27 @@ struct xi_mf_variant *xi_mf_add_variant(struct xi_mf_model *m, struct xi_mf_decl
 bool xi_mf_type_is_inline(const char *type)
 {
 	return type && strchr(type, '{') != NULL;
+}
+
+void xi_mf_type_names(const char *type, xi_mf_name_fn *fn, void *ctx)
+{
+	if (!type || xi_mf_type_is_inline(type))
+		return;
+	for (const char *p = type; *p;) {
+		if (!xi_is_ident_start(*p)) {
+			p++;
+			continue;
+		}
+		const char *q = p;
+		while (xi_is_ident(*q))
+			q++;
+		size_t n = (size_t)(q - p);
+		bool keyword = (n == 6 && !memcmp(p, "handle", 6)) ||
+			       (n == 13 && !memcmp(p, "native_handle", 13)) || (n == 4 && !memcmp(p, "void", 4));
+		if (!keyword)
+			fn(ctx, p, n);
+		p = q;
+	}
 }
 
 static const char *any_type(const struct xi_mf_member *mm)
@@ -309,21 +331,7 @@ static const char *type_name(struct builder *b, const struct xi_type *t, int abi
  * only the choice of an arch type does. */
 static bool name_varies(const struct xi_type *t)
 {
-	for (;;) {
-		switch (t->kind) {
-		case XI_TYPE_ARCH:
-			return true;
-		case XI_TYPE_ARRAY:
-			t = t->u.array.elem;
-			break;
-		case XI_TYPE_HANDLE:
-		case XI_TYPE_NATIVE_HANDLE:
-			t = t->u.target;
-			break;
-		default:
-			return false;
-		}
-	}
+	return xi_type_innermost(t)->kind == XI_TYPE_ARCH;
 }
 
 /* How many members the model gives an aggregate: its own and those of

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
+
 #include "limits.h"
 #include "strbuf.h"
 
@@ -115,9 +117,9 @@ static const char *read_quoted(struct reader *r, const char **pp, const char *en
 		case 'n': out[n++] = '\n'; break;
 		case 't': out[n++] = '\t'; break;
 		case 'x': {
-			int hi = p < end ? xi_digit_value(p[0]) : XI_NOT_A_DIGIT;
-			int lo = p + 1 < end ? xi_digit_value(p[1]) : XI_NOT_A_DIGIT;
-			if (hi > 15 || lo > 15 || (hi == 0 && lo == 0)) {
+			int hi = p < end ? xi_hex_value(p[0]) : -1;
+			int lo = p + 1 < end ? xi_hex_value(p[1]) : -1;
+			if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) {
 				xi_error(r->diag, loc_at(r, col, 2),
 					 "'\\x' needs two hex digits naming a byte other than 0");
 				return NULL;
@@ -260,12 +262,11 @@ static bool check_all_used(struct reader *r)
 
 static bool is_ident(const char *s)
 {
-	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
+	if (!xi_is_ident_start(*s))
 		return false;
 	size_t n = 0;
 	for (; *s; s++, n++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-		      *s == '_'))
+		if (!xi_is_ident(*s))
 			return false;
 	return n <= XI_MAX_IDENT_LEN;
 }
@@ -277,10 +278,9 @@ static bool is_member_path(const char *s)
 	const char *p = s;
 	for (;;) {
 		const char *q = p;
-		while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') ||
-		       *q == '_')
+		while (xi_is_ident(*q))
 			q++;
-		if (q == p || (*p >= '0' && *p <= '9') || (size_t)(q - p) > XI_MAX_IDENT_LEN)
+		if (q == p || xi_is_digit(*p) || (size_t)(q - p) > XI_MAX_IDENT_LEN)
 			return false;
 		while (q[0] == '[' && q[1] == ']')
 			q += 2;
@@ -309,10 +309,10 @@ static const char *name_arg(struct reader *r, bool (*valid)(const char *), const
 
 static bool parse_u64(const char *s, uint64_t *out)
 {
-	if (!(*s >= '0' && *s <= '9'))
+	if (!xi_is_digit(*s))
 		return false;
 	uint64_t v = 0;
-	for (; *s >= '0' && *s <= '9'; s++) {
+	for (; xi_is_digit(*s); s++) {
 		unsigned d = (unsigned)(*s - '0');
 		if (v > (UINT64_MAX - d) / 10)
 			return false;

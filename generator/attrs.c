@@ -7,15 +7,16 @@
 
 #include <string.h>
 
+#include "ascii.h"
+
 #include "spelling.h"
 
 static bool is_c_identifier(const char *s)
 {
-	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
+	if (!xi_is_ident_start(*s))
 		return false;
 	for (s++; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_' ||
-		      (*s >= '0' && *s <= '9')))
+		if (!xi_is_ident(*s))
 			return false;
 	return true;
 }

@@ -1,6 +1,5 @@
 /* The Rust backend's internals, shared by its files:
  *   emit_rust.c         the crate: Cargo.toml, lib.rs and the module tree
- *   emit_rust_prelude.c the fixed part of lib.rs (handles, check errors)
  *   emit_rust_names.c   Rust names, paths, type spellings and cfg predicates
  *   emit_rust_decls.c   one module file: constants, aliases, enums, bitmaps,
  *                       structs, unions, accessors and arm traits
@@ -173,9 +172,5 @@ unsigned xi_rust_module_aggs(struct rgen *g, const struct xi_agg ***out);
 /* Whether an aggregate holds a Rust union anywhere by value (no derived
  * PartialEq then). */
 bool xi_rust_holds_union(const struct xi_agg *agg, int abi);
-
-/* --- The crate (emit_rust.c) ---------------------------------------------- */
-
-extern const char xi_rust_prelude[];
 
 #endif

@@ -60,6 +60,23 @@ const char *xi_decl_kind_name(enum xi_decl_kind k)
 	return "declaration";
 }
 
+const struct xi_type *xi_type_innermost(const struct xi_type *t)
+{
+	for (;;) {
+		switch (t->kind) {
+		case XI_TYPE_ARRAY:
+			t = t->u.array.elem;
+			break;
+		case XI_TYPE_HANDLE:
+		case XI_TYPE_NATIVE_HANDLE:
+			t = t->u.target;
+			break;
+		default:
+			return t;
+		}
+	}
+}
+
 const char *xi_decl_kind_phrase(enum xi_decl_kind k)
 {
 	switch (k) {

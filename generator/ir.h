@@ -351,6 +351,10 @@ const char *xi_decl_kind_phrase(enum xi_decl_kind k);
 struct xi_layout xi_type_layout(const struct xi_type *t, int abi);
 struct xi_layout xi_decl_layout(const struct xi_decl *d, int abi);
 
+/* The type inside arrays and handles: its element, or what it points to,
+ * as deep as they go. */
+const struct xi_type *xi_type_innermost(const struct xi_type *t);
+
 /* Strip aliases: the type a name finally means on one ABI. */
 const struct xi_type *xi_type_resolve(const struct xi_type *t, int abi);
 /* The declaration a reference means on one ABI (NULL if unresolved). */

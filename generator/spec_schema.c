@@ -2,6 +2,8 @@
  * ones), required values, names, descriptions, values and attributes. */
 #include <string.h>
 
+#include "ascii.h"
+
 #include "limits.h"
 #include "spec_mapper.h"
 #include "strbuf.h"
@@ -92,11 +94,11 @@ bool sm_is_object(struct mapper *mp, const struct xi_dnode *n, const char *what)
 
 bool sm_is_identifier(const char *s, size_t len)
 {
-	if (!len || (s[0] >= '0' && s[0] <= '9'))
+	if (!len || xi_is_digit(s[0]))
 		return false;
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+		if (!xi_is_ident(c))
 			return false;
 	}
 	return true;
@@ -106,7 +108,7 @@ bool sm_is_word(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+		if (!xi_is_ident(c))
 			return false;
 	}
 	return len > 0;

@@ -74,10 +74,14 @@ void xbg_check_views(struct xbg *x);
  * directories that share a view with d. */
 struct xi_decl *xbg_find(struct xbg *x, const struct xbg_dir *d, const char *name,
 			 const struct xbg_dir **where);
+/* A struct, enum or bitmap of d by name (an interned string), or NULL. */
+struct xi_decl *xbg_find_in(const struct xbg_dir *d, const char *name);
 /* The directory a declaration belongs to. */
 const struct xbg_dir *xbg_dir_of(const struct xbg *x, const struct xi_decl *decl);
 /* Kinds of declaration, as in messages ("a struct"). */
 const char *xbg_kind_phrase(enum xi_decl_kind k);
+/* The same without the article ("struct"); unions are structs there. */
+const char *xbg_kind_word(enum xi_decl_kind k);
 /* Write one directory's output. */
 void xbg_emit_c(struct xbg *x, const struct xbg_dir *d, struct xi_out *o);
 void xbg_emit_rust(struct xbg *x, const struct xbg_dir *d, struct xi_out *o);

@@ -44,7 +44,7 @@ const char *xbg_kind_phrase(enum xi_decl_kind k)
 	}
 }
 
-static const char *kind_word(enum xi_decl_kind k)
+const char *xbg_kind_word(enum xi_decl_kind k)
 {
 	return k == XI_DECL_ENUM ? "enum" : k == XI_DECL_BITMAP ? "bitmap" : "struct";
 }
@@ -62,7 +62,7 @@ int xbg_prim(const struct xi_type *t)
 	return p >= 0 && xi_prims[p].integer ? p : -1;
 }
 
-static struct xi_decl *find_in(const struct xbg_dir *d, const char *name)
+struct xi_decl *xbg_find_in(const struct xbg_dir *d, const char *name)
 {
 	const struct xbg_list *lists[] = { &d->structs, &d->enums, &d->bitmaps };
 	for (unsigned l = 0; l < 3; l++)
@@ -75,7 +75,7 @@ static struct xi_decl *find_in(const struct xbg_dir *d, const char *name)
 struct xi_decl *xbg_find(struct xbg *x, const struct xbg_dir *d, const char *name,
 			 const struct xbg_dir **where)
 {
-	struct xi_decl *found = find_in(d, name);
+	struct xi_decl *found = xbg_find_in(d, name);
 	if (found) {
 		*where = d;
 		return found;
@@ -85,7 +85,7 @@ struct xi_decl *xbg_find(struct xbg *x, const struct xbg_dir *d, const char *nam
 		const struct xbg_dir *e = &x->dirs[i];
 		if (e == d || !(e->views & views) || (!d->views && e->views != XBG_ALL_VIEWS))
 			continue;
-		found = find_in(e, name);
+		found = xbg_find_in(e, name);
 		if (found) {
 			*where = e;
 			return found;
@@ -374,8 +374,8 @@ static void check_enum_use(struct checker *c, const struct xbg_dir *d, const str
 	struct xi_decl *other = xbg_find(c->x, d, t->u.ref.name, &where);
 	if (other && other->kind == want) {
 		xi_error(c->diag, t->loc, "%s '%s' is defined in directory '%s'; xenbindgen only "
-			 "finds %ss of the same directory", kind_word(want), t->u.ref.name, where->name,
-			 kind_word(want));
+			 "finds %ss of the same directory", xbg_kind_word(want), t->u.ref.name, where->name,
+			 xbg_kind_word(want));
 		xi_note(c->diag, other->loc, "'%s' is defined here", t->u.ref.name);
 	}
 	return;

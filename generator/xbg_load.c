@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "ascii.h"
+
 #include "dirlist.h"
 #include "loader.h"
 #include "spec_load.h"
@@ -38,8 +40,7 @@ static bool valid_dir_name(const char *name)
 {
 	bool letter = false;
 	for (const char *p = name; *p; p++) {
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		      *p == '_' || *p == '-'))
+		if (!(xi_is_ident(*p) || *p == '-'))
 			return false;
 		letter |= *p != '-';
 	}

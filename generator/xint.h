@@ -52,11 +52,6 @@ enum xi_int_status xi_int_neg(struct xi_int a, struct xi_int *r);
 /* Decimal text, with a leading '-' for negative values. buf >= 24 bytes. */
 char *xi_int_format(struct xi_int v, char *buf);
 
-/* The value of a digit of a base up to 16 ('a'-'f' in either case), or
- * XI_NOT_A_DIGIT, more than any of them. */
-#define XI_NOT_A_DIGIT 99
-int xi_digit_value(char c);
-
 /* What xi_int_parse_literal made of a literal. */
 enum xi_lit_status {
 	XI_LIT_OK,
