@@ -36,14 +36,6 @@ unsigned xi_abi_group_by_text(struct xi_abi_group *groups, xi_abi_mask abis,
 	return n;
 }
 
-const struct xi_abi_group *xi_abi_group_of(const struct xi_abi_group *groups, unsigned n, int a)
-{
-	for (unsigned i = 0; i < n; i++)
-		if (groups[i].abis & XI_ABI_BIT(a))
-			return &groups[i];
-	return NULL;
-}
-
 const char *xi_c_abi_condition(struct xi_arena *a, xi_abi_mask abis)
 {
 	struct xi_strbuf sb = XI_STRBUF_INIT;

@@ -31,9 +31,6 @@ unsigned xi_abi_group(struct xi_abi_group *groups, xi_abi_mask abis, xi_abi_same
 unsigned xi_abi_group_by_text(struct xi_abi_group *groups, xi_abi_mask abis,
 			      const char *const *texts);
 
-/* The group of `groups` that holds ABI a. */
-const struct xi_abi_group *xi_abi_group_of(const struct xi_abi_group *groups, unsigned n, int a);
-
 /* The preprocessor condition true on exactly these ABIs, using a family's
  * condition where the whole family is in the set. */
 const char *xi_c_abi_condition(struct xi_arena *a, xi_abi_mask abis);

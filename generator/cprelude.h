@@ -8,19 +8,14 @@
 
 #include "ctx.h"
 
-/* Whether a module's header writes the definitions itself. A header whose
- * first include has them (itself or through its own first include)
- * leaves them out; so does the part of a header for one family
- * (arch-x86/...) that a header includes through `import arch`, which is
- * read only after that header's definitions. Over idl/, only xen.h
- * carries them. What a header writes depends on it and its imports only,
- * never on what imports it. */
+/* Whether a module's header writes the definitions itself: unless its
+ * first include is a plain import, whose header has them by the same rule.
+ * So every header has them when read on its own, and a part for one family
+ * (arch-x86/xen.h) that imports nothing writes them too, as Xen's arch
+ * headers do: a program may include it before xen.h. Over idl/, xen.h and
+ * the arch headers write them, and so do the per-family parts that import
+ * nothing until they merge into their headers (issue 13). What a header
+ * writes depends on it and its imports only, never on what imports it. */
 bool xi_c_carries_prelude(const struct xi_ctx *ctx, const struct xi_module *m);
-
-/* Whether a module's header has the definitions once read on its own:
- * it carries them, or gets them from its first include. A family part
- * without them is read through the header that includes it, as Xen's
- * arch-x86/xen.h is through xen.h. */
-bool xi_c_has_prelude(const struct xi_ctx *ctx, const struct xi_module *m);
 
 #endif

@@ -21,7 +21,6 @@
 #include <string.h>
 
 #include "cnames.h"
-#include "cprelude.h"
 #include "marshal_body.h"
 #include "marshal_plan.h"
 #include "marshal_text.h"
@@ -581,14 +580,6 @@ static void emit_header(struct mgen *g, struct xi_out *o)
 	if (cond)
 		xi_out_printf(o, "#if %s\n\n", cond);
 	xi_out_puts(o, "#include <xenidl/runtime.h>\n");
-	/* A family part's C header that lacks the definitions it relies on
-	 * is read through the header that includes it; read here on its
-	 * own, it gets them first (guarded, as in the C headers). */
-	if (!xi_c_has_prelude(g->ctx, m)) {
-		xi_out_putc(o, '\n');
-		xi_out_puts(o, xi_template_c_prelude);
-		xi_out_putc(o, '\n');
-	}
 	xi_out_printf(o, "#include \"%s.h\"\n", m->rel);
 	xi_ref_add(g->ctx, o, "includes", "c", xi_aprintf(g->a, "%s.h", m->rel), m);
 	xi_out_puts(o, "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n");

@@ -275,17 +275,6 @@ void xi_out_printf(struct xi_out *o, const char *fmt, ...)
 	va_end(ap);
 }
 
-void xi_out_u32(struct xi_out *o, uint32_t v)
-{
-	char buf[12];
-	char *p = buf + sizeof(buf);
-	do {
-		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	xi_out_write(o, p, (size_t)(buf + sizeof(buf) - p));
-}
-
 void xi_out_indent(struct xi_out *o, unsigned n)
 {
 	static const char spaces[] = "                                ";

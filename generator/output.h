@@ -41,8 +41,6 @@ void xi_out_putc(struct xi_out *o, char c);
 void xi_out_printf(struct xi_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void xi_out_vprintf(struct xi_out *o, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
-/* Write a number in decimal (fast path for big outputs). */
-void xi_out_u32(struct xi_out *o, uint32_t v);
 /* Write `n` spaces. */
 void xi_out_indent(struct xi_out *o, unsigned n);
 /* How xi_out_prefixed_lines writes lines: comment rows such as " * line"
