@@ -177,15 +177,15 @@ struct physdev_map_pirq {
     /* IN: MAP_PIRQ_TYPE_*. */
     int32_t type; /* enum map_pirq_type */
     /* IN: the source's index (ignored for MULTI_MSI). */
-    int32_t index;
+    int index;
     /* IN: the PIRQ wanted, or negative for any; OUT: the PIRQ. */
-    int32_t pirq;
+    int pirq;
     /* IN: PCI bus; the segment in bits 31:16 for MSI_SEG and MULTI_MSI. */
-    int32_t bus;
+    int bus;
     /* IN: PCI device and function. */
-    int32_t devfn;
+    int devfn;
     /* IN: MSI-X entry or number of vectors; OUT too for MULTI_MSI. */
-    int32_t entry_nr;
+    int entry_nr;
     /* IN: MSI-X table base. */
     uint64_t table_base;
 };
@@ -199,7 +199,7 @@ struct physdev_unmap_pirq {
     /* IN: the domain. */
     domid_t domid;
     /* IN: the PIRQ. */
-    int32_t pirq;
+    int pirq;
 };
 typedef struct physdev_unmap_pirq physdev_unmap_pirq_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
@@ -279,7 +279,7 @@ DEFINE_XEN_GUEST_HANDLE(physdev_op_t);
 /* PHYSDEVOP_setup_gsi: configure a GSI. */
 struct physdev_setup_gsi {
     /* IN: the GSI. */
-    int32_t gsi;
+    int gsi;
     /* IN: edge (0) or level (1) triggered. */
     uint8_t triggering;
     /* IN: active high (0) or low (1). */

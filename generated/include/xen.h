@@ -440,7 +440,7 @@ struct mmuext_op {
     /* IN: the second argument. */
     union {
         /* SET_LDT: number of entries. */
-        uint32_t nr_ents;
+        unsigned int nr_ents;
         /* TLB_FLUSH_MULTI, INVLPG_MULTI: bitmap of the vCPUs to flush. */
         XEN_GUEST_HANDLE(void) vcpumask;
         /* COPY_PAGE: the source frame. */

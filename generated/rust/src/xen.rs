@@ -1224,7 +1224,7 @@ impl MmuextOpArg1 {
 #[derive(Clone, Copy)]
 pub union MmuextOpArg2 {
     /// SET_LDT: number of entries.
-    pub nr_ents: u32,
+    pub nr_ents: core::ffi::c_uint,
     /// TLB_FLUSH_MULTI, INVLPG_MULTI: bitmap of the vCPUs to flush.
     pub vcpumask: crate::GuestHandle<core::ffi::c_void>,
     /// COPY_PAGE: the source frame.
