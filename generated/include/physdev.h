@@ -131,11 +131,7 @@ DEFINE_XEN_GUEST_HANDLE(physdev_set_iobitmap_t);
 /* PHYSDEVOP_apic_read/_write: access an I/O APIC register. */
 struct physdev_apic {
     /* IN: physical base of the I/O APIC. */
-#if defined(__i386__) || defined(__arm__)
-    uint32_t apic_physbase;
-#else
-    uint64_aligned_t apic_physbase;
-#endif
+    unsigned long apic_physbase;
     /* IN: the register. */
     uint32_t reg;
     /* IN (write) or OUT (read): the value. */

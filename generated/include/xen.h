@@ -431,11 +431,7 @@ struct mmuext_op {
          */
         xen_pfn_t mfn;
         /* A linear address: INVLPG_LOCAL, INVLPG_ALL, SET_LDT. */
-#if defined(__i386__) || defined(__arm__)
-        uint32_t linear_addr;
-#else
-        uint64_aligned_t linear_addr;
-#endif
+        unsigned long linear_addr;
     } arg1;
     /* IN: the second argument. */
     union {

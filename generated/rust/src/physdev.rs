@@ -396,11 +396,7 @@ impl PhysdevSetIobitmap {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PhysdevApic {
     /// IN: physical base of the I/O APIC.
-    #[cfg(any(target_arch = "x86", target_arch = "arm"))]
-    pub apic_physbase: u32,
-    /// IN: physical base of the I/O APIC.
-    #[cfg(not(any(target_arch = "x86", target_arch = "arm")))]
-    pub apic_physbase: u64,
+    pub apic_physbase: core::ffi::c_ulong,
     /// IN: the register.
     pub reg: u32,
     /// IN (write) or OUT (read): the value.
