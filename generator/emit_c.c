@@ -99,6 +99,10 @@ static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi
 		break;
 	case XI_TYPE_REF: {
 		const struct xi_decl *d = abi >= 0 ? xi_ref_decl(t, abi) : xi_ref_some_decl(t);
+		if (t->u.ref.via_c_typedef) {
+			xi_sb_printf(sb, "%s_t", xi_c_decl_name(d));
+			break;
+		}
 		switch (d->kind) {
 		case XI_DECL_STRUCT:
 			xi_sb_adds(sb, "struct ");

@@ -154,6 +154,9 @@ struct xi_type {
 			 * an enum xi_decl_kind, and the resolver checks it. */
 			bool want;
 			int want_kind;
+			/* The name is a struct's or union's C typedef (X_t for X):
+			 * the reference is to X, and C spells it X_t. */
+			bool via_c_typedef;
 		} ref;
 		struct {
 			struct xi_type *elem;

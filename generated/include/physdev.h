@@ -260,11 +260,11 @@ struct physdev_op {
     uint32_t cmd; /* enum physdevop */
     /* IN/OUT: the arguments of cmd. */
     union {
-        struct physdev_irq_status_query irq_status_query;
-        struct physdev_set_iopl set_iopl;
-        struct physdev_set_iobitmap set_iobitmap;
-        struct physdev_apic apic_op;
-        struct physdev_irq irq_op;
+        physdev_irq_status_query_t irq_status_query;
+        physdev_set_iopl_t set_iopl;
+        physdev_set_iobitmap_t set_iobitmap;
+        physdev_apic_t apic_op;
+        physdev_irq_t irq_op;
     } u;
 };
 typedef struct physdev_op physdev_op_t;
@@ -361,7 +361,7 @@ DEFINE_XEN_GUEST_HANDLE(physdev_pci_device_t);
 /* PHYSDEVOP_pci_device_reset: a device was reset. */
 struct pci_device_reset {
     /* IN: the device. */
-    struct physdev_pci_device dev;
+    physdev_pci_device_t dev;
     /* IN: the kind of reset (PCI_DEVICE_RESET_*). */
     uint32_t flags;
 };
@@ -388,7 +388,7 @@ struct physdev_dbgp_op {
     uint8_t bus; /* enum physdevop_dbgp_bus */
     /* IN: the controller. */
     union {
-        struct physdev_pci_device pci;
+        physdev_pci_device_t pci;
     } u;
 };
 typedef struct physdev_dbgp_op physdev_dbgp_op_t;

@@ -514,7 +514,7 @@ struct vcpu_info {
     /* The architecture's part. */
     struct arch_vcpu_info arch;
     /* Time information. */
-    struct vcpu_time_info time;
+    vcpu_time_info_t time;
 };
 typedef struct vcpu_info vcpu_info_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
