@@ -229,6 +229,16 @@ static bool is_version_const(struct ad_differ *df, const char *name)
 	return false;
 }
 
+static enum xi_prim mp_size_prim(unsigned size, bool is_signed)
+{
+	switch (size) {
+	case 1: return is_signed ? XI_PRIM_I8 : XI_PRIM_U8;
+	case 2: return is_signed ? XI_PRIM_I16 : XI_PRIM_U16;
+	case 4: return is_signed ? XI_PRIM_I32 : XI_PRIM_U32;
+	default: return is_signed ? XI_PRIM_I64 : XI_PRIM_U64;
+	}
+}
+
 /* --- Type spellings --------------------------------------------------------------- */
 
 /* Rewrite every name of a type spelling through fn. */
@@ -273,11 +283,30 @@ const char *xi_ad_renamed_type(struct ad_differ *df, const char *type, int abi)
 	return r;
 }
 
+/* C's own types stand for the fixed-width type of the same size, sign and
+ * alignment on the ABI: c_uint is u32, c_ulong u32 on x86_32 and u64 on
+ * x86_64, c_longlong native_i64 where that is 4-aligned. */
+static const char *c_prim_repr(enum xi_prim p, int abi)
+{
+	if (p == XI_PRIM_C_CHAR)
+		return "char";
+	unsigned size = xi_prim_size(p, abi);
+	bool is_signed = xi_prims[p].is_signed;
+	if (size == 8 && xi_abis[abi].native_u64_align != 8)
+		return xi_prims[is_signed ? XI_PRIM_NATIVE_I64 : XI_PRIM_NATIVE_U64].name;
+	return xi_prims[mp_size_prim(size, is_signed)].name;
+}
+
 /* Aliases become their targets, enums and bitmaps their backing types. */
 static void repr_name(struct ad_differ *df, struct xi_strbuf *sb, const char *name, size_t len,
 		      int abi, unsigned depth)
 {
 	char *s = xi_strndup(ar(df), name, len);
+	int prim = xi_prim_by_name(s);
+	if (prim >= 0 && xi_prim_is_c((enum xi_prim)prim)) {
+		xi_sb_adds(sb, c_prim_repr((enum xi_prim)prim, abi));
+		return;
+	}
 	struct xi_mf_decl *d = xi_mf_lookup(df->repr_model, s, abi);
 	if (d && d->kind == XI_MF_ALIAS && d->target[abi] && depth < AD_MAX_ALIAS_HOPS)
 		rewrite(df, sb, d->target[abi], repr_name, abi, depth + 1);

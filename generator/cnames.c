@@ -61,6 +61,15 @@ const char *xi_c_prim_plain(enum xi_prim p)
 	case XI_PRIM_CHAR: return "char";
 	case XI_PRIM_NATIVE_U64: return "uint64_t";
 	case XI_PRIM_NATIVE_I64: return "int64_t";
+	case XI_PRIM_C_CHAR: return "char";
+	case XI_PRIM_C_SCHAR: return "signed char";
+	case XI_PRIM_C_UCHAR: return "unsigned char";
+	case XI_PRIM_C_SHORT: return "short";
+	case XI_PRIM_C_USHORT: return "unsigned short";
+	case XI_PRIM_C_INT: return "int";
+	case XI_PRIM_C_UINT: return "unsigned int";
+	case XI_PRIM_C_LONG: return "long";
+	case XI_PRIM_C_ULONG: return "unsigned long";
 	case XI_PRIM_COUNT: break;
 	}
 	return "?";

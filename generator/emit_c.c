@@ -58,6 +58,10 @@ static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *t)
 		[XI_PRIM_U64] = "uint64", [XI_PRIM_I8] = "int8", [XI_PRIM_I16] = "int16",
 		[XI_PRIM_I32] = "int32", [XI_PRIM_I64] = "int64", [XI_PRIM_CHAR] = "char",
 		[XI_PRIM_NATIVE_U64] = "uint64", [XI_PRIM_NATIVE_I64] = "int64",
+		/* Xen's names for the handles of C's own types */
+		[XI_PRIM_C_CHAR] = "char", [XI_PRIM_C_SCHAR] = "schar", [XI_PRIM_C_UCHAR] = "uchar",
+		[XI_PRIM_C_SHORT] = "short", [XI_PRIM_C_USHORT] = "ushort", [XI_PRIM_C_INT] = "int",
+		[XI_PRIM_C_UINT] = "uint", [XI_PRIM_C_LONG] = "long", [XI_PRIM_C_ULONG] = "ulong",
 	};
 	if (t->kind == XI_TYPE_VOID) {
 		xi_sb_adds(sb, "void");
@@ -95,6 +99,10 @@ static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi
 		break;
 	case XI_TYPE_REF: {
 		const struct xi_decl *d = abi >= 0 ? xi_ref_decl(t, abi) : xi_ref_some_decl(t);
+		if (t->u.ref.via_c_typedef) {
+			xi_sb_printf(sb, "%s_t", xi_c_decl_name(d));
+			break;
+		}
 		switch (d->kind) {
 		case XI_DECL_STRUCT:
 			xi_sb_adds(sb, "struct ");

@@ -17,6 +17,14 @@
 /* Indentation step of the generated code (rustfmt's). */
 #define RUST_INDENT 4u
 
+/* C's own types keep their C meaning on every target through core::ffi. */
+#define XI_RUST_C_PRIM_NAMES \
+	[XI_PRIM_C_CHAR] = "core::ffi::c_char", [XI_PRIM_C_SCHAR] = "core::ffi::c_schar", \
+	[XI_PRIM_C_UCHAR] = "core::ffi::c_uchar", [XI_PRIM_C_SHORT] = "core::ffi::c_short", \
+	[XI_PRIM_C_USHORT] = "core::ffi::c_ushort", [XI_PRIM_C_INT] = "core::ffi::c_int", \
+	[XI_PRIM_C_UINT] = "core::ffi::c_uint", [XI_PRIM_C_LONG] = "core::ffi::c_long", \
+	[XI_PRIM_C_ULONG] = "core::ffi::c_ulong",
+
 /* Spellings the backend needs again and again, made once per run: by
  * declaration, indexed by xi_decl.order (which numbers every declaration
  * of the compilation), NULL until first asked for. */

@@ -30,7 +30,7 @@ static uint32_t rust_align(const struct xi_type *t, int abi)
 {
 	switch (t->kind) {
 	case XI_TYPE_PRIM:
-		if (xi_prims[t->prim].size == 8 && abi == XI_ABI_X86_32)
+		if (xi_prim_size(t->prim, abi) == 8 && abi == XI_ABI_X86_32)
 			return 4;
 		return xi_type_layout(t, abi).align;
 	case XI_TYPE_REF: {

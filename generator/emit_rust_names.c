@@ -305,6 +305,7 @@ static const char *const prim_names[XI_PRIM_COUNT] = {
 	[XI_PRIM_U64] = "u64", [XI_PRIM_I8] = "i8", [XI_PRIM_I16] = "i16",
 	[XI_PRIM_I32] = "i32", [XI_PRIM_I64] = "i64", [XI_PRIM_CHAR] = "u8",
 	[XI_PRIM_NATIVE_U64] = "u64", [XI_PRIM_NATIVE_I64] = "i64",
+	XI_RUST_C_PRIM_NAMES
 };
 
 int xi_rust_first_abi(const struct rgen *g)

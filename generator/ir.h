@@ -39,12 +39,23 @@ enum xi_prim {
 	XI_PRIM_CHAR,
 	XI_PRIM_NATIVE_U64, /* legacy: 64-bit with the ABI's own alignment */
 	XI_PRIM_NATIVE_I64,
+	/* C's own types, as Rust's core::ffi names them. long is legacy: its
+	 * size is the ABI's. (long long is left out: C89 lacks it.) */
+	XI_PRIM_C_CHAR,
+	XI_PRIM_C_SCHAR,
+	XI_PRIM_C_UCHAR,
+	XI_PRIM_C_SHORT,
+	XI_PRIM_C_USHORT,
+	XI_PRIM_C_INT,
+	XI_PRIM_C_UINT,
+	XI_PRIM_C_LONG,
+	XI_PRIM_C_ULONG,
 	XI_PRIM_COUNT
 };
 
 struct xi_prim_info {
 	const char *name;      /* IDL spelling */
-	unsigned size;
+	unsigned size;         /* the largest size; xi_prim_size gives an ABI's */
 	bool is_signed;
 	bool legacy_only;
 	bool integer;          /* usable as an enum/bitmap backing or constant type */
@@ -52,6 +63,8 @@ struct xi_prim_info {
 
 extern const struct xi_prim_info xi_prims[XI_PRIM_COUNT];
 int xi_prim_by_name(const char *name);
+unsigned xi_prim_size(enum xi_prim p, int abi);
+bool xi_prim_is_c(enum xi_prim p);
 bool xi_int_fits_prim(struct xi_int v, enum xi_prim p);
 
 /* --- Attributes (as written; interpreted at once by attrs.c) ------------- */
@@ -141,6 +154,9 @@ struct xi_type {
 			 * an enum xi_decl_kind, and the resolver checks it. */
 			bool want;
 			int want_kind;
+			/* The name is a struct's or union's C typedef (X_t for X):
+			 * the reference is to X, and C spells it X_t. */
+			bool via_c_typedef;
 		} ref;
 		struct {
 			struct xi_type *elem;

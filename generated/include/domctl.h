@@ -1245,11 +1245,11 @@ struct xen_domctl_vnuma {
     uint32_t nr_vcpus;
     uint32_t pad;
     /* IN: distances between nodes, nr_vnodes * nr_vnodes entries. */
-    XEN_GUEST_HANDLE_64(uint32) vdistance;
+    XEN_GUEST_HANDLE_64(uint) vdistance;
     /* IN: the node of each vCPU, nr_vcpus entries. */
-    XEN_GUEST_HANDLE_64(uint32) vcpu_to_vnode;
+    XEN_GUEST_HANDLE_64(uint) vcpu_to_vnode;
     /* IN: the physical node of each node, nr_vnodes entries. */
-    XEN_GUEST_HANDLE_64(uint32) vnode_to_pnode;
+    XEN_GUEST_HANDLE_64(uint) vnode_to_pnode;
     /* IN: the memory ranges, nr_vmemranges entries. */
     XEN_GUEST_HANDLE_64(xen_vmemrange_t) vmemrange;
 };

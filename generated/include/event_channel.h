@@ -303,16 +303,16 @@ struct evtchn_op {
     uint32_t cmd; /* enum event_channel_op */
     /* IN/OUT: the arguments of cmd. */
     union {
-        struct evtchn_alloc_unbound alloc_unbound;
-        struct evtchn_bind_interdomain bind_interdomain;
-        struct evtchn_bind_virq bind_virq;
-        struct evtchn_bind_pirq bind_pirq;
-        struct evtchn_bind_ipi bind_ipi;
-        struct evtchn_close close;
-        struct evtchn_send send;
-        struct evtchn_status status;
-        struct evtchn_bind_vcpu bind_vcpu;
-        struct evtchn_unmask unmask;
+        evtchn_alloc_unbound_t alloc_unbound;
+        evtchn_bind_interdomain_t bind_interdomain;
+        evtchn_bind_virq_t bind_virq;
+        evtchn_bind_pirq_t bind_pirq;
+        evtchn_bind_ipi_t bind_ipi;
+        evtchn_close_t close;
+        evtchn_send_t send;
+        evtchn_status_t status;
+        evtchn_bind_vcpu_t bind_vcpu;
+        evtchn_unmask_t unmask;
     } u;
 };
 typedef struct evtchn_op evtchn_op_t;

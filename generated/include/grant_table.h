@@ -153,13 +153,13 @@ DEFINE_XEN_GUEST_HANDLE(grant_entry_header_t);
  * Grant references work the same whatever version the other domain uses.
  */
 union grant_entry_v2 {
-    struct grant_entry_header hdr;
+    grant_entry_header_t hdr;
     /*
      * A whole-page grant: GTF_accept_transfer, or GTF_permit_access
      * without GTF_sub_page. frame means what it means in version 1.
      */
     struct {
-        struct grant_entry_header hdr;
+        grant_entry_header_t hdr;
         uint32_t pad0;
         uint64_t frame;
     } full_page;
@@ -168,7 +168,7 @@ union grant_entry_v2 {
      * [page_off, page_off + length) of frame.
      */
     struct {
-        struct grant_entry_header hdr;
+        grant_entry_header_t hdr;
         uint16_t page_off;
         uint16_t length;
         uint64_t frame;
@@ -179,7 +179,7 @@ union grant_entry_v2 {
      * mapped.
      */
     struct {
-        struct grant_entry_header hdr;
+        grant_entry_header_t hdr;
         domid_t trans_domid;
         uint16_t pad0;
         grant_ref_t gref;

@@ -127,13 +127,13 @@ struct xen_memory_reservation {
     /* IN: number of extents. */
     xen_ulong_t nr_extents;
     /* IN: each extent is 2^extent_order pages, and so aligned. */
-    uint32_t extent_order;
+    unsigned int extent_order;
     /*
      * IN: XENMEMF_* flags, the address width in bits 7:0 (0: no limit;
      * devices often address 32 bits only) and the NUMA node plus one in
      * bits 15:8.
      */
-    uint32_t mem_flags;
+    unsigned int mem_flags;
     /* IN: the domain; DOMID_SELF only for unprivileged callers. */
     domid_t domid;
 };
@@ -184,14 +184,14 @@ struct xen_machphys_mfn_list {
      * IN: room in extent_start; fewer entries are written if the table is
      * smaller than max_extents * 2 MB.
      */
-    uint32_t max_extents;
+    unsigned int max_extents;
     /*
      * IN: where the extents' first frames go; a 2 MB hole in the machine
      * address space shows as zero.
      */
     XEN_GUEST_HANDLE(xen_pfn_t) extent_start;
     /* OUT: extents written. */
-    uint32_t nr_extents;
+    unsigned int nr_extents;
 };
 typedef struct xen_machphys_mfn_list xen_machphys_mfn_list_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
@@ -280,7 +280,7 @@ struct xen_add_to_physmap_batch {
     /* IN: where each page should appear. */
     XEN_GUEST_HANDLE(xen_pfn_t) gpfns;
     /* IN, contents OUT: an error code per page. */
-    XEN_GUEST_HANDLE(int32) errs;
+    XEN_GUEST_HANDLE(int) errs;
 };
 typedef struct xen_add_to_physmap_batch xen_add_to_physmap_batch_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
@@ -302,7 +302,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_remove_from_physmap_t);
 /* XENMEM_memory_map and XENMEM_machine_memory_map: a memory map. */
 struct xen_memory_map {
     /* IN: room in buffer, in entries; OUT: entries written. */
-    uint32_t nr_entries;
+    unsigned int nr_entries;
     /* IN: the entries, in the format of the BIOS E820 call. */
     XEN_GUEST_HANDLE(void) buffer;
 };
@@ -594,12 +594,12 @@ struct xen_reserved_device_memory_map {
      * IN: room in buffer; OUT: entries needed, when it was too small
      * (with -ERANGE).
      */
-    uint32_t nr_entries;
+    unsigned int nr_entries;
     /* IN, contents OUT: the ranges. */
     XEN_GUEST_HANDLE(xen_reserved_device_memory_t) buffer;
     /* IN: the device, unless XENMEM_RDM_ALL. */
     union {
-        struct physdev_pci_device pci;
+        physdev_pci_device_t pci;
     } dev;
 };
 typedef struct xen_reserved_device_memory_map xen_reserved_device_memory_map_t;
@@ -670,9 +670,9 @@ struct xen_vmemrange {
     /* End address. */
     uint64_t end;
     /* Flags (none yet). */
-    uint32_t flags;
+    unsigned int flags;
     /* The node. */
-    uint32_t nid;
+    unsigned int nid;
 };
 typedef struct xen_vmemrange xen_vmemrange_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
@@ -689,19 +689,19 @@ struct xen_vnuma_topology_info {
     domid_t domid;
     uint16_t pad;
     /* IN/OUT: number of nodes. */
-    uint32_t nr_vnodes;
+    unsigned int nr_vnodes;
     /* IN/OUT: number of vCPUs. */
-    uint32_t nr_vcpus;
+    unsigned int nr_vcpus;
     /* IN/OUT: number of memory ranges. */
-    uint32_t nr_vmemranges;
+    unsigned int nr_vmemranges;
     /* IN, contents OUT: the distance table, nr_vnodes * nr_vnodes entries. */
     union {
-        XEN_GUEST_HANDLE(uint32) h;
+        XEN_GUEST_HANDLE(uint) h;
         uint64_t pad;
     } vdistance;
     /* IN, contents OUT: the node of each vCPU. */
     union {
-        XEN_GUEST_HANDLE(uint32) h;
+        XEN_GUEST_HANDLE(uint) h;
         uint64_t pad;
     } vcpu_to_vnode;
     /* IN, contents OUT: the memory ranges. */

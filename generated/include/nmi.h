@@ -33,16 +33,8 @@
 /* XENNMI_register_callback. */
 struct xennmi_callback {
     /* IN: the handler's address. */
-#if defined(__i386__) || defined(__arm__)
-    uint32_t handler_address;
-#else
-    uint64_aligned_t handler_address;
-#endif
-#if defined(__i386__) || defined(__arm__)
-    uint32_t pad;
-#else
-    uint64_aligned_t pad;
-#endif
+    unsigned long handler_address;
+    unsigned long pad;
 };
 typedef struct xennmi_callback xennmi_callback_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE

@@ -131,11 +131,7 @@ DEFINE_XEN_GUEST_HANDLE(physdev_set_iobitmap_t);
 /* PHYSDEVOP_apic_read/_write: access an I/O APIC register. */
 struct physdev_apic {
     /* IN: physical base of the I/O APIC. */
-#if defined(__i386__) || defined(__arm__)
-    uint32_t apic_physbase;
-#else
-    uint64_aligned_t apic_physbase;
-#endif
+    unsigned long apic_physbase;
     /* IN: the register. */
     uint32_t reg;
     /* IN (write) or OUT (read): the value. */
@@ -177,15 +173,15 @@ struct physdev_map_pirq {
     /* IN: MAP_PIRQ_TYPE_*. */
     int32_t type; /* enum map_pirq_type */
     /* IN: the source's index (ignored for MULTI_MSI). */
-    int32_t index;
+    int index;
     /* IN: the PIRQ wanted, or negative for any; OUT: the PIRQ. */
-    int32_t pirq;
+    int pirq;
     /* IN: PCI bus; the segment in bits 31:16 for MSI_SEG and MULTI_MSI. */
-    int32_t bus;
+    int bus;
     /* IN: PCI device and function. */
-    int32_t devfn;
+    int devfn;
     /* IN: MSI-X entry or number of vectors; OUT too for MULTI_MSI. */
-    int32_t entry_nr;
+    int entry_nr;
     /* IN: MSI-X table base. */
     uint64_t table_base;
 };
@@ -199,7 +195,7 @@ struct physdev_unmap_pirq {
     /* IN: the domain. */
     domid_t domid;
     /* IN: the PIRQ. */
-    int32_t pirq;
+    int pirq;
 };
 typedef struct physdev_unmap_pirq physdev_unmap_pirq_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
@@ -264,11 +260,11 @@ struct physdev_op {
     uint32_t cmd; /* enum physdevop */
     /* IN/OUT: the arguments of cmd. */
     union {
-        struct physdev_irq_status_query irq_status_query;
-        struct physdev_set_iopl set_iopl;
-        struct physdev_set_iobitmap set_iobitmap;
-        struct physdev_apic apic_op;
-        struct physdev_irq irq_op;
+        physdev_irq_status_query_t irq_status_query;
+        physdev_set_iopl_t set_iopl;
+        physdev_set_iobitmap_t set_iobitmap;
+        physdev_apic_t apic_op;
+        physdev_irq_t irq_op;
     } u;
 };
 typedef struct physdev_op physdev_op_t;
@@ -279,7 +275,7 @@ DEFINE_XEN_GUEST_HANDLE(physdev_op_t);
 /* PHYSDEVOP_setup_gsi: configure a GSI. */
 struct physdev_setup_gsi {
     /* IN: the GSI. */
-    int32_t gsi;
+    int gsi;
     /* IN: edge (0) or level (1) triggered. */
     uint8_t triggering;
     /* IN: active high (0) or low (1). */
@@ -365,7 +361,7 @@ DEFINE_XEN_GUEST_HANDLE(physdev_pci_device_t);
 /* PHYSDEVOP_pci_device_reset: a device was reset. */
 struct pci_device_reset {
     /* IN: the device. */
-    struct physdev_pci_device dev;
+    physdev_pci_device_t dev;
     /* IN: the kind of reset (PCI_DEVICE_RESET_*). */
     uint32_t flags;
 };
@@ -392,7 +388,7 @@ struct physdev_dbgp_op {
     uint8_t bus; /* enum physdevop_dbgp_bus */
     /* IN: the controller. */
     union {
-        struct physdev_pci_device pci;
+        physdev_pci_device_t pci;
     } u;
 };
 typedef struct physdev_dbgp_op physdev_dbgp_op_t;

@@ -92,7 +92,7 @@ struct sched_poll {
     /* IN: the ports. */
     XEN_GUEST_HANDLE(evtchn_port_t) ports;
     /* IN: how many. */
-    uint32_t nr_ports;
+    unsigned int nr_ports;
     /* IN: absolute system time to give up at; zero for none. */
     uint64_t timeout;
 };

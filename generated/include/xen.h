@@ -431,16 +431,12 @@ struct mmuext_op {
          */
         xen_pfn_t mfn;
         /* A linear address: INVLPG_LOCAL, INVLPG_ALL, SET_LDT. */
-#if defined(__i386__) || defined(__arm__)
-        uint32_t linear_addr;
-#else
-        uint64_aligned_t linear_addr;
-#endif
+        unsigned long linear_addr;
     } arg1;
     /* IN: the second argument. */
     union {
         /* SET_LDT: number of entries. */
-        uint32_t nr_ents;
+        unsigned int nr_ents;
         /* TLB_FLUSH_MULTI, INVLPG_MULTI: bitmap of the vCPUs to flush. */
         XEN_GUEST_HANDLE(void) vcpumask;
         /* COPY_PAGE: the source frame. */
@@ -518,7 +514,7 @@ struct vcpu_info {
     /* The architecture's part. */
     struct arch_vcpu_info arch;
     /* Time information. */
-    struct vcpu_time_info time;
+    vcpu_time_info_t time;
 };
 typedef struct vcpu_info vcpu_info_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
