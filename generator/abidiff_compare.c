@@ -496,6 +496,9 @@ static void compare_variants(struct ad_pair *p)
 		else if (!is_enum && (ov->lo != nv->lo || ov->hi != nv->hi))
 			xi_ad_report(p, XI_AD_BREAKING, "renumbered", ov->loc, nv->loc, "%s '%s' moved from %s to %s",
 			    what, ov->name, bits_text(df, ov), bits_text(df, nv));
+		if (!streq(ov->c_type, nv->c_type))
+			xi_ad_report(p, XI_AD_API, "c-type", ov->loc, nv->loc, "C type of '%s' changed from %s to %s",
+			    ov->name, ov->c_type ? ov->c_type : "(default)", nv->c_type ? nv->c_type : "(default)");
 		if (!streq(ov->c_name, nv->c_name) && !n->renamed)
 			xi_ad_report(p, XI_AD_API, "c-name", ov->loc, nv->loc, "C name of '%s' changed from %s to %s",
 			    ov->name, ov->c_name ? ov->c_name : "(none)", nv->c_name ? nv->c_name : "(none)");
@@ -589,6 +592,9 @@ static void compare_decl(struct ad_pair *p)
 	if (!streq(o->c_prefix, n->c_prefix) && !n->renamed)
 		xi_ad_report(p, XI_AD_API, "c-name", o->loc, n->loc, "C macro prefix changed from %s to %s",
 		    o->c_prefix ? o->c_prefix : "(default)", n->c_prefix ? n->c_prefix : "(default)");
+	if (!streq(o->c_type, n->c_type))
+		xi_ad_report(p, XI_AD_API, "c-type", o->loc, n->loc, "C type changed from %s to %s",
+		    o->c_type ? o->c_type : "(default)", n->c_type ? n->c_type : "(default)");
 	switch (n->kind) {
 	case XI_MF_CONST:
 		if (!xi_int_eq(o->value, n->value)) {

@@ -245,6 +245,7 @@ static void put_variants(struct mf_writer *w, const struct xi_mf_decl *d)
 			xi_sb_printf(sb, "bit %s bits=%u..%u", v->name, v->lo, v->hi);
 		}
 		add_attr(sb, "c", v->c_name);
+		add_attr(sb, "ctype", v->c_type);
 		xi_sb_addc(sb, '\n');
 		write_line(w);
 		put_doc(w, 1, v->doc);
@@ -261,6 +262,7 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d)
 	case XI_MF_CONST:
 		add_attr(sb, "type", d->type);
 		add_int_attr(sb, "value", d->value);
+		add_attr(sb, "ctype", d->c_type);
 		break;
 	case XI_MF_ENUM:
 	case XI_MF_BITMAP:

@@ -105,13 +105,13 @@
  */
 /* Populate with populate-on-demand entries. */
 #define _XENMEMF_populate_on_demand 16
-#define XENMEMF_populate_on_demand (1U << _XENMEMF_populate_on_demand)
+#define XENMEMF_populate_on_demand (1 << _XENMEMF_populate_on_demand)
 /* Allocate from the given node only. */
 #define _XENMEMF_exact_node_request 17
-#define XENMEMF_exact_node_request (1U << _XENMEMF_exact_node_request)
+#define XENMEMF_exact_node_request (1 << _XENMEMF_exact_node_request)
 /* The node is a virtual node. */
 #define _XENMEMF_vnode 18
-#define XENMEMF_vnode (1U << _XENMEMF_vnode)
+#define XENMEMF_vnode (1 << _XENMEMF_vnode)
 #define XENMEMF__ALL 0x70000U
 
 /* A change of a domain's reservation. */
@@ -583,7 +583,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_t);
 /* Flags of xen_reserved_device_memory_map. */
 /* Every region, whatever the device. */
 #define _XENMEM_RDM_ALL 0
-#define XENMEM_RDM_ALL (1U << _XENMEM_RDM_ALL)
+#define XENMEM_RDM_ALL (1 << _XENMEM_RDM_ALL)
 #define XENMEM_RDM__ALL 0x1U
 
 /* XENMEM_reserved_device_memory_map: list the reserved ranges. */

@@ -188,7 +188,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_hvm_get_mem_type_t);
 #define HVM_IOREQSRV_BUFIOREQ_ATOMIC 2
 
 /* Version of the altp2m interface, in xen_hvm_altp2m_op.version. */
-#define HVMOP_ALTP2M_INTERFACE_VERSION 0x1U
+#define HVMOP_ALTP2M_INTERFACE_VERSION 0x1
 
 /* altp2m: a domain's altp2m state. */
 struct xen_hvm_altp2m_domain_state {
