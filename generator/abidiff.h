@@ -103,6 +103,8 @@ struct xi_mf_decl {
 	const char *c_name;   /* explicit @c_name, or NULL */
 	const char *c_prefix; /* explicit @c_prefix, or NULL */
 	const char *c_type;   /* const: its @c_type, or NULL */
+	const char *c_enum;   /* enum: @c_enum: "" (a tagged C enum) or its
+			       * typedef name; NULL: macros */
 	const char *doc;
 	struct xi_mf_loc loc;
 	xi_abi_mask abis;     /* where it exists: its module's ABIs */

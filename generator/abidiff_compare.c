@@ -570,6 +570,17 @@ static void compare_layout(struct ad_pair *p)
 	}
 }
 
+
+/* How C declares an enum's values (@c_enum), for messages. */
+static const char *c_enum_text(struct ad_pair *p, const char *c_enum)
+{
+	if (!c_enum)
+		return "macros";
+	if (!*c_enum)
+		return "a tagged C enum";
+	return xi_aprintf(ar(p->df), "the C enum typedef %s", c_enum);
+}
+
 static void compare_decl(struct ad_pair *p)
 {
 	struct ad_differ *df = p->df;
@@ -592,6 +603,9 @@ static void compare_decl(struct ad_pair *p)
 	if (!streq(o->c_prefix, n->c_prefix) && !n->renamed)
 		xi_ad_report(p, XI_AD_API, "c-name", o->loc, n->loc, "C macro prefix changed from %s to %s",
 		    o->c_prefix ? o->c_prefix : "(default)", n->c_prefix ? n->c_prefix : "(default)");
+	if (!streq(o->c_enum, n->c_enum))
+		xi_ad_report(p, XI_AD_API, "c-enum", o->loc, n->loc, "C declaration changed from %s to %s",
+		    c_enum_text(p, o->c_enum), c_enum_text(p, n->c_enum));
 	if (!streq(o->c_type, n->c_type))
 		xi_ad_report(p, XI_AD_API, "c-type", o->loc, n->loc, "C type changed from %s to %s",
 		    o->c_type ? o->c_type : "(default)", n->c_type ? n->c_type : "(default)");

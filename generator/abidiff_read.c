@@ -559,6 +559,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	bool legacy = (kind == XI_MF_ALIAS || kind == XI_MF_STRUCT || kind == XI_MF_UNION) &&
 		      flag(r, "legacy");
 	const char *type = NULL, *version = NULL, *c_prefix = NULL, *c_type = NULL;
+	const char *c_enum = NULL;
 	struct xi_int value = { 0, false };
 	bool ok = true;
 	switch (kind) {
@@ -573,6 +574,11 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 		type = str_attr(r, "backing", is_integer_prim);
 		ok = need_attr(r, "backing") && type;
 		c_prefix = str_attr(r, "c_prefix", is_prefix);
+		if (kind == XI_MF_ENUM) {
+			c_enum = str_attr(r, "c_enum", is_ident);
+			if (!c_enum && flag(r, "c_enum"))
+				c_enum = "";
+		}
 		break;
 	case XI_MF_STRUCT:
 	case XI_MF_UNION:
@@ -600,6 +606,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	d->version = version;
 	d->c_prefix = c_prefix;
 	d->c_type = c_type;
+	d->c_enum = c_enum;
 	d->c_name = c_name;
 	r->decl = d;
 	r->last = LAST_DECL;

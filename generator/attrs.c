@@ -102,7 +102,7 @@ bool xi_attr_is_direction(const char *n)
 bool xi_attr_is_known(const char *n)
 {
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
-					     "c_name", "c_prefix", "version", "c_bitfields", "c_type" };
+					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -153,6 +153,10 @@ void xi_attrs_apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_
 		} else if (!strcmp(a->name, "c_type") && (d->kind == XI_DECL_CONST ||
 			   d->kind == XI_DECL_ENUM || d->kind == XI_DECL_BITMAP)) {
 			d->c_type = attr_ctype(ctx, a);
+		} else if (!strcmp(a->name, "c_enum") && d->kind == XI_DECL_ENUM) {
+			d->c_enum = true;
+			if (a->arg_kind != XI_ATTR_ARG_NONE)
+				d->c_enum_typedef = attr_string(ctx, a, true);
 		} else if (!strcmp(a->name, "c_bitfields") && d->kind == XI_DECL_BITMAP) {
 			if (attr_no_arg(ctx, a))
 				d->c_bitfields = true;
@@ -266,6 +270,10 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 	if (d->c_bitfields)
 		push(a, &tail, "c_bitfields");
 	push_ctype(a, &tail, d->c_type);
+	if (d->c_enum_typedef)
+		push_string(a, &tail, "c_enum", d->c_enum_typedef);
+	else if (d->c_enum)
+		push(a, &tail, "c_enum");
 	if (d->version) {
 		struct xi_attr *at = push(a, &tail, "version");
 		at->arg_kind = XI_ATTR_ARG_EXPR;

@@ -328,8 +328,34 @@ static void emit_alias(struct cgen *g, const struct xi_decl *d)
 	xi_out_printf(g->out, "#ifdef DEFINE_XEN_GUEST_HANDLE\nDEFINE_XEN_GUEST_HANDLE(%s);\n#endif\n", name);
 }
 
+/* A @c_enum enum is a C enum, as Xen declares a few: `enum NAME { ... };`
+ * or, given a typedef name, `typedef enum { ... } NAME_t;`. */
+static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
+{
+	xi_c_comment(g->out, 0, d->doc);
+	if (d->c_enum_typedef)
+		xi_out_puts(g->out, "typedef enum {\n");
+	else
+		xi_out_printf(g->out, "enum %s {\n", xi_c_decl_name(d));
+	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+		xi_c_comment(g->out, C_INDENT, v->doc);
+		xi_out_printf(g->out, "%*s%s = %s%s\n", (int)C_INDENT, "", xi_c_variant_name(g->arena, d, v),
+			      xi_c_ctype_literal(g->arena, v->v, XI_CTYPE_INT,
+						 v->value->kind == XI_EXPR_INT && v->value->hex),
+			      v->next ? "," : "");
+	}
+	if (d->c_enum_typedef)
+		xi_out_printf(g->out, "} %s;\n", d->c_enum_typedef);
+	else
+		xi_out_puts(g->out, "};\n");
+}
+
 static void emit_enum(struct cgen *g, const struct xi_decl *d)
 {
+	if (d->c_enum) {
+		emit_c_enum(g, d);
+		return;
+	}
 	xi_c_comment(g->out, 0, d->doc);
 	for (const struct xi_variant *v = d->variants; v; v = v->next) {
 		xi_c_comment(g->out, 0, v->doc);

@@ -268,6 +268,10 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d)
 	case XI_MF_BITMAP:
 		add_attr(sb, "backing", d->type);
 		add_attr(sb, "c_prefix", d->c_prefix);
+		if (d->c_enum && !*d->c_enum)
+			xi_sb_adds(sb, " c_enum");
+		else
+			add_attr(sb, "c_enum", d->c_enum);
 		break;
 	default:
 		break;

@@ -277,6 +277,8 @@ struct xi_decl {
 	bool legacy;
 	bool c_bitfields;          /* @c_bitfields on a bitmap: C sees a struct of bitfields */
 	enum xi_ctype c_type : 8;  /* @c_type on constants, enums and bitmaps */
+	bool c_enum;               /* @c_enum: C declares the enum as a C enum */
+	const char *c_enum_typedef; /* @c_enum("NAME_t"): an anonymous enum typedef'd so */
 	struct xi_loc loc;
 	const char *name;
 	const char *c_name;        /* @c_name, or NULL */

@@ -795,6 +795,23 @@ static void check_ctypes(struct resolver *r, struct xi_decl *d)
 	}
 	for (const struct xi_variant *v = d->variants; v; v = v->next) {
 		enum xi_ctype t = v->c_type ? v->c_type : d->c_type;
+		if (d->c_enum) {
+			/* The enumerators of a C enum are ints (C99 6.7.2.2). */
+			if (v->c_type)
+				xi_error(r->diag, v->loc, "'%s' is a value of the C enum '%s' (@c_enum): "
+					 "an int, which takes no @c_type", v->name, d->name);
+			else if (t) {
+				xi_error(r->diag, d->loc, "'%s' is a C enum (@c_enum): its values are ints, "
+					 "which take no @c_type", d->name);
+				return;
+			}
+			if (!v->invalid && !xi_ctype_fits(v->v, XI_CTYPE_INT)) {
+				char buf[32];
+				xi_error(r->diag, v->loc, "value %s of '%s' does not fit the int of a C "
+					 "enum (@c_enum)", xi_int_format(v->v, buf), v->name);
+			}
+			continue;
+		}
 		if (!t || v->invalid)
 			continue;
 		struct xi_int value = v->v;

@@ -241,6 +241,19 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 		a->arg_kind = XI_ATTR_ARG_STRING;
 		a->str = xi_intern(mp->ctx, v->text, v->len);
 		break;
+	case XI_W_C_ENUM:
+		/* true, or the typedef name of an anonymous C enum */
+		if (v->kind == XI_DSTR) {
+			a = new_attr(mp, xi_words[e->word], e);
+			a->arg_kind = XI_ATTR_ARG_STRING;
+			a->str = xi_intern(mp->ctx, v->text, v->len);
+			break;
+		}
+		if (!sm_is_kind(mp, v, e->key, XI_DBOOL, "true, false or a typedef name"))
+			return false;
+		if (v->bval)
+			a = new_attr(mp, xi_words[e->word], e);
+		break;
 	case XI_W_LEGACY:
 	case XI_W_RESERVED:
 	case XI_W_C_BITFIELDS:
