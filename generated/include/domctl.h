@@ -854,12 +854,14 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_get_device_group_t);
 #endif
 
 /* Kinds of pass-through interrupt (Xen's C enum pt_irq_type). */
-#define PT_IRQ_TYPE_PCI 0
-#define PT_IRQ_TYPE_ISA 1
-#define PT_IRQ_TYPE_MSI 2
-#define PT_IRQ_TYPE_MSI_TRANSLATE 3
-/* Arm: an SPI, 32 to 1019. */
-#define PT_IRQ_TYPE_SPI 4
+enum pt_irq_type {
+    PT_IRQ_TYPE_PCI = 0,
+    PT_IRQ_TYPE_ISA = 1,
+    PT_IRQ_TYPE_MSI = 2,
+    PT_IRQ_TYPE_MSI_TRANSLATE = 3,
+    /* Arm: an SPI, 32 to 1019. */
+    PT_IRQ_TYPE_SPI = 4
+};
 
 /* Destination ID bits of the x86 vMSI flags. */
 #define XEN_DOMCTL_VMSI_X86_DEST_ID_MASK 0xFF

@@ -374,34 +374,30 @@ DEFINE_XEN_GUEST_HANDLE(xen_mem_paging_op_t);
 #define XENMEM_access_op_set_access_multi 4
 
 /* Access rights of guest pages (Xen's C enum xenmem_access_t). */
-#define XENMEM_access_n 0
-#define XENMEM_access_r 1
-#define XENMEM_access_w 2
-#define XENMEM_access_rw 3
-#define XENMEM_access_x 4
-#define XENMEM_access_rx 5
-#define XENMEM_access_wx 6
-#define XENMEM_access_rwx 7
-/* Starts as r-x and becomes rw- on the first write. */
-#define XENMEM_access_rx2rw 8
-/*
- * Logs access: starts as n and becomes rwx, raising an event without
- * pausing the vCPU.
- */
-#define XENMEM_access_n2rwx 9
-/*
- * As r, but page-table walks of the CPU may still write (accessed and
- * dirty bits), where the processor supports EPT paging-write.
- */
-#define XENMEM_access_r_pw 10
-/* The domain's default. */
-#define XENMEM_access_default 11
-
-/* The type of access rights in Xen's headers (a C enum there). */
-typedef uint32_t xenmem_access_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenmem_access_t);
-#endif
+typedef enum {
+    XENMEM_access_n = 0,
+    XENMEM_access_r = 1,
+    XENMEM_access_w = 2,
+    XENMEM_access_rw = 3,
+    XENMEM_access_x = 4,
+    XENMEM_access_rx = 5,
+    XENMEM_access_wx = 6,
+    XENMEM_access_rwx = 7,
+    /* Starts as r-x and becomes rw- on the first write. */
+    XENMEM_access_rx2rw = 8,
+    /*
+     * Logs access: starts as n and becomes rwx, raising an event without
+     * pausing the vCPU.
+     */
+    XENMEM_access_n2rwx = 9,
+    /*
+     * As r, but page-table walks of the CPU may still write (accessed and
+     * dirty bits), where the processor supports EPT paging-write.
+     */
+    XENMEM_access_r_pw = 10,
+    /* The domain's default. */
+    XENMEM_access_default = 11
+} xenmem_access_t;
 
 /* XENMEM_access_op: get or set access rights of pages. */
 struct xen_mem_access_op {
