@@ -89,6 +89,7 @@ struct xi_mf_member {
 struct xi_mf_variant {
 	const char *name;
 	const char *c_name;   /* the C macro (effective) */
+	const char *c_type;   /* its @c_type (own or its declaration's), or NULL */
 	const char *doc;
 	struct xi_mf_loc loc;
 	struct xi_int value;  /* enum */
@@ -101,6 +102,9 @@ struct xi_mf_decl {
 	const char *module;   /* the module's rel path */
 	const char *c_name;   /* explicit @c_name, or NULL */
 	const char *c_prefix; /* explicit @c_prefix, or NULL */
+	const char *c_type;   /* const: its @c_type, or NULL */
+	const char *c_enum;   /* enum: @c_enum: "" (a tagged C enum) or its
+			       * typedef name; NULL: macros */
 	const char *doc;
 	struct xi_mf_loc loc;
 	xi_abi_mask abis;     /* where it exists: its module's ABIs */

@@ -415,6 +415,8 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	struct xi_mf_decl *md = xi_mf_add_decl(b->m, kinds[d->kind], d->name, mod);
 	md->c_name = copy(b, d->c_name);
 	md->c_prefix = copy(b, d->c_prefix);
+	md->c_type = d->kind == XI_DECL_CONST && d->c_type ? xi_ctype_name(d->c_type) : NULL;
+	md->c_enum = !d->c_enum ? NULL : d->c_enum_typedef ? copy(b, d->c_enum_typedef) : "";
 	md->doc = copy(b, d->doc);
 	md->loc = loc_of(b, d->loc);
 	md->legacy = d->legacy;
@@ -443,6 +445,8 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 		for (const struct xi_variant *v = d->variants; v; v = v->next) {
 			struct xi_mf_variant *mv = xi_mf_add_variant(b->m, md, v->name);
 			mv->c_name = xi_strdup(a, xi_c_variant_name(a, d, v));
+			enum xi_ctype t = v->c_type ? v->c_type : d->c_type;
+			mv->c_type = t ? xi_ctype_name(t) : NULL;
 			mv->doc = copy(b, v->doc);
 			mv->loc = loc_of(b, v->loc);
 			mv->value = v->v;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "cnames.h"
 
 #include "limits.h"
 #include "strbuf.h"
@@ -526,6 +527,12 @@ static bool is_prefix(const char *s)
 	return !*s || is_ident(s);
 }
 
+/* A @c_type name: c_int ... c_ulonglong. */
+static bool is_ctype(const char *s)
+{
+	return xi_ctype_parse(s) != XI_CTYPE_NONE;
+}
+
 static bool is_integer_prim(const char *s)
 {
 	int p = xi_prim_by_name(s);
@@ -551,7 +558,8 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	}
 	bool legacy = (kind == XI_MF_ALIAS || kind == XI_MF_STRUCT || kind == XI_MF_UNION) &&
 		      flag(r, "legacy");
-	const char *type = NULL, *version = NULL, *c_prefix = NULL;
+	const char *type = NULL, *version = NULL, *c_prefix = NULL, *c_type = NULL;
+	const char *c_enum = NULL;
 	struct xi_int value = { 0, false };
 	bool ok = true;
 	switch (kind) {
@@ -559,12 +567,18 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 		type = str_attr(r, "type", nonempty);
 		ok = need_attr(r, "type") && type;
 		ok = int_attr(r, need_attr(r, "value"), &value) && ok;
+		c_type = str_attr(r, "ctype", is_ctype);
 		break;
 	case XI_MF_ENUM:
 	case XI_MF_BITMAP:
 		type = str_attr(r, "backing", is_integer_prim);
 		ok = need_attr(r, "backing") && type;
 		c_prefix = str_attr(r, "c_prefix", is_prefix);
+		if (kind == XI_MF_ENUM) {
+			c_enum = str_attr(r, "c_enum", is_ident);
+			if (!c_enum && flag(r, "c_enum"))
+				c_enum = "";
+		}
 		break;
 	case XI_MF_STRUCT:
 	case XI_MF_UNION:
@@ -591,6 +605,8 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	d->value = value;
 	d->version = version;
 	d->c_prefix = c_prefix;
+	d->c_type = c_type;
+	d->c_enum = c_enum;
 	d->c_name = c_name;
 	r->decl = d;
 	r->last = LAST_DECL;
@@ -872,6 +888,7 @@ static void read_variant(struct reader *r, bool bit)
 		ok = int_attr(r, need_attr(r, "value"), &value);
 	}
 	const char *c = str_attr(r, "c", is_ident);
+	const char *c_type = str_attr(r, "ctype", is_ctype);
 	if (!check_all_used(r) || !ok || !name)
 		return;
 	for (unsigned i = 0; i < d->nvariants; i++) {
@@ -884,6 +901,7 @@ static void read_variant(struct reader *r, bool bit)
 	}
 	struct xi_mf_variant *v = xi_mf_add_variant(r->m, d, name);
 	v->c_name = c;
+	v->c_type = c_type;
 	v->loc = mf_loc(r);
 	v->value = value;
 	v->lo = lo;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "cnames.h"
 
 #include "spelling.h"
 
@@ -101,11 +102,24 @@ bool xi_attr_is_direction(const char *n)
 bool xi_attr_is_known(const char *n)
 {
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
-					     "c_name", "c_prefix", "version", "c_bitfields" };
+					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
 	return false;
+}
+
+/* @c_type(c_int): the C type of an integer macro. */
+static enum xi_ctype attr_ctype(struct xi_ctx *ctx, const struct xi_attr *a)
+{
+	enum xi_ctype t = XI_CTYPE_NONE;
+	if (a->arg_kind == XI_ATTR_ARG_EXPR && a->expr->kind == XI_EXPR_NAME)
+		t = xi_ctype_parse(a->expr->name);
+	if (t == XI_CTYPE_NONE)
+		xi_error(&ctx->diag, a->arg_kind == XI_ATTR_ARG_NONE ? a->loc : a->arg_loc,
+			 "'@c_type' needs a C integer type: c_int, c_uint, c_long, c_ulong, "
+			 "c_longlong or c_ulonglong");
+	return t;
 }
 
 static void attr_misplaced(struct xi_ctx *ctx, const struct xi_attr *a, const char *where)
@@ -136,6 +150,13 @@ void xi_attrs_apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_
 					 d->c_prefix);
 				d->c_prefix = NULL;
 			}
+		} else if (!strcmp(a->name, "c_type") && (d->kind == XI_DECL_CONST ||
+			   d->kind == XI_DECL_ENUM || d->kind == XI_DECL_BITMAP)) {
+			d->c_type = attr_ctype(ctx, a);
+		} else if (!strcmp(a->name, "c_enum") && d->kind == XI_DECL_ENUM) {
+			d->c_enum = true;
+			if (a->arg_kind != XI_ATTR_ARG_NONE)
+				d->c_enum_typedef = attr_string(ctx, a, true);
 		} else if (!strcmp(a->name, "c_bitfields") && d->kind == XI_DECL_BITMAP) {
 			if (attr_no_arg(ctx, a))
 				d->c_bitfields = true;
@@ -197,6 +218,8 @@ void xi_attrs_apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const stru
 			continue;
 		if (!strcmp(a->name, "c_name"))
 			v->c_name = attr_string(ctx, a, true);
+		else if (!strcmp(a->name, "c_type"))
+			v->c_type = attr_ctype(ctx, a);
 		else
 			attr_misplaced(ctx, a, what);
 	}
@@ -204,6 +227,20 @@ void xi_attrs_apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const stru
 
 
 /* --- Attributes rebuilt from the IR (for writers such as convert) ------ */
+
+static struct xi_attr *push(struct xi_arena *a, struct xi_attr ***tail, const char *name);
+static void push_ctype(struct xi_arena *a, struct xi_attr ***tail, enum xi_ctype t)
+{
+	if (t == XI_CTYPE_NONE)
+		return;
+	struct xi_attr *at = push(a, tail, "c_type");
+	at->arg_kind = XI_ATTR_ARG_EXPR;
+	struct xi_expr *e = XI_NEW(a, struct xi_expr);
+	e->kind = XI_EXPR_NAME;
+	e->name = xi_ctype_name(t);
+	e->depth = 1;
+	at->expr = e;
+}
 
 static struct xi_attr *push(struct xi_arena *a, struct xi_attr ***tail, const char *name)
 {
@@ -232,6 +269,11 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		push_string(a, &tail, "c_prefix", d->c_prefix);
 	if (d->c_bitfields)
 		push(a, &tail, "c_bitfields");
+	push_ctype(a, &tail, d->c_type);
+	if (d->c_enum_typedef)
+		push_string(a, &tail, "c_enum", d->c_enum_typedef);
+	else if (d->c_enum)
+		push(a, &tail, "c_enum");
 	if (d->version) {
 		struct xi_attr *at = push(a, &tail, "version");
 		at->arg_kind = XI_ATTR_ARG_EXPR;
@@ -266,5 +308,6 @@ const struct xi_attr *xi_attrs_of_variant(struct xi_arena *a, const struct xi_va
 	struct xi_attr *head = NULL, **tail = &head;
 	if (v->c_name)
 		push_string(a, &tail, "c_name", v->c_name);
+	push_ctype(a, &tail, v->c_type);
 	return head;
 }

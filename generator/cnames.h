@@ -28,4 +28,21 @@ const char *xi_c_int_literal(struct xi_arena *a, struct xi_int v, enum xi_prim p
  * (for enum variant macros, which Xen writes without suffixes). */
 const char *xi_c_int_literal_min(struct xi_arena *a, struct xi_int v, bool hex);
 
+/* @c_type: the names (c_int ... c_ulonglong, as the C-named primitives),
+ * C's spelling, the literal suffix, and the range a value must fit on every
+ * ABI (long is 32 bits on x86_32 and arm32). xi_ctype_parse returns
+ * XI_CTYPE_NONE for an unknown name. */
+enum xi_ctype xi_ctype_parse(const char *name);
+const char *xi_ctype_name(enum xi_ctype t);
+const char *xi_ctype_c(enum xi_ctype t);
+bool xi_ctype_fits(struct xi_int v, enum xi_ctype t);
+/* The C type a macro of primitive `p` gets without @c_type (what
+ * xi_c_int_literal's suffix gives). */
+enum xi_ctype xi_ctype_of_prim(enum xi_prim p);
+/* An integer literal of C type t (suffix "", U, L, UL, LL or ULL);
+ * negative values come parenthesized. */
+const char *xi_c_ctype_literal(struct xi_arena *a, struct xi_int v, enum xi_ctype t, bool hex);
+/* The literal 1 of C type t, for bit macros: "1", "1U", "1UL" ... */
+const char *xi_ctype_suffix(enum xi_ctype t);
+
 #endif

@@ -316,8 +316,9 @@ static bool prefers_hex(const struct xi_expr *e, unsigned hops)
 static void emit_const(struct cgen *g, const struct xi_decl *d)
 {
 	xi_c_comment(g->out, 0, d->doc);
+	enum xi_ctype t = d->c_type ? d->c_type : xi_ctype_of_prim(d->const_prim);
 	xi_out_printf(g->out, "#define %s %s\n", xi_c_decl_name(d),
-		      xi_c_int_literal(g->arena, d->value, d->const_prim, prefers_hex(d->expr, 0)));
+		      xi_c_ctype_literal(g->arena, d->value, t, prefers_hex(d->expr, 0)));
 }
 
 static void emit_alias(struct cgen *g, const struct xi_decl *d)
@@ -335,13 +336,42 @@ static void emit_alias(struct cgen *g, const struct xi_decl *d)
 	xi_out_printf(g->out, "#ifdef DEFINE_XEN_GUEST_HANDLE\nDEFINE_XEN_GUEST_HANDLE(%s);\n#endif\n", name);
 }
 
+/* A @c_enum enum is a C enum, as Xen declares a few: `enum NAME { ... };`
+ * or, given a typedef name, `typedef enum { ... } NAME_t;`. */
+static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
+{
+	xi_c_comment(g->out, 0, d->doc);
+	if (d->c_enum_typedef)
+		xi_out_puts(g->out, "typedef enum {\n");
+	else
+		xi_out_printf(g->out, "enum %s {\n", xi_c_decl_name(d));
+	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+		xi_c_comment(g->out, C_INDENT, v->doc);
+		xi_out_printf(g->out, "%*s%s = %s%s\n", (int)C_INDENT, "", xi_c_variant_name(g->arena, d, v),
+			      xi_c_ctype_literal(g->arena, v->v, XI_CTYPE_INT,
+						 v->value->kind == XI_EXPR_INT && v->value->hex),
+			      v->next ? "," : "");
+	}
+	if (d->c_enum_typedef)
+		xi_out_printf(g->out, "} %s;\n", d->c_enum_typedef);
+	else
+		xi_out_puts(g->out, "};\n");
+}
+
 static void emit_enum(struct cgen *g, const struct xi_decl *d)
 {
+	if (d->c_enum) {
+		emit_c_enum(g, d);
+		return;
+	}
 	xi_c_comment(g->out, 0, d->doc);
 	for (const struct xi_variant *v = d->variants; v; v = v->next) {
 		xi_c_comment(g->out, 0, v->doc);
+		enum xi_ctype t = v->c_type ? v->c_type : d->c_type;
+		bool hex = v->value->kind == XI_EXPR_INT && v->value->hex;
 		xi_out_printf(g->out, "#define %s %s\n", xi_c_variant_name(g->arena, d, v),
-			      xi_c_int_literal_min(g->arena, v->v, v->value->kind == XI_EXPR_INT && v->value->hex));
+			      t ? xi_c_ctype_literal(g->arena, v->v, t, hex)
+				: xi_c_int_literal_min(g->arena, v->v, hex));
 	}
 }
 
@@ -380,7 +410,7 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 		return;
 	}
 	bool wide = xi_prims[d->backing].size == 8;
-	const char *one = wide ? "1ULL" : "1U";
+	enum xi_ctype own = d->c_type ? d->c_type : xi_ctype_of_prim(d->backing);
 	uint64_t all = 0;
 	xi_c_comment(g->out, 0, d->doc);
 	for (const struct xi_variant *v = d->variants; v; v = v->next) {
@@ -390,13 +420,15 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 		all |= mask;
 		xi_c_comment(g->out, 0, v->doc);
 		xi_out_printf(g->out, "#define _%s %u\n", name, v->lo);
+		/* The bit's C type (@c_type) is the literal's: a shift keeps it. */
+		const char *suffix = xi_ctype_suffix(v->c_type ? v->c_type : own);
 		if (!v->value_hi) {
-			xi_out_printf(g->out, "#define %s (%s << _%s)\n", name, one, name);
+			xi_out_printf(g->out, "#define %s (1%s << _%s)\n", name, suffix, name);
 			continue;
 		}
 		uint64_t field = mask >> v->lo;
 		xi_out_printf(g->out, "#define %s_mask (0x%llx%s << _%s)\n", name,
-			      (unsigned long long)field, wide ? "ULL" : "U", name);
+			      (unsigned long long)field, suffix, name);
 		xi_out_printf(g->out, "#define %s(v) (((v) << _%s) & %s_mask)\n", name, name, name);
 	}
 	xi_out_printf(g->out, "#define %s 0x%llx%s\n", xi_c_all_mask_name(g->arena, d),

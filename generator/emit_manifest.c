@@ -245,6 +245,7 @@ static void put_variants(struct mf_writer *w, const struct xi_mf_decl *d)
 			xi_sb_printf(sb, "bit %s bits=%u..%u", v->name, v->lo, v->hi);
 		}
 		add_attr(sb, "c", v->c_name);
+		add_attr(sb, "ctype", v->c_type);
 		xi_sb_addc(sb, '\n');
 		write_line(w);
 		put_doc(w, 1, v->doc);
@@ -261,11 +262,16 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d)
 	case XI_MF_CONST:
 		add_attr(sb, "type", d->type);
 		add_int_attr(sb, "value", d->value);
+		add_attr(sb, "ctype", d->c_type);
 		break;
 	case XI_MF_ENUM:
 	case XI_MF_BITMAP:
 		add_attr(sb, "backing", d->type);
 		add_attr(sb, "c_prefix", d->c_prefix);
+		if (d->c_enum && !*d->c_enum)
+			xi_sb_adds(sb, " c_enum");
+		else
+			add_attr(sb, "c_enum", d->c_enum);
 		break;
 	default:
 		break;

@@ -16,6 +16,7 @@
 
 #include "abidiff.h"
 #include "abigroup.h"
+#include "cnames.h"
 #include "refs.h"
 #include "strbuf.h"
 
@@ -233,6 +234,14 @@ static const char *value_md(struct page *pg, struct xi_int v)
 }
 
 /* A run of constants: one table. Returns the index after the run. */
+/* " (C `unsigned long`)" after a macro that @c_type gives a C type. */
+static const char *c_type_md(struct page *pg, const char *c_type)
+{
+	if (!c_type)
+		return "";
+	return xi_aprintf(pg->arena, " (C `%s`)", xi_ctype_c(xi_ctype_parse(c_type)));
+}
+
 static unsigned constants(struct page *pg, unsigned i)
 {
 	xi_out_puts(pg->o, "## Constants\n\n| Name | Type | Value | Description |\n|---|---|---|---|\n");
@@ -247,9 +256,9 @@ static unsigned constants(struct page *pg, unsigned i)
 			abi = a;
 			break;
 		}
-		xi_out_printf(pg->o, "| <a id=\"%s\"></a>`%s` | %s | %s | %s |\n", d->name,
+		xi_out_printf(pg->o, "| <a id=\"%s\"></a>`%s` | %s%s | %s | %s |\n", d->name,
 			      d->c_name ? d->c_name : d->name, type_md(pg, d->type, abi),
-			      value_md(pg, d->value), cell(pg, d->doc));
+			      c_type_md(pg, d->c_type), value_md(pg, d->value), cell(pg, d->doc));
 	}
 	xi_out_putc(pg->o, '\n');
 	return i;
@@ -289,8 +298,8 @@ static void variants(struct page *pg, const struct xi_mf_decl *d)
 		const char *val = is_enum ? value_md(pg, v->value)
 				: v->lo == v->hi ? xi_aprintf(pg->arena, "%u", v->lo)
 				: xi_aprintf(pg->arena, "%u..%u", v->lo, v->hi);
-		xi_out_printf(pg->o, "| %s | `%s` | `%s` | %s |\n", val, v->name, v->c_name,
-			      cell(pg, v->doc));
+		xi_out_printf(pg->o, "| %s | `%s` | `%s`%s | %s |\n", val, v->name, v->c_name,
+			      c_type_md(pg, v->c_type), cell(pg, v->doc));
 	}
 	xi_out_putc(pg->o, '\n');
 }

@@ -248,9 +248,23 @@ struct xi_agg {
 
 /* --- Enums and bitmaps --------------------------------------------------- */
 
+/* The C type of an integer macro, as @c_type names it (C's int ... unsigned
+ * long long; see cnames.h). NONE: the type the declaration's own type gives. */
+enum xi_ctype {
+	XI_CTYPE_NONE,
+	XI_CTYPE_INT,
+	XI_CTYPE_UINT,
+	XI_CTYPE_LONG,
+	XI_CTYPE_ULONG,
+	XI_CTYPE_LONGLONG,
+	XI_CTYPE_ULONGLONG,
+	XI_CTYPE_COUNT
+};
+
 struct xi_variant {
 	const char *name;
 	const char *c_name;         /* @c_name, or NULL */
+	enum xi_ctype c_type;       /* @c_type, or XI_CTYPE_NONE: the enum's or bitmap's */
 	const char *doc;
 	struct xi_expr *value;      /* enum value, or a bitmap bit's first position */
 	struct xi_expr *value_hi;   /* bitmap field's last position, or NULL */
@@ -260,6 +274,7 @@ struct xi_variant {
 	unsigned lo, hi;            /* evaluated bit range (hi == lo for a bit) */
 	bool invalid;               /* evaluation failed (already reported) */
 };
+
 
 /* --- Declarations -------------------------------------------------------- */
 
@@ -277,6 +292,9 @@ struct xi_decl {
 	enum xi_decl_kind kind : 8;
 	bool legacy;
 	bool c_bitfields;          /* @c_bitfields on a bitmap: C sees a struct of bitfields */
+	enum xi_ctype c_type : 8;  /* @c_type on constants, enums and bitmaps */
+	bool c_enum;               /* @c_enum: C declares the enum as a C enum */
+	const char *c_enum_typedef; /* @c_enum("NAME_t"): an anonymous enum typedef'd so */
 	struct xi_loc loc;
 	const char *name;
 	const char *c_name;        /* @c_name, or NULL */

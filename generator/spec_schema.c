@@ -241,6 +241,19 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 		a->arg_kind = XI_ATTR_ARG_STRING;
 		a->str = xi_intern(mp->ctx, v->text, v->len);
 		break;
+	case XI_W_C_ENUM:
+		/* true, or the typedef name of an anonymous C enum */
+		if (v->kind == XI_DSTR) {
+			a = new_attr(mp, xi_words[e->word], e);
+			a->arg_kind = XI_ATTR_ARG_STRING;
+			a->str = xi_intern(mp->ctx, v->text, v->len);
+			break;
+		}
+		if (!sm_is_kind(mp, v, e->key, XI_DBOOL, "true, false or a typedef name"))
+			return false;
+		if (v->bval)
+			a = new_attr(mp, xi_words[e->word], e);
+		break;
 	case XI_W_LEGACY:
 	case XI_W_RESERVED:
 	case XI_W_C_BITFIELDS:
@@ -249,11 +262,13 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 		if (v->bval)
 			a = new_attr(mp, xi_words[e->word], e);
 		break;
+	case XI_W_C_TYPE:
 	case XI_W_VERSION: {
-		const char *name = sm_name_of(mp, v, "version", NAME_REF);
+		bool ctype = e->word == XI_W_C_TYPE;
+		const char *name = sm_name_of(mp, v, ctype ? "c_type" : "version", NAME_REF);
 		if (!name)
 			return false;
-		a = new_attr(mp, "version", e);
+		a = new_attr(mp, ctype ? "c_type" : "version", e);
 		a->arg_kind = XI_ATTR_ARG_EXPR;
 		a->expr = NEW(struct xi_expr);
 		a->expr->kind = XI_EXPR_NAME;
@@ -279,7 +294,7 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 }
 
 /* The attribute keys of an object, in document order: c_name, c_prefix,
- * legacy, c_bitfields, version, direction and reserved. False after an
+ * c_type, legacy, c_bitfields, version, direction and reserved. False after an
  * error. */
 bool sm_attributes(struct mapper *mp, const struct xi_dnode *obj, struct xi_attr **out)
 {

@@ -33,7 +33,7 @@
  * had to be zero) leave it alone. Stable commands (get_domain_state) do
  * not use it. Last raised for Xen 4.22.
  */
-#define XEN_DOMCTL_INTERFACE_VERSION 0x18U
+#define XEN_DOMCTL_INTERFACE_VERSION 0x18
 
 /* Commands of xen_domctl. */
 #define XEN_DOMCTL_createdomain 1
@@ -163,7 +163,7 @@
 /* Grant table options of a new domain. */
 /* The highest grant table version the domain may use. */
 #define _XEN_DOMCTL_GRANT_version 0
-#define XEN_DOMCTL_GRANT_version_mask (0xfU << _XEN_DOMCTL_GRANT_version)
+#define XEN_DOMCTL_GRANT_version_mask (0xf << _XEN_DOMCTL_GRANT_version)
 #define XEN_DOMCTL_GRANT_version(v) (((v) << _XEN_DOMCTL_GRANT_version) & XEN_DOMCTL_GRANT_version_mask)
 #define XEN_DOMCTL_GRANT__ALL 0xfU
 
@@ -391,22 +391,22 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_getpageframeinfo3_t);
  * calls nor write-protects its page tables.
  */
 #define _XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT 1
-#define XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT (1U << _XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT)
+#define XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT (1 << _XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT)
 /* Log dirtied pages in a bitmap (for live migration). */
 #define _XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY 2
-#define XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY (1U << _XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY)
+#define XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY (1 << _XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY)
 /* Translate guest frames to machine frames automatically. */
 #define _XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE 3
-#define XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE (1U << _XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE)
+#define XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE (1 << _XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE)
 /* Xen takes no virtual address space from the guest (HVM only). */
 #define _XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL 4
-#define XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL (1U << _XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL)
+#define XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL (1 << _XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL)
 #define XEN_DOMCTL_SHADOW_ENABLE__ALL 0x1eU
 
 /* Mode flags of XEN_DOMCTL_SHADOW_OP_CLEAN and _PEEK. */
 /* The last round: include pages Xen maps writable. */
 #define _XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL 0
-#define XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL (1U << _XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL)
+#define XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL (1 << _XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL)
 #define XEN_DOMCTL_SHADOW_LOGDIRTY__ALL 0x1U
 
 /* Statistics of a log-dirty round. */
@@ -685,7 +685,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_irq_permission_t);
 #define XEN_DOMCTL_GSI_GRANT 1
 
 /* The bits of the action in xen_domctl_gsi_permission.flags. */
-#define XEN_DOMCTL_GSI_ACTION_MASK 1U
+#define XEN_DOMCTL_GSI_ACTION_MASK 1
 
 /* XEN_DOMCTL_gsi_permission. */
 struct xen_domctl_gsi_permission {
@@ -800,7 +800,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_sendtrigger_t);
  * (assign only).
  */
 #define _XEN_DOMCTL_DEV_RDM_RELAXED 0
-#define XEN_DOMCTL_DEV_RDM_RELAXED (1U << _XEN_DOMCTL_DEV_RDM_RELAXED)
+#define XEN_DOMCTL_DEV_RDM_RELAXED (1 << _XEN_DOMCTL_DEV_RDM_RELAXED)
 #define XEN_DOMCTL_DEV__ALL 0x1U
 
 /*
@@ -854,30 +854,32 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_get_device_group_t);
 #endif
 
 /* Kinds of pass-through interrupt (Xen's C enum pt_irq_type). */
-#define PT_IRQ_TYPE_PCI 0
-#define PT_IRQ_TYPE_ISA 1
-#define PT_IRQ_TYPE_MSI 2
-#define PT_IRQ_TYPE_MSI_TRANSLATE 3
-/* Arm: an SPI, 32 to 1019. */
-#define PT_IRQ_TYPE_SPI 4
+enum pt_irq_type {
+    PT_IRQ_TYPE_PCI = 0,
+    PT_IRQ_TYPE_ISA = 1,
+    PT_IRQ_TYPE_MSI = 2,
+    PT_IRQ_TYPE_MSI_TRANSLATE = 3,
+    /* Arm: an SPI, 32 to 1019. */
+    PT_IRQ_TYPE_SPI = 4
+};
 
 /* Destination ID bits of the x86 vMSI flags. */
-#define XEN_DOMCTL_VMSI_X86_DEST_ID_MASK 0xFFU
+#define XEN_DOMCTL_VMSI_X86_DEST_ID_MASK 0xFF
 
 /* Redirection hint bit of the x86 vMSI flags. */
-#define XEN_DOMCTL_VMSI_X86_RH_MASK 0x100U
+#define XEN_DOMCTL_VMSI_X86_RH_MASK 0x100
 
 /* Destination mode bit of the x86 vMSI flags. */
-#define XEN_DOMCTL_VMSI_X86_DM_MASK 0x200U
+#define XEN_DOMCTL_VMSI_X86_DM_MASK 0x200
 
 /* Delivery mode bits of the x86 vMSI flags. */
-#define XEN_DOMCTL_VMSI_X86_DELIV_MASK 0x7000U
+#define XEN_DOMCTL_VMSI_X86_DELIV_MASK 0x7000
 
 /* Trigger mode bit of the x86 vMSI flags. */
-#define XEN_DOMCTL_VMSI_X86_TRIG_MASK 0x8000U
+#define XEN_DOMCTL_VMSI_X86_TRIG_MASK 0x8000
 
 /* The vMSI is unmasked. */
-#define XEN_DOMCTL_VMSI_X86_UNMASKED 0x10000U
+#define XEN_DOMCTL_VMSI_X86_UNMASKED 0x10000
 
 /*
  * XEN_DOMCTL_bind_pt_irq and XEN_DOMCTL_unbind_pt_irq: route a machine
@@ -1459,28 +1461,28 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_set_llc_colors_t);
 /* State bits of XEN_DOMCTL_get_domain_state. */
 /* The domain exists. */
 #define _XEN_DOMCTL_GETDOMSTATE_STATE_EXIST 0
-#define XEN_DOMCTL_GETDOMSTATE_STATE_EXIST (1U << _XEN_DOMCTL_GETDOMSTATE_STATE_EXIST)
+#define XEN_DOMCTL_GETDOMSTATE_STATE_EXIST (1 << _XEN_DOMCTL_GETDOMSTATE_STATE_EXIST)
 /* Its shutdown completed. */
 #define _XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN 1
-#define XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN (1U << _XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN)
+#define XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN (1 << _XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN)
 /* It is dying. */
 #define _XEN_DOMCTL_GETDOMSTATE_STATE_DYING 2
-#define XEN_DOMCTL_GETDOMSTATE_STATE_DYING (1U << _XEN_DOMCTL_GETDOMSTATE_STATE_DYING)
+#define XEN_DOMCTL_GETDOMSTATE_STATE_DYING (1 << _XEN_DOMCTL_GETDOMSTATE_STATE_DYING)
 /* It is dead. */
 #define _XEN_DOMCTL_GETDOMSTATE_STATE_DEAD 3
-#define XEN_DOMCTL_GETDOMSTATE_STATE_DEAD (1U << _XEN_DOMCTL_GETDOMSTATE_STATE_DEAD)
+#define XEN_DOMCTL_GETDOMSTATE_STATE_DEAD (1 << _XEN_DOMCTL_GETDOMSTATE_STATE_DEAD)
 #define XEN_DOMCTL_GETDOMSTATE_STATE__ALL 0xfU
 
 /* Capability bits of XEN_DOMCTL_get_domain_state. */
 /* The control domain. */
 #define _XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL 0
-#define XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL (1U << _XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL)
+#define XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL (1 << _XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL)
 /* The hardware domain. */
 #define _XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE 1
-#define XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE (1U << _XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE)
+#define XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE (1 << _XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE)
 /* The xenstore domain. */
 #define _XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE 2
-#define XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE (1U << _XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE)
+#define XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE (1 << _XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE)
 #define XEN_DOMCTL_GETDOMSTATE_CAP__ALL 0x7U
 
 /*

@@ -98,7 +98,7 @@ DEFINE_XEN_GUEST_HANDLE(evtchn_bind_virq_t);
 /* Flags of evtchn_bind_pirq. */
 /* The interrupt may be shared with other devices. */
 #define _BIND_PIRQ__WILL_SHARE 0
-#define BIND_PIRQ__WILL_SHARE (1U << _BIND_PIRQ__WILL_SHARE)
+#define BIND_PIRQ__WILL_SHARE (1 << _BIND_PIRQ__WILL_SHARE)
 #define BIND_PIRQ___ALL 0x1U
 
 /*

@@ -258,25 +258,25 @@ DEFINE_XEN_GUEST_HANDLE(grant_handle_t);
 /* Flags of gnttab_map_grant_ref. */
 /* Map the frame for I/O devices. */
 #define _GNTMAP_device_map 0
-#define GNTMAP_device_map (1U << _GNTMAP_device_map)
+#define GNTMAP_device_map (1 << _GNTMAP_device_map)
 /* Map the frame for the host's CPUs. */
 #define _GNTMAP_host_map 1
-#define GNTMAP_host_map (1U << _GNTMAP_host_map)
+#define GNTMAP_host_map (1 << _GNTMAP_host_map)
 /* Read-only access. */
 #define _GNTMAP_readonly 2
-#define GNTMAP_readonly (1U << _GNTMAP_readonly)
+#define GNTMAP_readonly (1 << _GNTMAP_readonly)
 /*
  * With host_map: the mapping is usable by the current application as
  * well as the kernel.
  */
 #define _GNTMAP_application_map 3
-#define GNTMAP_application_map (1U << _GNTMAP_application_map)
+#define GNTMAP_application_map (1 << _GNTMAP_application_map)
 /*
  * With host_map: host_addr is the machine address of the page-table
  * entry to update, not a virtual address.
  */
 #define _GNTMAP_contains_pte 4
-#define GNTMAP_contains_pte (1U << _GNTMAP_contains_pte)
+#define GNTMAP_contains_pte (1 << _GNTMAP_contains_pte)
 /*
  * Bits to place in the PTE bits available to the guest kernel
  * (architecture-specific; with XENFEAT_gnttab_map_avail_bits).
@@ -399,10 +399,10 @@ DEFINE_XEN_GUEST_HANDLE(gnttab_transfer_t);
 /* Flags of gnttab_copy: which ends are grant references. */
 /* The source is a grant reference, not a frame. */
 #define _GNTCOPY_source_gref 0
-#define GNTCOPY_source_gref (1U << _GNTCOPY_source_gref)
+#define GNTCOPY_source_gref (1 << _GNTCOPY_source_gref)
 /* The destination is a grant reference, not a frame. */
 #define _GNTCOPY_dest_gref 1
-#define GNTCOPY_dest_gref (1U << _GNTCOPY_dest_gref)
+#define GNTCOPY_dest_gref (1 << _GNTCOPY_dest_gref)
 #define GNTCOPY__ALL 0x3U
 
 /* One end of a copy. */

@@ -105,13 +105,13 @@
  */
 /* Populate with populate-on-demand entries. */
 #define _XENMEMF_populate_on_demand 16
-#define XENMEMF_populate_on_demand (1U << _XENMEMF_populate_on_demand)
+#define XENMEMF_populate_on_demand (1 << _XENMEMF_populate_on_demand)
 /* Allocate from the given node only. */
 #define _XENMEMF_exact_node_request 17
-#define XENMEMF_exact_node_request (1U << _XENMEMF_exact_node_request)
+#define XENMEMF_exact_node_request (1 << _XENMEMF_exact_node_request)
 /* The node is a virtual node. */
 #define _XENMEMF_vnode 18
-#define XENMEMF_vnode (1U << _XENMEMF_vnode)
+#define XENMEMF_vnode (1 << _XENMEMF_vnode)
 #define XENMEMF__ALL 0x70000U
 
 /* A change of a domain's reservation. */
@@ -374,34 +374,30 @@ DEFINE_XEN_GUEST_HANDLE(xen_mem_paging_op_t);
 #define XENMEM_access_op_set_access_multi 4
 
 /* Access rights of guest pages (Xen's C enum xenmem_access_t). */
-#define XENMEM_access_n 0
-#define XENMEM_access_r 1
-#define XENMEM_access_w 2
-#define XENMEM_access_rw 3
-#define XENMEM_access_x 4
-#define XENMEM_access_rx 5
-#define XENMEM_access_wx 6
-#define XENMEM_access_rwx 7
-/* Starts as r-x and becomes rw- on the first write. */
-#define XENMEM_access_rx2rw 8
-/*
- * Logs access: starts as n and becomes rwx, raising an event without
- * pausing the vCPU.
- */
-#define XENMEM_access_n2rwx 9
-/*
- * As r, but page-table walks of the CPU may still write (accessed and
- * dirty bits), where the processor supports EPT paging-write.
- */
-#define XENMEM_access_r_pw 10
-/* The domain's default. */
-#define XENMEM_access_default 11
-
-/* The type of access rights in Xen's headers (a C enum there). */
-typedef uint32_t xenmem_access_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenmem_access_t);
-#endif
+typedef enum {
+    XENMEM_access_n = 0,
+    XENMEM_access_r = 1,
+    XENMEM_access_w = 2,
+    XENMEM_access_rw = 3,
+    XENMEM_access_x = 4,
+    XENMEM_access_rx = 5,
+    XENMEM_access_wx = 6,
+    XENMEM_access_rwx = 7,
+    /* Starts as r-x and becomes rw- on the first write. */
+    XENMEM_access_rx2rw = 8,
+    /*
+     * Logs access: starts as n and becomes rwx, raising an event without
+     * pausing the vCPU.
+     */
+    XENMEM_access_n2rwx = 9,
+    /*
+     * As r, but page-table walks of the CPU may still write (accessed and
+     * dirty bits), where the processor supports EPT paging-write.
+     */
+    XENMEM_access_r_pw = 10,
+    /* The domain's default. */
+    XENMEM_access_default = 11
+} xenmem_access_t;
 
 /* XENMEM_access_op: get or set access rights of pages. */
 struct xen_mem_access_op {
@@ -583,7 +579,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_t);
 /* Flags of xen_reserved_device_memory_map. */
 /* Every region, whatever the device. */
 #define _XENMEM_RDM_ALL 0
-#define XENMEM_RDM_ALL (1U << _XENMEM_RDM_ALL)
+#define XENMEM_RDM_ALL (1 << _XENMEM_RDM_ALL)
 #define XENMEM_RDM__ALL 0x1U
 
 /* XENMEM_reserved_device_memory_map: list the reserved ranges. */

@@ -12,13 +12,13 @@
 /* Why an NMI was raised (x86, in arch_shared_info.nmi_reason). */
 /* An I/O check error (ISA port 0x61, bit 6). */
 #define _XEN_NMIREASON_io_error 0
-#define XEN_NMIREASON_io_error (1U << _XEN_NMIREASON_io_error)
+#define XEN_NMIREASON_io_error (1UL << _XEN_NMIREASON_io_error)
 /* A PCI SERR (ISA port 0x61, bit 7). */
 #define _XEN_NMIREASON_pci_serr 1
-#define XEN_NMIREASON_pci_serr (1U << _XEN_NMIREASON_pci_serr)
+#define XEN_NMIREASON_pci_serr (1UL << _XEN_NMIREASON_pci_serr)
 /* Some other hardware NMI. */
 #define _XEN_NMIREASON_unknown 2
-#define XEN_NMIREASON_unknown (1U << _XEN_NMIREASON_unknown)
+#define XEN_NMIREASON_unknown (1UL << _XEN_NMIREASON_unknown)
 #define XEN_NMIREASON__ALL 0x7U
 
 /* Commands of HYPERVISOR_nmi_op(). */

@@ -59,7 +59,7 @@
 #define PHYSDEVOP_pci_device_reset 32
 
 /* The pirq_eoi_gmfn command of this interface version. */
-#define PHYSDEVOP_pirq_eoi_gmfn 28U
+#define PHYSDEVOP_pirq_eoi_gmfn 28
 
 /* PHYSDEVOP_eoi: signal the end of an interrupt. */
 struct physdev_eoi {
@@ -301,7 +301,7 @@ DEFINE_XEN_GUEST_HANDLE(physdev_get_free_pirq_t);
 /* Flags of physdev_pci_mmcfg_reserved. */
 /* The region is reserved in the firmware's memory map. */
 #define _XEN_PCI_MMCFG_RESERVED 0
-#define XEN_PCI_MMCFG_RESERVED (1U << _XEN_PCI_MMCFG_RESERVED)
+#define XEN_PCI_MMCFG_RESERVED (1 << _XEN_PCI_MMCFG_RESERVED)
 #define XEN_PCI_MMCFG__ALL 0x1U
 
 /* PHYSDEVOP_pci_mmcfg_reserved: report an MMCONFIG region. */
@@ -325,13 +325,13 @@ DEFINE_XEN_GUEST_HANDLE(physdev_pci_mmcfg_reserved_t);
 /* Flags of physdev_pci_device_add. */
 /* An extended function. */
 #define _XEN_PCI_DEV_EXTFN 0
-#define XEN_PCI_DEV_EXTFN (1U << _XEN_PCI_DEV_EXTFN)
+#define XEN_PCI_DEV_EXTFN (1 << _XEN_PCI_DEV_EXTFN)
 /* An SR-IOV virtual function. */
 #define _XEN_PCI_DEV_VIRTFN 1
-#define XEN_PCI_DEV_VIRTFN (1U << _XEN_PCI_DEV_VIRTFN)
+#define XEN_PCI_DEV_VIRTFN (1 << _XEN_PCI_DEV_VIRTFN)
 /* optarr[0] holds the device's proximity domain. */
 #define _XEN_PCI_DEV_PXM 2
-#define XEN_PCI_DEV_PXM (1U << _XEN_PCI_DEV_PXM)
+#define XEN_PCI_DEV_PXM (1 << _XEN_PCI_DEV_PXM)
 #define XEN_PCI_DEV__ALL 0x7U
 
 /* A PCI device: segment, bus, device and function. */
@@ -356,7 +356,7 @@ DEFINE_XEN_GUEST_HANDLE(physdev_pci_device_t);
 #define PCI_DEVICE_RESET_FLR 0x3
 
 /* The bits of pci_device_reset.flags that hold the kind of reset. */
-#define PCI_DEVICE_RESET_MASK 0x3U
+#define PCI_DEVICE_RESET_MASK 0x3
 
 /* PHYSDEVOP_pci_device_reset: a device was reset. */
 struct pci_device_reset {

@@ -11,7 +11,7 @@
 #include "xen.h"
 
 /* Version of this interface, in xen_platform_op.interface_version. */
-#define XENPF_INTERFACE_VERSION 0x3000001U
+#define XENPF_INTERFACE_VERSION 0x3000001
 
 /* Commands of xen_platform_op. */
 /* Set the wallclock from 32-bit seconds (xenpf_settime32). */
@@ -72,7 +72,7 @@
 #define XENPF_microcode_update2 66
 
 /* The settime command of this interface version. */
-#define XENPF_settime 62U
+#define XENPF_settime 62
 
 /*
  * XENPF_settime32: set the wallclock so that it reads secs.nsecs after
@@ -213,40 +213,40 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_platform_quirk_t);
 /* misc flags of XEN_EFI_get_time. */
 /* Setting the time clears the nanoseconds. */
 #define _XEN_EFI_GET_TIME_SET_CLEARS_NS 0
-#define XEN_EFI_GET_TIME_SET_CLEARS_NS (1U << _XEN_EFI_GET_TIME_SET_CLEARS_NS)
+#define XEN_EFI_GET_TIME_SET_CLEARS_NS (1 << _XEN_EFI_GET_TIME_SET_CLEARS_NS)
 #define XEN_EFI_GET_TIME__ALL 0x1U
 
 /* misc flags of XEN_EFI_get_wakeup_time. */
 /* The alarm is enabled. */
 #define _XEN_EFI_GET_WAKEUP_TIME_ENABLED 0
-#define XEN_EFI_GET_WAKEUP_TIME_ENABLED (1U << _XEN_EFI_GET_WAKEUP_TIME_ENABLED)
+#define XEN_EFI_GET_WAKEUP_TIME_ENABLED (1 << _XEN_EFI_GET_WAKEUP_TIME_ENABLED)
 /* The alarm is pending. */
 #define _XEN_EFI_GET_WAKEUP_TIME_PENDING 1
-#define XEN_EFI_GET_WAKEUP_TIME_PENDING (1U << _XEN_EFI_GET_WAKEUP_TIME_PENDING)
+#define XEN_EFI_GET_WAKEUP_TIME_PENDING (1 << _XEN_EFI_GET_WAKEUP_TIME_PENDING)
 #define XEN_EFI_GET_WAKEUP_TIME__ALL 0x3U
 
 /* misc flags of XEN_EFI_set_wakeup_time. */
 /* Enable the alarm. */
 #define _XEN_EFI_SET_WAKEUP_TIME_ENABLE 0
-#define XEN_EFI_SET_WAKEUP_TIME_ENABLE (1U << _XEN_EFI_SET_WAKEUP_TIME_ENABLE)
+#define XEN_EFI_SET_WAKEUP_TIME_ENABLE (1 << _XEN_EFI_SET_WAKEUP_TIME_ENABLE)
 /* Only enable or disable it; leave the time. */
 #define _XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY 1
-#define XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY (1U << _XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY)
+#define XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY (1 << _XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY)
 #define XEN_EFI_SET_WAKEUP_TIME__ALL 0x3U
 
 /* Attributes of an EFI variable. */
 #define _XEN_EFI_VARIABLE_NON_VOLATILE 0
-#define XEN_EFI_VARIABLE_NON_VOLATILE (1U << _XEN_EFI_VARIABLE_NON_VOLATILE)
+#define XEN_EFI_VARIABLE_NON_VOLATILE (1 << _XEN_EFI_VARIABLE_NON_VOLATILE)
 #define _XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS 1
-#define XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS (1U << _XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS)
+#define XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS (1 << _XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS)
 #define _XEN_EFI_VARIABLE_RUNTIME_ACCESS 2
-#define XEN_EFI_VARIABLE_RUNTIME_ACCESS (1U << _XEN_EFI_VARIABLE_RUNTIME_ACCESS)
+#define XEN_EFI_VARIABLE_RUNTIME_ACCESS (1 << _XEN_EFI_VARIABLE_RUNTIME_ACCESS)
 #define XEN_EFI_VARIABLE__ALL 0x7U
 
 /* misc flags of XEN_EFI_query_variable_info. */
 /* Report the values at the end of boot services. */
 #define _XEN_EFI_VARINFO_BOOT_SNAPSHOT 0
-#define XEN_EFI_VARINFO_BOOT_SNAPSHOT (1U << _XEN_EFI_VARINFO_BOOT_SNAPSHOT)
+#define XEN_EFI_VARINFO_BOOT_SNAPSHOT (1 << _XEN_EFI_VARINFO_BOOT_SNAPSHOT)
 #define XEN_EFI_VARINFO__ALL 0x1U
 
 /* An EFI time. */
@@ -484,7 +484,7 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_firmware_info_t);
  * reduced) interface.
  */
 #define _XENPF_ACPI_SLEEP_EXTENDED 0
-#define XENPF_ACPI_SLEEP_EXTENDED (1U << _XENPF_ACPI_SLEEP_EXTENDED)
+#define XENPF_ACPI_SLEEP_EXTENDED (1 << _XENPF_ACPI_SLEEP_EXTENDED)
 #define XENPF_ACPI_SLEEP__ALL 0x1U
 
 /* XENPF_enter_acpi_sleep. */
@@ -540,13 +540,13 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_getidletime_t);
 /* Power management abilities. */
 /* C states. */
 #define _XEN_PROCESSOR_PM_CX 0
-#define XEN_PROCESSOR_PM_CX (1U << _XEN_PROCESSOR_PM_CX)
+#define XEN_PROCESSOR_PM_CX (1 << _XEN_PROCESSOR_PM_CX)
 /* P states. */
 #define _XEN_PROCESSOR_PM_PX 1
-#define XEN_PROCESSOR_PM_PX (1U << _XEN_PROCESSOR_PM_PX)
+#define XEN_PROCESSOR_PM_PX (1 << _XEN_PROCESSOR_PM_PX)
 /* T states. */
 #define _XEN_PROCESSOR_PM_TX 2
-#define XEN_PROCESSOR_PM_TX (1U << _XEN_PROCESSOR_PM_TX)
+#define XEN_PROCESSOR_PM_TX (1 << _XEN_PROCESSOR_PM_TX)
 #define XEN_PROCESSOR_PM__ALL 0x7U
 
 /* Kinds of XENPF_set_processor_pminfo data. */
@@ -563,13 +563,13 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_getidletime_t);
 
 /* Which parts of xen_processor_performance are valid. */
 #define _XEN_PX_PCT 0
-#define XEN_PX_PCT (1U << _XEN_PX_PCT)
+#define XEN_PX_PCT (1 << _XEN_PX_PCT)
 #define _XEN_PX_PSS 1
-#define XEN_PX_PSS (1U << _XEN_PX_PSS)
+#define XEN_PX_PSS (1 << _XEN_PX_PSS)
 #define _XEN_PX_PPC 2
-#define XEN_PX_PPC (1U << _XEN_PX_PPC)
+#define XEN_PX_PPC (1 << _XEN_PX_PPC)
 #define _XEN_PX_PSD 3
-#define XEN_PX_PSD (1U << _XEN_PX_PSD)
+#define XEN_PX_PSD (1 << _XEN_PX_PSD)
 #define XEN_PX__ALL 0xfU
 
 /* Which parts of xen_processor_cppc are valid. */
@@ -773,10 +773,10 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_set_processor_pminfo_t);
 /* Flags of xenpf_pcpuinfo. */
 /* The CPU is online. */
 #define _XEN_PCPU_FLAGS_ONLINE 0
-#define XEN_PCPU_FLAGS_ONLINE (1U << _XEN_PCPU_FLAGS_ONLINE)
+#define XEN_PCPU_FLAGS_ONLINE (1 << _XEN_PCPU_FLAGS_ONLINE)
 /* The CPU is not present. */
 #define _XEN_PCPU_FLAGS_INVALID 1
-#define XEN_PCPU_FLAGS_INVALID (1U << _XEN_PCPU_FLAGS_INVALID)
+#define XEN_PCPU_FLAGS_INVALID (1 << _XEN_PCPU_FLAGS_INVALID)
 #define XEN_PCPU_FLAGS__ALL 0x3U
 
 /* XENPF_get_cpuinfo. */
@@ -968,7 +968,7 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_ucode_revision_t);
 /* Flags of XENPF_microcode_update2. */
 /* Skip the version check. */
 #define _XENPF_UCODE_FORCE 0
-#define XENPF_UCODE_FORCE (1U << _XENPF_UCODE_FORCE)
+#define XENPF_UCODE_FORCE (1 << _XENPF_UCODE_FORCE)
 #define XENPF_UCODE__ALL 0x1U
 
 /* XENPF_microcode_update2. */

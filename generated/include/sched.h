@@ -75,7 +75,7 @@
 #define SHUTDOWN_soft_reset 5
 
 /* The highest valid shutdown reason. */
-#define SHUTDOWN_MAX 5U
+#define SHUTDOWN_MAX 5
 
 /* SCHEDOP_shutdown and SCHEDOP_shutdown_code. */
 struct sched_shutdown {

@@ -322,22 +322,22 @@ DEFINE_XEN_GUEST_HANDLE(cpu_user_regs_t);
 /* Flags of vcpu_guest_context.flags. */
 /* The FPU state in fpu_ctxt is valid. */
 #define _VGCF_i387_valid 0
-#define VGCF_i387_valid (1U << _VGCF_i387_valid)
+#define VGCF_i387_valid (1 << _VGCF_i387_valid)
 /* The vCPU runs in kernel mode. */
 #define _VGCF_in_kernel 2
-#define VGCF_in_kernel (1U << _VGCF_in_kernel)
+#define VGCF_in_kernel (1 << _VGCF_in_kernel)
 /* Entering the failsafe callback masks events. */
 #define _VGCF_failsafe_disables_events 3
-#define VGCF_failsafe_disables_events (1U << _VGCF_failsafe_disables_events)
+#define VGCF_failsafe_disables_events (1 << _VGCF_failsafe_disables_events)
 /* Entering the syscall callback masks events. */
 #define _VGCF_syscall_disables_events 4
-#define VGCF_syscall_disables_events (1U << _VGCF_syscall_disables_events)
+#define VGCF_syscall_disables_events (1 << _VGCF_syscall_disables_events)
 /* The vCPU is up. */
 #define _VGCF_online 5
-#define VGCF_online (1U << _VGCF_online)
+#define VGCF_online (1 << _VGCF_online)
 /* x86_64: the vCPU is inside a system call. */
 #define _VGCF_in_syscall 8
-#define VGCF_in_syscall (1U << _VGCF_in_syscall)
+#define VGCF_in_syscall (1 << _VGCF_in_syscall)
 #define VGCF__ALL 0x13dU
 
 /*

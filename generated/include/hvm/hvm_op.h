@@ -101,25 +101,21 @@ DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_suppress_ve_multi_t);
 #endif
 
 /* Types of guest memory (Xen's C enum hvmmem_type_t). */
-/* Ordinary read/write RAM. */
-#define HVMMEM_ram_rw 0
-/* Read-only: writes are dropped. */
-#define HVMMEM_ram_ro 1
-/* Reads and writes go to the device model. */
-#define HVMMEM_mmio_dm 2
-/* A placeholder: setting it fails since Xen 4.7. */
-#define HVMMEM_unused 3
-/*
- * Claimed by an ioreq server. Only ram_rw pages may change to it, and
- * only back to ram_rw, and only once a server claimed the type.
- */
-#define HVMMEM_ioreq_server 4
-
-/* The type of guest memory types in Xen's headers (a C enum there). */
-typedef uint32_t hvmmem_type_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(hvmmem_type_t);
-#endif
+typedef enum {
+    /* Ordinary read/write RAM. */
+    HVMMEM_ram_rw = 0,
+    /* Read-only: writes are dropped. */
+    HVMMEM_ram_ro = 1,
+    /* Reads and writes go to the device model. */
+    HVMMEM_mmio_dm = 2,
+    /* A placeholder: setting it fails since Xen 4.7. */
+    HVMMEM_unused = 3,
+    /*
+     * Claimed by an ioreq server. Only ram_rw pages may change to it, and
+     * only back to ram_rw, and only once a server claimed the type.
+     */
+    HVMMEM_ioreq_server = 4
+} hvmmem_type_t;
 
 /* HVMOP_pagetable_dying. */
 struct xen_hvm_pagetable_dying {
@@ -188,7 +184,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_hvm_get_mem_type_t);
 #define HVM_IOREQSRV_BUFIOREQ_ATOMIC 2
 
 /* Version of the altp2m interface, in xen_hvm_altp2m_op.version. */
-#define HVMOP_ALTP2M_INTERFACE_VERSION 0x1U
+#define HVMOP_ALTP2M_INTERFACE_VERSION 0x1
 
 /* altp2m: a domain's altp2m state. */
 struct xen_hvm_altp2m_domain_state {

@@ -1110,9 +1110,6 @@ impl From<XenmemAccessKind> for XenmemAccess {
     }
 }
 
-/// The type of access rights in Xen's headers (a C enum there).
-pub type XenmemAccessT = u32;
-
 /// XENMEM_access_op: get or set access rights of pages.
 #[repr(C, align(8))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
