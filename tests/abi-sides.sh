@@ -5,7 +5,8 @@
 # Every form of idl/ compared with the committed manifests of
 # generated/abi, in both directions, finds nothing: one file at a time
 # (with -I and, where imports resolve without it, without), several files,
-# the directories, and the same IDL converted to YAML; TOML and YAML specs
+# the directories (with and without --abi), and the same IDL converted to
+# YAML; TOML and YAML specs
 # against their own manifests; and a file that imports through -I.
 set -u
 : "${XENIDL:?XENIDL must name the xenidl binary}"
@@ -51,6 +52,34 @@ same -I idl --old generated/abi/hvm/params.abi --old generated/abi/memory.abi \
 same idl generated/abi
 same generated/abi idl
 same -I idl idl generated/abi
+
+# With --abi, both sides cover those ABIs: the manifests of every ABI are
+# cut to them, as the IDL side is laid out on them only; the files of the
+# families left out that a directory holds are left out without a word.
+for abi in x86_32 x86_64 arm32 arm64 riscv64 ppc64le; do
+	same --abi "$abi" generated/abi idl
+	same --abi "$abi" idl generated/abi
+	same --abi "$abi" -I idl idl/domctl.xidl generated/abi/domctl.abi
+	same --abi "$abi" -I idl generated/abi/domctl.abi idl/domctl.xidl
+done
+same --abi x86_32,arm64 generated/abi idl
+same --abi x86_32,arm64 idl generated/abi
+# A file named of a family left out is skipped with a warning, a manifest
+# as an IDL file.
+runs=$((runs + 1))
+"$XENIDL" abi-diff --abi x86_64 -I idl generated/abi/arch-arm/xen.abi idl/arch-arm/xen.xidl \
+	>"$tmp/out" 2>"$tmp/err"
+status=$?
+cat >"$tmp/want-err" <<'EOF'
+generated/abi/arch-arm/xen.abi: warning: skipped: the file is for the arm family (arm32, arm64), which --abi leaves out
+idl/arch-arm/xen.xidl: warning: skipped: the file is for the arm family (arm32, arm64), which --abi leaves out
+EOF
+if [ "$status" -ne 0 ] || [ "$(cat "$tmp/out")" != "abi-diff: no differences" ] ||
+	! cmp -s "$tmp/err" "$tmp/want-err"; then
+	echo "FAIL: abi-diff --abi x86_64 of arm files named (status $status):"
+	cat "$tmp/out" "$tmp/err" | head -8
+	fail=1
+fi
 
 # The same IDL in YAML: file by file and as a directory.
 # shellcheck disable=SC2086 # the file list is meant to split

@@ -35,6 +35,7 @@ front
 front/xidl front/spec
 sema
 back
+back/templates
 back/model
 back/c back/marshal back/rust back/manifest back/md
 api
@@ -52,8 +53,11 @@ echo "$LAYERS" | awk 'NF { r++; for (i = 1; i <= NF; i++) print $i, r }' >"$tmp/
 
 # Sources: "module folder file" for every source file, where the module is
 # the file name without its extension (lexer.l and lexer.c are one).
+# The texts of back/templates are output, not code: only templates.h,
+# which declares the strings the build makes of them, is the generator's.
 (cd "$src" && find . -type f \( -name '*.c' -o -name '*.h' -o -name '*.l' -o -name '*.y' \) \
-	! -name '*.am' | sed 's|^\./||' | sort) |
+	! -name '*.am' ! \( -path './back/templates/*' ! -name templates.h \) |
+	sed 's|^\./||' | sort) |
 	awk '{ n = split($0, p, "/"); f = p[n]; m = f; sub(/\.[^.]*$/, "", m);
 	       d = n > 1 ? substr($0, 1, length($0) - length(f) - 1) : ".";
 	       print m, d, $0 }' >"$tmp/files"

@@ -10,89 +10,6 @@
 #ifndef __XEN_PUBLIC_DOMCTL_H__
 #define __XEN_PUBLIC_DOMCTL_H__
 
-#ifndef XENIDL_C_PRELUDE
-#define XENIDL_C_PRELUDE
-
-/* Fixed-width integers: from <stdint.h>, except where the environment
- * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
-#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
-#include <stdint.h>
-#endif
-
-/* 64-bit integers are 8-aligned on every ABI, also on x86_32. */
-#ifndef uint64_aligned_t
-#if defined(__GNUC__)
-#define uint64_aligned_t uint64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define uint64_aligned_t alignas(8) uint64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define uint64_aligned_t _Alignas(8) uint64_t
-#else
-#error "uint64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-#ifndef int64_aligned_t
-#if defined(__GNUC__)
-#define int64_aligned_t int64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define int64_aligned_t alignas(8) int64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define int64_aligned_t _Alignas(8) int64_t
-#else
-#error "int64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-
-/* Guest handles. Outside Xen's headers, a 64-bit handle is the guest
- * address in an 8-byte, 8-aligned integer, and a native one is
- * pointer-sized on x86 and 8 bytes elsewhere. */
-#ifndef XEN_GUEST_HANDLE_64
-#define XEN_GUEST_HANDLE_64(name) uint64_aligned_t
-#endif
-#ifndef XEN_GUEST_HANDLE
-#if defined(__i386__) || defined(__x86_64__)
-#define XEN_GUEST_HANDLE(name) unsigned long
-#else
-#define XEN_GUEST_HANDLE(name) uint64_aligned_t
-#endif
-#endif
-
-/* Compile-time layout checks that work in C89 and C++98 too. */
-#define XENIDL_CAT_(a, b) a##b
-#define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_STATIC_ASSERT(tag, cond) static_assert(cond, #cond)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_STATIC_ASSERT(tag, cond) _Static_assert(cond, #cond)
-#else
-#define XENIDL_STATIC_ASSERT(tag, cond) \
-    typedef char XENIDL_CAT(xenidl_check_, tag)[(cond) ? 1 : -1]
-#endif
-#if defined(__GNUC__)
-#define XENIDL_OFFSETOF(type, member) __builtin_offsetof(type, member)
-#else
-#include <stddef.h>
-#define XENIDL_OFFSETOF(type, member) offsetof(type, member)
-#endif
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_ALIGNOF(type) alignof(type)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_ALIGNOF(type) _Alignof(type)
-#else
-#define XENIDL_ALIGNOF(type) __alignof__(type)
-#endif
-#define XENIDL_CHECK_SIZE(kind, name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(kind name) == (size))
-#define XENIDL_CHECK_ALIGN(kind, name, align) \
-    XENIDL_STATIC_ASSERT(name##_align, XENIDL_ALIGNOF(kind name) == (align))
-#define XENIDL_CHECK_OFFSET(kind, name, member, offset) \
-    XENIDL_STATIC_ASSERT(XENIDL_CAT(name##_offset_, __LINE__), \
-                         XENIDL_OFFSETOF(kind name, member) == (offset))
-#define XENIDL_CHECK_TYPE_SIZE(name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(name) == (size))
-
-#endif /* XENIDL_C_PRELUDE */
-
 #include "xen.h"
 #include "event_channel.h"
 #include "grant_table.h"
@@ -116,7 +33,7 @@
  * had to be zero) leave it alone. Stable commands (get_domain_state) do
  * not use it. Last raised for Xen 4.22.
  */
-#define XEN_DOMCTL_INTERFACE_VERSION 0x18U
+#define XEN_DOMCTL_INTERFACE_VERSION 0x18
 
 /* Commands of xen_domctl. */
 #define XEN_DOMCTL_createdomain 1
@@ -246,7 +163,7 @@
 /* Grant table options of a new domain. */
 /* The highest grant table version the domain may use. */
 #define _XEN_DOMCTL_GRANT_version 0
-#define XEN_DOMCTL_GRANT_version_mask (0xfU << _XEN_DOMCTL_GRANT_version)
+#define XEN_DOMCTL_GRANT_version_mask (0xf << _XEN_DOMCTL_GRANT_version)
 #define XEN_DOMCTL_GRANT_version(v) (((v) << _XEN_DOMCTL_GRANT_version) & XEN_DOMCTL_GRANT_version_mask)
 #define XEN_DOMCTL_GRANT__ALL 0xfU
 
@@ -474,22 +391,22 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_getpageframeinfo3_t);
  * calls nor write-protects its page tables.
  */
 #define _XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT 1
-#define XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT (1U << _XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT)
+#define XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT (1 << _XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT)
 /* Log dirtied pages in a bitmap (for live migration). */
 #define _XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY 2
-#define XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY (1U << _XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY)
+#define XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY (1 << _XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY)
 /* Translate guest frames to machine frames automatically. */
 #define _XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE 3
-#define XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE (1U << _XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE)
+#define XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE (1 << _XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE)
 /* Xen takes no virtual address space from the guest (HVM only). */
 #define _XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL 4
-#define XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL (1U << _XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL)
+#define XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL (1 << _XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL)
 #define XEN_DOMCTL_SHADOW_ENABLE__ALL 0x1eU
 
 /* Mode flags of XEN_DOMCTL_SHADOW_OP_CLEAN and _PEEK. */
 /* The last round: include pages Xen maps writable. */
 #define _XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL 0
-#define XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL (1U << _XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL)
+#define XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL (1 << _XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL)
 #define XEN_DOMCTL_SHADOW_LOGDIRTY__ALL 0x1U
 
 /* Statistics of a log-dirty round. */
@@ -768,7 +685,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_irq_permission_t);
 #define XEN_DOMCTL_GSI_GRANT 1
 
 /* The bits of the action in xen_domctl_gsi_permission.flags. */
-#define XEN_DOMCTL_GSI_ACTION_MASK 1U
+#define XEN_DOMCTL_GSI_ACTION_MASK 1
 
 /* XEN_DOMCTL_gsi_permission. */
 struct xen_domctl_gsi_permission {
@@ -883,7 +800,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_sendtrigger_t);
  * (assign only).
  */
 #define _XEN_DOMCTL_DEV_RDM_RELAXED 0
-#define XEN_DOMCTL_DEV_RDM_RELAXED (1U << _XEN_DOMCTL_DEV_RDM_RELAXED)
+#define XEN_DOMCTL_DEV_RDM_RELAXED (1 << _XEN_DOMCTL_DEV_RDM_RELAXED)
 #define XEN_DOMCTL_DEV__ALL 0x1U
 
 /*
@@ -937,30 +854,32 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_get_device_group_t);
 #endif
 
 /* Kinds of pass-through interrupt (Xen's C enum pt_irq_type). */
-#define PT_IRQ_TYPE_PCI 0
-#define PT_IRQ_TYPE_ISA 1
-#define PT_IRQ_TYPE_MSI 2
-#define PT_IRQ_TYPE_MSI_TRANSLATE 3
-/* Arm: an SPI, 32 to 1019. */
-#define PT_IRQ_TYPE_SPI 4
+enum pt_irq_type {
+    PT_IRQ_TYPE_PCI = 0,
+    PT_IRQ_TYPE_ISA = 1,
+    PT_IRQ_TYPE_MSI = 2,
+    PT_IRQ_TYPE_MSI_TRANSLATE = 3,
+    /* Arm: an SPI, 32 to 1019. */
+    PT_IRQ_TYPE_SPI = 4
+};
 
 /* Destination ID bits of the x86 vMSI flags. */
-#define XEN_DOMCTL_VMSI_X86_DEST_ID_MASK 0xFFU
+#define XEN_DOMCTL_VMSI_X86_DEST_ID_MASK 0xFF
 
 /* Redirection hint bit of the x86 vMSI flags. */
-#define XEN_DOMCTL_VMSI_X86_RH_MASK 0x100U
+#define XEN_DOMCTL_VMSI_X86_RH_MASK 0x100
 
 /* Destination mode bit of the x86 vMSI flags. */
-#define XEN_DOMCTL_VMSI_X86_DM_MASK 0x200U
+#define XEN_DOMCTL_VMSI_X86_DM_MASK 0x200
 
 /* Delivery mode bits of the x86 vMSI flags. */
-#define XEN_DOMCTL_VMSI_X86_DELIV_MASK 0x7000U
+#define XEN_DOMCTL_VMSI_X86_DELIV_MASK 0x7000
 
 /* Trigger mode bit of the x86 vMSI flags. */
-#define XEN_DOMCTL_VMSI_X86_TRIG_MASK 0x8000U
+#define XEN_DOMCTL_VMSI_X86_TRIG_MASK 0x8000
 
 /* The vMSI is unmasked. */
-#define XEN_DOMCTL_VMSI_X86_UNMASKED 0x10000U
+#define XEN_DOMCTL_VMSI_X86_UNMASKED 0x10000
 
 /*
  * XEN_DOMCTL_bind_pt_irq and XEN_DOMCTL_unbind_pt_irq: route a machine
@@ -1328,11 +1247,11 @@ struct xen_domctl_vnuma {
     uint32_t nr_vcpus;
     uint32_t pad;
     /* IN: distances between nodes, nr_vnodes * nr_vnodes entries. */
-    XEN_GUEST_HANDLE_64(uint32) vdistance;
+    XEN_GUEST_HANDLE_64(uint) vdistance;
     /* IN: the node of each vCPU, nr_vcpus entries. */
-    XEN_GUEST_HANDLE_64(uint32) vcpu_to_vnode;
+    XEN_GUEST_HANDLE_64(uint) vcpu_to_vnode;
     /* IN: the physical node of each node, nr_vnodes entries. */
-    XEN_GUEST_HANDLE_64(uint32) vnode_to_pnode;
+    XEN_GUEST_HANDLE_64(uint) vnode_to_pnode;
     /* IN: the memory ranges, nr_vmemranges entries. */
     XEN_GUEST_HANDLE_64(xen_vmemrange_t) vmemrange;
 };
@@ -1542,28 +1461,28 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_set_llc_colors_t);
 /* State bits of XEN_DOMCTL_get_domain_state. */
 /* The domain exists. */
 #define _XEN_DOMCTL_GETDOMSTATE_STATE_EXIST 0
-#define XEN_DOMCTL_GETDOMSTATE_STATE_EXIST (1U << _XEN_DOMCTL_GETDOMSTATE_STATE_EXIST)
+#define XEN_DOMCTL_GETDOMSTATE_STATE_EXIST (1 << _XEN_DOMCTL_GETDOMSTATE_STATE_EXIST)
 /* Its shutdown completed. */
 #define _XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN 1
-#define XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN (1U << _XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN)
+#define XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN (1 << _XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN)
 /* It is dying. */
 #define _XEN_DOMCTL_GETDOMSTATE_STATE_DYING 2
-#define XEN_DOMCTL_GETDOMSTATE_STATE_DYING (1U << _XEN_DOMCTL_GETDOMSTATE_STATE_DYING)
+#define XEN_DOMCTL_GETDOMSTATE_STATE_DYING (1 << _XEN_DOMCTL_GETDOMSTATE_STATE_DYING)
 /* It is dead. */
 #define _XEN_DOMCTL_GETDOMSTATE_STATE_DEAD 3
-#define XEN_DOMCTL_GETDOMSTATE_STATE_DEAD (1U << _XEN_DOMCTL_GETDOMSTATE_STATE_DEAD)
+#define XEN_DOMCTL_GETDOMSTATE_STATE_DEAD (1 << _XEN_DOMCTL_GETDOMSTATE_STATE_DEAD)
 #define XEN_DOMCTL_GETDOMSTATE_STATE__ALL 0xfU
 
 /* Capability bits of XEN_DOMCTL_get_domain_state. */
 /* The control domain. */
 #define _XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL 0
-#define XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL (1U << _XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL)
+#define XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL (1 << _XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL)
 /* The hardware domain. */
 #define _XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE 1
-#define XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE (1U << _XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE)
+#define XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE (1 << _XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE)
 /* The xenstore domain. */
 #define _XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE 2
-#define XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE (1U << _XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE)
+#define XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE (1 << _XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE)
 #define XEN_DOMCTL_GETDOMSTATE_CAP__ALL 0x7U
 
 /*

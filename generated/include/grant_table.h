@@ -23,89 +23,6 @@
 #ifndef __XEN_PUBLIC_GRANT_TABLE_H__
 #define __XEN_PUBLIC_GRANT_TABLE_H__
 
-#ifndef XENIDL_C_PRELUDE
-#define XENIDL_C_PRELUDE
-
-/* Fixed-width integers: from <stdint.h>, except where the environment
- * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
-#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
-#include <stdint.h>
-#endif
-
-/* 64-bit integers are 8-aligned on every ABI, also on x86_32. */
-#ifndef uint64_aligned_t
-#if defined(__GNUC__)
-#define uint64_aligned_t uint64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define uint64_aligned_t alignas(8) uint64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define uint64_aligned_t _Alignas(8) uint64_t
-#else
-#error "uint64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-#ifndef int64_aligned_t
-#if defined(__GNUC__)
-#define int64_aligned_t int64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define int64_aligned_t alignas(8) int64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define int64_aligned_t _Alignas(8) int64_t
-#else
-#error "int64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-
-/* Guest handles. Outside Xen's headers, a 64-bit handle is the guest
- * address in an 8-byte, 8-aligned integer, and a native one is
- * pointer-sized on x86 and 8 bytes elsewhere. */
-#ifndef XEN_GUEST_HANDLE_64
-#define XEN_GUEST_HANDLE_64(name) uint64_aligned_t
-#endif
-#ifndef XEN_GUEST_HANDLE
-#if defined(__i386__) || defined(__x86_64__)
-#define XEN_GUEST_HANDLE(name) unsigned long
-#else
-#define XEN_GUEST_HANDLE(name) uint64_aligned_t
-#endif
-#endif
-
-/* Compile-time layout checks that work in C89 and C++98 too. */
-#define XENIDL_CAT_(a, b) a##b
-#define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_STATIC_ASSERT(tag, cond) static_assert(cond, #cond)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_STATIC_ASSERT(tag, cond) _Static_assert(cond, #cond)
-#else
-#define XENIDL_STATIC_ASSERT(tag, cond) \
-    typedef char XENIDL_CAT(xenidl_check_, tag)[(cond) ? 1 : -1]
-#endif
-#if defined(__GNUC__)
-#define XENIDL_OFFSETOF(type, member) __builtin_offsetof(type, member)
-#else
-#include <stddef.h>
-#define XENIDL_OFFSETOF(type, member) offsetof(type, member)
-#endif
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_ALIGNOF(type) alignof(type)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_ALIGNOF(type) _Alignof(type)
-#else
-#define XENIDL_ALIGNOF(type) __alignof__(type)
-#endif
-#define XENIDL_CHECK_SIZE(kind, name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(kind name) == (size))
-#define XENIDL_CHECK_ALIGN(kind, name, align) \
-    XENIDL_STATIC_ASSERT(name##_align, XENIDL_ALIGNOF(kind name) == (align))
-#define XENIDL_CHECK_OFFSET(kind, name, member, offset) \
-    XENIDL_STATIC_ASSERT(XENIDL_CAT(name##_offset_, __LINE__), \
-                         XENIDL_OFFSETOF(kind name, member) == (offset))
-#define XENIDL_CHECK_TYPE_SIZE(name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(name) == (size))
-
-#endif /* XENIDL_C_PRELUDE */
-
 #include "xen.h"
 
 /* A reference to an entry of a domain's grant table. */
@@ -236,13 +153,13 @@ DEFINE_XEN_GUEST_HANDLE(grant_entry_header_t);
  * Grant references work the same whatever version the other domain uses.
  */
 union grant_entry_v2 {
-    struct grant_entry_header hdr;
+    grant_entry_header_t hdr;
     /*
      * A whole-page grant: GTF_accept_transfer, or GTF_permit_access
      * without GTF_sub_page. frame means what it means in version 1.
      */
     struct {
-        struct grant_entry_header hdr;
+        grant_entry_header_t hdr;
         uint32_t pad0;
         uint64_t frame;
     } full_page;
@@ -251,7 +168,7 @@ union grant_entry_v2 {
      * [page_off, page_off + length) of frame.
      */
     struct {
-        struct grant_entry_header hdr;
+        grant_entry_header_t hdr;
         uint16_t page_off;
         uint16_t length;
         uint64_t frame;
@@ -262,7 +179,7 @@ union grant_entry_v2 {
      * mapped.
      */
     struct {
-        struct grant_entry_header hdr;
+        grant_entry_header_t hdr;
         domid_t trans_domid;
         uint16_t pad0;
         grant_ref_t gref;
@@ -341,25 +258,25 @@ DEFINE_XEN_GUEST_HANDLE(grant_handle_t);
 /* Flags of gnttab_map_grant_ref. */
 /* Map the frame for I/O devices. */
 #define _GNTMAP_device_map 0
-#define GNTMAP_device_map (1U << _GNTMAP_device_map)
+#define GNTMAP_device_map (1 << _GNTMAP_device_map)
 /* Map the frame for the host's CPUs. */
 #define _GNTMAP_host_map 1
-#define GNTMAP_host_map (1U << _GNTMAP_host_map)
+#define GNTMAP_host_map (1 << _GNTMAP_host_map)
 /* Read-only access. */
 #define _GNTMAP_readonly 2
-#define GNTMAP_readonly (1U << _GNTMAP_readonly)
+#define GNTMAP_readonly (1 << _GNTMAP_readonly)
 /*
  * With host_map: the mapping is usable by the current application as
  * well as the kernel.
  */
 #define _GNTMAP_application_map 3
-#define GNTMAP_application_map (1U << _GNTMAP_application_map)
+#define GNTMAP_application_map (1 << _GNTMAP_application_map)
 /*
  * With host_map: host_addr is the machine address of the page-table
  * entry to update, not a virtual address.
  */
 #define _GNTMAP_contains_pte 4
-#define GNTMAP_contains_pte (1U << _GNTMAP_contains_pte)
+#define GNTMAP_contains_pte (1 << _GNTMAP_contains_pte)
 /*
  * Bits to place in the PTE bits available to the guest kernel
  * (architecture-specific; with XENFEAT_gnttab_map_avail_bits).
@@ -482,10 +399,10 @@ DEFINE_XEN_GUEST_HANDLE(gnttab_transfer_t);
 /* Flags of gnttab_copy: which ends are grant references. */
 /* The source is a grant reference, not a frame. */
 #define _GNTCOPY_source_gref 0
-#define GNTCOPY_source_gref (1U << _GNTCOPY_source_gref)
+#define GNTCOPY_source_gref (1 << _GNTCOPY_source_gref)
 /* The destination is a grant reference, not a frame. */
 #define _GNTCOPY_dest_gref 1
-#define GNTCOPY_dest_gref (1U << _GNTCOPY_dest_gref)
+#define GNTCOPY_dest_gref (1 << _GNTCOPY_dest_gref)
 #define GNTCOPY__ALL 0x3U
 
 /* One end of a copy. */

@@ -7,89 +7,6 @@
 #ifndef __XEN_PUBLIC_MEMORY_H__
 #define __XEN_PUBLIC_MEMORY_H__
 
-#ifndef XENIDL_C_PRELUDE
-#define XENIDL_C_PRELUDE
-
-/* Fixed-width integers: from <stdint.h>, except where the environment
- * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
-#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
-#include <stdint.h>
-#endif
-
-/* 64-bit integers are 8-aligned on every ABI, also on x86_32. */
-#ifndef uint64_aligned_t
-#if defined(__GNUC__)
-#define uint64_aligned_t uint64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define uint64_aligned_t alignas(8) uint64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define uint64_aligned_t _Alignas(8) uint64_t
-#else
-#error "uint64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-#ifndef int64_aligned_t
-#if defined(__GNUC__)
-#define int64_aligned_t int64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define int64_aligned_t alignas(8) int64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define int64_aligned_t _Alignas(8) int64_t
-#else
-#error "int64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-
-/* Guest handles. Outside Xen's headers, a 64-bit handle is the guest
- * address in an 8-byte, 8-aligned integer, and a native one is
- * pointer-sized on x86 and 8 bytes elsewhere. */
-#ifndef XEN_GUEST_HANDLE_64
-#define XEN_GUEST_HANDLE_64(name) uint64_aligned_t
-#endif
-#ifndef XEN_GUEST_HANDLE
-#if defined(__i386__) || defined(__x86_64__)
-#define XEN_GUEST_HANDLE(name) unsigned long
-#else
-#define XEN_GUEST_HANDLE(name) uint64_aligned_t
-#endif
-#endif
-
-/* Compile-time layout checks that work in C89 and C++98 too. */
-#define XENIDL_CAT_(a, b) a##b
-#define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_STATIC_ASSERT(tag, cond) static_assert(cond, #cond)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_STATIC_ASSERT(tag, cond) _Static_assert(cond, #cond)
-#else
-#define XENIDL_STATIC_ASSERT(tag, cond) \
-    typedef char XENIDL_CAT(xenidl_check_, tag)[(cond) ? 1 : -1]
-#endif
-#if defined(__GNUC__)
-#define XENIDL_OFFSETOF(type, member) __builtin_offsetof(type, member)
-#else
-#include <stddef.h>
-#define XENIDL_OFFSETOF(type, member) offsetof(type, member)
-#endif
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_ALIGNOF(type) alignof(type)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_ALIGNOF(type) _Alignof(type)
-#else
-#define XENIDL_ALIGNOF(type) __alignof__(type)
-#endif
-#define XENIDL_CHECK_SIZE(kind, name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(kind name) == (size))
-#define XENIDL_CHECK_ALIGN(kind, name, align) \
-    XENIDL_STATIC_ASSERT(name##_align, XENIDL_ALIGNOF(kind name) == (align))
-#define XENIDL_CHECK_OFFSET(kind, name, member, offset) \
-    XENIDL_STATIC_ASSERT(XENIDL_CAT(name##_offset_, __LINE__), \
-                         XENIDL_OFFSETOF(kind name, member) == (offset))
-#define XENIDL_CHECK_TYPE_SIZE(name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(name) == (size))
-
-#endif /* XENIDL_C_PRELUDE */
-
 #include "xen.h"
 #include "physdev.h"
 
@@ -188,13 +105,13 @@
  */
 /* Populate with populate-on-demand entries. */
 #define _XENMEMF_populate_on_demand 16
-#define XENMEMF_populate_on_demand (1U << _XENMEMF_populate_on_demand)
+#define XENMEMF_populate_on_demand (1 << _XENMEMF_populate_on_demand)
 /* Allocate from the given node only. */
 #define _XENMEMF_exact_node_request 17
-#define XENMEMF_exact_node_request (1U << _XENMEMF_exact_node_request)
+#define XENMEMF_exact_node_request (1 << _XENMEMF_exact_node_request)
 /* The node is a virtual node. */
 #define _XENMEMF_vnode 18
-#define XENMEMF_vnode (1U << _XENMEMF_vnode)
+#define XENMEMF_vnode (1 << _XENMEMF_vnode)
 #define XENMEMF__ALL 0x70000U
 
 /* A change of a domain's reservation. */
@@ -210,13 +127,13 @@ struct xen_memory_reservation {
     /* IN: number of extents. */
     xen_ulong_t nr_extents;
     /* IN: each extent is 2^extent_order pages, and so aligned. */
-    uint32_t extent_order;
+    unsigned int extent_order;
     /*
      * IN: XENMEMF_* flags, the address width in bits 7:0 (0: no limit;
      * devices often address 32 bits only) and the NUMA node plus one in
      * bits 15:8.
      */
-    uint32_t mem_flags;
+    unsigned int mem_flags;
     /* IN: the domain; DOMID_SELF only for unprivileged callers. */
     domid_t domid;
 };
@@ -267,14 +184,14 @@ struct xen_machphys_mfn_list {
      * IN: room in extent_start; fewer entries are written if the table is
      * smaller than max_extents * 2 MB.
      */
-    uint32_t max_extents;
+    unsigned int max_extents;
     /*
      * IN: where the extents' first frames go; a 2 MB hole in the machine
      * address space shows as zero.
      */
     XEN_GUEST_HANDLE(xen_pfn_t) extent_start;
     /* OUT: extents written. */
-    uint32_t nr_extents;
+    unsigned int nr_extents;
 };
 typedef struct xen_machphys_mfn_list xen_machphys_mfn_list_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
@@ -363,7 +280,7 @@ struct xen_add_to_physmap_batch {
     /* IN: where each page should appear. */
     XEN_GUEST_HANDLE(xen_pfn_t) gpfns;
     /* IN, contents OUT: an error code per page. */
-    XEN_GUEST_HANDLE(int32) errs;
+    XEN_GUEST_HANDLE(int) errs;
 };
 typedef struct xen_add_to_physmap_batch xen_add_to_physmap_batch_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
@@ -385,7 +302,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_remove_from_physmap_t);
 /* XENMEM_memory_map and XENMEM_machine_memory_map: a memory map. */
 struct xen_memory_map {
     /* IN: room in buffer, in entries; OUT: entries written. */
-    uint32_t nr_entries;
+    unsigned int nr_entries;
     /* IN: the entries, in the format of the BIOS E820 call. */
     XEN_GUEST_HANDLE(void) buffer;
 };
@@ -457,34 +374,30 @@ DEFINE_XEN_GUEST_HANDLE(xen_mem_paging_op_t);
 #define XENMEM_access_op_set_access_multi 4
 
 /* Access rights of guest pages (Xen's C enum xenmem_access_t). */
-#define XENMEM_access_n 0
-#define XENMEM_access_r 1
-#define XENMEM_access_w 2
-#define XENMEM_access_rw 3
-#define XENMEM_access_x 4
-#define XENMEM_access_rx 5
-#define XENMEM_access_wx 6
-#define XENMEM_access_rwx 7
-/* Starts as r-x and becomes rw- on the first write. */
-#define XENMEM_access_rx2rw 8
-/*
- * Logs access: starts as n and becomes rwx, raising an event without
- * pausing the vCPU.
- */
-#define XENMEM_access_n2rwx 9
-/*
- * As r, but page-table walks of the CPU may still write (accessed and
- * dirty bits), where the processor supports EPT paging-write.
- */
-#define XENMEM_access_r_pw 10
-/* The domain's default. */
-#define XENMEM_access_default 11
-
-/* The type of access rights in Xen's headers (a C enum there). */
-typedef uint32_t xenmem_access_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenmem_access_t);
-#endif
+typedef enum {
+    XENMEM_access_n = 0,
+    XENMEM_access_r = 1,
+    XENMEM_access_w = 2,
+    XENMEM_access_rw = 3,
+    XENMEM_access_x = 4,
+    XENMEM_access_rx = 5,
+    XENMEM_access_wx = 6,
+    XENMEM_access_rwx = 7,
+    /* Starts as r-x and becomes rw- on the first write. */
+    XENMEM_access_rx2rw = 8,
+    /*
+     * Logs access: starts as n and becomes rwx, raising an event without
+     * pausing the vCPU.
+     */
+    XENMEM_access_n2rwx = 9,
+    /*
+     * As r, but page-table walks of the CPU may still write (accessed and
+     * dirty bits), where the processor supports EPT paging-write.
+     */
+    XENMEM_access_r_pw = 10,
+    /* The domain's default. */
+    XENMEM_access_default = 11
+} xenmem_access_t;
 
 /* XENMEM_access_op: get or set access rights of pages. */
 struct xen_mem_access_op {
@@ -666,7 +579,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_t);
 /* Flags of xen_reserved_device_memory_map. */
 /* Every region, whatever the device. */
 #define _XENMEM_RDM_ALL 0
-#define XENMEM_RDM_ALL (1U << _XENMEM_RDM_ALL)
+#define XENMEM_RDM_ALL (1 << _XENMEM_RDM_ALL)
 #define XENMEM_RDM__ALL 0x1U
 
 /* XENMEM_reserved_device_memory_map: list the reserved ranges. */
@@ -677,12 +590,12 @@ struct xen_reserved_device_memory_map {
      * IN: room in buffer; OUT: entries needed, when it was too small
      * (with -ERANGE).
      */
-    uint32_t nr_entries;
+    unsigned int nr_entries;
     /* IN, contents OUT: the ranges. */
     XEN_GUEST_HANDLE(xen_reserved_device_memory_t) buffer;
     /* IN: the device, unless XENMEM_RDM_ALL. */
     union {
-        struct physdev_pci_device pci;
+        physdev_pci_device_t pci;
     } dev;
 };
 typedef struct xen_reserved_device_memory_map xen_reserved_device_memory_map_t;
@@ -753,9 +666,9 @@ struct xen_vmemrange {
     /* End address. */
     uint64_t end;
     /* Flags (none yet). */
-    uint32_t flags;
+    unsigned int flags;
     /* The node. */
-    uint32_t nid;
+    unsigned int nid;
 };
 typedef struct xen_vmemrange xen_vmemrange_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
@@ -772,19 +685,19 @@ struct xen_vnuma_topology_info {
     domid_t domid;
     uint16_t pad;
     /* IN/OUT: number of nodes. */
-    uint32_t nr_vnodes;
+    unsigned int nr_vnodes;
     /* IN/OUT: number of vCPUs. */
-    uint32_t nr_vcpus;
+    unsigned int nr_vcpus;
     /* IN/OUT: number of memory ranges. */
-    uint32_t nr_vmemranges;
+    unsigned int nr_vmemranges;
     /* IN, contents OUT: the distance table, nr_vnodes * nr_vnodes entries. */
     union {
-        XEN_GUEST_HANDLE(uint32) h;
+        XEN_GUEST_HANDLE(uint) h;
         uint64_t pad;
     } vdistance;
     /* IN, contents OUT: the node of each vCPU. */
     union {
-        XEN_GUEST_HANDLE(uint32) h;
+        XEN_GUEST_HANDLE(uint) h;
         uint64_t pad;
     } vcpu_to_vnode;
     /* IN, contents OUT: the memory ranges. */

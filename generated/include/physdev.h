@@ -8,89 +8,6 @@
 #ifndef __XEN_PUBLIC_PHYSDEV_H__
 #define __XEN_PUBLIC_PHYSDEV_H__
 
-#ifndef XENIDL_C_PRELUDE
-#define XENIDL_C_PRELUDE
-
-/* Fixed-width integers: from <stdint.h>, except where the environment
- * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
-#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
-#include <stdint.h>
-#endif
-
-/* 64-bit integers are 8-aligned on every ABI, also on x86_32. */
-#ifndef uint64_aligned_t
-#if defined(__GNUC__)
-#define uint64_aligned_t uint64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define uint64_aligned_t alignas(8) uint64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define uint64_aligned_t _Alignas(8) uint64_t
-#else
-#error "uint64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-#ifndef int64_aligned_t
-#if defined(__GNUC__)
-#define int64_aligned_t int64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define int64_aligned_t alignas(8) int64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define int64_aligned_t _Alignas(8) int64_t
-#else
-#error "int64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-
-/* Guest handles. Outside Xen's headers, a 64-bit handle is the guest
- * address in an 8-byte, 8-aligned integer, and a native one is
- * pointer-sized on x86 and 8 bytes elsewhere. */
-#ifndef XEN_GUEST_HANDLE_64
-#define XEN_GUEST_HANDLE_64(name) uint64_aligned_t
-#endif
-#ifndef XEN_GUEST_HANDLE
-#if defined(__i386__) || defined(__x86_64__)
-#define XEN_GUEST_HANDLE(name) unsigned long
-#else
-#define XEN_GUEST_HANDLE(name) uint64_aligned_t
-#endif
-#endif
-
-/* Compile-time layout checks that work in C89 and C++98 too. */
-#define XENIDL_CAT_(a, b) a##b
-#define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_STATIC_ASSERT(tag, cond) static_assert(cond, #cond)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_STATIC_ASSERT(tag, cond) _Static_assert(cond, #cond)
-#else
-#define XENIDL_STATIC_ASSERT(tag, cond) \
-    typedef char XENIDL_CAT(xenidl_check_, tag)[(cond) ? 1 : -1]
-#endif
-#if defined(__GNUC__)
-#define XENIDL_OFFSETOF(type, member) __builtin_offsetof(type, member)
-#else
-#include <stddef.h>
-#define XENIDL_OFFSETOF(type, member) offsetof(type, member)
-#endif
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_ALIGNOF(type) alignof(type)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_ALIGNOF(type) _Alignof(type)
-#else
-#define XENIDL_ALIGNOF(type) __alignof__(type)
-#endif
-#define XENIDL_CHECK_SIZE(kind, name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(kind name) == (size))
-#define XENIDL_CHECK_ALIGN(kind, name, align) \
-    XENIDL_STATIC_ASSERT(name##_align, XENIDL_ALIGNOF(kind name) == (align))
-#define XENIDL_CHECK_OFFSET(kind, name, member, offset) \
-    XENIDL_STATIC_ASSERT(XENIDL_CAT(name##_offset_, __LINE__), \
-                         XENIDL_OFFSETOF(kind name, member) == (offset))
-#define XENIDL_CHECK_TYPE_SIZE(name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(name) == (size))
-
-#endif /* XENIDL_C_PRELUDE */
-
 #include "xen.h"
 
 /* Commands of HYPERVISOR_physdev_op(). */
@@ -142,7 +59,7 @@
 #define PHYSDEVOP_pci_device_reset 32
 
 /* The pirq_eoi_gmfn command of this interface version. */
-#define PHYSDEVOP_pirq_eoi_gmfn 28U
+#define PHYSDEVOP_pirq_eoi_gmfn 28
 
 /* PHYSDEVOP_eoi: signal the end of an interrupt. */
 struct physdev_eoi {
@@ -214,11 +131,7 @@ DEFINE_XEN_GUEST_HANDLE(physdev_set_iobitmap_t);
 /* PHYSDEVOP_apic_read/_write: access an I/O APIC register. */
 struct physdev_apic {
     /* IN: physical base of the I/O APIC. */
-#if defined(__i386__) || defined(__arm__)
-    uint32_t apic_physbase;
-#else
-    uint64_aligned_t apic_physbase;
-#endif
+    unsigned long apic_physbase;
     /* IN: the register. */
     uint32_t reg;
     /* IN (write) or OUT (read): the value. */
@@ -260,15 +173,15 @@ struct physdev_map_pirq {
     /* IN: MAP_PIRQ_TYPE_*. */
     int32_t type; /* enum map_pirq_type */
     /* IN: the source's index (ignored for MULTI_MSI). */
-    int32_t index;
+    int index;
     /* IN: the PIRQ wanted, or negative for any; OUT: the PIRQ. */
-    int32_t pirq;
+    int pirq;
     /* IN: PCI bus; the segment in bits 31:16 for MSI_SEG and MULTI_MSI. */
-    int32_t bus;
+    int bus;
     /* IN: PCI device and function. */
-    int32_t devfn;
+    int devfn;
     /* IN: MSI-X entry or number of vectors; OUT too for MULTI_MSI. */
-    int32_t entry_nr;
+    int entry_nr;
     /* IN: MSI-X table base. */
     uint64_t table_base;
 };
@@ -282,7 +195,7 @@ struct physdev_unmap_pirq {
     /* IN: the domain. */
     domid_t domid;
     /* IN: the PIRQ. */
-    int32_t pirq;
+    int pirq;
 };
 typedef struct physdev_unmap_pirq physdev_unmap_pirq_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
@@ -347,11 +260,11 @@ struct physdev_op {
     uint32_t cmd; /* enum physdevop */
     /* IN/OUT: the arguments of cmd. */
     union {
-        struct physdev_irq_status_query irq_status_query;
-        struct physdev_set_iopl set_iopl;
-        struct physdev_set_iobitmap set_iobitmap;
-        struct physdev_apic apic_op;
-        struct physdev_irq irq_op;
+        physdev_irq_status_query_t irq_status_query;
+        physdev_set_iopl_t set_iopl;
+        physdev_set_iobitmap_t set_iobitmap;
+        physdev_apic_t apic_op;
+        physdev_irq_t irq_op;
     } u;
 };
 typedef struct physdev_op physdev_op_t;
@@ -362,7 +275,7 @@ DEFINE_XEN_GUEST_HANDLE(physdev_op_t);
 /* PHYSDEVOP_setup_gsi: configure a GSI. */
 struct physdev_setup_gsi {
     /* IN: the GSI. */
-    int32_t gsi;
+    int gsi;
     /* IN: edge (0) or level (1) triggered. */
     uint8_t triggering;
     /* IN: active high (0) or low (1). */
@@ -388,7 +301,7 @@ DEFINE_XEN_GUEST_HANDLE(physdev_get_free_pirq_t);
 /* Flags of physdev_pci_mmcfg_reserved. */
 /* The region is reserved in the firmware's memory map. */
 #define _XEN_PCI_MMCFG_RESERVED 0
-#define XEN_PCI_MMCFG_RESERVED (1U << _XEN_PCI_MMCFG_RESERVED)
+#define XEN_PCI_MMCFG_RESERVED (1 << _XEN_PCI_MMCFG_RESERVED)
 #define XEN_PCI_MMCFG__ALL 0x1U
 
 /* PHYSDEVOP_pci_mmcfg_reserved: report an MMCONFIG region. */
@@ -412,13 +325,13 @@ DEFINE_XEN_GUEST_HANDLE(physdev_pci_mmcfg_reserved_t);
 /* Flags of physdev_pci_device_add. */
 /* An extended function. */
 #define _XEN_PCI_DEV_EXTFN 0
-#define XEN_PCI_DEV_EXTFN (1U << _XEN_PCI_DEV_EXTFN)
+#define XEN_PCI_DEV_EXTFN (1 << _XEN_PCI_DEV_EXTFN)
 /* An SR-IOV virtual function. */
 #define _XEN_PCI_DEV_VIRTFN 1
-#define XEN_PCI_DEV_VIRTFN (1U << _XEN_PCI_DEV_VIRTFN)
+#define XEN_PCI_DEV_VIRTFN (1 << _XEN_PCI_DEV_VIRTFN)
 /* optarr[0] holds the device's proximity domain. */
 #define _XEN_PCI_DEV_PXM 2
-#define XEN_PCI_DEV_PXM (1U << _XEN_PCI_DEV_PXM)
+#define XEN_PCI_DEV_PXM (1 << _XEN_PCI_DEV_PXM)
 #define XEN_PCI_DEV__ALL 0x7U
 
 /* A PCI device: segment, bus, device and function. */
@@ -443,12 +356,12 @@ DEFINE_XEN_GUEST_HANDLE(physdev_pci_device_t);
 #define PCI_DEVICE_RESET_FLR 0x3
 
 /* The bits of pci_device_reset.flags that hold the kind of reset. */
-#define PCI_DEVICE_RESET_MASK 0x3U
+#define PCI_DEVICE_RESET_MASK 0x3
 
 /* PHYSDEVOP_pci_device_reset: a device was reset. */
 struct pci_device_reset {
     /* IN: the device. */
-    struct physdev_pci_device dev;
+    physdev_pci_device_t dev;
     /* IN: the kind of reset (PCI_DEVICE_RESET_*). */
     uint32_t flags;
 };
@@ -475,7 +388,7 @@ struct physdev_dbgp_op {
     uint8_t bus; /* enum physdevop_dbgp_bus */
     /* IN: the controller. */
     union {
-        struct physdev_pci_device pci;
+        physdev_pci_device_t pci;
     } u;
 };
 typedef struct physdev_dbgp_op physdev_dbgp_op_t;

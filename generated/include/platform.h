@@ -8,93 +8,10 @@
 #ifndef __XEN_PUBLIC_PLATFORM_H__
 #define __XEN_PUBLIC_PLATFORM_H__
 
-#ifndef XENIDL_C_PRELUDE
-#define XENIDL_C_PRELUDE
-
-/* Fixed-width integers: from <stdint.h>, except where the environment
- * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
-#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
-#include <stdint.h>
-#endif
-
-/* 64-bit integers are 8-aligned on every ABI, also on x86_32. */
-#ifndef uint64_aligned_t
-#if defined(__GNUC__)
-#define uint64_aligned_t uint64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define uint64_aligned_t alignas(8) uint64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define uint64_aligned_t _Alignas(8) uint64_t
-#else
-#error "uint64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-#ifndef int64_aligned_t
-#if defined(__GNUC__)
-#define int64_aligned_t int64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define int64_aligned_t alignas(8) int64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define int64_aligned_t _Alignas(8) int64_t
-#else
-#error "int64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-
-/* Guest handles. Outside Xen's headers, a 64-bit handle is the guest
- * address in an 8-byte, 8-aligned integer, and a native one is
- * pointer-sized on x86 and 8 bytes elsewhere. */
-#ifndef XEN_GUEST_HANDLE_64
-#define XEN_GUEST_HANDLE_64(name) uint64_aligned_t
-#endif
-#ifndef XEN_GUEST_HANDLE
-#if defined(__i386__) || defined(__x86_64__)
-#define XEN_GUEST_HANDLE(name) unsigned long
-#else
-#define XEN_GUEST_HANDLE(name) uint64_aligned_t
-#endif
-#endif
-
-/* Compile-time layout checks that work in C89 and C++98 too. */
-#define XENIDL_CAT_(a, b) a##b
-#define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_STATIC_ASSERT(tag, cond) static_assert(cond, #cond)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_STATIC_ASSERT(tag, cond) _Static_assert(cond, #cond)
-#else
-#define XENIDL_STATIC_ASSERT(tag, cond) \
-    typedef char XENIDL_CAT(xenidl_check_, tag)[(cond) ? 1 : -1]
-#endif
-#if defined(__GNUC__)
-#define XENIDL_OFFSETOF(type, member) __builtin_offsetof(type, member)
-#else
-#include <stddef.h>
-#define XENIDL_OFFSETOF(type, member) offsetof(type, member)
-#endif
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_ALIGNOF(type) alignof(type)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_ALIGNOF(type) _Alignof(type)
-#else
-#define XENIDL_ALIGNOF(type) __alignof__(type)
-#endif
-#define XENIDL_CHECK_SIZE(kind, name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(kind name) == (size))
-#define XENIDL_CHECK_ALIGN(kind, name, align) \
-    XENIDL_STATIC_ASSERT(name##_align, XENIDL_ALIGNOF(kind name) == (align))
-#define XENIDL_CHECK_OFFSET(kind, name, member, offset) \
-    XENIDL_STATIC_ASSERT(XENIDL_CAT(name##_offset_, __LINE__), \
-                         XENIDL_OFFSETOF(kind name, member) == (offset))
-#define XENIDL_CHECK_TYPE_SIZE(name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(name) == (size))
-
-#endif /* XENIDL_C_PRELUDE */
-
 #include "xen.h"
 
 /* Version of this interface, in xen_platform_op.interface_version. */
-#define XENPF_INTERFACE_VERSION 0x3000001U
+#define XENPF_INTERFACE_VERSION 0x3000001
 
 /* Commands of xen_platform_op. */
 /* Set the wallclock from 32-bit seconds (xenpf_settime32). */
@@ -155,7 +72,7 @@
 #define XENPF_microcode_update2 66
 
 /* The settime command of this interface version. */
-#define XENPF_settime 62U
+#define XENPF_settime 62
 
 /*
  * XENPF_settime32: set the wallclock so that it reads secs.nsecs after
@@ -296,40 +213,40 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_platform_quirk_t);
 /* misc flags of XEN_EFI_get_time. */
 /* Setting the time clears the nanoseconds. */
 #define _XEN_EFI_GET_TIME_SET_CLEARS_NS 0
-#define XEN_EFI_GET_TIME_SET_CLEARS_NS (1U << _XEN_EFI_GET_TIME_SET_CLEARS_NS)
+#define XEN_EFI_GET_TIME_SET_CLEARS_NS (1 << _XEN_EFI_GET_TIME_SET_CLEARS_NS)
 #define XEN_EFI_GET_TIME__ALL 0x1U
 
 /* misc flags of XEN_EFI_get_wakeup_time. */
 /* The alarm is enabled. */
 #define _XEN_EFI_GET_WAKEUP_TIME_ENABLED 0
-#define XEN_EFI_GET_WAKEUP_TIME_ENABLED (1U << _XEN_EFI_GET_WAKEUP_TIME_ENABLED)
+#define XEN_EFI_GET_WAKEUP_TIME_ENABLED (1 << _XEN_EFI_GET_WAKEUP_TIME_ENABLED)
 /* The alarm is pending. */
 #define _XEN_EFI_GET_WAKEUP_TIME_PENDING 1
-#define XEN_EFI_GET_WAKEUP_TIME_PENDING (1U << _XEN_EFI_GET_WAKEUP_TIME_PENDING)
+#define XEN_EFI_GET_WAKEUP_TIME_PENDING (1 << _XEN_EFI_GET_WAKEUP_TIME_PENDING)
 #define XEN_EFI_GET_WAKEUP_TIME__ALL 0x3U
 
 /* misc flags of XEN_EFI_set_wakeup_time. */
 /* Enable the alarm. */
 #define _XEN_EFI_SET_WAKEUP_TIME_ENABLE 0
-#define XEN_EFI_SET_WAKEUP_TIME_ENABLE (1U << _XEN_EFI_SET_WAKEUP_TIME_ENABLE)
+#define XEN_EFI_SET_WAKEUP_TIME_ENABLE (1 << _XEN_EFI_SET_WAKEUP_TIME_ENABLE)
 /* Only enable or disable it; leave the time. */
 #define _XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY 1
-#define XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY (1U << _XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY)
+#define XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY (1 << _XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY)
 #define XEN_EFI_SET_WAKEUP_TIME__ALL 0x3U
 
 /* Attributes of an EFI variable. */
 #define _XEN_EFI_VARIABLE_NON_VOLATILE 0
-#define XEN_EFI_VARIABLE_NON_VOLATILE (1U << _XEN_EFI_VARIABLE_NON_VOLATILE)
+#define XEN_EFI_VARIABLE_NON_VOLATILE (1 << _XEN_EFI_VARIABLE_NON_VOLATILE)
 #define _XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS 1
-#define XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS (1U << _XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS)
+#define XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS (1 << _XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS)
 #define _XEN_EFI_VARIABLE_RUNTIME_ACCESS 2
-#define XEN_EFI_VARIABLE_RUNTIME_ACCESS (1U << _XEN_EFI_VARIABLE_RUNTIME_ACCESS)
+#define XEN_EFI_VARIABLE_RUNTIME_ACCESS (1 << _XEN_EFI_VARIABLE_RUNTIME_ACCESS)
 #define XEN_EFI_VARIABLE__ALL 0x7U
 
 /* misc flags of XEN_EFI_query_variable_info. */
 /* Report the values at the end of boot services. */
 #define _XEN_EFI_VARINFO_BOOT_SNAPSHOT 0
-#define XEN_EFI_VARINFO_BOOT_SNAPSHOT (1U << _XEN_EFI_VARINFO_BOOT_SNAPSHOT)
+#define XEN_EFI_VARINFO_BOOT_SNAPSHOT (1 << _XEN_EFI_VARINFO_BOOT_SNAPSHOT)
 #define XEN_EFI_VARINFO__ALL 0x1U
 
 /* An EFI time. */
@@ -567,7 +484,7 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_firmware_info_t);
  * reduced) interface.
  */
 #define _XENPF_ACPI_SLEEP_EXTENDED 0
-#define XENPF_ACPI_SLEEP_EXTENDED (1U << _XENPF_ACPI_SLEEP_EXTENDED)
+#define XENPF_ACPI_SLEEP_EXTENDED (1 << _XENPF_ACPI_SLEEP_EXTENDED)
 #define XENPF_ACPI_SLEEP__ALL 0x1U
 
 /* XENPF_enter_acpi_sleep. */
@@ -623,13 +540,13 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_getidletime_t);
 /* Power management abilities. */
 /* C states. */
 #define _XEN_PROCESSOR_PM_CX 0
-#define XEN_PROCESSOR_PM_CX (1U << _XEN_PROCESSOR_PM_CX)
+#define XEN_PROCESSOR_PM_CX (1 << _XEN_PROCESSOR_PM_CX)
 /* P states. */
 #define _XEN_PROCESSOR_PM_PX 1
-#define XEN_PROCESSOR_PM_PX (1U << _XEN_PROCESSOR_PM_PX)
+#define XEN_PROCESSOR_PM_PX (1 << _XEN_PROCESSOR_PM_PX)
 /* T states. */
 #define _XEN_PROCESSOR_PM_TX 2
-#define XEN_PROCESSOR_PM_TX (1U << _XEN_PROCESSOR_PM_TX)
+#define XEN_PROCESSOR_PM_TX (1 << _XEN_PROCESSOR_PM_TX)
 #define XEN_PROCESSOR_PM__ALL 0x7U
 
 /* Kinds of XENPF_set_processor_pminfo data. */
@@ -646,13 +563,13 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_getidletime_t);
 
 /* Which parts of xen_processor_performance are valid. */
 #define _XEN_PX_PCT 0
-#define XEN_PX_PCT (1U << _XEN_PX_PCT)
+#define XEN_PX_PCT (1 << _XEN_PX_PCT)
 #define _XEN_PX_PSS 1
-#define XEN_PX_PSS (1U << _XEN_PX_PSS)
+#define XEN_PX_PSS (1 << _XEN_PX_PSS)
 #define _XEN_PX_PPC 2
-#define XEN_PX_PPC (1U << _XEN_PX_PPC)
+#define XEN_PX_PPC (1 << _XEN_PX_PPC)
 #define _XEN_PX_PSD 3
-#define XEN_PX_PSD (1U << _XEN_PX_PSD)
+#define XEN_PX_PSD (1 << _XEN_PX_PSD)
 #define XEN_PX__ALL 0xfU
 
 /* Which parts of xen_processor_cppc are valid. */
@@ -845,7 +762,7 @@ struct xenpf_set_processor_pminfo {
         struct xen_processor_power power;
         struct xen_processor_performance perf;
         XEN_GUEST_HANDLE(uint32) pdc;
-        struct xen_processor_cppc cppc_data;
+        xen_processor_cppc_t cppc_data;
     } u;
 };
 typedef struct xenpf_set_processor_pminfo xenpf_set_processor_pminfo_t;
@@ -856,10 +773,10 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_set_processor_pminfo_t);
 /* Flags of xenpf_pcpuinfo. */
 /* The CPU is online. */
 #define _XEN_PCPU_FLAGS_ONLINE 0
-#define XEN_PCPU_FLAGS_ONLINE (1U << _XEN_PCPU_FLAGS_ONLINE)
+#define XEN_PCPU_FLAGS_ONLINE (1 << _XEN_PCPU_FLAGS_ONLINE)
 /* The CPU is not present. */
 #define _XEN_PCPU_FLAGS_INVALID 1
-#define XEN_PCPU_FLAGS_INVALID (1U << _XEN_PCPU_FLAGS_INVALID)
+#define XEN_PCPU_FLAGS_INVALID (1 << _XEN_PCPU_FLAGS_INVALID)
 #define XEN_PCPU_FLAGS__ALL 0x3U
 
 /* XENPF_get_cpuinfo. */
@@ -1051,7 +968,7 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_ucode_revision_t);
 /* Flags of XENPF_microcode_update2. */
 /* Skip the version check. */
 #define _XENPF_UCODE_FORCE 0
-#define XENPF_UCODE_FORCE (1U << _XENPF_UCODE_FORCE)
+#define XENPF_UCODE_FORCE (1 << _XENPF_UCODE_FORCE)
 #define XENPF_UCODE__ALL 0x1U
 
 /* XENPF_microcode_update2. */
@@ -1079,30 +996,30 @@ struct xen_platform_op {
     uint32_t interface_version;
     /* IN/OUT: the arguments of cmd. */
     union {
-        struct xenpf_settime32 settime32;
-        struct xenpf_settime64 settime64;
-        struct xenpf_add_memtype add_memtype;
-        struct xenpf_del_memtype del_memtype;
-        struct xenpf_read_memtype read_memtype;
-        struct xenpf_microcode_update microcode;
-        struct xenpf_platform_quirk platform_quirk;
-        struct xenpf_efi_runtime_call efi_runtime_call;
-        struct xenpf_firmware_info firmware_info;
-        struct xenpf_enter_acpi_sleep enter_acpi_sleep;
-        struct xenpf_change_freq change_freq;
-        struct xenpf_getidletime getidletime;
-        struct xenpf_set_processor_pminfo set_pminfo;
-        struct xenpf_pcpuinfo pcpu_info;
-        struct xenpf_pcpu_version pcpu_version;
-        struct xenpf_cpu_ol cpu_ol;
-        struct xenpf_cpu_hotadd cpu_add;
-        struct xenpf_mem_hotadd mem_add;
-        struct xenpf_core_parking core_parking;
-        struct xenpf_resource_op resource_op;
-        struct xenpf_symdata symdata;
+        xenpf_settime32_t settime32;
+        xenpf_settime64_t settime64;
+        xenpf_add_memtype_t add_memtype;
+        xenpf_del_memtype_t del_memtype;
+        xenpf_read_memtype_t read_memtype;
+        xenpf_microcode_update_t microcode;
+        xenpf_platform_quirk_t platform_quirk;
+        xenpf_efi_runtime_call_t efi_runtime_call;
+        xenpf_firmware_info_t firmware_info;
+        xenpf_enter_acpi_sleep_t enter_acpi_sleep;
+        xenpf_change_freq_t change_freq;
+        xenpf_getidletime_t getidletime;
+        xenpf_set_processor_pminfo_t set_pminfo;
+        xenpf_pcpuinfo_t pcpu_info;
+        xenpf_pcpu_version_t pcpu_version;
+        xenpf_cpu_ol_t cpu_ol;
+        xenpf_cpu_hotadd_t cpu_add;
+        xenpf_mem_hotadd_t mem_add;
+        xenpf_core_parking_t core_parking;
+        xenpf_resource_op_t resource_op;
+        xenpf_symdata_t symdata;
         xenpf_dom0_console_t dom0_console;
-        struct xenpf_ucode_revision ucode_revision;
-        struct xenpf_microcode_update2 microcode2;
+        xenpf_ucode_revision_t ucode_revision;
+        xenpf_microcode_update2_t microcode2;
         uint8_t pad[128];
     } u;
 };

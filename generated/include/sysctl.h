@@ -10,89 +10,6 @@
 #ifndef __XEN_PUBLIC_SYSCTL_H__
 #define __XEN_PUBLIC_SYSCTL_H__
 
-#ifndef XENIDL_C_PRELUDE
-#define XENIDL_C_PRELUDE
-
-/* Fixed-width integers: from <stdint.h>, except where the environment
- * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
-#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
-#include <stdint.h>
-#endif
-
-/* 64-bit integers are 8-aligned on every ABI, also on x86_32. */
-#ifndef uint64_aligned_t
-#if defined(__GNUC__)
-#define uint64_aligned_t uint64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define uint64_aligned_t alignas(8) uint64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define uint64_aligned_t _Alignas(8) uint64_t
-#else
-#error "uint64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-#ifndef int64_aligned_t
-#if defined(__GNUC__)
-#define int64_aligned_t int64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define int64_aligned_t alignas(8) int64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define int64_aligned_t _Alignas(8) int64_t
-#else
-#error "int64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-
-/* Guest handles. Outside Xen's headers, a 64-bit handle is the guest
- * address in an 8-byte, 8-aligned integer, and a native one is
- * pointer-sized on x86 and 8 bytes elsewhere. */
-#ifndef XEN_GUEST_HANDLE_64
-#define XEN_GUEST_HANDLE_64(name) uint64_aligned_t
-#endif
-#ifndef XEN_GUEST_HANDLE
-#if defined(__i386__) || defined(__x86_64__)
-#define XEN_GUEST_HANDLE(name) unsigned long
-#else
-#define XEN_GUEST_HANDLE(name) uint64_aligned_t
-#endif
-#endif
-
-/* Compile-time layout checks that work in C89 and C++98 too. */
-#define XENIDL_CAT_(a, b) a##b
-#define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_STATIC_ASSERT(tag, cond) static_assert(cond, #cond)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_STATIC_ASSERT(tag, cond) _Static_assert(cond, #cond)
-#else
-#define XENIDL_STATIC_ASSERT(tag, cond) \
-    typedef char XENIDL_CAT(xenidl_check_, tag)[(cond) ? 1 : -1]
-#endif
-#if defined(__GNUC__)
-#define XENIDL_OFFSETOF(type, member) __builtin_offsetof(type, member)
-#else
-#include <stddef.h>
-#define XENIDL_OFFSETOF(type, member) offsetof(type, member)
-#endif
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_ALIGNOF(type) alignof(type)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_ALIGNOF(type) _Alignof(type)
-#else
-#define XENIDL_ALIGNOF(type) __alignof__(type)
-#endif
-#define XENIDL_CHECK_SIZE(kind, name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(kind name) == (size))
-#define XENIDL_CHECK_ALIGN(kind, name, align) \
-    XENIDL_STATIC_ASSERT(name##_align, XENIDL_ALIGNOF(kind name) == (align))
-#define XENIDL_CHECK_OFFSET(kind, name, member, offset) \
-    XENIDL_STATIC_ASSERT(XENIDL_CAT(name##_offset_, __LINE__), \
-                         XENIDL_OFFSETOF(kind name, member) == (offset))
-#define XENIDL_CHECK_TYPE_SIZE(name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(name) == (size))
-
-#endif /* XENIDL_C_PRELUDE */
-
 #include "xen.h"
 #include "domctl.h"
 #include "physdev.h"
@@ -114,7 +31,7 @@
  * cycle; additions and compatible changes leave it alone. Last raised for
  * Xen 4.21.
  */
-#define XEN_SYSCTL_INTERFACE_VERSION 0x16U
+#define XEN_SYSCTL_INTERFACE_VERSION 0x16
 
 /* Commands of xen_sysctl. */
 #define XEN_SYSCTL_readconsole 1
@@ -548,7 +465,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_ondemand_t);
 /* CPPC features. */
 /* The activity window is supported. */
 #define _XEN_SYSCTL_CPPC_FEAT_ACT_WINDOW 0
-#define XEN_SYSCTL_CPPC_FEAT_ACT_WINDOW (1U << _XEN_SYSCTL_CPPC_FEAT_ACT_WINDOW)
+#define XEN_SYSCTL_CPPC_FEAT_ACT_WINDOW (1 << _XEN_SYSCTL_CPPC_FEAT_ACT_WINDOW)
 #define XEN_SYSCTL_CPPC_FEAT__ALL 0x1U
 
 /* Activity window: the 7-bit mantissa. */
@@ -818,64 +735,64 @@ DEFINE_XEN_GUEST_HANDLE(xen_sysctl_page_offline_op_t);
 #endif
 
 /* Page offline status: the result bits. */
-#define PG_OFFLINE_STATUS_MASK 0xFFU
+#define PG_OFFLINE_STATUS_MASK 0xFFUL
 
 /* Page offline result: invalid (Xen did not handle the page). */
-#define PG_OFFLINE_INVALID 0x1U
+#define PG_OFFLINE_INVALID 0x1UL
 
 /* Page offline result: offlined. */
-#define PG_OFFLINE_OFFLINED 0x2U
+#define PG_OFFLINE_OFFLINED 0x2UL
 
 /* Page offline result: pending. */
-#define PG_OFFLINE_PENDING 0x4U
+#define PG_OFFLINE_PENDING 0x4UL
 
 /* Page offline result: failed. */
-#define PG_OFFLINE_FAILED 0x8U
+#define PG_OFFLINE_FAILED 0x8UL
 
 /* Page offline result: try again. */
-#define PG_OFFLINE_AGAIN 0x10U
+#define PG_OFFLINE_AGAIN 0x10UL
 
 /* Page online result: failed. */
-#define PG_ONLINE_FAILED 0x8U
+#define PG_ONLINE_FAILED 0x8UL
 
 /* Page online result: onlined. */
-#define PG_ONLINE_ONLINED 0x2U
+#define PG_ONLINE_ONLINED 0x2UL
 
 /* Page query result: offlined. */
-#define PG_OFFLINE_STATUS_OFFLINED 0x2U
+#define PG_OFFLINE_STATUS_OFFLINED 0x2UL
 
 /* Page query result: online. */
-#define PG_OFFLINE_STATUS_ONLINE 0x4U
+#define PG_OFFLINE_STATUS_ONLINE 0x4UL
 
 /* Page query result: going offline. */
-#define PG_OFFLINE_STATUS_OFFLINE_PENDING 0x8U
+#define PG_OFFLINE_STATUS_OFFLINE_PENDING 0x8UL
 
 /* Page query result: broken. */
-#define PG_OFFLINE_STATUS_BROKEN 0x10U
+#define PG_OFFLINE_STATUS_BROKEN 0x10UL
 
 /* The detail bits (with PG_OFFLINE_FAILED or _PENDING). */
-#define PG_OFFLINE_MISC_MASK 0xFF0U
+#define PG_OFFLINE_MISC_MASK 0xFF0UL
 
 /* Detail: a page of Xen. */
-#define PG_OFFLINE_XENPAGE 0x100U
+#define PG_OFFLINE_XENPAGE 0x100UL
 
 /* Detail: a page of dom0. */
-#define PG_OFFLINE_DOM0PAGE 0x200U
+#define PG_OFFLINE_DOM0PAGE 0x200UL
 
 /* Detail: an anonymous page. */
-#define PG_OFFLINE_ANONYMOUS 0x400U
+#define PG_OFFLINE_ANONYMOUS 0x400UL
 
 /* Detail: not conventional RAM. */
-#define PG_OFFLINE_NOT_CONV_RAM 0x800U
+#define PG_OFFLINE_NOT_CONV_RAM 0x800UL
 
 /* Detail: owned by a domain. */
-#define PG_OFFLINE_OWNED 0x1000U
+#define PG_OFFLINE_OWNED 0x1000UL
 
 /* Detail: broken. */
-#define PG_OFFLINE_BROKEN 0x2000U
+#define PG_OFFLINE_BROKEN 0x2000UL
 
 /* Online detail: broken. */
-#define PG_ONLINE_BROKEN 0x2000U
+#define PG_ONLINE_BROKEN 0x2000UL
 
 /* Where the owner is in a status. */
 #define PG_OFFLINE_OWNER_SHIFT 16
@@ -1161,7 +1078,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_sysctl_scheduler_op_t);
  * NUL-terminated file name, a 32-bit size and that many bytes. LLVM
  * coverage data is a raw .profraw stream instead.
  */
-#define XEN_GCOV_FORMAT_MAGIC 0x58434F56U
+#define XEN_GCOV_FORMAT_MAGIC 0x58434F56
 
 /* Operations of XEN_SYSCTL_coverage_op. */
 /* The size of the data. */
@@ -1440,7 +1357,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_sysctl_livepatch_list_t);
  * built for this hypervisor.
  */
 #define _LIVEPATCH_ACTION_APPLY_NODEPS 0
-#define LIVEPATCH_ACTION_APPLY_NODEPS (1U << _LIVEPATCH_ACTION_APPLY_NODEPS)
+#define LIVEPATCH_ACTION_APPLY_NODEPS (1 << _LIVEPATCH_ACTION_APPLY_NODEPS)
 #define LIVEPATCH_ACTION__ALL 0x1U
 
 /*

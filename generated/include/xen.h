@@ -271,28 +271,28 @@
 #define MMUEXT_UNMARK_SUPER 20
 
 /* update_va_mapping flags: no TLB flush. */
-#define UVMF_NONE 0x0U
+#define UVMF_NONE 0x0UL
 
 /* update_va_mapping flags: flush the whole TLB. */
-#define UVMF_TLB_FLUSH 0x1U
+#define UVMF_TLB_FLUSH 0x1UL
 
 /* update_va_mapping flags: flush the one entry. */
-#define UVMF_INVLPG 0x2U
+#define UVMF_INVLPG 0x2UL
 
 /* update_va_mapping flags: the bits of the flush type. */
-#define UVMF_FLUSHTYPE_MASK 0x3U
+#define UVMF_FLUSHTYPE_MASK 0x3UL
 
 /*
  * update_va_mapping flags: flush the TLBs of a set of vCPUs, given by
  * ORing in a pointer to a vCPU bitmap.
  */
-#define UVMF_MULTI 0x0U
+#define UVMF_MULTI 0x0UL
 
 /* update_va_mapping flags: flush the local TLB (UVMF_MULTI with no bitmap). */
-#define UVMF_LOCAL 0x0U
+#define UVMF_LOCAL 0x0UL
 
 /* update_va_mapping flags: flush every TLB. */
-#define UVMF_ALL 0x4U
+#define UVMF_ALL 0x4UL
 
 /* Commands of HYPERVISOR_console_io(). */
 /*
@@ -431,16 +431,12 @@ struct mmuext_op {
          */
         xen_pfn_t mfn;
         /* A linear address: INVLPG_LOCAL, INVLPG_ALL, SET_LDT. */
-#if defined(__i386__) || defined(__arm__)
-        uint32_t linear_addr;
-#else
-        uint64_aligned_t linear_addr;
-#endif
+        unsigned long linear_addr;
     } arg1;
     /* IN: the second argument. */
     union {
         /* SET_LDT: number of entries. */
-        uint32_t nr_ents;
+        unsigned int nr_ents;
         /* TLB_FLUSH_MULTI, INVLPG_MULTI: bitmap of the vCPUs to flush. */
         XEN_GUEST_HANDLE(void) vcpumask;
         /* COPY_PAGE: the source frame. */
@@ -455,10 +451,10 @@ DEFINE_XEN_GUEST_HANDLE(mmuext_op_t);
 /* Flags of vcpu_time_info.flags. */
 /* The TSC is stable across vCPUs. */
 #define _XEN_PVCLOCK_TSC_STABLE_BIT 0
-#define XEN_PVCLOCK_TSC_STABLE_BIT (1U << _XEN_PVCLOCK_TSC_STABLE_BIT)
+#define XEN_PVCLOCK_TSC_STABLE_BIT (1 << _XEN_PVCLOCK_TSC_STABLE_BIT)
 /* The guest was stopped; its watchdogs should not fire. */
 #define _XEN_PVCLOCK_GUEST_STOPPED 1
-#define XEN_PVCLOCK_GUEST_STOPPED (1U << _XEN_PVCLOCK_GUEST_STOPPED)
+#define XEN_PVCLOCK_GUEST_STOPPED (1 << _XEN_PVCLOCK_GUEST_STOPPED)
 #define XEN_PVCLOCK__ALL 0x3U
 
 /*
@@ -518,7 +514,7 @@ struct vcpu_info {
     /* The architecture's part. */
     struct arch_vcpu_info arch;
     /* Time information. */
-    struct vcpu_time_info time;
+    vcpu_time_info_t time;
 };
 typedef struct vcpu_info vcpu_info_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
@@ -581,26 +577,26 @@ DEFINE_XEN_GUEST_HANDLE(shared_info_t);
 /* start_info flags (SIF_*). */
 /* The domain is privileged. */
 #define _SIF_PRIVILEGED 0
-#define SIF_PRIVILEGED (1U << _SIF_PRIVILEGED)
+#define SIF_PRIVILEGED (1 << _SIF_PRIVILEGED)
 /* This is the initial control domain. */
 #define _SIF_INITDOMAIN 1
-#define SIF_INITDOMAIN (1U << _SIF_INITDOMAIN)
+#define SIF_INITDOMAIN (1 << _SIF_INITDOMAIN)
 /* mod_start is a multiboot module package. */
 #define _SIF_MULTIBOOT_MOD 2
-#define SIF_MULTIBOOT_MOD (1U << _SIF_MULTIBOOT_MOD)
+#define SIF_MULTIBOOT_MOD (1 << _SIF_MULTIBOOT_MOD)
 /* mod_start is a frame number. */
 #define _SIF_MOD_START_PFN 3
-#define SIF_MOD_START_PFN (1U << _SIF_MOD_START_PFN)
+#define SIF_MOD_START_PFN (1 << _SIF_MOD_START_PFN)
 /*
  * The tools understand a virtually mapped p2m, so the three-level
  * tree may be left out.
  */
 #define _SIF_VIRT_P2M_4TOOLS 4
-#define SIF_VIRT_P2M_4TOOLS (1U << _SIF_VIRT_P2M_4TOOLS)
+#define SIF_VIRT_P2M_4TOOLS (1 << _SIF_VIRT_P2M_4TOOLS)
 #define SIF__ALL 0x1fU
 
 /* start_info flags: the byte kept for power management options. */
-#define SIF_PM_MASK 0xFF00U
+#define SIF_PM_MASK 0xFF00
 
 /*
  * One module of a multiboot module package. A package starts with an
@@ -622,13 +618,13 @@ DEFINE_XEN_GUEST_HANDLE(xen_multiboot_mod_list_t);
 #endif
 
 /* dom0_vga_console_info: VGA text mode 3. */
-#define XEN_VGATYPE_TEXT_MODE_3 0x3U
+#define XEN_VGATYPE_TEXT_MODE_3 0x3
 
 /* dom0_vga_console_info: a VESA linear frame buffer. */
-#define XEN_VGATYPE_VESA_LFB 0x23U
+#define XEN_VGATYPE_VESA_LFB 0x23
 
 /* dom0_vga_console_info: an EFI linear frame buffer. */
-#define XEN_VGATYPE_EFI_LFB 0x70U
+#define XEN_VGATYPE_EFI_LFB 0x70
 
 /*
  * The console of dom0 (start_info.console.dom0 points at it): what a VGA

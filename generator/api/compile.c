@@ -40,6 +40,7 @@ void xi_destroy(struct xi_ctx *ctx)
 	xi_refs_free(ctx);
 	free(ctx->modules);
 	free(ctx->inputs);
+	free(ctx->left_out);
 	xi_diag_free(&ctx->diag);
 	xi_arena_free(&ctx->arena);
 	free(ctx);
@@ -59,6 +60,13 @@ bool xi_add_input(struct xi_ctx *ctx, const char *path)
 	return ctx->diag.errors == before;
 }
 
+bool xi_add_found_input(struct xi_ctx *ctx, const char *path)
+{
+	unsigned before = ctx->diag.errors;
+	xi_load_found_input(ctx, path);
+	return ctx->diag.errors == before;
+}
+
 bool xi_analyze(struct xi_ctx *ctx)
 {
 	if (ctx->analyzed)
@@ -73,10 +81,13 @@ bool xi_analyze(struct xi_ctx *ctx)
 		xi_diag_finish(&ctx->diag);
 		return false;
 	}
-	xi_compute_visibility(ctx);
+	/* Output paths mirror the tree of every file named, whatever --abi
+	 * leaves out of the run. */
 	xi_assign_output_paths(ctx);
+	xi_leave_out_unselected(ctx);
 	if (ctx->opt.with_imports)
 		xi_inputs_add_imports(ctx);
+	xi_compute_visibility(ctx);
 	xi_resolve(ctx);
 	xi_order(ctx);
 	if (!ctx->diag.capped)

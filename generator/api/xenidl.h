@@ -35,6 +35,9 @@ void xi_destroy(struct xi_ctx *ctx);
 /* Load an input file and everything it imports. Inputs get outputs;
  * files only imported do not. */
 bool xi_add_input(struct xi_ctx *ctx, const char *path);
+/* The same for an input found by searching a directory rather than named:
+ * one that --abi leaves out is left out without a warning. */
+bool xi_add_found_input(struct xi_ctx *ctx, const char *path);
 
 /* The same for a source held in memory (tests, fuzzing, embedders);
  * `name` stands for its path in messages and for finding its imports. */

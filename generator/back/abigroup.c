@@ -5,22 +5,34 @@
 
 #include "strbuf.h"
 
-unsigned xi_abi_group_by_text(struct xi_abi_group *groups, xi_abi_mask abis,
-			      const char *const *texts)
+unsigned xi_abi_group(struct xi_abi_group *groups, xi_abi_mask abis, xi_abi_same_fn *same,
+		      const void *data)
 {
 	unsigned n = 0;
 	XI_FOR_EACH_ABI(a, abis) {
 		unsigned i;
 		for (i = 0; i < n; i++)
-			if (groups[i].text == texts[a] || !strcmp(groups[i].text, texts[a]))
+			if (same(data, groups[i].first, a))
 				break;
-		if (i == n) {
-			groups[n].abis = 0;
-			groups[n].text = texts[a];
-			n++;
-		}
+		if (i == n)
+			groups[n++] = (struct xi_abi_group){ 0, a, NULL };
 		groups[i].abis |= XI_ABI_BIT(a);
 	}
+	return n;
+}
+
+static bool same_text(const void *data, int a, int b)
+{
+	const char *const *texts = data;
+	return texts[a] == texts[b] || !strcmp(texts[a], texts[b]);
+}
+
+unsigned xi_abi_group_by_text(struct xi_abi_group *groups, xi_abi_mask abis,
+			      const char *const *texts)
+{
+	unsigned n = xi_abi_group(groups, abis, same_text, texts);
+	for (unsigned i = 0; i < n; i++)
+		groups[i].text = texts[groups[i].first];
 	return n;
 }
 

@@ -4,16 +4,30 @@
 #ifndef XENIDL_ABIGROUP_H
 #define XENIDL_ABIGROUP_H
 
+#include <stdbool.h>
+
 #include "abi.h"
 #include "arena.h"
 
+/* A group of ABIs that agree: its ABIs, the first of them (whose figures
+ * or text stand for the group's), and the group's text where grouped by
+ * text. */
 struct xi_abi_group {
 	xi_abi_mask abis;
+	int first;
 	const char *text;
 };
 
-/* Group the ABIs of `abis` by equal texts[abi], in ABI order of first
- * appearance; returns the number of groups. */
+/* Whether ABIs a and b agree, by figures of `data`: an equivalence. */
+typedef bool xi_abi_same_fn(const void *data, int a, int b);
+
+/* Group the ABIs of `abis` that agree by `same`, in ABI order of first
+ * appearance (each group's first ABI is compared with the next ABIs);
+ * returns the number of groups (at most XI_ABI_COUNT). */
+unsigned xi_abi_group(struct xi_abi_group *groups, xi_abi_mask abis, xi_abi_same_fn *same,
+		      const void *data);
+
+/* Group the ABIs of `abis` by equal texts[abi]. */
 unsigned xi_abi_group_by_text(struct xi_abi_group *groups, xi_abi_mask abis,
 			      const char *const *texts);
 

@@ -41,24 +41,17 @@ void xi_c_comment(struct xi_out *o, unsigned indent, const char *text)
 	xi_out_puts(o, " */\n");
 }
 
+/* A line inside a block comment: escaped, and apart from the closer when
+ * it ends in '*' or '/'. */
+static void put_comment_line(struct xi_out *o, const char *line, size_t n)
+{
+	put_escaped(o, line, n);
+	if (line[n - 1] == '*' || line[n - 1] == '/')
+		xi_out_putc(o, ' ');
+}
+
 void xi_c_comment_lines(struct xi_out *o, unsigned indent, const char *text)
 {
-	const char *p = text;
-	for (;;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		xi_out_indent(o, indent);
-		if (n) {
-			xi_out_puts(o, " * ");
-			put_escaped(o, p, n);
-			if (p[n - 1] == '*' || p[n - 1] == '/')
-				xi_out_putc(o, ' ');
-			xi_out_putc(o, '\n');
-		} else {
-			xi_out_puts(o, " *\n");
-		}
-		if (!nl)
-			break;
-		p = nl + 1;
-	}
+	static const struct xi_line_style block = { " *", false, put_comment_line };
+	xi_out_prefixed_lines(o, indent, &block, text);
 }

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ascii.h"
+
 const char *xi_c_decl_name(const struct xi_decl *d)
 {
 	return d->c_name ? d->c_name : d->name;
@@ -12,8 +14,7 @@ char *xi_upper(struct xi_arena *a, const char *s)
 {
 	char *r = xi_strdup(a, s);
 	for (char *p = r; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
+		*p = xi_to_upper(*p);
 	return r;
 }
 
@@ -62,15 +63,22 @@ const char *xi_c_prim_plain(enum xi_prim p)
 	case XI_PRIM_CHAR: return "char";
 	case XI_PRIM_NATIVE_U64: return "uint64_t";
 	case XI_PRIM_NATIVE_I64: return "int64_t";
+	case XI_PRIM_C_CHAR: return "char";
+	case XI_PRIM_C_SCHAR: return "signed char";
+	case XI_PRIM_C_UCHAR: return "unsigned char";
+	case XI_PRIM_C_SHORT: return "short";
+	case XI_PRIM_C_USHORT: return "unsigned short";
+	case XI_PRIM_C_INT: return "int";
+	case XI_PRIM_C_UINT: return "unsigned int";
+	case XI_PRIM_C_LONG: return "long";
+	case XI_PRIM_C_ULONG: return "unsigned long";
 	case XI_PRIM_COUNT: break;
 	}
 	return "?";
 }
 
 /* The digits of a magnitude (0x and upper-case hex digits when `hex`)
- * into buf, which holds at least C_DIGITS_MAX bytes. Literals are made
- * for every check of the marshalling code: formatted here, they cost one
- * allocation (their own), not two. */
+ * into buf, which holds at least C_DIGITS_MAX bytes. */
 #define C_DIGITS_MAX 24
 static const char *digits(char *buf, uint64_t mag, bool hex)
 {
@@ -87,40 +95,19 @@ static const char *digits(char *buf, uint64_t mag, bool hex)
 	return p;
 }
 
-/* The longest literal: "(-" digits suffix " - 1)". */
-#define C_LITERAL_MAX (C_DIGITS_MAX + 16)
-
-/* Add s to the text of length n in buf; returns the new length. */
-static size_t add_text(char *buf, size_t n, const char *s)
-{
-	size_t len = strlen(s);
-	memcpy(buf + n, s, len);
-	return n + len;
-}
-
 const char *xi_c_int_literal(struct xi_arena *a, struct xi_int v, enum xi_prim p, bool hex)
 {
 	bool is64 = xi_prims[p].size == 8;
 	bool is_signed = xi_prims[p].is_signed;
 	const char *suffix = is_signed ? (is64 ? "LL" : "") : (is64 ? "ULL" : "U");
 	char buf[C_DIGITS_MAX];
-	/* Put together without printf: the marshal backend makes a literal
-	 * for every arm label and value check. */
-	char text[C_LITERAL_MAX];
-	size_t n = 0;
-	if (!v.neg) {
-		n = add_text(text, n, digits(buf, v.mag, hex));
-		n = add_text(text, n, suffix);
-		return xi_strndup(a, text, n);
-	}
+	if (!v.neg)
+		return xi_aprintf(a, "%s%s", digits(buf, v.mag, hex), suffix);
 	/* The most negative value has no literal: write it as -MAX - 1. */
 	uint64_t limit = UINT64_C(1) << (xi_prims[p].size * 8 - 1);
 	bool most_negative = v.mag == limit;
-	n = add_text(text, n, "(-");
-	n = add_text(text, n, digits(buf, most_negative ? v.mag - 1 : v.mag, hex));
-	n = add_text(text, n, suffix);
-	n = add_text(text, n, most_negative ? " - 1)" : ")");
-	return xi_strndup(a, text, n);
+	return xi_aprintf(a, "(-%s%s%s)", digits(buf, most_negative ? v.mag - 1 : v.mag, hex), suffix,
+			  most_negative ? " - 1" : "");
 }
 
 const char *xi_c_int_literal_min(struct xi_arena *a, struct xi_int v, bool hex)
@@ -137,4 +124,16 @@ const char *xi_c_int_literal_min(struct xi_arena *a, struct xi_int v, bool hex)
 	if (v.mag == UINT64_C(1) << 63)
 		return "(-9223372036854775807LL - 1)";
 	return xi_aprintf(a, "(-%sLL)", digits(buf, v.mag, hex));
+}
+
+const char *xi_c_ctype_literal(struct xi_arena *a, struct xi_int v, enum xi_ctype t, bool hex)
+{
+	const char *suffix = xi_ctype_suffix(t);
+	char buf[C_DIGITS_MAX];
+	if (!v.neg)
+		return xi_aprintf(a, "%s%s", digits(buf, v.mag, hex), suffix);
+	uint64_t limit = UINT64_C(1) << (xi_ctype_bits(t) - 1);
+	bool most_negative = v.mag == limit;
+	return xi_aprintf(a, "(-%s%s%s)", digits(buf, most_negative ? v.mag - 1 : v.mag, hex), suffix,
+			  most_negative ? " - 1" : "");
 }

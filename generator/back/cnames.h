@@ -3,6 +3,7 @@
 #define XENIDL_CNAMES_H
 
 #include "ctx.h"
+#include "ctypes.h"
 
 /* The C identifier of a declaration: @c_name or its name. */
 const char *xi_c_decl_name(const struct xi_decl *d);
@@ -24,5 +25,9 @@ const char *xi_c_int_literal(struct xi_arena *a, struct xi_int v, enum xi_prim p
 /* The same, with the least suffix that keeps the value's sign and width
  * (for enum variant macros, which Xen writes without suffixes). */
 const char *xi_c_int_literal_min(struct xi_arena *a, struct xi_int v, bool hex);
+
+/* An integer literal of C type t (suffix "", U, L, UL, LL or ULL);
+ * negative values come parenthesized. */
+const char *xi_c_ctype_literal(struct xi_arena *a, struct xi_int v, enum xi_ctype t, bool hex);
 
 #endif

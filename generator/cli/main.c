@@ -1,7 +1,8 @@
 /* xenidl: the command line. Everything it does is in the library; this
  * file only reads arguments (with cli.c) and maps results to exit statuses:
  *   0 success, 1 input errors, 2 usage errors, 3 --check found stale output,
- *   4 abi-diff found a breaking change (abidiff_cmd.c). */
+ *   4 abi-diff found a breaking change (or, with --fail-on-api, an API-only
+ *   one; abidiff_cmd.c). */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
@@ -318,6 +319,8 @@ static int abidiff(struct cli *c, int nargs, char **args)
 		return xi_cli_error(&c->reader, "%s", "needs OLD and NEW (two paths, or --old and --new)");
 	}
 	c->diff.opt = c->opt;
+	if (!c->diff.opt.abis)
+		c->diff.opt.abis = XI_ABI_ALL;
 	return xi_cmd_abidiff(&c->diff);
 }
 

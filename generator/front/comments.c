@@ -587,6 +587,8 @@ static void head_by_blank_line(struct attacher *at, const struct event *first)
 	for (unsigned i = 0; i < at->npending && at->pending[i].c->doc == XI_DOC_NONE; i++)
 		if (line_is_blank(cm, at->pending[i].c->end.line + 1))
 			k = i + 1;
+	if (!k)
+		return; /* (and pending may be NULL: nothing to move) */
 	for (unsigned i = 0; i < k; i++)
 		list_add(&cm->head, at->pending[i].c);
 	memmove(at->pending, at->pending + k, sizeof(*at->pending) * (at->npending - k));

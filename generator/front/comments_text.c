@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include "ascii.h"
+
 /* What an xidl comment's text would be read as: 1, the doc of the next
  * item (three slashes, or a block opened by a slash and two stars); 2, the
  * doc of the file (two slashes and '!'); 0, a plain comment. As lexer.l
@@ -53,7 +55,7 @@ static bool is_literal_of(const char *s, size_t n, uint64_t v)
 	uint64_t got;
 	unsigned base;
 	size_t bad;
-	return n && s[0] >= '0' && s[0] <= '9' &&
+	return n && xi_is_digit(s[0]) &&
 	       xi_int_parse_literal(s, n, &got, &base, &bad) == XI_LIT_OK && got == v;
 }
 

@@ -22,7 +22,7 @@ enum xi_spec_format xi_form_at(const struct xi_ctx *ctx, struct xi_loc loc)
 	return src ? xi_format_of_path(src->path) : XI_FORMAT_XIDL;
 }
 
-static bool is_direction(const char *attr)
+bool xi_attr_is_direction(const char *attr)
 {
 	return !strcmp(attr, "in") || !strcmp(attr, "out") || !strcmp(attr, "inout");
 }
@@ -31,18 +31,18 @@ const char *xi_spell_attr(struct xi_ctx *ctx, struct xi_loc loc, const char *att
 {
 	if (xi_form_at(ctx, loc) == XI_FORMAT_XIDL)
 		return xi_aprintf(&ctx->arena, "@%s", attr);
-	return is_direction(attr) ? "direction" : attr;
+	return xi_attr_is_direction(attr) ? "direction" : attr;
 }
 
 const char *xi_spell_flag(struct xi_ctx *ctx, struct xi_loc loc, const char *attr)
 {
 	switch (xi_form_at(ctx, loc)) {
 	case XI_FORMAT_YAML:
-		if (is_direction(attr))
+		if (xi_attr_is_direction(attr))
 			return xi_aprintf(&ctx->arena, "'direction: %s'", attr);
 		return xi_aprintf(&ctx->arena, "'%s: true'", attr);
 	case XI_FORMAT_TOML:
-		if (is_direction(attr))
+		if (xi_attr_is_direction(attr))
 			return xi_aprintf(&ctx->arena, "'direction = \"%s\"'", attr);
 		return xi_aprintf(&ctx->arena, "'%s = true'", attr);
 	case XI_FORMAT_XIDL:

@@ -25,6 +25,9 @@ enum xi_spec_format xi_form_at(const struct xi_ctx *ctx, struct xi_loc loc);
 
 /* An attribute as the user names it: "@c_prefix" in xidl; in YAML and
  * TOML its key, "c_prefix" ("direction" for @in, @out and @inout). */
+/* Whether an attribute is one of the directions (in, out, inout), which
+ * YAML and TOML write as the value of one key. */
+bool xi_attr_is_direction(const char *attr);
 const char *xi_spell_attr(struct xi_ctx *ctx, struct xi_loc loc, const char *attr);
 
 /* A flag attribute set, quoted: "'@legacy'", "'legacy: true'",

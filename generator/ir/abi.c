@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "strbuf.h"
+
 const struct xi_abi_info xi_abis[XI_ABI_COUNT] = {
 	[XI_ABI_X86_32] = { "x86_32", XI_FAM_X86, "defined(__i386__)",
 			    "target_arch = \"x86\"", "i386-linux-gnu", "XENIDL_ABI_X86_32", 4, 4 },
@@ -66,4 +68,15 @@ xi_abi_mask xi_family_abis(enum xi_family f)
 		if (xi_abis[a].family == f)
 			m |= XI_ABI_BIT(a);
 	return m;
+}
+
+void xi_sb_add_abi_names(struct xi_strbuf *sb, xi_abi_mask mask)
+{
+	bool first = true;
+	XI_FOR_EACH_ABI(a, mask) {
+		if (!first)
+			xi_sb_adds(sb, ", ");
+		xi_sb_adds(sb, xi_abis[a].name);
+		first = false;
+	}
 }

@@ -56,6 +56,10 @@ bool xi_abi_parse_list(const char *list, xi_abi_mask *mask, const char **bad, un
 int xi_abi_by_name(const char *name, unsigned len);
 xi_abi_mask xi_family_abis(enum xi_family f);
 
+struct xi_strbuf;
+/* Append the names of the ABIs of a mask: "x86_32, arm32, arm64". */
+void xi_sb_add_abi_names(struct xi_strbuf *sb, xi_abi_mask mask);
+
 #define XI_FOR_EACH_ABI(a, mask) \
 	for (int a = 0; a < XI_ABI_COUNT; a++) \
 		if ((mask) & XI_ABI_BIT(a))

@@ -45,6 +45,10 @@ struct xi_ctx {
 	unsigned nmodules, cap_modules;
 	struct xi_module **inputs;     /* named on the command line, in order */
 	unsigned ninputs, cap_inputs;
+	/* Loaded, but for a family --abi leaves out: taken out of modules
+	 * and inputs before resolution (xi_leave_out_unselected). */
+	struct xi_module **left_out;
+	unsigned nleft_out, cap_left_out;
 	unsigned import_depth;
 	bool analyzed;
 	const char *prim_names[XI_PRIM_COUNT]; /* interned, once needed */

@@ -15,6 +15,15 @@ const struct xi_prim_info xi_prims[XI_PRIM_COUNT] = {
 	[XI_PRIM_CHAR] = { "char", 1, false, false, false },
 	[XI_PRIM_NATIVE_U64] = { "native_u64", 8, false, true, false },
 	[XI_PRIM_NATIVE_I64] = { "native_i64", 8, true, true, false },
+	[XI_PRIM_C_CHAR] = { "c_char", 1, false, false, false },
+	[XI_PRIM_C_SCHAR] = { "c_schar", 1, true, false, true },
+	[XI_PRIM_C_UCHAR] = { "c_uchar", 1, false, false, true },
+	[XI_PRIM_C_SHORT] = { "c_short", 2, true, false, true },
+	[XI_PRIM_C_USHORT] = { "c_ushort", 2, false, false, true },
+	[XI_PRIM_C_INT] = { "c_int", 4, true, false, true },
+	[XI_PRIM_C_UINT] = { "c_uint", 4, false, false, true },
+	[XI_PRIM_C_LONG] = { "c_long", 8, true, true, false },
+	[XI_PRIM_C_ULONG] = { "c_ulong", 8, false, true, false },
 };
 
 struct xi_type xi_prim_types[XI_PRIM_COUNT] = {
@@ -23,6 +32,9 @@ struct xi_type xi_prim_types[XI_PRIM_COUNT] = {
 	PRIM_TYPE(XI_PRIM_U64), PRIM_TYPE(XI_PRIM_I8), PRIM_TYPE(XI_PRIM_I16),
 	PRIM_TYPE(XI_PRIM_I32), PRIM_TYPE(XI_PRIM_I64), PRIM_TYPE(XI_PRIM_CHAR),
 	PRIM_TYPE(XI_PRIM_NATIVE_U64), PRIM_TYPE(XI_PRIM_NATIVE_I64),
+	PRIM_TYPE(XI_PRIM_C_CHAR), PRIM_TYPE(XI_PRIM_C_SCHAR), PRIM_TYPE(XI_PRIM_C_UCHAR),
+	PRIM_TYPE(XI_PRIM_C_SHORT), PRIM_TYPE(XI_PRIM_C_USHORT), PRIM_TYPE(XI_PRIM_C_INT),
+	PRIM_TYPE(XI_PRIM_C_UINT), PRIM_TYPE(XI_PRIM_C_LONG), PRIM_TYPE(XI_PRIM_C_ULONG),
 #undef PRIM_TYPE
 };
 
@@ -32,6 +44,20 @@ int xi_prim_by_name(const char *name)
 		if (!strcmp(xi_prims[p].name, name))
 			return p;
 	return -1;
+}
+
+bool xi_prim_is_c(enum xi_prim p)
+{
+	return p >= XI_PRIM_C_CHAR && p < XI_PRIM_COUNT;
+}
+
+/* C's long is a machine word: 4 bytes on the 32-bit ABIs, 8 elsewhere. */
+unsigned xi_prim_size(enum xi_prim p, int abi)
+{
+	if ((p == XI_PRIM_C_LONG || p == XI_PRIM_C_ULONG) &&
+	    (abi == XI_ABI_X86_32 || abi == XI_ABI_ARM32))
+		return 4;
+	return xi_prims[p].size;
 }
 
 bool xi_int_fits_prim(struct xi_int v, enum xi_prim p)
@@ -58,6 +84,23 @@ const char *xi_decl_kind_name(enum xi_decl_kind k)
 	case XI_DECL_UNION: return "union";
 	}
 	return "declaration";
+}
+
+const struct xi_type *xi_type_innermost(const struct xi_type *t)
+{
+	for (;;) {
+		switch (t->kind) {
+		case XI_TYPE_ARRAY:
+			t = t->u.array.elem;
+			break;
+		case XI_TYPE_HANDLE:
+		case XI_TYPE_NATIVE_HANDLE:
+			t = t->u.target;
+			break;
+		default:
+			return t;
+		}
+	}
 }
 
 const char *xi_decl_kind_phrase(enum xi_decl_kind k)
@@ -89,10 +132,11 @@ struct xi_decl *xi_ref_some_decl(const struct xi_type *t)
 
 static struct xi_layout prim_layout(enum xi_prim p, int abi)
 {
-	struct xi_layout l = { xi_prims[p].size, xi_prims[p].size };
-	if (p == XI_PRIM_NATIVE_U64 || p == XI_PRIM_NATIVE_I64)
+	unsigned size = xi_prim_size(p, abi);
+	struct xi_layout l = { size, size };
+	if (size == 8 && xi_prims[p].legacy_only)
 		l.align = xi_abis[abi].native_u64_align;
-	if (p == XI_PRIM_CHAR)
+	if (p == XI_PRIM_CHAR || p == XI_PRIM_C_CHAR)
 		l.align = 1;
 	return l;
 }

@@ -39,12 +39,23 @@ enum xi_prim {
 	XI_PRIM_CHAR,
 	XI_PRIM_NATIVE_U64, /* legacy: 64-bit with the ABI's own alignment */
 	XI_PRIM_NATIVE_I64,
+	/* C's own types, as Rust's core::ffi names them. long is legacy: its
+	 * size is the ABI's. (long long is left out: C89 lacks it.) */
+	XI_PRIM_C_CHAR,
+	XI_PRIM_C_SCHAR,
+	XI_PRIM_C_UCHAR,
+	XI_PRIM_C_SHORT,
+	XI_PRIM_C_USHORT,
+	XI_PRIM_C_INT,
+	XI_PRIM_C_UINT,
+	XI_PRIM_C_LONG,
+	XI_PRIM_C_ULONG,
 	XI_PRIM_COUNT
 };
 
 struct xi_prim_info {
 	const char *name;      /* IDL spelling */
-	unsigned size;
+	unsigned size;         /* the largest size; xi_prim_size gives an ABI's */
 	bool is_signed;
 	bool legacy_only;
 	bool integer;          /* usable as an enum/bitmap backing or constant type */
@@ -52,6 +63,8 @@ struct xi_prim_info {
 
 extern const struct xi_prim_info xi_prims[XI_PRIM_COUNT];
 int xi_prim_by_name(const char *name);
+unsigned xi_prim_size(enum xi_prim p, int abi);
+bool xi_prim_is_c(enum xi_prim p);
 bool xi_int_fits_prim(struct xi_int v, enum xi_prim p);
 
 /* --- Attributes (as written; interpreted by sema/attrs.c) ---------------- */
@@ -174,6 +187,9 @@ struct xi_type {
 			 * an enum xi_decl_kind, and the resolver checks it. */
 			bool want;
 			int want_kind;
+			/* The name is a struct's or union's C typedef (X_t for X):
+			 * the reference is to X, and C spells it X_t. */
+			bool via_c_typedef;
 		} ref;
 		struct {
 			struct xi_type *elem;
@@ -265,9 +281,23 @@ struct xi_agg {
 
 /* --- Enums and bitmaps --------------------------------------------------- */
 
+/* The C type of an integer macro, as @c_type names it (C's int ... unsigned
+ * long long; see cnames.h). NONE: the type the declaration's own type gives. */
+enum xi_ctype {
+	XI_CTYPE_NONE,
+	XI_CTYPE_INT,
+	XI_CTYPE_UINT,
+	XI_CTYPE_LONG,
+	XI_CTYPE_ULONG,
+	XI_CTYPE_LONGLONG,
+	XI_CTYPE_ULONGLONG,
+	XI_CTYPE_COUNT
+};
+
 struct xi_variant {
 	const char *name;
 	const char *c_name;         /* @c_name, or NULL */
+	enum xi_ctype c_type;       /* @c_type, or XI_CTYPE_NONE: the enum's or bitmap's */
 	const char *doc;
 	struct xi_expr *value;      /* enum value, or a bitmap bit's first position */
 	struct xi_expr *value_hi;   /* bitmap field's last position, or NULL */
@@ -277,6 +307,7 @@ struct xi_variant {
 	unsigned lo, hi;            /* evaluated bit range (hi == lo for a bit) */
 	bool invalid;               /* evaluation failed (already reported) */
 };
+
 
 /* --- Declarations -------------------------------------------------------- */
 
@@ -294,6 +325,9 @@ struct xi_decl {
 	enum xi_decl_kind kind : 8;
 	bool legacy;
 	bool c_bitfields;          /* @c_bitfields on a bitmap: C sees a struct of bitfields */
+	enum xi_ctype c_type : 8;  /* @c_type on constants, enums and bitmaps */
+	bool c_enum;               /* @c_enum: C declares the enum as a C enum */
+	const char *c_enum_typedef; /* @c_enum("NAME_t"): an anonymous enum typedef'd so */
 	struct xi_loc loc;
 	const char *name;
 	const char *c_name;        /* @c_name, or NULL */
@@ -354,6 +388,10 @@ struct xi_module {
 	const struct xi_dnode *spec_root;
 	int family;               /* XI_FAM_NONE or the arch-* family of its path */
 	bool is_input;            /* named on the command line: gets outputs */
+	/* An input the user named, not one found by searching a directory
+	 * (abi-diff): leaving it out (--abi) is worth a warning. */
+	bool named;
+	bool left_out;            /* on no selected ABI: not in the compilation */
 	unsigned index;           /* position in the compilation */
 	struct xi_import *imports;
 	/* YAML and TOML: its xenbindgen includes, as written; each is also
@@ -379,6 +417,10 @@ const char *xi_decl_kind_phrase(enum xi_decl_kind k);
 /* The layout of any type on one ABI (after layout ran). */
 struct xi_layout xi_type_layout(const struct xi_type *t, int abi);
 struct xi_layout xi_decl_layout(const struct xi_decl *d, int abi);
+
+/* The type inside arrays and handles: its element, or what it points to,
+ * as deep as they go. */
+const struct xi_type *xi_type_innermost(const struct xi_type *t);
 
 /* Strip aliases: the type a name finally means on one ABI. */
 const struct xi_type *xi_type_resolve(const struct xi_type *t, int abi);

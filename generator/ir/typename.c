@@ -9,7 +9,9 @@ static void put(struct xi_strbuf *sb, const struct xi_type *t, int abi)
 		xi_sb_adds(sb, xi_prims[t->prim].name);
 		break;
 	case XI_TYPE_REF:
-		xi_sb_adds(sb, t->u.ref.name);
+		/* X_t names X: the manifest and the docs record X. */
+		xi_sb_adds(sb, t->u.ref.via_c_typedef && t->u.ref.decl ? t->u.ref.decl->name
+									: t->u.ref.name);
 		break;
 	case XI_TYPE_VOID:
 		xi_sb_adds(sb, "void");
@@ -48,7 +50,7 @@ const char *xi_type_idl_name(struct xi_arena *a, const struct xi_type *t, int ab
 	/* Most types are spelled as a bare name: no buffer needed. */
 	if (t->kind == XI_TYPE_PRIM)
 		return xi_strdup(a, xi_prims[t->prim].name);
-	if (t->kind == XI_TYPE_REF)
+	if (t->kind == XI_TYPE_REF && !t->u.ref.via_c_typedef)
 		return xi_strdup(a, t->u.ref.name);
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	put(&sb, t, abi);

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "ascii.h"
+
 #define MAG_NEG_LIMIT (UINT64_C(1) << 63) /* |INT64_MIN| */
 
 static enum xi_int_status make(bool neg, uint64_t mag, struct xi_int *r)
@@ -167,17 +169,6 @@ char *xi_int_format(struct xi_int v, char *buf)
 	return buf;
 }
 
-static int digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return 99;
-}
-
 enum xi_lit_status xi_int_parse_literal(const char *s, size_t n, uint64_t *v, unsigned *base,
 					size_t *bad)
 {
@@ -194,8 +185,8 @@ enum xi_lit_status xi_int_parse_literal(const char *s, size_t n, uint64_t *v, un
 	for (; i < n; i++) {
 		if (s[i] == '_')
 			continue;
-		int d = digit_value(s[i]);
-		if (d >= (int)*base) {
+		int d = xi_hex_value(s[i]);
+		if (d < 0 || d >= (int)*base) {
 			*bad = i;
 			return XI_LIT_BAD_DIGIT;
 		}

@@ -10,15 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
+#include "ctypes.h"
+
 #include "spelling.h"
 
 static bool is_c_identifier(const char *s)
 {
-	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
+	if (!xi_is_ident_start(*s))
 		return false;
 	for (s++; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_' ||
-		      (*s >= '0' && *s <= '9')))
+		if (!xi_is_ident(*s))
 			return false;
 	return true;
 }
@@ -95,24 +97,32 @@ static bool attr_repeated(struct xi_ctx *ctx, const struct xi_attr *list, const 
 	return false;
 }
 
-static bool is_direction(const char *n)
-{
-	return !strcmp(n, "in") || !strcmp(n, "out") || !strcmp(n, "inout");
-}
-
-static bool known_attr(const char *n)
+bool xi_attr_is_known(const char *n)
 {
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
-					     "c_name", "c_prefix", "version", "c_bitfields" };
+					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
 	return false;
 }
 
+/* @c_type(c_int): the C type of an integer macro. */
+static enum xi_ctype attr_ctype(struct xi_ctx *ctx, const struct xi_attr *a)
+{
+	enum xi_ctype t = XI_CTYPE_NONE;
+	if (a->arg_kind == XI_ATTR_ARG_EXPR && a->expr->kind == XI_EXPR_NAME)
+		t = xi_ctype_parse(a->expr->name);
+	if (t == XI_CTYPE_NONE)
+		xi_error(&ctx->diag, a->arg_kind == XI_ATTR_ARG_NONE ? a->loc : a->arg_loc,
+			 "'@c_type' needs a C integer type: c_int, c_uint, c_long, c_ulong, "
+			 "c_longlong or c_ulonglong");
+	return t;
+}
+
 static void attr_misplaced(struct xi_ctx *ctx, const struct xi_attr *a, const char *where)
 {
-	if (!known_attr(a->name))
+	if (!xi_attr_is_known(a->name))
 		xi_error(&ctx->diag, a->loc, "unknown attribute '@%s'", a->name);
 	else
 		xi_error(&ctx->diag, a->loc, "'%s' does not apply to %s",
@@ -138,6 +148,13 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 					 d->c_prefix);
 				d->c_prefix = NULL;
 			}
+		} else if (!strcmp(a->name, "c_type") && (d->kind == XI_DECL_CONST ||
+			   d->kind == XI_DECL_ENUM || d->kind == XI_DECL_BITMAP)) {
+			d->c_type = attr_ctype(ctx, a);
+		} else if (!strcmp(a->name, "c_enum") && d->kind == XI_DECL_ENUM) {
+			d->c_enum = true;
+			if (a->arg_kind != XI_ATTR_ARG_NONE)
+				d->c_enum_typedef = attr_string(ctx, a, true);
 		} else if (!strcmp(a->name, "c_bitfields") && d->kind == XI_DECL_BITMAP) {
 			if (attr_no_arg(ctx, a))
 				d->c_bitfields = true;
@@ -160,7 +177,7 @@ static void apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct x
 	for (const struct xi_attr *a = list; a; a = a->next) {
 		if (attr_repeated(ctx, list, a))
 			continue;
-		if (is_direction(a->name)) {
+		if (xi_attr_is_direction(a->name)) {
 			if (!attr_no_arg(ctx, a))
 				continue;
 			if (direction) {
@@ -199,6 +216,8 @@ static void apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct
 			continue;
 		if (!strcmp(a->name, "c_name"))
 			v->c_name = attr_string(ctx, a, true);
+		else if (!strcmp(a->name, "c_type"))
+			v->c_type = attr_ctype(ctx, a);
 		else
 			attr_misplaced(ctx, a, what);
 	}
@@ -242,6 +261,20 @@ void xi_attrs_read_end(struct xi_ctx *ctx, struct xi_attrs_read *r)
 
 /* --- Attributes rebuilt from the IR (for writers such as convert) ------ */
 
+static struct xi_attr *push(struct xi_arena *a, struct xi_attr ***tail, const char *name);
+static void push_ctype(struct xi_arena *a, struct xi_attr ***tail, enum xi_ctype t)
+{
+	if (t == XI_CTYPE_NONE)
+		return;
+	struct xi_attr *at = push(a, tail, "c_type");
+	at->arg_kind = XI_ATTR_ARG_EXPR;
+	struct xi_expr *e = XI_NEW(a, struct xi_expr);
+	e->kind = XI_EXPR_NAME;
+	e->name = xi_ctype_name(t);
+	e->depth = 1;
+	at->expr = e;
+}
+
 static struct xi_attr *push(struct xi_arena *a, struct xi_attr ***tail, const char *name)
 {
 	struct xi_attr *at = XI_NEW(a, struct xi_attr);
@@ -269,6 +302,11 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		push_string(a, &tail, "c_prefix", d->c_prefix);
 	if (d->c_bitfields)
 		push(a, &tail, "c_bitfields");
+	push_ctype(a, &tail, d->c_type);
+	if (d->c_enum_typedef)
+		push_string(a, &tail, "c_enum", d->c_enum_typedef);
+	else if (d->c_enum)
+		push(a, &tail, "c_enum");
 	if (d->version) {
 		struct xi_attr *at = push(a, &tail, "version");
 		at->arg_kind = XI_ATTR_ARG_EXPR;
@@ -303,5 +341,6 @@ const struct xi_attr *xi_attrs_of_variant(struct xi_arena *a, const struct xi_va
 	struct xi_attr *head = NULL, **tail = &head;
 	if (v->c_name)
 		push_string(a, &tail, "c_name", v->c_name);
+	push_ctype(a, &tail, v->c_type);
 	return head;
 }

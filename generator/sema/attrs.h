@@ -14,6 +14,9 @@ void xi_attrs_apply(struct xi_ctx *ctx, const struct xi_attr_site *sites, unsign
 void xi_attrs_read_begin(struct xi_ctx *ctx, struct xi_attrs_read *r);
 void xi_attrs_read_end(struct xi_ctx *ctx, struct xi_attrs_read *r);
 
+/* Whether an attribute's name is one of xidl's. */
+bool xi_attr_is_known(const char *name);
+
 /* The attributes that say what a declaration, member or variant carries,
  * rebuilt from the IR in a canonical order: what writers (convert) print. */
 const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl *d);

@@ -1,11 +1,15 @@
 /* The layout engine: size, alignment and member offsets on every ABI.
  *
- * Layout follows the C rules of each ABI. The language adds two rules for
- * declarations that are not @legacy:
- *   - no implicit padding: a hole before a member or at the end is an
- *     error that says how many bytes to declare, and where;
- *   - one layout for all ABIs of a family, and for all families unless the
- *     difference comes from a type of an `import arch` file.
+ * Layout follows the C rules of each ABI, and the three layout rules of
+ * doc/idl.md:
+ *   - Rule 1, no implicit padding: a hole before a member or at the end is
+ *     an error that says how many bytes to declare, and where
+ *     (report_holes);
+ *   - Rule 2, the same bytes on every ABI: one layout for all ABIs, or one
+ *     per family for an aggregate that holds a type of an `import arch`
+ *     file, which must then agree within each family (check_invariance);
+ *   - Rule 3, legacy is explicit: a @legacy declaration is exempt from
+ *     both, and gets each ABI's faithful layout, holes included.
  * Declarations are laid out in dependency order (order.c), so everything
  * an aggregate contains by value is known when it is reached. */
 #include "layout.h"
@@ -254,10 +258,11 @@ static void report_hole(struct layout_job *job, struct xi_agg *agg, const struct
 	}
 }
 
-/* Report the holes of a non-legacy aggregate: one error per place, with
- * the ABIs it happens on. holes[i*XI_ABI_COUNT+a] is the hole before
- * member i (i == nmembers: at the tail), filled for the ABIs of rows: an
- * invariant aggregate's are those of its lowest ABI, and stand for all. */
+/* Rule 1: report the holes of a non-legacy aggregate, one error per
+ * place, with the ABIs it happens on. holes[i*XI_ABI_COUNT+a] is the hole
+ * before member i (i == nmembers: at the tail), filled for the ABIs of
+ * rows: an invariant aggregate's are those of its lowest ABI, and stand
+ * for all. */
 static void report_holes(struct layout_job *job, struct xi_agg *agg, const uint32_t *holes,
 			 const uint32_t *hole_at, xi_abi_mask rows)
 {
@@ -311,8 +316,8 @@ static void report_holes(struct layout_job *job, struct xi_agg *agg, const uint3
 	}
 }
 
-/* Rule 3: a non-legacy aggregate has one layout per family, and one for
- * all families unless it holds a per-family type. */
+/* Rule 2: a non-legacy aggregate has one layout on every ABI, or one per
+ * family when it holds a per-family type. */
 static void check_invariance(struct layout_job *job, struct xi_agg *agg)
 {
 	struct xi_ctx *ctx = job->ctx;

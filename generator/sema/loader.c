@@ -26,6 +26,7 @@
 #include "comments.h"
 #include "limits.h"
 #include "parse.h"
+#include "resolve.h"
 #include "spec_load.h"
 
 static bool is_regular_file(struct xi_ctx *ctx, const char *path)
@@ -337,10 +338,29 @@ static void mark_input(struct xi_ctx *ctx, struct xi_module *m)
 	ctx->inputs[ctx->ninputs++] = m;
 }
 
+/* Mark m and what it imports, directly or not, in `reached` (by module
+ * index), but for the files left out of the run. */
+static void reach(const struct xi_module *m, bool *reached)
+{
+	if (reached[m->index])
+		return;
+	reached[m->index] = true;
+	for (const struct xi_import *im = m->imports; im; im = im->next)
+		for (int f = 0; f < XI_FAM_COUNT; f++)
+			if (im->module[f] && !im->module[f]->left_out)
+				reach(im->module[f], reached);
+}
+
 void xi_inputs_add_imports(struct xi_ctx *ctx)
 {
+	bool *reached = xi_xmalloc(sizeof(*reached) * (ctx->nmodules + 1));
+	memset(reached, 0, sizeof(*reached) * (ctx->nmodules + 1));
+	for (unsigned i = 0; i < ctx->ninputs; i++)
+		reach(ctx->inputs[i], reached);
 	for (unsigned i = 0; i < ctx->nmodules; i++)
-		mark_input(ctx, ctx->modules[i]);
+		if (reached[i])
+			mark_input(ctx, ctx->modules[i]);
+	free(reached);
 }
 
 struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const char *data,
@@ -367,10 +387,11 @@ struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const cha
 	load_imports(ctx, m, stack, 1);
 	m->loading = false;
 	mark_input(ctx, m);
+	m->named = true;
 	return m;
 }
 
-struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path)
+static struct xi_module *load_input(struct xi_ctx *ctx, const char *path, bool named)
 {
 	struct xi_module *stack[XI_MAX_IMPORT_DEPTH + 1];
 	struct xi_loc none = { 0, 0, 0, 0 };
@@ -378,9 +399,82 @@ struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path)
 		return NULL;
 	const char *norm = xi_path_normalize(&ctx->arena, path);
 	struct xi_module *m = load(ctx, norm, none, stack, 0);
-	if (m)
+	if (m) {
 		mark_input(ctx, m);
+		m->named |= named;
+	}
 	return m;
+}
+
+struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path)
+{
+	return load_input(ctx, path, true);
+}
+
+struct xi_module *xi_load_found_input(struct xi_ctx *ctx, const char *path)
+{
+	return load_input(ctx, path, false);
+}
+
+/* --- Modules on no selected ABI ------------------------------------------ */
+
+void xi_warn_left_out(struct xi_diag *diag, const char *path, xi_abi_mask abis)
+{
+	struct xi_strbuf names = XI_STRBUF_INIT;
+	xi_sb_add_abi_names(&names, abis);
+	int family = -1;
+	for (int f = 0; f < XI_FAM_COUNT && family < 0; f++)
+		if (xi_family_abis((enum xi_family)f) == abis)
+			family = f;
+	if (family >= 0)
+		xi_warning_at_file(diag, path,
+				   "skipped: the file is for the %s family (%s), which --abi leaves out",
+				   xi_families[family].name, xi_sb_str(&names));
+	else
+		xi_warning_at_file(diag, path, "skipped: the file is for %s, which --abi leaves out",
+				   xi_sb_str(&names));
+	xi_sb_free(&names);
+}
+
+/* An arch-* file of a family that --abi leaves out declares nothing on the
+ * ABIs of the run. Taken out before any phase reads it, it cannot be half
+ * processed: resolution would find its names on no ABI, and layout would
+ * have no ABI to lay its types out on. Such files are loaded only when
+ * named on the command line or imported by one another (`import arch`
+ * loads the selected families' files only). An input the user named gets
+ * a warning when it is left out, as gcc warns about an input file it does
+ * not use; one found by searching a directory does not (abi-diff's sides:
+ * the directory holds every family's files, and --abi says which). */
+void xi_leave_out_unselected(struct xi_ctx *ctx)
+{
+	unsigned kept = 0;
+	for (unsigned i = 0; i < ctx->nmodules; i++) {
+		struct xi_module *m = ctx->modules[i];
+		if (xi_module_abis(ctx, m)) {
+			m->index = kept;
+			ctx->modules[kept++] = m;
+			continue;
+		}
+		m->left_out = true;
+		if (ctx->nleft_out == ctx->cap_left_out) {
+			ctx->cap_left_out = ctx->cap_left_out ? ctx->cap_left_out * 2 : 8;
+			ctx->left_out = xi_xrealloc(ctx->left_out,
+						    sizeof(*ctx->left_out) * ctx->cap_left_out);
+		}
+		ctx->left_out[ctx->nleft_out++] = m;
+	}
+	ctx->nmodules = kept;
+	unsigned inputs = 0;
+	for (unsigned i = 0; i < ctx->ninputs; i++) {
+		struct xi_module *m = ctx->inputs[i];
+		if (!m->left_out) {
+			ctx->inputs[inputs++] = m;
+			continue;
+		}
+		if (m->named)
+			xi_warn_left_out(&ctx->diag, m->path, xi_family_abis((enum xi_family)m->family));
+	}
+	ctx->ninputs = inputs;
 }
 
 /* --- Visibility ---------------------------------------------------------- */
@@ -394,7 +488,7 @@ static void visit(struct xi_ctx *ctx, struct xi_module *m, unsigned words)
 	for (struct xi_import *im = m->imports; im; im = im->next) {
 		for (int f = 0; f < XI_FAM_COUNT; f++) {
 			struct xi_module *dep = im->module[f];
-			if (!dep)
+			if (!dep || dep->left_out)
 				continue;
 			visit(ctx, dep, words);
 			for (unsigned w = 0; w < words; w++)

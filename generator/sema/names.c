@@ -179,6 +179,31 @@ void xi_legacy_only(struct xi_resolver *r, struct xi_loc loc, const char *what)
 			 xi_spell_legacy_decls(r->ctx, loc));
 }
 
+/* A name that no declaration has but that is the C typedef of a struct or
+ * union (`grant_entry_header_t` for `grant_entry_header`, as C writes
+ * `typedef struct grant_entry_header grant_entry_header_t;`): that
+ * declaration's name, else NULL. */
+static const char *c_typedef_target(struct xi_resolver *r, const char *name, xi_abi_mask abis)
+{
+	size_t len = strlen(name);
+	if (len < 3 || strcmp(name + len - 2, "_t"))
+		return NULL;
+	XI_FOR_EACH_ABI(a, abis)
+		if (lookup(r->ctx, r->module, name, a))
+			return NULL;
+	const char *base = xi_intern(r->ctx, name, len - 2);
+	XI_FOR_EACH_ABI(a, abis) {
+		struct xi_decl *d = lookup(r->ctx, r->module, base, a);
+		if (!d || (d->kind != XI_DECL_STRUCT && d->kind != XI_DECL_UNION))
+			continue;
+		/* Its C name: @c_name, or its own. */
+		const char *c = d->c_name ? d->c_name : d->name;
+		if (strlen(c) == len - 2 && !strncmp(c, name, len - 2))
+			return base;
+	}
+	return NULL;
+}
+
 void xi_resolve_ref(struct xi_resolver *r, struct xi_type *t, enum xi_type_use where)
 {
 	if (t->u.ref.resolved)
@@ -204,6 +229,11 @@ void xi_resolve_ref(struct xi_resolver *r, struct xi_type *t, enum xi_type_use w
 	xi_abi_mask abis = xi_module_abis(r->ctx, r->module);
 	if (r->restricted)
 		abis &= r->only;
+	const char *typedef_of = c_typedef_target(r, name, abis);
+	if (typedef_of) {
+		t->u.ref.via_c_typedef = true;
+		name = typedef_of;
+	}
 	struct xi_decl *found[XI_ABI_COUNT] = { NULL };
 	struct xi_decl *first = NULL;
 	int first_abi = -1;

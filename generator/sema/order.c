@@ -2,9 +2,13 @@
  * value, and after the targets of its handles where possible.
  *
  * The order is source order, except that a declaration used before its
- * definition is moved up. Containing oneself by value is an error. The
- * walk is iterative, so a long chain of declarations cannot exhaust the
- * stack. */
+ * definition is moved up. Each module is numbered after the modules it
+ * imports, so that its order (module->sorted, the order of its outputs)
+ * comes from its own declarations only, whatever else the run holds; the
+ * order over the whole compilation (decl->order) is what layout follows.
+ *
+ * Containing oneself by value is an error. The walk is iterative, so a
+ * long chain of declarations cannot exhaust the stack. */
 #include "order.h"
 
 #include <stdlib.h>
@@ -119,7 +123,7 @@ static void order_module(struct xi_ctx *ctx, struct xi_module *m, struct frame *
 	m->ordered = true;
 	for (const struct xi_import *im = m->imports; im; im = im->next)
 		for (int f = 0; f < XI_FAM_COUNT; f++)
-			if (im->module[f])
+			if (im->module[f] && !im->module[f]->left_out)
 				order_module(ctx, im->module[f], stack, counter);
 	for (struct xi_decl *root = m->decls; root; root = root->next) {
 		if (root->order_state != UNSEEN)

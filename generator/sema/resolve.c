@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "consteval.h"
+#include "ctypes.h"
 #include "limits.h"
 #include "names.h"
 #include "spelling.h"
@@ -451,6 +452,57 @@ static void resolve_bitmap(struct xi_resolver *r, struct xi_decl *d)
 	}
 }
 
+/* --- @c_type --------------------------------------------------------------- */
+
+static void ctype_misfit(struct xi_resolver *r, struct xi_loc at, struct xi_int v, const char *name,
+			 enum xi_ctype t)
+{
+	char buf[32];
+	xi_error(r->diag, at, "value %s of '%s' does not fit its C type '%s' (@c_type(%s))",
+		 xi_int_format(v, buf), name, xi_ctype_c(t), xi_ctype_name(t));
+}
+
+/* A constant's, variant's or bit's value must fit the C type its macro
+ * is given on every ABI: the macro would otherwise change value or type. */
+static void check_ctypes(struct xi_resolver *r, struct xi_decl *d)
+{
+	if (d->kind == XI_DECL_CONST) {
+		if (d->c_type && d->evaluated && !d->eval_failed && !xi_ctype_fits(d->value, d->c_type))
+			ctype_misfit(r, d->loc, d->value, d->name, d->c_type);
+		return;
+	}
+	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+		enum xi_ctype t = v->c_type ? v->c_type : d->c_type;
+		if (d->c_enum) {
+			/* The enumerators of a C enum are ints (C99 6.7.2.2). */
+			if (v->c_type)
+				xi_error(r->diag, v->loc, "'%s' is a value of the C enum '%s' (@c_enum): "
+					 "an int, which takes no @c_type", v->name, d->name);
+			else if (t) {
+				xi_error(r->diag, d->loc, "'%s' is a C enum (@c_enum): its values are ints, "
+					 "which take no @c_type", d->name);
+				return;
+			}
+			if (!v->invalid && !xi_ctype_fits(v->v, XI_CTYPE_INT)) {
+				char buf[32];
+				xi_error(r->diag, v->loc, "value %s of '%s' does not fit the int of a C "
+					 "enum (@c_enum)", xi_int_format(v->v, buf), v->name);
+			}
+			continue;
+		}
+		if (!t || v->invalid)
+			continue;
+		struct xi_int value = v->v;
+		if (d->kind == XI_DECL_BITMAP) {
+			unsigned width = v->hi - v->lo + 1;
+			uint64_t field = width == 64 ? UINT64_MAX : (UINT64_C(1) << width) - 1;
+			value = (struct xi_int){ .mag = field << v->lo };
+		}
+		if (!xi_ctype_fits(value, t))
+			ctype_misfit(r, v->loc, value, v->name, t);
+	}
+}
+
 /* --- Declarations -------------------------------------------------------- */
 
 /* Readers build the variant lists; the count is made here once for all. */
@@ -468,6 +520,7 @@ static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 	switch (d->kind) {
 	case XI_DECL_CONST:
 		xi_eval_const(ctx, d);
+		check_ctypes(&r, d);
 		break;
 	case XI_DECL_ALIAS:
 		resolve_type(&r, d->type, XI_USE_ALIAS);
@@ -475,10 +528,13 @@ static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 	case XI_DECL_ENUM:
 		count_variants(d);
 		resolve_enum_variants(&r, d);
+		check_ctypes(&r, d);
 		break;
 	case XI_DECL_BITMAP:
 		count_variants(d);
 		resolve_bitmap(&r, d);
+		if (d->backing_ok)
+			check_ctypes(&r, d);
 		break;
 	case XI_DECL_STRUCT:
 	case XI_DECL_UNION:

@@ -22,8 +22,6 @@
  * before it (448 KiB) holds a large input's IR, which then faults in by
  * the huge page (a thousand structs: half the page faults of the run). */
 #define ARENA_HUGE_FROM (512u * 1024u)
-/* Every IR node needs at most pointer or 64-bit alignment. */
-#define ARENA_ALIGN 8u
 
 struct xi_arena_chunk {
 	struct xi_arena_chunk *prev;
@@ -133,12 +131,12 @@ static void arena_grow(struct xi_arena *a, size_t need)
 
 void *xi_alloc(struct xi_arena *a, size_t size)
 {
-	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	size = (size + XI_ARENA_ALIGN - 1) & ~(size_t)(XI_ARENA_ALIGN - 1);
 	if (size == 0)
-		size = ARENA_ALIGN;
-	size_t mis = (size_t)((uintptr_t)a->next % ARENA_ALIGN);
+		size = XI_ARENA_ALIGN;
+	size_t mis = (size_t)((uintptr_t)a->next % XI_ARENA_ALIGN);
 	if (a->next && mis)
-		a->next += ARENA_ALIGN - mis < (size_t)(a->end - a->next) ? ARENA_ALIGN - mis
+		a->next += XI_ARENA_ALIGN - mis < (size_t)(a->end - a->next) ? XI_ARENA_ALIGN - mis
 									     : (size_t)(a->end - a->next);
 	if ((size_t)(a->end - a->next) < size)
 		arena_grow(a, size);

@@ -19,8 +19,15 @@ void xi_arena_free(struct xi_arena *a);
  * next allocations: for an arena emptied and filled again many times. */
 void xi_arena_reset(struct xi_arena *a);
 
-/* Zeroed, max_align_t-aligned memory. Aborts the process on exhaustion:
- * there is nothing useful a generator can do without memory. */
+/* What xi_alloc aligns to: enough for everything the IR is made of
+ * (pointers, size_t and 64-bit integers), on 32- and 64-bit hosts alike.
+ * max_align_t (16 on x86_64, for long double) would add padding to most
+ * allocations for types no node holds; XI_NEW and XI_NEW_ARRAY refuse,
+ * at compile time, a type that needs more. */
+#define XI_ARENA_ALIGN 8u
+
+/* Zeroed memory aligned to XI_ARENA_ALIGN. Aborts the process on
+ * exhaustion: there is nothing useful a generator can do without memory. */
 void *xi_alloc(struct xi_arena *a, size_t size);
 char *xi_strdup(struct xi_arena *a, const char *s);
 char *xi_strndup(struct xi_arena *a, const char *s, size_t n);
@@ -28,8 +35,17 @@ char *xi_strndup(struct xi_arena *a, const char *s, size_t n);
 char *xi_aprintf(struct xi_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-#define XI_NEW(a, type) ((type *)xi_alloc((a), sizeof(type)))
-#define XI_NEW_ARRAY(a, type, n) ((type *)xi_alloc((a), sizeof(type) * (n)))
+/* Zero when `type` fits the arena's alignment; else a compile error (a
+ * static assertion may stand in a struct, and so in an expression). */
+#define XI_ARENA_FITS(type) \
+	(0 * sizeof(struct { \
+		_Static_assert(_Alignof(type) <= XI_ARENA_ALIGN, \
+			       "a type aligned beyond XI_ARENA_ALIGN cannot live in an arena"); \
+		int unused; \
+	}))
+#define XI_NEW(a, type) ((type *)xi_alloc((a), sizeof(type) + XI_ARENA_FITS(type)))
+#define XI_NEW_ARRAY(a, type, n) \
+	((type *)xi_alloc((a), sizeof(type) * (n) + XI_ARENA_FITS(type)))
 
 /* Out-of-memory: print a message and exit with status 1. */
 _Noreturn void xi_oom(void);

@@ -295,8 +295,11 @@ void xi_diag_finish(struct xi_diag *d)
 		report_cap(d);
 }
 
-__attribute__((format(printf, 6, 0)))
-static void vreport(struct xi_diag *d, enum severity sev, struct xi_loc loc,
+/* One diagnostic: at loc, with its source line and fix-its; with no
+ * source (loc.file 0), headed by `path` (a diagnostic about a whole file)
+ * or, when that is NULL too, by the program's name. */
+__attribute__((format(printf, 7, 0)))
+static void vreport(struct xi_diag *d, enum severity sev, struct xi_loc loc, const char *path,
 		    const struct xi_fixit *fixes, unsigned nfixes, const char *fmt, va_list ap)
 {
 	if (sev == SEV_NOTE && d->muted)
@@ -320,7 +323,7 @@ static void vreport(struct xi_diag *d, enum severity sev, struct xi_loc loc,
 		fprintf(d->out, "%s:%u:%u: %s: ", src->path, (unsigned)loc.line,
 			(unsigned)loc.col, severity_name[sev]);
 	else
-		fprintf(d->out, "%s: %s: ", d->progname, severity_name[sev]);
+		fprintf(d->out, "%s: %s: ", path ? path : d->progname, severity_name[sev]);
 	vfprintf(d->out, fmt, ap);
 	fputc('\n', d->out);
 	if (src && loc.line)
@@ -336,7 +339,7 @@ void xi_error(struct xi_diag *d, struct xi_loc loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(d, SEV_ERROR, loc, NULL, 0, fmt, ap);
+	vreport(d, SEV_ERROR, loc, NULL, NULL, 0, fmt, ap);
 	va_end(ap);
 }
 
@@ -345,7 +348,7 @@ void xi_error_fix(struct xi_diag *d, struct xi_loc loc, const struct xi_fixit *f
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(d, SEV_ERROR, loc, fixes, nfixes, fmt, ap);
+	vreport(d, SEV_ERROR, loc, NULL, fixes, nfixes, fmt, ap);
 	va_end(ap);
 }
 
@@ -353,7 +356,7 @@ void xi_warning(struct xi_diag *d, struct xi_loc loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(d, SEV_WARNING, loc, NULL, 0, fmt, ap);
+	vreport(d, SEV_WARNING, loc, NULL, NULL, 0, fmt, ap);
 	va_end(ap);
 }
 
@@ -361,25 +364,26 @@ void xi_note(struct xi_diag *d, struct xi_loc loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(d, SEV_NOTE, loc, NULL, 0, fmt, ap);
+	vreport(d, SEV_NOTE, loc, NULL, NULL, 0, fmt, ap);
 	va_end(ap);
 }
 
+/* "path: error: ..." or "xenidl: warning: ...": a diagnostic about a whole
+ * file or the run, with no source line to show. */
+static const struct xi_loc no_loc;
+
 void xi_error_at_file(struct xi_diag *d, const char *path, const char *fmt, ...)
 {
-	if (d->capped) {
-		report_cap(d);
-		d->muted = true;
-		return;
-	}
-	d->errors++;
-	d->muted = false;
-	fprintf(d->out, "%s: error: ", path ? path : d->progname);
 	va_list ap;
 	va_start(ap, fmt);
-	vfprintf(d->out, fmt, ap);
+	vreport(d, SEV_ERROR, no_loc, path, NULL, 0, fmt, ap);
 	va_end(ap);
-	fputc('\n', d->out);
-	if (d->errors >= d->max_errors)
-		d->capped = true;
+}
+
+void xi_warning_at_file(struct xi_diag *d, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(d, SEV_WARNING, no_loc, path, NULL, 0, fmt, ap);
+	va_end(ap);
 }

@@ -78,6 +78,8 @@ void xi_error_fix(struct xi_diag *d, struct xi_loc loc, const struct xi_fixit *f
 		  unsigned nfixes, const char *fmt, ...) XI_PRINTF(5, 6);
 /* Errors that have no place in a source: "xenidl: error: ..." */
 void xi_error_at_file(struct xi_diag *d, const char *path, const char *fmt, ...) XI_PRINTF(3, 4);
+/* The same for a warning (an error under -Werror). */
+void xi_warning_at_file(struct xi_diag *d, const char *path, const char *fmt, ...) XI_PRINTF(3, 4);
 
 /* End of a run: announce the cap if it was reached. */
 void xi_diag_finish(struct xi_diag *d);

@@ -275,17 +275,6 @@ void xi_out_printf(struct xi_out *o, const char *fmt, ...)
 	va_end(ap);
 }
 
-void xi_out_u32(struct xi_out *o, uint32_t v)
-{
-	char buf[12];
-	char *p = buf + sizeof(buf);
-	do {
-		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	xi_out_write(o, p, (size_t)(buf + sizeof(buf) - p));
-}
-
 void xi_out_indent(struct xi_out *o, unsigned n)
 {
 	static const char spaces[] = "                                ";
@@ -296,17 +285,45 @@ void xi_out_indent(struct xi_out *o, unsigned n)
 	}
 }
 
-void xi_out_prefixed_lines(struct xi_out *o, unsigned indent, const char *prefix,
+void xi_out_template(struct xi_out *o, const char *text, const char *const *vars)
+{
+	for (const char *at; (at = strchr(text, '@'));) {
+		const char *end = strchr(at + 1, '@');
+		if (!end)
+			break;
+		size_t n = (size_t)(end - at - 1);
+		const char *const *v = vars;
+		while (*v && !(strlen(*v) == n && !memcmp(*v, at + 1, n)))
+			v += 2;
+		if (!*v) {
+			fprintf(stderr, "xenidl: bug: no value for '%.*s' in a template\n", (int)n,
+				at + 1);
+			abort();
+		}
+		xi_out_write(o, text, (size_t)(at - text));
+		xi_out_puts(o, v[1]);
+		text = end + 1;
+	}
+	xi_out_puts(o, text);
+}
+
+void xi_out_prefixed_lines(struct xi_out *o, unsigned indent, const struct xi_line_style *style,
 			   const char *text)
 {
 	for (const char *p = text;;) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		if (style->trim)
+			while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
+				n--;
 		xi_out_indent(o, indent);
-		xi_out_puts(o, prefix);
+		xi_out_puts(o, style->prefix);
 		if (n) {
 			xi_out_putc(o, ' ');
-			xi_out_write(o, p, n);
+			if (style->put)
+				style->put(o, p, n);
+			else
+				xi_out_write(o, p, n);
 		}
 		xi_out_putc(o, '\n');
 		if (!nl)

@@ -41,15 +41,26 @@ void xi_out_putc(struct xi_out *o, char c);
 void xi_out_printf(struct xi_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void xi_out_vprintf(struct xi_out *o, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
-/* Write a number in decimal (fast path for big outputs). */
-void xi_out_u32(struct xi_out *o, uint32_t v);
 /* Write `n` spaces. */
 void xi_out_indent(struct xi_out *o, unsigned n);
-/* Write each line of `text` as `indent` spaces, `prefix`, then a space and
- * the line unless it is empty (comment rows such as " * line" or
- * "/// line"; the text is written as it is). */
-void xi_out_prefixed_lines(struct xi_out *o, unsigned indent, const char *prefix,
+/* How xi_out_prefixed_lines writes lines: comment rows such as " * line"
+ * (C), "/// line" (Rust) or "# line". */
+struct xi_line_style {
+	const char *prefix;
+	bool trim;  /* leave out the blanks at the end of each line */
+	/* Writes the text of a line that is not empty; NULL: as it is. */
+	void (*put)(struct xi_out *o, const char *line, size_t n);
+};
+
+/* Write each line of `text` as `indent` spaces, the style's prefix, then a
+ * space and the line unless it is empty. */
+void xi_out_prefixed_lines(struct xi_out *o, unsigned indent, const struct xi_line_style *style,
 			   const char *text);
+
+/* Write a template (templates/templates.h), each '@name@' in it replaced
+ * by the value that follows that name in `vars` (name, value, ...,
+ * NULL). A marker not in `vars` is a bug in xenidl: it aborts. */
+void xi_out_template(struct xi_out *o, const char *text, const char *const *vars);
 
 /* An output's path (relative to its set's directory), and its set. */
 const char *xi_out_path(const struct xi_out *o);

@@ -10,54 +10,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "comments.h"
-#include "convert.h"
+#include "fuzz_print.h"
 #include "limits.h"
 #include "xenidl.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char *keep_path(struct xi_ctx *ctx, const char *path)
-{
-	(void)ctx;
-	return path;
-}
-
 /* Read `text` as the file `name`, then print it in `to` (xidl or YAML);
  * the printed text (malloc'd), or NULL after an error or a warning. */
 static char *convert_text(const char *name, const char *text, size_t size, bool to_xidl)
 {
-	static FILE *sink;
-	if (!sink)
-		sink = fopen("/dev/null", "w");
-	struct xi_options opt;
-	memset(&opt, 0, sizeof(opt));
-	struct xi_ctx *ctx = xi_create(&opt, sink);
-	char *copy = xi_xmalloc(size + 2);
-	memcpy(copy, text, size);
-	copy[size] = copy[size + 1] = '\0';
-	struct xi_module *m = XI_NEW(&ctx->arena, struct xi_module);
-	m->path = m->canon = name;
-	m->family = XI_FAM_NONE;
-	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(name), copy, size);
+	struct xi_ctx *ctx = fuzz_ctx();
+	struct xi_module *m = fuzz_module(ctx, name, text, size);
 	char *result = NULL;
 	if (xi_convert_read(ctx, m, to_xidl, true)) {
-		struct xi_outset *out = xi_outset_new(".", XI_OUTPUT_MEMORY, &ctx->diag);
-		struct xi_out *o = xi_out_open(out, to_xidl ? "out.xidl" : "out.yaml");
-		if (to_xidl)
-			xi_print_xidl(ctx, m, keep_path, o);
-		else
-			xi_print_yaml(ctx, m, keep_path, true, o);
-		if (xi_comments_unprinted(m->comments))
-			abort(); /* a comment lost */
-		size_t len;
-		const char *printed = xi_outset_data(out, 0, &len);
-		if (!ctx->diag.errors && !ctx->diag.warnings && printed) {
-			result = xi_xmalloc(len + 1);
-			memcpy(result, printed, len);
-			result[len] = '\0';
+		result = print_converted(ctx, m, to_xidl);
+		/* What was dropped with a warning does not come back. */
+		if (ctx->diag.errors || ctx->diag.warnings) {
+			free(result);
+			result = NULL;
 		}
-		xi_outset_free(out);
 	}
 	xi_comments_free(m->comments);
 	xi_destroy(ctx);

@@ -11,37 +11,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attrs.h"
-#include "comments.h"
-#include "convert.h"
+#include "fuzz_print.h"
 #include "limits.h"
 #include "spec_read.h"
 #include "xenidl.h"
 
-static const char *keep_path(struct xi_ctx *ctx, const char *path)
-{
-	(void)ctx;
-	return path;
-}
-
 static int fuzz_spec(const uint8_t *data, size_t size, enum xi_spec_format format)
 {
-	static FILE *sink;
 	if (size > XI_MAX_FILE_SIZE)
 		return 0;
-	if (!sink)
-		sink = fopen("/dev/null", "w");
-	struct xi_options opt;
-	memset(&opt, 0, sizeof(opt));
-	struct xi_ctx *ctx = xi_create(&opt, sink);
-	char *text = xi_xmalloc(size + 2);
-	memcpy(text, data, size);
-	text[size] = text[size + 1] = '\0';
+	struct xi_ctx *ctx = fuzz_ctx();
 	const char *name = format == XI_FORMAT_YAML ? "fuzz.yaml" : "fuzz.toml";
-	struct xi_module *m = XI_NEW(&ctx->arena, struct xi_module);
-	m->path = m->canon = name;
-	m->family = XI_FAM_NONE;
-	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(name), text, size);
+	struct xi_module *m = fuzz_module(ctx, name, data, size);
 	struct xi_dnode *root = format == XI_FORMAT_YAML ? xi_yaml_read(ctx, m->src)
 							 : xi_toml_read(ctx, m->src);
 	if (root) {
@@ -69,17 +50,8 @@ static int fuzz_spec(const uint8_t *data, size_t size, enum xi_spec_format forma
 		c->path = c->canon = name;
 		c->family = XI_FAM_NONE;
 		c->src = m->src;
-		if (xi_convert_read(ctx, c, to_xidl, true)) {
-			struct xi_outset *out = xi_outset_new(".", XI_OUTPUT_MEMORY, &ctx->diag);
-			struct xi_out *o = xi_out_open(out, to_xidl ? "fuzz.xidl" : "fuzz.yaml");
-			if (to_xidl)
-				xi_print_xidl(ctx, c, keep_path, o);
-			else
-				xi_print_yaml(ctx, c, keep_path, true, o);
-			if (xi_comments_unprinted(c->comments))
-				abort(); /* a comment lost */
-			xi_outset_free(out);
-		}
+		if (xi_convert_read(ctx, c, to_xidl, true))
+			free(print_converted(ctx, c, to_xidl));
 		xi_comments_free(c->comments);
 	}
 	xi_destroy(ctx);

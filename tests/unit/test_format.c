@@ -48,6 +48,7 @@ START_TEST(own_conversions)
 	same("%#x %#llx %#llx", 0u, 0ull, 0x1f00ull);
 	same("%X %lX %#X %#llX", 0xbeefu, 0xabcul, 0u, 0xfffffull);
 	same("%s-%u-%s", "mixed", 7u, "end");
+	same("%d|%u|%s", INT32_MAX, 0u, "");
 }
 END_TEST
 

@@ -10,6 +10,7 @@
 #include "loader.h"
 #include "output.h"
 #include "strbuf.h"
+#include "templates/templates.h"
 #include "testutil.h"
 #include "udiff.h"
 
@@ -140,6 +141,52 @@ START_TEST(common_directories)
 }
 END_TEST
 
+/* Markers are replaced by their values; the rest is written as it is. */
+START_TEST(template_markers)
+{
+	struct xi_diag diag;
+	xi_diag_init(&diag, stderr);
+	struct xi_outset *set = xi_outset_new(".", XI_OUTPUT_MEMORY, &diag);
+	struct xi_out *o = xi_out_open(set, "t");
+	const char *const vars[] = { "a", "1", "long_name", "two", NULL };
+	xi_out_template(o, "x@a@y @long_name@@a@ e-mail@ end\n", vars);
+	size_t len;
+	const char *data = xi_outset_data(set, 0, &len);
+	ck_assert_str_eq(data, "x1y two1 e-mail@ end\n");
+	ck_assert_uint_eq(len, strlen(data));
+	xi_outset_free(set);
+	xi_diag_free(&diag);
+}
+END_TEST
+
+/* embed.awk copies each template byte for byte (quotes, backslashes,
+ * tabs, "??"). */
+static void embedded_as_is(const char *name, const char *text)
+{
+	const char *top = getenv("top_srcdir");
+	ck_assert_ptr_nonnull(top);
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/generator/back/templates/%s", top, name);
+	FILE *f = fopen(path, "rb");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	struct xi_strbuf file = XI_STRBUF_INIT;
+	char buf[4096];
+	for (size_t n; (n = fread(buf, 1, sizeof(buf), f)) > 0;)
+		xi_sb_addn(&file, buf, n);
+	fclose(f);
+	ck_assert_msg(strcmp(xi_sb_str(&file), text) == 0, "%s differs from its C string", name);
+	xi_sb_free(&file);
+}
+
+START_TEST(templates_embedded)
+{
+	embedded_as_is("c_prelude.h", xi_template_c_prelude);
+	embedded_as_is("cargo.toml", xi_template_cargo);
+	embedded_as_is("marshal_test_prelude.c", xi_template_marshal_test_prelude);
+	embedded_as_is("rust_lib.rs", xi_template_rust_lib);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("output");
@@ -149,6 +196,8 @@ int main(void)
 	tcase_add_test(tc, write_is_atomic_and_lazy);
 	tcase_add_test(tc, text_buffers);
 	tcase_add_test(tc, common_directories);
+	tcase_add_test(tc, template_markers);
+	tcase_add_test(tc, templates_embedded);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

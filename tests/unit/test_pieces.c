@@ -109,7 +109,7 @@ START_TEST(arena_reset_and_big_chunks)
 		xi_arena_reset(&a);
 		for (int i = 0; i < 64; i++) {
 			unsigned char *p = xi_alloc(&a, 1000 + (size_t)i);
-			ck_assert_uint_eq(((size_t)p) % 8, 0);
+			ck_assert_uint_eq(((size_t)p) % XI_ARENA_ALIGN, 0);
 			ck_assert(all_zero(p, 1000 + (size_t)i));
 			memset(p, 0x5a, 1000 + (size_t)i);
 		}

@@ -55,6 +55,37 @@ START_TEST(restricted_abis_need_fewer_files)
 }
 END_TEST
 
+/* An arch-* file of a family --abi leaves out exists on no ABI of the
+ * run: it is taken out before resolution, with what it imports, instead
+ * of being resolved (and laid out) on no ABI at all. */
+START_TEST(files_of_families_left_out_are_skipped)
+{
+	const char *files[] = {
+		"arch-arm/regs.xidl",
+		"import \"base.xidl\";\nconst N: u32 = BASE + 1;\n"
+		"struct arm_regs {\n    r: reg_t[N];\n}\n",
+		"arch-arm/base.xidl", "const BASE: u32 = 3;\ntype reg_t = u64;\n",
+		NULL,
+	};
+	struct compiled *c = compile_files(files, XI_ABI_BIT(XI_ABI_X86_64));
+	ck_assert_msg(c->ok, "%s", c->diags);
+	ck_assert_uint_eq(c->ctx->ninputs, 0);
+	ck_assert_uint_eq(c->ctx->nmodules, 0);
+	ck_assert_uint_eq(c->ctx->nleft_out, 2);
+	ck_assert_uint_eq(c->ctx->diag.warnings, 1);
+	ck_assert_ptr_nonnull(strstr(c->diags, "arch-arm/regs.xidl: warning: skipped: the file is "
+					       "for the arm family (arm32, arm64), which --abi "
+					       "leaves out\n"));
+	ck_assert_ptr_null(xi_find_decl(c->ctx, "arm_regs"));
+	compiled_free(c);
+	c = compile_files(files, XI_ABI_BIT(XI_ABI_ARM64));
+	ck_assert_msg(c->ok, "%s", c->diags);
+	ck_assert_uint_eq(c->ctx->nleft_out, 0);
+	ck_assert_uint_eq(find_decl(c, "arm_regs")->agg->lay[XI_ABI_ARM64].size, 32);
+	compiled_free(c);
+}
+END_TEST
+
 START_TEST(dependency_order)
 {
 	struct compiled *c = compile_text(
@@ -68,6 +99,33 @@ START_TEST(dependency_order)
 	ck_assert_str_eq(sorted[1]->name, "later");
 	ck_assert_str_eq(sorted[2]->name, "outer");
 	ck_assert_str_eq(sorted[3]->name, "K");
+	compiled_free(c);
+}
+END_TEST
+
+/* A module's order comes from its own declarations: what an importer
+ * uses (by value or through a handle) is not moved up in the imported
+ * module, whose outputs must be the same whatever imports it. */
+START_TEST(a_module_order_ignores_its_importers)
+{
+	const char *files[] = {
+		"top.xidl",
+		"import \"base.xidl\";\nstruct top {\n    h: handle<last>;\n    l: later;\n    @reserved pad: u32;\n}\n",
+		"base.xidl",
+		"type first_t = u32;\nstruct later {\n    f: first_t;\n}\n"
+		"const K: u32 = 1;\nstruct last {\n    x: u32;\n}\n",
+		NULL,
+	};
+	struct compiled *c = compile_files(files, 0);
+	ck_assert_msg(c->ok, "%s", c->diags);
+	const struct xi_module *base = find_decl(c, "later")->module;
+	ck_assert_str_eq(base->sorted[0]->name, "first_t");
+	ck_assert_str_eq(base->sorted[1]->name, "later");
+	ck_assert_str_eq(base->sorted[2]->name, "K");
+	ck_assert_str_eq(base->sorted[3]->name, "last");
+	/* Layout still follows the whole compilation's order. */
+	ck_assert_uint_lt(find_decl(c, "later")->order, find_decl(c, "top")->order);
+	ck_assert_uint_lt(find_decl(c, "first_t")->order, find_decl(c, "later")->order);
 	compiled_free(c);
 }
 END_TEST
@@ -89,7 +147,9 @@ int main(void)
 	TCase *tc = tcase_create("names");
 	tcase_add_test(tc, per_family_references);
 	tcase_add_test(tc, restricted_abis_need_fewer_files);
+	tcase_add_test(tc, files_of_families_left_out_are_skipped);
 	tcase_add_test(tc, dependency_order);
+	tcase_add_test(tc, a_module_order_ignores_its_importers);
 	tcase_add_test(tc, every_error_is_reported);
 	suite_add_tcase(s, tc);
 	return run_suite(s);

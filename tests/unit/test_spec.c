@@ -8,54 +8,20 @@
 #include "convert.h"
 #include "spec_read.h"
 #include "spec_words.h"
+#include "testutil.h"
 #include "xbg.h"
 #include "xbg_case.h"
 #include "xenidl.h"
 
-/* One compilation per test, with diagnostics in memory. */
-static struct xi_ctx *ctx;
-static char *diag_text;
-static size_t diag_len;
-static FILE *diag;
-
-static void setup(void)
-{
-	struct xi_options opt;
-	memset(&opt, 0, sizeof(opt));
-	diag = open_memstream(&diag_text, &diag_len);
-	ctx = xi_create(&opt, diag);
-}
-
-static void teardown(void)
-{
-	xi_destroy(ctx);
-	fclose(diag);
-	free(diag_text);
-}
-
-static const char *messages(void)
-{
-	fflush(diag);
-	return diag_text ? diag_text : "";
-}
-
-static struct xi_source *source(const char *name, const char *text)
-{
-	size_t len = strlen(text);
-	char *copy = xi_xmalloc(len + 2);
-	memcpy(copy, text, len + 1);
-	copy[len + 1] = '\0';
-	return xi_diag_add_source(&ctx->diag, xi_xstrdup(name), copy, len);
-}
-
+/* One compilation per test (test_ctx), with diagnostics in memory. */
 static struct xi_dnode *toml(const char *text)
 {
-	return xi_toml_read(ctx, source("t.toml", text));
+	return xi_toml_read(test_ctx, test_ctx_source("t.toml", text));
 }
 
 static struct xi_dnode *yaml(const char *text)
 {
-	return xi_yaml_read(ctx, source("t.yaml", text));
+	return xi_yaml_read(test_ctx, test_ctx_source("t.yaml", text));
 }
 
 /* The node at a path of keys and indexes: "a.b.0.c". */
@@ -111,7 +77,7 @@ START_TEST(toml_tables)
 				  "[x.y.z]\n"
 				  "[x]\n"
 				  "k = true\n");
-	ck_assert_msg(r != NULL, "%s", messages());
+	ck_assert_msg(r != NULL, "%s", test_ctx_messages());
 	assert_int(r, "top", 1, false);
 	assert_str(r, "structs.0.name", "a");
 	assert_str(r, "structs.0.fields.0.typ.tag", "u8");
@@ -134,13 +100,13 @@ START_TEST(toml_dotted_and_inline)
 				  "t = { x = 1, y.z = [1, \"two\", { w = 3 }], }\n");
 	/* A trailing comma in an inline table is not TOML 1.0. */
 	ck_assert(r == NULL);
-	ck_assert(strstr(messages(), "t.toml:4:") != NULL);
+	ck_assert(strstr(test_ctx_messages(), "t.toml:4:") != NULL);
 	r = toml("a.b.c = 1\n"
 		 "a.b.d = 2\n"
 		 "\"quoted key\".'lit' = 3\n"
 		 "t = { x = 1, y.z = [1, \"two\", { w = 3 }] }\n"
 		 "arr = [\n  1, # one\n  2,\n]\n");
-	ck_assert_msg(r != NULL, "%s", messages());
+	ck_assert_msg(r != NULL, "%s", test_ctx_messages());
 	assert_int(r, "a.b.c", 1, false);
 	assert_int(r, "a.b.d", 2, false);
 	assert_int(r, "quoted key.lit", 3, false);
@@ -161,7 +127,7 @@ START_TEST(toml_strings)
 				  "f = \"\"\"\"quoted\"\"\"\"\n"
 				  "g = ''''''\n"
 				  "h = \"\"\"a\r\nb\"\"\"\n");
-	ck_assert_msg(r != NULL, "%s", messages());
+	ck_assert_msg(r != NULL, "%s", test_ctx_messages());
 	assert_str(r, "a", "tab\tquote\"\xc3\xa9\xf0\x9f\x98\x80");
 	assert_str(r, "b", "C:\\no\\escape");
 	assert_str(r, "c", "first\n  second");
@@ -181,7 +147,7 @@ START_TEST(toml_integers)
 {
 	struct xi_dnode *r = toml("a = 1_000\nb = -17\nc = 0xdead_BEEF\nd = 0o755\ne = 0b1010\n"
 				  "f = +9223372036854775807\ng = -9223372036854775808\nh = 0\n");
-	ck_assert_msg(r != NULL, "%s", messages());
+	ck_assert_msg(r != NULL, "%s", test_ctx_messages());
 	assert_int(r, "a", 1000, false);
 	assert_int(r, "b", 17, true);
 	assert_int(r, "c", 0xdeadbeef, false);
@@ -199,10 +165,10 @@ START_TEST(toml_errors_recover)
 	/* Each bad line is reported; the rest is read. */
 	struct xi_dnode *r = toml("a = hello\nb = 1\nc = \"x\\q\"\nd = 2\n");
 	ck_assert(r == NULL);
-	const char *m = messages();
+	const char *m = test_ctx_messages();
 	ck_assert(strstr(m, "t.toml:1:5: error: invalid TOML: 'hello' is not a value") != NULL);
 	ck_assert(strstr(m, "t.toml:3:7: error: invalid TOML: invalid escape sequence '\\q'") != NULL);
-	ck_assert_uint_eq(ctx->diag.errors, 2);
+	ck_assert_uint_eq(test_ctx->diag.errors, 2);
 }
 END_TEST
 
@@ -212,7 +178,7 @@ START_TEST(yaml_scalars)
 {
 	struct xi_dnode *r = yaml("a: 12\nb: -3\nc: 0x1F\nd: 0o17\ne: true\nf: ~\ng: 'true'\n"
 				  "h: yes\ni: 1.5\nj: x + 1\nk: \"q\"\nl:\n");
-	ck_assert_msg(r != NULL, "%s", messages());
+	ck_assert_msg(r != NULL, "%s", test_ctx_messages());
 	assert_int(r, "a", 12, false);
 	assert_int(r, "b", 3, true);
 	assert_int(r, "c", 31, false);
@@ -235,7 +201,7 @@ END_TEST
 START_TEST(yaml_structure)
 {
 	struct xi_dnode *r = yaml("# c\nlist:\n  - {a: 1, b: [x, y]}\n  - c: |\n      two\n      lines\n");
-	ck_assert_msg(r != NULL, "%s", messages());
+	ck_assert_msg(r != NULL, "%s", test_ctx_messages());
 	assert_int(r, "list.0.a", 1, false);
 	assert_str(r, "list.0.b.1", "y");
 	assert_str(r, "list.1.c", "two\nlines\n");
@@ -257,19 +223,19 @@ static const char *reprint(const char *text)
 	n.text = text;
 	n.len = strlen(text);
 	n.loc.file = 1;
-	struct xi_expr *e = xi_spec_parse_expr(ctx, &n);
+	struct xi_expr *e = xi_spec_parse_expr(test_ctx, &n);
 	if (!e)
 		return NULL;
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	xi_print_expr(&sb, e);
-	const char *r = xi_strdup(&ctx->arena, xi_sb_str(&sb));
+	const char *r = xi_strdup(&test_ctx->arena, xi_sb_str(&sb));
 	xi_sb_free(&sb);
 	return r;
 }
 
 START_TEST(expressions)
 {
-	source("e", "");
+	test_ctx_source("e", "");
 	ck_assert_str_eq(reprint("1+2*3"), "1 + 2 * 3");
 	ck_assert_str_eq(reprint("(1+2)*3"), "(1 + 2) * 3");
 	ck_assert_str_eq(reprint("a - (b - c)"), "a - (b - c)");
@@ -289,7 +255,7 @@ END_TEST
 
 static const char *conv(const char *s, enum xi_split split, enum xi_case to)
 {
-	return xi_case_convert(&ctx->arena, s, split, to);
+	return xi_case_convert(&test_ctx->arena, s, split, to);
 }
 
 START_TEST(case_conversion)
@@ -330,7 +296,7 @@ END_TEST
 START_TEST(rust_names_of_keywords)
 {
 	/* xenbindgen mode writes a keyword of Rust so that it compiles. */
-	struct xi_arena *a = &ctx->arena;
+	struct xi_arena *a = &test_ctx->arena;
 	ck_assert_str_eq(xi_xbg_rust_name(a, "ref", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "r#ref");
 	ck_assert_str_eq(xi_xbg_rust_name(a, "type", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "r#type");
 	ck_assert_str_eq(xi_xbg_rust_name(a, "match", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "r#match");
@@ -373,7 +339,7 @@ static Suite *suite(void)
 {
 	Suite *s = suite_create("spec");
 	TCase *tc = tcase_create("readers");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, test_ctx_setup, test_ctx_teardown);
 	tcase_add_test(tc, toml_tables);
 	tcase_add_test(tc, toml_dotted_and_inline);
 	tcase_add_test(tc, toml_strings);

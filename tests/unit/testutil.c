@@ -63,6 +63,44 @@ void compiled_free(struct compiled *c)
 	free(c);
 }
 
+struct xi_ctx *test_ctx;
+static char *test_diags;
+static size_t test_diags_len;
+static FILE *test_diag_stream;
+
+void test_ctx_setup(void)
+{
+	test_diag_stream = open_memstream(&test_diags, &test_diags_len);
+	ck_assert_ptr_nonnull(test_diag_stream);
+	struct xi_options opt;
+	memset(&opt, 0, sizeof(opt));
+	test_ctx = xi_create(&opt, test_diag_stream);
+}
+
+void test_ctx_teardown(void)
+{
+	xi_destroy(test_ctx);
+	fclose(test_diag_stream);
+	free(test_diags);
+	test_ctx = NULL;
+	test_diags = NULL;
+}
+
+const char *test_ctx_messages(void)
+{
+	fflush(test_diag_stream);
+	return test_diags ? test_diags : "";
+}
+
+struct xi_source *test_ctx_source(const char *name, const char *text)
+{
+	size_t len = strlen(text);
+	char *copy = xi_xmalloc(len + 2);
+	memcpy(copy, text, len + 1);
+	copy[len + 1] = '\0';
+	return xi_diag_add_source(&test_ctx->diag, xi_xstrdup(name), copy, len);
+}
+
 struct xi_decl *find_decl(struct compiled *c, const char *name)
 {
 	struct xi_decl *d = xi_find_decl(c->ctx, name);

@@ -20,6 +20,18 @@ struct compiled *compile_files(const char *const *files, xi_abi_mask abis);
 struct compiled *compile_text(const char *text);
 void compiled_free(struct compiled *c);
 
+/* A compilation that the test drives by hand (readers on a source given
+ * inline), its diagnostics in memory: test_ctx_setup and test_ctx_teardown
+ * are a Check fixture, and test_ctx the compilation of the current test. */
+extern struct xi_ctx *test_ctx;
+void test_ctx_setup(void);
+void test_ctx_teardown(void);
+/* The diagnostics so far. */
+const char *test_ctx_messages(void);
+/* A source named `name` holding `text` (with the two NUL bytes after it
+ * that the readers want). */
+struct xi_source *test_ctx_source(const char *name, const char *text);
+
 /* Lookups in a compiled unit. */
 struct xi_decl *find_decl(struct compiled *c, const char *name);
 struct xi_member *find_member(struct xi_agg *agg, const char *name);

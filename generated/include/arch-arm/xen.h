@@ -194,7 +194,7 @@ DEFINE_XEN_GUEST_HANDLE(vcpu_guest_core_regs_t);
 /* Flags of vcpu_guest_context.flags. */
 /* The vCPU is up. */
 #define _VGCF_online 0
-#define VGCF_online (1U << _VGCF_online)
+#define VGCF_online (1 << _VGCF_online)
 #define VGCF__ALL 0x1U
 
 /*

@@ -152,7 +152,7 @@ DEFINE_XEN_GUEST_HANDLE(vcpu_guest_core_regs_t);
 /* The whole state of a vCPU. */
 struct vcpu_guest_context {
     /* User-level registers. */
-    struct vcpu_guest_core_regs user_regs;
+    vcpu_guest_core_regs_t user_regs;
     /* Page table base. */
     uint64_aligned_t sdr1;
 };

@@ -93,21 +93,13 @@
 #endif /* XENIDL_C_PRELUDE */
 
 /* A guest page frame number: one machine word. */
-#if defined(__i386__)
-typedef uint32_t xen_pfn_t;
-#elif defined(__x86_64__)
-typedef uint64_aligned_t xen_pfn_t;
-#endif
+typedef unsigned long xen_pfn_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_pfn_t);
 #endif
 
 /* The unsigned machine word of the guest ABI. */
-#if defined(__i386__)
-typedef uint32_t xen_ulong_t;
-#elif defined(__x86_64__)
-typedef uint64_aligned_t xen_ulong_t;
-#endif
+typedef unsigned long xen_ulong_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
 #endif
@@ -157,7 +149,7 @@ struct trap_info {
     /* IN: code segment selector of the handler. */
     uint16_t cs;
     /* IN: code offset of the handler. */
-    xen_ulong_t address;
+    unsigned long address;
 };
 typedef struct trap_info trap_info_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
@@ -330,22 +322,22 @@ DEFINE_XEN_GUEST_HANDLE(cpu_user_regs_t);
 /* Flags of vcpu_guest_context.flags. */
 /* The FPU state in fpu_ctxt is valid. */
 #define _VGCF_i387_valid 0
-#define VGCF_i387_valid (1U << _VGCF_i387_valid)
+#define VGCF_i387_valid (1 << _VGCF_i387_valid)
 /* The vCPU runs in kernel mode. */
 #define _VGCF_in_kernel 2
-#define VGCF_in_kernel (1U << _VGCF_in_kernel)
+#define VGCF_in_kernel (1 << _VGCF_in_kernel)
 /* Entering the failsafe callback masks events. */
 #define _VGCF_failsafe_disables_events 3
-#define VGCF_failsafe_disables_events (1U << _VGCF_failsafe_disables_events)
+#define VGCF_failsafe_disables_events (1 << _VGCF_failsafe_disables_events)
 /* Entering the syscall callback masks events. */
 #define _VGCF_syscall_disables_events 4
-#define VGCF_syscall_disables_events (1U << _VGCF_syscall_disables_events)
+#define VGCF_syscall_disables_events (1 << _VGCF_syscall_disables_events)
 /* The vCPU is up. */
 #define _VGCF_online 5
-#define VGCF_online (1U << _VGCF_online)
+#define VGCF_online (1 << _VGCF_online)
 /* x86_64: the vCPU is inside a system call. */
 #define _VGCF_in_syscall 8
-#define VGCF_in_syscall (1U << _VGCF_in_syscall)
+#define VGCF_in_syscall (1 << _VGCF_in_syscall)
 #define VGCF__ALL 0x13dU
 
 /*
@@ -361,45 +353,45 @@ struct vcpu_guest_context {
         char x[512];
     } fpu_ctxt;
     /* VGCF_* flags. */
-    xen_ulong_t flags;
+    unsigned long flags;
     /* User-level CPU registers. */
     struct cpu_user_regs user_regs;
     /* The virtual IDT. */
     struct trap_info trap_ctxt[256];
     /* Linear address of the LDT. */
-    xen_ulong_t ldt_base;
+    unsigned long ldt_base;
     /* Number of LDT entries. */
-    xen_ulong_t ldt_ents;
+    unsigned long ldt_ents;
     /* Machine frames of the GDT. */
-    xen_ulong_t gdt_frames[16];
+    unsigned long gdt_frames[16];
     /* Number of GDT entries. */
-    xen_ulong_t gdt_ents;
+    unsigned long gdt_ents;
     /* Kernel stack segment of the virtual TSS (SS1). */
-    xen_ulong_t kernel_ss;
+    unsigned long kernel_ss;
     /* Kernel stack pointer of the virtual TSS (SP1). */
-    xen_ulong_t kernel_sp;
+    unsigned long kernel_sp;
     /* CR0-CR7; on x86_64 the user page table goes in ctrlreg[1]. */
-    xen_ulong_t ctrlreg[8];
+    unsigned long ctrlreg[8];
     /* DR0-DR7. */
-    xen_ulong_t debugreg[8];
+    unsigned long debugreg[8];
     /* x86_32: code segment of the event callback. */
 #if defined(__i386__)
-    xen_ulong_t event_callback_cs;
+    unsigned long event_callback_cs;
 #endif
     /* Address of the event callback. */
-    xen_ulong_t event_callback_eip;
+    unsigned long event_callback_eip;
     /* x86_32: code segment of the failsafe callback. */
 #if defined(__i386__)
-    xen_ulong_t failsafe_callback_cs;
+    unsigned long failsafe_callback_cs;
 #endif
     /* Address of the failsafe callback. */
-    xen_ulong_t failsafe_callback_eip;
+    unsigned long failsafe_callback_eip;
     /* x86_64: address of the system call callback. */
 #if defined(__x86_64__)
-    xen_ulong_t syscall_callback_eip;
+    unsigned long syscall_callback_eip;
 #endif
     /* VMASST_TYPE_* assists that are enabled, as a bitmap. */
-    xen_ulong_t vm_assist;
+    unsigned long vm_assist;
     /* x86_64: FS segment base. */
 #if defined(__x86_64__)
     uint64_t fs_base;
@@ -421,11 +413,11 @@ DEFINE_XEN_GUEST_HANDLE(vcpu_guest_context_t);
 /* The x86 part of a vcpu_info: pads vcpu_info to 64 bytes. */
 struct arch_vcpu_info {
     /* The faulting address of the last page fault. */
-    xen_ulong_t cr2;
+    unsigned long cr2;
 #if defined(__i386__)
-    xen_ulong_t pad[5];
+    unsigned long pad[5];
 #elif defined(__x86_64__)
-    xen_ulong_t pad;
+    unsigned long pad;
 #endif
 };
 typedef struct arch_vcpu_info arch_vcpu_info_t;
@@ -439,7 +431,7 @@ struct arch_shared_info {
      * Number of valid entries in the p2m tables anchored at
      * pfn_to_mfn_frame_list_list and p2m_vaddr.
      */
-    xen_ulong_t max_pfn;
+    unsigned long max_pfn;
     /*
      * Frame holding the list of frames that list the frames of the p2m
      * table. Zero: not set up yet; all ones: invalid (the p2m is too big
@@ -447,20 +439,20 @@ struct arch_shared_info {
      */
     xen_pfn_t pfn_to_mfn_frame_list_list;
     /* Why an NMI was raised. */
-    xen_ulong_t nmi_reason;
+    unsigned long nmi_reason;
     /*
      * Root of the address space in which p2m_vaddr is valid, in CR3
      * format; zero when the three fields below are unused.
      */
-    xen_ulong_t p2m_cr3;
+    unsigned long p2m_cr3;
     /* Virtual address of the linear p2m list, covering [0, max_pfn). */
-    xen_ulong_t p2m_vaddr;
+    unsigned long p2m_vaddr;
     /*
      * Incremented by the guest before and after each change of the p2m
      * mapping, so an odd value means an update is in progress; lets
      * observers check that their reads were consistent.
      */
-    xen_ulong_t p2m_generation;
+    unsigned long p2m_generation;
     /*
      * x86_32: the upper 32 bits of the wallclock seconds, which find no
      * room in shared_info there.
@@ -476,8 +468,8 @@ DEFINE_XEN_GUEST_HANDLE(arch_shared_info_t);
 
 /* An x86_32 callback address: code segment and offset. */
 struct xen_callback {
-    xen_ulong_t cs;
-    xen_ulong_t eip;
+    unsigned long cs;
+    unsigned long eip;
 };
 
 /*
@@ -487,7 +479,7 @@ struct xen_callback {
 #if defined(__i386__)
 typedef struct xen_callback xen_callback_t;
 #elif defined(__x86_64__)
-typedef xen_ulong_t xen_callback_t;
+typedef unsigned long xen_callback_t;
 #endif
 #ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_callback_t);

@@ -7,89 +7,6 @@
 #ifndef __XEN_PUBLIC_HVM_HVM_OP_H__
 #define __XEN_PUBLIC_HVM_HVM_OP_H__
 
-#ifndef XENIDL_C_PRELUDE
-#define XENIDL_C_PRELUDE
-
-/* Fixed-width integers: from <stdint.h>, except where the environment
- * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
-#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
-#include <stdint.h>
-#endif
-
-/* 64-bit integers are 8-aligned on every ABI, also on x86_32. */
-#ifndef uint64_aligned_t
-#if defined(__GNUC__)
-#define uint64_aligned_t uint64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define uint64_aligned_t alignas(8) uint64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define uint64_aligned_t _Alignas(8) uint64_t
-#else
-#error "uint64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-#ifndef int64_aligned_t
-#if defined(__GNUC__)
-#define int64_aligned_t int64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define int64_aligned_t alignas(8) int64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define int64_aligned_t _Alignas(8) int64_t
-#else
-#error "int64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-
-/* Guest handles. Outside Xen's headers, a 64-bit handle is the guest
- * address in an 8-byte, 8-aligned integer, and a native one is
- * pointer-sized on x86 and 8 bytes elsewhere. */
-#ifndef XEN_GUEST_HANDLE_64
-#define XEN_GUEST_HANDLE_64(name) uint64_aligned_t
-#endif
-#ifndef XEN_GUEST_HANDLE
-#if defined(__i386__) || defined(__x86_64__)
-#define XEN_GUEST_HANDLE(name) unsigned long
-#else
-#define XEN_GUEST_HANDLE(name) uint64_aligned_t
-#endif
-#endif
-
-/* Compile-time layout checks that work in C89 and C++98 too. */
-#define XENIDL_CAT_(a, b) a##b
-#define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_STATIC_ASSERT(tag, cond) static_assert(cond, #cond)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_STATIC_ASSERT(tag, cond) _Static_assert(cond, #cond)
-#else
-#define XENIDL_STATIC_ASSERT(tag, cond) \
-    typedef char XENIDL_CAT(xenidl_check_, tag)[(cond) ? 1 : -1]
-#endif
-#if defined(__GNUC__)
-#define XENIDL_OFFSETOF(type, member) __builtin_offsetof(type, member)
-#else
-#include <stddef.h>
-#define XENIDL_OFFSETOF(type, member) offsetof(type, member)
-#endif
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_ALIGNOF(type) alignof(type)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_ALIGNOF(type) _Alignof(type)
-#else
-#define XENIDL_ALIGNOF(type) __alignof__(type)
-#endif
-#define XENIDL_CHECK_SIZE(kind, name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(kind name) == (size))
-#define XENIDL_CHECK_ALIGN(kind, name, align) \
-    XENIDL_STATIC_ASSERT(name##_align, XENIDL_ALIGNOF(kind name) == (align))
-#define XENIDL_CHECK_OFFSET(kind, name, member, offset) \
-    XENIDL_STATIC_ASSERT(XENIDL_CAT(name##_offset_, __LINE__), \
-                         XENIDL_OFFSETOF(kind name, member) == (offset))
-#define XENIDL_CHECK_TYPE_SIZE(name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(name) == (size))
-
-#endif /* XENIDL_C_PRELUDE */
-
 #include "../xen.h"
 #include "../event_channel.h"
 #if defined(__i386__) || defined(__x86_64__)
@@ -184,25 +101,21 @@ DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_suppress_ve_multi_t);
 #endif
 
 /* Types of guest memory (Xen's C enum hvmmem_type_t). */
-/* Ordinary read/write RAM. */
-#define HVMMEM_ram_rw 0
-/* Read-only: writes are dropped. */
-#define HVMMEM_ram_ro 1
-/* Reads and writes go to the device model. */
-#define HVMMEM_mmio_dm 2
-/* A placeholder: setting it fails since Xen 4.7. */
-#define HVMMEM_unused 3
-/*
- * Claimed by an ioreq server. Only ram_rw pages may change to it, and
- * only back to ram_rw, and only once a server claimed the type.
- */
-#define HVMMEM_ioreq_server 4
-
-/* The type of guest memory types in Xen's headers (a C enum there). */
-typedef uint32_t hvmmem_type_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(hvmmem_type_t);
-#endif
+typedef enum {
+    /* Ordinary read/write RAM. */
+    HVMMEM_ram_rw = 0,
+    /* Read-only: writes are dropped. */
+    HVMMEM_ram_ro = 1,
+    /* Reads and writes go to the device model. */
+    HVMMEM_mmio_dm = 2,
+    /* A placeholder: setting it fails since Xen 4.7. */
+    HVMMEM_unused = 3,
+    /*
+     * Claimed by an ioreq server. Only ram_rw pages may change to it, and
+     * only back to ram_rw, and only once a server claimed the type.
+     */
+    HVMMEM_ioreq_server = 4
+} hvmmem_type_t;
 
 /* HVMOP_pagetable_dying. */
 struct xen_hvm_pagetable_dying {
@@ -271,7 +184,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_hvm_get_mem_type_t);
 #define HVM_IOREQSRV_BUFIOREQ_ATOMIC 2
 
 /* Version of the altp2m interface, in xen_hvm_altp2m_op.version. */
-#define HVMOP_ALTP2M_INTERFACE_VERSION 0x1U
+#define HVMOP_ALTP2M_INTERFACE_VERSION 0x1
 
 /* altp2m: a domain's altp2m state. */
 struct xen_hvm_altp2m_domain_state {

@@ -4881,11 +4881,11 @@ pub struct XenDomctlVnuma {
     pub nr_vcpus: u32,
     pad: u32,
     /// IN: distances between nodes, nr_vnodes * nr_vnodes entries.
-    pub vdistance: crate::GuestHandle64<u32>,
+    pub vdistance: crate::GuestHandle64<core::ffi::c_uint>,
     /// IN: the node of each vCPU, nr_vcpus entries.
-    pub vcpu_to_vnode: crate::GuestHandle64<u32>,
+    pub vcpu_to_vnode: crate::GuestHandle64<core::ffi::c_uint>,
     /// IN: the physical node of each node, nr_vnodes entries.
-    pub vnode_to_pnode: crate::GuestHandle64<u32>,
+    pub vnode_to_pnode: crate::GuestHandle64<core::ffi::c_uint>,
     /// IN: the memory ranges, nr_vmemranges entries.
     pub vmemrange: crate::GuestHandle64<crate::memory::XenVmemrange>,
 }
@@ -4899,9 +4899,9 @@ impl XenDomctlVnuma {
         nr_vnodes: u32,
         nr_vmemranges: u32,
         nr_vcpus: u32,
-        vdistance: crate::GuestHandle64<u32>,
-        vcpu_to_vnode: crate::GuestHandle64<u32>,
-        vnode_to_pnode: crate::GuestHandle64<u32>,
+        vdistance: crate::GuestHandle64<core::ffi::c_uint>,
+        vcpu_to_vnode: crate::GuestHandle64<core::ffi::c_uint>,
+        vnode_to_pnode: crate::GuestHandle64<core::ffi::c_uint>,
         vmemrange: crate::GuestHandle64<crate::memory::XenVmemrange>,
     ) -> Self {
         let mut v: Self = crate::zeroed();
@@ -4934,19 +4934,28 @@ impl XenDomctlVnuma {
     }
 
     /// This value, with `vdistance` set.
-    pub const fn with_vdistance(mut self, vdistance: crate::GuestHandle64<u32>) -> Self {
+    pub const fn with_vdistance(
+        mut self,
+        vdistance: crate::GuestHandle64<core::ffi::c_uint>,
+    ) -> Self {
         self.vdistance = vdistance;
         self
     }
 
     /// This value, with `vcpu_to_vnode` set.
-    pub const fn with_vcpu_to_vnode(mut self, vcpu_to_vnode: crate::GuestHandle64<u32>) -> Self {
+    pub const fn with_vcpu_to_vnode(
+        mut self,
+        vcpu_to_vnode: crate::GuestHandle64<core::ffi::c_uint>,
+    ) -> Self {
         self.vcpu_to_vnode = vcpu_to_vnode;
         self
     }
 
     /// This value, with `vnode_to_pnode` set.
-    pub const fn with_vnode_to_pnode(mut self, vnode_to_pnode: crate::GuestHandle64<u32>) -> Self {
+    pub const fn with_vnode_to_pnode(
+        mut self,
+        vnode_to_pnode: crate::GuestHandle64<core::ffi::c_uint>,
+    ) -> Self {
         self.vnode_to_pnode = vnode_to_pnode;
         self
     }

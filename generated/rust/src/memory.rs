@@ -360,11 +360,11 @@ pub struct XenMemoryReservation {
     /// IN: number of extents.
     pub nr_extents: crate::arch::xen::XenUlongT,
     /// IN: each extent is 2^extent_order pages, and so aligned.
-    pub extent_order: u32,
+    pub extent_order: core::ffi::c_uint,
     /// IN: XENMEMF_* flags, the address width in bits 7:0 (0: no limit;
     /// devices often address 32 bits only) and the NUMA node plus one in
     /// bits 15:8.
-    pub mem_flags: u32,
+    pub mem_flags: core::ffi::c_uint,
     /// IN: the domain; DOMID_SELF only for unprivileged callers.
     pub domid: crate::xen::DomidT,
 }
@@ -443,12 +443,12 @@ impl XenMemoryDomain {
 pub struct XenMachphysMfnList {
     /// IN: room in extent_start; fewer entries are written if the table is
     /// smaller than max_extents * 2 MB.
-    pub max_extents: u32,
+    pub max_extents: core::ffi::c_uint,
     /// IN: where the extents' first frames go; a 2 MB hole in the machine
     /// address space shows as zero.
     pub extent_start: crate::GuestHandle<crate::arch::xen::XenPfnT>,
     /// OUT: extents written.
-    pub nr_extents: u32,
+    pub nr_extents: core::ffi::c_uint,
 }
 
 plain_data!(XenMachphysMfnList);
@@ -668,7 +668,7 @@ pub struct XenAddToPhysmapBatch {
     /// IN: where each page should appear.
     pub gpfns: crate::GuestHandle<crate::arch::xen::XenPfnT>,
     /// IN, contents OUT: an error code per page.
-    pub errs: crate::GuestHandle<i32>,
+    pub errs: crate::GuestHandle<core::ffi::c_int>,
 }
 
 plain_data!(XenAddToPhysmapBatch);
@@ -714,7 +714,7 @@ impl XenRemoveFromPhysmap {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct XenMemoryMap {
     /// IN: room in buffer, in entries; OUT: entries written.
-    pub nr_entries: u32,
+    pub nr_entries: core::ffi::c_uint,
     /// IN: the entries, in the format of the BIOS E820 call.
     pub buffer: crate::GuestHandle<core::ffi::c_void>,
 }
@@ -1109,9 +1109,6 @@ impl From<XenmemAccessKind> for XenmemAccess {
         Self(v as u32)
     }
 }
-
-/// The type of access rights in Xen's headers (a C enum there).
-pub type XenmemAccessT = u32;
 
 /// XENMEM_access_op: get or set access rights of pages.
 #[repr(C, align(8))]
@@ -1999,7 +1996,7 @@ pub struct XenReservedDeviceMemoryMap {
     pub flags: XenmemRdm,
     /// IN: room in buffer; OUT: entries needed, when it was too small
     /// (with -ERANGE).
-    pub nr_entries: u32,
+    pub nr_entries: core::ffi::c_uint,
     /// IN, contents OUT: the ranges.
     pub buffer: crate::GuestHandle<XenReservedDeviceMemory>,
     /// IN: the device, unless XENMEM_RDM_ALL.
@@ -2335,9 +2332,9 @@ pub struct XenVmemrange {
     /// End address.
     pub end: u64,
     /// Flags (none yet).
-    pub flags: u32,
+    pub flags: core::ffi::c_uint,
     /// The node.
-    pub nid: u32,
+    pub nid: core::ffi::c_uint,
 }
 
 plain_data!(XenVmemrange);
@@ -2361,11 +2358,11 @@ pub struct XenVnumaTopologyInfo {
     pub domid: crate::xen::DomidT,
     pad: u16,
     /// IN/OUT: number of nodes.
-    pub nr_vnodes: u32,
+    pub nr_vnodes: core::ffi::c_uint,
     /// IN/OUT: number of vCPUs.
-    pub nr_vcpus: u32,
+    pub nr_vcpus: core::ffi::c_uint,
     /// IN/OUT: number of memory ranges.
-    pub nr_vmemranges: u32,
+    pub nr_vmemranges: core::ffi::c_uint,
     /// IN, contents OUT: the distance table, nr_vnodes * nr_vnodes entries.
     pub vdistance: XenVnumaTopologyInfoVdistance,
     /// IN, contents OUT: the node of each vCPU.
@@ -2381,9 +2378,9 @@ impl XenVnumaTopologyInfo {
     /// reserved fields zero.
     pub const fn new(
         domid: crate::xen::DomidT,
-        nr_vnodes: u32,
-        nr_vcpus: u32,
-        nr_vmemranges: u32,
+        nr_vnodes: core::ffi::c_uint,
+        nr_vcpus: core::ffi::c_uint,
+        nr_vmemranges: core::ffi::c_uint,
         vdistance: XenVnumaTopologyInfoVdistance,
         vcpu_to_vnode: XenVnumaTopologyInfoVcpuToVnode,
         vmemrange: XenVnumaTopologyInfoVmemrange,
@@ -2406,19 +2403,19 @@ impl XenVnumaTopologyInfo {
     }
 
     /// This value, with `nr_vnodes` set.
-    pub const fn with_nr_vnodes(mut self, nr_vnodes: u32) -> Self {
+    pub const fn with_nr_vnodes(mut self, nr_vnodes: core::ffi::c_uint) -> Self {
         self.nr_vnodes = nr_vnodes;
         self
     }
 
     /// This value, with `nr_vcpus` set.
-    pub const fn with_nr_vcpus(mut self, nr_vcpus: u32) -> Self {
+    pub const fn with_nr_vcpus(mut self, nr_vcpus: core::ffi::c_uint) -> Self {
         self.nr_vcpus = nr_vcpus;
         self
     }
 
     /// This value, with `nr_vmemranges` set.
-    pub const fn with_nr_vmemranges(mut self, nr_vmemranges: u32) -> Self {
+    pub const fn with_nr_vmemranges(mut self, nr_vmemranges: core::ffi::c_uint) -> Self {
         self.nr_vmemranges = nr_vmemranges;
         self
     }
@@ -2478,7 +2475,7 @@ impl XenVnumaTopologyInfo {
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub union XenVnumaTopologyInfoVdistance {
-    pub h: crate::GuestHandle<u32>,
+    pub h: crate::GuestHandle<core::ffi::c_uint>,
     pad: u64,
 }
 
@@ -2498,7 +2495,7 @@ impl XenVnumaTopologyInfoVdistance {
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub union XenVnumaTopologyInfoVcpuToVnode {
-    pub h: crate::GuestHandle<u32>,
+    pub h: crate::GuestHandle<core::ffi::c_uint>,
     pad: u64,
 }
 

@@ -171,20 +171,27 @@ impl From<XennmiCmdKind> for XennmiCmd {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct XennmiCallback {
     /// IN: the handler's address.
-    #[cfg(any(target_arch = "x86", target_arch = "arm"))]
-    pub handler_address: u32,
-    /// IN: the handler's address.
-    #[cfg(not(any(target_arch = "x86", target_arch = "arm")))]
-    pub handler_address: u64,
-    #[cfg(any(target_arch = "x86", target_arch = "arm"))]
-    pad: u32,
-    #[cfg(not(any(target_arch = "x86", target_arch = "arm")))]
-    pad: u64,
+    pub handler_address: core::ffi::c_ulong,
+    pad: core::ffi::c_ulong,
 }
 
 plain_data!(XennmiCallback);
 
 impl XennmiCallback {
+    /// A value with these fields, in the order of the interface, and its
+    /// reserved fields zero.
+    pub const fn new(handler_address: core::ffi::c_ulong) -> Self {
+        let mut v: Self = crate::zeroed();
+        v.handler_address = handler_address;
+        v
+    }
+
+    /// This value, with `handler_address` set.
+    pub const fn with_handler_address(mut self, handler_address: core::ffi::c_ulong) -> Self {
+        self.handler_address = handler_address;
+        self
+    }
+
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -222,6 +229,7 @@ const _: () = {
 };
 
 #[cfg(test)]
+#[allow(clippy::field_reassign_with_default)]
 mod tests {
     use super::*;
     use crate::{CheckErrorKind, Direction};
@@ -276,5 +284,10 @@ mod tests {
     fn check_xennmi_callback() {
         type T = XennmiCallback;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+        let mut v = T::default();
+        v.pad = 1;
+        let e = v.check(Direction::Both).unwrap_err();
+        assert_eq!(e.kind, CheckErrorKind::Reserved);
+        assert_eq!(e.field, "pad");
     }
 }

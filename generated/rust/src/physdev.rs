@@ -396,11 +396,7 @@ impl PhysdevSetIobitmap {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PhysdevApic {
     /// IN: physical base of the I/O APIC.
-    #[cfg(any(target_arch = "x86", target_arch = "arm"))]
-    pub apic_physbase: u32,
-    /// IN: physical base of the I/O APIC.
-    #[cfg(not(any(target_arch = "x86", target_arch = "arm")))]
-    pub apic_physbase: u64,
+    pub apic_physbase: core::ffi::c_ulong,
     /// IN: the register.
     pub reg: u32,
     /// IN (write) or OUT (read): the value.
@@ -541,15 +537,15 @@ pub struct PhysdevMapPirq {
     /// IN: MAP_PIRQ_TYPE_*.
     pub r#type: MapPirqType,
     /// IN: the source's index (ignored for MULTI_MSI).
-    pub index: i32,
+    pub index: core::ffi::c_int,
     /// IN: the PIRQ wanted, or negative for any; OUT: the PIRQ.
-    pub pirq: i32,
+    pub pirq: core::ffi::c_int,
     /// IN: PCI bus; the segment in bits 31:16 for MSI_SEG and MULTI_MSI.
-    pub bus: i32,
+    pub bus: core::ffi::c_int,
     /// IN: PCI device and function.
-    pub devfn: i32,
+    pub devfn: core::ffi::c_int,
     /// IN: MSI-X entry or number of vectors; OUT too for MULTI_MSI.
-    pub entry_nr: i32,
+    pub entry_nr: core::ffi::c_int,
     /// IN: MSI-X table base.
     pub table_base: u64,
 }
@@ -578,7 +574,7 @@ pub struct PhysdevUnmapPirq {
     /// IN: the domain.
     pub domid: crate::xen::DomidT,
     /// IN: the PIRQ.
-    pub pirq: i32,
+    pub pirq: core::ffi::c_int,
 }
 
 plain_data!(PhysdevUnmapPirq);
@@ -1007,7 +1003,7 @@ impl PhysdevOpUArm for PhysdevSetIobitmap {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PhysdevSetupGsi {
     /// IN: the GSI.
-    pub gsi: i32,
+    pub gsi: core::ffi::c_int,
     /// IN: edge (0) or level (1) triggered.
     pub triggering: u8,
     /// IN: active high (0) or low (1).

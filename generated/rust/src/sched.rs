@@ -293,7 +293,7 @@ pub struct SchedPoll {
     /// IN: the ports.
     pub ports: crate::GuestHandle<crate::event_channel::EvtchnPortT>,
     /// IN: how many.
-    pub nr_ports: u32,
+    pub nr_ports: core::ffi::c_uint,
     /// IN: absolute system time to give up at; zero for none.
     pub timeout: u64,
 }

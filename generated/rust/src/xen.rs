@@ -1200,11 +1200,7 @@ pub union MmuextOpArg1 {
     /// UNMARK_SUPER.
     pub mfn: crate::arch::xen::XenPfnT,
     /// A linear address: INVLPG_LOCAL, INVLPG_ALL, SET_LDT.
-    #[cfg(any(target_arch = "x86", target_arch = "arm"))]
-    pub linear_addr: u32,
-    /// A linear address: INVLPG_LOCAL, INVLPG_ALL, SET_LDT.
-    #[cfg(not(any(target_arch = "x86", target_arch = "arm")))]
-    pub linear_addr: u64,
+    pub linear_addr: core::ffi::c_ulong,
 }
 
 plain_data!(MmuextOpArg1);
@@ -1224,7 +1220,7 @@ impl MmuextOpArg1 {
 #[derive(Clone, Copy)]
 pub union MmuextOpArg2 {
     /// SET_LDT: number of entries.
-    pub nr_ents: u32,
+    pub nr_ents: core::ffi::c_uint,
     /// TLB_FLUSH_MULTI, INVLPG_MULTI: bitmap of the vCPUs to flush.
     pub vcpumask: crate::GuestHandle<core::ffi::c_void>,
     /// COPY_PAGE: the source frame.

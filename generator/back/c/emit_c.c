@@ -4,11 +4,15 @@
 
 #include <string.h>
 
+#include "ascii.h"
+
 #include "abigroup.h"
 #include "cdoc.h"
 #include "cnames.h"
+#include "cprelude.h"
 #include "refs.h"
 #include "resolve.h"
+#include "templates/templates.h"
 
 /* Indentation of struct members, as in Xen's headers. */
 #define C_INDENT 4u
@@ -26,99 +30,13 @@ struct cgen {
 	struct xi_strbuf abi_text[XI_ABI_COUNT];
 };
 
-/* Definitions every generated header relies on. The first header
- * included provides them; Xen's own win where the includer has them. */
-static const char c_prelude[] =
-	"#ifndef XENIDL_C_PRELUDE\n"
-	"#define XENIDL_C_PRELUDE\n"
-	"\n"
-	"/* Fixed-width integers: from <stdint.h>, except where the environment\n"
-	" * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */\n"
-	"#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)\n"
-	"#include <stdint.h>\n"
-	"#endif\n"
-	"\n"
-	"/* 64-bit integers are 8-aligned on every ABI, also on x86_32. */\n"
-	"#ifndef uint64_aligned_t\n"
-	"#if defined(__GNUC__)\n"
-	"#define uint64_aligned_t uint64_t __attribute__((__aligned__(8)))\n"
-	"#elif defined(__cplusplus) && __cplusplus >= 201103L\n"
-	"#define uint64_aligned_t alignas(8) uint64_t\n"
-	"#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L\n"
-	"#define uint64_aligned_t _Alignas(8) uint64_t\n"
-	"#else\n"
-	"#error \"uint64_aligned_t needs GCC, Clang, C11 or C++11\"\n"
-	"#endif\n"
-	"#endif\n"
-	"#ifndef int64_aligned_t\n"
-	"#if defined(__GNUC__)\n"
-	"#define int64_aligned_t int64_t __attribute__((__aligned__(8)))\n"
-	"#elif defined(__cplusplus) && __cplusplus >= 201103L\n"
-	"#define int64_aligned_t alignas(8) int64_t\n"
-	"#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L\n"
-	"#define int64_aligned_t _Alignas(8) int64_t\n"
-	"#else\n"
-	"#error \"int64_aligned_t needs GCC, Clang, C11 or C++11\"\n"
-	"#endif\n"
-	"#endif\n"
-	"\n"
-	"/* Guest handles. Outside Xen's headers, a 64-bit handle is the guest\n"
-	" * address in an 8-byte, 8-aligned integer, and a native one is\n"
-	" * pointer-sized on x86 and 8 bytes elsewhere. */\n"
-	"#ifndef XEN_GUEST_HANDLE_64\n"
-	"#define XEN_GUEST_HANDLE_64(name) uint64_aligned_t\n"
-	"#endif\n"
-	"#ifndef XEN_GUEST_HANDLE\n"
-	"#if defined(__i386__) || defined(__x86_64__)\n"
-	"#define XEN_GUEST_HANDLE(name) unsigned long\n"
-	"#else\n"
-	"#define XEN_GUEST_HANDLE(name) uint64_aligned_t\n"
-	"#endif\n"
-	"#endif\n"
-	"\n"
-	"/* Compile-time layout checks that work in C89 and C++98 too. */\n"
-	"#define XENIDL_CAT_(a, b) a##b\n"
-	"#define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)\n"
-	"#if defined(__cplusplus) && __cplusplus >= 201103L\n"
-	"#define XENIDL_STATIC_ASSERT(tag, cond) static_assert(cond, #cond)\n"
-	"#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L\n"
-	"#define XENIDL_STATIC_ASSERT(tag, cond) _Static_assert(cond, #cond)\n"
-	"#else\n"
-	"#define XENIDL_STATIC_ASSERT(tag, cond) \\\n"
-	"    typedef char XENIDL_CAT(xenidl_check_, tag)[(cond) ? 1 : -1]\n"
-	"#endif\n"
-	"#if defined(__GNUC__)\n"
-	"#define XENIDL_OFFSETOF(type, member) __builtin_offsetof(type, member)\n"
-	"#else\n"
-	"#include <stddef.h>\n"
-	"#define XENIDL_OFFSETOF(type, member) offsetof(type, member)\n"
-	"#endif\n"
-	"#if defined(__cplusplus) && __cplusplus >= 201103L\n"
-	"#define XENIDL_ALIGNOF(type) alignof(type)\n"
-	"#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L\n"
-	"#define XENIDL_ALIGNOF(type) _Alignof(type)\n"
-	"#else\n"
-	"#define XENIDL_ALIGNOF(type) __alignof__(type)\n"
-	"#endif\n"
-	"#define XENIDL_CHECK_SIZE(kind, name, size) \\\n"
-	"    XENIDL_STATIC_ASSERT(name##_size, sizeof(kind name) == (size))\n"
-	"#define XENIDL_CHECK_ALIGN(kind, name, align) \\\n"
-	"    XENIDL_STATIC_ASSERT(name##_align, XENIDL_ALIGNOF(kind name) == (align))\n"
-	"#define XENIDL_CHECK_OFFSET(kind, name, member, offset) \\\n"
-	"    XENIDL_STATIC_ASSERT(XENIDL_CAT(name##_offset_, __LINE__), \\\n"
-	"                         XENIDL_OFFSETOF(kind name, member) == (offset))\n"
-	"#define XENIDL_CHECK_TYPE_SIZE(name, size) \\\n"
-	"    XENIDL_STATIC_ASSERT(name##_size, sizeof(name) == (size))\n"
-	"\n"
-	"#endif /* XENIDL_C_PRELUDE */\n";
-
 static const char *guard_name(struct xi_arena *a, const char *rel)
 {
 	char *g = xi_aprintf(a, "__XEN_PUBLIC_%s_H__", rel);
 	for (char *p = g + 13; *p; p++) {
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
-		else if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+		if (xi_is_lower(*p))
+			*p = xi_to_upper(*p);
+		else if (!(xi_is_upper(*p) || xi_is_digit(*p)))
 			*p = '_';
 	}
 	return g;
@@ -140,6 +58,10 @@ static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *t)
 		[XI_PRIM_U64] = "uint64", [XI_PRIM_I8] = "int8", [XI_PRIM_I16] = "int16",
 		[XI_PRIM_I32] = "int32", [XI_PRIM_I64] = "int64", [XI_PRIM_CHAR] = "char",
 		[XI_PRIM_NATIVE_U64] = "uint64", [XI_PRIM_NATIVE_I64] = "int64",
+		/* Xen's names for the handles of C's own types */
+		[XI_PRIM_C_CHAR] = "char", [XI_PRIM_C_SCHAR] = "schar", [XI_PRIM_C_UCHAR] = "uchar",
+		[XI_PRIM_C_SHORT] = "short", [XI_PRIM_C_USHORT] = "ushort", [XI_PRIM_C_INT] = "int",
+		[XI_PRIM_C_UINT] = "uint", [XI_PRIM_C_LONG] = "long", [XI_PRIM_C_ULONG] = "ulong",
 	};
 	if (t->kind == XI_TYPE_VOID) {
 		xi_sb_adds(sb, "void");
@@ -177,6 +99,10 @@ static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi
 		break;
 	case XI_TYPE_REF: {
 		const struct xi_decl *d = abi >= 0 ? xi_ref_decl(t, abi) : xi_ref_some_decl(t);
+		if (t->u.ref.via_c_typedef) {
+			xi_sb_printf(sb, "%s_t", xi_c_decl_name(d));
+			break;
+		}
 		switch (d->kind) {
 		case XI_DECL_STRUCT:
 			xi_sb_adds(sb, "struct ");
@@ -298,18 +224,6 @@ static bool type_has_arch(const struct xi_type *t)
 	return array_base(t)->kind == XI_TYPE_ARCH;
 }
 
-/* Five strings in a row, for lines written once per declaration (cheaper
- * than formatting them). */
-static void put_words(struct xi_out *o, const char *a, const char *b, const char *c,
-		      const char *d, const char *e)
-{
-	xi_out_puts(o, a);
-	xi_out_puts(o, b);
-	xi_out_puts(o, c);
-	xi_out_puts(o, d);
-	xi_out_puts(o, e);
-}
-
 static const char *packed_attr(struct cgen *g, const struct xi_agg *agg)
 {
 	return g->opt->packed && agg->owner && !agg->owner->legacy ? " __attribute__((__packed__))" : "";
@@ -402,8 +316,9 @@ static bool prefers_hex(const struct xi_expr *e, unsigned hops)
 static void emit_const(struct cgen *g, const struct xi_decl *d)
 {
 	xi_c_comment(g->out, 0, d->doc);
+	enum xi_ctype t = d->c_type ? d->c_type : xi_ctype_of_prim(d->const_prim);
 	xi_out_printf(g->out, "#define %s %s\n", xi_c_decl_name(d),
-		      xi_c_int_literal(g->arena, d->value, d->const_prim, prefers_hex(d->expr, 0)));
+		      xi_c_ctype_literal(g->arena, d->value, t, prefers_hex(d->expr, 0)));
 }
 
 static void emit_alias(struct cgen *g, const struct xi_decl *d)
@@ -421,13 +336,42 @@ static void emit_alias(struct cgen *g, const struct xi_decl *d)
 	xi_out_printf(g->out, "#ifdef DEFINE_XEN_GUEST_HANDLE\nDEFINE_XEN_GUEST_HANDLE(%s);\n#endif\n", name);
 }
 
+/* A @c_enum enum is a C enum, as Xen declares a few: `enum NAME { ... };`
+ * or, given a typedef name, `typedef enum { ... } NAME_t;`. */
+static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
+{
+	xi_c_comment(g->out, 0, d->doc);
+	if (d->c_enum_typedef)
+		xi_out_puts(g->out, "typedef enum {\n");
+	else
+		xi_out_printf(g->out, "enum %s {\n", xi_c_decl_name(d));
+	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+		xi_c_comment(g->out, C_INDENT, v->doc);
+		xi_out_printf(g->out, "%*s%s = %s%s\n", (int)C_INDENT, "", xi_c_variant_name(g->arena, d, v),
+			      xi_c_ctype_literal(g->arena, v->v, XI_CTYPE_INT,
+						 v->value->kind == XI_EXPR_INT && v->value->hex),
+			      v->next ? "," : "");
+	}
+	if (d->c_enum_typedef)
+		xi_out_printf(g->out, "} %s;\n", d->c_enum_typedef);
+	else
+		xi_out_puts(g->out, "};\n");
+}
+
 static void emit_enum(struct cgen *g, const struct xi_decl *d)
 {
+	if (d->c_enum) {
+		emit_c_enum(g, d);
+		return;
+	}
 	xi_c_comment(g->out, 0, d->doc);
 	for (const struct xi_variant *v = d->variants; v; v = v->next) {
 		xi_c_comment(g->out, 0, v->doc);
+		enum xi_ctype t = v->c_type ? v->c_type : d->c_type;
+		bool hex = v->value->kind == XI_EXPR_INT && v->value->hex;
 		xi_out_printf(g->out, "#define %s %s\n", xi_c_variant_name(g->arena, d, v),
-			      xi_c_int_literal_min(g->arena, v->v, v->value->kind == XI_EXPR_INT && v->value->hex));
+			      t ? xi_c_ctype_literal(g->arena, v->v, t, hex)
+				: xi_c_int_literal_min(g->arena, v->v, hex));
 	}
 }
 
@@ -466,7 +410,7 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 		return;
 	}
 	bool wide = xi_prims[d->backing].size == 8;
-	const char *one = wide ? "1ULL" : "1U";
+	enum xi_ctype own = d->c_type ? d->c_type : xi_ctype_of_prim(d->backing);
 	uint64_t all = 0;
 	xi_c_comment(g->out, 0, d->doc);
 	for (const struct xi_variant *v = d->variants; v; v = v->next) {
@@ -476,13 +420,15 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 		all |= mask;
 		xi_c_comment(g->out, 0, v->doc);
 		xi_out_printf(g->out, "#define _%s %u\n", name, v->lo);
+		/* The bit's C type (@c_type) is the literal's: a shift keeps it. */
+		const char *suffix = xi_ctype_suffix(v->c_type ? v->c_type : own);
 		if (!v->value_hi) {
-			xi_out_printf(g->out, "#define %s (%s << _%s)\n", name, one, name);
+			xi_out_printf(g->out, "#define %s (1%s << _%s)\n", name, suffix, name);
 			continue;
 		}
 		uint64_t field = mask >> v->lo;
 		xi_out_printf(g->out, "#define %s_mask (0x%llx%s << _%s)\n", name,
-			      (unsigned long long)field, wide ? "ULL" : "U", name);
+			      (unsigned long long)field, suffix, name);
 		xi_out_printf(g->out, "#define %s(v) (((v) << _%s) & %s_mask)\n", name, name, name);
 	}
 	xi_out_printf(g->out, "#define %s 0x%llx%s\n", xi_c_all_mask_name(g->arena, d),
@@ -496,26 +442,19 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 	xi_c_comment(g->out, 0, d->doc);
 	/* Only @legacy types can be empty: a GNU extension (size 0 in C, 1 in
 	 * C++), which __extension__ keeps -pedantic quiet about. */
-	/* One line per aggregate and several per file: written piece by
-	 * piece rather than formatted. */
 	if (!d->agg->members)
 		xi_out_puts(g->out, "__extension__ ");
-	put_words(g->out, kw, packed_attr(g, d->agg), " ", name, " {\n");
+	xi_out_printf(g->out, "%s%s %s {\n", kw, packed_attr(g, d->agg), name);
 	emit_members(g, d->agg, C_INDENT);
 	xi_out_puts(g->out, "};\n");
 	/* An alias declared under the name NAME_t takes the place of the
 	 * usual typedef (Xen's x86_32 xen_callback_t names struct
 	 * xen_callback, its x86_64 one an integer). */
-	xi_sb_reset(&g->line);
-	xi_sb_adds(&g->line, name);
-	xi_sb_adds(&g->line, "_t");
-	if (xi_map_get(&g->ctx->symbols, g->line.data, g->line.len))
+	const char *type = xi_aprintf(g->arena, "%s_t", name);
+	if (xi_map_get(&g->ctx->symbols, type, strlen(type)))
 		return;
-	put_words(g->out, "typedef ", kw, " ", name, " ");
-	xi_out_write(g->out, g->line.data, g->line.len);
-	xi_out_puts(g->out, ";\n#ifdef DEFINE_XEN_GUEST_HANDLE\nDEFINE_XEN_GUEST_HANDLE(");
-	xi_out_write(g->out, g->line.data, g->line.len);
-	xi_out_puts(g->out, ");\n#endif\n");
+	xi_out_printf(g->out, "typedef %s %s %s;\n#ifdef DEFINE_XEN_GUEST_HANDLE\n"
+		      "DEFINE_XEN_GUEST_HANDLE(%s);\n#endif\n", kw, name, type, type);
 }
 
 /* --- Layout checks ------------------------------------------------------- */
@@ -535,20 +474,28 @@ static bool same_offsets(const struct xi_agg *agg, int a, int b)
 	return true;
 }
 
-static bool same_checks(const struct xi_agg *agg, int a, int b, bool with_align)
+/* What the checks of an aggregate are made of. */
+struct checked {
+	const struct xi_agg *agg;
+	bool with_align;
+};
+
+static bool same_checks(const void *data, int a, int b)
 {
+	const struct checked *c = data;
+	const struct xi_agg *agg = c->agg;
 	/* Laid out once for every ABI (nearly always): nothing to compare. */
 	if (agg->invariant)
 		return true;
 	return agg->lay[a].size == agg->lay[b].size &&
-	       (!with_align || agg->lay[a].align == agg->lay[b].align) && same_offsets(agg, a, b);
+	       (!c->with_align || agg->lay[a].align == agg->lay[b].align) && same_offsets(agg, a, b);
 }
 
 /* The offset checks of an aggregate's members (and of the members of the
- * inline aggregates it holds) on one ABI. g->path holds the start of the
- * line, "XENIDL_CHECK_OFFSET(struct, name, " and the path of the enclosing
- * member: the hot line of big outputs is then written in two pieces. */
-static void emit_member_checks(struct cgen *g, const struct xi_agg *agg, uint32_t base, int abi)
+ * inline aggregates it holds) on one ABI; g->path holds the path of the
+ * enclosing member. */
+static void emit_member_checks(struct cgen *g, const char *kw, const char *name,
+			       const struct xi_agg *agg, uint32_t base, int abi)
 {
 	size_t saved = g->path.len;
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
@@ -557,11 +504,8 @@ static void emit_member_checks(struct cgen *g, const struct xi_agg *agg, uint32_
 		g->path.len = saved;
 		xi_sb_adds(&g->path, xi_member_c_name(m));
 		uint32_t offset = base + xi_member_offset(m, abi);
-		char tail[XI_U32_DIGITS + 8] = ", ";
-		size_t n = 2 + xi_u32_format(offset, tail + 2);
-		memcpy(tail + n, ");\n", 3);
-		xi_out_write(g->out, g->path.data, g->path.len);
-		xi_out_write(g->out, tail, n + 3);
+		xi_out_printf(g->out, "XENIDL_CHECK_OFFSET(%s, %s, %s, %u);\n", kw, name,
+			      g->path.data, (unsigned)offset);
 		const struct xi_type *t = m->type;
 		while (t->kind == XI_TYPE_ARRAY) {
 			xi_sb_adds(&g->path, "[0]");
@@ -569,7 +513,7 @@ static void emit_member_checks(struct cgen *g, const struct xi_agg *agg, uint32_
 		}
 		if (t->kind == XI_TYPE_AGG) {
 			xi_sb_addc(&g->path, '.');
-			emit_member_checks(g, t->u.agg, offset, abi);
+			emit_member_checks(g, kw, name, t->u.agg, offset, abi);
 		}
 	}
 	g->path.len = saved;
@@ -581,21 +525,13 @@ static void emit_checks_on(struct cgen *g, const struct xi_decl *d, int abi, boo
 {
 	const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
 	const char *name = xi_c_decl_name(d);
-	put_words(g->out, "XENIDL_CHECK_SIZE(", kw, ", ", name, ", ");
-	xi_out_u32(g->out, d->agg->lay[abi].size);
-	xi_out_puts(g->out, ");\n");
-	if (with_align) {
-		put_words(g->out, "XENIDL_CHECK_ALIGN(", kw, ", ", name, ", ");
-		xi_out_u32(g->out, d->agg->lay[abi].align);
-		xi_out_puts(g->out, ");\n");
-	}
+	xi_out_printf(g->out, "XENIDL_CHECK_SIZE(%s, %s, %u);\n", kw, name,
+		      (unsigned)d->agg->lay[abi].size);
+	if (with_align)
+		xi_out_printf(g->out, "XENIDL_CHECK_ALIGN(%s, %s, %u);\n", kw, name,
+			      (unsigned)d->agg->lay[abi].align);
 	xi_sb_reset(&g->path);
-	xi_sb_adds(&g->path, "XENIDL_CHECK_OFFSET(");
-	xi_sb_adds(&g->path, kw);
-	xi_sb_adds(&g->path, ", ");
-	xi_sb_adds(&g->path, name);
-	xi_sb_adds(&g->path, ", ");
-	emit_member_checks(g, d->agg, 0, abi);
+	emit_member_checks(g, kw, name, d->agg, 0, abi);
 }
 
 /* The checks of one aggregate: unconditional when every ABI agrees, else
@@ -605,23 +541,12 @@ static void emit_checks_for(struct cgen *g, const struct xi_decl *d)
 	const struct xi_agg *agg = d->agg;
 	/* Packing makes every type 1-aligned: only sizes and offsets remain. */
 	bool with_align = !(g->opt->packed && !d->legacy);
-	struct { xi_abi_mask abis; int first; } groups[XI_ABI_COUNT];
-	unsigned n = 0;
-	XI_FOR_EACH_ABI(a, g->abis) {
-		unsigned i;
-		for (i = 0; i < n; i++)
-			if (same_checks(agg, groups[i].first, a, with_align))
-				break;
-		if (i == n) {
-			groups[n].abis = 0;
-			groups[n].first = a;
-			n++;
-		}
-		groups[i].abis |= XI_ABI_BIT(a);
-	}
+	struct xi_abi_group groups[XI_ABI_COUNT];
+	const struct checked checked = { agg, with_align };
+	unsigned n = xi_abi_group(groups, g->abis, same_checks, &checked);
 	bool all = g->abis == XI_ABI_ALL;
-	put_words(g->out, "\n/* ", d->kind == XI_DECL_UNION ? "union" : "struct", " ",
-		  xi_c_decl_name(d), " */\n");
+	xi_out_printf(g->out, "\n/* %s %s */\n", d->kind == XI_DECL_UNION ? "union" : "struct",
+		      xi_c_decl_name(d));
 	/* C++ gives empty structs size 1: what holds one is checked in C only. */
 	if (n == 1 && all && !(agg->empty_abis & g->abis)) {
 		emit_checks_on(g, d, groups[0].first, with_align);
@@ -728,8 +653,11 @@ static void emit_module(struct cgen *g)
 		xi_out_puts(o, " *\n");
 	}
 	xi_out_printf(o, " * Generated by xenidl from %s. Do not edit.\n */\n", source_name(g->arena, m));
-	xi_out_printf(o, "#ifndef %s\n#define %s\n\n", guard, guard);
-	xi_out_puts(o, c_prelude);
+	xi_out_printf(o, "#ifndef %s\n#define %s\n", guard, guard);
+	if (xi_c_carries_prelude(g->ctx, m)) {
+		xi_out_putc(o, '\n');
+		xi_out_puts(o, xi_template_c_prelude);
+	}
 	emit_includes(g);
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "abigroup.h"
 #include "strbuf.h"
 
 /* Indentation of one nesting level. */
@@ -118,20 +119,14 @@ static void put_grouped(struct mf_writer *w, xi_abi_mask abis, xi_abi_mask all,
 			const char *const *text, unsigned depth, const char *doc)
 {
 	struct xi_out *o = w->o;
-	xi_abi_mask done = 0;
-	XI_FOR_EACH_ABI(a, abis) {
-		if (done & XI_ABI_BIT(a))
-			continue;
-		xi_abi_mask group = 0;
-		XI_FOR_EACH_ABI(b, abis)
-			if (!(done & XI_ABI_BIT(b)) && (text[a] == text[b] || !strcmp(text[a], text[b])))
-				group |= XI_ABI_BIT(b);
-		done |= group;
+	struct xi_abi_group groups[XI_ABI_COUNT];
+	unsigned n = xi_abi_group_by_text(groups, abis, text);
+	for (unsigned k = 0; k < n; k++) {
 		for (unsigned i = 0; i < depth; i++)
 			xi_out_puts(o, MF_INDENT);
-		xi_out_puts(o, text[a]);
-		if (group != all)
-			xi_out_printf(o, " on=%s", xi_mf_abi_list(&w->arena, group));
+		xi_out_puts(o, groups[k].text);
+		if (groups[k].abis != all)
+			xi_out_printf(o, " on=%s", xi_mf_abi_list(&w->arena, groups[k].abis));
 		xi_out_putc(o, '\n');
 		if (doc) {
 			put_doc(w, depth, doc);
@@ -164,8 +159,9 @@ static bool same_text(const char *a, const char *b)
 /* Whether a member's line reads the same on two ABIs: its type, offset,
  * size and alignment are all of it that depends on the ABI (and distinct
  * types are written distinctly). */
-static bool same_member_line(const struct xi_mf_member *mm, int a, int b)
+static bool same_member_line(const void *member, int a, int b)
 {
+	const struct xi_mf_member *mm = member;
 	return same_text(mm->type[a], mm->type[b]) && mm->offset[a] == mm->offset[b] &&
 	       mm->size[a] == mm->size[b] && mm->align[a] == mm->align[b];
 }
@@ -175,20 +171,11 @@ static void put_member(struct mf_writer *w, const struct xi_mf_decl *d,
 {
 	const char *text[XI_ABI_COUNT];
 	const char *arm = arm_text(w, mm);
-	XI_FOR_EACH_ABI(a, mm->abis) {
-		/* An ABI whose line reads as an earlier one's shares its text,
-		 * which is then made once. */
-		text[a] = NULL;
-		XI_FOR_EACH_ABI(b, mm->abis) {
-			if (b == a)
-				break;
-			if (same_member_line(mm, a, b)) {
-				text[a] = text[b];
-				break;
-			}
-		}
-		if (text[a])
-			continue;
+	/* ABIs whose lines read the same share one text, made once. */
+	struct xi_abi_group groups[XI_ABI_COUNT];
+	unsigned n = xi_abi_group(groups, mm->abis, same_member_line, mm);
+	for (unsigned k = 0; k < n; k++) {
+		int a = groups[k].first;
 		struct xi_strbuf *sb = new_line(w);
 		xi_sb_adds(sb, "member ");
 		xi_sb_adds(sb, mm->path);
@@ -204,28 +191,29 @@ static void put_member(struct mf_writer *w, const struct xi_mf_decl *d,
 			xi_sb_adds(sb, " reserved");
 		add_attr(sb, "arm", arm);
 		add_attr(sb, "c", mm->c_name);
-		text[a] = xi_strndup(&w->arena, xi_sb_str(sb), sb->len);
+		const char *line = xi_strndup(&w->arena, xi_sb_str(sb), sb->len);
+		XI_FOR_EACH_ABI(b, groups[k].abis)
+			text[b] = line;
 	}
 	put_grouped(w, mm->abis & d->abis, d->abis, text, 1, mm->doc);
+}
+
+/* Whether a declaration's layout line reads the same on two ABIs. */
+static bool same_layout_line(const void *decl, int a, int b)
+{
+	const struct xi_mf_decl *d = decl;
+	return (d->kind != XI_MF_ALIAS || same_text(d->target[a], d->target[b])) &&
+	       d->size[a] == d->size[b] && d->align[a] == d->align[b];
 }
 
 static void put_layouts(struct mf_writer *w, const struct xi_mf_decl *d)
 {
 	const char *text[XI_ABI_COUNT];
-	XI_FOR_EACH_ABI(a, d->laid_out) {
-		/* As for members: equal lines share one text. */
-		text[a] = NULL;
-		XI_FOR_EACH_ABI(b, d->laid_out) {
-			if (b == a)
-				break;
-			if ((d->kind != XI_MF_ALIAS || same_text(d->target[a], d->target[b])) &&
-			    d->size[a] == d->size[b] && d->align[a] == d->align[b]) {
-				text[a] = text[b];
-				break;
-			}
-		}
-		if (text[a])
-			continue;
+	/* As for members: equal lines share one text. */
+	struct xi_abi_group groups[XI_ABI_COUNT];
+	unsigned n = xi_abi_group(groups, d->laid_out, same_layout_line, d);
+	for (unsigned k = 0; k < n; k++) {
+		int a = groups[k].first;
 		struct xi_strbuf *sb = new_line(w);
 		xi_sb_adds(sb, "layout");
 		if (d->kind == XI_MF_ALIAS)
@@ -234,7 +222,9 @@ static void put_layouts(struct mf_writer *w, const struct xi_mf_decl *d)
 		xi_sb_add_u32(sb, d->size[a]);
 		xi_sb_adds(sb, " align=");
 		xi_sb_add_u32(sb, d->align[a]);
-		text[a] = xi_strndup(&w->arena, xi_sb_str(sb), sb->len);
+		const char *line = xi_strndup(&w->arena, xi_sb_str(sb), sb->len);
+		XI_FOR_EACH_ABI(b, groups[k].abis)
+			text[b] = line;
 	}
 	put_grouped(w, d->laid_out, d->abis, text, 1, NULL);
 }
@@ -254,6 +244,7 @@ static void put_variants(struct mf_writer *w, const struct xi_mf_decl *d)
 			xi_sb_printf(sb, "bit %s bits=%u..%u", v->name, v->lo, v->hi);
 		}
 		add_attr(sb, "c", v->c_name);
+		add_attr(sb, "ctype", v->c_type);
 		xi_sb_addc(sb, '\n');
 		write_line(w);
 		put_doc(w, 1, v->doc);
@@ -270,11 +261,16 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d)
 	case XI_MF_CONST:
 		add_attr(sb, "type", d->type);
 		add_int_attr(sb, "value", d->value);
+		add_attr(sb, "ctype", d->c_type);
 		break;
 	case XI_MF_ENUM:
 	case XI_MF_BITMAP:
 		add_attr(sb, "backing", d->type);
 		add_attr(sb, "c_prefix", d->c_prefix);
+		if (d->c_enum && !*d->c_enum)
+			xi_sb_adds(sb, " c_enum");
+		else
+			add_attr(sb, "c_enum", d->c_enum);
 		break;
 	default:
 		break;

@@ -27,6 +27,7 @@
 #include "pieces.h"
 #include "refs.h"
 #include "resolve.h"
+#include "templates/templates.h"
 
 /* --- Functions ------------------------------------------------------------ */
 
@@ -118,6 +119,11 @@ static void memo_clear(struct decl_memo *m)
 	xi_arena_reset(&m->arena);
 }
 
+static bool same_view(const void *decl, int a, int b)
+{
+	return xi_mp_same_view(decl, a, b);
+}
+
 static void memo_reset(struct mgen *g, const struct xi_decl *d)
 {
 	struct decl_memo *m = &g->memo;
@@ -129,15 +135,11 @@ static void memo_reset(struct mgen *g, const struct xi_decl *d)
 	m->ndistinct = 0;
 	m->nmade = 0;
 	m->nbodies = 0;
-	XI_FOR_EACH_ABI(a, g->abis) {
-		m->view[a] = a;
-		XI_FOR_EACH_ABI(r, g->abis & (XI_ABI_BIT(a) - 1)) {
-			if (m->view[r] == r && xi_mp_same_view(d, r, a)) {
-				m->view[a] = r;
-				break;
-			}
-		}
-	}
+	struct xi_abi_group views[XI_ABI_COUNT];
+	unsigned n = xi_abi_group(views, g->abis, same_view, d);
+	for (unsigned i = 0; i < n; i++)
+		XI_FOR_EACH_ABI(a, views[i].abis)
+			m->view[a] = views[i].first;
 }
 
 /* The plan of the declaration for a host and a wire ABI (NULL when the
@@ -358,25 +360,12 @@ static void add_function(struct mgen *g, struct xi_pieces *text, const struct xi
 	xi_pieces_add_all(&m->arena, text, &f->after_name);
 }
 
-/* Group the ABIs of `abis` by equal texts[abi], in ABI order of first
- * appearance (as xi_abi_group_by_text does strings): group i has the ABIs
- * groups[i] and the text of ABI first[i]. Returns the number of groups. */
-static unsigned group_by_pieces(xi_abi_mask *groups, int *first, xi_abi_mask abis,
-				const struct xi_pieces *texts)
+/* Whether two ABIs have equal texts, as lists of pieces (data: the
+ * texts, by ABI). */
+static bool same_pieces(const void *data, int a, int b)
 {
-	unsigned n = 0;
-	XI_FOR_EACH_ABI(a, abis) {
-		unsigned i;
-		for (i = 0; i < n; i++)
-			if (xi_pieces_equal(&texts[first[i]], &texts[a]))
-				break;
-		if (i == n) {
-			groups[n] = 0;
-			first[n++] = a;
-		}
-		groups[i] |= XI_ABI_BIT(a);
-	}
-	return n;
+	const struct xi_pieces *texts = data;
+	return xi_pieces_equal(&texts[a], &texts[b]);
 }
 
 /* Dispatch of T_decode_abi / T_encode_abi for one host: the wire ABIs
@@ -397,20 +386,19 @@ static void abi_dispatch(struct mgen *g, struct xi_pieces *text, const struct xi
 		 * the host's text, and goes to T_decode/T_encode. */
 		add_function(g, &texts[w], plan_of(g, host, w), mode, "@", true, false);
 	}
-	xi_abi_mask groups[XI_ABI_COUNT];
-	int first[XI_ABI_COUNT];
-	unsigned n = group_by_pieces(groups, first, compat, texts);
+	struct xi_abi_group groups[XI_ABI_COUNT];
+	unsigned n = xi_abi_group(groups, compat, same_pieces, texts);
 	const char **callee = XI_NEW_ARRAY(a, const char *, n ? n : 1);
 	struct xi_strbuf *sb = &g->memo.scratch;
 	for (unsigned i = 0; i < n; i++) {
-		if (groups[i] & XI_ABI_BIT(host)) {
+		if (groups[i].abis & XI_ABI_BIT(host)) {
 			callee[i] = xi_aprintf(a, "%s_%s", t, op);
 			continue;
 		}
-		callee[i] = xi_aprintf(a, "%s_%s_%s", t, op, xi_abis[first[i]].name);
+		callee[i] = xi_aprintf(a, "%s_%s_%s", t, op, xi_abis[groups[i].first].name);
 		xi_sb_printf(sb, "\n/* %s %s from the wire layout of ", kw(d), t);
 		bool comma = false;
-		XI_FOR_EACH_ABI(w, groups[i]) {
+		XI_FOR_EACH_ABI(w, groups[i].abis) {
 			if (comma)
 				xi_sb_adds(sb, ", ");
 			xi_sb_adds(sb, xi_abis[w].name);
@@ -419,7 +407,7 @@ static void abi_dispatch(struct mgen *g, struct xi_pieces *text, const struct xi
 		xi_sb_adds(sb, mode == XI_MB_DECODE ? " */\n" : " (encode) */\n");
 		add_formatted(g, text, sb);
 		/* The same text, under its own name. */
-		add_function(g, text, plan_of(g, host, first[i]), mode, callee[i], true, false);
+		add_function(g, text, plan_of(g, host, groups[i].first), mode, callee[i], true, false);
 	}
 	xi_sb_adds(sb, "\n");
 	if (mode == XI_MB_DECODE)
@@ -431,7 +419,7 @@ static void abi_dispatch(struct mgen *g, struct xi_pieces *text, const struct xi
 	xi_sb_adds(sb, "\tunsigned flags, struct xenidl_error *err)\n{\n"
 		   "\tswitch (abi) {\n");
 	for (unsigned i = 0; i < n; i++) {
-		XI_FOR_EACH_ABI(w, groups[i]) {
+		XI_FOR_EACH_ABI(w, groups[i].abis) {
 			xi_sb_adds(sb, "\tcase ");
 			xi_sb_adds(sb, xi_abis[w].c_constant);
 			xi_sb_adds(sb, ":\n");
@@ -468,19 +456,24 @@ static void host_text(struct mgen *g, struct xi_pieces *text, const struct xi_de
 	}
 }
 
+static bool same_size(const void *agg, int a, int b)
+{
+	const struct xi_agg *x = agg;
+	return x->lay[a].size == x->lay[b].size;
+}
+
 /* For each ABI of the module, the text made of the declaration's size on
  * it by `make`, made once per distinct size: ABIs of one size then share
  * one string, which groups them at once. */
 static void texts_by_size(struct mgen *g, const struct xi_decl *d, const char **texts,
 			  const char *(*make)(struct mgen *, const struct xi_decl *, uint32_t))
 {
-	XI_FOR_EACH_ABI(a, g->abis) {
-		texts[a] = NULL;
-		XI_FOR_EACH_ABI(b, g->abis & (XI_ABI_BIT(a) - 1))
-			if (d->agg->lay[b].size == d->agg->lay[a].size)
-				texts[a] = texts[b];
-		if (!texts[a])
-			texts[a] = make(g, d, d->agg->lay[a].size);
+	struct xi_abi_group sizes[XI_ABI_COUNT];
+	unsigned n = xi_abi_group(sizes, g->abis, same_size, d->agg);
+	for (unsigned i = 0; i < n; i++) {
+		const char *text = make(g, d, d->agg->lay[sizes[i].first].size);
+		XI_FOR_EACH_ABI(a, sizes[i].abis)
+			texts[a] = text;
 	}
 }
 
@@ -586,7 +579,8 @@ static void emit_header(struct mgen *g, struct xi_out *o)
 	xi_out_printf(o, "#ifndef %s\n#define %s\n\n", guard, guard);
 	if (cond)
 		xi_out_printf(o, "#if %s\n\n", cond);
-	xi_out_printf(o, "#include <xenidl/runtime.h>\n#include \"%s.h\"\n", m->rel);
+	xi_out_puts(o, "#include <xenidl/runtime.h>\n");
+	xi_out_printf(o, "#include \"%s.h\"\n", m->rel);
 	xi_ref_add(g->ctx, o, "includes", "c", xi_aprintf(g->a, "%s.h", m->rel), m);
 	xi_out_puts(o, "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n");
 	for (unsigned i = 0; i < m->ndecls; i++)
@@ -627,16 +621,15 @@ static void emit_source(struct mgen *g, struct xi_out *o)
 			else
 				texts[a] = texts[g->memo.view[a]];
 		}
-		xi_abi_mask groups[XI_ABI_COUNT];
-		int first[XI_ABI_COUNT];
-		unsigned n = group_by_pieces(groups, first, g->abis, texts);
+		struct xi_abi_group groups[XI_ABI_COUNT];
+		unsigned n = xi_abi_group(groups, g->abis, same_pieces, texts);
 		/* As xi_mt_emit_chain writes strings. */
-		if (n == 1 && groups[0] == g->abis) {
-			xi_out_pieces(o, &texts[first[0]]);
+		if (n == 1 && groups[0].abis == g->abis) {
+			xi_out_pieces(o, &texts[groups[0].first]);
 		} else if (n) {
 			for (unsigned k = 0; k < n; k++) {
-				xi_mt_chain_branch(o, g->a, k, groups[k]);
-				xi_out_pieces(o, &texts[first[k]]);
+				xi_mt_chain_branch(o, g->a, k, groups[k].abis);
+				xi_out_pieces(o, &texts[groups[k].first]);
 			}
 			xi_mt_chain_end(o, fallback);
 		}

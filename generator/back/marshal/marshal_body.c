@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
+
 #include "cnames.h"
 #include "marshal_text.h"
 
@@ -123,27 +125,15 @@ static void add_tabs(struct xi_strbuf *sb, unsigned ind)
 	xi_sb_addn(sb, tabs, ind);
 }
 
-/* One line of code, indented by `ind` tabs. A body has a few lines for
- * every node, so their formats, which use only %s and %u, are read here
- * and the pieces added straight to the buffer: a general printf would
- * spend most of the backend's time on them. */
+/* One line of code, indented by `ind` tabs. */
 __attribute__((format(printf, 3, 4)))
 static void put_to(struct xi_strbuf *sb, unsigned ind, const char *fmt, ...)
 {
 	add_tabs(sb, ind);
 	va_list ap;
 	va_start(ap, fmt);
-	const char *p = fmt;
-	for (const char *pct = strchr(p, '%'); pct; pct = strchr(p, '%')) {
-		xi_sb_addn(sb, p, (size_t)(pct - p));
-		if (pct[1] == 's')
-			xi_sb_adds(sb, va_arg(ap, const char *));
-		else /* 'u' */
-			xi_sb_add_u32(sb, va_arg(ap, unsigned));
-		p = pct + 2;
-	}
+	xi_sb_vprintf(sb, fmt, ap);
 	va_end(ap);
-	xi_sb_adds(sb, p);
 	xi_sb_addc(sb, '\n');
 }
 
@@ -197,7 +187,7 @@ static const char *wo(struct fn *f, const char *base, uint32_t off)
 
 static bool is_number(const char *s)
 {
-	return *s >= '0' && *s <= '9';
+	return xi_is_digit(*s);
 }
 
 /* The loop counters around a node, for the "[]" of its error path (the
@@ -364,157 +354,119 @@ static void emit_char(struct fn *f, const struct xi_mp_node *n, const char *base
 	}
 }
 
-/* A scalar whose native field is not an integer lvalue (a guest handle, a
- * @c_bitfields struct): its bytes hold a host-endian integer. */
-static void emit_copied(struct fn *f, const struct xi_mp_node *n, const char *base, unsigned ind)
+/* The native side of a scalar. An integer field is an lvalue; a field
+ * that is not (a guest handle, a @c_bitfields struct: `copied`) holds a
+ * host-endian integer in its bytes, read and written through a copy `h`. */
+
+/* `var` = the native value, at the start of a block. */
+static void read_native(struct fn *f, const struct xi_mp_node *n, bool copied, const char *var,
+			unsigned ind)
 {
-	const char *gate = gate_of(f, n);
-	bool active = !(gate && !*gate);
-	const char *wt = xi_mt_int_type(n->wsize, n->wsigned), *nt = xi_mt_int_type(n->nsize, n->nsigned);
-	bool same = !strcmp(wt, nt);
-	switch (f->mode) {
-	case XI_MB_DECODE: {
-		const char *vcond = active ? value_fails(f, n, "x", n->wsize, n->wsigned) : NULL;
-		const char *range = n->reserved ? NULL
-			: range_fails(f, "x", n->wsize, n->wsigned, n->nsize, n->nsigned);
-		const char *lval = lv(f, n);
-		if (n->reserved && !vcond) {
-			put(f, ind, "xenidl_zero(&%s, %u);", lval, n->nsize);
-			break;
-		}
-		const char *ptr = wp(f, base, n->woff);
-		put(f, ind, "{");
-		if (!vcond && !range && same) {
-			put(f, ind + 1, "%s h = %s(%s);", nt, xi_mt_load(n->wsize, n->wsigned), ptr);
-			put(f, ind + 1, "xenidl_copy(&%s, &h, sizeof(h));", lval);
-			put(f, ind, "}");
-			break;
-		}
-		put(f, ind + 1, "%s x = %s(%s);", wt, xi_mt_load(n->wsize, n->wsigned), ptr);
-		const char *off = vcond || range ? wo(f, base, n->woff) : NULL;
-		if (vcond)
-			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)x");
-		if (range)
-			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, "(uint64_t)x");
-		if (n->reserved) {
-			put(f, ind + 1, "xenidl_zero(&%s, %u);", lval, n->nsize);
-		} else {
-			put(f, ind + 1, "%s h = %sx;", nt, same ? "" : xi_aprintf(f->a, "(%s)", nt));
-			put(f, ind + 1, "xenidl_copy(&%s, &h, sizeof(h));", lval);
-		}
-		put(f, ind, "}");
-		break;
-	}
-	case XI_MB_ENCODE: {
-		const char *vcond = active ? value_fails(f, n, "h", n->nsize, n->nsigned) : NULL;
-		const char *range = n->reserved ? NULL
-			: range_fails(f, "h", n->nsize, n->nsigned, n->wsize, n->wsigned);
-		const char *store = xi_mt_store(n->wsize, n->wsigned);
-		const char *ptr = wp(f, base, n->woff);
-		if (n->reserved && !vcond) {
-			put(f, ind, "%s(%s, 0);", store, ptr);
-			break;
-		}
-		put(f, ind, "{");
-		put(f, ind + 1, "%s h;", nt);
-		put(f, ind + 1, "xenidl_copy(&h, &%s, sizeof(h));", lv(f, n));
-		const char *off = vcond || range ? wo(f, base, n->woff) : NULL;
-		if (vcond)
-			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)h");
-		if (range)
-			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, "(uint64_t)h");
-		if (n->reserved)
-			put(f, ind + 1, "%s(%s, 0);", store, ptr);
-		else
-			put(f, ind + 1, "%s(%s, %sh);", store, ptr, same ? "" : xi_aprintf(f->a, "(%s)", wt));
-		put(f, ind, "}");
-		break;
-	}
-	case XI_MB_CHECK: {
-		const char *vcond = active ? value_fails(f, n, "h", n->nsize, n->nsigned) : NULL;
-		if (!vcond)
-			break;
-		put(f, ind, "{");
-		put(f, ind + 1, "%s h;", nt);
-		put(f, ind + 1, "xenidl_copy(&h, &%s, sizeof(h));", lv(f, n));
-		fail_if(f, ind + 1, gate, vcond, value_code(n), n, wo(f, base, n->woff), "(uint64_t)h");
-		put(f, ind, "}");
-		break;
-	}
+	const char *nt = xi_mt_int_type(n->nsize, n->nsigned);
+	if (copied) {
+		put(f, ind, "%s %s;", nt, var);
+		put(f, ind, "xenidl_copy(&%s, &%s, sizeof(%s));", var, lv(f, n), var);
+	} else {
+		put(f, ind, "%s %s = %s;", nt, var, lv(f, n));
 	}
 }
 
-static void emit_int(struct fn *f, const struct xi_mp_node *n, const char *base, unsigned ind)
+/* The native value = `value`, or zero when the field is reserved. */
+static void write_native(struct fn *f, const struct xi_mp_node *n, bool copied, const char *value,
+			 unsigned ind)
+{
+	const char *lval = lv(f, n);
+	if (n->reserved && copied)
+		put(f, ind, "xenidl_zero(&%s, %u);", lval, n->nsize);
+	else if (n->reserved)
+		put(f, ind, "%s = 0;", lval);
+	else if (copied) {
+		put(f, ind, "%s h = %s;", xi_mt_int_type(n->nsize, n->nsigned), value);
+		put(f, ind, "xenidl_copy(&%s, &h, sizeof(h));", lval);
+	} else
+		put(f, ind, "%s = %s;", lval, value);
+}
+
+/* An integer scalar: decoded with its value and range checked, encoded
+ * likewise, or checked. */
+static void emit_int(struct fn *f, const struct xi_mp_node *n, const char *base, unsigned ind,
+		     bool copied)
 {
 	const char *gate = gate_of(f, n);
 	bool active = !(gate && !*gate);
 	const char *wt = xi_mt_int_type(n->wsize, n->wsigned), *nt = xi_mt_int_type(n->nsize, n->nsigned);
 	bool same = !strcmp(wt, nt);
+	/* The native value's variable (the wire value's is x). */
+	const char *var = copied ? "h" : "x";
+	const char *uvar = copied ? "(uint64_t)h" : "(uint64_t)x";
 	switch (f->mode) {
 	case XI_MB_DECODE: {
 		const char *vcond = active ? value_fails(f, n, "x", n->wsize, n->wsigned) : NULL;
 		const char *range = n->reserved ? NULL
 			: range_fails(f, "x", n->wsize, n->wsigned, n->nsize, n->nsigned);
-		const char *lval = lv(f, n);
 		/* A reserved field carries nothing: it decodes as zero, checked
 		 * or not, so that decode and encode agree. */
 		if (n->reserved && !vcond) {
-			put(f, ind, "%s = 0;", lval);
+			write_native(f, n, copied, NULL, ind);
 			break;
 		}
 		const char *ptr = wp(f, base, n->woff);
-		if (!vcond && !range) {
-			put(f, ind, "%s = %s(%s);", lval, xi_mt_load(n->wsize, n->wsigned), ptr);
+		const char *load = xi_aprintf(f->a, "%s(%s)", xi_mt_load(n->wsize, n->wsigned), ptr);
+		if (!vcond && !range && !copied) {
+			write_native(f, n, copied, load, ind);
 			break;
 		}
-		const char *off = wo(f, base, n->woff);
 		put(f, ind, "{");
-		put(f, ind + 1, "%s x = %s(%s);", wt, xi_mt_load(n->wsize, n->wsigned), ptr);
+		if (!vcond && !range && same) {
+			write_native(f, n, copied, load, ind + 1);
+			put(f, ind, "}");
+			break;
+		}
+		put(f, ind + 1, "%s x = %s;", wt, load);
+		const char *off = vcond || range ? wo(f, base, n->woff) : NULL;
 		if (vcond)
 			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)x");
 		if (range)
 			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, "(uint64_t)x");
-		if (n->reserved)
-			put(f, ind + 1, "%s = 0;", lval);
-		else
-			put(f, ind + 1, "%s = %sx;", lval, same ? "" : xi_aprintf(f->a, "(%s)", nt));
+		write_native(f, n, copied, same ? "x" : xi_aprintf(f->a, "(%s)x", nt), ind + 1);
 		put(f, ind, "}");
 		break;
 	}
 	case XI_MB_ENCODE: {
-		const char *vcond = active ? value_fails(f, n, "x", n->nsize, n->nsigned) : NULL;
+		const char *vcond = active ? value_fails(f, n, var, n->nsize, n->nsigned) : NULL;
 		const char *range = n->reserved ? NULL
-			: range_fails(f, "x", n->nsize, n->nsigned, n->wsize, n->wsigned);
+			: range_fails(f, var, n->nsize, n->nsigned, n->wsize, n->wsigned);
 		const char *store = xi_mt_store(n->wsize, n->wsigned);
 		const char *ptr = wp(f, base, n->woff);
-		if (!vcond && !range) {
+		if (!vcond && !range && (n->reserved || !copied)) {
 			if (n->reserved)
 				put(f, ind, "%s(%s, 0);", store, ptr);
 			else
 				put(f, ind, "%s(%s, %s);", store, ptr, lv(f, n));
 			break;
 		}
-		const char *off = wo(f, base, n->woff);
 		put(f, ind, "{");
-		put(f, ind + 1, "%s x = %s;", nt, lv(f, n));
+		read_native(f, n, copied, var, ind + 1);
+		const char *off = vcond || range ? wo(f, base, n->woff) : NULL;
 		if (vcond)
-			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, "(uint64_t)x");
+			fail_if(f, ind + 1, gate, vcond, value_code(n), n, off, uvar);
 		if (range)
-			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, "(uint64_t)x");
+			fail_if(f, ind + 1, NULL, range, "XENIDL_ERANGE", n, off, uvar);
 		if (n->reserved)
 			put(f, ind + 1, "%s(%s, 0);", store, ptr);
 		else
-			put(f, ind + 1, "%s(%s, %sx);", store, ptr, same ? "" : xi_aprintf(f->a, "(%s)", wt));
+			put(f, ind + 1, "%s(%s, %s%s);", store, ptr, same ? "" : xi_aprintf(f->a, "(%s)", wt),
+			    var);
 		put(f, ind, "}");
 		break;
 	}
 	case XI_MB_CHECK: {
-		const char *vcond = active ? value_fails(f, n, "x", n->nsize, n->nsigned) : NULL;
+		const char *vcond = active ? value_fails(f, n, var, n->nsize, n->nsigned) : NULL;
 		if (!vcond)
 			break;
 		put(f, ind, "{");
-		put(f, ind + 1, "%s x = %s;", nt, lv(f, n));
-		fail_if(f, ind + 1, gate, vcond, value_code(n), n, wo(f, base, n->woff), "(uint64_t)x");
+		read_native(f, n, copied, var, ind + 1);
+		fail_if(f, ind + 1, gate, vcond, value_code(n), n, wo(f, base, n->woff), uvar);
 		put(f, ind, "}");
 		break;
 	}
@@ -697,10 +649,8 @@ bool xi_mb_uses_ident(const char *text, const char *id)
 	for (const char *p = strstr(text, id); p; p = strstr(p + 1, id)) {
 		char before = p == text ? ' ' : p[-1];
 		char after = p[n];
-		bool word_before = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
-				   (before >= '0' && before <= '9') || before == '_';
-		bool word_after = (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
-				  (after >= '0' && after <= '9') || after == '_';
+		bool word_before = xi_is_ident(before);
+		bool word_after = xi_is_ident(after);
 		if (!word_before && !word_after)
 			return true;
 	}
@@ -795,9 +745,9 @@ static void emit_node(struct fn *f, const struct xi_mp_node *n, const char *base
 			if (n->cls == XI_MP_CHAR)
 				emit_char(f, n, base, ind);
 			else if (n->nbytes)
-				emit_copied(f, n, base, ind);
+				emit_int(f, n, base, ind, true);
 			else
-				emit_int(f, n, base, ind);
+				emit_int(f, n, base, ind, false);
 			break;
 		case XI_MP_BYTES:
 		case XI_MP_OPAQUE:

@@ -43,20 +43,24 @@ static struct scalar_info scalar_of(const struct xi_type *t, int abi)
 	case XI_TYPE_PRIM:
 		s.ok = true;
 		s.prim = t->prim;
-		s.size = xi_prims[t->prim].size;
+		s.size = xi_prim_size(t->prim, abi);
 		s.is_signed = xi_prims[t->prim].is_signed;
-		s.cls = t->prim == XI_PRIM_CHAR ? XI_MP_CHAR : XI_MP_INT;
-		if (t->prim == XI_PRIM_NATIVE_U64 || t->prim == XI_PRIM_NATIVE_I64)
-			s.prim = xi_mp_int_prim(8, s.is_signed);
+		s.cls = t->prim == XI_PRIM_CHAR || t->prim == XI_PRIM_C_CHAR ? XI_MP_CHAR : XI_MP_INT;
+		if (t->prim == XI_PRIM_C_CHAR)
+			s.prim = XI_PRIM_CHAR;
+		else if (t->prim == XI_PRIM_NATIVE_U64 || t->prim == XI_PRIM_NATIVE_I64 ||
+			 xi_prim_is_c(t->prim))
+			s.prim = xi_mp_int_prim(s.size, s.is_signed);
 		break;
 	case XI_TYPE_REF: {
 		const struct xi_decl *d = xi_ref_decl(t, abi);
 		if (d && (d->kind == XI_DECL_ENUM || d->kind == XI_DECL_BITMAP)) {
 			s.ok = true;
 			s.cls = XI_MP_INT;
-			s.prim = d->backing;
 			s.size = xi_prims[d->backing].size;
 			s.is_signed = xi_prims[d->backing].is_signed;
+			s.prim = xi_prim_is_c(d->backing) ? xi_mp_int_prim(s.size, s.is_signed)
+							  : d->backing;
 			s.sem = d;
 			s.nbytes = d->c_bitfields;
 		}
@@ -80,7 +84,8 @@ static struct scalar_info scalar_of(const struct xi_type *t, int abi)
 static bool plain_byte(const struct xi_type *t)
 {
 	return t->kind == XI_TYPE_PRIM &&
-	       (t->prim == XI_PRIM_U8 || t->prim == XI_PRIM_I8 || t->prim == XI_PRIM_CHAR);
+	       (t->prim == XI_PRIM_U8 || t->prim == XI_PRIM_I8 || t->prim == XI_PRIM_CHAR ||
+		t->prim == XI_PRIM_C_CHAR || t->prim == XI_PRIM_C_SCHAR || t->prim == XI_PRIM_C_UCHAR);
 }
 
 static unsigned combine_gate(unsigned parent, unsigned member_flags)

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
+
 #include "cnames.h"
 
 void xi_mt_emit_chain(struct xi_out *o, struct xi_arena *a, const struct xi_abi_group *groups,
@@ -272,7 +274,7 @@ const char *xi_mt_ident(struct xi_arena *a, const char *rel)
 {
 	char *s = xi_strdup(a, rel);
 	for (char *p = s; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+		if (!xi_is_alnum(*p))
 			*p = '_';
 	return s;
 }

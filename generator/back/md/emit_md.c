@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abigroup.h"
+#include "cnames.h"
 #include "model.h"
 #include "refs.h"
 #include "strbuf.h"
@@ -159,26 +161,27 @@ static const char *decl_link(struct page *pg, const struct xi_mf_decl *d)
 	return l->link;
 }
 
+struct link_search {
+	struct page *pg;
+	int abi;
+	const char *link;
+};
+
+static void link_name(void *ctx, const char *name, size_t len)
+{
+	struct link_search *ls = ctx;
+	const struct xi_mf_decl *d = ls->link ? NULL : xi_mf_lookup_n(ls->pg->m, name, len, ls->abi);
+	if (d)
+		ls->link = decl_link(ls->pg, d);
+}
+
 /* The link of a type: to the first declaration it names (on this ABI)
  * that has a page, or NULL. */
 static const char *type_link(struct page *pg, const char *type, int abi)
 {
-	const char *link = NULL;
-	for (const char *p = type; *p && !link;) {
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_')) {
-			p++;
-			continue;
-		}
-		const char *q = p;
-		while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') ||
-		       *q == '_')
-			q++;
-		const struct xi_mf_decl *d = xi_mf_lookup_n(pg->m, p, (size_t)(q - p), abi);
-		if (d)
-			link = decl_link(pg, d);
-		p = q;
-	}
-	return link;
+	struct link_search ls = { pg, abi, NULL };
+	xi_mf_type_names(type, link_name, &ls);
+	return ls.link;
 }
 
 /* A type as a code span, linked to the declaration it names (on this ABI). */
@@ -231,6 +234,14 @@ static const char *value_md(struct page *pg, struct xi_int v)
 }
 
 /* A run of constants: one table. Returns the index after the run. */
+/* " (C `unsigned long`)" after a macro that @c_type gives a C type. */
+static const char *c_type_md(struct page *pg, const char *c_type)
+{
+	if (!c_type)
+		return "";
+	return xi_aprintf(pg->arena, " (C `%s`)", xi_ctype_c(xi_ctype_parse(c_type)));
+}
+
 static unsigned constants(struct page *pg, unsigned i)
 {
 	xi_out_puts(pg->o, "## Constants\n\n| Name | Type | Value | Description |\n|---|---|---|---|\n");
@@ -245,12 +256,19 @@ static unsigned constants(struct page *pg, unsigned i)
 			abi = a;
 			break;
 		}
-		xi_out_printf(pg->o, "| <a id=\"%s\"></a>`%s` | %s | %s | %s |\n", d->name,
+		xi_out_printf(pg->o, "| <a id=\"%s\"></a>`%s` | %s%s | %s | %s |\n", d->name,
 			      d->c_name ? d->c_name : d->name, type_md(pg, d->type, abi),
-			      value_md(pg, d->value), cell(pg, d->doc));
+			      c_type_md(pg, d->c_type), value_md(pg, d->value), cell(pg, d->doc));
 	}
 	xi_out_putc(pg->o, '\n');
 	return i;
+}
+
+static bool same_target(const void *decl, int a, int b)
+{
+	const struct xi_mf_decl *d = decl;
+	return !strcmp(d->target[a], d->target[b]) && d->size[a] == d->size[b] &&
+	       d->align[a] == d->align[b];
 }
 
 static void alias(struct page *pg, const struct xi_mf_decl *d)
@@ -258,17 +276,11 @@ static void alias(struct page *pg, const struct xi_mf_decl *d)
 	heading(pg, d, "type");
 	paragraph(pg, d->doc);
 	xi_out_puts(pg->o, "| ABIs | Type | Size | Alignment |\n|---|---|---:|---:|\n");
-	xi_abi_mask done = 0;
-	XI_FOR_EACH_ABI(a, d->abis) {
-		if (done & XI_ABI_BIT(a))
-			continue;
-		xi_abi_mask group = 0;
-		XI_FOR_EACH_ABI(b, d->abis)
-			if (!strcmp(d->target[a], d->target[b]) && d->size[a] == d->size[b] &&
-			    d->align[a] == d->align[b])
-				group |= XI_ABI_BIT(b);
-		done |= group;
-		xi_out_printf(pg->o, "| %s | %s | %u | %u |\n", abi_names(pg, group),
+	struct xi_abi_group groups[XI_ABI_COUNT];
+	unsigned n = xi_abi_group(groups, d->abis, same_target, d);
+	for (unsigned k = 0; k < n; k++) {
+		int a = groups[k].first;
+		xi_out_printf(pg->o, "| %s | %s | %u | %u |\n", abi_names(pg, groups[k].abis),
 			      type_md(pg, d->target[a], a), (unsigned)d->size[a], (unsigned)d->align[a]);
 	}
 	xi_out_putc(pg->o, '\n');
@@ -286,8 +298,8 @@ static void variants(struct page *pg, const struct xi_mf_decl *d)
 		const char *val = is_enum ? value_md(pg, v->value)
 				: v->lo == v->hi ? xi_aprintf(pg->arena, "%u", v->lo)
 				: xi_aprintf(pg->arena, "%u..%u", v->lo, v->hi);
-		xi_out_printf(pg->o, "| %s | `%s` | `%s` | %s |\n", val, v->name, v->c_name,
-			      cell(pg, v->doc));
+		xi_out_printf(pg->o, "| %s | `%s` | `%s`%s | %s |\n", val, v->name, v->c_name,
+			      c_type_md(pg, v->c_type), cell(pg, v->doc));
 	}
 	xi_out_putc(pg->o, '\n');
 }
@@ -411,8 +423,10 @@ static bool same_text(const char *a, const char *b)
 /* Whether two tables read the same. A row's text is made of these fields
  * (and of the member's path, documentation and direction, which do not
  * depend on the ABI), so comparing them compares the texts. */
-static bool same_rows(const struct rows *a, const struct rows *b)
+static bool same_rows(const void *tables, int abi_a, int abi_b)
 {
+	const struct rows *a = (const struct rows *)tables + abi_a;
+	const struct rows *b = (const struct rows *)tables + abi_b;
 	if (a->n != b->n)
 		return false;
 	for (unsigned i = 0; i < a->n; i++) {
@@ -425,41 +439,33 @@ static bool same_rows(const struct rows *a, const struct rows *b)
 	return true;
 }
 
-static void put_u32_cell(struct xi_out *o, uint32_t v)
-{
-	xi_out_puts(o, "| ");
-	xi_out_u32(o, v);
-	xi_out_putc(o, ' ');
-}
-
-/* Write a table's rows: the hot lines of big pages, without printf. */
+/* Write a table's rows. */
 static void write_rows(struct page *pg, const struct xi_mf_decl *d, const struct rows *t)
 {
 	struct xi_out *o = pg->o;
 	for (unsigned i = 0; i < t->n; i++) {
 		const struct row *r = &t->row[i];
-		put_u32_cell(o, r->off);
-		put_u32_cell(o, r->size);
+		xi_out_printf(o, "| %u | %u ", (unsigned)r->off, (unsigned)r->size);
 		if (r->member < 0) {
-			xi_out_puts(o, "| *(");
-			xi_out_puts(o, r->gap);
-			xi_out_puts(o, ")* | | | |\n");
+			xi_out_printf(o, "| *(%s)* | | | |\n", r->gap);
 			continue;
 		}
 		const struct xi_mf_member *mm = &d->members[r->member];
-		xi_out_puts(o, "| `");
-		xi_out_puts(o, mm->path);
-		xi_out_puts(o, "` | ");
-		xi_out_puts(o, r->type);
-		xi_out_puts(o, " | ");
-		xi_out_puts(o, dir_md(mm));
-		xi_out_puts(o, " | ");
-		xi_out_puts(o, r->arm);
-		if (*r->arm && mm->doc)
-			xi_out_putc(o, ' ');
-		xi_out_puts(o, cell(pg, mm->doc));
-		xi_out_puts(o, " |\n");
+		xi_out_printf(o, "| `%s` | %s | %s | %s%s%s |\n", mm->path, r->type, dir_md(mm), r->arm,
+			      *r->arm && mm->doc ? " " : "", cell(pg, mm->doc));
 	}
+}
+
+/* Whether a member is absent on both ABIs, or at the same offset with the
+ * same size and type. */
+static bool same_place(const void *member, int a, int b)
+{
+	const struct xi_mf_member *mm = member;
+	bool here = (mm->abis & XI_ABI_BIT(a)) != 0;
+	bool there = (mm->abis & XI_ABI_BIT(b)) != 0;
+	return here == there && (!here || (mm->offset[a] == mm->offset[b] &&
+					   mm->size[a] == mm->size[b] &&
+					   !strcmp(mm->type[a], mm->type[b])));
 }
 
 /* Per member, the ABIs on which it has different offsets, sizes or types. */
@@ -468,39 +474,35 @@ static void differences(struct page *pg, const struct xi_mf_decl *d)
 	bool any = false;
 	for (unsigned i = 0; i < d->nmembers; i++) {
 		const struct xi_mf_member *mm = &d->members[i];
+		struct xi_abi_group groups[XI_ABI_COUNT];
+		unsigned n = xi_abi_group(groups, d->abis, same_place, mm);
+		if (n < 2)
+			continue;
 		struct xi_strbuf sb = XI_STRBUF_INIT;
-		xi_abi_mask done = 0;
-		unsigned groups = 0;
-		XI_FOR_EACH_ABI(a, d->abis) {
-			if (done & XI_ABI_BIT(a))
-				continue;
-			xi_abi_mask group = 0;
-			bool here = (mm->abis & XI_ABI_BIT(a)) != 0;
-			XI_FOR_EACH_ABI(b, d->abis) {
-				bool there = (mm->abis & XI_ABI_BIT(b)) != 0;
-				if (here == there && (!here || (mm->offset[a] == mm->offset[b] &&
-				    mm->size[a] == mm->size[b] && !strcmp(mm->type[a], mm->type[b]))))
-					group |= XI_ABI_BIT(b);
-			}
-			done |= group;
-			if (here)
-				xi_sb_printf(&sb, "%s%s at %u, %u bytes on %s", groups ? "; " : "",
+		for (unsigned k = 0; k < n; k++) {
+			int a = groups[k].first;
+			const char *on = abi_names(pg, groups[k].abis);
+			if (mm->abis & XI_ABI_BIT(a))
+				xi_sb_printf(&sb, "%s%s at %u, %u bytes on %s", k ? "; " : "",
 					     type_md(pg, mm->type[a], a), (unsigned)mm->offset[a],
-					     (unsigned)mm->size[a], abi_names(pg, group));
+					     (unsigned)mm->size[a], on);
 			else
-				xi_sb_printf(&sb, "%sabsent on %s", groups ? "; " : "", abi_names(pg, group));
-			groups++;
+				xi_sb_printf(&sb, "%sabsent on %s", k ? "; " : "", on);
 		}
-		if (groups > 1) {
-			if (!any)
-				xi_out_puts(pg->o, "Where the ABIs differ:\n\n");
-			any = true;
-			xi_out_printf(pg->o, "- `%s`: %s\n", mm->path, xi_sb_str(&sb));
-		}
+		if (!any)
+			xi_out_puts(pg->o, "Where the ABIs differ:\n\n");
+		any = true;
+		xi_out_printf(pg->o, "- `%s`: %s\n", mm->path, xi_sb_str(&sb));
 		xi_sb_free(&sb);
 	}
 	if (any)
 		xi_out_putc(pg->o, '\n');
+}
+
+static bool same_size(const void *decl, int a, int b)
+{
+	const struct xi_mf_decl *d = decl;
+	return d->size[a] == d->size[b] && d->align[a] == d->align[b];
 }
 
 static void aggregate(struct page *pg, const struct xi_mf_decl *d)
@@ -517,16 +519,11 @@ static void aggregate(struct page *pg, const struct xi_mf_decl *d)
 	}
 	/* Size and alignment, per group of ABIs. */
 	xi_out_puts(pg->o, "| ABIs | Size | Alignment |\n|---|---:|---:|\n");
-	xi_abi_mask done = 0;
-	XI_FOR_EACH_ABI(a, d->abis) {
-		if (done & XI_ABI_BIT(a))
-			continue;
-		xi_abi_mask group = 0;
-		XI_FOR_EACH_ABI(b, d->abis)
-			if (d->size[a] == d->size[b] && d->align[a] == d->align[b])
-				group |= XI_ABI_BIT(b);
-		done |= group;
-		xi_out_printf(pg->o, "| %s | %u | %u |\n", abi_names(pg, group),
+	struct xi_abi_group groups[XI_ABI_COUNT];
+	unsigned n = xi_abi_group(groups, d->abis, same_size, d);
+	for (unsigned k = 0; k < n; k++) {
+		int a = groups[k].first;
+		xi_out_printf(pg->o, "| %s | %u | %u |\n", abi_names(pg, groups[k].abis),
 			      (unsigned)d->size[a], (unsigned)d->align[a]);
 	}
 	xi_out_putc(pg->o, '\n');
@@ -545,19 +542,13 @@ static void aggregate(struct page *pg, const struct xi_mf_decl *d)
 		pg->table[a].n = 0;
 		rows(pg, d, a, -1, 0, d->size[a], d->kind == XI_MF_UNION, true, &pg->table[a]);
 	}
-	done = 0;
-	XI_FOR_EACH_ABI(a, d->abis) {
-		if (done & XI_ABI_BIT(a))
-			continue;
-		xi_abi_mask group = 0;
-		XI_FOR_EACH_ABI(b, d->abis)
-			if (same_rows(&pg->table[a], &pg->table[b]))
-				group |= XI_ABI_BIT(b);
-		done |= group;
-		if (group == d->abis)
+	n = xi_abi_group(groups, d->abis, same_rows, pg->table);
+	for (unsigned k = 0; k < n; k++) {
+		int a = groups[k].first;
+		if (groups[k].abis == d->abis)
 			xi_out_puts(pg->o, "Layout:\n\n");
 		else
-			xi_out_printf(pg->o, "Layout on %s:\n\n", abi_names(pg, group));
+			xi_out_printf(pg->o, "Layout on %s:\n\n", abi_names(pg, groups[k].abis));
 		xi_out_puts(pg->o, "| Offset | Size | Field | Type | Direction | Description |\n"
 				   "|---:|---:|---|---|---|---|\n");
 		write_rows(pg, d, &pg->table[a]);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "cnames.h"
 #include "resolve.h"
 #include "strbuf.h"
@@ -54,6 +55,20 @@ struct xi_mf_module *xi_mf_add_module(struct xi_mf_model *m, const char *rel)
 	return mod;
 }
 
+/* Make d the last declaration of its name. */
+static void link_name(struct xi_mf_model *m, struct xi_mf_decl *d)
+{
+	size_t len = strlen(d->name);
+	struct xi_mf_decl *first = xi_map_get(&m->by_name, d->name, len);
+	if (!first) {
+		xi_map_put(&m->by_name, d->name, len, d);
+	} else {
+		while (first->next_same_name)
+			first = first->next_same_name;
+		first->next_same_name = d;
+	}
+}
+
 struct xi_mf_decl *xi_mf_add_decl(struct xi_mf_model *m, enum xi_mf_kind kind, const char *name,
 				  const struct xi_mf_module *mod)
 {
@@ -67,16 +82,40 @@ struct xi_mf_decl *xi_mf_add_decl(struct xi_mf_model *m, enum xi_mf_kind kind, c
 	d->index = m->ndecls;
 	m->decls[m->ndecls++] = d;
 	((struct xi_mf_module *)mod)->empty = false;
-	size_t len = strlen(d->name);
-	struct xi_mf_decl *first = xi_map_get(&m->by_name, d->name, len);
-	if (!first) {
-		xi_map_put(&m->by_name, d->name, len, d);
-	} else {
-		while (first->next_same_name)
-			first = first->next_same_name;
-		first->next_same_name = d;
-	}
+	link_name(m, d);
 	return d;
+}
+
+void xi_mf_keep_abis(struct xi_mf_model *m, xi_abi_mask abis)
+{
+	m->abis &= abis;
+	unsigned kept = 0;
+	for (unsigned i = 0; i < m->nmodules; i++) {
+		m->modules[i]->abis &= abis;
+		if (m->modules[i]->abis)
+			m->modules[kept++] = m->modules[i];
+	}
+	m->nmodules = kept;
+	/* The declarations that remain, linked by name anew. */
+	xi_map_free(&m->by_name);
+	xi_map_init(&m->by_name);
+	kept = 0;
+	for (unsigned i = 0; i < m->ndecls; i++) {
+		struct xi_mf_decl *d = m->decls[i];
+		d->abis &= abis;
+		d->laid_out &= abis;
+		/* A member absent from every ABI kept stays, as the model of
+		 * IR lists it (xi_mf_from_ir). */
+		for (unsigned k = 0; k < d->nmembers; k++)
+			d->members[k].abis &= abis;
+		d->next_same_name = NULL;
+		if (!d->abis)
+			continue;
+		d->index = kept;
+		m->decls[kept++] = d;
+		link_name(m, d);
+	}
+	m->ndecls = kept;
 }
 
 struct xi_mf_member *xi_mf_add_member(struct xi_mf_model *m, struct xi_mf_decl *d, const char *path)
@@ -101,6 +140,27 @@ struct xi_mf_variant *xi_mf_add_variant(struct xi_mf_model *m, struct xi_mf_decl
 bool xi_mf_type_is_inline(const char *type)
 {
 	return type && strchr(type, '{') != NULL;
+}
+
+void xi_mf_type_names(const char *type, xi_mf_name_fn *fn, void *ctx)
+{
+	if (!type || xi_mf_type_is_inline(type))
+		return;
+	for (const char *p = type; *p;) {
+		if (!xi_is_ident_start(*p)) {
+			p++;
+			continue;
+		}
+		const char *q = p;
+		while (xi_is_ident(*q))
+			q++;
+		size_t n = (size_t)(q - p);
+		bool keyword = (n == 6 && !memcmp(p, "handle", 6)) ||
+			       (n == 13 && !memcmp(p, "native_handle", 13)) || (n == 4 && !memcmp(p, "void", 4));
+		if (!keyword)
+			fn(ctx, p, n);
+		p = q;
+	}
 }
 
 static const char *any_type(const struct xi_mf_member *mm)
@@ -271,21 +331,7 @@ static const char *type_name(struct builder *b, const struct xi_type *t, int abi
  * only the choice of an arch type does. */
 static bool name_varies(const struct xi_type *t)
 {
-	for (;;) {
-		switch (t->kind) {
-		case XI_TYPE_ARCH:
-			return true;
-		case XI_TYPE_ARRAY:
-			t = t->u.array.elem;
-			break;
-		case XI_TYPE_HANDLE:
-		case XI_TYPE_NATIVE_HANDLE:
-			t = t->u.target;
-			break;
-		default:
-			return false;
-		}
-	}
+	return xi_type_innermost(t)->kind == XI_TYPE_ARCH;
 }
 
 /* How many members the model gives an aggregate: its own and those of
@@ -369,6 +415,8 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	struct xi_mf_decl *md = xi_mf_add_decl(b->m, kinds[d->kind], d->name, mod);
 	md->c_name = copy(b, d->c_name);
 	md->c_prefix = copy(b, d->c_prefix);
+	md->c_type = d->kind == XI_DECL_CONST && d->c_type ? xi_ctype_name(d->c_type) : NULL;
+	md->c_enum = !d->c_enum ? NULL : d->c_enum_typedef ? copy(b, d->c_enum_typedef) : "";
 	md->doc = copy(b, d->doc);
 	md->loc = loc_of(b, d->loc);
 	md->legacy = d->legacy;
@@ -397,6 +445,8 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 		for (const struct xi_variant *v = d->variants; v; v = v->next) {
 			struct xi_mf_variant *mv = xi_mf_add_variant(b->m, md, v->name);
 			mv->c_name = xi_strdup(a, xi_c_variant_name(a, d, v));
+			enum xi_ctype t = v->c_type ? v->c_type : d->c_type;
+			mv->c_type = t ? xi_ctype_name(t) : NULL;
 			mv->doc = copy(b, v->doc);
 			mv->loc = loc_of(b, v->loc);
 			mv->value = v->v;

@@ -90,6 +90,7 @@ struct xi_mf_member {
 struct xi_mf_variant {
 	const char *name;
 	const char *c_name;   /* the C macro (effective) */
+	const char *c_type;   /* its @c_type (own or its declaration's), or NULL */
 	const char *doc;
 	struct xi_mf_loc loc;
 	struct xi_int value;  /* enum */
@@ -102,6 +103,9 @@ struct xi_mf_decl {
 	const char *module;   /* the module's rel path */
 	const char *c_name;   /* explicit @c_name, or NULL */
 	const char *c_prefix; /* explicit @c_prefix, or NULL */
+	const char *c_type;   /* const: its @c_type, or NULL */
+	const char *c_enum;   /* enum: @c_enum: "" (a tagged C enum) or its
+			       * typedef name; NULL: macros */
 	const char *doc;
 	struct xi_mf_loc loc;
 	xi_abi_mask abis;     /* where it exists: its module's ABIs */
@@ -159,6 +163,11 @@ struct xi_mf_member *xi_mf_add_member(struct xi_mf_model *m, struct xi_mf_decl *
 				      const char *path);
 struct xi_mf_variant *xi_mf_add_variant(struct xi_mf_model *m, struct xi_mf_decl *d,
 					const char *name);
+/* Keep only what the model says of the ABIs `abis`: the modules and
+ * declarations on none of them go, and the others keep those ABIs only
+ * (abi-diff --abi on a side of manifests, which hold every ABI they were
+ * written for). */
+void xi_mf_keep_abis(struct xi_mf_model *m, xi_abi_mask abis);
 /* Derive the xi_mf_member fields marked as derived (of one declaration,
  * or of all). */
 void xi_mf_finish_decl(struct xi_mf_decl *d);
@@ -186,6 +195,11 @@ const char *xi_mf_dir_name(unsigned dir);
 const char *xi_mf_abi_list(struct xi_arena *a, xi_abi_mask abis);
 /* Whether a type spelling is an inline aggregate ("struct { ... }"). */
 bool xi_mf_type_is_inline(const char *type);
+/* Call fn with each identifier of a type spelling that may name a
+ * declaration (not handle, native_handle or void); inline aggregates
+ * name none. */
+typedef void xi_mf_name_fn(void *ctx, const char *name, size_t len);
+void xi_mf_type_names(const char *type, xi_mf_name_fn *fn, void *ctx);
 
 /* The model of modules of an analyzed compilation: the inputs only
  * (inputs_only), or everything loaded (the imported modules' declarations

@@ -1,6 +1,5 @@
 /* The Rust backend's internals, shared by its files:
  *   emit_rust.c         the crate: Cargo.toml, lib.rs and the module tree
- *   emit_rust_prelude.c the fixed part of lib.rs (handles, check errors)
  *   emit_rust_names.c   Rust names, paths, type spellings and cfg predicates
  *   emit_rust_decls.c   one module file: constants, aliases, enums, bitmaps,
  *                       structs, unions, accessors and arm traits
@@ -20,6 +19,14 @@ void xi_emit_rust(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct x
 #define RUST_MAX_WIDTH 100u
 /* Indentation step of the generated code (rustfmt's). */
 #define RUST_INDENT 4u
+
+/* C's own types keep their C meaning on every target through core::ffi. */
+#define XI_RUST_C_PRIM_NAMES \
+	[XI_PRIM_C_CHAR] = "core::ffi::c_char", [XI_PRIM_C_SCHAR] = "core::ffi::c_schar", \
+	[XI_PRIM_C_UCHAR] = "core::ffi::c_uchar", [XI_PRIM_C_SHORT] = "core::ffi::c_short", \
+	[XI_PRIM_C_USHORT] = "core::ffi::c_ushort", [XI_PRIM_C_INT] = "core::ffi::c_int", \
+	[XI_PRIM_C_UINT] = "core::ffi::c_uint", [XI_PRIM_C_LONG] = "core::ffi::c_long", \
+	[XI_PRIM_C_ULONG] = "core::ffi::c_ulong",
 
 /* Spellings the backend needs again and again, made once per run: by
  * declaration, indexed by xi_decl.order (which numbers every declaration
@@ -170,9 +177,5 @@ void xi_rust_emit_tests(struct rgen *g);
 /* Whether an aggregate holds a Rust union anywhere by value (no derived
  * PartialEq then). */
 bool xi_rust_holds_union(const struct xi_agg *agg, int abi);
-
-/* --- The crate (emit_rust.c) ---------------------------------------------- */
-
-extern const char xi_rust_prelude[];
 
 #endif

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
+
 /* --- Alignment on 32-bit x86 -------------------------------------------------
  *
  * The C headers align 64-bit integers to 8 on every ABI; Rust's u64 and i64
@@ -28,7 +30,7 @@ static uint32_t rust_align(const struct xi_type *t, int abi)
 {
 	switch (t->kind) {
 	case XI_TYPE_PRIM:
-		if (xi_prims[t->prim].size == 8 && abi == XI_ABI_X86_32)
+		if (xi_prim_size(t->prim, abi) == 8 && abi == XI_ABI_X86_32)
 			return 4;
 		return xi_type_layout(t, abi).align;
 	case XI_TYPE_REF: {
@@ -507,17 +509,8 @@ static void assert_line(struct xi_strbuf *sb, unsigned indent, const char *what,
 		size_t args = lhs_len + 2 + strlen(num);
 		if (args <= RUST_CALL_ARGS_WIDTH && indent + args + 13 <= RUST_MAX_WIDTH &&
 		    (!field || strlen(field) + 3 <= RUST_CALL_ARGS_WIDTH)) {
-			/* The line of nearly every check: built without printf. */
-			xi_sb_indent(sb, indent);
-			xi_sb_adds(sb, "assert_eq!(");
-			xi_sb_adds(sb, lhs);
-			if (field) {
-				xi_sb_adds(sb, field);
-				xi_sb_addc(sb, ')');
-			}
-			xi_sb_adds(sb, ", ");
-			xi_sb_adds(sb, num);
-			xi_sb_adds(sb, ");\n");
+			put(sb, indent, "assert_eq!(%s%s%s, %s);", lhs, field ? field : "",
+			    field ? ")" : "", num);
 			return;
 		}
 		put(sb, indent, "assert_eq!(");
@@ -531,16 +524,8 @@ static void assert_line(struct xi_strbuf *sb, unsigned indent, const char *what,
 	}
 	size_t whole = indent + strlen("assert!( == );") + lhs_len + strlen(num);
 	if (whole <= RUST_MAX_WIDTH && (!field || strlen(field) + 3 <= RUST_CALL_ARGS_WIDTH)) {
-		xi_sb_indent(sb, indent);
-		xi_sb_adds(sb, "assert!(");
-		xi_sb_adds(sb, lhs);
-		if (field) {
-			xi_sb_adds(sb, field);
-			xi_sb_addc(sb, ')');
-		}
-		xi_sb_adds(sb, " == ");
-		xi_sb_adds(sb, num);
-		xi_sb_adds(sb, ");\n");
+		put(sb, indent, "assert!(%s%s%s == %s);", lhs, field ? field : "", field ? ")" : "",
+		    num);
 		return;
 	}
 	put(sb, indent, "assert!(");
@@ -570,8 +555,9 @@ static void layout_checks(struct rgen *g, struct xi_strbuf *sb, const struct xi_
  * and alignment, and the same members at the same offsets. That is when
  * their checks read the same, so comparing the figures groups the ABIs
  * as comparing the texts would, without writing a text per ABI. */
-static bool same_layout(const struct xi_agg *agg, int a, int b)
+static bool same_layout(const void *data, int a, int b)
 {
+	const struct xi_agg *agg = data;
 	if (agg->lay[a].size != agg->lay[b].size || agg->lay[a].align != agg->lay[b].align)
 		return false;
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
@@ -582,32 +568,6 @@ static bool same_layout(const struct xi_agg *agg, int a, int b)
 			return false;
 	}
 	return true;
-}
-
-/* A group of ABIs with the same layout checks, and the first of them. */
-struct layout_group {
-	xi_abi_mask abis;
-	int abi;
-};
-
-/* The groups of the module's ABIs, in ABI order of first appearance. */
-static unsigned group_layouts(struct rgen *g, const struct xi_agg *agg,
-			      struct layout_group *groups)
-{
-	unsigned n = 0;
-	XI_FOR_EACH_ABI(a, g->abis) {
-		unsigned i;
-		for (i = 0; i < n; i++)
-			if (same_layout(agg, groups[i].abi, a))
-				break;
-		if (i == n) {
-			groups[n].abis = 0;
-			groups[n].abi = a;
-			n++;
-		}
-		groups[i].abis |= XI_ABI_BIT(a);
-	}
-	return n;
 }
 
 void xi_rust_emit_layout_asserts(struct rgen *g)
@@ -622,8 +582,8 @@ void xi_rust_emit_layout_asserts(struct rgen *g)
 			    "// offsets xenidl computed (the same figures as the C headers' checks).\n");
 	struct xi_strbuf text = XI_STRBUF_INIT;
 	for (unsigned i = 0; i < n; i++) {
-		struct layout_group groups[XI_ABI_COUNT];
-		unsigned ng = group_layouts(g, aggs[i], groups);
+		struct xi_abi_group groups[XI_ABI_COUNT];
+		unsigned ng = xi_abi_group(groups, g->abis, same_layout, aggs[i]);
 		for (unsigned k = 0; k < ng; k++) {
 			xi_out_putc(g->out, '\n');
 			const char *pred = xi_rust_cfg(g->arena, groups[k].abis, g->abis);
@@ -631,7 +591,7 @@ void xi_rust_emit_layout_asserts(struct rgen *g)
 				xi_out_puts(g->out, xi_rust_cfg_attr(g->arena, 0, pred));
 			xi_out_puts(g->out, "const _: () = {\n");
 			xi_sb_reset(&text);
-			layout_checks(g, &text, aggs[i], groups[k].abi, 4, false);
+			layout_checks(g, &text, aggs[i], groups[k].first, 4, false);
 			xi_out_write(g->out, text.data, text.len);
 			xi_out_puts(g->out, "};\n");
 		}
@@ -702,7 +662,7 @@ static const char *test_name(struct rgen *g, const char *prefix, const char *idl
 	for (char *p = r; *p; p++)
 		if (*p == '.')
 			*p = '_';
-		else if (*p >= 'A' && *p <= 'Z')
+		else if (xi_is_upper(*p))
 			*p = (char)(*p - 'A' + 'a');
 	return r;
 }
@@ -886,8 +846,8 @@ void xi_rust_emit_tests(struct rgen *g)
 	}
 	for (unsigned i = 0; i < n; i++) {
 		const struct xi_agg *agg = aggs[i];
-		struct layout_group groups[XI_ABI_COUNT];
-		unsigned ng = group_layouts(g, agg, groups);
+		struct xi_abi_group groups[XI_ABI_COUNT];
+		unsigned ng = xi_abi_group(groups, g->abis, same_layout, agg);
 		for (unsigned k = 0; k < ng; k++) {
 			const char *pred = xi_rust_cfg(g->arena, groups[k].abis, g->abis);
 			xi_sb_addc(&sb, '\n');
@@ -895,7 +855,7 @@ void xi_rust_emit_tests(struct rgen *g)
 				xi_sb_adds(&sb, xi_rust_cfg_attr(g->arena, 4, pred));
 			put(&sb, 4, "#[test]");
 			put(&sb, 4, "fn %s() {", test_name(g, "layout", xi_rust_agg_idl_name(g->arena, agg)));
-			layout_checks(g, &sb, agg, groups[k].abi, 8, true);
+			layout_checks(g, &sb, agg, groups[k].first, 8, true);
 			put(&sb, 4, "}");
 		}
 		check_tests(g, agg, &sb);

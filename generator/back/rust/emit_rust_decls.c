@@ -94,6 +94,7 @@ static const char *prim_name(enum xi_prim p)
 		[XI_PRIM_U64] = "u64", [XI_PRIM_I8] = "i8", [XI_PRIM_I16] = "i16",
 		[XI_PRIM_I32] = "i32", [XI_PRIM_I64] = "i64", [XI_PRIM_CHAR] = "u8",
 		[XI_PRIM_NATIVE_U64] = "u64", [XI_PRIM_NATIVE_I64] = "i64",
+		XI_RUST_C_PRIM_NAMES
 	};
 	return names[p];
 }

@@ -1,7 +1,8 @@
 /* How IDL names and types are spelled in the Rust crate. */
 #include "emit_rust.h"
 
-#include <ctype.h>
+#include "ascii.h"
+
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,7 @@ static bool is_keyword(const char *s)
 static bool has_lower(const char *s)
 {
 	for (; *s; s++)
-		if (islower((unsigned char)*s))
+		if (xi_is_lower(*s))
 			return true;
 	return false;
 }
@@ -53,16 +54,16 @@ const char *xi_rust_pascal(struct xi_arena *a, const char *name)
 		size_t len = end ? (size_t)(end - p) : strlen(p);
 		bool upper = true;
 		for (size_t i = 0; i < len; i++)
-			if (islower((unsigned char)p[i]))
+			if (xi_is_lower(p[i]))
 				upper = false;
-		r[k++] = (char)toupper((unsigned char)p[0]);
+		r[k++] = xi_to_upper(p[0]);
 		for (size_t i = 1; i < len; i++)
-			r[k++] = upper ? (char)tolower((unsigned char)p[i]) : p[i];
+			r[k++] = upper ? xi_to_lower(p[i]) : p[i];
 		p += len;
 	}
 	r[k] = '\0';
 	/* A name of underscores only, or one starting with a digit. */
-	if (k == 0 || isdigit((unsigned char)r[0]))
+	if (k == 0 || xi_is_digit(r[0]))
 		return xi_aprintf(a, "T%s", r);
 	return r;
 }
@@ -155,8 +156,8 @@ const char *xi_rust_upper(struct xi_arena *a, const char *name)
 {
 	char *r = xi_strdup(a, name);
 	for (char *p = r; *p; p++)
-		*p = (char)toupper((unsigned char)*p);
-	if (isdigit((unsigned char)r[0]))
+		*p = xi_to_upper(*p);
+	if (xi_is_digit(r[0]))
 		return xi_aprintf(a, "_%s", r);
 	return r;
 }
@@ -165,8 +166,8 @@ const char *xi_rust_lower(struct xi_arena *a, const char *name)
 {
 	char *r = xi_strdup(a, name);
 	for (char *p = r; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	if (isdigit((unsigned char)r[0]))
+		*p = xi_to_lower(*p);
+	if (xi_is_digit(r[0]))
 		return xi_aprintf(a, "_%s", r);
 	return xi_rust_ident(a, r);
 }
@@ -174,7 +175,7 @@ const char *xi_rust_lower(struct xi_arena *a, const char *name)
 bool xi_rust_is_snake(const char *name)
 {
 	for (const char *p = name; *p; p++)
-		if (isupper((unsigned char)*p))
+		if (xi_is_upper(*p))
 			return false;
 	return true;
 }
@@ -190,11 +191,10 @@ const char *xi_rust_module_component(struct xi_arena *a, const char *comp, size_
 {
 	char *r = xi_alloc(a, len + 2);
 	size_t k = 0;
-	if (len && isdigit((unsigned char)comp[0]))
+	if (len && xi_is_digit(comp[0]))
 		r[k++] = '_';
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)comp[i];
-		r[k++] = isalnum(c) || c == '_' ? (char)c : '_';
+		r[k++] = xi_is_ident(comp[i]) ? comp[i] : '_';
 	}
 	r[k] = '\0';
 	return xi_rust_ident(a, r);
@@ -308,6 +308,7 @@ static const char *const prim_names[XI_PRIM_COUNT] = {
 	[XI_PRIM_U64] = "u64", [XI_PRIM_I8] = "i8", [XI_PRIM_I16] = "i16",
 	[XI_PRIM_I32] = "i32", [XI_PRIM_I64] = "i64", [XI_PRIM_CHAR] = "u8",
 	[XI_PRIM_NATIVE_U64] = "u64", [XI_PRIM_NATIVE_I64] = "i64",
+	XI_RUST_C_PRIM_NAMES
 };
 
 int xi_rust_first_abi(const struct rgen *g)
@@ -371,23 +372,8 @@ const char *xi_rust_type(struct rgen *g, const struct xi_type *t, int abi)
  * same everywhere, and most types are. */
 static bool may_vary(const struct xi_type *t)
 {
-	for (;;) {
-		switch (t->kind) {
-		case XI_TYPE_ARCH:
-			return true;
-		case XI_TYPE_REF:
-			return t->u.ref.per_abi != NULL;
-		case XI_TYPE_ARRAY:
-			t = t->u.array.elem;
-			break;
-		case XI_TYPE_HANDLE:
-		case XI_TYPE_NATIVE_HANDLE:
-			t = t->u.target;
-			break;
-		default:
-			return false;
-		}
-	}
+	t = xi_type_innermost(t);
+	return t->kind == XI_TYPE_ARCH || (t->kind == XI_TYPE_REF && t->u.ref.per_abi);
 }
 
 bool xi_rust_type_varies(struct rgen *g, const struct xi_type *t)
@@ -614,25 +600,9 @@ const char *xi_rust_int(struct xi_arena *a, struct xi_int v, bool hex)
 
 void xi_rust_doc(struct xi_out *o, unsigned indent, const char *text, bool inner)
 {
-	if (!text)
-		return;
-	const char *mark = inner ? "//!" : "///";
-	const char *p = text;
-	for (;;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		/* rustfmt leaves no trailing blanks. */
-		while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
-			n--;
-		xi_out_indent(o, indent);
-		xi_out_puts(o, mark);
-		if (n) {
-			xi_out_putc(o, ' ');
-			xi_out_write(o, p, n);
-		}
-		xi_out_putc(o, '\n');
-		if (!nl)
-			break;
-		p = nl + 1;
-	}
+	/* rustfmt leaves no trailing blanks. */
+	static const struct xi_line_style outer_doc = { "///", true, NULL };
+	static const struct xi_line_style inner_doc = { "//!", true, NULL };
+	if (text)
+		xi_out_prefixed_lines(o, indent, inner ? &inner_doc : &outer_doc, text);
 }

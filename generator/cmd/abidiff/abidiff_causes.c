@@ -41,6 +41,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
+
 #include "strbuf.h"
 
 /* How many embedded declarations and nested members deep a cause is
@@ -214,8 +216,7 @@ const char *xi_ad_named_type(struct ad_differ *df, const char *type)
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
 		char c = type[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-		      (i && c >= '0' && c <= '9')))
+		if (!(xi_is_ident_start(c) || (i && xi_is_digit(c))))
 			return NULL;
 	}
 	return xi_strndup(xi_ad_arena(df), type, n);

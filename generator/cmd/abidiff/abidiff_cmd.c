@@ -11,6 +11,7 @@
 
 #include "abidiff.h"
 #include "limits.h"
+#include "loader.h"
 #include "xenidl.h"
 
 /* How deep a directory side is searched for files. */
@@ -20,15 +21,20 @@
 
 struct file_list {
 	char **v;
+	/* Found by searching a directory, not named: --abi leaves it out
+	 * without a warning. */
+	bool *found;
 	unsigned n, cap;
 };
 
-static void list_add(struct file_list *l, char *s)
+static void list_add(struct file_list *l, char *s, bool found)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 16;
 		l->v = xi_xrealloc(l->v, sizeof(*l->v) * l->cap);
+		l->found = xi_xrealloc(l->found, sizeof(*l->found) * l->cap);
 	}
+	l->found[l->n] = found;
 	l->v[l->n++] = s;
 }
 
@@ -37,6 +43,7 @@ static void list_free(struct file_list *l)
 	for (unsigned i = 0; i < l->n; i++)
 		free(l->v[i]);
 	free(l->v);
+	free(l->found);
 }
 
 static int str_cmp(const void *a, const void *b)
@@ -84,11 +91,11 @@ static bool scan_dir(const char *dir, unsigned depth, struct file_list *kinds)
 		fprintf(stderr, "xenidl: error: %s: cannot read the directory\n", dir);
 		return false;
 	}
-	struct file_list names = { NULL, 0, 0 };
+	struct file_list names = { NULL, NULL, 0, 0 };
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL)
 		if (e->d_name[0] != '.')
-			list_add(&names, xi_xstrdup(e->d_name));
+			list_add(&names, xi_xstrdup(e->d_name), true);
 	closedir(d);
 	qsort(names.v, names.n, sizeof(*names.v), str_cmp);
 	bool ok = true;
@@ -102,7 +109,7 @@ static bool scan_dir(const char *dir, unsigned depth, struct file_list *kinds)
 			ok = scan_dir(path, depth + 1, kinds);
 			free(path);
 		} else if (kind >= 0) {
-			list_add(&kinds[kind], path);
+			list_add(&kinds[kind], path, true);
 		} else {
 			free(path);
 		}
@@ -166,7 +173,7 @@ static void relabel(struct xi_mf_model *m, const char *dir, const char *label)
 static struct xi_mf_model *load_side(const struct xi_abidiff_options *c,
 				     const struct xi_abidiff_side *s)
 {
-	struct file_list idl = { NULL, 0, 0 }, mf = { NULL, 0, 0 };
+	struct file_list idl = { NULL, NULL, 0, 0 }, mf = { NULL, NULL, 0, 0 };
 	char *dir = NULL;
 	bool ok = true;
 	for (unsigned i = 0; i < s->npaths && ok; i++) {
@@ -185,14 +192,14 @@ static struct xi_mf_model *load_side(const struct xi_abidiff_options *c,
 			while (k + 1 < DIR_KIND_COUNT && !kinds[k].n)
 				k++;
 			for (unsigned j = 0; j < kinds[k].n; j++)
-				list_add(k == DIR_MANIFEST ? &mf : &idl, kinds[k].v[j]);
+				list_add(k == DIR_MANIFEST ? &mf : &idl, kinds[k].v[j], true);
 			kinds[k].n = 0;
 			for (k = 0; k < DIR_KIND_COUNT; k++)
 				list_free(&kinds[k]);
 		} else if (is_manifest_file(s->paths[i])) {
-			list_add(&mf, xi_xstrdup(s->paths[i]));
+			list_add(&mf, xi_xstrdup(s->paths[i]), false);
 		} else {
-			list_add(&idl, xi_xstrdup(s->paths[i]));
+			list_add(&idl, xi_xstrdup(s->paths[i]), false);
 		}
 	}
 	struct xi_mf_model *m = NULL;
@@ -208,8 +215,19 @@ static struct xi_mf_model *load_side(const struct xi_abidiff_options *c,
 		xi_diag_init(&diag, stderr);
 		diag.parseable_fixits = c->opt.parseable_fixits;
 		m = xi_mf_new();
-		for (unsigned i = 0; i < mf.n && !diag.capped; i++)
+		for (unsigned i = 0; i < mf.n && !diag.capped; i++) {
+			unsigned before = m->nmodules;
 			xi_mf_read(m, &diag, mf.v[i]);
+			/* A manifest named whose module --abi leaves out, as
+			 * for an IDL file. */
+			for (unsigned k = before; k < m->nmodules && !mf.found[i]; k++)
+				if (!(m->modules[k]->abis & c->opt.abis))
+					xi_warn_left_out(&diag, mf.v[i], m->modules[k]->abis);
+		}
+		/* Both sides cover the ABIs of --abi only: the IDL side is
+		 * laid out on those, a manifest holds the ABIs it was written
+		 * for. */
+		xi_mf_keep_abis(m, c->opt.abis);
 		ok = !xi_diag_failed(&diag);
 		xi_diag_free(&diag);
 	} else if (ok) {
@@ -228,8 +246,12 @@ static struct xi_mf_model *load_side(const struct xi_abidiff_options *c,
 			opt.ninclude_dirs = c->opt.ninclude_dirs + 1;
 		}
 		struct xi_ctx *ctx = xi_create(&opt, stderr);
-		for (unsigned i = 0; i < idl.n; i++)
-			xi_add_input(ctx, idl.v[i]);
+		for (unsigned i = 0; i < idl.n; i++) {
+			if (idl.found[i])
+				xi_add_found_input(ctx, idl.v[i]);
+			else
+				xi_add_input(ctx, idl.v[i]);
+		}
 		ok = xi_analyze(ctx);
 		if (ok)
 			m = xi_mf_from_ir(ctx, false);

@@ -199,6 +199,9 @@ static void compare_variants(struct ad_pair *p)
 		else if (!is_enum && (ov->lo != nv->lo || ov->hi != nv->hi))
 			xi_ad_report(p, XI_AD_BREAKING, "renumbered", ov->loc, nv->loc, "%s '%s' moved from %s to %s",
 			    what, ov->name, bits_text(df, ov), bits_text(df, nv));
+		if (!xi_ad_streq(ov->c_type, nv->c_type))
+			xi_ad_report(p, XI_AD_API, "c-type", ov->loc, nv->loc, "C type of '%s' changed from %s to %s",
+			    ov->name, ov->c_type ? ov->c_type : "(default)", nv->c_type ? nv->c_type : "(default)");
 		if (!xi_ad_streq(ov->c_name, nv->c_name) && !n->renamed)
 			xi_ad_report(p, XI_AD_API, "c-name", ov->loc, nv->loc, "C name of '%s' changed from %s to %s",
 			    ov->name, ov->c_name ? ov->c_name : "(none)", nv->c_name ? nv->c_name : "(none)");
@@ -270,6 +273,17 @@ static void compare_layout(struct ad_pair *p)
 	}
 }
 
+
+/* How C declares an enum's values (@c_enum), for messages. */
+static const char *c_enum_text(struct ad_pair *p, const char *c_enum)
+{
+	if (!c_enum)
+		return "macros";
+	if (!*c_enum)
+		return "a tagged C enum";
+	return xi_aprintf(xi_ad_arena(p->df), "the C enum typedef %s", c_enum);
+}
+
 static void compare_decl(struct ad_pair *p)
 {
 	struct ad_differ *df = p->df;
@@ -292,6 +306,12 @@ static void compare_decl(struct ad_pair *p)
 	if (!xi_ad_streq(o->c_prefix, n->c_prefix) && !n->renamed)
 		xi_ad_report(p, XI_AD_API, "c-name", o->loc, n->loc, "C macro prefix changed from %s to %s",
 		    o->c_prefix ? o->c_prefix : "(default)", n->c_prefix ? n->c_prefix : "(default)");
+	if (!xi_ad_streq(o->c_enum, n->c_enum))
+		xi_ad_report(p, XI_AD_API, "c-enum", o->loc, n->loc, "C declaration changed from %s to %s",
+		    c_enum_text(p, o->c_enum), c_enum_text(p, n->c_enum));
+	if (!xi_ad_streq(o->c_type, n->c_type))
+		xi_ad_report(p, XI_AD_API, "c-type", o->loc, n->loc, "C type changed from %s to %s",
+		    o->c_type ? o->c_type : "(default)", n->c_type ? n->c_type : "(default)");
 	switch (n->kind) {
 	case XI_MF_CONST:
 		if (!xi_int_eq(o->value, n->value)) {

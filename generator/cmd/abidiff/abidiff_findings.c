@@ -104,31 +104,6 @@ unsigned xi_ad_report(struct ad_pair *p, enum xi_abidiff_class cls, const char *
 
 /* --- The version rule ---------------------------------------------------------- */
 
-/* Identifiers of a type spelling that may name declarations. Inline
- * aggregates ("struct { ... }") name none. */
-typedef void (*ident_fn)(void *ctx, const char *name, size_t len);
-
-static void for_each_name(const char *type, ident_fn fn, void *ctx)
-{
-	if (!type || xi_mf_type_is_inline(type))
-		return;
-	for (const char *p = type; *p;) {
-		if (!xi_ad_ident_start(*p)) {
-			p++;
-			continue;
-		}
-		const char *q = p;
-		while (xi_ad_ident_char(*q))
-			q++;
-		size_t n = (size_t)(q - p);
-		bool keyword = (n == 6 && !memcmp(p, "handle", 6)) ||
-			       (n == 13 && !memcmp(p, "native_handle", 13)) || (n == 4 && !memcmp(p, "void", 4));
-		if (!keyword)
-			fn(ctx, p, n);
-		p = q;
-	}
-}
-
 struct add_user_ctx {
 	struct ad_side *s;
 	struct xi_arena *arena;
@@ -170,9 +145,9 @@ void xi_ad_side_init(struct ad_differ *df, struct ad_side *s, struct xi_mf_model
 			continue;
 		XI_FOR_EACH_ABI(a, d->abis) {
 			if (d->kind == XI_MF_ALIAS)
-				for_each_name(d->target[a], add_user, &c);
+				xi_mf_type_names(d->target[a], add_user, &c);
 			for (unsigned k = 0; k < d->nmembers; k++)
-				for_each_name(d->members[k].type[a], add_user, &c);
+				xi_mf_type_names(d->members[k].type[a], add_user, &c);
 		}
 	}
 }

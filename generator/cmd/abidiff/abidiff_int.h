@@ -67,17 +67,6 @@ static inline bool on_abi(const struct xi_mf_member *m, int abi)
 	return (m->abis & XI_ABI_BIT(abi)) != 0;
 }
 
-/* Identifiers in the type spellings of a manifest. */
-static inline bool xi_ad_ident_start(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-static inline bool xi_ad_ident_char(char c)
-{
-	return xi_ad_ident_start(c) || (c >= '0' && c <= '9');
-}
-
 /* --- abidiff_findings.c ------------------------------------------------------ */
 
 /* Report a difference of the pair (merged with the same report on other

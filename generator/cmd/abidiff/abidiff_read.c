@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
+#include "cnames.h"
+
 #include "limits.h"
 #include "strbuf.h"
 
@@ -86,17 +89,6 @@ static struct xi_mf_loc mf_loc(const struct reader *r)
 
 /* --- Tokens --------------------------------------------------------------- */
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Decode the quoted string at *pp (on its opening quote); advance past the
  * closing quote. NULL after an error. */
 static const char *read_quoted(struct reader *r, const char **pp, const char *end, const char *line0)
@@ -126,8 +118,8 @@ static const char *read_quoted(struct reader *r, const char **pp, const char *en
 		case 'n': out[n++] = '\n'; break;
 		case 't': out[n++] = '\t'; break;
 		case 'x': {
-			int hi = p < end ? hexval(p[0]) : -1;
-			int lo = p + 1 < end ? hexval(p[1]) : -1;
+			int hi = p < end ? xi_hex_value(p[0]) : -1;
+			int lo = p + 1 < end ? xi_hex_value(p[1]) : -1;
 			if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) {
 				xi_error(r->diag, loc_at(r, col, 2),
 					 "'\\x' needs two hex digits naming a byte other than 0");
@@ -271,12 +263,11 @@ static bool check_all_used(struct reader *r)
 
 static bool is_ident(const char *s)
 {
-	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
+	if (!xi_is_ident_start(*s))
 		return false;
 	size_t n = 0;
 	for (; *s; s++, n++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-		      *s == '_'))
+		if (!xi_is_ident(*s))
 			return false;
 	return n <= XI_MAX_IDENT_LEN;
 }
@@ -288,10 +279,9 @@ static bool is_member_path(const char *s)
 	const char *p = s;
 	for (;;) {
 		const char *q = p;
-		while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') ||
-		       *q == '_')
+		while (xi_is_ident(*q))
 			q++;
-		if (q == p || (*p >= '0' && *p <= '9') || (size_t)(q - p) > XI_MAX_IDENT_LEN)
+		if (q == p || xi_is_digit(*p) || (size_t)(q - p) > XI_MAX_IDENT_LEN)
 			return false;
 		while (q[0] == '[' && q[1] == ']')
 			q += 2;
@@ -320,10 +310,10 @@ static const char *name_arg(struct reader *r, bool (*valid)(const char *), const
 
 static bool parse_u64(const char *s, uint64_t *out)
 {
-	if (!(*s >= '0' && *s <= '9'))
+	if (!xi_is_digit(*s))
 		return false;
 	uint64_t v = 0;
-	for (; *s >= '0' && *s <= '9'; s++) {
+	for (; xi_is_digit(*s); s++) {
 		unsigned d = (unsigned)(*s - '0');
 		if (v > (UINT64_MAX - d) / 10)
 			return false;
@@ -537,6 +527,12 @@ static bool is_prefix(const char *s)
 	return !*s || is_ident(s);
 }
 
+/* A @c_type name: c_int ... c_ulonglong. */
+static bool is_ctype(const char *s)
+{
+	return xi_ctype_parse(s) != XI_CTYPE_NONE;
+}
+
 static bool is_integer_prim(const char *s)
 {
 	int p = xi_prim_by_name(s);
@@ -562,7 +558,8 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	}
 	bool legacy = (kind == XI_MF_ALIAS || kind == XI_MF_STRUCT || kind == XI_MF_UNION) &&
 		      flag(r, "legacy");
-	const char *type = NULL, *version = NULL, *c_prefix = NULL;
+	const char *type = NULL, *version = NULL, *c_prefix = NULL, *c_type = NULL;
+	const char *c_enum = NULL;
 	struct xi_int value = { 0, false };
 	bool ok = true;
 	switch (kind) {
@@ -570,12 +567,18 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 		type = str_attr(r, "type", nonempty);
 		ok = need_attr(r, "type") && type;
 		ok = int_attr(r, need_attr(r, "value"), &value) && ok;
+		c_type = str_attr(r, "ctype", is_ctype);
 		break;
 	case XI_MF_ENUM:
 	case XI_MF_BITMAP:
 		type = str_attr(r, "backing", is_integer_prim);
 		ok = need_attr(r, "backing") && type;
 		c_prefix = str_attr(r, "c_prefix", is_prefix);
+		if (kind == XI_MF_ENUM) {
+			c_enum = str_attr(r, "c_enum", is_ident);
+			if (!c_enum && flag(r, "c_enum"))
+				c_enum = "";
+		}
 		break;
 	case XI_MF_STRUCT:
 	case XI_MF_UNION:
@@ -602,6 +605,8 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	d->value = value;
 	d->version = version;
 	d->c_prefix = c_prefix;
+	d->c_type = c_type;
+	d->c_enum = c_enum;
 	d->c_name = c_name;
 	r->decl = d;
 	r->last = LAST_DECL;
@@ -883,6 +888,7 @@ static void read_variant(struct reader *r, bool bit)
 		ok = int_attr(r, need_attr(r, "value"), &value);
 	}
 	const char *c = str_attr(r, "c", is_ident);
+	const char *c_type = str_attr(r, "ctype", is_ctype);
 	if (!check_all_used(r) || !ok || !name)
 		return;
 	for (unsigned i = 0; i < d->nvariants; i++) {
@@ -895,6 +901,7 @@ static void read_variant(struct reader *r, bool bit)
 	}
 	struct xi_mf_variant *v = xi_mf_add_variant(r->m, d, name);
 	v->c_name = c;
+	v->c_type = c_type;
 	v->loc = mf_loc(r);
 	v->value = value;
 	v->lo = lo;

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "ascii.h"
+
 #include "strbuf.h"
 
 /* How many aliases a representation lookup follows: a bound on the stack
@@ -25,12 +27,12 @@ static void rewrite(struct ad_differ *df, struct xi_strbuf *sb, const char *type
 		return;
 	}
 	for (const char *p = type; *p;) {
-		if (!xi_ad_ident_start(*p)) {
+		if (!xi_is_ident_start(*p)) {
 			xi_sb_addc(sb, *p++);
 			continue;
 		}
 		const char *q = p;
-		while (xi_ad_ident_char(*q))
+		while (xi_is_ident(*q))
 			q++;
 		fn(df, sb, p, (size_t)(q - p), abi, depth);
 		p = q;
@@ -55,11 +57,40 @@ const char *xi_ad_renamed_type(struct ad_differ *df, const char *type, int abi)
 	return r;
 }
 
+static enum xi_prim size_prim(unsigned size, bool is_signed)
+{
+	switch (size) {
+	case 1: return is_signed ? XI_PRIM_I8 : XI_PRIM_U8;
+	case 2: return is_signed ? XI_PRIM_I16 : XI_PRIM_U16;
+	case 4: return is_signed ? XI_PRIM_I32 : XI_PRIM_U32;
+	default: return is_signed ? XI_PRIM_I64 : XI_PRIM_U64;
+	}
+}
+
+/* C's own types stand for the fixed-width type of the same size, sign and
+ * alignment on the ABI: c_uint is u32, c_ulong u32 on x86_32 and u64 on
+ * x86_64, c_longlong native_i64 where that is 4-aligned. */
+static const char *c_prim_repr(enum xi_prim p, int abi)
+{
+	if (p == XI_PRIM_C_CHAR)
+		return "char";
+	unsigned size = xi_prim_size(p, abi);
+	bool is_signed = xi_prims[p].is_signed;
+	if (size == 8 && xi_abis[abi].native_u64_align != 8)
+		return xi_prims[is_signed ? XI_PRIM_NATIVE_I64 : XI_PRIM_NATIVE_U64].name;
+	return xi_prims[size_prim(size, is_signed)].name;
+}
+
 /* Aliases become their targets, enums and bitmaps their backing types. */
 static void repr_name(struct ad_differ *df, struct xi_strbuf *sb, const char *name, size_t len,
 		      int abi, unsigned depth)
 {
 	char *s = xi_strndup(xi_ad_arena(df), name, len);
+	int prim = xi_prim_by_name(s);
+	if (prim >= 0 && xi_prim_is_c((enum xi_prim)prim)) {
+		xi_sb_adds(sb, c_prim_repr((enum xi_prim)prim, abi));
+		return;
+	}
 	struct xi_mf_decl *d = xi_mf_lookup(df->repr_model, s, abi);
 	if (d && d->kind == XI_MF_ALIAS && d->target[abi] && depth < AD_MAX_ALIAS_HOPS)
 		rewrite(df, sb, d->target[abi], repr_name, abi, depth + 1);

@@ -30,6 +30,7 @@
 #include "comments.h"
 #include "convert.h"
 #include "spec_read.h"
+#include "spelling.h"
 #include "yaml_comments.h"
 
 /* Room for why a comment cannot be in YAML. */
@@ -416,17 +417,12 @@ static void type(struct yprinter *p, const struct xi_type *t, unsigned owner_ev)
  * c_bitfields, version. */
 static void attributes(struct yprinter *p, const struct xi_attr *a)
 {
-	static const char *const known[] = { "in", "out", "inout", "reserved", "legacy", "c_name",
-					     "c_prefix", "c_bitfields", "version", NULL };
 	for (; a; a = a->next) {
-		bool ok = false;
-		for (const char *const *k = known; *k && !ok; k++)
-			ok = !strcmp(*k, a->name);
-		if (!ok) {
+		if (!xi_attr_is_known(a->name)) {
 			xi_error(&p->ctx->diag, a->loc, "'@%s' has no spelling in YAML", a->name);
 			continue;
 		}
-		if (!strcmp(a->name, "in") || !strcmp(a->name, "out") || !strcmp(a->name, "inout")) {
+		if (xi_attr_is_direction(a->name)) {
 			key_str(p, "direction", a->name);
 		} else if (a->arg_kind == XI_ATTR_ARG_NONE) {
 			str(p, a->name);

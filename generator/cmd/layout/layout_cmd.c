@@ -1,5 +1,6 @@
-/* `xenidl layout`: a pahole-style table of a type's layout, per ABI, or a
- * TSV of every member of every type (the format of the tests' tables). */
+/* `xenidl layout`: a pahole-style table of a type's layout, one per group of
+ * ABIs that agree, or a TSV of every member of every type (the format of
+ * the tests' tables). */
 #include <stdio.h>
 #include <string.h>
 
@@ -13,22 +14,26 @@
 #define LAYOUT_TYPE_WIDTH 24
 #define LAYOUT_COMMENT_COLUMN 60
 
-static void print_agg(struct xi_ctx *ctx, const struct xi_agg *agg, int abi, unsigned depth,
-		      uint32_t base);
+static void table_agg(struct xi_ctx *ctx, struct xi_strbuf *sb, const struct xi_agg *agg,
+		      int abi, unsigned depth, uint32_t base);
 
-static void print_hole(unsigned depth, uint32_t bytes, const char *what)
+static void table_hole(struct xi_strbuf *sb, unsigned depth, uint32_t bytes, const char *what)
 {
-	printf("%*s/* XXX %u byte%s %s */\n", (int)(depth * 4), "", (unsigned)bytes,
-	       bytes == 1 ? "" : "s", what);
+	xi_sb_printf(sb, "%*s/* XXX %u byte%s %s */\n", (int)(depth * 4), "", (unsigned)bytes,
+		     bytes == 1 ? "" : "s", what);
 }
 
 /* A line of the table: its text, padded to the comment column, then the
  * offset, size and direction. */
-static void print_row(const char *text, uint32_t offset, uint32_t size, const char *flags)
+static void table_row(struct xi_strbuf *sb, const char *text, uint32_t offset, uint32_t size,
+		      const char *flags)
 {
-	int n = printf("%s", text);
-	printf("%*s /* %5u %5u%s */\n", n < LAYOUT_COMMENT_COLUMN ? LAYOUT_COMMENT_COLUMN - n : 0, "",
-	       (unsigned)offset, (unsigned)size, flags);
+	size_t start = sb->len;
+	xi_sb_adds(sb, text);
+	int n = (int)(sb->len - start);
+	xi_sb_printf(sb, "%*s /* %5u %5u%s */\n",
+		     n < LAYOUT_COMMENT_COLUMN ? LAYOUT_COMMENT_COLUMN - n : 0, "", (unsigned)offset,
+		     (unsigned)size, flags);
 }
 
 static const char *direction(const struct xi_member *m)
@@ -43,8 +48,8 @@ static const char *direction(const struct xi_member *m)
 	}
 }
 
-static void print_member(struct xi_ctx *ctx, const struct xi_member *m, int abi, unsigned depth,
-			 uint32_t base)
+static void table_member(struct xi_ctx *ctx, struct xi_strbuf *sb, const struct xi_member *m,
+			 int abi, unsigned depth, uint32_t base)
 {
 	struct xi_layout l = xi_type_layout(m->type, abi);
 	uint32_t offset = base + xi_member_offset(m, abi);
@@ -57,59 +62,91 @@ static void print_member(struct xi_ctx *ctx, const struct xi_member *m, int abi,
 	if (t->kind == XI_TYPE_AGG) {
 		const struct xi_agg *inner = t->u.agg;
 		if (inner->tag_name)
-			printf("%*sunion switch (%s) {\n", (int)(depth * 4), "", inner->tag_name);
+			xi_sb_printf(sb, "%*sunion switch (%s) {\n", (int)(depth * 4), "",
+				     inner->tag_name);
 		else
-			printf("%*s%s {\n", (int)(depth * 4), "", inner->is_union ? "union" : "struct");
-		print_agg(ctx, inner, abi, depth + 1, offset);
+			xi_sb_printf(sb, "%*s%s {\n", (int)(depth * 4), "",
+				     inner->is_union ? "union" : "struct");
+		table_agg(ctx, sb, inner, abi, depth + 1, offset);
 		xi_sb_printf(&line, "%*s} %s%s;", (int)(depth * 4), "", m->name, xi_sb_str(&dims));
 	} else {
 		xi_sb_printf(&line, "%*s%-*s %s%s;", (int)(depth * 4), "", LAYOUT_TYPE_WIDTH,
 			     xi_type_idl_name(&ctx->arena, t, abi), m->name, xi_sb_str(&dims));
 	}
-	print_row(xi_sb_str(&line), offset, l.size, direction(m));
+	table_row(sb, xi_sb_str(&line), offset, l.size, direction(m));
 	xi_sb_free(&dims);
 	xi_sb_free(&line);
 }
 
-static void print_agg(struct xi_ctx *ctx, const struct xi_agg *agg, int abi, unsigned depth,
-		      uint32_t base)
+static void table_agg(struct xi_ctx *ctx, struct xi_strbuf *sb, const struct xi_agg *agg,
+		      int abi, unsigned depth, uint32_t base)
 {
 	uint32_t end = 0;
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
 		if (!xi_member_present(m, abi))
 			continue;
 		if (m->labels || m->is_default_arm) {
-			struct xi_strbuf sb = XI_STRBUF_INIT;
+			struct xi_strbuf arms = XI_STRBUF_INIT;
 			if (m->is_default_arm)
-				xi_sb_adds(&sb, "_");
+				xi_sb_adds(&arms, "_");
 			for (const struct xi_arm_label *l = m->labels; l; l = l->next) {
 				char buf[32];
-				xi_sb_printf(&sb, "%s%s", l == m->labels ? "" : ", ",
+				xi_sb_printf(&arms, "%s%s", l == m->labels ? "" : ", ",
 					     l->variant ? l->variant
 					     : l->expr->kind == XI_EXPR_NAME ? l->expr->name
 					     : xi_int_format(l->value, buf));
 			}
-			printf("%*s/* %s => */\n", (int)(depth * 4), "", xi_sb_str(&sb));
-			xi_sb_free(&sb);
+			xi_sb_printf(sb, "%*s/* %s => */\n", (int)(depth * 4), "", xi_sb_str(&arms));
+			xi_sb_free(&arms);
 		}
 		if (!agg->is_union && xi_member_offset(m, abi) > end)
-			print_hole(depth, xi_member_offset(m, abi) - end, "hole");
-		print_member(ctx, m, abi, depth, base);
+			table_hole(sb, depth, xi_member_offset(m, abi) - end, "hole");
+		table_member(ctx, sb, m, abi, depth, base);
 		uint32_t mend = xi_member_offset(m, abi) + xi_type_layout(m->type, abi).size;
 		if (mend > end)
 			end = mend;
 	}
 	if (agg->lay[abi].size > end)
-		print_hole(depth, agg->lay[abi].size - end, "padding");
+		table_hole(sb, depth, agg->lay[abi].size - end, "padding");
 }
 
-static void print_table(struct xi_ctx *ctx, const struct xi_decl *d, int abi)
+/* The table of a type on one ABI, without its heading. */
+static void make_table(struct xi_ctx *ctx, struct xi_strbuf *sb, const struct xi_decl *d, int abi)
 {
 	const struct xi_agg *agg = d->agg;
-	printf("/* %s */\n%s %s {\n", xi_abis[abi].name, xi_decl_kind_name(d->kind), d->name);
-	print_agg(ctx, agg, abi, 1, 0);
-	printf("    /* size: %u, align: %u */\n};\n", (unsigned)agg->lay[abi].size,
-	       (unsigned)agg->lay[abi].align);
+	xi_sb_printf(sb, "%s %s {\n", xi_decl_kind_name(d->kind), d->name);
+	table_agg(ctx, sb, agg, abi, 1, 0);
+	xi_sb_printf(sb, "    /* size: %u, align: %u */\n};\n", (unsigned)agg->lay[abi].size,
+		     (unsigned)agg->lay[abi].align);
+}
+
+/* One table per group of ABIs whose tables are the same, headed by the
+ * ABIs of the group, in ABI order of their first member. The tables are
+ * small and made for a person to read: the same text is what "the same
+ * table" means, so texts are compared (not the figures behind them). */
+static void print_tables(struct xi_ctx *ctx, const struct xi_decl *d, xi_abi_mask abis)
+{
+	struct xi_strbuf text[XI_ABI_COUNT];
+	XI_FOR_EACH_ABI(a, abis) {
+		text[a] = (struct xi_strbuf)XI_STRBUF_INIT;
+		make_table(ctx, &text[a], d, a);
+	}
+	xi_abi_mask left = abis;
+	while (left) {
+		int first = __builtin_ctz(left);
+		xi_abi_mask group = 0;
+		XI_FOR_EACH_ABI(b, left)
+			if (text[b].len == text[first].len &&
+			    !memcmp(text[b].data, text[first].data, text[b].len))
+				group |= XI_ABI_BIT(b);
+		struct xi_strbuf heading = XI_STRBUF_INIT;
+		xi_sb_add_abi_names(&heading, group);
+		printf("/* %s */\n%s", xi_sb_str(&heading), xi_sb_str(&text[first]));
+		xi_sb_free(&heading);
+		left &= ~group;
+	}
+	XI_FOR_EACH_ABI(a, abis)
+		xi_sb_free(&text[a]);
 }
 
 /* TSV rows: type, member path, ABI, size, align, offset. */
@@ -141,6 +178,30 @@ static void print_tsv(struct xi_ctx *ctx, const struct xi_decl *d, xi_abi_mask a
 	}
 }
 
+/* A type asked for by name that exists only in files --abi leaves out
+ * (xi_leave_out_unselected): say so, and where it is. */
+static bool report_left_out(struct xi_ctx *ctx, const char *type)
+{
+	for (unsigned i = 0; i < ctx->nleft_out; i++) {
+		const struct xi_module *m = ctx->left_out[i];
+		for (const struct xi_decl *d = m->decls; d; d = d->next) {
+			if (!xi_decl_is_aggregate(d) || strcmp(d->name, type) != 0)
+				continue;
+			struct xi_strbuf selected = XI_STRBUF_INIT, family = XI_STRBUF_INIT;
+			xi_sb_add_abi_names(&selected, ctx->opt.abis);
+			xi_sb_add_abi_names(&family, xi_family_abis((enum xi_family)m->family));
+			xi_error_at_file(&ctx->diag, NULL, "'%s' does not exist on %s", type,
+					 xi_sb_str(&selected));
+			xi_note(&ctx->diag, d->loc, "'%s' is declared here, for %s only", type,
+				xi_sb_str(&family));
+			xi_sb_free(&selected);
+			xi_sb_free(&family);
+			return true;
+		}
+	}
+	return false;
+}
+
 int xi_cmd_layout(const struct xi_options *opt, bool tsv, bool all, int argc, char **argv)
 {
 	const char *type = all ? NULL : argv[0];
@@ -167,14 +228,13 @@ int xi_cmd_layout(const struct xi_options *opt, bool tsv, bool all, int argc, ch
 				print_tsv(ctx, d, abis);
 				continue;
 			}
-			XI_FOR_EACH_ABI(a, abis)
-				print_table(ctx, d, a);
+			print_tables(ctx, d, abis);
 		}
 	}
-	if (!found && type) {
-		fprintf(stderr, "xenidl: error: no struct or union named '%s'\n", type);
+	if (!found && type && !report_left_out(ctx, type))
+		xi_error_at_file(&ctx->diag, NULL, "no struct or union named '%s'", type);
+	if (xi_diag_failed(&ctx->diag))
 		status = 1;
-	}
 out:
 	xi_destroy(ctx);
 	return status;

@@ -75,10 +75,14 @@ void xi_xbg_check_views(struct xbg *x);
  * directories that share a view with d. */
 struct xi_decl *xi_xbg_find(struct xbg *x, const struct xi_xbg_dir *d, const char *name,
 			 const struct xi_xbg_dir **where);
+/* A struct, enum or bitmap of d by name (an interned string), or NULL. */
+struct xi_decl *xi_xbg_find_in(const struct xi_xbg_dir *d, const char *name);
 /* The directory a declaration belongs to. */
 const struct xi_xbg_dir *xi_xbg_dir_of(const struct xbg *x, const struct xi_decl *decl);
 /* Kinds of declaration, as in messages ("a struct"). */
 const char *xi_xbg_kind_phrase(enum xi_decl_kind k);
+/* The same without the article ("struct"); unions are structs there. */
+const char *xi_xbg_kind_word(enum xi_decl_kind k);
 /* Write one directory's output. */
 void xi_xbg_emit_c(struct xbg *x, const struct xi_xbg_dir *d, struct xi_out *o);
 void xi_xbg_emit_rust(struct xbg *x, const struct xi_xbg_dir *d, struct xi_out *o);

@@ -34,11 +34,6 @@ struct checker {
 	struct xi_arena *arena;
 };
 
-static const char *kind_word(enum xi_decl_kind k)
-{
-	return k == XI_DECL_ENUM ? "enum" : k == XI_DECL_BITMAP ? "bitmap" : "struct";
-}
-
 /* --- Text ----------------------------------------------------------------- */
 
 static void check_description(struct checker *c, const char *doc, struct xi_loc loc,
@@ -319,8 +314,8 @@ static void check_enum_use(struct checker *c, const struct xi_xbg_dir *d, const 
 	struct xi_decl *other = xi_xbg_find(c->x, d, t->u.ref.name, &where);
 	if (other && other->kind == want) {
 		xi_error(c->diag, t->loc, "%s '%s' is defined in directory '%s'; xenbindgen only "
-			 "finds %ss of the same directory", kind_word(want), t->u.ref.name, where->name,
-			 kind_word(want));
+			 "finds %ss of the same directory", xi_xbg_kind_word(want), t->u.ref.name, where->name,
+			 xi_xbg_kind_word(want));
 		xi_note(c->diag, other->loc, "'%s' is defined here", t->u.ref.name);
 	}
 	return;

@@ -28,7 +28,7 @@ static void comment(struct cemit *e, const char *text, unsigned level)
 	}
 	xi_out_indent(e->o, indent);
 	xi_out_puts(e->o, "/*\n");
-	xi_out_prefixed_lines(e->o, indent, " *", text);
+	xi_out_prefixed_lines(e->o, indent, &(struct xi_line_style){ " *", false, NULL }, text);
 	xi_out_indent(e->o, indent);
 	xi_out_puts(e->o, " */\n");
 }

@@ -26,7 +26,7 @@ struct remit {
 /* "///" lines, four spaces per level. */
 static void comment(struct remit *e, const char *text, unsigned level)
 {
-	xi_out_prefixed_lines(e->o, 4 * level, "///", text);
+	xi_out_prefixed_lines(e->o, 4 * level, &(struct xi_line_style){ "///", false, NULL }, text);
 }
 
 static const char *pascal(struct remit *e, const char *name, enum xi_split split)

@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "ascii.h"
+
 #include "dirlist.h"
 #include "loader.h"
 #include "spec_load.h"
@@ -38,8 +40,7 @@ static bool valid_dir_name(const char *name)
 {
 	bool letter = false;
 	for (const char *p = name; *p; p++) {
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		      *p == '_' || *p == '-'))
+		if (!(xi_is_ident(*p) || *p == '-'))
 			return false;
 		letter |= *p != '-';
 	}
@@ -163,6 +164,11 @@ const char *xi_xbg_kind_phrase(enum xi_decl_kind k)
 	}
 }
 
+const char *xi_xbg_kind_word(enum xi_decl_kind k)
+{
+	return k == XI_DECL_ENUM ? "enum" : k == XI_DECL_BITMAP ? "bitmap" : "struct";
+}
+
 const struct xi_xbg_dir *xi_xbg_dir_of(const struct xbg *x, const struct xi_decl *decl)
 {
 	return &x->dirs[decl->module->index];
@@ -176,7 +182,7 @@ int xi_xbg_prim(const struct xi_type *t)
 	return p >= 0 && xi_prims[p].integer ? p : -1;
 }
 
-static struct xi_decl *find_in(const struct xi_xbg_dir *d, const char *name)
+struct xi_decl *xi_xbg_find_in(const struct xi_xbg_dir *d, const char *name)
 {
 	const struct xi_xbg_list *lists[] = { &d->structs, &d->enums, &d->bitmaps };
 	for (unsigned l = 0; l < 3; l++)
@@ -189,7 +195,7 @@ static struct xi_decl *find_in(const struct xi_xbg_dir *d, const char *name)
 struct xi_decl *xi_xbg_find(struct xbg *x, const struct xi_xbg_dir *d, const char *name,
 			 const struct xi_xbg_dir **where)
 {
-	struct xi_decl *found = find_in(d, name);
+	struct xi_decl *found = xi_xbg_find_in(d, name);
 	if (found) {
 		*where = d;
 		return found;
@@ -199,7 +205,7 @@ struct xi_decl *xi_xbg_find(struct xbg *x, const struct xi_xbg_dir *d, const cha
 		const struct xi_xbg_dir *e = &x->dirs[i];
 		if (e == d || !(e->views & views) || (!d->views && e->views != XI_XBG_ALL_VIEWS))
 			continue;
-		found = find_in(e, name);
+		found = xi_xbg_find_in(e, name);
 		if (found) {
 			*where = e;
 			return found;

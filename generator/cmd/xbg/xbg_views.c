@@ -53,19 +53,11 @@ static const char *view_name(const struct vchecker *c)
 static struct xi_decl *find_anywhere(struct xbg *x, const char *name)
 {
 	for (unsigned i = 0; i < x->ndirs; i++) {
-		const struct xi_xbg_dir *d = &x->dirs[i];
-		const struct xi_xbg_list *lists[] = { &d->structs, &d->enums, &d->bitmaps };
-		for (unsigned l = 0; l < 3; l++)
-			for (unsigned k = 0; k < lists[l]->n; k++)
-				if (lists[l]->decls[k]->name == name)
-					return lists[l]->decls[k];
+		struct xi_decl *d = xi_xbg_find_in(&x->dirs[i], name);
+		if (d)
+			return d;
 	}
 	return NULL;
-}
-
-static const char *kind_word(int k)
-{
-	return k == XI_DECL_ENUM ? "enum" : k == XI_DECL_BITMAP ? "bitmap" : "struct";
 }
 
 static void report_missing(struct vchecker *c, const struct xi_type *t)
@@ -79,7 +71,8 @@ static void report_missing(struct vchecker *c, const struct xi_type *t)
 		xi_note(c->diag, elsewhere->loc, "'%s' is only defined in directory '%s'", name,
 			xi_xbg_dir_of(c->x, elsewhere)->name);
 	} else if (t->u.ref.want) {
-		xi_error(c->diag, t->loc, "unknown %s '%s'", kind_word(t->u.ref.want_kind), name);
+		xi_error(c->diag, t->loc, "unknown %s '%s'",
+			 xi_xbg_kind_word((enum xi_decl_kind)t->u.ref.want_kind), name);
 	} else {
 		xi_error(c->diag, t->loc, "unknown type '%s'", name);
 	}

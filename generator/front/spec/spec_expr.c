@@ -3,6 +3,8 @@
  * precedence, parsed by recursive descent into the parser's IR. */
 #include <string.h>
 
+#include "ascii.h"
+
 #include "limits.h"
 #include "spec_map.h"
 
@@ -46,7 +48,7 @@ static void skip_space(struct eparser *p)
 
 static bool is_ident_char(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+	return xi_is_ident(c);
 }
 
 static struct xi_expr *new_expr(struct eparser *p, enum xi_expr_kind kind, struct xi_loc loc)
@@ -139,7 +141,7 @@ static struct xi_expr *unary(struct eparser *p)
 		} else if (e) {
 			p->pos++;
 		}
-	} else if (p->s[p->pos] >= '0' && p->s[p->pos] <= '9') {
+	} else if (xi_is_digit(p->s[p->pos])) {
 		e = number(p);
 	} else if (is_ident_char(p->s[p->pos])) {
 		size_t start = p->pos;

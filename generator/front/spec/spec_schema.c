@@ -2,6 +2,8 @@
  * ones), required values, names, descriptions, values and attributes. */
 #include <string.h>
 
+#include "ascii.h"
+
 #include "limits.h"
 #include "spec_mapper.h"
 #include "strbuf.h"
@@ -92,11 +94,11 @@ bool xi_sm_is_object(struct mapper *mp, const struct xi_dnode *n, const char *wh
 
 bool xi_sm_is_identifier(const char *s, size_t len)
 {
-	if (!len || (s[0] >= '0' && s[0] <= '9'))
+	if (!len || xi_is_digit(s[0]))
 		return false;
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+		if (!xi_is_ident(c))
 			return false;
 	}
 	return true;
@@ -106,7 +108,7 @@ bool xi_sm_is_word(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+		if (!xi_is_ident(c))
 			return false;
 	}
 	return len > 0;
@@ -239,6 +241,19 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 		a->arg_kind = XI_ATTR_ARG_STRING;
 		a->str = xi_intern(mp->ctx, v->text, v->len);
 		break;
+	case XI_W_C_ENUM:
+		/* true, or the typedef name of an anonymous C enum */
+		if (v->kind == XI_DSTR) {
+			a = new_attr(mp, xi_words[e->word], e);
+			a->arg_kind = XI_ATTR_ARG_STRING;
+			a->str = xi_intern(mp->ctx, v->text, v->len);
+			break;
+		}
+		if (!xi_sm_is_kind(mp, v, e->key, XI_DBOOL, "true, false or a typedef name"))
+			return false;
+		if (v->bval)
+			a = new_attr(mp, xi_words[e->word], e);
+		break;
 	case XI_W_LEGACY:
 	case XI_W_RESERVED:
 	case XI_W_C_BITFIELDS:
@@ -247,11 +262,13 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 		if (v->bval)
 			a = new_attr(mp, xi_words[e->word], e);
 		break;
+	case XI_W_C_TYPE:
 	case XI_W_VERSION: {
-		const char *name = xi_sm_name_of(mp, v, "version", NAME_REF);
+		bool ctype = e->word == XI_W_C_TYPE;
+		const char *name = xi_sm_name_of(mp, v, ctype ? "c_type" : "version", NAME_REF);
 		if (!name)
 			return false;
-		a = new_attr(mp, "version", e);
+		a = new_attr(mp, ctype ? "c_type" : "version", e);
 		a->arg_kind = XI_ATTR_ARG_EXPR;
 		a->expr = XI_NEW(&mp->ctx->arena, struct xi_expr);
 		a->expr->kind = XI_EXPR_NAME;
@@ -277,7 +294,7 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 }
 
 /* The attribute keys of an object, in document order: c_name, c_prefix,
- * legacy, c_bitfields, version, direction and reserved. False after an
+ * c_type, legacy, c_bitfields, version, direction and reserved. False after an
  * error. */
 bool xi_sm_attributes(struct mapper *mp, const struct xi_dnode *obj, struct xi_attr **out)
 {

@@ -14,6 +14,8 @@
  * error skips to the next line, so one run reports every malformed line. */
 #include <string.h>
 
+#include "ascii.h"
+
 #include "limits.h"
 #include "spec_read.h"
 #include "toml_lex.h"
@@ -401,7 +403,7 @@ static struct xi_dnode *parse_value(struct tparser *p)
 		/* A word (not a malformed number) is a string without its quotes;
 		 * its characters need no escape. */
 		char c = p->lx.tok_text[0];
-		bool word = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+		bool word = xi_is_ident_start(c);
 		struct xi_loc at = tok_loc(p);
 		struct xi_fixit fix = xi_fixit_replace(at, xi_aprintf(&p->ctx->arena, "\"%.*s\"",
 								       (int)p->lx.tok_len,

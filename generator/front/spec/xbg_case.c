@@ -3,22 +3,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "strbuf.h"
-
-static bool is_upper(char c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
-static bool is_lower(char c)
-{
-	return c >= 'a' && c <= 'z';
-}
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
 
 static bool is_delimiter(char c, enum xi_split split)
 {
@@ -35,12 +21,12 @@ static bool is_delimiter(char c, enum xi_split split)
 static bool boundary(const char *s, size_t i, size_t n)
 {
 	char a = s[i - 1], b = s[i];
-	if ((is_lower(a) && is_upper(b)) || (is_upper(a) && is_digit(b)) ||
-	    (is_digit(a) && is_upper(b)) || (is_digit(a) && is_lower(b)) ||
-	    (is_lower(a) && is_digit(b)))
+	if ((xi_is_lower(a) && xi_is_upper(b)) || (xi_is_upper(a) && xi_is_digit(b)) ||
+	    (xi_is_digit(a) && xi_is_upper(b)) || (xi_is_digit(a) && xi_is_lower(b)) ||
+	    (xi_is_lower(a) && xi_is_digit(b)))
 		return true;
 	/* Acronym: the last of a run of capitals begins the next word. */
-	return i + 1 < n && is_upper(a) && is_upper(b) && is_lower(s[i + 1]);
+	return i + 1 < n && xi_is_upper(a) && xi_is_upper(b) && xi_is_lower(s[i + 1]);
 }
 
 static void add_word(struct xi_strbuf *sb, const char *w, size_t n, enum xi_case to)
@@ -52,11 +38,7 @@ static void add_word(struct xi_strbuf *sb, const char *w, size_t n, enum xi_case
 	for (size_t i = 0; i < n; i++) {
 		char c = w[i];
 		bool up = to == XI_CASE_UPPER_SNAKE || (to == XI_CASE_PASCAL && i == 0);
-		if (up && is_lower(c))
-			c = (char)(c - 'a' + 'A');
-		else if (!up && is_upper(c))
-			c = (char)(c - 'A' + 'a');
-		xi_sb_addc(sb, c);
+		xi_sb_addc(sb, up ? xi_to_upper(c) : xi_to_lower(c));
 	}
 }
 

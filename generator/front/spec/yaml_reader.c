@@ -9,6 +9,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "ascii.h"
+
 #include "comments.h"
 #include "limits.h"
 #include "spec_read.h"
@@ -149,10 +151,8 @@ static bool is_digits(const char *s, size_t n, unsigned base)
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
-		unsigned v = c >= '0' && c <= '9' ? (unsigned)(c - '0')
-			   : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
-			   : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10) : 99u;
-		if (v >= base)
+		int v = xi_hex_value(c);
+		if (v < 0 || (unsigned)v >= base)
 			return false;
 	}
 	return true;
@@ -164,7 +164,7 @@ static bool digits_value(const char *s, size_t n, unsigned base, uint64_t *out)
 	uint64_t v = 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
-		uint64_t d = c <= '9' ? (uint64_t)(c - '0') : (uint64_t)((c | 0x20) - 'a' + 10);
+		uint64_t d = (uint64_t)xi_hex_value(c);
 		if (v > (UINT64_MAX - d) / base)
 			return false;
 		v = v * base + d;
@@ -193,7 +193,7 @@ enum xi_dkind xi_yaml_plain_kind(const char *s, size_t len)
 				return words[i].kind;
 		return XI_DSTR;
 	}
-	if (!((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == '+'))
+	if (!(xi_is_digit(s[0]) || s[0] == '-' || s[0] == '+'))
 		return XI_DSTR;
 	unsigned base = 10;
 	size_t skip = 0;

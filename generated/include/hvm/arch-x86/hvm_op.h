@@ -94,7 +94,7 @@
  * instead of the domain's callback (HVM_PARAM_CALLBACK_IRQ) when set
  * (xen_hvm_evtchn_upcall_vector).
  */
-#define HVMOP_set_evtchn_upcall_vector 23U
+#define HVMOP_set_evtchn_upcall_vector 23
 
 /* HVMOP_set_evtchn_upcall_vector. */
 struct xen_hvm_evtchn_upcall_vector {

@@ -96,7 +96,7 @@
  * HVM parameter: the Viridian (Hyper-V) enlightenments offered, as a
  * mask of HVMPV_* that must include the base set.
  */
-#define HVM_PARAM_VIRIDIAN 9U
+#define HVM_PARAM_VIRIDIAN 9
 
 /* Viridian enlightenments (HVM_PARAM_VIRIDIAN). */
 /*
@@ -104,46 +104,46 @@
  * MSRs.
  */
 #define _HVMPV_base_freq 0
-#define HVMPV_base_freq (1U << _HVMPV_base_freq)
+#define HVMPV_base_freq (1 << _HVMPV_base_freq)
 /* Without the timer frequency MSRs: the base set of Xen before 4.4. */
 #define _HVMPV_no_freq 1
-#define HVMPV_no_freq (1U << _HVMPV_no_freq)
+#define HVMPV_no_freq (1 << _HVMPV_no_freq)
 /* The partition time reference counter. */
 #define _HVMPV_time_ref_count 2
-#define HVMPV_time_ref_count (1U << _HVMPV_time_ref_count)
+#define HVMPV_time_ref_count (1 << _HVMPV_time_ref_count)
 /* The reference TSC page. */
 #define _HVMPV_reference_tsc 3
-#define HVMPV_reference_tsc (1U << _HVMPV_reference_tsc)
+#define HVMPV_reference_tsc (1 << _HVMPV_reference_tsc)
 /* Remote TLB flushes by hypercall. */
 #define _HVMPV_hcall_remote_tlb_flush 4
-#define HVMPV_hcall_remote_tlb_flush (1U << _HVMPV_hcall_remote_tlb_flush)
+#define HVMPV_hcall_remote_tlb_flush (1 << _HVMPV_hcall_remote_tlb_flush)
 /* APIC assist. */
 #define _HVMPV_apic_assist 5
-#define HVMPV_apic_assist (1U << _HVMPV_apic_assist)
+#define HVMPV_apic_assist (1 << _HVMPV_apic_assist)
 /* Crash MSRs. */
 #define _HVMPV_crash_ctl 6
-#define HVMPV_crash_ctl (1U << _HVMPV_crash_ctl)
+#define HVMPV_crash_ctl (1 << _HVMPV_crash_ctl)
 /* SynIC MSRs. */
 #define _HVMPV_synic 7
-#define HVMPV_synic (1U << _HVMPV_synic)
+#define HVMPV_synic (1 << _HVMPV_synic)
 /* Synthetic timer MSRs. */
 #define _HVMPV_stimer 8
-#define HVMPV_stimer (1U << _HVMPV_stimer)
+#define HVMPV_stimer (1 << _HVMPV_stimer)
 /* The synthetic cluster IPI hypercall. */
 #define _HVMPV_hcall_ipi 9
-#define HVMPV_hcall_ipi (1U << _HVMPV_hcall_ipi)
+#define HVMPV_hcall_ipi (1 << _HVMPV_hcall_ipi)
 /* ExProcessorMasks. */
 #define _HVMPV_ex_processor_masks 10
-#define HVMPV_ex_processor_masks (1U << _HVMPV_ex_processor_masks)
+#define HVMPV_ex_processor_masks (1 << _HVMPV_ex_processor_masks)
 /* More than 64 virtual processors. */
 #define _HVMPV_no_vp_limit 11
-#define HVMPV_no_vp_limit (1U << _HVMPV_no_vp_limit)
+#define HVMPV_no_vp_limit (1 << _HVMPV_no_vp_limit)
 /* vCPU hotplug. */
 #define _HVMPV_cpu_hotplug 12
-#define HVMPV_cpu_hotplug (1U << _HVMPV_cpu_hotplug)
+#define HVMPV_cpu_hotplug (1 << _HVMPV_cpu_hotplug)
 #define HVMPV__ALL 0x1fffU
 
 /* Every Viridian enlightenment. */
-#define HVMPV_feature_mask 0x1FFFU
+#define HVMPV_feature_mask 0x1FFF
 
 #endif /* __XEN_PUBLIC_HVM_ARCH_X86_PARAMS_H__ */

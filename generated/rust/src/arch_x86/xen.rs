@@ -9,18 +9,10 @@ use core::fmt;
 use core::mem::{align_of, offset_of, size_of};
 
 /// A guest page frame number: one machine word.
-#[cfg(target_arch = "x86")]
-pub type XenPfnT = u32;
-/// A guest page frame number: one machine word.
-#[cfg(target_arch = "x86_64")]
-pub type XenPfnT = u64;
+pub type XenPfnT = core::ffi::c_ulong;
 
 /// The unsigned machine word of the guest ABI.
-#[cfg(target_arch = "x86")]
-pub type XenUlongT = u32;
-/// The unsigned machine word of the guest ABI.
-#[cfg(target_arch = "x86_64")]
-pub type XenUlongT = u64;
+pub type XenUlongT = core::ffi::c_ulong;
 
 /// x86 guests may be paravirtualised and then enter through start_info.
 pub const XEN_HAVE_PV_GUEST_ENTRY: i32 = 1;
@@ -63,7 +55,7 @@ pub struct TrapInfo {
     /// IN: code segment selector of the handler.
     pub cs: u16,
     /// IN: code offset of the handler.
-    pub address: XenUlongT,
+    pub address: core::ffi::c_ulong,
 }
 
 plain_data!(TrapInfo);
@@ -450,42 +442,42 @@ pub struct VcpuGuestContext {
     /// FXSAVE/FXRSTOR.
     pub fpu_ctxt: VcpuGuestContextFpuCtxt,
     /// VGCF_* flags.
-    pub flags: XenUlongT,
+    pub flags: core::ffi::c_ulong,
     /// User-level CPU registers.
     pub user_regs: CpuUserRegs,
     /// The virtual IDT.
     pub trap_ctxt: [TrapInfo; 256],
     /// Linear address of the LDT.
-    pub ldt_base: XenUlongT,
+    pub ldt_base: core::ffi::c_ulong,
     /// Number of LDT entries.
-    pub ldt_ents: XenUlongT,
+    pub ldt_ents: core::ffi::c_ulong,
     /// Machine frames of the GDT.
-    pub gdt_frames: [XenUlongT; 16],
+    pub gdt_frames: [core::ffi::c_ulong; 16],
     /// Number of GDT entries.
-    pub gdt_ents: XenUlongT,
+    pub gdt_ents: core::ffi::c_ulong,
     /// Kernel stack segment of the virtual TSS (SS1).
-    pub kernel_ss: XenUlongT,
+    pub kernel_ss: core::ffi::c_ulong,
     /// Kernel stack pointer of the virtual TSS (SP1).
-    pub kernel_sp: XenUlongT,
+    pub kernel_sp: core::ffi::c_ulong,
     /// CR0-CR7; on x86_64 the user page table goes in ctrlreg[1].
-    pub ctrlreg: [XenUlongT; 8],
+    pub ctrlreg: [core::ffi::c_ulong; 8],
     /// DR0-DR7.
-    pub debugreg: [XenUlongT; 8],
+    pub debugreg: [core::ffi::c_ulong; 8],
     /// x86_32: code segment of the event callback.
     #[cfg(target_arch = "x86")]
-    pub event_callback_cs: XenUlongT,
+    pub event_callback_cs: core::ffi::c_ulong,
     /// Address of the event callback.
-    pub event_callback_eip: XenUlongT,
+    pub event_callback_eip: core::ffi::c_ulong,
     /// x86_32: code segment of the failsafe callback.
     #[cfg(target_arch = "x86")]
-    pub failsafe_callback_cs: XenUlongT,
+    pub failsafe_callback_cs: core::ffi::c_ulong,
     /// Address of the failsafe callback.
-    pub failsafe_callback_eip: XenUlongT,
+    pub failsafe_callback_eip: core::ffi::c_ulong,
     /// x86_64: address of the system call callback.
     #[cfg(target_arch = "x86_64")]
-    pub syscall_callback_eip: XenUlongT,
+    pub syscall_callback_eip: core::ffi::c_ulong,
     /// VMASST_TYPE_* assists that are enabled, as a bitmap.
-    pub vm_assist: XenUlongT,
+    pub vm_assist: core::ffi::c_ulong,
     /// x86_64: FS segment base.
     #[cfg(target_arch = "x86_64")]
     pub fs_base: u64,
@@ -545,11 +537,11 @@ impl VcpuGuestContextFpuCtxt {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ArchVcpuInfo {
     /// The faulting address of the last page fault.
-    pub cr2: XenUlongT,
+    pub cr2: core::ffi::c_ulong,
     #[cfg(target_arch = "x86")]
-    pad: [XenUlongT; 5],
+    pad: [core::ffi::c_ulong; 5],
     #[cfg(target_arch = "x86_64")]
-    pad: XenUlongT,
+    pad: core::ffi::c_ulong,
 }
 
 plain_data!(ArchVcpuInfo);
@@ -557,14 +549,14 @@ plain_data!(ArchVcpuInfo);
 impl ArchVcpuInfo {
     /// A value with these fields, in the order of the interface, and its
     /// reserved fields zero.
-    pub const fn new(cr2: XenUlongT) -> Self {
+    pub const fn new(cr2: core::ffi::c_ulong) -> Self {
         let mut v: Self = crate::zeroed();
         v.cr2 = cr2;
         v
     }
 
     /// This value, with `cr2` set.
-    pub const fn with_cr2(mut self, cr2: XenUlongT) -> Self {
+    pub const fn with_cr2(mut self, cr2: core::ffi::c_ulong) -> Self {
         self.cr2 = cr2;
         self
     }
@@ -606,22 +598,22 @@ impl ArchVcpuInfo {
 pub struct ArchSharedInfo {
     /// Number of valid entries in the p2m tables anchored at
     /// pfn_to_mfn_frame_list_list and p2m_vaddr.
-    pub max_pfn: XenUlongT,
+    pub max_pfn: core::ffi::c_ulong,
     /// Frame holding the list of frames that list the frames of the p2m
     /// table. Zero: not set up yet; all ones: invalid (the p2m is too big
     /// for three levels), use the linear list at p2m_vaddr instead.
     pub pfn_to_mfn_frame_list_list: XenPfnT,
     /// Why an NMI was raised.
-    pub nmi_reason: XenUlongT,
+    pub nmi_reason: core::ffi::c_ulong,
     /// Root of the address space in which p2m_vaddr is valid, in CR3
     /// format; zero when the three fields below are unused.
-    pub p2m_cr3: XenUlongT,
+    pub p2m_cr3: core::ffi::c_ulong,
     /// Virtual address of the linear p2m list, covering [0, max_pfn).
-    pub p2m_vaddr: XenUlongT,
+    pub p2m_vaddr: core::ffi::c_ulong,
     /// Incremented by the guest before and after each change of the p2m
     /// mapping, so an odd value means an update is in progress; lets
     /// observers check that their reads were consistent.
-    pub p2m_generation: XenUlongT,
+    pub p2m_generation: core::ffi::c_ulong,
     /// x86_32: the upper 32 bits of the wallclock seconds, which find no
     /// room in shared_info there.
     #[cfg(target_arch = "x86")]
@@ -643,8 +635,8 @@ impl ArchSharedInfo {
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct XenCallback {
-    pub cs: XenUlongT,
-    pub eip: XenUlongT,
+    pub cs: core::ffi::c_ulong,
+    pub eip: core::ffi::c_ulong,
 }
 
 plain_data!(XenCallback);
@@ -665,7 +657,7 @@ pub type XenCallbackT = XenCallback;
 /// A callback address: a segment and offset on x86_32, an address on
 /// x86_64.
 #[cfg(target_arch = "x86_64")]
-pub type XenCallbackT = XenUlongT;
+pub type XenCallbackT = core::ffi::c_ulong;
 
 /// Devices that Xen emulates for a new domain.
 #[repr(transparent)]

@@ -460,9 +460,6 @@ impl From<HvmmemTypeKind> for HvmmemType {
     }
 }
 
-/// The type of guest memory types in Xen's headers (a C enum there).
-pub type HvmmemTypeT = u32;
-
 /// HVMOP_pagetable_dying.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
