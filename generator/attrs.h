@@ -13,6 +13,9 @@ void xi_attrs_apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct
 void xi_attrs_apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct xi_attr *list,
 			    const char *what);
 
+/* Apply a file attribute (`@!name(arg)`, written at the top of a file). */
+void xi_attrs_apply_file(struct xi_ctx *ctx, struct xi_module *m, const struct xi_attr *a);
+
 /* Whether an attribute's name is one of xidl's; one of the directions
  * (in, out, inout), which YAML and TOML write as the value of one key. */
 bool xi_attr_is_known(const char *name);

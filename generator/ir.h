@@ -354,6 +354,10 @@ struct xi_module {
 	 * fix-its that need the places of its items (fixit.c). */
 	const struct xi_dnode *spec_root;
 	int family;               /* XI_FAM_NONE or the arch-* family of its path */
+	/* `@!if(tools)`: only the hypervisor and the toolstack may use the
+	 * file (C: Xen's #error unless __XEN__ or __XEN_TOOLS__). */
+	bool tools_only;
+	struct xi_loc tools_only_loc;
 	bool is_input;            /* named on the command line: gets outputs */
 	/* An input the user named, not one found by searching a directory
 	 * (abi-diff): leaving it out (--abi) is worth a warning. */
