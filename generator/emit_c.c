@@ -658,7 +658,7 @@ static void emit_module(struct cgen *g)
 		xi_out_printf(o, "\n#if !defined(__XEN__) && !defined(__XEN_TOOLS__)\n"
 			      "#error \"%s.h is for the hypervisor and the toolstack only "
 			      "(define __XEN_TOOLS__)\"\n#endif\n", m->rel);
-	if (xi_c_carries_prelude(g->ctx, m)) {
+	if (xi_c_carries_prelude(m)) {
 		xi_out_putc(o, '\n');
 		xi_out_puts(o, xi_template_c_prelude);
 	}
