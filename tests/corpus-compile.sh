@@ -2,7 +2,9 @@
 # The committed C headers of the corpus (generated/include) compile, each on
 # its own and all together, on the six ABIs (clang --target, freestanding)
 # with their layout checks active, and warning-free as C89/C99/C11 and
-# C++98/C++17 with the host compilers in -m32 and -m64.
+# C++98/C++17 with the host compilers in -m32 and -m64. They are compiled
+# as a toolstack does (__XEN_TOOLS__); the headers not marked @!if(tools)
+# compile without it too, and those marked refuse to.
 #
 # Environment: top_srcdir, CC, CLANG (from the test harness).
 set -u
@@ -22,7 +24,9 @@ fi
 
 TARGETS="i386-linux-gnu x86_64-linux-gnu armv7a-linux-gnueabihf aarch64-linux-gnu
 riscv64-linux-gnu powerpc64le-linux-gnu"
-WARN="-Wall -Wextra -pedantic -Werror"
+WARN="-Wall -Wextra -pedantic -Werror -D__XEN_TOOLS__"
+# The guard @!if(tools) writes: such a header is for the toolstack only.
+TOOLS_GUARD='#if !defined(__XEN__) && !defined(__XEN_TOOLS__)'
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/corpus-compile.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT HUP INT TERM
@@ -34,6 +38,14 @@ for h in $headers; do
 	printf '#include "%s"\n' "$h"
 done >"$tmp/all.c"
 cp "$tmp/all.c" "$tmp/all.cc"
+tools_only=
+for h in $headers; do
+	if grep -qxF "$TOOLS_GUARD" "$inc/$h"; then
+		tools_only="$tools_only $h"
+	else
+		printf '#include "%s"\n' "$h"
+	fi
+done >"$tmp/guest.c"
 
 fail=0
 run() {
@@ -52,8 +64,24 @@ for t in $TARGETS; do
 		n=$((n + 1))
 	done
 	run "$clang" --target="$t" -ffreestanding -std=c99 $WARN -fsyntax-only -I "$inc" "$tmp/all.c"
+	run "$clang" --target="$t" -ffreestanding -std=c99 $WARN -U__XEN_TOOLS__ -fsyntax-only \
+		-I "$inc" "$tmp/guest.c"
 	run "$clang" --target="$t" -ffreestanding -std=c++17 $WARN -fsyntax-only -I "$inc" "$tmp/all.cc"
-	n=$((n + 2))
+	n=$((n + 3))
+done
+
+# Without __XEN_TOOLS__, a tools-only header stops the compilation with
+# its #error.
+[ -n "$tools_only" ] || { echo "FAIL: no header is marked @!if(tools)"; fail=1; }
+for h in $tools_only; do
+	printf '#include "%s"\n' "$h" >"$tmp/one.c"
+	if "$cc" -std=c89 -fsyntax-only -I "$inc" "$tmp/one.c" >"$tmp/out" 2>&1 ||
+	   ! grep -q "#error \"$h is for the hypervisor and the toolstack only" "$tmp/out"; then
+		echo "FAIL: $h compiles without __XEN_TOOLS__, or not with its #error"
+		head -5 "$tmp/out"
+		fail=1
+	fi
+	n=$((n + 1))
 done
 
 # The host compilers, in every language mode the headers promise.

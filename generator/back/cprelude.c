@@ -7,8 +7,7 @@ static bool first_include_has_them(const struct xi_module *m)
 	return m->imports && !m->imports->is_arch;
 }
 
-bool xi_c_carries_prelude(const struct xi_ctx *ctx, const struct xi_module *m)
+bool xi_c_carries_prelude(const struct xi_module *m)
 {
-	(void)ctx;
 	return !first_include_has_them(m);
 }

@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 
-#include "ctx.h"
+#include "ir.h"
 
 /* Whether a module's header writes the definitions itself: unless its
  * first include is a plain import, whose header has them by the same rule.
@@ -16,6 +16,6 @@
  * the arch headers write them, and so do the per-family parts that import
  * nothing until they merge into their headers (issue 13). What a header
  * writes depends on it and its imports only, never on what imports it. */
-bool xi_c_carries_prelude(const struct xi_ctx *ctx, const struct xi_module *m);
+bool xi_c_carries_prelude(const struct xi_module *m);
 
 #endif

@@ -33,6 +33,7 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_I16] = "i16",
 	[XI_W_I32] = "i32",
 	[XI_W_I64] = "i64",
+	[XI_W_IF] = "if",
 	[XI_W_IMPORT] = "import",
 	[XI_W_IMPORTS] = "imports",
 	[XI_W_IN] = "in",
@@ -72,7 +73,7 @@ const char *const xi_words[XI_W_COUNT] = {
 #define WORD_MAX_LEN 13
 
 static const unsigned char len1[] = { XI_W_UNDERSCORE, XI_W_NONE };
-static const unsigned char len2[] = { XI_W_U8, XI_W_I8, XI_W_IN, XI_W_NONE };
+static const unsigned char len2[] = { XI_W_U8, XI_W_I8, XI_W_IN, XI_W_IF, XI_W_NONE };
 static const unsigned char len3[] = { XI_W_TYP, XI_W_TAG, XI_W_U32, XI_W_U16, XI_W_U64, XI_W_PTR,
 				      XI_W_OUT, XI_W_I16, XI_W_I32, XI_W_I64, XI_W_NONE };
 static const unsigned char len4[] = { XI_W_NAME, XI_W_TYPE, XI_W_ARGS, XI_W_BITS, XI_W_LAST,

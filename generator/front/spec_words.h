@@ -41,6 +41,7 @@ enum xi_word {
 	XI_W_I16,
 	XI_W_I32,
 	XI_W_I64,
+	XI_W_IF,
 	XI_W_IMPORT,
 	XI_W_IMPORTS,
 	XI_W_IN,

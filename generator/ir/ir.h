@@ -83,6 +83,7 @@ struct xi_attr {
 
 /* What an attribute list is written before. */
 enum xi_attr_place {
+	XI_ATTRS_FILE,             /* a file attribute, @!name(arg): the module */
 	XI_ATTRS_DECL,
 	XI_ATTRS_MEMBER,           /* a member or a tagged-union arm */
 	XI_ATTRS_VARIANT,          /* an enum variant */
@@ -91,7 +92,7 @@ enum xi_attr_place {
 
 struct xi_attr_site {
 	enum xi_attr_place place;
-	void *node;                /* the xi_decl, xi_member or xi_variant */
+	void *node;                /* the xi_module, xi_decl, xi_member or xi_variant */
 	const struct xi_attr *list;
 };
 
@@ -387,6 +388,10 @@ struct xi_module {
 	 * fix-its that need the places of its items (fixit.c). */
 	const struct xi_dnode *spec_root;
 	int family;               /* XI_FAM_NONE or the arch-* family of its path */
+	/* `@!if(tools)`: only the hypervisor and the toolstack may use the
+	 * file (C: Xen's #error unless __XEN__ or __XEN_TOOLS__). */
+	bool tools_only;
+	struct xi_loc tools_only_loc;
 	bool is_input;            /* named on the command line: gets outputs */
 	/* An input the user named, not one found by searching a directory
 	 * (abi-diff): leaving it out (--abi) is worth a warning. */

@@ -129,6 +129,28 @@ static void attr_misplaced(struct xi_ctx *ctx, const struct xi_attr *a, const ch
 			 xi_spell_attr(ctx, a->loc, a->name), where);
 }
 
+static void apply_file(struct xi_ctx *ctx, struct xi_module *m, const struct xi_attr *a)
+{
+	if (strcmp(a->name, "if")) {
+		xi_error(&ctx->diag, a->loc, "unknown file attribute '@!%s'", a->name);
+		return;
+	}
+	if (m->tools_only) {
+		xi_error(&ctx->diag, a->loc, "duplicate file attribute '@!if'");
+		return;
+	}
+	/* The condition language has one word so far: 'tools', the file is
+	 * for the hypervisor and the toolstack only. */
+	if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME ||
+	    strcmp(a->expr->name, "tools")) {
+		xi_error(&ctx->diag, a->arg_kind == XI_ATTR_ARG_NONE ? a->loc : a->arg_loc,
+			 "'@!if' takes the condition 'tools', as in @!if(tools)");
+		return;
+	}
+	m->tools_only = true;
+	m->tools_only_loc = a->loc;
+}
+
 static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_attr *list)
 {
 	for (const struct xi_attr *a = list; a; a = a->next) {
@@ -228,6 +250,10 @@ void xi_attrs_apply(struct xi_ctx *ctx, const struct xi_attr_site *sites, unsign
 	for (unsigned i = 0; i < n; i++) {
 		const struct xi_attr_site *s = &sites[i];
 		switch (s->place) {
+		case XI_ATTRS_FILE:
+			for (const struct xi_attr *a = s->list; a; a = a->next)
+				apply_file(ctx, s->node, a);
+			break;
 		case XI_ATTRS_DECL:
 			apply_decl(ctx, s->node, s->list);
 			break;

@@ -22,6 +22,8 @@ if [ -n "$idl" ]; then
 fi
 cd "$tmp" || exit 1
 warn="-Wall -Wextra -Wconversion -Wshadow -pedantic -Werror"
+# As a toolstack: idl/'s domctl.h and sysctl.h refuse other includers.
+tools=-D__XEN_TOOLS__
 inc="-iquote $tmp -I$top_srcdir/runtime/include"
 status=0
 sources=$(find . -name '*_marshal.c' | LC_ALL=C sort)
@@ -33,7 +35,7 @@ for target in i386-linux-gnu x86_64-linux-gnu aarch64-linux-gnu armv7a-linux-gnu
 		root=.
 		case $src in ./kitchen/*) root=./kitchen ;; ./idl/*) root=./idl ;; esac
 		# shellcheck disable=SC2086
-		"$CLANG" --target=$target -std=c11 -ffreestanding -fsyntax-only $warn \
+		"$CLANG" --target=$target -std=c11 -ffreestanding -fsyntax-only $warn $tools \
 			-iquote "$tmp/$root" -I"$top_srcdir/runtime/include" "$src" ||
 			{ echo "FAIL: $src for $target"; status=1; }
 	done
@@ -57,7 +59,7 @@ for std in "-x c -std=c99" "-x c -std=c11" "-x c++ -std=c++11" "-x c++ -std=c++1
 		case $h in ./kitchen/*) root=./kitchen ;; ./idl/*) root=./idl ;; esac
 		inc="-iquote $tmp/$root -I$top_srcdir/runtime/include"
 		# shellcheck disable=SC2086
-		printf '#include "%s"\nextern int xenidl_unit;\n' "$h" | "$CLANG" $std -fsyntax-only $warn $inc - ||
+		printf '#include "%s"\nextern int xenidl_unit;\n' "$h" | "$CLANG" $std -fsyntax-only $warn $tools $inc - ||
 			{ echo "FAIL: $h as $std"; status=1; }
 	done
 done

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The marshalling self-tests over the project's corpus, idl/: with
 # AddressSanitizer and UndefinedBehaviorSanitizer where $CC has them, and
-# for x86_32 where it can build -m32 programs.
+# for x86_32 where it can build -m32 programs. Built as a toolstack is
+# (__XEN_TOOLS__): domctl.h and sysctl.h are for the toolstack only.
 . "${top_srcdir:?}/tests/marshal/common.sh"
 files=$(cd "$top_srcdir" && find idl -name '*.xidl' | LC_ALL=C sort)
 if [ -z "$files" ]; then
@@ -12,14 +13,14 @@ cd "$top_srcdir" || exit 1
 cc=${CC:-cc}
 marshal_sanitizers "$cc"
 # shellcheck disable=SC2086 # the file list is meant to split
-MARSHAL_CC=$cc MARSHAL_CFLAGS="$sanitize" MARSHAL_ITERATIONS=50 \
+MARSHAL_CC=$cc MARSHAL_CFLAGS="$sanitize -D__XEN_TOOLS__" MARSHAL_ITERATIONS=50 \
 	"$top_srcdir/tests/marshal/run-marshal-tests" -I idl --root idl $files || exit 1
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/xenidl-probe.XXXXXX")
 printf 'int main(void) { return 0; }\n' > "$tmp/probe.c"
 if $cc -m32 "$tmp/probe.c" -o "$tmp/probe" >/dev/null 2>&1 && "$tmp/probe"; then
 	rm -rf "$tmp"
 	# shellcheck disable=SC2086
-	MARSHAL_CC=$cc MARSHAL_CFLAGS="-m32" MARSHAL_ITERATIONS=50 \
+	MARSHAL_CC=$cc MARSHAL_CFLAGS="-m32 -D__XEN_TOOLS__" MARSHAL_ITERATIONS=50 \
 		"$top_srcdir/tests/marshal/run-marshal-tests" -I idl --root idl $files || exit 1
 else
 	rm -rf "$tmp"

@@ -300,6 +300,7 @@ void xi_mf_write(struct xi_out *o, const struct xi_mf_model *m, const struct xi_
 		     "# Format: doc/integration.md, \"The ABI manifest\".\n\nmodule %s",
 		     mod->rel, mod->rel);
 	add_attr(sb, "abis", xi_mf_abi_list(&w.arena, mod->abis));
+	add_attr(sb, "if", mod->tools_only ? "tools" : NULL);
 	xi_sb_addc(sb, '\n');
 	write_line(&w);
 	put_doc(&w, 0, mod->doc);

@@ -27,7 +27,6 @@
 #include "pieces.h"
 #include "refs.h"
 #include "resolve.h"
-#include "templates/templates.h"
 
 /* --- Functions ------------------------------------------------------------ */
 

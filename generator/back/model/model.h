@@ -140,6 +140,7 @@ struct xi_mf_module {
 	xi_abi_mask abis;
 	bool input;           /* named on the command line (gets outputs) */
 	bool empty;           /* declares nothing */
+	bool tools_only;      /* `if=tools`: for the hypervisor and toolstack only */
 };
 
 struct xi_mf_model {

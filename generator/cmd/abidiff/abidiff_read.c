@@ -498,7 +498,12 @@ static void read_module(struct reader *r)
 	end_decl(r);
 	const char *rel = name_arg(r, valid_rel, "a module path");
 	const struct token *t = need_attr(r, "abis");
+	const struct token *cond = attr(r, "if");
 	xi_abi_mask abis = 0;
+	if (cond && strcmp(cond->value, "tools")) {
+		xi_error(r->diag, tok_loc(r, cond), "'if=%s' is not valid here", cond->value);
+		cond = NULL;
+	}
 	if (!rel || !t || !abi_list(r, t, &abis) || !check_all_used(r)) {
 		r->mod = NULL;
 		r->last = LAST_NONE;
@@ -516,6 +521,7 @@ static void read_module(struct reader *r)
 	r->mod = xi_mf_add_module(r->m, rel);
 	r->mod->abis = abis;
 	r->mod->input = true;
+	r->mod->tools_only = cond != NULL;
 	r->mod->loc = mf_loc(r);
 	r->last = LAST_MODULE;
 	r->decl_doc = false;

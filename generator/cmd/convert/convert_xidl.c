@@ -470,6 +470,12 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 		put_doc(&p, m->doc, 0, "//!");
 		any = true;
 	}
+	if (m->tools_only) {
+		if (any)
+			xi_out_putc(o, '\n');
+		xi_out_puts(o, "@!if(tools)\n");
+		any = true;
+	}
 	for (const struct xi_import *im = m->imports; im; im = im->next) {
 		const struct xi_cmt_node *n = slots(&p, im);
 		if (any && im == m->imports)

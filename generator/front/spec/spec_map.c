@@ -18,7 +18,7 @@
  * extended one. `typ` and `type` are the same key in both. */
 static const enum xi_word top_xbg[] = { XI_W_INCLUDES, XI_W_STRUCTS, XI_W_ENUMS, XI_W_BITMAPS,
 					XI_W_NONE };
-static const enum xi_word top_xenidl[] = { XI_W_DESCRIPTION, XI_W_IMPORTS, XI_W_INCLUDES,
+static const enum xi_word top_xenidl[] = { XI_W_DESCRIPTION, XI_W_IF, XI_W_IMPORTS, XI_W_INCLUDES,
 					   XI_W_CONSTANTS, XI_W_ALIASES, XI_W_ENUMS, XI_W_BITMAPS,
 					   XI_W_STRUCTS, XI_W_UNIONS, XI_W_DECLARATIONS, XI_W_NONE };
 static const enum xi_word include_keys[] = { XI_W_FROM, XI_W_IMPORTS, XI_W_NONE };
@@ -442,6 +442,17 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 			out->doc = doc->value->text;
 		if (doc && ctx->comments)
 			ctx->comments->doc_pos = (struct xi_pos){ doc->key_loc.line, doc->key_loc.col };
+		/* `if: tools`, xidl's file attribute @!if(tools). */
+		const struct xi_dentry *cond = xi_sm_entry(root, XI_W_IF);
+		if (cond && xi_sm_is_kind(mp, cond->value, "if", XI_DSTR, "a string")) {
+			if (strcmp(cond->value->text, "tools"))
+				xi_error(mp->diag, cond->value->loc,
+					 "'if' takes the condition 'tools', as in if: tools");
+			else {
+				m->tools_only = true;
+				m->tools_only_loc = cond->key_loc;
+			}
+		}
 		const struct xi_dentry *imports = xi_sm_entry(root, XI_W_IMPORTS);
 		if (imports && xi_sm_is_kind(mp, imports->value, "imports", XI_DSEQ,
 				       mp->toml ? "an array" : "a sequence"))

@@ -105,6 +105,7 @@ static void missing_semicolon(struct xi_parser *p, XI_YYLTYPE member);
 static bool c_type_word(const char *w, bool first);
 static void missing_semicolon_after(struct xi_parser *p, XI_YYLTYPE before);
 static void add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path, bool is_arch);
+static void add_inner_attr(struct xi_parser *p, struct xi_attr *a);
 static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_expr *len);
 }
 
@@ -133,6 +134,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 %token <str> KW_IMPORT "'import'" KW_ARCH "'arch'" KW_CONST "'const'" KW_TYPE "'type'"
 %token <str> KW_ENUM "'enum'" KW_BITMAP "'bitmap'" KW_STRUCT "'struct'" KW_UNION "'union'"
 %token <str> KW_SWITCH "'switch'" KW_HANDLE "'handle'" KW_NATIVE_HANDLE "'native_handle'"
+%token AT_BANG "'@!'"
 %token ARROW "'=>'" DOTDOT "'..'" SHL "'<<'" SHR "'>>'" UNDERSCORE "'_'"
 
 %left '|'
@@ -146,7 +148,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 %type <str> name keyword_name c_type_words
 %type <expr> expr label_expr
 %type <type> type base_type compound_type
-%type <attr> attr
+%type <attr> attr inner_attr
 %type <attrs> attrs
 %type <members> members members_opt arms arms_opt
 %type <member> member member_open unterminated arm arm_core
@@ -175,6 +177,7 @@ item
 	| KW_IMPORT KW_ARCH STRING ';'   { add_import(p, @$, $3, true); }
 	| decl_core                      { add_decl(p, $1, NULL, &@$); }
 	| attrs decl_core                { add_decl(p, $2, $1.head, &@$); }
+	| inner_attr                     { add_inner_attr(p, $1); }
 	| error ';'
 	| error '}'
 	;
@@ -247,6 +250,26 @@ attr
 		$$->arg_loc = @4.loc;
 	}
 	| '@' name '(' expr ')' {
+		$$ = new_attr(p, @2, $2);
+		$$->arg_kind = XI_ATTR_ARG_EXPR;
+		$$->expr = $4;
+		$$->arg_loc = @4.loc;
+	}
+	;
+
+/* An inner (file) attribute, `@!name` or `@!name(arg)`: it says something
+ * of the whole file, and comes before the file's imports and declarations. */
+inner_attr
+	: AT_BANG name {
+		$$ = new_attr(p, @2, $2);
+	}
+	| AT_BANG name '(' STRING ')' {
+		$$ = new_attr(p, @2, $2);
+		$$->arg_kind = XI_ATTR_ARG_STRING;
+		$$->str = $4;
+		$$->arg_loc = @4.loc;
+	}
+	| AT_BANG name '(' expr ')' {
 		$$ = new_attr(p, @2, $2);
 		$$->arg_kind = XI_ATTR_ARG_EXPR;
 		$$->expr = $4;
@@ -906,6 +929,21 @@ static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *att
 		p->decls = d;
 	p->decls_tail = d;
 	p->ndecls++;
+}
+
+/* A file attribute applies to the module; after an import or a
+ * declaration it is refused (a reader of the file looks for them at its
+ * top, as for Rust's inner attributes). */
+static void add_inner_attr(struct xi_parser *p, struct xi_attr *a)
+{
+	if (p->decls || p->imports) {
+		xi_error(&p->ctx->diag, a->loc,
+			 "file attribute '@!%s' must come before the file's imports and declarations",
+			 a->name);
+		return; /* the node stays in the arena */
+	}
+	xi_attrs_met(p->ctx, XI_ATTRS_FILE, p->module, a);
+	xi_attrs_done(p->ctx);
 }
 
 static void add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path, bool is_arch)
