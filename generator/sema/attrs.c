@@ -17,12 +17,7 @@
 
 static bool is_c_identifier(const char *s)
 {
-	if (!xi_is_ident_start(*s))
-		return false;
-	for (s++; *s; s++)
-		if (!xi_is_ident(*s))
-			return false;
-	return true;
+	return xi_is_identifier(s, strlen(s));
 }
 
 /* Where an attribute is written as "@name" in its source (a is at the

@@ -6,6 +6,7 @@
 #define XENIDL_ASCII_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 static inline bool xi_is_digit(int c)
 {
@@ -41,6 +42,17 @@ static inline bool xi_is_ident_start(int c)
 static inline bool xi_is_ident(int c)
 {
 	return xi_is_alnum(c) || c == '_';
+}
+
+/* Whether the n bytes at s are a C identifier. */
+static inline bool xi_is_identifier(const char *s, size_t n)
+{
+	if (!n || !xi_is_ident_start(s[0]))
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (!xi_is_ident(s[i]))
+			return false;
+	return true;
 }
 
 /* The value of a hexadecimal digit, or -1. */

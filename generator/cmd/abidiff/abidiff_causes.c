@@ -214,11 +214,8 @@ const char *xi_ad_named_type(struct ad_differ *df, const char *type)
 	}
 	if (!n)
 		return NULL;
-	for (size_t i = 0; i < n; i++) {
-		char c = type[i];
-		if (!(xi_is_ident_start(c) || (i && xi_is_digit(c))))
-			return NULL;
-	}
+	if (!xi_is_identifier(type, n))
+		return NULL;
 	return xi_strndup(xi_ad_arena(df), type, n);
 }
 

@@ -263,13 +263,8 @@ static bool check_all_used(struct reader *r)
 
 static bool is_ident(const char *s)
 {
-	if (!xi_is_ident_start(*s))
-		return false;
-	size_t n = 0;
-	for (; *s; s++, n++)
-		if (!xi_is_ident(*s))
-			return false;
-	return n <= XI_MAX_IDENT_LEN;
+	size_t n = strlen(s);
+	return n <= XI_MAX_IDENT_LEN && xi_is_identifier(s, n);
 }
 
 /* "a", "a.b", "a[][].b": identifiers joined by '.', each but the last

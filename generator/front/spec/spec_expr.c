@@ -46,11 +46,6 @@ static void skip_space(struct eparser *p)
 		p->pos++;
 }
 
-static bool is_ident_char(char c)
-{
-	return xi_is_ident(c);
-}
-
 static struct xi_expr *new_expr(struct eparser *p, enum xi_expr_kind kind, struct xi_loc loc)
 {
 	struct xi_expr *e = XI_NEW(&p->ctx->arena, struct xi_expr);
@@ -64,7 +59,7 @@ static struct xi_expr *new_expr(struct eparser *p, enum xi_expr_kind kind, struc
 static struct xi_expr *number(struct eparser *p)
 {
 	size_t start = p->pos;
-	while (p->pos < p->len && is_ident_char(p->s[p->pos]))
+	while (p->pos < p->len && xi_is_ident(p->s[p->pos]))
 		p->pos++;
 	size_t n = p->pos - start;
 	uint64_t v = 0;
@@ -143,9 +138,9 @@ static struct xi_expr *unary(struct eparser *p)
 		}
 	} else if (xi_is_digit(p->s[p->pos])) {
 		e = number(p);
-	} else if (is_ident_char(p->s[p->pos])) {
+	} else if (xi_is_ident(p->s[p->pos])) {
 		size_t start = p->pos;
-		while (p->pos < p->len && is_ident_char(p->s[p->pos]))
+		while (p->pos < p->len && xi_is_ident(p->s[p->pos]))
 			p->pos++;
 		size_t n = p->pos - start;
 		if (n > XI_MAX_IDENT_LEN) {

@@ -94,14 +94,7 @@ bool xi_sm_is_object(struct mapper *mp, const struct xi_dnode *n, const char *wh
 
 bool xi_sm_is_identifier(const char *s, size_t len)
 {
-	if (!len || xi_is_digit(s[0]))
-		return false;
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-		if (!xi_is_ident(c))
-			return false;
-	}
-	return true;
+	return xi_is_identifier(s, len);
 }
 
 bool xi_sm_is_word(const char *s, size_t len)
