@@ -3,7 +3,7 @@
 # backend of ci/generate on its own and of the whole run, as
 #   - instructions (callgrind): repeatable on a loaded machine, the figure
 #     to compare changes by; "backend" is the part spent generating
-#     (xenidl_generate), the rest is reading and analysing idl/;
+#     (xi_generate), the rest is reading and analysing idl/;
 #   - wall time (hyperfine, median and mean) and peak RSS (GNU time),
 #     writing to an emptied directory as a clean `make generate` does.
 #
@@ -52,7 +52,7 @@ only() {
 		{ print }' | tr '\n' ' '
 }
 
-# Instructions of a command, total and inside xenidl_generate, as
+# Instructions of a command, total and inside xi_generate, as
 # "TOTAL BACKEND" in millions; "- -" without valgrind.
 instructions() {
 	if ! $have_valgrind; then
@@ -64,7 +64,7 @@ instructions() {
 	valgrind --tool=callgrind --callgrind-out-file="$tmp/cg" $1 >/dev/null 2>"$tmp/cg.log"
 	total=$(sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$tmp/cg.log")
 	backend=$(callgrind_annotate --inclusive=yes "$tmp/cg" 2>/dev/null |
-		awk '/:xenidl_generate / { gsub(",", "", $1); print $1; exit }')
+		awk '/:xi_generate / { gsub(",", "", $1); print $1; exit }')
 	awk -v t="$total" -v b="${backend:-0}" 'BEGIN { printf "%.1f %.1f\n", t / 1e6, b / 1e6 }'
 }
 

@@ -21,7 +21,7 @@ void *many(struct xi_arena *a);
 void *one(struct xi_arena *a) { return XI_NEW(a, $2); }
 void *many(struct xi_arena *a) { return XI_NEW_ARRAY(a, $2, 3); }
 EOC
-	$cc -std=c11 -Wall -Wextra -Werror -I"$top_srcdir/generator" -c "$tmp/$1.c" \
+	$cc -std=c11 -Wall -Wextra -Werror -I"$top_srcdir/generator/util" -c "$tmp/$1.c" \
 		-o "$tmp/$1.o" 2>"$tmp/$1.err"
 }
 

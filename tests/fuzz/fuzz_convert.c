@@ -32,7 +32,7 @@ static char *convert_text(const char *name, const char *text, size_t size, bool 
 		}
 	}
 	xi_comments_free(m->comments);
-	xenidl_destroy(ctx);
+	xi_destroy(ctx);
 	return result;
 }
 

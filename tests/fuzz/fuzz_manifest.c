@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "abidiff.h"
+#include "emit_manifest.h"
 #include "output.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

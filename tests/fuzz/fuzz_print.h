@@ -22,7 +22,7 @@ static struct xi_ctx *fuzz_ctx(void)
 		sink = fopen("/dev/null", "w");
 	struct xi_options opt;
 	memset(&opt, 0, sizeof(opt));
-	return xenidl_create(&opt, sink);
+	return xi_create(&opt, sink);
 }
 
 /* A module named `name` (which gives its form) whose source is a copy of

@@ -29,8 +29,11 @@ static int fuzz_spec(const uint8_t *data, size_t size, enum xi_spec_format forma
 		struct xi_spec spec;
 		xi_spec_map(ctx, m, root, format, XI_DIALECT_XENBINDGEN, &spec);
 		unsigned errors = ctx->diag.errors;
-		if (xi_spec_map(ctx, m, root, format, XI_DIALECT_XENIDL, &spec) &&
-		    ctx->diag.errors == errors) {
+		struct xi_attrs_read attrs;
+		xi_attrs_read_begin(ctx, &attrs);
+		bool mapped = xi_spec_map(ctx, m, root, format, XI_DIALECT_XENIDL, &spec);
+		xi_attrs_read_end(ctx, &attrs);
+		if (mapped && ctx->diag.errors == errors) {
 			m->decls = spec.decls;
 			m->ndecls = spec.ndecls;
 			m->imports = spec.imports;
@@ -51,7 +54,7 @@ static int fuzz_spec(const uint8_t *data, size_t size, enum xi_spec_format forma
 			free(print_converted(ctx, c, to_xidl));
 		xi_comments_free(c->comments);
 	}
-	xenidl_destroy(ctx);
+	xi_destroy(ctx);
 	return 0;
 }
 

@@ -14,16 +14,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!sink)
 		sink = fopen("/dev/null", "w");
 	struct xi_options opt = { 0 };
-	struct xi_ctx *ctx = xenidl_create(&opt, sink);
-	xenidl_add_source(ctx, "fuzz.xidl", (const char *)data, size);
-	if (xenidl_analyze(ctx)) {
+	struct xi_ctx *ctx = xi_create(&opt, sink);
+	xi_add_source(ctx, "fuzz.xidl", (const char *)data, size);
+	if (xi_analyze(ctx)) {
 		struct xi_gen_options gen = { 0 };
 		struct xi_outset *out = xi_outset_new(".", XI_OUTPUT_MEMORY, &ctx->diag);
-		xenidl_generate(ctx, "c", &gen, out);
-		xenidl_generate(ctx, "manifest", &gen, out);
-		xenidl_generate(ctx, "md", &gen, out);
+		xi_generate(ctx, "c", &gen, out);
+		xi_generate(ctx, "manifest", &gen, out);
+		xi_generate(ctx, "md", &gen, out);
 		xi_outset_free(out);
 	}
-	xenidl_destroy(ctx);
+	xi_destroy(ctx);
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "abidiff.h"
+#include "emit_manifest.h"
 #include "testutil.h"
 #include "xenidl.h"
 
@@ -39,13 +40,13 @@ START_TEST(round_trip_examples)
 	struct xi_options opt;
 	memset(&opt, 0, sizeof(opt));
 	opt.root = EXAMPLES_DIR;
-	struct xi_ctx *ctx = xenidl_create(&opt, stderr);
+	struct xi_ctx *ctx = xi_create(&opt, stderr);
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		char path[512];
 		snprintf(path, sizeof(path), "%s/%s", EXAMPLES_DIR, files[i]);
-		ck_assert(xenidl_add_input(ctx, path));
+		ck_assert(xi_add_input(ctx, path));
 	}
-	ck_assert(xenidl_analyze(ctx));
+	ck_assert(xi_analyze(ctx));
 	struct xi_mf_model *m = xi_mf_from_ir(ctx, true);
 	struct xi_outset *first = write_all(m, &ctx->diag);
 
@@ -78,7 +79,7 @@ START_TEST(round_trip_examples)
 	xi_mf_free(back);
 	xi_mf_free(m);
 	xi_diag_free(&diag);
-	xenidl_destroy(ctx);
+	xi_destroy(ctx);
 }
 END_TEST
 

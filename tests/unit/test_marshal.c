@@ -11,7 +11,7 @@
 #include "strbuf.h"
 #include "testutil.h"
 
-/* mt_sem_fails_any says whether mt_sem_fails makes a condition, for
+/* xi_mt_sem_fails_any says whether xi_mt_sem_fails makes a condition, for
  * every integer type the scalar may have. */
 static void same_answer(struct compiled *c, const char *name)
 {
@@ -21,8 +21,8 @@ static void same_answer(struct compiled *c, const char *name)
 	xi_arena_init(&a);
 	for (unsigned i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		for (int s = 0; s < 2; s++) {
-			bool text = mt_sem_fails(&a, "x", d, sizes[i], s) != NULL;
-			ck_assert_msg(mt_sem_fails_any(d, sizes[i], s) == text, "%s as %s%u", name,
+			bool text = xi_mt_sem_fails(&a, "x", d, sizes[i], s) != NULL;
+			ck_assert_msg(xi_mt_sem_fails_any(d, sizes[i], s) == text, "%s as %s%u", name,
 				      s ? "i" : "u", sizes[i] * 8);
 		}
 	}
@@ -60,10 +60,10 @@ START_TEST(sem_fails_any_agrees_with_the_text)
 	same_answer(c, "full");
 	same_answer(c, "partial");
 	/* And the answers themselves. */
-	ck_assert(!mt_sem_fails_any(find_decl(c, "all_u8"), 1, false));
-	ck_assert(mt_sem_fails_any(find_decl(c, "all_but_one"), 1, false));
-	ck_assert(!mt_sem_fails_any(find_decl(c, "full"), 1, false));
-	ck_assert(mt_sem_fails_any(find_decl(c, "partial"), 1, false));
+	ck_assert(!xi_mt_sem_fails_any(find_decl(c, "all_u8"), 1, false));
+	ck_assert(xi_mt_sem_fails_any(find_decl(c, "all_but_one"), 1, false));
+	ck_assert(!xi_mt_sem_fails_any(find_decl(c, "full"), 1, false));
+	ck_assert(xi_mt_sem_fails_any(find_decl(c, "partial"), 1, false));
 	compiled_free(c);
 }
 END_TEST
@@ -77,21 +77,21 @@ START_TEST(abis_with_the_same_view_make_the_same_plans)
 	ck_assert_msg(c->ok, "%s", c->diags);
 	const struct xi_decl *d = find_decl(c, "l");
 	/* arm32 lays it out as the 64-bit ABIs do; x86_32 does not. */
-	ck_assert(mp_same_view(d, XI_ABI_ARM32, XI_ABI_ARM64));
-	ck_assert(mp_same_view(d, XI_ABI_X86_64, XI_ABI_RISCV64));
-	ck_assert(!mp_same_view(d, XI_ABI_X86_32, XI_ABI_X86_64));
-	ck_assert(!mp_same_view(d, XI_ABI_X86_32, XI_ABI_ARM32));
+	ck_assert(xi_mp_same_view(d, XI_ABI_ARM32, XI_ABI_ARM64));
+	ck_assert(xi_mp_same_view(d, XI_ABI_X86_64, XI_ABI_RISCV64));
+	ck_assert(!xi_mp_same_view(d, XI_ABI_X86_32, XI_ABI_X86_64));
+	ck_assert(!xi_mp_same_view(d, XI_ABI_X86_32, XI_ABI_ARM32));
 	/* Plans built for either of two ABIs alike are equal, as host and as
 	 * wire ABI (only the copy path tells a host's own plan apart). */
-	struct mp_plan *arm32 = mp_build(c->ctx, d, XI_ABI_ARM32, XI_ABI_ARM32, XI_ABI_BIT(XI_ABI_ARM32));
-	struct mp_plan *arm64 = mp_build(c->ctx, d, XI_ABI_ARM64, XI_ABI_ARM64, XI_ABI_BIT(XI_ABI_ARM64));
-	ck_assert(mp_same_plan(arm32, arm64));
-	struct mp_plan *from64 = mp_build(c->ctx, d, XI_ABI_ARM32, XI_ABI_ARM64, XI_ABI_BIT(XI_ABI_ARM64));
-	ck_assert(!mp_same_plan(arm32, from64));
-	ck_assert(mp_same_code(arm32, from64));
-	struct mp_plan *x32 = mp_build(c->ctx, d, XI_ABI_X86_32, XI_ABI_X86_32, XI_ABI_BIT(XI_ABI_X86_32));
-	struct mp_plan *x64 = mp_build(c->ctx, d, XI_ABI_X86_64, XI_ABI_X86_64, XI_ABI_BIT(XI_ABI_X86_64));
-	ck_assert(!mp_same_code(x32, x64));
+	struct xi_mp_plan *arm32 = xi_mp_build(c->ctx, d, XI_ABI_ARM32, XI_ABI_ARM32, XI_ABI_BIT(XI_ABI_ARM32));
+	struct xi_mp_plan *arm64 = xi_mp_build(c->ctx, d, XI_ABI_ARM64, XI_ABI_ARM64, XI_ABI_BIT(XI_ABI_ARM64));
+	ck_assert(xi_mp_same_plan(arm32, arm64));
+	struct xi_mp_plan *from64 = xi_mp_build(c->ctx, d, XI_ABI_ARM32, XI_ABI_ARM64, XI_ABI_BIT(XI_ABI_ARM64));
+	ck_assert(!xi_mp_same_plan(arm32, from64));
+	ck_assert(xi_mp_same_code(arm32, from64));
+	struct xi_mp_plan *x32 = xi_mp_build(c->ctx, d, XI_ABI_X86_32, XI_ABI_X86_32, XI_ABI_BIT(XI_ABI_X86_32));
+	struct xi_mp_plan *x64 = xi_mp_build(c->ctx, d, XI_ABI_X86_64, XI_ABI_X86_64, XI_ABI_BIT(XI_ABI_X86_64));
+	ck_assert(!xi_mp_same_code(x32, x64));
 	compiled_free(c);
 }
 END_TEST

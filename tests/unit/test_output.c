@@ -166,7 +166,7 @@ static void embedded_as_is(const char *name, const char *text)
 	const char *top = getenv("top_srcdir");
 	ck_assert_ptr_nonnull(top);
 	char path[4096];
-	snprintf(path, sizeof(path), "%s/generator/templates/%s", top, name);
+	snprintf(path, sizeof(path), "%s/generator/back/templates/%s", top, name);
 	FILE *f = fopen(path, "rb");
 	ck_assert_msg(f != NULL, "cannot open %s", path);
 	struct xi_strbuf file = XI_STRBUF_INIT;

@@ -76,7 +76,7 @@ START_TEST(files_of_families_left_out_are_skipped)
 	ck_assert_ptr_nonnull(strstr(c->diags, "arch-arm/regs.xidl: warning: skipped: the file is "
 					       "for the arm family (arm32, arm64), which --abi "
 					       "leaves out\n"));
-	ck_assert_ptr_null(xenidl_find_decl(c->ctx, "arm_regs"));
+	ck_assert_ptr_null(xi_find_decl(c->ctx, "arm_regs"));
 	compiled_free(c);
 	c = compile_files(files, XI_ABI_BIT(XI_ABI_ARM64));
 	ck_assert_msg(c->ok, "%s", c->diags);

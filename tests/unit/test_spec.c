@@ -9,6 +9,7 @@
 #include "spec_read.h"
 #include "spec_words.h"
 #include "testutil.h"
+#include "xbg.h"
 #include "xbg_case.h"
 #include "xenidl.h"
 
@@ -296,14 +297,14 @@ START_TEST(rust_names_of_keywords)
 {
 	/* xenbindgen mode writes a keyword of Rust so that it compiles. */
 	struct xi_arena *a = &test_ctx->arena;
-	ck_assert_str_eq(xbg_rust_name(a, "ref", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "r#ref");
-	ck_assert_str_eq(xbg_rust_name(a, "type", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "r#type");
-	ck_assert_str_eq(xbg_rust_name(a, "match", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "r#match");
-	ck_assert_str_eq(xbg_rust_name(a, "self", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "self_");
-	ck_assert_str_eq(xbg_rust_name(a, "Self", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "self_");
-	ck_assert_str_eq(xbg_rust_name(a, "self", XI_SPLIT_DEFAULT, XI_CASE_PASCAL), "Self_");
-	ck_assert_str_eq(xbg_rust_name(a, "ref", XI_SPLIT_SNAKE, XI_CASE_PASCAL), "Ref");
-	ck_assert_str_eq(xbg_rust_name(a, "_pad0", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "pad_0");
+	ck_assert_str_eq(xi_xbg_rust_name(a, "ref", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "r#ref");
+	ck_assert_str_eq(xi_xbg_rust_name(a, "type", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "r#type");
+	ck_assert_str_eq(xi_xbg_rust_name(a, "match", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "r#match");
+	ck_assert_str_eq(xi_xbg_rust_name(a, "self", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "self_");
+	ck_assert_str_eq(xi_xbg_rust_name(a, "Self", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "self_");
+	ck_assert_str_eq(xi_xbg_rust_name(a, "self", XI_SPLIT_DEFAULT, XI_CASE_PASCAL), "Self_");
+	ck_assert_str_eq(xi_xbg_rust_name(a, "ref", XI_SPLIT_SNAKE, XI_CASE_PASCAL), "Ref");
+	ck_assert_str_eq(xi_xbg_rust_name(a, "_pad0", XI_SPLIT_DEFAULT, XI_CASE_SNAKE), "pad_0");
 }
 END_TEST
 

@@ -36,11 +36,11 @@ struct compiled *compile_files(const char *const *files, xi_abi_mask abis)
 	struct xi_options opt;
 	memset(&opt, 0, sizeof(opt));
 	opt.abis = abis;
-	c->ctx = xenidl_create(&opt, diag);
+	c->ctx = xi_create(&opt, diag);
 	char path[512];
 	snprintf(path, sizeof(path), "%s/%s", c->dir, files[0]);
-	bool loaded = xenidl_add_input(c->ctx, path);
-	c->ok = xenidl_analyze(c->ctx) && loaded;
+	bool loaded = xi_add_input(c->ctx, path);
+	c->ok = xi_analyze(c->ctx) && loaded;
 	fclose(diag);
 	c->ctx->diag.out = stderr;
 	return c;
@@ -58,7 +58,7 @@ void compiled_free(struct compiled *c)
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", c->dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", c->dir);
-	xenidl_destroy(c->ctx);
+	xi_destroy(c->ctx);
 	free(c->diags);
 	free(c);
 }
@@ -74,12 +74,12 @@ void test_ctx_setup(void)
 	ck_assert_ptr_nonnull(test_diag_stream);
 	struct xi_options opt;
 	memset(&opt, 0, sizeof(opt));
-	test_ctx = xenidl_create(&opt, test_diag_stream);
+	test_ctx = xi_create(&opt, test_diag_stream);
 }
 
 void test_ctx_teardown(void)
 {
-	xenidl_destroy(test_ctx);
+	xi_destroy(test_ctx);
 	fclose(test_diag_stream);
 	free(test_diags);
 	test_ctx = NULL;
@@ -103,7 +103,7 @@ struct xi_source *test_ctx_source(const char *name, const char *text)
 
 struct xi_decl *find_decl(struct compiled *c, const char *name)
 {
-	struct xi_decl *d = xenidl_find_decl(c->ctx, name);
+	struct xi_decl *d = xi_find_decl(c->ctx, name);
 	ck_assert_msg(d != NULL, "no declaration '%s'", name);
 	return d;
 }

@@ -57,7 +57,7 @@ extern "C" {
 #define XENIDL_ERANGE    (-6) /* a value does not fit the field of the target ABI */
 #define XENIDL_EABI      (-7) /* unknown ABI id, or no translation to that ABI */
 
-/* --- ABI ids (the order of generator/abi.c; a unit test pins it) ---------- */
+/* --- ABI ids (the order of generator/ir/abi.c; a unit test pins it) ------- */
 #define XENIDL_ABI_X86_32  0
 #define XENIDL_ABI_X86_64  1
 #define XENIDL_ABI_ARM32   2

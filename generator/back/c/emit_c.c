@@ -1,0 +1,701 @@
+/* The C header backend: one header per input file, in the manner of
+ * xen/include/public, with compile-time checks of every layout. */
+#include "emit_c.h"
+
+#include <string.h>
+
+#include "ascii.h"
+
+#include "abigroup.h"
+#include "cdoc.h"
+#include "cnames.h"
+#include "cprelude.h"
+#include "refs.h"
+#include "resolve.h"
+#include "templates/templates.h"
+
+/* Indentation of struct members, as in Xen's headers. */
+#define C_INDENT 4u
+
+struct cgen {
+	struct xi_ctx *ctx;
+	struct xi_arena *arena;
+	const struct xi_gen_options *opt;
+	struct xi_module *module;
+	struct xi_out *out;
+	xi_abi_mask abis;      /* ABIs the module exists on */
+	/* Reused text buffers: the backend allocates nothing per member. */
+	struct xi_strbuf line;
+	struct xi_strbuf path;
+	struct xi_strbuf abi_text[XI_ABI_COUNT];
+};
+
+static const char *guard_name(struct xi_arena *a, const char *rel)
+{
+	char *g = xi_aprintf(a, "__XEN_PUBLIC_%s_H__", rel);
+	for (char *p = g + 13; *p; p++) {
+		if (xi_is_lower(*p))
+			*p = xi_to_upper(*p);
+		else if (!(xi_is_upper(*p) || xi_is_digit(*p)))
+			*p = '_';
+	}
+	return g;
+}
+
+static const char *source_name(struct xi_arena *a, const struct xi_module *m)
+{
+	const char *slash = strrchr(m->path, '/');
+	const char *base = slash ? slash + 1 : m->path;
+	const char *dot = strrchr(base, '.');
+	return xi_aprintf(a, "%s%s", m->rel, dot ? dot : "");
+}
+
+/* The name a handle's target has in XEN_GUEST_HANDLE_64(name). */
+static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *t)
+{
+	static const char *const prim_names[XI_PRIM_COUNT] = {
+		[XI_PRIM_U8] = "uint8", [XI_PRIM_U16] = "uint16", [XI_PRIM_U32] = "uint32",
+		[XI_PRIM_U64] = "uint64", [XI_PRIM_I8] = "int8", [XI_PRIM_I16] = "int16",
+		[XI_PRIM_I32] = "int32", [XI_PRIM_I64] = "int64", [XI_PRIM_CHAR] = "char",
+		[XI_PRIM_NATIVE_U64] = "uint64", [XI_PRIM_NATIVE_I64] = "int64",
+		/* Xen's names for the handles of C's own types */
+		[XI_PRIM_C_CHAR] = "char", [XI_PRIM_C_SCHAR] = "schar", [XI_PRIM_C_UCHAR] = "uchar",
+		[XI_PRIM_C_SHORT] = "short", [XI_PRIM_C_USHORT] = "ushort", [XI_PRIM_C_INT] = "int",
+		[XI_PRIM_C_UINT] = "uint", [XI_PRIM_C_LONG] = "long", [XI_PRIM_C_ULONG] = "ulong",
+	};
+	if (t->kind == XI_TYPE_VOID) {
+		xi_sb_adds(sb, "void");
+		return;
+	}
+	if (t->kind == XI_TYPE_PRIM) {
+		xi_sb_adds(sb, prim_names[t->prim]);
+		return;
+	}
+	const struct xi_decl *d = xi_ref_some_decl(t);
+	switch (d->kind) {
+	case XI_DECL_STRUCT:
+	case XI_DECL_UNION:
+		xi_sb_printf(sb, "%s_t", xi_c_decl_name(d));
+		break;
+	case XI_DECL_ENUM:
+	case XI_DECL_BITMAP:
+		xi_sb_adds(sb, prim_names[d->backing]);
+		break;
+	default:
+		xi_sb_adds(sb, xi_c_decl_name(d));
+		break;
+	}
+}
+
+/* The declaration specifier of a (non-array, non-aggregate) type. For
+ * enums and bitmaps, *note is set to the declaration the comment names. */
+static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi,
+			  const struct xi_decl **note)
+{
+	*note = NULL;
+	switch (t->kind) {
+	case XI_TYPE_PRIM:
+		xi_sb_adds(sb, xi_c_prim(t->prim));
+		break;
+	case XI_TYPE_REF: {
+		const struct xi_decl *d = abi >= 0 ? xi_ref_decl(t, abi) : xi_ref_some_decl(t);
+		if (t->u.ref.via_c_typedef) {
+			xi_sb_printf(sb, "%s_t", xi_c_decl_name(d));
+			break;
+		}
+		switch (d->kind) {
+		case XI_DECL_STRUCT:
+			xi_sb_adds(sb, "struct ");
+			xi_sb_adds(sb, xi_c_decl_name(d));
+			break;
+		case XI_DECL_UNION:
+			xi_sb_adds(sb, "union ");
+			xi_sb_adds(sb, xi_c_decl_name(d));
+			break;
+		case XI_DECL_ENUM:
+		case XI_DECL_BITMAP:
+			if (d->c_bitfields) {
+				xi_sb_printf(sb, "struct %s", xi_c_decl_name(d));
+				break;
+			}
+			*note = d;
+			xi_sb_adds(sb, xi_c_prim(d->backing));
+			break;
+		default:
+			xi_sb_adds(sb, xi_c_decl_name(d));
+			break;
+		}
+		break;
+	}
+	case XI_TYPE_HANDLE:
+	case XI_TYPE_NATIVE_HANDLE:
+		xi_sb_adds(sb, t->kind == XI_TYPE_HANDLE ? "XEN_GUEST_HANDLE_64(" : "XEN_GUEST_HANDLE(");
+		put_handle_name(sb, t->u.target);
+		xi_sb_addc(sb, ')');
+		break;
+	default:
+		xi_sb_addc(sb, '?');
+		break;
+	}
+}
+
+/* The element type under array dimensions. */
+static const struct xi_type *array_base(const struct xi_type *t)
+{
+	while (t->kind == XI_TYPE_ARRAY)
+		t = t->u.array.elem;
+	return t;
+}
+
+/* The "[N][M]" suffix of an array type; a dimension written as a named
+ * constant keeps its name. */
+static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
+{
+	for (; t->kind == XI_TYPE_ARRAY; t = t->u.array.elem) {
+		const struct xi_expr *len = t->u.array.len;
+		xi_sb_addc(sb, '[');
+		if (len->kind == XI_EXPR_NAME && len->ref) {
+			xi_sb_adds(sb, xi_c_decl_name(len->ref));
+		} else {
+			xi_sb_add_u32(sb, t->u.array.count);
+		}
+		xi_sb_addc(sb, ']');
+	}
+}
+
+/* One member declaration line, such as "uint32_t flags; (comment naming
+ * the bitmap)". */
+static void put_member_line(struct xi_strbuf *sb, const struct xi_type *t, const char *name,
+			    unsigned indent, int abi)
+{
+	const struct xi_type *base = array_base(t);
+	const struct xi_type *choice = NULL;
+	if (base->kind == XI_TYPE_ARCH) {
+		/* The choice may itself be an array (its dimensions are inner),
+		 * or void: then the member does not exist on this ABI. */
+		choice = base->u.arch.abi[abi];
+		base = array_base(choice);
+		if (base->kind == XI_TYPE_VOID)
+			return;
+	}
+	const struct xi_decl *note;
+	static const char spaces[] = "                                ";
+	xi_sb_addn(sb, spaces, indent < sizeof(spaces) - 1 ? indent : sizeof(spaces) - 1);
+	put_type_spec(sb, base, abi, &note);
+	xi_sb_addc(sb, ' ');
+	xi_sb_adds(sb, name);
+	put_dims(sb, t);
+	if (choice)
+		put_dims(sb, choice);
+	xi_sb_addc(sb, ';');
+	if (note) {
+		xi_sb_adds(sb, note->kind == XI_DECL_ENUM ? " /* enum " : " /* bitmap ");
+		xi_sb_adds(sb, note->name);
+		xi_sb_adds(sb, " */");
+	}
+	xi_sb_addc(sb, '\n');
+}
+
+static void emit_members(struct cgen *g, const struct xi_agg *agg, unsigned indent);
+
+/* Emit per-ABI variants of a text as an #if chain; a single variant for
+ * every ABI needs no condition. */
+static void emit_abi_chain(struct cgen *g, struct xi_abi_group *groups, unsigned n, bool all_abis)
+{
+	if (n == 1 && all_abis) {
+		xi_out_puts(g->out, groups[0].text);
+		return;
+	}
+	for (unsigned i = 0; i < n; i++) {
+		/* The last of several spellings covers every other ABI, as in
+		 * Xen's own headers: "#if x86_32 ... #else ... #endif". */
+		if (i && i == n - 1 && all_abis)
+			xi_out_puts(g->out, "#else\n");
+		else
+			xi_out_printf(g->out, "#%s %s\n", i ? "elif" : "if",
+				      xi_c_abi_condition(g->arena, groups[i].abis));
+		xi_out_puts(g->out, groups[i].text);
+	}
+	xi_out_puts(g->out, "#endif\n");
+}
+
+static bool type_has_arch(const struct xi_type *t)
+{
+	return array_base(t)->kind == XI_TYPE_ARCH;
+}
+
+static const char *packed_attr(struct cgen *g, const struct xi_agg *agg)
+{
+	return g->opt->packed && agg->owner && !agg->owner->legacy ? " __attribute__((__packed__))" : "";
+}
+
+/* Emit a declaration line that depends on the ABI (an arch type) as an
+ * #if chain of its distinct spellings. `prefix` goes before each line. */
+static void emit_per_abi_line(struct cgen *g, const char *prefix, const struct xi_type *t,
+			      const char *name, unsigned indent)
+{
+	const char *texts[XI_ABI_COUNT];
+	struct xi_abi_group groups[XI_ABI_COUNT];
+	XI_FOR_EACH_ABI(a, g->abis) {
+		struct xi_strbuf *sb = &g->abi_text[a];
+		xi_sb_reset(sb);
+		xi_sb_adds(sb, prefix);
+		size_t empty = sb->len;
+		put_member_line(sb, t, name, indent, a);
+		/* Where a member is absent (void) the line stays empty. */
+		texts[a] = sb->len == empty ? "" : xi_sb_str(sb);
+	}
+	unsigned n = xi_abi_group_by_text(groups, g->abis, texts);
+	/* ABIs where the member is absent need no branch; then the last
+	 * spelling cannot take "#else". */
+	unsigned kept = 0;
+	for (unsigned i = 0; i < n; i++)
+		if (*groups[i].text)
+			groups[kept++] = groups[i];
+	emit_abi_chain(g, groups, kept, kept == n && g->abis == XI_ABI_ALL);
+}
+
+static void emit_member(struct cgen *g, const struct xi_member *m, unsigned indent)
+{
+	xi_c_comment(g->out, indent, m->doc);
+	const char *name = xi_member_c_name(m);
+	const struct xi_type *base = array_base(m->type);
+	if (base->kind == XI_TYPE_AGG) {
+		const struct xi_agg *agg = base->u.agg;
+		xi_out_indent(g->out, indent);
+		xi_out_printf(g->out, "%s%s {\n", agg->is_union ? "union" : "struct", packed_attr(g, agg));
+		emit_members(g, agg, indent + C_INDENT);
+		xi_out_indent(g->out, indent);
+		xi_out_printf(g->out, "} %s", name);
+		xi_sb_reset(&g->line);
+		put_dims(&g->line, m->type);
+		xi_out_write(g->out, g->line.data ? g->line.data : "", g->line.len);
+		xi_out_puts(g->out, ";\n");
+		return;
+	}
+	if (type_has_arch(m->type)) {
+		emit_per_abi_line(g, "", m->type, name, indent);
+		return;
+	}
+	xi_sb_reset(&g->line);
+	put_member_line(&g->line, m->type, name, indent, -1);
+	xi_out_write(g->out, g->line.data, g->line.len);
+}
+
+static void emit_members(struct cgen *g, const struct xi_agg *agg, unsigned indent)
+{
+	for (const struct xi_member *m = agg->members; m; m = m->next)
+		emit_member(g, m, indent);
+}
+
+/* --- Declarations -------------------------------------------------------- */
+
+/* Show a constant in hex when it was written so, or computed with bit
+ * operations (it is then a mask or a bit pattern). `hops` bounds the walk
+ * through other constants. */
+static bool prefers_hex(const struct xi_expr *e, unsigned hops)
+{
+	switch (e->kind) {
+	case XI_EXPR_INT:
+		return e->hex;
+	case XI_EXPR_NAME:
+		return e->ref && hops < 16 && prefers_hex(e->ref->expr, hops + 1);
+	case XI_EXPR_UNARY:
+		return e->op == XI_OP_NOT || prefers_hex(e->a, hops);
+	case XI_EXPR_BINARY:
+		switch (e->op) {
+		case XI_OP_SHL: case XI_OP_SHR: case XI_OP_AND: case XI_OP_OR: case XI_OP_XOR:
+			return true;
+		default:
+			return prefers_hex(e->a, hops) || prefers_hex(e->b, hops);
+		}
+	}
+	return false;
+}
+
+static void emit_const(struct cgen *g, const struct xi_decl *d)
+{
+	xi_c_comment(g->out, 0, d->doc);
+	enum xi_ctype t = d->c_type ? d->c_type : xi_ctype_of_prim(d->const_prim);
+	xi_out_printf(g->out, "#define %s %s\n", xi_c_decl_name(d),
+		      xi_c_ctype_literal(g->arena, d->value, t, prefers_hex(d->expr, 0)));
+}
+
+static void emit_alias(struct cgen *g, const struct xi_decl *d)
+{
+	xi_c_comment(g->out, 0, d->doc);
+	const char *name = xi_c_decl_name(d);
+	if (type_has_arch(d->type)) {
+		emit_per_abi_line(g, "typedef ", d->type, name, 0);
+	} else {
+		xi_sb_reset(&g->line);
+		xi_sb_adds(&g->line, "typedef ");
+		put_member_line(&g->line, d->type, name, 0, -1);
+		xi_out_write(g->out, g->line.data, g->line.len);
+	}
+	xi_out_printf(g->out, "#ifdef DEFINE_XEN_GUEST_HANDLE\nDEFINE_XEN_GUEST_HANDLE(%s);\n#endif\n", name);
+}
+
+/* A @c_enum enum is a C enum, as Xen declares a few: `enum NAME { ... };`
+ * or, given a typedef name, `typedef enum { ... } NAME_t;`. */
+static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
+{
+	xi_c_comment(g->out, 0, d->doc);
+	if (d->c_enum_typedef)
+		xi_out_puts(g->out, "typedef enum {\n");
+	else
+		xi_out_printf(g->out, "enum %s {\n", xi_c_decl_name(d));
+	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+		xi_c_comment(g->out, C_INDENT, v->doc);
+		xi_out_printf(g->out, "%*s%s = %s%s\n", (int)C_INDENT, "", xi_c_variant_name(g->arena, d, v),
+			      xi_c_ctype_literal(g->arena, v->v, XI_CTYPE_INT,
+						 v->value->kind == XI_EXPR_INT && v->value->hex),
+			      v->next ? "," : "");
+	}
+	if (d->c_enum_typedef)
+		xi_out_printf(g->out, "} %s;\n", d->c_enum_typedef);
+	else
+		xi_out_puts(g->out, "};\n");
+}
+
+static void emit_enum(struct cgen *g, const struct xi_decl *d)
+{
+	if (d->c_enum) {
+		emit_c_enum(g, d);
+		return;
+	}
+	xi_c_comment(g->out, 0, d->doc);
+	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+		xi_c_comment(g->out, 0, v->doc);
+		enum xi_ctype t = v->c_type ? v->c_type : d->c_type;
+		bool hex = v->value->kind == XI_EXPR_INT && v->value->hex;
+		xi_out_printf(g->out, "#define %s %s\n", xi_c_variant_name(g->arena, d, v),
+			      t ? xi_c_ctype_literal(g->arena, v->v, t, hex)
+				: xi_c_int_literal_min(g->arena, v->v, hex));
+	}
+}
+
+/* A @c_bitfields bitmap is a C struct of bitfields of its backing type, as
+ * Xen declares some flag words (struct xen_processor_flags). Its bits are
+ * declared from the lowest; unnamed bitfields fill the gaps. Little-endian
+ * ABIs allocate bitfields from the least significant bit, so the struct
+ * and the bitmap agree on every supported ABI. */
+static void emit_bitfields(struct cgen *g, const struct xi_decl *d)
+{
+	const char *unit = xi_c_prim_plain(d->backing);
+	xi_c_comment(g->out, 0, d->doc);
+	xi_out_printf(g->out, "struct %s {\n", xi_c_decl_name(d));
+	unsigned next = 0;
+	for (;;) {
+		const struct xi_variant *low = NULL;
+		for (const struct xi_variant *v = d->variants; v; v = v->next)
+			if (!v->invalid && v->lo >= next && (!low || v->lo < low->lo))
+				low = v;
+		if (!low)
+			break;
+		if (low->lo > next)
+			xi_out_printf(g->out, "%*s%s :%u;\n", (int)C_INDENT, "", unit, low->lo - next);
+		xi_c_comment(g->out, C_INDENT, low->doc);
+		xi_out_printf(g->out, "%*s%s %s:%u;\n", (int)C_INDENT, "", unit,
+			      low->c_name ? low->c_name : low->name, low->hi - low->lo + 1);
+		next = low->hi + 1;
+	}
+	xi_out_puts(g->out, "};\n");
+}
+
+static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
+{
+	if (d->c_bitfields) {
+		emit_bitfields(g, d);
+		return;
+	}
+	bool wide = xi_prims[d->backing].size == 8;
+	enum xi_ctype own = d->c_type ? d->c_type : xi_ctype_of_prim(d->backing);
+	uint64_t all = 0;
+	xi_c_comment(g->out, 0, d->doc);
+	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+		const char *name = xi_c_variant_name(g->arena, d, v);
+		unsigned width = v->hi - v->lo + 1;
+		uint64_t mask = (width == 64 ? UINT64_MAX : ((UINT64_C(1) << width) - 1)) << v->lo;
+		all |= mask;
+		xi_c_comment(g->out, 0, v->doc);
+		xi_out_printf(g->out, "#define _%s %u\n", name, v->lo);
+		/* The bit's C type (@c_type) is the literal's: a shift keeps it. */
+		const char *suffix = xi_ctype_suffix(v->c_type ? v->c_type : own);
+		if (!v->value_hi) {
+			xi_out_printf(g->out, "#define %s (1%s << _%s)\n", name, suffix, name);
+			continue;
+		}
+		uint64_t field = mask >> v->lo;
+		xi_out_printf(g->out, "#define %s_mask (0x%llx%s << _%s)\n", name,
+			      (unsigned long long)field, suffix, name);
+		xi_out_printf(g->out, "#define %s(v) (((v) << _%s) & %s_mask)\n", name, name, name);
+	}
+	xi_out_printf(g->out, "#define %s 0x%llx%s\n", xi_c_all_mask_name(g->arena, d),
+		      (unsigned long long)all, wide ? "ULL" : "U");
+}
+
+static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
+{
+	const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
+	const char *name = xi_c_decl_name(d);
+	xi_c_comment(g->out, 0, d->doc);
+	/* Only @legacy types can be empty: a GNU extension (size 0 in C, 1 in
+	 * C++), which __extension__ keeps -pedantic quiet about. */
+	if (!d->agg->members)
+		xi_out_puts(g->out, "__extension__ ");
+	xi_out_printf(g->out, "%s%s %s {\n", kw, packed_attr(g, d->agg), name);
+	emit_members(g, d->agg, C_INDENT);
+	xi_out_puts(g->out, "};\n");
+	/* An alias declared under the name NAME_t takes the place of the
+	 * usual typedef (Xen's x86_32 xen_callback_t names struct
+	 * xen_callback, its x86_64 one an integer). */
+	const char *type = xi_aprintf(g->arena, "%s_t", name);
+	if (xi_map_get(&g->ctx->symbols, type, strlen(type)))
+		return;
+	xi_out_printf(g->out, "typedef %s %s %s;\n#ifdef DEFINE_XEN_GUEST_HANDLE\n"
+		      "DEFINE_XEN_GUEST_HANDLE(%s);\n#endif\n", kw, name, type, type);
+}
+
+/* --- Layout checks ------------------------------------------------------- */
+
+/* Do two ABIs give an aggregate the same offsets everywhere inside it? */
+static bool same_offsets(const struct xi_agg *agg, int a, int b)
+{
+	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (xi_member_present(m, a) != xi_member_present(m, b))
+			return false;
+		if (xi_member_offset(m, a) != xi_member_offset(m, b))
+			return false;
+		const struct xi_type *t = array_base(m->type);
+		if (t->kind == XI_TYPE_AGG && !same_offsets(t->u.agg, a, b))
+			return false;
+	}
+	return true;
+}
+
+/* What the checks of an aggregate are made of. */
+struct checked {
+	const struct xi_agg *agg;
+	bool with_align;
+};
+
+static bool same_checks(const void *data, int a, int b)
+{
+	const struct checked *c = data;
+	const struct xi_agg *agg = c->agg;
+	/* Laid out once for every ABI (nearly always): nothing to compare. */
+	if (agg->invariant)
+		return true;
+	return agg->lay[a].size == agg->lay[b].size &&
+	       (!c->with_align || agg->lay[a].align == agg->lay[b].align) && same_offsets(agg, a, b);
+}
+
+/* The offset checks of an aggregate's members (and of the members of the
+ * inline aggregates it holds) on one ABI; g->path holds the path of the
+ * enclosing member. */
+static void emit_member_checks(struct cgen *g, const char *kw, const char *name,
+			       const struct xi_agg *agg, uint32_t base, int abi)
+{
+	size_t saved = g->path.len;
+	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (!xi_member_present(m, abi))
+			continue;
+		g->path.len = saved;
+		xi_sb_adds(&g->path, xi_member_c_name(m));
+		uint32_t offset = base + xi_member_offset(m, abi);
+		xi_out_printf(g->out, "XENIDL_CHECK_OFFSET(%s, %s, %s, %u);\n", kw, name,
+			      g->path.data, (unsigned)offset);
+		const struct xi_type *t = m->type;
+		while (t->kind == XI_TYPE_ARRAY) {
+			xi_sb_adds(&g->path, "[0]");
+			t = t->u.array.elem;
+		}
+		if (t->kind == XI_TYPE_AGG) {
+			xi_sb_addc(&g->path, '.');
+			emit_member_checks(g, kw, name, t->u.agg, offset, abi);
+		}
+	}
+	g->path.len = saved;
+	if (g->path.data)
+		g->path.data[saved] = '\0';
+}
+
+static void emit_checks_on(struct cgen *g, const struct xi_decl *d, int abi, bool with_align)
+{
+	const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
+	const char *name = xi_c_decl_name(d);
+	xi_out_printf(g->out, "XENIDL_CHECK_SIZE(%s, %s, %u);\n", kw, name,
+		      (unsigned)d->agg->lay[abi].size);
+	if (with_align)
+		xi_out_printf(g->out, "XENIDL_CHECK_ALIGN(%s, %s, %u);\n", kw, name,
+			      (unsigned)d->agg->lay[abi].align);
+	xi_sb_reset(&g->path);
+	emit_member_checks(g, kw, name, d->agg, 0, abi);
+}
+
+/* The checks of one aggregate: unconditional when every ABI agrees, else
+ * one group of ABIs per distinct layout under an #if chain. */
+static void emit_checks_for(struct cgen *g, const struct xi_decl *d)
+{
+	const struct xi_agg *agg = d->agg;
+	/* Packing makes every type 1-aligned: only sizes and offsets remain. */
+	bool with_align = !(g->opt->packed && !d->legacy);
+	struct xi_abi_group groups[XI_ABI_COUNT];
+	const struct checked checked = { agg, with_align };
+	unsigned n = xi_abi_group(groups, g->abis, same_checks, &checked);
+	bool all = g->abis == XI_ABI_ALL;
+	xi_out_printf(g->out, "\n/* %s %s */\n", d->kind == XI_DECL_UNION ? "union" : "struct",
+		      xi_c_decl_name(d));
+	/* C++ gives empty structs size 1: what holds one is checked in C only. */
+	if (n == 1 && all && !(agg->empty_abis & g->abis)) {
+		emit_checks_on(g, d, groups[0].first, with_align);
+		return;
+	}
+	for (unsigned i = 0; i < n; i++) {
+		const char *kw = i ? "elif" : "if";
+		bool c_only = (agg->empty_abis & groups[i].abis) != 0;
+		if (n == 1 && all)
+			xi_out_printf(g->out, "#%s !defined(__cplusplus)\n", kw);
+		else if (c_only)
+			xi_out_printf(g->out, "#%s (%s) && !defined(__cplusplus)\n", kw,
+				      xi_c_abi_condition(g->arena, groups[i].abis));
+		else
+			xi_out_printf(g->out, "#%s %s\n", kw, xi_c_abi_condition(g->arena, groups[i].abis));
+		emit_checks_on(g, d, groups[i].first, with_align);
+	}
+	xi_out_puts(g->out, "#endif\n");
+}
+
+static void emit_checks(struct cgen *g)
+{
+	bool any = false;
+	for (unsigned i = 0; i < g->module->ndecls; i++)
+		if (xi_decl_is_aggregate(g->module->sorted[i]) || g->module->sorted[i]->c_bitfields)
+			any = true;
+	if (!any)
+		return;
+	xi_out_puts(g->out,
+		    "\n/*\n"
+		    " * Layout checks: the compiler confirms the size, alignment and member\n"
+		    " * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS\n"
+		    " * to leave them out.\n"
+		    " */\n"
+		    "#ifndef XENIDL_NO_LAYOUT_CHECKS\n");
+	for (unsigned i = 0; i < g->module->ndecls; i++) {
+		const struct xi_decl *d = g->module->sorted[i];
+		if (xi_decl_is_aggregate(d))
+			emit_checks_for(g, d);
+		else if (d->c_bitfields && d->backing_ok)
+			/* The same on every ABI: the backing integer's layout. */
+			xi_out_printf(g->out, "\n/* struct %s */\nXENIDL_CHECK_SIZE(struct, %s, %u);\n"
+				      "XENIDL_CHECK_ALIGN(struct, %s, %u);\n", xi_c_decl_name(d),
+				      xi_c_decl_name(d), xi_prims[d->backing].size, xi_c_decl_name(d),
+				      xi_prims[d->backing].size);
+	}
+	xi_out_puts(g->out, "\n#endif /* XENIDL_NO_LAYOUT_CHECKS */\n");
+}
+
+/* --- Files --------------------------------------------------------------- */
+
+static const char *include_path(struct xi_arena *a, const char *import)
+{
+	const char *slash = strrchr(import, '/');
+	const char *dot = strrchr(import, '.');
+	if (dot && (!slash || dot > slash))
+		return xi_aprintf(a, "%.*s.h", (int)(dot - import), import);
+	return xi_aprintf(a, "%s.h", import);
+}
+
+/* The header of an imported module, which this one includes. */
+static void refer(struct cgen *g, const struct xi_module *m)
+{
+	if (m)
+		xi_ref_add(g->ctx, g->out, "includes", "c", xi_aprintf(g->arena, "%s.h", m->rel), m);
+}
+
+static void emit_includes(struct cgen *g)
+{
+	const struct xi_import *im = g->module->imports;
+	if (!im)
+		return;
+	xi_out_putc(g->out, '\n');
+	for (; im; im = im->next) {
+		const char *inc = include_path(g->arena, im->path);
+		if (!im->is_arch) {
+			xi_out_printf(g->out, "#include \"%s\"\n", inc);
+			refer(g, im->module[0]);
+			continue;
+		}
+		bool first = true;
+		for (int f = 0; f < XI_FAM_COUNT; f++) {
+			if (!im->module[f])
+				continue;
+			xi_out_printf(g->out, "#%s %s\n#include \"%s/%s\"\n", first ? "if" : "elif",
+				      xi_families[f].c_cond, xi_families[f].dir, inc);
+			refer(g, im->module[f]);
+			first = false;
+		}
+		if (first)
+			continue;
+		xi_out_puts(g->out, "#else\n#error \"xenidl: no definitions for this architecture\"\n#endif\n");
+	}
+}
+
+static void emit_module(struct cgen *g)
+{
+	struct xi_module *m = g->module;
+	const char *guard = guard_name(g->arena, m->rel);
+	struct xi_out *o = g->out;
+	xi_out_puts(o, "/*\n");
+	if (m->doc) {
+		xi_c_comment_lines(o, 0, m->doc);
+		xi_out_puts(o, " *\n");
+	}
+	xi_out_printf(o, " * Generated by xenidl from %s. Do not edit.\n */\n", source_name(g->arena, m));
+	xi_out_printf(o, "#ifndef %s\n#define %s\n", guard, guard);
+	if (m->tools_only)
+		xi_out_printf(o, "\n#if !defined(__XEN__) && !defined(__XEN_TOOLS__)\n"
+			      "#error \"%s.h is for the hypervisor and the toolstack only "
+			      "(define __XEN_TOOLS__)\"\n#endif\n", m->rel);
+	if (xi_c_carries_prelude(m)) {
+		xi_out_putc(o, '\n');
+		xi_out_puts(o, xi_template_c_prelude);
+	}
+	emit_includes(g);
+	for (unsigned i = 0; i < m->ndecls; i++) {
+		const struct xi_decl *d = m->sorted[i];
+		xi_out_putc(o, '\n');
+		switch (d->kind) {
+		case XI_DECL_CONST: emit_const(g, d); break;
+		case XI_DECL_ALIAS: emit_alias(g, d); break;
+		case XI_DECL_ENUM: emit_enum(g, d); break;
+		case XI_DECL_BITMAP: emit_bitmap(g, d); break;
+		case XI_DECL_STRUCT:
+		case XI_DECL_UNION: emit_aggregate(g, d); break;
+		}
+	}
+	emit_checks(g);
+	xi_out_printf(o, "\n#endif /* %s */\n", guard);
+}
+
+void xi_emit_c(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_outset *out)
+{
+	for (unsigned i = 0; i < ctx->ninputs; i++) {
+		struct xi_module *m = ctx->inputs[i];
+		struct cgen g;
+		memset(&g, 0, sizeof(g));
+		g.ctx = ctx;
+		g.arena = &ctx->arena;
+		g.opt = opt;
+		g.module = m;
+		g.abis = xi_module_abis(ctx, m);
+		g.out = xi_out_open(out, xi_aprintf(&ctx->arena, "%s.h", m->rel));
+		if (g.out)
+			emit_module(&g);
+		xi_sb_free(&g.line);
+		xi_sb_free(&g.path);
+		for (int a = 0; a < XI_ABI_COUNT; a++)
+			xi_sb_free(&g.abi_text[a]);
+	}
+}

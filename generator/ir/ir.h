@@ -1,0 +1,472 @@
+/* The intermediate representation: what every reader produces and every
+ * backend consumes.
+ *
+ * A compilation holds modules (one per input file). A module holds
+ * declarations in source order. Types are trees: an aggregate's members
+ * have types, which may be references to other declarations, arrays,
+ * handles, inline aggregates or per-ABI choices. The resolver fills in the
+ * references and constant values; the layout engine fills in sizes,
+ * alignments and offsets for every ABI. */
+#ifndef XENIDL_IR_H
+#define XENIDL_IR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "abi.h"
+#include "source.h"
+#include "xint.h"
+
+struct xi_comments;
+struct xi_dnode;
+struct xi_spec_include;
+struct xi_decl;
+struct xi_module;
+struct xi_type;
+
+/* --- Primitive types ---------------------------------------------------- */
+
+enum xi_prim {
+	XI_PRIM_U8,
+	XI_PRIM_U16,
+	XI_PRIM_U32,
+	XI_PRIM_U64,
+	XI_PRIM_I8,
+	XI_PRIM_I16,
+	XI_PRIM_I32,
+	XI_PRIM_I64,
+	XI_PRIM_CHAR,
+	XI_PRIM_NATIVE_U64, /* legacy: 64-bit with the ABI's own alignment */
+	XI_PRIM_NATIVE_I64,
+	/* C's own types, as Rust's core::ffi names them. long is legacy: its
+	 * size is the ABI's. (long long is left out: C89 lacks it.) */
+	XI_PRIM_C_CHAR,
+	XI_PRIM_C_SCHAR,
+	XI_PRIM_C_UCHAR,
+	XI_PRIM_C_SHORT,
+	XI_PRIM_C_USHORT,
+	XI_PRIM_C_INT,
+	XI_PRIM_C_UINT,
+	XI_PRIM_C_LONG,
+	XI_PRIM_C_ULONG,
+	XI_PRIM_COUNT
+};
+
+struct xi_prim_info {
+	const char *name;      /* IDL spelling */
+	unsigned size;         /* the largest size; xi_prim_size gives an ABI's */
+	bool is_signed;
+	bool legacy_only;
+	bool integer;          /* usable as an enum/bitmap backing or constant type */
+};
+
+extern const struct xi_prim_info xi_prims[XI_PRIM_COUNT];
+int xi_prim_by_name(const char *name);
+unsigned xi_prim_size(enum xi_prim p, int abi);
+bool xi_prim_is_c(enum xi_prim p);
+bool xi_int_fits_prim(struct xi_int v, enum xi_prim p);
+
+/* --- Attributes (as written; interpreted by sema/attrs.c) ---------------- */
+
+enum xi_attr_arg_kind { XI_ATTR_ARG_NONE, XI_ATTR_ARG_STRING, XI_ATTR_ARG_EXPR };
+
+struct xi_attr {
+	const char *name;
+	struct xi_loc loc;
+	enum xi_attr_arg_kind arg_kind;
+	const char *str;          /* XI_ATTR_ARG_STRING */
+	struct xi_expr *expr;     /* XI_ATTR_ARG_EXPR */
+	struct xi_loc arg_loc;
+	struct xi_attr *next;
+};
+
+/* What an attribute list is written before. */
+enum xi_attr_place {
+	XI_ATTRS_FILE,             /* a file attribute, @!name(arg): the module */
+	XI_ATTRS_DECL,
+	XI_ATTRS_MEMBER,           /* a member or a tagged-union arm */
+	XI_ATTRS_VARIANT,          /* an enum variant */
+	XI_ATTRS_BIT,              /* a bitmap bit or field */
+};
+
+struct xi_attr_site {
+	enum xi_attr_place place;
+	void *node;                /* the xi_module, xi_decl, xi_member or xi_variant */
+	const struct xi_attr *list;
+};
+
+struct xi_ctx;
+typedef void (*xi_attrs_apply_fn)(struct xi_ctx *ctx, const struct xi_attr_site *sites,
+				  unsigned n);
+
+/* The attribute lists a reader met and has not handed over yet, in the
+ * order it finished their nodes. Readers only record them (xi_attrs_met,
+ * ctx.h) and hand them over at the end of each top-level declaration
+ * (xi_attrs_done): `apply`, which the loader sets to sema/attrs.c's
+ * interpretation, then takes them, and their nodes are reused for the
+ * lists that follow (most members carry one: keeping them would cost
+ * more memory than the members themselves). */
+struct xi_attrs_read {
+	xi_attrs_apply_fn apply;
+	struct xi_attr_site *v;
+	unsigned n, cap;
+	struct xi_attr *free;      /* nodes to reuse */
+	unsigned errors;           /* reported by `apply` */
+};
+
+/* --- Constant expressions ------------------------------------------------ */
+
+enum xi_expr_kind { XI_EXPR_INT, XI_EXPR_NAME, XI_EXPR_UNARY, XI_EXPR_BINARY };
+
+enum xi_op {
+	XI_OP_NEG, XI_OP_NOT, XI_OP_PLUS,                 /* unary */
+	XI_OP_ADD, XI_OP_SUB, XI_OP_MUL, XI_OP_DIV, XI_OP_MOD,
+	XI_OP_SHL, XI_OP_SHR, XI_OP_AND, XI_OP_OR, XI_OP_XOR, /* binary */
+};
+
+struct xi_expr {
+	/* The small fields share one word after the location: an expression
+	 * is made for every array length and enum value. */
+	struct xi_loc loc;
+	enum xi_expr_kind kind : 8;
+	enum xi_op op : 8;
+	bool hex : 1;           /* an integer literal written in hex (output hint) */
+	unsigned depth : 15;    /* height of the tree, bounded by XI_MAX_EXPR_DEPTH */
+	union {
+		struct xi_int lit;              /* XI_EXPR_INT */
+		struct {
+			const char *name;       /* XI_EXPR_NAME */
+			struct xi_decl *ref;    /* the constant, once resolved */
+		};
+		struct {
+			struct xi_expr *a, *b;  /* operands (b: binary only) */
+		};
+	};
+};
+
+/* --- Types -------------------------------------------------------------- */
+
+enum xi_type_kind {
+	XI_TYPE_PRIM,
+	XI_TYPE_REF,           /* a named alias, struct, union, enum or bitmap */
+	XI_TYPE_ARRAY,
+	XI_TYPE_HANDLE,        /* handle<T>: 64-bit guest handle */
+	XI_TYPE_NATIVE_HANDLE, /* native_handle<T>: legacy, pointer-sized on x86 */
+	XI_TYPE_AGG,           /* inline anonymous struct or union */
+	XI_TYPE_ARCH,          /* arch { abi: T, ... }: legacy, per-ABI type */
+	XI_TYPE_VOID,          /* only as the target of a handle */
+};
+
+struct xi_arch_choice {
+	const char *key;        /* an ABI name, or "default" */
+	struct xi_loc loc;
+	struct xi_type *type;
+	struct xi_arch_choice *next;
+};
+
+struct xi_agg;
+
+struct xi_type {
+	/* One byte each: a type node is made for most members. */
+	enum xi_type_kind kind : 8;
+	enum xi_prim prim : 8;      /* XI_TYPE_PRIM */
+	struct xi_loc loc;
+	union {
+		struct {
+			const char *name;
+			/* What the name means: `decl` on every ABI or, when it
+			 * comes from an `import arch` file and so differs by
+			 * family, per_abi[abi]. Read it with xi_ref_decl().
+			 * NULL after a resolution error. */
+			struct xi_decl *decl;
+			struct xi_decl **per_abi;
+			bool per_family;    /* per_abi is set */
+			bool resolved;      /* resolution ran (maybe with errors) */
+			/* A YAML or TOML spec may say what kind of declaration
+			 * it names ({struct: x}): then want is set, want_kind is
+			 * an enum xi_decl_kind, and the resolver checks it. */
+			bool want;
+			int want_kind;
+			/* The name is a struct's or union's C typedef (X_t for X):
+			 * the reference is to X, and C spells it X_t. */
+			bool via_c_typedef;
+		} ref;
+		struct {
+			struct xi_type *elem;
+			struct xi_expr *len;
+			uint32_t count;     /* evaluated length */
+		} array;
+		struct xi_type *target; /* handles */
+		struct xi_agg *agg;
+		struct {
+			struct xi_arch_choice *choices;
+			struct xi_type **abi;  /* [XI_ABI_COUNT], set by the resolver */
+		} arch;
+	} u;
+};
+
+/* One shared, read-only type node per primitive: readers use these
+ * instead of allocating a node for every member of a primitive type. */
+extern struct xi_type xi_prim_types[XI_PRIM_COUNT];
+
+/* --- Aggregates ---------------------------------------------------------- */
+
+enum xi_member_flags {
+	XI_MEMBER_IN = 1u << 0,
+	XI_MEMBER_OUT = 1u << 1,
+	XI_MEMBER_RESERVED = 1u << 2,
+};
+
+/* A tagged-union arm's selector: an enum variant, a constant or a literal. */
+struct xi_arm_label {
+	struct xi_expr *expr;
+	struct xi_int value;
+	const char *variant;  /* the enum variant's name, when it names one */
+	bool valid;           /* evaluated without error */
+	struct xi_arm_label *next;
+};
+
+struct xi_member {
+	const char *name;
+	const char *c_name;         /* @c_name, or NULL */
+	const char *doc;
+	struct xi_type *type;
+	/* Tagged-union arms only: the values that select the arm (NULL for
+	 * the default arm). */
+	struct xi_arm_label *labels;
+	struct xi_member *next;
+	struct xi_loc loc;
+	unsigned flags : 8;         /* enum xi_member_flags */
+	bool is_default_arm;
+	/* Layout: the offset inside the enclosing aggregate, the same on every
+	 * ABI unless offset_varies, when `offsets` gives one per ABI. Read it
+	 * with xi_member_offset(). One field holds either: inputs have a
+	 * million members, and this keeps each at 72 bytes. */
+	bool offset_varies;
+	union {
+		uint32_t offset;
+		uint32_t *offsets;
+	};
+};
+
+struct xi_layout {
+	uint32_t size;
+	uint32_t align;
+};
+
+struct xi_agg {
+	bool is_union;
+	unsigned nmembers;
+	struct xi_member *members;
+	struct xi_loc loc;
+	/* Tagged unions: the member of the enclosing aggregate that selects
+	 * the arm (resolved from tag_name). */
+	struct xi_loc tag_loc;
+	const char *tag_name;
+	struct xi_member *tag;
+	struct xi_agg *parent;      /* enclosing aggregate, for inline ones */
+	struct xi_decl *owner;      /* the top-level declaration */
+	/* Layout, per ABI. */
+	struct xi_layout lay[XI_ABI_COUNT];
+	/* Some ABI's layout holds a zero-sized struct (GNU C): C++ disagrees. */
+	xi_abi_mask empty_abis;
+	/* It holds a type of an `import arch` file: families may differ. */
+	bool family_variant;
+	bool laid_out : 1;
+	bool laying_out : 1;        /* cycle detection */
+	bool layout_failed : 1;
+	/* Made of types that are the same on every ABI: so is its layout. */
+	bool invariant : 1;
+};
+
+/* --- Enums and bitmaps --------------------------------------------------- */
+
+/* The C type of an integer macro, as @c_type names it (C's int ... unsigned
+ * long long; see cnames.h). NONE: the type the declaration's own type gives. */
+enum xi_ctype {
+	XI_CTYPE_NONE,
+	XI_CTYPE_INT,
+	XI_CTYPE_UINT,
+	XI_CTYPE_LONG,
+	XI_CTYPE_ULONG,
+	XI_CTYPE_LONGLONG,
+	XI_CTYPE_ULONGLONG,
+	XI_CTYPE_COUNT
+};
+
+struct xi_variant {
+	const char *name;
+	const char *c_name;         /* @c_name, or NULL */
+	enum xi_ctype c_type;       /* @c_type, or XI_CTYPE_NONE: the enum's or bitmap's */
+	const char *doc;
+	struct xi_expr *value;      /* enum value, or a bitmap bit's first position */
+	struct xi_expr *value_hi;   /* bitmap field's last position, or NULL */
+	struct xi_variant *next;
+	struct xi_int v;            /* evaluated enum value */
+	struct xi_loc loc;
+	unsigned lo, hi;            /* evaluated bit range (hi == lo for a bit) */
+	bool invalid;               /* evaluation failed (already reported) */
+};
+
+
+/* --- Declarations -------------------------------------------------------- */
+
+enum xi_decl_kind {
+	XI_DECL_CONST,
+	XI_DECL_ALIAS,
+	XI_DECL_ENUM,
+	XI_DECL_BITMAP,
+	XI_DECL_STRUCT,
+	XI_DECL_UNION,
+};
+
+/* Small fields are grouped so that they share words. */
+struct xi_decl {
+	enum xi_decl_kind kind : 8;
+	bool legacy;
+	bool c_bitfields;          /* @c_bitfields on a bitmap: C sees a struct of bitfields */
+	enum xi_ctype c_type : 8;  /* @c_type on constants, enums and bitmaps */
+	bool c_enum;               /* @c_enum: C declares the enum as a C enum */
+	const char *c_enum_typedef; /* @c_enum("NAME_t"): an anonymous enum typedef'd so */
+	struct xi_loc loc;
+	const char *name;
+	const char *c_name;        /* @c_name, or NULL */
+	const char *c_prefix;      /* @c_prefix on enums and bitmaps, or NULL */
+	const char *doc;
+	struct xi_module *module;
+	struct xi_expr *version;   /* @version(CONST): the interface version constant */
+	/* const and alias: the declared type; enum/bitmap: the backing type */
+	struct xi_type *type;
+	/* const */
+	struct xi_expr *expr;
+	struct xi_int value;
+	enum xi_prim const_prim : 8; /* the integer type the constant has */
+	bool evaluated : 1;
+	bool evaluating : 1;
+	bool eval_failed : 1;
+	/* enum, bitmap (and `variants` below) */
+	enum xi_prim backing : 8;  /* the integer type it is stored as */
+	bool backing_ok;
+	unsigned nvariants;
+	bool variants_done;
+	/* Dependency order, set by order.c */
+	unsigned char order_state;
+	bool in_cycle;             /* contains itself: no layout */
+	bool failed;               /* resolution reported errors: no layout */
+	unsigned order;
+	struct xi_variant *variants; /* enum, bitmap */
+	struct xi_agg *agg;        /* struct, union */
+	struct xi_decl *next;      /* next in its module, in source order */
+	struct xi_decl *next_same_name; /* symbol table chain */
+};
+
+/* --- Modules ------------------------------------------------------------- */
+
+struct xi_import {
+	const char *path;         /* as written */
+	struct xi_loc loc;
+	bool is_arch;
+	/* The file for each family (only [0] for a plain import). */
+	struct xi_module *module[XI_FAM_COUNT];
+	/* YAML and TOML: the xenbindgen include it stands for, or NULL
+	 * (spec_load.c). */
+	const struct xi_spec_include *include;
+	struct xi_import *next;
+};
+
+struct xi_module {
+	const char *path;         /* file path as opened, for messages */
+	const char *canon;        /* canonical absolute path: the module's identity */
+	const char *rel;          /* output path without extension, '/'-separated */
+	const char *doc;          /* //! text */
+	/* Searched for imports after the module's own directory, before -I:
+	 * set by readers whose imports name a spec tree's directories. */
+	const char *import_root;
+	struct xi_source *src;
+	/* YAML and TOML: the document tree the module was read from, for
+	 * fix-its that need the places of its items (fixit.c). */
+	const struct xi_dnode *spec_root;
+	int family;               /* XI_FAM_NONE or the arch-* family of its path */
+	/* `@!if(tools)`: only the hypervisor and the toolstack may use the
+	 * file (C: Xen's #error unless __XEN__ or __XEN_TOOLS__). */
+	bool tools_only;
+	struct xi_loc tools_only_loc;
+	bool is_input;            /* named on the command line: gets outputs */
+	/* An input the user named, not one found by searching a directory
+	 * (abi-diff): leaving it out (--abi) is worth a warning. */
+	bool named;
+	bool left_out;            /* on no selected ABI: not in the compilation */
+	unsigned index;           /* position in the compilation */
+	struct xi_import *imports;
+	/* YAML and TOML: its xenbindgen includes, as written; each is also
+	 * in `imports` as the imports it stands for. */
+	const struct xi_spec_include *includes;
+	struct xi_decl *decls;
+	unsigned ndecls;
+	struct xi_decl **sorted;  /* decls in emission (dependency) order */
+	uint64_t *visible;        /* bitset over module indexes: this one and its imports */
+	bool parsed_ok;
+	bool loading;             /* on the import stack (cycle detection) */
+	bool ordered;             /* its declarations are numbered (order.c) */
+	/* convert: the comments of its source (comments.h); NULL otherwise. */
+	struct xi_comments *comments;
+};
+
+/* --- Queries ------------------------------------------------------------- */
+
+const char *xi_decl_kind_name(enum xi_decl_kind k);
+/* "a struct", "an enum", ... for messages. */
+const char *xi_decl_kind_phrase(enum xi_decl_kind k);
+
+/* The layout of any type on one ABI (after layout ran). */
+struct xi_layout xi_type_layout(const struct xi_type *t, int abi);
+struct xi_layout xi_decl_layout(const struct xi_decl *d, int abi);
+
+/* The type inside arrays and handles: its element, or what it points to,
+ * as deep as they go. */
+const struct xi_type *xi_type_innermost(const struct xi_type *t);
+
+/* Strip aliases: the type a name finally means on one ABI. */
+const struct xi_type *xi_type_resolve(const struct xi_type *t, int abi);
+/* The declaration a reference means on one ABI (NULL if unresolved). */
+static inline struct xi_decl *xi_ref_decl(const struct xi_type *t, int abi)
+{
+	return t->u.ref.per_abi ? t->u.ref.per_abi[abi] : t->u.ref.decl;
+}
+
+/* Any declaration a reference means (for ABI-independent questions such
+ * as its kind); NULL if unresolved. */
+struct xi_decl *xi_ref_some_decl(const struct xi_type *t);
+
+/* Any one ABI on which a reference is resolved; -1 if none. */
+int xi_ref_any_abi(const struct xi_type *t);
+
+/* A member's offset inside its aggregate on one ABI. */
+static inline uint32_t xi_member_offset(const struct xi_member *m, int abi)
+{
+	return m->offset_varies ? m->offsets[abi] : m->offset;
+}
+
+/* The C identifier of a member or declaration (c_name or name). */
+static inline const char *xi_member_c_name(const struct xi_member *m)
+{
+	return m->c_name ? m->c_name : m->name;
+}
+
+/* A member whose arch type chooses void on an ABI does not exist there. */
+static inline bool xi_member_present(const struct xi_member *m, int abi)
+{
+	const struct xi_type *t = m->type;
+	return t->kind != XI_TYPE_ARCH || !t->u.arch.abi || !t->u.arch.abi[abi] ||
+	       t->u.arch.abi[abi]->kind != XI_TYPE_VOID;
+}
+
+static inline bool xi_decl_is_aggregate(const struct xi_decl *d)
+{
+	return d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION;
+}
+
+bool xi_module_sees(const struct xi_module *m, const struct xi_module *other);
+
+#endif

@@ -1,0 +1,367 @@
+/* Attributes: interpreted from the lists a reader recorded (ir.h, struct
+ * xi_attrs_read), at the end of each declaration, in the order the reader
+ * met them.
+ * Every reader (xidl, YAML, TOML) records them the same way, so the rules
+ * are the same whatever the input form; messages name an attribute as
+ * that form writes it (the key 'c_prefix' of YAML is '@c_prefix' in
+ * xidl). */
+#include "attrs.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ascii.h"
+#include "ctypes.h"
+
+#include "spelling.h"
+
+static bool is_c_identifier(const char *s)
+{
+	return xi_is_identifier(s, strlen(s));
+}
+
+/* Where an attribute is written as "@name" in its source (a is at the
+ * name): false for attributes a YAML or TOML key stands for. */
+static bool attr_text(struct xi_ctx *ctx, const struct xi_attr *a, struct xi_loc *at)
+{
+	struct xi_source *src = xi_diag_source(&ctx->diag, a->loc.file);
+	size_t len, n = strlen(a->name);
+	const char *line = src ? xi_source_line(src, a->loc.line, &len) : NULL;
+	if (!line || a->loc.col < 2 || a->loc.col - 1 + n > len || line[a->loc.col - 2] != '@' ||
+	    memcmp(line + a->loc.col - 1, a->name, n) != 0)
+		return false;
+	*at = a->loc;
+	at->col--;
+	at->len = (uint16_t)(n + 1);
+	return true;
+}
+
+/* Two directions: '@inout' says both. The fix-it makes the first one
+ * '@inout' and takes the second away: one edit when they share a line. */
+static void direction_conflict(struct xi_ctx *ctx, const struct xi_attr *first,
+			       const struct xi_attr *second)
+{
+	struct xi_loc a, b;
+	struct xi_fixit fix[2];
+	unsigned n = 0;
+	if (attr_text(ctx, first, &a) && attr_text(ctx, second, &b)) {
+		if (a.line == b.line && a.col < b.col) {
+			a.len = (uint16_t)(b.col + b.len - a.col);
+			fix[n++] = xi_fixit_replace(a, "@inout");
+		} else {
+			fix[n++] = xi_fixit_replace(a, "@inout");
+			fix[n++] = xi_fixit_replace(b, "");
+		}
+	}
+	xi_error_fix(&ctx->diag, second->loc, fix, n, "'@%s' conflicts with '@%s'; write '@inout'",
+		     second->name, first->name);
+}
+
+static bool attr_no_arg(struct xi_ctx *ctx, const struct xi_attr *a)
+{
+	if (a->arg_kind != XI_ATTR_ARG_NONE) {
+		xi_error(&ctx->diag, a->arg_loc, "'@%s' takes no argument", a->name);
+		return false;
+	}
+	return true;
+}
+
+static const char *attr_string(struct xi_ctx *ctx, const struct xi_attr *a, bool identifier)
+{
+	if (a->arg_kind != XI_ATTR_ARG_STRING) {
+		xi_error(&ctx->diag, a->loc, "'@%s' needs a string argument, as in @%s(\"NAME\")",
+			 a->name, a->name);
+		return NULL;
+	}
+	if (identifier && !is_c_identifier(a->str)) {
+		xi_error(&ctx->diag, a->arg_loc, "'%s' is not a valid C identifier", a->str);
+		return NULL;
+	}
+	return a->str;
+}
+
+/* Report a repeated attribute; true if `a` repeats an earlier one. */
+static bool attr_repeated(struct xi_ctx *ctx, const struct xi_attr *list, const struct xi_attr *a)
+{
+	for (const struct xi_attr *o = list; o != a; o = o->next) {
+		if (o->name == a->name || !strcmp(o->name, a->name)) {
+			xi_error(&ctx->diag, a->loc, "duplicate attribute '@%s'", a->name);
+			return true;
+		}
+	}
+	return false;
+}
+
+bool xi_attr_is_known(const char *n)
+{
+	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
+					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum" };
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(n, names[i]))
+			return true;
+	return false;
+}
+
+/* @c_type(c_int): the C type of an integer macro. */
+static enum xi_ctype attr_ctype(struct xi_ctx *ctx, const struct xi_attr *a)
+{
+	enum xi_ctype t = XI_CTYPE_NONE;
+	if (a->arg_kind == XI_ATTR_ARG_EXPR && a->expr->kind == XI_EXPR_NAME)
+		t = xi_ctype_parse(a->expr->name);
+	if (t == XI_CTYPE_NONE)
+		xi_error(&ctx->diag, a->arg_kind == XI_ATTR_ARG_NONE ? a->loc : a->arg_loc,
+			 "'@c_type' needs a C integer type: c_int, c_uint, c_long, c_ulong, "
+			 "c_longlong or c_ulonglong");
+	return t;
+}
+
+static void attr_misplaced(struct xi_ctx *ctx, const struct xi_attr *a, const char *where)
+{
+	if (!xi_attr_is_known(a->name))
+		xi_error(&ctx->diag, a->loc, "unknown attribute '@%s'", a->name);
+	else
+		xi_error(&ctx->diag, a->loc, "'%s' does not apply to %s",
+			 xi_spell_attr(ctx, a->loc, a->name), where);
+}
+
+static void apply_file(struct xi_ctx *ctx, struct xi_module *m, const struct xi_attr *a)
+{
+	if (strcmp(a->name, "if")) {
+		xi_error(&ctx->diag, a->loc, "unknown file attribute '@!%s'", a->name);
+		return;
+	}
+	if (m->tools_only) {
+		xi_error(&ctx->diag, a->loc, "duplicate file attribute '@!if'");
+		return;
+	}
+	/* The condition language has one word so far: 'tools', the file is
+	 * for the hypervisor and the toolstack only. */
+	if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME ||
+	    strcmp(a->expr->name, "tools")) {
+		xi_error(&ctx->diag, a->arg_kind == XI_ATTR_ARG_NONE ? a->loc : a->arg_loc,
+			 "'@!if' takes the condition 'tools', as in @!if(tools)");
+		return;
+	}
+	m->tools_only = true;
+	m->tools_only_loc = a->loc;
+}
+
+static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_attr *list)
+{
+	for (const struct xi_attr *a = list; a; a = a->next) {
+		if (attr_repeated(ctx, list, a))
+			continue;
+		if (!strcmp(a->name, "legacy") &&
+		    (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION || d->kind == XI_DECL_ALIAS)) {
+			if (attr_no_arg(ctx, a))
+				d->legacy = true;
+		} else if (!strcmp(a->name, "c_name")) {
+			d->c_name = attr_string(ctx, a, true);
+		} else if (!strcmp(a->name, "c_prefix") &&
+			   (d->kind == XI_DECL_ENUM || d->kind == XI_DECL_BITMAP)) {
+			d->c_prefix = attr_string(ctx, a, false);
+			if (d->c_prefix && *d->c_prefix && !is_c_identifier(d->c_prefix)) {
+				xi_error(&ctx->diag, a->arg_loc, "'%s' is not a valid C identifier prefix",
+					 d->c_prefix);
+				d->c_prefix = NULL;
+			}
+		} else if (!strcmp(a->name, "c_type") && (d->kind == XI_DECL_CONST ||
+			   d->kind == XI_DECL_ENUM || d->kind == XI_DECL_BITMAP)) {
+			d->c_type = attr_ctype(ctx, a);
+		} else if (!strcmp(a->name, "c_enum") && d->kind == XI_DECL_ENUM) {
+			d->c_enum = true;
+			if (a->arg_kind != XI_ATTR_ARG_NONE)
+				d->c_enum_typedef = attr_string(ctx, a, true);
+		} else if (!strcmp(a->name, "c_bitfields") && d->kind == XI_DECL_BITMAP) {
+			if (attr_no_arg(ctx, a))
+				d->c_bitfields = true;
+		} else if (!strcmp(a->name, "version") &&
+			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
+			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
+				xi_error(&ctx->diag, a->loc,
+					 "'@version' needs the name of a constant, as in @version(NAME_VERSION)");
+			else
+				d->version = a->expr;
+		} else {
+			attr_misplaced(ctx, a, xi_decl_kind_phrase(d->kind));
+		}
+	}
+}
+
+static void apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct xi_attr *list)
+{
+	const struct xi_attr *direction = NULL, *reserved = NULL;
+	for (const struct xi_attr *a = list; a; a = a->next) {
+		if (attr_repeated(ctx, list, a))
+			continue;
+		if (xi_attr_is_direction(a->name)) {
+			if (!attr_no_arg(ctx, a))
+				continue;
+			if (direction) {
+				direction_conflict(ctx, direction, a);
+				continue;
+			}
+			direction = a;
+			m->flags |= !strcmp(a->name, "in") ? XI_MEMBER_IN
+				  : !strcmp(a->name, "out") ? XI_MEMBER_OUT
+				  : XI_MEMBER_IN | XI_MEMBER_OUT;
+		} else if (!strcmp(a->name, "reserved")) {
+			if (attr_no_arg(ctx, a)) {
+				reserved = a;
+				m->flags |= XI_MEMBER_RESERVED;
+			}
+		} else if (!strcmp(a->name, "c_name")) {
+			m->c_name = attr_string(ctx, a, true);
+		} else {
+			attr_misplaced(ctx, a, "a member");
+		}
+	}
+	if (direction && reserved && xi_form_at(ctx, reserved->loc) == XI_FORMAT_XIDL)
+		xi_error(&ctx->diag, reserved->loc,
+			 "a '@reserved' member carries no data and takes no direction");
+	else if (direction && reserved)
+		xi_error(&ctx->diag, reserved->loc,
+			 "a field with %s carries no data and takes no 'direction'",
+			 xi_spell_flag(ctx, reserved->loc, "reserved"));
+}
+
+static void apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct xi_attr *list,
+			  const char *what)
+{
+	for (const struct xi_attr *a = list; a; a = a->next) {
+		if (attr_repeated(ctx, list, a))
+			continue;
+		if (!strcmp(a->name, "c_name"))
+			v->c_name = attr_string(ctx, a, true);
+		else if (!strcmp(a->name, "c_type"))
+			v->c_type = attr_ctype(ctx, a);
+		else
+			attr_misplaced(ctx, a, what);
+	}
+}
+
+void xi_attrs_apply(struct xi_ctx *ctx, const struct xi_attr_site *sites, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++) {
+		const struct xi_attr_site *s = &sites[i];
+		switch (s->place) {
+		case XI_ATTRS_FILE:
+			for (const struct xi_attr *a = s->list; a; a = a->next)
+				apply_file(ctx, s->node, a);
+			break;
+		case XI_ATTRS_DECL:
+			apply_decl(ctx, s->node, s->list);
+			break;
+		case XI_ATTRS_MEMBER:
+			apply_member(ctx, s->node, s->list);
+			break;
+		case XI_ATTRS_VARIANT:
+			apply_variant(ctx, s->node, s->list, "an enum variant");
+			break;
+		case XI_ATTRS_BIT:
+			apply_variant(ctx, s->node, s->list, "a bit");
+			break;
+		}
+	}
+}
+
+void xi_attrs_read_begin(struct xi_ctx *ctx, struct xi_attrs_read *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->apply = xi_attrs_apply;
+	ctx->attrs_read = r;
+}
+
+void xi_attrs_read_end(struct xi_ctx *ctx, struct xi_attrs_read *r)
+{
+	xi_attrs_done(ctx);
+	ctx->attrs_read = NULL;
+	free(r->v);
+}
+
+
+/* --- Attributes rebuilt from the IR (for writers such as convert) ------ */
+
+static struct xi_attr *push(struct xi_arena *a, struct xi_attr ***tail, const char *name);
+static void push_ctype(struct xi_arena *a, struct xi_attr ***tail, enum xi_ctype t)
+{
+	if (t == XI_CTYPE_NONE)
+		return;
+	struct xi_attr *at = push(a, tail, "c_type");
+	at->arg_kind = XI_ATTR_ARG_EXPR;
+	struct xi_expr *e = XI_NEW(a, struct xi_expr);
+	e->kind = XI_EXPR_NAME;
+	e->name = xi_ctype_name(t);
+	e->depth = 1;
+	at->expr = e;
+}
+
+static struct xi_attr *push(struct xi_arena *a, struct xi_attr ***tail, const char *name)
+{
+	struct xi_attr *at = XI_NEW(a, struct xi_attr);
+	at->name = name;
+	**tail = at;
+	*tail = &at->next;
+	return at;
+}
+
+static void push_string(struct xi_arena *a, struct xi_attr ***tail, const char *name, const char *s)
+{
+	struct xi_attr *at = push(a, tail, name);
+	at->arg_kind = XI_ATTR_ARG_STRING;
+	at->str = s;
+}
+
+const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl *d)
+{
+	struct xi_attr *head = NULL, **tail = &head;
+	if (d->legacy)
+		push(a, &tail, "legacy");
+	if (d->c_name)
+		push_string(a, &tail, "c_name", d->c_name);
+	if (d->c_prefix)
+		push_string(a, &tail, "c_prefix", d->c_prefix);
+	if (d->c_bitfields)
+		push(a, &tail, "c_bitfields");
+	push_ctype(a, &tail, d->c_type);
+	if (d->c_enum_typedef)
+		push_string(a, &tail, "c_enum", d->c_enum_typedef);
+	else if (d->c_enum)
+		push(a, &tail, "c_enum");
+	if (d->version) {
+		struct xi_attr *at = push(a, &tail, "version");
+		at->arg_kind = XI_ATTR_ARG_EXPR;
+		at->expr = d->version;
+	}
+	return head;
+}
+
+const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_member *m)
+{
+	struct xi_attr *head = NULL, **tail = &head;
+	switch (m->flags & (XI_MEMBER_IN | XI_MEMBER_OUT)) {
+	case XI_MEMBER_IN | XI_MEMBER_OUT:
+		push(a, &tail, "inout");
+		break;
+	case XI_MEMBER_IN:
+		push(a, &tail, "in");
+		break;
+	case XI_MEMBER_OUT:
+		push(a, &tail, "out");
+		break;
+	}
+	if (m->flags & XI_MEMBER_RESERVED)
+		push(a, &tail, "reserved");
+	if (m->c_name)
+		push_string(a, &tail, "c_name", m->c_name);
+	return head;
+}
+
+const struct xi_attr *xi_attrs_of_variant(struct xi_arena *a, const struct xi_variant *v)
+{
+	struct xi_attr *head = NULL, **tail = &head;
+	if (v->c_name)
+		push_string(a, &tail, "c_name", v->c_name);
+	push_ctype(a, &tail, v->c_type);
+	return head;
+}

@@ -1,0 +1,568 @@
+/* Loading: read input files, parse them, and follow their imports.
+ *
+ * Each file is parsed once, whatever the path it is reached by (files are
+ * identified by their canonical path). Imports are looked up next to the
+ * importing file, then along the -I directories. `import arch "f.xidl"`
+ * means arch-x86/f.xidl, arch-arm/f.xidl, arch-ppc/f.xidl and
+ * arch-riscv/f.xidl, of which the families of the selected ABIs must
+ * exist. The file's extension picks its reader: .yaml, .yml and .toml
+ * files are specs (spec_load.c), anything else is xidl.
+ *
+ * A converting run (ctx->converting, convert.c) loads the same way, but
+ * keeps each file's comments, reads imported files only with
+ * --with-imports (a conversion needs none), and takes `import arch` to
+ * mean the families that have the file (it builds for no ABI). */
+#include "loader.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "attrs.h"
+#include "comments.h"
+#include "limits.h"
+#include "parse.h"
+#include "resolve.h"
+#include "spec_load.h"
+
+static bool is_regular_file(struct xi_ctx *ctx, const char *path)
+{
+	/* Files already loaded were regular then: they stay so for a run. */
+	if (xi_map_get(&ctx->canon_of_path, path, strlen(path)))
+		return true;
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The realpath of a file to load, or NULL; the same path asks the system
+ * once per run. */
+static const char *canonical_path(struct xi_ctx *ctx, const char *path)
+{
+	size_t len = strlen(path);
+	const char *canon = xi_map_get(&ctx->canon_of_path, path, len);
+	if (canon)
+		return canon;
+	char *buf = realpath(path, NULL);
+	if (!buf)
+		return NULL;
+	canon = xi_strdup(&ctx->arena, buf);
+	free(buf);
+	xi_map_put(&ctx->canon_of_path, xi_strndup(&ctx->arena, path, len), len, (void *)canon);
+	return canon;
+}
+
+/* Read a whole file into memory followed by two NUL bytes. */
+char *xi_read_file(struct xi_ctx *ctx, const char *path, struct xi_loc from, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		if (from.file)
+			xi_error(&ctx->diag, from, "cannot open '%s': %s", path, strerror(errno));
+		else
+			xi_error_at_file(&ctx->diag, path, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	size_t cap = 64 * 1024, n = 0;
+	char *buf = xi_xmalloc(cap + 2);
+	for (;;) {
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (n > XI_MAX_FILE_SIZE)
+			break;
+		if (got == 0)
+			break;
+		if (n == cap) {
+			cap *= 2;
+			buf = xi_xrealloc(buf, cap + 2);
+		}
+	}
+	bool failed = ferror(f);
+	fclose(f);
+	if (failed) {
+		xi_error_at_file(&ctx->diag, path, "read error");
+		free(buf);
+		return NULL;
+	}
+	if (n > XI_MAX_FILE_SIZE) {
+		xi_error_at_file(&ctx->diag, path, "file is larger than %u bytes", XI_MAX_FILE_SIZE);
+		free(buf);
+		return NULL;
+	}
+	buf[n] = buf[n + 1] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* Check that a file can be read and is not too large; readers stream it. */
+static bool check_input_file(struct xi_ctx *ctx, const char *path, struct xi_loc from)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		if (from.file)
+			xi_error(&ctx->diag, from, "cannot open '%s': %s", path, strerror(errno));
+		else
+			xi_error_at_file(&ctx->diag, path, "cannot open: %s", strerror(errno));
+		return false;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		xi_error_at_file(&ctx->diag, path, "not a regular file");
+		return false;
+	}
+	if ((uintmax_t)st.st_size > XI_MAX_FILE_SIZE) {
+		xi_error_at_file(&ctx->diag, path, "file is larger than %u bytes", XI_MAX_FILE_SIZE);
+		return false;
+	}
+	return true;
+}
+
+/* The arch family a path belongs to: the first arch-<family> component. */
+static int path_family(const char *path)
+{
+	const char *p = path;
+	while (*p) {
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		for (int f = 0; f < XI_FAM_COUNT; f++)
+			if (strlen(xi_families[f].dir) == n && !memcmp(xi_families[f].dir, p, n))
+				return f;
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return XI_FAM_NONE;
+}
+
+static struct xi_module *new_module(struct xi_ctx *ctx, const char *path, const char *canon)
+{
+	struct xi_module *m = XI_NEW(&ctx->arena, struct xi_module);
+	m->path = path;
+	m->canon = canon;
+	m->family = path_family(path);
+	m->index = ctx->nmodules;
+	if (ctx->nmodules == ctx->cap_modules) {
+		ctx->cap_modules = ctx->cap_modules ? ctx->cap_modules * 2 : 16;
+		ctx->modules = xi_xrealloc(ctx->modules, sizeof(*ctx->modules) * ctx->cap_modules);
+	}
+	ctx->modules[ctx->nmodules++] = m;
+	xi_map_put(&ctx->modules_by_path, canon, strlen(canon), m);
+	return m;
+}
+
+static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_loc from,
+			      struct xi_module **stack, unsigned depth);
+
+/* Read module m as a file of form `form`, its attributes interpreted as
+ * its reader hands them over (attrs.c). Errors in attributes are not
+ * reading errors (m->parsed_ok): resolution still runs and reports what
+ * else is wrong. */
+static void read_as(struct xi_ctx *ctx, struct xi_module *m, enum xi_spec_format form)
+{
+	ctx->comments = m->comments;
+	struct xi_attrs_read attrs;
+	xi_attrs_read_begin(ctx, &attrs);
+	/* xidl is streamed by its lexer; YAML and TOML readers take the
+	 * whole text. */
+	if (form == XI_FORMAT_XIDL)
+		xi_parse_module(ctx, m);
+	else if (xi_source_load(m->src))
+		xi_spec_parse_module(ctx, m);
+	else
+		xi_error_at_file(&ctx->diag, m->path, "cannot read: %s", strerror(errno));
+	ctx->comments = NULL;
+	xi_attrs_read_end(ctx, &attrs);
+}
+
+void xi_read_module(struct xi_ctx *ctx, struct xi_module *m)
+{
+	enum xi_spec_format form = xi_format_of_path(m->path);
+	if (ctx->converting) {
+		m->comments = xi_comments_new(ctx, m->src, form);
+		/* Comments are read back from the text: scan it from memory
+		 * rather than read the file twice. */
+		xi_source_load(m->src);
+	}
+	read_as(ctx, m, form);
+}
+
+/* Print "a.xidl imports b.xidl imports a.xidl" for a cycle. */
+static void report_cycle(struct xi_ctx *ctx, struct xi_loc at, struct xi_module **stack,
+			 unsigned depth, struct xi_module *again)
+{
+	struct xi_strbuf chain = XI_STRBUF_INIT;
+	unsigned first = 0;
+	for (unsigned i = 0; i < depth; i++)
+		if (stack[i] == again)
+			first = i;
+	for (unsigned i = first; i < depth; i++)
+		xi_sb_printf(&chain, "'%s' -> ", stack[i]->path);
+	xi_sb_printf(&chain, "'%s'", again->path);
+	xi_error(&ctx->diag, at, "import cycle: %s", xi_sb_str(&chain));
+	xi_sb_free(&chain);
+}
+
+char *xi_find_import(struct xi_ctx *ctx, const char *importer_dir, const char *root,
+		     const char *rel)
+{
+	char *candidate = xi_path_join(&ctx->arena, importer_dir, rel);
+	if (is_regular_file(ctx, candidate))
+		return candidate;
+	if (rel[0] == '/')
+		return NULL;
+	if (root) {
+		candidate = xi_path_join(&ctx->arena, root, rel);
+		if (is_regular_file(ctx, candidate))
+			return candidate;
+	}
+	for (unsigned i = 0; i < ctx->opt.ninclude_dirs; i++) {
+		candidate = xi_path_join(&ctx->arena, ctx->opt.include_dirs[i], rel);
+		if (is_regular_file(ctx, candidate))
+			return candidate;
+	}
+	return NULL;
+}
+
+/* After an import was not found: one note per directory find_import
+ * looked in, in its order. */
+static void note_searched(struct xi_ctx *ctx, const struct xi_module *m, const char *dir,
+			  const char *rel)
+{
+	struct xi_loc none = { 0, 0, 0, 0 };
+	if (rel[0] == '/')
+		return;
+	xi_note(&ctx->diag, none, "looked in '%s', the directory of '%s'", dir, m->path);
+	if (m->import_root)
+		xi_note(&ctx->diag, none, "looked in '%s', the root of its spec tree", m->import_root);
+	for (unsigned i = 0; i < ctx->opt.ninclude_dirs; i++)
+		xi_note(&ctx->diag, none, "looked in '%s', from -I", ctx->opt.include_dirs[i]);
+	if (ctx->opt.ninclude_dirs == 0)
+		xi_note(&ctx->diag, none, "no -I directory was given");
+}
+
+static xi_abi_mask families_needed(const struct xi_ctx *ctx)
+{
+	xi_abi_mask fams = 0;
+	XI_FOR_EACH_ABI(a, ctx->opt.abis)
+		fams |= 1u << xi_abis[a].family;
+	return fams;
+}
+
+static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_module **stack,
+			 unsigned depth)
+{
+	char *dir = xi_path_dirname(&ctx->arena, m->path);
+	xi_abi_mask fams = families_needed(ctx);
+	for (struct xi_import *im = m->imports; im; im = im->next) {
+		if (ctx->diag.capped)
+			return;
+		if (!im->is_arch) {
+			char *found = xi_find_import(ctx, dir, m->import_root, im->path);
+			if (!found) {
+				xi_error(&ctx->diag, im->loc, "cannot find imported file '%s'", im->path);
+				note_searched(ctx, m, dir, im->path);
+				continue;
+			}
+			im->module[0] = load(ctx, found, im->loc, stack, depth);
+			continue;
+		}
+		struct xi_strbuf missing = XI_STRBUF_INIT;
+		for (int f = 0; f < XI_FAM_COUNT; f++) {
+			if (!(fams & (1u << f)))
+				continue;
+			const char *rel = xi_aprintf(&ctx->arena, "%s/%s", xi_families[f].dir, im->path);
+			char *found = xi_find_import(ctx, dir, m->import_root, rel);
+			/* convert builds for no ABI: it reads the families
+			 * there are. */
+			if (!found && !ctx->converting)
+				xi_sb_printf(&missing, "%s'%s'", missing.len ? ", " : "", rel);
+			if (!found)
+				continue;
+			im->module[f] = load(ctx, found, im->loc, stack, depth);
+		}
+		if (missing.len) {
+			xi_error(&ctx->diag, im->loc,
+				 "cannot find %s for 'import arch'; restrict the ABIs with --abi "
+				 "to build without them", xi_sb_str(&missing));
+			note_searched(ctx, m, dir, im->path);
+		}
+		xi_sb_free(&missing);
+	}
+}
+
+static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_loc from,
+			      struct xi_module **stack, unsigned depth)
+{
+	const char *canon = canonical_path(ctx, path);
+	if (!canon)
+		canon = path;
+
+	struct xi_module *m = xi_map_get(&ctx->modules_by_path, canon, strlen(canon));
+	if (m) {
+		if (m->loading)
+			report_cycle(ctx, from, stack, depth, m);
+		return m;
+	}
+	if (depth >= XI_MAX_IMPORT_DEPTH) {
+		xi_error(&ctx->diag, from, "imports are nested deeper than %u files",
+			 XI_MAX_IMPORT_DEPTH);
+		return NULL;
+	}
+	if (!check_input_file(ctx, path, from))
+		return NULL;
+	m = new_module(ctx, path, canon);
+	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(path), NULL, 0);
+	m->loading = true;
+	xi_read_module(ctx, m);
+	stack[depth] = m;
+	/* A conversion needs no imported file: convert reads them only to
+	 * convert them too. */
+	if (!ctx->converting || ctx->opt.with_imports)
+		load_imports(ctx, m, stack, depth + 1);
+	m->loading = false;
+	return m;
+}
+
+/* A module named on the command line: it gets outputs. */
+static void mark_input(struct xi_ctx *ctx, struct xi_module *m)
+{
+	if (m->is_input)
+		return;
+	m->is_input = true;
+	if (ctx->ninputs == ctx->cap_inputs) {
+		ctx->cap_inputs = ctx->cap_inputs ? ctx->cap_inputs * 2 : 16;
+		ctx->inputs = xi_xrealloc(ctx->inputs, sizeof(*ctx->inputs) * ctx->cap_inputs);
+	}
+	ctx->inputs[ctx->ninputs++] = m;
+}
+
+/* Mark m and what it imports, directly or not, in `reached` (by module
+ * index), but for the files left out of the run. */
+static void reach(const struct xi_module *m, bool *reached)
+{
+	if (reached[m->index])
+		return;
+	reached[m->index] = true;
+	for (const struct xi_import *im = m->imports; im; im = im->next)
+		for (int f = 0; f < XI_FAM_COUNT; f++)
+			if (im->module[f] && !im->module[f]->left_out)
+				reach(im->module[f], reached);
+}
+
+void xi_inputs_add_imports(struct xi_ctx *ctx)
+{
+	bool *reached = xi_xmalloc(sizeof(*reached) * (ctx->nmodules + 1));
+	memset(reached, 0, sizeof(*reached) * (ctx->nmodules + 1));
+	for (unsigned i = 0; i < ctx->ninputs; i++)
+		reach(ctx->inputs[i], reached);
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		if (reached[i])
+			mark_input(ctx, ctx->modules[i]);
+	free(reached);
+}
+
+struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const char *data,
+				 size_t len)
+{
+	struct xi_module *stack[XI_MAX_IMPORT_DEPTH + 1];
+	if (len > XI_MAX_FILE_SIZE) {
+		xi_error_at_file(&ctx->diag, name, "file is larger than %u bytes", XI_MAX_FILE_SIZE);
+		return NULL;
+	}
+	const char *norm = xi_path_normalize(&ctx->arena, name);
+	if (xi_map_get(&ctx->modules_by_path, norm, strlen(norm))) {
+		xi_error_at_file(&ctx->diag, name, "a source of this name is already loaded");
+		return NULL;
+	}
+	char *text = xi_xmalloc(len + 2);
+	memcpy(text, data, len);
+	text[len] = text[len + 1] = '\0';
+	struct xi_module *m = new_module(ctx, norm, norm);
+	m->src = xi_diag_add_source(&ctx->diag, xi_xstrdup(norm), text, len);
+	m->loading = true;
+	read_as(ctx, m, XI_FORMAT_XIDL);
+	stack[0] = m;
+	load_imports(ctx, m, stack, 1);
+	m->loading = false;
+	mark_input(ctx, m);
+	m->named = true;
+	return m;
+}
+
+static struct xi_module *load_input(struct xi_ctx *ctx, const char *path, bool named)
+{
+	struct xi_module *stack[XI_MAX_IMPORT_DEPTH + 1];
+	struct xi_loc none = { 0, 0, 0, 0 };
+	if (!check_input_file(ctx, path, none))
+		return NULL;
+	const char *norm = xi_path_normalize(&ctx->arena, path);
+	struct xi_module *m = load(ctx, norm, none, stack, 0);
+	if (m) {
+		mark_input(ctx, m);
+		m->named |= named;
+	}
+	return m;
+}
+
+struct xi_module *xi_load_input(struct xi_ctx *ctx, const char *path)
+{
+	return load_input(ctx, path, true);
+}
+
+struct xi_module *xi_load_found_input(struct xi_ctx *ctx, const char *path)
+{
+	return load_input(ctx, path, false);
+}
+
+/* --- Modules on no selected ABI ------------------------------------------ */
+
+void xi_warn_left_out(struct xi_diag *diag, const char *path, xi_abi_mask abis)
+{
+	struct xi_strbuf names = XI_STRBUF_INIT;
+	xi_sb_add_abi_names(&names, abis);
+	int family = -1;
+	for (int f = 0; f < XI_FAM_COUNT && family < 0; f++)
+		if (xi_family_abis((enum xi_family)f) == abis)
+			family = f;
+	if (family >= 0)
+		xi_warning_at_file(diag, path,
+				   "skipped: the file is for the %s family (%s), which --abi leaves out",
+				   xi_families[family].name, xi_sb_str(&names));
+	else
+		xi_warning_at_file(diag, path, "skipped: the file is for %s, which --abi leaves out",
+				   xi_sb_str(&names));
+	xi_sb_free(&names);
+}
+
+/* An arch-* file of a family that --abi leaves out declares nothing on the
+ * ABIs of the run. Taken out before any phase reads it, it cannot be half
+ * processed: resolution would find its names on no ABI, and layout would
+ * have no ABI to lay its types out on. Such files are loaded only when
+ * named on the command line or imported by one another (`import arch`
+ * loads the selected families' files only). An input the user named gets
+ * a warning when it is left out, as gcc warns about an input file it does
+ * not use; one found by searching a directory does not (abi-diff's sides:
+ * the directory holds every family's files, and --abi says which). */
+void xi_leave_out_unselected(struct xi_ctx *ctx)
+{
+	unsigned kept = 0;
+	for (unsigned i = 0; i < ctx->nmodules; i++) {
+		struct xi_module *m = ctx->modules[i];
+		if (xi_module_abis(ctx, m)) {
+			m->index = kept;
+			ctx->modules[kept++] = m;
+			continue;
+		}
+		m->left_out = true;
+		if (ctx->nleft_out == ctx->cap_left_out) {
+			ctx->cap_left_out = ctx->cap_left_out ? ctx->cap_left_out * 2 : 8;
+			ctx->left_out = xi_xrealloc(ctx->left_out,
+						    sizeof(*ctx->left_out) * ctx->cap_left_out);
+		}
+		ctx->left_out[ctx->nleft_out++] = m;
+	}
+	ctx->nmodules = kept;
+	unsigned inputs = 0;
+	for (unsigned i = 0; i < ctx->ninputs; i++) {
+		struct xi_module *m = ctx->inputs[i];
+		if (!m->left_out) {
+			ctx->inputs[inputs++] = m;
+			continue;
+		}
+		if (m->named)
+			xi_warn_left_out(&ctx->diag, m->path, xi_family_abis((enum xi_family)m->family));
+	}
+	ctx->ninputs = inputs;
+}
+
+/* --- Visibility ---------------------------------------------------------- */
+
+static void visit(struct xi_ctx *ctx, struct xi_module *m, unsigned words)
+{
+	if (m->visible)
+		return;
+	m->visible = XI_NEW_ARRAY(&ctx->arena, uint64_t, words);
+	m->visible[m->index / 64] |= UINT64_C(1) << (m->index % 64);
+	for (struct xi_import *im = m->imports; im; im = im->next) {
+		for (int f = 0; f < XI_FAM_COUNT; f++) {
+			struct xi_module *dep = im->module[f];
+			if (!dep || dep->left_out)
+				continue;
+			visit(ctx, dep, words);
+			for (unsigned w = 0; w < words; w++)
+				m->visible[w] |= dep->visible[w];
+		}
+	}
+}
+
+void xi_compute_visibility(struct xi_ctx *ctx)
+{
+	unsigned words = (ctx->nmodules + 63) / 64;
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		visit(ctx, ctx->modules[i], words ? words : 1);
+}
+
+/* --- Output paths -------------------------------------------------------- */
+
+/* Length of the leading part of `path` that is the directory `dir`, or 0
+ * when path does not lie under dir. */
+static size_t under_dir(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+	if (n == 1 && dir[0] == '/')
+		return 1;
+	if (strncmp(path, dir, n) == 0 && path[n] == '/')
+		return n + 1;
+	return 0;
+}
+
+static char *canonical_dir(struct xi_arena *a, const char *dir)
+{
+	char *c = realpath(dir, NULL);
+	if (!c)
+		return NULL;
+	char *r = xi_strdup(a, c);
+	free(c);
+	return r;
+}
+
+static const char *strip_extension(struct xi_arena *a, const char *rel)
+{
+	const char *slash = strrchr(rel, '/');
+	const char *dot = strrchr(rel, '.');
+	if (dot && (!slash || dot > slash) && dot != rel && !(slash && dot == slash + 1))
+		return xi_strndup(a, rel, (size_t)(dot - rel));
+	return rel;
+}
+
+/* Every module's output path mirrors its place relative to a root: --root
+ * if given, else the first -I directory holding it, else the deepest
+ * directory that holds every input. */
+void xi_assign_output_paths(struct xi_ctx *ctx)
+{
+	struct xi_arena *a = &ctx->arena;
+	char *common = NULL;
+	for (unsigned i = 0; i < ctx->ninputs; i++) {
+		char *dir = xi_path_dirname(a, ctx->inputs[i]->canon);
+		if (!common)
+			common = dir;
+		else
+			xi_path_narrow_common(common, dir);
+	}
+	char *root = ctx->opt.root ? canonical_dir(a, ctx->opt.root) : NULL;
+	for (unsigned i = 0; i < ctx->nmodules; i++) {
+		struct xi_module *m = ctx->modules[i];
+		size_t skip = root ? under_dir(m->canon, root) : 0;
+		for (unsigned d = 0; !skip && !root && d < ctx->opt.ninclude_dirs; d++) {
+			char *inc = canonical_dir(a, ctx->opt.include_dirs[d]);
+			if (inc)
+				skip = under_dir(m->canon, inc);
+		}
+		if (!skip && common)
+			skip = under_dir(m->canon, common);
+		const char *rel = skip ? m->canon + skip : strrchr(m->canon, '/') ? strrchr(m->canon, '/') + 1 : m->canon;
+		m->rel = strip_extension(a, rel);
+	}
+}

@@ -1,0 +1,338 @@
+/* Names: the symbol table of a compilation, and what a name means.
+ *
+ * Names are C names, so they share one namespace per architecture family:
+ * a name may be declared once in the shared files and once per arch-*
+ * family. A type name is resolved separately for each ABI, which is how a
+ * shared struct embeds the arch-specific xen_arch_domainconfig. Constant
+ * evaluation (consteval.c) and the resolver (resolve.c) both ask here. */
+#include "names.h"
+
+#include <string.h>
+
+#include "fixit.h"
+#include "limits.h"
+#include "spelling.h"
+#include "suggest.h"
+
+/* --- Symbols ------------------------------------------------------------- */
+
+static bool families_overlap(const struct xi_module *a, const struct xi_module *b)
+{
+	return a->family == XI_FAM_NONE || b->family == XI_FAM_NONE || a->family == b->family;
+}
+
+void xi_register_decl(struct xi_ctx *ctx, struct xi_decl *d)
+{
+	size_t len = strlen(d->name);
+	if (xi_ctx_prim_by_name(ctx, d->name) >= 0 || !strcmp(d->name, "void")) {
+		xi_error(&ctx->diag, d->loc, "'%s' is a built-in type and cannot be redeclared",
+			 d->name);
+		return;
+	}
+	struct xi_decl *first = xi_map_get(&ctx->symbols, d->name, len);
+	struct xi_decl *last = NULL;
+	for (struct xi_decl *o = first; o; o = o->next_same_name) {
+		if (families_overlap(o->module, d->module)) {
+			xi_error(&ctx->diag, d->loc, "redefinition of '%s'", d->name);
+			xi_note(&ctx->diag, o->loc, "previous definition of '%s' is here", d->name);
+			return;
+		}
+		last = o;
+	}
+	if (last)
+		last->next_same_name = d;
+	else
+		xi_map_put(&ctx->symbols, d->name, len, d);
+}
+
+/* The declaration `name` means in module m on ABI abi, or NULL. */
+static struct xi_decl *lookup(struct xi_ctx *ctx, const struct xi_module *m, const char *name, int abi)
+{
+	struct xi_decl *d = xi_map_get(&ctx->symbols, name, strlen(name));
+	for (; d; d = d->next_same_name) {
+		if (!xi_module_sees(m, d->module))
+			continue;
+		if (d->module->family != XI_FAM_NONE && d->module->family != (int)xi_abis[abi].family)
+			continue;
+		return d;
+	}
+	return NULL;
+}
+
+/* The declaration a name means on every ABI, when that does not depend on
+ * the ABI: the first one the module sees belongs to no architecture family,
+ * so lookup() finds it whatever the ABI. NULL otherwise. */
+static struct xi_decl *lookup_everywhere(struct xi_ctx *ctx, const struct xi_module *m,
+					 const char *name)
+{
+	struct xi_decl *d = xi_map_get(&ctx->symbols, name, strlen(name));
+	for (; d; d = d->next_same_name)
+		if (xi_module_sees(m, d->module))
+			return d->module->family == XI_FAM_NONE ? d : NULL;
+	return NULL;
+}
+
+/* Whether module m sees a declaration named `name` (of any kind but a
+ * constant's, or a constant's). */
+static bool sees_name(struct xi_ctx *ctx, const struct xi_module *m, const char *name, bool constant)
+{
+	struct xi_decl *d = xi_map_get(&ctx->symbols, name, strlen(name));
+	for (; d; d = d->next_same_name)
+		if (xi_module_sees(m, d->module) && (d->kind == XI_DECL_CONST) == constant)
+			return true;
+	return false;
+}
+
+/* What to suggest for an unknown name: for a type, the xidl spelling of a
+ * C type name; else the name in scope (a primitive, for a type) fewest
+ * edits away, within xi_suggest_limit. NULL if none. */
+static const char *suggestion(struct xi_ctx *ctx, const struct xi_module *m, const char *name,
+			      bool constant)
+{
+	if (!constant) {
+		const char *c = xi_suggest_c_type(name);
+		if (c && (xi_prim_by_name(c) >= 0 || sees_name(ctx, m, c, false)))
+			return c;
+	}
+	struct xi_suggestion s;
+	xi_suggestion_init(&s, name);
+	for (int i = 0; !constant && i < XI_PRIM_COUNT; i++)
+		xi_suggestion_offer(&s, xi_prims[i].name);
+	for (unsigned i = 0; i < ctx->nmodules; i++) {
+		const struct xi_module *o = ctx->modules[i];
+		if (!xi_module_sees(m, o))
+			continue;
+		for (const struct xi_decl *d = o->decls; d; d = d->next)
+			if ((d->kind == XI_DECL_CONST) == constant)
+				xi_suggestion_offer(&s, d->name);
+	}
+	return s.best;
+}
+
+/* Explain why a name is not found: missing (with what it may have meant),
+ * or declared somewhere that is not imported. */
+static void report_unknown(struct xi_ctx *ctx, const struct xi_module *m, const char *what,
+			   const char *name, struct xi_loc loc)
+{
+	struct xi_decl *d = xi_map_get(&ctx->symbols, name, strlen(name));
+	for (; d; d = d->next_same_name) {
+		if (!xi_module_sees(m, d->module)) {
+			xi_error(&ctx->diag, loc, "%s '%s' is declared in '%s', which is not imported here",
+				 what, name, d->module->path);
+			xi_note(&ctx->diag, d->loc, "'%s' is declared here", name);
+			return;
+		}
+	}
+	bool constant = !strcmp(what, "constant");
+	const char *c = constant ? NULL : xi_suggest_c_type(name);
+	const char *maybe = suggestion(ctx, m, name, constant);
+	if (c && !maybe)
+		/* "unsigned long" and its kind, with nothing to name instead. */
+		xi_error(&ctx->diag, loc, "unknown type '%s'; its size depends on the ABI: use an "
+			 "arch type, as '%s' of Xen's xen.xidl", name, c);
+	else if (maybe) {
+		struct xi_fixit fix;
+		bool fixed = xi_fixit_rename(ctx, loc, name, maybe, &fix);
+		xi_error_fix(&ctx->diag, loc, &fix, fixed, "unknown %s '%s'; did you mean '%s'?", what,
+			     name, maybe);
+	}
+	else
+		xi_error(&ctx->diag, loc, "unknown %s '%s'", what, name);
+}
+
+struct xi_decl *xi_lookup_const(struct xi_ctx *ctx, const struct xi_module *m,
+				const char *name, struct xi_loc loc)
+{
+	struct xi_decl *found = NULL;
+	XI_FOR_EACH_ABI(a, xi_module_abis(ctx, m)) {
+		struct xi_decl *d = lookup(ctx, m, name, a);
+		if (!d)
+			continue;
+		if (found && found != d) {
+			xi_error(&ctx->diag, loc,
+				 "constant '%s' differs between architectures and cannot be used here",
+				 name);
+			return NULL;
+		}
+		found = d;
+	}
+	if (!found) {
+		report_unknown(ctx, m, "constant", name, loc);
+		return NULL;
+	}
+	if (found->kind != XI_DECL_CONST) {
+		xi_error(&ctx->diag, loc, "'%s' is %s %s, not a constant", name,
+			 found->kind == XI_DECL_ALIAS || found->kind == XI_DECL_ENUM ? "an" : "a",
+			 xi_decl_kind_name(found->kind));
+		xi_note(&ctx->diag, found->loc, "'%s' is declared here", name);
+		return NULL;
+	}
+	return found;
+}
+
+/* --- Type names ---------------------------------------------------------- */
+
+void xi_legacy_only(struct xi_resolver *r, struct xi_loc loc, const char *what)
+{
+	if (!r->legacy)
+		xi_error(r->diag, loc, "'%s' is only allowed in %s", what,
+			 xi_spell_legacy_decls(r->ctx, loc));
+}
+
+/* A name that no declaration has but that is the C typedef of a struct or
+ * union (`grant_entry_header_t` for `grant_entry_header`, as C writes
+ * `typedef struct grant_entry_header grant_entry_header_t;`): that
+ * declaration's name, else NULL. */
+static const char *c_typedef_target(struct xi_resolver *r, const char *name, xi_abi_mask abis)
+{
+	size_t len = strlen(name);
+	if (len < 3 || strcmp(name + len - 2, "_t"))
+		return NULL;
+	XI_FOR_EACH_ABI(a, abis)
+		if (lookup(r->ctx, r->module, name, a))
+			return NULL;
+	const char *base = xi_intern(r->ctx, name, len - 2);
+	XI_FOR_EACH_ABI(a, abis) {
+		struct xi_decl *d = lookup(r->ctx, r->module, base, a);
+		if (!d || (d->kind != XI_DECL_STRUCT && d->kind != XI_DECL_UNION))
+			continue;
+		/* Its C name: @c_name, or its own. */
+		const char *c = d->c_name ? d->c_name : d->name;
+		if (strlen(c) == len - 2 && !strncmp(c, name, len - 2))
+			return base;
+	}
+	return NULL;
+}
+
+void xi_resolve_ref(struct xi_resolver *r, struct xi_type *t, enum xi_type_use where)
+{
+	if (t->u.ref.resolved)
+		return;
+	t->u.ref.resolved = true;
+	const char *name = t->u.ref.name;
+	int prim = xi_ctx_prim_by_name(r->ctx, name);
+	if (prim >= 0) {
+		t->kind = XI_TYPE_PRIM;
+		t->prim = (enum xi_prim)prim;
+		if (xi_prims[prim].legacy_only)
+			xi_legacy_only(r, t->loc, name);
+		return;
+	}
+	if (!strcmp(name, "void")) {
+		t->kind = XI_TYPE_VOID;
+		if (where != XI_USE_HANDLE_TARGET && where != XI_USE_MEMBER_ARCH_CHOICE)
+			xi_error(r->diag, t->loc,
+				 "'void' is only allowed as the target of a handle or as a choice "
+				 "of a member's arch type");
+		return;
+	}
+	xi_abi_mask abis = xi_module_abis(r->ctx, r->module);
+	if (r->restricted)
+		abis &= r->only;
+	const char *typedef_of = c_typedef_target(r, name, abis);
+	if (typedef_of) {
+		t->u.ref.via_c_typedef = true;
+		name = typedef_of;
+	}
+	struct xi_decl *found[XI_ABI_COUNT] = { NULL };
+	struct xi_decl *first = NULL;
+	int first_abi = -1;
+	xi_abi_mask missing = 0;
+	bool per_family = false;
+	/* Most names mean one declaration everywhere: one lookup, not one
+	 * per ABI. */
+	struct xi_decl *everywhere = lookup_everywhere(r->ctx, r->module, name);
+	XI_FOR_EACH_ABI(a, abis) {
+		struct xi_decl *d = everywhere ? everywhere : lookup(r->ctx, r->module, name, a);
+		found[a] = d;
+		if (!d) {
+			missing |= XI_ABI_BIT(a);
+			continue;
+		}
+		if (!first) {
+			first = d;
+			first_abi = a;
+		} else if (d != first) {
+			per_family = true;
+		}
+	}
+	if (!first) {
+		if (abis)
+			report_unknown(r->ctx, r->module, "type", name, t->loc);
+		return;
+	}
+	if (missing) {
+		XI_FOR_EACH_ABI(a, missing) {
+			xi_error(r->diag, t->loc, "type '%s' is not declared for %s (family %s)", name,
+				 xi_abis[a].name, xi_families[xi_abis[a].family].name);
+			break;
+		}
+		return;
+	}
+	if (first->kind == XI_DECL_CONST) {
+		xi_error(r->diag, t->loc, "'%s' is a constant, not a type", name);
+		xi_note(r->diag, first->loc, "'%s' is declared here", name);
+		return;
+	}
+	/* All ABIs must agree on what kind of thing the name is. */
+	XI_FOR_EACH_ABI(a, abis) {
+		if (found[a]->kind != first->kind) {
+			xi_error(r->diag, t->loc, "'%s' is %s on %s but %s on %s", name,
+				 xi_decl_kind_phrase(first->kind), xi_abis[first_abi].name,
+				 xi_decl_kind_phrase(found[a]->kind), xi_abis[a].name);
+			return;
+		}
+	}
+	/* And be the kind the spec said. */
+	if (t->u.ref.want && (int)first->kind != t->u.ref.want_kind) {
+		xi_error(r->diag, t->loc, "'%s' is %s, not %s", name, xi_decl_kind_phrase(first->kind),
+			 xi_decl_kind_phrase((enum xi_decl_kind)t->u.ref.want_kind));
+		xi_note(r->diag, first->loc, "'%s' is declared here", name);
+		return;
+	}
+	t->u.ref.decl = first;
+	if (per_family) {
+		t->u.ref.per_family = true;
+		t->u.ref.per_abi = XI_NEW_ARRAY(&r->ctx->arena, struct xi_decl *, XI_ABI_COUNT);
+		memcpy(t->u.ref.per_abi, found, sizeof(found));
+	}
+}
+
+/* The integer primitive a type stands for, through aliases. The alias
+ * chain is followed with a bound, so a cycle (reported by order.c) cannot
+ * hang it. */
+int xi_integer_prim_of(struct xi_ctx *ctx, const struct xi_module *m, struct xi_type *t,
+		       const char *what, struct xi_loc fallback)
+{
+	struct xi_loc at = t->loc.file ? t->loc : fallback;
+	struct xi_resolver r = { ctx, &ctx->diag, (struct xi_module *)m, NULL, false, false, 0 };
+	if (t->kind == XI_TYPE_REF)
+		xi_resolve_ref(&r, t, XI_USE_BACKING);
+	const struct xi_type *cur = t;
+	for (unsigned hops = 0; hops <= XI_MAX_ALIAS_CHAIN; hops++) {
+		if (cur->kind == XI_TYPE_PRIM) {
+			if (!xi_prims[cur->prim].integer) {
+				xi_error(&ctx->diag, at, "the type of %s must be an integer, not '%s'",
+					 what, xi_prims[cur->prim].name);
+				return -1;
+			}
+			return (int)cur->prim;
+		}
+		if (cur->kind != XI_TYPE_REF)
+			break;
+		int a = xi_ref_any_abi(cur);
+		if (a < 0)
+			return -1; /* already reported */
+		struct xi_decl *d = xi_ref_decl(cur, a);
+		if (d->kind != XI_DECL_ALIAS || cur->u.ref.per_family || d->legacy)
+			break;
+		/* The alias may not have been resolved yet. */
+		if (d->type->kind == XI_TYPE_REF) {
+			struct xi_resolver ra = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
+			xi_resolve_ref(&ra, d->type, XI_USE_ALIAS);
+		}
+		cur = d->type;
+	}
+	xi_error(&ctx->diag, at, "the type of %s must be an integer type", what);
+	return -1;
+}

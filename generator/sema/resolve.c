@@ -1,0 +1,563 @@
+/* Resolution: every type of every declaration resolved (names through
+ * names.c), constants evaluated (consteval.c), and the language rules
+ * that need no layout. */
+#include "resolve.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "consteval.h"
+#include "ctypes.h"
+#include "limits.h"
+#include "names.h"
+#include "spelling.h"
+
+/* Aggregates with more members than this check name clashes with a hash
+ * map instead of pairwise. */
+#define RESOLVE_PAIRWISE_MAX 32u
+
+/* --- Types --------------------------------------------------------------- */
+
+static void resolve_type(struct xi_resolver *r, struct xi_type *t, enum xi_type_use where);
+static void resolve_agg(struct xi_resolver *r, struct xi_agg *agg);
+
+static void resolve_handle(struct xi_resolver *r, struct xi_type *t)
+{
+	struct xi_type *target = t->u.target;
+	if (t->kind == XI_TYPE_NATIVE_HANDLE)
+		xi_legacy_only(r, t->loc, "native_handle");
+	if (target->kind == XI_TYPE_PRIM)
+		return;
+	if (target->kind != XI_TYPE_REF) {
+		xi_error(r->diag, target->loc,
+			 "a handle must point to a named type, a primitive or void");
+		return;
+	}
+	xi_resolve_ref(r, target, XI_USE_HANDLE_TARGET);
+}
+
+static void resolve_array(struct xi_resolver *r, struct xi_type *t)
+{
+	struct xi_int n;
+	resolve_type(r, t->u.array.elem, XI_USE_ARRAY_ELEM);
+	if (!xi_eval_fitting(r->ctx, r->module, t->u.array.len, XI_PRIM_U32, &n))
+		return;
+	if (n.mag == 0) {
+		xi_error(r->diag, t->u.array.len->loc, "array length must be at least 1");
+		return;
+	}
+	if (n.mag > XI_MAX_TYPE_SIZE) {
+		xi_error(r->diag, t->u.array.len->loc, "array length %llu is larger than %u",
+			 (unsigned long long)n.mag, XI_MAX_TYPE_SIZE);
+		return;
+	}
+	t->u.array.count = (uint32_t)n.mag;
+}
+
+/* The family a key of an arch type names, or -1. */
+static int family_by_name(const char *key)
+{
+	for (int f = 0; f < XI_FAM_COUNT; f++)
+		if (!strcmp(xi_families[f].name, key))
+			return f;
+	return -1;
+}
+
+/* An arch type picks a type per ABI: an ABI key (x86_32) wins over a
+ * family key (x86), which wins over default. Each choice is resolved on
+ * the ABIs that pick it only. A member's arch type may choose void: the
+ * member does not exist on those ABIs (as x86_32-only members of Xen's
+ * x86 structs, or x86-only arms of xen_domctl). */
+static void resolve_arch(struct xi_resolver *r, struct xi_type *t, bool of_member)
+{
+	xi_legacy_only(r, t->loc, "arch");
+	t->u.arch.abi = XI_NEW_ARRAY(&r->ctx->arena, struct xi_type *, XI_ABI_COUNT);
+	xi_abi_mask abis = xi_module_abis(r->ctx, r->module);
+	struct xi_type *dflt = NULL;
+	struct xi_type *by_family[XI_FAM_COUNT] = { NULL };
+	for (struct xi_arch_choice *c = t->u.arch.choices; c; c = c->next) {
+		for (struct xi_arch_choice *o = t->u.arch.choices; o != c; o = o->next) {
+			if (!strcmp(o->key, c->key)) {
+				xi_error(r->diag, c->loc, "duplicate choice '%s' in arch type", c->key);
+				xi_note(r->diag, o->loc, "previous choice '%s' is here", c->key);
+			}
+		}
+		if (!strcmp(c->key, "default")) {
+			dflt = c->type;
+			continue;
+		}
+		int f = family_by_name(c->key);
+		if (f >= 0) {
+			by_family[f] = c->type;
+			continue;
+		}
+		int a = xi_abi_by_name(c->key, (unsigned)strlen(c->key));
+		if (a < 0) {
+			xi_error(r->diag, c->loc,
+				 "unknown ABI '%s' in arch type (expected x86_32, x86_64, arm32, "
+				 "arm64, riscv64, ppc64le, a family x86, arm, ppc or riscv, "
+				 "or default)", c->key);
+			continue;
+		}
+		t->u.arch.abi[a] = c->type;
+	}
+	XI_FOR_EACH_ABI(a, abis) {
+		if (!t->u.arch.abi[a])
+			t->u.arch.abi[a] = by_family[xi_abis[a].family];
+		if (!t->u.arch.abi[a])
+			t->u.arch.abi[a] = dflt;
+		if (!t->u.arch.abi[a]) {
+			xi_error(r->diag, t->loc, "arch type has no choice for %s and no default",
+				 xi_abis[a].name);
+			break;
+		}
+	}
+	bool saved_restricted = r->restricted;
+	xi_abi_mask saved_only = r->only;
+	for (struct xi_arch_choice *c = t->u.arch.choices; c; c = c->next) {
+		xi_abi_mask picked = 0;
+		XI_FOR_EACH_ABI(a, abis)
+			if (t->u.arch.abi[a] == c->type)
+				picked |= XI_ABI_BIT(a);
+		r->restricted = true;
+		r->only = (saved_restricted ? saved_only : abis) & picked;
+		resolve_type(r, c->type, of_member ? XI_USE_MEMBER_ARCH_CHOICE : XI_USE_ARCH_CHOICE);
+	}
+	r->restricted = saved_restricted;
+	r->only = saved_only;
+}
+
+static void resolve_type(struct xi_resolver *r, struct xi_type *t, enum xi_type_use where)
+{
+	switch (t->kind) {
+	case XI_TYPE_REF:
+		xi_resolve_ref(r, t, where);
+		break;
+	case XI_TYPE_PRIM:
+	case XI_TYPE_VOID:
+		break;
+	case XI_TYPE_ARRAY:
+		resolve_array(r, t);
+		break;
+	case XI_TYPE_HANDLE:
+	case XI_TYPE_NATIVE_HANDLE:
+		resolve_handle(r, t);
+		break;
+	case XI_TYPE_AGG:
+		if (where == XI_USE_ALIAS) {
+			xi_error(r->diag, t->loc,
+				 "an alias cannot name an inline %s; declare a named one",
+				 t->u.agg->is_union ? "union" : "struct");
+			break;
+		}
+		if (t->u.agg->tag_name && where != XI_USE_MEMBER) {
+			xi_error(r->diag, t->loc,
+				 "a tagged union must be the type of a struct member");
+			break;
+		}
+		t->u.agg->owner = r->decl;
+		resolve_agg(r, t->u.agg);
+		break;
+	case XI_TYPE_ARCH:
+		if (where == XI_USE_ARCH_CHOICE || where == XI_USE_MEMBER_ARCH_CHOICE) {
+			xi_error(r->diag, t->loc, "arch types cannot be nested");
+			break;
+		}
+		resolve_arch(r, t, where == XI_USE_MEMBER);
+		break;
+	}
+}
+
+/* --- Aggregates ---------------------------------------------------------- */
+
+static void check_unique_members(struct xi_resolver *r, struct xi_agg *agg)
+{
+	if (agg->nmembers <= RESOLVE_PAIRWISE_MAX) {
+		for (struct xi_member *m = agg->members; m; m = m->next)
+			for (struct xi_member *o = agg->members; o != m; o = o->next)
+				if (o->name == m->name) {
+					xi_error(r->diag, m->loc, "duplicate member '%s'", m->name);
+					xi_note(r->diag, o->loc, "previous member '%s' is here", m->name);
+					break;
+				}
+		return;
+	}
+	struct xi_map seen;
+	xi_map_init(&seen);
+	for (struct xi_member *m = agg->members; m; m = m->next) {
+		struct xi_member *o = xi_map_get(&seen, m->name, strlen(m->name));
+		if (o) {
+			xi_error(r->diag, m->loc, "duplicate member '%s'", m->name);
+			xi_note(r->diag, o->loc, "previous member '%s' is here", m->name);
+		} else {
+			xi_map_put(&seen, m->name, strlen(m->name), m);
+		}
+	}
+	xi_map_free(&seen);
+}
+
+/* The enum a type names (through non-legacy aliases), or NULL. */
+static struct xi_decl *enum_of(const struct xi_type *t)
+{
+	for (unsigned hops = 0; hops < 1024 && t && t->kind == XI_TYPE_REF; hops++) {
+		int a = xi_ref_any_abi(t);
+		if (a < 0)
+			return NULL;
+		struct xi_decl *d = xi_ref_decl(t, a);
+		if (d->kind == XI_DECL_ENUM)
+			return d;
+		if (d->kind != XI_DECL_ALIAS)
+			return NULL;
+		t = d->type;
+	}
+	return NULL;
+}
+
+static bool label_value(struct xi_resolver *r, struct xi_arm_label *l, struct xi_decl *enm,
+			enum xi_prim prim)
+{
+	struct xi_expr *e = l->expr;
+	if (e->kind == XI_EXPR_NAME && enm) {
+		for (struct xi_variant *v = enm->variants; v; v = v->next) {
+			if (v->name == e->name) {
+				l->value = v->v;
+				l->variant = v->name;
+				return true;
+			}
+		}
+	}
+	if (!xi_eval_fitting(r->ctx, r->module, e, prim, &l->value))
+		return false;
+	if (enm) {
+		for (struct xi_variant *v = enm->variants; v; v = v->next) {
+			if (xi_int_eq(v->v, l->value)) {
+				l->variant = v->name;
+				return true;
+			}
+		}
+		char buf[32];
+		xi_error(r->diag, e->loc, "%s is not a value of enum '%s'",
+			 xi_int_format(l->value, buf), enm->name);
+		return false;
+	}
+	return true;
+}
+
+static void resolve_enum_variants(struct xi_resolver *r, struct xi_decl *d);
+
+static void resolve_tagged(struct xi_resolver *r, struct xi_agg *parent, struct xi_member *um)
+{
+	struct xi_agg *u = um->type->u.agg;
+	if (parent->is_union) {
+		xi_error(r->diag, u->tag_loc, "a tagged union must be a member of a struct, not of a union");
+		return;
+	}
+	struct xi_member *tag = NULL;
+	for (struct xi_member *m = parent->members; m != um; m = m->next)
+		if (m->name == u->tag_name)
+			tag = m;
+	if (!tag) {
+		for (struct xi_member *m = um->next; m; m = m->next) {
+			if (m->name == u->tag_name) {
+				xi_error(r->diag, u->tag_loc,
+					 "the tag '%s' must be declared before the union", u->tag_name);
+				xi_note(r->diag, m->loc, "'%s' is declared here", u->tag_name);
+				return;
+			}
+		}
+		xi_error(r->diag, u->tag_loc, "no member '%s' to switch on", u->tag_name);
+		return;
+	}
+	struct xi_decl *enm = enum_of(tag->type);
+	int prim = -1;
+	if (enm) {
+		resolve_enum_variants(r, enm);
+		prim = enm->backing_ok ? (int)enm->backing : -1;
+	} else {
+		const struct xi_type *t = tag->type;
+		while (t->kind == XI_TYPE_REF && xi_ref_any_abi(t) >= 0 && !t->u.ref.per_family &&
+		       xi_ref_some_decl(t)->kind == XI_DECL_ALIAS)
+			t = xi_ref_some_decl(t)->type;
+		if (t->kind == XI_TYPE_PRIM && xi_prims[t->prim].integer) {
+			prim = (int)t->prim;
+		} else if (t->kind != XI_TYPE_REF || xi_ref_any_abi(t) >= 0) {
+			xi_error(r->diag, u->tag_loc,
+				 "the tag '%s' must have an enum or integer type", u->tag_name);
+			xi_note(r->diag, tag->loc, "'%s' is declared here", u->tag_name);
+			return;
+		}
+	}
+	if (prim < 0)
+		return;
+	u->tag = tag;
+	struct xi_member *dflt = NULL;
+	for (struct xi_member *arm = u->members; arm; arm = arm->next) {
+		if (arm->is_default_arm) {
+			if (dflt) {
+				xi_error(r->diag, arm->loc, "more than one default arm");
+				xi_note(r->diag, dflt->loc, "the first default arm is here");
+			}
+			dflt = arm;
+			continue;
+		}
+		for (struct xi_arm_label *l = arm->labels; l; l = l->next)
+			l->valid = label_value(r, l, enm, (enum xi_prim)prim);
+	}
+	/* Every tag value selects one arm at most. */
+	unsigned n = 0;
+	for (struct xi_member *arm = u->members; arm; arm = arm->next)
+		for (struct xi_arm_label *l = arm->labels; l; l = l->next)
+			n++;
+	struct xi_arm_label **all = xi_xmalloc(sizeof(*all) * (n ? n : 1));
+	n = 0;
+	for (struct xi_member *arm = u->members; arm; arm = arm->next)
+		for (struct xi_arm_label *l = arm->labels; l; l = l->next)
+			all[n++] = l;
+	for (unsigned i = 0; i < n; i++) {
+		if (!all[i]->valid)
+			continue;
+		for (unsigned j = 0; j < i; j++) {
+			if (all[j]->valid && xi_int_eq(all[j]->value, all[i]->value)) {
+				char buf[32];
+				xi_error(r->diag, all[i]->expr->loc,
+					 "tag value %s selects more than one arm",
+					 xi_int_format(all[i]->value, buf));
+				xi_note(r->diag, all[j]->expr->loc, "it is already used here");
+				break;
+			}
+		}
+	}
+	free(all);
+}
+
+static void resolve_agg(struct xi_resolver *r, struct xi_agg *agg)
+{
+	if (!agg->members && !r->legacy)
+		xi_error(r->diag, agg->loc, "an empty %s is only allowed in %s",
+			 agg->is_union ? "union" : "struct", xi_spell_legacy_decls(r->ctx, agg->loc));
+	check_unique_members(r, agg);
+	for (struct xi_member *m = agg->members; m; m = m->next) {
+		if (m->type->kind == XI_TYPE_AGG)
+			m->type->u.agg->parent = agg;
+		resolve_type(r, m->type, XI_USE_MEMBER);
+		if (m->type->kind == XI_TYPE_AGG && m->type->u.agg->tag_name)
+			resolve_tagged(r, agg, m);
+	}
+}
+
+/* --- Enums and bitmaps --------------------------------------------------- */
+
+static void check_unique_variants(struct xi_resolver *r, struct xi_decl *d, const char *what)
+{
+	for (struct xi_variant *v = d->variants; v; v = v->next)
+		for (struct xi_variant *o = d->variants; o != v; o = o->next)
+			if (o->name == v->name) {
+				xi_error(r->diag, v->loc, "duplicate %s '%s' in '%s'", what, v->name, d->name);
+				xi_note(r->diag, o->loc, "previous %s '%s' is here", what, v->name);
+				break;
+			}
+}
+
+static void resolve_enum_variants(struct xi_resolver *r, struct xi_decl *d)
+{
+	if (d->variants_done)
+		return;
+	d->variants_done = true;
+	int prim = xi_integer_prim_of(r->ctx, d->module, d->type, "an enum", d->loc);
+	if (prim < 0)
+		return;
+	d->backing = (enum xi_prim)prim;
+	d->backing_ok = true;
+	check_unique_variants(r, d, "variant");
+	for (struct xi_variant *v = d->variants; v; v = v->next) {
+		if (!xi_eval_fitting(r->ctx, d->module, v->value, (enum xi_prim)prim, &v->v)) {
+			v->invalid = true;
+			continue;
+		}
+		for (struct xi_variant *o = d->variants; o != v; o = o->next) {
+			if (!o->invalid && xi_int_eq(o->v, v->v)) {
+				char buf[32];
+				xi_error(r->diag, v->value->loc, "value %s of '%s' is already used by '%s'",
+					 xi_int_format(v->v, buf), v->name, o->name);
+				xi_note(r->diag, o->loc, "'%s' is declared here", o->name);
+				break;
+			}
+		}
+	}
+}
+
+static void resolve_bitmap(struct xi_resolver *r, struct xi_decl *d)
+{
+	int prim = xi_integer_prim_of(r->ctx, d->module, d->type, "a bitmap", d->loc);
+	if (prim < 0)
+		return;
+	if (xi_prims[prim].is_signed) {
+		xi_error(r->diag, d->type->loc.file ? d->type->loc : d->loc,
+			 "a bitmap's type must be unsigned, not '%s'", xi_prims[prim].name);
+		return;
+	}
+	if (d->c_bitfields && prim != XI_PRIM_U32) {
+		/* Standard C allows bitfields of unsigned int only. */
+		struct xi_loc at = d->type->loc.file ? d->type->loc : d->loc;
+		if (xi_form_at(r->ctx, at) == XI_FORMAT_XIDL)
+			xi_error(r->diag, at, "a @c_bitfields bitmap must be 'u32' (C bitfields of other "
+				 "types are not portable), not '%s'", xi_prims[prim].name);
+		else
+			xi_error(r->diag, at, "a bitmap with %s must be 'u32' (C bitfields of other "
+				 "types are not portable), not '%s'",
+				 xi_spell_flag(r->ctx, at, "c_bitfields"), xi_prims[prim].name);
+		return;
+	}
+	d->backing = (enum xi_prim)prim;
+	d->backing_ok = true;
+	unsigned width = xi_prims[prim].size * 8;
+	check_unique_variants(r, d, "bit");
+	for (struct xi_variant *v = d->variants; v; v = v->next) {
+		struct xi_int lo, hi;
+		v->invalid = true;
+		if (!xi_eval_expr(r->ctx, d->module, v->value, XI_PRIM_U32, &lo))
+			continue;
+		hi = lo;
+		if (v->value_hi && !xi_eval_expr(r->ctx, d->module, v->value_hi, XI_PRIM_U32, &hi))
+			continue;
+		if (lo.neg || lo.mag >= width) {
+			char buf[32];
+			xi_error(r->diag, v->value->loc, "bit %s of '%s' is outside the %u bits of '%s'",
+				 xi_int_format(lo, buf), v->name, width, xi_prims[prim].name);
+			continue;
+		}
+		if (hi.neg || hi.mag >= width) {
+			char buf[32];
+			xi_error(r->diag, v->value_hi->loc, "bit %s of '%s' is outside the %u bits of '%s'",
+				 xi_int_format(hi, buf), v->name, width, xi_prims[prim].name);
+			continue;
+		}
+		if (hi.mag < lo.mag) {
+			xi_error(r->diag, v->value_hi->loc,
+				 "bit field '%s' ends (bit %u) before it starts (bit %u)", v->name,
+				 (unsigned)hi.mag, (unsigned)lo.mag);
+			continue;
+		}
+		v->lo = (unsigned)lo.mag;
+		v->hi = (unsigned)hi.mag;
+		v->invalid = false;
+		for (struct xi_variant *o = d->variants; o != v; o = o->next) {
+			if (!o->invalid && o->lo <= v->hi && v->lo <= o->hi) {
+				xi_error(r->diag, v->value->loc, "bits of '%s' overlap those of '%s'",
+					 v->name, o->name);
+				xi_note(r->diag, o->loc, "'%s' is declared here", o->name);
+				break;
+			}
+		}
+	}
+}
+
+/* --- @c_type --------------------------------------------------------------- */
+
+static void ctype_misfit(struct xi_resolver *r, struct xi_loc at, struct xi_int v, const char *name,
+			 enum xi_ctype t)
+{
+	char buf[32];
+	xi_error(r->diag, at, "value %s of '%s' does not fit its C type '%s' (@c_type(%s))",
+		 xi_int_format(v, buf), name, xi_ctype_c(t), xi_ctype_name(t));
+}
+
+/* A constant's, variant's or bit's value must fit the C type its macro
+ * is given on every ABI: the macro would otherwise change value or type. */
+static void check_ctypes(struct xi_resolver *r, struct xi_decl *d)
+{
+	if (d->kind == XI_DECL_CONST) {
+		if (d->c_type && d->evaluated && !d->eval_failed && !xi_ctype_fits(d->value, d->c_type))
+			ctype_misfit(r, d->loc, d->value, d->name, d->c_type);
+		return;
+	}
+	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+		enum xi_ctype t = v->c_type ? v->c_type : d->c_type;
+		if (d->c_enum) {
+			/* The enumerators of a C enum are ints (C99 6.7.2.2). */
+			if (v->c_type)
+				xi_error(r->diag, v->loc, "'%s' is a value of the C enum '%s' (@c_enum): "
+					 "an int, which takes no @c_type", v->name, d->name);
+			else if (t) {
+				xi_error(r->diag, d->loc, "'%s' is a C enum (@c_enum): its values are ints, "
+					 "which take no @c_type", d->name);
+				return;
+			}
+			if (!v->invalid && !xi_ctype_fits(v->v, XI_CTYPE_INT)) {
+				char buf[32];
+				xi_error(r->diag, v->loc, "value %s of '%s' does not fit the int of a C "
+					 "enum (@c_enum)", xi_int_format(v->v, buf), v->name);
+			}
+			continue;
+		}
+		if (!t || v->invalid)
+			continue;
+		struct xi_int value = v->v;
+		if (d->kind == XI_DECL_BITMAP) {
+			unsigned width = v->hi - v->lo + 1;
+			uint64_t field = width == 64 ? UINT64_MAX : (UINT64_C(1) << width) - 1;
+			value = (struct xi_int){ .mag = field << v->lo };
+		}
+		if (!xi_ctype_fits(value, t))
+			ctype_misfit(r, v->loc, value, v->name, t);
+	}
+}
+
+/* --- Declarations -------------------------------------------------------- */
+
+/* Readers build the variant lists; the count is made here once for all. */
+static void count_variants(struct xi_decl *d)
+{
+	d->nvariants = 0;
+	for (const struct xi_variant *v = d->variants; v; v = v->next)
+		d->nvariants++;
+}
+
+static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
+{
+	struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
+	unsigned errors = ctx->diag.errors;
+	switch (d->kind) {
+	case XI_DECL_CONST:
+		xi_eval_const(ctx, d);
+		check_ctypes(&r, d);
+		break;
+	case XI_DECL_ALIAS:
+		resolve_type(&r, d->type, XI_USE_ALIAS);
+		break;
+	case XI_DECL_ENUM:
+		count_variants(d);
+		resolve_enum_variants(&r, d);
+		check_ctypes(&r, d);
+		break;
+	case XI_DECL_BITMAP:
+		count_variants(d);
+		resolve_bitmap(&r, d);
+		if (d->backing_ok)
+			check_ctypes(&r, d);
+		break;
+	case XI_DECL_STRUCT:
+	case XI_DECL_UNION:
+		d->agg->owner = d;
+		resolve_agg(&r, d->agg);
+		if (d->version) {
+			struct xi_decl *c = xi_lookup_const(ctx, d->module, d->version->name,
+							    d->version->loc);
+			if (c)
+				d->version->ref = c;
+		}
+		break;
+	}
+	/* Layout skips what failed here, and so what contains it. */
+	d->failed = ctx->diag.errors != errors;
+}
+
+void xi_resolve(struct xi_ctx *ctx)
+{
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)
+			xi_register_decl(ctx, d);
+	for (unsigned i = 0; i < ctx->nmodules && !ctx->diag.capped; i++)
+		for (struct xi_decl *d = ctx->modules[i]->decls; d && !ctx->diag.capped; d = d->next)
+			resolve_decl(ctx, d);
+}
