@@ -384,14 +384,50 @@ static void check_flex_use(struct xi_resolver *r, const struct xi_type *t, struc
 	xi_note(r->diag, flex->loc, "'%s' is declared here", flex->name);
 }
 
-/* The integer type a count member has (through aliases), or -1. */
+/* The integer type a count member has (through aliases), or -1. An arch
+ * type (xen_ulong_t) counts when every choice is an integer: its
+ * narrowest then bounds @max. */
 static int count_prim(const struct xi_type *t)
 {
 	for (unsigned hops = 0; hops < XI_MAX_ALIAS_CHAIN && t; hops++) {
-		if (t->kind == XI_TYPE_PRIM)
-			return xi_prims[t->prim].integer ? (int)t->prim : -1;
-		if (t->kind != XI_TYPE_REF || t->u.ref.per_family)
+		if (t->kind == XI_TYPE_PRIM) {
+			/* The legacy integers whose size is the ABI's count
+			 * too, as the narrowest they are. */
+			switch (t->prim) {
+			case XI_PRIM_C_ULONG: return XI_PRIM_U32;
+			case XI_PRIM_C_LONG: return XI_PRIM_I32;
+			case XI_PRIM_NATIVE_U64: return XI_PRIM_U64;
+			case XI_PRIM_NATIVE_I64: return XI_PRIM_I64;
+			default: return xi_prims[t->prim].integer ? (int)t->prim : -1;
+			}
+		}
+		if (t->kind == XI_TYPE_ARCH) {
+			int narrowest = -1;
+			for (const struct xi_arch_choice *c = t->u.arch.choices; c; c = c->next) {
+				int p = count_prim(c->type);
+				if (p < 0)
+					return -1;
+				if (narrowest < 0 || xi_prims[p].size < xi_prims[narrowest].size)
+					narrowest = p;
+			}
+			return narrowest;
+		}
+		if (t->kind != XI_TYPE_REF)
 			return -1;
+		if (t->u.ref.per_family) {
+			/* a name of the `import arch` files: an integer on
+			 * every ABI that has it */
+			int narrowest = -1;
+			for (int a = 0; a < XI_ABI_COUNT; a++) {
+				const struct xi_decl *d = xi_ref_decl(t, a);
+				int p = !d ? -2 : d->kind == XI_DECL_ALIAS ? count_prim(d->type) : -1;
+				if (p == -1)
+					return -1;
+				if (p >= 0 && (narrowest < 0 || xi_prims[p].size < xi_prims[narrowest].size))
+					narrowest = p;
+			}
+			return narrowest;
+		}
 		const struct xi_decl *d = xi_ref_some_decl(t);
 		if (!d || d->kind != XI_DECL_ALIAS)
 			return -1;
