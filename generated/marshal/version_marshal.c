@@ -344,13 +344,13 @@ int xen_build_id_decode(struct xen_build_id *out, const void *buf, size_t len,
 
 	if (len < 4)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_build_id", "", len, 4, NULL);
-	(void)flags;
 #if defined(XENIDL_LE_HOST)
 	xenidl_copy(out, p, 4);
 #else
 	out->len = xenidl_le_load_u32(p + 0);
-	xenidl_copy(&out->buf, p + 4, 0);
 #endif
+	if ((flags & XENIDL_IN) && ((uint64_t)out->len > (len - 4u) / 1u))
+		return xenidl_fail(err, XENIDL_ESHORT, "xen_build_id", "", len, 4 + (uint64_t)out->len * 1u, NULL);
 	return 0;
 }
 
@@ -366,7 +366,6 @@ int xen_build_id_encode(const struct xen_build_id *in, void *buf, size_t len,
 	xenidl_copy(p, in, 4);
 #else
 	xenidl_le_store_u32(p + 0, in->len);
-	xenidl_copy(p + 4, &in->buf, 0);
 #endif
 	return 0;
 }
@@ -389,13 +388,13 @@ int xen_varbuf_decode(struct xen_varbuf *out, const void *buf, size_t len,
 
 	if (len < 4)
 		return xenidl_fail(err, XENIDL_ESHORT, "xen_varbuf", "", len, 4, NULL);
-	(void)flags;
 #if defined(XENIDL_LE_HOST)
 	xenidl_copy(out, p, 4);
 #else
 	out->len = xenidl_le_load_u32(p + 0);
-	xenidl_copy(&out->buf, p + 4, 0);
 #endif
+	if ((flags & XENIDL_IN) && ((uint64_t)out->len > (len - 4u) / 1u))
+		return xenidl_fail(err, XENIDL_ESHORT, "xen_varbuf", "", len, 4 + (uint64_t)out->len * 1u, NULL);
 	return 0;
 }
 
@@ -411,7 +410,6 @@ int xen_varbuf_encode(const struct xen_varbuf *in, void *buf, size_t len,
 	xenidl_copy(p, in, 4);
 #else
 	xenidl_le_store_u32(p + 0, in->len);
-	xenidl_copy(p + 4, &in->buf, 0);
 #endif
 	return 0;
 }
