@@ -1267,6 +1267,12 @@ impl PhysdevPciDeviceAdd {
         }
         Ok(())
     }
+
+    /// The first `n` elements of the flexible array `optarr`, read from `tail`,
+    /// the bytes that follow this struct; `None` when `tail` holds fewer.
+    pub fn optarr_elems(tail: &[u8], n: usize) -> Option<crate::FlexArray<'_, u32>> {
+        crate::FlexArray::new(tail, n)
+    }
 }
 
 /// IN: the physical function of a virtual function (XEN_PCI_DEV_VIRTFN).

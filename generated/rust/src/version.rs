@@ -279,6 +279,13 @@ impl XenBuildId {
     pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
         Ok(())
     }
+
+    /// The `len` elements of the flexible array `buf`, read from `tail`, the
+    /// bytes that follow this struct; `None` when `tail` holds fewer.
+    pub fn buf_elems<'a>(&self, tail: &'a [u8]) -> Option<&'a [u8]> {
+        let n = usize::try_from(self.len).ok()?;
+        tail.get(..n)
+    }
 }
 
 /// A variable-sized buffer: the argument of build_id and of the
@@ -300,6 +307,13 @@ impl XenVarbuf {
     /// that select an arm. Returns the first problem found.
     pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
         Ok(())
+    }
+
+    /// The `len` elements of the flexible array `buf`, read from `tail`, the
+    /// bytes that follow this struct; `None` when `tail` holds fewer.
+    pub fn buf_elems<'a>(&self, tail: &'a [u8]) -> Option<&'a [u8]> {
+        let n = usize::try_from(self.len).ok()?;
+        tail.get(..n)
     }
 }
 
