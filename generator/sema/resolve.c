@@ -526,8 +526,21 @@ static void resolve_agg(struct xi_resolver *r, struct xi_agg *agg)
 		check_flex_use(r, m->type, m->type->loc,
 			       agg->is_union ? "a member of a union" : "a member of a struct");
 	}
-	for (struct xi_member *m = agg->members; m; m = m->next)
+}
+
+/* The length relations of an aggregate and of the inline ones it holds,
+ * once every declaration is resolved: a count's type may be an alias that
+ * a later module declares. */
+static void resolve_lens(struct xi_resolver *r, struct xi_agg *agg)
+{
+	for (struct xi_member *m = agg->members; m; m = m->next) {
 		resolve_len(r, agg, m);
+		const struct xi_type *t = m->type;
+		while (t->kind == XI_TYPE_ARRAY)
+			t = t->u.array.elem;
+		if (t->kind == XI_TYPE_AGG)
+			resolve_lens(r, t->u.agg);
+	}
 }
 
 /* --- Enums and bitmaps --------------------------------------------------- */
@@ -745,4 +758,12 @@ void xi_resolve(struct xi_ctx *ctx)
 	for (unsigned i = 0; i < ctx->nmodules && !ctx->diag.capped; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d && !ctx->diag.capped; d = d->next)
 			resolve_decl(ctx, d);
+	for (unsigned i = 0; i < ctx->nmodules && !ctx->diag.capped; i++) {
+		for (struct xi_decl *d = ctx->modules[i]->decls; d && !ctx->diag.capped; d = d->next) {
+			if (!xi_decl_is_aggregate(d))
+				continue;
+			struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
+			resolve_lens(&r, d->agg);
+		}
+	}
 }

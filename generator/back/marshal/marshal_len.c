@@ -159,25 +159,6 @@ bool xi_ml_checks(struct xi_strbuf *sb, struct xi_arena *a, const struct xi_mp_p
 	return w.any;
 }
 
-static bool agg_has(const struct xi_agg *agg)
-{
-	if (agg->is_union)
-		return false;
-	for (const struct xi_member *m = agg->members; m; m = m->next) {
-		const struct xi_len *rel = xi_type_len(m->type);
-		if (rel && rel->member)
-			return true;
-		if (m->type->kind == XI_TYPE_AGG && agg_has(m->type->u.agg))
-			return true;
-	}
-	return false;
-}
-
-bool xi_ml_has_relations(const struct xi_decl *d)
-{
-	return xi_decl_is_aggregate(d) && agg_has(d->agg);
-}
-
 bool xi_ml_count_bound(const struct xi_decl *d, const struct xi_member *count, uint64_t *bound)
 {
 	bool is_count = false;

@@ -12,9 +12,6 @@
 bool xi_ml_checks(struct xi_strbuf *sb, struct xi_arena *a, const struct xi_mp_plan *plan,
 		  enum xi_mb_mode mode);
 
-/* Does a declaration (or an inline struct in it) have a relation? */
-bool xi_ml_has_relations(const struct xi_decl *d);
-
 /* Is `count` a top-level member holding the count of a relation of `d`?
  * Then *bound is the largest count the generated tests may give it:
  * the smallest bound, 0 for a flexible array (the tests' buffers end

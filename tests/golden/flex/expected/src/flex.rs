@@ -98,7 +98,7 @@ impl FlexFrames {
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FlexBatch {
-    pub size: u32,
+    pub size: crate::flex_types::PageCountT,
     pub nr_slots: u32,
     /// IN: one index per page.
     pub idxs: crate::GuestHandle64<u64>,

@@ -603,3 +603,4 @@ macro_rules! bitmap_ops {
 compile_error!("the Xen ABI of this crate does not cover this target");
 
 pub mod flex;
+pub mod flex_types;
