@@ -41,6 +41,8 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_INOUT] = "inout",
 	[XI_W_LAST] = "last",
 	[XI_W_LEGACY] = "legacy",
+	[XI_W_LEN] = "len",
+	[XI_W_MAX] = "max",
 	[XI_W_NAME] = "name",
 	[XI_W_NATIVE_HANDLE] = "native_handle",
 	[XI_W_NATIVE_I64] = "native_i64",
@@ -75,7 +77,8 @@ const char *const xi_words[XI_W_COUNT] = {
 static const unsigned char len1[] = { XI_W_UNDERSCORE, XI_W_NONE };
 static const unsigned char len2[] = { XI_W_U8, XI_W_I8, XI_W_IN, XI_W_IF, XI_W_NONE };
 static const unsigned char len3[] = { XI_W_TYP, XI_W_TAG, XI_W_U32, XI_W_U16, XI_W_U64, XI_W_PTR,
-				      XI_W_OUT, XI_W_I16, XI_W_I32, XI_W_I64, XI_W_NONE };
+				      XI_W_OUT, XI_W_I16, XI_W_I32, XI_W_I64, XI_W_LEN, XI_W_MAX,
+				      XI_W_NONE };
 static const unsigned char len4[] = { XI_W_NAME, XI_W_TYPE, XI_W_ARGS, XI_W_BITS, XI_W_LAST,
 				      XI_W_ENUM, XI_W_WHEN, XI_W_CHAR, XI_W_FROM, XI_W_ARCH,
 				      XI_W_NONE };

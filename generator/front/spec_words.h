@@ -49,6 +49,8 @@ enum xi_word {
 	XI_W_INOUT,
 	XI_W_LAST,
 	XI_W_LEGACY,
+	XI_W_LEN,
+	XI_W_MAX,
 	XI_W_NAME,
 	XI_W_NATIVE_HANDLE,
 	XI_W_NATIVE_I64,

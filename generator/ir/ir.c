@@ -210,3 +210,13 @@ bool xi_module_sees(const struct xi_module *m, const struct xi_module *other)
 {
 	return (m->visible[other->index / 64] >> (other->index % 64)) & 1;
 }
+
+const struct xi_member *xi_agg_flex_member(const struct xi_agg *agg)
+{
+	const struct xi_member *last = NULL;
+	if (agg->is_union)
+		return NULL;
+	for (const struct xi_member *m = agg->members; m; m = m->next)
+		last = m;
+	return last && xi_type_is_flex(last->type) ? last : NULL;
+}

@@ -166,6 +166,18 @@ struct xi_arch_choice {
 };
 
 struct xi_agg;
+struct xi_member;
+
+/* A length relation, `@len(nr)` and `@max(BOUND)` on an array, flexible
+ * array or handle member: it has as many elements as the integer member
+ * `nr` of the same struct says, and at most BOUND. */
+struct xi_len {
+	struct xi_expr *count;      /* XI_EXPR_NAME: the count member, as written */
+	struct xi_member *member;   /* that member, once resolved */
+	struct xi_expr *max;        /* @max(expr), or NULL */
+	struct xi_int max_value;    /* evaluated bound (max_ok) */
+	bool max_ok;
+};
 
 struct xi_type {
 	/* One byte each: a type node is made for most members. */
@@ -194,10 +206,16 @@ struct xi_type {
 		} ref;
 		struct {
 			struct xi_type *elem;
+			/* The length; NULL for a flexible array member (`T[]`),
+			 * whose count is 0 for the layout. */
 			struct xi_expr *len;
 			uint32_t count;     /* evaluated length */
+			struct xi_len *rel; /* @len, or NULL */
 		} array;
-		struct xi_type *target; /* handles */
+		struct {
+			struct xi_type *target;     /* handles */
+			struct xi_len *target_rel;  /* @len, or NULL */
+		};
 		struct xi_agg *agg;
 		struct {
 			struct xi_arch_choice *choices;
@@ -466,6 +484,29 @@ static inline bool xi_decl_is_aggregate(const struct xi_decl *d)
 {
 	return d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION;
 }
+
+/* A flexible array member's type, `T[]`. */
+static inline bool xi_type_is_flex(const struct xi_type *t)
+{
+	return t->kind == XI_TYPE_ARRAY && !t->u.array.len;
+}
+
+/* The length relation of an array or handle type (@len), or NULL. */
+static inline struct xi_len *xi_type_len(const struct xi_type *t)
+{
+	switch (t->kind) {
+	case XI_TYPE_ARRAY:
+		return t->u.array.rel;
+	case XI_TYPE_HANDLE:
+	case XI_TYPE_NATIVE_HANDLE:
+		return t->u.target_rel;
+	default:
+		return NULL;
+	}
+}
+
+/* The flexible array member of a struct (its last member), or NULL. */
+const struct xi_member *xi_agg_flex_member(const struct xi_agg *agg);
 
 bool xi_module_sees(const struct xi_module *m, const struct xi_module *other);
 

@@ -95,7 +95,8 @@ static bool attr_repeated(struct xi_ctx *ctx, const struct xi_attr *list, const 
 bool xi_attr_is_known(const char *n)
 {
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
-					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum" };
+					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
+					     "len", "max" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -188,6 +189,48 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 	}
 }
 
+/* The relation @len and @max give: on the member's own type node (an
+ * array's or a handle's, made for this member alone), which the resolver
+ * checks. NULL, with the error, when the member cannot have one. */
+static struct xi_len *member_len(struct xi_ctx *ctx, struct xi_member *m, const struct xi_attr *a)
+{
+	struct xi_type *t = m->type;
+	struct xi_len **slot = t == NULL ? NULL
+			     : t->kind == XI_TYPE_ARRAY ? &t->u.array.rel
+			     : t->kind == XI_TYPE_HANDLE || t->kind == XI_TYPE_NATIVE_HANDLE
+				     ? &t->u.target_rel : NULL;
+	if (!slot) {
+		if (t)
+			xi_error(&ctx->diag, a->loc,
+				 "'%s' applies to an array, a flexible array or a handle member, "
+				 "and '%s' is none", xi_spell_attr(ctx, a->loc, a->name), m->name);
+		return NULL;
+	}
+	if (!*slot)
+		*slot = XI_NEW(&ctx->arena, struct xi_len);
+	return *slot;
+}
+
+static void apply_len(struct xi_ctx *ctx, struct xi_member *m, const struct xi_attr *a)
+{
+	bool is_len = !strcmp(a->name, "len");
+	if (a->arg_kind != XI_ATTR_ARG_EXPR || (is_len && a->expr->kind != XI_EXPR_NAME)) {
+		xi_error(&ctx->diag, a->arg_kind == XI_ATTR_ARG_NONE ? a->loc : a->arg_loc,
+			 is_len ? "'%s' needs the name of the member holding the count, as in "
+				  "@len(nr)"
+				: "'%s' needs a bound, a constant expression, as in @max(16)",
+			 xi_spell_attr(ctx, a->loc, a->name));
+		return;
+	}
+	struct xi_len *rel = member_len(ctx, m, a);
+	if (!rel)
+		return;
+	if (is_len)
+		rel->count = a->expr;
+	else
+		rel->max = a->expr;
+}
+
 static void apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct xi_attr *list)
 {
 	const struct xi_attr *direction = NULL, *reserved = NULL;
@@ -212,6 +255,8 @@ static void apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct x
 			}
 		} else if (!strcmp(a->name, "c_name")) {
 			m->c_name = attr_string(ctx, a, true);
+		} else if (!strcmp(a->name, "len") || !strcmp(a->name, "max")) {
+			apply_len(ctx, m, a);
 		} else {
 			attr_misplaced(ctx, a, "a member");
 		}
@@ -354,6 +399,17 @@ const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_mem
 		push(a, &tail, "reserved");
 	if (m->c_name)
 		push_string(a, &tail, "c_name", m->c_name);
+	const struct xi_len *rel = m->type ? xi_type_len(m->type) : NULL;
+	if (rel && rel->count) {
+		struct xi_attr *at = push(a, &tail, "len");
+		at->arg_kind = XI_ATTR_ARG_EXPR;
+		at->expr = rel->count;
+	}
+	if (rel && rel->max) {
+		struct xi_attr *at = push(a, &tail, "max");
+		at->arg_kind = XI_ATTR_ARG_EXPR;
+		at->expr = rel->max;
+	}
 	return head;
 }
 

@@ -154,7 +154,10 @@ static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
 	for (; t->kind == XI_TYPE_ARRAY; t = t->u.array.elem) {
 		const struct xi_expr *len = t->u.array.len;
 		xi_sb_addc(sb, '[');
-		if (len->kind == XI_EXPR_NAME && len->ref) {
+		if (!len) {
+			/* a flexible array member, as Xen writes one */
+			xi_sb_adds(sb, "XEN_FLEX_ARRAY_DIM");
+		} else if (len->kind == XI_EXPR_NAME && len->ref) {
 			xi_sb_adds(sb, xi_c_decl_name(len->ref));
 		} else {
 			xi_sb_add_u32(sb, t->u.array.count);
@@ -443,6 +446,11 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 	/* Only @legacy types can be empty: a GNU extension (size 0 in C, 1 in
 	 * C++), which __extension__ keeps -pedantic quiet about. */
 	if (!d->agg->members)
+		xi_out_puts(g->out, "__extension__ ");
+	/* A flexible array member is XEN_FLEX_ARRAY_DIM elements: none in
+	 * C99, a GNU zero-length array in C89 and C++, where -pedantic
+	 * needs the same __extension__. */
+	else if (xi_agg_flex_member(d->agg))
 		xi_out_puts(g->out, "__extension__ ");
 	xi_out_printf(g->out, "%s%s %s {\n", kw, packed_attr(g, d->agg), name);
 	emit_members(g, d->agg, C_INDENT);

@@ -191,6 +191,8 @@ static void put_member(struct mf_writer *w, const struct xi_mf_decl *d,
 			xi_sb_adds(sb, " reserved");
 		add_attr(sb, "arm", arm);
 		add_attr(sb, "c", mm->c_name);
+		add_attr(sb, "len", mm->len);
+		add_attr(sb, "max", mm->max);
 		const char *line = xi_strndup(&w->arena, xi_sb_str(sb), sb->len);
 		XI_FOR_EACH_ABI(b, groups[k].abis)
 			text[b] = line;

@@ -22,6 +22,7 @@
 
 #include "cnames.h"
 #include "marshal_body.h"
+#include "marshal_len.h"
 #include "marshal_plan.h"
 #include "marshal_text.h"
 #include "pieces.h"
@@ -318,18 +319,27 @@ static void function_text(struct mgen *g, struct xi_pieces *text, const struct x
 		}
 	}
 	bool uses_self = made->uses_self;
+	/* The length relations, checked once the value is complete. */
+	struct xi_strbuf lens = XI_STRBUF_INIT;
+	if (xi_ml_checks(&lens, a, plan, mode))
+		uses_self = true;
+	bool lens_flags = strstr(xi_sb_str(&lens), "(flags &") != NULL;
+	bool lens_fail = lens.len != 0;
 	if (mode == XI_MB_DECODE && plan->native_holes && plan->nsize) {
 		xi_sb_adds(sb, "\txenidl_zero(out, sizeof(*out));\n");
 		uses_self = true;
 	}
 	if (!uses_self)
 		xi_sb_printf(sb, "\t(void)%s;\n", self);
-	if (!made->uses_flags)
+	if (!made->uses_flags && !lens_flags)
 		xi_sb_adds(sb, "\t(void)flags;\n");
-	if (!made->uses_fail && (mode == XI_MB_CHECK || !plan->wsize))
+	if (!made->uses_fail && !lens_fail && (mode == XI_MB_CHECK || !plan->wsize))
 		xi_sb_adds(sb, "\t(void)err;\n");
 	add_formatted(g, text, sb);
 	xi_pieces_addn(a, text, made->text, made->len);
+	if (lens.len)
+		xi_pieces_addn(a, text, xi_strndup(a, xi_sb_str(&lens), lens.len), lens.len);
+	xi_sb_free(&lens);
 	xi_pieces_adds(a, text, "\treturn 0;\n}\n");
 }
 

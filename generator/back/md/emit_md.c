@@ -439,6 +439,26 @@ static bool same_rows(const void *tables, int abi_a, int abi_b)
 	return true;
 }
 
+/* "*Flexible array member: `nr` elements, at most 16.*": what a member's type
+ * and length relation (@len, @max) say of how many elements it has. */
+static const char *len_md(struct page *pg, const struct xi_mf_member *mm, const char *type)
+{
+	/* the type cell, as `u8[]` */
+	bool flex = type && strstr(type, "[]") != NULL;
+	if (!flex && !mm->len)
+		return "";
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_sb_adds(&sb, flex ? "*Flexible array member" : "*");
+	if (mm->len)
+		xi_sb_printf(&sb, "%s`%s` elements", flex ? ": " : "", mm->len);
+	if (mm->max)
+		xi_sb_printf(&sb, ", at most %s", mm->max);
+	xi_sb_adds(&sb, ".*");
+	const char *r = xi_strdup(pg->arena, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
+}
+
 /* Write a table's rows. */
 static void write_rows(struct page *pg, const struct xi_mf_decl *d, const struct rows *t)
 {
@@ -451,8 +471,10 @@ static void write_rows(struct page *pg, const struct xi_mf_decl *d, const struct
 			continue;
 		}
 		const struct xi_mf_member *mm = &d->members[r->member];
-		xi_out_printf(o, "| `%s` | %s | %s | %s%s%s |\n", mm->path, r->type, dir_md(mm), r->arm,
-			      *r->arm && mm->doc ? " " : "", cell(pg, mm->doc));
+		const char *len = len_md(pg, mm, r->type);
+		xi_out_printf(o, "| `%s` | %s | %s | %s%s%s%s%s |\n", mm->path, r->type, dir_md(mm),
+			      r->arm, *r->arm && *len ? " " : "", len,
+			      (*r->arm || *len) && mm->doc ? " " : "", cell(pg, mm->doc));
 	}
 }
 

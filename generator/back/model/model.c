@@ -360,6 +360,14 @@ static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struc
 		mm->dir = ((m->flags & XI_MEMBER_IN) ? XI_MF_DIR_IN : 0) |
 			  ((m->flags & XI_MEMBER_OUT) ? XI_MF_DIR_OUT : 0);
 		mm->reserved = (m->flags & XI_MEMBER_RESERVED) != 0;
+		const struct xi_len *rel = xi_type_len(m->type);
+		if (rel && rel->member) {
+			mm->len = copy(b, rel->member->name);
+			if (rel->max_ok) {
+				char buf[32];
+				mm->max = xi_strdup(&b->m->arena, xi_int_format(rel->max_value, buf));
+			}
+		}
 		mm->is_arm = m->labels || m->is_default_arm;
 		mm->default_arm = m->is_default_arm;
 		unsigned n = 0;

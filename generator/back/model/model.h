@@ -63,6 +63,10 @@ struct xi_mf_member {
 	struct xi_mf_loc loc;
 	unsigned dir;         /* enum xi_mf_dir bits */
 	bool reserved;
+	/* @len and @max: the member holding its count and the bound (in
+	 * decimal), or NULL. Part of the ABI. */
+	const char *len;
+	const char *max;
 	/* Tagged-union arms: the labels that select it, or the default arm. */
 	bool is_arm;
 	bool default_arm;

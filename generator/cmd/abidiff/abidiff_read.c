@@ -52,7 +52,7 @@ struct reader {
 	bool decl_doc, item_doc;   /* it already has a doc */
 	int member;                /* index of the member being read, or -1 */
 	uint32_t member_line;      /* its first line */
-	const char *member_sig[4]; /* dir, reserved, arm, c of its first line */
+	const char *member_sig[6]; /* dir, reserved, arm, c, len, max of its first line */
 	int variant;
 	unsigned decl_errors;      /* errors before the declaration began */
 };
@@ -751,6 +751,8 @@ static void read_member(struct reader *r)
 	const struct token *dir = attr(r, "dir");
 	const struct token *arm = attr(r, "arm");
 	const struct token *c = attr(r, "c");
+	const struct token *len = attr(r, "len");
+	const struct token *max = attr(r, "max");
 	bool reserved = flag(r, "reserved");
 	xi_abi_mask on;
 	ok = on_attr(r, &on) && ok;
@@ -771,14 +773,24 @@ static void read_member(struct reader *r)
 		xi_error(r->diag, tok_loc(r, c), "'c=%s' is not a C identifier", c->value);
 		ok = false;
 	}
+	if (len && !is_ident(len->value)) {
+		xi_error(r->diag, tok_loc(r, len), "'len=%s' is not a member name", len->value);
+		ok = false;
+	}
+	if (max && !len) {
+		xi_error(r->diag, tok_loc(r, max), "'max=%s' bounds no count: 'len=' is missing",
+			 max->value);
+		ok = false;
+	}
 	if (!check_all_used(r) || !ok || !path)
 		return;
-	const char *sig[4] = { raw(dir), reserved ? "reserved" : "", raw(arm), raw(c) };
+	const char *sig[6] = { raw(dir), reserved ? "reserved" : "", raw(arm), raw(c), raw(len),
+			       raw(max) };
 	struct xi_mf_member *mm;
 	if (r->member >= 0 && !strcmp(d->members[r->member].path, path)) {
 		/* Another group of ABIs of the same member. */
-		static const char *const names[4] = { "dir", "reserved", "arm", "c" };
-		for (unsigned i = 0; i < 4; i++) {
+		static const char *const names[6] = { "dir", "reserved", "arm", "c", "len", "max" };
+		for (unsigned i = 0; i < 6; i++) {
 			if (strcmp(sig[i], r->member_sig[i])) {
 				xi_error(r->diag, tok_loc(r, &r->tok[0]),
 					 "'%s' of member '%s' differs from its line %u",
@@ -828,6 +840,8 @@ static void read_member(struct reader *r)
 		mm->dir = dirbits;
 		mm->reserved = reserved;
 		mm->c_name = c ? c->value : NULL;
+		mm->len = len ? len->value : NULL;
+		mm->max = max ? max->value : NULL;
 		if (arm && !parse_arm(r, arm, mm)) {
 			d->nmembers--;
 			return;

@@ -314,7 +314,8 @@ static void put_type(struct xprinter *p, const struct xi_type *t, unsigned inden
 		put_type(p, base, indent);
 		for (const struct xi_type *a = t; a->kind == XI_TYPE_ARRAY; a = a->u.array.elem) {
 			xi_out_putc(p->o, '[');
-			put_expr(p, a->u.array.len);
+			if (a->u.array.len)     /* else a flexible array: T[] */
+				put_expr(p, a->u.array.len);
 			xi_out_putc(p->o, ']');
 		}
 		return;

@@ -376,7 +376,8 @@ static void type(struct yprinter *p, const struct xi_type *t, unsigned owner_ev)
 		str(p, "array");
 		seq_start(p, flow);
 		type(p, t->u.array.elem, owner_ev);
-		expr(p, t->u.array.len);
+		if (t->u.array.len)     /* else a flexible array: [T] */
+			expr(p, t->u.array.len);
 		seq_end(p);
 		map_end(p);
 		return;

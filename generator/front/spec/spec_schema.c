@@ -270,6 +270,30 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 		a->expr->depth = 1;
 		break;
 	}
+	case XI_W_LEN: {
+		/* @len(nr): the member holding the count */
+		const char *name = xi_sm_name_of(mp, v, "len", NAME_MEMBER);
+		if (!name)
+			return false;
+		a = new_attr(mp, "len", e);
+		a->arg_kind = XI_ATTR_ARG_EXPR;
+		a->expr = XI_NEW(&mp->ctx->arena, struct xi_expr);
+		a->expr->kind = XI_EXPR_NAME;
+		a->expr->name = name;
+		a->expr->loc = v->loc;
+		a->expr->depth = 1;
+		break;
+	}
+	case XI_W_MAX: {
+		/* @max(BOUND): a value */
+		struct xi_expr *bound = xi_sm_value_expr(mp, v, "max");
+		if (!bound)
+			return false;
+		a = new_attr(mp, "max", e);
+		a->arg_kind = XI_ATTR_ARG_EXPR;
+		a->expr = bound;
+		break;
+	}
 	case XI_W_DIRECTION: {
 		enum xi_word dir = v->kind == XI_DSTR ? xi_word_of(v->text, v->len) : XI_W_NONE;
 		if (dir != XI_W_IN && dir != XI_W_OUT && dir != XI_W_INOUT) {

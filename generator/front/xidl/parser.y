@@ -536,9 +536,26 @@ dims
 		$$.head = $$.tail = mk_array(p, @1, $2);
 		$$.n = 1;
 	}
+	| '[' ']' {
+		/* a flexible array member: the resolver checks where */
+		$$.head = $$.tail = mk_array(p, @1, NULL);
+		$$.n = 1;
+	}
 	| dims '[' expr ']' {
 		$$ = $1;
 		$$.tail->u.array.elem = mk_array(p, @2, $3);
+		$$.tail = $$.tail->u.array.elem;
+		$$.n++;
+		if ($$.n > XI_MAX_ARRAY_DIMS) {
+			xi_error(&p->ctx->diag, @2.loc, "array has more than %u dimensions",
+				 XI_MAX_ARRAY_DIMS);
+			p->fatal = true;
+			YYABORT;
+		}
+	}
+	| dims '[' ']' {
+		$$ = $1;
+		$$.tail->u.array.elem = mk_array(p, @2, NULL);
 		$$.tail = $$.tail->u.array.elem;
 		$$.n++;
 		if ($$.n > XI_MAX_ARRAY_DIMS) {
