@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "arena.h"
+
 const struct xi_prim_info xi_prims[XI_PRIM_COUNT] = {
 	[XI_PRIM_U8] = { "u8", 1, false, false, true },
 	[XI_PRIM_U16] = { "u16", 2, false, false, true },
@@ -204,6 +206,13 @@ const struct xi_type *xi_type_resolve(const struct xi_type *t, int abi)
 		t = xi_ref_decl(t, abi)->type;
 	}
 	return t;
+}
+
+const char *xi_import_family_path(struct xi_arena *a, const struct xi_import *im, int f)
+{
+	if (im->is_map)
+		return im->family_path[f];
+	return xi_aprintf(a, "%s/%s", xi_families[f].dir, im->path);
 }
 
 bool xi_module_sees(const struct xi_module *m, const struct xi_module *other)

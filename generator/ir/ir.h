@@ -21,6 +21,7 @@
 struct xi_comments;
 struct xi_dnode;
 struct xi_spec_include;
+struct xi_arena;
 struct xi_decl;
 struct xi_module;
 struct xi_type;
@@ -363,10 +364,27 @@ struct xi_decl {
 
 /* --- Modules ------------------------------------------------------------- */
 
+/* One entry of an arch import map: `arm: "arch-arm.xidl"`. */
+struct xi_import_file {
+	const char *key;
+	struct xi_loc key_loc;
+	const char *path;
+	struct xi_loc loc;
+	struct xi_import_file *next;
+};
+
 struct xi_import {
-	const char *path;         /* as written */
+	const char *path;         /* as written; NULL for an arch import map */
 	struct xi_loc loc;
 	bool is_arch;
+	/* An arch import written as a map (`import arch { arm:
+	 * "arch-arm.xidl", ... }`): its entries as written, and the file of
+	 * each family once the loader has checked the keys (NULL for a
+	 * family the map names no file for). xi_import_family_path() reads
+	 * both forms. */
+	bool is_map;
+	struct xi_import_file *files;
+	const char *family_path[XI_FAM_COUNT];
 	/* The file for each family (only [0] for a plain import). */
 	struct xi_module *module[XI_FAM_COUNT];
 	/* YAML and TOML: the xenbindgen include it stands for, or NULL
@@ -388,6 +406,12 @@ struct xi_module {
 	 * fix-its that need the places of its items (fixit.c). */
 	const struct xi_dnode *spec_root;
 	int family;               /* XI_FAM_NONE or the arch-* family of its path */
+	/* The family was set by an arch import map (family_loc), not by
+	 * the path (a file arch-arm.xidl or one in an arch-arm directory). */
+	bool family_set;
+	struct xi_loc family_loc;
+	/* The module whose arch import map first named this one. */
+	const struct xi_module *family_importer;
 	/* `@!if(tools)`: only the hypervisor and the toolstack may use the
 	 * file (C: Xen's #error unless __XEN__ or __XEN_TOOLS__). */
 	bool tools_only;
@@ -466,6 +490,10 @@ static inline bool xi_decl_is_aggregate(const struct xi_decl *d)
 {
 	return d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION;
 }
+
+/* The file an arch import names for family f, as written: the map's, or
+ * "arch-FAM/f.xidl" for `import arch "f.xidl"`; NULL if none. */
+const char *xi_import_family_path(struct xi_arena *a, const struct xi_import *im, int f);
 
 bool xi_module_sees(const struct xi_module *m, const struct xi_module *other);
 

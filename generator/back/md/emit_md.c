@@ -580,7 +580,10 @@ static void imports(struct page *pg, const struct xi_module *m)
 			xi_out_printf(pg->o, link ? "[`%s`](%s)" : "`%s`", im->path, link);
 			continue;
 		}
-		xi_out_printf(pg->o, "`%s` per architecture (", im->path);
+		if (im->is_map)
+			xi_out_puts(pg->o, "a file per architecture (");
+		else
+			xi_out_printf(pg->o, "`%s` per architecture (", im->path);
 		bool f1 = true;
 		for (int f = 0; f < XI_FAM_COUNT; f++) {
 			if (!im->module[f])

@@ -485,8 +485,23 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 		if (n)
 			add_trail(&p, &n->trail);
 		struct xi_strbuf sb = XI_STRBUF_INIT;
-		put_string(&sb, rename(ctx, im->path));
-		xi_out_printf(o, "import %s%s;", im->is_arch ? "arch " : "", xi_sb_str(&sb));
+		if (im->is_map) {
+			/* One file a line, as written. */
+			xi_out_puts(o, "import arch {");
+			end_line(&p);
+			for (const struct xi_import_file *e = im->files; e; e = e->next) {
+				xi_sb_reset(&sb);
+				put_string(&sb, rename(ctx, e->path));
+				begin_line(&p, 1);
+				xi_out_printf(o, "%s: %s,", e->key, xi_sb_str(&sb));
+				end_line(&p);
+			}
+			begin_line(&p, 0);
+			xi_out_puts(o, "};");
+		} else {
+			put_string(&sb, rename(ctx, im->path));
+			xi_out_printf(o, "import %s%s;", im->is_arch ? "arch " : "", xi_sb_str(&sb));
+		}
 		xi_sb_free(&sb);
 		end_line(&p);
 		any = true;

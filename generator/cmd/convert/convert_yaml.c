@@ -661,6 +661,18 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 				struct xi_yaml_col col = { XI_YAML_COL_LINE, 0, 0 };
 				note_before(&p, p.nevents, &n->after_doc, col);
 			}
+			if (im->is_map) {
+				/* {arch: {x86: FILE, arm: FILE}} */
+				map_start(&p, false);
+				str(&p, "arch");
+				map_start(&p, false);
+				for (const struct xi_import_file *e = im->files; e; e = e->next)
+					if (text_ok(&p, e->path, e->loc, "import path"))
+						key_str(&p, e->key, rename(ctx, e->path));
+				map_end(&p);
+				map_end(&p);
+				continue;
+			}
 			if (!text_ok(&p, im->path, im->loc, "import path"))
 				continue;
 			if (!im->path[0]) {
