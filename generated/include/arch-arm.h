@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The Arm part of the guest interface (xen/include/public/arch-arm.h), for
  * 32-bit and 64-bit guests alike: Arm's interface is word-size invariant,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The PowerPC (ppc64) part of the guest interface
  * (xen/include/public/arch-ppc.h). The port is young: much of it is

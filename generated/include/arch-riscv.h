@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The RISC-V (riscv64) part of the guest interface
  * (xen/include/public/arch-riscv.h). The port is young: much of it is

@@ -410,12 +410,14 @@ struct xi_module {
 	 * the path (a file arch-arm.xidl or one in an arch-arm directory). */
 	bool family_set;
 	struct xi_loc family_loc;
-	/* The module whose arch import map first named this one. */
-	const struct xi_module *family_importer;
 	/* `@!if(tools)`: only the hypervisor and the toolstack may use the
 	 * file (C: Xen's #error unless __XEN__ or __XEN_TOOLS__). */
 	bool tools_only;
 	struct xi_loc tools_only_loc;
+	/* @!spdx("MIT"): the license expression of the outputs' SPDX line,
+	 * or NULL. */
+	const char *spdx;
+	struct xi_loc spdx_loc;
 	bool is_input;            /* named on the command line: gets outputs */
 	/* An input the user named, not one found by searching a directory
 	 * (abi-diff): leaving it out (--abi) is worth a warning. */
@@ -490,6 +492,10 @@ static inline bool xi_decl_is_aggregate(const struct xi_decl *d)
 {
 	return d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION;
 }
+
+/* Is s an SPDX license expression as @!spdx takes it ("MIT",
+ * "GPL-2.0-only OR MIT")? */
+bool xi_spdx_is_valid(const char *s);
 
 /* The file an arch import names for family f, as written: the map's, or
  * "arch-FAM/f.xidl" for `import arch "f.xidl"`; NULL if none. */

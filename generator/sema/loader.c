@@ -290,21 +290,16 @@ static bool map_families(struct xi_ctx *ctx, struct xi_import *im)
  * need not say so (Xen's arch-arm.h is not in an arch-arm directory). A
  * path that puts it in another family, or another map that names it for
  * another family, is an error. */
-static void set_family(struct xi_ctx *ctx, const struct xi_module *m, const struct xi_import *im,
-		       int f, struct xi_module *dep)
+static void set_family(struct xi_ctx *ctx, const struct xi_import *im, int f, struct xi_module *dep)
 {
 	if (dep->family == XI_FAM_NONE) {
 		dep->family = f;
 		dep->family_loc = im->loc;
 		dep->family_set = true;
-		dep->family_importer = m;
 		return;
 	}
-	if (dep->family == f) {
-		if (!dep->family_importer)
-			dep->family_importer = m;
+	if (dep->family == f)
 		return;
-	}
 	const struct xi_import_file *e = im->files;
 	while (e && xi_family_by_name(e->key) != f)
 		e = e->next;
@@ -363,7 +358,7 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 				continue;
 			im->module[f] = load(ctx, found, im->loc, stack, depth);
 			if (im->is_map && im->module[f])
-				set_family(ctx, m, im, f, im->module[f]);
+				set_family(ctx, im, f, im->module[f]);
 		}
 		if (missing.len) {
 			xi_error(&ctx->diag, im->loc,

@@ -647,6 +647,9 @@ static void emit_module(struct cgen *g)
 	struct xi_module *m = g->module;
 	const char *guard = guard_name(g->arena, m->rel);
 	struct xi_out *o = g->out;
+	/* Xen's headers start with their SPDX tag, alone on the first line. */
+	if (m->spdx)
+		xi_out_printf(o, "/* SPDX-License-Identifier: %s */\n", m->spdx);
 	xi_out_puts(o, "/*\n");
 	if (m->doc) {
 		xi_c_comment_lines(o, 0, m->doc);

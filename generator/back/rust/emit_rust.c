@@ -202,6 +202,8 @@ static const char *module_file(struct xi_arena *a, const struct xi_module *m)
 static void emit_module(struct rgen *g, const struct rnode *node)
 {
 	struct xi_module *m = g->module;
+	if (m->spdx)
+		xi_out_printf(g->out, "// SPDX-License-Identifier: %s\n", m->spdx);
 	if (m->doc) {
 		xi_rust_doc(g->out, 0, m->doc, true);
 		xi_out_puts(g->out, "//!\n");

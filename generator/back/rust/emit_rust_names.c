@@ -200,30 +200,14 @@ const char *xi_rust_module_component(struct xi_arena *a, const char *comp, size_
 	return xi_rust_ident(a, r);
 }
 
-/* Does '/'-separated `rel` have a directory component `dir`? */
-static bool has_dir(const char *rel, const char *dir)
-{
-	size_t n = strlen(dir);
-	for (const char *p = rel;;) {
-		const char *slash = strchr(p, '/');
-		if (!slash)
-			return false;
-		if ((size_t)(slash - p) == n && !memcmp(p, dir, n))
-			return true;
-		p = slash + 1;
-	}
-}
-
 const char *xi_rust_rel(struct xi_arena *a, const struct xi_module *m)
 {
-	const struct xi_module *imp = m->family_importer;
-	if (!imp || m->family < 0 || has_dir(m->rel, xi_families[m->family].dir))
+	if (m->family < 0)
 		return m->rel;
-	const char *slash = strrchr(imp->rel, '/');
-	if (!slash)
-		return xi_aprintf(a, "%s/%s", xi_families[m->family].dir, imp->rel);
-	return xi_aprintf(a, "%.*s/%s/%s", (int)(slash - imp->rel), imp->rel,
-			  xi_families[m->family].dir, slash + 1);
+	const char *dir = xi_families[m->family].dir;
+	const char *slash = strrchr(m->rel, '/');
+	const char *base = slash ? slash + 1 : m->rel;
+	return strcmp(base, dir) ? m->rel : xi_aprintf(a, "%s/xen", m->rel);
 }
 
 const char *xi_rust_module_path(struct xi_arena *a, const struct xi_module *m, bool unified)

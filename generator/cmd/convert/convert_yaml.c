@@ -645,8 +645,13 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 		struct xi_loc top = { 1, 1, m->src->id, 1 };
 		description(&p, m->doc, NULL, top);
 	}
-	if (m->tools_only) {
+	if (m->spdx) {
 		note_blank(&p, p.nevents);
+		key_str(&p, "spdx", m->spdx);
+	}
+	if (m->tools_only) {
+		if (!m->spdx)
+			note_blank(&p, p.nevents);
 		key_str(&p, "if", "tools");
 	}
 	const struct xi_import *first_import = next_import(m->imports);

@@ -18,7 +18,7 @@
  * extended one. `typ` and `type` are the same key in both. */
 static const enum xi_word top_xbg[] = { XI_W_INCLUDES, XI_W_STRUCTS, XI_W_ENUMS, XI_W_BITMAPS,
 					XI_W_NONE };
-static const enum xi_word top_xenidl[] = { XI_W_DESCRIPTION, XI_W_IF, XI_W_IMPORTS, XI_W_INCLUDES,
+static const enum xi_word top_xenidl[] = { XI_W_DESCRIPTION, XI_W_SPDX, XI_W_IF, XI_W_IMPORTS, XI_W_INCLUDES,
 					   XI_W_CONSTANTS, XI_W_ALIASES, XI_W_ENUMS, XI_W_BITMAPS,
 					   XI_W_STRUCTS, XI_W_UNIONS, XI_W_DECLARATIONS, XI_W_NONE };
 static const enum xi_word include_keys[] = { XI_W_FROM, XI_W_IMPORTS, XI_W_NONE };
@@ -495,6 +495,18 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 			else {
 				m->tools_only = true;
 				m->tools_only_loc = cond->key_loc;
+			}
+		}
+		/* `spdx: MIT`, xidl's @!spdx("MIT"). */
+		const struct xi_dentry *spdx = xi_sm_entry(root, XI_W_SPDX);
+		if (spdx && xi_sm_is_kind(mp, spdx->value, "spdx", XI_DSTR, "a string")) {
+			if (!xi_spdx_is_valid(spdx->value->text))
+				xi_error(mp->diag, spdx->value->loc, "'%s' is not an SPDX license "
+					 "expression (letters, digits, '.', '-', '+', ':', parentheses "
+					 "and single spaces)", spdx->value->text);
+			else {
+				m->spdx = spdx->value->text;
+				m->spdx_loc = spdx->key_loc;
 			}
 		}
 		const struct xi_dentry *imports = xi_sm_entry(root, XI_W_IMPORTS);
