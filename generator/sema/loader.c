@@ -335,16 +335,15 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 		}
 		if (im->is_map && !map_families(ctx, im))
 			continue;
-		struct xi_strbuf missing = XI_STRBUF_INIT;
+		struct xi_strbuf missing = XI_STRBUF_INIT, unnamed = XI_STRBUF_INIT;
 		const char *missing_rel = NULL;
 		for (int f = 0; f < XI_FAM_COUNT; f++) {
 			if (!(fams & (1u << f)))
 				continue;
 			const char *rel = xi_import_family_path(&ctx->arena, im, f);
 			if (!rel) {
-				if (!ctx->converting)
-					xi_sb_printf(&missing, "%sno file for the %s family",
-						     missing.len ? ", " : "", xi_families[f].name);
+				xi_sb_printf(&unnamed, "%s%s", unnamed.len ? ", " : "",
+					     xi_families[f].name);
 				continue;
 			}
 			char *found = xi_find_import(ctx, dir, m->import_root, rel);
@@ -360,15 +359,17 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 			if (im->is_map && im->module[f])
 				set_family(ctx, im, f, im->module[f]);
 		}
+		if (unnamed.len && !ctx->converting)
+			xi_error(&ctx->diag, im->loc, "'import arch' names no file for %s; restrict the ABIs "
+				 "with --abi to build without them", xi_sb_str(&unnamed));
 		if (missing.len) {
 			xi_error(&ctx->diag, im->loc,
-				 "%s%s for 'import arch'; restrict the ABIs with --abi "
-				 "to build without them", missing_rel ? "cannot find " : "",
-				 xi_sb_str(&missing));
-			if (missing_rel)
-				note_searched(ctx, m, dir, im->is_map ? missing_rel : im->path);
+				 "cannot find %s for 'import arch'; restrict the ABIs with --abi "
+				 "to build without them", xi_sb_str(&missing));
+			note_searched(ctx, m, dir, im->is_map ? missing_rel : im->path);
 		}
 		xi_sb_free(&missing);
+		xi_sb_free(&unnamed);
 	}
 }
 
