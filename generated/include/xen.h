@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The core of the guest interface (xen/include/public/xen.h): hypercall
  * numbers, virtual interrupts, page-table updates, the shared info page,
@@ -106,11 +107,11 @@
 #if defined(__i386__) || defined(__x86_64__)
 #include "arch-x86/xen.h"
 #elif defined(__arm__) || defined(__aarch64__)
-#include "arch-arm/xen.h"
+#include "arch-arm.h"
 #elif defined(__powerpc64__)
-#include "arch-ppc/xen.h"
+#include "arch-ppc.h"
 #elif defined(__riscv)
-#include "arch-riscv/xen.h"
+#include "arch-riscv.h"
 #else
 #error "xenidl: no definitions for this architecture"
 #endif

@@ -51,6 +51,7 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_PTR] = "ptr",
 	[XI_W_RESERVED] = "reserved",
 	[XI_W_SHIFT] = "shift",
+	[XI_W_SPDX] = "spdx",
 	[XI_W_STRUCT] = "struct",
 	[XI_W_STRUCTS] = "structs",
 	[XI_W_SWITCH] = "switch",
@@ -80,7 +81,7 @@ static const unsigned char len3[] = { XI_W_TYP, XI_W_TAG, XI_W_U32, XI_W_U16, XI
 				      XI_W_OUT, XI_W_I16, XI_W_I32, XI_W_I64, XI_W_LEN, XI_W_MAX,
 				      XI_W_NONE };
 static const unsigned char len4[] = { XI_W_NAME, XI_W_TYPE, XI_W_ARGS, XI_W_BITS, XI_W_LAST,
-				      XI_W_ENUM, XI_W_WHEN, XI_W_CHAR, XI_W_FROM, XI_W_ARCH,
+				      XI_W_ENUM, XI_W_WHEN, XI_W_CHAR, XI_W_FROM, XI_W_ARCH, XI_W_SPDX,
 				      XI_W_NONE };
 static const unsigned char len5[] = { XI_W_VALUE, XI_W_SHIFT, XI_W_ARRAY, XI_W_UNION, XI_W_CONST,
 				      XI_W_ALIAS, XI_W_ENUMS, XI_W_INOUT, XI_W_NONE };

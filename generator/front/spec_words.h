@@ -59,6 +59,7 @@ enum xi_word {
 	XI_W_PTR,
 	XI_W_RESERVED,
 	XI_W_SHIFT,
+	XI_W_SPDX,
 	XI_W_STRUCT,
 	XI_W_STRUCTS,
 	XI_W_SWITCH,

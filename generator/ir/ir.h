@@ -21,6 +21,7 @@
 struct xi_comments;
 struct xi_dnode;
 struct xi_spec_include;
+struct xi_arena;
 struct xi_decl;
 struct xi_module;
 struct xi_type;
@@ -381,10 +382,27 @@ struct xi_decl {
 
 /* --- Modules ------------------------------------------------------------- */
 
+/* One entry of an arch import map: `arm: "arch-arm.xidl"`. */
+struct xi_import_file {
+	const char *key;
+	struct xi_loc key_loc;
+	const char *path;
+	struct xi_loc loc;
+	struct xi_import_file *next;
+};
+
 struct xi_import {
-	const char *path;         /* as written */
+	const char *path;         /* as written; NULL for an arch import map */
 	struct xi_loc loc;
 	bool is_arch;
+	/* An arch import written as a map (`import arch { arm:
+	 * "arch-arm.xidl", ... }`): its entries as written, and the file of
+	 * each family once the loader has checked the keys (NULL for a
+	 * family the map names no file for). xi_import_family_path() reads
+	 * both forms. */
+	bool is_map;
+	struct xi_import_file *files;
+	const char *family_path[XI_FAM_COUNT];
 	/* The file for each family (only [0] for a plain import). */
 	struct xi_module *module[XI_FAM_COUNT];
 	/* YAML and TOML: the xenbindgen include it stands for, or NULL
@@ -406,10 +424,18 @@ struct xi_module {
 	 * fix-its that need the places of its items (fixit.c). */
 	const struct xi_dnode *spec_root;
 	int family;               /* XI_FAM_NONE or the arch-* family of its path */
+	/* The family was set by an arch import map (family_loc), not by
+	 * the path (a file arch-arm.xidl or one in an arch-arm directory). */
+	bool family_set;
+	struct xi_loc family_loc;
 	/* `@!if(tools)`: only the hypervisor and the toolstack may use the
 	 * file (C: Xen's #error unless __XEN__ or __XEN_TOOLS__). */
 	bool tools_only;
 	struct xi_loc tools_only_loc;
+	/* @!spdx("MIT"): the license expression of the outputs' SPDX line,
+	 * or NULL. */
+	const char *spdx;
+	struct xi_loc spdx_loc;
 	bool is_input;            /* named on the command line: gets outputs */
 	/* An input the user named, not one found by searching a directory
 	 * (abi-diff): leaving it out (--abi) is worth a warning. */
@@ -507,6 +533,13 @@ static inline struct xi_len *xi_type_len(const struct xi_type *t)
 
 /* The flexible array member of a struct (its last member), or NULL. */
 const struct xi_member *xi_agg_flex_member(const struct xi_agg *agg);
+/* Is s an SPDX license expression as @!spdx takes it ("MIT",
+ * "GPL-2.0-only OR MIT")? */
+bool xi_spdx_is_valid(const char *s);
+
+/* The file an arch import names for family f, as written: the map's, or
+ * "arch-FAM/f.xidl" for `import arch "f.xidl"`; NULL if none. */
+const char *xi_import_family_path(struct xi_arena *a, const struct xi_import *im, int f);
 
 bool xi_module_sees(const struct xi_module *m, const struct xi_module *other);
 

@@ -125,8 +125,32 @@ static void attr_misplaced(struct xi_ctx *ctx, const struct xi_attr *a, const ch
 			 xi_spell_attr(ctx, a->loc, a->name), where);
 }
 
+static void apply_spdx(struct xi_ctx *ctx, struct xi_module *m, const struct xi_attr *a)
+{
+	if (m->spdx) {
+		xi_error(&ctx->diag, a->loc, "duplicate file attribute '@!spdx'");
+		return;
+	}
+	if (a->arg_kind != XI_ATTR_ARG_STRING) {
+		xi_error(&ctx->diag, a->arg_kind == XI_ATTR_ARG_NONE ? a->loc : a->arg_loc,
+			 "'@!spdx' takes a license expression as a string, as in @!spdx(\"MIT\")");
+		return;
+	}
+	if (!xi_spdx_is_valid(a->str)) {
+		xi_error(&ctx->diag, a->arg_loc, "'%s' is not an SPDX license expression (letters, "
+			 "digits, '.', '-', '+', ':', parentheses and single spaces)", a->str);
+		return;
+	}
+	m->spdx = a->str;
+	m->spdx_loc = a->loc;
+}
+
 static void apply_file(struct xi_ctx *ctx, struct xi_module *m, const struct xi_attr *a)
 {
+	if (!strcmp(a->name, "spdx")) {
+		apply_spdx(ctx, m, a);
+		return;
+	}
 	if (strcmp(a->name, "if")) {
 		xi_error(&ctx->diag, a->loc, "unknown file attribute '@!%s'", a->name);
 		return;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //! Physical devices and interrupts (xen/include/public/physdev.h):
 //! HYPERVISOR_physdev_op(cmd, args) takes a PHYSDEVOP_* command and its
 //! argument struct (or none).

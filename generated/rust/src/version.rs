@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //! Version and build information (xen/include/public/version.h):
 //! HYPERVISOR_xen_version(cmd, arg). Commands return zero on success,
 //! except those that return a value (version, pagesize, build_id).

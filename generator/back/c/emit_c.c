@@ -629,9 +629,8 @@ static void emit_includes(struct cgen *g)
 		return;
 	xi_out_putc(g->out, '\n');
 	for (; im; im = im->next) {
-		const char *inc = include_path(g->arena, im->path);
 		if (!im->is_arch) {
-			xi_out_printf(g->out, "#include \"%s\"\n", inc);
+			xi_out_printf(g->out, "#include \"%s\"\n", include_path(g->arena, im->path));
 			refer(g, im->module[0]);
 			continue;
 		}
@@ -639,8 +638,9 @@ static void emit_includes(struct cgen *g)
 		for (int f = 0; f < XI_FAM_COUNT; f++) {
 			if (!im->module[f])
 				continue;
-			xi_out_printf(g->out, "#%s %s\n#include \"%s/%s\"\n", first ? "if" : "elif",
-				      xi_families[f].c_cond, xi_families[f].dir, inc);
+			const char *inc = include_path(g->arena, xi_import_family_path(g->arena, im, f));
+			xi_out_printf(g->out, "#%s %s\n#include \"%s\"\n", first ? "if" : "elif",
+				      xi_families[f].c_cond, inc);
 			refer(g, im->module[f]);
 			first = false;
 		}
@@ -655,6 +655,9 @@ static void emit_module(struct cgen *g)
 	struct xi_module *m = g->module;
 	const char *guard = guard_name(g->arena, m->rel);
 	struct xi_out *o = g->out;
+	/* Xen's headers start with their SPDX tag, alone on the first line. */
+	if (m->spdx)
+		xi_out_printf(o, "/* SPDX-License-Identifier: %s */\n", m->spdx);
 	xi_out_puts(o, "/*\n");
 	if (m->doc) {
 		xi_c_comment_lines(o, 0, m->doc);

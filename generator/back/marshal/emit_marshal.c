@@ -579,6 +579,8 @@ static void emit_header(struct mgen *g, struct xi_out *o)
 	struct xi_module *m = g->module;
 	const char *guard = guard_name(g->a, m->rel);
 	const char *cond = module_condition(g);
+	if (m->spdx)
+		xi_out_printf(o, "/* SPDX-License-Identifier: %s */\n", m->spdx);
 	xi_out_printf(o, "/*\n"
 		      " * Marshalling code for %s: decode, encode and check the wire\n"
 		      " * image of each type (see xenidl's doc/marshal.md).\n"
@@ -605,6 +607,8 @@ static void emit_source(struct mgen *g, struct xi_out *o)
 {
 	struct xi_module *m = g->module;
 	const char *cond = module_condition(g);
+	if (m->spdx)
+		xi_out_printf(o, "/* SPDX-License-Identifier: %s */\n", m->spdx);
 	xi_out_printf(o, "/*\n"
 		      " * Marshalling code for %s (see xenidl's doc/marshal.md).\n"
 		      " *\n"

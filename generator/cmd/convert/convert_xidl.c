@@ -471,8 +471,17 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 		put_doc(&p, m->doc, 0, "//!");
 		any = true;
 	}
-	if (m->tools_only) {
+	if (m->spdx) {
 		if (any)
+			xi_out_putc(o, '\n');
+		struct xi_strbuf sb = XI_STRBUF_INIT;
+		put_string(&sb, m->spdx);
+		xi_out_printf(o, "@!spdx(%s)\n", xi_sb_str(&sb));
+		xi_sb_free(&sb);
+		any = true;
+	}
+	if (m->tools_only) {
+		if (any && !m->spdx)
 			xi_out_putc(o, '\n');
 		xi_out_puts(o, "@!if(tools)\n");
 		any = true;
@@ -486,8 +495,23 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 		if (n)
 			add_trail(&p, &n->trail);
 		struct xi_strbuf sb = XI_STRBUF_INIT;
-		put_string(&sb, rename(ctx, im->path));
-		xi_out_printf(o, "import %s%s;", im->is_arch ? "arch " : "", xi_sb_str(&sb));
+		if (im->is_map) {
+			/* One file a line, as written. */
+			xi_out_puts(o, "import arch {");
+			end_line(&p);
+			for (const struct xi_import_file *e = im->files; e; e = e->next) {
+				xi_sb_reset(&sb);
+				put_string(&sb, rename(ctx, e->path));
+				begin_line(&p, 4);
+				xi_out_printf(o, "%s: %s,", e->key, xi_sb_str(&sb));
+				end_line(&p);
+			}
+			begin_line(&p, 0);
+			xi_out_puts(o, "};");
+		} else {
+			put_string(&sb, rename(ctx, im->path));
+			xi_out_printf(o, "import %s%s;", im->is_arch ? "arch " : "", xi_sb_str(&sb));
+		}
 		xi_sb_free(&sb);
 		end_line(&p);
 		any = true;

@@ -646,8 +646,13 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 		struct xi_loc top = { 1, 1, m->src->id, 1 };
 		description(&p, m->doc, NULL, top);
 	}
-	if (m->tools_only) {
+	if (m->spdx) {
 		note_blank(&p, p.nevents);
+		key_str(&p, "spdx", m->spdx);
+	}
+	if (m->tools_only) {
+		if (!m->spdx)
+			note_blank(&p, p.nevents);
 		key_str(&p, "if", "tools");
 	}
 	const struct xi_import *first_import = next_import(m->imports);
@@ -661,6 +666,18 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 			if (n) {
 				struct xi_yaml_col col = { XI_YAML_COL_LINE, 0, 0 };
 				note_before(&p, p.nevents, &n->after_doc, col);
+			}
+			if (im->is_map) {
+				/* {arch: {x86: FILE, arm: FILE}} */
+				map_start(&p, false);
+				str(&p, "arch");
+				map_start(&p, false);
+				for (const struct xi_import_file *e = im->files; e; e = e->next)
+					if (text_ok(&p, e->path, e->loc, "import path"))
+						key_str(&p, e->key, rename(ctx, e->path));
+				map_end(&p);
+				map_end(&p);
+				continue;
 			}
 			if (!text_ok(&p, im->path, im->loc, "import path"))
 				continue;

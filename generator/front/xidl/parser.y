@@ -104,7 +104,8 @@ static struct xi_type *named_type(struct xi_parser *p, XI_YYLTYPE loc, const cha
 static void missing_semicolon(struct xi_parser *p, XI_YYLTYPE member);
 static bool c_type_word(const char *w, bool first);
 static void missing_semicolon_after(struct xi_parser *p, XI_YYLTYPE before);
-static void add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path, bool is_arch);
+static struct xi_import *add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path,
+				     bool is_arch);
 static void add_inner_attr(struct xi_parser *p, struct xi_attr *a);
 static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_expr *len);
 }
@@ -120,11 +121,13 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 	struct xi_variant *variant;
 	struct xi_arm_label *label;
 	struct xi_arch_choice *choice;
+	struct xi_import_file *ifile;
 	struct { struct xi_member *head, *tail; } members;
 	struct { struct xi_variant *head, *tail; } variants;
 	struct { struct xi_attr *head, *tail; } attrs;
 	struct { struct xi_arm_label *head, *tail; } labels;
 	struct { struct xi_arch_choice *head, *tail; } choices;
+	struct { struct xi_import_file *head, *tail; } ifiles;
 	struct { struct xi_type *head, *tail; unsigned n; } dims;
 }
 
@@ -157,6 +160,8 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 %type <labels> labels
 %type <choices> choices
 %type <choice> choice
+%type <ifiles> import_files
+%type <ifile> import_file
 %type <dims> dims
 %type <decl> decl_core
 
@@ -175,6 +180,10 @@ items
 item
 	: KW_IMPORT STRING ';'           { add_import(p, @$, $2, false); }
 	| KW_IMPORT KW_ARCH STRING ';'   { add_import(p, @$, $3, true); }
+	| KW_IMPORT KW_ARCH '{' import_files '}' ';'
+	                                 { add_import(p, @$, NULL, true)->files = $4.head; }
+	| KW_IMPORT KW_ARCH '{' import_files ',' '}' ';'
+	                                 { add_import(p, @$, NULL, true)->files = $4.head; }
 	| decl_core                      { add_decl(p, $1, NULL, &@$); }
 	| attrs decl_core                { add_decl(p, $2, $1.head, &@$); }
 	| inner_attr                     { add_inner_attr(p, $1); }
@@ -623,6 +632,21 @@ choice
 	}
 	;
 
+import_files
+	: import_file                   { $$.head = $$.tail = $1; }
+	| import_files ',' import_file  { $$ = $1; $$.tail->next = $3; $$.tail = $3; }
+	;
+
+import_file
+	: IDENT ':' STRING {
+		$$ = XI_NEW(&p->ctx->arena, struct xi_import_file);
+		$$->key = $1;
+		$$->key_loc = @1.loc;
+		$$->path = $3;
+		$$->loc = @3.loc;
+	}
+	;
+
 /* --- constant expressions --- */
 
 expr
@@ -963,12 +987,15 @@ static void add_inner_attr(struct xi_parser *p, struct xi_attr *a)
 	xi_attrs_done(p->ctx);
 }
 
-static void add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path, bool is_arch)
+/* path NULL: an arch import map, whose entries the caller sets. */
+static struct xi_import *add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path,
+				    bool is_arch)
 {
 	struct xi_import *im = XI_NEW(&p->ctx->arena, struct xi_import);
 	im->path = path;
 	im->loc = loc.loc;
 	im->is_arch = is_arch;
+	im->is_map = path == NULL;
 	loc.doc = NULL; /* an import has none */
 	KEEP_ITEM(im, loc);
 	if (p->imports_tail)
@@ -976,6 +1003,7 @@ static void add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path, bo
 	else
 		p->imports = im;
 	p->imports_tail = im;
+	return im;
 }
 
 static struct xi_pos start_of(const XI_YYLTYPE *where)
