@@ -19,6 +19,7 @@
 #include "xint.h"
 
 struct xi_comments;
+struct xi_cond;
 struct xi_dnode;
 struct xi_spec_include;
 struct xi_decl;
@@ -69,7 +70,9 @@ bool xi_int_fits_prim(struct xi_int v, enum xi_prim p);
 
 /* --- Attributes (as written; interpreted by sema/attrs.c) ---------------- */
 
-enum xi_attr_arg_kind { XI_ATTR_ARG_NONE, XI_ATTR_ARG_STRING, XI_ATTR_ARG_EXPR };
+/* XI_ATTR_ARG_COND: @if's condition, parsed by the reader (NULL after a
+ * reported error). */
+enum xi_attr_arg_kind { XI_ATTR_ARG_NONE, XI_ATTR_ARG_STRING, XI_ATTR_ARG_EXPR, XI_ATTR_ARG_COND };
 
 struct xi_attr {
 	const char *name;
@@ -77,6 +80,7 @@ struct xi_attr {
 	enum xi_attr_arg_kind arg_kind;
 	const char *str;          /* XI_ATTR_ARG_STRING */
 	struct xi_expr *expr;     /* XI_ATTR_ARG_EXPR */
+	const struct xi_cond *cond; /* XI_ATTR_ARG_COND */
 	struct xi_loc arg_loc;
 	struct xi_attr *next;
 };
@@ -336,6 +340,11 @@ struct xi_decl {
 	const char *doc;
 	struct xi_module *module;
 	struct xi_expr *version;   /* @version(CONST): the interface version constant */
+	/* @if(cond) (and the conditions of the groups around it), or NULL.
+	 * c_only: false in the reference configuration (cond.h), so only C
+	 * has it; every other backend leaves it out. */
+	const struct xi_cond *cond;
+	bool c_only;
 	/* const and alias: the declared type; enum/bitmap: the backing type */
 	struct xi_type *type;
 	/* const */

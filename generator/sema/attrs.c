@@ -95,7 +95,8 @@ static bool attr_repeated(struct xi_ctx *ctx, const struct xi_attr *list, const 
 bool xi_attr_is_known(const char *n)
 {
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
-					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum" };
+					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
+					     "if" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -117,7 +118,10 @@ static enum xi_ctype attr_ctype(struct xi_ctx *ctx, const struct xi_attr *a)
 
 static void attr_misplaced(struct xi_ctx *ctx, const struct xi_attr *a, const char *where)
 {
-	if (!xi_attr_is_known(a->name))
+	if (!strcmp(a->name, "if"))
+		xi_error(&ctx->diag, a->loc, "'%s' applies to declarations only, not yet to %s",
+			 xi_spell_attr(ctx, a->loc, a->name), where);
+	else if (!xi_attr_is_known(a->name))
 		xi_error(&ctx->diag, a->loc, "unknown attribute '@%s'", a->name);
 	else
 		xi_error(&ctx->diag, a->loc, "'%s' does not apply to %s",
@@ -175,6 +179,13 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 		} else if (!strcmp(a->name, "c_bitfields") && d->kind == XI_DECL_BITMAP) {
 			if (attr_no_arg(ctx, a))
 				d->c_bitfields = true;
+		} else if (!strcmp(a->name, "if")) {
+			/* The reader parsed it (and reported its errors). */
+			if (a->arg_kind == XI_ATTR_ARG_COND)
+				d->cond = a->cond;
+			else
+				xi_error(&ctx->diag, a->loc, "'%s' needs a condition, as in @if(tools)",
+					 xi_spell_attr(ctx, a->loc, a->name));
 		} else if (!strcmp(a->name, "version") &&
 			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
 			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
@@ -332,6 +343,11 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		struct xi_attr *at = push(a, &tail, "version");
 		at->arg_kind = XI_ATTR_ARG_EXPR;
 		at->expr = d->version;
+	}
+	if (d->cond) {
+		struct xi_attr *at = push(a, &tail, "if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = d->cond;
 	}
 	return head;
 }

@@ -5,10 +5,12 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "limits.h"
 
 #include "abigroup.h"
 #include "cdoc.h"
 #include "cnames.h"
+#include "cond.h"
 #include "cprelude.h"
 #include "refs.h"
 #include "resolve.h"
@@ -567,11 +569,72 @@ static void emit_checks_for(struct cgen *g, const struct xi_decl *d)
 	xi_out_puts(g->out, "#endif\n");
 }
 
+static bool has_alternative(struct cgen *g, const struct xi_decl *d)
+{
+	const struct xi_decl *o = xi_map_get(&g->ctx->symbols, d->name, strlen(d->name));
+	for (; o; o = o->next_same_name)
+		if (o != d && o->cond && o->module->family == d->module->family)
+			return true;
+	return false;
+}
+
+/* Does a type's layout depend on a name declared more than once under
+ * conditions (@if alternatives)? Then it differs between configurations,
+ * and the checks, which are of the reference configuration, are left out. */
+static bool layout_has_alternatives(struct cgen *g, const struct xi_type *t, unsigned depth)
+{
+	if (depth > XI_MAX_NESTING)
+		return true;
+	switch (t->kind) {
+	case XI_TYPE_ARRAY:
+		return layout_has_alternatives(g, t->u.array.elem, depth + 1);
+	case XI_TYPE_AGG:
+		for (const struct xi_member *m = t->u.agg->members; m; m = m->next)
+			if (layout_has_alternatives(g, m->type, depth + 1))
+				return true;
+		return false;
+	case XI_TYPE_ARCH:
+		for (const struct xi_arch_choice *c = t->u.arch.choices; c; c = c->next)
+			if (layout_has_alternatives(g, c->type, depth + 1))
+				return true;
+		return false;
+	case XI_TYPE_REF:
+		for (int a = 0; a < XI_ABI_COUNT; a++) {
+			const struct xi_decl *d = xi_ref_decl(t, a);
+			if (!d || (a && !t->u.ref.per_abi))
+				continue;
+			if (d->cond && has_alternative(g, d))
+				return true;
+			if (d->kind == XI_DECL_ALIAS && layout_has_alternatives(g, d->type, depth + 1))
+				return true;
+			if (xi_decl_is_aggregate(d)) {
+				for (const struct xi_member *m = d->agg->members; m; m = m->next)
+					if (layout_has_alternatives(g, m->type, depth + 1))
+						return true;
+			}
+		}
+		return false;
+	default:
+		return false;
+	}
+}
+
+static bool decl_has_alternatives(struct cgen *g, const struct xi_decl *d)
+{
+	if (!xi_decl_is_aggregate(d))
+		return false;
+	for (const struct xi_member *m = d->agg->members; m; m = m->next)
+		if (layout_has_alternatives(g, m->type, 0))
+			return true;
+	return false;
+}
+
 static void emit_checks(struct cgen *g)
 {
 	bool any = false;
 	for (unsigned i = 0; i < g->module->ndecls; i++)
-		if (xi_decl_is_aggregate(g->module->sorted[i]) || g->module->sorted[i]->c_bitfields)
+		if ((xi_decl_is_aggregate(g->module->sorted[i]) || g->module->sorted[i]->c_bitfields) &&
+		    !g->module->sorted[i]->c_only)
 			any = true;
 	if (!any)
 		return;
@@ -584,6 +647,17 @@ static void emit_checks(struct cgen *g)
 		    "#ifndef XENIDL_NO_LAYOUT_CHECKS\n");
 	for (unsigned i = 0; i < g->module->ndecls; i++) {
 		const struct xi_decl *d = g->module->sorted[i];
+		/* Checks are of the reference configuration (cond.h); one that
+		 * exists only in some configurations is checked there. */
+		if (d->c_only || !(xi_decl_is_aggregate(d) || (d->c_bitfields && d->backing_ok)) ||
+		    decl_has_alternatives(g, d))
+			continue;
+		if (d->cond) {
+			struct xi_strbuf sb = XI_STRBUF_INIT;
+			xi_cond_c_text(&sb, d->cond);
+			xi_out_printf(g->out, "\n#if %s", xi_sb_str(&sb));
+			xi_sb_free(&sb);
+		}
 		if (xi_decl_is_aggregate(d))
 			emit_checks_for(g, d);
 		else if (d->c_bitfields && d->backing_ok)
@@ -592,6 +666,8 @@ static void emit_checks(struct cgen *g)
 				      "XENIDL_CHECK_ALIGN(struct, %s, %u);\n", xi_c_decl_name(d),
 				      xi_c_decl_name(d), xi_prims[d->backing].size, xi_c_decl_name(d),
 				      xi_prims[d->backing].size);
+		if (d->cond)
+			xi_out_puts(g->out, "#endif\n");
 	}
 	xi_out_puts(g->out, "\n#endif /* XENIDL_NO_LAYOUT_CHECKS */\n");
 }
@@ -642,6 +718,59 @@ static void emit_includes(struct cgen *g)
 	}
 }
 
+/* --- Conditions (@if) ------------------------------------------------------ */
+
+/* The #if block being written: the condition of its current branch, the
+ * union of the branches so far, and the declaration written last. */
+struct cond_block {
+	const struct xi_cond *branch;
+	const struct xi_cond *chain;
+	const struct xi_decl *last;
+};
+
+static void cond_line(struct cgen *g, const char *kw, const struct xi_cond *c)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_cond_c_text(&sb, c);
+	xi_out_printf(g->out, "#%s %s\n", kw, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+}
+
+/* Before declaration d (NULL: the end): adjacent declarations of one
+ * condition share an #if; alternatives of one name (conditions that never
+ * hold together) continue it with #elif, or #else when the branches
+ * cover every configuration. */
+static void cond_enter(struct cgen *g, struct cond_block *b, const struct xi_decl *d)
+{
+	const struct xi_cond *c = d ? d->cond : NULL;
+	if (b->branch && c && xi_cond_same(b->branch, c)) {
+		b->last = d;
+		return;
+	}
+	if (b->branch && c && b->last && b->last->name == d->name && !xi_cond_overlap(b->chain, c)) {
+		struct xi_cond *either = XI_NEW(g->arena, struct xi_cond);
+		either->kind = XI_COND_OR;
+		either->a = b->chain;
+		either->b = c;
+		if (xi_cond_implies(NULL, either))
+			xi_out_puts(g->out, "#else\n");
+		else
+			cond_line(g, "elif", c);
+		b->branch = c;
+		b->chain = either;
+		b->last = d;
+		return;
+	}
+	if (b->branch)
+		xi_out_puts(g->out, "#endif\n");
+	b->branch = b->chain = c;
+	b->last = d;
+	if (c) {
+		xi_out_putc(g->out, '\n');
+		cond_line(g, "if", c);
+	}
+}
+
 static void emit_module(struct cgen *g)
 {
 	struct xi_module *m = g->module;
@@ -663,8 +792,10 @@ static void emit_module(struct cgen *g)
 		xi_out_puts(o, xi_template_c_prelude);
 	}
 	emit_includes(g);
+	struct cond_block block = { NULL, NULL, NULL };
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];
+		cond_enter(g, &block, d);
 		xi_out_putc(o, '\n');
 		switch (d->kind) {
 		case XI_DECL_CONST: emit_const(g, d); break;
@@ -675,6 +806,7 @@ static void emit_module(struct cgen *g)
 		case XI_DECL_UNION: emit_aggregate(g, d); break;
 		}
 	}
+	cond_enter(g, &block, NULL);
 	emit_checks(g);
 	xi_out_printf(o, "\n#endif /* %s */\n", guard);
 }

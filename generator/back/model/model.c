@@ -487,7 +487,8 @@ static struct xi_mf_model *model_of(struct xi_ctx *ctx, bool inputs_only, bool b
 		mm->tools_only = mod->tools_only;
 		mm->loc.file = copy(&b, mod->path);
 		for (const struct xi_decl *d = mod->decls; d; d = d->next)
-			add_decl(&b, d, mm);
+			if (!d->c_only) /* only C has it (@if) */
+				add_decl(&b, d, mm);
 	}
 	xi_mf_finish(b.m);
 	return b.m;
