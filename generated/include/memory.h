@@ -341,6 +341,8 @@ typedef struct xen_pod_target xen_pod_target_t;
 DEFINE_XEN_GUEST_HANDLE(xen_pod_target_t);
 #endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+
 /* Operations of XENMEM_paging_op. */
 /* Nominate a page for paging out. */
 #define XENMEM_paging_op_nominate 0
@@ -601,6 +603,7 @@ struct xen_reserved_device_memory_map {
 typedef struct xen_reserved_device_memory_map xen_reserved_device_memory_map_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_map_t);
+#endif
 #endif
 
 /* Kinds of resource XENMEM_acquire_resource maps. */
@@ -893,6 +896,7 @@ XENIDL_CHECK_OFFSET(struct, xen_pod_target, pod_entries, 24);
 XENIDL_CHECK_OFFSET(struct, xen_pod_target, domid, 32);
 #endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_mem_paging_op */
 XENIDL_CHECK_SIZE(struct, xen_mem_paging_op, 24);
 XENIDL_CHECK_ALIGN(struct, xen_mem_paging_op, 8);
@@ -900,7 +904,9 @@ XENIDL_CHECK_OFFSET(struct, xen_mem_paging_op, op, 0);
 XENIDL_CHECK_OFFSET(struct, xen_mem_paging_op, domain, 2);
 XENIDL_CHECK_OFFSET(struct, xen_mem_paging_op, buffer, 8);
 XENIDL_CHECK_OFFSET(struct, xen_mem_paging_op, gfn, 16);
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_mem_access_op */
 #if defined(__i386__)
 XENIDL_CHECK_SIZE(struct, xen_mem_access_op, 24);
@@ -923,7 +929,9 @@ XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, pfn, 8);
 XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, pfn_list, 16);
 XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, access_list, 24);
 #endif
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_nominate */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_nominate, 16);
 XENIDL_CHECK_ALIGN(struct, mem_sharing_op_nominate, 8);
@@ -931,7 +939,9 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, u, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, u.gfn, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, u.grant_ref, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, handle, 8);
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_share */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_share, 40);
 XENIDL_CHECK_ALIGN(struct, mem_sharing_op_share, 8);
@@ -940,7 +950,9 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, source_handle, 8);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_gfn, 16);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_handle, 24);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_domain, 32);
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_range */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_range, 32);
 XENIDL_CHECK_ALIGN(struct, mem_sharing_op_range, 8);
@@ -949,7 +961,9 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, last_gfn, 8);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, opaque, 16);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, client_domain, 24);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, _pad, 26);
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_debug */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_debug, 8);
 XENIDL_CHECK_ALIGN(struct, mem_sharing_op_debug, 8);
@@ -957,14 +971,18 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.gfn, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.mfn, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.gref, 0);
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_fork */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_fork, 8);
 XENIDL_CHECK_ALIGN(struct, mem_sharing_op_fork, 4);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, parent_domain, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, flags, 2);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, pad, 4);
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_mem_sharing_op */
 XENIDL_CHECK_SIZE(struct, xen_mem_sharing_op, 48);
 XENIDL_CHECK_ALIGN(struct, xen_mem_sharing_op, 8);
@@ -976,7 +994,9 @@ XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.share, 8);
 XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.range, 8);
 XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.debug, 8);
 XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.fork, 8);
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_reserved_device_memory */
 #if defined(__i386__)
 XENIDL_CHECK_SIZE(struct, xen_reserved_device_memory, 8);
@@ -989,7 +1009,9 @@ XENIDL_CHECK_ALIGN(struct, xen_reserved_device_memory, 8);
 XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory, start_pfn, 0);
 XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory, nr_pages, 8);
 #endif
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_reserved_device_memory_map */
 #if defined(__i386__)
 XENIDL_CHECK_SIZE(struct, xen_reserved_device_memory_map, 16);
@@ -1007,6 +1029,7 @@ XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, nr_entries, 4);
 XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, buffer, 8);
 XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, dev, 16);
 XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, dev.pci, 16);
+#endif
 #endif
 
 /* struct xen_mem_acquire_resource */

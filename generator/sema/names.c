@@ -128,7 +128,13 @@ static void check_condition(struct xi_resolver *r, const char *name, struct xi_l
 			any = d->cond;
 		}
 	}
-	if (!target || xi_cond_implies(r->decl->cond, any))
+	/* A file for the toolstack only (@!if(tools)) holds its declarations
+	 * under `tools`. */
+	static const struct xi_cond tools = { .kind = XI_COND_TOOLS };
+	const struct xi_cond *from = r->decl->cond;
+	if (r->decl->module->tools_only)
+		from = xi_cond_and(r->ctx, &tools, from);
+	if (!target || xi_cond_implies(from, any))
 		return;
 	struct xi_strbuf sb = { 0 };
 	xi_cond_text(&sb, any);

@@ -169,6 +169,8 @@ typedef struct xen_hvm_get_mem_type xen_hvm_get_mem_type_t;
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_get_mem_type_t);
 #endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+
 /*
  * Buffered ioreq modes of an ioreq server (DMOP_create_ioreq_server;
  * kept here for older users).
@@ -182,6 +184,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_hvm_get_mem_type_t);
  * atomically.
  */
 #define HVM_IOREQSRV_BUFIOREQ_ATOMIC 2
+#endif
 
 /* Version of the altp2m interface, in xen_hvm_altp2m_op.version. */
 #define HVMOP_ALTP2M_INTERFACE_VERSION 0x1
