@@ -395,6 +395,8 @@ static bool satisfiable(const struct xi_cond *a, const struct xi_cond *b, bool n
 
 bool xi_cond_overlap(const struct xi_cond *a, const struct xi_cond *b)
 {
+	if (!a && !b)
+		return true;
 	return satisfiable(a, b, false);
 }
 

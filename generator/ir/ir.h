@@ -307,6 +307,11 @@ struct xi_variant {
 	struct xi_expr *value;      /* enum value, or a bitmap bit's first position */
 	struct xi_expr *value_hi;   /* bitmap field's last position, or NULL */
 	struct xi_variant *next;
+	/* @if(cond), or NULL. After resolution `next` links the variants of
+	 * the reference configuration (cond.h) and c_next all of them, for C
+	 * (xi_c_variants). */
+	const struct xi_cond *cond;
+	struct xi_variant *c_next;
 	struct xi_int v;            /* evaluated enum value */
 	struct xi_loc loc;
 	unsigned lo, hi;            /* evaluated bit range (hi == lo for a bit) */
@@ -365,6 +370,9 @@ struct xi_decl {
 	bool failed;               /* resolution reported errors: no layout */
 	unsigned order;
 	struct xi_variant *variants; /* enum, bitmap */
+	/* Every variant, C's own conditional ones too, linked by c_next: set
+	 * only when some variant has a condition (see xi_c_variants). */
+	struct xi_variant *c_variants;
 	struct xi_agg *agg;        /* struct, union */
 	struct xi_decl *next;      /* next in its module, in source order */
 	struct xi_decl *next_same_name; /* symbol table chain */
@@ -469,6 +477,18 @@ static inline bool xi_member_present(const struct xi_member *m, int abi)
 	const struct xi_type *t = m->type;
 	return t->kind != XI_TYPE_ARCH || !t->u.arch.abi || !t->u.arch.abi[abi] ||
 	       t->u.arch.abi[abi]->kind != XI_TYPE_VOID;
+}
+
+/* The variants or bits C declares: every one, those under @if too. */
+static inline const struct xi_variant *xi_c_variants(const struct xi_decl *d)
+{
+	return d->c_variants ? d->c_variants : d->variants;
+}
+
+static inline const struct xi_variant *xi_c_variant_next(const struct xi_decl *d,
+							  const struct xi_variant *v)
+{
+	return d->c_variants ? v->c_next : v->next;
 }
 
 static inline bool xi_decl_is_aggregate(const struct xi_decl *d)

@@ -244,6 +244,8 @@ static void apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct
 			continue;
 		if (!strcmp(a->name, "c_name"))
 			v->c_name = attr_string(ctx, a, true);
+		else if (!strcmp(a->name, "if") && a->arg_kind == XI_ATTR_ARG_COND)
+			v->cond = a->cond;
 		else if (!strcmp(a->name, "c_type"))
 			v->c_type = attr_ctype(ctx, a);
 		else
@@ -379,5 +381,10 @@ const struct xi_attr *xi_attrs_of_variant(struct xi_arena *a, const struct xi_va
 	if (v->c_name)
 		push_string(a, &tail, "c_name", v->c_name);
 	push_ctype(a, &tail, v->c_type);
+	if (v->cond) {
+		struct xi_attr *at = push(a, &tail, "if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = v->cond;
+	}
 	return head;
 }

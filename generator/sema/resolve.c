@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cond.h"
 #include "consteval.h"
 #include "ctypes.h"
 #include "limits.h"
@@ -351,7 +352,7 @@ static void check_unique_variants(struct xi_resolver *r, struct xi_decl *d, cons
 {
 	for (struct xi_variant *v = d->variants; v; v = v->next)
 		for (struct xi_variant *o = d->variants; o != v; o = o->next)
-			if (o->name == v->name) {
+			if (o->name == v->name && xi_cond_overlap(o->cond, v->cond)) {
 				xi_error(r->diag, v->loc, "duplicate %s '%s' in '%s'", what, v->name, d->name);
 				xi_note(r->diag, o->loc, "previous %s '%s' is here", what, v->name);
 				break;
@@ -375,7 +376,7 @@ static void resolve_enum_variants(struct xi_resolver *r, struct xi_decl *d)
 			continue;
 		}
 		for (struct xi_variant *o = d->variants; o != v; o = o->next) {
-			if (!o->invalid && xi_int_eq(o->v, v->v)) {
+			if (!o->invalid && xi_int_eq(o->v, v->v) && xi_cond_overlap(o->cond, v->cond)) {
 				char buf[32];
 				xi_error(r->diag, v->value->loc, "value %s of '%s' is already used by '%s'",
 					 xi_int_format(v->v, buf), v->name, o->name);
@@ -442,7 +443,8 @@ static void resolve_bitmap(struct xi_resolver *r, struct xi_decl *d)
 		v->hi = (unsigned)hi.mag;
 		v->invalid = false;
 		for (struct xi_variant *o = d->variants; o != v; o = o->next) {
-			if (!o->invalid && o->lo <= v->hi && v->lo <= o->hi) {
+			if (!o->invalid && o->lo <= v->hi && v->lo <= o->hi &&
+			    xi_cond_overlap(o->cond, v->cond)) {
 				xi_error(r->diag, v->value->loc, "bits of '%s' overlap those of '%s'",
 					 v->name, o->name);
 				xi_note(r->diag, o->loc, "'%s' is declared here", o->name);
@@ -505,6 +507,32 @@ static void check_ctypes(struct xi_resolver *r, struct xi_decl *d)
 
 /* --- Declarations -------------------------------------------------------- */
 
+/* Variants under @if: C declares them all (c_variants, c_next); every
+ * other backend sees those of the reference configuration (variants,
+ * next). A C enum or bitfield struct has no place for an #if. */
+static void split_variants(struct xi_resolver *r, struct xi_decl *d)
+{
+	bool any = false;
+	for (struct xi_variant *v = d->variants; v; v = v->next) {
+		v->c_next = v->next;
+		if (v->cond && !any && (d->c_enum || d->c_bitfields))
+			xi_error(r->diag, v->loc, "'@if' does not apply to the %s of a %s",
+				 d->c_enum ? "variants" : "bits",
+				 d->c_enum ? "C enum (@c_enum)" : "C bitfield struct (@c_bitfields)");
+		any |= v->cond != NULL;
+	}
+	if (!any)
+		return;
+	d->c_variants = d->variants;
+	struct xi_variant **tail = &d->variants;
+	for (struct xi_variant *v = d->c_variants; v; v = v->c_next)
+		if (xi_cond_reference(v->cond)) {
+			*tail = v;
+			tail = &v->next;
+		}
+	*tail = NULL;
+}
+
 /* Readers build the variant lists; the count is made here once for all. */
 static void count_variants(struct xi_decl *d)
 {
@@ -529,12 +557,16 @@ static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 		count_variants(d);
 		resolve_enum_variants(&r, d);
 		check_ctypes(&r, d);
+		split_variants(&r, d);
+		count_variants(d);
 		break;
 	case XI_DECL_BITMAP:
 		count_variants(d);
 		resolve_bitmap(&r, d);
 		if (d->backing_ok)
 			check_ctypes(&r, d);
+		split_variants(&r, d);
+		count_variants(d);
 		break;
 	case XI_DECL_STRUCT:
 	case XI_DECL_UNION:

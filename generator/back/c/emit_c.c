@@ -338,6 +338,62 @@ static void emit_alias(struct cgen *g, const struct xi_decl *d)
 	xi_out_printf(g->out, "#ifdef DEFINE_XEN_GUEST_HANDLE\nDEFINE_XEN_GUEST_HANDLE(%s);\n#endif\n", name);
 }
 
+/* --- Conditions (@if) ------------------------------------------------------ */
+
+/* The #if block being written: the condition of its current branch, the
+ * union of the branches so far, and the name written last. */
+struct cond_block {
+	const struct xi_cond *branch;
+	const struct xi_cond *chain;
+	const char *last;
+};
+
+static void cond_line(struct cgen *g, const char *kw, const struct xi_cond *c)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_cond_c_text(&sb, c);
+	xi_out_printf(g->out, "#%s %s\n", kw, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+}
+
+/* Before an item (a declaration, variant or bit) named `name` under
+ * condition c (name NULL: the end): adjacent items of one condition share
+ * an #if; an item whose condition never holds with those of the block
+ * (alternatives of one name, old and new variants) continues it with
+ * #elif, or #else when the branches cover every configuration. `blank`: a
+ * blank line before an #if. */
+static void cond_enter(struct cgen *g, struct cond_block *b, const struct xi_cond *c,
+		       const char *name, bool blank)
+{
+	if (b->branch && c && xi_cond_same(b->branch, c)) {
+		b->last = name;
+		return;
+	}
+	if (b->branch && c && !xi_cond_overlap(b->chain, c)) {
+		struct xi_cond *either = XI_NEW(g->arena, struct xi_cond);
+		either->kind = XI_COND_OR;
+		either->a = b->chain;
+		either->b = c;
+		if (xi_cond_implies(NULL, either))
+			xi_out_puts(g->out, "#else\n");
+		else
+			cond_line(g, "elif", c);
+		b->branch = c;
+		b->chain = either;
+		b->last = name;
+		return;
+	}
+	if (b->branch)
+		xi_out_puts(g->out, "#endif\n");
+	b->branch = b->chain = c;
+	b->last = name;
+	if (c) {
+		if (blank)
+			xi_out_putc(g->out, '\n');
+		cond_line(g, "if", c);
+	}
+}
+
 /* A @c_enum enum is a C enum, as Xen declares a few: `enum NAME { ... };`
  * or, given a typedef name, `typedef enum { ... } NAME_t;`. */
 static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
@@ -367,7 +423,9 @@ static void emit_enum(struct cgen *g, const struct xi_decl *d)
 		return;
 	}
 	xi_c_comment(g->out, 0, d->doc);
-	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+	struct cond_block block = { NULL, NULL, NULL };
+	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
+		cond_enter(g, &block, v->cond, v->name, false);
 		xi_c_comment(g->out, 0, v->doc);
 		enum xi_ctype t = v->c_type ? v->c_type : d->c_type;
 		bool hex = v->value->kind == XI_EXPR_INT && v->value->hex;
@@ -375,6 +433,7 @@ static void emit_enum(struct cgen *g, const struct xi_decl *d)
 			      t ? xi_c_ctype_literal(g->arena, v->v, t, hex)
 				: xi_c_int_literal_min(g->arena, v->v, hex));
 	}
+	cond_enter(g, &block, NULL, NULL, false);
 }
 
 /* A @c_bitfields bitmap is a C struct of bitfields of its backing type, as
@@ -415,11 +474,15 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 	enum xi_ctype own = d->c_type ? d->c_type : xi_ctype_of_prim(d->backing);
 	uint64_t all = 0;
 	xi_c_comment(g->out, 0, d->doc);
-	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+	struct cond_block block = { NULL, NULL, NULL };
+	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
+		cond_enter(g, &block, v->cond, v->name, false);
 		const char *name = xi_c_variant_name(g->arena, d, v);
 		unsigned width = v->hi - v->lo + 1;
 		uint64_t mask = (width == 64 ? UINT64_MAX : ((UINT64_C(1) << width) - 1)) << v->lo;
-		all |= mask;
+		/* The mask of every bit is the reference configuration's. */
+		if (xi_cond_reference(v->cond))
+			all |= mask;
 		xi_c_comment(g->out, 0, v->doc);
 		xi_out_printf(g->out, "#define _%s %u\n", name, v->lo);
 		/* The bit's C type (@c_type) is the literal's: a shift keeps it. */
@@ -433,6 +496,7 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 			      (unsigned long long)field, suffix, name);
 		xi_out_printf(g->out, "#define %s(v) (((v) << _%s) & %s_mask)\n", name, name, name);
 	}
+	cond_enter(g, &block, NULL, NULL, false);
 	xi_out_printf(g->out, "#define %s 0x%llx%s\n", xi_c_all_mask_name(g->arena, d),
 		      (unsigned long long)all, wide ? "ULL" : "U");
 }
@@ -718,59 +782,6 @@ static void emit_includes(struct cgen *g)
 	}
 }
 
-/* --- Conditions (@if) ------------------------------------------------------ */
-
-/* The #if block being written: the condition of its current branch, the
- * union of the branches so far, and the declaration written last. */
-struct cond_block {
-	const struct xi_cond *branch;
-	const struct xi_cond *chain;
-	const struct xi_decl *last;
-};
-
-static void cond_line(struct cgen *g, const char *kw, const struct xi_cond *c)
-{
-	struct xi_strbuf sb = XI_STRBUF_INIT;
-	xi_cond_c_text(&sb, c);
-	xi_out_printf(g->out, "#%s %s\n", kw, xi_sb_str(&sb));
-	xi_sb_free(&sb);
-}
-
-/* Before declaration d (NULL: the end): adjacent declarations of one
- * condition share an #if; alternatives of one name (conditions that never
- * hold together) continue it with #elif, or #else when the branches
- * cover every configuration. */
-static void cond_enter(struct cgen *g, struct cond_block *b, const struct xi_decl *d)
-{
-	const struct xi_cond *c = d ? d->cond : NULL;
-	if (b->branch && c && xi_cond_same(b->branch, c)) {
-		b->last = d;
-		return;
-	}
-	if (b->branch && c && b->last && b->last->name == d->name && !xi_cond_overlap(b->chain, c)) {
-		struct xi_cond *either = XI_NEW(g->arena, struct xi_cond);
-		either->kind = XI_COND_OR;
-		either->a = b->chain;
-		either->b = c;
-		if (xi_cond_implies(NULL, either))
-			xi_out_puts(g->out, "#else\n");
-		else
-			cond_line(g, "elif", c);
-		b->branch = c;
-		b->chain = either;
-		b->last = d;
-		return;
-	}
-	if (b->branch)
-		xi_out_puts(g->out, "#endif\n");
-	b->branch = b->chain = c;
-	b->last = d;
-	if (c) {
-		xi_out_putc(g->out, '\n');
-		cond_line(g, "if", c);
-	}
-}
-
 static void emit_module(struct cgen *g)
 {
 	struct xi_module *m = g->module;
@@ -795,7 +806,7 @@ static void emit_module(struct cgen *g)
 	struct cond_block block = { NULL, NULL, NULL };
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];
-		cond_enter(g, &block, d);
+		cond_enter(g, &block, d->cond, d->name, true);
 		xi_out_putc(o, '\n');
 		switch (d->kind) {
 		case XI_DECL_CONST: emit_const(g, d); break;
@@ -806,7 +817,7 @@ static void emit_module(struct cgen *g)
 		case XI_DECL_UNION: emit_aggregate(g, d); break;
 		}
 	}
-	cond_enter(g, &block, NULL);
+	cond_enter(g, &block, NULL, NULL, true);
 	emit_checks(g);
 	xi_out_printf(o, "\n#endif /* %s */\n", guard);
 }
