@@ -63,6 +63,7 @@
 #define XENMEM_set_pod_target 16
 /* Get the populate-on-demand target (xen_pod_target). */
 #define XENMEM_get_pod_target 17
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* Frames freed by memory sharing; never fails. */
 #define XENMEM_get_sharing_freed_pages 18
 /* Frames shared by memory sharing; never fails. */
@@ -73,8 +74,10 @@
 #define XENMEM_access_op 21
 /* Sharing operations (xen_mem_sharing_op). */
 #define XENMEM_sharing_op 22
+#endif
 /* add_to_physmap in batches (xen_add_to_physmap_batch). */
 #define XENMEM_add_to_physmap_batch 23
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /*
  * Claim a number of free pages for a domain without allocating them:
  * pure arithmetic, fast and free of check/use races. A domain has one
@@ -84,15 +87,18 @@
  * callers only; no flags yet.
  */
 #define XENMEM_claim_pages 24
+#endif
 /* As machphys_mfn_list, but for the compatibility (32-bit) table. */
 #define XENMEM_machphys_compat_mfn_list 25
 /* A guest's virtual NUMA topology (xen_vnuma_topology_info). */
 #define XENMEM_get_vnumainfo 26
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /*
  * Guest-physical ranges that legacy devices keep from other uses
  * (xen_reserved_device_memory_map).
  */
 #define XENMEM_reserved_device_memory_map 27
+#endif
 /*
  * Frames of a guest resource, for the tools to map
  * (xen_mem_acquire_resource).
@@ -103,6 +109,7 @@
  * Flags in xen_memory_reservation.mem_flags (besides the address width in
  * bits 7:0 and the NUMA node plus one in bits 15:8).
  */
+#if __XEN_INTERFACE_VERSION__ >= 0x00030209
 /* Populate with populate-on-demand entries. */
 #define _XENMEMF_populate_on_demand 16
 #define XENMEMF_populate_on_demand (1 << _XENMEMF_populate_on_demand)
@@ -112,6 +119,7 @@
 /* The node is a virtual node. */
 #define _XENMEMF_vnode 18
 #define XENMEMF_vnode (1 << _XENMEMF_vnode)
+#endif
 #define XENMEMF__ALL 0x70000U
 
 /* A change of a domain's reservation. */

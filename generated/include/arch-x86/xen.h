@@ -528,12 +528,14 @@ DEFINE_XEN_GUEST_HANDLE(xen_callback_t);
 #endif
 
 /* Other x86 options of a new domain. */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /*
  * Ignore accesses to MSRs Xen does not handle instead of injecting
  * #GP. The guest still cannot read or write the real MSR.
  */
 #define _XEN_X86_MSR_RELAXED 0
 #define XEN_X86_MSR_RELAXED (1U << _XEN_X86_MSR_RELAXED)
+#endif
 #define XEN_X86_MISC__ALL 0x1U
 
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
