@@ -102,6 +102,7 @@
 #else
 #error "xenidl: no definitions for this architecture"
 #endif
+#include "xen-compat.h"
 
 /* Hypercall numbers (the __HYPERVISOR_* macros). */
 #define __HYPERVISOR_set_trap_table 0

@@ -329,11 +329,12 @@ static bool eval(const struct xi_cond *c, const struct config *k)
 	return false;
 }
 
-bool xi_cond_reference(const struct xi_cond *c)
+bool xi_cond_reference(const struct xi_ctx *ctx, const struct xi_cond *c)
 {
 	/* "Later than any version a condition names": none names the largest
 	 * 64-bit number, and Xen's versions are 32-bit. */
-	const struct config ref = { .xen = false, .tools = true, .version = UINT64_MAX };
+	const struct config ref = { .xen = false, .tools = true,
+				    .version = ctx->interface_version ? ctx->latest_version : UINT64_MAX };
 	return eval(c, &ref);
 }
 

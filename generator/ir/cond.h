@@ -47,9 +47,10 @@ const struct xi_cond *xi_cond_and(struct xi_ctx *ctx, const struct xi_cond *a,
 				  const struct xi_cond *b);
 
 /* True in the reference configuration: __XEN_TOOLS__ defined, __XEN__
- * not, the interface version later than any the conditions name. NULL is
- * true. */
-bool xi_cond_reference(const struct xi_cond *c);
+ * not, the interface version the constant marked @interface_version
+ * gives (ctx->latest_version), or without one later than any the
+ * conditions name. NULL is true. */
+bool xi_cond_reference(const struct xi_ctx *ctx, const struct xi_cond *c);
 
 /* Can both hold at once? (NULL is true.) */
 bool xi_cond_overlap(const struct xi_cond *a, const struct xi_cond *b);

@@ -350,6 +350,7 @@ struct xi_decl {
 	 * has it; every other backend leaves it out. */
 	const struct xi_cond *cond;
 	bool c_only;
+	bool interface_version;    /* @interface_version on a constant */
 	/* const and alias: the declared type; enum/bitmap: the backing type */
 	struct xi_type *type;
 	/* const */

@@ -96,7 +96,7 @@ bool xi_attr_is_known(const char *n)
 {
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
 					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
-					     "if" };
+					     "if", "interface_version" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -179,6 +179,9 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 		} else if (!strcmp(a->name, "c_bitfields") && d->kind == XI_DECL_BITMAP) {
 			if (attr_no_arg(ctx, a))
 				d->c_bitfields = true;
+		} else if (!strcmp(a->name, "interface_version") && d->kind == XI_DECL_CONST) {
+			if (attr_no_arg(ctx, a))
+				d->interface_version = true;
 		} else if (!strcmp(a->name, "if")) {
 			/* The reader parsed it (and reported its errors). */
 			if (a->arg_kind == XI_ATTR_ARG_COND)
@@ -351,6 +354,8 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		at->arg_kind = XI_ATTR_ARG_COND;
 		at->cond = d->cond;
 	}
+	if (d->interface_version)
+		push(a, &tail, "interface_version");
 	return head;
 }
 

@@ -30,7 +30,7 @@ void xi_register_decl(struct xi_ctx *ctx, struct xi_decl *d)
 			 d->name);
 		return;
 	}
-	d->c_only = !xi_cond_reference(d->cond);
+	d->c_only = !xi_cond_reference(ctx, d->cond);
 	struct xi_decl *first = xi_map_get(&ctx->symbols, d->name, len);
 	struct xi_decl *last = NULL;
 	for (struct xi_decl *o = first; o; o = o->next_same_name) {

@@ -509,16 +509,19 @@ static void check_ctypes(struct xi_resolver *r, struct xi_decl *d)
 
 /* Variants under @if: C declares them all (c_variants, c_next); every
  * other backend sees those of the reference configuration (variants,
- * next). A C enum or bitfield struct has no place for an #if. */
+ * next). A bitfield struct has no place for an #if, nor has the last
+ * enumerator of a C enum (C89 allows no comma after the last). */
 static void split_variants(struct xi_resolver *r, struct xi_decl *d)
 {
 	bool any = false;
 	for (struct xi_variant *v = d->variants; v; v = v->next) {
 		v->c_next = v->next;
-		if (v->cond && !any && (d->c_enum || d->c_bitfields))
-			xi_error(r->diag, v->loc, "'@if' does not apply to the %s of a %s",
-				 d->c_enum ? "variants" : "bits",
-				 d->c_enum ? "C enum (@c_enum)" : "C bitfield struct (@c_bitfields)");
+		if (v->cond && d->c_bitfields && !any)
+			xi_error(r->diag, v->loc, "'@if' does not apply to the bits of a C bitfield "
+				 "struct (@c_bitfields)");
+		else if (v->cond && d->c_enum && !v->next)
+			xi_error(r->diag, v->loc, "'@if' does not apply to the last variant of a C enum "
+				 "(@c_enum): C89 allows no comma after it");
 		any |= v->cond != NULL;
 	}
 	if (!any)
@@ -526,7 +529,7 @@ static void split_variants(struct xi_resolver *r, struct xi_decl *d)
 	d->c_variants = d->variants;
 	struct xi_variant **tail = &d->variants;
 	for (struct xi_variant *v = d->c_variants; v; v = v->c_next)
-		if (xi_cond_reference(v->cond)) {
+		if (xi_cond_reference(r->ctx, v->cond)) {
 			*tail = v;
 			tail = &v->next;
 		}
@@ -584,8 +587,36 @@ static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 	d->failed = ctx->diag.errors != errors;
 }
 
+/* The constant marked @interface_version gives the interface version of
+ * the reference configuration: needed before names are registered (which
+ * of two alternatives is the reference's), so its value is a literal. */
+static void find_interface_version(struct xi_ctx *ctx)
+{
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next) {
+			if (!d->interface_version)
+				continue;
+			if (ctx->interface_version) {
+				xi_error(&ctx->diag, d->loc, "a second constant marked "
+					 "'@interface_version': '%s'", d->name);
+				xi_note(&ctx->diag, ctx->interface_version->loc,
+					"'%s' is marked here", ctx->interface_version->name);
+				continue;
+			}
+			if (!d->expr || d->expr->kind != XI_EXPR_INT || d->expr->lit.neg) {
+				xi_error(&ctx->diag, d->expr ? d->expr->loc : d->loc,
+					 "the '@interface_version' constant needs a non-negative integer "
+					 "literal, as in 0x00041300");
+				continue;
+			}
+			ctx->interface_version = d;
+			ctx->latest_version = d->expr->lit.mag;
+		}
+}
+
 void xi_resolve(struct xi_ctx *ctx)
 {
+	find_interface_version(ctx);
 	for (unsigned i = 0; i < ctx->nmodules; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)
 			xi_register_decl(ctx, d);

@@ -321,6 +321,20 @@ static void emit_const(struct cgen *g, const struct xi_decl *d)
 	enum xi_ctype t = d->c_type ? d->c_type : xi_ctype_of_prim(d->const_prim);
 	xi_out_printf(g->out, "#define %s %s\n", xi_c_decl_name(d),
 		      xi_c_ctype_literal(g->arena, d->value, t, prefers_hex(d->expr, 0)));
+	if (!d->interface_version)
+		return;
+	/* The version @if(version ...) compares: the hypervisor and the
+	 * toolstack are built at the latest; a guest says which it was
+	 * written for, or gets the oldest. */
+	const char *latest = xi_c_decl_name(d);
+	xi_out_printf(g->out, "\n#if defined(__XEN__) || defined(__XEN_TOOLS__)\n"
+		      "#define __XEN_INTERFACE_VERSION__ %s\n"
+		      "#elif !defined(__XEN_INTERFACE_VERSION__)\n"
+		      "#define __XEN_INTERFACE_VERSION__ 0x00000000\n"
+		      "#endif\n"
+		      "\n#if __XEN_INTERFACE_VERSION__ > %s\n"
+		      "#error \"the requested __XEN_INTERFACE_VERSION__ is later than these headers\"\n"
+		      "#endif\n", latest, latest);
 }
 
 static void emit_alias(struct cgen *g, const struct xi_decl *d)
@@ -403,13 +417,16 @@ static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
 		xi_out_puts(g->out, "typedef enum {\n");
 	else
 		xi_out_printf(g->out, "enum %s {\n", xi_c_decl_name(d));
-	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+	struct cond_block block = { NULL, NULL, NULL };
+	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
+		cond_enter(g, &block, v->cond, v->name, false);
 		xi_c_comment(g->out, C_INDENT, v->doc);
 		xi_out_printf(g->out, "%*s%s = %s%s\n", (int)C_INDENT, "", xi_c_variant_name(g->arena, d, v),
 			      xi_c_ctype_literal(g->arena, v->v, XI_CTYPE_INT,
 						 v->value->kind == XI_EXPR_INT && v->value->hex),
-			      v->next ? "," : "");
+			      xi_c_variant_next(d, v) ? "," : "");
 	}
+	cond_enter(g, &block, NULL, NULL, false);
 	if (d->c_enum_typedef)
 		xi_out_printf(g->out, "} %s;\n", d->c_enum_typedef);
 	else
@@ -481,7 +498,7 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 		unsigned width = v->hi - v->lo + 1;
 		uint64_t mask = (width == 64 ? UINT64_MAX : ((UINT64_C(1) << width) - 1)) << v->lo;
 		/* The mask of every bit is the reference configuration's. */
-		if (xi_cond_reference(v->cond))
+		if (xi_cond_reference(g->ctx, v->cond))
 			all |= mask;
 		xi_c_comment(g->out, 0, v->doc);
 		xi_out_printf(g->out, "#define _%s %u\n", name, v->lo);

@@ -258,6 +258,7 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 			a = new_attr(mp, xi_words[e->word], e);
 		break;
 	case XI_W_LEGACY:
+	case XI_W_INTERFACE_VERSION:
 	case XI_W_RESERVED:
 	case XI_W_C_BITFIELDS:
 		if (!xi_sm_is_kind(mp, v, e->key, XI_DBOOL, "true or false"))
