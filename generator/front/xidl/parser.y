@@ -191,6 +191,9 @@ item
  * (and its own, if it has one). */
 group
 	: AT_IF '{' {
+		if (@1.doc)
+			xi_error(&p->ctx->diag, @1.loc, "a doc comment documents a declaration, not an "
+				 "@if group: write it before a declaration of the group");
 		$<cond>$ = p->group_cond;
 		p->group_cond = xi_cond_and(p->ctx, p->group_cond,
 					    xi_cond_parse(p->ctx, $1.text, $1.at));
