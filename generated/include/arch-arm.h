@@ -123,6 +123,8 @@ DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
 /* Number of vcpu_info slots in the shared info page. */
 #define XEN_LEGACY_MAX_VCPUS 1
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+
 /*
  * The core registers of a vCPU, under their AArch64 names. Xen's header
  * overlays the AArch32 names (r0_usr, ...) with C anonymous unions; this
@@ -289,6 +291,7 @@ typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_arch_domainconfig_t);
 #endif
+#endif
 
 /* The Arm part of a vcpu_info: nothing. */
 __extension__ struct arch_vcpu_info {
@@ -311,6 +314,8 @@ typedef uint64_aligned_t xen_callback_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_callback_t);
 #endif
+
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 
 /* PSR: Thumb state. */
 #define PSR_THUMB 0x20U
@@ -558,6 +563,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_callback_t);
 
 /* PSCI 0.1 function: migrate. */
 #define PSCI_migrate 3
+#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member
@@ -566,6 +572,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_callback_t);
  */
 #ifndef XENIDL_NO_LAYOUT_CHECKS
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct vcpu_guest_core_regs */
 #if defined(__arm__) || defined(__aarch64__)
 XENIDL_CHECK_SIZE(struct, vcpu_guest_core_regs, 312);
@@ -612,7 +619,9 @@ XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, sp_el0, 288);
 XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, sp_el1, 296);
 XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, elr_el1, 304);
 #endif
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct vcpu_guest_context */
 #if defined(__arm__) || defined(__aarch64__)
 XENIDL_CHECK_SIZE(struct, vcpu_guest_context, 352);
@@ -624,7 +633,9 @@ XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, ttbcr, 328);
 XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, ttbr0, 336);
 XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, ttbr1, 344);
 #endif
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_arch_domainconfig */
 #if defined(__arm__) || defined(__aarch64__)
 XENIDL_CHECK_SIZE(struct, xen_arch_domainconfig, 16);
@@ -637,6 +648,7 @@ XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, clock_frequency, 8);
 XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, arm_sci_type, 12);
 XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, v8r_el1_msa, 13);
 XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, pad, 14);
+#endif
 #endif
 
 /* struct arch_vcpu_info */

@@ -119,6 +119,8 @@ DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
 /* Number of vcpu_info slots in the shared info page. */
 #define XEN_LEGACY_MAX_VCPUS 1
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+
 /* The whole state of a vCPU: nothing yet. */
 __extension__ struct vcpu_guest_context {
 };
@@ -138,6 +140,7 @@ struct xen_arch_domainconfig {
 typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_arch_domainconfig_t);
+#endif
 #endif
 
 /* The RISC-V part of a vcpu_info: nothing. */
@@ -173,17 +176,21 @@ DEFINE_XEN_GUEST_HANDLE(xen_callback_t);
  */
 #ifndef XENIDL_NO_LAYOUT_CHECKS
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct vcpu_guest_context */
 #if (defined(__riscv)) && !defined(__cplusplus)
 XENIDL_CHECK_SIZE(struct, vcpu_guest_context, 0);
 XENIDL_CHECK_ALIGN(struct, vcpu_guest_context, 1);
 #endif
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_arch_domainconfig */
 #if defined(__riscv)
 XENIDL_CHECK_SIZE(struct, xen_arch_domainconfig, 1);
 XENIDL_CHECK_ALIGN(struct, xen_arch_domainconfig, 1);
 XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, gaddr_bits, 0);
+#endif
 #endif
 
 /* struct arch_vcpu_info */

@@ -115,6 +115,7 @@
 #else
 #error "xenidl: no definitions for this architecture"
 #endif
+#include "xen-compat.h"
 
 /* Hypercall numbers (the __HYPERVISOR_* macros). */
 #define __HYPERVISOR_set_trap_table 0
@@ -721,6 +722,8 @@ typedef struct xen_uuid xen_uuid_t;
 DEFINE_XEN_GUEST_HANDLE(xen_uuid_t);
 #endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+
 /* A bitmap in guest memory, for the toolstack interfaces. */
 struct xenctl_bitmap {
     /* IN: the bitmap's bytes. */
@@ -731,6 +734,7 @@ struct xenctl_bitmap {
 typedef struct xenctl_bitmap xenctl_bitmap_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenctl_bitmap_t);
+#endif
 #endif
 
 /*
@@ -935,11 +939,13 @@ XENIDL_CHECK_SIZE(struct, xen_uuid, 16);
 XENIDL_CHECK_ALIGN(struct, xen_uuid, 1);
 XENIDL_CHECK_OFFSET(struct, xen_uuid, a, 0);
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xenctl_bitmap */
 XENIDL_CHECK_SIZE(struct, xenctl_bitmap, 16);
 XENIDL_CHECK_ALIGN(struct, xenctl_bitmap, 8);
 XENIDL_CHECK_OFFSET(struct, xenctl_bitmap, bitmap, 0);
 XENIDL_CHECK_OFFSET(struct, xenctl_bitmap, nr_bits, 8);
+#endif
 
 #endif /* XENIDL_NO_LAYOUT_CHECKS */
 

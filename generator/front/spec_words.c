@@ -38,6 +38,7 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_IMPORTS] = "imports",
 	[XI_W_IN] = "in",
 	[XI_W_INCLUDES] = "includes",
+	[XI_W_INTERFACE_VERSION] = "interface_version",
 	[XI_W_INOUT] = "inout",
 	[XI_W_LAST] = "last",
 	[XI_W_LEGACY] = "legacy",
@@ -73,7 +74,7 @@ const char *const xi_words[XI_W_COUNT] = {
 /* The words of each length, for the lookup: by_length[n] lists the words
  * of n bytes, those that most objects have first. (The unit tests check
  * that it agrees with xi_words.) */
-#define WORD_MAX_LEN 13
+#define WORD_MAX_LEN 17
 
 static const unsigned char len1[] = { XI_W_UNDERSCORE, XI_W_NONE };
 static const unsigned char len2[] = { XI_W_U8, XI_W_I8, XI_W_IN, XI_W_IF, XI_W_NONE };
@@ -97,9 +98,12 @@ static const unsigned char len10[] = { XI_W_NATIVE_U64, XI_W_NATIVE_I64, XI_W_NO
 static const unsigned char len11[] = { XI_W_DESCRIPTION, XI_W_C_BITFIELDS, XI_W_NONE };
 static const unsigned char len12[] = { XI_W_DECLARATIONS, XI_W_NONE };
 static const unsigned char len13[] = { XI_W_NATIVE_HANDLE, XI_W_NONE };
+static const unsigned char len_none[] = { XI_W_NONE };
+static const unsigned char len17[] = { XI_W_INTERFACE_VERSION, XI_W_NONE };
 
 static const unsigned char *const by_length[WORD_MAX_LEN + 1] = {
 	NULL, len1, len2, len3, len4, len5, len6, len7, len8, len9, len10, len11, len12, len13,
+	len_none, len_none, len_none, len17,
 };
 
 enum xi_word xi_word_of(const char *s, size_t len)

@@ -19,6 +19,7 @@
 #include "xint.h"
 
 struct xi_comments;
+struct xi_cond;
 struct xi_dnode;
 struct xi_spec_include;
 struct xi_arena;
@@ -70,7 +71,9 @@ bool xi_int_fits_prim(struct xi_int v, enum xi_prim p);
 
 /* --- Attributes (as written; interpreted by sema/attrs.c) ---------------- */
 
-enum xi_attr_arg_kind { XI_ATTR_ARG_NONE, XI_ATTR_ARG_STRING, XI_ATTR_ARG_EXPR };
+/* XI_ATTR_ARG_COND: @if's condition, parsed by the reader (NULL after a
+ * reported error). */
+enum xi_attr_arg_kind { XI_ATTR_ARG_NONE, XI_ATTR_ARG_STRING, XI_ATTR_ARG_EXPR, XI_ATTR_ARG_COND };
 
 struct xi_attr {
 	const char *name;
@@ -78,6 +81,7 @@ struct xi_attr {
 	enum xi_attr_arg_kind arg_kind;
 	const char *str;          /* XI_ATTR_ARG_STRING */
 	struct xi_expr *expr;     /* XI_ATTR_ARG_EXPR */
+	const struct xi_cond *cond; /* XI_ATTR_ARG_COND */
 	struct xi_loc arg_loc;
 	struct xi_attr *next;
 };
@@ -322,6 +326,11 @@ struct xi_variant {
 	struct xi_expr *value;      /* enum value, or a bitmap bit's first position */
 	struct xi_expr *value_hi;   /* bitmap field's last position, or NULL */
 	struct xi_variant *next;
+	/* @if(cond), or NULL. After resolution `next` links the variants of
+	 * the reference configuration (cond.h) and c_next all of them, for C
+	 * (xi_c_variants). */
+	const struct xi_cond *cond;
+	struct xi_variant *c_next;
 	struct xi_int v;            /* evaluated enum value */
 	struct xi_loc loc;
 	unsigned lo, hi;            /* evaluated bit range (hi == lo for a bit) */
@@ -355,6 +364,12 @@ struct xi_decl {
 	const char *doc;
 	struct xi_module *module;
 	struct xi_expr *version;   /* @version(CONST): the interface version constant */
+	/* @if(cond) (and the conditions of the groups around it), or NULL.
+	 * c_only: false in the reference configuration (cond.h), so only C
+	 * has it; every other backend leaves it out. */
+	const struct xi_cond *cond;
+	bool c_only;
+	bool interface_version;    /* @interface_version on a constant */
 	/* const and alias: the declared type; enum/bitmap: the backing type */
 	struct xi_type *type;
 	/* const */
@@ -375,6 +390,9 @@ struct xi_decl {
 	bool failed;               /* resolution reported errors: no layout */
 	unsigned order;
 	struct xi_variant *variants; /* enum, bitmap */
+	/* Every variant, C's own conditional ones too, linked by c_next: set
+	 * only when some variant has a condition (see xi_c_variants). */
+	struct xi_variant *c_variants;
 	struct xi_agg *agg;        /* struct, union */
 	struct xi_decl *next;      /* next in its module, in source order */
 	struct xi_decl *next_same_name; /* symbol table chain */
@@ -504,6 +522,18 @@ static inline bool xi_member_present(const struct xi_member *m, int abi)
 	const struct xi_type *t = m->type;
 	return t->kind != XI_TYPE_ARCH || !t->u.arch.abi || !t->u.arch.abi[abi] ||
 	       t->u.arch.abi[abi]->kind != XI_TYPE_VOID;
+}
+
+/* The variants or bits C declares: every one, those under @if too. */
+static inline const struct xi_variant *xi_c_variants(const struct xi_decl *d)
+{
+	return d->c_variants ? d->c_variants : d->variants;
+}
+
+static inline const struct xi_variant *xi_c_variant_next(const struct xi_decl *d,
+							  const struct xi_variant *v)
+{
+	return d->c_variants ? v->c_next : v->next;
 }
 
 static inline bool xi_decl_is_aggregate(const struct xi_decl *d)

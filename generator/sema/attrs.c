@@ -96,7 +96,7 @@ bool xi_attr_is_known(const char *n)
 {
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
 					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
-					     "len", "max" };
+					     "len", "max", "if", "interface_version" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -118,7 +118,10 @@ static enum xi_ctype attr_ctype(struct xi_ctx *ctx, const struct xi_attr *a)
 
 static void attr_misplaced(struct xi_ctx *ctx, const struct xi_attr *a, const char *where)
 {
-	if (!xi_attr_is_known(a->name))
+	if (!strcmp(a->name, "if"))
+		xi_error(&ctx->diag, a->loc, "'%s' applies to declarations only, not yet to %s",
+			 xi_spell_attr(ctx, a->loc, a->name), where);
+	else if (!xi_attr_is_known(a->name))
 		xi_error(&ctx->diag, a->loc, "unknown attribute '@%s'", a->name);
 	else
 		xi_error(&ctx->diag, a->loc, "'%s' does not apply to %s",
@@ -200,6 +203,16 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 		} else if (!strcmp(a->name, "c_bitfields") && d->kind == XI_DECL_BITMAP) {
 			if (attr_no_arg(ctx, a))
 				d->c_bitfields = true;
+		} else if (!strcmp(a->name, "interface_version") && d->kind == XI_DECL_CONST) {
+			if (attr_no_arg(ctx, a))
+				d->interface_version = true;
+		} else if (!strcmp(a->name, "if")) {
+			/* The reader parsed it (and reported its errors). */
+			if (a->arg_kind == XI_ATTR_ARG_COND)
+				d->cond = a->cond;
+			else
+				xi_error(&ctx->diag, a->loc, "'%s' needs a condition, as in @if(tools)",
+					 xi_spell_attr(ctx, a->loc, a->name));
 		} else if (!strcmp(a->name, "version") &&
 			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
 			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
@@ -302,6 +315,8 @@ static void apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct
 			continue;
 		if (!strcmp(a->name, "c_name"))
 			v->c_name = attr_string(ctx, a, true);
+		else if (!strcmp(a->name, "if") && a->arg_kind == XI_ATTR_ARG_COND)
+			v->cond = a->cond;
 		else if (!strcmp(a->name, "c_type"))
 			v->c_type = attr_ctype(ctx, a);
 		else
@@ -402,6 +417,13 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		at->arg_kind = XI_ATTR_ARG_EXPR;
 		at->expr = d->version;
 	}
+	if (d->cond) {
+		struct xi_attr *at = push(a, &tail, "if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = d->cond;
+	}
+	if (d->interface_version)
+		push(a, &tail, "interface_version");
 	return head;
 }
 
@@ -443,5 +465,10 @@ const struct xi_attr *xi_attrs_of_variant(struct xi_arena *a, const struct xi_va
 	if (v->c_name)
 		push_string(a, &tail, "c_name", v->c_name);
 	push_ctype(a, &tail, v->c_type);
+	if (v->cond) {
+		struct xi_attr *at = push(a, &tail, "if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = v->cond;
+	}
 	return head;
 }

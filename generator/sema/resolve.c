@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cond.h"
 #include "consteval.h"
 #include "ctypes.h"
 #include "limits.h"
@@ -549,7 +550,7 @@ static void check_unique_variants(struct xi_resolver *r, struct xi_decl *d, cons
 {
 	for (struct xi_variant *v = d->variants; v; v = v->next)
 		for (struct xi_variant *o = d->variants; o != v; o = o->next)
-			if (o->name == v->name) {
+			if (o->name == v->name && xi_cond_overlap(o->cond, v->cond)) {
 				xi_error(r->diag, v->loc, "duplicate %s '%s' in '%s'", what, v->name, d->name);
 				xi_note(r->diag, o->loc, "previous %s '%s' is here", what, v->name);
 				break;
@@ -573,7 +574,7 @@ static void resolve_enum_variants(struct xi_resolver *r, struct xi_decl *d)
 			continue;
 		}
 		for (struct xi_variant *o = d->variants; o != v; o = o->next) {
-			if (!o->invalid && xi_int_eq(o->v, v->v)) {
+			if (!o->invalid && xi_int_eq(o->v, v->v) && xi_cond_overlap(o->cond, v->cond)) {
 				char buf[32];
 				xi_error(r->diag, v->value->loc, "value %s of '%s' is already used by '%s'",
 					 xi_int_format(v->v, buf), v->name, o->name);
@@ -640,7 +641,8 @@ static void resolve_bitmap(struct xi_resolver *r, struct xi_decl *d)
 		v->hi = (unsigned)hi.mag;
 		v->invalid = false;
 		for (struct xi_variant *o = d->variants; o != v; o = o->next) {
-			if (!o->invalid && o->lo <= v->hi && v->lo <= o->hi) {
+			if (!o->invalid && o->lo <= v->hi && v->lo <= o->hi &&
+			    xi_cond_overlap(o->cond, v->cond)) {
 				xi_error(r->diag, v->value->loc, "bits of '%s' overlap those of '%s'",
 					 v->name, o->name);
 				xi_note(r->diag, o->loc, "'%s' is declared here", o->name);
@@ -703,6 +705,35 @@ static void check_ctypes(struct xi_resolver *r, struct xi_decl *d)
 
 /* --- Declarations -------------------------------------------------------- */
 
+/* Variants under @if: C declares them all (c_variants, c_next); every
+ * other backend sees those of the reference configuration (variants,
+ * next). A bitfield struct has no place for an #if, nor has the last
+ * enumerator of a C enum (C89 allows no comma after the last). */
+static void split_variants(struct xi_resolver *r, struct xi_decl *d)
+{
+	bool any = false;
+	for (struct xi_variant *v = d->variants; v; v = v->next) {
+		v->c_next = v->next;
+		if (v->cond && d->c_bitfields && !any)
+			xi_error(r->diag, v->loc, "'@if' does not apply to the bits of a C bitfield "
+				 "struct (@c_bitfields)");
+		else if (v->cond && d->c_enum && !v->next)
+			xi_error(r->diag, v->loc, "'@if' does not apply to the last variant of a C enum "
+				 "(@c_enum): C89 allows no comma after it");
+		any |= v->cond != NULL;
+	}
+	if (!any)
+		return;
+	d->c_variants = d->variants;
+	struct xi_variant **tail = &d->variants;
+	for (struct xi_variant *v = d->c_variants; v; v = v->c_next)
+		if (xi_cond_reference(r->ctx, v->cond)) {
+			*tail = v;
+			tail = &v->next;
+		}
+	*tail = NULL;
+}
+
 /* Readers build the variant lists; the count is made here once for all. */
 static void count_variants(struct xi_decl *d)
 {
@@ -727,12 +758,16 @@ static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 		count_variants(d);
 		resolve_enum_variants(&r, d);
 		check_ctypes(&r, d);
+		split_variants(&r, d);
+		count_variants(d);
 		break;
 	case XI_DECL_BITMAP:
 		count_variants(d);
 		resolve_bitmap(&r, d);
 		if (d->backing_ok)
 			check_ctypes(&r, d);
+		split_variants(&r, d);
+		count_variants(d);
 		break;
 	case XI_DECL_STRUCT:
 	case XI_DECL_UNION:
@@ -750,8 +785,36 @@ static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 	d->failed = ctx->diag.errors != errors;
 }
 
+/* The constant marked @interface_version gives the interface version of
+ * the reference configuration: needed before names are registered (which
+ * of two alternatives is the reference's), so its value is a literal. */
+static void find_interface_version(struct xi_ctx *ctx)
+{
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next) {
+			if (!d->interface_version)
+				continue;
+			if (ctx->interface_version) {
+				xi_error(&ctx->diag, d->loc, "a second constant marked "
+					 "'@interface_version': '%s'", d->name);
+				xi_note(&ctx->diag, ctx->interface_version->loc,
+					"'%s' is marked here", ctx->interface_version->name);
+				continue;
+			}
+			if (!d->expr || d->expr->kind != XI_EXPR_INT || d->expr->lit.neg) {
+				xi_error(&ctx->diag, d->expr ? d->expr->loc : d->loc,
+					 "the '@interface_version' constant needs a non-negative integer "
+					 "literal, as in 0x00041300");
+				continue;
+			}
+			ctx->interface_version = d;
+			ctx->latest_version = d->expr->lit.mag;
+		}
+}
+
 void xi_resolve(struct xi_ctx *ctx)
 {
+	find_interface_version(ctx);
 	for (unsigned i = 0; i < ctx->nmodules; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)
 			xi_register_decl(ctx, d);

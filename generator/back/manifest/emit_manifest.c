@@ -247,6 +247,7 @@ static void put_variants(struct mf_writer *w, const struct xi_mf_decl *d)
 		}
 		add_attr(sb, "c", v->c_name);
 		add_attr(sb, "ctype", v->c_type);
+		add_attr(sb, "if", v->cond);
 		xi_sb_addc(sb, '\n');
 		write_line(w);
 		put_doc(w, 1, v->doc);
@@ -279,6 +280,9 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d)
 	}
 	add_attr(sb, "version", d->version);
 	add_attr(sb, "c", d->c_name);
+	add_attr(sb, "if", d->cond);
+	if (d->c_only)
+		xi_sb_adds(sb, " c_only");
 	xi_sb_addc(sb, '\n');
 	write_line(w);
 	put_doc(w, 0, d->doc);

@@ -539,7 +539,7 @@ static const char *module_condition(struct mgen *g)
 static bool has_aggregates(const struct xi_module *m)
 {
 	for (unsigned i = 0; i < m->ndecls; i++)
-		if (xi_decl_is_aggregate(m->sorted[i]))
+		if (xi_decl_is_aggregate(m->sorted[i]) && !m->sorted[i]->c_only)
 			return true;
 	return false;
 }
@@ -595,7 +595,7 @@ static void emit_header(struct mgen *g, struct xi_out *o)
 	xi_ref_add(g->ctx, o, "includes", "c", xi_aprintf(g->a, "%s.h", m->rel), m);
 	xi_out_puts(o, "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n");
 	for (unsigned i = 0; i < m->ndecls; i++)
-		if (xi_decl_is_aggregate(m->sorted[i]))
+		if (xi_decl_is_aggregate(m->sorted[i]) && !m->sorted[i]->c_only)
 			emit_prototypes(g, o, m->sorted[i]);
 	xi_out_puts(o, "\n#ifdef __cplusplus\n}\n#endif\n");
 	if (cond)
@@ -620,7 +620,7 @@ static void emit_source(struct mgen *g, struct xi_out *o)
 	const char *fallback = "#error \"xenidl: no marshalling code for this ABI\"\n";
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];
-		if (!xi_decl_is_aggregate(d))
+		if (!xi_decl_is_aggregate(d) || d->c_only)
 			continue;
 		xi_out_printf(o, "\n/* --- %s %s --- */\n\n", kw(d), xi_c_decl_name(d));
 		memo_reset(g, d);

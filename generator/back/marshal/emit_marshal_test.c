@@ -337,7 +337,7 @@ static void emit_types(struct tgen *g, struct xi_out *o, host_text_fn fn, const 
 		const char *cond = module_cond(g, m);
 		for (unsigned k = 0; k < m->ndecls; k++) {
 			const struct xi_decl *d = m->sorted[k];
-			if (!xi_decl_is_aggregate(d))
+			if (!xi_decl_is_aggregate(d) || d->c_only)
 				continue;
 			const char *id = decl_id(g, m, d);
 			const char *texts[XI_ABI_COUNT];

@@ -247,7 +247,7 @@ static unsigned constants(struct page *pg, unsigned i)
 	xi_out_puts(pg->o, "## Constants\n\n| Name | Type | Value | Description |\n|---|---|---|---|\n");
 	for (; i < pg->m->ndecls; i++) {
 		const struct xi_mf_decl *d = pg->m->decls[i];
-		if (d->module != pg->mod->rel)
+		if (d->module != pg->mod->rel || d->c_only)
 			continue;
 		if (d->kind != XI_MF_CONST)
 			break;
@@ -625,7 +625,7 @@ static void contents(struct page *pg)
 	bool any = false;
 	for (unsigned i = 0; i < pg->m->ndecls; i++) {
 		const struct xi_mf_decl *d = pg->m->decls[i];
-		if (d->module != pg->mod->rel || d->kind == XI_MF_CONST)
+		if (d->module != pg->mod->rel || d->kind == XI_MF_CONST || d->c_only)
 			continue;
 		if (!any)
 			xi_out_puts(pg->o, "| Type | Kind | Summary |\n|---|---|---|\n");
@@ -651,7 +651,8 @@ static void write_page(struct page *pg, const struct xi_module *m)
 	contents(pg);
 	for (unsigned i = 0; i < pg->m->ndecls;) {
 		const struct xi_mf_decl *d = pg->m->decls[i];
-		if (d->module != pg->mod->rel) {
+		/* The documentation is of the reference configuration. */
+		if (d->module != pg->mod->rel || d->c_only) {
 			i++;
 			continue;
 		}

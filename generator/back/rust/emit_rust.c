@@ -216,6 +216,8 @@ static void emit_module(struct rgen *g, const struct rnode *node)
 	}
 	bool fmt = false, aggs = false;
 	for (const struct xi_decl *d = m->decls; d; d = d->next) {
+		if (d->c_only)
+			continue;
 		fmt |= d->kind == XI_DECL_ENUM || d->kind == XI_DECL_BITMAP;
 		aggs |= xi_decl_is_aggregate(d);
 	}
@@ -349,6 +351,8 @@ static void check_names(struct xi_ctx *ctx, struct xi_module *m)
 	struct xi_map types;
 	xi_map_init(&types);
 	for (const struct xi_decl *d = m->decls; d; d = d->next) {
+		if (d->c_only)
+			continue;
 		switch (d->kind) {
 		case XI_DECL_CONST:
 			break;

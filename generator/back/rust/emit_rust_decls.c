@@ -916,6 +916,8 @@ void xi_rust_emit_module(struct rgen *g)
 	struct xi_module *m = g->module;
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];
+		if (d->c_only)
+			continue; /* only C has it (@if) */
 		switch (d->kind) {
 		case XI_DECL_CONST:
 			blank(g);

@@ -589,9 +589,11 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 		break;
 	}
 	const char *c_name = str_attr(r, "c", is_ident);
+	const char *cond = str_attr(r, "if", nonempty);
+	bool c_only = flag(r, "c_only");
 	if (!check_all_used(r) || !ok)
 		return;
-	for (struct xi_mf_decl *o = xi_mf_lookup_any(r->m, name); o; o = o->next_same_name) {
+	for (struct xi_mf_decl *o = xi_mf_lookup_any(r->m, name); o && !c_only; o = o->next_same_name) {
 		if (o->abis & r->mod->abis) {
 			xi_error(r->diag, tok_loc(r, &r->tok[1]), "'%s' is already declared on %s", name,
 				 xi_mf_abi_list(&r->m->arena, o->abis & r->mod->abis));
@@ -609,6 +611,9 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	d->c_type = c_type;
 	d->c_enum = c_enum;
 	d->c_name = c_name;
+	d->cond = cond;
+	if (c_only)
+		xi_mf_set_c_only(r->m, d);
 	r->decl = d;
 	r->last = LAST_DECL;
 	r->decl_doc = false;
@@ -904,6 +909,7 @@ static void read_variant(struct reader *r, bool bit)
 	}
 	const char *c = str_attr(r, "c", is_ident);
 	const char *c_type = str_attr(r, "ctype", is_ctype);
+	const char *cond = str_attr(r, "if", nonempty);
 	if (!check_all_used(r) || !ok || !name)
 		return;
 	for (unsigned i = 0; i < d->nvariants; i++) {
@@ -917,6 +923,7 @@ static void read_variant(struct reader *r, bool bit)
 	struct xi_mf_variant *v = xi_mf_add_variant(r->m, d, name);
 	v->c_name = c;
 	v->c_type = c_type;
+	v->cond = cond;
 	v->loc = mf_loc(r);
 	v->value = value;
 	v->lo = lo;

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "attrs.h"
+#include "cond.h"
 #include "comments.h"
 #include "convert.h"
 
@@ -262,6 +263,10 @@ static void attr_text(struct xprinter *p, struct xi_strbuf *sb, const struct xi_
 	} else if (a->arg_kind == XI_ATTR_ARG_EXPR) {
 		xi_sb_addc(sb, '(');
 		xi_print_expr_as_written(p->ctx, sb, a->expr);
+		xi_sb_addc(sb, ')');
+	} else if (a->arg_kind == XI_ATTR_ARG_COND && a->cond) {
+		xi_sb_addc(sb, '(');
+		xi_cond_text(sb, a->cond);
 		xi_sb_addc(sb, ')');
 	}
 }

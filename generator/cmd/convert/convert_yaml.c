@@ -27,6 +27,7 @@
 #include <yaml.h>
 
 #include "attrs.h"
+#include "cond.h"
 #include "comments.h"
 #include "convert.h"
 #include "spec_read.h"
@@ -431,6 +432,11 @@ static void attributes(struct yprinter *p, const struct xi_attr *a)
 		} else if (a->arg_kind == XI_ATTR_ARG_STRING) {
 			if (text_ok(p, a->str, a->arg_loc, "string"))
 				key_str(p, a->name, a->str);
+		} else if (a->arg_kind == XI_ATTR_ARG_COND) {
+			struct xi_strbuf sb = XI_STRBUF_INIT;
+			xi_cond_text(&sb, a->cond);
+			key_str(p, a->name, xi_sb_str(&sb));
+			xi_sb_free(&sb);
 		} else {
 			str(p, a->name);
 			expr(p, a->expr);

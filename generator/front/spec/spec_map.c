@@ -26,28 +26,29 @@ static const enum xi_word import_keys[] = { XI_W_ARCH, XI_W_NONE };
 /* The declarations' lists start with `name`, which a `declarations` item
  * replaces with its kind key. */
 static const enum xi_word const_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_VALUE,
-					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_NONE };
+					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_INTERFACE_VERSION,
+					   XI_W_NONE };
 static const enum xi_word alias_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_LEGACY,
-					   XI_W_C_NAME, XI_W_NONE };
+					   XI_W_C_NAME, XI_W_IF, XI_W_NONE };
 static const enum xi_word enum_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP, XI_W_VARIANTS,
 					 XI_W_NONE };
 static const enum xi_word enum_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_VARIANTS,
 					    XI_W_C_NAME, XI_W_C_PREFIX, XI_W_C_TYPE, XI_W_C_ENUM,
-					    XI_W_NONE };
+					    XI_W_IF, XI_W_NONE };
 static const enum xi_word variant_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_VALUE, XI_W_NONE };
 static const enum xi_word variant_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_VALUE,
-					       XI_W_C_NAME, XI_W_C_TYPE, XI_W_NONE };
+					       XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_NONE };
 static const enum xi_word bitmap_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP, XI_W_BITS,
 					   XI_W_NONE };
 static const enum xi_word bitmap_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_BITS,
 					      XI_W_C_NAME, XI_W_C_PREFIX, XI_W_C_BITFIELDS,
-					      XI_W_C_TYPE, XI_W_NONE };
+					      XI_W_C_TYPE, XI_W_IF, XI_W_NONE };
 static const enum xi_word bit_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHIFT, XI_W_NONE };
 static const enum xi_word bit_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHIFT, XI_W_LAST,
-					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_NONE };
+					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_NONE };
 static const enum xi_word agg_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_NONE };
 static const enum xi_word agg_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_LEGACY,
-					   XI_W_C_NAME, XI_W_VERSION, XI_W_NONE };
+					   XI_W_C_NAME, XI_W_VERSION, XI_W_IF, XI_W_NONE };
 
 static const enum xi_word *top_keys(const struct mapper *mp)
 {

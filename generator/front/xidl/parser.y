@@ -37,6 +37,7 @@ int xi_yylex(XI_YYSTYPE *lval, XI_YYLTYPE *lloc, void *scanner);
 #include <string.h>
 
 #include "comments.h"
+#include "cond.h"
 #include "limits.h"
 
 #define YYMAXDEPTH XI_MAX_PARSE_DEPTH
@@ -125,6 +126,8 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 	struct { struct xi_member *head, *tail; } members;
 	struct { struct xi_variant *head, *tail; } variants;
 	struct { struct xi_attr *head, *tail; } attrs;
+	struct { const char *text; struct xi_loc at; } ctok;
+	const struct xi_cond *cond;
 	struct { struct xi_arm_label *head, *tail; } labels;
 	struct { struct xi_arch_choice *head, *tail; } choices;
 	struct { struct xi_import_file *head, *tail; } ifiles;
@@ -138,6 +141,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 %token <str> KW_ENUM "'enum'" KW_BITMAP "'bitmap'" KW_STRUCT "'struct'" KW_UNION "'union'"
 %token <str> KW_SWITCH "'switch'" KW_HANDLE "'handle'" KW_NATIVE_HANDLE "'native_handle'"
 %token AT_BANG "'@!'"
+%token <ctok> AT_IF "'@if'"
 %token ARROW "'=>'" DOTDOT "'..'" SHL "'<<'" SHR "'>>'" UNDERSCORE "'_'"
 
 %left '|'
@@ -187,8 +191,36 @@ item
 	| decl_core                      { add_decl(p, $1, NULL, &@$); }
 	| attrs decl_core                { add_decl(p, $2, $1.head, &@$); }
 	| inner_attr                     { add_inner_attr(p, $1); }
+	| group
 	| error ';'
 	| error '}'
+	;
+
+/* `@if(cond) { declarations }`: each declaration inside has the condition
+ * (and its own, if it has one). */
+group
+	: AT_IF '{' {
+		if (@1.doc)
+			xi_error(&p->ctx->diag, @1.loc, "a doc comment documents a declaration, not an "
+				 "@if group: write it before a declaration of the group");
+		$<cond>$ = p->group_cond;
+		p->group_cond = xi_cond_and(p->ctx, p->group_cond,
+					    xi_cond_parse(p->ctx, $1.text, $1.at));
+	} group_items '}' opt_semi {
+		p->group_cond = $<cond>3;
+	}
+	;
+
+group_items
+	: %empty
+	| group_items group_item
+	;
+
+group_item
+	: decl_core                      { add_decl(p, $1, NULL, &@$); }
+	| attrs decl_core                { add_decl(p, $2, $1.head, &@$); }
+	| group
+	| error ';'
 	;
 
 opt_semi
@@ -251,6 +283,12 @@ attrs
 attr
 	: '@' name {
 		$$ = new_attr(p, @2, $2);
+	}
+	| AT_IF {
+		$$ = new_attr(p, @1, xi_intern(p->ctx, "if", 2));
+		$$->arg_kind = XI_ATTR_ARG_COND;
+		$$->cond = xi_cond_parse(p->ctx, $1.text, $1.at);
+		$$->arg_loc = $1.at;
 	}
 	| '@' name '(' STRING ')' {
 		$$ = new_attr(p, @2, $2);
@@ -962,6 +1000,8 @@ static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *att
 {
 	xi_attrs_met(p->ctx, XI_ATTRS_DECL, d, attrs);
 	xi_attrs_done(p->ctx);
+	if (p->group_cond)
+		d->cond = xi_cond_and(p->ctx, p->group_cond, d->cond);
 	d->doc = where->doc;
 	KEEP_ITEM(d, *where);
 	if (p->decls_tail)
