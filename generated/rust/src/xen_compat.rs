@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //! Interface versions (xen/include/public/xen-compat.h). The hypervisor and
 //! the toolstack are built at the latest version; a guest defines
 //! __XEN_INTERFACE_VERSION__ to the version it was written for (the oldest,
