@@ -263,6 +263,8 @@ static const struct xi_cond *parse_or(struct cparse *p)
 
 const struct xi_cond *xi_cond_parse(struct xi_ctx *ctx, const char *text, struct xi_loc at)
 {
+	if (!text)
+		return NULL; /* the reader reported it */
 	struct cparse p = { .ctx = ctx, .s = text, .len = strlen(text), .at = at };
 	if (p.len > XI_MAX_COND_LEN) {
 		xi_error(&ctx->diag, at, "condition longer than %u bytes", XI_MAX_COND_LEN);

@@ -48,6 +48,9 @@
  * every configuration they tell apart. */
 #define XI_MAX_COND_LEN 512u
 #define XI_MAX_COND_VERSIONS 32u
+/* How deep parentheses nest inside @if( ) in xidl (the lexer's pattern,
+ * COND3 in lexer.l, has this depth written out). */
+#define XI_MAX_COND_NESTING_LEXED 3u
 
 /* Largest element count of one array, and largest size of any type, in
  * bytes: the Xen ABI has nothing near this, and it keeps every layout

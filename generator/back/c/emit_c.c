@@ -357,12 +357,11 @@ static void emit_alias(struct cgen *g, const struct xi_decl *d)
 
 /* --- Conditions (@if) ------------------------------------------------------ */
 
-/* The #if block being written: the condition of its current branch, the
- * union of the branches so far, and the name written last. */
+/* The #if block being written: the condition of its current branch and
+ * the union of the branches so far. */
 struct cond_block {
 	const struct xi_cond *branch;
 	const struct xi_cond *chain;
-	const char *last;
 };
 
 static void cond_line(struct cgen *g, const char *kw, const struct xi_cond *c)
@@ -373,19 +372,15 @@ static void cond_line(struct cgen *g, const char *kw, const struct xi_cond *c)
 	xi_sb_free(&sb);
 }
 
-/* Before an item (a declaration, variant or bit) named `name` under
- * condition c (name NULL: the end): adjacent items of one condition share
- * an #if; an item whose condition never holds with those of the block
- * (alternatives of one name, old and new variants) continues it with
- * #elif, or #else when the branches cover every configuration. `blank`: a
- * blank line before an #if. */
-static void cond_enter(struct cgen *g, struct cond_block *b, const struct xi_cond *c,
-		       const char *name, bool blank)
+/* Before an item (a declaration, variant or bit) under condition c (NULL:
+ * none, or the end): adjacent items of one condition share an #if; an item
+ * whose condition never holds with those of the block (alternatives of one
+ * name, old and new variants) continues it with #elif, or #else when the
+ * branches cover every configuration. `blank`: a blank line before an #if. */
+static void cond_enter(struct cgen *g, struct cond_block *b, const struct xi_cond *c, bool blank)
 {
-	if (b->branch && c && xi_cond_same(b->branch, c)) {
-		b->last = name;
+	if (b->branch && c && xi_cond_same(b->branch, c))
 		return;
-	}
 	if (b->branch && c && !xi_cond_overlap(b->chain, c)) {
 		struct xi_cond *either = XI_NEW(g->arena, struct xi_cond);
 		either->kind = XI_COND_OR;
@@ -397,13 +392,11 @@ static void cond_enter(struct cgen *g, struct cond_block *b, const struct xi_con
 			cond_line(g, "elif", c);
 		b->branch = c;
 		b->chain = either;
-		b->last = name;
 		return;
 	}
 	if (b->branch)
 		xi_out_puts(g->out, "#endif\n");
 	b->branch = b->chain = c;
-	b->last = name;
 	if (c) {
 		if (blank)
 			xi_out_putc(g->out, '\n');
@@ -420,16 +413,16 @@ static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
 		xi_out_puts(g->out, "typedef enum {\n");
 	else
 		xi_out_printf(g->out, "enum %s {\n", xi_c_decl_name(d));
-	struct cond_block block = { NULL, NULL, NULL };
+	struct cond_block block = { NULL, NULL };
 	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
-		cond_enter(g, &block, v->cond, v->name, false);
+		cond_enter(g, &block, v->cond, false);
 		xi_c_comment(g->out, C_INDENT, v->doc);
 		xi_out_printf(g->out, "%*s%s = %s%s\n", (int)C_INDENT, "", xi_c_variant_name(g->arena, d, v),
 			      xi_c_ctype_literal(g->arena, v->v, XI_CTYPE_INT,
 						 v->value->kind == XI_EXPR_INT && v->value->hex),
 			      xi_c_variant_next(d, v) ? "," : "");
 	}
-	cond_enter(g, &block, NULL, NULL, false);
+	cond_enter(g, &block, NULL, false);
 	if (d->c_enum_typedef)
 		xi_out_printf(g->out, "} %s;\n", d->c_enum_typedef);
 	else
@@ -443,9 +436,9 @@ static void emit_enum(struct cgen *g, const struct xi_decl *d)
 		return;
 	}
 	xi_c_comment(g->out, 0, d->doc);
-	struct cond_block block = { NULL, NULL, NULL };
+	struct cond_block block = { NULL, NULL };
 	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
-		cond_enter(g, &block, v->cond, v->name, false);
+		cond_enter(g, &block, v->cond, false);
 		xi_c_comment(g->out, 0, v->doc);
 		enum xi_ctype t = v->c_type ? v->c_type : d->c_type;
 		bool hex = v->value->kind == XI_EXPR_INT && v->value->hex;
@@ -453,7 +446,7 @@ static void emit_enum(struct cgen *g, const struct xi_decl *d)
 			      t ? xi_c_ctype_literal(g->arena, v->v, t, hex)
 				: xi_c_int_literal_min(g->arena, v->v, hex));
 	}
-	cond_enter(g, &block, NULL, NULL, false);
+	cond_enter(g, &block, NULL, false);
 }
 
 /* A @c_bitfields bitmap is a C struct of bitfields of its backing type, as
@@ -494,9 +487,9 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 	enum xi_ctype own = d->c_type ? d->c_type : xi_ctype_of_prim(d->backing);
 	uint64_t all = 0;
 	xi_c_comment(g->out, 0, d->doc);
-	struct cond_block block = { NULL, NULL, NULL };
+	struct cond_block block = { NULL, NULL };
 	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
-		cond_enter(g, &block, v->cond, v->name, false);
+		cond_enter(g, &block, v->cond, false);
 		const char *name = xi_c_variant_name(g->arena, d, v);
 		unsigned width = v->hi - v->lo + 1;
 		uint64_t mask = (width == 64 ? UINT64_MAX : ((UINT64_C(1) << width) - 1)) << v->lo;
@@ -516,7 +509,7 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 			      (unsigned long long)field, suffix, name);
 		xi_out_printf(g->out, "#define %s(v) (((v) << _%s) & %s_mask)\n", name, name, name);
 	}
-	cond_enter(g, &block, NULL, NULL, false);
+	cond_enter(g, &block, NULL, false);
 	xi_out_printf(g->out, "#define %s 0x%llx%s\n", xi_c_all_mask_name(g->arena, d),
 		      (unsigned long long)all, wide ? "ULL" : "U");
 }
@@ -831,10 +824,10 @@ static void emit_module(struct cgen *g)
 		xi_out_puts(o, xi_template_c_prelude);
 	}
 	emit_includes(g);
-	struct cond_block block = { NULL, NULL, NULL };
+	struct cond_block block = { NULL, NULL };
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];
-		cond_enter(g, &block, d->cond, d->name, true);
+		cond_enter(g, &block, d->cond, true);
 		xi_out_putc(o, '\n');
 		switch (d->kind) {
 		case XI_DECL_CONST: emit_const(g, d); break;
@@ -845,7 +838,7 @@ static void emit_module(struct cgen *g)
 		case XI_DECL_UNION: emit_aggregate(g, d); break;
 		}
 	}
-	cond_enter(g, &block, NULL, NULL, true);
+	cond_enter(g, &block, NULL, true);
 	emit_checks(g);
 	xi_out_printf(o, "\n#endif /* %s */\n", guard);
 }
