@@ -67,12 +67,12 @@ same --abi x86_32,arm64 idl generated/abi
 # A file named of a family left out is skipped with a warning, a manifest
 # as an IDL file.
 runs=$((runs + 1))
-"$XENIDL" abi-diff --abi x86_64 -I idl generated/abi/arch-arm/xen.abi idl/arch-arm/xen.xidl \
+"$XENIDL" abi-diff --abi x86_64 -I idl generated/abi/arch-arm.abi idl/arch-arm.xidl \
 	>"$tmp/out" 2>"$tmp/err"
 status=$?
 cat >"$tmp/want-err" <<'EOF'
-generated/abi/arch-arm/xen.abi: warning: skipped: the file is for the arm family (arm32, arm64), which --abi leaves out
-idl/arch-arm/xen.xidl: warning: skipped: the file is for the arm family (arm32, arm64), which --abi leaves out
+generated/abi/arch-arm.abi: warning: skipped: the file is for the arm family (arm32, arm64), which --abi leaves out
+idl/arch-arm.xidl: warning: skipped: the file is for the arm family (arm32, arm64), which --abi leaves out
 EOF
 if [ "$status" -ne 0 ] || [ "$(cat "$tmp/out")" != "abi-diff: no differences" ] ||
 	! cmp -s "$tmp/err" "$tmp/want-err"; then

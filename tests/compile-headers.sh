@@ -124,6 +124,7 @@ else
 	suite features "$top_srcdir/tests/golden/features/input" features.xidl base.xidl \
 		arch-x86/platform.xidl arch-arm/platform.xidl arch-ppc/platform.xidl \
 		arch-riscv/platform.xidl
+	suite flex "$top_srcdir/tests/golden/flex/input" flex.xidl flex_types.xidl
 fi
 
 [ -n "$skipped" ] && echo "note: not available here:$skipped"

@@ -58,13 +58,14 @@ run() {
 	return 1
 }
 
-# The family a file belongs to ("" for a shared file).
+# The family a file belongs to ("" for a shared file): an arch-FAM
+# directory, or a file arch-FAM.xidl (Xen's arch-arm.h).
 family_of() {
 	case $1 in
-	*arch-x86/*) echo x86 ;;
-	*arch-arm/*) echo arm ;;
-	*arch-ppc/*) echo ppc ;;
-	*arch-riscv/*) echo riscv ;;
+	*arch-x86/* | *arch-x86.xidl) echo x86 ;;
+	*arch-arm/* | *arch-arm.xidl) echo arm ;;
+	*arch-ppc/* | *arch-ppc.xidl) echo ppc ;;
+	*arch-riscv/* | *arch-riscv.xidl) echo riscv ;;
 	*) echo "" ;;
 	esac
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Event and exception callbacks of PV guests
  * (xen/include/public/callback.h): HYPERVISOR_callback_op(cmd, args).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Event channels (xen/include/public/event_channel.h): Xen's counterpart of
  * hardware interrupts. An event is one bit that goes from 0 to 1; Xen then

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Physical devices and interrupts (xen/include/public/physdev.h):
  * HYPERVISOR_physdev_op(cmd, args) takes a PHYSDEVOP_* command and its
@@ -334,6 +335,36 @@ DEFINE_XEN_GUEST_HANDLE(physdev_pci_mmcfg_reserved_t);
 #define XEN_PCI_DEV_PXM (1 << _XEN_PCI_DEV_PXM)
 #define XEN_PCI_DEV__ALL 0x7U
 
+/*
+ * PHYSDEVOP_pci_device_add: a PCI device was found. The struct ends with
+ * a flexible array of optional parameters, which the flags say are
+ * present.
+ */
+__extension__ struct physdev_pci_device_add {
+    /* IN: the segment. */
+    uint16_t seg;
+    /* IN: the bus. */
+    uint8_t bus;
+    /* IN: device and function. */
+    uint8_t devfn;
+    /* IN: what the device is (XEN_PCI_DEV_*). */
+    uint32_t flags;
+    /* IN: the physical function of a virtual function (XEN_PCI_DEV_VIRTFN). */
+    struct {
+        uint8_t bus;
+        uint8_t devfn;
+    } physfn;
+    /*
+     * IN: optional parameters; [0] is the proximity domain when flags
+     * has XEN_PCI_DEV_PXM.
+     */
+    uint32_t optarr[XEN_FLEX_ARRAY_DIM];
+};
+typedef struct physdev_pci_device_add physdev_pci_device_add_t;
+#ifdef DEFINE_XEN_GUEST_HANDLE
+DEFINE_XEN_GUEST_HANDLE(physdev_pci_device_add_t);
+#endif
+
 /* A PCI device: segment, bus, device and function. */
 struct physdev_pci_device {
     /* IN: the segment. */
@@ -572,6 +603,18 @@ XENIDL_CHECK_OFFSET(struct, physdev_pci_mmcfg_reserved, start_bus, 10);
 XENIDL_CHECK_OFFSET(struct, physdev_pci_mmcfg_reserved, end_bus, 11);
 XENIDL_CHECK_OFFSET(struct, physdev_pci_mmcfg_reserved, flags, 12);
 #endif
+
+/* struct physdev_pci_device_add */
+XENIDL_CHECK_SIZE(struct, physdev_pci_device_add, 12);
+XENIDL_CHECK_ALIGN(struct, physdev_pci_device_add, 4);
+XENIDL_CHECK_OFFSET(struct, physdev_pci_device_add, seg, 0);
+XENIDL_CHECK_OFFSET(struct, physdev_pci_device_add, bus, 2);
+XENIDL_CHECK_OFFSET(struct, physdev_pci_device_add, devfn, 3);
+XENIDL_CHECK_OFFSET(struct, physdev_pci_device_add, flags, 4);
+XENIDL_CHECK_OFFSET(struct, physdev_pci_device_add, physfn, 8);
+XENIDL_CHECK_OFFSET(struct, physdev_pci_device_add, physfn.bus, 8);
+XENIDL_CHECK_OFFSET(struct, physdev_pci_device_add, physfn.devfn, 9);
+XENIDL_CHECK_OFFSET(struct, physdev_pci_device_add, optarr, 12);
 
 /* struct physdev_pci_device */
 XENIDL_CHECK_SIZE(struct, physdev_pci_device, 4);

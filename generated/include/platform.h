@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Platform operations of the control domain (xen/include/public/platform.h):
  * HYPERVISOR_platform_op(op) takes a xen_platform_op, whose cmd selects

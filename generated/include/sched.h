@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Scheduler operations (xen/include/public/sched.h): how a guest yields,
  * blocks or shuts down. HYPERVISOR_sched_op(cmd, arg) replaced, in Xen

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * System control operations of the toolstack (xen/include/public/sysctl.h):
  * HYPERVISOR_sysctl(op) takes a xen_sysctl, whose cmd selects the member

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Version and build information (xen/include/public/version.h):
  * HYPERVISOR_xen_version(cmd, arg). Commands return zero on success,
@@ -46,9 +47,8 @@
 /* Xen's command line (xen_commandline_t). Broken: use commandline2. */
 #define XENVER_commandline 9
 /*
- * The build ID, in a variable-sized buffer (struct xen_varbuf, left
- * out of this description): the number of bytes written, or, with no
- * buffer, the size needed. So are the four below, which return text
+ * The build ID, in a variable-sized buffer (struct xen_varbuf): the
+ * number of bytes written, or, with no buffer, the size needed. So are the four below, which return text
  * without a terminating NUL and with no promise of encoding.
  */
 #define XENVER_build_id 10
@@ -129,6 +129,36 @@ DEFINE_XEN_GUEST_HANDLE(xen_commandline_t);
 #endif
 
 /*
+ * XENVER_build_id's first buffer, kept for compatibility: xen_varbuf is
+ * the same.
+ */
+__extension__ struct xen_build_id {
+    /* IN: the size of buf in bytes. */
+    uint32_t len;
+    /* OUT: the build ID. */
+    unsigned char buf[XEN_FLEX_ARRAY_DIM];
+};
+typedef struct xen_build_id xen_build_id_t;
+#ifdef DEFINE_XEN_GUEST_HANDLE
+DEFINE_XEN_GUEST_HANDLE(xen_build_id_t);
+#endif
+
+/*
+ * A variable-sized buffer: the argument of build_id and of the
+ * non-truncating commands after it.
+ */
+__extension__ struct xen_varbuf {
+    /* IN: the size of buf in bytes. */
+    uint32_t len;
+    /* OUT: the data asked for. */
+    unsigned char buf[XEN_FLEX_ARRAY_DIM];
+};
+typedef struct xen_varbuf xen_varbuf_t;
+#ifdef DEFINE_XEN_GUEST_HANDLE
+DEFINE_XEN_GUEST_HANDLE(xen_varbuf_t);
+#endif
+
+/*
  * Layout checks: the compiler confirms the size, alignment and member
  * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
  * to leave them out.
@@ -159,6 +189,18 @@ XENIDL_CHECK_SIZE(struct, xen_feature_info, 8);
 XENIDL_CHECK_ALIGN(struct, xen_feature_info, 4);
 XENIDL_CHECK_OFFSET(struct, xen_feature_info, submap_idx, 0);
 XENIDL_CHECK_OFFSET(struct, xen_feature_info, submap, 4);
+
+/* struct xen_build_id */
+XENIDL_CHECK_SIZE(struct, xen_build_id, 4);
+XENIDL_CHECK_ALIGN(struct, xen_build_id, 4);
+XENIDL_CHECK_OFFSET(struct, xen_build_id, len, 0);
+XENIDL_CHECK_OFFSET(struct, xen_build_id, buf, 4);
+
+/* struct xen_varbuf */
+XENIDL_CHECK_SIZE(struct, xen_varbuf, 4);
+XENIDL_CHECK_ALIGN(struct, xen_varbuf, 4);
+XENIDL_CHECK_OFFSET(struct, xen_varbuf, len, 0);
+XENIDL_CHECK_OFFSET(struct, xen_varbuf, buf, 4);
 
 #endif /* XENIDL_NO_LAYOUT_CHECKS */
 

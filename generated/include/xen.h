@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The core of the guest interface (xen/include/public/xen.h): hypercall
  * numbers, virtual interrupts, page-table updates, the shared info page,
@@ -55,6 +56,18 @@
 #endif
 #endif
 
+/* The dimension of a flexible array member, as Xen's xen.h defines it:
+ * C99's flexible array, else GNU's zero-length one, else one element. */
+#ifndef XEN_FLEX_ARRAY_DIM
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
+#define XEN_FLEX_ARRAY_DIM
+#elif defined(__GNUC__)
+#define XEN_FLEX_ARRAY_DIM 0
+#else
+#define XEN_FLEX_ARRAY_DIM 1
+#endif
+#endif
+
 /* Compile-time layout checks that work in C89 and C++98 too. */
 #define XENIDL_CAT_(a, b) a##b
 #define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
@@ -94,14 +107,15 @@
 #if defined(__i386__) || defined(__x86_64__)
 #include "arch-x86/xen.h"
 #elif defined(__arm__) || defined(__aarch64__)
-#include "arch-arm/xen.h"
+#include "arch-arm.h"
 #elif defined(__powerpc64__)
-#include "arch-ppc/xen.h"
+#include "arch-ppc.h"
 #elif defined(__riscv)
-#include "arch-riscv/xen.h"
+#include "arch-riscv.h"
 #else
 #error "xenidl: no definitions for this architecture"
 #endif
+#include "xen-compat.h"
 
 /* Hypercall numbers (the __HYPERVISOR_* macros). */
 #define __HYPERVISOR_set_trap_table 0
@@ -708,6 +722,8 @@ typedef struct xen_uuid xen_uuid_t;
 DEFINE_XEN_GUEST_HANDLE(xen_uuid_t);
 #endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+
 /* A bitmap in guest memory, for the toolstack interfaces. */
 struct xenctl_bitmap {
     /* IN: the bitmap's bytes. */
@@ -718,6 +734,7 @@ struct xenctl_bitmap {
 typedef struct xenctl_bitmap xenctl_bitmap_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenctl_bitmap_t);
+#endif
 #endif
 
 /*
@@ -922,11 +939,13 @@ XENIDL_CHECK_SIZE(struct, xen_uuid, 16);
 XENIDL_CHECK_ALIGN(struct, xen_uuid, 1);
 XENIDL_CHECK_OFFSET(struct, xen_uuid, a, 0);
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xenctl_bitmap */
 XENIDL_CHECK_SIZE(struct, xenctl_bitmap, 16);
 XENIDL_CHECK_ALIGN(struct, xenctl_bitmap, 8);
 XENIDL_CHECK_OFFSET(struct, xenctl_bitmap, bitmap, 0);
 XENIDL_CHECK_OFFSET(struct, xenctl_bitmap, nr_bits, 8);
+#endif
 
 #endif /* XENIDL_NO_LAYOUT_CHECKS */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Marshalling code for domctl.xidl (see xenidl's doc/marshal.md).
  *

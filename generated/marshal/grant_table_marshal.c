@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Marshalling code for grant_table.xidl (see xenidl's doc/marshal.md).
  *

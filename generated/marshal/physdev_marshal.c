@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Marshalling code for physdev.xidl (see xenidl's doc/marshal.md).
  *
@@ -3570,6 +3571,100 @@ size_t physdev_pci_mmcfg_reserved_wire_size_abi(int abi)
 	case XENIDL_ABI_RISCV64:
 	case XENIDL_ABI_PPC64LE:
 		return 16;
+	default:
+		return 0;
+	}
+}
+
+/* --- struct physdev_pci_device_add --- */
+
+int physdev_pci_device_add_decode(struct physdev_pci_device_add *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 12)
+		return xenidl_fail(err, XENIDL_ESHORT, "physdev_pci_device_add", "", len, 12, NULL);
+	xenidl_zero(out, sizeof(*out));
+	(void)flags;
+	out->seg = xenidl_le_load_u16(p + 0);
+	out->bus = xenidl_le_load_u8(p + 2);
+	out->devfn = xenidl_le_load_u8(p + 3);
+	out->flags = xenidl_le_load_u32(p + 4);
+	out->physfn.bus = xenidl_le_load_u8(p + 8);
+	out->physfn.devfn = xenidl_le_load_u8(p + 9);
+	return 0;
+}
+
+int physdev_pci_device_add_encode(const struct physdev_pci_device_add *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 12)
+		return xenidl_fail(err, XENIDL_ESHORT, "physdev_pci_device_add", "", len, 12, NULL);
+	(void)flags;
+	xenidl_le_store_u16(p + 0, in->seg);
+	xenidl_le_store_u8(p + 2, in->bus);
+	xenidl_le_store_u8(p + 3, in->devfn);
+	xenidl_le_store_u32(p + 4, in->flags);
+	xenidl_le_store_u8(p + 8, in->physfn.bus);
+	xenidl_le_store_u8(p + 9, in->physfn.devfn);
+	xenidl_zero(p + 10, 2);
+	return 0;
+}
+
+int physdev_pci_device_add_check(const struct physdev_pci_device_add *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+int physdev_pci_device_add_decode_abi(struct physdev_pci_device_add *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+	case XENIDL_ABI_ARM32:
+	case XENIDL_ABI_ARM64:
+	case XENIDL_ABI_RISCV64:
+	case XENIDL_ABI_PPC64LE:
+		return physdev_pci_device_add_decode(out, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "physdev_pci_device_add", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+int physdev_pci_device_add_encode_abi(const struct physdev_pci_device_add *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+	case XENIDL_ABI_ARM32:
+	case XENIDL_ABI_ARM64:
+	case XENIDL_ABI_RISCV64:
+	case XENIDL_ABI_PPC64LE:
+		return physdev_pci_device_add_encode(in, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "physdev_pci_device_add", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+size_t physdev_pci_device_add_wire_size_abi(int abi)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+	case XENIDL_ABI_ARM32:
+	case XENIDL_ABI_ARM64:
+	case XENIDL_ABI_RISCV64:
+	case XENIDL_ABI_PPC64LE:
+		return 12;
 	default:
 		return 0;
 	}

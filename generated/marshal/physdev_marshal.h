@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Marshalling code for physdev.xidl: decode, encode and check the wire
  * image of each type (see xenidl's doc/marshal.md).
@@ -222,6 +223,20 @@ int physdev_pci_mmcfg_reserved_decode_abi(struct physdev_pci_mmcfg_reserved *out
 int physdev_pci_mmcfg_reserved_encode_abi(const struct physdev_pci_mmcfg_reserved *in, void *buf, size_t len, int abi,
 	unsigned flags, struct xenidl_error *err);
 size_t physdev_pci_mmcfg_reserved_wire_size_abi(int abi);
+
+/* struct physdev_pci_device_add */
+#define physdev_pci_device_add_WIRE_SIZE 12
+int physdev_pci_device_add_decode(struct physdev_pci_device_add *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int physdev_pci_device_add_encode(const struct physdev_pci_device_add *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int physdev_pci_device_add_check(const struct physdev_pci_device_add *v,
+	unsigned flags, struct xenidl_error *err);
+int physdev_pci_device_add_decode_abi(struct physdev_pci_device_add *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+int physdev_pci_device_add_encode_abi(const struct physdev_pci_device_add *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+size_t physdev_pci_device_add_wire_size_abi(int abi);
 
 /* struct physdev_pci_device */
 #define physdev_pci_device_WIRE_SIZE 4

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Marshalling code for sched.xidl (see xenidl's doc/marshal.md).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Marshalling code for version.xidl (see xenidl's doc/marshal.md).
  *
@@ -327,6 +328,94 @@ int xen_feature_info_encode(const struct xen_feature_info *in, void *buf, size_t
 }
 
 int xen_feature_info_check(const struct xen_feature_info *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+/* --- struct xen_build_id --- */
+
+int xen_build_id_decode(struct xen_build_id *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 4)
+		return xenidl_fail(err, XENIDL_ESHORT, "xen_build_id", "", len, 4, NULL);
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 4);
+#else
+	out->len = xenidl_le_load_u32(p + 0);
+#endif
+	if ((flags & XENIDL_IN) && ((uint64_t)out->len > (len - 4u) / 1u))
+		return xenidl_fail(err, XENIDL_ESHORT, "xen_build_id", "", len, 4 + (uint64_t)out->len * 1u, NULL);
+	return 0;
+}
+
+int xen_build_id_encode(const struct xen_build_id *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 4)
+		return xenidl_fail(err, XENIDL_ESHORT, "xen_build_id", "", len, 4, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 4);
+#else
+	xenidl_le_store_u32(p + 0, in->len);
+#endif
+	return 0;
+}
+
+int xen_build_id_check(const struct xen_build_id *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+/* --- struct xen_varbuf --- */
+
+int xen_varbuf_decode(struct xen_varbuf *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 4)
+		return xenidl_fail(err, XENIDL_ESHORT, "xen_varbuf", "", len, 4, NULL);
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 4);
+#else
+	out->len = xenidl_le_load_u32(p + 0);
+#endif
+	if ((flags & XENIDL_IN) && ((uint64_t)out->len > (len - 4u) / 1u))
+		return xenidl_fail(err, XENIDL_ESHORT, "xen_varbuf", "", len, 4 + (uint64_t)out->len * 1u, NULL);
+	return 0;
+}
+
+int xen_varbuf_encode(const struct xen_varbuf *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 4)
+		return xenidl_fail(err, XENIDL_ESHORT, "xen_varbuf", "", len, 4, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 4);
+#else
+	xenidl_le_store_u32(p + 0, in->len);
+#endif
+	return 0;
+}
+
+int xen_varbuf_check(const struct xen_varbuf *v,
 	unsigned flags, struct xenidl_error *err)
 {
 	(void)v;

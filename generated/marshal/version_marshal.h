@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Marshalling code for version.xidl: decode, encode and check the wire
  * image of each type (see xenidl's doc/marshal.md).
@@ -48,6 +49,24 @@ int xen_feature_info_decode(struct xen_feature_info *out, const void *buf, size_
 int xen_feature_info_encode(const struct xen_feature_info *in, void *buf, size_t len,
 	unsigned flags, struct xenidl_error *err);
 int xen_feature_info_check(const struct xen_feature_info *v,
+	unsigned flags, struct xenidl_error *err);
+
+/* struct xen_build_id */
+#define xen_build_id_WIRE_SIZE 4
+int xen_build_id_decode(struct xen_build_id *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int xen_build_id_encode(const struct xen_build_id *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int xen_build_id_check(const struct xen_build_id *v,
+	unsigned flags, struct xenidl_error *err);
+
+/* struct xen_varbuf */
+#define xen_varbuf_WIRE_SIZE 4
+int xen_varbuf_decode(struct xen_varbuf *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int xen_varbuf_encode(const struct xen_varbuf *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int xen_varbuf_check(const struct xen_varbuf *v,
 	unsigned flags, struct xenidl_error *err);
 
 #ifdef __cplusplus

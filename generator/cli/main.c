@@ -205,7 +205,7 @@ static void print_summary(struct xi_ctx *ctx, struct xi_outset **outs, unsigned 
 	unsigned types = 0, files = 0;
 	for (unsigned i = 0; i < ctx->ninputs; i++)
 		for (const struct xi_decl *d = ctx->inputs[i]->decls; d; d = d->next)
-			types += d->kind != XI_DECL_CONST;
+			types += d->kind != XI_DECL_CONST && !d->c_only;
 	for (unsigned i = 0; i < nouts; i++)
 		files += xi_outset_count(outs[i]);
 	double ms = (double)(end.tv_sec - start.tv_sec) * 1e3 +

@@ -38,9 +38,12 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_IMPORTS] = "imports",
 	[XI_W_IN] = "in",
 	[XI_W_INCLUDES] = "includes",
+	[XI_W_INTERFACE_VERSION] = "interface_version",
 	[XI_W_INOUT] = "inout",
 	[XI_W_LAST] = "last",
 	[XI_W_LEGACY] = "legacy",
+	[XI_W_LEN] = "len",
+	[XI_W_MAX] = "max",
 	[XI_W_NAME] = "name",
 	[XI_W_NATIVE_HANDLE] = "native_handle",
 	[XI_W_NATIVE_I64] = "native_i64",
@@ -49,6 +52,7 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_PTR] = "ptr",
 	[XI_W_RESERVED] = "reserved",
 	[XI_W_SHIFT] = "shift",
+	[XI_W_SPDX] = "spdx",
 	[XI_W_STRUCT] = "struct",
 	[XI_W_STRUCTS] = "structs",
 	[XI_W_SWITCH] = "switch",
@@ -70,14 +74,15 @@ const char *const xi_words[XI_W_COUNT] = {
 /* The words of each length, for the lookup: by_length[n] lists the words
  * of n bytes, those that most objects have first. (The unit tests check
  * that it agrees with xi_words.) */
-#define WORD_MAX_LEN 13
+#define WORD_MAX_LEN 17
 
 static const unsigned char len1[] = { XI_W_UNDERSCORE, XI_W_NONE };
 static const unsigned char len2[] = { XI_W_U8, XI_W_I8, XI_W_IN, XI_W_IF, XI_W_NONE };
 static const unsigned char len3[] = { XI_W_TYP, XI_W_TAG, XI_W_U32, XI_W_U16, XI_W_U64, XI_W_PTR,
-				      XI_W_OUT, XI_W_I16, XI_W_I32, XI_W_I64, XI_W_NONE };
+				      XI_W_OUT, XI_W_I16, XI_W_I32, XI_W_I64, XI_W_LEN, XI_W_MAX,
+				      XI_W_NONE };
 static const unsigned char len4[] = { XI_W_NAME, XI_W_TYPE, XI_W_ARGS, XI_W_BITS, XI_W_LAST,
-				      XI_W_ENUM, XI_W_WHEN, XI_W_CHAR, XI_W_FROM, XI_W_ARCH,
+				      XI_W_ENUM, XI_W_WHEN, XI_W_CHAR, XI_W_FROM, XI_W_ARCH, XI_W_SPDX,
 				      XI_W_NONE };
 static const unsigned char len5[] = { XI_W_VALUE, XI_W_SHIFT, XI_W_ARRAY, XI_W_UNION, XI_W_CONST,
 				      XI_W_ALIAS, XI_W_ENUMS, XI_W_INOUT, XI_W_NONE };
@@ -93,9 +98,12 @@ static const unsigned char len10[] = { XI_W_NATIVE_U64, XI_W_NATIVE_I64, XI_W_NO
 static const unsigned char len11[] = { XI_W_DESCRIPTION, XI_W_C_BITFIELDS, XI_W_NONE };
 static const unsigned char len12[] = { XI_W_DECLARATIONS, XI_W_NONE };
 static const unsigned char len13[] = { XI_W_NATIVE_HANDLE, XI_W_NONE };
+static const unsigned char len_none[] = { XI_W_NONE };
+static const unsigned char len17[] = { XI_W_INTERFACE_VERSION, XI_W_NONE };
 
 static const unsigned char *const by_length[WORD_MAX_LEN + 1] = {
 	NULL, len1, len2, len3, len4, len5, len6, len7, len8, len9, len10, len11, len12, len13,
+	len_none, len_none, len_none, len17,
 };
 
 enum xi_word xi_word_of(const char *s, size_t len)

@@ -31,6 +31,14 @@ const struct xi_family_info xi_families[XI_FAM_COUNT] = {
 			   "target_arch = \"riscv64\"" },
 };
 
+int xi_family_by_name(const char *name)
+{
+	for (int f = 0; f < XI_FAM_COUNT; f++)
+		if (!strcmp(xi_families[f].name, name))
+			return f;
+	return -1;
+}
+
 int xi_abi_by_name(const char *name, unsigned len)
 {
 	for (int a = 0; a < XI_ABI_COUNT; a++)

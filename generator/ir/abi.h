@@ -53,6 +53,8 @@ extern const struct xi_family_info xi_families[XI_FAM_COUNT];
 /* Parse "x86_32,arm64" into a mask; returns false and sets *bad to the
  * offending name on error. */
 bool xi_abi_parse_list(const char *list, xi_abi_mask *mask, const char **bad, unsigned *badlen);
+/* The family of a name ("x86", "arm", "ppc", "riscv"), or -1. */
+int xi_family_by_name(const char *name);
 int xi_abi_by_name(const char *name, unsigned len);
 xi_abi_mask xi_family_abis(enum xi_family f);
 

@@ -71,6 +71,10 @@ struct xi_ctx {
 	/* While a file is read: the attribute lists its readers meet (ir.h),
 	 * interpreted at the end of each declaration. */
 	struct xi_attrs_read *attrs_read;
+	/* The constant marked @interface_version, and its value: the
+	 * interface version of the reference configuration (cond.h). */
+	const struct xi_decl *interface_version;
+	uint64_t latest_version;
 };
 
 const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len);

@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+#include "arena.h"
+#include "ascii.h"
+
 const struct xi_prim_info xi_prims[XI_PRIM_COUNT] = {
 	[XI_PRIM_U8] = { "u8", 1, false, false, true },
 	[XI_PRIM_U16] = { "u16", 2, false, false, true },
@@ -206,7 +209,37 @@ const struct xi_type *xi_type_resolve(const struct xi_type *t, int abi)
 	return t;
 }
 
+/* An SPDX license expression: license names, WITH, AND, OR and
+ * parentheses. What may end up in a C or Rust comment is checked; whether
+ * the license names exist is SPDX's business. */
+bool xi_spdx_is_valid(const char *s)
+{
+	if (!*s || *s == ' ')
+		return false;
+	for (const char *p = s; *p; p++)
+		if (!(xi_is_alnum(*p) || strchr(".-+:() ", *p)) || (p[0] == ' ' && p[1] == ' '))
+			return false;
+	return s[strlen(s) - 1] != ' ';
+}
+
+const char *xi_import_family_path(struct xi_arena *a, const struct xi_import *im, int f)
+{
+	if (im->is_map)
+		return im->family_path[f];
+	return xi_aprintf(a, "%s/%s", xi_families[f].dir, im->path);
+}
+
 bool xi_module_sees(const struct xi_module *m, const struct xi_module *other)
 {
 	return (m->visible[other->index / 64] >> (other->index % 64)) & 1;
+}
+
+const struct xi_member *xi_agg_flex_member(const struct xi_agg *agg)
+{
+	const struct xi_member *last = NULL;
+	if (agg->is_union)
+		return NULL;
+	for (const struct xi_member *m = agg->members; m; m = m->next)
+		last = m;
+	return last && xi_type_is_flex(last->type) ? last : NULL;
 }

@@ -19,8 +19,10 @@
 #include "xint.h"
 
 struct xi_comments;
+struct xi_cond;
 struct xi_dnode;
 struct xi_spec_include;
+struct xi_arena;
 struct xi_decl;
 struct xi_module;
 struct xi_type;
@@ -69,7 +71,9 @@ bool xi_int_fits_prim(struct xi_int v, enum xi_prim p);
 
 /* --- Attributes (as written; interpreted by sema/attrs.c) ---------------- */
 
-enum xi_attr_arg_kind { XI_ATTR_ARG_NONE, XI_ATTR_ARG_STRING, XI_ATTR_ARG_EXPR };
+/* XI_ATTR_ARG_COND: @if's condition, parsed by the reader (NULL after a
+ * reported error). */
+enum xi_attr_arg_kind { XI_ATTR_ARG_NONE, XI_ATTR_ARG_STRING, XI_ATTR_ARG_EXPR, XI_ATTR_ARG_COND };
 
 struct xi_attr {
 	const char *name;
@@ -77,6 +81,7 @@ struct xi_attr {
 	enum xi_attr_arg_kind arg_kind;
 	const char *str;          /* XI_ATTR_ARG_STRING */
 	struct xi_expr *expr;     /* XI_ATTR_ARG_EXPR */
+	const struct xi_cond *cond; /* XI_ATTR_ARG_COND */
 	struct xi_loc arg_loc;
 	struct xi_attr *next;
 };
@@ -166,6 +171,18 @@ struct xi_arch_choice {
 };
 
 struct xi_agg;
+struct xi_member;
+
+/* A length relation, `@len(nr)` and `@max(BOUND)` on an array, flexible
+ * array or handle member: it has as many elements as the integer member
+ * `nr` of the same struct says, and at most BOUND. */
+struct xi_len {
+	struct xi_expr *count;      /* XI_EXPR_NAME: the count member, as written */
+	struct xi_member *member;   /* that member, once resolved */
+	struct xi_expr *max;        /* @max(expr), or NULL */
+	struct xi_int max_value;    /* evaluated bound (max_ok) */
+	bool max_ok;
+};
 
 struct xi_type {
 	/* One byte each: a type node is made for most members. */
@@ -194,10 +211,16 @@ struct xi_type {
 		} ref;
 		struct {
 			struct xi_type *elem;
+			/* The length; NULL for a flexible array member (`T[]`),
+			 * whose count is 0 for the layout. */
 			struct xi_expr *len;
 			uint32_t count;     /* evaluated length */
+			struct xi_len *rel; /* @len, or NULL */
 		} array;
-		struct xi_type *target; /* handles */
+		struct {
+			struct xi_type *target;     /* handles */
+			struct xi_len *target_rel;  /* @len, or NULL */
+		};
 		struct xi_agg *agg;
 		struct {
 			struct xi_arch_choice *choices;
@@ -303,6 +326,11 @@ struct xi_variant {
 	struct xi_expr *value;      /* enum value, or a bitmap bit's first position */
 	struct xi_expr *value_hi;   /* bitmap field's last position, or NULL */
 	struct xi_variant *next;
+	/* @if(cond), or NULL. After resolution `next` links the variants of
+	 * the reference configuration (cond.h) and c_next all of them, for C
+	 * (xi_c_variants). */
+	const struct xi_cond *cond;
+	struct xi_variant *c_next;
 	struct xi_int v;            /* evaluated enum value */
 	struct xi_loc loc;
 	unsigned lo, hi;            /* evaluated bit range (hi == lo for a bit) */
@@ -336,6 +364,12 @@ struct xi_decl {
 	const char *doc;
 	struct xi_module *module;
 	struct xi_expr *version;   /* @version(CONST): the interface version constant */
+	/* @if(cond) (and the conditions of the groups around it), or NULL.
+	 * c_only: false in the reference configuration (cond.h), so only C
+	 * has it; every other backend leaves it out. */
+	const struct xi_cond *cond;
+	bool c_only;
+	bool interface_version;    /* @interface_version on a constant */
 	/* const and alias: the declared type; enum/bitmap: the backing type */
 	struct xi_type *type;
 	/* const */
@@ -356,6 +390,9 @@ struct xi_decl {
 	bool failed;               /* resolution reported errors: no layout */
 	unsigned order;
 	struct xi_variant *variants; /* enum, bitmap */
+	/* Every variant, C's own conditional ones too, linked by c_next: set
+	 * only when some variant has a condition (see xi_c_variants). */
+	struct xi_variant *c_variants;
 	struct xi_agg *agg;        /* struct, union */
 	struct xi_decl *next;      /* next in its module, in source order */
 	struct xi_decl *next_same_name; /* symbol table chain */
@@ -363,10 +400,27 @@ struct xi_decl {
 
 /* --- Modules ------------------------------------------------------------- */
 
+/* One entry of an arch import map: `arm: "arch-arm.xidl"`. */
+struct xi_import_file {
+	const char *key;
+	struct xi_loc key_loc;
+	const char *path;
+	struct xi_loc loc;
+	struct xi_import_file *next;
+};
+
 struct xi_import {
-	const char *path;         /* as written */
+	const char *path;         /* as written; NULL for an arch import map */
 	struct xi_loc loc;
 	bool is_arch;
+	/* An arch import written as a map (`import arch { arm:
+	 * "arch-arm.xidl", ... }`): its entries as written, and the file of
+	 * each family once the loader has checked the keys (NULL for a
+	 * family the map names no file for). xi_import_family_path() reads
+	 * both forms. */
+	bool is_map;
+	struct xi_import_file *files;
+	const char *family_path[XI_FAM_COUNT];
 	/* The file for each family (only [0] for a plain import). */
 	struct xi_module *module[XI_FAM_COUNT];
 	/* YAML and TOML: the xenbindgen include it stands for, or NULL
@@ -388,10 +442,18 @@ struct xi_module {
 	 * fix-its that need the places of its items (fixit.c). */
 	const struct xi_dnode *spec_root;
 	int family;               /* XI_FAM_NONE or the arch-* family of its path */
+	/* The family was set by an arch import map (family_loc), not by
+	 * the path (a file arch-arm.xidl or one in an arch-arm directory). */
+	bool family_set;
+	struct xi_loc family_loc;
 	/* `@!if(tools)`: only the hypervisor and the toolstack may use the
 	 * file (C: Xen's #error unless __XEN__ or __XEN_TOOLS__). */
 	bool tools_only;
 	struct xi_loc tools_only_loc;
+	/* @!spdx("MIT"): the license expression of the outputs' SPDX line,
+	 * or NULL. */
+	const char *spdx;
+	struct xi_loc spdx_loc;
 	bool is_input;            /* named on the command line: gets outputs */
 	/* An input the user named, not one found by searching a directory
 	 * (abi-diff): leaving it out (--abi) is worth a warning. */
@@ -462,10 +524,52 @@ static inline bool xi_member_present(const struct xi_member *m, int abi)
 	       t->u.arch.abi[abi]->kind != XI_TYPE_VOID;
 }
 
+/* The variants or bits C declares: every one, those under @if too. */
+static inline const struct xi_variant *xi_c_variants(const struct xi_decl *d)
+{
+	return d->c_variants ? d->c_variants : d->variants;
+}
+
+static inline const struct xi_variant *xi_c_variant_next(const struct xi_decl *d,
+							  const struct xi_variant *v)
+{
+	return d->c_variants ? v->c_next : v->next;
+}
+
 static inline bool xi_decl_is_aggregate(const struct xi_decl *d)
 {
 	return d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION;
 }
+
+/* A flexible array member's type, `T[]`. */
+static inline bool xi_type_is_flex(const struct xi_type *t)
+{
+	return t->kind == XI_TYPE_ARRAY && !t->u.array.len;
+}
+
+/* The length relation of an array or handle type (@len), or NULL. */
+static inline struct xi_len *xi_type_len(const struct xi_type *t)
+{
+	switch (t->kind) {
+	case XI_TYPE_ARRAY:
+		return t->u.array.rel;
+	case XI_TYPE_HANDLE:
+	case XI_TYPE_NATIVE_HANDLE:
+		return t->u.target_rel;
+	default:
+		return NULL;
+	}
+}
+
+/* The flexible array member of a struct (its last member), or NULL. */
+const struct xi_member *xi_agg_flex_member(const struct xi_agg *agg);
+/* Is s an SPDX license expression as @!spdx takes it ("MIT",
+ * "GPL-2.0-only OR MIT")? */
+bool xi_spdx_is_valid(const char *s);
+
+/* The file an arch import names for family f, as written: the map's, or
+ * "arch-FAM/f.xidl" for `import arch "f.xidl"`; NULL if none. */
+const char *xi_import_family_path(struct xi_arena *a, const struct xi_import *im, int f);
 
 bool xi_module_sees(const struct xi_module *m, const struct xi_module *other);
 

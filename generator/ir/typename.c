@@ -18,7 +18,10 @@ static void put(struct xi_strbuf *sb, const struct xi_type *t, int abi)
 		break;
 	case XI_TYPE_ARRAY:
 		put(sb, t->u.array.elem, abi);
-		xi_sb_printf(sb, "[%u]", (unsigned)t->u.array.count);
+		if (xi_type_is_flex(t))
+			xi_sb_adds(sb, "[]");
+		else
+			xi_sb_printf(sb, "[%u]", (unsigned)t->u.array.count);
 		break;
 	case XI_TYPE_HANDLE:
 		xi_sb_adds(sb, "handle<");

@@ -95,7 +95,8 @@ static bool attr_repeated(struct xi_ctx *ctx, const struct xi_attr *list, const 
 bool xi_attr_is_known(const char *n)
 {
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
-					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum" };
+					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
+					     "len", "max", "if", "interface_version" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -117,15 +118,42 @@ static enum xi_ctype attr_ctype(struct xi_ctx *ctx, const struct xi_attr *a)
 
 static void attr_misplaced(struct xi_ctx *ctx, const struct xi_attr *a, const char *where)
 {
-	if (!xi_attr_is_known(a->name))
+	if (!strcmp(a->name, "if"))
+		xi_error(&ctx->diag, a->loc, "'%s' applies to declarations only, not yet to %s",
+			 xi_spell_attr(ctx, a->loc, a->name), where);
+	else if (!xi_attr_is_known(a->name))
 		xi_error(&ctx->diag, a->loc, "unknown attribute '@%s'", a->name);
 	else
 		xi_error(&ctx->diag, a->loc, "'%s' does not apply to %s",
 			 xi_spell_attr(ctx, a->loc, a->name), where);
 }
 
+static void apply_spdx(struct xi_ctx *ctx, struct xi_module *m, const struct xi_attr *a)
+{
+	if (m->spdx) {
+		xi_error(&ctx->diag, a->loc, "duplicate file attribute '@!spdx'");
+		return;
+	}
+	if (a->arg_kind != XI_ATTR_ARG_STRING) {
+		xi_error(&ctx->diag, a->arg_kind == XI_ATTR_ARG_NONE ? a->loc : a->arg_loc,
+			 "'@!spdx' takes a license expression as a string, as in @!spdx(\"MIT\")");
+		return;
+	}
+	if (!xi_spdx_is_valid(a->str)) {
+		xi_error(&ctx->diag, a->arg_loc, "'%s' is not an SPDX license expression (letters, "
+			 "digits, '.', '-', '+', ':', parentheses and single spaces)", a->str);
+		return;
+	}
+	m->spdx = a->str;
+	m->spdx_loc = a->loc;
+}
+
 static void apply_file(struct xi_ctx *ctx, struct xi_module *m, const struct xi_attr *a)
 {
+	if (!strcmp(a->name, "spdx")) {
+		apply_spdx(ctx, m, a);
+		return;
+	}
 	if (strcmp(a->name, "if")) {
 		xi_error(&ctx->diag, a->loc, "unknown file attribute '@!%s'", a->name);
 		return;
@@ -175,6 +203,16 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 		} else if (!strcmp(a->name, "c_bitfields") && d->kind == XI_DECL_BITMAP) {
 			if (attr_no_arg(ctx, a))
 				d->c_bitfields = true;
+		} else if (!strcmp(a->name, "interface_version") && d->kind == XI_DECL_CONST) {
+			if (attr_no_arg(ctx, a))
+				d->interface_version = true;
+		} else if (!strcmp(a->name, "if")) {
+			/* The reader parsed it (and reported its errors). */
+			if (a->arg_kind == XI_ATTR_ARG_COND)
+				d->cond = a->cond;
+			else
+				xi_error(&ctx->diag, a->loc, "'%s' needs a condition, as in @if(tools)",
+					 xi_spell_attr(ctx, a->loc, a->name));
 		} else if (!strcmp(a->name, "version") &&
 			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
 			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
@@ -186,6 +224,48 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 			attr_misplaced(ctx, a, xi_decl_kind_phrase(d->kind));
 		}
 	}
+}
+
+/* The relation @len and @max give: on the member's own type node (an
+ * array's or a handle's, made for this member alone), which the resolver
+ * checks. NULL, with the error, when the member cannot have one. */
+static struct xi_len *member_len(struct xi_ctx *ctx, struct xi_member *m, const struct xi_attr *a)
+{
+	struct xi_type *t = m->type;
+	struct xi_len **slot = t == NULL ? NULL
+			     : t->kind == XI_TYPE_ARRAY ? &t->u.array.rel
+			     : t->kind == XI_TYPE_HANDLE || t->kind == XI_TYPE_NATIVE_HANDLE
+				     ? &t->u.target_rel : NULL;
+	if (!slot) {
+		if (t)
+			xi_error(&ctx->diag, a->loc,
+				 "'%s' applies to an array, a flexible array or a handle member, "
+				 "and '%s' is none", xi_spell_attr(ctx, a->loc, a->name), m->name);
+		return NULL;
+	}
+	if (!*slot)
+		*slot = XI_NEW(&ctx->arena, struct xi_len);
+	return *slot;
+}
+
+static void apply_len(struct xi_ctx *ctx, struct xi_member *m, const struct xi_attr *a)
+{
+	bool is_len = !strcmp(a->name, "len");
+	if (a->arg_kind != XI_ATTR_ARG_EXPR || (is_len && a->expr->kind != XI_EXPR_NAME)) {
+		xi_error(&ctx->diag, a->arg_kind == XI_ATTR_ARG_NONE ? a->loc : a->arg_loc,
+			 is_len ? "'%s' needs the name of the member holding the count, as in "
+				  "@len(nr)"
+				: "'%s' needs a bound, a constant expression, as in @max(16)",
+			 xi_spell_attr(ctx, a->loc, a->name));
+		return;
+	}
+	struct xi_len *rel = member_len(ctx, m, a);
+	if (!rel)
+		return;
+	if (is_len)
+		rel->count = a->expr;
+	else
+		rel->max = a->expr;
 }
 
 static void apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct xi_attr *list)
@@ -212,6 +292,8 @@ static void apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct x
 			}
 		} else if (!strcmp(a->name, "c_name")) {
 			m->c_name = attr_string(ctx, a, true);
+		} else if (!strcmp(a->name, "len") || !strcmp(a->name, "max")) {
+			apply_len(ctx, m, a);
 		} else {
 			attr_misplaced(ctx, a, "a member");
 		}
@@ -233,6 +315,8 @@ static void apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct
 			continue;
 		if (!strcmp(a->name, "c_name"))
 			v->c_name = attr_string(ctx, a, true);
+		else if (!strcmp(a->name, "if") && a->arg_kind == XI_ATTR_ARG_COND)
+			v->cond = a->cond;
 		else if (!strcmp(a->name, "c_type"))
 			v->c_type = attr_ctype(ctx, a);
 		else
@@ -333,6 +417,13 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		at->arg_kind = XI_ATTR_ARG_EXPR;
 		at->expr = d->version;
 	}
+	if (d->cond) {
+		struct xi_attr *at = push(a, &tail, "if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = d->cond;
+	}
+	if (d->interface_version)
+		push(a, &tail, "interface_version");
 	return head;
 }
 
@@ -354,6 +445,17 @@ const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_mem
 		push(a, &tail, "reserved");
 	if (m->c_name)
 		push_string(a, &tail, "c_name", m->c_name);
+	const struct xi_len *rel = m->type ? xi_type_len(m->type) : NULL;
+	if (rel && rel->count) {
+		struct xi_attr *at = push(a, &tail, "len");
+		at->arg_kind = XI_ATTR_ARG_EXPR;
+		at->expr = rel->count;
+	}
+	if (rel && rel->max) {
+		struct xi_attr *at = push(a, &tail, "max");
+		at->arg_kind = XI_ATTR_ARG_EXPR;
+		at->expr = rel->max;
+	}
 	return head;
 }
 
@@ -363,5 +465,10 @@ const struct xi_attr *xi_attrs_of_variant(struct xi_arena *a, const struct xi_va
 	if (v->c_name)
 		push_string(a, &tail, "c_name", v->c_name);
 	push_ctype(a, &tail, v->c_type);
+	if (v->cond) {
+		struct xi_attr *at = push(a, &tail, "if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = v->cond;
+	}
 	return head;
 }

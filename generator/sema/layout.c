@@ -48,7 +48,8 @@ static bool type_ready(const struct xi_type *t, xi_abi_mask abis, bool *family_v
 	case XI_TYPE_VOID:
 		return false;
 	case XI_TYPE_ARRAY:
-		return t->u.array.count && type_ready(t->u.array.elem, abis, family_variant, empty);
+		/* a flexible array (no length) takes no room */
+		return (t->u.array.count || !t->u.array.len) && type_ready(t->u.array.elem, abis, family_variant, empty);
 	case XI_TYPE_AGG:
 		*family_variant |= t->u.agg->family_variant;
 		*empty |= t->u.agg->empty_abis;

@@ -119,13 +119,21 @@ static bool check_input_file(struct xi_ctx *ctx, const char *path, struct xi_loc
 	return true;
 }
 
-/* The arch family a path belongs to: the first arch-<family> component. */
+/* The arch family a path belongs to: the first arch-<family> directory,
+ * or a file arch-<family>.EXT. */
 static int path_family(const char *path)
 {
 	const char *p = path;
 	while (*p) {
 		const char *e = strchr(p, '/');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
+		/* The last component is the file: arch-arm.xidl is Arm's as
+		 * Xen's arch-arm.h is. */
+		if (!e) {
+			const char *dot = strrchr(p, '.');
+			if (dot && dot != p)
+				n = (size_t)(dot - p);
+		}
 		for (int f = 0; f < XI_FAM_COUNT; f++)
 			if (strlen(xi_families[f].dir) == n && !memcmp(xi_families[f].dir, p, n))
 				return f;
@@ -250,6 +258,63 @@ static xi_abi_mask families_needed(const struct xi_ctx *ctx)
 	return fams;
 }
 
+/* Check the keys of an arch import map, and note each family's file. */
+static bool map_families(struct xi_ctx *ctx, struct xi_import *im)
+{
+	bool ok = true;
+	const struct xi_import_file *by_family[XI_FAM_COUNT] = { NULL };
+	for (const struct xi_import_file *e = im->files; e; e = e->next) {
+		int f = xi_family_by_name(e->key);
+		if (f < 0) {
+			xi_error(&ctx->diag, e->key_loc,
+				 "unknown family '%s' in 'import arch' (expected x86, arm, ppc "
+				 "or riscv)", e->key);
+			ok = false;
+			continue;
+		}
+		if (by_family[f]) {
+			xi_error(&ctx->diag, e->key_loc, "duplicate family '%s' in 'import arch'",
+				 e->key);
+			xi_note(&ctx->diag, by_family[f]->key_loc, "previous file for '%s' is here",
+				e->key);
+			ok = false;
+			continue;
+		}
+		by_family[f] = e;
+		im->family_path[f] = e->path;
+	}
+	return ok;
+}
+
+/* A module an arch import map names for family f belongs to f: its path
+ * need not say so (Xen's arch-arm.h is not in an arch-arm directory). A
+ * path that puts it in another family, or another map that names it for
+ * another family, is an error. */
+static void set_family(struct xi_ctx *ctx, const struct xi_import *im, int f, struct xi_module *dep)
+{
+	if (dep->family == XI_FAM_NONE) {
+		dep->family = f;
+		dep->family_loc = im->loc;
+		dep->family_set = true;
+		return;
+	}
+	if (dep->family == f)
+		return;
+	const struct xi_import_file *e = im->files;
+	while (e && xi_family_by_name(e->key) != f)
+		e = e->next;
+	xi_error(&ctx->diag, e ? e->loc : im->loc,
+		 "'import arch' names '%s' for the %s family, but it belongs to the %s family",
+		 dep->path, xi_families[f].name, xi_families[dep->family].name);
+	if (dep->family_set)
+		xi_note(&ctx->diag, dep->family_loc, "an 'import arch' names it for the %s family here",
+			xi_families[dep->family].name);
+	else
+		xi_note(&ctx->diag, (struct xi_loc){ 0, 0, 0, 0 },
+			"its path puts it in the %s family (a directory or file named %s)",
+			xi_families[dep->family].name, xi_families[dep->family].dir);
+}
+
 static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_module **stack,
 			 unsigned depth)
 {
@@ -268,27 +333,43 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 			im->module[0] = load(ctx, found, im->loc, stack, depth);
 			continue;
 		}
-		struct xi_strbuf missing = XI_STRBUF_INIT;
+		if (im->is_map && !map_families(ctx, im))
+			continue;
+		struct xi_strbuf missing = XI_STRBUF_INIT, unnamed = XI_STRBUF_INIT;
+		const char *missing_rel = NULL;
 		for (int f = 0; f < XI_FAM_COUNT; f++) {
 			if (!(fams & (1u << f)))
 				continue;
-			const char *rel = xi_aprintf(&ctx->arena, "%s/%s", xi_families[f].dir, im->path);
+			const char *rel = xi_import_family_path(&ctx->arena, im, f);
+			if (!rel) {
+				xi_sb_printf(&unnamed, "%s%s", unnamed.len ? ", " : "",
+					     xi_families[f].name);
+				continue;
+			}
 			char *found = xi_find_import(ctx, dir, m->import_root, rel);
 			/* convert builds for no ABI: it reads the families
 			 * there are. */
-			if (!found && !ctx->converting)
+			if (!found && !ctx->converting) {
 				xi_sb_printf(&missing, "%s'%s'", missing.len ? ", " : "", rel);
+				missing_rel = rel;
+			}
 			if (!found)
 				continue;
 			im->module[f] = load(ctx, found, im->loc, stack, depth);
+			if (im->is_map && im->module[f])
+				set_family(ctx, im, f, im->module[f]);
 		}
+		if (unnamed.len && !ctx->converting)
+			xi_error(&ctx->diag, im->loc, "'import arch' names no file for %s; restrict the ABIs "
+				 "with --abi to build without them", xi_sb_str(&unnamed));
 		if (missing.len) {
 			xi_error(&ctx->diag, im->loc,
 				 "cannot find %s for 'import arch'; restrict the ABIs with --abi "
 				 "to build without them", xi_sb_str(&missing));
-			note_searched(ctx, m, dir, im->path);
+			note_searched(ctx, m, dir, im->is_map ? missing_rel : im->path);
 		}
 		xi_sb_free(&missing);
+		xi_sb_free(&unnamed);
 	}
 }
 

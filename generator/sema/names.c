@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "cond.h"
 #include "fixit.h"
 #include "limits.h"
 #include "spelling.h"
@@ -29,12 +30,26 @@ void xi_register_decl(struct xi_ctx *ctx, struct xi_decl *d)
 			 d->name);
 		return;
 	}
+	d->c_only = !xi_cond_reference(ctx, d->cond);
 	struct xi_decl *first = xi_map_get(&ctx->symbols, d->name, len);
 	struct xi_decl *last = NULL;
 	for (struct xi_decl *o = first; o; o = o->next_same_name) {
-		if (families_overlap(o->module, d->module)) {
+		/* Alternatives: declarations under conditions that never hold
+		 * together (@if(xen) / @if(!xen)). */
+		if (families_overlap(o->module, d->module) && xi_cond_overlap(o->cond, d->cond)) {
 			xi_error(&ctx->diag, d->loc, "redefinition of '%s'", d->name);
 			xi_note(&ctx->diag, o->loc, "previous definition of '%s' is here", d->name);
+			if (o->cond || d->cond) {
+				struct xi_strbuf a = { 0 }, b = { 0 };
+				if (o->cond)
+					xi_cond_text(&a, o->cond);
+				if (d->cond)
+					xi_cond_text(&b, d->cond);
+				xi_note(&ctx->diag, d->loc, "their conditions can both hold: %s and %s",
+					o->cond ? xi_sb_str(&a) : "none", d->cond ? xi_sb_str(&b) : "none");
+				xi_sb_free(&a);
+				xi_sb_free(&b);
+			}
 			return;
 		}
 		last = o;
@@ -49,14 +64,19 @@ void xi_register_decl(struct xi_ctx *ctx, struct xi_decl *d)
 static struct xi_decl *lookup(struct xi_ctx *ctx, const struct xi_module *m, const char *name, int abi)
 {
 	struct xi_decl *d = xi_map_get(&ctx->symbols, name, strlen(name));
+	struct xi_decl *found = NULL;
 	for (; d; d = d->next_same_name) {
 		if (!xi_module_sees(m, d->module))
 			continue;
 		if (d->module->family != XI_FAM_NONE && d->module->family != (int)xi_abis[abi].family)
 			continue;
-		return d;
+		/* Of alternatives, the one of the reference configuration. */
+		if (!d->c_only)
+			return d;
+		if (!found)
+			found = d;
 	}
-	return NULL;
+	return found;
 }
 
 /* The declaration a name means on every ABI, when that does not depend on
@@ -66,10 +86,62 @@ static struct xi_decl *lookup_everywhere(struct xi_ctx *ctx, const struct xi_mod
 					 const char *name)
 {
 	struct xi_decl *d = xi_map_get(&ctx->symbols, name, strlen(name));
-	for (; d; d = d->next_same_name)
-		if (xi_module_sees(m, d->module))
-			return d->module->family == XI_FAM_NONE ? d : NULL;
-	return NULL;
+	struct xi_decl *found = NULL;
+	for (; d; d = d->next_same_name) {
+		if (!xi_module_sees(m, d->module))
+			continue;
+		if (d->module->family != XI_FAM_NONE)
+			return found;
+		/* Of alternatives, the one of the reference configuration. */
+		if (!d->c_only)
+			return d;
+		if (!found)
+			found = d;
+	}
+	return found;
+}
+
+/* A declaration under a condition may only be used where it exists: the
+ * user's condition must imply that one of the declarations of the name
+ * exists. */
+static void check_condition(struct xi_resolver *r, const char *name, struct xi_loc loc)
+{
+	if (!r->decl)
+		return;
+	const struct xi_cond *any = NULL;
+	struct xi_decl *target = NULL;
+	for (struct xi_decl *d = xi_map_get(&r->ctx->symbols, name, strlen(name)); d;
+	     d = d->next_same_name) {
+		if (!xi_module_sees(r->module, d->module))
+			continue;
+		if (!d->cond)
+			return;
+		if (!target)
+			target = d;
+		if (any) {
+			struct xi_cond *or = XI_NEW(&r->ctx->arena, struct xi_cond);
+			or->kind = XI_COND_OR;
+			or->a = any;
+			or->b = d->cond;
+			any = or;
+		} else {
+			any = d->cond;
+		}
+	}
+	/* A file for the toolstack only (@!if(tools)) holds its declarations
+	 * under `tools`. */
+	static const struct xi_cond tools = { .kind = XI_COND_TOOLS };
+	const struct xi_cond *from = r->decl->cond;
+	if (r->decl->module->tools_only)
+		from = xi_cond_and(r->ctx, &tools, from);
+	if (!target || xi_cond_implies(from, any))
+		return;
+	struct xi_strbuf sb = { 0 };
+	xi_cond_text(&sb, any);
+	xi_error(r->diag, loc, "'%s' exists only when %s; '%s' uses it %s", name, xi_sb_str(&sb),
+		 r->decl->name, r->decl->cond ? "under a wider condition" : "unconditionally");
+	xi_note(r->diag, target->loc, "'%s' is declared here", name);
+	xi_sb_free(&sb);
 }
 
 /* Whether module m sees a declaration named `name` (of any kind but a
@@ -290,6 +362,7 @@ void xi_resolve_ref(struct xi_resolver *r, struct xi_type *t, enum xi_type_use w
 		xi_note(r->diag, first->loc, "'%s' is declared here", name);
 		return;
 	}
+	check_condition(r, name, t->loc);
 	t->u.ref.decl = first;
 	if (per_family) {
 		t->u.ref.per_family = true;

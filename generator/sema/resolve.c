@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cond.h"
 #include "consteval.h"
 #include "ctypes.h"
 #include "limits.h"
@@ -36,10 +37,21 @@ static void resolve_handle(struct xi_resolver *r, struct xi_type *t)
 	xi_resolve_ref(r, target, XI_USE_HANDLE_TARGET);
 }
 
-static void resolve_array(struct xi_resolver *r, struct xi_type *t)
+static void check_flex_use(struct xi_resolver *r, const struct xi_type *t, struct xi_loc at,
+			   const char *as);
+
+static void resolve_array(struct xi_resolver *r, struct xi_type *t, enum xi_type_use where)
 {
 	struct xi_int n;
 	resolve_type(r, t->u.array.elem, XI_USE_ARRAY_ELEM);
+	check_flex_use(r, t->u.array.elem, t->u.array.elem->loc, "an array element");
+	if (xi_type_is_flex(t)) {
+		/* The member rules (last, of a struct) are resolve_agg's. */
+		if (where != XI_USE_MEMBER)
+			xi_error(r->diag, t->loc,
+				 "a flexible array can only be the type of a struct's last member");
+		return;
+	}
 	if (!xi_eval_fitting(r->ctx, r->module, t->u.array.len, XI_PRIM_U32, &n))
 		return;
 	if (n.mag == 0) {
@@ -137,7 +149,7 @@ static void resolve_type(struct xi_resolver *r, struct xi_type *t, enum xi_type_
 	case XI_TYPE_VOID:
 		break;
 	case XI_TYPE_ARRAY:
-		resolve_array(r, t);
+		resolve_array(r, t, where);
 		break;
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
@@ -330,6 +342,163 @@ static void resolve_tagged(struct xi_resolver *r, struct xi_agg *parent, struct 
 	free(all);
 }
 
+/* The struct with a flexible array member a type names, through aliases
+ * (or an inline one), or NULL. */
+static const char *flex_holder(const struct xi_type *t, const struct xi_member **flex)
+{
+	for (unsigned hops = 0; hops < XI_MAX_ALIAS_CHAIN && t; hops++) {
+		if (t->kind == XI_TYPE_AGG) {
+			*flex = xi_agg_flex_member(t->u.agg);
+			return *flex ? "this inline struct" : NULL;
+		}
+		if (t->kind != XI_TYPE_REF)
+			return NULL;
+		const struct xi_decl *d = xi_ref_some_decl(t);
+		if (!d)
+			return NULL;
+		if (d->kind == XI_DECL_STRUCT) {
+			*flex = xi_agg_flex_member(d->agg);
+			return *flex ? d->name : NULL;
+		}
+		if (d->kind != XI_DECL_ALIAS)
+			return NULL;
+		t = d->type;
+	}
+	return NULL;
+}
+
+/* A struct that ends with a flexible array member has no fixed size: it
+ * cannot be held by value in another aggregate or an array (ISO C). */
+static void check_flex_use(struct xi_resolver *r, const struct xi_type *t, struct xi_loc at,
+			   const char *as)
+{
+	const struct xi_member *flex = NULL;
+	const char *holder = flex_holder(t, &flex);
+	if (!holder)
+		return;
+	if (t->kind == XI_TYPE_AGG)
+		xi_error(r->diag, at, "%s has a flexible array member and cannot be %s",
+			 holder, as);
+	else
+		xi_error(r->diag, at, "struct '%s' has a flexible array member and cannot be %s",
+			 holder, as);
+	xi_note(r->diag, flex->loc, "'%s' is declared here", flex->name);
+}
+
+/* The integer type a count member has (through aliases), or -1. An arch
+ * type (xen_ulong_t) counts when every choice is an integer: its
+ * narrowest then bounds @max. */
+static int count_prim(const struct xi_type *t)
+{
+	for (unsigned hops = 0; hops < XI_MAX_ALIAS_CHAIN && t; hops++) {
+		if (t->kind == XI_TYPE_PRIM) {
+			/* The legacy integers whose size is the ABI's count
+			 * too, as the narrowest they are. */
+			switch (t->prim) {
+			case XI_PRIM_C_ULONG: return XI_PRIM_U32;
+			case XI_PRIM_C_LONG: return XI_PRIM_I32;
+			case XI_PRIM_NATIVE_U64: return XI_PRIM_U64;
+			case XI_PRIM_NATIVE_I64: return XI_PRIM_I64;
+			default: return xi_prims[t->prim].integer ? (int)t->prim : -1;
+			}
+		}
+		if (t->kind == XI_TYPE_ARCH) {
+			int narrowest = -1;
+			for (const struct xi_arch_choice *c = t->u.arch.choices; c; c = c->next) {
+				int p = count_prim(c->type);
+				if (p < 0)
+					return -1;
+				if (narrowest < 0 || xi_prims[p].size < xi_prims[narrowest].size)
+					narrowest = p;
+			}
+			return narrowest;
+		}
+		if (t->kind != XI_TYPE_REF)
+			return -1;
+		if (t->u.ref.per_family) {
+			/* a name of the `import arch` files: an integer on
+			 * every ABI that has it */
+			int narrowest = -1;
+			for (int a = 0; a < XI_ABI_COUNT; a++) {
+				const struct xi_decl *d = xi_ref_decl(t, a);
+				int p = !d ? -2 : d->kind == XI_DECL_ALIAS ? count_prim(d->type) : -1;
+				if (p == -1)
+					return -1;
+				if (p >= 0 && (narrowest < 0 || xi_prims[p].size < xi_prims[narrowest].size))
+					narrowest = p;
+			}
+			return narrowest;
+		}
+		const struct xi_decl *d = xi_ref_some_decl(t);
+		if (!d || d->kind != XI_DECL_ALIAS)
+			return -1;
+		t = d->type;
+	}
+	return -1;
+}
+
+/* @len(nr) and @max(BOUND): nr is an integer member of the same struct,
+ * and the bound a constant that the count type holds. */
+static void resolve_len(struct xi_resolver *r, struct xi_agg *agg, struct xi_member *m)
+{
+	struct xi_len *rel = xi_type_len(m->type);
+	if (!rel)
+		return;
+	if (!rel->count) {
+		xi_error(r->diag, rel->max->loc,
+			 "'%s' bounds the count that '%s' gives: add one, as in @len(nr)",
+			 xi_spell_attr(r->ctx, rel->max->loc, "max"),
+			 xi_spell_attr(r->ctx, rel->max->loc, "len"));
+		return;
+	}
+	struct xi_expr *c = rel->count;
+	if (agg->is_union) {
+		xi_error(r->diag, c->loc,
+			 "'%s' relates members of a struct; '%s' is a member of a union",
+			 xi_spell_attr(r->ctx, c->loc, "len"), m->name);
+		return;
+	}
+	struct xi_member *count = NULL;
+	for (struct xi_member *o = agg->members; o; o = o->next)
+		if (o->name == c->name || !strcmp(o->name, c->name))
+			count = o;
+	if (!count) {
+		xi_error(r->diag, c->loc, "no member '%s' in this struct holds the count of '%s'",
+			 c->name, m->name);
+		return;
+	}
+	if (count == m) {
+		xi_error(r->diag, c->loc, "'%s' cannot hold its own count", m->name);
+		return;
+	}
+	int prim = count_prim(count->type);
+	if (prim < 0) {
+		xi_error(r->diag, c->loc, "the count of '%s' must be an integer member, and '%s' "
+			 "is not", m->name, count->name);
+		xi_note(r->diag, count->loc, "'%s' is declared here", count->name);
+		return;
+	}
+	rel->member = count;
+	if (!rel->max)
+		return;
+	if (!xi_eval_fitting(r->ctx, r->module, rel->max, (enum xi_prim)prim, &rel->max_value))
+		return;
+	char buf[32];
+	if (rel->max_value.neg || rel->max_value.mag == 0) {
+		xi_error(r->diag, rel->max->loc, "the bound of '%s' must be at least 1, not %s",
+			 m->name, xi_int_format(rel->max_value, buf));
+		return;
+	}
+	if (m->type->kind == XI_TYPE_ARRAY && !xi_type_is_flex(m->type) &&
+	    m->type->u.array.count && rel->max_value.mag > m->type->u.array.count) {
+		xi_error(r->diag, rel->max->loc, "the bound %s of '%s' exceeds its %u elements",
+			 xi_int_format(rel->max_value, buf), m->name,
+			 (unsigned)m->type->u.array.count);
+		return;
+	}
+	rel->max_ok = true;
+}
+
 static void resolve_agg(struct xi_resolver *r, struct xi_agg *agg)
 {
 	if (!agg->members && !r->legacy)
@@ -342,6 +511,36 @@ static void resolve_agg(struct xi_resolver *r, struct xi_agg *agg)
 		resolve_type(r, m->type, XI_USE_MEMBER);
 		if (m->type->kind == XI_TYPE_AGG && m->type->u.agg->tag_name)
 			resolve_tagged(r, agg, m);
+		if (xi_type_is_flex(m->type)) {
+			if (agg->is_union)
+				xi_error(r->diag, m->loc,
+					 "a union cannot have a flexible array member ('%s')", m->name);
+			else if (m->next)
+				xi_error(r->diag, m->loc,
+					 "the flexible array member '%s' must be the last member",
+					 m->name);
+			else if (m == agg->members)
+				xi_error(r->diag, m->loc,
+					 "the flexible array member '%s' needs a member before it",
+					 m->name);
+		}
+		check_flex_use(r, m->type, m->type->loc,
+			       agg->is_union ? "a member of a union" : "a member of a struct");
+	}
+}
+
+/* The length relations of an aggregate and of the inline ones it holds,
+ * once every declaration is resolved: a count's type may be an alias that
+ * a later module declares. */
+static void resolve_lens(struct xi_resolver *r, struct xi_agg *agg)
+{
+	for (struct xi_member *m = agg->members; m; m = m->next) {
+		resolve_len(r, agg, m);
+		const struct xi_type *t = m->type;
+		while (t->kind == XI_TYPE_ARRAY)
+			t = t->u.array.elem;
+		if (t->kind == XI_TYPE_AGG)
+			resolve_lens(r, t->u.agg);
 	}
 }
 
@@ -351,7 +550,7 @@ static void check_unique_variants(struct xi_resolver *r, struct xi_decl *d, cons
 {
 	for (struct xi_variant *v = d->variants; v; v = v->next)
 		for (struct xi_variant *o = d->variants; o != v; o = o->next)
-			if (o->name == v->name) {
+			if (o->name == v->name && xi_cond_overlap(o->cond, v->cond)) {
 				xi_error(r->diag, v->loc, "duplicate %s '%s' in '%s'", what, v->name, d->name);
 				xi_note(r->diag, o->loc, "previous %s '%s' is here", what, v->name);
 				break;
@@ -375,7 +574,7 @@ static void resolve_enum_variants(struct xi_resolver *r, struct xi_decl *d)
 			continue;
 		}
 		for (struct xi_variant *o = d->variants; o != v; o = o->next) {
-			if (!o->invalid && xi_int_eq(o->v, v->v)) {
+			if (!o->invalid && xi_int_eq(o->v, v->v) && xi_cond_overlap(o->cond, v->cond)) {
 				char buf[32];
 				xi_error(r->diag, v->value->loc, "value %s of '%s' is already used by '%s'",
 					 xi_int_format(v->v, buf), v->name, o->name);
@@ -442,7 +641,8 @@ static void resolve_bitmap(struct xi_resolver *r, struct xi_decl *d)
 		v->hi = (unsigned)hi.mag;
 		v->invalid = false;
 		for (struct xi_variant *o = d->variants; o != v; o = o->next) {
-			if (!o->invalid && o->lo <= v->hi && v->lo <= o->hi) {
+			if (!o->invalid && o->lo <= v->hi && v->lo <= o->hi &&
+			    xi_cond_overlap(o->cond, v->cond)) {
 				xi_error(r->diag, v->value->loc, "bits of '%s' overlap those of '%s'",
 					 v->name, o->name);
 				xi_note(r->diag, o->loc, "'%s' is declared here", o->name);
@@ -505,6 +705,35 @@ static void check_ctypes(struct xi_resolver *r, struct xi_decl *d)
 
 /* --- Declarations -------------------------------------------------------- */
 
+/* Variants under @if: C declares them all (c_variants, c_next); every
+ * other backend sees those of the reference configuration (variants,
+ * next). A bitfield struct has no place for an #if, nor has the last
+ * enumerator of a C enum (C89 allows no comma after the last). */
+static void split_variants(struct xi_resolver *r, struct xi_decl *d)
+{
+	bool any = false;
+	for (struct xi_variant *v = d->variants; v; v = v->next) {
+		v->c_next = v->next;
+		if (v->cond && d->c_bitfields && !any)
+			xi_error(r->diag, v->loc, "'@if' does not apply to the bits of a C bitfield "
+				 "struct (@c_bitfields)");
+		else if (v->cond && d->c_enum && !v->next)
+			xi_error(r->diag, v->loc, "'@if' does not apply to the last variant of a C enum "
+				 "(@c_enum): C89 allows no comma after it");
+		any |= v->cond != NULL;
+	}
+	if (!any)
+		return;
+	d->c_variants = d->variants;
+	struct xi_variant **tail = &d->variants;
+	for (struct xi_variant *v = d->c_variants; v; v = v->c_next)
+		if (xi_cond_reference(r->ctx, v->cond)) {
+			*tail = v;
+			tail = &v->next;
+		}
+	*tail = NULL;
+}
+
 /* Readers build the variant lists; the count is made here once for all. */
 static void count_variants(struct xi_decl *d)
 {
@@ -529,12 +758,16 @@ static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 		count_variants(d);
 		resolve_enum_variants(&r, d);
 		check_ctypes(&r, d);
+		split_variants(&r, d);
+		count_variants(d);
 		break;
 	case XI_DECL_BITMAP:
 		count_variants(d);
 		resolve_bitmap(&r, d);
 		if (d->backing_ok)
 			check_ctypes(&r, d);
+		split_variants(&r, d);
+		count_variants(d);
 		break;
 	case XI_DECL_STRUCT:
 	case XI_DECL_UNION:
@@ -552,12 +785,48 @@ static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 	d->failed = ctx->diag.errors != errors;
 }
 
+/* The constant marked @interface_version gives the interface version of
+ * the reference configuration: needed before names are registered (which
+ * of two alternatives is the reference's), so its value is a literal. */
+static void find_interface_version(struct xi_ctx *ctx)
+{
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next) {
+			if (!d->interface_version)
+				continue;
+			if (ctx->interface_version) {
+				xi_error(&ctx->diag, d->loc, "a second constant marked "
+					 "'@interface_version': '%s'", d->name);
+				xi_note(&ctx->diag, ctx->interface_version->loc,
+					"'%s' is marked here", ctx->interface_version->name);
+				continue;
+			}
+			if (!d->expr || d->expr->kind != XI_EXPR_INT || d->expr->lit.neg) {
+				xi_error(&ctx->diag, d->expr ? d->expr->loc : d->loc,
+					 "the '@interface_version' constant needs a non-negative integer "
+					 "literal, as in 0x00041300");
+				continue;
+			}
+			ctx->interface_version = d;
+			ctx->latest_version = d->expr->lit.mag;
+		}
+}
+
 void xi_resolve(struct xi_ctx *ctx)
 {
+	find_interface_version(ctx);
 	for (unsigned i = 0; i < ctx->nmodules; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)
 			xi_register_decl(ctx, d);
 	for (unsigned i = 0; i < ctx->nmodules && !ctx->diag.capped; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d && !ctx->diag.capped; d = d->next)
 			resolve_decl(ctx, d);
+	for (unsigned i = 0; i < ctx->nmodules && !ctx->diag.capped; i++) {
+		for (struct xi_decl *d = ctx->modules[i]->decls; d && !ctx->diag.capped; d = d->next) {
+			if (!xi_decl_is_aggregate(d))
+				continue;
+			struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
+			resolve_lens(&r, d->agg);
+		}
+	}
 }

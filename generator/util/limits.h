@@ -43,6 +43,15 @@
 /* Most -I directories. */
 #define XI_MAX_INCLUDE_DIRS 64u
 
+/* Longest condition (@if) text, in bytes, and the most version numbers
+ * two conditions compared with each other may name: the comparison tries
+ * every configuration they tell apart. */
+#define XI_MAX_COND_LEN 512u
+#define XI_MAX_COND_VERSIONS 32u
+/* How deep parentheses nest inside @if( ) in xidl (the lexer's pattern,
+ * COND3 in lexer.l, has this depth written out). */
+#define XI_MAX_COND_NESTING_LEXED 3u
+
 /* Largest element count of one array, and largest size of any type, in
  * bytes: the Xen ABI has nothing near this, and it keeps every layout
  * computation inside 32 bits. */

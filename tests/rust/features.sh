@@ -4,4 +4,4 @@
 # without a Rust toolchain).
 g=$top_srcdir/tests/golden
 exec sh "$top_srcdir/tests/rust/run-crate-test" "$g/features/input" "$g/arch-void/input" \
-	"$g/arch-family/input" "$g/typedef-alias/input" "$g/c-bitfields/input"
+	"$g/arch-family/input" "$g/typedef-alias/input" "$g/c-bitfields/input" "$g/flex/input"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The Arm parts of domctl.h.
  *
@@ -50,6 +51,18 @@
 #define XEN_GUEST_HANDLE(name) unsigned long
 #else
 #define XEN_GUEST_HANDLE(name) uint64_aligned_t
+#endif
+#endif
+
+/* The dimension of a flexible array member, as Xen's xen.h defines it:
+ * C99's flexible array, else GNU's zero-length one, else one element. */
+#ifndef XEN_FLEX_ARRAY_DIM
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
+#define XEN_FLEX_ARRAY_DIM
+#elif defined(__GNUC__)
+#define XEN_FLEX_ARRAY_DIM 0
+#else
+#define XEN_FLEX_ARRAY_DIM 1
 #endif
 #endif
 

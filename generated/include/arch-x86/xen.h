@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The x86 part of the guest interface (xen/include/public/arch-x86/xen.h,
  * with xen-x86_32.h and xen-x86_64.h folded in). Where x86_32 and x86_64
@@ -53,6 +54,18 @@
 #define XEN_GUEST_HANDLE(name) unsigned long
 #else
 #define XEN_GUEST_HANDLE(name) uint64_aligned_t
+#endif
+#endif
+
+/* The dimension of a flexible array member, as Xen's xen.h defines it:
+ * C99's flexible array, else GNU's zero-length one, else one element. */
+#ifndef XEN_FLEX_ARRAY_DIM
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
+#define XEN_FLEX_ARRAY_DIM
+#elif defined(__GNUC__)
+#define XEN_FLEX_ARRAY_DIM 0
+#else
+#define XEN_FLEX_ARRAY_DIM 1
 #endif
 #endif
 
@@ -485,6 +498,8 @@ typedef unsigned long xen_callback_t;
 DEFINE_XEN_GUEST_HANDLE(xen_callback_t);
 #endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+
 /* Devices that Xen emulates for a new domain. */
 /* Local APIC. */
 #define _XEN_X86_EMU_LAPIC 0
@@ -523,15 +538,20 @@ DEFINE_XEN_GUEST_HANDLE(xen_callback_t);
 
 /* Every emulated device. */
 #define XEN_X86_EMU_ALL 0x7FFU
+#endif
 
 /* Other x86 options of a new domain. */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /*
  * Ignore accesses to MSRs Xen does not handle instead of injecting
  * #GP. The guest still cannot read or write the real MSR.
  */
 #define _XEN_X86_MSR_RELAXED 0
 #define XEN_X86_MSR_RELAXED (1U << _XEN_X86_MSR_RELAXED)
+#endif
 #define XEN_X86_MISC__ALL 0x1U
+
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 
 /* The highest misc flag; for ABI checks. */
 #define XEN_X86_MISC_FLAGS_MAX 1U
@@ -546,6 +566,7 @@ struct xen_arch_domainconfig {
 typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_arch_domainconfig_t);
+#endif
 #endif
 
 /* A CPUID leaf without subleaves. */
@@ -838,12 +859,14 @@ XENIDL_CHECK_OFFSET(struct, xen_callback, cs, 0);
 XENIDL_CHECK_OFFSET(struct, xen_callback, eip, 8);
 #endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_arch_domainconfig */
 #if defined(__i386__) || defined(__x86_64__)
 XENIDL_CHECK_SIZE(struct, xen_arch_domainconfig, 8);
 XENIDL_CHECK_ALIGN(struct, xen_arch_domainconfig, 4);
 XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, emulation_flags, 0);
 XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, misc_flags, 4);
+#endif
 #endif
 
 /* struct xen_cpuid_leaf */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Operations of HVM guests and their device models
  * (xen/include/public/hvm/hvm_op.h): HYPERVISOR_hvm_op(cmd, arg).
@@ -37,10 +38,12 @@
 #define HVMOP_get_time 10
 /* Write a trace record (xen_hvm_xentrace). */
 #define HVMOP_xentrace 11
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* Tools only; replaced by XENMEM_access_op_set_access. */
 #define HVMOP_set_mem_access 12
 /* Tools only; replaced by XENMEM_access_op_get_access. */
 #define HVMOP_get_mem_access 13
+#endif
 /* The type of a guest page (xen_hvm_get_mem_type). */
 #define HVMOP_get_mem_type 15
 /* Raise a vm_event on behalf of the guest. */
@@ -108,8 +111,13 @@ typedef enum {
     HVMMEM_ram_ro = 1,
     /* Reads and writes go to the device model. */
     HVMMEM_mmio_dm = 2,
+#if __XEN_INTERFACE_VERSION__ < 0x00040700
+    /* Before interface 0x00040700: read-only, writes go to the device model. */
+    HVMMEM_mmio_write_dm = 3,
+#else
     /* A placeholder: setting it fails since Xen 4.7. */
     HVMMEM_unused = 3,
+#endif
     /*
      * Claimed by an ioreq server. Only ram_rw pages may change to it, and
      * only back to ram_rw, and only once a server claimed the type.
@@ -169,6 +177,8 @@ typedef struct xen_hvm_get_mem_type xen_hvm_get_mem_type_t;
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_get_mem_type_t);
 #endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+
 /*
  * Buffered ioreq modes of an ioreq server (DMOP_create_ioreq_server;
  * kept here for older users).
@@ -182,6 +192,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_hvm_get_mem_type_t);
  * atomically.
  */
 #define HVM_IOREQSRV_BUFIOREQ_ATOMIC 2
+#endif
 
 /* Version of the altp2m interface, in xen_hvm_altp2m_op.version. */
 #define HVMOP_ALTP2M_INTERFACE_VERSION 0x1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * HVM parameters (xen/include/public/hvm/params.h): the indexes of
  * HVMOP_set_param and HVMOP_get_param and their values.
@@ -34,8 +35,10 @@
 #define HVM_PARAM_STORE_PFN 1
 /* Event channel of the xenstore ring (likewise). */
 #define HVM_PARAM_STORE_EVTCHN 2
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* Tools only; deprecated, meaning undefined. */
 #define HVM_PARAM_PAE_ENABLED 4
+#endif
 /* Frame of the synchronous ioreq page. */
 #define HVM_PARAM_IOREQ_PFN 5
 /* Frame of the buffered ioreq page. */
@@ -46,8 +49,10 @@
 #define HVM_PARAM_HPET_ENABLED 11
 /* Identity-map page directory that Intel EPT uses while CR0.PG is 0. */
 #define HVM_PARAM_IDENT_PT 12
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* Tools only; deprecated, meaning undefined. */
 #define HVM_PARAM_DM_DOMAIN 13
+#endif
 /* ACPI S state: S0 or S3 on x86. */
 #define HVM_PARAM_ACPI_S_STATE 14
 /* TSS used on Intel while CR0.PE is 0. */
@@ -63,6 +68,7 @@
  * (0x1f40, 0x1f44, 0x1f48), 1 QEMU's (0xb000, 0xb004, 0xb008).
  */
 #define HVM_PARAM_ACPI_IOPORTS_LOCATION 19
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* Tools only; deprecated, meaning undefined. */
 #define HVM_PARAM_MEMORY_EVENT_CR0 20
 /* Tools only; deprecated, meaning undefined. */
@@ -77,14 +83,17 @@
 #define HVM_PARAM_MEMORY_EVENT_SINGLE_STEP 25
 /* Tools only; deprecated, meaning undefined. */
 #define HVM_PARAM_BUFIOREQ_EVTCHN 26
+#endif
 /* Frame of the paging event ring. */
 #define HVM_PARAM_PAGING_RING_PFN 27
 /* Frame of the monitor event ring. */
 #define HVM_PARAM_MONITOR_RING_PFN 28
 /* Frame of the sharing event ring. */
 #define HVM_PARAM_SHARING_RING_PFN 29
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* Tools only; deprecated, meaning undefined. */
 #define HVM_PARAM_MEMORY_EVENT_MSR 30
+#endif
 /* The SHUTDOWN_* reason to use on a triple fault. */
 #define HVM_PARAM_TRIPLE_FAULT_REASON 31
 /* First frame of the ioreq server pages. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Marshalling code for arch-riscv/sysctl.xidl: decode, encode and check the wire
  * image of each type (see xenidl's doc/marshal.md).

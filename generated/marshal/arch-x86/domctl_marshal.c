@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Marshalling code for arch-x86/domctl.xidl (see xenidl's doc/marshal.md).
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //! Domain control operations of the toolstack (xen/include/public/domctl.h):
 //! HYPERVISOR_domctl(op) takes a xen_domctl, whose cmd selects the member
 //! of its union. Like Xen's, the header refuses to compile unless __XEN__

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //! Grant tables (xen/include/public/grant_table.h): how domains share
 //! memory and hand pages over. Each domain has a grant table, shared with
 //! Xen, that says which of its pages other domains may use and how. A grant

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //! Memory reservations and the physical address map
 //! (xen/include/public/memory.h): HYPERVISOR_memory_op(cmd, arg).
 //!

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //! NMI callbacks (xen/include/public/nmi.h): HYPERVISOR_nmi_op(cmd, arg),
 //! which returns zero or a negative error.
 //!

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //! Physical devices and interrupts (xen/include/public/physdev.h):
 //! HYPERVISOR_physdev_op(cmd, args) takes a PHYSDEVOP_* command and its
 //! argument struct (or none).
@@ -1231,6 +1232,69 @@ impl fmt::Debug for XenPciDev {
     }
 }
 
+/// PHYSDEVOP_pci_device_add: a PCI device was found. The struct ends with
+/// a flexible array of optional parameters, which the flags say are
+/// present.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhysdevPciDeviceAdd {
+    /// IN: the segment.
+    pub seg: u16,
+    /// IN: the bus.
+    pub bus: u8,
+    /// IN: device and function.
+    pub devfn: u8,
+    /// IN: what the device is (XEN_PCI_DEV_*).
+    pub flags: u32,
+    /// IN: the physical function of a virtual function (XEN_PCI_DEV_VIRTFN).
+    pub physfn: PhysdevPciDeviceAddPhysfn,
+    /// IN: optional parameters; [0] is the proximity domain when flags
+    /// has XEN_PCI_DEV_PXM.
+    pub optarr: [u32; 0],
+}
+
+plain_data!(PhysdevPciDeviceAdd);
+
+impl PhysdevPciDeviceAdd {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, dir: crate::Direction) -> Result<(), crate::CheckError> {
+        const TY: &str = "physdev_pci_device_add";
+        if dir.checks_in() {
+            let at = offset_of!(Self, physfn);
+            let r = self.physfn.check(dir);
+            crate::within(r, TY, "physfn", at)?;
+        }
+        Ok(())
+    }
+
+    /// The first `n` elements of the flexible array `optarr`, read from `tail`,
+    /// the bytes that follow this struct; `None` when `tail` holds fewer.
+    pub fn optarr_elems(tail: &[u8], n: usize) -> Option<crate::FlexArray<'_, u32>> {
+        crate::FlexArray::new(tail, n)
+    }
+}
+
+/// IN: the physical function of a virtual function (XEN_PCI_DEV_VIRTFN).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhysdevPciDeviceAddPhysfn {
+    pub bus: u8,
+    pub devfn: u8,
+}
+
+plain_data!(PhysdevPciDeviceAddPhysfn);
+
+impl PhysdevPciDeviceAddPhysfn {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
 /// A PCI device: segment, bus, device and function.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1922,6 +1986,26 @@ const _: () = {
 };
 
 const _: () = {
+    type T = PhysdevPciDeviceAdd;
+    assert!(size_of::<T>() == 12);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, seg) == 0);
+    assert!(offset_of!(T, bus) == 2);
+    assert!(offset_of!(T, devfn) == 3);
+    assert!(offset_of!(T, flags) == 4);
+    assert!(offset_of!(T, physfn) == 8);
+    assert!(offset_of!(T, optarr) == 12);
+};
+
+const _: () = {
+    type T = PhysdevPciDeviceAddPhysfn;
+    assert!(size_of::<T>() == 2);
+    assert!(align_of::<T>() == 1);
+    assert!(offset_of!(T, bus) == 0);
+    assert!(offset_of!(T, devfn) == 1);
+};
+
+const _: () = {
     type T = PhysdevPciDevice;
     assert!(size_of::<T>() == 4);
     assert!(align_of::<T>() == 2);
@@ -2539,6 +2623,40 @@ mod tests {
         let e = v.check(Direction::Both).unwrap_err();
         assert_eq!(e.kind, CheckErrorKind::UnknownBits);
         assert_eq!(e.field, "flags");
+    }
+
+    #[test]
+    fn layout_physdev_pci_device_add() {
+        type T = PhysdevPciDeviceAdd;
+        assert_eq!(size_of::<T>(), 12);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, seg), 0);
+        assert_eq!(offset_of!(T, bus), 2);
+        assert_eq!(offset_of!(T, devfn), 3);
+        assert_eq!(offset_of!(T, flags), 4);
+        assert_eq!(offset_of!(T, physfn), 8);
+        assert_eq!(offset_of!(T, optarr), 12);
+    }
+
+    #[test]
+    fn check_physdev_pci_device_add() {
+        type T = PhysdevPciDeviceAdd;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[test]
+    fn layout_physdev_pci_device_add_physfn() {
+        type T = PhysdevPciDeviceAddPhysfn;
+        assert_eq!(size_of::<T>(), 2);
+        assert_eq!(align_of::<T>(), 1);
+        assert_eq!(offset_of!(T, bus), 0);
+        assert_eq!(offset_of!(T, devfn), 1);
+    }
+
+    #[test]
+    fn check_physdev_pci_device_add_physfn() {
+        type T = PhysdevPciDeviceAddPhysfn;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
     }
 
     #[test]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //! vCPU operations (xen/include/public/vcpu.h):
 //! HYPERVISOR_vcpu_op(cmd, vcpuid, extra_args) acts on one vCPU of the
 //! calling domain.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //! Version and build information (xen/include/public/version.h):
 //! HYPERVISOR_xen_version(cmd, arg). Commands return zero on success,
 //! except those that return a value (version, pagesize, build_id).
@@ -42,9 +43,8 @@ impl XenverCmd {
     pub const GUEST_HANDLE: Self = Self(8);
     /// Xen's command line (xen_commandline_t). Broken: use commandline2.
     pub const COMMANDLINE: Self = Self(9);
-    /// The build ID, in a variable-sized buffer (struct xen_varbuf, left
-    /// out of this description): the number of bytes written, or, with no
-    /// buffer, the size needed. So are the four below, which return text
+    /// The build ID, in a variable-sized buffer (struct xen_varbuf): the
+    /// number of bytes written, or, with no buffer, the size needed. So are the four below, which return text
     /// without a terminating NUL and with no promise of encoding.
     pub const BUILD_ID: Self = Self(10);
     pub const EXTRAVERSION2: Self = Self(11);
@@ -132,9 +132,8 @@ pub enum XenverCmdKind {
     GuestHandle = 8,
     /// Xen's command line (xen_commandline_t). Broken: use commandline2.
     Commandline = 9,
-    /// The build ID, in a variable-sized buffer (struct xen_varbuf, left
-    /// out of this description): the number of bytes written, or, with no
-    /// buffer, the size needed. So are the four below, which return text
+    /// The build ID, in a variable-sized buffer (struct xen_varbuf): the
+    /// number of bytes written, or, with no buffer, the size needed. So are the four below, which return text
     /// without a terminating NUL and with no promise of encoding.
     BuildId = 10,
     Extraversion2 = 11,
@@ -261,6 +260,64 @@ impl XenFeatureInfo {
 /// XENVER_commandline.
 pub type XenCommandlineT = [u8; 1024];
 
+/// XENVER_build_id's first buffer, kept for compatibility: xen_varbuf is
+/// the same.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct XenBuildId {
+    /// IN: the size of buf in bytes.
+    pub len: u32,
+    /// OUT: the build ID.
+    pub buf: [core::ffi::c_uchar; 0],
+}
+
+plain_data!(XenBuildId);
+
+impl XenBuildId {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+
+    /// The `len` elements of the flexible array `buf`, read from `tail`, the
+    /// bytes that follow this struct; `None` when `tail` holds fewer.
+    pub fn buf_elems<'a>(&self, tail: &'a [u8]) -> Option<&'a [u8]> {
+        let n = usize::try_from(self.len).ok()?;
+        tail.get(..n)
+    }
+}
+
+/// A variable-sized buffer: the argument of build_id and of the
+/// non-truncating commands after it.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct XenVarbuf {
+    /// IN: the size of buf in bytes.
+    pub len: u32,
+    /// OUT: the data asked for.
+    pub buf: [core::ffi::c_uchar; 0],
+}
+
+plain_data!(XenVarbuf);
+
+impl XenVarbuf {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+
+    /// The `len` elements of the flexible array `buf`, read from `tail`, the
+    /// bytes that follow this struct; `None` when `tail` holds fewer.
+    pub fn buf_elems<'a>(&self, tail: &'a [u8]) -> Option<&'a [u8]> {
+        let n = usize::try_from(self.len).ok()?;
+        tail.get(..n)
+    }
+}
+
 // Layout checks: the compiler confirms the size, alignment and field
 // offsets xenidl computed (the same figures as the C headers' checks).
 
@@ -296,6 +353,22 @@ const _: () = {
     assert!(align_of::<T>() == 4);
     assert!(offset_of!(T, submap_idx) == 0);
     assert!(offset_of!(T, submap) == 4);
+};
+
+const _: () = {
+    type T = XenBuildId;
+    assert!(size_of::<T>() == 4);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, len) == 0);
+    assert!(offset_of!(T, buf) == 4);
+};
+
+const _: () = {
+    type T = XenVarbuf;
+    assert!(size_of::<T>() == 4);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, len) == 0);
+    assert!(offset_of!(T, buf) == 4);
 };
 
 #[cfg(test)]
@@ -411,6 +484,36 @@ mod tests {
     #[test]
     fn check_xen_feature_info() {
         type T = XenFeatureInfo;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[test]
+    fn layout_xen_build_id() {
+        type T = XenBuildId;
+        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, len), 0);
+        assert_eq!(offset_of!(T, buf), 4);
+    }
+
+    #[test]
+    fn check_xen_build_id() {
+        type T = XenBuildId;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[test]
+    fn layout_xen_varbuf() {
+        type T = XenVarbuf;
+        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, len), 0);
+        assert_eq!(offset_of!(T, buf), 4);
+    }
+
+    #[test]
+    fn check_xen_varbuf() {
+        type T = XenVarbuf;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //! The core of the guest interface (xen/include/public/xen.h): hypercall
 //! numbers, virtual interrupts, page-table updates, the shared info page,
 //! domain identifiers and the types every other interface uses.

@@ -5,10 +5,12 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "limits.h"
 
 #include "abigroup.h"
 #include "cdoc.h"
 #include "cnames.h"
+#include "cond.h"
 #include "cprelude.h"
 #include "refs.h"
 #include "resolve.h"
@@ -154,7 +156,10 @@ static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
 	for (; t->kind == XI_TYPE_ARRAY; t = t->u.array.elem) {
 		const struct xi_expr *len = t->u.array.len;
 		xi_sb_addc(sb, '[');
-		if (len->kind == XI_EXPR_NAME && len->ref) {
+		if (!len) {
+			/* a flexible array member, as Xen writes one */
+			xi_sb_adds(sb, "XEN_FLEX_ARRAY_DIM");
+		} else if (len->kind == XI_EXPR_NAME && len->ref) {
 			xi_sb_adds(sb, xi_c_decl_name(len->ref));
 		} else {
 			xi_sb_add_u32(sb, t->u.array.count);
@@ -319,6 +324,20 @@ static void emit_const(struct cgen *g, const struct xi_decl *d)
 	enum xi_ctype t = d->c_type ? d->c_type : xi_ctype_of_prim(d->const_prim);
 	xi_out_printf(g->out, "#define %s %s\n", xi_c_decl_name(d),
 		      xi_c_ctype_literal(g->arena, d->value, t, prefers_hex(d->expr, 0)));
+	if (!d->interface_version)
+		return;
+	/* The version @if(version ...) compares: the hypervisor and the
+	 * toolstack are built at the latest; a guest says which it was
+	 * written for, or gets the oldest. */
+	const char *latest = xi_c_decl_name(d);
+	xi_out_printf(g->out, "\n#if defined(__XEN__) || defined(__XEN_TOOLS__)\n"
+		      "#define __XEN_INTERFACE_VERSION__ %s\n"
+		      "#elif !defined(__XEN_INTERFACE_VERSION__)\n"
+		      "#define __XEN_INTERFACE_VERSION__ 0x00000000\n"
+		      "#endif\n"
+		      "\n#if __XEN_INTERFACE_VERSION__ > %s\n"
+		      "#error \"the requested __XEN_INTERFACE_VERSION__ is later than these headers\"\n"
+		      "#endif\n", latest, latest);
 }
 
 static void emit_alias(struct cgen *g, const struct xi_decl *d)
@@ -336,6 +355,55 @@ static void emit_alias(struct cgen *g, const struct xi_decl *d)
 	xi_out_printf(g->out, "#ifdef DEFINE_XEN_GUEST_HANDLE\nDEFINE_XEN_GUEST_HANDLE(%s);\n#endif\n", name);
 }
 
+/* --- Conditions (@if) ------------------------------------------------------ */
+
+/* The #if block being written: the condition of its current branch and
+ * the union of the branches so far. */
+struct cond_block {
+	const struct xi_cond *branch;
+	const struct xi_cond *chain;
+};
+
+static void cond_line(struct cgen *g, const char *kw, const struct xi_cond *c)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_cond_c_text(&sb, c);
+	xi_out_printf(g->out, "#%s %s\n", kw, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+}
+
+/* Before an item (a declaration, variant or bit) under condition c (NULL:
+ * none, or the end): adjacent items of one condition share an #if; an item
+ * whose condition never holds with those of the block (alternatives of one
+ * name, old and new variants) continues it with #elif, or #else when the
+ * branches cover every configuration. `blank`: a blank line before an #if. */
+static void cond_enter(struct cgen *g, struct cond_block *b, const struct xi_cond *c, bool blank)
+{
+	if (b->branch && c && xi_cond_same(b->branch, c))
+		return;
+	if (b->branch && c && !xi_cond_overlap(b->chain, c)) {
+		struct xi_cond *either = XI_NEW(g->arena, struct xi_cond);
+		either->kind = XI_COND_OR;
+		either->a = b->chain;
+		either->b = c;
+		if (xi_cond_implies(NULL, either))
+			xi_out_puts(g->out, "#else\n");
+		else
+			cond_line(g, "elif", c);
+		b->branch = c;
+		b->chain = either;
+		return;
+	}
+	if (b->branch)
+		xi_out_puts(g->out, "#endif\n");
+	b->branch = b->chain = c;
+	if (c) {
+		if (blank)
+			xi_out_putc(g->out, '\n');
+		cond_line(g, "if", c);
+	}
+}
+
 /* A @c_enum enum is a C enum, as Xen declares a few: `enum NAME { ... };`
  * or, given a typedef name, `typedef enum { ... } NAME_t;`. */
 static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
@@ -345,13 +413,16 @@ static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
 		xi_out_puts(g->out, "typedef enum {\n");
 	else
 		xi_out_printf(g->out, "enum %s {\n", xi_c_decl_name(d));
-	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+	struct cond_block block = { NULL, NULL };
+	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
+		cond_enter(g, &block, v->cond, false);
 		xi_c_comment(g->out, C_INDENT, v->doc);
 		xi_out_printf(g->out, "%*s%s = %s%s\n", (int)C_INDENT, "", xi_c_variant_name(g->arena, d, v),
 			      xi_c_ctype_literal(g->arena, v->v, XI_CTYPE_INT,
 						 v->value->kind == XI_EXPR_INT && v->value->hex),
-			      v->next ? "," : "");
+			      xi_c_variant_next(d, v) ? "," : "");
 	}
+	cond_enter(g, &block, NULL, false);
 	if (d->c_enum_typedef)
 		xi_out_printf(g->out, "} %s;\n", d->c_enum_typedef);
 	else
@@ -365,7 +436,9 @@ static void emit_enum(struct cgen *g, const struct xi_decl *d)
 		return;
 	}
 	xi_c_comment(g->out, 0, d->doc);
-	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+	struct cond_block block = { NULL, NULL };
+	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
+		cond_enter(g, &block, v->cond, false);
 		xi_c_comment(g->out, 0, v->doc);
 		enum xi_ctype t = v->c_type ? v->c_type : d->c_type;
 		bool hex = v->value->kind == XI_EXPR_INT && v->value->hex;
@@ -373,6 +446,7 @@ static void emit_enum(struct cgen *g, const struct xi_decl *d)
 			      t ? xi_c_ctype_literal(g->arena, v->v, t, hex)
 				: xi_c_int_literal_min(g->arena, v->v, hex));
 	}
+	cond_enter(g, &block, NULL, false);
 }
 
 /* A @c_bitfields bitmap is a C struct of bitfields of its backing type, as
@@ -413,11 +487,15 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 	enum xi_ctype own = d->c_type ? d->c_type : xi_ctype_of_prim(d->backing);
 	uint64_t all = 0;
 	xi_c_comment(g->out, 0, d->doc);
-	for (const struct xi_variant *v = d->variants; v; v = v->next) {
+	struct cond_block block = { NULL, NULL };
+	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
+		cond_enter(g, &block, v->cond, false);
 		const char *name = xi_c_variant_name(g->arena, d, v);
 		unsigned width = v->hi - v->lo + 1;
 		uint64_t mask = (width == 64 ? UINT64_MAX : ((UINT64_C(1) << width) - 1)) << v->lo;
-		all |= mask;
+		/* The mask of every bit is the reference configuration's. */
+		if (xi_cond_reference(g->ctx, v->cond))
+			all |= mask;
 		xi_c_comment(g->out, 0, v->doc);
 		xi_out_printf(g->out, "#define _%s %u\n", name, v->lo);
 		/* The bit's C type (@c_type) is the literal's: a shift keeps it. */
@@ -431,6 +509,7 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 			      (unsigned long long)field, suffix, name);
 		xi_out_printf(g->out, "#define %s(v) (((v) << _%s) & %s_mask)\n", name, name, name);
 	}
+	cond_enter(g, &block, NULL, false);
 	xi_out_printf(g->out, "#define %s 0x%llx%s\n", xi_c_all_mask_name(g->arena, d),
 		      (unsigned long long)all, wide ? "ULL" : "U");
 }
@@ -443,6 +522,11 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 	/* Only @legacy types can be empty: a GNU extension (size 0 in C, 1 in
 	 * C++), which __extension__ keeps -pedantic quiet about. */
 	if (!d->agg->members)
+		xi_out_puts(g->out, "__extension__ ");
+	/* A flexible array member is XEN_FLEX_ARRAY_DIM elements: none in
+	 * C99, a GNU zero-length array in C89 and C++, where -pedantic
+	 * needs the same __extension__. */
+	else if (xi_agg_flex_member(d->agg))
 		xi_out_puts(g->out, "__extension__ ");
 	xi_out_printf(g->out, "%s%s %s {\n", kw, packed_attr(g, d->agg), name);
 	emit_members(g, d->agg, C_INDENT);
@@ -567,11 +651,72 @@ static void emit_checks_for(struct cgen *g, const struct xi_decl *d)
 	xi_out_puts(g->out, "#endif\n");
 }
 
+static bool has_alternative(struct cgen *g, const struct xi_decl *d)
+{
+	const struct xi_decl *o = xi_map_get(&g->ctx->symbols, d->name, strlen(d->name));
+	for (; o; o = o->next_same_name)
+		if (o != d && o->cond && o->module->family == d->module->family)
+			return true;
+	return false;
+}
+
+/* Does a type's layout depend on a name declared more than once under
+ * conditions (@if alternatives)? Then it differs between configurations,
+ * and the checks, which are of the reference configuration, are left out. */
+static bool layout_has_alternatives(struct cgen *g, const struct xi_type *t, unsigned depth)
+{
+	if (depth > XI_MAX_NESTING)
+		return true;
+	switch (t->kind) {
+	case XI_TYPE_ARRAY:
+		return layout_has_alternatives(g, t->u.array.elem, depth + 1);
+	case XI_TYPE_AGG:
+		for (const struct xi_member *m = t->u.agg->members; m; m = m->next)
+			if (layout_has_alternatives(g, m->type, depth + 1))
+				return true;
+		return false;
+	case XI_TYPE_ARCH:
+		for (const struct xi_arch_choice *c = t->u.arch.choices; c; c = c->next)
+			if (layout_has_alternatives(g, c->type, depth + 1))
+				return true;
+		return false;
+	case XI_TYPE_REF:
+		for (int a = 0; a < XI_ABI_COUNT; a++) {
+			const struct xi_decl *d = xi_ref_decl(t, a);
+			if (!d || (a && !t->u.ref.per_abi))
+				continue;
+			if (d->cond && has_alternative(g, d))
+				return true;
+			if (d->kind == XI_DECL_ALIAS && layout_has_alternatives(g, d->type, depth + 1))
+				return true;
+			if (xi_decl_is_aggregate(d)) {
+				for (const struct xi_member *m = d->agg->members; m; m = m->next)
+					if (layout_has_alternatives(g, m->type, depth + 1))
+						return true;
+			}
+		}
+		return false;
+	default:
+		return false;
+	}
+}
+
+static bool decl_has_alternatives(struct cgen *g, const struct xi_decl *d)
+{
+	if (!xi_decl_is_aggregate(d))
+		return false;
+	for (const struct xi_member *m = d->agg->members; m; m = m->next)
+		if (layout_has_alternatives(g, m->type, 0))
+			return true;
+	return false;
+}
+
 static void emit_checks(struct cgen *g)
 {
 	bool any = false;
 	for (unsigned i = 0; i < g->module->ndecls; i++)
-		if (xi_decl_is_aggregate(g->module->sorted[i]) || g->module->sorted[i]->c_bitfields)
+		if ((xi_decl_is_aggregate(g->module->sorted[i]) || g->module->sorted[i]->c_bitfields) &&
+		    !g->module->sorted[i]->c_only)
 			any = true;
 	if (!any)
 		return;
@@ -584,6 +729,17 @@ static void emit_checks(struct cgen *g)
 		    "#ifndef XENIDL_NO_LAYOUT_CHECKS\n");
 	for (unsigned i = 0; i < g->module->ndecls; i++) {
 		const struct xi_decl *d = g->module->sorted[i];
+		/* Checks are of the reference configuration (cond.h); one that
+		 * exists only in some configurations is checked there. */
+		if (d->c_only || !(xi_decl_is_aggregate(d) || (d->c_bitfields && d->backing_ok)) ||
+		    decl_has_alternatives(g, d))
+			continue;
+		if (d->cond) {
+			struct xi_strbuf sb = XI_STRBUF_INIT;
+			xi_cond_c_text(&sb, d->cond);
+			xi_out_printf(g->out, "\n#if %s", xi_sb_str(&sb));
+			xi_sb_free(&sb);
+		}
 		if (xi_decl_is_aggregate(d))
 			emit_checks_for(g, d);
 		else if (d->c_bitfields && d->backing_ok)
@@ -592,6 +748,8 @@ static void emit_checks(struct cgen *g)
 				      "XENIDL_CHECK_ALIGN(struct, %s, %u);\n", xi_c_decl_name(d),
 				      xi_c_decl_name(d), xi_prims[d->backing].size, xi_c_decl_name(d),
 				      xi_prims[d->backing].size);
+		if (d->cond)
+			xi_out_puts(g->out, "#endif\n");
 	}
 	xi_out_puts(g->out, "\n#endif /* XENIDL_NO_LAYOUT_CHECKS */\n");
 }
@@ -621,9 +779,8 @@ static void emit_includes(struct cgen *g)
 		return;
 	xi_out_putc(g->out, '\n');
 	for (; im; im = im->next) {
-		const char *inc = include_path(g->arena, im->path);
 		if (!im->is_arch) {
-			xi_out_printf(g->out, "#include \"%s\"\n", inc);
+			xi_out_printf(g->out, "#include \"%s\"\n", include_path(g->arena, im->path));
 			refer(g, im->module[0]);
 			continue;
 		}
@@ -631,8 +788,9 @@ static void emit_includes(struct cgen *g)
 		for (int f = 0; f < XI_FAM_COUNT; f++) {
 			if (!im->module[f])
 				continue;
-			xi_out_printf(g->out, "#%s %s\n#include \"%s/%s\"\n", first ? "if" : "elif",
-				      xi_families[f].c_cond, xi_families[f].dir, inc);
+			const char *inc = include_path(g->arena, xi_import_family_path(g->arena, im, f));
+			xi_out_printf(g->out, "#%s %s\n#include \"%s\"\n", first ? "if" : "elif",
+				      xi_families[f].c_cond, inc);
 			refer(g, im->module[f]);
 			first = false;
 		}
@@ -647,6 +805,9 @@ static void emit_module(struct cgen *g)
 	struct xi_module *m = g->module;
 	const char *guard = guard_name(g->arena, m->rel);
 	struct xi_out *o = g->out;
+	/* Xen's headers start with their SPDX tag, alone on the first line. */
+	if (m->spdx)
+		xi_out_printf(o, "/* SPDX-License-Identifier: %s */\n", m->spdx);
 	xi_out_puts(o, "/*\n");
 	if (m->doc) {
 		xi_c_comment_lines(o, 0, m->doc);
@@ -663,8 +824,10 @@ static void emit_module(struct cgen *g)
 		xi_out_puts(o, xi_template_c_prelude);
 	}
 	emit_includes(g);
+	struct cond_block block = { NULL, NULL };
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];
+		cond_enter(g, &block, d->cond, true);
 		xi_out_putc(o, '\n');
 		switch (d->kind) {
 		case XI_DECL_CONST: emit_const(g, d); break;
@@ -675,6 +838,7 @@ static void emit_module(struct cgen *g)
 		case XI_DECL_UNION: emit_aggregate(g, d); break;
 		}
 	}
+	cond_enter(g, &block, NULL, true);
 	emit_checks(g);
 	xi_out_printf(o, "\n#endif /* %s */\n", guard);
 }

@@ -191,6 +191,8 @@ static void put_member(struct mf_writer *w, const struct xi_mf_decl *d,
 			xi_sb_adds(sb, " reserved");
 		add_attr(sb, "arm", arm);
 		add_attr(sb, "c", mm->c_name);
+		add_attr(sb, "len", mm->len);
+		add_attr(sb, "max", mm->max);
 		const char *line = xi_strndup(&w->arena, xi_sb_str(sb), sb->len);
 		XI_FOR_EACH_ABI(b, groups[k].abis)
 			text[b] = line;
@@ -245,6 +247,7 @@ static void put_variants(struct mf_writer *w, const struct xi_mf_decl *d)
 		}
 		add_attr(sb, "c", v->c_name);
 		add_attr(sb, "ctype", v->c_type);
+		add_attr(sb, "if", v->cond);
 		xi_sb_addc(sb, '\n');
 		write_line(w);
 		put_doc(w, 1, v->doc);
@@ -277,6 +280,9 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d)
 	}
 	add_attr(sb, "version", d->version);
 	add_attr(sb, "c", d->c_name);
+	add_attr(sb, "if", d->cond);
+	if (d->c_only)
+		xi_sb_adds(sb, " c_only");
 	xi_sb_addc(sb, '\n');
 	write_line(w);
 	put_doc(w, 0, d->doc);

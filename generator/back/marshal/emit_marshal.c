@@ -22,6 +22,7 @@
 
 #include "cnames.h"
 #include "marshal_body.h"
+#include "marshal_len.h"
 #include "marshal_plan.h"
 #include "marshal_text.h"
 #include "pieces.h"
@@ -318,18 +319,27 @@ static void function_text(struct mgen *g, struct xi_pieces *text, const struct x
 		}
 	}
 	bool uses_self = made->uses_self;
+	/* The length relations, checked once the value is complete. */
+	struct xi_strbuf lens = XI_STRBUF_INIT;
+	if (xi_ml_checks(&lens, a, plan, mode))
+		uses_self = true;
+	bool lens_flags = strstr(xi_sb_str(&lens), "(flags &") != NULL;
+	bool lens_fail = lens.len != 0;
 	if (mode == XI_MB_DECODE && plan->native_holes && plan->nsize) {
 		xi_sb_adds(sb, "\txenidl_zero(out, sizeof(*out));\n");
 		uses_self = true;
 	}
 	if (!uses_self)
 		xi_sb_printf(sb, "\t(void)%s;\n", self);
-	if (!made->uses_flags)
+	if (!made->uses_flags && !lens_flags)
 		xi_sb_adds(sb, "\t(void)flags;\n");
-	if (!made->uses_fail && (mode == XI_MB_CHECK || !plan->wsize))
+	if (!made->uses_fail && !lens_fail && (mode == XI_MB_CHECK || !plan->wsize))
 		xi_sb_adds(sb, "\t(void)err;\n");
 	add_formatted(g, text, sb);
 	xi_pieces_addn(a, text, made->text, made->len);
+	if (lens.len)
+		xi_pieces_addn(a, text, xi_strndup(a, xi_sb_str(&lens), lens.len), lens.len);
+	xi_sb_free(&lens);
 	xi_pieces_adds(a, text, "\treturn 0;\n}\n");
 }
 
@@ -529,7 +539,7 @@ static const char *module_condition(struct mgen *g)
 static bool has_aggregates(const struct xi_module *m)
 {
 	for (unsigned i = 0; i < m->ndecls; i++)
-		if (xi_decl_is_aggregate(m->sorted[i]))
+		if (xi_decl_is_aggregate(m->sorted[i]) && !m->sorted[i]->c_only)
 			return true;
 	return false;
 }
@@ -569,6 +579,8 @@ static void emit_header(struct mgen *g, struct xi_out *o)
 	struct xi_module *m = g->module;
 	const char *guard = guard_name(g->a, m->rel);
 	const char *cond = module_condition(g);
+	if (m->spdx)
+		xi_out_printf(o, "/* SPDX-License-Identifier: %s */\n", m->spdx);
 	xi_out_printf(o, "/*\n"
 		      " * Marshalling code for %s: decode, encode and check the wire\n"
 		      " * image of each type (see xenidl's doc/marshal.md).\n"
@@ -583,7 +595,7 @@ static void emit_header(struct mgen *g, struct xi_out *o)
 	xi_ref_add(g->ctx, o, "includes", "c", xi_aprintf(g->a, "%s.h", m->rel), m);
 	xi_out_puts(o, "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n");
 	for (unsigned i = 0; i < m->ndecls; i++)
-		if (xi_decl_is_aggregate(m->sorted[i]))
+		if (xi_decl_is_aggregate(m->sorted[i]) && !m->sorted[i]->c_only)
 			emit_prototypes(g, o, m->sorted[i]);
 	xi_out_puts(o, "\n#ifdef __cplusplus\n}\n#endif\n");
 	if (cond)
@@ -595,6 +607,8 @@ static void emit_source(struct mgen *g, struct xi_out *o)
 {
 	struct xi_module *m = g->module;
 	const char *cond = module_condition(g);
+	if (m->spdx)
+		xi_out_printf(o, "/* SPDX-License-Identifier: %s */\n", m->spdx);
 	xi_out_printf(o, "/*\n"
 		      " * Marshalling code for %s (see xenidl's doc/marshal.md).\n"
 		      " *\n"
@@ -606,7 +620,7 @@ static void emit_source(struct mgen *g, struct xi_out *o)
 	const char *fallback = "#error \"xenidl: no marshalling code for this ABI\"\n";
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];
-		if (!xi_decl_is_aggregate(d))
+		if (!xi_decl_is_aggregate(d) || d->c_only)
 			continue;
 		xi_out_printf(o, "\n/* --- %s %s --- */\n\n", kw(d), xi_c_decl_name(d));
 		memo_reset(g, d);

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "cnames.h"
+#include "marshal_len.h"
 #include "marshal_plan.h"
 #include "marshal_probe.h"
 #include "marshal_text.h"
@@ -49,6 +50,60 @@ static const char *kw(const struct xi_decl *d)
 }
 
 /* The fill function and the test function of a type for one host. */
+/* The rejections of a declaration's top-level length relations: the
+ * count one above its bound fails T_check, T_encode and T_decode with
+ * XENIDL_ELEN; a flexible array of one element fails T_decode on a buffer
+ * that ends with the fixed part, with XENIDL_ESHORT. */
+static void length_probes(struct tgen *g, struct xi_strbuf *sb, const struct xi_decl *d,
+			  const struct xi_mp_plan *plan, const char *id)
+{
+	const char *t = xi_c_decl_name(d);
+	int host = plan->host;
+	for (const struct xi_member *m = d->agg->members; m; m = m->next) {
+		const struct xi_len *rel = xi_type_len(m->type);
+		if (!rel || !rel->member || !xi_member_present(rel->member, host))
+			continue;
+		const struct xi_type *ct = xi_type_resolve(rel->member->type, host);
+		if (!ct || ct->kind != XI_TYPE_PRIM)
+			continue;
+		unsigned size = xi_prim_size(ct->prim, host);
+		bool is_signed = xi_prims[ct->prim].is_signed;
+		uint64_t type_max = size >= 8 ? (is_signed ? INT64_MAX : UINT64_MAX)
+					      : (UINT64_C(1) << (size * 8 - (is_signed ? 1 : 0))) - 1;
+		const char *count = xi_member_c_name(rel->member);
+		/* Checked whatever the direction: ALL. */
+		uint64_t bound = rel->max_ok ? rel->max_value.mag : UINT64_MAX;
+		if (m->type->kind == XI_TYPE_ARRAY && !xi_type_is_flex(m->type) &&
+		    m->type->u.array.count < bound)
+			bound = m->type->u.array.count;
+		uint32_t off = xi_member_offset(rel->member, plan->wire);
+		if (bound < type_max) {
+			xi_sb_printf(sb, "\tfill_%s(&v, 0);\n", id);
+			xi_sb_printf(sb, "\tv.%s = %llu;\n", count, (unsigned long long)bound + 1);
+			xi_sb_printf(sb, "\twant_err(%s_check(&v, ALL, &e), &e, XENIDL_ELEN, \"%s\", %u, "
+				     "\"count above its bound\");\n", t, count, (unsigned)off);
+			xi_sb_printf(sb, "\twant_err(%s_encode(&v, buf, n, ALL, &e), &e, XENIDL_ELEN, \"%s\", "
+				     "%u, \"count above its bound\");\n", t, count, (unsigned)off);
+			xi_sb_printf(sb, "\twant_err(%s_decode(&w, buf, n, ALL, &e), &e, XENIDL_ELEN, \"%s\", "
+				     "%u, \"decoded count above its bound\");\n", t, count, (unsigned)off);
+		}
+		if (is_signed) {
+			xi_sb_printf(sb, "\tfill_%s(&v, 0);\n", id);
+			xi_sb_printf(sb, "\tv.%s = -1;\n", count);
+			xi_sb_printf(sb, "\twant_err(%s_check(&v, ALL, &e), &e, XENIDL_ELEN, \"%s\", %u, "
+				     "\"negative count\");\n", t, count, (unsigned)off);
+		}
+		if (xi_type_is_flex(m->type)) {
+			xi_sb_printf(sb, "\tfill_%s(&v, 0);\n", id);
+			xi_sb_printf(sb, "\tv.%s = 1;\n", count);
+			xi_sb_printf(sb, "\tok_rc(%s_encode(&v, buf, n, ALL, &e), &e, \"encode\");\n", t);
+			xi_sb_printf(sb, "\twant_err(%s_decode(&w, buf, n, ALL, &e), &e, XENIDL_ESHORT, \"\", n, "
+				     "\"flexible array past the buffer\");\n", t);
+		}
+	}
+	(void)g;
+}
+
 static const char *host_test_text(struct tgen *g, const struct xi_module *m,
 				  const struct xi_decl *d, int host, const char *id)
 {
@@ -121,6 +176,10 @@ static const char *host_test_text(struct tgen *g, const struct xi_module *m,
 		xi_sb_printf(&sb, "\twant_err(%s_decode(&w, buf, n - 1, ALL, &e), &e, XENIDL_ESHORT, \"\", n - 1, \"short buffer\");\n", t);
 		xi_sb_printf(&sb, "\twant_err(%s_encode(&v, buf2, n - 1, ALL, &e), &e, XENIDL_ESHORT, \"\", n - 1, \"short buffer\");\n", t);
 	}
+
+	/* Length relations: a count above its bound, a flexible array
+	 * past the buffer. */
+	length_probes(g, &sb, d, plan, id);
 
 	/* Rejections. */
 	f.root = "v.";
@@ -203,6 +262,12 @@ static const char *host_fuzz_text(struct tgen *g, const struct xi_decl *d, int h
 	}
 	xi_sb_adds(&sb, "\tif (rc) {\n\t\tif (rc != e.code || rc > 0)\n\t\t\tabort();\n\t\treturn;\n\t}\n");
 	xi_sb_printf(&sb, "\tif (%s_check(&v, flags, &e))\n\t\tabort();\n", t);
+	/* The elements of a flexible array are past the wire image: the
+	 * round trip through an image of the fixed part has none. */
+	const struct xi_member *flex = xi_agg_flex_member(d->agg);
+	const struct xi_len *frel = flex ? xi_type_len(flex->type) : NULL;
+	if (frel && frel->member)
+		xi_sb_printf(&sb, "\tv.%s = 0;\n", xi_member_c_name(frel->member));
 	xi_sb_adds(&sb, "\tb = malloc(n ? n : 1);\n\tb2 = malloc(n ? n : 1);\n\tif (!b || !b2)\n\t\tabort();\n");
 	const char *enc = d->legacy ? xi_aprintf(g->a, "(abi < 0 ? %s_encode(&v, b, n, flags, &e) : %s_encode_abi(&v, b, n, abi, flags, &e))", t, t)
 				    : xi_aprintf(g->a, "%s_encode(&v, b, n, flags, &e)", t);
@@ -272,7 +337,7 @@ static void emit_types(struct tgen *g, struct xi_out *o, host_text_fn fn, const 
 		const char *cond = module_cond(g, m);
 		for (unsigned k = 0; k < m->ndecls; k++) {
 			const struct xi_decl *d = m->sorted[k];
-			if (!xi_decl_is_aggregate(d))
+			if (!xi_decl_is_aggregate(d) || d->c_only)
 				continue;
 			const char *id = decl_id(g, m, d);
 			const char *texts[XI_ABI_COUNT];

@@ -437,6 +437,10 @@ static struct xi_mp_node *build_type(struct builder *b, const struct xi_type *t,
 			b->failed = true;
 			return NULL;
 		}
+		/* A flexible array member's elements follow the image: no
+		 * node (marshal_len.c checks its count). */
+		if (xi_type_is_flex(th))
+			return NULL;
 		const struct xi_type *eh = xi_type_resolve(th->u.array.elem, b->host);
 		const struct xi_type *ew = xi_type_resolve(tw->u.array.elem, b->wire);
 		if (plain_byte(eh) && plain_byte(ew) && eh->prim == ew->prim) {

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "marshal_len.h"
 #include "marshal_text.h"
 
 __attribute__((format(printf, 3, 4)))
@@ -163,6 +164,15 @@ static void fill_scalar(struct mtest *f, const struct xi_mp_node *n, unsigned in
 		else
 			native_update(f, ind + 1, n, xi_aprintf(f->a, "vals[rnd() %% %u]", nv));
 		tput(f, ind, "}");
+		return;
+	}
+	/* The count of a length relation (@len): within its bound. */
+	uint64_t bound;
+	if (n->owners && !n->owners->next && !n->depth &&
+	    xi_ml_count_bound(f->plan->decl, n->owners->member, &bound)) {
+		native_update(f, ind, n, bound ? xi_aprintf(f->a, "rnd() %% %lluull",
+							  (unsigned long long)bound + 1)
+					       : "0");
 		return;
 	}
 	if (n->sem) {

@@ -6,6 +6,7 @@
 
 #include "ascii.h"
 #include "cnames.h"
+#include "cond.h"
 #include "resolve.h"
 #include "strbuf.h"
 #include "typename.h"
@@ -55,9 +56,13 @@ struct xi_mf_module *xi_mf_add_module(struct xi_mf_model *m, const char *rel)
 	return mod;
 }
 
-/* Make d the last declaration of its name. */
+/* Make d the last declaration of its name (C's own ones have none). */
 static void link_name(struct xi_mf_model *m, struct xi_mf_decl *d)
 {
+	if (d->c_only)
+		return;
+	if (d->c_only)
+		return;
 	size_t len = strlen(d->name);
 	struct xi_mf_decl *first = xi_map_get(&m->by_name, d->name, len);
 	if (!first) {
@@ -84,6 +89,24 @@ struct xi_mf_decl *xi_mf_add_decl(struct xi_mf_model *m, enum xi_mf_kind kind, c
 	((struct xi_mf_module *)mod)->empty = false;
 	link_name(m, d);
 	return d;
+}
+
+void xi_mf_set_c_only(struct xi_mf_model *m, struct xi_mf_decl *d)
+{
+	d->c_only = true;
+	size_t len = strlen(d->name);
+	struct xi_mf_decl *first = xi_map_get(&m->by_name, d->name, len);
+	if (first == d) {
+		/* (NULL when it was the only one: the name is then unknown.) */
+		xi_map_put(&m->by_name, d->name, len, d->next_same_name);
+	} else {
+		for (struct xi_mf_decl *o = first; o; o = o->next_same_name)
+			if (o->next_same_name == d) {
+				o->next_same_name = d->next_same_name;
+				break;
+			}
+	}
+	d->next_same_name = NULL;
 }
 
 void xi_mf_keep_abis(struct xi_mf_model *m, xi_abi_mask abis)
@@ -360,6 +383,14 @@ static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struc
 		mm->dir = ((m->flags & XI_MEMBER_IN) ? XI_MF_DIR_IN : 0) |
 			  ((m->flags & XI_MEMBER_OUT) ? XI_MF_DIR_OUT : 0);
 		mm->reserved = (m->flags & XI_MEMBER_RESERVED) != 0;
+		const struct xi_len *rel = xi_type_len(m->type);
+		if (rel && rel->member) {
+			mm->len = copy(b, rel->member->name);
+			if (rel->max_ok) {
+				char buf[32];
+				mm->max = xi_strdup(&b->m->arena, xi_int_format(rel->max_value, buf));
+			}
+		}
 		mm->is_arm = m->labels || m->is_default_arm;
 		mm->default_arm = m->is_default_arm;
 		unsigned n = 0;
@@ -421,6 +452,14 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	md->loc = loc_of(b, d->loc);
 	md->legacy = d->legacy;
 	md->version = d->version ? copy(b, d->version->name) : NULL;
+	if (d->cond) {
+		struct xi_strbuf sb = XI_STRBUF_INIT;
+		xi_cond_text(&sb, d->cond);
+		md->cond = xi_strdup(a, xi_sb_str(&sb));
+		xi_sb_free(&sb);
+		if (d->c_only)
+			xi_mf_set_c_only(b->m, md);
+	}
 	switch (d->kind) {
 	case XI_DECL_CONST:
 		md->type = type_name(b, d->type, -1);
@@ -452,6 +491,12 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 			mv->value = v->v;
 			mv->lo = v->lo;
 			mv->hi = v->hi;
+			if (v->cond) {
+				struct xi_strbuf sb = XI_STRBUF_INIT;
+				xi_cond_text(&sb, v->cond);
+				mv->cond = xi_strdup(a, xi_sb_str(&sb));
+				xi_sb_free(&sb);
+			}
 		}
 		break;
 	case XI_DECL_STRUCT:

@@ -63,6 +63,10 @@ struct xi_mf_member {
 	struct xi_mf_loc loc;
 	unsigned dir;         /* enum xi_mf_dir bits */
 	bool reserved;
+	/* @len and @max: the member holding its count and the bound (in
+	 * decimal), or NULL. Part of the ABI. */
+	const char *len;
+	const char *max;
 	/* Tagged-union arms: the labels that select it, or the default arm. */
 	bool is_arm;
 	bool default_arm;
@@ -95,6 +99,7 @@ struct xi_mf_variant {
 	struct xi_mf_loc loc;
 	struct xi_int value;  /* enum */
 	unsigned lo, hi;      /* bitmap */
+	const char *cond;     /* @if, as xidl writes it, or NULL */
 };
 
 struct xi_mf_decl {
@@ -111,6 +116,11 @@ struct xi_mf_decl {
 	xi_abi_mask abis;     /* where it exists: its module's ABIs */
 	bool legacy;
 	const char *version;  /* @version constant, or NULL */
+	/* @if, as xidl writes it, or NULL. c_only: false in the reference
+	 * configuration, so only C has it: it is left out of the names
+	 * (lookups never find it) and abi-diff finds its changes compatible. */
+	const char *cond;
+	bool c_only;
 	/* const: the declared type; enum and bitmap: the backing type */
 	const char *type;
 	struct xi_int value;  /* const */
@@ -160,6 +170,8 @@ void xi_mf_free(struct xi_mf_model *m);
 struct xi_mf_module *xi_mf_add_module(struct xi_mf_model *m, const char *rel);
 struct xi_mf_decl *xi_mf_add_decl(struct xi_mf_model *m, enum xi_mf_kind kind, const char *name,
 				  const struct xi_mf_module *mod);
+/* Mark a declaration as C's only (c_only): it leaves the names. */
+void xi_mf_set_c_only(struct xi_mf_model *m, struct xi_mf_decl *d);
 struct xi_mf_member *xi_mf_add_member(struct xi_mf_model *m, struct xi_mf_decl *d,
 				      const char *path);
 struct xi_mf_variant *xi_mf_add_variant(struct xi_mf_model *m, struct xi_mf_decl *d,

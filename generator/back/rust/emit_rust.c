@@ -69,7 +69,7 @@ static void add_module(struct xi_ctx *ctx, struct rnode *root, struct xi_module 
 {
 	xi_abi_mask abis = xi_module_abis(ctx, m);
 	struct rnode *n = root;
-	const char *p = m->rel;
+	const char *p = xi_rust_rel(&ctx->arena, m);
 	root->abis |= abis;
 	for (;;) {
 		const char *slash = strchr(p, '/');
@@ -182,7 +182,7 @@ static const char *module_file(struct xi_arena *a, const struct xi_module *m)
 {
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	xi_sb_adds(&sb, "src/");
-	const char *p = m->rel;
+	const char *p = xi_rust_rel(a, m);
 	for (;;) {
 		const char *slash = strchr(p, '/');
 		size_t len = slash ? (size_t)(slash - p) : strlen(p);
@@ -202,6 +202,8 @@ static const char *module_file(struct xi_arena *a, const struct xi_module *m)
 static void emit_module(struct rgen *g, const struct rnode *node)
 {
 	struct xi_module *m = g->module;
+	if (m->spdx)
+		xi_out_printf(g->out, "// SPDX-License-Identifier: %s\n", m->spdx);
 	if (m->doc) {
 		xi_rust_doc(g->out, 0, m->doc, true);
 		xi_out_puts(g->out, "//!\n");
@@ -214,6 +216,8 @@ static void emit_module(struct rgen *g, const struct rnode *node)
 	}
 	bool fmt = false, aggs = false;
 	for (const struct xi_decl *d = m->decls; d; d = d->next) {
+		if (d->c_only)
+			continue;
 		fmt |= d->kind == XI_DECL_ENUM || d->kind == XI_DECL_BITMAP;
 		aggs |= xi_decl_is_aggregate(d);
 	}
@@ -347,6 +351,8 @@ static void check_names(struct xi_ctx *ctx, struct xi_module *m)
 	struct xi_map types;
 	xi_map_init(&types);
 	for (const struct xi_decl *d = m->decls; d; d = d->next) {
+		if (d->c_only)
+			continue;
 		switch (d->kind) {
 		case XI_DECL_CONST:
 			break;

@@ -90,6 +90,11 @@ bool xi_rust_is_upper(const char *name);
  * with `unified` the arch-* component is replaced by "arch", the name the
  * crate re-exports the current target's family under. */
 const char *xi_rust_module_path(struct xi_arena *a, const struct xi_module *m, bool unified);
+/* The module's path in the crate, '/'-separated: its output path, but
+ * for a file arch-FAM.xidl, which Xen's naming makes the family's part of
+ * xen.h (arch-arm.h beside arch-x86/xen.h), arch-FAM/xen: crate::arch::xen
+ * is the target family's part of xen.xidl on every target. */
+const char *xi_rust_rel(struct xi_arena *a, const struct xi_module *m);
 /* One component of a module path (sanitized, keyword-escaped). */
 const char *xi_rust_module_component(struct xi_arena *a, const char *comp, size_t len);
 

@@ -177,7 +177,7 @@ static unsigned xi_rust_module_aggs(struct rgen *g, const struct xi_agg ***out)
 	unsigned n = 0, cap = 0;
 	for (unsigned i = 0; i < g->module->ndecls; i++) {
 		const struct xi_decl *d = g->module->sorted[i];
-		if (xi_decl_is_aggregate(d))
+		if (xi_decl_is_aggregate(d) && !d->c_only)
 			collect_aggs(d->agg, &list, &n, &cap);
 	}
 	*out = list;
@@ -839,6 +839,8 @@ void xi_rust_emit_tests(struct rgen *g)
 	unsigned n = xi_rust_module_aggs(g, &aggs);
 	for (unsigned i = 0; i < g->module->ndecls; i++) {
 		const struct xi_decl *d = g->module->sorted[i];
+		if (d->c_only)
+			continue;
 		if (d->kind == XI_DECL_ENUM)
 			enum_tests(g, d, &sb);
 		else if (d->kind == XI_DECL_BITMAP)

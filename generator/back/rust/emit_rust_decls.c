@@ -768,6 +768,55 @@ static const char *repr_line(struct rgen *g, const struct xi_agg *agg, const cha
 	return "#[repr(C)]";
 }
 
+/* A method per flexible array member: its elements, read from the bytes
+ * that follow the struct, as a byte slice or a crate::FlexArray of
+ * little-endian integers; counted by the member @len names, or by the
+ * caller. Elements of other types get none (doc/rust.md). */
+static void emit_flex_methods(struct rgen *g, const struct xi_agg *agg)
+{
+	const struct xi_member *m = xi_agg_flex_member(agg);
+	if (!m)
+		return;
+	int abi = xi_rust_first_abi(g);
+	const struct xi_type *et = xi_type_resolve(m->type->u.array.elem, abi);
+	if (!et || et->kind != XI_TYPE_PRIM || xi_prims[et->prim].legacy_only)
+		return;
+	unsigned size = xi_prim_size(et->prim, abi);
+	const char *ret = size == 1 ? "&'a [u8]"
+			: xi_aprintf(g->arena, "crate::FlexArray<'a, %s>",
+				     xi_rust_type(g, m->type->u.array.elem, abi));
+	const struct xi_len *rel = xi_type_len(m->type);
+	const struct xi_member *count = rel && rel->member ? rel->member : NULL;
+	const char *name = xi_aprintf(g->arena, "%s_elems", m->name);
+	blank(g);
+	if (count) {
+		line(g, 4, "/// The `%s` elements of the flexible array `%s`, read from `tail`, the",
+		     count->name, m->name);
+		line(g, 4, "/// bytes that follow this struct; `None` when `tail` holds fewer.");
+		line(g, 4, "pub fn %s<'a>(&self, tail: &'a [u8]) -> Option<%s> {",
+		     xi_rust_ident(g->arena, name), ret);
+		const struct xi_type *ct = xi_type_resolve(count->type, abi);
+		bool widens = ct && ct->kind == XI_TYPE_PRIM && !xi_prims[ct->prim].is_signed &&
+			      xi_prim_size(ct->prim, abi) <= 2;
+		const char *field = xi_aprintf(g->arena, "self.%s%s", xi_rust_ident(g->arena, count->name),
+					       xi_rust_member_wrapped(g, agg, count) ? ".0" : "");
+		if (widens)
+			line(g, 8, "let n = usize::from(%s);", field);
+		else
+			line(g, 8, "let n = usize::try_from(%s).ok()?;", field);
+	} else {
+		line(g, 4, "/// The first `n` elements of the flexible array `%s`, read from `tail`,",
+		     m->name);
+		line(g, 4, "/// the bytes that follow this struct; `None` when `tail` holds fewer.");
+		line(g, 4, "pub fn %s(tail: &[u8], n: usize) -> Option<%s> {",
+		     xi_rust_ident(g->arena, name), size == 1 ? "&[u8]"
+		     : xi_aprintf(g->arena, "crate::FlexArray<'_, %s>",
+				  xi_rust_type(g, m->type->u.array.elem, abi)));
+	}
+	line(g, 8, size == 1 ? "tail.get(..n)" : "crate::FlexArray::new(tail, n)");
+	line(g, 4, "}");
+}
+
 static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 {
 	const char *name = xi_rust_agg_name_cached(g, agg);
@@ -847,6 +896,7 @@ static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 		line(g, 4, "}");
 		xi_sb_free(&body);
 		emit_arm_methods(g, agg);
+		emit_flex_methods(g, agg);
 		line(g, 0, "}");
 	}
 
@@ -866,6 +916,8 @@ void xi_rust_emit_module(struct rgen *g)
 	struct xi_module *m = g->module;
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];
+		if (d->c_only)
+			continue; /* only C has it (@if) */
 		switch (d->kind) {
 		case XI_DECL_CONST:
 			blank(g);

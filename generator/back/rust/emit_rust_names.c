@@ -200,12 +200,22 @@ const char *xi_rust_module_component(struct xi_arena *a, const char *comp, size_
 	return xi_rust_ident(a, r);
 }
 
+const char *xi_rust_rel(struct xi_arena *a, const struct xi_module *m)
+{
+	if (m->family < 0)
+		return m->rel;
+	const char *dir = xi_families[m->family].dir;
+	const char *slash = strrchr(m->rel, '/');
+	const char *base = slash ? slash + 1 : m->rel;
+	return strcmp(base, dir) ? m->rel : xi_aprintf(a, "%s/xen", m->rel);
+}
+
 const char *xi_rust_module_path(struct xi_arena *a, const struct xi_module *m, bool unified)
 {
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	const char *fam_dir = m->family >= 0 ? xi_families[m->family].dir : NULL;
 	bool replaced = false;
-	const char *p = m->rel;
+	const char *p = xi_rust_rel(a, m);
 	for (;;) {
 		const char *slash = strchr(p, '/');
 		size_t len = slash ? (size_t)(slash - p) : strlen(p);

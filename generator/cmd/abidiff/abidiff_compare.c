@@ -115,7 +115,7 @@ static void find_renames(struct ad_differ *df)
 	xi_map_init(&added);
 	for (unsigned k = 0; k < df->n->ndecls; k++) {
 		struct xi_mf_decl *n = df->n->decls[k];
-		if (!n->input || name_kept(df, df->o, n))
+		if (!n->input || n->c_only || name_kept(df, df->o, n))
 			continue;
 		const char *key = shape_key(df, n);
 		struct candidates *c = xi_map_get(&added, key, strlen(key));
@@ -134,7 +134,7 @@ static void find_renames(struct ad_differ *df)
 	}
 	for (unsigned i = 0; i < df->o->ndecls; i++) {
 		struct xi_mf_decl *o = df->o->decls[i];
-		if (!o->input || name_kept(df, df->n, o))
+		if (!o->input || o->c_only || name_kept(df, df->n, o))
 			continue;
 		const char *key = shape_key(df, o);
 		struct candidates *c = xi_map_get(&added, key, strlen(key));
@@ -362,12 +362,59 @@ static void compare_decl(struct ad_pair *p)
 	}
 }
 
-static void decl_reports(struct ad_differ *df)
+/* C's own declarations (c_only) have no name to be found by: one pairs
+ * with the other side's of the same name and condition. */
+static struct xi_mf_decl *c_only_twin(const struct xi_mf_model *m, const struct xi_mf_decl *d)
+{
+	for (unsigned i = 0; i < m->ndecls; i++) {
+		struct xi_mf_decl *o = m->decls[i];
+		if (o->c_only && o->input && !strcmp(o->name, d->name) && xi_ad_streq(o->cond, d->cond) &&
+		    (o->abis & d->abis))
+			return o;
+	}
+	return NULL;
+}
+
+static void c_only_reports(struct ad_differ *df)
 {
 	struct xi_mf_loc none = { NULL, 0, 0 };
 	for (unsigned i = 0; i < df->n->ndecls; i++) {
 		struct xi_mf_decl *n = df->n->decls[i];
-		if (!n->input)
+		if (!n->input || !n->c_only)
+			continue;
+		struct xi_mf_decl *o = c_only_twin(df->o, n);
+		struct ad_pair p = { df, o, n, 0, n->abis & df->common, subject_of(df, n) };
+		df->merge_from = df->out->nreports;
+		XI_FOR_EACH_ABI(a, p.scope) {
+			p.abi = a;
+			if (o && (o->abis & XI_ABI_BIT(a)))
+				compare_decl(&p);
+			else
+				xi_ad_report(&p, XI_AD_COMPATIBLE, n->kind == XI_MF_CONST ? "new-constant"
+					     : "new-type", none, n->loc, "new %s", n->kind == XI_MF_CONST
+					     ? "constant" : xi_mf_kind_name(n->kind));
+		}
+	}
+	for (unsigned i = 0; i < df->o->ndecls; i++) {
+		struct xi_mf_decl *o = df->o->decls[i];
+		if (!o->input || !o->c_only || c_only_twin(df->n, o))
+			continue;
+		struct ad_pair p = { df, o, NULL, 0, o->abis & df->common, subject_of(df, o) };
+		df->merge_from = df->out->nreports;
+		XI_FOR_EACH_ABI(a, p.scope) {
+			p.abi = a;
+			xi_ad_report(&p, XI_AD_BREAKING, "removed", o->loc, none, "removed");
+		}
+	}
+}
+
+static void decl_reports(struct ad_differ *df)
+{
+	struct xi_mf_loc none = { NULL, 0, 0 };
+	c_only_reports(df);
+	for (unsigned i = 0; i < df->n->ndecls; i++) {
+		struct xi_mf_decl *n = df->n->decls[i];
+		if (!n->input || n->c_only)
 			continue;
 		struct ad_pair p = { df, NULL, n, 0, n->abis & df->common, subject_of(df, n) };
 		df->merge_from = df->out->nreports;
@@ -391,7 +438,7 @@ static void decl_reports(struct ad_differ *df)
 		struct xi_mf_decl *o = df->o->decls[i];
 		struct ad_pair p = { df, o, NULL, 0, o->abis & df->common, subject_of(df, o) };
 		df->merge_from = df->out->nreports;
-		if (o->renamed || !o->input)
+		if (o->renamed || !o->input || o->c_only)
 			continue;
 		XI_FOR_EACH_ABI(a, p.scope) {
 			if (xi_mf_lookup_input(df->n, o->name, a))

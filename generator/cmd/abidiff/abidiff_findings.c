@@ -78,6 +78,14 @@ unsigned xi_ad_report(struct ad_pair *p, enum xi_abidiff_class cls, const char *
 	xi_sb_vprintf(&sb, fmt, ap);
 	va_end(ap);
 	const char *version = NULL, *hint = NULL;
+	/* What only C has (@if false in the reference configuration: an old
+	 * interface version's alternative, the hypervisor's own) breaks no
+	 * toolstack. */
+	const struct xi_mf_decl *c_only = p->n && p->n->c_only ? p->n : p->o && p->o->c_only ? p->o : NULL;
+	if (c_only && cls != XI_AD_COMPATIBLE) {
+		cls = XI_AD_COMPATIBLE;
+		hint = xi_aprintf(xi_ad_arena(df), "only in C, where %s", c_only->cond);
+	}
 	if (cls == XI_AD_BREAKING && (p->n || p->o)) {
 		struct ad_side *s = p->n ? &df->sn : &df->so;
 		const struct xi_mf_decl *d = p->n ? p->n : p->o;

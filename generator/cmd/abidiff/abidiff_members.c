@@ -317,6 +317,20 @@ static void compare_pair(struct ad_pair *p, const int *o2n, const int *n2o,
 	if (!xi_ad_streq(om->c_name, nm->c_name))
 		xi_ad_report(p, XI_AD_API, "c-name", om->loc, nm->loc, "C name of member '%s' changed from %s to %s",
 		    nm->path, om->c_name ? om->c_name : nm->path, nm->c_name ? nm->c_name : nm->path);
+	/* How many elements it has is part of what the bytes mean: a
+	 * relation newly written down describes what was already so, but
+	 * another count member or bound changes it. */
+	if (!om->len && nm->len)
+		xi_ad_report(p, XI_AD_COMPATIBLE, "length-added", om->loc, nm->loc,
+			     "member '%s' now says %s holds its count", nm->path, nm->len);
+	if (om->len && !xi_ad_streq(om->len, nm->len))
+		xi_ad_report(p, XI_AD_BREAKING, "length", om->loc, nm->loc,
+			     "count of member '%s' changed from %s to %s", nm->path,
+			     om->len ? om->len : "none", nm->len ? nm->len : "none");
+	else if (!xi_ad_streq(om->max, nm->max))
+		xi_ad_report(p, XI_AD_BREAKING, "length", om->loc, nm->loc,
+			     "bound of member '%s' changed from %s to %s", nm->path,
+			     om->max ? om->max : "none", nm->max ? nm->max : "none");
 	struct span ns = span_of(nm, a), os = span_of(om, a);
 	if (om->eff_reserved && nm->eff_reserved) {
 		/* Nothing reads reserved bytes: only where they are matters. */

@@ -52,7 +52,7 @@ struct reader {
 	bool decl_doc, item_doc;   /* it already has a doc */
 	int member;                /* index of the member being read, or -1 */
 	uint32_t member_line;      /* its first line */
-	const char *member_sig[4]; /* dir, reserved, arm, c of its first line */
+	const char *member_sig[6]; /* dir, reserved, arm, c, len, max of its first line */
 	int variant;
 	unsigned decl_errors;      /* errors before the declaration began */
 };
@@ -589,9 +589,11 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 		break;
 	}
 	const char *c_name = str_attr(r, "c", is_ident);
+	const char *cond = str_attr(r, "if", nonempty);
+	bool c_only = flag(r, "c_only");
 	if (!check_all_used(r) || !ok)
 		return;
-	for (struct xi_mf_decl *o = xi_mf_lookup_any(r->m, name); o; o = o->next_same_name) {
+	for (struct xi_mf_decl *o = xi_mf_lookup_any(r->m, name); o && !c_only; o = o->next_same_name) {
 		if (o->abis & r->mod->abis) {
 			xi_error(r->diag, tok_loc(r, &r->tok[1]), "'%s' is already declared on %s", name,
 				 xi_mf_abi_list(&r->m->arena, o->abis & r->mod->abis));
@@ -609,6 +611,9 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	d->c_type = c_type;
 	d->c_enum = c_enum;
 	d->c_name = c_name;
+	d->cond = cond;
+	if (c_only)
+		xi_mf_set_c_only(r->m, d);
 	r->decl = d;
 	r->last = LAST_DECL;
 	r->decl_doc = false;
@@ -751,6 +756,8 @@ static void read_member(struct reader *r)
 	const struct token *dir = attr(r, "dir");
 	const struct token *arm = attr(r, "arm");
 	const struct token *c = attr(r, "c");
+	const struct token *len = attr(r, "len");
+	const struct token *max = attr(r, "max");
 	bool reserved = flag(r, "reserved");
 	xi_abi_mask on;
 	ok = on_attr(r, &on) && ok;
@@ -771,14 +778,24 @@ static void read_member(struct reader *r)
 		xi_error(r->diag, tok_loc(r, c), "'c=%s' is not a C identifier", c->value);
 		ok = false;
 	}
+	if (len && !is_ident(len->value)) {
+		xi_error(r->diag, tok_loc(r, len), "'len=%s' is not a member name", len->value);
+		ok = false;
+	}
+	if (max && !len) {
+		xi_error(r->diag, tok_loc(r, max), "'max=%s' bounds no count: 'len=' is missing",
+			 max->value);
+		ok = false;
+	}
 	if (!check_all_used(r) || !ok || !path)
 		return;
-	const char *sig[4] = { raw(dir), reserved ? "reserved" : "", raw(arm), raw(c) };
+	const char *sig[6] = { raw(dir), reserved ? "reserved" : "", raw(arm), raw(c), raw(len),
+			       raw(max) };
 	struct xi_mf_member *mm;
 	if (r->member >= 0 && !strcmp(d->members[r->member].path, path)) {
 		/* Another group of ABIs of the same member. */
-		static const char *const names[4] = { "dir", "reserved", "arm", "c" };
-		for (unsigned i = 0; i < 4; i++) {
+		static const char *const names[6] = { "dir", "reserved", "arm", "c", "len", "max" };
+		for (unsigned i = 0; i < 6; i++) {
 			if (strcmp(sig[i], r->member_sig[i])) {
 				xi_error(r->diag, tok_loc(r, &r->tok[0]),
 					 "'%s' of member '%s' differs from its line %u",
@@ -828,6 +845,8 @@ static void read_member(struct reader *r)
 		mm->dir = dirbits;
 		mm->reserved = reserved;
 		mm->c_name = c ? c->value : NULL;
+		mm->len = len ? len->value : NULL;
+		mm->max = max ? max->value : NULL;
 		if (arm && !parse_arm(r, arm, mm)) {
 			d->nmembers--;
 			return;
@@ -890,6 +909,7 @@ static void read_variant(struct reader *r, bool bit)
 	}
 	const char *c = str_attr(r, "c", is_ident);
 	const char *c_type = str_attr(r, "ctype", is_ctype);
+	const char *cond = str_attr(r, "if", nonempty);
 	if (!check_all_used(r) || !ok || !name)
 		return;
 	for (unsigned i = 0; i < d->nvariants; i++) {
@@ -903,6 +923,7 @@ static void read_variant(struct reader *r, bool bit)
 	struct xi_mf_variant *v = xi_mf_add_variant(r->m, d, name);
 	v->c_name = c;
 	v->c_type = c_type;
+	v->cond = cond;
 	v->loc = mf_loc(r);
 	v->value = value;
 	v->lo = lo;

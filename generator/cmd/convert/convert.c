@@ -241,15 +241,34 @@ static void refer_imports(struct run *r, const struct job *j, const struct xi_ou
 	for (const struct xi_import *im = m->imports; im; im = im->next) {
 		/* In YAML, an include stays an include. */
 		const char *verb = im->include && !r->to_xidl ? "includes" : "imports";
-		for (int f = 0; f < (im->is_arch ? XI_FAM_COUNT : 1); f++) {
-			const char *rel = im->is_arch
-				? xi_aprintf(&ctx->arena, "%s/%s", xi_families[f].dir, im->path)
-				: im->path;
+		/* The files it names, and the family of each (-1: unknown key). */
+		unsigned cap = XI_FAM_COUNT;
+		for (const struct xi_import_file *e = im->files; e; e = e->next)
+			cap++;
+		const char **rels = XI_NEW_ARRAY(&ctx->arena, const char *, cap);
+		int *fams = XI_NEW_ARRAY(&ctx->arena, int, cap);
+		unsigned n = 0;
+		if (im->is_map) {
+			for (const struct xi_import_file *e = im->files; e; e = e->next) {
+				rels[n] = e->path;
+				fams[n++] = xi_family_by_name(e->key);
+			}
+		} else if (im->is_arch) {
+			for (int f = 0; f < XI_FAM_COUNT; f++) {
+				rels[n] = xi_import_family_path(&ctx->arena, im, f);
+				fams[n++] = f;
+			}
+		} else {
+			rels[n] = im->path;
+			fams[n++] = 0;
+		}
+		for (unsigned i = 0; i < n; i++) {
+			const char *rel = rels[i];
 			/* Read (--with-imports), or else looked for. */
-			const struct xi_module *source = im->module[f];
+			const struct xi_module *source = fams[i] >= 0 ? im->module[fams[i]] : NULL;
 			const char *found = source ? source->path
 						   : xi_find_import(ctx, dir, m->import_root, rel);
-			if (im->is_arch && !found)
+			if (im->is_arch && !im->is_map && !found)
 				continue; /* a family with no such file */
 			const char *target = r->to_xidl ? rename_to_xidl(ctx, rel) : rename_to_yaml(ctx, rel);
 			xi_ref_add_import(ctx, o, verb, r->co->to, target, root, found ? found : rel,

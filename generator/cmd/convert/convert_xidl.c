@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "attrs.h"
+#include "cond.h"
 #include "comments.h"
 #include "convert.h"
 
@@ -263,6 +264,10 @@ static void attr_text(struct xprinter *p, struct xi_strbuf *sb, const struct xi_
 		xi_sb_addc(sb, '(');
 		xi_print_expr_as_written(p->ctx, sb, a->expr);
 		xi_sb_addc(sb, ')');
+	} else if (a->arg_kind == XI_ATTR_ARG_COND && a->cond) {
+		xi_sb_addc(sb, '(');
+		xi_cond_text(sb, a->cond);
+		xi_sb_addc(sb, ')');
 	}
 }
 
@@ -314,7 +319,8 @@ static void put_type(struct xprinter *p, const struct xi_type *t, unsigned inden
 		put_type(p, base, indent);
 		for (const struct xi_type *a = t; a->kind == XI_TYPE_ARRAY; a = a->u.array.elem) {
 			xi_out_putc(p->o, '[');
-			put_expr(p, a->u.array.len);
+			if (a->u.array.len)     /* else a flexible array: T[] */
+				put_expr(p, a->u.array.len);
 			xi_out_putc(p->o, ']');
 		}
 		return;
@@ -470,8 +476,17 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 		put_doc(&p, m->doc, 0, "//!");
 		any = true;
 	}
-	if (m->tools_only) {
+	if (m->spdx) {
 		if (any)
+			xi_out_putc(o, '\n');
+		struct xi_strbuf sb = XI_STRBUF_INIT;
+		put_string(&sb, m->spdx);
+		xi_out_printf(o, "@!spdx(%s)\n", xi_sb_str(&sb));
+		xi_sb_free(&sb);
+		any = true;
+	}
+	if (m->tools_only) {
+		if (any && !m->spdx)
 			xi_out_putc(o, '\n');
 		xi_out_puts(o, "@!if(tools)\n");
 		any = true;
@@ -485,8 +500,23 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 		if (n)
 			add_trail(&p, &n->trail);
 		struct xi_strbuf sb = XI_STRBUF_INIT;
-		put_string(&sb, rename(ctx, im->path));
-		xi_out_printf(o, "import %s%s;", im->is_arch ? "arch " : "", xi_sb_str(&sb));
+		if (im->is_map) {
+			/* One file a line, as written. */
+			xi_out_puts(o, "import arch {");
+			end_line(&p);
+			for (const struct xi_import_file *e = im->files; e; e = e->next) {
+				xi_sb_reset(&sb);
+				put_string(&sb, rename(ctx, e->path));
+				begin_line(&p, 4);
+				xi_out_printf(o, "%s: %s,", e->key, xi_sb_str(&sb));
+				end_line(&p);
+			}
+			begin_line(&p, 0);
+			xi_out_puts(o, "};");
+		} else {
+			put_string(&sb, rename(ctx, im->path));
+			xi_out_printf(o, "import %s%s;", im->is_arch ? "arch " : "", xi_sb_str(&sb));
+		}
 		xi_sb_free(&sb);
 		end_line(&p);
 		any = true;

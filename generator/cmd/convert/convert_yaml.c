@@ -27,6 +27,7 @@
 #include <yaml.h>
 
 #include "attrs.h"
+#include "cond.h"
 #include "comments.h"
 #include "convert.h"
 #include "spec_read.h"
@@ -376,7 +377,8 @@ static void type(struct yprinter *p, const struct xi_type *t, unsigned owner_ev)
 		str(p, "array");
 		seq_start(p, flow);
 		type(p, t->u.array.elem, owner_ev);
-		expr(p, t->u.array.len);
+		if (t->u.array.len)     /* else a flexible array: [T] */
+			expr(p, t->u.array.len);
 		seq_end(p);
 		map_end(p);
 		return;
@@ -430,6 +432,11 @@ static void attributes(struct yprinter *p, const struct xi_attr *a)
 		} else if (a->arg_kind == XI_ATTR_ARG_STRING) {
 			if (text_ok(p, a->str, a->arg_loc, "string"))
 				key_str(p, a->name, a->str);
+		} else if (a->arg_kind == XI_ATTR_ARG_COND) {
+			struct xi_strbuf sb = XI_STRBUF_INIT;
+			xi_cond_text(&sb, a->cond);
+			key_str(p, a->name, xi_sb_str(&sb));
+			xi_sb_free(&sb);
 		} else {
 			str(p, a->name);
 			expr(p, a->expr);
@@ -645,8 +652,13 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 		struct xi_loc top = { 1, 1, m->src->id, 1 };
 		description(&p, m->doc, NULL, top);
 	}
-	if (m->tools_only) {
+	if (m->spdx) {
 		note_blank(&p, p.nevents);
+		key_str(&p, "spdx", m->spdx);
+	}
+	if (m->tools_only) {
+		if (!m->spdx)
+			note_blank(&p, p.nevents);
 		key_str(&p, "if", "tools");
 	}
 	const struct xi_import *first_import = next_import(m->imports);
@@ -660,6 +672,18 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 			if (n) {
 				struct xi_yaml_col col = { XI_YAML_COL_LINE, 0, 0 };
 				note_before(&p, p.nevents, &n->after_doc, col);
+			}
+			if (im->is_map) {
+				/* {arch: {x86: FILE, arm: FILE}} */
+				map_start(&p, false);
+				str(&p, "arch");
+				map_start(&p, false);
+				for (const struct xi_import_file *e = im->files; e; e = e->next)
+					if (text_ok(&p, e->path, e->loc, "import path"))
+						key_str(&p, e->key, rename(ctx, e->path));
+				map_end(&p);
+				map_end(&p);
+				continue;
 			}
 			if (!text_ok(&p, im->path, im->loc, "import path"))
 				continue;

@@ -185,7 +185,7 @@ static bool report_left_out(struct xi_ctx *ctx, const char *type)
 	for (unsigned i = 0; i < ctx->nleft_out; i++) {
 		const struct xi_module *m = ctx->left_out[i];
 		for (const struct xi_decl *d = m->decls; d; d = d->next) {
-			if (!xi_decl_is_aggregate(d) || strcmp(d->name, type) != 0)
+			if (!xi_decl_is_aggregate(d) || d->c_only || strcmp(d->name, type) != 0)
 				continue;
 			struct xi_strbuf selected = XI_STRBUF_INIT, family = XI_STRBUF_INIT;
 			xi_sb_add_abi_names(&selected, ctx->opt.abis);
@@ -219,7 +219,7 @@ int xi_cmd_layout(const struct xi_options *opt, bool tsv, bool all, int argc, ch
 		xi_abi_mask abis = xi_module_abis(ctx, m);
 		for (unsigned k = 0; k < m->ndecls; k++) {
 			const struct xi_decl *d = m->sorted[k];
-			if (!xi_decl_is_aggregate(d) || (type && strcmp(d->name, type) != 0))
+			if (!xi_decl_is_aggregate(d) || d->c_only || (type && strcmp(d->name, type) != 0))
 				continue;
 			if (all && !m->is_input)
 				continue;

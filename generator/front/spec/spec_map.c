@@ -18,7 +18,7 @@
  * extended one. `typ` and `type` are the same key in both. */
 static const enum xi_word top_xbg[] = { XI_W_INCLUDES, XI_W_STRUCTS, XI_W_ENUMS, XI_W_BITMAPS,
 					XI_W_NONE };
-static const enum xi_word top_xenidl[] = { XI_W_DESCRIPTION, XI_W_IF, XI_W_IMPORTS, XI_W_INCLUDES,
+static const enum xi_word top_xenidl[] = { XI_W_DESCRIPTION, XI_W_SPDX, XI_W_IF, XI_W_IMPORTS, XI_W_INCLUDES,
 					   XI_W_CONSTANTS, XI_W_ALIASES, XI_W_ENUMS, XI_W_BITMAPS,
 					   XI_W_STRUCTS, XI_W_UNIONS, XI_W_DECLARATIONS, XI_W_NONE };
 static const enum xi_word include_keys[] = { XI_W_FROM, XI_W_IMPORTS, XI_W_NONE };
@@ -26,28 +26,29 @@ static const enum xi_word import_keys[] = { XI_W_ARCH, XI_W_NONE };
 /* The declarations' lists start with `name`, which a `declarations` item
  * replaces with its kind key. */
 static const enum xi_word const_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_VALUE,
-					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_NONE };
+					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_INTERFACE_VERSION,
+					   XI_W_NONE };
 static const enum xi_word alias_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_LEGACY,
-					   XI_W_C_NAME, XI_W_NONE };
+					   XI_W_C_NAME, XI_W_IF, XI_W_NONE };
 static const enum xi_word enum_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP, XI_W_VARIANTS,
 					 XI_W_NONE };
 static const enum xi_word enum_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_VARIANTS,
 					    XI_W_C_NAME, XI_W_C_PREFIX, XI_W_C_TYPE, XI_W_C_ENUM,
-					    XI_W_NONE };
+					    XI_W_IF, XI_W_NONE };
 static const enum xi_word variant_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_VALUE, XI_W_NONE };
 static const enum xi_word variant_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_VALUE,
-					       XI_W_C_NAME, XI_W_C_TYPE, XI_W_NONE };
+					       XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_NONE };
 static const enum xi_word bitmap_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP, XI_W_BITS,
 					   XI_W_NONE };
 static const enum xi_word bitmap_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_BITS,
 					      XI_W_C_NAME, XI_W_C_PREFIX, XI_W_C_BITFIELDS,
-					      XI_W_C_TYPE, XI_W_NONE };
+					      XI_W_C_TYPE, XI_W_IF, XI_W_NONE };
 static const enum xi_word bit_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHIFT, XI_W_NONE };
 static const enum xi_word bit_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHIFT, XI_W_LAST,
-					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_NONE };
+					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_NONE };
 static const enum xi_word agg_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_NONE };
 static const enum xi_word agg_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_LEGACY,
-					   XI_W_C_NAME, XI_W_VERSION, XI_W_NONE };
+					   XI_W_C_NAME, XI_W_VERSION, XI_W_IF, XI_W_NONE };
 
 static const enum xi_word *top_keys(const struct mapper *mp)
 {
@@ -316,6 +317,37 @@ static bool map_declaration_item(struct mapper *mp, const struct xi_dnode *obj,
 
 /* --- Imports and includes --------------------------------------------------- */
 
+/* An arch import map's entries; the loader checks the keys. */
+static struct xi_import *map_arch_files(struct mapper *mp, const struct xi_dnode *map)
+{
+	struct xi_import *im = XI_NEW(&mp->ctx->arena, struct xi_import);
+	im->loc = map->loc;
+	im->is_arch = im->is_map = true;
+	struct xi_import_file **tail = &im->files;
+	bool ok = true;
+	for (const struct xi_dentry *e = map->first; e; e = e->next) {
+		const struct xi_dnode *v = e->value;
+		if (v->kind != XI_DSTR || !v->len) {
+			xi_error(mp->diag, v->loc, "the file of a family in an arch import must be a "
+				 "file name (a string)");
+			ok = false;
+			continue;
+		}
+		struct xi_import_file *f = XI_NEW(&mp->ctx->arena, struct xi_import_file);
+		f->key = xi_intern(mp->ctx, e->key, e->keylen);
+		f->key_loc = e->key_loc;
+		f->path = xi_intern(mp->ctx, v->text, v->len);
+		f->loc = v->loc;
+		*tail = f;
+		tail = &f->next;
+	}
+	if (!im->files && ok) {
+		xi_error(mp->diag, map->loc, "an arch import names no file");
+		ok = false;
+	}
+	return ok ? im : NULL;
+}
+
 static bool map_imports(struct mapper *mp, const struct xi_dnode *seq, struct xi_spec *out)
 {
 	struct xi_import **tail = &out->imports;
@@ -329,6 +361,19 @@ static bool map_imports(struct mapper *mp, const struct xi_dnode *seq, struct xi
 			is_arch = true;
 			if (!path) {
 				ok = false;
+				continue;
+			}
+			if (path->kind == XI_DMAP) {
+				/* {arch: {x86: FILE, arm: FILE}}: a file per family. */
+				struct xi_import *im = map_arch_files(mp, path);
+				if (!im) {
+					ok = false;
+					continue;
+				}
+				if (mp->ctx->comments)
+					xi_comments_item_node(mp->ctx->comments, im, n, seq);
+				*tail = im;
+				tail = &im->next;
 				continue;
 			}
 		}
@@ -451,6 +496,18 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 			else {
 				m->tools_only = true;
 				m->tools_only_loc = cond->key_loc;
+			}
+		}
+		/* `spdx: MIT`, xidl's @!spdx("MIT"). */
+		const struct xi_dentry *spdx = xi_sm_entry(root, XI_W_SPDX);
+		if (spdx && xi_sm_is_kind(mp, spdx->value, "spdx", XI_DSTR, "a string")) {
+			if (!xi_spdx_is_valid(spdx->value->text))
+				xi_error(mp->diag, spdx->value->loc, "'%s' is not an SPDX license "
+					 "expression (letters, digits, '.', '-', '+', ':', parentheses "
+					 "and single spaces)", spdx->value->text);
+			else {
+				m->spdx = spdx->value->text;
+				m->spdx_loc = spdx->key_loc;
 			}
 		}
 		const struct xi_dentry *imports = xi_sm_entry(root, XI_W_IMPORTS);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "cond.h"
 
 #include "limits.h"
 #include "spec_mapper.h"
@@ -218,6 +219,15 @@ static struct xi_attr *new_attr(struct mapper *mp, const char *name, const struc
 	return a;
 }
 
+/* Where a string's text starts: exact when the string is its source text. */
+static struct xi_loc cond_loc(const struct xi_dnode *v)
+{
+	struct xi_loc loc = v->loc;
+	if (v->verbatim)
+		loc.col = v->text_col;
+	return loc;
+}
+
 /* The attribute of one entry of an object (its key is the attribute's
  * name): *out is NULL when the key is none, or a flag that is false.
  * False after an error. */
@@ -248,6 +258,7 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 			a = new_attr(mp, xi_words[e->word], e);
 		break;
 	case XI_W_LEGACY:
+	case XI_W_INTERFACE_VERSION:
 	case XI_W_RESERVED:
 	case XI_W_C_BITFIELDS:
 		if (!xi_sm_is_kind(mp, v, e->key, XI_DBOOL, "true or false"))
@@ -270,6 +281,41 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 		a->expr->depth = 1;
 		break;
 	}
+	case XI_W_LEN: {
+		/* @len(nr): the member holding the count */
+		const char *name = xi_sm_name_of(mp, v, "len", NAME_MEMBER);
+		if (!name)
+			return false;
+		a = new_attr(mp, "len", e);
+		a->arg_kind = XI_ATTR_ARG_EXPR;
+		a->expr = XI_NEW(&mp->ctx->arena, struct xi_expr);
+		a->expr->kind = XI_EXPR_NAME;
+		a->expr->name = name;
+		a->expr->loc = v->loc;
+		a->expr->depth = 1;
+		break;
+	}
+	case XI_W_MAX: {
+		/* @max(BOUND): a value */
+		struct xi_expr *bound = xi_sm_value_expr(mp, v, "max");
+		if (!bound)
+			return false;
+		a = new_attr(mp, "max", e);
+		a->arg_kind = XI_ATTR_ARG_EXPR;
+		a->expr = bound;
+		break;
+	}
+	case XI_W_IF:
+		/* A declaration's condition, as @if writes it: "version >= 0x00030209". */
+		if (!xi_sm_is_kind(mp, v, e->key, XI_DSTR, "a string"))
+			return false;
+		a = new_attr(mp, xi_intern(mp->ctx, "if", 2), e);
+		a->arg_kind = XI_ATTR_ARG_COND;
+		a->cond = xi_cond_parse(mp->ctx, xi_strndup(&mp->ctx->arena, v->text, v->len),
+					cond_loc(v));
+		if (!a->cond)
+			return false;
+		break;
 	case XI_W_DIRECTION: {
 		enum xi_word dir = v->kind == XI_DSTR ? xi_word_of(v->text, v->len) : XI_W_NONE;
 		if (dir != XI_W_IN && dir != XI_W_OUT && dir != XI_W_INOUT) {

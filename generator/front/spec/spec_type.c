@@ -10,7 +10,8 @@
 /* The keys of fields and arms, by dialect. */
 static const enum xi_word field_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP, XI_W_NONE };
 static const enum xi_word field_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_DIRECTION,
-					     XI_W_RESERVED, XI_W_C_NAME, XI_W_NONE };
+					     XI_W_RESERVED, XI_W_C_NAME, XI_W_LEN, XI_W_MAX,
+					     XI_W_NONE };
 static const enum xi_word arm_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_WHEN,
 					   XI_W_DEFAULT, XI_W_DIRECTION, XI_W_RESERVED, XI_W_C_NAME,
 					   XI_W_NONE };
@@ -147,16 +148,20 @@ static struct xi_type *kind_type(struct mapper *mp, enum xi_word tag, const stru
 
 static struct xi_type *array_type(struct mapper *mp, const struct xi_dnode *args, struct xi_loc loc)
 {
-	if (args->kind != XI_DSEQ || args->count != 2) {
+	/* [T]: a flexible array member (xenidl's forms only) */
+	bool flex = args->kind == XI_DSEQ && args->count == 1 && !mp->xbg;
+	if (args->kind != XI_DSEQ || (args->count != 2 && !flex)) {
 		xi_error(mp->diag, args->loc,
-			 "'array' must be a list of the element type and the length, as %s",
-			 mp->toml ? "[\"u8\", 16]" : "[u8, 16]");
+			 "'array' must be a list of the element type and the length, as %s%s",
+			 mp->toml ? "[\"u8\", 16]" : "[u8, 16]",
+			 mp->xbg ? "" : mp->toml ? ", or [\"u8\"] for a flexible array"
+						 : ", or [u8] for a flexible array");
 		return NULL;
 	}
 	struct xi_type *elem = xi_sm_map_type(mp, args->head, "array");
 	const struct xi_dnode *len = args->head->next;
-	struct xi_expr *e = xi_sm_value_expr(mp, len, "array length");
-	if (!elem || !e)
+	struct xi_expr *e = flex ? NULL : xi_sm_value_expr(mp, len, "array length");
+	if (!elem || (!e && !flex))
 		return NULL;
 	struct xi_type *t = new_type(mp, XI_TYPE_ARRAY, loc);
 	t->u.array.elem = elem;

@@ -45,6 +45,8 @@ struct xi_parser {
 	struct xi_strbuf filedoc;  /* //! lines */
 	struct xi_strbuf text;     /* string literal being read */
 	struct xi_loc text_loc;
+	/* The condition of the @if groups being read, or NULL. */
+	const struct xi_cond *group_cond;
 	/* Results */
 	struct xi_decl *decls, *decls_tail;
 	unsigned ndecls;

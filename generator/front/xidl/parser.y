@@ -37,6 +37,7 @@ int xi_yylex(XI_YYSTYPE *lval, XI_YYLTYPE *lloc, void *scanner);
 #include <string.h>
 
 #include "comments.h"
+#include "cond.h"
 #include "limits.h"
 
 #define YYMAXDEPTH XI_MAX_PARSE_DEPTH
@@ -104,7 +105,8 @@ static struct xi_type *named_type(struct xi_parser *p, XI_YYLTYPE loc, const cha
 static void missing_semicolon(struct xi_parser *p, XI_YYLTYPE member);
 static bool c_type_word(const char *w, bool first);
 static void missing_semicolon_after(struct xi_parser *p, XI_YYLTYPE before);
-static void add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path, bool is_arch);
+static struct xi_import *add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path,
+				     bool is_arch);
 static void add_inner_attr(struct xi_parser *p, struct xi_attr *a);
 static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_expr *len);
 }
@@ -120,11 +122,15 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 	struct xi_variant *variant;
 	struct xi_arm_label *label;
 	struct xi_arch_choice *choice;
+	struct xi_import_file *ifile;
 	struct { struct xi_member *head, *tail; } members;
 	struct { struct xi_variant *head, *tail; } variants;
 	struct { struct xi_attr *head, *tail; } attrs;
+	struct { const char *text; struct xi_loc at; } ctok;
+	const struct xi_cond *cond;
 	struct { struct xi_arm_label *head, *tail; } labels;
 	struct { struct xi_arch_choice *head, *tail; } choices;
+	struct { struct xi_import_file *head, *tail; } ifiles;
 	struct { struct xi_type *head, *tail; unsigned n; } dims;
 }
 
@@ -135,6 +141,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 %token <str> KW_ENUM "'enum'" KW_BITMAP "'bitmap'" KW_STRUCT "'struct'" KW_UNION "'union'"
 %token <str> KW_SWITCH "'switch'" KW_HANDLE "'handle'" KW_NATIVE_HANDLE "'native_handle'"
 %token AT_BANG "'@!'"
+%token <ctok> AT_IF "'@if'"
 %token ARROW "'=>'" DOTDOT "'..'" SHL "'<<'" SHR "'>>'" UNDERSCORE "'_'"
 
 %left '|'
@@ -157,6 +164,8 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 %type <labels> labels
 %type <choices> choices
 %type <choice> choice
+%type <ifiles> import_files
+%type <ifile> import_file
 %type <dims> dims
 %type <decl> decl_core
 
@@ -175,11 +184,43 @@ items
 item
 	: KW_IMPORT STRING ';'           { add_import(p, @$, $2, false); }
 	| KW_IMPORT KW_ARCH STRING ';'   { add_import(p, @$, $3, true); }
+	| KW_IMPORT KW_ARCH '{' import_files '}' ';'
+	                                 { add_import(p, @$, NULL, true)->files = $4.head; }
+	| KW_IMPORT KW_ARCH '{' import_files ',' '}' ';'
+	                                 { add_import(p, @$, NULL, true)->files = $4.head; }
 	| decl_core                      { add_decl(p, $1, NULL, &@$); }
 	| attrs decl_core                { add_decl(p, $2, $1.head, &@$); }
 	| inner_attr                     { add_inner_attr(p, $1); }
+	| group
 	| error ';'
 	| error '}'
+	;
+
+/* `@if(cond) { declarations }`: each declaration inside has the condition
+ * (and its own, if it has one). */
+group
+	: AT_IF '{' {
+		if (@1.doc)
+			xi_error(&p->ctx->diag, @1.loc, "a doc comment documents a declaration, not an "
+				 "@if group: write it before a declaration of the group");
+		$<cond>$ = p->group_cond;
+		p->group_cond = xi_cond_and(p->ctx, p->group_cond,
+					    xi_cond_parse(p->ctx, $1.text, $1.at));
+	} group_items '}' opt_semi {
+		p->group_cond = $<cond>3;
+	}
+	;
+
+group_items
+	: %empty
+	| group_items group_item
+	;
+
+group_item
+	: decl_core                      { add_decl(p, $1, NULL, &@$); }
+	| attrs decl_core                { add_decl(p, $2, $1.head, &@$); }
+	| group
+	| error ';'
 	;
 
 opt_semi
@@ -242,6 +283,12 @@ attrs
 attr
 	: '@' name {
 		$$ = new_attr(p, @2, $2);
+	}
+	| AT_IF {
+		$$ = new_attr(p, @1, xi_intern(p->ctx, "if", 2));
+		$$->arg_kind = XI_ATTR_ARG_COND;
+		$$->cond = xi_cond_parse(p->ctx, $1.text, $1.at);
+		$$->arg_loc = $1.at;
 	}
 	| '@' name '(' STRING ')' {
 		$$ = new_attr(p, @2, $2);
@@ -536,9 +583,26 @@ dims
 		$$.head = $$.tail = mk_array(p, @1, $2);
 		$$.n = 1;
 	}
+	| '[' ']' {
+		/* a flexible array member: the resolver checks where */
+		$$.head = $$.tail = mk_array(p, @1, NULL);
+		$$.n = 1;
+	}
 	| dims '[' expr ']' {
 		$$ = $1;
 		$$.tail->u.array.elem = mk_array(p, @2, $3);
+		$$.tail = $$.tail->u.array.elem;
+		$$.n++;
+		if ($$.n > XI_MAX_ARRAY_DIMS) {
+			xi_error(&p->ctx->diag, @2.loc, "array has more than %u dimensions",
+				 XI_MAX_ARRAY_DIMS);
+			p->fatal = true;
+			YYABORT;
+		}
+	}
+	| dims '[' ']' {
+		$$ = $1;
+		$$.tail->u.array.elem = mk_array(p, @2, NULL);
 		$$.tail = $$.tail->u.array.elem;
 		$$.n++;
 		if ($$.n > XI_MAX_ARRAY_DIMS) {
@@ -603,6 +667,21 @@ choice
 		$$->key = $1;
 		$$->loc = @1.loc;
 		$$->type = $3;
+	}
+	;
+
+import_files
+	: import_file                   { $$.head = $$.tail = $1; }
+	| import_files ',' import_file  { $$ = $1; $$.tail->next = $3; $$.tail = $3; }
+	;
+
+import_file
+	: IDENT ':' STRING {
+		$$ = XI_NEW(&p->ctx->arena, struct xi_import_file);
+		$$->key = $1;
+		$$->key_loc = @1.loc;
+		$$->path = $3;
+		$$->loc = @3.loc;
 	}
 	;
 
@@ -921,6 +1000,8 @@ static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *att
 {
 	xi_attrs_met(p->ctx, XI_ATTRS_DECL, d, attrs);
 	xi_attrs_done(p->ctx);
+	if (p->group_cond)
+		d->cond = xi_cond_and(p->ctx, p->group_cond, d->cond);
 	d->doc = where->doc;
 	KEEP_ITEM(d, *where);
 	if (p->decls_tail)
@@ -946,12 +1027,15 @@ static void add_inner_attr(struct xi_parser *p, struct xi_attr *a)
 	xi_attrs_done(p->ctx);
 }
 
-static void add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path, bool is_arch)
+/* path NULL: an arch import map, whose entries the caller sets. */
+static struct xi_import *add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path,
+				    bool is_arch)
 {
 	struct xi_import *im = XI_NEW(&p->ctx->arena, struct xi_import);
 	im->path = path;
 	im->loc = loc.loc;
 	im->is_arch = is_arch;
+	im->is_map = path == NULL;
 	loc.doc = NULL; /* an import has none */
 	KEEP_ITEM(im, loc);
 	if (p->imports_tail)
@@ -959,6 +1043,7 @@ static void add_import(struct xi_parser *p, XI_YYLTYPE loc, const char *path, bo
 	else
 		p->imports = im;
 	p->imports_tail = im;
+	return im;
 }
 
 static struct xi_pos start_of(const XI_YYLTYPE *where)

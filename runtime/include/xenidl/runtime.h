@@ -56,6 +56,7 @@ extern "C" {
 #define XENIDL_ETAG      (-5) /* a tagged union's tag selects no arm */
 #define XENIDL_ERANGE    (-6) /* a value does not fit the field of the target ABI */
 #define XENIDL_EABI      (-7) /* unknown ABI id, or no translation to that ABI */
+#define XENIDL_ELEN      (-8) /* a count (@len) is negative or above its bound */
 
 /* --- ABI ids (the order of generator/ir/abi.c; a unit test pins it) ------- */
 #define XENIDL_ABI_X86_32  0
@@ -132,6 +133,7 @@ XENIDL_INLINE const char *xenidl_strerror(int code)
 	case XENIDL_ETAG: return "tag selects no arm";
 	case XENIDL_ERANGE: return "value out of range for the target ABI";
 	case XENIDL_EABI: return "unknown or unsupported ABI";
+	case XENIDL_ELEN: return "count above its bound";
 	default: return "unknown error";
 	}
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Marshalling code for hvm/arch-x86/hvm_op.xidl (see xenidl's doc/marshal.md).
  *

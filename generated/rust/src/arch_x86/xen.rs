@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //! The x86 part of the guest interface (xen/include/public/arch-x86/xen.h,
 //! with xen-x86_32.h and xen-x86_64.h folded in). Where x86_32 and x86_64
 //! differ, members have per-ABI types; a member that exists on one of them

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //! Operations of HVM guests and their device models
 //! (xen/include/public/hvm/hvm_op.h): HYPERVISOR_hvm_op(cmd, arg).
 //!

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //! HVM parameters (xen/include/public/hvm/params.h): the indexes of
 //! HVMOP_set_param and HVMOP_get_param and their values.
 //!

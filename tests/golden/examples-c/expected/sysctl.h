@@ -53,6 +53,18 @@
 #endif
 #endif
 
+/* The dimension of a flexible array member, as Xen's xen.h defines it:
+ * C99's flexible array, else GNU's zero-length one, else one element. */
+#ifndef XEN_FLEX_ARRAY_DIM
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
+#define XEN_FLEX_ARRAY_DIM
+#elif defined(__GNUC__)
+#define XEN_FLEX_ARRAY_DIM 0
+#else
+#define XEN_FLEX_ARRAY_DIM 1
+#endif
+#endif
+
 /* Compile-time layout checks that work in C89 and C++98 too. */
 #define XENIDL_CAT_(a, b) a##b
 #define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)

@@ -215,4 +215,32 @@ mod tests {
         );
         assert_eq!(create.check(Direction::In), Ok(()));
     }
+
+    #[test]
+    fn flexible_arrays_are_read_from_the_bytes_after_the_struct() {
+        let v = EdgeVarbuf {
+            len: 3,
+            ..Default::default()
+        };
+        let tail = [1u8, 2, 3, 4];
+        assert_eq!(v.buf_elems(&tail), Some(&tail[..3]));
+        assert_eq!(v.buf_elems(&tail[..2]), None);
+        assert_eq!(core::mem::size_of::<EdgeVarbuf>(), 4);
+
+        let w = EdgeWords {
+            nr: 2,
+            ..Default::default()
+        };
+        let bytes = [1u8, 0, 0, 0, 0xff, 0xff, 0, 0, 9];
+        let words = w.words_elems(&bytes).unwrap();
+        assert_eq!(words.len(), 2);
+        assert_eq!(words.get(1), Some(0xffff));
+        assert_eq!(words.get(2), None);
+        assert_eq!(words.iter().collect::<Vec<u32>>(), [1, 0xffff]);
+        assert!(w.words_elems(&bytes[..7]).is_none());
+
+        let opt = EdgeOptional::opt_elems(&[7, 0, 0, 0, 0, 0, 0, 0], 1).unwrap();
+        assert_eq!(opt.iter().next(), Some(7u64));
+        assert!(EdgeOptional::opt_elems(&[0; 8], 2).is_none());
+    }
 }

@@ -1,0 +1,66 @@
+/* Conditions: `@if(cond)` on declarations and groups of them.
+ *
+ * A condition says in which C configurations a declaration exists, as
+ * Xen's headers say it with #if: `xen` (defined(__XEN__)), `tools`
+ * (defined(__XEN__) || defined(__XEN_TOOLS__)), `version OP INT`
+ * (__XEN_INTERFACE_VERSION__ OP INT), combined with !, &&, || and ( ).
+ * Every backend but C sees the reference configuration
+ * (xi_cond_reference): a toolstack at the latest interface version. */
+#ifndef XENIDL_COND_H
+#define XENIDL_COND_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "source.h"
+#include "strbuf.h"
+
+struct xi_ctx;
+
+enum xi_cond_kind {
+	XI_COND_XEN,
+	XI_COND_TOOLS,
+	XI_COND_VERSION,    /* version OP value */
+	XI_COND_NOT,
+	XI_COND_AND,
+	XI_COND_OR,
+};
+
+enum xi_cond_cmp { XI_CMP_LT, XI_CMP_LE, XI_CMP_GT, XI_CMP_GE, XI_CMP_EQ, XI_CMP_NE };
+
+struct xi_cond {
+	enum xi_cond_kind kind;
+	enum xi_cond_cmp cmp;       /* XI_COND_VERSION */
+	uint64_t value;             /* XI_COND_VERSION */
+	const char *literal;        /* the value as written, for output */
+	struct xi_loc loc;
+	const struct xi_cond *a, *b; /* operands (b: && and || only) */
+};
+
+/* The text of a condition (as written inside @if( )), which starts at
+ * `at` in its source. Errors are reported at their column; NULL after
+ * one. */
+const struct xi_cond *xi_cond_parse(struct xi_ctx *ctx, const char *text, struct xi_loc at);
+
+/* a && b, either of which may be NULL (true). */
+const struct xi_cond *xi_cond_and(struct xi_ctx *ctx, const struct xi_cond *a,
+				  const struct xi_cond *b);
+
+/* True in the reference configuration: __XEN_TOOLS__ defined, __XEN__
+ * not, the interface version the constant marked @interface_version
+ * gives (ctx->latest_version), or without one later than any the
+ * conditions name. NULL is true. */
+bool xi_cond_reference(const struct xi_ctx *ctx, const struct xi_cond *c);
+
+/* Can both hold at once? (NULL is true.) */
+bool xi_cond_overlap(const struct xi_cond *a, const struct xi_cond *b);
+/* Does a imply b? (NULL is true.) */
+bool xi_cond_implies(const struct xi_cond *a, const struct xi_cond *b);
+/* Are two conditions true in the same configurations? */
+bool xi_cond_same(const struct xi_cond *a, const struct xi_cond *b);
+
+/* The condition as xidl writes it, and as C's #if does. */
+void xi_cond_text(struct xi_strbuf *sb, const struct xi_cond *c);
+void xi_cond_c_text(struct xi_strbuf *sb, const struct xi_cond *c);
+
+#endif

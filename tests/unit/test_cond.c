@@ -1,0 +1,117 @@
+/* Conditions (cond.c): parsing, the reference configuration, exclusion
+ * and implication, and the C and xidl texts. */
+#include <check.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "cond.h"
+#include "ctx.h"
+#include "testutil.h"
+
+static const struct xi_cond *P(const char *text)
+{
+	struct xi_loc at = { 1, 1, 0, 0 };
+	return xi_cond_parse(test_ctx, text, at);
+}
+
+static const char *text(const struct xi_cond *c, bool for_c)
+{
+	static char buf[512];
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	if (for_c)
+		xi_cond_c_text(&sb, c);
+	else
+		xi_cond_text(&sb, c);
+	snprintf(buf, sizeof(buf), "%s", xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return buf;
+}
+
+START_TEST(parse_and_print)
+{
+	ck_assert_str_eq(text(P("tools"), true), "defined(__XEN__) || defined(__XEN_TOOLS__)");
+	ck_assert_str_eq(text(P("xen && tools"), true),
+			 "defined(__XEN__) && (defined(__XEN__) || defined(__XEN_TOOLS__))");
+	ck_assert_str_eq(text(P(" !xen "), true), "!defined(__XEN__)");
+	ck_assert_str_eq(text(P("!(version < 0x00030209)"), true),
+			 "!(__XEN_INTERFACE_VERSION__ < 0x00030209)");
+	ck_assert_str_eq(text(P("!(version<7)"), false), "!(version < 7)");
+	/* && binds tighter than ||; parentheses only where needed. */
+	ck_assert_str_eq(text(P("xen || tools && version >= 3"), false),
+			 "xen || tools && version >= 3");
+	ck_assert_str_eq(text(P("(xen || tools) && version >= 3"), false),
+			 "(xen || tools) && version >= 3");
+	ck_assert_str_eq(test_ctx_messages(), "");
+}
+END_TEST
+
+START_TEST(parse_errors)
+{
+	ck_assert_ptr_null(P("xen &"));
+	ck_assert_ptr_null(P("version"));
+	ck_assert_ptr_null(P("version >= 0x1ffffffffffffffff"));
+	ck_assert_ptr_null(P("(xen"));
+	ck_assert_ptr_null(P("xen)"));
+	ck_assert_ptr_null(P("arm"));
+	ck_assert_ptr_null(P("x86_64"));
+	ck_assert_ptr_null(P(NULL)); /* the reader reported it */
+	ck_assert(strstr(test_ctx_messages(), "write '&&'") != NULL);
+	ck_assert(strstr(test_ctx_messages(), "does not fit in 64 bits") != NULL);
+}
+END_TEST
+
+START_TEST(reference_configuration)
+{
+	ck_assert(xi_cond_reference(test_ctx, NULL));
+	ck_assert(xi_cond_reference(test_ctx, P("tools")));
+	ck_assert(!xi_cond_reference(test_ctx, P("xen")));
+	ck_assert(xi_cond_reference(test_ctx, P("!xen")));
+	/* Without an @interface_version constant: later than any number. */
+	ck_assert(xi_cond_reference(test_ctx, P("version >= 0xffffffff")));
+	ck_assert(!xi_cond_reference(test_ctx, P("version == 0x00040200")));
+	/* With one: its value. */
+	struct xi_decl d;
+	memset(&d, 0, sizeof(d));
+	test_ctx->interface_version = &d;
+	test_ctx->latest_version = 0x00040200;
+	ck_assert(xi_cond_reference(test_ctx, P("version == 0x00040200")));
+	ck_assert(!xi_cond_reference(test_ctx, P("version > 0x00040200")));
+	ck_assert(xi_cond_reference(test_ctx, P("tools && version >= 0x00030209")));
+	test_ctx->interface_version = NULL;
+}
+END_TEST
+
+START_TEST(exclusion_and_implication)
+{
+	ck_assert(!xi_cond_overlap(P("xen"), P("!xen")));
+	ck_assert(!xi_cond_overlap(P("version < 0x00030209"), P("version >= 0x00030209")));
+	ck_assert(xi_cond_overlap(P("version < 5"), P("version > 3")));
+	ck_assert(!xi_cond_overlap(P("version < 4"), P("version > 3")));
+	ck_assert(!xi_cond_overlap(P("version == 4"), P("version != 4")));
+	/* __XEN__ implies the tools configuration. */
+	ck_assert(!xi_cond_overlap(P("xen"), P("!tools")));
+	ck_assert(xi_cond_overlap(P("tools"), P("!xen")));
+	ck_assert(xi_cond_overlap(NULL, P("xen")));
+	ck_assert(xi_cond_implies(P("xen"), P("tools")));
+	ck_assert(!xi_cond_implies(P("tools"), P("xen")));
+	ck_assert(xi_cond_implies(P("xen && version >= 3"), P("version > 2")));
+	ck_assert(xi_cond_implies(NULL, P("xen || !xen")));
+	ck_assert(!xi_cond_implies(NULL, P("tools")));
+	ck_assert(xi_cond_same(P("xen || tools"), P("tools")));
+	ck_assert(xi_cond_same(P("!(xen || version < 3)"), P("!xen && version >= 3")));
+	ck_assert(!xi_cond_same(P("version >= 3"), P("version > 3")));
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("cond");
+	TCase *tc = tcase_create("conditions");
+	tcase_add_checked_fixture(tc, test_ctx_setup, test_ctx_teardown);
+	tcase_add_test(tc, parse_and_print);
+	tcase_add_test(tc, parse_errors);
+	tcase_add_test(tc, reference_configuration);
+	tcase_add_test(tc, exclusion_and_implication);
+	suite_add_tcase(s, tc);
+	return run_suite(s);
+}
