@@ -508,7 +508,7 @@ struct gnttab_get_status_frames {
     /* OUT: GNTST_*. */
     int16_t status; /* enum grant_status */
     /* IN, contents OUT: where the frame numbers go. */
-    XEN_GUEST_HANDLE(uint64) frame_list;
+    XEN_GUEST_HANDLE(uint64_t) frame_list;
 };
 typedef struct gnttab_get_status_frames gnttab_get_status_frames_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE

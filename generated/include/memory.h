@@ -242,7 +242,7 @@ struct xen_add_to_physmap {
     /* IN: number of pages, for XENMAPSPACE_gmfn_range. */
     uint16_t size;
     /* IN: XENMAPSPACE_*. */
-    uint32_t space; /* enum phys_map_space */
+    unsigned int space; /* enum phys_map_space */
     /* IN: index in that space. */
     xen_ulong_t idx;
     /* IN: where the page should appear. */
@@ -356,7 +356,7 @@ struct xen_mem_paging_op {
     /* IN: the domain. */
     domid_t domain;
     /* IN (prep): a buffer to fill the page from at once. */
-    XEN_GUEST_HANDLE_64(uint8) buffer;
+    XEN_GUEST_HANDLE_64(const_uint8) buffer;
     /* IN: the page. */
     uint64_aligned_t gfn;
 };
@@ -418,9 +418,9 @@ struct xen_mem_access_op {
      */
     uint64_aligned_t pfn;
     /* IN (set_access_multi): the pages. */
-    XEN_GUEST_HANDLE(uint64) pfn_list;
+    XEN_GUEST_HANDLE(const_uint64) pfn_list;
     /* IN (set_access_multi): their access rights. */
-    XEN_GUEST_HANDLE(uint8) access_list;
+    XEN_GUEST_HANDLE(const_uint8) access_list;
 };
 typedef struct xen_mem_access_op xen_mem_access_op_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE

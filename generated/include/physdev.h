@@ -171,7 +171,7 @@ struct physdev_map_pirq {
     /* IN: the domain. */
     domid_t domid;
     /* IN: MAP_PIRQ_TYPE_*. */
-    int32_t type; /* enum map_pirq_type */
+    int type; /* enum map_pirq_type */
     /* IN: the source's index (ignored for MULTI_MSI). */
     int index;
     /* IN: the PIRQ wanted, or negative for any; OUT: the PIRQ. */
@@ -289,7 +289,7 @@ DEFINE_XEN_GUEST_HANDLE(physdev_setup_gsi_t);
 /* PHYSDEVOP_get_free_pirq: allocate a free PIRQ. */
 struct physdev_get_free_pirq {
     /* IN: MAP_PIRQ_TYPE_GSI or MAP_PIRQ_TYPE_MSI. */
-    int32_t type; /* enum map_pirq_type */
+    int type; /* enum map_pirq_type */
     /* OUT: the PIRQ. */
     uint32_t pirq;
 };

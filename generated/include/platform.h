@@ -169,7 +169,7 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_read_memtype_t);
 /* XENPF_microcode_update. */
 struct xenpf_microcode_update {
     /* IN: the microcode. */
-    XEN_GUEST_HANDLE(void) data;
+    XEN_GUEST_HANDLE(const_void) data;
     /* IN: its length. */
     uint32_t length;
 };
@@ -978,7 +978,7 @@ struct xenpf_microcode_update2 {
     /* IN: length of the microcode. */
     uint32_t length;
     /* IN: the microcode. */
-    XEN_GUEST_HANDLE(void) data;
+    XEN_GUEST_HANDLE(const_void) data;
 };
 typedef struct xenpf_microcode_update2 xenpf_microcode_update2_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE

@@ -80,7 +80,7 @@
 /* SCHEDOP_shutdown and SCHEDOP_shutdown_code. */
 struct sched_shutdown {
     /* IN: SHUTDOWN_*. */
-    uint32_t reason; /* enum sched_shutdown_reason */
+    unsigned int reason; /* enum sched_shutdown_reason */
 };
 typedef struct sched_shutdown sched_shutdown_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE
@@ -106,7 +106,7 @@ struct sched_remote_shutdown {
     /* IN: the domain. */
     domid_t domain_id;
     /* IN: SHUTDOWN_*. */
-    uint32_t reason; /* enum sched_shutdown_reason */
+    unsigned int reason; /* enum sched_shutdown_reason */
 };
 typedef struct sched_remote_shutdown sched_remote_shutdown_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE

@@ -258,7 +258,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_sysctl_getdomaininfolist_t);
 /* XEN_SYSCTL_debug_keys: press debug keys. */
 struct xen_sysctl_debug_keys {
     /* IN: the keys. */
-    XEN_GUEST_HANDLE_64(char) keys;
+    XEN_GUEST_HANDLE_64(const_char) keys;
     /* IN: how many. */
     uint32_t nr_keys;
 };

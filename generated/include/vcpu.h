@@ -98,7 +98,7 @@
 /* What a vCPU is doing and how long it spent in each state. */
 struct vcpu_runstate_info {
     /* OUT: the current state (RUNSTATE_*). */
-    int32_t state; /* enum runstate */
+    int state; /* enum runstate */
     /* OUT: system time (ns) when that state was entered. */
     uint64_t state_entry_time;
     /*

@@ -421,7 +421,7 @@ DEFINE_XEN_GUEST_HANDLE(multicall_entry_t);
  */
 struct mmuext_op {
     /* IN: what to do. */
-    uint32_t cmd; /* enum mmuext_cmd */
+    unsigned int cmd; /* enum mmuext_cmd */
     /* IN: the first argument. */
     union {
         /*
@@ -438,7 +438,7 @@ struct mmuext_op {
         /* SET_LDT: number of entries. */
         unsigned int nr_ents;
         /* TLB_FLUSH_MULTI, INVLPG_MULTI: bitmap of the vCPUs to flush. */
-        XEN_GUEST_HANDLE(void) vcpumask;
+        XEN_GUEST_HANDLE(const_void) vcpumask;
         /* COPY_PAGE: the source frame. */
         xen_pfn_t src_mfn;
     } arg2;
@@ -528,11 +528,7 @@ DEFINE_XEN_GUEST_HANDLE(vcpu_info_t);
  */
 struct shared_info {
     /* Per-vCPU data of the first vCPUs (XEN_LEGACY_MAX_VCPUS of them). */
-#if defined(__i386__) || defined(__x86_64__)
-    struct vcpu_info vcpu_info[32];
-#else
-    struct vcpu_info vcpu_info[1];
-#endif
+    struct vcpu_info vcpu_info[XEN_LEGACY_MAX_VCPUS];
     /*
      * Pending bits of the event channels, one per port. An event that
      * becomes pending on an unmasked port also sets the bit of its word in

@@ -171,6 +171,9 @@ struct xi_type {
 	/* One byte each: a type node is made for most members. */
 	enum xi_type_kind kind : 8;
 	enum xi_prim prim : 8;      /* XI_TYPE_PRIM */
+	/* handle<const T>: the guest reads the target only (Xen's const_
+	 * handles). Only C spells it; the layout is the same. */
+	bool target_const : 1;
 	struct xi_loc loc;
 	union {
 		struct {

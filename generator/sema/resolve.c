@@ -36,10 +36,44 @@ static void resolve_handle(struct xi_resolver *r, struct xi_type *t)
 	xi_resolve_ref(r, target, XI_USE_HANDLE_TARGET);
 }
 
+/* Inside an arch choice, the constants of a length are those of the ABIs
+ * that choose it: `arch { x86: vcpu_info[XEN_LEGACY_MAX_VCPUS], default:
+ * vcpu_info[XEN_LEGACY_MAX_VCPUS] }` takes each family's own, and C keeps
+ * the name. The recursion is bounded by the parser's XI_MAX_EXPR_DEPTH. */
+/* Two families' constants of one name that mean the same value (arm's,
+ * ppc's and riscv's XEN_LEGACY_MAX_VCPUS are all 1). */
+static bool same_value(struct xi_ctx *ctx, struct xi_decl *a, struct xi_decl *b)
+{
+	return a->kind == XI_DECL_CONST && b->kind == XI_DECL_CONST && xi_eval_const(ctx, a) &&
+	       xi_eval_const(ctx, b) && xi_int_eq(a->value, b->value);
+}
+
+static bool resolve_names_on(struct xi_resolver *r, struct xi_expr *e)
+{
+	switch (e->kind) {
+	case XI_EXPR_NAME:
+		if (!e->ref)
+			e->ref = xi_lookup_const_on(r->ctx, r->module, e->name, e->loc, r->only,
+						    same_value);
+		return e->ref != NULL;
+	case XI_EXPR_UNARY:
+		return resolve_names_on(r, e->a);
+	case XI_EXPR_BINARY:
+		/* Both sides, so that each unknown name is reported. */
+		return resolve_names_on(r, e->a) & resolve_names_on(r, e->b);
+	default:
+		return true;
+	}
+}
+
 static void resolve_array(struct xi_resolver *r, struct xi_type *t)
 {
 	struct xi_int n;
 	resolve_type(r, t->u.array.elem, XI_USE_ARRAY_ELEM);
+	/* A choice no ABI of this run picks (x86's under --abi arm64) is
+	 * never laid out: its constants may not even be loaded. */
+	if (r->restricted && (!r->only || !resolve_names_on(r, t->u.array.len)))
+		return;
 	if (!xi_eval_fitting(r->ctx, r->module, t->u.array.len, XI_PRIM_U32, &n))
 		return;
 	if (n.mag == 0) {

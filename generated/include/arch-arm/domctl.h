@@ -111,7 +111,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_ext_vcpucontext_t);
 /* XEN_DOMCTL_dt_overlay: apply a device tree overlay to a domain. */
 struct xen_domctl_dt_overlay {
     /* IN: the overlay's flattened device tree. */
-    XEN_GUEST_HANDLE_64(void) overlay_fdt;
+    XEN_GUEST_HANDLE_64(const_void) overlay_fdt;
     /* IN: its size. */
     uint32_t overlay_fdt_size;
     /* IN: XEN_DOMCTL_DT_OVERLAY_*. */

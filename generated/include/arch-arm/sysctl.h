@@ -107,7 +107,7 @@
  */
 struct xen_sysctl_dt_overlay {
     /* IN: the overlay's flattened device tree. */
-    XEN_GUEST_HANDLE_64(void) overlay_fdt;
+    XEN_GUEST_HANDLE_64(const_void) overlay_fdt;
     /* IN: its size. */
     uint32_t overlay_fdt_size;
     /* IN: XEN_SYSCTL_DT_OVERLAY_*. */

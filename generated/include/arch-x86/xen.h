@@ -596,9 +596,9 @@ struct start_info {
      */
     char magic[32];
     /* Pages allocated to the domain. */
-    xen_ulong_t nr_pages;
+    unsigned long nr_pages;
     /* Machine address of the shared info page. */
-    xen_ulong_t shared_info;
+    unsigned long shared_info;
     /* SIF_* flags. */
     uint32_t flags;
     /* Machine frame of the xenstore ring. */
@@ -624,27 +624,27 @@ struct start_info {
      * Virtual address of the page directory. This and the fields below are
      * only filled in at boot.
      */
-    xen_ulong_t pt_base;
+    unsigned long pt_base;
     /* Number of bootstrap page-table frames. */
-    xen_ulong_t nr_pt_frames;
+    unsigned long nr_pt_frames;
     /* Virtual address of the list of page frames. */
-    xen_ulong_t mfn_list;
+    unsigned long mfn_list;
     /*
      * Virtual address of the preloaded module (its frame number if
      * SIF_MOD_START_PFN is set).
      */
-    xen_ulong_t mod_start;
+    unsigned long mod_start;
     /* Size of the preloaded module in bytes. */
-    xen_ulong_t mod_len;
+    unsigned long mod_len;
     /* The kernel command line. */
     int8_t cmd_line[MAX_GUEST_CMDLINE];
     /*
      * First frame of the initial p2m table (the range covers the page
      * tables and the p2m).
      */
-    xen_ulong_t first_p2m_pfn;
+    unsigned long first_p2m_pfn;
     /* Number of frames of the initial p2m table. */
-    xen_ulong_t nr_p2m_frames;
+    unsigned long nr_p2m_frames;
 };
 typedef struct start_info start_info_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE

@@ -256,9 +256,9 @@ struct xen_hvm_altp2m_set_mem_access_multi {
     /* IN/OUT: where to continue; zero on the first call. */
     uint64_t opaque;
     /* IN: the pages. */
-    XEN_GUEST_HANDLE(uint64) pfn_list;
+    XEN_GUEST_HANDLE(const_uint64) pfn_list;
     /* IN: their access rights. */
-    XEN_GUEST_HANDLE(uint8) access_list;
+    XEN_GUEST_HANDLE(const_uint8) access_list;
 };
 typedef struct xen_hvm_altp2m_set_mem_access_multi xen_hvm_altp2m_set_mem_access_multi_t;
 #ifdef DEFINE_XEN_GUEST_HANDLE

@@ -50,14 +50,19 @@ static const char *source_name(struct xi_arena *a, const struct xi_module *m)
 	return xi_aprintf(a, "%s%s", m->rel, dot ? dot : "");
 }
 
-/* The name a handle's target has in XEN_GUEST_HANDLE_64(name). */
-static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *t)
+/* The name a handle's target has in XEN_GUEST_HANDLE_64(name): Xen's
+ * (uint8, uint64_t for native_u64, int, ...), with const_ for a
+ * handle<const T>. */
+static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *handle)
 {
+	const struct xi_type *t = handle->u.target;
+	if (handle->target_const)
+		xi_sb_adds(sb, "const_");
 	static const char *const prim_names[XI_PRIM_COUNT] = {
 		[XI_PRIM_U8] = "uint8", [XI_PRIM_U16] = "uint16", [XI_PRIM_U32] = "uint32",
 		[XI_PRIM_U64] = "uint64", [XI_PRIM_I8] = "int8", [XI_PRIM_I16] = "int16",
 		[XI_PRIM_I32] = "int32", [XI_PRIM_I64] = "int64", [XI_PRIM_CHAR] = "char",
-		[XI_PRIM_NATIVE_U64] = "uint64", [XI_PRIM_NATIVE_I64] = "int64",
+		[XI_PRIM_NATIVE_U64] = "uint64_t", [XI_PRIM_NATIVE_I64] = "int64_t",
 		/* Xen's names for the handles of C's own types */
 		[XI_PRIM_C_CHAR] = "char", [XI_PRIM_C_SCHAR] = "schar", [XI_PRIM_C_UCHAR] = "uchar",
 		[XI_PRIM_C_SHORT] = "short", [XI_PRIM_C_USHORT] = "ushort", [XI_PRIM_C_INT] = "int",
@@ -130,7 +135,7 @@ static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
 		xi_sb_adds(sb, t->kind == XI_TYPE_HANDLE ? "XEN_GUEST_HANDLE_64(" : "XEN_GUEST_HANDLE(");
-		put_handle_name(sb, t->u.target);
+		put_handle_name(sb, t);
 		xi_sb_addc(sb, ')');
 		break;
 	default:

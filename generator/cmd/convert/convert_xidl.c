@@ -322,6 +322,8 @@ static void put_type(struct xprinter *p, const struct xi_type *t, unsigned inden
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
 		xi_out_puts(p->o, t->kind == XI_TYPE_HANDLE ? "handle<" : "native_handle<");
+		if (t->target_const)
+			xi_out_puts(p->o, "const ");
 		put_type(p, t->u.target, indent);
 		xi_out_putc(p->o, '>');
 		return;

@@ -384,7 +384,14 @@ static void type(struct yprinter *p, const struct xi_type *t, unsigned owner_ev)
 	case XI_TYPE_NATIVE_HANDLE:
 		map_start(p, flow);
 		str(p, t->kind == XI_TYPE_HANDLE ? "ptr" : "native_handle");
+		if (t->target_const) {
+			/* handle<const T>: {ptr: {const: T}} */
+			map_start(p, true);
+			str(p, "const");
+		}
 		type(p, t->u.target, owner_ev);
+		if (t->target_const)
+			map_end(p);
 		map_end(p);
 		return;
 	case XI_TYPE_AGG: {
