@@ -57,9 +57,7 @@ struct callback_register {
     xen_callback_t address;
 };
 typedef struct callback_register callback_register_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(callback_register_t);
-#endif
 
 /* CALLBACKOP_unregister. */
 struct callback_unregister {
@@ -68,9 +66,7 @@ struct callback_unregister {
     uint16_t _unused;
 };
 typedef struct callback_unregister callback_unregister_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(callback_unregister_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -233,9 +233,6 @@ struct xen_domctl_createdomain {
     struct xen_arch_domainconfig arch;
 };
 typedef struct xen_domctl_createdomain xen_domctl_createdomain_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_createdomain_t);
-#endif
 
 /* State flags of a domain (xen_domctl_getdomaininfo.flags). */
 /* Scheduled to die. */
@@ -317,9 +314,7 @@ struct xen_domctl_getdomaininfo {
     struct xen_arch_domainconfig arch_config;
 };
 typedef struct xen_domctl_getdomaininfo xen_domctl_getdomaininfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_getdomaininfo_t);
-#endif
 
 /* Page frame info: where the type bits are. */
 #define XEN_DOMCTL_PFINFO_LTAB_SHIFT 28
@@ -368,9 +363,6 @@ struct xen_domctl_getpageframeinfo3 {
     XEN_GUEST_HANDLE_64(xen_pfn_t) array;
 };
 typedef struct xen_domctl_getpageframeinfo3 xen_domctl_getpageframeinfo3_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_getpageframeinfo3_t);
-#endif
 
 /* Operations of XEN_DOMCTL_shadow_op. */
 /* Turn shadow mode off. */
@@ -420,9 +412,6 @@ struct xen_domctl_shadow_op_stats {
     uint32_t dirty_count;
 };
 typedef struct xen_domctl_shadow_op_stats xen_domctl_shadow_op_stats_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_shadow_op_stats_t);
-#endif
 
 /* XEN_DOMCTL_shadow_op: shadow page tables and log-dirty mode. */
 struct xen_domctl_shadow_op {
@@ -443,9 +432,6 @@ struct xen_domctl_shadow_op {
     struct xen_domctl_shadow_op_stats stats;
 };
 typedef struct xen_domctl_shadow_op xen_domctl_shadow_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_shadow_op_t);
-#endif
 
 /* XEN_DOMCTL_max_mem. */
 struct xen_domctl_max_mem {
@@ -453,9 +439,6 @@ struct xen_domctl_max_mem {
     uint64_aligned_t max_memkb;
 };
 typedef struct xen_domctl_max_mem xen_domctl_max_mem_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_max_mem_t);
-#endif
 
 /* XEN_DOMCTL_setvcpucontext and XEN_DOMCTL_getvcpucontext. */
 struct xen_domctl_vcpucontext {
@@ -465,9 +448,6 @@ struct xen_domctl_vcpucontext {
     XEN_GUEST_HANDLE_64(vcpu_guest_context_t) ctxt;
 };
 typedef struct xen_domctl_vcpucontext xen_domctl_vcpucontext_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_vcpucontext_t);
-#endif
 
 /* XEN_DOMCTL_getvcpuinfo. */
 struct xen_domctl_getvcpuinfo {
@@ -485,9 +465,6 @@ struct xen_domctl_getvcpuinfo {
     uint32_t cpu;
 };
 typedef struct xen_domctl_getvcpuinfo xen_domctl_getvcpuinfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_getvcpuinfo_t);
-#endif
 
 /*
  * XEN_DOMCTL_setnodeaffinity and XEN_DOMCTL_getnodeaffinity: the NUMA
@@ -498,9 +475,6 @@ struct xen_domctl_nodeaffinity {
     struct xenctl_bitmap nodemap;
 };
 typedef struct xen_domctl_nodeaffinity xen_domctl_nodeaffinity_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_nodeaffinity_t);
-#endif
 
 /* Which affinities of a vCPU to set or get. */
 /* The hard affinity. */
@@ -535,9 +509,6 @@ struct xen_domctl_vcpuaffinity {
     struct xenctl_bitmap cpumap_soft;
 };
 typedef struct xen_domctl_vcpuaffinity xen_domctl_vcpuaffinity_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_vcpuaffinity_t);
-#endif
 
 /*
  * XEN_DOMCTL_max_vcpus: must match max_vcpus of createdomain. Still needed
@@ -548,9 +519,6 @@ struct xen_domctl_max_vcpus {
     uint32_t max;
 };
 typedef struct xen_domctl_max_vcpus xen_domctl_max_vcpus_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_max_vcpus_t);
-#endif
 
 /* Schedulers (SEDF, 4, was removed). */
 #define XEN_SCHEDULER_CREDIT 5
@@ -565,9 +533,6 @@ struct xen_domctl_sched_credit {
     uint16_t cap;
 };
 typedef struct xen_domctl_sched_credit xen_domctl_sched_credit_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_sched_credit_t);
-#endif
 
 /* Parameters of the credit2 scheduler. */
 struct xen_domctl_sched_credit2 {
@@ -575,9 +540,6 @@ struct xen_domctl_sched_credit2 {
     uint16_t cap;
 };
 typedef struct xen_domctl_sched_credit2 xen_domctl_sched_credit2_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_sched_credit2_t);
-#endif
 
 /* Flags of the RTDS scheduler. */
 /* The vCPU may run beyond its budget. */
@@ -595,9 +557,6 @@ struct xen_domctl_sched_rtds {
     uint32_t flags; /* bitmap xen_domctl_schedrt */
 };
 typedef struct xen_domctl_sched_rtds xen_domctl_sched_rtds_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_sched_rtds_t);
-#endif
 
 /* Scheduler parameters of one vCPU. */
 struct xen_domctl_schedparam_vcpu {
@@ -611,9 +570,7 @@ struct xen_domctl_schedparam_vcpu {
     uint32_t vcpuid;
 };
 typedef struct xen_domctl_schedparam_vcpu xen_domctl_schedparam_vcpu_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_schedparam_vcpu_t);
-#endif
 
 /*
  * Operations of XEN_DOMCTL_scheduler_op. With per-vCPU parameters (RTDS),
@@ -648,9 +605,6 @@ struct xen_domctl_scheduler_op {
     } u;
 };
 typedef struct xen_domctl_scheduler_op xen_domctl_scheduler_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_scheduler_op_t);
-#endif
 
 /* XEN_DOMCTL_setdomainhandle. */
 struct xen_domctl_setdomainhandle {
@@ -658,9 +612,6 @@ struct xen_domctl_setdomainhandle {
     xen_domain_handle_t handle;
 };
 typedef struct xen_domctl_setdomainhandle xen_domctl_setdomainhandle_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_setdomainhandle_t);
-#endif
 
 /* XEN_DOMCTL_setdebugging. */
 struct xen_domctl_setdebugging {
@@ -668,9 +619,6 @@ struct xen_domctl_setdebugging {
     uint8_t enable;
 };
 typedef struct xen_domctl_setdebugging xen_domctl_setdebugging_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_setdebugging_t);
-#endif
 
 /* XEN_DOMCTL_irq_permission. */
 struct xen_domctl_irq_permission {
@@ -681,9 +629,6 @@ struct xen_domctl_irq_permission {
     uint8_t pad[3];
 };
 typedef struct xen_domctl_irq_permission xen_domctl_irq_permission_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_irq_permission_t);
-#endif
 
 /* Actions of XEN_DOMCTL_gsi_permission. */
 #define XEN_DOMCTL_GSI_REVOKE 0
@@ -700,9 +645,6 @@ struct xen_domctl_gsi_permission {
     uint32_t flags;
 };
 typedef struct xen_domctl_gsi_permission xen_domctl_gsi_permission_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_gsi_permission_t);
-#endif
 
 /* XEN_DOMCTL_iomem_permission. */
 struct xen_domctl_iomem_permission {
@@ -714,9 +656,6 @@ struct xen_domctl_iomem_permission {
     uint8_t allow_access;
 };
 typedef struct xen_domctl_iomem_permission xen_domctl_iomem_permission_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_iomem_permission_t);
-#endif
 
 /* XEN_DOMCTL_ioport_permission. */
 struct xen_domctl_ioport_permission {
@@ -728,9 +667,6 @@ struct xen_domctl_ioport_permission {
     uint8_t allow_access;
 };
 typedef struct xen_domctl_ioport_permission xen_domctl_ioport_permission_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_ioport_permission_t);
-#endif
 
 /* XEN_DOMCTL_hypercall_init. */
 struct xen_domctl_hypercall_init {
@@ -738,9 +674,6 @@ struct xen_domctl_hypercall_init {
     uint64_aligned_t gmfn;
 };
 typedef struct xen_domctl_hypercall_init xen_domctl_hypercall_init_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_hypercall_init_t);
-#endif
 
 /* XEN_DOMCTL_settimeoffset. */
 struct xen_domctl_settimeoffset {
@@ -748,9 +681,6 @@ struct xen_domctl_settimeoffset {
     int64_aligned_t time_offset_seconds;
 };
 typedef struct xen_domctl_settimeoffset xen_domctl_settimeoffset_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_settimeoffset_t);
-#endif
 
 /* XEN_DOMCTL_gethvmcontext and XEN_DOMCTL_sethvmcontext. */
 struct xen_domctl_hvmcontext {
@@ -760,9 +690,6 @@ struct xen_domctl_hvmcontext {
     XEN_GUEST_HANDLE_64(uint8) buffer;
 };
 typedef struct xen_domctl_hvmcontext xen_domctl_hvmcontext_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_hvmcontext_t);
-#endif
 
 /* XEN_DOMCTL_set_address_size and XEN_DOMCTL_get_address_size. */
 struct xen_domctl_address_size {
@@ -770,9 +697,6 @@ struct xen_domctl_address_size {
     uint32_t size;
 };
 typedef struct xen_domctl_address_size xen_domctl_address_size_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_address_size_t);
-#endif
 
 /* Triggers of XEN_DOMCTL_sendtrigger. */
 #define XEN_DOMCTL_SENDTRIGGER_NMI 0
@@ -789,9 +713,6 @@ struct xen_domctl_sendtrigger {
     uint32_t vcpu;
 };
 typedef struct xen_domctl_sendtrigger xen_domctl_sendtrigger_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_sendtrigger_t);
-#endif
 
 /* Kinds of device of XEN_DOMCTL_assign_device. */
 /* A PCI device. */
@@ -835,9 +756,6 @@ struct xen_domctl_assign_device {
     } u;
 };
 typedef struct xen_domctl_assign_device xen_domctl_assign_device_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_assign_device_t);
-#endif
 
 /*
  * XEN_DOMCTL_get_device_group: the devices in the same IOMMU group as a
@@ -854,9 +772,6 @@ struct xen_domctl_get_device_group {
     XEN_GUEST_HANDLE_64(uint32) sdev_array;
 };
 typedef struct xen_domctl_get_device_group xen_domctl_get_device_group_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_get_device_group_t);
-#endif
 
 /* Kinds of pass-through interrupt (Xen's C enum pt_irq_type). */
 enum pt_irq_type {
@@ -919,9 +834,6 @@ struct xen_domctl_bind_pt_irq {
     } u;
 };
 typedef struct xen_domctl_bind_pt_irq xen_domctl_bind_pt_irq_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_bind_pt_irq_t);
-#endif
 
 /* Actions of XEN_DOMCTL_memory_mapping. */
 #define DPCI_REMOVE_MAPPING 0
@@ -945,9 +857,6 @@ struct xen_domctl_memory_mapping {
     uint32_t padding;
 };
 typedef struct xen_domctl_memory_mapping xen_domctl_memory_mapping_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_memory_mapping_t);
-#endif
 
 /* XEN_DOMCTL_ioport_mapping: map machine I/O ports to guest ports. */
 struct xen_domctl_ioport_mapping {
@@ -961,9 +870,6 @@ struct xen_domctl_ioport_mapping {
     uint32_t add_mapping; /* enum dpci_mapping */
 };
 typedef struct xen_domctl_ioport_mapping xen_domctl_ioport_mapping_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_ioport_mapping_t);
-#endif
 
 /*
  * Caching types of XEN_DOMCTL_pin_mem_cacheattr (now removed; the
@@ -988,9 +894,6 @@ struct xen_domctl_set_target {
     domid_t target;
 };
 typedef struct xen_domctl_set_target xen_domctl_set_target_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_set_target_t);
-#endif
 
 /*
  * XEN_DOMCTL_subscribe: an event channel to notify, instead of
@@ -1003,9 +906,6 @@ struct xen_domctl_subscribe {
     uint32_t port;
 };
 typedef struct xen_domctl_subscribe xen_domctl_subscribe_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_subscribe_t);
-#endif
 
 /* Operations of XEN_DOMCTL_debug_op. */
 #define XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF 0
@@ -1019,9 +919,6 @@ struct xen_domctl_debug_op {
     uint32_t vcpu;
 };
 typedef struct xen_domctl_debug_op xen_domctl_debug_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_debug_op_t);
-#endif
 
 /* XEN_DOMCTL_gethvmcontext_partial: one record of the HVM context. */
 struct xen_domctl_hvmcontext_partial {
@@ -1035,9 +932,6 @@ struct xen_domctl_hvmcontext_partial {
     XEN_GUEST_HANDLE_64(uint8) buffer;
 };
 typedef struct xen_domctl_hvmcontext_partial xen_domctl_hvmcontext_partial_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_hvmcontext_partial_t);
-#endif
 
 /* XEN_DOMCTL_gettscinfo and XEN_DOMCTL_settscinfo. */
 struct xen_domctl_tsc_info {
@@ -1052,9 +946,6 @@ struct xen_domctl_tsc_info {
     uint64_aligned_t elapsed_nsec;
 };
 typedef struct xen_domctl_tsc_info xen_domctl_tsc_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_tsc_info_t);
-#endif
 
 /* XEN_DOMCTL_gdbsx_guestmemio: read or write guest memory for gdbsx. */
 struct xen_domctl_gdbsx_memio {
@@ -1072,9 +963,6 @@ struct xen_domctl_gdbsx_memio {
     uint32_t remain;
 };
 typedef struct xen_domctl_gdbsx_memio xen_domctl_gdbsx_memio_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_gdbsx_memio_t);
-#endif
 
 /* XEN_DOMCTL_gdbsx_pausevcpu and XEN_DOMCTL_gdbsx_unpausevcpu. */
 struct xen_domctl_gdbsx_pauseunp_vcpu {
@@ -1082,9 +970,6 @@ struct xen_domctl_gdbsx_pauseunp_vcpu {
     uint32_t vcpu;
 };
 typedef struct xen_domctl_gdbsx_pauseunp_vcpu xen_domctl_gdbsx_pauseunp_vcpu_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_gdbsx_pauseunp_vcpu_t);
-#endif
 
 /* XEN_DOMCTL_gdbsx_domstatus. */
 struct xen_domctl_gdbsx_domstatus {
@@ -1096,9 +981,6 @@ struct xen_domctl_gdbsx_domstatus {
     uint32_t vcpu_ev;
 };
 typedef struct xen_domctl_gdbsx_domstatus xen_domctl_gdbsx_domstatus_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_gdbsx_domstatus_t);
-#endif
 
 /* Operations of XEN_DOMCTL_vm_event_op on a ring. */
 #define XEN_VM_EVENT_ENABLE 0
@@ -1144,9 +1026,6 @@ struct xen_domctl_vm_event_op {
     } u;
 };
 typedef struct xen_domctl_vm_event_op xen_domctl_vm_event_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_vm_event_op_t);
-#endif
 
 /* Operations of XEN_DOMCTL_mem_sharing_op. */
 /* Turn sharing on or off. */
@@ -1162,9 +1041,6 @@ struct xen_domctl_mem_sharing_op {
     } u;
 };
 typedef struct xen_domctl_mem_sharing_op xen_domctl_mem_sharing_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_mem_sharing_op_t);
-#endif
 
 /* XEN_DOMCTL_audit_p2m. */
 struct xen_domctl_audit_p2m {
@@ -1176,9 +1052,6 @@ struct xen_domctl_audit_p2m {
     uint64_t p2m_bad;
 };
 typedef struct xen_domctl_audit_p2m xen_domctl_audit_p2m_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_audit_p2m_t);
-#endif
 
 /* XEN_DOMCTL_set_virq_handler: the domain that handles a global VIRQ. */
 struct xen_domctl_set_virq_handler {
@@ -1186,9 +1059,6 @@ struct xen_domctl_set_virq_handler {
     uint32_t virq;
 };
 typedef struct xen_domctl_set_virq_handler xen_domctl_set_virq_handler_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_set_virq_handler_t);
-#endif
 
 /*
  * XEN_DOMCTL_set_access_required: whether a mem_access listener is
@@ -1199,9 +1069,6 @@ struct xen_domctl_set_access_required {
     uint8_t access_required;
 };
 typedef struct xen_domctl_set_access_required xen_domctl_set_access_required_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_set_access_required_t);
-#endif
 
 /* XEN_DOMCTL_set_broken_page_p2m. */
 struct xen_domctl_set_broken_page_p2m {
@@ -1209,9 +1076,6 @@ struct xen_domctl_set_broken_page_p2m {
     uint64_aligned_t pfn;
 };
 typedef struct xen_domctl_set_broken_page_p2m xen_domctl_set_broken_page_p2m_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_set_broken_page_p2m_t);
-#endif
 
 /*
  * XEN_DOMCTL_cacheflush: clean and invalidate the caches of a range of
@@ -1224,9 +1088,6 @@ struct xen_domctl_cacheflush {
     xen_pfn_t nr_pfns;
 };
 typedef struct xen_domctl_cacheflush xen_domctl_cacheflush_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_cacheflush_t);
-#endif
 
 /*
  * XEN_DOMCTL_get_paging_mempool_size and _set_: the pool of memory Xen
@@ -1238,9 +1099,6 @@ struct xen_domctl_paging_mempool {
     uint64_aligned_t size;
 };
 typedef struct xen_domctl_paging_mempool xen_domctl_paging_mempool_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_paging_mempool_t);
-#endif
 
 /* XEN_DOMCTL_setvnumainfo: the guest's virtual NUMA topology. */
 struct xen_domctl_vnuma {
@@ -1261,9 +1119,6 @@ struct xen_domctl_vnuma {
     XEN_GUEST_HANDLE_64(xen_vmemrange_t) vmemrange;
 };
 typedef struct xen_domctl_vnuma xen_domctl_vnuma_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_vnuma_t);
-#endif
 
 /* Operations of XEN_DOMCTL_psr_cmt_op (cache monitoring). */
 #define XEN_DOMCTL_PSR_CMT_OP_DETACH 0
@@ -1278,9 +1133,6 @@ struct xen_domctl_psr_cmt_op {
     uint32_t data;
 };
 typedef struct xen_domctl_psr_cmt_op xen_domctl_psr_cmt_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_psr_cmt_op_t);
-#endif
 
 /*
  * Operations of XEN_DOMCTL_monitor_op: which VM events the MONITOR ring
@@ -1361,9 +1213,6 @@ struct xen_domctl_monitor_op {
     } u;
 };
 typedef struct xen_domctl_monitor_op xen_domctl_monitor_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_monitor_op_t);
-#endif
 
 /* Operations of XEN_DOMCTL_psr_alloc (cache and bandwidth allocation). */
 #define XEN_DOMCTL_PSR_SET_L3_CBM 0
@@ -1387,9 +1236,6 @@ struct xen_domctl_psr_alloc {
     uint64_t data;
 };
 typedef struct xen_domctl_psr_alloc xen_domctl_psr_alloc_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_psr_alloc_t);
-#endif
 
 /* Operations of XEN_DOMCTL_vuart_op. */
 #define XEN_DOMCTL_VUART_OP_INIT 0
@@ -1413,9 +1259,6 @@ struct xen_domctl_vuart_op {
     evtchn_port_t evtchn;
 };
 typedef struct xen_domctl_vuart_op xen_domctl_vuart_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_vuart_op_t);
-#endif
 
 /* Operations of XEN_DOMCTL_vmtrace_op. */
 /* Start tracing. */
@@ -1446,9 +1289,7 @@ struct xen_domctl_vmtrace_op {
     uint64_aligned_t value;
 };
 typedef struct xen_domctl_vmtrace_op xen_domctl_vmtrace_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_vmtrace_op_t);
-#endif
 
 /* XEN_DOMCTL_set_llc_colors: the last-level cache colours of the domain. */
 struct xen_domctl_set_llc_colors {
@@ -1459,9 +1300,6 @@ struct xen_domctl_set_llc_colors {
     XEN_GUEST_HANDLE_64(uint32) llc_colors;
 };
 typedef struct xen_domctl_set_llc_colors xen_domctl_set_llc_colors_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_set_llc_colors_t);
-#endif
 
 /* State bits of XEN_DOMCTL_get_domain_state. */
 /* The domain exists. */
@@ -1507,9 +1345,6 @@ struct xen_domctl_get_domain_state {
     uint64_t unique_id;
 };
 typedef struct xen_domctl_get_domain_state xen_domctl_get_domain_state_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_get_domain_state_t);
-#endif
 
 /*
  * The argument of HYPERVISOR_domctl(): a command, the interface version,
@@ -1598,9 +1433,7 @@ struct xen_domctl {
     } u;
 };
 typedef struct xen_domctl xen_domctl_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

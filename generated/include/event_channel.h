@@ -34,9 +34,7 @@
 
 /* A port: the number of an event channel within its domain. */
 typedef uint32_t evtchn_port_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(evtchn_port_t);
-#endif
 
 /*
  * EVTCHNOP_alloc_unbound: allocate a fresh port in a domain that a given
@@ -52,9 +50,6 @@ struct evtchn_alloc_unbound {
     evtchn_port_t port;
 };
 typedef struct evtchn_alloc_unbound evtchn_alloc_unbound_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_alloc_unbound_t);
-#endif
 
 /*
  * EVTCHNOP_bind_interdomain: connect a fresh local port to a remote port
@@ -72,9 +67,6 @@ struct evtchn_bind_interdomain {
     evtchn_port_t local_port;
 };
 typedef struct evtchn_bind_interdomain evtchn_bind_interdomain_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_bind_interdomain_t);
-#endif
 
 /*
  * EVTCHNOP_bind_virq: bind a fresh local port to a virtual interrupt on a
@@ -91,9 +83,6 @@ struct evtchn_bind_virq {
     evtchn_port_t port;
 };
 typedef struct evtchn_bind_virq evtchn_bind_virq_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_bind_virq_t);
-#endif
 
 /* Flags of evtchn_bind_pirq. */
 /* The interrupt may be shared with other devices. */
@@ -115,9 +104,6 @@ struct evtchn_bind_pirq {
     evtchn_port_t port;
 };
 typedef struct evtchn_bind_pirq evtchn_bind_pirq_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_bind_pirq_t);
-#endif
 
 /*
  * EVTCHNOP_bind_ipi: bind a fresh local port for inter-processor events
@@ -130,9 +116,6 @@ struct evtchn_bind_ipi {
     evtchn_port_t port;
 };
 typedef struct evtchn_bind_ipi evtchn_bind_ipi_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_bind_ipi_t);
-#endif
 
 /*
  * EVTCHNOP_close: close a local port. The remote end of an interdomain
@@ -143,9 +126,6 @@ struct evtchn_close {
     evtchn_port_t port;
 };
 typedef struct evtchn_close evtchn_close_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_close_t);
-#endif
 
 /* EVTCHNOP_send: signal the remote end of the channel of a local port. */
 struct evtchn_send {
@@ -153,9 +133,6 @@ struct evtchn_send {
     evtchn_port_t port;
 };
 typedef struct evtchn_send evtchn_send_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_send_t);
-#endif
 
 /* State of a channel, as EVTCHNOP_status reports it. */
 /* Not in use. */
@@ -201,9 +178,6 @@ struct evtchn_status {
     } u;
 };
 typedef struct evtchn_status evtchn_status_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_status_t);
-#endif
 
 /*
  * EVTCHNOP_bind_vcpu: choose the vCPU a channel notifies. IPI channels
@@ -218,9 +192,6 @@ struct evtchn_bind_vcpu {
     uint32_t vcpu;
 };
 typedef struct evtchn_bind_vcpu evtchn_bind_vcpu_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_bind_vcpu_t);
-#endif
 
 /*
  * EVTCHNOP_unmask: unmask a local port, and notify its vCPU if an event is
@@ -231,9 +202,6 @@ struct evtchn_unmask {
     evtchn_port_t port;
 };
 typedef struct evtchn_unmask evtchn_unmask_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_unmask_t);
-#endif
 
 /*
  * EVTCHNOP_reset: close every channel of a domain (DOMID_SELF, or another
@@ -246,9 +214,6 @@ struct evtchn_reset {
     domid_t dom;
 };
 typedef struct evtchn_reset evtchn_reset_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_reset_t);
-#endif
 
 /*
  * EVTCHNOP_init_control: set up the FIFO ABI's control block of a vCPU.
@@ -267,9 +232,6 @@ struct evtchn_init_control {
     uint8_t _pad[7];
 };
 typedef struct evtchn_init_control evtchn_init_control_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_init_control_t);
-#endif
 
 /* EVTCHNOP_expand_array: add a page to the FIFO event array. */
 struct evtchn_expand_array {
@@ -277,9 +239,6 @@ struct evtchn_expand_array {
     uint64_t array_gfn;
 };
 typedef struct evtchn_expand_array evtchn_expand_array_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_expand_array_t);
-#endif
 
 /* EVTCHNOP_set_priority: set the FIFO priority of a channel. */
 struct evtchn_set_priority {
@@ -289,9 +248,6 @@ struct evtchn_set_priority {
     uint32_t priority;
 };
 typedef struct evtchn_set_priority evtchn_set_priority_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_set_priority_t);
-#endif
 
 /*
  * The argument of HYPERVISOR_event_channel_op_compat(), replaced by
@@ -316,9 +272,7 @@ struct evtchn_op {
     } u;
 };
 typedef struct evtchn_op evtchn_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(evtchn_op_t);
-#endif
 
 /* FIFO ABI: the highest priority. */
 #define EVTCHN_FIFO_PRIORITY_MAX 0
@@ -334,9 +288,6 @@ DEFINE_XEN_GUEST_HANDLE(evtchn_op_t);
 
 /* One word of the FIFO event array: flag bits and a link. */
 typedef uint32_t event_word_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(event_word_t);
-#endif
 
 /* Bit number of the pending flag in an event word. */
 #define EVTCHN_FIFO_PENDING 31
@@ -368,9 +319,6 @@ struct evtchn_fifo_control_block {
     uint32_t head[EVTCHN_FIFO_MAX_QUEUES];
 };
 typedef struct evtchn_fifo_control_block evtchn_fifo_control_block_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_fifo_control_block_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

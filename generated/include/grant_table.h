@@ -27,9 +27,6 @@
 
 /* A reference to an entry of a domain's grant table. */
 typedef uint32_t grant_ref_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(grant_ref_t);
-#endif
 
 /*
  * Flags of a grant entry. Bits 1:0 give the type (GTF_invalid,
@@ -117,9 +114,6 @@ struct grant_entry_v1 {
     uint32_t frame;
 };
 typedef struct grant_entry_v1 grant_entry_v1_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(grant_entry_v1_t);
-#endif
 
 /*
  * Entries at the start of a table that survive a change of version and
@@ -144,9 +138,6 @@ struct grant_entry_header {
     domid_t domid;
 };
 typedef struct grant_entry_header grant_entry_header_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(grant_entry_header_t);
-#endif
 
 /*
  * A version 2 grant entry. A domain's table holds entries of one version.
@@ -188,18 +179,12 @@ union grant_entry_v2 {
     uint32_t __spacer[4];
 };
 typedef union grant_entry_v2 grant_entry_v2_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(grant_entry_v2_t);
-#endif
 
 /*
  * The status word of a version 2 entry, kept apart from the entry so that
  * barriers suffice to synchronise on it.
  */
 typedef uint16_t grant_status_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(grant_status_t);
-#endif
 
 /*
  * Commands of HYPERVISOR_grant_table_op(cmd, args, count); args is an
@@ -221,9 +206,6 @@ DEFINE_XEN_GUEST_HANDLE(grant_status_t);
 
 /* A handle of a mapping made through a grant reference. */
 typedef uint32_t grant_handle_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(grant_handle_t);
-#endif
 
 /* Status of a grant table operation: zero or a negative error. */
 /* Success. */
@@ -314,9 +296,7 @@ struct gnttab_map_grant_ref {
     uint64_t dev_bus_addr;
 };
 typedef struct gnttab_map_grant_ref gnttab_map_grant_ref_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_map_grant_ref_t);
-#endif
 
 /*
  * GNTTABOP_unmap_grant_ref: remove the mappings of a handle. A zero
@@ -335,9 +315,7 @@ struct gnttab_unmap_grant_ref {
     int16_t status; /* enum grant_status */
 };
 typedef struct gnttab_unmap_grant_ref gnttab_unmap_grant_ref_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_unmap_grant_ref_t);
-#endif
 
 /*
  * GNTTABOP_setup_table: set up a grant table of at least nr_frames pages
@@ -356,9 +334,7 @@ struct gnttab_setup_table {
     XEN_GUEST_HANDLE(xen_pfn_t) frame_list;
 };
 typedef struct gnttab_setup_table gnttab_setup_table_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_setup_table_t);
-#endif
 
 /*
  * GNTTABOP_dump_table: print a domain's grant table on Xen's console; for
@@ -371,9 +347,7 @@ struct gnttab_dump_table {
     int16_t status; /* enum grant_status */
 };
 typedef struct gnttab_dump_table gnttab_dump_table_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_dump_table_t);
-#endif
 
 /*
  * GNTTABOP_transfer: give a page to a domain that asked for it with an
@@ -392,9 +366,7 @@ struct gnttab_transfer {
     int16_t status; /* enum grant_status */
 };
 typedef struct gnttab_transfer gnttab_transfer_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_transfer_t);
-#endif
 
 /* Flags of gnttab_copy: which ends are grant references. */
 /* The source is a grant reference, not a frame. */
@@ -418,9 +390,6 @@ struct gnttab_copy_ptr {
     uint16_t offset;
 };
 typedef struct gnttab_copy_ptr gnttab_copy_ptr_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(gnttab_copy_ptr_t);
-#endif
 
 /*
  * GNTTABOP_copy: copy bytes between frames, given as frames or as grant
@@ -440,9 +409,7 @@ struct gnttab_copy {
     int16_t status; /* enum grant_status */
 };
 typedef struct gnttab_copy gnttab_copy_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_copy_t);
-#endif
 
 /*
  * GNTTABOP_query_size: the current and largest size of a domain's grant
@@ -459,9 +426,7 @@ struct gnttab_query_size {
     int16_t status; /* enum grant_status */
 };
 typedef struct gnttab_query_size gnttab_query_size_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_query_size_t);
-#endif
 
 /*
  * GNTTABOP_unmap_and_replace: remove the mappings of a handle, atomically
@@ -478,9 +443,7 @@ struct gnttab_unmap_and_replace {
     int16_t status; /* enum grant_status */
 };
 typedef struct gnttab_unmap_and_replace gnttab_unmap_and_replace_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_unmap_and_replace_t);
-#endif
 
 /*
  * GNTTABOP_set_version: choose the version of the grant entries (1 or 2),
@@ -491,9 +454,7 @@ struct gnttab_set_version {
     uint32_t version;
 };
 typedef struct gnttab_set_version gnttab_set_version_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_set_version_t);
-#endif
 
 /*
  * GNTTABOP_get_status_frames: the frames of a domain's version 2 status
@@ -511,9 +472,7 @@ struct gnttab_get_status_frames {
     XEN_GUEST_HANDLE(uint64_t) frame_list;
 };
 typedef struct gnttab_get_status_frames gnttab_get_status_frames_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_get_status_frames_t);
-#endif
 
 /* GNTTABOP_get_version: the version of a domain's grant entries. */
 struct gnttab_get_version {
@@ -524,9 +483,7 @@ struct gnttab_get_version {
     uint32_t version;
 };
 typedef struct gnttab_get_version gnttab_get_version_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_get_version_t);
-#endif
 
 /* GNTTABOP_swap_grant_ref: swap two entries of the caller's table. */
 struct gnttab_swap_grant_ref {
@@ -538,9 +495,7 @@ struct gnttab_swap_grant_ref {
     int16_t status; /* enum grant_status */
 };
 typedef struct gnttab_swap_grant_ref gnttab_swap_grant_ref_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_swap_grant_ref_t);
-#endif
 
 /* Operations of gnttab_cache_flush. */
 /* Clean (write back) the range. */
@@ -572,9 +527,7 @@ struct gnttab_cache_flush {
     uint32_t op; /* bitmap gnttab_cache */
 };
 typedef struct gnttab_cache_flush gnttab_cache_flush_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_cache_flush_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

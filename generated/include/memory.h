@@ -138,9 +138,7 @@ struct xen_memory_reservation {
     domid_t domid;
 };
 typedef struct xen_memory_reservation xen_memory_reservation_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_memory_reservation_t);
-#endif
 
 /*
  * XENMEM_exchange: swap pages for new ones, atomically; PV guests only.
@@ -164,9 +162,7 @@ struct xen_memory_exchange {
     xen_ulong_t nr_exchanged;
 };
 typedef struct xen_memory_exchange xen_memory_exchange_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_memory_exchange_t);
-#endif
 
 /* A domain, for the reservation queries. */
 struct xen_memory_domain {
@@ -174,9 +170,6 @@ struct xen_memory_domain {
     domid_t domid;
 };
 typedef struct xen_memory_domain xen_memory_domain_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_memory_domain_t);
-#endif
 
 /* XENMEM_machphys_mfn_list: the extents of the machine-to-physical table. */
 struct xen_machphys_mfn_list {
@@ -194,9 +187,7 @@ struct xen_machphys_mfn_list {
     unsigned int nr_extents;
 };
 typedef struct xen_machphys_mfn_list xen_machphys_mfn_list_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_machphys_mfn_list_t);
-#endif
 
 /* XENMEM_machphys_mapping: where the machine-to-physical table is. */
 struct xen_machphys_mapping {
@@ -208,9 +199,7 @@ struct xen_machphys_mapping {
     xen_ulong_t max_mfn;
 };
 typedef struct xen_machphys_mapping xen_machphys_mapping_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_machphys_mapping_t);
-#endif
 
 /* Where an add_to_physmap page comes from. */
 /* The shared info page. */
@@ -249,9 +238,7 @@ struct xen_add_to_physmap {
     xen_pfn_t gpfn;
 };
 typedef struct xen_add_to_physmap xen_add_to_physmap_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_t);
-#endif
 
 /* The extra field of xen_add_to_physmap_batch. */
 union xen_add_to_physmap_batch_extra {
@@ -261,9 +248,6 @@ union xen_add_to_physmap_batch_extra {
     uint16_t res0;
 };
 typedef union xen_add_to_physmap_batch_extra xen_add_to_physmap_batch_extra_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_batch_extra_t);
-#endif
 
 /* XENMEM_add_to_physmap_batch: add_to_physmap for many pages. */
 struct xen_add_to_physmap_batch {
@@ -283,9 +267,7 @@ struct xen_add_to_physmap_batch {
     XEN_GUEST_HANDLE(int) errs;
 };
 typedef struct xen_add_to_physmap_batch xen_add_to_physmap_batch_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_batch_t);
-#endif
 
 /* XENMEM_remove_from_physmap: unmap a page (translated guests only). */
 struct xen_remove_from_physmap {
@@ -295,9 +277,7 @@ struct xen_remove_from_physmap {
     xen_pfn_t gpfn;
 };
 typedef struct xen_remove_from_physmap xen_remove_from_physmap_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_remove_from_physmap_t);
-#endif
 
 /* XENMEM_memory_map and XENMEM_machine_memory_map: a memory map. */
 struct xen_memory_map {
@@ -307,9 +287,7 @@ struct xen_memory_map {
     XEN_GUEST_HANDLE(void) buffer;
 };
 typedef struct xen_memory_map xen_memory_map_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_memory_map_t);
-#endif
 
 /* XENMEM_set_memory_map: set a domain's memory map. */
 struct xen_foreign_memory_map {
@@ -319,9 +297,7 @@ struct xen_foreign_memory_map {
     struct xen_memory_map map;
 };
 typedef struct xen_foreign_memory_map xen_foreign_memory_map_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_foreign_memory_map_t);
-#endif
 
 /* XENMEM_set_pod_target and XENMEM_get_pod_target. */
 struct xen_pod_target {
@@ -337,9 +313,6 @@ struct xen_pod_target {
     domid_t domid;
 };
 typedef struct xen_pod_target xen_pod_target_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_pod_target_t);
-#endif
 
 /* Operations of XENMEM_paging_op. */
 /* Nominate a page for paging out. */
@@ -361,9 +334,7 @@ struct xen_mem_paging_op {
     uint64_aligned_t gfn;
 };
 typedef struct xen_mem_paging_op xen_mem_paging_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_mem_paging_op_t);
-#endif
 
 /*
  * Operations of XENMEM_access_op (2 and 3 were used once and stay
@@ -423,9 +394,7 @@ struct xen_mem_access_op {
     XEN_GUEST_HANDLE(const_uint8) access_list;
 };
 typedef struct xen_mem_access_op xen_mem_access_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_mem_access_op_t);
-#endif
 
 /* Operations of XENMEM_sharing_op. */
 #define XENMEM_sharing_op_nominate_gfn 0
@@ -463,9 +432,6 @@ struct mem_sharing_op_nominate {
     uint64_aligned_t handle;
 };
 typedef struct mem_sharing_op_nominate mem_sharing_op_nominate_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(mem_sharing_op_nominate_t);
-#endif
 
 /* Sharing: share a page, or add it to the client's map. */
 struct mem_sharing_op_share {
@@ -481,9 +447,6 @@ struct mem_sharing_op_share {
     domid_t client_domain;
 };
 typedef struct mem_sharing_op_share mem_sharing_op_share_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(mem_sharing_op_share_t);
-#endif
 
 /* Sharing: share a range of pages. */
 struct mem_sharing_op_range {
@@ -498,9 +461,6 @@ struct mem_sharing_op_range {
     uint16_t _pad[3];
 };
 typedef struct mem_sharing_op_range mem_sharing_op_range_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(mem_sharing_op_range_t);
-#endif
 
 /* Sharing: debug a page. */
 struct mem_sharing_op_debug {
@@ -512,9 +472,6 @@ struct mem_sharing_op_debug {
     } u;
 };
 typedef struct mem_sharing_op_debug mem_sharing_op_debug_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(mem_sharing_op_debug_t);
-#endif
 
 /* Options of a fork. */
 /* Let the fork use the IOMMU (for short-lived forks). */
@@ -540,9 +497,6 @@ struct mem_sharing_op_fork {
     uint32_t pad;
 };
 typedef struct mem_sharing_op_fork mem_sharing_op_fork_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(mem_sharing_op_fork_t);
-#endif
 
 /* XENMEM_sharing_op: memory sharing between domains. */
 struct xen_mem_sharing_op {
@@ -560,9 +514,7 @@ struct xen_mem_sharing_op {
     } u;
 };
 typedef struct xen_mem_sharing_op xen_mem_sharing_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_mem_sharing_op_t);
-#endif
 
 /* A range of guest memory kept for devices. */
 struct xen_reserved_device_memory {
@@ -572,9 +524,7 @@ struct xen_reserved_device_memory {
     xen_ulong_t nr_pages;
 };
 typedef struct xen_reserved_device_memory xen_reserved_device_memory_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_t);
-#endif
 
 /* Flags of xen_reserved_device_memory_map. */
 /* Every region, whatever the device. */
@@ -599,9 +549,7 @@ struct xen_reserved_device_memory_map {
     } dev;
 };
 typedef struct xen_reserved_device_memory_map xen_reserved_device_memory_map_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_map_t);
-#endif
 
 /* Kinds of resource XENMEM_acquire_resource maps. */
 /* An ioreq server; id is the server. */
@@ -655,9 +603,7 @@ struct xen_mem_acquire_resource {
     XEN_GUEST_HANDLE(xen_pfn_t) frame_list;
 };
 typedef struct xen_mem_acquire_resource xen_mem_acquire_resource_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_mem_acquire_resource_t);
-#endif
 
 /* A memory range of a virtual NUMA node. */
 struct xen_vmemrange {
@@ -671,9 +617,7 @@ struct xen_vmemrange {
     unsigned int nid;
 };
 typedef struct xen_vmemrange xen_vmemrange_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_vmemrange_t);
-#endif
 
 /*
  * XENMEM_get_vnumainfo: a guest's virtual NUMA topology. The guest says
@@ -707,9 +651,7 @@ struct xen_vnuma_topology_info {
     } vmemrange;
 };
 typedef struct xen_vnuma_topology_info xen_vnuma_topology_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_vnuma_topology_info_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -37,9 +37,7 @@ struct xennmi_callback {
     unsigned long pad;
 };
 typedef struct xennmi_callback xennmi_callback_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xennmi_callback_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

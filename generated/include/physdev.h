@@ -67,9 +67,7 @@ struct physdev_eoi {
     uint32_t irq;
 };
 typedef struct physdev_eoi physdev_eoi_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_eoi_t);
-#endif
 
 /* PHYSDEVOP_pirq_eoi_gmfn_v1/_v2: register the EOI bit page. */
 struct physdev_pirq_eoi_gmfn {
@@ -77,9 +75,7 @@ struct physdev_pirq_eoi_gmfn {
     xen_pfn_t gmfn;
 };
 typedef struct physdev_pirq_eoi_gmfn physdev_pirq_eoi_gmfn_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_pirq_eoi_gmfn_t);
-#endif
 
 /* Flags of physdev_irq_status_query. */
 /* PHYSDEVOP_eoi must follow the handling of the interrupt. */
@@ -98,9 +94,7 @@ struct physdev_irq_status_query {
     uint32_t flags; /* bitmap xenirqstat */
 };
 typedef struct physdev_irq_status_query physdev_irq_status_query_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_irq_status_query_t);
-#endif
 
 /* PHYSDEVOP_set_iopl: set the I/O privilege level of the current vCPU. */
 struct physdev_set_iopl {
@@ -108,9 +102,7 @@ struct physdev_set_iopl {
     uint32_t iopl;
 };
 typedef struct physdev_set_iopl physdev_set_iopl_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_set_iopl_t);
-#endif
 
 /*
  * PHYSDEVOP_set_iobitmap: set the I/O port permission bitmap of the
@@ -124,9 +116,7 @@ struct physdev_set_iobitmap {
     uint32_t nr_ports;
 };
 typedef struct physdev_set_iobitmap physdev_set_iobitmap_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_set_iobitmap_t);
-#endif
 
 /* PHYSDEVOP_apic_read/_write: access an I/O APIC register. */
 struct physdev_apic {
@@ -138,9 +128,7 @@ struct physdev_apic {
     uint32_t value;
 };
 typedef struct physdev_apic physdev_apic_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_apic_t);
-#endif
 
 /*
  * PHYSDEVOP_alloc_irq_vector/_free_irq_vector: manage the upcall vector
@@ -153,9 +141,7 @@ struct physdev_irq {
     uint32_t vector;
 };
 typedef struct physdev_irq physdev_irq_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_irq_t);
-#endif
 
 /* Kinds of interrupt PHYSDEVOP_map_pirq maps. */
 #define MAP_PIRQ_TYPE_MSI 0x0
@@ -186,9 +172,7 @@ struct physdev_map_pirq {
     uint64_t table_base;
 };
 typedef struct physdev_map_pirq physdev_map_pirq_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_map_pirq_t);
-#endif
 
 /* PHYSDEVOP_unmap_pirq: unmap a PIRQ of a domain. */
 struct physdev_unmap_pirq {
@@ -198,9 +182,7 @@ struct physdev_unmap_pirq {
     int pirq;
 };
 typedef struct physdev_unmap_pirq physdev_unmap_pirq_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_unmap_pirq_t);
-#endif
 
 /* PHYSDEVOP_manage_pci_add/_remove: add or remove a PCI device. */
 struct physdev_manage_pci {
@@ -210,9 +192,7 @@ struct physdev_manage_pci {
     uint8_t devfn;
 };
 typedef struct physdev_manage_pci physdev_manage_pci_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_manage_pci_t);
-#endif
 
 /* PHYSDEVOP_restore_msi: restore the MSI state of a PCI device. */
 struct physdev_restore_msi {
@@ -222,9 +202,7 @@ struct physdev_restore_msi {
     uint8_t devfn;
 };
 typedef struct physdev_restore_msi physdev_restore_msi_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_restore_msi_t);
-#endif
 
 /*
  * PHYSDEVOP_manage_pci_add_ext: add a PCI device that may be an extended
@@ -246,9 +224,7 @@ struct physdev_manage_pci_ext {
     } physfn;
 };
 typedef struct physdev_manage_pci_ext physdev_manage_pci_ext_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_manage_pci_ext_t);
-#endif
 
 /*
  * The argument of HYPERVISOR_physdev_op_compat(), replaced by
@@ -268,9 +244,7 @@ struct physdev_op {
     } u;
 };
 typedef struct physdev_op physdev_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_op_t);
-#endif
 
 /* PHYSDEVOP_setup_gsi: configure a GSI. */
 struct physdev_setup_gsi {
@@ -282,9 +256,7 @@ struct physdev_setup_gsi {
     uint8_t polarity;
 };
 typedef struct physdev_setup_gsi physdev_setup_gsi_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_setup_gsi_t);
-#endif
 
 /* PHYSDEVOP_get_free_pirq: allocate a free PIRQ. */
 struct physdev_get_free_pirq {
@@ -294,9 +266,7 @@ struct physdev_get_free_pirq {
     uint32_t pirq;
 };
 typedef struct physdev_get_free_pirq physdev_get_free_pirq_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_get_free_pirq_t);
-#endif
 
 /* Flags of physdev_pci_mmcfg_reserved. */
 /* The region is reserved in the firmware's memory map. */
@@ -318,9 +288,7 @@ struct physdev_pci_mmcfg_reserved {
     uint32_t flags; /* bitmap xen_pci_mmcfg */
 };
 typedef struct physdev_pci_mmcfg_reserved physdev_pci_mmcfg_reserved_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_pci_mmcfg_reserved_t);
-#endif
 
 /* Flags of physdev_pci_device_add. */
 /* An extended function. */
@@ -344,9 +312,7 @@ struct physdev_pci_device {
     uint8_t devfn;
 };
 typedef struct physdev_pci_device physdev_pci_device_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_pci_device_t);
-#endif
 
 /* Kinds of reset of pci_device_reset. */
 #define PCI_DEVICE_RESET_COLD 0x0
@@ -366,9 +332,6 @@ struct pci_device_reset {
     uint32_t flags;
 };
 typedef struct pci_device_reset pci_device_reset_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(pci_device_reset_t);
-#endif
 
 /* Operations of PHYSDEVOP_dbgp_op on a USB debug port. */
 /* The controller is about to be reset. */
@@ -392,9 +355,7 @@ struct physdev_dbgp_op {
     } u;
 };
 typedef struct physdev_dbgp_op physdev_dbgp_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_dbgp_op_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -87,9 +87,6 @@ struct xenpf_settime32 {
     uint64_t system_time;
 };
 typedef struct xenpf_settime32 xenpf_settime32_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenpf_settime32_t);
-#endif
 
 /* XENPF_settime64: as settime32 with 64-bit seconds. */
 struct xenpf_settime64 {
@@ -102,15 +99,10 @@ struct xenpf_settime64 {
     uint64_t system_time;
 };
 typedef struct xenpf_settime64 xenpf_settime64_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenpf_settime64_t);
-#endif
 
 /* The settime struct of this interface version. */
 typedef struct xenpf_settime64 xenpf_settime_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_settime_t);
-#endif
 
 /*
  * XENPF_add_memtype: make the frames [mfn, mfn + nr_mfns) of an MTRR
@@ -130,9 +122,7 @@ struct xenpf_add_memtype {
     uint32_t reg;
 };
 typedef struct xenpf_add_memtype xenpf_add_memtype_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_add_memtype_t);
-#endif
 
 /*
  * XENPF_del_memtype: remove a memory type setting (x86). Give the handle,
@@ -146,9 +136,7 @@ struct xenpf_del_memtype {
     uint32_t reg;
 };
 typedef struct xenpf_del_memtype xenpf_del_memtype_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_del_memtype_t);
-#endif
 
 /* XENPF_read_memtype: the setting of an MTRR (x86). */
 struct xenpf_read_memtype {
@@ -162,9 +150,7 @@ struct xenpf_read_memtype {
     uint32_t type;
 };
 typedef struct xenpf_read_memtype xenpf_read_memtype_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_read_memtype_t);
-#endif
 
 /* XENPF_microcode_update. */
 struct xenpf_microcode_update {
@@ -174,9 +160,7 @@ struct xenpf_microcode_update {
     uint32_t length;
 };
 typedef struct xenpf_microcode_update xenpf_microcode_update_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_microcode_update_t);
-#endif
 
 /* Platform quirks. */
 /* Do not restrict the targets of I/O APIC redirection entries. */
@@ -192,9 +176,7 @@ struct xenpf_platform_quirk {
     uint32_t quirk_id; /* enum xenpf_quirk */
 };
 typedef struct xenpf_platform_quirk xenpf_platform_quirk_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_platform_quirk_t);
-#endif
 
 /* EFI runtime services of XENPF_efi_runtime_call. */
 #define XEN_EFI_get_time 1
@@ -265,9 +247,6 @@ struct xenpf_efi_time {
     uint8_t daylight;
 };
 typedef struct xenpf_efi_time xenpf_efi_time_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenpf_efi_time_t);
-#endif
 
 /* An EFI GUID. */
 struct xenpf_efi_guid {
@@ -277,9 +256,6 @@ struct xenpf_efi_guid {
     uint8_t data4[8];
 };
 typedef struct xenpf_efi_guid xenpf_efi_guid_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenpf_efi_guid_t);
-#endif
 
 /* XENPF_efi_runtime_call: call an EFI runtime service. */
 struct xenpf_efi_runtime_call {
@@ -343,9 +319,7 @@ struct xenpf_efi_runtime_call {
     } u;
 };
 typedef struct xenpf_efi_runtime_call xenpf_efi_runtime_call_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_efi_runtime_call_t);
-#endif
 
 /* Kinds of firmware information. */
 /* A disk, from BIOS int 13h functions 08h, 41h and 48h. */
@@ -426,9 +400,6 @@ union xenpf_efi_info {
     } apple_properties;
 };
 typedef union xenpf_efi_info xenpf_efi_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenpf_efi_info_t);
-#endif
 
 /* XENPF_firmware_info: information the firmware gave Xen at boot. */
 struct xenpf_firmware_info {
@@ -474,9 +445,7 @@ struct xenpf_firmware_info {
     } u;
 };
 typedef struct xenpf_firmware_info xenpf_firmware_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_firmware_info_t);
-#endif
 
 /* Flags of XENPF_enter_acpi_sleep. */
 /*
@@ -499,9 +468,7 @@ struct xenpf_enter_acpi_sleep {
     uint32_t flags; /* bitmap xenpf_acpi_sleep */
 };
 typedef struct xenpf_enter_acpi_sleep xenpf_enter_acpi_sleep_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_enter_acpi_sleep_t);
-#endif
 
 /* XENPF_change_freq. */
 struct xenpf_change_freq {
@@ -513,9 +480,7 @@ struct xenpf_change_freq {
     uint64_t freq;
 };
 typedef struct xenpf_change_freq xenpf_change_freq_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_change_freq_t);
-#endif
 
 /*
  * XENPF_getidletime: idle times (ns since boot) of the CPUs in a bitmap.
@@ -533,9 +498,7 @@ struct xenpf_getidletime {
     uint64_t now;
 };
 typedef struct xenpf_getidletime xenpf_getidletime_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_getidletime_t);
-#endif
 
 /* Power management abilities. */
 /* C states. */
@@ -588,9 +551,6 @@ struct xen_power_register {
     uint64_t address;
 };
 typedef struct xen_power_register xen_power_register_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_power_register_t);
-#endif
 
 /* A C state dependency (_CSD). */
 struct xen_processor_csd {
@@ -602,9 +562,7 @@ struct xen_processor_csd {
     uint32_t num;
 };
 typedef struct xen_processor_csd xen_processor_csd_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_processor_csd_t);
-#endif
 
 /* A C state (_CST). */
 struct xen_processor_cx {
@@ -622,9 +580,7 @@ struct xen_processor_cx {
     XEN_GUEST_HANDLE(xen_processor_csd_t) dp;
 };
 typedef struct xen_processor_cx xen_processor_cx_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_processor_cx_t);
-#endif
 
 /* Global C state flags of a processor (C bitfields in Xen's header). */
 struct xen_processor_flags {
@@ -645,9 +601,6 @@ struct xen_processor_power {
     XEN_GUEST_HANDLE(xen_processor_cx_t) states;
 };
 typedef struct xen_processor_power xen_processor_power_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_processor_power_t);
-#endif
 
 /* An ACPI P-state register (_PCT). */
 struct xen_pct_register {
@@ -660,9 +613,6 @@ struct xen_pct_register {
     uint64_t address;
 };
 typedef struct xen_pct_register xen_pct_register_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_pct_register_t);
-#endif
 
 /* A P state (_PSS). */
 struct xen_processor_px {
@@ -680,9 +630,7 @@ struct xen_processor_px {
     uint64_t status;
 };
 typedef struct xen_processor_px xen_processor_px_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_processor_px_t);
-#endif
 
 /* A P state dependency package (_PSD). */
 struct xen_psd_package {
@@ -693,9 +641,6 @@ struct xen_psd_package {
     uint64_t num_processors;
 };
 typedef struct xen_psd_package xen_psd_package_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_psd_package_t);
-#endif
 
 /* How dependent processors coordinate their frequency. */
 /* The hardware coordinates. */
@@ -723,9 +668,7 @@ struct xen_processor_performance {
     uint32_t shared_type; /* enum xen_cpuperf_shared_type */
 };
 typedef struct xen_processor_performance xen_processor_performance_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_processor_performance_t);
-#endif
 
 /* CPPC information of a processor. */
 struct xen_processor_cppc {
@@ -747,9 +690,6 @@ struct xen_processor_cppc {
     struct xen_psd_package domain_info;
 };
 typedef struct xen_processor_cppc xen_processor_cppc_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_processor_cppc_t);
-#endif
 
 /* XENPF_set_processor_pminfo: pass a CPU's ACPI power management data. */
 struct xenpf_set_processor_pminfo {
@@ -766,9 +706,7 @@ struct xenpf_set_processor_pminfo {
     } u;
 };
 typedef struct xenpf_set_processor_pminfo xenpf_set_processor_pminfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_set_processor_pminfo_t);
-#endif
 
 /* Flags of xenpf_pcpuinfo. */
 /* The CPU is online. */
@@ -793,9 +731,7 @@ struct xenpf_pcpuinfo {
     uint32_t acpi_id;
 };
 typedef struct xenpf_pcpuinfo xenpf_pcpuinfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_pcpuinfo_t);
-#endif
 
 /* XENPF_get_cpu_version. */
 struct xenpf_pcpu_version {
@@ -813,9 +749,7 @@ struct xenpf_pcpu_version {
     uint32_t stepping;
 };
 typedef struct xenpf_pcpu_version xenpf_pcpu_version_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_pcpu_version_t);
-#endif
 
 /* XENPF_cpu_online and XENPF_cpu_offline. */
 struct xenpf_cpu_ol {
@@ -823,9 +757,7 @@ struct xenpf_cpu_ol {
     uint32_t cpuid;
 };
 typedef struct xenpf_cpu_ol xenpf_cpu_ol_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_cpu_ol_t);
-#endif
 
 /* XENPF_cpu_hotadd. */
 struct xenpf_cpu_hotadd {
@@ -837,9 +769,6 @@ struct xenpf_cpu_hotadd {
     uint32_t pxm;
 };
 typedef struct xenpf_cpu_hotadd xenpf_cpu_hotadd_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenpf_cpu_hotadd_t);
-#endif
 
 /* XENPF_mem_hotadd. */
 struct xenpf_mem_hotadd {
@@ -853,9 +782,6 @@ struct xenpf_mem_hotadd {
     uint32_t flags;
 };
 typedef struct xenpf_mem_hotadd xenpf_mem_hotadd_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenpf_mem_hotadd_t);
-#endif
 
 /* Operations of XENPF_core_parking. */
 /* Set how many CPUs should idle. */
@@ -871,9 +797,7 @@ struct xenpf_core_parking {
     uint32_t idle_nums;
 };
 typedef struct xenpf_core_parking xenpf_core_parking_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_core_parking_t);
-#endif
 
 /* Resource operations. */
 /*
@@ -900,9 +824,7 @@ struct xenpf_resource_entry {
     uint64_t val;
 };
 typedef struct xenpf_resource_entry xenpf_resource_entry_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_resource_entry_t);
-#endif
 
 /*
  * XENPF_resource_op: a batch of platform resource accesses (MSRs, ports),
@@ -918,9 +840,7 @@ struct xenpf_resource_op {
     XEN_GUEST_HANDLE(xenpf_resource_entry_t) entries;
 };
 typedef struct xenpf_resource_op xenpf_resource_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_resource_op_t);
-#endif
 
 /* XENPF_get_symbol: read Xen's symbol table, one symbol per call. */
 struct xenpf_symdata {
@@ -939,15 +859,11 @@ struct xenpf_symdata {
     char type;
 };
 typedef struct xenpf_symdata xenpf_symdata_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_symdata_t);
-#endif
 
 /* XENPF_get_dom0_console. */
 typedef struct dom0_vga_console_info xenpf_dom0_console_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_dom0_console_t);
-#endif
 
 /* XENPF_get_ucode_revision. */
 struct xenpf_ucode_revision {
@@ -961,9 +877,7 @@ struct xenpf_ucode_revision {
     uint32_t revision;
 };
 typedef struct xenpf_ucode_revision xenpf_ucode_revision_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_ucode_revision_t);
-#endif
 
 /* Flags of XENPF_microcode_update2. */
 /* Skip the version check. */
@@ -981,9 +895,7 @@ struct xenpf_microcode_update2 {
     XEN_GUEST_HANDLE(const_void) data;
 };
 typedef struct xenpf_microcode_update2 xenpf_microcode_update2_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_microcode_update2_t);
-#endif
 
 /*
  * The argument of HYPERVISOR_platform_op(): a command, the interface
@@ -1024,9 +936,7 @@ struct xen_platform_op {
     } u;
 };
 typedef struct xen_platform_op xen_platform_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_platform_op_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -82,9 +82,6 @@ struct xen_sysctl_readconsole {
     uint32_t count;
 };
 typedef struct xen_sysctl_readconsole xen_sysctl_readconsole_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_readconsole_t);
-#endif
 
 /* Operations of XEN_SYSCTL_tbuf_op. */
 #define XEN_SYSCTL_TBUFOP_get_info 0
@@ -108,9 +105,6 @@ struct xen_sysctl_tbuf_op {
     uint32_t size;
 };
 typedef struct xen_sysctl_tbuf_op xen_sysctl_tbuf_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_tbuf_op_t);
-#endif
 
 /* Capabilities of the host (xen_sysctl_physinfo.capabilities). */
 /* HVM guests. */
@@ -183,9 +177,6 @@ struct xen_sysctl_physinfo {
     uint32_t hw_cap[8];
 };
 typedef struct xen_sysctl_physinfo xen_sysctl_physinfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_physinfo_t);
-#endif
 
 /* XEN_SYSCTL_sched_id: the current scheduler. */
 struct xen_sysctl_sched_id {
@@ -193,9 +184,6 @@ struct xen_sysctl_sched_id {
     uint32_t sched_id;
 };
 typedef struct xen_sysctl_sched_id xen_sysctl_sched_id_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_sched_id_t);
-#endif
 
 /* Operations of XEN_SYSCTL_perfc_op (software performance counters). */
 /* Reset every counter to zero. */
@@ -211,15 +199,11 @@ struct xen_sysctl_perfc_desc {
     uint32_t nr_vals;
 };
 typedef struct xen_sysctl_perfc_desc xen_sysctl_perfc_desc_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_perfc_desc_t);
-#endif
 
 /* A value of a performance counter. */
 typedef uint32_t xen_sysctl_perfc_val_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_perfc_val_t);
-#endif
 
 /* XEN_SYSCTL_perfc_op. */
 struct xen_sysctl_perfc_op {
@@ -235,9 +219,6 @@ struct xen_sysctl_perfc_op {
     XEN_GUEST_HANDLE_64(xen_sysctl_perfc_val_t) val;
 };
 typedef struct xen_sysctl_perfc_op xen_sysctl_perfc_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_perfc_op_t);
-#endif
 
 /* XEN_SYSCTL_getdomaininfolist: information on several domains. */
 struct xen_sysctl_getdomaininfolist {
@@ -251,9 +232,6 @@ struct xen_sysctl_getdomaininfolist {
     uint32_t num_domains;
 };
 typedef struct xen_sysctl_getdomaininfolist xen_sysctl_getdomaininfolist_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_getdomaininfolist_t);
-#endif
 
 /* XEN_SYSCTL_debug_keys: press debug keys. */
 struct xen_sysctl_debug_keys {
@@ -263,9 +241,6 @@ struct xen_sysctl_debug_keys {
     uint32_t nr_keys;
 };
 typedef struct xen_sysctl_debug_keys xen_sysctl_debug_keys_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_debug_keys_t);
-#endif
 
 /* Information about a physical CPU. */
 struct xen_sysctl_cpuinfo {
@@ -273,9 +248,7 @@ struct xen_sysctl_cpuinfo {
     uint64_aligned_t idletime;
 };
 typedef struct xen_sysctl_cpuinfo xen_sysctl_cpuinfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cpuinfo_t);
-#endif
 
 /* XEN_SYSCTL_getcpuinfo. */
 struct xen_sysctl_getcpuinfo {
@@ -287,9 +260,6 @@ struct xen_sysctl_getcpuinfo {
     uint32_t nr_cpus;
 };
 typedef struct xen_sysctl_getcpuinfo xen_sysctl_getcpuinfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_getcpuinfo_t);
-#endif
 
 /* XEN_SYSCTL_availheap: free heap memory in a range of address widths. */
 struct xen_sysctl_availheap {
@@ -303,9 +273,6 @@ struct xen_sysctl_availheap {
     uint64_aligned_t avail_bytes;
 };
 typedef struct xen_sysctl_availheap xen_sysctl_availheap_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_availheap_t);
-#endif
 
 /* One P state's statistics. */
 struct pm_px_val {
@@ -317,9 +284,7 @@ struct pm_px_val {
     uint64_aligned_t count;
 };
 typedef struct pm_px_val pm_px_val_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(pm_px_val_t);
-#endif
 
 /* P state statistics (PMSTAT_get_max_px, PMSTAT_get_pxstat). */
 struct pm_px_stat {
@@ -343,9 +308,6 @@ struct pm_px_stat {
     XEN_GUEST_HANDLE_64(pm_px_val_t) pt;
 };
 typedef struct pm_px_stat pm_px_stat_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(pm_px_stat_t);
-#endif
 
 /* C state statistics (PMSTAT_get_max_cx, PMSTAT_get_cxstat). */
 struct pm_cx_stat {
@@ -382,9 +344,6 @@ struct pm_cx_stat {
     XEN_GUEST_HANDLE_64(uint64) cc;
 };
 typedef struct pm_cx_stat pm_cx_stat_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(pm_cx_stat_t);
-#endif
 
 /* The category bits of a PMSTAT_* type. */
 #define PMSTAT_CATEGORY_MASK 0xF0
@@ -416,9 +375,6 @@ struct xen_sysctl_get_pmstat {
     } u;
 };
 typedef struct xen_sysctl_get_pmstat xen_sysctl_get_pmstat_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_get_pmstat_t);
-#endif
 
 /* Operations of XEN_SYSCTL_cpu_hotplug. */
 /* Bring a CPU online. */
@@ -442,18 +398,12 @@ struct xen_sysctl_cpu_hotplug {
     uint32_t op; /* enum xen_sysctl_cpu_hotplug_op */
 };
 typedef struct xen_sysctl_cpu_hotplug xen_sysctl_cpu_hotplug_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cpu_hotplug_t);
-#endif
 
 /* Parameters of the userspace cpufreq governor. */
 struct xen_userspace {
     uint32_t scaling_setspeed;
 };
 typedef struct xen_userspace xen_userspace_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_userspace_t);
-#endif
 
 /* Parameters of the ondemand cpufreq governor. */
 struct xen_ondemand {
@@ -463,9 +413,6 @@ struct xen_ondemand {
     uint32_t up_threshold;
 };
 typedef struct xen_ondemand xen_ondemand_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_ondemand_t);
-#endif
 
 /* CPPC features. */
 /* The activity window is supported. */
@@ -517,9 +464,6 @@ struct xen_get_cppc_para {
     uint32_t activity_window;
 };
 typedef struct xen_get_cppc_para xen_get_cppc_para_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_get_cppc_para_t);
-#endif
 
 /* Which fields of xen_set_cppc_para to apply. */
 #define _XEN_SYSCTL_CPPC_SET_MINIMUM 0
@@ -581,9 +525,6 @@ struct xen_set_cppc_para {
     uint32_t activity_window;
 };
 typedef struct xen_set_cppc_para xen_set_cppc_para_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_set_cppc_para_t);
-#endif
 
 /* Length of cpufreq names (as in Linux's sysfs). */
 #define CPUFREQ_NAME_LEN 16
@@ -627,9 +568,6 @@ struct xen_get_cpufreq_para {
     int32_t turbo_enabled;
 };
 typedef struct xen_get_cpufreq_para xen_get_cpufreq_para_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_get_cpufreq_para_t);
-#endif
 
 /* SET_CPUFREQ_GOV: choose the governor. */
 struct xen_set_cpufreq_gov {
@@ -637,9 +575,6 @@ struct xen_set_cpufreq_gov {
     char scaling_governor[CPUFREQ_NAME_LEN];
 };
 typedef struct xen_set_cpufreq_gov xen_set_cpufreq_gov_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_set_cpufreq_gov_t);
-#endif
 
 /* Parameters of SET_CPUFREQ_PARA. */
 #define SCALING_MAX_FREQ 1
@@ -656,9 +591,6 @@ struct xen_set_cpufreq_para {
     uint32_t ctrl_value;
 };
 typedef struct xen_set_cpufreq_para xen_set_cpufreq_para_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_set_cpufreq_para_t);
-#endif
 
 /* The category bits of a pm_op command. */
 #define PM_PARA_CATEGORY_MASK 0xF0
@@ -711,9 +643,6 @@ struct xen_sysctl_pm_op {
     } u;
 };
 typedef struct xen_sysctl_pm_op xen_sysctl_pm_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_pm_op_t);
-#endif
 
 /* Operations of XEN_SYSCTL_page_offline_op. */
 #define sysctl_page_offline 1
@@ -735,9 +664,6 @@ struct xen_sysctl_page_offline_op {
     XEN_GUEST_HANDLE(uint32) status;
 };
 typedef struct xen_sysctl_page_offline_op xen_sysctl_page_offline_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_page_offline_op_t);
-#endif
 
 /* Page offline status: the result bits. */
 #define PG_OFFLINE_STATUS_MASK 0xFFUL
@@ -834,9 +760,7 @@ struct xen_sysctl_lockprof_data {
     uint64_aligned_t block_time;
 };
 typedef struct xen_sysctl_lockprof_data xen_sysctl_lockprof_data_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_lockprof_data_t);
-#endif
 
 /* XEN_SYSCTL_lockprof_op. */
 struct xen_sysctl_lockprof_op {
@@ -852,9 +776,6 @@ struct xen_sysctl_lockprof_op {
     XEN_GUEST_HANDLE_64(xen_sysctl_lockprof_data_t) data;
 };
 typedef struct xen_sysctl_lockprof_op xen_sysctl_lockprof_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_lockprof_op_t);
-#endif
 
 /* A CPU with no core ID. */
 #define XEN_INVALID_CORE_ID 0xFFFFFFFFU
@@ -872,9 +793,7 @@ struct xen_sysctl_cputopo {
     uint32_t node;
 };
 typedef struct xen_sysctl_cputopo xen_sysctl_cputopo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cputopo_t);
-#endif
 
 /*
  * XEN_SYSCTL_cputopoinfo. A null cputopo asks for the largest num_cpus.
@@ -889,9 +808,6 @@ struct xen_sysctl_cputopoinfo {
     XEN_GUEST_HANDLE_64(xen_sysctl_cputopo_t) cputopo;
 };
 typedef struct xen_sysctl_cputopoinfo xen_sysctl_cputopoinfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cputopoinfo_t);
-#endif
 
 /* A node with no memory size. */
 #define XEN_INVALID_MEM_SZ 0xFFFFFFFFU
@@ -905,9 +821,7 @@ struct xen_sysctl_meminfo {
     uint64_t memfree;
 };
 typedef struct xen_sysctl_meminfo xen_sysctl_meminfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_meminfo_t);
-#endif
 
 /*
  * XEN_SYSCTL_numainfo. With both handles null it asks for the largest
@@ -925,9 +839,6 @@ struct xen_sysctl_numainfo {
     XEN_GUEST_HANDLE_64(uint32) distance;
 };
 typedef struct xen_sysctl_numainfo xen_sysctl_numainfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_numainfo_t);
-#endif
 
 /*
  * Operations of XEN_SYSCTL_cpupool_op. Besides the common -ENOMEM and
@@ -971,9 +882,6 @@ struct xen_sysctl_cpupool_op {
     struct xenctl_bitmap cpumap;
 };
 typedef struct xen_sysctl_cpupool_op xen_sysctl_cpupool_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cpupool_op_t);
-#endif
 
 /* Most entries of an ARINC 653 schedule. */
 #define ARINC653_MAX_DOMAINS_PER_SCHEDULE 64
@@ -995,9 +903,7 @@ struct xen_sysctl_arinc653_schedule {
     } sched_entries[ARINC653_MAX_DOMAINS_PER_SCHEDULE];
 };
 typedef struct xen_sysctl_arinc653_schedule xen_sysctl_arinc653_schedule_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_arinc653_schedule_t);
-#endif
 
 /*
  * Longest context switch rate limit, in microseconds (credit and
@@ -1030,9 +936,6 @@ struct xen_sysctl_credit_schedule {
     uint32_t vcpu_migr_delay_us;
 };
 typedef struct xen_sysctl_credit_schedule xen_sysctl_credit_schedule_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_credit_schedule_t);
-#endif
 
 /* Parameters of the credit2 scheduler. */
 struct xen_sysctl_credit2_schedule {
@@ -1040,9 +943,6 @@ struct xen_sysctl_credit2_schedule {
     uint32_t ratelimit_us;
 };
 typedef struct xen_sysctl_credit2_schedule xen_sysctl_credit2_schedule_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_credit2_schedule_t);
-#endif
 
 /* Operations of XEN_SYSCTL_scheduler_op. */
 #define XEN_SYSCTL_SCHEDOP_putinfo 0
@@ -1054,9 +954,6 @@ struct xen_sysctl_sched_arinc653 {
     XEN_GUEST_HANDLE_64(xen_sysctl_arinc653_schedule_t) schedule;
 };
 typedef struct xen_sysctl_sched_arinc653 xen_sysctl_sched_arinc653_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_sched_arinc653_t);
-#endif
 
 /* XEN_SYSCTL_scheduler_op: parameters of a pool's scheduler. */
 struct xen_sysctl_scheduler_op {
@@ -1074,9 +971,6 @@ struct xen_sysctl_scheduler_op {
     } u;
 };
 typedef struct xen_sysctl_scheduler_op xen_sysctl_scheduler_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_scheduler_op_t);
-#endif
 
 /*
  * The first word of gcov coverage data ("XCOV"), followed by records of a
@@ -1103,9 +997,6 @@ struct xen_sysctl_coverage_op {
     XEN_GUEST_HANDLE_64(char) buffer;
 };
 typedef struct xen_sysctl_coverage_op xen_sysctl_coverage_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_coverage_op_t);
-#endif
 
 /* Operations of XEN_SYSCTL_psr_cmt_op (cache monitoring). */
 #define XEN_SYSCTL_PSR_CMT_get_total_rmid 0
@@ -1133,9 +1024,6 @@ struct xen_sysctl_psr_cmt_op {
     } u;
 };
 typedef struct xen_sysctl_psr_cmt_op xen_sysctl_psr_cmt_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_psr_cmt_op_t);
-#endif
 
 /* Node of a device Xen does not know. */
 #define XEN_INVALID_DEV 0xFFFFFFFEU
@@ -1153,9 +1041,6 @@ struct xen_sysctl_pcitopoinfo {
     XEN_GUEST_HANDLE_64(uint32) nodes;
 };
 typedef struct xen_sysctl_pcitopoinfo xen_sysctl_pcitopoinfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_pcitopoinfo_t);
-#endif
 
 /* Operations of XEN_SYSCTL_psr_alloc. */
 #define XEN_SYSCTL_PSR_get_l3_info 0
@@ -1201,9 +1086,6 @@ struct xen_sysctl_psr_alloc {
     } u;
 };
 typedef struct xen_sysctl_psr_alloc xen_sysctl_psr_alloc_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_psr_alloc_t);
-#endif
 
 /* Featuresets of XEN_SYSCTL_get_cpu_featureset. */
 /* The real CPUID values. */
@@ -1233,9 +1115,6 @@ struct xen_sysctl_cpu_featureset {
     XEN_GUEST_HANDLE_64(uint32) features;
 };
 typedef struct xen_sysctl_cpu_featureset xen_sysctl_cpu_featureset_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cpu_featureset_t);
-#endif
 
 /* Version of the livepatch payload format. */
 #define LIVEPATCH_PAYLOAD_VERSION 2
@@ -1253,9 +1132,6 @@ struct xen_livepatch_name {
     uint16_t pad[3];
 };
 typedef struct xen_livepatch_name xen_livepatch_name_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_livepatch_name_t);
-#endif
 
 /*
  * Operations of XEN_SYSCTL_livepatch_op. The usual sequence: UPLOAD; GET
@@ -1280,9 +1156,6 @@ struct xen_sysctl_livepatch_upload {
     XEN_GUEST_HANDLE_64(uint8) payload;
 };
 typedef struct xen_sysctl_livepatch_upload xen_sysctl_livepatch_upload_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_livepatch_upload_t);
-#endif
 
 /* States of a payload. */
 #define LIVEPATCH_STATE_CHECKED 1
@@ -1296,9 +1169,7 @@ struct xen_livepatch_status {
     int32_t rc;
 };
 typedef struct xen_livepatch_status xen_livepatch_status_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_livepatch_status_t);
-#endif
 
 /* XEN_SYSCTL_LIVEPATCH_GET: the state of a payload (synchronous). */
 struct xen_sysctl_livepatch_get {
@@ -1308,9 +1179,6 @@ struct xen_sysctl_livepatch_get {
     struct xen_livepatch_status status;
 };
 typedef struct xen_sysctl_livepatch_get xen_sysctl_livepatch_get_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_livepatch_get_t);
-#endif
 
 /*
  * XEN_SYSCTL_LIVEPATCH_LIST: states, names and metadata of the loaded
@@ -1346,9 +1214,6 @@ struct xen_sysctl_livepatch_list {
     XEN_GUEST_HANDLE_64(uint32) metadata_len;
 };
 typedef struct xen_sysctl_livepatch_list xen_sysctl_livepatch_list_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_livepatch_list_t);
-#endif
 
 /* Actions on a payload. */
 #define LIVEPATCH_ACTION_UNLOAD 1
@@ -1382,9 +1247,6 @@ struct xen_sysctl_livepatch_action {
     uint32_t pad;
 };
 typedef struct xen_sysctl_livepatch_action xen_sysctl_livepatch_action_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_livepatch_action_t);
-#endif
 
 /* Flags of XEN_SYSCTL_livepatch_op. */
 /* Skip some checks. */
@@ -1410,9 +1272,6 @@ struct xen_sysctl_livepatch_op {
     } u;
 };
 typedef struct xen_sysctl_livepatch_op xen_sysctl_livepatch_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_livepatch_op_t);
-#endif
 
 /*
  * The argument of HYPERVISOR_sysctl(): a command, the interface version
@@ -1462,9 +1321,7 @@ struct xen_sysctl {
     } u;
 };
 typedef struct xen_sysctl xen_sysctl_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -25,6 +25,8 @@ enum xi_word {
 	XI_W_C_PREFIX,
 	XI_W_C_TYPE,
 	XI_W_C_ENUM,
+	XI_W_C_HANDLE,
+	XI_W_C_PRELUDE,
 	XI_W_CHAR,
 	XI_W_CONST,
 	XI_W_CONSTANTS,

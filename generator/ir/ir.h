@@ -331,6 +331,7 @@ struct xi_decl {
 	bool c_bitfields;          /* @c_bitfields on a bitmap: C sees a struct of bitfields */
 	enum xi_ctype c_type : 8;  /* @c_type on constants, enums and bitmaps */
 	bool c_enum;               /* @c_enum: C declares the enum as a C enum */
+	bool c_handle;             /* @c_handle: C defines its guest handle (Xen's rule) */
 	const char *c_enum_typedef; /* @c_enum("NAME_t"): an anonymous enum typedef'd so */
 	struct xi_loc loc;
 	const char *name;
@@ -395,6 +396,10 @@ struct xi_module {
 	 * file (C: Xen's #error unless __XEN__ or __XEN_TOOLS__). */
 	bool tools_only;
 	struct xi_loc tools_only_loc;
+	/* @!c_prelude: the header holds the shared C machinery (guest
+	 * handles, uint64_aligned_t, ...), as Xen's xen.h and arch headers. */
+	bool c_prelude;
+	struct xi_loc c_prelude_loc;
 	bool is_input;            /* named on the command line: gets outputs */
 	/* An input the user named, not one found by searching a directory
 	 * (abi-diff): leaving it out (--abi) is worth a warning. */

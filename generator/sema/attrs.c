@@ -95,7 +95,8 @@ static bool attr_repeated(struct xi_ctx *ctx, const struct xi_attr *list, const 
 bool xi_attr_is_known(const char *n)
 {
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
-					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum" };
+					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
+					     "c_handle" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -126,6 +127,17 @@ static void attr_misplaced(struct xi_ctx *ctx, const struct xi_attr *a, const ch
 
 static void apply_file(struct xi_ctx *ctx, struct xi_module *m, const struct xi_attr *a)
 {
+	if (!strcmp(a->name, "c_prelude")) {
+		if (m->c_prelude) {
+			xi_error(&ctx->diag, a->loc, "duplicate file attribute '@!c_prelude'");
+			return;
+		}
+		if (a->arg_kind != XI_ATTR_ARG_NONE)
+			xi_error(&ctx->diag, a->arg_loc, "'@!c_prelude' takes no argument");
+		m->c_prelude = true;
+		m->c_prelude_loc = a->loc;
+		return;
+	}
 	if (strcmp(a->name, "if")) {
 		xi_error(&ctx->diag, a->loc, "unknown file attribute '@!%s'", a->name);
 		return;
@@ -175,6 +187,10 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 		} else if (!strcmp(a->name, "c_bitfields") && d->kind == XI_DECL_BITMAP) {
 			if (attr_no_arg(ctx, a))
 				d->c_bitfields = true;
+		} else if (!strcmp(a->name, "c_handle") && (d->kind == XI_DECL_STRUCT ||
+			   d->kind == XI_DECL_UNION || d->kind == XI_DECL_ALIAS)) {
+			if (attr_no_arg(ctx, a))
+				d->c_handle = true;
 		} else if (!strcmp(a->name, "version") &&
 			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
 			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
@@ -323,6 +339,8 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		push_string(a, &tail, "c_prefix", d->c_prefix);
 	if (d->c_bitfields)
 		push(a, &tail, "c_bitfields");
+	if (d->c_handle)
+		push(a, &tail, "c_handle");
 	push_ctype(a, &tail, d->c_type);
 	if (d->c_enum_typedef)
 		push_string(a, &tail, "c_enum", d->c_enum_typedef);

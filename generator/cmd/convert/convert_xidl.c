@@ -478,6 +478,12 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 		xi_out_puts(o, "@!if(tools)\n");
 		any = true;
 	}
+	if (m->c_prelude) {
+		if (any && !m->tools_only)
+			xi_out_putc(o, '\n');
+		xi_out_puts(o, "@!c_prelude\n");
+		any = true;
+	}
 	for (const struct xi_import *im = m->imports; im; im = im->next) {
 		const struct xi_cmt_node *n = slots(&p, im);
 		if (any && im == m->imports)

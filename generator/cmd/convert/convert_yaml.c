@@ -656,6 +656,12 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 		note_blank(&p, p.nevents);
 		key_str(&p, "if", "tools");
 	}
+	if (m->c_prelude) {
+		if (!m->tools_only)
+			note_blank(&p, p.nevents);
+		str(&p, "c_prelude");
+		raw(&p, "true");
+	}
 	const struct xi_import *first_import = next_import(m->imports);
 	if (first_import) {
 		note_blank(&p, p.nevents);

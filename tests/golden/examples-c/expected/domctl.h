@@ -6,6 +6,8 @@
 #ifndef __XEN_PUBLIC_DOMCTL_H__
 #define __XEN_PUBLIC_DOMCTL_H__
 
+#include "xenidl-c.h"
+
 #include "xen.h"
 #if defined(__i386__) || defined(__x86_64__)
 #include "arch-x86/domainconfig.h"
@@ -94,9 +96,7 @@ struct xen_domctl_createdomain {
     struct xen_arch_domainconfig arch;
 };
 typedef struct xen_domctl_createdomain xen_domctl_createdomain_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_createdomain_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

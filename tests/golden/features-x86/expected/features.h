@@ -6,12 +6,18 @@
 #ifndef __XEN_PUBLIC_FEATURES_H__
 #define __XEN_PUBLIC_FEATURES_H__
 
+#include "xenidl-c.h"
+
 #include "base.h"
 #if defined(__i386__) || defined(__x86_64__)
 #include "arch-x86/platform.h"
 #else
 #error "xenidl: no definitions for this architecture"
 #endif
+
+/* A handle to struct feat_request comes before its definition. */
+typedef struct feat_request feat_request_t;
+DEFINE_XEN_GUEST_HANDLE(feat_request_t);
 
 /* Operations, named with a shared prefix. */
 /* Read something. */
@@ -53,9 +59,7 @@ union feat_value {
     uint32_t halves[2];
 };
 typedef union feat_value feat_value_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(feat_value_t);
-#endif
 
 /* A request, with every kind of member. */
 struct feat_request {
@@ -98,10 +102,6 @@ struct feat_request {
         uint8_t raw[16];
     } u;
 };
-typedef struct feat_request feat_request_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(feat_request_t);
-#endif
 
 /* A legacy struct with implicit holes and ABI-dependent types. */
 struct feat_legacy {
@@ -116,17 +116,13 @@ struct feat_legacy {
 #endif
 };
 typedef struct feat_legacy feat_legacy_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(feat_legacy_t);
-#endif
 
 /* Empty on purpose. */
 __extension__ struct feat_empty {
 };
 typedef struct feat_empty feat_empty_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(feat_empty_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member
