@@ -125,7 +125,7 @@ else
 	suite features "$top_srcdir/tests/golden/features/input" features.xidl base.xidl \
 		arch-x86/platform.xidl arch-arm/platform.xidl arch-ppc/platform.xidl \
 		arch-riscv/platform.xidl
-	suite prelude "$top_srcdir/tests/golden/c-prelude/input" core.xidl user.xidl \
+	suite prelude "$top_srcdir/tests/golden/c-prelude/input" compat.xidl core.xidl user.xidl \
 		arch-x86/core.xidl arch-arm/core.xidl arch-ppc/core.xidl arch-riscv/core.xidl
 fi
 

@@ -36,7 +36,6 @@
  */
 #define _CALLBACKF_mask_events 0
 #define CALLBACKF_mask_events (1U << _CALLBACKF_mask_events)
-#define CALLBACKF__ALL 0x1U
 
 /* Commands of HYPERVISOR_callback_op(). */
 /* Register a callback (callback_register). */

@@ -146,12 +146,9 @@
 #define _XEN_DOMCTL_CDF_nested_virt 6
 #define XEN_DOMCTL_CDF_nested_virt (1U << _XEN_DOMCTL_CDF_nested_virt)
 /* Offer a virtual PMU. */
-#define _XEN_DOMCTL_CDF_vpmu 7
-#define XEN_DOMCTL_CDF_vpmu (1U << _XEN_DOMCTL_CDF_vpmu)
+#define XEN_DOMCTL_CDF_vpmu (1U << 7)
 /* Trap the guest's accesses to unmapped addresses. */
-#define _XEN_DOMCTL_CDF_trap_unmapped_accesses 8
-#define XEN_DOMCTL_CDF_trap_unmapped_accesses (1U << _XEN_DOMCTL_CDF_trap_unmapped_accesses)
-#define XEN_DOMCTL_CDF__ALL 0x1ffU
+#define XEN_DOMCTL_CDF_trap_unmapped_accesses (1U << 8)
 
 /* The highest XEN_DOMCTL_CDF_* flag; for ABI checks. */
 #define XEN_DOMCTL_CDF_MAX 0x100U
@@ -160,24 +157,19 @@
 /* Do not share page tables between the CPU and the IOMMU. */
 #define _XEN_DOMCTL_IOMMU_no_sharept 0
 #define XEN_DOMCTL_IOMMU_no_sharept (1U << _XEN_DOMCTL_IOMMU_no_sharept)
-#define XEN_DOMCTL_IOMMU__ALL 0x1U
 
 /* The highest XEN_DOMCTL_IOMMU_* flag; for ABI checks. */
 #define XEN_DOMCTL_IOMMU_MAX 0x1U
 
 /* Grant table options of a new domain. */
 /* The highest grant table version the domain may use. */
-#define _XEN_DOMCTL_GRANT_version 0
-#define XEN_DOMCTL_GRANT_version_mask (0xf << _XEN_DOMCTL_GRANT_version)
-#define XEN_DOMCTL_GRANT_version(v) (((v) << _XEN_DOMCTL_GRANT_version) & XEN_DOMCTL_GRANT_version_mask)
-#define XEN_DOMCTL_GRANT__ALL 0xfU
+#define XEN_DOMCTL_GRANT_version_mask (0xf << 0)
+#define XEN_DOMCTL_GRANT_version(v) (((v) << 0) & XEN_DOMCTL_GRANT_version_mask)
 
 /* altp2m options of a new domain. */
 /* The altp2m mode: XEN_DOMCTL_ALTP2M_mixed, _external or _limited. */
-#define _XEN_DOMCTL_ALTP2M_mode 0
-#define XEN_DOMCTL_ALTP2M_mode_mask (0x3U << _XEN_DOMCTL_ALTP2M_mode)
-#define XEN_DOMCTL_ALTP2M_mode(v) (((v) << _XEN_DOMCTL_ALTP2M_mode) & XEN_DOMCTL_ALTP2M_mode_mask)
-#define XEN_DOMCTL_ALTP2M__ALL 0x3U
+#define XEN_DOMCTL_ALTP2M_mode_mask (0x3U << 0)
+#define XEN_DOMCTL_ALTP2M_mode(v) (((v) << 0) & XEN_DOMCTL_ALTP2M_mode_mask)
 
 /*
  * altp2m mode: every operation for the guest and external tools. Its
@@ -265,7 +257,6 @@ typedef struct xen_domctl_createdomain xen_domctl_createdomain_t;
 /* Uses hardware-assisted paging. */
 #define _XEN_DOMINF_hap 8
 #define XEN_DOMINF_hap (1U << _XEN_DOMINF_hap)
-#define XEN_DOMINF__ALL 0x1ffU
 
 /* Mask of the shutdown reason, once shifted down. */
 #define XEN_DOMINF_shutdownmask 255
@@ -387,24 +378,17 @@ typedef struct xen_domctl_getpageframeinfo3 xen_domctl_getpageframeinfo3_t;
  * Reference-counted shadows: the guest neither makes explicit MMU
  * calls nor write-protects its page tables.
  */
-#define _XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT 1
-#define XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT (1 << _XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT)
+#define XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT (1 << 1)
 /* Log dirtied pages in a bitmap (for live migration). */
-#define _XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY 2
-#define XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY (1 << _XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY)
+#define XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY (1 << 2)
 /* Translate guest frames to machine frames automatically. */
-#define _XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE 3
-#define XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE (1 << _XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE)
+#define XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE (1 << 3)
 /* Xen takes no virtual address space from the guest (HVM only). */
-#define _XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL 4
-#define XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL (1 << _XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL)
-#define XEN_DOMCTL_SHADOW_ENABLE__ALL 0x1eU
+#define XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL (1 << 4)
 
 /* Mode flags of XEN_DOMCTL_SHADOW_OP_CLEAN and _PEEK. */
 /* The last round: include pages Xen maps writable. */
-#define _XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL 0
-#define XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL (1 << _XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL)
-#define XEN_DOMCTL_SHADOW_LOGDIRTY__ALL 0x1U
+#define XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL (1 << 0)
 
 /* Statistics of a log-dirty round. */
 struct xen_domctl_shadow_op_stats {
@@ -486,7 +470,6 @@ typedef struct xen_domctl_nodeaffinity xen_domctl_nodeaffinity_t;
 /* Undo a SCHEDOP_pin_override. */
 #define _XEN_VCPUAFFINITY_FORCE 2
 #define XEN_VCPUAFFINITY_FORCE (1U << _XEN_VCPUAFFINITY_FORCE)
-#define XEN_VCPUAFFINITY__ALL 0x7U
 
 /*
  * XEN_DOMCTL_setvcpuaffinity and XEN_DOMCTL_getvcpuaffinity: the physical
@@ -545,7 +528,6 @@ typedef struct xen_domctl_sched_credit2 xen_domctl_sched_credit2_t;
 /* The vCPU may run beyond its budget. */
 #define _XEN_DOMCTL_SCHEDRT_extra 0
 #define XEN_DOMCTL_SCHEDRT_extra (1U << _XEN_DOMCTL_SCHEDRT_extra)
-#define XEN_DOMCTL_SCHEDRT__ALL 0x1U
 
 /* Parameters of the RTDS scheduler. */
 struct xen_domctl_sched_rtds {
@@ -725,9 +707,7 @@ typedef struct xen_domctl_sendtrigger xen_domctl_sendtrigger_t;
  * Assign even if the device's reserved memory regions conflict
  * (assign only).
  */
-#define _XEN_DOMCTL_DEV_RDM_RELAXED 0
-#define XEN_DOMCTL_DEV_RDM_RELAXED (1 << _XEN_DOMCTL_DEV_RDM_RELAXED)
-#define XEN_DOMCTL_DEV__ALL 0x1U
+#define XEN_DOMCTL_DEV_RDM_RELAXED (1 << 0)
 
 /*
  * XEN_DOMCTL_assign_device (set up the IOMMU for a guest's device),
@@ -1303,30 +1283,21 @@ typedef struct xen_domctl_set_llc_colors xen_domctl_set_llc_colors_t;
 
 /* State bits of XEN_DOMCTL_get_domain_state. */
 /* The domain exists. */
-#define _XEN_DOMCTL_GETDOMSTATE_STATE_EXIST 0
-#define XEN_DOMCTL_GETDOMSTATE_STATE_EXIST (1 << _XEN_DOMCTL_GETDOMSTATE_STATE_EXIST)
+#define XEN_DOMCTL_GETDOMSTATE_STATE_EXIST (1 << 0)
 /* Its shutdown completed. */
-#define _XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN 1
-#define XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN (1 << _XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN)
+#define XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN (1 << 1)
 /* It is dying. */
-#define _XEN_DOMCTL_GETDOMSTATE_STATE_DYING 2
-#define XEN_DOMCTL_GETDOMSTATE_STATE_DYING (1 << _XEN_DOMCTL_GETDOMSTATE_STATE_DYING)
+#define XEN_DOMCTL_GETDOMSTATE_STATE_DYING (1 << 2)
 /* It is dead. */
-#define _XEN_DOMCTL_GETDOMSTATE_STATE_DEAD 3
-#define XEN_DOMCTL_GETDOMSTATE_STATE_DEAD (1 << _XEN_DOMCTL_GETDOMSTATE_STATE_DEAD)
-#define XEN_DOMCTL_GETDOMSTATE_STATE__ALL 0xfU
+#define XEN_DOMCTL_GETDOMSTATE_STATE_DEAD (1 << 3)
 
 /* Capability bits of XEN_DOMCTL_get_domain_state. */
 /* The control domain. */
-#define _XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL 0
-#define XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL (1 << _XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL)
+#define XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL (1 << 0)
 /* The hardware domain. */
-#define _XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE 1
-#define XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE (1 << _XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE)
+#define XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE (1 << 1)
 /* The xenstore domain. */
-#define _XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE 2
-#define XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE (1 << _XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE)
-#define XEN_DOMCTL_GETDOMSTATE_CAP__ALL 0x7U
+#define XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE (1 << 2)
 
 /*
  * XEN_DOMCTL_get_domain_state, a stable command. With DOMID_INVALID it

@@ -86,9 +86,7 @@ typedef struct evtchn_bind_virq evtchn_bind_virq_t;
 
 /* Flags of evtchn_bind_pirq. */
 /* The interrupt may be shared with other devices. */
-#define _BIND_PIRQ__WILL_SHARE 0
-#define BIND_PIRQ__WILL_SHARE (1 << _BIND_PIRQ__WILL_SHARE)
-#define BIND_PIRQ___ALL 0x1U
+#define BIND_PIRQ__WILL_SHARE (1 << 0)
 
 /*
  * EVTCHNOP_bind_pirq: bind a fresh local port to a physical interrupt.

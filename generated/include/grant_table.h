@@ -35,9 +35,8 @@ typedef uint32_t grant_ref_t;
  * [GST] the guest writes it, [XEN] Xen does.
  */
 /* The type of the entry. */
-#define _GTF_type 0
-#define GTF_type_mask (0x3U << _GTF_type)
-#define GTF_type(v) (((v) << _GTF_type) & GTF_type_mask)
+#define GTF_type_mask (0x3U << 0)
+#define GTF_type(v) (((v) << 0) & GTF_type_mask)
 /* [GST] only read-only mappings and accesses. */
 #define _GTF_readonly 2
 #define GTF_readonly (1U << _GTF_readonly)
@@ -62,7 +61,6 @@ typedef uint32_t grant_ref_t;
  */
 #define _GTF_sub_page 8
 #define GTF_sub_page (1U << _GTF_sub_page)
-#define GTF__ALL 0x1ffU
 
 /* Grant entry type: grants nothing. */
 #define GTF_invalid 0x0U
@@ -95,7 +93,6 @@ typedef uint32_t grant_ref_t;
  */
 #define _GTF_transfer_completed 3
 #define GTF_transfer_completed (1U << _GTF_transfer_completed)
-#define GTF_transfer__ALL 0xcU
 
 /*
  * A version 1 grant entry, kept mostly for older guests; new guests
@@ -263,10 +260,8 @@ typedef uint32_t grant_handle_t;
  * Bits to place in the PTE bits available to the guest kernel
  * (architecture-specific; with XENFEAT_gnttab_map_avail_bits).
  */
-#define _GNTMAP_guest_avail 16
-#define GNTMAP_guest_avail_mask (0xffffU << _GNTMAP_guest_avail)
-#define GNTMAP_guest_avail(v) (((v) << _GNTMAP_guest_avail) & GNTMAP_guest_avail_mask)
-#define GNTMAP__ALL 0xffff001fU
+#define GNTMAP_guest_avail_mask (0xffffU << 16)
+#define GNTMAP_guest_avail(v) (((v) << 16) & GNTMAP_guest_avail_mask)
 
 /* The first bit of GNTMAP_guest_avail_mask. */
 #define _GNTMAP_guest_avail0 16
@@ -375,7 +370,6 @@ DEFINE_XEN_GUEST_HANDLE(gnttab_transfer_t);
 /* The destination is a grant reference, not a frame. */
 #define _GNTCOPY_dest_gref 1
 #define GNTCOPY_dest_gref (1 << _GNTCOPY_dest_gref)
-#define GNTCOPY__ALL 0x3U
 
 /* One end of a copy. */
 struct gnttab_copy_ptr {
@@ -499,15 +493,11 @@ DEFINE_XEN_GUEST_HANDLE(gnttab_swap_grant_ref_t);
 
 /* Operations of gnttab_cache_flush. */
 /* Clean (write back) the range. */
-#define _GNTTAB_CACHE_CLEAN 0
-#define GNTTAB_CACHE_CLEAN (1U << _GNTTAB_CACHE_CLEAN)
+#define GNTTAB_CACHE_CLEAN (1U << 0)
 /* Invalidate the range. */
-#define _GNTTAB_CACHE_INVAL 1
-#define GNTTAB_CACHE_INVAL (1U << _GNTTAB_CACHE_INVAL)
+#define GNTTAB_CACHE_INVAL (1U << 1)
 /* a is a grant reference, not a bus address. */
-#define _GNTTAB_CACHE_SOURCE_GREF 31
-#define GNTTAB_CACHE_SOURCE_GREF (1U << _GNTTAB_CACHE_SOURCE_GREF)
-#define GNTTAB_CACHE__ALL 0x80000003U
+#define GNTTAB_CACHE_SOURCE_GREF (1U << 31)
 
 /*
  * GNTTABOP_cache_flush: cache maintenance on part of a page that another

@@ -104,15 +104,11 @@
  * bits 7:0 and the NUMA node plus one in bits 15:8).
  */
 /* Populate with populate-on-demand entries. */
-#define _XENMEMF_populate_on_demand 16
-#define XENMEMF_populate_on_demand (1 << _XENMEMF_populate_on_demand)
+#define XENMEMF_populate_on_demand (1 << 16)
 /* Allocate from the given node only. */
-#define _XENMEMF_exact_node_request 17
-#define XENMEMF_exact_node_request (1 << _XENMEMF_exact_node_request)
+#define XENMEMF_exact_node_request (1 << 17)
 /* The node is a virtual node. */
-#define _XENMEMF_vnode 18
-#define XENMEMF_vnode (1 << _XENMEMF_vnode)
-#define XENMEMF__ALL 0x70000U
+#define XENMEMF_vnode (1 << 18)
 
 /* A change of a domain's reservation. */
 struct xen_memory_reservation {
@@ -475,18 +471,13 @@ typedef struct mem_sharing_op_debug mem_sharing_op_debug_t;
 
 /* Options of a fork. */
 /* Let the fork use the IOMMU (for short-lived forks). */
-#define _XENMEM_FORK_WITH_IOMMU_ALLOWED 0
-#define XENMEM_FORK_WITH_IOMMU_ALLOWED (1U << _XENMEM_FORK_WITH_IOMMU_ALLOWED)
+#define XENMEM_FORK_WITH_IOMMU_ALLOWED (1U << 0)
 /* Block interrupts in the fork (for short-lived forks). */
-#define _XENMEM_FORK_BLOCK_INTERRUPTS 1
-#define XENMEM_FORK_BLOCK_INTERRUPTS (1U << _XENMEM_FORK_BLOCK_INTERRUPTS)
+#define XENMEM_FORK_BLOCK_INTERRUPTS (1U << 1)
 /* fork_reset: reset the vCPU state. */
-#define _XENMEM_FORK_RESET_STATE 2
-#define XENMEM_FORK_RESET_STATE (1U << _XENMEM_FORK_RESET_STATE)
+#define XENMEM_FORK_RESET_STATE (1U << 2)
 /* fork_reset: reset the memory. */
-#define _XENMEM_FORK_RESET_MEMORY 3
-#define XENMEM_FORK_RESET_MEMORY (1U << _XENMEM_FORK_RESET_MEMORY)
-#define XENMEM_FORK__ALL 0xfU
+#define XENMEM_FORK_RESET_MEMORY (1U << 3)
 
 /* Sharing: fork a domain, or reset a fork. */
 struct mem_sharing_op_fork {
@@ -528,9 +519,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_t);
 
 /* Flags of xen_reserved_device_memory_map. */
 /* Every region, whatever the device. */
-#define _XENMEM_RDM_ALL 0
-#define XENMEM_RDM_ALL (1 << _XENMEM_RDM_ALL)
-#define XENMEM_RDM__ALL 0x1U
+#define XENMEM_RDM_ALL (1 << 0)
 
 /* XENMEM_reserved_device_memory_map: list the reserved ranges. */
 struct xen_reserved_device_memory_map {

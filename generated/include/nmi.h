@@ -19,7 +19,6 @@
 /* Some other hardware NMI. */
 #define _XEN_NMIREASON_unknown 2
 #define XEN_NMIREASON_unknown (1UL << _XEN_NMIREASON_unknown)
-#define XEN_NMIREASON__ALL 0x7U
 
 /* Commands of HYPERVISOR_nmi_op(). */
 /*

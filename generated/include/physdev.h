@@ -84,7 +84,6 @@ DEFINE_XEN_GUEST_HANDLE(physdev_pirq_eoi_gmfn_t);
 /* Several guests share the interrupt. */
 #define _XENIRQSTAT_shared 1
 #define XENIRQSTAT_shared (1U << _XENIRQSTAT_shared)
-#define XENIRQSTAT__ALL 0x3U
 
 /* PHYSDEVOP_irq_status_query: the state of an interrupt line. */
 struct physdev_irq_status_query {
@@ -270,9 +269,7 @@ DEFINE_XEN_GUEST_HANDLE(physdev_get_free_pirq_t);
 
 /* Flags of physdev_pci_mmcfg_reserved. */
 /* The region is reserved in the firmware's memory map. */
-#define _XEN_PCI_MMCFG_RESERVED 0
-#define XEN_PCI_MMCFG_RESERVED (1 << _XEN_PCI_MMCFG_RESERVED)
-#define XEN_PCI_MMCFG__ALL 0x1U
+#define XEN_PCI_MMCFG_RESERVED (1 << 0)
 
 /* PHYSDEVOP_pci_mmcfg_reserved: report an MMCONFIG region. */
 struct physdev_pci_mmcfg_reserved {
@@ -292,15 +289,11 @@ DEFINE_XEN_GUEST_HANDLE(physdev_pci_mmcfg_reserved_t);
 
 /* Flags of physdev_pci_device_add. */
 /* An extended function. */
-#define _XEN_PCI_DEV_EXTFN 0
-#define XEN_PCI_DEV_EXTFN (1 << _XEN_PCI_DEV_EXTFN)
+#define XEN_PCI_DEV_EXTFN (1 << 0)
 /* An SR-IOV virtual function. */
-#define _XEN_PCI_DEV_VIRTFN 1
-#define XEN_PCI_DEV_VIRTFN (1 << _XEN_PCI_DEV_VIRTFN)
+#define XEN_PCI_DEV_VIRTFN (1 << 1)
 /* optarr[0] holds the device's proximity domain. */
-#define _XEN_PCI_DEV_PXM 2
-#define XEN_PCI_DEV_PXM (1 << _XEN_PCI_DEV_PXM)
-#define XEN_PCI_DEV__ALL 0x7U
+#define XEN_PCI_DEV_PXM (1 << 2)
 
 /* A PCI device: segment, bus, device and function. */
 struct physdev_pci_device {

@@ -194,42 +194,28 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_platform_quirk_t);
 
 /* misc flags of XEN_EFI_get_time. */
 /* Setting the time clears the nanoseconds. */
-#define _XEN_EFI_GET_TIME_SET_CLEARS_NS 0
-#define XEN_EFI_GET_TIME_SET_CLEARS_NS (1 << _XEN_EFI_GET_TIME_SET_CLEARS_NS)
-#define XEN_EFI_GET_TIME__ALL 0x1U
+#define XEN_EFI_GET_TIME_SET_CLEARS_NS (1 << 0)
 
 /* misc flags of XEN_EFI_get_wakeup_time. */
 /* The alarm is enabled. */
-#define _XEN_EFI_GET_WAKEUP_TIME_ENABLED 0
-#define XEN_EFI_GET_WAKEUP_TIME_ENABLED (1 << _XEN_EFI_GET_WAKEUP_TIME_ENABLED)
+#define XEN_EFI_GET_WAKEUP_TIME_ENABLED (1 << 0)
 /* The alarm is pending. */
-#define _XEN_EFI_GET_WAKEUP_TIME_PENDING 1
-#define XEN_EFI_GET_WAKEUP_TIME_PENDING (1 << _XEN_EFI_GET_WAKEUP_TIME_PENDING)
-#define XEN_EFI_GET_WAKEUP_TIME__ALL 0x3U
+#define XEN_EFI_GET_WAKEUP_TIME_PENDING (1 << 1)
 
 /* misc flags of XEN_EFI_set_wakeup_time. */
 /* Enable the alarm. */
-#define _XEN_EFI_SET_WAKEUP_TIME_ENABLE 0
-#define XEN_EFI_SET_WAKEUP_TIME_ENABLE (1 << _XEN_EFI_SET_WAKEUP_TIME_ENABLE)
+#define XEN_EFI_SET_WAKEUP_TIME_ENABLE (1 << 0)
 /* Only enable or disable it; leave the time. */
-#define _XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY 1
-#define XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY (1 << _XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY)
-#define XEN_EFI_SET_WAKEUP_TIME__ALL 0x3U
+#define XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY (1 << 1)
 
 /* Attributes of an EFI variable. */
-#define _XEN_EFI_VARIABLE_NON_VOLATILE 0
-#define XEN_EFI_VARIABLE_NON_VOLATILE (1 << _XEN_EFI_VARIABLE_NON_VOLATILE)
-#define _XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS 1
-#define XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS (1 << _XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS)
-#define _XEN_EFI_VARIABLE_RUNTIME_ACCESS 2
-#define XEN_EFI_VARIABLE_RUNTIME_ACCESS (1 << _XEN_EFI_VARIABLE_RUNTIME_ACCESS)
-#define XEN_EFI_VARIABLE__ALL 0x7U
+#define XEN_EFI_VARIABLE_NON_VOLATILE (1 << 0)
+#define XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS (1 << 1)
+#define XEN_EFI_VARIABLE_RUNTIME_ACCESS (1 << 2)
 
 /* misc flags of XEN_EFI_query_variable_info. */
 /* Report the values at the end of boot services. */
-#define _XEN_EFI_VARINFO_BOOT_SNAPSHOT 0
-#define XEN_EFI_VARINFO_BOOT_SNAPSHOT (1 << _XEN_EFI_VARINFO_BOOT_SNAPSHOT)
-#define XEN_EFI_VARINFO__ALL 0x1U
+#define XEN_EFI_VARINFO_BOOT_SNAPSHOT (1 << 0)
 
 /* An EFI time. */
 struct xenpf_efi_time {
@@ -452,9 +438,7 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_firmware_info_t);
  * val_a and val_b are the sleep types of the extended (hardware
  * reduced) interface.
  */
-#define _XENPF_ACPI_SLEEP_EXTENDED 0
-#define XENPF_ACPI_SLEEP_EXTENDED (1 << _XENPF_ACPI_SLEEP_EXTENDED)
-#define XENPF_ACPI_SLEEP__ALL 0x1U
+#define XENPF_ACPI_SLEEP_EXTENDED (1 << 0)
 
 /* XENPF_enter_acpi_sleep. */
 struct xenpf_enter_acpi_sleep {
@@ -502,15 +486,11 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_getidletime_t);
 
 /* Power management abilities. */
 /* C states. */
-#define _XEN_PROCESSOR_PM_CX 0
-#define XEN_PROCESSOR_PM_CX (1 << _XEN_PROCESSOR_PM_CX)
+#define XEN_PROCESSOR_PM_CX (1 << 0)
 /* P states. */
-#define _XEN_PROCESSOR_PM_PX 1
-#define XEN_PROCESSOR_PM_PX (1 << _XEN_PROCESSOR_PM_PX)
+#define XEN_PROCESSOR_PM_PX (1 << 1)
 /* T states. */
-#define _XEN_PROCESSOR_PM_TX 2
-#define XEN_PROCESSOR_PM_TX (1 << _XEN_PROCESSOR_PM_TX)
-#define XEN_PROCESSOR_PM__ALL 0x7U
+#define XEN_PROCESSOR_PM_TX (1 << 2)
 
 /* Kinds of XENPF_set_processor_pminfo data. */
 /* C states (_CST, _CSD). */
@@ -525,22 +505,14 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_getidletime_t);
 #define XEN_PM_CPPC 4
 
 /* Which parts of xen_processor_performance are valid. */
-#define _XEN_PX_PCT 0
-#define XEN_PX_PCT (1 << _XEN_PX_PCT)
-#define _XEN_PX_PSS 1
-#define XEN_PX_PSS (1 << _XEN_PX_PSS)
-#define _XEN_PX_PPC 2
-#define XEN_PX_PPC (1 << _XEN_PX_PPC)
-#define _XEN_PX_PSD 3
-#define XEN_PX_PSD (1 << _XEN_PX_PSD)
-#define XEN_PX__ALL 0xfU
+#define XEN_PX_PCT (1 << 0)
+#define XEN_PX_PSS (1 << 1)
+#define XEN_PX_PPC (1 << 2)
+#define XEN_PX_PSD (1 << 3)
 
 /* Which parts of xen_processor_cppc are valid. */
-#define _XEN_CPPC_PSD 0
-#define XEN_CPPC_PSD (1U << _XEN_CPPC_PSD)
-#define _XEN_CPPC_CPC 1
-#define XEN_CPPC_CPC (1U << _XEN_CPPC_CPC)
-#define XEN_CPPC__ALL 0x3U
+#define XEN_CPPC_PSD (1U << 0)
+#define XEN_CPPC_CPC (1U << 1)
 
 /* An ACPI generic address of a power register. */
 struct xen_power_register {
@@ -710,12 +682,9 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_set_processor_pminfo_t);
 
 /* Flags of xenpf_pcpuinfo. */
 /* The CPU is online. */
-#define _XEN_PCPU_FLAGS_ONLINE 0
-#define XEN_PCPU_FLAGS_ONLINE (1 << _XEN_PCPU_FLAGS_ONLINE)
+#define XEN_PCPU_FLAGS_ONLINE (1 << 0)
 /* The CPU is not present. */
-#define _XEN_PCPU_FLAGS_INVALID 1
-#define XEN_PCPU_FLAGS_INVALID (1 << _XEN_PCPU_FLAGS_INVALID)
-#define XEN_PCPU_FLAGS__ALL 0x3U
+#define XEN_PCPU_FLAGS_INVALID (1 << 1)
 
 /* XENPF_get_cpuinfo. */
 struct xenpf_pcpuinfo {
@@ -881,9 +850,7 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_ucode_revision_t);
 
 /* Flags of XENPF_microcode_update2. */
 /* Skip the version check. */
-#define _XENPF_UCODE_FORCE 0
-#define XENPF_UCODE_FORCE (1 << _XENPF_UCODE_FORCE)
-#define XENPF_UCODE__ALL 0x1U
+#define XENPF_UCODE_FORCE (1 << 0)
 
 /* XENPF_microcode_update2. */
 struct xenpf_microcode_update2 {

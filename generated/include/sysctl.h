@@ -126,18 +126,13 @@ typedef struct xen_sysctl_tbuf_op xen_sysctl_tbuf_op_t;
 #define _XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share 5
 #define XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share (1U << _XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share)
 /* VM tracing. */
-#define _XEN_SYSCTL_PHYSCAP_vmtrace 6
-#define XEN_SYSCTL_PHYSCAP_vmtrace (1U << _XEN_SYSCTL_PHYSCAP_vmtrace)
+#define XEN_SYSCTL_PHYSCAP_vmtrace (1U << 6)
 /* A virtual PMU. */
-#define _XEN_SYSCTL_PHYSCAP_vpmu 7
-#define XEN_SYSCTL_PHYSCAP_vpmu (1U << _XEN_SYSCTL_PHYSCAP_vpmu)
+#define XEN_SYSCTL_PHYSCAP_vpmu (1U << 7)
 /* Grant table ABI version 1. */
-#define _XEN_SYSCTL_PHYSCAP_gnttab_v1 8
-#define XEN_SYSCTL_PHYSCAP_gnttab_v1 (1U << _XEN_SYSCTL_PHYSCAP_gnttab_v1)
+#define XEN_SYSCTL_PHYSCAP_gnttab_v1 (1U << 8)
 /* Grant table ABI version 2. */
-#define _XEN_SYSCTL_PHYSCAP_gnttab_v2 9
-#define XEN_SYSCTL_PHYSCAP_gnttab_v2 (1U << _XEN_SYSCTL_PHYSCAP_gnttab_v2)
-#define XEN_SYSCTL_PHYSCAP__ALL 0x3ffU
+#define XEN_SYSCTL_PHYSCAP_gnttab_v2 (1U << 9)
 
 /* The highest XEN_SYSCTL_PHYSCAP_* flag; for ABI checks. */
 #define XEN_SYSCTL_PHYSCAP_MAX 0x200U
@@ -416,9 +411,7 @@ typedef struct xen_ondemand xen_ondemand_t;
 
 /* CPPC features. */
 /* The activity window is supported. */
-#define _XEN_SYSCTL_CPPC_FEAT_ACT_WINDOW 0
-#define XEN_SYSCTL_CPPC_FEAT_ACT_WINDOW (1 << _XEN_SYSCTL_CPPC_FEAT_ACT_WINDOW)
-#define XEN_SYSCTL_CPPC_FEAT__ALL 0x1U
+#define XEN_SYSCTL_CPPC_FEAT_ACT_WINDOW (1 << 0)
 
 /* Activity window: the 7-bit mantissa. */
 #define XEN_CPPC_ACT_WINDOW_MANTISSA_MASK 0x7F
@@ -466,21 +459,15 @@ struct xen_get_cppc_para {
 typedef struct xen_get_cppc_para xen_get_cppc_para_t;
 
 /* Which fields of xen_set_cppc_para to apply. */
-#define _XEN_SYSCTL_CPPC_SET_MINIMUM 0
-#define XEN_SYSCTL_CPPC_SET_MINIMUM (1U << _XEN_SYSCTL_CPPC_SET_MINIMUM)
-#define _XEN_SYSCTL_CPPC_SET_MAXIMUM 1
-#define XEN_SYSCTL_CPPC_SET_MAXIMUM (1U << _XEN_SYSCTL_CPPC_SET_MAXIMUM)
-#define _XEN_SYSCTL_CPPC_SET_DESIRED 2
-#define XEN_SYSCTL_CPPC_SET_DESIRED (1U << _XEN_SYSCTL_CPPC_SET_DESIRED)
-#define _XEN_SYSCTL_CPPC_SET_ENERGY_PERF 3
-#define XEN_SYSCTL_CPPC_SET_ENERGY_PERF (1U << _XEN_SYSCTL_CPPC_SET_ENERGY_PERF)
+#define XEN_SYSCTL_CPPC_SET_MINIMUM (1U << 0)
+#define XEN_SYSCTL_CPPC_SET_MAXIMUM (1U << 1)
+#define XEN_SYSCTL_CPPC_SET_DESIRED (1U << 2)
+#define XEN_SYSCTL_CPPC_SET_ENERGY_PERF (1U << 3)
 /*
  * Cleared on return if the hardware has no activity window; the other
  * fields are still applied.
  */
-#define _XEN_SYSCTL_CPPC_SET_ACT_WINDOW 4
-#define XEN_SYSCTL_CPPC_SET_ACT_WINDOW (1U << _XEN_SYSCTL_CPPC_SET_ACT_WINDOW)
-#define XEN_SYSCTL_CPPC_SET__ALL 0x1fU
+#define XEN_SYSCTL_CPPC_SET_ACT_WINDOW (1U << 4)
 
 /* The preset bits of set_params. */
 #define XEN_SYSCTL_CPPC_SET_PRESET_MASK 0xF0000000U
@@ -1049,15 +1036,11 @@ typedef struct xen_sysctl_pcitopoinfo xen_sysctl_pcitopoinfo_t;
 
 /* Cache allocation flags. */
 /* Code and data prioritisation on L3. */
-#define _XEN_SYSCTL_PSR_CAT_L3_CDP 0
-#define XEN_SYSCTL_PSR_CAT_L3_CDP (1U << _XEN_SYSCTL_PSR_CAT_L3_CDP)
-#define XEN_SYSCTL_PSR_CAT__ALL 0x1U
+#define XEN_SYSCTL_PSR_CAT_L3_CDP (1U << 0)
 
 /* Memory bandwidth allocation flags. */
 /* Linear throttling. */
-#define _XEN_SYSCTL_PSR_MBA_LINEAR 0
-#define XEN_SYSCTL_PSR_MBA_LINEAR (1U << _XEN_SYSCTL_PSR_MBA_LINEAR)
-#define XEN_SYSCTL_PSR_MBA__ALL 0x1U
+#define XEN_SYSCTL_PSR_MBA_LINEAR (1U << 0)
 
 /* XEN_SYSCTL_psr_alloc. */
 struct xen_sysctl_psr_alloc {
@@ -1226,9 +1209,7 @@ typedef struct xen_sysctl_livepatch_list xen_sysctl_livepatch_list_t;
  * Skip the build ID dependency chain; only check that the payload was
  * built for this hypervisor.
  */
-#define _LIVEPATCH_ACTION_APPLY_NODEPS 0
-#define LIVEPATCH_ACTION_APPLY_NODEPS (1 << _LIVEPATCH_ACTION_APPLY_NODEPS)
-#define LIVEPATCH_ACTION__ALL 0x1U
+#define LIVEPATCH_ACTION_APPLY_NODEPS (1 << 0)
 
 /*
  * XEN_SYSCTL_LIVEPATCH_ACTION: act on a payload, asynchronously (follow
@@ -1250,9 +1231,7 @@ typedef struct xen_sysctl_livepatch_action xen_sysctl_livepatch_action_t;
 
 /* Flags of XEN_SYSCTL_livepatch_op. */
 /* Skip some checks. */
-#define _LIVEPATCH_FLAG_FORCE 0
-#define LIVEPATCH_FLAG_FORCE (1U << _LIVEPATCH_FLAG_FORCE)
-#define LIVEPATCH_FLAG__ALL 0x1U
+#define LIVEPATCH_FLAG_FORCE (1U << 0)
 
 /* Every livepatch flag. */
 #define LIVEPATCH_FLAGS_MASK 1U

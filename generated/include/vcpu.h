@@ -122,7 +122,6 @@ DEFINE_XEN_GUEST_HANDLE(vcpu_set_periodic_timer_t);
 /* Fail with -ETIME if the timeout has passed (Xen may ignore it). */
 #define _VCPU_SSHOTTMR_future 0
 #define VCPU_SSHOTTMR_future (1U << _VCPU_SSHOTTMR_future)
-#define VCPU_SSHOTTMR__ALL 0x1U
 
 /* VCPUOP_set_singleshot_timer. */
 struct vcpu_set_singleshot_timer {

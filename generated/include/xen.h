@@ -53,6 +53,7 @@
 
 #endif /* XENIDL_C_PRELUDE */
 
+#include "xen-compat.h"
 #if defined(__i386__) || defined(__x86_64__)
 #include "arch-x86/xen.h"
 #elif defined(__arm__) || defined(__aarch64__)
@@ -497,12 +498,9 @@ DEFINE_XEN_GUEST_HANDLE(mmuext_op_t);
 
 /* Flags of vcpu_time_info.flags. */
 /* The TSC is stable across vCPUs. */
-#define _XEN_PVCLOCK_TSC_STABLE_BIT 0
-#define XEN_PVCLOCK_TSC_STABLE_BIT (1 << _XEN_PVCLOCK_TSC_STABLE_BIT)
+#define XEN_PVCLOCK_TSC_STABLE_BIT (1 << 0)
 /* The guest was stopped; its watchdogs should not fire. */
-#define _XEN_PVCLOCK_GUEST_STOPPED 1
-#define XEN_PVCLOCK_GUEST_STOPPED (1 << _XEN_PVCLOCK_GUEST_STOPPED)
-#define XEN_PVCLOCK__ALL 0x3U
+#define XEN_PVCLOCK_GUEST_STOPPED (1 << 1)
 
 /*
  * Per-vCPU time information. Xen increments version before and after
@@ -610,24 +608,18 @@ typedef struct shared_info shared_info_t;
 
 /* start_info flags (SIF_*). */
 /* The domain is privileged. */
-#define _SIF_PRIVILEGED 0
-#define SIF_PRIVILEGED (1 << _SIF_PRIVILEGED)
+#define SIF_PRIVILEGED (1 << 0)
 /* This is the initial control domain. */
-#define _SIF_INITDOMAIN 1
-#define SIF_INITDOMAIN (1 << _SIF_INITDOMAIN)
+#define SIF_INITDOMAIN (1 << 1)
 /* mod_start is a multiboot module package. */
-#define _SIF_MULTIBOOT_MOD 2
-#define SIF_MULTIBOOT_MOD (1 << _SIF_MULTIBOOT_MOD)
+#define SIF_MULTIBOOT_MOD (1 << 2)
 /* mod_start is a frame number. */
-#define _SIF_MOD_START_PFN 3
-#define SIF_MOD_START_PFN (1 << _SIF_MOD_START_PFN)
+#define SIF_MOD_START_PFN (1 << 3)
 /*
  * The tools understand a virtually mapped p2m, so the three-level
  * tree may be left out.
  */
-#define _SIF_VIRT_P2M_4TOOLS 4
-#define SIF_VIRT_P2M_4TOOLS (1 << _SIF_VIRT_P2M_4TOOLS)
-#define SIF__ALL 0x1fU
+#define SIF_VIRT_P2M_4TOOLS (1 << 4)
 
 /* start_info flags: the byte kept for power management options. */
 #define SIF_PM_MASK 0xFF00

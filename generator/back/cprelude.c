@@ -13,7 +13,7 @@ struct search {
  * modules: every Xen header imports xen.xidl). */
 static bool reaches(struct search *s, const struct xi_module *m)
 {
-	if (m->c_prelude)
+	if (m->c_prelude && !m->c_prelude_version)
 		return true;
 	for (unsigned i = 0; i < s->n; i++)
 		if (s->seen[i] == m)

@@ -18,6 +18,7 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_C_TYPE] = "c_type",
 	[XI_W_C_ENUM] = "c_enum",
 	[XI_W_C_HANDLE] = "c_handle",
+	[XI_W_C_BIT_NUMBERS] = "c_bit_numbers",
 	[XI_W_C_PRELUDE] = "c_prelude",
 	[XI_W_CHAR] = "char",
 	[XI_W_CONST] = "const",
@@ -94,7 +95,7 @@ static const unsigned char len9[] = { XI_W_DIRECTION, XI_W_CONSTANTS, XI_W_C_PRE
 static const unsigned char len10[] = { XI_W_NATIVE_U64, XI_W_NATIVE_I64, XI_W_NONE };
 static const unsigned char len11[] = { XI_W_DESCRIPTION, XI_W_C_BITFIELDS, XI_W_NONE };
 static const unsigned char len12[] = { XI_W_DECLARATIONS, XI_W_NONE };
-static const unsigned char len13[] = { XI_W_NATIVE_HANDLE, XI_W_NONE };
+static const unsigned char len13[] = { XI_W_NATIVE_HANDLE, XI_W_C_BIT_NUMBERS, XI_W_NONE };
 
 static const unsigned char *const by_length[WORD_MAX_LEN + 1] = {
 	NULL, len1, len2, len3, len4, len5, len6, len7, len8, len9, len10, len11, len12, len13,

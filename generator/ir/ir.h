@@ -302,6 +302,7 @@ struct xi_variant {
 	const char *name;
 	const char *c_name;         /* @c_name, or NULL */
 	enum xi_ctype c_type;       /* @c_type, or XI_CTYPE_NONE: the enum's or bitmap's */
+	bool c_bit_numbers;         /* @c_bit_numbers on a bit: C defines _NAME */
 	const char *doc;
 	struct xi_expr *value;      /* enum value, or a bitmap bit's first position */
 	struct xi_expr *value_hi;   /* bitmap field's last position, or NULL */
@@ -332,6 +333,7 @@ struct xi_decl {
 	enum xi_ctype c_type : 8;  /* @c_type on constants, enums and bitmaps */
 	bool c_enum;               /* @c_enum: C declares the enum as a C enum */
 	bool c_handle;             /* @c_handle: C defines its guest handle (Xen's rule) */
+	bool c_bit_numbers;        /* @c_bit_numbers on a bitmap: C defines _NAME for every bit */
 	const char *c_enum_typedef; /* @c_enum("NAME_t"): an anonymous enum typedef'd so */
 	struct xi_loc loc;
 	const char *name;
@@ -399,6 +401,7 @@ struct xi_module {
 	/* @!c_prelude: the header holds the shared C machinery (guest
 	 * handles, uint64_aligned_t, ...), as Xen's xen.h and arch headers. */
 	bool c_prelude;
+	bool c_prelude_version;   /* @!c_prelude(version): Xen's xen-compat.h */
 	struct xi_loc c_prelude_loc;
 	bool is_input;            /* named on the command line: gets outputs */
 	/* An input the user named, not one found by searching a directory

@@ -183,7 +183,6 @@ DEFINE_XEN_GUEST_HANDLE(vcpu_guest_core_regs_t);
 /* The vCPU is up. */
 #define _VGCF_online 0
 #define VGCF_online (1 << _VGCF_online)
-#define VGCF__ALL 0x1U
 
 /*
  * The whole state of a vCPU, as set by VCPUOP_initialise and the

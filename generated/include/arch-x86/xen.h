@@ -338,7 +338,6 @@ DEFINE_XEN_GUEST_HANDLE(cpu_user_regs_t);
 /* x86_64: the vCPU is inside a system call. */
 #define _VGCF_in_syscall 8
 #define VGCF_in_syscall (1 << _VGCF_in_syscall)
-#define VGCF__ALL 0x13dU
 
 /*
  * The whole state of a vCPU, as set by VCPUOP_initialise and the
@@ -508,7 +507,6 @@ typedef unsigned long xen_callback_t;
 /* Virtual PCI. */
 #define _XEN_X86_EMU_VPCI 10
 #define XEN_X86_EMU_VPCI (1U << _XEN_X86_EMU_VPCI)
-#define XEN_X86_EMU__ALL 0x7ffU
 
 /* Every emulated device. */
 #define XEN_X86_EMU_ALL 0x7FFU
@@ -518,9 +516,7 @@ typedef unsigned long xen_callback_t;
  * Ignore accesses to MSRs Xen does not handle instead of injecting
  * #GP. The guest still cannot read or write the real MSR.
  */
-#define _XEN_X86_MSR_RELAXED 0
-#define XEN_X86_MSR_RELAXED (1U << _XEN_X86_MSR_RELAXED)
-#define XEN_X86_MISC__ALL 0x1U
+#define XEN_X86_MSR_RELAXED (1U << 0)
 
 /* The highest misc flag; for ABI checks. */
 #define XEN_X86_MISC_FLAGS_MAX 1U

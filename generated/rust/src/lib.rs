@@ -625,6 +625,7 @@ pub mod sysctl;
 pub mod vcpu;
 pub mod version;
 pub mod xen;
+pub mod xen_compat;
 
 /// The definitions of the target's architecture family.
 #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]

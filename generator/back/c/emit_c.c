@@ -413,6 +413,12 @@ static void emit_bitfields(struct cgen *g, const struct xi_decl *d)
 	xi_out_puts(g->out, "};\n");
 }
 
+/* "_NAME" where the bit's number has a macro, else the number. */
+static const char *bit_shift(struct cgen *g, const char *name, unsigned lo, bool numbered)
+{
+	return numbered ? xi_aprintf(g->arena, "_%s", name) : xi_aprintf(g->arena, "%u", lo);
+}
+
 static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 {
 	if (d->c_bitfields) {
@@ -429,20 +435,27 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 		uint64_t mask = (width == 64 ? UINT64_MAX : ((UINT64_C(1) << width) - 1)) << v->lo;
 		all |= mask;
 		xi_c_comment(g->out, 0, v->doc);
-		xi_out_printf(g->out, "#define _%s %u\n", name, v->lo);
+		/* The bit number's macro, _NAME, where Xen has one (the bit's or
+		 * its bitmap's @c_bit_numbers), or with --c-extras. */
+		bool numbered = v->c_bit_numbers || d->c_bit_numbers || g->opt->c_extras;
+		if (numbered)
+			xi_out_printf(g->out, "#define _%s %u\n", name, v->lo);
+		const char *shift = bit_shift(g, name, v->lo, numbered);
 		/* The bit's C type (@c_type) is the literal's: a shift keeps it. */
 		const char *suffix = xi_ctype_suffix(v->c_type ? v->c_type : own);
 		if (!v->value_hi) {
-			xi_out_printf(g->out, "#define %s (1%s << _%s)\n", name, suffix, name);
+			xi_out_printf(g->out, "#define %s (1%s << %s)\n", name, suffix, shift);
 			continue;
 		}
 		uint64_t field = mask >> v->lo;
-		xi_out_printf(g->out, "#define %s_mask (0x%llx%s << _%s)\n", name,
-			      (unsigned long long)field, suffix, name);
-		xi_out_printf(g->out, "#define %s(v) (((v) << _%s) & %s_mask)\n", name, name, name);
+		xi_out_printf(g->out, "#define %s_mask (0x%llx%s << %s)\n", name,
+			      (unsigned long long)field, suffix, shift);
+		xi_out_printf(g->out, "#define %s(v) (((v) << %s) & %s_mask)\n", name, shift, name);
 	}
-	xi_out_printf(g->out, "#define %s 0x%llx%s\n", xi_c_all_mask_name(g->arena, d),
-		      (unsigned long long)all, wide ? "ULL" : "U");
+	/* Every bit at once: a name Xen's headers lack (--c-extras). */
+	if (g->opt->c_extras)
+		xi_out_printf(g->out, "#define %s 0x%llx%s\n", xi_c_all_mask_name(g->arena, d),
+			      (unsigned long long)all, wide ? "ULL" : "U");
 }
 
 static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
@@ -859,7 +872,7 @@ static void emit_module(struct cgen *g)
 	if (m->c_prelude) {
 		xi_out_putc(o, '\n');
 		xi_out_puts(o, xi_template_c_prelude);
-		if (m->family != XI_FAM_NONE) {
+		if (m->family != XI_FAM_NONE && !m->c_prelude_version) {
 			xi_out_putc(o, '\n');
 			emit_family_machinery(o, m->family);
 		}
@@ -869,7 +882,7 @@ static void emit_module(struct cgen *g)
 		xi_ref_add(g->ctx, g->out, "includes", "c", XI_C_SUPPORT_HEADER, m);
 	}
 	emit_includes(g);
-	if (m->c_prelude && m->family == XI_FAM_NONE) {
+	if (m->c_prelude && m->family == XI_FAM_NONE && !m->c_prelude_version) {
 		xi_out_putc(o, '\n');
 		emit_shared_machinery(o, deferred_handles(g));
 	}
@@ -886,6 +899,10 @@ static void emit_module(struct cgen *g)
 		case XI_DECL_UNION: emit_aggregate(g, d); break;
 		}
 	}
+	if (m->c_prelude_version) {
+		xi_out_putc(o, '\n');
+		xi_out_puts(o, xi_template_c_version);
+	}
 	emit_checks(g);
 	xi_out_printf(o, "\n#endif /* %s */\n", guard);
 }
@@ -894,7 +911,7 @@ void xi_emit_c(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_o
 {
 	bool support = false;
 	for (unsigned i = 0; i < ctx->ninputs; i++)
-		if (!xi_c_follows_xen(ctx->inputs[i]))
+		if (!ctx->inputs[i]->c_prelude && !xi_c_follows_xen(ctx->inputs[i]))
 			support = true;
 	if (support) {
 		struct xi_out *o = xi_out_open(out, XI_C_SUPPORT_HEADER);

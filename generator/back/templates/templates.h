@@ -15,6 +15,9 @@ extern const char xi_template_c_handles_union[];
  * handles of the primitive types, XEN_FLEX_ARRAY_DIM, xen_mk_*, the
  * fallbacks of uint64_aligned_t; marker @word_handles@. */
 extern const char xi_template_c_xen[];
+/* c_version.h: the interface version a program gets (Xen's xen-compat.h),
+ * after __XEN_LATEST_INTERFACE_VERSION__. */
+extern const char xi_template_c_version[];
 /* rust_lib.rs: the top of the Rust crate's src/lib.rs (handles, check
  * errors, the bitmap operators). */
 extern const char xi_template_rust_lib[];

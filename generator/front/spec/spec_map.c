@@ -42,10 +42,10 @@ static const enum xi_word bitmap_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP
 					   XI_W_NONE };
 static const enum xi_word bitmap_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_BITS,
 					      XI_W_C_NAME, XI_W_C_PREFIX, XI_W_C_BITFIELDS,
-					      XI_W_C_TYPE, XI_W_NONE };
+					      XI_W_C_TYPE, XI_W_C_BIT_NUMBERS, XI_W_NONE };
 static const enum xi_word bit_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHIFT, XI_W_NONE };
 static const enum xi_word bit_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHIFT, XI_W_LAST,
-					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_NONE };
+					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_C_BIT_NUMBERS, XI_W_NONE };
 static const enum xi_word agg_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_NONE };
 static const enum xi_word agg_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_LEGACY,
 					   XI_W_C_NAME, XI_W_VERSION, XI_W_C_HANDLE, XI_W_NONE };
@@ -456,8 +456,12 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 		}
 		/* `c_prelude: true`, xidl's file attribute @!c_prelude. */
 		const struct xi_dentry *prelude = xi_sm_entry(root, XI_W_C_PRELUDE);
-		if (prelude && xi_sm_is_kind(mp, prelude->value, "c_prelude", XI_DBOOL, "true or false") &&
-		    prelude->value->bval) {
+		if (prelude && prelude->value->kind == XI_DSTR && prelude->value->len == 7 &&
+		    !memcmp(prelude->value->text, "version", 7)) {
+			m->c_prelude = m->c_prelude_version = true;
+			m->c_prelude_loc = prelude->key_loc;
+		} else if (prelude && xi_sm_is_kind(mp, prelude->value, "c_prelude", XI_DBOOL,
+						    "true, false or version") && prelude->value->bval) {
 			m->c_prelude = true;
 			m->c_prelude_loc = prelude->key_loc;
 		}

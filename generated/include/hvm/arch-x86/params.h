@@ -60,7 +60,6 @@
 /* vCPU hotplug. */
 #define _HVMPV_cpu_hotplug 12
 #define HVMPV_cpu_hotplug (1 << _HVMPV_cpu_hotplug)
-#define HVMPV__ALL 0x1fffU
 
 /* Every Viridian enlightenment. */
 #define HVMPV_feature_mask 0x1FFF

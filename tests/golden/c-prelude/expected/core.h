@@ -51,6 +51,7 @@
 
 #endif /* XENIDL_C_PRELUDE */
 
+#include "compat.h"
 #if defined(__i386__) || defined(__x86_64__)
 #include "arch-x86/core.h"
 #elif defined(__arm__) || defined(__aarch64__)

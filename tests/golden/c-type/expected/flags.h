@@ -20,14 +20,10 @@
 #define NEGATIVE (-5LL)
 
 /* Bits written as int; one as unsigned int. */
-#define _FLAGS_a 0
-#define FLAGS_a (1 << _FLAGS_a)
-#define _FLAGS_b 1
-#define FLAGS_b_mask (0x7 << _FLAGS_b)
-#define FLAGS_b(v) (((v) << _FLAGS_b) & FLAGS_b_mask)
-#define _FLAGS_c 31
-#define FLAGS_c (1U << _FLAGS_c)
-#define FLAGS__ALL 0x8000000fU
+#define FLAGS_a (1 << 0)
+#define FLAGS_b_mask (0x7 << 1)
+#define FLAGS_b(v) (((v) << 1) & FLAGS_b_mask)
+#define FLAGS_c (1U << 31)
 
 /* Variants with a suffix. */
 #define KIND_first 1U

@@ -33,24 +33,16 @@ DEFINE_XEN_GUEST_HANDLE(feat_request_t);
 
 /* Options, with a multi-bit field. */
 /* First bit. */
-#define _FEAT_FLAGS_a 0
-#define FEAT_FLAGS_a (1U << _FEAT_FLAGS_a)
-#define _FEAT_FLAGS_b 1
-#define FEAT_FLAGS_b (1U << _FEAT_FLAGS_b)
+#define FEAT_FLAGS_a (1U << 0)
+#define FEAT_FLAGS_b (1U << 1)
 /* A four-bit field. */
-#define _FEAT_FLAGS_level 4
-#define FEAT_FLAGS_level_mask (0xfU << _FEAT_FLAGS_level)
-#define FEAT_FLAGS_level(v) (((v) << _FEAT_FLAGS_level) & FEAT_FLAGS_level_mask)
-#define _FEAT_FLAGS_top 31
-#define FEAT_FLAGS_top (1U << _FEAT_FLAGS_top)
-#define FEAT_FLAGS__ALL 0x800000f3U
+#define FEAT_FLAGS_level_mask (0xfU << 4)
+#define FEAT_FLAGS_level(v) (((v) << 4) & FEAT_FLAGS_level_mask)
+#define FEAT_FLAGS_top (1U << 31)
 
 /* A 64-bit bitmap. */
-#define _FEAT_WIDE_high 40
-#define FEAT_WIDE_high (1ULL << _FEAT_WIDE_high)
-#define _FEAT_WIDE_low 0
-#define FEAT_WIDE_low (1ULL << _FEAT_WIDE_low)
-#define FEAT_WIDE__ALL 0x10000000001ULL
+#define FEAT_WIDE_high (1ULL << 40)
+#define FEAT_WIDE_low (1ULL << 0)
 
 /* A union of equal-sized members. */
 union feat_value {

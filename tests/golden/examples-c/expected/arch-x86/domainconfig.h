@@ -9,37 +9,23 @@
 #include "../xenidl-c.h"
 
 /* Devices that Xen emulates for the domain. */
-#define _XEN_X86_EMU_LAPIC 0
-#define XEN_X86_EMU_LAPIC (1U << _XEN_X86_EMU_LAPIC)
-#define _XEN_X86_EMU_HPET 1
-#define XEN_X86_EMU_HPET (1U << _XEN_X86_EMU_HPET)
+#define XEN_X86_EMU_LAPIC (1U << 0)
+#define XEN_X86_EMU_HPET (1U << 1)
 /* ACPI power management timer. */
-#define _XEN_X86_EMU_PM 2
-#define XEN_X86_EMU_PM (1U << _XEN_X86_EMU_PM)
-#define _XEN_X86_EMU_RTC 3
-#define XEN_X86_EMU_RTC (1U << _XEN_X86_EMU_RTC)
-#define _XEN_X86_EMU_IOAPIC 4
-#define XEN_X86_EMU_IOAPIC (1U << _XEN_X86_EMU_IOAPIC)
-#define _XEN_X86_EMU_PIC 5
-#define XEN_X86_EMU_PIC (1U << _XEN_X86_EMU_PIC)
-#define _XEN_X86_EMU_VGA 6
-#define XEN_X86_EMU_VGA (1U << _XEN_X86_EMU_VGA)
-#define _XEN_X86_EMU_IOMMU 7
-#define XEN_X86_EMU_IOMMU (1U << _XEN_X86_EMU_IOMMU)
-#define _XEN_X86_EMU_PIT 8
-#define XEN_X86_EMU_PIT (1U << _XEN_X86_EMU_PIT)
+#define XEN_X86_EMU_PM (1U << 2)
+#define XEN_X86_EMU_RTC (1U << 3)
+#define XEN_X86_EMU_IOAPIC (1U << 4)
+#define XEN_X86_EMU_PIC (1U << 5)
+#define XEN_X86_EMU_VGA (1U << 6)
+#define XEN_X86_EMU_IOMMU (1U << 7)
+#define XEN_X86_EMU_PIT (1U << 8)
 /* Route physical interrupts over event channels. */
-#define _XEN_X86_EMU_USE_PIRQ 9
-#define XEN_X86_EMU_USE_PIRQ (1U << _XEN_X86_EMU_USE_PIRQ)
-#define _XEN_X86_EMU_VPCI 10
-#define XEN_X86_EMU_VPCI (1U << _XEN_X86_EMU_VPCI)
-#define XEN_X86_EMU__ALL 0x7ffU
+#define XEN_X86_EMU_USE_PIRQ (1U << 9)
+#define XEN_X86_EMU_VPCI (1U << 10)
 
 /* Other x86 options. */
 /* Ignore accesses to unknown MSRs instead of injecting a fault. */
-#define _XEN_X86_MSR_RELAXED 0
-#define XEN_X86_MSR_RELAXED (1U << _XEN_X86_MSR_RELAXED)
-#define XEN_X86_MISC__ALL 0x1U
+#define XEN_X86_MSR_RELAXED (1U << 0)
 
 /* x86 settings of a new domain. */
 struct xen_arch_domainconfig {
