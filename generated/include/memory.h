@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: MIT */
 /*
  * Memory reservations and the physical address map
  * (xen/include/public/memory.h): HYPERVISOR_memory_op(cmd, arg).
@@ -64,7 +63,6 @@
 #define XENMEM_set_pod_target 16
 /* Get the populate-on-demand target (xen_pod_target). */
 #define XENMEM_get_pod_target 17
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* Frames freed by memory sharing; never fails. */
 #define XENMEM_get_sharing_freed_pages 18
 /* Frames shared by memory sharing; never fails. */
@@ -75,10 +73,8 @@
 #define XENMEM_access_op 21
 /* Sharing operations (xen_mem_sharing_op). */
 #define XENMEM_sharing_op 22
-#endif
 /* add_to_physmap in batches (xen_add_to_physmap_batch). */
 #define XENMEM_add_to_physmap_batch 23
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /*
  * Claim a number of free pages for a domain without allocating them:
  * pure arithmetic, fast and free of check/use races. A domain has one
@@ -88,18 +84,15 @@
  * callers only; no flags yet.
  */
 #define XENMEM_claim_pages 24
-#endif
 /* As machphys_mfn_list, but for the compatibility (32-bit) table. */
 #define XENMEM_machphys_compat_mfn_list 25
 /* A guest's virtual NUMA topology (xen_vnuma_topology_info). */
 #define XENMEM_get_vnumainfo 26
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /*
  * Guest-physical ranges that legacy devices keep from other uses
  * (xen_reserved_device_memory_map).
  */
 #define XENMEM_reserved_device_memory_map 27
-#endif
 /*
  * Frames of a guest resource, for the tools to map
  * (xen_mem_acquire_resource).
@@ -110,18 +103,12 @@
  * Flags in xen_memory_reservation.mem_flags (besides the address width in
  * bits 7:0 and the NUMA node plus one in bits 15:8).
  */
-#if __XEN_INTERFACE_VERSION__ >= 0x00030209
 /* Populate with populate-on-demand entries. */
-#define _XENMEMF_populate_on_demand 16
-#define XENMEMF_populate_on_demand (1 << _XENMEMF_populate_on_demand)
+#define XENMEMF_populate_on_demand (1 << 16)
 /* Allocate from the given node only. */
-#define _XENMEMF_exact_node_request 17
-#define XENMEMF_exact_node_request (1 << _XENMEMF_exact_node_request)
+#define XENMEMF_exact_node_request (1 << 17)
 /* The node is a virtual node. */
-#define _XENMEMF_vnode 18
-#define XENMEMF_vnode (1 << _XENMEMF_vnode)
-#endif
-#define XENMEMF__ALL 0x70000U
+#define XENMEMF_vnode (1 << 18)
 
 /* A change of a domain's reservation. */
 struct xen_memory_reservation {
@@ -147,9 +134,7 @@ struct xen_memory_reservation {
     domid_t domid;
 };
 typedef struct xen_memory_reservation xen_memory_reservation_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_memory_reservation_t);
-#endif
 
 /*
  * XENMEM_exchange: swap pages for new ones, atomically; PV guests only.
@@ -173,9 +158,7 @@ struct xen_memory_exchange {
     xen_ulong_t nr_exchanged;
 };
 typedef struct xen_memory_exchange xen_memory_exchange_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_memory_exchange_t);
-#endif
 
 /* A domain, for the reservation queries. */
 struct xen_memory_domain {
@@ -183,9 +166,6 @@ struct xen_memory_domain {
     domid_t domid;
 };
 typedef struct xen_memory_domain xen_memory_domain_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_memory_domain_t);
-#endif
 
 /* XENMEM_machphys_mfn_list: the extents of the machine-to-physical table. */
 struct xen_machphys_mfn_list {
@@ -203,9 +183,7 @@ struct xen_machphys_mfn_list {
     unsigned int nr_extents;
 };
 typedef struct xen_machphys_mfn_list xen_machphys_mfn_list_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_machphys_mfn_list_t);
-#endif
 
 /* XENMEM_machphys_mapping: where the machine-to-physical table is. */
 struct xen_machphys_mapping {
@@ -217,9 +195,7 @@ struct xen_machphys_mapping {
     xen_ulong_t max_mfn;
 };
 typedef struct xen_machphys_mapping xen_machphys_mapping_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_machphys_mapping_t);
-#endif
 
 /* Where an add_to_physmap page comes from. */
 /* The shared info page. */
@@ -251,16 +227,14 @@ struct xen_add_to_physmap {
     /* IN: number of pages, for XENMAPSPACE_gmfn_range. */
     uint16_t size;
     /* IN: XENMAPSPACE_*. */
-    uint32_t space; /* enum phys_map_space */
+    unsigned int space; /* enum phys_map_space */
     /* IN: index in that space. */
     xen_ulong_t idx;
     /* IN: where the page should appear. */
     xen_pfn_t gpfn;
 };
 typedef struct xen_add_to_physmap xen_add_to_physmap_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_t);
-#endif
 
 /* The extra field of xen_add_to_physmap_batch. */
 union xen_add_to_physmap_batch_extra {
@@ -270,9 +244,6 @@ union xen_add_to_physmap_batch_extra {
     uint16_t res0;
 };
 typedef union xen_add_to_physmap_batch_extra xen_add_to_physmap_batch_extra_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_batch_extra_t);
-#endif
 
 /* XENMEM_add_to_physmap_batch: add_to_physmap for many pages. */
 struct xen_add_to_physmap_batch {
@@ -292,9 +263,7 @@ struct xen_add_to_physmap_batch {
     XEN_GUEST_HANDLE(int) errs;
 };
 typedef struct xen_add_to_physmap_batch xen_add_to_physmap_batch_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_batch_t);
-#endif
 
 /* XENMEM_remove_from_physmap: unmap a page (translated guests only). */
 struct xen_remove_from_physmap {
@@ -304,9 +273,7 @@ struct xen_remove_from_physmap {
     xen_pfn_t gpfn;
 };
 typedef struct xen_remove_from_physmap xen_remove_from_physmap_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_remove_from_physmap_t);
-#endif
 
 /* XENMEM_memory_map and XENMEM_machine_memory_map: a memory map. */
 struct xen_memory_map {
@@ -316,9 +283,7 @@ struct xen_memory_map {
     XEN_GUEST_HANDLE(void) buffer;
 };
 typedef struct xen_memory_map xen_memory_map_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_memory_map_t);
-#endif
 
 /* XENMEM_set_memory_map: set a domain's memory map. */
 struct xen_foreign_memory_map {
@@ -328,9 +293,7 @@ struct xen_foreign_memory_map {
     struct xen_memory_map map;
 };
 typedef struct xen_foreign_memory_map xen_foreign_memory_map_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_foreign_memory_map_t);
-#endif
 
 /* XENMEM_set_pod_target and XENMEM_get_pod_target. */
 struct xen_pod_target {
@@ -346,11 +309,6 @@ struct xen_pod_target {
     domid_t domid;
 };
 typedef struct xen_pod_target xen_pod_target_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_pod_target_t);
-#endif
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
 
 /* Operations of XENMEM_paging_op. */
 /* Nominate a page for paging out. */
@@ -367,14 +325,12 @@ struct xen_mem_paging_op {
     /* IN: the domain. */
     domid_t domain;
     /* IN (prep): a buffer to fill the page from at once. */
-    XEN_GUEST_HANDLE_64(uint8) buffer;
+    XEN_GUEST_HANDLE_64(const_uint8) buffer;
     /* IN: the page. */
     uint64_aligned_t gfn;
 };
 typedef struct xen_mem_paging_op xen_mem_paging_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_mem_paging_op_t);
-#endif
 
 /*
  * Operations of XENMEM_access_op (2 and 3 were used once and stay
@@ -429,14 +385,12 @@ struct xen_mem_access_op {
      */
     uint64_aligned_t pfn;
     /* IN (set_access_multi): the pages. */
-    XEN_GUEST_HANDLE(uint64) pfn_list;
+    XEN_GUEST_HANDLE(const_uint64) pfn_list;
     /* IN (set_access_multi): their access rights. */
-    XEN_GUEST_HANDLE(uint8) access_list;
+    XEN_GUEST_HANDLE(const_uint8) access_list;
 };
 typedef struct xen_mem_access_op xen_mem_access_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_mem_access_op_t);
-#endif
 
 /* Operations of XENMEM_sharing_op. */
 #define XENMEM_sharing_op_nominate_gfn 0
@@ -474,9 +428,6 @@ struct mem_sharing_op_nominate {
     uint64_aligned_t handle;
 };
 typedef struct mem_sharing_op_nominate mem_sharing_op_nominate_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(mem_sharing_op_nominate_t);
-#endif
 
 /* Sharing: share a page, or add it to the client's map. */
 struct mem_sharing_op_share {
@@ -492,9 +443,6 @@ struct mem_sharing_op_share {
     domid_t client_domain;
 };
 typedef struct mem_sharing_op_share mem_sharing_op_share_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(mem_sharing_op_share_t);
-#endif
 
 /* Sharing: share a range of pages. */
 struct mem_sharing_op_range {
@@ -509,9 +457,6 @@ struct mem_sharing_op_range {
     uint16_t _pad[3];
 };
 typedef struct mem_sharing_op_range mem_sharing_op_range_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(mem_sharing_op_range_t);
-#endif
 
 /* Sharing: debug a page. */
 struct mem_sharing_op_debug {
@@ -523,24 +468,16 @@ struct mem_sharing_op_debug {
     } u;
 };
 typedef struct mem_sharing_op_debug mem_sharing_op_debug_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(mem_sharing_op_debug_t);
-#endif
 
 /* Options of a fork. */
 /* Let the fork use the IOMMU (for short-lived forks). */
-#define _XENMEM_FORK_WITH_IOMMU_ALLOWED 0
-#define XENMEM_FORK_WITH_IOMMU_ALLOWED (1U << _XENMEM_FORK_WITH_IOMMU_ALLOWED)
+#define XENMEM_FORK_WITH_IOMMU_ALLOWED (1U << 0)
 /* Block interrupts in the fork (for short-lived forks). */
-#define _XENMEM_FORK_BLOCK_INTERRUPTS 1
-#define XENMEM_FORK_BLOCK_INTERRUPTS (1U << _XENMEM_FORK_BLOCK_INTERRUPTS)
+#define XENMEM_FORK_BLOCK_INTERRUPTS (1U << 1)
 /* fork_reset: reset the vCPU state. */
-#define _XENMEM_FORK_RESET_STATE 2
-#define XENMEM_FORK_RESET_STATE (1U << _XENMEM_FORK_RESET_STATE)
+#define XENMEM_FORK_RESET_STATE (1U << 2)
 /* fork_reset: reset the memory. */
-#define _XENMEM_FORK_RESET_MEMORY 3
-#define XENMEM_FORK_RESET_MEMORY (1U << _XENMEM_FORK_RESET_MEMORY)
-#define XENMEM_FORK__ALL 0xfU
+#define XENMEM_FORK_RESET_MEMORY (1U << 3)
 
 /* Sharing: fork a domain, or reset a fork. */
 struct mem_sharing_op_fork {
@@ -551,9 +488,6 @@ struct mem_sharing_op_fork {
     uint32_t pad;
 };
 typedef struct mem_sharing_op_fork mem_sharing_op_fork_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(mem_sharing_op_fork_t);
-#endif
 
 /* XENMEM_sharing_op: memory sharing between domains. */
 struct xen_mem_sharing_op {
@@ -571,9 +505,7 @@ struct xen_mem_sharing_op {
     } u;
 };
 typedef struct xen_mem_sharing_op xen_mem_sharing_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_mem_sharing_op_t);
-#endif
 
 /* A range of guest memory kept for devices. */
 struct xen_reserved_device_memory {
@@ -583,15 +515,11 @@ struct xen_reserved_device_memory {
     xen_ulong_t nr_pages;
 };
 typedef struct xen_reserved_device_memory xen_reserved_device_memory_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_t);
-#endif
 
 /* Flags of xen_reserved_device_memory_map. */
 /* Every region, whatever the device. */
-#define _XENMEM_RDM_ALL 0
-#define XENMEM_RDM_ALL (1 << _XENMEM_RDM_ALL)
-#define XENMEM_RDM__ALL 0x1U
+#define XENMEM_RDM_ALL (1 << 0)
 
 /* XENMEM_reserved_device_memory_map: list the reserved ranges. */
 struct xen_reserved_device_memory_map {
@@ -610,10 +538,7 @@ struct xen_reserved_device_memory_map {
     } dev;
 };
 typedef struct xen_reserved_device_memory_map xen_reserved_device_memory_map_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_map_t);
-#endif
-#endif
 
 /* Kinds of resource XENMEM_acquire_resource maps. */
 /* An ioreq server; id is the server. */
@@ -667,9 +592,7 @@ struct xen_mem_acquire_resource {
     XEN_GUEST_HANDLE(xen_pfn_t) frame_list;
 };
 typedef struct xen_mem_acquire_resource xen_mem_acquire_resource_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_mem_acquire_resource_t);
-#endif
 
 /* A memory range of a virtual NUMA node. */
 struct xen_vmemrange {
@@ -683,9 +606,7 @@ struct xen_vmemrange {
     unsigned int nid;
 };
 typedef struct xen_vmemrange xen_vmemrange_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_vmemrange_t);
-#endif
 
 /*
  * XENMEM_get_vnumainfo: a guest's virtual NUMA topology. The guest says
@@ -719,9 +640,7 @@ struct xen_vnuma_topology_info {
     } vmemrange;
 };
 typedef struct xen_vnuma_topology_info xen_vnuma_topology_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_vnuma_topology_info_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member
@@ -905,7 +824,6 @@ XENIDL_CHECK_OFFSET(struct, xen_pod_target, pod_entries, 24);
 XENIDL_CHECK_OFFSET(struct, xen_pod_target, domid, 32);
 #endif
 
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_mem_paging_op */
 XENIDL_CHECK_SIZE(struct, xen_mem_paging_op, 24);
 XENIDL_CHECK_ALIGN(struct, xen_mem_paging_op, 8);
@@ -913,9 +831,7 @@ XENIDL_CHECK_OFFSET(struct, xen_mem_paging_op, op, 0);
 XENIDL_CHECK_OFFSET(struct, xen_mem_paging_op, domain, 2);
 XENIDL_CHECK_OFFSET(struct, xen_mem_paging_op, buffer, 8);
 XENIDL_CHECK_OFFSET(struct, xen_mem_paging_op, gfn, 16);
-#endif
 
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_mem_access_op */
 #if defined(__i386__)
 XENIDL_CHECK_SIZE(struct, xen_mem_access_op, 24);
@@ -938,9 +854,7 @@ XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, pfn, 8);
 XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, pfn_list, 16);
 XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, access_list, 24);
 #endif
-#endif
 
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_nominate */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_nominate, 16);
 XENIDL_CHECK_ALIGN(struct, mem_sharing_op_nominate, 8);
@@ -948,9 +862,7 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, u, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, u.gfn, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, u.grant_ref, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, handle, 8);
-#endif
 
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_share */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_share, 40);
 XENIDL_CHECK_ALIGN(struct, mem_sharing_op_share, 8);
@@ -959,9 +871,7 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, source_handle, 8);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_gfn, 16);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_handle, 24);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_domain, 32);
-#endif
 
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_range */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_range, 32);
 XENIDL_CHECK_ALIGN(struct, mem_sharing_op_range, 8);
@@ -970,9 +880,7 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, last_gfn, 8);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, opaque, 16);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, client_domain, 24);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, _pad, 26);
-#endif
 
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_debug */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_debug, 8);
 XENIDL_CHECK_ALIGN(struct, mem_sharing_op_debug, 8);
@@ -980,18 +888,14 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.gfn, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.mfn, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.gref, 0);
-#endif
 
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_fork */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_fork, 8);
 XENIDL_CHECK_ALIGN(struct, mem_sharing_op_fork, 4);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, parent_domain, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, flags, 2);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, pad, 4);
-#endif
 
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_mem_sharing_op */
 XENIDL_CHECK_SIZE(struct, xen_mem_sharing_op, 48);
 XENIDL_CHECK_ALIGN(struct, xen_mem_sharing_op, 8);
@@ -1003,9 +907,7 @@ XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.share, 8);
 XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.range, 8);
 XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.debug, 8);
 XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.fork, 8);
-#endif
 
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_reserved_device_memory */
 #if defined(__i386__)
 XENIDL_CHECK_SIZE(struct, xen_reserved_device_memory, 8);
@@ -1018,9 +920,7 @@ XENIDL_CHECK_ALIGN(struct, xen_reserved_device_memory, 8);
 XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory, start_pfn, 0);
 XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory, nr_pages, 8);
 #endif
-#endif
 
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_reserved_device_memory_map */
 #if defined(__i386__)
 XENIDL_CHECK_SIZE(struct, xen_reserved_device_memory_map, 16);
@@ -1038,7 +938,6 @@ XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, nr_entries, 4);
 XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, buffer, 8);
 XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, dev, 16);
 XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, dev.pci, 16);
-#endif
 #endif
 
 /* struct xen_mem_acquire_resource */

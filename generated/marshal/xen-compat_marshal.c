@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: MIT */
 /*
  * Marshalling code for xen-compat.xidl (see xenidl's doc/marshal.md).
  *

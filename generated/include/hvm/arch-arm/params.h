@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: MIT */
 /*
  * The Arm part of params.h.
  *
@@ -6,6 +5,8 @@
  */
 #ifndef __XEN_PUBLIC_HVM_ARCH_ARM_PARAMS_H__
 #define __XEN_PUBLIC_HVM_ARCH_ARM_PARAMS_H__
+
+#include "../../xen.h"
 
 /*
  * Callback type: an event channel PPI. Bits 55:16 are zero, bits 15:8
