@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Grant tables (xen/include/public/grant_table.h): how domains share
  * memory and hand pages over. Each domain has a grant table, shared with
@@ -124,6 +125,8 @@ typedef struct grant_entry_v1 grant_entry_v1_t;
 /* The reserved entry of the xenstore ring. */
 #define GNTTAB_RESERVED_XENSTORE 1
 
+#if __XEN_INTERFACE_VERSION__ >= 0x0003020a
+
 /*
  * The start that version 1 and version 2 entries share (see
  * grant_entry_v1).
@@ -182,6 +185,7 @@ typedef union grant_entry_v2 grant_entry_v2_t;
  * barriers suffice to synchronise on it.
  */
 typedef uint16_t grant_status_t;
+#endif
 
 /*
  * Commands of HYPERVISOR_grant_table_op(cmd, args, count); args is an
@@ -195,11 +199,13 @@ typedef uint16_t grant_status_t;
 #define GNTTABOP_copy 5
 #define GNTTABOP_query_size 6
 #define GNTTABOP_unmap_and_replace 7
+#if __XEN_INTERFACE_VERSION__ >= 0x0003020a
 #define GNTTABOP_set_version 8
 #define GNTTABOP_get_status_frames 9
 #define GNTTABOP_get_version 10
 #define GNTTABOP_swap_grant_ref 11
 #define GNTTABOP_cache_flush 12
+#endif
 
 /* A handle of a mapping made through a grant reference. */
 typedef uint32_t grant_handle_t;
@@ -439,6 +445,8 @@ struct gnttab_unmap_and_replace {
 typedef struct gnttab_unmap_and_replace gnttab_unmap_and_replace_t;
 DEFINE_XEN_GUEST_HANDLE(gnttab_unmap_and_replace_t);
 
+#if __XEN_INTERFACE_VERSION__ >= 0x0003020a
+
 /*
  * GNTTABOP_set_version: choose the version of the grant entries (1 or 2),
  * while no grant is active.
@@ -490,14 +498,19 @@ struct gnttab_swap_grant_ref {
 };
 typedef struct gnttab_swap_grant_ref gnttab_swap_grant_ref_t;
 DEFINE_XEN_GUEST_HANDLE(gnttab_swap_grant_ref_t);
+#endif
 
 /* Operations of gnttab_cache_flush. */
+#if __XEN_INTERFACE_VERSION__ >= 0x0003020a
 /* Clean (write back) the range. */
 #define GNTTAB_CACHE_CLEAN (1U << 0)
 /* Invalidate the range. */
 #define GNTTAB_CACHE_INVAL (1U << 1)
 /* a is a grant reference, not a bus address. */
 #define GNTTAB_CACHE_SOURCE_GREF (1U << 31)
+#endif
+
+#if __XEN_INTERFACE_VERSION__ >= 0x0003020a
 
 /*
  * GNTTABOP_cache_flush: cache maintenance on part of a page that another
@@ -518,6 +531,7 @@ struct gnttab_cache_flush {
 };
 typedef struct gnttab_cache_flush gnttab_cache_flush_t;
 DEFINE_XEN_GUEST_HANDLE(gnttab_cache_flush_t);
+#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member
@@ -533,12 +547,15 @@ XENIDL_CHECK_OFFSET(struct, grant_entry_v1, flags, 0);
 XENIDL_CHECK_OFFSET(struct, grant_entry_v1, domid, 2);
 XENIDL_CHECK_OFFSET(struct, grant_entry_v1, frame, 4);
 
+#if __XEN_INTERFACE_VERSION__ >= 0x0003020a
 /* struct grant_entry_header */
 XENIDL_CHECK_SIZE(struct, grant_entry_header, 4);
 XENIDL_CHECK_ALIGN(struct, grant_entry_header, 2);
 XENIDL_CHECK_OFFSET(struct, grant_entry_header, flags, 0);
 XENIDL_CHECK_OFFSET(struct, grant_entry_header, domid, 2);
+#endif
 
+#if __XEN_INTERFACE_VERSION__ >= 0x0003020a
 /* union grant_entry_v2 */
 #if defined(__i386__)
 XENIDL_CHECK_SIZE(union, grant_entry_v2, 16);
@@ -578,6 +595,7 @@ XENIDL_CHECK_OFFSET(union, grant_entry_v2, transitive.trans_domid, 4);
 XENIDL_CHECK_OFFSET(union, grant_entry_v2, transitive.pad0, 6);
 XENIDL_CHECK_OFFSET(union, grant_entry_v2, transitive.gref, 8);
 XENIDL_CHECK_OFFSET(union, grant_entry_v2, __spacer, 0);
+#endif
 #endif
 
 /* struct gnttab_map_grant_ref */
@@ -723,11 +741,14 @@ XENIDL_CHECK_OFFSET(struct, gnttab_unmap_and_replace, handle, 16);
 XENIDL_CHECK_OFFSET(struct, gnttab_unmap_and_replace, status, 20);
 #endif
 
+#if __XEN_INTERFACE_VERSION__ >= 0x0003020a
 /* struct gnttab_set_version */
 XENIDL_CHECK_SIZE(struct, gnttab_set_version, 4);
 XENIDL_CHECK_ALIGN(struct, gnttab_set_version, 4);
 XENIDL_CHECK_OFFSET(struct, gnttab_set_version, version, 0);
+#endif
 
+#if __XEN_INTERFACE_VERSION__ >= 0x0003020a
 /* struct gnttab_get_status_frames */
 #if defined(__i386__)
 XENIDL_CHECK_SIZE(struct, gnttab_get_status_frames, 12);
@@ -744,21 +765,27 @@ XENIDL_CHECK_OFFSET(struct, gnttab_get_status_frames, dom, 4);
 XENIDL_CHECK_OFFSET(struct, gnttab_get_status_frames, status, 6);
 XENIDL_CHECK_OFFSET(struct, gnttab_get_status_frames, frame_list, 8);
 #endif
+#endif
 
+#if __XEN_INTERFACE_VERSION__ >= 0x0003020a
 /* struct gnttab_get_version */
 XENIDL_CHECK_SIZE(struct, gnttab_get_version, 8);
 XENIDL_CHECK_ALIGN(struct, gnttab_get_version, 4);
 XENIDL_CHECK_OFFSET(struct, gnttab_get_version, dom, 0);
 XENIDL_CHECK_OFFSET(struct, gnttab_get_version, pad, 2);
 XENIDL_CHECK_OFFSET(struct, gnttab_get_version, version, 4);
+#endif
 
+#if __XEN_INTERFACE_VERSION__ >= 0x0003020a
 /* struct gnttab_swap_grant_ref */
 XENIDL_CHECK_SIZE(struct, gnttab_swap_grant_ref, 12);
 XENIDL_CHECK_ALIGN(struct, gnttab_swap_grant_ref, 4);
 XENIDL_CHECK_OFFSET(struct, gnttab_swap_grant_ref, ref_a, 0);
 XENIDL_CHECK_OFFSET(struct, gnttab_swap_grant_ref, ref_b, 4);
 XENIDL_CHECK_OFFSET(struct, gnttab_swap_grant_ref, status, 8);
+#endif
 
+#if __XEN_INTERFACE_VERSION__ >= 0x0003020a
 /* struct gnttab_cache_flush */
 #if defined(__i386__)
 XENIDL_CHECK_SIZE(struct, gnttab_cache_flush, 16);
@@ -778,6 +805,7 @@ XENIDL_CHECK_OFFSET(struct, gnttab_cache_flush, a.ref, 0);
 XENIDL_CHECK_OFFSET(struct, gnttab_cache_flush, offset, 8);
 XENIDL_CHECK_OFFSET(struct, gnttab_cache_flush, length, 10);
 XENIDL_CHECK_OFFSET(struct, gnttab_cache_flush, op, 12);
+#endif
 #endif
 
 #endif /* XENIDL_NO_LAYOUT_CHECKS */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Memory reservations and the physical address map
  * (xen/include/public/memory.h): HYPERVISOR_memory_op(cmd, arg).
@@ -63,6 +64,7 @@
 #define XENMEM_set_pod_target 16
 /* Get the populate-on-demand target (xen_pod_target). */
 #define XENMEM_get_pod_target 17
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* Frames freed by memory sharing; never fails. */
 #define XENMEM_get_sharing_freed_pages 18
 /* Frames shared by memory sharing; never fails. */
@@ -73,8 +75,10 @@
 #define XENMEM_access_op 21
 /* Sharing operations (xen_mem_sharing_op). */
 #define XENMEM_sharing_op 22
+#endif
 /* add_to_physmap in batches (xen_add_to_physmap_batch). */
 #define XENMEM_add_to_physmap_batch 23
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /*
  * Claim a number of free pages for a domain without allocating them:
  * pure arithmetic, fast and free of check/use races. A domain has one
@@ -84,15 +88,18 @@
  * callers only; no flags yet.
  */
 #define XENMEM_claim_pages 24
+#endif
 /* As machphys_mfn_list, but for the compatibility (32-bit) table. */
 #define XENMEM_machphys_compat_mfn_list 25
 /* A guest's virtual NUMA topology (xen_vnuma_topology_info). */
 #define XENMEM_get_vnumainfo 26
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /*
  * Guest-physical ranges that legacy devices keep from other uses
  * (xen_reserved_device_memory_map).
  */
 #define XENMEM_reserved_device_memory_map 27
+#endif
 /*
  * Frames of a guest resource, for the tools to map
  * (xen_mem_acquire_resource).
@@ -103,12 +110,14 @@
  * Flags in xen_memory_reservation.mem_flags (besides the address width in
  * bits 7:0 and the NUMA node plus one in bits 15:8).
  */
+#if __XEN_INTERFACE_VERSION__ >= 0x00030209
 /* Populate with populate-on-demand entries. */
 #define XENMEMF_populate_on_demand (1 << 16)
 /* Allocate from the given node only. */
 #define XENMEMF_exact_node_request (1 << 17)
 /* The node is a virtual node. */
 #define XENMEMF_vnode (1 << 18)
+#endif
 
 /* A change of a domain's reservation. */
 struct xen_memory_reservation {
@@ -309,6 +318,8 @@ struct xen_pod_target {
     domid_t domid;
 };
 typedef struct xen_pod_target xen_pod_target_t;
+
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 
 /* Operations of XENMEM_paging_op. */
 /* Nominate a page for paging out. */
@@ -539,6 +550,7 @@ struct xen_reserved_device_memory_map {
 };
 typedef struct xen_reserved_device_memory_map xen_reserved_device_memory_map_t;
 DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_map_t);
+#endif
 
 /* Kinds of resource XENMEM_acquire_resource maps. */
 /* An ioreq server; id is the server. */
@@ -824,6 +836,7 @@ XENIDL_CHECK_OFFSET(struct, xen_pod_target, pod_entries, 24);
 XENIDL_CHECK_OFFSET(struct, xen_pod_target, domid, 32);
 #endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_mem_paging_op */
 XENIDL_CHECK_SIZE(struct, xen_mem_paging_op, 24);
 XENIDL_CHECK_ALIGN(struct, xen_mem_paging_op, 8);
@@ -831,7 +844,9 @@ XENIDL_CHECK_OFFSET(struct, xen_mem_paging_op, op, 0);
 XENIDL_CHECK_OFFSET(struct, xen_mem_paging_op, domain, 2);
 XENIDL_CHECK_OFFSET(struct, xen_mem_paging_op, buffer, 8);
 XENIDL_CHECK_OFFSET(struct, xen_mem_paging_op, gfn, 16);
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_mem_access_op */
 #if defined(__i386__)
 XENIDL_CHECK_SIZE(struct, xen_mem_access_op, 24);
@@ -854,7 +869,9 @@ XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, pfn, 8);
 XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, pfn_list, 16);
 XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, access_list, 24);
 #endif
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_nominate */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_nominate, 16);
 XENIDL_CHECK_ALIGN(struct, mem_sharing_op_nominate, 8);
@@ -862,7 +879,9 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, u, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, u.gfn, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, u.grant_ref, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, handle, 8);
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_share */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_share, 40);
 XENIDL_CHECK_ALIGN(struct, mem_sharing_op_share, 8);
@@ -871,7 +890,9 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, source_handle, 8);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_gfn, 16);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_handle, 24);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_domain, 32);
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_range */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_range, 32);
 XENIDL_CHECK_ALIGN(struct, mem_sharing_op_range, 8);
@@ -880,7 +901,9 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, last_gfn, 8);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, opaque, 16);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, client_domain, 24);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, _pad, 26);
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_debug */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_debug, 8);
 XENIDL_CHECK_ALIGN(struct, mem_sharing_op_debug, 8);
@@ -888,14 +911,18 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.gfn, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.mfn, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.gref, 0);
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_fork */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_fork, 8);
 XENIDL_CHECK_ALIGN(struct, mem_sharing_op_fork, 4);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, parent_domain, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, flags, 2);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, pad, 4);
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_mem_sharing_op */
 XENIDL_CHECK_SIZE(struct, xen_mem_sharing_op, 48);
 XENIDL_CHECK_ALIGN(struct, xen_mem_sharing_op, 8);
@@ -907,7 +934,9 @@ XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.share, 8);
 XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.range, 8);
 XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.debug, 8);
 XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.fork, 8);
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_reserved_device_memory */
 #if defined(__i386__)
 XENIDL_CHECK_SIZE(struct, xen_reserved_device_memory, 8);
@@ -920,7 +949,9 @@ XENIDL_CHECK_ALIGN(struct, xen_reserved_device_memory, 8);
 XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory, start_pfn, 0);
 XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory, nr_pages, 8);
 #endif
+#endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_reserved_device_memory_map */
 #if defined(__i386__)
 XENIDL_CHECK_SIZE(struct, xen_reserved_device_memory_map, 16);
@@ -938,6 +969,7 @@ XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, nr_entries, 4);
 XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, buffer, 8);
 XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, dev, 16);
 XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, dev.pci, 16);
+#endif
 #endif
 
 /* struct xen_mem_acquire_resource */

@@ -322,9 +322,6 @@ __extension__ struct physdev_pci_device_add {
     uint32_t optarr[XEN_FLEX_ARRAY_DIM];
 };
 typedef struct physdev_pci_device_add physdev_pci_device_add_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(physdev_pci_device_add_t);
-#endif
 
 /* A PCI device: segment, bus, device and function. */
 struct physdev_pci_device {

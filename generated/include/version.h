@@ -118,9 +118,6 @@ __extension__ struct xen_build_id {
     unsigned char buf[XEN_FLEX_ARRAY_DIM];
 };
 typedef struct xen_build_id xen_build_id_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_build_id_t);
-#endif
 
 /*
  * A variable-sized buffer: the argument of build_id and of the
@@ -133,9 +130,6 @@ __extension__ struct xen_varbuf {
     unsigned char buf[XEN_FLEX_ARRAY_DIM];
 };
 typedef struct xen_varbuf xen_varbuf_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_varbuf_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The core of the guest interface (xen/include/public/xen.h): hypercall
  * numbers, virtual interrupts, page-table updates, the shared info page,
@@ -57,11 +58,11 @@
 #if defined(__i386__) || defined(__x86_64__)
 #include "arch-x86/xen.h"
 #elif defined(__arm__) || defined(__aarch64__)
-#include "arch-arm/xen.h"
+#include "arch-arm.h"
 #elif defined(__powerpc64__)
-#include "arch-ppc/xen.h"
+#include "arch-ppc.h"
 #elif defined(__riscv)
-#include "arch-riscv/xen.h"
+#include "arch-riscv.h"
 #else
 #error "xenidl: no definitions for this architecture"
 #endif
@@ -722,6 +723,8 @@ struct xen_uuid {
 };
 typedef struct xen_uuid xen_uuid_t;
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+
 /* A bitmap in guest memory, for the toolstack interfaces. */
 struct xenctl_bitmap {
     /* IN: the bitmap's bytes. */
@@ -730,6 +733,7 @@ struct xenctl_bitmap {
     uint32_t nr_bits;
 };
 typedef struct xenctl_bitmap xenctl_bitmap_t;
+#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member
@@ -933,11 +937,13 @@ XENIDL_CHECK_SIZE(struct, xen_uuid, 16);
 XENIDL_CHECK_ALIGN(struct, xen_uuid, 1);
 XENIDL_CHECK_OFFSET(struct, xen_uuid, a, 0);
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xenctl_bitmap */
 XENIDL_CHECK_SIZE(struct, xenctl_bitmap, 16);
 XENIDL_CHECK_ALIGN(struct, xenctl_bitmap, 8);
 XENIDL_CHECK_OFFSET(struct, xenctl_bitmap, bitmap, 0);
 XENIDL_CHECK_OFFSET(struct, xenctl_bitmap, nr_bits, 8);
+#endif
 
 #endif /* XENIDL_NO_LAYOUT_CHECKS */
 

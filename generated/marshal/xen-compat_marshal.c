@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Marshalling code for xen-compat.xidl (see xenidl's doc/marshal.md).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Marshalling code for xen-compat.xidl: decode, encode and check the wire
  * image of each type (see xenidl's doc/marshal.md).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The riscv parts of sysctl.h: none.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The x86 part of the guest interface (xen/include/public/arch-x86/xen.h,
  * with xen-x86_32.h and xen-x86_64.h folded in). Where x86_32 and x86_64
@@ -473,6 +474,8 @@ typedef struct xen_callback xen_callback_t;
 typedef unsigned long xen_callback_t;
 #endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+
 /* Devices that Xen emulates for a new domain. */
 /* Local APIC. */
 #define _XEN_X86_EMU_LAPIC 0
@@ -510,13 +513,18 @@ typedef unsigned long xen_callback_t;
 
 /* Every emulated device. */
 #define XEN_X86_EMU_ALL 0x7FFU
+#endif
 
 /* Other x86 options of a new domain. */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /*
  * Ignore accesses to MSRs Xen does not handle instead of injecting
  * #GP. The guest still cannot read or write the real MSR.
  */
 #define XEN_X86_MSR_RELAXED (1U << 0)
+#endif
+
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 
 /* The highest misc flag; for ABI checks. */
 #define XEN_X86_MISC_FLAGS_MAX 1U
@@ -529,6 +537,7 @@ struct xen_arch_domainconfig {
     uint32_t misc_flags; /* bitmap xen_x86_misc */
 };
 typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
+#endif
 
 /* A CPUID leaf without subleaves. */
 #define XEN_CPUID_NO_SUBLEAF 0xFFFFFFFFU
@@ -813,12 +822,14 @@ XENIDL_CHECK_OFFSET(struct, xen_callback, cs, 0);
 XENIDL_CHECK_OFFSET(struct, xen_callback, eip, 8);
 #endif
 
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_arch_domainconfig */
 #if defined(__i386__) || defined(__x86_64__)
 XENIDL_CHECK_SIZE(struct, xen_arch_domainconfig, 8);
 XENIDL_CHECK_ALIGN(struct, xen_arch_domainconfig, 4);
 XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, emulation_flags, 0);
 XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, misc_flags, 4);
+#endif
 #endif
 
 /* struct xen_cpuid_leaf */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 //! The interface version (xen/include/public/xen-compat.h): the newest one
 //! these headers describe, and the one a program asks for. The hypervisor
 //! and the toolstack get the newest; a guest that asks for none gets

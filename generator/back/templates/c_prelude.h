@@ -7,7 +7,6 @@
 #include <stdint.h>
 #endif
 
-
 /* Compile-time layout checks that work in C89 and C++98 too. */
 #define XENIDL_CAT_(a, b) a##b
 #define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The ppc part of hvm_op.h: nothing.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The riscv part of hvm_op.h: nothing.
  *

@@ -54,9 +54,6 @@
 /* The newest interface version. */
 #define __XEN_LATEST_INTERFACE_VERSION__ 0x41300
 
-/* The interface version the program gets: the newest for the hypervisor
- * and the toolstack, which are built with matching headers; for others the
- * one they define, or 0 (the oldest names). */
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 #define __XEN_INTERFACE_VERSION__ __XEN_LATEST_INTERFACE_VERSION__
 #elif !defined(__XEN_INTERFACE_VERSION__)
@@ -64,10 +61,12 @@
 #endif
 
 #if __XEN_INTERFACE_VERSION__ > __XEN_LATEST_INTERFACE_VERSION__
-#error "The interface version asked for is newer than these headers."
+#error "the requested __XEN_INTERFACE_VERSION__ is later than these headers"
 #endif
 
-/* A compat header's flexible array dimension. */
+/* A compat header's flexible array dimension. (The interface version the
+ * program gets is chosen right after the constant marked
+ * @interface_version.) */
 #define COMPAT_FLEX_ARRAY_DIM XEN_FLEX_ARRAY_DIM
 
 #endif /* __XEN_PUBLIC_COMPAT_H__ */

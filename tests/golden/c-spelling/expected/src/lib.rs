@@ -135,6 +135,75 @@ pub fn within(
     result.map_err(|e| e.at(ty, field, offset))
 }
 
+/// An integer a flexible array member holds, read from its little-endian
+/// bytes.
+pub trait LeInt: Copy + 'static {
+    /// The value of `b`, which holds exactly `size_of::<Self>()` bytes.
+    fn from_le_slice(b: &[u8]) -> Self;
+}
+
+macro_rules! le_ints {
+    ($($t:ty),*) => {
+        $(
+            impl LeInt for $t {
+                fn from_le_slice(b: &[u8]) -> Self {
+                    let mut a = [0u8; core::mem::size_of::<$t>()];
+                    a.copy_from_slice(b);
+                    <$t>::from_le_bytes(a)
+                }
+            }
+        )*
+    };
+}
+
+le_ints!(u16, u32, u64, i16, i32, i64);
+
+/// The elements of a flexible array member, read from the bytes that
+/// follow its struct: little-endian integers, as the interface lays them
+/// out. No element is read before it is asked for.
+#[derive(Clone, Copy, Debug)]
+pub struct FlexArray<'a, T> {
+    bytes: &'a [u8],
+    elem: PhantomData<fn() -> T>,
+}
+
+impl<'a, T: LeInt> FlexArray<'a, T> {
+    /// The first `n` elements of `bytes`, or `None` when it holds fewer.
+    pub fn new(bytes: &'a [u8], n: usize) -> Option<Self> {
+        let len = n.checked_mul(core::mem::size_of::<T>())?;
+        Some(FlexArray {
+            bytes: bytes.get(..len)?,
+            elem: PhantomData,
+        })
+    }
+
+    /// The number of elements.
+    pub fn len(&self) -> usize {
+        self.bytes.len() / core::mem::size_of::<T>()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// Element `i`, or `None` past the end.
+    pub fn get(&self, i: usize) -> Option<T> {
+        let size = core::mem::size_of::<T>();
+        let start = i.checked_mul(size)?;
+        Some(T::from_le_slice(
+            self.bytes.get(start..start.checked_add(size)?)?,
+        ))
+    }
+
+    /// The elements in order.
+    pub fn iter(&self) -> impl Iterator<Item = T> + 'a {
+        self.bytes
+            .chunks_exact(core::mem::size_of::<T>())
+            .map(T::from_le_slice)
+    }
+}
+
 /// Plain data: the `#[repr(C)]` and `#[repr(transparent)]` types of this
 /// crate, made of integers only, for which every bit pattern (all zeros
 /// included) is a valid value.
