@@ -339,8 +339,13 @@ class GeneratedFacts:
             skip |= fired
 
     def measure(self):
+        # The tools configuration first: the spelling of a type is the one
+        # of the first configuration that has it, and ci/xen-facts spells
+        # Xen's types as the toolstack sees them (a guest of interface 0
+        # sees x86's handles as plain pointers).
+        configs = sorted(self.configs, key=lambda c: c != "tools")
         for abi in self.abis:
-            for config in self.configs:
+            for config in configs:
                 self.measure_one(abi, config)
 
     def measure_one(self, abi, config):
@@ -412,7 +417,8 @@ class GeneratedFacts:
 
     def ast_names(self, abi, config, text, file_unit):
         """Declared names from the AST; the spelling of its types too (the
-        first configuration measured on the ABI that has a type)."""
+        first configuration measured on the ABI that has a type: tools,
+        then the others)."""
         xf = self.xf
         root = xf.dump_ast(self.cc, abi, config, text, "gen-ast")
         decls = xf.Decls(self.ftree, root)

@@ -245,6 +245,9 @@ expect_error 2 "xenidl: convert: option '--packed' does not apply here (only to 
 	-- convert --to xidl --pack --crate-name foo -l rust -M d.d -o - xen.xidl
 expect_error 2 "xenidl: option '--packed' does not apply with -i (only to generation)" \
 	-- -i specs -o "$out/xbg" -l c --packed
+expect_error 2 "xenidl: convert: option '--c-extras' does not apply here (only to generation)" \
+	-- convert --to yaml --c-extras xen.xidl
+expect_error 2 "xenidl: option '--c-extras' takes no argument" -- --c-extras=yes xen.xidl
 
 # --- the manual page documents every option ---------------------------------------
 for opt in $(cut -d' ' -f1 "$tmp/all"); do

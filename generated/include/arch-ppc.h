@@ -18,56 +18,6 @@
 #include <stdint.h>
 #endif
 
-/* 64-bit integers are 8-aligned on every ABI, also on x86_32. */
-#ifndef uint64_aligned_t
-#if defined(__GNUC__)
-#define uint64_aligned_t uint64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define uint64_aligned_t alignas(8) uint64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define uint64_aligned_t _Alignas(8) uint64_t
-#else
-#error "uint64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-#ifndef int64_aligned_t
-#if defined(__GNUC__)
-#define int64_aligned_t int64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define int64_aligned_t alignas(8) int64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define int64_aligned_t _Alignas(8) int64_t
-#else
-#error "int64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-
-/* Guest handles. Outside Xen's headers, a 64-bit handle is the guest
- * address in an 8-byte, 8-aligned integer, and a native one is
- * pointer-sized on x86 and 8 bytes elsewhere. */
-#ifndef XEN_GUEST_HANDLE_64
-#define XEN_GUEST_HANDLE_64(name) uint64_aligned_t
-#endif
-#ifndef XEN_GUEST_HANDLE
-#if defined(__i386__) || defined(__x86_64__)
-#define XEN_GUEST_HANDLE(name) unsigned long
-#else
-#define XEN_GUEST_HANDLE(name) uint64_aligned_t
-#endif
-#endif
-
-/* The dimension of a flexible array member, as Xen's xen.h defines it:
- * C99's flexible array, else GNU's zero-length one, else one element. */
-#ifndef XEN_FLEX_ARRAY_DIM
-#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
-#define XEN_FLEX_ARRAY_DIM
-#elif defined(__GNUC__)
-#define XEN_FLEX_ARRAY_DIM 0
-#else
-#define XEN_FLEX_ARRAY_DIM 1
-#endif
-#endif
-
 /* Compile-time layout checks that work in C89 and C++98 too. */
 #define XENIDL_CAT_(a, b) a##b
 #define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
@@ -104,26 +54,54 @@
 
 #endif /* XENIDL_C_PRELUDE */
 
+/*
+ * Guest handles on ppc: a handle in memory is 8 bytes and 8-aligned
+ * whatever the pointer size, a union of the guest's pointer and a 64-bit
+ * integer (__guest_handle_64_T); a hypercall argument is pointer-sized
+ * (__guest_handle_T, XEN_GUEST_HANDLE_PARAM). DEFINE_XEN_GUEST_HANDLE(T)
+ * makes both for T and for const T.
+ */
+#if 1
+#define int64_aligned_t int64_t __attribute__((__aligned__(8)))
+#define uint64_aligned_t uint64_t __attribute__((__aligned__(8)))
+#endif
+
+#ifndef __ASSEMBLER__
+#define ___DEFINE_XEN_GUEST_HANDLE(name, type) \
+    typedef union { type *p; unsigned long q; } __guest_handle_ ## name; \
+    typedef union { type *p; uint64_aligned_t q; } __guest_handle_64_ ## name
+#define __DEFINE_XEN_GUEST_HANDLE(name, type) \
+    ___DEFINE_XEN_GUEST_HANDLE(name, type); \
+    ___DEFINE_XEN_GUEST_HANDLE(const_ ## name, const type)
+#define DEFINE_XEN_GUEST_HANDLE(name) __DEFINE_XEN_GUEST_HANDLE(name, name)
+#define __XEN_GUEST_HANDLE(name) __guest_handle_64_ ## name
+#define XEN_GUEST_HANDLE(name) __XEN_GUEST_HANDLE(name)
+#define XEN_GUEST_HANDLE_PARAM(name) __guest_handle_ ## name
+/* Through a pointer, so that hnd is evaluated once; q first, so that the
+ * high half of a 32-bit pointer's handle is zero. */
+#define set_xen_guest_handle_raw(hnd, val) \
+    do { \
+        __typeof__(&(hnd)) xenidl_handle_ = &(hnd); \
+        xenidl_handle_->q = 0; \
+        xenidl_handle_->p = (val); \
+    } while (0)
+#define set_xen_guest_handle(hnd, val) set_xen_guest_handle_raw(hnd, val)
+#ifdef __XEN_TOOLS__
+#define get_xen_guest_handle(val, hnd) do { (val) = (hnd).p; } while (0)
+#endif
+#endif
+
 /* A guest page frame number. */
 typedef uint64_aligned_t xen_pfn_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_pfn_t);
-#endif
 
 /* The unsigned word of the guest ABI. */
 typedef uint64_aligned_t xen_ulong_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
-#endif
 
 /* Number of vcpu_info slots in the shared info page. */
 #define XEN_LEGACY_MAX_VCPUS 1
 
 /* A time base reading. */
 typedef uint64_aligned_t tsc_timestamp_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(tsc_timestamp_t);
-#endif
 
 /* The core registers of a vCPU. */
 struct vcpu_guest_core_regs {
@@ -158,9 +136,6 @@ struct vcpu_guest_core_regs {
     uint32_t entry_vector;
 };
 typedef struct vcpu_guest_core_regs vcpu_guest_core_regs_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(vcpu_guest_core_regs_t);
-#endif
 
 /* The whole state of a vCPU. */
 struct vcpu_guest_context {
@@ -170,9 +145,7 @@ struct vcpu_guest_context {
     uint64_aligned_t sdr1;
 };
 typedef struct vcpu_guest_context vcpu_guest_context_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(vcpu_guest_context_t);
-#endif
 
 /* The ppc part of the shared info page. */
 struct arch_shared_info {
@@ -180,25 +153,16 @@ struct arch_shared_info {
     uint64_aligned_t boot_timebase;
 };
 typedef struct arch_shared_info arch_shared_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(arch_shared_info_t);
-#endif
 
 /* The ppc part of a vcpu_info: nothing. */
 __extension__ struct arch_vcpu_info {
 };
 typedef struct arch_vcpu_info arch_vcpu_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(arch_vcpu_info_t);
-#endif
 
 /* ppc settings of a new domain: none. */
 __extension__ struct xen_arch_domainconfig {
 };
 typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_arch_domainconfig_t);
-#endif
 
 /*
  * A callback address. Xen's ppc header does not define this type (so its
@@ -206,9 +170,6 @@ DEFINE_XEN_GUEST_HANDLE(xen_arch_domainconfig_t);
  * shared callback_register has a layout.
  */
 typedef uint64_aligned_t xen_callback_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_callback_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

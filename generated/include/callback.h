@@ -37,7 +37,6 @@
  */
 #define _CALLBACKF_mask_events 0
 #define CALLBACKF_mask_events (1U << _CALLBACKF_mask_events)
-#define CALLBACKF__ALL 0x1U
 
 /* Commands of HYPERVISOR_callback_op(). */
 /* Register a callback (callback_register). */
@@ -58,9 +57,7 @@ struct callback_register {
     xen_callback_t address;
 };
 typedef struct callback_register callback_register_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(callback_register_t);
-#endif
 
 /* CALLBACKOP_unregister. */
 struct callback_unregister {
@@ -69,9 +66,7 @@ struct callback_unregister {
     uint16_t _unused;
 };
 typedef struct callback_unregister callback_unregister_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(callback_unregister_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

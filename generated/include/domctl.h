@@ -147,12 +147,9 @@
 #define _XEN_DOMCTL_CDF_nested_virt 6
 #define XEN_DOMCTL_CDF_nested_virt (1U << _XEN_DOMCTL_CDF_nested_virt)
 /* Offer a virtual PMU. */
-#define _XEN_DOMCTL_CDF_vpmu 7
-#define XEN_DOMCTL_CDF_vpmu (1U << _XEN_DOMCTL_CDF_vpmu)
+#define XEN_DOMCTL_CDF_vpmu (1U << 7)
 /* Trap the guest's accesses to unmapped addresses. */
-#define _XEN_DOMCTL_CDF_trap_unmapped_accesses 8
-#define XEN_DOMCTL_CDF_trap_unmapped_accesses (1U << _XEN_DOMCTL_CDF_trap_unmapped_accesses)
-#define XEN_DOMCTL_CDF__ALL 0x1ffU
+#define XEN_DOMCTL_CDF_trap_unmapped_accesses (1U << 8)
 
 /* The highest XEN_DOMCTL_CDF_* flag; for ABI checks. */
 #define XEN_DOMCTL_CDF_MAX 0x100U
@@ -161,24 +158,19 @@
 /* Do not share page tables between the CPU and the IOMMU. */
 #define _XEN_DOMCTL_IOMMU_no_sharept 0
 #define XEN_DOMCTL_IOMMU_no_sharept (1U << _XEN_DOMCTL_IOMMU_no_sharept)
-#define XEN_DOMCTL_IOMMU__ALL 0x1U
 
 /* The highest XEN_DOMCTL_IOMMU_* flag; for ABI checks. */
 #define XEN_DOMCTL_IOMMU_MAX 0x1U
 
 /* Grant table options of a new domain. */
 /* The highest grant table version the domain may use. */
-#define _XEN_DOMCTL_GRANT_version 0
-#define XEN_DOMCTL_GRANT_version_mask (0xf << _XEN_DOMCTL_GRANT_version)
-#define XEN_DOMCTL_GRANT_version(v) (((v) << _XEN_DOMCTL_GRANT_version) & XEN_DOMCTL_GRANT_version_mask)
-#define XEN_DOMCTL_GRANT__ALL 0xfU
+#define XEN_DOMCTL_GRANT_version_mask (0xf << 0)
+#define XEN_DOMCTL_GRANT_version(v) (((v) << 0) & XEN_DOMCTL_GRANT_version_mask)
 
 /* altp2m options of a new domain. */
 /* The altp2m mode: XEN_DOMCTL_ALTP2M_mixed, _external or _limited. */
-#define _XEN_DOMCTL_ALTP2M_mode 0
-#define XEN_DOMCTL_ALTP2M_mode_mask (0x3U << _XEN_DOMCTL_ALTP2M_mode)
-#define XEN_DOMCTL_ALTP2M_mode(v) (((v) << _XEN_DOMCTL_ALTP2M_mode) & XEN_DOMCTL_ALTP2M_mode_mask)
-#define XEN_DOMCTL_ALTP2M__ALL 0x3U
+#define XEN_DOMCTL_ALTP2M_mode_mask (0x3U << 0)
+#define XEN_DOMCTL_ALTP2M_mode(v) (((v) << 0) & XEN_DOMCTL_ALTP2M_mode_mask)
 
 /*
  * altp2m mode: every operation for the guest and external tools. Its
@@ -234,9 +226,6 @@ struct xen_domctl_createdomain {
     struct xen_arch_domainconfig arch;
 };
 typedef struct xen_domctl_createdomain xen_domctl_createdomain_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_createdomain_t);
-#endif
 
 /* State flags of a domain (xen_domctl_getdomaininfo.flags). */
 /* Scheduled to die. */
@@ -269,7 +258,6 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_createdomain_t);
 /* Uses hardware-assisted paging. */
 #define _XEN_DOMINF_hap 8
 #define XEN_DOMINF_hap (1U << _XEN_DOMINF_hap)
-#define XEN_DOMINF__ALL 0x1ffU
 
 /* Mask of the shutdown reason, once shifted down. */
 #define XEN_DOMINF_shutdownmask 255
@@ -318,9 +306,7 @@ struct xen_domctl_getdomaininfo {
     struct xen_arch_domainconfig arch_config;
 };
 typedef struct xen_domctl_getdomaininfo xen_domctl_getdomaininfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_getdomaininfo_t);
-#endif
 
 /* Page frame info: where the type bits are. */
 #define XEN_DOMCTL_PFINFO_LTAB_SHIFT 28
@@ -369,9 +355,6 @@ struct xen_domctl_getpageframeinfo3 {
     XEN_GUEST_HANDLE_64(xen_pfn_t) array;
 };
 typedef struct xen_domctl_getpageframeinfo3 xen_domctl_getpageframeinfo3_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_getpageframeinfo3_t);
-#endif
 
 /* Operations of XEN_DOMCTL_shadow_op. */
 /* Turn shadow mode off. */
@@ -396,24 +379,17 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_getpageframeinfo3_t);
  * Reference-counted shadows: the guest neither makes explicit MMU
  * calls nor write-protects its page tables.
  */
-#define _XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT 1
-#define XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT (1 << _XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT)
+#define XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT (1 << 1)
 /* Log dirtied pages in a bitmap (for live migration). */
-#define _XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY 2
-#define XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY (1 << _XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY)
+#define XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY (1 << 2)
 /* Translate guest frames to machine frames automatically. */
-#define _XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE 3
-#define XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE (1 << _XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE)
+#define XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE (1 << 3)
 /* Xen takes no virtual address space from the guest (HVM only). */
-#define _XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL 4
-#define XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL (1 << _XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL)
-#define XEN_DOMCTL_SHADOW_ENABLE__ALL 0x1eU
+#define XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL (1 << 4)
 
 /* Mode flags of XEN_DOMCTL_SHADOW_OP_CLEAN and _PEEK. */
 /* The last round: include pages Xen maps writable. */
-#define _XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL 0
-#define XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL (1 << _XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL)
-#define XEN_DOMCTL_SHADOW_LOGDIRTY__ALL 0x1U
+#define XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL (1 << 0)
 
 /* Statistics of a log-dirty round. */
 struct xen_domctl_shadow_op_stats {
@@ -421,9 +397,6 @@ struct xen_domctl_shadow_op_stats {
     uint32_t dirty_count;
 };
 typedef struct xen_domctl_shadow_op_stats xen_domctl_shadow_op_stats_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_shadow_op_stats_t);
-#endif
 
 /* XEN_DOMCTL_shadow_op: shadow page tables and log-dirty mode. */
 struct xen_domctl_shadow_op {
@@ -444,9 +417,6 @@ struct xen_domctl_shadow_op {
     struct xen_domctl_shadow_op_stats stats;
 };
 typedef struct xen_domctl_shadow_op xen_domctl_shadow_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_shadow_op_t);
-#endif
 
 /* XEN_DOMCTL_max_mem. */
 struct xen_domctl_max_mem {
@@ -454,9 +424,6 @@ struct xen_domctl_max_mem {
     uint64_aligned_t max_memkb;
 };
 typedef struct xen_domctl_max_mem xen_domctl_max_mem_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_max_mem_t);
-#endif
 
 /* XEN_DOMCTL_setvcpucontext and XEN_DOMCTL_getvcpucontext. */
 struct xen_domctl_vcpucontext {
@@ -466,9 +433,6 @@ struct xen_domctl_vcpucontext {
     XEN_GUEST_HANDLE_64(vcpu_guest_context_t) ctxt;
 };
 typedef struct xen_domctl_vcpucontext xen_domctl_vcpucontext_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_vcpucontext_t);
-#endif
 
 /* XEN_DOMCTL_getvcpuinfo. */
 struct xen_domctl_getvcpuinfo {
@@ -486,9 +450,6 @@ struct xen_domctl_getvcpuinfo {
     uint32_t cpu;
 };
 typedef struct xen_domctl_getvcpuinfo xen_domctl_getvcpuinfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_getvcpuinfo_t);
-#endif
 
 /*
  * XEN_DOMCTL_setnodeaffinity and XEN_DOMCTL_getnodeaffinity: the NUMA
@@ -499,9 +460,6 @@ struct xen_domctl_nodeaffinity {
     struct xenctl_bitmap nodemap;
 };
 typedef struct xen_domctl_nodeaffinity xen_domctl_nodeaffinity_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_nodeaffinity_t);
-#endif
 
 /* Which affinities of a vCPU to set or get. */
 /* The hard affinity. */
@@ -513,7 +471,6 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_nodeaffinity_t);
 /* Undo a SCHEDOP_pin_override. */
 #define _XEN_VCPUAFFINITY_FORCE 2
 #define XEN_VCPUAFFINITY_FORCE (1U << _XEN_VCPUAFFINITY_FORCE)
-#define XEN_VCPUAFFINITY__ALL 0x7U
 
 /*
  * XEN_DOMCTL_setvcpuaffinity and XEN_DOMCTL_getvcpuaffinity: the physical
@@ -536,9 +493,6 @@ struct xen_domctl_vcpuaffinity {
     struct xenctl_bitmap cpumap_soft;
 };
 typedef struct xen_domctl_vcpuaffinity xen_domctl_vcpuaffinity_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_vcpuaffinity_t);
-#endif
 
 /*
  * XEN_DOMCTL_max_vcpus: must match max_vcpus of createdomain. Still needed
@@ -549,9 +503,6 @@ struct xen_domctl_max_vcpus {
     uint32_t max;
 };
 typedef struct xen_domctl_max_vcpus xen_domctl_max_vcpus_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_max_vcpus_t);
-#endif
 
 /* Schedulers (SEDF, 4, was removed). */
 #define XEN_SCHEDULER_CREDIT 5
@@ -566,9 +517,6 @@ struct xen_domctl_sched_credit {
     uint16_t cap;
 };
 typedef struct xen_domctl_sched_credit xen_domctl_sched_credit_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_sched_credit_t);
-#endif
 
 /* Parameters of the credit2 scheduler. */
 struct xen_domctl_sched_credit2 {
@@ -576,15 +524,11 @@ struct xen_domctl_sched_credit2 {
     uint16_t cap;
 };
 typedef struct xen_domctl_sched_credit2 xen_domctl_sched_credit2_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_sched_credit2_t);
-#endif
 
 /* Flags of the RTDS scheduler. */
 /* The vCPU may run beyond its budget. */
 #define _XEN_DOMCTL_SCHEDRT_extra 0
 #define XEN_DOMCTL_SCHEDRT_extra (1U << _XEN_DOMCTL_SCHEDRT_extra)
-#define XEN_DOMCTL_SCHEDRT__ALL 0x1U
 
 /* Parameters of the RTDS scheduler. */
 struct xen_domctl_sched_rtds {
@@ -596,9 +540,6 @@ struct xen_domctl_sched_rtds {
     uint32_t flags; /* bitmap xen_domctl_schedrt */
 };
 typedef struct xen_domctl_sched_rtds xen_domctl_sched_rtds_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_sched_rtds_t);
-#endif
 
 /* Scheduler parameters of one vCPU. */
 struct xen_domctl_schedparam_vcpu {
@@ -612,9 +553,7 @@ struct xen_domctl_schedparam_vcpu {
     uint32_t vcpuid;
 };
 typedef struct xen_domctl_schedparam_vcpu xen_domctl_schedparam_vcpu_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_schedparam_vcpu_t);
-#endif
 
 /*
  * Operations of XEN_DOMCTL_scheduler_op. With per-vCPU parameters (RTDS),
@@ -649,9 +588,6 @@ struct xen_domctl_scheduler_op {
     } u;
 };
 typedef struct xen_domctl_scheduler_op xen_domctl_scheduler_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_scheduler_op_t);
-#endif
 
 /* XEN_DOMCTL_setdomainhandle. */
 struct xen_domctl_setdomainhandle {
@@ -659,9 +595,6 @@ struct xen_domctl_setdomainhandle {
     xen_domain_handle_t handle;
 };
 typedef struct xen_domctl_setdomainhandle xen_domctl_setdomainhandle_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_setdomainhandle_t);
-#endif
 
 /* XEN_DOMCTL_setdebugging. */
 struct xen_domctl_setdebugging {
@@ -669,9 +602,6 @@ struct xen_domctl_setdebugging {
     uint8_t enable;
 };
 typedef struct xen_domctl_setdebugging xen_domctl_setdebugging_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_setdebugging_t);
-#endif
 
 /* XEN_DOMCTL_irq_permission. */
 struct xen_domctl_irq_permission {
@@ -682,9 +612,6 @@ struct xen_domctl_irq_permission {
     uint8_t pad[3];
 };
 typedef struct xen_domctl_irq_permission xen_domctl_irq_permission_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_irq_permission_t);
-#endif
 
 /* Actions of XEN_DOMCTL_gsi_permission. */
 #define XEN_DOMCTL_GSI_REVOKE 0
@@ -701,9 +628,6 @@ struct xen_domctl_gsi_permission {
     uint32_t flags;
 };
 typedef struct xen_domctl_gsi_permission xen_domctl_gsi_permission_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_gsi_permission_t);
-#endif
 
 /* XEN_DOMCTL_iomem_permission. */
 struct xen_domctl_iomem_permission {
@@ -715,9 +639,6 @@ struct xen_domctl_iomem_permission {
     uint8_t allow_access;
 };
 typedef struct xen_domctl_iomem_permission xen_domctl_iomem_permission_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_iomem_permission_t);
-#endif
 
 /* XEN_DOMCTL_ioport_permission. */
 struct xen_domctl_ioport_permission {
@@ -729,9 +650,6 @@ struct xen_domctl_ioport_permission {
     uint8_t allow_access;
 };
 typedef struct xen_domctl_ioport_permission xen_domctl_ioport_permission_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_ioport_permission_t);
-#endif
 
 /* XEN_DOMCTL_hypercall_init. */
 struct xen_domctl_hypercall_init {
@@ -739,9 +657,6 @@ struct xen_domctl_hypercall_init {
     uint64_aligned_t gmfn;
 };
 typedef struct xen_domctl_hypercall_init xen_domctl_hypercall_init_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_hypercall_init_t);
-#endif
 
 /* XEN_DOMCTL_settimeoffset. */
 struct xen_domctl_settimeoffset {
@@ -749,9 +664,6 @@ struct xen_domctl_settimeoffset {
     int64_aligned_t time_offset_seconds;
 };
 typedef struct xen_domctl_settimeoffset xen_domctl_settimeoffset_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_settimeoffset_t);
-#endif
 
 /* XEN_DOMCTL_gethvmcontext and XEN_DOMCTL_sethvmcontext. */
 struct xen_domctl_hvmcontext {
@@ -761,9 +673,6 @@ struct xen_domctl_hvmcontext {
     XEN_GUEST_HANDLE_64(uint8) buffer;
 };
 typedef struct xen_domctl_hvmcontext xen_domctl_hvmcontext_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_hvmcontext_t);
-#endif
 
 /* XEN_DOMCTL_set_address_size and XEN_DOMCTL_get_address_size. */
 struct xen_domctl_address_size {
@@ -771,9 +680,6 @@ struct xen_domctl_address_size {
     uint32_t size;
 };
 typedef struct xen_domctl_address_size xen_domctl_address_size_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_address_size_t);
-#endif
 
 /* Triggers of XEN_DOMCTL_sendtrigger. */
 #define XEN_DOMCTL_SENDTRIGGER_NMI 0
@@ -790,9 +696,6 @@ struct xen_domctl_sendtrigger {
     uint32_t vcpu;
 };
 typedef struct xen_domctl_sendtrigger xen_domctl_sendtrigger_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_sendtrigger_t);
-#endif
 
 /* Kinds of device of XEN_DOMCTL_assign_device. */
 /* A PCI device. */
@@ -805,9 +708,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_sendtrigger_t);
  * Assign even if the device's reserved memory regions conflict
  * (assign only).
  */
-#define _XEN_DOMCTL_DEV_RDM_RELAXED 0
-#define XEN_DOMCTL_DEV_RDM_RELAXED (1 << _XEN_DOMCTL_DEV_RDM_RELAXED)
-#define XEN_DOMCTL_DEV__ALL 0x1U
+#define XEN_DOMCTL_DEV_RDM_RELAXED (1 << 0)
 
 /*
  * XEN_DOMCTL_assign_device (set up the IOMMU for a guest's device),
@@ -836,9 +737,6 @@ struct xen_domctl_assign_device {
     } u;
 };
 typedef struct xen_domctl_assign_device xen_domctl_assign_device_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_assign_device_t);
-#endif
 
 /*
  * XEN_DOMCTL_get_device_group: the devices in the same IOMMU group as a
@@ -855,9 +753,6 @@ struct xen_domctl_get_device_group {
     XEN_GUEST_HANDLE_64(uint32) sdev_array;
 };
 typedef struct xen_domctl_get_device_group xen_domctl_get_device_group_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_get_device_group_t);
-#endif
 
 /* Kinds of pass-through interrupt (Xen's C enum pt_irq_type). */
 enum pt_irq_type {
@@ -920,9 +815,6 @@ struct xen_domctl_bind_pt_irq {
     } u;
 };
 typedef struct xen_domctl_bind_pt_irq xen_domctl_bind_pt_irq_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_bind_pt_irq_t);
-#endif
 
 /* Actions of XEN_DOMCTL_memory_mapping. */
 #define DPCI_REMOVE_MAPPING 0
@@ -946,9 +838,6 @@ struct xen_domctl_memory_mapping {
     uint32_t padding;
 };
 typedef struct xen_domctl_memory_mapping xen_domctl_memory_mapping_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_memory_mapping_t);
-#endif
 
 /* XEN_DOMCTL_ioport_mapping: map machine I/O ports to guest ports. */
 struct xen_domctl_ioport_mapping {
@@ -962,9 +851,6 @@ struct xen_domctl_ioport_mapping {
     uint32_t add_mapping; /* enum dpci_mapping */
 };
 typedef struct xen_domctl_ioport_mapping xen_domctl_ioport_mapping_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_ioport_mapping_t);
-#endif
 
 /*
  * Caching types of XEN_DOMCTL_pin_mem_cacheattr (now removed; the
@@ -989,9 +875,6 @@ struct xen_domctl_set_target {
     domid_t target;
 };
 typedef struct xen_domctl_set_target xen_domctl_set_target_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_set_target_t);
-#endif
 
 /*
  * XEN_DOMCTL_subscribe: an event channel to notify, instead of
@@ -1004,9 +887,6 @@ struct xen_domctl_subscribe {
     uint32_t port;
 };
 typedef struct xen_domctl_subscribe xen_domctl_subscribe_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_subscribe_t);
-#endif
 
 /* Operations of XEN_DOMCTL_debug_op. */
 #define XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF 0
@@ -1020,9 +900,6 @@ struct xen_domctl_debug_op {
     uint32_t vcpu;
 };
 typedef struct xen_domctl_debug_op xen_domctl_debug_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_debug_op_t);
-#endif
 
 /* XEN_DOMCTL_gethvmcontext_partial: one record of the HVM context. */
 struct xen_domctl_hvmcontext_partial {
@@ -1036,9 +913,6 @@ struct xen_domctl_hvmcontext_partial {
     XEN_GUEST_HANDLE_64(uint8) buffer;
 };
 typedef struct xen_domctl_hvmcontext_partial xen_domctl_hvmcontext_partial_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_hvmcontext_partial_t);
-#endif
 
 /* XEN_DOMCTL_gettscinfo and XEN_DOMCTL_settscinfo. */
 struct xen_domctl_tsc_info {
@@ -1053,9 +927,6 @@ struct xen_domctl_tsc_info {
     uint64_aligned_t elapsed_nsec;
 };
 typedef struct xen_domctl_tsc_info xen_domctl_tsc_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_tsc_info_t);
-#endif
 
 /* XEN_DOMCTL_gdbsx_guestmemio: read or write guest memory for gdbsx. */
 struct xen_domctl_gdbsx_memio {
@@ -1073,9 +944,6 @@ struct xen_domctl_gdbsx_memio {
     uint32_t remain;
 };
 typedef struct xen_domctl_gdbsx_memio xen_domctl_gdbsx_memio_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_gdbsx_memio_t);
-#endif
 
 /* XEN_DOMCTL_gdbsx_pausevcpu and XEN_DOMCTL_gdbsx_unpausevcpu. */
 struct xen_domctl_gdbsx_pauseunp_vcpu {
@@ -1083,9 +951,6 @@ struct xen_domctl_gdbsx_pauseunp_vcpu {
     uint32_t vcpu;
 };
 typedef struct xen_domctl_gdbsx_pauseunp_vcpu xen_domctl_gdbsx_pauseunp_vcpu_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_gdbsx_pauseunp_vcpu_t);
-#endif
 
 /* XEN_DOMCTL_gdbsx_domstatus. */
 struct xen_domctl_gdbsx_domstatus {
@@ -1097,9 +962,6 @@ struct xen_domctl_gdbsx_domstatus {
     uint32_t vcpu_ev;
 };
 typedef struct xen_domctl_gdbsx_domstatus xen_domctl_gdbsx_domstatus_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_gdbsx_domstatus_t);
-#endif
 
 /* Operations of XEN_DOMCTL_vm_event_op on a ring. */
 #define XEN_VM_EVENT_ENABLE 0
@@ -1145,9 +1007,6 @@ struct xen_domctl_vm_event_op {
     } u;
 };
 typedef struct xen_domctl_vm_event_op xen_domctl_vm_event_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_vm_event_op_t);
-#endif
 
 /* Operations of XEN_DOMCTL_mem_sharing_op. */
 /* Turn sharing on or off. */
@@ -1163,9 +1022,6 @@ struct xen_domctl_mem_sharing_op {
     } u;
 };
 typedef struct xen_domctl_mem_sharing_op xen_domctl_mem_sharing_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_mem_sharing_op_t);
-#endif
 
 /* XEN_DOMCTL_audit_p2m. */
 struct xen_domctl_audit_p2m {
@@ -1177,9 +1033,6 @@ struct xen_domctl_audit_p2m {
     uint64_t p2m_bad;
 };
 typedef struct xen_domctl_audit_p2m xen_domctl_audit_p2m_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_audit_p2m_t);
-#endif
 
 /* XEN_DOMCTL_set_virq_handler: the domain that handles a global VIRQ. */
 struct xen_domctl_set_virq_handler {
@@ -1187,9 +1040,6 @@ struct xen_domctl_set_virq_handler {
     uint32_t virq;
 };
 typedef struct xen_domctl_set_virq_handler xen_domctl_set_virq_handler_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_set_virq_handler_t);
-#endif
 
 /*
  * XEN_DOMCTL_set_access_required: whether a mem_access listener is
@@ -1200,9 +1050,6 @@ struct xen_domctl_set_access_required {
     uint8_t access_required;
 };
 typedef struct xen_domctl_set_access_required xen_domctl_set_access_required_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_set_access_required_t);
-#endif
 
 /* XEN_DOMCTL_set_broken_page_p2m. */
 struct xen_domctl_set_broken_page_p2m {
@@ -1210,9 +1057,6 @@ struct xen_domctl_set_broken_page_p2m {
     uint64_aligned_t pfn;
 };
 typedef struct xen_domctl_set_broken_page_p2m xen_domctl_set_broken_page_p2m_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_set_broken_page_p2m_t);
-#endif
 
 /*
  * XEN_DOMCTL_cacheflush: clean and invalidate the caches of a range of
@@ -1225,9 +1069,6 @@ struct xen_domctl_cacheflush {
     xen_pfn_t nr_pfns;
 };
 typedef struct xen_domctl_cacheflush xen_domctl_cacheflush_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_cacheflush_t);
-#endif
 
 /*
  * XEN_DOMCTL_get_paging_mempool_size and _set_: the pool of memory Xen
@@ -1239,9 +1080,6 @@ struct xen_domctl_paging_mempool {
     uint64_aligned_t size;
 };
 typedef struct xen_domctl_paging_mempool xen_domctl_paging_mempool_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_paging_mempool_t);
-#endif
 
 /* XEN_DOMCTL_setvnumainfo: the guest's virtual NUMA topology. */
 struct xen_domctl_vnuma {
@@ -1262,9 +1100,6 @@ struct xen_domctl_vnuma {
     XEN_GUEST_HANDLE_64(xen_vmemrange_t) vmemrange;
 };
 typedef struct xen_domctl_vnuma xen_domctl_vnuma_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_vnuma_t);
-#endif
 
 /* Operations of XEN_DOMCTL_psr_cmt_op (cache monitoring). */
 #define XEN_DOMCTL_PSR_CMT_OP_DETACH 0
@@ -1279,9 +1114,6 @@ struct xen_domctl_psr_cmt_op {
     uint32_t data;
 };
 typedef struct xen_domctl_psr_cmt_op xen_domctl_psr_cmt_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_psr_cmt_op_t);
-#endif
 
 /*
  * Operations of XEN_DOMCTL_monitor_op: which VM events the MONITOR ring
@@ -1362,9 +1194,6 @@ struct xen_domctl_monitor_op {
     } u;
 };
 typedef struct xen_domctl_monitor_op xen_domctl_monitor_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_monitor_op_t);
-#endif
 
 /* Operations of XEN_DOMCTL_psr_alloc (cache and bandwidth allocation). */
 #define XEN_DOMCTL_PSR_SET_L3_CBM 0
@@ -1388,9 +1217,6 @@ struct xen_domctl_psr_alloc {
     uint64_t data;
 };
 typedef struct xen_domctl_psr_alloc xen_domctl_psr_alloc_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_psr_alloc_t);
-#endif
 
 /* Operations of XEN_DOMCTL_vuart_op. */
 #define XEN_DOMCTL_VUART_OP_INIT 0
@@ -1414,9 +1240,6 @@ struct xen_domctl_vuart_op {
     evtchn_port_t evtchn;
 };
 typedef struct xen_domctl_vuart_op xen_domctl_vuart_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_vuart_op_t);
-#endif
 
 /* Operations of XEN_DOMCTL_vmtrace_op. */
 /* Start tracing. */
@@ -1447,9 +1270,7 @@ struct xen_domctl_vmtrace_op {
     uint64_aligned_t value;
 };
 typedef struct xen_domctl_vmtrace_op xen_domctl_vmtrace_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_vmtrace_op_t);
-#endif
 
 /* XEN_DOMCTL_set_llc_colors: the last-level cache colours of the domain. */
 struct xen_domctl_set_llc_colors {
@@ -1460,36 +1281,24 @@ struct xen_domctl_set_llc_colors {
     XEN_GUEST_HANDLE_64(uint32) llc_colors;
 };
 typedef struct xen_domctl_set_llc_colors xen_domctl_set_llc_colors_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_set_llc_colors_t);
-#endif
 
 /* State bits of XEN_DOMCTL_get_domain_state. */
 /* The domain exists. */
-#define _XEN_DOMCTL_GETDOMSTATE_STATE_EXIST 0
-#define XEN_DOMCTL_GETDOMSTATE_STATE_EXIST (1 << _XEN_DOMCTL_GETDOMSTATE_STATE_EXIST)
+#define XEN_DOMCTL_GETDOMSTATE_STATE_EXIST (1 << 0)
 /* Its shutdown completed. */
-#define _XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN 1
-#define XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN (1 << _XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN)
+#define XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN (1 << 1)
 /* It is dying. */
-#define _XEN_DOMCTL_GETDOMSTATE_STATE_DYING 2
-#define XEN_DOMCTL_GETDOMSTATE_STATE_DYING (1 << _XEN_DOMCTL_GETDOMSTATE_STATE_DYING)
+#define XEN_DOMCTL_GETDOMSTATE_STATE_DYING (1 << 2)
 /* It is dead. */
-#define _XEN_DOMCTL_GETDOMSTATE_STATE_DEAD 3
-#define XEN_DOMCTL_GETDOMSTATE_STATE_DEAD (1 << _XEN_DOMCTL_GETDOMSTATE_STATE_DEAD)
-#define XEN_DOMCTL_GETDOMSTATE_STATE__ALL 0xfU
+#define XEN_DOMCTL_GETDOMSTATE_STATE_DEAD (1 << 3)
 
 /* Capability bits of XEN_DOMCTL_get_domain_state. */
 /* The control domain. */
-#define _XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL 0
-#define XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL (1 << _XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL)
+#define XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL (1 << 0)
 /* The hardware domain. */
-#define _XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE 1
-#define XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE (1 << _XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE)
+#define XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE (1 << 1)
 /* The xenstore domain. */
-#define _XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE 2
-#define XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE (1 << _XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE)
-#define XEN_DOMCTL_GETDOMSTATE_CAP__ALL 0x7U
+#define XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE (1 << 2)
 
 /*
  * XEN_DOMCTL_get_domain_state, a stable command. With DOMID_INVALID it
@@ -1508,9 +1317,6 @@ struct xen_domctl_get_domain_state {
     uint64_t unique_id;
 };
 typedef struct xen_domctl_get_domain_state xen_domctl_get_domain_state_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_get_domain_state_t);
-#endif
 
 /*
  * The argument of HYPERVISOR_domctl(): a command, the interface version,
@@ -1599,9 +1405,7 @@ struct xen_domctl {
     } u;
 };
 typedef struct xen_domctl xen_domctl_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

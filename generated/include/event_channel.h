@@ -35,9 +35,7 @@
 
 /* A port: the number of an event channel within its domain. */
 typedef uint32_t evtchn_port_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(evtchn_port_t);
-#endif
 
 /*
  * EVTCHNOP_alloc_unbound: allocate a fresh port in a domain that a given
@@ -53,9 +51,6 @@ struct evtchn_alloc_unbound {
     evtchn_port_t port;
 };
 typedef struct evtchn_alloc_unbound evtchn_alloc_unbound_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_alloc_unbound_t);
-#endif
 
 /*
  * EVTCHNOP_bind_interdomain: connect a fresh local port to a remote port
@@ -73,9 +68,6 @@ struct evtchn_bind_interdomain {
     evtchn_port_t local_port;
 };
 typedef struct evtchn_bind_interdomain evtchn_bind_interdomain_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_bind_interdomain_t);
-#endif
 
 /*
  * EVTCHNOP_bind_virq: bind a fresh local port to a virtual interrupt on a
@@ -92,15 +84,10 @@ struct evtchn_bind_virq {
     evtchn_port_t port;
 };
 typedef struct evtchn_bind_virq evtchn_bind_virq_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_bind_virq_t);
-#endif
 
 /* Flags of evtchn_bind_pirq. */
 /* The interrupt may be shared with other devices. */
-#define _BIND_PIRQ__WILL_SHARE 0
-#define BIND_PIRQ__WILL_SHARE (1 << _BIND_PIRQ__WILL_SHARE)
-#define BIND_PIRQ___ALL 0x1U
+#define BIND_PIRQ__WILL_SHARE (1 << 0)
 
 /*
  * EVTCHNOP_bind_pirq: bind a fresh local port to a physical interrupt.
@@ -116,9 +103,6 @@ struct evtchn_bind_pirq {
     evtchn_port_t port;
 };
 typedef struct evtchn_bind_pirq evtchn_bind_pirq_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_bind_pirq_t);
-#endif
 
 /*
  * EVTCHNOP_bind_ipi: bind a fresh local port for inter-processor events
@@ -131,9 +115,6 @@ struct evtchn_bind_ipi {
     evtchn_port_t port;
 };
 typedef struct evtchn_bind_ipi evtchn_bind_ipi_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_bind_ipi_t);
-#endif
 
 /*
  * EVTCHNOP_close: close a local port. The remote end of an interdomain
@@ -144,9 +125,6 @@ struct evtchn_close {
     evtchn_port_t port;
 };
 typedef struct evtchn_close evtchn_close_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_close_t);
-#endif
 
 /* EVTCHNOP_send: signal the remote end of the channel of a local port. */
 struct evtchn_send {
@@ -154,9 +132,6 @@ struct evtchn_send {
     evtchn_port_t port;
 };
 typedef struct evtchn_send evtchn_send_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_send_t);
-#endif
 
 /* State of a channel, as EVTCHNOP_status reports it. */
 /* Not in use. */
@@ -202,9 +177,6 @@ struct evtchn_status {
     } u;
 };
 typedef struct evtchn_status evtchn_status_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_status_t);
-#endif
 
 /*
  * EVTCHNOP_bind_vcpu: choose the vCPU a channel notifies. IPI channels
@@ -219,9 +191,6 @@ struct evtchn_bind_vcpu {
     uint32_t vcpu;
 };
 typedef struct evtchn_bind_vcpu evtchn_bind_vcpu_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_bind_vcpu_t);
-#endif
 
 /*
  * EVTCHNOP_unmask: unmask a local port, and notify its vCPU if an event is
@@ -232,9 +201,6 @@ struct evtchn_unmask {
     evtchn_port_t port;
 };
 typedef struct evtchn_unmask evtchn_unmask_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_unmask_t);
-#endif
 
 /*
  * EVTCHNOP_reset: close every channel of a domain (DOMID_SELF, or another
@@ -247,9 +213,6 @@ struct evtchn_reset {
     domid_t dom;
 };
 typedef struct evtchn_reset evtchn_reset_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_reset_t);
-#endif
 
 /*
  * EVTCHNOP_init_control: set up the FIFO ABI's control block of a vCPU.
@@ -268,9 +231,6 @@ struct evtchn_init_control {
     uint8_t _pad[7];
 };
 typedef struct evtchn_init_control evtchn_init_control_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_init_control_t);
-#endif
 
 /* EVTCHNOP_expand_array: add a page to the FIFO event array. */
 struct evtchn_expand_array {
@@ -278,9 +238,6 @@ struct evtchn_expand_array {
     uint64_t array_gfn;
 };
 typedef struct evtchn_expand_array evtchn_expand_array_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_expand_array_t);
-#endif
 
 /* EVTCHNOP_set_priority: set the FIFO priority of a channel. */
 struct evtchn_set_priority {
@@ -290,9 +247,6 @@ struct evtchn_set_priority {
     uint32_t priority;
 };
 typedef struct evtchn_set_priority evtchn_set_priority_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_set_priority_t);
-#endif
 
 /*
  * The argument of HYPERVISOR_event_channel_op_compat(), replaced by
@@ -317,9 +271,7 @@ struct evtchn_op {
     } u;
 };
 typedef struct evtchn_op evtchn_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(evtchn_op_t);
-#endif
 
 /* FIFO ABI: the highest priority. */
 #define EVTCHN_FIFO_PRIORITY_MAX 0
@@ -335,9 +287,6 @@ DEFINE_XEN_GUEST_HANDLE(evtchn_op_t);
 
 /* One word of the FIFO event array: flag bits and a link. */
 typedef uint32_t event_word_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(event_word_t);
-#endif
 
 /* Bit number of the pending flag in an event word. */
 #define EVTCHN_FIFO_PENDING 31
@@ -369,9 +318,6 @@ struct evtchn_fifo_control_block {
     uint32_t head[EVTCHN_FIFO_MAX_QUEUES];
 };
 typedef struct evtchn_fifo_control_block evtchn_fifo_control_block_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(evtchn_fifo_control_block_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -28,9 +28,6 @@
 
 /* A reference to an entry of a domain's grant table. */
 typedef uint32_t grant_ref_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(grant_ref_t);
-#endif
 
 /*
  * Flags of a grant entry. Bits 1:0 give the type (GTF_invalid,
@@ -39,9 +36,8 @@ DEFINE_XEN_GUEST_HANDLE(grant_ref_t);
  * [GST] the guest writes it, [XEN] Xen does.
  */
 /* The type of the entry. */
-#define _GTF_type 0
-#define GTF_type_mask (0x3U << _GTF_type)
-#define GTF_type(v) (((v) << _GTF_type) & GTF_type_mask)
+#define GTF_type_mask (0x3U << 0)
+#define GTF_type(v) (((v) << 0) & GTF_type_mask)
 /* [GST] only read-only mappings and accesses. */
 #define _GTF_readonly 2
 #define GTF_readonly (1U << _GTF_readonly)
@@ -66,7 +62,6 @@ DEFINE_XEN_GUEST_HANDLE(grant_ref_t);
  */
 #define _GTF_sub_page 8
 #define GTF_sub_page (1U << _GTF_sub_page)
-#define GTF__ALL 0x1ffU
 
 /* Grant entry type: grants nothing. */
 #define GTF_invalid 0x0U
@@ -99,7 +94,6 @@ DEFINE_XEN_GUEST_HANDLE(grant_ref_t);
  */
 #define _GTF_transfer_completed 3
 #define GTF_transfer_completed (1U << _GTF_transfer_completed)
-#define GTF_transfer__ALL 0xcU
 
 /*
  * A version 1 grant entry, kept mostly for older guests; new guests
@@ -118,9 +112,6 @@ struct grant_entry_v1 {
     uint32_t frame;
 };
 typedef struct grant_entry_v1 grant_entry_v1_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(grant_entry_v1_t);
-#endif
 
 /*
  * Entries at the start of a table that survive a change of version and
@@ -147,9 +138,6 @@ struct grant_entry_header {
     domid_t domid;
 };
 typedef struct grant_entry_header grant_entry_header_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(grant_entry_header_t);
-#endif
 
 /*
  * A version 2 grant entry. A domain's table holds entries of one version.
@@ -191,18 +179,12 @@ union grant_entry_v2 {
     uint32_t __spacer[4];
 };
 typedef union grant_entry_v2 grant_entry_v2_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(grant_entry_v2_t);
-#endif
 
 /*
  * The status word of a version 2 entry, kept apart from the entry so that
  * barriers suffice to synchronise on it.
  */
 typedef uint16_t grant_status_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(grant_status_t);
-#endif
 #endif
 
 /*
@@ -227,9 +209,6 @@ DEFINE_XEN_GUEST_HANDLE(grant_status_t);
 
 /* A handle of a mapping made through a grant reference. */
 typedef uint32_t grant_handle_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(grant_handle_t);
-#endif
 
 /* Status of a grant table operation: zero or a negative error. */
 /* Success. */
@@ -287,10 +266,8 @@ DEFINE_XEN_GUEST_HANDLE(grant_handle_t);
  * Bits to place in the PTE bits available to the guest kernel
  * (architecture-specific; with XENFEAT_gnttab_map_avail_bits).
  */
-#define _GNTMAP_guest_avail 16
-#define GNTMAP_guest_avail_mask (0xffffU << _GNTMAP_guest_avail)
-#define GNTMAP_guest_avail(v) (((v) << _GNTMAP_guest_avail) & GNTMAP_guest_avail_mask)
-#define GNTMAP__ALL 0xffff001fU
+#define GNTMAP_guest_avail_mask (0xffffU << 16)
+#define GNTMAP_guest_avail(v) (((v) << 16) & GNTMAP_guest_avail_mask)
 
 /* The first bit of GNTMAP_guest_avail_mask. */
 #define _GNTMAP_guest_avail0 16
@@ -320,9 +297,7 @@ struct gnttab_map_grant_ref {
     uint64_t dev_bus_addr;
 };
 typedef struct gnttab_map_grant_ref gnttab_map_grant_ref_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_map_grant_ref_t);
-#endif
 
 /*
  * GNTTABOP_unmap_grant_ref: remove the mappings of a handle. A zero
@@ -341,9 +316,7 @@ struct gnttab_unmap_grant_ref {
     int16_t status; /* enum grant_status */
 };
 typedef struct gnttab_unmap_grant_ref gnttab_unmap_grant_ref_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_unmap_grant_ref_t);
-#endif
 
 /*
  * GNTTABOP_setup_table: set up a grant table of at least nr_frames pages
@@ -362,9 +335,7 @@ struct gnttab_setup_table {
     XEN_GUEST_HANDLE(xen_pfn_t) frame_list;
 };
 typedef struct gnttab_setup_table gnttab_setup_table_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_setup_table_t);
-#endif
 
 /*
  * GNTTABOP_dump_table: print a domain's grant table on Xen's console; for
@@ -377,9 +348,7 @@ struct gnttab_dump_table {
     int16_t status; /* enum grant_status */
 };
 typedef struct gnttab_dump_table gnttab_dump_table_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_dump_table_t);
-#endif
 
 /*
  * GNTTABOP_transfer: give a page to a domain that asked for it with an
@@ -398,9 +367,7 @@ struct gnttab_transfer {
     int16_t status; /* enum grant_status */
 };
 typedef struct gnttab_transfer gnttab_transfer_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_transfer_t);
-#endif
 
 /* Flags of gnttab_copy: which ends are grant references. */
 /* The source is a grant reference, not a frame. */
@@ -409,7 +376,6 @@ DEFINE_XEN_GUEST_HANDLE(gnttab_transfer_t);
 /* The destination is a grant reference, not a frame. */
 #define _GNTCOPY_dest_gref 1
 #define GNTCOPY_dest_gref (1 << _GNTCOPY_dest_gref)
-#define GNTCOPY__ALL 0x3U
 
 /* One end of a copy. */
 struct gnttab_copy_ptr {
@@ -424,9 +390,6 @@ struct gnttab_copy_ptr {
     uint16_t offset;
 };
 typedef struct gnttab_copy_ptr gnttab_copy_ptr_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(gnttab_copy_ptr_t);
-#endif
 
 /*
  * GNTTABOP_copy: copy bytes between frames, given as frames or as grant
@@ -446,9 +409,7 @@ struct gnttab_copy {
     int16_t status; /* enum grant_status */
 };
 typedef struct gnttab_copy gnttab_copy_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_copy_t);
-#endif
 
 /*
  * GNTTABOP_query_size: the current and largest size of a domain's grant
@@ -465,9 +426,7 @@ struct gnttab_query_size {
     int16_t status; /* enum grant_status */
 };
 typedef struct gnttab_query_size gnttab_query_size_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_query_size_t);
-#endif
 
 /*
  * GNTTABOP_unmap_and_replace: remove the mappings of a handle, atomically
@@ -484,9 +443,7 @@ struct gnttab_unmap_and_replace {
     int16_t status; /* enum grant_status */
 };
 typedef struct gnttab_unmap_and_replace gnttab_unmap_and_replace_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_unmap_and_replace_t);
-#endif
 
 #if __XEN_INTERFACE_VERSION__ >= 0x0003020a
 
@@ -499,9 +456,7 @@ struct gnttab_set_version {
     uint32_t version;
 };
 typedef struct gnttab_set_version gnttab_set_version_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_set_version_t);
-#endif
 
 /*
  * GNTTABOP_get_status_frames: the frames of a domain's version 2 status
@@ -516,12 +471,10 @@ struct gnttab_get_status_frames {
     /* OUT: GNTST_*. */
     int16_t status; /* enum grant_status */
     /* IN, contents OUT: where the frame numbers go. */
-    XEN_GUEST_HANDLE(uint64) frame_list;
+    XEN_GUEST_HANDLE(uint64_t) frame_list;
 };
 typedef struct gnttab_get_status_frames gnttab_get_status_frames_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_get_status_frames_t);
-#endif
 
 /* GNTTABOP_get_version: the version of a domain's grant entries. */
 struct gnttab_get_version {
@@ -532,9 +485,7 @@ struct gnttab_get_version {
     uint32_t version;
 };
 typedef struct gnttab_get_version gnttab_get_version_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_get_version_t);
-#endif
 
 /* GNTTABOP_swap_grant_ref: swap two entries of the caller's table. */
 struct gnttab_swap_grant_ref {
@@ -546,24 +497,18 @@ struct gnttab_swap_grant_ref {
     int16_t status; /* enum grant_status */
 };
 typedef struct gnttab_swap_grant_ref gnttab_swap_grant_ref_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_swap_grant_ref_t);
-#endif
 #endif
 
 /* Operations of gnttab_cache_flush. */
 #if __XEN_INTERFACE_VERSION__ >= 0x0003020a
 /* Clean (write back) the range. */
-#define _GNTTAB_CACHE_CLEAN 0
-#define GNTTAB_CACHE_CLEAN (1U << _GNTTAB_CACHE_CLEAN)
+#define GNTTAB_CACHE_CLEAN (1U << 0)
 /* Invalidate the range. */
-#define _GNTTAB_CACHE_INVAL 1
-#define GNTTAB_CACHE_INVAL (1U << _GNTTAB_CACHE_INVAL)
+#define GNTTAB_CACHE_INVAL (1U << 1)
 /* a is a grant reference, not a bus address. */
-#define _GNTTAB_CACHE_SOURCE_GREF 31
-#define GNTTAB_CACHE_SOURCE_GREF (1U << _GNTTAB_CACHE_SOURCE_GREF)
+#define GNTTAB_CACHE_SOURCE_GREF (1U << 31)
 #endif
-#define GNTTAB_CACHE__ALL 0x80000003U
 
 #if __XEN_INTERFACE_VERSION__ >= 0x0003020a
 
@@ -585,9 +530,7 @@ struct gnttab_cache_flush {
     uint32_t op; /* bitmap gnttab_cache */
 };
 typedef struct gnttab_cache_flush gnttab_cache_flush_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(gnttab_cache_flush_t);
-#endif
 #endif
 
 /*

@@ -112,16 +112,12 @@
  */
 #if __XEN_INTERFACE_VERSION__ >= 0x00030209
 /* Populate with populate-on-demand entries. */
-#define _XENMEMF_populate_on_demand 16
-#define XENMEMF_populate_on_demand (1 << _XENMEMF_populate_on_demand)
+#define XENMEMF_populate_on_demand (1 << 16)
 /* Allocate from the given node only. */
-#define _XENMEMF_exact_node_request 17
-#define XENMEMF_exact_node_request (1 << _XENMEMF_exact_node_request)
+#define XENMEMF_exact_node_request (1 << 17)
 /* The node is a virtual node. */
-#define _XENMEMF_vnode 18
-#define XENMEMF_vnode (1 << _XENMEMF_vnode)
+#define XENMEMF_vnode (1 << 18)
 #endif
-#define XENMEMF__ALL 0x70000U
 
 /* A change of a domain's reservation. */
 struct xen_memory_reservation {
@@ -147,9 +143,7 @@ struct xen_memory_reservation {
     domid_t domid;
 };
 typedef struct xen_memory_reservation xen_memory_reservation_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_memory_reservation_t);
-#endif
 
 /*
  * XENMEM_exchange: swap pages for new ones, atomically; PV guests only.
@@ -173,9 +167,7 @@ struct xen_memory_exchange {
     xen_ulong_t nr_exchanged;
 };
 typedef struct xen_memory_exchange xen_memory_exchange_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_memory_exchange_t);
-#endif
 
 /* A domain, for the reservation queries. */
 struct xen_memory_domain {
@@ -183,9 +175,6 @@ struct xen_memory_domain {
     domid_t domid;
 };
 typedef struct xen_memory_domain xen_memory_domain_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_memory_domain_t);
-#endif
 
 /* XENMEM_machphys_mfn_list: the extents of the machine-to-physical table. */
 struct xen_machphys_mfn_list {
@@ -203,9 +192,7 @@ struct xen_machphys_mfn_list {
     unsigned int nr_extents;
 };
 typedef struct xen_machphys_mfn_list xen_machphys_mfn_list_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_machphys_mfn_list_t);
-#endif
 
 /* XENMEM_machphys_mapping: where the machine-to-physical table is. */
 struct xen_machphys_mapping {
@@ -217,9 +204,7 @@ struct xen_machphys_mapping {
     xen_ulong_t max_mfn;
 };
 typedef struct xen_machphys_mapping xen_machphys_mapping_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_machphys_mapping_t);
-#endif
 
 /* Where an add_to_physmap page comes from. */
 /* The shared info page. */
@@ -251,16 +236,14 @@ struct xen_add_to_physmap {
     /* IN: number of pages, for XENMAPSPACE_gmfn_range. */
     uint16_t size;
     /* IN: XENMAPSPACE_*. */
-    uint32_t space; /* enum phys_map_space */
+    unsigned int space; /* enum phys_map_space */
     /* IN: index in that space. */
     xen_ulong_t idx;
     /* IN: where the page should appear. */
     xen_pfn_t gpfn;
 };
 typedef struct xen_add_to_physmap xen_add_to_physmap_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_t);
-#endif
 
 /* The extra field of xen_add_to_physmap_batch. */
 union xen_add_to_physmap_batch_extra {
@@ -270,9 +253,6 @@ union xen_add_to_physmap_batch_extra {
     uint16_t res0;
 };
 typedef union xen_add_to_physmap_batch_extra xen_add_to_physmap_batch_extra_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_batch_extra_t);
-#endif
 
 /* XENMEM_add_to_physmap_batch: add_to_physmap for many pages. */
 struct xen_add_to_physmap_batch {
@@ -292,9 +272,7 @@ struct xen_add_to_physmap_batch {
     XEN_GUEST_HANDLE(int) errs;
 };
 typedef struct xen_add_to_physmap_batch xen_add_to_physmap_batch_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_batch_t);
-#endif
 
 /* XENMEM_remove_from_physmap: unmap a page (translated guests only). */
 struct xen_remove_from_physmap {
@@ -304,9 +282,7 @@ struct xen_remove_from_physmap {
     xen_pfn_t gpfn;
 };
 typedef struct xen_remove_from_physmap xen_remove_from_physmap_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_remove_from_physmap_t);
-#endif
 
 /* XENMEM_memory_map and XENMEM_machine_memory_map: a memory map. */
 struct xen_memory_map {
@@ -316,9 +292,7 @@ struct xen_memory_map {
     XEN_GUEST_HANDLE(void) buffer;
 };
 typedef struct xen_memory_map xen_memory_map_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_memory_map_t);
-#endif
 
 /* XENMEM_set_memory_map: set a domain's memory map. */
 struct xen_foreign_memory_map {
@@ -328,9 +302,7 @@ struct xen_foreign_memory_map {
     struct xen_memory_map map;
 };
 typedef struct xen_foreign_memory_map xen_foreign_memory_map_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_foreign_memory_map_t);
-#endif
 
 /* XENMEM_set_pod_target and XENMEM_get_pod_target. */
 struct xen_pod_target {
@@ -346,9 +318,6 @@ struct xen_pod_target {
     domid_t domid;
 };
 typedef struct xen_pod_target xen_pod_target_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_pod_target_t);
-#endif
 
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 
@@ -367,14 +336,12 @@ struct xen_mem_paging_op {
     /* IN: the domain. */
     domid_t domain;
     /* IN (prep): a buffer to fill the page from at once. */
-    XEN_GUEST_HANDLE_64(uint8) buffer;
+    XEN_GUEST_HANDLE_64(const_uint8) buffer;
     /* IN: the page. */
     uint64_aligned_t gfn;
 };
 typedef struct xen_mem_paging_op xen_mem_paging_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_mem_paging_op_t);
-#endif
 
 /*
  * Operations of XENMEM_access_op (2 and 3 were used once and stay
@@ -429,14 +396,12 @@ struct xen_mem_access_op {
      */
     uint64_aligned_t pfn;
     /* IN (set_access_multi): the pages. */
-    XEN_GUEST_HANDLE(uint64) pfn_list;
+    XEN_GUEST_HANDLE(const_uint64) pfn_list;
     /* IN (set_access_multi): their access rights. */
-    XEN_GUEST_HANDLE(uint8) access_list;
+    XEN_GUEST_HANDLE(const_uint8) access_list;
 };
 typedef struct xen_mem_access_op xen_mem_access_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_mem_access_op_t);
-#endif
 
 /* Operations of XENMEM_sharing_op. */
 #define XENMEM_sharing_op_nominate_gfn 0
@@ -474,9 +439,6 @@ struct mem_sharing_op_nominate {
     uint64_aligned_t handle;
 };
 typedef struct mem_sharing_op_nominate mem_sharing_op_nominate_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(mem_sharing_op_nominate_t);
-#endif
 
 /* Sharing: share a page, or add it to the client's map. */
 struct mem_sharing_op_share {
@@ -492,9 +454,6 @@ struct mem_sharing_op_share {
     domid_t client_domain;
 };
 typedef struct mem_sharing_op_share mem_sharing_op_share_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(mem_sharing_op_share_t);
-#endif
 
 /* Sharing: share a range of pages. */
 struct mem_sharing_op_range {
@@ -509,9 +468,6 @@ struct mem_sharing_op_range {
     uint16_t _pad[3];
 };
 typedef struct mem_sharing_op_range mem_sharing_op_range_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(mem_sharing_op_range_t);
-#endif
 
 /* Sharing: debug a page. */
 struct mem_sharing_op_debug {
@@ -523,24 +479,16 @@ struct mem_sharing_op_debug {
     } u;
 };
 typedef struct mem_sharing_op_debug mem_sharing_op_debug_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(mem_sharing_op_debug_t);
-#endif
 
 /* Options of a fork. */
 /* Let the fork use the IOMMU (for short-lived forks). */
-#define _XENMEM_FORK_WITH_IOMMU_ALLOWED 0
-#define XENMEM_FORK_WITH_IOMMU_ALLOWED (1U << _XENMEM_FORK_WITH_IOMMU_ALLOWED)
+#define XENMEM_FORK_WITH_IOMMU_ALLOWED (1U << 0)
 /* Block interrupts in the fork (for short-lived forks). */
-#define _XENMEM_FORK_BLOCK_INTERRUPTS 1
-#define XENMEM_FORK_BLOCK_INTERRUPTS (1U << _XENMEM_FORK_BLOCK_INTERRUPTS)
+#define XENMEM_FORK_BLOCK_INTERRUPTS (1U << 1)
 /* fork_reset: reset the vCPU state. */
-#define _XENMEM_FORK_RESET_STATE 2
-#define XENMEM_FORK_RESET_STATE (1U << _XENMEM_FORK_RESET_STATE)
+#define XENMEM_FORK_RESET_STATE (1U << 2)
 /* fork_reset: reset the memory. */
-#define _XENMEM_FORK_RESET_MEMORY 3
-#define XENMEM_FORK_RESET_MEMORY (1U << _XENMEM_FORK_RESET_MEMORY)
-#define XENMEM_FORK__ALL 0xfU
+#define XENMEM_FORK_RESET_MEMORY (1U << 3)
 
 /* Sharing: fork a domain, or reset a fork. */
 struct mem_sharing_op_fork {
@@ -551,9 +499,6 @@ struct mem_sharing_op_fork {
     uint32_t pad;
 };
 typedef struct mem_sharing_op_fork mem_sharing_op_fork_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(mem_sharing_op_fork_t);
-#endif
 
 /* XENMEM_sharing_op: memory sharing between domains. */
 struct xen_mem_sharing_op {
@@ -571,9 +516,7 @@ struct xen_mem_sharing_op {
     } u;
 };
 typedef struct xen_mem_sharing_op xen_mem_sharing_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_mem_sharing_op_t);
-#endif
 
 /* A range of guest memory kept for devices. */
 struct xen_reserved_device_memory {
@@ -583,15 +526,11 @@ struct xen_reserved_device_memory {
     xen_ulong_t nr_pages;
 };
 typedef struct xen_reserved_device_memory xen_reserved_device_memory_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_t);
-#endif
 
 /* Flags of xen_reserved_device_memory_map. */
 /* Every region, whatever the device. */
-#define _XENMEM_RDM_ALL 0
-#define XENMEM_RDM_ALL (1 << _XENMEM_RDM_ALL)
-#define XENMEM_RDM__ALL 0x1U
+#define XENMEM_RDM_ALL (1 << 0)
 
 /* XENMEM_reserved_device_memory_map: list the reserved ranges. */
 struct xen_reserved_device_memory_map {
@@ -610,9 +549,7 @@ struct xen_reserved_device_memory_map {
     } dev;
 };
 typedef struct xen_reserved_device_memory_map xen_reserved_device_memory_map_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_map_t);
-#endif
 #endif
 
 /* Kinds of resource XENMEM_acquire_resource maps. */
@@ -667,9 +604,7 @@ struct xen_mem_acquire_resource {
     XEN_GUEST_HANDLE(xen_pfn_t) frame_list;
 };
 typedef struct xen_mem_acquire_resource xen_mem_acquire_resource_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_mem_acquire_resource_t);
-#endif
 
 /* A memory range of a virtual NUMA node. */
 struct xen_vmemrange {
@@ -683,9 +618,7 @@ struct xen_vmemrange {
     unsigned int nid;
 };
 typedef struct xen_vmemrange xen_vmemrange_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_vmemrange_t);
-#endif
 
 /*
  * XENMEM_get_vnumainfo: a guest's virtual NUMA topology. The guest says
@@ -719,9 +652,7 @@ struct xen_vnuma_topology_info {
     } vmemrange;
 };
 typedef struct xen_vnuma_topology_info xen_vnuma_topology_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_vnuma_topology_info_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -20,7 +20,6 @@
 /* Some other hardware NMI. */
 #define _XEN_NMIREASON_unknown 2
 #define XEN_NMIREASON_unknown (1UL << _XEN_NMIREASON_unknown)
-#define XEN_NMIREASON__ALL 0x7U
 
 /* Commands of HYPERVISOR_nmi_op(). */
 /*
@@ -38,9 +37,7 @@ struct xennmi_callback {
     unsigned long pad;
 };
 typedef struct xennmi_callback xennmi_callback_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xennmi_callback_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -68,9 +68,7 @@ struct physdev_eoi {
     uint32_t irq;
 };
 typedef struct physdev_eoi physdev_eoi_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_eoi_t);
-#endif
 
 /* PHYSDEVOP_pirq_eoi_gmfn_v1/_v2: register the EOI bit page. */
 struct physdev_pirq_eoi_gmfn {
@@ -78,9 +76,7 @@ struct physdev_pirq_eoi_gmfn {
     xen_pfn_t gmfn;
 };
 typedef struct physdev_pirq_eoi_gmfn physdev_pirq_eoi_gmfn_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_pirq_eoi_gmfn_t);
-#endif
 
 /* Flags of physdev_irq_status_query. */
 /* PHYSDEVOP_eoi must follow the handling of the interrupt. */
@@ -89,7 +85,6 @@ DEFINE_XEN_GUEST_HANDLE(physdev_pirq_eoi_gmfn_t);
 /* Several guests share the interrupt. */
 #define _XENIRQSTAT_shared 1
 #define XENIRQSTAT_shared (1U << _XENIRQSTAT_shared)
-#define XENIRQSTAT__ALL 0x3U
 
 /* PHYSDEVOP_irq_status_query: the state of an interrupt line. */
 struct physdev_irq_status_query {
@@ -99,9 +94,7 @@ struct physdev_irq_status_query {
     uint32_t flags; /* bitmap xenirqstat */
 };
 typedef struct physdev_irq_status_query physdev_irq_status_query_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_irq_status_query_t);
-#endif
 
 /* PHYSDEVOP_set_iopl: set the I/O privilege level of the current vCPU. */
 struct physdev_set_iopl {
@@ -109,9 +102,7 @@ struct physdev_set_iopl {
     uint32_t iopl;
 };
 typedef struct physdev_set_iopl physdev_set_iopl_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_set_iopl_t);
-#endif
 
 /*
  * PHYSDEVOP_set_iobitmap: set the I/O port permission bitmap of the
@@ -125,9 +116,7 @@ struct physdev_set_iobitmap {
     uint32_t nr_ports;
 };
 typedef struct physdev_set_iobitmap physdev_set_iobitmap_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_set_iobitmap_t);
-#endif
 
 /* PHYSDEVOP_apic_read/_write: access an I/O APIC register. */
 struct physdev_apic {
@@ -139,9 +128,7 @@ struct physdev_apic {
     uint32_t value;
 };
 typedef struct physdev_apic physdev_apic_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_apic_t);
-#endif
 
 /*
  * PHYSDEVOP_alloc_irq_vector/_free_irq_vector: manage the upcall vector
@@ -154,9 +141,7 @@ struct physdev_irq {
     uint32_t vector;
 };
 typedef struct physdev_irq physdev_irq_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_irq_t);
-#endif
 
 /* Kinds of interrupt PHYSDEVOP_map_pirq maps. */
 #define MAP_PIRQ_TYPE_MSI 0x0
@@ -172,7 +157,7 @@ struct physdev_map_pirq {
     /* IN: the domain. */
     domid_t domid;
     /* IN: MAP_PIRQ_TYPE_*. */
-    int32_t type; /* enum map_pirq_type */
+    int type; /* enum map_pirq_type */
     /* IN: the source's index (ignored for MULTI_MSI). */
     int index;
     /* IN: the PIRQ wanted, or negative for any; OUT: the PIRQ. */
@@ -187,9 +172,7 @@ struct physdev_map_pirq {
     uint64_t table_base;
 };
 typedef struct physdev_map_pirq physdev_map_pirq_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_map_pirq_t);
-#endif
 
 /* PHYSDEVOP_unmap_pirq: unmap a PIRQ of a domain. */
 struct physdev_unmap_pirq {
@@ -199,9 +182,7 @@ struct physdev_unmap_pirq {
     int pirq;
 };
 typedef struct physdev_unmap_pirq physdev_unmap_pirq_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_unmap_pirq_t);
-#endif
 
 /* PHYSDEVOP_manage_pci_add/_remove: add or remove a PCI device. */
 struct physdev_manage_pci {
@@ -211,9 +192,7 @@ struct physdev_manage_pci {
     uint8_t devfn;
 };
 typedef struct physdev_manage_pci physdev_manage_pci_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_manage_pci_t);
-#endif
 
 /* PHYSDEVOP_restore_msi: restore the MSI state of a PCI device. */
 struct physdev_restore_msi {
@@ -223,9 +202,7 @@ struct physdev_restore_msi {
     uint8_t devfn;
 };
 typedef struct physdev_restore_msi physdev_restore_msi_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_restore_msi_t);
-#endif
 
 /*
  * PHYSDEVOP_manage_pci_add_ext: add a PCI device that may be an extended
@@ -247,9 +224,7 @@ struct physdev_manage_pci_ext {
     } physfn;
 };
 typedef struct physdev_manage_pci_ext physdev_manage_pci_ext_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_manage_pci_ext_t);
-#endif
 
 /*
  * The argument of HYPERVISOR_physdev_op_compat(), replaced by
@@ -269,9 +244,7 @@ struct physdev_op {
     } u;
 };
 typedef struct physdev_op physdev_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_op_t);
-#endif
 
 /* PHYSDEVOP_setup_gsi: configure a GSI. */
 struct physdev_setup_gsi {
@@ -283,27 +256,21 @@ struct physdev_setup_gsi {
     uint8_t polarity;
 };
 typedef struct physdev_setup_gsi physdev_setup_gsi_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_setup_gsi_t);
-#endif
 
 /* PHYSDEVOP_get_free_pirq: allocate a free PIRQ. */
 struct physdev_get_free_pirq {
     /* IN: MAP_PIRQ_TYPE_GSI or MAP_PIRQ_TYPE_MSI. */
-    int32_t type; /* enum map_pirq_type */
+    int type; /* enum map_pirq_type */
     /* OUT: the PIRQ. */
     uint32_t pirq;
 };
 typedef struct physdev_get_free_pirq physdev_get_free_pirq_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_get_free_pirq_t);
-#endif
 
 /* Flags of physdev_pci_mmcfg_reserved. */
 /* The region is reserved in the firmware's memory map. */
-#define _XEN_PCI_MMCFG_RESERVED 0
-#define XEN_PCI_MMCFG_RESERVED (1 << _XEN_PCI_MMCFG_RESERVED)
-#define XEN_PCI_MMCFG__ALL 0x1U
+#define XEN_PCI_MMCFG_RESERVED (1 << 0)
 
 /* PHYSDEVOP_pci_mmcfg_reserved: report an MMCONFIG region. */
 struct physdev_pci_mmcfg_reserved {
@@ -319,21 +286,15 @@ struct physdev_pci_mmcfg_reserved {
     uint32_t flags; /* bitmap xen_pci_mmcfg */
 };
 typedef struct physdev_pci_mmcfg_reserved physdev_pci_mmcfg_reserved_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_pci_mmcfg_reserved_t);
-#endif
 
 /* Flags of physdev_pci_device_add. */
 /* An extended function. */
-#define _XEN_PCI_DEV_EXTFN 0
-#define XEN_PCI_DEV_EXTFN (1 << _XEN_PCI_DEV_EXTFN)
+#define XEN_PCI_DEV_EXTFN (1 << 0)
 /* An SR-IOV virtual function. */
-#define _XEN_PCI_DEV_VIRTFN 1
-#define XEN_PCI_DEV_VIRTFN (1 << _XEN_PCI_DEV_VIRTFN)
+#define XEN_PCI_DEV_VIRTFN (1 << 1)
 /* optarr[0] holds the device's proximity domain. */
-#define _XEN_PCI_DEV_PXM 2
-#define XEN_PCI_DEV_PXM (1 << _XEN_PCI_DEV_PXM)
-#define XEN_PCI_DEV__ALL 0x7U
+#define XEN_PCI_DEV_PXM (1 << 2)
 
 /*
  * PHYSDEVOP_pci_device_add: a PCI device was found. The struct ends with
@@ -361,9 +322,6 @@ __extension__ struct physdev_pci_device_add {
     uint32_t optarr[XEN_FLEX_ARRAY_DIM];
 };
 typedef struct physdev_pci_device_add physdev_pci_device_add_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(physdev_pci_device_add_t);
-#endif
 
 /* A PCI device: segment, bus, device and function. */
 struct physdev_pci_device {
@@ -375,9 +333,7 @@ struct physdev_pci_device {
     uint8_t devfn;
 };
 typedef struct physdev_pci_device physdev_pci_device_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_pci_device_t);
-#endif
 
 /* Kinds of reset of pci_device_reset. */
 #define PCI_DEVICE_RESET_COLD 0x0
@@ -397,9 +353,6 @@ struct pci_device_reset {
     uint32_t flags;
 };
 typedef struct pci_device_reset pci_device_reset_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(pci_device_reset_t);
-#endif
 
 /* Operations of PHYSDEVOP_dbgp_op on a USB debug port. */
 /* The controller is about to be reset. */
@@ -423,9 +376,7 @@ struct physdev_dbgp_op {
     } u;
 };
 typedef struct physdev_dbgp_op physdev_dbgp_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(physdev_dbgp_op_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

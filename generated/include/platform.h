@@ -88,9 +88,6 @@ struct xenpf_settime32 {
     uint64_t system_time;
 };
 typedef struct xenpf_settime32 xenpf_settime32_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenpf_settime32_t);
-#endif
 
 /* XENPF_settime64: as settime32 with 64-bit seconds. */
 struct xenpf_settime64 {
@@ -103,15 +100,10 @@ struct xenpf_settime64 {
     uint64_t system_time;
 };
 typedef struct xenpf_settime64 xenpf_settime64_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenpf_settime64_t);
-#endif
 
 /* The settime struct of this interface version. */
 typedef struct xenpf_settime64 xenpf_settime_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_settime_t);
-#endif
 
 /*
  * XENPF_add_memtype: make the frames [mfn, mfn + nr_mfns) of an MTRR
@@ -131,9 +123,7 @@ struct xenpf_add_memtype {
     uint32_t reg;
 };
 typedef struct xenpf_add_memtype xenpf_add_memtype_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_add_memtype_t);
-#endif
 
 /*
  * XENPF_del_memtype: remove a memory type setting (x86). Give the handle,
@@ -147,9 +137,7 @@ struct xenpf_del_memtype {
     uint32_t reg;
 };
 typedef struct xenpf_del_memtype xenpf_del_memtype_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_del_memtype_t);
-#endif
 
 /* XENPF_read_memtype: the setting of an MTRR (x86). */
 struct xenpf_read_memtype {
@@ -163,21 +151,17 @@ struct xenpf_read_memtype {
     uint32_t type;
 };
 typedef struct xenpf_read_memtype xenpf_read_memtype_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_read_memtype_t);
-#endif
 
 /* XENPF_microcode_update. */
 struct xenpf_microcode_update {
     /* IN: the microcode. */
-    XEN_GUEST_HANDLE(void) data;
+    XEN_GUEST_HANDLE(const_void) data;
     /* IN: its length. */
     uint32_t length;
 };
 typedef struct xenpf_microcode_update xenpf_microcode_update_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_microcode_update_t);
-#endif
 
 /* Platform quirks. */
 /* Do not restrict the targets of I/O APIC redirection entries. */
@@ -193,9 +177,7 @@ struct xenpf_platform_quirk {
     uint32_t quirk_id; /* enum xenpf_quirk */
 };
 typedef struct xenpf_platform_quirk xenpf_platform_quirk_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_platform_quirk_t);
-#endif
 
 /* EFI runtime services of XENPF_efi_runtime_call. */
 #define XEN_EFI_get_time 1
@@ -213,42 +195,28 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_platform_quirk_t);
 
 /* misc flags of XEN_EFI_get_time. */
 /* Setting the time clears the nanoseconds. */
-#define _XEN_EFI_GET_TIME_SET_CLEARS_NS 0
-#define XEN_EFI_GET_TIME_SET_CLEARS_NS (1 << _XEN_EFI_GET_TIME_SET_CLEARS_NS)
-#define XEN_EFI_GET_TIME__ALL 0x1U
+#define XEN_EFI_GET_TIME_SET_CLEARS_NS (1 << 0)
 
 /* misc flags of XEN_EFI_get_wakeup_time. */
 /* The alarm is enabled. */
-#define _XEN_EFI_GET_WAKEUP_TIME_ENABLED 0
-#define XEN_EFI_GET_WAKEUP_TIME_ENABLED (1 << _XEN_EFI_GET_WAKEUP_TIME_ENABLED)
+#define XEN_EFI_GET_WAKEUP_TIME_ENABLED (1 << 0)
 /* The alarm is pending. */
-#define _XEN_EFI_GET_WAKEUP_TIME_PENDING 1
-#define XEN_EFI_GET_WAKEUP_TIME_PENDING (1 << _XEN_EFI_GET_WAKEUP_TIME_PENDING)
-#define XEN_EFI_GET_WAKEUP_TIME__ALL 0x3U
+#define XEN_EFI_GET_WAKEUP_TIME_PENDING (1 << 1)
 
 /* misc flags of XEN_EFI_set_wakeup_time. */
 /* Enable the alarm. */
-#define _XEN_EFI_SET_WAKEUP_TIME_ENABLE 0
-#define XEN_EFI_SET_WAKEUP_TIME_ENABLE (1 << _XEN_EFI_SET_WAKEUP_TIME_ENABLE)
+#define XEN_EFI_SET_WAKEUP_TIME_ENABLE (1 << 0)
 /* Only enable or disable it; leave the time. */
-#define _XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY 1
-#define XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY (1 << _XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY)
-#define XEN_EFI_SET_WAKEUP_TIME__ALL 0x3U
+#define XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY (1 << 1)
 
 /* Attributes of an EFI variable. */
-#define _XEN_EFI_VARIABLE_NON_VOLATILE 0
-#define XEN_EFI_VARIABLE_NON_VOLATILE (1 << _XEN_EFI_VARIABLE_NON_VOLATILE)
-#define _XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS 1
-#define XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS (1 << _XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS)
-#define _XEN_EFI_VARIABLE_RUNTIME_ACCESS 2
-#define XEN_EFI_VARIABLE_RUNTIME_ACCESS (1 << _XEN_EFI_VARIABLE_RUNTIME_ACCESS)
-#define XEN_EFI_VARIABLE__ALL 0x7U
+#define XEN_EFI_VARIABLE_NON_VOLATILE (1 << 0)
+#define XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS (1 << 1)
+#define XEN_EFI_VARIABLE_RUNTIME_ACCESS (1 << 2)
 
 /* misc flags of XEN_EFI_query_variable_info. */
 /* Report the values at the end of boot services. */
-#define _XEN_EFI_VARINFO_BOOT_SNAPSHOT 0
-#define XEN_EFI_VARINFO_BOOT_SNAPSHOT (1 << _XEN_EFI_VARINFO_BOOT_SNAPSHOT)
-#define XEN_EFI_VARINFO__ALL 0x1U
+#define XEN_EFI_VARINFO_BOOT_SNAPSHOT (1 << 0)
 
 /* An EFI time. */
 struct xenpf_efi_time {
@@ -266,9 +234,6 @@ struct xenpf_efi_time {
     uint8_t daylight;
 };
 typedef struct xenpf_efi_time xenpf_efi_time_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenpf_efi_time_t);
-#endif
 
 /* An EFI GUID. */
 struct xenpf_efi_guid {
@@ -278,9 +243,6 @@ struct xenpf_efi_guid {
     uint8_t data4[8];
 };
 typedef struct xenpf_efi_guid xenpf_efi_guid_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenpf_efi_guid_t);
-#endif
 
 /* XENPF_efi_runtime_call: call an EFI runtime service. */
 struct xenpf_efi_runtime_call {
@@ -344,9 +306,7 @@ struct xenpf_efi_runtime_call {
     } u;
 };
 typedef struct xenpf_efi_runtime_call xenpf_efi_runtime_call_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_efi_runtime_call_t);
-#endif
 
 /* Kinds of firmware information. */
 /* A disk, from BIOS int 13h functions 08h, 41h and 48h. */
@@ -427,9 +387,6 @@ union xenpf_efi_info {
     } apple_properties;
 };
 typedef union xenpf_efi_info xenpf_efi_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenpf_efi_info_t);
-#endif
 
 /* XENPF_firmware_info: information the firmware gave Xen at boot. */
 struct xenpf_firmware_info {
@@ -475,18 +432,14 @@ struct xenpf_firmware_info {
     } u;
 };
 typedef struct xenpf_firmware_info xenpf_firmware_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_firmware_info_t);
-#endif
 
 /* Flags of XENPF_enter_acpi_sleep. */
 /*
  * val_a and val_b are the sleep types of the extended (hardware
  * reduced) interface.
  */
-#define _XENPF_ACPI_SLEEP_EXTENDED 0
-#define XENPF_ACPI_SLEEP_EXTENDED (1 << _XENPF_ACPI_SLEEP_EXTENDED)
-#define XENPF_ACPI_SLEEP__ALL 0x1U
+#define XENPF_ACPI_SLEEP_EXTENDED (1 << 0)
 
 /* XENPF_enter_acpi_sleep. */
 struct xenpf_enter_acpi_sleep {
@@ -500,9 +453,7 @@ struct xenpf_enter_acpi_sleep {
     uint32_t flags; /* bitmap xenpf_acpi_sleep */
 };
 typedef struct xenpf_enter_acpi_sleep xenpf_enter_acpi_sleep_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_enter_acpi_sleep_t);
-#endif
 
 /* XENPF_change_freq. */
 struct xenpf_change_freq {
@@ -514,9 +465,7 @@ struct xenpf_change_freq {
     uint64_t freq;
 };
 typedef struct xenpf_change_freq xenpf_change_freq_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_change_freq_t);
-#endif
 
 /*
  * XENPF_getidletime: idle times (ns since boot) of the CPUs in a bitmap.
@@ -534,21 +483,15 @@ struct xenpf_getidletime {
     uint64_t now;
 };
 typedef struct xenpf_getidletime xenpf_getidletime_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_getidletime_t);
-#endif
 
 /* Power management abilities. */
 /* C states. */
-#define _XEN_PROCESSOR_PM_CX 0
-#define XEN_PROCESSOR_PM_CX (1 << _XEN_PROCESSOR_PM_CX)
+#define XEN_PROCESSOR_PM_CX (1 << 0)
 /* P states. */
-#define _XEN_PROCESSOR_PM_PX 1
-#define XEN_PROCESSOR_PM_PX (1 << _XEN_PROCESSOR_PM_PX)
+#define XEN_PROCESSOR_PM_PX (1 << 1)
 /* T states. */
-#define _XEN_PROCESSOR_PM_TX 2
-#define XEN_PROCESSOR_PM_TX (1 << _XEN_PROCESSOR_PM_TX)
-#define XEN_PROCESSOR_PM__ALL 0x7U
+#define XEN_PROCESSOR_PM_TX (1 << 2)
 
 /* Kinds of XENPF_set_processor_pminfo data. */
 /* C states (_CST, _CSD). */
@@ -563,22 +506,14 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_getidletime_t);
 #define XEN_PM_CPPC 4
 
 /* Which parts of xen_processor_performance are valid. */
-#define _XEN_PX_PCT 0
-#define XEN_PX_PCT (1 << _XEN_PX_PCT)
-#define _XEN_PX_PSS 1
-#define XEN_PX_PSS (1 << _XEN_PX_PSS)
-#define _XEN_PX_PPC 2
-#define XEN_PX_PPC (1 << _XEN_PX_PPC)
-#define _XEN_PX_PSD 3
-#define XEN_PX_PSD (1 << _XEN_PX_PSD)
-#define XEN_PX__ALL 0xfU
+#define XEN_PX_PCT (1 << 0)
+#define XEN_PX_PSS (1 << 1)
+#define XEN_PX_PPC (1 << 2)
+#define XEN_PX_PSD (1 << 3)
 
 /* Which parts of xen_processor_cppc are valid. */
-#define _XEN_CPPC_PSD 0
-#define XEN_CPPC_PSD (1U << _XEN_CPPC_PSD)
-#define _XEN_CPPC_CPC 1
-#define XEN_CPPC_CPC (1U << _XEN_CPPC_CPC)
-#define XEN_CPPC__ALL 0x3U
+#define XEN_CPPC_PSD (1U << 0)
+#define XEN_CPPC_CPC (1U << 1)
 
 /* An ACPI generic address of a power register. */
 struct xen_power_register {
@@ -589,9 +524,6 @@ struct xen_power_register {
     uint64_t address;
 };
 typedef struct xen_power_register xen_power_register_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_power_register_t);
-#endif
 
 /* A C state dependency (_CSD). */
 struct xen_processor_csd {
@@ -603,9 +535,7 @@ struct xen_processor_csd {
     uint32_t num;
 };
 typedef struct xen_processor_csd xen_processor_csd_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_processor_csd_t);
-#endif
 
 /* A C state (_CST). */
 struct xen_processor_cx {
@@ -623,9 +553,7 @@ struct xen_processor_cx {
     XEN_GUEST_HANDLE(xen_processor_csd_t) dp;
 };
 typedef struct xen_processor_cx xen_processor_cx_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_processor_cx_t);
-#endif
 
 /* Global C state flags of a processor (C bitfields in Xen's header). */
 struct xen_processor_flags {
@@ -646,9 +574,6 @@ struct xen_processor_power {
     XEN_GUEST_HANDLE(xen_processor_cx_t) states;
 };
 typedef struct xen_processor_power xen_processor_power_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_processor_power_t);
-#endif
 
 /* An ACPI P-state register (_PCT). */
 struct xen_pct_register {
@@ -661,9 +586,6 @@ struct xen_pct_register {
     uint64_t address;
 };
 typedef struct xen_pct_register xen_pct_register_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_pct_register_t);
-#endif
 
 /* A P state (_PSS). */
 struct xen_processor_px {
@@ -681,9 +603,7 @@ struct xen_processor_px {
     uint64_t status;
 };
 typedef struct xen_processor_px xen_processor_px_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_processor_px_t);
-#endif
 
 /* A P state dependency package (_PSD). */
 struct xen_psd_package {
@@ -694,9 +614,6 @@ struct xen_psd_package {
     uint64_t num_processors;
 };
 typedef struct xen_psd_package xen_psd_package_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_psd_package_t);
-#endif
 
 /* How dependent processors coordinate their frequency. */
 /* The hardware coordinates. */
@@ -724,9 +641,7 @@ struct xen_processor_performance {
     uint32_t shared_type; /* enum xen_cpuperf_shared_type */
 };
 typedef struct xen_processor_performance xen_processor_performance_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_processor_performance_t);
-#endif
 
 /* CPPC information of a processor. */
 struct xen_processor_cppc {
@@ -748,9 +663,6 @@ struct xen_processor_cppc {
     struct xen_psd_package domain_info;
 };
 typedef struct xen_processor_cppc xen_processor_cppc_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_processor_cppc_t);
-#endif
 
 /* XENPF_set_processor_pminfo: pass a CPU's ACPI power management data. */
 struct xenpf_set_processor_pminfo {
@@ -767,18 +679,13 @@ struct xenpf_set_processor_pminfo {
     } u;
 };
 typedef struct xenpf_set_processor_pminfo xenpf_set_processor_pminfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_set_processor_pminfo_t);
-#endif
 
 /* Flags of xenpf_pcpuinfo. */
 /* The CPU is online. */
-#define _XEN_PCPU_FLAGS_ONLINE 0
-#define XEN_PCPU_FLAGS_ONLINE (1 << _XEN_PCPU_FLAGS_ONLINE)
+#define XEN_PCPU_FLAGS_ONLINE (1 << 0)
 /* The CPU is not present. */
-#define _XEN_PCPU_FLAGS_INVALID 1
-#define XEN_PCPU_FLAGS_INVALID (1 << _XEN_PCPU_FLAGS_INVALID)
-#define XEN_PCPU_FLAGS__ALL 0x3U
+#define XEN_PCPU_FLAGS_INVALID (1 << 1)
 
 /* XENPF_get_cpuinfo. */
 struct xenpf_pcpuinfo {
@@ -794,9 +701,7 @@ struct xenpf_pcpuinfo {
     uint32_t acpi_id;
 };
 typedef struct xenpf_pcpuinfo xenpf_pcpuinfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_pcpuinfo_t);
-#endif
 
 /* XENPF_get_cpu_version. */
 struct xenpf_pcpu_version {
@@ -814,9 +719,7 @@ struct xenpf_pcpu_version {
     uint32_t stepping;
 };
 typedef struct xenpf_pcpu_version xenpf_pcpu_version_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_pcpu_version_t);
-#endif
 
 /* XENPF_cpu_online and XENPF_cpu_offline. */
 struct xenpf_cpu_ol {
@@ -824,9 +727,7 @@ struct xenpf_cpu_ol {
     uint32_t cpuid;
 };
 typedef struct xenpf_cpu_ol xenpf_cpu_ol_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_cpu_ol_t);
-#endif
 
 /* XENPF_cpu_hotadd. */
 struct xenpf_cpu_hotadd {
@@ -838,9 +739,6 @@ struct xenpf_cpu_hotadd {
     uint32_t pxm;
 };
 typedef struct xenpf_cpu_hotadd xenpf_cpu_hotadd_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenpf_cpu_hotadd_t);
-#endif
 
 /* XENPF_mem_hotadd. */
 struct xenpf_mem_hotadd {
@@ -854,9 +752,6 @@ struct xenpf_mem_hotadd {
     uint32_t flags;
 };
 typedef struct xenpf_mem_hotadd xenpf_mem_hotadd_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenpf_mem_hotadd_t);
-#endif
 
 /* Operations of XENPF_core_parking. */
 /* Set how many CPUs should idle. */
@@ -872,9 +767,7 @@ struct xenpf_core_parking {
     uint32_t idle_nums;
 };
 typedef struct xenpf_core_parking xenpf_core_parking_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_core_parking_t);
-#endif
 
 /* Resource operations. */
 /*
@@ -901,9 +794,7 @@ struct xenpf_resource_entry {
     uint64_t val;
 };
 typedef struct xenpf_resource_entry xenpf_resource_entry_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_resource_entry_t);
-#endif
 
 /*
  * XENPF_resource_op: a batch of platform resource accesses (MSRs, ports),
@@ -919,9 +810,7 @@ struct xenpf_resource_op {
     XEN_GUEST_HANDLE(xenpf_resource_entry_t) entries;
 };
 typedef struct xenpf_resource_op xenpf_resource_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_resource_op_t);
-#endif
 
 /* XENPF_get_symbol: read Xen's symbol table, one symbol per call. */
 struct xenpf_symdata {
@@ -940,15 +829,11 @@ struct xenpf_symdata {
     char type;
 };
 typedef struct xenpf_symdata xenpf_symdata_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_symdata_t);
-#endif
 
 /* XENPF_get_dom0_console. */
 typedef struct dom0_vga_console_info xenpf_dom0_console_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_dom0_console_t);
-#endif
 
 /* XENPF_get_ucode_revision. */
 struct xenpf_ucode_revision {
@@ -962,15 +847,11 @@ struct xenpf_ucode_revision {
     uint32_t revision;
 };
 typedef struct xenpf_ucode_revision xenpf_ucode_revision_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_ucode_revision_t);
-#endif
 
 /* Flags of XENPF_microcode_update2. */
 /* Skip the version check. */
-#define _XENPF_UCODE_FORCE 0
-#define XENPF_UCODE_FORCE (1 << _XENPF_UCODE_FORCE)
-#define XENPF_UCODE__ALL 0x1U
+#define XENPF_UCODE_FORCE (1 << 0)
 
 /* XENPF_microcode_update2. */
 struct xenpf_microcode_update2 {
@@ -979,12 +860,10 @@ struct xenpf_microcode_update2 {
     /* IN: length of the microcode. */
     uint32_t length;
     /* IN: the microcode. */
-    XEN_GUEST_HANDLE(void) data;
+    XEN_GUEST_HANDLE(const_void) data;
 };
 typedef struct xenpf_microcode_update2 xenpf_microcode_update2_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xenpf_microcode_update2_t);
-#endif
 
 /*
  * The argument of HYPERVISOR_platform_op(): a command, the interface
@@ -1025,9 +904,7 @@ struct xen_platform_op {
     } u;
 };
 typedef struct xen_platform_op xen_platform_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_platform_op_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -81,12 +81,10 @@
 /* SCHEDOP_shutdown and SCHEDOP_shutdown_code. */
 struct sched_shutdown {
     /* IN: SHUTDOWN_*. */
-    uint32_t reason; /* enum sched_shutdown_reason */
+    unsigned int reason; /* enum sched_shutdown_reason */
 };
 typedef struct sched_shutdown sched_shutdown_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(sched_shutdown_t);
-#endif
 
 /* SCHEDOP_poll. */
 struct sched_poll {
@@ -98,21 +96,17 @@ struct sched_poll {
     uint64_t timeout;
 };
 typedef struct sched_poll sched_poll_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(sched_poll_t);
-#endif
 
 /* SCHEDOP_remote_shutdown. */
 struct sched_remote_shutdown {
     /* IN: the domain. */
     domid_t domain_id;
     /* IN: SHUTDOWN_*. */
-    uint32_t reason; /* enum sched_shutdown_reason */
+    unsigned int reason; /* enum sched_shutdown_reason */
 };
 typedef struct sched_remote_shutdown sched_remote_shutdown_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(sched_remote_shutdown_t);
-#endif
 
 /* SCHEDOP_watchdog. */
 struct sched_watchdog {
@@ -122,9 +116,7 @@ struct sched_watchdog {
     uint32_t timeout;
 };
 typedef struct sched_watchdog sched_watchdog_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(sched_watchdog_t);
-#endif
 
 /* SCHEDOP_pin_override. */
 struct sched_pin_override {
@@ -132,9 +124,7 @@ struct sched_pin_override {
     int32_t pcpu;
 };
 typedef struct sched_pin_override sched_pin_override_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(sched_pin_override_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

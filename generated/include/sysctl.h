@@ -83,9 +83,6 @@ struct xen_sysctl_readconsole {
     uint32_t count;
 };
 typedef struct xen_sysctl_readconsole xen_sysctl_readconsole_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_readconsole_t);
-#endif
 
 /* Operations of XEN_SYSCTL_tbuf_op. */
 #define XEN_SYSCTL_TBUFOP_get_info 0
@@ -109,9 +106,6 @@ struct xen_sysctl_tbuf_op {
     uint32_t size;
 };
 typedef struct xen_sysctl_tbuf_op xen_sysctl_tbuf_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_tbuf_op_t);
-#endif
 
 /* Capabilities of the host (xen_sysctl_physinfo.capabilities). */
 /* HVM guests. */
@@ -133,18 +127,13 @@ DEFINE_XEN_GUEST_HANDLE(xen_sysctl_tbuf_op_t);
 #define _XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share 5
 #define XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share (1U << _XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share)
 /* VM tracing. */
-#define _XEN_SYSCTL_PHYSCAP_vmtrace 6
-#define XEN_SYSCTL_PHYSCAP_vmtrace (1U << _XEN_SYSCTL_PHYSCAP_vmtrace)
+#define XEN_SYSCTL_PHYSCAP_vmtrace (1U << 6)
 /* A virtual PMU. */
-#define _XEN_SYSCTL_PHYSCAP_vpmu 7
-#define XEN_SYSCTL_PHYSCAP_vpmu (1U << _XEN_SYSCTL_PHYSCAP_vpmu)
+#define XEN_SYSCTL_PHYSCAP_vpmu (1U << 7)
 /* Grant table ABI version 1. */
-#define _XEN_SYSCTL_PHYSCAP_gnttab_v1 8
-#define XEN_SYSCTL_PHYSCAP_gnttab_v1 (1U << _XEN_SYSCTL_PHYSCAP_gnttab_v1)
+#define XEN_SYSCTL_PHYSCAP_gnttab_v1 (1U << 8)
 /* Grant table ABI version 2. */
-#define _XEN_SYSCTL_PHYSCAP_gnttab_v2 9
-#define XEN_SYSCTL_PHYSCAP_gnttab_v2 (1U << _XEN_SYSCTL_PHYSCAP_gnttab_v2)
-#define XEN_SYSCTL_PHYSCAP__ALL 0x3ffU
+#define XEN_SYSCTL_PHYSCAP_gnttab_v2 (1U << 9)
 
 /* The highest XEN_SYSCTL_PHYSCAP_* flag; for ABI checks. */
 #define XEN_SYSCTL_PHYSCAP_MAX 0x200U
@@ -184,9 +173,6 @@ struct xen_sysctl_physinfo {
     uint32_t hw_cap[8];
 };
 typedef struct xen_sysctl_physinfo xen_sysctl_physinfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_physinfo_t);
-#endif
 
 /* XEN_SYSCTL_sched_id: the current scheduler. */
 struct xen_sysctl_sched_id {
@@ -194,9 +180,6 @@ struct xen_sysctl_sched_id {
     uint32_t sched_id;
 };
 typedef struct xen_sysctl_sched_id xen_sysctl_sched_id_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_sched_id_t);
-#endif
 
 /* Operations of XEN_SYSCTL_perfc_op (software performance counters). */
 /* Reset every counter to zero. */
@@ -212,15 +195,11 @@ struct xen_sysctl_perfc_desc {
     uint32_t nr_vals;
 };
 typedef struct xen_sysctl_perfc_desc xen_sysctl_perfc_desc_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_perfc_desc_t);
-#endif
 
 /* A value of a performance counter. */
 typedef uint32_t xen_sysctl_perfc_val_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_perfc_val_t);
-#endif
 
 /* XEN_SYSCTL_perfc_op. */
 struct xen_sysctl_perfc_op {
@@ -236,9 +215,6 @@ struct xen_sysctl_perfc_op {
     XEN_GUEST_HANDLE_64(xen_sysctl_perfc_val_t) val;
 };
 typedef struct xen_sysctl_perfc_op xen_sysctl_perfc_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_perfc_op_t);
-#endif
 
 /* XEN_SYSCTL_getdomaininfolist: information on several domains. */
 struct xen_sysctl_getdomaininfolist {
@@ -252,21 +228,15 @@ struct xen_sysctl_getdomaininfolist {
     uint32_t num_domains;
 };
 typedef struct xen_sysctl_getdomaininfolist xen_sysctl_getdomaininfolist_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_getdomaininfolist_t);
-#endif
 
 /* XEN_SYSCTL_debug_keys: press debug keys. */
 struct xen_sysctl_debug_keys {
     /* IN: the keys. */
-    XEN_GUEST_HANDLE_64(char) keys;
+    XEN_GUEST_HANDLE_64(const_char) keys;
     /* IN: how many. */
     uint32_t nr_keys;
 };
 typedef struct xen_sysctl_debug_keys xen_sysctl_debug_keys_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_debug_keys_t);
-#endif
 
 /* Information about a physical CPU. */
 struct xen_sysctl_cpuinfo {
@@ -274,9 +244,7 @@ struct xen_sysctl_cpuinfo {
     uint64_aligned_t idletime;
 };
 typedef struct xen_sysctl_cpuinfo xen_sysctl_cpuinfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cpuinfo_t);
-#endif
 
 /* XEN_SYSCTL_getcpuinfo. */
 struct xen_sysctl_getcpuinfo {
@@ -288,9 +256,6 @@ struct xen_sysctl_getcpuinfo {
     uint32_t nr_cpus;
 };
 typedef struct xen_sysctl_getcpuinfo xen_sysctl_getcpuinfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_getcpuinfo_t);
-#endif
 
 /* XEN_SYSCTL_availheap: free heap memory in a range of address widths. */
 struct xen_sysctl_availheap {
@@ -304,9 +269,6 @@ struct xen_sysctl_availheap {
     uint64_aligned_t avail_bytes;
 };
 typedef struct xen_sysctl_availheap xen_sysctl_availheap_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_availheap_t);
-#endif
 
 /* One P state's statistics. */
 struct pm_px_val {
@@ -318,9 +280,7 @@ struct pm_px_val {
     uint64_aligned_t count;
 };
 typedef struct pm_px_val pm_px_val_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(pm_px_val_t);
-#endif
 
 /* P state statistics (PMSTAT_get_max_px, PMSTAT_get_pxstat). */
 struct pm_px_stat {
@@ -344,9 +304,6 @@ struct pm_px_stat {
     XEN_GUEST_HANDLE_64(pm_px_val_t) pt;
 };
 typedef struct pm_px_stat pm_px_stat_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(pm_px_stat_t);
-#endif
 
 /* C state statistics (PMSTAT_get_max_cx, PMSTAT_get_cxstat). */
 struct pm_cx_stat {
@@ -383,9 +340,6 @@ struct pm_cx_stat {
     XEN_GUEST_HANDLE_64(uint64) cc;
 };
 typedef struct pm_cx_stat pm_cx_stat_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(pm_cx_stat_t);
-#endif
 
 /* The category bits of a PMSTAT_* type. */
 #define PMSTAT_CATEGORY_MASK 0xF0
@@ -417,9 +371,6 @@ struct xen_sysctl_get_pmstat {
     } u;
 };
 typedef struct xen_sysctl_get_pmstat xen_sysctl_get_pmstat_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_get_pmstat_t);
-#endif
 
 /* Operations of XEN_SYSCTL_cpu_hotplug. */
 /* Bring a CPU online. */
@@ -443,18 +394,12 @@ struct xen_sysctl_cpu_hotplug {
     uint32_t op; /* enum xen_sysctl_cpu_hotplug_op */
 };
 typedef struct xen_sysctl_cpu_hotplug xen_sysctl_cpu_hotplug_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cpu_hotplug_t);
-#endif
 
 /* Parameters of the userspace cpufreq governor. */
 struct xen_userspace {
     uint32_t scaling_setspeed;
 };
 typedef struct xen_userspace xen_userspace_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_userspace_t);
-#endif
 
 /* Parameters of the ondemand cpufreq governor. */
 struct xen_ondemand {
@@ -464,15 +409,10 @@ struct xen_ondemand {
     uint32_t up_threshold;
 };
 typedef struct xen_ondemand xen_ondemand_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_ondemand_t);
-#endif
 
 /* CPPC features. */
 /* The activity window is supported. */
-#define _XEN_SYSCTL_CPPC_FEAT_ACT_WINDOW 0
-#define XEN_SYSCTL_CPPC_FEAT_ACT_WINDOW (1 << _XEN_SYSCTL_CPPC_FEAT_ACT_WINDOW)
-#define XEN_SYSCTL_CPPC_FEAT__ALL 0x1U
+#define XEN_SYSCTL_CPPC_FEAT_ACT_WINDOW (1 << 0)
 
 /* Activity window: the 7-bit mantissa. */
 #define XEN_CPPC_ACT_WINDOW_MANTISSA_MASK 0x7F
@@ -518,26 +458,17 @@ struct xen_get_cppc_para {
     uint32_t activity_window;
 };
 typedef struct xen_get_cppc_para xen_get_cppc_para_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_get_cppc_para_t);
-#endif
 
 /* Which fields of xen_set_cppc_para to apply. */
-#define _XEN_SYSCTL_CPPC_SET_MINIMUM 0
-#define XEN_SYSCTL_CPPC_SET_MINIMUM (1U << _XEN_SYSCTL_CPPC_SET_MINIMUM)
-#define _XEN_SYSCTL_CPPC_SET_MAXIMUM 1
-#define XEN_SYSCTL_CPPC_SET_MAXIMUM (1U << _XEN_SYSCTL_CPPC_SET_MAXIMUM)
-#define _XEN_SYSCTL_CPPC_SET_DESIRED 2
-#define XEN_SYSCTL_CPPC_SET_DESIRED (1U << _XEN_SYSCTL_CPPC_SET_DESIRED)
-#define _XEN_SYSCTL_CPPC_SET_ENERGY_PERF 3
-#define XEN_SYSCTL_CPPC_SET_ENERGY_PERF (1U << _XEN_SYSCTL_CPPC_SET_ENERGY_PERF)
+#define XEN_SYSCTL_CPPC_SET_MINIMUM (1U << 0)
+#define XEN_SYSCTL_CPPC_SET_MAXIMUM (1U << 1)
+#define XEN_SYSCTL_CPPC_SET_DESIRED (1U << 2)
+#define XEN_SYSCTL_CPPC_SET_ENERGY_PERF (1U << 3)
 /*
  * Cleared on return if the hardware has no activity window; the other
  * fields are still applied.
  */
-#define _XEN_SYSCTL_CPPC_SET_ACT_WINDOW 4
-#define XEN_SYSCTL_CPPC_SET_ACT_WINDOW (1U << _XEN_SYSCTL_CPPC_SET_ACT_WINDOW)
-#define XEN_SYSCTL_CPPC_SET__ALL 0x1fU
+#define XEN_SYSCTL_CPPC_SET_ACT_WINDOW (1U << 4)
 
 /* The preset bits of set_params. */
 #define XEN_SYSCTL_CPPC_SET_PRESET_MASK 0xF0000000U
@@ -582,9 +513,6 @@ struct xen_set_cppc_para {
     uint32_t activity_window;
 };
 typedef struct xen_set_cppc_para xen_set_cppc_para_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_set_cppc_para_t);
-#endif
 
 /* Length of cpufreq names (as in Linux's sysfs). */
 #define CPUFREQ_NAME_LEN 16
@@ -628,9 +556,6 @@ struct xen_get_cpufreq_para {
     int32_t turbo_enabled;
 };
 typedef struct xen_get_cpufreq_para xen_get_cpufreq_para_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_get_cpufreq_para_t);
-#endif
 
 /* SET_CPUFREQ_GOV: choose the governor. */
 struct xen_set_cpufreq_gov {
@@ -638,9 +563,6 @@ struct xen_set_cpufreq_gov {
     char scaling_governor[CPUFREQ_NAME_LEN];
 };
 typedef struct xen_set_cpufreq_gov xen_set_cpufreq_gov_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_set_cpufreq_gov_t);
-#endif
 
 /* Parameters of SET_CPUFREQ_PARA. */
 #define SCALING_MAX_FREQ 1
@@ -657,9 +579,6 @@ struct xen_set_cpufreq_para {
     uint32_t ctrl_value;
 };
 typedef struct xen_set_cpufreq_para xen_set_cpufreq_para_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_set_cpufreq_para_t);
-#endif
 
 /* The category bits of a pm_op command. */
 #define PM_PARA_CATEGORY_MASK 0xF0
@@ -712,9 +631,6 @@ struct xen_sysctl_pm_op {
     } u;
 };
 typedef struct xen_sysctl_pm_op xen_sysctl_pm_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_pm_op_t);
-#endif
 
 /* Operations of XEN_SYSCTL_page_offline_op. */
 #define sysctl_page_offline 1
@@ -736,9 +652,6 @@ struct xen_sysctl_page_offline_op {
     XEN_GUEST_HANDLE(uint32) status;
 };
 typedef struct xen_sysctl_page_offline_op xen_sysctl_page_offline_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_page_offline_op_t);
-#endif
 
 /* Page offline status: the result bits. */
 #define PG_OFFLINE_STATUS_MASK 0xFFUL
@@ -835,9 +748,7 @@ struct xen_sysctl_lockprof_data {
     uint64_aligned_t block_time;
 };
 typedef struct xen_sysctl_lockprof_data xen_sysctl_lockprof_data_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_lockprof_data_t);
-#endif
 
 /* XEN_SYSCTL_lockprof_op. */
 struct xen_sysctl_lockprof_op {
@@ -853,9 +764,6 @@ struct xen_sysctl_lockprof_op {
     XEN_GUEST_HANDLE_64(xen_sysctl_lockprof_data_t) data;
 };
 typedef struct xen_sysctl_lockprof_op xen_sysctl_lockprof_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_lockprof_op_t);
-#endif
 
 /* A CPU with no core ID. */
 #define XEN_INVALID_CORE_ID 0xFFFFFFFFU
@@ -873,9 +781,7 @@ struct xen_sysctl_cputopo {
     uint32_t node;
 };
 typedef struct xen_sysctl_cputopo xen_sysctl_cputopo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cputopo_t);
-#endif
 
 /*
  * XEN_SYSCTL_cputopoinfo. A null cputopo asks for the largest num_cpus.
@@ -890,9 +796,6 @@ struct xen_sysctl_cputopoinfo {
     XEN_GUEST_HANDLE_64(xen_sysctl_cputopo_t) cputopo;
 };
 typedef struct xen_sysctl_cputopoinfo xen_sysctl_cputopoinfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cputopoinfo_t);
-#endif
 
 /* A node with no memory size. */
 #define XEN_INVALID_MEM_SZ 0xFFFFFFFFU
@@ -906,9 +809,7 @@ struct xen_sysctl_meminfo {
     uint64_t memfree;
 };
 typedef struct xen_sysctl_meminfo xen_sysctl_meminfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_meminfo_t);
-#endif
 
 /*
  * XEN_SYSCTL_numainfo. With both handles null it asks for the largest
@@ -926,9 +827,6 @@ struct xen_sysctl_numainfo {
     XEN_GUEST_HANDLE_64(uint32) distance;
 };
 typedef struct xen_sysctl_numainfo xen_sysctl_numainfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_numainfo_t);
-#endif
 
 /*
  * Operations of XEN_SYSCTL_cpupool_op. Besides the common -ENOMEM and
@@ -972,9 +870,6 @@ struct xen_sysctl_cpupool_op {
     struct xenctl_bitmap cpumap;
 };
 typedef struct xen_sysctl_cpupool_op xen_sysctl_cpupool_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cpupool_op_t);
-#endif
 
 /* Most entries of an ARINC 653 schedule. */
 #define ARINC653_MAX_DOMAINS_PER_SCHEDULE 64
@@ -996,9 +891,7 @@ struct xen_sysctl_arinc653_schedule {
     } sched_entries[ARINC653_MAX_DOMAINS_PER_SCHEDULE];
 };
 typedef struct xen_sysctl_arinc653_schedule xen_sysctl_arinc653_schedule_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_arinc653_schedule_t);
-#endif
 
 /*
  * Longest context switch rate limit, in microseconds (credit and
@@ -1031,9 +924,6 @@ struct xen_sysctl_credit_schedule {
     uint32_t vcpu_migr_delay_us;
 };
 typedef struct xen_sysctl_credit_schedule xen_sysctl_credit_schedule_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_credit_schedule_t);
-#endif
 
 /* Parameters of the credit2 scheduler. */
 struct xen_sysctl_credit2_schedule {
@@ -1041,9 +931,6 @@ struct xen_sysctl_credit2_schedule {
     uint32_t ratelimit_us;
 };
 typedef struct xen_sysctl_credit2_schedule xen_sysctl_credit2_schedule_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_credit2_schedule_t);
-#endif
 
 /* Operations of XEN_SYSCTL_scheduler_op. */
 #define XEN_SYSCTL_SCHEDOP_putinfo 0
@@ -1055,9 +942,6 @@ struct xen_sysctl_sched_arinc653 {
     XEN_GUEST_HANDLE_64(xen_sysctl_arinc653_schedule_t) schedule;
 };
 typedef struct xen_sysctl_sched_arinc653 xen_sysctl_sched_arinc653_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_sched_arinc653_t);
-#endif
 
 /* XEN_SYSCTL_scheduler_op: parameters of a pool's scheduler. */
 struct xen_sysctl_scheduler_op {
@@ -1075,9 +959,6 @@ struct xen_sysctl_scheduler_op {
     } u;
 };
 typedef struct xen_sysctl_scheduler_op xen_sysctl_scheduler_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_scheduler_op_t);
-#endif
 
 /*
  * The first word of gcov coverage data ("XCOV"), followed by records of a
@@ -1104,9 +985,6 @@ struct xen_sysctl_coverage_op {
     XEN_GUEST_HANDLE_64(char) buffer;
 };
 typedef struct xen_sysctl_coverage_op xen_sysctl_coverage_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_coverage_op_t);
-#endif
 
 /* Operations of XEN_SYSCTL_psr_cmt_op (cache monitoring). */
 #define XEN_SYSCTL_PSR_CMT_get_total_rmid 0
@@ -1134,9 +1012,6 @@ struct xen_sysctl_psr_cmt_op {
     } u;
 };
 typedef struct xen_sysctl_psr_cmt_op xen_sysctl_psr_cmt_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_psr_cmt_op_t);
-#endif
 
 /* Node of a device Xen does not know. */
 #define XEN_INVALID_DEV 0xFFFFFFFEU
@@ -1154,9 +1029,6 @@ struct xen_sysctl_pcitopoinfo {
     XEN_GUEST_HANDLE_64(uint32) nodes;
 };
 typedef struct xen_sysctl_pcitopoinfo xen_sysctl_pcitopoinfo_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_pcitopoinfo_t);
-#endif
 
 /* Operations of XEN_SYSCTL_psr_alloc. */
 #define XEN_SYSCTL_PSR_get_l3_info 0
@@ -1165,15 +1037,11 @@ DEFINE_XEN_GUEST_HANDLE(xen_sysctl_pcitopoinfo_t);
 
 /* Cache allocation flags. */
 /* Code and data prioritisation on L3. */
-#define _XEN_SYSCTL_PSR_CAT_L3_CDP 0
-#define XEN_SYSCTL_PSR_CAT_L3_CDP (1U << _XEN_SYSCTL_PSR_CAT_L3_CDP)
-#define XEN_SYSCTL_PSR_CAT__ALL 0x1U
+#define XEN_SYSCTL_PSR_CAT_L3_CDP (1U << 0)
 
 /* Memory bandwidth allocation flags. */
 /* Linear throttling. */
-#define _XEN_SYSCTL_PSR_MBA_LINEAR 0
-#define XEN_SYSCTL_PSR_MBA_LINEAR (1U << _XEN_SYSCTL_PSR_MBA_LINEAR)
-#define XEN_SYSCTL_PSR_MBA__ALL 0x1U
+#define XEN_SYSCTL_PSR_MBA_LINEAR (1U << 0)
 
 /* XEN_SYSCTL_psr_alloc. */
 struct xen_sysctl_psr_alloc {
@@ -1202,9 +1070,6 @@ struct xen_sysctl_psr_alloc {
     } u;
 };
 typedef struct xen_sysctl_psr_alloc xen_sysctl_psr_alloc_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_psr_alloc_t);
-#endif
 
 /* Featuresets of XEN_SYSCTL_get_cpu_featureset. */
 /* The real CPUID values. */
@@ -1234,9 +1099,6 @@ struct xen_sysctl_cpu_featureset {
     XEN_GUEST_HANDLE_64(uint32) features;
 };
 typedef struct xen_sysctl_cpu_featureset xen_sysctl_cpu_featureset_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cpu_featureset_t);
-#endif
 
 /* Version of the livepatch payload format. */
 #define LIVEPATCH_PAYLOAD_VERSION 2
@@ -1254,9 +1116,6 @@ struct xen_livepatch_name {
     uint16_t pad[3];
 };
 typedef struct xen_livepatch_name xen_livepatch_name_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_livepatch_name_t);
-#endif
 
 /*
  * Operations of XEN_SYSCTL_livepatch_op. The usual sequence: UPLOAD; GET
@@ -1281,9 +1140,6 @@ struct xen_sysctl_livepatch_upload {
     XEN_GUEST_HANDLE_64(uint8) payload;
 };
 typedef struct xen_sysctl_livepatch_upload xen_sysctl_livepatch_upload_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_livepatch_upload_t);
-#endif
 
 /* States of a payload. */
 #define LIVEPATCH_STATE_CHECKED 1
@@ -1297,9 +1153,7 @@ struct xen_livepatch_status {
     int32_t rc;
 };
 typedef struct xen_livepatch_status xen_livepatch_status_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_livepatch_status_t);
-#endif
 
 /* XEN_SYSCTL_LIVEPATCH_GET: the state of a payload (synchronous). */
 struct xen_sysctl_livepatch_get {
@@ -1309,9 +1163,6 @@ struct xen_sysctl_livepatch_get {
     struct xen_livepatch_status status;
 };
 typedef struct xen_sysctl_livepatch_get xen_sysctl_livepatch_get_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_livepatch_get_t);
-#endif
 
 /*
  * XEN_SYSCTL_LIVEPATCH_LIST: states, names and metadata of the loaded
@@ -1347,9 +1198,6 @@ struct xen_sysctl_livepatch_list {
     XEN_GUEST_HANDLE_64(uint32) metadata_len;
 };
 typedef struct xen_sysctl_livepatch_list xen_sysctl_livepatch_list_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_livepatch_list_t);
-#endif
 
 /* Actions on a payload. */
 #define LIVEPATCH_ACTION_UNLOAD 1
@@ -1362,9 +1210,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_sysctl_livepatch_list_t);
  * Skip the build ID dependency chain; only check that the payload was
  * built for this hypervisor.
  */
-#define _LIVEPATCH_ACTION_APPLY_NODEPS 0
-#define LIVEPATCH_ACTION_APPLY_NODEPS (1 << _LIVEPATCH_ACTION_APPLY_NODEPS)
-#define LIVEPATCH_ACTION__ALL 0x1U
+#define LIVEPATCH_ACTION_APPLY_NODEPS (1 << 0)
 
 /*
  * XEN_SYSCTL_LIVEPATCH_ACTION: act on a payload, asynchronously (follow
@@ -1383,15 +1229,10 @@ struct xen_sysctl_livepatch_action {
     uint32_t pad;
 };
 typedef struct xen_sysctl_livepatch_action xen_sysctl_livepatch_action_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_livepatch_action_t);
-#endif
 
 /* Flags of XEN_SYSCTL_livepatch_op. */
 /* Skip some checks. */
-#define _LIVEPATCH_FLAG_FORCE 0
-#define LIVEPATCH_FLAG_FORCE (1U << _LIVEPATCH_FLAG_FORCE)
-#define LIVEPATCH_FLAG__ALL 0x1U
+#define LIVEPATCH_FLAG_FORCE (1U << 0)
 
 /* Every livepatch flag. */
 #define LIVEPATCH_FLAGS_MASK 1U
@@ -1411,9 +1252,6 @@ struct xen_sysctl_livepatch_op {
     } u;
 };
 typedef struct xen_sysctl_livepatch_op xen_sysctl_livepatch_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_sysctl_livepatch_op_t);
-#endif
 
 /*
  * The argument of HYPERVISOR_sysctl(): a command, the interface version
@@ -1463,9 +1301,7 @@ struct xen_sysctl {
     } u;
 };
 typedef struct xen_sysctl xen_sysctl_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

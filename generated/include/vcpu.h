@@ -99,7 +99,7 @@
 /* What a vCPU is doing and how long it spent in each state. */
 struct vcpu_runstate_info {
     /* OUT: the current state (RUNSTATE_*). */
-    int32_t state; /* enum runstate */
+    int state; /* enum runstate */
     /* OUT: system time (ns) when that state was entered. */
     uint64_t state_entry_time;
     /*
@@ -109,9 +109,7 @@ struct vcpu_runstate_info {
     uint64_t time[4];
 };
 typedef struct vcpu_runstate_info vcpu_runstate_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(vcpu_runstate_info_t);
-#endif
 
 /* VCPUOP_set_periodic_timer. */
 struct vcpu_set_periodic_timer {
@@ -119,15 +117,12 @@ struct vcpu_set_periodic_timer {
     uint64_t period_ns;
 };
 typedef struct vcpu_set_periodic_timer vcpu_set_periodic_timer_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(vcpu_set_periodic_timer_t);
-#endif
 
 /* Flags of VCPUOP_set_singleshot_timer. */
 /* Fail with -ETIME if the timeout has passed (Xen may ignore it). */
 #define _VCPU_SSHOTTMR_future 0
 #define VCPU_SSHOTTMR_future (1U << _VCPU_SSHOTTMR_future)
-#define VCPU_SSHOTTMR__ALL 0x1U
 
 /* VCPUOP_set_singleshot_timer. */
 struct vcpu_set_singleshot_timer {
@@ -137,9 +132,7 @@ struct vcpu_set_singleshot_timer {
     uint32_t flags; /* bitmap vcpu_sshottmr */
 };
 typedef struct vcpu_set_singleshot_timer vcpu_set_singleshot_timer_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(vcpu_set_singleshot_timer_t);
-#endif
 
 /* VCPUOP_register_vcpu_info: where to place the vcpu_info. */
 struct vcpu_register_vcpu_info {
@@ -150,9 +143,7 @@ struct vcpu_register_vcpu_info {
     uint32_t rsvd;
 };
 typedef struct vcpu_register_vcpu_info vcpu_register_vcpu_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(vcpu_register_vcpu_info_t);
-#endif
 
 /*
  * VCPUOP_get_physid: the physical CPU's identity. On x86, bits 31:0 are
@@ -163,9 +154,7 @@ struct vcpu_get_physid {
     uint64_t phys_id;
 };
 typedef struct vcpu_get_physid vcpu_get_physid_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(vcpu_get_physid_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

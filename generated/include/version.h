@@ -59,9 +59,6 @@
 
 /* XENVER_extraversion. */
 typedef char xen_extraversion_t[16];
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_extraversion_t);
-#endif
 
 /* Size of xen_extraversion_t. */
 #define XEN_EXTRAVERSION_LEN 16U
@@ -78,24 +75,15 @@ struct xen_compile_info {
     char compile_date[32];
 };
 typedef struct xen_compile_info xen_compile_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_compile_info_t);
-#endif
 
 /* XENVER_capabilities. */
 typedef char xen_capabilities_info_t[1024];
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_capabilities_info_t);
-#endif
 
 /* Size of xen_capabilities_info_t. */
 #define XEN_CAPABILITIES_INFO_LEN 1024U
 
 /* XENVER_changeset. */
 typedef char xen_changeset_info_t[64];
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_changeset_info_t);
-#endif
 
 /* Size of xen_changeset_info_t. */
 #define XEN_CHANGESET_INFO_LEN 64U
@@ -106,9 +94,6 @@ struct xen_platform_parameters {
     xen_ulong_t virt_start;
 };
 typedef struct xen_platform_parameters xen_platform_parameters_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_platform_parameters_t);
-#endif
 
 /* XENVER_get_features. */
 struct xen_feature_info {
@@ -118,15 +103,9 @@ struct xen_feature_info {
     uint32_t submap;
 };
 typedef struct xen_feature_info xen_feature_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_feature_info_t);
-#endif
 
 /* XENVER_commandline. */
 typedef char xen_commandline_t[1024];
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_commandline_t);
-#endif
 
 /*
  * XENVER_build_id's first buffer, kept for compatibility: xen_varbuf is
@@ -139,9 +118,6 @@ __extension__ struct xen_build_id {
     unsigned char buf[XEN_FLEX_ARRAY_DIM];
 };
 typedef struct xen_build_id xen_build_id_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_build_id_t);
-#endif
 
 /*
  * A variable-sized buffer: the argument of build_id and of the
@@ -154,9 +130,6 @@ __extension__ struct xen_varbuf {
     unsigned char buf[XEN_FLEX_ARRAY_DIM];
 };
 typedef struct xen_varbuf xen_varbuf_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_varbuf_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -18,56 +18,6 @@
 #include <stdint.h>
 #endif
 
-/* 64-bit integers are 8-aligned on every ABI, also on x86_32. */
-#ifndef uint64_aligned_t
-#if defined(__GNUC__)
-#define uint64_aligned_t uint64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define uint64_aligned_t alignas(8) uint64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define uint64_aligned_t _Alignas(8) uint64_t
-#else
-#error "uint64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-#ifndef int64_aligned_t
-#if defined(__GNUC__)
-#define int64_aligned_t int64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define int64_aligned_t alignas(8) int64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define int64_aligned_t _Alignas(8) int64_t
-#else
-#error "int64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-
-/* Guest handles. Outside Xen's headers, a 64-bit handle is the guest
- * address in an 8-byte, 8-aligned integer, and a native one is
- * pointer-sized on x86 and 8 bytes elsewhere. */
-#ifndef XEN_GUEST_HANDLE_64
-#define XEN_GUEST_HANDLE_64(name) uint64_aligned_t
-#endif
-#ifndef XEN_GUEST_HANDLE
-#if defined(__i386__) || defined(__x86_64__)
-#define XEN_GUEST_HANDLE(name) unsigned long
-#else
-#define XEN_GUEST_HANDLE(name) uint64_aligned_t
-#endif
-#endif
-
-/* The dimension of a flexible array member, as Xen's xen.h defines it:
- * C99's flexible array, else GNU's zero-length one, else one element. */
-#ifndef XEN_FLEX_ARRAY_DIM
-#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
-#define XEN_FLEX_ARRAY_DIM
-#elif defined(__GNUC__)
-#define XEN_FLEX_ARRAY_DIM 0
-#else
-#define XEN_FLEX_ARRAY_DIM 1
-#endif
-#endif
-
 /* Compile-time layout checks that work in C89 and C++98 too. */
 #define XENIDL_CAT_(a, b) a##b
 #define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
@@ -104,6 +54,7 @@
 
 #endif /* XENIDL_C_PRELUDE */
 
+#include "xen-compat.h"
 #if defined(__i386__) || defined(__x86_64__)
 #include "arch-x86/xen.h"
 #elif defined(__arm__) || defined(__aarch64__)
@@ -115,7 +66,100 @@
 #else
 #error "xenidl: no definitions for this architecture"
 #endif
-#include "xen-compat.h"
+
+#ifndef __ASSEMBLER__
+/* The handles of C's own types and of the fixed-width integers that
+ * interfaces point to. long and unsigned long ones exist before
+ * interface 0x00040300 only (an interface version left undefined is 0,
+ * as Xen's xen-compat.h makes it for guests). */
+DEFINE_XEN_GUEST_HANDLE(char);
+__DEFINE_XEN_GUEST_HANDLE(uchar, unsigned char);
+DEFINE_XEN_GUEST_HANDLE(int);
+__DEFINE_XEN_GUEST_HANDLE(uint, unsigned int);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ < 0x00040300
+DEFINE_XEN_GUEST_HANDLE(long);
+__DEFINE_XEN_GUEST_HANDLE(ulong, unsigned long);
+#endif
+DEFINE_XEN_GUEST_HANDLE(void);
+DEFINE_XEN_GUEST_HANDLE(uint64_t);
+__DEFINE_XEN_GUEST_HANDLE(uint8, uint8_t);
+__DEFINE_XEN_GUEST_HANDLE(uint16, uint16_t);
+__DEFINE_XEN_GUEST_HANDLE(uint32, uint32_t);
+__DEFINE_XEN_GUEST_HANDLE(uint64, uint64_t);
+DEFINE_XEN_GUEST_HANDLE(xen_pfn_t);
+DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
+
+/* A flexible array member's dimension: none where C99 allows it, 0 for
+ * older GNU compilers, else 1 (the struct then counts one element). */
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
+#define XEN_FLEX_ARRAY_DIM
+#elif defined(__GNUC__)
+#define XEN_FLEX_ARRAY_DIM 0
+#else
+#define XEN_FLEX_ARRAY_DIM 1
+#endif
+
+/* An integer literal made unsigned (long (long)) in C, left bare in
+ * assembly. */
+#define __xen_mk_uint(x) x ## U
+#define __xen_mk_ulong(x) x ## UL
+#ifndef __xen_mk_ullong
+#define __xen_mk_ullong(x) x ## ULL
+#endif
+#define xen_mk_uint(x) __xen_mk_uint(x)
+#define xen_mk_ulong(x) __xen_mk_ulong(x)
+#define xen_mk_ullong(x) __xen_mk_ullong(x)
+#else
+#define xen_mk_uint(x) x
+#define xen_mk_ulong(x) x
+#define xen_mk_ullong(x) x
+#endif
+
+/*
+ * Where the architecture's part leaves them undefined: 64-bit integers as
+ * they are, and a 64-bit handle as the native one (x86_64, where both are
+ * 8 bytes). On x86_32, a guest's 64-bit integers and handles in the
+ * structs described here are 8-aligned, as the layouts xenidl checks say:
+ * Xen's own headers show those structs to the toolstack only.
+ */
+#if defined(__i386__)
+#if defined(__GNUC__)
+#ifndef int64_aligned_t
+#define int64_aligned_t int64_t __attribute__((__aligned__(8)))
+#endif
+#ifndef uint64_aligned_t
+#define uint64_aligned_t uint64_t __attribute__((__aligned__(8)))
+#endif
+#elif defined(__cplusplus) && __cplusplus >= 201103L
+#ifndef int64_aligned_t
+#define int64_aligned_t alignas(8) int64_t
+#endif
+#ifndef uint64_aligned_t
+#define uint64_aligned_t alignas(8) uint64_t
+#endif
+#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
+#ifndef int64_aligned_t
+#define int64_aligned_t _Alignas(8) int64_t
+#endif
+#ifndef uint64_aligned_t
+#define uint64_aligned_t _Alignas(8) uint64_t
+#endif
+#else
+#error "8-aligned 64-bit integers on x86_32 need GCC, Clang, C11 or C++11"
+#endif
+#ifndef XEN_GUEST_HANDLE_64
+#define XEN_GUEST_HANDLE_64(name) uint64_aligned_t
+#endif
+#endif
+#ifndef int64_aligned_t
+#define int64_aligned_t int64_t
+#endif
+#ifndef uint64_aligned_t
+#define uint64_aligned_t uint64_t
+#endif
+#ifndef XEN_GUEST_HANDLE_64
+#define XEN_GUEST_HANDLE_64(name) XEN_GUEST_HANDLE(name)
+#endif
 
 /* Hypercall numbers (the __HYPERVISOR_* macros). */
 #define __HYPERVISOR_set_trap_table 0
@@ -355,9 +399,6 @@
 
 /* An identifier of a domain. */
 typedef uint16_t domid_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(domid_t);
-#endif
 
 /* Identifiers from here up name no ordinary domain. */
 #define DOMID_FIRST_RESERVED 0x7FF0U
@@ -408,9 +449,7 @@ struct mmu_update {
     uint64_t val;
 };
 typedef struct mmu_update mmu_update_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(mmu_update_t);
-#endif
 
 /*
  * One entry of a HYPERVISOR_multicall() batch. The fields are machine
@@ -425,9 +464,7 @@ struct multicall_entry {
     xen_ulong_t args[6];
 };
 typedef struct multicall_entry multicall_entry_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(multicall_entry_t);
-#endif
 
 /*
  * One operation of HYPERVISOR_mmuext_op(). The foreign domain given to the
@@ -435,7 +472,7 @@ DEFINE_XEN_GUEST_HANDLE(multicall_entry_t);
  */
 struct mmuext_op {
     /* IN: what to do. */
-    uint32_t cmd; /* enum mmuext_cmd */
+    unsigned int cmd; /* enum mmuext_cmd */
     /* IN: the first argument. */
     union {
         /*
@@ -452,24 +489,19 @@ struct mmuext_op {
         /* SET_LDT: number of entries. */
         unsigned int nr_ents;
         /* TLB_FLUSH_MULTI, INVLPG_MULTI: bitmap of the vCPUs to flush. */
-        XEN_GUEST_HANDLE(void) vcpumask;
+        XEN_GUEST_HANDLE(const_void) vcpumask;
         /* COPY_PAGE: the source frame. */
         xen_pfn_t src_mfn;
     } arg2;
 };
 typedef struct mmuext_op mmuext_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(mmuext_op_t);
-#endif
 
 /* Flags of vcpu_time_info.flags. */
 /* The TSC is stable across vCPUs. */
-#define _XEN_PVCLOCK_TSC_STABLE_BIT 0
-#define XEN_PVCLOCK_TSC_STABLE_BIT (1 << _XEN_PVCLOCK_TSC_STABLE_BIT)
+#define XEN_PVCLOCK_TSC_STABLE_BIT (1 << 0)
 /* The guest was stopped; its watchdogs should not fire. */
-#define _XEN_PVCLOCK_GUEST_STOPPED 1
-#define XEN_PVCLOCK_GUEST_STOPPED (1 << _XEN_PVCLOCK_GUEST_STOPPED)
-#define XEN_PVCLOCK__ALL 0x3U
+#define XEN_PVCLOCK_GUEST_STOPPED (1 << 1)
 
 /*
  * Per-vCPU time information. Xen increments version before and after
@@ -497,9 +529,6 @@ struct vcpu_time_info {
     uint8_t pad1[2];
 };
 typedef struct vcpu_time_info vcpu_time_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(vcpu_time_info_t);
-#endif
 
 /* Per-vCPU data in the shared info page. */
 struct vcpu_info {
@@ -531,9 +560,6 @@ struct vcpu_info {
     vcpu_time_info_t time;
 };
 typedef struct vcpu_info vcpu_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(vcpu_info_t);
-#endif
 
 /*
  * The shared info page, set up by Xen for each domain. It fits in a page
@@ -542,11 +568,7 @@ DEFINE_XEN_GUEST_HANDLE(vcpu_info_t);
  */
 struct shared_info {
     /* Per-vCPU data of the first vCPUs (XEN_LEGACY_MAX_VCPUS of them). */
-#if defined(__i386__) || defined(__x86_64__)
-    struct vcpu_info vcpu_info[32];
-#else
-    struct vcpu_info vcpu_info[1];
-#endif
+    struct vcpu_info vcpu_info[XEN_LEGACY_MAX_VCPUS];
     /*
      * Pending bits of the event channels, one per port. An event that
      * becomes pending on an unmasked port also sets the bit of its word in
@@ -584,30 +606,21 @@ struct shared_info {
     struct arch_shared_info arch;
 };
 typedef struct shared_info shared_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(shared_info_t);
-#endif
 
 /* start_info flags (SIF_*). */
 /* The domain is privileged. */
-#define _SIF_PRIVILEGED 0
-#define SIF_PRIVILEGED (1 << _SIF_PRIVILEGED)
+#define SIF_PRIVILEGED (1 << 0)
 /* This is the initial control domain. */
-#define _SIF_INITDOMAIN 1
-#define SIF_INITDOMAIN (1 << _SIF_INITDOMAIN)
+#define SIF_INITDOMAIN (1 << 1)
 /* mod_start is a multiboot module package. */
-#define _SIF_MULTIBOOT_MOD 2
-#define SIF_MULTIBOOT_MOD (1 << _SIF_MULTIBOOT_MOD)
+#define SIF_MULTIBOOT_MOD (1 << 2)
 /* mod_start is a frame number. */
-#define _SIF_MOD_START_PFN 3
-#define SIF_MOD_START_PFN (1 << _SIF_MOD_START_PFN)
+#define SIF_MOD_START_PFN (1 << 3)
 /*
  * The tools understand a virtually mapped p2m, so the three-level
  * tree may be left out.
  */
-#define _SIF_VIRT_P2M_4TOOLS 4
-#define SIF_VIRT_P2M_4TOOLS (1 << _SIF_VIRT_P2M_4TOOLS)
-#define SIF__ALL 0x1fU
+#define SIF_VIRT_P2M_4TOOLS (1 << 4)
 
 /* start_info flags: the byte kept for power management options. */
 #define SIF_PM_MASK 0xFF00
@@ -627,9 +640,6 @@ struct xen_multiboot_mod_list {
     uint32_t pad;
 };
 typedef struct xen_multiboot_mod_list xen_multiboot_mod_list_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_multiboot_mod_list_t);
-#endif
 
 /* dom0_vga_console_info: VGA text mode 3. */
 #define XEN_VGATYPE_TEXT_MODE_3 0x3
@@ -700,15 +710,9 @@ struct dom0_vga_console_info {
     } u;
 };
 typedef struct dom0_vga_console_info dom0_vga_console_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(dom0_vga_console_info_t);
-#endif
 
 /* The toolstack's handle of a domain (a UUID). */
 typedef uint8_t xen_domain_handle_t[16];
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domain_handle_t);
-#endif
 
 /*
  * A UUID, as bytes in the order of its text form (as Linux and libuuid
@@ -718,9 +722,6 @@ struct xen_uuid {
     uint8_t a[16];
 };
 typedef struct xen_uuid xen_uuid_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_uuid_t);
-#endif
 
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 
@@ -732,9 +733,6 @@ struct xenctl_bitmap {
     uint32_t nr_bits;
 };
 typedef struct xenctl_bitmap xenctl_bitmap_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xenctl_bitmap_t);
-#endif
 #endif
 
 /*

@@ -10,6 +10,7 @@
 
 struct xi_gen_options {
 	bool packed;             /* C: mark non-legacy types __attribute__((packed)) */
+	bool c_extras;           /* C: also the names Xen lacks (__ALL masks, _NAME of every bit) */
 	const char *crate_name;  /* Rust: the crate's name */
 };
 

@@ -1,22 +1,51 @@
 #include "cprelude.h"
 
-/* Whether a header's first include is a plain import, whose header has
- * the definitions by the same rule. */
-static bool first_include_has_them(const struct xi_module *m)
-{
-	return m->imports && !m->imports->is_arch;
-}
+/* Modules a search visits at most: far more than any compilation has
+ * (idl/ has 35); beyond it the search gives up and answers no. */
+#define CPRELUDE_MAX_VISITED 1024u
 
-/* A header of constants only (xen-compat.h) needs none of them. */
-static bool only_constants(const struct xi_module *m)
+struct search {
+	const struct xi_module *seen[CPRELUDE_MAX_VISITED];
+	unsigned n;
+};
+
+/* Depth-first over the imports, each module once (imports share
+ * modules: every Xen header imports xen.xidl). */
+static bool reaches(struct search *s, const struct xi_module *m)
 {
-	for (const struct xi_decl *d = m->decls; d; d = d->next)
-		if (d->kind != XI_DECL_CONST)
+	if (m->c_prelude && !m->c_prelude_version)
+		return true;
+	for (unsigned i = 0; i < s->n; i++)
+		if (s->seen[i] == m)
 			return false;
-	return m->decls != NULL;
+	if (s->n == CPRELUDE_MAX_VISITED)
+		return false;
+	s->seen[s->n++] = m;
+	for (const struct xi_import *im = m->imports; im; im = im->next)
+		for (int f = 0; f < XI_FAM_COUNT; f++)
+			if (im->module[f] && reaches(s, im->module[f]))
+				return true;
+	return false;
 }
 
-bool xi_c_carries_prelude(const struct xi_module *m)
+bool xi_c_follows_xen(const struct xi_module *m)
 {
-	return !first_include_has_them(m) && !only_constants(m);
+	struct search s;
+	s.n = 0;
+	return reaches(&s, m);
+}
+
+bool xi_c_defines_handle(const struct xi_decl *d)
+{
+	if (d->kind != XI_DECL_STRUCT && d->kind != XI_DECL_UNION && d->kind != XI_DECL_ALIAS)
+		return false;
+	if (!xi_c_follows_xen(d->module))
+		return true;
+	return d->c_handle && !xi_c_handle_deferred(d);
+}
+
+bool xi_c_handle_deferred(const struct xi_decl *d)
+{
+	return d->c_handle && d->kind == XI_DECL_ALIAS && d->module->c_prelude &&
+	       d->module->family != XI_FAM_NONE;
 }

@@ -29,6 +29,7 @@ enum xi_cli_cmd {
 enum xi_cli_opt {
 	XI_OPT_ABI = 256,
 	XI_OPT_PACKED,
+	XI_OPT_C_EXTRAS,
 	XI_OPT_CHECK,
 	XI_OPT_ROOT,
 	XI_OPT_CRATE,

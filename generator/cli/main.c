@@ -117,6 +117,9 @@ static int parse_args(struct cli *c, enum xi_cli_cmd cmd, int argc, char **argv)
 		case XI_OPT_PACKED:
 			c->gen.packed = true;
 			break;
+		case XI_OPT_C_EXTRAS:
+			c->gen.c_extras = true;
+			break;
 		case XI_OPT_CHECK:
 			c->check = true;
 			break;

@@ -188,6 +188,9 @@ struct xi_type {
 	/* One byte each: a type node is made for most members. */
 	enum xi_type_kind kind : 8;
 	enum xi_prim prim : 8;      /* XI_TYPE_PRIM */
+	/* handle<const T>: the guest reads the target only (Xen's const_
+	 * handles). Only C spells it; the layout is the same. */
+	bool target_const : 1;
 	struct xi_loc loc;
 	union {
 		struct {
@@ -322,6 +325,7 @@ struct xi_variant {
 	const char *name;
 	const char *c_name;         /* @c_name, or NULL */
 	enum xi_ctype c_type;       /* @c_type, or XI_CTYPE_NONE: the enum's or bitmap's */
+	bool c_bit_numbers;         /* @c_bit_numbers on a bit: C defines _NAME */
 	const char *doc;
 	struct xi_expr *value;      /* enum value, or a bitmap bit's first position */
 	struct xi_expr *value_hi;   /* bitmap field's last position, or NULL */
@@ -356,6 +360,8 @@ struct xi_decl {
 	bool c_bitfields;          /* @c_bitfields on a bitmap: C sees a struct of bitfields */
 	enum xi_ctype c_type : 8;  /* @c_type on constants, enums and bitmaps */
 	bool c_enum;               /* @c_enum: C declares the enum as a C enum */
+	bool c_handle;             /* @c_handle: C defines its guest handle (Xen's rule) */
+	bool c_bit_numbers;        /* @c_bit_numbers on a bitmap: C defines _NAME for every bit */
 	const char *c_enum_typedef; /* @c_enum("NAME_t"): an anonymous enum typedef'd so */
 	struct xi_loc loc;
 	const char *name;
@@ -454,6 +460,11 @@ struct xi_module {
 	 * or NULL. */
 	const char *spdx;
 	struct xi_loc spdx_loc;
+	/* @!c_prelude: the header holds the shared C machinery (guest
+	 * handles, uint64_aligned_t, ...), as Xen's xen.h and arch headers. */
+	bool c_prelude;
+	bool c_prelude_version;   /* @!c_prelude(version): Xen's xen-compat.h */
+	struct xi_loc c_prelude_loc;
 	bool is_input;            /* named on the command line: gets outputs */
 	/* An input the user named, not one found by searching a directory
 	 * (abi-diff): leaving it out (--abi) is worth a warning. */

@@ -24,12 +24,12 @@ static void put(struct xi_strbuf *sb, const struct xi_type *t, int abi)
 			xi_sb_printf(sb, "[%u]", (unsigned)t->u.array.count);
 		break;
 	case XI_TYPE_HANDLE:
-		xi_sb_adds(sb, "handle<");
+		xi_sb_adds(sb, t->target_const ? "handle<const " : "handle<");
 		put(sb, t->u.target, abi);
 		xi_sb_addc(sb, '>');
 		break;
 	case XI_TYPE_NATIVE_HANDLE:
-		xi_sb_adds(sb, "native_handle<");
+		xi_sb_adds(sb, t->target_const ? "native_handle<const " : "native_handle<");
 		put(sb, t->u.target, abi);
 		xi_sb_addc(sb, '>');
 		break;

@@ -96,7 +96,7 @@ bool xi_attr_is_known(const char *n)
 {
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
 					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
-					     "len", "max", "if", "interface_version" };
+					     "len", "max", "if", "interface_version", "c_handle", "c_bit_numbers" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -152,6 +152,22 @@ static void apply_file(struct xi_ctx *ctx, struct xi_module *m, const struct xi_
 {
 	if (!strcmp(a->name, "spdx")) {
 		apply_spdx(ctx, m, a);
+		return;
+	}
+	if (!strcmp(a->name, "c_prelude")) {
+		if (m->c_prelude) {
+			xi_error(&ctx->diag, a->loc, "duplicate file attribute '@!c_prelude'");
+			return;
+		}
+		/* No argument: the guest handles and the rest of xen.h's part;
+		 * (version): the interface version, as Xen's xen-compat.h. */
+		if (a->arg_kind == XI_ATTR_ARG_EXPR && a->expr->kind == XI_EXPR_NAME &&
+		    !strcmp(a->expr->name, "version"))
+			m->c_prelude_version = true;
+		else if (a->arg_kind != XI_ATTR_ARG_NONE)
+			xi_error(&ctx->diag, a->arg_loc, "'@!c_prelude' takes no argument, or 'version'");
+		m->c_prelude = true;
+		m->c_prelude_loc = a->loc;
 		return;
 	}
 	if (strcmp(a->name, "if")) {
@@ -213,6 +229,13 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 			else
 				xi_error(&ctx->diag, a->loc, "'%s' needs a condition, as in @if(tools)",
 					 xi_spell_attr(ctx, a->loc, a->name));
+		} else if (!strcmp(a->name, "c_bit_numbers") && d->kind == XI_DECL_BITMAP) {
+			if (attr_no_arg(ctx, a))
+				d->c_bit_numbers = true;
+		} else if (!strcmp(a->name, "c_handle") && (d->kind == XI_DECL_STRUCT ||
+			   d->kind == XI_DECL_UNION || d->kind == XI_DECL_ALIAS)) {
+			if (attr_no_arg(ctx, a))
+				d->c_handle = true;
 		} else if (!strcmp(a->name, "version") &&
 			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
 			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
@@ -319,7 +342,10 @@ static void apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct
 			v->cond = a->cond;
 		else if (!strcmp(a->name, "c_type"))
 			v->c_type = attr_ctype(ctx, a);
-		else
+		else if (!strcmp(a->name, "c_bit_numbers") && !strcmp(what, "a bit")) {
+			if (attr_no_arg(ctx, a))
+				v->c_bit_numbers = true;
+		} else
 			attr_misplaced(ctx, a, what);
 	}
 }
@@ -407,11 +433,15 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		push_string(a, &tail, "c_prefix", d->c_prefix);
 	if (d->c_bitfields)
 		push(a, &tail, "c_bitfields");
+	if (d->c_handle)
+		push(a, &tail, "c_handle");
 	push_ctype(a, &tail, d->c_type);
 	if (d->c_enum_typedef)
 		push_string(a, &tail, "c_enum", d->c_enum_typedef);
 	else if (d->c_enum)
 		push(a, &tail, "c_enum");
+	if (d->c_bit_numbers)
+		push(a, &tail, "c_bit_numbers");
 	if (d->version) {
 		struct xi_attr *at = push(a, &tail, "version");
 		at->arg_kind = XI_ATTR_ARG_EXPR;
@@ -470,5 +500,7 @@ const struct xi_attr *xi_attrs_of_variant(struct xi_arena *a, const struct xi_va
 		at->arg_kind = XI_ATTR_ARG_COND;
 		at->cond = v->cond;
 	}
+	if (v->c_bit_numbers)
+		push(a, &tail, "c_bit_numbers");
 	return head;
 }

@@ -215,12 +215,19 @@ static void report_unknown(struct xi_ctx *ctx, const struct xi_module *m, const 
 struct xi_decl *xi_lookup_const(struct xi_ctx *ctx, const struct xi_module *m,
 				const char *name, struct xi_loc loc)
 {
+	return xi_lookup_const_on(ctx, m, name, loc, xi_module_abis(ctx, m), NULL);
+}
+
+struct xi_decl *xi_lookup_const_on(struct xi_ctx *ctx, const struct xi_module *m,
+				   const char *name, struct xi_loc loc, xi_abi_mask abis,
+				   xi_same_const_fn *same)
+{
 	struct xi_decl *found = NULL;
-	XI_FOR_EACH_ABI(a, xi_module_abis(ctx, m)) {
+	XI_FOR_EACH_ABI(a, abis) {
 		struct xi_decl *d = lookup(ctx, m, name, a);
 		if (!d)
 			continue;
-		if (found && found != d) {
+		if (found && found != d && !(same && same(ctx, found, d))) {
 			xi_error(&ctx->diag, loc,
 				 "constant '%s' differs between architectures and cannot be used here",
 				 name);

@@ -37,6 +37,14 @@ void xi_register_decl(struct xi_ctx *ctx, struct xi_decl *d);
 /* The constant `name` seen from module m, or NULL after an error. */
 struct xi_decl *xi_lookup_const(struct xi_ctx *ctx, const struct xi_module *m,
 				const char *name, struct xi_loc loc);
+/* The same, seen on the ABIs `abis` only (an arch choice's): a name
+ * declared by each family's file is then the one of those ABIs. Two
+ * families' constants of the name are accepted when `same` says they
+ * mean the same (NULL: never). */
+typedef bool xi_same_const_fn(struct xi_ctx *ctx, struct xi_decl *a, struct xi_decl *b);
+struct xi_decl *xi_lookup_const_on(struct xi_ctx *ctx, const struct xi_module *m,
+				   const char *name, struct xi_loc loc, xi_abi_mask abis,
+				   xi_same_const_fn *same);
 
 /* Resolve a type name (XI_TYPE_REF) on every ABI of the resolver's
  * module: a primitive, void, or the declaration it means on each ABI. */

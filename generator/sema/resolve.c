@@ -40,6 +40,36 @@ static void resolve_handle(struct xi_resolver *r, struct xi_type *t)
 static void check_flex_use(struct xi_resolver *r, const struct xi_type *t, struct xi_loc at,
 			   const char *as);
 
+/* Two families' constants of one name that mean the same value (arm's,
+ * ppc's and riscv's XEN_LEGACY_MAX_VCPUS are all 1). */
+static bool same_value(struct xi_ctx *ctx, struct xi_decl *a, struct xi_decl *b)
+{
+	return a->kind == XI_DECL_CONST && b->kind == XI_DECL_CONST && xi_eval_const(ctx, a) &&
+	       xi_eval_const(ctx, b) && xi_int_eq(a->value, b->value);
+}
+
+static bool resolve_names_on(struct xi_resolver *r, struct xi_expr *e)
+{
+	switch (e->kind) {
+	case XI_EXPR_NAME:
+		if (!e->ref)
+			e->ref = xi_lookup_const_on(r->ctx, r->module, e->name, e->loc, r->only,
+						    same_value);
+		return e->ref != NULL;
+	case XI_EXPR_UNARY:
+		return resolve_names_on(r, e->a);
+	case XI_EXPR_BINARY:
+		/* Both sides, so that each unknown name is reported. */
+		return resolve_names_on(r, e->a) & resolve_names_on(r, e->b);
+	default:
+		return true;
+	}
+}
+
+/* Inside an arch choice, the constants of a length are those of the ABIs
+ * that choose it: `arch { x86: vcpu_info[XEN_LEGACY_MAX_VCPUS], default:
+ * vcpu_info[XEN_LEGACY_MAX_VCPUS] }` takes each family's own, and C keeps
+ * the name. The recursion is bounded by the parser's XI_MAX_EXPR_DEPTH. */
 static void resolve_array(struct xi_resolver *r, struct xi_type *t, enum xi_type_use where)
 {
 	struct xi_int n;
@@ -52,6 +82,10 @@ static void resolve_array(struct xi_resolver *r, struct xi_type *t, enum xi_type
 				 "a flexible array can only be the type of a struct's last member");
 		return;
 	}
+	/* A choice no ABI of this run picks (x86's under --abi arm64) is
+	 * never laid out: its constants may not even be loaded. */
+	if (r->restricted && (!r->only || !resolve_names_on(r, t->u.array.len)))
+		return;
 	if (!xi_eval_fitting(r->ctx, r->module, t->u.array.len, XI_PRIM_U32, &n))
 		return;
 	if (n.mag == 0) {

@@ -7,6 +7,7 @@
 #ifndef __XEN_PUBLIC_ARCH_X86_DOMCTL_H__
 #define __XEN_PUBLIC_ARCH_X86_DOMCTL_H__
 
+#include "../xen.h"
 #include "xen.h"
 
 /* Machine check state of a vCPU (arch-x86/hvm/save.h). */
@@ -21,9 +22,6 @@ struct hvm_vmce_vcpu {
     uint64_t mcg_ext_ctl;
 };
 typedef struct hvm_vmce_vcpu hvm_vmce_vcpu_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(hvm_vmce_vcpu_t);
-#endif
 
 /*
  * XEN_DOMCTL_set_ext_vcpucontext and XEN_DOMCTL_get_ext_vcpucontext:
@@ -54,9 +52,6 @@ struct xen_domctl_ext_vcpucontext {
     struct hvm_vmce_vcpu vmce;
 };
 typedef struct xen_domctl_ext_vcpucontext xen_domctl_ext_vcpucontext_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_ext_vcpucontext_t);
-#endif
 
 /* A CPUID input that is not used (no subleaf). */
 #define XEN_CPUID_INPUT_UNUSED 0xFFFFFFFFU
@@ -82,9 +77,7 @@ struct xen_domctl_cpu_policy {
     uint32_t err_msr;
 };
 typedef struct xen_domctl_cpu_policy xen_domctl_cpu_policy_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_cpu_policy_t);
-#endif
 
 /*
  * XEN_DOMCTL_setvcpuextstate and XEN_DOMCTL_getvcpuextstate: the extended
@@ -104,9 +97,6 @@ struct xen_domctl_vcpuextstate {
     XEN_GUEST_HANDLE_64(uint64) buffer;
 };
 typedef struct xen_domctl_vcpuextstate xen_domctl_vcpuextstate_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_vcpuextstate_t);
-#endif
 
 /* One MSR of a vCPU. */
 struct xen_domctl_vcpu_msr {
@@ -117,9 +107,7 @@ struct xen_domctl_vcpu_msr {
     uint64_aligned_t value;
 };
 typedef struct xen_domctl_vcpu_msr xen_domctl_vcpu_msr_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_vcpu_msr_t);
-#endif
 
 /*
  * XEN_DOMCTL_get_vcpu_msrs and XEN_DOMCTL_set_vcpu_msrs. A null msrs asks
@@ -137,9 +125,6 @@ struct xen_domctl_vcpu_msrs {
     XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t) msrs;
 };
 typedef struct xen_domctl_vcpu_msrs xen_domctl_vcpu_msrs_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_domctl_vcpu_msrs_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -7,6 +7,7 @@
 #ifndef __XEN_PUBLIC_ARCH_X86_SYSCTL_H__
 #define __XEN_PUBLIC_ARCH_X86_SYSCTL_H__
 
+#include "../xen.h"
 #include "xen.h"
 
 /* Policies of XEN_SYSCTL_get_cpu_policy. */
@@ -48,9 +49,7 @@ struct xen_sysctl_cpu_policy {
     XEN_GUEST_HANDLE_64(xen_msr_entry_t) msrs;
 };
 typedef struct xen_sysctl_cpu_policy xen_sysctl_cpu_policy_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cpu_policy_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

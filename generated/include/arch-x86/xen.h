@@ -19,56 +19,6 @@
 #include <stdint.h>
 #endif
 
-/* 64-bit integers are 8-aligned on every ABI, also on x86_32. */
-#ifndef uint64_aligned_t
-#if defined(__GNUC__)
-#define uint64_aligned_t uint64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define uint64_aligned_t alignas(8) uint64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define uint64_aligned_t _Alignas(8) uint64_t
-#else
-#error "uint64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-#ifndef int64_aligned_t
-#if defined(__GNUC__)
-#define int64_aligned_t int64_t __attribute__((__aligned__(8)))
-#elif defined(__cplusplus) && __cplusplus >= 201103L
-#define int64_aligned_t alignas(8) int64_t
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define int64_aligned_t _Alignas(8) int64_t
-#else
-#error "int64_aligned_t needs GCC, Clang, C11 or C++11"
-#endif
-#endif
-
-/* Guest handles. Outside Xen's headers, a 64-bit handle is the guest
- * address in an 8-byte, 8-aligned integer, and a native one is
- * pointer-sized on x86 and 8 bytes elsewhere. */
-#ifndef XEN_GUEST_HANDLE_64
-#define XEN_GUEST_HANDLE_64(name) uint64_aligned_t
-#endif
-#ifndef XEN_GUEST_HANDLE
-#if defined(__i386__) || defined(__x86_64__)
-#define XEN_GUEST_HANDLE(name) unsigned long
-#else
-#define XEN_GUEST_HANDLE(name) uint64_aligned_t
-#endif
-#endif
-
-/* The dimension of a flexible array member, as Xen's xen.h defines it:
- * C99's flexible array, else GNU's zero-length one, else one element. */
-#ifndef XEN_FLEX_ARRAY_DIM
-#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
-#define XEN_FLEX_ARRAY_DIM
-#elif defined(__GNUC__)
-#define XEN_FLEX_ARRAY_DIM 0
-#else
-#define XEN_FLEX_ARRAY_DIM 1
-#endif
-#endif
-
 /* Compile-time layout checks that work in C89 and C++98 too. */
 #define XENIDL_CAT_(a, b) a##b
 #define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
@@ -105,17 +55,62 @@
 
 #endif /* XENIDL_C_PRELUDE */
 
+/*
+ * Guest handles on x86: a handle is the guest's pointer. Since interface
+ * 0x00030201 (and always for the hypervisor and the toolstack) it is
+ * wrapped in a struct, so that handles of different types do not mix.
+ * DEFINE_XEN_GUEST_HANDLE(T) makes the handle types of T and of const T;
+ * XEN_GUEST_HANDLE(T) names the first; a hypercall argument
+ * (XEN_GUEST_HANDLE_PARAM) is the same type on x86.
+ */
+#if defined(__XEN__) || defined(__XEN_TOOLS__) || \
+    (defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ >= 0x00030201)
+#define ___DEFINE_XEN_GUEST_HANDLE(name, type) \
+    typedef struct { type *p; } __guest_handle_ ## name
+#else
+#define ___DEFINE_XEN_GUEST_HANDLE(name, type) \
+    typedef type * __guest_handle_ ## name
+#endif
+#define __DEFINE_XEN_GUEST_HANDLE(name, type) \
+    ___DEFINE_XEN_GUEST_HANDLE(name, type); \
+    ___DEFINE_XEN_GUEST_HANDLE(const_ ## name, const type)
+#define DEFINE_XEN_GUEST_HANDLE(name) __DEFINE_XEN_GUEST_HANDLE(name, name)
+#define __XEN_GUEST_HANDLE(name) __guest_handle_ ## name
+#define XEN_GUEST_HANDLE(name) __XEN_GUEST_HANDLE(name)
+#define XEN_GUEST_HANDLE_PARAM(name) XEN_GUEST_HANDLE(name)
+#define set_xen_guest_handle_raw(hnd, val) do { (hnd).p = (val); } while (0)
+#define set_xen_guest_handle(hnd, val) set_xen_guest_handle_raw(hnd, val)
+
+/*
+ * On x86_32 the hypervisor and the toolstack also see 64-bit handles and
+ * 8-aligned 64-bit integers, the layout of 64-bit guests and of the
+ * domctl and sysctl interfaces: a 64-bit handle holds the pointer in its
+ * low half and zero in the high half.
+ */
+#if defined(__i386__) && (defined(__XEN__) || defined(__XEN_TOOLS__))
+#undef ___DEFINE_XEN_GUEST_HANDLE
+#define ___DEFINE_XEN_GUEST_HANDLE(name, type) \
+    typedef struct { type *p; } __guest_handle_ ## name; \
+    __extension__ typedef struct { union { type *p; uint64_aligned_t q; }; } \
+        __guest_handle_64_ ## name
+#undef set_xen_guest_handle_raw
+#define set_xen_guest_handle_raw(hnd, val) \
+    do { \
+        if (sizeof(hnd) == 8) \
+            *(uint64_t *)&(hnd) = 0; \
+        (hnd).p = (val); \
+    } while (0)
+#define int64_aligned_t int64_t __attribute__((__aligned__(8)))
+#define uint64_aligned_t uint64_t __attribute__((__aligned__(8)))
+#define __XEN_GUEST_HANDLE_64(name) __guest_handle_64_ ## name
+#define XEN_GUEST_HANDLE_64(name) __XEN_GUEST_HANDLE_64(name)
+#endif
+
 /* A guest page frame number: one machine word. */
 typedef unsigned long xen_pfn_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_pfn_t);
-#endif
 
 /* The unsigned machine word of the guest ABI. */
 typedef unsigned long xen_ulong_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
-#endif
 
 /* x86 guests may be paravirtualised and then enter through start_info. */
 #define XEN_HAVE_PV_GUEST_ENTRY 1
@@ -165,15 +160,10 @@ struct trap_info {
     unsigned long address;
 };
 typedef struct trap_info trap_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(trap_info_t);
-#endif
 
 /* A time stamp counter reading. */
 typedef uint64_t tsc_timestamp_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(tsc_timestamp_t);
-#endif
 
 /*
  * Registers of a vCPU as the guest sees them. Xen's header overlays the
@@ -328,9 +318,7 @@ struct cpu_user_regs {
 #endif
 };
 typedef struct cpu_user_regs cpu_user_regs_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(cpu_user_regs_t);
-#endif
 
 /* Flags of vcpu_guest_context.flags. */
 /* The FPU state in fpu_ctxt is valid. */
@@ -351,7 +339,6 @@ DEFINE_XEN_GUEST_HANDLE(cpu_user_regs_t);
 /* x86_64: the vCPU is inside a system call. */
 #define _VGCF_in_syscall 8
 #define VGCF_in_syscall (1 << _VGCF_in_syscall)
-#define VGCF__ALL 0x13dU
 
 /*
  * The whole state of a vCPU, as set by VCPUOP_initialise and the
@@ -419,9 +406,7 @@ struct vcpu_guest_context {
 #endif
 };
 typedef struct vcpu_guest_context vcpu_guest_context_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(vcpu_guest_context_t);
-#endif
 
 /* The x86 part of a vcpu_info: pads vcpu_info to 64 bytes. */
 struct arch_vcpu_info {
@@ -434,9 +419,6 @@ struct arch_vcpu_info {
 #endif
 };
 typedef struct arch_vcpu_info arch_vcpu_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(arch_vcpu_info_t);
-#endif
 
 /* The x86 part of the shared info page. */
 struct arch_shared_info {
@@ -475,9 +457,6 @@ struct arch_shared_info {
 #endif
 };
 typedef struct arch_shared_info arch_shared_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(arch_shared_info_t);
-#endif
 
 /* An x86_32 callback address: code segment and offset. */
 struct xen_callback {
@@ -493,9 +472,6 @@ struct xen_callback {
 typedef struct xen_callback xen_callback_t;
 #elif defined(__x86_64__)
 typedef unsigned long xen_callback_t;
-#endif
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_callback_t);
 #endif
 
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
@@ -534,7 +510,6 @@ DEFINE_XEN_GUEST_HANDLE(xen_callback_t);
 /* Virtual PCI. */
 #define _XEN_X86_EMU_VPCI 10
 #define XEN_X86_EMU_VPCI (1U << _XEN_X86_EMU_VPCI)
-#define XEN_X86_EMU__ALL 0x7ffU
 
 /* Every emulated device. */
 #define XEN_X86_EMU_ALL 0x7FFU
@@ -546,10 +521,8 @@ DEFINE_XEN_GUEST_HANDLE(xen_callback_t);
  * Ignore accesses to MSRs Xen does not handle instead of injecting
  * #GP. The guest still cannot read or write the real MSR.
  */
-#define _XEN_X86_MSR_RELAXED 0
-#define XEN_X86_MSR_RELAXED (1U << _XEN_X86_MSR_RELAXED)
+#define XEN_X86_MSR_RELAXED (1U << 0)
 #endif
-#define XEN_X86_MISC__ALL 0x1U
 
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 
@@ -564,9 +537,6 @@ struct xen_arch_domainconfig {
     uint32_t misc_flags; /* bitmap xen_x86_misc */
 };
 typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_arch_domainconfig_t);
-#endif
 #endif
 
 /* A CPUID leaf without subleaves. */
@@ -588,9 +558,7 @@ struct xen_cpuid_leaf {
     uint32_t d;
 };
 typedef struct xen_cpuid_leaf xen_cpuid_leaf_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_cpuid_leaf_t);
-#endif
 
 /* One MSR in the serialised form of a CPU policy. */
 struct xen_msr_entry {
@@ -601,9 +569,7 @@ struct xen_msr_entry {
     uint64_t val;
 };
 typedef struct xen_msr_entry xen_msr_entry_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_msr_entry_t);
-#endif
 
 /*
  * What a paravirtualised guest finds at start of day: a page, pointed to
@@ -617,9 +583,9 @@ struct start_info {
      */
     char magic[32];
     /* Pages allocated to the domain. */
-    xen_ulong_t nr_pages;
+    unsigned long nr_pages;
     /* Machine address of the shared info page. */
-    xen_ulong_t shared_info;
+    unsigned long shared_info;
     /* SIF_* flags. */
     uint32_t flags;
     /* Machine frame of the xenstore ring. */
@@ -645,32 +611,29 @@ struct start_info {
      * Virtual address of the page directory. This and the fields below are
      * only filled in at boot.
      */
-    xen_ulong_t pt_base;
+    unsigned long pt_base;
     /* Number of bootstrap page-table frames. */
-    xen_ulong_t nr_pt_frames;
+    unsigned long nr_pt_frames;
     /* Virtual address of the list of page frames. */
-    xen_ulong_t mfn_list;
+    unsigned long mfn_list;
     /*
      * Virtual address of the preloaded module (its frame number if
      * SIF_MOD_START_PFN is set).
      */
-    xen_ulong_t mod_start;
+    unsigned long mod_start;
     /* Size of the preloaded module in bytes. */
-    xen_ulong_t mod_len;
+    unsigned long mod_len;
     /* The kernel command line. */
     int8_t cmd_line[MAX_GUEST_CMDLINE];
     /*
      * First frame of the initial p2m table (the range covers the page
      * tables and the p2m).
      */
-    xen_ulong_t first_p2m_pfn;
+    unsigned long first_p2m_pfn;
     /* Number of frames of the initial p2m table. */
-    xen_ulong_t nr_p2m_frames;
+    unsigned long nr_p2m_frames;
 };
 typedef struct start_info start_info_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(start_info_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

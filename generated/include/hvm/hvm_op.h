@@ -62,9 +62,7 @@ struct xen_hvm_param {
     uint64_t value;
 };
 typedef struct xen_hvm_param xen_hvm_param_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_param_t);
-#endif
 
 /* altp2m: set or get the "suppress #VE" bit of a page. */
 struct xen_hvm_altp2m_suppress_ve {
@@ -78,9 +76,6 @@ struct xen_hvm_altp2m_suppress_ve {
     uint64_t gfn;
 };
 typedef struct xen_hvm_altp2m_suppress_ve xen_hvm_altp2m_suppress_ve_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_suppress_ve_t);
-#endif
 
 /* altp2m: set the "suppress #VE" bit of a range of pages. */
 struct xen_hvm_altp2m_suppress_ve_multi {
@@ -99,9 +94,6 @@ struct xen_hvm_altp2m_suppress_ve_multi {
     uint64_t first_error_gfn;
 };
 typedef struct xen_hvm_altp2m_suppress_ve_multi xen_hvm_altp2m_suppress_ve_multi_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_suppress_ve_multi_t);
-#endif
 
 /* Types of guest memory (Xen's C enum hvmmem_type_t). */
 typedef enum {
@@ -134,9 +126,7 @@ struct xen_hvm_pagetable_dying {
     uint64_t gpa;
 };
 typedef struct xen_hvm_pagetable_dying xen_hvm_pagetable_dying_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_pagetable_dying_t);
-#endif
 
 /* HVMOP_get_time. */
 struct xen_hvm_get_time {
@@ -144,9 +134,7 @@ struct xen_hvm_get_time {
     uint64_t now;
 };
 typedef struct xen_hvm_get_time xen_hvm_get_time_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_get_time_t);
-#endif
 
 /* HVMOP_xentrace. */
 struct xen_hvm_xentrace {
@@ -158,9 +146,7 @@ struct xen_hvm_xentrace {
     uint8_t extra[28];
 };
 typedef struct xen_hvm_xentrace xen_hvm_xentrace_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_xentrace_t);
-#endif
 
 /* HVMOP_get_mem_type. */
 struct xen_hvm_get_mem_type {
@@ -173,9 +159,7 @@ struct xen_hvm_get_mem_type {
     uint64_t pfn;
 };
 typedef struct xen_hvm_get_mem_type xen_hvm_get_mem_type_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_get_mem_type_t);
-#endif
 
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 
@@ -203,9 +187,7 @@ struct xen_hvm_altp2m_domain_state {
     uint8_t state;
 };
 typedef struct xen_hvm_altp2m_domain_state xen_hvm_altp2m_domain_state_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_domain_state_t);
-#endif
 
 /* altp2m: send altp2m event notifications to a vCPU. */
 struct xen_hvm_altp2m_vcpu_enable_notify {
@@ -216,9 +198,7 @@ struct xen_hvm_altp2m_vcpu_enable_notify {
     uint64_t gfn;
 };
 typedef struct xen_hvm_altp2m_vcpu_enable_notify xen_hvm_altp2m_vcpu_enable_notify_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_vcpu_enable_notify_t);
-#endif
 
 /* altp2m: stop the notifications of a vCPU. */
 struct xen_hvm_altp2m_vcpu_disable_notify {
@@ -226,9 +206,7 @@ struct xen_hvm_altp2m_vcpu_disable_notify {
     uint32_t vcpu_id;
 };
 typedef struct xen_hvm_altp2m_vcpu_disable_notify xen_hvm_altp2m_vcpu_disable_notify_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_vcpu_disable_notify_t);
-#endif
 
 /* altp2m: a view. */
 struct xen_hvm_altp2m_view {
@@ -238,9 +216,7 @@ struct xen_hvm_altp2m_view {
     uint16_t hvmmem_default_access;
 };
 typedef struct xen_hvm_altp2m_view xen_hvm_altp2m_view_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_view_t);
-#endif
 
 /* altp2m: the access rights of a page in a view. */
 struct xen_hvm_altp2m_mem_access {
@@ -253,9 +229,7 @@ struct xen_hvm_altp2m_mem_access {
     uint64_t gfn;
 };
 typedef struct xen_hvm_altp2m_mem_access xen_hvm_altp2m_mem_access_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_mem_access_t);
-#endif
 
 /* altp2m: set the access rights of many pages. */
 struct xen_hvm_altp2m_set_mem_access_multi {
@@ -267,14 +241,11 @@ struct xen_hvm_altp2m_set_mem_access_multi {
     /* IN/OUT: where to continue; zero on the first call. */
     uint64_t opaque;
     /* IN: the pages. */
-    XEN_GUEST_HANDLE(uint64) pfn_list;
+    XEN_GUEST_HANDLE(const_uint64) pfn_list;
     /* IN: their access rights. */
-    XEN_GUEST_HANDLE(uint8) access_list;
+    XEN_GUEST_HANDLE(const_uint8) access_list;
 };
 typedef struct xen_hvm_altp2m_set_mem_access_multi xen_hvm_altp2m_set_mem_access_multi_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_set_mem_access_multi_t);
-#endif
 
 /* altp2m: map a guest frame of a view to another frame. */
 struct xen_hvm_altp2m_change_gfn {
@@ -288,9 +259,7 @@ struct xen_hvm_altp2m_change_gfn {
     uint64_t new_gfn;
 };
 typedef struct xen_hvm_altp2m_change_gfn xen_hvm_altp2m_change_gfn_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_change_gfn_t);
-#endif
 
 /* altp2m: the view a vCPU uses. */
 struct xen_hvm_altp2m_get_vcpu_p2m_idx {
@@ -300,9 +269,6 @@ struct xen_hvm_altp2m_get_vcpu_p2m_idx {
     uint16_t altp2m_idx;
 };
 typedef struct xen_hvm_altp2m_get_vcpu_p2m_idx xen_hvm_altp2m_get_vcpu_p2m_idx_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_get_vcpu_p2m_idx_t);
-#endif
 
 /* altp2m: show or hide a view from the guest. */
 struct xen_hvm_altp2m_set_visibility {
@@ -313,9 +279,6 @@ struct xen_hvm_altp2m_set_visibility {
     uint8_t pad;
 };
 typedef struct xen_hvm_altp2m_set_visibility xen_hvm_altp2m_set_visibility_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_set_visibility_t);
-#endif
 
 /* Commands of xen_hvm_altp2m_op. */
 /* Get a domain's altp2m state. */
@@ -378,9 +341,7 @@ struct xen_hvm_altp2m_op {
     } u;
 };
 typedef struct xen_hvm_altp2m_op xen_hvm_altp2m_op_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_op_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -167,9 +167,7 @@
 
 /* Machine check capabilities (HVM_PARAM_MCA_CAP). */
 /* Local machine check exceptions. */
-#define _XEN_HVM_MCA_CAP_LMCE 0
-#define XEN_HVM_MCA_CAP_LMCE (1ULL << _XEN_HVM_MCA_CAP_LMCE)
-#define XEN_HVM_MCA_CAP__ALL 0x1ULL
+#define XEN_HVM_MCA_CAP_LMCE (1ULL << 0)
 
 /* Every machine check capability. */
 #define XEN_HVM_MCA_CAP_MASK 1ULL

@@ -492,7 +492,7 @@ impl XenMachphysMapping {
 /// holds only the declared ones, for exhaustive `match`.
 #[repr(transparent)]
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct PhysMapSpace(pub u32);
+pub struct PhysMapSpace(pub core::ffi::c_uint);
 
 impl PhysMapSpace {
     /// The shared info page.
@@ -588,7 +588,7 @@ impl TryFrom<PhysMapSpace> for PhysMapSpaceKind {
 
 impl From<PhysMapSpaceKind> for PhysMapSpace {
     fn from(v: PhysMapSpaceKind) -> Self {
-        Self(v as u32)
+        Self(v as core::ffi::c_uint)
     }
 }
 

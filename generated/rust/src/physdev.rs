@@ -443,7 +443,7 @@ impl PhysdevIrq {
 /// holds only the declared ones, for exhaustive `match`.
 #[repr(transparent)]
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct MapPirqType(pub i32);
+pub struct MapPirqType(pub core::ffi::c_int);
 
 impl MapPirqType {
     pub const MSI: Self = Self(0x0);
@@ -525,7 +525,7 @@ impl TryFrom<MapPirqType> for MapPirqTypeKind {
 
 impl From<MapPirqTypeKind> for MapPirqType {
     fn from(v: MapPirqTypeKind) -> Self {
-        Self(v as i32)
+        Self(v as core::ffi::c_int)
     }
 }
 

@@ -157,7 +157,7 @@ impl From<SchedOpKind> for SchedOp {
 /// holds only the declared ones, for exhaustive `match`.
 #[repr(transparent)]
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct SchedShutdownReason(pub u32);
+pub struct SchedShutdownReason(pub core::ffi::c_uint);
 
 impl SchedShutdownReason {
     /// Exited normally: clean up and destroy it.
@@ -255,7 +255,7 @@ impl TryFrom<SchedShutdownReason> for SchedShutdownReasonKind {
 
 impl From<SchedShutdownReasonKind> for SchedShutdownReason {
     fn from(v: SchedShutdownReasonKind) -> Self {
-        Self(v as u32)
+        Self(v as core::ffi::c_uint)
     }
 }
 

@@ -210,7 +210,7 @@ impl From<VcpuopKind> for Vcpuop {
 /// holds only the declared ones, for exhaustive `match`.
 #[repr(transparent)]
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Runstate(pub i32);
+pub struct Runstate(pub core::ffi::c_int);
 
 impl Runstate {
     /// Running on a physical CPU.
@@ -294,7 +294,7 @@ impl TryFrom<Runstate> for RunstateKind {
 
 impl From<RunstateKind> for Runstate {
     fn from(v: RunstateKind) -> Self {
-        Self(v as i32)
+        Self(v as core::ffi::c_int)
     }
 }
 

@@ -583,7 +583,7 @@ impl From<MmuUpdateCmdKind> for MmuUpdateCmd {
 /// holds only the declared ones, for exhaustive `match`.
 #[repr(transparent)]
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct MmuextCmd(pub u32);
+pub struct MmuextCmd(pub core::ffi::c_uint);
 
 impl MmuextCmd {
     /// Pin mfn as an L1 page table (it must belong to the FD, if given).
@@ -761,7 +761,7 @@ impl TryFrom<MmuextCmd> for MmuextCmdKind {
 
 impl From<MmuextCmdKind> for MmuextCmd {
     fn from(v: MmuextCmdKind) -> Self {
-        Self(v as u32)
+        Self(v as core::ffi::c_uint)
     }
 }
 

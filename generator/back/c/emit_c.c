@@ -30,6 +30,10 @@ struct cgen {
 	struct xi_strbuf line;
 	struct xi_strbuf path;
 	struct xi_strbuf abi_text[XI_ABI_COUNT];
+	/* Structs and unions whose typedef and handle come before every
+	 * declaration: a handle to them is used before their definition
+	 * (a struct holding a handle to itself), by name. */
+	struct xi_map early;
 };
 
 static const char *guard_name(struct xi_arena *a, const char *rel)
@@ -52,14 +56,19 @@ static const char *source_name(struct xi_arena *a, const struct xi_module *m)
 	return xi_aprintf(a, "%s%s", m->rel, dot ? dot : "");
 }
 
-/* The name a handle's target has in XEN_GUEST_HANDLE_64(name). */
-static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *t)
+/* The name a handle's target has in XEN_GUEST_HANDLE_64(name): Xen's
+ * (uint8, uint64_t for native_u64, int, ...), with const_ for a
+ * handle<const T>. */
+static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *handle)
 {
+	const struct xi_type *t = handle->u.target;
+	if (handle->target_const)
+		xi_sb_adds(sb, "const_");
 	static const char *const prim_names[XI_PRIM_COUNT] = {
 		[XI_PRIM_U8] = "uint8", [XI_PRIM_U16] = "uint16", [XI_PRIM_U32] = "uint32",
 		[XI_PRIM_U64] = "uint64", [XI_PRIM_I8] = "int8", [XI_PRIM_I16] = "int16",
 		[XI_PRIM_I32] = "int32", [XI_PRIM_I64] = "int64", [XI_PRIM_CHAR] = "char",
-		[XI_PRIM_NATIVE_U64] = "uint64", [XI_PRIM_NATIVE_I64] = "int64",
+		[XI_PRIM_NATIVE_U64] = "uint64_t", [XI_PRIM_NATIVE_I64] = "int64_t",
 		/* Xen's names for the handles of C's own types */
 		[XI_PRIM_C_CHAR] = "char", [XI_PRIM_C_SCHAR] = "schar", [XI_PRIM_C_UCHAR] = "uchar",
 		[XI_PRIM_C_SHORT] = "short", [XI_PRIM_C_USHORT] = "ushort", [XI_PRIM_C_INT] = "int",
@@ -132,7 +141,7 @@ static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
 		xi_sb_adds(sb, t->kind == XI_TYPE_HANDLE ? "XEN_GUEST_HANDLE_64(" : "XEN_GUEST_HANDLE(");
-		put_handle_name(sb, t->u.target);
+		put_handle_name(sb, t);
 		xi_sb_addc(sb, ')');
 		break;
 	default:
@@ -352,7 +361,8 @@ static void emit_alias(struct cgen *g, const struct xi_decl *d)
 		put_member_line(&g->line, d->type, name, 0, -1);
 		xi_out_write(g->out, g->line.data, g->line.len);
 	}
-	xi_out_printf(g->out, "#ifdef DEFINE_XEN_GUEST_HANDLE\nDEFINE_XEN_GUEST_HANDLE(%s);\n#endif\n", name);
+	if (xi_c_defines_handle(d))
+		xi_out_printf(g->out, "DEFINE_XEN_GUEST_HANDLE(%s);\n", name);
 }
 
 /* --- Conditions (@if) ------------------------------------------------------ */
@@ -477,6 +487,12 @@ static void emit_bitfields(struct cgen *g, const struct xi_decl *d)
 	xi_out_puts(g->out, "};\n");
 }
 
+/* "_NAME" where the bit's number has a macro, else the number. */
+static const char *bit_shift(struct cgen *g, const char *name, unsigned lo, bool numbered)
+{
+	return numbered ? xi_aprintf(g->arena, "_%s", name) : xi_aprintf(g->arena, "%u", lo);
+}
+
 static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 {
 	if (d->c_bitfields) {
@@ -497,21 +513,28 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 		if (xi_cond_reference(g->ctx, v->cond))
 			all |= mask;
 		xi_c_comment(g->out, 0, v->doc);
-		xi_out_printf(g->out, "#define _%s %u\n", name, v->lo);
+		/* The bit number's macro, _NAME, where Xen has one (the bit's or
+		 * its bitmap's @c_bit_numbers), or with --c-extras. */
+		bool numbered = v->c_bit_numbers || d->c_bit_numbers || g->opt->c_extras;
+		if (numbered)
+			xi_out_printf(g->out, "#define _%s %u\n", name, v->lo);
+		const char *shift = bit_shift(g, name, v->lo, numbered);
 		/* The bit's C type (@c_type) is the literal's: a shift keeps it. */
 		const char *suffix = xi_ctype_suffix(v->c_type ? v->c_type : own);
 		if (!v->value_hi) {
-			xi_out_printf(g->out, "#define %s (1%s << _%s)\n", name, suffix, name);
+			xi_out_printf(g->out, "#define %s (1%s << %s)\n", name, suffix, shift);
 			continue;
 		}
 		uint64_t field = mask >> v->lo;
-		xi_out_printf(g->out, "#define %s_mask (0x%llx%s << _%s)\n", name,
-			      (unsigned long long)field, suffix, name);
-		xi_out_printf(g->out, "#define %s(v) (((v) << _%s) & %s_mask)\n", name, name, name);
+		xi_out_printf(g->out, "#define %s_mask (0x%llx%s << %s)\n", name,
+			      (unsigned long long)field, suffix, shift);
+		xi_out_printf(g->out, "#define %s(v) (((v) << %s) & %s_mask)\n", name, shift, name);
 	}
 	cond_enter(g, &block, NULL, false);
-	xi_out_printf(g->out, "#define %s 0x%llx%s\n", xi_c_all_mask_name(g->arena, d),
-		      (unsigned long long)all, wide ? "ULL" : "U");
+	/* Every bit at once: a name Xen's headers lack (--c-extras). */
+	if (g->opt->c_extras)
+		xi_out_printf(g->out, "#define %s 0x%llx%s\n", xi_c_all_mask_name(g->arena, d),
+			      (unsigned long long)all, wide ? "ULL" : "U");
 }
 
 static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
@@ -535,10 +558,12 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 	 * usual typedef (Xen's x86_32 xen_callback_t names struct
 	 * xen_callback, its x86_64 one an integer). */
 	const char *type = xi_aprintf(g->arena, "%s_t", name);
-	if (xi_map_get(&g->ctx->symbols, type, strlen(type)))
+	if (xi_map_get(&g->ctx->symbols, type, strlen(type)) ||
+	    xi_map_get(&g->early, name, strlen(name)))
 		return;
-	xi_out_printf(g->out, "typedef %s %s %s;\n#ifdef DEFINE_XEN_GUEST_HANDLE\n"
-		      "DEFINE_XEN_GUEST_HANDLE(%s);\n#endif\n", kw, name, type, type);
+	xi_out_printf(g->out, "typedef %s %s %s;\n", kw, name, type);
+	if (xi_c_defines_handle(d))
+		xi_out_printf(g->out, "DEFINE_XEN_GUEST_HANDLE(%s);\n", type);
 }
 
 /* --- Layout checks ------------------------------------------------------- */
@@ -800,6 +825,192 @@ static void emit_includes(struct cgen *g)
 	}
 }
 
+/* --- The shared machinery (cprelude.h) ------------------------------------ */
+
+/* An architecture's part: guest handles as its ABIs lay them out. */
+static void emit_family_machinery(struct xi_out *o, int family)
+{
+	static const char *const aligned_by_family[XI_FAM_COUNT] = {
+		[XI_FAM_ARM] = "defined(__XEN__) || defined(__XEN_TOOLS__) || defined(__GNUC__)",
+		[XI_FAM_PPC] = "1",
+		[XI_FAM_RISCV] = "1",
+	};
+	static const char *const extra_by_family[XI_FAM_COUNT] = {
+		[XI_FAM_ARM] = "",
+		[XI_FAM_PPC] = "#ifdef __XEN_TOOLS__\n"
+			       "#define get_xen_guest_handle(val, hnd) do { (val) = (hnd).p; } while (0)\n"
+			       "#endif\n",
+		[XI_FAM_RISCV] = "",
+	};
+	if (family == XI_FAM_X86) {
+		xi_out_puts(o, xi_template_c_handles_x86);
+		return;
+	}
+	const char *vars[] = {
+		"family", xi_families[family].name,
+		"aligned_cond", aligned_by_family[family],
+		"extra", extra_by_family[family],
+		NULL,
+	};
+	xi_out_template(o, xi_template_c_handles_union, vars);
+}
+
+/* The part every architecture shares (Xen's xen.h), with the handles of
+ * the types the architectures' parts declare (`word_handles`). */
+static void emit_shared_machinery(struct xi_out *o, const char *word_handles)
+{
+	const char *vars[] = { "word_handles", word_handles, NULL };
+	xi_out_template(o, xi_template_c_xen, vars);
+}
+
+/* The handles a @!c_prelude file defines for the @c_handle aliases of the
+ * architectures' parts it imports (xen_pfn_t, xen_ulong_t), once each. */
+static const char *deferred_handles(struct cgen *g)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	struct xi_map seen;
+	xi_map_init(&seen);
+	for (const struct xi_import *im = g->module->imports; im; im = im->next) {
+		for (int f = 0; f < XI_FAM_COUNT; f++) {
+			const struct xi_module *am = im->module[f];
+			if (!am || !im->is_arch)
+				continue;
+			for (const struct xi_decl *d = am->decls; d; d = d->next) {
+				const char *name = xi_c_decl_name(d);
+				if (!xi_c_handle_deferred(d) || xi_map_get(&seen, name, strlen(name)))
+					continue;
+				xi_map_put(&seen, name, strlen(name), (void *)d);
+				xi_sb_printf(&sb, "DEFINE_XEN_GUEST_HANDLE(%s);\n", name);
+			}
+		}
+	}
+	xi_map_free(&seen);
+	const char *r = xi_strdup(g->arena, sb.data ? xi_sb_str(&sb) : "");
+	xi_sb_free(&sb);
+	return r;
+}
+
+/* "xenidl-c.h" as a header at `rel` includes it: "../xenidl-c.h" from
+ * arch-x86/. */
+static const char *support_include(struct xi_arena *a, const char *rel)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	for (const char *p = rel; *p; p++)
+		if (*p == '/')
+			xi_sb_adds(&sb, "../");
+	xi_sb_adds(&sb, XI_C_SUPPORT_HEADER);
+	const char *r = xi_strdup(a, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
+}
+
+/* The support header of the headers that reach no @!c_prelude file: the
+ * machinery of every architecture, chosen by the compiler's, and the
+ * shared part, with the handles of every integer type an interface may
+ * point to (Xen defines some only). */
+static void emit_support_header(struct xi_out *o)
+{
+	xi_out_puts(o, "/*\n"
+		    " * The C definitions the headers generated by xenidl rely on, where no\n"
+		    " * interface marked @!c_prelude (as Xen's xen.xidl) provides them.\n"
+		    " *\n"
+		    " * Generated by xenidl. Do not edit.\n"
+		    " */\n"
+		    "#ifndef XENIDL_C_SUPPORT_H\n#define XENIDL_C_SUPPORT_H\n\n");
+	xi_out_puts(o, xi_template_c_prelude);
+	for (int f = 0; f < XI_FAM_COUNT; f++) {
+		xi_out_printf(o, "\n#%s %s\n", f ? "elif" : "if", xi_families[f].c_cond);
+		emit_family_machinery(o, f);
+	}
+	xi_out_puts(o, "#else\n#error \"xenidl: no definitions for this architecture\"\n#endif\n\n");
+	emit_shared_machinery(o, "__DEFINE_XEN_GUEST_HANDLE(int8, int8_t);\n"
+			      "__DEFINE_XEN_GUEST_HANDLE(int16, int16_t);\n"
+			      "__DEFINE_XEN_GUEST_HANDLE(int32, int32_t);\n"
+			      "__DEFINE_XEN_GUEST_HANDLE(int64, int64_t);\n"
+			      "DEFINE_XEN_GUEST_HANDLE(int64_t);\n"
+			      "__DEFINE_XEN_GUEST_HANDLE(schar, signed char);\n"
+			      "DEFINE_XEN_GUEST_HANDLE(short);\n"
+			      "__DEFINE_XEN_GUEST_HANDLE(ushort, unsigned short);\n");
+	xi_out_puts(o, "\n#endif /* XENIDL_C_SUPPORT_H */\n");
+}
+
+/* The struct or union declared in this module that a handle type points
+ * to, or NULL. */
+static const struct xi_decl *local_handle_target(const struct cgen *g, const struct xi_type *t)
+{
+	const struct xi_type *target = t->u.target;
+	if (target->kind != XI_TYPE_REF)
+		return NULL;
+	const struct xi_decl *d = xi_ref_some_decl(target);
+	return d && d->module == g->module && xi_decl_is_aggregate(d) ? d : NULL;
+}
+
+/* Find the handles in a type to aggregates not declared before `pos`
+ * (their position in module->sorted: the map holds each one's). */
+static void find_early(struct cgen *g, const struct xi_type *t, unsigned pos,
+		       const struct xi_map *position)
+{
+	switch (t->kind) {
+	case XI_TYPE_HANDLE:
+	case XI_TYPE_NATIVE_HANDLE: {
+		const struct xi_decl *d = local_handle_target(g, t);
+		if (!d || !xi_c_defines_handle(d))
+			return;
+		const char *name = xi_c_decl_name(d);
+		const unsigned *at = xi_map_get(position, d->name, strlen(d->name));
+		if (at && *at >= pos && !xi_map_get(&g->early, name, strlen(name)))
+			xi_map_put(&g->early, name, strlen(name), (void *)d);
+		return;
+	}
+	case XI_TYPE_ARRAY:
+		find_early(g, t->u.array.elem, pos, position);
+		return;
+	case XI_TYPE_AGG:
+		for (const struct xi_member *m = t->u.agg->members; m; m = m->next)
+			find_early(g, m->type, pos, position);
+		return;
+	case XI_TYPE_ARCH:
+		for (const struct xi_arch_choice *c = t->u.arch.choices; c; c = c->next)
+			find_early(g, c->type, pos, position);
+		return;
+	default:
+		return;
+	}
+}
+
+/* Typedefs and handles declared before their structs' definitions, where
+ * a handle to a struct is used first (by itself, or in a cycle of
+ * handles): `typedef struct X X_t; DEFINE_XEN_GUEST_HANDLE(X_t);` then
+ * `struct X { XEN_GUEST_HANDLE(X_t) next; };`. */
+static void emit_early_handles(struct cgen *g)
+{
+	struct xi_module *m = g->module;
+	struct xi_map position;
+	xi_map_init(&position);
+	unsigned *pos = XI_NEW_ARRAY(g->arena, unsigned, m->ndecls ? m->ndecls : 1);
+	for (unsigned i = 0; i < m->ndecls; i++) {
+		pos[i] = i;
+		xi_map_put(&position, m->sorted[i]->name, strlen(m->sorted[i]->name), &pos[i]);
+	}
+	for (unsigned i = 0; i < m->ndecls; i++) {
+		const struct xi_decl *d = m->sorted[i];
+		if (xi_decl_is_aggregate(d))
+			for (const struct xi_member *mb = d->agg->members; mb; mb = mb->next)
+				find_early(g, mb->type, i, &position);
+	}
+	xi_map_free(&position);
+	for (unsigned i = 0; i < m->ndecls; i++) {
+		const struct xi_decl *d = m->sorted[i];
+		const char *name = xi_c_decl_name(d);
+		if (!xi_map_get(&g->early, name, strlen(name)))
+			continue;
+		const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
+		xi_out_printf(g->out, "\n/* A handle to %s %s comes before its definition. */\n"
+			      "typedef %s %s %s_t;\nDEFINE_XEN_GUEST_HANDLE(%s_t);\n", kw, name, kw,
+			      name, name, name);
+	}
+}
+
 static void emit_module(struct cgen *g)
 {
 	struct xi_module *m = g->module;
@@ -819,12 +1030,25 @@ static void emit_module(struct cgen *g)
 		xi_out_printf(o, "\n#if !defined(__XEN__) && !defined(__XEN_TOOLS__)\n"
 			      "#error \"%s.h is for the hypervisor and the toolstack only "
 			      "(define __XEN_TOOLS__)\"\n#endif\n", m->rel);
-	if (xi_c_carries_prelude(m)) {
+	if (m->c_prelude) {
 		xi_out_putc(o, '\n');
 		xi_out_puts(o, xi_template_c_prelude);
+		if (m->family != XI_FAM_NONE && !m->c_prelude_version) {
+			xi_out_putc(o, '\n');
+			emit_family_machinery(o, m->family);
+		}
+	} else if (!xi_c_follows_xen(m)) {
+		const char *inc = support_include(g->arena, m->rel);
+		xi_out_printf(o, "\n#include \"%s\"\n", inc);
+		xi_ref_add(g->ctx, g->out, "includes", "c", XI_C_SUPPORT_HEADER, m);
 	}
 	emit_includes(g);
 	struct cond_block block = { NULL, NULL };
+	if (m->c_prelude && m->family == XI_FAM_NONE && !m->c_prelude_version) {
+		xi_out_putc(o, '\n');
+		emit_shared_machinery(o, deferred_handles(g));
+	}
+	emit_early_handles(g);
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];
 		cond_enter(g, &block, d->cond, true);
@@ -839,12 +1063,25 @@ static void emit_module(struct cgen *g)
 		}
 	}
 	cond_enter(g, &block, NULL, true);
+	if (m->c_prelude_version) {
+		xi_out_putc(o, '\n');
+		xi_out_puts(o, xi_template_c_version);
+	}
 	emit_checks(g);
 	xi_out_printf(o, "\n#endif /* %s */\n", guard);
 }
 
 void xi_emit_c(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_outset *out)
 {
+	bool support = false;
+	for (unsigned i = 0; i < ctx->ninputs; i++)
+		if (!ctx->inputs[i]->c_prelude && !xi_c_follows_xen(ctx->inputs[i]))
+			support = true;
+	if (support) {
+		struct xi_out *o = xi_out_open(out, XI_C_SUPPORT_HEADER);
+		if (o)
+			emit_support_header(o);
+	}
 	for (unsigned i = 0; i < ctx->ninputs; i++) {
 		struct xi_module *m = ctx->inputs[i];
 		struct cgen g;
@@ -855,8 +1092,10 @@ void xi_emit_c(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_o
 		g.module = m;
 		g.abis = xi_module_abis(ctx, m);
 		g.out = xi_out_open(out, xi_aprintf(&ctx->arena, "%s.h", m->rel));
+		xi_map_init(&g.early);
 		if (g.out)
 			emit_module(&g);
+		xi_map_free(&g.early);
 		xi_sb_free(&g.line);
 		xi_sb_free(&g.path);
 		for (int a = 0; a < XI_ABI_COUNT; a++)

@@ -99,6 +99,18 @@ static const char *prim_name(enum xi_prim p)
 	return names[p];
 }
 
+/* A `#[repr(...)]` takes only Rust's own integers: C's fixed-size ones
+ * (the only C types an enum may be backed by) become the Rust integer of
+ * their size and sign. */
+static const char *repr_prim_name(enum xi_prim p)
+{
+	static const char *const fixed[XI_PRIM_COUNT] = {
+		[XI_PRIM_C_SCHAR] = "i8", [XI_PRIM_C_UCHAR] = "u8", [XI_PRIM_C_SHORT] = "i16",
+		[XI_PRIM_C_USHORT] = "u16", [XI_PRIM_C_INT] = "i32", [XI_PRIM_C_UINT] = "u32",
+	};
+	return fixed[p] ? fixed[p] : prim_name(p);
+}
+
 /* Emit per-ABI variants of an item: each group under its cfg. */
 static void emit_per_abi(struct rgen *g, unsigned indent, const char *doc, const char **texts)
 {
@@ -228,7 +240,7 @@ static void emit_enum(struct rgen *g, const struct xi_decl *d)
 	/* The plain enum. */
 	line(g, 0, "/// The declared values of [`%s`].", name);
 	if (d->variants)
-		line(g, 0, "#[repr(%s)]", prim);
+		line(g, 0, "#[repr(%s)]", repr_prim_name(d->backing));
 	line(g, 0, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]");
 	if (!d->variants) {
 		line(g, 0, "pub enum %sKind {}", name);

@@ -4,8 +4,20 @@
 #ifndef XENIDL_TEMPLATES_H
 #define XENIDL_TEMPLATES_H
 
-/* c_prelude.h: the definitions every generated C header relies on. */
+/* c_prelude.h: <stdint.h> and the layout-check macros (XENIDL_*). */
 extern const char xi_template_c_prelude[];
+/* c_handles_x86.h: guest handles on x86 (Xen's arch-x86/xen.h part). */
+extern const char xi_template_c_handles_x86[];
+/* c_handles_union.h: guest handles as 8-byte unions (Arm, PowerPC,
+ * RISC-V); markers @family@, @aligned_cond@, @extra@. */
+extern const char xi_template_c_handles_union[];
+/* c_xen.h: the machinery every architecture shares (Xen's xen.h part):
+ * handles of the primitive types, XEN_FLEX_ARRAY_DIM, xen_mk_*, the
+ * fallbacks of uint64_aligned_t; marker @word_handles@. */
+extern const char xi_template_c_xen[];
+/* c_version.h: the interface version a program gets (Xen's xen-compat.h),
+ * after __XEN_LATEST_INTERFACE_VERSION__. */
+extern const char xi_template_c_version[];
 /* rust_lib.rs: the top of the Rust crate's src/lib.rs (handles, check
  * errors, the bitmap operators). */
 extern const char xi_template_rust_lib[];

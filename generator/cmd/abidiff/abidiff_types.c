@@ -100,8 +100,38 @@ static void repr_name(struct ad_differ *df, struct xi_strbuf *sb, const char *na
 		xi_sb_adds(sb, s);
 }
 
+static const char *replace_all(struct ad_differ *df, const char *type, const char *from,
+			       const char *to)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	size_t n = strlen(from);
+	for (const char *p = type; *p;) {
+		if (!strncmp(p, from, n)) {
+			xi_sb_adds(&sb, to);
+			p += n;
+		} else {
+			xi_sb_addc(&sb, *p++);
+		}
+	}
+	const char *r = xi_strdup(xi_ad_arena(df), xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
+}
+
+/* What a handle points to, as the representation sees it: const is an
+ * API matter (the guest may only read), and native_u64 is uint64_t as u64
+ * is (only its alignment inside a struct differs). So `handle<const
+ * native_u64>` is `handle<u64>`. */
+static const char *plain_handle_targets(struct ad_differ *df, const char *type)
+{
+	type = replace_all(df, type, "<const ", "<");
+	type = replace_all(df, type, "<native_u64>", "<u64>");
+	return replace_all(df, type, "<native_i64>", "<i64>");
+}
+
 static const char *repr(struct ad_differ *df, struct xi_mf_model *m, const char *type, int abi)
 {
+	type = plain_handle_targets(df, type);
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	df->repr_model = m;
 	rewrite(df, &sb, type, repr_name, abi, 0);

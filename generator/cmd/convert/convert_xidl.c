@@ -328,6 +328,8 @@ static void put_type(struct xprinter *p, const struct xi_type *t, unsigned inden
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
 		xi_out_puts(p->o, t->kind == XI_TYPE_HANDLE ? "handle<" : "native_handle<");
+		if (t->target_const)
+			xi_out_puts(p->o, "const ");
 		put_type(p, t->u.target, indent);
 		xi_out_putc(p->o, '>');
 		return;
@@ -489,6 +491,12 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 		if (any && !m->spdx)
 			xi_out_putc(o, '\n');
 		xi_out_puts(o, "@!if(tools)\n");
+		any = true;
+	}
+	if (m->c_prelude) {
+		if (any && !m->tools_only)
+			xi_out_putc(o, '\n');
+		xi_out_puts(o, m->c_prelude_version ? "@!c_prelude(version)\n" : "@!c_prelude\n");
 		any = true;
 	}
 	for (const struct xi_import *im = m->imports; im; im = im->next) {

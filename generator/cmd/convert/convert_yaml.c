@@ -386,7 +386,14 @@ static void type(struct yprinter *p, const struct xi_type *t, unsigned owner_ev)
 	case XI_TYPE_NATIVE_HANDLE:
 		map_start(p, flow);
 		str(p, t->kind == XI_TYPE_HANDLE ? "ptr" : "native_handle");
+		if (t->target_const) {
+			/* handle<const T>: {ptr: {const: T}} */
+			map_start(p, true);
+			str(p, "const");
+		}
 		type(p, t->u.target, owner_ev);
+		if (t->target_const)
+			map_end(p);
 		map_end(p);
 		return;
 	case XI_TYPE_AGG: {
@@ -660,6 +667,16 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 		if (!m->spdx)
 			note_blank(&p, p.nevents);
 		key_str(&p, "if", "tools");
+	}
+	if (m->c_prelude) {
+		if (!m->tools_only)
+			note_blank(&p, p.nevents);
+		if (m->c_prelude_version) {
+			key_str(&p, "c_prelude", "version");
+		} else {
+			str(&p, "c_prelude");
+			raw(&p, "true");
+		}
 	}
 	const struct xi_import *first_import = next_import(m->imports);
 	if (first_import) {

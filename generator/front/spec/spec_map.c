@@ -18,7 +18,8 @@
  * extended one. `typ` and `type` are the same key in both. */
 static const enum xi_word top_xbg[] = { XI_W_INCLUDES, XI_W_STRUCTS, XI_W_ENUMS, XI_W_BITMAPS,
 					XI_W_NONE };
-static const enum xi_word top_xenidl[] = { XI_W_DESCRIPTION, XI_W_SPDX, XI_W_IF, XI_W_IMPORTS, XI_W_INCLUDES,
+static const enum xi_word top_xenidl[] = { XI_W_DESCRIPTION, XI_W_SPDX, XI_W_IF, XI_W_C_PRELUDE,
+					   XI_W_IMPORTS, XI_W_INCLUDES,
 					   XI_W_CONSTANTS, XI_W_ALIASES, XI_W_ENUMS, XI_W_BITMAPS,
 					   XI_W_STRUCTS, XI_W_UNIONS, XI_W_DECLARATIONS, XI_W_NONE };
 static const enum xi_word include_keys[] = { XI_W_FROM, XI_W_IMPORTS, XI_W_NONE };
@@ -29,7 +30,7 @@ static const enum xi_word const_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP
 					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_INTERFACE_VERSION,
 					   XI_W_NONE };
 static const enum xi_word alias_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_LEGACY,
-					   XI_W_C_NAME, XI_W_IF, XI_W_NONE };
+					   XI_W_C_NAME, XI_W_IF, XI_W_C_HANDLE, XI_W_NONE };
 static const enum xi_word enum_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP, XI_W_VARIANTS,
 					 XI_W_NONE };
 static const enum xi_word enum_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_VARIANTS,
@@ -42,13 +43,13 @@ static const enum xi_word bitmap_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP
 					   XI_W_NONE };
 static const enum xi_word bitmap_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_BITS,
 					      XI_W_C_NAME, XI_W_C_PREFIX, XI_W_C_BITFIELDS,
-					      XI_W_C_TYPE, XI_W_IF, XI_W_NONE };
+					      XI_W_C_TYPE, XI_W_IF, XI_W_C_BIT_NUMBERS, XI_W_NONE };
 static const enum xi_word bit_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHIFT, XI_W_NONE };
 static const enum xi_word bit_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHIFT, XI_W_LAST,
-					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_NONE };
+					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_C_BIT_NUMBERS, XI_W_NONE };
 static const enum xi_word agg_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_NONE };
 static const enum xi_word agg_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_LEGACY,
-					   XI_W_C_NAME, XI_W_VERSION, XI_W_IF, XI_W_NONE };
+					   XI_W_C_NAME, XI_W_VERSION, XI_W_IF, XI_W_C_HANDLE, XI_W_NONE };
 
 static const enum xi_word *top_keys(const struct mapper *mp)
 {
@@ -509,6 +510,17 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 				m->spdx = spdx->value->text;
 				m->spdx_loc = spdx->key_loc;
 			}
+		}
+		/* `c_prelude: true`, xidl's file attribute @!c_prelude. */
+		const struct xi_dentry *prelude = xi_sm_entry(root, XI_W_C_PRELUDE);
+		if (prelude && prelude->value->kind == XI_DSTR && prelude->value->len == 7 &&
+		    !memcmp(prelude->value->text, "version", 7)) {
+			m->c_prelude = m->c_prelude_version = true;
+			m->c_prelude_loc = prelude->key_loc;
+		} else if (prelude && xi_sm_is_kind(mp, prelude->value, "c_prelude", XI_DBOOL,
+						    "true, false or version") && prelude->value->bval) {
+			m->c_prelude = true;
+			m->c_prelude_loc = prelude->key_loc;
 		}
 		const struct xi_dentry *imports = xi_sm_entry(root, XI_W_IMPORTS);
 		if (imports && xi_sm_is_kind(mp, imports->value, "imports", XI_DSEQ,

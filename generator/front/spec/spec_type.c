@@ -254,6 +254,15 @@ static struct xi_type *tagged_type(struct mapper *mp, const char *tag_text, stru
 	case XI_W_HANDLE:
 	case XI_W_NATIVE_HANDLE: {
 		struct xi_type *target;
+		/* {ptr: {const: T}}: xidl's handle<const T>. */
+		const struct xi_dentry *cst = args->kind == XI_DMAP && !mp->xbg
+			? xi_sm_entry(args, XI_W_CONST) : NULL;
+		if (cst && (cst != args->first || cst->next)) {
+			xi_error(mp->diag, args->loc, "a const target is a table with the one key 'const'");
+			return NULL;
+		}
+		if (cst)
+			args = cst->value;
 		if (args->kind == XI_DSTR && args->len == 4 && !memcmp(args->text, "void", 4) && !mp->xbg) {
 			target = new_type(mp, XI_TYPE_REF, args->loc);
 			target->u.ref.name = xi_intern(mp->ctx, "void", 4);
@@ -265,6 +274,7 @@ static struct xi_type *tagged_type(struct mapper *mp, const char *tag_text, stru
 		struct xi_type *t = new_type(mp, tag == XI_W_NATIVE_HANDLE ? XI_TYPE_NATIVE_HANDLE
 								      : XI_TYPE_HANDLE, loc);
 		t->u.target = target;
+		t->target_const = cst != NULL;
 		return t;
 	}
 	case XI_W_ARRAY:

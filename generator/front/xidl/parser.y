@@ -625,9 +625,19 @@ compound_type
 		$$ = mk_type(p, @1, XI_TYPE_HANDLE);
 		$$->u.target = $3;
 	}
+	| KW_HANDLE '<' KW_CONST type '>' {
+		$$ = mk_type(p, @1, XI_TYPE_HANDLE);
+		$$->u.target = $4;
+		$$->target_const = true;
+	}
 	| KW_NATIVE_HANDLE '<' type '>' {
 		$$ = mk_type(p, @1, XI_TYPE_NATIVE_HANDLE);
 		$$->u.target = $3;
+	}
+	| KW_NATIVE_HANDLE '<' KW_CONST type '>' {
+		$$ = mk_type(p, @1, XI_TYPE_NATIVE_HANDLE);
+		$$->u.target = $4;
+		$$->target_const = true;
 	}
 	| KW_STRUCT '{' members_opt '}' {
 		$$ = mk_type(p, @1, XI_TYPE_AGG);

@@ -7,6 +7,8 @@
 #ifndef __XEN_PUBLIC_HVM_ARCH_ARM_PARAMS_H__
 #define __XEN_PUBLIC_HVM_ARCH_ARM_PARAMS_H__
 
+#include "../../xen.h"
+
 /*
  * Callback type: an event channel PPI. Bits 55:16 are zero, bits 15:8
  * flags (bit 8 edge (1) or level, bit 9 active low (1) or high), bits 7:0

@@ -965,9 +965,9 @@ pub struct StartInfo {
     /// filled in at boot and on resume.
     pub magic: [u8; 32],
     /// Pages allocated to the domain.
-    pub nr_pages: XenUlongT,
+    pub nr_pages: core::ffi::c_ulong,
     /// Machine address of the shared info page.
-    pub shared_info: XenUlongT,
+    pub shared_info: core::ffi::c_ulong,
     /// SIF_* flags.
     pub flags: u32,
     /// Machine frame of the xenstore ring.
@@ -978,23 +978,23 @@ pub struct StartInfo {
     pub console: StartInfoConsole,
     /// Virtual address of the page directory. This and the fields below are
     /// only filled in at boot.
-    pub pt_base: XenUlongT,
+    pub pt_base: core::ffi::c_ulong,
     /// Number of bootstrap page-table frames.
-    pub nr_pt_frames: XenUlongT,
+    pub nr_pt_frames: core::ffi::c_ulong,
     /// Virtual address of the list of page frames.
-    pub mfn_list: XenUlongT,
+    pub mfn_list: core::ffi::c_ulong,
     /// Virtual address of the preloaded module (its frame number if
     /// SIF_MOD_START_PFN is set).
-    pub mod_start: XenUlongT,
+    pub mod_start: core::ffi::c_ulong,
     /// Size of the preloaded module in bytes.
-    pub mod_len: XenUlongT,
+    pub mod_len: core::ffi::c_ulong,
     /// The kernel command line.
     pub cmd_line: [i8; 1024],
     /// First frame of the initial p2m table (the range covers the page
     /// tables and the p2m).
-    pub first_p2m_pfn: XenUlongT,
+    pub first_p2m_pfn: core::ffi::c_ulong,
     /// Number of frames of the initial p2m table.
-    pub nr_p2m_frames: XenUlongT,
+    pub nr_p2m_frames: core::ffi::c_ulong,
 }
 
 plain_data!(StartInfo);

@@ -6,6 +6,8 @@
 #ifndef __XEN_PUBLIC_DOMCTL_H__
 #define __XEN_PUBLIC_DOMCTL_H__
 
+#include "xenidl-c.h"
+
 #include "xen.h"
 #if defined(__i386__) || defined(__x86_64__)
 #include "arch-x86/domainconfig.h"
@@ -21,43 +23,30 @@
 
 /* Properties of a new domain. */
 /* An HVM guest; clear for a PV guest. */
-#define _XEN_DOMCTL_CDF_hvm 0
-#define XEN_DOMCTL_CDF_hvm (1U << _XEN_DOMCTL_CDF_hvm)
+#define XEN_DOMCTL_CDF_hvm (1U << 0)
 /* Use hardware-assisted paging. */
-#define _XEN_DOMCTL_CDF_hap 1
-#define XEN_DOMCTL_CDF_hap (1U << _XEN_DOMCTL_CDF_hap)
+#define XEN_DOMCTL_CDF_hap (1U << 1)
 /* Have the platform check memory integrity across S3. */
-#define _XEN_DOMCTL_CDF_s3_integrity 2
-#define XEN_DOMCTL_CDF_s3_integrity (1U << _XEN_DOMCTL_CDF_s3_integrity)
+#define XEN_DOMCTL_CDF_s3_integrity (1U << 2)
 /* Turn off out-of-sync shadow page tables. */
-#define _XEN_DOMCTL_CDF_oos_off 3
-#define XEN_DOMCTL_CDF_oos_off (1U << _XEN_DOMCTL_CDF_oos_off)
+#define XEN_DOMCTL_CDF_oos_off (1U << 3)
 /* This domain runs xenstore. */
-#define _XEN_DOMCTL_CDF_xs_domain 4
-#define XEN_DOMCTL_CDF_xs_domain (1U << _XEN_DOMCTL_CDF_xs_domain)
+#define XEN_DOMCTL_CDF_xs_domain (1U << 4)
 /* The domain may use an IOMMU. */
-#define _XEN_DOMCTL_CDF_iommu 5
-#define XEN_DOMCTL_CDF_iommu (1U << _XEN_DOMCTL_CDF_iommu)
+#define XEN_DOMCTL_CDF_iommu (1U << 5)
 /* Offer nested virtualisation. */
-#define _XEN_DOMCTL_CDF_nested_virt 6
-#define XEN_DOMCTL_CDF_nested_virt (1U << _XEN_DOMCTL_CDF_nested_virt)
+#define XEN_DOMCTL_CDF_nested_virt (1U << 6)
 /* Offer a virtual performance monitoring unit. */
-#define _XEN_DOMCTL_CDF_vpmu 7
-#define XEN_DOMCTL_CDF_vpmu (1U << _XEN_DOMCTL_CDF_vpmu)
-#define XEN_DOMCTL_CDF__ALL 0xffU
+#define XEN_DOMCTL_CDF_vpmu (1U << 7)
 
 /* IOMMU options of a new domain. */
 /* Do not share page tables between the CPU and the IOMMU. */
-#define _XEN_DOMCTL_IOMMU_no_sharept 0
-#define XEN_DOMCTL_IOMMU_no_sharept (1U << _XEN_DOMCTL_IOMMU_no_sharept)
-#define XEN_DOMCTL_IOMMU_OPTS__ALL 0x1U
+#define XEN_DOMCTL_IOMMU_no_sharept (1U << 0)
 
 /* Grant table options of a new domain. */
 /* Highest grant table version the domain may use. */
-#define _XEN_DOMCTL_GRANT_version 0
-#define XEN_DOMCTL_GRANT_version_mask (0xfU << _XEN_DOMCTL_GRANT_version)
-#define XEN_DOMCTL_GRANT_version(v) (((v) << _XEN_DOMCTL_GRANT_version) & XEN_DOMCTL_GRANT_version_mask)
-#define XEN_DOMCTL_GRANT_OPTS__ALL 0xfU
+#define XEN_DOMCTL_GRANT_version_mask (0xfU << 0)
+#define XEN_DOMCTL_GRANT_version(v) (((v) << 0) & XEN_DOMCTL_GRANT_version_mask)
 
 /* Create a domain. */
 struct xen_domctl_createdomain {
@@ -94,9 +83,7 @@ struct xen_domctl_createdomain {
     struct xen_arch_domainconfig arch;
 };
 typedef struct xen_domctl_createdomain xen_domctl_createdomain_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_createdomain_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -6,6 +6,8 @@
 #ifndef __XEN_PUBLIC_EVENT_CHANNEL_H__
 #define __XEN_PUBLIC_EVENT_CHANNEL_H__
 
+#include "xenidl-c.h"
+
 #include "xen.h"
 
 /* Allocate a port that a given remote domain may bind to later. */
@@ -18,9 +20,7 @@ struct evtchn_alloc_unbound {
     evtchn_port_t port;
 };
 typedef struct evtchn_alloc_unbound evtchn_alloc_unbound_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(evtchn_alloc_unbound_t);
-#endif
 
 /* State of an event channel, as reported by the status operation. */
 /* The channel is not in use. */
@@ -63,9 +63,7 @@ struct evtchn_status {
     } u;
 };
 typedef struct evtchn_status evtchn_status_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(evtchn_status_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

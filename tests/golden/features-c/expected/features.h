@@ -6,6 +6,8 @@
 #ifndef __XEN_PUBLIC_FEATURES_H__
 #define __XEN_PUBLIC_FEATURES_H__
 
+#include "xenidl-c.h"
+
 #include "base.h"
 #if defined(__i386__) || defined(__x86_64__)
 #include "arch-x86/platform.h"
@@ -18,6 +20,10 @@
 #else
 #error "xenidl: no definitions for this architecture"
 #endif
+
+/* A handle to struct feat_request comes before its definition. */
+typedef struct feat_request feat_request_t;
+DEFINE_XEN_GUEST_HANDLE(feat_request_t);
 
 /* Operations, named with a shared prefix. */
 /* Read something. */
@@ -33,24 +39,16 @@
 
 /* Options, with a multi-bit field. */
 /* First bit. */
-#define _FEAT_FLAGS_a 0
-#define FEAT_FLAGS_a (1U << _FEAT_FLAGS_a)
-#define _FEAT_FLAGS_b 1
-#define FEAT_FLAGS_b (1U << _FEAT_FLAGS_b)
+#define FEAT_FLAGS_a (1U << 0)
+#define FEAT_FLAGS_b (1U << 1)
 /* A four-bit field. */
-#define _FEAT_FLAGS_level 4
-#define FEAT_FLAGS_level_mask (0xfU << _FEAT_FLAGS_level)
-#define FEAT_FLAGS_level(v) (((v) << _FEAT_FLAGS_level) & FEAT_FLAGS_level_mask)
-#define _FEAT_FLAGS_top 31
-#define FEAT_FLAGS_top (1U << _FEAT_FLAGS_top)
-#define FEAT_FLAGS__ALL 0x800000f3U
+#define FEAT_FLAGS_level_mask (0xfU << 4)
+#define FEAT_FLAGS_level(v) (((v) << 4) & FEAT_FLAGS_level_mask)
+#define FEAT_FLAGS_top (1U << 31)
 
 /* A 64-bit bitmap. */
-#define _FEAT_WIDE_high 40
-#define FEAT_WIDE_high (1ULL << _FEAT_WIDE_high)
-#define _FEAT_WIDE_low 0
-#define FEAT_WIDE_low (1ULL << _FEAT_WIDE_low)
-#define FEAT_WIDE__ALL 0x10000000001ULL
+#define FEAT_WIDE_high (1ULL << 40)
+#define FEAT_WIDE_low (1ULL << 0)
 
 /* A union of equal-sized members. */
 union feat_value {
@@ -59,9 +57,7 @@ union feat_value {
     uint32_t halves[2];
 };
 typedef union feat_value feat_value_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(feat_value_t);
-#endif
 
 /* A request, with every kind of member. */
 struct feat_request {
@@ -104,10 +100,6 @@ struct feat_request {
         uint8_t raw[16];
     } u;
 };
-typedef struct feat_request feat_request_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
-DEFINE_XEN_GUEST_HANDLE(feat_request_t);
-#endif
 
 /* A legacy struct with implicit holes and ABI-dependent types. */
 struct feat_legacy {
@@ -124,17 +116,13 @@ struct feat_legacy {
 #endif
 };
 typedef struct feat_legacy feat_legacy_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(feat_legacy_t);
-#endif
 
 /* Empty on purpose. */
 __extension__ struct feat_empty {
 };
 typedef struct feat_empty feat_empty_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(feat_empty_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

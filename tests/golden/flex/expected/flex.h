@@ -6,6 +6,8 @@
 #ifndef __XEN_PUBLIC_FLEX_H__
 #define __XEN_PUBLIC_FLEX_H__
 
+#include "xenidl-c.h"
+
 #include "flex_types.h"
 
 /* The most elements a list may hold. */
@@ -19,9 +21,7 @@ __extension__ struct flex_varbuf {
     uint8_t buf[XEN_FLEX_ARRAY_DIM];
 };
 typedef struct flex_varbuf flex_varbuf_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(flex_varbuf_t);
-#endif
 
 /* A list of frames counted by a member and bounded. */
 __extension__ struct flex_frames {
@@ -31,9 +31,7 @@ __extension__ struct flex_frames {
     uint64_aligned_t frames[XEN_FLEX_ARRAY_DIM];
 };
 typedef struct flex_frames flex_frames_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(flex_frames_t);
-#endif
 
 /* Handles and fixed arrays with their counts. */
 struct flex_batch {
@@ -45,9 +43,7 @@ struct flex_batch {
     uint32_t slots[8];
 };
 typedef struct flex_batch flex_batch_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(flex_batch_t);
-#endif
 
 /*
  * Legacy: implicit padding before the flexible array, whose count the
@@ -64,9 +60,7 @@ __extension__ struct flex_legacy {
     uint32_t optarr[XEN_FLEX_ARRAY_DIM];
 };
 typedef struct flex_legacy flex_legacy_t;
-#ifdef DEFINE_XEN_GUEST_HANDLE
 DEFINE_XEN_GUEST_HANDLE(flex_legacy_t);
-#endif
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member
