@@ -79,7 +79,10 @@ __DEFINE_XEN_GUEST_HANDLE(uint64, uint64_t);
 #ifndef XEN_GUEST_HANDLE_64
 #define XEN_GUEST_HANDLE_64(name) uint64_aligned_t
 #endif
-#endif
+#else
+/* One #define of each name per configuration, in #if branches rather
+ * than behind #ifndef alone: Xen's compat script renames every #define of
+ * a handle macro and so defeats the #ifndef. */
 #ifndef int64_aligned_t
 #define int64_aligned_t int64_t
 #endif
@@ -88,4 +91,5 @@ __DEFINE_XEN_GUEST_HANDLE(uint64, uint64_t);
 #endif
 #ifndef XEN_GUEST_HANDLE_64
 #define XEN_GUEST_HANDLE_64(name) XEN_GUEST_HANDLE(name)
+#endif
 #endif

@@ -61,7 +61,20 @@
  * XEN_GUEST_HANDLE(T) names the first; a hypercall argument
  * (XEN_GUEST_HANDLE_PARAM) is the same type on x86.
  */
-#if defined(__XEN__) || defined(__XEN_TOOLS__) || \
+#if defined(__i386__) && (defined(__XEN__) || defined(__XEN_TOOLS__))
+/*
+ * On x86_32 the hypervisor and the toolstack also see 64-bit handles and
+ * 8-aligned 64-bit integers, the layout of 64-bit guests and of the
+ * domctl and sysctl interfaces: a 64-bit handle holds the pointer in its
+ * low half and zero in the high half. (Each name has one #define per
+ * configuration, in #if branches: Xen's compat script renames them and
+ * would see a redefinition after an #undef.)
+ */
+#define ___DEFINE_XEN_GUEST_HANDLE(name, type) \
+    typedef struct { type *p; } __guest_handle_ ## name; \
+    __extension__ typedef struct { union { type *p; uint64_aligned_t q; }; } \
+        __guest_handle_64_ ## name
+#elif defined(__XEN__) || defined(__XEN_TOOLS__) || \
     (defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ >= 0x00030201)
 #define ___DEFINE_XEN_GUEST_HANDLE(name, type) \
     typedef struct { type *p; } __guest_handle_ ## name
@@ -76,22 +89,7 @@
 #define __XEN_GUEST_HANDLE(name) __guest_handle_ ## name
 #define XEN_GUEST_HANDLE(name) __XEN_GUEST_HANDLE(name)
 #define XEN_GUEST_HANDLE_PARAM(name) XEN_GUEST_HANDLE(name)
-#define set_xen_guest_handle_raw(hnd, val) do { (hnd).p = (val); } while (0)
-#define set_xen_guest_handle(hnd, val) set_xen_guest_handle_raw(hnd, val)
-
-/*
- * On x86_32 the hypervisor and the toolstack also see 64-bit handles and
- * 8-aligned 64-bit integers, the layout of 64-bit guests and of the
- * domctl and sysctl interfaces: a 64-bit handle holds the pointer in its
- * low half and zero in the high half.
- */
 #if defined(__i386__) && (defined(__XEN__) || defined(__XEN_TOOLS__))
-#undef ___DEFINE_XEN_GUEST_HANDLE
-#define ___DEFINE_XEN_GUEST_HANDLE(name, type) \
-    typedef struct { type *p; } __guest_handle_ ## name; \
-    __extension__ typedef struct { union { type *p; uint64_aligned_t q; }; } \
-        __guest_handle_64_ ## name
-#undef set_xen_guest_handle_raw
 #define set_xen_guest_handle_raw(hnd, val) \
     do { \
         if (sizeof(hnd) == 8) \
@@ -102,7 +100,10 @@
 #define uint64_aligned_t uint64_t __attribute__((__aligned__(8)))
 #define __XEN_GUEST_HANDLE_64(name) __guest_handle_64_ ## name
 #define XEN_GUEST_HANDLE_64(name) __XEN_GUEST_HANDLE_64(name)
+#else
+#define set_xen_guest_handle_raw(hnd, val) do { (hnd).p = (val); } while (0)
 #endif
+#define set_xen_guest_handle(hnd, val) set_xen_guest_handle_raw(hnd, val)
 
 #elif defined(__arm__) || defined(__aarch64__)
 /*
@@ -304,7 +305,10 @@ __DEFINE_XEN_GUEST_HANDLE(ushort, unsigned short);
 #ifndef XEN_GUEST_HANDLE_64
 #define XEN_GUEST_HANDLE_64(name) uint64_aligned_t
 #endif
-#endif
+#else
+/* One #define of each name per configuration, in #if branches rather
+ * than behind #ifndef alone: Xen's compat script renames every #define of
+ * a handle macro and so defeats the #ifndef. */
 #ifndef int64_aligned_t
 #define int64_aligned_t int64_t
 #endif
@@ -313,6 +317,7 @@ __DEFINE_XEN_GUEST_HANDLE(ushort, unsigned short);
 #endif
 #ifndef XEN_GUEST_HANDLE_64
 #define XEN_GUEST_HANDLE_64(name) XEN_GUEST_HANDLE(name)
+#endif
 #endif
 
 #endif /* XENIDL_C_SUPPORT_H */

@@ -146,7 +146,10 @@ DEFINE_XEN_GUEST_HANDLE(word_t);
 #ifndef XEN_GUEST_HANDLE_64
 #define XEN_GUEST_HANDLE_64(name) uint64_aligned_t
 #endif
-#endif
+#else
+/* One #define of each name per configuration, in #if branches rather
+ * than behind #ifndef alone: Xen's compat script renames every #define of
+ * a handle macro and so defeats the #ifndef. */
 #ifndef int64_aligned_t
 #define int64_aligned_t int64_t
 #endif
@@ -155,6 +158,7 @@ DEFINE_XEN_GUEST_HANDLE(word_t);
 #endif
 #ifndef XEN_GUEST_HANDLE_64
 #define XEN_GUEST_HANDLE_64(name) XEN_GUEST_HANDLE(name)
+#endif
 #endif
 
 /* Handed to the hypervisor through a handle. */
