@@ -54,6 +54,16 @@ bool xi_prim_is_c(enum xi_prim p)
 	return p >= XI_PRIM_C_CHAR && p < XI_PRIM_COUNT;
 }
 
+enum xi_prim xi_prim_of_size(unsigned size, bool is_signed)
+{
+	switch (size) {
+	case 1: return is_signed ? XI_PRIM_I8 : XI_PRIM_U8;
+	case 2: return is_signed ? XI_PRIM_I16 : XI_PRIM_U16;
+	case 4: return is_signed ? XI_PRIM_I32 : XI_PRIM_U32;
+	default: return is_signed ? XI_PRIM_I64 : XI_PRIM_U64;
+	}
+}
+
 /* C's long is a machine word: 4 bytes on the 32-bit ABIs, 8 elsewhere. */
 unsigned xi_prim_size(enum xi_prim p, int abi)
 {

@@ -67,6 +67,9 @@ extern const struct xi_prim_info xi_prims[XI_PRIM_COUNT];
 int xi_prim_by_name(const char *name);
 unsigned xi_prim_size(enum xi_prim p, int abi);
 bool xi_prim_is_c(enum xi_prim p);
+/* The fixed-width integer of `size` bytes (1, 2, 4, else 8) and the given
+ * signedness. */
+enum xi_prim xi_prim_of_size(unsigned size, bool is_signed);
 bool xi_int_fits_prim(struct xi_int v, enum xi_prim p);
 
 /* --- Attributes (as written; interpreted by sema/attrs.c) ---------------- */

@@ -26,16 +26,6 @@ struct scalar_info {
 	bool nbytes;              /* the native field is not an integer lvalue */
 };
 
-enum xi_prim xi_mp_int_prim(unsigned size, bool is_signed)
-{
-	switch (size) {
-	case 1: return is_signed ? XI_PRIM_I8 : XI_PRIM_U8;
-	case 2: return is_signed ? XI_PRIM_I16 : XI_PRIM_U16;
-	case 4: return is_signed ? XI_PRIM_I32 : XI_PRIM_U32;
-	default: return is_signed ? XI_PRIM_I64 : XI_PRIM_U64;
-	}
-}
-
 static struct scalar_info scalar_of(const struct xi_type *t, int abi)
 {
 	struct scalar_info s = { 0 };
@@ -50,7 +40,7 @@ static struct scalar_info scalar_of(const struct xi_type *t, int abi)
 			s.prim = XI_PRIM_CHAR;
 		else if (t->prim == XI_PRIM_NATIVE_U64 || t->prim == XI_PRIM_NATIVE_I64 ||
 			 xi_prim_is_c(t->prim))
-			s.prim = xi_mp_int_prim(s.size, s.is_signed);
+			s.prim = xi_prim_of_size(s.size, s.is_signed);
 		break;
 	case XI_TYPE_REF: {
 		const struct xi_decl *d = xi_ref_decl(t, abi);
@@ -59,7 +49,7 @@ static struct scalar_info scalar_of(const struct xi_type *t, int abi)
 			s.cls = XI_MP_INT;
 			s.size = xi_prims[d->backing].size;
 			s.is_signed = xi_prims[d->backing].is_signed;
-			s.prim = xi_prim_is_c(d->backing) ? xi_mp_int_prim(s.size, s.is_signed)
+			s.prim = xi_prim_is_c(d->backing) ? xi_prim_of_size(s.size, s.is_signed)
 							  : d->backing;
 			s.sem = d;
 			s.nbytes = d->c_bitfields;
@@ -72,7 +62,7 @@ static struct scalar_info scalar_of(const struct xi_type *t, int abi)
 		s.cls = XI_MP_HANDLE;
 		s.nbytes = true;
 		s.size = xi_type_layout(t, abi).size;
-		s.prim = xi_mp_int_prim(s.size, false);
+		s.prim = xi_prim_of_size(s.size, false);
 		break;
 	default:
 		break;

@@ -179,7 +179,5 @@ const char *xi_mp_subst(struct xi_arena *a, const char *tmpl, const char *const 
 /* The same, added to a buffer. */
 void xi_mp_subst_to(struct xi_strbuf *sb, const char *tmpl, const char *const *names);
 
-/* Prim of a scalar of `size` bytes and the given signedness. */
-enum xi_prim xi_mp_int_prim(unsigned size, bool is_signed);
 
 #endif

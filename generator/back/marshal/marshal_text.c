@@ -40,7 +40,7 @@ void xi_mt_chain_end(struct xi_out *o, const char *fallback)
 
 const char *xi_mt_int_type(unsigned size, bool is_signed)
 {
-	return xi_c_prim_plain(xi_mp_int_prim(size, is_signed));
+	return xi_c_prim_plain(xi_prim_of_size(size, is_signed));
 }
 
 const char *xi_mt_load(unsigned size, bool is_signed)
@@ -65,14 +65,14 @@ const char *xi_mt_store(unsigned size, bool is_signed)
 
 const char *xi_mt_literal(struct xi_arena *a, struct xi_int v, unsigned size, bool is_signed)
 {
-	return xi_c_int_literal(a, v, xi_mp_int_prim(size, is_signed), false);
+	return xi_c_int_literal(a, v, xi_prim_of_size(size, is_signed), false);
 }
 
 /* The same in hex, for masks and unsigned limits. */
 static const char *xi_mt_literal_hex(struct xi_arena *a, struct xi_int v, unsigned size,
 				     bool is_signed)
 {
-	return xi_c_int_literal(a, v, xi_mp_int_prim(size, is_signed), true);
+	return xi_c_int_literal(a, v, xi_prim_of_size(size, is_signed), true);
 }
 
 struct xi_int xi_mt_type_min(unsigned size, bool is_signed)

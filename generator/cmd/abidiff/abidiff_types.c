@@ -57,16 +57,6 @@ const char *xi_ad_renamed_type(struct ad_differ *df, const char *type, int abi)
 	return r;
 }
 
-static enum xi_prim size_prim(unsigned size, bool is_signed)
-{
-	switch (size) {
-	case 1: return is_signed ? XI_PRIM_I8 : XI_PRIM_U8;
-	case 2: return is_signed ? XI_PRIM_I16 : XI_PRIM_U16;
-	case 4: return is_signed ? XI_PRIM_I32 : XI_PRIM_U32;
-	default: return is_signed ? XI_PRIM_I64 : XI_PRIM_U64;
-	}
-}
-
 /* C's own types stand for the fixed-width type of the same size, sign and
  * alignment on the ABI: c_uint is u32, c_ulong u32 on x86_32 and u64 on
  * x86_64, c_longlong native_i64 where that is 4-aligned. */
@@ -78,7 +68,7 @@ static const char *c_prim_repr(enum xi_prim p, int abi)
 	bool is_signed = xi_prims[p].is_signed;
 	if (size == 8 && xi_abis[abi].native_u64_align != 8)
 		return xi_prims[is_signed ? XI_PRIM_NATIVE_I64 : XI_PRIM_NATIVE_U64].name;
-	return xi_prims[size_prim(size, is_signed)].name;
+	return xi_prims[xi_prim_of_size(size, is_signed)].name;
 }
 
 /* Aliases become their targets, enums and bitmaps their backing types. */
