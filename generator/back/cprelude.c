@@ -13,7 +13,7 @@ struct search {
  * modules: every Xen header imports xen.xidl). */
 static bool reaches(struct search *s, const struct xi_module *m)
 {
-	if (m->c_prelude)
+	if (m->c_prelude && !m->c_prelude_version)
 		return true;
 	for (unsigned i = 0; i < s->n; i++)
 		if (s->seen[i] == m)
@@ -33,11 +33,6 @@ bool xi_c_follows_xen(const struct xi_module *m)
 	struct search s;
 	s.n = 0;
 	return reaches(&s, m);
-}
-
-bool xi_c_version_file(const struct xi_ctx *ctx, const struct xi_module *m)
-{
-	return ctx->interface_version && ctx->interface_version->module == m;
 }
 
 bool xi_c_defines_handle(const struct xi_decl *d)

@@ -17,7 +17,6 @@
 
 #include <stdbool.h>
 
-#include "ctx.h"
 #include "ir.h"
 
 /* The support header, at the root of the C outputs. */
@@ -29,11 +28,6 @@
  * that does not includes the support header, and every struct, union and
  * alias of it gets a handle. */
 bool xi_c_follows_xen(const struct xi_module *m);
-
-/* Whether the module holds the constant marked @interface_version: its
- * header is Xen's xen-compat.h, with the C prelude (as a @!c_prelude
- * file's) and, after its declarations, COMPAT_FLEX_ARRAY_DIM. */
-bool xi_c_version_file(const struct xi_ctx *ctx, const struct xi_module *m);
 
 /* Whether a declaration's header defines its guest handle. */
 bool xi_c_defines_handle(const struct xi_decl *d);

@@ -466,6 +466,7 @@ struct xi_module {
 	/* @!c_prelude: the header holds the shared C machinery (guest
 	 * handles, uint64_aligned_t, ...), as Xen's xen.h and arch headers. */
 	bool c_prelude;
+	bool c_prelude_version;   /* @!c_prelude(version): Xen's xen-compat.h */
 	struct xi_loc c_prelude_loc;
 	bool is_input;            /* named on the command line: gets outputs */
 	/* An input the user named, not one found by searching a directory

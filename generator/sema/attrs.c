@@ -148,30 +148,6 @@ static void apply_spdx(struct xi_ctx *ctx, struct xi_module *m, const struct xi_
 	m->spdx_loc = a->loc;
 }
 
-/* '@!c_prelude(version)' marked xen-compat.xidl before the constant marked
- * '@interface_version' did it alone. The fix-it takes the attribute away
- * when it is written exactly so. */
-static void retired_prelude_version(struct xi_ctx *ctx, const struct xi_attr *a)
-{
-	static const char retired[] = "@!c_prelude(version)";
-	struct xi_source *src = xi_diag_source(&ctx->diag, a->loc.file);
-	size_t len, n = sizeof(retired) - 1;
-	const char *line = src ? xi_source_line(src, a->loc.line, &len) : NULL;
-	struct xi_fixit fix;
-	unsigned nfix = 0;
-	if (line && a->loc.col >= 3 && a->loc.col - 3 + n <= len &&
-	    !memcmp(line + a->loc.col - 3, retired, n)) {
-		struct xi_loc at = a->loc;
-		at.col -= 2;
-		at.len = (uint16_t)n;
-		fix = xi_fixit_replace(at, "");
-		nfix = 1;
-	}
-	xi_error_fix(&ctx->diag, a->loc, &fix, nfix,
-		     "'@!c_prelude(version)' is retired: the constant marked "
-		     "'@interface_version' makes its file's header Xen's xen-compat.h; remove it");
-}
-
 static void apply_file(struct xi_ctx *ctx, struct xi_module *m, const struct xi_attr *a)
 {
 	if (!strcmp(a->name, "spdx")) {
@@ -183,13 +159,13 @@ static void apply_file(struct xi_ctx *ctx, struct xi_module *m, const struct xi_
 			xi_error(&ctx->diag, a->loc, "duplicate file attribute '@!c_prelude'");
 			return;
 		}
+		/* No argument: the guest handles and the rest of xen.h's part;
+		 * (version): the interface version, as Xen's xen-compat.h. */
 		if (a->arg_kind == XI_ATTR_ARG_EXPR && a->expr->kind == XI_EXPR_NAME &&
-		    !strcmp(a->expr->name, "version")) {
-			retired_prelude_version(ctx, a);
-			return;
-		}
-		if (a->arg_kind != XI_ATTR_ARG_NONE)
-			xi_error(&ctx->diag, a->arg_loc, "'@!c_prelude' takes no argument");
+		    !strcmp(a->expr->name, "version"))
+			m->c_prelude_version = true;
+		else if (a->arg_kind != XI_ATTR_ARG_NONE)
+			xi_error(&ctx->diag, a->arg_loc, "'@!c_prelude' takes no argument, or 'version'");
 		m->c_prelude = true;
 		m->c_prelude_loc = a->loc;
 		return;

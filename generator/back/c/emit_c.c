@@ -1030,11 +1030,10 @@ static void emit_module(struct cgen *g)
 		xi_out_printf(o, "\n#if !defined(__XEN__) && !defined(__XEN_TOOLS__)\n"
 			      "#error \"%s.h is for the hypervisor and the toolstack only "
 			      "(define __XEN_TOOLS__)\"\n#endif\n", m->rel);
-	bool version_file = xi_c_version_file(g->ctx, m);
-	if (m->c_prelude || version_file) {
+	if (m->c_prelude) {
 		xi_out_putc(o, '\n');
 		xi_out_puts(o, xi_template_c_prelude);
-		if (m->c_prelude && m->family != XI_FAM_NONE) {
+		if (m->family != XI_FAM_NONE && !m->c_prelude_version) {
 			xi_out_putc(o, '\n');
 			emit_family_machinery(o, m->family);
 		}
@@ -1045,7 +1044,7 @@ static void emit_module(struct cgen *g)
 	}
 	emit_includes(g);
 	struct cond_block block = { NULL, NULL };
-	if (m->c_prelude && m->family == XI_FAM_NONE) {
+	if (m->c_prelude && m->family == XI_FAM_NONE && !m->c_prelude_version) {
 		xi_out_putc(o, '\n');
 		emit_shared_machinery(o, deferred_handles(g));
 	}
@@ -1064,7 +1063,7 @@ static void emit_module(struct cgen *g)
 		}
 	}
 	cond_enter(g, &block, NULL, true);
-	if (version_file) {
+	if (m->c_prelude_version) {
 		xi_out_putc(o, '\n');
 		xi_out_puts(o, xi_template_c_version);
 	}
@@ -1076,8 +1075,7 @@ void xi_emit_c(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_o
 {
 	bool support = false;
 	for (unsigned i = 0; i < ctx->ninputs; i++)
-		if (!ctx->inputs[i]->c_prelude && !xi_c_version_file(ctx, ctx->inputs[i]) &&
-		    !xi_c_follows_xen(ctx->inputs[i]))
+		if (!ctx->inputs[i]->c_prelude && !xi_c_follows_xen(ctx->inputs[i]))
 			support = true;
 	if (support) {
 		struct xi_out *o = xi_out_open(out, XI_C_SUPPORT_HEADER);

@@ -494,7 +494,7 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 		any = true;
 	}
 	if (m->c_prelude) {
-		xi_out_puts(o, "@!c_prelude\n");
+		xi_out_puts(o, m->c_prelude_version ? "@!c_prelude(version)\n" : "@!c_prelude\n");
 		any = true;
 	}
 	for (const struct xi_import *im = m->imports; im; im = im->next) {

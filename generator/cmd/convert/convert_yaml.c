@@ -671,8 +671,12 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 	if (m->c_prelude) {
 		if (!m->tools_only)
 			note_blank(&p, p.nevents);
-		str(&p, "c_prelude");
-		raw(&p, "true");
+		if (m->c_prelude_version) {
+			key_str(&p, "c_prelude", "version");
+		} else {
+			str(&p, "c_prelude");
+			raw(&p, "true");
+		}
 	}
 	const struct xi_import *first_import = next_import(m->imports);
 	if (first_import) {

@@ -515,12 +515,10 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 		const struct xi_dentry *prelude = xi_sm_entry(root, XI_W_C_PRELUDE);
 		if (prelude && prelude->value->kind == XI_DSTR && prelude->value->len == 7 &&
 		    !memcmp(prelude->value->text, "version", 7)) {
-			xi_error(mp->diag, prelude->value->loc,
-				 "'c_prelude: version' is retired: the constant marked "
-				 "'interface_version: true' makes its file's header Xen's "
-				 "xen-compat.h; remove it");
+			m->c_prelude = m->c_prelude_version = true;
+			m->c_prelude_loc = prelude->key_loc;
 		} else if (prelude && xi_sm_is_kind(mp, prelude->value, "c_prelude", XI_DBOOL,
-						    "true or false") && prelude->value->bval) {
+						    "true, false or version") && prelude->value->bval) {
 			m->c_prelude = true;
 			m->c_prelude_loc = prelude->key_loc;
 		}
