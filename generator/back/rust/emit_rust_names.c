@@ -603,8 +603,13 @@ const char *xi_rust_int(struct xi_arena *a, struct xi_int v, bool hex)
 {
 	if (v.neg && v.mag == UINT64_C(1) << 63)
 		return "i64::MIN";
-	const char *digits = hex ? xi_aprintf(a, "0x%" PRIx64, v.mag)
-				 : xi_aprintf(a, "%" PRIu64, v.mag);
+	if (!hex) {
+		/* Most literals: without printf, which xi_vsnprintf leaves
+		 * 64-bit numbers to. */
+		char buf[XI_INT_TEXT_MAX];
+		return xi_strdup(a, xi_int_format(v, buf));
+	}
+	const char *digits = xi_aprintf(a, "0x%" PRIx64, v.mag);
 	return v.neg ? xi_aprintf(a, "-%s", digits) : digits;
 }
 

@@ -478,9 +478,11 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 		put_doc(&p, m->doc, 0, "//!");
 		any = true;
 	}
+	/* The file attributes are one block, with no blank line between
+	 * them. */
+	if (any && (m->spdx || m->tools_only || m->c_prelude))
+		xi_out_putc(o, '\n');
 	if (m->spdx) {
-		if (any)
-			xi_out_putc(o, '\n');
 		struct xi_strbuf sb = XI_STRBUF_INIT;
 		put_string(&sb, m->spdx);
 		xi_out_printf(o, "@!spdx(%s)\n", xi_sb_str(&sb));
@@ -488,14 +490,10 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 		any = true;
 	}
 	if (m->tools_only) {
-		if (any && !m->spdx)
-			xi_out_putc(o, '\n');
 		xi_out_puts(o, "@!if(tools)\n");
 		any = true;
 	}
 	if (m->c_prelude) {
-		if (any && !m->tools_only)
-			xi_out_putc(o, '\n');
 		xi_out_puts(o, m->c_prelude_version ? "@!c_prelude(version)\n" : "@!c_prelude\n");
 		any = true;
 	}
