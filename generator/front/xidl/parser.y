@@ -83,6 +83,8 @@ static void yyerror(XI_YYLTYPE *loc, void *scanner, struct xi_parser *p, const c
 
 static struct xi_expr *mk_binary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,
 				 struct xi_expr *a, struct xi_expr *b);
+static struct xi_expr *mk_sizeof(struct xi_parser *p, XI_YYLTYPE loc, enum xi_expr_kind kind,
+				 struct xi_type *t);
 static struct xi_expr *mk_unary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,
 				struct xi_expr *a);
 static struct xi_type *mk_type(struct xi_parser *p, XI_YYLTYPE loc, enum xi_type_kind kind);
@@ -140,6 +142,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 %token <str> KW_IMPORT "'import'" KW_ARCH "'arch'" KW_CONST "'const'" KW_TYPE "'type'"
 %token <str> KW_ENUM "'enum'" KW_BITMAP "'bitmap'" KW_STRUCT "'struct'" KW_UNION "'union'"
 %token <str> KW_SWITCH "'switch'" KW_HANDLE "'handle'" KW_NATIVE_HANDLE "'native_handle'"
+%token <str> KW_SIZEOF "'sizeof'" KW_ALIGNOF "'alignof'"
 %token AT_BANG "'@!'"
 %token <ctok> AT_IF "'@if'"
 %token ARROW "'=>'" DOTDOT "'..'" SHL "'<<'" SHR "'>>'" UNDERSCORE "'_'"
@@ -714,6 +717,8 @@ expr
 		$$->depth = 1;
 	}
 	| '(' expr ')'           { $$ = $2; }
+	| KW_SIZEOF '(' IDENT ')'  { $$ = mk_sizeof(p, @$, XI_EXPR_SIZEOF, named_type(p, @3, $3)); }
+	| KW_ALIGNOF '(' IDENT ')' { $$ = mk_sizeof(p, @$, XI_EXPR_ALIGNOF, named_type(p, @3, $3)); }
 	| '-' expr %prec UNARY   { $$ = mk_unary(p, @$, XI_OP_NEG, $2); if (!$$) YYERROR; }
 	| '+' expr %prec UNARY   { $$ = mk_unary(p, @$, XI_OP_PLUS, $2); if (!$$) YYERROR; }
 	| '~' expr %prec UNARY   { $$ = mk_unary(p, @$, XI_OP_NOT, $2); if (!$$) YYERROR; }
@@ -873,6 +878,17 @@ static struct xi_expr *mk_binary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op
 	e->b = b;
 	e->depth = (uint16_t)(1 + (a->depth > b->depth ? a->depth : b->depth));
 	return check_depth(p, e);
+}
+
+static struct xi_expr *mk_sizeof(struct xi_parser *p, XI_YYLTYPE loc, enum xi_expr_kind kind,
+				 struct xi_type *t)
+{
+	struct xi_expr *e = XI_NEW(&p->ctx->arena, struct xi_expr);
+	e->kind = kind;
+	e->loc = loc.loc;
+	e->type = t;
+	e->depth = 1;
+	return e;
 }
 
 static struct xi_expr *mk_unary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,
