@@ -239,10 +239,8 @@ bool xi_eval_per_abi(struct xi_ctx *ctx, const struct xi_module *m, struct xi_ex
 	ctx->eval_on_abi = saved_on;
 	ctx->eval_abi_dependent = saved_dep;
 	ctx->eval_abi = saved_abi;
-	if (ok && *per_abi && ctx->eval_on_abi)
-		*out = (*per_abi)[ctx->eval_abi];
-	else if (ok && *per_abi)
-		ctx->eval_abi_dependent = true;
+	/* An enclosing evaluation learns of the values per ABI from the
+	 * constant's abi_value (eval, XI_EXPR_NAME). */
 	return ok;
 }
 

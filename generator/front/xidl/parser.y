@@ -813,6 +813,20 @@ static bool expects(const yysymbol_kind_t *expected, int n, const char *name)
  * file points at the bracket it should match. */
 #define REPORT_MAX_EXPECTED 6
 
+/* The tokens an expression may start with (the rule expr). */
+#define EXPR_START_TOKENS 8
+
+static bool is_expr_start(yysymbol_kind_t sym)
+{
+	static const char *const starts[EXPR_START_TOKENS] = {
+		"identifier", "integer", "'+'", "'-'", "'('", "'~'", "'sizeof'", "'alignof'",
+	};
+	for (unsigned i = 0; i < EXPR_START_TOKENS; i++)
+		if (!strcmp(yysymbol_name(sym), starts[i]))
+			return true;
+	return false;
+}
+
 static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, struct xi_parser *p)
 {
 	(void)scanner;
@@ -835,14 +849,28 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, struct 
 			closer = closers[i];
 	if (closer) {
 		xi_sb_printf(&msg, "expected %s at end of file", closer);
-	} else if (n > 0 && n <= REPORT_MAX_EXPECTED) {
-		xi_sb_adds(&msg, "expected ");
-		for (int i = 0; i < n; i++) {
-			if (i)
-				xi_sb_adds(&msg, i == n - 1 ? " or " : ", ");
-			xi_sb_adds(&msg, token_text(expected[i]));
+	} else if (n > 0 && n <= REPORT_MAX_EXPECTED + EXPR_START_TOKENS - 1) {
+		/* Where an expression may start, its first tokens are "an
+		 * expression"; the other alternatives are listed. */
+		const char *names[YYNTOKENS];
+		int k = 0;
+		bool expr = expects(expected, n, "'sizeof'");
+		if (expr)
+			names[k++] = "an expression";
+		for (int i = 0; i < n; i++)
+			if (!expr || !is_expr_start(expected[i]))
+				names[k++] = token_text(expected[i]);
+		if (k > REPORT_MAX_EXPECTED) {
+			xi_sb_printf(&msg, "unexpected %s", token_text(got));
+		} else {
+			xi_sb_adds(&msg, "expected ");
+			for (int i = 0; i < k; i++) {
+				if (i)
+					xi_sb_adds(&msg, i == k - 1 ? " or " : ", ");
+				xi_sb_adds(&msg, names[i]);
+			}
+			xi_sb_printf(&msg, " before %s", token_text(got));
 		}
-		xi_sb_printf(&msg, " before %s", token_text(got));
 	} else {
 		xi_sb_printf(&msg, "unexpected %s", token_text(got));
 	}
