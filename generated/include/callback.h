@@ -21,12 +21,17 @@
 #define CALLBACKTYPE_sysenter_deprecated 3
 /* x86: NMI delivery. */
 #define CALLBACKTYPE_nmi 4
+#if __XEN_INTERFACE_VERSION__ < 0x00030207
+/* Before interface 0x00030207: sysenter_deprecated. */
+#define CALLBACKTYPE_sysenter 3
+#else
 /*
  * x86: sysenter, on a 32-bit Xen with supervisor_mode_kernel, or for
  * 32-bit applications (and 64-bit ones, though syscall is better) on
  * Intel CPUs under a 64-bit Xen.
  */
 #define CALLBACKTYPE_sysenter 5
+#endif
 /* x86_64 Xen: system calls of 32-bit applications on AMD CPUs. */
 #define CALLBACKTYPE_syscall32 7
 

@@ -285,6 +285,12 @@ DEFINE_XEN_GUEST_HANDLE(evtchn_op_t);
 /* FIFO ABI: one queue per priority. */
 #define EVTCHN_FIFO_MAX_QUEUES 16
 
+/*
+ * Number of ports of the 2-level ABI: one pending bit per port, one
+ * selector bit per word of pending bits.
+ */
+#define EVTCHN_2L_NR_CHANNELS (sizeof(xen_ulong_t) * sizeof(xen_ulong_t) * 64)
+
 /* One word of the FIFO event array: flag bits and a link. */
 typedef uint32_t event_word_t;
 

@@ -59,8 +59,21 @@
  */
 #define PHYSDEVOP_pci_device_reset 32
 
-/* The pirq_eoi_gmfn command of this interface version. */
+#if __XEN_INTERFACE_VERSION__ < 0x00040200
+
+/*
+ * The pirq_eoi_gmfn command of this interface version: pirq_eoi_gmfn_v1
+ * before interface 0x00040200.
+ */
+#define PHYSDEVOP_pirq_eoi_gmfn 17
+#else
+
+/*
+ * The pirq_eoi_gmfn command of this interface version: pirq_eoi_gmfn_v2
+ * since interface 0x00040200.
+ */
 #define PHYSDEVOP_pirq_eoi_gmfn 28
+#endif
 
 /* PHYSDEVOP_eoi: signal the end of an interrupt. */
 struct physdev_eoi {

@@ -72,8 +72,21 @@
 /* Load new microcode, with flags (xenpf_microcode_update2). */
 #define XENPF_microcode_update2 66
 
-/* The settime command of this interface version. */
+#if __XEN_INTERFACE_VERSION__ < 0x00040600
+
+/*
+ * The settime command of this interface version: settime32 before
+ * interface 0x00040600.
+ */
+#define XENPF_settime 17
+#else
+
+/*
+ * The settime command of this interface version: settime64 since
+ * interface 0x00040600.
+ */
 #define XENPF_settime 62
+#endif
 
 /*
  * XENPF_settime32: set the wallclock so that it reads secs.nsecs after

@@ -61,7 +61,7 @@
 typedef char xen_extraversion_t[16];
 
 /* Size of xen_extraversion_t. */
-#define XEN_EXTRAVERSION_LEN 16U
+#define XEN_EXTRAVERSION_LEN (sizeof(xen_extraversion_t))
 
 /* XENVER_compile_info. */
 struct xen_compile_info {
@@ -80,13 +80,13 @@ typedef struct xen_compile_info xen_compile_info_t;
 typedef char xen_capabilities_info_t[1024];
 
 /* Size of xen_capabilities_info_t. */
-#define XEN_CAPABILITIES_INFO_LEN 1024U
+#define XEN_CAPABILITIES_INFO_LEN (sizeof(xen_capabilities_info_t))
 
 /* XENVER_changeset. */
 typedef char xen_changeset_info_t[64];
 
 /* Size of xen_changeset_info_t. */
-#define XEN_CHANGESET_INFO_LEN 64U
+#define XEN_CHANGESET_INFO_LEN (sizeof(xen_changeset_info_t))
 
 /* XENVER_platform_parameters. */
 struct xen_platform_parameters {

@@ -199,12 +199,27 @@ DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
 #define __HYPERVISOR_mmuext_op 26
 #define __HYPERVISOR_xsm_op 27
 #define __HYPERVISOR_nmi_op 28
+#if __XEN_INTERFACE_VERSION__ < 0x00030101
+/* Before interface 0x00030101: sched_op_compat. */
+#define __HYPERVISOR_sched_op 6
+#else
 #define __HYPERVISOR_sched_op 29
+#endif
 #define __HYPERVISOR_callback_op 30
 /* Removed in Xen 4.22. */
 #define __HYPERVISOR_xenoprof_op 31
+#if __XEN_INTERFACE_VERSION__ < 0x00030202
+/* Before interface 0x00030202: event_channel_op_compat. */
+#define __HYPERVISOR_event_channel_op 16
+#else
 #define __HYPERVISOR_event_channel_op 32
+#endif
+#if __XEN_INTERFACE_VERSION__ < 0x00030202
+/* Before interface 0x00030202: physdev_op_compat. */
+#define __HYPERVISOR_physdev_op 19
+#else
 #define __HYPERVISOR_physdev_op 33
+#endif
 #define __HYPERVISOR_hvm_op 34
 #define __HYPERVISOR_sysctl 35
 #define __HYPERVISOR_domctl 36
@@ -578,21 +593,13 @@ struct shared_info {
      * becomes pending on an unmasked port also sets the bit of its word in
      * the vCPU's selector and causes an upcall. The guest clears them.
      */
-#if defined(__i386__)
-    xen_ulong_t evtchn_pending[32];
-#else
-    xen_ulong_t evtchn_pending[64];
-#endif
+    xen_ulong_t evtchn_pending[sizeof(xen_ulong_t) * 8];
     /*
      * Mask bits of the event channels; only the guest updates them. An
      * event that becomes pending while masked raises no upcall when the
      * port is unmasked: the guest must look for it.
      */
-#if defined(__i386__)
-    xen_ulong_t evtchn_mask[32];
-#else
-    xen_ulong_t evtchn_mask[64];
-#endif
+    xen_ulong_t evtchn_mask[sizeof(xen_ulong_t) * 8];
     /* Version counter of the wallclock fields, as vcpu_time_info.version. */
     uint32_t wc_version;
     /*

@@ -71,6 +71,17 @@ struct xi_ctx {
 	/* While a file is read: the attribute lists its readers meet (ir.h),
 	 * interpreted at the end of each declaration. */
 	struct xi_attrs_read *attrs_read;
+	/* Constant evaluation (consteval.c): sizeof and alignof take the
+	 * ABI eval_abi when eval_on_abi; otherwise a value that differs by
+	 * ABI sets eval_abi_dependent, and the caller evaluates per ABI. */
+	bool eval_on_abi;
+	bool eval_abi_dependent;
+	int eval_abi;
+	/* Set by resolution (resolve.c) for sizeof: resolve a declaration
+	 * before its turn (an alias whose size is asked for), and the types
+	 * that sizeof and alignof name in an expression of a declaration. */
+	void (*resolve_decl_early)(struct xi_ctx *ctx, struct xi_decl *d);
+	bool (*resolve_expr_types)(struct xi_ctx *ctx, struct xi_decl *d, struct xi_expr *e);
 	/* The constant marked @interface_version, and its value: the
 	 * interface version of the reference configuration (cond.h). */
 	const struct xi_decl *interface_version;

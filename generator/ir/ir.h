@@ -125,7 +125,11 @@ struct xi_attrs_read {
 
 /* --- Constant expressions ------------------------------------------------ */
 
-enum xi_expr_kind { XI_EXPR_INT, XI_EXPR_NAME, XI_EXPR_UNARY, XI_EXPR_BINARY };
+/* SIZEOF and ALIGNOF: sizeof(T) and alignof(T), the size and alignment of
+ * a type on each ABI; a constant or array length that holds one may have
+ * a value per ABI (xi_decl.abi_value, an arch type for an array). */
+enum xi_expr_kind { XI_EXPR_INT, XI_EXPR_NAME, XI_EXPR_UNARY, XI_EXPR_BINARY, XI_EXPR_SIZEOF,
+		    XI_EXPR_ALIGNOF };
 
 enum xi_op {
 	XI_OP_NEG, XI_OP_NOT, XI_OP_PLUS,                 /* unary */
@@ -140,7 +144,8 @@ struct xi_expr {
 	enum xi_expr_kind kind : 8;
 	enum xi_op op : 8;
 	bool hex : 1;           /* an integer literal written in hex (output hint) */
-	unsigned depth : 15;    /* height of the tree, bounded by XI_MAX_EXPR_DEPTH */
+	bool type_resolved : 1; /* SIZEOF, ALIGNOF: the type was resolved */
+	unsigned depth : 14;    /* height of the tree, bounded by XI_MAX_EXPR_DEPTH */
 	union {
 		struct xi_int lit;              /* XI_EXPR_INT */
 		struct {
@@ -150,6 +155,7 @@ struct xi_expr {
 		struct {
 			struct xi_expr *a, *b;  /* operands (b: binary only) */
 		};
+		struct xi_type *type;           /* XI_EXPR_SIZEOF, XI_EXPR_ALIGNOF */
 	};
 };
 
@@ -384,6 +390,9 @@ struct xi_decl {
 	/* const */
 	struct xi_expr *expr;
 	struct xi_int value;
+	/* A value that differs by ABI (it uses sizeof or alignof): the value
+	 * on each ABI of the run, `value` being the first's; else NULL. */
+	struct xi_int *abi_value;
 	enum xi_prim const_prim : 8; /* the integer type the constant has */
 	bool evaluated : 1;
 	bool evaluating : 1;
@@ -397,6 +406,7 @@ struct xi_decl {
 	unsigned char order_state;
 	bool in_cycle;             /* contains itself: no layout */
 	bool failed;               /* resolution reported errors: no layout */
+	bool resolved;             /* resolve.c reached it (sizeof may come first) */
 	unsigned order;
 	struct xi_variant *variants; /* enum, bitmap */
 	/* Every variant, C's own conditional ones too, linked by c_next: set

@@ -66,6 +66,82 @@ static bool resolve_names_on(struct xi_resolver *r, struct xi_expr *e)
 	}
 }
 
+/* Resolve the types that sizeof and alignof name in e, once. */
+static bool resolve_expr_types_on(struct xi_resolver *r, struct xi_expr *e)
+{
+	switch (e->kind) {
+	case XI_EXPR_SIZEOF:
+	case XI_EXPR_ALIGNOF:
+		if (e->type_resolved)
+			return true;
+		e->type_resolved = true;
+		{
+			unsigned errors = r->diag->errors;
+			resolve_type(r, e->type, XI_USE_ALIAS);
+			if (r->diag->errors != errors)
+				return false;
+		}
+		return true;
+	case XI_EXPR_UNARY:
+		return resolve_expr_types_on(r, e->a);
+	case XI_EXPR_BINARY:
+		return resolve_expr_types_on(r, e->a) & resolve_expr_types_on(r, e->b);
+	default:
+		return true;
+	}
+}
+
+static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d);
+
+static bool resolve_expr_types(struct xi_ctx *ctx, struct xi_decl *d, struct xi_expr *e)
+{
+	struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
+	return resolve_expr_types_on(&r, e);
+}
+
+
+/* An array whose length differs by ABI (it uses sizeof): becomes an arch
+ * type whose choice on each ABI is the array of that ABI's length, all
+ * with the length as written, which C spells. */
+static void split_array_per_abi(struct xi_resolver *r, struct xi_type *t, const struct xi_int *n)
+{
+	struct xi_arena *arena = &r->ctx->arena;
+	struct xi_type **abi = XI_NEW_ARRAY(arena, struct xi_type *, XI_ABI_COUNT);
+	struct xi_type *first = NULL;
+	XI_FOR_EACH_ABI(a, xi_module_abis(r->ctx, r->module)) {
+		if (n[a].mag == 0 || n[a].mag > XI_MAX_TYPE_SIZE) {
+			xi_error(r->diag, t->u.array.len->loc, "array length %llu on %s is not between 1 "
+				 "and %u", (unsigned long long)n[a].mag, xi_abis[a].name, XI_MAX_TYPE_SIZE);
+			return;
+		}
+		/* ABIs of one length share one type, as an arch type's choice */
+		struct xi_type *c = NULL;
+		XI_FOR_EACH_ABI(b, xi_module_abis(r->ctx, r->module)) {
+			if (b < a && abi[b] && abi[b]->u.array.count == n[a].mag) {
+				c = abi[b];
+				break;
+			}
+		}
+		if (!c) {
+			c = XI_NEW(arena, struct xi_type);
+			*c = *t;
+			c->u.array.count = (uint32_t)n[a].mag;
+		}
+		abi[a] = c;
+		if (!first)
+			first = c;
+	}
+	if (!first)
+		return;
+	struct xi_arch_choice *choice = XI_NEW(arena, struct xi_arch_choice);
+	choice->key = "default";
+	choice->loc = t->loc;
+	choice->type = first;
+	t->kind = XI_TYPE_ARCH;
+	t->u.arch.choices = choice;
+	t->u.arch.abi = abi;
+}
+
 /* Inside an arch choice, the constants of a length are those of the ABIs
  * that choose it: `arch { x86: vcpu_info[XEN_LEGACY_MAX_VCPUS], default:
  * vcpu_info[XEN_LEGACY_MAX_VCPUS] }` takes each family's own, and C keeps
@@ -86,8 +162,18 @@ static void resolve_array(struct xi_resolver *r, struct xi_type *t, enum xi_type
 	 * never laid out: its constants may not even be loaded. */
 	if (r->restricted && (!r->only || !resolve_names_on(r, t->u.array.len)))
 		return;
-	if (!xi_eval_fitting(r->ctx, r->module, t->u.array.len, XI_PRIM_U32, &n))
+	struct xi_int *per_abi;
+	if (!resolve_expr_types_on(r, t->u.array.len) ||
+	    !xi_eval_per_abi(r->ctx, r->module, t->u.array.len, XI_PRIM_U32, &n, &per_abi))
 		return;
+	if (per_abi) {
+		if (r->restricted || where == XI_USE_ARCH_CHOICE || where == XI_USE_MEMBER_ARCH_CHOICE)
+			xi_error(r->diag, t->u.array.len->loc, "an array length that differs by ABI "
+				 "(sizeof) cannot be inside an arch type");
+		else
+			split_array_per_abi(r, t, per_abi);
+		return;
+	}
 	if (n.mag == 0) {
 		xi_error(r->diag, t->u.array.len->loc, "array length must be at least 1");
 		return;
@@ -607,7 +693,14 @@ static void resolve_enum_variants(struct xi_resolver *r, struct xi_decl *d)
 			v->invalid = true;
 			continue;
 		}
+		/* A variant that only C has (false in the reference configuration,
+		 * as an old interface version's value) may repeat a value: C's
+		 * macros may, and no other backend sees it. */
+		if (v->cond && !xi_cond_reference(r->ctx, v->cond))
+			continue;
 		for (struct xi_variant *o = d->variants; o != v; o = o->next) {
+			if (o->cond && !xi_cond_reference(r->ctx, o->cond))
+				continue;
 			if (!o->invalid && xi_int_eq(o->v, v->v) && xi_cond_overlap(o->cond, v->cond)) {
 				char buf[32];
 				xi_error(r->diag, v->value->loc, "value %s of '%s' is already used by '%s'",
@@ -778,6 +871,10 @@ static void count_variants(struct xi_decl *d)
 
 static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 {
+	/* sizeof may have resolved an alias before its turn */
+	if (d->resolved)
+		return;
+	d->resolved = true;
 	struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
 	unsigned errors = ctx->diag.errors;
 	switch (d->kind) {
@@ -848,6 +945,8 @@ static void find_interface_version(struct xi_ctx *ctx)
 
 void xi_resolve(struct xi_ctx *ctx)
 {
+	ctx->resolve_decl_early = resolve_decl;
+	ctx->resolve_expr_types = resolve_expr_types;
 	find_interface_version(ctx);
 	for (unsigned i = 0; i < ctx->nmodules; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)

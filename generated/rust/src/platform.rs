@@ -233,7 +233,8 @@ impl From<XenpfCmdKind> for XenpfCmd {
     }
 }
 
-/// The settime command of this interface version.
+/// The settime command of this interface version: settime64 since
+/// interface 0x00040600.
 #[allow(non_upper_case_globals)]
 pub const XENPF_settime: u32 = 62;
 

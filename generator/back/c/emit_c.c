@@ -2,6 +2,7 @@
  * xen/include/public, with compile-time checks of every layout. */
 #include "emit_c.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "ascii.h"
@@ -150,6 +151,85 @@ static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi
 	}
 }
 
+/* Does the expression use sizeof or alignof? C then writes it as written:
+ * the value, and the C type (size_t), are the compiler's on each ABI. */
+static bool uses_sizeof(const struct xi_expr *e)
+{
+	switch (e->kind) {
+	case XI_EXPR_SIZEOF:
+	case XI_EXPR_ALIGNOF:
+		return true;
+	case XI_EXPR_NAME:
+		return e->ref && e->ref->abi_value;
+	case XI_EXPR_UNARY:
+		return uses_sizeof(e->a);
+	case XI_EXPR_BINARY:
+		return uses_sizeof(e->a) || uses_sizeof(e->b);
+	default:
+		return false;
+	}
+}
+
+/* C's precedence of xidl's operators (higher binds tighter). */
+static int c_precedence(enum xi_op op)
+{
+	switch (op) {
+	case XI_OP_OR: return 1;
+	case XI_OP_XOR: return 2;
+	case XI_OP_AND: return 3;
+	case XI_OP_SHL: case XI_OP_SHR: return 4;
+	case XI_OP_ADD: case XI_OP_SUB: return 5;
+	case XI_OP_MUL: case XI_OP_DIV: case XI_OP_MOD: return 6;
+	default: return 7;
+	}
+}
+
+/* An expression in C: constants by their C names, sizeof(T) with T's C
+ * name, alignof(T) as GNU C's __alignof__ (C89 has no alignof). */
+static void put_c_expr(struct xi_strbuf *sb, const struct xi_expr *e, int min)
+{
+	static const char *const ops[] = {
+		[XI_OP_NEG] = "-", [XI_OP_NOT] = "~", [XI_OP_PLUS] = "+", [XI_OP_ADD] = "+",
+		[XI_OP_SUB] = "-", [XI_OP_MUL] = "*", [XI_OP_DIV] = "/", [XI_OP_MOD] = "%",
+		[XI_OP_SHL] = "<<", [XI_OP_SHR] = ">>", [XI_OP_AND] = "&", [XI_OP_OR] = "|",
+		[XI_OP_XOR] = "^",
+	};
+	switch (e->kind) {
+	case XI_EXPR_INT:
+		if (e->hex)
+			xi_sb_printf(sb, "0x%" PRIX64, e->lit.mag);
+		else
+			xi_sb_printf(sb, "%" PRIu64, e->lit.mag);
+		return;
+	case XI_EXPR_NAME:
+		xi_sb_adds(sb, e->ref ? xi_c_decl_name(e->ref) : e->name);
+		return;
+	case XI_EXPR_SIZEOF:
+	case XI_EXPR_ALIGNOF: {
+		const struct xi_decl *note;
+		xi_sb_adds(sb, e->kind == XI_EXPR_SIZEOF ? "sizeof(" : "__alignof__(");
+		put_type_spec(sb, e->type, -1, &note);
+		xi_sb_addc(sb, ')');
+		return;
+	}
+	case XI_EXPR_UNARY:
+		xi_sb_adds(sb, ops[e->op]);
+		put_c_expr(sb, e->a, 7);
+		return;
+	case XI_EXPR_BINARY: {
+		int p = c_precedence(e->op);
+		if (p < min)
+			xi_sb_addc(sb, '(');
+		put_c_expr(sb, e->a, p);
+		xi_sb_printf(sb, " %s ", ops[e->op]);
+		put_c_expr(sb, e->b, p + 1);
+		if (p < min)
+			xi_sb_addc(sb, ')');
+		return;
+	}
+	}
+}
+
 /* The element type under array dimensions. */
 static const struct xi_type *array_base(const struct xi_type *t)
 {
@@ -170,6 +250,8 @@ static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
 			xi_sb_adds(sb, "XEN_FLEX_ARRAY_DIM");
 		} else if (len->kind == XI_EXPR_NAME && len->ref) {
 			xi_sb_adds(sb, xi_c_decl_name(len->ref));
+		} else if (uses_sizeof(len)) {
+			put_c_expr(sb, len, 0);
 		} else {
 			xi_sb_add_u32(sb, t->u.array.count);
 		}
@@ -314,6 +396,9 @@ static bool prefers_hex(const struct xi_expr *e, unsigned hops)
 		return e->hex;
 	case XI_EXPR_NAME:
 		return e->ref && hops < 16 && prefers_hex(e->ref->expr, hops + 1);
+	case XI_EXPR_SIZEOF:
+	case XI_EXPR_ALIGNOF:
+		return false;
 	case XI_EXPR_UNARY:
 		return e->op == XI_OP_NOT || prefers_hex(e->a, hops);
 	case XI_EXPR_BINARY:
@@ -331,8 +416,15 @@ static void emit_const(struct cgen *g, const struct xi_decl *d)
 {
 	xi_c_comment(g->out, 0, d->doc);
 	enum xi_ctype t = d->c_type ? d->c_type : xi_ctype_of_prim(d->const_prim);
-	xi_out_printf(g->out, "#define %s %s\n", xi_c_decl_name(d),
-		      xi_c_ctype_literal(g->arena, d->value, t, prefers_hex(d->expr, 0)));
+	if (uses_sizeof(d->expr)) {
+		struct xi_strbuf sb = XI_STRBUF_INIT;
+		put_c_expr(&sb, d->expr, 0);
+		xi_out_printf(g->out, "#define %s (%s)\n", xi_c_decl_name(d), xi_sb_str(&sb));
+		xi_sb_free(&sb);
+	} else {
+		xi_out_printf(g->out, "#define %s %s\n", xi_c_decl_name(d),
+			      xi_c_ctype_literal(g->arena, d->value, t, prefers_hex(d->expr, 0)));
+	}
 	if (!d->interface_version)
 		return;
 	/* The version @if(version ...) compares: the hypervisor and the

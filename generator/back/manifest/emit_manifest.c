@@ -264,6 +264,10 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d)
 	case XI_MF_CONST:
 		add_attr(sb, "type", d->type);
 		add_int_attr(sb, "value", d->value);
+		XI_FOR_EACH_ABI(a, d->abis)
+			if (!xi_int_eq(d->abi_value[a], d->value))
+				add_int_attr(sb, xi_aprintf(&w->arena, "value.%s", xi_abis[a].name),
+					     d->abi_value[a]);
 		add_attr(sb, "ctype", d->c_type);
 		break;
 	case XI_MF_ENUM:

@@ -233,6 +233,34 @@ static const char *value_md(struct page *pg, struct xi_int v)
 	return xi_aprintf(pg->arena, "%s (0x%llx)", buf, (unsigned long long)v.mag);
 }
 
+/* A constant's value; one that differs by ABI (sizeof) as "1024 (0x400)
+ * on x86_32; 4096 (0x1000) on x86_64, arm32, ...", ABIs in order. */
+static const char *const_value_md(struct page *pg, const struct xi_mf_decl *d)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_abi_mask done = 0;
+	XI_FOR_EACH_ABI(a, d->abis) {
+		if (done & XI_ABI_BIT(a))
+			continue;
+		xi_abi_mask same = 0;
+		XI_FOR_EACH_ABI(b, d->abis & ~done)
+			if (xi_int_eq(d->abi_value[b], d->abi_value[a]))
+				same |= XI_ABI_BIT(b);
+		if (same == d->abis) {
+			xi_sb_free(&sb);
+			return value_md(pg, d->value);
+		}
+		if (done)
+			xi_sb_adds(&sb, "; ");
+		xi_sb_printf(&sb, "%s on ", value_md(pg, d->abi_value[a]));
+		xi_sb_add_abi_names(&sb, same);
+		done |= same;
+	}
+	const char *r = xi_strdup(pg->arena, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
+}
+
 /* A run of constants: one table. Returns the index after the run. */
 /* " (C `unsigned long`)" after a macro that @c_type gives a C type. */
 static const char *c_type_md(struct page *pg, const char *c_type)
@@ -258,7 +286,7 @@ static unsigned constants(struct page *pg, unsigned i)
 		}
 		xi_out_printf(pg->o, "| <a id=\"%s\"></a>`%s` | %s%s | %s | %s |\n", d->name,
 			      d->c_name ? d->c_name : d->name, type_md(pg, d->type, abi),
-			      c_type_md(pg, d->c_type), value_md(pg, d->value), cell(pg, d->doc));
+			      c_type_md(pg, d->c_type), const_value_md(pg, d), cell(pg, d->doc));
 	}
 	xi_out_putc(pg->o, '\n');
 	return i;

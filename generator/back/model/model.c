@@ -465,6 +465,8 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	case XI_DECL_CONST:
 		md->type = type_name(b, d->type, -1);
 		md->value = d->value;
+		XI_FOR_EACH_ABI(x, md->abis)
+			md->abi_value[x] = d->abi_value ? d->abi_value[x] : d->value;
 		break;
 	case XI_DECL_ALIAS:
 		md->laid_out = md->abis;

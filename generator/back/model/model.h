@@ -124,6 +124,9 @@ struct xi_mf_decl {
 	/* const: the declared type; enum and bitmap: the backing type */
 	const char *type;
 	struct xi_int value;  /* const */
+	/* const: the value on each ABI of abis (sizeof makes them differ);
+	 * the manifest writes those that differ from value as value.ABI= */
+	struct xi_int abi_value[XI_ABI_COUNT];
 	/* alias, struct, union: per-ABI layout (alias: and target type) */
 	xi_abi_mask laid_out;
 	const char *target[XI_ABI_COUNT];

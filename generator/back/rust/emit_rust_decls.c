@@ -135,7 +135,7 @@ static bool const_is_hex(const struct xi_decl *d)
 	if (e->kind == XI_EXPR_INT)
 		return e->hex;
 	/* A computed value is shown in hex when its first operand was. */
-	while (e->kind != XI_EXPR_INT && e->kind != XI_EXPR_NAME && e->a)
+	while ((e->kind == XI_EXPR_UNARY || e->kind == XI_EXPR_BINARY) && e->a)
 		e = e->a;
 	if (e->kind == XI_EXPR_INT)
 		return e->hex;
@@ -145,6 +145,18 @@ static bool const_is_hex(const struct xi_decl *d)
 
 static void emit_const(struct rgen *g, const struct xi_decl *d)
 {
+	if (d->abi_value) {
+		/* sizeof or alignof: each target's value, under its cfg */
+		const char *texts[XI_ABI_COUNT];
+		XI_FOR_EACH_ABI(a, g->abis)
+			texts[a] = xi_aprintf(g->arena, "%spub const %s: %s = %s;\n",
+					      xi_rust_is_upper(d->name) ? ""
+					      : "#[allow(non_upper_case_globals)]\n",
+					      xi_rust_ident(g->arena, d->name), xi_rust_type(g, d->type, -1),
+					      xi_rust_int(g->arena, d->abi_value[a], const_is_hex(d)));
+		emit_per_abi(g, 0, d->doc, texts);
+		return;
+	}
 	xi_rust_doc(g->out, 0, d->doc, false);
 	if (!xi_rust_is_upper(d->name))
 		line(g, 0, "#[allow(non_upper_case_globals)]");

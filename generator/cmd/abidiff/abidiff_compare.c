@@ -313,22 +313,26 @@ static void compare_decl(struct ad_pair *p)
 		xi_ad_report(p, XI_AD_API, "c-type", o->loc, n->loc, "C type changed from %s to %s",
 		    o->c_type ? o->c_type : "(default)", n->c_type ? n->c_type : "(default)");
 	switch (n->kind) {
-	case XI_MF_CONST:
-		if (!xi_int_eq(o->value, n->value)) {
-			bool raised = xi_int_cmp(o->value, n->value) < 0;
+	case XI_MF_CONST: {
+		/* the values on this ABI (sizeof makes them differ by ABI) */
+		struct xi_int ov = a >= 0 ? o->abi_value[a] : o->value;
+		struct xi_int nv = a >= 0 ? n->abi_value[a] : n->value;
+		if (!xi_int_eq(ov, nv)) {
+			bool raised = xi_int_cmp(ov, nv) < 0;
 			if (xi_ad_is_version_const(df, n->name) && raised)
 				xi_ad_report(p, XI_AD_COMPATIBLE, "version-raised", o->loc, n->loc,
-				    "interface version raised from %s to %s", xi_ad_int(df, o->value),
-				    xi_ad_int(df, n->value));
+				    "interface version raised from %s to %s", xi_ad_int(df, ov),
+				    xi_ad_int(df, nv));
 			else
 				xi_ad_value_changed(df, xi_ad_const_key(df, n->name, a),
 				    xi_ad_report(p, XI_AD_BREAKING, "renumbered", o->loc, n->loc,
-				    "value changed from %s to %s", xi_ad_int(df, o->value), xi_ad_int(df, n->value)));
+				    "value changed from %s to %s", xi_ad_int(df, ov), xi_ad_int(df, nv)));
 		}
 		if (!xi_ad_streq(o->type, n->type))
 			xi_ad_report(p, XI_AD_API, "type-spelling", o->loc, n->loc, "type changed from %s to %s",
 			    o->type, n->type);
 		break;
+	}
 	case XI_MF_ALIAS:
 		compare_layout(p);
 		switch (xi_ad_compare_type(df, o->target[a], n->target[a], a)) {

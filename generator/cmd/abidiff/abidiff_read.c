@@ -11,6 +11,7 @@
 #include "abidiff.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -562,12 +563,22 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	const char *type = NULL, *version = NULL, *c_prefix = NULL, *c_type = NULL;
 	const char *c_enum = NULL;
 	struct xi_int value = { 0, false };
+	struct xi_int abi_value[XI_ABI_COUNT];
 	bool ok = true;
 	switch (kind) {
 	case XI_MF_CONST:
 		type = str_attr(r, "type", nonempty);
 		ok = need_attr(r, "type") && type;
 		ok = int_attr(r, need_attr(r, "value"), &value) && ok;
+		/* value.ABI=: the value on an ABI where it differs (sizeof) */
+		XI_FOR_EACH_ABI(a, XI_ABI_ALL) {
+			char key[32];
+			snprintf(key, sizeof(key), "value.%s", xi_abis[a].name);
+			const struct token *t = attr(r, key);
+			abi_value[a] = value;
+			if (t)
+				ok = int_attr(r, t, &abi_value[a]) && ok;
+		}
 		c_type = str_attr(r, "ctype", is_ctype);
 		break;
 	case XI_MF_ENUM:
@@ -606,6 +617,8 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	d->legacy = legacy;
 	d->type = type;
 	d->value = value;
+	if (kind == XI_MF_CONST)
+		memcpy(d->abi_value, abi_value, sizeof(abi_value));
 	d->version = version;
 	d->c_prefix = c_prefix;
 	d->c_type = c_type;

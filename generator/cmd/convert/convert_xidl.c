@@ -89,6 +89,13 @@ static void print_expr(struct xi_strbuf *sb, const struct xi_expr *e, int min, s
 	case XI_EXPR_NAME:
 		xi_sb_adds(sb, e->name);
 		return;
+	case XI_EXPR_SIZEOF:
+	case XI_EXPR_ALIGNOF:
+		/* the type is a name (parser.y, spec_expr.c) */
+		xi_sb_printf(sb, "%s(%s)", e->kind == XI_EXPR_SIZEOF ? "sizeof" : "alignof",
+			     e->type->kind == XI_TYPE_PRIM ? xi_prims[e->type->prim].name
+			     : e->type->kind == XI_TYPE_VOID ? "void" : e->type->u.ref.name);
+		return;
 	case XI_EXPR_UNARY:
 		xi_sb_adds(sb, op_text(e->op));
 		print_expr(sb, e->a, PREC_UNARY, spell);

@@ -83,6 +83,8 @@ static void yyerror(XI_YYLTYPE *loc, void *scanner, struct xi_parser *p, const c
 
 static struct xi_expr *mk_binary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,
 				 struct xi_expr *a, struct xi_expr *b);
+static struct xi_expr *mk_sizeof(struct xi_parser *p, XI_YYLTYPE loc, enum xi_expr_kind kind,
+				 struct xi_type *t);
 static struct xi_expr *mk_unary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,
 				struct xi_expr *a);
 static struct xi_type *mk_type(struct xi_parser *p, XI_YYLTYPE loc, enum xi_type_kind kind);
@@ -140,6 +142,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 %token <str> KW_IMPORT "'import'" KW_ARCH "'arch'" KW_CONST "'const'" KW_TYPE "'type'"
 %token <str> KW_ENUM "'enum'" KW_BITMAP "'bitmap'" KW_STRUCT "'struct'" KW_UNION "'union'"
 %token <str> KW_SWITCH "'switch'" KW_HANDLE "'handle'" KW_NATIVE_HANDLE "'native_handle'"
+%token <str> KW_SIZEOF "'sizeof'" KW_ALIGNOF "'alignof'"
 %token AT_BANG "'@!'"
 %token <ctok> AT_IF "'@if'"
 %token ARROW "'=>'" DOTDOT "'..'" SHL "'<<'" SHR "'>>'" UNDERSCORE "'_'"
@@ -714,6 +717,8 @@ expr
 		$$->depth = 1;
 	}
 	| '(' expr ')'           { $$ = $2; }
+	| KW_SIZEOF '(' IDENT ')'  { $$ = mk_sizeof(p, @$, XI_EXPR_SIZEOF, named_type(p, @3, $3)); }
+	| KW_ALIGNOF '(' IDENT ')' { $$ = mk_sizeof(p, @$, XI_EXPR_ALIGNOF, named_type(p, @3, $3)); }
 	| '-' expr %prec UNARY   { $$ = mk_unary(p, @$, XI_OP_NEG, $2); if (!$$) YYERROR; }
 	| '+' expr %prec UNARY   { $$ = mk_unary(p, @$, XI_OP_PLUS, $2); if (!$$) YYERROR; }
 	| '~' expr %prec UNARY   { $$ = mk_unary(p, @$, XI_OP_NOT, $2); if (!$$) YYERROR; }
@@ -808,6 +813,20 @@ static bool expects(const yysymbol_kind_t *expected, int n, const char *name)
  * file points at the bracket it should match. */
 #define REPORT_MAX_EXPECTED 6
 
+/* The tokens an expression may start with (the rule expr). */
+#define EXPR_START_TOKENS 8
+
+static bool is_expr_start(yysymbol_kind_t sym)
+{
+	static const char *const starts[EXPR_START_TOKENS] = {
+		"identifier", "integer", "'+'", "'-'", "'('", "'~'", "'sizeof'", "'alignof'",
+	};
+	for (unsigned i = 0; i < EXPR_START_TOKENS; i++)
+		if (!strcmp(yysymbol_name(sym), starts[i]))
+			return true;
+	return false;
+}
+
 static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, struct xi_parser *p)
 {
 	(void)scanner;
@@ -830,14 +849,28 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, struct 
 			closer = closers[i];
 	if (closer) {
 		xi_sb_printf(&msg, "expected %s at end of file", closer);
-	} else if (n > 0 && n <= REPORT_MAX_EXPECTED) {
-		xi_sb_adds(&msg, "expected ");
-		for (int i = 0; i < n; i++) {
-			if (i)
-				xi_sb_adds(&msg, i == n - 1 ? " or " : ", ");
-			xi_sb_adds(&msg, token_text(expected[i]));
+	} else if (n > 0 && n <= REPORT_MAX_EXPECTED + EXPR_START_TOKENS - 1) {
+		/* Where an expression may start, its first tokens are "an
+		 * expression"; the other alternatives are listed. */
+		const char *names[YYNTOKENS];
+		int k = 0;
+		bool expr = expects(expected, n, "'sizeof'");
+		if (expr)
+			names[k++] = "an expression";
+		for (int i = 0; i < n; i++)
+			if (!expr || !is_expr_start(expected[i]))
+				names[k++] = token_text(expected[i]);
+		if (k > REPORT_MAX_EXPECTED) {
+			xi_sb_printf(&msg, "unexpected %s", token_text(got));
+		} else {
+			xi_sb_adds(&msg, "expected ");
+			for (int i = 0; i < k; i++) {
+				if (i)
+					xi_sb_adds(&msg, i == k - 1 ? " or " : ", ");
+				xi_sb_adds(&msg, names[i]);
+			}
+			xi_sb_printf(&msg, " before %s", token_text(got));
 		}
-		xi_sb_printf(&msg, " before %s", token_text(got));
 	} else {
 		xi_sb_printf(&msg, "unexpected %s", token_text(got));
 	}
@@ -873,6 +906,17 @@ static struct xi_expr *mk_binary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op
 	e->b = b;
 	e->depth = (uint16_t)(1 + (a->depth > b->depth ? a->depth : b->depth));
 	return check_depth(p, e);
+}
+
+static struct xi_expr *mk_sizeof(struct xi_parser *p, XI_YYLTYPE loc, enum xi_expr_kind kind,
+				 struct xi_type *t)
+{
+	struct xi_expr *e = XI_NEW(&p->ctx->arena, struct xi_expr);
+	e->kind = kind;
+	e->loc = loc.loc;
+	e->type = t;
+	e->depth = 1;
+	return e;
 }
 
 static struct xi_expr *mk_unary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,

@@ -75,7 +75,15 @@ DEFINE_XEN_GUEST_HANDLE(frame_t);
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 #define MEM_paging 2
 #endif
+#if __XEN_INTERFACE_VERSION__ < 0x00030209
+/*
+ * Before interface 0x00030209 ioreq had ram's number: only C has
+ * that alternative, so the value may repeat.
+ */
+#define MEM_ioreq 0
+#else
 #define MEM_ioreq 3
+#endif
 
 #define FEAT_base (1U << 0)
 #if defined(__XEN__) || (defined(__XEN__) || defined(__XEN_TOOLS__))
