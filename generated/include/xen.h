@@ -618,6 +618,76 @@ struct shared_info {
 };
 typedef struct shared_info shared_info_t;
 
+#ifdef XEN_HAVE_PV_GUEST_ENTRY
+
+/* Most bytes of a PV guest's command line in start_info. */
+#define MAX_GUEST_CMDLINE 1024
+
+/*
+ * What a paravirtualised guest finds at start of day: a page, pointed to
+ * by rSI, describing its initial memory and devices. The console union
+ * depends on whether the domain is dom0.
+ */
+struct start_info {
+    /*
+     * "xen-<version>-<platform>". This and the fields up to the console are
+     * filled in at boot and on resume.
+     */
+    char magic[32];
+    /* Pages allocated to the domain. */
+    unsigned long nr_pages;
+    /* Machine address of the shared info page. */
+    unsigned long shared_info;
+    /* SIF_* flags. */
+    uint32_t flags;
+    /* Machine frame of the xenstore ring. */
+    xen_pfn_t store_mfn;
+    /* Event channel of the xenstore ring. */
+    uint32_t store_evtchn;
+    /* The console: a ring for a domU, a video mode description for dom0. */
+    union {
+        struct {
+            /* Machine frame of the console ring. */
+            xen_pfn_t mfn;
+            /* Event channel of the console ring. */
+            uint32_t evtchn;
+        } domU;
+        struct {
+            /* Offset of the dom0_vga_console_info in this page. */
+            uint32_t info_off;
+            /* Size of that structure. */
+            uint32_t info_size;
+        } dom0;
+    } console;
+    /*
+     * Virtual address of the page directory. This and the fields below are
+     * only filled in at boot.
+     */
+    unsigned long pt_base;
+    /* Number of bootstrap page-table frames. */
+    unsigned long nr_pt_frames;
+    /* Virtual address of the list of page frames. */
+    unsigned long mfn_list;
+    /*
+     * Virtual address of the preloaded module (its frame number if
+     * SIF_MOD_START_PFN is set).
+     */
+    unsigned long mod_start;
+    /* Size of the preloaded module in bytes. */
+    unsigned long mod_len;
+    /* The kernel command line. */
+    int8_t cmd_line[MAX_GUEST_CMDLINE];
+    /*
+     * First frame of the initial p2m table (the range covers the page
+     * tables and the p2m).
+     */
+    unsigned long first_p2m_pfn;
+    /* Number of frames of the initial p2m table. */
+    unsigned long nr_p2m_frames;
+};
+typedef struct start_info start_info_t;
+#endif /* XEN_HAVE_PV_GUEST_ENTRY */
+
 /* start_info flags (SIF_*). */
 /* The domain is privileged. */
 #define SIF_PRIVILEGED (1 << 0)
@@ -903,6 +973,59 @@ XENIDL_CHECK_OFFSET(struct, shared_info, wc_nsec, 1080);
 XENIDL_CHECK_OFFSET(struct, shared_info, wc_sec_hi, 1084);
 XENIDL_CHECK_OFFSET(struct, shared_info, arch, 1088);
 #endif
+
+#ifdef XEN_HAVE_PV_GUEST_ENTRY
+/* struct start_info */
+#if defined(__i386__)
+XENIDL_CHECK_SIZE(struct, start_info, 1112);
+XENIDL_CHECK_ALIGN(struct, start_info, 4);
+XENIDL_CHECK_OFFSET(struct, start_info, magic, 0);
+XENIDL_CHECK_OFFSET(struct, start_info, nr_pages, 32);
+XENIDL_CHECK_OFFSET(struct, start_info, shared_info, 36);
+XENIDL_CHECK_OFFSET(struct, start_info, flags, 40);
+XENIDL_CHECK_OFFSET(struct, start_info, store_mfn, 44);
+XENIDL_CHECK_OFFSET(struct, start_info, store_evtchn, 48);
+XENIDL_CHECK_OFFSET(struct, start_info, console, 52);
+XENIDL_CHECK_OFFSET(struct, start_info, console.domU, 52);
+XENIDL_CHECK_OFFSET(struct, start_info, console.domU.mfn, 52);
+XENIDL_CHECK_OFFSET(struct, start_info, console.domU.evtchn, 56);
+XENIDL_CHECK_OFFSET(struct, start_info, console.dom0, 52);
+XENIDL_CHECK_OFFSET(struct, start_info, console.dom0.info_off, 52);
+XENIDL_CHECK_OFFSET(struct, start_info, console.dom0.info_size, 56);
+XENIDL_CHECK_OFFSET(struct, start_info, pt_base, 60);
+XENIDL_CHECK_OFFSET(struct, start_info, nr_pt_frames, 64);
+XENIDL_CHECK_OFFSET(struct, start_info, mfn_list, 68);
+XENIDL_CHECK_OFFSET(struct, start_info, mod_start, 72);
+XENIDL_CHECK_OFFSET(struct, start_info, mod_len, 76);
+XENIDL_CHECK_OFFSET(struct, start_info, cmd_line, 80);
+XENIDL_CHECK_OFFSET(struct, start_info, first_p2m_pfn, 1104);
+XENIDL_CHECK_OFFSET(struct, start_info, nr_p2m_frames, 1108);
+#elif defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, start_info, 1168);
+XENIDL_CHECK_ALIGN(struct, start_info, 8);
+XENIDL_CHECK_OFFSET(struct, start_info, magic, 0);
+XENIDL_CHECK_OFFSET(struct, start_info, nr_pages, 32);
+XENIDL_CHECK_OFFSET(struct, start_info, shared_info, 40);
+XENIDL_CHECK_OFFSET(struct, start_info, flags, 48);
+XENIDL_CHECK_OFFSET(struct, start_info, store_mfn, 56);
+XENIDL_CHECK_OFFSET(struct, start_info, store_evtchn, 64);
+XENIDL_CHECK_OFFSET(struct, start_info, console, 72);
+XENIDL_CHECK_OFFSET(struct, start_info, console.domU, 72);
+XENIDL_CHECK_OFFSET(struct, start_info, console.domU.mfn, 72);
+XENIDL_CHECK_OFFSET(struct, start_info, console.domU.evtchn, 80);
+XENIDL_CHECK_OFFSET(struct, start_info, console.dom0, 72);
+XENIDL_CHECK_OFFSET(struct, start_info, console.dom0.info_off, 72);
+XENIDL_CHECK_OFFSET(struct, start_info, console.dom0.info_size, 76);
+XENIDL_CHECK_OFFSET(struct, start_info, pt_base, 88);
+XENIDL_CHECK_OFFSET(struct, start_info, nr_pt_frames, 96);
+XENIDL_CHECK_OFFSET(struct, start_info, mfn_list, 104);
+XENIDL_CHECK_OFFSET(struct, start_info, mod_start, 112);
+XENIDL_CHECK_OFFSET(struct, start_info, mod_len, 120);
+XENIDL_CHECK_OFFSET(struct, start_info, cmd_line, 128);
+XENIDL_CHECK_OFFSET(struct, start_info, first_p2m_pfn, 1152);
+XENIDL_CHECK_OFFSET(struct, start_info, nr_p2m_frames, 1160);
+#endif
+#endif /* XEN_HAVE_PV_GUEST_ENTRY */
 
 /* struct xen_multiboot_mod_list */
 XENIDL_CHECK_SIZE(struct, xen_multiboot_mod_list, 16);

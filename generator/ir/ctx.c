@@ -55,6 +55,11 @@ xi_abi_mask xi_module_abis(const struct xi_ctx *ctx, const struct xi_module *m)
 	return ctx->opt.abis & xi_family_abis((enum xi_family)m->family);
 }
 
+xi_abi_mask xi_decl_abis(const struct xi_ctx *ctx, const struct xi_decl *d)
+{
+	return xi_module_abis(ctx, d->module) & ~d->not_on;
+}
+
 struct xi_attr *xi_attr_new(struct xi_ctx *ctx)
 {
 	struct xi_attrs_read *r = ctx->attrs_read;

@@ -112,5 +112,8 @@ unsigned xi_attrs_errors(const struct xi_ctx *ctx);
 /* The ABIs a module's declarations exist on: the selected ABIs, narrowed
  * to its family for arch-* modules. */
 xi_abi_mask xi_module_abis(const struct xi_ctx *ctx, const struct xi_module *m);
+/* The ABIs a declaration exists on: its module's, less those where its
+ * condition's defined(NAME) atoms fail (cond.h). */
+xi_abi_mask xi_decl_abis(const struct xi_ctx *ctx, const struct xi_decl *d);
 
 #endif

@@ -384,6 +384,9 @@ struct xi_decl {
 	 * has it; every other backend leaves it out. */
 	const struct xi_cond *cond;
 	bool c_only;
+	/* The ABIs of its module on which its condition fails because of a
+	 * defined(NAME) atom (xi_decl_abis): it does not exist there. */
+	xi_abi_mask not_on;
 	bool interface_version;    /* @interface_version on a constant */
 	/* const and alias: the declared type; enum/bitmap: the backing type */
 	struct xi_type *type;

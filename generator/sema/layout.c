@@ -503,7 +503,7 @@ void xi_layout(struct xi_ctx *ctx)
 			d->agg->layout_failed = true;
 			continue;
 		}
-		job.abis = xi_module_abis(ctx, d->module);
+		job.abis = xi_decl_abis(ctx, d);
 		job.legacy = d->legacy;
 		xi_sb_reset(&job.path);
 		xi_sb_adds(&job.path, d->name);

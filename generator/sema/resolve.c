@@ -876,6 +876,11 @@ static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 		return;
 	d->resolved = true;
 	struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
+	/* Under defined(NAME): its names need to exist only where it does. */
+	if (d->not_on) {
+		r.restricted = true;
+		r.only = xi_decl_abis(ctx, d);
+	}
 	unsigned errors = ctx->diag.errors;
 	switch (d->kind) {
 	case XI_DECL_CONST:
@@ -951,6 +956,7 @@ void xi_resolve(struct xi_ctx *ctx)
 	for (unsigned i = 0; i < ctx->nmodules; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)
 			xi_register_decl(ctx, d);
+	xi_resolve_defined(ctx);
 	for (unsigned i = 0; i < ctx->nmodules && !ctx->diag.capped; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d && !ctx->diag.capped; d = d->next)
 			resolve_decl(ctx, d);

@@ -103,6 +103,40 @@ START_TEST(exclusion_and_implication)
 }
 END_TEST
 
+/* defined(NAME): printed as written; compared as a free truth per name;
+ * in the reference configuration true on the ABIs of its constant once
+ * resolved (before, as if declared). */
+START_TEST(defined_atoms)
+{
+	ck_assert_str_eq(text(P("defined( HAVE_PV )"), true), "defined(HAVE_PV)");
+	ck_assert_str_eq(text(P("!defined(A) && tools"), false), "!defined(A) && tools");
+	ck_assert(!xi_cond_overlap(P("defined(A)"), P("!defined(A)")));
+	ck_assert(xi_cond_overlap(P("defined(A)"), P("!defined(B)")));
+	ck_assert(xi_cond_implies(P("defined(A) && defined(B)"), P("defined(B)")));
+	ck_assert(!xi_cond_implies(P("defined(A)"), P("defined(B)")));
+	ck_assert(xi_cond_implies(NULL, P("defined(A) || !defined(A)")));
+	ck_assert(!xi_cond_same(P("defined(A)"), P("defined(B)")));
+	struct xi_cond *a = (struct xi_cond *)P("defined(A)");
+	ck_assert(xi_cond_reference(test_ctx, a));
+	ck_assert_uint_eq(xi_cond_reference_abis(test_ctx, a), XI_ABI_ALL);
+	a->defined_resolved = true;
+	a->defined_abis = xi_family_abis(XI_FAM_X86);
+	ck_assert_uint_eq(xi_cond_reference_abis(test_ctx, a), xi_family_abis(XI_FAM_X86));
+	struct xi_cond not_a = { .kind = XI_COND_NOT, .a = a };
+	ck_assert_uint_eq(xi_cond_reference_abis(test_ctx, &not_a),
+			  XI_ABI_ALL & ~xi_family_abis(XI_FAM_X86));
+	a->defined_abis = 0;
+	ck_assert(!xi_cond_reference(test_ctx, a));
+	/* Malformed. */
+	ck_assert_ptr_null(P("defined"));
+	ck_assert_ptr_null(P("defined(A"));
+	ck_assert_ptr_null(P("defined()"));
+	ck_assert_ptr_null(P("defined(1A)"));
+	ck_assert(strstr(test_ctx_messages(), "'defined' needs a constant's name in parentheses") !=
+		  NULL);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("cond");
@@ -112,6 +146,7 @@ int main(void)
 	tcase_add_test(tc, parse_errors);
 	tcase_add_test(tc, reference_configuration);
 	tcase_add_test(tc, exclusion_and_implication);
+	tcase_add_test(tc, defined_atoms);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

@@ -464,14 +464,41 @@ static void emit_alias(struct cgen *g, const struct xi_decl *d)
 struct cond_block {
 	const struct xi_cond *branch;
 	const struct xi_cond *chain;
+	const struct xi_cond *first; /* the condition of the #if */
 };
+
+/* The directive #KW COND (no newline); Xen's #ifdef / #ifndef when the
+ * whole condition of an #if is one defined(NAME). */
+static const char *cond_directive(struct cgen *g, const char *kw, const struct xi_cond *c)
+{
+	bool not = c->kind == XI_COND_NOT && c->a->kind == XI_COND_DEFINED;
+	if (!strcmp(kw, "if") && (c->kind == XI_COND_DEFINED || not))
+		return xi_aprintf(g->arena, "#%s %s", not ? "ifndef" : "ifdef",
+				  not ? c->a->name : c->name);
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_cond_c_text(&sb, c);
+	const char *line = xi_aprintf(g->arena, "#%s %s", kw, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return line;
+}
 
 static void cond_line(struct cgen *g, const char *kw, const struct xi_cond *c)
 {
-	struct xi_strbuf sb = XI_STRBUF_INIT;
-	xi_cond_c_text(&sb, c);
-	xi_out_printf(g->out, "#%s %s\n", kw, xi_sb_str(&sb));
-	xi_sb_free(&sb);
+	xi_out_printf(g->out, "%s\n", cond_directive(g, kw, c));
+}
+
+/* #else or #endif (kw) of a block opened with #if c. After an #ifdef NAME
+ * the line names NAME in a comment, as Xen writes it: Xen's compat scripts
+ * (tools/compat-build-source.py) keep such a block in the compat header
+ * only when its #ifdef, #else and #endif all name it. */
+static void cond_close(struct cgen *g, const char *kw, const struct xi_cond *c)
+{
+	if (c && c->kind == XI_COND_NOT)
+		c = c->a;
+	if (c && c->kind == XI_COND_DEFINED)
+		xi_out_printf(g->out, "#%s /* %s */\n", kw, c->name);
+	else
+		xi_out_printf(g->out, "#%s\n", kw);
 }
 
 /* Before an item (a declaration, variant or bit) under condition c (NULL:
@@ -489,7 +516,7 @@ static void cond_enter(struct cgen *g, struct cond_block *b, const struct xi_con
 		either->a = b->chain;
 		either->b = c;
 		if (xi_cond_implies(NULL, either))
-			xi_out_puts(g->out, "#else\n");
+			cond_close(g, "else", b->first);
 		else
 			cond_line(g, "elif", c);
 		b->branch = c;
@@ -497,8 +524,8 @@ static void cond_enter(struct cgen *g, struct cond_block *b, const struct xi_con
 		return;
 	}
 	if (b->branch)
-		xi_out_puts(g->out, "#endif\n");
-	b->branch = b->chain = c;
+		cond_close(g, "endif", b->first);
+	b->branch = b->chain = b->first = c;
 	if (c) {
 		if (blank)
 			xi_out_putc(g->out, '\n');
@@ -515,7 +542,7 @@ static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
 		xi_out_puts(g->out, "typedef enum {\n");
 	else
 		xi_out_printf(g->out, "enum %s {\n", xi_c_decl_name(d));
-	struct cond_block block = { NULL, NULL };
+	struct cond_block block = { NULL, NULL, NULL };
 	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
 		cond_enter(g, &block, v->cond, false);
 		xi_c_comment(g->out, C_INDENT, v->doc);
@@ -538,7 +565,7 @@ static void emit_enum(struct cgen *g, const struct xi_decl *d)
 		return;
 	}
 	xi_c_comment(g->out, 0, d->doc);
-	struct cond_block block = { NULL, NULL };
+	struct cond_block block = { NULL, NULL, NULL };
 	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
 		cond_enter(g, &block, v->cond, false);
 		xi_c_comment(g->out, 0, v->doc);
@@ -595,7 +622,7 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 	enum xi_ctype own = d->c_type ? d->c_type : xi_ctype_of_prim(d->backing);
 	uint64_t all = 0;
 	xi_c_comment(g->out, 0, d->doc);
-	struct cond_block block = { NULL, NULL };
+	struct cond_block block = { NULL, NULL, NULL };
 	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
 		cond_enter(g, &block, v->cond, false);
 		const char *name = xi_c_variant_name(g->arena, d, v);
@@ -851,12 +878,10 @@ static void emit_checks(struct cgen *g)
 		if (d->c_only || !(xi_decl_is_aggregate(d) || (d->c_bitfields && d->backing_ok)) ||
 		    decl_has_alternatives(g, d))
 			continue;
-		if (d->cond) {
-			struct xi_strbuf sb = XI_STRBUF_INIT;
-			xi_cond_c_text(&sb, d->cond);
-			xi_out_printf(g->out, "\n#if %s", xi_sb_str(&sb));
-			xi_sb_free(&sb);
-		}
+		if (d->cond)
+			xi_out_printf(g->out, "\n%s", cond_directive(g, "if", d->cond));
+		xi_abi_mask module_abis = g->abis;
+		g->abis = xi_decl_abis(g->ctx, d);
 		if (xi_decl_is_aggregate(d))
 			emit_checks_for(g, d);
 		else if (d->c_bitfields && d->backing_ok)
@@ -865,8 +890,9 @@ static void emit_checks(struct cgen *g)
 				      "XENIDL_CHECK_ALIGN(struct, %s, %u);\n", xi_c_decl_name(d),
 				      xi_c_decl_name(d), xi_prims[d->backing].size, xi_c_decl_name(d),
 				      xi_prims[d->backing].size);
+		g->abis = module_abis;
 		if (d->cond)
-			xi_out_puts(g->out, "#endif\n");
+			cond_close(g, "endif", d->cond);
 	}
 	xi_out_puts(g->out, "\n#endif /* XENIDL_NO_LAYOUT_CHECKS */\n");
 }
@@ -1135,7 +1161,7 @@ static void emit_module(struct cgen *g)
 		xi_ref_add(g->ctx, g->out, "includes", "c", XI_C_SUPPORT_HEADER, m);
 	}
 	emit_includes(g);
-	struct cond_block block = { NULL, NULL };
+	struct cond_block block = { NULL, NULL, NULL };
 	if (m->c_prelude && m->family == XI_FAM_NONE && !m->c_prelude_version) {
 		xi_out_putc(o, '\n');
 		emit_shared_machinery(o, deferred_handles(g));
@@ -1145,6 +1171,9 @@ static void emit_module(struct cgen *g)
 		const struct xi_decl *d = m->sorted[i];
 		cond_enter(g, &block, d->cond, true);
 		xi_out_putc(o, '\n');
+		/* Under defined(NAME), on the ABIs where it holds only. */
+		xi_abi_mask module_abis = g->abis;
+		g->abis = xi_decl_abis(g->ctx, d);
 		switch (d->kind) {
 		case XI_DECL_CONST: emit_const(g, d); break;
 		case XI_DECL_ALIAS: emit_alias(g, d); break;
@@ -1153,6 +1182,7 @@ static void emit_module(struct cgen *g)
 		case XI_DECL_STRUCT:
 		case XI_DECL_UNION: emit_aggregate(g, d); break;
 		}
+		g->abis = module_abis;
 	}
 	cond_enter(g, &block, NULL, true);
 	if (m->c_prelude_version) {

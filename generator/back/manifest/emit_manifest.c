@@ -254,7 +254,7 @@ static void put_variants(struct mf_writer *w, const struct xi_mf_decl *d)
 	}
 }
 
-static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d)
+static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d, const struct xi_mf_module *mod)
 {
 	struct xi_strbuf *sb = new_line(w);
 	xi_sb_printf(sb, "\n%s %s", xi_mf_kind_name(d->kind), d->name);
@@ -285,6 +285,9 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d)
 	add_attr(sb, "version", d->version);
 	add_attr(sb, "c", d->c_name);
 	add_attr(sb, "if", d->cond);
+	/* Fewer ABIs than its module's: its condition holds on these only. */
+	if (d->abis != mod->abis)
+		add_attr(sb, "abis", xi_mf_abi_list(&w->arena, d->abis));
 	if (d->c_only)
 		xi_sb_adds(sb, " c_only");
 	xi_sb_addc(sb, '\n');
@@ -316,7 +319,7 @@ void xi_mf_write(struct xi_out *o, const struct xi_mf_model *m, const struct xi_
 	put_doc(&w, 0, mod->doc);
 	for (unsigned i = 0; i < m->ndecls; i++)
 		if (m->decls[i]->module == mod->rel)
-			put_decl(&w, m->decls[i]);
+			put_decl(&w, m->decls[i], mod);
 	xi_sb_free(&w.line);
 	xi_arena_free(&w.arena);
 }

@@ -216,10 +216,19 @@ static const char *member_type_md(struct page *pg, const struct xi_mf_member *mm
 	return memo->md;
 }
 
+/* " (on x86_32, x86_64 only)" for a declaration on fewer ABIs than its
+ * module (its condition has defined(NAME)), else "". */
+static const char *only_on(struct page *pg, const struct xi_mf_decl *d)
+{
+	if (d->abis == pg->mod->abis)
+		return "";
+	return xi_aprintf(pg->arena, " (on %s only)", abi_names(pg, d->abis));
+}
+
 static void heading(struct page *pg, const struct xi_mf_decl *d, const char *title)
 {
-	xi_out_printf(pg->o, "<a id=\"%s\"></a>\n\n## %s `%s`%s\n\n", d->name, title, d->name,
-		      d->legacy ? " (legacy)" : "");
+	xi_out_printf(pg->o, "<a id=\"%s\"></a>\n\n## %s `%s`%s%s\n\n", d->name, title, d->name,
+		      d->legacy ? " (legacy)" : "", only_on(pg, d));
 }
 
 /* --- Constants, aliases, enums and bitmaps ------------------------------------- */
@@ -284,8 +293,8 @@ static unsigned constants(struct page *pg, unsigned i)
 			abi = a;
 			break;
 		}
-		xi_out_printf(pg->o, "| <a id=\"%s\"></a>`%s` | %s%s | %s | %s |\n", d->name,
-			      d->c_name ? d->c_name : d->name, type_md(pg, d->type, abi),
+		xi_out_printf(pg->o, "| <a id=\"%s\"></a>`%s`%s | %s%s | %s | %s |\n", d->name,
+			      d->c_name ? d->c_name : d->name, only_on(pg, d), type_md(pg, d->type, abi),
 			      c_type_md(pg, d->c_type), const_value_md(pg, d), cell(pg, d->doc));
 	}
 	xi_out_putc(pg->o, '\n');

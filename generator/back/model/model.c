@@ -445,6 +445,7 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	};
 	struct xi_arena *a = &b->m->arena;
 	struct xi_mf_decl *md = xi_mf_add_decl(b->m, kinds[d->kind], d->name, mod);
+	md->abis &= xi_decl_abis(b->ctx, d);
 	md->c_name = copy(b, d->c_name);
 	md->c_prefix = copy(b, d->c_prefix);
 	md->c_type = d->kind == XI_DECL_CONST && d->c_type ? xi_ctype_name(d->c_type) : NULL;

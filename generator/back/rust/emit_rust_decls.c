@@ -935,13 +935,48 @@ static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 
 /* --- The module ------------------------------------------------------------------ */
 
+/* Items written at the top level, one level deeper: every line that is
+ * not empty indented, the blank lines around them left out but one
+ * before. */
+static void put_indented(struct rgen *g, const char *items)
+{
+	while (*items == '\n')
+		items++;
+	size_t len = strlen(items);
+	while (len && items[len - 1] == '\n')
+		len--;
+	xi_out_putc(g->out, '\n');
+	for (const char *p = items, *end = items + len; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (n)
+			xi_out_indent(g->out, RUST_INDENT);
+		xi_out_write(g->out, p, n);
+		xi_out_putc(g->out, '\n');
+		p += n + 1;
+	}
+}
+
 void xi_rust_emit_module(struct rgen *g)
 {
 	struct xi_module *m = g->module;
+	xi_abi_mask module_abis = g->abis;
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];
 		if (d->c_only)
 			continue; /* only C has it (@if) */
+		/* Under defined(NAME) it exists on some of the module's ABIs
+		 * only: its items go in a module behind their cfg, and the
+		 * module's names are used from here. */
+		xi_abi_mask abis = module_abis & xi_decl_abis(g->ctx, d);
+		const char *pred = abis != module_abis ? xi_rust_cfg(g->arena, abis, module_abis) : NULL;
+		const char *inner = pred ? xi_aprintf(g->arena, "on_%s", xi_rust_lower(g->arena, d->name))
+				      : NULL;
+		size_t mark = 0;
+		if (pred) {
+			mark = xi_out_hold(g->out);
+			g->abis = abis;
+		}
 		switch (d->kind) {
 		case XI_DECL_CONST:
 			blank(g);
@@ -963,6 +998,24 @@ void xi_rust_emit_module(struct rgen *g)
 		case XI_DECL_UNION:
 			emit_agg(g, d->agg, d->doc);
 			break;
+		}
+		if (pred) {
+			g->abis = module_abis;
+			char *items = xi_out_take(g->out, mark);
+			blank(g);
+			xi_out_printf(g->out, "/// '%s', on the targets where its condition holds.\n",
+				      d->name);
+			xi_out_puts(g->out, xi_rust_cfg_attr(g->arena, 0, pred));
+			xi_out_printf(g->out, "mod %s {\n", inner);
+			xi_out_indent(g->out, RUST_INDENT);
+			xi_out_puts(g->out, "#[allow(unused_imports)]\n");
+			xi_out_indent(g->out, RUST_INDENT);
+			xi_out_puts(g->out, "use super::*;\n");
+			put_indented(g, items);
+			free(items);
+			xi_out_puts(g->out, "}\n");
+			xi_out_puts(g->out, xi_rust_cfg_attr(g->arena, 0, pred));
+			xi_out_printf(g->out, "pub use self::%s::*;\n", inner);
 		}
 	}
 	xi_rust_emit_layout_asserts(g);

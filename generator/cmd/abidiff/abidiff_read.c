@@ -601,13 +601,24 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	}
 	const char *c_name = str_attr(r, "c", is_ident);
 	const char *cond = str_attr(r, "if", nonempty);
+	/* abis=: its condition holds on some of the module's ABIs only. */
+	xi_abi_mask abis = r->mod->abis;
+	const struct token *abis_tok = attr(r, "abis");
+	if (abis_tok && !abi_list(r, abis_tok, &abis)) {
+		ok = false;
+	} else if (abis & ~r->mod->abis) {
+		xi_error(r->diag, tok_loc(r, abis_tok), "'%s' cannot exist on %s: its module is on %s only",
+			 name, xi_mf_abi_list(&r->m->arena, abis & ~r->mod->abis),
+			 xi_mf_abi_list(&r->m->arena, r->mod->abis));
+		ok = false;
+	}
 	bool c_only = flag(r, "c_only");
 	if (!check_all_used(r) || !ok)
 		return;
 	for (struct xi_mf_decl *o = xi_mf_lookup_any(r->m, name); o && !c_only; o = o->next_same_name) {
-		if (o->abis & r->mod->abis) {
+		if (o->abis & abis) {
 			xi_error(r->diag, tok_loc(r, &r->tok[1]), "'%s' is already declared on %s", name,
-				 xi_mf_abi_list(&r->m->arena, o->abis & r->mod->abis));
+				 xi_mf_abi_list(&r->m->arena, o->abis & abis));
 			note_at(r, o->loc, "the earlier declaration is here");
 			return;
 		}
@@ -625,6 +636,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	d->c_enum = c_enum;
 	d->c_name = c_name;
 	d->cond = cond;
+	d->abis = abis;
 	if (c_only)
 		xi_mf_set_c_only(r->m, d);
 	r->decl = d;

@@ -216,11 +216,11 @@ int xi_cmd_layout(const struct xi_options *opt, bool tsv, bool all, int argc, ch
 	bool found = false;
 	for (unsigned i = 0; i < ctx->nmodules; i++) {
 		struct xi_module *m = ctx->modules[i];
-		xi_abi_mask abis = xi_module_abis(ctx, m);
 		for (unsigned k = 0; k < m->ndecls; k++) {
 			const struct xi_decl *d = m->sorted[k];
 			if (!xi_decl_is_aggregate(d) || d->c_only || (type && strcmp(d->name, type) != 0))
 				continue;
+			xi_abi_mask abis = xi_decl_abis(ctx, d);
 			if (all && !m->is_input)
 				continue;
 			found = true;
