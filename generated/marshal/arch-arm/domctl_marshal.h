@@ -11,7 +11,7 @@
 #if defined(__arm__) || defined(__aarch64__)
 
 #include <xenidl/runtime.h>
-#include "arch-arm/domctl.h"
+#include "domctl.h"
 
 #ifdef __cplusplus
 extern "C" {

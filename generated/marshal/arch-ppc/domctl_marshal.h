@@ -11,7 +11,7 @@
 #if defined(__powerpc64__)
 
 #include <xenidl/runtime.h>
-#include "arch-ppc/domctl.h"
+#include "domctl.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -11,7 +11,7 @@
 #if defined(__riscv)
 
 #include <xenidl/runtime.h>
-#include "arch-riscv/domctl.h"
+#include "domctl.h"
 
 #ifdef __cplusplus
 extern "C" {

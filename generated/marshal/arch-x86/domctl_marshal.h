@@ -11,7 +11,7 @@
 #if defined(__i386__) || defined(__x86_64__)
 
 #include <xenidl/runtime.h>
-#include "arch-x86/domctl.h"
+#include "domctl.h"
 
 #ifdef __cplusplus
 extern "C" {

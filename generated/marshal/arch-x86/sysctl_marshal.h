@@ -11,7 +11,7 @@
 #if defined(__i386__) || defined(__x86_64__)
 
 #include <xenidl/runtime.h>
-#include "arch-x86/sysctl.h"
+#include "sysctl.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -804,6 +804,8 @@ static void emit_includes(struct cgen *g)
 		return;
 	xi_out_putc(g->out, '\n');
 	for (; im; im = im->next) {
+		if (im->is_part)
+			continue;
 		if (!im->is_arch) {
 			xi_out_printf(g->out, "#include \"%s\"\n", include_path(g->arena, im->path));
 			refer(g, im->module[0]);
@@ -1011,6 +1013,52 @@ static void emit_early_handles(struct cgen *g)
 	}
 }
 
+static void emit_decls(struct cgen *g)
+{
+	struct xi_module *m = g->module;
+	struct cond_block block = { NULL, NULL };
+	for (unsigned i = 0; i < m->ndecls; i++) {
+		const struct xi_decl *d = m->sorted[i];
+		cond_enter(g, &block, d->cond, true);
+		xi_out_putc(g->out, '\n');
+		switch (d->kind) {
+		case XI_DECL_CONST: emit_const(g, d); break;
+		case XI_DECL_ALIAS: emit_alias(g, d); break;
+		case XI_DECL_ENUM: emit_enum(g, d); break;
+		case XI_DECL_BITMAP: emit_bitmap(g, d); break;
+		case XI_DECL_STRUCT:
+		case XI_DECL_UNION: emit_aggregate(g, d); break;
+		}
+	}
+	cond_enter(g, &block, NULL, true);
+}
+
+/* The file's family groups (xi_module.part_of): each family's
+ * declarations under the family's #if, as Xen writes them in a shared
+ * header, before the declarations of the file (which may use them). */
+static void emit_parts(struct cgen *g)
+{
+	struct xi_module *m = g->module;
+	xi_abi_mask abis = g->abis;
+	bool first = true;
+	for (int f = 0; f < XI_FAM_COUNT; f++) {
+		struct xi_module *p = m->parts[f];
+		if (!p || p->left_out)
+			continue;
+		xi_out_printf(g->out, "\n#%s %s\n", first ? "if" : "elif", xi_families[f].c_cond);
+		first = false;
+		g->module = p;
+		g->abis = xi_module_abis(g->ctx, p);
+		emit_early_handles(g);
+		emit_decls(g);
+		emit_checks(g);
+		g->module = m;
+		g->abis = abis;
+	}
+	if (!first)
+		xi_out_puts(g->out, "\n#endif\n");
+}
+
 static void emit_module(struct cgen *g)
 {
 	struct xi_module *m = g->module;
@@ -1043,26 +1091,13 @@ static void emit_module(struct cgen *g)
 		xi_ref_add(g->ctx, g->out, "includes", "c", XI_C_SUPPORT_HEADER, m);
 	}
 	emit_includes(g);
-	struct cond_block block = { NULL, NULL };
 	if (m->c_prelude && m->family == XI_FAM_NONE && !m->c_prelude_version) {
 		xi_out_putc(o, '\n');
 		emit_shared_machinery(o, deferred_handles(g));
 	}
 	emit_early_handles(g);
-	for (unsigned i = 0; i < m->ndecls; i++) {
-		const struct xi_decl *d = m->sorted[i];
-		cond_enter(g, &block, d->cond, true);
-		xi_out_putc(o, '\n');
-		switch (d->kind) {
-		case XI_DECL_CONST: emit_const(g, d); break;
-		case XI_DECL_ALIAS: emit_alias(g, d); break;
-		case XI_DECL_ENUM: emit_enum(g, d); break;
-		case XI_DECL_BITMAP: emit_bitmap(g, d); break;
-		case XI_DECL_STRUCT:
-		case XI_DECL_UNION: emit_aggregate(g, d); break;
-		}
-	}
-	cond_enter(g, &block, NULL, true);
+	emit_parts(g);
+	emit_decls(g);
 	if (m->c_prelude_version) {
 		xi_out_putc(o, '\n');
 		xi_out_puts(o, xi_template_c_version);
@@ -1084,6 +1119,8 @@ void xi_emit_c(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_o
 	}
 	for (unsigned i = 0; i < ctx->ninputs; i++) {
 		struct xi_module *m = ctx->inputs[i];
+		if (m->part_of)
+			continue; /* in its file's header (emit_parts) */
 		struct cgen g;
 		memset(&g, 0, sizeof(g));
 		g.ctx = ctx;

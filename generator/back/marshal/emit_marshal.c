@@ -591,8 +591,8 @@ static void emit_header(struct mgen *g, struct xi_out *o)
 	if (cond)
 		xi_out_printf(o, "#if %s\n\n", cond);
 	xi_out_puts(o, "#include <xenidl/runtime.h>\n");
-	xi_out_printf(o, "#include \"%s.h\"\n", m->rel);
-	xi_ref_add(g->ctx, o, "includes", "c", xi_aprintf(g->a, "%s.h", m->rel), m);
+	xi_out_printf(o, "#include \"%s.h\"\n", xi_module_c_rel(m));
+	xi_ref_add(g->ctx, o, "includes", "c", xi_aprintf(g->a, "%s.h", xi_module_c_rel(m)), m);
 	xi_out_puts(o, "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n");
 	for (unsigned i = 0; i < m->ndecls; i++)
 		if (xi_decl_is_aggregate(m->sorted[i]) && !m->sorted[i]->c_only)

@@ -602,7 +602,9 @@ static void imports(struct page *pg, const struct xi_module *m)
 			xi_out_printf(pg->o, link ? "[`%s`](%s)" : "`%s`", im->path, link);
 			continue;
 		}
-		if (im->is_map)
+		if (im->is_part)
+			xi_out_puts(pg->o, "its family groups (");
+		else if (im->is_map)
 			xi_out_puts(pg->o, "a file per architecture (");
 		else
 			xi_out_printf(pg->o, "`%s` per architecture (", im->path);

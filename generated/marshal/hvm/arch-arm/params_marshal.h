@@ -11,7 +11,7 @@
 #if defined(__arm__) || defined(__aarch64__)
 
 #include <xenidl/runtime.h>
-#include "hvm/arch-arm/params.h"
+#include "hvm/params.h"
 
 #ifdef __cplusplus
 extern "C" {

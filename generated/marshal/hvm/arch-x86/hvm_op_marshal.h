@@ -11,7 +11,7 @@
 #if defined(__i386__) || defined(__x86_64__)
 
 #include <xenidl/runtime.h>
-#include "hvm/arch-x86/hvm_op.h"
+#include "hvm/hvm_op.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -11,7 +11,7 @@
 #if defined(__i386__) || defined(__x86_64__)
 
 #include <xenidl/runtime.h>
-#include "hvm/arch-x86/params.h"
+#include "hvm/params.h"
 
 #ifdef __cplusplus
 extern "C" {
