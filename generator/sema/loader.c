@@ -409,6 +409,14 @@ static void set_family(struct xi_ctx *ctx, const struct xi_import *im, int f, st
 		dep->family = f;
 		dep->family_loc = im->loc;
 		dep->family_set = true;
+		/* Its family groups were split off before the map was read. */
+		for (int g = 0; g < XI_FAM_COUNT; g++) {
+			struct xi_module *p = dep->parts[g];
+			if (p && g != f)
+				xi_error(&ctx->diag, p->decls->loc, "'%s' is for the %s family in a "
+					 "file of the %s family", p->decls->name,
+					 xi_families[g].name, xi_families[f].name);
+		}
 		return;
 	}
 	if (dep->family == f)
