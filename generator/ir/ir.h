@@ -604,6 +604,11 @@ static inline const char *xi_module_c_rel(const struct xi_module *m)
 	return m->part_of ? m->part_of->rel : m->rel;
 }
 
+/* The source a module's outputs name: its file, at its output path with
+ * the file's extension ("hvm/params.xidl"); for a family group, its file's
+ * and the family ("domctl.xidl (x86 group)"). */
+const char *xi_module_source_name(struct xi_arena *a, const struct xi_module *m);
+
 bool xi_module_sees(const struct xi_module *m, const struct xi_module *other);
 
 #endif

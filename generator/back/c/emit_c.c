@@ -800,8 +800,8 @@ static void refer(struct cgen *g, const struct xi_module *m)
 static void emit_includes(struct cgen *g)
 {
 	const struct xi_import *im = g->module->imports;
-	if (!im)
-		return;
+	if (!im || im->is_part)
+		return; /* the link to its family groups comes last */
 	xi_out_putc(g->out, '\n');
 	for (; im; im = im->next) {
 		if (im->is_part)

@@ -516,9 +516,7 @@ static void emit_wire_size_abi(struct mgen *g, struct xi_out *o, const struct xi
 
 static const char *source_name(struct xi_arena *a, const struct xi_module *m)
 {
-	const char *base = xi_mt_basename(m->path);
-	const char *dot = strrchr(base, '.');
-	return xi_aprintf(a, "%s%s", m->rel, dot ? dot : "");
+	return xi_module_source_name(a, m);
 }
 
 static const char *guard_name(struct xi_arena *a, const char *rel)

@@ -582,10 +582,7 @@ static void aggregate(struct page *pg, const struct xi_mf_decl *d)
 
 static const char *source_name(struct page *pg, const struct xi_module *m)
 {
-	const char *slash = strrchr(m->path, '/');
-	const char *base = slash ? slash + 1 : m->path;
-	const char *dot = strrchr(base, '.');
-	return xi_aprintf(pg->arena, "%s%s", m->rel, dot ? dot : "");
+	return xi_module_source_name(pg->arena, m);
 }
 
 static void imports(struct page *pg, const struct xi_module *m)
