@@ -284,6 +284,14 @@ struct xi_layout {
 	uint32_t align;
 };
 
+/* A member of an aggregate whose members carry @if: every member in
+ * source order, with its condition (NULL: none). */
+struct xi_cmember {
+	struct xi_member *member;
+	const struct xi_cond *cond;
+	struct xi_cmember *next;
+};
+
 struct xi_agg {
 	bool is_union;
 	unsigned nmembers;
@@ -295,6 +303,11 @@ struct xi_agg {
 	const char *tag_name;
 	struct xi_member *tag;
 	struct xi_agg *parent;      /* enclosing aggregate, for inline ones */
+	/* Some member has @if: after resolution `members` links those of
+	 * the reference configuration (cond.h), which every backend but C
+	 * sees and layout lays out; c_members lists them all, for C. NULL
+	 * when no member has a condition. */
+	struct xi_cmember *c_members;
 	struct xi_decl *owner;      /* the top-level declaration */
 	/* Layout, per ABI. */
 	struct xi_layout lay[XI_ABI_COUNT];

@@ -296,10 +296,16 @@ static void emit_member(struct cgen *g, const struct xi_member *m, unsigned inde
 	xi_out_write(g->out, g->line.data, g->line.len);
 }
 
+static void emit_conditional_members(struct cgen *g, const struct xi_agg *agg, unsigned indent);
+
 static void emit_members(struct cgen *g, const struct xi_agg *agg, unsigned indent)
 {
-	for (const struct xi_member *m = agg->members; m; m = m->next)
-		emit_member(g, m, indent);
+	if (!agg->c_members) {
+		for (const struct xi_member *m = agg->members; m; m = m->next)
+			emit_member(g, m, indent);
+		return;
+	}
+	emit_conditional_members(g, agg, indent);
 }
 
 /* --- Declarations -------------------------------------------------------- */
@@ -412,6 +418,17 @@ static void cond_enter(struct cgen *g, struct cond_block *b, const struct xi_con
 			xi_out_putc(g->out, '\n');
 		cond_line(g, "if", c);
 	}
+}
+
+/* Members under @if: each under its #if, alternatives in one chain. */
+static void emit_conditional_members(struct cgen *g, const struct xi_agg *agg, unsigned indent)
+{
+	struct cond_block block = { NULL, NULL };
+	for (const struct xi_cmember *cm = agg->c_members; cm; cm = cm->next) {
+		cond_enter(g, &block, cm->cond, false);
+		emit_member(g, cm->member, indent);
+	}
+	cond_enter(g, &block, NULL, false);
 }
 
 /* A @c_enum enum is a C enum, as Xen declares a few: `enum NAME { ... };`
@@ -696,6 +713,8 @@ static bool layout_has_alternatives(struct cgen *g, const struct xi_type *t, uns
 	case XI_TYPE_ARRAY:
 		return layout_has_alternatives(g, t->u.array.elem, depth + 1);
 	case XI_TYPE_AGG:
+		if (t->u.agg->c_members)
+			return true;
 		for (const struct xi_member *m = t->u.agg->members; m; m = m->next)
 			if (layout_has_alternatives(g, m->type, depth + 1))
 				return true;
@@ -715,6 +734,8 @@ static bool layout_has_alternatives(struct cgen *g, const struct xi_type *t, uns
 			if (d->kind == XI_DECL_ALIAS && layout_has_alternatives(g, d->type, depth + 1))
 				return true;
 			if (xi_decl_is_aggregate(d)) {
+				if (d->agg->c_members)
+					return true;
 				for (const struct xi_member *m = d->agg->members; m; m = m->next)
 					if (layout_has_alternatives(g, m->type, depth + 1))
 						return true;
@@ -730,6 +751,8 @@ static bool decl_has_alternatives(struct cgen *g, const struct xi_decl *d)
 {
 	if (!xi_decl_is_aggregate(d))
 		return false;
+	if (d->agg->c_members)
+		return true;
 	for (const struct xi_member *m = d->agg->members; m; m = m->next)
 		if (layout_has_alternatives(g, m->type, 0))
 			return true;
