@@ -20,16 +20,327 @@
 #include "event_channel.h"
 #include "grant_table.h"
 #include "memory.h"
+
 #if defined(__i386__) || defined(__x86_64__)
-#include "arch-x86/domctl.h"
+
+/* Machine check state of a vCPU (arch-x86/hvm/save.h). */
+struct hvm_vmce_vcpu {
+    /* MCG_CAP. */
+    uint64_t caps;
+    /* MCi_CTL2 of bank 0. */
+    uint64_t mci_ctl2_bank0;
+    /* MCi_CTL2 of bank 1. */
+    uint64_t mci_ctl2_bank1;
+    /* MCG_EXT_CTL. */
+    uint64_t mcg_ext_ctl;
+};
+typedef struct hvm_vmce_vcpu hvm_vmce_vcpu_t;
+
+/*
+ * XEN_DOMCTL_set_ext_vcpucontext and XEN_DOMCTL_get_ext_vcpucontext:
+ * state of a vCPU beyond vcpu_guest_context. With GNU C, Xen's header
+ * overlays vmce with a u64 mcg_cap (its caps) in an anonymous union.
+ */
+struct xen_domctl_ext_vcpucontext {
+    /* IN: the vCPU. */
+    uint32_t vcpu;
+    /* Set: IN the size of the struct; get: OUT the size (up to 128). */
+    uint32_t size;
+    /*
+     * Callback of SYSCALL from 32-bit mode (that of 64-bit mode is in
+     * vcpu_guest_context).
+     */
+    uint64_aligned_t syscall32_callback_eip;
+    /* SYSENTER callback. */
+    uint64_aligned_t sysenter_callback_eip;
+    /* Code segment of the 32-bit SYSCALL callback. */
+    uint16_t syscall32_callback_cs;
+    /* Code segment of the SYSENTER callback. */
+    uint16_t sysenter_callback_cs;
+    /* Events are masked in the 32-bit SYSCALL callback. */
+    uint8_t syscall32_disables_events;
+    /* Events are masked in the SYSENTER callback. */
+    uint8_t sysenter_disables_events;
+    /* Machine check state. */
+    struct hvm_vmce_vcpu vmce;
+};
+typedef struct xen_domctl_ext_vcpucontext xen_domctl_ext_vcpucontext_t;
+
+/* A CPUID input that is not used (no subleaf). */
+#define XEN_CPUID_INPUT_UNUSED 0xFFFFFFFFU
+
+/*
+ * XEN_DOMCTL_get_cpu_policy and XEN_DOMCTL_set_cpu_policy: the CPUID and
+ * MSR policy of a domain.
+ */
+struct xen_domctl_cpu_policy {
+    /* IN: entries in leaves; OUT: entries written. */
+    uint32_t nr_leaves;
+    /* IN: entries in msrs; OUT: entries written. */
+    uint32_t nr_msrs;
+    /* IN, contents IN/OUT: the CPUID leaves. */
+    XEN_GUEST_HANDLE_64(xen_cpuid_leaf_t) leaves;
+    /* IN, contents IN/OUT: the MSRs. */
+    XEN_GUEST_HANDLE_64(xen_msr_entry_t) msrs;
+    /* OUT (set, some errors): the leaf the audit rejected. */
+    uint32_t err_leaf;
+    /* OUT (set, some errors): its subleaf. */
+    uint32_t err_subleaf;
+    /* OUT (set, some errors): the MSR the audit rejected. */
+    uint32_t err_msr;
+};
+typedef struct xen_domctl_cpu_policy xen_domctl_cpu_policy_t;
+DEFINE_XEN_GUEST_HANDLE(xen_domctl_cpu_policy_t);
+
+/*
+ * XEN_DOMCTL_setvcpuextstate and XEN_DOMCTL_getvcpuextstate: the extended
+ * (XSAVE) state of a vCPU.
+ */
+struct xen_domctl_vcpuextstate {
+    /* IN: the vCPU. */
+    uint32_t vcpu;
+    /*
+     * Get: IN/OUT the xfeature mask of the saved format, so that CPUs can
+     * check they can restore it; set: ignored.
+     */
+    uint64_aligned_t xfeature_mask;
+    /* Set: IN the size of the state; get: IN/OUT. */
+    uint64_aligned_t size;
+    /* IN, contents IN/OUT: the state. */
+    XEN_GUEST_HANDLE_64(uint64) buffer;
+};
+typedef struct xen_domctl_vcpuextstate xen_domctl_vcpuextstate_t;
+
+/* One MSR of a vCPU. */
+struct xen_domctl_vcpu_msr {
+    /* The MSR. */
+    uint32_t index;
+    uint32_t reserved;
+    /* Its value. */
+    uint64_aligned_t value;
+};
+typedef struct xen_domctl_vcpu_msr xen_domctl_vcpu_msr_t;
+DEFINE_XEN_GUEST_HANDLE(xen_domctl_vcpu_msr_t);
+
+/*
+ * XEN_DOMCTL_get_vcpu_msrs and XEN_DOMCTL_set_vcpu_msrs. A null msrs asks
+ * for the largest msr_count. Get fails with -ENOBUFS, and sets msr_count
+ * to what it needs, if msr_count is too small; on success msr_count is
+ * the number written, which may be fewer. Set fails with -EINVAL on a bad
+ * MSR and sets msr_count to its index.
+ */
+struct xen_domctl_vcpu_msrs {
+    /* IN: the vCPU. */
+    uint32_t vcpu;
+    /* IN/OUT: number of entries. */
+    uint32_t msr_count;
+    /* IN, contents IN/OUT: the MSRs. */
+    XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t) msrs;
+};
+typedef struct xen_domctl_vcpu_msrs xen_domctl_vcpu_msrs_t;
+
+/*
+ * Layout checks: the compiler confirms the size, alignment and member
+ * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
+ * to leave them out.
+ */
+#ifndef XENIDL_NO_LAYOUT_CHECKS
+
+/* struct hvm_vmce_vcpu */
+#if defined(__i386__)
+XENIDL_CHECK_SIZE(struct, hvm_vmce_vcpu, 32);
+XENIDL_CHECK_ALIGN(struct, hvm_vmce_vcpu, 4);
+XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, caps, 0);
+XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mci_ctl2_bank0, 8);
+XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mci_ctl2_bank1, 16);
+XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mcg_ext_ctl, 24);
+#elif defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, hvm_vmce_vcpu, 32);
+XENIDL_CHECK_ALIGN(struct, hvm_vmce_vcpu, 8);
+XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, caps, 0);
+XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mci_ctl2_bank0, 8);
+XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mci_ctl2_bank1, 16);
+XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mcg_ext_ctl, 24);
+#endif
+
+/* struct xen_domctl_ext_vcpucontext */
+#if defined(__i386__) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_domctl_ext_vcpucontext, 64);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_ext_vcpucontext, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vcpu, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, size, 4);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, syscall32_callback_eip, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, sysenter_callback_eip, 16);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, syscall32_callback_cs, 24);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, sysenter_callback_cs, 26);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, syscall32_disables_events, 28);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, sysenter_disables_events, 29);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vmce, 32);
+#endif
+
+/* struct xen_domctl_cpu_policy */
+#if defined(__i386__) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_domctl_cpu_policy, 40);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_cpu_policy, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, nr_leaves, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, nr_msrs, 4);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, leaves, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, msrs, 16);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, err_leaf, 24);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, err_subleaf, 28);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, err_msr, 32);
+#endif
+
+/* struct xen_domctl_vcpuextstate */
+#if defined(__i386__) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_domctl_vcpuextstate, 32);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_vcpuextstate, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpuextstate, vcpu, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpuextstate, xfeature_mask, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpuextstate, size, 16);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpuextstate, buffer, 24);
+#endif
+
+/* struct xen_domctl_vcpu_msr */
+#if defined(__i386__) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_domctl_vcpu_msr, 16);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_vcpu_msr, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msr, index, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msr, reserved, 4);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msr, value, 8);
+#endif
+
+/* struct xen_domctl_vcpu_msrs */
+#if defined(__i386__) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_domctl_vcpu_msrs, 16);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_vcpu_msrs, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msrs, vcpu, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msrs, msr_count, 4);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msrs, msrs, 8);
+#endif
+
+#endif /* XENIDL_NO_LAYOUT_CHECKS */
+
 #elif defined(__arm__) || defined(__aarch64__)
-#include "arch-arm/domctl.h"
+
+/*
+ * XEN_DOMCTL_set_ext_vcpucontext and XEN_DOMCTL_get_ext_vcpucontext: no
+ * extra state on Arm.
+ */
+struct xen_domctl_ext_vcpucontext {
+    /* IN: the vCPU. */
+    uint32_t vcpu;
+    /* Set: IN the size of the struct; get: OUT the size. */
+    uint32_t size;
+};
+typedef struct xen_domctl_ext_vcpucontext xen_domctl_ext_vcpucontext_t;
+
+/* Operations of XEN_DOMCTL_dt_overlay. */
+/* Attach the overlay to the domain. */
+#define XEN_DOMCTL_DT_OVERLAY_ATTACH 1
+
+/* XEN_DOMCTL_dt_overlay: apply a device tree overlay to a domain. */
+struct xen_domctl_dt_overlay {
+    /* IN: the overlay's flattened device tree. */
+    XEN_GUEST_HANDLE_64(const_void) overlay_fdt;
+    /* IN: its size. */
+    uint32_t overlay_fdt_size;
+    /* IN: XEN_DOMCTL_DT_OVERLAY_*. */
+    uint8_t overlay_op; /* enum xen_domctl_dt_overlay_op */
+    /* Must be zero. */
+    uint8_t pad[3];
+};
+typedef struct xen_domctl_dt_overlay xen_domctl_dt_overlay_t;
+
+/*
+ * Layout checks: the compiler confirms the size, alignment and member
+ * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
+ * to leave them out.
+ */
+#ifndef XENIDL_NO_LAYOUT_CHECKS
+
+/* struct xen_domctl_ext_vcpucontext */
+#if defined(__arm__) || defined(__aarch64__)
+XENIDL_CHECK_SIZE(struct, xen_domctl_ext_vcpucontext, 8);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_ext_vcpucontext, 4);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vcpu, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, size, 4);
+#endif
+
+/* struct xen_domctl_dt_overlay */
+#if defined(__arm__) || defined(__aarch64__)
+XENIDL_CHECK_SIZE(struct, xen_domctl_dt_overlay, 16);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_dt_overlay, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_dt_overlay, overlay_fdt, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_dt_overlay, overlay_fdt_size, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_dt_overlay, overlay_op, 12);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_dt_overlay, pad, 13);
+#endif
+
+#endif /* XENIDL_NO_LAYOUT_CHECKS */
+
 #elif defined(__powerpc64__)
-#include "arch-ppc/domctl.h"
+
+/*
+ * XEN_DOMCTL_set_ext_vcpucontext and XEN_DOMCTL_get_ext_vcpucontext: no
+ * extra state here.
+ */
+struct xen_domctl_ext_vcpucontext {
+    /* IN: the vCPU. */
+    uint32_t vcpu;
+    /* Set: IN the size of the struct; get: OUT the size. */
+    uint32_t size;
+};
+typedef struct xen_domctl_ext_vcpucontext xen_domctl_ext_vcpucontext_t;
+
+/*
+ * Layout checks: the compiler confirms the size, alignment and member
+ * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
+ * to leave them out.
+ */
+#ifndef XENIDL_NO_LAYOUT_CHECKS
+
+/* struct xen_domctl_ext_vcpucontext */
+#if defined(__powerpc64__)
+XENIDL_CHECK_SIZE(struct, xen_domctl_ext_vcpucontext, 8);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_ext_vcpucontext, 4);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vcpu, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, size, 4);
+#endif
+
+#endif /* XENIDL_NO_LAYOUT_CHECKS */
+
 #elif defined(__riscv)
-#include "arch-riscv/domctl.h"
-#else
-#error "xenidl: no definitions for this architecture"
+
+/*
+ * XEN_DOMCTL_set_ext_vcpucontext and XEN_DOMCTL_get_ext_vcpucontext: no
+ * extra state here.
+ */
+struct xen_domctl_ext_vcpucontext {
+    /* IN: the vCPU. */
+    uint32_t vcpu;
+    /* Set: IN the size of the struct; get: OUT the size. */
+    uint32_t size;
+};
+typedef struct xen_domctl_ext_vcpucontext xen_domctl_ext_vcpucontext_t;
+
+/*
+ * Layout checks: the compiler confirms the size, alignment and member
+ * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
+ * to leave them out.
+ */
+#ifndef XENIDL_NO_LAYOUT_CHECKS
+
+/* struct xen_domctl_ext_vcpucontext */
+#if defined(__riscv)
+XENIDL_CHECK_SIZE(struct, xen_domctl_ext_vcpucontext, 8);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_ext_vcpucontext, 4);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vcpu, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, size, 4);
+#endif
+
+#endif /* XENIDL_NO_LAYOUT_CHECKS */
+
 #endif
 
 /*

@@ -19,16 +19,120 @@
 #include "xen.h"
 #include "domctl.h"
 #include "physdev.h"
+
 #if defined(__i386__) || defined(__x86_64__)
-#include "arch-x86/sysctl.h"
+
+/* Policies of XEN_SYSCTL_get_cpu_policy. */
+/* The real hardware values. */
+#define XEN_SYSCTL_cpu_policy_raw 0
+/* What Xen uses (after command line overrides). */
+#define XEN_SYSCTL_cpu_policy_host 1
+/* The most a PV guest can use, experimental features included. */
+#define XEN_SYSCTL_cpu_policy_pv_max 2
+/* The most an HVM guest can use, experimental features included. */
+#define XEN_SYSCTL_cpu_policy_hvm_max 3
+/* What a PV guest gets by default: the security-supported set. */
+#define XEN_SYSCTL_cpu_policy_pv_default 4
+/* What an HVM guest gets by default. */
+#define XEN_SYSCTL_cpu_policy_hvm_default 5
+
+/*
+ * XEN_SYSCTL_get_cpu_policy: a CPUID and MSR policy of the host; PV and
+ * HVM ones fail with -EOPNOTSUPP if Xen was built without them.
+ */
+struct xen_sysctl_cpu_policy {
+    /* IN: XEN_SYSCTL_cpu_policy_*. */
+    uint32_t index; /* enum xen_sysctl_cpu_policy_index */
+    /*
+     * IN: entries in leaves; OUT: entries written, or the largest number
+     * if leaves is null.
+     */
+    uint32_t nr_leaves;
+    /*
+     * IN: entries in msrs; OUT: entries written, or the largest number if
+     * msrs is null.
+     */
+    uint32_t nr_msrs;
+    /* Must be zero. */
+    uint32_t _rsvd;
+    /* IN, contents OUT: the CPUID leaves. */
+    XEN_GUEST_HANDLE_64(xen_cpuid_leaf_t) leaves;
+    /* IN, contents OUT: the MSRs. */
+    XEN_GUEST_HANDLE_64(xen_msr_entry_t) msrs;
+};
+typedef struct xen_sysctl_cpu_policy xen_sysctl_cpu_policy_t;
+DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cpu_policy_t);
+
+/*
+ * Layout checks: the compiler confirms the size, alignment and member
+ * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
+ * to leave them out.
+ */
+#ifndef XENIDL_NO_LAYOUT_CHECKS
+
+/* struct xen_sysctl_cpu_policy */
+#if defined(__i386__) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_sysctl_cpu_policy, 32);
+XENIDL_CHECK_ALIGN(struct, xen_sysctl_cpu_policy, 8);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, index, 0);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, nr_leaves, 4);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, nr_msrs, 8);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, _rsvd, 12);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, leaves, 16);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, msrs, 24);
+#endif
+
+#endif /* XENIDL_NO_LAYOUT_CHECKS */
+
 #elif defined(__arm__) || defined(__aarch64__)
-#include "arch-arm/sysctl.h"
-#elif defined(__powerpc64__)
-#include "arch-ppc/sysctl.h"
-#elif defined(__riscv)
-#include "arch-riscv/sysctl.h"
-#else
-#error "xenidl: no definitions for this architecture"
+
+/*
+ * The SVE vector length bits of xen_sysctl_physinfo.arch_capabilities
+ * (in units of 128 bits).
+ */
+#define XEN_SYSCTL_PHYSCAP_ARM_SVE_MASK 0x1FU
+
+/* Operations of XEN_SYSCTL_dt_overlay. */
+/* Add the overlay's nodes. */
+#define XEN_SYSCTL_DT_OVERLAY_ADD 1
+/* Remove them. */
+#define XEN_SYSCTL_DT_OVERLAY_REMOVE 2
+
+/*
+ * XEN_SYSCTL_dt_overlay: add or remove device tree nodes of the host,
+ * under their parents, from an overlay blob.
+ */
+struct xen_sysctl_dt_overlay {
+    /* IN: the overlay's flattened device tree. */
+    XEN_GUEST_HANDLE_64(const_void) overlay_fdt;
+    /* IN: its size. */
+    uint32_t overlay_fdt_size;
+    /* IN: XEN_SYSCTL_DT_OVERLAY_*. */
+    uint8_t overlay_op; /* enum xen_sysctl_dt_overlay_op */
+    /* Must be zero. */
+    uint8_t pad[3];
+};
+typedef struct xen_sysctl_dt_overlay xen_sysctl_dt_overlay_t;
+
+/*
+ * Layout checks: the compiler confirms the size, alignment and member
+ * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
+ * to leave them out.
+ */
+#ifndef XENIDL_NO_LAYOUT_CHECKS
+
+/* struct xen_sysctl_dt_overlay */
+#if defined(__arm__) || defined(__aarch64__)
+XENIDL_CHECK_SIZE(struct, xen_sysctl_dt_overlay, 16);
+XENIDL_CHECK_ALIGN(struct, xen_sysctl_dt_overlay, 8);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_dt_overlay, overlay_fdt, 0);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_dt_overlay, overlay_fdt_size, 8);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_dt_overlay, overlay_op, 12);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_dt_overlay, pad, 13);
+#endif
+
+#endif /* XENIDL_NO_LAYOUT_CHECKS */
+
 #endif
 
 /*

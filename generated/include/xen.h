@@ -479,8 +479,14 @@ struct multicall_entry {
     xen_ulong_t op;
     /* OUT: what the hypercall returned. */
     xen_ulong_t result;
-    /* IN: the hypercall's arguments (Xen uses five). */
+#if !defined(__XEN__)
+    /* IN: the hypercall's arguments. */
     xen_ulong_t args[6];
+#else
+    /* The hypervisor's view: it uses five arguments. */
+    xen_ulong_t args[5];
+    xen_ulong_t unused;
+#endif
 };
 typedef struct multicall_entry multicall_entry_t;
 DEFINE_XEN_GUEST_HANDLE(multicall_entry_t);
@@ -834,21 +840,6 @@ XENIDL_CHECK_SIZE(struct, mmu_update, 16);
 XENIDL_CHECK_ALIGN(struct, mmu_update, 8);
 XENIDL_CHECK_OFFSET(struct, mmu_update, ptr, 0);
 XENIDL_CHECK_OFFSET(struct, mmu_update, val, 8);
-#endif
-
-/* struct multicall_entry */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, multicall_entry, 32);
-XENIDL_CHECK_ALIGN(struct, multicall_entry, 4);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, op, 0);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, result, 4);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, args, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, multicall_entry, 64);
-XENIDL_CHECK_ALIGN(struct, multicall_entry, 8);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, op, 0);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, result, 8);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, args, 16);
 #endif
 
 /* struct mmuext_op */

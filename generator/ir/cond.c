@@ -189,14 +189,9 @@ static const struct xi_cond *parse_defined(struct cparse *p, size_t start, size_
 	return c;
 }
 
-static bool is_arch_name(const char *w, size_t n)
+static bool is_abi_name(const char *w, size_t n)
 {
-	if (xi_abi_by_name(w, (unsigned)n) >= 0)
-		return true;
-	for (int f = 0; f < XI_FAM_COUNT; f++)
-		if (!strcmp(w, xi_families[f].name))
-			return true;
-	return false;
+	return xi_abi_by_name(w, (unsigned)n) >= 0;
 }
 
 static const struct xi_cond *parse_unary(struct cparse *p)
@@ -247,9 +242,13 @@ static const struct xi_cond *parse_unary(struct cparse *p)
 			r = parse_version(p, start, n);
 		} else if (!strcmp(w, "defined")) {
 			r = parse_defined(p, start, n);
-		} else if (is_arch_name(w, n)) {
-			fail(p, start, n, "'%s' is an architecture: per-architecture declarations "
-			     "go in a file imported with 'import arch', not under @if", w);
+		} else if (xi_family_by_name(w) >= 0) {
+			struct xi_cond *c = node(p, XI_COND_FAMILY, start, n);
+			c->value = (uint64_t)xi_family_by_name(w);
+			r = c;
+		} else if (is_abi_name(w, n)) {
+			fail(p, start, n, "'%s' is an ABI: @if takes an architecture family (x86, arm, "
+			     "ppc, riscv); per-ABI types are written with arch { ... }", w);
 		} else {
 			fail(p, start, n, "unknown condition '%s'; a condition is made of xen, tools, "
 			     "version comparisons and defined(NAME)", w);
@@ -311,6 +310,39 @@ const struct xi_cond *xi_cond_parse(struct xi_ctx *ctx, const char *text, struct
 	return p.failed ? NULL : c;
 }
 
+const struct xi_cond *xi_cond_find_family(const struct xi_cond *c)
+{
+	if (!c)
+		return NULL;
+	if (c->kind == XI_COND_FAMILY)
+		return c;
+	const struct xi_cond *f = xi_cond_find_family(c->a);
+	return f ? f : xi_cond_find_family(c->b);
+}
+
+const struct xi_cond *xi_cond_take_family(struct xi_ctx *ctx, const struct xi_cond *c,
+					  int *family, const struct xi_cond **bad)
+{
+	if (!c)
+		return NULL;
+	if (c->kind == XI_COND_FAMILY) {
+		if (*family != XI_FAM_NONE && !*bad)
+			*bad = c;
+		*family = (int)c->value;
+		return NULL;
+	}
+	if (c->kind == XI_COND_AND) {
+		const struct xi_cond *a = xi_cond_take_family(ctx, c->a, family, bad);
+		const struct xi_cond *b = xi_cond_take_family(ctx, c->b, family, bad);
+		if (a == c->a && b == c->b)
+			return c;
+		return xi_cond_and(ctx, a, b);
+	}
+	if (!*bad)
+		*bad = xi_cond_find_family(c);
+	return c;
+}
+
 const struct xi_cond *xi_cond_and(struct xi_ctx *ctx, const struct xi_cond *a,
 				  const struct xi_cond *b)
 {
@@ -337,13 +369,17 @@ struct defined_names {
 };
 
 /* A configuration. abi < 0: any ABI. With `names`, a defined(NAME) atom
- * holds when its bit of `assign` is set; otherwise by its ABIs. */
+ * holds when its bit of `assign` is set; otherwise by its ABIs. family: the
+ * one configured, or XI_FAM_NONE where any family is true (the reference
+ * configuration: families are told apart per ABI, by the loader, before it
+ * is asked); with abi >= 0, the ABI's family. */
 struct config {
 	bool xen, tools;
 	uint64_t version;
 	int abi;
 	const struct defined_names *names;
 	unsigned assign;
+	int family;
 };
 
 static bool eval_defined(const struct xi_cond *c, const struct config *k)
@@ -369,6 +405,10 @@ static bool eval(const struct xi_cond *c, const struct config *k)
 	case XI_COND_XEN: return k->xen;
 	case XI_COND_TOOLS: return k->tools;
 	case XI_COND_DEFINED: return eval_defined(c, k);
+	case XI_COND_FAMILY:
+		if (k->abi >= 0)
+			return (int)xi_abis[k->abi].family == (int)c->value;
+		return k->family == XI_FAM_NONE || k->family == (int)c->value;
 	case XI_COND_NOT: return !eval(c->a, k);
 	case XI_COND_AND: return eval(c->a, k) && eval(c->b, k);
 	case XI_COND_OR: return eval(c->a, k) || eval(c->b, k);
@@ -401,7 +441,7 @@ bool xi_cond_has_defined(const struct xi_cond *c)
 
 xi_abi_mask xi_cond_reference_abis(const struct xi_ctx *ctx, const struct xi_cond *c)
 {
-	struct config ref = { .xen = false, .tools = true, .abi = -1,
+	struct config ref = { .xen = false, .tools = true, .abi = -1, .family = XI_FAM_NONE,
 			      .version = ctx->interface_version ? ctx->latest_version : UINT64_MAX };
 	if (!xi_cond_has_defined(c))
 		return eval(c, &ref) ? XI_ABI_ALL : 0;
@@ -471,13 +511,14 @@ static bool satisfiable(const struct xi_cond *a, const struct xi_cond *b, bool n
 	collect(&vs, &dn, a);
 	collect(&vs, &dn, b);
 	static const bool xt[3][2] = { { false, false }, { false, true }, { true, true } };
-	for (unsigned i = 0; i < 3; i++)
-		for (unsigned j = 0; j < vs.n; j++)
-			for (unsigned d = 0; d < (1u << dn.n); d++) {
-				struct config k = { xt[i][0], xt[i][1], vs.v[j], -1, &dn, d };
-				if (eval(a, &k) && eval(b, &k) != negate_b)
-					return true;
-			}
+	for (int f = 0; f < XI_FAM_COUNT; f++)
+		for (unsigned i = 0; i < 3; i++)
+			for (unsigned j = 0; j < vs.n; j++)
+				for (unsigned d = 0; d < (1u << dn.n); d++) {
+					struct config k = { xt[i][0], xt[i][1], vs.v[j], -1, &dn, d, f };
+					if (eval(a, &k) && eval(b, &k) != negate_b)
+						return true;
+				}
 	/* Too many numbers or names to try them all: answer as if they
 	 * could meet. */
 	return vs.overflow || dn.overflow;
@@ -513,6 +554,7 @@ static unsigned level(const struct xi_cond *c, bool for_c)
 	case XI_COND_OR: return 1;
 	case XI_COND_AND: return 2;
 	case XI_COND_TOOLS: return for_c ? 1 : 3;
+	case XI_COND_FAMILY: return for_c && strchr(xi_families[c->value].c_cond, '|') ? 1 : 3;
 	default: return 3;
 	}
 }
@@ -533,6 +575,9 @@ static void text(struct xi_strbuf *sb, const struct xi_cond *c, unsigned min, bo
 		break;
 	case XI_COND_DEFINED:
 		xi_sb_printf(sb, "defined(%s)", c->name);
+		break;
+	case XI_COND_FAMILY:
+		xi_sb_adds(sb, for_c ? xi_families[c->value].c_cond : xi_families[c->value].name);
 		break;
 	case XI_COND_VERSION:
 		xi_sb_printf(sb, "%s %s %s", for_c ? "__XEN_INTERFACE_VERSION__" : "version",

@@ -4,8 +4,9 @@
  * Xen's headers say it with #if: `xen` (defined(__XEN__)), `tools`
  * (defined(__XEN__) || defined(__XEN_TOOLS__)), `version OP INT`
  * (__XEN_INTERFACE_VERSION__ OP INT), `defined(NAME)` (the constant NAME
- * is declared: true on the ABIs it is declared on), combined with !, &&,
- * || and ( ).
+ * is declared: true on the ABIs it is declared on), an architecture family
+ * (x86, arm, ppc, riscv: the loader turns a family group into a part of the
+ * file, see xi_cond_take_family), combined with !, &&, || and ( ).
  * Every backend but C sees the reference configuration
  * (xi_cond_reference): a toolstack at the latest interface version. */
 #ifndef XENIDL_COND_H
@@ -25,6 +26,7 @@ enum xi_cond_kind {
 	XI_COND_TOOLS,
 	XI_COND_VERSION,    /* version OP value */
 	XI_COND_DEFINED,    /* defined(name) */
+	XI_COND_FAMILY,     /* an architecture family (value: enum xi_family) */
 	XI_COND_NOT,
 	XI_COND_AND,
 	XI_COND_OR,
@@ -51,6 +53,17 @@ struct xi_cond {
  * `at` in its source. Errors are reported at their column; NULL after
  * one. */
 const struct xi_cond *xi_cond_parse(struct xi_ctx *ctx, const char *text, struct xi_loc at);
+
+/* The family of a declaration under a family condition: `c` must be the
+ * family atom, or the && of conditions one of which is the atom and none
+ * of the others holds one (a family group, maybe around a declaration's
+ * own @if). Returns the rest of the condition (NULL: none) and sets *family
+ * (XI_FAM_NONE when c names no family); *bad is set to the first family
+ * atom placed otherwise (under ! or ||, or a second one), else NULL. */
+const struct xi_cond *xi_cond_take_family(struct xi_ctx *ctx, const struct xi_cond *c,
+					  int *family, const struct xi_cond **bad);
+/* The first family atom in c, or NULL. */
+const struct xi_cond *xi_cond_find_family(const struct xi_cond *c);
 
 /* a && b, either of which may be NULL (true). */
 const struct xi_cond *xi_cond_and(struct xi_ctx *ctx, const struct xi_cond *a,

@@ -108,3 +108,18 @@ unsigned xi_attrs_errors(const struct xi_ctx *ctx)
 {
 	return ctx->attrs_read ? ctx->attrs_read->errors : 0;
 }
+
+const struct xi_cond *xi_member_cond(const struct xi_ctx *ctx, const struct xi_member *m)
+{
+	if (!ctx->member_conds.count)
+		return NULL;
+	return xi_map_get(&ctx->member_conds, (const char *)&m, sizeof(m));
+}
+
+void xi_member_cond_set(struct xi_ctx *ctx, const struct xi_member *m, const struct xi_cond *c)
+{
+	/* The key's bytes must outlive the map: the arena holds them. */
+	const struct xi_member **key = XI_NEW(&ctx->arena, const struct xi_member *);
+	*key = m;
+	xi_map_put(&ctx->member_conds, (const char *)key, sizeof(*key), (void *)c);
+}

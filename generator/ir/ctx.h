@@ -41,6 +41,9 @@ struct xi_ctx {
 	 * path component. Only regular files are in it. */
 	struct xi_map canon_of_path;
 	struct xi_map symbols;         /* name -> first decl of that name */
+	/* @if on members: the member's address (its bytes) -> its condition.
+	 * Kept aside: a member has no room for it (ir.h), and few have one. */
+	struct xi_map member_conds;
 	struct xi_module **modules;    /* in load order */
 	unsigned nmodules, cap_modules;
 	struct xi_module **inputs;     /* named on the command line, in order */
@@ -108,6 +111,10 @@ void xi_attrs_done(struct xi_ctx *ctx);
 /* The errors reported so far in the attributes of the file being read
  * (which are not reading errors: resolution still runs after them). */
 unsigned xi_attrs_errors(const struct xi_ctx *ctx);
+
+/* A member's @if, or NULL (xi_member_cond_set records it). */
+const struct xi_cond *xi_member_cond(const struct xi_ctx *ctx, const struct xi_member *m);
+void xi_member_cond_set(struct xi_ctx *ctx, const struct xi_member *m, const struct xi_cond *c);
 
 /* The ABIs a module's declarations exist on: the selected ABIs, narrowed
  * to its family for arch-* modules. */

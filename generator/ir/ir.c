@@ -253,3 +253,14 @@ const struct xi_member *xi_agg_flex_member(const struct xi_agg *agg)
 		last = m;
 	return last && xi_type_is_flex(last->type) ? last : NULL;
 }
+
+const char *xi_module_source_name(struct xi_arena *a, const struct xi_module *m)
+{
+	const char *slash = strrchr(m->path, '/');
+	const char *base = slash ? slash + 1 : m->path;
+	const char *dot = strrchr(base, '.');
+	if (m->part_of)
+		return xi_aprintf(a, "%s%s (%s group)", m->part_of->rel, dot ? dot : "",
+				  xi_families[m->family].name);
+	return xi_aprintf(a, "%s%s", m->rel, dot ? dot : "");
+}

@@ -290,6 +290,14 @@ struct xi_layout {
 	uint32_t align;
 };
 
+/* A member of an aggregate whose members carry @if: every member in
+ * source order, with its condition (NULL: none). */
+struct xi_cmember {
+	struct xi_member *member;
+	const struct xi_cond *cond;
+	struct xi_cmember *next;
+};
+
 struct xi_agg {
 	bool is_union;
 	unsigned nmembers;
@@ -301,6 +309,11 @@ struct xi_agg {
 	const char *tag_name;
 	struct xi_member *tag;
 	struct xi_agg *parent;      /* enclosing aggregate, for inline ones */
+	/* Some member has @if: after resolution `members` links those of
+	 * the reference configuration (cond.h), which every backend but C
+	 * sees and layout lays out; c_members lists them all, for C. NULL
+	 * when no member has a condition. */
+	struct xi_cmember *c_members;
 	struct xi_decl *owner;      /* the top-level declaration */
 	/* Layout, per ABI. */
 	struct xi_layout lay[XI_ABI_COUNT];
@@ -435,6 +448,10 @@ struct xi_import {
 	const char *path;         /* as written; NULL for an arch import map */
 	struct xi_loc loc;
 	bool is_arch;
+	/* The loader's link from a file to the parts its family groups
+	 * (`@if(x86) { ... }`) make (xi_module.part_of): no file, no C
+	 * #include (the C header holds the parts). */
+	bool is_part;
 	/* An arch import written as a map (`import arch { arm:
 	 * "arch-arm.xidl", ... }`): its entries as written, and the file of
 	 * each family once the loader has checked the keys (NULL for a
@@ -464,6 +481,14 @@ struct xi_module {
 	 * fix-its that need the places of its items (fixit.c). */
 	const struct xi_dnode *spec_root;
 	int family;               /* XI_FAM_NONE or the arch-* family of its path */
+	/* The declarations of a file's family groups (`@if(x86) { ... }`)
+	 * make a module of their own, a part of that file: it has the
+	 * group's family, the file's imports, and the output paths of a file
+	 * in the family's directory next to it (arch-x86/domctl), but C,
+	 * which writes its declarations into the file's header under the
+	 * family's #if. parts[f]: the file's part of family f, or NULL. */
+	struct xi_module *part_of;
+	struct xi_module *parts[XI_FAM_COUNT];
 	/* The family was set by an arch import map (family_loc), not by
 	 * the path (a file arch-arm.xidl or one in an arch-arm directory). */
 	bool family_set;
@@ -597,6 +622,18 @@ bool xi_spdx_is_valid(const char *s);
 /* The file an arch import names for family f, as written: the map's, or
  * "arch-FAM/f.xidl" for `import arch "f.xidl"`; NULL if none. */
 const char *xi_import_family_path(struct xi_arena *a, const struct xi_import *im, int f);
+
+/* The output path of the C header that declares m's types: its file's for
+ * a part (see part_of). */
+static inline const char *xi_module_c_rel(const struct xi_module *m)
+{
+	return m->part_of ? m->part_of->rel : m->rel;
+}
+
+/* The source a module's outputs name: its file, at its output path with
+ * the file's extension ("hvm/params.xidl"); for a family group, its file's
+ * and the family ("domctl.xidl (x86 group)"). */
+const char *xi_module_source_name(struct xi_arena *a, const struct xi_module *m);
 
 bool xi_module_sees(const struct xi_module *m, const struct xi_module *other);
 

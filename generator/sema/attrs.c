@@ -317,6 +317,9 @@ static void apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct x
 			m->c_name = attr_string(ctx, a, true);
 		} else if (!strcmp(a->name, "len") || !strcmp(a->name, "max")) {
 			apply_len(ctx, m, a);
+		} else if (!strcmp(a->name, "if") && a->arg_kind == XI_ATTR_ARG_COND) {
+			if (a->cond)
+				xi_member_cond_set(ctx, m, a->cond);
 		} else {
 			attr_misplaced(ctx, a, "a member");
 		}
@@ -457,7 +460,8 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 	return head;
 }
 
-const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_member *m)
+const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_member *m,
+					 const struct xi_cond *cond)
 {
 	struct xi_attr *head = NULL, **tail = &head;
 	switch (m->flags & (XI_MEMBER_IN | XI_MEMBER_OUT)) {
@@ -485,6 +489,11 @@ const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_mem
 		struct xi_attr *at = push(a, &tail, "max");
 		at->arg_kind = XI_ATTR_ARG_EXPR;
 		at->expr = rel->max;
+	}
+	if (cond) {
+		struct xi_attr *at = push(a, &tail, "if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = cond;
 	}
 	return head;
 }

@@ -619,8 +619,77 @@ static void resolve_len(struct xi_resolver *r, struct xi_agg *agg, struct xi_mem
 	rel->max_ok = true;
 }
 
+/* Members under @if: C declares them all (c_members); every other
+ * backend, and the layout, sees those of the reference configuration
+ * (members, next). Two members of one name are alternatives: their
+ * conditions must exclude each other. */
+static void split_members(struct xi_resolver *r, struct xi_agg *agg)
+{
+	struct xi_ctx *ctx = r->ctx;
+	if (!ctx->member_conds.count)
+		return;
+	bool any = false;
+	for (const struct xi_member *m = agg->members; m && !any; m = m->next)
+		any = xi_member_cond(ctx, m) != NULL;
+	if (!any)
+		return;
+	struct xi_cmember *head = NULL, **tail = &head;
+	for (struct xi_member *m = agg->members; m; m = m->next) {
+		const struct xi_cond *c = xi_member_cond(ctx, m);
+		const struct xi_cond *fam = xi_cond_find_family(c);
+		if (c && agg->tag_name) {
+			xi_error(r->diag, m->loc, "'@if' applies to declarations, members, variants "
+				 "and bits, not yet to the arms of a tagged union ('%s')", m->name);
+			c = NULL;
+		} else if (fam) {
+			xi_error(r->diag, fam->loc, "a family condition ('%s') applies to "
+				 "declarations and groups of them, not to members",
+				 xi_families[fam->value].name);
+			c = NULL;
+		}
+		for (const struct xi_cmember *o = head; o; o = o->next) {
+			if (o->member->name != m->name || !xi_cond_overlap(o->cond, c))
+				continue;
+			struct xi_strbuf a = XI_STRBUF_INIT, b = XI_STRBUF_INIT;
+			if (o->cond)
+				xi_cond_text(&a, o->cond);
+			if (c)
+				xi_cond_text(&b, c);
+			xi_error(r->diag, m->loc, "duplicate member '%s'", m->name);
+			xi_note(r->diag, o->member->loc, "previous member '%s' is here", m->name);
+			xi_note(r->diag, m->loc, "alternatives need conditions that exclude each "
+				"other; these can both hold: %s and %s", o->cond ? xi_sb_str(&a) : "none",
+				c ? xi_sb_str(&b) : "none");
+			xi_sb_free(&a);
+			xi_sb_free(&b);
+			break;
+		}
+		struct xi_cmember *cm = XI_NEW(&ctx->arena, struct xi_cmember);
+		cm->member = m;
+		cm->cond = c;
+		*tail = cm;
+		tail = &cm->next;
+	}
+	agg->c_members = head;
+	struct xi_member **link = &agg->members;
+	agg->nmembers = 0;
+	for (struct xi_cmember *cm = head; cm; cm = cm->next) {
+		if (!xi_cond_reference(ctx, cm->cond))
+			continue;
+		*link = cm->member;
+		link = &cm->member->next;
+		agg->nmembers++;
+	}
+	*link = NULL;
+	/* C spells the others' types too. */
+	for (struct xi_cmember *cm = head; cm; cm = cm->next)
+		if (!xi_cond_reference(ctx, cm->cond))
+			resolve_type(r, cm->member->type, XI_USE_MEMBER);
+}
+
 static void resolve_agg(struct xi_resolver *r, struct xi_agg *agg)
 {
+	split_members(r, agg);
 	if (!agg->members && !r->legacy)
 		xi_error(r->diag, agg->loc, "an empty %s is only allowed in %s",
 			 agg->is_union ? "union" : "struct", xi_spell_legacy_decls(r->ctx, agg->loc));

@@ -10,16 +10,43 @@
 
 #include "../xen.h"
 #include "../event_channel.h"
+
 #if defined(__i386__) || defined(__x86_64__)
-#include "arch-x86/hvm_op.h"
-#elif defined(__arm__) || defined(__aarch64__)
-#include "arch-arm/hvm_op.h"
-#elif defined(__powerpc64__)
-#include "arch-ppc/hvm_op.h"
-#elif defined(__riscv)
-#include "arch-riscv/hvm_op.h"
-#else
-#error "xenidl: no definitions for this architecture"
+
+/*
+ * HVMOP command: the vector for event channel upcalls of a vCPU, used
+ * instead of the domain's callback (HVM_PARAM_CALLBACK_IRQ) when set
+ * (xen_hvm_evtchn_upcall_vector).
+ */
+#define HVMOP_set_evtchn_upcall_vector 23
+
+/* HVMOP_set_evtchn_upcall_vector. */
+struct xen_hvm_evtchn_upcall_vector {
+    /* IN: the vCPU. */
+    uint32_t vcpu;
+    /* IN: the vector. */
+    uint8_t vector;
+};
+typedef struct xen_hvm_evtchn_upcall_vector xen_hvm_evtchn_upcall_vector_t;
+DEFINE_XEN_GUEST_HANDLE(xen_hvm_evtchn_upcall_vector_t);
+
+/*
+ * Layout checks: the compiler confirms the size, alignment and member
+ * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
+ * to leave them out.
+ */
+#ifndef XENIDL_NO_LAYOUT_CHECKS
+
+/* struct xen_hvm_evtchn_upcall_vector */
+#if defined(__i386__) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_hvm_evtchn_upcall_vector, 8);
+XENIDL_CHECK_ALIGN(struct, xen_hvm_evtchn_upcall_vector, 4);
+XENIDL_CHECK_OFFSET(struct, xen_hvm_evtchn_upcall_vector, vcpu, 0);
+XENIDL_CHECK_OFFSET(struct, xen_hvm_evtchn_upcall_vector, vector, 4);
+#endif
+
+#endif /* XENIDL_NO_LAYOUT_CHECKS */
+
 #endif
 
 /* Commands of HYPERVISOR_hvm_op(). */

@@ -1137,7 +1137,7 @@ pub struct MulticallEntry {
     pub op: crate::arch::xen::XenUlongT,
     /// OUT: what the hypercall returned.
     pub result: crate::arch::xen::XenUlongT,
-    /// IN: the hypercall's arguments (Xen uses five).
+    /// IN: the hypercall's arguments.
     pub args: [crate::arch::xen::XenUlongT; 6],
 }
 

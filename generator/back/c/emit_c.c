@@ -378,10 +378,16 @@ static void emit_member(struct cgen *g, const struct xi_member *m, unsigned inde
 	xi_out_write(g->out, g->line.data, g->line.len);
 }
 
+static void emit_conditional_members(struct cgen *g, const struct xi_agg *agg, unsigned indent);
+
 static void emit_members(struct cgen *g, const struct xi_agg *agg, unsigned indent)
 {
-	for (const struct xi_member *m = agg->members; m; m = m->next)
-		emit_member(g, m, indent);
+	if (!agg->c_members) {
+		for (const struct xi_member *m = agg->members; m; m = m->next)
+			emit_member(g, m, indent);
+		return;
+	}
+	emit_conditional_members(g, agg, indent);
 }
 
 /* --- Declarations -------------------------------------------------------- */
@@ -531,6 +537,17 @@ static void cond_enter(struct cgen *g, struct cond_block *b, const struct xi_con
 			xi_out_putc(g->out, '\n');
 		cond_line(g, "if", c);
 	}
+}
+
+/* Members under @if: each under its #if, alternatives in one chain. */
+static void emit_conditional_members(struct cgen *g, const struct xi_agg *agg, unsigned indent)
+{
+	struct cond_block block = { NULL, NULL, NULL };
+	for (const struct xi_cmember *cm = agg->c_members; cm; cm = cm->next) {
+		cond_enter(g, &block, cm->cond, false);
+		emit_member(g, cm->member, indent);
+	}
+	cond_enter(g, &block, NULL, false);
 }
 
 /* A @c_enum enum is a C enum, as Xen declares a few: `enum NAME { ... };`
@@ -815,6 +832,8 @@ static bool layout_has_alternatives(struct cgen *g, const struct xi_type *t, uns
 	case XI_TYPE_ARRAY:
 		return layout_has_alternatives(g, t->u.array.elem, depth + 1);
 	case XI_TYPE_AGG:
+		if (t->u.agg->c_members)
+			return true;
 		for (const struct xi_member *m = t->u.agg->members; m; m = m->next)
 			if (layout_has_alternatives(g, m->type, depth + 1))
 				return true;
@@ -834,6 +853,8 @@ static bool layout_has_alternatives(struct cgen *g, const struct xi_type *t, uns
 			if (d->kind == XI_DECL_ALIAS && layout_has_alternatives(g, d->type, depth + 1))
 				return true;
 			if (xi_decl_is_aggregate(d)) {
+				if (d->agg->c_members)
+					return true;
 				for (const struct xi_member *m = d->agg->members; m; m = m->next)
 					if (layout_has_alternatives(g, m->type, depth + 1))
 						return true;
@@ -849,6 +870,8 @@ static bool decl_has_alternatives(struct cgen *g, const struct xi_decl *d)
 {
 	if (!xi_decl_is_aggregate(d))
 		return false;
+	if (d->agg->c_members)
+		return true;
 	for (const struct xi_member *m = d->agg->members; m; m = m->next)
 		if (layout_has_alternatives(g, m->type, 0))
 			return true;
@@ -918,10 +941,12 @@ static void refer(struct cgen *g, const struct xi_module *m)
 static void emit_includes(struct cgen *g)
 {
 	const struct xi_import *im = g->module->imports;
-	if (!im)
-		return;
+	if (!im || im->is_part)
+		return; /* the link to its family groups comes last */
 	xi_out_putc(g->out, '\n');
 	for (; im; im = im->next) {
+		if (im->is_part)
+			continue;
 		if (!im->is_arch) {
 			xi_out_printf(g->out, "#include \"%s\"\n", include_path(g->arena, im->path));
 			refer(g, im->module[0]);
@@ -1129,6 +1154,56 @@ static void emit_early_handles(struct cgen *g)
 	}
 }
 
+static void emit_decls(struct cgen *g)
+{
+	struct xi_module *m = g->module;
+	struct cond_block block = { NULL, NULL, NULL };
+	for (unsigned i = 0; i < m->ndecls; i++) {
+		const struct xi_decl *d = m->sorted[i];
+		cond_enter(g, &block, d->cond, true);
+		xi_out_putc(g->out, '\n');
+		/* Under defined(NAME), on the ABIs where it holds only. */
+		xi_abi_mask module_abis = g->abis;
+		g->abis = xi_decl_abis(g->ctx, d);
+		switch (d->kind) {
+		case XI_DECL_CONST: emit_const(g, d); break;
+		case XI_DECL_ALIAS: emit_alias(g, d); break;
+		case XI_DECL_ENUM: emit_enum(g, d); break;
+		case XI_DECL_BITMAP: emit_bitmap(g, d); break;
+		case XI_DECL_STRUCT:
+		case XI_DECL_UNION: emit_aggregate(g, d); break;
+		}
+		g->abis = module_abis;
+	}
+	cond_enter(g, &block, NULL, true);
+}
+
+/* The file's family groups (xi_module.part_of): each family's
+ * declarations under the family's #if, as Xen writes them in a shared
+ * header, before the declarations of the file (which may use them). */
+static void emit_parts(struct cgen *g)
+{
+	struct xi_module *m = g->module;
+	xi_abi_mask abis = g->abis;
+	bool first = true;
+	for (int f = 0; f < XI_FAM_COUNT; f++) {
+		struct xi_module *p = m->parts[f];
+		if (!p || p->left_out)
+			continue;
+		xi_out_printf(g->out, "\n#%s %s\n", first ? "if" : "elif", xi_families[f].c_cond);
+		first = false;
+		g->module = p;
+		g->abis = xi_module_abis(g->ctx, p);
+		emit_early_handles(g);
+		emit_decls(g);
+		emit_checks(g);
+		g->module = m;
+		g->abis = abis;
+	}
+	if (!first)
+		xi_out_puts(g->out, "\n#endif\n");
+}
+
 static void emit_module(struct cgen *g)
 {
 	struct xi_module *m = g->module;
@@ -1161,30 +1236,13 @@ static void emit_module(struct cgen *g)
 		xi_ref_add(g->ctx, g->out, "includes", "c", XI_C_SUPPORT_HEADER, m);
 	}
 	emit_includes(g);
-	struct cond_block block = { NULL, NULL, NULL };
 	if (m->c_prelude && m->family == XI_FAM_NONE && !m->c_prelude_version) {
 		xi_out_putc(o, '\n');
 		emit_shared_machinery(o, deferred_handles(g));
 	}
 	emit_early_handles(g);
-	for (unsigned i = 0; i < m->ndecls; i++) {
-		const struct xi_decl *d = m->sorted[i];
-		cond_enter(g, &block, d->cond, true);
-		xi_out_putc(o, '\n');
-		/* Under defined(NAME), on the ABIs where it holds only. */
-		xi_abi_mask module_abis = g->abis;
-		g->abis = xi_decl_abis(g->ctx, d);
-		switch (d->kind) {
-		case XI_DECL_CONST: emit_const(g, d); break;
-		case XI_DECL_ALIAS: emit_alias(g, d); break;
-		case XI_DECL_ENUM: emit_enum(g, d); break;
-		case XI_DECL_BITMAP: emit_bitmap(g, d); break;
-		case XI_DECL_STRUCT:
-		case XI_DECL_UNION: emit_aggregate(g, d); break;
-		}
-		g->abis = module_abis;
-	}
-	cond_enter(g, &block, NULL, true);
+	emit_parts(g);
+	emit_decls(g);
 	if (m->c_prelude_version) {
 		xi_out_putc(o, '\n');
 		xi_out_puts(o, xi_template_c_version);
@@ -1206,6 +1264,8 @@ void xi_emit_c(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_o
 	}
 	for (unsigned i = 0; i < ctx->ninputs; i++) {
 		struct xi_module *m = ctx->inputs[i];
+		if (m->part_of)
+			continue; /* in its file's header (emit_parts) */
 		struct cgen g;
 		memset(&g, 0, sizeof(g));
 		g.ctx = ctx;

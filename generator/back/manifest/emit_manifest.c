@@ -301,6 +301,21 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d, const stru
 		put_member(w, d, &d->members[i]);
 }
 
+static void put_module(struct mf_writer *w, const struct xi_mf_model *m,
+		       const struct xi_mf_module *mod)
+{
+	struct xi_strbuf *sb = new_line(w);
+	xi_sb_printf(sb, "\nmodule %s", mod->rel);
+	add_attr(sb, "abis", xi_mf_abi_list(&w->arena, mod->abis));
+	add_attr(sb, "if", mod->tools_only ? "tools" : NULL);
+	xi_sb_addc(sb, '\n');
+	write_line(w);
+	put_doc(w, 0, mod->doc);
+	for (unsigned i = 0; i < m->ndecls; i++)
+		if (m->decls[i]->module == mod->rel)
+			put_decl(w, m->decls[i], mod);
+}
+
 void xi_mf_write(struct xi_out *o, const struct xi_mf_model *m, const struct xi_mf_module *mod)
 {
 	/* Scratch text lives in a local arena, freed at the end. */
@@ -310,16 +325,13 @@ void xi_mf_write(struct xi_out *o, const struct xi_mf_model *m, const struct xi_
 	xi_sb_printf(sb, "%s %d", XI_MF_MAGIC, XI_MF_FORMAT_VERSION);
 	add_attr(sb, "abis", xi_mf_abi_list(&w.arena, m->abis));
 	xi_sb_printf(sb, "\n# The ABI of %s, as laid out by xenidl. Generated: do not edit.\n"
-		     "# Format: doc/integration.md, \"The ABI manifest\".\n\nmodule %s",
-		     mod->rel, mod->rel);
-	add_attr(sb, "abis", xi_mf_abi_list(&w.arena, mod->abis));
-	add_attr(sb, "if", mod->tools_only ? "tools" : NULL);
-	xi_sb_addc(sb, '\n');
+		     "# Format: doc/integration.md, \"The ABI manifest\".\n", mod->rel);
 	write_line(&w);
-	put_doc(&w, 0, mod->doc);
-	for (unsigned i = 0; i < m->ndecls; i++)
-		if (m->decls[i]->module == mod->rel)
-			put_decl(&w, m->decls[i], mod);
+	put_module(&w, m, mod);
+	/* The file's family groups: modules of their own, in its manifest. */
+	for (unsigned i = 0; i < m->nmodules; i++)
+		if (m->modules[i]->part_of && !strcmp(m->modules[i]->part_of, mod->rel))
+			put_module(&w, m, m->modules[i]);
 	xi_sb_free(&w.line);
 	xi_arena_free(&w.arena);
 }
@@ -329,7 +341,7 @@ void xi_emit_manifest(struct xi_ctx *ctx, const struct xi_gen_options *opt, stru
 	struct xi_mf_model *m = xi_mf_of_backend(ctx);
 	for (unsigned i = 0; i < m->nmodules; i++) {
 		const struct xi_mf_module *mod = m->modules[i];
-		if (!mod->input)
+		if (!mod->input || mod->part_of)
 			continue;
 		struct xi_out *o = xi_out_open(out, xi_aprintf(&ctx->arena, "%s.abi", mod->rel));
 		if (o)

@@ -516,9 +516,7 @@ static void emit_wire_size_abi(struct mgen *g, struct xi_out *o, const struct xi
 
 static const char *source_name(struct xi_arena *a, const struct xi_module *m)
 {
-	const char *base = xi_mt_basename(m->path);
-	const char *dot = strrchr(base, '.');
-	return xi_aprintf(a, "%s%s", m->rel, dot ? dot : "");
+	return xi_module_source_name(a, m);
 }
 
 static const char *guard_name(struct xi_arena *a, const char *rel)
@@ -603,8 +601,8 @@ static void emit_header(struct mgen *g, struct xi_out *o)
 	if (cond)
 		xi_out_printf(o, "#if %s\n\n", cond);
 	xi_out_puts(o, "#include <xenidl/runtime.h>\n");
-	xi_out_printf(o, "#include \"%s.h\"\n", m->rel);
-	xi_ref_add(g->ctx, o, "includes", "c", xi_aprintf(g->a, "%s.h", m->rel), m);
+	xi_out_printf(o, "#include \"%s.h\"\n", xi_module_c_rel(m));
+	xi_ref_add(g->ctx, o, "includes", "c", xi_aprintf(g->a, "%s.h", xi_module_c_rel(m)), m);
 	xi_out_puts(o, "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n");
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];

@@ -619,10 +619,7 @@ static void aggregate(struct page *pg, const struct xi_mf_decl *d)
 
 static const char *source_name(struct page *pg, const struct xi_module *m)
 {
-	const char *slash = strrchr(m->path, '/');
-	const char *base = slash ? slash + 1 : m->path;
-	const char *dot = strrchr(base, '.');
-	return xi_aprintf(pg->arena, "%s%s", m->rel, dot ? dot : "");
+	return xi_module_source_name(pg->arena, m);
 }
 
 static void imports(struct page *pg, const struct xi_module *m)
@@ -639,7 +636,9 @@ static void imports(struct page *pg, const struct xi_module *m)
 			xi_out_printf(pg->o, link ? "[`%s`](%s)" : "`%s`", im->path, link);
 			continue;
 		}
-		if (im->is_map)
+		if (im->is_part)
+			xi_out_puts(pg->o, "its family groups (");
+		else if (im->is_map)
 			xi_out_puts(pg->o, "a file per architecture (");
 		else
 			xi_out_printf(pg->o, "`%s` per architecture (", im->path);

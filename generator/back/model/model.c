@@ -534,6 +534,7 @@ static struct xi_mf_model *model_of(struct xi_ctx *ctx, bool inputs_only, bool b
 		mm->abis = xi_module_abis(ctx, mod);
 		mm->input = mod->is_input;
 		mm->tools_only = mod->tools_only;
+		mm->part_of = mod->part_of ? copy(&b, mod->part_of->rel) : NULL;
 		mm->loc.file = copy(&b, mod->path);
 		for (const struct xi_decl *d = mod->decls; d; d = d->next)
 			add_decl(&b, d, mm);

@@ -154,6 +154,9 @@ struct xi_mf_module {
 	bool input;           /* named on the command line (gets outputs) */
 	bool empty;           /* declares nothing */
 	bool tools_only;      /* `if=tools`: for the hypervisor and toolstack only */
+	/* A file's family group (xi_module.part_of): the rel of that file,
+	 * whose manifest holds this module too. NULL for a file. */
+	const char *part_of;
 };
 
 struct xi_mf_model {
