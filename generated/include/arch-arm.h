@@ -260,7 +260,6 @@ struct xen_arch_domainconfig {
     uint8_t v8r_el1_msa; /* enum xen_domctl_config_arm_v8r_el1_msa */
     uint16_t pad;
 };
-typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
 #endif
 
 /* The Arm part of a vcpu_info: nothing. */

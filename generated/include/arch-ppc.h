@@ -162,7 +162,6 @@ typedef struct arch_vcpu_info arch_vcpu_info_t;
 /* ppc settings of a new domain: none. */
 __extension__ struct xen_arch_domainconfig {
 };
-typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
 
 /*
  * A callback address. Xen's ppc header does not define this type (so its

@@ -113,7 +113,6 @@ struct xen_arch_domainconfig {
      */
     uint8_t gaddr_bits;
 };
-typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
 #endif
 
 /* The RISC-V part of a vcpu_info: nothing. */

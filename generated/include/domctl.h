@@ -225,7 +225,6 @@ struct xen_domctl_createdomain {
     /* IN/OUT: architecture-specific settings. */
     struct xen_arch_domainconfig arch;
 };
-typedef struct xen_domctl_createdomain xen_domctl_createdomain_t;
 
 /* State flags of a domain (xen_domctl_getdomaininfo.flags). */
 /* Scheduled to die. */
@@ -354,7 +353,6 @@ struct xen_domctl_getpageframeinfo3 {
     /* IN: the frames; OUT: each with its XEN_DOMCTL_PFINFO_* type. */
     XEN_GUEST_HANDLE_64(xen_pfn_t) array;
 };
-typedef struct xen_domctl_getpageframeinfo3 xen_domctl_getpageframeinfo3_t;
 
 /* Operations of XEN_DOMCTL_shadow_op. */
 /* Turn shadow mode off. */
@@ -396,7 +394,6 @@ struct xen_domctl_shadow_op_stats {
     uint32_t fault_count;
     uint32_t dirty_count;
 };
-typedef struct xen_domctl_shadow_op_stats xen_domctl_shadow_op_stats_t;
 
 /* XEN_DOMCTL_shadow_op: shadow page tables and log-dirty mode. */
 struct xen_domctl_shadow_op {
@@ -416,14 +413,12 @@ struct xen_domctl_shadow_op {
     /* OUT: statistics. */
     struct xen_domctl_shadow_op_stats stats;
 };
-typedef struct xen_domctl_shadow_op xen_domctl_shadow_op_t;
 
 /* XEN_DOMCTL_max_mem. */
 struct xen_domctl_max_mem {
     /* IN: most memory in KB. */
     uint64_aligned_t max_memkb;
 };
-typedef struct xen_domctl_max_mem xen_domctl_max_mem_t;
 
 /* XEN_DOMCTL_setvcpucontext and XEN_DOMCTL_getvcpucontext. */
 struct xen_domctl_vcpucontext {
@@ -432,7 +427,6 @@ struct xen_domctl_vcpucontext {
     /* IN, contents IN/OUT: its context. */
     XEN_GUEST_HANDLE_64(vcpu_guest_context_t) ctxt;
 };
-typedef struct xen_domctl_vcpucontext xen_domctl_vcpucontext_t;
 
 /* XEN_DOMCTL_getvcpuinfo. */
 struct xen_domctl_getvcpuinfo {
@@ -449,7 +443,6 @@ struct xen_domctl_getvcpuinfo {
     /* OUT: the physical CPU it is on. */
     uint32_t cpu;
 };
-typedef struct xen_domctl_getvcpuinfo xen_domctl_getvcpuinfo_t;
 
 /*
  * XEN_DOMCTL_setnodeaffinity and XEN_DOMCTL_getnodeaffinity: the NUMA
@@ -459,7 +452,6 @@ struct xen_domctl_nodeaffinity {
     /* IN: the nodes. */
     struct xenctl_bitmap nodemap;
 };
-typedef struct xen_domctl_nodeaffinity xen_domctl_nodeaffinity_t;
 
 /* Which affinities of a vCPU to set or get. */
 /* The hard affinity. */
@@ -492,7 +484,6 @@ struct xen_domctl_vcpuaffinity {
      */
     struct xenctl_bitmap cpumap_soft;
 };
-typedef struct xen_domctl_vcpuaffinity xen_domctl_vcpuaffinity_t;
 
 /*
  * XEN_DOMCTL_max_vcpus: must match max_vcpus of createdomain. Still needed
@@ -502,7 +493,6 @@ struct xen_domctl_max_vcpus {
     /* IN: the number of vCPUs. */
     uint32_t max;
 };
-typedef struct xen_domctl_max_vcpus xen_domctl_max_vcpus_t;
 
 /* Schedulers (SEDF, 4, was removed). */
 #define XEN_SCHEDULER_CREDIT 5
@@ -516,14 +506,12 @@ struct xen_domctl_sched_credit {
     uint16_t weight;
     uint16_t cap;
 };
-typedef struct xen_domctl_sched_credit xen_domctl_sched_credit_t;
 
 /* Parameters of the credit2 scheduler. */
 struct xen_domctl_sched_credit2 {
     uint16_t weight;
     uint16_t cap;
 };
-typedef struct xen_domctl_sched_credit2 xen_domctl_sched_credit2_t;
 
 /* Flags of the RTDS scheduler. */
 /* The vCPU may run beyond its budget. */
@@ -539,7 +527,6 @@ struct xen_domctl_sched_rtds {
     /* XEN_DOMCTL_SCHEDRT_* flags. */
     uint32_t flags; /* bitmap xen_domctl_schedrt */
 };
-typedef struct xen_domctl_sched_rtds xen_domctl_sched_rtds_t;
 
 /* Scheduler parameters of one vCPU. */
 struct xen_domctl_schedparam_vcpu {
@@ -587,21 +574,18 @@ struct xen_domctl_scheduler_op {
         } v;
     } u;
 };
-typedef struct xen_domctl_scheduler_op xen_domctl_scheduler_op_t;
 
 /* XEN_DOMCTL_setdomainhandle. */
 struct xen_domctl_setdomainhandle {
     /* IN: the new handle. */
     xen_domain_handle_t handle;
 };
-typedef struct xen_domctl_setdomainhandle xen_domctl_setdomainhandle_t;
 
 /* XEN_DOMCTL_setdebugging. */
 struct xen_domctl_setdebugging {
     /* IN: non-zero to debug the domain. */
     uint8_t enable;
 };
-typedef struct xen_domctl_setdebugging xen_domctl_setdebugging_t;
 
 /* XEN_DOMCTL_irq_permission. */
 struct xen_domctl_irq_permission {
@@ -611,7 +595,6 @@ struct xen_domctl_irq_permission {
     uint8_t allow_access;
     uint8_t pad[3];
 };
-typedef struct xen_domctl_irq_permission xen_domctl_irq_permission_t;
 
 /* Actions of XEN_DOMCTL_gsi_permission. */
 #define XEN_DOMCTL_GSI_REVOKE 0
@@ -627,7 +610,6 @@ struct xen_domctl_gsi_permission {
     /* IN: XEN_DOMCTL_GSI_* action. */
     uint32_t flags;
 };
-typedef struct xen_domctl_gsi_permission xen_domctl_gsi_permission_t;
 
 /* XEN_DOMCTL_iomem_permission. */
 struct xen_domctl_iomem_permission {
@@ -638,7 +620,6 @@ struct xen_domctl_iomem_permission {
     /* IN: non-zero to allow access, zero to deny it. */
     uint8_t allow_access;
 };
-typedef struct xen_domctl_iomem_permission xen_domctl_iomem_permission_t;
 
 /* XEN_DOMCTL_ioport_permission. */
 struct xen_domctl_ioport_permission {
@@ -649,21 +630,18 @@ struct xen_domctl_ioport_permission {
     /* IN: non-zero to allow access, zero to deny it. */
     uint8_t allow_access;
 };
-typedef struct xen_domctl_ioport_permission xen_domctl_ioport_permission_t;
 
 /* XEN_DOMCTL_hypercall_init. */
 struct xen_domctl_hypercall_init {
     /* IN: the guest frame to fill with the hypercall page. */
     uint64_aligned_t gmfn;
 };
-typedef struct xen_domctl_hypercall_init xen_domctl_hypercall_init_t;
 
 /* XEN_DOMCTL_settimeoffset. */
 struct xen_domctl_settimeoffset {
     /* IN: seconds added to the domain's wallclock. */
     int64_aligned_t time_offset_seconds;
 };
-typedef struct xen_domctl_settimeoffset xen_domctl_settimeoffset_t;
 
 /* XEN_DOMCTL_gethvmcontext and XEN_DOMCTL_sethvmcontext. */
 struct xen_domctl_hvmcontext {
@@ -672,14 +650,12 @@ struct xen_domctl_hvmcontext {
     /* IN, contents IN/OUT: the data; get with a null buffer returns the size needed. */
     XEN_GUEST_HANDLE_64(uint8) buffer;
 };
-typedef struct xen_domctl_hvmcontext xen_domctl_hvmcontext_t;
 
 /* XEN_DOMCTL_set_address_size and XEN_DOMCTL_get_address_size. */
 struct xen_domctl_address_size {
     /* IN (set) or OUT (get): the guest's address size in bits. */
     uint32_t size;
 };
-typedef struct xen_domctl_address_size xen_domctl_address_size_t;
 
 /* Triggers of XEN_DOMCTL_sendtrigger. */
 #define XEN_DOMCTL_SENDTRIGGER_NMI 0
@@ -695,7 +671,6 @@ struct xen_domctl_sendtrigger {
     /* IN: the vCPU. */
     uint32_t vcpu;
 };
-typedef struct xen_domctl_sendtrigger xen_domctl_sendtrigger_t;
 
 /* Kinds of device of XEN_DOMCTL_assign_device. */
 /* A PCI device. */
@@ -736,7 +711,6 @@ struct xen_domctl_assign_device {
         } dt;
     } u;
 };
-typedef struct xen_domctl_assign_device xen_domctl_assign_device_t;
 
 /*
  * XEN_DOMCTL_get_device_group: the devices in the same IOMMU group as a
@@ -752,7 +726,6 @@ struct xen_domctl_get_device_group {
     /* IN, contents OUT: the devices. */
     XEN_GUEST_HANDLE_64(uint32) sdev_array;
 };
-typedef struct xen_domctl_get_device_group xen_domctl_get_device_group_t;
 
 /* Kinds of pass-through interrupt (Xen's C enum pt_irq_type). */
 enum pt_irq_type {
@@ -814,7 +787,6 @@ struct xen_domctl_bind_pt_irq {
         } spi;
     } u;
 };
-typedef struct xen_domctl_bind_pt_irq xen_domctl_bind_pt_irq_t;
 
 /* Actions of XEN_DOMCTL_memory_mapping. */
 #define DPCI_REMOVE_MAPPING 0
@@ -837,7 +809,6 @@ struct xen_domctl_memory_mapping {
     uint32_t add_mapping; /* enum dpci_mapping */
     uint32_t padding;
 };
-typedef struct xen_domctl_memory_mapping xen_domctl_memory_mapping_t;
 
 /* XEN_DOMCTL_ioport_mapping: map machine I/O ports to guest ports. */
 struct xen_domctl_ioport_mapping {
@@ -850,7 +821,6 @@ struct xen_domctl_ioport_mapping {
     /* IN: DPCI_ADD_MAPPING or DPCI_REMOVE_MAPPING. */
     uint32_t add_mapping; /* enum dpci_mapping */
 };
-typedef struct xen_domctl_ioport_mapping xen_domctl_ioport_mapping_t;
 
 /*
  * Caching types of XEN_DOMCTL_pin_mem_cacheattr (now removed; the
@@ -874,7 +844,6 @@ struct xen_domctl_set_target {
     /* IN: the target. */
     domid_t target;
 };
-typedef struct xen_domctl_set_target xen_domctl_set_target_t;
 
 /*
  * XEN_DOMCTL_subscribe: an event channel to notify, instead of
@@ -886,7 +855,6 @@ struct xen_domctl_subscribe {
     /* IN: the port. */
     uint32_t port;
 };
-typedef struct xen_domctl_subscribe xen_domctl_subscribe_t;
 
 /* Operations of XEN_DOMCTL_debug_op. */
 #define XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF 0
@@ -899,7 +867,6 @@ struct xen_domctl_debug_op {
     /* IN: the vCPU. */
     uint32_t vcpu;
 };
-typedef struct xen_domctl_debug_op xen_domctl_debug_op_t;
 
 /* XEN_DOMCTL_gethvmcontext_partial: one record of the HVM context. */
 struct xen_domctl_hvmcontext_partial {
@@ -912,7 +879,6 @@ struct xen_domctl_hvmcontext_partial {
     /* IN, contents OUT: the record. */
     XEN_GUEST_HANDLE_64(uint8) buffer;
 };
-typedef struct xen_domctl_hvmcontext_partial xen_domctl_hvmcontext_partial_t;
 
 /* XEN_DOMCTL_gettscinfo and XEN_DOMCTL_settscinfo. */
 struct xen_domctl_tsc_info {
@@ -926,7 +892,6 @@ struct xen_domctl_tsc_info {
     /* IN/OUT: elapsed nanoseconds. */
     uint64_aligned_t elapsed_nsec;
 };
-typedef struct xen_domctl_tsc_info xen_domctl_tsc_info_t;
 
 /* XEN_DOMCTL_gdbsx_guestmemio: read or write guest memory for gdbsx. */
 struct xen_domctl_gdbsx_memio {
@@ -943,14 +908,12 @@ struct xen_domctl_gdbsx_memio {
     /* OUT: bytes left uncopied. */
     uint32_t remain;
 };
-typedef struct xen_domctl_gdbsx_memio xen_domctl_gdbsx_memio_t;
 
 /* XEN_DOMCTL_gdbsx_pausevcpu and XEN_DOMCTL_gdbsx_unpausevcpu. */
 struct xen_domctl_gdbsx_pauseunp_vcpu {
     /* IN: the vCPU. */
     uint32_t vcpu;
 };
-typedef struct xen_domctl_gdbsx_pauseunp_vcpu xen_domctl_gdbsx_pauseunp_vcpu_t;
 
 /* XEN_DOMCTL_gdbsx_domstatus. */
 struct xen_domctl_gdbsx_domstatus {
@@ -961,7 +924,6 @@ struct xen_domctl_gdbsx_domstatus {
     /* OUT: its event. */
     uint32_t vcpu_ev;
 };
-typedef struct xen_domctl_gdbsx_domstatus xen_domctl_gdbsx_domstatus_t;
 
 /* Operations of XEN_DOMCTL_vm_event_op on a ring. */
 #define XEN_VM_EVENT_ENABLE 0
@@ -1006,7 +968,6 @@ struct xen_domctl_vm_event_op {
         uint32_t version;
     } u;
 };
-typedef struct xen_domctl_vm_event_op xen_domctl_vm_event_op_t;
 
 /* Operations of XEN_DOMCTL_mem_sharing_op. */
 /* Turn sharing on or off. */
@@ -1021,7 +982,6 @@ struct xen_domctl_mem_sharing_op {
         uint8_t enable;
     } u;
 };
-typedef struct xen_domctl_mem_sharing_op xen_domctl_mem_sharing_op_t;
 
 /* XEN_DOMCTL_audit_p2m. */
 struct xen_domctl_audit_p2m {
@@ -1032,14 +992,12 @@ struct xen_domctl_audit_p2m {
     /* OUT: bad physical-to-machine entries. */
     uint64_t p2m_bad;
 };
-typedef struct xen_domctl_audit_p2m xen_domctl_audit_p2m_t;
 
 /* XEN_DOMCTL_set_virq_handler: the domain that handles a global VIRQ. */
 struct xen_domctl_set_virq_handler {
     /* IN: the VIRQ. */
     uint32_t virq;
 };
-typedef struct xen_domctl_set_virq_handler xen_domctl_set_virq_handler_t;
 
 /*
  * XEN_DOMCTL_set_access_required: whether a mem_access listener is
@@ -1049,14 +1007,12 @@ struct xen_domctl_set_access_required {
     /* IN: non-zero if required. */
     uint8_t access_required;
 };
-typedef struct xen_domctl_set_access_required xen_domctl_set_access_required_t;
 
 /* XEN_DOMCTL_set_broken_page_p2m. */
 struct xen_domctl_set_broken_page_p2m {
     /* IN: the broken page. */
     uint64_aligned_t pfn;
 };
-typedef struct xen_domctl_set_broken_page_p2m xen_domctl_set_broken_page_p2m_t;
 
 /*
  * XEN_DOMCTL_cacheflush: clean and invalidate the caches of a range of
@@ -1068,7 +1024,6 @@ struct xen_domctl_cacheflush {
     /* IN: number of frames. */
     xen_pfn_t nr_pfns;
 };
-typedef struct xen_domctl_cacheflush xen_domctl_cacheflush_t;
 
 /*
  * XEN_DOMCTL_get_paging_mempool_size and _set_: the pool of memory Xen
@@ -1079,7 +1034,6 @@ struct xen_domctl_paging_mempool {
     /* IN (set) or OUT (get): the size in bytes. */
     uint64_aligned_t size;
 };
-typedef struct xen_domctl_paging_mempool xen_domctl_paging_mempool_t;
 
 /* XEN_DOMCTL_setvnumainfo: the guest's virtual NUMA topology. */
 struct xen_domctl_vnuma {
@@ -1099,7 +1053,6 @@ struct xen_domctl_vnuma {
     /* IN: the memory ranges, nr_vmemranges entries. */
     XEN_GUEST_HANDLE_64(xen_vmemrange_t) vmemrange;
 };
-typedef struct xen_domctl_vnuma xen_domctl_vnuma_t;
 
 /* Operations of XEN_DOMCTL_psr_cmt_op (cache monitoring). */
 #define XEN_DOMCTL_PSR_CMT_OP_DETACH 0
@@ -1113,7 +1066,6 @@ struct xen_domctl_psr_cmt_op {
     /* OUT: the RMID. */
     uint32_t data;
 };
-typedef struct xen_domctl_psr_cmt_op xen_domctl_psr_cmt_op_t;
 
 /*
  * Operations of XEN_DOMCTL_monitor_op: which VM events the MONITOR ring
@@ -1193,7 +1145,6 @@ struct xen_domctl_monitor_op {
         } vmexit;
     } u;
 };
-typedef struct xen_domctl_monitor_op xen_domctl_monitor_op_t;
 
 /* Operations of XEN_DOMCTL_psr_alloc (cache and bandwidth allocation). */
 #define XEN_DOMCTL_PSR_SET_L3_CBM 0
@@ -1216,7 +1167,6 @@ struct xen_domctl_psr_alloc {
     /* IN/OUT: the value. */
     uint64_t data;
 };
-typedef struct xen_domctl_psr_alloc xen_domctl_psr_alloc_t;
 
 /* Operations of XEN_DOMCTL_vuart_op. */
 #define XEN_DOMCTL_VUART_OP_INIT 0
@@ -1239,7 +1189,6 @@ struct xen_domctl_vuart_op {
     /* OUT: the remote port of the ring's event channel. */
     evtchn_port_t evtchn;
 };
-typedef struct xen_domctl_vuart_op xen_domctl_vuart_op_t;
 
 /* Operations of XEN_DOMCTL_vmtrace_op. */
 /* Start tracing. */
@@ -1280,7 +1229,6 @@ struct xen_domctl_set_llc_colors {
     /* IN: the colours. */
     XEN_GUEST_HANDLE_64(uint32) llc_colors;
 };
-typedef struct xen_domctl_set_llc_colors xen_domctl_set_llc_colors_t;
 
 /* State bits of XEN_DOMCTL_get_domain_state. */
 /* The domain exists. */
@@ -1316,7 +1264,6 @@ struct xen_domctl_get_domain_state {
     /* OUT: an identifier never reused for another domain. */
     uint64_t unique_id;
 };
-typedef struct xen_domctl_get_domain_state xen_domctl_get_domain_state_t;
 
 /*
  * The argument of HYPERVISOR_domctl(): a command, the interface version,

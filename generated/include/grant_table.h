@@ -389,7 +389,6 @@ struct gnttab_copy_ptr {
     /* Offset in the frame. */
     uint16_t offset;
 };
-typedef struct gnttab_copy_ptr gnttab_copy_ptr_t;
 
 /*
  * GNTTABOP_copy: copy bytes between frames, given as frames or as grant

@@ -174,7 +174,6 @@ struct xen_memory_domain {
     /* IN: the domain (DOMID_SELF allowed). */
     domid_t domid;
 };
-typedef struct xen_memory_domain xen_memory_domain_t;
 
 /* XENMEM_machphys_mfn_list: the extents of the machine-to-physical table. */
 struct xen_machphys_mfn_list {
@@ -252,7 +251,6 @@ union xen_add_to_physmap_batch_extra {
     /* Other spaces: must be zero. */
     uint16_t res0;
 };
-typedef union xen_add_to_physmap_batch_extra xen_add_to_physmap_batch_extra_t;
 
 /* XENMEM_add_to_physmap_batch: add_to_physmap for many pages. */
 struct xen_add_to_physmap_batch {
@@ -438,7 +436,6 @@ struct mem_sharing_op_nominate {
     /* OUT: its sharing handle. */
     uint64_aligned_t handle;
 };
-typedef struct mem_sharing_op_nominate mem_sharing_op_nominate_t;
 
 /* Sharing: share a page, or add it to the client's map. */
 struct mem_sharing_op_share {
@@ -453,7 +450,6 @@ struct mem_sharing_op_share {
     /* IN: the client domain. */
     domid_t client_domain;
 };
-typedef struct mem_sharing_op_share mem_sharing_op_share_t;
 
 /* Sharing: share a range of pages. */
 struct mem_sharing_op_range {
@@ -467,7 +463,6 @@ struct mem_sharing_op_range {
     domid_t client_domain;
     uint16_t _pad[3];
 };
-typedef struct mem_sharing_op_range mem_sharing_op_range_t;
 
 /* Sharing: debug a page. */
 struct mem_sharing_op_debug {
@@ -478,7 +473,6 @@ struct mem_sharing_op_debug {
         uint32_t gref;
     } u;
 };
-typedef struct mem_sharing_op_debug mem_sharing_op_debug_t;
 
 /* Options of a fork. */
 /* Let the fork use the IOMMU (for short-lived forks). */
@@ -498,7 +492,6 @@ struct mem_sharing_op_fork {
     uint16_t flags; /* bitmap xenmem_fork */
     uint32_t pad;
 };
-typedef struct mem_sharing_op_fork mem_sharing_op_fork_t;
 
 /* XENMEM_sharing_op: memory sharing between domains. */
 struct xen_mem_sharing_op {

@@ -352,7 +352,6 @@ struct pci_device_reset {
     /* IN: the kind of reset (PCI_DEVICE_RESET_*). */
     uint32_t flags;
 };
-typedef struct pci_device_reset pci_device_reset_t;
 
 /* Operations of PHYSDEVOP_dbgp_op on a USB debug port. */
 /* The controller is about to be reset. */

@@ -233,7 +233,6 @@ struct xenpf_efi_time {
     /* Daylight saving flags. */
     uint8_t daylight;
 };
-typedef struct xenpf_efi_time xenpf_efi_time_t;
 
 /* An EFI GUID. */
 struct xenpf_efi_guid {
@@ -242,7 +241,6 @@ struct xenpf_efi_guid {
     uint16_t data3;
     uint8_t data4[8];
 };
-typedef struct xenpf_efi_guid xenpf_efi_guid_t;
 
 /* XENPF_efi_runtime_call: call an EFI runtime service. */
 struct xenpf_efi_runtime_call {
@@ -386,7 +384,6 @@ union xenpf_efi_info {
         xen_ulong_t size;
     } apple_properties;
 };
-typedef union xenpf_efi_info xenpf_efi_info_t;
 
 /* XENPF_firmware_info: information the firmware gave Xen at boot. */
 struct xenpf_firmware_info {
@@ -523,7 +520,6 @@ struct xen_power_register {
     uint32_t access_size;
     uint64_t address;
 };
-typedef struct xen_power_register xen_power_register_t;
 
 /* A C state dependency (_CSD). */
 struct xen_processor_csd {
@@ -573,7 +569,6 @@ struct xen_processor_power {
     /* The C states. */
     XEN_GUEST_HANDLE(xen_processor_cx_t) states;
 };
-typedef struct xen_processor_power xen_processor_power_t;
 
 /* An ACPI P-state register (_PCT). */
 struct xen_pct_register {
@@ -585,7 +580,6 @@ struct xen_pct_register {
     uint8_t reserved;
     uint64_t address;
 };
-typedef struct xen_pct_register xen_pct_register_t;
 
 /* A P state (_PSS). */
 struct xen_processor_px {
@@ -613,7 +607,6 @@ struct xen_psd_package {
     uint64_t coord_type;
     uint64_t num_processors;
 };
-typedef struct xen_psd_package xen_psd_package_t;
 
 /* How dependent processors coordinate their frequency. */
 /* The hardware coordinates. */

@@ -82,7 +82,6 @@ struct xen_sysctl_readconsole {
     /* IN: size of the buffer; OUT: bytes written into it. */
     uint32_t count;
 };
-typedef struct xen_sysctl_readconsole xen_sysctl_readconsole_t;
 
 /* Operations of XEN_SYSCTL_tbuf_op. */
 #define XEN_SYSCTL_TBUFOP_get_info 0
@@ -105,7 +104,6 @@ struct xen_sysctl_tbuf_op {
     /* IN/OUT: size of the buffers. */
     uint32_t size;
 };
-typedef struct xen_sysctl_tbuf_op xen_sysctl_tbuf_op_t;
 
 /* Capabilities of the host (xen_sysctl_physinfo.capabilities). */
 /* HVM guests. */
@@ -172,14 +170,12 @@ struct xen_sysctl_physinfo {
     /* OUT: hardware capability words. */
     uint32_t hw_cap[8];
 };
-typedef struct xen_sysctl_physinfo xen_sysctl_physinfo_t;
 
 /* XEN_SYSCTL_sched_id: the current scheduler. */
 struct xen_sysctl_sched_id {
     /* OUT: XEN_SCHEDULER_*. */
     uint32_t sched_id;
 };
-typedef struct xen_sysctl_sched_id xen_sysctl_sched_id_t;
 
 /* Operations of XEN_SYSCTL_perfc_op (software performance counters). */
 /* Reset every counter to zero. */
@@ -214,7 +210,6 @@ struct xen_sysctl_perfc_op {
     /* IN, contents OUT: the values (may be null). */
     XEN_GUEST_HANDLE_64(xen_sysctl_perfc_val_t) val;
 };
-typedef struct xen_sysctl_perfc_op xen_sysctl_perfc_op_t;
 
 /* XEN_SYSCTL_getdomaininfolist: information on several domains. */
 struct xen_sysctl_getdomaininfolist {
@@ -227,7 +222,6 @@ struct xen_sysctl_getdomaininfolist {
     /* OUT: domains written. */
     uint32_t num_domains;
 };
-typedef struct xen_sysctl_getdomaininfolist xen_sysctl_getdomaininfolist_t;
 
 /* XEN_SYSCTL_debug_keys: press debug keys. */
 struct xen_sysctl_debug_keys {
@@ -236,7 +230,6 @@ struct xen_sysctl_debug_keys {
     /* IN: how many. */
     uint32_t nr_keys;
 };
-typedef struct xen_sysctl_debug_keys xen_sysctl_debug_keys_t;
 
 /* Information about a physical CPU. */
 struct xen_sysctl_cpuinfo {
@@ -255,7 +248,6 @@ struct xen_sysctl_getcpuinfo {
     /* OUT: CPUs written. */
     uint32_t nr_cpus;
 };
-typedef struct xen_sysctl_getcpuinfo xen_sysctl_getcpuinfo_t;
 
 /* XEN_SYSCTL_availheap: free heap memory in a range of address widths. */
 struct xen_sysctl_availheap {
@@ -268,7 +260,6 @@ struct xen_sysctl_availheap {
     /* OUT: bytes available. */
     uint64_aligned_t avail_bytes;
 };
-typedef struct xen_sysctl_availheap xen_sysctl_availheap_t;
 
 /* One P state's statistics. */
 struct pm_px_val {
@@ -303,7 +294,6 @@ struct pm_px_stat {
     /* IN, contents OUT: total entries of per-state statistics. */
     XEN_GUEST_HANDLE_64(pm_px_val_t) pt;
 };
-typedef struct pm_px_stat pm_px_stat_t;
 
 /* C state statistics (PMSTAT_get_max_cx, PMSTAT_get_cxstat). */
 struct pm_cx_stat {
@@ -339,7 +329,6 @@ struct pm_cx_stat {
     /* IN, contents OUT: core C state residencies, the same way. */
     XEN_GUEST_HANDLE_64(uint64) cc;
 };
-typedef struct pm_cx_stat pm_cx_stat_t;
 
 /* The category bits of a PMSTAT_* type. */
 #define PMSTAT_CATEGORY_MASK 0xF0
@@ -370,7 +359,6 @@ struct xen_sysctl_get_pmstat {
         struct pm_cx_stat getcx;
     } u;
 };
-typedef struct xen_sysctl_get_pmstat xen_sysctl_get_pmstat_t;
 
 /* Operations of XEN_SYSCTL_cpu_hotplug. */
 /* Bring a CPU online. */
@@ -393,13 +381,11 @@ struct xen_sysctl_cpu_hotplug {
     /* IN: XEN_SYSCTL_CPU_HOTPLUG_*. */
     uint32_t op; /* enum xen_sysctl_cpu_hotplug_op */
 };
-typedef struct xen_sysctl_cpu_hotplug xen_sysctl_cpu_hotplug_t;
 
 /* Parameters of the userspace cpufreq governor. */
 struct xen_userspace {
     uint32_t scaling_setspeed;
 };
-typedef struct xen_userspace xen_userspace_t;
 
 /* Parameters of the ondemand cpufreq governor. */
 struct xen_ondemand {
@@ -408,7 +394,6 @@ struct xen_ondemand {
     uint32_t sampling_rate;
     uint32_t up_threshold;
 };
-typedef struct xen_ondemand xen_ondemand_t;
 
 /* CPPC features. */
 /* The activity window is supported. */
@@ -457,7 +442,6 @@ struct xen_get_cppc_para {
      */
     uint32_t activity_window;
 };
-typedef struct xen_get_cppc_para xen_get_cppc_para_t;
 
 /* Which fields of xen_set_cppc_para to apply. */
 #define XEN_SYSCTL_CPPC_SET_MINIMUM (1U << 0)
@@ -512,7 +496,6 @@ struct xen_set_cppc_para {
     /* IN. */
     uint32_t activity_window;
 };
-typedef struct xen_set_cppc_para xen_set_cppc_para_t;
 
 /* Length of cpufreq names (as in Linux's sysfs). */
 #define CPUFREQ_NAME_LEN 16
@@ -555,14 +538,12 @@ struct xen_get_cpufreq_para {
     /* OUT: turbo mode is on. */
     int32_t turbo_enabled;
 };
-typedef struct xen_get_cpufreq_para xen_get_cpufreq_para_t;
 
 /* SET_CPUFREQ_GOV: choose the governor. */
 struct xen_set_cpufreq_gov {
     /* IN: its name. */
     char scaling_governor[CPUFREQ_NAME_LEN];
 };
-typedef struct xen_set_cpufreq_gov xen_set_cpufreq_gov_t;
 
 /* Parameters of SET_CPUFREQ_PARA. */
 #define SCALING_MAX_FREQ 1
@@ -578,7 +559,6 @@ struct xen_set_cpufreq_para {
     /* IN: its value. */
     uint32_t ctrl_value;
 };
-typedef struct xen_set_cpufreq_para xen_set_cpufreq_para_t;
 
 /* The category bits of a pm_op command. */
 #define PM_PARA_CATEGORY_MASK 0xF0
@@ -630,7 +610,6 @@ struct xen_sysctl_pm_op {
         uint32_t set_max_cstate;
     } u;
 };
-typedef struct xen_sysctl_pm_op xen_sysctl_pm_op_t;
 
 /* Operations of XEN_SYSCTL_page_offline_op. */
 #define sysctl_page_offline 1
@@ -651,7 +630,6 @@ struct xen_sysctl_page_offline_op {
      */
     XEN_GUEST_HANDLE(uint32) status;
 };
-typedef struct xen_sysctl_page_offline_op xen_sysctl_page_offline_op_t;
 
 /* Page offline status: the result bits. */
 #define PG_OFFLINE_STATUS_MASK 0xFFUL
@@ -763,7 +741,6 @@ struct xen_sysctl_lockprof_op {
     /* IN, contents OUT (query): the records (may be null). */
     XEN_GUEST_HANDLE_64(xen_sysctl_lockprof_data_t) data;
 };
-typedef struct xen_sysctl_lockprof_op xen_sysctl_lockprof_op_t;
 
 /* A CPU with no core ID. */
 #define XEN_INVALID_CORE_ID 0xFFFFFFFFU
@@ -795,7 +772,6 @@ struct xen_sysctl_cputopoinfo {
     /* IN, contents OUT: the CPUs. */
     XEN_GUEST_HANDLE_64(xen_sysctl_cputopo_t) cputopo;
 };
-typedef struct xen_sysctl_cputopoinfo xen_sysctl_cputopoinfo_t;
 
 /* A node with no memory size. */
 #define XEN_INVALID_MEM_SZ 0xFFFFFFFFU
@@ -826,7 +802,6 @@ struct xen_sysctl_numainfo {
      */
     XEN_GUEST_HANDLE_64(uint32) distance;
 };
-typedef struct xen_sysctl_numainfo xen_sysctl_numainfo_t;
 
 /*
  * Operations of XEN_SYSCTL_cpupool_op. Besides the common -ENOMEM and
@@ -869,7 +844,6 @@ struct xen_sysctl_cpupool_op {
     /* OUT: IF. */
     struct xenctl_bitmap cpumap;
 };
-typedef struct xen_sysctl_cpupool_op xen_sysctl_cpupool_op_t;
 
 /* Most entries of an ARINC 653 schedule. */
 #define ARINC653_MAX_DOMAINS_PER_SCHEDULE 64
@@ -923,14 +897,12 @@ struct xen_sysctl_credit_schedule {
      */
     uint32_t vcpu_migr_delay_us;
 };
-typedef struct xen_sysctl_credit_schedule xen_sysctl_credit_schedule_t;
 
 /* Parameters of the credit2 scheduler. */
 struct xen_sysctl_credit2_schedule {
     /* Rate limit in microseconds. */
     uint32_t ratelimit_us;
 };
-typedef struct xen_sysctl_credit2_schedule xen_sysctl_credit2_schedule_t;
 
 /* Operations of XEN_SYSCTL_scheduler_op. */
 #define XEN_SYSCTL_SCHEDOP_putinfo 0
@@ -941,7 +913,6 @@ struct xen_sysctl_sched_arinc653 {
     /* The schedule. */
     XEN_GUEST_HANDLE_64(xen_sysctl_arinc653_schedule_t) schedule;
 };
-typedef struct xen_sysctl_sched_arinc653 xen_sysctl_sched_arinc653_t;
 
 /* XEN_SYSCTL_scheduler_op: parameters of a pool's scheduler. */
 struct xen_sysctl_scheduler_op {
@@ -958,7 +929,6 @@ struct xen_sysctl_scheduler_op {
         struct xen_sysctl_credit2_schedule sched_credit2;
     } u;
 };
-typedef struct xen_sysctl_scheduler_op xen_sysctl_scheduler_op_t;
 
 /*
  * The first word of gcov coverage data ("XCOV"), followed by records of a
@@ -984,7 +954,6 @@ struct xen_sysctl_coverage_op {
     /* IN, contents OUT: the data. */
     XEN_GUEST_HANDLE_64(char) buffer;
 };
-typedef struct xen_sysctl_coverage_op xen_sysctl_coverage_op_t;
 
 /* Operations of XEN_SYSCTL_psr_cmt_op (cache monitoring). */
 #define XEN_SYSCTL_PSR_CMT_get_total_rmid 0
@@ -1011,7 +980,6 @@ struct xen_sysctl_psr_cmt_op {
         } l3_cache;
     } u;
 };
-typedef struct xen_sysctl_psr_cmt_op xen_sysctl_psr_cmt_op_t;
 
 /* Node of a device Xen does not know. */
 #define XEN_INVALID_DEV 0xFFFFFFFEU
@@ -1028,7 +996,6 @@ struct xen_sysctl_pcitopoinfo {
      */
     XEN_GUEST_HANDLE_64(uint32) nodes;
 };
-typedef struct xen_sysctl_pcitopoinfo xen_sysctl_pcitopoinfo_t;
 
 /* Operations of XEN_SYSCTL_psr_alloc. */
 #define XEN_SYSCTL_PSR_get_l3_info 0
@@ -1069,7 +1036,6 @@ struct xen_sysctl_psr_alloc {
         } mba_info;
     } u;
 };
-typedef struct xen_sysctl_psr_alloc xen_sysctl_psr_alloc_t;
 
 /* Featuresets of XEN_SYSCTL_get_cpu_featureset. */
 /* The real CPUID values. */
@@ -1098,7 +1064,6 @@ struct xen_sysctl_cpu_featureset {
     /* IN, contents OUT: the features. */
     XEN_GUEST_HANDLE_64(uint32) features;
 };
-typedef struct xen_sysctl_cpu_featureset xen_sysctl_cpu_featureset_t;
 
 /* Version of the livepatch payload format. */
 #define LIVEPATCH_PAYLOAD_VERSION 2
@@ -1115,7 +1080,6 @@ struct xen_livepatch_name {
     /* Must be zero. */
     uint16_t pad[3];
 };
-typedef struct xen_livepatch_name xen_livepatch_name_t;
 
 /*
  * Operations of XEN_SYSCTL_livepatch_op. The usual sequence: UPLOAD; GET
@@ -1139,7 +1103,6 @@ struct xen_sysctl_livepatch_upload {
     /* IN: the ELF file. */
     XEN_GUEST_HANDLE_64(uint8) payload;
 };
-typedef struct xen_sysctl_livepatch_upload xen_sysctl_livepatch_upload_t;
 
 /* States of a payload. */
 #define LIVEPATCH_STATE_CHECKED 1
@@ -1162,7 +1125,6 @@ struct xen_sysctl_livepatch_get {
     /* IN/OUT: its state. */
     struct xen_livepatch_status status;
 };
-typedef struct xen_sysctl_livepatch_get xen_sysctl_livepatch_get_t;
 
 /*
  * XEN_SYSCTL_LIVEPATCH_LIST: states, names and metadata of the loaded
@@ -1197,7 +1159,6 @@ struct xen_sysctl_livepatch_list {
     /* IN, contents OUT: nr metadata lengths. */
     XEN_GUEST_HANDLE_64(uint32) metadata_len;
 };
-typedef struct xen_sysctl_livepatch_list xen_sysctl_livepatch_list_t;
 
 /* Actions on a payload. */
 #define LIVEPATCH_ACTION_UNLOAD 1
@@ -1228,7 +1189,6 @@ struct xen_sysctl_livepatch_action {
     /* Must be zero. */
     uint32_t pad;
 };
-typedef struct xen_sysctl_livepatch_action xen_sysctl_livepatch_action_t;
 
 /* Flags of XEN_SYSCTL_livepatch_op. */
 /* Skip some checks. */
@@ -1251,7 +1211,6 @@ struct xen_sysctl_livepatch_op {
         struct xen_sysctl_livepatch_action action;
     } u;
 };
-typedef struct xen_sysctl_livepatch_op xen_sysctl_livepatch_op_t;
 
 /*
  * The argument of HYPERVISOR_sysctl(): a command, the interface version

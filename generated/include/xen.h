@@ -643,7 +643,6 @@ struct xen_multiboot_mod_list {
     uint32_t cmdline;
     uint32_t pad;
 };
-typedef struct xen_multiboot_mod_list xen_multiboot_mod_list_t;
 
 /* dom0_vga_console_info: VGA text mode 3. */
 #define XEN_VGATYPE_TEXT_MODE_3 0x3

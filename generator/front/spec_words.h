@@ -26,6 +26,7 @@ enum xi_word {
 	XI_W_C_TYPE,
 	XI_W_C_ENUM,
 	XI_W_C_HANDLE,
+	XI_W_C_TYPEDEF,
 	XI_W_C_BIT_NUMBERS,
 	XI_W_C_PRELUDE,
 	XI_W_CHAR,

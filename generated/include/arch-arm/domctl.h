@@ -19,7 +19,6 @@ struct xen_domctl_ext_vcpucontext {
     /* Set: IN the size of the struct; get: OUT the size. */
     uint32_t size;
 };
-typedef struct xen_domctl_ext_vcpucontext xen_domctl_ext_vcpucontext_t;
 
 /* Operations of XEN_DOMCTL_dt_overlay. */
 /* Attach the overlay to the domain. */
@@ -36,7 +35,6 @@ struct xen_domctl_dt_overlay {
     /* Must be zero. */
     uint8_t pad[3];
 };
-typedef struct xen_domctl_dt_overlay xen_domctl_dt_overlay_t;
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -35,7 +35,6 @@ struct xen_sysctl_dt_overlay {
     /* Must be zero. */
     uint8_t pad[3];
 };
-typedef struct xen_sysctl_dt_overlay xen_sysctl_dt_overlay_t;
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

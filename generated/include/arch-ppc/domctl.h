@@ -19,7 +19,6 @@ struct xen_domctl_ext_vcpucontext {
     /* Set: IN the size of the struct; get: OUT the size. */
     uint32_t size;
 };
-typedef struct xen_domctl_ext_vcpucontext xen_domctl_ext_vcpucontext_t;
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -21,7 +21,6 @@ struct hvm_vmce_vcpu {
     /* MCG_EXT_CTL. */
     uint64_t mcg_ext_ctl;
 };
-typedef struct hvm_vmce_vcpu hvm_vmce_vcpu_t;
 
 /*
  * XEN_DOMCTL_set_ext_vcpucontext and XEN_DOMCTL_get_ext_vcpucontext:
@@ -51,7 +50,6 @@ struct xen_domctl_ext_vcpucontext {
     /* Machine check state. */
     struct hvm_vmce_vcpu vmce;
 };
-typedef struct xen_domctl_ext_vcpucontext xen_domctl_ext_vcpucontext_t;
 
 /* A CPUID input that is not used (no subleaf). */
 #define XEN_CPUID_INPUT_UNUSED 0xFFFFFFFFU
@@ -96,7 +94,6 @@ struct xen_domctl_vcpuextstate {
     /* IN, contents IN/OUT: the state. */
     XEN_GUEST_HANDLE_64(uint64) buffer;
 };
-typedef struct xen_domctl_vcpuextstate xen_domctl_vcpuextstate_t;
 
 /* One MSR of a vCPU. */
 struct xen_domctl_vcpu_msr {
@@ -124,7 +121,6 @@ struct xen_domctl_vcpu_msrs {
     /* IN, contents IN/OUT: the MSRs. */
     XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t) msrs;
 };
-typedef struct xen_domctl_vcpu_msrs xen_domctl_vcpu_msrs_t;
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -537,7 +537,6 @@ struct xen_arch_domainconfig {
     /* IN: other options. */
     uint32_t misc_flags; /* bitmap xen_x86_misc */
 };
-typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
 #endif
 
 /* A CPUID leaf without subleaves. */

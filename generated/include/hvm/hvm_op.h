@@ -75,7 +75,6 @@ struct xen_hvm_altp2m_suppress_ve {
     /* IN: the page. */
     uint64_t gfn;
 };
-typedef struct xen_hvm_altp2m_suppress_ve xen_hvm_altp2m_suppress_ve_t;
 
 /* altp2m: set the "suppress #VE" bit of a range of pages. */
 struct xen_hvm_altp2m_suppress_ve_multi {
@@ -93,7 +92,6 @@ struct xen_hvm_altp2m_suppress_ve_multi {
     /* OUT: the page of the first error. */
     uint64_t first_error_gfn;
 };
-typedef struct xen_hvm_altp2m_suppress_ve_multi xen_hvm_altp2m_suppress_ve_multi_t;
 
 /* Types of guest memory (Xen's C enum hvmmem_type_t). */
 typedef enum {
@@ -245,7 +243,6 @@ struct xen_hvm_altp2m_set_mem_access_multi {
     /* IN: their access rights. */
     XEN_GUEST_HANDLE(const_uint8) access_list;
 };
-typedef struct xen_hvm_altp2m_set_mem_access_multi xen_hvm_altp2m_set_mem_access_multi_t;
 
 /* altp2m: map a guest frame of a view to another frame. */
 struct xen_hvm_altp2m_change_gfn {
@@ -268,7 +265,6 @@ struct xen_hvm_altp2m_get_vcpu_p2m_idx {
     /* OUT: the view. */
     uint16_t altp2m_idx;
 };
-typedef struct xen_hvm_altp2m_get_vcpu_p2m_idx xen_hvm_altp2m_get_vcpu_p2m_idx_t;
 
 /* altp2m: show or hide a view from the guest. */
 struct xen_hvm_altp2m_set_visibility {
@@ -278,7 +274,6 @@ struct xen_hvm_altp2m_set_visibility {
     uint8_t visible;
     uint8_t pad;
 };
-typedef struct xen_hvm_altp2m_set_visibility xen_hvm_altp2m_set_visibility_t;
 
 /* Commands of xen_hvm_altp2m_op. */
 /* Get a domain's altp2m state. */

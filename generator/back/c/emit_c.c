@@ -59,7 +59,7 @@ static const char *source_name(struct xi_arena *a, const struct xi_module *m)
 /* The name a handle's target has in XEN_GUEST_HANDLE_64(name): Xen's
  * (uint8, uint64_t for native_u64, int, ...), with const_ for a
  * handle<const T>. */
-static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *handle)
+static void put_handle_name(struct xi_arena *a, struct xi_strbuf *sb, const struct xi_type *handle)
 {
 	const struct xi_type *t = handle->u.target;
 	if (handle->target_const)
@@ -85,9 +85,15 @@ static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *handle)
 	const struct xi_decl *d = xi_ref_some_decl(t);
 	switch (d->kind) {
 	case XI_DECL_STRUCT:
-	case XI_DECL_UNION:
-		xi_sb_printf(sb, "%s_t", xi_c_decl_name(d));
+	case XI_DECL_UNION: {
+		/* Its typedef's name (a handle needs one: @c_handle gives it) */
+		const char *type = xi_c_typedef_name(a, d);
+		if (type)
+			xi_sb_adds(sb, type);
+		else
+			xi_sb_printf(sb, "%s_t", xi_c_decl_name(d));
 		break;
+	}
 	case XI_DECL_ENUM:
 	case XI_DECL_BITMAP:
 		xi_sb_adds(sb, prim_names[d->backing]);
@@ -100,8 +106,8 @@ static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *handle)
 
 /* The declaration specifier of a (non-array, non-aggregate) type. For
  * enums and bitmaps, *note is set to the declaration the comment names. */
-static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi,
-			  const struct xi_decl **note)
+static void put_type_spec(struct xi_arena *a, struct xi_strbuf *sb, const struct xi_type *t,
+			  int abi, const struct xi_decl **note)
 {
 	*note = NULL;
 	switch (t->kind) {
@@ -110,8 +116,11 @@ static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi
 		break;
 	case XI_TYPE_REF: {
 		const struct xi_decl *d = abi >= 0 ? xi_ref_decl(t, abi) : xi_ref_some_decl(t);
-		if (t->u.ref.via_c_typedef) {
-			xi_sb_printf(sb, "%s_t", xi_c_decl_name(d));
+		/* Written by its typedef name: spelled so where C has that
+		 * typedef, else by its tag. */
+		const char *type = t->u.ref.via_c_typedef ? xi_c_typedef_name(a, d) : NULL;
+		if (type) {
+			xi_sb_adds(sb, type);
 			break;
 		}
 		switch (d->kind) {
@@ -141,7 +150,7 @@ static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
 		xi_sb_adds(sb, t->kind == XI_TYPE_HANDLE ? "XEN_GUEST_HANDLE_64(" : "XEN_GUEST_HANDLE(");
-		put_handle_name(sb, t);
+		put_handle_name(a, sb, t);
 		xi_sb_addc(sb, ')');
 		break;
 	default:
@@ -179,8 +188,8 @@ static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
 
 /* One member declaration line, such as "uint32_t flags; (comment naming
  * the bitmap)". */
-static void put_member_line(struct xi_strbuf *sb, const struct xi_type *t, const char *name,
-			    unsigned indent, int abi)
+static void put_member_line(struct xi_arena *a, struct xi_strbuf *sb, const struct xi_type *t,
+			    const char *name, unsigned indent, int abi)
 {
 	const struct xi_type *base = array_base(t);
 	const struct xi_type *choice = NULL;
@@ -195,7 +204,7 @@ static void put_member_line(struct xi_strbuf *sb, const struct xi_type *t, const
 	const struct xi_decl *note;
 	static const char spaces[] = "                                ";
 	xi_sb_addn(sb, spaces, indent < sizeof(spaces) - 1 ? indent : sizeof(spaces) - 1);
-	put_type_spec(sb, base, abi, &note);
+	put_type_spec(a, sb, base, abi, &note);
 	xi_sb_addc(sb, ' ');
 	xi_sb_adds(sb, name);
 	put_dims(sb, t);
@@ -255,7 +264,7 @@ static void emit_per_abi_line(struct cgen *g, const char *prefix, const struct x
 		xi_sb_reset(sb);
 		xi_sb_adds(sb, prefix);
 		size_t empty = sb->len;
-		put_member_line(sb, t, name, indent, a);
+		put_member_line(g->arena, sb, t, name, indent, a);
 		/* Where a member is absent (void) the line stays empty. */
 		texts[a] = sb->len == empty ? "" : xi_sb_str(sb);
 	}
@@ -292,7 +301,7 @@ static void emit_member(struct cgen *g, const struct xi_member *m, unsigned inde
 		return;
 	}
 	xi_sb_reset(&g->line);
-	put_member_line(&g->line, m->type, name, indent, -1);
+	put_member_line(g->arena, &g->line, m->type, name, indent, -1);
 	xi_out_write(g->out, g->line.data, g->line.len);
 }
 
@@ -358,7 +367,7 @@ static void emit_alias(struct cgen *g, const struct xi_decl *d)
 	} else {
 		xi_sb_reset(&g->line);
 		xi_sb_adds(&g->line, "typedef ");
-		put_member_line(&g->line, d->type, name, 0, -1);
+		put_member_line(g->arena, &g->line, d->type, name, 0, -1);
 		xi_out_write(g->out, g->line.data, g->line.len);
 	}
 	if (xi_c_defines_handle(d))
@@ -554,11 +563,11 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 	xi_out_printf(g->out, "%s%s %s {\n", kw, packed_attr(g, d->agg), name);
 	emit_members(g, d->agg, C_INDENT);
 	xi_out_puts(g->out, "};\n");
-	/* An alias declared under the name NAME_t takes the place of the
-	 * usual typedef (Xen's x86_32 xen_callback_t names struct
-	 * xen_callback, its x86_64 one an integer). */
-	const char *type = xi_aprintf(g->arena, "%s_t", name);
-	if (xi_map_get(&g->ctx->symbols, type, strlen(type)) ||
+	/* The typedef where C has one (xi_c_typedef_name). An alias declared
+	 * under its name takes its place (Xen's x86_32 xen_callback_t names
+	 * struct xen_callback, its x86_64 one an integer). */
+	const char *type = xi_c_typedef_name(g->arena, d);
+	if (!type || xi_map_get(&g->ctx->symbols, type, strlen(type)) ||
 	    xi_map_get(&g->early, name, strlen(name)))
 		return;
 	xi_out_printf(g->out, "typedef %s %s %s;\n", kw, name, type);
@@ -1005,9 +1014,10 @@ static void emit_early_handles(struct cgen *g)
 		if (!xi_map_get(&g->early, name, strlen(name)))
 			continue;
 		const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
+		const char *type = xi_c_typedef_name(g->arena, d);
 		xi_out_printf(g->out, "\n/* A handle to %s %s comes before its definition. */\n"
-			      "typedef %s %s %s_t;\nDEFINE_XEN_GUEST_HANDLE(%s_t);\n", kw, name, kw,
-			      name, name, name);
+			      "typedef %s %s %s;\nDEFINE_XEN_GUEST_HANDLE(%s);\n", kw, name, kw,
+			      name, type, type);
 	}
 }
 

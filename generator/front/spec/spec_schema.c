@@ -245,7 +245,9 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 		a->str = xi_intern(mp->ctx, v->text, v->len);
 		break;
 	case XI_W_C_ENUM:
-		/* true, or the typedef name of an anonymous C enum */
+	case XI_W_C_TYPEDEF:
+		/* true, or the typedef name (of an anonymous C enum; of a
+		 * struct or union) */
 		if (v->kind == XI_DSTR) {
 			a = new_attr(mp, xi_words[e->word], e);
 			a->arg_kind = XI_ATTR_ARG_STRING;

@@ -173,7 +173,6 @@ DEFINE_XEN_GUEST_HANDLE(core_op_t);
 struct core_plain {
     uint32_t value;
 };
-typedef struct core_plain core_plain_t;
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member

@@ -20,7 +20,29 @@ struct user_op {
 struct user_plain {
     XEN_GUEST_HANDLE_64(word_t) words;
 };
-typedef struct user_plain user_plain_t;
+
+/*
+ * C declares `typedef struct user_header user_header_t;` (@c_typedef),
+ * and a member may name it so.
+ */
+struct user_header {
+    uint16_t flags;
+    uint16_t domid;
+};
+typedef struct user_header user_header_t;
+
+/* The typedef under another name. */
+struct user_other {
+    uint32_t value;
+};
+typedef struct user_other user_other_info_t;
+
+/* Members spelled by the typedefs; user_plain itself has none. */
+struct user_uses {
+    user_header_t hdr;
+    user_other_info_t other;
+    struct user_header tag;
+};
 
 /*
  * Layout checks: the compiler confirms the size, alignment and member
@@ -39,6 +61,24 @@ XENIDL_CHECK_OFFSET(struct, user_op, next, 8);
 XENIDL_CHECK_SIZE(struct, user_plain, 8);
 XENIDL_CHECK_ALIGN(struct, user_plain, 8);
 XENIDL_CHECK_OFFSET(struct, user_plain, words, 0);
+
+/* struct user_header */
+XENIDL_CHECK_SIZE(struct, user_header, 4);
+XENIDL_CHECK_ALIGN(struct, user_header, 2);
+XENIDL_CHECK_OFFSET(struct, user_header, flags, 0);
+XENIDL_CHECK_OFFSET(struct, user_header, domid, 2);
+
+/* struct user_other */
+XENIDL_CHECK_SIZE(struct, user_other, 4);
+XENIDL_CHECK_ALIGN(struct, user_other, 4);
+XENIDL_CHECK_OFFSET(struct, user_other, value, 0);
+
+/* struct user_uses */
+XENIDL_CHECK_SIZE(struct, user_uses, 12);
+XENIDL_CHECK_ALIGN(struct, user_uses, 4);
+XENIDL_CHECK_OFFSET(struct, user_uses, hdr, 0);
+XENIDL_CHECK_OFFSET(struct, user_uses, other, 4);
+XENIDL_CHECK_OFFSET(struct, user_uses, tag, 8);
 
 #endif /* XENIDL_NO_LAYOUT_CHECKS */
 
