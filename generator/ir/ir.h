@@ -329,6 +329,7 @@ struct xi_variant {
 	const char *c_name;         /* @c_name, or NULL */
 	enum xi_ctype c_type;       /* @c_type, or XI_CTYPE_NONE: the enum's or bitmap's */
 	bool c_bit_numbers;         /* @c_bit_numbers on a bit: C defines _NAME */
+	bool c_field_macro;         /* @c_field_macro on a field: C defines NAME(v) */
 	const char *doc;
 	struct xi_expr *value;      /* enum value, or a bitmap bit's first position */
 	struct xi_expr *value_hi;   /* bitmap field's last position, or NULL */

@@ -97,7 +97,7 @@ bool xi_attr_is_known(const char *n)
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
 					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
 					     "len", "max", "if", "interface_version", "c_handle", "c_bit_numbers",
-					     "c_typedef" };
+					     "c_typedef", "c_field_macro" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -352,6 +352,14 @@ static void apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct
 		else if (!strcmp(a->name, "c_bit_numbers") && !strcmp(what, "a bit")) {
 			if (attr_no_arg(ctx, a))
 				v->c_bit_numbers = true;
+		} else if (!strcmp(a->name, "c_field_macro") && !strcmp(what, "a bit")) {
+			/* NAME(v) places a value in a field of several bits */
+			if (!v->value_hi)
+				xi_error(&ctx->diag, a->loc, "'%s' applies to a field of several bits "
+					 "(as 'name = 4..7'), and '%s' is a single bit",
+					 xi_spell_attr(ctx, a->loc, a->name), v->name);
+			else if (attr_no_arg(ctx, a))
+				v->c_field_macro = true;
 		} else
 			attr_misplaced(ctx, a, what);
 	}
@@ -513,5 +521,7 @@ const struct xi_attr *xi_attrs_of_variant(struct xi_arena *a, const struct xi_va
 	}
 	if (v->c_bit_numbers)
 		push(a, &tail, "c_bit_numbers");
+	if (v->c_field_macro)
+		push(a, &tail, "c_field_macro");
 	return head;
 }

@@ -36,31 +36,4 @@ struct xen_domctl_dt_overlay {
     uint8_t pad[3];
 };
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_domctl_ext_vcpucontext */
-#if defined(__arm__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_ext_vcpucontext, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_ext_vcpucontext, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vcpu, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, size, 4);
-#endif
-
-/* struct xen_domctl_dt_overlay */
-#if defined(__arm__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_dt_overlay, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_dt_overlay, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_dt_overlay, overlay_fdt, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_dt_overlay, overlay_fdt_size, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_dt_overlay, overlay_op, 12);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_dt_overlay, pad, 13);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_ARCH_ARM_DOMCTL_H__ */

@@ -20,21 +20,4 @@ struct xen_domctl_ext_vcpucontext {
     uint32_t size;
 };
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_domctl_ext_vcpucontext */
-#if defined(__riscv)
-XENIDL_CHECK_SIZE(struct, xen_domctl_ext_vcpucontext, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_ext_vcpucontext, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vcpu, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, size, 4);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_ARCH_RISCV_DOMCTL_H__ */

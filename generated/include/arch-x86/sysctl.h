@@ -51,25 +51,4 @@ struct xen_sysctl_cpu_policy {
 typedef struct xen_sysctl_cpu_policy xen_sysctl_cpu_policy_t;
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cpu_policy_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_sysctl_cpu_policy */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_sysctl_cpu_policy, 32);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_cpu_policy, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, index, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, nr_leaves, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, nr_msrs, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, _rsvd, 12);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, leaves, 16);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, msrs, 24);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_ARCH_X86_SYSCTL_H__ */

@@ -44,42 +44,11 @@ struct user_uses {
     struct user_header tag;
 };
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct user_op */
-XENIDL_CHECK_SIZE(struct, user_op, 16);
-XENIDL_CHECK_ALIGN(struct, user_op, 8);
-XENIDL_CHECK_OFFSET(struct, user_op, ops, 0);
-XENIDL_CHECK_OFFSET(struct, user_op, next, 8);
-
-/* struct user_plain */
-XENIDL_CHECK_SIZE(struct, user_plain, 8);
-XENIDL_CHECK_ALIGN(struct, user_plain, 8);
-XENIDL_CHECK_OFFSET(struct, user_plain, words, 0);
-
-/* struct user_header */
-XENIDL_CHECK_SIZE(struct, user_header, 4);
-XENIDL_CHECK_ALIGN(struct, user_header, 2);
-XENIDL_CHECK_OFFSET(struct, user_header, flags, 0);
-XENIDL_CHECK_OFFSET(struct, user_header, domid, 2);
-
-/* struct user_other */
-XENIDL_CHECK_SIZE(struct, user_other, 4);
-XENIDL_CHECK_ALIGN(struct, user_other, 4);
-XENIDL_CHECK_OFFSET(struct, user_other, value, 0);
-
-/* struct user_uses */
-XENIDL_CHECK_SIZE(struct, user_uses, 12);
-XENIDL_CHECK_ALIGN(struct, user_uses, 4);
-XENIDL_CHECK_OFFSET(struct, user_uses, hdr, 0);
-XENIDL_CHECK_OFFSET(struct, user_uses, other, 4);
-XENIDL_CHECK_OFFSET(struct, user_uses, tag, 8);
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
+/* Fields: NAME(v) only where marked @c_field_macro (Xen's rule). */
+/* Bits 0 to 3: mask only. */
+#define USER_F_low_mask (0xfU << 0)
+/* Bits 4 to 7: mask and maker. */
+#define USER_F_high_mask (0xfU << 4)
+#define USER_F_high(v) (((v) << 4) & USER_F_high_mask)
 
 #endif /* __XEN_PUBLIC_USER_H__ */
