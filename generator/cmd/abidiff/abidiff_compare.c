@@ -312,6 +312,9 @@ static void compare_decl(struct ad_pair *p)
 	if (!xi_ad_streq(o->c_type, n->c_type))
 		xi_ad_report(p, XI_AD_API, "c-type", o->loc, n->loc, "C type changed from %s to %s",
 		    o->c_type ? o->c_type : "(default)", n->c_type ? n->c_type : "(default)");
+	if (!xi_ad_streq(o->c_typedef, n->c_typedef))
+		xi_ad_report(p, XI_AD_API, "c-typedef", o->loc, n->loc, "C typedef changed from %s to %s",
+		    o->c_typedef ? o->c_typedef : "(none)", n->c_typedef ? n->c_typedef : "(none)");
 	switch (n->kind) {
 	case XI_MF_CONST:
 		if (!xi_int_eq(o->value, n->value)) {
