@@ -348,6 +348,7 @@ struct xi_variant {
 	const char *c_name;         /* @c_name, or NULL */
 	enum xi_ctype c_type;       /* @c_type, or XI_CTYPE_NONE: the enum's or bitmap's */
 	bool c_bit_numbers;         /* @c_bit_numbers on a bit: C defines _NAME */
+	bool c_field_macro;         /* @c_field_macro on a field: C defines NAME(v) */
 	const char *doc;
 	struct xi_expr *value;      /* enum value, or a bitmap bit's first position */
 	struct xi_expr *value_hi;   /* bitmap field's last position, or NULL */
@@ -383,6 +384,8 @@ struct xi_decl {
 	enum xi_ctype c_type : 8;  /* @c_type on constants, enums and bitmaps */
 	bool c_enum;               /* @c_enum: C declares the enum as a C enum */
 	bool c_handle;             /* @c_handle: C defines its guest handle (Xen's rule) */
+	bool c_typedef;            /* @c_typedef: C defines `typedef struct X X_t;` (Xen's rule) */
+	const char *c_typedef_name; /* @c_typedef("name"): under that name */
 	bool c_bit_numbers;        /* @c_bit_numbers on a bitmap: C defines _NAME for every bit */
 	const char *c_enum_typedef; /* @c_enum("NAME_t"): an anonymous enum typedef'd so */
 	struct xi_loc loc;

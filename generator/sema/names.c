@@ -347,8 +347,9 @@ void xi_legacy_only(struct xi_resolver *r, struct xi_loc loc, const char *what)
 
 /* A name that no declaration has but that is the C typedef of a struct or
  * union (`grant_entry_header_t` for `grant_entry_header`, as C writes
- * `typedef struct grant_entry_header grant_entry_header_t;`): that
- * declaration's name, else NULL. */
+ * `typedef struct grant_entry_header grant_entry_header_t;`, or the name
+ * its @c_typedef("name") gives): that declaration's name, else NULL.
+ * Typedef names end in _t, as C's do: no other name is looked up so. */
 static const char *c_typedef_target(struct xi_resolver *r, const char *name, xi_abi_mask abis)
 {
 	size_t len = strlen(name);
@@ -357,10 +358,18 @@ static const char *c_typedef_target(struct xi_resolver *r, const char *name, xi_
 	XI_FOR_EACH_ABI(a, abis)
 		if (lookup(r->ctx, r->module, name, a))
 			return NULL;
+	for (unsigned i = 0; i < r->ctx->nmodules; i++) {
+		const struct xi_module *m = r->ctx->modules[i];
+		if (!xi_module_sees(r->module, m))
+			continue;
+		for (const struct xi_decl *d = m->decls; d; d = d->next)
+			if (d->c_typedef_name && !strcmp(d->c_typedef_name, name))
+				return d->name;
+	}
 	const char *base = xi_intern(r->ctx, name, len - 2);
 	XI_FOR_EACH_ABI(a, abis) {
 		struct xi_decl *d = lookup(r->ctx, r->module, base, a);
-		if (!d || (d->kind != XI_DECL_STRUCT && d->kind != XI_DECL_UNION))
+		if (!d || d->c_typedef_name || (d->kind != XI_DECL_STRUCT && d->kind != XI_DECL_UNION))
 			continue;
 		/* Its C name: @c_name, or its own. */
 		const char *c = d->c_name ? d->c_name : d->name;

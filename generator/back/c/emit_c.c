@@ -1,5 +1,6 @@
 /* The C header backend: one header per input file, in the manner of
- * xen/include/public, with compile-time checks of every layout. */
+ * xen/include/public. The checks of their layouts are another output
+ * (emit_c_checks.c). */
 #include "emit_c.h"
 
 #include <inttypes.h>
@@ -29,7 +30,6 @@ struct cgen {
 	xi_abi_mask abis;      /* ABIs the module exists on */
 	/* Reused text buffers: the backend allocates nothing per member. */
 	struct xi_strbuf line;
-	struct xi_strbuf path;
 	struct xi_strbuf abi_text[XI_ABI_COUNT];
 	/* Structs and unions whose typedef and handle come before every
 	 * declaration: a handle to them is used before their definition
@@ -60,7 +60,7 @@ static const char *source_name(struct xi_arena *a, const struct xi_module *m)
 /* The name a handle's target has in XEN_GUEST_HANDLE_64(name): Xen's
  * (uint8, uint64_t for native_u64, int, ...), with const_ for a
  * handle<const T>. */
-static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *handle)
+static void put_handle_name(struct xi_arena *a, struct xi_strbuf *sb, const struct xi_type *handle)
 {
 	const struct xi_type *t = handle->u.target;
 	if (handle->target_const)
@@ -86,9 +86,15 @@ static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *handle)
 	const struct xi_decl *d = xi_ref_some_decl(t);
 	switch (d->kind) {
 	case XI_DECL_STRUCT:
-	case XI_DECL_UNION:
-		xi_sb_printf(sb, "%s_t", xi_c_decl_name(d));
+	case XI_DECL_UNION: {
+		/* Its typedef's name (a handle needs one: @c_handle gives it) */
+		const char *type = xi_c_typedef_name(a, d);
+		if (type)
+			xi_sb_adds(sb, type);
+		else
+			xi_sb_printf(sb, "%s_t", xi_c_decl_name(d));
 		break;
+	}
 	case XI_DECL_ENUM:
 	case XI_DECL_BITMAP:
 		xi_sb_adds(sb, prim_names[d->backing]);
@@ -101,8 +107,8 @@ static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *handle)
 
 /* The declaration specifier of a (non-array, non-aggregate) type. For
  * enums and bitmaps, *note is set to the declaration the comment names. */
-static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi,
-			  const struct xi_decl **note)
+static void put_type_spec(struct xi_arena *a, struct xi_strbuf *sb, const struct xi_type *t,
+			  int abi, const struct xi_decl **note)
 {
 	*note = NULL;
 	switch (t->kind) {
@@ -111,8 +117,11 @@ static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi
 		break;
 	case XI_TYPE_REF: {
 		const struct xi_decl *d = abi >= 0 ? xi_ref_decl(t, abi) : xi_ref_some_decl(t);
-		if (t->u.ref.via_c_typedef) {
-			xi_sb_printf(sb, "%s_t", xi_c_decl_name(d));
+		/* Written by its typedef name: spelled so where C has that
+		 * typedef, else by its tag. */
+		const char *type = t->u.ref.via_c_typedef ? xi_c_typedef_name(a, d) : NULL;
+		if (type) {
+			xi_sb_adds(sb, type);
 			break;
 		}
 		switch (d->kind) {
@@ -142,7 +151,7 @@ static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
 		xi_sb_adds(sb, t->kind == XI_TYPE_HANDLE ? "XEN_GUEST_HANDLE_64(" : "XEN_GUEST_HANDLE(");
-		put_handle_name(sb, t);
+		put_handle_name(a, sb, t);
 		xi_sb_addc(sb, ')');
 		break;
 	default:
@@ -208,7 +217,8 @@ static void put_c_expr(struct xi_strbuf *sb, const struct xi_expr *e, int min)
 	case XI_EXPR_ALIGNOF: {
 		const struct xi_decl *note;
 		xi_sb_adds(sb, e->kind == XI_EXPR_SIZEOF ? "sizeof(" : "__alignof__(");
-		put_type_spec(sb, e->type, -1, &note);
+		/* No arena: sizeof takes no struct, so no typedef name is made. */
+		put_type_spec(NULL, sb, e->type, -1, &note);
 		xi_sb_addc(sb, ')');
 		return;
 	}
@@ -261,8 +271,8 @@ static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
 
 /* One member declaration line, such as "uint32_t flags; (comment naming
  * the bitmap)". */
-static void put_member_line(struct xi_strbuf *sb, const struct xi_type *t, const char *name,
-			    unsigned indent, int abi)
+static void put_member_line(struct xi_arena *a, struct xi_strbuf *sb, const struct xi_type *t,
+			    const char *name, unsigned indent, int abi)
 {
 	const struct xi_type *base = array_base(t);
 	const struct xi_type *choice = NULL;
@@ -277,7 +287,7 @@ static void put_member_line(struct xi_strbuf *sb, const struct xi_type *t, const
 	const struct xi_decl *note;
 	static const char spaces[] = "                                ";
 	xi_sb_addn(sb, spaces, indent < sizeof(spaces) - 1 ? indent : sizeof(spaces) - 1);
-	put_type_spec(sb, base, abi, &note);
+	put_type_spec(a, sb, base, abi, &note);
 	xi_sb_addc(sb, ' ');
 	xi_sb_adds(sb, name);
 	put_dims(sb, t);
@@ -337,7 +347,7 @@ static void emit_per_abi_line(struct cgen *g, const char *prefix, const struct x
 		xi_sb_reset(sb);
 		xi_sb_adds(sb, prefix);
 		size_t empty = sb->len;
-		put_member_line(sb, t, name, indent, a);
+		put_member_line(g->arena, sb, t, name, indent, a);
 		/* Where a member is absent (void) the line stays empty. */
 		texts[a] = sb->len == empty ? "" : xi_sb_str(sb);
 	}
@@ -374,7 +384,7 @@ static void emit_member(struct cgen *g, const struct xi_member *m, unsigned inde
 		return;
 	}
 	xi_sb_reset(&g->line);
-	put_member_line(&g->line, m->type, name, indent, -1);
+	put_member_line(g->arena, &g->line, m->type, name, indent, -1);
 	xi_out_write(g->out, g->line.data, g->line.len);
 }
 
@@ -456,7 +466,7 @@ static void emit_alias(struct cgen *g, const struct xi_decl *d)
 	} else {
 		xi_sb_reset(&g->line);
 		xi_sb_adds(&g->line, "typedef ");
-		put_member_line(&g->line, d->type, name, 0, -1);
+		put_member_line(g->arena, &g->line, d->type, name, 0, -1);
 		xi_out_write(g->out, g->line.data, g->line.len);
 	}
 	if (xi_c_defines_handle(d))
@@ -664,7 +674,11 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 		uint64_t field = mask >> v->lo;
 		xi_out_printf(g->out, "#define %s_mask (0x%llx%s << %s)\n", name,
 			      (unsigned long long)field, suffix, shift);
-		xi_out_printf(g->out, "#define %s(v) (((v) << %s) & %s_mask)\n", name, shift, name);
+		/* The maker of a field's value, where Xen has one (@c_field_macro),
+		 * in a file that does not follow Xen, or with --c-extras. */
+		if (v->c_field_macro || !xi_c_follows_xen(d->module) || g->opt->c_extras)
+			xi_out_printf(g->out, "#define %s(v) (((v) << %s) & %s_mask)\n", name, shift,
+				      name);
 	}
 	cond_enter(g, &block, NULL, false);
 	/* Every bit at once: a name Xen's headers lack (--c-extras). */
@@ -690,234 +704,16 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 	xi_out_printf(g->out, "%s%s %s {\n", kw, packed_attr(g, d->agg), name);
 	emit_members(g, d->agg, C_INDENT);
 	xi_out_puts(g->out, "};\n");
-	/* An alias declared under the name NAME_t takes the place of the
-	 * usual typedef (Xen's x86_32 xen_callback_t names struct
-	 * xen_callback, its x86_64 one an integer). */
-	const char *type = xi_aprintf(g->arena, "%s_t", name);
-	if (xi_map_get(&g->ctx->symbols, type, strlen(type)) ||
+	/* The typedef where C has one (xi_c_typedef_name). An alias declared
+	 * under its name takes its place (Xen's x86_32 xen_callback_t names
+	 * struct xen_callback, its x86_64 one an integer). */
+	const char *type = xi_c_typedef_name(g->arena, d);
+	if (!type || xi_map_get(&g->ctx->symbols, type, strlen(type)) ||
 	    xi_map_get(&g->early, name, strlen(name)))
 		return;
 	xi_out_printf(g->out, "typedef %s %s %s;\n", kw, name, type);
 	if (xi_c_defines_handle(d))
 		xi_out_printf(g->out, "DEFINE_XEN_GUEST_HANDLE(%s);\n", type);
-}
-
-/* --- Layout checks ------------------------------------------------------- */
-
-/* Do two ABIs give an aggregate the same offsets everywhere inside it? */
-static bool same_offsets(const struct xi_agg *agg, int a, int b)
-{
-	for (const struct xi_member *m = agg->members; m; m = m->next) {
-		if (xi_member_present(m, a) != xi_member_present(m, b))
-			return false;
-		if (xi_member_offset(m, a) != xi_member_offset(m, b))
-			return false;
-		const struct xi_type *t = array_base(m->type);
-		if (t->kind == XI_TYPE_AGG && !same_offsets(t->u.agg, a, b))
-			return false;
-	}
-	return true;
-}
-
-/* What the checks of an aggregate are made of. */
-struct checked {
-	const struct xi_agg *agg;
-	bool with_align;
-};
-
-static bool same_checks(const void *data, int a, int b)
-{
-	const struct checked *c = data;
-	const struct xi_agg *agg = c->agg;
-	/* Laid out once for every ABI (nearly always): nothing to compare. */
-	if (agg->invariant)
-		return true;
-	return agg->lay[a].size == agg->lay[b].size &&
-	       (!c->with_align || agg->lay[a].align == agg->lay[b].align) && same_offsets(agg, a, b);
-}
-
-/* The offset checks of an aggregate's members (and of the members of the
- * inline aggregates it holds) on one ABI; g->path holds the path of the
- * enclosing member. */
-static void emit_member_checks(struct cgen *g, const char *kw, const char *name,
-			       const struct xi_agg *agg, uint32_t base, int abi)
-{
-	size_t saved = g->path.len;
-	for (const struct xi_member *m = agg->members; m; m = m->next) {
-		if (!xi_member_present(m, abi))
-			continue;
-		g->path.len = saved;
-		xi_sb_adds(&g->path, xi_member_c_name(m));
-		uint32_t offset = base + xi_member_offset(m, abi);
-		xi_out_printf(g->out, "XENIDL_CHECK_OFFSET(%s, %s, %s, %u);\n", kw, name,
-			      g->path.data, (unsigned)offset);
-		const struct xi_type *t = m->type;
-		while (t->kind == XI_TYPE_ARRAY) {
-			xi_sb_adds(&g->path, "[0]");
-			t = t->u.array.elem;
-		}
-		if (t->kind == XI_TYPE_AGG) {
-			xi_sb_addc(&g->path, '.');
-			emit_member_checks(g, kw, name, t->u.agg, offset, abi);
-		}
-	}
-	g->path.len = saved;
-	if (g->path.data)
-		g->path.data[saved] = '\0';
-}
-
-static void emit_checks_on(struct cgen *g, const struct xi_decl *d, int abi, bool with_align)
-{
-	const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
-	const char *name = xi_c_decl_name(d);
-	xi_out_printf(g->out, "XENIDL_CHECK_SIZE(%s, %s, %u);\n", kw, name,
-		      (unsigned)d->agg->lay[abi].size);
-	if (with_align)
-		xi_out_printf(g->out, "XENIDL_CHECK_ALIGN(%s, %s, %u);\n", kw, name,
-			      (unsigned)d->agg->lay[abi].align);
-	xi_sb_reset(&g->path);
-	emit_member_checks(g, kw, name, d->agg, 0, abi);
-}
-
-/* The checks of one aggregate: unconditional when every ABI agrees, else
- * one group of ABIs per distinct layout under an #if chain. */
-static void emit_checks_for(struct cgen *g, const struct xi_decl *d)
-{
-	const struct xi_agg *agg = d->agg;
-	/* Packing makes every type 1-aligned: only sizes and offsets remain. */
-	bool with_align = !(g->opt->packed && !d->legacy);
-	struct xi_abi_group groups[XI_ABI_COUNT];
-	const struct checked checked = { agg, with_align };
-	unsigned n = xi_abi_group(groups, g->abis, same_checks, &checked);
-	bool all = g->abis == XI_ABI_ALL;
-	xi_out_printf(g->out, "\n/* %s %s */\n", d->kind == XI_DECL_UNION ? "union" : "struct",
-		      xi_c_decl_name(d));
-	/* C++ gives empty structs size 1: what holds one is checked in C only. */
-	if (n == 1 && all && !(agg->empty_abis & g->abis)) {
-		emit_checks_on(g, d, groups[0].first, with_align);
-		return;
-	}
-	for (unsigned i = 0; i < n; i++) {
-		const char *kw = i ? "elif" : "if";
-		bool c_only = (agg->empty_abis & groups[i].abis) != 0;
-		if (n == 1 && all)
-			xi_out_printf(g->out, "#%s !defined(__cplusplus)\n", kw);
-		else if (c_only)
-			xi_out_printf(g->out, "#%s (%s) && !defined(__cplusplus)\n", kw,
-				      xi_c_abi_condition(g->arena, groups[i].abis));
-		else
-			xi_out_printf(g->out, "#%s %s\n", kw, xi_c_abi_condition(g->arena, groups[i].abis));
-		emit_checks_on(g, d, groups[i].first, with_align);
-	}
-	xi_out_puts(g->out, "#endif\n");
-}
-
-static bool has_alternative(struct cgen *g, const struct xi_decl *d)
-{
-	const struct xi_decl *o = xi_map_get(&g->ctx->symbols, d->name, strlen(d->name));
-	for (; o; o = o->next_same_name)
-		if (o != d && o->cond && o->module->family == d->module->family)
-			return true;
-	return false;
-}
-
-/* Does a type's layout depend on a name declared more than once under
- * conditions (@if alternatives)? Then it differs between configurations,
- * and the checks, which are of the reference configuration, are left out. */
-static bool layout_has_alternatives(struct cgen *g, const struct xi_type *t, unsigned depth)
-{
-	if (depth > XI_MAX_NESTING)
-		return true;
-	switch (t->kind) {
-	case XI_TYPE_ARRAY:
-		return layout_has_alternatives(g, t->u.array.elem, depth + 1);
-	case XI_TYPE_AGG:
-		if (t->u.agg->c_members)
-			return true;
-		for (const struct xi_member *m = t->u.agg->members; m; m = m->next)
-			if (layout_has_alternatives(g, m->type, depth + 1))
-				return true;
-		return false;
-	case XI_TYPE_ARCH:
-		for (const struct xi_arch_choice *c = t->u.arch.choices; c; c = c->next)
-			if (layout_has_alternatives(g, c->type, depth + 1))
-				return true;
-		return false;
-	case XI_TYPE_REF:
-		for (int a = 0; a < XI_ABI_COUNT; a++) {
-			const struct xi_decl *d = xi_ref_decl(t, a);
-			if (!d || (a && !t->u.ref.per_abi))
-				continue;
-			if (d->cond && has_alternative(g, d))
-				return true;
-			if (d->kind == XI_DECL_ALIAS && layout_has_alternatives(g, d->type, depth + 1))
-				return true;
-			if (xi_decl_is_aggregate(d)) {
-				if (d->agg->c_members)
-					return true;
-				for (const struct xi_member *m = d->agg->members; m; m = m->next)
-					if (layout_has_alternatives(g, m->type, depth + 1))
-						return true;
-			}
-		}
-		return false;
-	default:
-		return false;
-	}
-}
-
-static bool decl_has_alternatives(struct cgen *g, const struct xi_decl *d)
-{
-	if (!xi_decl_is_aggregate(d))
-		return false;
-	if (d->agg->c_members)
-		return true;
-	for (const struct xi_member *m = d->agg->members; m; m = m->next)
-		if (layout_has_alternatives(g, m->type, 0))
-			return true;
-	return false;
-}
-
-static void emit_checks(struct cgen *g)
-{
-	bool any = false;
-	for (unsigned i = 0; i < g->module->ndecls; i++)
-		if ((xi_decl_is_aggregate(g->module->sorted[i]) || g->module->sorted[i]->c_bitfields) &&
-		    !g->module->sorted[i]->c_only)
-			any = true;
-	if (!any)
-		return;
-	xi_out_puts(g->out,
-		    "\n/*\n"
-		    " * Layout checks: the compiler confirms the size, alignment and member\n"
-		    " * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS\n"
-		    " * to leave them out.\n"
-		    " */\n"
-		    "#ifndef XENIDL_NO_LAYOUT_CHECKS\n");
-	for (unsigned i = 0; i < g->module->ndecls; i++) {
-		const struct xi_decl *d = g->module->sorted[i];
-		/* Checks are of the reference configuration (cond.h); one that
-		 * exists only in some configurations is checked there. */
-		if (d->c_only || !(xi_decl_is_aggregate(d) || (d->c_bitfields && d->backing_ok)) ||
-		    decl_has_alternatives(g, d))
-			continue;
-		if (d->cond)
-			xi_out_printf(g->out, "\n%s", cond_directive(g, "if", d->cond));
-		xi_abi_mask module_abis = g->abis;
-		g->abis = xi_decl_abis(g->ctx, d);
-		if (xi_decl_is_aggregate(d))
-			emit_checks_for(g, d);
-		else if (d->c_bitfields && d->backing_ok)
-			/* The same on every ABI: the backing integer's layout. */
-			xi_out_printf(g->out, "\n/* struct %s */\nXENIDL_CHECK_SIZE(struct, %s, %u);\n"
-				      "XENIDL_CHECK_ALIGN(struct, %s, %u);\n", xi_c_decl_name(d),
-				      xi_c_decl_name(d), xi_prims[d->backing].size, xi_c_decl_name(d),
-				      xi_prims[d->backing].size);
-		g->abis = module_abis;
-		if (d->cond)
-			cond_close(g, "endif", d->cond);
-	}
-	xi_out_puts(g->out, "\n#endif /* XENIDL_NO_LAYOUT_CHECKS */\n");
 }
 
 /* --- Files --------------------------------------------------------------- */
@@ -1148,9 +944,10 @@ static void emit_early_handles(struct cgen *g)
 		if (!xi_map_get(&g->early, name, strlen(name)))
 			continue;
 		const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
+		const char *type = xi_c_typedef_name(g->arena, d);
 		xi_out_printf(g->out, "\n/* A handle to %s %s comes before its definition. */\n"
-			      "typedef %s %s %s_t;\nDEFINE_XEN_GUEST_HANDLE(%s_t);\n", kw, name, kw,
-			      name, name, name);
+			      "typedef %s %s %s;\nDEFINE_XEN_GUEST_HANDLE(%s);\n", kw, name, kw,
+			      name, type, type);
 	}
 }
 
@@ -1196,7 +993,6 @@ static void emit_parts(struct cgen *g)
 		g->abis = xi_module_abis(g->ctx, p);
 		emit_early_handles(g);
 		emit_decls(g);
-		emit_checks(g);
 		g->module = m;
 		g->abis = abis;
 	}
@@ -1247,7 +1043,6 @@ static void emit_module(struct cgen *g)
 		xi_out_putc(o, '\n');
 		xi_out_puts(o, xi_template_c_version);
 	}
-	emit_checks(g);
 	xi_out_printf(o, "\n#endif /* %s */\n", guard);
 }
 
@@ -1279,7 +1074,6 @@ void xi_emit_c(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_o
 			emit_module(&g);
 		xi_map_free(&g.early);
 		xi_sb_free(&g.line);
-		xi_sb_free(&g.path);
 		for (int a = 0; a < XI_ABI_COUNT; a++)
 			xi_sb_free(&g.abi_text[a]);
 	}

@@ -279,6 +279,10 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d, const stru
 		else
 			add_attr(sb, "c_enum", d->c_enum);
 		break;
+	case XI_MF_STRUCT:
+	case XI_MF_UNION:
+		add_attr(sb, "c_typedef", d->c_typedef);
+		break;
 	default:
 		break;
 	}

@@ -7,6 +7,7 @@
 #include "ascii.h"
 #include "cnames.h"
 #include "cond.h"
+#include "cprelude.h"
 #include "resolve.h"
 #include "strbuf.h"
 #include "typename.h"
@@ -450,6 +451,7 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	md->c_prefix = copy(b, d->c_prefix);
 	md->c_type = d->kind == XI_DECL_CONST && d->c_type ? xi_ctype_name(d->c_type) : NULL;
 	md->c_enum = !d->c_enum ? NULL : d->c_enum_typedef ? copy(b, d->c_enum_typedef) : "";
+	md->c_typedef = copy(b, xi_c_typedef_name(a, d));
 	md->doc = copy(b, d->doc);
 	md->loc = loc_of(b, d->loc);
 	md->legacy = d->legacy;

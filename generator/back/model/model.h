@@ -111,6 +111,8 @@ struct xi_mf_decl {
 	const char *c_type;   /* const: its @c_type, or NULL */
 	const char *c_enum;   /* enum: @c_enum: "" (a tagged C enum) or its
 			       * typedef name; NULL: macros */
+	const char *c_typedef; /* struct, union: the name of its C typedef
+				* (xi_c_typedef_name), or NULL: none */
 	const char *doc;
 	struct xi_mf_loc loc;
 	xi_abi_mask abis;     /* where it exists: its module's ABIs */

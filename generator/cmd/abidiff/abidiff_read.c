@@ -561,7 +561,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	bool legacy = (kind == XI_MF_ALIAS || kind == XI_MF_STRUCT || kind == XI_MF_UNION) &&
 		      flag(r, "legacy");
 	const char *type = NULL, *version = NULL, *c_prefix = NULL, *c_type = NULL;
-	const char *c_enum = NULL;
+	const char *c_enum = NULL, *c_typedef = NULL;
 	struct xi_int value = { 0, false };
 	struct xi_int abi_value[XI_ABI_COUNT];
 	bool ok = true;
@@ -595,6 +595,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	case XI_MF_STRUCT:
 	case XI_MF_UNION:
 		version = str_attr(r, "version", is_ident);
+		c_typedef = str_attr(r, "c_typedef", is_ident);
 		break;
 	case XI_MF_ALIAS:
 		break;
@@ -634,6 +635,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	d->c_prefix = c_prefix;
 	d->c_type = c_type;
 	d->c_enum = c_enum;
+	d->c_typedef = c_typedef;
 	d->c_name = c_name;
 	d->cond = cond;
 	d->abis = abis;

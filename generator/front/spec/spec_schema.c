@@ -245,7 +245,9 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 		a->str = xi_intern(mp->ctx, v->text, v->len);
 		break;
 	case XI_W_C_ENUM:
-		/* true, or the typedef name of an anonymous C enum */
+	case XI_W_C_TYPEDEF:
+		/* true, or the typedef name (of an anonymous C enum; of a
+		 * struct or union) */
 		if (v->kind == XI_DSTR) {
 			a = new_attr(mp, xi_words[e->word], e);
 			a->arg_kind = XI_ATTR_ARG_STRING;
@@ -263,6 +265,7 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 	case XI_W_C_BITFIELDS:
 	case XI_W_C_HANDLE:
 	case XI_W_C_BIT_NUMBERS:
+	case XI_W_C_FIELD_MACRO:
 		if (!xi_sm_is_kind(mp, v, e->key, XI_DBOOL, "true or false"))
 			return false;
 		if (v->bval)

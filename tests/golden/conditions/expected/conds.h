@@ -99,20 +99,4 @@ DEFINE_XEN_GUEST_HANDLE(frame_t);
 #define HV_ONLY 4U
 #endif
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-#if !defined(__XEN__)
-/* struct regs */
-XENIDL_CHECK_SIZE(struct, regs, 8);
-XENIDL_CHECK_ALIGN(struct, regs, 8);
-XENIDL_CHECK_OFFSET(struct, regs, ip, 0);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_CONDS_H__ */
