@@ -784,3 +784,126 @@ XENIDL_CHECK_OFFSET(struct, xen_domctl, u.set_llc_colors, 16);
 XENIDL_CHECK_OFFSET(struct, xen_domctl, u.get_domain_state, 16);
 XENIDL_CHECK_OFFSET(struct, xen_domctl, u.pad, 16);
 #endif
+
+#if defined(__i386__) || defined(__x86_64__)
+
+/* struct hvm_vmce_vcpu */
+#if defined(__i386__)
+XENIDL_CHECK_SIZE(struct, hvm_vmce_vcpu, 32);
+XENIDL_CHECK_ALIGN(struct, hvm_vmce_vcpu, 4);
+XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, caps, 0);
+XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mci_ctl2_bank0, 8);
+XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mci_ctl2_bank1, 16);
+XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mcg_ext_ctl, 24);
+#elif defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, hvm_vmce_vcpu, 32);
+XENIDL_CHECK_ALIGN(struct, hvm_vmce_vcpu, 8);
+XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, caps, 0);
+XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mci_ctl2_bank0, 8);
+XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mci_ctl2_bank1, 16);
+XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mcg_ext_ctl, 24);
+#endif
+
+/* struct xen_domctl_ext_vcpucontext */
+#if defined(__i386__) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_domctl_ext_vcpucontext, 64);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_ext_vcpucontext, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vcpu, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, size, 4);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, syscall32_callback_eip, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, sysenter_callback_eip, 16);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, syscall32_callback_cs, 24);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, sysenter_callback_cs, 26);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, syscall32_disables_events, 28);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, sysenter_disables_events, 29);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vmce, 32);
+#endif
+
+/* struct xen_domctl_cpu_policy */
+#if defined(__i386__) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_domctl_cpu_policy, 40);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_cpu_policy, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, nr_leaves, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, nr_msrs, 4);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, leaves, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, msrs, 16);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, err_leaf, 24);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, err_subleaf, 28);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, err_msr, 32);
+#endif
+
+/* struct xen_domctl_vcpuextstate */
+#if defined(__i386__) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_domctl_vcpuextstate, 32);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_vcpuextstate, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpuextstate, vcpu, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpuextstate, xfeature_mask, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpuextstate, size, 16);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpuextstate, buffer, 24);
+#endif
+
+/* struct xen_domctl_vcpu_msr */
+#if defined(__i386__) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_domctl_vcpu_msr, 16);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_vcpu_msr, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msr, index, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msr, reserved, 4);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msr, value, 8);
+#endif
+
+/* struct xen_domctl_vcpu_msrs */
+#if defined(__i386__) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_domctl_vcpu_msrs, 16);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_vcpu_msrs, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msrs, vcpu, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msrs, msr_count, 4);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msrs, msrs, 8);
+#endif
+
+#endif
+
+#if defined(__arm__) || defined(__aarch64__)
+
+/* struct xen_domctl_ext_vcpucontext */
+#if defined(__arm__) || defined(__aarch64__)
+XENIDL_CHECK_SIZE(struct, xen_domctl_ext_vcpucontext, 8);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_ext_vcpucontext, 4);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vcpu, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, size, 4);
+#endif
+
+/* struct xen_domctl_dt_overlay */
+#if defined(__arm__) || defined(__aarch64__)
+XENIDL_CHECK_SIZE(struct, xen_domctl_dt_overlay, 16);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_dt_overlay, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_dt_overlay, overlay_fdt, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_dt_overlay, overlay_fdt_size, 8);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_dt_overlay, overlay_op, 12);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_dt_overlay, pad, 13);
+#endif
+
+#endif
+
+#if defined(__powerpc64__)
+
+/* struct xen_domctl_ext_vcpucontext */
+#if defined(__powerpc64__)
+XENIDL_CHECK_SIZE(struct, xen_domctl_ext_vcpucontext, 8);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_ext_vcpucontext, 4);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vcpu, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, size, 4);
+#endif
+
+#endif
+
+#if defined(__riscv)
+
+/* struct xen_domctl_ext_vcpucontext */
+#if defined(__riscv)
+XENIDL_CHECK_SIZE(struct, xen_domctl_ext_vcpucontext, 8);
+XENIDL_CHECK_ALIGN(struct, xen_domctl_ext_vcpucontext, 4);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vcpu, 0);
+XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, size, 4);
+#endif
+
+#endif

@@ -574,3 +574,33 @@ XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.cpu_featureset, 8);
 XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.livepatch, 8);
 XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.pad, 8);
 #endif
+
+#if defined(__i386__) || defined(__x86_64__)
+
+/* struct xen_sysctl_cpu_policy */
+#if defined(__i386__) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_sysctl_cpu_policy, 32);
+XENIDL_CHECK_ALIGN(struct, xen_sysctl_cpu_policy, 8);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, index, 0);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, nr_leaves, 4);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, nr_msrs, 8);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, _rsvd, 12);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, leaves, 16);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, msrs, 24);
+#endif
+
+#endif
+
+#if defined(__arm__) || defined(__aarch64__)
+
+/* struct xen_sysctl_dt_overlay */
+#if defined(__arm__) || defined(__aarch64__)
+XENIDL_CHECK_SIZE(struct, xen_sysctl_dt_overlay, 16);
+XENIDL_CHECK_ALIGN(struct, xen_sysctl_dt_overlay, 8);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_dt_overlay, overlay_fdt, 0);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_dt_overlay, overlay_fdt_size, 8);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_dt_overlay, overlay_op, 12);
+XENIDL_CHECK_OFFSET(struct, xen_sysctl_dt_overlay, pad, 13);
+#endif
+
+#endif

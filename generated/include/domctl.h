@@ -34,7 +34,6 @@ struct hvm_vmce_vcpu {
     /* MCG_EXT_CTL. */
     uint64_t mcg_ext_ctl;
 };
-typedef struct hvm_vmce_vcpu hvm_vmce_vcpu_t;
 
 /*
  * XEN_DOMCTL_set_ext_vcpucontext and XEN_DOMCTL_get_ext_vcpucontext:
@@ -64,7 +63,6 @@ struct xen_domctl_ext_vcpucontext {
     /* Machine check state. */
     struct hvm_vmce_vcpu vmce;
 };
-typedef struct xen_domctl_ext_vcpucontext xen_domctl_ext_vcpucontext_t;
 
 /* A CPUID input that is not used (no subleaf). */
 #define XEN_CPUID_INPUT_UNUSED 0xFFFFFFFFU
@@ -109,7 +107,6 @@ struct xen_domctl_vcpuextstate {
     /* IN, contents IN/OUT: the state. */
     XEN_GUEST_HANDLE_64(uint64) buffer;
 };
-typedef struct xen_domctl_vcpuextstate xen_domctl_vcpuextstate_t;
 
 /* One MSR of a vCPU. */
 struct xen_domctl_vcpu_msr {
@@ -137,89 +134,6 @@ struct xen_domctl_vcpu_msrs {
     /* IN, contents IN/OUT: the MSRs. */
     XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t) msrs;
 };
-typedef struct xen_domctl_vcpu_msrs xen_domctl_vcpu_msrs_t;
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct hvm_vmce_vcpu */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, hvm_vmce_vcpu, 32);
-XENIDL_CHECK_ALIGN(struct, hvm_vmce_vcpu, 4);
-XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, caps, 0);
-XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mci_ctl2_bank0, 8);
-XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mci_ctl2_bank1, 16);
-XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mcg_ext_ctl, 24);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, hvm_vmce_vcpu, 32);
-XENIDL_CHECK_ALIGN(struct, hvm_vmce_vcpu, 8);
-XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, caps, 0);
-XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mci_ctl2_bank0, 8);
-XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mci_ctl2_bank1, 16);
-XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mcg_ext_ctl, 24);
-#endif
-
-/* struct xen_domctl_ext_vcpucontext */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_ext_vcpucontext, 64);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_ext_vcpucontext, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vcpu, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, size, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, syscall32_callback_eip, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, sysenter_callback_eip, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, syscall32_callback_cs, 24);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, sysenter_callback_cs, 26);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, syscall32_disables_events, 28);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, sysenter_disables_events, 29);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vmce, 32);
-#endif
-
-/* struct xen_domctl_cpu_policy */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_cpu_policy, 40);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_cpu_policy, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, nr_leaves, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, nr_msrs, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, leaves, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, msrs, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, err_leaf, 24);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, err_subleaf, 28);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_cpu_policy, err_msr, 32);
-#endif
-
-/* struct xen_domctl_vcpuextstate */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_vcpuextstate, 32);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_vcpuextstate, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpuextstate, vcpu, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpuextstate, xfeature_mask, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpuextstate, size, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpuextstate, buffer, 24);
-#endif
-
-/* struct xen_domctl_vcpu_msr */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_vcpu_msr, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_vcpu_msr, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msr, index, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msr, reserved, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msr, value, 8);
-#endif
-
-/* struct xen_domctl_vcpu_msrs */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_vcpu_msrs, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_vcpu_msrs, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msrs, vcpu, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msrs, msr_count, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpu_msrs, msrs, 8);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #elif defined(__arm__) || defined(__aarch64__)
 
@@ -233,7 +147,6 @@ struct xen_domctl_ext_vcpucontext {
     /* Set: IN the size of the struct; get: OUT the size. */
     uint32_t size;
 };
-typedef struct xen_domctl_ext_vcpucontext xen_domctl_ext_vcpucontext_t;
 
 /* Operations of XEN_DOMCTL_dt_overlay. */
 /* Attach the overlay to the domain. */
@@ -250,34 +163,6 @@ struct xen_domctl_dt_overlay {
     /* Must be zero. */
     uint8_t pad[3];
 };
-typedef struct xen_domctl_dt_overlay xen_domctl_dt_overlay_t;
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_domctl_ext_vcpucontext */
-#if defined(__arm__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_ext_vcpucontext, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_ext_vcpucontext, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vcpu, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, size, 4);
-#endif
-
-/* struct xen_domctl_dt_overlay */
-#if defined(__arm__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_dt_overlay, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_dt_overlay, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_dt_overlay, overlay_fdt, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_dt_overlay, overlay_fdt_size, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_dt_overlay, overlay_op, 12);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_dt_overlay, pad, 13);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #elif defined(__powerpc64__)
 
@@ -291,24 +176,6 @@ struct xen_domctl_ext_vcpucontext {
     /* Set: IN the size of the struct; get: OUT the size. */
     uint32_t size;
 };
-typedef struct xen_domctl_ext_vcpucontext xen_domctl_ext_vcpucontext_t;
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_domctl_ext_vcpucontext */
-#if defined(__powerpc64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_ext_vcpucontext, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_ext_vcpucontext, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vcpu, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, size, 4);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #elif defined(__riscv)
 
@@ -322,24 +189,6 @@ struct xen_domctl_ext_vcpucontext {
     /* Set: IN the size of the struct; get: OUT the size. */
     uint32_t size;
 };
-typedef struct xen_domctl_ext_vcpucontext xen_domctl_ext_vcpucontext_t;
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_domctl_ext_vcpucontext */
-#if defined(__riscv)
-XENIDL_CHECK_SIZE(struct, xen_domctl_ext_vcpucontext, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_ext_vcpucontext, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, vcpu, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ext_vcpucontext, size, 4);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif
 

@@ -63,27 +63,6 @@ struct xen_sysctl_cpu_policy {
 typedef struct xen_sysctl_cpu_policy xen_sysctl_cpu_policy_t;
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cpu_policy_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_sysctl_cpu_policy */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_sysctl_cpu_policy, 32);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_cpu_policy, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, index, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, nr_leaves, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, nr_msrs, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, _rsvd, 12);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, leaves, 16);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_policy, msrs, 24);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #elif defined(__arm__) || defined(__aarch64__)
 
 /*
@@ -112,26 +91,6 @@ struct xen_sysctl_dt_overlay {
     /* Must be zero. */
     uint8_t pad[3];
 };
-typedef struct xen_sysctl_dt_overlay xen_sysctl_dt_overlay_t;
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_sysctl_dt_overlay */
-#if defined(__arm__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, xen_sysctl_dt_overlay, 16);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_dt_overlay, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_dt_overlay, overlay_fdt, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_dt_overlay, overlay_fdt_size, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_dt_overlay, overlay_op, 12);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_dt_overlay, pad, 13);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif
 

@@ -230,57 +230,6 @@ XENIDL_CHECK_OFFSET(struct, xen_msr_entry, flags, 4);
 XENIDL_CHECK_OFFSET(struct, xen_msr_entry, val, 8);
 #endif
 
-/* struct start_info */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, start_info, 1112);
-XENIDL_CHECK_ALIGN(struct, start_info, 4);
-XENIDL_CHECK_OFFSET(struct, start_info, magic, 0);
-XENIDL_CHECK_OFFSET(struct, start_info, nr_pages, 32);
-XENIDL_CHECK_OFFSET(struct, start_info, shared_info, 36);
-XENIDL_CHECK_OFFSET(struct, start_info, flags, 40);
-XENIDL_CHECK_OFFSET(struct, start_info, store_mfn, 44);
-XENIDL_CHECK_OFFSET(struct, start_info, store_evtchn, 48);
-XENIDL_CHECK_OFFSET(struct, start_info, console, 52);
-XENIDL_CHECK_OFFSET(struct, start_info, console.domU, 52);
-XENIDL_CHECK_OFFSET(struct, start_info, console.domU.mfn, 52);
-XENIDL_CHECK_OFFSET(struct, start_info, console.domU.evtchn, 56);
-XENIDL_CHECK_OFFSET(struct, start_info, console.dom0, 52);
-XENIDL_CHECK_OFFSET(struct, start_info, console.dom0.info_off, 52);
-XENIDL_CHECK_OFFSET(struct, start_info, console.dom0.info_size, 56);
-XENIDL_CHECK_OFFSET(struct, start_info, pt_base, 60);
-XENIDL_CHECK_OFFSET(struct, start_info, nr_pt_frames, 64);
-XENIDL_CHECK_OFFSET(struct, start_info, mfn_list, 68);
-XENIDL_CHECK_OFFSET(struct, start_info, mod_start, 72);
-XENIDL_CHECK_OFFSET(struct, start_info, mod_len, 76);
-XENIDL_CHECK_OFFSET(struct, start_info, cmd_line, 80);
-XENIDL_CHECK_OFFSET(struct, start_info, first_p2m_pfn, 1104);
-XENIDL_CHECK_OFFSET(struct, start_info, nr_p2m_frames, 1108);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, start_info, 1168);
-XENIDL_CHECK_ALIGN(struct, start_info, 8);
-XENIDL_CHECK_OFFSET(struct, start_info, magic, 0);
-XENIDL_CHECK_OFFSET(struct, start_info, nr_pages, 32);
-XENIDL_CHECK_OFFSET(struct, start_info, shared_info, 40);
-XENIDL_CHECK_OFFSET(struct, start_info, flags, 48);
-XENIDL_CHECK_OFFSET(struct, start_info, store_mfn, 56);
-XENIDL_CHECK_OFFSET(struct, start_info, store_evtchn, 64);
-XENIDL_CHECK_OFFSET(struct, start_info, console, 72);
-XENIDL_CHECK_OFFSET(struct, start_info, console.domU, 72);
-XENIDL_CHECK_OFFSET(struct, start_info, console.domU.mfn, 72);
-XENIDL_CHECK_OFFSET(struct, start_info, console.domU.evtchn, 80);
-XENIDL_CHECK_OFFSET(struct, start_info, console.dom0, 72);
-XENIDL_CHECK_OFFSET(struct, start_info, console.dom0.info_off, 72);
-XENIDL_CHECK_OFFSET(struct, start_info, console.dom0.info_size, 76);
-XENIDL_CHECK_OFFSET(struct, start_info, pt_base, 88);
-XENIDL_CHECK_OFFSET(struct, start_info, nr_pt_frames, 96);
-XENIDL_CHECK_OFFSET(struct, start_info, mfn_list, 104);
-XENIDL_CHECK_OFFSET(struct, start_info, mod_start, 112);
-XENIDL_CHECK_OFFSET(struct, start_info, mod_len, 120);
-XENIDL_CHECK_OFFSET(struct, start_info, cmd_line, 128);
-XENIDL_CHECK_OFFSET(struct, start_info, first_p2m_pfn, 1152);
-XENIDL_CHECK_OFFSET(struct, start_info, nr_p2m_frames, 1160);
-#endif
-
 #else
 #include <xenidl/layout-check.h>
 XENIDL_STATIC_ASSERT(arch_x86_xen_not_on_this_abi, 1);

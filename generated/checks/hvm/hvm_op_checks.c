@@ -266,3 +266,15 @@ XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.get_vcpu_p2m_idx, 16);
 XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.set_visibility, 16);
 XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.pad, 16);
 #endif
+
+#if defined(__i386__) || defined(__x86_64__)
+
+/* struct xen_hvm_evtchn_upcall_vector */
+#if defined(__i386__) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, xen_hvm_evtchn_upcall_vector, 8);
+XENIDL_CHECK_ALIGN(struct, xen_hvm_evtchn_upcall_vector, 4);
+XENIDL_CHECK_OFFSET(struct, xen_hvm_evtchn_upcall_vector, vcpu, 0);
+XENIDL_CHECK_OFFSET(struct, xen_hvm_evtchn_upcall_vector, vector, 4);
+#endif
+
+#endif

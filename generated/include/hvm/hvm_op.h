@@ -30,23 +30,6 @@ struct xen_hvm_evtchn_upcall_vector {
 typedef struct xen_hvm_evtchn_upcall_vector xen_hvm_evtchn_upcall_vector_t;
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_evtchn_upcall_vector_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_hvm_evtchn_upcall_vector */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_evtchn_upcall_vector, 8);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_evtchn_upcall_vector, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_evtchn_upcall_vector, vcpu, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_evtchn_upcall_vector, vector, 4);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif
 
 /* Commands of HYPERVISOR_hvm_op(). */

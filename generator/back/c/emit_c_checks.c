@@ -353,6 +353,9 @@ void xi_emit_c_checks(struct xi_ctx *ctx, const struct xi_gen_options *opt, stru
 		g.arena = &ctx->arena;
 		g.opt = opt;
 		g.module = ctx->inputs[i];
+		/* A family group is checked in its file's unit. */
+		if (g.module->part_of)
+			continue;
 		g.abis = xi_module_abis(ctx, g.module);
 		/* A header with nothing to check (macros only) gets no file. */
 		if (file_has_checks(&g)) {
