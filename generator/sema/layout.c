@@ -147,7 +147,9 @@ static void layout_inline(struct layout_job *job, struct xi_type *t, const char 
 	switch (t->kind) {
 	case XI_TYPE_AGG: {
 		size_t saved = job->path.len;
-		xi_sb_printf(&job->path, ".%s", member);
+		/* an anonymous member adds nothing to the path */
+		if (member[0] != '#')
+			xi_sb_printf(&job->path, ".%s", member);
 		layout_agg(job, t->u.agg);
 		job->path.len = saved;
 		job->path.data[saved] = '\0';
@@ -402,6 +404,47 @@ static void store_offsets(struct layout_job *job, struct xi_agg *agg, const uint
 	}
 }
 
+/* C writes an anonymous aggregate whole where the compiler has anonymous
+ * unions, and a single member of it elsewhere (emit_c.c): that member
+ * must have the aggregate's size and alignment on each ABI, or the two
+ * would lay out differently. Nested anonymous aggregates go with their
+ * outermost one. */
+static void check_fallbacks(struct layout_job *job, const struct xi_agg *agg)
+{
+	struct xi_ctx *ctx = job->ctx;
+	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (!(m->flags & XI_MEMBER_ANONYMOUS))
+			continue;
+		const struct xi_agg *anon = m->type->u.agg;
+		if (anon->layout_failed)
+			continue;
+		const char *what = anon->is_union ? "union" : "struct";
+		XI_FOR_EACH_ABI(a, job->abis) {
+			const struct xi_member *fb = xi_anonymous_fallback(anon, a);
+			if (!fb)
+				continue;
+			struct xi_layout l = xi_type_layout(fb->type, a);
+			bool anonymous = (fb->flags & XI_MEMBER_ANONYMOUS) != 0;
+			if (!anonymous && l.size == anon->lay[a].size && l.align == anon->lay[a].align)
+				continue;
+			if (anonymous)
+				xi_error(&ctx->diag, fb->loc,
+					 "C cannot keep an anonymous member alone for compilers without "
+					 "anonymous %ss", what);
+			else
+				xi_error(&ctx->diag, fb->loc,
+					 "C cannot keep '%s' alone for compilers without anonymous %ss: "
+					 "on %s, it takes %u bytes aligned to %u, the %s %u aligned to %u",
+					 fb->name, what, xi_abis[a].name, l.size, l.align, what,
+					 anon->lay[a].size, anon->lay[a].align);
+			xi_note(&ctx->diag, m->loc,
+				"mark with '%s' the member of the anonymous %s's size and alignment "
+				"that C keeps", xi_spell_attr(ctx, m->loc, "c_fallback"), what);
+			break;
+		}
+	}
+}
+
 static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 {
 	struct xi_ctx *ctx = job->ctx;
@@ -476,6 +519,8 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 	}
 
 	store_offsets(job, agg, offsets, compute);
+	if (!agg->anonymous)
+		check_fallbacks(job, agg);
 	if (too_big) {
 		xi_error(&ctx->diag, agg->owner && !agg->parent ? agg->owner->loc : agg->loc,
 			 "'%s' is larger than %u bytes", xi_sb_str(&job->path), XI_MAX_TYPE_SIZE);

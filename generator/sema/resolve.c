@@ -216,8 +216,45 @@ static void resolve_type(struct xi_resolver *r, struct xi_type *t, enum xi_type_
 
 /* --- Aggregates ---------------------------------------------------------- */
 
+/* Enter the names of an aggregate's members into `seen`, those of its
+ * anonymous members' members included: they share its scope. */
+static void enter_member_names(struct xi_resolver *r, struct xi_map *seen, const struct xi_agg *agg)
+{
+	for (struct xi_member *m = agg->members; m; m = m->next) {
+		if (m->flags & XI_MEMBER_ANONYMOUS) {
+			enter_member_names(r, seen, m->type->u.agg);
+			continue;
+		}
+		struct xi_member *o = xi_map_get(seen, m->name, strlen(m->name));
+		if (o) {
+			xi_error(r->diag, m->loc, "duplicate member '%s'", m->name);
+			xi_note(r->diag, o->loc, "previous member '%s' is here", m->name);
+		} else {
+			xi_map_put(seen, m->name, strlen(m->name), m);
+		}
+	}
+}
+
+static bool has_anonymous_member(const struct xi_agg *agg)
+{
+	for (const struct xi_member *m = agg->members; m; m = m->next)
+		if (m->flags & XI_MEMBER_ANONYMOUS)
+			return true;
+	return false;
+}
+
 static void check_unique_members(struct xi_resolver *r, struct xi_agg *agg)
 {
+	/* The aggregate that holds an anonymous one checks its names. */
+	if (agg->anonymous)
+		return;
+	if (has_anonymous_member(agg)) {
+		struct xi_map seen;
+		xi_map_init(&seen);
+		enter_member_names(r, &seen, agg);
+		xi_map_free(&seen);
+		return;
+	}
 	if (agg->nmembers <= RESOLVE_PAIRWISE_MAX) {
 		for (struct xi_member *m = agg->members; m; m = m->next)
 			for (struct xi_member *o = agg->members; o != m; o = o->next)
@@ -539,7 +576,22 @@ static void resolve_agg(struct xi_resolver *r, struct xi_agg *agg)
 		xi_error(r->diag, agg->loc, "an empty %s is only allowed in %s",
 			 agg->is_union ? "union" : "struct", xi_spell_legacy_decls(r->ctx, agg->loc));
 	check_unique_members(r, agg);
+	const struct xi_member *fallback = NULL;
 	for (struct xi_member *m = agg->members; m; m = m->next) {
+		if (m->flags & XI_MEMBER_C_FALLBACK) {
+			if (!agg->anonymous) {
+				xi_error(r->diag, m->loc,
+					 "'%s' marks a member of an anonymous struct or union; '%s' is not in one",
+					 xi_spell_attr(r->ctx, m->loc, "c_fallback"), m->name);
+			} else if (fallback) {
+				xi_error(r->diag, m->loc, "a second '%s' member in one anonymous %s",
+					 xi_spell_attr(r->ctx, m->loc, "c_fallback"),
+					 agg->is_union ? "union" : "struct");
+				xi_note(r->diag, fallback->loc, "the first is '%s'", fallback->name);
+			} else {
+				fallback = m;
+			}
+		}
 		if (m->type->kind == XI_TYPE_AGG)
 			m->type->u.agg->parent = agg;
 		resolve_type(r, m->type, XI_USE_MEMBER);

@@ -269,9 +269,73 @@ static void emit_per_abi_line(struct cgen *g, const char *prefix, const struct x
 	emit_abi_chain(g, groups, kept, kept == n && g->abis == XI_ABI_ALL);
 }
 
+static void emit_member(struct cgen *g, const struct xi_member *m, unsigned indent);
+
+/* The condition under which C writes an anonymous aggregate: Xen's test
+ * for a compiler that has anonymous unions; strict ISO C89/C99 and C++98
+ * modes take the fallback member instead (C++ has no anonymous structs). */
+#define C_ANONYMOUS_CONDITION "defined(__GNUC__) && !defined(__STRICT_ANSI__)"
+
+/* An anonymous struct or union member: written whole where the compiler
+ * has anonymous aggregates, as its fallback member (xi_anonymous_fallback,
+ * whose layout the layout pass checked) elsewhere; on the ABIs where it
+ * has members only. */
+static void emit_anonymous(struct cgen *g, const struct xi_member *m, unsigned indent)
+{
+	const struct xi_agg *agg = m->type->u.agg;
+	xi_abi_mask present = 0;
+	XI_FOR_EACH_ABI(a, g->abis)
+		if (xi_agg_present(agg, a))
+			present |= XI_ABI_BIT(a);
+	if (!present)
+		return;
+	/* an anonymous aggregate in another goes with the outermost one */
+	bool outermost = !agg->parent || !agg->parent->anonymous;
+	if (present != g->abis)
+		xi_out_printf(g->out, "#if %s\n", xi_c_abi_condition(g->arena, present));
+	if (outermost)
+		xi_out_puts(g->out, "#if " C_ANONYMOUS_CONDITION "\n");
+	xi_out_indent(g->out, indent);
+	xi_out_printf(g->out, "%s%s {\n", agg->is_union ? "union" : "struct", packed_attr(g, agg));
+	emit_members(g, agg, indent + C_INDENT);
+	xi_out_indent(g->out, indent);
+	xi_out_puts(g->out, "};\n");
+	if (outermost) {
+		xi_out_puts(g->out, "#else\n");
+		/* The fallback may differ per ABI (the first member that
+		 * exists there): one branch for each. */
+		xi_abi_mask left = present;
+		bool chain = false;
+		while (left) {
+			int first = __builtin_ctz(left);
+			const struct xi_member *fb = xi_anonymous_fallback(agg, first);
+			xi_abi_mask same = 0;
+			XI_FOR_EACH_ABI(a, left)
+				if (xi_anonymous_fallback(agg, a) == fb)
+					same |= XI_ABI_BIT(a);
+			left &= ~same;
+			if (same != present) {
+				xi_out_printf(g->out, "#%s %s\n", chain ? "elif" : "if",
+					      xi_c_abi_condition(g->arena, same));
+				chain = true;
+			}
+			emit_member(g, fb, indent);
+		}
+		if (chain)
+			xi_out_puts(g->out, "#endif\n");
+		xi_out_puts(g->out, "#endif\n");
+	}
+	if (present != g->abis)
+		xi_out_puts(g->out, "#endif\n");
+}
+
 static void emit_member(struct cgen *g, const struct xi_member *m, unsigned indent)
 {
 	xi_c_comment(g->out, indent, m->doc);
+	if (m->flags & XI_MEMBER_ANONYMOUS) {
+		emit_anonymous(g, m, indent);
+		return;
+	}
 	const char *name = xi_member_c_name(m);
 	const struct xi_type *base = array_base(m->type);
 	if (base->kind == XI_TYPE_AGG) {
@@ -607,12 +671,22 @@ static void emit_member_checks(struct cgen *g, const char *kw, const char *name,
 			       const struct xi_agg *agg, uint32_t base, int abi)
 {
 	size_t saved = g->path.len;
-	for (const struct xi_member *m = agg->members; m; m = m->next) {
+	for (const struct xi_member *each = agg->members; each; each = each->next) {
+		const struct xi_member *m = each;
 		if (!xi_member_present(m, abi))
 			continue;
 		g->path.len = saved;
-		xi_sb_adds(&g->path, xi_member_c_name(m));
 		uint32_t offset = base + xi_member_offset(m, abi);
+		if (m->flags & XI_MEMBER_ANONYMOUS) {
+			/* Only the fallback exists in every C mode; it lies where
+			 * the whole aggregate does (the layout pass checked). */
+			const struct xi_agg *anon = m->type->u.agg;
+			m = xi_anonymous_fallback(anon, abi);
+			offset += xi_member_offset(m, abi);
+			if (m->flags & XI_MEMBER_ANONYMOUS)
+				continue;
+		}
+		xi_sb_adds(&g->path, xi_member_c_name(m));
 		xi_out_printf(g->out, "XENIDL_CHECK_OFFSET(%s, %s, %s, %u);\n", kw, name,
 			      g->path.data, (unsigned)offset);
 		const struct xi_type *t = m->type;

@@ -39,6 +39,9 @@ static bool has_lower(const char *s)
 
 const char *xi_rust_pascal(struct xi_arena *a, const char *name)
 {
+	/* an anonymous member, "#N" (ir.h): its union or struct type */
+	if (name[0] == '#')
+		return xi_aprintf(a, "Anon%s", name + 1);
 	size_t n = strlen(name);
 	char *r = xi_alloc(a, n + 1);
 	size_t k = 0;
@@ -70,6 +73,8 @@ const char *xi_rust_pascal(struct xi_arena *a, const char *name)
 
 bool xi_rust_present(const struct xi_type *t, int abi)
 {
+	if (t->kind == XI_TYPE_AGG && t->u.agg->anonymous)
+		return xi_agg_present(t->u.agg, abi);
 	return t->kind != XI_TYPE_ARCH || !t->u.arch.abi || !t->u.arch.abi[abi] ||
 	       t->u.arch.abi[abi]->kind != XI_TYPE_VOID;
 }
@@ -142,6 +147,9 @@ const char *xi_rust_bitmap_empty(struct xi_arena *a, const struct xi_decl *d)
 
 const char *xi_rust_ident(struct xi_arena *a, const char *name)
 {
+	/* an anonymous member, "#N" (ir.h): the field holding it */
+	if (name[0] == '#')
+		return xi_aprintf(a, "anon%s", name + 1);
 	if (!strcmp(name, "_"))
 		return "__";
 	if (!is_keyword(name))
@@ -308,7 +316,9 @@ const char *xi_rust_agg_idl_name(struct xi_arena *a, const struct xi_agg *agg)
 	const struct xi_member *m = xi_rust_agg_member(agg, &holder);
 	if (!m)
 		return agg->owner->name;
-	return xi_aprintf(a, "%s.%s", xi_rust_agg_idl_name(a, holder), m->name);
+	/* an anonymous member is named by its Rust field */
+	const char *name = m->name[0] == '#' ? xi_rust_ident(a, m->name) : m->name;
+	return xi_aprintf(a, "%s.%s", xi_rust_agg_idl_name(a, holder), name);
 }
 
 /* --- Types ---------------------------------------------------------------------- */
@@ -383,7 +393,9 @@ const char *xi_rust_type(struct rgen *g, const struct xi_type *t, int abi)
 static bool may_vary(const struct xi_type *t)
 {
 	t = xi_type_innermost(t);
-	return t->kind == XI_TYPE_ARCH || (t->kind == XI_TYPE_REF && t->u.ref.per_abi);
+	/* an anonymous aggregate is absent where none of its members exist */
+	return t->kind == XI_TYPE_ARCH || (t->kind == XI_TYPE_REF && t->u.ref.per_abi) ||
+	       (t->kind == XI_TYPE_AGG && t->u.agg->anonymous);
 }
 
 bool xi_rust_type_varies(struct rgen *g, const struct xi_type *t)
