@@ -246,7 +246,8 @@ enum xi_member_flags {
 	XI_MEMBER_OUT = 1u << 1,
 	XI_MEMBER_RESERVED = 1u << 2,
 	/* An anonymous struct or union (`union { ... };`): its members are
-	 * the enclosing aggregate's; its name is "#N", never written. */
+	 * the enclosing aggregate's; its name (xi_anonymous_name) is never
+	 * written in xidl, and only backends that need a name use it. */
 	XI_MEMBER_ANONYMOUS = 1u << 3,
 	/* @c_fallback: the member of an anonymous aggregate that C keeps
 	 * for compilers without anonymous unions. */
@@ -539,6 +540,11 @@ static inline const char *xi_member_c_name(const struct xi_member *m)
 
 /* A member whose arch type chooses void on an ABI does not exist there. */
 bool xi_agg_present(const struct xi_agg *agg, int abi);
+
+/* The name of the anonymous member at index `index` of its aggregate:
+ * "anonN", the name of its Rust field; it takes part in the scope of the
+ * aggregate's names, so no member can take it too. */
+const char *xi_anonymous_name(struct xi_ctx *ctx, unsigned index);
 
 /* The member of an anonymous aggregate that C keeps for compilers without
  * anonymous unions on an ABI: the one marked @c_fallback where it exists,

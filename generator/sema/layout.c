@@ -147,8 +147,8 @@ static void layout_inline(struct layout_job *job, struct xi_type *t, const char 
 	switch (t->kind) {
 	case XI_TYPE_AGG: {
 		size_t saved = job->path.len;
-		/* an anonymous member adds nothing to the path */
-		if (member[0] != '#')
+		/* an anonymous member (NULL) adds nothing to the path */
+		if (member)
 			xi_sb_printf(&job->path, ".%s", member);
 		layout_agg(job, t->u.agg);
 		job->path.len = saved;
@@ -455,7 +455,7 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 	bool ready = true;
 	agg->invariant = true;
 	for (struct xi_member *m = agg->members; m; m = m->next) {
-		layout_inline(job, m->type, m->name);
+		layout_inline(job, m->type, (m->flags & XI_MEMBER_ANONYMOUS) ? NULL : m->name);
 		if (!type_ready(m->type, job->abis, &agg->family_variant, &agg->empty_abis))
 			ready = false;
 		else if (!type_invariant(m->type))

@@ -221,10 +221,8 @@ static void resolve_type(struct xi_resolver *r, struct xi_type *t, enum xi_type_
 static void enter_member_names(struct xi_resolver *r, struct xi_map *seen, const struct xi_agg *agg)
 {
 	for (struct xi_member *m = agg->members; m; m = m->next) {
-		if (m->flags & XI_MEMBER_ANONYMOUS) {
+		if (m->flags & XI_MEMBER_ANONYMOUS)
 			enter_member_names(r, seen, m->type->u.agg);
-			continue;
-		}
 		struct xi_member *o = xi_map_get(seen, m->name, strlen(m->name));
 		if (o) {
 			xi_error(r->diag, m->loc, "duplicate member '%s'", m->name);

@@ -207,12 +207,6 @@ static void within(struct xi_strbuf *sb, unsigned indent, const char *result, co
 		   const char *at, const char *tail)
 {
 	put(sb, indent, "let r = %s;", result);
-	/* an anonymous member ("#N") is named by its field */
-	char anon[32];
-	if (field[0] == '#') {
-		snprintf(anon, sizeof(anon), "anon%s", field + 1);
-		field = anon;
-	}
 	put(sb, indent, "crate::within(r, TY, \"%s\", %s)%s", field, at, tail);
 }
 

@@ -39,9 +39,6 @@ static bool has_lower(const char *s)
 
 const char *xi_rust_pascal(struct xi_arena *a, const char *name)
 {
-	/* an anonymous member, "#N" (ir.h): its union or struct type */
-	if (name[0] == '#')
-		return xi_aprintf(a, "Anon%s", name + 1);
 	size_t n = strlen(name);
 	char *r = xi_alloc(a, n + 1);
 	size_t k = 0;
@@ -147,9 +144,6 @@ const char *xi_rust_bitmap_empty(struct xi_arena *a, const struct xi_decl *d)
 
 const char *xi_rust_ident(struct xi_arena *a, const char *name)
 {
-	/* an anonymous member, "#N" (ir.h): the field holding it */
-	if (name[0] == '#')
-		return xi_aprintf(a, "anon%s", name + 1);
 	if (!strcmp(name, "_"))
 		return "__";
 	if (!is_keyword(name))
@@ -316,9 +310,7 @@ const char *xi_rust_agg_idl_name(struct xi_arena *a, const struct xi_agg *agg)
 	const struct xi_member *m = xi_rust_agg_member(agg, &holder);
 	if (!m)
 		return agg->owner->name;
-	/* an anonymous member is named by its Rust field */
-	const char *name = m->name[0] == '#' ? xi_rust_ident(a, m->name) : m->name;
-	return xi_aprintf(a, "%s.%s", xi_rust_agg_idl_name(a, holder), name);
+	return xi_aprintf(a, "%s.%s", xi_rust_agg_idl_name(a, holder), m->name);
 }
 
 /* --- Types ---------------------------------------------------------------------- */

@@ -1,6 +1,5 @@
 /* The schema mapper: types (a name, a tag/args table or the short form)
  * and the fields of structs, unions and tagged unions. */
-#include <stdio.h>
 #include <string.h>
 
 #include "comments.h"
@@ -428,7 +427,7 @@ static struct xi_member *map_field(struct mapper *mp, const struct xi_dnode *obj
 	/* A field without a name whose type is an inline struct or union is
 	 * an anonymous member, as `union { ... };` in xidl. xenbindgen has no
 	 * inline aggregates: its fields all need a name. The caller names it
-	 * "#N", as xidl's parser does. */
+	 * (xi_anonymous_name), as xidl's parser does. */
 	bool anonymous = !name && !tagged && !mp->xbg && m->type && m->type->kind == XI_TYPE_AGG &&
 			 !m->type->u.agg->tag_name;
 	if (anonymous) {
@@ -491,12 +490,8 @@ struct xi_member *xi_sm_map_fields(struct mapper *mp, const struct xi_dnode *seq
 	*count = 0;
 	for (const struct xi_dnode *f = seq->head; f; f = f->next) {
 		struct xi_member *m = map_field(mp, f, tagged);
-		if (m && (m->flags & XI_MEMBER_ANONYMOUS)) {
-			/* its name in the IR, as xidl's parser gives it */
-			char text[16];
-			int n = snprintf(text, sizeof(text), "#%u", *count);
-			m->name = xi_intern(mp->ctx, text, (size_t)n);
-		}
+		if (m && (m->flags & XI_MEMBER_ANONYMOUS))
+			m->name = xi_anonymous_name(mp->ctx, *count);
 		(*count)++;
 		if (!m) {
 			ok = false;

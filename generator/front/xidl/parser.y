@@ -529,6 +529,11 @@ arm_core
 		$$->type = $5;
 		$$->is_default_arm = true;
 	}
+	/* an arm whose names alias one storage: an anonymous union */
+	| labels ARROW anonymous_agg ';' {
+		$$ = mk_anonymous(p, @3, $3);
+		$$->labels = $1.head;
+	}
 	;
 
 /* An arm is selected by enum variants, constants or integers. */
@@ -930,15 +935,8 @@ static struct xi_agg *mk_agg(struct xi_parser *p, XI_YYLTYPE loc, bool is_union,
 	a->loc = loc.loc;
 	a->members = members;
 	for (struct xi_member *m = members; m; m = m->next) {
-		/* An anonymous member has no name in the language; the
-		 * backends that need one (a Rust field) use this one, which no
-		 * written member can take: identifiers do not hold '#'. */
 		if (m->flags & XI_MEMBER_ANONYMOUS)
-			{
-			char name[16];
-			int n = snprintf(name, sizeof(name), "#%u", a->nmembers);
-			m->name = xi_intern(p->ctx, name, (size_t)n);
-		}
+			m->name = xi_anonymous_name(p->ctx, a->nmembers);
 		a->nmembers++;
 	}
 	return a;
