@@ -1,5 +1,6 @@
 #include "ctx.h"
 
+#include <stdio.h>
 #include <string.h>
 
 const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len)
@@ -102,4 +103,11 @@ void xi_attrs_done(struct xi_ctx *ctx)
 unsigned xi_attrs_errors(const struct xi_ctx *ctx)
 {
 	return ctx->attrs_read ? ctx->attrs_read->errors : 0;
+}
+
+const char *xi_anonymous_name(struct xi_ctx *ctx, unsigned index)
+{
+	char name[24];
+	int n = snprintf(name, sizeof(name), "anon%u", index);
+	return xi_intern(ctx, name, (size_t)n);
 }

@@ -1,12 +1,10 @@
 /* IR tables and queries shared by every phase. */
 #include "ir.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
 #include "ascii.h"
-#include "ctx.h"
 
 const struct xi_prim_info xi_prims[XI_PRIM_COUNT] = {
 	[XI_PRIM_U8] = { "u8", 1, false, false, true },
@@ -277,11 +275,4 @@ const struct xi_member *xi_anonymous_fallback(const struct xi_agg *anon, int abi
 			first = m;
 	}
 	return first;
-}
-
-const char *xi_anonymous_name(struct xi_ctx *ctx, unsigned index)
-{
-	char name[24];
-	int n = snprintf(name, sizeof(name), "anon%u", index);
-	return xi_intern(ctx, name, (size_t)n);
 }

@@ -541,11 +541,6 @@ static inline const char *xi_member_c_name(const struct xi_member *m)
 /* A member whose arch type chooses void on an ABI does not exist there. */
 bool xi_agg_present(const struct xi_agg *agg, int abi);
 
-/* The name of the anonymous member at index `index` of its aggregate:
- * "anonN", the name of its Rust field; it takes part in the scope of the
- * aggregate's names, so no member can take it too. */
-const char *xi_anonymous_name(struct xi_ctx *ctx, unsigned index);
-
 /* The member of an anonymous aggregate that C keeps for compilers without
  * anonymous unions on an ABI: the one marked @c_fallback where it exists,
  * else the first that exists there; NULL where none does. */

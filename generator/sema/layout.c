@@ -404,11 +404,39 @@ static void store_offsets(struct layout_job *job, struct xi_agg *agg, const uint
 	}
 }
 
+/* Whether the fallback `fb` of anonymous member `m` of `agg` lays out
+ * `agg` as the whole anonymous aggregate does on an ABI: the same size,
+ * and an alignment that places it at the same offset and leaves the
+ * alignment of `agg` as it is (Xen's vmce, 4-aligned on x86_32, stands
+ * for a union that mcg_cap makes 8-aligned, after 8-aligned members). */
+static bool fallback_fits(const struct xi_agg *agg, const struct xi_member *m,
+			  const struct xi_member *fb, int abi)
+{
+	struct xi_layout l = xi_type_layout(fb->type, abi);
+	struct xi_layout whole = xi_type_layout(m->type, abi);
+	if (l.size != whole.size || l.align > whole.align)
+		return false;
+	if (l.align == whole.align)
+		return true;
+	uint32_t end = 0, align = l.align;
+	for (const struct xi_member *o = agg->members; o; o = o->next) {
+		if (o == m || !xi_member_present(o, abi))
+			continue;
+		struct xi_layout ol = xi_type_layout(o->type, abi);
+		if (ol.align > align)
+			align = ol.align;
+		uint32_t off = xi_member_offset(o, abi);
+		if (!agg->is_union && off < xi_member_offset(m, abi) && off + ol.size > end)
+			end = off + ol.size;
+	}
+	return round_up(end, l.align) == xi_member_offset(m, abi) && align == agg->lay[abi].align;
+}
+
 /* C writes an anonymous aggregate whole where the compiler has anonymous
  * unions, and a single member of it elsewhere (emit_c.c): that member
- * must have the aggregate's size and alignment on each ABI, or the two
- * would lay out differently. Nested anonymous aggregates go with their
- * outermost one. */
+ * must lay out the enclosing aggregate as the whole does on each ABI
+ * (fallback_fits). Nested anonymous aggregates go with their outermost
+ * one. */
 static void check_fallbacks(struct layout_job *job, const struct xi_agg *agg)
 {
 	struct xi_ctx *ctx = job->ctx;
@@ -425,7 +453,7 @@ static void check_fallbacks(struct layout_job *job, const struct xi_agg *agg)
 				continue;
 			struct xi_layout l = xi_type_layout(fb->type, a);
 			bool anonymous = (fb->flags & XI_MEMBER_ANONYMOUS) != 0;
-			if (!anonymous && l.size == anon->lay[a].size && l.align == anon->lay[a].align)
+			if (!anonymous && fallback_fits(agg, m, fb, a))
 				continue;
 			if (anonymous)
 				xi_error(&ctx->diag, fb->loc,

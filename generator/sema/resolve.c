@@ -216,14 +216,30 @@ static void resolve_type(struct xi_resolver *r, struct xi_type *t, enum xi_type_
 
 /* --- Aggregates ---------------------------------------------------------- */
 
-/* Enter the names of an aggregate's members into `seen`, those of its
- * anonymous members' members included: they share its scope. */
-static void enter_member_names(struct xi_resolver *r, struct xi_map *seen, const struct xi_agg *agg)
+static bool is_direct_member(const struct xi_agg *agg, const struct xi_member *m)
+{
+	for (const struct xi_member *o = agg->members; o; o = o->next)
+		if (o == m)
+			return true;
+	return false;
+}
+
+/* Enter the names of the members of `agg` into `seen`, those of its
+ * anonymous members' members included: they share the scope of `top`,
+ * the aggregate that holds them. (An anonymous member's own name is its
+ * Rust field's, in its own aggregate only: check_unique_members checks
+ * it there, with the other direct members, which are not reported twice.) */
+static void enter_member_names(struct xi_resolver *r, struct xi_map *seen, const struct xi_agg *top,
+			       const struct xi_agg *agg)
 {
 	for (struct xi_member *m = agg->members; m; m = m->next) {
-		if (m->flags & XI_MEMBER_ANONYMOUS)
-			enter_member_names(r, seen, m->type->u.agg);
+		if (m->flags & XI_MEMBER_ANONYMOUS) {
+			enter_member_names(r, seen, top, m->type->u.agg);
+			continue;
+		}
 		struct xi_member *o = xi_map_get(seen, m->name, strlen(m->name));
+		if (o && agg == top && is_direct_member(top, o))
+			continue;
 		if (o) {
 			xi_error(r->diag, m->loc, "duplicate member '%s'", m->name);
 			xi_note(r->diag, o->loc, "previous member '%s' is here", m->name);
@@ -243,15 +259,13 @@ static bool has_anonymous_member(const struct xi_agg *agg)
 
 static void check_unique_members(struct xi_resolver *r, struct xi_agg *agg)
 {
-	/* The aggregate that holds an anonymous one checks its names. */
-	if (agg->anonymous)
-		return;
-	if (has_anonymous_member(agg)) {
+	/* The names that anonymous members bring into the scope of the
+	 * aggregate that holds them (not into another anonymous one's). */
+	if (!agg->anonymous && has_anonymous_member(agg)) {
 		struct xi_map seen;
 		xi_map_init(&seen);
-		enter_member_names(r, &seen, agg);
+		enter_member_names(r, &seen, agg, agg);
 		xi_map_free(&seen);
-		return;
 	}
 	if (agg->nmembers <= RESOLVE_PAIRWISE_MAX) {
 		for (struct xi_member *m = agg->members; m; m = m->next)

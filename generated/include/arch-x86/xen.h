@@ -167,78 +167,395 @@ DEFINE_XEN_GUEST_HANDLE(trap_info_t);
 typedef uint64_t tsc_timestamp_t;
 
 /*
- * Registers of a vCPU as the guest sees them. Xen's header overlays the
- * narrower register names (eax, ax, al, ...) with C anonymous unions; this
- * description gives the full-width register of each, as the header does
- * for compilers without anonymous unions. The two ABIs have different
- * member lists: each member exists on one of them or both.
+ * Registers of a vCPU as the guest sees them: each register in an
+ * anonymous union with its narrower names (rax, eax, ax, al, ah). The two
+ * ABIs have different member lists: a member exists on one of them or
+ * both, and a union where one of its members does. The x86_64 unions of
+ * rbp and rax come where that ABI has them, with the names of their
+ * narrower registers suffixed (their C names are Xen's); x86_32 has its
+ * own further down.
  */
 struct cpu_user_regs {
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t r15;
+#endif
+#if defined(__x86_64__)
+        uint32_t r15d;
+#endif
+#if defined(__x86_64__)
+        uint16_t r15w;
+#endif
+#if defined(__x86_64__)
+        uint8_t r15b;
+#endif
+    };
+#else
+#if defined(__x86_64__)
     uint64_t r15;
 #endif
+#endif
+#endif
+#if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t r14;
+#endif
+#if defined(__x86_64__)
+        uint32_t r14d;
+#endif
+#if defined(__x86_64__)
+        uint16_t r14w;
+#endif
+#if defined(__x86_64__)
+        uint8_t r14b;
+#endif
+    };
+#else
 #if defined(__x86_64__)
     uint64_t r14;
 #endif
+#endif
+#endif
+#if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t r13;
+#endif
+#if defined(__x86_64__)
+        uint32_t r13d;
+#endif
+#if defined(__x86_64__)
+        uint16_t r13w;
+#endif
+#if defined(__x86_64__)
+        uint8_t r13b;
+#endif
+    };
+#else
 #if defined(__x86_64__)
     uint64_t r13;
 #endif
+#endif
+#endif
+#if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t r12;
+#endif
+#if defined(__x86_64__)
+        uint32_t r12d;
+#endif
+#if defined(__x86_64__)
+        uint16_t r12w;
+#endif
+#if defined(__x86_64__)
+        uint8_t r12b;
+#endif
+    };
+#else
 #if defined(__x86_64__)
     uint64_t r12;
 #endif
+#endif
+#endif
+#if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rbp;
+#endif
+#if defined(__x86_64__)
+        uint32_t ebp;
+#endif
+#if defined(__x86_64__)
+        uint16_t bp;
+#endif
+#if defined(__x86_64__)
+        uint8_t bpl;
+#endif
+    };
+#else
 #if defined(__x86_64__)
     uint64_t rbp;
 #endif
+#endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rbx;
+#endif
+        uint32_t ebx;
+        uint16_t bx;
+        struct {
+            uint8_t bl;
+            uint8_t bh;
+        };
+    };
+#else
+#if defined(__i386__)
+    uint32_t ebx;
+#elif defined(__x86_64__)
 #if defined(__x86_64__)
     uint64_t rbx;
 #endif
+#endif
+#endif
+#if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t r11;
+#endif
+#if defined(__x86_64__)
+        uint32_t r11d;
+#endif
+#if defined(__x86_64__)
+        uint16_t r11w;
+#endif
+#if defined(__x86_64__)
+        uint8_t r11b;
+#endif
+    };
+#else
 #if defined(__x86_64__)
     uint64_t r11;
 #endif
+#endif
+#endif
+#if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t r10;
+#endif
+#if defined(__x86_64__)
+        uint32_t r10d;
+#endif
+#if defined(__x86_64__)
+        uint16_t r10w;
+#endif
+#if defined(__x86_64__)
+        uint8_t r10b;
+#endif
+    };
+#else
 #if defined(__x86_64__)
     uint64_t r10;
 #endif
+#endif
+#endif
+#if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t r9;
+#endif
+#if defined(__x86_64__)
+        uint32_t r9d;
+#endif
+#if defined(__x86_64__)
+        uint16_t r9w;
+#endif
+#if defined(__x86_64__)
+        uint8_t r9b;
+#endif
+    };
+#else
 #if defined(__x86_64__)
     uint64_t r9;
 #endif
+#endif
+#endif
+#if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t r8;
+#endif
+#if defined(__x86_64__)
+        uint32_t r8d;
+#endif
+#if defined(__x86_64__)
+        uint16_t r8w;
+#endif
+#if defined(__x86_64__)
+        uint8_t r8b;
+#endif
+    };
+#else
 #if defined(__x86_64__)
     uint64_t r8;
 #endif
+#endif
+#endif
+#if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rax;
+#endif
+#if defined(__x86_64__)
+        uint32_t eax;
+#endif
+#if defined(__x86_64__)
+        uint16_t ax;
+#endif
+#if defined(__x86_64__)
+        struct {
+#if defined(__x86_64__)
+            uint8_t al;
+#endif
+#if defined(__x86_64__)
+            uint8_t ah;
+#endif
+        };
+#endif
+    };
+#else
 #if defined(__x86_64__)
     uint64_t rax;
 #endif
+#endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rcx;
+#endif
+        uint32_t ecx;
+        uint16_t cx;
+        struct {
+            uint8_t cl;
+            uint8_t ch;
+        };
+    };
+#else
+#if defined(__i386__)
+    uint32_t ecx;
+#elif defined(__x86_64__)
 #if defined(__x86_64__)
     uint64_t rcx;
 #endif
+#endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rdx;
+#endif
+        uint32_t edx;
+        uint16_t dx;
+        struct {
+            uint8_t dl;
+            uint8_t dh;
+        };
+    };
+#else
+#if defined(__i386__)
+    uint32_t edx;
+#elif defined(__x86_64__)
 #if defined(__x86_64__)
     uint64_t rdx;
 #endif
+#endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rsi;
+#endif
+        uint32_t esi;
+#if defined(__i386__)
+        uint32_t _esi;
+#endif
+        uint16_t si;
+#if defined(__x86_64__)
+        uint8_t sil;
+#endif
+    };
+#else
+#if defined(__i386__)
+    uint32_t esi;
+#elif defined(__x86_64__)
 #if defined(__x86_64__)
     uint64_t rsi;
 #endif
+#endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rdi;
+#endif
+        uint32_t edi;
+#if defined(__i386__)
+        uint32_t _edi;
+#endif
+        uint16_t di;
+#if defined(__x86_64__)
+        uint8_t dil;
+#endif
+    };
+#else
+#if defined(__i386__)
+    uint32_t edi;
+#elif defined(__x86_64__)
 #if defined(__x86_64__)
     uint64_t rdi;
 #endif
-#if defined(__i386__)
-    uint32_t ebx;
+#endif
 #endif
 #if defined(__i386__)
-    uint32_t ecx;
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__i386__)
+        uint32_t ebp;
 #endif
 #if defined(__i386__)
-    uint32_t edx;
+        uint32_t _ebp;
 #endif
 #if defined(__i386__)
-    uint32_t esi;
+        uint16_t bp;
 #endif
-#if defined(__i386__)
-    uint32_t edi;
-#endif
+    };
+#else
 #if defined(__i386__)
     uint32_t ebp;
 #endif
+#endif
+#endif
+#if defined(__i386__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__i386__)
+        uint32_t eax;
+#endif
+#if defined(__i386__)
+        uint16_t ax;
+#endif
+#if defined(__i386__)
+        struct {
+#if defined(__i386__)
+            uint8_t al;
+#endif
+#if defined(__i386__)
+            uint8_t ah;
+#endif
+        };
+#endif
+    };
+#else
 #if defined(__i386__)
     uint32_t eax;
+#endif
+#endif
 #endif
     /* Private to Xen. */
 #if defined(__i386__)
@@ -252,11 +569,25 @@ struct cpu_user_regs {
 #elif defined(__x86_64__)
     uint32_t entry_vector;
 #endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rip;
+#endif
+        uint32_t eip;
+#if defined(__i386__)
+        uint32_t _eip;
+#endif
+        uint16_t ip;
+    };
+#else
 #if defined(__i386__)
     uint32_t eip;
-#endif
+#elif defined(__x86_64__)
 #if defined(__x86_64__)
     uint64_t rip;
+#endif
+#endif
 #endif
     uint16_t cs;
 #if defined(__x86_64__)
@@ -270,17 +601,48 @@ struct cpu_user_regs {
 #if defined(__x86_64__)
     uint8_t _pad1[3];
 #endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rflags;
+#endif
+        uint32_t eflags;
+#if defined(__i386__)
+        uint32_t _eflags;
+#endif
+        uint16_t flags;
+    };
+#else
 #if defined(__i386__)
     uint32_t eflags;
-#endif
+#elif defined(__x86_64__)
 #if defined(__x86_64__)
     uint64_t rflags;
 #endif
+#endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rsp;
+#endif
+        uint32_t esp;
+#if defined(__i386__)
+        uint32_t _esp;
+#endif
+        uint16_t sp;
+#if defined(__x86_64__)
+        uint8_t spl;
+#endif
+    };
+#else
 #if defined(__i386__)
     uint32_t esp;
-#endif
+#elif defined(__x86_64__)
 #if defined(__x86_64__)
     uint64_t rsp;
+#endif
+#endif
 #endif
     uint16_t ss;
 #if defined(__i386__)

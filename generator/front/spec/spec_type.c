@@ -428,7 +428,7 @@ static struct xi_member *map_field(struct mapper *mp, const struct xi_dnode *obj
 	 * an anonymous member, as `union { ... };` in xidl. xenbindgen has no
 	 * inline aggregates: its fields all need a name. The caller names it
 	 * (xi_anonymous_name), as xidl's parser does. */
-	bool anonymous = !name && !tagged && !mp->xbg && m->type && m->type->kind == XI_TYPE_AGG &&
+	bool anonymous = !name && !mp->xbg && m->type && m->type->kind == XI_TYPE_AGG &&
 			 !m->type->u.agg->tag_name;
 	if (anonymous) {
 		m->flags |= XI_MEMBER_ANONYMOUS;
