@@ -179,111 +179,61 @@ struct cpu_user_regs {
 #if defined(__x86_64__)
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
     union {
-#if defined(__x86_64__)
         uint64_t r15;
-#endif
-#if defined(__x86_64__)
         uint32_t r15d;
-#endif
-#if defined(__x86_64__)
         uint16_t r15w;
-#endif
-#if defined(__x86_64__)
         uint8_t r15b;
-#endif
     };
 #else
-#if defined(__x86_64__)
     uint64_t r15;
 #endif
 #endif
-#endif
 #if defined(__x86_64__)
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
     union {
-#if defined(__x86_64__)
         uint64_t r14;
-#endif
-#if defined(__x86_64__)
         uint32_t r14d;
-#endif
-#if defined(__x86_64__)
         uint16_t r14w;
-#endif
-#if defined(__x86_64__)
         uint8_t r14b;
-#endif
     };
 #else
-#if defined(__x86_64__)
     uint64_t r14;
 #endif
 #endif
-#endif
 #if defined(__x86_64__)
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
     union {
-#if defined(__x86_64__)
         uint64_t r13;
-#endif
-#if defined(__x86_64__)
         uint32_t r13d;
-#endif
-#if defined(__x86_64__)
         uint16_t r13w;
-#endif
-#if defined(__x86_64__)
         uint8_t r13b;
-#endif
     };
 #else
-#if defined(__x86_64__)
     uint64_t r13;
 #endif
 #endif
-#endif
 #if defined(__x86_64__)
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
     union {
-#if defined(__x86_64__)
         uint64_t r12;
-#endif
-#if defined(__x86_64__)
         uint32_t r12d;
-#endif
-#if defined(__x86_64__)
         uint16_t r12w;
-#endif
-#if defined(__x86_64__)
         uint8_t r12b;
-#endif
     };
 #else
-#if defined(__x86_64__)
     uint64_t r12;
 #endif
 #endif
-#endif
 #if defined(__x86_64__)
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
     union {
-#if defined(__x86_64__)
         uint64_t rbp;
-#endif
-#if defined(__x86_64__)
         uint32_t ebp;
-#endif
-#if defined(__x86_64__)
         uint16_t bp;
-#endif
-#if defined(__x86_64__)
         uint8_t bpl;
-#endif
     };
 #else
-#if defined(__x86_64__)
     uint64_t rbp;
-#endif
 #endif
 #endif
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
@@ -301,127 +251,72 @@ struct cpu_user_regs {
 #else
 #if defined(__i386__)
     uint32_t ebx;
-#elif defined(__x86_64__)
+#endif
 #if defined(__x86_64__)
     uint64_t rbx;
 #endif
 #endif
-#endif
 #if defined(__x86_64__)
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
     union {
-#if defined(__x86_64__)
         uint64_t r11;
-#endif
-#if defined(__x86_64__)
         uint32_t r11d;
-#endif
-#if defined(__x86_64__)
         uint16_t r11w;
-#endif
-#if defined(__x86_64__)
         uint8_t r11b;
-#endif
     };
 #else
-#if defined(__x86_64__)
     uint64_t r11;
 #endif
 #endif
-#endif
 #if defined(__x86_64__)
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
     union {
-#if defined(__x86_64__)
         uint64_t r10;
-#endif
-#if defined(__x86_64__)
         uint32_t r10d;
-#endif
-#if defined(__x86_64__)
         uint16_t r10w;
-#endif
-#if defined(__x86_64__)
         uint8_t r10b;
-#endif
     };
 #else
-#if defined(__x86_64__)
     uint64_t r10;
 #endif
 #endif
-#endif
 #if defined(__x86_64__)
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
     union {
-#if defined(__x86_64__)
         uint64_t r9;
-#endif
-#if defined(__x86_64__)
         uint32_t r9d;
-#endif
-#if defined(__x86_64__)
         uint16_t r9w;
-#endif
-#if defined(__x86_64__)
         uint8_t r9b;
-#endif
     };
 #else
-#if defined(__x86_64__)
     uint64_t r9;
 #endif
 #endif
-#endif
 #if defined(__x86_64__)
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
     union {
-#if defined(__x86_64__)
         uint64_t r8;
-#endif
-#if defined(__x86_64__)
         uint32_t r8d;
-#endif
-#if defined(__x86_64__)
         uint16_t r8w;
-#endif
-#if defined(__x86_64__)
         uint8_t r8b;
-#endif
     };
 #else
-#if defined(__x86_64__)
     uint64_t r8;
 #endif
 #endif
-#endif
 #if defined(__x86_64__)
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
     union {
-#if defined(__x86_64__)
         uint64_t rax;
-#endif
-#if defined(__x86_64__)
         uint32_t eax;
-#endif
-#if defined(__x86_64__)
         uint16_t ax;
-#endif
-#if defined(__x86_64__)
         struct {
-#if defined(__x86_64__)
             uint8_t al;
-#endif
-#if defined(__x86_64__)
             uint8_t ah;
-#endif
         };
-#endif
     };
 #else
-#if defined(__x86_64__)
     uint64_t rax;
-#endif
 #endif
 #endif
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
@@ -439,10 +334,9 @@ struct cpu_user_regs {
 #else
 #if defined(__i386__)
     uint32_t ecx;
-#elif defined(__x86_64__)
+#endif
 #if defined(__x86_64__)
     uint64_t rcx;
-#endif
 #endif
 #endif
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
@@ -460,10 +354,9 @@ struct cpu_user_regs {
 #else
 #if defined(__i386__)
     uint32_t edx;
-#elif defined(__x86_64__)
+#endif
 #if defined(__x86_64__)
     uint64_t rdx;
-#endif
 #endif
 #endif
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
@@ -483,10 +376,9 @@ struct cpu_user_regs {
 #else
 #if defined(__i386__)
     uint32_t esi;
-#elif defined(__x86_64__)
+#endif
 #if defined(__x86_64__)
     uint64_t rsi;
-#endif
 #endif
 #endif
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
@@ -506,55 +398,34 @@ struct cpu_user_regs {
 #else
 #if defined(__i386__)
     uint32_t edi;
-#elif defined(__x86_64__)
+#endif
 #if defined(__x86_64__)
     uint64_t rdi;
 #endif
 #endif
-#endif
 #if defined(__i386__)
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
     union {
-#if defined(__i386__)
         uint32_t ebp;
-#endif
-#if defined(__i386__)
         uint32_t _ebp;
-#endif
-#if defined(__i386__)
         uint16_t bp;
-#endif
     };
 #else
-#if defined(__i386__)
     uint32_t ebp;
 #endif
 #endif
-#endif
 #if defined(__i386__)
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
     union {
-#if defined(__i386__)
         uint32_t eax;
-#endif
-#if defined(__i386__)
         uint16_t ax;
-#endif
-#if defined(__i386__)
         struct {
-#if defined(__i386__)
             uint8_t al;
-#endif
-#if defined(__i386__)
             uint8_t ah;
-#endif
         };
-#endif
     };
 #else
-#if defined(__i386__)
     uint32_t eax;
-#endif
 #endif
 #endif
     /* Private to Xen. */
@@ -583,10 +454,9 @@ struct cpu_user_regs {
 #else
 #if defined(__i386__)
     uint32_t eip;
-#elif defined(__x86_64__)
+#endif
 #if defined(__x86_64__)
     uint64_t rip;
-#endif
 #endif
 #endif
     uint16_t cs;
@@ -615,10 +485,9 @@ struct cpu_user_regs {
 #else
 #if defined(__i386__)
     uint32_t eflags;
-#elif defined(__x86_64__)
+#endif
 #if defined(__x86_64__)
     uint64_t rflags;
-#endif
 #endif
 #endif
 #if defined(__GNUC__) && !defined(__STRICT_ANSI__)
@@ -638,10 +507,9 @@ struct cpu_user_regs {
 #else
 #if defined(__i386__)
     uint32_t esp;
-#elif defined(__x86_64__)
+#endif
 #if defined(__x86_64__)
     uint64_t rsp;
-#endif
 #endif
 #endif
     uint16_t ss;

@@ -26,6 +26,9 @@ struct cgen {
 	struct xi_module *module;
 	struct xi_out *out;
 	xi_abi_mask abis;      /* ABIs the module exists on */
+	/* Inside an anonymous aggregate that exists on `abis` only (under an
+	 * #if of them): a text for all of them needs no condition. */
+	bool abis_guarded;
 	/* Reused text buffers: the backend allocates nothing per member. */
 	struct xi_strbuf line;
 	struct xi_strbuf path;
@@ -266,7 +269,7 @@ static void emit_per_abi_line(struct cgen *g, const char *prefix, const struct x
 	for (unsigned i = 0; i < n; i++)
 		if (*groups[i].text)
 			groups[kept++] = groups[i];
-	emit_abi_chain(g, groups, kept, kept == n && g->abis == XI_ABI_ALL);
+	emit_abi_chain(g, groups, kept, kept == n && (g->abis == XI_ABI_ALL || g->abis_guarded));
 }
 
 static void emit_member(struct cgen *g, const struct xi_member *m, unsigned indent);
@@ -291,8 +294,14 @@ static void emit_anonymous(struct cgen *g, const struct xi_member *m, unsigned i
 		return;
 	/* an anonymous aggregate in another goes with the outermost one */
 	bool outermost = !agg->parent || !agg->parent->anonymous;
-	if (present != g->abis)
+	xi_abi_mask all = g->abis;
+	if (present != all)
 		xi_out_printf(g->out, "#if %s\n", xi_c_abi_condition(g->arena, present));
+	/* Inside, only the ABIs where it exists matter: a member that
+	 * exists on all of them needs no #if of its own. */
+	bool guarded = g->abis_guarded;
+	g->abis = present;
+	g->abis_guarded = guarded || present != all;
 	if (outermost)
 		xi_out_puts(g->out, "#if " C_ANONYMOUS_CONDITION "\n");
 	xi_out_indent(g->out, indent);
@@ -303,29 +312,32 @@ static void emit_anonymous(struct cgen *g, const struct xi_member *m, unsigned i
 	if (outermost) {
 		xi_out_puts(g->out, "#else\n");
 		/* The fallback may differ per ABI (the first member that
-		 * exists there): one branch for each. */
+		 * exists there): one block for each, under the condition of
+		 * its ABIs unless the member's own #if says just that. */
 		xi_abi_mask left = present;
-		bool chain = false;
 		while (left) {
 			int first = __builtin_ctz(left);
 			const struct xi_member *fb = xi_anonymous_fallback(agg, first);
-			xi_abi_mask same = 0;
+			xi_abi_mask same = 0, has = 0;
 			XI_FOR_EACH_ABI(a, left)
 				if (xi_anonymous_fallback(agg, a) == fb)
 					same |= XI_ABI_BIT(a);
+			XI_FOR_EACH_ABI(a, present)
+				if (xi_member_present(fb, a))
+					has |= XI_ABI_BIT(a);
 			left &= ~same;
-			if (same != present) {
-				xi_out_printf(g->out, "#%s %s\n", chain ? "elif" : "if",
-					      xi_c_abi_condition(g->arena, same));
-				chain = true;
-			}
+			bool guard = same != has;
+			if (guard)
+				xi_out_printf(g->out, "#if %s\n", xi_c_abi_condition(g->arena, same));
 			emit_member(g, fb, indent);
+			if (guard)
+				xi_out_puts(g->out, "#endif\n");
 		}
-		if (chain)
-			xi_out_puts(g->out, "#endif\n");
 		xi_out_puts(g->out, "#endif\n");
 	}
-	if (present != g->abis)
+	g->abis = all;
+	g->abis_guarded = guarded;
+	if (present != all)
 		xi_out_puts(g->out, "#endif\n");
 }
 
