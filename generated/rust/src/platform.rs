@@ -5863,6 +5863,22 @@ impl XenPlatformOpUAnon1 {
     pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
         Ok(())
     }
+    /// `settime`, an alias in an anonymous union.
+    pub fn settime(&self) -> XenpfSettimeT {
+        unsafe { self.settime }
+    }
+    /// Sets `settime`.
+    pub fn set_settime(&mut self, value: XenpfSettimeT) {
+        self.settime = value;
+    }
+    /// `settime64`, an alias in an anonymous union.
+    pub fn settime64(&self) -> XenpfSettime64 {
+        unsafe { self.settime64 }
+    }
+    /// Sets `settime64`.
+    pub fn set_settime64(&mut self, value: XenpfSettime64) {
+        self.settime64 = value;
+    }
 }
 
 // Layout checks: the compiler confirms the size, alignment and field

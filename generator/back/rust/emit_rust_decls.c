@@ -834,14 +834,15 @@ static void emit_flex_methods(struct rgen *g, const struct xi_agg *agg)
  * writes it. Reading a union field is unsafe in Rust because some types
  * have invalid bit patterns; the fields of generated types have none
  * (plain_data!), so the accessor can vouch for it. `path` is the fields
- * down to `anon` ("anon0", "anon0.anon3"). */
+ * down to `anon` ("anon0", "anon0.anon3"), or NULL when the accessors are
+ * `anon`'s own (an anonymous union that is a tagged-union arm). */
 static void emit_anonymous_accessors(struct rgen *g, const struct xi_agg *outer,
 				     const struct xi_agg *anon, const char *path, bool in_union)
 {
 	in_union |= anon->is_union;
 	for (const struct xi_member *m = anon->members; m; m = m->next) {
 		const char *field = xi_rust_ident(g->arena, m->name);
-		const char *at = xi_aprintf(g->arena, "%s.%s", path, field);
+		const char *at = path ? xi_aprintf(g->arena, "%s.%s", path, field) : field;
 		if (m->flags & XI_MEMBER_ANONYMOUS) {
 			emit_anonymous_accessors(g, outer, m->type->u.agg, at, in_union);
 			continue;
@@ -930,7 +931,10 @@ static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 			if (agg->anonymous && !xi_agg_present(agg, a))
 				absent |= XI_ABI_BIT(a);
 		if (absent) {
-			cfg_attr(g, 4, xi_rust_cfg(g->arena, absent, g->abis));
+			/* NULL: absent on every ABI of the crate */
+			const char *pred = xi_rust_cfg(g->arena, absent, g->abis);
+			if (pred)
+				cfg_attr(g, 4, pred);
 			line(g, 4, "_absent: [u8; 0],");
 		}
 		line(g, 0, "}");
@@ -977,6 +981,10 @@ static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 					emit_anonymous_accessors(g, agg, m->type->u.agg,
 								 xi_rust_ident(g->arena, m->name),
 								 false);
+		/* The arm accessor of a tagged union returns this type itself:
+		 * its names get accessors here. */
+		if (agg->anonymous && agg->parent && agg->parent->tag)
+			emit_anonymous_accessors(g, agg, agg, NULL, false);
 		line(g, 0, "}");
 	}
 

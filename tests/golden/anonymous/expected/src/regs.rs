@@ -520,6 +520,22 @@ impl OpUAnon1 {
     pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
         Ok(())
     }
+    /// `two`, an alias in an anonymous union.
+    pub fn two(&self) -> Mce {
+        unsafe { self.two }
+    }
+    /// Sets `two`.
+    pub fn set_two(&mut self, value: Mce) {
+        self.two = value;
+    }
+    /// `second`, an alias in an anonymous union.
+    pub fn second(&self) -> Mce {
+        unsafe { self.second }
+    }
+    /// Sets `second`.
+    pub fn set_second(&mut self, value: Mce) {
+        self.second = value;
+    }
 }
 
 // Layout checks: the compiler confirms the size, alignment and field
