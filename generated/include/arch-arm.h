@@ -65,66 +65,278 @@ typedef uint64_aligned_t xen_ulong_t;
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 
 /*
- * The core registers of a vCPU, under their AArch64 names. Xen's header
- * overlays the AArch32 names (r0_usr, ...) with C anonymous unions; this
- * description gives the 64-bit register of each pair, as the header does
- * for compilers without anonymous unions.
+ * The core registers of a vCPU: each AArch64 register, and in an
+ * anonymous union with it the AArch32 register that uses its low half.
  */
 struct vcpu_guest_core_regs {
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x0;
+        uint32_t r0_usr;
+    };
+#else
     uint64_aligned_t x0;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x1;
+        uint32_t r1_usr;
+    };
+#else
     uint64_aligned_t x1;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x2;
+        uint32_t r2_usr;
+    };
+#else
     uint64_aligned_t x2;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x3;
+        uint32_t r3_usr;
+    };
+#else
     uint64_aligned_t x3;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x4;
+        uint32_t r4_usr;
+    };
+#else
     uint64_aligned_t x4;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x5;
+        uint32_t r5_usr;
+    };
+#else
     uint64_aligned_t x5;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x6;
+        uint32_t r6_usr;
+    };
+#else
     uint64_aligned_t x6;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x7;
+        uint32_t r7_usr;
+    };
+#else
     uint64_aligned_t x7;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x8;
+        uint32_t r8_usr;
+    };
+#else
     uint64_aligned_t x8;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x9;
+        uint32_t r9_usr;
+    };
+#else
     uint64_aligned_t x9;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x10;
+        uint32_t r10_usr;
+    };
+#else
     uint64_aligned_t x10;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x11;
+        uint32_t r11_usr;
+    };
+#else
     uint64_aligned_t x11;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x12;
+        uint32_t r12_usr;
+    };
+#else
     uint64_aligned_t x12;
-    /* AArch32: sp_usr. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x13;
+        uint32_t sp_usr;
+    };
+#else
     uint64_aligned_t x13;
-    /* AArch32: lr_usr. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x14;
+        uint32_t lr_usr;
+    };
+#else
     uint64_aligned_t x14;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x15;
+        uint32_t __unused_sp_hyp;
+    };
+#else
     uint64_aligned_t x15;
-    /* AArch32: lr_irq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x16;
+        uint32_t lr_irq;
+    };
+#else
     uint64_aligned_t x16;
-    /* AArch32: sp_irq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x17;
+        uint32_t sp_irq;
+    };
+#else
     uint64_aligned_t x17;
-    /* AArch32: lr_svc. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x18;
+        uint32_t lr_svc;
+    };
+#else
     uint64_aligned_t x18;
-    /* AArch32: sp_svc. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x19;
+        uint32_t sp_svc;
+    };
+#else
     uint64_aligned_t x19;
-    /* AArch32: lr_abt. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x20;
+        uint32_t lr_abt;
+    };
+#else
     uint64_aligned_t x20;
-    /* AArch32: sp_abt. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x21;
+        uint32_t sp_abt;
+    };
+#else
     uint64_aligned_t x21;
-    /* AArch32: lr_und. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x22;
+        uint32_t lr_und;
+    };
+#else
     uint64_aligned_t x22;
-    /* AArch32: sp_und. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x23;
+        uint32_t sp_und;
+    };
+#else
     uint64_aligned_t x23;
-    /* AArch32: r8_fiq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x24;
+        uint32_t r8_fiq;
+    };
+#else
     uint64_aligned_t x24;
-    /* AArch32: r9_fiq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x25;
+        uint32_t r9_fiq;
+    };
+#else
     uint64_aligned_t x25;
-    /* AArch32: r10_fiq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x26;
+        uint32_t r10_fiq;
+    };
+#else
     uint64_aligned_t x26;
-    /* AArch32: r11_fiq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x27;
+        uint32_t r11_fiq;
+    };
+#else
     uint64_aligned_t x27;
-    /* AArch32: r12_fiq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x28;
+        uint32_t r12_fiq;
+    };
+#else
     uint64_aligned_t x28;
-    /* AArch32: sp_fiq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x29;
+        uint32_t sp_fiq;
+    };
+#else
     uint64_aligned_t x29;
-    /* AArch32: lr_fiq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x30;
+        uint32_t lr_fiq;
+    };
+#else
     uint64_aligned_t x30;
-    /* Return address (ELR_EL2); AArch32: pc32. */
+#endif
+    /* Return address (ELR_EL2), and its AArch32 name. */
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t pc64;
+        uint32_t pc32;
+    };
+#else
     uint64_aligned_t pc64;
+#endif
     /* Saved mode (SPSR_EL2). */
     uint64_aligned_t cpsr;
-    /* SPSR_EL1 (AArch64); AArch32 guests use its low half as spsr_svc. */
+    /* SPSR_EL1 (AArch64), and the AArch32 spsr_svc in its low half. */
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t spsr_el1;
+        uint32_t spsr_svc;
+    };
+#else
     uint64_aligned_t spsr_el1;
+#endif
     /* AArch32 guests only. */
     uint32_t spsr_fiq;
     /* AArch32 guests only. */

@@ -883,7 +883,15 @@ struct xen_platform_op {
     /* IN/OUT: the arguments of cmd. */
     union {
         xenpf_settime32_t settime32;
+        /* settime is the settime struct of this interface version. */
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+        union {
+            xenpf_settime_t settime;
+            xenpf_settime64_t settime64;
+        };
+#else
         xenpf_settime64_t settime64;
+#endif
         xenpf_add_memtype_t add_memtype;
         xenpf_del_memtype_t del_memtype;
         xenpf_read_memtype_t read_memtype;

@@ -21,6 +21,7 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_C_TYPEDEF] = "c_typedef",
 	[XI_W_C_FIELD_MACRO] = "c_field_macro",
 	[XI_W_C_BIT_NUMBERS] = "c_bit_numbers",
+	[XI_W_C_FALLBACK] = "c_fallback",
 	[XI_W_C_PRELUDE] = "c_prelude",
 	[XI_W_CHAR] = "char",
 	[XI_W_CONST] = "const",
@@ -100,7 +101,7 @@ static const unsigned char len8[] = { XI_W_VARIANTS, XI_W_RESERVED, XI_W_C_PREFI
 				      XI_W_C_HANDLE, XI_W_NONE };
 static const unsigned char len9[] = { XI_W_DIRECTION, XI_W_CONSTANTS, XI_W_C_PRELUDE,
 				      XI_W_C_TYPEDEF, XI_W_NONE };
-static const unsigned char len10[] = { XI_W_NATIVE_U64, XI_W_NATIVE_I64, XI_W_NONE };
+static const unsigned char len10[] = { XI_W_NATIVE_U64, XI_W_NATIVE_I64, XI_W_C_FALLBACK, XI_W_NONE };
 static const unsigned char len11[] = { XI_W_DESCRIPTION, XI_W_C_BITFIELDS, XI_W_NONE };
 static const unsigned char len12[] = { XI_W_DECLARATIONS, XI_W_NONE };
 static const unsigned char len13[] = { XI_W_NATIVE_HANDLE, XI_W_C_BIT_NUMBERS, XI_W_C_FIELD_MACRO,

@@ -1,5 +1,6 @@
 #include "ctx.h"
 
+#include <stdio.h>
 #include <string.h>
 
 const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len)
@@ -122,4 +123,11 @@ void xi_member_cond_set(struct xi_ctx *ctx, const struct xi_member *m, const str
 	const struct xi_member **key = XI_NEW(&ctx->arena, const struct xi_member *);
 	*key = m;
 	xi_map_put(&ctx->member_conds, (const char *)key, sizeof(*key), (void *)c);
+}
+
+const char *xi_anonymous_name(struct xi_ctx *ctx, unsigned index)
+{
+	char name[24];
+	int n = snprintf(name, sizeof(name), "anon%u", index);
+	return xi_intern(ctx, name, (size_t)n);
 }

@@ -91,6 +91,10 @@ struct xi_ctx {
 	uint64_t latest_version;
 };
 
+/* The name of the anonymous member at index `index` of its aggregate:
+ * "anonN", the name of its Rust field, which no other member of that
+ * aggregate may take. */
+const char *xi_anonymous_name(struct xi_ctx *ctx, unsigned index);
 const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len);
 /* "a b", interned. */
 const char *xi_intern_words(struct xi_ctx *ctx, const char *a, const char *b);

@@ -264,3 +264,26 @@ const char *xi_module_source_name(struct xi_arena *a, const struct xi_module *m)
 				  xi_families[m->family].name);
 	return xi_aprintf(a, "%s%s", m->rel, dot ? dot : "");
 }
+
+/* An anonymous aggregate exists on an ABI where one of its members does. */
+bool xi_agg_present(const struct xi_agg *agg, int abi)
+{
+	for (const struct xi_member *m = agg->members; m; m = m->next)
+		if (xi_member_present(m, abi))
+			return true;
+	return false;
+}
+
+const struct xi_member *xi_anonymous_fallback(const struct xi_agg *anon, int abi)
+{
+	const struct xi_member *first = NULL;
+	for (const struct xi_member *m = anon->members; m; m = m->next) {
+		if (!xi_member_present(m, abi))
+			continue;
+		if (m->flags & XI_MEMBER_C_FALLBACK)
+			return m;
+		if (!first)
+			first = m;
+	}
+	return first;
+}

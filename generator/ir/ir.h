@@ -251,6 +251,13 @@ enum xi_member_flags {
 	XI_MEMBER_IN = 1u << 0,
 	XI_MEMBER_OUT = 1u << 1,
 	XI_MEMBER_RESERVED = 1u << 2,
+	/* An anonymous struct or union (`union { ... };`): its members are
+	 * the enclosing aggregate's; its name (xi_anonymous_name) is never
+	 * written in xidl, and only backends that need a name use it. */
+	XI_MEMBER_ANONYMOUS = 1u << 3,
+	/* @c_fallback: the member of an anonymous aggregate that C keeps
+	 * for compilers without anonymous unions. */
+	XI_MEMBER_C_FALLBACK = 1u << 4,
 };
 
 /* A tagged-union arm's selector: an enum variant, a constant or a literal. */
@@ -300,6 +307,7 @@ struct xi_cmember {
 
 struct xi_agg {
 	bool is_union;
+	bool anonymous;             /* an anonymous member's type */
 	unsigned nmembers;
 	struct xi_member *members;
 	struct xi_loc loc;
@@ -572,9 +580,18 @@ static inline const char *xi_member_c_name(const struct xi_member *m)
 }
 
 /* A member whose arch type chooses void on an ABI does not exist there. */
+bool xi_agg_present(const struct xi_agg *agg, int abi);
+
+/* The member of an anonymous aggregate that C keeps for compilers without
+ * anonymous unions on an ABI: the one marked @c_fallback where it exists,
+ * else the first that exists there; NULL where none does. */
+const struct xi_member *xi_anonymous_fallback(const struct xi_agg *anon, int abi);
+
 static inline bool xi_member_present(const struct xi_member *m, int abi)
 {
 	const struct xi_type *t = m->type;
+	if (m->flags & XI_MEMBER_ANONYMOUS)
+		return xi_agg_present(t->u.agg, abi);
 	return t->kind != XI_TYPE_ARCH || !t->u.arch.abi || !t->u.arch.abi[abi] ||
 	       t->u.arch.abi[abi]->kind != XI_TYPE_VOID;
 }

@@ -97,7 +97,7 @@ bool xi_attr_is_known(const char *n)
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
 					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
 					     "len", "max", "if", "interface_version", "c_handle", "c_bit_numbers",
-					     "c_typedef", "c_field_macro" };
+					     "c_typedef", "c_field_macro", "c_fallback" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -327,6 +327,10 @@ static void apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct x
 		} else if (!strcmp(a->name, "if") && a->arg_kind == XI_ATTR_ARG_COND) {
 			if (a->cond)
 				xi_member_cond_set(ctx, m, a->cond);
+		} else if (!strcmp(a->name, "c_fallback")) {
+			/* the resolver checks that it is in an anonymous aggregate */
+			if (attr_no_arg(ctx, a))
+				m->flags |= XI_MEMBER_C_FALLBACK;
 		} else {
 			attr_misplaced(ctx, a, "a member");
 		}
@@ -498,6 +502,8 @@ const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_mem
 		push(a, &tail, "reserved");
 	if (m->c_name)
 		push_string(a, &tail, "c_name", m->c_name);
+	if (m->flags & XI_MEMBER_C_FALLBACK)
+		push(a, &tail, "c_fallback");
 	const struct xi_len *rel = m->type ? xi_type_len(m->type) : NULL;
 	if (rel && rel->count) {
 		struct xi_attr *at = push(a, &tail, "len");

@@ -302,8 +302,57 @@ static void resolve_type(struct xi_resolver *r, struct xi_type *t, enum xi_type_
 
 /* --- Aggregates ---------------------------------------------------------- */
 
+static bool is_direct_member(const struct xi_agg *agg, const struct xi_member *m)
+{
+	for (const struct xi_member *o = agg->members; o; o = o->next)
+		if (o == m)
+			return true;
+	return false;
+}
+
+/* Enter the names of the members of `agg` into `seen`, those of its
+ * anonymous members' members included: they share the scope of `top`,
+ * the aggregate that holds them. (An anonymous member's own name is its
+ * Rust field's, in its own aggregate only: check_unique_members checks
+ * it there, with the other direct members, which are not reported twice.) */
+static void enter_member_names(struct xi_resolver *r, struct xi_map *seen, const struct xi_agg *top,
+			       const struct xi_agg *agg)
+{
+	for (struct xi_member *m = agg->members; m; m = m->next) {
+		if (m->flags & XI_MEMBER_ANONYMOUS) {
+			enter_member_names(r, seen, top, m->type->u.agg);
+			continue;
+		}
+		struct xi_member *o = xi_map_get(seen, m->name, strlen(m->name));
+		if (o && agg == top && is_direct_member(top, o))
+			continue;
+		if (o) {
+			xi_error(r->diag, m->loc, "duplicate member '%s'", m->name);
+			xi_note(r->diag, o->loc, "previous member '%s' is here", m->name);
+		} else {
+			xi_map_put(seen, m->name, strlen(m->name), m);
+		}
+	}
+}
+
+static bool has_anonymous_member(const struct xi_agg *agg)
+{
+	for (const struct xi_member *m = agg->members; m; m = m->next)
+		if (m->flags & XI_MEMBER_ANONYMOUS)
+			return true;
+	return false;
+}
+
 static void check_unique_members(struct xi_resolver *r, struct xi_agg *agg)
 {
+	/* The names that anonymous members bring into the scope of the
+	 * aggregate that holds them (not into another anonymous one's). */
+	if (!agg->anonymous && has_anonymous_member(agg)) {
+		struct xi_map seen;
+		xi_map_init(&seen);
+		enter_member_names(r, &seen, agg, agg);
+		xi_map_free(&seen);
+	}
 	if (agg->nmembers <= RESOLVE_PAIRWISE_MAX) {
 		for (struct xi_member *m = agg->members; m; m = m->next)
 			for (struct xi_member *o = agg->members; o != m; o = o->next)
@@ -694,7 +743,22 @@ static void resolve_agg(struct xi_resolver *r, struct xi_agg *agg)
 		xi_error(r->diag, agg->loc, "an empty %s is only allowed in %s",
 			 agg->is_union ? "union" : "struct", xi_spell_legacy_decls(r->ctx, agg->loc));
 	check_unique_members(r, agg);
+	const struct xi_member *fallback = NULL;
 	for (struct xi_member *m = agg->members; m; m = m->next) {
+		if (m->flags & XI_MEMBER_C_FALLBACK) {
+			if (!agg->anonymous) {
+				xi_error(r->diag, m->loc,
+					 "'%s' marks a member of an anonymous struct or union; '%s' is not in one",
+					 xi_spell_attr(r->ctx, m->loc, "c_fallback"), m->name);
+			} else if (fallback) {
+				xi_error(r->diag, m->loc, "a second '%s' member in one anonymous %s",
+					 xi_spell_attr(r->ctx, m->loc, "c_fallback"),
+					 agg->is_union ? "union" : "struct");
+				xi_note(r->diag, fallback->loc, "the first is '%s'", fallback->name);
+			} else {
+				fallback = m;
+			}
+		}
 		if (m->type->kind == XI_TYPE_AGG)
 			m->type->u.agg->parent = agg;
 		resolve_type(r, m->type, XI_USE_MEMBER);

@@ -125,78 +125,266 @@ DEFINE_XEN_GUEST_HANDLE(trap_info_t);
 typedef uint64_t tsc_timestamp_t;
 
 /*
- * Registers of a vCPU as the guest sees them. Xen's header overlays the
- * narrower register names (eax, ax, al, ...) with C anonymous unions; this
- * description gives the full-width register of each, as the header does
- * for compilers without anonymous unions. The two ABIs have different
- * member lists: each member exists on one of them or both.
+ * Registers of a vCPU as the guest sees them: each register in an
+ * anonymous union with its narrower names (rax, eax, ax, al, ah). The two
+ * ABIs have different member lists: a member exists on one of them or
+ * both, and a union where one of its members does. The x86_64 unions of
+ * rbp and rax come where that ABI has them, with the names of their
+ * narrower registers suffixed (their C names are Xen's); x86_32 has its
+ * own further down.
  */
 struct cpu_user_regs {
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t r15;
+        uint32_t r15d;
+        uint16_t r15w;
+        uint8_t r15b;
+    };
+#else
     uint64_t r15;
 #endif
+#endif
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t r14;
+        uint32_t r14d;
+        uint16_t r14w;
+        uint8_t r14b;
+    };
+#else
     uint64_t r14;
 #endif
+#endif
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t r13;
+        uint32_t r13d;
+        uint16_t r13w;
+        uint8_t r13b;
+    };
+#else
     uint64_t r13;
 #endif
-#if defined(__x86_64__)
-    uint64_t r12;
 #endif
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t r12;
+        uint32_t r12d;
+        uint16_t r12w;
+        uint8_t r12b;
+    };
+#else
+    uint64_t r12;
+#endif
+#endif
+#if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t rbp;
+        uint32_t ebp;
+        uint16_t bp;
+        uint8_t bpl;
+    };
+#else
     uint64_t rbp;
+#endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rbx;
+#endif
+        uint32_t ebx;
+        uint16_t bx;
+        struct {
+            uint8_t bl;
+            uint8_t bh;
+        };
+    };
+#else
+#if defined(__i386__)
+    uint32_t ebx;
 #endif
 #if defined(__x86_64__)
     uint64_t rbx;
 #endif
+#endif
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t r11;
+        uint32_t r11d;
+        uint16_t r11w;
+        uint8_t r11b;
+    };
+#else
     uint64_t r11;
 #endif
+#endif
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t r10;
+        uint32_t r10d;
+        uint16_t r10w;
+        uint8_t r10b;
+    };
+#else
     uint64_t r10;
 #endif
+#endif
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t r9;
+        uint32_t r9d;
+        uint16_t r9w;
+        uint8_t r9b;
+    };
+#else
     uint64_t r9;
 #endif
-#if defined(__x86_64__)
-    uint64_t r8;
 #endif
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t r8;
+        uint32_t r8d;
+        uint16_t r8w;
+        uint8_t r8b;
+    };
+#else
+    uint64_t r8;
+#endif
+#endif
+#if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t rax;
+        uint32_t eax;
+        uint16_t ax;
+        struct {
+            uint8_t al;
+            uint8_t ah;
+        };
+    };
+#else
     uint64_t rax;
+#endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rcx;
+#endif
+        uint32_t ecx;
+        uint16_t cx;
+        struct {
+            uint8_t cl;
+            uint8_t ch;
+        };
+    };
+#else
+#if defined(__i386__)
+    uint32_t ecx;
 #endif
 #if defined(__x86_64__)
     uint64_t rcx;
 #endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rdx;
+#endif
+        uint32_t edx;
+        uint16_t dx;
+        struct {
+            uint8_t dl;
+            uint8_t dh;
+        };
+    };
+#else
+#if defined(__i386__)
+    uint32_t edx;
+#endif
 #if defined(__x86_64__)
     uint64_t rdx;
+#endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rsi;
+#endif
+        uint32_t esi;
+#if defined(__i386__)
+        uint32_t _esi;
+#endif
+        uint16_t si;
+#if defined(__x86_64__)
+        uint8_t sil;
+#endif
+    };
+#else
+#if defined(__i386__)
+    uint32_t esi;
 #endif
 #if defined(__x86_64__)
     uint64_t rsi;
 #endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
 #if defined(__x86_64__)
-    uint64_t rdi;
+        uint64_t rdi;
 #endif
+        uint32_t edi;
 #if defined(__i386__)
-    uint32_t ebx;
+        uint32_t _edi;
 #endif
-#if defined(__i386__)
-    uint32_t ecx;
+        uint16_t di;
+#if defined(__x86_64__)
+        uint8_t dil;
 #endif
-#if defined(__i386__)
-    uint32_t edx;
-#endif
-#if defined(__i386__)
-    uint32_t esi;
-#endif
+    };
+#else
 #if defined(__i386__)
     uint32_t edi;
 #endif
-#if defined(__i386__)
-    uint32_t ebp;
+#if defined(__x86_64__)
+    uint64_t rdi;
+#endif
 #endif
 #if defined(__i386__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint32_t ebp;
+        uint32_t _ebp;
+        uint16_t bp;
+    };
+#else
+    uint32_t ebp;
+#endif
+#endif
+#if defined(__i386__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint32_t eax;
+        uint16_t ax;
+        struct {
+            uint8_t al;
+            uint8_t ah;
+        };
+    };
+#else
     uint32_t eax;
+#endif
 #endif
     /* Private to Xen. */
 #if defined(__i386__)
@@ -210,11 +398,24 @@ struct cpu_user_regs {
 #elif defined(__x86_64__)
     uint32_t entry_vector;
 #endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rip;
+#endif
+        uint32_t eip;
+#if defined(__i386__)
+        uint32_t _eip;
+#endif
+        uint16_t ip;
+    };
+#else
 #if defined(__i386__)
     uint32_t eip;
 #endif
 #if defined(__x86_64__)
     uint64_t rip;
+#endif
 #endif
     uint16_t cs;
 #if defined(__x86_64__)
@@ -228,17 +429,46 @@ struct cpu_user_regs {
 #if defined(__x86_64__)
     uint8_t _pad1[3];
 #endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rflags;
+#endif
+        uint32_t eflags;
+#if defined(__i386__)
+        uint32_t _eflags;
+#endif
+        uint16_t flags;
+    };
+#else
 #if defined(__i386__)
     uint32_t eflags;
 #endif
 #if defined(__x86_64__)
     uint64_t rflags;
 #endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rsp;
+#endif
+        uint32_t esp;
+#if defined(__i386__)
+        uint32_t _esp;
+#endif
+        uint16_t sp;
+#if defined(__x86_64__)
+        uint8_t spl;
+#endif
+    };
+#else
 #if defined(__i386__)
     uint32_t esp;
 #endif
 #if defined(__x86_64__)
     uint64_t rsp;
+#endif
 #endif
     uint16_t ss;
 #if defined(__i386__)

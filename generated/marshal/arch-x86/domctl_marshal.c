@@ -111,10 +111,7 @@ int xen_domctl_ext_vcpucontext_decode(struct xen_domctl_ext_vcpucontext *out, co
 	out->sysenter_callback_cs = xenidl_le_load_u16(p + 26);
 	out->syscall32_disables_events = xenidl_le_load_u8(p + 28);
 	out->sysenter_disables_events = xenidl_le_load_u8(p + 29);
-	out->vmce.caps = xenidl_le_load_u64(p + 32);
-	out->vmce.mci_ctl2_bank0 = xenidl_le_load_u64(p + 40);
-	out->vmce.mci_ctl2_bank1 = xenidl_le_load_u64(p + 48);
-	out->vmce.mcg_ext_ctl = xenidl_le_load_u64(p + 56);
+	xenidl_copy(&out->vmce, p + 32, 32);
 	return 0;
 }
 
@@ -135,10 +132,7 @@ int xen_domctl_ext_vcpucontext_encode(const struct xen_domctl_ext_vcpucontext *i
 	xenidl_le_store_u8(p + 28, in->syscall32_disables_events);
 	xenidl_le_store_u8(p + 29, in->sysenter_disables_events);
 	xenidl_zero(p + 30, 2);
-	xenidl_le_store_u64(p + 32, in->vmce.caps);
-	xenidl_le_store_u64(p + 40, in->vmce.mci_ctl2_bank0);
-	xenidl_le_store_u64(p + 48, in->vmce.mci_ctl2_bank1);
-	xenidl_le_store_u64(p + 56, in->vmce.mcg_ext_ctl);
+	xenidl_copy(p + 32, &in->vmce, 32);
 	return 0;
 }
 

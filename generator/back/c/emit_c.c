@@ -28,6 +28,9 @@ struct cgen {
 	struct xi_module *module;
 	struct xi_out *out;
 	xi_abi_mask abis;      /* ABIs the module exists on */
+	/* Inside an anonymous aggregate that exists on `abis` only (under an
+	 * #if of them): a text for all of them needs no condition. */
+	bool abis_guarded;
 	/* Reused text buffers: the backend allocates nothing per member. */
 	struct xi_strbuf line;
 	struct xi_strbuf abi_text[XI_ABI_COUNT];
@@ -358,12 +361,85 @@ static void emit_per_abi_line(struct cgen *g, const char *prefix, const struct x
 	for (unsigned i = 0; i < n; i++)
 		if (*groups[i].text)
 			groups[kept++] = groups[i];
-	emit_abi_chain(g, groups, kept, kept == n && g->abis == XI_ABI_ALL);
+	emit_abi_chain(g, groups, kept, kept == n && (g->abis == XI_ABI_ALL || g->abis_guarded));
+}
+
+static void emit_member(struct cgen *g, const struct xi_member *m, unsigned indent);
+
+/* The condition under which C writes an anonymous aggregate: Xen's test
+ * for a compiler that has anonymous unions; strict ISO C89/C99 and C++98
+ * modes take the fallback member instead (C++ has no anonymous structs). */
+#define C_ANONYMOUS_CONDITION "defined(__GNUC__) && !defined(__STRICT_ANSI__)"
+
+/* An anonymous struct or union member: written whole where the compiler
+ * has anonymous aggregates, as its fallback member (xi_anonymous_fallback,
+ * whose layout the layout pass checked) elsewhere; on the ABIs where it
+ * has members only. */
+static void emit_anonymous(struct cgen *g, const struct xi_member *m, unsigned indent)
+{
+	const struct xi_agg *agg = m->type->u.agg;
+	xi_abi_mask present = 0;
+	XI_FOR_EACH_ABI(a, g->abis)
+		if (xi_agg_present(agg, a))
+			present |= XI_ABI_BIT(a);
+	if (!present)
+		return;
+	/* an anonymous aggregate in another goes with the outermost one */
+	bool outermost = !agg->parent || !agg->parent->anonymous;
+	xi_abi_mask all = g->abis;
+	if (present != all)
+		xi_out_printf(g->out, "#if %s\n", xi_c_abi_condition(g->arena, present));
+	/* Inside, only the ABIs where it exists matter: a member that
+	 * exists on all of them needs no #if of its own. */
+	bool guarded = g->abis_guarded;
+	g->abis = present;
+	g->abis_guarded = guarded || present != all;
+	if (outermost)
+		xi_out_puts(g->out, "#if " C_ANONYMOUS_CONDITION "\n");
+	xi_out_indent(g->out, indent);
+	xi_out_printf(g->out, "%s%s {\n", agg->is_union ? "union" : "struct", packed_attr(g, agg));
+	emit_members(g, agg, indent + C_INDENT);
+	xi_out_indent(g->out, indent);
+	xi_out_puts(g->out, "};\n");
+	if (outermost) {
+		xi_out_puts(g->out, "#else\n");
+		/* The fallback may differ per ABI (the first member that
+		 * exists there): one block for each, under the condition of
+		 * its ABIs unless the member's own #if says just that. */
+		xi_abi_mask left = present;
+		while (left) {
+			int first = __builtin_ctz(left);
+			const struct xi_member *fb = xi_anonymous_fallback(agg, first);
+			xi_abi_mask same = 0, has = 0;
+			XI_FOR_EACH_ABI(a, left)
+				if (xi_anonymous_fallback(agg, a) == fb)
+					same |= XI_ABI_BIT(a);
+			XI_FOR_EACH_ABI(a, present)
+				if (xi_member_present(fb, a))
+					has |= XI_ABI_BIT(a);
+			left &= ~same;
+			bool guard = same != has;
+			if (guard)
+				xi_out_printf(g->out, "#if %s\n", xi_c_abi_condition(g->arena, same));
+			emit_member(g, fb, indent);
+			if (guard)
+				xi_out_puts(g->out, "#endif\n");
+		}
+		xi_out_puts(g->out, "#endif\n");
+	}
+	g->abis = all;
+	g->abis_guarded = guarded;
+	if (present != all)
+		xi_out_puts(g->out, "#endif\n");
 }
 
 static void emit_member(struct cgen *g, const struct xi_member *m, unsigned indent)
 {
 	xi_c_comment(g->out, indent, m->doc);
+	if (m->flags & XI_MEMBER_ANONYMOUS) {
+		emit_anonymous(g, m, indent);
+		return;
+	}
 	const char *name = xi_member_c_name(m);
 	const struct xi_type *base = array_base(m->type);
 	if (base->kind == XI_TYPE_AGG) {

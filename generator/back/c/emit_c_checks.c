@@ -74,12 +74,22 @@ static void emit_member_checks(struct cgen *g, const char *kw, const char *name,
 			       const struct xi_agg *agg, uint32_t base, int abi)
 {
 	size_t saved = g->path.len;
-	for (const struct xi_member *m = agg->members; m; m = m->next) {
+	for (const struct xi_member *each = agg->members; each; each = each->next) {
+		const struct xi_member *m = each;
 		if (!xi_member_present(m, abi))
 			continue;
 		g->path.len = saved;
-		xi_sb_adds(&g->path, xi_member_c_name(m));
 		uint32_t offset = base + xi_member_offset(m, abi);
+		if (m->flags & XI_MEMBER_ANONYMOUS) {
+			/* Only the fallback exists in every C mode; it lies where
+			 * the whole aggregate does (the layout pass checked). */
+			const struct xi_agg *anon = m->type->u.agg;
+			m = xi_anonymous_fallback(anon, abi);
+			offset += xi_member_offset(m, abi);
+			if (m->flags & XI_MEMBER_ANONYMOUS)
+				continue;
+		}
+		xi_sb_adds(&g->path, xi_member_c_name(m));
 		xi_out_printf(g->out, "XENIDL_CHECK_OFFSET(%s, %s, %s, %u);\n", kw, name,
 			      g->path.data, (unsigned)offset);
 		const struct xi_type *t = m->type;

@@ -189,6 +189,8 @@ static void put_member(struct mf_writer *w, const struct xi_mf_decl *d,
 		add_attr(sb, "dir", xi_mf_dir_name(mm->dir));
 		if (mm->reserved)
 			xi_sb_adds(sb, " reserved");
+		if (mm->alias)
+			xi_sb_adds(sb, " alias");
 		add_attr(sb, "arm", arm);
 		add_attr(sb, "c", mm->c_name);
 		add_attr(sb, "len", mm->len);

@@ -509,6 +509,10 @@ static void write_rows(struct page *pg, const struct xi_mf_decl *d, const struct
 		}
 		const struct xi_mf_member *mm = &d->members[r->member];
 		const char *len = len_md(pg, mm, r->type);
+		/* a member of an anonymous union shares its bytes with the others */
+		if (mm->alias)
+			len = *len ? xi_aprintf(pg->arena, "*Alias (anonymous union).* %s", len)
+				   : "*Alias (anonymous union).*";
 		xi_out_printf(o, "| `%s` | %s | %s | %s%s%s%s%s |\n", mm->path, r->type, dir_md(mm),
 			      r->arm, *r->arm && *len ? " " : "", len,
 			      (*r->arm || *len) && mm->doc ? " " : "", cell(pg, mm->doc));

@@ -373,17 +373,35 @@ static unsigned count_members(const struct xi_agg *agg)
 	return n;
 }
 
+/* The members of an aggregate from `base` (offsets per ABI), their paths
+ * after `prefix`. An anonymous member has no row: its members are listed
+ * in its place under their own names, as C reaches them; those of an
+ * anonymous union are `alias`es (they share storage), with the direction
+ * of the anonymous member added to theirs, and the labels of `arm`, the
+ * tagged-union arm that the anonymous member is (or NULL). */
 static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struct xi_agg *agg,
-			    const char *prefix, const uint32_t *base)
+			    const char *prefix, const uint32_t *base, bool alias, unsigned dir,
+			    const struct xi_member *arm)
 {
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		unsigned mdir = dir | ((m->flags & XI_MEMBER_IN) ? XI_MF_DIR_IN : 0) |
+				((m->flags & XI_MEMBER_OUT) ? XI_MF_DIR_OUT : 0);
+		if (m->flags & XI_MEMBER_ANONYMOUS) {
+			uint32_t at[XI_ABI_COUNT] = { 0 };
+			XI_FOR_EACH_ABI(a, d->abis)
+				at[a] = base[a] + xi_member_offset(m, a);
+			const struct xi_agg *anon = m->type->u.agg;
+			add_agg_members(b, d, anon, prefix, at, alias || anon->is_union, mdir,
+					m->labels || m->is_default_arm ? m : arm);
+			continue;
+		}
 		const char *path = xi_aprintf(&b->m->arena, "%s%s", prefix, m->name);
 		struct xi_mf_member *mm = xi_mf_add_member(b->m, d, path);
+		mm->alias = alias;
 		mm->c_name = copy(b, m->c_name);
 		mm->doc = copy(b, m->doc);
 		mm->loc = loc_of(b, m->loc);
-		mm->dir = ((m->flags & XI_MEMBER_IN) ? XI_MF_DIR_IN : 0) |
-			  ((m->flags & XI_MEMBER_OUT) ? XI_MF_DIR_OUT : 0);
+		mm->dir = mdir;
 		mm->reserved = (m->flags & XI_MEMBER_RESERVED) != 0;
 		const struct xi_len *rel = xi_type_len(m->type);
 		if (rel && rel->member) {
@@ -393,14 +411,15 @@ static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struc
 				mm->max = xi_strdup(&b->m->arena, xi_int_format(rel->max_value, buf));
 			}
 		}
-		mm->is_arm = m->labels || m->is_default_arm;
-		mm->default_arm = m->is_default_arm;
+		const struct xi_member *sel = m->labels || m->is_default_arm ? m : arm;
+		mm->is_arm = sel != NULL;
+		mm->default_arm = sel && sel->is_default_arm;
 		unsigned n = 0;
-		for (const struct xi_arm_label *l = m->labels; l; l = l->next)
+		for (const struct xi_arm_label *l = sel ? sel->labels : NULL; l; l = l->next)
 			n++;
 		if (n) {
 			mm->labels = XI_NEW_ARRAY(&b->m->arena, struct xi_mf_label, n);
-			for (const struct xi_arm_label *l = m->labels; l; l = l->next, mm->nlabels++) {
+			for (const struct xi_arm_label *l = sel->labels; l; l = l->next, mm->nlabels++) {
 				const char *name = l->variant ? l->variant
 						 : l->expr->kind == XI_EXPR_NAME ? l->expr->name : NULL;
 				mm->labels[mm->nlabels].name = copy(b, name);
@@ -433,7 +452,7 @@ static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struc
 		}
 		if (t->kind == XI_TYPE_AGG)
 			add_agg_members(b, d, t->u.agg, xi_aprintf(&b->m->arena, "%s%s.", path, dims),
-					offset);
+					offset, false, 0, NULL);
 	}
 }
 
@@ -517,7 +536,7 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 		 * would leave the smaller copies in the arena. */
 		md->cap_members = count_members(d->agg);
 		md->members = XI_NEW_ARRAY(&b->m->arena, struct xi_mf_member, md->cap_members);
-		add_agg_members(b, md, d->agg, "", base);
+		add_agg_members(b, md, d->agg, "", base, false, 0, NULL);
 		break;
 	}
 	}

@@ -63,6 +63,10 @@ struct xi_mf_member {
 	struct xi_mf_loc loc;
 	unsigned dir;         /* enum xi_mf_dir bits */
 	bool reserved;
+	/* A member of an anonymous union (in C): it shares its storage with
+	 * the other members of that union, which are listed by their own
+	 * names too; the anonymous union itself has no row. */
+	bool alias;
 	/* @len and @max: the member holding its count and the bound (in
 	 * decimal), or NULL. Part of the ABI. */
 	const char *len;

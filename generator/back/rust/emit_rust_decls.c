@@ -841,6 +841,58 @@ static void emit_flex_methods(struct rgen *g, const struct xi_agg *agg)
 	line(g, 4, "}");
 }
 
+/* Accessors of the members of anonymous aggregates, which C reaches by
+ * their own names: `eax()` reads `self.anon0.eax` and `set_eax(v)`
+ * writes it. Reading a union field is unsafe in Rust because some types
+ * have invalid bit patterns; the fields of generated types have none
+ * (plain_data!), so the accessor can vouch for it. `path` is the fields
+ * down to `anon` ("anon0", "anon0.anon3"), or NULL when the accessors are
+ * `anon`'s own (an anonymous union that is a tagged-union arm). */
+static void emit_anonymous_accessors(struct rgen *g, const struct xi_agg *outer,
+				     const struct xi_agg *anon, const char *path, bool in_union)
+{
+	in_union |= anon->is_union;
+	for (const struct xi_member *m = anon->members; m; m = m->next) {
+		const char *field = xi_rust_ident(g->arena, m->name);
+		const char *at = path ? xi_aprintf(g->arena, "%s.%s", path, field) : field;
+		if (m->flags & XI_MEMBER_ANONYMOUS) {
+			emit_anonymous_accessors(g, outer, m->type->u.agg, at, in_union);
+			continue;
+		}
+		const char *texts[XI_ABI_COUNT];
+		XI_FOR_EACH_ABI(a, g->abis) {
+			if (!xi_member_present(m, a)) {
+				texts[a] = "";
+				continue;
+			}
+			const char *type = member_type(g, anon, m, a);
+			const char *read = in_union ? xi_aprintf(g->arena, "unsafe { self.%s }", at)
+						    : xi_aprintf(g->arena, "self.%s", at);
+			texts[a] = xi_aprintf(g->arena,
+				"    /// `%s`%s.\n"
+				"    pub fn %s(&self) -> %s {\n"
+				"        %s\n"
+				"    }\n",
+				m->name, in_union ? ", an alias in an anonymous union"
+						  : ", a member of an anonymous struct",
+				field, type, read);
+		}
+		emit_per_abi(g, 4, NULL, texts);
+		XI_FOR_EACH_ABI(a, g->abis) {
+			if (!*texts[a])
+				continue;
+			texts[a] = xi_aprintf(g->arena,
+				"    /// Sets `%s`.\n"
+				"    pub fn set_%s(&mut self, value: %s) {\n"
+				"        self.%s = value;\n"
+				"    }\n",
+				m->name, m->name, member_type(g, anon, m, a), at);
+		}
+		emit_per_abi(g, 4, NULL, texts);
+	}
+	(void)outer;
+}
+
 static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 {
 	const char *name = xi_rust_agg_name_cached(g, agg);
@@ -883,6 +935,20 @@ static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 						      member_type(g, agg, m, a));
 			emit_per_abi(g, 4, m->doc, texts);
 		}
+		/* An anonymous union of members that some ABIs lack has no
+		 * field there, which Rust refuses: a zero-sized one stands in
+		 * (the C member is absent there; this type has size 0). */
+		xi_abi_mask absent = 0;
+		XI_FOR_EACH_ABI(a, g->abis)
+			if (agg->anonymous && !xi_agg_present(agg, a))
+				absent |= XI_ABI_BIT(a);
+		if (absent) {
+			/* NULL: absent on every ABI of the crate */
+			const char *pred = xi_rust_cfg(g->arena, absent, g->abis);
+			if (pred)
+				cfg_attr(g, 4, pred);
+			line(g, 4, "_absent: [u8; 0],");
+		}
 		line(g, 0, "}");
 	}
 	blank(g);
@@ -921,6 +987,16 @@ static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 		xi_sb_free(&body);
 		emit_arm_methods(g, agg);
 		emit_flex_methods(g, agg);
+		if (!agg->anonymous)
+			for (const struct xi_member *m = agg->members; m; m = m->next)
+				if (m->flags & XI_MEMBER_ANONYMOUS)
+					emit_anonymous_accessors(g, agg, m->type->u.agg,
+								 xi_rust_ident(g->arena, m->name),
+								 false);
+		/* The arm accessor of a tagged union returns this type itself:
+		 * its names get accessors here. */
+		if (agg->anonymous && agg->parent && agg->parent->tag)
+			emit_anonymous_accessors(g, agg, agg, NULL, false);
 		line(g, 0, "}");
 	}
 

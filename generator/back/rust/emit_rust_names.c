@@ -70,6 +70,8 @@ const char *xi_rust_pascal(struct xi_arena *a, const char *name)
 
 bool xi_rust_present(const struct xi_type *t, int abi)
 {
+	if (t->kind == XI_TYPE_AGG && t->u.agg->anonymous)
+		return xi_agg_present(t->u.agg, abi);
 	return t->kind != XI_TYPE_ARCH || !t->u.arch.abi || !t->u.arch.abi[abi] ||
 	       t->u.arch.abi[abi]->kind != XI_TYPE_VOID;
 }
@@ -383,7 +385,9 @@ const char *xi_rust_type(struct rgen *g, const struct xi_type *t, int abi)
 static bool may_vary(const struct xi_type *t)
 {
 	t = xi_type_innermost(t);
-	return t->kind == XI_TYPE_ARCH || (t->kind == XI_TYPE_REF && t->u.ref.per_abi);
+	/* an anonymous aggregate is absent where none of its members exist */
+	return t->kind == XI_TYPE_ARCH || (t->kind == XI_TYPE_REF && t->u.ref.per_abi) ||
+	       (t->kind == XI_TYPE_AGG && t->u.agg->anonymous);
 }
 
 bool xi_rust_type_varies(struct rgen *g, const struct xi_type *t)

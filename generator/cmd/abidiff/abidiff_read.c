@@ -53,7 +53,7 @@ struct reader {
 	bool decl_doc, item_doc;   /* it already has a doc */
 	int member;                /* index of the member being read, or -1 */
 	uint32_t member_line;      /* its first line */
-	const char *member_sig[6]; /* dir, reserved, arm, c, len, max of its first line */
+	const char *member_sig[7]; /* dir, reserved, arm, c, len, max, alias of its first line */
 	int variant;
 	unsigned decl_errors;      /* errors before the declaration began */
 };
@@ -786,6 +786,7 @@ static void read_member(struct reader *r)
 	const struct token *len = attr(r, "len");
 	const struct token *max = attr(r, "max");
 	bool reserved = flag(r, "reserved");
+	bool alias = flag(r, "alias");
 	xi_abi_mask on;
 	ok = on_attr(r, &on) && ok;
 	unsigned dirbits = 0;
@@ -816,13 +817,14 @@ static void read_member(struct reader *r)
 	}
 	if (!check_all_used(r) || !ok || !path)
 		return;
-	const char *sig[6] = { raw(dir), reserved ? "reserved" : "", raw(arm), raw(c), raw(len),
-			       raw(max) };
+	const char *sig[7] = { raw(dir), reserved ? "reserved" : "", raw(arm), raw(c), raw(len),
+			       raw(max), alias ? "alias" : "" };
 	struct xi_mf_member *mm;
 	if (r->member >= 0 && !strcmp(d->members[r->member].path, path)) {
 		/* Another group of ABIs of the same member. */
-		static const char *const names[6] = { "dir", "reserved", "arm", "c", "len", "max" };
-		for (unsigned i = 0; i < 6; i++) {
+		static const char *const names[7] = { "dir", "reserved", "arm", "c", "len", "max",
+						      "alias" };
+		for (unsigned i = 0; i < 7; i++) {
 			if (strcmp(sig[i], r->member_sig[i])) {
 				xi_error(r->diag, tok_loc(r, &r->tok[0]),
 					 "'%s' of member '%s' differs from its line %u",
@@ -871,6 +873,7 @@ static void read_member(struct reader *r)
 		mm->loc = mf_loc(r);
 		mm->dir = dirbits;
 		mm->reserved = reserved;
+		mm->alias = alias;
 		mm->c_name = c ? c->value : NULL;
 		mm->len = len ? len->value : NULL;
 		mm->max = max ? max->value : NULL;

@@ -388,7 +388,9 @@ static void put_members(struct xprinter *p, const struct xi_member *m, unsigned 
 				xi_out_puts(p->o, l->next ? ", " : " => ");
 			}
 		}
-		xi_out_printf(p->o, "%s: ", m->name);
+		/* an anonymous member is its type alone */
+		if (!(m->flags & XI_MEMBER_ANONYMOUS))
+			xi_out_printf(p->o, "%s: ", m->name);
 		put_type(p, m->type, indent);
 		xi_out_putc(p->o, ';');
 		end_line(p);

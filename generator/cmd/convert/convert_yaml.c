@@ -477,7 +477,9 @@ static void fields(struct yprinter *p, const struct xi_member *m, bool arms, con
 		item_lead(p, n, false, m == first_member);
 		unsigned first = p->nevents;
 		map_start(p, false);
-		key_str(p, "name", m->name);
+		/* an anonymous member has no name: its type alone */
+		if (!(m->flags & XI_MEMBER_ANONYMOUS))
+			key_str(p, "name", m->name);
 		description(p, m->doc, m, m->loc);
 		item_after_doc(p, n);
 		attributes(p, xi_attrs_of_member(&p->ctx->arena, m, xi_member_cond(p->ctx, m)));

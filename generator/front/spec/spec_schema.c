@@ -266,6 +266,7 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 	case XI_W_C_HANDLE:
 	case XI_W_C_BIT_NUMBERS:
 	case XI_W_C_FIELD_MACRO:
+	case XI_W_C_FALLBACK:
 		if (!xi_sm_is_kind(mp, v, e->key, XI_DBOOL, "true or false"))
 			return false;
 		if (v->bval)

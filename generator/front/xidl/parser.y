@@ -94,6 +94,7 @@ static struct xi_decl *mk_decl(struct xi_parser *p, XI_YYLTYPE loc, enum xi_decl
 			       const char *name);
 static struct xi_member *mk_member(struct xi_parser *p, XI_YYLTYPE loc, const char *name,
 				   struct xi_type *type);
+static struct xi_member *mk_anonymous(struct xi_parser *p, XI_YYLTYPE loc, struct xi_type *type);
 static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *attrs,
 		     const XI_YYLTYPE *where);
 /* Out of the way of the parser's hot loop: a compilation never calls them. */
@@ -157,7 +158,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 
 %type <str> name keyword_name c_type_words
 %type <expr> expr label_expr
-%type <type> type base_type compound_type
+%type <type> type base_type compound_type anonymous_agg
 %type <attr> attr inner_attr
 %type <attrs> attrs
 %type <members> members members_opt arms arms_opt
@@ -466,6 +467,22 @@ member
 member_open
 	: IDENT ':' type         { $$ = mk_member(p, @1, $1, $3); }
 	| keyword_name ':' type  { $$ = mk_member(p, @1, $1, $3); }
+	| anonymous_agg          { $$ = mk_anonymous(p, @1, $1); }
+	;
+
+/* An anonymous struct or union member: its members belong to the
+ * enclosing aggregate's scope, as in C11. */
+anonymous_agg
+	: KW_STRUCT '{' members_opt '}' {
+		$$ = mk_type(p, @1, XI_TYPE_AGG);
+		$$->u.agg = mk_agg(p, @1, false, $3.head);
+		KEEP_CONT($$->u.agg, @2, @4);
+	}
+	| KW_UNION '{' members_opt '}' {
+		$$ = mk_type(p, @1, XI_TYPE_AGG);
+		$$->u.agg = mk_agg(p, @1, true, $3.head);
+		KEEP_CONT($$->u.agg, @2, @4);
+	}
 	;
 
 arms_opt
@@ -514,6 +531,11 @@ arm_core
 		$$->loc = @3.loc;
 		$$->type = $5;
 		$$->is_default_arm = true;
+	}
+	/* an arm whose names alias one storage: an anonymous union */
+	| labels ARROW anonymous_agg ';' {
+		$$ = mk_anonymous(p, @3, $3);
+		$$->labels = $1.head;
 	}
 	;
 
@@ -956,8 +978,11 @@ static struct xi_agg *mk_agg(struct xi_parser *p, XI_YYLTYPE loc, bool is_union,
 	a->is_union = is_union;
 	a->loc = loc.loc;
 	a->members = members;
-	for (struct xi_member *m = members; m; m = m->next)
+	for (struct xi_member *m = members; m; m = m->next) {
+		if (m->flags & XI_MEMBER_ANONYMOUS)
+			m->name = xi_anonymous_name(p->ctx, a->nmembers);
 		a->nmembers++;
+	}
 	return a;
 }
 
@@ -979,6 +1004,15 @@ static struct xi_member *mk_member(struct xi_parser *p, XI_YYLTYPE loc, const ch
 	m->name = name;
 	m->loc = loc.loc;
 	m->type = type;
+	return m;
+}
+
+/* The member that holds an anonymous aggregate: mk_agg names it. */
+static struct xi_member *mk_anonymous(struct xi_parser *p, XI_YYLTYPE loc, struct xi_type *type)
+{
+	struct xi_member *m = mk_member(p, loc, NULL, type);
+	m->flags |= XI_MEMBER_ANONYMOUS;
+	type->u.agg->anonymous = true;
 	return m;
 }
 

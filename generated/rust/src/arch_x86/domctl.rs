@@ -29,10 +29,9 @@ impl HvmVmceVcpu {
 }
 
 /// XEN_DOMCTL_set_ext_vcpucontext and XEN_DOMCTL_get_ext_vcpucontext:
-/// state of a vCPU beyond vcpu_guest_context. With GNU C, Xen's header
-/// overlays vmce with a u64 mcg_cap (its caps) in an anonymous union.
-#[repr(C, align(8))]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// state of a vCPU beyond vcpu_guest_context.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
 pub struct XenDomctlExtVcpucontext {
     /// IN: the vCPU.
     pub vcpu: u32,
@@ -51,8 +50,8 @@ pub struct XenDomctlExtVcpucontext {
     pub syscall32_disables_events: u8,
     /// Events are masked in the SYSENTER callback.
     pub sysenter_disables_events: u8,
-    /// Machine check state.
-    pub vmce: HvmVmceVcpu,
+    /// Machine check state, whose first member (its caps) is also mcg_cap.
+    pub anon8: XenDomctlExtVcpucontextAnon8,
 }
 
 plain_data!(XenDomctlExtVcpucontext);
@@ -63,9 +62,45 @@ impl XenDomctlExtVcpucontext {
     /// that select an arm. Returns the first problem found.
     pub fn check(&self, dir: crate::Direction) -> Result<(), crate::CheckError> {
         const TY: &str = "xen_domctl_ext_vcpucontext";
-        let at = offset_of!(Self, vmce);
-        let r = self.vmce.check(dir);
-        crate::within(r, TY, "vmce", at)?;
+        let at = offset_of!(Self, anon8);
+        let r = self.anon8.check(dir);
+        crate::within(r, TY, "anon8", at)?;
+        Ok(())
+    }
+    /// `mcg_cap`, an alias in an anonymous union.
+    pub fn mcg_cap(&self) -> u64 {
+        unsafe { self.anon8.mcg_cap }
+    }
+    /// Sets `mcg_cap`.
+    pub fn set_mcg_cap(&mut self, value: u64) {
+        self.anon8.mcg_cap = value;
+    }
+    /// `vmce`, an alias in an anonymous union.
+    pub fn vmce(&self) -> HvmVmceVcpu {
+        unsafe { self.anon8.vmce }
+    }
+    /// Sets `vmce`.
+    pub fn set_vmce(&mut self, value: HvmVmceVcpu) {
+        self.anon8.vmce = value;
+    }
+}
+
+/// Machine check state, whose first member (its caps) is also mcg_cap.
+#[repr(C, align(8))]
+#[derive(Clone, Copy)]
+pub union XenDomctlExtVcpucontextAnon8 {
+    pub mcg_cap: u64,
+    pub vmce: HvmVmceVcpu,
+}
+
+plain_data!(XenDomctlExtVcpucontextAnon8);
+opaque_debug!(XenDomctlExtVcpucontextAnon8);
+
+impl XenDomctlExtVcpucontextAnon8 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
         Ok(())
     }
 }
@@ -246,7 +281,15 @@ const _: () = {
     assert!(offset_of!(T, sysenter_callback_cs) == 26);
     assert!(offset_of!(T, syscall32_disables_events) == 28);
     assert!(offset_of!(T, sysenter_disables_events) == 29);
-    assert!(offset_of!(T, vmce) == 32);
+    assert!(offset_of!(T, anon8) == 32);
+};
+
+const _: () = {
+    type T = XenDomctlExtVcpucontextAnon8;
+    assert!(size_of::<T>() == 32);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, mcg_cap) == 0);
+    assert!(offset_of!(T, vmce) == 0);
 };
 
 const _: () = {
@@ -339,13 +382,22 @@ mod tests {
         assert_eq!(offset_of!(T, sysenter_callback_cs), 26);
         assert_eq!(offset_of!(T, syscall32_disables_events), 28);
         assert_eq!(offset_of!(T, sysenter_disables_events), 29);
-        assert_eq!(offset_of!(T, vmce), 32);
+        assert_eq!(offset_of!(T, anon8), 32);
     }
 
     #[test]
     fn check_xen_domctl_ext_vcpucontext() {
         type T = XenDomctlExtVcpucontext;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[test]
+    fn layout_xen_domctl_ext_vcpucontext_anon8() {
+        type T = XenDomctlExtVcpucontextAnon8;
+        assert_eq!(size_of::<T>(), 32);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, mcg_cap), 0);
+        assert_eq!(offset_of!(T, vmce), 0);
     }
 
     #[test]

@@ -243,4 +243,16 @@ mod tests {
         assert_eq!(opt.iter().next(), Some(7u64));
         assert!(EdgeOptional::opt_elems(&[0; 8], 2).is_none());
     }
+
+    #[test]
+    fn anonymous_union_members_are_read_and_written_by_name() {
+        let mut r: EdgeRegs = xen_edge::zeroed();
+        r.set_rax(0x1122_3344_5566_7788);
+        assert_eq!(r.eax(), 0x5566_7788);
+        assert_eq!(r.ax(), 0x7788);
+        assert_eq!((r.al(), r.ah()), (0x88, 0x77));
+        r.set_ah(0xff);
+        assert_eq!(r.rax(), 0x1122_3344_5566_ff88);
+        assert_eq!(core::mem::offset_of!(EdgeRegs, flags), 8);
+    }
 }
