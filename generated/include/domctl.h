@@ -37,8 +37,7 @@ struct hvm_vmce_vcpu {
 
 /*
  * XEN_DOMCTL_set_ext_vcpucontext and XEN_DOMCTL_get_ext_vcpucontext:
- * state of a vCPU beyond vcpu_guest_context. With GNU C, Xen's header
- * overlays vmce with a u64 mcg_cap (its caps) in an anonymous union.
+ * state of a vCPU beyond vcpu_guest_context.
  */
 struct xen_domctl_ext_vcpucontext {
     /* IN: the vCPU. */
@@ -60,8 +59,15 @@ struct xen_domctl_ext_vcpucontext {
     uint8_t syscall32_disables_events;
     /* Events are masked in the SYSENTER callback. */
     uint8_t sysenter_disables_events;
-    /* Machine check state. */
+    /* Machine check state, whose first member (its caps) is also mcg_cap. */
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t mcg_cap;
+        struct hvm_vmce_vcpu vmce;
+    };
+#else
     struct hvm_vmce_vcpu vmce;
+#endif
 };
 
 /* A CPUID input that is not used (no subleaf). */
