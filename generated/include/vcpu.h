@@ -111,6 +111,23 @@ struct vcpu_runstate_info {
 typedef struct vcpu_runstate_info vcpu_runstate_info_t;
 DEFINE_XEN_GUEST_HANDLE(vcpu_runstate_info_t);
 
+/*
+ * VCPUOP_register_runstate_memory_area: where Xen keeps the vCPU's
+ * runstate, given one of three ways.
+ */
+struct vcpu_register_runstate_memory_area {
+    union {
+        /* A guest handle to the area. */
+        XEN_GUEST_HANDLE(vcpu_runstate_info_t) h;
+        /* Its virtual address in the guest, pointer-sized. */
+        struct vcpu_runstate_info *v;
+        /* Its guest physical address (register_runstate_phys_area). */
+        uint64_t p;
+    } addr;
+};
+typedef struct vcpu_register_runstate_memory_area vcpu_register_runstate_memory_area_t;
+DEFINE_XEN_GUEST_HANDLE(vcpu_register_runstate_memory_area_t);
+
 /* VCPUOP_set_periodic_timer. */
 struct vcpu_set_periodic_timer {
     /* IN: the period in nanoseconds. */
@@ -176,6 +193,23 @@ XENIDL_CHECK_ALIGN(struct, vcpu_runstate_info, 8);
 XENIDL_CHECK_OFFSET(struct, vcpu_runstate_info, state, 0);
 XENIDL_CHECK_OFFSET(struct, vcpu_runstate_info, state_entry_time, 8);
 XENIDL_CHECK_OFFSET(struct, vcpu_runstate_info, time, 16);
+#endif
+
+/* struct vcpu_register_runstate_memory_area */
+#if defined(__i386__)
+XENIDL_CHECK_SIZE(struct, vcpu_register_runstate_memory_area, 8);
+XENIDL_CHECK_ALIGN(struct, vcpu_register_runstate_memory_area, 4);
+XENIDL_CHECK_OFFSET(struct, vcpu_register_runstate_memory_area, addr, 0);
+XENIDL_CHECK_OFFSET(struct, vcpu_register_runstate_memory_area, addr.h, 0);
+XENIDL_CHECK_OFFSET(struct, vcpu_register_runstate_memory_area, addr.v, 0);
+XENIDL_CHECK_OFFSET(struct, vcpu_register_runstate_memory_area, addr.p, 0);
+#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, vcpu_register_runstate_memory_area, 8);
+XENIDL_CHECK_ALIGN(struct, vcpu_register_runstate_memory_area, 8);
+XENIDL_CHECK_OFFSET(struct, vcpu_register_runstate_memory_area, addr, 0);
+XENIDL_CHECK_OFFSET(struct, vcpu_register_runstate_memory_area, addr.h, 0);
+XENIDL_CHECK_OFFSET(struct, vcpu_register_runstate_memory_area, addr.v, 0);
+XENIDL_CHECK_OFFSET(struct, vcpu_register_runstate_memory_area, addr.p, 0);
 #endif
 
 /* struct vcpu_set_periodic_timer */

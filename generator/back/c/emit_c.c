@@ -145,6 +145,18 @@ static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi
 		put_handle_name(sb, t);
 		xi_sb_addc(sb, ')');
 		break;
+	case XI_TYPE_PTR: {
+		/* ptr<const T>: "const T *", as Xen writes its raw pointers */
+		const struct xi_decl *target_note;
+		if (t->target_const)
+			xi_sb_adds(sb, "const ");
+		put_type_spec(sb, t->u.target, abi, &target_note);
+		xi_sb_adds(sb, " *");
+		break;
+	}
+	case XI_TYPE_VOID:  /* the target of a ptr */
+		xi_sb_adds(sb, "void");
+		break;
 	default:
 		xi_sb_addc(sb, '?');
 		break;
@@ -278,7 +290,8 @@ static void put_member_line(struct xi_strbuf *sb, const struct xi_type *t, const
 	static const char spaces[] = "                                ";
 	xi_sb_addn(sb, spaces, indent < sizeof(spaces) - 1 ? indent : sizeof(spaces) - 1);
 	put_type_spec(sb, base, abi, &note);
-	xi_sb_addc(sb, ' ');
+	if (base->kind != XI_TYPE_PTR)  /* "T *name": the spec ends with the star */
+		xi_sb_addc(sb, ' ');
 	xi_sb_adds(sb, name);
 	put_dims(sb, t);
 	if (choice)
