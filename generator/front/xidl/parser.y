@@ -820,7 +820,7 @@ static bool expects(const yysymbol_kind_t *expected, int n, const char *name)
  * REPORT_MAX_EXPECTED alternatives; a missing ';' is reported after the
  * token it should follow, and a missing closing bracket at the end of the
  * file points at the bracket it should match. */
-#define REPORT_MAX_EXPECTED 6
+#define REPORT_MAX_EXPECTED 7
 
 /* The tokens an expression may start with (the rule expr). */
 #define EXPR_START_TOKENS 8
