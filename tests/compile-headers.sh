@@ -6,8 +6,8 @@
 # compiles on its own. A falsified check must fail to compile, so the
 # checks are live.
 #
-#   compile-headers.sh [DIR FILE...]   (default: the examples, the feature tests and
-#                                      the @!c_prelude golden's input)
+#   compile-headers.sh [DIR FILE...]   (default: the examples, the feature tests, the
+#                                      ptr golden's and the @!c_prelude golden's input)
 set -u
 : "${XENIDL:?}" "${top_srcdir:?}"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/xenidl-cc.XXXXXX")
@@ -134,6 +134,7 @@ else
 		arch-x86/platform.xidl arch-arm/platform.xidl arch-ppc/platform.xidl \
 		arch-riscv/platform.xidl
 	suite flex "$top_srcdir/tests/golden/flex/input" flex.xidl flex_types.xidl
+	suite ptr "$top_srcdir/tests/golden/ptr/input" ptr.xidl
 	suite prelude "$top_srcdir/tests/golden/c-prelude/input" compat.xidl core.xidl user.xidl \
 		arch-x86/core.xidl arch-arm/core.xidl arch-ppc/core.xidl arch-riscv/core.xidl
 fi

@@ -63,6 +63,7 @@ enum xi_word {
 	XI_W_NATIVE_I64,
 	XI_W_NATIVE_U64,
 	XI_W_OUT,
+	XI_W_POINTER,
 	XI_W_PTR,
 	XI_W_RESERVED,
 	XI_W_SHIFT,

@@ -108,6 +108,7 @@ const struct xi_type *xi_type_innermost(const struct xi_type *t)
 			break;
 		case XI_TYPE_HANDLE:
 		case XI_TYPE_NATIVE_HANDLE:
+		case XI_TYPE_PTR:
 			t = t->u.target;
 			break;
 		default:
@@ -191,6 +192,9 @@ struct xi_layout xi_type_layout(const struct xi_type *t, int abi)
 		break;
 	case XI_TYPE_NATIVE_HANDLE:
 		l.size = l.align = xi_abis[abi].native_handle_size;
+		break;
+	case XI_TYPE_PTR:
+		l.size = l.align = xi_abis[abi].pointer_size;
 		break;
 	case XI_TYPE_AGG:
 		return t->u.agg->lay[abi];

@@ -170,6 +170,7 @@ enum xi_type_kind {
 	XI_TYPE_AGG,           /* inline anonymous struct or union */
 	XI_TYPE_ARCH,          /* arch { abi: T, ... }: legacy, per-ABI type */
 	XI_TYPE_VOID,          /* only as the target of a handle */
+	XI_TYPE_PTR,           /* ptr<T>: legacy, a pointer, pointer-sized per ABI */
 };
 
 struct xi_arch_choice {

@@ -64,6 +64,7 @@ static bool sizeof_layout(struct xi_ctx *ctx, const struct xi_expr *e, const str
 	case XI_TYPE_PRIM:
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
+	case XI_TYPE_PTR:
 		*out = xi_type_layout(t, abi);
 		return true;
 	case XI_TYPE_ARRAY:

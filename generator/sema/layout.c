@@ -44,6 +44,7 @@ static bool type_ready(const struct xi_type *t, xi_abi_mask abis, bool *family_v
 	case XI_TYPE_PRIM:
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
+	case XI_TYPE_PTR:
 		return true;
 	case XI_TYPE_VOID:
 		return false;

@@ -27,11 +27,15 @@ static void resolve_handle(struct xi_resolver *r, struct xi_type *t)
 	struct xi_type *target = t->u.target;
 	if (t->kind == XI_TYPE_NATIVE_HANDLE)
 		xi_legacy_only(r, t->loc, "native_handle");
+	if (t->kind == XI_TYPE_PTR)  /* YAML's `ptr` is a handle: it says `pointer` */
+		xi_legacy_only(r, t->loc,
+			       xi_form_at(r->ctx, t->loc) == XI_FORMAT_XIDL ? "ptr" : "pointer");
 	if (target->kind == XI_TYPE_PRIM)
 		return;
 	if (target->kind != XI_TYPE_REF) {
-		xi_error(r->diag, target->loc,
-			 "a handle must point to a named type, a primitive or void");
+		xi_error(r->diag, target->loc, "a %s must point to a named type, a primitive or void",
+			 t->kind != XI_TYPE_PTR ? "handle"
+			 : xi_form_at(r->ctx, t->loc) == XI_FORMAT_XIDL ? "ptr" : "pointer");
 		return;
 	}
 	xi_resolve_ref(r, target, XI_USE_HANDLE_TARGET);
@@ -273,6 +277,7 @@ static void resolve_type(struct xi_resolver *r, struct xi_type *t, enum xi_type_
 		break;
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
+	case XI_TYPE_PTR:
 		resolve_handle(r, t);
 		break;
 	case XI_TYPE_AGG:

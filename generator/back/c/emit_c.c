@@ -157,6 +157,18 @@ static void put_type_spec(struct xi_arena *a, struct xi_strbuf *sb, const struct
 		put_handle_name(a, sb, t);
 		xi_sb_addc(sb, ')');
 		break;
+	case XI_TYPE_PTR: {
+		/* ptr<const T>: "const T *", as Xen writes its raw pointers */
+		const struct xi_decl *target_note;
+		if (t->target_const)
+			xi_sb_adds(sb, "const ");
+		put_type_spec(a, sb, t->u.target, abi, &target_note);
+		xi_sb_adds(sb, " *");
+		break;
+	}
+	case XI_TYPE_VOID:  /* the target of a ptr */
+		xi_sb_adds(sb, "void");
+		break;
 	default:
 		xi_sb_addc(sb, '?');
 		break;
@@ -291,7 +303,8 @@ static void put_member_line(struct xi_arena *a, struct xi_strbuf *sb, const stru
 	static const char spaces[] = "                                ";
 	xi_sb_addn(sb, spaces, indent < sizeof(spaces) - 1 ? indent : sizeof(spaces) - 1);
 	put_type_spec(a, sb, base, abi, &note);
-	xi_sb_addc(sb, ' ');
+	if (base->kind != XI_TYPE_PTR)  /* "T *name": the spec ends with the star */
+		xi_sb_addc(sb, ' ');
 	xi_sb_adds(sb, name);
 	put_dims(sb, t);
 	if (choice)

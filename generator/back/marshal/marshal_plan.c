@@ -58,6 +58,7 @@ static struct scalar_info scalar_of(const struct xi_type *t, int abi)
 	}
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
+	case XI_TYPE_PTR:        /* an address, copied as an integer, never followed */
 		s.ok = true;
 		s.cls = XI_MP_HANDLE;
 		s.nbytes = true;

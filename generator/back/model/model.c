@@ -181,6 +181,7 @@ void xi_mf_type_names(const char *type, xi_mf_name_fn *fn, void *ctx)
 		size_t n = (size_t)(q - p);
 		bool keyword = (n == 6 && !memcmp(p, "handle", 6)) ||
 			       (n == 13 && !memcmp(p, "native_handle", 13)) || (n == 4 && !memcmp(p, "void", 4)) ||
+			       (n == 3 && !memcmp(p, "ptr", 3)) ||
 			       (n == 5 && !memcmp(p, "const", 5));
 		if (!keyword)
 			fn(ctx, p, n);

@@ -368,6 +368,10 @@ const char *xi_rust_type(struct rgen *g, const struct xi_type *t, int abi)
 		return xi_aprintf(g->arena, "crate::GuestHandle64<%s>", handle_target(g, t->u.target, abi));
 	case XI_TYPE_NATIVE_HANDLE:
 		return xi_aprintf(g->arena, "crate::GuestHandle<%s>", handle_target(g, t->u.target, abi));
+	case XI_TYPE_PTR:
+		/* an address, pointer-sized on each target as usize is; not a
+		 * raw pointer, so that the struct stays Send, Sync and Default */
+		return "usize";
 	case XI_TYPE_AGG:
 		return xi_rust_agg_name_cached(g, t->u.agg);
 	case XI_TYPE_ARCH:

@@ -334,7 +334,9 @@ static void put_type(struct xprinter *p, const struct xi_type *t, unsigned inden
 	}
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
-		xi_out_puts(p->o, t->kind == XI_TYPE_HANDLE ? "handle<" : "native_handle<");
+	case XI_TYPE_PTR:
+		xi_out_puts(p->o, t->kind == XI_TYPE_HANDLE ? "handle<"
+				  : t->kind == XI_TYPE_PTR ? "ptr<" : "native_handle<");
 		if (t->target_const)
 			xi_out_puts(p->o, "const ");
 		put_type(p, t->u.target, indent);

@@ -331,7 +331,8 @@ static bool has_aggregate(const struct xi_type *t)
 	case XI_TYPE_AGG: return true;
 	case XI_TYPE_ARRAY: return has_aggregate(t->u.array.elem);
 	case XI_TYPE_HANDLE:
-	case XI_TYPE_NATIVE_HANDLE: return has_aggregate(t->u.target);
+	case XI_TYPE_NATIVE_HANDLE:
+	case XI_TYPE_PTR: return has_aggregate(t->u.target);
 	case XI_TYPE_ARCH:
 		for (const struct xi_arch_choice *c = t->u.arch.choices; c; c = c->next)
 			if (has_aggregate(c->type))
@@ -384,8 +385,11 @@ static void type(struct yprinter *p, const struct xi_type *t, unsigned owner_ev)
 		return;
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
+	case XI_TYPE_PTR:
 		map_start(p, flow);
-		str(p, t->kind == XI_TYPE_HANDLE ? "ptr" : "native_handle");
+		/* YAML's `ptr` is xenbindgen's, a handle: a C pointer is `pointer` */
+		str(p, t->kind == XI_TYPE_HANDLE ? "ptr"
+		       : t->kind == XI_TYPE_PTR ? "pointer" : "native_handle");
 		if (t->target_const) {
 			/* handle<const T>: {ptr: {const: T}} */
 			map_start(p, true);

@@ -114,7 +114,7 @@ static bool reserved_name(enum xi_word name, enum name_role role)
 	static const enum xi_word hard[] = { XI_W_CONST, XI_W_ENUM, XI_W_STRUCT, XI_W_UNION,
 					     XI_W_SWITCH, XI_W_UNDERSCORE, XI_W_NONE };
 	static const enum xi_word soft[] = { XI_W_IMPORT, XI_W_ARCH, XI_W_TYPE, XI_W_BITMAP,
-					     XI_W_HANDLE, XI_W_NATIVE_HANDLE, XI_W_NONE };
+					     XI_W_HANDLE, XI_W_NATIVE_HANDLE, XI_W_PTR, XI_W_NONE };
 	if (name == XI_W_NONE)
 		return false;
 	if (xi_sm_word_in(name, hard))

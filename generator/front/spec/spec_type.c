@@ -24,14 +24,15 @@ static const enum xi_word tags_xenidl[] = { XI_W_U8, XI_W_U16, XI_W_U32, XI_W_U6
 					    XI_W_I16, XI_W_I32, XI_W_I64, XI_W_CHAR,
 					    XI_W_NATIVE_U64, XI_W_NATIVE_I64, XI_W_STRUCT,
 					    XI_W_UNION, XI_W_ENUM, XI_W_BITMAP, XI_W_PTR,
-					    XI_W_HANDLE, XI_W_NATIVE_HANDLE, XI_W_ARRAY, XI_W_ARCH,
+					    XI_W_HANDLE, XI_W_NATIVE_HANDLE, XI_W_POINTER,
+					    XI_W_ARRAY, XI_W_ARCH,
 					    XI_W_NONE };
 /* The keys of a type table in the short form ({ptr: u8}). */
 static const enum xi_word short_xbg[] = { XI_W_STRUCT, XI_W_ENUM, XI_W_BITMAP, XI_W_PTR,
 					  XI_W_ARRAY, XI_W_NONE };
 static const enum xi_word short_xenidl[] = { XI_W_STRUCT, XI_W_UNION, XI_W_ENUM, XI_W_BITMAP,
-					     XI_W_PTR, XI_W_HANDLE, XI_W_NATIVE_HANDLE, XI_W_ARRAY,
-					     XI_W_ARCH, XI_W_NONE };
+					     XI_W_PTR, XI_W_HANDLE, XI_W_NATIVE_HANDLE, XI_W_POINTER,
+					     XI_W_ARRAY, XI_W_ARCH, XI_W_NONE };
 
 /* --- Types ------------------------------------------------------------------ */
 
@@ -241,7 +242,8 @@ static struct xi_type *tagged_type(struct mapper *mp, const char *tag_text, stru
 		xi_error(mp->diag, loc, "type '%s' needs 'args' (%s)", xi_words[tag],
 			 tag == XI_W_ARRAY ? "[element type, length]"
 			 : tag == XI_W_ARCH ? "a table of ABI names to types"
-			 : tag == XI_W_PTR || tag == XI_W_HANDLE || tag == XI_W_NATIVE_HANDLE
+			 : tag == XI_W_PTR || tag == XI_W_HANDLE || tag == XI_W_NATIVE_HANDLE ||
+			   tag == XI_W_POINTER
 			 ? "the type pointed to" : "a name");
 		return NULL;
 	}
@@ -252,7 +254,8 @@ static struct xi_type *tagged_type(struct mapper *mp, const char *tag_text, stru
 	switch (tag) {
 	case XI_W_PTR:
 	case XI_W_HANDLE:
-	case XI_W_NATIVE_HANDLE: {
+	case XI_W_NATIVE_HANDLE:
+	case XI_W_POINTER: {
 		struct xi_type *target;
 		/* {ptr: {const: T}}: xidl's handle<const T>. */
 		const struct xi_dentry *cst = args->kind == XI_DMAP && !mp->xbg
@@ -272,7 +275,8 @@ static struct xi_type *tagged_type(struct mapper *mp, const char *tag_text, stru
 		if (!target)
 			return NULL;
 		struct xi_type *t = new_type(mp, tag == XI_W_NATIVE_HANDLE ? XI_TYPE_NATIVE_HANDLE
-								      : XI_TYPE_HANDLE, loc);
+								: tag == XI_W_POINTER ? XI_TYPE_PTR
+								: XI_TYPE_HANDLE, loc);
 		t->u.target = target;
 		t->target_const = cst != NULL;
 		return t;
@@ -467,6 +471,7 @@ static void keep_field(struct xi_comments *cm, struct xi_member *m, const struct
 		break;
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
+	case XI_TYPE_PTR:
 		keep_field(cm, m, t->u.target, NULL, NULL);
 		break;
 	case XI_TYPE_ARCH:

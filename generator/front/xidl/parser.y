@@ -142,7 +142,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 %token <str> STRING "string"
 %token <str> KW_IMPORT "'import'" KW_ARCH "'arch'" KW_CONST "'const'" KW_TYPE "'type'"
 %token <str> KW_ENUM "'enum'" KW_BITMAP "'bitmap'" KW_STRUCT "'struct'" KW_UNION "'union'"
-%token <str> KW_SWITCH "'switch'" KW_HANDLE "'handle'" KW_NATIVE_HANDLE "'native_handle'"
+%token <str> KW_SWITCH "'switch'" KW_HANDLE "'handle'" KW_NATIVE_HANDLE "'native_handle'" KW_PTR "'ptr'"
 %token <str> KW_SIZEOF "'sizeof'" KW_ALIGNOF "'alignof'"
 %token AT_BANG "'@!'"
 %token <ctok> AT_IF "'@if'"
@@ -276,7 +276,7 @@ name
 	;
 
 keyword_name
-	: KW_TYPE | KW_HANDLE | KW_ARCH | KW_BITMAP | KW_IMPORT | KW_NATIVE_HANDLE
+	: KW_TYPE | KW_HANDLE | KW_ARCH | KW_BITMAP | KW_IMPORT | KW_NATIVE_HANDLE | KW_PTR
 	;
 
 attrs
@@ -664,6 +664,15 @@ compound_type
 		$$->u.target = $4;
 		$$->target_const = true;
 	}
+	| KW_PTR '<' type '>' {
+		$$ = mk_type(p, @1, XI_TYPE_PTR);
+		$$->u.target = $3;
+	}
+	| KW_PTR '<' KW_CONST type '>' {
+		$$ = mk_type(p, @1, XI_TYPE_PTR);
+		$$->u.target = $4;
+		$$->target_const = true;
+	}
 	| KW_STRUCT '{' members_opt '}' {
 		$$ = mk_type(p, @1, XI_TYPE_AGG);
 		$$->u.agg = mk_agg(p, @1, false, $3.head);
@@ -833,7 +842,7 @@ static bool expects(const yysymbol_kind_t *expected, int n, const char *name)
  * REPORT_MAX_EXPECTED alternatives; a missing ';' is reported after the
  * token it should follow, and a missing closing bracket at the end of the
  * file points at the bracket it should match. */
-#define REPORT_MAX_EXPECTED 6
+#define REPORT_MAX_EXPECTED 7
 
 /* The tokens an expression may start with (the rule expr). */
 #define EXPR_START_TOKENS 8

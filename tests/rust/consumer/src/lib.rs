@@ -150,6 +150,20 @@ mod tests {
     }
 
     #[test]
+    fn pointers_are_pointer_sized_plain_data() {
+        fn plain<T: Copy + Default + Send + Sync>() {}
+        plain::<EdgePointers>();
+        let byte = 7u8;
+        let p = EdgePointers {
+            bytes: &byte as *const u8 as usize,
+            ..Default::default()
+        };
+        assert_eq!(core::mem::size_of_val(&p.v), core::mem::size_of::<*const u8>());
+        assert_eq!(core::mem::offset_of!(EdgePointers, flags), 2 * core::mem::size_of::<usize>());
+        assert_eq!(unsafe { *(p.bytes as *const u8) }, 7);
+    }
+
+    #[test]
     fn errors_display() {
         let mut d = EdgeDestroydomain::default();
         d.domain = 1;
