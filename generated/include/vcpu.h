@@ -111,6 +111,23 @@ struct vcpu_runstate_info {
 typedef struct vcpu_runstate_info vcpu_runstate_info_t;
 DEFINE_XEN_GUEST_HANDLE(vcpu_runstate_info_t);
 
+/*
+ * VCPUOP_register_runstate_memory_area: where Xen keeps the vCPU's
+ * runstate, given one of three ways.
+ */
+struct vcpu_register_runstate_memory_area {
+    union {
+        /* A guest handle to the area. */
+        XEN_GUEST_HANDLE(vcpu_runstate_info_t) h;
+        /* Its virtual address in the guest, pointer-sized. */
+        struct vcpu_runstate_info *v;
+        /* Its guest physical address (register_runstate_phys_area). */
+        uint64_t p;
+    } addr;
+};
+typedef struct vcpu_register_runstate_memory_area vcpu_register_runstate_memory_area_t;
+DEFINE_XEN_GUEST_HANDLE(vcpu_register_runstate_memory_area_t);
+
 /* VCPUOP_set_periodic_timer. */
 struct vcpu_set_periodic_timer {
     /* IN: the period in nanoseconds. */

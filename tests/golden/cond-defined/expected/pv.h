@@ -62,44 +62,4 @@ struct common {
 typedef struct common common_t;
 DEFINE_XEN_GUEST_HANDLE(common_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-#ifdef HAVE_PV_ENTRY
-/* struct boot_info */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, boot_info, 72);
-XENIDL_CHECK_ALIGN(struct, boot_info, 4);
-XENIDL_CHECK_OFFSET(struct, boot_info, nr_pages, 0);
-XENIDL_CHECK_OFFSET(struct, boot_info, flags, 4);
-XENIDL_CHECK_OFFSET(struct, boot_info, cmd_line, 8);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, boot_info, 80);
-XENIDL_CHECK_ALIGN(struct, boot_info, 8);
-XENIDL_CHECK_OFFSET(struct, boot_info, nr_pages, 0);
-XENIDL_CHECK_OFFSET(struct, boot_info, flags, 8);
-XENIDL_CHECK_OFFSET(struct, boot_info, cmd_line, 12);
-#endif
-#endif /* HAVE_PV_ENTRY */
-
-#if defined(HAVE_PV_ENTRY) && (defined(__XEN__) || defined(__XEN_TOOLS__))
-/* struct boot_tools */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, boot_tools, 4);
-XENIDL_CHECK_ALIGN(struct, boot_tools, 4);
-XENIDL_CHECK_OFFSET(struct, boot_tools, count, 0);
-#endif
-#endif
-
-/* struct common */
-XENIDL_CHECK_SIZE(struct, common, 4);
-XENIDL_CHECK_ALIGN(struct, common, 4);
-XENIDL_CHECK_OFFSET(struct, common, a, 0);
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_PV_H__ */

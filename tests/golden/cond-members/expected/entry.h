@@ -44,13 +44,4 @@ struct time_info {
 typedef struct time_info time_info_t;
 DEFINE_XEN_GUEST_HANDLE(time_info_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_ENTRY_H__ */

@@ -20,24 +20,6 @@ DEFINE_XEN_GUEST_HANDLE(state_t);
 
 #define STATE_X86_ONLY 2U
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct state */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, state, 16);
-XENIDL_CHECK_ALIGN(struct, state, 8);
-XENIDL_CHECK_OFFSET(struct, state, rip, 0);
-XENIDL_CHECK_OFFSET(struct, state, flags, 8);
-XENIDL_CHECK_OFFSET(struct, state, pad, 12);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #elif defined(__arm__) || defined(__aarch64__)
 
 struct state {
@@ -46,22 +28,6 @@ struct state {
 typedef struct state state_t;
 DEFINE_XEN_GUEST_HANDLE(state_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct state */
-#if defined(__arm__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, state, 8);
-XENIDL_CHECK_ALIGN(struct, state, 8);
-XENIDL_CHECK_OFFSET(struct, state, pc, 0);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #elif defined(__powerpc64__)
 
 struct state {
@@ -69,22 +35,6 @@ struct state {
 };
 typedef struct state state_t;
 DEFINE_XEN_GUEST_HANDLE(state_t);
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct state */
-#if defined(__powerpc64__)
-XENIDL_CHECK_SIZE(struct, state, 8);
-XENIDL_CHECK_ALIGN(struct, state, 8);
-XENIDL_CHECK_OFFSET(struct, state, nip, 0);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #elif defined(__riscv)
 
@@ -101,23 +51,6 @@ DEFINE_XEN_GUEST_HANDLE(state_t);
 #define STATE_RISCV_TOOLS 3U
 #endif
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct state */
-#if defined(__riscv)
-XENIDL_CHECK_SIZE(struct, state, 16);
-XENIDL_CHECK_ALIGN(struct, state, 8);
-XENIDL_CHECK_OFFSET(struct, state, pc, 0);
-XENIDL_CHECK_OFFSET(struct, state, status, 8);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif
 
 /* Shared by every family. */
@@ -131,29 +64,5 @@ struct op {
 };
 typedef struct op op_t;
 DEFINE_XEN_GUEST_HANDLE(op_t);
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct op */
-#if defined(__i386__) || defined(__x86_64__) || defined(__riscv)
-XENIDL_CHECK_SIZE(struct, op, 24);
-XENIDL_CHECK_ALIGN(struct, op, 8);
-XENIDL_CHECK_OFFSET(struct, op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, op, pad, 4);
-XENIDL_CHECK_OFFSET(struct, op, state, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__)
-XENIDL_CHECK_SIZE(struct, op, 16);
-XENIDL_CHECK_ALIGN(struct, op, 8);
-XENIDL_CHECK_OFFSET(struct, op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, op, pad, 4);
-XENIDL_CHECK_OFFSET(struct, op, state, 8);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_OPS_H__ */

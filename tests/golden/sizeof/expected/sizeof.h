@@ -44,28 +44,4 @@ struct bits {
 typedef struct bits bits_t;
 DEFINE_XEN_GUEST_HANDLE(bits_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct bits */
-#if defined(__i386__) || defined(__arm__)
-XENIDL_CHECK_SIZE(struct, bits, 172);
-XENIDL_CHECK_ALIGN(struct, bits, 4);
-XENIDL_CHECK_OFFSET(struct, bits, pending, 0);
-XENIDL_CHECK_OFFSET(struct, bits, extra, 128);
-XENIDL_CHECK_OFFSET(struct, bits, name, 156);
-#elif defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, bits, 560);
-XENIDL_CHECK_ALIGN(struct, bits, 8);
-XENIDL_CHECK_OFFSET(struct, bits, pending, 0);
-XENIDL_CHECK_OFFSET(struct, bits, extra, 512);
-XENIDL_CHECK_OFFSET(struct, bits, name, 540);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_SIZEOF_H__ */
