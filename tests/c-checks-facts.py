@@ -31,6 +31,10 @@ TARGETS = {
 # The configuration the facts were measured in: the toolstack's, at the
 # latest interface version.
 CONFIG = ["-D__XEN_TOOLS__", "-D__XEN_INTERFACE_VERSION__=0x00041300"]
+# The headers whose types a header gets through its includes in Xen, where
+# the checks of its file also check them: domctl.h's x86 part embeds
+# struct hvm_vmce_vcpu, which Xen declares in arch-x86/hvm/save.h.
+ALSO = {"domctl.h": ["arch-x86/hvm/save.h"]}
 
 
 def read_facts(path):
@@ -55,6 +59,15 @@ def body(members, size, align, is_union, out, indent, shift=None):
     """The members of an aggregate of `size` bytes: byte arrays at their
     offsets (relative to the aggregate), inline aggregates nested."""
     top = [m for m in members if "." not in m[0]]
+    if not is_union:
+        # Members of an anonymous union share an offset: keep the largest
+        # (the first of equals), which is the one a compiler without
+        # anonymous unions sees, and so the one the checks name.
+        kept = {}
+        for m in top:
+            if m[3] not in kept or m[1] > kept[m[3]][1]:
+                kept[m[3]] = m
+        top = list(kept.values())
     pad = 0
     cursor = 0
     pad_name = lambda: "xenidl_facts_pad%d" % pad
@@ -118,6 +131,10 @@ def main():
                 types = facts.get((header, abi))
                 if not types:
                     continue
+                own = types
+                types = dict(types)
+                for other in ALSO.get(header, []):
+                    types.update(facts.get((other, abi), {}))
                 inc = os.path.join(tmp, abi)
                 os.makedirs(inc, exist_ok=True)
                 with open(os.path.join(inc, header), "w") as f:
@@ -130,7 +147,7 @@ def main():
                         print("FAIL: %s on %s, %s: the checks refuse the facts\n%s"
                               % (header, abi, std, log))
                 # One member moved by its alignment: the checks must refuse it.
-                typ = next((t for t in sorted(types) if types[t]["members"]), None)
+                typ = next((t for t in sorted(own) if own[t]["members"]), None)
                 if typ:
                     first = min(types[typ]["members"], key=lambda m: m[3])
                     with open(os.path.join(inc, header), "w") as f:
