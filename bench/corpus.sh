@@ -7,7 +7,9 @@
 #
 # The output goes to a fresh directory on tmpfs when there is one
 # (/dev/shm), so that the figures measure xenidl rather than the disk.
-# Needs hyperfine and GNU time (/usr/bin/time -v).
+# Needs hyperfine and GNU time (/usr/bin/time -v). With valgrind, it also
+# counts the run's instructions (callgrind: repeatable on a loaded machine)
+# and splits them between reading and analysing idl/ and each backend.
 set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
@@ -60,6 +62,34 @@ while [ $i -lt 5 ]; do
 	i=$((i + 1))
 done
 peak_mb=$(awk -v kb="$peak_kb" 'BEGIN { printf "%.1f", kb / 1024 }')
+
+# Instructions: the whole run, reading and analysing idl/ (xi_add_input,
+# xi_analyze), and each backend's emitter (xi_emit_LANG), inclusive.
+if command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null; then
+	rm -rf "$tmp/out"
+	# shellcheck disable=SC2086 # the command is meant to split
+	valgrind --tool=callgrind --callgrind-out-file="$tmp/cg" $cmd >/dev/null 2>"$tmp/cg.log"
+	total=$(sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$tmp/cg.log")
+	callgrind_annotate --inclusive=yes "$tmp/cg" 2>/dev/null | awk -v total="$total" '
+		!/=>/ && match($0, /:(xi_add_input|xi_analyze|xi_emit_[a-z_]+) /) {
+			name = substr($0, RSTART + 1, RLENGTH - 2)
+			if (name in seen)
+				next
+			seen[name] = 1
+			n = $1
+			gsub(",", "", n)
+			if (name == "xi_add_input" || name == "xi_analyze") {
+				front += n
+				next
+			}
+			sub("^xi_emit_", "", name)
+			split_text = split_text sprintf(", %s %.1f", name, n / 1e6)
+		}
+		END {
+			printf "instructions (callgrind, millions): %.1f; reading and analysis %.1f%s\n",
+				total / 1e6, front / 1e6, split_text
+		}'
+fi
 
 echo "median wall time: $median_ms ms (mean $mean_ms ms, min $min_ms ms; target < 20 ms)"
 echo "CPU time (user + system, mean): $cpu_ms ms; load average during the run: $load"

@@ -266,10 +266,6 @@ class GeneratedFacts:
         self.ftree = ftree
         self.cc = xf.Compiler(ftree, work)
         self.cc.latest = xen.latest or "0x00000000"
-        # The layout checks are static assertions, which define no name and
-        # would make the AST ten times larger.
-        config_flags = self.cc.config_flags
-        self.cc.config_flags = lambda config: config_flags(config) + ["-DXENIDL_NO_LAYOUT_CHECKS"]
         self.measured = {}   # (abi, config) -> Measured
         self.groups = {}     # (abi, group key) -> {"configs": [...], "text": program, "decl_names": ...}
         self.spelling = {}   # (kind, type, member) -> {abi: (unit, spelling, canonical, handle)}

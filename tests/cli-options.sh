@@ -227,7 +227,7 @@ expect_error() {
 		echo "    got:      $(head -1 "$tmp/stderr")"
 	}
 }
-expect_error 2 "xenidl: unknown output language 'cobol' (expected c, manifest, md, rust, marshal or marshal-test)" \
+expect_error 2 "xenidl: unknown output language 'cobol' (expected c, c-checks, manifest, md, rust, marshal or marshal-test)" \
 	-- -l cobol xen.xidl
 expect_error 2 "xenidl: -i needs one -l, c or rust" -- -i specs -o "$out/xbg" -l md
 expect_error 2 "xenidl: unknown option '--frobnicate'" -- --frobnicate xen.xidl

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The committed C headers of the corpus (generated/include) compile, each on
 # its own and all together, on the six ABIs (clang --target, freestanding)
-# with their layout checks active, and warning-free as C89/C99/C11 and
+# with their layout checks (generated/checks, -l c-checks, every one of
+# them compiled with the headers), and warning-free as C89/C99/C11 and
 # C++98/C++17 with the host compilers in -m32 and -m64. They are compiled
 # as a toolstack does (__XEN_TOOLS__); the headers not marked @!if(tools)
 # compile without it too, and those marked refuse to.
@@ -10,6 +11,7 @@
 set -u
 srcdir=${top_srcdir:?top_srcdir must be set}
 inc=$srcdir/generated/include
+checks=$srcdir/generated/checks
 clang=${CLANG:-clang}
 cc=${CC:-cc}
 
@@ -24,7 +26,7 @@ fi
 
 TARGETS="i386-linux-gnu x86_64-linux-gnu armv7a-linux-gnueabihf aarch64-linux-gnu
 riscv64-linux-gnu powerpc64le-linux-gnu"
-WARN="-Wall -Wextra -pedantic -Werror -D__XEN_TOOLS__"
+WARN="-Wall -Wextra -pedantic -Werror -D__XEN_TOOLS__ -I$srcdir/runtime/include"
 # The guard @!if(tools) writes: such a header is for the toolstack only.
 TOOLS_GUARD='#if !defined(__XEN__) && !defined(__XEN_TOOLS__)'
 
@@ -37,6 +39,12 @@ headers=$(cd "$inc" && find . -name '*.h' ! -path '*arch-*' | sed 's|^\./||' | L
 for h in $headers; do
 	printf '#include "%s"\n' "$h"
 done >"$tmp/all.c"
+# The layout checks, which include their headers by the path under $inc.
+check_files=$(cd "$checks" && find . -name '*_checks.c' | sed 's|^\./||' | LC_ALL=C sort)
+[ -n "$check_files" ] || { echo "FAIL: no layout checks in $checks; run 'make generate'"; exit 1; }
+for c in $check_files; do
+	printf '#include "%s/%s"\n' "$checks" "$c"
+done >>"$tmp/all.c"
 cp "$tmp/all.c" "$tmp/all.cc"
 tools_only=
 for h in $headers; do

@@ -10,50 +10,11 @@
 #ifndef __XEN_PUBLIC_ARCH_ARM_H__
 #define __XEN_PUBLIC_ARCH_ARM_H__
 
-#ifndef XENIDL_C_PRELUDE
-#define XENIDL_C_PRELUDE
-
 /* Fixed-width integers: from <stdint.h>, except where the environment
  * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
 #if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
 #include <stdint.h>
 #endif
-
-/* Compile-time layout checks that work in C89 and C++98 too. */
-#define XENIDL_CAT_(a, b) a##b
-#define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_STATIC_ASSERT(tag, cond) static_assert(cond, #cond)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_STATIC_ASSERT(tag, cond) _Static_assert(cond, #cond)
-#else
-#define XENIDL_STATIC_ASSERT(tag, cond) \
-    typedef char XENIDL_CAT(xenidl_check_, tag)[(cond) ? 1 : -1]
-#endif
-#if defined(__GNUC__)
-#define XENIDL_OFFSETOF(type, member) __builtin_offsetof(type, member)
-#else
-#include <stddef.h>
-#define XENIDL_OFFSETOF(type, member) offsetof(type, member)
-#endif
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_ALIGNOF(type) alignof(type)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_ALIGNOF(type) _Alignof(type)
-#else
-#define XENIDL_ALIGNOF(type) __alignof__(type)
-#endif
-#define XENIDL_CHECK_SIZE(kind, name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(kind name) == (size))
-#define XENIDL_CHECK_ALIGN(kind, name, align) \
-    XENIDL_STATIC_ASSERT(name##_align, XENIDL_ALIGNOF(kind name) == (align))
-#define XENIDL_CHECK_OFFSET(kind, name, member, offset) \
-    XENIDL_STATIC_ASSERT(XENIDL_CAT(name##_offset_, __LINE__), \
-                         XENIDL_OFFSETOF(kind name, member) == (offset))
-#define XENIDL_CHECK_TYPE_SIZE(name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(name) == (size))
-
-#endif /* XENIDL_C_PRELUDE */
 
 /*
  * Guest handles on arm: a handle in memory is 8 bytes and 8-aligned
@@ -104,66 +65,278 @@ typedef uint64_aligned_t xen_ulong_t;
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 
 /*
- * The core registers of a vCPU, under their AArch64 names. Xen's header
- * overlays the AArch32 names (r0_usr, ...) with C anonymous unions; this
- * description gives the 64-bit register of each pair, as the header does
- * for compilers without anonymous unions.
+ * The core registers of a vCPU: each AArch64 register, and in an
+ * anonymous union with it the AArch32 register that uses its low half.
  */
 struct vcpu_guest_core_regs {
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x0;
+        uint32_t r0_usr;
+    };
+#else
     uint64_aligned_t x0;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x1;
+        uint32_t r1_usr;
+    };
+#else
     uint64_aligned_t x1;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x2;
+        uint32_t r2_usr;
+    };
+#else
     uint64_aligned_t x2;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x3;
+        uint32_t r3_usr;
+    };
+#else
     uint64_aligned_t x3;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x4;
+        uint32_t r4_usr;
+    };
+#else
     uint64_aligned_t x4;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x5;
+        uint32_t r5_usr;
+    };
+#else
     uint64_aligned_t x5;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x6;
+        uint32_t r6_usr;
+    };
+#else
     uint64_aligned_t x6;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x7;
+        uint32_t r7_usr;
+    };
+#else
     uint64_aligned_t x7;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x8;
+        uint32_t r8_usr;
+    };
+#else
     uint64_aligned_t x8;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x9;
+        uint32_t r9_usr;
+    };
+#else
     uint64_aligned_t x9;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x10;
+        uint32_t r10_usr;
+    };
+#else
     uint64_aligned_t x10;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x11;
+        uint32_t r11_usr;
+    };
+#else
     uint64_aligned_t x11;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x12;
+        uint32_t r12_usr;
+    };
+#else
     uint64_aligned_t x12;
-    /* AArch32: sp_usr. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x13;
+        uint32_t sp_usr;
+    };
+#else
     uint64_aligned_t x13;
-    /* AArch32: lr_usr. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x14;
+        uint32_t lr_usr;
+    };
+#else
     uint64_aligned_t x14;
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x15;
+        uint32_t __unused_sp_hyp;
+    };
+#else
     uint64_aligned_t x15;
-    /* AArch32: lr_irq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x16;
+        uint32_t lr_irq;
+    };
+#else
     uint64_aligned_t x16;
-    /* AArch32: sp_irq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x17;
+        uint32_t sp_irq;
+    };
+#else
     uint64_aligned_t x17;
-    /* AArch32: lr_svc. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x18;
+        uint32_t lr_svc;
+    };
+#else
     uint64_aligned_t x18;
-    /* AArch32: sp_svc. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x19;
+        uint32_t sp_svc;
+    };
+#else
     uint64_aligned_t x19;
-    /* AArch32: lr_abt. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x20;
+        uint32_t lr_abt;
+    };
+#else
     uint64_aligned_t x20;
-    /* AArch32: sp_abt. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x21;
+        uint32_t sp_abt;
+    };
+#else
     uint64_aligned_t x21;
-    /* AArch32: lr_und. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x22;
+        uint32_t lr_und;
+    };
+#else
     uint64_aligned_t x22;
-    /* AArch32: sp_und. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x23;
+        uint32_t sp_und;
+    };
+#else
     uint64_aligned_t x23;
-    /* AArch32: r8_fiq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x24;
+        uint32_t r8_fiq;
+    };
+#else
     uint64_aligned_t x24;
-    /* AArch32: r9_fiq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x25;
+        uint32_t r9_fiq;
+    };
+#else
     uint64_aligned_t x25;
-    /* AArch32: r10_fiq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x26;
+        uint32_t r10_fiq;
+    };
+#else
     uint64_aligned_t x26;
-    /* AArch32: r11_fiq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x27;
+        uint32_t r11_fiq;
+    };
+#else
     uint64_aligned_t x27;
-    /* AArch32: r12_fiq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x28;
+        uint32_t r12_fiq;
+    };
+#else
     uint64_aligned_t x28;
-    /* AArch32: sp_fiq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x29;
+        uint32_t sp_fiq;
+    };
+#else
     uint64_aligned_t x29;
-    /* AArch32: lr_fiq. */
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t x30;
+        uint32_t lr_fiq;
+    };
+#else
     uint64_aligned_t x30;
-    /* Return address (ELR_EL2); AArch32: pc32. */
+#endif
+    /* Return address (ELR_EL2), and its AArch32 name. */
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t pc64;
+        uint32_t pc32;
+    };
+#else
     uint64_aligned_t pc64;
+#endif
     /* Saved mode (SPSR_EL2). */
     uint64_aligned_t cpsr;
-    /* SPSR_EL1 (AArch64); AArch32 guests use its low half as spsr_svc. */
+    /* SPSR_EL1 (AArch64), and the AArch32 spsr_svc in its low half. */
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t spsr_el1;
+        uint32_t spsr_svc;
+    };
+#else
     uint64_aligned_t spsr_el1;
+#endif
     /* AArch32 guests only. */
     uint32_t spsr_fiq;
     /* AArch32 guests only. */
@@ -260,7 +433,6 @@ struct xen_arch_domainconfig {
     uint8_t v8r_el1_msa; /* enum xen_domctl_config_arm_v8r_el1_msa */
     uint16_t pad;
 };
-typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
 #endif
 
 /* The Arm part of a vcpu_info: nothing. */
@@ -525,105 +697,5 @@ typedef uint64_aligned_t xen_callback_t;
 /* PSCI 0.1 function: migrate. */
 #define PSCI_migrate 3
 #endif
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct vcpu_guest_core_regs */
-#if defined(__arm__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, vcpu_guest_core_regs, 312);
-XENIDL_CHECK_ALIGN(struct, vcpu_guest_core_regs, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x0, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x1, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x2, 16);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x3, 24);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x4, 32);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x5, 40);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x6, 48);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x7, 56);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x8, 64);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x9, 72);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x10, 80);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x11, 88);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x12, 96);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x13, 104);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x14, 112);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x15, 120);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x16, 128);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x17, 136);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x18, 144);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x19, 152);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x20, 160);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x21, 168);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x22, 176);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x23, 184);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x24, 192);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x25, 200);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x26, 208);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x27, 216);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x28, 224);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x29, 232);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, x30, 240);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, pc64, 248);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, cpsr, 256);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, spsr_el1, 264);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, spsr_fiq, 272);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, spsr_irq, 276);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, spsr_und, 280);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, spsr_abt, 284);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, sp_el0, 288);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, sp_el1, 296);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, elr_el1, 304);
-#endif
-#endif
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct vcpu_guest_context */
-#if defined(__arm__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, vcpu_guest_context, 352);
-XENIDL_CHECK_ALIGN(struct, vcpu_guest_context, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, flags, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, user_regs, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, sctlr, 320);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, ttbcr, 328);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, ttbr0, 336);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, ttbr1, 344);
-#endif
-#endif
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct xen_arch_domainconfig */
-#if defined(__arm__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, xen_arch_domainconfig, 16);
-XENIDL_CHECK_ALIGN(struct, xen_arch_domainconfig, 4);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, gic_version, 0);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, sve_vl, 1);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, tee_type, 2);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, nr_spis, 4);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, clock_frequency, 8);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, arm_sci_type, 12);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, v8r_el1_msa, 13);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, pad, 14);
-#endif
-#endif
-
-/* struct arch_vcpu_info */
-#if (defined(__arm__) || defined(__aarch64__)) && !defined(__cplusplus)
-XENIDL_CHECK_SIZE(struct, arch_vcpu_info, 0);
-XENIDL_CHECK_ALIGN(struct, arch_vcpu_info, 1);
-#endif
-
-/* struct arch_shared_info */
-#if (defined(__arm__) || defined(__aarch64__)) && !defined(__cplusplus)
-XENIDL_CHECK_SIZE(struct, arch_shared_info, 0);
-XENIDL_CHECK_ALIGN(struct, arch_shared_info, 1);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_ARCH_ARM_H__ */

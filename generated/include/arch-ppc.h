@@ -9,50 +9,11 @@
 #ifndef __XEN_PUBLIC_ARCH_PPC_H__
 #define __XEN_PUBLIC_ARCH_PPC_H__
 
-#ifndef XENIDL_C_PRELUDE
-#define XENIDL_C_PRELUDE
-
 /* Fixed-width integers: from <stdint.h>, except where the environment
  * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
 #if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
 #include <stdint.h>
 #endif
-
-/* Compile-time layout checks that work in C89 and C++98 too. */
-#define XENIDL_CAT_(a, b) a##b
-#define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_STATIC_ASSERT(tag, cond) static_assert(cond, #cond)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_STATIC_ASSERT(tag, cond) _Static_assert(cond, #cond)
-#else
-#define XENIDL_STATIC_ASSERT(tag, cond) \
-    typedef char XENIDL_CAT(xenidl_check_, tag)[(cond) ? 1 : -1]
-#endif
-#if defined(__GNUC__)
-#define XENIDL_OFFSETOF(type, member) __builtin_offsetof(type, member)
-#else
-#include <stddef.h>
-#define XENIDL_OFFSETOF(type, member) offsetof(type, member)
-#endif
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_ALIGNOF(type) alignof(type)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_ALIGNOF(type) _Alignof(type)
-#else
-#define XENIDL_ALIGNOF(type) __alignof__(type)
-#endif
-#define XENIDL_CHECK_SIZE(kind, name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(kind name) == (size))
-#define XENIDL_CHECK_ALIGN(kind, name, align) \
-    XENIDL_STATIC_ASSERT(name##_align, XENIDL_ALIGNOF(kind name) == (align))
-#define XENIDL_CHECK_OFFSET(kind, name, member, offset) \
-    XENIDL_STATIC_ASSERT(XENIDL_CAT(name##_offset_, __LINE__), \
-                         XENIDL_OFFSETOF(kind name, member) == (offset))
-#define XENIDL_CHECK_TYPE_SIZE(name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(name) == (size))
-
-#endif /* XENIDL_C_PRELUDE */
 
 /*
  * Guest handles on ppc: a handle in memory is 8 bytes and 8-aligned
@@ -152,17 +113,14 @@ struct arch_shared_info {
     /* Time base at boot. */
     uint64_aligned_t boot_timebase;
 };
-typedef struct arch_shared_info arch_shared_info_t;
 
 /* The ppc part of a vcpu_info: nothing. */
 __extension__ struct arch_vcpu_info {
 };
-typedef struct arch_vcpu_info arch_vcpu_info_t;
 
 /* ppc settings of a new domain: none. */
 __extension__ struct xen_arch_domainconfig {
 };
-typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
 
 /*
  * A callback address. Xen's ppc header does not define this type (so its
@@ -170,62 +128,5 @@ typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
  * shared callback_register has a layout.
  */
 typedef uint64_aligned_t xen_callback_t;
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct vcpu_guest_core_regs */
-#if defined(__powerpc64__)
-XENIDL_CHECK_SIZE(struct, vcpu_guest_core_regs, 352);
-XENIDL_CHECK_ALIGN(struct, vcpu_guest_core_regs, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, gprs, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, lr, 256);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, ctr, 264);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, srr0, 272);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, srr1, 280);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, pc, 288);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, msr, 296);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, fpscr, 304);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, xer, 312);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, hid4, 320);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, dar, 328);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, dsisr, 336);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, cr, 340);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, __pad, 344);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_core_regs, entry_vector, 348);
-#endif
-
-/* struct vcpu_guest_context */
-#if defined(__powerpc64__)
-XENIDL_CHECK_SIZE(struct, vcpu_guest_context, 360);
-XENIDL_CHECK_ALIGN(struct, vcpu_guest_context, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, user_regs, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, sdr1, 352);
-#endif
-
-/* struct arch_shared_info */
-#if defined(__powerpc64__)
-XENIDL_CHECK_SIZE(struct, arch_shared_info, 8);
-XENIDL_CHECK_ALIGN(struct, arch_shared_info, 8);
-XENIDL_CHECK_OFFSET(struct, arch_shared_info, boot_timebase, 0);
-#endif
-
-/* struct arch_vcpu_info */
-#if (defined(__powerpc64__)) && !defined(__cplusplus)
-XENIDL_CHECK_SIZE(struct, arch_vcpu_info, 0);
-XENIDL_CHECK_ALIGN(struct, arch_vcpu_info, 1);
-#endif
-
-/* struct xen_arch_domainconfig */
-#if (defined(__powerpc64__)) && !defined(__cplusplus)
-XENIDL_CHECK_SIZE(struct, xen_arch_domainconfig, 0);
-XENIDL_CHECK_ALIGN(struct, xen_arch_domainconfig, 1);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_ARCH_PPC_H__ */

@@ -9,50 +9,11 @@
 #ifndef __XEN_PUBLIC_ARCH_RISCV_H__
 #define __XEN_PUBLIC_ARCH_RISCV_H__
 
-#ifndef XENIDL_C_PRELUDE
-#define XENIDL_C_PRELUDE
-
 /* Fixed-width integers: from <stdint.h>, except where the environment
  * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
 #if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
 #include <stdint.h>
 #endif
-
-/* Compile-time layout checks that work in C89 and C++98 too. */
-#define XENIDL_CAT_(a, b) a##b
-#define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_STATIC_ASSERT(tag, cond) static_assert(cond, #cond)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_STATIC_ASSERT(tag, cond) _Static_assert(cond, #cond)
-#else
-#define XENIDL_STATIC_ASSERT(tag, cond) \
-    typedef char XENIDL_CAT(xenidl_check_, tag)[(cond) ? 1 : -1]
-#endif
-#if defined(__GNUC__)
-#define XENIDL_OFFSETOF(type, member) __builtin_offsetof(type, member)
-#else
-#include <stddef.h>
-#define XENIDL_OFFSETOF(type, member) offsetof(type, member)
-#endif
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_ALIGNOF(type) alignof(type)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_ALIGNOF(type) _Alignof(type)
-#else
-#define XENIDL_ALIGNOF(type) __alignof__(type)
-#endif
-#define XENIDL_CHECK_SIZE(kind, name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(kind name) == (size))
-#define XENIDL_CHECK_ALIGN(kind, name, align) \
-    XENIDL_STATIC_ASSERT(name##_align, XENIDL_ALIGNOF(kind name) == (align))
-#define XENIDL_CHECK_OFFSET(kind, name, member, offset) \
-    XENIDL_STATIC_ASSERT(XENIDL_CAT(name##_offset_, __LINE__), \
-                         XENIDL_OFFSETOF(kind name, member) == (offset))
-#define XENIDL_CHECK_TYPE_SIZE(name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(name) == (size))
-
-#endif /* XENIDL_C_PRELUDE */
 
 /*
  * Guest handles on riscv: a handle in memory is 8 bytes and 8-aligned
@@ -113,7 +74,6 @@ struct xen_arch_domainconfig {
      */
     uint8_t gaddr_bits;
 };
-typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
 #endif
 
 /* The RISC-V part of a vcpu_info: nothing. */
@@ -132,43 +92,5 @@ typedef struct arch_shared_info arch_shared_info_t;
  * shared callback_register has a layout.
  */
 typedef uint64_aligned_t xen_callback_t;
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct vcpu_guest_context */
-#if (defined(__riscv)) && !defined(__cplusplus)
-XENIDL_CHECK_SIZE(struct, vcpu_guest_context, 0);
-XENIDL_CHECK_ALIGN(struct, vcpu_guest_context, 1);
-#endif
-#endif
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct xen_arch_domainconfig */
-#if defined(__riscv)
-XENIDL_CHECK_SIZE(struct, xen_arch_domainconfig, 1);
-XENIDL_CHECK_ALIGN(struct, xen_arch_domainconfig, 1);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, gaddr_bits, 0);
-#endif
-#endif
-
-/* struct arch_vcpu_info */
-#if (defined(__riscv)) && !defined(__cplusplus)
-XENIDL_CHECK_SIZE(struct, arch_vcpu_info, 0);
-XENIDL_CHECK_ALIGN(struct, arch_vcpu_info, 1);
-#endif
-
-/* struct arch_shared_info */
-#if (defined(__riscv)) && !defined(__cplusplus)
-XENIDL_CHECK_SIZE(struct, arch_shared_info, 0);
-XENIDL_CHECK_ALIGN(struct, arch_shared_info, 1);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_ARCH_RISCV_H__ */

@@ -21,12 +21,17 @@
 #define CALLBACKTYPE_sysenter_deprecated 3
 /* x86: NMI delivery. */
 #define CALLBACKTYPE_nmi 4
+#if __XEN_INTERFACE_VERSION__ < 0x00030207
+/* Before interface 0x00030207: sysenter_deprecated. */
+#define CALLBACKTYPE_sysenter 3
+#else
 /*
  * x86: sysenter, on a 32-bit Xen with supervisor_mode_kernel, or for
  * 32-bit applications (and 64-bit ones, though syscall is better) on
  * Intel CPUs under a 64-bit Xen.
  */
 #define CALLBACKTYPE_sysenter 5
+#endif
 /* x86_64 Xen: system calls of 32-bit applications on AMD CPUs. */
 #define CALLBACKTYPE_syscall32 7
 
@@ -67,35 +72,5 @@ struct callback_unregister {
 };
 typedef struct callback_unregister callback_unregister_t;
 DEFINE_XEN_GUEST_HANDLE(callback_unregister_t);
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct callback_register */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, callback_register, 12);
-XENIDL_CHECK_ALIGN(struct, callback_register, 4);
-XENIDL_CHECK_OFFSET(struct, callback_register, type, 0);
-XENIDL_CHECK_OFFSET(struct, callback_register, flags, 2);
-XENIDL_CHECK_OFFSET(struct, callback_register, address, 4);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, callback_register, 16);
-XENIDL_CHECK_ALIGN(struct, callback_register, 8);
-XENIDL_CHECK_OFFSET(struct, callback_register, type, 0);
-XENIDL_CHECK_OFFSET(struct, callback_register, flags, 2);
-XENIDL_CHECK_OFFSET(struct, callback_register, address, 8);
-#endif
-
-/* struct callback_unregister */
-XENIDL_CHECK_SIZE(struct, callback_unregister, 4);
-XENIDL_CHECK_ALIGN(struct, callback_unregister, 2);
-XENIDL_CHECK_OFFSET(struct, callback_unregister, type, 0);
-XENIDL_CHECK_OFFSET(struct, callback_unregister, _unused, 2);
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_CALLBACK_H__ */

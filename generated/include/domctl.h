@@ -20,16 +20,182 @@
 #include "event_channel.h"
 #include "grant_table.h"
 #include "memory.h"
+
 #if defined(__i386__) || defined(__x86_64__)
-#include "arch-x86/domctl.h"
-#elif defined(__arm__) || defined(__aarch64__)
-#include "arch-arm/domctl.h"
-#elif defined(__powerpc64__)
-#include "arch-ppc/domctl.h"
-#elif defined(__riscv)
-#include "arch-riscv/domctl.h"
+
+/* Machine check state of a vCPU (arch-x86/hvm/save.h). */
+struct hvm_vmce_vcpu {
+    /* MCG_CAP. */
+    uint64_t caps;
+    /* MCi_CTL2 of bank 0. */
+    uint64_t mci_ctl2_bank0;
+    /* MCi_CTL2 of bank 1. */
+    uint64_t mci_ctl2_bank1;
+    /* MCG_EXT_CTL. */
+    uint64_t mcg_ext_ctl;
+};
+
+/*
+ * XEN_DOMCTL_set_ext_vcpucontext and XEN_DOMCTL_get_ext_vcpucontext:
+ * state of a vCPU beyond vcpu_guest_context.
+ */
+struct xen_domctl_ext_vcpucontext {
+    /* IN: the vCPU. */
+    uint32_t vcpu;
+    /* Set: IN the size of the struct; get: OUT the size (up to 128). */
+    uint32_t size;
+    /*
+     * Callback of SYSCALL from 32-bit mode (that of 64-bit mode is in
+     * vcpu_guest_context).
+     */
+    uint64_aligned_t syscall32_callback_eip;
+    /* SYSENTER callback. */
+    uint64_aligned_t sysenter_callback_eip;
+    /* Code segment of the 32-bit SYSCALL callback. */
+    uint16_t syscall32_callback_cs;
+    /* Code segment of the SYSENTER callback. */
+    uint16_t sysenter_callback_cs;
+    /* Events are masked in the 32-bit SYSCALL callback. */
+    uint8_t syscall32_disables_events;
+    /* Events are masked in the SYSENTER callback. */
+    uint8_t sysenter_disables_events;
+    /* Machine check state, whose first member (its caps) is also mcg_cap. */
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_aligned_t mcg_cap;
+        struct hvm_vmce_vcpu vmce;
+    };
 #else
-#error "xenidl: no definitions for this architecture"
+    struct hvm_vmce_vcpu vmce;
+#endif
+};
+
+/* A CPUID input that is not used (no subleaf). */
+#define XEN_CPUID_INPUT_UNUSED 0xFFFFFFFFU
+
+/*
+ * XEN_DOMCTL_get_cpu_policy and XEN_DOMCTL_set_cpu_policy: the CPUID and
+ * MSR policy of a domain.
+ */
+struct xen_domctl_cpu_policy {
+    /* IN: entries in leaves; OUT: entries written. */
+    uint32_t nr_leaves;
+    /* IN: entries in msrs; OUT: entries written. */
+    uint32_t nr_msrs;
+    /* IN, contents IN/OUT: the CPUID leaves. */
+    XEN_GUEST_HANDLE_64(xen_cpuid_leaf_t) leaves;
+    /* IN, contents IN/OUT: the MSRs. */
+    XEN_GUEST_HANDLE_64(xen_msr_entry_t) msrs;
+    /* OUT (set, some errors): the leaf the audit rejected. */
+    uint32_t err_leaf;
+    /* OUT (set, some errors): its subleaf. */
+    uint32_t err_subleaf;
+    /* OUT (set, some errors): the MSR the audit rejected. */
+    uint32_t err_msr;
+};
+typedef struct xen_domctl_cpu_policy xen_domctl_cpu_policy_t;
+DEFINE_XEN_GUEST_HANDLE(xen_domctl_cpu_policy_t);
+
+/*
+ * XEN_DOMCTL_setvcpuextstate and XEN_DOMCTL_getvcpuextstate: the extended
+ * (XSAVE) state of a vCPU.
+ */
+struct xen_domctl_vcpuextstate {
+    /* IN: the vCPU. */
+    uint32_t vcpu;
+    /*
+     * Get: IN/OUT the xfeature mask of the saved format, so that CPUs can
+     * check they can restore it; set: ignored.
+     */
+    uint64_aligned_t xfeature_mask;
+    /* Set: IN the size of the state; get: IN/OUT. */
+    uint64_aligned_t size;
+    /* IN, contents IN/OUT: the state. */
+    XEN_GUEST_HANDLE_64(uint64) buffer;
+};
+
+/* One MSR of a vCPU. */
+struct xen_domctl_vcpu_msr {
+    /* The MSR. */
+    uint32_t index;
+    uint32_t reserved;
+    /* Its value. */
+    uint64_aligned_t value;
+};
+typedef struct xen_domctl_vcpu_msr xen_domctl_vcpu_msr_t;
+DEFINE_XEN_GUEST_HANDLE(xen_domctl_vcpu_msr_t);
+
+/*
+ * XEN_DOMCTL_get_vcpu_msrs and XEN_DOMCTL_set_vcpu_msrs. A null msrs asks
+ * for the largest msr_count. Get fails with -ENOBUFS, and sets msr_count
+ * to what it needs, if msr_count is too small; on success msr_count is
+ * the number written, which may be fewer. Set fails with -EINVAL on a bad
+ * MSR and sets msr_count to its index.
+ */
+struct xen_domctl_vcpu_msrs {
+    /* IN: the vCPU. */
+    uint32_t vcpu;
+    /* IN/OUT: number of entries. */
+    uint32_t msr_count;
+    /* IN, contents IN/OUT: the MSRs. */
+    XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t) msrs;
+};
+
+#elif defined(__arm__) || defined(__aarch64__)
+
+/*
+ * XEN_DOMCTL_set_ext_vcpucontext and XEN_DOMCTL_get_ext_vcpucontext: no
+ * extra state on Arm.
+ */
+struct xen_domctl_ext_vcpucontext {
+    /* IN: the vCPU. */
+    uint32_t vcpu;
+    /* Set: IN the size of the struct; get: OUT the size. */
+    uint32_t size;
+};
+
+/* Operations of XEN_DOMCTL_dt_overlay. */
+/* Attach the overlay to the domain. */
+#define XEN_DOMCTL_DT_OVERLAY_ATTACH 1
+
+/* XEN_DOMCTL_dt_overlay: apply a device tree overlay to a domain. */
+struct xen_domctl_dt_overlay {
+    /* IN: the overlay's flattened device tree. */
+    XEN_GUEST_HANDLE_64(const_void) overlay_fdt;
+    /* IN: its size. */
+    uint32_t overlay_fdt_size;
+    /* IN: XEN_DOMCTL_DT_OVERLAY_*. */
+    uint8_t overlay_op; /* enum xen_domctl_dt_overlay_op */
+    /* Must be zero. */
+    uint8_t pad[3];
+};
+
+#elif defined(__powerpc64__)
+
+/*
+ * XEN_DOMCTL_set_ext_vcpucontext and XEN_DOMCTL_get_ext_vcpucontext: no
+ * extra state here.
+ */
+struct xen_domctl_ext_vcpucontext {
+    /* IN: the vCPU. */
+    uint32_t vcpu;
+    /* Set: IN the size of the struct; get: OUT the size. */
+    uint32_t size;
+};
+
+#elif defined(__riscv)
+
+/*
+ * XEN_DOMCTL_set_ext_vcpucontext and XEN_DOMCTL_get_ext_vcpucontext: no
+ * extra state here.
+ */
+struct xen_domctl_ext_vcpucontext {
+    /* IN: the vCPU. */
+    uint32_t vcpu;
+    /* Set: IN the size of the struct; get: OUT the size. */
+    uint32_t size;
+};
+
 #endif
 
 /*
@@ -225,7 +391,6 @@ struct xen_domctl_createdomain {
     /* IN/OUT: architecture-specific settings. */
     struct xen_arch_domainconfig arch;
 };
-typedef struct xen_domctl_createdomain xen_domctl_createdomain_t;
 
 /* State flags of a domain (xen_domctl_getdomaininfo.flags). */
 /* Scheduled to die. */
@@ -354,7 +519,6 @@ struct xen_domctl_getpageframeinfo3 {
     /* IN: the frames; OUT: each with its XEN_DOMCTL_PFINFO_* type. */
     XEN_GUEST_HANDLE_64(xen_pfn_t) array;
 };
-typedef struct xen_domctl_getpageframeinfo3 xen_domctl_getpageframeinfo3_t;
 
 /* Operations of XEN_DOMCTL_shadow_op. */
 /* Turn shadow mode off. */
@@ -396,7 +560,6 @@ struct xen_domctl_shadow_op_stats {
     uint32_t fault_count;
     uint32_t dirty_count;
 };
-typedef struct xen_domctl_shadow_op_stats xen_domctl_shadow_op_stats_t;
 
 /* XEN_DOMCTL_shadow_op: shadow page tables and log-dirty mode. */
 struct xen_domctl_shadow_op {
@@ -416,14 +579,12 @@ struct xen_domctl_shadow_op {
     /* OUT: statistics. */
     struct xen_domctl_shadow_op_stats stats;
 };
-typedef struct xen_domctl_shadow_op xen_domctl_shadow_op_t;
 
 /* XEN_DOMCTL_max_mem. */
 struct xen_domctl_max_mem {
     /* IN: most memory in KB. */
     uint64_aligned_t max_memkb;
 };
-typedef struct xen_domctl_max_mem xen_domctl_max_mem_t;
 
 /* XEN_DOMCTL_setvcpucontext and XEN_DOMCTL_getvcpucontext. */
 struct xen_domctl_vcpucontext {
@@ -432,7 +593,6 @@ struct xen_domctl_vcpucontext {
     /* IN, contents IN/OUT: its context. */
     XEN_GUEST_HANDLE_64(vcpu_guest_context_t) ctxt;
 };
-typedef struct xen_domctl_vcpucontext xen_domctl_vcpucontext_t;
 
 /* XEN_DOMCTL_getvcpuinfo. */
 struct xen_domctl_getvcpuinfo {
@@ -449,7 +609,6 @@ struct xen_domctl_getvcpuinfo {
     /* OUT: the physical CPU it is on. */
     uint32_t cpu;
 };
-typedef struct xen_domctl_getvcpuinfo xen_domctl_getvcpuinfo_t;
 
 /*
  * XEN_DOMCTL_setnodeaffinity and XEN_DOMCTL_getnodeaffinity: the NUMA
@@ -459,7 +618,6 @@ struct xen_domctl_nodeaffinity {
     /* IN: the nodes. */
     struct xenctl_bitmap nodemap;
 };
-typedef struct xen_domctl_nodeaffinity xen_domctl_nodeaffinity_t;
 
 /* Which affinities of a vCPU to set or get. */
 /* The hard affinity. */
@@ -492,7 +650,6 @@ struct xen_domctl_vcpuaffinity {
      */
     struct xenctl_bitmap cpumap_soft;
 };
-typedef struct xen_domctl_vcpuaffinity xen_domctl_vcpuaffinity_t;
 
 /*
  * XEN_DOMCTL_max_vcpus: must match max_vcpus of createdomain. Still needed
@@ -502,7 +659,6 @@ struct xen_domctl_max_vcpus {
     /* IN: the number of vCPUs. */
     uint32_t max;
 };
-typedef struct xen_domctl_max_vcpus xen_domctl_max_vcpus_t;
 
 /* Schedulers (SEDF, 4, was removed). */
 #define XEN_SCHEDULER_CREDIT 5
@@ -516,14 +672,12 @@ struct xen_domctl_sched_credit {
     uint16_t weight;
     uint16_t cap;
 };
-typedef struct xen_domctl_sched_credit xen_domctl_sched_credit_t;
 
 /* Parameters of the credit2 scheduler. */
 struct xen_domctl_sched_credit2 {
     uint16_t weight;
     uint16_t cap;
 };
-typedef struct xen_domctl_sched_credit2 xen_domctl_sched_credit2_t;
 
 /* Flags of the RTDS scheduler. */
 /* The vCPU may run beyond its budget. */
@@ -539,7 +693,6 @@ struct xen_domctl_sched_rtds {
     /* XEN_DOMCTL_SCHEDRT_* flags. */
     uint32_t flags; /* bitmap xen_domctl_schedrt */
 };
-typedef struct xen_domctl_sched_rtds xen_domctl_sched_rtds_t;
 
 /* Scheduler parameters of one vCPU. */
 struct xen_domctl_schedparam_vcpu {
@@ -587,21 +740,18 @@ struct xen_domctl_scheduler_op {
         } v;
     } u;
 };
-typedef struct xen_domctl_scheduler_op xen_domctl_scheduler_op_t;
 
 /* XEN_DOMCTL_setdomainhandle. */
 struct xen_domctl_setdomainhandle {
     /* IN: the new handle. */
     xen_domain_handle_t handle;
 };
-typedef struct xen_domctl_setdomainhandle xen_domctl_setdomainhandle_t;
 
 /* XEN_DOMCTL_setdebugging. */
 struct xen_domctl_setdebugging {
     /* IN: non-zero to debug the domain. */
     uint8_t enable;
 };
-typedef struct xen_domctl_setdebugging xen_domctl_setdebugging_t;
 
 /* XEN_DOMCTL_irq_permission. */
 struct xen_domctl_irq_permission {
@@ -611,7 +761,6 @@ struct xen_domctl_irq_permission {
     uint8_t allow_access;
     uint8_t pad[3];
 };
-typedef struct xen_domctl_irq_permission xen_domctl_irq_permission_t;
 
 /* Actions of XEN_DOMCTL_gsi_permission. */
 #define XEN_DOMCTL_GSI_REVOKE 0
@@ -627,7 +776,6 @@ struct xen_domctl_gsi_permission {
     /* IN: XEN_DOMCTL_GSI_* action. */
     uint32_t flags;
 };
-typedef struct xen_domctl_gsi_permission xen_domctl_gsi_permission_t;
 
 /* XEN_DOMCTL_iomem_permission. */
 struct xen_domctl_iomem_permission {
@@ -638,7 +786,6 @@ struct xen_domctl_iomem_permission {
     /* IN: non-zero to allow access, zero to deny it. */
     uint8_t allow_access;
 };
-typedef struct xen_domctl_iomem_permission xen_domctl_iomem_permission_t;
 
 /* XEN_DOMCTL_ioport_permission. */
 struct xen_domctl_ioport_permission {
@@ -649,21 +796,18 @@ struct xen_domctl_ioport_permission {
     /* IN: non-zero to allow access, zero to deny it. */
     uint8_t allow_access;
 };
-typedef struct xen_domctl_ioport_permission xen_domctl_ioport_permission_t;
 
 /* XEN_DOMCTL_hypercall_init. */
 struct xen_domctl_hypercall_init {
     /* IN: the guest frame to fill with the hypercall page. */
     uint64_aligned_t gmfn;
 };
-typedef struct xen_domctl_hypercall_init xen_domctl_hypercall_init_t;
 
 /* XEN_DOMCTL_settimeoffset. */
 struct xen_domctl_settimeoffset {
     /* IN: seconds added to the domain's wallclock. */
     int64_aligned_t time_offset_seconds;
 };
-typedef struct xen_domctl_settimeoffset xen_domctl_settimeoffset_t;
 
 /* XEN_DOMCTL_gethvmcontext and XEN_DOMCTL_sethvmcontext. */
 struct xen_domctl_hvmcontext {
@@ -672,14 +816,12 @@ struct xen_domctl_hvmcontext {
     /* IN, contents IN/OUT: the data; get with a null buffer returns the size needed. */
     XEN_GUEST_HANDLE_64(uint8) buffer;
 };
-typedef struct xen_domctl_hvmcontext xen_domctl_hvmcontext_t;
 
 /* XEN_DOMCTL_set_address_size and XEN_DOMCTL_get_address_size. */
 struct xen_domctl_address_size {
     /* IN (set) or OUT (get): the guest's address size in bits. */
     uint32_t size;
 };
-typedef struct xen_domctl_address_size xen_domctl_address_size_t;
 
 /* Triggers of XEN_DOMCTL_sendtrigger. */
 #define XEN_DOMCTL_SENDTRIGGER_NMI 0
@@ -695,7 +837,6 @@ struct xen_domctl_sendtrigger {
     /* IN: the vCPU. */
     uint32_t vcpu;
 };
-typedef struct xen_domctl_sendtrigger xen_domctl_sendtrigger_t;
 
 /* Kinds of device of XEN_DOMCTL_assign_device. */
 /* A PCI device. */
@@ -736,7 +877,6 @@ struct xen_domctl_assign_device {
         } dt;
     } u;
 };
-typedef struct xen_domctl_assign_device xen_domctl_assign_device_t;
 
 /*
  * XEN_DOMCTL_get_device_group: the devices in the same IOMMU group as a
@@ -752,7 +892,6 @@ struct xen_domctl_get_device_group {
     /* IN, contents OUT: the devices. */
     XEN_GUEST_HANDLE_64(uint32) sdev_array;
 };
-typedef struct xen_domctl_get_device_group xen_domctl_get_device_group_t;
 
 /* Kinds of pass-through interrupt (Xen's C enum pt_irq_type). */
 enum pt_irq_type {
@@ -814,7 +953,6 @@ struct xen_domctl_bind_pt_irq {
         } spi;
     } u;
 };
-typedef struct xen_domctl_bind_pt_irq xen_domctl_bind_pt_irq_t;
 
 /* Actions of XEN_DOMCTL_memory_mapping. */
 #define DPCI_REMOVE_MAPPING 0
@@ -837,7 +975,6 @@ struct xen_domctl_memory_mapping {
     uint32_t add_mapping; /* enum dpci_mapping */
     uint32_t padding;
 };
-typedef struct xen_domctl_memory_mapping xen_domctl_memory_mapping_t;
 
 /* XEN_DOMCTL_ioport_mapping: map machine I/O ports to guest ports. */
 struct xen_domctl_ioport_mapping {
@@ -850,7 +987,6 @@ struct xen_domctl_ioport_mapping {
     /* IN: DPCI_ADD_MAPPING or DPCI_REMOVE_MAPPING. */
     uint32_t add_mapping; /* enum dpci_mapping */
 };
-typedef struct xen_domctl_ioport_mapping xen_domctl_ioport_mapping_t;
 
 /*
  * Caching types of XEN_DOMCTL_pin_mem_cacheattr (now removed; the
@@ -874,7 +1010,6 @@ struct xen_domctl_set_target {
     /* IN: the target. */
     domid_t target;
 };
-typedef struct xen_domctl_set_target xen_domctl_set_target_t;
 
 /*
  * XEN_DOMCTL_subscribe: an event channel to notify, instead of
@@ -886,7 +1021,6 @@ struct xen_domctl_subscribe {
     /* IN: the port. */
     uint32_t port;
 };
-typedef struct xen_domctl_subscribe xen_domctl_subscribe_t;
 
 /* Operations of XEN_DOMCTL_debug_op. */
 #define XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF 0
@@ -899,7 +1033,6 @@ struct xen_domctl_debug_op {
     /* IN: the vCPU. */
     uint32_t vcpu;
 };
-typedef struct xen_domctl_debug_op xen_domctl_debug_op_t;
 
 /* XEN_DOMCTL_gethvmcontext_partial: one record of the HVM context. */
 struct xen_domctl_hvmcontext_partial {
@@ -912,7 +1045,6 @@ struct xen_domctl_hvmcontext_partial {
     /* IN, contents OUT: the record. */
     XEN_GUEST_HANDLE_64(uint8) buffer;
 };
-typedef struct xen_domctl_hvmcontext_partial xen_domctl_hvmcontext_partial_t;
 
 /* XEN_DOMCTL_gettscinfo and XEN_DOMCTL_settscinfo. */
 struct xen_domctl_tsc_info {
@@ -926,7 +1058,6 @@ struct xen_domctl_tsc_info {
     /* IN/OUT: elapsed nanoseconds. */
     uint64_aligned_t elapsed_nsec;
 };
-typedef struct xen_domctl_tsc_info xen_domctl_tsc_info_t;
 
 /* XEN_DOMCTL_gdbsx_guestmemio: read or write guest memory for gdbsx. */
 struct xen_domctl_gdbsx_memio {
@@ -943,14 +1074,12 @@ struct xen_domctl_gdbsx_memio {
     /* OUT: bytes left uncopied. */
     uint32_t remain;
 };
-typedef struct xen_domctl_gdbsx_memio xen_domctl_gdbsx_memio_t;
 
 /* XEN_DOMCTL_gdbsx_pausevcpu and XEN_DOMCTL_gdbsx_unpausevcpu. */
 struct xen_domctl_gdbsx_pauseunp_vcpu {
     /* IN: the vCPU. */
     uint32_t vcpu;
 };
-typedef struct xen_domctl_gdbsx_pauseunp_vcpu xen_domctl_gdbsx_pauseunp_vcpu_t;
 
 /* XEN_DOMCTL_gdbsx_domstatus. */
 struct xen_domctl_gdbsx_domstatus {
@@ -961,7 +1090,6 @@ struct xen_domctl_gdbsx_domstatus {
     /* OUT: its event. */
     uint32_t vcpu_ev;
 };
-typedef struct xen_domctl_gdbsx_domstatus xen_domctl_gdbsx_domstatus_t;
 
 /* Operations of XEN_DOMCTL_vm_event_op on a ring. */
 #define XEN_VM_EVENT_ENABLE 0
@@ -1006,7 +1134,6 @@ struct xen_domctl_vm_event_op {
         uint32_t version;
     } u;
 };
-typedef struct xen_domctl_vm_event_op xen_domctl_vm_event_op_t;
 
 /* Operations of XEN_DOMCTL_mem_sharing_op. */
 /* Turn sharing on or off. */
@@ -1021,7 +1148,6 @@ struct xen_domctl_mem_sharing_op {
         uint8_t enable;
     } u;
 };
-typedef struct xen_domctl_mem_sharing_op xen_domctl_mem_sharing_op_t;
 
 /* XEN_DOMCTL_audit_p2m. */
 struct xen_domctl_audit_p2m {
@@ -1032,14 +1158,12 @@ struct xen_domctl_audit_p2m {
     /* OUT: bad physical-to-machine entries. */
     uint64_t p2m_bad;
 };
-typedef struct xen_domctl_audit_p2m xen_domctl_audit_p2m_t;
 
 /* XEN_DOMCTL_set_virq_handler: the domain that handles a global VIRQ. */
 struct xen_domctl_set_virq_handler {
     /* IN: the VIRQ. */
     uint32_t virq;
 };
-typedef struct xen_domctl_set_virq_handler xen_domctl_set_virq_handler_t;
 
 /*
  * XEN_DOMCTL_set_access_required: whether a mem_access listener is
@@ -1049,14 +1173,12 @@ struct xen_domctl_set_access_required {
     /* IN: non-zero if required. */
     uint8_t access_required;
 };
-typedef struct xen_domctl_set_access_required xen_domctl_set_access_required_t;
 
 /* XEN_DOMCTL_set_broken_page_p2m. */
 struct xen_domctl_set_broken_page_p2m {
     /* IN: the broken page. */
     uint64_aligned_t pfn;
 };
-typedef struct xen_domctl_set_broken_page_p2m xen_domctl_set_broken_page_p2m_t;
 
 /*
  * XEN_DOMCTL_cacheflush: clean and invalidate the caches of a range of
@@ -1068,7 +1190,6 @@ struct xen_domctl_cacheflush {
     /* IN: number of frames. */
     xen_pfn_t nr_pfns;
 };
-typedef struct xen_domctl_cacheflush xen_domctl_cacheflush_t;
 
 /*
  * XEN_DOMCTL_get_paging_mempool_size and _set_: the pool of memory Xen
@@ -1079,7 +1200,6 @@ struct xen_domctl_paging_mempool {
     /* IN (set) or OUT (get): the size in bytes. */
     uint64_aligned_t size;
 };
-typedef struct xen_domctl_paging_mempool xen_domctl_paging_mempool_t;
 
 /* XEN_DOMCTL_setvnumainfo: the guest's virtual NUMA topology. */
 struct xen_domctl_vnuma {
@@ -1099,7 +1219,6 @@ struct xen_domctl_vnuma {
     /* IN: the memory ranges, nr_vmemranges entries. */
     XEN_GUEST_HANDLE_64(xen_vmemrange_t) vmemrange;
 };
-typedef struct xen_domctl_vnuma xen_domctl_vnuma_t;
 
 /* Operations of XEN_DOMCTL_psr_cmt_op (cache monitoring). */
 #define XEN_DOMCTL_PSR_CMT_OP_DETACH 0
@@ -1113,7 +1232,6 @@ struct xen_domctl_psr_cmt_op {
     /* OUT: the RMID. */
     uint32_t data;
 };
-typedef struct xen_domctl_psr_cmt_op xen_domctl_psr_cmt_op_t;
 
 /*
  * Operations of XEN_DOMCTL_monitor_op: which VM events the MONITOR ring
@@ -1193,7 +1311,6 @@ struct xen_domctl_monitor_op {
         } vmexit;
     } u;
 };
-typedef struct xen_domctl_monitor_op xen_domctl_monitor_op_t;
 
 /* Operations of XEN_DOMCTL_psr_alloc (cache and bandwidth allocation). */
 #define XEN_DOMCTL_PSR_SET_L3_CBM 0
@@ -1216,7 +1333,6 @@ struct xen_domctl_psr_alloc {
     /* IN/OUT: the value. */
     uint64_t data;
 };
-typedef struct xen_domctl_psr_alloc xen_domctl_psr_alloc_t;
 
 /* Operations of XEN_DOMCTL_vuart_op. */
 #define XEN_DOMCTL_VUART_OP_INIT 0
@@ -1239,7 +1355,6 @@ struct xen_domctl_vuart_op {
     /* OUT: the remote port of the ring's event channel. */
     evtchn_port_t evtchn;
 };
-typedef struct xen_domctl_vuart_op xen_domctl_vuart_op_t;
 
 /* Operations of XEN_DOMCTL_vmtrace_op. */
 /* Start tracing. */
@@ -1280,7 +1395,6 @@ struct xen_domctl_set_llc_colors {
     /* IN: the colours. */
     XEN_GUEST_HANDLE_64(uint32) llc_colors;
 };
-typedef struct xen_domctl_set_llc_colors xen_domctl_set_llc_colors_t;
 
 /* State bits of XEN_DOMCTL_get_domain_state. */
 /* The domain exists. */
@@ -1316,7 +1430,6 @@ struct xen_domctl_get_domain_state {
     /* OUT: an identifier never reused for another domain. */
     uint64_t unique_id;
 };
-typedef struct xen_domctl_get_domain_state xen_domctl_get_domain_state_t;
 
 /*
  * The argument of HYPERVISOR_domctl(): a command, the interface version,
@@ -1406,787 +1519,5 @@ struct xen_domctl {
 };
 typedef struct xen_domctl xen_domctl_t;
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_t);
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_domctl_createdomain */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_createdomain, 68);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_createdomain, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, ssidref, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, handle, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, flags, 20);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, iommu_opts, 24);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, max_vcpus, 28);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, max_evtchn_port, 32);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, max_grant_frames, 36);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, max_maptrack_frames, 40);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, grant_opts, 44);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, altp2m, 48);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, altp2m.opts, 48);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, altp2m.nr, 50);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, vmtrace_size, 52);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, cpupool_id, 56);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, arch, 60);
-#elif defined(__arm__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_createdomain, 76);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_createdomain, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, ssidref, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, handle, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, flags, 20);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, iommu_opts, 24);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, max_vcpus, 28);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, max_evtchn_port, 32);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, max_grant_frames, 36);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, max_maptrack_frames, 40);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, grant_opts, 44);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, altp2m, 48);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, altp2m.opts, 48);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, altp2m.nr, 50);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, vmtrace_size, 52);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, cpupool_id, 56);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, arch, 60);
-#elif defined(__riscv)
-XENIDL_CHECK_SIZE(struct, xen_domctl_createdomain, 64);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_createdomain, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, ssidref, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, handle, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, flags, 20);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, iommu_opts, 24);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, max_vcpus, 28);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, max_evtchn_port, 32);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, max_grant_frames, 36);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, max_maptrack_frames, 40);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, grant_opts, 44);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, altp2m, 48);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, altp2m.opts, 48);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, altp2m.nr, 50);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, vmtrace_size, 52);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, cpupool_id, 56);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, arch, 60);
-#elif (defined(__powerpc64__)) && !defined(__cplusplus)
-XENIDL_CHECK_SIZE(struct, xen_domctl_createdomain, 60);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_createdomain, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, ssidref, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, handle, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, flags, 20);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, iommu_opts, 24);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, max_vcpus, 28);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, max_evtchn_port, 32);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, max_grant_frames, 36);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, max_maptrack_frames, 40);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, grant_opts, 44);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, altp2m, 48);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, altp2m.opts, 48);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, altp2m.nr, 50);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, vmtrace_size, 52);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, cpupool_id, 56);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_createdomain, arch, 60);
-#endif
-
-/* struct xen_domctl_getdomaininfo */
-#if defined(__i386__) || defined(__x86_64__) || defined(__riscv)
-XENIDL_CHECK_SIZE(struct, xen_domctl_getdomaininfo, 112);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_getdomaininfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, domain, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, pad1, 2);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, flags, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, tot_pages, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, max_pages, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, outstanding_pages, 24);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, shr_pages, 32);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, paged_pages, 40);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, shared_info_frame, 48);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, cpu_time, 56);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, nr_online_vcpus, 64);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, max_vcpu_id, 68);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, ssidref, 72);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, handle, 76);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, cpupool, 92);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, gpaddr_bits, 96);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, pad2, 97);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, arch_config, 104);
-#elif defined(__arm__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_getdomaininfo, 120);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_getdomaininfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, domain, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, pad1, 2);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, flags, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, tot_pages, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, max_pages, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, outstanding_pages, 24);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, shr_pages, 32);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, paged_pages, 40);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, shared_info_frame, 48);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, cpu_time, 56);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, nr_online_vcpus, 64);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, max_vcpu_id, 68);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, ssidref, 72);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, handle, 76);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, cpupool, 92);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, gpaddr_bits, 96);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, pad2, 97);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, arch_config, 104);
-#elif (defined(__powerpc64__)) && !defined(__cplusplus)
-XENIDL_CHECK_SIZE(struct, xen_domctl_getdomaininfo, 104);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_getdomaininfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, domain, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, pad1, 2);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, flags, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, tot_pages, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, max_pages, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, outstanding_pages, 24);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, shr_pages, 32);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, paged_pages, 40);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, shared_info_frame, 48);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, cpu_time, 56);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, nr_online_vcpus, 64);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, max_vcpu_id, 68);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, ssidref, 72);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, handle, 76);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, cpupool, 92);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, gpaddr_bits, 96);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, pad2, 97);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getdomaininfo, arch_config, 104);
-#endif
-
-/* struct xen_domctl_getpageframeinfo3 */
-XENIDL_CHECK_SIZE(struct, xen_domctl_getpageframeinfo3, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_getpageframeinfo3, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getpageframeinfo3, num, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getpageframeinfo3, array, 8);
-
-/* struct xen_domctl_shadow_op_stats */
-XENIDL_CHECK_SIZE(struct, xen_domctl_shadow_op_stats, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_shadow_op_stats, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_shadow_op_stats, fault_count, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_shadow_op_stats, dirty_count, 4);
-
-/* struct xen_domctl_shadow_op */
-XENIDL_CHECK_SIZE(struct, xen_domctl_shadow_op, 40);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_shadow_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_shadow_op, op, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_shadow_op, mode, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_shadow_op, mb, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_shadow_op, dirty_bitmap, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_shadow_op, pages, 24);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_shadow_op, stats, 32);
-
-/* struct xen_domctl_max_mem */
-XENIDL_CHECK_SIZE(struct, xen_domctl_max_mem, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_max_mem, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_max_mem, max_memkb, 0);
-
-/* struct xen_domctl_vcpucontext */
-XENIDL_CHECK_SIZE(struct, xen_domctl_vcpucontext, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_vcpucontext, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpucontext, vcpu, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpucontext, ctxt, 8);
-
-/* struct xen_domctl_getvcpuinfo */
-XENIDL_CHECK_SIZE(struct, xen_domctl_getvcpuinfo, 24);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_getvcpuinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getvcpuinfo, vcpu, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getvcpuinfo, online, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getvcpuinfo, blocked, 5);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getvcpuinfo, running, 6);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getvcpuinfo, cpu_time, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_getvcpuinfo, cpu, 16);
-
-/* struct xen_domctl_nodeaffinity */
-XENIDL_CHECK_SIZE(struct, xen_domctl_nodeaffinity, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_nodeaffinity, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_nodeaffinity, nodemap, 0);
-
-/* struct xen_domctl_vcpuaffinity */
-XENIDL_CHECK_SIZE(struct, xen_domctl_vcpuaffinity, 40);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_vcpuaffinity, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpuaffinity, vcpu, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpuaffinity, flags, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpuaffinity, cpumap_hard, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vcpuaffinity, cpumap_soft, 24);
-
-/* struct xen_domctl_max_vcpus */
-XENIDL_CHECK_SIZE(struct, xen_domctl_max_vcpus, 4);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_max_vcpus, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_max_vcpus, max, 0);
-
-/* struct xen_domctl_sched_credit */
-XENIDL_CHECK_SIZE(struct, xen_domctl_sched_credit, 4);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_sched_credit, 2);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_sched_credit, weight, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_sched_credit, cap, 2);
-
-/* struct xen_domctl_sched_credit2 */
-XENIDL_CHECK_SIZE(struct, xen_domctl_sched_credit2, 4);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_sched_credit2, 2);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_sched_credit2, weight, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_sched_credit2, cap, 2);
-
-/* struct xen_domctl_sched_rtds */
-XENIDL_CHECK_SIZE(struct, xen_domctl_sched_rtds, 12);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_sched_rtds, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_sched_rtds, period, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_sched_rtds, budget, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_sched_rtds, flags, 8);
-
-/* struct xen_domctl_schedparam_vcpu */
-XENIDL_CHECK_SIZE(struct, xen_domctl_schedparam_vcpu, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_schedparam_vcpu, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_schedparam_vcpu, u, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_schedparam_vcpu, u.credit, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_schedparam_vcpu, u.credit2, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_schedparam_vcpu, u.rtds, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_schedparam_vcpu, vcpuid, 12);
-
-/* struct xen_domctl_scheduler_op */
-XENIDL_CHECK_SIZE(struct, xen_domctl_scheduler_op, 24);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_scheduler_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_scheduler_op, sched_id, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_scheduler_op, cmd, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_scheduler_op, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_scheduler_op, u.credit, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_scheduler_op, u.credit2, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_scheduler_op, u.rtds, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_scheduler_op, u.v, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_scheduler_op, u.v.vcpus, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_scheduler_op, u.v.nr_vcpus, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_scheduler_op, u.v.padding, 20);
-
-/* struct xen_domctl_setdomainhandle */
-XENIDL_CHECK_SIZE(struct, xen_domctl_setdomainhandle, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_setdomainhandle, 1);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_setdomainhandle, handle, 0);
-
-/* struct xen_domctl_setdebugging */
-XENIDL_CHECK_SIZE(struct, xen_domctl_setdebugging, 1);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_setdebugging, 1);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_setdebugging, enable, 0);
-
-/* struct xen_domctl_irq_permission */
-XENIDL_CHECK_SIZE(struct, xen_domctl_irq_permission, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_irq_permission, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_irq_permission, pirq, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_irq_permission, allow_access, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_irq_permission, pad, 5);
-
-/* struct xen_domctl_gsi_permission */
-XENIDL_CHECK_SIZE(struct, xen_domctl_gsi_permission, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_gsi_permission, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_gsi_permission, gsi, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_gsi_permission, flags, 4);
-
-/* struct xen_domctl_iomem_permission */
-XENIDL_CHECK_SIZE(struct, xen_domctl_iomem_permission, 24);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_iomem_permission, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_iomem_permission, first_mfn, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_iomem_permission, nr_mfns, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_iomem_permission, allow_access, 16);
-
-/* struct xen_domctl_ioport_permission */
-XENIDL_CHECK_SIZE(struct, xen_domctl_ioport_permission, 12);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_ioport_permission, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ioport_permission, first_port, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ioport_permission, nr_ports, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ioport_permission, allow_access, 8);
-
-/* struct xen_domctl_hypercall_init */
-XENIDL_CHECK_SIZE(struct, xen_domctl_hypercall_init, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_hypercall_init, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_hypercall_init, gmfn, 0);
-
-/* struct xen_domctl_settimeoffset */
-XENIDL_CHECK_SIZE(struct, xen_domctl_settimeoffset, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_settimeoffset, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_settimeoffset, time_offset_seconds, 0);
-
-/* struct xen_domctl_hvmcontext */
-XENIDL_CHECK_SIZE(struct, xen_domctl_hvmcontext, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_hvmcontext, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_hvmcontext, size, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_hvmcontext, buffer, 8);
-
-/* struct xen_domctl_address_size */
-XENIDL_CHECK_SIZE(struct, xen_domctl_address_size, 4);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_address_size, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_address_size, size, 0);
-
-/* struct xen_domctl_sendtrigger */
-XENIDL_CHECK_SIZE(struct, xen_domctl_sendtrigger, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_sendtrigger, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_sendtrigger, trigger, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_sendtrigger, vcpu, 4);
-
-/* struct xen_domctl_assign_device */
-XENIDL_CHECK_SIZE(struct, xen_domctl_assign_device, 24);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_assign_device, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_assign_device, dev, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_assign_device, flags, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_assign_device, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_assign_device, u.pci, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_assign_device, u.pci.machine_sbdf, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_assign_device, u.dt, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_assign_device, u.dt.size, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_assign_device, u.dt.path, 16);
-
-/* struct xen_domctl_get_device_group */
-XENIDL_CHECK_SIZE(struct, xen_domctl_get_device_group, 24);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_get_device_group, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_get_device_group, machine_sbdf, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_get_device_group, max_sdevs, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_get_device_group, num_sdevs, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_get_device_group, sdev_array, 16);
-
-/* struct xen_domctl_bind_pt_irq */
-XENIDL_CHECK_SIZE(struct, xen_domctl_bind_pt_irq, 24);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_bind_pt_irq, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_bind_pt_irq, machine_irq, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_bind_pt_irq, irq_type, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_bind_pt_irq, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_bind_pt_irq, u.isa, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_bind_pt_irq, u.isa.isa_irq, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_bind_pt_irq, u.pci, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_bind_pt_irq, u.pci.bus, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_bind_pt_irq, u.pci.device, 9);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_bind_pt_irq, u.pci.intx, 10);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_bind_pt_irq, u.msi, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_bind_pt_irq, u.msi.gvec, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_bind_pt_irq, u.msi.gflags, 12);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_bind_pt_irq, u.msi.gtable, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_bind_pt_irq, u.spi, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_bind_pt_irq, u.spi.spi, 8);
-
-/* struct xen_domctl_memory_mapping */
-XENIDL_CHECK_SIZE(struct, xen_domctl_memory_mapping, 32);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_memory_mapping, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_memory_mapping, first_gfn, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_memory_mapping, first_mfn, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_memory_mapping, nr_mfns, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_memory_mapping, add_mapping, 24);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_memory_mapping, padding, 28);
-
-/* struct xen_domctl_ioport_mapping */
-XENIDL_CHECK_SIZE(struct, xen_domctl_ioport_mapping, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_ioport_mapping, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ioport_mapping, first_gport, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ioport_mapping, first_mport, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ioport_mapping, nr_ports, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_ioport_mapping, add_mapping, 12);
-
-/* struct xen_domctl_set_target */
-XENIDL_CHECK_SIZE(struct, xen_domctl_set_target, 2);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_set_target, 2);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_set_target, target, 0);
-
-/* struct xen_domctl_subscribe */
-XENIDL_CHECK_SIZE(struct, xen_domctl_subscribe, 4);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_subscribe, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_subscribe, port, 0);
-
-/* struct xen_domctl_debug_op */
-XENIDL_CHECK_SIZE(struct, xen_domctl_debug_op, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_debug_op, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_debug_op, op, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_debug_op, vcpu, 4);
-
-/* struct xen_domctl_hvmcontext_partial */
-XENIDL_CHECK_SIZE(struct, xen_domctl_hvmcontext_partial, 24);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_hvmcontext_partial, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_hvmcontext_partial, type, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_hvmcontext_partial, instance, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_hvmcontext_partial, bufsz, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_hvmcontext_partial, buffer, 16);
-
-/* struct xen_domctl_tsc_info */
-XENIDL_CHECK_SIZE(struct, xen_domctl_tsc_info, 24);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_tsc_info, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_tsc_info, tsc_mode, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_tsc_info, gtsc_khz, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_tsc_info, incarnation, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_tsc_info, pad, 12);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_tsc_info, elapsed_nsec, 16);
-
-/* struct xen_domctl_gdbsx_memio */
-XENIDL_CHECK_SIZE(struct, xen_domctl_gdbsx_memio, 40);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_gdbsx_memio, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_gdbsx_memio, pgd3val, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_gdbsx_memio, gva, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_gdbsx_memio, uva, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_gdbsx_memio, len, 24);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_gdbsx_memio, gwr, 28);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_gdbsx_memio, remain, 32);
-
-/* struct xen_domctl_gdbsx_pauseunp_vcpu */
-XENIDL_CHECK_SIZE(struct, xen_domctl_gdbsx_pauseunp_vcpu, 4);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_gdbsx_pauseunp_vcpu, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_gdbsx_pauseunp_vcpu, vcpu, 0);
-
-/* struct xen_domctl_gdbsx_domstatus */
-XENIDL_CHECK_SIZE(struct, xen_domctl_gdbsx_domstatus, 12);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_gdbsx_domstatus, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_gdbsx_domstatus, paused, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_gdbsx_domstatus, vcpu_id, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_gdbsx_domstatus, vcpu_ev, 8);
-
-/* struct xen_domctl_vm_event_op */
-XENIDL_CHECK_SIZE(struct, xen_domctl_vm_event_op, 12);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_vm_event_op, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vm_event_op, op, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vm_event_op, mode, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vm_event_op, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vm_event_op, u.enable, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vm_event_op, u.enable.port, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vm_event_op, u.version, 8);
-
-/* struct xen_domctl_mem_sharing_op */
-XENIDL_CHECK_SIZE(struct, xen_domctl_mem_sharing_op, 2);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_mem_sharing_op, 1);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_mem_sharing_op, op, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_mem_sharing_op, u, 1);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_mem_sharing_op, u.enable, 1);
-
-/* struct xen_domctl_audit_p2m */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_audit_p2m, 24);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_audit_p2m, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_audit_p2m, orphans, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_audit_p2m, m2p_bad, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_audit_p2m, p2m_bad, 16);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_audit_p2m, 24);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_audit_p2m, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_audit_p2m, orphans, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_audit_p2m, m2p_bad, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_audit_p2m, p2m_bad, 16);
-#endif
-
-/* struct xen_domctl_set_virq_handler */
-XENIDL_CHECK_SIZE(struct, xen_domctl_set_virq_handler, 4);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_set_virq_handler, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_set_virq_handler, virq, 0);
-
-/* struct xen_domctl_set_access_required */
-XENIDL_CHECK_SIZE(struct, xen_domctl_set_access_required, 1);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_set_access_required, 1);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_set_access_required, access_required, 0);
-
-/* struct xen_domctl_set_broken_page_p2m */
-XENIDL_CHECK_SIZE(struct, xen_domctl_set_broken_page_p2m, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_set_broken_page_p2m, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_set_broken_page_p2m, pfn, 0);
-
-/* struct xen_domctl_cacheflush */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_cacheflush, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_cacheflush, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_cacheflush, start_pfn, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_cacheflush, nr_pfns, 4);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_cacheflush, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_cacheflush, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_cacheflush, start_pfn, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_cacheflush, nr_pfns, 8);
-#endif
-
-/* struct xen_domctl_paging_mempool */
-XENIDL_CHECK_SIZE(struct, xen_domctl_paging_mempool, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_paging_mempool, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_paging_mempool, size, 0);
-
-/* struct xen_domctl_vnuma */
-XENIDL_CHECK_SIZE(struct, xen_domctl_vnuma, 48);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_vnuma, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vnuma, nr_vnodes, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vnuma, nr_vmemranges, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vnuma, nr_vcpus, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vnuma, pad, 12);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vnuma, vdistance, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vnuma, vcpu_to_vnode, 24);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vnuma, vnode_to_pnode, 32);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vnuma, vmemrange, 40);
-
-/* struct xen_domctl_psr_cmt_op */
-XENIDL_CHECK_SIZE(struct, xen_domctl_psr_cmt_op, 8);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_psr_cmt_op, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_psr_cmt_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_psr_cmt_op, data, 4);
-
-/* struct xen_domctl_monitor_op */
-XENIDL_CHECK_SIZE(struct, xen_domctl_monitor_op, 24);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_monitor_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, op, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, event, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.mov_to_cr, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.mov_to_cr.index, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.mov_to_cr.sync, 9);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.mov_to_cr.onchangeonly, 10);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.mov_to_cr.pad1, 11);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.mov_to_cr.pad2, 12);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.mov_to_cr.bitmask, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.mov_to_msr, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.mov_to_msr.msr, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.mov_to_msr.onchangeonly, 12);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.guest_request, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.guest_request.sync, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.guest_request.allow_userspace, 9);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.debug_exception, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.debug_exception.sync, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.vmexit, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_monitor_op, u.vmexit.sync, 8);
-
-/* struct xen_domctl_psr_alloc */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_psr_alloc, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_psr_alloc, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_psr_alloc, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_psr_alloc, target, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_psr_alloc, data, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_psr_alloc, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_psr_alloc, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_psr_alloc, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_psr_alloc, target, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_psr_alloc, data, 8);
-#endif
-
-/* struct xen_domctl_vuart_op */
-XENIDL_CHECK_SIZE(struct, xen_domctl_vuart_op, 24);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_vuart_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vuart_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vuart_op, type, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vuart_op, gfn, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vuart_op, console_domid, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vuart_op, pad, 18);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vuart_op, evtchn, 20);
-
-/* struct xen_domctl_vmtrace_op */
-XENIDL_CHECK_SIZE(struct, xen_domctl_vmtrace_op, 24);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_vmtrace_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vmtrace_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vmtrace_op, vcpu, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vmtrace_op, key, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_vmtrace_op, value, 16);
-
-/* struct xen_domctl_set_llc_colors */
-XENIDL_CHECK_SIZE(struct, xen_domctl_set_llc_colors, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_set_llc_colors, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_set_llc_colors, num_llc_colors, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_set_llc_colors, pad, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_set_llc_colors, llc_colors, 8);
-
-/* struct xen_domctl_get_domain_state */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_get_domain_state, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_get_domain_state, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_get_domain_state, state, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_get_domain_state, caps, 2);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_get_domain_state, pad0, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_get_domain_state, unique_id, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl_get_domain_state, 16);
-XENIDL_CHECK_ALIGN(struct, xen_domctl_get_domain_state, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_get_domain_state, state, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_get_domain_state, caps, 2);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_get_domain_state, pad0, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl_get_domain_state, unique_id, 8);
-#endif
-
-/* struct xen_domctl */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl, 144);
-XENIDL_CHECK_ALIGN(struct, xen_domctl, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, interface_version, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, domain, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, _pad, 10);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.createdomain, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.getdomaininfo, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.getpageframeinfo3, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.nodeaffinity, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vcpuaffinity, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.shadow_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.max_mem, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vcpucontext, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.getvcpuinfo, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.max_vcpus, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.scheduler_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.setdomainhandle, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.setdebugging, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.irq_permission, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.gsi_permission, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.iomem_permission, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.ioport_permission, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.hypercall_init, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.settimeoffset, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.tsc_info, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.hvmcontext, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.hvmcontext_partial, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.address_size, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.sendtrigger, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.get_device_group, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.assign_device, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.bind_pt_irq, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.memory_mapping, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.ioport_mapping, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.ext_vcpucontext, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.set_target, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.subscribe, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.debug_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vm_event_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.mem_sharing_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.cpu_policy, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vcpuextstate, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vcpu_msrs, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.access_required, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.audit_p2m, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.set_virq_handler, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.gdbsx_guest_memio, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.set_broken_page_p2m, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.cacheflush, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.gdbsx_pauseunp_vcpu, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.gdbsx_domstatus, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vnuma, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.psr_cmt_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.monitor_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.psr_alloc, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vuart_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vmtrace_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.paging_mempool, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.set_llc_colors, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.get_domain_state, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.pad, 16);
-#elif defined(__arm__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, xen_domctl, 144);
-XENIDL_CHECK_ALIGN(struct, xen_domctl, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, interface_version, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, domain, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, _pad, 10);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.createdomain, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.getdomaininfo, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.getpageframeinfo3, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.nodeaffinity, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vcpuaffinity, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.shadow_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.max_mem, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vcpucontext, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.getvcpuinfo, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.max_vcpus, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.scheduler_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.setdomainhandle, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.setdebugging, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.irq_permission, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.gsi_permission, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.iomem_permission, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.ioport_permission, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.hypercall_init, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.settimeoffset, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.tsc_info, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.hvmcontext, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.hvmcontext_partial, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.address_size, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.sendtrigger, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.get_device_group, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.assign_device, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.bind_pt_irq, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.memory_mapping, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.ioport_mapping, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.ext_vcpucontext, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.set_target, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.subscribe, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.debug_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vm_event_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.mem_sharing_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.access_required, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.audit_p2m, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.set_virq_handler, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.gdbsx_guest_memio, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.set_broken_page_p2m, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.cacheflush, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.gdbsx_pauseunp_vcpu, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.gdbsx_domstatus, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vnuma, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.psr_cmt_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.monitor_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.psr_alloc, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vuart_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vmtrace_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.paging_mempool, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.dt_overlay, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.set_llc_colors, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.get_domain_state, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.pad, 16);
-#elif (defined(__powerpc64__) || defined(__riscv)) && !defined(__cplusplus)
-XENIDL_CHECK_SIZE(struct, xen_domctl, 144);
-XENIDL_CHECK_ALIGN(struct, xen_domctl, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, interface_version, 4);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, domain, 8);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, _pad, 10);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.createdomain, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.getdomaininfo, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.getpageframeinfo3, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.nodeaffinity, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vcpuaffinity, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.shadow_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.max_mem, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vcpucontext, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.getvcpuinfo, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.max_vcpus, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.scheduler_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.setdomainhandle, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.setdebugging, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.irq_permission, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.gsi_permission, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.iomem_permission, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.ioport_permission, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.hypercall_init, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.settimeoffset, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.tsc_info, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.hvmcontext, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.hvmcontext_partial, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.address_size, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.sendtrigger, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.get_device_group, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.assign_device, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.bind_pt_irq, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.memory_mapping, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.ioport_mapping, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.ext_vcpucontext, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.set_target, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.subscribe, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.debug_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vm_event_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.mem_sharing_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.access_required, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.audit_p2m, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.set_virq_handler, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.gdbsx_guest_memio, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.set_broken_page_p2m, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.cacheflush, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.gdbsx_pauseunp_vcpu, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.gdbsx_domstatus, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vnuma, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.psr_cmt_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.monitor_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.psr_alloc, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vuart_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.vmtrace_op, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.paging_mempool, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.set_llc_colors, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.get_domain_state, 16);
-XENIDL_CHECK_OFFSET(struct, xen_domctl, u.pad, 16);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_DOMCTL_H__ */

@@ -285,6 +285,12 @@ DEFINE_XEN_GUEST_HANDLE(evtchn_op_t);
 /* FIFO ABI: one queue per priority. */
 #define EVTCHN_FIFO_MAX_QUEUES 16
 
+/*
+ * Number of ports of the 2-level ABI: one pending bit per port, one
+ * selector bit per word of pending bits.
+ */
+#define EVTCHN_2L_NR_CHANNELS (sizeof(xen_ulong_t) * sizeof(xen_ulong_t) * 64)
+
 /* One word of the FIFO event array: flag bits and a link. */
 typedef uint32_t event_word_t;
 
@@ -318,149 +324,5 @@ struct evtchn_fifo_control_block {
     uint32_t head[EVTCHN_FIFO_MAX_QUEUES];
 };
 typedef struct evtchn_fifo_control_block evtchn_fifo_control_block_t;
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct evtchn_alloc_unbound */
-XENIDL_CHECK_SIZE(struct, evtchn_alloc_unbound, 8);
-XENIDL_CHECK_ALIGN(struct, evtchn_alloc_unbound, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_alloc_unbound, dom, 0);
-XENIDL_CHECK_OFFSET(struct, evtchn_alloc_unbound, remote_dom, 2);
-XENIDL_CHECK_OFFSET(struct, evtchn_alloc_unbound, port, 4);
-
-/* struct evtchn_bind_interdomain */
-XENIDL_CHECK_SIZE(struct, evtchn_bind_interdomain, 12);
-XENIDL_CHECK_ALIGN(struct, evtchn_bind_interdomain, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_bind_interdomain, remote_dom, 0);
-XENIDL_CHECK_OFFSET(struct, evtchn_bind_interdomain, remote_port, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_bind_interdomain, local_port, 8);
-
-/* struct evtchn_bind_virq */
-XENIDL_CHECK_SIZE(struct, evtchn_bind_virq, 12);
-XENIDL_CHECK_ALIGN(struct, evtchn_bind_virq, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_bind_virq, virq, 0);
-XENIDL_CHECK_OFFSET(struct, evtchn_bind_virq, vcpu, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_bind_virq, port, 8);
-
-/* struct evtchn_bind_pirq */
-XENIDL_CHECK_SIZE(struct, evtchn_bind_pirq, 12);
-XENIDL_CHECK_ALIGN(struct, evtchn_bind_pirq, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_bind_pirq, pirq, 0);
-XENIDL_CHECK_OFFSET(struct, evtchn_bind_pirq, flags, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_bind_pirq, port, 8);
-
-/* struct evtchn_bind_ipi */
-XENIDL_CHECK_SIZE(struct, evtchn_bind_ipi, 8);
-XENIDL_CHECK_ALIGN(struct, evtchn_bind_ipi, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_bind_ipi, vcpu, 0);
-XENIDL_CHECK_OFFSET(struct, evtchn_bind_ipi, port, 4);
-
-/* struct evtchn_close */
-XENIDL_CHECK_SIZE(struct, evtchn_close, 4);
-XENIDL_CHECK_ALIGN(struct, evtchn_close, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_close, port, 0);
-
-/* struct evtchn_send */
-XENIDL_CHECK_SIZE(struct, evtchn_send, 4);
-XENIDL_CHECK_ALIGN(struct, evtchn_send, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_send, port, 0);
-
-/* struct evtchn_status */
-XENIDL_CHECK_SIZE(struct, evtchn_status, 24);
-XENIDL_CHECK_ALIGN(struct, evtchn_status, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, dom, 0);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, port, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, status, 8);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, vcpu, 12);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, u, 16);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, u.unbound, 16);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, u.unbound.dom, 16);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, u.interdomain, 16);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, u.interdomain.dom, 16);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, u.interdomain.port, 20);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, u.pirq, 16);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, u.virq, 16);
-
-/* struct evtchn_bind_vcpu */
-XENIDL_CHECK_SIZE(struct, evtchn_bind_vcpu, 8);
-XENIDL_CHECK_ALIGN(struct, evtchn_bind_vcpu, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_bind_vcpu, port, 0);
-XENIDL_CHECK_OFFSET(struct, evtchn_bind_vcpu, vcpu, 4);
-
-/* struct evtchn_unmask */
-XENIDL_CHECK_SIZE(struct, evtchn_unmask, 4);
-XENIDL_CHECK_ALIGN(struct, evtchn_unmask, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_unmask, port, 0);
-
-/* struct evtchn_reset */
-XENIDL_CHECK_SIZE(struct, evtchn_reset, 2);
-XENIDL_CHECK_ALIGN(struct, evtchn_reset, 2);
-XENIDL_CHECK_OFFSET(struct, evtchn_reset, dom, 0);
-
-/* struct evtchn_init_control */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, evtchn_init_control, 24);
-XENIDL_CHECK_ALIGN(struct, evtchn_init_control, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_init_control, control_gfn, 0);
-XENIDL_CHECK_OFFSET(struct, evtchn_init_control, offset, 8);
-XENIDL_CHECK_OFFSET(struct, evtchn_init_control, vcpu, 12);
-XENIDL_CHECK_OFFSET(struct, evtchn_init_control, link_bits, 16);
-XENIDL_CHECK_OFFSET(struct, evtchn_init_control, _pad, 17);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, evtchn_init_control, 24);
-XENIDL_CHECK_ALIGN(struct, evtchn_init_control, 8);
-XENIDL_CHECK_OFFSET(struct, evtchn_init_control, control_gfn, 0);
-XENIDL_CHECK_OFFSET(struct, evtchn_init_control, offset, 8);
-XENIDL_CHECK_OFFSET(struct, evtchn_init_control, vcpu, 12);
-XENIDL_CHECK_OFFSET(struct, evtchn_init_control, link_bits, 16);
-XENIDL_CHECK_OFFSET(struct, evtchn_init_control, _pad, 17);
-#endif
-
-/* struct evtchn_expand_array */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, evtchn_expand_array, 8);
-XENIDL_CHECK_ALIGN(struct, evtchn_expand_array, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_expand_array, array_gfn, 0);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, evtchn_expand_array, 8);
-XENIDL_CHECK_ALIGN(struct, evtchn_expand_array, 8);
-XENIDL_CHECK_OFFSET(struct, evtchn_expand_array, array_gfn, 0);
-#endif
-
-/* struct evtchn_set_priority */
-XENIDL_CHECK_SIZE(struct, evtchn_set_priority, 8);
-XENIDL_CHECK_ALIGN(struct, evtchn_set_priority, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_set_priority, port, 0);
-XENIDL_CHECK_OFFSET(struct, evtchn_set_priority, priority, 4);
-
-/* struct evtchn_op */
-XENIDL_CHECK_SIZE(struct, evtchn_op, 28);
-XENIDL_CHECK_ALIGN(struct, evtchn_op, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, evtchn_op, u, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_op, u.alloc_unbound, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_op, u.bind_interdomain, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_op, u.bind_virq, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_op, u.bind_pirq, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_op, u.bind_ipi, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_op, u.close, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_op, u.send, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_op, u.status, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_op, u.bind_vcpu, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_op, u.unmask, 4);
-
-/* struct evtchn_fifo_control_block */
-XENIDL_CHECK_SIZE(struct, evtchn_fifo_control_block, 72);
-XENIDL_CHECK_ALIGN(struct, evtchn_fifo_control_block, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_fifo_control_block, ready, 0);
-XENIDL_CHECK_OFFSET(struct, evtchn_fifo_control_block, _rsvd, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_fifo_control_block, head, 8);
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_EVENT_CHANNEL_H__ */

@@ -174,7 +174,6 @@ struct xen_memory_domain {
     /* IN: the domain (DOMID_SELF allowed). */
     domid_t domid;
 };
-typedef struct xen_memory_domain xen_memory_domain_t;
 
 /* XENMEM_machphys_mfn_list: the extents of the machine-to-physical table. */
 struct xen_machphys_mfn_list {
@@ -252,7 +251,6 @@ union xen_add_to_physmap_batch_extra {
     /* Other spaces: must be zero. */
     uint16_t res0;
 };
-typedef union xen_add_to_physmap_batch_extra xen_add_to_physmap_batch_extra_t;
 
 /* XENMEM_add_to_physmap_batch: add_to_physmap for many pages. */
 struct xen_add_to_physmap_batch {
@@ -438,7 +436,6 @@ struct mem_sharing_op_nominate {
     /* OUT: its sharing handle. */
     uint64_aligned_t handle;
 };
-typedef struct mem_sharing_op_nominate mem_sharing_op_nominate_t;
 
 /* Sharing: share a page, or add it to the client's map. */
 struct mem_sharing_op_share {
@@ -453,7 +450,6 @@ struct mem_sharing_op_share {
     /* IN: the client domain. */
     domid_t client_domain;
 };
-typedef struct mem_sharing_op_share mem_sharing_op_share_t;
 
 /* Sharing: share a range of pages. */
 struct mem_sharing_op_range {
@@ -467,7 +463,6 @@ struct mem_sharing_op_range {
     domid_t client_domain;
     uint16_t _pad[3];
 };
-typedef struct mem_sharing_op_range mem_sharing_op_range_t;
 
 /* Sharing: debug a page. */
 struct mem_sharing_op_debug {
@@ -478,7 +473,6 @@ struct mem_sharing_op_debug {
         uint32_t gref;
     } u;
 };
-typedef struct mem_sharing_op_debug mem_sharing_op_debug_t;
 
 /* Options of a fork. */
 /* Let the fork use the IOMMU (for short-lived forks). */
@@ -498,7 +492,6 @@ struct mem_sharing_op_fork {
     uint16_t flags; /* bitmap xenmem_fork */
     uint32_t pad;
 };
-typedef struct mem_sharing_op_fork mem_sharing_op_fork_t;
 
 /* XENMEM_sharing_op: memory sharing between domains. */
 struct xen_mem_sharing_op {
@@ -653,402 +646,5 @@ struct xen_vnuma_topology_info {
 };
 typedef struct xen_vnuma_topology_info xen_vnuma_topology_info_t;
 DEFINE_XEN_GUEST_HANDLE(xen_vnuma_topology_info_t);
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_memory_reservation */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_memory_reservation, 20);
-XENIDL_CHECK_ALIGN(struct, xen_memory_reservation, 4);
-XENIDL_CHECK_OFFSET(struct, xen_memory_reservation, extent_start, 0);
-XENIDL_CHECK_OFFSET(struct, xen_memory_reservation, nr_extents, 4);
-XENIDL_CHECK_OFFSET(struct, xen_memory_reservation, extent_order, 8);
-XENIDL_CHECK_OFFSET(struct, xen_memory_reservation, mem_flags, 12);
-XENIDL_CHECK_OFFSET(struct, xen_memory_reservation, domid, 16);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_memory_reservation, 32);
-XENIDL_CHECK_ALIGN(struct, xen_memory_reservation, 8);
-XENIDL_CHECK_OFFSET(struct, xen_memory_reservation, extent_start, 0);
-XENIDL_CHECK_OFFSET(struct, xen_memory_reservation, nr_extents, 8);
-XENIDL_CHECK_OFFSET(struct, xen_memory_reservation, extent_order, 16);
-XENIDL_CHECK_OFFSET(struct, xen_memory_reservation, mem_flags, 20);
-XENIDL_CHECK_OFFSET(struct, xen_memory_reservation, domid, 24);
-#endif
-
-/* struct xen_memory_exchange */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_memory_exchange, 44);
-XENIDL_CHECK_ALIGN(struct, xen_memory_exchange, 4);
-XENIDL_CHECK_OFFSET(struct, xen_memory_exchange, in, 0);
-XENIDL_CHECK_OFFSET(struct, xen_memory_exchange, out, 20);
-XENIDL_CHECK_OFFSET(struct, xen_memory_exchange, nr_exchanged, 40);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_memory_exchange, 72);
-XENIDL_CHECK_ALIGN(struct, xen_memory_exchange, 8);
-XENIDL_CHECK_OFFSET(struct, xen_memory_exchange, in, 0);
-XENIDL_CHECK_OFFSET(struct, xen_memory_exchange, out, 32);
-XENIDL_CHECK_OFFSET(struct, xen_memory_exchange, nr_exchanged, 64);
-#endif
-
-/* struct xen_memory_domain */
-XENIDL_CHECK_SIZE(struct, xen_memory_domain, 2);
-XENIDL_CHECK_ALIGN(struct, xen_memory_domain, 2);
-XENIDL_CHECK_OFFSET(struct, xen_memory_domain, domid, 0);
-
-/* struct xen_machphys_mfn_list */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_machphys_mfn_list, 12);
-XENIDL_CHECK_ALIGN(struct, xen_machphys_mfn_list, 4);
-XENIDL_CHECK_OFFSET(struct, xen_machphys_mfn_list, max_extents, 0);
-XENIDL_CHECK_OFFSET(struct, xen_machphys_mfn_list, extent_start, 4);
-XENIDL_CHECK_OFFSET(struct, xen_machphys_mfn_list, nr_extents, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_machphys_mfn_list, 24);
-XENIDL_CHECK_ALIGN(struct, xen_machphys_mfn_list, 8);
-XENIDL_CHECK_OFFSET(struct, xen_machphys_mfn_list, max_extents, 0);
-XENIDL_CHECK_OFFSET(struct, xen_machphys_mfn_list, extent_start, 8);
-XENIDL_CHECK_OFFSET(struct, xen_machphys_mfn_list, nr_extents, 16);
-#endif
-
-/* struct xen_machphys_mapping */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_machphys_mapping, 12);
-XENIDL_CHECK_ALIGN(struct, xen_machphys_mapping, 4);
-XENIDL_CHECK_OFFSET(struct, xen_machphys_mapping, v_start, 0);
-XENIDL_CHECK_OFFSET(struct, xen_machphys_mapping, v_end, 4);
-XENIDL_CHECK_OFFSET(struct, xen_machphys_mapping, max_mfn, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_machphys_mapping, 24);
-XENIDL_CHECK_ALIGN(struct, xen_machphys_mapping, 8);
-XENIDL_CHECK_OFFSET(struct, xen_machphys_mapping, v_start, 0);
-XENIDL_CHECK_OFFSET(struct, xen_machphys_mapping, v_end, 8);
-XENIDL_CHECK_OFFSET(struct, xen_machphys_mapping, max_mfn, 16);
-#endif
-
-/* struct xen_add_to_physmap */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_add_to_physmap, 16);
-XENIDL_CHECK_ALIGN(struct, xen_add_to_physmap, 4);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap, size, 2);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap, space, 4);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap, idx, 8);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap, gpfn, 12);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_add_to_physmap, 24);
-XENIDL_CHECK_ALIGN(struct, xen_add_to_physmap, 8);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap, size, 2);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap, space, 4);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap, idx, 8);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap, gpfn, 16);
-#endif
-
-/* union xen_add_to_physmap_batch_extra */
-XENIDL_CHECK_SIZE(union, xen_add_to_physmap_batch_extra, 2);
-XENIDL_CHECK_ALIGN(union, xen_add_to_physmap_batch_extra, 2);
-XENIDL_CHECK_OFFSET(union, xen_add_to_physmap_batch_extra, foreign_domid, 0);
-XENIDL_CHECK_OFFSET(union, xen_add_to_physmap_batch_extra, res0, 0);
-
-/* struct xen_add_to_physmap_batch */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_add_to_physmap_batch, 20);
-XENIDL_CHECK_ALIGN(struct, xen_add_to_physmap_batch, 4);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, space, 2);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, size, 4);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, u, 6);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, idxs, 8);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, gpfns, 12);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, errs, 16);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_add_to_physmap_batch, 32);
-XENIDL_CHECK_ALIGN(struct, xen_add_to_physmap_batch, 8);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, space, 2);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, size, 4);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, u, 6);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, idxs, 8);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, gpfns, 16);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, errs, 24);
-#endif
-
-/* struct xen_remove_from_physmap */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_remove_from_physmap, 8);
-XENIDL_CHECK_ALIGN(struct, xen_remove_from_physmap, 4);
-XENIDL_CHECK_OFFSET(struct, xen_remove_from_physmap, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_remove_from_physmap, gpfn, 4);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_remove_from_physmap, 16);
-XENIDL_CHECK_ALIGN(struct, xen_remove_from_physmap, 8);
-XENIDL_CHECK_OFFSET(struct, xen_remove_from_physmap, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_remove_from_physmap, gpfn, 8);
-#endif
-
-/* struct xen_memory_map */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_memory_map, 8);
-XENIDL_CHECK_ALIGN(struct, xen_memory_map, 4);
-XENIDL_CHECK_OFFSET(struct, xen_memory_map, nr_entries, 0);
-XENIDL_CHECK_OFFSET(struct, xen_memory_map, buffer, 4);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_memory_map, 16);
-XENIDL_CHECK_ALIGN(struct, xen_memory_map, 8);
-XENIDL_CHECK_OFFSET(struct, xen_memory_map, nr_entries, 0);
-XENIDL_CHECK_OFFSET(struct, xen_memory_map, buffer, 8);
-#endif
-
-/* struct xen_foreign_memory_map */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_foreign_memory_map, 12);
-XENIDL_CHECK_ALIGN(struct, xen_foreign_memory_map, 4);
-XENIDL_CHECK_OFFSET(struct, xen_foreign_memory_map, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_foreign_memory_map, map, 4);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_foreign_memory_map, 24);
-XENIDL_CHECK_ALIGN(struct, xen_foreign_memory_map, 8);
-XENIDL_CHECK_OFFSET(struct, xen_foreign_memory_map, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_foreign_memory_map, map, 8);
-#endif
-
-/* struct xen_pod_target */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_pod_target, 36);
-XENIDL_CHECK_ALIGN(struct, xen_pod_target, 4);
-XENIDL_CHECK_OFFSET(struct, xen_pod_target, target_pages, 0);
-XENIDL_CHECK_OFFSET(struct, xen_pod_target, tot_pages, 8);
-XENIDL_CHECK_OFFSET(struct, xen_pod_target, pod_cache_pages, 16);
-XENIDL_CHECK_OFFSET(struct, xen_pod_target, pod_entries, 24);
-XENIDL_CHECK_OFFSET(struct, xen_pod_target, domid, 32);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_pod_target, 40);
-XENIDL_CHECK_ALIGN(struct, xen_pod_target, 8);
-XENIDL_CHECK_OFFSET(struct, xen_pod_target, target_pages, 0);
-XENIDL_CHECK_OFFSET(struct, xen_pod_target, tot_pages, 8);
-XENIDL_CHECK_OFFSET(struct, xen_pod_target, pod_cache_pages, 16);
-XENIDL_CHECK_OFFSET(struct, xen_pod_target, pod_entries, 24);
-XENIDL_CHECK_OFFSET(struct, xen_pod_target, domid, 32);
-#endif
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct xen_mem_paging_op */
-XENIDL_CHECK_SIZE(struct, xen_mem_paging_op, 24);
-XENIDL_CHECK_ALIGN(struct, xen_mem_paging_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_mem_paging_op, op, 0);
-XENIDL_CHECK_OFFSET(struct, xen_mem_paging_op, domain, 2);
-XENIDL_CHECK_OFFSET(struct, xen_mem_paging_op, buffer, 8);
-XENIDL_CHECK_OFFSET(struct, xen_mem_paging_op, gfn, 16);
-#endif
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct xen_mem_access_op */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_mem_access_op, 24);
-XENIDL_CHECK_ALIGN(struct, xen_mem_access_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, op, 0);
-XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, access, 1);
-XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, domid, 2);
-XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, nr, 4);
-XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, pfn, 8);
-XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, pfn_list, 16);
-XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, access_list, 20);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_mem_access_op, 32);
-XENIDL_CHECK_ALIGN(struct, xen_mem_access_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, op, 0);
-XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, access, 1);
-XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, domid, 2);
-XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, nr, 4);
-XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, pfn, 8);
-XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, pfn_list, 16);
-XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, access_list, 24);
-#endif
-#endif
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct mem_sharing_op_nominate */
-XENIDL_CHECK_SIZE(struct, mem_sharing_op_nominate, 16);
-XENIDL_CHECK_ALIGN(struct, mem_sharing_op_nominate, 8);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, u, 0);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, u.gfn, 0);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, u.grant_ref, 0);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, handle, 8);
-#endif
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct mem_sharing_op_share */
-XENIDL_CHECK_SIZE(struct, mem_sharing_op_share, 40);
-XENIDL_CHECK_ALIGN(struct, mem_sharing_op_share, 8);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, source_gfn, 0);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, source_handle, 8);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_gfn, 16);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_handle, 24);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_domain, 32);
-#endif
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct mem_sharing_op_range */
-XENIDL_CHECK_SIZE(struct, mem_sharing_op_range, 32);
-XENIDL_CHECK_ALIGN(struct, mem_sharing_op_range, 8);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, first_gfn, 0);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, last_gfn, 8);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, opaque, 16);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, client_domain, 24);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, _pad, 26);
-#endif
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct mem_sharing_op_debug */
-XENIDL_CHECK_SIZE(struct, mem_sharing_op_debug, 8);
-XENIDL_CHECK_ALIGN(struct, mem_sharing_op_debug, 8);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u, 0);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.gfn, 0);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.mfn, 0);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.gref, 0);
-#endif
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct mem_sharing_op_fork */
-XENIDL_CHECK_SIZE(struct, mem_sharing_op_fork, 8);
-XENIDL_CHECK_ALIGN(struct, mem_sharing_op_fork, 4);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, parent_domain, 0);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, flags, 2);
-XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, pad, 4);
-#endif
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct xen_mem_sharing_op */
-XENIDL_CHECK_SIZE(struct, xen_mem_sharing_op, 48);
-XENIDL_CHECK_ALIGN(struct, xen_mem_sharing_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, op, 0);
-XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, domain, 2);
-XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.nominate, 8);
-XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.share, 8);
-XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.range, 8);
-XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.debug, 8);
-XENIDL_CHECK_OFFSET(struct, xen_mem_sharing_op, u.fork, 8);
-#endif
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct xen_reserved_device_memory */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_reserved_device_memory, 8);
-XENIDL_CHECK_ALIGN(struct, xen_reserved_device_memory, 4);
-XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory, start_pfn, 0);
-XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory, nr_pages, 4);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_reserved_device_memory, 16);
-XENIDL_CHECK_ALIGN(struct, xen_reserved_device_memory, 8);
-XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory, start_pfn, 0);
-XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory, nr_pages, 8);
-#endif
-#endif
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct xen_reserved_device_memory_map */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_reserved_device_memory_map, 16);
-XENIDL_CHECK_ALIGN(struct, xen_reserved_device_memory_map, 4);
-XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, flags, 0);
-XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, nr_entries, 4);
-XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, buffer, 8);
-XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, dev, 12);
-XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, dev.pci, 12);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_reserved_device_memory_map, 24);
-XENIDL_CHECK_ALIGN(struct, xen_reserved_device_memory_map, 8);
-XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, flags, 0);
-XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, nr_entries, 4);
-XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, buffer, 8);
-XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, dev, 16);
-XENIDL_CHECK_OFFSET(struct, xen_reserved_device_memory_map, dev.pci, 16);
-#endif
-#endif
-
-/* struct xen_mem_acquire_resource */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_mem_acquire_resource, 28);
-XENIDL_CHECK_ALIGN(struct, xen_mem_acquire_resource, 4);
-XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, type, 2);
-XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, id, 4);
-XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, nr_frames, 8);
-XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, pad, 12);
-XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, frame, 16);
-XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, frame_list, 24);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_mem_acquire_resource, 32);
-XENIDL_CHECK_ALIGN(struct, xen_mem_acquire_resource, 8);
-XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, type, 2);
-XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, id, 4);
-XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, nr_frames, 8);
-XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, pad, 12);
-XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, frame, 16);
-XENIDL_CHECK_OFFSET(struct, xen_mem_acquire_resource, frame_list, 24);
-#endif
-
-/* struct xen_vmemrange */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_vmemrange, 24);
-XENIDL_CHECK_ALIGN(struct, xen_vmemrange, 4);
-XENIDL_CHECK_OFFSET(struct, xen_vmemrange, start, 0);
-XENIDL_CHECK_OFFSET(struct, xen_vmemrange, end, 8);
-XENIDL_CHECK_OFFSET(struct, xen_vmemrange, flags, 16);
-XENIDL_CHECK_OFFSET(struct, xen_vmemrange, nid, 20);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_vmemrange, 24);
-XENIDL_CHECK_ALIGN(struct, xen_vmemrange, 8);
-XENIDL_CHECK_OFFSET(struct, xen_vmemrange, start, 0);
-XENIDL_CHECK_OFFSET(struct, xen_vmemrange, end, 8);
-XENIDL_CHECK_OFFSET(struct, xen_vmemrange, flags, 16);
-XENIDL_CHECK_OFFSET(struct, xen_vmemrange, nid, 20);
-#endif
-
-/* struct xen_vnuma_topology_info */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_vnuma_topology_info, 40);
-XENIDL_CHECK_ALIGN(struct, xen_vnuma_topology_info, 4);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, pad, 2);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, nr_vnodes, 4);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, nr_vcpus, 8);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, nr_vmemranges, 12);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vdistance, 16);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vdistance.h, 16);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vdistance.pad, 16);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vcpu_to_vnode, 24);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vcpu_to_vnode.h, 24);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vcpu_to_vnode.pad, 24);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vmemrange, 32);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vmemrange.h, 32);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vmemrange.pad, 32);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_vnuma_topology_info, 40);
-XENIDL_CHECK_ALIGN(struct, xen_vnuma_topology_info, 8);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, pad, 2);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, nr_vnodes, 4);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, nr_vcpus, 8);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, nr_vmemranges, 12);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vdistance, 16);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vdistance.h, 16);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vdistance.pad, 16);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vcpu_to_vnode, 24);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vcpu_to_vnode.h, 24);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vcpu_to_vnode.pad, 24);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vmemrange, 32);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vmemrange.h, 32);
-XENIDL_CHECK_OFFSET(struct, xen_vnuma_topology_info, vmemrange.pad, 32);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_MEMORY_H__ */

@@ -39,26 +39,4 @@ struct xennmi_callback {
 typedef struct xennmi_callback xennmi_callback_t;
 DEFINE_XEN_GUEST_HANDLE(xennmi_callback_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xennmi_callback */
-#if defined(__i386__) || defined(__arm__)
-XENIDL_CHECK_SIZE(struct, xennmi_callback, 8);
-XENIDL_CHECK_ALIGN(struct, xennmi_callback, 4);
-XENIDL_CHECK_OFFSET(struct, xennmi_callback, handler_address, 0);
-XENIDL_CHECK_OFFSET(struct, xennmi_callback, pad, 4);
-#elif defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, xennmi_callback, 16);
-XENIDL_CHECK_ALIGN(struct, xennmi_callback, 8);
-XENIDL_CHECK_OFFSET(struct, xennmi_callback, handler_address, 0);
-XENIDL_CHECK_OFFSET(struct, xennmi_callback, pad, 8);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_NMI_H__ */

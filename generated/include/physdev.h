@@ -59,8 +59,21 @@
  */
 #define PHYSDEVOP_pci_device_reset 32
 
-/* The pirq_eoi_gmfn command of this interface version. */
+#if __XEN_INTERFACE_VERSION__ < 0x00040200
+
+/*
+ * The pirq_eoi_gmfn command of this interface version: pirq_eoi_gmfn_v1
+ * before interface 0x00040200.
+ */
+#define PHYSDEVOP_pirq_eoi_gmfn 17
+#else
+
+/*
+ * The pirq_eoi_gmfn command of this interface version: pirq_eoi_gmfn_v2
+ * since interface 0x00040200.
+ */
 #define PHYSDEVOP_pirq_eoi_gmfn 28
+#endif
 
 /* PHYSDEVOP_eoi: signal the end of an interrupt. */
 struct physdev_eoi {
@@ -352,7 +365,6 @@ struct pci_device_reset {
     /* IN: the kind of reset (PCI_DEVICE_RESET_*). */
     uint32_t flags;
 };
-typedef struct pci_device_reset pci_device_reset_t;
 
 /* Operations of PHYSDEVOP_dbgp_op on a USB debug port. */
 /* The controller is about to be reset. */
@@ -377,217 +389,5 @@ struct physdev_dbgp_op {
 };
 typedef struct physdev_dbgp_op physdev_dbgp_op_t;
 DEFINE_XEN_GUEST_HANDLE(physdev_dbgp_op_t);
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct physdev_eoi */
-XENIDL_CHECK_SIZE(struct, physdev_eoi, 4);
-XENIDL_CHECK_ALIGN(struct, physdev_eoi, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_eoi, irq, 0);
-
-/* struct physdev_pirq_eoi_gmfn */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, physdev_pirq_eoi_gmfn, 4);
-XENIDL_CHECK_ALIGN(struct, physdev_pirq_eoi_gmfn, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_pirq_eoi_gmfn, gmfn, 0);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, physdev_pirq_eoi_gmfn, 8);
-XENIDL_CHECK_ALIGN(struct, physdev_pirq_eoi_gmfn, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_pirq_eoi_gmfn, gmfn, 0);
-#endif
-
-/* struct physdev_irq_status_query */
-XENIDL_CHECK_SIZE(struct, physdev_irq_status_query, 8);
-XENIDL_CHECK_ALIGN(struct, physdev_irq_status_query, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_irq_status_query, irq, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_irq_status_query, flags, 4);
-
-/* struct physdev_set_iopl */
-XENIDL_CHECK_SIZE(struct, physdev_set_iopl, 4);
-XENIDL_CHECK_ALIGN(struct, physdev_set_iopl, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_set_iopl, iopl, 0);
-
-/* struct physdev_set_iobitmap */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, physdev_set_iobitmap, 8);
-XENIDL_CHECK_ALIGN(struct, physdev_set_iobitmap, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_set_iobitmap, bitmap, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_set_iobitmap, nr_ports, 4);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, physdev_set_iobitmap, 16);
-XENIDL_CHECK_ALIGN(struct, physdev_set_iobitmap, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_set_iobitmap, bitmap, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_set_iobitmap, nr_ports, 8);
-#endif
-
-/* struct physdev_apic */
-#if defined(__i386__) || defined(__arm__)
-XENIDL_CHECK_SIZE(struct, physdev_apic, 12);
-XENIDL_CHECK_ALIGN(struct, physdev_apic, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_apic, apic_physbase, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_apic, reg, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_apic, value, 8);
-#elif defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, physdev_apic, 16);
-XENIDL_CHECK_ALIGN(struct, physdev_apic, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_apic, apic_physbase, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_apic, reg, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_apic, value, 12);
-#endif
-
-/* struct physdev_irq */
-XENIDL_CHECK_SIZE(struct, physdev_irq, 8);
-XENIDL_CHECK_ALIGN(struct, physdev_irq, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_irq, irq, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_irq, vector, 4);
-
-/* struct physdev_map_pirq */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, physdev_map_pirq, 36);
-XENIDL_CHECK_ALIGN(struct, physdev_map_pirq, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_map_pirq, domid, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_map_pirq, type, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_map_pirq, index, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_map_pirq, pirq, 12);
-XENIDL_CHECK_OFFSET(struct, physdev_map_pirq, bus, 16);
-XENIDL_CHECK_OFFSET(struct, physdev_map_pirq, devfn, 20);
-XENIDL_CHECK_OFFSET(struct, physdev_map_pirq, entry_nr, 24);
-XENIDL_CHECK_OFFSET(struct, physdev_map_pirq, table_base, 28);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, physdev_map_pirq, 40);
-XENIDL_CHECK_ALIGN(struct, physdev_map_pirq, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_map_pirq, domid, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_map_pirq, type, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_map_pirq, index, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_map_pirq, pirq, 12);
-XENIDL_CHECK_OFFSET(struct, physdev_map_pirq, bus, 16);
-XENIDL_CHECK_OFFSET(struct, physdev_map_pirq, devfn, 20);
-XENIDL_CHECK_OFFSET(struct, physdev_map_pirq, entry_nr, 24);
-XENIDL_CHECK_OFFSET(struct, physdev_map_pirq, table_base, 32);
-#endif
-
-/* struct physdev_unmap_pirq */
-XENIDL_CHECK_SIZE(struct, physdev_unmap_pirq, 8);
-XENIDL_CHECK_ALIGN(struct, physdev_unmap_pirq, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_unmap_pirq, domid, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_unmap_pirq, pirq, 4);
-
-/* struct physdev_manage_pci */
-XENIDL_CHECK_SIZE(struct, physdev_manage_pci, 2);
-XENIDL_CHECK_ALIGN(struct, physdev_manage_pci, 1);
-XENIDL_CHECK_OFFSET(struct, physdev_manage_pci, bus, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_manage_pci, devfn, 1);
-
-/* struct physdev_restore_msi */
-XENIDL_CHECK_SIZE(struct, physdev_restore_msi, 2);
-XENIDL_CHECK_ALIGN(struct, physdev_restore_msi, 1);
-XENIDL_CHECK_OFFSET(struct, physdev_restore_msi, bus, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_restore_msi, devfn, 1);
-
-/* struct physdev_manage_pci_ext */
-XENIDL_CHECK_SIZE(struct, physdev_manage_pci_ext, 16);
-XENIDL_CHECK_ALIGN(struct, physdev_manage_pci_ext, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_manage_pci_ext, bus, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_manage_pci_ext, devfn, 1);
-XENIDL_CHECK_OFFSET(struct, physdev_manage_pci_ext, is_extfn, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_manage_pci_ext, is_virtfn, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_manage_pci_ext, physfn, 12);
-XENIDL_CHECK_OFFSET(struct, physdev_manage_pci_ext, physfn.bus, 12);
-XENIDL_CHECK_OFFSET(struct, physdev_manage_pci_ext, physfn.devfn, 13);
-
-/* struct physdev_op */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, physdev_op, 16);
-XENIDL_CHECK_ALIGN(struct, physdev_op, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_op, u, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_op, u.irq_status_query, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_op, u.set_iopl, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_op, u.set_iobitmap, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_op, u.apic_op, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_op, u.irq_op, 4);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, physdev_op, 24);
-XENIDL_CHECK_ALIGN(struct, physdev_op, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_op, u, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_op, u.irq_status_query, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_op, u.set_iopl, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_op, u.set_iobitmap, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_op, u.apic_op, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_op, u.irq_op, 8);
-#endif
-
-/* struct physdev_setup_gsi */
-XENIDL_CHECK_SIZE(struct, physdev_setup_gsi, 8);
-XENIDL_CHECK_ALIGN(struct, physdev_setup_gsi, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_setup_gsi, gsi, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_setup_gsi, triggering, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_setup_gsi, polarity, 5);
-
-/* struct physdev_get_free_pirq */
-XENIDL_CHECK_SIZE(struct, physdev_get_free_pirq, 8);
-XENIDL_CHECK_ALIGN(struct, physdev_get_free_pirq, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_get_free_pirq, type, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_get_free_pirq, pirq, 4);
-
-/* struct physdev_pci_mmcfg_reserved */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, physdev_pci_mmcfg_reserved, 16);
-XENIDL_CHECK_ALIGN(struct, physdev_pci_mmcfg_reserved, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_mmcfg_reserved, address, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_mmcfg_reserved, segment, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_mmcfg_reserved, start_bus, 10);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_mmcfg_reserved, end_bus, 11);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_mmcfg_reserved, flags, 12);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, physdev_pci_mmcfg_reserved, 16);
-XENIDL_CHECK_ALIGN(struct, physdev_pci_mmcfg_reserved, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_mmcfg_reserved, address, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_mmcfg_reserved, segment, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_mmcfg_reserved, start_bus, 10);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_mmcfg_reserved, end_bus, 11);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_mmcfg_reserved, flags, 12);
-#endif
-
-/* struct physdev_pci_device_add */
-XENIDL_CHECK_SIZE(struct, physdev_pci_device_add, 12);
-XENIDL_CHECK_ALIGN(struct, physdev_pci_device_add, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_device_add, seg, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_device_add, bus, 2);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_device_add, devfn, 3);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_device_add, flags, 4);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_device_add, physfn, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_device_add, physfn.bus, 8);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_device_add, physfn.devfn, 9);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_device_add, optarr, 12);
-
-/* struct physdev_pci_device */
-XENIDL_CHECK_SIZE(struct, physdev_pci_device, 4);
-XENIDL_CHECK_ALIGN(struct, physdev_pci_device, 2);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_device, seg, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_device, bus, 2);
-XENIDL_CHECK_OFFSET(struct, physdev_pci_device, devfn, 3);
-
-/* struct pci_device_reset */
-XENIDL_CHECK_SIZE(struct, pci_device_reset, 8);
-XENIDL_CHECK_ALIGN(struct, pci_device_reset, 4);
-XENIDL_CHECK_OFFSET(struct, pci_device_reset, dev, 0);
-XENIDL_CHECK_OFFSET(struct, pci_device_reset, flags, 4);
-
-/* struct physdev_dbgp_op */
-XENIDL_CHECK_SIZE(struct, physdev_dbgp_op, 6);
-XENIDL_CHECK_ALIGN(struct, physdev_dbgp_op, 2);
-XENIDL_CHECK_OFFSET(struct, physdev_dbgp_op, op, 0);
-XENIDL_CHECK_OFFSET(struct, physdev_dbgp_op, bus, 1);
-XENIDL_CHECK_OFFSET(struct, physdev_dbgp_op, u, 2);
-XENIDL_CHECK_OFFSET(struct, physdev_dbgp_op, u.pci, 2);
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_PHYSDEV_H__ */

@@ -72,8 +72,21 @@
 /* Load new microcode, with flags (xenpf_microcode_update2). */
 #define XENPF_microcode_update2 66
 
-/* The settime command of this interface version. */
+#if __XEN_INTERFACE_VERSION__ < 0x00040600
+
+/*
+ * The settime command of this interface version: settime32 before
+ * interface 0x00040600.
+ */
+#define XENPF_settime 17
+#else
+
+/*
+ * The settime command of this interface version: settime64 since
+ * interface 0x00040600.
+ */
 #define XENPF_settime 62
+#endif
 
 /*
  * XENPF_settime32: set the wallclock so that it reads secs.nsecs after
@@ -233,7 +246,6 @@ struct xenpf_efi_time {
     /* Daylight saving flags. */
     uint8_t daylight;
 };
-typedef struct xenpf_efi_time xenpf_efi_time_t;
 
 /* An EFI GUID. */
 struct xenpf_efi_guid {
@@ -242,7 +254,6 @@ struct xenpf_efi_guid {
     uint16_t data3;
     uint8_t data4[8];
 };
-typedef struct xenpf_efi_guid xenpf_efi_guid_t;
 
 /* XENPF_efi_runtime_call: call an EFI runtime service. */
 struct xenpf_efi_runtime_call {
@@ -386,7 +397,6 @@ union xenpf_efi_info {
         xen_ulong_t size;
     } apple_properties;
 };
-typedef union xenpf_efi_info xenpf_efi_info_t;
 
 /* XENPF_firmware_info: information the firmware gave Xen at boot. */
 struct xenpf_firmware_info {
@@ -523,7 +533,6 @@ struct xen_power_register {
     uint32_t access_size;
     uint64_t address;
 };
-typedef struct xen_power_register xen_power_register_t;
 
 /* A C state dependency (_CSD). */
 struct xen_processor_csd {
@@ -573,7 +582,6 @@ struct xen_processor_power {
     /* The C states. */
     XEN_GUEST_HANDLE(xen_processor_cx_t) states;
 };
-typedef struct xen_processor_power xen_processor_power_t;
 
 /* An ACPI P-state register (_PCT). */
 struct xen_pct_register {
@@ -585,7 +593,6 @@ struct xen_pct_register {
     uint8_t reserved;
     uint64_t address;
 };
-typedef struct xen_pct_register xen_pct_register_t;
 
 /* A P state (_PSS). */
 struct xen_processor_px {
@@ -613,7 +620,6 @@ struct xen_psd_package {
     uint64_t coord_type;
     uint64_t num_processors;
 };
-typedef struct xen_psd_package xen_psd_package_t;
 
 /* How dependent processors coordinate their frequency. */
 /* The hardware coordinates. */
@@ -877,7 +883,15 @@ struct xen_platform_op {
     /* IN/OUT: the arguments of cmd. */
     union {
         xenpf_settime32_t settime32;
+        /* settime is the settime struct of this interface version. */
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+        union {
+            xenpf_settime_t settime;
+            xenpf_settime64_t settime64;
+        };
+#else
         xenpf_settime64_t settime64;
+#endif
         xenpf_add_memtype_t add_memtype;
         xenpf_del_memtype_t del_memtype;
         xenpf_read_memtype_t read_memtype;
@@ -905,765 +919,5 @@ struct xen_platform_op {
 };
 typedef struct xen_platform_op xen_platform_op_t;
 DEFINE_XEN_GUEST_HANDLE(xen_platform_op_t);
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xenpf_settime32 */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xenpf_settime32, 16);
-XENIDL_CHECK_ALIGN(struct, xenpf_settime32, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_settime32, secs, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_settime32, nsecs, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_settime32, system_time, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xenpf_settime32, 16);
-XENIDL_CHECK_ALIGN(struct, xenpf_settime32, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_settime32, secs, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_settime32, nsecs, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_settime32, system_time, 8);
-#endif
-
-/* struct xenpf_settime64 */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xenpf_settime64, 24);
-XENIDL_CHECK_ALIGN(struct, xenpf_settime64, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_settime64, secs, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_settime64, nsecs, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_settime64, mbz, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_settime64, system_time, 16);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xenpf_settime64, 24);
-XENIDL_CHECK_ALIGN(struct, xenpf_settime64, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_settime64, secs, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_settime64, nsecs, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_settime64, mbz, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_settime64, system_time, 16);
-#endif
-
-/* struct xenpf_add_memtype */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xenpf_add_memtype, 24);
-XENIDL_CHECK_ALIGN(struct, xenpf_add_memtype, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_add_memtype, mfn, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_add_memtype, nr_mfns, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_add_memtype, type, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_add_memtype, handle, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_add_memtype, reg, 20);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xenpf_add_memtype, 32);
-XENIDL_CHECK_ALIGN(struct, xenpf_add_memtype, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_add_memtype, mfn, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_add_memtype, nr_mfns, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_add_memtype, type, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_add_memtype, handle, 20);
-XENIDL_CHECK_OFFSET(struct, xenpf_add_memtype, reg, 24);
-#endif
-
-/* struct xenpf_del_memtype */
-XENIDL_CHECK_SIZE(struct, xenpf_del_memtype, 8);
-XENIDL_CHECK_ALIGN(struct, xenpf_del_memtype, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_del_memtype, handle, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_del_memtype, reg, 4);
-
-/* struct xenpf_read_memtype */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xenpf_read_memtype, 20);
-XENIDL_CHECK_ALIGN(struct, xenpf_read_memtype, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_read_memtype, reg, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_read_memtype, mfn, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_read_memtype, nr_mfns, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_read_memtype, type, 16);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xenpf_read_memtype, 32);
-XENIDL_CHECK_ALIGN(struct, xenpf_read_memtype, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_read_memtype, reg, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_read_memtype, mfn, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_read_memtype, nr_mfns, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_read_memtype, type, 24);
-#endif
-
-/* struct xenpf_microcode_update */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xenpf_microcode_update, 8);
-XENIDL_CHECK_ALIGN(struct, xenpf_microcode_update, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_microcode_update, data, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_microcode_update, length, 4);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xenpf_microcode_update, 16);
-XENIDL_CHECK_ALIGN(struct, xenpf_microcode_update, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_microcode_update, data, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_microcode_update, length, 8);
-#endif
-
-/* struct xenpf_platform_quirk */
-XENIDL_CHECK_SIZE(struct, xenpf_platform_quirk, 4);
-XENIDL_CHECK_ALIGN(struct, xenpf_platform_quirk, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_platform_quirk, quirk_id, 0);
-
-/* struct xenpf_efi_time */
-XENIDL_CHECK_SIZE(struct, xenpf_efi_time, 16);
-XENIDL_CHECK_ALIGN(struct, xenpf_efi_time, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_time, year, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_time, month, 2);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_time, day, 3);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_time, hour, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_time, min, 5);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_time, sec, 6);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_time, ns, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_time, tz, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_time, daylight, 14);
-
-/* struct xenpf_efi_guid */
-XENIDL_CHECK_SIZE(struct, xenpf_efi_guid, 16);
-XENIDL_CHECK_ALIGN(struct, xenpf_efi_guid, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_guid, data1, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_guid, data2, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_guid, data3, 6);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_guid, data4, 8);
-
-/* struct xenpf_efi_runtime_call */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xenpf_efi_runtime_call, 40);
-XENIDL_CHECK_ALIGN(struct, xenpf_efi_runtime_call, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, function, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, misc, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, status, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_time, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_time.time, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_time.resolution, 28);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_time.accuracy, 32);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.set_time, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_wakeup_time, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.set_wakeup_time, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_variable, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_variable.name, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_variable.size, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_variable.data, 20);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_variable.vendor_guid, 24);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.set_variable, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.set_variable.name, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.set_variable.size, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.set_variable.data, 20);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.set_variable.vendor_guid, 24);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_next_variable_name, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_next_variable_name.size, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_next_variable_name.name, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_next_variable_name.vendor_guid, 20);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_variable_info, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_variable_info.attr, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_variable_info.max_store_size, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_variable_info.remain_store_size, 24);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_variable_info.max_size, 32);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_capsule_capabilities, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_capsule_capabilities.capsule_header_array, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_capsule_capabilities.capsule_count, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_capsule_capabilities.max_capsule_size, 20);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_capsule_capabilities.reset_type, 28);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.update_capsule, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.update_capsule.capsule_header_array, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.update_capsule.capsule_count, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.update_capsule.sg_list, 20);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xenpf_efi_runtime_call, 56);
-XENIDL_CHECK_ALIGN(struct, xenpf_efi_runtime_call, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, function, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, misc, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, status, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_time, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_time.time, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_time.resolution, 32);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_time.accuracy, 36);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.set_time, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_wakeup_time, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.set_wakeup_time, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_variable, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_variable.name, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_variable.size, 24);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_variable.data, 32);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_variable.vendor_guid, 40);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.set_variable, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.set_variable.name, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.set_variable.size, 24);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.set_variable.data, 32);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.set_variable.vendor_guid, 40);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_next_variable_name, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_next_variable_name.size, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_next_variable_name.name, 24);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.get_next_variable_name.vendor_guid, 32);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_variable_info, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_variable_info.attr, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_variable_info.max_store_size, 24);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_variable_info.remain_store_size, 32);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_variable_info.max_size, 40);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_capsule_capabilities, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_capsule_capabilities.capsule_header_array, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_capsule_capabilities.capsule_count, 24);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_capsule_capabilities.max_capsule_size, 32);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.query_capsule_capabilities.reset_type, 40);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.update_capsule, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.update_capsule.capsule_header_array, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.update_capsule.capsule_count, 24);
-XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.update_capsule.sg_list, 32);
-#endif
-
-/* union xenpf_efi_info */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(union, xenpf_efi_info, 28);
-XENIDL_CHECK_ALIGN(union, xenpf_efi_info, 4);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, version, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, cfg, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, cfg.addr, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, cfg.nent, 8);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, vendor, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, vendor.revision, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, vendor.bufsz, 4);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, vendor.name, 8);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, mem, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, mem.addr, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, mem.size, 8);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, mem.attr, 16);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, mem.type, 24);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, pci_rom, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, pci_rom.segment, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, pci_rom.bus, 2);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, pci_rom.devfn, 3);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, pci_rom.vendor, 4);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, pci_rom.devid, 6);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, pci_rom.address, 8);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, pci_rom.size, 16);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, apple_properties, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, apple_properties.address, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, apple_properties.size, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(union, xenpf_efi_info, 32);
-XENIDL_CHECK_ALIGN(union, xenpf_efi_info, 8);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, version, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, cfg, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, cfg.addr, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, cfg.nent, 8);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, vendor, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, vendor.revision, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, vendor.bufsz, 4);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, vendor.name, 8);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, mem, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, mem.addr, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, mem.size, 8);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, mem.attr, 16);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, mem.type, 24);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, pci_rom, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, pci_rom.segment, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, pci_rom.bus, 2);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, pci_rom.devfn, 3);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, pci_rom.vendor, 4);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, pci_rom.devid, 6);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, pci_rom.address, 8);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, pci_rom.size, 16);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, apple_properties, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, apple_properties.address, 0);
-XENIDL_CHECK_OFFSET(union, xenpf_efi_info, apple_properties.size, 8);
-#endif
-
-/* struct xenpf_firmware_info */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xenpf_firmware_info, 36);
-XENIDL_CHECK_ALIGN(struct, xenpf_firmware_info, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, type, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, index, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_info, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_info.device, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_info.version, 9);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_info.interface_support, 10);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_info.legacy_max_cylinder, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_info.legacy_max_head, 14);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_info.legacy_sectors_per_track, 15);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_info.edd_params, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_mbr_signature, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_mbr_signature.device, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_mbr_signature.mbr_signature, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.vbeddc_info, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.vbeddc_info.capabilities, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.vbeddc_info.edid_transfer_time, 9);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.vbeddc_info.edid, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.efi_info, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.kbd_shift_flags, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xenpf_firmware_info, 40);
-XENIDL_CHECK_ALIGN(struct, xenpf_firmware_info, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, type, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, index, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_info, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_info.device, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_info.version, 9);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_info.interface_support, 10);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_info.legacy_max_cylinder, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_info.legacy_max_head, 14);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_info.legacy_sectors_per_track, 15);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_info.edd_params, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_mbr_signature, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_mbr_signature.device, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.disk_mbr_signature.mbr_signature, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.vbeddc_info, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.vbeddc_info.capabilities, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.vbeddc_info.edid_transfer_time, 9);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.vbeddc_info.edid, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.efi_info, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_firmware_info, u.kbd_shift_flags, 8);
-#endif
-
-/* struct xenpf_enter_acpi_sleep */
-XENIDL_CHECK_SIZE(struct, xenpf_enter_acpi_sleep, 12);
-XENIDL_CHECK_ALIGN(struct, xenpf_enter_acpi_sleep, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_enter_acpi_sleep, val_a, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_enter_acpi_sleep, val_b, 2);
-XENIDL_CHECK_OFFSET(struct, xenpf_enter_acpi_sleep, sleep_state, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_enter_acpi_sleep, flags, 8);
-
-/* struct xenpf_change_freq */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xenpf_change_freq, 16);
-XENIDL_CHECK_ALIGN(struct, xenpf_change_freq, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_change_freq, flags, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_change_freq, cpu, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_change_freq, freq, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xenpf_change_freq, 16);
-XENIDL_CHECK_ALIGN(struct, xenpf_change_freq, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_change_freq, flags, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_change_freq, cpu, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_change_freq, freq, 8);
-#endif
-
-/* struct xenpf_getidletime */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xenpf_getidletime, 20);
-XENIDL_CHECK_ALIGN(struct, xenpf_getidletime, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_getidletime, cpumap_bitmap, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_getidletime, cpumap_nr_cpus, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_getidletime, idletime, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_getidletime, now, 12);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xenpf_getidletime, 32);
-XENIDL_CHECK_ALIGN(struct, xenpf_getidletime, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_getidletime, cpumap_bitmap, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_getidletime, cpumap_nr_cpus, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_getidletime, idletime, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_getidletime, now, 24);
-#endif
-
-/* struct xen_power_register */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_power_register, 24);
-XENIDL_CHECK_ALIGN(struct, xen_power_register, 4);
-XENIDL_CHECK_OFFSET(struct, xen_power_register, space_id, 0);
-XENIDL_CHECK_OFFSET(struct, xen_power_register, bit_width, 4);
-XENIDL_CHECK_OFFSET(struct, xen_power_register, bit_offset, 8);
-XENIDL_CHECK_OFFSET(struct, xen_power_register, access_size, 12);
-XENIDL_CHECK_OFFSET(struct, xen_power_register, address, 16);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_power_register, 24);
-XENIDL_CHECK_ALIGN(struct, xen_power_register, 8);
-XENIDL_CHECK_OFFSET(struct, xen_power_register, space_id, 0);
-XENIDL_CHECK_OFFSET(struct, xen_power_register, bit_width, 4);
-XENIDL_CHECK_OFFSET(struct, xen_power_register, bit_offset, 8);
-XENIDL_CHECK_OFFSET(struct, xen_power_register, access_size, 12);
-XENIDL_CHECK_OFFSET(struct, xen_power_register, address, 16);
-#endif
-
-/* struct xen_processor_csd */
-XENIDL_CHECK_SIZE(struct, xen_processor_csd, 12);
-XENIDL_CHECK_ALIGN(struct, xen_processor_csd, 4);
-XENIDL_CHECK_OFFSET(struct, xen_processor_csd, domain, 0);
-XENIDL_CHECK_OFFSET(struct, xen_processor_csd, coord_type, 4);
-XENIDL_CHECK_OFFSET(struct, xen_processor_csd, num, 8);
-
-/* struct xen_processor_cx */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_processor_cx, 44);
-XENIDL_CHECK_ALIGN(struct, xen_processor_cx, 4);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cx, reg, 0);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cx, type, 24);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cx, latency, 28);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cx, power, 32);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cx, dpcnt, 36);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cx, dp, 40);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_processor_cx, 48);
-XENIDL_CHECK_ALIGN(struct, xen_processor_cx, 8);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cx, reg, 0);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cx, type, 24);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cx, latency, 28);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cx, power, 32);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cx, dpcnt, 36);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cx, dp, 40);
-#endif
-
-/* struct xen_processor_flags */
-XENIDL_CHECK_SIZE(struct, xen_processor_flags, 4);
-XENIDL_CHECK_ALIGN(struct, xen_processor_flags, 4);
-
-/* struct xen_processor_power */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_processor_power, 12);
-XENIDL_CHECK_ALIGN(struct, xen_processor_power, 4);
-XENIDL_CHECK_OFFSET(struct, xen_processor_power, count, 0);
-XENIDL_CHECK_OFFSET(struct, xen_processor_power, flags, 4);
-XENIDL_CHECK_OFFSET(struct, xen_processor_power, states, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_processor_power, 16);
-XENIDL_CHECK_ALIGN(struct, xen_processor_power, 8);
-XENIDL_CHECK_OFFSET(struct, xen_processor_power, count, 0);
-XENIDL_CHECK_OFFSET(struct, xen_processor_power, flags, 4);
-XENIDL_CHECK_OFFSET(struct, xen_processor_power, states, 8);
-#endif
-
-/* struct xen_pct_register */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_pct_register, 16);
-XENIDL_CHECK_ALIGN(struct, xen_pct_register, 4);
-XENIDL_CHECK_OFFSET(struct, xen_pct_register, descriptor, 0);
-XENIDL_CHECK_OFFSET(struct, xen_pct_register, length, 2);
-XENIDL_CHECK_OFFSET(struct, xen_pct_register, space_id, 4);
-XENIDL_CHECK_OFFSET(struct, xen_pct_register, bit_width, 5);
-XENIDL_CHECK_OFFSET(struct, xen_pct_register, bit_offset, 6);
-XENIDL_CHECK_OFFSET(struct, xen_pct_register, reserved, 7);
-XENIDL_CHECK_OFFSET(struct, xen_pct_register, address, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_pct_register, 16);
-XENIDL_CHECK_ALIGN(struct, xen_pct_register, 8);
-XENIDL_CHECK_OFFSET(struct, xen_pct_register, descriptor, 0);
-XENIDL_CHECK_OFFSET(struct, xen_pct_register, length, 2);
-XENIDL_CHECK_OFFSET(struct, xen_pct_register, space_id, 4);
-XENIDL_CHECK_OFFSET(struct, xen_pct_register, bit_width, 5);
-XENIDL_CHECK_OFFSET(struct, xen_pct_register, bit_offset, 6);
-XENIDL_CHECK_OFFSET(struct, xen_pct_register, reserved, 7);
-XENIDL_CHECK_OFFSET(struct, xen_pct_register, address, 8);
-#endif
-
-/* struct xen_processor_px */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_processor_px, 48);
-XENIDL_CHECK_ALIGN(struct, xen_processor_px, 4);
-XENIDL_CHECK_OFFSET(struct, xen_processor_px, core_frequency, 0);
-XENIDL_CHECK_OFFSET(struct, xen_processor_px, power, 8);
-XENIDL_CHECK_OFFSET(struct, xen_processor_px, transition_latency, 16);
-XENIDL_CHECK_OFFSET(struct, xen_processor_px, bus_master_latency, 24);
-XENIDL_CHECK_OFFSET(struct, xen_processor_px, control, 32);
-XENIDL_CHECK_OFFSET(struct, xen_processor_px, status, 40);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_processor_px, 48);
-XENIDL_CHECK_ALIGN(struct, xen_processor_px, 8);
-XENIDL_CHECK_OFFSET(struct, xen_processor_px, core_frequency, 0);
-XENIDL_CHECK_OFFSET(struct, xen_processor_px, power, 8);
-XENIDL_CHECK_OFFSET(struct, xen_processor_px, transition_latency, 16);
-XENIDL_CHECK_OFFSET(struct, xen_processor_px, bus_master_latency, 24);
-XENIDL_CHECK_OFFSET(struct, xen_processor_px, control, 32);
-XENIDL_CHECK_OFFSET(struct, xen_processor_px, status, 40);
-#endif
-
-/* struct xen_psd_package */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_psd_package, 40);
-XENIDL_CHECK_ALIGN(struct, xen_psd_package, 4);
-XENIDL_CHECK_OFFSET(struct, xen_psd_package, num_entries, 0);
-XENIDL_CHECK_OFFSET(struct, xen_psd_package, revision, 8);
-XENIDL_CHECK_OFFSET(struct, xen_psd_package, domain, 16);
-XENIDL_CHECK_OFFSET(struct, xen_psd_package, coord_type, 24);
-XENIDL_CHECK_OFFSET(struct, xen_psd_package, num_processors, 32);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_psd_package, 40);
-XENIDL_CHECK_ALIGN(struct, xen_psd_package, 8);
-XENIDL_CHECK_OFFSET(struct, xen_psd_package, num_entries, 0);
-XENIDL_CHECK_OFFSET(struct, xen_psd_package, revision, 8);
-XENIDL_CHECK_OFFSET(struct, xen_psd_package, domain, 16);
-XENIDL_CHECK_OFFSET(struct, xen_psd_package, coord_type, 24);
-XENIDL_CHECK_OFFSET(struct, xen_psd_package, num_processors, 32);
-#endif
-
-/* struct xen_processor_performance */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_processor_performance, 92);
-XENIDL_CHECK_ALIGN(struct, xen_processor_performance, 4);
-XENIDL_CHECK_OFFSET(struct, xen_processor_performance, flags, 0);
-XENIDL_CHECK_OFFSET(struct, xen_processor_performance, platform_limit, 4);
-XENIDL_CHECK_OFFSET(struct, xen_processor_performance, control_register, 8);
-XENIDL_CHECK_OFFSET(struct, xen_processor_performance, status_register, 24);
-XENIDL_CHECK_OFFSET(struct, xen_processor_performance, state_count, 40);
-XENIDL_CHECK_OFFSET(struct, xen_processor_performance, states, 44);
-XENIDL_CHECK_OFFSET(struct, xen_processor_performance, domain_info, 48);
-XENIDL_CHECK_OFFSET(struct, xen_processor_performance, shared_type, 88);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_processor_performance, 104);
-XENIDL_CHECK_ALIGN(struct, xen_processor_performance, 8);
-XENIDL_CHECK_OFFSET(struct, xen_processor_performance, flags, 0);
-XENIDL_CHECK_OFFSET(struct, xen_processor_performance, platform_limit, 4);
-XENIDL_CHECK_OFFSET(struct, xen_processor_performance, control_register, 8);
-XENIDL_CHECK_OFFSET(struct, xen_processor_performance, status_register, 24);
-XENIDL_CHECK_OFFSET(struct, xen_processor_performance, state_count, 40);
-XENIDL_CHECK_OFFSET(struct, xen_processor_performance, states, 48);
-XENIDL_CHECK_OFFSET(struct, xen_processor_performance, domain_info, 56);
-XENIDL_CHECK_OFFSET(struct, xen_processor_performance, shared_type, 96);
-#endif
-
-/* struct xen_processor_cppc */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_processor_cppc, 72);
-XENIDL_CHECK_ALIGN(struct, xen_processor_cppc, 4);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, flags, 0);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, pad, 1);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, cpc, 4);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, cpc.highest_perf, 4);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, cpc.nominal_perf, 8);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, cpc.lowest_nonlinear_perf, 12);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, cpc.lowest_perf, 16);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, cpc.lowest_mhz, 20);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, cpc.nominal_mhz, 24);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, shared_type, 28);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, domain_info, 32);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_processor_cppc, 72);
-XENIDL_CHECK_ALIGN(struct, xen_processor_cppc, 8);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, flags, 0);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, pad, 1);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, cpc, 4);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, cpc.highest_perf, 4);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, cpc.nominal_perf, 8);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, cpc.lowest_nonlinear_perf, 12);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, cpc.lowest_perf, 16);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, cpc.lowest_mhz, 20);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, cpc.nominal_mhz, 24);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, shared_type, 28);
-XENIDL_CHECK_OFFSET(struct, xen_processor_cppc, domain_info, 32);
-#endif
-
-/* struct xenpf_set_processor_pminfo */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xenpf_set_processor_pminfo, 100);
-XENIDL_CHECK_ALIGN(struct, xenpf_set_processor_pminfo, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_set_processor_pminfo, id, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_set_processor_pminfo, type, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_set_processor_pminfo, u, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_set_processor_pminfo, u.power, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_set_processor_pminfo, u.perf, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_set_processor_pminfo, u.pdc, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_set_processor_pminfo, u.cppc_data, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xenpf_set_processor_pminfo, 112);
-XENIDL_CHECK_ALIGN(struct, xenpf_set_processor_pminfo, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_set_processor_pminfo, id, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_set_processor_pminfo, type, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_set_processor_pminfo, u, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_set_processor_pminfo, u.power, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_set_processor_pminfo, u.perf, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_set_processor_pminfo, u.pdc, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_set_processor_pminfo, u.cppc_data, 8);
-#endif
-
-/* struct xenpf_pcpuinfo */
-XENIDL_CHECK_SIZE(struct, xenpf_pcpuinfo, 20);
-XENIDL_CHECK_ALIGN(struct, xenpf_pcpuinfo, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_pcpuinfo, xen_cpuid, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_pcpuinfo, max_present, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_pcpuinfo, flags, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_pcpuinfo, apic_id, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_pcpuinfo, acpi_id, 16);
-
-/* struct xenpf_pcpu_version */
-XENIDL_CHECK_SIZE(struct, xenpf_pcpu_version, 32);
-XENIDL_CHECK_ALIGN(struct, xenpf_pcpu_version, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_pcpu_version, xen_cpuid, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_pcpu_version, max_present, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_pcpu_version, vendor_id, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_pcpu_version, family, 20);
-XENIDL_CHECK_OFFSET(struct, xenpf_pcpu_version, model, 24);
-XENIDL_CHECK_OFFSET(struct, xenpf_pcpu_version, stepping, 28);
-
-/* struct xenpf_cpu_ol */
-XENIDL_CHECK_SIZE(struct, xenpf_cpu_ol, 4);
-XENIDL_CHECK_ALIGN(struct, xenpf_cpu_ol, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_cpu_ol, cpuid, 0);
-
-/* struct xenpf_cpu_hotadd */
-XENIDL_CHECK_SIZE(struct, xenpf_cpu_hotadd, 12);
-XENIDL_CHECK_ALIGN(struct, xenpf_cpu_hotadd, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_cpu_hotadd, apic_id, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_cpu_hotadd, acpi_id, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_cpu_hotadd, pxm, 8);
-
-/* struct xenpf_mem_hotadd */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xenpf_mem_hotadd, 24);
-XENIDL_CHECK_ALIGN(struct, xenpf_mem_hotadd, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_mem_hotadd, spfn, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_mem_hotadd, epfn, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_mem_hotadd, pxm, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_mem_hotadd, flags, 20);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xenpf_mem_hotadd, 24);
-XENIDL_CHECK_ALIGN(struct, xenpf_mem_hotadd, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_mem_hotadd, spfn, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_mem_hotadd, epfn, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_mem_hotadd, pxm, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_mem_hotadd, flags, 20);
-#endif
-
-/* struct xenpf_core_parking */
-XENIDL_CHECK_SIZE(struct, xenpf_core_parking, 8);
-XENIDL_CHECK_ALIGN(struct, xenpf_core_parking, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_core_parking, type, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_core_parking, idle_nums, 4);
-
-/* struct xenpf_resource_entry */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xenpf_resource_entry, 24);
-XENIDL_CHECK_ALIGN(struct, xenpf_resource_entry, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_entry, u, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_entry, u.cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_entry, u.ret, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_entry, rsvd, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_entry, idx, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_entry, val, 16);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xenpf_resource_entry, 24);
-XENIDL_CHECK_ALIGN(struct, xenpf_resource_entry, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_entry, u, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_entry, u.cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_entry, u.ret, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_entry, rsvd, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_entry, idx, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_entry, val, 16);
-#endif
-
-/* struct xenpf_resource_op */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xenpf_resource_op, 12);
-XENIDL_CHECK_ALIGN(struct, xenpf_resource_op, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_op, nr_entries, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_op, cpu, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_op, entries, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xenpf_resource_op, 16);
-XENIDL_CHECK_ALIGN(struct, xenpf_resource_op, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_op, nr_entries, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_op, cpu, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_resource_op, entries, 8);
-#endif
-
-/* struct xenpf_symdata */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xenpf_symdata, 24);
-XENIDL_CHECK_ALIGN(struct, xenpf_symdata, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_symdata, namelen, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_symdata, symnum, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_symdata, name, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_symdata, address, 12);
-XENIDL_CHECK_OFFSET(struct, xenpf_symdata, type, 20);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xenpf_symdata, 32);
-XENIDL_CHECK_ALIGN(struct, xenpf_symdata, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_symdata, namelen, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_symdata, symnum, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_symdata, name, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_symdata, address, 16);
-XENIDL_CHECK_OFFSET(struct, xenpf_symdata, type, 24);
-#endif
-
-/* struct xenpf_ucode_revision */
-XENIDL_CHECK_SIZE(struct, xenpf_ucode_revision, 16);
-XENIDL_CHECK_ALIGN(struct, xenpf_ucode_revision, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_ucode_revision, cpu, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_ucode_revision, signature, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_ucode_revision, pf, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_ucode_revision, revision, 12);
-
-/* struct xenpf_microcode_update2 */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xenpf_microcode_update2, 12);
-XENIDL_CHECK_ALIGN(struct, xenpf_microcode_update2, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_microcode_update2, flags, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_microcode_update2, length, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_microcode_update2, data, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xenpf_microcode_update2, 16);
-XENIDL_CHECK_ALIGN(struct, xenpf_microcode_update2, 8);
-XENIDL_CHECK_OFFSET(struct, xenpf_microcode_update2, flags, 0);
-XENIDL_CHECK_OFFSET(struct, xenpf_microcode_update2, length, 4);
-XENIDL_CHECK_OFFSET(struct, xenpf_microcode_update2, data, 8);
-#endif
-
-/* struct xen_platform_op */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_platform_op, 136);
-XENIDL_CHECK_ALIGN(struct, xen_platform_op, 4);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, interface_version, 4);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.settime32, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.settime64, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.add_memtype, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.del_memtype, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.read_memtype, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.microcode, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.platform_quirk, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.efi_runtime_call, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.firmware_info, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.enter_acpi_sleep, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.change_freq, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.getidletime, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.set_pminfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.pcpu_info, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.pcpu_version, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.cpu_ol, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.cpu_add, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.mem_add, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.core_parking, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.resource_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.symdata, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.dom0_console, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.ucode_revision, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.microcode2, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.pad, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_platform_op, 136);
-XENIDL_CHECK_ALIGN(struct, xen_platform_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, interface_version, 4);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.settime32, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.settime64, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.add_memtype, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.del_memtype, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.read_memtype, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.microcode, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.platform_quirk, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.efi_runtime_call, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.firmware_info, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.enter_acpi_sleep, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.change_freq, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.getidletime, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.set_pminfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.pcpu_info, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.pcpu_version, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.cpu_ol, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.cpu_add, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.mem_add, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.core_parking, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.resource_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.symdata, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.dom0_console, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.ucode_revision, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.microcode2, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_op, u.pad, 8);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_PLATFORM_H__ */

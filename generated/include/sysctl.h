@@ -19,16 +19,79 @@
 #include "xen.h"
 #include "domctl.h"
 #include "physdev.h"
+
 #if defined(__i386__) || defined(__x86_64__)
-#include "arch-x86/sysctl.h"
+
+/* Policies of XEN_SYSCTL_get_cpu_policy. */
+/* The real hardware values. */
+#define XEN_SYSCTL_cpu_policy_raw 0
+/* What Xen uses (after command line overrides). */
+#define XEN_SYSCTL_cpu_policy_host 1
+/* The most a PV guest can use, experimental features included. */
+#define XEN_SYSCTL_cpu_policy_pv_max 2
+/* The most an HVM guest can use, experimental features included. */
+#define XEN_SYSCTL_cpu_policy_hvm_max 3
+/* What a PV guest gets by default: the security-supported set. */
+#define XEN_SYSCTL_cpu_policy_pv_default 4
+/* What an HVM guest gets by default. */
+#define XEN_SYSCTL_cpu_policy_hvm_default 5
+
+/*
+ * XEN_SYSCTL_get_cpu_policy: a CPUID and MSR policy of the host; PV and
+ * HVM ones fail with -EOPNOTSUPP if Xen was built without them.
+ */
+struct xen_sysctl_cpu_policy {
+    /* IN: XEN_SYSCTL_cpu_policy_*. */
+    uint32_t index; /* enum xen_sysctl_cpu_policy_index */
+    /*
+     * IN: entries in leaves; OUT: entries written, or the largest number
+     * if leaves is null.
+     */
+    uint32_t nr_leaves;
+    /*
+     * IN: entries in msrs; OUT: entries written, or the largest number if
+     * msrs is null.
+     */
+    uint32_t nr_msrs;
+    /* Must be zero. */
+    uint32_t _rsvd;
+    /* IN, contents OUT: the CPUID leaves. */
+    XEN_GUEST_HANDLE_64(xen_cpuid_leaf_t) leaves;
+    /* IN, contents OUT: the MSRs. */
+    XEN_GUEST_HANDLE_64(xen_msr_entry_t) msrs;
+};
+typedef struct xen_sysctl_cpu_policy xen_sysctl_cpu_policy_t;
+DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cpu_policy_t);
+
 #elif defined(__arm__) || defined(__aarch64__)
-#include "arch-arm/sysctl.h"
-#elif defined(__powerpc64__)
-#include "arch-ppc/sysctl.h"
-#elif defined(__riscv)
-#include "arch-riscv/sysctl.h"
-#else
-#error "xenidl: no definitions for this architecture"
+
+/*
+ * The SVE vector length bits of xen_sysctl_physinfo.arch_capabilities
+ * (in units of 128 bits).
+ */
+#define XEN_SYSCTL_PHYSCAP_ARM_SVE_MASK 0x1FU
+
+/* Operations of XEN_SYSCTL_dt_overlay. */
+/* Add the overlay's nodes. */
+#define XEN_SYSCTL_DT_OVERLAY_ADD 1
+/* Remove them. */
+#define XEN_SYSCTL_DT_OVERLAY_REMOVE 2
+
+/*
+ * XEN_SYSCTL_dt_overlay: add or remove device tree nodes of the host,
+ * under their parents, from an overlay blob.
+ */
+struct xen_sysctl_dt_overlay {
+    /* IN: the overlay's flattened device tree. */
+    XEN_GUEST_HANDLE_64(const_void) overlay_fdt;
+    /* IN: its size. */
+    uint32_t overlay_fdt_size;
+    /* IN: XEN_SYSCTL_DT_OVERLAY_*. */
+    uint8_t overlay_op; /* enum xen_sysctl_dt_overlay_op */
+    /* Must be zero. */
+    uint8_t pad[3];
+};
+
 #endif
 
 /*
@@ -82,7 +145,6 @@ struct xen_sysctl_readconsole {
     /* IN: size of the buffer; OUT: bytes written into it. */
     uint32_t count;
 };
-typedef struct xen_sysctl_readconsole xen_sysctl_readconsole_t;
 
 /* Operations of XEN_SYSCTL_tbuf_op. */
 #define XEN_SYSCTL_TBUFOP_get_info 0
@@ -105,7 +167,6 @@ struct xen_sysctl_tbuf_op {
     /* IN/OUT: size of the buffers. */
     uint32_t size;
 };
-typedef struct xen_sysctl_tbuf_op xen_sysctl_tbuf_op_t;
 
 /* Capabilities of the host (xen_sysctl_physinfo.capabilities). */
 /* HVM guests. */
@@ -172,14 +233,12 @@ struct xen_sysctl_physinfo {
     /* OUT: hardware capability words. */
     uint32_t hw_cap[8];
 };
-typedef struct xen_sysctl_physinfo xen_sysctl_physinfo_t;
 
 /* XEN_SYSCTL_sched_id: the current scheduler. */
 struct xen_sysctl_sched_id {
     /* OUT: XEN_SCHEDULER_*. */
     uint32_t sched_id;
 };
-typedef struct xen_sysctl_sched_id xen_sysctl_sched_id_t;
 
 /* Operations of XEN_SYSCTL_perfc_op (software performance counters). */
 /* Reset every counter to zero. */
@@ -214,7 +273,6 @@ struct xen_sysctl_perfc_op {
     /* IN, contents OUT: the values (may be null). */
     XEN_GUEST_HANDLE_64(xen_sysctl_perfc_val_t) val;
 };
-typedef struct xen_sysctl_perfc_op xen_sysctl_perfc_op_t;
 
 /* XEN_SYSCTL_getdomaininfolist: information on several domains. */
 struct xen_sysctl_getdomaininfolist {
@@ -227,7 +285,6 @@ struct xen_sysctl_getdomaininfolist {
     /* OUT: domains written. */
     uint32_t num_domains;
 };
-typedef struct xen_sysctl_getdomaininfolist xen_sysctl_getdomaininfolist_t;
 
 /* XEN_SYSCTL_debug_keys: press debug keys. */
 struct xen_sysctl_debug_keys {
@@ -236,7 +293,6 @@ struct xen_sysctl_debug_keys {
     /* IN: how many. */
     uint32_t nr_keys;
 };
-typedef struct xen_sysctl_debug_keys xen_sysctl_debug_keys_t;
 
 /* Information about a physical CPU. */
 struct xen_sysctl_cpuinfo {
@@ -255,7 +311,6 @@ struct xen_sysctl_getcpuinfo {
     /* OUT: CPUs written. */
     uint32_t nr_cpus;
 };
-typedef struct xen_sysctl_getcpuinfo xen_sysctl_getcpuinfo_t;
 
 /* XEN_SYSCTL_availheap: free heap memory in a range of address widths. */
 struct xen_sysctl_availheap {
@@ -268,7 +323,6 @@ struct xen_sysctl_availheap {
     /* OUT: bytes available. */
     uint64_aligned_t avail_bytes;
 };
-typedef struct xen_sysctl_availheap xen_sysctl_availheap_t;
 
 /* One P state's statistics. */
 struct pm_px_val {
@@ -303,7 +357,6 @@ struct pm_px_stat {
     /* IN, contents OUT: total entries of per-state statistics. */
     XEN_GUEST_HANDLE_64(pm_px_val_t) pt;
 };
-typedef struct pm_px_stat pm_px_stat_t;
 
 /* C state statistics (PMSTAT_get_max_cx, PMSTAT_get_cxstat). */
 struct pm_cx_stat {
@@ -339,7 +392,6 @@ struct pm_cx_stat {
     /* IN, contents OUT: core C state residencies, the same way. */
     XEN_GUEST_HANDLE_64(uint64) cc;
 };
-typedef struct pm_cx_stat pm_cx_stat_t;
 
 /* The category bits of a PMSTAT_* type. */
 #define PMSTAT_CATEGORY_MASK 0xF0
@@ -370,7 +422,6 @@ struct xen_sysctl_get_pmstat {
         struct pm_cx_stat getcx;
     } u;
 };
-typedef struct xen_sysctl_get_pmstat xen_sysctl_get_pmstat_t;
 
 /* Operations of XEN_SYSCTL_cpu_hotplug. */
 /* Bring a CPU online. */
@@ -393,13 +444,11 @@ struct xen_sysctl_cpu_hotplug {
     /* IN: XEN_SYSCTL_CPU_HOTPLUG_*. */
     uint32_t op; /* enum xen_sysctl_cpu_hotplug_op */
 };
-typedef struct xen_sysctl_cpu_hotplug xen_sysctl_cpu_hotplug_t;
 
 /* Parameters of the userspace cpufreq governor. */
 struct xen_userspace {
     uint32_t scaling_setspeed;
 };
-typedef struct xen_userspace xen_userspace_t;
 
 /* Parameters of the ondemand cpufreq governor. */
 struct xen_ondemand {
@@ -408,7 +457,6 @@ struct xen_ondemand {
     uint32_t sampling_rate;
     uint32_t up_threshold;
 };
-typedef struct xen_ondemand xen_ondemand_t;
 
 /* CPPC features. */
 /* The activity window is supported. */
@@ -457,7 +505,6 @@ struct xen_get_cppc_para {
      */
     uint32_t activity_window;
 };
-typedef struct xen_get_cppc_para xen_get_cppc_para_t;
 
 /* Which fields of xen_set_cppc_para to apply. */
 #define XEN_SYSCTL_CPPC_SET_MINIMUM (1U << 0)
@@ -512,7 +559,6 @@ struct xen_set_cppc_para {
     /* IN. */
     uint32_t activity_window;
 };
-typedef struct xen_set_cppc_para xen_set_cppc_para_t;
 
 /* Length of cpufreq names (as in Linux's sysfs). */
 #define CPUFREQ_NAME_LEN 16
@@ -555,14 +601,12 @@ struct xen_get_cpufreq_para {
     /* OUT: turbo mode is on. */
     int32_t turbo_enabled;
 };
-typedef struct xen_get_cpufreq_para xen_get_cpufreq_para_t;
 
 /* SET_CPUFREQ_GOV: choose the governor. */
 struct xen_set_cpufreq_gov {
     /* IN: its name. */
     char scaling_governor[CPUFREQ_NAME_LEN];
 };
-typedef struct xen_set_cpufreq_gov xen_set_cpufreq_gov_t;
 
 /* Parameters of SET_CPUFREQ_PARA. */
 #define SCALING_MAX_FREQ 1
@@ -578,7 +622,6 @@ struct xen_set_cpufreq_para {
     /* IN: its value. */
     uint32_t ctrl_value;
 };
-typedef struct xen_set_cpufreq_para xen_set_cpufreq_para_t;
 
 /* The category bits of a pm_op command. */
 #define PM_PARA_CATEGORY_MASK 0xF0
@@ -630,7 +673,6 @@ struct xen_sysctl_pm_op {
         uint32_t set_max_cstate;
     } u;
 };
-typedef struct xen_sysctl_pm_op xen_sysctl_pm_op_t;
 
 /* Operations of XEN_SYSCTL_page_offline_op. */
 #define sysctl_page_offline 1
@@ -651,7 +693,6 @@ struct xen_sysctl_page_offline_op {
      */
     XEN_GUEST_HANDLE(uint32) status;
 };
-typedef struct xen_sysctl_page_offline_op xen_sysctl_page_offline_op_t;
 
 /* Page offline status: the result bits. */
 #define PG_OFFLINE_STATUS_MASK 0xFFUL
@@ -763,7 +804,6 @@ struct xen_sysctl_lockprof_op {
     /* IN, contents OUT (query): the records (may be null). */
     XEN_GUEST_HANDLE_64(xen_sysctl_lockprof_data_t) data;
 };
-typedef struct xen_sysctl_lockprof_op xen_sysctl_lockprof_op_t;
 
 /* A CPU with no core ID. */
 #define XEN_INVALID_CORE_ID 0xFFFFFFFFU
@@ -795,7 +835,6 @@ struct xen_sysctl_cputopoinfo {
     /* IN, contents OUT: the CPUs. */
     XEN_GUEST_HANDLE_64(xen_sysctl_cputopo_t) cputopo;
 };
-typedef struct xen_sysctl_cputopoinfo xen_sysctl_cputopoinfo_t;
 
 /* A node with no memory size. */
 #define XEN_INVALID_MEM_SZ 0xFFFFFFFFU
@@ -826,7 +865,6 @@ struct xen_sysctl_numainfo {
      */
     XEN_GUEST_HANDLE_64(uint32) distance;
 };
-typedef struct xen_sysctl_numainfo xen_sysctl_numainfo_t;
 
 /*
  * Operations of XEN_SYSCTL_cpupool_op. Besides the common -ENOMEM and
@@ -869,7 +907,6 @@ struct xen_sysctl_cpupool_op {
     /* OUT: IF. */
     struct xenctl_bitmap cpumap;
 };
-typedef struct xen_sysctl_cpupool_op xen_sysctl_cpupool_op_t;
 
 /* Most entries of an ARINC 653 schedule. */
 #define ARINC653_MAX_DOMAINS_PER_SCHEDULE 64
@@ -923,14 +960,12 @@ struct xen_sysctl_credit_schedule {
      */
     uint32_t vcpu_migr_delay_us;
 };
-typedef struct xen_sysctl_credit_schedule xen_sysctl_credit_schedule_t;
 
 /* Parameters of the credit2 scheduler. */
 struct xen_sysctl_credit2_schedule {
     /* Rate limit in microseconds. */
     uint32_t ratelimit_us;
 };
-typedef struct xen_sysctl_credit2_schedule xen_sysctl_credit2_schedule_t;
 
 /* Operations of XEN_SYSCTL_scheduler_op. */
 #define XEN_SYSCTL_SCHEDOP_putinfo 0
@@ -941,7 +976,6 @@ struct xen_sysctl_sched_arinc653 {
     /* The schedule. */
     XEN_GUEST_HANDLE_64(xen_sysctl_arinc653_schedule_t) schedule;
 };
-typedef struct xen_sysctl_sched_arinc653 xen_sysctl_sched_arinc653_t;
 
 /* XEN_SYSCTL_scheduler_op: parameters of a pool's scheduler. */
 struct xen_sysctl_scheduler_op {
@@ -958,7 +992,6 @@ struct xen_sysctl_scheduler_op {
         struct xen_sysctl_credit2_schedule sched_credit2;
     } u;
 };
-typedef struct xen_sysctl_scheduler_op xen_sysctl_scheduler_op_t;
 
 /*
  * The first word of gcov coverage data ("XCOV"), followed by records of a
@@ -984,7 +1017,6 @@ struct xen_sysctl_coverage_op {
     /* IN, contents OUT: the data. */
     XEN_GUEST_HANDLE_64(char) buffer;
 };
-typedef struct xen_sysctl_coverage_op xen_sysctl_coverage_op_t;
 
 /* Operations of XEN_SYSCTL_psr_cmt_op (cache monitoring). */
 #define XEN_SYSCTL_PSR_CMT_get_total_rmid 0
@@ -1011,7 +1043,6 @@ struct xen_sysctl_psr_cmt_op {
         } l3_cache;
     } u;
 };
-typedef struct xen_sysctl_psr_cmt_op xen_sysctl_psr_cmt_op_t;
 
 /* Node of a device Xen does not know. */
 #define XEN_INVALID_DEV 0xFFFFFFFEU
@@ -1028,7 +1059,6 @@ struct xen_sysctl_pcitopoinfo {
      */
     XEN_GUEST_HANDLE_64(uint32) nodes;
 };
-typedef struct xen_sysctl_pcitopoinfo xen_sysctl_pcitopoinfo_t;
 
 /* Operations of XEN_SYSCTL_psr_alloc. */
 #define XEN_SYSCTL_PSR_get_l3_info 0
@@ -1069,7 +1099,6 @@ struct xen_sysctl_psr_alloc {
         } mba_info;
     } u;
 };
-typedef struct xen_sysctl_psr_alloc xen_sysctl_psr_alloc_t;
 
 /* Featuresets of XEN_SYSCTL_get_cpu_featureset. */
 /* The real CPUID values. */
@@ -1098,7 +1127,6 @@ struct xen_sysctl_cpu_featureset {
     /* IN, contents OUT: the features. */
     XEN_GUEST_HANDLE_64(uint32) features;
 };
-typedef struct xen_sysctl_cpu_featureset xen_sysctl_cpu_featureset_t;
 
 /* Version of the livepatch payload format. */
 #define LIVEPATCH_PAYLOAD_VERSION 2
@@ -1115,7 +1143,6 @@ struct xen_livepatch_name {
     /* Must be zero. */
     uint16_t pad[3];
 };
-typedef struct xen_livepatch_name xen_livepatch_name_t;
 
 /*
  * Operations of XEN_SYSCTL_livepatch_op. The usual sequence: UPLOAD; GET
@@ -1139,7 +1166,6 @@ struct xen_sysctl_livepatch_upload {
     /* IN: the ELF file. */
     XEN_GUEST_HANDLE_64(uint8) payload;
 };
-typedef struct xen_sysctl_livepatch_upload xen_sysctl_livepatch_upload_t;
 
 /* States of a payload. */
 #define LIVEPATCH_STATE_CHECKED 1
@@ -1162,7 +1188,6 @@ struct xen_sysctl_livepatch_get {
     /* IN/OUT: its state. */
     struct xen_livepatch_status status;
 };
-typedef struct xen_sysctl_livepatch_get xen_sysctl_livepatch_get_t;
 
 /*
  * XEN_SYSCTL_LIVEPATCH_LIST: states, names and metadata of the loaded
@@ -1197,7 +1222,6 @@ struct xen_sysctl_livepatch_list {
     /* IN, contents OUT: nr metadata lengths. */
     XEN_GUEST_HANDLE_64(uint32) metadata_len;
 };
-typedef struct xen_sysctl_livepatch_list xen_sysctl_livepatch_list_t;
 
 /* Actions on a payload. */
 #define LIVEPATCH_ACTION_UNLOAD 1
@@ -1228,7 +1252,6 @@ struct xen_sysctl_livepatch_action {
     /* Must be zero. */
     uint32_t pad;
 };
-typedef struct xen_sysctl_livepatch_action xen_sysctl_livepatch_action_t;
 
 /* Flags of XEN_SYSCTL_livepatch_op. */
 /* Skip some checks. */
@@ -1251,7 +1274,6 @@ struct xen_sysctl_livepatch_op {
         struct xen_sysctl_livepatch_action action;
     } u;
 };
-typedef struct xen_sysctl_livepatch_op xen_sysctl_livepatch_op_t;
 
 /*
  * The argument of HYPERVISOR_sysctl(): a command, the interface version
@@ -1302,577 +1324,5 @@ struct xen_sysctl {
 };
 typedef struct xen_sysctl xen_sysctl_t;
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_t);
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_sysctl_readconsole */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_readconsole, 24);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_readconsole, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_readconsole, clear, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_readconsole, incremental, 1);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_readconsole, pad0, 2);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_readconsole, pad1, 3);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_readconsole, index, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_readconsole, buffer, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_readconsole, count, 16);
-
-/* struct xen_sysctl_tbuf_op */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_tbuf_op, 48);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_tbuf_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_tbuf_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_tbuf_op, cpu_mask, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_tbuf_op, evt_mask, 24);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_tbuf_op, buffer_mfn, 32);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_tbuf_op, size, 40);
-
-/* struct xen_sysctl_physinfo */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_physinfo, 112);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_physinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_physinfo, threads_per_core, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_physinfo, cores_per_socket, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_physinfo, nr_cpus, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_physinfo, max_cpu_id, 12);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_physinfo, nr_nodes, 16);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_physinfo, max_node_id, 20);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_physinfo, cpu_khz, 24);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_physinfo, capabilities, 28);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_physinfo, arch_capabilities, 32);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_physinfo, pad, 36);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_physinfo, total_pages, 40);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_physinfo, free_pages, 48);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_physinfo, scrub_pages, 56);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_physinfo, outstanding_pages, 64);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_physinfo, max_mfn, 72);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_physinfo, hw_cap, 80);
-
-/* struct xen_sysctl_sched_id */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_sched_id, 4);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_sched_id, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_sched_id, sched_id, 0);
-
-/* struct xen_sysctl_perfc_desc */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_perfc_desc, 84);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_perfc_desc, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_perfc_desc, name, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_perfc_desc, nr_vals, 80);
-
-/* struct xen_sysctl_perfc_op */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_perfc_op, 32);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_perfc_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_perfc_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_perfc_op, nr_counters, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_perfc_op, nr_vals, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_perfc_op, desc, 16);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_perfc_op, val, 24);
-
-/* struct xen_sysctl_getdomaininfolist */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_getdomaininfolist, 24);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_getdomaininfolist, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_getdomaininfolist, first_domain, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_getdomaininfolist, max_domains, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_getdomaininfolist, buffer, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_getdomaininfolist, num_domains, 16);
-
-/* struct xen_sysctl_debug_keys */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_debug_keys, 16);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_debug_keys, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_debug_keys, keys, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_debug_keys, nr_keys, 8);
-
-/* struct xen_sysctl_cpuinfo */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_cpuinfo, 8);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_cpuinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpuinfo, idletime, 0);
-
-/* struct xen_sysctl_getcpuinfo */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_getcpuinfo, 24);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_getcpuinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_getcpuinfo, max_cpus, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_getcpuinfo, info, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_getcpuinfo, nr_cpus, 16);
-
-/* struct xen_sysctl_availheap */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_availheap, 24);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_availheap, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_availheap, min_bitwidth, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_availheap, max_bitwidth, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_availheap, node, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_availheap, avail_bytes, 16);
-
-/* struct pm_px_val */
-XENIDL_CHECK_SIZE(struct, pm_px_val, 24);
-XENIDL_CHECK_ALIGN(struct, pm_px_val, 8);
-XENIDL_CHECK_OFFSET(struct, pm_px_val, freq, 0);
-XENIDL_CHECK_OFFSET(struct, pm_px_val, residency, 8);
-XENIDL_CHECK_OFFSET(struct, pm_px_val, count, 16);
-
-/* struct pm_px_stat */
-XENIDL_CHECK_SIZE(struct, pm_px_stat, 24);
-XENIDL_CHECK_ALIGN(struct, pm_px_stat, 8);
-XENIDL_CHECK_OFFSET(struct, pm_px_stat, total, 0);
-XENIDL_CHECK_OFFSET(struct, pm_px_stat, usable, 1);
-XENIDL_CHECK_OFFSET(struct, pm_px_stat, last, 2);
-XENIDL_CHECK_OFFSET(struct, pm_px_stat, cur, 3);
-XENIDL_CHECK_OFFSET(struct, pm_px_stat, trans_pt, 8);
-XENIDL_CHECK_OFFSET(struct, pm_px_stat, pt, 16);
-
-/* struct pm_cx_stat */
-XENIDL_CHECK_SIZE(struct, pm_cx_stat, 56);
-XENIDL_CHECK_ALIGN(struct, pm_cx_stat, 8);
-XENIDL_CHECK_OFFSET(struct, pm_cx_stat, nr, 0);
-XENIDL_CHECK_OFFSET(struct, pm_cx_stat, last, 4);
-XENIDL_CHECK_OFFSET(struct, pm_cx_stat, idle_time, 8);
-XENIDL_CHECK_OFFSET(struct, pm_cx_stat, triggers, 16);
-XENIDL_CHECK_OFFSET(struct, pm_cx_stat, residencies, 24);
-XENIDL_CHECK_OFFSET(struct, pm_cx_stat, nr_pc, 32);
-XENIDL_CHECK_OFFSET(struct, pm_cx_stat, nr_cc, 36);
-XENIDL_CHECK_OFFSET(struct, pm_cx_stat, pc, 40);
-XENIDL_CHECK_OFFSET(struct, pm_cx_stat, cc, 48);
-
-/* struct xen_sysctl_get_pmstat */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_get_pmstat, 64);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_get_pmstat, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_get_pmstat, type, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_get_pmstat, cpuid, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_get_pmstat, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_get_pmstat, u.getpx, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_get_pmstat, u.getcx, 8);
-
-/* struct xen_sysctl_cpu_hotplug */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_cpu_hotplug, 8);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_cpu_hotplug, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_hotplug, cpu, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_hotplug, op, 4);
-
-/* struct xen_userspace */
-XENIDL_CHECK_SIZE(struct, xen_userspace, 4);
-XENIDL_CHECK_ALIGN(struct, xen_userspace, 4);
-XENIDL_CHECK_OFFSET(struct, xen_userspace, scaling_setspeed, 0);
-
-/* struct xen_ondemand */
-XENIDL_CHECK_SIZE(struct, xen_ondemand, 16);
-XENIDL_CHECK_ALIGN(struct, xen_ondemand, 4);
-XENIDL_CHECK_OFFSET(struct, xen_ondemand, sampling_rate_max, 0);
-XENIDL_CHECK_OFFSET(struct, xen_ondemand, sampling_rate_min, 4);
-XENIDL_CHECK_OFFSET(struct, xen_ondemand, sampling_rate, 8);
-XENIDL_CHECK_OFFSET(struct, xen_ondemand, up_threshold, 12);
-
-/* struct xen_get_cppc_para */
-XENIDL_CHECK_SIZE(struct, xen_get_cppc_para, 40);
-XENIDL_CHECK_ALIGN(struct, xen_get_cppc_para, 4);
-XENIDL_CHECK_OFFSET(struct, xen_get_cppc_para, features, 0);
-XENIDL_CHECK_OFFSET(struct, xen_get_cppc_para, lowest, 4);
-XENIDL_CHECK_OFFSET(struct, xen_get_cppc_para, lowest_nonlinear, 8);
-XENIDL_CHECK_OFFSET(struct, xen_get_cppc_para, nominal, 12);
-XENIDL_CHECK_OFFSET(struct, xen_get_cppc_para, highest, 16);
-XENIDL_CHECK_OFFSET(struct, xen_get_cppc_para, minimum, 20);
-XENIDL_CHECK_OFFSET(struct, xen_get_cppc_para, maximum, 24);
-XENIDL_CHECK_OFFSET(struct, xen_get_cppc_para, desired, 28);
-XENIDL_CHECK_OFFSET(struct, xen_get_cppc_para, energy_perf, 32);
-XENIDL_CHECK_OFFSET(struct, xen_get_cppc_para, activity_window, 36);
-
-/* struct xen_set_cppc_para */
-XENIDL_CHECK_SIZE(struct, xen_set_cppc_para, 24);
-XENIDL_CHECK_ALIGN(struct, xen_set_cppc_para, 4);
-XENIDL_CHECK_OFFSET(struct, xen_set_cppc_para, set_params, 0);
-XENIDL_CHECK_OFFSET(struct, xen_set_cppc_para, minimum, 4);
-XENIDL_CHECK_OFFSET(struct, xen_set_cppc_para, maximum, 8);
-XENIDL_CHECK_OFFSET(struct, xen_set_cppc_para, desired, 12);
-XENIDL_CHECK_OFFSET(struct, xen_set_cppc_para, energy_perf, 16);
-XENIDL_CHECK_OFFSET(struct, xen_set_cppc_para, activity_window, 20);
-
-/* struct xen_get_cpufreq_para */
-XENIDL_CHECK_SIZE(struct, xen_get_cpufreq_para, 120);
-XENIDL_CHECK_ALIGN(struct, xen_get_cpufreq_para, 8);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, cpu_num, 0);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, freq_num, 4);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, gov_num, 8);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, affected_cpus, 16);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, scaling_available_frequencies, 24);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, scaling_available_governors, 32);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, scaling_driver, 40);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, cpuinfo_cur_freq, 56);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, cpuinfo_max_freq, 60);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, cpuinfo_min_freq, 64);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, s, 68);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, s.scaling_cur_freq, 68);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, s.scaling_governor, 72);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, s.scaling_max_freq, 88);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, s.scaling_min_freq, 92);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, s.u, 96);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, s.u.userspace, 96);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, s.u.ondemand, 96);
-XENIDL_CHECK_OFFSET(struct, xen_get_cpufreq_para, turbo_enabled, 112);
-
-/* struct xen_set_cpufreq_gov */
-XENIDL_CHECK_SIZE(struct, xen_set_cpufreq_gov, 16);
-XENIDL_CHECK_ALIGN(struct, xen_set_cpufreq_gov, 1);
-XENIDL_CHECK_OFFSET(struct, xen_set_cpufreq_gov, scaling_governor, 0);
-
-/* struct xen_set_cpufreq_para */
-XENIDL_CHECK_SIZE(struct, xen_set_cpufreq_para, 8);
-XENIDL_CHECK_ALIGN(struct, xen_set_cpufreq_para, 4);
-XENIDL_CHECK_OFFSET(struct, xen_set_cpufreq_para, ctrl_type, 0);
-XENIDL_CHECK_OFFSET(struct, xen_set_cpufreq_para, ctrl_value, 4);
-
-/* struct xen_sysctl_pm_op */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_pm_op, 128);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_pm_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_pm_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_pm_op, cpuid, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_pm_op, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_pm_op, u.get_para, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_pm_op, u.get_cppc, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_pm_op, u.set_gov, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_pm_op, u.set_para, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_pm_op, u.set_cppc, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_pm_op, u.get_avgfreq, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_pm_op, u.set_sched_opt_smt, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_pm_op, u.get_max_cstate, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_pm_op, u.set_max_cstate, 8);
-
-/* struct xen_sysctl_page_offline_op */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_sysctl_page_offline_op, 16);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_page_offline_op, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_page_offline_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_page_offline_op, start, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_page_offline_op, end, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_page_offline_op, status, 12);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_sysctl_page_offline_op, 24);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_page_offline_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_page_offline_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_page_offline_op, start, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_page_offline_op, end, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_page_offline_op, status, 16);
-#endif
-
-/* struct xen_sysctl_lockprof_data */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_lockprof_data, 80);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_lockprof_data, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_lockprof_data, name, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_lockprof_data, type, 40);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_lockprof_data, idx, 44);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_lockprof_data, lock_cnt, 48);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_lockprof_data, block_cnt, 56);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_lockprof_data, lock_time, 64);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_lockprof_data, block_time, 72);
-
-/* struct xen_sysctl_lockprof_op */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_lockprof_op, 32);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_lockprof_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_lockprof_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_lockprof_op, max_elem, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_lockprof_op, nr_elem, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_lockprof_op, time, 16);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_lockprof_op, data, 24);
-
-/* struct xen_sysctl_cputopo */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_cputopo, 12);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_cputopo, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cputopo, core, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cputopo, socket, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cputopo, node, 8);
-
-/* struct xen_sysctl_cputopoinfo */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_cputopoinfo, 16);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_cputopoinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cputopoinfo, num_cpus, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cputopoinfo, cputopo, 8);
-
-/* struct xen_sysctl_meminfo */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_sysctl_meminfo, 16);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_meminfo, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_meminfo, memsize, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_meminfo, memfree, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_sysctl_meminfo, 16);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_meminfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_meminfo, memsize, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_meminfo, memfree, 8);
-#endif
-
-/* struct xen_sysctl_numainfo */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_numainfo, 24);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_numainfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_numainfo, num_nodes, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_numainfo, meminfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_numainfo, distance, 16);
-
-/* struct xen_sysctl_cpupool_op */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_cpupool_op, 40);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_cpupool_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpupool_op, op, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpupool_op, cpupool_id, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpupool_op, sched_id, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpupool_op, domid, 12);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpupool_op, cpu, 16);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpupool_op, n_dom, 20);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpupool_op, cpumap, 24);
-
-/* struct xen_sysctl_arinc653_schedule */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_arinc653_schedule, 2064);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_arinc653_schedule, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_arinc653_schedule, major_frame, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_arinc653_schedule, num_sched_entries, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_arinc653_schedule, sched_entries, 16);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_arinc653_schedule, sched_entries[0].dom_handle, 16);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_arinc653_schedule, sched_entries[0].vcpu_id, 32);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_arinc653_schedule, sched_entries[0].runtime, 40);
-
-/* struct xen_sysctl_credit_schedule */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_credit_schedule, 12);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_credit_schedule, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_credit_schedule, tslice_ms, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_credit_schedule, ratelimit_us, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_credit_schedule, vcpu_migr_delay_us, 8);
-
-/* struct xen_sysctl_credit2_schedule */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_credit2_schedule, 4);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_credit2_schedule, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_credit2_schedule, ratelimit_us, 0);
-
-/* struct xen_sysctl_sched_arinc653 */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_sched_arinc653, 8);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_sched_arinc653, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_sched_arinc653, schedule, 0);
-
-/* struct xen_sysctl_scheduler_op */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_scheduler_op, 32);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_scheduler_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_scheduler_op, cpupool_id, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_scheduler_op, sched_id, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_scheduler_op, cmd, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_scheduler_op, u, 16);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_scheduler_op, u.sched_arinc653, 16);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_scheduler_op, u.sched_credit, 16);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_scheduler_op, u.sched_credit2, 16);
-
-/* struct xen_sysctl_coverage_op */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_coverage_op, 16);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_coverage_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_coverage_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_coverage_op, size, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_coverage_op, buffer, 8);
-
-/* struct xen_sysctl_psr_cmt_op */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_sysctl_psr_cmt_op, 16);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_psr_cmt_op, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_cmt_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_cmt_op, flags, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_cmt_op, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_cmt_op, u.data, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_cmt_op, u.l3_cache, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_cmt_op, u.l3_cache.cpu, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_cmt_op, u.l3_cache.rsvd, 12);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_sysctl_psr_cmt_op, 16);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_psr_cmt_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_cmt_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_cmt_op, flags, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_cmt_op, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_cmt_op, u.data, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_cmt_op, u.l3_cache, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_cmt_op, u.l3_cache.cpu, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_cmt_op, u.l3_cache.rsvd, 12);
-#endif
-
-/* struct xen_sysctl_pcitopoinfo */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_pcitopoinfo, 24);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_pcitopoinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_pcitopoinfo, num_devs, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_pcitopoinfo, devs, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_pcitopoinfo, nodes, 16);
-
-/* struct xen_sysctl_psr_alloc */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_psr_alloc, 20);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_psr_alloc, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_alloc, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_alloc, target, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_alloc, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_alloc, u.cat_info, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_alloc, u.cat_info.cbm_len, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_alloc, u.cat_info.cos_max, 12);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_alloc, u.cat_info.flags, 16);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_alloc, u.mba_info, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_alloc, u.mba_info.thrtl_max, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_alloc, u.mba_info.cos_max, 12);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_psr_alloc, u.mba_info.flags, 16);
-
-/* struct xen_sysctl_cpu_featureset */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_cpu_featureset, 16);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_cpu_featureset, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_featureset, index, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_featureset, nr_features, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_cpu_featureset, features, 8);
-
-/* struct xen_livepatch_name */
-XENIDL_CHECK_SIZE(struct, xen_livepatch_name, 16);
-XENIDL_CHECK_ALIGN(struct, xen_livepatch_name, 8);
-XENIDL_CHECK_OFFSET(struct, xen_livepatch_name, name, 0);
-XENIDL_CHECK_OFFSET(struct, xen_livepatch_name, size, 8);
-XENIDL_CHECK_OFFSET(struct, xen_livepatch_name, pad, 10);
-
-/* struct xen_sysctl_livepatch_upload */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_livepatch_upload, 32);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_livepatch_upload, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_upload, name, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_upload, size, 16);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_upload, payload, 24);
-
-/* struct xen_livepatch_status */
-XENIDL_CHECK_SIZE(struct, xen_livepatch_status, 8);
-XENIDL_CHECK_ALIGN(struct, xen_livepatch_status, 4);
-XENIDL_CHECK_OFFSET(struct, xen_livepatch_status, state, 0);
-XENIDL_CHECK_OFFSET(struct, xen_livepatch_status, rc, 4);
-
-/* struct xen_sysctl_livepatch_get */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_livepatch_get, 24);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_livepatch_get, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_get, name, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_get, status, 16);
-
-/* struct xen_sysctl_livepatch_list */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_livepatch_list, 64);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_livepatch_list, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_list, version, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_list, idx, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_list, nr, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_list, pad, 12);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_list, name_total_size, 16);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_list, metadata_total_size, 20);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_list, status, 24);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_list, name, 32);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_list, len, 40);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_list, metadata, 48);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_list, metadata_len, 56);
-
-/* struct xen_sysctl_livepatch_action */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_livepatch_action, 32);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_livepatch_action, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_action, name, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_action, cmd, 16);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_action, timeout, 20);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_action, flags, 24);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_action, pad, 28);
-
-/* struct xen_sysctl_livepatch_op */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_livepatch_op, 72);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_livepatch_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_op, flags, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_op, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_op, u.upload, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_op, u.list, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_op, u.get, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_livepatch_op, u.action, 8);
-
-/* struct xen_sysctl */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_sysctl, 136);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, interface_version, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.readconsole, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.tbuf_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.physinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.cputopoinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.pcitopoinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.numainfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.sched_id, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.perfc_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.getdomaininfolist, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.debug_keys, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.getcpuinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.availheap, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.get_pmstat, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.cpu_hotplug, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.pm_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.page_offline, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.lockprof_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.cpupool_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.scheduler_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.coverage_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.psr_cmt_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.psr_alloc, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.cpu_featureset, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.livepatch, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.cpu_policy, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.pad, 8);
-#elif defined(__arm__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, xen_sysctl, 136);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, interface_version, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.readconsole, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.tbuf_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.physinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.cputopoinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.pcitopoinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.numainfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.sched_id, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.perfc_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.getdomaininfolist, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.debug_keys, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.getcpuinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.availheap, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.get_pmstat, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.cpu_hotplug, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.pm_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.page_offline, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.lockprof_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.cpupool_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.scheduler_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.coverage_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.psr_cmt_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.psr_alloc, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.cpu_featureset, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.livepatch, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.dt_overlay, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.pad, 8);
-#elif defined(__powerpc64__) || defined(__riscv)
-XENIDL_CHECK_SIZE(struct, xen_sysctl, 136);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, interface_version, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.readconsole, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.tbuf_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.physinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.cputopoinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.pcitopoinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.numainfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.sched_id, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.perfc_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.getdomaininfolist, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.debug_keys, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.getcpuinfo, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.availheap, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.get_pmstat, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.cpu_hotplug, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.pm_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.page_offline, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.lockprof_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.cpupool_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.scheduler_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.coverage_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.psr_cmt_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.psr_alloc, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.cpu_featureset, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.livepatch, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl, u.pad, 8);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_SYSCTL_H__ */

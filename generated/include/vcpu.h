@@ -111,6 +111,23 @@ struct vcpu_runstate_info {
 typedef struct vcpu_runstate_info vcpu_runstate_info_t;
 DEFINE_XEN_GUEST_HANDLE(vcpu_runstate_info_t);
 
+/*
+ * VCPUOP_register_runstate_memory_area: where Xen keeps the vCPU's
+ * runstate, given one of three ways.
+ */
+struct vcpu_register_runstate_memory_area {
+    union {
+        /* A guest handle to the area. */
+        XEN_GUEST_HANDLE(vcpu_runstate_info_t) h;
+        /* Its virtual address in the guest, pointer-sized. */
+        struct vcpu_runstate_info *v;
+        /* Its guest physical address (register_runstate_phys_area). */
+        uint64_t p;
+    } addr;
+};
+typedef struct vcpu_register_runstate_memory_area vcpu_register_runstate_memory_area_t;
+DEFINE_XEN_GUEST_HANDLE(vcpu_register_runstate_memory_area_t);
+
 /* VCPUOP_set_periodic_timer. */
 struct vcpu_set_periodic_timer {
     /* IN: the period in nanoseconds. */
@@ -155,79 +172,5 @@ struct vcpu_get_physid {
 };
 typedef struct vcpu_get_physid vcpu_get_physid_t;
 DEFINE_XEN_GUEST_HANDLE(vcpu_get_physid_t);
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct vcpu_runstate_info */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, vcpu_runstate_info, 44);
-XENIDL_CHECK_ALIGN(struct, vcpu_runstate_info, 4);
-XENIDL_CHECK_OFFSET(struct, vcpu_runstate_info, state, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_runstate_info, state_entry_time, 4);
-XENIDL_CHECK_OFFSET(struct, vcpu_runstate_info, time, 12);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, vcpu_runstate_info, 48);
-XENIDL_CHECK_ALIGN(struct, vcpu_runstate_info, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_runstate_info, state, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_runstate_info, state_entry_time, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_runstate_info, time, 16);
-#endif
-
-/* struct vcpu_set_periodic_timer */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, vcpu_set_periodic_timer, 8);
-XENIDL_CHECK_ALIGN(struct, vcpu_set_periodic_timer, 4);
-XENIDL_CHECK_OFFSET(struct, vcpu_set_periodic_timer, period_ns, 0);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, vcpu_set_periodic_timer, 8);
-XENIDL_CHECK_ALIGN(struct, vcpu_set_periodic_timer, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_set_periodic_timer, period_ns, 0);
-#endif
-
-/* struct vcpu_set_singleshot_timer */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, vcpu_set_singleshot_timer, 12);
-XENIDL_CHECK_ALIGN(struct, vcpu_set_singleshot_timer, 4);
-XENIDL_CHECK_OFFSET(struct, vcpu_set_singleshot_timer, timeout_abs_ns, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_set_singleshot_timer, flags, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, vcpu_set_singleshot_timer, 16);
-XENIDL_CHECK_ALIGN(struct, vcpu_set_singleshot_timer, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_set_singleshot_timer, timeout_abs_ns, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_set_singleshot_timer, flags, 8);
-#endif
-
-/* struct vcpu_register_vcpu_info */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, vcpu_register_vcpu_info, 16);
-XENIDL_CHECK_ALIGN(struct, vcpu_register_vcpu_info, 4);
-XENIDL_CHECK_OFFSET(struct, vcpu_register_vcpu_info, mfn, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_register_vcpu_info, offset, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_register_vcpu_info, rsvd, 12);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, vcpu_register_vcpu_info, 16);
-XENIDL_CHECK_ALIGN(struct, vcpu_register_vcpu_info, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_register_vcpu_info, mfn, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_register_vcpu_info, offset, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_register_vcpu_info, rsvd, 12);
-#endif
-
-/* struct vcpu_get_physid */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, vcpu_get_physid, 8);
-XENIDL_CHECK_ALIGN(struct, vcpu_get_physid, 4);
-XENIDL_CHECK_OFFSET(struct, vcpu_get_physid, phys_id, 0);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, vcpu_get_physid, 8);
-XENIDL_CHECK_ALIGN(struct, vcpu_get_physid, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_get_physid, phys_id, 0);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_VCPU_H__ */

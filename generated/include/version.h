@@ -61,7 +61,7 @@
 typedef char xen_extraversion_t[16];
 
 /* Size of xen_extraversion_t. */
-#define XEN_EXTRAVERSION_LEN 16U
+#define XEN_EXTRAVERSION_LEN (sizeof(xen_extraversion_t))
 
 /* XENVER_compile_info. */
 struct xen_compile_info {
@@ -80,13 +80,13 @@ typedef struct xen_compile_info xen_compile_info_t;
 typedef char xen_capabilities_info_t[1024];
 
 /* Size of xen_capabilities_info_t. */
-#define XEN_CAPABILITIES_INFO_LEN 1024U
+#define XEN_CAPABILITIES_INFO_LEN (sizeof(xen_capabilities_info_t))
 
 /* XENVER_changeset. */
 typedef char xen_changeset_info_t[64];
 
 /* Size of xen_changeset_info_t. */
-#define XEN_CHANGESET_INFO_LEN 64U
+#define XEN_CHANGESET_INFO_LEN (sizeof(xen_changeset_info_t))
 
 /* XENVER_platform_parameters. */
 struct xen_platform_parameters {
@@ -130,51 +130,5 @@ __extension__ struct xen_varbuf {
     unsigned char buf[XEN_FLEX_ARRAY_DIM];
 };
 typedef struct xen_varbuf xen_varbuf_t;
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_compile_info */
-XENIDL_CHECK_SIZE(struct, xen_compile_info, 144);
-XENIDL_CHECK_ALIGN(struct, xen_compile_info, 1);
-XENIDL_CHECK_OFFSET(struct, xen_compile_info, compiler, 0);
-XENIDL_CHECK_OFFSET(struct, xen_compile_info, compile_by, 64);
-XENIDL_CHECK_OFFSET(struct, xen_compile_info, compile_domain, 80);
-XENIDL_CHECK_OFFSET(struct, xen_compile_info, compile_date, 112);
-
-/* struct xen_platform_parameters */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_platform_parameters, 4);
-XENIDL_CHECK_ALIGN(struct, xen_platform_parameters, 4);
-XENIDL_CHECK_OFFSET(struct, xen_platform_parameters, virt_start, 0);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_platform_parameters, 8);
-XENIDL_CHECK_ALIGN(struct, xen_platform_parameters, 8);
-XENIDL_CHECK_OFFSET(struct, xen_platform_parameters, virt_start, 0);
-#endif
-
-/* struct xen_feature_info */
-XENIDL_CHECK_SIZE(struct, xen_feature_info, 8);
-XENIDL_CHECK_ALIGN(struct, xen_feature_info, 4);
-XENIDL_CHECK_OFFSET(struct, xen_feature_info, submap_idx, 0);
-XENIDL_CHECK_OFFSET(struct, xen_feature_info, submap, 4);
-
-/* struct xen_build_id */
-XENIDL_CHECK_SIZE(struct, xen_build_id, 4);
-XENIDL_CHECK_ALIGN(struct, xen_build_id, 4);
-XENIDL_CHECK_OFFSET(struct, xen_build_id, len, 0);
-XENIDL_CHECK_OFFSET(struct, xen_build_id, buf, 4);
-
-/* struct xen_varbuf */
-XENIDL_CHECK_SIZE(struct, xen_varbuf, 4);
-XENIDL_CHECK_ALIGN(struct, xen_varbuf, 4);
-XENIDL_CHECK_OFFSET(struct, xen_varbuf, len, 0);
-XENIDL_CHECK_OFFSET(struct, xen_varbuf, buf, 4);
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_VERSION_H__ */

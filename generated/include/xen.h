@@ -9,50 +9,11 @@
 #ifndef __XEN_PUBLIC_XEN_H__
 #define __XEN_PUBLIC_XEN_H__
 
-#ifndef XENIDL_C_PRELUDE
-#define XENIDL_C_PRELUDE
-
 /* Fixed-width integers: from <stdint.h>, except where the environment
  * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
 #if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
 #include <stdint.h>
 #endif
-
-/* Compile-time layout checks that work in C89 and C++98 too. */
-#define XENIDL_CAT_(a, b) a##b
-#define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_STATIC_ASSERT(tag, cond) static_assert(cond, #cond)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_STATIC_ASSERT(tag, cond) _Static_assert(cond, #cond)
-#else
-#define XENIDL_STATIC_ASSERT(tag, cond) \
-    typedef char XENIDL_CAT(xenidl_check_, tag)[(cond) ? 1 : -1]
-#endif
-#if defined(__GNUC__)
-#define XENIDL_OFFSETOF(type, member) __builtin_offsetof(type, member)
-#else
-#include <stddef.h>
-#define XENIDL_OFFSETOF(type, member) offsetof(type, member)
-#endif
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_ALIGNOF(type) alignof(type)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_ALIGNOF(type) _Alignof(type)
-#else
-#define XENIDL_ALIGNOF(type) __alignof__(type)
-#endif
-#define XENIDL_CHECK_SIZE(kind, name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(kind name) == (size))
-#define XENIDL_CHECK_ALIGN(kind, name, align) \
-    XENIDL_STATIC_ASSERT(name##_align, XENIDL_ALIGNOF(kind name) == (align))
-#define XENIDL_CHECK_OFFSET(kind, name, member, offset) \
-    XENIDL_STATIC_ASSERT(XENIDL_CAT(name##_offset_, __LINE__), \
-                         XENIDL_OFFSETOF(kind name, member) == (offset))
-#define XENIDL_CHECK_TYPE_SIZE(name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(name) == (size))
-
-#endif /* XENIDL_C_PRELUDE */
 
 #include "xen-compat.h"
 #if defined(__i386__) || defined(__x86_64__)
@@ -199,12 +160,27 @@ DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
 #define __HYPERVISOR_mmuext_op 26
 #define __HYPERVISOR_xsm_op 27
 #define __HYPERVISOR_nmi_op 28
+#if __XEN_INTERFACE_VERSION__ < 0x00030101
+/* Before interface 0x00030101: sched_op_compat. */
+#define __HYPERVISOR_sched_op 6
+#else
 #define __HYPERVISOR_sched_op 29
+#endif
 #define __HYPERVISOR_callback_op 30
 /* Removed in Xen 4.22. */
 #define __HYPERVISOR_xenoprof_op 31
+#if __XEN_INTERFACE_VERSION__ < 0x00030202
+/* Before interface 0x00030202: event_channel_op_compat. */
+#define __HYPERVISOR_event_channel_op 16
+#else
 #define __HYPERVISOR_event_channel_op 32
+#endif
+#if __XEN_INTERFACE_VERSION__ < 0x00030202
+/* Before interface 0x00030202: physdev_op_compat. */
+#define __HYPERVISOR_physdev_op 19
+#else
 #define __HYPERVISOR_physdev_op 33
+#endif
 #define __HYPERVISOR_hvm_op 34
 #define __HYPERVISOR_sysctl 35
 #define __HYPERVISOR_domctl 36
@@ -464,8 +440,14 @@ struct multicall_entry {
     xen_ulong_t op;
     /* OUT: what the hypercall returned. */
     xen_ulong_t result;
-    /* IN: the hypercall's arguments (Xen uses five). */
+#if !defined(__XEN__)
+    /* IN: the hypercall's arguments. */
     xen_ulong_t args[6];
+#else
+    /* The hypervisor's view: it uses five arguments. */
+    xen_ulong_t args[5];
+    xen_ulong_t unused;
+#endif
 };
 typedef struct multicall_entry multicall_entry_t;
 DEFINE_XEN_GUEST_HANDLE(multicall_entry_t);
@@ -578,21 +560,13 @@ struct shared_info {
      * becomes pending on an unmasked port also sets the bit of its word in
      * the vCPU's selector and causes an upcall. The guest clears them.
      */
-#if defined(__i386__)
-    xen_ulong_t evtchn_pending[32];
-#else
-    xen_ulong_t evtchn_pending[64];
-#endif
+    xen_ulong_t evtchn_pending[sizeof(xen_ulong_t) * 8];
     /*
      * Mask bits of the event channels; only the guest updates them. An
      * event that becomes pending while masked raises no upcall when the
      * port is unmasked: the guest must look for it.
      */
-#if defined(__i386__)
-    xen_ulong_t evtchn_mask[32];
-#else
-    xen_ulong_t evtchn_mask[64];
-#endif
+    xen_ulong_t evtchn_mask[sizeof(xen_ulong_t) * 8];
     /* Version counter of the wallclock fields, as vcpu_time_info.version. */
     uint32_t wc_version;
     /*
@@ -610,6 +584,76 @@ struct shared_info {
     struct arch_shared_info arch;
 };
 typedef struct shared_info shared_info_t;
+
+#ifdef XEN_HAVE_PV_GUEST_ENTRY
+
+/* Most bytes of a PV guest's command line in start_info. */
+#define MAX_GUEST_CMDLINE 1024
+
+/*
+ * What a paravirtualised guest finds at start of day: a page, pointed to
+ * by rSI, describing its initial memory and devices. The console union
+ * depends on whether the domain is dom0.
+ */
+struct start_info {
+    /*
+     * "xen-<version>-<platform>". This and the fields up to the console are
+     * filled in at boot and on resume.
+     */
+    char magic[32];
+    /* Pages allocated to the domain. */
+    unsigned long nr_pages;
+    /* Machine address of the shared info page. */
+    unsigned long shared_info;
+    /* SIF_* flags. */
+    uint32_t flags;
+    /* Machine frame of the xenstore ring. */
+    xen_pfn_t store_mfn;
+    /* Event channel of the xenstore ring. */
+    uint32_t store_evtchn;
+    /* The console: a ring for a domU, a video mode description for dom0. */
+    union {
+        struct {
+            /* Machine frame of the console ring. */
+            xen_pfn_t mfn;
+            /* Event channel of the console ring. */
+            uint32_t evtchn;
+        } domU;
+        struct {
+            /* Offset of the dom0_vga_console_info in this page. */
+            uint32_t info_off;
+            /* Size of that structure. */
+            uint32_t info_size;
+        } dom0;
+    } console;
+    /*
+     * Virtual address of the page directory. This and the fields below are
+     * only filled in at boot.
+     */
+    unsigned long pt_base;
+    /* Number of bootstrap page-table frames. */
+    unsigned long nr_pt_frames;
+    /* Virtual address of the list of page frames. */
+    unsigned long mfn_list;
+    /*
+     * Virtual address of the preloaded module (its frame number if
+     * SIF_MOD_START_PFN is set).
+     */
+    unsigned long mod_start;
+    /* Size of the preloaded module in bytes. */
+    unsigned long mod_len;
+    /* The kernel command line. */
+    int8_t cmd_line[MAX_GUEST_CMDLINE];
+    /*
+     * First frame of the initial p2m table (the range covers the page
+     * tables and the p2m).
+     */
+    unsigned long first_p2m_pfn;
+    /* Number of frames of the initial p2m table. */
+    unsigned long nr_p2m_frames;
+};
+typedef struct start_info start_info_t;
+#endif /* XEN_HAVE_PV_GUEST_ENTRY */
 
 /* start_info flags (SIF_*). */
 /* The domain is privileged. */
@@ -643,7 +687,6 @@ struct xen_multiboot_mod_list {
     uint32_t cmdline;
     uint32_t pad;
 };
-typedef struct xen_multiboot_mod_list xen_multiboot_mod_list_t;
 
 /* dom0_vga_console_info: VGA text mode 3. */
 #define XEN_VGATYPE_TEXT_MODE_3 0x3
@@ -738,217 +781,5 @@ struct xenctl_bitmap {
 };
 typedef struct xenctl_bitmap xenctl_bitmap_t;
 #endif
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct mmu_update */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, mmu_update, 16);
-XENIDL_CHECK_ALIGN(struct, mmu_update, 4);
-XENIDL_CHECK_OFFSET(struct, mmu_update, ptr, 0);
-XENIDL_CHECK_OFFSET(struct, mmu_update, val, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, mmu_update, 16);
-XENIDL_CHECK_ALIGN(struct, mmu_update, 8);
-XENIDL_CHECK_OFFSET(struct, mmu_update, ptr, 0);
-XENIDL_CHECK_OFFSET(struct, mmu_update, val, 8);
-#endif
-
-/* struct multicall_entry */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, multicall_entry, 32);
-XENIDL_CHECK_ALIGN(struct, multicall_entry, 4);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, op, 0);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, result, 4);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, args, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, multicall_entry, 64);
-XENIDL_CHECK_ALIGN(struct, multicall_entry, 8);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, op, 0);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, result, 8);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, args, 16);
-#endif
-
-/* struct mmuext_op */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, mmuext_op, 12);
-XENIDL_CHECK_ALIGN(struct, mmuext_op, 4);
-XENIDL_CHECK_OFFSET(struct, mmuext_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, mmuext_op, arg1, 4);
-XENIDL_CHECK_OFFSET(struct, mmuext_op, arg1.mfn, 4);
-XENIDL_CHECK_OFFSET(struct, mmuext_op, arg1.linear_addr, 4);
-XENIDL_CHECK_OFFSET(struct, mmuext_op, arg2, 8);
-XENIDL_CHECK_OFFSET(struct, mmuext_op, arg2.nr_ents, 8);
-XENIDL_CHECK_OFFSET(struct, mmuext_op, arg2.vcpumask, 8);
-XENIDL_CHECK_OFFSET(struct, mmuext_op, arg2.src_mfn, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, mmuext_op, 24);
-XENIDL_CHECK_ALIGN(struct, mmuext_op, 8);
-XENIDL_CHECK_OFFSET(struct, mmuext_op, cmd, 0);
-XENIDL_CHECK_OFFSET(struct, mmuext_op, arg1, 8);
-XENIDL_CHECK_OFFSET(struct, mmuext_op, arg1.mfn, 8);
-XENIDL_CHECK_OFFSET(struct, mmuext_op, arg1.linear_addr, 8);
-XENIDL_CHECK_OFFSET(struct, mmuext_op, arg2, 16);
-XENIDL_CHECK_OFFSET(struct, mmuext_op, arg2.nr_ents, 16);
-XENIDL_CHECK_OFFSET(struct, mmuext_op, arg2.vcpumask, 16);
-XENIDL_CHECK_OFFSET(struct, mmuext_op, arg2.src_mfn, 16);
-#endif
-
-/* struct vcpu_time_info */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, vcpu_time_info, 32);
-XENIDL_CHECK_ALIGN(struct, vcpu_time_info, 4);
-XENIDL_CHECK_OFFSET(struct, vcpu_time_info, version, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_time_info, pad0, 4);
-XENIDL_CHECK_OFFSET(struct, vcpu_time_info, tsc_timestamp, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_time_info, system_time, 16);
-XENIDL_CHECK_OFFSET(struct, vcpu_time_info, tsc_to_system_mul, 24);
-XENIDL_CHECK_OFFSET(struct, vcpu_time_info, tsc_shift, 28);
-XENIDL_CHECK_OFFSET(struct, vcpu_time_info, flags, 29);
-XENIDL_CHECK_OFFSET(struct, vcpu_time_info, pad1, 30);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, vcpu_time_info, 32);
-XENIDL_CHECK_ALIGN(struct, vcpu_time_info, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_time_info, version, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_time_info, pad0, 4);
-XENIDL_CHECK_OFFSET(struct, vcpu_time_info, tsc_timestamp, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_time_info, system_time, 16);
-XENIDL_CHECK_OFFSET(struct, vcpu_time_info, tsc_to_system_mul, 24);
-XENIDL_CHECK_OFFSET(struct, vcpu_time_info, tsc_shift, 28);
-XENIDL_CHECK_OFFSET(struct, vcpu_time_info, flags, 29);
-XENIDL_CHECK_OFFSET(struct, vcpu_time_info, pad1, 30);
-#endif
-
-/* struct vcpu_info */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, vcpu_info, 64);
-XENIDL_CHECK_ALIGN(struct, vcpu_info, 4);
-XENIDL_CHECK_OFFSET(struct, vcpu_info, evtchn_upcall_pending, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_info, evtchn_upcall_mask, 1);
-XENIDL_CHECK_OFFSET(struct, vcpu_info, evtchn_pending_sel, 4);
-XENIDL_CHECK_OFFSET(struct, vcpu_info, arch, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_info, time, 32);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, vcpu_info, 64);
-XENIDL_CHECK_ALIGN(struct, vcpu_info, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_info, evtchn_upcall_pending, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_info, evtchn_upcall_mask, 1);
-XENIDL_CHECK_OFFSET(struct, vcpu_info, evtchn_pending_sel, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_info, arch, 16);
-XENIDL_CHECK_OFFSET(struct, vcpu_info, time, 32);
-#elif (defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv)) && !defined(__cplusplus)
-XENIDL_CHECK_SIZE(struct, vcpu_info, 48);
-XENIDL_CHECK_ALIGN(struct, vcpu_info, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_info, evtchn_upcall_pending, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_info, pad0, 1);
-XENIDL_CHECK_OFFSET(struct, vcpu_info, evtchn_pending_sel, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_info, arch, 16);
-XENIDL_CHECK_OFFSET(struct, vcpu_info, time, 16);
-#endif
-
-/* struct shared_info */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, shared_info, 2344);
-XENIDL_CHECK_ALIGN(struct, shared_info, 4);
-XENIDL_CHECK_OFFSET(struct, shared_info, vcpu_info, 0);
-XENIDL_CHECK_OFFSET(struct, shared_info, evtchn_pending, 2048);
-XENIDL_CHECK_OFFSET(struct, shared_info, evtchn_mask, 2176);
-XENIDL_CHECK_OFFSET(struct, shared_info, wc_version, 2304);
-XENIDL_CHECK_OFFSET(struct, shared_info, wc_sec, 2308);
-XENIDL_CHECK_OFFSET(struct, shared_info, wc_nsec, 2312);
-XENIDL_CHECK_OFFSET(struct, shared_info, arch, 2316);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, shared_info, 3136);
-XENIDL_CHECK_ALIGN(struct, shared_info, 8);
-XENIDL_CHECK_OFFSET(struct, shared_info, vcpu_info, 0);
-XENIDL_CHECK_OFFSET(struct, shared_info, evtchn_pending, 2048);
-XENIDL_CHECK_OFFSET(struct, shared_info, evtchn_mask, 2560);
-XENIDL_CHECK_OFFSET(struct, shared_info, wc_version, 3072);
-XENIDL_CHECK_OFFSET(struct, shared_info, wc_sec, 3076);
-XENIDL_CHECK_OFFSET(struct, shared_info, wc_nsec, 3080);
-XENIDL_CHECK_OFFSET(struct, shared_info, wc_sec_hi, 3084);
-XENIDL_CHECK_OFFSET(struct, shared_info, arch, 3088);
-#elif (defined(__arm__) || defined(__aarch64__) || defined(__riscv)) && !defined(__cplusplus)
-XENIDL_CHECK_SIZE(struct, shared_info, 1088);
-XENIDL_CHECK_ALIGN(struct, shared_info, 8);
-XENIDL_CHECK_OFFSET(struct, shared_info, vcpu_info, 0);
-XENIDL_CHECK_OFFSET(struct, shared_info, evtchn_pending, 48);
-XENIDL_CHECK_OFFSET(struct, shared_info, evtchn_mask, 560);
-XENIDL_CHECK_OFFSET(struct, shared_info, wc_version, 1072);
-XENIDL_CHECK_OFFSET(struct, shared_info, wc_sec, 1076);
-XENIDL_CHECK_OFFSET(struct, shared_info, wc_nsec, 1080);
-XENIDL_CHECK_OFFSET(struct, shared_info, wc_sec_hi, 1084);
-XENIDL_CHECK_OFFSET(struct, shared_info, arch, 1088);
-#elif (defined(__powerpc64__)) && !defined(__cplusplus)
-XENIDL_CHECK_SIZE(struct, shared_info, 1096);
-XENIDL_CHECK_ALIGN(struct, shared_info, 8);
-XENIDL_CHECK_OFFSET(struct, shared_info, vcpu_info, 0);
-XENIDL_CHECK_OFFSET(struct, shared_info, evtchn_pending, 48);
-XENIDL_CHECK_OFFSET(struct, shared_info, evtchn_mask, 560);
-XENIDL_CHECK_OFFSET(struct, shared_info, wc_version, 1072);
-XENIDL_CHECK_OFFSET(struct, shared_info, wc_sec, 1076);
-XENIDL_CHECK_OFFSET(struct, shared_info, wc_nsec, 1080);
-XENIDL_CHECK_OFFSET(struct, shared_info, wc_sec_hi, 1084);
-XENIDL_CHECK_OFFSET(struct, shared_info, arch, 1088);
-#endif
-
-/* struct xen_multiboot_mod_list */
-XENIDL_CHECK_SIZE(struct, xen_multiboot_mod_list, 16);
-XENIDL_CHECK_ALIGN(struct, xen_multiboot_mod_list, 4);
-XENIDL_CHECK_OFFSET(struct, xen_multiboot_mod_list, mod_start, 0);
-XENIDL_CHECK_OFFSET(struct, xen_multiboot_mod_list, mod_end, 4);
-XENIDL_CHECK_OFFSET(struct, xen_multiboot_mod_list, cmdline, 8);
-XENIDL_CHECK_OFFSET(struct, xen_multiboot_mod_list, pad, 12);
-
-/* struct dom0_vga_console_info */
-XENIDL_CHECK_SIZE(struct, dom0_vga_console_info, 40);
-XENIDL_CHECK_ALIGN(struct, dom0_vga_console_info, 4);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, video_type, 0);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u, 4);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.text_mode_3, 4);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.text_mode_3.font_height, 4);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.text_mode_3.cursor_x, 6);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.text_mode_3.cursor_y, 8);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.text_mode_3.rows, 10);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.text_mode_3.columns, 12);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb, 4);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.width, 4);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.height, 6);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.bytes_per_line, 8);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.bits_per_pixel, 10);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.lfb_base, 12);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.lfb_size, 16);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.red_pos, 20);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.red_size, 21);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.green_pos, 22);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.green_size, 23);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.blue_pos, 24);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.blue_size, 25);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.rsvd_pos, 26);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.rsvd_size, 27);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.gbl_caps, 28);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.mode_attrs, 32);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.pad, 34);
-XENIDL_CHECK_OFFSET(struct, dom0_vga_console_info, u.vesa_lfb.ext_lfb_base, 36);
-
-/* struct xen_uuid */
-XENIDL_CHECK_SIZE(struct, xen_uuid, 16);
-XENIDL_CHECK_ALIGN(struct, xen_uuid, 1);
-XENIDL_CHECK_OFFSET(struct, xen_uuid, a, 0);
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct xenctl_bitmap */
-XENIDL_CHECK_SIZE(struct, xenctl_bitmap, 16);
-XENIDL_CHECK_ALIGN(struct, xenctl_bitmap, 8);
-XENIDL_CHECK_OFFSET(struct, xenctl_bitmap, bitmap, 0);
-XENIDL_CHECK_OFFSET(struct, xenctl_bitmap, nr_bits, 8);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_XEN_H__ */

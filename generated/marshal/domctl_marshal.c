@@ -6746,10 +6746,7 @@ int xen_domctl_decode(struct xen_domctl *out, const void *buf, size_t len,
 		out->u.ext_vcpucontext.sysenter_callback_cs = xenidl_le_load_u16(p + 42);
 		out->u.ext_vcpucontext.syscall32_disables_events = xenidl_le_load_u8(p + 44);
 		out->u.ext_vcpucontext.sysenter_disables_events = xenidl_le_load_u8(p + 45);
-		out->u.ext_vcpucontext.vmce.caps = xenidl_le_load_u64(p + 48);
-		out->u.ext_vcpucontext.vmce.mci_ctl2_bank0 = xenidl_le_load_u64(p + 56);
-		out->u.ext_vcpucontext.vmce.mci_ctl2_bank1 = xenidl_le_load_u64(p + 64);
-		out->u.ext_vcpucontext.vmce.mcg_ext_ctl = xenidl_le_load_u64(p + 72);
+		xenidl_copy(&out->u.ext_vcpucontext.vmce, p + 48, 32);
 		break;
 	case 46U: /* set_target */
 		out->u.set_target.target = xenidl_le_load_u16(p + 16);
@@ -7527,10 +7524,7 @@ int xen_domctl_encode(const struct xen_domctl *in, void *buf, size_t len,
 		xenidl_le_store_u16(p + 42, in->u.ext_vcpucontext.sysenter_callback_cs);
 		xenidl_le_store_u8(p + 44, in->u.ext_vcpucontext.syscall32_disables_events);
 		xenidl_le_store_u8(p + 45, in->u.ext_vcpucontext.sysenter_disables_events);
-		xenidl_le_store_u64(p + 48, in->u.ext_vcpucontext.vmce.caps);
-		xenidl_le_store_u64(p + 56, in->u.ext_vcpucontext.vmce.mci_ctl2_bank0);
-		xenidl_le_store_u64(p + 64, in->u.ext_vcpucontext.vmce.mci_ctl2_bank1);
-		xenidl_le_store_u64(p + 72, in->u.ext_vcpucontext.vmce.mcg_ext_ctl);
+		xenidl_copy(p + 48, &in->u.ext_vcpucontext.vmce, 32);
 		break;
 	case 46U: /* set_target */
 		xenidl_le_store_u16(p + 16, in->u.set_target.target);
@@ -8763,10 +8757,7 @@ static int xen_domctl_decode_x86_64(struct xen_domctl *out, const void *buf, siz
 		out->u.ext_vcpucontext.sysenter_callback_cs = xenidl_le_load_u16(p + 42);
 		out->u.ext_vcpucontext.syscall32_disables_events = xenidl_le_load_u8(p + 44);
 		out->u.ext_vcpucontext.sysenter_disables_events = xenidl_le_load_u8(p + 45);
-		out->u.ext_vcpucontext.vmce.caps = xenidl_le_load_u64(p + 48);
-		out->u.ext_vcpucontext.vmce.mci_ctl2_bank0 = xenidl_le_load_u64(p + 56);
-		out->u.ext_vcpucontext.vmce.mci_ctl2_bank1 = xenidl_le_load_u64(p + 64);
-		out->u.ext_vcpucontext.vmce.mcg_ext_ctl = xenidl_le_load_u64(p + 72);
+		xenidl_copy(&out->u.ext_vcpucontext.vmce, p + 48, 32);
 		break;
 	case 46U: /* set_target */
 		out->u.set_target.target = xenidl_le_load_u16(p + 16);
@@ -9570,10 +9561,7 @@ static int xen_domctl_encode_x86_64(const struct xen_domctl *in, void *buf, size
 		xenidl_le_store_u16(p + 42, in->u.ext_vcpucontext.sysenter_callback_cs);
 		xenidl_le_store_u8(p + 44, in->u.ext_vcpucontext.syscall32_disables_events);
 		xenidl_le_store_u8(p + 45, in->u.ext_vcpucontext.sysenter_disables_events);
-		xenidl_le_store_u64(p + 48, in->u.ext_vcpucontext.vmce.caps);
-		xenidl_le_store_u64(p + 56, in->u.ext_vcpucontext.vmce.mci_ctl2_bank0);
-		xenidl_le_store_u64(p + 64, in->u.ext_vcpucontext.vmce.mci_ctl2_bank1);
-		xenidl_le_store_u64(p + 72, in->u.ext_vcpucontext.vmce.mcg_ext_ctl);
+		xenidl_copy(p + 48, &in->u.ext_vcpucontext.vmce, 32);
 		break;
 	case 46U: /* set_target */
 		xenidl_le_store_u16(p + 16, in->u.set_target.target);
@@ -10363,10 +10351,7 @@ int xen_domctl_decode(struct xen_domctl *out, const void *buf, size_t len,
 		out->u.ext_vcpucontext.sysenter_callback_cs = xenidl_le_load_u16(p + 42);
 		out->u.ext_vcpucontext.syscall32_disables_events = xenidl_le_load_u8(p + 44);
 		out->u.ext_vcpucontext.sysenter_disables_events = xenidl_le_load_u8(p + 45);
-		out->u.ext_vcpucontext.vmce.caps = xenidl_le_load_u64(p + 48);
-		out->u.ext_vcpucontext.vmce.mci_ctl2_bank0 = xenidl_le_load_u64(p + 56);
-		out->u.ext_vcpucontext.vmce.mci_ctl2_bank1 = xenidl_le_load_u64(p + 64);
-		out->u.ext_vcpucontext.vmce.mcg_ext_ctl = xenidl_le_load_u64(p + 72);
+		xenidl_copy(&out->u.ext_vcpucontext.vmce, p + 48, 32);
 		break;
 	case 46U: /* set_target */
 		out->u.set_target.target = xenidl_le_load_u16(p + 16);
@@ -11144,10 +11129,7 @@ int xen_domctl_encode(const struct xen_domctl *in, void *buf, size_t len,
 		xenidl_le_store_u16(p + 42, in->u.ext_vcpucontext.sysenter_callback_cs);
 		xenidl_le_store_u8(p + 44, in->u.ext_vcpucontext.syscall32_disables_events);
 		xenidl_le_store_u8(p + 45, in->u.ext_vcpucontext.sysenter_disables_events);
-		xenidl_le_store_u64(p + 48, in->u.ext_vcpucontext.vmce.caps);
-		xenidl_le_store_u64(p + 56, in->u.ext_vcpucontext.vmce.mci_ctl2_bank0);
-		xenidl_le_store_u64(p + 64, in->u.ext_vcpucontext.vmce.mci_ctl2_bank1);
-		xenidl_le_store_u64(p + 72, in->u.ext_vcpucontext.vmce.mcg_ext_ctl);
+		xenidl_copy(p + 48, &in->u.ext_vcpucontext.vmce, 32);
 		break;
 	case 46U: /* set_target */
 		xenidl_le_store_u16(p + 16, in->u.set_target.target);
@@ -12380,10 +12362,7 @@ static int xen_domctl_decode_x86_32(struct xen_domctl *out, const void *buf, siz
 		out->u.ext_vcpucontext.sysenter_callback_cs = xenidl_le_load_u16(p + 42);
 		out->u.ext_vcpucontext.syscall32_disables_events = xenidl_le_load_u8(p + 44);
 		out->u.ext_vcpucontext.sysenter_disables_events = xenidl_le_load_u8(p + 45);
-		out->u.ext_vcpucontext.vmce.caps = xenidl_le_load_u64(p + 48);
-		out->u.ext_vcpucontext.vmce.mci_ctl2_bank0 = xenidl_le_load_u64(p + 56);
-		out->u.ext_vcpucontext.vmce.mci_ctl2_bank1 = xenidl_le_load_u64(p + 64);
-		out->u.ext_vcpucontext.vmce.mcg_ext_ctl = xenidl_le_load_u64(p + 72);
+		xenidl_copy(&out->u.ext_vcpucontext.vmce, p + 48, 32);
 		break;
 	case 46U: /* set_target */
 		out->u.set_target.target = xenidl_le_load_u16(p + 16);
@@ -13175,10 +13154,7 @@ static int xen_domctl_encode_x86_32(const struct xen_domctl *in, void *buf, size
 		xenidl_le_store_u16(p + 42, in->u.ext_vcpucontext.sysenter_callback_cs);
 		xenidl_le_store_u8(p + 44, in->u.ext_vcpucontext.syscall32_disables_events);
 		xenidl_le_store_u8(p + 45, in->u.ext_vcpucontext.sysenter_disables_events);
-		xenidl_le_store_u64(p + 48, in->u.ext_vcpucontext.vmce.caps);
-		xenidl_le_store_u64(p + 56, in->u.ext_vcpucontext.vmce.mci_ctl2_bank0);
-		xenidl_le_store_u64(p + 64, in->u.ext_vcpucontext.vmce.mci_ctl2_bank1);
-		xenidl_le_store_u64(p + 72, in->u.ext_vcpucontext.vmce.mcg_ext_ctl);
+		xenidl_copy(p + 48, &in->u.ext_vcpucontext.vmce, 32);
 		break;
 	case 46U: /* set_target */
 		xenidl_le_store_u16(p + 16, in->u.set_target.target);

@@ -8611,16 +8611,7 @@ int xen_platform_op_decode(struct xen_platform_op *out, const void *buf, size_t 
 		out->u.settime32.system_time = xenidl_le_load_u64(p + 16);
 		break;
 	case 62U: /* settime64 */
-		out->u.settime64.secs = xenidl_le_load_u64(p + 8);
-		out->u.settime64.nsecs = xenidl_le_load_u32(p + 16);
-		{
-			uint32_t x = xenidl_le_load_u32(p + 20);
-			if ((flags & (XENIDL_IN | XENIDL_OUT)) && (x != 0))
-				return xenidl_fail(err, XENIDL_ERESERVED, "xen_platform_op", "u.settime64.mbz",
-						20, (uint64_t)x, NULL);
-			out->u.settime64.mbz = 0;
-		}
-		out->u.settime64.system_time = xenidl_le_load_u64(p + 24);
+		xenidl_copy(&out->u.settime64, p + 8, 24);
 		break;
 	case 31U: /* add_memtype */
 		out->u.add_memtype.mfn = xenidl_le_load_u32(p + 8);
@@ -9152,16 +9143,7 @@ int xen_platform_op_encode(const struct xen_platform_op *in, void *buf, size_t l
 		xenidl_le_store_u64(p + 16, in->u.settime32.system_time);
 		break;
 	case 62U: /* settime64 */
-		xenidl_le_store_u64(p + 8, in->u.settime64.secs);
-		xenidl_le_store_u32(p + 16, in->u.settime64.nsecs);
-		{
-			uint32_t x = in->u.settime64.mbz;
-			if ((flags & (XENIDL_IN | XENIDL_OUT)) && (x != 0))
-				return xenidl_fail(err, XENIDL_ERESERVED, "xen_platform_op", "u.settime64.mbz",
-						20, (uint64_t)x, NULL);
-			xenidl_le_store_u32(p + 20, 0);
-		}
-		xenidl_le_store_u64(p + 24, in->u.settime64.system_time);
+		xenidl_copy(p + 8, &in->u.settime64, 24);
 		break;
 	case 31U: /* add_memtype */
 		xenidl_le_store_u32(p + 8, in->u.add_memtype.mfn);
@@ -9698,14 +9680,6 @@ int xen_platform_op_check(const struct xen_platform_op *v,
 					0, (uint64_t)x, NULL);
 	}
 	switch (v->cmd) {
-	case 62U: /* settime64 */
-		{
-			uint32_t x = v->u.settime64.mbz;
-			if ((flags & (XENIDL_IN | XENIDL_OUT)) && (x != 0))
-				return xenidl_fail(err, XENIDL_ERESERVED, "xen_platform_op", "u.settime64.mbz",
-						20, (uint64_t)x, NULL);
-		}
-		break;
 	case 39U: /* platform_quirk */
 		{
 			uint32_t x = v->u.platform_quirk.quirk_id;
@@ -9898,6 +9872,7 @@ int xen_platform_op_check(const struct xen_platform_op *v,
 		}
 		break;
 	case 17U: /* settime32 */
+	case 62U: /* settime64 */
 	case 31U: /* add_memtype */
 	case 32U: /* del_memtype */
 	case 33U: /* read_memtype */
@@ -9963,16 +9938,7 @@ int xen_platform_op_decode(struct xen_platform_op *out, const void *buf, size_t 
 		out->u.settime32.system_time = xenidl_le_load_u64(p + 16);
 		break;
 	case 62U: /* settime64 */
-		out->u.settime64.secs = xenidl_le_load_u64(p + 8);
-		out->u.settime64.nsecs = xenidl_le_load_u32(p + 16);
-		{
-			uint32_t x = xenidl_le_load_u32(p + 20);
-			if ((flags & (XENIDL_IN | XENIDL_OUT)) && (x != 0))
-				return xenidl_fail(err, XENIDL_ERESERVED, "xen_platform_op", "u.settime64.mbz",
-						20, (uint64_t)x, NULL);
-			out->u.settime64.mbz = 0;
-		}
-		out->u.settime64.system_time = xenidl_le_load_u64(p + 24);
+		xenidl_copy(&out->u.settime64, p + 8, 24);
 		break;
 	case 31U: /* add_memtype */
 		out->u.add_memtype.mfn = xenidl_le_load_u64(p + 8);
@@ -10504,16 +10470,7 @@ int xen_platform_op_encode(const struct xen_platform_op *in, void *buf, size_t l
 		xenidl_le_store_u64(p + 16, in->u.settime32.system_time);
 		break;
 	case 62U: /* settime64 */
-		xenidl_le_store_u64(p + 8, in->u.settime64.secs);
-		xenidl_le_store_u32(p + 16, in->u.settime64.nsecs);
-		{
-			uint32_t x = in->u.settime64.mbz;
-			if ((flags & (XENIDL_IN | XENIDL_OUT)) && (x != 0))
-				return xenidl_fail(err, XENIDL_ERESERVED, "xen_platform_op", "u.settime64.mbz",
-						20, (uint64_t)x, NULL);
-			xenidl_le_store_u32(p + 20, 0);
-		}
-		xenidl_le_store_u64(p + 24, in->u.settime64.system_time);
+		xenidl_copy(p + 8, &in->u.settime64, 24);
 		break;
 	case 31U: /* add_memtype */
 		xenidl_le_store_u64(p + 8, in->u.add_memtype.mfn);
@@ -11050,14 +11007,6 @@ int xen_platform_op_check(const struct xen_platform_op *v,
 					0, (uint64_t)x, NULL);
 	}
 	switch (v->cmd) {
-	case 62U: /* settime64 */
-		{
-			uint32_t x = v->u.settime64.mbz;
-			if ((flags & (XENIDL_IN | XENIDL_OUT)) && (x != 0))
-				return xenidl_fail(err, XENIDL_ERESERVED, "xen_platform_op", "u.settime64.mbz",
-						20, (uint64_t)x, NULL);
-		}
-		break;
 	case 39U: /* platform_quirk */
 		{
 			uint32_t x = v->u.platform_quirk.quirk_id;
@@ -11248,6 +11197,7 @@ int xen_platform_op_check(const struct xen_platform_op *v,
 		}
 		break;
 	case 17U: /* settime32 */
+	case 62U: /* settime64 */
 	case 31U: /* add_memtype */
 	case 32U: /* del_memtype */
 	case 33U: /* read_memtype */

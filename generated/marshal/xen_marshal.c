@@ -2788,6 +2788,203 @@ size_t shared_info_wire_size_abi(int abi)
 	}
 }
 
+/* --- struct start_info --- */
+
+#if defined(__i386__) || defined(__x86_64__)
+#if defined(__i386__)
+int start_info_decode(struct start_info *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 1112)
+		return xenidl_fail(err, XENIDL_ESHORT, "start_info", "", len, 1112, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 1112);
+#else
+	xenidl_copy(&out->magic, p + 0, 32);
+	out->nr_pages = xenidl_le_load_u32(p + 32);
+	out->shared_info = xenidl_le_load_u32(p + 36);
+	out->flags = xenidl_le_load_u32(p + 40);
+	out->store_mfn = xenidl_le_load_u32(p + 44);
+	out->store_evtchn = xenidl_le_load_u32(p + 48);
+	xenidl_copy(&out->console, p + 52, 8);
+	out->pt_base = xenidl_le_load_u32(p + 60);
+	out->nr_pt_frames = xenidl_le_load_u32(p + 64);
+	out->mfn_list = xenidl_le_load_u32(p + 68);
+	out->mod_start = xenidl_le_load_u32(p + 72);
+	out->mod_len = xenidl_le_load_u32(p + 76);
+	xenidl_copy(&out->cmd_line, p + 80, 1024);
+	out->first_p2m_pfn = xenidl_le_load_u32(p + 1104);
+	out->nr_p2m_frames = xenidl_le_load_u32(p + 1108);
+#endif
+	return 0;
+}
+
+int start_info_encode(const struct start_info *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 1112)
+		return xenidl_fail(err, XENIDL_ESHORT, "start_info", "", len, 1112, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 1112);
+#else
+	xenidl_copy(p + 0, &in->magic, 32);
+	xenidl_le_store_u32(p + 32, in->nr_pages);
+	xenidl_le_store_u32(p + 36, in->shared_info);
+	xenidl_le_store_u32(p + 40, in->flags);
+	xenidl_le_store_u32(p + 44, in->store_mfn);
+	xenidl_le_store_u32(p + 48, in->store_evtchn);
+	xenidl_copy(p + 52, &in->console, 8);
+	xenidl_le_store_u32(p + 60, in->pt_base);
+	xenidl_le_store_u32(p + 64, in->nr_pt_frames);
+	xenidl_le_store_u32(p + 68, in->mfn_list);
+	xenidl_le_store_u32(p + 72, in->mod_start);
+	xenidl_le_store_u32(p + 76, in->mod_len);
+	xenidl_copy(p + 80, &in->cmd_line, 1024);
+	xenidl_le_store_u32(p + 1104, in->first_p2m_pfn);
+	xenidl_le_store_u32(p + 1108, in->nr_p2m_frames);
+#endif
+	return 0;
+}
+
+int start_info_check(const struct start_info *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+int start_info_decode_abi(struct start_info *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+		return start_info_decode(out, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "start_info", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+int start_info_encode_abi(const struct start_info *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+		return start_info_encode(in, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "start_info", "", 0, (uint64_t)abi, NULL);
+	}
+}
+#elif defined(__x86_64__)
+int start_info_decode(struct start_info *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 1168)
+		return xenidl_fail(err, XENIDL_ESHORT, "start_info", "", len, 1168, NULL);
+	xenidl_zero(out, sizeof(*out));
+	(void)flags;
+	xenidl_copy(&out->magic, p + 0, 32);
+	out->nr_pages = xenidl_le_load_u64(p + 32);
+	out->shared_info = xenidl_le_load_u64(p + 40);
+	out->flags = xenidl_le_load_u32(p + 48);
+	out->store_mfn = xenidl_le_load_u64(p + 56);
+	out->store_evtchn = xenidl_le_load_u32(p + 64);
+	xenidl_copy(&out->console, p + 72, 16);
+	out->pt_base = xenidl_le_load_u64(p + 88);
+	out->nr_pt_frames = xenidl_le_load_u64(p + 96);
+	out->mfn_list = xenidl_le_load_u64(p + 104);
+	out->mod_start = xenidl_le_load_u64(p + 112);
+	out->mod_len = xenidl_le_load_u64(p + 120);
+	xenidl_copy(&out->cmd_line, p + 128, 1024);
+	out->first_p2m_pfn = xenidl_le_load_u64(p + 1152);
+	out->nr_p2m_frames = xenidl_le_load_u64(p + 1160);
+	return 0;
+}
+
+int start_info_encode(const struct start_info *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 1168)
+		return xenidl_fail(err, XENIDL_ESHORT, "start_info", "", len, 1168, NULL);
+	(void)flags;
+	xenidl_copy(p + 0, &in->magic, 32);
+	xenidl_le_store_u64(p + 32, in->nr_pages);
+	xenidl_le_store_u64(p + 40, in->shared_info);
+	xenidl_le_store_u32(p + 48, in->flags);
+	xenidl_zero(p + 52, 4);
+	xenidl_le_store_u64(p + 56, in->store_mfn);
+	xenidl_le_store_u32(p + 64, in->store_evtchn);
+	xenidl_zero(p + 68, 4);
+	xenidl_copy(p + 72, &in->console, 16);
+	xenidl_le_store_u64(p + 88, in->pt_base);
+	xenidl_le_store_u64(p + 96, in->nr_pt_frames);
+	xenidl_le_store_u64(p + 104, in->mfn_list);
+	xenidl_le_store_u64(p + 112, in->mod_start);
+	xenidl_le_store_u64(p + 120, in->mod_len);
+	xenidl_copy(p + 128, &in->cmd_line, 1024);
+	xenidl_le_store_u64(p + 1152, in->first_p2m_pfn);
+	xenidl_le_store_u64(p + 1160, in->nr_p2m_frames);
+	return 0;
+}
+
+int start_info_check(const struct start_info *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+int start_info_decode_abi(struct start_info *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_64:
+		return start_info_decode(out, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "start_info", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+int start_info_encode_abi(const struct start_info *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_64:
+		return start_info_encode(in, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "start_info", "", 0, (uint64_t)abi, NULL);
+	}
+}
+#else
+#error "xenidl: no marshalling code for this ABI"
+#endif
+
+size_t start_info_wire_size_abi(int abi)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+		return 1112;
+	case XENIDL_ABI_X86_64:
+		return 1168;
+	default:
+		return 0;
+	}
+}
+#endif
+
 /* --- struct xen_multiboot_mod_list --- */
 
 int xen_multiboot_mod_list_decode(struct xen_multiboot_mod_list *out, const void *buf, size_t len,

@@ -4,13 +4,15 @@
 #include <string.h>
 
 #include "emit_c.h"
+#include "emit_c_checks.h"
 #include "emit_manifest.h"
 #include "emit_marshal.h"
 #include "emit_md.h"
 #include "emit_rust.h"
 
 const struct xi_backend xi_backends[] = {
-	{ "c", "C headers with layout checks", xi_emit_c },
+	{ "c", "C headers, as Xen's public headers", xi_emit_c },
+	{ "c-checks", "C layout checks of the -l c headers (NAME_checks.c)", xi_emit_c_checks },
 	{ "manifest", "ABI manifest (NAME.abi), for review and abi-diff", xi_emit_manifest },
 	{ "md", "reference documentation in Markdown", xi_emit_md },
 	{ "rust", "a no_std Rust crate (Cargo.toml, src/)", xi_emit_rust },

@@ -1,5 +1,7 @@
 #include "cprelude.h"
 
+#include "arena.h"
+
 /* Modules a search visits at most: far more than any compilation has
  * (idl/ has 35); beyond it the search gives up and answers no. */
 #define CPRELUDE_MAX_VISITED 1024u
@@ -42,6 +44,17 @@ bool xi_c_defines_handle(const struct xi_decl *d)
 	if (!xi_c_follows_xen(d->module))
 		return true;
 	return d->c_handle && !xi_c_handle_deferred(d);
+}
+
+const char *xi_c_typedef_name(struct xi_arena *a, const struct xi_decl *d)
+{
+	if (d->kind != XI_DECL_STRUCT && d->kind != XI_DECL_UNION)
+		return NULL;
+	if (d->c_typedef_name)
+		return d->c_typedef_name;
+	if (!d->c_typedef && !d->c_handle && xi_c_follows_xen(d->module))
+		return NULL;
+	return xi_aprintf(a, "%s_t", d->c_name ? d->c_name : d->name);
 }
 
 bool xi_c_handle_deferred(const struct xi_decl *d)

@@ -32,6 +32,14 @@ bool xi_c_follows_xen(const struct xi_module *m);
 /* Whether a declaration's header defines its guest handle. */
 bool xi_c_defines_handle(const struct xi_decl *d);
 
+/* The C typedef name of a struct or union, or NULL where its header
+ * defines none. A module that follows Xen (above) defines the typedefs Xen
+ * has: a struct or union marked @c_typedef gets `typedef struct X X_t;`
+ * (or the name @c_typedef("name") gives), one marked @c_handle too (its
+ * handle is of the typedef); any other struct or union is declared by its
+ * tag alone. A module that does not gets NAME_t for every one. */
+const char *xi_c_typedef_name(struct xi_arena *a, const struct xi_decl *d);
+
 /* Whether a @c_handle alias's handle is defined by the header of the
  * @!c_prelude file that imports its architecture's part (Xen's xen.h
  * defines xen_pfn_t's and xen_ulong_t's, declared by arch-x86/xen.h and

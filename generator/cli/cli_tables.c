@@ -44,7 +44,7 @@ static const struct xi_cli_option generate_options[] = {
 	{ XI_OPT_PACKED, "packed", no_argument, "    --packed",
 	  "C: also mark types __attribute__((packed))" },
 	{ XI_OPT_C_EXTRAS, "c-extras", no_argument, "    --c-extras",
-	  "C: also define names Xen's headers lack (each\nbitmap's PREFIX__ALL mask, every bit's _NAME)" },
+	  "C: also define names Xen's headers lack (each\nbitmap's PREFIX__ALL mask, every bit's _NAME,\nevery field's NAME(v))" },
 	{ XI_OPT_CRATE, "crate-name", required_argument, "    --crate-name N",
 	  "Rust: name of the generated crate" },
 	CHECK_OPTION("print a diff and exit 3 if any is stale; write nothing"),

@@ -6,18 +6,18 @@
 
 const struct xi_abi_info xi_abis[XI_ABI_COUNT] = {
 	[XI_ABI_X86_32] = { "x86_32", XI_FAM_X86, "defined(__i386__)",
-			    "target_arch = \"x86\"", "i386-linux-gnu", "XENIDL_ABI_X86_32", 4, 4 },
+			    "target_arch = \"x86\"", "i386-linux-gnu", "XENIDL_ABI_X86_32", 4, 4, 4 },
 	[XI_ABI_X86_64] = { "x86_64", XI_FAM_X86, "defined(__x86_64__)",
-			    "target_arch = \"x86_64\"", "x86_64-linux-gnu", "XENIDL_ABI_X86_64", 8, 8 },
+			    "target_arch = \"x86_64\"", "x86_64-linux-gnu", "XENIDL_ABI_X86_64", 8, 8, 8 },
 	[XI_ABI_ARM32] = { "arm32", XI_FAM_ARM, "defined(__arm__)",
-			   "target_arch = \"arm\"", "armv7a-linux-gnueabihf", "XENIDL_ABI_ARM32", 8, 8 },
+			   "target_arch = \"arm\"", "armv7a-linux-gnueabihf", "XENIDL_ABI_ARM32", 8, 8, 4 },
 	[XI_ABI_ARM64] = { "arm64", XI_FAM_ARM, "defined(__aarch64__)",
-			   "target_arch = \"aarch64\"", "aarch64-linux-gnu", "XENIDL_ABI_ARM64", 8, 8 },
+			   "target_arch = \"aarch64\"", "aarch64-linux-gnu", "XENIDL_ABI_ARM64", 8, 8, 8 },
 	[XI_ABI_RISCV64] = { "riscv64", XI_FAM_RISCV, "(defined(__riscv) && __riscv_xlen == 64)",
-			     "target_arch = \"riscv64\"", "riscv64-linux-gnu", "XENIDL_ABI_RISCV64", 8, 8 },
+			     "target_arch = \"riscv64\"", "riscv64-linux-gnu", "XENIDL_ABI_RISCV64", 8, 8, 8 },
 	[XI_ABI_PPC64LE] = { "ppc64le", XI_FAM_PPC, "(defined(__powerpc64__) && defined(__LITTLE_ENDIAN__))",
 			     "all(target_arch = \"powerpc64\", target_endian = \"little\")",
-			     "powerpc64le-linux-gnu", "XENIDL_ABI_PPC64LE", 8, 8 },
+			     "powerpc64le-linux-gnu", "XENIDL_ABI_PPC64LE", 8, 8, 8 },
 };
 
 const struct xi_family_info xi_families[XI_FAM_COUNT] = {

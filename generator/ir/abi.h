@@ -38,6 +38,7 @@ struct xi_abi_info {
 	const char *c_constant;     /* XENIDL_ABI_X86_32 ... in the runtime */
 	unsigned native_u64_align;  /* alignment of native_u64/native_i64 */
 	unsigned native_handle_size;/* size and alignment of native_handle<T> */
+	unsigned pointer_size;      /* size and alignment of ptr<T> (a C pointer) */
 };
 
 struct xi_family_info {

@@ -166,14 +166,32 @@ static const struct xi_cond *parse_version(struct cparse *p, size_t start, size_
 	return c;
 }
 
-static bool is_arch_name(const char *w, size_t n)
+/* defined(NAME), after the word `defined` at start. */
+static const struct xi_cond *parse_defined(struct cparse *p, size_t start, size_t n)
 {
-	if (xi_abi_by_name(w, (unsigned)n) >= 0)
-		return true;
-	for (int f = 0; f < XI_FAM_COUNT; f++)
-		if (!strcmp(w, xi_families[f].name))
-			return true;
-	return false;
+	static const char usage[] =
+		"'defined' needs a constant's name in parentheses, as in defined(XEN_HAVE_PV_GUEST_ENTRY)";
+	if (!eat(p, "(")) {
+		fail(p, start, n, "%s", usage);
+		return NULL;
+	}
+	skip_space(p);
+	size_t name_at = p->pos;
+	while (p->pos < p->len && xi_is_ident(p->s[p->pos]))
+		p->pos++;
+	size_t name_len = p->pos - name_at;
+	if (!name_len || !xi_is_ident_start(p->s[name_at]) || !eat(p, ")")) {
+		fail(p, start, n, "%s", usage);
+		return NULL;
+	}
+	struct xi_cond *c = node(p, XI_COND_DEFINED, name_at, name_len);
+	c->name = xi_strndup(&p->ctx->arena, p->s + name_at, name_len);
+	return c;
+}
+
+static bool is_abi_name(const char *w, size_t n)
+{
+	return xi_abi_by_name(w, (unsigned)n) >= 0;
 }
 
 static const struct xi_cond *parse_unary(struct cparse *p)
@@ -222,12 +240,18 @@ static const struct xi_cond *parse_unary(struct cparse *p)
 			}
 		} else if (!strcmp(w, "version")) {
 			r = parse_version(p, start, n);
-		} else if (is_arch_name(w, n)) {
-			fail(p, start, n, "'%s' is an architecture: per-architecture declarations "
-			     "go in a file imported with 'import arch', not under @if", w);
+		} else if (!strcmp(w, "defined")) {
+			r = parse_defined(p, start, n);
+		} else if (xi_family_by_name(w) >= 0) {
+			struct xi_cond *c = node(p, XI_COND_FAMILY, start, n);
+			c->value = (uint64_t)xi_family_by_name(w);
+			r = c;
+		} else if (is_abi_name(w, n)) {
+			fail(p, start, n, "'%s' is an ABI: @if takes an architecture family (x86, arm, "
+			     "ppc, riscv); per-ABI types are written with arch { ... }", w);
 		} else {
-			fail(p, start, n, "unknown condition '%s'; a condition is made of xen, tools "
-			     "and version comparisons", w);
+			fail(p, start, n, "unknown condition '%s'; a condition is made of xen, tools, "
+			     "version comparisons and defined(NAME)", w);
 		}
 	} else {
 		fail(p, start, 1, "expected a condition before '%s'",
@@ -286,6 +310,39 @@ const struct xi_cond *xi_cond_parse(struct xi_ctx *ctx, const char *text, struct
 	return p.failed ? NULL : c;
 }
 
+const struct xi_cond *xi_cond_find_family(const struct xi_cond *c)
+{
+	if (!c)
+		return NULL;
+	if (c->kind == XI_COND_FAMILY)
+		return c;
+	const struct xi_cond *f = xi_cond_find_family(c->a);
+	return f ? f : xi_cond_find_family(c->b);
+}
+
+const struct xi_cond *xi_cond_take_family(struct xi_ctx *ctx, const struct xi_cond *c,
+					  int *family, const struct xi_cond **bad)
+{
+	if (!c)
+		return NULL;
+	if (c->kind == XI_COND_FAMILY) {
+		if (*family != XI_FAM_NONE && !*bad)
+			*bad = c;
+		*family = (int)c->value;
+		return NULL;
+	}
+	if (c->kind == XI_COND_AND) {
+		const struct xi_cond *a = xi_cond_take_family(ctx, c->a, family, bad);
+		const struct xi_cond *b = xi_cond_take_family(ctx, c->b, family, bad);
+		if (a == c->a && b == c->b)
+			return c;
+		return xi_cond_and(ctx, a, b);
+	}
+	if (!*bad)
+		*bad = xi_cond_find_family(c);
+	return c;
+}
+
 const struct xi_cond *xi_cond_and(struct xi_ctx *ctx, const struct xi_cond *a,
 				  const struct xi_cond *b)
 {
@@ -303,10 +360,42 @@ const struct xi_cond *xi_cond_and(struct xi_ctx *ctx, const struct xi_cond *a,
 
 /* --- Evaluation ----------------------------------------------------------- */
 
+/* The names of the defined(NAME) atoms of two conditions, which
+ * satisfiable() gives every truth assignment. */
+struct defined_names {
+	const char *v[XI_MAX_COND_DEFINED];
+	unsigned n;
+	bool overflow;
+};
+
+/* A configuration. abi < 0: any ABI. With `names`, a defined(NAME) atom
+ * holds when its bit of `assign` is set; otherwise by its ABIs. family: the
+ * one configured, or XI_FAM_NONE where any family is true (the reference
+ * configuration: families are told apart per ABI, by the loader, before it
+ * is asked); with abi >= 0, the ABI's family. */
 struct config {
 	bool xen, tools;
 	uint64_t version;
+	int abi;
+	const struct defined_names *names;
+	unsigned assign;
+	int family;
 };
+
+static bool eval_defined(const struct xi_cond *c, const struct config *k)
+{
+	if (k->names) {
+		for (unsigned i = 0; i < k->names->n; i++)
+			if (!strcmp(k->names->v[i], c->name))
+				return (k->assign >> i) & 1u;
+		return true;
+	}
+	if (!c->defined_resolved)
+		return true;
+	if (k->abi < 0)
+		return c->defined_abis != 0;
+	return (c->defined_abis & XI_ABI_BIT(k->abi)) != 0;
+}
 
 static bool eval(const struct xi_cond *c, const struct config *k)
 {
@@ -315,6 +404,11 @@ static bool eval(const struct xi_cond *c, const struct config *k)
 	switch (c->kind) {
 	case XI_COND_XEN: return k->xen;
 	case XI_COND_TOOLS: return k->tools;
+	case XI_COND_DEFINED: return eval_defined(c, k);
+	case XI_COND_FAMILY:
+		if (k->abi >= 0)
+			return (int)xi_abis[k->abi].family == (int)c->value;
+		return k->family == XI_FAM_NONE || k->family == (int)c->value;
 	case XI_COND_NOT: return !eval(c->a, k);
 	case XI_COND_AND: return eval(c->a, k) && eval(c->b, k);
 	case XI_COND_OR: return eval(c->a, k) || eval(c->b, k);
@@ -335,9 +429,29 @@ bool xi_cond_reference(const struct xi_ctx *ctx, const struct xi_cond *c)
 {
 	/* "Later than any version a condition names": none names the largest
 	 * 64-bit number, and Xen's versions are 32-bit. */
-	const struct config ref = { .xen = false, .tools = true,
-				    .version = ctx->interface_version ? ctx->latest_version : UINT64_MAX };
-	return eval(c, &ref);
+	return xi_cond_reference_abis(ctx, c) != 0;
+}
+
+bool xi_cond_has_defined(const struct xi_cond *c)
+{
+	if (!c)
+		return false;
+	return c->kind == XI_COND_DEFINED || xi_cond_has_defined(c->a) || xi_cond_has_defined(c->b);
+}
+
+xi_abi_mask xi_cond_reference_abis(const struct xi_ctx *ctx, const struct xi_cond *c)
+{
+	struct config ref = { .xen = false, .tools = true, .abi = -1, .family = XI_FAM_NONE,
+			      .version = ctx->interface_version ? ctx->latest_version : UINT64_MAX };
+	if (!xi_cond_has_defined(c))
+		return eval(c, &ref) ? XI_ABI_ALL : 0;
+	xi_abi_mask on = 0;
+	for (int a = 0; a < XI_ABI_COUNT; a++) {
+		ref.abi = a;
+		if (eval(c, &ref))
+			on |= XI_ABI_BIT(a);
+	}
+	return on;
 }
 
 struct versions {
@@ -358,10 +472,20 @@ static void add_version(struct versions *vs, uint64_t v)
 	vs->v[vs->n++] = v;
 }
 
-static void collect(struct versions *vs, const struct xi_cond *c)
+static void collect(struct versions *vs, struct defined_names *dn, const struct xi_cond *c)
 {
 	if (!c)
 		return;
+	if (c->kind == XI_COND_DEFINED) {
+		for (unsigned i = 0; i < dn->n; i++)
+			if (!strcmp(dn->v[i], c->name))
+				return;
+		if (dn->n == XI_MAX_COND_DEFINED)
+			dn->overflow = true;
+		else
+			dn->v[dn->n++] = c->name;
+		return;
+	}
 	if (c->kind == XI_COND_VERSION) {
 		add_version(vs, c->value);
 		if (c->value)
@@ -370,8 +494,8 @@ static void collect(struct versions *vs, const struct xi_cond *c)
 			add_version(vs, c->value + 1);
 		return;
 	}
-	collect(vs, c->a);
-	collect(vs, c->b);
+	collect(vs, dn, c->a);
+	collect(vs, dn, c->b);
 }
 
 /* Is there a configuration where a holds and b holds (or, with negate_b,
@@ -383,17 +507,21 @@ static bool satisfiable(const struct xi_cond *a, const struct xi_cond *b, bool n
 	struct versions vs = { .n = 0 };
 	add_version(&vs, 0);
 	add_version(&vs, UINT64_MAX);
-	collect(&vs, a);
-	collect(&vs, b);
+	struct defined_names dn = { .n = 0 };
+	collect(&vs, &dn, a);
+	collect(&vs, &dn, b);
 	static const bool xt[3][2] = { { false, false }, { false, true }, { true, true } };
-	for (unsigned i = 0; i < 3; i++)
-		for (unsigned j = 0; j < vs.n; j++) {
-			struct config k = { xt[i][0], xt[i][1], vs.v[j] };
-			if (eval(a, &k) && eval(b, &k) != negate_b)
-				return true;
-		}
-	/* Too many numbers to try them all: answer as if they could meet. */
-	return vs.overflow;
+	for (int f = 0; f < XI_FAM_COUNT; f++)
+		for (unsigned i = 0; i < 3; i++)
+			for (unsigned j = 0; j < vs.n; j++)
+				for (unsigned d = 0; d < (1u << dn.n); d++) {
+					struct config k = { xt[i][0], xt[i][1], vs.v[j], -1, &dn, d, f };
+					if (eval(a, &k) && eval(b, &k) != negate_b)
+						return true;
+				}
+	/* Too many numbers or names to try them all: answer as if they
+	 * could meet. */
+	return vs.overflow || dn.overflow;
 }
 
 bool xi_cond_overlap(const struct xi_cond *a, const struct xi_cond *b)
@@ -426,6 +554,7 @@ static unsigned level(const struct xi_cond *c, bool for_c)
 	case XI_COND_OR: return 1;
 	case XI_COND_AND: return 2;
 	case XI_COND_TOOLS: return for_c ? 1 : 3;
+	case XI_COND_FAMILY: return for_c && strchr(xi_families[c->value].c_cond, '|') ? 1 : 3;
 	default: return 3;
 	}
 }
@@ -443,6 +572,12 @@ static void text(struct xi_strbuf *sb, const struct xi_cond *c, unsigned min, bo
 		break;
 	case XI_COND_TOOLS:
 		xi_sb_adds(sb, for_c ? "defined(__XEN__) || defined(__XEN_TOOLS__)" : "tools");
+		break;
+	case XI_COND_DEFINED:
+		xi_sb_printf(sb, "defined(%s)", c->name);
+		break;
+	case XI_COND_FAMILY:
+		xi_sb_adds(sb, for_c ? xi_families[c->value].c_cond : xi_families[c->value].name);
 		break;
 	case XI_COND_VERSION:
 		xi_sb_printf(sb, "%s %s %s", for_c ? "__XEN_INTERFACE_VERSION__" : "version",

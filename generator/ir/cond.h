@@ -3,7 +3,10 @@
  * A condition says in which C configurations a declaration exists, as
  * Xen's headers say it with #if: `xen` (defined(__XEN__)), `tools`
  * (defined(__XEN__) || defined(__XEN_TOOLS__)), `version OP INT`
- * (__XEN_INTERFACE_VERSION__ OP INT), combined with !, &&, || and ( ).
+ * (__XEN_INTERFACE_VERSION__ OP INT), `defined(NAME)` (the constant NAME
+ * is declared: true on the ABIs it is declared on), an architecture family
+ * (x86, arm, ppc, riscv: the loader turns a family group into a part of the
+ * file, see xi_cond_take_family), combined with !, &&, || and ( ).
  * Every backend but C sees the reference configuration
  * (xi_cond_reference): a toolstack at the latest interface version. */
 #ifndef XENIDL_COND_H
@@ -12,6 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "abi.h"
 #include "source.h"
 #include "strbuf.h"
 
@@ -21,6 +25,8 @@ enum xi_cond_kind {
 	XI_COND_XEN,
 	XI_COND_TOOLS,
 	XI_COND_VERSION,    /* version OP value */
+	XI_COND_DEFINED,    /* defined(name) */
+	XI_COND_FAMILY,     /* an architecture family (value: enum xi_family) */
 	XI_COND_NOT,
 	XI_COND_AND,
 	XI_COND_OR,
@@ -33,6 +39,12 @@ struct xi_cond {
 	enum xi_cond_cmp cmp;       /* XI_COND_VERSION */
 	uint64_t value;             /* XI_COND_VERSION */
 	const char *literal;        /* the value as written, for output */
+	const char *name;           /* XI_COND_DEFINED: the constant's name */
+	/* XI_COND_DEFINED: the ABIs the constant is declared on, once the
+	 * resolver has looked it up (xi_resolve_defined); until then the atom
+	 * counts as true in the reference configuration. */
+	xi_abi_mask defined_abis;
+	bool defined_resolved;
 	struct xi_loc loc;
 	const struct xi_cond *a, *b; /* operands (b: && and || only) */
 };
@@ -41,6 +53,17 @@ struct xi_cond {
  * `at` in its source. Errors are reported at their column; NULL after
  * one. */
 const struct xi_cond *xi_cond_parse(struct xi_ctx *ctx, const char *text, struct xi_loc at);
+
+/* The family of a declaration under a family condition: `c` must be the
+ * family atom, or the && of conditions one of which is the atom and none
+ * of the others holds one (a family group, maybe around a declaration's
+ * own @if). Returns the rest of the condition (NULL: none) and sets *family
+ * (XI_FAM_NONE when c names no family); *bad is set to the first family
+ * atom placed otherwise (under ! or ||, or a second one), else NULL. */
+const struct xi_cond *xi_cond_take_family(struct xi_ctx *ctx, const struct xi_cond *c,
+					  int *family, const struct xi_cond **bad);
+/* The first family atom in c, or NULL. */
+const struct xi_cond *xi_cond_find_family(const struct xi_cond *c);
 
 /* a && b, either of which may be NULL (true). */
 const struct xi_cond *xi_cond_and(struct xi_ctx *ctx, const struct xi_cond *a,
@@ -52,7 +75,15 @@ const struct xi_cond *xi_cond_and(struct xi_ctx *ctx, const struct xi_cond *a,
  * conditions name. NULL is true. */
 bool xi_cond_reference(const struct xi_ctx *ctx, const struct xi_cond *c);
 
-/* Can both hold at once? (NULL is true.) */
+/* The ABIs on which c holds in the reference configuration: all of them
+ * or none, unless it has defined(NAME) atoms. NULL holds everywhere. */
+xi_abi_mask xi_cond_reference_abis(const struct xi_ctx *ctx, const struct xi_cond *c);
+
+/* Does c contain a defined(NAME) atom? */
+bool xi_cond_has_defined(const struct xi_cond *c);
+
+/* Can both hold at once? (Atoms defined(NAME) are compared as free
+ * truths: each may hold or not, whatever the ABI.) (NULL is true.) */
 bool xi_cond_overlap(const struct xi_cond *a, const struct xi_cond *b);
 /* Does a imply b? (NULL is true.) */
 bool xi_cond_implies(const struct xi_cond *a, const struct xi_cond *b);

@@ -1,5 +1,6 @@
 #include "ctx.h"
 
+#include <stdio.h>
 #include <string.h>
 
 const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len)
@@ -55,6 +56,11 @@ xi_abi_mask xi_module_abis(const struct xi_ctx *ctx, const struct xi_module *m)
 	return ctx->opt.abis & xi_family_abis((enum xi_family)m->family);
 }
 
+xi_abi_mask xi_decl_abis(const struct xi_ctx *ctx, const struct xi_decl *d)
+{
+	return xi_module_abis(ctx, d->module) & ~d->not_on;
+}
+
 struct xi_attr *xi_attr_new(struct xi_ctx *ctx)
 {
 	struct xi_attrs_read *r = ctx->attrs_read;
@@ -102,4 +108,26 @@ void xi_attrs_done(struct xi_ctx *ctx)
 unsigned xi_attrs_errors(const struct xi_ctx *ctx)
 {
 	return ctx->attrs_read ? ctx->attrs_read->errors : 0;
+}
+
+const struct xi_cond *xi_member_cond(const struct xi_ctx *ctx, const struct xi_member *m)
+{
+	if (!ctx->member_conds.count)
+		return NULL;
+	return xi_map_get(&ctx->member_conds, (const char *)&m, sizeof(m));
+}
+
+void xi_member_cond_set(struct xi_ctx *ctx, const struct xi_member *m, const struct xi_cond *c)
+{
+	/* The key's bytes must outlive the map: the arena holds them. */
+	const struct xi_member **key = XI_NEW(&ctx->arena, const struct xi_member *);
+	*key = m;
+	xi_map_put(&ctx->member_conds, (const char *)key, sizeof(*key), (void *)c);
+}
+
+const char *xi_anonymous_name(struct xi_ctx *ctx, unsigned index)
+{
+	char name[24];
+	int n = snprintf(name, sizeof(name), "anon%u", index);
+	return xi_intern(ctx, name, (size_t)n);
 }

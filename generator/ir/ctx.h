@@ -41,6 +41,9 @@ struct xi_ctx {
 	 * path component. Only regular files are in it. */
 	struct xi_map canon_of_path;
 	struct xi_map symbols;         /* name -> first decl of that name */
+	/* @if on members: the member's address (its bytes) -> its condition.
+	 * Kept aside: a member has no room for it (ir.h), and few have one. */
+	struct xi_map member_conds;
 	struct xi_module **modules;    /* in load order */
 	unsigned nmodules, cap_modules;
 	struct xi_module **inputs;     /* named on the command line, in order */
@@ -71,12 +74,27 @@ struct xi_ctx {
 	/* While a file is read: the attribute lists its readers meet (ir.h),
 	 * interpreted at the end of each declaration. */
 	struct xi_attrs_read *attrs_read;
+	/* Constant evaluation (consteval.c): sizeof and alignof take the
+	 * ABI eval_abi when eval_on_abi; otherwise a value that differs by
+	 * ABI sets eval_abi_dependent, and the caller evaluates per ABI. */
+	bool eval_on_abi;
+	bool eval_abi_dependent;
+	int eval_abi;
+	/* Set by resolution (resolve.c) for sizeof: resolve a declaration
+	 * before its turn (an alias whose size is asked for), and the types
+	 * that sizeof and alignof name in an expression of a declaration. */
+	void (*resolve_decl_early)(struct xi_ctx *ctx, struct xi_decl *d);
+	bool (*resolve_expr_types)(struct xi_ctx *ctx, struct xi_decl *d, struct xi_expr *e);
 	/* The constant marked @interface_version, and its value: the
 	 * interface version of the reference configuration (cond.h). */
 	const struct xi_decl *interface_version;
 	uint64_t latest_version;
 };
 
+/* The name of the anonymous member at index `index` of its aggregate:
+ * "anonN", the name of its Rust field, which no other member of that
+ * aggregate may take. */
+const char *xi_anonymous_name(struct xi_ctx *ctx, unsigned index);
 const char *xi_intern(struct xi_ctx *ctx, const char *s, size_t len);
 /* "a b", interned. */
 const char *xi_intern_words(struct xi_ctx *ctx, const char *a, const char *b);
@@ -98,8 +116,15 @@ void xi_attrs_done(struct xi_ctx *ctx);
  * (which are not reading errors: resolution still runs after them). */
 unsigned xi_attrs_errors(const struct xi_ctx *ctx);
 
+/* A member's @if, or NULL (xi_member_cond_set records it). */
+const struct xi_cond *xi_member_cond(const struct xi_ctx *ctx, const struct xi_member *m);
+void xi_member_cond_set(struct xi_ctx *ctx, const struct xi_member *m, const struct xi_cond *c);
+
 /* The ABIs a module's declarations exist on: the selected ABIs, narrowed
  * to its family for arch-* modules. */
 xi_abi_mask xi_module_abis(const struct xi_ctx *ctx, const struct xi_module *m);
+/* The ABIs a declaration exists on: its module's, less those where its
+ * condition's defined(NAME) atoms fail (cond.h). */
+xi_abi_mask xi_decl_abis(const struct xi_ctx *ctx, const struct xi_decl *d);
 
 #endif

@@ -108,6 +108,7 @@ const struct xi_type *xi_type_innermost(const struct xi_type *t)
 			break;
 		case XI_TYPE_HANDLE:
 		case XI_TYPE_NATIVE_HANDLE:
+		case XI_TYPE_PTR:
 			t = t->u.target;
 			break;
 		default:
@@ -192,6 +193,9 @@ struct xi_layout xi_type_layout(const struct xi_type *t, int abi)
 	case XI_TYPE_NATIVE_HANDLE:
 		l.size = l.align = xi_abis[abi].native_handle_size;
 		break;
+	case XI_TYPE_PTR:
+		l.size = l.align = xi_abis[abi].pointer_size;
+		break;
 	case XI_TYPE_AGG:
 		return t->u.agg->lay[abi];
 	case XI_TYPE_ARCH:
@@ -252,4 +256,38 @@ const struct xi_member *xi_agg_flex_member(const struct xi_agg *agg)
 	for (const struct xi_member *m = agg->members; m; m = m->next)
 		last = m;
 	return last && xi_type_is_flex(last->type) ? last : NULL;
+}
+
+const char *xi_module_source_name(struct xi_arena *a, const struct xi_module *m)
+{
+	const char *slash = strrchr(m->path, '/');
+	const char *base = slash ? slash + 1 : m->path;
+	const char *dot = strrchr(base, '.');
+	if (m->part_of)
+		return xi_aprintf(a, "%s%s (%s group)", m->part_of->rel, dot ? dot : "",
+				  xi_families[m->family].name);
+	return xi_aprintf(a, "%s%s", m->rel, dot ? dot : "");
+}
+
+/* An anonymous aggregate exists on an ABI where one of its members does. */
+bool xi_agg_present(const struct xi_agg *agg, int abi)
+{
+	for (const struct xi_member *m = agg->members; m; m = m->next)
+		if (xi_member_present(m, abi))
+			return true;
+	return false;
+}
+
+const struct xi_member *xi_anonymous_fallback(const struct xi_agg *anon, int abi)
+{
+	const struct xi_member *first = NULL;
+	for (const struct xi_member *m = anon->members; m; m = m->next) {
+		if (!xi_member_present(m, abi))
+			continue;
+		if (m->flags & XI_MEMBER_C_FALLBACK)
+			return m;
+		if (!first)
+			first = m;
+	}
+	return first;
 }

@@ -125,7 +125,11 @@ struct xi_attrs_read {
 
 /* --- Constant expressions ------------------------------------------------ */
 
-enum xi_expr_kind { XI_EXPR_INT, XI_EXPR_NAME, XI_EXPR_UNARY, XI_EXPR_BINARY };
+/* SIZEOF and ALIGNOF: sizeof(T) and alignof(T), the size and alignment of
+ * a type on each ABI; a constant or array length that holds one may have
+ * a value per ABI (xi_decl.abi_value, an arch type for an array). */
+enum xi_expr_kind { XI_EXPR_INT, XI_EXPR_NAME, XI_EXPR_UNARY, XI_EXPR_BINARY, XI_EXPR_SIZEOF,
+		    XI_EXPR_ALIGNOF };
 
 enum xi_op {
 	XI_OP_NEG, XI_OP_NOT, XI_OP_PLUS,                 /* unary */
@@ -140,7 +144,8 @@ struct xi_expr {
 	enum xi_expr_kind kind : 8;
 	enum xi_op op : 8;
 	bool hex : 1;           /* an integer literal written in hex (output hint) */
-	unsigned depth : 15;    /* height of the tree, bounded by XI_MAX_EXPR_DEPTH */
+	bool type_resolved : 1; /* SIZEOF, ALIGNOF: the type was resolved */
+	unsigned depth : 14;    /* height of the tree, bounded by XI_MAX_EXPR_DEPTH */
 	union {
 		struct xi_int lit;              /* XI_EXPR_INT */
 		struct {
@@ -150,6 +155,7 @@ struct xi_expr {
 		struct {
 			struct xi_expr *a, *b;  /* operands (b: binary only) */
 		};
+		struct xi_type *type;           /* XI_EXPR_SIZEOF, XI_EXPR_ALIGNOF */
 	};
 };
 
@@ -164,6 +170,7 @@ enum xi_type_kind {
 	XI_TYPE_AGG,           /* inline anonymous struct or union */
 	XI_TYPE_ARCH,          /* arch { abi: T, ... }: legacy, per-ABI type */
 	XI_TYPE_VOID,          /* only as the target of a handle */
+	XI_TYPE_PTR,           /* ptr<T>: legacy, a pointer, pointer-sized per ABI */
 };
 
 struct xi_arch_choice {
@@ -245,6 +252,13 @@ enum xi_member_flags {
 	XI_MEMBER_IN = 1u << 0,
 	XI_MEMBER_OUT = 1u << 1,
 	XI_MEMBER_RESERVED = 1u << 2,
+	/* An anonymous struct or union (`union { ... };`): its members are
+	 * the enclosing aggregate's; its name (xi_anonymous_name) is never
+	 * written in xidl, and only backends that need a name use it. */
+	XI_MEMBER_ANONYMOUS = 1u << 3,
+	/* @c_fallback: the member of an anonymous aggregate that C keeps
+	 * for compilers without anonymous unions. */
+	XI_MEMBER_C_FALLBACK = 1u << 4,
 };
 
 /* A tagged-union arm's selector: an enum variant, a constant or a literal. */
@@ -284,8 +298,17 @@ struct xi_layout {
 	uint32_t align;
 };
 
+/* A member of an aggregate whose members carry @if: every member in
+ * source order, with its condition (NULL: none). */
+struct xi_cmember {
+	struct xi_member *member;
+	const struct xi_cond *cond;
+	struct xi_cmember *next;
+};
+
 struct xi_agg {
 	bool is_union;
+	bool anonymous;             /* an anonymous member's type */
 	unsigned nmembers;
 	struct xi_member *members;
 	struct xi_loc loc;
@@ -295,6 +318,11 @@ struct xi_agg {
 	const char *tag_name;
 	struct xi_member *tag;
 	struct xi_agg *parent;      /* enclosing aggregate, for inline ones */
+	/* Some member has @if: after resolution `members` links those of
+	 * the reference configuration (cond.h), which every backend but C
+	 * sees and layout lays out; c_members lists them all, for C. NULL
+	 * when no member has a condition. */
+	struct xi_cmember *c_members;
 	struct xi_decl *owner;      /* the top-level declaration */
 	/* Layout, per ABI. */
 	struct xi_layout lay[XI_ABI_COUNT];
@@ -329,6 +357,7 @@ struct xi_variant {
 	const char *c_name;         /* @c_name, or NULL */
 	enum xi_ctype c_type;       /* @c_type, or XI_CTYPE_NONE: the enum's or bitmap's */
 	bool c_bit_numbers;         /* @c_bit_numbers on a bit: C defines _NAME */
+	bool c_field_macro;         /* @c_field_macro on a field: C defines NAME(v) */
 	const char *doc;
 	struct xi_expr *value;      /* enum value, or a bitmap bit's first position */
 	struct xi_expr *value_hi;   /* bitmap field's last position, or NULL */
@@ -364,6 +393,8 @@ struct xi_decl {
 	enum xi_ctype c_type : 8;  /* @c_type on constants, enums and bitmaps */
 	bool c_enum;               /* @c_enum: C declares the enum as a C enum */
 	bool c_handle;             /* @c_handle: C defines its guest handle (Xen's rule) */
+	bool c_typedef;            /* @c_typedef: C defines `typedef struct X X_t;` (Xen's rule) */
+	const char *c_typedef_name; /* @c_typedef("name"): under that name */
 	bool c_bit_numbers;        /* @c_bit_numbers on a bitmap: C defines _NAME for every bit */
 	const char *c_enum_typedef; /* @c_enum("NAME_t"): an anonymous enum typedef'd so */
 	struct xi_loc loc;
@@ -378,12 +409,18 @@ struct xi_decl {
 	 * has it; every other backend leaves it out. */
 	const struct xi_cond *cond;
 	bool c_only;
+	/* The ABIs of its module on which its condition fails because of a
+	 * defined(NAME) atom (xi_decl_abis): it does not exist there. */
+	xi_abi_mask not_on;
 	bool interface_version;    /* @interface_version on a constant */
 	/* const and alias: the declared type; enum/bitmap: the backing type */
 	struct xi_type *type;
 	/* const */
 	struct xi_expr *expr;
 	struct xi_int value;
+	/* A value that differs by ABI (it uses sizeof or alignof): the value
+	 * on each ABI of the run, `value` being the first's; else NULL. */
+	struct xi_int *abi_value;
 	enum xi_prim const_prim : 8; /* the integer type the constant has */
 	bool evaluated : 1;
 	bool evaluating : 1;
@@ -397,6 +434,7 @@ struct xi_decl {
 	unsigned char order_state;
 	bool in_cycle;             /* contains itself: no layout */
 	bool failed;               /* resolution reported errors: no layout */
+	bool resolved;             /* resolve.c reached it (sizeof may come first) */
 	unsigned order;
 	struct xi_variant *variants; /* enum, bitmap */
 	/* Every variant, C's own conditional ones too, linked by c_next: set
@@ -422,6 +460,10 @@ struct xi_import {
 	const char *path;         /* as written; NULL for an arch import map */
 	struct xi_loc loc;
 	bool is_arch;
+	/* The loader's link from a file to the parts its family groups
+	 * (`@if(x86) { ... }`) make (xi_module.part_of): no file, no C
+	 * #include (the C header holds the parts). */
+	bool is_part;
 	/* An arch import written as a map (`import arch { arm:
 	 * "arch-arm.xidl", ... }`): its entries as written, and the file of
 	 * each family once the loader has checked the keys (NULL for a
@@ -451,6 +493,14 @@ struct xi_module {
 	 * fix-its that need the places of its items (fixit.c). */
 	const struct xi_dnode *spec_root;
 	int family;               /* XI_FAM_NONE or the arch-* family of its path */
+	/* The declarations of a file's family groups (`@if(x86) { ... }`)
+	 * make a module of their own, a part of that file: it has the
+	 * group's family, the file's imports, and the output paths of a file
+	 * in the family's directory next to it (arch-x86/domctl), but C,
+	 * which writes its declarations into the file's header under the
+	 * family's #if. parts[f]: the file's part of family f, or NULL. */
+	struct xi_module *part_of;
+	struct xi_module *parts[XI_FAM_COUNT];
 	/* The family was set by an arch import map (family_loc), not by
 	 * the path (a file arch-arm.xidl or one in an arch-arm directory). */
 	bool family_set;
@@ -531,9 +581,18 @@ static inline const char *xi_member_c_name(const struct xi_member *m)
 }
 
 /* A member whose arch type chooses void on an ABI does not exist there. */
+bool xi_agg_present(const struct xi_agg *agg, int abi);
+
+/* The member of an anonymous aggregate that C keeps for compilers without
+ * anonymous unions on an ABI: the one marked @c_fallback where it exists,
+ * else the first that exists there; NULL where none does. */
+const struct xi_member *xi_anonymous_fallback(const struct xi_agg *anon, int abi);
+
 static inline bool xi_member_present(const struct xi_member *m, int abi)
 {
 	const struct xi_type *t = m->type;
+	if (m->flags & XI_MEMBER_ANONYMOUS)
+		return xi_agg_present(t->u.agg, abi);
 	return t->kind != XI_TYPE_ARCH || !t->u.arch.abi || !t->u.arch.abi[abi] ||
 	       t->u.arch.abi[abi]->kind != XI_TYPE_VOID;
 }
@@ -584,6 +643,18 @@ bool xi_spdx_is_valid(const char *s);
 /* The file an arch import names for family f, as written: the map's, or
  * "arch-FAM/f.xidl" for `import arch "f.xidl"`; NULL if none. */
 const char *xi_import_family_path(struct xi_arena *a, const struct xi_import *im, int f);
+
+/* The output path of the C header that declares m's types: its file's for
+ * a part (see part_of). */
+static inline const char *xi_module_c_rel(const struct xi_module *m)
+{
+	return m->part_of ? m->part_of->rel : m->rel;
+}
+
+/* The source a module's outputs name: its file, at its output path with
+ * the file's extension ("hvm/params.xidl"); for a family group, its file's
+ * and the family ("domctl.xidl (x86 group)"). */
+const char *xi_module_source_name(struct xi_arena *a, const struct xi_module *m);
 
 bool xi_module_sees(const struct xi_module *m, const struct xi_module *other);
 

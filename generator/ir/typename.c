@@ -33,6 +33,11 @@ static void put(struct xi_strbuf *sb, const struct xi_type *t, int abi)
 		put(sb, t->u.target, abi);
 		xi_sb_addc(sb, '>');
 		break;
+	case XI_TYPE_PTR:
+		xi_sb_adds(sb, t->target_const ? "ptr<const " : "ptr<");
+		put(sb, t->u.target, abi);
+		xi_sb_addc(sb, '>');
+		break;
 	case XI_TYPE_AGG:
 		if (t->u.agg->tag_name)
 			xi_sb_printf(sb, "union switch (%s) { ... }", t->u.agg->tag_name);

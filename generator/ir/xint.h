@@ -49,7 +49,9 @@ enum xi_int_status xi_int_or(struct xi_int a, struct xi_int b, struct xi_int *r)
 enum xi_int_status xi_int_xor(struct xi_int a, struct xi_int b, struct xi_int *r);
 enum xi_int_status xi_int_neg(struct xi_int a, struct xi_int *r);
 
-/* Decimal text, with a leading '-' for negative values. buf >= 24 bytes. */
+/* Decimal text, with a leading '-' for negative values, into buf of at
+ * least XI_INT_TEXT_MAX bytes (a sign, 20 digits and the NUL). */
+#define XI_INT_TEXT_MAX 24u
 char *xi_int_format(struct xi_int v, char *buf);
 
 /* What xi_int_parse_literal made of a literal. */

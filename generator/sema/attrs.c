@@ -96,7 +96,8 @@ bool xi_attr_is_known(const char *n)
 {
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
 					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
-					     "len", "max", "if", "interface_version", "c_handle", "c_bit_numbers" };
+					     "len", "max", "if", "interface_version", "c_handle", "c_bit_numbers",
+					     "c_typedef", "c_field_macro", "c_fallback" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -236,6 +237,12 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 			   d->kind == XI_DECL_UNION || d->kind == XI_DECL_ALIAS)) {
 			if (attr_no_arg(ctx, a))
 				d->c_handle = true;
+		} else if (!strcmp(a->name, "c_typedef") &&
+			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
+			/* no argument: NAME_t; ("name"): that name */
+			d->c_typedef = true;
+			if (a->arg_kind != XI_ATTR_ARG_NONE)
+				d->c_typedef_name = attr_string(ctx, a, true);
 		} else if (!strcmp(a->name, "version") &&
 			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
 			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
@@ -317,6 +324,13 @@ static void apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct x
 			m->c_name = attr_string(ctx, a, true);
 		} else if (!strcmp(a->name, "len") || !strcmp(a->name, "max")) {
 			apply_len(ctx, m, a);
+		} else if (!strcmp(a->name, "if") && a->arg_kind == XI_ATTR_ARG_COND) {
+			if (a->cond)
+				xi_member_cond_set(ctx, m, a->cond);
+		} else if (!strcmp(a->name, "c_fallback")) {
+			/* the resolver checks that it is in an anonymous aggregate */
+			if (attr_no_arg(ctx, a))
+				m->flags |= XI_MEMBER_C_FALLBACK;
 		} else {
 			attr_misplaced(ctx, a, "a member");
 		}
@@ -345,6 +359,14 @@ static void apply_variant(struct xi_ctx *ctx, struct xi_variant *v, const struct
 		else if (!strcmp(a->name, "c_bit_numbers") && !strcmp(what, "a bit")) {
 			if (attr_no_arg(ctx, a))
 				v->c_bit_numbers = true;
+		} else if (!strcmp(a->name, "c_field_macro") && !strcmp(what, "a bit")) {
+			/* NAME(v) places a value in a field of several bits */
+			if (!v->value_hi)
+				xi_error(&ctx->diag, a->loc, "'%s' applies to a field of several bits "
+					 "(as 'name = 4..7'), and '%s' is a single bit",
+					 xi_spell_attr(ctx, a->loc, a->name), v->name);
+			else if (attr_no_arg(ctx, a))
+				v->c_field_macro = true;
 		} else
 			attr_misplaced(ctx, a, what);
 	}
@@ -435,6 +457,10 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		push(a, &tail, "c_bitfields");
 	if (d->c_handle)
 		push(a, &tail, "c_handle");
+	if (d->c_typedef_name)
+		push_string(a, &tail, "c_typedef", d->c_typedef_name);
+	else if (d->c_typedef)
+		push(a, &tail, "c_typedef");
 	push_ctype(a, &tail, d->c_type);
 	if (d->c_enum_typedef)
 		push_string(a, &tail, "c_enum", d->c_enum_typedef);
@@ -457,7 +483,8 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 	return head;
 }
 
-const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_member *m)
+const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_member *m,
+					 const struct xi_cond *cond)
 {
 	struct xi_attr *head = NULL, **tail = &head;
 	switch (m->flags & (XI_MEMBER_IN | XI_MEMBER_OUT)) {
@@ -475,6 +502,8 @@ const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_mem
 		push(a, &tail, "reserved");
 	if (m->c_name)
 		push_string(a, &tail, "c_name", m->c_name);
+	if (m->flags & XI_MEMBER_C_FALLBACK)
+		push(a, &tail, "c_fallback");
 	const struct xi_len *rel = m->type ? xi_type_len(m->type) : NULL;
 	if (rel && rel->count) {
 		struct xi_attr *at = push(a, &tail, "len");
@@ -485,6 +514,11 @@ const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_mem
 		struct xi_attr *at = push(a, &tail, "max");
 		at->arg_kind = XI_ATTR_ARG_EXPR;
 		at->expr = rel->max;
+	}
+	if (cond) {
+		struct xi_attr *at = push(a, &tail, "if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = cond;
 	}
 	return head;
 }
@@ -502,5 +536,7 @@ const struct xi_attr *xi_attrs_of_variant(struct xi_arena *a, const struct xi_va
 	}
 	if (v->c_bit_numbers)
 		push(a, &tail, "c_bit_numbers");
+	if (v->c_field_macro)
+		push(a, &tail, "c_field_macro");
 	return head;
 }

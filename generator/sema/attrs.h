@@ -20,7 +20,9 @@ bool xi_attr_is_known(const char *name);
 /* The attributes that say what a declaration, member or variant carries,
  * rebuilt from the IR in a canonical order: what writers (convert) print. */
 const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl *d);
-const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_member *m);
+/* cond: the member's @if (xi_member_cond), or NULL. */
+const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_member *m,
+					 const struct xi_cond *cond);
 const struct xi_attr *xi_attrs_of_variant(struct xi_arena *a, const struct xi_variant *v);
 
 #endif

@@ -50,6 +50,98 @@ static bool eval_not(struct xi_ctx *ctx, struct xi_expr *e, enum xi_prim p, stru
 	return true;
 }
 
+/* The layout of a type sizeof or alignof names, on one ABI, without the
+ * layout engine (it runs after resolution): scalars, aliases, enums,
+ * bitmaps, handles and arrays of those. An alias is resolved first when
+ * resolution has not reached it yet. */
+static bool sizeof_layout(struct xi_ctx *ctx, const struct xi_expr *e, const struct xi_type *t,
+			  int abi, unsigned hops, struct xi_layout *out)
+{
+	const char *what = e->kind == XI_EXPR_SIZEOF ? "sizeof" : "alignof";
+	if (hops > XI_MAX_EXPR_DEPTH)
+		return false;
+	switch (t->kind) {
+	case XI_TYPE_PRIM:
+	case XI_TYPE_HANDLE:
+	case XI_TYPE_NATIVE_HANDLE:
+	case XI_TYPE_PTR:
+		*out = xi_type_layout(t, abi);
+		return true;
+	case XI_TYPE_ARRAY:
+		/* a flexible array (no length) has no size: count 0 */
+		if (!t->u.array.count || !sizeof_layout(ctx, e, t->u.array.elem, abi, hops + 1, out))
+			return false;
+		out->size *= t->u.array.count;
+		return true;
+	case XI_TYPE_ARCH:
+		if (!t->u.arch.abi || !t->u.arch.abi[abi])
+			return false;
+		return sizeof_layout(ctx, e, t->u.arch.abi[abi], abi, hops + 1, out);
+	case XI_TYPE_REF: {
+		struct xi_decl *d = (struct xi_decl *)xi_ref_decl(t, abi);
+		if (!d)
+			return false;
+		switch (d->kind) {
+		case XI_DECL_ALIAS:
+			if (ctx->resolve_decl_early)
+				ctx->resolve_decl_early(ctx, d);
+			if (d->failed)
+				return false;
+			return sizeof_layout(ctx, e, d->type, abi, hops + 1, out);
+		case XI_DECL_ENUM:
+		case XI_DECL_BITMAP:
+			if (ctx->resolve_decl_early)
+				ctx->resolve_decl_early(ctx, d);
+			if (!d->backing_ok)
+				return false;
+			*out = xi_decl_layout(d, abi);
+			return true;
+		case XI_DECL_STRUCT:
+		case XI_DECL_UNION:
+			xi_error(&ctx->diag, e->loc, "'%s' of %s '%s' in a constant expression: only "
+				 "scalars, handles and arrays of them have a size before layout", what,
+				 d->kind == XI_DECL_STRUCT ? "struct" : "union", d->name);
+			return false;
+		case XI_DECL_CONST:
+			return false;
+		}
+		return false;
+	}
+	case XI_TYPE_AGG:
+	case XI_TYPE_VOID:
+		/* sizeof takes a name (parser.y); resolution refuses void */
+		return false;
+	}
+	return false;
+}
+
+/* sizeof(T) or alignof(T) on the ABI evaluated for; outside a per-ABI
+ * evaluation, the value on the first ABI of the module, and a value that
+ * differs between ABIs marks the expression as per ABI. */
+static bool eval_sizeof(struct xi_ctx *ctx, const struct xi_module *m, struct xi_expr *e,
+			struct xi_int *out)
+{
+	if (!e->type_resolved) {
+		xi_error(&ctx->diag, e->loc, "'%s' is allowed in constants and array lengths only",
+			 e->kind == XI_EXPR_SIZEOF ? "sizeof" : "alignof");
+		return false;
+	}
+	xi_abi_mask abis = ctx->eval_on_abi ? XI_ABI_BIT(ctx->eval_abi) : xi_module_abis(ctx, m);
+	bool first = true;
+	XI_FOR_EACH_ABI(a, abis) {
+		struct xi_layout l;
+		if (!sizeof_layout(ctx, e, e->type, a, 0, &l))
+			return false;
+		struct xi_int v = xi_int_u(e->kind == XI_EXPR_SIZEOF ? l.size : l.align);
+		if (first)
+			*out = v;
+		else if (!xi_int_eq(v, *out))
+			ctx->eval_abi_dependent = true;
+		first = false;
+	}
+	return !first;
+}
+
 static bool eval(struct xi_ctx *ctx, const struct xi_module *m, struct xi_expr *e,
 		 enum xi_prim ctx_prim, struct xi_int *out)
 {
@@ -64,7 +156,16 @@ static bool eval(struct xi_ctx *ctx, const struct xi_module *m, struct xi_expr *
 		if (!e->ref || !xi_eval_const(ctx, e->ref))
 			return false;
 		*out = e->ref->value;
+		if (e->ref->abi_value) {
+			if (ctx->eval_on_abi)
+				*out = e->ref->abi_value[ctx->eval_abi];
+			else
+				ctx->eval_abi_dependent = true;
+		}
 		return true;
+	case XI_EXPR_SIZEOF:
+	case XI_EXPR_ALIGNOF:
+		return eval_sizeof(ctx, m, e, out);
 	case XI_EXPR_UNARY:
 		if (!eval(ctx, m, e->a, ctx_prim, &a))
 			return false;
@@ -117,6 +218,33 @@ bool xi_eval_fitting(struct xi_ctx *ctx, const struct xi_module *m, struct xi_ex
 	return true;
 }
 
+bool xi_eval_per_abi(struct xi_ctx *ctx, const struct xi_module *m, struct xi_expr *e,
+		     enum xi_prim prim, struct xi_int *out, struct xi_int **per_abi)
+{
+	bool saved_on = ctx->eval_on_abi, saved_dep = ctx->eval_abi_dependent;
+	int saved_abi = ctx->eval_abi;
+	ctx->eval_on_abi = false;
+	ctx->eval_abi_dependent = false;
+	bool ok = xi_eval_fitting(ctx, m, e, prim, out);
+	*per_abi = NULL;
+	if (ok && ctx->eval_abi_dependent) {
+		struct xi_int *v = XI_NEW_ARRAY(&ctx->arena, struct xi_int, XI_ABI_COUNT);
+		ctx->eval_on_abi = true;
+		XI_FOR_EACH_ABI(a, xi_module_abis(ctx, m)) {
+			ctx->eval_abi = a;
+			if (!(ok = xi_eval_fitting(ctx, m, e, prim, &v[a])))
+				break;
+		}
+		*per_abi = ok ? v : NULL;
+	}
+	ctx->eval_on_abi = saved_on;
+	ctx->eval_abi_dependent = saved_dep;
+	ctx->eval_abi = saved_abi;
+	/* An enclosing evaluation learns of the values per ABI from the
+	 * constant's abi_value (eval, XI_EXPR_NAME). */
+	return ok;
+}
+
 bool xi_eval_const(struct xi_ctx *ctx, struct xi_decl *d)
 {
 	if (d->evaluated)
@@ -129,7 +257,8 @@ bool xi_eval_const(struct xi_ctx *ctx, struct xi_decl *d)
 	}
 	d->evaluating = true;
 	int prim = xi_integer_prim_of(ctx, d->module, d->type, "a constant", d->loc);
-	bool ok = prim >= 0 && xi_eval_fitting(ctx, d->module, d->expr, (enum xi_prim)prim, &d->value);
+	bool ok = prim >= 0 && (!ctx->resolve_expr_types || ctx->resolve_expr_types(ctx, d, d->expr)) &&
+		  xi_eval_per_abi(ctx, d->module, d->expr, (enum xi_prim)prim, &d->value, &d->abi_value);
 	d->evaluating = false;
 	d->evaluated = true;
 	d->eval_failed = !ok;

@@ -44,6 +44,7 @@ static bool type_ready(const struct xi_type *t, xi_abi_mask abis, bool *family_v
 	case XI_TYPE_PRIM:
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
+	case XI_TYPE_PTR:
 		return true;
 	case XI_TYPE_VOID:
 		return false;
@@ -147,7 +148,9 @@ static void layout_inline(struct layout_job *job, struct xi_type *t, const char 
 	switch (t->kind) {
 	case XI_TYPE_AGG: {
 		size_t saved = job->path.len;
-		xi_sb_printf(&job->path, ".%s", member);
+		/* an anonymous member (NULL) adds nothing to the path */
+		if (member)
+			xi_sb_printf(&job->path, ".%s", member);
 		layout_agg(job, t->u.agg);
 		job->path.len = saved;
 		job->path.data[saved] = '\0';
@@ -402,6 +405,75 @@ static void store_offsets(struct layout_job *job, struct xi_agg *agg, const uint
 	}
 }
 
+/* Whether the fallback `fb` of anonymous member `m` of `agg` lays out
+ * `agg` as the whole anonymous aggregate does on an ABI: the same size,
+ * and an alignment that places it at the same offset and leaves the
+ * alignment of `agg` as it is (Xen's vmce, 4-aligned on x86_32, stands
+ * for a union that mcg_cap makes 8-aligned, after 8-aligned members). */
+static bool fallback_fits(const struct xi_agg *agg, const struct xi_member *m,
+			  const struct xi_member *fb, int abi)
+{
+	struct xi_layout l = xi_type_layout(fb->type, abi);
+	struct xi_layout whole = xi_type_layout(m->type, abi);
+	if (l.size != whole.size || l.align > whole.align)
+		return false;
+	if (l.align == whole.align)
+		return true;
+	uint32_t end = 0, align = l.align;
+	for (const struct xi_member *o = agg->members; o; o = o->next) {
+		if (o == m || !xi_member_present(o, abi))
+			continue;
+		struct xi_layout ol = xi_type_layout(o->type, abi);
+		if (ol.align > align)
+			align = ol.align;
+		uint32_t off = xi_member_offset(o, abi);
+		if (!agg->is_union && off < xi_member_offset(m, abi) && off + ol.size > end)
+			end = off + ol.size;
+	}
+	return round_up(end, l.align) == xi_member_offset(m, abi) && align == agg->lay[abi].align;
+}
+
+/* C writes an anonymous aggregate whole where the compiler has anonymous
+ * unions, and a single member of it elsewhere (emit_c.c): that member
+ * must lay out the enclosing aggregate as the whole does on each ABI
+ * (fallback_fits). Nested anonymous aggregates go with their outermost
+ * one. */
+static void check_fallbacks(struct layout_job *job, const struct xi_agg *agg)
+{
+	struct xi_ctx *ctx = job->ctx;
+	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (!(m->flags & XI_MEMBER_ANONYMOUS))
+			continue;
+		const struct xi_agg *anon = m->type->u.agg;
+		if (anon->layout_failed)
+			continue;
+		const char *what = anon->is_union ? "union" : "struct";
+		XI_FOR_EACH_ABI(a, job->abis) {
+			const struct xi_member *fb = xi_anonymous_fallback(anon, a);
+			if (!fb)
+				continue;
+			struct xi_layout l = xi_type_layout(fb->type, a);
+			bool anonymous = (fb->flags & XI_MEMBER_ANONYMOUS) != 0;
+			if (!anonymous && fallback_fits(agg, m, fb, a))
+				continue;
+			if (anonymous)
+				xi_error(&ctx->diag, fb->loc,
+					 "C cannot keep an anonymous member alone for compilers without "
+					 "anonymous %ss", what);
+			else
+				xi_error(&ctx->diag, fb->loc,
+					 "C cannot keep '%s' alone for compilers without anonymous %ss: "
+					 "on %s, it takes %u bytes aligned to %u, the %s %u aligned to %u",
+					 fb->name, what, xi_abis[a].name, l.size, l.align, what,
+					 anon->lay[a].size, anon->lay[a].align);
+			xi_note(&ctx->diag, m->loc,
+				"mark with '%s' the member of the anonymous %s's size and alignment "
+				"that C keeps", xi_spell_attr(ctx, m->loc, "c_fallback"), what);
+			break;
+		}
+	}
+}
+
 static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 {
 	struct xi_ctx *ctx = job->ctx;
@@ -412,7 +484,7 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 	bool ready = true;
 	agg->invariant = true;
 	for (struct xi_member *m = agg->members; m; m = m->next) {
-		layout_inline(job, m->type, m->name);
+		layout_inline(job, m->type, (m->flags & XI_MEMBER_ANONYMOUS) ? NULL : m->name);
 		if (!type_ready(m->type, job->abis, &agg->family_variant, &agg->empty_abis))
 			ready = false;
 		else if (!type_invariant(m->type))
@@ -476,6 +548,8 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 	}
 
 	store_offsets(job, agg, offsets, compute);
+	if (!agg->anonymous)
+		check_fallbacks(job, agg);
 	if (too_big) {
 		xi_error(&ctx->diag, agg->owner && !agg->parent ? agg->owner->loc : agg->loc,
 			 "'%s' is larger than %u bytes", xi_sb_str(&job->path), XI_MAX_TYPE_SIZE);
@@ -503,7 +577,7 @@ void xi_layout(struct xi_ctx *ctx)
 			d->agg->layout_failed = true;
 			continue;
 		}
-		job.abis = xi_module_abis(ctx, d->module);
+		job.abis = xi_decl_abis(ctx, d);
 		job.legacy = d->legacy;
 		xi_sb_reset(&job.path);
 		xi_sb_adds(&job.path, d->name);

@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 
 #include "attrs.h"
+#include "cond.h"
 #include "comments.h"
 #include "limits.h"
 #include "parse.h"
@@ -144,20 +145,132 @@ static int path_family(const char *path)
 	return XI_FAM_NONE;
 }
 
-static struct xi_module *new_module(struct xi_ctx *ctx, const char *path, const char *canon)
+static void add_module(struct xi_ctx *ctx, struct xi_module *m)
 {
-	struct xi_module *m = XI_NEW(&ctx->arena, struct xi_module);
-	m->path = path;
-	m->canon = canon;
-	m->family = path_family(path);
 	m->index = ctx->nmodules;
 	if (ctx->nmodules == ctx->cap_modules) {
 		ctx->cap_modules = ctx->cap_modules ? ctx->cap_modules * 2 : 16;
 		ctx->modules = xi_xrealloc(ctx->modules, sizeof(*ctx->modules) * ctx->cap_modules);
 	}
 	ctx->modules[ctx->nmodules++] = m;
+}
+
+static struct xi_module *new_module(struct xi_ctx *ctx, const char *path, const char *canon)
+{
+	struct xi_module *m = XI_NEW(&ctx->arena, struct xi_module);
+	m->path = path;
+	m->canon = canon;
+	m->family = path_family(path);
+	add_module(ctx, m);
 	xi_map_put(&ctx->modules_by_path, canon, strlen(canon), m);
 	return m;
+}
+
+/* --- Family groups --------------------------------------------------------- */
+
+/* The part of file m for family f (xi_module.part_of), made on first use:
+ * it sees what m imports, and m imports it. */
+static struct xi_module *family_part(struct xi_ctx *ctx, struct xi_module *m, int f,
+				     struct xi_loc at)
+{
+	if (m->parts[f])
+		return m->parts[f];
+	struct xi_module *p = XI_NEW(&ctx->arena, struct xi_module);
+	p->path = m->path;
+	p->canon = xi_aprintf(&ctx->arena, "%s#%s", m->canon, xi_families[f].name);
+	p->src = m->src;
+	p->import_root = m->import_root;
+	p->spec_root = m->spec_root;
+	p->family = f;
+	p->family_set = true;
+	p->family_loc = at;
+	p->tools_only = m->tools_only;
+	p->tools_only_loc = m->tools_only_loc;
+	p->spdx = m->spdx;
+	p->spdx_loc = m->spdx_loc;
+	p->parsed_ok = m->parsed_ok;
+	p->part_of = m;
+	add_module(ctx, p);
+	struct xi_import **tail = &p->imports;
+	struct xi_import *link = NULL;
+	for (struct xi_import *im = m->imports; im; im = im->next) {
+		if (im->is_part) {
+			link = im;
+			continue;
+		}
+		struct xi_import *copy = XI_NEW(&ctx->arena, struct xi_import);
+		*copy = *im;
+		copy->next = NULL;
+		*tail = copy;
+		tail = &copy->next;
+	}
+	if (!link) {
+		link = XI_NEW(&ctx->arena, struct xi_import);
+		link->loc = at;
+		link->is_arch = true;
+		link->is_part = true;
+		struct xi_import **end = &m->imports;
+		while (*end)
+			end = &(*end)->next;
+		*end = link;
+	}
+	link->module[f] = p;
+	m->parts[f] = p;
+	return p;
+}
+
+/* Move the declarations of m's family groups (`@if(x86) { ... }`, or
+ * @if(x86) on one declaration) into m's part of that family. A family
+ * may only be a declaration's condition or a conjunct of it. convert
+ * keeps them where they are: it writes the conditions back. */
+static void split_family_groups(struct xi_ctx *ctx, struct xi_module *m)
+{
+	struct xi_decl **link = &m->decls;
+	struct xi_decl *tails[XI_FAM_COUNT] = { NULL };
+	while (*link) {
+		struct xi_decl *d = *link;
+		for (const struct xi_variant *v = d->variants; v; v = v->next) {
+			const struct xi_cond *f = xi_cond_find_family(v->cond);
+			if (f)
+				xi_error(&ctx->diag, f->loc, "a family condition ('%s') applies to "
+					 "declarations and groups of them, not to %s",
+					 xi_families[f->value].name,
+					 d->kind == XI_DECL_BITMAP ? "bits" : "variants");
+		}
+		int f = XI_FAM_NONE;
+		const struct xi_cond *bad = NULL;
+		const struct xi_cond *rest = xi_cond_take_family(ctx, d->cond, &f, &bad);
+		if (bad) {
+			xi_error(&ctx->diag, bad->loc, "a family ('%s') must be the whole condition "
+				 "or joined to the rest with '&&': it chooses where '%s' is declared",
+				 xi_families[bad->value].name, d->name);
+			f = XI_FAM_NONE;
+		}
+		if (f == XI_FAM_NONE || ctx->converting) {
+			link = &d->next;
+			continue;
+		}
+		d->cond = rest;
+		if (m->family != XI_FAM_NONE) {
+			if (m->family != f)
+				xi_error(&ctx->diag, d->loc, "'%s' is for the %s family in a file of the "
+					 "%s family", d->name, xi_families[f].name,
+					 xi_families[m->family].name);
+			link = &d->next;
+			continue;
+		}
+		struct xi_module *p = family_part(ctx, m, f, d->loc);
+		*link = d->next;
+		d->next = NULL;
+		d->module = p;
+		if (tails[f])
+			tails[f]->next = d;
+		else
+			p->decls = d;
+		tails[f] = d;
+		m->ndecls--;
+		p->ndecls++;
+	}
 }
 
 static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_loc from,
@@ -296,6 +409,14 @@ static void set_family(struct xi_ctx *ctx, const struct xi_import *im, int f, st
 		dep->family = f;
 		dep->family_loc = im->loc;
 		dep->family_set = true;
+		/* Its family groups were split off before the map was read. */
+		for (int g = 0; g < XI_FAM_COUNT; g++) {
+			struct xi_module *p = dep->parts[g];
+			if (p && g != f)
+				xi_error(&ctx->diag, p->decls->loc, "'%s' is for the %s family in a "
+					 "file of the %s family", p->decls->name,
+					 xi_families[g].name, xi_families[f].name);
+		}
 		return;
 	}
 	if (dep->family == f)
@@ -402,6 +523,7 @@ static struct xi_module *load(struct xi_ctx *ctx, const char *path, struct xi_lo
 	 * convert them too. */
 	if (!ctx->converting || ctx->opt.with_imports)
 		load_imports(ctx, m, stack, depth + 1);
+	split_family_groups(ctx, m);
 	m->loading = false;
 	return m;
 }
@@ -417,6 +539,9 @@ static void mark_input(struct xi_ctx *ctx, struct xi_module *m)
 		ctx->inputs = xi_xrealloc(ctx->inputs, sizeof(*ctx->inputs) * ctx->cap_inputs);
 	}
 	ctx->inputs[ctx->ninputs++] = m;
+	for (int f = 0; f < XI_FAM_COUNT; f++)
+		if (m->parts[f])
+			mark_input(ctx, m->parts[f]);
 }
 
 /* Mark m and what it imports, directly or not, in `reached` (by module
@@ -466,6 +591,7 @@ struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const cha
 	read_as(ctx, m, XI_FORMAT_XIDL);
 	stack[0] = m;
 	load_imports(ctx, m, stack, 1);
+	split_family_groups(ctx, m);
 	m->loading = false;
 	mark_input(ctx, m);
 	m->named = true;
@@ -643,6 +769,14 @@ void xi_assign_output_paths(struct xi_ctx *ctx)
 		}
 		if (!skip && common)
 			skip = under_dir(m->canon, common);
+		if (m->part_of) {
+			/* domctl's x86 part: arch-x86/domctl, hvm/params's:
+			 * hvm/arch-x86/params (the paths of Xen's old parts). */
+			const char *pr = m->part_of->rel, *slash = strrchr(pr, '/');
+			int n = slash ? (int)(slash - pr + 1) : 0;
+			m->rel = xi_aprintf(a, "%.*s%s/%s", n, pr, xi_families[m->family].dir, pr + n);
+			continue;
+		}
 		const char *rel = skip ? m->canon + skip : strrchr(m->canon, '/') ? strrchr(m->canon, '/') + 1 : m->canon;
 		m->rel = strip_extension(a, rel);
 	}

@@ -212,6 +212,93 @@ static void report_unknown(struct xi_ctx *ctx, const struct xi_module *m, const 
 		xi_error(&ctx->diag, loc, "unknown %s '%s'", what, name);
 }
 
+/* --- defined(NAME) ------------------------------------------------------- */
+
+/* Where the constant of each defined(NAME) atom of c is declared, as seen
+ * from module m; an unknown name is reported. */
+static void resolve_defined_atoms(struct xi_ctx *ctx, const struct xi_module *m,
+				  const struct xi_cond *c)
+{
+	if (!c)
+		return;
+	if (c->kind != XI_COND_DEFINED) {
+		resolve_defined_atoms(ctx, m, c->a);
+		resolve_defined_atoms(ctx, m, c->b);
+		return;
+	}
+	/* The atom belongs to its condition only: filling it in once is
+	 * filling in the tree the reader made. */
+	struct xi_cond *atom = (struct xi_cond *)c;
+	if (atom->defined_resolved)
+		return;
+	xi_abi_mask on = 0;
+	bool found = false;
+	for (struct xi_decl *d = xi_map_get(&ctx->symbols, c->name, strlen(c->name)); d;
+	     d = d->next_same_name) {
+		if (d->kind != XI_DECL_CONST || !xi_module_sees(m, d->module))
+			continue;
+		found = true;
+		if (!d->c_only)
+			on |= d->module->family == XI_FAM_NONE
+				      ? XI_ABI_ALL
+				      : xi_family_abis((enum xi_family)d->module->family);
+	}
+	/* With ABIs left out (--abi), the files of their families are not
+	 * read: a name they declare is unknown here, and false. */
+	if (!found && ctx->opt.abis == XI_ABI_ALL) {
+		report_unknown(ctx, m, "constant", c->name, c->loc);
+		return;
+	}
+	atom->defined_abis = on;
+	atom->defined_resolved = true;
+}
+
+/* Take a declaration out of its module and the symbol table: under the
+ * selected ABIs (--abi) it exists nowhere, as a file of a family left out
+ * is not read. */
+static void drop_decl(struct xi_ctx *ctx, struct xi_module *m, struct xi_decl *d)
+{
+	for (struct xi_decl **p = &m->decls; *p; p = &(*p)->next)
+		if (*p == d) {
+			*p = d->next;
+			m->ndecls--;
+			break;
+		}
+	size_t len = strlen(d->name);
+	struct xi_decl *first = xi_map_get(&ctx->symbols, d->name, len);
+	if (first == d) {
+		xi_map_put(&ctx->symbols, d->name, len, d->next_same_name);
+		return;
+	}
+	for (struct xi_decl *o = first; o; o = o->next_same_name)
+		if (o->next_same_name == d) {
+			o->next_same_name = d->next_same_name;
+			return;
+		}
+}
+
+void xi_resolve_defined(struct xi_ctx *ctx)
+{
+	for (unsigned i = 0; i < ctx->nmodules; i++) {
+		struct xi_decl *next;
+		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = next) {
+			next = d->next;
+			for (const struct xi_variant *v = d->variants; v; v = v->next)
+				if (xi_cond_has_defined(v->cond))
+					xi_error(&ctx->diag, v->cond->loc,
+						 "defined(NAME) is allowed in the conditions of "
+						 "declarations only, not of '%s'", v->name);
+			if (!xi_cond_has_defined(d->cond))
+				continue;
+			resolve_defined_atoms(ctx, d->module, d->cond);
+			d->not_on = XI_ABI_ALL & ~xi_cond_reference_abis(ctx, d->cond);
+			d->c_only = !xi_cond_reference(ctx, d->cond);
+			if (!xi_decl_abis(ctx, d) && xi_module_abis(ctx, d->module))
+				drop_decl(ctx, ctx->modules[i], d);
+		}
+	}
+}
+
 struct xi_decl *xi_lookup_const(struct xi_ctx *ctx, const struct xi_module *m,
 				const char *name, struct xi_loc loc)
 {
@@ -260,8 +347,9 @@ void xi_legacy_only(struct xi_resolver *r, struct xi_loc loc, const char *what)
 
 /* A name that no declaration has but that is the C typedef of a struct or
  * union (`grant_entry_header_t` for `grant_entry_header`, as C writes
- * `typedef struct grant_entry_header grant_entry_header_t;`): that
- * declaration's name, else NULL. */
+ * `typedef struct grant_entry_header grant_entry_header_t;`, or the name
+ * its @c_typedef("name") gives): that declaration's name, else NULL.
+ * Typedef names end in _t, as C's do: no other name is looked up so. */
 static const char *c_typedef_target(struct xi_resolver *r, const char *name, xi_abi_mask abis)
 {
 	size_t len = strlen(name);
@@ -270,10 +358,18 @@ static const char *c_typedef_target(struct xi_resolver *r, const char *name, xi_
 	XI_FOR_EACH_ABI(a, abis)
 		if (lookup(r->ctx, r->module, name, a))
 			return NULL;
+	for (unsigned i = 0; i < r->ctx->nmodules; i++) {
+		const struct xi_module *m = r->ctx->modules[i];
+		if (!xi_module_sees(r->module, m))
+			continue;
+		for (const struct xi_decl *d = m->decls; d; d = d->next)
+			if (d->c_typedef_name && !strcmp(d->c_typedef_name, name))
+				return d->name;
+	}
 	const char *base = xi_intern(r->ctx, name, len - 2);
 	XI_FOR_EACH_ABI(a, abis) {
 		struct xi_decl *d = lookup(r->ctx, r->module, base, a);
-		if (!d || (d->kind != XI_DECL_STRUCT && d->kind != XI_DECL_UNION))
+		if (!d || d->c_typedef_name || (d->kind != XI_DECL_STRUCT && d->kind != XI_DECL_UNION))
 			continue;
 		/* Its C name: @c_name, or its own. */
 		const char *c = d->c_name ? d->c_name : d->name;

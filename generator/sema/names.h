@@ -34,6 +34,11 @@ struct xi_resolver {
 /* Put a declaration in the symbol table; a clash is reported. */
 void xi_register_decl(struct xi_ctx *ctx, struct xi_decl *d);
 
+/* Once every declaration is registered: look up the constants that the
+ * defined(NAME) atoms of the conditions name, and narrow each declaration
+ * under such a condition to the ABIs where it holds (not_on, c_only). */
+void xi_resolve_defined(struct xi_ctx *ctx);
+
 /* The constant `name` seen from module m, or NULL after an error. */
 struct xi_decl *xi_lookup_const(struct xi_ctx *ctx, const struct xi_module *m,
 				const char *name, struct xi_loc loc);

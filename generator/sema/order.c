@@ -55,6 +55,7 @@ static void type_deps(struct deps *d, const struct xi_type *t, bool soft)
 		break;
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
+	case XI_TYPE_PTR:
 		type_deps(d, t->u.target, true);
 		break;
 	case XI_TYPE_AGG:

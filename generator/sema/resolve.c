@@ -27,11 +27,15 @@ static void resolve_handle(struct xi_resolver *r, struct xi_type *t)
 	struct xi_type *target = t->u.target;
 	if (t->kind == XI_TYPE_NATIVE_HANDLE)
 		xi_legacy_only(r, t->loc, "native_handle");
+	if (t->kind == XI_TYPE_PTR)  /* YAML's `ptr` is a handle: it says `pointer` */
+		xi_legacy_only(r, t->loc,
+			       xi_form_at(r->ctx, t->loc) == XI_FORMAT_XIDL ? "ptr" : "pointer");
 	if (target->kind == XI_TYPE_PRIM)
 		return;
 	if (target->kind != XI_TYPE_REF) {
-		xi_error(r->diag, target->loc,
-			 "a handle must point to a named type, a primitive or void");
+		xi_error(r->diag, target->loc, "a %s must point to a named type, a primitive or void",
+			 t->kind != XI_TYPE_PTR ? "handle"
+			 : xi_form_at(r->ctx, t->loc) == XI_FORMAT_XIDL ? "ptr" : "pointer");
 		return;
 	}
 	xi_resolve_ref(r, target, XI_USE_HANDLE_TARGET);
@@ -66,6 +70,82 @@ static bool resolve_names_on(struct xi_resolver *r, struct xi_expr *e)
 	}
 }
 
+/* Resolve the types that sizeof and alignof name in e, once. */
+static bool resolve_expr_types_on(struct xi_resolver *r, struct xi_expr *e)
+{
+	switch (e->kind) {
+	case XI_EXPR_SIZEOF:
+	case XI_EXPR_ALIGNOF:
+		if (e->type_resolved)
+			return true;
+		e->type_resolved = true;
+		{
+			unsigned errors = r->diag->errors;
+			resolve_type(r, e->type, XI_USE_ALIAS);
+			if (r->diag->errors != errors)
+				return false;
+		}
+		return true;
+	case XI_EXPR_UNARY:
+		return resolve_expr_types_on(r, e->a);
+	case XI_EXPR_BINARY:
+		return resolve_expr_types_on(r, e->a) & resolve_expr_types_on(r, e->b);
+	default:
+		return true;
+	}
+}
+
+static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d);
+
+static bool resolve_expr_types(struct xi_ctx *ctx, struct xi_decl *d, struct xi_expr *e)
+{
+	struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
+	return resolve_expr_types_on(&r, e);
+}
+
+
+/* An array whose length differs by ABI (it uses sizeof): becomes an arch
+ * type whose choice on each ABI is the array of that ABI's length, all
+ * with the length as written, which C spells. */
+static void split_array_per_abi(struct xi_resolver *r, struct xi_type *t, const struct xi_int *n)
+{
+	struct xi_arena *arena = &r->ctx->arena;
+	struct xi_type **abi = XI_NEW_ARRAY(arena, struct xi_type *, XI_ABI_COUNT);
+	struct xi_type *first = NULL;
+	XI_FOR_EACH_ABI(a, xi_module_abis(r->ctx, r->module)) {
+		if (n[a].mag == 0 || n[a].mag > XI_MAX_TYPE_SIZE) {
+			xi_error(r->diag, t->u.array.len->loc, "array length %llu on %s is not between 1 "
+				 "and %u", (unsigned long long)n[a].mag, xi_abis[a].name, XI_MAX_TYPE_SIZE);
+			return;
+		}
+		/* ABIs of one length share one type, as an arch type's choice */
+		struct xi_type *c = NULL;
+		XI_FOR_EACH_ABI(b, xi_module_abis(r->ctx, r->module)) {
+			if (b < a && abi[b] && abi[b]->u.array.count == n[a].mag) {
+				c = abi[b];
+				break;
+			}
+		}
+		if (!c) {
+			c = XI_NEW(arena, struct xi_type);
+			*c = *t;
+			c->u.array.count = (uint32_t)n[a].mag;
+		}
+		abi[a] = c;
+		if (!first)
+			first = c;
+	}
+	if (!first)
+		return;
+	struct xi_arch_choice *choice = XI_NEW(arena, struct xi_arch_choice);
+	choice->key = "default";
+	choice->loc = t->loc;
+	choice->type = first;
+	t->kind = XI_TYPE_ARCH;
+	t->u.arch.choices = choice;
+	t->u.arch.abi = abi;
+}
+
 /* Inside an arch choice, the constants of a length are those of the ABIs
  * that choose it: `arch { x86: vcpu_info[XEN_LEGACY_MAX_VCPUS], default:
  * vcpu_info[XEN_LEGACY_MAX_VCPUS] }` takes each family's own, and C keeps
@@ -86,8 +166,18 @@ static void resolve_array(struct xi_resolver *r, struct xi_type *t, enum xi_type
 	 * never laid out: its constants may not even be loaded. */
 	if (r->restricted && (!r->only || !resolve_names_on(r, t->u.array.len)))
 		return;
-	if (!xi_eval_fitting(r->ctx, r->module, t->u.array.len, XI_PRIM_U32, &n))
+	struct xi_int *per_abi;
+	if (!resolve_expr_types_on(r, t->u.array.len) ||
+	    !xi_eval_per_abi(r->ctx, r->module, t->u.array.len, XI_PRIM_U32, &n, &per_abi))
 		return;
+	if (per_abi) {
+		if (r->restricted || where == XI_USE_ARCH_CHOICE || where == XI_USE_MEMBER_ARCH_CHOICE)
+			xi_error(r->diag, t->u.array.len->loc, "an array length that differs by ABI "
+				 "(sizeof) cannot be inside an arch type");
+		else
+			split_array_per_abi(r, t, per_abi);
+		return;
+	}
 	if (n.mag == 0) {
 		xi_error(r->diag, t->u.array.len->loc, "array length must be at least 1");
 		return;
@@ -187,6 +277,7 @@ static void resolve_type(struct xi_resolver *r, struct xi_type *t, enum xi_type_
 		break;
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
+	case XI_TYPE_PTR:
 		resolve_handle(r, t);
 		break;
 	case XI_TYPE_AGG:
@@ -216,8 +307,57 @@ static void resolve_type(struct xi_resolver *r, struct xi_type *t, enum xi_type_
 
 /* --- Aggregates ---------------------------------------------------------- */
 
+static bool is_direct_member(const struct xi_agg *agg, const struct xi_member *m)
+{
+	for (const struct xi_member *o = agg->members; o; o = o->next)
+		if (o == m)
+			return true;
+	return false;
+}
+
+/* Enter the names of the members of `agg` into `seen`, those of its
+ * anonymous members' members included: they share the scope of `top`,
+ * the aggregate that holds them. (An anonymous member's own name is its
+ * Rust field's, in its own aggregate only: check_unique_members checks
+ * it there, with the other direct members, which are not reported twice.) */
+static void enter_member_names(struct xi_resolver *r, struct xi_map *seen, const struct xi_agg *top,
+			       const struct xi_agg *agg)
+{
+	for (struct xi_member *m = agg->members; m; m = m->next) {
+		if (m->flags & XI_MEMBER_ANONYMOUS) {
+			enter_member_names(r, seen, top, m->type->u.agg);
+			continue;
+		}
+		struct xi_member *o = xi_map_get(seen, m->name, strlen(m->name));
+		if (o && agg == top && is_direct_member(top, o))
+			continue;
+		if (o) {
+			xi_error(r->diag, m->loc, "duplicate member '%s'", m->name);
+			xi_note(r->diag, o->loc, "previous member '%s' is here", m->name);
+		} else {
+			xi_map_put(seen, m->name, strlen(m->name), m);
+		}
+	}
+}
+
+static bool has_anonymous_member(const struct xi_agg *agg)
+{
+	for (const struct xi_member *m = agg->members; m; m = m->next)
+		if (m->flags & XI_MEMBER_ANONYMOUS)
+			return true;
+	return false;
+}
+
 static void check_unique_members(struct xi_resolver *r, struct xi_agg *agg)
 {
+	/* The names that anonymous members bring into the scope of the
+	 * aggregate that holds them (not into another anonymous one's). */
+	if (!agg->anonymous && has_anonymous_member(agg)) {
+		struct xi_map seen;
+		xi_map_init(&seen);
+		enter_member_names(r, &seen, agg, agg);
+		xi_map_free(&seen);
+	}
 	if (agg->nmembers <= RESOLVE_PAIRWISE_MAX) {
 		for (struct xi_member *m = agg->members; m; m = m->next)
 			for (struct xi_member *o = agg->members; o != m; o = o->next)
@@ -533,13 +673,97 @@ static void resolve_len(struct xi_resolver *r, struct xi_agg *agg, struct xi_mem
 	rel->max_ok = true;
 }
 
+/* Members under @if: C declares them all (c_members); every other
+ * backend, and the layout, sees those of the reference configuration
+ * (members, next). Two members of one name are alternatives: their
+ * conditions must exclude each other. */
+static void split_members(struct xi_resolver *r, struct xi_agg *agg)
+{
+	struct xi_ctx *ctx = r->ctx;
+	if (!ctx->member_conds.count)
+		return;
+	bool any = false;
+	for (const struct xi_member *m = agg->members; m && !any; m = m->next)
+		any = xi_member_cond(ctx, m) != NULL;
+	if (!any)
+		return;
+	struct xi_cmember *head = NULL, **tail = &head;
+	for (struct xi_member *m = agg->members; m; m = m->next) {
+		const struct xi_cond *c = xi_member_cond(ctx, m);
+		const struct xi_cond *fam = xi_cond_find_family(c);
+		if (c && agg->tag_name) {
+			xi_error(r->diag, m->loc, "'@if' applies to declarations, members, variants "
+				 "and bits, not yet to the arms of a tagged union ('%s')", m->name);
+			c = NULL;
+		} else if (fam) {
+			xi_error(r->diag, fam->loc, "a family condition ('%s') applies to "
+				 "declarations and groups of them, not to members",
+				 xi_families[fam->value].name);
+			c = NULL;
+		}
+		for (const struct xi_cmember *o = head; o; o = o->next) {
+			if (o->member->name != m->name || !xi_cond_overlap(o->cond, c))
+				continue;
+			struct xi_strbuf a = XI_STRBUF_INIT, b = XI_STRBUF_INIT;
+			if (o->cond)
+				xi_cond_text(&a, o->cond);
+			if (c)
+				xi_cond_text(&b, c);
+			xi_error(r->diag, m->loc, "duplicate member '%s'", m->name);
+			xi_note(r->diag, o->member->loc, "previous member '%s' is here", m->name);
+			xi_note(r->diag, m->loc, "alternatives need conditions that exclude each "
+				"other; these can both hold: %s and %s", o->cond ? xi_sb_str(&a) : "none",
+				c ? xi_sb_str(&b) : "none");
+			xi_sb_free(&a);
+			xi_sb_free(&b);
+			break;
+		}
+		struct xi_cmember *cm = XI_NEW(&ctx->arena, struct xi_cmember);
+		cm->member = m;
+		cm->cond = c;
+		*tail = cm;
+		tail = &cm->next;
+	}
+	agg->c_members = head;
+	struct xi_member **link = &agg->members;
+	agg->nmembers = 0;
+	for (struct xi_cmember *cm = head; cm; cm = cm->next) {
+		if (!xi_cond_reference(ctx, cm->cond))
+			continue;
+		*link = cm->member;
+		link = &cm->member->next;
+		agg->nmembers++;
+	}
+	*link = NULL;
+	/* C spells the others' types too. */
+	for (struct xi_cmember *cm = head; cm; cm = cm->next)
+		if (!xi_cond_reference(ctx, cm->cond))
+			resolve_type(r, cm->member->type, XI_USE_MEMBER);
+}
+
 static void resolve_agg(struct xi_resolver *r, struct xi_agg *agg)
 {
+	split_members(r, agg);
 	if (!agg->members && !r->legacy)
 		xi_error(r->diag, agg->loc, "an empty %s is only allowed in %s",
 			 agg->is_union ? "union" : "struct", xi_spell_legacy_decls(r->ctx, agg->loc));
 	check_unique_members(r, agg);
+	const struct xi_member *fallback = NULL;
 	for (struct xi_member *m = agg->members; m; m = m->next) {
+		if (m->flags & XI_MEMBER_C_FALLBACK) {
+			if (!agg->anonymous) {
+				xi_error(r->diag, m->loc,
+					 "'%s' marks a member of an anonymous struct or union; '%s' is not in one",
+					 xi_spell_attr(r->ctx, m->loc, "c_fallback"), m->name);
+			} else if (fallback) {
+				xi_error(r->diag, m->loc, "a second '%s' member in one anonymous %s",
+					 xi_spell_attr(r->ctx, m->loc, "c_fallback"),
+					 agg->is_union ? "union" : "struct");
+				xi_note(r->diag, fallback->loc, "the first is '%s'", fallback->name);
+			} else {
+				fallback = m;
+			}
+		}
 		if (m->type->kind == XI_TYPE_AGG)
 			m->type->u.agg->parent = agg;
 		resolve_type(r, m->type, XI_USE_MEMBER);
@@ -607,7 +831,14 @@ static void resolve_enum_variants(struct xi_resolver *r, struct xi_decl *d)
 			v->invalid = true;
 			continue;
 		}
+		/* A variant that only C has (false in the reference configuration,
+		 * as an old interface version's value) may repeat a value: C's
+		 * macros may, and no other backend sees it. */
+		if (v->cond && !xi_cond_reference(r->ctx, v->cond))
+			continue;
 		for (struct xi_variant *o = d->variants; o != v; o = o->next) {
+			if (o->cond && !xi_cond_reference(r->ctx, o->cond))
+				continue;
 			if (!o->invalid && xi_int_eq(o->v, v->v) && xi_cond_overlap(o->cond, v->cond)) {
 				char buf[32];
 				xi_error(r->diag, v->value->loc, "value %s of '%s' is already used by '%s'",
@@ -778,7 +1009,16 @@ static void count_variants(struct xi_decl *d)
 
 static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 {
+	/* sizeof may have resolved an alias before its turn */
+	if (d->resolved)
+		return;
+	d->resolved = true;
 	struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
+	/* Under defined(NAME): its names need to exist only where it does. */
+	if (d->not_on) {
+		r.restricted = true;
+		r.only = xi_decl_abis(ctx, d);
+	}
 	unsigned errors = ctx->diag.errors;
 	switch (d->kind) {
 	case XI_DECL_CONST:
@@ -848,10 +1088,13 @@ static void find_interface_version(struct xi_ctx *ctx)
 
 void xi_resolve(struct xi_ctx *ctx)
 {
+	ctx->resolve_decl_early = resolve_decl;
+	ctx->resolve_expr_types = resolve_expr_types;
 	find_interface_version(ctx);
 	for (unsigned i = 0; i < ctx->nmodules; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)
 			xi_register_decl(ctx, d);
+	xi_resolve_defined(ctx);
 	for (unsigned i = 0; i < ctx->nmodules && !ctx->diag.capped; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d && !ctx->diag.capped; d = d->next)
 			resolve_decl(ctx, d);

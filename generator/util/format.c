@@ -24,12 +24,14 @@ static void put(struct writer *w, const char *s, size_t n)
 	w->len += n;
 }
 
-/* Write s up to its end or the first `stop`, and return where it stopped
- * (copying while scanning: the pieces of a line are short). */
-static const char *put_until(struct writer *w, const char *s, char stop)
+/* Write the literal text from s up to its end or the first '%', and
+ * return where it stopped. The pieces between conversions are short:
+ * copying while scanning beats strchr and memcpy on them (with those,
+ * bench/corpus.sh takes 6% more CPU time, for 4% more instructions). */
+static const char *put_literal(struct writer *w, const char *s)
 {
 	size_t len = w->len;
-	for (char c; (c = *s) != '\0' && c != stop; s++) {
+	for (char c; (c = *s) != '\0' && c != '%'; s++) {
 		if (len < w->cap)
 			w->buf[len] = c;
 		len++;
@@ -59,14 +61,17 @@ int xi_vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap)
 	va_copy(from_start, ap);
 	struct writer w = { buf, cap, 0 };
 	for (const char *p = fmt;;) {
-		const char *pct = put_until(&w, p, '%');
+		const char *pct = put_literal(&w, p);
 		if (!*pct)
 			break;
 		p = pct + 2;
 		switch (pct[1]) {
 		case 's': {
+			/* An argument is often a whole name or a piece of a
+			 * line: strlen and memcpy beat a byte loop there. */
 			const char *s = va_arg(ap, const char *);
-			put_until(&w, s ? s : "(null)", '\0');
+			s = s ? s : "(null)";
+			put(&w, s, strlen(s));
 			continue;
 		}
 		case 'u':

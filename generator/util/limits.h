@@ -48,6 +48,9 @@
  * every configuration they tell apart. */
 #define XI_MAX_COND_LEN 512u
 #define XI_MAX_COND_VERSIONS 32u
+/* Distinct defined(NAME) atoms two compared conditions may hold: each
+ * truth assignment of them is tried. */
+#define XI_MAX_COND_DEFINED 6u
 /* How deep parentheses nest inside @if( ) in xidl (the lexer's pattern,
  * COND3 in lexer.l, has this depth written out). */
 #define XI_MAX_COND_NESTING_LEXED 3u

@@ -27,6 +27,7 @@ struct xi_out {
 	/* Everything written; in write mode only what is not yet flushed to
 	 * the temp file. */
 	struct xi_strbuf mem;
+	bool holding;         /* xi_out_hold: keep what is written in mem */
 };
 
 struct xi_outset {
@@ -240,8 +241,28 @@ struct xi_out *xi_out_open(struct xi_outset *set, const char *relpath)
 
 static void out_wrote(struct xi_out *o)
 {
-	if (o->fd >= 0 && o->mem.len >= OUTPUT_STREAM_BUFFER)
+	if (o->fd >= 0 && !o->holding && o->mem.len >= OUTPUT_STREAM_BUFFER)
 		out_flush(o);
+}
+
+size_t xi_out_hold(struct xi_out *o)
+{
+	o->holding = true;
+	return o->mem.len;
+}
+
+char *xi_out_take(struct xi_out *o, size_t mark)
+{
+	size_t n = o->mem.len - mark;
+	char *text = xi_xmalloc(n + 1);
+	memcpy(text, o->mem.data + mark, n);
+	text[n] = '\0';
+	o->mem.len = mark;
+	if (o->mem.data)
+		o->mem.data[mark] = '\0';
+	o->holding = false;
+	out_wrote(o);
+	return text;
 }
 
 void xi_out_write(struct xi_out *o, const char *s, size_t n)

@@ -41,6 +41,12 @@ void xi_out_putc(struct xi_out *o, char c);
 void xi_out_printf(struct xi_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void xi_out_vprintf(struct xi_out *o, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
+/* Keep what is written from now on in memory, and give it back (malloc'd,
+ * for the caller to free) and out of the output: a writer that must
+ * rewrite its own text (indent it) writes it between the two. Returns the
+ * mark xi_out_take needs. */
+size_t xi_out_hold(struct xi_out *o);
+char *xi_out_take(struct xi_out *o, size_t mark);
 /* Write `n` spaces. */
 void xi_out_indent(struct xi_out *o, unsigned n);
 /* How xi_out_prefixed_lines writes lines: comment rows such as " * line"

@@ -3,7 +3,7 @@
 # holds every construct the examples lack (signed and full enums, 64-bit
 # bitmaps, reserved arrays and unions, integer-tagged unions with a default
 # arm inside arrays, untagged unions, handles, directions that never apply,
-# legacy arch types, native handles and native_u64, empty structs): with
+# legacy arch types, native handles, C pointers and native_u64, empty structs): with
 # sanitizers, with the byte-by-byte runtime, and for x86_32.
 . "${top_srcdir:?}/tests/marshal/common.sh"
 cd "$top_srcdir/tests/marshal/data" || exit 1

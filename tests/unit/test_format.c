@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "format.h"
 #include "testutil.h"
@@ -49,6 +50,8 @@ START_TEST(own_conversions)
 	same("%X %lX %#X %#llX", 0xbeefu, 0xabcul, 0u, 0xfffffull);
 	same("%s-%u-%s", "mixed", 7u, "end");
 	same("%d|%u|%s", INT32_MAX, 0u, "");
+	same("%s%s%s", "a long argument, longer than the small buffers", "", "b");
+	same("%c%%%*s%.*s", 'c', -3, "", 0, "gone");
 }
 END_TEST
 
@@ -62,6 +65,8 @@ START_TEST(passed_on)
 	same("%.1f", 2.25);
 	same("%u %e", 1u, 1.5);
 	same("%p", (void *)0);
+	same("%zd %lld", (ssize_t)-3, 5ll);
+	same("%*d|%.*u", 4, 7, 3, 7u);
 }
 END_TEST
 

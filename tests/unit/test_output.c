@@ -159,6 +159,42 @@ START_TEST(template_markers)
 }
 END_TEST
 
+/* xi_out_hold / xi_out_take: what is written between them comes back and
+ * leaves the output, even past the streaming buffer in write mode. */
+START_TEST(hold_and_take)
+{
+	struct xi_diag diag;
+	xi_diag_init(&diag, stderr);
+	char dir[] = "/tmp/xenidl-hold.XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	struct xi_outset *set = xi_outset_new(dir, XI_OUTPUT_WRITE, &diag);
+	struct xi_out *o = xi_out_open(set, "t");
+	xi_out_puts(o, "before\n");
+	size_t mark = xi_out_hold(o);
+	enum { BIG = 300000 };
+	for (int i = 0; i < BIG; i++)
+		xi_out_putc(o, 'x');
+	char *held = xi_out_take(o, mark);
+	ck_assert_uint_eq(strlen(held), BIG);
+	free(held);
+	xi_out_puts(o, "after\n");
+	ck_assert_int_eq(xi_outset_commit(set, NULL), 0);
+	xi_outset_free(set);
+	char path[sizeof(dir) + 8];
+	snprintf(path, sizeof(path), "%s/t", dir);
+	FILE *f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	char buf[64] = { 0 };
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	ck_assert_uint_eq(n, strlen("before\nafter\n"));
+	ck_assert_str_eq(buf, "before\nafter\n");
+	remove(path);
+	rmdir(dir);
+	xi_diag_free(&diag);
+}
+END_TEST
+
 /* embed.awk copies each template byte for byte (quotes, backslashes,
  * tabs, "??"). */
 static void embedded_as_is(const char *name, const char *text)
@@ -197,6 +233,7 @@ int main(void)
 	tcase_add_test(tc, text_buffers);
 	tcase_add_test(tc, common_directories);
 	tcase_add_test(tc, template_markers);
+	tcase_add_test(tc, hold_and_take);
 	tcase_add_test(tc, templates_embedded);
 	suite_add_tcase(s, tc);
 	return run_suite(s);

@@ -10,50 +10,11 @@
 #ifndef __XEN_PUBLIC_ARCH_X86_XEN_H__
 #define __XEN_PUBLIC_ARCH_X86_XEN_H__
 
-#ifndef XENIDL_C_PRELUDE
-#define XENIDL_C_PRELUDE
-
 /* Fixed-width integers: from <stdint.h>, except where the environment
  * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
 #if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
 #include <stdint.h>
 #endif
-
-/* Compile-time layout checks that work in C89 and C++98 too. */
-#define XENIDL_CAT_(a, b) a##b
-#define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_STATIC_ASSERT(tag, cond) static_assert(cond, #cond)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_STATIC_ASSERT(tag, cond) _Static_assert(cond, #cond)
-#else
-#define XENIDL_STATIC_ASSERT(tag, cond) \
-    typedef char XENIDL_CAT(xenidl_check_, tag)[(cond) ? 1 : -1]
-#endif
-#if defined(__GNUC__)
-#define XENIDL_OFFSETOF(type, member) __builtin_offsetof(type, member)
-#else
-#include <stddef.h>
-#define XENIDL_OFFSETOF(type, member) offsetof(type, member)
-#endif
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_ALIGNOF(type) alignof(type)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_ALIGNOF(type) _Alignof(type)
-#else
-#define XENIDL_ALIGNOF(type) __alignof__(type)
-#endif
-#define XENIDL_CHECK_SIZE(kind, name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(kind name) == (size))
-#define XENIDL_CHECK_ALIGN(kind, name, align) \
-    XENIDL_STATIC_ASSERT(name##_align, XENIDL_ALIGNOF(kind name) == (align))
-#define XENIDL_CHECK_OFFSET(kind, name, member, offset) \
-    XENIDL_STATIC_ASSERT(XENIDL_CAT(name##_offset_, __LINE__), \
-                         XENIDL_OFFSETOF(kind name, member) == (offset))
-#define XENIDL_CHECK_TYPE_SIZE(name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(name) == (size))
-
-#endif /* XENIDL_C_PRELUDE */
 
 /*
  * Guest handles on x86: a handle is the guest's pointer. Since interface
@@ -134,9 +95,6 @@ typedef unsigned long xen_ulong_t;
 /* Number of vcpu_info slots in the shared info page. */
 #define XEN_LEGACY_MAX_VCPUS 32
 
-/* Most bytes of a PV guest's command line in start_info. */
-#define MAX_GUEST_CMDLINE 1024
-
 /* I/O port of the debug console that HVM guests may write to. */
 #define XEN_HVM_DEBUGCONS_IOPORT 0xE9
 
@@ -167,78 +125,266 @@ DEFINE_XEN_GUEST_HANDLE(trap_info_t);
 typedef uint64_t tsc_timestamp_t;
 
 /*
- * Registers of a vCPU as the guest sees them. Xen's header overlays the
- * narrower register names (eax, ax, al, ...) with C anonymous unions; this
- * description gives the full-width register of each, as the header does
- * for compilers without anonymous unions. The two ABIs have different
- * member lists: each member exists on one of them or both.
+ * Registers of a vCPU as the guest sees them: each register in an
+ * anonymous union with its narrower names (rax, eax, ax, al, ah). The two
+ * ABIs have different member lists: a member exists on one of them or
+ * both, and a union where one of its members does. The x86_64 unions of
+ * rbp and rax come where that ABI has them, with the names of their
+ * narrower registers suffixed (their C names are Xen's); x86_32 has its
+ * own further down.
  */
 struct cpu_user_regs {
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t r15;
+        uint32_t r15d;
+        uint16_t r15w;
+        uint8_t r15b;
+    };
+#else
     uint64_t r15;
 #endif
+#endif
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t r14;
+        uint32_t r14d;
+        uint16_t r14w;
+        uint8_t r14b;
+    };
+#else
     uint64_t r14;
 #endif
+#endif
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t r13;
+        uint32_t r13d;
+        uint16_t r13w;
+        uint8_t r13b;
+    };
+#else
     uint64_t r13;
 #endif
-#if defined(__x86_64__)
-    uint64_t r12;
 #endif
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t r12;
+        uint32_t r12d;
+        uint16_t r12w;
+        uint8_t r12b;
+    };
+#else
+    uint64_t r12;
+#endif
+#endif
+#if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t rbp;
+        uint32_t ebp;
+        uint16_t bp;
+        uint8_t bpl;
+    };
+#else
     uint64_t rbp;
+#endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rbx;
+#endif
+        uint32_t ebx;
+        uint16_t bx;
+        struct {
+            uint8_t bl;
+            uint8_t bh;
+        };
+    };
+#else
+#if defined(__i386__)
+    uint32_t ebx;
 #endif
 #if defined(__x86_64__)
     uint64_t rbx;
 #endif
+#endif
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t r11;
+        uint32_t r11d;
+        uint16_t r11w;
+        uint8_t r11b;
+    };
+#else
     uint64_t r11;
 #endif
+#endif
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t r10;
+        uint32_t r10d;
+        uint16_t r10w;
+        uint8_t r10b;
+    };
+#else
     uint64_t r10;
 #endif
+#endif
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t r9;
+        uint32_t r9d;
+        uint16_t r9w;
+        uint8_t r9b;
+    };
+#else
     uint64_t r9;
 #endif
-#if defined(__x86_64__)
-    uint64_t r8;
 #endif
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t r8;
+        uint32_t r8d;
+        uint16_t r8w;
+        uint8_t r8b;
+    };
+#else
+    uint64_t r8;
+#endif
+#endif
+#if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint64_t rax;
+        uint32_t eax;
+        uint16_t ax;
+        struct {
+            uint8_t al;
+            uint8_t ah;
+        };
+    };
+#else
     uint64_t rax;
+#endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rcx;
+#endif
+        uint32_t ecx;
+        uint16_t cx;
+        struct {
+            uint8_t cl;
+            uint8_t ch;
+        };
+    };
+#else
+#if defined(__i386__)
+    uint32_t ecx;
 #endif
 #if defined(__x86_64__)
     uint64_t rcx;
 #endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rdx;
+#endif
+        uint32_t edx;
+        uint16_t dx;
+        struct {
+            uint8_t dl;
+            uint8_t dh;
+        };
+    };
+#else
+#if defined(__i386__)
+    uint32_t edx;
+#endif
 #if defined(__x86_64__)
     uint64_t rdx;
+#endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rsi;
+#endif
+        uint32_t esi;
+#if defined(__i386__)
+        uint32_t _esi;
+#endif
+        uint16_t si;
+#if defined(__x86_64__)
+        uint8_t sil;
+#endif
+    };
+#else
+#if defined(__i386__)
+    uint32_t esi;
 #endif
 #if defined(__x86_64__)
     uint64_t rsi;
 #endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
 #if defined(__x86_64__)
-    uint64_t rdi;
+        uint64_t rdi;
 #endif
+        uint32_t edi;
 #if defined(__i386__)
-    uint32_t ebx;
+        uint32_t _edi;
 #endif
-#if defined(__i386__)
-    uint32_t ecx;
+        uint16_t di;
+#if defined(__x86_64__)
+        uint8_t dil;
 #endif
-#if defined(__i386__)
-    uint32_t edx;
-#endif
-#if defined(__i386__)
-    uint32_t esi;
-#endif
+    };
+#else
 #if defined(__i386__)
     uint32_t edi;
 #endif
-#if defined(__i386__)
-    uint32_t ebp;
+#if defined(__x86_64__)
+    uint64_t rdi;
+#endif
 #endif
 #if defined(__i386__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint32_t ebp;
+        uint32_t _ebp;
+        uint16_t bp;
+    };
+#else
+    uint32_t ebp;
+#endif
+#endif
+#if defined(__i386__)
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+        uint32_t eax;
+        uint16_t ax;
+        struct {
+            uint8_t al;
+            uint8_t ah;
+        };
+    };
+#else
     uint32_t eax;
+#endif
 #endif
     /* Private to Xen. */
 #if defined(__i386__)
@@ -252,11 +398,24 @@ struct cpu_user_regs {
 #elif defined(__x86_64__)
     uint32_t entry_vector;
 #endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rip;
+#endif
+        uint32_t eip;
+#if defined(__i386__)
+        uint32_t _eip;
+#endif
+        uint16_t ip;
+    };
+#else
 #if defined(__i386__)
     uint32_t eip;
 #endif
 #if defined(__x86_64__)
     uint64_t rip;
+#endif
 #endif
     uint16_t cs;
 #if defined(__x86_64__)
@@ -270,17 +429,46 @@ struct cpu_user_regs {
 #if defined(__x86_64__)
     uint8_t _pad1[3];
 #endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rflags;
+#endif
+        uint32_t eflags;
+#if defined(__i386__)
+        uint32_t _eflags;
+#endif
+        uint16_t flags;
+    };
+#else
 #if defined(__i386__)
     uint32_t eflags;
 #endif
 #if defined(__x86_64__)
     uint64_t rflags;
 #endif
+#endif
+#if defined(__GNUC__) && !defined(__STRICT_ANSI__)
+    union {
+#if defined(__x86_64__)
+        uint64_t rsp;
+#endif
+        uint32_t esp;
+#if defined(__i386__)
+        uint32_t _esp;
+#endif
+        uint16_t sp;
+#if defined(__x86_64__)
+        uint8_t spl;
+#endif
+    };
+#else
 #if defined(__i386__)
     uint32_t esp;
 #endif
 #if defined(__x86_64__)
     uint64_t rsp;
+#endif
 #endif
     uint16_t ss;
 #if defined(__i386__)
@@ -537,7 +725,6 @@ struct xen_arch_domainconfig {
     /* IN: other options. */
     uint32_t misc_flags; /* bitmap xen_x86_misc */
 };
-typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
 #endif
 
 /* A CPUID leaf without subleaves. */
@@ -571,346 +758,5 @@ struct xen_msr_entry {
 };
 typedef struct xen_msr_entry xen_msr_entry_t;
 DEFINE_XEN_GUEST_HANDLE(xen_msr_entry_t);
-
-/*
- * What a paravirtualised guest finds at start of day: a page, pointed to
- * by rSI, describing its initial memory and devices. The console union
- * depends on whether the domain is dom0.
- */
-struct start_info {
-    /*
-     * "xen-<version>-<platform>". This and the fields up to the console are
-     * filled in at boot and on resume.
-     */
-    char magic[32];
-    /* Pages allocated to the domain. */
-    unsigned long nr_pages;
-    /* Machine address of the shared info page. */
-    unsigned long shared_info;
-    /* SIF_* flags. */
-    uint32_t flags;
-    /* Machine frame of the xenstore ring. */
-    xen_pfn_t store_mfn;
-    /* Event channel of the xenstore ring. */
-    uint32_t store_evtchn;
-    /* The console: a ring for a domU, a video mode description for dom0. */
-    union {
-        struct {
-            /* Machine frame of the console ring. */
-            xen_pfn_t mfn;
-            /* Event channel of the console ring. */
-            uint32_t evtchn;
-        } domU;
-        struct {
-            /* Offset of the dom0_vga_console_info in this page. */
-            uint32_t info_off;
-            /* Size of that structure. */
-            uint32_t info_size;
-        } dom0;
-    } console;
-    /*
-     * Virtual address of the page directory. This and the fields below are
-     * only filled in at boot.
-     */
-    unsigned long pt_base;
-    /* Number of bootstrap page-table frames. */
-    unsigned long nr_pt_frames;
-    /* Virtual address of the list of page frames. */
-    unsigned long mfn_list;
-    /*
-     * Virtual address of the preloaded module (its frame number if
-     * SIF_MOD_START_PFN is set).
-     */
-    unsigned long mod_start;
-    /* Size of the preloaded module in bytes. */
-    unsigned long mod_len;
-    /* The kernel command line. */
-    int8_t cmd_line[MAX_GUEST_CMDLINE];
-    /*
-     * First frame of the initial p2m table (the range covers the page
-     * tables and the p2m).
-     */
-    unsigned long first_p2m_pfn;
-    /* Number of frames of the initial p2m table. */
-    unsigned long nr_p2m_frames;
-};
-typedef struct start_info start_info_t;
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct trap_info */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, trap_info, 8);
-XENIDL_CHECK_ALIGN(struct, trap_info, 4);
-XENIDL_CHECK_OFFSET(struct, trap_info, vector, 0);
-XENIDL_CHECK_OFFSET(struct, trap_info, flags, 1);
-XENIDL_CHECK_OFFSET(struct, trap_info, cs, 2);
-XENIDL_CHECK_OFFSET(struct, trap_info, address, 4);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, trap_info, 16);
-XENIDL_CHECK_ALIGN(struct, trap_info, 8);
-XENIDL_CHECK_OFFSET(struct, trap_info, vector, 0);
-XENIDL_CHECK_OFFSET(struct, trap_info, flags, 1);
-XENIDL_CHECK_OFFSET(struct, trap_info, cs, 2);
-XENIDL_CHECK_OFFSET(struct, trap_info, address, 8);
-#endif
-
-/* struct cpu_user_regs */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, cpu_user_regs, 68);
-XENIDL_CHECK_ALIGN(struct, cpu_user_regs, 4);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, ebx, 0);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, ecx, 4);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, edx, 8);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, esi, 12);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, edi, 16);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, ebp, 20);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, eax, 24);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, error_code, 28);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, entry_vector, 30);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, eip, 32);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, cs, 36);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, saved_upcall_mask, 38);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad0, 39);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, eflags, 40);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, esp, 44);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, ss, 48);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad1, 50);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, es, 52);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad2, 54);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, ds, 56);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad3, 58);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, fs, 60);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad4, 62);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, gs, 64);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad5, 66);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, cpu_user_regs, 200);
-XENIDL_CHECK_ALIGN(struct, cpu_user_regs, 8);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, r15, 0);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, r14, 8);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, r13, 16);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, r12, 24);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rbp, 32);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rbx, 40);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, r11, 48);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, r10, 56);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, r9, 64);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, r8, 72);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rax, 80);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rcx, 88);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rdx, 96);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rsi, 104);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rdi, 112);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, error_code, 120);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, entry_vector, 124);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rip, 128);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, cs, 136);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad0, 138);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, saved_upcall_mask, 140);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad1, 141);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rflags, 144);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rsp, 152);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, ss, 160);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad2, 162);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, es, 168);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad3, 170);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, ds, 176);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad4, 178);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, fs, 184);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad5, 186);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, gs, 192);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad6, 194);
-#endif
-
-/* struct vcpu_guest_context */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, vcpu_guest_context, 2800);
-XENIDL_CHECK_ALIGN(struct, vcpu_guest_context, 4);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, fpu_ctxt, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, fpu_ctxt.x, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, flags, 512);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, user_regs, 516);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, trap_ctxt, 584);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, ldt_base, 2632);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, ldt_ents, 2636);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, gdt_frames, 2640);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, gdt_ents, 2704);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, kernel_ss, 2708);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, kernel_sp, 2712);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, ctrlreg, 2716);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, debugreg, 2748);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, event_callback_cs, 2780);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, event_callback_eip, 2784);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, failsafe_callback_cs, 2788);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, failsafe_callback_eip, 2792);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, vm_assist, 2796);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, vcpu_guest_context, 5168);
-XENIDL_CHECK_ALIGN(struct, vcpu_guest_context, 8);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, fpu_ctxt, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, fpu_ctxt.x, 0);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, flags, 512);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, user_regs, 520);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, trap_ctxt, 720);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, ldt_base, 4816);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, ldt_ents, 4824);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, gdt_frames, 4832);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, gdt_ents, 4960);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, kernel_ss, 4968);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, kernel_sp, 4976);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, ctrlreg, 4984);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, debugreg, 5048);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, event_callback_eip, 5112);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, failsafe_callback_eip, 5120);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, syscall_callback_eip, 5128);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, vm_assist, 5136);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, fs_base, 5144);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, gs_base_kernel, 5152);
-XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, gs_base_user, 5160);
-#endif
-
-/* struct arch_vcpu_info */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, arch_vcpu_info, 24);
-XENIDL_CHECK_ALIGN(struct, arch_vcpu_info, 4);
-XENIDL_CHECK_OFFSET(struct, arch_vcpu_info, cr2, 0);
-XENIDL_CHECK_OFFSET(struct, arch_vcpu_info, pad, 4);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, arch_vcpu_info, 16);
-XENIDL_CHECK_ALIGN(struct, arch_vcpu_info, 8);
-XENIDL_CHECK_OFFSET(struct, arch_vcpu_info, cr2, 0);
-XENIDL_CHECK_OFFSET(struct, arch_vcpu_info, pad, 8);
-#endif
-
-/* struct arch_shared_info */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, arch_shared_info, 28);
-XENIDL_CHECK_ALIGN(struct, arch_shared_info, 4);
-XENIDL_CHECK_OFFSET(struct, arch_shared_info, max_pfn, 0);
-XENIDL_CHECK_OFFSET(struct, arch_shared_info, pfn_to_mfn_frame_list_list, 4);
-XENIDL_CHECK_OFFSET(struct, arch_shared_info, nmi_reason, 8);
-XENIDL_CHECK_OFFSET(struct, arch_shared_info, p2m_cr3, 12);
-XENIDL_CHECK_OFFSET(struct, arch_shared_info, p2m_vaddr, 16);
-XENIDL_CHECK_OFFSET(struct, arch_shared_info, p2m_generation, 20);
-XENIDL_CHECK_OFFSET(struct, arch_shared_info, wc_sec_hi, 24);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, arch_shared_info, 48);
-XENIDL_CHECK_ALIGN(struct, arch_shared_info, 8);
-XENIDL_CHECK_OFFSET(struct, arch_shared_info, max_pfn, 0);
-XENIDL_CHECK_OFFSET(struct, arch_shared_info, pfn_to_mfn_frame_list_list, 8);
-XENIDL_CHECK_OFFSET(struct, arch_shared_info, nmi_reason, 16);
-XENIDL_CHECK_OFFSET(struct, arch_shared_info, p2m_cr3, 24);
-XENIDL_CHECK_OFFSET(struct, arch_shared_info, p2m_vaddr, 32);
-XENIDL_CHECK_OFFSET(struct, arch_shared_info, p2m_generation, 40);
-#endif
-
-/* struct xen_callback */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_callback, 8);
-XENIDL_CHECK_ALIGN(struct, xen_callback, 4);
-XENIDL_CHECK_OFFSET(struct, xen_callback, cs, 0);
-XENIDL_CHECK_OFFSET(struct, xen_callback, eip, 4);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_callback, 16);
-XENIDL_CHECK_ALIGN(struct, xen_callback, 8);
-XENIDL_CHECK_OFFSET(struct, xen_callback, cs, 0);
-XENIDL_CHECK_OFFSET(struct, xen_callback, eip, 8);
-#endif
-
-#if defined(__XEN__) || defined(__XEN_TOOLS__)
-/* struct xen_arch_domainconfig */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_arch_domainconfig, 8);
-XENIDL_CHECK_ALIGN(struct, xen_arch_domainconfig, 4);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, emulation_flags, 0);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, misc_flags, 4);
-#endif
-#endif
-
-/* struct xen_cpuid_leaf */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_cpuid_leaf, 24);
-XENIDL_CHECK_ALIGN(struct, xen_cpuid_leaf, 4);
-XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, leaf, 0);
-XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, subleaf, 4);
-XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, a, 8);
-XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, b, 12);
-XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, c, 16);
-XENIDL_CHECK_OFFSET(struct, xen_cpuid_leaf, d, 20);
-#endif
-
-/* struct xen_msr_entry */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_msr_entry, 16);
-XENIDL_CHECK_ALIGN(struct, xen_msr_entry, 4);
-XENIDL_CHECK_OFFSET(struct, xen_msr_entry, idx, 0);
-XENIDL_CHECK_OFFSET(struct, xen_msr_entry, flags, 4);
-XENIDL_CHECK_OFFSET(struct, xen_msr_entry, val, 8);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_msr_entry, 16);
-XENIDL_CHECK_ALIGN(struct, xen_msr_entry, 8);
-XENIDL_CHECK_OFFSET(struct, xen_msr_entry, idx, 0);
-XENIDL_CHECK_OFFSET(struct, xen_msr_entry, flags, 4);
-XENIDL_CHECK_OFFSET(struct, xen_msr_entry, val, 8);
-#endif
-
-/* struct start_info */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, start_info, 1112);
-XENIDL_CHECK_ALIGN(struct, start_info, 4);
-XENIDL_CHECK_OFFSET(struct, start_info, magic, 0);
-XENIDL_CHECK_OFFSET(struct, start_info, nr_pages, 32);
-XENIDL_CHECK_OFFSET(struct, start_info, shared_info, 36);
-XENIDL_CHECK_OFFSET(struct, start_info, flags, 40);
-XENIDL_CHECK_OFFSET(struct, start_info, store_mfn, 44);
-XENIDL_CHECK_OFFSET(struct, start_info, store_evtchn, 48);
-XENIDL_CHECK_OFFSET(struct, start_info, console, 52);
-XENIDL_CHECK_OFFSET(struct, start_info, console.domU, 52);
-XENIDL_CHECK_OFFSET(struct, start_info, console.domU.mfn, 52);
-XENIDL_CHECK_OFFSET(struct, start_info, console.domU.evtchn, 56);
-XENIDL_CHECK_OFFSET(struct, start_info, console.dom0, 52);
-XENIDL_CHECK_OFFSET(struct, start_info, console.dom0.info_off, 52);
-XENIDL_CHECK_OFFSET(struct, start_info, console.dom0.info_size, 56);
-XENIDL_CHECK_OFFSET(struct, start_info, pt_base, 60);
-XENIDL_CHECK_OFFSET(struct, start_info, nr_pt_frames, 64);
-XENIDL_CHECK_OFFSET(struct, start_info, mfn_list, 68);
-XENIDL_CHECK_OFFSET(struct, start_info, mod_start, 72);
-XENIDL_CHECK_OFFSET(struct, start_info, mod_len, 76);
-XENIDL_CHECK_OFFSET(struct, start_info, cmd_line, 80);
-XENIDL_CHECK_OFFSET(struct, start_info, first_p2m_pfn, 1104);
-XENIDL_CHECK_OFFSET(struct, start_info, nr_p2m_frames, 1108);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, start_info, 1168);
-XENIDL_CHECK_ALIGN(struct, start_info, 8);
-XENIDL_CHECK_OFFSET(struct, start_info, magic, 0);
-XENIDL_CHECK_OFFSET(struct, start_info, nr_pages, 32);
-XENIDL_CHECK_OFFSET(struct, start_info, shared_info, 40);
-XENIDL_CHECK_OFFSET(struct, start_info, flags, 48);
-XENIDL_CHECK_OFFSET(struct, start_info, store_mfn, 56);
-XENIDL_CHECK_OFFSET(struct, start_info, store_evtchn, 64);
-XENIDL_CHECK_OFFSET(struct, start_info, console, 72);
-XENIDL_CHECK_OFFSET(struct, start_info, console.domU, 72);
-XENIDL_CHECK_OFFSET(struct, start_info, console.domU.mfn, 72);
-XENIDL_CHECK_OFFSET(struct, start_info, console.domU.evtchn, 80);
-XENIDL_CHECK_OFFSET(struct, start_info, console.dom0, 72);
-XENIDL_CHECK_OFFSET(struct, start_info, console.dom0.info_off, 72);
-XENIDL_CHECK_OFFSET(struct, start_info, console.dom0.info_size, 76);
-XENIDL_CHECK_OFFSET(struct, start_info, pt_base, 88);
-XENIDL_CHECK_OFFSET(struct, start_info, nr_pt_frames, 96);
-XENIDL_CHECK_OFFSET(struct, start_info, mfn_list, 104);
-XENIDL_CHECK_OFFSET(struct, start_info, mod_start, 112);
-XENIDL_CHECK_OFFSET(struct, start_info, mod_len, 120);
-XENIDL_CHECK_OFFSET(struct, start_info, cmd_line, 128);
-XENIDL_CHECK_OFFSET(struct, start_info, first_p2m_pfn, 1152);
-XENIDL_CHECK_OFFSET(struct, start_info, nr_p2m_frames, 1160);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_ARCH_X86_XEN_H__ */

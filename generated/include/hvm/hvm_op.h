@@ -10,16 +10,26 @@
 
 #include "../xen.h"
 #include "../event_channel.h"
+
 #if defined(__i386__) || defined(__x86_64__)
-#include "arch-x86/hvm_op.h"
-#elif defined(__arm__) || defined(__aarch64__)
-#include "arch-arm/hvm_op.h"
-#elif defined(__powerpc64__)
-#include "arch-ppc/hvm_op.h"
-#elif defined(__riscv)
-#include "arch-riscv/hvm_op.h"
-#else
-#error "xenidl: no definitions for this architecture"
+
+/*
+ * HVMOP command: the vector for event channel upcalls of a vCPU, used
+ * instead of the domain's callback (HVM_PARAM_CALLBACK_IRQ) when set
+ * (xen_hvm_evtchn_upcall_vector).
+ */
+#define HVMOP_set_evtchn_upcall_vector 23
+
+/* HVMOP_set_evtchn_upcall_vector. */
+struct xen_hvm_evtchn_upcall_vector {
+    /* IN: the vCPU. */
+    uint32_t vcpu;
+    /* IN: the vector. */
+    uint8_t vector;
+};
+typedef struct xen_hvm_evtchn_upcall_vector xen_hvm_evtchn_upcall_vector_t;
+DEFINE_XEN_GUEST_HANDLE(xen_hvm_evtchn_upcall_vector_t);
+
 #endif
 
 /* Commands of HYPERVISOR_hvm_op(). */
@@ -75,7 +85,6 @@ struct xen_hvm_altp2m_suppress_ve {
     /* IN: the page. */
     uint64_t gfn;
 };
-typedef struct xen_hvm_altp2m_suppress_ve xen_hvm_altp2m_suppress_ve_t;
 
 /* altp2m: set the "suppress #VE" bit of a range of pages. */
 struct xen_hvm_altp2m_suppress_ve_multi {
@@ -93,7 +102,6 @@ struct xen_hvm_altp2m_suppress_ve_multi {
     /* OUT: the page of the first error. */
     uint64_t first_error_gfn;
 };
-typedef struct xen_hvm_altp2m_suppress_ve_multi xen_hvm_altp2m_suppress_ve_multi_t;
 
 /* Types of guest memory (Xen's C enum hvmmem_type_t). */
 typedef enum {
@@ -245,7 +253,6 @@ struct xen_hvm_altp2m_set_mem_access_multi {
     /* IN: their access rights. */
     XEN_GUEST_HANDLE(const_uint8) access_list;
 };
-typedef struct xen_hvm_altp2m_set_mem_access_multi xen_hvm_altp2m_set_mem_access_multi_t;
 
 /* altp2m: map a guest frame of a view to another frame. */
 struct xen_hvm_altp2m_change_gfn {
@@ -268,7 +275,6 @@ struct xen_hvm_altp2m_get_vcpu_p2m_idx {
     /* OUT: the view. */
     uint16_t altp2m_idx;
 };
-typedef struct xen_hvm_altp2m_get_vcpu_p2m_idx xen_hvm_altp2m_get_vcpu_p2m_idx_t;
 
 /* altp2m: show or hide a view from the guest. */
 struct xen_hvm_altp2m_set_visibility {
@@ -278,7 +284,6 @@ struct xen_hvm_altp2m_set_visibility {
     uint8_t visible;
     uint8_t pad;
 };
-typedef struct xen_hvm_altp2m_set_visibility xen_hvm_altp2m_set_visibility_t;
 
 /* Commands of xen_hvm_altp2m_op. */
 /* Get a domain's altp2m state. */
@@ -342,269 +347,5 @@ struct xen_hvm_altp2m_op {
 };
 typedef struct xen_hvm_altp2m_op xen_hvm_altp2m_op_t;
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_op_t);
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_hvm_param */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_param, 16);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_param, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_param, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_param, pad, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_param, index, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_param, value, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_param, 16);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_param, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_param, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_param, pad, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_param, index, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_param, value, 8);
-#endif
-
-/* struct xen_hvm_altp2m_suppress_ve */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_suppress_ve, 16);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_suppress_ve, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve, view, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve, suppress_ve, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve, pad1, 3);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve, pad2, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve, gfn, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_suppress_ve, 16);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_suppress_ve, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve, view, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve, suppress_ve, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve, pad1, 3);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve, pad2, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve, gfn, 8);
-#endif
-
-/* struct xen_hvm_altp2m_suppress_ve_multi */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_suppress_ve_multi, 32);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_suppress_ve_multi, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve_multi, view, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve_multi, suppress_ve, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve_multi, pad1, 3);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve_multi, first_error, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve_multi, first_gfn, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve_multi, last_gfn, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve_multi, first_error_gfn, 24);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_suppress_ve_multi, 32);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_suppress_ve_multi, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve_multi, view, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve_multi, suppress_ve, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve_multi, pad1, 3);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve_multi, first_error, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve_multi, first_gfn, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve_multi, last_gfn, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_suppress_ve_multi, first_error_gfn, 24);
-#endif
-
-/* struct xen_hvm_pagetable_dying */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_pagetable_dying, 16);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_pagetable_dying, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_pagetable_dying, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_pagetable_dying, pad, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_pagetable_dying, gpa, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_pagetable_dying, 16);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_pagetable_dying, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_pagetable_dying, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_pagetable_dying, pad, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_pagetable_dying, gpa, 8);
-#endif
-
-/* struct xen_hvm_get_time */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_get_time, 8);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_get_time, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_get_time, now, 0);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_get_time, 8);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_get_time, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_get_time, now, 0);
-#endif
-
-/* struct xen_hvm_xentrace */
-XENIDL_CHECK_SIZE(struct, xen_hvm_xentrace, 32);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_xentrace, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_xentrace, event, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_xentrace, extra_bytes, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_xentrace, extra, 4);
-
-/* struct xen_hvm_get_mem_type */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_get_mem_type, 16);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_get_mem_type, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_get_mem_type, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_get_mem_type, mem_type, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_get_mem_type, pad, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_get_mem_type, pfn, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_get_mem_type, 16);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_get_mem_type, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_get_mem_type, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_get_mem_type, mem_type, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_get_mem_type, pad, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_get_mem_type, pfn, 8);
-#endif
-
-/* struct xen_hvm_altp2m_domain_state */
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_domain_state, 1);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_domain_state, 1);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_domain_state, state, 0);
-
-/* struct xen_hvm_altp2m_vcpu_enable_notify */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_vcpu_enable_notify, 16);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_vcpu_enable_notify, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_vcpu_enable_notify, vcpu_id, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_vcpu_enable_notify, pad, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_vcpu_enable_notify, gfn, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_vcpu_enable_notify, 16);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_vcpu_enable_notify, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_vcpu_enable_notify, vcpu_id, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_vcpu_enable_notify, pad, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_vcpu_enable_notify, gfn, 8);
-#endif
-
-/* struct xen_hvm_altp2m_vcpu_disable_notify */
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_vcpu_disable_notify, 4);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_vcpu_disable_notify, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_vcpu_disable_notify, vcpu_id, 0);
-
-/* struct xen_hvm_altp2m_view */
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_view, 4);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_view, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_view, view, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_view, hvmmem_default_access, 2);
-
-/* struct xen_hvm_altp2m_mem_access */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_mem_access, 16);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_mem_access, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_mem_access, view, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_mem_access, access, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_mem_access, pad, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_mem_access, gfn, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_mem_access, 16);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_mem_access, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_mem_access, view, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_mem_access, access, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_mem_access, pad, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_mem_access, gfn, 8);
-#endif
-
-/* struct xen_hvm_altp2m_set_mem_access_multi */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_set_mem_access_multi, 24);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_set_mem_access_multi, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_set_mem_access_multi, view, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_set_mem_access_multi, pad, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_set_mem_access_multi, nr, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_set_mem_access_multi, opaque, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_set_mem_access_multi, pfn_list, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_set_mem_access_multi, access_list, 20);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_set_mem_access_multi, 32);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_set_mem_access_multi, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_set_mem_access_multi, view, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_set_mem_access_multi, pad, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_set_mem_access_multi, nr, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_set_mem_access_multi, opaque, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_set_mem_access_multi, pfn_list, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_set_mem_access_multi, access_list, 24);
-#endif
-
-/* struct xen_hvm_altp2m_change_gfn */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_change_gfn, 24);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_change_gfn, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_change_gfn, view, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_change_gfn, pad1, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_change_gfn, pad2, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_change_gfn, old_gfn, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_change_gfn, new_gfn, 16);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_change_gfn, 24);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_change_gfn, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_change_gfn, view, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_change_gfn, pad1, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_change_gfn, pad2, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_change_gfn, old_gfn, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_change_gfn, new_gfn, 16);
-#endif
-
-/* struct xen_hvm_altp2m_get_vcpu_p2m_idx */
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_get_vcpu_p2m_idx, 8);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_get_vcpu_p2m_idx, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx, 4);
-
-/* struct xen_hvm_altp2m_set_visibility */
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_set_visibility, 4);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_set_visibility, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_set_visibility, altp2m_idx, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_set_visibility, visible, 2);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_set_visibility, pad, 3);
-
-/* struct xen_hvm_altp2m_op */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_op, 80);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_op, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, version, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, cmd, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, domain, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, pad1, 10);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, pad2, 12);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.domain_state, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.enable_notify, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.view, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.mem_access, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.change_gfn, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.set_mem_access_multi, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.suppress_ve, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.suppress_ve_multi, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.disable_notify, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.get_vcpu_p2m_idx, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.set_visibility, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.pad, 16);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_hvm_altp2m_op, 80);
-XENIDL_CHECK_ALIGN(struct, xen_hvm_altp2m_op, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, version, 0);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, cmd, 4);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, domain, 8);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, pad1, 10);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, pad2, 12);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.domain_state, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.enable_notify, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.view, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.mem_access, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.change_gfn, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.set_mem_access_multi, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.suppress_ve, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.suppress_ve_multi, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.disable_notify, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.get_vcpu_p2m_idx, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.set_visibility, 16);
-XENIDL_CHECK_OFFSET(struct, xen_hvm_altp2m_op, u.pad, 16);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_HVM_HVM_OP_H__ */

@@ -9,16 +9,80 @@
 #define __XEN_PUBLIC_HVM_PARAMS_H__
 
 #include "hvm_op.h"
+
 #if defined(__i386__) || defined(__x86_64__)
-#include "arch-x86/params.h"
+
+/* Callback type: bits 7:0 are a vector (see XENFEAT_hvm_callback_vector). */
+#define HVM_PARAM_CALLBACK_TYPE_VECTOR 2
+
+/*
+ * HVM parameter: the Viridian (Hyper-V) enlightenments offered, as a
+ * mask of HVMPV_* that must include the base set.
+ */
+#define HVM_PARAM_VIRIDIAN 9
+
+/* Viridian enlightenments (HVM_PARAM_VIRIDIAN). */
+/*
+ * The base set: hypercall, APIC access, VP index and timer frequency
+ * MSRs.
+ */
+#define _HVMPV_base_freq 0
+#define HVMPV_base_freq (1 << _HVMPV_base_freq)
+/* Without the timer frequency MSRs: the base set of Xen before 4.4. */
+#define _HVMPV_no_freq 1
+#define HVMPV_no_freq (1 << _HVMPV_no_freq)
+/* The partition time reference counter. */
+#define _HVMPV_time_ref_count 2
+#define HVMPV_time_ref_count (1 << _HVMPV_time_ref_count)
+/* The reference TSC page. */
+#define _HVMPV_reference_tsc 3
+#define HVMPV_reference_tsc (1 << _HVMPV_reference_tsc)
+/* Remote TLB flushes by hypercall. */
+#define _HVMPV_hcall_remote_tlb_flush 4
+#define HVMPV_hcall_remote_tlb_flush (1 << _HVMPV_hcall_remote_tlb_flush)
+/* APIC assist. */
+#define _HVMPV_apic_assist 5
+#define HVMPV_apic_assist (1 << _HVMPV_apic_assist)
+/* Crash MSRs. */
+#define _HVMPV_crash_ctl 6
+#define HVMPV_crash_ctl (1 << _HVMPV_crash_ctl)
+/* SynIC MSRs. */
+#define _HVMPV_synic 7
+#define HVMPV_synic (1 << _HVMPV_synic)
+/* Synthetic timer MSRs. */
+#define _HVMPV_stimer 8
+#define HVMPV_stimer (1 << _HVMPV_stimer)
+/* The synthetic cluster IPI hypercall. */
+#define _HVMPV_hcall_ipi 9
+#define HVMPV_hcall_ipi (1 << _HVMPV_hcall_ipi)
+/* ExProcessorMasks. */
+#define _HVMPV_ex_processor_masks 10
+#define HVMPV_ex_processor_masks (1 << _HVMPV_ex_processor_masks)
+/* More than 64 virtual processors. */
+#define _HVMPV_no_vp_limit 11
+#define HVMPV_no_vp_limit (1 << _HVMPV_no_vp_limit)
+/* vCPU hotplug. */
+#define _HVMPV_cpu_hotplug 12
+#define HVMPV_cpu_hotplug (1 << _HVMPV_cpu_hotplug)
+
+/* Every Viridian enlightenment. */
+#define HVMPV_feature_mask 0x1FFF
+
 #elif defined(__arm__) || defined(__aarch64__)
-#include "arch-arm/params.h"
-#elif defined(__powerpc64__)
-#include "arch-ppc/params.h"
-#elif defined(__riscv)
-#include "arch-riscv/params.h"
-#else
-#error "xenidl: no definitions for this architecture"
+
+/*
+ * Callback type: an event channel PPI. Bits 55:16 are zero, bits 15:8
+ * flags (bit 8 edge (1) or level, bit 9 active low (1) or high), bits 7:0
+ * the PPI. The interrupt controller handles masking and EOI.
+ */
+#define HVM_PARAM_CALLBACK_TYPE_PPI 2
+
+/* The flag bits of a PPI callback. */
+#define HVM_PARAM_CALLBACK_TYPE_PPI_FLAG_MASK 0xFF00
+
+/* PPI callback flag: active low, level triggered. */
+#define HVM_PARAM_CALLBACK_TYPE_PPI_FLAG_LOW_LEVEL 2
+
 #endif
 
 /* Indexes of HVM parameters. */

@@ -294,16 +294,16 @@ int cpu_user_regs_decode(struct cpu_user_regs *out, const void *buf, size_t len,
 					66, (uint64_t)x, NULL);
 	}
 #else
-	out->ebx = xenidl_le_load_u32(p + 0);
-	out->ecx = xenidl_le_load_u32(p + 4);
-	out->edx = xenidl_le_load_u32(p + 8);
-	out->esi = xenidl_le_load_u32(p + 12);
-	out->edi = xenidl_le_load_u32(p + 16);
-	out->ebp = xenidl_le_load_u32(p + 20);
-	out->eax = xenidl_le_load_u32(p + 24);
+	xenidl_copy(&out->ebx, p + 0, 4);
+	xenidl_copy(&out->ecx, p + 4, 4);
+	xenidl_copy(&out->edx, p + 8, 4);
+	xenidl_copy(&out->esi, p + 12, 4);
+	xenidl_copy(&out->edi, p + 16, 4);
+	xenidl_copy(&out->ebp, p + 20, 4);
+	xenidl_copy(&out->eax, p + 24, 4);
 	out->error_code = xenidl_le_load_u16(p + 28);
 	out->entry_vector = xenidl_le_load_u16(p + 30);
-	out->eip = xenidl_le_load_u32(p + 32);
+	xenidl_copy(&out->eip, p + 32, 4);
 	out->cs = xenidl_le_load_u16(p + 36);
 	out->saved_upcall_mask = xenidl_le_load_u8(p + 38);
 	{
@@ -313,8 +313,8 @@ int cpu_user_regs_decode(struct cpu_user_regs *out, const void *buf, size_t len,
 					39, (uint64_t)x, NULL);
 		out->_pad0 = 0;
 	}
-	out->eflags = xenidl_le_load_u32(p + 40);
-	out->esp = xenidl_le_load_u32(p + 44);
+	xenidl_copy(&out->eflags, p + 40, 4);
+	xenidl_copy(&out->esp, p + 44, 4);
 	out->ss = xenidl_le_load_u16(p + 48);
 	{
 		uint16_t x = xenidl_le_load_u16(p + 50);
@@ -406,16 +406,16 @@ int cpu_user_regs_encode(const struct cpu_user_regs *in, void *buf, size_t len,
 	}
 	xenidl_copy(p, in, 68);
 #else
-	xenidl_le_store_u32(p + 0, in->ebx);
-	xenidl_le_store_u32(p + 4, in->ecx);
-	xenidl_le_store_u32(p + 8, in->edx);
-	xenidl_le_store_u32(p + 12, in->esi);
-	xenidl_le_store_u32(p + 16, in->edi);
-	xenidl_le_store_u32(p + 20, in->ebp);
-	xenidl_le_store_u32(p + 24, in->eax);
+	xenidl_copy(p + 0, &in->ebx, 4);
+	xenidl_copy(p + 4, &in->ecx, 4);
+	xenidl_copy(p + 8, &in->edx, 4);
+	xenidl_copy(p + 12, &in->esi, 4);
+	xenidl_copy(p + 16, &in->edi, 4);
+	xenidl_copy(p + 20, &in->ebp, 4);
+	xenidl_copy(p + 24, &in->eax, 4);
 	xenidl_le_store_u16(p + 28, in->error_code);
 	xenidl_le_store_u16(p + 30, in->entry_vector);
-	xenidl_le_store_u32(p + 32, in->eip);
+	xenidl_copy(p + 32, &in->eip, 4);
 	xenidl_le_store_u16(p + 36, in->cs);
 	xenidl_le_store_u8(p + 38, in->saved_upcall_mask);
 	{
@@ -425,8 +425,8 @@ int cpu_user_regs_encode(const struct cpu_user_regs *in, void *buf, size_t len,
 					39, (uint64_t)x, NULL);
 		xenidl_le_store_u8(p + 39, 0);
 	}
-	xenidl_le_store_u32(p + 40, in->eflags);
-	xenidl_le_store_u32(p + 44, in->esp);
+	xenidl_copy(p + 40, &in->eflags, 4);
+	xenidl_copy(p + 44, &in->esp, 4);
 	xenidl_le_store_u16(p + 48, in->ss);
 	{
 		uint16_t x = in->_pad1;
@@ -514,112 +514,15 @@ int cpu_user_regs_check(const struct cpu_user_regs *v,
 	return 0;
 }
 
-/* struct cpu_user_regs from the wire layout of x86_64 */
-static int cpu_user_regs_decode_x86_64(struct cpu_user_regs *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	const unsigned char *p = (const unsigned char *)buf;
-
-	if (len < 200)
-		return xenidl_fail(err, XENIDL_ESHORT, "cpu_user_regs", "", len, 200, NULL);
-	(void)flags;
-	xenidl_zero(&out->ebx, sizeof(out->ebx));
-	xenidl_zero(&out->ecx, sizeof(out->ecx));
-	xenidl_zero(&out->edx, sizeof(out->edx));
-	xenidl_zero(&out->esi, sizeof(out->esi));
-	xenidl_zero(&out->edi, sizeof(out->edi));
-	xenidl_zero(&out->ebp, sizeof(out->ebp));
-	xenidl_zero(&out->eax, sizeof(out->eax));
-	{
-		uint32_t x = xenidl_le_load_u32(p + 120);
-		if (x > 0xFFFFU)
-			return xenidl_fail(err, XENIDL_ERANGE, "cpu_user_regs", "error_code",
-					120, (uint64_t)x, NULL);
-		out->error_code = (uint16_t)x;
-	}
-	{
-		uint32_t x = xenidl_le_load_u32(p + 124);
-		if (x > 0xFFFFU)
-			return xenidl_fail(err, XENIDL_ERANGE, "cpu_user_regs", "entry_vector",
-					124, (uint64_t)x, NULL);
-		out->entry_vector = (uint16_t)x;
-	}
-	xenidl_zero(&out->eip, sizeof(out->eip));
-	out->cs = xenidl_le_load_u16(p + 136);
-	out->saved_upcall_mask = xenidl_le_load_u8(p + 140);
-	xenidl_zero(&out->_pad0, sizeof(out->_pad0));
-	xenidl_zero(&out->eflags, sizeof(out->eflags));
-	xenidl_zero(&out->esp, sizeof(out->esp));
-	out->ss = xenidl_le_load_u16(p + 160);
-	xenidl_zero(&out->_pad1, sizeof(out->_pad1));
-	out->es = xenidl_le_load_u16(p + 168);
-	xenidl_zero(&out->_pad2, sizeof(out->_pad2));
-	out->ds = xenidl_le_load_u16(p + 176);
-	xenidl_zero(&out->_pad3, sizeof(out->_pad3));
-	out->fs = xenidl_le_load_u16(p + 184);
-	xenidl_zero(&out->_pad4, sizeof(out->_pad4));
-	out->gs = xenidl_le_load_u16(p + 192);
-	xenidl_zero(&out->_pad5, sizeof(out->_pad5));
-	return 0;
-}
-
 int cpu_user_regs_decode_abi(struct cpu_user_regs *out, const void *buf, size_t len, int abi,
 	unsigned flags, struct xenidl_error *err)
 {
 	switch (abi) {
 	case XENIDL_ABI_X86_32:
 		return cpu_user_regs_decode(out, buf, len, flags, err);
-	case XENIDL_ABI_X86_64:
-		return cpu_user_regs_decode_x86_64(out, buf, len, flags, err);
 	default:
 		return xenidl_fail(err, XENIDL_EABI, "cpu_user_regs", "", 0, (uint64_t)abi, NULL);
 	}
-}
-
-/* struct cpu_user_regs from the wire layout of x86_64 (encode) */
-static int cpu_user_regs_encode_x86_64(const struct cpu_user_regs *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	unsigned char *p = (unsigned char *)buf;
-
-	if (len < 200)
-		return xenidl_fail(err, XENIDL_ESHORT, "cpu_user_regs", "", len, 200, NULL);
-	(void)flags;
-	xenidl_zero(p + 0, 8);
-	xenidl_zero(p + 8, 8);
-	xenidl_zero(p + 16, 8);
-	xenidl_zero(p + 24, 8);
-	xenidl_zero(p + 32, 8);
-	xenidl_zero(p + 40, 8);
-	xenidl_zero(p + 48, 8);
-	xenidl_zero(p + 56, 8);
-	xenidl_zero(p + 64, 8);
-	xenidl_zero(p + 72, 8);
-	xenidl_zero(p + 80, 8);
-	xenidl_zero(p + 88, 8);
-	xenidl_zero(p + 96, 8);
-	xenidl_zero(p + 104, 8);
-	xenidl_zero(p + 112, 8);
-	xenidl_le_store_u32(p + 120, in->error_code);
-	xenidl_le_store_u32(p + 124, in->entry_vector);
-	xenidl_zero(p + 128, 8);
-	xenidl_le_store_u16(p + 136, in->cs);
-	xenidl_zero(p + 138, 2);
-	xenidl_le_store_u8(p + 140, in->saved_upcall_mask);
-	xenidl_zero(p + 141, 3);
-	xenidl_zero(p + 144, 8);
-	xenidl_zero(p + 152, 8);
-	xenidl_le_store_u16(p + 160, in->ss);
-	xenidl_zero(p + 162, 6);
-	xenidl_le_store_u16(p + 168, in->es);
-	xenidl_zero(p + 170, 6);
-	xenidl_le_store_u16(p + 176, in->ds);
-	xenidl_zero(p + 178, 6);
-	xenidl_le_store_u16(p + 184, in->fs);
-	xenidl_zero(p + 186, 6);
-	xenidl_le_store_u16(p + 192, in->gs);
-	xenidl_zero(p + 194, 6);
-	return 0;
 }
 
 int cpu_user_regs_encode_abi(const struct cpu_user_regs *in, void *buf, size_t len, int abi,
@@ -628,8 +531,6 @@ int cpu_user_regs_encode_abi(const struct cpu_user_regs *in, void *buf, size_t l
 	switch (abi) {
 	case XENIDL_ABI_X86_32:
 		return cpu_user_regs_encode(in, buf, len, flags, err);
-	case XENIDL_ABI_X86_64:
-		return cpu_user_regs_encode_x86_64(in, buf, len, flags, err);
 	default:
 		return xenidl_fail(err, XENIDL_EABI, "cpu_user_regs", "", 0, (uint64_t)abi, NULL);
 	}
@@ -748,24 +649,24 @@ int cpu_user_regs_decode(struct cpu_user_regs *out, const void *buf, size_t len,
 					198, (uint64_t)x, NULL);
 	}
 #else
-	out->r15 = xenidl_le_load_u64(p + 0);
-	out->r14 = xenidl_le_load_u64(p + 8);
-	out->r13 = xenidl_le_load_u64(p + 16);
-	out->r12 = xenidl_le_load_u64(p + 24);
-	out->rbp = xenidl_le_load_u64(p + 32);
-	out->rbx = xenidl_le_load_u64(p + 40);
-	out->r11 = xenidl_le_load_u64(p + 48);
-	out->r10 = xenidl_le_load_u64(p + 56);
-	out->r9 = xenidl_le_load_u64(p + 64);
-	out->r8 = xenidl_le_load_u64(p + 72);
-	out->rax = xenidl_le_load_u64(p + 80);
-	out->rcx = xenidl_le_load_u64(p + 88);
-	out->rdx = xenidl_le_load_u64(p + 96);
-	out->rsi = xenidl_le_load_u64(p + 104);
-	out->rdi = xenidl_le_load_u64(p + 112);
+	xenidl_copy(&out->r15, p + 0, 8);
+	xenidl_copy(&out->r14, p + 8, 8);
+	xenidl_copy(&out->r13, p + 16, 8);
+	xenidl_copy(&out->r12, p + 24, 8);
+	xenidl_copy(&out->rbp, p + 32, 8);
+	xenidl_copy(&out->rbx, p + 40, 8);
+	xenidl_copy(&out->r11, p + 48, 8);
+	xenidl_copy(&out->r10, p + 56, 8);
+	xenidl_copy(&out->r9, p + 64, 8);
+	xenidl_copy(&out->r8, p + 72, 8);
+	xenidl_copy(&out->rax, p + 80, 8);
+	xenidl_copy(&out->rcx, p + 88, 8);
+	xenidl_copy(&out->rdx, p + 96, 8);
+	xenidl_copy(&out->rsi, p + 104, 8);
+	xenidl_copy(&out->rdi, p + 112, 8);
 	out->error_code = xenidl_le_load_u32(p + 120);
 	out->entry_vector = xenidl_le_load_u32(p + 124);
-	out->rip = xenidl_le_load_u64(p + 128);
+	xenidl_copy(&out->rip, p + 128, 8);
 	out->cs = xenidl_le_load_u16(p + 136);
 	{
 		uint16_t x = xenidl_le_load_u16(p + 138);
@@ -782,8 +683,8 @@ int cpu_user_regs_decode(struct cpu_user_regs *out, const void *buf, size_t len,
 					141 + z, (p + 141)[z], (const size_t[]){ z });
 	}
 	xenidl_zero(&out->_pad1, 3);
-	out->rflags = xenidl_le_load_u64(p + 144);
-	out->rsp = xenidl_le_load_u64(p + 152);
+	xenidl_copy(&out->rflags, p + 144, 8);
+	xenidl_copy(&out->rsp, p + 152, 8);
 	out->ss = xenidl_le_load_u16(p + 160);
 	{
 		uint16_t x = xenidl_le_load_u16(p + 162);
@@ -1011,24 +912,24 @@ int cpu_user_regs_encode(const struct cpu_user_regs *in, void *buf, size_t len,
 	}
 	xenidl_copy(p, in, 200);
 #else
-	xenidl_le_store_u64(p + 0, in->r15);
-	xenidl_le_store_u64(p + 8, in->r14);
-	xenidl_le_store_u64(p + 16, in->r13);
-	xenidl_le_store_u64(p + 24, in->r12);
-	xenidl_le_store_u64(p + 32, in->rbp);
-	xenidl_le_store_u64(p + 40, in->rbx);
-	xenidl_le_store_u64(p + 48, in->r11);
-	xenidl_le_store_u64(p + 56, in->r10);
-	xenidl_le_store_u64(p + 64, in->r9);
-	xenidl_le_store_u64(p + 72, in->r8);
-	xenidl_le_store_u64(p + 80, in->rax);
-	xenidl_le_store_u64(p + 88, in->rcx);
-	xenidl_le_store_u64(p + 96, in->rdx);
-	xenidl_le_store_u64(p + 104, in->rsi);
-	xenidl_le_store_u64(p + 112, in->rdi);
+	xenidl_copy(p + 0, &in->r15, 8);
+	xenidl_copy(p + 8, &in->r14, 8);
+	xenidl_copy(p + 16, &in->r13, 8);
+	xenidl_copy(p + 24, &in->r12, 8);
+	xenidl_copy(p + 32, &in->rbp, 8);
+	xenidl_copy(p + 40, &in->rbx, 8);
+	xenidl_copy(p + 48, &in->r11, 8);
+	xenidl_copy(p + 56, &in->r10, 8);
+	xenidl_copy(p + 64, &in->r9, 8);
+	xenidl_copy(p + 72, &in->r8, 8);
+	xenidl_copy(p + 80, &in->rax, 8);
+	xenidl_copy(p + 88, &in->rcx, 8);
+	xenidl_copy(p + 96, &in->rdx, 8);
+	xenidl_copy(p + 104, &in->rsi, 8);
+	xenidl_copy(p + 112, &in->rdi, 8);
 	xenidl_le_store_u32(p + 120, in->error_code);
 	xenidl_le_store_u32(p + 124, in->entry_vector);
-	xenidl_le_store_u64(p + 128, in->rip);
+	xenidl_copy(p + 128, &in->rip, 8);
 	xenidl_le_store_u16(p + 136, in->cs);
 	{
 		uint16_t x = in->_pad0[0];
@@ -1045,8 +946,8 @@ int cpu_user_regs_encode(const struct cpu_user_regs *in, void *buf, size_t len,
 					141 + z, ((const unsigned char *)&in->_pad1)[z], (const size_t[]){ z });
 	}
 	xenidl_zero(p + 141, 3);
-	xenidl_le_store_u64(p + 144, in->rflags);
-	xenidl_le_store_u64(p + 152, in->rsp);
+	xenidl_copy(p + 144, &in->rflags, 8);
+	xenidl_copy(p + 152, &in->rsp, 8);
 	xenidl_le_store_u16(p + 160, in->ss);
 	{
 		uint16_t x = in->_pad2[0];
@@ -1270,58 +1171,10 @@ int cpu_user_regs_check(const struct cpu_user_regs *v,
 	return 0;
 }
 
-/* struct cpu_user_regs from the wire layout of x86_32 */
-static int cpu_user_regs_decode_x86_32(struct cpu_user_regs *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	const unsigned char *p = (const unsigned char *)buf;
-
-	if (len < 68)
-		return xenidl_fail(err, XENIDL_ESHORT, "cpu_user_regs", "", len, 68, NULL);
-	(void)flags;
-	xenidl_zero(&out->r15, sizeof(out->r15));
-	xenidl_zero(&out->r14, sizeof(out->r14));
-	xenidl_zero(&out->r13, sizeof(out->r13));
-	xenidl_zero(&out->r12, sizeof(out->r12));
-	xenidl_zero(&out->rbp, sizeof(out->rbp));
-	xenidl_zero(&out->rbx, sizeof(out->rbx));
-	xenidl_zero(&out->r11, sizeof(out->r11));
-	xenidl_zero(&out->r10, sizeof(out->r10));
-	xenidl_zero(&out->r9, sizeof(out->r9));
-	xenidl_zero(&out->r8, sizeof(out->r8));
-	xenidl_zero(&out->rax, sizeof(out->rax));
-	xenidl_zero(&out->rcx, sizeof(out->rcx));
-	xenidl_zero(&out->rdx, sizeof(out->rdx));
-	xenidl_zero(&out->rsi, sizeof(out->rsi));
-	xenidl_zero(&out->rdi, sizeof(out->rdi));
-	out->error_code = xenidl_le_load_u16(p + 28);
-	out->entry_vector = xenidl_le_load_u16(p + 30);
-	xenidl_zero(&out->rip, sizeof(out->rip));
-	out->cs = xenidl_le_load_u16(p + 36);
-	xenidl_zero(&out->_pad0, sizeof(out->_pad0));
-	out->saved_upcall_mask = xenidl_le_load_u8(p + 38);
-	xenidl_zero(&out->_pad1, sizeof(out->_pad1));
-	xenidl_zero(&out->rflags, sizeof(out->rflags));
-	xenidl_zero(&out->rsp, sizeof(out->rsp));
-	out->ss = xenidl_le_load_u16(p + 48);
-	xenidl_zero(&out->_pad2, sizeof(out->_pad2));
-	out->es = xenidl_le_load_u16(p + 52);
-	xenidl_zero(&out->_pad3, sizeof(out->_pad3));
-	out->ds = xenidl_le_load_u16(p + 56);
-	xenidl_zero(&out->_pad4, sizeof(out->_pad4));
-	out->fs = xenidl_le_load_u16(p + 60);
-	xenidl_zero(&out->_pad5, sizeof(out->_pad5));
-	out->gs = xenidl_le_load_u16(p + 64);
-	xenidl_zero(&out->_pad6, sizeof(out->_pad6));
-	return 0;
-}
-
 int cpu_user_regs_decode_abi(struct cpu_user_regs *out, const void *buf, size_t len, int abi,
 	unsigned flags, struct xenidl_error *err)
 {
 	switch (abi) {
-	case XENIDL_ABI_X86_32:
-		return cpu_user_regs_decode_x86_32(out, buf, len, flags, err);
 	case XENIDL_ABI_X86_64:
 		return cpu_user_regs_decode(out, buf, len, flags, err);
 	default:
@@ -1329,61 +1182,10 @@ int cpu_user_regs_decode_abi(struct cpu_user_regs *out, const void *buf, size_t 
 	}
 }
 
-/* struct cpu_user_regs from the wire layout of x86_32 (encode) */
-static int cpu_user_regs_encode_x86_32(const struct cpu_user_regs *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	unsigned char *p = (unsigned char *)buf;
-
-	if (len < 68)
-		return xenidl_fail(err, XENIDL_ESHORT, "cpu_user_regs", "", len, 68, NULL);
-	(void)flags;
-	xenidl_zero(p + 0, 4);
-	xenidl_zero(p + 4, 4);
-	xenidl_zero(p + 8, 4);
-	xenidl_zero(p + 12, 4);
-	xenidl_zero(p + 16, 4);
-	xenidl_zero(p + 20, 4);
-	xenidl_zero(p + 24, 4);
-	{
-		uint32_t x = in->error_code;
-		if (x > 0xFFFFU)
-			return xenidl_fail(err, XENIDL_ERANGE, "cpu_user_regs", "error_code",
-					28, (uint64_t)x, NULL);
-		xenidl_le_store_u16(p + 28, (uint16_t)x);
-	}
-	{
-		uint32_t x = in->entry_vector;
-		if (x > 0xFFFFU)
-			return xenidl_fail(err, XENIDL_ERANGE, "cpu_user_regs", "entry_vector",
-					30, (uint64_t)x, NULL);
-		xenidl_le_store_u16(p + 30, (uint16_t)x);
-	}
-	xenidl_zero(p + 32, 4);
-	xenidl_le_store_u16(p + 36, in->cs);
-	xenidl_le_store_u8(p + 38, in->saved_upcall_mask);
-	xenidl_zero(p + 39, 1);
-	xenidl_zero(p + 40, 4);
-	xenidl_zero(p + 44, 4);
-	xenidl_le_store_u16(p + 48, in->ss);
-	xenidl_zero(p + 50, 2);
-	xenidl_le_store_u16(p + 52, in->es);
-	xenidl_zero(p + 54, 2);
-	xenidl_le_store_u16(p + 56, in->ds);
-	xenidl_zero(p + 58, 2);
-	xenidl_le_store_u16(p + 60, in->fs);
-	xenidl_zero(p + 62, 2);
-	xenidl_le_store_u16(p + 64, in->gs);
-	xenidl_zero(p + 66, 2);
-	return 0;
-}
-
 int cpu_user_regs_encode_abi(const struct cpu_user_regs *in, void *buf, size_t len, int abi,
 	unsigned flags, struct xenidl_error *err)
 {
 	switch (abi) {
-	case XENIDL_ABI_X86_32:
-		return cpu_user_regs_encode_x86_32(in, buf, len, flags, err);
 	case XENIDL_ABI_X86_64:
 		return cpu_user_regs_encode(in, buf, len, flags, err);
 	default:
@@ -1458,16 +1260,16 @@ int vcpu_guest_context_decode(struct vcpu_guest_context *out, const void *buf, s
 #else
 	xenidl_copy(&out->fpu_ctxt.x, p + 0, 512);
 	out->flags = xenidl_le_load_u32(p + 512);
-	out->user_regs.ebx = xenidl_le_load_u32(p + 516);
-	out->user_regs.ecx = xenidl_le_load_u32(p + 520);
-	out->user_regs.edx = xenidl_le_load_u32(p + 524);
-	out->user_regs.esi = xenidl_le_load_u32(p + 528);
-	out->user_regs.edi = xenidl_le_load_u32(p + 532);
-	out->user_regs.ebp = xenidl_le_load_u32(p + 536);
-	out->user_regs.eax = xenidl_le_load_u32(p + 540);
+	xenidl_copy(&out->user_regs.ebx, p + 516, 4);
+	xenidl_copy(&out->user_regs.ecx, p + 520, 4);
+	xenidl_copy(&out->user_regs.edx, p + 524, 4);
+	xenidl_copy(&out->user_regs.esi, p + 528, 4);
+	xenidl_copy(&out->user_regs.edi, p + 532, 4);
+	xenidl_copy(&out->user_regs.ebp, p + 536, 4);
+	xenidl_copy(&out->user_regs.eax, p + 540, 4);
 	out->user_regs.error_code = xenidl_le_load_u16(p + 544);
 	out->user_regs.entry_vector = xenidl_le_load_u16(p + 546);
-	out->user_regs.eip = xenidl_le_load_u32(p + 548);
+	xenidl_copy(&out->user_regs.eip, p + 548, 4);
 	out->user_regs.cs = xenidl_le_load_u16(p + 552);
 	out->user_regs.saved_upcall_mask = xenidl_le_load_u8(p + 554);
 	{
@@ -1477,8 +1279,8 @@ int vcpu_guest_context_decode(struct vcpu_guest_context *out, const void *buf, s
 					555, (uint64_t)x, NULL);
 		out->user_regs._pad0 = 0;
 	}
-	out->user_regs.eflags = xenidl_le_load_u32(p + 556);
-	out->user_regs.esp = xenidl_le_load_u32(p + 560);
+	xenidl_copy(&out->user_regs.eflags, p + 556, 4);
+	xenidl_copy(&out->user_regs.esp, p + 560, 4);
 	out->user_regs.ss = xenidl_le_load_u16(p + 564);
 	{
 		uint16_t x = xenidl_le_load_u16(p + 566);
@@ -1609,16 +1411,16 @@ int vcpu_guest_context_encode(const struct vcpu_guest_context *in, void *buf, si
 #else
 	xenidl_copy(p + 0, &in->fpu_ctxt.x, 512);
 	xenidl_le_store_u32(p + 512, in->flags);
-	xenidl_le_store_u32(p + 516, in->user_regs.ebx);
-	xenidl_le_store_u32(p + 520, in->user_regs.ecx);
-	xenidl_le_store_u32(p + 524, in->user_regs.edx);
-	xenidl_le_store_u32(p + 528, in->user_regs.esi);
-	xenidl_le_store_u32(p + 532, in->user_regs.edi);
-	xenidl_le_store_u32(p + 536, in->user_regs.ebp);
-	xenidl_le_store_u32(p + 540, in->user_regs.eax);
+	xenidl_copy(p + 516, &in->user_regs.ebx, 4);
+	xenidl_copy(p + 520, &in->user_regs.ecx, 4);
+	xenidl_copy(p + 524, &in->user_regs.edx, 4);
+	xenidl_copy(p + 528, &in->user_regs.esi, 4);
+	xenidl_copy(p + 532, &in->user_regs.edi, 4);
+	xenidl_copy(p + 536, &in->user_regs.ebp, 4);
+	xenidl_copy(p + 540, &in->user_regs.eax, 4);
 	xenidl_le_store_u16(p + 544, in->user_regs.error_code);
 	xenidl_le_store_u16(p + 546, in->user_regs.entry_vector);
-	xenidl_le_store_u32(p + 548, in->user_regs.eip);
+	xenidl_copy(p + 548, &in->user_regs.eip, 4);
 	xenidl_le_store_u16(p + 552, in->user_regs.cs);
 	xenidl_le_store_u8(p + 554, in->user_regs.saved_upcall_mask);
 	{
@@ -1628,8 +1430,8 @@ int vcpu_guest_context_encode(const struct vcpu_guest_context *in, void *buf, si
 					555, (uint64_t)x, NULL);
 		xenidl_le_store_u8(p + 555, 0);
 	}
-	xenidl_le_store_u32(p + 556, in->user_regs.eflags);
-	xenidl_le_store_u32(p + 560, in->user_regs.esp);
+	xenidl_copy(p + 556, &in->user_regs.eflags, 4);
+	xenidl_copy(p + 560, &in->user_regs.esp, 4);
 	xenidl_le_store_u16(p + 564, in->user_regs.ss);
 	{
 		uint16_t x = in->user_regs._pad1;
@@ -1754,355 +1556,15 @@ int vcpu_guest_context_check(const struct vcpu_guest_context *v,
 	return 0;
 }
 
-/* struct vcpu_guest_context from the wire layout of x86_64 */
-static int vcpu_guest_context_decode_x86_64(struct vcpu_guest_context *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	const unsigned char *p = (const unsigned char *)buf;
-
-	if (len < 5168)
-		return xenidl_fail(err, XENIDL_ESHORT, "vcpu_guest_context", "", len, 5168, NULL);
-	(void)flags;
-	xenidl_copy(&out->fpu_ctxt.x, p + 0, 512);
-	{
-		uint64_t x = xenidl_le_load_u64(p + 512);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "flags",
-					512, (uint64_t)x, NULL);
-		out->flags = (uint32_t)x;
-	}
-	xenidl_zero(&out->user_regs.ebx, sizeof(out->user_regs.ebx));
-	xenidl_zero(&out->user_regs.ecx, sizeof(out->user_regs.ecx));
-	xenidl_zero(&out->user_regs.edx, sizeof(out->user_regs.edx));
-	xenidl_zero(&out->user_regs.esi, sizeof(out->user_regs.esi));
-	xenidl_zero(&out->user_regs.edi, sizeof(out->user_regs.edi));
-	xenidl_zero(&out->user_regs.ebp, sizeof(out->user_regs.ebp));
-	xenidl_zero(&out->user_regs.eax, sizeof(out->user_regs.eax));
-	{
-		uint32_t x = xenidl_le_load_u32(p + 640);
-		if (x > 0xFFFFU)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "user_regs.error_code",
-					640, (uint64_t)x, NULL);
-		out->user_regs.error_code = (uint16_t)x;
-	}
-	{
-		uint32_t x = xenidl_le_load_u32(p + 644);
-		if (x > 0xFFFFU)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "user_regs.entry_vector",
-					644, (uint64_t)x, NULL);
-		out->user_regs.entry_vector = (uint16_t)x;
-	}
-	xenidl_zero(&out->user_regs.eip, sizeof(out->user_regs.eip));
-	out->user_regs.cs = xenidl_le_load_u16(p + 656);
-	out->user_regs.saved_upcall_mask = xenidl_le_load_u8(p + 660);
-	xenidl_zero(&out->user_regs._pad0, sizeof(out->user_regs._pad0));
-	xenidl_zero(&out->user_regs.eflags, sizeof(out->user_regs.eflags));
-	xenidl_zero(&out->user_regs.esp, sizeof(out->user_regs.esp));
-	out->user_regs.ss = xenidl_le_load_u16(p + 680);
-	xenidl_zero(&out->user_regs._pad1, sizeof(out->user_regs._pad1));
-	out->user_regs.es = xenidl_le_load_u16(p + 688);
-	xenidl_zero(&out->user_regs._pad2, sizeof(out->user_regs._pad2));
-	out->user_regs.ds = xenidl_le_load_u16(p + 696);
-	xenidl_zero(&out->user_regs._pad3, sizeof(out->user_regs._pad3));
-	out->user_regs.fs = xenidl_le_load_u16(p + 704);
-	xenidl_zero(&out->user_regs._pad4, sizeof(out->user_regs._pad4));
-	out->user_regs.gs = xenidl_le_load_u16(p + 712);
-	xenidl_zero(&out->user_regs._pad5, sizeof(out->user_regs._pad5));
-	for (size_t i0 = 0; i0 < 256; i0++) {
-		const size_t o1 = 720 + i0 * 16;
-		out->trap_ctxt[i0].vector = xenidl_le_load_u8(p + o1);
-		out->trap_ctxt[i0].flags = xenidl_le_load_u8(p + o1 + 1);
-		out->trap_ctxt[i0].cs = xenidl_le_load_u16(p + o1 + 2);
-		{
-			uint64_t x = xenidl_le_load_u64(p + o1 + 8);
-			if (x > 0xFFFFFFFFULL)
-				return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "trap_ctxt[].address",
-						o1 + 8, (uint64_t)x, (const size_t[]){ i0 });
-			out->trap_ctxt[i0].address = (uint32_t)x;
-		}
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 4816);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ldt_base",
-					4816, (uint64_t)x, NULL);
-		out->ldt_base = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 4824);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ldt_ents",
-					4824, (uint64_t)x, NULL);
-		out->ldt_ents = (uint32_t)x;
-	}
-	for (size_t i0 = 0; i0 < 16; i0++) {
-		const size_t o1 = 4832 + i0 * 8;
-		{
-			uint64_t x = xenidl_le_load_u64(p + o1);
-			if (x > 0xFFFFFFFFULL)
-				return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "gdt_frames[]",
-						o1, (uint64_t)x, (const size_t[]){ i0 });
-			out->gdt_frames[i0] = (uint32_t)x;
-		}
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 4960);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "gdt_ents",
-					4960, (uint64_t)x, NULL);
-		out->gdt_ents = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 4968);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "kernel_ss",
-					4968, (uint64_t)x, NULL);
-		out->kernel_ss = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 4976);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "kernel_sp",
-					4976, (uint64_t)x, NULL);
-		out->kernel_sp = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 4984);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ctrlreg[0]",
-					4984, (uint64_t)x, NULL);
-		out->ctrlreg[0] = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 4992);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ctrlreg[1]",
-					4992, (uint64_t)x, NULL);
-		out->ctrlreg[1] = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5000);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ctrlreg[2]",
-					5000, (uint64_t)x, NULL);
-		out->ctrlreg[2] = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5008);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ctrlreg[3]",
-					5008, (uint64_t)x, NULL);
-		out->ctrlreg[3] = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5016);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ctrlreg[4]",
-					5016, (uint64_t)x, NULL);
-		out->ctrlreg[4] = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5024);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ctrlreg[5]",
-					5024, (uint64_t)x, NULL);
-		out->ctrlreg[5] = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5032);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ctrlreg[6]",
-					5032, (uint64_t)x, NULL);
-		out->ctrlreg[6] = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5040);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ctrlreg[7]",
-					5040, (uint64_t)x, NULL);
-		out->ctrlreg[7] = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5048);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "debugreg[0]",
-					5048, (uint64_t)x, NULL);
-		out->debugreg[0] = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5056);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "debugreg[1]",
-					5056, (uint64_t)x, NULL);
-		out->debugreg[1] = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5064);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "debugreg[2]",
-					5064, (uint64_t)x, NULL);
-		out->debugreg[2] = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5072);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "debugreg[3]",
-					5072, (uint64_t)x, NULL);
-		out->debugreg[3] = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5080);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "debugreg[4]",
-					5080, (uint64_t)x, NULL);
-		out->debugreg[4] = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5088);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "debugreg[5]",
-					5088, (uint64_t)x, NULL);
-		out->debugreg[5] = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5096);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "debugreg[6]",
-					5096, (uint64_t)x, NULL);
-		out->debugreg[6] = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5104);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "debugreg[7]",
-					5104, (uint64_t)x, NULL);
-		out->debugreg[7] = (uint32_t)x;
-	}
-	xenidl_zero(&out->event_callback_cs, sizeof(out->event_callback_cs));
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5112);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "event_callback_eip",
-					5112, (uint64_t)x, NULL);
-		out->event_callback_eip = (uint32_t)x;
-	}
-	xenidl_zero(&out->failsafe_callback_cs, sizeof(out->failsafe_callback_cs));
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5120);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "failsafe_callback_eip",
-					5120, (uint64_t)x, NULL);
-		out->failsafe_callback_eip = (uint32_t)x;
-	}
-	{
-		uint64_t x = xenidl_le_load_u64(p + 5136);
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "vm_assist",
-					5136, (uint64_t)x, NULL);
-		out->vm_assist = (uint32_t)x;
-	}
-	return 0;
-}
-
 int vcpu_guest_context_decode_abi(struct vcpu_guest_context *out, const void *buf, size_t len, int abi,
 	unsigned flags, struct xenidl_error *err)
 {
 	switch (abi) {
 	case XENIDL_ABI_X86_32:
 		return vcpu_guest_context_decode(out, buf, len, flags, err);
-	case XENIDL_ABI_X86_64:
-		return vcpu_guest_context_decode_x86_64(out, buf, len, flags, err);
 	default:
 		return xenidl_fail(err, XENIDL_EABI, "vcpu_guest_context", "", 0, (uint64_t)abi, NULL);
 	}
-}
-
-/* struct vcpu_guest_context from the wire layout of x86_64 (encode) */
-static int vcpu_guest_context_encode_x86_64(const struct vcpu_guest_context *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	unsigned char *p = (unsigned char *)buf;
-
-	if (len < 5168)
-		return xenidl_fail(err, XENIDL_ESHORT, "vcpu_guest_context", "", len, 5168, NULL);
-	(void)flags;
-	xenidl_copy(p + 0, &in->fpu_ctxt.x, 512);
-	xenidl_le_store_u64(p + 512, in->flags);
-	xenidl_zero(p + 520, 8);
-	xenidl_zero(p + 528, 8);
-	xenidl_zero(p + 536, 8);
-	xenidl_zero(p + 544, 8);
-	xenidl_zero(p + 552, 8);
-	xenidl_zero(p + 560, 8);
-	xenidl_zero(p + 568, 8);
-	xenidl_zero(p + 576, 8);
-	xenidl_zero(p + 584, 8);
-	xenidl_zero(p + 592, 8);
-	xenidl_zero(p + 600, 8);
-	xenidl_zero(p + 608, 8);
-	xenidl_zero(p + 616, 8);
-	xenidl_zero(p + 624, 8);
-	xenidl_zero(p + 632, 8);
-	xenidl_le_store_u32(p + 640, in->user_regs.error_code);
-	xenidl_le_store_u32(p + 644, in->user_regs.entry_vector);
-	xenidl_zero(p + 648, 8);
-	xenidl_le_store_u16(p + 656, in->user_regs.cs);
-	xenidl_zero(p + 658, 2);
-	xenidl_le_store_u8(p + 660, in->user_regs.saved_upcall_mask);
-	xenidl_zero(p + 661, 3);
-	xenidl_zero(p + 664, 8);
-	xenidl_zero(p + 672, 8);
-	xenidl_le_store_u16(p + 680, in->user_regs.ss);
-	xenidl_zero(p + 682, 6);
-	xenidl_le_store_u16(p + 688, in->user_regs.es);
-	xenidl_zero(p + 690, 6);
-	xenidl_le_store_u16(p + 696, in->user_regs.ds);
-	xenidl_zero(p + 698, 6);
-	xenidl_le_store_u16(p + 704, in->user_regs.fs);
-	xenidl_zero(p + 706, 6);
-	xenidl_le_store_u16(p + 712, in->user_regs.gs);
-	xenidl_zero(p + 714, 6);
-	for (size_t i0 = 0; i0 < 256; i0++) {
-		const size_t o1 = 720 + i0 * 16;
-		xenidl_le_store_u8(p + o1, in->trap_ctxt[i0].vector);
-		xenidl_le_store_u8(p + o1 + 1, in->trap_ctxt[i0].flags);
-		xenidl_le_store_u16(p + o1 + 2, in->trap_ctxt[i0].cs);
-		xenidl_zero(p + o1 + 4, 4);
-		xenidl_le_store_u64(p + o1 + 8, in->trap_ctxt[i0].address);
-	}
-	xenidl_le_store_u64(p + 4816, in->ldt_base);
-	xenidl_le_store_u64(p + 4824, in->ldt_ents);
-	for (size_t i0 = 0; i0 < 16; i0++) {
-		const size_t o1 = 4832 + i0 * 8;
-		xenidl_le_store_u64(p + o1, in->gdt_frames[i0]);
-	}
-	xenidl_le_store_u64(p + 4960, in->gdt_ents);
-	xenidl_le_store_u64(p + 4968, in->kernel_ss);
-	xenidl_le_store_u64(p + 4976, in->kernel_sp);
-	xenidl_le_store_u64(p + 4984, in->ctrlreg[0]);
-	xenidl_le_store_u64(p + 4992, in->ctrlreg[1]);
-	xenidl_le_store_u64(p + 5000, in->ctrlreg[2]);
-	xenidl_le_store_u64(p + 5008, in->ctrlreg[3]);
-	xenidl_le_store_u64(p + 5016, in->ctrlreg[4]);
-	xenidl_le_store_u64(p + 5024, in->ctrlreg[5]);
-	xenidl_le_store_u64(p + 5032, in->ctrlreg[6]);
-	xenidl_le_store_u64(p + 5040, in->ctrlreg[7]);
-	xenidl_le_store_u64(p + 5048, in->debugreg[0]);
-	xenidl_le_store_u64(p + 5056, in->debugreg[1]);
-	xenidl_le_store_u64(p + 5064, in->debugreg[2]);
-	xenidl_le_store_u64(p + 5072, in->debugreg[3]);
-	xenidl_le_store_u64(p + 5080, in->debugreg[4]);
-	xenidl_le_store_u64(p + 5088, in->debugreg[5]);
-	xenidl_le_store_u64(p + 5096, in->debugreg[6]);
-	xenidl_le_store_u64(p + 5104, in->debugreg[7]);
-	xenidl_le_store_u64(p + 5112, in->event_callback_eip);
-	xenidl_le_store_u64(p + 5120, in->failsafe_callback_eip);
-	xenidl_zero(p + 5128, 8);
-	xenidl_le_store_u64(p + 5136, in->vm_assist);
-	xenidl_zero(p + 5144, 8);
-	xenidl_zero(p + 5152, 8);
-	xenidl_zero(p + 5160, 8);
-	return 0;
 }
 
 int vcpu_guest_context_encode_abi(const struct vcpu_guest_context *in, void *buf, size_t len, int abi,
@@ -2111,8 +1573,6 @@ int vcpu_guest_context_encode_abi(const struct vcpu_guest_context *in, void *buf
 	switch (abi) {
 	case XENIDL_ABI_X86_32:
 		return vcpu_guest_context_encode(in, buf, len, flags, err);
-	case XENIDL_ABI_X86_64:
-		return vcpu_guest_context_encode_x86_64(in, buf, len, flags, err);
 	default:
 		return xenidl_fail(err, XENIDL_EABI, "vcpu_guest_context", "", 0, (uint64_t)abi, NULL);
 	}
@@ -2129,24 +1589,24 @@ int vcpu_guest_context_decode(struct vcpu_guest_context *out, const void *buf, s
 	(void)flags;
 	xenidl_copy(&out->fpu_ctxt.x, p + 0, 512);
 	out->flags = xenidl_le_load_u64(p + 512);
-	out->user_regs.r15 = xenidl_le_load_u64(p + 520);
-	out->user_regs.r14 = xenidl_le_load_u64(p + 528);
-	out->user_regs.r13 = xenidl_le_load_u64(p + 536);
-	out->user_regs.r12 = xenidl_le_load_u64(p + 544);
-	out->user_regs.rbp = xenidl_le_load_u64(p + 552);
-	out->user_regs.rbx = xenidl_le_load_u64(p + 560);
-	out->user_regs.r11 = xenidl_le_load_u64(p + 568);
-	out->user_regs.r10 = xenidl_le_load_u64(p + 576);
-	out->user_regs.r9 = xenidl_le_load_u64(p + 584);
-	out->user_regs.r8 = xenidl_le_load_u64(p + 592);
-	out->user_regs.rax = xenidl_le_load_u64(p + 600);
-	out->user_regs.rcx = xenidl_le_load_u64(p + 608);
-	out->user_regs.rdx = xenidl_le_load_u64(p + 616);
-	out->user_regs.rsi = xenidl_le_load_u64(p + 624);
-	out->user_regs.rdi = xenidl_le_load_u64(p + 632);
+	xenidl_copy(&out->user_regs.r15, p + 520, 8);
+	xenidl_copy(&out->user_regs.r14, p + 528, 8);
+	xenidl_copy(&out->user_regs.r13, p + 536, 8);
+	xenidl_copy(&out->user_regs.r12, p + 544, 8);
+	xenidl_copy(&out->user_regs.rbp, p + 552, 8);
+	xenidl_copy(&out->user_regs.rbx, p + 560, 8);
+	xenidl_copy(&out->user_regs.r11, p + 568, 8);
+	xenidl_copy(&out->user_regs.r10, p + 576, 8);
+	xenidl_copy(&out->user_regs.r9, p + 584, 8);
+	xenidl_copy(&out->user_regs.r8, p + 592, 8);
+	xenidl_copy(&out->user_regs.rax, p + 600, 8);
+	xenidl_copy(&out->user_regs.rcx, p + 608, 8);
+	xenidl_copy(&out->user_regs.rdx, p + 616, 8);
+	xenidl_copy(&out->user_regs.rsi, p + 624, 8);
+	xenidl_copy(&out->user_regs.rdi, p + 632, 8);
 	out->user_regs.error_code = xenidl_le_load_u32(p + 640);
 	out->user_regs.entry_vector = xenidl_le_load_u32(p + 644);
-	out->user_regs.rip = xenidl_le_load_u64(p + 648);
+	xenidl_copy(&out->user_regs.rip, p + 648, 8);
 	out->user_regs.cs = xenidl_le_load_u16(p + 656);
 	{
 		uint16_t x = xenidl_le_load_u16(p + 658);
@@ -2163,8 +1623,8 @@ int vcpu_guest_context_decode(struct vcpu_guest_context *out, const void *buf, s
 					661 + z, (p + 661)[z], (const size_t[]){ z });
 	}
 	xenidl_zero(&out->user_regs._pad1, 3);
-	out->user_regs.rflags = xenidl_le_load_u64(p + 664);
-	out->user_regs.rsp = xenidl_le_load_u64(p + 672);
+	xenidl_copy(&out->user_regs.rflags, p + 664, 8);
+	xenidl_copy(&out->user_regs.rsp, p + 672, 8);
 	out->user_regs.ss = xenidl_le_load_u16(p + 680);
 	{
 		uint16_t x = xenidl_le_load_u16(p + 682);
@@ -2327,24 +1787,24 @@ int vcpu_guest_context_encode(const struct vcpu_guest_context *in, void *buf, si
 	(void)flags;
 	xenidl_copy(p + 0, &in->fpu_ctxt.x, 512);
 	xenidl_le_store_u64(p + 512, in->flags);
-	xenidl_le_store_u64(p + 520, in->user_regs.r15);
-	xenidl_le_store_u64(p + 528, in->user_regs.r14);
-	xenidl_le_store_u64(p + 536, in->user_regs.r13);
-	xenidl_le_store_u64(p + 544, in->user_regs.r12);
-	xenidl_le_store_u64(p + 552, in->user_regs.rbp);
-	xenidl_le_store_u64(p + 560, in->user_regs.rbx);
-	xenidl_le_store_u64(p + 568, in->user_regs.r11);
-	xenidl_le_store_u64(p + 576, in->user_regs.r10);
-	xenidl_le_store_u64(p + 584, in->user_regs.r9);
-	xenidl_le_store_u64(p + 592, in->user_regs.r8);
-	xenidl_le_store_u64(p + 600, in->user_regs.rax);
-	xenidl_le_store_u64(p + 608, in->user_regs.rcx);
-	xenidl_le_store_u64(p + 616, in->user_regs.rdx);
-	xenidl_le_store_u64(p + 624, in->user_regs.rsi);
-	xenidl_le_store_u64(p + 632, in->user_regs.rdi);
+	xenidl_copy(p + 520, &in->user_regs.r15, 8);
+	xenidl_copy(p + 528, &in->user_regs.r14, 8);
+	xenidl_copy(p + 536, &in->user_regs.r13, 8);
+	xenidl_copy(p + 544, &in->user_regs.r12, 8);
+	xenidl_copy(p + 552, &in->user_regs.rbp, 8);
+	xenidl_copy(p + 560, &in->user_regs.rbx, 8);
+	xenidl_copy(p + 568, &in->user_regs.r11, 8);
+	xenidl_copy(p + 576, &in->user_regs.r10, 8);
+	xenidl_copy(p + 584, &in->user_regs.r9, 8);
+	xenidl_copy(p + 592, &in->user_regs.r8, 8);
+	xenidl_copy(p + 600, &in->user_regs.rax, 8);
+	xenidl_copy(p + 608, &in->user_regs.rcx, 8);
+	xenidl_copy(p + 616, &in->user_regs.rdx, 8);
+	xenidl_copy(p + 624, &in->user_regs.rsi, 8);
+	xenidl_copy(p + 632, &in->user_regs.rdi, 8);
 	xenidl_le_store_u32(p + 640, in->user_regs.error_code);
 	xenidl_le_store_u32(p + 644, in->user_regs.entry_vector);
-	xenidl_le_store_u64(p + 648, in->user_regs.rip);
+	xenidl_copy(p + 648, &in->user_regs.rip, 8);
 	xenidl_le_store_u16(p + 656, in->user_regs.cs);
 	{
 		uint16_t x = in->user_regs._pad0[0];
@@ -2361,8 +1821,8 @@ int vcpu_guest_context_encode(const struct vcpu_guest_context *in, void *buf, si
 					661 + z, ((const unsigned char *)&in->user_regs._pad1)[z], (const size_t[]){ z });
 	}
 	xenidl_zero(p + 661, 3);
-	xenidl_le_store_u64(p + 664, in->user_regs.rflags);
-	xenidl_le_store_u64(p + 672, in->user_regs.rsp);
+	xenidl_copy(p + 664, &in->user_regs.rflags, 8);
+	xenidl_copy(p + 672, &in->user_regs.rsp, 8);
 	xenidl_le_store_u16(p + 680, in->user_regs.ss);
 	{
 		uint16_t x = in->user_regs._pad2[0];
@@ -2625,71 +2085,10 @@ int vcpu_guest_context_check(const struct vcpu_guest_context *v,
 	return 0;
 }
 
-/* struct vcpu_guest_context from the wire layout of x86_32 */
-static int vcpu_guest_context_decode_x86_32(struct vcpu_guest_context *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	const unsigned char *p = (const unsigned char *)buf;
-
-	if (len < 2800)
-		return xenidl_fail(err, XENIDL_ESHORT, "vcpu_guest_context", "", len, 2800, NULL);
-	xenidl_zero(out, sizeof(*out));
-	(void)flags;
-	xenidl_copy(&out->fpu_ctxt.x, p + 0, 512);
-	out->flags = xenidl_le_load_u32(p + 512);
-	out->user_regs.error_code = xenidl_le_load_u16(p + 544);
-	out->user_regs.entry_vector = xenidl_le_load_u16(p + 546);
-	out->user_regs.cs = xenidl_le_load_u16(p + 552);
-	out->user_regs.saved_upcall_mask = xenidl_le_load_u8(p + 554);
-	out->user_regs.ss = xenidl_le_load_u16(p + 564);
-	out->user_regs.es = xenidl_le_load_u16(p + 568);
-	out->user_regs.ds = xenidl_le_load_u16(p + 572);
-	out->user_regs.fs = xenidl_le_load_u16(p + 576);
-	out->user_regs.gs = xenidl_le_load_u16(p + 580);
-	for (size_t i0 = 0; i0 < 256; i0++) {
-		const size_t o1 = 584 + i0 * 8;
-		out->trap_ctxt[i0].vector = xenidl_le_load_u8(p + o1);
-		out->trap_ctxt[i0].flags = xenidl_le_load_u8(p + o1 + 1);
-		out->trap_ctxt[i0].cs = xenidl_le_load_u16(p + o1 + 2);
-		out->trap_ctxt[i0].address = xenidl_le_load_u32(p + o1 + 4);
-	}
-	out->ldt_base = xenidl_le_load_u32(p + 2632);
-	out->ldt_ents = xenidl_le_load_u32(p + 2636);
-	for (size_t i0 = 0; i0 < 16; i0++) {
-		const size_t o1 = 2640 + i0 * 4;
-		out->gdt_frames[i0] = xenidl_le_load_u32(p + o1);
-	}
-	out->gdt_ents = xenidl_le_load_u32(p + 2704);
-	out->kernel_ss = xenidl_le_load_u32(p + 2708);
-	out->kernel_sp = xenidl_le_load_u32(p + 2712);
-	out->ctrlreg[0] = xenidl_le_load_u32(p + 2716);
-	out->ctrlreg[1] = xenidl_le_load_u32(p + 2720);
-	out->ctrlreg[2] = xenidl_le_load_u32(p + 2724);
-	out->ctrlreg[3] = xenidl_le_load_u32(p + 2728);
-	out->ctrlreg[4] = xenidl_le_load_u32(p + 2732);
-	out->ctrlreg[5] = xenidl_le_load_u32(p + 2736);
-	out->ctrlreg[6] = xenidl_le_load_u32(p + 2740);
-	out->ctrlreg[7] = xenidl_le_load_u32(p + 2744);
-	out->debugreg[0] = xenidl_le_load_u32(p + 2748);
-	out->debugreg[1] = xenidl_le_load_u32(p + 2752);
-	out->debugreg[2] = xenidl_le_load_u32(p + 2756);
-	out->debugreg[3] = xenidl_le_load_u32(p + 2760);
-	out->debugreg[4] = xenidl_le_load_u32(p + 2764);
-	out->debugreg[5] = xenidl_le_load_u32(p + 2768);
-	out->debugreg[6] = xenidl_le_load_u32(p + 2772);
-	out->debugreg[7] = xenidl_le_load_u32(p + 2776);
-	out->event_callback_eip = xenidl_le_load_u32(p + 2784);
-	out->failsafe_callback_eip = xenidl_le_load_u32(p + 2792);
-	out->vm_assist = xenidl_le_load_u32(p + 2796);
-	return 0;
-}
-
 int vcpu_guest_context_decode_abi(struct vcpu_guest_context *out, const void *buf, size_t len, int abi,
 	unsigned flags, struct xenidl_error *err)
 {
 	switch (abi) {
-	case XENIDL_ABI_X86_32:
-		return vcpu_guest_context_decode_x86_32(out, buf, len, flags, err);
 	case XENIDL_ABI_X86_64:
 		return vcpu_guest_context_decode(out, buf, len, flags, err);
 	default:
@@ -2697,262 +2096,10 @@ int vcpu_guest_context_decode_abi(struct vcpu_guest_context *out, const void *bu
 	}
 }
 
-/* struct vcpu_guest_context from the wire layout of x86_32 (encode) */
-static int vcpu_guest_context_encode_x86_32(const struct vcpu_guest_context *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	unsigned char *p = (unsigned char *)buf;
-
-	if (len < 2800)
-		return xenidl_fail(err, XENIDL_ESHORT, "vcpu_guest_context", "", len, 2800, NULL);
-	(void)flags;
-	xenidl_copy(p + 0, &in->fpu_ctxt.x, 512);
-	{
-		uint64_t x = in->flags;
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "flags",
-					512, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 512, (uint32_t)x);
-	}
-	xenidl_zero(p + 516, 4);
-	xenidl_zero(p + 520, 4);
-	xenidl_zero(p + 524, 4);
-	xenidl_zero(p + 528, 4);
-	xenidl_zero(p + 532, 4);
-	xenidl_zero(p + 536, 4);
-	xenidl_zero(p + 540, 4);
-	{
-		uint32_t x = in->user_regs.error_code;
-		if (x > 0xFFFFU)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "user_regs.error_code",
-					544, (uint64_t)x, NULL);
-		xenidl_le_store_u16(p + 544, (uint16_t)x);
-	}
-	{
-		uint32_t x = in->user_regs.entry_vector;
-		if (x > 0xFFFFU)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "user_regs.entry_vector",
-					546, (uint64_t)x, NULL);
-		xenidl_le_store_u16(p + 546, (uint16_t)x);
-	}
-	xenidl_zero(p + 548, 4);
-	xenidl_le_store_u16(p + 552, in->user_regs.cs);
-	xenidl_le_store_u8(p + 554, in->user_regs.saved_upcall_mask);
-	xenidl_zero(p + 555, 1);
-	xenidl_zero(p + 556, 4);
-	xenidl_zero(p + 560, 4);
-	xenidl_le_store_u16(p + 564, in->user_regs.ss);
-	xenidl_zero(p + 566, 2);
-	xenidl_le_store_u16(p + 568, in->user_regs.es);
-	xenidl_zero(p + 570, 2);
-	xenidl_le_store_u16(p + 572, in->user_regs.ds);
-	xenidl_zero(p + 574, 2);
-	xenidl_le_store_u16(p + 576, in->user_regs.fs);
-	xenidl_zero(p + 578, 2);
-	xenidl_le_store_u16(p + 580, in->user_regs.gs);
-	xenidl_zero(p + 582, 2);
-	for (size_t i0 = 0; i0 < 256; i0++) {
-		const size_t o1 = 584 + i0 * 8;
-		xenidl_le_store_u8(p + o1, in->trap_ctxt[i0].vector);
-		xenidl_le_store_u8(p + o1 + 1, in->trap_ctxt[i0].flags);
-		xenidl_le_store_u16(p + o1 + 2, in->trap_ctxt[i0].cs);
-		{
-			uint64_t x = in->trap_ctxt[i0].address;
-			if (x > 0xFFFFFFFFULL)
-				return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "trap_ctxt[].address",
-						o1 + 4, (uint64_t)x, (const size_t[]){ i0 });
-			xenidl_le_store_u32(p + o1 + 4, (uint32_t)x);
-		}
-	}
-	{
-		uint64_t x = in->ldt_base;
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ldt_base",
-					2632, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2632, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->ldt_ents;
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ldt_ents",
-					2636, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2636, (uint32_t)x);
-	}
-	for (size_t i0 = 0; i0 < 16; i0++) {
-		const size_t o1 = 2640 + i0 * 4;
-		{
-			uint64_t x = in->gdt_frames[i0];
-			if (x > 0xFFFFFFFFULL)
-				return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "gdt_frames[]",
-						o1, (uint64_t)x, (const size_t[]){ i0 });
-			xenidl_le_store_u32(p + o1, (uint32_t)x);
-		}
-	}
-	{
-		uint64_t x = in->gdt_ents;
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "gdt_ents",
-					2704, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2704, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->kernel_ss;
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "kernel_ss",
-					2708, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2708, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->kernel_sp;
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "kernel_sp",
-					2712, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2712, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->ctrlreg[0];
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ctrlreg[0]",
-					2716, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2716, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->ctrlreg[1];
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ctrlreg[1]",
-					2720, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2720, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->ctrlreg[2];
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ctrlreg[2]",
-					2724, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2724, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->ctrlreg[3];
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ctrlreg[3]",
-					2728, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2728, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->ctrlreg[4];
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ctrlreg[4]",
-					2732, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2732, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->ctrlreg[5];
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ctrlreg[5]",
-					2736, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2736, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->ctrlreg[6];
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ctrlreg[6]",
-					2740, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2740, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->ctrlreg[7];
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "ctrlreg[7]",
-					2744, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2744, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->debugreg[0];
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "debugreg[0]",
-					2748, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2748, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->debugreg[1];
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "debugreg[1]",
-					2752, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2752, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->debugreg[2];
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "debugreg[2]",
-					2756, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2756, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->debugreg[3];
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "debugreg[3]",
-					2760, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2760, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->debugreg[4];
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "debugreg[4]",
-					2764, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2764, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->debugreg[5];
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "debugreg[5]",
-					2768, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2768, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->debugreg[6];
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "debugreg[6]",
-					2772, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2772, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->debugreg[7];
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "debugreg[7]",
-					2776, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2776, (uint32_t)x);
-	}
-	xenidl_zero(p + 2780, 4);
-	{
-		uint64_t x = in->event_callback_eip;
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "event_callback_eip",
-					2784, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2784, (uint32_t)x);
-	}
-	xenidl_zero(p + 2788, 4);
-	{
-		uint64_t x = in->failsafe_callback_eip;
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "failsafe_callback_eip",
-					2792, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2792, (uint32_t)x);
-	}
-	{
-		uint64_t x = in->vm_assist;
-		if (x > 0xFFFFFFFFULL)
-			return xenidl_fail(err, XENIDL_ERANGE, "vcpu_guest_context", "vm_assist",
-					2796, (uint64_t)x, NULL);
-		xenidl_le_store_u32(p + 2796, (uint32_t)x);
-	}
-	return 0;
-}
-
 int vcpu_guest_context_encode_abi(const struct vcpu_guest_context *in, void *buf, size_t len, int abi,
 	unsigned flags, struct xenidl_error *err)
 {
 	switch (abi) {
-	case XENIDL_ABI_X86_32:
-		return vcpu_guest_context_encode_x86_32(in, buf, len, flags, err);
 	case XENIDL_ABI_X86_64:
 		return vcpu_guest_context_encode(in, buf, len, flags, err);
 	default:
@@ -4127,201 +3274,6 @@ size_t xen_msr_entry_wire_size_abi(int abi)
 	case XENIDL_ABI_X86_32:
 	case XENIDL_ABI_X86_64:
 		return 16;
-	default:
-		return 0;
-	}
-}
-
-/* --- struct start_info --- */
-
-#if defined(__i386__)
-int start_info_decode(struct start_info *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	const unsigned char *p = (const unsigned char *)buf;
-
-	if (len < 1112)
-		return xenidl_fail(err, XENIDL_ESHORT, "start_info", "", len, 1112, NULL);
-	(void)flags;
-#if defined(XENIDL_LE_HOST)
-	xenidl_copy(out, p, 1112);
-#else
-	xenidl_copy(&out->magic, p + 0, 32);
-	out->nr_pages = xenidl_le_load_u32(p + 32);
-	out->shared_info = xenidl_le_load_u32(p + 36);
-	out->flags = xenidl_le_load_u32(p + 40);
-	out->store_mfn = xenidl_le_load_u32(p + 44);
-	out->store_evtchn = xenidl_le_load_u32(p + 48);
-	xenidl_copy(&out->console, p + 52, 8);
-	out->pt_base = xenidl_le_load_u32(p + 60);
-	out->nr_pt_frames = xenidl_le_load_u32(p + 64);
-	out->mfn_list = xenidl_le_load_u32(p + 68);
-	out->mod_start = xenidl_le_load_u32(p + 72);
-	out->mod_len = xenidl_le_load_u32(p + 76);
-	xenidl_copy(&out->cmd_line, p + 80, 1024);
-	out->first_p2m_pfn = xenidl_le_load_u32(p + 1104);
-	out->nr_p2m_frames = xenidl_le_load_u32(p + 1108);
-#endif
-	return 0;
-}
-
-int start_info_encode(const struct start_info *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	unsigned char *p = (unsigned char *)buf;
-
-	if (len < 1112)
-		return xenidl_fail(err, XENIDL_ESHORT, "start_info", "", len, 1112, NULL);
-	(void)flags;
-#if defined(XENIDL_LE_HOST)
-	xenidl_copy(p, in, 1112);
-#else
-	xenidl_copy(p + 0, &in->magic, 32);
-	xenidl_le_store_u32(p + 32, in->nr_pages);
-	xenidl_le_store_u32(p + 36, in->shared_info);
-	xenidl_le_store_u32(p + 40, in->flags);
-	xenidl_le_store_u32(p + 44, in->store_mfn);
-	xenidl_le_store_u32(p + 48, in->store_evtchn);
-	xenidl_copy(p + 52, &in->console, 8);
-	xenidl_le_store_u32(p + 60, in->pt_base);
-	xenidl_le_store_u32(p + 64, in->nr_pt_frames);
-	xenidl_le_store_u32(p + 68, in->mfn_list);
-	xenidl_le_store_u32(p + 72, in->mod_start);
-	xenidl_le_store_u32(p + 76, in->mod_len);
-	xenidl_copy(p + 80, &in->cmd_line, 1024);
-	xenidl_le_store_u32(p + 1104, in->first_p2m_pfn);
-	xenidl_le_store_u32(p + 1108, in->nr_p2m_frames);
-#endif
-	return 0;
-}
-
-int start_info_check(const struct start_info *v,
-	unsigned flags, struct xenidl_error *err)
-{
-	(void)v;
-	(void)flags;
-	(void)err;
-	return 0;
-}
-
-int start_info_decode_abi(struct start_info *out, const void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err)
-{
-	switch (abi) {
-	case XENIDL_ABI_X86_32:
-		return start_info_decode(out, buf, len, flags, err);
-	default:
-		return xenidl_fail(err, XENIDL_EABI, "start_info", "", 0, (uint64_t)abi, NULL);
-	}
-}
-
-int start_info_encode_abi(const struct start_info *in, void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err)
-{
-	switch (abi) {
-	case XENIDL_ABI_X86_32:
-		return start_info_encode(in, buf, len, flags, err);
-	default:
-		return xenidl_fail(err, XENIDL_EABI, "start_info", "", 0, (uint64_t)abi, NULL);
-	}
-}
-#elif defined(__x86_64__)
-int start_info_decode(struct start_info *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	const unsigned char *p = (const unsigned char *)buf;
-
-	if (len < 1168)
-		return xenidl_fail(err, XENIDL_ESHORT, "start_info", "", len, 1168, NULL);
-	xenidl_zero(out, sizeof(*out));
-	(void)flags;
-	xenidl_copy(&out->magic, p + 0, 32);
-	out->nr_pages = xenidl_le_load_u64(p + 32);
-	out->shared_info = xenidl_le_load_u64(p + 40);
-	out->flags = xenidl_le_load_u32(p + 48);
-	out->store_mfn = xenidl_le_load_u64(p + 56);
-	out->store_evtchn = xenidl_le_load_u32(p + 64);
-	xenidl_copy(&out->console, p + 72, 16);
-	out->pt_base = xenidl_le_load_u64(p + 88);
-	out->nr_pt_frames = xenidl_le_load_u64(p + 96);
-	out->mfn_list = xenidl_le_load_u64(p + 104);
-	out->mod_start = xenidl_le_load_u64(p + 112);
-	out->mod_len = xenidl_le_load_u64(p + 120);
-	xenidl_copy(&out->cmd_line, p + 128, 1024);
-	out->first_p2m_pfn = xenidl_le_load_u64(p + 1152);
-	out->nr_p2m_frames = xenidl_le_load_u64(p + 1160);
-	return 0;
-}
-
-int start_info_encode(const struct start_info *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err)
-{
-	unsigned char *p = (unsigned char *)buf;
-
-	if (len < 1168)
-		return xenidl_fail(err, XENIDL_ESHORT, "start_info", "", len, 1168, NULL);
-	(void)flags;
-	xenidl_copy(p + 0, &in->magic, 32);
-	xenidl_le_store_u64(p + 32, in->nr_pages);
-	xenidl_le_store_u64(p + 40, in->shared_info);
-	xenidl_le_store_u32(p + 48, in->flags);
-	xenidl_zero(p + 52, 4);
-	xenidl_le_store_u64(p + 56, in->store_mfn);
-	xenidl_le_store_u32(p + 64, in->store_evtchn);
-	xenidl_zero(p + 68, 4);
-	xenidl_copy(p + 72, &in->console, 16);
-	xenidl_le_store_u64(p + 88, in->pt_base);
-	xenidl_le_store_u64(p + 96, in->nr_pt_frames);
-	xenidl_le_store_u64(p + 104, in->mfn_list);
-	xenidl_le_store_u64(p + 112, in->mod_start);
-	xenidl_le_store_u64(p + 120, in->mod_len);
-	xenidl_copy(p + 128, &in->cmd_line, 1024);
-	xenidl_le_store_u64(p + 1152, in->first_p2m_pfn);
-	xenidl_le_store_u64(p + 1160, in->nr_p2m_frames);
-	return 0;
-}
-
-int start_info_check(const struct start_info *v,
-	unsigned flags, struct xenidl_error *err)
-{
-	(void)v;
-	(void)flags;
-	(void)err;
-	return 0;
-}
-
-int start_info_decode_abi(struct start_info *out, const void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err)
-{
-	switch (abi) {
-	case XENIDL_ABI_X86_64:
-		return start_info_decode(out, buf, len, flags, err);
-	default:
-		return xenidl_fail(err, XENIDL_EABI, "start_info", "", 0, (uint64_t)abi, NULL);
-	}
-}
-
-int start_info_encode_abi(const struct start_info *in, void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err)
-{
-	switch (abi) {
-	case XENIDL_ABI_X86_64:
-		return start_info_encode(in, buf, len, flags, err);
-	default:
-		return xenidl_fail(err, XENIDL_EABI, "start_info", "", 0, (uint64_t)abi, NULL);
-	}
-}
-#else
-#error "xenidl: no marshalling code for this ABI"
-#endif
-
-size_t start_info_wire_size_abi(int abi)
-{
-	switch (abi) {
-	case XENIDL_ABI_X86_32:
-		return 1112;
-	case XENIDL_ABI_X86_64:
-		return 1168;
 	default:
 		return 0;
 	}

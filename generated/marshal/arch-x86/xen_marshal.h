@@ -157,24 +157,6 @@ int xen_msr_entry_encode_abi(const struct xen_msr_entry *in, void *buf, size_t l
 	unsigned flags, struct xenidl_error *err);
 size_t xen_msr_entry_wire_size_abi(int abi);
 
-/* struct start_info */
-#if defined(__i386__)
-#define start_info_WIRE_SIZE 1112
-#elif defined(__x86_64__)
-#define start_info_WIRE_SIZE 1168
-#endif
-int start_info_decode(struct start_info *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int start_info_encode(const struct start_info *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int start_info_check(const struct start_info *v,
-	unsigned flags, struct xenidl_error *err);
-int start_info_decode_abi(struct start_info *out, const void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err);
-int start_info_encode_abi(const struct start_info *in, void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err);
-size_t start_info_wire_size_abi(int abi);
-
 #ifdef __cplusplus
 }
 #endif

@@ -1570,6 +1570,15 @@ pub const EVTCHN_FIFO_PRIORITY_MIN: i32 = 15;
 /// FIFO ABI: one queue per priority.
 pub const EVTCHN_FIFO_MAX_QUEUES: i32 = 16;
 
+/// Number of ports of the 2-level ABI: one pending bit per port, one
+/// selector bit per word of pending bits.
+#[cfg(target_arch = "x86")]
+pub const EVTCHN_2L_NR_CHANNELS: u32 = 1024;
+/// Number of ports of the 2-level ABI: one pending bit per port, one
+/// selector bit per word of pending bits.
+#[cfg(not(target_arch = "x86"))]
+pub const EVTCHN_2L_NR_CHANNELS: u32 = 4096;
+
 /// One word of the FIFO event array: flag bits and a link.
 pub type EventWordT = u32;
 

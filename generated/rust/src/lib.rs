@@ -614,7 +614,6 @@ pub mod arch_arm {
 #[cfg(all(target_arch = "powerpc64", target_endian = "little"))]
 pub mod arch_ppc {
     pub mod domctl;
-    pub mod sysctl;
     pub mod xen;
 }
 
@@ -622,7 +621,6 @@ pub mod arch_ppc {
 #[cfg(target_arch = "riscv64")]
 pub mod arch_riscv {
     pub mod domctl;
-    pub mod sysctl;
     pub mod xen;
 }
 
@@ -643,21 +641,6 @@ pub mod hvm {
     /// The arm definitions, on arm targets only.
     #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub mod arch_arm {
-        pub mod hvm_op;
-        pub mod params;
-    }
-
-    /// The ppc definitions, on ppc targets only.
-    #[cfg(all(target_arch = "powerpc64", target_endian = "little"))]
-    pub mod arch_ppc {
-        pub mod hvm_op;
-        pub mod params;
-    }
-
-    /// The riscv definitions, on riscv targets only.
-    #[cfg(target_arch = "riscv64")]
-    pub mod arch_riscv {
-        pub mod hvm_op;
         pub mod params;
     }
 
@@ -674,12 +657,6 @@ pub mod hvm {
     /// The definitions of the target's architecture family.
     #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub use self::arch_arm as arch;
-
-    #[cfg(all(target_arch = "powerpc64", target_endian = "little"))]
-    pub use self::arch_ppc as arch;
-
-    #[cfg(target_arch = "riscv64")]
-    pub use self::arch_riscv as arch;
 
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub use self::arch_x86 as arch;

@@ -206,7 +206,8 @@ impl From<PhysdevopKind> for Physdevop {
     }
 }
 
-/// The pirq_eoi_gmfn command of this interface version.
+/// The pirq_eoi_gmfn command of this interface version: pirq_eoi_gmfn_v2
+/// since interface 0x00040200.
 #[allow(non_upper_case_globals)]
 pub const PHYSDEVOP_pirq_eoi_gmfn: u32 = 28;
 

@@ -233,7 +233,8 @@ impl From<XenpfCmdKind> for XenpfCmd {
     }
 }
 
-/// The settime command of this interface version.
+/// The settime command of this interface version: settime64 since
+/// interface 0x00040600.
 #[allow(non_upper_case_globals)]
 pub const XENPF_settime: u32 = 62;
 
@@ -4625,7 +4626,8 @@ impl XenPlatformOp {
 #[derive(Clone, Copy)]
 pub union XenPlatformOpU {
     settime32: XenpfSettime32,
-    settime64: XenpfSettime64,
+    /// settime is the settime struct of this interface version.
+    anon1: XenPlatformOpUAnon1,
     add_memtype: XenpfAddMemtype,
     del_memtype: XenpfDelMemtype,
     read_memtype: XenpfReadMemtype,
@@ -4716,29 +4718,29 @@ impl XenPlatformOpU {
         }
     }
 
-    /// The union holding the arm `settime64`, every other byte zero.
-    pub fn from_settime64(value: XenpfSettime64) -> Self {
+    /// The union holding the arm `anon1`, every other byte zero.
+    pub fn from_anon1(value: XenPlatformOpUAnon1) -> Self {
         let mut u = Self::default();
-        u.settime64 = value;
+        u.anon1 = value;
         u
     }
 
-    /// The arm `settime64`, when `tag` is `XenpfCmd::SETTIME64`.
-    pub fn settime64(&self, tag: XenpfCmd) -> Option<&XenpfSettime64> {
+    /// The arm `anon1`, when `tag` is `XenpfCmd::SETTIME64`.
+    pub fn anon1(&self, tag: XenpfCmd) -> Option<&XenPlatformOpUAnon1> {
         if Self::selected(tag) == Some(1) {
             // SAFETY: every arm is plain data and every byte of the union
             // is initialized (its fields are private to the constructors).
-            Some(unsafe { &self.settime64 })
+            Some(unsafe { &self.anon1 })
         } else {
             None
         }
     }
 
-    /// The arm `settime64`, mutable, when `tag` is `XenpfCmd::SETTIME64`.
-    pub fn settime64_mut(&mut self, tag: XenpfCmd) -> Option<&mut XenpfSettime64> {
+    /// The arm `anon1`, mutable, when `tag` is `XenpfCmd::SETTIME64`.
+    pub fn anon1_mut(&mut self, tag: XenpfCmd) -> Option<&mut XenPlatformOpUAnon1> {
         if Self::selected(tag) == Some(1) {
             // SAFETY: as for the shared accessor.
-            Some(unsafe { &mut self.settime64 })
+            Some(unsafe { &mut self.anon1 })
         } else {
             None
         }
@@ -5403,9 +5405,9 @@ impl XenPlatformOpU {
             Some(1) => {
                 // SAFETY: every arm is plain data and every byte of the union
                 // is initialized.
-                let arm = unsafe { &self.settime64 };
+                let arm = unsafe { &self.anon1 };
                 let r = arm.check(dir);
-                crate::within(r, TY, "settime64", 0)
+                crate::within(r, TY, "anon1", 0)
             }
             Some(2) => {
                 // SAFETY: every arm is plain data and every byte of the union
@@ -5592,15 +5594,15 @@ impl XenPlatformOpUArm for XenpfSettime32 {
     }
 }
 
-impl XenPlatformOpUArm for XenpfSettime64 {
+impl XenPlatformOpUArm for XenPlatformOpUAnon1 {
     const TAG: XenpfCmd = XenpfCmd::SETTIME64;
 
     fn into_union(self) -> XenPlatformOpU {
-        XenPlatformOpU::from_settime64(self)
+        XenPlatformOpU::from_anon1(self)
     }
 
     fn from_union(u: &XenPlatformOpU, tag: XenpfCmd) -> Option<&Self> {
-        u.settime64(tag)
+        u.anon1(tag)
     }
 }
 
@@ -5841,6 +5843,42 @@ impl XenPlatformOpUArm for XenpfMicrocodeUpdate2 {
 
     fn from_union(u: &XenPlatformOpU, tag: XenpfCmd) -> Option<&Self> {
         u.microcode2(tag)
+    }
+}
+
+/// settime is the settime struct of this interface version.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union XenPlatformOpUAnon1 {
+    pub settime: XenpfSettimeT,
+    pub settime64: XenpfSettime64,
+}
+
+plain_data!(XenPlatformOpUAnon1);
+opaque_debug!(XenPlatformOpUAnon1);
+
+impl XenPlatformOpUAnon1 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+    /// `settime`, an alias in an anonymous union.
+    pub fn settime(&self) -> XenpfSettimeT {
+        unsafe { self.settime }
+    }
+    /// Sets `settime`.
+    pub fn set_settime(&mut self, value: XenpfSettimeT) {
+        self.settime = value;
+    }
+    /// `settime64`, an alias in an anonymous union.
+    pub fn settime64(&self) -> XenpfSettime64 {
+        unsafe { self.settime64 }
+    }
+    /// Sets `settime64`.
+    pub fn set_settime64(&mut self, value: XenpfSettime64) {
+        self.settime64 = value;
     }
 }
 
@@ -6934,7 +6972,7 @@ const _: () = {
     assert!(size_of::<T>() == 128);
     assert!(align_of::<T>() == 4);
     assert!(offset_of!(T, settime32) == 0);
-    assert!(offset_of!(T, settime64) == 0);
+    assert!(offset_of!(T, anon1) == 0);
     assert!(offset_of!(T, add_memtype) == 0);
     assert!(offset_of!(T, del_memtype) == 0);
     assert!(offset_of!(T, read_memtype) == 0);
@@ -6966,7 +7004,7 @@ const _: () = {
     assert!(size_of::<T>() == 128);
     assert!(align_of::<T>() == 8);
     assert!(offset_of!(T, settime32) == 0);
-    assert!(offset_of!(T, settime64) == 0);
+    assert!(offset_of!(T, anon1) == 0);
     assert!(offset_of!(T, add_memtype) == 0);
     assert!(offset_of!(T, del_memtype) == 0);
     assert!(offset_of!(T, read_memtype) == 0);
@@ -6990,6 +7028,24 @@ const _: () = {
     assert!(offset_of!(T, ucode_revision) == 0);
     assert!(offset_of!(T, microcode2) == 0);
     assert!(offset_of!(T, pad) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = XenPlatformOpUAnon1;
+    assert!(size_of::<T>() == 24);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, settime) == 0);
+    assert!(offset_of!(T, settime64) == 0);
+};
+
+#[cfg(not(target_arch = "x86"))]
+const _: () = {
+    type T = XenPlatformOpUAnon1;
+    assert!(size_of::<T>() == 24);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, settime) == 0);
+    assert!(offset_of!(T, settime64) == 0);
 };
 
 #[cfg(test)]
@@ -8898,7 +8954,7 @@ mod tests {
         assert_eq!(size_of::<T>(), 128);
         assert_eq!(align_of::<T>(), 4);
         assert_eq!(offset_of!(T, settime32), 0);
-        assert_eq!(offset_of!(T, settime64), 0);
+        assert_eq!(offset_of!(T, anon1), 0);
         assert_eq!(offset_of!(T, add_memtype), 0);
         assert_eq!(offset_of!(T, del_memtype), 0);
         assert_eq!(offset_of!(T, read_memtype), 0);
@@ -8931,7 +8987,7 @@ mod tests {
         assert_eq!(size_of::<T>(), 128);
         assert_eq!(align_of::<T>(), 8);
         assert_eq!(offset_of!(T, settime32), 0);
-        assert_eq!(offset_of!(T, settime64), 0);
+        assert_eq!(offset_of!(T, anon1), 0);
         assert_eq!(offset_of!(T, add_memtype), 0);
         assert_eq!(offset_of!(T, del_memtype), 0);
         assert_eq!(offset_of!(T, read_memtype), 0);
@@ -8955,5 +9011,25 @@ mod tests {
         assert_eq!(offset_of!(T, ucode_revision), 0);
         assert_eq!(offset_of!(T, microcode2), 0);
         assert_eq!(offset_of!(T, pad), 0);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_xen_platform_op_u_anon1() {
+        type T = XenPlatformOpUAnon1;
+        assert_eq!(size_of::<T>(), 24);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, settime), 0);
+        assert_eq!(offset_of!(T, settime64), 0);
+    }
+
+    #[cfg(not(target_arch = "x86"))]
+    #[test]
+    fn layout_xen_platform_op_u_anon1() {
+        type T = XenPlatformOpUAnon1;
+        assert_eq!(size_of::<T>(), 24);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, settime), 0);
+        assert_eq!(offset_of!(T, settime64), 0);
     }
 }

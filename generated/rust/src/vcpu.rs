@@ -332,6 +332,54 @@ impl VcpuRunstateInfo {
     }
 }
 
+/// VCPUOP_register_runstate_memory_area: where Xen keeps the vCPU's
+/// runstate, given one of three ways.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct VcpuRegisterRunstateMemoryArea {
+    pub addr: VcpuRegisterRunstateMemoryAreaAddr,
+}
+
+plain_data!(VcpuRegisterRunstateMemoryArea);
+
+impl VcpuRegisterRunstateMemoryArea {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, dir: crate::Direction) -> Result<(), crate::CheckError> {
+        const TY: &str = "vcpu_register_runstate_memory_area";
+        if dir.checks_in() {
+            let at = offset_of!(Self, addr);
+            let r = self.addr.check(dir);
+            crate::within(r, TY, "addr", at)?;
+        }
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuRegisterRunstateMemoryAreaAddr {
+    /// A guest handle to the area.
+    pub h: crate::GuestHandle<VcpuRunstateInfo>,
+    /// Its virtual address in the guest, pointer-sized.
+    pub v: usize,
+    /// Its guest physical address (register_runstate_phys_area).
+    pub p: u64,
+}
+
+plain_data!(VcpuRegisterRunstateMemoryAreaAddr);
+opaque_debug!(VcpuRegisterRunstateMemoryAreaAddr);
+
+impl VcpuRegisterRunstateMemoryAreaAddr {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
 /// VCPUOP_set_periodic_timer.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -545,6 +593,42 @@ const _: () = {
 
 #[cfg(target_arch = "x86")]
 const _: () = {
+    type T = VcpuRegisterRunstateMemoryArea;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, addr) == 0);
+};
+
+#[cfg(not(target_arch = "x86"))]
+const _: () = {
+    type T = VcpuRegisterRunstateMemoryArea;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, addr) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = VcpuRegisterRunstateMemoryAreaAddr;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, h) == 0);
+    assert!(offset_of!(T, v) == 0);
+    assert!(offset_of!(T, p) == 0);
+};
+
+#[cfg(not(target_arch = "x86"))]
+const _: () = {
+    type T = VcpuRegisterRunstateMemoryAreaAddr;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, h) == 0);
+    assert!(offset_of!(T, v) == 0);
+    assert!(offset_of!(T, p) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
     type T = VcpuSetPeriodicTimer;
     assert!(size_of::<T>() == 8);
     assert!(align_of::<T>() == 4);
@@ -740,6 +824,52 @@ mod tests {
         let e = v.check(Direction::Both).unwrap_err();
         assert_eq!(e.kind, CheckErrorKind::UnknownValue);
         assert_eq!(e.field, "state");
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_vcpu_register_runstate_memory_area() {
+        type T = VcpuRegisterRunstateMemoryArea;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, addr), 0);
+    }
+
+    #[cfg(not(target_arch = "x86"))]
+    #[test]
+    fn layout_vcpu_register_runstate_memory_area() {
+        type T = VcpuRegisterRunstateMemoryArea;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, addr), 0);
+    }
+
+    #[test]
+    fn check_vcpu_register_runstate_memory_area() {
+        type T = VcpuRegisterRunstateMemoryArea;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_vcpu_register_runstate_memory_area_addr() {
+        type T = VcpuRegisterRunstateMemoryAreaAddr;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, h), 0);
+        assert_eq!(offset_of!(T, v), 0);
+        assert_eq!(offset_of!(T, p), 0);
+    }
+
+    #[cfg(not(target_arch = "x86"))]
+    #[test]
+    fn layout_vcpu_register_runstate_memory_area_addr() {
+        type T = VcpuRegisterRunstateMemoryAreaAddr;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, h), 0);
+        assert_eq!(offset_of!(T, v), 0);
+        assert_eq!(offset_of!(T, p), 0);
     }
 
     #[cfg(target_arch = "x86")]

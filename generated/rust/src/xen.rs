@@ -1137,7 +1137,7 @@ pub struct MulticallEntry {
     pub op: crate::arch::xen::XenUlongT,
     /// OUT: what the hypercall returned.
     pub result: crate::arch::xen::XenUlongT,
-    /// IN: the hypercall's arguments (Xen uses five).
+    /// IN: the hypercall's arguments.
     pub args: [crate::arch::xen::XenUlongT; 6],
 }
 
@@ -1547,6 +1547,145 @@ impl SharedInfo {
         Ok(())
     }
 }
+
+/// 'MAX_GUEST_CMDLINE', on the targets where its condition holds.
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+mod on_max_guest_cmdline {
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// Most bytes of a PV guest's command line in start_info.
+    pub const MAX_GUEST_CMDLINE: i32 = 1024;
+}
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+pub use self::on_max_guest_cmdline::*;
+
+/// 'start_info', on the targets where its condition holds.
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+mod on_start_info {
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// What a paravirtualised guest finds at start of day: a page, pointed to
+    /// by rSI, describing its initial memory and devices. The console union
+    /// depends on whether the domain is dom0.
+    #[repr(C)]
+    #[derive(Clone, Copy, Debug)]
+    pub struct StartInfo {
+        /// "xen-<version>-<platform>". This and the fields up to the console are
+        /// filled in at boot and on resume.
+        pub magic: [u8; 32],
+        /// Pages allocated to the domain.
+        pub nr_pages: core::ffi::c_ulong,
+        /// Machine address of the shared info page.
+        pub shared_info: core::ffi::c_ulong,
+        /// SIF_* flags.
+        pub flags: u32,
+        /// Machine frame of the xenstore ring.
+        pub store_mfn: crate::arch::xen::XenPfnT,
+        /// Event channel of the xenstore ring.
+        pub store_evtchn: u32,
+        /// The console: a ring for a domU, a video mode description for dom0.
+        pub console: StartInfoConsole,
+        /// Virtual address of the page directory. This and the fields below are
+        /// only filled in at boot.
+        pub pt_base: core::ffi::c_ulong,
+        /// Number of bootstrap page-table frames.
+        pub nr_pt_frames: core::ffi::c_ulong,
+        /// Virtual address of the list of page frames.
+        pub mfn_list: core::ffi::c_ulong,
+        /// Virtual address of the preloaded module (its frame number if
+        /// SIF_MOD_START_PFN is set).
+        pub mod_start: core::ffi::c_ulong,
+        /// Size of the preloaded module in bytes.
+        pub mod_len: core::ffi::c_ulong,
+        /// The kernel command line.
+        pub cmd_line: [i8; 1024],
+        /// First frame of the initial p2m table (the range covers the page
+        /// tables and the p2m).
+        pub first_p2m_pfn: core::ffi::c_ulong,
+        /// Number of frames of the initial p2m table.
+        pub nr_p2m_frames: core::ffi::c_ulong,
+    }
+
+    plain_data!(StartInfo);
+
+    impl StartInfo {
+        /// Checks what the interface requires of the fields `dir` selects:
+        /// reserved fields zero, only declared bits and enum values, and tags
+        /// that select an arm. Returns the first problem found.
+        pub fn check(&self, dir: crate::Direction) -> Result<(), crate::CheckError> {
+            const TY: &str = "start_info";
+            let at = offset_of!(Self, console);
+            let r = self.console.check(dir);
+            crate::within(r, TY, "console", at)?;
+            Ok(())
+        }
+    }
+
+    /// The console: a ring for a domU, a video mode description for dom0.
+    #[repr(C)]
+    #[derive(Clone, Copy)]
+    #[allow(non_snake_case)]
+    pub union StartInfoConsole {
+        pub domU: StartInfoConsoleDomU,
+        pub dom0: StartInfoConsoleDom0,
+    }
+
+    plain_data!(StartInfoConsole);
+    opaque_debug!(StartInfoConsole);
+
+    impl StartInfoConsole {
+        /// Checks what the interface requires of the fields `dir` selects:
+        /// reserved fields zero, only declared bits and enum values, and tags
+        /// that select an arm. Returns the first problem found.
+        pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+            Ok(())
+        }
+    }
+
+    #[repr(C)]
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct StartInfoConsoleDomU {
+        /// Machine frame of the console ring.
+        pub mfn: crate::arch::xen::XenPfnT,
+        /// Event channel of the console ring.
+        pub evtchn: u32,
+    }
+
+    plain_data!(StartInfoConsoleDomU);
+
+    impl StartInfoConsoleDomU {
+        /// Checks what the interface requires of the fields `dir` selects:
+        /// reserved fields zero, only declared bits and enum values, and tags
+        /// that select an arm. Returns the first problem found.
+        pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+            Ok(())
+        }
+    }
+
+    #[repr(C)]
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct StartInfoConsoleDom0 {
+        /// Offset of the dom0_vga_console_info in this page.
+        pub info_off: u32,
+        /// Size of that structure.
+        pub info_size: u32,
+    }
+
+    plain_data!(StartInfoConsoleDom0);
+
+    impl StartInfoConsoleDom0 {
+        /// Checks what the interface requires of the fields `dir` selects:
+        /// reserved fields zero, only declared bits and enum values, and tags
+        /// that select an arm. Returns the first problem found.
+        pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+            Ok(())
+        }
+    }
+}
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+pub use self::on_start_info::*;
 
 /// start_info flags (SIF_*).
 #[repr(transparent)]
@@ -2372,6 +2511,95 @@ const _: () = {
     assert!(offset_of!(T, arch) == 1088);
 };
 
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = StartInfo;
+    assert!(size_of::<T>() == 1112);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, magic) == 0);
+    assert!(offset_of!(T, nr_pages) == 32);
+    assert!(offset_of!(T, shared_info) == 36);
+    assert!(offset_of!(T, flags) == 40);
+    assert!(offset_of!(T, store_mfn) == 44);
+    assert!(offset_of!(T, store_evtchn) == 48);
+    assert!(offset_of!(T, console) == 52);
+    assert!(offset_of!(T, pt_base) == 60);
+    assert!(offset_of!(T, nr_pt_frames) == 64);
+    assert!(offset_of!(T, mfn_list) == 68);
+    assert!(offset_of!(T, mod_start) == 72);
+    assert!(offset_of!(T, mod_len) == 76);
+    assert!(offset_of!(T, cmd_line) == 80);
+    assert!(offset_of!(T, first_p2m_pfn) == 1104);
+    assert!(offset_of!(T, nr_p2m_frames) == 1108);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = StartInfo;
+    assert!(size_of::<T>() == 1168);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, magic) == 0);
+    assert!(offset_of!(T, nr_pages) == 32);
+    assert!(offset_of!(T, shared_info) == 40);
+    assert!(offset_of!(T, flags) == 48);
+    assert!(offset_of!(T, store_mfn) == 56);
+    assert!(offset_of!(T, store_evtchn) == 64);
+    assert!(offset_of!(T, console) == 72);
+    assert!(offset_of!(T, pt_base) == 88);
+    assert!(offset_of!(T, nr_pt_frames) == 96);
+    assert!(offset_of!(T, mfn_list) == 104);
+    assert!(offset_of!(T, mod_start) == 112);
+    assert!(offset_of!(T, mod_len) == 120);
+    assert!(offset_of!(T, cmd_line) == 128);
+    assert!(offset_of!(T, first_p2m_pfn) == 1152);
+    assert!(offset_of!(T, nr_p2m_frames) == 1160);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = StartInfoConsole;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, domU) == 0);
+    assert!(offset_of!(T, dom0) == 0);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = StartInfoConsole;
+    assert!(size_of::<T>() == 16);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, domU) == 0);
+    assert!(offset_of!(T, dom0) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = StartInfoConsoleDomU;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, mfn) == 0);
+    assert!(offset_of!(T, evtchn) == 4);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = StartInfoConsoleDomU;
+    assert!(size_of::<T>() == 16);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, mfn) == 0);
+    assert!(offset_of!(T, evtchn) == 8);
+};
+
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+const _: () = {
+    type T = StartInfoConsoleDom0;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, info_off) == 0);
+    assert!(offset_of!(T, info_size) == 4);
+};
+
 const _: () = {
     type T = XenMultibootModList;
     assert!(size_of::<T>() == 16);
@@ -3155,6 +3383,123 @@ mod tests {
     #[test]
     fn check_shared_info() {
         type T = SharedInfo;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_start_info() {
+        type T = StartInfo;
+        assert_eq!(size_of::<T>(), 1112);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, magic), 0);
+        assert_eq!(offset_of!(T, nr_pages), 32);
+        assert_eq!(offset_of!(T, shared_info), 36);
+        assert_eq!(offset_of!(T, flags), 40);
+        assert_eq!(offset_of!(T, store_mfn), 44);
+        assert_eq!(offset_of!(T, store_evtchn), 48);
+        assert_eq!(offset_of!(T, console), 52);
+        assert_eq!(offset_of!(T, pt_base), 60);
+        assert_eq!(offset_of!(T, nr_pt_frames), 64);
+        assert_eq!(offset_of!(T, mfn_list), 68);
+        assert_eq!(offset_of!(T, mod_start), 72);
+        assert_eq!(offset_of!(T, mod_len), 76);
+        assert_eq!(offset_of!(T, cmd_line), 80);
+        assert_eq!(offset_of!(T, first_p2m_pfn), 1104);
+        assert_eq!(offset_of!(T, nr_p2m_frames), 1108);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_start_info() {
+        type T = StartInfo;
+        assert_eq!(size_of::<T>(), 1168);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, magic), 0);
+        assert_eq!(offset_of!(T, nr_pages), 32);
+        assert_eq!(offset_of!(T, shared_info), 40);
+        assert_eq!(offset_of!(T, flags), 48);
+        assert_eq!(offset_of!(T, store_mfn), 56);
+        assert_eq!(offset_of!(T, store_evtchn), 64);
+        assert_eq!(offset_of!(T, console), 72);
+        assert_eq!(offset_of!(T, pt_base), 88);
+        assert_eq!(offset_of!(T, nr_pt_frames), 96);
+        assert_eq!(offset_of!(T, mfn_list), 104);
+        assert_eq!(offset_of!(T, mod_start), 112);
+        assert_eq!(offset_of!(T, mod_len), 120);
+        assert_eq!(offset_of!(T, cmd_line), 128);
+        assert_eq!(offset_of!(T, first_p2m_pfn), 1152);
+        assert_eq!(offset_of!(T, nr_p2m_frames), 1160);
+    }
+
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    #[test]
+    fn check_start_info() {
+        type T = StartInfo;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_start_info_console() {
+        type T = StartInfoConsole;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, domU), 0);
+        assert_eq!(offset_of!(T, dom0), 0);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_start_info_console() {
+        type T = StartInfoConsole;
+        assert_eq!(size_of::<T>(), 16);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, domU), 0);
+        assert_eq!(offset_of!(T, dom0), 0);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_start_info_console_domu() {
+        type T = StartInfoConsoleDomU;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, mfn), 0);
+        assert_eq!(offset_of!(T, evtchn), 4);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_start_info_console_domu() {
+        type T = StartInfoConsoleDomU;
+        assert_eq!(size_of::<T>(), 16);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, mfn), 0);
+        assert_eq!(offset_of!(T, evtchn), 8);
+    }
+
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    #[test]
+    fn check_start_info_console_domu() {
+        type T = StartInfoConsoleDomU;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    #[test]
+    fn layout_start_info_console_dom0() {
+        type T = StartInfoConsoleDom0;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, info_off), 0);
+        assert_eq!(offset_of!(T, info_size), 4);
+    }
+
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    #[test]
+    fn check_start_info_console_dom0() {
+        type T = StartInfoConsoleDom0;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
     }
 

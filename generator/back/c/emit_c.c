@@ -1,7 +1,9 @@
 /* The C header backend: one header per input file, in the manner of
- * xen/include/public, with compile-time checks of every layout. */
+ * xen/include/public. The checks of their layouts are another output
+ * (emit_c_checks.c). */
 #include "emit_c.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "ascii.h"
@@ -26,9 +28,11 @@ struct cgen {
 	struct xi_module *module;
 	struct xi_out *out;
 	xi_abi_mask abis;      /* ABIs the module exists on */
+	/* Inside an anonymous aggregate that exists on `abis` only (under an
+	 * #if of them): a text for all of them needs no condition. */
+	bool abis_guarded;
 	/* Reused text buffers: the backend allocates nothing per member. */
 	struct xi_strbuf line;
-	struct xi_strbuf path;
 	struct xi_strbuf abi_text[XI_ABI_COUNT];
 	/* Structs and unions whose typedef and handle come before every
 	 * declaration: a handle to them is used before their definition
@@ -59,7 +63,7 @@ static const char *source_name(struct xi_arena *a, const struct xi_module *m)
 /* The name a handle's target has in XEN_GUEST_HANDLE_64(name): Xen's
  * (uint8, uint64_t for native_u64, int, ...), with const_ for a
  * handle<const T>. */
-static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *handle)
+static void put_handle_name(struct xi_arena *a, struct xi_strbuf *sb, const struct xi_type *handle)
 {
 	const struct xi_type *t = handle->u.target;
 	if (handle->target_const)
@@ -85,9 +89,15 @@ static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *handle)
 	const struct xi_decl *d = xi_ref_some_decl(t);
 	switch (d->kind) {
 	case XI_DECL_STRUCT:
-	case XI_DECL_UNION:
-		xi_sb_printf(sb, "%s_t", xi_c_decl_name(d));
+	case XI_DECL_UNION: {
+		/* Its typedef's name (a handle needs one: @c_handle gives it) */
+		const char *type = xi_c_typedef_name(a, d);
+		if (type)
+			xi_sb_adds(sb, type);
+		else
+			xi_sb_printf(sb, "%s_t", xi_c_decl_name(d));
 		break;
+	}
 	case XI_DECL_ENUM:
 	case XI_DECL_BITMAP:
 		xi_sb_adds(sb, prim_names[d->backing]);
@@ -100,8 +110,8 @@ static void put_handle_name(struct xi_strbuf *sb, const struct xi_type *handle)
 
 /* The declaration specifier of a (non-array, non-aggregate) type. For
  * enums and bitmaps, *note is set to the declaration the comment names. */
-static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi,
-			  const struct xi_decl **note)
+static void put_type_spec(struct xi_arena *a, struct xi_strbuf *sb, const struct xi_type *t,
+			  int abi, const struct xi_decl **note)
 {
 	*note = NULL;
 	switch (t->kind) {
@@ -110,8 +120,11 @@ static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi
 		break;
 	case XI_TYPE_REF: {
 		const struct xi_decl *d = abi >= 0 ? xi_ref_decl(t, abi) : xi_ref_some_decl(t);
-		if (t->u.ref.via_c_typedef) {
-			xi_sb_printf(sb, "%s_t", xi_c_decl_name(d));
+		/* Written by its typedef name: spelled so where C has that
+		 * typedef, else by its tag. */
+		const char *type = t->u.ref.via_c_typedef ? xi_c_typedef_name(a, d) : NULL;
+		if (type) {
+			xi_sb_adds(sb, type);
 			break;
 		}
 		switch (d->kind) {
@@ -141,12 +154,104 @@ static void put_type_spec(struct xi_strbuf *sb, const struct xi_type *t, int abi
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
 		xi_sb_adds(sb, t->kind == XI_TYPE_HANDLE ? "XEN_GUEST_HANDLE_64(" : "XEN_GUEST_HANDLE(");
-		put_handle_name(sb, t);
+		put_handle_name(a, sb, t);
 		xi_sb_addc(sb, ')');
+		break;
+	case XI_TYPE_PTR: {
+		/* ptr<const T>: "const T *", as Xen writes its raw pointers */
+		const struct xi_decl *target_note;
+		if (t->target_const)
+			xi_sb_adds(sb, "const ");
+		put_type_spec(a, sb, t->u.target, abi, &target_note);
+		xi_sb_adds(sb, " *");
+		break;
+	}
+	case XI_TYPE_VOID:  /* the target of a ptr */
+		xi_sb_adds(sb, "void");
 		break;
 	default:
 		xi_sb_addc(sb, '?');
 		break;
+	}
+}
+
+/* Does the expression use sizeof or alignof? C then writes it as written:
+ * the value, and the C type (size_t), are the compiler's on each ABI. */
+static bool uses_sizeof(const struct xi_expr *e)
+{
+	switch (e->kind) {
+	case XI_EXPR_SIZEOF:
+	case XI_EXPR_ALIGNOF:
+		return true;
+	case XI_EXPR_NAME:
+		return e->ref && e->ref->abi_value;
+	case XI_EXPR_UNARY:
+		return uses_sizeof(e->a);
+	case XI_EXPR_BINARY:
+		return uses_sizeof(e->a) || uses_sizeof(e->b);
+	default:
+		return false;
+	}
+}
+
+/* C's precedence of xidl's operators (higher binds tighter). */
+static int c_precedence(enum xi_op op)
+{
+	switch (op) {
+	case XI_OP_OR: return 1;
+	case XI_OP_XOR: return 2;
+	case XI_OP_AND: return 3;
+	case XI_OP_SHL: case XI_OP_SHR: return 4;
+	case XI_OP_ADD: case XI_OP_SUB: return 5;
+	case XI_OP_MUL: case XI_OP_DIV: case XI_OP_MOD: return 6;
+	default: return 7;
+	}
+}
+
+/* An expression in C: constants by their C names, sizeof(T) with T's C
+ * name, alignof(T) as GNU C's __alignof__ (C89 has no alignof). */
+static void put_c_expr(struct xi_strbuf *sb, const struct xi_expr *e, int min)
+{
+	static const char *const ops[] = {
+		[XI_OP_NEG] = "-", [XI_OP_NOT] = "~", [XI_OP_PLUS] = "+", [XI_OP_ADD] = "+",
+		[XI_OP_SUB] = "-", [XI_OP_MUL] = "*", [XI_OP_DIV] = "/", [XI_OP_MOD] = "%",
+		[XI_OP_SHL] = "<<", [XI_OP_SHR] = ">>", [XI_OP_AND] = "&", [XI_OP_OR] = "|",
+		[XI_OP_XOR] = "^",
+	};
+	switch (e->kind) {
+	case XI_EXPR_INT:
+		if (e->hex)
+			xi_sb_printf(sb, "0x%" PRIX64, e->lit.mag);
+		else
+			xi_sb_printf(sb, "%" PRIu64, e->lit.mag);
+		return;
+	case XI_EXPR_NAME:
+		xi_sb_adds(sb, e->ref ? xi_c_decl_name(e->ref) : e->name);
+		return;
+	case XI_EXPR_SIZEOF:
+	case XI_EXPR_ALIGNOF: {
+		const struct xi_decl *note;
+		xi_sb_adds(sb, e->kind == XI_EXPR_SIZEOF ? "sizeof(" : "__alignof__(");
+		/* No arena: sizeof takes no struct, so no typedef name is made. */
+		put_type_spec(NULL, sb, e->type, -1, &note);
+		xi_sb_addc(sb, ')');
+		return;
+	}
+	case XI_EXPR_UNARY:
+		xi_sb_adds(sb, ops[e->op]);
+		put_c_expr(sb, e->a, 7);
+		return;
+	case XI_EXPR_BINARY: {
+		int p = c_precedence(e->op);
+		if (p < min)
+			xi_sb_addc(sb, '(');
+		put_c_expr(sb, e->a, p);
+		xi_sb_printf(sb, " %s ", ops[e->op]);
+		put_c_expr(sb, e->b, p + 1);
+		if (p < min)
+			xi_sb_addc(sb, ')');
+		return;
+	}
 	}
 }
 
@@ -170,6 +275,8 @@ static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
 			xi_sb_adds(sb, "XEN_FLEX_ARRAY_DIM");
 		} else if (len->kind == XI_EXPR_NAME && len->ref) {
 			xi_sb_adds(sb, xi_c_decl_name(len->ref));
+		} else if (uses_sizeof(len)) {
+			put_c_expr(sb, len, 0);
 		} else {
 			xi_sb_add_u32(sb, t->u.array.count);
 		}
@@ -179,8 +286,8 @@ static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
 
 /* One member declaration line, such as "uint32_t flags; (comment naming
  * the bitmap)". */
-static void put_member_line(struct xi_strbuf *sb, const struct xi_type *t, const char *name,
-			    unsigned indent, int abi)
+static void put_member_line(struct xi_arena *a, struct xi_strbuf *sb, const struct xi_type *t,
+			    const char *name, unsigned indent, int abi)
 {
 	const struct xi_type *base = array_base(t);
 	const struct xi_type *choice = NULL;
@@ -195,8 +302,9 @@ static void put_member_line(struct xi_strbuf *sb, const struct xi_type *t, const
 	const struct xi_decl *note;
 	static const char spaces[] = "                                ";
 	xi_sb_addn(sb, spaces, indent < sizeof(spaces) - 1 ? indent : sizeof(spaces) - 1);
-	put_type_spec(sb, base, abi, &note);
-	xi_sb_addc(sb, ' ');
+	put_type_spec(a, sb, base, abi, &note);
+	if (base->kind != XI_TYPE_PTR)  /* "T *name": the spec ends with the star */
+		xi_sb_addc(sb, ' ');
 	xi_sb_adds(sb, name);
 	put_dims(sb, t);
 	if (choice)
@@ -255,7 +363,7 @@ static void emit_per_abi_line(struct cgen *g, const char *prefix, const struct x
 		xi_sb_reset(sb);
 		xi_sb_adds(sb, prefix);
 		size_t empty = sb->len;
-		put_member_line(sb, t, name, indent, a);
+		put_member_line(g->arena, sb, t, name, indent, a);
 		/* Where a member is absent (void) the line stays empty. */
 		texts[a] = sb->len == empty ? "" : xi_sb_str(sb);
 	}
@@ -266,12 +374,85 @@ static void emit_per_abi_line(struct cgen *g, const char *prefix, const struct x
 	for (unsigned i = 0; i < n; i++)
 		if (*groups[i].text)
 			groups[kept++] = groups[i];
-	emit_abi_chain(g, groups, kept, kept == n && g->abis == XI_ABI_ALL);
+	emit_abi_chain(g, groups, kept, kept == n && (g->abis == XI_ABI_ALL || g->abis_guarded));
+}
+
+static void emit_member(struct cgen *g, const struct xi_member *m, unsigned indent);
+
+/* The condition under which C writes an anonymous aggregate: Xen's test
+ * for a compiler that has anonymous unions; strict ISO C89/C99 and C++98
+ * modes take the fallback member instead (C++ has no anonymous structs). */
+#define C_ANONYMOUS_CONDITION "defined(__GNUC__) && !defined(__STRICT_ANSI__)"
+
+/* An anonymous struct or union member: written whole where the compiler
+ * has anonymous aggregates, as its fallback member (xi_anonymous_fallback,
+ * whose layout the layout pass checked) elsewhere; on the ABIs where it
+ * has members only. */
+static void emit_anonymous(struct cgen *g, const struct xi_member *m, unsigned indent)
+{
+	const struct xi_agg *agg = m->type->u.agg;
+	xi_abi_mask present = 0;
+	XI_FOR_EACH_ABI(a, g->abis)
+		if (xi_agg_present(agg, a))
+			present |= XI_ABI_BIT(a);
+	if (!present)
+		return;
+	/* an anonymous aggregate in another goes with the outermost one */
+	bool outermost = !agg->parent || !agg->parent->anonymous;
+	xi_abi_mask all = g->abis;
+	if (present != all)
+		xi_out_printf(g->out, "#if %s\n", xi_c_abi_condition(g->arena, present));
+	/* Inside, only the ABIs where it exists matter: a member that
+	 * exists on all of them needs no #if of its own. */
+	bool guarded = g->abis_guarded;
+	g->abis = present;
+	g->abis_guarded = guarded || present != all;
+	if (outermost)
+		xi_out_puts(g->out, "#if " C_ANONYMOUS_CONDITION "\n");
+	xi_out_indent(g->out, indent);
+	xi_out_printf(g->out, "%s%s {\n", agg->is_union ? "union" : "struct", packed_attr(g, agg));
+	emit_members(g, agg, indent + C_INDENT);
+	xi_out_indent(g->out, indent);
+	xi_out_puts(g->out, "};\n");
+	if (outermost) {
+		xi_out_puts(g->out, "#else\n");
+		/* The fallback may differ per ABI (the first member that
+		 * exists there): one block for each, under the condition of
+		 * its ABIs unless the member's own #if says just that. */
+		xi_abi_mask left = present;
+		while (left) {
+			int first = __builtin_ctz(left);
+			const struct xi_member *fb = xi_anonymous_fallback(agg, first);
+			xi_abi_mask same = 0, has = 0;
+			XI_FOR_EACH_ABI(a, left)
+				if (xi_anonymous_fallback(agg, a) == fb)
+					same |= XI_ABI_BIT(a);
+			XI_FOR_EACH_ABI(a, present)
+				if (xi_member_present(fb, a))
+					has |= XI_ABI_BIT(a);
+			left &= ~same;
+			bool guard = same != has;
+			if (guard)
+				xi_out_printf(g->out, "#if %s\n", xi_c_abi_condition(g->arena, same));
+			emit_member(g, fb, indent);
+			if (guard)
+				xi_out_puts(g->out, "#endif\n");
+		}
+		xi_out_puts(g->out, "#endif\n");
+	}
+	g->abis = all;
+	g->abis_guarded = guarded;
+	if (present != all)
+		xi_out_puts(g->out, "#endif\n");
 }
 
 static void emit_member(struct cgen *g, const struct xi_member *m, unsigned indent)
 {
 	xi_c_comment(g->out, indent, m->doc);
+	if (m->flags & XI_MEMBER_ANONYMOUS) {
+		emit_anonymous(g, m, indent);
+		return;
+	}
 	const char *name = xi_member_c_name(m);
 	const struct xi_type *base = array_base(m->type);
 	if (base->kind == XI_TYPE_AGG) {
@@ -292,14 +473,20 @@ static void emit_member(struct cgen *g, const struct xi_member *m, unsigned inde
 		return;
 	}
 	xi_sb_reset(&g->line);
-	put_member_line(&g->line, m->type, name, indent, -1);
+	put_member_line(g->arena, &g->line, m->type, name, indent, -1);
 	xi_out_write(g->out, g->line.data, g->line.len);
 }
 
+static void emit_conditional_members(struct cgen *g, const struct xi_agg *agg, unsigned indent);
+
 static void emit_members(struct cgen *g, const struct xi_agg *agg, unsigned indent)
 {
-	for (const struct xi_member *m = agg->members; m; m = m->next)
-		emit_member(g, m, indent);
+	if (!agg->c_members) {
+		for (const struct xi_member *m = agg->members; m; m = m->next)
+			emit_member(g, m, indent);
+		return;
+	}
+	emit_conditional_members(g, agg, indent);
 }
 
 /* --- Declarations -------------------------------------------------------- */
@@ -314,6 +501,9 @@ static bool prefers_hex(const struct xi_expr *e, unsigned hops)
 		return e->hex;
 	case XI_EXPR_NAME:
 		return e->ref && hops < 16 && prefers_hex(e->ref->expr, hops + 1);
+	case XI_EXPR_SIZEOF:
+	case XI_EXPR_ALIGNOF:
+		return false;
 	case XI_EXPR_UNARY:
 		return e->op == XI_OP_NOT || prefers_hex(e->a, hops);
 	case XI_EXPR_BINARY:
@@ -331,8 +521,15 @@ static void emit_const(struct cgen *g, const struct xi_decl *d)
 {
 	xi_c_comment(g->out, 0, d->doc);
 	enum xi_ctype t = d->c_type ? d->c_type : xi_ctype_of_prim(d->const_prim);
-	xi_out_printf(g->out, "#define %s %s\n", xi_c_decl_name(d),
-		      xi_c_ctype_literal(g->arena, d->value, t, prefers_hex(d->expr, 0)));
+	if (uses_sizeof(d->expr)) {
+		struct xi_strbuf sb = XI_STRBUF_INIT;
+		put_c_expr(&sb, d->expr, 0);
+		xi_out_printf(g->out, "#define %s (%s)\n", xi_c_decl_name(d), xi_sb_str(&sb));
+		xi_sb_free(&sb);
+	} else {
+		xi_out_printf(g->out, "#define %s %s\n", xi_c_decl_name(d),
+			      xi_c_ctype_literal(g->arena, d->value, t, prefers_hex(d->expr, 0)));
+	}
 	if (!d->interface_version)
 		return;
 	/* The version @if(version ...) compares: the hypervisor and the
@@ -358,7 +555,7 @@ static void emit_alias(struct cgen *g, const struct xi_decl *d)
 	} else {
 		xi_sb_reset(&g->line);
 		xi_sb_adds(&g->line, "typedef ");
-		put_member_line(&g->line, d->type, name, 0, -1);
+		put_member_line(g->arena, &g->line, d->type, name, 0, -1);
 		xi_out_write(g->out, g->line.data, g->line.len);
 	}
 	if (xi_c_defines_handle(d))
@@ -372,14 +569,41 @@ static void emit_alias(struct cgen *g, const struct xi_decl *d)
 struct cond_block {
 	const struct xi_cond *branch;
 	const struct xi_cond *chain;
+	const struct xi_cond *first; /* the condition of the #if */
 };
+
+/* The directive #KW COND (no newline); Xen's #ifdef / #ifndef when the
+ * whole condition of an #if is one defined(NAME). */
+static const char *cond_directive(struct cgen *g, const char *kw, const struct xi_cond *c)
+{
+	bool not = c->kind == XI_COND_NOT && c->a->kind == XI_COND_DEFINED;
+	if (!strcmp(kw, "if") && (c->kind == XI_COND_DEFINED || not))
+		return xi_aprintf(g->arena, "#%s %s", not ? "ifndef" : "ifdef",
+				  not ? c->a->name : c->name);
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_cond_c_text(&sb, c);
+	const char *line = xi_aprintf(g->arena, "#%s %s", kw, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return line;
+}
 
 static void cond_line(struct cgen *g, const char *kw, const struct xi_cond *c)
 {
-	struct xi_strbuf sb = XI_STRBUF_INIT;
-	xi_cond_c_text(&sb, c);
-	xi_out_printf(g->out, "#%s %s\n", kw, xi_sb_str(&sb));
-	xi_sb_free(&sb);
+	xi_out_printf(g->out, "%s\n", cond_directive(g, kw, c));
+}
+
+/* #else or #endif (kw) of a block opened with #if c. After an #ifdef NAME
+ * the line names NAME in a comment, as Xen writes it: Xen's compat scripts
+ * (tools/compat-build-source.py) keep such a block in the compat header
+ * only when its #ifdef, #else and #endif all name it. */
+static void cond_close(struct cgen *g, const char *kw, const struct xi_cond *c)
+{
+	if (c && c->kind == XI_COND_NOT)
+		c = c->a;
+	if (c && c->kind == XI_COND_DEFINED)
+		xi_out_printf(g->out, "#%s /* %s */\n", kw, c->name);
+	else
+		xi_out_printf(g->out, "#%s\n", kw);
 }
 
 /* Before an item (a declaration, variant or bit) under condition c (NULL:
@@ -397,7 +621,7 @@ static void cond_enter(struct cgen *g, struct cond_block *b, const struct xi_con
 		either->a = b->chain;
 		either->b = c;
 		if (xi_cond_implies(NULL, either))
-			xi_out_puts(g->out, "#else\n");
+			cond_close(g, "else", b->first);
 		else
 			cond_line(g, "elif", c);
 		b->branch = c;
@@ -405,13 +629,24 @@ static void cond_enter(struct cgen *g, struct cond_block *b, const struct xi_con
 		return;
 	}
 	if (b->branch)
-		xi_out_puts(g->out, "#endif\n");
-	b->branch = b->chain = c;
+		cond_close(g, "endif", b->first);
+	b->branch = b->chain = b->first = c;
 	if (c) {
 		if (blank)
 			xi_out_putc(g->out, '\n');
 		cond_line(g, "if", c);
 	}
+}
+
+/* Members under @if: each under its #if, alternatives in one chain. */
+static void emit_conditional_members(struct cgen *g, const struct xi_agg *agg, unsigned indent)
+{
+	struct cond_block block = { NULL, NULL, NULL };
+	for (const struct xi_cmember *cm = agg->c_members; cm; cm = cm->next) {
+		cond_enter(g, &block, cm->cond, false);
+		emit_member(g, cm->member, indent);
+	}
+	cond_enter(g, &block, NULL, false);
 }
 
 /* A @c_enum enum is a C enum, as Xen declares a few: `enum NAME { ... };`
@@ -423,7 +658,7 @@ static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
 		xi_out_puts(g->out, "typedef enum {\n");
 	else
 		xi_out_printf(g->out, "enum %s {\n", xi_c_decl_name(d));
-	struct cond_block block = { NULL, NULL };
+	struct cond_block block = { NULL, NULL, NULL };
 	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
 		cond_enter(g, &block, v->cond, false);
 		xi_c_comment(g->out, C_INDENT, v->doc);
@@ -446,7 +681,7 @@ static void emit_enum(struct cgen *g, const struct xi_decl *d)
 		return;
 	}
 	xi_c_comment(g->out, 0, d->doc);
-	struct cond_block block = { NULL, NULL };
+	struct cond_block block = { NULL, NULL, NULL };
 	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
 		cond_enter(g, &block, v->cond, false);
 		xi_c_comment(g->out, 0, v->doc);
@@ -503,7 +738,7 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 	enum xi_ctype own = d->c_type ? d->c_type : xi_ctype_of_prim(d->backing);
 	uint64_t all = 0;
 	xi_c_comment(g->out, 0, d->doc);
-	struct cond_block block = { NULL, NULL };
+	struct cond_block block = { NULL, NULL, NULL };
 	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
 		cond_enter(g, &block, v->cond, false);
 		const char *name = xi_c_variant_name(g->arena, d, v);
@@ -528,7 +763,11 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 		uint64_t field = mask >> v->lo;
 		xi_out_printf(g->out, "#define %s_mask (0x%llx%s << %s)\n", name,
 			      (unsigned long long)field, suffix, shift);
-		xi_out_printf(g->out, "#define %s(v) (((v) << %s) & %s_mask)\n", name, shift, name);
+		/* The maker of a field's value, where Xen has one (@c_field_macro),
+		 * in a file that does not follow Xen, or with --c-extras. */
+		if (v->c_field_macro || !xi_c_follows_xen(d->module) || g->opt->c_extras)
+			xi_out_printf(g->out, "#define %s(v) (((v) << %s) & %s_mask)\n", name, shift,
+				      name);
 	}
 	cond_enter(g, &block, NULL, false);
 	/* Every bit at once: a name Xen's headers lack (--c-extras). */
@@ -554,229 +793,16 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 	xi_out_printf(g->out, "%s%s %s {\n", kw, packed_attr(g, d->agg), name);
 	emit_members(g, d->agg, C_INDENT);
 	xi_out_puts(g->out, "};\n");
-	/* An alias declared under the name NAME_t takes the place of the
-	 * usual typedef (Xen's x86_32 xen_callback_t names struct
-	 * xen_callback, its x86_64 one an integer). */
-	const char *type = xi_aprintf(g->arena, "%s_t", name);
-	if (xi_map_get(&g->ctx->symbols, type, strlen(type)) ||
+	/* The typedef where C has one (xi_c_typedef_name). An alias declared
+	 * under its name takes its place (Xen's x86_32 xen_callback_t names
+	 * struct xen_callback, its x86_64 one an integer). */
+	const char *type = xi_c_typedef_name(g->arena, d);
+	if (!type || xi_map_get(&g->ctx->symbols, type, strlen(type)) ||
 	    xi_map_get(&g->early, name, strlen(name)))
 		return;
 	xi_out_printf(g->out, "typedef %s %s %s;\n", kw, name, type);
 	if (xi_c_defines_handle(d))
 		xi_out_printf(g->out, "DEFINE_XEN_GUEST_HANDLE(%s);\n", type);
-}
-
-/* --- Layout checks ------------------------------------------------------- */
-
-/* Do two ABIs give an aggregate the same offsets everywhere inside it? */
-static bool same_offsets(const struct xi_agg *agg, int a, int b)
-{
-	for (const struct xi_member *m = agg->members; m; m = m->next) {
-		if (xi_member_present(m, a) != xi_member_present(m, b))
-			return false;
-		if (xi_member_offset(m, a) != xi_member_offset(m, b))
-			return false;
-		const struct xi_type *t = array_base(m->type);
-		if (t->kind == XI_TYPE_AGG && !same_offsets(t->u.agg, a, b))
-			return false;
-	}
-	return true;
-}
-
-/* What the checks of an aggregate are made of. */
-struct checked {
-	const struct xi_agg *agg;
-	bool with_align;
-};
-
-static bool same_checks(const void *data, int a, int b)
-{
-	const struct checked *c = data;
-	const struct xi_agg *agg = c->agg;
-	/* Laid out once for every ABI (nearly always): nothing to compare. */
-	if (agg->invariant)
-		return true;
-	return agg->lay[a].size == agg->lay[b].size &&
-	       (!c->with_align || agg->lay[a].align == agg->lay[b].align) && same_offsets(agg, a, b);
-}
-
-/* The offset checks of an aggregate's members (and of the members of the
- * inline aggregates it holds) on one ABI; g->path holds the path of the
- * enclosing member. */
-static void emit_member_checks(struct cgen *g, const char *kw, const char *name,
-			       const struct xi_agg *agg, uint32_t base, int abi)
-{
-	size_t saved = g->path.len;
-	for (const struct xi_member *m = agg->members; m; m = m->next) {
-		if (!xi_member_present(m, abi))
-			continue;
-		g->path.len = saved;
-		xi_sb_adds(&g->path, xi_member_c_name(m));
-		uint32_t offset = base + xi_member_offset(m, abi);
-		xi_out_printf(g->out, "XENIDL_CHECK_OFFSET(%s, %s, %s, %u);\n", kw, name,
-			      g->path.data, (unsigned)offset);
-		const struct xi_type *t = m->type;
-		while (t->kind == XI_TYPE_ARRAY) {
-			xi_sb_adds(&g->path, "[0]");
-			t = t->u.array.elem;
-		}
-		if (t->kind == XI_TYPE_AGG) {
-			xi_sb_addc(&g->path, '.');
-			emit_member_checks(g, kw, name, t->u.agg, offset, abi);
-		}
-	}
-	g->path.len = saved;
-	if (g->path.data)
-		g->path.data[saved] = '\0';
-}
-
-static void emit_checks_on(struct cgen *g, const struct xi_decl *d, int abi, bool with_align)
-{
-	const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
-	const char *name = xi_c_decl_name(d);
-	xi_out_printf(g->out, "XENIDL_CHECK_SIZE(%s, %s, %u);\n", kw, name,
-		      (unsigned)d->agg->lay[abi].size);
-	if (with_align)
-		xi_out_printf(g->out, "XENIDL_CHECK_ALIGN(%s, %s, %u);\n", kw, name,
-			      (unsigned)d->agg->lay[abi].align);
-	xi_sb_reset(&g->path);
-	emit_member_checks(g, kw, name, d->agg, 0, abi);
-}
-
-/* The checks of one aggregate: unconditional when every ABI agrees, else
- * one group of ABIs per distinct layout under an #if chain. */
-static void emit_checks_for(struct cgen *g, const struct xi_decl *d)
-{
-	const struct xi_agg *agg = d->agg;
-	/* Packing makes every type 1-aligned: only sizes and offsets remain. */
-	bool with_align = !(g->opt->packed && !d->legacy);
-	struct xi_abi_group groups[XI_ABI_COUNT];
-	const struct checked checked = { agg, with_align };
-	unsigned n = xi_abi_group(groups, g->abis, same_checks, &checked);
-	bool all = g->abis == XI_ABI_ALL;
-	xi_out_printf(g->out, "\n/* %s %s */\n", d->kind == XI_DECL_UNION ? "union" : "struct",
-		      xi_c_decl_name(d));
-	/* C++ gives empty structs size 1: what holds one is checked in C only. */
-	if (n == 1 && all && !(agg->empty_abis & g->abis)) {
-		emit_checks_on(g, d, groups[0].first, with_align);
-		return;
-	}
-	for (unsigned i = 0; i < n; i++) {
-		const char *kw = i ? "elif" : "if";
-		bool c_only = (agg->empty_abis & groups[i].abis) != 0;
-		if (n == 1 && all)
-			xi_out_printf(g->out, "#%s !defined(__cplusplus)\n", kw);
-		else if (c_only)
-			xi_out_printf(g->out, "#%s (%s) && !defined(__cplusplus)\n", kw,
-				      xi_c_abi_condition(g->arena, groups[i].abis));
-		else
-			xi_out_printf(g->out, "#%s %s\n", kw, xi_c_abi_condition(g->arena, groups[i].abis));
-		emit_checks_on(g, d, groups[i].first, with_align);
-	}
-	xi_out_puts(g->out, "#endif\n");
-}
-
-static bool has_alternative(struct cgen *g, const struct xi_decl *d)
-{
-	const struct xi_decl *o = xi_map_get(&g->ctx->symbols, d->name, strlen(d->name));
-	for (; o; o = o->next_same_name)
-		if (o != d && o->cond && o->module->family == d->module->family)
-			return true;
-	return false;
-}
-
-/* Does a type's layout depend on a name declared more than once under
- * conditions (@if alternatives)? Then it differs between configurations,
- * and the checks, which are of the reference configuration, are left out. */
-static bool layout_has_alternatives(struct cgen *g, const struct xi_type *t, unsigned depth)
-{
-	if (depth > XI_MAX_NESTING)
-		return true;
-	switch (t->kind) {
-	case XI_TYPE_ARRAY:
-		return layout_has_alternatives(g, t->u.array.elem, depth + 1);
-	case XI_TYPE_AGG:
-		for (const struct xi_member *m = t->u.agg->members; m; m = m->next)
-			if (layout_has_alternatives(g, m->type, depth + 1))
-				return true;
-		return false;
-	case XI_TYPE_ARCH:
-		for (const struct xi_arch_choice *c = t->u.arch.choices; c; c = c->next)
-			if (layout_has_alternatives(g, c->type, depth + 1))
-				return true;
-		return false;
-	case XI_TYPE_REF:
-		for (int a = 0; a < XI_ABI_COUNT; a++) {
-			const struct xi_decl *d = xi_ref_decl(t, a);
-			if (!d || (a && !t->u.ref.per_abi))
-				continue;
-			if (d->cond && has_alternative(g, d))
-				return true;
-			if (d->kind == XI_DECL_ALIAS && layout_has_alternatives(g, d->type, depth + 1))
-				return true;
-			if (xi_decl_is_aggregate(d)) {
-				for (const struct xi_member *m = d->agg->members; m; m = m->next)
-					if (layout_has_alternatives(g, m->type, depth + 1))
-						return true;
-			}
-		}
-		return false;
-	default:
-		return false;
-	}
-}
-
-static bool decl_has_alternatives(struct cgen *g, const struct xi_decl *d)
-{
-	if (!xi_decl_is_aggregate(d))
-		return false;
-	for (const struct xi_member *m = d->agg->members; m; m = m->next)
-		if (layout_has_alternatives(g, m->type, 0))
-			return true;
-	return false;
-}
-
-static void emit_checks(struct cgen *g)
-{
-	bool any = false;
-	for (unsigned i = 0; i < g->module->ndecls; i++)
-		if ((xi_decl_is_aggregate(g->module->sorted[i]) || g->module->sorted[i]->c_bitfields) &&
-		    !g->module->sorted[i]->c_only)
-			any = true;
-	if (!any)
-		return;
-	xi_out_puts(g->out,
-		    "\n/*\n"
-		    " * Layout checks: the compiler confirms the size, alignment and member\n"
-		    " * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS\n"
-		    " * to leave them out.\n"
-		    " */\n"
-		    "#ifndef XENIDL_NO_LAYOUT_CHECKS\n");
-	for (unsigned i = 0; i < g->module->ndecls; i++) {
-		const struct xi_decl *d = g->module->sorted[i];
-		/* Checks are of the reference configuration (cond.h); one that
-		 * exists only in some configurations is checked there. */
-		if (d->c_only || !(xi_decl_is_aggregate(d) || (d->c_bitfields && d->backing_ok)) ||
-		    decl_has_alternatives(g, d))
-			continue;
-		if (d->cond) {
-			struct xi_strbuf sb = XI_STRBUF_INIT;
-			xi_cond_c_text(&sb, d->cond);
-			xi_out_printf(g->out, "\n#if %s", xi_sb_str(&sb));
-			xi_sb_free(&sb);
-		}
-		if (xi_decl_is_aggregate(d))
-			emit_checks_for(g, d);
-		else if (d->c_bitfields && d->backing_ok)
-			/* The same on every ABI: the backing integer's layout. */
-			xi_out_printf(g->out, "\n/* struct %s */\nXENIDL_CHECK_SIZE(struct, %s, %u);\n"
-				      "XENIDL_CHECK_ALIGN(struct, %s, %u);\n", xi_c_decl_name(d),
-				      xi_c_decl_name(d), xi_prims[d->backing].size, xi_c_decl_name(d),
-				      xi_prims[d->backing].size);
-		if (d->cond)
-			xi_out_puts(g->out, "#endif\n");
-	}
-	xi_out_puts(g->out, "\n#endif /* XENIDL_NO_LAYOUT_CHECKS */\n");
 }
 
 /* --- Files --------------------------------------------------------------- */
@@ -800,10 +826,12 @@ static void refer(struct cgen *g, const struct xi_module *m)
 static void emit_includes(struct cgen *g)
 {
 	const struct xi_import *im = g->module->imports;
-	if (!im)
-		return;
+	if (!im || im->is_part)
+		return; /* the link to its family groups comes last */
 	xi_out_putc(g->out, '\n');
 	for (; im; im = im->next) {
+		if (im->is_part)
+			continue;
 		if (!im->is_arch) {
 			xi_out_printf(g->out, "#include \"%s\"\n", include_path(g->arena, im->path));
 			refer(g, im->module[0]);
@@ -1005,10 +1033,60 @@ static void emit_early_handles(struct cgen *g)
 		if (!xi_map_get(&g->early, name, strlen(name)))
 			continue;
 		const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
+		const char *type = xi_c_typedef_name(g->arena, d);
 		xi_out_printf(g->out, "\n/* A handle to %s %s comes before its definition. */\n"
-			      "typedef %s %s %s_t;\nDEFINE_XEN_GUEST_HANDLE(%s_t);\n", kw, name, kw,
-			      name, name, name);
+			      "typedef %s %s %s;\nDEFINE_XEN_GUEST_HANDLE(%s);\n", kw, name, kw,
+			      name, type, type);
 	}
+}
+
+static void emit_decls(struct cgen *g)
+{
+	struct xi_module *m = g->module;
+	struct cond_block block = { NULL, NULL, NULL };
+	for (unsigned i = 0; i < m->ndecls; i++) {
+		const struct xi_decl *d = m->sorted[i];
+		cond_enter(g, &block, d->cond, true);
+		xi_out_putc(g->out, '\n');
+		/* Under defined(NAME), on the ABIs where it holds only. */
+		xi_abi_mask module_abis = g->abis;
+		g->abis = xi_decl_abis(g->ctx, d);
+		switch (d->kind) {
+		case XI_DECL_CONST: emit_const(g, d); break;
+		case XI_DECL_ALIAS: emit_alias(g, d); break;
+		case XI_DECL_ENUM: emit_enum(g, d); break;
+		case XI_DECL_BITMAP: emit_bitmap(g, d); break;
+		case XI_DECL_STRUCT:
+		case XI_DECL_UNION: emit_aggregate(g, d); break;
+		}
+		g->abis = module_abis;
+	}
+	cond_enter(g, &block, NULL, true);
+}
+
+/* The file's family groups (xi_module.part_of): each family's
+ * declarations under the family's #if, as Xen writes them in a shared
+ * header, before the declarations of the file (which may use them). */
+static void emit_parts(struct cgen *g)
+{
+	struct xi_module *m = g->module;
+	xi_abi_mask abis = g->abis;
+	bool first = true;
+	for (int f = 0; f < XI_FAM_COUNT; f++) {
+		struct xi_module *p = m->parts[f];
+		if (!p || p->left_out)
+			continue;
+		xi_out_printf(g->out, "\n#%s %s\n", first ? "if" : "elif", xi_families[f].c_cond);
+		first = false;
+		g->module = p;
+		g->abis = xi_module_abis(g->ctx, p);
+		emit_early_handles(g);
+		emit_decls(g);
+		g->module = m;
+		g->abis = abis;
+	}
+	if (!first)
+		xi_out_puts(g->out, "\n#endif\n");
 }
 
 static void emit_module(struct cgen *g)
@@ -1043,31 +1121,17 @@ static void emit_module(struct cgen *g)
 		xi_ref_add(g->ctx, g->out, "includes", "c", XI_C_SUPPORT_HEADER, m);
 	}
 	emit_includes(g);
-	struct cond_block block = { NULL, NULL };
 	if (m->c_prelude && m->family == XI_FAM_NONE && !m->c_prelude_version) {
 		xi_out_putc(o, '\n');
 		emit_shared_machinery(o, deferred_handles(g));
 	}
 	emit_early_handles(g);
-	for (unsigned i = 0; i < m->ndecls; i++) {
-		const struct xi_decl *d = m->sorted[i];
-		cond_enter(g, &block, d->cond, true);
-		xi_out_putc(o, '\n');
-		switch (d->kind) {
-		case XI_DECL_CONST: emit_const(g, d); break;
-		case XI_DECL_ALIAS: emit_alias(g, d); break;
-		case XI_DECL_ENUM: emit_enum(g, d); break;
-		case XI_DECL_BITMAP: emit_bitmap(g, d); break;
-		case XI_DECL_STRUCT:
-		case XI_DECL_UNION: emit_aggregate(g, d); break;
-		}
-	}
-	cond_enter(g, &block, NULL, true);
+	emit_parts(g);
+	emit_decls(g);
 	if (m->c_prelude_version) {
 		xi_out_putc(o, '\n');
 		xi_out_puts(o, xi_template_c_version);
 	}
-	emit_checks(g);
 	xi_out_printf(o, "\n#endif /* %s */\n", guard);
 }
 
@@ -1084,6 +1148,8 @@ void xi_emit_c(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_o
 	}
 	for (unsigned i = 0; i < ctx->ninputs; i++) {
 		struct xi_module *m = ctx->inputs[i];
+		if (m->part_of)
+			continue; /* in its file's header (emit_parts) */
 		struct cgen g;
 		memset(&g, 0, sizeof(g));
 		g.ctx = ctx;
@@ -1097,7 +1163,6 @@ void xi_emit_c(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_o
 			emit_module(&g);
 		xi_map_free(&g.early);
 		xi_sb_free(&g.line);
-		xi_sb_free(&g.path);
 		for (int a = 0; a < XI_ABI_COUNT; a++)
 			xi_sb_free(&g.abi_text[a]);
 	}

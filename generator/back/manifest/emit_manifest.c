@@ -189,6 +189,8 @@ static void put_member(struct mf_writer *w, const struct xi_mf_decl *d,
 		add_attr(sb, "dir", xi_mf_dir_name(mm->dir));
 		if (mm->reserved)
 			xi_sb_adds(sb, " reserved");
+		if (mm->alias)
+			xi_sb_adds(sb, " alias");
 		add_attr(sb, "arm", arm);
 		add_attr(sb, "c", mm->c_name);
 		add_attr(sb, "len", mm->len);
@@ -254,7 +256,7 @@ static void put_variants(struct mf_writer *w, const struct xi_mf_decl *d)
 	}
 }
 
-static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d)
+static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d, const struct xi_mf_module *mod)
 {
 	struct xi_strbuf *sb = new_line(w);
 	xi_sb_printf(sb, "\n%s %s", xi_mf_kind_name(d->kind), d->name);
@@ -264,6 +266,10 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d)
 	case XI_MF_CONST:
 		add_attr(sb, "type", d->type);
 		add_int_attr(sb, "value", d->value);
+		XI_FOR_EACH_ABI(a, d->abis)
+			if (!xi_int_eq(d->abi_value[a], d->value))
+				add_int_attr(sb, xi_aprintf(&w->arena, "value.%s", xi_abis[a].name),
+					     d->abi_value[a]);
 		add_attr(sb, "ctype", d->c_type);
 		break;
 	case XI_MF_ENUM:
@@ -275,12 +281,19 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d)
 		else
 			add_attr(sb, "c_enum", d->c_enum);
 		break;
+	case XI_MF_STRUCT:
+	case XI_MF_UNION:
+		add_attr(sb, "c_typedef", d->c_typedef);
+		break;
 	default:
 		break;
 	}
 	add_attr(sb, "version", d->version);
 	add_attr(sb, "c", d->c_name);
 	add_attr(sb, "if", d->cond);
+	/* Fewer ABIs than its module's: its condition holds on these only. */
+	if (d->abis != mod->abis)
+		add_attr(sb, "abis", xi_mf_abi_list(&w->arena, d->abis));
 	if (d->c_only)
 		xi_sb_adds(sb, " c_only");
 	xi_sb_addc(sb, '\n');
@@ -294,6 +307,21 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d)
 		put_member(w, d, &d->members[i]);
 }
 
+static void put_module(struct mf_writer *w, const struct xi_mf_model *m,
+		       const struct xi_mf_module *mod)
+{
+	struct xi_strbuf *sb = new_line(w);
+	xi_sb_printf(sb, "\nmodule %s", mod->rel);
+	add_attr(sb, "abis", xi_mf_abi_list(&w->arena, mod->abis));
+	add_attr(sb, "if", mod->tools_only ? "tools" : NULL);
+	xi_sb_addc(sb, '\n');
+	write_line(w);
+	put_doc(w, 0, mod->doc);
+	for (unsigned i = 0; i < m->ndecls; i++)
+		if (m->decls[i]->module == mod->rel)
+			put_decl(w, m->decls[i], mod);
+}
+
 void xi_mf_write(struct xi_out *o, const struct xi_mf_model *m, const struct xi_mf_module *mod)
 {
 	/* Scratch text lives in a local arena, freed at the end. */
@@ -303,16 +331,13 @@ void xi_mf_write(struct xi_out *o, const struct xi_mf_model *m, const struct xi_
 	xi_sb_printf(sb, "%s %d", XI_MF_MAGIC, XI_MF_FORMAT_VERSION);
 	add_attr(sb, "abis", xi_mf_abi_list(&w.arena, m->abis));
 	xi_sb_printf(sb, "\n# The ABI of %s, as laid out by xenidl. Generated: do not edit.\n"
-		     "# Format: doc/integration.md, \"The ABI manifest\".\n\nmodule %s",
-		     mod->rel, mod->rel);
-	add_attr(sb, "abis", xi_mf_abi_list(&w.arena, mod->abis));
-	add_attr(sb, "if", mod->tools_only ? "tools" : NULL);
-	xi_sb_addc(sb, '\n');
+		     "# Format: doc/integration.md, \"The ABI manifest\".\n", mod->rel);
 	write_line(&w);
-	put_doc(&w, 0, mod->doc);
-	for (unsigned i = 0; i < m->ndecls; i++)
-		if (m->decls[i]->module == mod->rel)
-			put_decl(&w, m->decls[i]);
+	put_module(&w, m, mod);
+	/* The file's family groups: modules of their own, in its manifest. */
+	for (unsigned i = 0; i < m->nmodules; i++)
+		if (m->modules[i]->part_of && !strcmp(m->modules[i]->part_of, mod->rel))
+			put_module(&w, m, m->modules[i]);
 	xi_sb_free(&w.line);
 	xi_arena_free(&w.arena);
 }
@@ -322,7 +347,7 @@ void xi_emit_manifest(struct xi_ctx *ctx, const struct xi_gen_options *opt, stru
 	struct xi_mf_model *m = xi_mf_of_backend(ctx);
 	for (unsigned i = 0; i < m->nmodules; i++) {
 		const struct xi_mf_module *mod = m->modules[i];
-		if (!mod->input)
+		if (!mod->input || mod->part_of)
 			continue;
 		struct xi_out *o = xi_out_open(out, xi_aprintf(&ctx->arena, "%s.abi", mod->rel));
 		if (o)

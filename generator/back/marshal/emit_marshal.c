@@ -516,9 +516,7 @@ static void emit_wire_size_abi(struct mgen *g, struct xi_out *o, const struct xi
 
 static const char *source_name(struct xi_arena *a, const struct xi_module *m)
 {
-	const char *base = xi_mt_basename(m->path);
-	const char *dot = strrchr(base, '.');
-	return xi_aprintf(a, "%s%s", m->rel, dot ? dot : "");
+	return xi_module_source_name(a, m);
 }
 
 static const char *guard_name(struct xi_arena *a, const char *rel)
@@ -534,6 +532,18 @@ static const char *module_condition(struct mgen *g)
 	if (g->abis == g->ctx->opt.abis)
 		return NULL;
 	return xi_c_abi_condition(g->a, g->abis);
+}
+
+/* A declaration under defined(NAME) exists on some of the module's ABIs
+ * only: narrow g->abis to them and return their condition (the caller
+ * writes it; NULL when it is the module's). The caller restores g->abis. */
+static const char *narrow_to_decl(struct mgen *g, const struct xi_decl *d)
+{
+	xi_abi_mask abis = g->abis & xi_decl_abis(g->ctx, d);
+	if (abis == g->abis)
+		return NULL;
+	g->abis = abis;
+	return xi_c_abi_condition(g->a, abis);
 }
 
 static bool has_aggregates(const struct xi_module *m)
@@ -591,12 +601,22 @@ static void emit_header(struct mgen *g, struct xi_out *o)
 	if (cond)
 		xi_out_printf(o, "#if %s\n\n", cond);
 	xi_out_puts(o, "#include <xenidl/runtime.h>\n");
-	xi_out_printf(o, "#include \"%s.h\"\n", m->rel);
-	xi_ref_add(g->ctx, o, "includes", "c", xi_aprintf(g->a, "%s.h", m->rel), m);
+	xi_out_printf(o, "#include \"%s.h\"\n", xi_module_c_rel(m));
+	xi_ref_add(g->ctx, o, "includes", "c", xi_aprintf(g->a, "%s.h", xi_module_c_rel(m)), m);
 	xi_out_puts(o, "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n");
-	for (unsigned i = 0; i < m->ndecls; i++)
-		if (xi_decl_is_aggregate(m->sorted[i]) && !m->sorted[i]->c_only)
-			emit_prototypes(g, o, m->sorted[i]);
+	for (unsigned i = 0; i < m->ndecls; i++) {
+		const struct xi_decl *d = m->sorted[i];
+		if (!xi_decl_is_aggregate(d) || d->c_only)
+			continue;
+		xi_abi_mask module_abis = g->abis;
+		const char *dcond = narrow_to_decl(g, d);
+		if (dcond)
+			xi_out_printf(o, "\n#if %s\n", dcond);
+		emit_prototypes(g, o, d);
+		if (dcond)
+			xi_out_puts(o, "#endif\n");
+		g->abis = module_abis;
+	}
 	xi_out_puts(o, "\n#ifdef __cplusplus\n}\n#endif\n");
 	if (cond)
 		xi_out_puts(o, "\n#endif\n");
@@ -623,6 +643,10 @@ static void emit_source(struct mgen *g, struct xi_out *o)
 		if (!xi_decl_is_aggregate(d) || d->c_only)
 			continue;
 		xi_out_printf(o, "\n/* --- %s %s --- */\n\n", kw(d), xi_c_decl_name(d));
+		xi_abi_mask module_abis = g->abis;
+		const char *dcond = narrow_to_decl(g, d);
+		if (dcond)
+			xi_out_printf(o, "#if %s\n", dcond);
 		memo_reset(g, d);
 		/* Hosts that see the declaration alike get the same plans,
 		 * the same translations and so the same text. */
@@ -648,6 +672,9 @@ static void emit_source(struct mgen *g, struct xi_out *o)
 		}
 		if (d->legacy)
 			emit_wire_size_abi(g, o, d);
+		if (dcond)
+			xi_out_puts(o, "#endif\n");
+		g->abis = module_abis;
 	}
 	/* ISO C wants at least one declaration in a file. */
 	const char *empty = xi_aprintf(g->a, "typedef int xenidl_marshal_%s_unused;\n", xi_mt_ident(g->a, m->rel));

@@ -108,7 +108,8 @@ static const char *host_test_text(struct tgen *g, const struct xi_module *m,
 				  const struct xi_decl *d, int host, const char *id)
 {
 	const char *t = xi_c_decl_name(d);
-	xi_abi_mask abis = xi_module_abis(g->ctx, m);
+	xi_abi_mask abis = xi_decl_abis(g->ctx, d);
+	(void)m;
 	xi_abi_mask compat = d->legacy ? xi_mp_compatible_abis(g->ctx, d, host, abis) : XI_ABI_BIT(host);
 	struct xi_mp_plan *plan = xi_mp_build(g->ctx, d, host, host, compat);
 	if (!plan) /* A host always translates its own layout; never reached. */
@@ -333,12 +334,14 @@ static void emit_types(struct tgen *g, struct xi_out *o, host_text_fn fn, const 
 {
 	for (unsigned i = 0; i < g->ctx->ninputs; i++) {
 		const struct xi_module *m = g->ctx->inputs[i];
-		xi_abi_mask abis = xi_module_abis(g->ctx, m);
-		const char *cond = module_cond(g, m);
 		for (unsigned k = 0; k < m->ndecls; k++) {
 			const struct xi_decl *d = m->sorted[k];
 			if (!xi_decl_is_aggregate(d) || d->c_only)
 				continue;
+			/* The module's ABIs, or fewer under defined(NAME). */
+			xi_abi_mask abis = xi_decl_abis(g->ctx, d);
+			const char *cond = abis == g->ctx->opt.abis ? NULL
+								      : xi_c_abi_condition(g->a, abis);
 			const char *id = decl_id(g, m, d);
 			const char *texts[XI_ABI_COUNT];
 			XI_FOR_EACH_ABI(a, abis)

@@ -58,6 +58,7 @@ static struct scalar_info scalar_of(const struct xi_type *t, int abi)
 	}
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
+	case XI_TYPE_PTR:        /* an address, copied as an integer, never followed */
 		s.ok = true;
 		s.cls = XI_MP_HANDLE;
 		s.nbytes = true;
@@ -248,6 +249,20 @@ static const char *name_of(struct xi_mp_names *names, const char *parent, const 
 static void name_member(struct builder *b, struct site *to, const struct site *from,
 			const struct xi_member *m)
 {
+	if (m && (m->flags & XI_MEMBER_ANONYMOUS)) {
+		const struct xi_agg *anon = m->type->u.agg;
+		if (!anon->is_union) {
+			/* its members are reached by their own names */
+			to->lval = from->lval;
+			to->path = from->path;
+			return;
+		}
+		/* An anonymous union goes across as bytes: named by the member
+		 * C keeps in every mode, of the same place and size. */
+		const struct xi_member *fb = xi_anonymous_fallback(anon, b->host);
+		if (fb && !(fb->flags & XI_MEMBER_ANONYMOUS))
+			m = fb;
+	}
 	to->lval = name_of(b->names, from->lval, m);
 	to->path = from->path == from->lval || !strcmp(from->path, from->lval)
 		 ? to->lval : name_of(b->names, from->path, m);

@@ -216,10 +216,19 @@ static const char *member_type_md(struct page *pg, const struct xi_mf_member *mm
 	return memo->md;
 }
 
+/* " (on x86_32, x86_64 only)" for a declaration on fewer ABIs than its
+ * module (its condition has defined(NAME)), else "". */
+static const char *only_on(struct page *pg, const struct xi_mf_decl *d)
+{
+	if (d->abis == pg->mod->abis)
+		return "";
+	return xi_aprintf(pg->arena, " (on %s only)", abi_names(pg, d->abis));
+}
+
 static void heading(struct page *pg, const struct xi_mf_decl *d, const char *title)
 {
-	xi_out_printf(pg->o, "<a id=\"%s\"></a>\n\n## %s `%s`%s\n\n", d->name, title, d->name,
-		      d->legacy ? " (legacy)" : "");
+	xi_out_printf(pg->o, "<a id=\"%s\"></a>\n\n## %s `%s`%s%s\n\n", d->name, title, d->name,
+		      d->legacy ? " (legacy)" : "", only_on(pg, d));
 }
 
 /* --- Constants, aliases, enums and bitmaps ------------------------------------- */
@@ -231,6 +240,34 @@ static const char *value_md(struct page *pg, struct xi_int v)
 	if (v.neg || v.mag < 10)
 		return xi_strdup(pg->arena, buf);
 	return xi_aprintf(pg->arena, "%s (0x%llx)", buf, (unsigned long long)v.mag);
+}
+
+/* A constant's value; one that differs by ABI (sizeof) as "1024 (0x400)
+ * on x86_32; 4096 (0x1000) on x86_64, arm32, ...", ABIs in order. */
+static const char *const_value_md(struct page *pg, const struct xi_mf_decl *d)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_abi_mask done = 0;
+	XI_FOR_EACH_ABI(a, d->abis) {
+		if (done & XI_ABI_BIT(a))
+			continue;
+		xi_abi_mask same = 0;
+		XI_FOR_EACH_ABI(b, d->abis & ~done)
+			if (xi_int_eq(d->abi_value[b], d->abi_value[a]))
+				same |= XI_ABI_BIT(b);
+		if (same == d->abis) {
+			xi_sb_free(&sb);
+			return value_md(pg, d->value);
+		}
+		if (done)
+			xi_sb_adds(&sb, "; ");
+		xi_sb_printf(&sb, "%s on ", value_md(pg, d->abi_value[a]));
+		xi_sb_add_abi_names(&sb, same);
+		done |= same;
+	}
+	const char *r = xi_strdup(pg->arena, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
 }
 
 /* A run of constants: one table. Returns the index after the run. */
@@ -256,9 +293,9 @@ static unsigned constants(struct page *pg, unsigned i)
 			abi = a;
 			break;
 		}
-		xi_out_printf(pg->o, "| <a id=\"%s\"></a>`%s` | %s%s | %s | %s |\n", d->name,
-			      d->c_name ? d->c_name : d->name, type_md(pg, d->type, abi),
-			      c_type_md(pg, d->c_type), value_md(pg, d->value), cell(pg, d->doc));
+		xi_out_printf(pg->o, "| <a id=\"%s\"></a>`%s`%s | %s%s | %s | %s |\n", d->name,
+			      d->c_name ? d->c_name : d->name, only_on(pg, d), type_md(pg, d->type, abi),
+			      c_type_md(pg, d->c_type), const_value_md(pg, d), cell(pg, d->doc));
 	}
 	xi_out_putc(pg->o, '\n');
 	return i;
@@ -472,6 +509,10 @@ static void write_rows(struct page *pg, const struct xi_mf_decl *d, const struct
 		}
 		const struct xi_mf_member *mm = &d->members[r->member];
 		const char *len = len_md(pg, mm, r->type);
+		/* a member of an anonymous union shares its bytes with the others */
+		if (mm->alias)
+			len = *len ? xi_aprintf(pg->arena, "*Alias (anonymous union).* %s", len)
+				   : "*Alias (anonymous union).*";
 		xi_out_printf(o, "| `%s` | %s | %s | %s%s%s%s%s |\n", mm->path, r->type, dir_md(mm),
 			      r->arm, *r->arm && *len ? " " : "", len,
 			      (*r->arm || *len) && mm->doc ? " " : "", cell(pg, mm->doc));
@@ -582,10 +623,7 @@ static void aggregate(struct page *pg, const struct xi_mf_decl *d)
 
 static const char *source_name(struct page *pg, const struct xi_module *m)
 {
-	const char *slash = strrchr(m->path, '/');
-	const char *base = slash ? slash + 1 : m->path;
-	const char *dot = strrchr(base, '.');
-	return xi_aprintf(pg->arena, "%s%s", m->rel, dot ? dot : "");
+	return xi_module_source_name(pg->arena, m);
 }
 
 static void imports(struct page *pg, const struct xi_module *m)
@@ -602,7 +640,9 @@ static void imports(struct page *pg, const struct xi_module *m)
 			xi_out_printf(pg->o, link ? "[`%s`](%s)" : "`%s`", im->path, link);
 			continue;
 		}
-		if (im->is_map)
+		if (im->is_part)
+			xi_out_puts(pg->o, "its family groups (");
+		else if (im->is_map)
 			xi_out_puts(pg->o, "a file per architecture (");
 		else
 			xi_out_printf(pg->o, "`%s` per architecture (", im->path);

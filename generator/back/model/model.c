@@ -7,6 +7,7 @@
 #include "ascii.h"
 #include "cnames.h"
 #include "cond.h"
+#include "cprelude.h"
 #include "resolve.h"
 #include "strbuf.h"
 #include "typename.h"
@@ -180,6 +181,7 @@ void xi_mf_type_names(const char *type, xi_mf_name_fn *fn, void *ctx)
 		size_t n = (size_t)(q - p);
 		bool keyword = (n == 6 && !memcmp(p, "handle", 6)) ||
 			       (n == 13 && !memcmp(p, "native_handle", 13)) || (n == 4 && !memcmp(p, "void", 4)) ||
+			       (n == 3 && !memcmp(p, "ptr", 3)) ||
 			       (n == 5 && !memcmp(p, "const", 5));
 		if (!keyword)
 			fn(ctx, p, n);
@@ -372,17 +374,35 @@ static unsigned count_members(const struct xi_agg *agg)
 	return n;
 }
 
+/* The members of an aggregate from `base` (offsets per ABI), their paths
+ * after `prefix`. An anonymous member has no row: its members are listed
+ * in its place under their own names, as C reaches them; those of an
+ * anonymous union are `alias`es (they share storage), with the direction
+ * of the anonymous member added to theirs, and the labels of `arm`, the
+ * tagged-union arm that the anonymous member is (or NULL). */
 static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struct xi_agg *agg,
-			    const char *prefix, const uint32_t *base)
+			    const char *prefix, const uint32_t *base, bool alias, unsigned dir,
+			    const struct xi_member *arm)
 {
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		unsigned mdir = dir | ((m->flags & XI_MEMBER_IN) ? XI_MF_DIR_IN : 0) |
+				((m->flags & XI_MEMBER_OUT) ? XI_MF_DIR_OUT : 0);
+		if (m->flags & XI_MEMBER_ANONYMOUS) {
+			uint32_t at[XI_ABI_COUNT] = { 0 };
+			XI_FOR_EACH_ABI(a, d->abis)
+				at[a] = base[a] + xi_member_offset(m, a);
+			const struct xi_agg *anon = m->type->u.agg;
+			add_agg_members(b, d, anon, prefix, at, alias || anon->is_union, mdir,
+					m->labels || m->is_default_arm ? m : arm);
+			continue;
+		}
 		const char *path = xi_aprintf(&b->m->arena, "%s%s", prefix, m->name);
 		struct xi_mf_member *mm = xi_mf_add_member(b->m, d, path);
+		mm->alias = alias;
 		mm->c_name = copy(b, m->c_name);
 		mm->doc = copy(b, m->doc);
 		mm->loc = loc_of(b, m->loc);
-		mm->dir = ((m->flags & XI_MEMBER_IN) ? XI_MF_DIR_IN : 0) |
-			  ((m->flags & XI_MEMBER_OUT) ? XI_MF_DIR_OUT : 0);
+		mm->dir = mdir;
 		mm->reserved = (m->flags & XI_MEMBER_RESERVED) != 0;
 		const struct xi_len *rel = xi_type_len(m->type);
 		if (rel && rel->member) {
@@ -392,14 +412,15 @@ static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struc
 				mm->max = xi_strdup(&b->m->arena, xi_int_format(rel->max_value, buf));
 			}
 		}
-		mm->is_arm = m->labels || m->is_default_arm;
-		mm->default_arm = m->is_default_arm;
+		const struct xi_member *sel = m->labels || m->is_default_arm ? m : arm;
+		mm->is_arm = sel != NULL;
+		mm->default_arm = sel && sel->is_default_arm;
 		unsigned n = 0;
-		for (const struct xi_arm_label *l = m->labels; l; l = l->next)
+		for (const struct xi_arm_label *l = sel ? sel->labels : NULL; l; l = l->next)
 			n++;
 		if (n) {
 			mm->labels = XI_NEW_ARRAY(&b->m->arena, struct xi_mf_label, n);
-			for (const struct xi_arm_label *l = m->labels; l; l = l->next, mm->nlabels++) {
+			for (const struct xi_arm_label *l = sel->labels; l; l = l->next, mm->nlabels++) {
 				const char *name = l->variant ? l->variant
 						 : l->expr->kind == XI_EXPR_NAME ? l->expr->name : NULL;
 				mm->labels[mm->nlabels].name = copy(b, name);
@@ -432,7 +453,7 @@ static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struc
 		}
 		if (t->kind == XI_TYPE_AGG)
 			add_agg_members(b, d, t->u.agg, xi_aprintf(&b->m->arena, "%s%s.", path, dims),
-					offset);
+					offset, false, 0, NULL);
 	}
 }
 
@@ -445,10 +466,12 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	};
 	struct xi_arena *a = &b->m->arena;
 	struct xi_mf_decl *md = xi_mf_add_decl(b->m, kinds[d->kind], d->name, mod);
+	md->abis &= xi_decl_abis(b->ctx, d);
 	md->c_name = copy(b, d->c_name);
 	md->c_prefix = copy(b, d->c_prefix);
 	md->c_type = d->kind == XI_DECL_CONST && d->c_type ? xi_ctype_name(d->c_type) : NULL;
 	md->c_enum = !d->c_enum ? NULL : d->c_enum_typedef ? copy(b, d->c_enum_typedef) : "";
+	md->c_typedef = copy(b, xi_c_typedef_name(a, d));
 	md->doc = copy(b, d->doc);
 	md->loc = loc_of(b, d->loc);
 	md->legacy = d->legacy;
@@ -465,6 +488,8 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	case XI_DECL_CONST:
 		md->type = type_name(b, d->type, -1);
 		md->value = d->value;
+		XI_FOR_EACH_ABI(x, md->abis)
+			md->abi_value[x] = d->abi_value ? d->abi_value[x] : d->value;
 		break;
 	case XI_DECL_ALIAS:
 		md->laid_out = md->abis;
@@ -512,7 +537,7 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 		 * would leave the smaller copies in the arena. */
 		md->cap_members = count_members(d->agg);
 		md->members = XI_NEW_ARRAY(&b->m->arena, struct xi_mf_member, md->cap_members);
-		add_agg_members(b, md, d->agg, "", base);
+		add_agg_members(b, md, d->agg, "", base, false, 0, NULL);
 		break;
 	}
 	}
@@ -531,6 +556,7 @@ static struct xi_mf_model *model_of(struct xi_ctx *ctx, bool inputs_only, bool b
 		mm->abis = xi_module_abis(ctx, mod);
 		mm->input = mod->is_input;
 		mm->tools_only = mod->tools_only;
+		mm->part_of = mod->part_of ? copy(&b, mod->part_of->rel) : NULL;
 		mm->loc.file = copy(&b, mod->path);
 		for (const struct xi_decl *d = mod->decls; d; d = d->next)
 			add_decl(&b, d, mm);

@@ -63,6 +63,10 @@ struct xi_mf_member {
 	struct xi_mf_loc loc;
 	unsigned dir;         /* enum xi_mf_dir bits */
 	bool reserved;
+	/* A member of an anonymous union (in C): it shares its storage with
+	 * the other members of that union, which are listed by their own
+	 * names too; the anonymous union itself has no row. */
+	bool alias;
 	/* @len and @max: the member holding its count and the bound (in
 	 * decimal), or NULL. Part of the ABI. */
 	const char *len;
@@ -111,6 +115,8 @@ struct xi_mf_decl {
 	const char *c_type;   /* const: its @c_type, or NULL */
 	const char *c_enum;   /* enum: @c_enum: "" (a tagged C enum) or its
 			       * typedef name; NULL: macros */
+	const char *c_typedef; /* struct, union: the name of its C typedef
+				* (xi_c_typedef_name), or NULL: none */
 	const char *doc;
 	struct xi_mf_loc loc;
 	xi_abi_mask abis;     /* where it exists: its module's ABIs */
@@ -124,6 +130,9 @@ struct xi_mf_decl {
 	/* const: the declared type; enum and bitmap: the backing type */
 	const char *type;
 	struct xi_int value;  /* const */
+	/* const: the value on each ABI of abis (sizeof makes them differ);
+	 * the manifest writes those that differ from value as value.ABI= */
+	struct xi_int abi_value[XI_ABI_COUNT];
 	/* alias, struct, union: per-ABI layout (alias: and target type) */
 	xi_abi_mask laid_out;
 	const char *target[XI_ABI_COUNT];
@@ -151,6 +160,9 @@ struct xi_mf_module {
 	bool input;           /* named on the command line (gets outputs) */
 	bool empty;           /* declares nothing */
 	bool tools_only;      /* `if=tools`: for the hypervisor and toolstack only */
+	/* A file's family group (xi_module.part_of): the rel of that file,
+	 * whose manifest holds this module too. NULL for a file. */
+	const char *part_of;
 };
 
 struct xi_mf_model {

@@ -172,10 +172,7 @@ static void emit_lib(struct xi_ctx *ctx, struct xi_outset *out, const struct rno
 
 static const char *source_name(struct xi_arena *a, const struct xi_module *m)
 {
-	const char *slash = strrchr(m->path, '/');
-	const char *base = slash ? slash + 1 : m->path;
-	const char *dot = strrchr(base, '.');
-	return xi_aprintf(a, "%s%s", m->rel, dot ? dot : "");
+	return xi_module_source_name(a, m);
 }
 
 static const char *module_file(struct xi_arena *a, const struct xi_module *m)

@@ -169,6 +169,41 @@ static void collect_aggs(const struct xi_agg *agg, const struct xi_agg ***list, 
 	}
 }
 
+/* The ABIs an aggregate of the module exists on: its declaration's (fewer
+ * than the module's under defined(NAME)). */
+static xi_abi_mask agg_abis(const struct rgen *g, const struct xi_agg *agg)
+{
+	const struct xi_decl *d = agg->owner;
+	return d ? g->abis & xi_decl_abis(g->ctx, d) : g->abis;
+}
+
+/* Put the tests `tests` (whole #[test] functions) into sb, each behind
+ * cfg(pred) when pred is not NULL. */
+static void put_tests_under(struct rgen *g, struct xi_strbuf *sb, const struct xi_strbuf *tests,
+			    const char *pred)
+{
+	if (!tests->len)
+		return;
+	const char *text = xi_sb_str(tests);
+	if (!pred) {
+		xi_sb_adds(sb, text);
+		return;
+	}
+	const char *attr = xi_rust_cfg_attr(g->arena, 4, pred);
+	static const char marker[] = "    #[test]\n";
+	for (const char *p = text;;) {
+		const char *at = strstr(p, marker);
+		if (!at) {
+			xi_sb_adds(sb, p);
+			break;
+		}
+		xi_sb_addn(sb, p, (size_t)(at - p));
+		xi_sb_adds(sb, attr);
+		xi_sb_adds(sb, marker);
+		p = at + sizeof(marker) - 1;
+	}
+}
+
 /* Every Rust struct or union a module defines (declared and inline), in
  * emission order. */
 static unsigned xi_rust_module_aggs(struct rgen *g, const struct xi_agg ***out)
@@ -583,7 +618,7 @@ void xi_rust_emit_layout_asserts(struct rgen *g)
 	struct xi_strbuf text = XI_STRBUF_INIT;
 	for (unsigned i = 0; i < n; i++) {
 		struct xi_abi_group groups[XI_ABI_COUNT];
-		unsigned ng = xi_abi_group(groups, g->abis, same_layout, aggs[i]);
+		unsigned ng = xi_abi_group(groups, agg_abis(g, aggs[i]), same_layout, aggs[i]);
 		for (unsigned k = 0; k < ng; k++) {
 			xi_out_putc(g->out, '\n');
 			const char *pred = xi_rust_cfg(g->arena, groups[k].abis, g->abis);
@@ -837,19 +872,26 @@ void xi_rust_emit_tests(struct rgen *g)
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	const struct xi_agg **aggs;
 	unsigned n = xi_rust_module_aggs(g, &aggs);
+	/* A declaration under defined(NAME) has its tests where it exists. */
+	struct xi_strbuf part = XI_STRBUF_INIT;
+	xi_abi_mask module_abis = g->abis;
 	for (unsigned i = 0; i < g->module->ndecls; i++) {
 		const struct xi_decl *d = g->module->sorted[i];
 		if (d->c_only)
 			continue;
+		g->abis = module_abis & xi_decl_abis(g->ctx, d);
+		xi_sb_reset(&part);
 		if (d->kind == XI_DECL_ENUM)
-			enum_tests(g, d, &sb);
+			enum_tests(g, d, &part);
 		else if (d->kind == XI_DECL_BITMAP)
-			bitmap_tests(g, d, &sb);
+			bitmap_tests(g, d, &part);
+		put_tests_under(g, &sb, &part, xi_rust_cfg(g->arena, g->abis, module_abis));
+		g->abis = module_abis;
 	}
 	for (unsigned i = 0; i < n; i++) {
 		const struct xi_agg *agg = aggs[i];
 		struct xi_abi_group groups[XI_ABI_COUNT];
-		unsigned ng = xi_abi_group(groups, g->abis, same_layout, agg);
+		unsigned ng = xi_abi_group(groups, agg_abis(g, agg), same_layout, agg);
 		for (unsigned k = 0; k < ng; k++) {
 			const char *pred = xi_rust_cfg(g->arena, groups[k].abis, g->abis);
 			xi_sb_addc(&sb, '\n');
@@ -860,8 +902,13 @@ void xi_rust_emit_tests(struct rgen *g)
 			layout_checks(g, &sb, agg, groups[k].first, 8, true);
 			put(&sb, 4, "}");
 		}
-		check_tests(g, agg, &sb);
+		g->abis = agg_abis(g, agg);
+		xi_sb_reset(&part);
+		check_tests(g, agg, &part);
+		put_tests_under(g, &sb, &part, xi_rust_cfg(g->arena, g->abis, module_abis));
+		g->abis = module_abis;
 	}
+	xi_sb_free(&part);
 	free((void *)aggs);
 	if (sb.len) {
 		const char *text = xi_sb_str(&sb);

@@ -135,7 +135,7 @@ static bool const_is_hex(const struct xi_decl *d)
 	if (e->kind == XI_EXPR_INT)
 		return e->hex;
 	/* A computed value is shown in hex when its first operand was. */
-	while (e->kind != XI_EXPR_INT && e->kind != XI_EXPR_NAME && e->a)
+	while ((e->kind == XI_EXPR_UNARY || e->kind == XI_EXPR_BINARY) && e->a)
 		e = e->a;
 	if (e->kind == XI_EXPR_INT)
 		return e->hex;
@@ -145,6 +145,18 @@ static bool const_is_hex(const struct xi_decl *d)
 
 static void emit_const(struct rgen *g, const struct xi_decl *d)
 {
+	if (d->abi_value) {
+		/* sizeof or alignof: each target's value, under its cfg */
+		const char *texts[XI_ABI_COUNT];
+		XI_FOR_EACH_ABI(a, g->abis)
+			texts[a] = xi_aprintf(g->arena, "%spub const %s: %s = %s;\n",
+					      xi_rust_is_upper(d->name) ? ""
+					      : "#[allow(non_upper_case_globals)]\n",
+					      xi_rust_ident(g->arena, d->name), xi_rust_type(g, d->type, -1),
+					      xi_rust_int(g->arena, d->abi_value[a], const_is_hex(d)));
+		emit_per_abi(g, 0, d->doc, texts);
+		return;
+	}
 	xi_rust_doc(g->out, 0, d->doc, false);
 	if (!xi_rust_is_upper(d->name))
 		line(g, 0, "#[allow(non_upper_case_globals)]");
@@ -829,6 +841,58 @@ static void emit_flex_methods(struct rgen *g, const struct xi_agg *agg)
 	line(g, 4, "}");
 }
 
+/* Accessors of the members of anonymous aggregates, which C reaches by
+ * their own names: `eax()` reads `self.anon0.eax` and `set_eax(v)`
+ * writes it. Reading a union field is unsafe in Rust because some types
+ * have invalid bit patterns; the fields of generated types have none
+ * (plain_data!), so the accessor can vouch for it. `path` is the fields
+ * down to `anon` ("anon0", "anon0.anon3"), or NULL when the accessors are
+ * `anon`'s own (an anonymous union that is a tagged-union arm). */
+static void emit_anonymous_accessors(struct rgen *g, const struct xi_agg *outer,
+				     const struct xi_agg *anon, const char *path, bool in_union)
+{
+	in_union |= anon->is_union;
+	for (const struct xi_member *m = anon->members; m; m = m->next) {
+		const char *field = xi_rust_ident(g->arena, m->name);
+		const char *at = path ? xi_aprintf(g->arena, "%s.%s", path, field) : field;
+		if (m->flags & XI_MEMBER_ANONYMOUS) {
+			emit_anonymous_accessors(g, outer, m->type->u.agg, at, in_union);
+			continue;
+		}
+		const char *texts[XI_ABI_COUNT];
+		XI_FOR_EACH_ABI(a, g->abis) {
+			if (!xi_member_present(m, a)) {
+				texts[a] = "";
+				continue;
+			}
+			const char *type = member_type(g, anon, m, a);
+			const char *read = in_union ? xi_aprintf(g->arena, "unsafe { self.%s }", at)
+						    : xi_aprintf(g->arena, "self.%s", at);
+			texts[a] = xi_aprintf(g->arena,
+				"    /// `%s`%s.\n"
+				"    pub fn %s(&self) -> %s {\n"
+				"        %s\n"
+				"    }\n",
+				m->name, in_union ? ", an alias in an anonymous union"
+						  : ", a member of an anonymous struct",
+				field, type, read);
+		}
+		emit_per_abi(g, 4, NULL, texts);
+		XI_FOR_EACH_ABI(a, g->abis) {
+			if (!*texts[a])
+				continue;
+			texts[a] = xi_aprintf(g->arena,
+				"    /// Sets `%s`.\n"
+				"    pub fn set_%s(&mut self, value: %s) {\n"
+				"        self.%s = value;\n"
+				"    }\n",
+				m->name, m->name, member_type(g, anon, m, a), at);
+		}
+		emit_per_abi(g, 4, NULL, texts);
+	}
+	(void)outer;
+}
+
 static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 {
 	const char *name = xi_rust_agg_name_cached(g, agg);
@@ -871,6 +935,20 @@ static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 						      member_type(g, agg, m, a));
 			emit_per_abi(g, 4, m->doc, texts);
 		}
+		/* An anonymous union of members that some ABIs lack has no
+		 * field there, which Rust refuses: a zero-sized one stands in
+		 * (the C member is absent there; this type has size 0). */
+		xi_abi_mask absent = 0;
+		XI_FOR_EACH_ABI(a, g->abis)
+			if (agg->anonymous && !xi_agg_present(agg, a))
+				absent |= XI_ABI_BIT(a);
+		if (absent) {
+			/* NULL: absent on every ABI of the crate */
+			const char *pred = xi_rust_cfg(g->arena, absent, g->abis);
+			if (pred)
+				cfg_attr(g, 4, pred);
+			line(g, 4, "_absent: [u8; 0],");
+		}
 		line(g, 0, "}");
 	}
 	blank(g);
@@ -909,6 +987,16 @@ static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 		xi_sb_free(&body);
 		emit_arm_methods(g, agg);
 		emit_flex_methods(g, agg);
+		if (!agg->anonymous)
+			for (const struct xi_member *m = agg->members; m; m = m->next)
+				if (m->flags & XI_MEMBER_ANONYMOUS)
+					emit_anonymous_accessors(g, agg, m->type->u.agg,
+								 xi_rust_ident(g->arena, m->name),
+								 false);
+		/* The arm accessor of a tagged union returns this type itself:
+		 * its names get accessors here. */
+		if (agg->anonymous && agg->parent && agg->parent->tag)
+			emit_anonymous_accessors(g, agg, agg, NULL, false);
 		line(g, 0, "}");
 	}
 
@@ -923,13 +1011,48 @@ static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 
 /* --- The module ------------------------------------------------------------------ */
 
+/* Items written at the top level, one level deeper: every line that is
+ * not empty indented, the blank lines around them left out but one
+ * before. */
+static void put_indented(struct rgen *g, const char *items)
+{
+	while (*items == '\n')
+		items++;
+	size_t len = strlen(items);
+	while (len && items[len - 1] == '\n')
+		len--;
+	xi_out_putc(g->out, '\n');
+	for (const char *p = items, *end = items + len; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (n)
+			xi_out_indent(g->out, RUST_INDENT);
+		xi_out_write(g->out, p, n);
+		xi_out_putc(g->out, '\n');
+		p += n + 1;
+	}
+}
+
 void xi_rust_emit_module(struct rgen *g)
 {
 	struct xi_module *m = g->module;
+	xi_abi_mask module_abis = g->abis;
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];
 		if (d->c_only)
 			continue; /* only C has it (@if) */
+		/* Under defined(NAME) it exists on some of the module's ABIs
+		 * only: its items go in a module behind their cfg, and the
+		 * module's names are used from here. */
+		xi_abi_mask abis = module_abis & xi_decl_abis(g->ctx, d);
+		const char *pred = abis != module_abis ? xi_rust_cfg(g->arena, abis, module_abis) : NULL;
+		const char *inner = pred ? xi_aprintf(g->arena, "on_%s", xi_rust_lower(g->arena, d->name))
+				      : NULL;
+		size_t mark = 0;
+		if (pred) {
+			mark = xi_out_hold(g->out);
+			g->abis = abis;
+		}
 		switch (d->kind) {
 		case XI_DECL_CONST:
 			blank(g);
@@ -951,6 +1074,24 @@ void xi_rust_emit_module(struct rgen *g)
 		case XI_DECL_UNION:
 			emit_agg(g, d->agg, d->doc);
 			break;
+		}
+		if (pred) {
+			g->abis = module_abis;
+			char *items = xi_out_take(g->out, mark);
+			blank(g);
+			xi_out_printf(g->out, "/// '%s', on the targets where its condition holds.\n",
+				      d->name);
+			xi_out_puts(g->out, xi_rust_cfg_attr(g->arena, 0, pred));
+			xi_out_printf(g->out, "mod %s {\n", inner);
+			xi_out_indent(g->out, RUST_INDENT);
+			xi_out_puts(g->out, "#[allow(unused_imports)]\n");
+			xi_out_indent(g->out, RUST_INDENT);
+			xi_out_puts(g->out, "use super::*;\n");
+			put_indented(g, items);
+			free(items);
+			xi_out_puts(g->out, "}\n");
+			xi_out_puts(g->out, xi_rust_cfg_attr(g->arena, 0, pred));
+			xi_out_printf(g->out, "pub use self::%s::*;\n", inner);
 		}
 	}
 	xi_rust_emit_layout_asserts(g);

@@ -70,6 +70,8 @@ const char *xi_rust_pascal(struct xi_arena *a, const char *name)
 
 bool xi_rust_present(const struct xi_type *t, int abi)
 {
+	if (t->kind == XI_TYPE_AGG && t->u.agg->anonymous)
+		return xi_agg_present(t->u.agg, abi);
 	return t->kind != XI_TYPE_ARCH || !t->u.arch.abi || !t->u.arch.abi[abi] ||
 	       t->u.arch.abi[abi]->kind != XI_TYPE_VOID;
 }
@@ -366,6 +368,10 @@ const char *xi_rust_type(struct rgen *g, const struct xi_type *t, int abi)
 		return xi_aprintf(g->arena, "crate::GuestHandle64<%s>", handle_target(g, t->u.target, abi));
 	case XI_TYPE_NATIVE_HANDLE:
 		return xi_aprintf(g->arena, "crate::GuestHandle<%s>", handle_target(g, t->u.target, abi));
+	case XI_TYPE_PTR:
+		/* an address, pointer-sized on each target as usize is; not a
+		 * raw pointer, so that the struct stays Send, Sync and Default */
+		return "usize";
 	case XI_TYPE_AGG:
 		return xi_rust_agg_name_cached(g, t->u.agg);
 	case XI_TYPE_ARCH:
@@ -383,7 +389,9 @@ const char *xi_rust_type(struct rgen *g, const struct xi_type *t, int abi)
 static bool may_vary(const struct xi_type *t)
 {
 	t = xi_type_innermost(t);
-	return t->kind == XI_TYPE_ARCH || (t->kind == XI_TYPE_REF && t->u.ref.per_abi);
+	/* an anonymous aggregate is absent where none of its members exist */
+	return t->kind == XI_TYPE_ARCH || (t->kind == XI_TYPE_REF && t->u.ref.per_abi) ||
+	       (t->kind == XI_TYPE_AGG && t->u.agg->anonymous);
 }
 
 bool xi_rust_type_varies(struct rgen *g, const struct xi_type *t)
@@ -603,8 +611,13 @@ const char *xi_rust_int(struct xi_arena *a, struct xi_int v, bool hex)
 {
 	if (v.neg && v.mag == UINT64_C(1) << 63)
 		return "i64::MIN";
-	const char *digits = hex ? xi_aprintf(a, "0x%" PRIx64, v.mag)
-				 : xi_aprintf(a, "%" PRIu64, v.mag);
+	if (!hex) {
+		/* Most literals: without printf, which xi_vsnprintf leaves
+		 * 64-bit numbers to. */
+		char buf[XI_INT_TEXT_MAX];
+		return xi_strdup(a, xi_int_format(v, buf));
+	}
+	const char *digits = xi_aprintf(a, "0x%" PRIx64, v.mag);
 	return v.neg ? xi_aprintf(a, "-%s", digits) : digits;
 }
 

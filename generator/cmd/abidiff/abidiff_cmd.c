@@ -219,8 +219,10 @@ static struct xi_mf_model *load_side(const struct xi_abidiff_options *c,
 			unsigned before = m->nmodules;
 			xi_mf_read(m, &diag, mf.v[i]);
 			/* A manifest named whose module --abi leaves out, as
-			 * for an IDL file. */
-			for (unsigned k = before; k < m->nmodules && !mf.found[i]; k++)
+			 * for an IDL file. The modules after its first are its
+			 * file's family groups: left out without a word, as
+			 * the IDL side leaves them out. */
+			for (unsigned k = before; k < m->nmodules && k < before + 1 && !mf.found[i]; k++)
 				if (!(m->modules[k]->abis & c->opt.abis))
 					xi_warn_left_out(&diag, mf.v[i], m->modules[k]->abis);
 		}

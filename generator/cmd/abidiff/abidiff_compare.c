@@ -284,6 +284,14 @@ static const char *c_enum_text(struct ad_pair *p, const char *c_enum)
 	return xi_aprintf(xi_ad_arena(p->df), "the C enum typedef %s", c_enum);
 }
 
+/* Whether a struct's C typedef is the default one, its C name + "_t". */
+static bool typedef_is_default(const struct xi_mf_decl *d)
+{
+	const char *c = d->c_name ? d->c_name : d->name;
+	size_t n = strlen(c);
+	return !strncmp(d->c_typedef, c, n) && !strcmp(d->c_typedef + n, "_t");
+}
+
 static void compare_decl(struct ad_pair *p)
 {
 	struct ad_differ *df = p->df;
@@ -312,23 +320,33 @@ static void compare_decl(struct ad_pair *p)
 	if (!xi_ad_streq(o->c_type, n->c_type))
 		xi_ad_report(p, XI_AD_API, "c-type", o->loc, n->loc, "C type changed from %s to %s",
 		    o->c_type ? o->c_type : "(default)", n->c_type ? n->c_type : "(default)");
+	/* A typedef renamed with its type's C name is that change; manifests
+	 * before c_typedef record none, so only two names are compared. */
+	if (o->c_typedef && n->c_typedef && !xi_ad_streq(o->c_typedef, n->c_typedef) &&
+	    !(typedef_is_default(o) && typedef_is_default(n)))
+		xi_ad_report(p, XI_AD_API, "c-typedef", o->loc, n->loc, "C typedef changed from %s to %s",
+		    o->c_typedef, n->c_typedef);
 	switch (n->kind) {
-	case XI_MF_CONST:
-		if (!xi_int_eq(o->value, n->value)) {
-			bool raised = xi_int_cmp(o->value, n->value) < 0;
+	case XI_MF_CONST: {
+		/* the values on this ABI (sizeof makes them differ by ABI) */
+		struct xi_int ov = a >= 0 ? o->abi_value[a] : o->value;
+		struct xi_int nv = a >= 0 ? n->abi_value[a] : n->value;
+		if (!xi_int_eq(ov, nv)) {
+			bool raised = xi_int_cmp(ov, nv) < 0;
 			if (xi_ad_is_version_const(df, n->name) && raised)
 				xi_ad_report(p, XI_AD_COMPATIBLE, "version-raised", o->loc, n->loc,
-				    "interface version raised from %s to %s", xi_ad_int(df, o->value),
-				    xi_ad_int(df, n->value));
+				    "interface version raised from %s to %s", xi_ad_int(df, ov),
+				    xi_ad_int(df, nv));
 			else
 				xi_ad_value_changed(df, xi_ad_const_key(df, n->name, a),
 				    xi_ad_report(p, XI_AD_BREAKING, "renumbered", o->loc, n->loc,
-				    "value changed from %s to %s", xi_ad_int(df, o->value), xi_ad_int(df, n->value)));
+				    "value changed from %s to %s", xi_ad_int(df, ov), xi_ad_int(df, nv)));
 		}
 		if (!xi_ad_streq(o->type, n->type))
 			xi_ad_report(p, XI_AD_API, "type-spelling", o->loc, n->loc, "type changed from %s to %s",
 			    o->type, n->type);
 		break;
+	}
 	case XI_MF_ALIAS:
 		compare_layout(p);
 		switch (xi_ad_compare_type(df, o->target[a], n->target[a], a)) {

@@ -479,6 +479,22 @@ static void new_member(struct ad_pair *p, const int *n2o, const struct xi_mf_mem
 		    "new member '%s' in reserved %s", nm->path, range_text(df, ns));
 		return;
 	}
+	/* A new name for bytes a member already had (an alias in an
+	 * anonymous union): callers of the old layout are not affected. */
+	if (nm->alias) {
+		for (unsigned j = 0; j < p->n->nmembers; j++) {
+			const struct xi_mf_member *km = &p->n->members[j];
+			if (km == nm || n2o[j] < 0 || !km->alias || km->parent != nm->parent ||
+			    !on_abi(km, a))
+				continue;
+			struct span ks = span_of(km, a);
+			if (ns.s >= ks.s && ns.e <= ks.e) {
+				xi_ad_report(p, XI_AD_COMPATIBLE, "new-alias", none, nm->loc,
+				    "new alias '%s' of '%s'", nm->path, km->path);
+				return;
+			}
+		}
+	}
 	if (fits_old_union(p, n2o, nm)) {
 		bool moved = false;
 		for (unsigned i = 0; i < nm->nlabels; i++)

@@ -11,6 +11,7 @@
 #include "abidiff.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,7 +53,7 @@ struct reader {
 	bool decl_doc, item_doc;   /* it already has a doc */
 	int member;                /* index of the member being read, or -1 */
 	uint32_t member_line;      /* its first line */
-	const char *member_sig[6]; /* dir, reserved, arm, c, len, max of its first line */
+	const char *member_sig[7]; /* dir, reserved, arm, c, len, max, alias of its first line */
 	int variant;
 	unsigned decl_errors;      /* errors before the declaration began */
 };
@@ -560,14 +561,24 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	bool legacy = (kind == XI_MF_ALIAS || kind == XI_MF_STRUCT || kind == XI_MF_UNION) &&
 		      flag(r, "legacy");
 	const char *type = NULL, *version = NULL, *c_prefix = NULL, *c_type = NULL;
-	const char *c_enum = NULL;
+	const char *c_enum = NULL, *c_typedef = NULL;
 	struct xi_int value = { 0, false };
+	struct xi_int abi_value[XI_ABI_COUNT];
 	bool ok = true;
 	switch (kind) {
 	case XI_MF_CONST:
 		type = str_attr(r, "type", nonempty);
 		ok = need_attr(r, "type") && type;
 		ok = int_attr(r, need_attr(r, "value"), &value) && ok;
+		/* value.ABI=: the value on an ABI where it differs (sizeof) */
+		XI_FOR_EACH_ABI(a, XI_ABI_ALL) {
+			char key[32];
+			snprintf(key, sizeof(key), "value.%s", xi_abis[a].name);
+			const struct token *t = attr(r, key);
+			abi_value[a] = value;
+			if (t)
+				ok = int_attr(r, t, &abi_value[a]) && ok;
+		}
 		c_type = str_attr(r, "ctype", is_ctype);
 		break;
 	case XI_MF_ENUM:
@@ -584,19 +595,31 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	case XI_MF_STRUCT:
 	case XI_MF_UNION:
 		version = str_attr(r, "version", is_ident);
+		c_typedef = str_attr(r, "c_typedef", is_ident);
 		break;
 	case XI_MF_ALIAS:
 		break;
 	}
 	const char *c_name = str_attr(r, "c", is_ident);
 	const char *cond = str_attr(r, "if", nonempty);
+	/* abis=: its condition holds on some of the module's ABIs only. */
+	xi_abi_mask abis = r->mod->abis;
+	const struct token *abis_tok = attr(r, "abis");
+	if (abis_tok && !abi_list(r, abis_tok, &abis)) {
+		ok = false;
+	} else if (abis & ~r->mod->abis) {
+		xi_error(r->diag, tok_loc(r, abis_tok), "'%s' cannot exist on %s: its module is on %s only",
+			 name, xi_mf_abi_list(&r->m->arena, abis & ~r->mod->abis),
+			 xi_mf_abi_list(&r->m->arena, r->mod->abis));
+		ok = false;
+	}
 	bool c_only = flag(r, "c_only");
 	if (!check_all_used(r) || !ok)
 		return;
 	for (struct xi_mf_decl *o = xi_mf_lookup_any(r->m, name); o && !c_only; o = o->next_same_name) {
-		if (o->abis & r->mod->abis) {
+		if (o->abis & abis) {
 			xi_error(r->diag, tok_loc(r, &r->tok[1]), "'%s' is already declared on %s", name,
-				 xi_mf_abi_list(&r->m->arena, o->abis & r->mod->abis));
+				 xi_mf_abi_list(&r->m->arena, o->abis & abis));
 			note_at(r, o->loc, "the earlier declaration is here");
 			return;
 		}
@@ -606,12 +629,16 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	d->legacy = legacy;
 	d->type = type;
 	d->value = value;
+	if (kind == XI_MF_CONST)
+		memcpy(d->abi_value, abi_value, sizeof(abi_value));
 	d->version = version;
 	d->c_prefix = c_prefix;
 	d->c_type = c_type;
 	d->c_enum = c_enum;
+	d->c_typedef = c_typedef;
 	d->c_name = c_name;
 	d->cond = cond;
+	d->abis = abis;
 	if (c_only)
 		xi_mf_set_c_only(r->m, d);
 	r->decl = d;
@@ -759,6 +786,7 @@ static void read_member(struct reader *r)
 	const struct token *len = attr(r, "len");
 	const struct token *max = attr(r, "max");
 	bool reserved = flag(r, "reserved");
+	bool alias = flag(r, "alias");
 	xi_abi_mask on;
 	ok = on_attr(r, &on) && ok;
 	unsigned dirbits = 0;
@@ -789,13 +817,14 @@ static void read_member(struct reader *r)
 	}
 	if (!check_all_used(r) || !ok || !path)
 		return;
-	const char *sig[6] = { raw(dir), reserved ? "reserved" : "", raw(arm), raw(c), raw(len),
-			       raw(max) };
+	const char *sig[7] = { raw(dir), reserved ? "reserved" : "", raw(arm), raw(c), raw(len),
+			       raw(max), alias ? "alias" : "" };
 	struct xi_mf_member *mm;
 	if (r->member >= 0 && !strcmp(d->members[r->member].path, path)) {
 		/* Another group of ABIs of the same member. */
-		static const char *const names[6] = { "dir", "reserved", "arm", "c", "len", "max" };
-		for (unsigned i = 0; i < 6; i++) {
+		static const char *const names[7] = { "dir", "reserved", "arm", "c", "len", "max",
+						      "alias" };
+		for (unsigned i = 0; i < 7; i++) {
 			if (strcmp(sig[i], r->member_sig[i])) {
 				xi_error(r->diag, tok_loc(r, &r->tok[0]),
 					 "'%s' of member '%s' differs from its line %u",
@@ -844,6 +873,7 @@ static void read_member(struct reader *r)
 		mm->loc = mf_loc(r);
 		mm->dir = dirbits;
 		mm->reserved = reserved;
+		mm->alias = alias;
 		mm->c_name = c ? c->value : NULL;
 		mm->len = len ? len->value : NULL;
 		mm->max = max ? max->value : NULL;

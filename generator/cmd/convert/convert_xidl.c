@@ -89,6 +89,13 @@ static void print_expr(struct xi_strbuf *sb, const struct xi_expr *e, int min, s
 	case XI_EXPR_NAME:
 		xi_sb_adds(sb, e->name);
 		return;
+	case XI_EXPR_SIZEOF:
+	case XI_EXPR_ALIGNOF:
+		/* the type is a name (parser.y, spec_expr.c) */
+		xi_sb_printf(sb, "%s(%s)", e->kind == XI_EXPR_SIZEOF ? "sizeof" : "alignof",
+			     e->type->kind == XI_TYPE_PRIM ? xi_prims[e->type->prim].name
+			     : e->type->kind == XI_TYPE_VOID ? "void" : e->type->u.ref.name);
+		return;
 	case XI_EXPR_UNARY:
 		xi_sb_adds(sb, op_text(e->op));
 		print_expr(sb, e->a, PREC_UNARY, spell);
@@ -327,7 +334,9 @@ static void put_type(struct xprinter *p, const struct xi_type *t, unsigned inden
 	}
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
-		xi_out_puts(p->o, t->kind == XI_TYPE_HANDLE ? "handle<" : "native_handle<");
+	case XI_TYPE_PTR:
+		xi_out_puts(p->o, t->kind == XI_TYPE_HANDLE ? "handle<"
+				  : t->kind == XI_TYPE_PTR ? "ptr<" : "native_handle<");
 		if (t->target_const)
 			xi_out_puts(p->o, "const ");
 		put_type(p, t->u.target, indent);
@@ -367,7 +376,7 @@ static void put_members(struct xprinter *p, const struct xi_member *m, unsigned 
 		begin_line(p, indent);
 		if (n)
 			add_trail(p, &n->trail);
-		for (const struct xi_attr *a = xi_attrs_of_member(&p->ctx->arena, m); a; a = a->next) {
+		for (const struct xi_attr *a = xi_attrs_of_member(&p->ctx->arena, m, xi_member_cond(p->ctx, m)); a; a = a->next) {
 			struct xi_strbuf sb = XI_STRBUF_INIT;
 			attr_text(p, &sb, a);
 			xi_out_printf(p->o, "%s ", xi_sb_str(&sb));
@@ -381,7 +390,9 @@ static void put_members(struct xprinter *p, const struct xi_member *m, unsigned 
 				xi_out_puts(p->o, l->next ? ", " : " => ");
 			}
 		}
-		xi_out_printf(p->o, "%s: ", m->name);
+		/* an anonymous member is its type alone */
+		if (!(m->flags & XI_MEMBER_ANONYMOUS))
+			xi_out_printf(p->o, "%s: ", m->name);
 		put_type(p, m->type, indent);
 		xi_out_putc(p->o, ';');
 		end_line(p);
@@ -478,9 +489,11 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 		put_doc(&p, m->doc, 0, "//!");
 		any = true;
 	}
+	/* The file attributes are one block, with no blank line between
+	 * them. */
+	if (any && (m->spdx || m->tools_only || m->c_prelude))
+		xi_out_putc(o, '\n');
 	if (m->spdx) {
-		if (any)
-			xi_out_putc(o, '\n');
 		struct xi_strbuf sb = XI_STRBUF_INIT;
 		put_string(&sb, m->spdx);
 		xi_out_printf(o, "@!spdx(%s)\n", xi_sb_str(&sb));
@@ -488,14 +501,10 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 		any = true;
 	}
 	if (m->tools_only) {
-		if (any && !m->spdx)
-			xi_out_putc(o, '\n');
 		xi_out_puts(o, "@!if(tools)\n");
 		any = true;
 	}
 	if (m->c_prelude) {
-		if (any && !m->tools_only)
-			xi_out_putc(o, '\n');
 		xi_out_puts(o, m->c_prelude_version ? "@!c_prelude(version)\n" : "@!c_prelude\n");
 		any = true;
 	}

@@ -331,7 +331,8 @@ static bool has_aggregate(const struct xi_type *t)
 	case XI_TYPE_AGG: return true;
 	case XI_TYPE_ARRAY: return has_aggregate(t->u.array.elem);
 	case XI_TYPE_HANDLE:
-	case XI_TYPE_NATIVE_HANDLE: return has_aggregate(t->u.target);
+	case XI_TYPE_NATIVE_HANDLE:
+	case XI_TYPE_PTR: return has_aggregate(t->u.target);
 	case XI_TYPE_ARCH:
 		for (const struct xi_arch_choice *c = t->u.arch.choices; c; c = c->next)
 			if (has_aggregate(c->type))
@@ -384,8 +385,11 @@ static void type(struct yprinter *p, const struct xi_type *t, unsigned owner_ev)
 		return;
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
+	case XI_TYPE_PTR:
 		map_start(p, flow);
-		str(p, t->kind == XI_TYPE_HANDLE ? "ptr" : "native_handle");
+		/* YAML's `ptr` is xenbindgen's, a handle: a C pointer is `pointer` */
+		str(p, t->kind == XI_TYPE_HANDLE ? "ptr"
+		       : t->kind == XI_TYPE_PTR ? "pointer" : "native_handle");
 		if (t->target_const) {
 			/* handle<const T>: {ptr: {const: T}} */
 			map_start(p, true);
@@ -477,10 +481,12 @@ static void fields(struct yprinter *p, const struct xi_member *m, bool arms, con
 		item_lead(p, n, false, m == first_member);
 		unsigned first = p->nevents;
 		map_start(p, false);
-		key_str(p, "name", m->name);
+		/* an anonymous member has no name: its type alone */
+		if (!(m->flags & XI_MEMBER_ANONYMOUS))
+			key_str(p, "name", m->name);
 		description(p, m->doc, m, m->loc);
 		item_after_doc(p, n);
-		attributes(p, xi_attrs_of_member(&p->ctx->arena, m));
+		attributes(p, xi_attrs_of_member(&p->ctx->arena, m, xi_member_cond(p->ctx, m)));
 		if (arms && m->is_default_arm) {
 			str(p, "default");
 			raw(p, "true");

@@ -68,7 +68,12 @@ static void table_member(struct xi_ctx *ctx, struct xi_strbuf *sb, const struct 
 			xi_sb_printf(sb, "%*s%s {\n", (int)(depth * 4), "",
 				     inner->is_union ? "union" : "struct");
 		table_agg(ctx, sb, inner, abi, depth + 1, offset);
-		xi_sb_printf(&line, "%*s} %s%s;", (int)(depth * 4), "", m->name, xi_sb_str(&dims));
+		/* an anonymous member is its aggregate alone, as in xidl */
+		if (m->flags & XI_MEMBER_ANONYMOUS)
+			xi_sb_printf(&line, "%*s};", (int)(depth * 4), "");
+		else
+			xi_sb_printf(&line, "%*s} %s%s;", (int)(depth * 4), "", m->name,
+				     xi_sb_str(&dims));
 	} else {
 		xi_sb_printf(&line, "%*s%-*s %s%s;", (int)(depth * 4), "", LAYOUT_TYPE_WIDTH,
 			     xi_type_idl_name(&ctx->arena, t, abi), m->name, xi_sb_str(&dims));
@@ -156,6 +161,12 @@ static void tsv_members(struct xi_ctx *ctx, const struct xi_decl *d, const struc
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
 		if (!xi_member_present(m, abi))
 			continue;
+		if (m->flags & XI_MEMBER_ANONYMOUS) {
+			/* no row: its members are listed by their own names, as
+			 * C reaches them (and as xen-layouts.tsv lists Xen's) */
+			tsv_members(ctx, d, m->type->u.agg, prefix, abi, base + xi_member_offset(m, abi));
+			continue;
+		}
 		struct xi_layout l = xi_type_layout(m->type, abi);
 		const char *path = xi_aprintf(&ctx->arena, "%s%s", prefix, m->name);
 		printf("%s\t%s\t%s\t%u\t%u\t%u\n", d->name, path, xi_abis[abi].name, (unsigned)l.size,
@@ -216,11 +227,11 @@ int xi_cmd_layout(const struct xi_options *opt, bool tsv, bool all, int argc, ch
 	bool found = false;
 	for (unsigned i = 0; i < ctx->nmodules; i++) {
 		struct xi_module *m = ctx->modules[i];
-		xi_abi_mask abis = xi_module_abis(ctx, m);
 		for (unsigned k = 0; k < m->ndecls; k++) {
 			const struct xi_decl *d = m->sorted[k];
 			if (!xi_decl_is_aggregate(d) || d->c_only || (type && strcmp(d->name, type) != 0))
 				continue;
+			xi_abi_mask abis = xi_decl_abis(ctx, d);
 			if (all && !m->is_input)
 				continue;
 			found = true;

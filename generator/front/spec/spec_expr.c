@@ -107,6 +107,43 @@ static struct xi_expr *check_depth(struct eparser *p, struct xi_expr *e)
 	return e;
 }
 
+static bool is_word(const struct eparser *p, size_t at, size_t n, const char *word)
+{
+	return strlen(word) == n && !memcmp(p->s + at, word, n);
+}
+
+/* sizeof(T) or alignof(T), the keyword read: T is a type's name, as in
+ * parser.y (a primitive's name is resolved as a name). */
+static struct xi_expr *size_of(struct eparser *p, size_t start, size_t n)
+{
+	bool is_sizeof = is_word(p, start, n, "sizeof");
+	skip_space(p);
+	if (p->pos >= p->len || p->s[p->pos] != '(') {
+		fail(p, p->pos, 1, is_sizeof ? "expected '(' after 'sizeof'" : "expected '(' after 'alignof'");
+		return NULL;
+	}
+	p->pos++;
+	skip_space(p);
+	size_t name = p->pos;
+	while (p->pos < p->len && xi_is_ident(p->s[p->pos]))
+		p->pos++;
+	size_t len = p->pos - name;
+	skip_space(p);
+	if (!len || len > XI_MAX_IDENT_LEN || p->pos >= p->len || p->s[p->pos] != ')') {
+		fail(p, name, len, "expected a type's name and ')'");
+		return NULL;
+	}
+	p->pos++;
+	struct xi_expr *e = new_expr(p, is_sizeof ? XI_EXPR_SIZEOF : XI_EXPR_ALIGNOF,
+				     loc_at(p, start, p->pos - start));
+	struct xi_type *t = XI_NEW(&p->ctx->arena, struct xi_type);
+	t->kind = XI_TYPE_REF;
+	t->loc = loc_at(p, name, len);
+	t->u.ref.name = xi_intern(p->ctx, p->s + name, len);
+	e->type = t;
+	return e;
+}
+
 static struct xi_expr *unary(struct eparser *p)
 {
 	if (!enter(p))
@@ -145,6 +182,8 @@ static struct xi_expr *unary(struct eparser *p)
 		size_t n = p->pos - start;
 		if (n > XI_MAX_IDENT_LEN) {
 			fail(p, start, n, "name is too long");
+		} else if (is_word(p, start, n, "sizeof") || is_word(p, start, n, "alignof")) {
+			e = size_of(p, start, n);
 		} else {
 			e = new_expr(p, XI_EXPR_NAME, loc_at(p, start, n));
 			e->name = xi_intern(p->ctx, p->s + start, n);

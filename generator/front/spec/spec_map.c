@@ -46,10 +46,12 @@ static const enum xi_word bitmap_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_
 					      XI_W_C_TYPE, XI_W_IF, XI_W_C_BIT_NUMBERS, XI_W_NONE };
 static const enum xi_word bit_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHIFT, XI_W_NONE };
 static const enum xi_word bit_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHIFT, XI_W_LAST,
-					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_C_BIT_NUMBERS, XI_W_NONE };
+					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_C_BIT_NUMBERS,
+					   XI_W_C_FIELD_MACRO, XI_W_NONE };
 static const enum xi_word agg_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_NONE };
 static const enum xi_word agg_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_LEGACY,
-					   XI_W_C_NAME, XI_W_VERSION, XI_W_IF, XI_W_C_HANDLE, XI_W_NONE };
+					   XI_W_C_NAME, XI_W_VERSION, XI_W_IF, XI_W_C_HANDLE, XI_W_C_TYPEDEF,
+					   XI_W_NONE };
 
 static const enum xi_word *top_keys(const struct mapper *mp)
 {

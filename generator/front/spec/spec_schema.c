@@ -114,7 +114,7 @@ static bool reserved_name(enum xi_word name, enum name_role role)
 	static const enum xi_word hard[] = { XI_W_CONST, XI_W_ENUM, XI_W_STRUCT, XI_W_UNION,
 					     XI_W_SWITCH, XI_W_UNDERSCORE, XI_W_NONE };
 	static const enum xi_word soft[] = { XI_W_IMPORT, XI_W_ARCH, XI_W_TYPE, XI_W_BITMAP,
-					     XI_W_HANDLE, XI_W_NATIVE_HANDLE, XI_W_NONE };
+					     XI_W_HANDLE, XI_W_NATIVE_HANDLE, XI_W_PTR, XI_W_NONE };
 	if (name == XI_W_NONE)
 		return false;
 	if (xi_sm_word_in(name, hard))
@@ -245,7 +245,9 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 		a->str = xi_intern(mp->ctx, v->text, v->len);
 		break;
 	case XI_W_C_ENUM:
-		/* true, or the typedef name of an anonymous C enum */
+	case XI_W_C_TYPEDEF:
+		/* true, or the typedef name (of an anonymous C enum; of a
+		 * struct or union) */
 		if (v->kind == XI_DSTR) {
 			a = new_attr(mp, xi_words[e->word], e);
 			a->arg_kind = XI_ATTR_ARG_STRING;
@@ -263,6 +265,8 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 	case XI_W_C_BITFIELDS:
 	case XI_W_C_HANDLE:
 	case XI_W_C_BIT_NUMBERS:
+	case XI_W_C_FIELD_MACRO:
+	case XI_W_C_FALLBACK:
 		if (!xi_sm_is_kind(mp, v, e->key, XI_DBOOL, "true or false"))
 			return false;
 		if (v->bval)

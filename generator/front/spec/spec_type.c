@@ -11,7 +11,7 @@
 static const enum xi_word field_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP, XI_W_NONE };
 static const enum xi_word field_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_DIRECTION,
 					     XI_W_RESERVED, XI_W_C_NAME, XI_W_LEN, XI_W_MAX,
-					     XI_W_NONE };
+					     XI_W_IF, XI_W_C_FALLBACK, XI_W_NONE };
 static const enum xi_word arm_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_WHEN,
 					   XI_W_DEFAULT, XI_W_DIRECTION, XI_W_RESERVED, XI_W_C_NAME,
 					   XI_W_NONE };
@@ -24,14 +24,15 @@ static const enum xi_word tags_xenidl[] = { XI_W_U8, XI_W_U16, XI_W_U32, XI_W_U6
 					    XI_W_I16, XI_W_I32, XI_W_I64, XI_W_CHAR,
 					    XI_W_NATIVE_U64, XI_W_NATIVE_I64, XI_W_STRUCT,
 					    XI_W_UNION, XI_W_ENUM, XI_W_BITMAP, XI_W_PTR,
-					    XI_W_HANDLE, XI_W_NATIVE_HANDLE, XI_W_ARRAY, XI_W_ARCH,
+					    XI_W_HANDLE, XI_W_NATIVE_HANDLE, XI_W_POINTER,
+					    XI_W_ARRAY, XI_W_ARCH,
 					    XI_W_NONE };
 /* The keys of a type table in the short form ({ptr: u8}). */
 static const enum xi_word short_xbg[] = { XI_W_STRUCT, XI_W_ENUM, XI_W_BITMAP, XI_W_PTR,
 					  XI_W_ARRAY, XI_W_NONE };
 static const enum xi_word short_xenidl[] = { XI_W_STRUCT, XI_W_UNION, XI_W_ENUM, XI_W_BITMAP,
-					     XI_W_PTR, XI_W_HANDLE, XI_W_NATIVE_HANDLE, XI_W_ARRAY,
-					     XI_W_ARCH, XI_W_NONE };
+					     XI_W_PTR, XI_W_HANDLE, XI_W_NATIVE_HANDLE, XI_W_POINTER,
+					     XI_W_ARRAY, XI_W_ARCH, XI_W_NONE };
 
 /* --- Types ------------------------------------------------------------------ */
 
@@ -241,7 +242,8 @@ static struct xi_type *tagged_type(struct mapper *mp, const char *tag_text, stru
 		xi_error(mp->diag, loc, "type '%s' needs 'args' (%s)", xi_words[tag],
 			 tag == XI_W_ARRAY ? "[element type, length]"
 			 : tag == XI_W_ARCH ? "a table of ABI names to types"
-			 : tag == XI_W_PTR || tag == XI_W_HANDLE || tag == XI_W_NATIVE_HANDLE
+			 : tag == XI_W_PTR || tag == XI_W_HANDLE || tag == XI_W_NATIVE_HANDLE ||
+			   tag == XI_W_POINTER
 			 ? "the type pointed to" : "a name");
 		return NULL;
 	}
@@ -252,7 +254,8 @@ static struct xi_type *tagged_type(struct mapper *mp, const char *tag_text, stru
 	switch (tag) {
 	case XI_W_PTR:
 	case XI_W_HANDLE:
-	case XI_W_NATIVE_HANDLE: {
+	case XI_W_NATIVE_HANDLE:
+	case XI_W_POINTER: {
 		struct xi_type *target;
 		/* {ptr: {const: T}}: xidl's handle<const T>. */
 		const struct xi_dentry *cst = args->kind == XI_DMAP && !mp->xbg
@@ -272,7 +275,8 @@ static struct xi_type *tagged_type(struct mapper *mp, const char *tag_text, stru
 		if (!target)
 			return NULL;
 		struct xi_type *t = new_type(mp, tag == XI_W_NATIVE_HANDLE ? XI_TYPE_NATIVE_HANDLE
-								      : XI_TYPE_HANDLE, loc);
+								: tag == XI_W_POINTER ? XI_TYPE_PTR
+								: XI_TYPE_HANDLE, loc);
 		t->u.target = target;
 		t->target_const = cst != NULL;
 		return t;
@@ -421,18 +425,28 @@ static struct xi_member *map_field(struct mapper *mp, const struct xi_dnode *obj
 	struct xi_member *m = XI_NEW(&mp->ctx->arena, struct xi_member);
 	const struct xi_dentry *name = xi_sm_entry(obj, XI_W_NAME);
 	bool ok = true;
-	if (!name) {
+	const struct xi_dnode *tn = xi_sm_type_node(mp, obj, what);
+	m->type = tn ? xi_sm_map_type(mp, tn, mp->xbg ? "typ" : "type") : NULL;
+	ok &= m->type != NULL;
+	/* A field without a name whose type is an inline struct or union is
+	 * an anonymous member, as `union { ... };` in xidl. xenbindgen has no
+	 * inline aggregates: its fields all need a name. The caller names it
+	 * (xi_anonymous_name), as xidl's parser does. */
+	bool anonymous = !name && !mp->xbg && m->type && m->type->kind == XI_TYPE_AGG &&
+			 !m->type->u.agg->tag_name;
+	if (anonymous) {
+		m->flags |= XI_MEMBER_ANONYMOUS;
+		m->type->u.agg->anonymous = true;
+		m->loc = tn->loc;
+	} else if (!name) {
 		xi_sm_need(mp, obj, XI_W_NAME, what, "a string");
 		ok = false;
 	} else {
 		m->name = xi_sm_name_of(mp, name->value, "name", NAME_MEMBER);
 		m->loc = name->value->loc;
-		ok = m->name != NULL;
+		ok &= m->name != NULL;
 	}
 	ok &= xi_sm_description(mp, obj, what, &m->doc);
-	const struct xi_dnode *tn = xi_sm_type_node(mp, obj, what);
-	m->type = tn ? xi_sm_map_type(mp, tn, mp->xbg ? "typ" : "type") : NULL;
-	ok &= m->type != NULL;
 	if (!mp->xbg) {
 		struct xi_attr *attrs = NULL;
 		ok &= xi_sm_attributes(mp, obj, &attrs);
@@ -457,6 +471,7 @@ static void keep_field(struct xi_comments *cm, struct xi_member *m, const struct
 		break;
 	case XI_TYPE_HANDLE:
 	case XI_TYPE_NATIVE_HANDLE:
+	case XI_TYPE_PTR:
 		keep_field(cm, m, t->u.target, NULL, NULL);
 		break;
 	case XI_TYPE_ARCH:
@@ -479,8 +494,10 @@ struct xi_member *xi_sm_map_fields(struct mapper *mp, const struct xi_dnode *seq
 	bool ok = true;
 	*count = 0;
 	for (const struct xi_dnode *f = seq->head; f; f = f->next) {
-		(*count)++;
 		struct xi_member *m = map_field(mp, f, tagged);
+		if (m && (m->flags & XI_MEMBER_ANONYMOUS))
+			m->name = xi_anonymous_name(mp->ctx, *count);
+		(*count)++;
 		if (!m) {
 			ok = false;
 			continue;

@@ -83,6 +83,8 @@ static void yyerror(XI_YYLTYPE *loc, void *scanner, struct xi_parser *p, const c
 
 static struct xi_expr *mk_binary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,
 				 struct xi_expr *a, struct xi_expr *b);
+static struct xi_expr *mk_sizeof(struct xi_parser *p, XI_YYLTYPE loc, enum xi_expr_kind kind,
+				 struct xi_type *t);
 static struct xi_expr *mk_unary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,
 				struct xi_expr *a);
 static struct xi_type *mk_type(struct xi_parser *p, XI_YYLTYPE loc, enum xi_type_kind kind);
@@ -92,6 +94,7 @@ static struct xi_decl *mk_decl(struct xi_parser *p, XI_YYLTYPE loc, enum xi_decl
 			       const char *name);
 static struct xi_member *mk_member(struct xi_parser *p, XI_YYLTYPE loc, const char *name,
 				   struct xi_type *type);
+static struct xi_member *mk_anonymous(struct xi_parser *p, XI_YYLTYPE loc, struct xi_type *type);
 static void add_decl(struct xi_parser *p, struct xi_decl *d, struct xi_attr *attrs,
 		     const XI_YYLTYPE *where);
 /* Out of the way of the parser's hot loop: a compilation never calls them. */
@@ -139,7 +142,8 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 %token <str> STRING "string"
 %token <str> KW_IMPORT "'import'" KW_ARCH "'arch'" KW_CONST "'const'" KW_TYPE "'type'"
 %token <str> KW_ENUM "'enum'" KW_BITMAP "'bitmap'" KW_STRUCT "'struct'" KW_UNION "'union'"
-%token <str> KW_SWITCH "'switch'" KW_HANDLE "'handle'" KW_NATIVE_HANDLE "'native_handle'"
+%token <str> KW_SWITCH "'switch'" KW_HANDLE "'handle'" KW_NATIVE_HANDLE "'native_handle'" KW_PTR "'ptr'"
+%token <str> KW_SIZEOF "'sizeof'" KW_ALIGNOF "'alignof'"
 %token AT_BANG "'@!'"
 %token <ctok> AT_IF "'@if'"
 %token ARROW "'=>'" DOTDOT "'..'" SHL "'<<'" SHR "'>>'" UNDERSCORE "'_'"
@@ -154,7 +158,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 
 %type <str> name keyword_name c_type_words
 %type <expr> expr label_expr
-%type <type> type base_type compound_type
+%type <type> type base_type compound_type anonymous_agg
 %type <attr> attr inner_attr
 %type <attrs> attrs
 %type <members> members members_opt arms arms_opt
@@ -272,7 +276,7 @@ name
 	;
 
 keyword_name
-	: KW_TYPE | KW_HANDLE | KW_ARCH | KW_BITMAP | KW_IMPORT | KW_NATIVE_HANDLE
+	: KW_TYPE | KW_HANDLE | KW_ARCH | KW_BITMAP | KW_IMPORT | KW_NATIVE_HANDLE | KW_PTR
 	;
 
 attrs
@@ -463,6 +467,22 @@ member
 member_open
 	: IDENT ':' type         { $$ = mk_member(p, @1, $1, $3); }
 	| keyword_name ':' type  { $$ = mk_member(p, @1, $1, $3); }
+	| anonymous_agg          { $$ = mk_anonymous(p, @1, $1); }
+	;
+
+/* An anonymous struct or union member: its members belong to the
+ * enclosing aggregate's scope, as in C11. */
+anonymous_agg
+	: KW_STRUCT '{' members_opt '}' {
+		$$ = mk_type(p, @1, XI_TYPE_AGG);
+		$$->u.agg = mk_agg(p, @1, false, $3.head);
+		KEEP_CONT($$->u.agg, @2, @4);
+	}
+	| KW_UNION '{' members_opt '}' {
+		$$ = mk_type(p, @1, XI_TYPE_AGG);
+		$$->u.agg = mk_agg(p, @1, true, $3.head);
+		KEEP_CONT($$->u.agg, @2, @4);
+	}
 	;
 
 arms_opt
@@ -511,6 +531,11 @@ arm_core
 		$$->loc = @3.loc;
 		$$->type = $5;
 		$$->is_default_arm = true;
+	}
+	/* an arm whose names alias one storage: an anonymous union */
+	| labels ARROW anonymous_agg ';' {
+		$$ = mk_anonymous(p, @3, $3);
+		$$->labels = $1.head;
 	}
 	;
 
@@ -639,6 +664,15 @@ compound_type
 		$$->u.target = $4;
 		$$->target_const = true;
 	}
+	| KW_PTR '<' type '>' {
+		$$ = mk_type(p, @1, XI_TYPE_PTR);
+		$$->u.target = $3;
+	}
+	| KW_PTR '<' KW_CONST type '>' {
+		$$ = mk_type(p, @1, XI_TYPE_PTR);
+		$$->u.target = $4;
+		$$->target_const = true;
+	}
 	| KW_STRUCT '{' members_opt '}' {
 		$$ = mk_type(p, @1, XI_TYPE_AGG);
 		$$->u.agg = mk_agg(p, @1, false, $3.head);
@@ -714,6 +748,8 @@ expr
 		$$->depth = 1;
 	}
 	| '(' expr ')'           { $$ = $2; }
+	| KW_SIZEOF '(' IDENT ')'  { $$ = mk_sizeof(p, @$, XI_EXPR_SIZEOF, named_type(p, @3, $3)); }
+	| KW_ALIGNOF '(' IDENT ')' { $$ = mk_sizeof(p, @$, XI_EXPR_ALIGNOF, named_type(p, @3, $3)); }
 	| '-' expr %prec UNARY   { $$ = mk_unary(p, @$, XI_OP_NEG, $2); if (!$$) YYERROR; }
 	| '+' expr %prec UNARY   { $$ = mk_unary(p, @$, XI_OP_PLUS, $2); if (!$$) YYERROR; }
 	| '~' expr %prec UNARY   { $$ = mk_unary(p, @$, XI_OP_NOT, $2); if (!$$) YYERROR; }
@@ -806,7 +842,21 @@ static bool expects(const yysymbol_kind_t *expected, int n, const char *name)
  * REPORT_MAX_EXPECTED alternatives; a missing ';' is reported after the
  * token it should follow, and a missing closing bracket at the end of the
  * file points at the bracket it should match. */
-#define REPORT_MAX_EXPECTED 6
+#define REPORT_MAX_EXPECTED 7
+
+/* The tokens an expression may start with (the rule expr). */
+#define EXPR_START_TOKENS 8
+
+static bool is_expr_start(yysymbol_kind_t sym)
+{
+	static const char *const starts[EXPR_START_TOKENS] = {
+		"identifier", "integer", "'+'", "'-'", "'('", "'~'", "'sizeof'", "'alignof'",
+	};
+	for (unsigned i = 0; i < EXPR_START_TOKENS; i++)
+		if (!strcmp(yysymbol_name(sym), starts[i]))
+			return true;
+	return false;
+}
 
 static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, struct xi_parser *p)
 {
@@ -830,14 +880,28 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, struct 
 			closer = closers[i];
 	if (closer) {
 		xi_sb_printf(&msg, "expected %s at end of file", closer);
-	} else if (n > 0 && n <= REPORT_MAX_EXPECTED) {
-		xi_sb_adds(&msg, "expected ");
-		for (int i = 0; i < n; i++) {
-			if (i)
-				xi_sb_adds(&msg, i == n - 1 ? " or " : ", ");
-			xi_sb_adds(&msg, token_text(expected[i]));
+	} else if (n > 0 && n <= REPORT_MAX_EXPECTED + EXPR_START_TOKENS - 1) {
+		/* Where an expression may start, its first tokens are "an
+		 * expression"; the other alternatives are listed. */
+		const char *names[YYNTOKENS];
+		int k = 0;
+		bool expr = expects(expected, n, "'sizeof'");
+		if (expr)
+			names[k++] = "an expression";
+		for (int i = 0; i < n; i++)
+			if (!expr || !is_expr_start(expected[i]))
+				names[k++] = token_text(expected[i]);
+		if (k > REPORT_MAX_EXPECTED) {
+			xi_sb_printf(&msg, "unexpected %s", token_text(got));
+		} else {
+			xi_sb_adds(&msg, "expected ");
+			for (int i = 0; i < k; i++) {
+				if (i)
+					xi_sb_adds(&msg, i == k - 1 ? " or " : ", ");
+				xi_sb_adds(&msg, names[i]);
+			}
+			xi_sb_printf(&msg, " before %s", token_text(got));
 		}
-		xi_sb_printf(&msg, " before %s", token_text(got));
 	} else {
 		xi_sb_printf(&msg, "unexpected %s", token_text(got));
 	}
@@ -873,6 +937,17 @@ static struct xi_expr *mk_binary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op
 	e->b = b;
 	e->depth = (uint16_t)(1 + (a->depth > b->depth ? a->depth : b->depth));
 	return check_depth(p, e);
+}
+
+static struct xi_expr *mk_sizeof(struct xi_parser *p, XI_YYLTYPE loc, enum xi_expr_kind kind,
+				 struct xi_type *t)
+{
+	struct xi_expr *e = XI_NEW(&p->ctx->arena, struct xi_expr);
+	e->kind = kind;
+	e->loc = loc.loc;
+	e->type = t;
+	e->depth = 1;
+	return e;
 }
 
 static struct xi_expr *mk_unary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op op,
@@ -912,8 +987,11 @@ static struct xi_agg *mk_agg(struct xi_parser *p, XI_YYLTYPE loc, bool is_union,
 	a->is_union = is_union;
 	a->loc = loc.loc;
 	a->members = members;
-	for (struct xi_member *m = members; m; m = m->next)
+	for (struct xi_member *m = members; m; m = m->next) {
+		if (m->flags & XI_MEMBER_ANONYMOUS)
+			m->name = xi_anonymous_name(p->ctx, a->nmembers);
 		a->nmembers++;
+	}
 	return a;
 }
 
@@ -935,6 +1013,15 @@ static struct xi_member *mk_member(struct xi_parser *p, XI_YYLTYPE loc, const ch
 	m->name = name;
 	m->loc = loc.loc;
 	m->type = type;
+	return m;
+}
+
+/* The member that holds an anonymous aggregate: mk_agg names it. */
+static struct xi_member *mk_anonymous(struct xi_parser *p, XI_YYLTYPE loc, struct xi_type *type)
+{
+	struct xi_member *m = mk_member(p, loc, NULL, type);
+	m->flags |= XI_MEMBER_ANONYMOUS;
+	type->u.agg->anonymous = true;
 	return m;
 }
 

@@ -21,67 +21,48 @@ pub type XenUlongT = u64;
 /// Number of vcpu_info slots in the shared info page.
 pub const XEN_LEGACY_MAX_VCPUS: i32 = 1;
 
-/// The core registers of a vCPU, under their AArch64 names. Xen's header
-/// overlays the AArch32 names (r0_usr, ...) with C anonymous unions; this
-/// description gives the 64-bit register of each pair, as the header does
-/// for compilers without anonymous unions.
+/// The core registers of a vCPU: each AArch64 register, and in an
+/// anonymous union with it the AArch32 register that uses its low half.
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct VcpuGuestCoreRegs {
-    pub x0: u64,
-    pub x1: u64,
-    pub x2: u64,
-    pub x3: u64,
-    pub x4: u64,
-    pub x5: u64,
-    pub x6: u64,
-    pub x7: u64,
-    pub x8: u64,
-    pub x9: u64,
-    pub x10: u64,
-    pub x11: u64,
-    pub x12: u64,
-    /// AArch32: sp_usr.
-    pub x13: u64,
-    /// AArch32: lr_usr.
-    pub x14: u64,
-    pub x15: u64,
-    /// AArch32: lr_irq.
-    pub x16: u64,
-    /// AArch32: sp_irq.
-    pub x17: u64,
-    /// AArch32: lr_svc.
-    pub x18: u64,
-    /// AArch32: sp_svc.
-    pub x19: u64,
-    /// AArch32: lr_abt.
-    pub x20: u64,
-    /// AArch32: sp_abt.
-    pub x21: u64,
-    /// AArch32: lr_und.
-    pub x22: u64,
-    /// AArch32: sp_und.
-    pub x23: u64,
-    /// AArch32: r8_fiq.
-    pub x24: u64,
-    /// AArch32: r9_fiq.
-    pub x25: u64,
-    /// AArch32: r10_fiq.
-    pub x26: u64,
-    /// AArch32: r11_fiq.
-    pub x27: u64,
-    /// AArch32: r12_fiq.
-    pub x28: u64,
-    /// AArch32: sp_fiq.
-    pub x29: u64,
-    /// AArch32: lr_fiq.
-    pub x30: u64,
-    /// Return address (ELR_EL2); AArch32: pc32.
-    pub pc64: u64,
+    pub anon0: VcpuGuestCoreRegsAnon0,
+    pub anon1: VcpuGuestCoreRegsAnon1,
+    pub anon2: VcpuGuestCoreRegsAnon2,
+    pub anon3: VcpuGuestCoreRegsAnon3,
+    pub anon4: VcpuGuestCoreRegsAnon4,
+    pub anon5: VcpuGuestCoreRegsAnon5,
+    pub anon6: VcpuGuestCoreRegsAnon6,
+    pub anon7: VcpuGuestCoreRegsAnon7,
+    pub anon8: VcpuGuestCoreRegsAnon8,
+    pub anon9: VcpuGuestCoreRegsAnon9,
+    pub anon10: VcpuGuestCoreRegsAnon10,
+    pub anon11: VcpuGuestCoreRegsAnon11,
+    pub anon12: VcpuGuestCoreRegsAnon12,
+    pub anon13: VcpuGuestCoreRegsAnon13,
+    pub anon14: VcpuGuestCoreRegsAnon14,
+    pub anon15: VcpuGuestCoreRegsAnon15,
+    pub anon16: VcpuGuestCoreRegsAnon16,
+    pub anon17: VcpuGuestCoreRegsAnon17,
+    pub anon18: VcpuGuestCoreRegsAnon18,
+    pub anon19: VcpuGuestCoreRegsAnon19,
+    pub anon20: VcpuGuestCoreRegsAnon20,
+    pub anon21: VcpuGuestCoreRegsAnon21,
+    pub anon22: VcpuGuestCoreRegsAnon22,
+    pub anon23: VcpuGuestCoreRegsAnon23,
+    pub anon24: VcpuGuestCoreRegsAnon24,
+    pub anon25: VcpuGuestCoreRegsAnon25,
+    pub anon26: VcpuGuestCoreRegsAnon26,
+    pub anon27: VcpuGuestCoreRegsAnon27,
+    pub anon28: VcpuGuestCoreRegsAnon28,
+    pub anon29: VcpuGuestCoreRegsAnon29,
+    pub anon30: VcpuGuestCoreRegsAnon30,
+    /// Return address (ELR_EL2), and its AArch32 name.
+    pub anon31: VcpuGuestCoreRegsAnon31,
     /// Saved mode (SPSR_EL2).
     pub cpsr: u64,
-    /// SPSR_EL1 (AArch64); AArch32 guests use its low half as spsr_svc.
-    pub spsr_el1: u64,
+    /// SPSR_EL1 (AArch64), and the AArch32 spsr_svc in its low half.
+    pub anon33: VcpuGuestCoreRegsAnon33,
     /// AArch32 guests only.
     pub spsr_fiq: u32,
     /// AArch32 guests only.
@@ -101,6 +82,1263 @@ pub struct VcpuGuestCoreRegs {
 plain_data!(VcpuGuestCoreRegs);
 
 impl VcpuGuestCoreRegs {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, dir: crate::Direction) -> Result<(), crate::CheckError> {
+        const TY: &str = "vcpu_guest_core_regs";
+        let at = offset_of!(Self, anon0);
+        let r = self.anon0.check(dir);
+        crate::within(r, TY, "anon0", at)?;
+        let at = offset_of!(Self, anon1);
+        let r = self.anon1.check(dir);
+        crate::within(r, TY, "anon1", at)?;
+        let at = offset_of!(Self, anon2);
+        let r = self.anon2.check(dir);
+        crate::within(r, TY, "anon2", at)?;
+        let at = offset_of!(Self, anon3);
+        let r = self.anon3.check(dir);
+        crate::within(r, TY, "anon3", at)?;
+        let at = offset_of!(Self, anon4);
+        let r = self.anon4.check(dir);
+        crate::within(r, TY, "anon4", at)?;
+        let at = offset_of!(Self, anon5);
+        let r = self.anon5.check(dir);
+        crate::within(r, TY, "anon5", at)?;
+        let at = offset_of!(Self, anon6);
+        let r = self.anon6.check(dir);
+        crate::within(r, TY, "anon6", at)?;
+        let at = offset_of!(Self, anon7);
+        let r = self.anon7.check(dir);
+        crate::within(r, TY, "anon7", at)?;
+        let at = offset_of!(Self, anon8);
+        let r = self.anon8.check(dir);
+        crate::within(r, TY, "anon8", at)?;
+        let at = offset_of!(Self, anon9);
+        let r = self.anon9.check(dir);
+        crate::within(r, TY, "anon9", at)?;
+        let at = offset_of!(Self, anon10);
+        let r = self.anon10.check(dir);
+        crate::within(r, TY, "anon10", at)?;
+        let at = offset_of!(Self, anon11);
+        let r = self.anon11.check(dir);
+        crate::within(r, TY, "anon11", at)?;
+        let at = offset_of!(Self, anon12);
+        let r = self.anon12.check(dir);
+        crate::within(r, TY, "anon12", at)?;
+        let at = offset_of!(Self, anon13);
+        let r = self.anon13.check(dir);
+        crate::within(r, TY, "anon13", at)?;
+        let at = offset_of!(Self, anon14);
+        let r = self.anon14.check(dir);
+        crate::within(r, TY, "anon14", at)?;
+        let at = offset_of!(Self, anon15);
+        let r = self.anon15.check(dir);
+        crate::within(r, TY, "anon15", at)?;
+        let at = offset_of!(Self, anon16);
+        let r = self.anon16.check(dir);
+        crate::within(r, TY, "anon16", at)?;
+        let at = offset_of!(Self, anon17);
+        let r = self.anon17.check(dir);
+        crate::within(r, TY, "anon17", at)?;
+        let at = offset_of!(Self, anon18);
+        let r = self.anon18.check(dir);
+        crate::within(r, TY, "anon18", at)?;
+        let at = offset_of!(Self, anon19);
+        let r = self.anon19.check(dir);
+        crate::within(r, TY, "anon19", at)?;
+        let at = offset_of!(Self, anon20);
+        let r = self.anon20.check(dir);
+        crate::within(r, TY, "anon20", at)?;
+        let at = offset_of!(Self, anon21);
+        let r = self.anon21.check(dir);
+        crate::within(r, TY, "anon21", at)?;
+        let at = offset_of!(Self, anon22);
+        let r = self.anon22.check(dir);
+        crate::within(r, TY, "anon22", at)?;
+        let at = offset_of!(Self, anon23);
+        let r = self.anon23.check(dir);
+        crate::within(r, TY, "anon23", at)?;
+        let at = offset_of!(Self, anon24);
+        let r = self.anon24.check(dir);
+        crate::within(r, TY, "anon24", at)?;
+        let at = offset_of!(Self, anon25);
+        let r = self.anon25.check(dir);
+        crate::within(r, TY, "anon25", at)?;
+        let at = offset_of!(Self, anon26);
+        let r = self.anon26.check(dir);
+        crate::within(r, TY, "anon26", at)?;
+        let at = offset_of!(Self, anon27);
+        let r = self.anon27.check(dir);
+        crate::within(r, TY, "anon27", at)?;
+        let at = offset_of!(Self, anon28);
+        let r = self.anon28.check(dir);
+        crate::within(r, TY, "anon28", at)?;
+        let at = offset_of!(Self, anon29);
+        let r = self.anon29.check(dir);
+        crate::within(r, TY, "anon29", at)?;
+        let at = offset_of!(Self, anon30);
+        let r = self.anon30.check(dir);
+        crate::within(r, TY, "anon30", at)?;
+        let at = offset_of!(Self, anon31);
+        let r = self.anon31.check(dir);
+        crate::within(r, TY, "anon31", at)?;
+        let at = offset_of!(Self, anon33);
+        let r = self.anon33.check(dir);
+        crate::within(r, TY, "anon33", at)?;
+        Ok(())
+    }
+    /// `x0`, an alias in an anonymous union.
+    pub fn x0(&self) -> u64 {
+        unsafe { self.anon0.x0 }
+    }
+    /// Sets `x0`.
+    pub fn set_x0(&mut self, value: u64) {
+        self.anon0.x0 = value;
+    }
+    /// `r0_usr`, an alias in an anonymous union.
+    pub fn r0_usr(&self) -> u32 {
+        unsafe { self.anon0.r0_usr }
+    }
+    /// Sets `r0_usr`.
+    pub fn set_r0_usr(&mut self, value: u32) {
+        self.anon0.r0_usr = value;
+    }
+    /// `x1`, an alias in an anonymous union.
+    pub fn x1(&self) -> u64 {
+        unsafe { self.anon1.x1 }
+    }
+    /// Sets `x1`.
+    pub fn set_x1(&mut self, value: u64) {
+        self.anon1.x1 = value;
+    }
+    /// `r1_usr`, an alias in an anonymous union.
+    pub fn r1_usr(&self) -> u32 {
+        unsafe { self.anon1.r1_usr }
+    }
+    /// Sets `r1_usr`.
+    pub fn set_r1_usr(&mut self, value: u32) {
+        self.anon1.r1_usr = value;
+    }
+    /// `x2`, an alias in an anonymous union.
+    pub fn x2(&self) -> u64 {
+        unsafe { self.anon2.x2 }
+    }
+    /// Sets `x2`.
+    pub fn set_x2(&mut self, value: u64) {
+        self.anon2.x2 = value;
+    }
+    /// `r2_usr`, an alias in an anonymous union.
+    pub fn r2_usr(&self) -> u32 {
+        unsafe { self.anon2.r2_usr }
+    }
+    /// Sets `r2_usr`.
+    pub fn set_r2_usr(&mut self, value: u32) {
+        self.anon2.r2_usr = value;
+    }
+    /// `x3`, an alias in an anonymous union.
+    pub fn x3(&self) -> u64 {
+        unsafe { self.anon3.x3 }
+    }
+    /// Sets `x3`.
+    pub fn set_x3(&mut self, value: u64) {
+        self.anon3.x3 = value;
+    }
+    /// `r3_usr`, an alias in an anonymous union.
+    pub fn r3_usr(&self) -> u32 {
+        unsafe { self.anon3.r3_usr }
+    }
+    /// Sets `r3_usr`.
+    pub fn set_r3_usr(&mut self, value: u32) {
+        self.anon3.r3_usr = value;
+    }
+    /// `x4`, an alias in an anonymous union.
+    pub fn x4(&self) -> u64 {
+        unsafe { self.anon4.x4 }
+    }
+    /// Sets `x4`.
+    pub fn set_x4(&mut self, value: u64) {
+        self.anon4.x4 = value;
+    }
+    /// `r4_usr`, an alias in an anonymous union.
+    pub fn r4_usr(&self) -> u32 {
+        unsafe { self.anon4.r4_usr }
+    }
+    /// Sets `r4_usr`.
+    pub fn set_r4_usr(&mut self, value: u32) {
+        self.anon4.r4_usr = value;
+    }
+    /// `x5`, an alias in an anonymous union.
+    pub fn x5(&self) -> u64 {
+        unsafe { self.anon5.x5 }
+    }
+    /// Sets `x5`.
+    pub fn set_x5(&mut self, value: u64) {
+        self.anon5.x5 = value;
+    }
+    /// `r5_usr`, an alias in an anonymous union.
+    pub fn r5_usr(&self) -> u32 {
+        unsafe { self.anon5.r5_usr }
+    }
+    /// Sets `r5_usr`.
+    pub fn set_r5_usr(&mut self, value: u32) {
+        self.anon5.r5_usr = value;
+    }
+    /// `x6`, an alias in an anonymous union.
+    pub fn x6(&self) -> u64 {
+        unsafe { self.anon6.x6 }
+    }
+    /// Sets `x6`.
+    pub fn set_x6(&mut self, value: u64) {
+        self.anon6.x6 = value;
+    }
+    /// `r6_usr`, an alias in an anonymous union.
+    pub fn r6_usr(&self) -> u32 {
+        unsafe { self.anon6.r6_usr }
+    }
+    /// Sets `r6_usr`.
+    pub fn set_r6_usr(&mut self, value: u32) {
+        self.anon6.r6_usr = value;
+    }
+    /// `x7`, an alias in an anonymous union.
+    pub fn x7(&self) -> u64 {
+        unsafe { self.anon7.x7 }
+    }
+    /// Sets `x7`.
+    pub fn set_x7(&mut self, value: u64) {
+        self.anon7.x7 = value;
+    }
+    /// `r7_usr`, an alias in an anonymous union.
+    pub fn r7_usr(&self) -> u32 {
+        unsafe { self.anon7.r7_usr }
+    }
+    /// Sets `r7_usr`.
+    pub fn set_r7_usr(&mut self, value: u32) {
+        self.anon7.r7_usr = value;
+    }
+    /// `x8`, an alias in an anonymous union.
+    pub fn x8(&self) -> u64 {
+        unsafe { self.anon8.x8 }
+    }
+    /// Sets `x8`.
+    pub fn set_x8(&mut self, value: u64) {
+        self.anon8.x8 = value;
+    }
+    /// `r8_usr`, an alias in an anonymous union.
+    pub fn r8_usr(&self) -> u32 {
+        unsafe { self.anon8.r8_usr }
+    }
+    /// Sets `r8_usr`.
+    pub fn set_r8_usr(&mut self, value: u32) {
+        self.anon8.r8_usr = value;
+    }
+    /// `x9`, an alias in an anonymous union.
+    pub fn x9(&self) -> u64 {
+        unsafe { self.anon9.x9 }
+    }
+    /// Sets `x9`.
+    pub fn set_x9(&mut self, value: u64) {
+        self.anon9.x9 = value;
+    }
+    /// `r9_usr`, an alias in an anonymous union.
+    pub fn r9_usr(&self) -> u32 {
+        unsafe { self.anon9.r9_usr }
+    }
+    /// Sets `r9_usr`.
+    pub fn set_r9_usr(&mut self, value: u32) {
+        self.anon9.r9_usr = value;
+    }
+    /// `x10`, an alias in an anonymous union.
+    pub fn x10(&self) -> u64 {
+        unsafe { self.anon10.x10 }
+    }
+    /// Sets `x10`.
+    pub fn set_x10(&mut self, value: u64) {
+        self.anon10.x10 = value;
+    }
+    /// `r10_usr`, an alias in an anonymous union.
+    pub fn r10_usr(&self) -> u32 {
+        unsafe { self.anon10.r10_usr }
+    }
+    /// Sets `r10_usr`.
+    pub fn set_r10_usr(&mut self, value: u32) {
+        self.anon10.r10_usr = value;
+    }
+    /// `x11`, an alias in an anonymous union.
+    pub fn x11(&self) -> u64 {
+        unsafe { self.anon11.x11 }
+    }
+    /// Sets `x11`.
+    pub fn set_x11(&mut self, value: u64) {
+        self.anon11.x11 = value;
+    }
+    /// `r11_usr`, an alias in an anonymous union.
+    pub fn r11_usr(&self) -> u32 {
+        unsafe { self.anon11.r11_usr }
+    }
+    /// Sets `r11_usr`.
+    pub fn set_r11_usr(&mut self, value: u32) {
+        self.anon11.r11_usr = value;
+    }
+    /// `x12`, an alias in an anonymous union.
+    pub fn x12(&self) -> u64 {
+        unsafe { self.anon12.x12 }
+    }
+    /// Sets `x12`.
+    pub fn set_x12(&mut self, value: u64) {
+        self.anon12.x12 = value;
+    }
+    /// `r12_usr`, an alias in an anonymous union.
+    pub fn r12_usr(&self) -> u32 {
+        unsafe { self.anon12.r12_usr }
+    }
+    /// Sets `r12_usr`.
+    pub fn set_r12_usr(&mut self, value: u32) {
+        self.anon12.r12_usr = value;
+    }
+    /// `x13`, an alias in an anonymous union.
+    pub fn x13(&self) -> u64 {
+        unsafe { self.anon13.x13 }
+    }
+    /// Sets `x13`.
+    pub fn set_x13(&mut self, value: u64) {
+        self.anon13.x13 = value;
+    }
+    /// `sp_usr`, an alias in an anonymous union.
+    pub fn sp_usr(&self) -> u32 {
+        unsafe { self.anon13.sp_usr }
+    }
+    /// Sets `sp_usr`.
+    pub fn set_sp_usr(&mut self, value: u32) {
+        self.anon13.sp_usr = value;
+    }
+    /// `x14`, an alias in an anonymous union.
+    pub fn x14(&self) -> u64 {
+        unsafe { self.anon14.x14 }
+    }
+    /// Sets `x14`.
+    pub fn set_x14(&mut self, value: u64) {
+        self.anon14.x14 = value;
+    }
+    /// `lr_usr`, an alias in an anonymous union.
+    pub fn lr_usr(&self) -> u32 {
+        unsafe { self.anon14.lr_usr }
+    }
+    /// Sets `lr_usr`.
+    pub fn set_lr_usr(&mut self, value: u32) {
+        self.anon14.lr_usr = value;
+    }
+    /// `x15`, an alias in an anonymous union.
+    pub fn x15(&self) -> u64 {
+        unsafe { self.anon15.x15 }
+    }
+    /// Sets `x15`.
+    pub fn set_x15(&mut self, value: u64) {
+        self.anon15.x15 = value;
+    }
+    /// `__unused_sp_hyp`, an alias in an anonymous union.
+    pub fn __unused_sp_hyp(&self) -> u32 {
+        unsafe { self.anon15.__unused_sp_hyp }
+    }
+    /// Sets `__unused_sp_hyp`.
+    pub fn set___unused_sp_hyp(&mut self, value: u32) {
+        self.anon15.__unused_sp_hyp = value;
+    }
+    /// `x16`, an alias in an anonymous union.
+    pub fn x16(&self) -> u64 {
+        unsafe { self.anon16.x16 }
+    }
+    /// Sets `x16`.
+    pub fn set_x16(&mut self, value: u64) {
+        self.anon16.x16 = value;
+    }
+    /// `lr_irq`, an alias in an anonymous union.
+    pub fn lr_irq(&self) -> u32 {
+        unsafe { self.anon16.lr_irq }
+    }
+    /// Sets `lr_irq`.
+    pub fn set_lr_irq(&mut self, value: u32) {
+        self.anon16.lr_irq = value;
+    }
+    /// `x17`, an alias in an anonymous union.
+    pub fn x17(&self) -> u64 {
+        unsafe { self.anon17.x17 }
+    }
+    /// Sets `x17`.
+    pub fn set_x17(&mut self, value: u64) {
+        self.anon17.x17 = value;
+    }
+    /// `sp_irq`, an alias in an anonymous union.
+    pub fn sp_irq(&self) -> u32 {
+        unsafe { self.anon17.sp_irq }
+    }
+    /// Sets `sp_irq`.
+    pub fn set_sp_irq(&mut self, value: u32) {
+        self.anon17.sp_irq = value;
+    }
+    /// `x18`, an alias in an anonymous union.
+    pub fn x18(&self) -> u64 {
+        unsafe { self.anon18.x18 }
+    }
+    /// Sets `x18`.
+    pub fn set_x18(&mut self, value: u64) {
+        self.anon18.x18 = value;
+    }
+    /// `lr_svc`, an alias in an anonymous union.
+    pub fn lr_svc(&self) -> u32 {
+        unsafe { self.anon18.lr_svc }
+    }
+    /// Sets `lr_svc`.
+    pub fn set_lr_svc(&mut self, value: u32) {
+        self.anon18.lr_svc = value;
+    }
+    /// `x19`, an alias in an anonymous union.
+    pub fn x19(&self) -> u64 {
+        unsafe { self.anon19.x19 }
+    }
+    /// Sets `x19`.
+    pub fn set_x19(&mut self, value: u64) {
+        self.anon19.x19 = value;
+    }
+    /// `sp_svc`, an alias in an anonymous union.
+    pub fn sp_svc(&self) -> u32 {
+        unsafe { self.anon19.sp_svc }
+    }
+    /// Sets `sp_svc`.
+    pub fn set_sp_svc(&mut self, value: u32) {
+        self.anon19.sp_svc = value;
+    }
+    /// `x20`, an alias in an anonymous union.
+    pub fn x20(&self) -> u64 {
+        unsafe { self.anon20.x20 }
+    }
+    /// Sets `x20`.
+    pub fn set_x20(&mut self, value: u64) {
+        self.anon20.x20 = value;
+    }
+    /// `lr_abt`, an alias in an anonymous union.
+    pub fn lr_abt(&self) -> u32 {
+        unsafe { self.anon20.lr_abt }
+    }
+    /// Sets `lr_abt`.
+    pub fn set_lr_abt(&mut self, value: u32) {
+        self.anon20.lr_abt = value;
+    }
+    /// `x21`, an alias in an anonymous union.
+    pub fn x21(&self) -> u64 {
+        unsafe { self.anon21.x21 }
+    }
+    /// Sets `x21`.
+    pub fn set_x21(&mut self, value: u64) {
+        self.anon21.x21 = value;
+    }
+    /// `sp_abt`, an alias in an anonymous union.
+    pub fn sp_abt(&self) -> u32 {
+        unsafe { self.anon21.sp_abt }
+    }
+    /// Sets `sp_abt`.
+    pub fn set_sp_abt(&mut self, value: u32) {
+        self.anon21.sp_abt = value;
+    }
+    /// `x22`, an alias in an anonymous union.
+    pub fn x22(&self) -> u64 {
+        unsafe { self.anon22.x22 }
+    }
+    /// Sets `x22`.
+    pub fn set_x22(&mut self, value: u64) {
+        self.anon22.x22 = value;
+    }
+    /// `lr_und`, an alias in an anonymous union.
+    pub fn lr_und(&self) -> u32 {
+        unsafe { self.anon22.lr_und }
+    }
+    /// Sets `lr_und`.
+    pub fn set_lr_und(&mut self, value: u32) {
+        self.anon22.lr_und = value;
+    }
+    /// `x23`, an alias in an anonymous union.
+    pub fn x23(&self) -> u64 {
+        unsafe { self.anon23.x23 }
+    }
+    /// Sets `x23`.
+    pub fn set_x23(&mut self, value: u64) {
+        self.anon23.x23 = value;
+    }
+    /// `sp_und`, an alias in an anonymous union.
+    pub fn sp_und(&self) -> u32 {
+        unsafe { self.anon23.sp_und }
+    }
+    /// Sets `sp_und`.
+    pub fn set_sp_und(&mut self, value: u32) {
+        self.anon23.sp_und = value;
+    }
+    /// `x24`, an alias in an anonymous union.
+    pub fn x24(&self) -> u64 {
+        unsafe { self.anon24.x24 }
+    }
+    /// Sets `x24`.
+    pub fn set_x24(&mut self, value: u64) {
+        self.anon24.x24 = value;
+    }
+    /// `r8_fiq`, an alias in an anonymous union.
+    pub fn r8_fiq(&self) -> u32 {
+        unsafe { self.anon24.r8_fiq }
+    }
+    /// Sets `r8_fiq`.
+    pub fn set_r8_fiq(&mut self, value: u32) {
+        self.anon24.r8_fiq = value;
+    }
+    /// `x25`, an alias in an anonymous union.
+    pub fn x25(&self) -> u64 {
+        unsafe { self.anon25.x25 }
+    }
+    /// Sets `x25`.
+    pub fn set_x25(&mut self, value: u64) {
+        self.anon25.x25 = value;
+    }
+    /// `r9_fiq`, an alias in an anonymous union.
+    pub fn r9_fiq(&self) -> u32 {
+        unsafe { self.anon25.r9_fiq }
+    }
+    /// Sets `r9_fiq`.
+    pub fn set_r9_fiq(&mut self, value: u32) {
+        self.anon25.r9_fiq = value;
+    }
+    /// `x26`, an alias in an anonymous union.
+    pub fn x26(&self) -> u64 {
+        unsafe { self.anon26.x26 }
+    }
+    /// Sets `x26`.
+    pub fn set_x26(&mut self, value: u64) {
+        self.anon26.x26 = value;
+    }
+    /// `r10_fiq`, an alias in an anonymous union.
+    pub fn r10_fiq(&self) -> u32 {
+        unsafe { self.anon26.r10_fiq }
+    }
+    /// Sets `r10_fiq`.
+    pub fn set_r10_fiq(&mut self, value: u32) {
+        self.anon26.r10_fiq = value;
+    }
+    /// `x27`, an alias in an anonymous union.
+    pub fn x27(&self) -> u64 {
+        unsafe { self.anon27.x27 }
+    }
+    /// Sets `x27`.
+    pub fn set_x27(&mut self, value: u64) {
+        self.anon27.x27 = value;
+    }
+    /// `r11_fiq`, an alias in an anonymous union.
+    pub fn r11_fiq(&self) -> u32 {
+        unsafe { self.anon27.r11_fiq }
+    }
+    /// Sets `r11_fiq`.
+    pub fn set_r11_fiq(&mut self, value: u32) {
+        self.anon27.r11_fiq = value;
+    }
+    /// `x28`, an alias in an anonymous union.
+    pub fn x28(&self) -> u64 {
+        unsafe { self.anon28.x28 }
+    }
+    /// Sets `x28`.
+    pub fn set_x28(&mut self, value: u64) {
+        self.anon28.x28 = value;
+    }
+    /// `r12_fiq`, an alias in an anonymous union.
+    pub fn r12_fiq(&self) -> u32 {
+        unsafe { self.anon28.r12_fiq }
+    }
+    /// Sets `r12_fiq`.
+    pub fn set_r12_fiq(&mut self, value: u32) {
+        self.anon28.r12_fiq = value;
+    }
+    /// `x29`, an alias in an anonymous union.
+    pub fn x29(&self) -> u64 {
+        unsafe { self.anon29.x29 }
+    }
+    /// Sets `x29`.
+    pub fn set_x29(&mut self, value: u64) {
+        self.anon29.x29 = value;
+    }
+    /// `sp_fiq`, an alias in an anonymous union.
+    pub fn sp_fiq(&self) -> u32 {
+        unsafe { self.anon29.sp_fiq }
+    }
+    /// Sets `sp_fiq`.
+    pub fn set_sp_fiq(&mut self, value: u32) {
+        self.anon29.sp_fiq = value;
+    }
+    /// `x30`, an alias in an anonymous union.
+    pub fn x30(&self) -> u64 {
+        unsafe { self.anon30.x30 }
+    }
+    /// Sets `x30`.
+    pub fn set_x30(&mut self, value: u64) {
+        self.anon30.x30 = value;
+    }
+    /// `lr_fiq`, an alias in an anonymous union.
+    pub fn lr_fiq(&self) -> u32 {
+        unsafe { self.anon30.lr_fiq }
+    }
+    /// Sets `lr_fiq`.
+    pub fn set_lr_fiq(&mut self, value: u32) {
+        self.anon30.lr_fiq = value;
+    }
+    /// `pc64`, an alias in an anonymous union.
+    pub fn pc64(&self) -> u64 {
+        unsafe { self.anon31.pc64 }
+    }
+    /// Sets `pc64`.
+    pub fn set_pc64(&mut self, value: u64) {
+        self.anon31.pc64 = value;
+    }
+    /// `pc32`, an alias in an anonymous union.
+    pub fn pc32(&self) -> u32 {
+        unsafe { self.anon31.pc32 }
+    }
+    /// Sets `pc32`.
+    pub fn set_pc32(&mut self, value: u32) {
+        self.anon31.pc32 = value;
+    }
+    /// `spsr_el1`, an alias in an anonymous union.
+    pub fn spsr_el1(&self) -> u64 {
+        unsafe { self.anon33.spsr_el1 }
+    }
+    /// Sets `spsr_el1`.
+    pub fn set_spsr_el1(&mut self, value: u64) {
+        self.anon33.spsr_el1 = value;
+    }
+    /// `spsr_svc`, an alias in an anonymous union.
+    pub fn spsr_svc(&self) -> u32 {
+        unsafe { self.anon33.spsr_svc }
+    }
+    /// Sets `spsr_svc`.
+    pub fn set_spsr_svc(&mut self, value: u32) {
+        self.anon33.spsr_svc = value;
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon0 {
+    pub x0: u64,
+    pub r0_usr: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon0);
+opaque_debug!(VcpuGuestCoreRegsAnon0);
+
+impl VcpuGuestCoreRegsAnon0 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon1 {
+    pub x1: u64,
+    pub r1_usr: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon1);
+opaque_debug!(VcpuGuestCoreRegsAnon1);
+
+impl VcpuGuestCoreRegsAnon1 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon2 {
+    pub x2: u64,
+    pub r2_usr: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon2);
+opaque_debug!(VcpuGuestCoreRegsAnon2);
+
+impl VcpuGuestCoreRegsAnon2 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon3 {
+    pub x3: u64,
+    pub r3_usr: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon3);
+opaque_debug!(VcpuGuestCoreRegsAnon3);
+
+impl VcpuGuestCoreRegsAnon3 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon4 {
+    pub x4: u64,
+    pub r4_usr: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon4);
+opaque_debug!(VcpuGuestCoreRegsAnon4);
+
+impl VcpuGuestCoreRegsAnon4 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon5 {
+    pub x5: u64,
+    pub r5_usr: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon5);
+opaque_debug!(VcpuGuestCoreRegsAnon5);
+
+impl VcpuGuestCoreRegsAnon5 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon6 {
+    pub x6: u64,
+    pub r6_usr: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon6);
+opaque_debug!(VcpuGuestCoreRegsAnon6);
+
+impl VcpuGuestCoreRegsAnon6 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon7 {
+    pub x7: u64,
+    pub r7_usr: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon7);
+opaque_debug!(VcpuGuestCoreRegsAnon7);
+
+impl VcpuGuestCoreRegsAnon7 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon8 {
+    pub x8: u64,
+    pub r8_usr: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon8);
+opaque_debug!(VcpuGuestCoreRegsAnon8);
+
+impl VcpuGuestCoreRegsAnon8 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon9 {
+    pub x9: u64,
+    pub r9_usr: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon9);
+opaque_debug!(VcpuGuestCoreRegsAnon9);
+
+impl VcpuGuestCoreRegsAnon9 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon10 {
+    pub x10: u64,
+    pub r10_usr: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon10);
+opaque_debug!(VcpuGuestCoreRegsAnon10);
+
+impl VcpuGuestCoreRegsAnon10 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon11 {
+    pub x11: u64,
+    pub r11_usr: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon11);
+opaque_debug!(VcpuGuestCoreRegsAnon11);
+
+impl VcpuGuestCoreRegsAnon11 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon12 {
+    pub x12: u64,
+    pub r12_usr: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon12);
+opaque_debug!(VcpuGuestCoreRegsAnon12);
+
+impl VcpuGuestCoreRegsAnon12 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon13 {
+    pub x13: u64,
+    pub sp_usr: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon13);
+opaque_debug!(VcpuGuestCoreRegsAnon13);
+
+impl VcpuGuestCoreRegsAnon13 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon14 {
+    pub x14: u64,
+    pub lr_usr: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon14);
+opaque_debug!(VcpuGuestCoreRegsAnon14);
+
+impl VcpuGuestCoreRegsAnon14 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon15 {
+    pub x15: u64,
+    pub __unused_sp_hyp: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon15);
+opaque_debug!(VcpuGuestCoreRegsAnon15);
+
+impl VcpuGuestCoreRegsAnon15 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon16 {
+    pub x16: u64,
+    pub lr_irq: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon16);
+opaque_debug!(VcpuGuestCoreRegsAnon16);
+
+impl VcpuGuestCoreRegsAnon16 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon17 {
+    pub x17: u64,
+    pub sp_irq: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon17);
+opaque_debug!(VcpuGuestCoreRegsAnon17);
+
+impl VcpuGuestCoreRegsAnon17 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon18 {
+    pub x18: u64,
+    pub lr_svc: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon18);
+opaque_debug!(VcpuGuestCoreRegsAnon18);
+
+impl VcpuGuestCoreRegsAnon18 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon19 {
+    pub x19: u64,
+    pub sp_svc: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon19);
+opaque_debug!(VcpuGuestCoreRegsAnon19);
+
+impl VcpuGuestCoreRegsAnon19 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon20 {
+    pub x20: u64,
+    pub lr_abt: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon20);
+opaque_debug!(VcpuGuestCoreRegsAnon20);
+
+impl VcpuGuestCoreRegsAnon20 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon21 {
+    pub x21: u64,
+    pub sp_abt: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon21);
+opaque_debug!(VcpuGuestCoreRegsAnon21);
+
+impl VcpuGuestCoreRegsAnon21 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon22 {
+    pub x22: u64,
+    pub lr_und: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon22);
+opaque_debug!(VcpuGuestCoreRegsAnon22);
+
+impl VcpuGuestCoreRegsAnon22 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon23 {
+    pub x23: u64,
+    pub sp_und: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon23);
+opaque_debug!(VcpuGuestCoreRegsAnon23);
+
+impl VcpuGuestCoreRegsAnon23 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon24 {
+    pub x24: u64,
+    pub r8_fiq: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon24);
+opaque_debug!(VcpuGuestCoreRegsAnon24);
+
+impl VcpuGuestCoreRegsAnon24 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon25 {
+    pub x25: u64,
+    pub r9_fiq: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon25);
+opaque_debug!(VcpuGuestCoreRegsAnon25);
+
+impl VcpuGuestCoreRegsAnon25 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon26 {
+    pub x26: u64,
+    pub r10_fiq: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon26);
+opaque_debug!(VcpuGuestCoreRegsAnon26);
+
+impl VcpuGuestCoreRegsAnon26 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon27 {
+    pub x27: u64,
+    pub r11_fiq: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon27);
+opaque_debug!(VcpuGuestCoreRegsAnon27);
+
+impl VcpuGuestCoreRegsAnon27 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon28 {
+    pub x28: u64,
+    pub r12_fiq: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon28);
+opaque_debug!(VcpuGuestCoreRegsAnon28);
+
+impl VcpuGuestCoreRegsAnon28 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon29 {
+    pub x29: u64,
+    pub sp_fiq: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon29);
+opaque_debug!(VcpuGuestCoreRegsAnon29);
+
+impl VcpuGuestCoreRegsAnon29 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon30 {
+    pub x30: u64,
+    pub lr_fiq: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon30);
+opaque_debug!(VcpuGuestCoreRegsAnon30);
+
+impl VcpuGuestCoreRegsAnon30 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+/// Return address (ELR_EL2), and its AArch32 name.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon31 {
+    pub pc64: u64,
+    pub pc32: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon31);
+opaque_debug!(VcpuGuestCoreRegsAnon31);
+
+impl VcpuGuestCoreRegsAnon31 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+/// SPSR_EL1 (AArch64), and the AArch32 spsr_svc in its low half.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuGuestCoreRegsAnon33 {
+    pub spsr_el1: u64,
+    pub spsr_svc: u32,
+}
+
+plain_data!(VcpuGuestCoreRegsAnon33);
+opaque_debug!(VcpuGuestCoreRegsAnon33);
+
+impl VcpuGuestCoreRegsAnon33 {
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -184,7 +1422,7 @@ impl fmt::Debug for Vgcf {
 /// The whole state of a vCPU, as set by VCPUOP_initialise and the
 /// toolstack's vcpucontext domctls.
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct VcpuGuestContext {
     /// VGCF_* flags.
     pub flags: Vgcf,
@@ -969,40 +2207,40 @@ const _: () = {
     type T = VcpuGuestCoreRegs;
     assert!(size_of::<T>() == 312);
     assert!(align_of::<T>() == 8);
-    assert!(offset_of!(T, x0) == 0);
-    assert!(offset_of!(T, x1) == 8);
-    assert!(offset_of!(T, x2) == 16);
-    assert!(offset_of!(T, x3) == 24);
-    assert!(offset_of!(T, x4) == 32);
-    assert!(offset_of!(T, x5) == 40);
-    assert!(offset_of!(T, x6) == 48);
-    assert!(offset_of!(T, x7) == 56);
-    assert!(offset_of!(T, x8) == 64);
-    assert!(offset_of!(T, x9) == 72);
-    assert!(offset_of!(T, x10) == 80);
-    assert!(offset_of!(T, x11) == 88);
-    assert!(offset_of!(T, x12) == 96);
-    assert!(offset_of!(T, x13) == 104);
-    assert!(offset_of!(T, x14) == 112);
-    assert!(offset_of!(T, x15) == 120);
-    assert!(offset_of!(T, x16) == 128);
-    assert!(offset_of!(T, x17) == 136);
-    assert!(offset_of!(T, x18) == 144);
-    assert!(offset_of!(T, x19) == 152);
-    assert!(offset_of!(T, x20) == 160);
-    assert!(offset_of!(T, x21) == 168);
-    assert!(offset_of!(T, x22) == 176);
-    assert!(offset_of!(T, x23) == 184);
-    assert!(offset_of!(T, x24) == 192);
-    assert!(offset_of!(T, x25) == 200);
-    assert!(offset_of!(T, x26) == 208);
-    assert!(offset_of!(T, x27) == 216);
-    assert!(offset_of!(T, x28) == 224);
-    assert!(offset_of!(T, x29) == 232);
-    assert!(offset_of!(T, x30) == 240);
-    assert!(offset_of!(T, pc64) == 248);
+    assert!(offset_of!(T, anon0) == 0);
+    assert!(offset_of!(T, anon1) == 8);
+    assert!(offset_of!(T, anon2) == 16);
+    assert!(offset_of!(T, anon3) == 24);
+    assert!(offset_of!(T, anon4) == 32);
+    assert!(offset_of!(T, anon5) == 40);
+    assert!(offset_of!(T, anon6) == 48);
+    assert!(offset_of!(T, anon7) == 56);
+    assert!(offset_of!(T, anon8) == 64);
+    assert!(offset_of!(T, anon9) == 72);
+    assert!(offset_of!(T, anon10) == 80);
+    assert!(offset_of!(T, anon11) == 88);
+    assert!(offset_of!(T, anon12) == 96);
+    assert!(offset_of!(T, anon13) == 104);
+    assert!(offset_of!(T, anon14) == 112);
+    assert!(offset_of!(T, anon15) == 120);
+    assert!(offset_of!(T, anon16) == 128);
+    assert!(offset_of!(T, anon17) == 136);
+    assert!(offset_of!(T, anon18) == 144);
+    assert!(offset_of!(T, anon19) == 152);
+    assert!(offset_of!(T, anon20) == 160);
+    assert!(offset_of!(T, anon21) == 168);
+    assert!(offset_of!(T, anon22) == 176);
+    assert!(offset_of!(T, anon23) == 184);
+    assert!(offset_of!(T, anon24) == 192);
+    assert!(offset_of!(T, anon25) == 200);
+    assert!(offset_of!(T, anon26) == 208);
+    assert!(offset_of!(T, anon27) == 216);
+    assert!(offset_of!(T, anon28) == 224);
+    assert!(offset_of!(T, anon29) == 232);
+    assert!(offset_of!(T, anon30) == 240);
+    assert!(offset_of!(T, anon31) == 248);
     assert!(offset_of!(T, cpsr) == 256);
-    assert!(offset_of!(T, spsr_el1) == 264);
+    assert!(offset_of!(T, anon33) == 264);
     assert!(offset_of!(T, spsr_fiq) == 272);
     assert!(offset_of!(T, spsr_irq) == 276);
     assert!(offset_of!(T, spsr_und) == 280);
@@ -1010,6 +2248,270 @@ const _: () = {
     assert!(offset_of!(T, sp_el0) == 288);
     assert!(offset_of!(T, sp_el1) == 296);
     assert!(offset_of!(T, elr_el1) == 304);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon0;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x0) == 0);
+    assert!(offset_of!(T, r0_usr) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon1;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x1) == 0);
+    assert!(offset_of!(T, r1_usr) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon2;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x2) == 0);
+    assert!(offset_of!(T, r2_usr) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon3;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x3) == 0);
+    assert!(offset_of!(T, r3_usr) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon4;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x4) == 0);
+    assert!(offset_of!(T, r4_usr) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon5;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x5) == 0);
+    assert!(offset_of!(T, r5_usr) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon6;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x6) == 0);
+    assert!(offset_of!(T, r6_usr) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon7;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x7) == 0);
+    assert!(offset_of!(T, r7_usr) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon8;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x8) == 0);
+    assert!(offset_of!(T, r8_usr) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon9;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x9) == 0);
+    assert!(offset_of!(T, r9_usr) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon10;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x10) == 0);
+    assert!(offset_of!(T, r10_usr) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon11;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x11) == 0);
+    assert!(offset_of!(T, r11_usr) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon12;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x12) == 0);
+    assert!(offset_of!(T, r12_usr) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon13;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x13) == 0);
+    assert!(offset_of!(T, sp_usr) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon14;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x14) == 0);
+    assert!(offset_of!(T, lr_usr) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon15;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x15) == 0);
+    assert!(offset_of!(T, __unused_sp_hyp) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon16;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x16) == 0);
+    assert!(offset_of!(T, lr_irq) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon17;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x17) == 0);
+    assert!(offset_of!(T, sp_irq) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon18;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x18) == 0);
+    assert!(offset_of!(T, lr_svc) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon19;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x19) == 0);
+    assert!(offset_of!(T, sp_svc) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon20;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x20) == 0);
+    assert!(offset_of!(T, lr_abt) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon21;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x21) == 0);
+    assert!(offset_of!(T, sp_abt) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon22;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x22) == 0);
+    assert!(offset_of!(T, lr_und) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon23;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x23) == 0);
+    assert!(offset_of!(T, sp_und) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon24;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x24) == 0);
+    assert!(offset_of!(T, r8_fiq) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon25;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x25) == 0);
+    assert!(offset_of!(T, r9_fiq) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon26;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x26) == 0);
+    assert!(offset_of!(T, r10_fiq) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon27;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x27) == 0);
+    assert!(offset_of!(T, r11_fiq) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon28;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x28) == 0);
+    assert!(offset_of!(T, r12_fiq) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon29;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x29) == 0);
+    assert!(offset_of!(T, sp_fiq) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon30;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, x30) == 0);
+    assert!(offset_of!(T, lr_fiq) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon31;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, pc64) == 0);
+    assert!(offset_of!(T, pc32) == 0);
+};
+
+const _: () = {
+    type T = VcpuGuestCoreRegsAnon33;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, spsr_el1) == 0);
+    assert!(offset_of!(T, spsr_svc) == 0);
 };
 
 const _: () = {
@@ -1144,40 +2646,40 @@ mod tests {
         type T = VcpuGuestCoreRegs;
         assert_eq!(size_of::<T>(), 312);
         assert_eq!(align_of::<T>(), 8);
-        assert_eq!(offset_of!(T, x0), 0);
-        assert_eq!(offset_of!(T, x1), 8);
-        assert_eq!(offset_of!(T, x2), 16);
-        assert_eq!(offset_of!(T, x3), 24);
-        assert_eq!(offset_of!(T, x4), 32);
-        assert_eq!(offset_of!(T, x5), 40);
-        assert_eq!(offset_of!(T, x6), 48);
-        assert_eq!(offset_of!(T, x7), 56);
-        assert_eq!(offset_of!(T, x8), 64);
-        assert_eq!(offset_of!(T, x9), 72);
-        assert_eq!(offset_of!(T, x10), 80);
-        assert_eq!(offset_of!(T, x11), 88);
-        assert_eq!(offset_of!(T, x12), 96);
-        assert_eq!(offset_of!(T, x13), 104);
-        assert_eq!(offset_of!(T, x14), 112);
-        assert_eq!(offset_of!(T, x15), 120);
-        assert_eq!(offset_of!(T, x16), 128);
-        assert_eq!(offset_of!(T, x17), 136);
-        assert_eq!(offset_of!(T, x18), 144);
-        assert_eq!(offset_of!(T, x19), 152);
-        assert_eq!(offset_of!(T, x20), 160);
-        assert_eq!(offset_of!(T, x21), 168);
-        assert_eq!(offset_of!(T, x22), 176);
-        assert_eq!(offset_of!(T, x23), 184);
-        assert_eq!(offset_of!(T, x24), 192);
-        assert_eq!(offset_of!(T, x25), 200);
-        assert_eq!(offset_of!(T, x26), 208);
-        assert_eq!(offset_of!(T, x27), 216);
-        assert_eq!(offset_of!(T, x28), 224);
-        assert_eq!(offset_of!(T, x29), 232);
-        assert_eq!(offset_of!(T, x30), 240);
-        assert_eq!(offset_of!(T, pc64), 248);
+        assert_eq!(offset_of!(T, anon0), 0);
+        assert_eq!(offset_of!(T, anon1), 8);
+        assert_eq!(offset_of!(T, anon2), 16);
+        assert_eq!(offset_of!(T, anon3), 24);
+        assert_eq!(offset_of!(T, anon4), 32);
+        assert_eq!(offset_of!(T, anon5), 40);
+        assert_eq!(offset_of!(T, anon6), 48);
+        assert_eq!(offset_of!(T, anon7), 56);
+        assert_eq!(offset_of!(T, anon8), 64);
+        assert_eq!(offset_of!(T, anon9), 72);
+        assert_eq!(offset_of!(T, anon10), 80);
+        assert_eq!(offset_of!(T, anon11), 88);
+        assert_eq!(offset_of!(T, anon12), 96);
+        assert_eq!(offset_of!(T, anon13), 104);
+        assert_eq!(offset_of!(T, anon14), 112);
+        assert_eq!(offset_of!(T, anon15), 120);
+        assert_eq!(offset_of!(T, anon16), 128);
+        assert_eq!(offset_of!(T, anon17), 136);
+        assert_eq!(offset_of!(T, anon18), 144);
+        assert_eq!(offset_of!(T, anon19), 152);
+        assert_eq!(offset_of!(T, anon20), 160);
+        assert_eq!(offset_of!(T, anon21), 168);
+        assert_eq!(offset_of!(T, anon22), 176);
+        assert_eq!(offset_of!(T, anon23), 184);
+        assert_eq!(offset_of!(T, anon24), 192);
+        assert_eq!(offset_of!(T, anon25), 200);
+        assert_eq!(offset_of!(T, anon26), 208);
+        assert_eq!(offset_of!(T, anon27), 216);
+        assert_eq!(offset_of!(T, anon28), 224);
+        assert_eq!(offset_of!(T, anon29), 232);
+        assert_eq!(offset_of!(T, anon30), 240);
+        assert_eq!(offset_of!(T, anon31), 248);
         assert_eq!(offset_of!(T, cpsr), 256);
-        assert_eq!(offset_of!(T, spsr_el1), 264);
+        assert_eq!(offset_of!(T, anon33), 264);
         assert_eq!(offset_of!(T, spsr_fiq), 272);
         assert_eq!(offset_of!(T, spsr_irq), 276);
         assert_eq!(offset_of!(T, spsr_und), 280);
@@ -1191,6 +2693,303 @@ mod tests {
     fn check_vcpu_guest_core_regs() {
         type T = VcpuGuestCoreRegs;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon0() {
+        type T = VcpuGuestCoreRegsAnon0;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x0), 0);
+        assert_eq!(offset_of!(T, r0_usr), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon1() {
+        type T = VcpuGuestCoreRegsAnon1;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x1), 0);
+        assert_eq!(offset_of!(T, r1_usr), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon2() {
+        type T = VcpuGuestCoreRegsAnon2;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x2), 0);
+        assert_eq!(offset_of!(T, r2_usr), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon3() {
+        type T = VcpuGuestCoreRegsAnon3;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x3), 0);
+        assert_eq!(offset_of!(T, r3_usr), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon4() {
+        type T = VcpuGuestCoreRegsAnon4;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x4), 0);
+        assert_eq!(offset_of!(T, r4_usr), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon5() {
+        type T = VcpuGuestCoreRegsAnon5;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x5), 0);
+        assert_eq!(offset_of!(T, r5_usr), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon6() {
+        type T = VcpuGuestCoreRegsAnon6;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x6), 0);
+        assert_eq!(offset_of!(T, r6_usr), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon7() {
+        type T = VcpuGuestCoreRegsAnon7;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x7), 0);
+        assert_eq!(offset_of!(T, r7_usr), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon8() {
+        type T = VcpuGuestCoreRegsAnon8;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x8), 0);
+        assert_eq!(offset_of!(T, r8_usr), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon9() {
+        type T = VcpuGuestCoreRegsAnon9;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x9), 0);
+        assert_eq!(offset_of!(T, r9_usr), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon10() {
+        type T = VcpuGuestCoreRegsAnon10;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x10), 0);
+        assert_eq!(offset_of!(T, r10_usr), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon11() {
+        type T = VcpuGuestCoreRegsAnon11;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x11), 0);
+        assert_eq!(offset_of!(T, r11_usr), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon12() {
+        type T = VcpuGuestCoreRegsAnon12;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x12), 0);
+        assert_eq!(offset_of!(T, r12_usr), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon13() {
+        type T = VcpuGuestCoreRegsAnon13;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x13), 0);
+        assert_eq!(offset_of!(T, sp_usr), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon14() {
+        type T = VcpuGuestCoreRegsAnon14;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x14), 0);
+        assert_eq!(offset_of!(T, lr_usr), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon15() {
+        type T = VcpuGuestCoreRegsAnon15;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x15), 0);
+        assert_eq!(offset_of!(T, __unused_sp_hyp), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon16() {
+        type T = VcpuGuestCoreRegsAnon16;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x16), 0);
+        assert_eq!(offset_of!(T, lr_irq), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon17() {
+        type T = VcpuGuestCoreRegsAnon17;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x17), 0);
+        assert_eq!(offset_of!(T, sp_irq), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon18() {
+        type T = VcpuGuestCoreRegsAnon18;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x18), 0);
+        assert_eq!(offset_of!(T, lr_svc), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon19() {
+        type T = VcpuGuestCoreRegsAnon19;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x19), 0);
+        assert_eq!(offset_of!(T, sp_svc), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon20() {
+        type T = VcpuGuestCoreRegsAnon20;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x20), 0);
+        assert_eq!(offset_of!(T, lr_abt), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon21() {
+        type T = VcpuGuestCoreRegsAnon21;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x21), 0);
+        assert_eq!(offset_of!(T, sp_abt), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon22() {
+        type T = VcpuGuestCoreRegsAnon22;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x22), 0);
+        assert_eq!(offset_of!(T, lr_und), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon23() {
+        type T = VcpuGuestCoreRegsAnon23;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x23), 0);
+        assert_eq!(offset_of!(T, sp_und), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon24() {
+        type T = VcpuGuestCoreRegsAnon24;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x24), 0);
+        assert_eq!(offset_of!(T, r8_fiq), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon25() {
+        type T = VcpuGuestCoreRegsAnon25;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x25), 0);
+        assert_eq!(offset_of!(T, r9_fiq), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon26() {
+        type T = VcpuGuestCoreRegsAnon26;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x26), 0);
+        assert_eq!(offset_of!(T, r10_fiq), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon27() {
+        type T = VcpuGuestCoreRegsAnon27;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x27), 0);
+        assert_eq!(offset_of!(T, r11_fiq), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon28() {
+        type T = VcpuGuestCoreRegsAnon28;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x28), 0);
+        assert_eq!(offset_of!(T, r12_fiq), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon29() {
+        type T = VcpuGuestCoreRegsAnon29;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x29), 0);
+        assert_eq!(offset_of!(T, sp_fiq), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon30() {
+        type T = VcpuGuestCoreRegsAnon30;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, x30), 0);
+        assert_eq!(offset_of!(T, lr_fiq), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon31() {
+        type T = VcpuGuestCoreRegsAnon31;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, pc64), 0);
+        assert_eq!(offset_of!(T, pc32), 0);
+    }
+
+    #[test]
+    fn layout_vcpu_guest_core_regs_anon33() {
+        type T = VcpuGuestCoreRegsAnon33;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, spsr_el1), 0);
+        assert_eq!(offset_of!(T, spsr_svc), 0);
     }
 
     #[test]

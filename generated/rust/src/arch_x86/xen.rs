@@ -34,9 +34,6 @@ pub const FIRST_RESERVED_GDT_ENTRY: i32 = 7168;
 /// Number of vcpu_info slots in the shared info page.
 pub const XEN_LEGACY_MAX_VCPUS: i32 = 32;
 
-/// Most bytes of a PV guest's command line in start_info.
-pub const MAX_GUEST_CMDLINE: i32 = 1024;
-
 /// I/O port of the debug console that HVM guests may write to.
 pub const XEN_HVM_DEBUGCONS_IOPORT: i32 = 0xe9;
 
@@ -73,58 +70,45 @@ impl TrapInfo {
 /// A time stamp counter reading.
 pub type TscTimestampT = u64;
 
-/// Registers of a vCPU as the guest sees them. Xen's header overlays the
-/// narrower register names (eax, ax, al, ...) with C anonymous unions; this
-/// description gives the full-width register of each, as the header does
-/// for compilers without anonymous unions. The two ABIs have different
-/// member lists: each member exists on one of them or both.
+/// Registers of a vCPU as the guest sees them: each register in an
+/// anonymous union with its narrower names (rax, eax, ax, al, ah). The two
+/// ABIs have different member lists: a member exists on one of them or
+/// both, and a union where one of its members does. The x86_64 unions of
+/// rbp and rax come where that ABI has them, with the names of their
+/// narrower registers suffixed (their C names are Xen's); x86_32 has its
+/// own further down.
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct CpuUserRegs {
     #[cfg(target_arch = "x86_64")]
-    pub r15: u64,
+    pub anon0: CpuUserRegsAnon0,
     #[cfg(target_arch = "x86_64")]
-    pub r14: u64,
+    pub anon1: CpuUserRegsAnon1,
     #[cfg(target_arch = "x86_64")]
-    pub r13: u64,
+    pub anon2: CpuUserRegsAnon2,
     #[cfg(target_arch = "x86_64")]
-    pub r12: u64,
+    pub anon3: CpuUserRegsAnon3,
     #[cfg(target_arch = "x86_64")]
-    pub rbp: u64,
+    pub anon4: CpuUserRegsAnon4,
+    pub anon5: CpuUserRegsAnon5,
     #[cfg(target_arch = "x86_64")]
-    pub rbx: u64,
+    pub anon6: CpuUserRegsAnon6,
     #[cfg(target_arch = "x86_64")]
-    pub r11: u64,
+    pub anon7: CpuUserRegsAnon7,
     #[cfg(target_arch = "x86_64")]
-    pub r10: u64,
+    pub anon8: CpuUserRegsAnon8,
     #[cfg(target_arch = "x86_64")]
-    pub r9: u64,
+    pub anon9: CpuUserRegsAnon9,
     #[cfg(target_arch = "x86_64")]
-    pub r8: u64,
-    #[cfg(target_arch = "x86_64")]
-    pub rax: u64,
-    #[cfg(target_arch = "x86_64")]
-    pub rcx: u64,
-    #[cfg(target_arch = "x86_64")]
-    pub rdx: u64,
-    #[cfg(target_arch = "x86_64")]
-    pub rsi: u64,
-    #[cfg(target_arch = "x86_64")]
-    pub rdi: u64,
+    pub anon10: CpuUserRegsAnon10,
+    pub anon11: CpuUserRegsAnon11,
+    pub anon12: CpuUserRegsAnon12,
+    pub anon13: CpuUserRegsAnon13,
+    pub anon14: CpuUserRegsAnon14,
     #[cfg(target_arch = "x86")]
-    pub ebx: u32,
+    pub anon15: CpuUserRegsAnon15,
     #[cfg(target_arch = "x86")]
-    pub ecx: u32,
-    #[cfg(target_arch = "x86")]
-    pub edx: u32,
-    #[cfg(target_arch = "x86")]
-    pub esi: u32,
-    #[cfg(target_arch = "x86")]
-    pub edi: u32,
-    #[cfg(target_arch = "x86")]
-    pub ebp: u32,
-    #[cfg(target_arch = "x86")]
-    pub eax: u32,
+    pub anon16: CpuUserRegsAnon16,
     /// Private to Xen.
     #[cfg(target_arch = "x86")]
     pub error_code: u16,
@@ -137,10 +121,7 @@ pub struct CpuUserRegs {
     /// Private to Xen.
     #[cfg(target_arch = "x86_64")]
     pub entry_vector: u32,
-    #[cfg(target_arch = "x86")]
-    pub eip: u32,
-    #[cfg(target_arch = "x86_64")]
-    pub rip: u64,
+    pub anon19: CpuUserRegsAnon19,
     pub cs: u16,
     #[cfg(target_arch = "x86_64")]
     _pad0: [u16; 1],
@@ -150,14 +131,8 @@ pub struct CpuUserRegs {
     _pad0_x86_32: u8,
     #[cfg(target_arch = "x86_64")]
     _pad1: [u8; 3],
-    #[cfg(target_arch = "x86")]
-    pub eflags: u32,
-    #[cfg(target_arch = "x86_64")]
-    pub rflags: u64,
-    #[cfg(target_arch = "x86")]
-    pub esp: u32,
-    #[cfg(target_arch = "x86_64")]
-    pub rsp: u64,
+    pub anon25: CpuUserRegsAnon25,
+    pub anon26: CpuUserRegsAnon26,
     pub ss: u16,
     #[cfg(target_arch = "x86")]
     _pad1_x86_32: u16,
@@ -191,7 +166,122 @@ impl CpuUserRegs {
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
-    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+    pub fn check(&self, dir: crate::Direction) -> Result<(), crate::CheckError> {
+        const TY: &str = "cpu_user_regs";
+        let _ = dir;
+        #[cfg(target_arch = "x86_64")]
+        {
+            const TY: &str = "cpu_user_regs";
+            let at = offset_of!(Self, anon0);
+            let r = self.anon0.check(dir);
+            crate::within(r, TY, "anon0", at)?;
+        }
+        let _ = dir;
+        #[cfg(target_arch = "x86_64")]
+        {
+            const TY: &str = "cpu_user_regs";
+            let at = offset_of!(Self, anon1);
+            let r = self.anon1.check(dir);
+            crate::within(r, TY, "anon1", at)?;
+        }
+        let _ = dir;
+        #[cfg(target_arch = "x86_64")]
+        {
+            const TY: &str = "cpu_user_regs";
+            let at = offset_of!(Self, anon2);
+            let r = self.anon2.check(dir);
+            crate::within(r, TY, "anon2", at)?;
+        }
+        let _ = dir;
+        #[cfg(target_arch = "x86_64")]
+        {
+            const TY: &str = "cpu_user_regs";
+            let at = offset_of!(Self, anon3);
+            let r = self.anon3.check(dir);
+            crate::within(r, TY, "anon3", at)?;
+        }
+        let _ = dir;
+        #[cfg(target_arch = "x86_64")]
+        {
+            const TY: &str = "cpu_user_regs";
+            let at = offset_of!(Self, anon4);
+            let r = self.anon4.check(dir);
+            crate::within(r, TY, "anon4", at)?;
+        }
+        let at = offset_of!(Self, anon5);
+        let r = self.anon5.check(dir);
+        crate::within(r, TY, "anon5", at)?;
+        let _ = dir;
+        #[cfg(target_arch = "x86_64")]
+        {
+            const TY: &str = "cpu_user_regs";
+            let at = offset_of!(Self, anon6);
+            let r = self.anon6.check(dir);
+            crate::within(r, TY, "anon6", at)?;
+        }
+        let _ = dir;
+        #[cfg(target_arch = "x86_64")]
+        {
+            const TY: &str = "cpu_user_regs";
+            let at = offset_of!(Self, anon7);
+            let r = self.anon7.check(dir);
+            crate::within(r, TY, "anon7", at)?;
+        }
+        let _ = dir;
+        #[cfg(target_arch = "x86_64")]
+        {
+            const TY: &str = "cpu_user_regs";
+            let at = offset_of!(Self, anon8);
+            let r = self.anon8.check(dir);
+            crate::within(r, TY, "anon8", at)?;
+        }
+        let _ = dir;
+        #[cfg(target_arch = "x86_64")]
+        {
+            const TY: &str = "cpu_user_regs";
+            let at = offset_of!(Self, anon9);
+            let r = self.anon9.check(dir);
+            crate::within(r, TY, "anon9", at)?;
+        }
+        let _ = dir;
+        #[cfg(target_arch = "x86_64")]
+        {
+            const TY: &str = "cpu_user_regs";
+            let at = offset_of!(Self, anon10);
+            let r = self.anon10.check(dir);
+            crate::within(r, TY, "anon10", at)?;
+        }
+        let at = offset_of!(Self, anon11);
+        let r = self.anon11.check(dir);
+        crate::within(r, TY, "anon11", at)?;
+        let at = offset_of!(Self, anon12);
+        let r = self.anon12.check(dir);
+        crate::within(r, TY, "anon12", at)?;
+        let at = offset_of!(Self, anon13);
+        let r = self.anon13.check(dir);
+        crate::within(r, TY, "anon13", at)?;
+        let at = offset_of!(Self, anon14);
+        let r = self.anon14.check(dir);
+        crate::within(r, TY, "anon14", at)?;
+        let _ = dir;
+        #[cfg(target_arch = "x86")]
+        {
+            const TY: &str = "cpu_user_regs";
+            let at = offset_of!(Self, anon15);
+            let r = self.anon15.check(dir);
+            crate::within(r, TY, "anon15", at)?;
+        }
+        let _ = dir;
+        #[cfg(target_arch = "x86")]
+        {
+            const TY: &str = "cpu_user_regs";
+            let at = offset_of!(Self, anon16);
+            let r = self.anon16.check(dir);
+            crate::within(r, TY, "anon16", at)?;
+        }
+        let at = offset_of!(Self, anon19);
+        let r = self.anon19.check(dir);
+        crate::within(r, TY, "anon19", at)?;
         #[cfg(target_arch = "x86_64")]
         {
             const TY: &str = "cpu_user_regs";
@@ -228,6 +318,12 @@ impl CpuUserRegs {
                 }
             }
         }
+        let at = offset_of!(Self, anon25);
+        let r = self.anon25.check(dir);
+        crate::within(r, TY, "anon25", at)?;
+        let at = offset_of!(Self, anon26);
+        let r = self.anon26.check(dir);
+        crate::within(r, TY, "anon26", at)?;
         #[cfg(target_arch = "x86")]
         {
             const TY: &str = "cpu_user_regs";
@@ -345,6 +441,1427 @@ impl CpuUserRegs {
         }
         Ok(())
     }
+    #[cfg(target_arch = "x86_64")]
+    /// `r15`, an alias in an anonymous union.
+    pub fn r15(&self) -> u64 {
+        unsafe { self.anon0.r15 }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r15`.
+    pub fn set_r15(&mut self, value: u64) {
+        self.anon0.r15 = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r15d`, an alias in an anonymous union.
+    pub fn r15d(&self) -> u32 {
+        unsafe { self.anon0.r15d }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r15d`.
+    pub fn set_r15d(&mut self, value: u32) {
+        self.anon0.r15d = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r15w`, an alias in an anonymous union.
+    pub fn r15w(&self) -> u16 {
+        unsafe { self.anon0.r15w }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r15w`.
+    pub fn set_r15w(&mut self, value: u16) {
+        self.anon0.r15w = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r15b`, an alias in an anonymous union.
+    pub fn r15b(&self) -> u8 {
+        unsafe { self.anon0.r15b }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r15b`.
+    pub fn set_r15b(&mut self, value: u8) {
+        self.anon0.r15b = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r14`, an alias in an anonymous union.
+    pub fn r14(&self) -> u64 {
+        unsafe { self.anon1.r14 }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r14`.
+    pub fn set_r14(&mut self, value: u64) {
+        self.anon1.r14 = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r14d`, an alias in an anonymous union.
+    pub fn r14d(&self) -> u32 {
+        unsafe { self.anon1.r14d }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r14d`.
+    pub fn set_r14d(&mut self, value: u32) {
+        self.anon1.r14d = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r14w`, an alias in an anonymous union.
+    pub fn r14w(&self) -> u16 {
+        unsafe { self.anon1.r14w }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r14w`.
+    pub fn set_r14w(&mut self, value: u16) {
+        self.anon1.r14w = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r14b`, an alias in an anonymous union.
+    pub fn r14b(&self) -> u8 {
+        unsafe { self.anon1.r14b }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r14b`.
+    pub fn set_r14b(&mut self, value: u8) {
+        self.anon1.r14b = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r13`, an alias in an anonymous union.
+    pub fn r13(&self) -> u64 {
+        unsafe { self.anon2.r13 }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r13`.
+    pub fn set_r13(&mut self, value: u64) {
+        self.anon2.r13 = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r13d`, an alias in an anonymous union.
+    pub fn r13d(&self) -> u32 {
+        unsafe { self.anon2.r13d }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r13d`.
+    pub fn set_r13d(&mut self, value: u32) {
+        self.anon2.r13d = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r13w`, an alias in an anonymous union.
+    pub fn r13w(&self) -> u16 {
+        unsafe { self.anon2.r13w }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r13w`.
+    pub fn set_r13w(&mut self, value: u16) {
+        self.anon2.r13w = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r13b`, an alias in an anonymous union.
+    pub fn r13b(&self) -> u8 {
+        unsafe { self.anon2.r13b }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r13b`.
+    pub fn set_r13b(&mut self, value: u8) {
+        self.anon2.r13b = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r12`, an alias in an anonymous union.
+    pub fn r12(&self) -> u64 {
+        unsafe { self.anon3.r12 }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r12`.
+    pub fn set_r12(&mut self, value: u64) {
+        self.anon3.r12 = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r12d`, an alias in an anonymous union.
+    pub fn r12d(&self) -> u32 {
+        unsafe { self.anon3.r12d }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r12d`.
+    pub fn set_r12d(&mut self, value: u32) {
+        self.anon3.r12d = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r12w`, an alias in an anonymous union.
+    pub fn r12w(&self) -> u16 {
+        unsafe { self.anon3.r12w }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r12w`.
+    pub fn set_r12w(&mut self, value: u16) {
+        self.anon3.r12w = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r12b`, an alias in an anonymous union.
+    pub fn r12b(&self) -> u8 {
+        unsafe { self.anon3.r12b }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r12b`.
+    pub fn set_r12b(&mut self, value: u8) {
+        self.anon3.r12b = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `rbp`, an alias in an anonymous union.
+    pub fn rbp(&self) -> u64 {
+        unsafe { self.anon4.rbp }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `rbp`.
+    pub fn set_rbp(&mut self, value: u64) {
+        self.anon4.rbp = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `ebp_x86_64`, an alias in an anonymous union.
+    pub fn ebp_x86_64(&self) -> u32 {
+        unsafe { self.anon4.ebp_x86_64 }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `ebp_x86_64`.
+    pub fn set_ebp_x86_64(&mut self, value: u32) {
+        self.anon4.ebp_x86_64 = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `bp_x86_64`, an alias in an anonymous union.
+    pub fn bp_x86_64(&self) -> u16 {
+        unsafe { self.anon4.bp_x86_64 }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `bp_x86_64`.
+    pub fn set_bp_x86_64(&mut self, value: u16) {
+        self.anon4.bp_x86_64 = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `bpl`, an alias in an anonymous union.
+    pub fn bpl(&self) -> u8 {
+        unsafe { self.anon4.bpl }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `bpl`.
+    pub fn set_bpl(&mut self, value: u8) {
+        self.anon4.bpl = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `rbx`, an alias in an anonymous union.
+    pub fn rbx(&self) -> u64 {
+        unsafe { self.anon5.rbx }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `rbx`.
+    pub fn set_rbx(&mut self, value: u64) {
+        self.anon5.rbx = value;
+    }
+    /// `ebx`, an alias in an anonymous union.
+    pub fn ebx(&self) -> u32 {
+        unsafe { self.anon5.ebx }
+    }
+    /// Sets `ebx`.
+    pub fn set_ebx(&mut self, value: u32) {
+        self.anon5.ebx = value;
+    }
+    /// `bx`, an alias in an anonymous union.
+    pub fn bx(&self) -> u16 {
+        unsafe { self.anon5.bx }
+    }
+    /// Sets `bx`.
+    pub fn set_bx(&mut self, value: u16) {
+        self.anon5.bx = value;
+    }
+    /// `bl`, an alias in an anonymous union.
+    pub fn bl(&self) -> u8 {
+        unsafe { self.anon5.anon3.bl }
+    }
+    /// Sets `bl`.
+    pub fn set_bl(&mut self, value: u8) {
+        self.anon5.anon3.bl = value;
+    }
+    /// `bh`, an alias in an anonymous union.
+    pub fn bh(&self) -> u8 {
+        unsafe { self.anon5.anon3.bh }
+    }
+    /// Sets `bh`.
+    pub fn set_bh(&mut self, value: u8) {
+        self.anon5.anon3.bh = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r11`, an alias in an anonymous union.
+    pub fn r11(&self) -> u64 {
+        unsafe { self.anon6.r11 }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r11`.
+    pub fn set_r11(&mut self, value: u64) {
+        self.anon6.r11 = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r11d`, an alias in an anonymous union.
+    pub fn r11d(&self) -> u32 {
+        unsafe { self.anon6.r11d }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r11d`.
+    pub fn set_r11d(&mut self, value: u32) {
+        self.anon6.r11d = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r11w`, an alias in an anonymous union.
+    pub fn r11w(&self) -> u16 {
+        unsafe { self.anon6.r11w }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r11w`.
+    pub fn set_r11w(&mut self, value: u16) {
+        self.anon6.r11w = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r11b`, an alias in an anonymous union.
+    pub fn r11b(&self) -> u8 {
+        unsafe { self.anon6.r11b }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r11b`.
+    pub fn set_r11b(&mut self, value: u8) {
+        self.anon6.r11b = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r10`, an alias in an anonymous union.
+    pub fn r10(&self) -> u64 {
+        unsafe { self.anon7.r10 }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r10`.
+    pub fn set_r10(&mut self, value: u64) {
+        self.anon7.r10 = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r10d`, an alias in an anonymous union.
+    pub fn r10d(&self) -> u32 {
+        unsafe { self.anon7.r10d }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r10d`.
+    pub fn set_r10d(&mut self, value: u32) {
+        self.anon7.r10d = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r10w`, an alias in an anonymous union.
+    pub fn r10w(&self) -> u16 {
+        unsafe { self.anon7.r10w }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r10w`.
+    pub fn set_r10w(&mut self, value: u16) {
+        self.anon7.r10w = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r10b`, an alias in an anonymous union.
+    pub fn r10b(&self) -> u8 {
+        unsafe { self.anon7.r10b }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r10b`.
+    pub fn set_r10b(&mut self, value: u8) {
+        self.anon7.r10b = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r9`, an alias in an anonymous union.
+    pub fn r9(&self) -> u64 {
+        unsafe { self.anon8.r9 }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r9`.
+    pub fn set_r9(&mut self, value: u64) {
+        self.anon8.r9 = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r9d`, an alias in an anonymous union.
+    pub fn r9d(&self) -> u32 {
+        unsafe { self.anon8.r9d }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r9d`.
+    pub fn set_r9d(&mut self, value: u32) {
+        self.anon8.r9d = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r9w`, an alias in an anonymous union.
+    pub fn r9w(&self) -> u16 {
+        unsafe { self.anon8.r9w }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r9w`.
+    pub fn set_r9w(&mut self, value: u16) {
+        self.anon8.r9w = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r9b`, an alias in an anonymous union.
+    pub fn r9b(&self) -> u8 {
+        unsafe { self.anon8.r9b }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r9b`.
+    pub fn set_r9b(&mut self, value: u8) {
+        self.anon8.r9b = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r8`, an alias in an anonymous union.
+    pub fn r8(&self) -> u64 {
+        unsafe { self.anon9.r8 }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r8`.
+    pub fn set_r8(&mut self, value: u64) {
+        self.anon9.r8 = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r8d`, an alias in an anonymous union.
+    pub fn r8d(&self) -> u32 {
+        unsafe { self.anon9.r8d }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r8d`.
+    pub fn set_r8d(&mut self, value: u32) {
+        self.anon9.r8d = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r8w`, an alias in an anonymous union.
+    pub fn r8w(&self) -> u16 {
+        unsafe { self.anon9.r8w }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r8w`.
+    pub fn set_r8w(&mut self, value: u16) {
+        self.anon9.r8w = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `r8b`, an alias in an anonymous union.
+    pub fn r8b(&self) -> u8 {
+        unsafe { self.anon9.r8b }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `r8b`.
+    pub fn set_r8b(&mut self, value: u8) {
+        self.anon9.r8b = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `rax`, an alias in an anonymous union.
+    pub fn rax(&self) -> u64 {
+        unsafe { self.anon10.rax }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `rax`.
+    pub fn set_rax(&mut self, value: u64) {
+        self.anon10.rax = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `eax_x86_64`, an alias in an anonymous union.
+    pub fn eax_x86_64(&self) -> u32 {
+        unsafe { self.anon10.eax_x86_64 }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `eax_x86_64`.
+    pub fn set_eax_x86_64(&mut self, value: u32) {
+        self.anon10.eax_x86_64 = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `ax_x86_64`, an alias in an anonymous union.
+    pub fn ax_x86_64(&self) -> u16 {
+        unsafe { self.anon10.ax_x86_64 }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `ax_x86_64`.
+    pub fn set_ax_x86_64(&mut self, value: u16) {
+        self.anon10.ax_x86_64 = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `al_x86_64`, an alias in an anonymous union.
+    pub fn al_x86_64(&self) -> u8 {
+        unsafe { self.anon10.anon3.al_x86_64 }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `al_x86_64`.
+    pub fn set_al_x86_64(&mut self, value: u8) {
+        self.anon10.anon3.al_x86_64 = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `ah_x86_64`, an alias in an anonymous union.
+    pub fn ah_x86_64(&self) -> u8 {
+        unsafe { self.anon10.anon3.ah_x86_64 }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `ah_x86_64`.
+    pub fn set_ah_x86_64(&mut self, value: u8) {
+        self.anon10.anon3.ah_x86_64 = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `rcx`, an alias in an anonymous union.
+    pub fn rcx(&self) -> u64 {
+        unsafe { self.anon11.rcx }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `rcx`.
+    pub fn set_rcx(&mut self, value: u64) {
+        self.anon11.rcx = value;
+    }
+    /// `ecx`, an alias in an anonymous union.
+    pub fn ecx(&self) -> u32 {
+        unsafe { self.anon11.ecx }
+    }
+    /// Sets `ecx`.
+    pub fn set_ecx(&mut self, value: u32) {
+        self.anon11.ecx = value;
+    }
+    /// `cx`, an alias in an anonymous union.
+    pub fn cx(&self) -> u16 {
+        unsafe { self.anon11.cx }
+    }
+    /// Sets `cx`.
+    pub fn set_cx(&mut self, value: u16) {
+        self.anon11.cx = value;
+    }
+    /// `cl`, an alias in an anonymous union.
+    pub fn cl(&self) -> u8 {
+        unsafe { self.anon11.anon3.cl }
+    }
+    /// Sets `cl`.
+    pub fn set_cl(&mut self, value: u8) {
+        self.anon11.anon3.cl = value;
+    }
+    /// `ch`, an alias in an anonymous union.
+    pub fn ch(&self) -> u8 {
+        unsafe { self.anon11.anon3.ch }
+    }
+    /// Sets `ch`.
+    pub fn set_ch(&mut self, value: u8) {
+        self.anon11.anon3.ch = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `rdx`, an alias in an anonymous union.
+    pub fn rdx(&self) -> u64 {
+        unsafe { self.anon12.rdx }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `rdx`.
+    pub fn set_rdx(&mut self, value: u64) {
+        self.anon12.rdx = value;
+    }
+    /// `edx`, an alias in an anonymous union.
+    pub fn edx(&self) -> u32 {
+        unsafe { self.anon12.edx }
+    }
+    /// Sets `edx`.
+    pub fn set_edx(&mut self, value: u32) {
+        self.anon12.edx = value;
+    }
+    /// `dx`, an alias in an anonymous union.
+    pub fn dx(&self) -> u16 {
+        unsafe { self.anon12.dx }
+    }
+    /// Sets `dx`.
+    pub fn set_dx(&mut self, value: u16) {
+        self.anon12.dx = value;
+    }
+    /// `dl`, an alias in an anonymous union.
+    pub fn dl(&self) -> u8 {
+        unsafe { self.anon12.anon3.dl }
+    }
+    /// Sets `dl`.
+    pub fn set_dl(&mut self, value: u8) {
+        self.anon12.anon3.dl = value;
+    }
+    /// `dh`, an alias in an anonymous union.
+    pub fn dh(&self) -> u8 {
+        unsafe { self.anon12.anon3.dh }
+    }
+    /// Sets `dh`.
+    pub fn set_dh(&mut self, value: u8) {
+        self.anon12.anon3.dh = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `rsi`, an alias in an anonymous union.
+    pub fn rsi(&self) -> u64 {
+        unsafe { self.anon13.rsi }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `rsi`.
+    pub fn set_rsi(&mut self, value: u64) {
+        self.anon13.rsi = value;
+    }
+    /// `esi`, an alias in an anonymous union.
+    pub fn esi(&self) -> u32 {
+        unsafe { self.anon13.esi }
+    }
+    /// Sets `esi`.
+    pub fn set_esi(&mut self, value: u32) {
+        self.anon13.esi = value;
+    }
+    #[cfg(target_arch = "x86")]
+    /// `_esi`, an alias in an anonymous union.
+    pub fn _esi(&self) -> u32 {
+        unsafe { self.anon13._esi }
+    }
+    #[cfg(target_arch = "x86")]
+    /// Sets `_esi`.
+    pub fn set__esi(&mut self, value: u32) {
+        self.anon13._esi = value;
+    }
+    /// `si`, an alias in an anonymous union.
+    pub fn si(&self) -> u16 {
+        unsafe { self.anon13.si }
+    }
+    /// Sets `si`.
+    pub fn set_si(&mut self, value: u16) {
+        self.anon13.si = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `sil`, an alias in an anonymous union.
+    pub fn sil(&self) -> u8 {
+        unsafe { self.anon13.sil }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `sil`.
+    pub fn set_sil(&mut self, value: u8) {
+        self.anon13.sil = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `rdi`, an alias in an anonymous union.
+    pub fn rdi(&self) -> u64 {
+        unsafe { self.anon14.rdi }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `rdi`.
+    pub fn set_rdi(&mut self, value: u64) {
+        self.anon14.rdi = value;
+    }
+    /// `edi`, an alias in an anonymous union.
+    pub fn edi(&self) -> u32 {
+        unsafe { self.anon14.edi }
+    }
+    /// Sets `edi`.
+    pub fn set_edi(&mut self, value: u32) {
+        self.anon14.edi = value;
+    }
+    #[cfg(target_arch = "x86")]
+    /// `_edi`, an alias in an anonymous union.
+    pub fn _edi(&self) -> u32 {
+        unsafe { self.anon14._edi }
+    }
+    #[cfg(target_arch = "x86")]
+    /// Sets `_edi`.
+    pub fn set__edi(&mut self, value: u32) {
+        self.anon14._edi = value;
+    }
+    /// `di`, an alias in an anonymous union.
+    pub fn di(&self) -> u16 {
+        unsafe { self.anon14.di }
+    }
+    /// Sets `di`.
+    pub fn set_di(&mut self, value: u16) {
+        self.anon14.di = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `dil`, an alias in an anonymous union.
+    pub fn dil(&self) -> u8 {
+        unsafe { self.anon14.dil }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `dil`.
+    pub fn set_dil(&mut self, value: u8) {
+        self.anon14.dil = value;
+    }
+    #[cfg(target_arch = "x86")]
+    /// `ebp`, an alias in an anonymous union.
+    pub fn ebp(&self) -> u32 {
+        unsafe { self.anon15.ebp }
+    }
+    #[cfg(target_arch = "x86")]
+    /// Sets `ebp`.
+    pub fn set_ebp(&mut self, value: u32) {
+        self.anon15.ebp = value;
+    }
+    #[cfg(target_arch = "x86")]
+    /// `_ebp`, an alias in an anonymous union.
+    pub fn _ebp(&self) -> u32 {
+        unsafe { self.anon15._ebp }
+    }
+    #[cfg(target_arch = "x86")]
+    /// Sets `_ebp`.
+    pub fn set__ebp(&mut self, value: u32) {
+        self.anon15._ebp = value;
+    }
+    #[cfg(target_arch = "x86")]
+    /// `bp`, an alias in an anonymous union.
+    pub fn bp(&self) -> u16 {
+        unsafe { self.anon15.bp }
+    }
+    #[cfg(target_arch = "x86")]
+    /// Sets `bp`.
+    pub fn set_bp(&mut self, value: u16) {
+        self.anon15.bp = value;
+    }
+    #[cfg(target_arch = "x86")]
+    /// `eax`, an alias in an anonymous union.
+    pub fn eax(&self) -> u32 {
+        unsafe { self.anon16.eax }
+    }
+    #[cfg(target_arch = "x86")]
+    /// Sets `eax`.
+    pub fn set_eax(&mut self, value: u32) {
+        self.anon16.eax = value;
+    }
+    #[cfg(target_arch = "x86")]
+    /// `ax`, an alias in an anonymous union.
+    pub fn ax(&self) -> u16 {
+        unsafe { self.anon16.ax }
+    }
+    #[cfg(target_arch = "x86")]
+    /// Sets `ax`.
+    pub fn set_ax(&mut self, value: u16) {
+        self.anon16.ax = value;
+    }
+    #[cfg(target_arch = "x86")]
+    /// `al`, an alias in an anonymous union.
+    pub fn al(&self) -> u8 {
+        unsafe { self.anon16.anon2.al }
+    }
+    #[cfg(target_arch = "x86")]
+    /// Sets `al`.
+    pub fn set_al(&mut self, value: u8) {
+        self.anon16.anon2.al = value;
+    }
+    #[cfg(target_arch = "x86")]
+    /// `ah`, an alias in an anonymous union.
+    pub fn ah(&self) -> u8 {
+        unsafe { self.anon16.anon2.ah }
+    }
+    #[cfg(target_arch = "x86")]
+    /// Sets `ah`.
+    pub fn set_ah(&mut self, value: u8) {
+        self.anon16.anon2.ah = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `rip`, an alias in an anonymous union.
+    pub fn rip(&self) -> u64 {
+        unsafe { self.anon19.rip }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `rip`.
+    pub fn set_rip(&mut self, value: u64) {
+        self.anon19.rip = value;
+    }
+    /// `eip`, an alias in an anonymous union.
+    pub fn eip(&self) -> u32 {
+        unsafe { self.anon19.eip }
+    }
+    /// Sets `eip`.
+    pub fn set_eip(&mut self, value: u32) {
+        self.anon19.eip = value;
+    }
+    #[cfg(target_arch = "x86")]
+    /// `_eip`, an alias in an anonymous union.
+    pub fn _eip(&self) -> u32 {
+        unsafe { self.anon19._eip }
+    }
+    #[cfg(target_arch = "x86")]
+    /// Sets `_eip`.
+    pub fn set__eip(&mut self, value: u32) {
+        self.anon19._eip = value;
+    }
+    /// `ip`, an alias in an anonymous union.
+    pub fn ip(&self) -> u16 {
+        unsafe { self.anon19.ip }
+    }
+    /// Sets `ip`.
+    pub fn set_ip(&mut self, value: u16) {
+        self.anon19.ip = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `rflags`, an alias in an anonymous union.
+    pub fn rflags(&self) -> u64 {
+        unsafe { self.anon25.rflags }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `rflags`.
+    pub fn set_rflags(&mut self, value: u64) {
+        self.anon25.rflags = value;
+    }
+    /// `eflags`, an alias in an anonymous union.
+    pub fn eflags(&self) -> u32 {
+        unsafe { self.anon25.eflags }
+    }
+    /// Sets `eflags`.
+    pub fn set_eflags(&mut self, value: u32) {
+        self.anon25.eflags = value;
+    }
+    #[cfg(target_arch = "x86")]
+    /// `_eflags`, an alias in an anonymous union.
+    pub fn _eflags(&self) -> u32 {
+        unsafe { self.anon25._eflags }
+    }
+    #[cfg(target_arch = "x86")]
+    /// Sets `_eflags`.
+    pub fn set__eflags(&mut self, value: u32) {
+        self.anon25._eflags = value;
+    }
+    /// `flags`, an alias in an anonymous union.
+    pub fn flags(&self) -> u16 {
+        unsafe { self.anon25.flags }
+    }
+    /// Sets `flags`.
+    pub fn set_flags(&mut self, value: u16) {
+        self.anon25.flags = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `rsp`, an alias in an anonymous union.
+    pub fn rsp(&self) -> u64 {
+        unsafe { self.anon26.rsp }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `rsp`.
+    pub fn set_rsp(&mut self, value: u64) {
+        self.anon26.rsp = value;
+    }
+    /// `esp`, an alias in an anonymous union.
+    pub fn esp(&self) -> u32 {
+        unsafe { self.anon26.esp }
+    }
+    /// Sets `esp`.
+    pub fn set_esp(&mut self, value: u32) {
+        self.anon26.esp = value;
+    }
+    #[cfg(target_arch = "x86")]
+    /// `_esp`, an alias in an anonymous union.
+    pub fn _esp(&self) -> u32 {
+        unsafe { self.anon26._esp }
+    }
+    #[cfg(target_arch = "x86")]
+    /// Sets `_esp`.
+    pub fn set__esp(&mut self, value: u32) {
+        self.anon26._esp = value;
+    }
+    /// `sp`, an alias in an anonymous union.
+    pub fn sp(&self) -> u16 {
+        unsafe { self.anon26.sp }
+    }
+    /// Sets `sp`.
+    pub fn set_sp(&mut self, value: u16) {
+        self.anon26.sp = value;
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// `spl`, an alias in an anonymous union.
+    pub fn spl(&self) -> u8 {
+        unsafe { self.anon26.spl }
+    }
+    #[cfg(target_arch = "x86_64")]
+    /// Sets `spl`.
+    pub fn set_spl(&mut self, value: u8) {
+        self.anon26.spl = value;
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon0 {
+    #[cfg(target_arch = "x86_64")]
+    pub r15: u64,
+    #[cfg(target_arch = "x86_64")]
+    pub r15d: u32,
+    #[cfg(target_arch = "x86_64")]
+    pub r15w: u16,
+    #[cfg(target_arch = "x86_64")]
+    pub r15b: u8,
+    #[cfg(target_arch = "x86")]
+    _absent: [u8; 0],
+}
+
+plain_data!(CpuUserRegsAnon0);
+opaque_debug!(CpuUserRegsAnon0);
+
+impl CpuUserRegsAnon0 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon1 {
+    #[cfg(target_arch = "x86_64")]
+    pub r14: u64,
+    #[cfg(target_arch = "x86_64")]
+    pub r14d: u32,
+    #[cfg(target_arch = "x86_64")]
+    pub r14w: u16,
+    #[cfg(target_arch = "x86_64")]
+    pub r14b: u8,
+    #[cfg(target_arch = "x86")]
+    _absent: [u8; 0],
+}
+
+plain_data!(CpuUserRegsAnon1);
+opaque_debug!(CpuUserRegsAnon1);
+
+impl CpuUserRegsAnon1 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon2 {
+    #[cfg(target_arch = "x86_64")]
+    pub r13: u64,
+    #[cfg(target_arch = "x86_64")]
+    pub r13d: u32,
+    #[cfg(target_arch = "x86_64")]
+    pub r13w: u16,
+    #[cfg(target_arch = "x86_64")]
+    pub r13b: u8,
+    #[cfg(target_arch = "x86")]
+    _absent: [u8; 0],
+}
+
+plain_data!(CpuUserRegsAnon2);
+opaque_debug!(CpuUserRegsAnon2);
+
+impl CpuUserRegsAnon2 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon3 {
+    #[cfg(target_arch = "x86_64")]
+    pub r12: u64,
+    #[cfg(target_arch = "x86_64")]
+    pub r12d: u32,
+    #[cfg(target_arch = "x86_64")]
+    pub r12w: u16,
+    #[cfg(target_arch = "x86_64")]
+    pub r12b: u8,
+    #[cfg(target_arch = "x86")]
+    _absent: [u8; 0],
+}
+
+plain_data!(CpuUserRegsAnon3);
+opaque_debug!(CpuUserRegsAnon3);
+
+impl CpuUserRegsAnon3 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon4 {
+    #[cfg(target_arch = "x86_64")]
+    pub rbp: u64,
+    #[cfg(target_arch = "x86_64")]
+    pub ebp_x86_64: u32,
+    #[cfg(target_arch = "x86_64")]
+    pub bp_x86_64: u16,
+    #[cfg(target_arch = "x86_64")]
+    pub bpl: u8,
+    #[cfg(target_arch = "x86")]
+    _absent: [u8; 0],
+}
+
+plain_data!(CpuUserRegsAnon4);
+opaque_debug!(CpuUserRegsAnon4);
+
+impl CpuUserRegsAnon4 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon5 {
+    #[cfg(target_arch = "x86_64")]
+    pub rbx: u64,
+    pub ebx: u32,
+    pub bx: u16,
+    pub anon3: CpuUserRegsAnon5Anon3,
+}
+
+plain_data!(CpuUserRegsAnon5);
+opaque_debug!(CpuUserRegsAnon5);
+
+impl CpuUserRegsAnon5 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CpuUserRegsAnon5Anon3 {
+    pub bl: u8,
+    pub bh: u8,
+}
+
+plain_data!(CpuUserRegsAnon5Anon3);
+
+impl CpuUserRegsAnon5Anon3 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon6 {
+    #[cfg(target_arch = "x86_64")]
+    pub r11: u64,
+    #[cfg(target_arch = "x86_64")]
+    pub r11d: u32,
+    #[cfg(target_arch = "x86_64")]
+    pub r11w: u16,
+    #[cfg(target_arch = "x86_64")]
+    pub r11b: u8,
+    #[cfg(target_arch = "x86")]
+    _absent: [u8; 0],
+}
+
+plain_data!(CpuUserRegsAnon6);
+opaque_debug!(CpuUserRegsAnon6);
+
+impl CpuUserRegsAnon6 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon7 {
+    #[cfg(target_arch = "x86_64")]
+    pub r10: u64,
+    #[cfg(target_arch = "x86_64")]
+    pub r10d: u32,
+    #[cfg(target_arch = "x86_64")]
+    pub r10w: u16,
+    #[cfg(target_arch = "x86_64")]
+    pub r10b: u8,
+    #[cfg(target_arch = "x86")]
+    _absent: [u8; 0],
+}
+
+plain_data!(CpuUserRegsAnon7);
+opaque_debug!(CpuUserRegsAnon7);
+
+impl CpuUserRegsAnon7 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon8 {
+    #[cfg(target_arch = "x86_64")]
+    pub r9: u64,
+    #[cfg(target_arch = "x86_64")]
+    pub r9d: u32,
+    #[cfg(target_arch = "x86_64")]
+    pub r9w: u16,
+    #[cfg(target_arch = "x86_64")]
+    pub r9b: u8,
+    #[cfg(target_arch = "x86")]
+    _absent: [u8; 0],
+}
+
+plain_data!(CpuUserRegsAnon8);
+opaque_debug!(CpuUserRegsAnon8);
+
+impl CpuUserRegsAnon8 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon9 {
+    #[cfg(target_arch = "x86_64")]
+    pub r8: u64,
+    #[cfg(target_arch = "x86_64")]
+    pub r8d: u32,
+    #[cfg(target_arch = "x86_64")]
+    pub r8w: u16,
+    #[cfg(target_arch = "x86_64")]
+    pub r8b: u8,
+    #[cfg(target_arch = "x86")]
+    _absent: [u8; 0],
+}
+
+plain_data!(CpuUserRegsAnon9);
+opaque_debug!(CpuUserRegsAnon9);
+
+impl CpuUserRegsAnon9 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon10 {
+    #[cfg(target_arch = "x86_64")]
+    pub rax: u64,
+    #[cfg(target_arch = "x86_64")]
+    pub eax_x86_64: u32,
+    #[cfg(target_arch = "x86_64")]
+    pub ax_x86_64: u16,
+    #[cfg(target_arch = "x86_64")]
+    pub anon3: CpuUserRegsAnon10Anon3,
+    #[cfg(target_arch = "x86")]
+    _absent: [u8; 0],
+}
+
+plain_data!(CpuUserRegsAnon10);
+opaque_debug!(CpuUserRegsAnon10);
+
+impl CpuUserRegsAnon10 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CpuUserRegsAnon10Anon3 {
+    #[cfg(target_arch = "x86_64")]
+    pub al_x86_64: u8,
+    #[cfg(target_arch = "x86_64")]
+    pub ah_x86_64: u8,
+    #[cfg(target_arch = "x86")]
+    _absent: [u8; 0],
+}
+
+plain_data!(CpuUserRegsAnon10Anon3);
+
+impl CpuUserRegsAnon10Anon3 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon11 {
+    #[cfg(target_arch = "x86_64")]
+    pub rcx: u64,
+    pub ecx: u32,
+    pub cx: u16,
+    pub anon3: CpuUserRegsAnon11Anon3,
+}
+
+plain_data!(CpuUserRegsAnon11);
+opaque_debug!(CpuUserRegsAnon11);
+
+impl CpuUserRegsAnon11 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CpuUserRegsAnon11Anon3 {
+    pub cl: u8,
+    pub ch: u8,
+}
+
+plain_data!(CpuUserRegsAnon11Anon3);
+
+impl CpuUserRegsAnon11Anon3 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon12 {
+    #[cfg(target_arch = "x86_64")]
+    pub rdx: u64,
+    pub edx: u32,
+    pub dx: u16,
+    pub anon3: CpuUserRegsAnon12Anon3,
+}
+
+plain_data!(CpuUserRegsAnon12);
+opaque_debug!(CpuUserRegsAnon12);
+
+impl CpuUserRegsAnon12 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CpuUserRegsAnon12Anon3 {
+    pub dl: u8,
+    pub dh: u8,
+}
+
+plain_data!(CpuUserRegsAnon12Anon3);
+
+impl CpuUserRegsAnon12Anon3 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon13 {
+    #[cfg(target_arch = "x86_64")]
+    pub rsi: u64,
+    pub esi: u32,
+    #[cfg(target_arch = "x86")]
+    pub _esi: u32,
+    pub si: u16,
+    #[cfg(target_arch = "x86_64")]
+    pub sil: u8,
+}
+
+plain_data!(CpuUserRegsAnon13);
+opaque_debug!(CpuUserRegsAnon13);
+
+impl CpuUserRegsAnon13 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon14 {
+    #[cfg(target_arch = "x86_64")]
+    pub rdi: u64,
+    pub edi: u32,
+    #[cfg(target_arch = "x86")]
+    pub _edi: u32,
+    pub di: u16,
+    #[cfg(target_arch = "x86_64")]
+    pub dil: u8,
+}
+
+plain_data!(CpuUserRegsAnon14);
+opaque_debug!(CpuUserRegsAnon14);
+
+impl CpuUserRegsAnon14 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon15 {
+    #[cfg(target_arch = "x86")]
+    pub ebp: u32,
+    #[cfg(target_arch = "x86")]
+    pub _ebp: u32,
+    #[cfg(target_arch = "x86")]
+    pub bp: u16,
+    #[cfg(target_arch = "x86_64")]
+    _absent: [u8; 0],
+}
+
+plain_data!(CpuUserRegsAnon15);
+opaque_debug!(CpuUserRegsAnon15);
+
+impl CpuUserRegsAnon15 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon16 {
+    #[cfg(target_arch = "x86")]
+    pub eax: u32,
+    #[cfg(target_arch = "x86")]
+    pub ax: u16,
+    #[cfg(target_arch = "x86")]
+    pub anon2: CpuUserRegsAnon16Anon2,
+    #[cfg(target_arch = "x86_64")]
+    _absent: [u8; 0],
+}
+
+plain_data!(CpuUserRegsAnon16);
+opaque_debug!(CpuUserRegsAnon16);
+
+impl CpuUserRegsAnon16 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CpuUserRegsAnon16Anon2 {
+    #[cfg(target_arch = "x86")]
+    pub al: u8,
+    #[cfg(target_arch = "x86")]
+    pub ah: u8,
+    #[cfg(target_arch = "x86_64")]
+    _absent: [u8; 0],
+}
+
+plain_data!(CpuUserRegsAnon16Anon2);
+
+impl CpuUserRegsAnon16Anon2 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon19 {
+    #[cfg(target_arch = "x86_64")]
+    pub rip: u64,
+    pub eip: u32,
+    #[cfg(target_arch = "x86")]
+    pub _eip: u32,
+    pub ip: u16,
+}
+
+plain_data!(CpuUserRegsAnon19);
+opaque_debug!(CpuUserRegsAnon19);
+
+impl CpuUserRegsAnon19 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon25 {
+    #[cfg(target_arch = "x86_64")]
+    pub rflags: u64,
+    pub eflags: u32,
+    #[cfg(target_arch = "x86")]
+    pub _eflags: u32,
+    pub flags: u16,
+}
+
+plain_data!(CpuUserRegsAnon25);
+opaque_debug!(CpuUserRegsAnon25);
+
+impl CpuUserRegsAnon25 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union CpuUserRegsAnon26 {
+    #[cfg(target_arch = "x86_64")]
+    pub rsp: u64,
+    pub esp: u32,
+    #[cfg(target_arch = "x86")]
+    pub _esp: u32,
+    pub sp: u16,
+    #[cfg(target_arch = "x86_64")]
+    pub spl: u8,
+}
+
+plain_data!(CpuUserRegsAnon26);
+opaque_debug!(CpuUserRegsAnon26);
+
+impl CpuUserRegsAnon26 {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
 }
 
 /// Flags of vcpu_guest_context.flags.
@@ -437,7 +1954,7 @@ impl fmt::Debug for Vgcf {
 /// The whole state of a vCPU, as set by VCPUOP_initialise and the
 /// toolstack's vcpucontext domctls.
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct VcpuGuestContext {
     /// User-level FPU registers; first, so that they can be aligned for
     /// FXSAVE/FXRSTOR.
@@ -955,124 +2472,6 @@ impl XenMsrEntry {
     }
 }
 
-/// What a paravirtualised guest finds at start of day: a page, pointed to
-/// by rSI, describing its initial memory and devices. The console union
-/// depends on whether the domain is dom0.
-#[repr(C)]
-#[derive(Clone, Copy, Debug)]
-pub struct StartInfo {
-    /// "xen-<version>-<platform>". This and the fields up to the console are
-    /// filled in at boot and on resume.
-    pub magic: [u8; 32],
-    /// Pages allocated to the domain.
-    pub nr_pages: core::ffi::c_ulong,
-    /// Machine address of the shared info page.
-    pub shared_info: core::ffi::c_ulong,
-    /// SIF_* flags.
-    pub flags: u32,
-    /// Machine frame of the xenstore ring.
-    pub store_mfn: XenPfnT,
-    /// Event channel of the xenstore ring.
-    pub store_evtchn: u32,
-    /// The console: a ring for a domU, a video mode description for dom0.
-    pub console: StartInfoConsole,
-    /// Virtual address of the page directory. This and the fields below are
-    /// only filled in at boot.
-    pub pt_base: core::ffi::c_ulong,
-    /// Number of bootstrap page-table frames.
-    pub nr_pt_frames: core::ffi::c_ulong,
-    /// Virtual address of the list of page frames.
-    pub mfn_list: core::ffi::c_ulong,
-    /// Virtual address of the preloaded module (its frame number if
-    /// SIF_MOD_START_PFN is set).
-    pub mod_start: core::ffi::c_ulong,
-    /// Size of the preloaded module in bytes.
-    pub mod_len: core::ffi::c_ulong,
-    /// The kernel command line.
-    pub cmd_line: [i8; 1024],
-    /// First frame of the initial p2m table (the range covers the page
-    /// tables and the p2m).
-    pub first_p2m_pfn: core::ffi::c_ulong,
-    /// Number of frames of the initial p2m table.
-    pub nr_p2m_frames: core::ffi::c_ulong,
-}
-
-plain_data!(StartInfo);
-
-impl StartInfo {
-    /// Checks what the interface requires of the fields `dir` selects:
-    /// reserved fields zero, only declared bits and enum values, and tags
-    /// that select an arm. Returns the first problem found.
-    pub fn check(&self, dir: crate::Direction) -> Result<(), crate::CheckError> {
-        const TY: &str = "start_info";
-        let at = offset_of!(Self, console);
-        let r = self.console.check(dir);
-        crate::within(r, TY, "console", at)?;
-        Ok(())
-    }
-}
-
-/// The console: a ring for a domU, a video mode description for dom0.
-#[repr(C)]
-#[derive(Clone, Copy)]
-#[allow(non_snake_case)]
-pub union StartInfoConsole {
-    pub domU: StartInfoConsoleDomU,
-    pub dom0: StartInfoConsoleDom0,
-}
-
-plain_data!(StartInfoConsole);
-opaque_debug!(StartInfoConsole);
-
-impl StartInfoConsole {
-    /// Checks what the interface requires of the fields `dir` selects:
-    /// reserved fields zero, only declared bits and enum values, and tags
-    /// that select an arm. Returns the first problem found.
-    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
-        Ok(())
-    }
-}
-
-#[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct StartInfoConsoleDomU {
-    /// Machine frame of the console ring.
-    pub mfn: XenPfnT,
-    /// Event channel of the console ring.
-    pub evtchn: u32,
-}
-
-plain_data!(StartInfoConsoleDomU);
-
-impl StartInfoConsoleDomU {
-    /// Checks what the interface requires of the fields `dir` selects:
-    /// reserved fields zero, only declared bits and enum values, and tags
-    /// that select an arm. Returns the first problem found.
-    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
-        Ok(())
-    }
-}
-
-#[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct StartInfoConsoleDom0 {
-    /// Offset of the dom0_vga_console_info in this page.
-    pub info_off: u32,
-    /// Size of that structure.
-    pub info_size: u32,
-}
-
-plain_data!(StartInfoConsoleDom0);
-
-impl StartInfoConsoleDom0 {
-    /// Checks what the interface requires of the fields `dir` selects:
-    /// reserved fields zero, only declared bits and enum values, and tags
-    /// that select an arm. Returns the first problem found.
-    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
-        Ok(())
-    }
-}
-
 // Layout checks: the compiler confirms the size, alignment and field
 // offsets xenidl computed (the same figures as the C headers' checks).
 
@@ -1103,21 +2502,21 @@ const _: () = {
     type T = CpuUserRegs;
     assert!(size_of::<T>() == 68);
     assert!(align_of::<T>() == 4);
-    assert!(offset_of!(T, ebx) == 0);
-    assert!(offset_of!(T, ecx) == 4);
-    assert!(offset_of!(T, edx) == 8);
-    assert!(offset_of!(T, esi) == 12);
-    assert!(offset_of!(T, edi) == 16);
-    assert!(offset_of!(T, ebp) == 20);
-    assert!(offset_of!(T, eax) == 24);
+    assert!(offset_of!(T, anon5) == 0);
+    assert!(offset_of!(T, anon11) == 4);
+    assert!(offset_of!(T, anon12) == 8);
+    assert!(offset_of!(T, anon13) == 12);
+    assert!(offset_of!(T, anon14) == 16);
+    assert!(offset_of!(T, anon15) == 20);
+    assert!(offset_of!(T, anon16) == 24);
     assert!(offset_of!(T, error_code) == 28);
     assert!(offset_of!(T, entry_vector) == 30);
-    assert!(offset_of!(T, eip) == 32);
+    assert!(offset_of!(T, anon19) == 32);
     assert!(offset_of!(T, cs) == 36);
     assert!(offset_of!(T, saved_upcall_mask) == 38);
     assert!(offset_of!(T, _pad0_x86_32) == 39);
-    assert!(offset_of!(T, eflags) == 40);
-    assert!(offset_of!(T, esp) == 44);
+    assert!(offset_of!(T, anon25) == 40);
+    assert!(offset_of!(T, anon26) == 44);
     assert!(offset_of!(T, ss) == 48);
     assert!(offset_of!(T, _pad1_x86_32) == 50);
     assert!(offset_of!(T, es) == 52);
@@ -1135,30 +2534,30 @@ const _: () = {
     type T = CpuUserRegs;
     assert!(size_of::<T>() == 200);
     assert!(align_of::<T>() == 8);
-    assert!(offset_of!(T, r15) == 0);
-    assert!(offset_of!(T, r14) == 8);
-    assert!(offset_of!(T, r13) == 16);
-    assert!(offset_of!(T, r12) == 24);
-    assert!(offset_of!(T, rbp) == 32);
-    assert!(offset_of!(T, rbx) == 40);
-    assert!(offset_of!(T, r11) == 48);
-    assert!(offset_of!(T, r10) == 56);
-    assert!(offset_of!(T, r9) == 64);
-    assert!(offset_of!(T, r8) == 72);
-    assert!(offset_of!(T, rax) == 80);
-    assert!(offset_of!(T, rcx) == 88);
-    assert!(offset_of!(T, rdx) == 96);
-    assert!(offset_of!(T, rsi) == 104);
-    assert!(offset_of!(T, rdi) == 112);
+    assert!(offset_of!(T, anon0) == 0);
+    assert!(offset_of!(T, anon1) == 8);
+    assert!(offset_of!(T, anon2) == 16);
+    assert!(offset_of!(T, anon3) == 24);
+    assert!(offset_of!(T, anon4) == 32);
+    assert!(offset_of!(T, anon5) == 40);
+    assert!(offset_of!(T, anon6) == 48);
+    assert!(offset_of!(T, anon7) == 56);
+    assert!(offset_of!(T, anon8) == 64);
+    assert!(offset_of!(T, anon9) == 72);
+    assert!(offset_of!(T, anon10) == 80);
+    assert!(offset_of!(T, anon11) == 88);
+    assert!(offset_of!(T, anon12) == 96);
+    assert!(offset_of!(T, anon13) == 104);
+    assert!(offset_of!(T, anon14) == 112);
     assert!(offset_of!(T, error_code) == 120);
     assert!(offset_of!(T, entry_vector) == 124);
-    assert!(offset_of!(T, rip) == 128);
+    assert!(offset_of!(T, anon19) == 128);
     assert!(offset_of!(T, cs) == 136);
     assert!(offset_of!(T, _pad0) == 138);
     assert!(offset_of!(T, saved_upcall_mask) == 140);
     assert!(offset_of!(T, _pad1) == 141);
-    assert!(offset_of!(T, rflags) == 144);
-    assert!(offset_of!(T, rsp) == 152);
+    assert!(offset_of!(T, anon25) == 144);
+    assert!(offset_of!(T, anon26) == 152);
     assert!(offset_of!(T, ss) == 160);
     assert!(offset_of!(T, _pad2) == 162);
     assert!(offset_of!(T, es) == 168);
@@ -1169,6 +2568,442 @@ const _: () = {
     assert!(offset_of!(T, _pad5) == 186);
     assert!(offset_of!(T, gs) == 192);
     assert!(offset_of!(T, _pad6) == 194);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon0;
+    assert!(size_of::<T>() == 0);
+    assert!(align_of::<T>() == 1);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon0;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, r15) == 0);
+    assert!(offset_of!(T, r15d) == 0);
+    assert!(offset_of!(T, r15w) == 0);
+    assert!(offset_of!(T, r15b) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon1;
+    assert!(size_of::<T>() == 0);
+    assert!(align_of::<T>() == 1);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon1;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, r14) == 0);
+    assert!(offset_of!(T, r14d) == 0);
+    assert!(offset_of!(T, r14w) == 0);
+    assert!(offset_of!(T, r14b) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon2;
+    assert!(size_of::<T>() == 0);
+    assert!(align_of::<T>() == 1);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon2;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, r13) == 0);
+    assert!(offset_of!(T, r13d) == 0);
+    assert!(offset_of!(T, r13w) == 0);
+    assert!(offset_of!(T, r13b) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon3;
+    assert!(size_of::<T>() == 0);
+    assert!(align_of::<T>() == 1);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon3;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, r12) == 0);
+    assert!(offset_of!(T, r12d) == 0);
+    assert!(offset_of!(T, r12w) == 0);
+    assert!(offset_of!(T, r12b) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon4;
+    assert!(size_of::<T>() == 0);
+    assert!(align_of::<T>() == 1);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon4;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, rbp) == 0);
+    assert!(offset_of!(T, ebp_x86_64) == 0);
+    assert!(offset_of!(T, bp_x86_64) == 0);
+    assert!(offset_of!(T, bpl) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon5;
+    assert!(size_of::<T>() == 4);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, ebx) == 0);
+    assert!(offset_of!(T, bx) == 0);
+    assert!(offset_of!(T, anon3) == 0);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon5;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, rbx) == 0);
+    assert!(offset_of!(T, ebx) == 0);
+    assert!(offset_of!(T, bx) == 0);
+    assert!(offset_of!(T, anon3) == 0);
+};
+
+const _: () = {
+    type T = CpuUserRegsAnon5Anon3;
+    assert!(size_of::<T>() == 2);
+    assert!(align_of::<T>() == 1);
+    assert!(offset_of!(T, bl) == 0);
+    assert!(offset_of!(T, bh) == 1);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon6;
+    assert!(size_of::<T>() == 0);
+    assert!(align_of::<T>() == 1);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon6;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, r11) == 0);
+    assert!(offset_of!(T, r11d) == 0);
+    assert!(offset_of!(T, r11w) == 0);
+    assert!(offset_of!(T, r11b) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon7;
+    assert!(size_of::<T>() == 0);
+    assert!(align_of::<T>() == 1);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon7;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, r10) == 0);
+    assert!(offset_of!(T, r10d) == 0);
+    assert!(offset_of!(T, r10w) == 0);
+    assert!(offset_of!(T, r10b) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon8;
+    assert!(size_of::<T>() == 0);
+    assert!(align_of::<T>() == 1);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon8;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, r9) == 0);
+    assert!(offset_of!(T, r9d) == 0);
+    assert!(offset_of!(T, r9w) == 0);
+    assert!(offset_of!(T, r9b) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon9;
+    assert!(size_of::<T>() == 0);
+    assert!(align_of::<T>() == 1);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon9;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, r8) == 0);
+    assert!(offset_of!(T, r8d) == 0);
+    assert!(offset_of!(T, r8w) == 0);
+    assert!(offset_of!(T, r8b) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon10;
+    assert!(size_of::<T>() == 0);
+    assert!(align_of::<T>() == 1);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon10;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, rax) == 0);
+    assert!(offset_of!(T, eax_x86_64) == 0);
+    assert!(offset_of!(T, ax_x86_64) == 0);
+    assert!(offset_of!(T, anon3) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon10Anon3;
+    assert!(size_of::<T>() == 0);
+    assert!(align_of::<T>() == 1);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon10Anon3;
+    assert!(size_of::<T>() == 2);
+    assert!(align_of::<T>() == 1);
+    assert!(offset_of!(T, al_x86_64) == 0);
+    assert!(offset_of!(T, ah_x86_64) == 1);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon11;
+    assert!(size_of::<T>() == 4);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, ecx) == 0);
+    assert!(offset_of!(T, cx) == 0);
+    assert!(offset_of!(T, anon3) == 0);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon11;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, rcx) == 0);
+    assert!(offset_of!(T, ecx) == 0);
+    assert!(offset_of!(T, cx) == 0);
+    assert!(offset_of!(T, anon3) == 0);
+};
+
+const _: () = {
+    type T = CpuUserRegsAnon11Anon3;
+    assert!(size_of::<T>() == 2);
+    assert!(align_of::<T>() == 1);
+    assert!(offset_of!(T, cl) == 0);
+    assert!(offset_of!(T, ch) == 1);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon12;
+    assert!(size_of::<T>() == 4);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, edx) == 0);
+    assert!(offset_of!(T, dx) == 0);
+    assert!(offset_of!(T, anon3) == 0);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon12;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, rdx) == 0);
+    assert!(offset_of!(T, edx) == 0);
+    assert!(offset_of!(T, dx) == 0);
+    assert!(offset_of!(T, anon3) == 0);
+};
+
+const _: () = {
+    type T = CpuUserRegsAnon12Anon3;
+    assert!(size_of::<T>() == 2);
+    assert!(align_of::<T>() == 1);
+    assert!(offset_of!(T, dl) == 0);
+    assert!(offset_of!(T, dh) == 1);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon13;
+    assert!(size_of::<T>() == 4);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, esi) == 0);
+    assert!(offset_of!(T, _esi) == 0);
+    assert!(offset_of!(T, si) == 0);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon13;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, rsi) == 0);
+    assert!(offset_of!(T, esi) == 0);
+    assert!(offset_of!(T, si) == 0);
+    assert!(offset_of!(T, sil) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon14;
+    assert!(size_of::<T>() == 4);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, edi) == 0);
+    assert!(offset_of!(T, _edi) == 0);
+    assert!(offset_of!(T, di) == 0);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon14;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, rdi) == 0);
+    assert!(offset_of!(T, edi) == 0);
+    assert!(offset_of!(T, di) == 0);
+    assert!(offset_of!(T, dil) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon15;
+    assert!(size_of::<T>() == 4);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, ebp) == 0);
+    assert!(offset_of!(T, _ebp) == 0);
+    assert!(offset_of!(T, bp) == 0);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon15;
+    assert!(size_of::<T>() == 0);
+    assert!(align_of::<T>() == 1);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon16;
+    assert!(size_of::<T>() == 4);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, eax) == 0);
+    assert!(offset_of!(T, ax) == 0);
+    assert!(offset_of!(T, anon2) == 0);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon16;
+    assert!(size_of::<T>() == 0);
+    assert!(align_of::<T>() == 1);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon16Anon2;
+    assert!(size_of::<T>() == 2);
+    assert!(align_of::<T>() == 1);
+    assert!(offset_of!(T, al) == 0);
+    assert!(offset_of!(T, ah) == 1);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon16Anon2;
+    assert!(size_of::<T>() == 0);
+    assert!(align_of::<T>() == 1);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon19;
+    assert!(size_of::<T>() == 4);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, eip) == 0);
+    assert!(offset_of!(T, _eip) == 0);
+    assert!(offset_of!(T, ip) == 0);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon19;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, rip) == 0);
+    assert!(offset_of!(T, eip) == 0);
+    assert!(offset_of!(T, ip) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon25;
+    assert!(size_of::<T>() == 4);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, eflags) == 0);
+    assert!(offset_of!(T, _eflags) == 0);
+    assert!(offset_of!(T, flags) == 0);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon25;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, rflags) == 0);
+    assert!(offset_of!(T, eflags) == 0);
+    assert!(offset_of!(T, flags) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = CpuUserRegsAnon26;
+    assert!(size_of::<T>() == 4);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, esp) == 0);
+    assert!(offset_of!(T, _esp) == 0);
+    assert!(offset_of!(T, sp) == 0);
+};
+
+#[cfg(target_arch = "x86_64")]
+const _: () = {
+    type T = CpuUserRegsAnon26;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, rsp) == 0);
+    assert!(offset_of!(T, esp) == 0);
+    assert!(offset_of!(T, sp) == 0);
+    assert!(offset_of!(T, spl) == 0);
 };
 
 #[cfg(target_arch = "x86")]
@@ -1331,94 +3166,6 @@ const _: () = {
     assert!(offset_of!(T, val) == 8);
 };
 
-#[cfg(target_arch = "x86")]
-const _: () = {
-    type T = StartInfo;
-    assert!(size_of::<T>() == 1112);
-    assert!(align_of::<T>() == 4);
-    assert!(offset_of!(T, magic) == 0);
-    assert!(offset_of!(T, nr_pages) == 32);
-    assert!(offset_of!(T, shared_info) == 36);
-    assert!(offset_of!(T, flags) == 40);
-    assert!(offset_of!(T, store_mfn) == 44);
-    assert!(offset_of!(T, store_evtchn) == 48);
-    assert!(offset_of!(T, console) == 52);
-    assert!(offset_of!(T, pt_base) == 60);
-    assert!(offset_of!(T, nr_pt_frames) == 64);
-    assert!(offset_of!(T, mfn_list) == 68);
-    assert!(offset_of!(T, mod_start) == 72);
-    assert!(offset_of!(T, mod_len) == 76);
-    assert!(offset_of!(T, cmd_line) == 80);
-    assert!(offset_of!(T, first_p2m_pfn) == 1104);
-    assert!(offset_of!(T, nr_p2m_frames) == 1108);
-};
-
-#[cfg(target_arch = "x86_64")]
-const _: () = {
-    type T = StartInfo;
-    assert!(size_of::<T>() == 1168);
-    assert!(align_of::<T>() == 8);
-    assert!(offset_of!(T, magic) == 0);
-    assert!(offset_of!(T, nr_pages) == 32);
-    assert!(offset_of!(T, shared_info) == 40);
-    assert!(offset_of!(T, flags) == 48);
-    assert!(offset_of!(T, store_mfn) == 56);
-    assert!(offset_of!(T, store_evtchn) == 64);
-    assert!(offset_of!(T, console) == 72);
-    assert!(offset_of!(T, pt_base) == 88);
-    assert!(offset_of!(T, nr_pt_frames) == 96);
-    assert!(offset_of!(T, mfn_list) == 104);
-    assert!(offset_of!(T, mod_start) == 112);
-    assert!(offset_of!(T, mod_len) == 120);
-    assert!(offset_of!(T, cmd_line) == 128);
-    assert!(offset_of!(T, first_p2m_pfn) == 1152);
-    assert!(offset_of!(T, nr_p2m_frames) == 1160);
-};
-
-#[cfg(target_arch = "x86")]
-const _: () = {
-    type T = StartInfoConsole;
-    assert!(size_of::<T>() == 8);
-    assert!(align_of::<T>() == 4);
-    assert!(offset_of!(T, domU) == 0);
-    assert!(offset_of!(T, dom0) == 0);
-};
-
-#[cfg(target_arch = "x86_64")]
-const _: () = {
-    type T = StartInfoConsole;
-    assert!(size_of::<T>() == 16);
-    assert!(align_of::<T>() == 8);
-    assert!(offset_of!(T, domU) == 0);
-    assert!(offset_of!(T, dom0) == 0);
-};
-
-#[cfg(target_arch = "x86")]
-const _: () = {
-    type T = StartInfoConsoleDomU;
-    assert!(size_of::<T>() == 8);
-    assert!(align_of::<T>() == 4);
-    assert!(offset_of!(T, mfn) == 0);
-    assert!(offset_of!(T, evtchn) == 4);
-};
-
-#[cfg(target_arch = "x86_64")]
-const _: () = {
-    type T = StartInfoConsoleDomU;
-    assert!(size_of::<T>() == 16);
-    assert!(align_of::<T>() == 8);
-    assert!(offset_of!(T, mfn) == 0);
-    assert!(offset_of!(T, evtchn) == 8);
-};
-
-const _: () = {
-    type T = StartInfoConsoleDom0;
-    assert!(size_of::<T>() == 8);
-    assert!(align_of::<T>() == 4);
-    assert!(offset_of!(T, info_off) == 0);
-    assert!(offset_of!(T, info_size) == 4);
-};
-
 #[cfg(test)]
 #[allow(clippy::field_reassign_with_default)]
 mod tests {
@@ -1491,21 +3238,21 @@ mod tests {
         type T = CpuUserRegs;
         assert_eq!(size_of::<T>(), 68);
         assert_eq!(align_of::<T>(), 4);
-        assert_eq!(offset_of!(T, ebx), 0);
-        assert_eq!(offset_of!(T, ecx), 4);
-        assert_eq!(offset_of!(T, edx), 8);
-        assert_eq!(offset_of!(T, esi), 12);
-        assert_eq!(offset_of!(T, edi), 16);
-        assert_eq!(offset_of!(T, ebp), 20);
-        assert_eq!(offset_of!(T, eax), 24);
+        assert_eq!(offset_of!(T, anon5), 0);
+        assert_eq!(offset_of!(T, anon11), 4);
+        assert_eq!(offset_of!(T, anon12), 8);
+        assert_eq!(offset_of!(T, anon13), 12);
+        assert_eq!(offset_of!(T, anon14), 16);
+        assert_eq!(offset_of!(T, anon15), 20);
+        assert_eq!(offset_of!(T, anon16), 24);
         assert_eq!(offset_of!(T, error_code), 28);
         assert_eq!(offset_of!(T, entry_vector), 30);
-        assert_eq!(offset_of!(T, eip), 32);
+        assert_eq!(offset_of!(T, anon19), 32);
         assert_eq!(offset_of!(T, cs), 36);
         assert_eq!(offset_of!(T, saved_upcall_mask), 38);
         assert_eq!(offset_of!(T, _pad0_x86_32), 39);
-        assert_eq!(offset_of!(T, eflags), 40);
-        assert_eq!(offset_of!(T, esp), 44);
+        assert_eq!(offset_of!(T, anon25), 40);
+        assert_eq!(offset_of!(T, anon26), 44);
         assert_eq!(offset_of!(T, ss), 48);
         assert_eq!(offset_of!(T, _pad1_x86_32), 50);
         assert_eq!(offset_of!(T, es), 52);
@@ -1524,30 +3271,30 @@ mod tests {
         type T = CpuUserRegs;
         assert_eq!(size_of::<T>(), 200);
         assert_eq!(align_of::<T>(), 8);
-        assert_eq!(offset_of!(T, r15), 0);
-        assert_eq!(offset_of!(T, r14), 8);
-        assert_eq!(offset_of!(T, r13), 16);
-        assert_eq!(offset_of!(T, r12), 24);
-        assert_eq!(offset_of!(T, rbp), 32);
-        assert_eq!(offset_of!(T, rbx), 40);
-        assert_eq!(offset_of!(T, r11), 48);
-        assert_eq!(offset_of!(T, r10), 56);
-        assert_eq!(offset_of!(T, r9), 64);
-        assert_eq!(offset_of!(T, r8), 72);
-        assert_eq!(offset_of!(T, rax), 80);
-        assert_eq!(offset_of!(T, rcx), 88);
-        assert_eq!(offset_of!(T, rdx), 96);
-        assert_eq!(offset_of!(T, rsi), 104);
-        assert_eq!(offset_of!(T, rdi), 112);
+        assert_eq!(offset_of!(T, anon0), 0);
+        assert_eq!(offset_of!(T, anon1), 8);
+        assert_eq!(offset_of!(T, anon2), 16);
+        assert_eq!(offset_of!(T, anon3), 24);
+        assert_eq!(offset_of!(T, anon4), 32);
+        assert_eq!(offset_of!(T, anon5), 40);
+        assert_eq!(offset_of!(T, anon6), 48);
+        assert_eq!(offset_of!(T, anon7), 56);
+        assert_eq!(offset_of!(T, anon8), 64);
+        assert_eq!(offset_of!(T, anon9), 72);
+        assert_eq!(offset_of!(T, anon10), 80);
+        assert_eq!(offset_of!(T, anon11), 88);
+        assert_eq!(offset_of!(T, anon12), 96);
+        assert_eq!(offset_of!(T, anon13), 104);
+        assert_eq!(offset_of!(T, anon14), 112);
         assert_eq!(offset_of!(T, error_code), 120);
         assert_eq!(offset_of!(T, entry_vector), 124);
-        assert_eq!(offset_of!(T, rip), 128);
+        assert_eq!(offset_of!(T, anon19), 128);
         assert_eq!(offset_of!(T, cs), 136);
         assert_eq!(offset_of!(T, _pad0), 138);
         assert_eq!(offset_of!(T, saved_upcall_mask), 140);
         assert_eq!(offset_of!(T, _pad1), 141);
-        assert_eq!(offset_of!(T, rflags), 144);
-        assert_eq!(offset_of!(T, rsp), 152);
+        assert_eq!(offset_of!(T, anon25), 144);
+        assert_eq!(offset_of!(T, anon26), 152);
         assert_eq!(offset_of!(T, ss), 160);
         assert_eq!(offset_of!(T, _pad2), 162);
         assert_eq!(offset_of!(T, es), 168);
@@ -1564,6 +3311,519 @@ mod tests {
     fn check_cpu_user_regs() {
         type T = CpuUserRegs;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon0() {
+        type T = CpuUserRegsAnon0;
+        assert_eq!(size_of::<T>(), 0);
+        assert_eq!(align_of::<T>(), 1);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon0() {
+        type T = CpuUserRegsAnon0;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, r15), 0);
+        assert_eq!(offset_of!(T, r15d), 0);
+        assert_eq!(offset_of!(T, r15w), 0);
+        assert_eq!(offset_of!(T, r15b), 0);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon1() {
+        type T = CpuUserRegsAnon1;
+        assert_eq!(size_of::<T>(), 0);
+        assert_eq!(align_of::<T>(), 1);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon1() {
+        type T = CpuUserRegsAnon1;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, r14), 0);
+        assert_eq!(offset_of!(T, r14d), 0);
+        assert_eq!(offset_of!(T, r14w), 0);
+        assert_eq!(offset_of!(T, r14b), 0);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon2() {
+        type T = CpuUserRegsAnon2;
+        assert_eq!(size_of::<T>(), 0);
+        assert_eq!(align_of::<T>(), 1);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon2() {
+        type T = CpuUserRegsAnon2;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, r13), 0);
+        assert_eq!(offset_of!(T, r13d), 0);
+        assert_eq!(offset_of!(T, r13w), 0);
+        assert_eq!(offset_of!(T, r13b), 0);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon3() {
+        type T = CpuUserRegsAnon3;
+        assert_eq!(size_of::<T>(), 0);
+        assert_eq!(align_of::<T>(), 1);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon3() {
+        type T = CpuUserRegsAnon3;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, r12), 0);
+        assert_eq!(offset_of!(T, r12d), 0);
+        assert_eq!(offset_of!(T, r12w), 0);
+        assert_eq!(offset_of!(T, r12b), 0);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon4() {
+        type T = CpuUserRegsAnon4;
+        assert_eq!(size_of::<T>(), 0);
+        assert_eq!(align_of::<T>(), 1);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon4() {
+        type T = CpuUserRegsAnon4;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, rbp), 0);
+        assert_eq!(offset_of!(T, ebp_x86_64), 0);
+        assert_eq!(offset_of!(T, bp_x86_64), 0);
+        assert_eq!(offset_of!(T, bpl), 0);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon5() {
+        type T = CpuUserRegsAnon5;
+        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, ebx), 0);
+        assert_eq!(offset_of!(T, bx), 0);
+        assert_eq!(offset_of!(T, anon3), 0);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon5() {
+        type T = CpuUserRegsAnon5;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, rbx), 0);
+        assert_eq!(offset_of!(T, ebx), 0);
+        assert_eq!(offset_of!(T, bx), 0);
+        assert_eq!(offset_of!(T, anon3), 0);
+    }
+
+    #[test]
+    fn layout_cpu_user_regs_anon5_anon3() {
+        type T = CpuUserRegsAnon5Anon3;
+        assert_eq!(size_of::<T>(), 2);
+        assert_eq!(align_of::<T>(), 1);
+        assert_eq!(offset_of!(T, bl), 0);
+        assert_eq!(offset_of!(T, bh), 1);
+    }
+
+    #[test]
+    fn check_cpu_user_regs_anon5_anon3() {
+        type T = CpuUserRegsAnon5Anon3;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon6() {
+        type T = CpuUserRegsAnon6;
+        assert_eq!(size_of::<T>(), 0);
+        assert_eq!(align_of::<T>(), 1);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon6() {
+        type T = CpuUserRegsAnon6;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, r11), 0);
+        assert_eq!(offset_of!(T, r11d), 0);
+        assert_eq!(offset_of!(T, r11w), 0);
+        assert_eq!(offset_of!(T, r11b), 0);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon7() {
+        type T = CpuUserRegsAnon7;
+        assert_eq!(size_of::<T>(), 0);
+        assert_eq!(align_of::<T>(), 1);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon7() {
+        type T = CpuUserRegsAnon7;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, r10), 0);
+        assert_eq!(offset_of!(T, r10d), 0);
+        assert_eq!(offset_of!(T, r10w), 0);
+        assert_eq!(offset_of!(T, r10b), 0);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon8() {
+        type T = CpuUserRegsAnon8;
+        assert_eq!(size_of::<T>(), 0);
+        assert_eq!(align_of::<T>(), 1);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon8() {
+        type T = CpuUserRegsAnon8;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, r9), 0);
+        assert_eq!(offset_of!(T, r9d), 0);
+        assert_eq!(offset_of!(T, r9w), 0);
+        assert_eq!(offset_of!(T, r9b), 0);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon9() {
+        type T = CpuUserRegsAnon9;
+        assert_eq!(size_of::<T>(), 0);
+        assert_eq!(align_of::<T>(), 1);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon9() {
+        type T = CpuUserRegsAnon9;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, r8), 0);
+        assert_eq!(offset_of!(T, r8d), 0);
+        assert_eq!(offset_of!(T, r8w), 0);
+        assert_eq!(offset_of!(T, r8b), 0);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon10() {
+        type T = CpuUserRegsAnon10;
+        assert_eq!(size_of::<T>(), 0);
+        assert_eq!(align_of::<T>(), 1);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon10() {
+        type T = CpuUserRegsAnon10;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, rax), 0);
+        assert_eq!(offset_of!(T, eax_x86_64), 0);
+        assert_eq!(offset_of!(T, ax_x86_64), 0);
+        assert_eq!(offset_of!(T, anon3), 0);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon10_anon3() {
+        type T = CpuUserRegsAnon10Anon3;
+        assert_eq!(size_of::<T>(), 0);
+        assert_eq!(align_of::<T>(), 1);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon10_anon3() {
+        type T = CpuUserRegsAnon10Anon3;
+        assert_eq!(size_of::<T>(), 2);
+        assert_eq!(align_of::<T>(), 1);
+        assert_eq!(offset_of!(T, al_x86_64), 0);
+        assert_eq!(offset_of!(T, ah_x86_64), 1);
+    }
+
+    #[test]
+    fn check_cpu_user_regs_anon10_anon3() {
+        type T = CpuUserRegsAnon10Anon3;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon11() {
+        type T = CpuUserRegsAnon11;
+        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, ecx), 0);
+        assert_eq!(offset_of!(T, cx), 0);
+        assert_eq!(offset_of!(T, anon3), 0);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon11() {
+        type T = CpuUserRegsAnon11;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, rcx), 0);
+        assert_eq!(offset_of!(T, ecx), 0);
+        assert_eq!(offset_of!(T, cx), 0);
+        assert_eq!(offset_of!(T, anon3), 0);
+    }
+
+    #[test]
+    fn layout_cpu_user_regs_anon11_anon3() {
+        type T = CpuUserRegsAnon11Anon3;
+        assert_eq!(size_of::<T>(), 2);
+        assert_eq!(align_of::<T>(), 1);
+        assert_eq!(offset_of!(T, cl), 0);
+        assert_eq!(offset_of!(T, ch), 1);
+    }
+
+    #[test]
+    fn check_cpu_user_regs_anon11_anon3() {
+        type T = CpuUserRegsAnon11Anon3;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon12() {
+        type T = CpuUserRegsAnon12;
+        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, edx), 0);
+        assert_eq!(offset_of!(T, dx), 0);
+        assert_eq!(offset_of!(T, anon3), 0);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon12() {
+        type T = CpuUserRegsAnon12;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, rdx), 0);
+        assert_eq!(offset_of!(T, edx), 0);
+        assert_eq!(offset_of!(T, dx), 0);
+        assert_eq!(offset_of!(T, anon3), 0);
+    }
+
+    #[test]
+    fn layout_cpu_user_regs_anon12_anon3() {
+        type T = CpuUserRegsAnon12Anon3;
+        assert_eq!(size_of::<T>(), 2);
+        assert_eq!(align_of::<T>(), 1);
+        assert_eq!(offset_of!(T, dl), 0);
+        assert_eq!(offset_of!(T, dh), 1);
+    }
+
+    #[test]
+    fn check_cpu_user_regs_anon12_anon3() {
+        type T = CpuUserRegsAnon12Anon3;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon13() {
+        type T = CpuUserRegsAnon13;
+        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, esi), 0);
+        assert_eq!(offset_of!(T, _esi), 0);
+        assert_eq!(offset_of!(T, si), 0);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon13() {
+        type T = CpuUserRegsAnon13;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, rsi), 0);
+        assert_eq!(offset_of!(T, esi), 0);
+        assert_eq!(offset_of!(T, si), 0);
+        assert_eq!(offset_of!(T, sil), 0);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon14() {
+        type T = CpuUserRegsAnon14;
+        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, edi), 0);
+        assert_eq!(offset_of!(T, _edi), 0);
+        assert_eq!(offset_of!(T, di), 0);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon14() {
+        type T = CpuUserRegsAnon14;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, rdi), 0);
+        assert_eq!(offset_of!(T, edi), 0);
+        assert_eq!(offset_of!(T, di), 0);
+        assert_eq!(offset_of!(T, dil), 0);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon15() {
+        type T = CpuUserRegsAnon15;
+        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, ebp), 0);
+        assert_eq!(offset_of!(T, _ebp), 0);
+        assert_eq!(offset_of!(T, bp), 0);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon15() {
+        type T = CpuUserRegsAnon15;
+        assert_eq!(size_of::<T>(), 0);
+        assert_eq!(align_of::<T>(), 1);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon16() {
+        type T = CpuUserRegsAnon16;
+        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, eax), 0);
+        assert_eq!(offset_of!(T, ax), 0);
+        assert_eq!(offset_of!(T, anon2), 0);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon16() {
+        type T = CpuUserRegsAnon16;
+        assert_eq!(size_of::<T>(), 0);
+        assert_eq!(align_of::<T>(), 1);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon16_anon2() {
+        type T = CpuUserRegsAnon16Anon2;
+        assert_eq!(size_of::<T>(), 2);
+        assert_eq!(align_of::<T>(), 1);
+        assert_eq!(offset_of!(T, al), 0);
+        assert_eq!(offset_of!(T, ah), 1);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon16_anon2() {
+        type T = CpuUserRegsAnon16Anon2;
+        assert_eq!(size_of::<T>(), 0);
+        assert_eq!(align_of::<T>(), 1);
+    }
+
+    #[test]
+    fn check_cpu_user_regs_anon16_anon2() {
+        type T = CpuUserRegsAnon16Anon2;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon19() {
+        type T = CpuUserRegsAnon19;
+        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, eip), 0);
+        assert_eq!(offset_of!(T, _eip), 0);
+        assert_eq!(offset_of!(T, ip), 0);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon19() {
+        type T = CpuUserRegsAnon19;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, rip), 0);
+        assert_eq!(offset_of!(T, eip), 0);
+        assert_eq!(offset_of!(T, ip), 0);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon25() {
+        type T = CpuUserRegsAnon25;
+        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, eflags), 0);
+        assert_eq!(offset_of!(T, _eflags), 0);
+        assert_eq!(offset_of!(T, flags), 0);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon25() {
+        type T = CpuUserRegsAnon25;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, rflags), 0);
+        assert_eq!(offset_of!(T, eflags), 0);
+        assert_eq!(offset_of!(T, flags), 0);
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_cpu_user_regs_anon26() {
+        type T = CpuUserRegsAnon26;
+        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, esp), 0);
+        assert_eq!(offset_of!(T, _esp), 0);
+        assert_eq!(offset_of!(T, sp), 0);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn layout_cpu_user_regs_anon26() {
+        type T = CpuUserRegsAnon26;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, rsp), 0);
+        assert_eq!(offset_of!(T, esp), 0);
+        assert_eq!(offset_of!(T, sp), 0);
+        assert_eq!(offset_of!(T, spl), 0);
     }
 
     #[cfg(target_arch = "x86")]
@@ -1800,118 +4060,5 @@ mod tests {
         let e = v.check(Direction::Both).unwrap_err();
         assert_eq!(e.kind, CheckErrorKind::Reserved);
         assert_eq!(e.field, "flags");
-    }
-
-    #[cfg(target_arch = "x86")]
-    #[test]
-    fn layout_start_info() {
-        type T = StartInfo;
-        assert_eq!(size_of::<T>(), 1112);
-        assert_eq!(align_of::<T>(), 4);
-        assert_eq!(offset_of!(T, magic), 0);
-        assert_eq!(offset_of!(T, nr_pages), 32);
-        assert_eq!(offset_of!(T, shared_info), 36);
-        assert_eq!(offset_of!(T, flags), 40);
-        assert_eq!(offset_of!(T, store_mfn), 44);
-        assert_eq!(offset_of!(T, store_evtchn), 48);
-        assert_eq!(offset_of!(T, console), 52);
-        assert_eq!(offset_of!(T, pt_base), 60);
-        assert_eq!(offset_of!(T, nr_pt_frames), 64);
-        assert_eq!(offset_of!(T, mfn_list), 68);
-        assert_eq!(offset_of!(T, mod_start), 72);
-        assert_eq!(offset_of!(T, mod_len), 76);
-        assert_eq!(offset_of!(T, cmd_line), 80);
-        assert_eq!(offset_of!(T, first_p2m_pfn), 1104);
-        assert_eq!(offset_of!(T, nr_p2m_frames), 1108);
-    }
-
-    #[cfg(target_arch = "x86_64")]
-    #[test]
-    fn layout_start_info() {
-        type T = StartInfo;
-        assert_eq!(size_of::<T>(), 1168);
-        assert_eq!(align_of::<T>(), 8);
-        assert_eq!(offset_of!(T, magic), 0);
-        assert_eq!(offset_of!(T, nr_pages), 32);
-        assert_eq!(offset_of!(T, shared_info), 40);
-        assert_eq!(offset_of!(T, flags), 48);
-        assert_eq!(offset_of!(T, store_mfn), 56);
-        assert_eq!(offset_of!(T, store_evtchn), 64);
-        assert_eq!(offset_of!(T, console), 72);
-        assert_eq!(offset_of!(T, pt_base), 88);
-        assert_eq!(offset_of!(T, nr_pt_frames), 96);
-        assert_eq!(offset_of!(T, mfn_list), 104);
-        assert_eq!(offset_of!(T, mod_start), 112);
-        assert_eq!(offset_of!(T, mod_len), 120);
-        assert_eq!(offset_of!(T, cmd_line), 128);
-        assert_eq!(offset_of!(T, first_p2m_pfn), 1152);
-        assert_eq!(offset_of!(T, nr_p2m_frames), 1160);
-    }
-
-    #[test]
-    fn check_start_info() {
-        type T = StartInfo;
-        assert_eq!(T::default().check(Direction::Both), Ok(()));
-    }
-
-    #[cfg(target_arch = "x86")]
-    #[test]
-    fn layout_start_info_console() {
-        type T = StartInfoConsole;
-        assert_eq!(size_of::<T>(), 8);
-        assert_eq!(align_of::<T>(), 4);
-        assert_eq!(offset_of!(T, domU), 0);
-        assert_eq!(offset_of!(T, dom0), 0);
-    }
-
-    #[cfg(target_arch = "x86_64")]
-    #[test]
-    fn layout_start_info_console() {
-        type T = StartInfoConsole;
-        assert_eq!(size_of::<T>(), 16);
-        assert_eq!(align_of::<T>(), 8);
-        assert_eq!(offset_of!(T, domU), 0);
-        assert_eq!(offset_of!(T, dom0), 0);
-    }
-
-    #[cfg(target_arch = "x86")]
-    #[test]
-    fn layout_start_info_console_domu() {
-        type T = StartInfoConsoleDomU;
-        assert_eq!(size_of::<T>(), 8);
-        assert_eq!(align_of::<T>(), 4);
-        assert_eq!(offset_of!(T, mfn), 0);
-        assert_eq!(offset_of!(T, evtchn), 4);
-    }
-
-    #[cfg(target_arch = "x86_64")]
-    #[test]
-    fn layout_start_info_console_domu() {
-        type T = StartInfoConsoleDomU;
-        assert_eq!(size_of::<T>(), 16);
-        assert_eq!(align_of::<T>(), 8);
-        assert_eq!(offset_of!(T, mfn), 0);
-        assert_eq!(offset_of!(T, evtchn), 8);
-    }
-
-    #[test]
-    fn check_start_info_console_domu() {
-        type T = StartInfoConsoleDomU;
-        assert_eq!(T::default().check(Direction::Both), Ok(()));
-    }
-
-    #[test]
-    fn layout_start_info_console_dom0() {
-        type T = StartInfoConsoleDom0;
-        assert_eq!(size_of::<T>(), 8);
-        assert_eq!(align_of::<T>(), 4);
-        assert_eq!(offset_of!(T, info_off), 0);
-        assert_eq!(offset_of!(T, info_size), 4);
-    }
-
-    #[test]
-    fn check_start_info_console_dom0() {
-        type T = StartInfoConsoleDom0;
-        assert_eq!(T::default().check(Direction::Both), Ok(()));
     }
 }

@@ -34,33 +34,4 @@ struct regs {
 typedef struct regs regs_t;
 DEFINE_XEN_GUEST_HANDLE(regs_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct regs */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, regs, 28);
-XENIDL_CHECK_ALIGN(struct, regs, 4);
-XENIDL_CHECK_OFFSET(struct, regs, ip, 0);
-XENIDL_CHECK_OFFSET(struct, regs, cs, 4);
-XENIDL_CHECK_OFFSET(struct, regs, pad, 8);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, regs, 32);
-XENIDL_CHECK_ALIGN(struct, regs, 8);
-XENIDL_CHECK_OFFSET(struct, regs, ip, 0);
-XENIDL_CHECK_OFFSET(struct, regs, r, 8);
-XENIDL_CHECK_OFFSET(struct, regs, pad, 24);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv)
-XENIDL_CHECK_SIZE(struct, regs, 16);
-XENIDL_CHECK_ALIGN(struct, regs, 8);
-XENIDL_CHECK_OFFSET(struct, regs, ip, 0);
-XENIDL_CHECK_OFFSET(struct, regs, pad, 8);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_REGS_H__ */

@@ -26,23 +26,4 @@ struct xen_processor_power {
 typedef struct xen_processor_power xen_processor_power_t;
 DEFINE_XEN_GUEST_HANDLE(xen_processor_power_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_processor_flags */
-XENIDL_CHECK_SIZE(struct, xen_processor_flags, 4);
-XENIDL_CHECK_ALIGN(struct, xen_processor_flags, 4);
-
-/* struct xen_processor_power */
-XENIDL_CHECK_SIZE(struct, xen_processor_power, 8);
-XENIDL_CHECK_ALIGN(struct, xen_processor_power, 4);
-XENIDL_CHECK_OFFSET(struct, xen_processor_power, count, 0);
-XENIDL_CHECK_OFFSET(struct, xen_processor_power, flags, 4);
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_FLAGS_H__ */

@@ -6,50 +6,11 @@
 #ifndef __XEN_PUBLIC_CORE_H__
 #define __XEN_PUBLIC_CORE_H__
 
-#ifndef XENIDL_C_PRELUDE
-#define XENIDL_C_PRELUDE
-
 /* Fixed-width integers: from <stdint.h>, except where the environment
  * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
 #if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
 #include <stdint.h>
 #endif
-
-/* Compile-time layout checks that work in C89 and C++98 too. */
-#define XENIDL_CAT_(a, b) a##b
-#define XENIDL_CAT(a, b) XENIDL_CAT_(a, b)
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_STATIC_ASSERT(tag, cond) static_assert(cond, #cond)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_STATIC_ASSERT(tag, cond) _Static_assert(cond, #cond)
-#else
-#define XENIDL_STATIC_ASSERT(tag, cond) \
-    typedef char XENIDL_CAT(xenidl_check_, tag)[(cond) ? 1 : -1]
-#endif
-#if defined(__GNUC__)
-#define XENIDL_OFFSETOF(type, member) __builtin_offsetof(type, member)
-#else
-#include <stddef.h>
-#define XENIDL_OFFSETOF(type, member) offsetof(type, member)
-#endif
-#if defined(__cplusplus) && __cplusplus >= 201103L
-#define XENIDL_ALIGNOF(type) alignof(type)
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-#define XENIDL_ALIGNOF(type) _Alignof(type)
-#else
-#define XENIDL_ALIGNOF(type) __alignof__(type)
-#endif
-#define XENIDL_CHECK_SIZE(kind, name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(kind name) == (size))
-#define XENIDL_CHECK_ALIGN(kind, name, align) \
-    XENIDL_STATIC_ASSERT(name##_align, XENIDL_ALIGNOF(kind name) == (align))
-#define XENIDL_CHECK_OFFSET(kind, name, member, offset) \
-    XENIDL_STATIC_ASSERT(XENIDL_CAT(name##_offset_, __LINE__), \
-                         XENIDL_OFFSETOF(kind name, member) == (offset))
-#define XENIDL_CHECK_TYPE_SIZE(name, size) \
-    XENIDL_STATIC_ASSERT(name##_size, sizeof(name) == (size))
-
-#endif /* XENIDL_C_PRELUDE */
 
 #include "compat.h"
 #if defined(__i386__) || defined(__x86_64__)
@@ -173,26 +134,5 @@ DEFINE_XEN_GUEST_HANDLE(core_op_t);
 struct core_plain {
     uint32_t value;
 };
-typedef struct core_plain core_plain_t;
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct core_op */
-XENIDL_CHECK_SIZE(struct, core_op, 16);
-XENIDL_CHECK_ALIGN(struct, core_op, 8);
-XENIDL_CHECK_OFFSET(struct, core_op, frames, 0);
-XENIDL_CHECK_OFFSET(struct, core_op, data, 8);
-
-/* struct core_plain */
-XENIDL_CHECK_SIZE(struct, core_plain, 4);
-XENIDL_CHECK_ALIGN(struct, core_plain, 4);
-XENIDL_CHECK_OFFSET(struct, core_plain, value, 0);
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_CORE_H__ */

@@ -20,26 +20,35 @@ struct user_op {
 struct user_plain {
     XEN_GUEST_HANDLE_64(word_t) words;
 };
-typedef struct user_plain user_plain_t;
 
 /*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
+ * C declares `typedef struct user_header user_header_t;` (@c_typedef),
+ * and a member may name it so.
  */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
+struct user_header {
+    uint16_t flags;
+    uint16_t domid;
+};
+typedef struct user_header user_header_t;
 
-/* struct user_op */
-XENIDL_CHECK_SIZE(struct, user_op, 16);
-XENIDL_CHECK_ALIGN(struct, user_op, 8);
-XENIDL_CHECK_OFFSET(struct, user_op, ops, 0);
-XENIDL_CHECK_OFFSET(struct, user_op, next, 8);
+/* The typedef under another name. */
+struct user_other {
+    uint32_t value;
+};
+typedef struct user_other user_other_info_t;
 
-/* struct user_plain */
-XENIDL_CHECK_SIZE(struct, user_plain, 8);
-XENIDL_CHECK_ALIGN(struct, user_plain, 8);
-XENIDL_CHECK_OFFSET(struct, user_plain, words, 0);
+/* Members spelled by the typedefs; user_plain itself has none. */
+struct user_uses {
+    user_header_t hdr;
+    user_other_info_t other;
+    struct user_header tag;
+};
 
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
+/* Fields: NAME(v) only where marked @c_field_macro (Xen's rule). */
+/* Bits 0 to 3: mask only. */
+#define USER_F_low_mask (0xfU << 0)
+/* Bits 4 to 7: mask and maker. */
+#define USER_F_high_mask (0xfU << 4)
+#define USER_F_high(v) (((v) << 4) & USER_F_high_mask)
 
 #endif /* __XEN_PUBLIC_USER_H__ */

@@ -27,27 +27,4 @@ union entry {
 typedef union entry entry_t;
 DEFINE_XEN_GUEST_HANDLE(entry_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct hdr */
-XENIDL_CHECK_SIZE(struct, hdr, 4);
-XENIDL_CHECK_ALIGN(struct, hdr, 2);
-XENIDL_CHECK_OFFSET(struct, hdr, flags, 0);
-XENIDL_CHECK_OFFSET(struct, hdr, domid, 2);
-
-/* union entry */
-XENIDL_CHECK_SIZE(union, entry, 8);
-XENIDL_CHECK_ALIGN(union, entry, 8);
-XENIDL_CHECK_OFFSET(union, entry, hdr, 0);
-XENIDL_CHECK_OFFSET(union, entry, raw, 0);
-XENIDL_CHECK_OFFSET(union, entry, all, 0);
-XENIDL_CHECK_OFFSET(union, entry, h, 0);
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_TYPEDEF_REF_H__ */

@@ -35,45 +35,4 @@ struct word_c {
 typedef struct word_c word_c_t;
 DEFINE_XEN_GUEST_HANDLE(word_c_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct plain_c */
-XENIDL_CHECK_SIZE(struct, plain_c, 40);
-XENIDL_CHECK_ALIGN(struct, plain_c, 8);
-XENIDL_CHECK_OFFSET(struct, plain_c, a, 0);
-XENIDL_CHECK_OFFSET(struct, plain_c, b, 1);
-XENIDL_CHECK_OFFSET(struct, plain_c, c, 2);
-XENIDL_CHECK_OFFSET(struct, plain_c, pad0, 3);
-XENIDL_CHECK_OFFSET(struct, plain_c, d, 4);
-XENIDL_CHECK_OFFSET(struct, plain_c, e, 6);
-XENIDL_CHECK_OFFSET(struct, plain_c, f, 8);
-XENIDL_CHECK_OFFSET(struct, plain_c, g, 12);
-XENIDL_CHECK_OFFSET(struct, plain_c, h, 16);
-XENIDL_CHECK_OFFSET(struct, plain_c, i, 24);
-XENIDL_CHECK_OFFSET(struct, plain_c, j, 32);
-
-/* struct word_c */
-#if defined(__i386__) || defined(__arm__)
-XENIDL_CHECK_SIZE(struct, word_c, 24);
-XENIDL_CHECK_ALIGN(struct, word_c, 8);
-XENIDL_CHECK_OFFSET(struct, word_c, a, 0);
-XENIDL_CHECK_OFFSET(struct, word_c, b, 4);
-XENIDL_CHECK_OFFSET(struct, word_c, e, 8);
-XENIDL_CHECK_OFFSET(struct, word_c, f, 16);
-#elif defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, word_c, 32);
-XENIDL_CHECK_ALIGN(struct, word_c, 8);
-XENIDL_CHECK_OFFSET(struct, word_c, a, 0);
-XENIDL_CHECK_OFFSET(struct, word_c, b, 8);
-XENIDL_CHECK_OFFSET(struct, word_c, e, 16);
-XENIDL_CHECK_OFFSET(struct, word_c, f, 24);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_CTYPES_H__ */

@@ -75,7 +75,15 @@ DEFINE_XEN_GUEST_HANDLE(frame_t);
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 #define MEM_paging 2
 #endif
+#if __XEN_INTERFACE_VERSION__ < 0x00030209
+/*
+ * Before interface 0x00030209 ioreq had ram's number: only C has
+ * that alternative, so the value may repeat.
+ */
+#define MEM_ioreq 0
+#else
 #define MEM_ioreq 3
+#endif
 
 #define FEAT_base (1U << 0)
 #if defined(__XEN__) || (defined(__XEN__) || defined(__XEN_TOOLS__))
@@ -90,21 +98,5 @@ DEFINE_XEN_GUEST_HANDLE(frame_t);
 /* Only from interface 0x00030209, and only the hypervisor. */
 #define HV_ONLY 4U
 #endif
-
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-#if !defined(__XEN__)
-/* struct regs */
-XENIDL_CHECK_SIZE(struct, regs, 8);
-XENIDL_CHECK_ALIGN(struct, regs, 8);
-XENIDL_CHECK_OFFSET(struct, regs, ip, 0);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
 
 #endif /* __XEN_PUBLIC_CONDS_H__ */

@@ -65,36 +65,4 @@ struct evtchn_status {
 typedef struct evtchn_status evtchn_status_t;
 DEFINE_XEN_GUEST_HANDLE(evtchn_status_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct evtchn_alloc_unbound */
-XENIDL_CHECK_SIZE(struct, evtchn_alloc_unbound, 8);
-XENIDL_CHECK_ALIGN(struct, evtchn_alloc_unbound, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_alloc_unbound, dom, 0);
-XENIDL_CHECK_OFFSET(struct, evtchn_alloc_unbound, remote_dom, 2);
-XENIDL_CHECK_OFFSET(struct, evtchn_alloc_unbound, port, 4);
-
-/* struct evtchn_status */
-XENIDL_CHECK_SIZE(struct, evtchn_status, 24);
-XENIDL_CHECK_ALIGN(struct, evtchn_status, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, dom, 0);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, port, 4);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, status, 8);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, vcpu, 12);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, u, 16);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, u.unbound, 16);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, u.unbound.dom, 16);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, u.interdomain, 16);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, u.interdomain.dom, 16);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, u.interdomain.port, 20);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, u.pirq, 16);
-XENIDL_CHECK_OFFSET(struct, evtchn_status, u.virq, 16);
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_EVENT_CHANNEL_H__ */

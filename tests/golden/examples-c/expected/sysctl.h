@@ -28,25 +28,4 @@ struct xen_sysctl_readconsole {
 typedef struct xen_sysctl_readconsole xen_sysctl_readconsole_t;
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_readconsole_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_sysctl_readconsole */
-XENIDL_CHECK_SIZE(struct, xen_sysctl_readconsole, 24);
-XENIDL_CHECK_ALIGN(struct, xen_sysctl_readconsole, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_readconsole, clear, 0);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_readconsole, incremental, 1);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_readconsole, pad0, 2);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_readconsole, pad1, 3);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_readconsole, index, 4);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_readconsole, buffer, 8);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_readconsole, count, 16);
-XENIDL_CHECK_OFFSET(struct, xen_sysctl_readconsole, rsvd0, 20);
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_SYSCTL_H__ */

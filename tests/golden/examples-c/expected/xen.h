@@ -72,41 +72,4 @@ struct mmu_update {
 typedef struct mmu_update mmu_update_t;
 DEFINE_XEN_GUEST_HANDLE(mmu_update_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct multicall_entry */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, multicall_entry, 32);
-XENIDL_CHECK_ALIGN(struct, multicall_entry, 4);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, op, 0);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, result, 4);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, args, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, multicall_entry, 64);
-XENIDL_CHECK_ALIGN(struct, multicall_entry, 8);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, op, 0);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, result, 8);
-XENIDL_CHECK_OFFSET(struct, multicall_entry, args, 16);
-#endif
-
-/* struct mmu_update */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, mmu_update, 16);
-XENIDL_CHECK_ALIGN(struct, mmu_update, 4);
-XENIDL_CHECK_OFFSET(struct, mmu_update, ptr, 0);
-XENIDL_CHECK_OFFSET(struct, mmu_update, val, 8);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, mmu_update, 16);
-XENIDL_CHECK_ALIGN(struct, mmu_update, 8);
-XENIDL_CHECK_OFFSET(struct, mmu_update, ptr, 0);
-XENIDL_CHECK_OFFSET(struct, mmu_update, val, 8);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_XEN_H__ */

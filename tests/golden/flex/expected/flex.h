@@ -62,45 +62,4 @@ __extension__ struct flex_legacy {
 typedef struct flex_legacy flex_legacy_t;
 DEFINE_XEN_GUEST_HANDLE(flex_legacy_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct flex_varbuf */
-XENIDL_CHECK_SIZE(struct, flex_varbuf, 4);
-XENIDL_CHECK_ALIGN(struct, flex_varbuf, 4);
-XENIDL_CHECK_OFFSET(struct, flex_varbuf, len, 0);
-XENIDL_CHECK_OFFSET(struct, flex_varbuf, buf, 4);
-
-/* struct flex_frames */
-XENIDL_CHECK_SIZE(struct, flex_frames, 8);
-XENIDL_CHECK_ALIGN(struct, flex_frames, 8);
-XENIDL_CHECK_OFFSET(struct, flex_frames, nr_frames, 0);
-XENIDL_CHECK_OFFSET(struct, flex_frames, pad, 2);
-XENIDL_CHECK_OFFSET(struct, flex_frames, frames, 8);
-
-/* struct flex_batch */
-XENIDL_CHECK_SIZE(struct, flex_batch, 48);
-XENIDL_CHECK_ALIGN(struct, flex_batch, 8);
-XENIDL_CHECK_OFFSET(struct, flex_batch, size, 0);
-XENIDL_CHECK_OFFSET(struct, flex_batch, nr_slots, 4);
-XENIDL_CHECK_OFFSET(struct, flex_batch, idxs, 8);
-XENIDL_CHECK_OFFSET(struct, flex_batch, slots, 16);
-
-/* struct flex_legacy */
-XENIDL_CHECK_SIZE(struct, flex_legacy, 12);
-XENIDL_CHECK_ALIGN(struct, flex_legacy, 4);
-XENIDL_CHECK_OFFSET(struct, flex_legacy, seg, 0);
-XENIDL_CHECK_OFFSET(struct, flex_legacy, bus, 2);
-XENIDL_CHECK_OFFSET(struct, flex_legacy, flags, 4);
-XENIDL_CHECK_OFFSET(struct, flex_legacy, physfn, 8);
-XENIDL_CHECK_OFFSET(struct, flex_legacy, physfn.bus, 8);
-XENIDL_CHECK_OFFSET(struct, flex_legacy, physfn.devfn, 9);
-XENIDL_CHECK_OFFSET(struct, flex_legacy, optarr, 12);
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_FLEX_H__ */

@@ -31,34 +31,4 @@ struct callback_register {
 typedef struct callback_register callback_register_t;
 DEFINE_XEN_GUEST_HANDLE(callback_register_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_callback */
-XENIDL_CHECK_SIZE(struct, xen_callback, 8);
-XENIDL_CHECK_ALIGN(struct, xen_callback, 4);
-XENIDL_CHECK_OFFSET(struct, xen_callback, cs, 0);
-XENIDL_CHECK_OFFSET(struct, xen_callback, eip, 4);
-
-/* struct callback_register */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, callback_register, 12);
-XENIDL_CHECK_ALIGN(struct, callback_register, 4);
-XENIDL_CHECK_OFFSET(struct, callback_register, type, 0);
-XENIDL_CHECK_OFFSET(struct, callback_register, flags, 2);
-XENIDL_CHECK_OFFSET(struct, callback_register, address, 4);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, callback_register, 16);
-XENIDL_CHECK_ALIGN(struct, callback_register, 8);
-XENIDL_CHECK_OFFSET(struct, callback_register, type, 0);
-XENIDL_CHECK_OFFSET(struct, callback_register, flags, 2);
-XENIDL_CHECK_OFFSET(struct, callback_register, address, 8);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_CALLBACK_H__ */

@@ -150,6 +150,20 @@ mod tests {
     }
 
     #[test]
+    fn pointers_are_pointer_sized_plain_data() {
+        fn plain<T: Copy + Default + Send + Sync>() {}
+        plain::<EdgePointers>();
+        let byte = 7u8;
+        let p = EdgePointers {
+            bytes: &byte as *const u8 as usize,
+            ..Default::default()
+        };
+        assert_eq!(core::mem::size_of_val(&p.v), core::mem::size_of::<*const u8>());
+        assert_eq!(core::mem::offset_of!(EdgePointers, flags), 2 * core::mem::size_of::<usize>());
+        assert_eq!(unsafe { *(p.bytes as *const u8) }, 7);
+    }
+
+    #[test]
     fn errors_display() {
         let mut d = EdgeDestroydomain::default();
         d.domain = 1;
@@ -242,5 +256,17 @@ mod tests {
         let opt = EdgeOptional::opt_elems(&[7, 0, 0, 0, 0, 0, 0, 0], 1).unwrap();
         assert_eq!(opt.iter().next(), Some(7u64));
         assert!(EdgeOptional::opt_elems(&[0; 8], 2).is_none());
+    }
+
+    #[test]
+    fn anonymous_union_members_are_read_and_written_by_name() {
+        let mut r: EdgeRegs = xen_edge::zeroed();
+        r.set_rax(0x1122_3344_5566_7788);
+        assert_eq!(r.eax(), 0x5566_7788);
+        assert_eq!(r.ax(), 0x7788);
+        assert_eq!((r.al(), r.ah()), (0x88, 0x77));
+        r.set_ah(0xff);
+        assert_eq!(r.rax(), 0x1122_3344_5566_ff88);
+        assert_eq!(core::mem::offset_of!(EdgeRegs, flags), 8);
     }
 }

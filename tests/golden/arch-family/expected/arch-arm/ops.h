@@ -15,20 +15,4 @@ struct arm_args {
 typedef struct arm_args arm_args_t;
 DEFINE_XEN_GUEST_HANDLE(arm_args_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct arm_args */
-#if defined(__arm__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, arm_args, 8);
-XENIDL_CHECK_ALIGN(struct, arm_args, 8);
-XENIDL_CHECK_OFFSET(struct, arm_args, reg, 0);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_ARCH_ARM_OPS_H__ */

@@ -17,22 +17,4 @@ struct x86_args {
 typedef struct x86_args x86_args_t;
 DEFINE_XEN_GUEST_HANDLE(x86_args_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct x86_args */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, x86_args, 16);
-XENIDL_CHECK_ALIGN(struct, x86_args, 8);
-XENIDL_CHECK_OFFSET(struct, x86_args, msr, 0);
-XENIDL_CHECK_OFFSET(struct, x86_args, pad, 4);
-XENIDL_CHECK_OFFSET(struct, x86_args, value, 8);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_ARCH_X86_OPS_H__ */

@@ -40,27 +40,4 @@ struct xen_arch_domainconfig {
 typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
 DEFINE_XEN_GUEST_HANDLE(xen_arch_domainconfig_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_arch_domainconfig */
-#if defined(__arm__) || defined(__aarch64__)
-XENIDL_CHECK_SIZE(struct, xen_arch_domainconfig, 16);
-XENIDL_CHECK_ALIGN(struct, xen_arch_domainconfig, 4);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, gic_version, 0);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, sve_vl, 1);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, tee_type, 2);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, nr_spis, 4);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, clock_frequency, 8);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, arm_sci_type, 12);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, v8r_el1_msa, 13);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, pad, 14);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_ARCH_ARM_DOMAINCONFIG_H__ */

@@ -14,19 +14,4 @@ __extension__ struct xen_arch_domainconfig {
 typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
 DEFINE_XEN_GUEST_HANDLE(xen_arch_domainconfig_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_arch_domainconfig */
-#if (defined(__riscv)) && !defined(__cplusplus)
-XENIDL_CHECK_SIZE(struct, xen_arch_domainconfig, 0);
-XENIDL_CHECK_ALIGN(struct, xen_arch_domainconfig, 1);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_ARCH_RISCV_DOMAINCONFIG_H__ */

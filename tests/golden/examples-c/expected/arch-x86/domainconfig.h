@@ -37,21 +37,4 @@ struct xen_arch_domainconfig {
 typedef struct xen_arch_domainconfig xen_arch_domainconfig_t;
 DEFINE_XEN_GUEST_HANDLE(xen_arch_domainconfig_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct xen_arch_domainconfig */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_arch_domainconfig, 8);
-XENIDL_CHECK_ALIGN(struct, xen_arch_domainconfig, 4);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, emulation_flags, 0);
-XENIDL_CHECK_OFFSET(struct, xen_arch_domainconfig, misc_flags, 4);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_ARCH_X86_DOMAINCONFIG_H__ */

@@ -14,19 +14,4 @@ __extension__ struct platform_opts {
 typedef struct platform_opts platform_opts_t;
 DEFINE_XEN_GUEST_HANDLE(platform_opts_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct platform_opts */
-#if (defined(__riscv)) && !defined(__cplusplus)
-XENIDL_CHECK_SIZE(struct, platform_opts, 0);
-XENIDL_CHECK_ALIGN(struct, platform_opts, 1);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_ARCH_RISCV_PLATFORM_H__ */

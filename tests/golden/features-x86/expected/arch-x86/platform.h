@@ -17,21 +17,4 @@ struct platform_opts {
 typedef struct platform_opts platform_opts_t;
 DEFINE_XEN_GUEST_HANDLE(platform_opts_t);
 
-/*
- * Layout checks: the compiler confirms the size, alignment and member
- * offsets xenidl computed for this ABI. Define XENIDL_NO_LAYOUT_CHECKS
- * to leave them out.
- */
-#ifndef XENIDL_NO_LAYOUT_CHECKS
-
-/* struct platform_opts */
-#if defined(__i386__) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, platform_opts, 8);
-XENIDL_CHECK_ALIGN(struct, platform_opts, 4);
-XENIDL_CHECK_OFFSET(struct, platform_opts, emu, 0);
-XENIDL_CHECK_OFFSET(struct, platform_opts, misc, 4);
-#endif
-
-#endif /* XENIDL_NO_LAYOUT_CHECKS */
-
 #endif /* __XEN_PUBLIC_ARCH_X86_PLATFORM_H__ */
