@@ -269,12 +269,13 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
 			/* The reader parsed the condition (and reported its errors). */
 			if (a->arg_kind != XI_ATTR_ARG_COND)
-				xi_error(&ctx->diag, a->loc, "'@c_typedef_if' needs a condition, "
-					 "as in @c_typedef_if(!xen)");
+				xi_error(&ctx->diag, a->loc, "'%s' needs a condition, "
+					 "as in @c_typedef_if(!xen)", xi_spell_attr(ctx, a->loc, a->name));
 			else if (a->cond && (xi_cond_find_family(a->cond) ||
 					     xi_cond_has_defined(a->cond)))
-				xi_error(&ctx->diag, a->arg_loc, "'@c_typedef_if' takes a condition on "
-					 "xen, tools and version only, not an architecture or defined(NAME)");
+				xi_error(&ctx->diag, a->arg_loc, "'%s' takes a condition on xen, tools "
+					 "and version only, not an architecture or defined(NAME)",
+					 xi_spell_attr(ctx, a->loc, a->name));
 			else
 				d->c_typedef_cond = a->cond;
 		} else if (!strcmp(a->name, "version") &&

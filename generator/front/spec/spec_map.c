@@ -538,7 +538,7 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 				for (const struct xi_c_handle_of *h = m->c_handles; h; h = h->next)
 					twice = twice || !strcmp(h->name, name);
 				if (twice) {
-					xi_error(mp->diag, n->loc, "duplicate '@!c_handle(%s)'", name);
+					xi_error(mp->diag, n->loc, "'%s' appears twice in 'c_handles'", name);
 					continue;
 				}
 				*tail = XI_NEW(&mp->ctx->arena, struct xi_c_handle_of);
