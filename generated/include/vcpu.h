@@ -11,6 +11,8 @@
 
 #include "xen.h"
 
+DEFINE_XEN_GUEST_HANDLE(vcpu_time_info_t);
+
 /* Commands of HYPERVISOR_vcpu_op(). */
 /*
  * Set up a vCPU, once; it runs only after VCPUOP_up. The argument is

@@ -545,7 +545,9 @@ struct vcpu_info {
     /* Time information. */
     vcpu_time_info_t time;
 };
+#ifndef __XEN__
 typedef struct vcpu_info vcpu_info_t;
+#endif
 
 /*
  * The shared info page, set up by Xen for each domain. It fits in a page
@@ -583,7 +585,9 @@ struct shared_info {
     /* The architecture's part. */
     struct arch_shared_info arch;
 };
+#ifndef __XEN__
 typedef struct shared_info shared_info_t;
+#endif
 
 #ifdef XEN_HAVE_PV_GUEST_ENTRY
 

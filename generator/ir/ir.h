@@ -395,6 +395,9 @@ struct xi_decl {
 	bool c_handle;             /* @c_handle: C defines its guest handle (Xen's rule) */
 	bool c_typedef;            /* @c_typedef: C defines `typedef struct X X_t;` (Xen's rule) */
 	const char *c_typedef_name; /* @c_typedef("name"): under that name */
+	/* @c_typedef_if(cond): C declares the typedef only where cond holds
+	 * (Xen's hypervisor declares shared_info_t itself), or NULL */
+	const struct xi_cond *c_typedef_cond;
 	bool c_bit_numbers;        /* @c_bit_numbers on a bitmap: C defines _NAME for every bit */
 	const char *c_enum_typedef; /* @c_enum("NAME_t"): an anonymous enum typedef'd so */
 	struct xi_loc loc;
@@ -518,6 +521,15 @@ struct xi_module {
 	bool c_prelude;
 	bool c_prelude_version;   /* @!c_prelude(version): Xen's xen-compat.h */
 	struct xi_loc c_prelude_loc;
+	/* @!c_handle(NAME), in order: the C header defines the guest handles
+	 * of NAME, a type of an imported module (Xen's vcpu.h those of
+	 * xen.h's vcpu_time_info_t). decl: set by the resolver. */
+	struct xi_c_handle_of {
+		const char *name;
+		struct xi_loc loc;
+		const struct xi_decl *decl;
+		struct xi_c_handle_of *next;
+	} *c_handles;
 	bool is_input;            /* named on the command line: gets outputs */
 	/* An input the user named, not one found by searching a directory
 	 * (abi-diff): leaving it out (--abi) is worth a warning. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "cond.h"
 #include "ctypes.h"
 
 #include "spelling.h"
@@ -97,7 +98,7 @@ bool xi_attr_is_known(const char *n)
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
 					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
 					     "len", "max", "if", "interface_version", "c_handle", "c_bit_numbers",
-					     "c_typedef", "c_field_macro", "c_fallback" };
+					     "c_typedef", "c_field_macro", "c_fallback", "c_typedef_if" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -169,6 +170,27 @@ static void apply_file(struct xi_ctx *ctx, struct xi_module *m, const struct xi_
 			xi_error(&ctx->diag, a->arg_loc, "'@!c_prelude' takes no argument, or 'version'");
 		m->c_prelude = true;
 		m->c_prelude_loc = a->loc;
+		return;
+	}
+	if (!strcmp(a->name, "c_handle")) {
+		/* (NAME): the guest handles of an imported type, here. */
+		if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME) {
+			xi_error(&ctx->diag, a->arg_kind == XI_ATTR_ARG_NONE ? a->loc : a->arg_loc,
+				 "'@!c_handle' takes the name of an imported type, as in "
+				 "@!c_handle(vcpu_time_info)");
+			return;
+		}
+		struct xi_c_handle_of **tail = &m->c_handles;
+		for (; *tail; tail = &(*tail)->next) {
+			if (!strcmp((*tail)->name, a->expr->name)) {
+				xi_error(&ctx->diag, a->arg_loc, "duplicate '@!c_handle(%s)'",
+					 a->expr->name);
+				return;
+			}
+		}
+		*tail = XI_NEW(&ctx->arena, struct xi_c_handle_of);
+		(*tail)->name = a->expr->name;
+		(*tail)->loc = a->arg_loc;
 		return;
 	}
 	if (strcmp(a->name, "if")) {
@@ -243,6 +265,19 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 			d->c_typedef = true;
 			if (a->arg_kind != XI_ATTR_ARG_NONE)
 				d->c_typedef_name = attr_string(ctx, a, true);
+		} else if (!strcmp(a->name, "c_typedef_if") &&
+			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
+			/* The reader parsed the condition (and reported its errors). */
+			if (a->arg_kind != XI_ATTR_ARG_COND)
+				xi_error(&ctx->diag, a->loc, "'%s' needs a condition, "
+					 "as in @c_typedef_if(!xen)", xi_spell_attr(ctx, a->loc, a->name));
+			else if (a->cond && (xi_cond_find_family(a->cond) ||
+					     xi_cond_has_defined(a->cond)))
+				xi_error(&ctx->diag, a->arg_loc, "'%s' takes a condition on xen, tools "
+					 "and version only, not an architecture or defined(NAME)",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else
+				d->c_typedef_cond = a->cond;
 		} else if (!strcmp(a->name, "version") &&
 			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
 			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
@@ -461,6 +496,11 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		push_string(a, &tail, "c_typedef", d->c_typedef_name);
 	else if (d->c_typedef)
 		push(a, &tail, "c_typedef");
+	if (d->c_typedef_cond) {
+		struct xi_attr *at = push(a, &tail, "c_typedef_if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = d->c_typedef_cond;
+	}
 	push_ctype(a, &tail, d->c_type);
 	if (d->c_enum_typedef)
 		push_string(a, &tail, "c_enum", d->c_enum_typedef);

@@ -212,6 +212,35 @@ static void report_unknown(struct xi_ctx *ctx, const struct xi_module *m, const 
 		xi_error(&ctx->diag, loc, "unknown %s '%s'", what, name);
 }
 
+/* --- @!c_handle(NAME) ---------------------------------------------------- */
+
+void xi_resolve_c_handles(struct xi_ctx *ctx)
+{
+	for (unsigned i = 0; i < ctx->nmodules; i++) {
+		struct xi_module *m = ctx->modules[i];
+		for (struct xi_c_handle_of *h = m->c_handles; h; h = h->next) {
+			struct xi_decl *d = lookup_everywhere(ctx, m, h->name);
+			if (!d) {
+				report_unknown(ctx, m, "type", h->name, h->loc);
+			} else if (d->kind != XI_DECL_STRUCT && d->kind != XI_DECL_UNION &&
+				   d->kind != XI_DECL_ALIAS) {
+				xi_error(&ctx->diag, h->loc, "'@!c_handle' takes a struct, union or "
+					 "alias; '%s' is %s", h->name, xi_decl_kind_phrase(d->kind));
+			} else if (d->module == m) {
+				xi_error(&ctx->diag, h->loc, "'%s' is declared in this file: mark it "
+					 "@c_handle instead", h->name);
+				xi_note(&ctx->diag, d->loc, "'%s' is declared here", h->name);
+			} else if (d->c_handle) {
+				xi_error(&ctx->diag, h->loc, "'%s' is marked @c_handle: its own header "
+					 "defines its guest handles", h->name);
+				xi_note(&ctx->diag, d->loc, "'%s' is declared here", h->name);
+			} else {
+				h->decl = d;
+			}
+		}
+	}
+}
+
 /* --- defined(NAME) ------------------------------------------------------- */
 
 /* Where the constant of each defined(NAME) atom of c is declared, as seen

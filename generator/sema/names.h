@@ -38,6 +38,10 @@ void xi_register_decl(struct xi_ctx *ctx, struct xi_decl *d);
  * defined(NAME) atoms of the conditions name, and narrow each declaration
  * under such a condition to the ABIs where it holds (not_on, c_only). */
 void xi_resolve_defined(struct xi_ctx *ctx);
+/* The type of each @!c_handle(NAME) (xi_c_handle_of.decl); errors for a
+ * name not imported, not a struct, union or alias, or one whose own header
+ * defines its handles. */
+void xi_resolve_c_handles(struct xi_ctx *ctx);
 
 /* The constant `name` seen from module m, or NULL after an error. */
 struct xi_decl *xi_lookup_const(struct xi_ctx *ctx, const struct xi_module *m,

@@ -1095,6 +1095,7 @@ void xi_resolve(struct xi_ctx *ctx)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)
 			xi_register_decl(ctx, d);
 	xi_resolve_defined(ctx);
+	xi_resolve_c_handles(ctx);
 	for (unsigned i = 0; i < ctx->nmodules && !ctx->diag.capped; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d && !ctx->diag.capped; d = d->next)
 			resolve_decl(ctx, d);

@@ -800,9 +800,19 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 	if (!type || xi_map_get(&g->ctx->symbols, type, strlen(type)) ||
 	    xi_map_get(&g->early, name, strlen(name)))
 		return;
+	/* @c_typedef_if: Xen's spelling, #ifndef __XEN__ for !xen. */
+	const struct xi_cond *c = d->c_typedef_cond;
+	if (c && c->kind == XI_COND_NOT && c->a->kind == XI_COND_XEN)
+		xi_out_puts(g->out, "#ifndef __XEN__\n");
+	else if (c && c->kind == XI_COND_XEN)
+		xi_out_puts(g->out, "#ifdef __XEN__\n");
+	else if (c)
+		cond_line(g, "if", c);
 	xi_out_printf(g->out, "typedef %s %s %s;\n", kw, name, type);
 	if (xi_c_defines_handle(d))
 		xi_out_printf(g->out, "DEFINE_XEN_GUEST_HANDLE(%s);\n", type);
+	if (c)
+		xi_out_puts(g->out, "#endif\n");
 }
 
 /* --- Files --------------------------------------------------------------- */
@@ -1040,6 +1050,24 @@ static void emit_early_handles(struct cgen *g)
 	}
 }
 
+/* @!c_handle(NAME): the guest handles of types of imported headers. */
+static void emit_imported_handles(struct cgen *g)
+{
+	bool first = true;
+	for (const struct xi_c_handle_of *h = g->module->c_handles; h; h = h->next) {
+		if (!h->decl)
+			continue;
+		const char *type = h->decl->kind == XI_DECL_ALIAS ? xi_c_decl_name(h->decl)
+			: xi_c_typedef_name(g->arena, h->decl);
+		if (!type)
+			type = xi_c_decl_name(h->decl);
+		if (first)
+			xi_out_putc(g->out, '\n');
+		first = false;
+		xi_out_printf(g->out, "DEFINE_XEN_GUEST_HANDLE(%s);\n", type);
+	}
+}
+
 static void emit_decls(struct cgen *g)
 {
 	struct xi_module *m = g->module;
@@ -1126,6 +1154,7 @@ static void emit_module(struct cgen *g)
 		emit_shared_machinery(o, deferred_handles(g));
 	}
 	emit_early_handles(g);
+	emit_imported_handles(g);
 	emit_parts(g);
 	emit_decls(g);
 	if (m->c_prelude_version) {

@@ -472,6 +472,12 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	md->c_type = d->kind == XI_DECL_CONST && d->c_type ? xi_ctype_name(d->c_type) : NULL;
 	md->c_enum = !d->c_enum ? NULL : d->c_enum_typedef ? copy(b, d->c_enum_typedef) : "";
 	md->c_typedef = copy(b, xi_c_typedef_name(a, d));
+	if (md->c_typedef && d->c_typedef_cond) {
+		struct xi_strbuf sb = XI_STRBUF_INIT;
+		xi_cond_text(&sb, d->c_typedef_cond);
+		md->c_typedef_if = xi_strdup(a, xi_sb_str(&sb));
+		xi_sb_free(&sb);
+	}
 	md->doc = copy(b, d->doc);
 	md->loc = loc_of(b, d->loc);
 	md->legacy = d->legacy;

@@ -117,6 +117,8 @@ struct xi_mf_decl {
 			       * typedef name; NULL: macros */
 	const char *c_typedef; /* struct, union: the name of its C typedef
 				* (xi_c_typedef_name), or NULL: none */
+	const char *c_typedef_if; /* @c_typedef_if: where C has that typedef
+				   * (xidl's condition text), or NULL: always */
 	const char *doc;
 	struct xi_mf_loc loc;
 	xi_abi_mask abis;     /* where it exists: its module's ABIs */

@@ -596,6 +596,9 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	case XI_MF_UNION:
 		version = str_attr(r, "version", is_ident);
 		c_typedef = str_attr(r, "c_typedef", is_ident);
+		/* Where C has the typedef: read (so known) but not compared,
+		 * as the layout does not depend on it. */
+		(void)str_attr(r, "c_typedef_if", nonempty);
 		break;
 	case XI_MF_ALIAS:
 		break;

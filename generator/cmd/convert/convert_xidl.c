@@ -491,7 +491,7 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 	}
 	/* The file attributes are one block, with no blank line between
 	 * them. */
-	if (any && (m->spdx || m->tools_only || m->c_prelude))
+	if (any && (m->spdx || m->tools_only || m->c_prelude || m->c_handles))
 		xi_out_putc(o, '\n');
 	if (m->spdx) {
 		struct xi_strbuf sb = XI_STRBUF_INIT;
@@ -506,6 +506,10 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 	}
 	if (m->c_prelude) {
 		xi_out_puts(o, m->c_prelude_version ? "@!c_prelude(version)\n" : "@!c_prelude\n");
+		any = true;
+	}
+	for (const struct xi_c_handle_of *h = m->c_handles; h; h = h->next) {
+		xi_out_printf(o, "@!c_handle(%s)\n", h->name);
 		any = true;
 	}
 	for (const struct xi_import *im = m->imports; im; im = im->next) {

@@ -684,6 +684,15 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 			raw(&p, "true");
 		}
 	}
+	if (m->c_handles) {
+		if (!m->c_prelude && !m->tools_only && !m->spdx)
+			note_blank(&p, p.nevents);
+		str(&p, "c_handles");
+		seq_start(&p, true);
+		for (const struct xi_c_handle_of *h = m->c_handles; h; h = h->next)
+			str(&p, h->name);
+		seq_end(&p);
+	}
 	const struct xi_import *first_import = next_import(m->imports);
 	if (first_import) {
 		note_blank(&p, p.nevents);

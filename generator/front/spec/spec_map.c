@@ -19,6 +19,7 @@
 static const enum xi_word top_xbg[] = { XI_W_INCLUDES, XI_W_STRUCTS, XI_W_ENUMS, XI_W_BITMAPS,
 					XI_W_NONE };
 static const enum xi_word top_xenidl[] = { XI_W_DESCRIPTION, XI_W_SPDX, XI_W_IF, XI_W_C_PRELUDE,
+					   XI_W_C_HANDLES,
 					   XI_W_IMPORTS, XI_W_INCLUDES,
 					   XI_W_CONSTANTS, XI_W_ALIASES, XI_W_ENUMS, XI_W_BITMAPS,
 					   XI_W_STRUCTS, XI_W_UNIONS, XI_W_DECLARATIONS, XI_W_NONE };
@@ -51,7 +52,7 @@ static const enum xi_word bit_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHI
 static const enum xi_word agg_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_NONE };
 static const enum xi_word agg_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_LEGACY,
 					   XI_W_C_NAME, XI_W_VERSION, XI_W_IF, XI_W_C_HANDLE, XI_W_C_TYPEDEF,
-					   XI_W_NONE };
+					   XI_W_C_TYPEDEF_IF, XI_W_NONE };
 
 static const enum xi_word *top_keys(const struct mapper *mp)
 {
@@ -523,6 +524,28 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 						    "true, false or version") && prelude->value->bval) {
 			m->c_prelude = true;
 			m->c_prelude_loc = prelude->key_loc;
+		}
+		/* `c_handles: [NAME, ...]`, xidl's @!c_handle(NAME) each. */
+		const struct xi_dentry *handles = xi_sm_entry(root, XI_W_C_HANDLES);
+		if (handles && xi_sm_is_kind(mp, handles->value, "c_handles", XI_DSEQ,
+					     mp->toml ? "an array of names" : "a sequence of names")) {
+			struct xi_c_handle_of **tail = &m->c_handles;
+			for (const struct xi_dnode *n = handles->value->head; n; n = n->next) {
+				const char *name = xi_sm_name_of(mp, n, "c_handles", NAME_REF);
+				if (!name)
+					continue;
+				bool twice = false;
+				for (const struct xi_c_handle_of *h = m->c_handles; h; h = h->next)
+					twice = twice || !strcmp(h->name, name);
+				if (twice) {
+					xi_error(mp->diag, n->loc, "'%s' appears twice in 'c_handles'", name);
+					continue;
+				}
+				*tail = XI_NEW(&mp->ctx->arena, struct xi_c_handle_of);
+				(*tail)->name = name;
+				(*tail)->loc = n->loc;
+				tail = &(*tail)->next;
+			}
 		}
 		const struct xi_dentry *imports = xi_sm_entry(root, XI_W_IMPORTS);
 		if (imports && xi_sm_is_kind(mp, imports->value, "imports", XI_DSEQ,

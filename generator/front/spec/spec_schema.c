@@ -312,10 +312,12 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 		break;
 	}
 	case XI_W_IF:
-		/* A declaration's condition, as @if writes it: "version >= 0x00030209". */
+	case XI_W_C_TYPEDEF_IF:
+		/* A declaration's condition, as @if writes it: "version >= 0x00030209"
+		 * (c_typedef_if: its C typedef's, "!xen"). */
 		if (!xi_sm_is_kind(mp, v, e->key, XI_DSTR, "a string"))
 			return false;
-		a = new_attr(mp, xi_intern(mp->ctx, "if", 2), e);
+		a = new_attr(mp, xi_words[e->word], e);
 		a->arg_kind = XI_ATTR_ARG_COND;
 		a->cond = xi_cond_parse(mp->ctx, xi_strndup(&mp->ctx->arena, v->text, v->len),
 					cond_loc(v));

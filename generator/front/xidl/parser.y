@@ -129,7 +129,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 	struct { struct xi_member *head, *tail; } members;
 	struct { struct xi_variant *head, *tail; } variants;
 	struct { struct xi_attr *head, *tail; } attrs;
-	struct { const char *text; struct xi_loc at; } ctok;
+	struct { const char *text; const char *name; struct xi_loc at; } ctok;
 	const struct xi_cond *cond;
 	struct { struct xi_arm_label *head, *tail; } labels;
 	struct { struct xi_arch_choice *head, *tail; } choices;
@@ -204,7 +204,10 @@ item
  * (and its own, if it has one). */
 group
 	: AT_IF '{' {
-		if (@1.doc)
+		if (strcmp($1.name, "if"))
+			xi_error(&p->ctx->diag, @1.loc, "'@%s' applies to a struct or union, "
+				 "not to a group of declarations", $1.name);
+		else if (@1.doc)
 			xi_error(&p->ctx->diag, @1.loc, "a doc comment documents a declaration, not an "
 				 "@if group: write it before a declaration of the group");
 		$<cond>$ = p->group_cond;
@@ -289,7 +292,7 @@ attr
 		$$ = new_attr(p, @2, $2);
 	}
 	| AT_IF {
-		$$ = new_attr(p, @1, xi_intern(p->ctx, "if", 2));
+		$$ = new_attr(p, @1, $1.name); /* @if or @c_typedef_if */
 		$$->arg_kind = XI_ATTR_ARG_COND;
 		$$->cond = xi_cond_parse(p->ctx, $1.text, $1.at);
 		$$->arg_loc = $1.at;
