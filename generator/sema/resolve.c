@@ -62,9 +62,12 @@ static bool resolve_names_on(struct xi_resolver *r, struct xi_expr *e)
 		return e->ref != NULL;
 	case XI_EXPR_UNARY:
 		return resolve_names_on(r, e->a);
-	case XI_EXPR_BINARY:
+	case XI_EXPR_BINARY: {
 		/* Both sides, so that each unknown name is reported. */
-		return resolve_names_on(r, e->a) & resolve_names_on(r, e->b);
+		bool left = resolve_names_on(r, e->a);
+		bool right = resolve_names_on(r, e->b);
+		return left && right;
+	}
 	default:
 		return true;
 	}
@@ -88,8 +91,12 @@ static bool resolve_expr_types_on(struct xi_resolver *r, struct xi_expr *e)
 		return true;
 	case XI_EXPR_UNARY:
 		return resolve_expr_types_on(r, e->a);
-	case XI_EXPR_BINARY:
-		return resolve_expr_types_on(r, e->a) & resolve_expr_types_on(r, e->b);
+	case XI_EXPR_BINARY: {
+		/* Both sides, so that each error is reported. */
+		bool left = resolve_expr_types_on(r, e->a);
+		bool right = resolve_expr_types_on(r, e->b);
+		return left && right;
+	}
 	default:
 		return true;
 	}

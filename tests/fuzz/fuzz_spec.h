@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attrs.h"
 #include "fuzz_print.h"
 #include "limits.h"
 #include "spec_read.h"
