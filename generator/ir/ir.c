@@ -291,3 +291,10 @@ const struct xi_member *xi_anonymous_fallback(const struct xi_agg *anon, int abi
 	}
 	return first;
 }
+
+const struct xi_type *xi_type_array_base(const struct xi_type *t)
+{
+	while (t->kind == XI_TYPE_ARRAY)
+		t = t->u.array.elem;
+	return t;
+}

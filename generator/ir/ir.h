@@ -668,6 +668,10 @@ static inline const char *xi_module_c_rel(const struct xi_module *m)
  * and the family ("domctl.xidl (x86 group)"). */
 const char *xi_module_source_name(struct xi_arena *a, const struct xi_module *m);
 
+/* The element type under any number of array dimensions (t itself when
+ * it is no array). */
+const struct xi_type *xi_type_array_base(const struct xi_type *t);
+
 bool xi_module_sees(const struct xi_module *m, const struct xi_module *other);
 
 #endif
