@@ -651,6 +651,7 @@ pub mod hvm {
         pub mod params;
     }
 
+    pub mod e820;
     pub mod hvm_op;
     pub mod params;
 
