@@ -632,6 +632,7 @@ pub mod arch_x86 {
     pub mod xen;
 }
 
+pub mod argo;
 pub mod callback;
 pub mod domctl;
 pub mod event_channel;
@@ -653,6 +654,7 @@ pub mod hvm {
 
     pub mod e820;
     pub mod hvm_op;
+    pub mod hvm_vcpu;
     pub mod params;
 
     /// The definitions of the target's architecture family.
@@ -663,6 +665,7 @@ pub mod hvm {
     pub use self::arch_x86 as arch;
 }
 
+pub mod hypfs;
 pub mod memory;
 pub mod nmi;
 pub mod physdev;
@@ -673,6 +676,7 @@ pub mod vcpu;
 pub mod version;
 pub mod xen;
 pub mod xen_compat;
+pub mod xenoprof;
 
 /// The definitions of the target's architecture family.
 #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
