@@ -84,11 +84,17 @@ __extension__ struct xen_hypfs_dirlistentry {
 #define XEN_HYPFS_OP_get_version 0
 /*
  * Read the entry at path into buf: a xen_hypfs_direntry followed by
- * the content. Fails with -ENOBUFS when buf is too small, after
- * writing the xen_hypfs_direntry if it fits.
+ * the content (encoded as the entry says; a directory's content is
+ * its xen_hypfs_dirlistentry items). buf must hold at least the
+ * xen_hypfs_direntry; when the content does not fit, the call fails
+ * with -ENOBUFS and returns only the xen_hypfs_direntry, whose
+ * content_len gives the size needed.
  */
 #define XEN_HYPFS_OP_read 1
-/* Write buf to the entry at path, within its max_write_len. */
+/*
+ * Write buf as the content of the entry at path. Its type and
+ * encoding stay; only blobs and strings may change size.
+ */
 #define XEN_HYPFS_OP_write_contents 2
 
 #endif /* __XEN_PUBLIC_HYPFS_H__ */

@@ -336,10 +336,14 @@ impl XenHypfsOp {
     /// every other argument must be zero (NULL).
     pub const GET_VERSION: Self = Self(0);
     /// Read the entry at path into buf: a xen_hypfs_direntry followed by
-    /// the content. Fails with -ENOBUFS when buf is too small, after
-    /// writing the xen_hypfs_direntry if it fits.
+    /// the content (encoded as the entry says; a directory's content is
+    /// its xen_hypfs_dirlistentry items). buf must hold at least the
+    /// xen_hypfs_direntry; when the content does not fit, the call fails
+    /// with -ENOBUFS and returns only the xen_hypfs_direntry, whose
+    /// content_len gives the size needed.
     pub const READ: Self = Self(1);
-    /// Write buf to the entry at path, within its max_write_len.
+    /// Write buf as the content of the entry at path. Its type and
+    /// encoding stay; only blobs and strings may change size.
     pub const WRITE_CONTENTS: Self = Self(2);
 
     /// The variant's name in the interface, if the value is a declared one.
@@ -388,10 +392,14 @@ pub enum XenHypfsOpKind {
     /// every other argument must be zero (NULL).
     GetVersion = 0,
     /// Read the entry at path into buf: a xen_hypfs_direntry followed by
-    /// the content. Fails with -ENOBUFS when buf is too small, after
-    /// writing the xen_hypfs_direntry if it fits.
+    /// the content (encoded as the entry says; a directory's content is
+    /// its xen_hypfs_dirlistentry items). buf must hold at least the
+    /// xen_hypfs_direntry; when the content does not fit, the call fails
+    /// with -ENOBUFS and returns only the xen_hypfs_direntry, whose
+    /// content_len gives the size needed.
     Read = 1,
-    /// Write buf to the entry at path, within its max_write_len.
+    /// Write buf as the content of the entry at path. Its type and
+    /// encoding stay; only blobs and strings may change size.
     WriteContents = 2,
 }
 
