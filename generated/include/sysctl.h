@@ -971,12 +971,6 @@ struct xen_sysctl_credit2_schedule {
 #define XEN_SYSCTL_SCHEDOP_putinfo 0
 #define XEN_SYSCTL_SCHEDOP_getinfo 1
 
-/* Parameters of the ARINC 653 scheduler. */
-struct xen_sysctl_sched_arinc653 {
-    /* The schedule. */
-    XEN_GUEST_HANDLE_64(xen_sysctl_arinc653_schedule_t) schedule;
-};
-
 /* XEN_SYSCTL_scheduler_op: parameters of a pool's scheduler. */
 struct xen_sysctl_scheduler_op {
     /* IN: the pool. */
@@ -987,7 +981,11 @@ struct xen_sysctl_scheduler_op {
     uint32_t cmd; /* enum xen_sysctl_schedop */
     /* IN/OUT: the scheduler's parameters. */
     union {
-        struct xen_sysctl_sched_arinc653 sched_arinc653;
+        /* Parameters of the ARINC 653 scheduler. */
+        struct xen_sysctl_sched_arinc653 {
+            /* The schedule. */
+            XEN_GUEST_HANDLE_64(xen_sysctl_arinc653_schedule_t) schedule;
+        } sched_arinc653;
         struct xen_sysctl_credit_schedule sched_credit;
         struct xen_sysctl_credit2_schedule sched_credit2;
     } u;

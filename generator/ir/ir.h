@@ -399,6 +399,13 @@ struct xi_decl {
 	 * (Xen's hypervisor declares shared_info_t itself), or NULL */
 	const struct xi_cond *c_typedef_cond;
 	bool c_bit_numbers;        /* @c_bit_numbers on a bitmap: C defines _NAME for every bit */
+	/* @c_inline on a struct or union: C declares it in the declaration
+	 * of the member that has it as its type (c_inline_member, of
+	 * c_inline_owner; set by xi_check_c_inline), as Xen writes
+	 * `struct gnttab_copy_ptr { ... } source;`. */
+	bool c_inline;
+	const struct xi_member *c_inline_member;
+	const struct xi_decl *c_inline_owner;
 	const char *c_enum_typedef; /* @c_enum("NAME_t"): an anonymous enum typedef'd so */
 	struct xi_loc loc;
 	const char *name;

@@ -439,6 +439,24 @@ static void emit_member(struct cgen *g, const struct xi_member *m, unsigned inde
 	}
 	const char *name = xi_member_c_name(m);
 	const struct xi_type *base = xi_type_array_base(m->type);
+	/* A @c_inline type, declared where its first member is, with its
+	 * tag: `struct gnttab_copy_ptr { ... } source;` */
+	const struct xi_decl *inline_decl = base->kind == XI_TYPE_REF ? xi_ref_some_decl(base) : NULL;
+	if (inline_decl && inline_decl->c_inline && inline_decl->c_inline_member == m) {
+		const struct xi_agg *agg = inline_decl->agg;
+		xi_c_comment(g->out, indent, inline_decl->doc);
+		xi_out_indent(g->out, indent);
+		xi_out_printf(g->out, "%s%s %s {\n", agg->is_union ? "union" : "struct",
+			      packed_attr(g, agg), xi_c_decl_name(inline_decl));
+		emit_members(g, agg, indent + C_INDENT);
+		xi_out_indent(g->out, indent);
+		xi_out_printf(g->out, "} %s", name);
+		xi_sb_reset(&g->line);
+		put_dims(&g->line, m->type);
+		xi_out_write(g->out, g->line.data ? g->line.data : "", g->line.len);
+		xi_out_puts(g->out, ";\n");
+		return;
+	}
 	if (base->kind == XI_TYPE_AGG) {
 		const struct xi_agg *agg = base->u.agg;
 		xi_out_indent(g->out, indent);
@@ -1058,6 +1076,8 @@ static void emit_decls(struct cgen *g)
 	struct cond_block block = { NULL, NULL, NULL };
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];
+		if (d->c_inline && d->c_inline_owner)
+			continue; /* in its member's declaration (emit_member) */
 		cond_enter(g, &block, d->cond, true);
 		xi_out_putc(g->out, '\n');
 		/* Under defined(NAME), on the ABIs where it holds only. */

@@ -572,6 +572,16 @@ static void aggregate(struct page *pg, const struct xi_mf_decl *d)
 {
 	heading(pg, d, xi_mf_kind_name(d->kind));
 	paragraph(pg, d->doc);
+	if (d->c_inline) {
+		const struct xi_mf_decl *o = xi_mf_lookup_any(pg->m, d->c_inline);
+		const char *link = o ? decl_link(pg, o) : NULL;
+		if (link)
+			xi_out_printf(pg->o, "C declares it inside [`%s`](%s), in the member that has it.\n\n",
+				      d->c_inline, link);
+		else
+			xi_out_printf(pg->o, "C declares it inside `%s`, in the member that has it.\n\n",
+				      d->c_inline);
+	}
 	if (d->version) {
 		const struct xi_mf_decl *v = xi_mf_lookup_any(pg->m, d->version);
 		const char *link = v ? decl_link(pg, v) : NULL;

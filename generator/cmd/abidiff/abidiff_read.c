@@ -561,7 +561,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	bool legacy = (kind == XI_MF_ALIAS || kind == XI_MF_STRUCT || kind == XI_MF_UNION) &&
 		      flag(r, "legacy");
 	const char *type = NULL, *version = NULL, *c_prefix = NULL, *c_type = NULL;
-	const char *c_enum = NULL, *c_typedef = NULL;
+	const char *c_enum = NULL, *c_typedef = NULL, *c_inline = NULL;
 	struct xi_int value = { 0, false };
 	struct xi_int abi_value[XI_ABI_COUNT];
 	bool ok = true;
@@ -599,6 +599,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 		/* Where C has the typedef: read (so known) but not compared,
 		 * as the layout does not depend on it. */
 		(void)str_attr(r, "c_typedef_if", nonempty);
+		c_inline = str_attr(r, "c_inline", is_ident);
 		break;
 	case XI_MF_ALIAS:
 		break;
@@ -639,6 +640,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	d->c_type = c_type;
 	d->c_enum = c_enum;
 	d->c_typedef = c_typedef;
+	d->c_inline = c_inline;
 	d->c_name = c_name;
 	d->cond = cond;
 	d->abis = abis;
