@@ -560,6 +560,15 @@ struct xen_set_cppc_para {
     uint32_t activity_window;
 };
 
+/* The scaling_driver name of AMD's CPPC driver (xen_get_cpufreq_para). */
+#define XEN_AMD_CPPC_DRIVER_NAME "amd-cppc"
+
+/* The scaling_driver name of AMD's CPPC driver in EPP mode. */
+#define XEN_AMD_CPPC_EPP_DRIVER_NAME "amd-cppc-epp"
+
+/* The scaling_driver name of Intel's HWP driver. */
+#define XEN_HWP_DRIVER_NAME "hwp"
+
 /* Length of cpufreq names (as in Linux's sysfs). */
 #define CPUFREQ_NAME_LEN 16
 

@@ -376,6 +376,17 @@ struct xi_variant {
 
 /* --- Declarations -------------------------------------------------------- */
 
+/* One piece of a string constant (`const X: str = PREFIX "text";`): a
+ * literal (text, decoded) or the name of another string constant, which
+ * C writes as itself and the other backends concatenate. */
+struct xi_str_part {
+	const char *text;           /* a literal, or NULL */
+	const char *name;           /* a constant's name, or NULL */
+	struct xi_decl *ref;        /* that constant, once resolved */
+	struct xi_loc loc;
+	struct xi_str_part *next;
+};
+
 enum xi_decl_kind {
 	XI_DECL_CONST,
 	XI_DECL_ALIAS,
@@ -423,6 +434,13 @@ struct xi_decl {
 	 * defined(NAME) atom (xi_decl_abis): it does not exist there. */
 	xi_abi_mask not_on;
 	bool interface_version;    /* @interface_version on a constant */
+	/* A string constant (type `str`): its pieces, as written, and once
+	 * resolved its value, their concatenation; NULL for an integer one.
+	 * @c_asm: the text is assembler, which C writes bare (not quoted)
+	 * for __ASSEMBLER__. */
+	struct xi_str_part *str_parts;
+	const char *str_value;
+	bool c_asm;
 	/* const and alias: the declared type; enum/bitmap: the backing type */
 	struct xi_type *type;
 	/* const */
@@ -626,6 +644,19 @@ static inline const struct xi_variant *xi_c_variant_next(const struct xi_decl *d
 							  const struct xi_variant *v)
 {
 	return d->c_variants ? v->c_next : v->next;
+}
+
+/* A string constant: `const NAME: str = "text";` (`str` is the type of
+ * string constants only, not a type of members). */
+static inline bool xi_type_is_str(const struct xi_type *t)
+{
+	return t && t->kind == XI_TYPE_REF && t->u.ref.name[0] == 's' && t->u.ref.name[1] == 't' &&
+	       t->u.ref.name[2] == 'r' && t->u.ref.name[3] == '\0';
+}
+
+static inline bool xi_decl_is_string(const struct xi_decl *d)
+{
+	return d->kind == XI_DECL_CONST && (d->str_parts || xi_type_is_str(d->type));
 }
 
 static inline bool xi_decl_is_aggregate(const struct xi_decl *d)

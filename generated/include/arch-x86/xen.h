@@ -95,6 +95,23 @@ typedef unsigned long xen_ulong_t;
 /* Number of vcpu_info slots in the shared info page. */
 #define XEN_LEGACY_MAX_VCPUS 32
 
+/*
+ * The bytes (ud2, then "xen") before an instruction that make Xen
+ * emulate it: for a PV guest's CPUID, which would not trap otherwise.
+ */
+#ifdef __ASSEMBLER__
+#define XEN_EMULATE_PREFIX .byte 0x0f,0x0b,0x78,0x65,0x6e ;
+#else
+#define XEN_EMULATE_PREFIX ".byte 0x0f,0x0b,0x78,0x65,0x6e ; "
+#endif
+
+/* CPUID, as Xen emulates it for a PV guest. */
+#ifdef __ASSEMBLER__
+#define XEN_CPUID XEN_EMULATE_PREFIX cpuid
+#else
+#define XEN_CPUID XEN_EMULATE_PREFIX "cpuid"
+#endif
+
 /* I/O port of the debug console that HVM guests may write to. */
 #define XEN_HVM_DEBUGCONS_IOPORT 0xE9
 

@@ -494,6 +494,12 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	}
 	switch (d->kind) {
 	case XI_DECL_CONST:
+		if (xi_decl_is_string(d)) {
+			md->type = "str";
+			md->string = copy(b, d->str_value ? d->str_value : "");
+			md->c_asm = d->c_asm;
+			break;
+		}
 		md->type = type_name(b, d->type, -1);
 		md->value = d->value;
 		XI_FOR_EACH_ABI(x, md->abis)

@@ -134,6 +134,10 @@ struct xi_mf_decl {
 	/* const: the declared type; enum and bitmap: the backing type */
 	const char *type;
 	struct xi_int value;  /* const */
+	/* string constant (type str): its value, else NULL; c_asm: C also
+	 * writes it bare for the assembler (@c_asm) */
+	const char *string;
+	bool c_asm;
 	/* const: the value on each ABI of abis (sizeof makes them differ);
 	 * the manifest writes those that differ from value as value.ABI= */
 	struct xi_int abi_value[XI_ABI_COUNT];

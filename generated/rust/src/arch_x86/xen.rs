@@ -34,6 +34,13 @@ pub const FIRST_RESERVED_GDT_ENTRY: i32 = 7168;
 /// Number of vcpu_info slots in the shared info page.
 pub const XEN_LEGACY_MAX_VCPUS: i32 = 32;
 
+/// The bytes (ud2, then "xen") before an instruction that make Xen
+/// emulate it: for a PV guest's CPUID, which would not trap otherwise.
+pub const XEN_EMULATE_PREFIX: &str = ".byte 0x0f,0x0b,0x78,0x65,0x6e ; ";
+
+/// CPUID, as Xen emulates it for a PV guest.
+pub const XEN_CPUID: &str = ".byte 0x0f,0x0b,0x78,0x65,0x6e ; cpuid";
+
 /// I/O port of the debug console that HVM guests may write to.
 pub const XEN_HVM_DEBUGCONS_IOPORT: i32 = 0xe9;
 
