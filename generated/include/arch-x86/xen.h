@@ -71,8 +71,17 @@
 /* A guest page frame number: one machine word. */
 typedef unsigned long xen_pfn_t;
 
+/* printf's length and conversion for a xen_pfn_t in hexadecimal. */
+#define PRI_xen_pfn "lx"
+
+/* printf's length and conversion for a xen_pfn_t in decimal. */
+#define PRIu_xen_pfn "lu"
+
 /* The unsigned machine word of the guest ABI. */
 typedef unsigned long xen_ulong_t;
+
+/* printf's length and conversion for a xen_ulong_t in hexadecimal. */
+#define PRI_xen_ulong "lx"
 
 /* x86 guests may be paravirtualised and then enter through start_info. */
 #define XEN_HAVE_PV_GUEST_ENTRY 1

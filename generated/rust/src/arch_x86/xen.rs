@@ -12,8 +12,20 @@ use core::mem::{align_of, offset_of, size_of};
 /// A guest page frame number: one machine word.
 pub type XenPfnT = core::ffi::c_ulong;
 
+/// printf's length and conversion for a xen_pfn_t in hexadecimal.
+#[allow(non_upper_case_globals)]
+pub const PRI_xen_pfn: &str = "lx";
+
+/// printf's length and conversion for a xen_pfn_t in decimal.
+#[allow(non_upper_case_globals)]
+pub const PRIu_xen_pfn: &str = "lu";
+
 /// The unsigned machine word of the guest ABI.
 pub type XenUlongT = core::ffi::c_ulong;
+
+/// printf's length and conversion for a xen_ulong_t in hexadecimal.
+#[allow(non_upper_case_globals)]
+pub const PRI_xen_ulong: &str = "lx";
 
 /// x86 guests may be paravirtualised and then enter through start_info.
 pub const XEN_HAVE_PV_GUEST_ENTRY: i32 = 1;
