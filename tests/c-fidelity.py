@@ -33,6 +33,8 @@ categories:
   handle         a guest handle is written with another macro or element name
   member-missing a member of a type both define that the generated type lacks
   member-extra   a member the generated type has and Xen's lacks
+  string         a string macro (or an item of a string table) has another
+                 text (tests/data/xen-strings.tsv; tools configuration)
 
 Layouts are checked by corpus-layouts.sh, constant values by
 corpus-constants.sh. The lines are compared with
@@ -54,7 +56,7 @@ import c_facts  # noqa: E402
 
 CATEGORIES = ["header-file", "header-status", "name-extra", "name-missing", "name-condition",
               "name-place", "name-kind", "ctype", "config-value", "fnmacro", "spelling", "type",
-              "handle", "member-missing", "member-extra"]
+              "handle", "member-missing", "member-extra", "string"]
 
 
 class Diffs:
@@ -372,6 +374,25 @@ class Check:
                 if path not in members:
                     self.tools.add("member-extra", header, "member", "%s.%s" % (typ, path), "", a)
 
+    def check_strings(self):
+        """The text of each string macro both define (a name the generated
+        headers lack is a name-missing line already)."""
+        by_abi = {}
+        for (header, name, index), per in sorted(self.xen.strings.items()):
+            for a, xtext in sorted(per.items()):
+                if a not in self.abis:
+                    continue
+                if a not in by_abi:
+                    by_abi[a] = self.gen.strings(a)
+                gen = by_abi[a]
+                if not any(n == name for n, _ in gen):
+                    continue
+                gtext = gen.get((name, index))
+                label = name if index == "-" else "%s[%s]" % (name, index)
+                if gtext != xtext:
+                    self.tools.add("string", header, "macro", label, "generated %s; Xen %s"
+                                   % ("none" if gtext is None else '"%s"' % gtext, '"%s"' % xtext), a)
+
     def tools_lines(self):
         return self.tools.lines(lambda key, abis: c_facts.abis_text(abis, self.abis))
 
@@ -384,6 +405,7 @@ class Check:
         self.check_names()
         self.check_probes()
         self.check_spelling()
+        self.check_strings()
         return ["\t".join(t) for t in self.other] + self.name_lines() + self.tools_lines()
 
 

@@ -100,11 +100,13 @@ XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap, idx, 8);
 XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap, gpfn, 16);
 #endif
 
+#ifndef __cplusplus
 /* union xen_add_to_physmap_batch_extra */
 XENIDL_CHECK_SIZE(union, xen_add_to_physmap_batch_extra, 2);
 XENIDL_CHECK_ALIGN(union, xen_add_to_physmap_batch_extra, 2);
 XENIDL_CHECK_OFFSET(union, xen_add_to_physmap_batch_extra, foreign_domid, 0);
 XENIDL_CHECK_OFFSET(union, xen_add_to_physmap_batch_extra, res0, 0);
+#endif /* !__cplusplus */
 
 /* struct xen_add_to_physmap_batch */
 #if defined(__i386__)
@@ -222,6 +224,7 @@ XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, access_list, 24);
 #endif
 #endif
 
+#ifndef __cplusplus
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_nominate */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_nominate, 16);
@@ -231,7 +234,9 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, u.gfn, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, u.grant_ref, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, handle, 8);
 #endif
+#endif /* !__cplusplus */
 
+#ifndef __cplusplus
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_share */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_share, 40);
@@ -242,7 +247,9 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_gfn, 16);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_handle, 24);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_domain, 32);
 #endif
+#endif /* !__cplusplus */
 
+#ifndef __cplusplus
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_range */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_range, 32);
@@ -253,7 +260,9 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, opaque, 16);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, client_domain, 24);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, _pad, 26);
 #endif
+#endif /* !__cplusplus */
 
+#ifndef __cplusplus
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_debug */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_debug, 8);
@@ -263,7 +272,9 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.gfn, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.mfn, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.gref, 0);
 #endif
+#endif /* !__cplusplus */
 
+#ifndef __cplusplus
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_fork */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_fork, 8);
@@ -272,6 +283,7 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, parent_domain, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, flags, 2);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, pad, 4);
 #endif
+#endif /* !__cplusplus */
 
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_mem_sharing_op */

@@ -375,19 +375,6 @@ DEFINE_XEN_GUEST_HANDLE(gnttab_transfer_t);
 #define _GNTCOPY_dest_gref 1
 #define GNTCOPY_dest_gref (1 << _GNTCOPY_dest_gref)
 
-/* One end of a copy. */
-struct gnttab_copy_ptr {
-    /* A grant reference or a frame, as the flags of the copy say. */
-    union {
-        grant_ref_t ref;
-        xen_pfn_t gmfn;
-    } u;
-    /* The domain of the reference. */
-    domid_t domid;
-    /* Offset in the frame. */
-    uint16_t offset;
-};
-
 /*
  * GNTTABOP_copy: copy bytes between frames, given as frames or as grant
  * references of domains that granted access. A third domain can copy
@@ -395,7 +382,18 @@ struct gnttab_copy_ptr {
  */
 struct gnttab_copy {
     /* IN: the source. */
-    struct gnttab_copy_ptr source;
+    /* One end of a copy. */
+    struct gnttab_copy_ptr {
+        /* A grant reference or a frame, as the flags of the copy say. */
+        union {
+            grant_ref_t ref;
+            xen_pfn_t gmfn;
+        } u;
+        /* The domain of the reference. */
+        domid_t domid;
+        /* Offset in the frame. */
+        uint16_t offset;
+    } source;
     /* IN: the destination. */
     struct gnttab_copy_ptr dest;
     /* IN: number of bytes. */

@@ -244,14 +244,6 @@ struct xen_add_to_physmap {
 typedef struct xen_add_to_physmap xen_add_to_physmap_t;
 DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_t);
 
-/* The extra field of xen_add_to_physmap_batch. */
-union xen_add_to_physmap_batch_extra {
-    /* XENMAPSPACE_gmfn_foreign: the domain the frames come from. */
-    domid_t foreign_domid;
-    /* Other spaces: must be zero. */
-    uint16_t res0;
-};
-
 /* XENMEM_add_to_physmap_batch: add_to_physmap for many pages. */
 struct xen_add_to_physmap_batch {
     /* IN: the domain whose map changes. */
@@ -261,7 +253,13 @@ struct xen_add_to_physmap_batch {
     /* IN: number of pages. */
     uint16_t size;
     /* IN: depends on space. */
-    union xen_add_to_physmap_batch_extra u;
+    /* The extra field of xen_add_to_physmap_batch. */
+    union xen_add_to_physmap_batch_extra {
+        /* XENMAPSPACE_gmfn_foreign: the domain the frames come from. */
+        domid_t foreign_domid;
+        /* Other spaces: must be zero. */
+        uint16_t res0;
+    } u;
     /* IN: indexes in the space. */
     XEN_GUEST_HANDLE(xen_ulong_t) idxs;
     /* IN: where each page should appear. */
@@ -426,54 +424,6 @@ DEFINE_XEN_GUEST_HANDLE(xen_mem_access_op_t);
  */
 #define XENMEM_SHARING_OP_FIELD_IS_GREF_FLAG 0x4000000000000000ULL
 
-/* Sharing: nominate a page. */
-struct mem_sharing_op_nominate {
-    /* IN: the page, as a frame or a grant reference. */
-    union {
-        uint64_aligned_t gfn;
-        uint32_t grant_ref;
-    } u;
-    /* OUT: its sharing handle. */
-    uint64_aligned_t handle;
-};
-
-/* Sharing: share a page, or add it to the client's map. */
-struct mem_sharing_op_share {
-    /* IN: the source page. */
-    uint64_aligned_t source_gfn;
-    /* IN: its handle. */
-    uint64_aligned_t source_handle;
-    /* IN: the client page. */
-    uint64_aligned_t client_gfn;
-    /* IN: its handle. */
-    uint64_aligned_t client_handle;
-    /* IN: the client domain. */
-    domid_t client_domain;
-};
-
-/* Sharing: share a range of pages. */
-struct mem_sharing_op_range {
-    /* IN: the first page. */
-    uint64_aligned_t first_gfn;
-    /* IN: the last page. */
-    uint64_aligned_t last_gfn;
-    /* Must be zero. */
-    uint64_aligned_t opaque;
-    /* IN: the client domain. */
-    domid_t client_domain;
-    uint16_t _pad[3];
-};
-
-/* Sharing: debug a page. */
-struct mem_sharing_op_debug {
-    /* IN: the page, as a guest frame, a machine frame or a grant reference. */
-    union {
-        uint64_aligned_t gfn;
-        uint64_aligned_t mfn;
-        uint32_t gref;
-    } u;
-};
-
 /* Options of a fork. */
 /* Let the fork use the IOMMU (for short-lived forks). */
 #define XENMEM_FORK_WITH_IOMMU_ALLOWED (1U << 0)
@@ -484,15 +434,6 @@ struct mem_sharing_op_debug {
 /* fork_reset: reset the memory. */
 #define XENMEM_FORK_RESET_MEMORY (1U << 3)
 
-/* Sharing: fork a domain, or reset a fork. */
-struct mem_sharing_op_fork {
-    /* IN: the parent. */
-    domid_t parent_domain;
-    /* IN: XENMEM_FORK_* options. */
-    uint16_t flags; /* bitmap xenmem_fork */
-    uint32_t pad;
-};
-
 /* XENMEM_sharing_op: memory sharing between domains. */
 struct xen_mem_sharing_op {
     /* IN: XENMEM_sharing_op_*. */
@@ -501,11 +442,58 @@ struct xen_mem_sharing_op {
     domid_t domain;
     /* IN/OUT: the arguments of op. */
     union {
-        struct mem_sharing_op_nominate nominate;
-        struct mem_sharing_op_share share;
-        struct mem_sharing_op_range range;
-        struct mem_sharing_op_debug debug;
-        struct mem_sharing_op_fork fork;
+        /* Sharing: nominate a page. */
+        struct mem_sharing_op_nominate {
+            /* IN: the page, as a frame or a grant reference. */
+            union {
+                uint64_aligned_t gfn;
+                uint32_t grant_ref;
+            } u;
+            /* OUT: its sharing handle. */
+            uint64_aligned_t handle;
+        } nominate;
+        /* Sharing: share a page, or add it to the client's map. */
+        struct mem_sharing_op_share {
+            /* IN: the source page. */
+            uint64_aligned_t source_gfn;
+            /* IN: its handle. */
+            uint64_aligned_t source_handle;
+            /* IN: the client page. */
+            uint64_aligned_t client_gfn;
+            /* IN: its handle. */
+            uint64_aligned_t client_handle;
+            /* IN: the client domain. */
+            domid_t client_domain;
+        } share;
+        /* Sharing: share a range of pages. */
+        struct mem_sharing_op_range {
+            /* IN: the first page. */
+            uint64_aligned_t first_gfn;
+            /* IN: the last page. */
+            uint64_aligned_t last_gfn;
+            /* Must be zero. */
+            uint64_aligned_t opaque;
+            /* IN: the client domain. */
+            domid_t client_domain;
+            uint16_t _pad[3];
+        } range;
+        /* Sharing: debug a page. */
+        struct mem_sharing_op_debug {
+            /* IN: the page, as a guest frame, a machine frame or a grant reference. */
+            union {
+                uint64_aligned_t gfn;
+                uint64_aligned_t mfn;
+                uint32_t gref;
+            } u;
+        } debug;
+        /* Sharing: fork a domain, or reset a fork. */
+        struct mem_sharing_op_fork {
+            /* IN: the parent. */
+            domid_t parent_domain;
+            /* IN: XENMEM_FORK_* options. */
+            uint16_t flags; /* bitmap xenmem_fork */
+            uint32_t pad;
+        } fork;
     } u;
 };
 typedef struct xen_mem_sharing_op xen_mem_sharing_op_t;

@@ -347,57 +347,6 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_efi_runtime_call_t);
 /* Apple device properties. */
 #define XEN_FW_EFI_APPLE_PROPERTIES 6
 
-/* XEN_FW_EFI_INFO data; index says which member. */
-union xenpf_efi_info {
-    /* VERSION, RT_VERSION. */
-    uint32_t version;
-    /* CONFIG_TABLE. */
-    struct {
-        /* Address of EFI_CONFIGURATION_TABLE. */
-        uint64_t addr;
-        uint32_t nent;
-    } cfg;
-    /* VENDOR. */
-    struct {
-        uint32_t revision;
-        /* IN: size of name in bytes. */
-        uint32_t bufsz;
-        /* The name, in UCS-2/UTF-16. */
-        XEN_GUEST_HANDLE(void) name;
-    } vendor;
-    /* MEM_INFO. */
-    struct {
-        uint64_t addr;
-        uint64_t size;
-        uint64_t attr;
-        uint32_t type;
-    } mem;
-    /* PCI_ROM. */
-    struct {
-        /* IN. */
-        uint16_t segment;
-        /* IN. */
-        uint8_t bus;
-        /* IN. */
-        uint8_t devfn;
-        /* IN. */
-        uint16_t vendor;
-        /* IN. */
-        uint16_t devid;
-        /* OUT. */
-        uint64_t address;
-        /* OUT. */
-        xen_ulong_t size;
-    } pci_rom;
-    /* APPLE_PROPERTIES. */
-    struct {
-        /* OUT. */
-        uint64_t address;
-        /* OUT. */
-        xen_ulong_t size;
-    } apple_properties;
-};
-
 /* XENPF_firmware_info: information the firmware gave Xen at boot. */
 struct xenpf_firmware_info {
     /* IN: XEN_FW_*. */
@@ -437,7 +386,56 @@ struct xenpf_firmware_info {
             /* A 128-byte buffer for the EDID. */
             XEN_GUEST_HANDLE(uint8) edid;
         } vbeddc_info;
-        union xenpf_efi_info efi_info;
+        /* XEN_FW_EFI_INFO data; index says which member. */
+        union xenpf_efi_info {
+            /* VERSION, RT_VERSION. */
+            uint32_t version;
+            /* CONFIG_TABLE. */
+            struct {
+                /* Address of EFI_CONFIGURATION_TABLE. */
+                uint64_t addr;
+                uint32_t nent;
+            } cfg;
+            /* VENDOR. */
+            struct {
+                uint32_t revision;
+                /* IN: size of name in bytes. */
+                uint32_t bufsz;
+                /* The name, in UCS-2/UTF-16. */
+                XEN_GUEST_HANDLE(void) name;
+            } vendor;
+            /* MEM_INFO. */
+            struct {
+                uint64_t addr;
+                uint64_t size;
+                uint64_t attr;
+                uint32_t type;
+            } mem;
+            /* PCI_ROM. */
+            struct {
+                /* IN. */
+                uint16_t segment;
+                /* IN. */
+                uint8_t bus;
+                /* IN. */
+                uint8_t devfn;
+                /* IN. */
+                uint16_t vendor;
+                /* IN. */
+                uint16_t devid;
+                /* OUT. */
+                uint64_t address;
+                /* OUT. */
+                xen_ulong_t size;
+            } pci_rom;
+            /* APPLE_PROPERTIES. */
+            struct {
+                /* OUT. */
+                uint64_t address;
+                /* OUT. */
+                xen_ulong_t size;
+            } apple_properties;
+        } efi_info;
         uint8_t kbd_shift_flags;
     } u;
 };

@@ -560,6 +560,15 @@ struct xen_set_cppc_para {
     uint32_t activity_window;
 };
 
+/* The scaling_driver name of AMD's CPPC driver (xen_get_cpufreq_para). */
+#define XEN_AMD_CPPC_DRIVER_NAME "amd-cppc"
+
+/* The scaling_driver name of AMD's CPPC driver in EPP mode. */
+#define XEN_AMD_CPPC_EPP_DRIVER_NAME "amd-cppc-epp"
+
+/* The scaling_driver name of Intel's HWP driver. */
+#define XEN_HWP_DRIVER_NAME "hwp"
+
 /* Length of cpufreq names (as in Linux's sysfs). */
 #define CPUFREQ_NAME_LEN 16
 
@@ -971,12 +980,6 @@ struct xen_sysctl_credit2_schedule {
 #define XEN_SYSCTL_SCHEDOP_putinfo 0
 #define XEN_SYSCTL_SCHEDOP_getinfo 1
 
-/* Parameters of the ARINC 653 scheduler. */
-struct xen_sysctl_sched_arinc653 {
-    /* The schedule. */
-    XEN_GUEST_HANDLE_64(xen_sysctl_arinc653_schedule_t) schedule;
-};
-
 /* XEN_SYSCTL_scheduler_op: parameters of a pool's scheduler. */
 struct xen_sysctl_scheduler_op {
     /* IN: the pool. */
@@ -987,7 +990,11 @@ struct xen_sysctl_scheduler_op {
     uint32_t cmd; /* enum xen_sysctl_schedop */
     /* IN/OUT: the scheduler's parameters. */
     union {
-        struct xen_sysctl_sched_arinc653 sched_arinc653;
+        /* Parameters of the ARINC 653 scheduler. */
+        struct xen_sysctl_sched_arinc653 {
+            /* The schedule. */
+            XEN_GUEST_HANDLE_64(xen_sysctl_arinc653_schedule_t) schedule;
+        } sched_arinc653;
         struct xen_sysctl_credit_schedule sched_credit;
         struct xen_sysctl_credit2_schedule sched_credit2;
     } u;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cinline.h"
 #include "layout.h"
 #include "loader.h"
 #include "order.h"
@@ -91,6 +92,7 @@ bool xi_analyze(struct xi_ctx *ctx)
 		xi_inputs_add_imports(ctx);
 	xi_compute_visibility(ctx);
 	xi_resolve(ctx);
+	xi_check_c_inline(ctx);
 	xi_order(ctx);
 	if (!ctx->diag.capped)
 		xi_layout(ctx);

@@ -54,6 +54,9 @@ const char *xi_c_typedef_name(struct xi_arena *a, const struct xi_decl *d)
 		return d->c_typedef_name;
 	if (!d->c_typedef && !d->c_handle && xi_c_follows_xen(d->module))
 		return NULL;
+	/* declared in a member (@c_inline): C has its tag only */
+	if (d->c_inline)
+		return NULL;
 	return xi_aprintf(a, "%s_t", d->c_name ? d->c_name : d->name);
 }
 

@@ -37,7 +37,8 @@ bool xi_c_defines_handle(const struct xi_decl *d);
  * has: a struct or union marked @c_typedef gets `typedef struct X X_t;`
  * (or the name @c_typedef("name") gives), one marked @c_handle too (its
  * handle is of the typedef); any other struct or union is declared by its
- * tag alone. A module that does not gets NAME_t for every one. */
+ * tag alone. A module that does not gets NAME_t for every one but those
+ * declared in a member (@c_inline). */
 const char *xi_c_typedef_name(struct xi_arena *a, const struct xi_decl *d);
 
 /* Whether a @c_handle alias's handle is defined by the header of the

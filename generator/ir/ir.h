@@ -376,6 +376,17 @@ struct xi_variant {
 
 /* --- Declarations -------------------------------------------------------- */
 
+/* One piece of a string constant (`const X: str = PREFIX "text";`): a
+ * literal (text, decoded) or the name of another string constant, which
+ * C writes as itself and the other backends concatenate. */
+struct xi_str_part {
+	const char *text;           /* a literal, or NULL */
+	const char *name;           /* a constant's name, or NULL */
+	struct xi_decl *ref;        /* that constant, once resolved */
+	struct xi_loc loc;
+	struct xi_str_part *next;
+};
+
 enum xi_decl_kind {
 	XI_DECL_CONST,
 	XI_DECL_ALIAS,
@@ -399,6 +410,13 @@ struct xi_decl {
 	 * (Xen's hypervisor declares shared_info_t itself), or NULL */
 	const struct xi_cond *c_typedef_cond;
 	bool c_bit_numbers;        /* @c_bit_numbers on a bitmap: C defines _NAME for every bit */
+	/* @c_inline on a struct or union: C declares it in the declaration
+	 * of the member that has it as its type (c_inline_member, of
+	 * c_inline_owner; set by xi_check_c_inline), as Xen writes
+	 * `struct gnttab_copy_ptr { ... } source;`. */
+	bool c_inline;
+	const struct xi_member *c_inline_member;
+	const struct xi_decl *c_inline_owner;
 	const char *c_enum_typedef; /* @c_enum("NAME_t"): an anonymous enum typedef'd so */
 	struct xi_loc loc;
 	const char *name;
@@ -416,6 +434,13 @@ struct xi_decl {
 	 * defined(NAME) atom (xi_decl_abis): it does not exist there. */
 	xi_abi_mask not_on;
 	bool interface_version;    /* @interface_version on a constant */
+	/* A string constant (type `str`): its pieces, as written, and once
+	 * resolved its value, their concatenation; NULL for an integer one.
+	 * @c_asm: the text is assembler, which C writes bare (not quoted)
+	 * for __ASSEMBLER__. */
+	struct xi_str_part *str_parts;
+	const char *str_value;
+	bool c_asm;
 	/* const and alias: the declared type; enum/bitmap: the backing type */
 	struct xi_type *type;
 	/* const */
@@ -619,6 +644,19 @@ static inline const struct xi_variant *xi_c_variant_next(const struct xi_decl *d
 							  const struct xi_variant *v)
 {
 	return d->c_variants ? v->c_next : v->next;
+}
+
+/* A string constant: `const NAME: str = "text";` (`str` is the type of
+ * string constants only, not a type of members). */
+static inline bool xi_type_is_str(const struct xi_type *t)
+{
+	return t && t->kind == XI_TYPE_REF && t->u.ref.name[0] == 's' && t->u.ref.name[1] == 't' &&
+	       t->u.ref.name[2] == 'r' && t->u.ref.name[3] == '\0';
+}
+
+static inline bool xi_decl_is_string(const struct xi_decl *d)
+{
+	return d->kind == XI_DECL_CONST && (d->str_parts || xi_type_is_str(d->type));
 }
 
 static inline bool xi_decl_is_aggregate(const struct xi_decl *d)

@@ -98,7 +98,8 @@ bool xi_attr_is_known(const char *n)
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
 					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
 					     "len", "max", "if", "interface_version", "c_handle", "c_bit_numbers",
-					     "c_typedef", "c_field_macro", "c_fallback", "c_typedef_if" };
+					     "c_typedef", "c_field_macro", "c_fallback", "c_typedef_if",
+					     "c_inline", "c_asm" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -242,6 +243,10 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 		} else if (!strcmp(a->name, "c_bitfields") && d->kind == XI_DECL_BITMAP) {
 			if (attr_no_arg(ctx, a))
 				d->c_bitfields = true;
+		} else if (!strcmp(a->name, "c_asm") && d->kind == XI_DECL_CONST) {
+			/* (on a string constant only: see consteval.c) */
+			if (attr_no_arg(ctx, a))
+				d->c_asm = true;
 		} else if (!strcmp(a->name, "interface_version") && d->kind == XI_DECL_CONST) {
 			if (attr_no_arg(ctx, a))
 				d->interface_version = true;
@@ -259,6 +264,10 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 			   d->kind == XI_DECL_UNION || d->kind == XI_DECL_ALIAS)) {
 			if (attr_no_arg(ctx, a))
 				d->c_handle = true;
+		} else if (!strcmp(a->name, "c_inline") &&
+			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
+			if (attr_no_arg(ctx, a))
+				d->c_inline = true;
 		} else if (!strcmp(a->name, "c_typedef") &&
 			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
 			/* no argument: NAME_t; ("name"): that name */
@@ -492,6 +501,10 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		push(a, &tail, "c_bitfields");
 	if (d->c_handle)
 		push(a, &tail, "c_handle");
+	if (d->c_inline)
+		push(a, &tail, "c_inline");
+	if (d->c_asm)
+		push(a, &tail, "c_asm");
 	if (d->c_typedef_name)
 		push_string(a, &tail, "c_typedef", d->c_typedef_name);
 	else if (d->c_typedef)

@@ -5,6 +5,8 @@
  * Rust: `~0` is 0xFFFFFFFF for a u32 and -1 for an i32. */
 #include "consteval.h"
 
+#include "strbuf.h"
+
 #include "limits.h"
 #include "names.h"
 
@@ -153,6 +155,12 @@ static bool eval(struct xi_ctx *ctx, const struct xi_module *m, struct xi_expr *
 	case XI_EXPR_NAME:
 		if (!e->ref)
 			e->ref = xi_lookup_const(ctx, m, e->name, e->loc);
+		if (e->ref && xi_decl_is_string(e->ref)) {
+			xi_error(&ctx->diag, e->loc, "'%s' is a string constant, not an integer",
+				 e->name);
+			xi_note(&ctx->diag, e->ref->loc, "'%s' is declared here", e->name);
+			return false;
+		}
 		if (!e->ref || !xi_eval_const(ctx, e->ref))
 			return false;
 		*out = e->ref->value;
@@ -245,6 +253,65 @@ bool xi_eval_per_abi(struct xi_ctx *ctx, const struct xi_module *m, struct xi_ex
 	return ok;
 }
 
+/* A string constant's value: its pieces concatenated, other string
+ * constants by their values. */
+static bool eval_string(struct xi_ctx *ctx, struct xi_decl *d)
+{
+	if (!xi_type_is_str(d->type)) {
+		xi_error(&ctx->diag, d->str_parts->loc, "a string value needs the type 'str', as in "
+			 "const %s: str = \"...\";", d->name);
+		return false;
+	}
+	if (!d->str_parts) {
+		/* `const A: str = B;`: another string constant's value */
+		if (d->expr->kind != XI_EXPR_NAME) {
+			xi_error(&ctx->diag, d->expr->loc, "a 'str' constant needs a string value, as "
+				 "in \"text\"");
+			return false;
+		}
+		d->str_parts = XI_NEW(&ctx->arena, struct xi_str_part);
+		d->str_parts->name = d->expr->name;
+		d->str_parts->loc = d->expr->loc;
+		d->expr = NULL;
+	}
+	if (d->c_type) {
+		xi_error(&ctx->diag, d->loc, "'@c_type' applies to integer constants only; '%s' is "
+			 "a string", d->name);
+		return false;
+	}
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	bool ok = true;
+	for (struct xi_str_part *s = d->str_parts; s; s = s->next) {
+		if (s->text) {
+			xi_sb_adds(&sb, s->text);
+			continue;
+		}
+		if (!s->ref)
+			s->ref = xi_lookup_const(ctx, d->module, s->name, s->loc);
+		if (!s->ref) {
+			ok = false;
+		} else if (!xi_decl_is_string(s->ref)) {
+			xi_error(&ctx->diag, s->loc, "'%s' is an integer constant; a string "
+				 "constant joins literals and string constants only", s->name);
+			xi_note(&ctx->diag, s->ref->loc, "'%s' is declared here", s->name);
+			ok = false;
+		} else if (!xi_eval_const(ctx, s->ref)) {
+			ok = false;
+		} else {
+			xi_sb_adds(&sb, s->ref->str_value);
+		}
+	}
+	if (ok && sb.len > XI_MAX_STRING_LEN) {
+		xi_error(&ctx->diag, d->loc, "string constant '%s' is longer than %u bytes", d->name,
+			 XI_MAX_STRING_LEN);
+		ok = false;
+	}
+	if (ok)
+		d->str_value = xi_strdup(&ctx->arena, sb.data ? xi_sb_str(&sb) : "");
+	xi_sb_free(&sb);
+	return ok;
+}
+
 bool xi_eval_const(struct xi_ctx *ctx, struct xi_decl *d)
 {
 	if (d->evaluated)
@@ -256,6 +323,17 @@ bool xi_eval_const(struct xi_ctx *ctx, struct xi_decl *d)
 		return false;
 	}
 	d->evaluating = true;
+	if (xi_decl_is_string(d)) {
+		bool ok = eval_string(ctx, d);
+		d->evaluating = false;
+		d->evaluated = true;
+		d->eval_failed = !ok;
+		d->const_prim = XI_PRIM_U64;
+		return ok;
+	}
+	if (d->c_asm)
+		xi_error(&ctx->diag, d->loc, "'@c_asm' applies to string constants only; '%s' is an "
+			 "integer", d->name);
 	int prim = xi_integer_prim_of(ctx, d->module, d->type, "a constant", d->loc);
 	bool ok = prim >= 0 && (!ctx->resolve_expr_types || ctx->resolve_expr_types(ctx, d, d->expr)) &&
 		  xi_eval_per_abi(ctx, d->module, d->expr, (enum xi_prim)prim, &d->value, &d->abi_value);

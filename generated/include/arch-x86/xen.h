@@ -71,8 +71,17 @@
 /* A guest page frame number: one machine word. */
 typedef unsigned long xen_pfn_t;
 
+/* printf's length and conversion for a xen_pfn_t in hexadecimal. */
+#define PRI_xen_pfn "lx"
+
+/* printf's length and conversion for a xen_pfn_t in decimal. */
+#define PRIu_xen_pfn "lu"
+
 /* The unsigned machine word of the guest ABI. */
 typedef unsigned long xen_ulong_t;
+
+/* printf's length and conversion for a xen_ulong_t in hexadecimal. */
+#define PRI_xen_ulong "lx"
 
 /* x86 guests may be paravirtualised and then enter through start_info. */
 #define XEN_HAVE_PV_GUEST_ENTRY 1
@@ -94,6 +103,23 @@ typedef unsigned long xen_ulong_t;
 
 /* Number of vcpu_info slots in the shared info page. */
 #define XEN_LEGACY_MAX_VCPUS 32
+
+/*
+ * The bytes (ud2, then "xen") before an instruction that make Xen
+ * emulate it: for a PV guest's CPUID, which would not trap otherwise.
+ */
+#ifdef __ASSEMBLER__
+#define XEN_EMULATE_PREFIX .byte 0x0f,0x0b,0x78,0x65,0x6e ;
+#else
+#define XEN_EMULATE_PREFIX ".byte 0x0f,0x0b,0x78,0x65,0x6e ; "
+#endif
+
+/* CPUID, as Xen emulates it for a PV guest. */
+#ifdef __ASSEMBLER__
+#define XEN_CPUID XEN_EMULATE_PREFIX cpuid
+#else
+#define XEN_CPUID XEN_EMULATE_PREFIX "cpuid"
+#endif
 
 /* I/O port of the debug console that HVM guests may write to. */
 #define XEN_HVM_DEBUGCONS_IOPORT 0xE9

@@ -439,6 +439,24 @@ static void emit_member(struct cgen *g, const struct xi_member *m, unsigned inde
 	}
 	const char *name = xi_member_c_name(m);
 	const struct xi_type *base = xi_type_array_base(m->type);
+	/* A @c_inline type, declared where its first member is, with its
+	 * tag: `struct gnttab_copy_ptr { ... } source;` */
+	const struct xi_decl *inline_decl = base->kind == XI_TYPE_REF ? xi_ref_some_decl(base) : NULL;
+	if (inline_decl && inline_decl->c_inline && inline_decl->c_inline_member == m) {
+		const struct xi_agg *agg = inline_decl->agg;
+		xi_c_comment(g->out, indent, inline_decl->doc);
+		xi_out_indent(g->out, indent);
+		xi_out_printf(g->out, "%s%s %s {\n", agg->is_union ? "union" : "struct",
+			      packed_attr(g, agg), xi_c_decl_name(inline_decl));
+		emit_members(g, agg, indent + C_INDENT);
+		xi_out_indent(g->out, indent);
+		xi_out_printf(g->out, "} %s", name);
+		xi_sb_reset(&g->line);
+		put_dims(&g->line, m->type);
+		xi_out_write(g->out, g->line.data ? g->line.data : "", g->line.len);
+		xi_out_puts(g->out, ";\n");
+		return;
+	}
 	if (base->kind == XI_TYPE_AGG) {
 		const struct xi_agg *agg = base->u.agg;
 		xi_out_indent(g->out, indent);
@@ -501,9 +519,73 @@ static bool prefers_hex(const struct xi_expr *e, unsigned hops)
 	return false;
 }
 
+/* A C string literal: quotes, backslashes and control bytes escaped
+ * (octal, three digits, so that no following digit joins the escape). */
+static void put_c_string(struct xi_strbuf *sb, const char *s)
+{
+	xi_sb_addc(sb, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			xi_sb_printf(sb, "\\%c", c);
+		else if (c == '\n')
+			xi_sb_adds(sb, "\\n");
+		else if (c == '\t')
+			xi_sb_adds(sb, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			xi_sb_printf(sb, "\\%03o", c);
+		else
+			xi_sb_addc(sb, (char)c);
+	}
+	xi_sb_addc(sb, '"');
+}
+
+/* A string constant's pieces as C writes them: literals quoted (or, for
+ * the assembler, bare, without their trailing blanks) and other string
+ * constants by name, side by side as C concatenates them. */
+static void put_str_parts(struct xi_strbuf *sb, const struct xi_decl *d, bool bare)
+{
+	for (const struct xi_str_part *s = d->str_parts; s; s = s->next) {
+		if (s != d->str_parts)
+			xi_sb_addc(sb, ' ');
+		if (!s->text) {
+			xi_sb_adds(sb, s->ref ? xi_c_decl_name(s->ref) : s->name);
+		} else if (!bare) {
+			put_c_string(sb, s->text);
+		} else {
+			size_t n = strlen(s->text);
+			while (n && (s->text[n - 1] == ' ' || s->text[n - 1] == '\t'))
+				n--;
+			xi_sb_addn(sb, s->text, n);
+		}
+	}
+}
+
+/* `#define NAME "text"`; for @c_asm, Xen's two forms: the bare text for
+ * assembler sources, the string for C's asm() elsewhere. */
+static void emit_string_const(struct cgen *g, const struct xi_decl *d)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	const char *name = xi_c_decl_name(d);
+	if (d->c_asm) {
+		put_str_parts(&sb, d, true);
+		xi_out_printf(g->out, "#ifdef __ASSEMBLER__\n#define %s %s\n#else\n", name, xi_sb_str(&sb));
+		xi_sb_reset(&sb);
+	}
+	put_str_parts(&sb, d, false);
+	xi_out_printf(g->out, "#define %s %s\n", name, xi_sb_str(&sb));
+	if (d->c_asm)
+		xi_out_puts(g->out, "#endif\n");
+	xi_sb_free(&sb);
+}
+
 static void emit_const(struct cgen *g, const struct xi_decl *d)
 {
 	xi_c_comment(g->out, 0, d->doc);
+	if (d->str_parts) {
+		emit_string_const(g, d);
+		return;
+	}
 	enum xi_ctype t = d->c_type ? d->c_type : xi_ctype_of_prim(d->const_prim);
 	if (uses_sizeof(d->expr)) {
 		struct xi_strbuf sb = XI_STRBUF_INIT;
@@ -1058,6 +1140,8 @@ static void emit_decls(struct cgen *g)
 	struct cond_block block = { NULL, NULL, NULL };
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];
+		if (d->c_inline && d->c_inline_owner)
+			continue; /* in its member's declaration (emit_member) */
 		cond_enter(g, &block, d->cond, true);
 		xi_out_putc(g->out, '\n');
 		/* Under defined(NAME), on the ABIs where it holds only. */

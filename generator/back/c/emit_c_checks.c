@@ -224,6 +224,11 @@ static bool emit_checks(struct cgen *g)
 		    decl_has_alternatives(g, d))
 			continue;
 		any = true;
+		/* C++ scopes the tag of a type declared in a member (@c_inline)
+		 * in the enclosing struct: only C names it alone. */
+		bool c_tag_only = d->c_inline && d->c_inline_owner;
+		if (c_tag_only)
+			xi_out_puts(g->out, "\n#ifndef __cplusplus");
 		if (d->cond) {
 			struct xi_strbuf sb = XI_STRBUF_INIT;
 			xi_cond_c_text(&sb, d->cond);
@@ -244,6 +249,8 @@ static bool emit_checks(struct cgen *g)
 		g->abis = module_abis;
 		if (d->cond)
 			xi_out_puts(g->out, "#endif\n");
+		if (c_tag_only)
+			xi_out_puts(g->out, "#endif /* !__cplusplus */\n");
 	}
 	return any;
 }

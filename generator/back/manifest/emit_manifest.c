@@ -265,6 +265,14 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d, const stru
 	switch (d->kind) {
 	case XI_MF_CONST:
 		add_attr(sb, "type", d->type);
+		if (d->string) {
+			/* quoted always: the value is text, not a name */
+			xi_sb_adds(sb, " string=");
+			add_quoted(sb, d->string);
+			if (d->c_asm)
+				xi_sb_adds(sb, " c_asm");
+			break;
+		}
 		add_int_attr(sb, "value", d->value);
 		XI_FOR_EACH_ABI(a, d->abis)
 			if (!xi_int_eq(d->abi_value[a], d->value))
@@ -285,6 +293,7 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d, const stru
 	case XI_MF_UNION:
 		add_attr(sb, "c_typedef", d->c_typedef);
 		add_attr(sb, "c_typedef_if", d->c_typedef_if);
+		add_attr(sb, "c_inline", d->c_inline);
 		break;
 	default:
 		break;

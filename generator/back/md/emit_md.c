@@ -246,6 +246,11 @@ static const char *value_md(struct page *pg, struct xi_int v)
  * on x86_32; 4096 (0x1000) on x86_64, arm32, ...", ABIs in order. */
 static const char *const_value_md(struct page *pg, const struct xi_mf_decl *d)
 {
+	/* a string, quoted, as code unless a backquote is in it */
+	if (d->string) {
+		const char *q = strchr(d->string, '`') ? "" : "`";
+		return xi_aprintf(pg->arena, "%s\"%s\"%s", q, cell(pg, d->string), q);
+	}
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	xi_abi_mask done = 0;
 	XI_FOR_EACH_ABI(a, d->abis) {
@@ -572,6 +577,16 @@ static void aggregate(struct page *pg, const struct xi_mf_decl *d)
 {
 	heading(pg, d, xi_mf_kind_name(d->kind));
 	paragraph(pg, d->doc);
+	if (d->c_inline) {
+		const struct xi_mf_decl *o = xi_mf_lookup_any(pg->m, d->c_inline);
+		const char *link = o ? decl_link(pg, o) : NULL;
+		if (link)
+			xi_out_printf(pg->o, "C declares it inside [`%s`](%s), in the member that has it.\n\n",
+				      d->c_inline, link);
+		else
+			xi_out_printf(pg->o, "C declares it inside `%s`, in the member that has it.\n\n",
+				      d->c_inline);
+	}
 	if (d->version) {
 		const struct xi_mf_decl *v = xi_mf_lookup_any(pg->m, d->version);
 		const char *link = v ? decl_link(pg, v) : NULL;

@@ -478,6 +478,8 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 		md->c_typedef_if = xi_strdup(a, xi_sb_str(&sb));
 		xi_sb_free(&sb);
 	}
+	if (d->c_inline && d->c_inline_owner)
+		md->c_inline = copy(b, d->c_inline_owner->name);
 	md->doc = copy(b, d->doc);
 	md->loc = loc_of(b, d->loc);
 	md->legacy = d->legacy;
@@ -492,6 +494,12 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	}
 	switch (d->kind) {
 	case XI_DECL_CONST:
+		if (xi_decl_is_string(d)) {
+			md->type = "str";
+			md->string = copy(b, d->str_value ? d->str_value : "");
+			md->c_asm = d->c_asm;
+			break;
+		}
 		md->type = type_name(b, d->type, -1);
 		md->value = d->value;
 		XI_FOR_EACH_ABI(x, md->abis)

@@ -119,6 +119,8 @@ struct xi_mf_decl {
 				* (xi_c_typedef_name), or NULL: none */
 	const char *c_typedef_if; /* @c_typedef_if: where C has that typedef
 				   * (xidl's condition text), or NULL: always */
+	const char *c_inline; /* struct, union: @c_inline: the declaration C
+			       * writes it in, or NULL: at file scope */
 	const char *doc;
 	struct xi_mf_loc loc;
 	xi_abi_mask abis;     /* where it exists: its module's ABIs */
@@ -132,6 +134,10 @@ struct xi_mf_decl {
 	/* const: the declared type; enum and bitmap: the backing type */
 	const char *type;
 	struct xi_int value;  /* const */
+	/* string constant (type str): its value, else NULL; c_asm: C also
+	 * writes it bare for the assembler (@c_asm) */
+	const char *string;
+	bool c_asm;
 	/* const: the value on each ABI of abis (sizeof makes them differ);
 	 * the manifest writes those that differ from value as value.ABI= */
 	struct xi_int abi_value[XI_ABI_COUNT];

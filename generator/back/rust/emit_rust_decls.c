@@ -143,8 +143,41 @@ static bool const_is_hex(const struct xi_decl *d)
 	       e->ref->expr->hex;
 }
 
+/* A Rust string literal of a string constant's value. */
+static const char *rust_string(struct rgen *g, const char *s)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_sb_addc(&sb, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			xi_sb_printf(&sb, "\\%c", c);
+		else if (c == '\n')
+			xi_sb_adds(&sb, "\\n");
+		else if (c == '\t')
+			xi_sb_adds(&sb, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			xi_sb_printf(&sb, "\\x%02x", c);
+		else
+			xi_sb_addc(&sb, (char)c);
+	}
+	xi_sb_addc(&sb, '"');
+	const char *r = xi_strdup(g->arena, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
+}
+
 static void emit_const(struct rgen *g, const struct xi_decl *d)
 {
+	if (xi_decl_is_string(d)) {
+		/* The text, without C's NUL: a &str, as Rust writes strings. */
+		xi_rust_doc(g->out, 0, d->doc, false);
+		if (!xi_rust_is_upper(d->name))
+			line(g, 0, "#[allow(non_upper_case_globals)]");
+		line(g, 0, "pub const %s: &str = %s;", xi_rust_ident(g->arena, d->name),
+		     rust_string(g, d->str_value ? d->str_value : ""));
+		return;
+	}
 	if (d->abi_value) {
 		/* sizeof or alignof: each target's value, under its cfg */
 		const char *texts[XI_ABI_COUNT];

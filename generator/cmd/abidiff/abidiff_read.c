@@ -541,6 +541,12 @@ static bool is_integer_prim(const char *s)
 	return p >= 0 && xi_prims[p].integer;
 }
 
+static bool any_text(const char *s)
+{
+	(void)s;
+	return true;
+}
+
 static bool nonempty(const char *s)
 {
 	return *s != '\0';
@@ -561,7 +567,8 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	bool legacy = (kind == XI_MF_ALIAS || kind == XI_MF_STRUCT || kind == XI_MF_UNION) &&
 		      flag(r, "legacy");
 	const char *type = NULL, *version = NULL, *c_prefix = NULL, *c_type = NULL;
-	const char *c_enum = NULL, *c_typedef = NULL;
+	const char *c_enum = NULL, *c_typedef = NULL, *c_inline = NULL, *string = NULL;
+	bool c_asm = false;
 	struct xi_int value = { 0, false };
 	struct xi_int abi_value[XI_ABI_COUNT];
 	bool ok = true;
@@ -569,6 +576,14 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	case XI_MF_CONST:
 		type = str_attr(r, "type", nonempty);
 		ok = need_attr(r, "type") && type;
+		if (type && !strcmp(type, "str")) {
+			/* a string constant: its text, no number */
+			ok = need_attr(r, "string") && ok;
+			string = str_attr(r, "string", any_text);
+			c_asm = flag(r, "c_asm");
+			memset(abi_value, 0, sizeof(abi_value));
+			break;
+		}
 		ok = int_attr(r, need_attr(r, "value"), &value) && ok;
 		/* value.ABI=: the value on an ABI where it differs (sizeof) */
 		XI_FOR_EACH_ABI(a, XI_ABI_ALL) {
@@ -599,6 +614,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 		/* Where C has the typedef: read (so known) but not compared,
 		 * as the layout does not depend on it. */
 		(void)str_attr(r, "c_typedef_if", nonempty);
+		c_inline = str_attr(r, "c_inline", is_ident);
 		break;
 	case XI_MF_ALIAS:
 		break;
@@ -639,6 +655,9 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	d->c_type = c_type;
 	d->c_enum = c_enum;
 	d->c_typedef = c_typedef;
+	d->c_inline = c_inline;
+	d->string = string;
+	d->c_asm = c_asm;
 	d->c_name = c_name;
 	d->cond = cond;
 	d->abis = abis;

@@ -435,7 +435,21 @@ static void put_decl(struct xprinter *p, const struct xi_decl *d)
 		xi_out_printf(o, "const %s: ", d->name);
 		put_type(p, d->type, 0);
 		xi_out_puts(o, " = ");
-		put_expr(p, d->expr);
+		if (d->str_parts) {
+			struct xi_strbuf sb = XI_STRBUF_INIT;
+			for (const struct xi_str_part *s = d->str_parts; s; s = s->next) {
+				if (s != d->str_parts)
+					xi_sb_addc(&sb, ' ');
+				if (s->text)
+					put_string(&sb, s->text);
+				else
+					xi_sb_adds(&sb, s->name);
+			}
+			xi_out_puts(o, xi_sb_str(&sb));
+			xi_sb_free(&sb);
+		} else {
+			put_expr(p, d->expr);
+		}
 		xi_out_putc(o, ';');
 		end_line(p);
 		return;

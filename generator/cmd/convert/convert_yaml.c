@@ -560,6 +560,26 @@ static void decl(struct yprinter *p, const struct xi_decl *d, bool item, bool bl
 	case XI_DECL_CONST:
 		str(p, "type");
 		type(p, d->type, first);
+		if (d->str_parts) {
+			/* one literal, or a list of literals and {const: NAME} */
+			str(p, "string");
+			if (!d->str_parts->next && d->str_parts->text) {
+				str(p, d->str_parts->text);
+				break;
+			}
+			seq_start(p, true);
+			for (const struct xi_str_part *s = d->str_parts; s; s = s->next) {
+				if (s->text) {
+					str(p, s->text);
+					continue;
+				}
+				map_start(p, true);
+				key_str(p, "const", s->name);
+				map_end(p);
+			}
+			seq_end(p);
+			break;
+		}
 		str(p, "value");
 		expr(p, d->expr);
 		break;

@@ -29,7 +29,7 @@ static const enum xi_word import_keys[] = { XI_W_ARCH, XI_W_NONE };
  * replaces with its kind key. */
 static const enum xi_word const_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_VALUE,
 					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_INTERFACE_VERSION,
-					   XI_W_NONE };
+					   XI_W_STRING, XI_W_C_ASM, XI_W_NONE };
 static const enum xi_word alias_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_LEGACY,
 					   XI_W_C_NAME, XI_W_IF, XI_W_C_HANDLE, XI_W_NONE };
 static const enum xi_word enum_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP, XI_W_VARIANTS,
@@ -52,7 +52,7 @@ static const enum xi_word bit_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHI
 static const enum xi_word agg_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_NONE };
 static const enum xi_word agg_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_LEGACY,
 					   XI_W_C_NAME, XI_W_VERSION, XI_W_IF, XI_W_C_HANDLE, XI_W_C_TYPEDEF,
-					   XI_W_C_TYPEDEF_IF, XI_W_NONE };
+					   XI_W_C_TYPEDEF_IF, XI_W_C_INLINE, XI_W_NONE };
 
 static const enum xi_word *top_keys(const struct mapper *mp)
 {
@@ -202,6 +202,39 @@ static void keep_decl(struct mapper *mp, struct xi_decl *d, const struct xi_dnod
 
 /* One declaration. name_node is its name: the `name` key, or the kind key
  * of a `declarations` item (kind_key, else XI_W_NONE). */
+/* A string constant's `string:`: one literal, or a list of literals and
+ * `{const: NAME}` items (another string constant), joined in order. */
+static bool map_string(struct mapper *mp, struct xi_decl *d, const struct xi_dnode *v)
+{
+	static const char expect[] = "a string, or a list of strings and {const: NAME} items";
+	struct xi_str_part *head = NULL, **tail = &head;
+	const struct xi_dnode *one = v->kind == XI_DSTR ? v : NULL;
+	const struct xi_dnode *item = v->kind == XI_DSEQ ? v->head : one;
+	if (!item) {
+		xi_error(mp->diag, v->loc, "'string' needs %s", expect);
+		return false;
+	}
+	for (; item; item = one ? NULL : item->next) {
+		struct xi_str_part *s = XI_NEW(&mp->ctx->arena, struct xi_str_part);
+		s->loc = item->loc;
+		const struct xi_dentry *e = item->kind == XI_DMAP && item->count == 1 ? item->first : NULL;
+		if (item->kind == XI_DSTR) {
+			s->text = xi_intern(mp->ctx, item->text, item->len);
+		} else if (e && e->word == XI_W_CONST) {
+			s->name = xi_sm_name_of(mp, e->value, "const", NAME_REF);
+			if (!s->name)
+				return false;
+		} else {
+			xi_error(mp->diag, item->loc, "'string' needs %s", expect);
+			return false;
+		}
+		*tail = s;
+		tail = &s->next;
+	}
+	d->str_parts = head;
+	return true;
+}
+
 static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl_kind kind,
 		     const struct xi_dnode *name_node, enum xi_word kind_key,
 		     const struct xi_dnode *in_list)
@@ -230,6 +263,17 @@ static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl
 	switch (kind) {
 	case XI_DECL_CONST: {
 		const struct xi_dnode *tn = xi_sm_type_node(mp, obj, what);
+		const struct xi_dentry *se = xi_sm_entry(obj, XI_W_STRING);
+		if (se && !mp->xbg) {
+			/* a string constant: `string:` instead of `value:` */
+			d->type = tn ? xi_sm_map_type(mp, tn, "type") : NULL;
+			ok &= d->type && map_string(mp, d, se->value);
+			if (xi_sm_entry(obj, XI_W_VALUE)) {
+				xi_error(mp->diag, se->key_loc, "a constant has either 'value' or 'string'");
+				ok = false;
+			}
+			break;
+		}
 		const struct xi_dnode *v = xi_sm_need(mp, obj, XI_W_VALUE, what, "an integer or an expression");
 		d->type = tn ? xi_sm_map_type(mp, tn, "type") : NULL;
 		d->expr = v ? xi_sm_value_expr(mp, v, "value") : NULL;

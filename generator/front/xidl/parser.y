@@ -112,6 +112,8 @@ static struct xi_import *add_import(struct xi_parser *p, XI_YYLTYPE loc, const c
 				     bool is_arch);
 static void add_inner_attr(struct xi_parser *p, struct xi_attr *a);
 static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_expr *len);
+static struct xi_str_part *str_part(struct xi_parser *p, XI_YYLTYPE loc, const char *text,
+				    const char *name);
 }
 
 %union {
@@ -135,6 +137,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 	struct { struct xi_arch_choice *head, *tail; } choices;
 	struct { struct xi_import_file *head, *tail; } ifiles;
 	struct { struct xi_type *head, *tail; unsigned n; } dims;
+	struct { struct xi_str_part *head, *tail; } strs;
 }
 
 %token <str> IDENT "identifier"
@@ -171,6 +174,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 %type <ifiles> import_files
 %type <ifile> import_file
 %type <dims> dims
+%type <strs> string_value
 %type <decl> decl_core
 
 %%
@@ -240,6 +244,11 @@ decl_core
 		$$ = mk_decl(p, @2, XI_DECL_CONST, $2);
 		$$->type = $4;
 		$$->expr = $6;
+	}
+	| KW_CONST IDENT ':' type '=' string_value ';' {
+		$$ = mk_decl(p, @2, XI_DECL_CONST, $2);
+		$$->type = $4;
+		$$->str_parts = $6.head;
 	}
 	| KW_TYPE IDENT '=' type ';' {
 		$$ = mk_decl(p, @2, XI_DECL_ALIAS, $2);
@@ -734,6 +743,19 @@ import_file
 
 /* --- constant expressions --- */
 
+/* A string constant's value: literals and names of other string
+ * constants side by side, as C concatenates them; one literal at least
+ * (a name alone is an expression, resolved to a string constant). */
+string_value
+	: STRING { $$.head = $$.tail = str_part(p, @1, $1, NULL); }
+	| IDENT STRING {
+		$$.head = str_part(p, @1, NULL, $1);
+		$$.head->next = $$.tail = str_part(p, @2, $2, NULL);
+	}
+	| string_value STRING { $$ = $1; $$.tail = $$.tail->next = str_part(p, @2, $2, NULL); }
+	| string_value IDENT { $$ = $1; $$.tail = $$.tail->next = str_part(p, @2, NULL, $2); }
+	;
+
 expr
 	: INTEGER {
 		$$ = XI_NEW(&p->ctx->arena, struct xi_expr);
@@ -1161,4 +1183,14 @@ static void keep_cont(struct xi_parser *p, const void *node, const XI_YYLTYPE *o
 		      const XI_YYLTYPE *close)
 {
 	xi_comments_cont(p->cm, node, start_of(open), start_of(close));
+}
+
+static struct xi_str_part *str_part(struct xi_parser *p, XI_YYLTYPE loc, const char *text,
+				    const char *name)
+{
+	struct xi_str_part *s = XI_NEW(&p->ctx->arena, struct xi_str_part);
+	s->text = text;
+	s->name = name;
+	s->loc = loc.loc;
+	return s;
 }

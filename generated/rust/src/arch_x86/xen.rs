@@ -12,8 +12,20 @@ use core::mem::{align_of, offset_of, size_of};
 /// A guest page frame number: one machine word.
 pub type XenPfnT = core::ffi::c_ulong;
 
+/// printf's length and conversion for a xen_pfn_t in hexadecimal.
+#[allow(non_upper_case_globals)]
+pub const PRI_xen_pfn: &str = "lx";
+
+/// printf's length and conversion for a xen_pfn_t in decimal.
+#[allow(non_upper_case_globals)]
+pub const PRIu_xen_pfn: &str = "lu";
+
 /// The unsigned machine word of the guest ABI.
 pub type XenUlongT = core::ffi::c_ulong;
+
+/// printf's length and conversion for a xen_ulong_t in hexadecimal.
+#[allow(non_upper_case_globals)]
+pub const PRI_xen_ulong: &str = "lx";
 
 /// x86 guests may be paravirtualised and then enter through start_info.
 pub const XEN_HAVE_PV_GUEST_ENTRY: i32 = 1;
@@ -33,6 +45,13 @@ pub const FIRST_RESERVED_GDT_ENTRY: i32 = 7168;
 
 /// Number of vcpu_info slots in the shared info page.
 pub const XEN_LEGACY_MAX_VCPUS: i32 = 32;
+
+/// The bytes (ud2, then "xen") before an instruction that make Xen
+/// emulate it: for a PV guest's CPUID, which would not trap otherwise.
+pub const XEN_EMULATE_PREFIX: &str = ".byte 0x0f,0x0b,0x78,0x65,0x6e ; ";
+
+/// CPUID, as Xen emulates it for a PV guest.
+pub const XEN_CPUID: &str = ".byte 0x0f,0x0b,0x78,0x65,0x6e ; cpuid";
 
 /// I/O port of the debug console that HVM guests may write to.
 pub const XEN_HVM_DEBUGCONS_IOPORT: i32 = 0xe9;
