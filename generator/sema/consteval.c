@@ -245,6 +245,26 @@ bool xi_eval_per_abi(struct xi_ctx *ctx, const struct xi_module *m, struct xi_ex
 	return ok;
 }
 
+/* `const A = B;` takes B's type and C type; B must be a constant name. */
+static bool alias_target(struct xi_ctx *ctx, struct xi_decl *d)
+{
+	struct xi_expr *e = d->expr;
+	if (e->kind != XI_EXPR_NAME) {
+		xi_error(&ctx->diag, e->loc, "'%s' has no type, so it must name another constant "
+			 "('const A = B;'); give it a type to compute a value ('const %s: T = EXPR;')",
+			 d->name, d->name);
+		return false;
+	}
+	struct xi_decl *target = xi_lookup_const(ctx, d->module, e->name, e->loc);
+	if (!target || !xi_eval_const(ctx, target) || !target->type)
+		return false;
+	e->ref = target;
+	d->type = target->type;
+	if (!d->c_type)
+		d->c_type = target->c_type;
+	return true;
+}
+
 bool xi_eval_const(struct xi_ctx *ctx, struct xi_decl *d)
 {
 	if (d->evaluated)
@@ -256,6 +276,13 @@ bool xi_eval_const(struct xi_ctx *ctx, struct xi_decl *d)
 		return false;
 	}
 	d->evaluating = true;
+	if (d->const_alias && !d->type && !alias_target(ctx, d)) {
+		d->evaluating = false;
+		d->evaluated = true;
+		d->eval_failed = true;
+		d->const_prim = XI_PRIM_U64;
+		return false;
+	}
 	int prim = xi_integer_prim_of(ctx, d->module, d->type, "a constant", d->loc);
 	bool ok = prim >= 0 && (!ctx->resolve_expr_types || ctx->resolve_expr_types(ctx, d, d->expr)) &&
 		  xi_eval_per_abi(ctx, d->module, d->expr, (enum xi_prim)prim, &d->value, &d->abi_value);

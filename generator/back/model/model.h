@@ -119,6 +119,8 @@ struct xi_mf_decl {
 				* (xi_c_typedef_name), or NULL: none */
 	const char *c_typedef_if; /* @c_typedef_if: where C has that typedef
 				   * (xidl's condition text), or NULL: always */
+	const char *c_name_if;  /* @c_name_if: "COND=>NAME" where C names it
+				 * NAME (xidl's condition text), or NULL */
 	const char *doc;
 	struct xi_mf_loc loc;
 	xi_abi_mask abis;     /* where it exists: its module's ABIs */
