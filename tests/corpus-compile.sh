@@ -94,6 +94,24 @@ for h in $tools_only; do
 	n=$((n + 1))
 done
 
+# The hypervisor's view on x86: Xen has a struct cpu_user_regs of its own,
+# so the public one is struct guest_user_regs under __XEN__ (@c_name_if),
+# and vcpu_guest_context.user_regs is of that type.
+cat >"$tmp/hyp.c" <<'EOF'
+#include <stdint.h>
+struct cpu_user_regs { int the_hypervisors_own; };
+#include "xen.h"
+typedef char hyp_user_regs_type[sizeof(((struct vcpu_guest_context *)0)->user_regs) ==
+				sizeof(struct guest_user_regs) ? 1 : -1];
+int hyp_own(const struct cpu_user_regs *r);
+int hyp_own(const struct cpu_user_regs *r) { return r->the_hypervisors_own; }
+EOF
+for t in i386-linux-gnu x86_64-linux-gnu; do
+	run "$clang" --target="$t" -ffreestanding -std=gnu11 -Wall -Wextra -Werror -D__XEN__ \
+		-fsyntax-only -I "$inc" "$tmp/hyp.c"
+	n=$((n + 1))
+done
+
 # The host compilers, in every language mode the headers promise.
 for m in -m32 -m64; do
 	if ! echo 'int x;' | "$cc" $m -x c -fsyntax-only - >/dev/null 2>&1; then

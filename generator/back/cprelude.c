@@ -17,6 +17,16 @@ static bool reaches(struct search *s, const struct xi_module *m)
 {
 	if (m->c_prelude && !m->c_prelude_version)
 		return true;
+	/* An ABI's file (xen-x86_64.xidl) is included by the header whose
+	 * arch import names it, and gets the machinery from there. */
+	if (m->abi_importer && reaches(s, m->abi_importer))
+		return true;
+	/* Compiled without the file that imports it, a file its name puts
+	 * on one ABI (arch-x86/xen-x86_64.xidl) is still a part of its
+	 * family's header, as Xen's xen-x86_64.h is of arch-x86/xen.h: its
+	 * header is the one the whole corpus gives. */
+	if (m->abi_only && !m->abi_set && !m->abi_importer)
+		return true;
 	for (unsigned i = 0; i < s->n; i++)
 		if (s->seen[i] == m)
 			return false;
@@ -24,7 +34,7 @@ static bool reaches(struct search *s, const struct xi_module *m)
 		return false;
 	s->seen[s->n++] = m;
 	for (const struct xi_import *im = m->imports; im; im = im->next)
-		for (int f = 0; f < XI_FAM_COUNT; f++)
+		for (int f = 0; f < XI_IMPORT_SLOTS; f++)
 			if (im->module[f] && reaches(s, im->module[f]))
 				return true;
 	return false;

@@ -49,11 +49,16 @@ int xi_ctx_prim_by_name(struct xi_ctx *ctx, const char *name)
 	return interned ? xi_ctx_prim_by_interned(ctx, interned) : -1;
 }
 
+xi_abi_mask xi_module_home_abis(const struct xi_module *m)
+{
+	xi_abi_mask home = m->family == XI_FAM_NONE ? XI_ABI_ALL
+						    : xi_family_abis((enum xi_family)m->family);
+	return m->abi_only ? home & m->abi_only : home;
+}
+
 xi_abi_mask xi_module_abis(const struct xi_ctx *ctx, const struct xi_module *m)
 {
-	if (m->family == XI_FAM_NONE)
-		return ctx->opt.abis;
-	return ctx->opt.abis & xi_family_abis((enum xi_family)m->family);
+	return ctx->opt.abis & xi_module_home_abis(m);
 }
 
 xi_abi_mask xi_decl_abis(const struct xi_ctx *ctx, const struct xi_decl *d)

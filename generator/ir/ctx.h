@@ -121,8 +121,10 @@ const struct xi_cond *xi_member_cond(const struct xi_ctx *ctx, const struct xi_m
 void xi_member_cond_set(struct xi_ctx *ctx, const struct xi_member *m, const struct xi_cond *c);
 
 /* The ABIs a module's declarations exist on: the selected ABIs, narrowed
- * to its family for arch-* modules. */
+ * to its family for arch-* modules and to its ABI for an ABI's file. */
 xi_abi_mask xi_module_abis(const struct xi_ctx *ctx, const struct xi_module *m);
+/* The same whatever ABIs the run selects: its name space (names.c). */
+xi_abi_mask xi_module_home_abis(const struct xi_module *m);
 /* The ABIs a declaration exists on: its module's, less those where its
  * condition's defined(NAME) atoms fail (cond.h). */
 xi_abi_mask xi_decl_abis(const struct xi_ctx *ctx, const struct xi_decl *d);

@@ -409,6 +409,11 @@ struct xi_decl {
 	/* @c_typedef_if(cond): C declares the typedef only where cond holds
 	 * (Xen's hypervisor declares shared_info_t itself), or NULL */
 	const struct xi_cond *c_typedef_cond;
+	/* @c_name_if(cond, "name"): where cond holds, C names the struct or
+	 * union `name` (Xen's guest_user_regs for cpu_user_regs under
+	 * __XEN__); references to it are spelled alike there. */
+	const struct xi_cond *c_name_cond;
+	const char *c_name_alt;
 	bool c_bit_numbers;        /* @c_bit_numbers on a bitmap: C defines _NAME for every bit */
 	/* @c_inline on a struct or union: C declares it in the declaration
 	 * of the member that has it as its type (c_inline_member, of
@@ -441,6 +446,9 @@ struct xi_decl {
 	struct xi_str_part *str_parts;
 	const char *str_value;
 	bool c_asm;
+	/* `const A = B;`: another name of constant B. C writes `#define A B`;
+	 * the type (and @c_type) are B's, set when A is evaluated. */
+	bool const_alias;
 	/* const and alias: the declared type; enum/bitmap: the backing type */
 	struct xi_type *type;
 	/* const */
@@ -484,6 +492,10 @@ struct xi_import_file {
 	struct xi_import_file *next;
 };
 
+/* The slots of an arch import: one per family, then one per ABI. */
+#define XI_IMPORT_SLOTS (XI_FAM_COUNT + XI_ABI_COUNT)
+#define XI_IMPORT_ABI_SLOT(a) (XI_FAM_COUNT + (a))
+
 struct xi_import {
 	const char *path;         /* as written; NULL for an arch import map */
 	struct xi_loc loc;
@@ -494,14 +506,18 @@ struct xi_import {
 	bool is_part;
 	/* An arch import written as a map (`import arch { arm:
 	 * "arch-arm.xidl", ... }`): its entries as written, and the file of
-	 * each family once the loader has checked the keys (NULL for a
-	 * family the map names no file for). xi_import_family_path() reads
-	 * both forms. */
+	 * each key once the loader has checked the keys (NULL for a key the
+	 * map names no file for). The keys are families and ABIs: slot f for
+	 * family f, XI_IMPORT_ABI_SLOT(a) for ABI a, whose file replaces its
+	 * family's on that ABI. xi_import_family_path() reads both forms. */
 	bool is_map;
 	struct xi_import_file *files;
-	const char *family_path[XI_FAM_COUNT];
-	/* The file for each family (only [0] for a plain import). */
-	struct xi_module *module[XI_FAM_COUNT];
+	const char *family_path[XI_IMPORT_SLOTS];
+	/* The file of each slot (only [0] for a plain import). */
+	struct xi_module *module[XI_IMPORT_SLOTS];
+	/* The module that holds the import (set by the loader for arch
+	 * imports). */
+	struct xi_module *importer;
 	/* YAML and TOML: the xenbindgen include it stands for, or NULL
 	 * (spec_load.c). */
 	const struct xi_spec_include *include;
@@ -533,6 +549,16 @@ struct xi_module {
 	 * the path (a file arch-arm.xidl or one in an arch-arm directory). */
 	bool family_set;
 	struct xi_loc family_loc;
+	/* The ABIs of its family the module exists on: all of them (0), or
+	 * the one its path names (arch-x86/xen-x86_64.xidl) or an arch
+	 * import map names it for (abi_set, abi_loc). xi_module_home_abis()
+	 * combines it with the family. */
+	xi_abi_mask abi_only;
+	bool abi_set;
+	struct xi_loc abi_loc;
+	/* The module whose arch import map names this one under an ABI key:
+	 * its C header includes this one's (see xi_c_follows_xen). */
+	struct xi_module *abi_importer;
 	/* `@!if(tools)`: only the hypervisor and the toolstack may use the
 	 * file (C: Xen's #error unless __XEN__ or __XEN_TOOLS__). */
 	bool tools_only;
@@ -693,6 +719,11 @@ bool xi_spdx_is_valid(const char *s);
 /* The file an arch import names for family f, as written: the map's, or
  * "arch-FAM/f.xidl" for `import arch "f.xidl"`; NULL if none. */
 const char *xi_import_family_path(struct xi_arena *a, const struct xi_import *im, int f);
+/* The slot of an arch import map's key: a family's (x86), or an ABI's
+ * (x86_64: XI_IMPORT_ABI_SLOT); -1 for an unknown key. */
+int xi_import_key_slot(const char *key);
+/* The key of a slot, as a map writes it: "x86", "x86_64". */
+const char *xi_import_slot_name(int slot);
 
 /* The output path of the C header that declares m's types: its file's for
  * a part (see part_of). */
@@ -700,6 +731,13 @@ static inline const char *xi_module_c_rel(const struct xi_module *m)
 {
 	return m->part_of ? m->part_of->rel : m->rel;
 }
+
+/* The output path (without extension) of the header that includes the
+ * file of one ABI (arch-x86/xen for arch-x86/xen-x86_64), which a program
+ * includes instead, as the ABI's header needs its machinery: the module
+ * whose arch import names it, else its name without the `-ABI`. NULL for
+ * other modules. */
+const char *xi_module_abi_parent_rel(struct xi_arena *a, const struct xi_module *m);
 
 /* The source a module's outputs name: its file, at its output path with
  * the file's extension ("hvm/params.xidl"); for a family group, its file's

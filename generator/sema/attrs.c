@@ -99,7 +99,7 @@ bool xi_attr_is_known(const char *n)
 					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
 					     "len", "max", "if", "interface_version", "c_handle", "c_bit_numbers",
 					     "c_typedef", "c_field_macro", "c_fallback", "c_typedef_if",
-					     "c_inline", "c_asm" };
+					     "c_inline", "c_asm", "c_name_if" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -287,6 +287,28 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 					 xi_spell_attr(ctx, a->loc, a->name));
 			else
 				d->c_typedef_cond = a->cond;
+		} else if (!strcmp(a->name, "c_name_if") &&
+			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
+			/* The reader parsed both arguments (and reported their errors). */
+			if (a->arg_kind != XI_ATTR_ARG_COND)
+				xi_error(&ctx->diag, a->loc, "'%s' needs a condition and a C name, "
+					 "as in @c_name_if(xen, \"guest_user_regs\")",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else if (a->cond && (xi_cond_find_family(a->cond) ||
+					     xi_cond_has_defined(a->cond)))
+				xi_error(&ctx->diag, a->arg_loc, "'%s' takes a condition on xen, tools "
+					 "and version only, not an architecture or defined(NAME)",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else if (a->cond && a->str && xi_cond_reference(ctx, a->cond))
+				xi_error(&ctx->diag, a->arg_loc, "'%s' renames '%s' in the reference "
+					 "configuration (a toolstack at the latest version), where the "
+					 "other outputs name it as declared; use @c_name, or a condition "
+					 "false there, such as xen", xi_spell_attr(ctx, a->loc, a->name),
+					 d->name);
+			else if (a->cond && a->str) {
+				d->c_name_cond = a->cond;
+				d->c_name_alt = a->str;
+			}
 		} else if (!strcmp(a->name, "version") &&
 			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
 			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
@@ -513,6 +535,12 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		struct xi_attr *at = push(a, &tail, "c_typedef_if");
 		at->arg_kind = XI_ATTR_ARG_COND;
 		at->cond = d->c_typedef_cond;
+	}
+	if (d->c_name_cond) {
+		struct xi_attr *at = push(a, &tail, "c_name_if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = d->c_name_cond;
+		at->str = d->c_name_alt;
 	}
 	push_ctype(a, &tail, d->c_type);
 	if (d->c_enum_typedef)

@@ -253,6 +253,26 @@ bool xi_eval_per_abi(struct xi_ctx *ctx, const struct xi_module *m, struct xi_ex
 	return ok;
 }
 
+/* `const A = B;` takes B's type and C type; B must be a constant name. */
+static bool alias_target(struct xi_ctx *ctx, struct xi_decl *d)
+{
+	struct xi_expr *e = d->expr;
+	if (e->kind != XI_EXPR_NAME) {
+		xi_error(&ctx->diag, e->loc, "'%s' has no type, so it must name another constant "
+			 "('const A = B;'); give it a type to compute a value ('const %s: T = EXPR;')",
+			 d->name, d->name);
+		return false;
+	}
+	struct xi_decl *target = xi_lookup_const(ctx, d->module, e->name, e->loc);
+	if (!target || !xi_eval_const(ctx, target) || !target->type)
+		return false;
+	e->ref = target;
+	d->type = target->type;
+	if (!d->c_type)
+		d->c_type = target->c_type;
+	return true;
+}
+
 /* A string constant's value: its pieces concatenated, other string
  * constants by their values. */
 static bool eval_string(struct xi_ctx *ctx, struct xi_decl *d)
@@ -261,6 +281,11 @@ static bool eval_string(struct xi_ctx *ctx, struct xi_decl *d)
 		xi_error(&ctx->diag, d->str_parts->loc, "a string value needs the type 'str', as in "
 			 "const %s: str = \"...\";", d->name);
 		return false;
+	}
+	if (d->const_alias) {
+		/* `const A = B;` of a string constant B: B's text */
+		d->str_value = d->expr->ref->str_value;
+		return true;
 	}
 	if (!d->str_parts) {
 		/* `const A: str = B;`: another string constant's value */
@@ -323,6 +348,13 @@ bool xi_eval_const(struct xi_ctx *ctx, struct xi_decl *d)
 		return false;
 	}
 	d->evaluating = true;
+	if (d->const_alias && !d->type && !alias_target(ctx, d)) {
+		d->evaluating = false;
+		d->evaluated = true;
+		d->eval_failed = true;
+		d->const_prim = XI_PRIM_U64;
+		return false;
+	}
 	if (xi_decl_is_string(d)) {
 		bool ok = eval_string(ctx, d);
 		d->evaluating = false;

@@ -123,7 +123,7 @@ static void order_module(struct xi_ctx *ctx, struct xi_module *m, struct frame *
 		return;
 	m->ordered = true;
 	for (const struct xi_import *im = m->imports; im; im = im->next)
-		for (int f = 0; f < XI_FAM_COUNT; f++)
+		for (int f = 0; f < XI_IMPORT_SLOTS; f++)
 			if (im->module[f] && !im->module[f]->left_out)
 				order_module(ctx, im->module[f], stack, counter);
 	for (struct xi_decl *root = m->decls; root; root = root->next) {

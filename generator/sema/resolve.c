@@ -939,7 +939,8 @@ static void ctype_misfit(struct xi_resolver *r, struct xi_loc at, struct xi_int 
 static void check_ctypes(struct xi_resolver *r, struct xi_decl *d)
 {
 	if (d->kind == XI_DECL_CONST) {
-		if (d->c_type && d->evaluated && !d->eval_failed && !xi_ctype_fits(d->value, d->c_type))
+		if (d->c_type && d->evaluated && !d->eval_failed &&
+		    !xi_ctype_fits_on(d->value, d->c_type, xi_decl_abis(r->ctx, d)))
 			ctype_misfit(r, d->loc, d->value, d->name, d->c_type);
 		return;
 	}

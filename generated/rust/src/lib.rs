@@ -630,6 +630,10 @@ pub mod arch_x86 {
     pub mod domctl;
     pub mod sysctl;
     pub mod xen;
+    #[cfg(target_arch = "x86")]
+    pub mod xen_x86_32;
+    #[cfg(target_arch = "x86_64")]
+    pub mod xen_x86_64;
 }
 
 pub mod argo;

@@ -1448,6 +1448,13 @@ pub struct VcpuInfo {
     /// have a pending event.
     pub evtchn_pending_sel: crate::arch::xen::XenUlongT,
     /// The architecture's part.
+    #[cfg(target_arch = "x86")]
+    pub arch: crate::arch::xen_x86_32::ArchVcpuInfo,
+    /// The architecture's part.
+    #[cfg(target_arch = "x86_64")]
+    pub arch: crate::arch::xen_x86_64::ArchVcpuInfo,
+    /// The architecture's part.
+    #[cfg(not(any(target_arch = "x86", target_arch = "x86_64")))]
     pub arch: crate::arch::xen::ArchVcpuInfo,
     /// Time information.
     pub time: VcpuTimeInfo,

@@ -100,6 +100,16 @@ static void put_handle_name(struct xi_arena *a, struct xi_strbuf *sb, const stru
 	}
 }
 
+/* Set while a member is written for the configuration of its type's
+ * @c_name_if: the struct or union is then spelled by that name (Xen's
+ * `struct guest_user_regs user_regs;` under __XEN__). */
+static bool spell_c_name_if;
+
+static const char *tag_name(const struct xi_decl *d)
+{
+	return spell_c_name_if && d->c_name_alt ? d->c_name_alt : xi_c_decl_name(d);
+}
+
 /* The declaration specifier of a (non-array, non-aggregate) type. For
  * enums and bitmaps, *note is set to the declaration the comment names. */
 static void put_type_spec(struct xi_arena *a, struct xi_strbuf *sb, const struct xi_type *t,
@@ -122,11 +132,11 @@ static void put_type_spec(struct xi_arena *a, struct xi_strbuf *sb, const struct
 		switch (d->kind) {
 		case XI_DECL_STRUCT:
 			xi_sb_adds(sb, "struct ");
-			xi_sb_adds(sb, xi_c_decl_name(d));
+			xi_sb_adds(sb, tag_name(d));
 			break;
 		case XI_DECL_UNION:
 			xi_sb_adds(sb, "union ");
-			xi_sb_adds(sb, xi_c_decl_name(d));
+			xi_sb_adds(sb, tag_name(d));
 			break;
 		case XI_DECL_ENUM:
 		case XI_DECL_BITMAP:
@@ -362,6 +372,7 @@ static void emit_per_abi_line(struct cgen *g, const char *prefix, const struct x
 }
 
 static void emit_member(struct cgen *g, const struct xi_member *m, unsigned indent);
+static void open_c_name_if(struct cgen *g, const struct xi_cond *c);
 
 /* The condition under which C writes an anonymous aggregate: Xen's test
  * for a compiler that has anonymous unions; strict ISO C89/C99 and C++98
@@ -474,9 +485,24 @@ static void emit_member(struct cgen *g, const struct xi_member *m, unsigned inde
 		emit_per_abi_line(g, "", m->type, name, indent);
 		return;
 	}
+	/* A struct that C names otherwise under a condition (@c_name_if):
+	 * the member is spelled with each name, as Xen writes user_regs. */
+	const struct xi_decl *target = base->kind == XI_TYPE_REF && !base->u.ref.via_c_typedef
+					       ? xi_ref_some_decl(base) : NULL;
+	if (target && target->c_name_cond) {
+		open_c_name_if(g, target->c_name_cond);
+		spell_c_name_if = true;
+		xi_sb_reset(&g->line);
+		put_member_line(g->arena, &g->line, m->type, name, indent, -1);
+		xi_out_write(g->out, g->line.data, g->line.len);
+		spell_c_name_if = false;
+		xi_out_puts(g->out, "#else\n");
+	}
 	xi_sb_reset(&g->line);
 	put_member_line(g->arena, &g->line, m->type, name, indent, -1);
 	xi_out_write(g->out, g->line.data, g->line.len);
+	if (target && target->c_name_cond)
+		xi_out_puts(g->out, "#endif\n");
 }
 
 static void emit_conditional_members(struct cgen *g, const struct xi_agg *agg, unsigned indent);
@@ -587,7 +613,11 @@ static void emit_const(struct cgen *g, const struct xi_decl *d)
 		return;
 	}
 	enum xi_ctype t = d->c_type ? d->c_type : xi_ctype_of_prim(d->const_prim);
-	if (uses_sizeof(d->expr)) {
+	if (d->const_alias && d->expr->ref) {
+		/* Xen's `#define FLAT_KERNEL_DS64 FLAT_RING3_DS64`. */
+		xi_out_printf(g->out, "#define %s %s\n", xi_c_decl_name(d),
+			      xi_c_decl_name(d->expr->ref));
+	} else if (uses_sizeof(d->expr)) {
 		struct xi_strbuf sb = XI_STRBUF_INIT;
 		put_c_expr(&sb, d->expr, 0);
 		xi_out_printf(g->out, "#define %s (%s)\n", xi_c_decl_name(d), xi_sb_str(&sb));
@@ -842,6 +872,17 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 			      (unsigned long long)all, wide ? "ULL" : "U");
 }
 
+/* #if COND of @c_name_if, in Xen's spelling for (!)xen: #ifdef __XEN__. */
+static void open_c_name_if(struct cgen *g, const struct xi_cond *c)
+{
+	if (c->kind == XI_COND_NOT && c->a->kind == XI_COND_XEN)
+		xi_out_puts(g->out, "#ifndef __XEN__\n");
+	else if (c->kind == XI_COND_XEN)
+		xi_out_puts(g->out, "#ifdef __XEN__\n");
+	else
+		cond_line(g, "if", c);
+}
+
 static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 {
 	const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
@@ -856,9 +897,20 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 	 * needs the same __extension__. */
 	else if (xi_agg_flex_member(d->agg))
 		xi_out_puts(g->out, "__extension__ ");
+	/* @c_name_if: Xen renames the tag with a macro around the
+	 * definition (`#define cpu_user_regs guest_user_regs`), so that the
+	 * text between keeps the name the interface knows it by. */
+	if (d->c_name_cond) {
+		open_c_name_if(g, d->c_name_cond);
+		xi_out_printf(g->out, "#define %s %s\n#endif\n", name, d->c_name_alt);
+	}
 	xi_out_printf(g->out, "%s%s %s {\n", kw, packed_attr(g, d->agg), name);
 	emit_members(g, d->agg, C_INDENT);
 	xi_out_puts(g->out, "};\n");
+	if (d->c_name_cond) {
+		open_c_name_if(g, d->c_name_cond);
+		xi_out_printf(g->out, "#undef %s\n#endif\n", name);
+	}
 	/* The typedef where C has one (xi_c_typedef_name). An alias declared
 	 * under its name takes its place (Xen's x86_32 xen_callback_t names
 	 * struct xen_callback, its x86_64 one an integer). */
@@ -913,19 +965,29 @@ static void emit_includes(struct cgen *g)
 			refer(g, im->module[0]);
 			continue;
 		}
+		/* An ABI's file comes before its family's: the first branch
+		 * that holds wins, as an ABI key beats a family key. */
 		bool first = true;
-		for (int f = 0; f < XI_FAM_COUNT; f++) {
+		for (int k = 0; k < XI_IMPORT_SLOTS; k++) {
+			int f = (k + XI_FAM_COUNT) % XI_IMPORT_SLOTS;
 			if (!im->module[f])
 				continue;
 			const char *inc = include_path(g->arena, xi_import_family_path(g->arena, im, f));
+			const char *cond = f < XI_FAM_COUNT ? xi_families[f].c_cond
+							    : xi_abis[f - XI_FAM_COUNT].c_cond;
 			xi_out_printf(g->out, "#%s %s\n#include \"%s\"\n", first ? "if" : "elif",
-				      xi_families[f].c_cond, inc);
+				      cond, inc);
 			refer(g, im->module[f]);
 			first = false;
 		}
 		if (first)
 			continue;
-		xi_out_puts(g->out, "#else\n#error \"xenidl: no definitions for this architecture\"\n#endif\n");
+		/* A family's file is read on its family only: its chain of
+		 * ABIs needs no catch-all (Xen's arch-x86/xen.h has none). */
+		if (g->module->family != XI_FAM_NONE)
+			xi_out_puts(g->out, "#endif\n");
+		else
+			xi_out_puts(g->out, "#else\n#error \"xenidl: no definitions for this architecture\"\n#endif\n");
 	}
 }
 
@@ -975,7 +1037,7 @@ static const char *deferred_handles(struct cgen *g)
 	struct xi_map seen;
 	xi_map_init(&seen);
 	for (const struct xi_import *im = g->module->imports; im; im = im->next) {
-		for (int f = 0; f < XI_FAM_COUNT; f++) {
+		for (int f = 0; f < XI_IMPORT_SLOTS; f++) {
 			const struct xi_module *am = im->module[f];
 			if (!am || !im->is_arch)
 				continue;

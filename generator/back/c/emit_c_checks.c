@@ -334,8 +334,13 @@ static void emit_module(struct cgen *g)
 	 * there; elsewhere the unit asserts nothing, but is not empty. */
 	if (!every_abi)
 		xi_out_printf(g->out, "#if %s\n", xi_c_abi_condition(g->arena, g->abis));
-	xi_out_printf(g->out, "#include \"%s.h\"\n", m->rel);
-	xi_ref_add(g->ctx, g->out, "includes", "c", xi_aprintf(g->arena, "%s.h", m->rel), m);
+	/* An ABI's header (arch-x86/xen-x86_64.h) through the header that
+	 * includes it, as Xen's is. */
+	const char *parent = xi_module_abi_parent_rel(g->arena, m);
+	const char *header = parent ? parent : m->rel;
+	xi_out_printf(g->out, "#include \"%s.h\"\n", header);
+	xi_ref_add(g->ctx, g->out, "includes", "c", xi_aprintf(g->arena, "%s.h", header),
+		   parent && m->abi_importer ? m->abi_importer : m);
 	xi_out_puts(g->out, "#include <xenidl/layout-check.h>\n");
 	emit_checks(g);
 	emit_part_checks(g);

@@ -294,6 +294,7 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d, const stru
 		add_attr(sb, "c_typedef", d->c_typedef);
 		add_attr(sb, "c_typedef_if", d->c_typedef_if);
 		add_attr(sb, "c_inline", d->c_inline);
+		add_attr(sb, "c_name_if", d->c_name_if);
 		break;
 	default:
 		break;

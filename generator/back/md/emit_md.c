@@ -662,12 +662,12 @@ static void imports(struct page *pg, const struct xi_module *m)
 		else
 			xi_out_printf(pg->o, "`%s` per architecture (", im->path);
 		bool f1 = true;
-		for (int f = 0; f < XI_FAM_COUNT; f++) {
+		for (int f = 0; f < XI_IMPORT_SLOTS; f++) {
 			if (!im->module[f])
 				continue;
 			const char *link = page_link(pg, im->module[f]->rel);
 			xi_out_printf(pg->o, "%s", f1 ? "" : ", ");
-			xi_out_printf(pg->o, link ? "[%s](%s)" : "%s", xi_families[f].name, link);
+			xi_out_printf(pg->o, link ? "[%s](%s)" : "%s", xi_import_slot_name(f), link);
 			f1 = false;
 		}
 		xi_out_putc(pg->o, ')');

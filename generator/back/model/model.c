@@ -480,6 +480,12 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	}
 	if (d->c_inline && d->c_inline_owner)
 		md->c_inline = copy(b, d->c_inline_owner->name);
+	if (d->c_name_cond) {
+		struct xi_strbuf sb = XI_STRBUF_INIT;
+		xi_cond_text(&sb, d->c_name_cond);
+		md->c_name_if = xi_aprintf(a, "%s=>%s", xi_sb_str(&sb), d->c_name_alt);
+		xi_sb_free(&sb);
+	}
 	md->doc = copy(b, d->doc);
 	md->loc = loc_of(b, d->loc);
 	md->legacy = d->legacy;

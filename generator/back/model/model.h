@@ -121,6 +121,8 @@ struct xi_mf_decl {
 				   * (xidl's condition text), or NULL: always */
 	const char *c_inline; /* struct, union: @c_inline: the declaration C
 			       * writes it in, or NULL: at file scope */
+	const char *c_name_if;  /* @c_name_if: "COND=>NAME" where C names it
+				 * NAME (xidl's condition text), or NULL */
 	const char *doc;
 	struct xi_mf_loc loc;
 	xi_abi_mask abis;     /* where it exists: its module's ABIs */

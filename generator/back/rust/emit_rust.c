@@ -91,6 +91,11 @@ static void emit_children(struct xi_out *o, struct xi_arena *a, const struct rno
 		if (c->module) {
 			if (after_block)
 				xi_out_putc(o, '\n');
+			/* An ABI's file (arch-x86/xen-x86_64.xidl) is a module of
+			 * that ABI only. */
+			if (c->abis != node->abis && c->family == XI_FAM_NONE &&
+			    xi_module_home_abis(c->module) != XI_ABI_ALL)
+				xi_out_puts(o, xi_rust_cfg_attr(a, indent, xi_rust_cfg_exact(a, c->abis)));
 			xi_out_indent(o, indent);
 			xi_out_printf(o, "pub mod %s;\n", c->name);
 			after_block = false;

@@ -615,6 +615,8 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 		 * as the layout does not depend on it. */
 		(void)str_attr(r, "c_typedef_if", nonempty);
 		c_inline = str_attr(r, "c_inline", is_ident);
+		/* Its C name in another configuration (xen): C only. */
+		(void)str_attr(r, "c_name_if", nonempty);
 		break;
 	case XI_MF_ALIAS:
 		break;

@@ -274,6 +274,10 @@ static void attr_text(struct xprinter *p, struct xi_strbuf *sb, const struct xi_
 	} else if (a->arg_kind == XI_ATTR_ARG_COND && a->cond) {
 		xi_sb_addc(sb, '(');
 		xi_cond_text(sb, a->cond);
+		if (a->str) { /* @c_name_if(xen, "guest_user_regs") */
+			xi_sb_adds(sb, ", ");
+			put_string(sb, a->str);
+		}
 		xi_sb_addc(sb, ')');
 	}
 }
@@ -432,8 +436,11 @@ static void put_decl(struct xprinter *p, const struct xi_decl *d)
 		add_trail(p, &n->trail);
 	switch (d->kind) {
 	case XI_DECL_CONST:
-		xi_out_printf(o, "const %s: ", d->name);
-		put_type(p, d->type, 0);
+		xi_out_printf(o, "const %s", d->name);
+		if (!d->const_alias) {
+			xi_out_puts(o, ": ");
+			put_type(p, d->type, 0);
+		}
 		xi_out_puts(o, " = ");
 		if (d->str_parts) {
 			struct xi_strbuf sb = XI_STRBUF_INIT;

@@ -446,7 +446,16 @@ static void attributes(struct yprinter *p, const struct xi_attr *a)
 		} else if (a->arg_kind == XI_ATTR_ARG_COND) {
 			struct xi_strbuf sb = XI_STRBUF_INIT;
 			xi_cond_text(&sb, a->cond);
-			key_str(p, a->name, xi_sb_str(&sb));
+			if (a->str) {
+				/* c_name_if: {if: xen, name: guest_user_regs} */
+				str(p, a->name);
+				map_start(p, true);
+				key_str(p, "if", xi_sb_str(&sb));
+				key_str(p, "name", a->str);
+				map_end(p);
+			} else {
+				key_str(p, a->name, xi_sb_str(&sb));
+			}
 			xi_sb_free(&sb);
 		} else {
 			str(p, a->name);
@@ -558,9 +567,12 @@ static void decl(struct yprinter *p, const struct xi_decl *d, bool item, bool bl
 	attributes(p, xi_attrs_of_decl(&p->ctx->arena, d));
 	switch (d->kind) {
 	case XI_DECL_CONST:
-		str(p, "type");
-		type(p, d->type, first);
-		if (d->str_parts) {
+		/* An alias of a constant (`const A = B;`) has no type. */
+		if (!d->const_alias) {
+			str(p, "type");
+			type(p, d->type, first);
+		}
+		if (d->str_parts && !d->const_alias) {
 			/* one literal, or a list of literals and {const: NAME} */
 			str(p, "string");
 			if (!d->str_parts->next && d->str_parts->text) {

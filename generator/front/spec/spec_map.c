@@ -52,7 +52,7 @@ static const enum xi_word bit_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHI
 static const enum xi_word agg_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_NONE };
 static const enum xi_word agg_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_LEGACY,
 					   XI_W_C_NAME, XI_W_VERSION, XI_W_IF, XI_W_C_HANDLE, XI_W_C_TYPEDEF,
-					   XI_W_C_TYPEDEF_IF, XI_W_C_INLINE, XI_W_NONE };
+					   XI_W_C_TYPEDEF_IF, XI_W_C_INLINE, XI_W_C_NAME_IF, XI_W_NONE };
 
 static const enum xi_word *top_keys(const struct mapper *mp)
 {
@@ -274,10 +274,15 @@ static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl
 			}
 			break;
 		}
+		/* Without a type, another name of the constant its value names
+		 * (xidl's `const A = B;`). */
+		bool alias = !mp->xbg && !xi_sm_entry(obj, XI_W_TYPE) && !xi_sm_entry(obj, XI_W_TYP);
+		const struct xi_dnode *tn = alias ? NULL : xi_sm_type_node(mp, obj, what);
 		const struct xi_dnode *v = xi_sm_need(mp, obj, XI_W_VALUE, what, "an integer or an expression");
 		d->type = tn ? xi_sm_map_type(mp, tn, "type") : NULL;
 		d->expr = v ? xi_sm_value_expr(mp, v, "value") : NULL;
-		ok &= d->type && d->expr;
+		d->const_alias = alias;
+		ok &= (alias || d->type) && d->expr;
 		break;
 	}
 	case XI_DECL_ALIAS: {

@@ -326,6 +326,25 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 		if (!a->cond)
 			return false;
 		break;
+	case XI_W_C_NAME_IF: {
+		/* @c_name_if(xen, "guest_user_regs"): {if: xen, name: guest_user_regs} */
+		const struct xi_dentry *c = v->kind == XI_DMAP ? xi_sm_entry(v, XI_W_IF) : NULL;
+		const struct xi_dentry *n = v->kind == XI_DMAP ? xi_sm_entry(v, XI_W_NAME) : NULL;
+		if (!c || !n || c->value->kind != XI_DSTR || n->value->kind != XI_DSTR ||
+		    v->first->next->next) {
+			xi_error(mp->diag, v->loc, "'c_name_if' must be a mapping of 'if' (a condition) "
+				 "and 'name' (a C name), as {if: xen, name: guest_user_regs}");
+			return false;
+		}
+		a = new_attr(mp, xi_words[e->word], e);
+		a->arg_kind = XI_ATTR_ARG_COND;
+		a->cond = xi_cond_parse(mp->ctx, xi_strndup(&mp->ctx->arena, c->value->text,
+							    c->value->len), cond_loc(c->value));
+		a->str = xi_strndup(&mp->ctx->arena, n->value->text, n->value->len);
+		if (!a->cond)
+			return false;
+		break;
+	}
 	case XI_W_DIRECTION: {
 		enum xi_word dir = v->kind == XI_DSTR ? xi_word_of(v->text, v->len) : XI_W_NONE;
 		if (dir != XI_W_IN && dir != XI_W_OUT && dir != XI_W_INOUT) {

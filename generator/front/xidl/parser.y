@@ -104,6 +104,7 @@ __attribute__((cold, noinline))
 static void keep_cont(struct xi_parser *p, const void *node, const XI_YYLTYPE *open,
 		      const XI_YYLTYPE *close);
 static struct xi_attr *new_attr(struct xi_parser *p, XI_YYLTYPE loc, const char *name);
+static void c_name_if_args(struct xi_parser *p, struct xi_attr *a, const char *text, struct xi_loc at);
 static struct xi_type *named_type(struct xi_parser *p, XI_YYLTYPE loc, const char *name);
 static void missing_semicolon(struct xi_parser *p, XI_YYLTYPE member);
 static bool c_type_word(const char *w, bool first);
@@ -245,6 +246,11 @@ decl_core
 		$$->type = $4;
 		$$->expr = $6;
 	}
+	| KW_CONST IDENT '=' expr ';' {
+		$$ = mk_decl(p, @2, XI_DECL_CONST, $2);
+		$$->const_alias = true;
+		$$->expr = $4;
+	}
 	| KW_CONST IDENT ':' type '=' string_value ';' {
 		$$ = mk_decl(p, @2, XI_DECL_CONST, $2);
 		$$->type = $4;
@@ -301,10 +307,13 @@ attr
 		$$ = new_attr(p, @2, $2);
 	}
 	| AT_IF {
-		$$ = new_attr(p, @1, $1.name); /* @if or @c_typedef_if */
+		$$ = new_attr(p, @1, $1.name); /* @if, @c_typedef_if or @c_name_if */
 		$$->arg_kind = XI_ATTR_ARG_COND;
-		$$->cond = xi_cond_parse(p->ctx, $1.text, $1.at);
 		$$->arg_loc = $1.at;
+		if (!strcmp($1.name, "c_name_if") && $1.text)
+			c_name_if_args(p, $$, $1.text, $1.at);
+		else
+			$$->cond = xi_cond_parse(p->ctx, $1.text, $1.at);
 	}
 	| '@' name '(' STRING ')' {
 		$$ = new_attr(p, @2, $2);
@@ -1097,6 +1106,33 @@ static void missing_semicolon(struct xi_parser *p, XI_YYLTYPE member)
 
 /* Attributes are only recorded here (xi_attrs_met), and handed over to
  * sema/attrs.c at the end of each declaration (add_decl). */
+/* @c_name_if(COND, "NAME"): the lexer gave the text between the
+ * parentheses; the name is the string after the last comma. */
+static void c_name_if_args(struct xi_parser *p, struct xi_attr *a, const char *text, struct xi_loc at)
+{
+	const char *comma = strrchr(text, ',');
+	const char *s = comma ? comma + 1 : NULL;
+	while (s && (*s == ' ' || *s == '\t'))
+		s++;
+	size_t n = s ? strlen(s) : 0;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	bool ok = n >= 3 && s[0] == '"' && s[n - 1] == '"';
+	for (size_t i = 1; ok && i + 1 < n; i++)
+		ok = (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_' ||
+		     (i > 1 && s[i] >= '0' && s[i] <= '9');
+	if (!ok) {
+		xi_error(&p->ctx->diag, at, "'@c_name_if' takes a condition and a C name, as in "
+			 "@c_name_if(xen, \"guest_user_regs\")");
+		return;
+	}
+	struct xi_loc cond_at = at;
+	cond_at.len = (uint16_t)(comma - text);
+	a->cond = xi_cond_parse(p->ctx, xi_strndup(&p->ctx->arena, text, (size_t)(comma - text)),
+				cond_at);
+	a->str = xi_intern(p->ctx, s + 1, n - 2);
+}
+
 static struct xi_attr *new_attr(struct xi_parser *p, XI_YYLTYPE loc, const char *name)
 {
 	struct xi_attr *a = xi_attr_new(p->ctx);
