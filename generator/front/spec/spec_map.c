@@ -262,8 +262,11 @@ static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl
 	}
 	switch (kind) {
 	case XI_DECL_CONST: {
-		const struct xi_dnode *tn = xi_sm_type_node(mp, obj, what);
+		/* Without a type, another name of the constant its value names
+		 * (xidl's `const A = B;`); a string constant has `string:`. */
 		const struct xi_dentry *se = xi_sm_entry(obj, XI_W_STRING);
+		bool alias = !mp->xbg && !se && !xi_sm_entry(obj, XI_W_TYPE) && !xi_sm_entry(obj, XI_W_TYP);
+		const struct xi_dnode *tn = alias ? NULL : xi_sm_type_node(mp, obj, what);
 		if (se && !mp->xbg) {
 			/* a string constant: `string:` instead of `value:` */
 			d->type = tn ? xi_sm_map_type(mp, tn, "type") : NULL;
@@ -274,10 +277,6 @@ static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl
 			}
 			break;
 		}
-		/* Without a type, another name of the constant its value names
-		 * (xidl's `const A = B;`). */
-		bool alias = !mp->xbg && !xi_sm_entry(obj, XI_W_TYPE) && !xi_sm_entry(obj, XI_W_TYP);
-		const struct xi_dnode *tn = alias ? NULL : xi_sm_type_node(mp, obj, what);
 		const struct xi_dnode *v = xi_sm_need(mp, obj, XI_W_VALUE, what, "an integer or an expression");
 		d->type = tn ? xi_sm_map_type(mp, tn, "type") : NULL;
 		d->expr = v ? xi_sm_value_expr(mp, v, "value") : NULL;
