@@ -136,6 +136,10 @@ DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
 /* Replaced by sched_op since interface 0x00030101. */
 #define __HYPERVISOR_sched_op_compat 6
 #define __HYPERVISOR_platform_op 7
+#if __XEN_INTERFACE_VERSION__ < 0x00030204
+/* Before interface 0x00030204: the name of platform_op. */
+#define __HYPERVISOR_dom0_op 7
+#endif
 #define __HYPERVISOR_set_debugreg 8
 #define __HYPERVISOR_get_debugreg 9
 #define __HYPERVISOR_update_descriptor 10
@@ -377,6 +381,12 @@ DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
  */
 #define VMASST_TYPE_m2p_strict 32
 
+#if __XEN_INTERFACE_VERSION__ < 0x00040600
+
+/* Before interface 0x00040600: the highest VMASST_TYPE_* then. */
+#define MAX_VMASST_TYPE 3
+#endif
+
 /* An identifier of a domain. */
 typedef uint16_t domid_t;
 
@@ -488,6 +498,16 @@ DEFINE_XEN_GUEST_HANDLE(mmuext_op_t);
 #define XEN_PVCLOCK_TSC_STABLE_BIT (1 << 0)
 /* The guest was stopped; its watchdogs should not fire. */
 #define XEN_PVCLOCK_GUEST_STOPPED (1 << 1)
+
+#if __XEN_INTERFACE_VERSION__ < 0x00040400
+
+/*
+ * Before interface 0x00040400: the ports of the 2-level event channel ABI
+ * (event_channel.h's EVTCHN_2L_NR_CHANNELS): 1024 where a long has 32 bits,
+ * 4096 where it has 64.
+ */
+#define NR_EVENT_CHANNELS (sizeof(xen_ulong_t) * sizeof(xen_ulong_t) * 64)
+#endif
 
 /*
  * Per-vCPU time information. Xen increments version before and after

@@ -912,7 +912,13 @@ static void resolve_bitmap(struct xi_resolver *r, struct xi_decl *d)
 		v->lo = (unsigned)lo.mag;
 		v->hi = (unsigned)hi.mag;
 		v->invalid = false;
+		/* A bit that only C has (an old interface version's name of a bit)
+		 * may repeat another's bits, as a variant may repeat a value. */
+		if (v->cond && !xi_cond_reference(r->ctx, v->cond))
+			continue;
 		for (struct xi_variant *o = d->variants; o != v; o = o->next) {
+			if (o->cond && !xi_cond_reference(r->ctx, o->cond))
+				continue;
 			if (!o->invalid && o->lo <= v->hi && v->lo <= o->hi &&
 			    xi_cond_overlap(o->cond, v->cond)) {
 				xi_error(r->diag, v->value->loc, "bits of '%s' overlap those of '%s'",

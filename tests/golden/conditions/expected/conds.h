@@ -91,6 +91,12 @@ DEFINE_XEN_GUEST_HANDLE(frame_t);
 #endif
 #if __XEN_INTERFACE_VERSION__ >= 0x00040000 && (defined(__XEN__) || defined(__XEN_TOOLS__))
 #define FEAT_fork (1U << 2)
+#elif __XEN_INTERFACE_VERSION__ < 0x00030209
+/*
+ * Before interface 0x00030209 audit's name: only C has it, so its
+ * bits may repeat audit's.
+ */
+#define FEAT_old_audit (1U << 1)
 #endif
 
 #if defined(__XEN__) && __XEN_INTERFACE_VERSION__ >= 0x00030209
