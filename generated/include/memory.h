@@ -78,6 +78,10 @@
 #endif
 /* add_to_physmap in batches (xen_add_to_physmap_batch). */
 #define XENMEM_add_to_physmap_batch 23
+#if __XEN_INTERFACE_VERSION__ < 0x00040400
+/* Before interface 0x00040400: the name of add_to_physmap_batch. */
+#define XENMEM_add_to_physmap_range 23
+#endif
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 /*
  * Claim a number of free pages for a domain without allocating them:
@@ -244,15 +248,24 @@ struct xen_add_to_physmap {
 typedef struct xen_add_to_physmap xen_add_to_physmap_t;
 DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_t);
 
-/* The extra field of xen_add_to_physmap_batch. */
+#if __XEN_INTERFACE_VERSION__ >= 0x00040700
+
+/*
+ * The extra field of xen_add_to_physmap_batch (since interface
+ * 0x00040700).
+ */
 union xen_add_to_physmap_batch_extra {
     /* XENMAPSPACE_gmfn_foreign: the domain the frames come from. */
     domid_t foreign_domid;
     /* Other spaces: must be zero. */
     uint16_t res0;
 };
+#endif
 
-/* XENMEM_add_to_physmap_batch: add_to_physmap for many pages. */
+/*
+ * XENMEM_add_to_physmap_batch: add_to_physmap for many pages; called
+ * xen_add_to_physmap_range before interface 0x00040400.
+ */
 struct xen_add_to_physmap_batch {
     /* IN: the domain whose map changes. */
     domid_t domid;
@@ -260,8 +273,16 @@ struct xen_add_to_physmap_batch {
     uint16_t space;
     /* IN: number of pages. */
     uint16_t size;
+#if __XEN_INTERFACE_VERSION__ < 0x00040700
+    /*
+     * IN: before interface 0x00040700, the domain the frames come from
+     * (XENMAPSPACE_gmfn_foreign; zero for other spaces).
+     */
+    domid_t foreign_domid;
+#else
     /* IN: depends on space. */
     union xen_add_to_physmap_batch_extra u;
+#endif
     /* IN: indexes in the space. */
     XEN_GUEST_HANDLE(xen_ulong_t) idxs;
     /* IN: where each page should appear. */
@@ -269,8 +290,18 @@ struct xen_add_to_physmap_batch {
     /* IN, contents OUT: an error code per page. */
     XEN_GUEST_HANDLE(int) errs;
 };
+#if __XEN_INTERFACE_VERSION__ < 0x00040400
+#define xen_add_to_physmap_range xen_add_to_physmap_batch
+#endif
 typedef struct xen_add_to_physmap_batch xen_add_to_physmap_batch_t;
 DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_batch_t);
+
+#if __XEN_INTERFACE_VERSION__ < 0x00040400
+
+/* Before interface 0x00040400: the typedef of xen_add_to_physmap_range. */
+typedef struct xen_add_to_physmap_batch xen_add_to_physmap_range_t;
+DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_range_t);
+#endif
 
 /* XENMEM_remove_from_physmap: unmap a page (translated guests only). */
 struct xen_remove_from_physmap {

@@ -398,6 +398,13 @@ struct xi_decl {
 	/* @c_typedef_if(cond): C declares the typedef only where cond holds
 	 * (Xen's hypervisor declares shared_info_t itself), or NULL */
 	const struct xi_cond *c_typedef_cond;
+	/* @c_alias("NAME"): C's macro NAME names the struct or union too;
+	 * @c_old_name("NAME"): C's tag is NAME (and its typedef NAME_t), this
+	 * name a macro for it; both where c_alias_cond holds (@c_alias_if),
+	 * or NULL */
+	const char *c_alias;
+	const char *c_old_name;
+	const struct xi_cond *c_alias_cond;
 	bool c_bit_numbers;        /* @c_bit_numbers on a bitmap: C defines _NAME for every bit */
 	const char *c_enum_typedef; /* @c_enum("NAME_t"): an anonymous enum typedef'd so */
 	struct xi_loc loc;

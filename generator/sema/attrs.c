@@ -98,7 +98,8 @@ bool xi_attr_is_known(const char *n)
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
 					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
 					     "len", "max", "if", "interface_version", "c_handle", "c_bit_numbers",
-					     "c_typedef", "c_field_macro", "c_fallback", "c_typedef_if" };
+					     "c_typedef", "c_field_macro", "c_fallback", "c_typedef_if",
+					     "c_alias", "c_old_name", "c_alias_if" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -278,6 +279,26 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 					 xi_spell_attr(ctx, a->loc, a->name));
 			else
 				d->c_typedef_cond = a->cond;
+		} else if ((!strcmp(a->name, "c_alias") || !strcmp(a->name, "c_old_name")) &&
+			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
+			const char *name = attr_string(ctx, a, true);
+			if (!strcmp(a->name, "c_alias"))
+				d->c_alias = name;
+			else
+				d->c_old_name = name;
+		} else if (!strcmp(a->name, "c_alias_if") &&
+			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
+			if (a->arg_kind != XI_ATTR_ARG_COND)
+				xi_error(&ctx->diag, a->loc, "'%s' needs a condition, as in "
+					 "@c_alias_if(version < 0x00040400)",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else if (a->cond && (xi_cond_find_family(a->cond) ||
+					     xi_cond_has_defined(a->cond)))
+				xi_error(&ctx->diag, a->arg_loc, "'%s' takes a condition on xen, tools "
+					 "and version only, not an architecture or defined(NAME)",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else
+				d->c_alias_cond = a->cond;
 		} else if (!strcmp(a->name, "version") &&
 			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
 			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
@@ -288,6 +309,21 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 		} else {
 			attr_misplaced(ctx, a, xi_decl_kind_phrase(d->kind));
 		}
+	}
+	/* @c_old_name renames the C type where a condition holds (elsewhere it
+	 * would be @c_name); @c_alias_if conditions the two alias attributes
+	 * (written, even if wrongly: one error is enough). */
+	bool named = false;
+	for (const struct xi_attr *a = list; a; a = a->next)
+		named |= !strcmp(a->name, "c_alias") || !strcmp(a->name, "c_old_name");
+	for (const struct xi_attr *a = list; a; a = a->next) {
+		if (!strcmp(a->name, "c_old_name") && d->c_old_name && !d->c_alias_cond)
+			xi_error(&ctx->diag, a->loc, "'%s' needs '@c_alias_if' with the condition "
+				 "where C uses the old name, as in @c_alias_if(version < 0x0003020a)",
+				 xi_spell_attr(ctx, a->loc, a->name));
+		else if (!strcmp(a->name, "c_alias_if") && d->c_alias_cond && !named)
+			xi_error(&ctx->diag, a->loc, "'%s' conditions '@c_alias' or '@c_old_name', "
+				 "and '%s' has neither", xi_spell_attr(ctx, a->loc, a->name), d->name);
 	}
 }
 
@@ -500,6 +536,15 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		struct xi_attr *at = push(a, &tail, "c_typedef_if");
 		at->arg_kind = XI_ATTR_ARG_COND;
 		at->cond = d->c_typedef_cond;
+	}
+	if (d->c_alias)
+		push_string(a, &tail, "c_alias", d->c_alias);
+	if (d->c_old_name)
+		push_string(a, &tail, "c_old_name", d->c_old_name);
+	if (d->c_alias_cond) {
+		struct xi_attr *at = push(a, &tail, "c_alias_if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = d->c_alias_cond;
 	}
 	push_ctype(a, &tail, d->c_type);
 	if (d->c_enum_typedef)

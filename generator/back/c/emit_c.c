@@ -760,10 +760,40 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 			      (unsigned long long)all, wide ? "ULL" : "U");
 }
 
+/* @c_old_name: where the condition holds, the tag is the old name and the
+ * declaration's names are macros for it (Xen's grant_entry_v1, called
+ * grant_entry before interface 0x0003020a). Written before the type. */
+static void emit_old_names(struct cgen *g, const struct xi_decl *d, const char *name,
+			   const char *type)
+{
+	cond_line(g, "if", d->c_alias_cond);
+	xi_out_printf(g->out, "#define %s %s\n", name, d->c_old_name);
+	if (type)
+		xi_out_printf(g->out, "#define %s %s_t\n", type, d->c_old_name);
+	xi_out_puts(g->out, "#endif\n");
+}
+
+/* @c_alias: another C name of the type where the condition holds (Xen's
+ * xen_add_to_physmap_range before interface 0x00040400). */
+static void emit_alias_name(struct cgen *g, const struct xi_decl *d, const char *name)
+{
+	if (d->c_alias_cond)
+		cond_line(g, "if", d->c_alias_cond);
+	xi_out_printf(g->out, "#define %s %s\n", d->c_alias, name);
+	if (d->c_alias_cond)
+		xi_out_puts(g->out, "#endif\n");
+}
+
 static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 {
 	const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
 	const char *name = xi_c_decl_name(d);
+	const char *type = xi_c_typedef_name(g->arena, d);
+	if (type && (xi_map_get(&g->ctx->symbols, type, strlen(type)) ||
+		     xi_map_get(&g->early, name, strlen(name))))
+		type = NULL;
+	if (d->c_old_name)
+		emit_old_names(g, d, name, type);
 	xi_c_comment(g->out, 0, d->doc);
 	/* Only @legacy types can be empty: a GNU extension (size 0 in C, 1 in
 	 * C++), which __extension__ keeps -pedantic quiet about. */
@@ -780,9 +810,9 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 	/* The typedef where C has one (xi_c_typedef_name). An alias declared
 	 * under its name takes its place (Xen's x86_32 xen_callback_t names
 	 * struct xen_callback, its x86_64 one an integer). */
-	const char *type = xi_c_typedef_name(g->arena, d);
-	if (!type || xi_map_get(&g->ctx->symbols, type, strlen(type)) ||
-	    xi_map_get(&g->early, name, strlen(name)))
+	if (d->c_alias)
+		emit_alias_name(g, d, name);
+	if (!type)
 		return;
 	/* @c_typedef_if: Xen's spelling, #ifndef __XEN__ for !xen. */
 	const struct xi_cond *c = d->c_typedef_cond;

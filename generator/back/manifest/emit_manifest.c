@@ -285,6 +285,9 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d, const stru
 	case XI_MF_UNION:
 		add_attr(sb, "c_typedef", d->c_typedef);
 		add_attr(sb, "c_typedef_if", d->c_typedef_if);
+		add_attr(sb, "c_alias", d->c_alias);
+		add_attr(sb, "c_old_name", d->c_old_name);
+		add_attr(sb, "c_alias_if", d->c_alias_if);
 		break;
 	default:
 		break;

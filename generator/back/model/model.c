@@ -478,6 +478,14 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 		md->c_typedef_if = xi_strdup(a, xi_sb_str(&sb));
 		xi_sb_free(&sb);
 	}
+	md->c_alias = copy(b, d->c_alias);
+	md->c_old_name = copy(b, d->c_old_name);
+	if (d->c_alias_cond) {
+		struct xi_strbuf sb = XI_STRBUF_INIT;
+		xi_cond_text(&sb, d->c_alias_cond);
+		md->c_alias_if = xi_strdup(a, xi_sb_str(&sb));
+		xi_sb_free(&sb);
+	}
 	md->doc = copy(b, d->doc);
 	md->loc = loc_of(b, d->loc);
 	md->legacy = d->legacy;

@@ -119,6 +119,9 @@ struct xi_mf_decl {
 				* (xi_c_typedef_name), or NULL: none */
 	const char *c_typedef_if; /* @c_typedef_if: where C has that typedef
 				   * (xidl's condition text), or NULL: always */
+	const char *c_alias;  /* struct, union: @c_alias, @c_old_name and */
+	const char *c_old_name; /* where C has them (@c_alias_if's text) */
+	const char *c_alias_if;
 	const char *doc;
 	struct xi_mf_loc loc;
 	xi_abi_mask abis;     /* where it exists: its module's ABIs */

@@ -599,6 +599,11 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 		/* Where C has the typedef: read (so known) but not compared,
 		 * as the layout does not depend on it. */
 		(void)str_attr(r, "c_typedef_if", nonempty);
+		/* Other C names of the type (old interfaces' names): C's
+		 * spelling only, read and not compared either. */
+		(void)str_attr(r, "c_alias", is_ident);
+		(void)str_attr(r, "c_old_name", is_ident);
+		(void)str_attr(r, "c_alias_if", nonempty);
 		break;
 	case XI_MF_ALIAS:
 		break;

@@ -292,7 +292,7 @@ attr
 		$$ = new_attr(p, @2, $2);
 	}
 	| AT_IF {
-		$$ = new_attr(p, @1, $1.name); /* @if or @c_typedef_if */
+		$$ = new_attr(p, @1, $1.name); /* @if, @c_typedef_if or @c_alias_if */
 		$$->arg_kind = XI_ATTR_ARG_COND;
 		$$->cond = xi_cond_parse(p->ctx, $1.text, $1.at);
 		$$->arg_loc = $1.at;

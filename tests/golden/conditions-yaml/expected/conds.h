@@ -105,4 +105,45 @@ DEFINE_XEN_GUEST_HANDLE(frame_t);
 #define HV_ONLY 4U
 #endif
 
+#if __XEN_INTERFACE_VERSION__ >= 0x00030209
+
+/* The extra word of a request, since interface 0x00030209. */
+union req_extra {
+    uint16_t domid;
+    uint16_t res0;
+};
+typedef union req_extra req_extra_t;
+DEFINE_XEN_GUEST_HANDLE(req_extra_t);
+#endif
+
+#if __XEN_INTERFACE_VERSION__ < 0x00030209
+#define req req_v0
+#define req_t req_v0_t
+#endif
+/*
+ * A request. Its C tag was req_v0 before interface 0x00030209: C then
+ * defines req as a macro for it. A member under a condition may use a
+ * type that exists under it (req_extra).
+ */
+struct req {
+    uint16_t size;
+#if __XEN_INTERFACE_VERSION__ < 0x00030209
+    uint16_t domid;
+#else
+    union req_extra u;
+#endif
+};
+typedef struct req req_t;
+DEFINE_XEN_GUEST_HANDLE(req_t);
+
+/* Also called batch_v0 in C before interface 0x00030209. */
+struct batch {
+    uint32_t n;
+};
+#if __XEN_INTERFACE_VERSION__ < 0x00030209
+#define batch_v0 batch
+#endif
+typedef struct batch batch_t;
+DEFINE_XEN_GUEST_HANDLE(batch_t);
+
 #endif /* __XEN_PUBLIC_CONDS_H__ */
