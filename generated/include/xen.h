@@ -638,9 +638,15 @@ struct start_info {
     /* The console: a ring for a domU, a video mode description for dom0. */
     union {
         struct {
-            /* Machine frame of the console ring. */
+            /*
+             * Machine frame of the console ring (console_mfn before
+             * interface 0x00030203).
+             */
             xen_pfn_t mfn;
-            /* Event channel of the console ring. */
+            /*
+             * Event channel of the console ring (console_evtchn before
+             * interface 0x00030203).
+             */
             uint32_t evtchn;
         } domU;
         struct {
@@ -676,6 +682,12 @@ struct start_info {
     /* Number of frames of the initial p2m table. */
     unsigned long nr_p2m_frames;
 };
+#if __XEN_INTERFACE_VERSION__ < 0x00030203
+#define console_mfn console.domU.mfn
+#endif
+#if __XEN_INTERFACE_VERSION__ < 0x00030203
+#define console_evtchn console.domU.evtchn
+#endif
 typedef struct start_info start_info_t;
 #endif /* XEN_HAVE_PV_GUEST_ENTRY */
 
@@ -723,7 +735,7 @@ struct xen_multiboot_mod_list {
 
 /*
  * The console of dom0 (start_info.console.dom0 points at it): what a VGA
- * or VESA console needs.
+ * or VESA console needs. C also calls it xen_vga_console_info.
  */
 struct dom0_vga_console_info {
     /* XEN_VGATYPE_*. */
@@ -780,6 +792,7 @@ struct dom0_vga_console_info {
         } vesa_lfb;
     } u;
 };
+#define xen_vga_console_info dom0_vga_console_info
 typedef struct dom0_vga_console_info dom0_vga_console_info_t;
 
 /* The toolstack's handle of a domain (a UUID). */

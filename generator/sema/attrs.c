@@ -371,7 +371,9 @@ static void apply_len(struct xi_ctx *ctx, struct xi_member *m, const struct xi_a
 
 static void apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct xi_attr *list)
 {
-	const struct xi_attr *direction = NULL, *reserved = NULL;
+	const struct xi_attr *direction = NULL, *reserved = NULL, *alias_if = NULL;
+	const char *alias = NULL;
+	bool named = false;
 	for (const struct xi_attr *a = list; a; a = a->next) {
 		if (attr_repeated(ctx, list, a))
 			continue;
@@ -402,9 +404,33 @@ static void apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct x
 			/* the resolver checks that it is in an anonymous aggregate */
 			if (attr_no_arg(ctx, a))
 				m->flags |= XI_MEMBER_C_FALLBACK;
+		} else if (!strcmp(a->name, "c_alias")) {
+			named = true;
+			alias = attr_string(ctx, a, true);
+		} else if (!strcmp(a->name, "c_alias_if")) {
+			if (a->arg_kind != XI_ATTR_ARG_COND)
+				xi_error(&ctx->diag, a->loc, "'%s' needs a condition, as in "
+					 "@c_alias_if(version < 0x00040400)",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else if (a->cond && (xi_cond_find_family(a->cond) ||
+					     xi_cond_has_defined(a->cond)))
+				xi_error(&ctx->diag, a->arg_loc, "'%s' takes a condition on xen, tools "
+					 "and version only, not an architecture or defined(NAME)",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else if (a->cond)
+				alias_if = a;
 		} else {
 			attr_misplaced(ctx, a, "a member");
 		}
+	}
+	if (alias_if && !named)
+		xi_error(&ctx->diag, alias_if->loc, "'%s' conditions '@c_alias', and '%s' has none",
+			 xi_spell_attr(ctx, alias_if->loc, alias_if->name), m->name);
+	if (alias) {
+		struct xi_member_alias *ma = XI_NEW(&ctx->arena, struct xi_member_alias);
+		ma->name = alias;
+		ma->cond = alias_if ? alias_if->cond : NULL;
+		xi_member_alias_set(ctx, m, ma);
 	}
 	if (direction && reserved && xi_form_at(ctx, reserved->loc) == XI_FORMAT_XIDL)
 		xi_error(&ctx->diag, reserved->loc,
@@ -569,7 +595,8 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 }
 
 const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_member *m,
-					 const struct xi_cond *cond)
+					 const struct xi_cond *cond,
+					 const struct xi_member_alias *alias)
 {
 	struct xi_attr *head = NULL, **tail = &head;
 	switch (m->flags & (XI_MEMBER_IN | XI_MEMBER_OUT)) {
@@ -599,6 +626,13 @@ const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_mem
 		struct xi_attr *at = push(a, &tail, "max");
 		at->arg_kind = XI_ATTR_ARG_EXPR;
 		at->expr = rel->max;
+	}
+	if (alias)
+		push_string(a, &tail, "c_alias", alias->name);
+	if (alias && alias->cond) {
+		struct xi_attr *at = push(a, &tail, "c_alias_if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = alias->cond;
 	}
 	if (cond) {
 		struct xi_attr *at = push(a, &tail, "if");

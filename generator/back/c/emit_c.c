@@ -784,6 +784,46 @@ static void emit_alias_name(struct cgen *g, const struct xi_decl *d, const char 
 		xi_out_puts(g->out, "#endif\n");
 }
 
+/* @c_alias on members: `#define NAME path.to.member` after the type, for
+ * every member of it and of its inline structs and unions (an anonymous
+ * one adds nothing to the path), C's members all (alternatives too). */
+static void emit_member_aliases(struct cgen *g, const struct xi_agg *agg, const char *prefix,
+				unsigned depth);
+
+static void emit_member_alias(struct cgen *g, const struct xi_member *m, const char *prefix,
+			      unsigned depth)
+{
+	const char *name = m->c_name ? m->c_name : m->name;
+	const struct xi_type *t = m->type;
+	bool anonymous = t && t->kind == XI_TYPE_AGG && t->u.agg->anonymous;
+	const char *path = anonymous ? prefix
+			   : *prefix ? xi_aprintf(g->arena, "%s.%s", prefix, name) : name;
+	const struct xi_member_alias *ma = xi_member_alias(g->ctx, m);
+	if (ma) {
+		if (ma->cond)
+			cond_line(g, "if", ma->cond);
+		xi_out_printf(g->out, "#define %s %s\n", ma->name, path);
+		if (ma->cond)
+			xi_out_puts(g->out, "#endif\n");
+	}
+	if (t && t->kind == XI_TYPE_AGG)
+		emit_member_aliases(g, t->u.agg, path, depth + 1);
+}
+
+static void emit_member_aliases(struct cgen *g, const struct xi_agg *agg, const char *prefix,
+				unsigned depth)
+{
+	if (!g->ctx->member_aliases.count || depth > XI_MAX_NESTING)
+		return;
+	if (agg->c_members) {
+		for (const struct xi_cmember *cm = agg->c_members; cm; cm = cm->next)
+			emit_member_alias(g, cm->member, prefix, depth);
+	} else {
+		for (const struct xi_member *m = agg->members; m; m = m->next)
+			emit_member_alias(g, m, prefix, depth);
+	}
+}
+
 static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 {
 	const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
@@ -812,6 +852,7 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 	 * struct xen_callback, its x86_64 one an integer). */
 	if (d->c_alias)
 		emit_alias_name(g, d, name);
+	emit_member_aliases(g, d->agg, "", 0);
 	if (!type)
 		return;
 	/* @c_typedef_if: Xen's spelling, #ifndef __XEN__ for !xen. */

@@ -195,6 +195,8 @@ static void put_member(struct mf_writer *w, const struct xi_mf_decl *d,
 		add_attr(sb, "c", mm->c_name);
 		add_attr(sb, "len", mm->len);
 		add_attr(sb, "max", mm->max);
+		add_attr(sb, "c_alias", mm->c_alias);
+		add_attr(sb, "c_alias_if", mm->c_alias_if);
 		const char *line = xi_strndup(&w->arena, xi_sb_str(sb), sb->len);
 		XI_FOR_EACH_ABI(b, groups[k].abis)
 			text[b] = line;

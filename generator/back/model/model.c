@@ -400,6 +400,16 @@ static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struc
 		struct xi_mf_member *mm = xi_mf_add_member(b->m, d, path);
 		mm->alias = alias;
 		mm->c_name = copy(b, m->c_name);
+		const struct xi_member_alias *ma = xi_member_alias(b->ctx, m);
+		if (ma) {
+			mm->c_alias = copy(b, ma->name);
+			if (ma->cond) {
+				struct xi_strbuf sb = XI_STRBUF_INIT;
+				xi_cond_text(&sb, ma->cond);
+				mm->c_alias_if = xi_strdup(&b->m->arena, xi_sb_str(&sb));
+				xi_sb_free(&sb);
+			}
+		}
 		mm->doc = copy(b, m->doc);
 		mm->loc = loc_of(b, m->loc);
 		mm->dir = mdir;

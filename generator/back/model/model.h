@@ -71,6 +71,10 @@ struct xi_mf_member {
 	 * decimal), or NULL. Part of the ABI. */
 	const char *len;
 	const char *max;
+	/* @c_alias and @c_alias_if: C's other name of the member (a macro
+	 * naming its path) and where C has it (condition text), or NULL. */
+	const char *c_alias;
+	const char *c_alias_if;
 	/* Tagged-union arms: the labels that select it, or the default arm. */
 	bool is_arm;
 	bool default_arm;

@@ -795,6 +795,10 @@ static void read_member(struct reader *r)
 	const struct token *max = attr(r, "max");
 	bool reserved = flag(r, "reserved");
 	bool alias = flag(r, "alias");
+	/* C's other name of the member (an old interface's macro): read and
+	 * not compared, as no layout depends on it. */
+	(void)attr(r, "c_alias");
+	(void)attr(r, "c_alias_if");
 	xi_abi_mask on;
 	ok = on_attr(r, &on) && ok;
 	unsigned dirbits = 0;

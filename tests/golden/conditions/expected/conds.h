@@ -139,9 +139,16 @@ DEFINE_XEN_GUEST_HANDLE(req_t);
 /* Also called batch_v0 in C before interface 0x00030209. */
 struct batch {
     uint32_t n;
+    /* C's batch_count names head.count before interface 0x00030209. */
+    struct {
+        uint32_t count;
+    } head;
 };
 #if __XEN_INTERFACE_VERSION__ < 0x00030209
 #define batch_v0 batch
+#endif
+#if __XEN_INTERFACE_VERSION__ < 0x00030209
+#define batch_count head.count
 #endif
 typedef struct batch batch_t;
 DEFINE_XEN_GUEST_HANDLE(batch_t);

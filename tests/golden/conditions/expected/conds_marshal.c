@@ -216,13 +216,14 @@ int batch_decode(struct batch *out, const void *buf, size_t len,
 {
 	const unsigned char *p = (const unsigned char *)buf;
 
-	if (len < 4)
-		return xenidl_fail(err, XENIDL_ESHORT, "batch", "", len, 4, NULL);
+	if (len < 8)
+		return xenidl_fail(err, XENIDL_ESHORT, "batch", "", len, 8, NULL);
 	(void)flags;
 #if defined(XENIDL_LE_HOST)
-	xenidl_copy(out, p, 4);
+	xenidl_copy(out, p, 8);
 #else
 	out->n = xenidl_le_load_u32(p + 0);
+	out->head.count = xenidl_le_load_u32(p + 4);
 #endif
 	return 0;
 }
@@ -232,13 +233,14 @@ int batch_encode(const struct batch *in, void *buf, size_t len,
 {
 	unsigned char *p = (unsigned char *)buf;
 
-	if (len < 4)
-		return xenidl_fail(err, XENIDL_ESHORT, "batch", "", len, 4, NULL);
+	if (len < 8)
+		return xenidl_fail(err, XENIDL_ESHORT, "batch", "", len, 8, NULL);
 	(void)flags;
 #if defined(XENIDL_LE_HOST)
-	xenidl_copy(p, in, 4);
+	xenidl_copy(p, in, 8);
 #else
 	xenidl_le_store_u32(p + 0, in->n);
+	xenidl_le_store_u32(p + 4, in->head.count);
 #endif
 	return 0;
 }

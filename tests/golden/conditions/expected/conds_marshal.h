@@ -51,7 +51,7 @@ int req_check(const struct req *v,
 	unsigned flags, struct xenidl_error *err);
 
 /* struct batch */
-#define batch_WIRE_SIZE 4
+#define batch_WIRE_SIZE 8
 int batch_decode(struct batch *out, const void *buf, size_t len,
 	unsigned flags, struct xenidl_error *err);
 int batch_encode(const struct batch *in, void *buf, size_t len,

@@ -284,11 +284,35 @@ impl Req {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Batch {
     pub n: u32,
+    /// C's batch_count names head.count before interface 0x00030209.
+    pub head: BatchHead,
 }
 
 plain_data!(Batch);
 
 impl Batch {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, dir: crate::Direction) -> Result<(), crate::CheckError> {
+        const TY: &str = "batch";
+        let at = offset_of!(Self, head);
+        let r = self.head.check(dir);
+        crate::within(r, TY, "head", at)?;
+        Ok(())
+    }
+}
+
+/// C's batch_count names head.count before interface 0x00030209.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BatchHead {
+    pub count: u32,
+}
+
+plain_data!(BatchHead);
+
+impl BatchHead {
     /// Checks what the interface requires of the fields `dir` selects:
     /// reserved fields zero, only declared bits and enum values, and tags
     /// that select an arm. Returns the first problem found.
@@ -333,9 +357,17 @@ const _: () = {
 
 const _: () = {
     type T = Batch;
-    assert!(size_of::<T>() == 4);
+    assert!(size_of::<T>() == 8);
     assert!(align_of::<T>() == 4);
     assert!(offset_of!(T, n) == 0);
+    assert!(offset_of!(T, head) == 4);
+};
+
+const _: () = {
+    type T = BatchHead;
+    assert!(size_of::<T>() == 4);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, count) == 0);
 };
 
 #[cfg(test)]
@@ -437,14 +469,29 @@ mod tests {
     #[test]
     fn layout_batch() {
         type T = Batch;
-        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(size_of::<T>(), 8);
         assert_eq!(align_of::<T>(), 4);
         assert_eq!(offset_of!(T, n), 0);
+        assert_eq!(offset_of!(T, head), 4);
     }
 
     #[test]
     fn check_batch() {
         type T = Batch;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[test]
+    fn layout_batch_head() {
+        type T = BatchHead;
+        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, count), 0);
+    }
+
+    #[test]
+    fn check_batch_head() {
+        type T = BatchHead;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
     }
 }
