@@ -129,4 +129,13 @@ __extension__ struct xen_arch_domainconfig {
  */
 typedef uint64_aligned_t xen_callback_t;
 
+/*
+ * The architecture's part of the PMU state (pmu.h's xen_pmu_data): a stub,
+ * since this architecture has no virtual PMU interface.
+ */
+struct xen_pmu_arch {
+    uint8_t dummy;
+};
+typedef struct xen_pmu_arch xen_pmu_arch_t;
+
 #endif /* __XEN_PUBLIC_ARCH_PPC_H__ */

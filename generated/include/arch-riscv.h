@@ -93,4 +93,13 @@ typedef struct arch_shared_info arch_shared_info_t;
  */
 typedef uint64_aligned_t xen_callback_t;
 
+/*
+ * The architecture's part of the PMU state (pmu.h's xen_pmu_data): a stub,
+ * since this architecture has no virtual PMU interface.
+ */
+struct xen_pmu_arch {
+    uint8_t dummy;
+};
+typedef struct xen_pmu_arch xen_pmu_arch_t;
+
 #endif /* __XEN_PUBLIC_ARCH_RISCV_H__ */

@@ -227,6 +227,10 @@ struct xen_domctl_ext_vcpucontext {
 #define XEN_DOMCTL_iomem_permission 20
 #define XEN_DOMCTL_ioport_permission 21
 #define XEN_DOMCTL_hypercall_init 22
+#if defined(__XEN__)
+/* The hypervisor's own: continues an XEN_DOMCTL_soft_reset. */
+#define XEN_DOMCTL_soft_reset_cont 23
+#endif
 #define XEN_DOMCTL_settimeoffset 24
 #define XEN_DOMCTL_getvcpuaffinity 25
 /* Obsolete (PPC only). */

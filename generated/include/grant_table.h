@@ -94,9 +94,14 @@ typedef uint32_t grant_ref_t;
 #define _GTF_transfer_completed 3
 #define GTF_transfer_completed (1U << _GTF_transfer_completed)
 
+#if __XEN_INTERFACE_VERSION__ < 0x0003020a
+#define grant_entry_v1 grant_entry
+#define grant_entry_v1_t grant_entry_t
+#endif
 /*
  * A version 1 grant entry, kept mostly for older guests; new guests
- * should support version 2 but use version 1 by default.
+ * should support version 2 but use version 1 by default. Called
+ * grant_entry (grant_entry_t) before interface 0x0003020a.
  */
 struct grant_entry_v1 {
     /* [XEN,GST] GTF_* type and flags. */

@@ -90,7 +90,8 @@
 
 /*
  * XENPF_settime32: set the wallclock so that it reads secs.nsecs after
- * the Unix epoch at the given system time.
+ * the Unix epoch at the given system time. Also called xenpf_settime
+ * before interface 0x00040600.
  */
 struct xenpf_settime32 {
     /* IN: seconds. */
@@ -100,9 +101,15 @@ struct xenpf_settime32 {
     /* IN: the system time at which that holds. */
     uint64_t system_time;
 };
+#if __XEN_INTERFACE_VERSION__ < 0x00040600
+#define xenpf_settime xenpf_settime32
+#endif
 typedef struct xenpf_settime32 xenpf_settime32_t;
 
-/* XENPF_settime64: as settime32 with 64-bit seconds. */
+/*
+ * XENPF_settime64: as settime32 with 64-bit seconds. Also called
+ * xenpf_settime since interface 0x00040600.
+ */
 struct xenpf_settime64 {
     /* IN: seconds. */
     uint64_t secs;
@@ -112,6 +119,9 @@ struct xenpf_settime64 {
     /* IN: the system time at which that holds. */
     uint64_t system_time;
 };
+#if __XEN_INTERFACE_VERSION__ >= 0x00040600
+#define xenpf_settime xenpf_settime64
+#endif
 typedef struct xenpf_settime64 xenpf_settime64_t;
 
 /* The settime struct of this interface version. */

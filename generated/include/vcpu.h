@@ -175,4 +175,22 @@ struct vcpu_get_physid {
 typedef struct vcpu_get_physid vcpu_get_physid_t;
 DEFINE_XEN_GUEST_HANDLE(vcpu_get_physid_t);
 
+/*
+ * VCPUOP_register_vcpu_time_memory_area (and, with addr.p,
+ * VCPUOP_register_vcpu_time_phys_area): where Xen keeps the second copy
+ * of the vCPU's time information, given one of three ways.
+ */
+struct vcpu_register_time_memory_area {
+    union {
+        /* A guest handle to the area. */
+        XEN_GUEST_HANDLE(vcpu_time_info_t) h;
+        /* Its virtual address in the guest, pointer-sized. */
+        struct vcpu_time_info *v;
+        /* Its guest physical address (register_vcpu_time_phys_area). */
+        uint64_t p;
+    } addr;
+};
+typedef struct vcpu_register_time_memory_area vcpu_register_time_memory_area_t;
+DEFINE_XEN_GUEST_HANDLE(vcpu_register_time_memory_area_t);
+
 #endif /* __XEN_PUBLIC_VCPU_H__ */

@@ -136,6 +136,10 @@ DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
 /* Replaced by sched_op since interface 0x00030101. */
 #define __HYPERVISOR_sched_op_compat 6
 #define __HYPERVISOR_platform_op 7
+#if __XEN_INTERFACE_VERSION__ < 0x00030204
+/* Before interface 0x00030204: the name of platform_op. */
+#define __HYPERVISOR_dom0_op 7
+#endif
 #define __HYPERVISOR_set_debugreg 8
 #define __HYPERVISOR_get_debugreg 9
 #define __HYPERVISOR_update_descriptor 10
@@ -377,6 +381,12 @@ DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
  */
 #define VMASST_TYPE_m2p_strict 32
 
+#if __XEN_INTERFACE_VERSION__ < 0x00040600
+
+/* Before interface 0x00040600: the highest VMASST_TYPE_* then. */
+#define MAX_VMASST_TYPE 3
+#endif
+
 /* An identifier of a domain. */
 typedef uint16_t domid_t;
 
@@ -488,6 +498,16 @@ DEFINE_XEN_GUEST_HANDLE(mmuext_op_t);
 #define XEN_PVCLOCK_TSC_STABLE_BIT (1 << 0)
 /* The guest was stopped; its watchdogs should not fire. */
 #define XEN_PVCLOCK_GUEST_STOPPED (1 << 1)
+
+#if __XEN_INTERFACE_VERSION__ < 0x00040400
+
+/*
+ * Before interface 0x00040400: the ports of the 2-level event channel ABI
+ * (event_channel.h's EVTCHN_2L_NR_CHANNELS): 1024 where a long has 32 bits,
+ * 4096 where it has 64.
+ */
+#define NR_EVENT_CHANNELS (sizeof(xen_ulong_t) * sizeof(xen_ulong_t) * 64)
+#endif
 
 /*
  * Per-vCPU time information. Xen increments version before and after
@@ -618,9 +638,15 @@ struct start_info {
     /* The console: a ring for a domU, a video mode description for dom0. */
     union {
         struct {
-            /* Machine frame of the console ring. */
+            /*
+             * Machine frame of the console ring (console_mfn before
+             * interface 0x00030203).
+             */
             xen_pfn_t mfn;
-            /* Event channel of the console ring. */
+            /*
+             * Event channel of the console ring (console_evtchn before
+             * interface 0x00030203).
+             */
             uint32_t evtchn;
         } domU;
         struct {
@@ -656,6 +682,12 @@ struct start_info {
     /* Number of frames of the initial p2m table. */
     unsigned long nr_p2m_frames;
 };
+#if __XEN_INTERFACE_VERSION__ < 0x00030203
+#define console_mfn console.domU.mfn
+#endif
+#if __XEN_INTERFACE_VERSION__ < 0x00030203
+#define console_evtchn console.domU.evtchn
+#endif
 typedef struct start_info start_info_t;
 #endif /* XEN_HAVE_PV_GUEST_ENTRY */
 
@@ -703,7 +735,7 @@ struct xen_multiboot_mod_list {
 
 /*
  * The console of dom0 (start_info.console.dom0 points at it): what a VGA
- * or VESA console needs.
+ * or VESA console needs. C also calls it xen_vga_console_info.
  */
 struct dom0_vga_console_info {
     /* XEN_VGATYPE_*. */
@@ -760,6 +792,7 @@ struct dom0_vga_console_info {
         } vesa_lfb;
     } u;
 };
+#define xen_vga_console_info dom0_vga_console_info
 typedef struct dom0_vga_console_info dom0_vga_console_info_t;
 
 /* The toolstack's handle of a domain (a UUID). */

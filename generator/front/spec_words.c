@@ -22,6 +22,9 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_C_TYPEDEF_IF] = "c_typedef_if",
 	[XI_W_C_INLINE] = "c_inline",
 	[XI_W_C_NAME_IF] = "c_name_if",
+	[XI_W_C_ALIAS] = "c_alias",
+	[XI_W_C_OLD_NAME] = "c_old_name",
+	[XI_W_C_ALIAS_IF] = "c_alias_if",
 	[XI_W_C_HANDLES] = "c_handles",
 	[XI_W_C_FIELD_MACRO] = "c_field_macro",
 	[XI_W_C_BIT_NUMBERS] = "c_bit_numbers",
@@ -103,12 +106,13 @@ static const unsigned char len6[] = { XI_W_STRING, XI_W_FIELDS, XI_W_C_NAME, XI_
 				      XI_W_LEGACY, XI_W_SWITCH, XI_W_HANDLE, XI_W_UNIONS,
 				      XI_W_IMPORT, XI_W_NONE };
 static const unsigned char len7[] = { XI_W_VERSION, XI_W_DEFAULT, XI_W_STRUCTS, XI_W_BITMAPS,
-				      XI_W_ALIASES, XI_W_IMPORTS, XI_W_POINTER, XI_W_NONE };
+				      XI_W_ALIASES, XI_W_IMPORTS, XI_W_POINTER, XI_W_C_ALIAS, XI_W_NONE };
 static const unsigned char len8[] = { XI_W_VARIANTS, XI_W_RESERVED, XI_W_C_PREFIX, XI_W_INCLUDES,
 				      XI_W_C_HANDLE, XI_W_C_INLINE, XI_W_NONE };
 static const unsigned char len9[] = { XI_W_DIRECTION, XI_W_CONSTANTS, XI_W_C_PRELUDE,
 				      XI_W_C_TYPEDEF, XI_W_C_HANDLES, XI_W_C_NAME_IF, XI_W_NONE };
-static const unsigned char len10[] = { XI_W_NATIVE_U64, XI_W_NATIVE_I64, XI_W_C_FALLBACK, XI_W_NONE };
+static const unsigned char len10[] = { XI_W_NATIVE_U64, XI_W_NATIVE_I64, XI_W_C_FALLBACK,
+				       XI_W_C_OLD_NAME, XI_W_C_ALIAS_IF, XI_W_NONE };
 static const unsigned char len11[] = { XI_W_DESCRIPTION, XI_W_C_BITFIELDS, XI_W_NONE };
 static const unsigned char len12[] = { XI_W_DECLARATIONS, XI_W_C_TYPEDEF_IF, XI_W_NONE };
 static const unsigned char len13[] = { XI_W_NATIVE_HANDLE, XI_W_C_BIT_NUMBERS, XI_W_C_FIELD_MACRO,

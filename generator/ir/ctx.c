@@ -130,6 +130,21 @@ void xi_member_cond_set(struct xi_ctx *ctx, const struct xi_member *m, const str
 	xi_map_put(&ctx->member_conds, (const char *)key, sizeof(*key), (void *)c);
 }
 
+const struct xi_member_alias *xi_member_alias(const struct xi_ctx *ctx, const struct xi_member *m)
+{
+	if (!ctx->member_aliases.count)
+		return NULL;
+	return xi_map_get(&ctx->member_aliases, (const char *)&m, sizeof(m));
+}
+
+void xi_member_alias_set(struct xi_ctx *ctx, const struct xi_member *m,
+			 const struct xi_member_alias *alias)
+{
+	const struct xi_member **key = XI_NEW(&ctx->arena, const struct xi_member *);
+	*key = m;
+	xi_map_put(&ctx->member_aliases, (const char *)key, sizeof(*key), (void *)alias);
+}
+
 const char *xi_anonymous_name(struct xi_ctx *ctx, unsigned index)
 {
 	char name[24];

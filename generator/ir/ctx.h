@@ -44,6 +44,9 @@ struct xi_ctx {
 	/* @if on members: the member's address (its bytes) -> its condition.
 	 * Kept aside: a member has no room for it (ir.h), and few have one. */
 	struct xi_map member_conds;
+	/* @c_alias on members: the member's address -> its xi_member_alias
+	 * (aside, as member_conds). */
+	struct xi_map member_aliases;
 	struct xi_module **modules;    /* in load order */
 	unsigned nmodules, cap_modules;
 	struct xi_module **inputs;     /* named on the command line, in order */
@@ -119,6 +122,17 @@ unsigned xi_attrs_errors(const struct xi_ctx *ctx);
 /* A member's @if, or NULL (xi_member_cond_set records it). */
 const struct xi_cond *xi_member_cond(const struct xi_ctx *ctx, const struct xi_member *m);
 void xi_member_cond_set(struct xi_ctx *ctx, const struct xi_member *m, const struct xi_cond *c);
+
+/* @c_alias("NAME") on a member: C's macro NAME names the member's path
+ * from its declaration (Xen's console_mfn, console.domU.mfn), where cond
+ * (@c_alias_if) holds, or everywhere (NULL). */
+struct xi_member_alias {
+	const char *name;
+	const struct xi_cond *cond;
+};
+const struct xi_member_alias *xi_member_alias(const struct xi_ctx *ctx, const struct xi_member *m);
+void xi_member_alias_set(struct xi_ctx *ctx, const struct xi_member *m,
+			 const struct xi_member_alias *alias);
 
 /* The ABIs a module's declarations exist on: the selected ABIs, narrowed
  * to its family for arch-* modules and to its ABI for an ABI's file. */

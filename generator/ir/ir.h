@@ -414,6 +414,13 @@ struct xi_decl {
 	 * __XEN__); references to it are spelled alike there. */
 	const struct xi_cond *c_name_cond;
 	const char *c_name_alt;
+	/* @c_alias("NAME"): C's macro NAME names the struct or union too;
+	 * @c_old_name("NAME"): C's tag is NAME (and its typedef NAME_t), this
+	 * name a macro for it; both where c_alias_cond holds (@c_alias_if),
+	 * or NULL */
+	const char *c_alias;
+	const char *c_old_name;
+	const struct xi_cond *c_alias_cond;
 	bool c_bit_numbers;        /* @c_bit_numbers on a bitmap: C defines _NAME for every bit */
 	/* @c_inline on a struct or union: C declares it in the declaration
 	 * of the member that has it as its type (c_inline_member, of

@@ -99,7 +99,8 @@ bool xi_attr_is_known(const char *n)
 					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
 					     "len", "max", "if", "interface_version", "c_handle", "c_bit_numbers",
 					     "c_typedef", "c_field_macro", "c_fallback", "c_typedef_if",
-					     "c_inline", "c_asm", "c_name_if" };
+					     "c_inline", "c_asm", "c_name_if", "c_alias",
+					     "c_old_name", "c_alias_if" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -309,6 +310,26 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 				d->c_name_cond = a->cond;
 				d->c_name_alt = a->str;
 			}
+		} else if ((!strcmp(a->name, "c_alias") || !strcmp(a->name, "c_old_name")) &&
+			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
+			const char *name = attr_string(ctx, a, true);
+			if (!strcmp(a->name, "c_alias"))
+				d->c_alias = name;
+			else
+				d->c_old_name = name;
+		} else if (!strcmp(a->name, "c_alias_if") &&
+			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
+			if (a->arg_kind != XI_ATTR_ARG_COND)
+				xi_error(&ctx->diag, a->loc, "'%s' needs a condition, as in "
+					 "@c_alias_if(version < 0x00040400)",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else if (a->cond && (xi_cond_find_family(a->cond) ||
+					     xi_cond_has_defined(a->cond)))
+				xi_error(&ctx->diag, a->arg_loc, "'%s' takes a condition on xen, tools "
+					 "and version only, not an architecture or defined(NAME)",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else
+				d->c_alias_cond = a->cond;
 		} else if (!strcmp(a->name, "version") &&
 			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
 			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
@@ -319,6 +340,21 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 		} else {
 			attr_misplaced(ctx, a, xi_decl_kind_phrase(d->kind));
 		}
+	}
+	/* @c_old_name renames the C type where a condition holds (elsewhere it
+	 * would be @c_name); @c_alias_if conditions the two alias attributes
+	 * (written, even if wrongly: one error is enough). */
+	bool named = false;
+	for (const struct xi_attr *a = list; a; a = a->next)
+		named |= !strcmp(a->name, "c_alias") || !strcmp(a->name, "c_old_name");
+	for (const struct xi_attr *a = list; a; a = a->next) {
+		if (!strcmp(a->name, "c_old_name") && d->c_old_name && !d->c_alias_cond)
+			xi_error(&ctx->diag, a->loc, "'%s' needs '@c_alias_if' with the condition "
+				 "where C uses the old name, as in @c_alias_if(version < 0x0003020a)",
+				 xi_spell_attr(ctx, a->loc, a->name));
+		else if (!strcmp(a->name, "c_alias_if") && d->c_alias_cond && !named)
+			xi_error(&ctx->diag, a->loc, "'%s' conditions '@c_alias' or '@c_old_name', "
+				 "and '%s' has neither", xi_spell_attr(ctx, a->loc, a->name), d->name);
 	}
 }
 
@@ -366,7 +402,9 @@ static void apply_len(struct xi_ctx *ctx, struct xi_member *m, const struct xi_a
 
 static void apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct xi_attr *list)
 {
-	const struct xi_attr *direction = NULL, *reserved = NULL;
+	const struct xi_attr *direction = NULL, *reserved = NULL, *alias_if = NULL;
+	const char *alias = NULL;
+	bool named = false;
 	for (const struct xi_attr *a = list; a; a = a->next) {
 		if (attr_repeated(ctx, list, a))
 			continue;
@@ -397,9 +435,33 @@ static void apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct x
 			/* the resolver checks that it is in an anonymous aggregate */
 			if (attr_no_arg(ctx, a))
 				m->flags |= XI_MEMBER_C_FALLBACK;
+		} else if (!strcmp(a->name, "c_alias")) {
+			named = true;
+			alias = attr_string(ctx, a, true);
+		} else if (!strcmp(a->name, "c_alias_if")) {
+			if (a->arg_kind != XI_ATTR_ARG_COND)
+				xi_error(&ctx->diag, a->loc, "'%s' needs a condition, as in "
+					 "@c_alias_if(version < 0x00040400)",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else if (a->cond && (xi_cond_find_family(a->cond) ||
+					     xi_cond_has_defined(a->cond)))
+				xi_error(&ctx->diag, a->arg_loc, "'%s' takes a condition on xen, tools "
+					 "and version only, not an architecture or defined(NAME)",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else if (a->cond)
+				alias_if = a;
 		} else {
 			attr_misplaced(ctx, a, "a member");
 		}
+	}
+	if (alias_if && !named)
+		xi_error(&ctx->diag, alias_if->loc, "'%s' conditions '@c_alias', and '%s' has none",
+			 xi_spell_attr(ctx, alias_if->loc, alias_if->name), m->name);
+	if (alias) {
+		struct xi_member_alias *ma = XI_NEW(&ctx->arena, struct xi_member_alias);
+		ma->name = alias;
+		ma->cond = alias_if ? alias_if->cond : NULL;
+		xi_member_alias_set(ctx, m, ma);
 	}
 	if (direction && reserved && xi_form_at(ctx, reserved->loc) == XI_FORMAT_XIDL)
 		xi_error(&ctx->diag, reserved->loc,
@@ -542,6 +604,15 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		at->cond = d->c_name_cond;
 		at->str = d->c_name_alt;
 	}
+	if (d->c_alias)
+		push_string(a, &tail, "c_alias", d->c_alias);
+	if (d->c_old_name)
+		push_string(a, &tail, "c_old_name", d->c_old_name);
+	if (d->c_alias_cond) {
+		struct xi_attr *at = push(a, &tail, "c_alias_if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = d->c_alias_cond;
+	}
 	push_ctype(a, &tail, d->c_type);
 	if (d->c_enum_typedef)
 		push_string(a, &tail, "c_enum", d->c_enum_typedef);
@@ -565,7 +636,8 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 }
 
 const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_member *m,
-					 const struct xi_cond *cond)
+					 const struct xi_cond *cond,
+					 const struct xi_member_alias *alias)
 {
 	struct xi_attr *head = NULL, **tail = &head;
 	switch (m->flags & (XI_MEMBER_IN | XI_MEMBER_OUT)) {
@@ -595,6 +667,13 @@ const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_mem
 		struct xi_attr *at = push(a, &tail, "max");
 		at->arg_kind = XI_ATTR_ARG_EXPR;
 		at->expr = rel->max;
+	}
+	if (alias)
+		push_string(a, &tail, "c_alias", alias->name);
+	if (alias && alias->cond) {
+		struct xi_attr *at = push(a, &tail, "c_alias_if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = alias->cond;
 	}
 	if (cond) {
 		struct xi_attr *at = push(a, &tail, "if");

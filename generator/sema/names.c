@@ -137,6 +137,7 @@ static void check_condition(struct xi_resolver *r, const char *name, struct xi_l
 	const struct xi_cond *from = r->decl->cond;
 	if (r->decl->module->tools_only)
 		from = xi_cond_and(r->ctx, &tools, from);
+	from = xi_cond_and(r->ctx, r->member_cond, from);
 	if (!target || xi_cond_implies(from, any))
 		return;
 	struct xi_strbuf sb = { 0 };
@@ -511,7 +512,7 @@ int xi_integer_prim_of(struct xi_ctx *ctx, const struct xi_module *m, struct xi_
 		       const char *what, struct xi_loc fallback)
 {
 	struct xi_loc at = t->loc.file ? t->loc : fallback;
-	struct xi_resolver r = { ctx, &ctx->diag, (struct xi_module *)m, NULL, false, false, 0 };
+	struct xi_resolver r = { ctx, &ctx->diag, (struct xi_module *)m, NULL, false, false, 0, NULL };
 	if (t->kind == XI_TYPE_REF)
 		xi_resolve_ref(&r, t, XI_USE_BACKING);
 	const struct xi_type *cur = t;
@@ -534,7 +535,7 @@ int xi_integer_prim_of(struct xi_ctx *ctx, const struct xi_module *m, struct xi_
 			break;
 		/* The alias may not have been resolved yet. */
 		if (d->type->kind == XI_TYPE_REF) {
-			struct xi_resolver ra = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
+			struct xi_resolver ra = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0, NULL };
 			xi_resolve_ref(&ra, d->type, XI_USE_ALIAS);
 		}
 		cur = d->type;

@@ -106,7 +106,7 @@ static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d);
 
 static bool resolve_expr_types(struct xi_ctx *ctx, struct xi_decl *d, struct xi_expr *e)
 {
-	struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
+	struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0, NULL };
 	return resolve_expr_types_on(&r, e);
 }
 
@@ -743,9 +743,13 @@ static void split_members(struct xi_resolver *r, struct xi_agg *agg)
 	}
 	*link = NULL;
 	/* C spells the others' types too. */
+	const struct xi_cond *outer = r->member_cond;
 	for (struct xi_cmember *cm = head; cm; cm = cm->next)
-		if (!xi_cond_reference(ctx, cm->cond))
+		if (!xi_cond_reference(ctx, cm->cond)) {
+			r->member_cond = xi_cond_and(ctx, cm->cond, outer);
 			resolve_type(r, cm->member->type, XI_USE_MEMBER);
+		}
+	r->member_cond = outer;
 }
 
 static void resolve_agg(struct xi_resolver *r, struct xi_agg *agg)
@@ -773,7 +777,11 @@ static void resolve_agg(struct xi_resolver *r, struct xi_agg *agg)
 		}
 		if (m->type->kind == XI_TYPE_AGG)
 			m->type->u.agg->parent = agg;
+		const struct xi_cond *outer = r->member_cond;
+		if (r->ctx->member_conds.count)
+			r->member_cond = xi_cond_and(r->ctx, xi_member_cond(r->ctx, m), outer);
 		resolve_type(r, m->type, XI_USE_MEMBER);
+		r->member_cond = outer;
 		if (m->type->kind == XI_TYPE_AGG && m->type->u.agg->tag_name)
 			resolve_tagged(r, agg, m);
 		if (xi_type_is_flex(m->type)) {
@@ -912,7 +920,13 @@ static void resolve_bitmap(struct xi_resolver *r, struct xi_decl *d)
 		v->lo = (unsigned)lo.mag;
 		v->hi = (unsigned)hi.mag;
 		v->invalid = false;
+		/* A bit that only C has (an old interface version's name of a bit)
+		 * may repeat another's bits, as a variant may repeat a value. */
+		if (v->cond && !xi_cond_reference(r->ctx, v->cond))
+			continue;
 		for (struct xi_variant *o = d->variants; o != v; o = o->next) {
+			if (o->cond && !xi_cond_reference(r->ctx, o->cond))
+				continue;
 			if (!o->invalid && o->lo <= v->hi && v->lo <= o->hi &&
 			    xi_cond_overlap(o->cond, v->cond)) {
 				xi_error(r->diag, v->value->loc, "bits of '%s' overlap those of '%s'",
@@ -1015,13 +1029,31 @@ static void count_variants(struct xi_decl *d)
 		d->nvariants++;
 }
 
+/* @c_alias and @c_old_name make C macros: their names must not be those
+ * of declarations, which the macro would rename. */
+static void check_c_alias_names(struct xi_ctx *ctx, const struct xi_decl *d)
+{
+	const char *names[] = { d->c_alias, d->c_old_name };
+	const char *attrs[] = { "c_alias", "c_old_name" };
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!names[i])
+			continue;
+		const struct xi_decl *o = xi_map_get(&ctx->symbols, names[i], strlen(names[i]));
+		if (!o)
+			continue;
+		xi_error(&ctx->diag, d->loc, "'@%s(\"%s\")' of '%s' names a declaration; C's macro "
+			 "would rename it", attrs[i], names[i], d->name);
+		xi_note(&ctx->diag, o->loc, "'%s' is declared here", o->name);
+	}
+}
+
 static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 {
 	/* sizeof may have resolved an alias before its turn */
 	if (d->resolved)
 		return;
 	d->resolved = true;
-	struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
+	struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0, NULL };
 	/* Under defined(NAME): its names need to exist only where it does. */
 	if (d->not_on) {
 		r.restricted = true;
@@ -1055,6 +1087,7 @@ static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 	case XI_DECL_UNION:
 		d->agg->owner = d;
 		resolve_agg(&r, d->agg);
+		check_c_alias_names(ctx, d);
 		if (d->version) {
 			struct xi_decl *c = xi_lookup_const(ctx, d->module, d->version->name,
 							    d->version->loc);
@@ -1111,7 +1144,7 @@ void xi_resolve(struct xi_ctx *ctx)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d && !ctx->diag.capped; d = d->next) {
 			if (!xi_decl_is_aggregate(d))
 				continue;
-			struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
+			struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0, NULL };
 			resolve_lens(&r, d->agg);
 		}
 	}

@@ -630,7 +630,8 @@ impl XenAddToPhysmap {
     }
 }
 
-/// The extra field of xen_add_to_physmap_batch.
+/// The extra field of xen_add_to_physmap_batch (since interface
+/// 0x00040700).
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub union XenAddToPhysmapBatchExtra {
@@ -652,7 +653,8 @@ impl XenAddToPhysmapBatchExtra {
     }
 }
 
-/// XENMEM_add_to_physmap_batch: add_to_physmap for many pages.
+/// XENMEM_add_to_physmap_batch: add_to_physmap for many pages; called
+/// xen_add_to_physmap_range before interface 0x00040400.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct XenAddToPhysmapBatch {

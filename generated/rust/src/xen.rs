@@ -1654,9 +1654,11 @@ mod on_start_info {
     #[repr(C)]
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub struct StartInfoConsoleDomU {
-        /// Machine frame of the console ring.
+        /// Machine frame of the console ring (console_mfn before
+        /// interface 0x00030203).
         pub mfn: crate::arch::xen::XenPfnT,
-        /// Event channel of the console ring.
+        /// Event channel of the console ring (console_evtchn before
+        /// interface 0x00030203).
         pub evtchn: u32,
     }
 
@@ -1853,7 +1855,7 @@ pub const XEN_VGATYPE_VESA_LFB: u8 = 0x23;
 pub const XEN_VGATYPE_EFI_LFB: u8 = 0x70;
 
 /// The console of dom0 (start_info.console.dom0 points at it): what a VGA
-/// or VESA console needs.
+/// or VESA console needs. C also calls it xen_vga_console_info.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct Dom0VgaConsoleInfo {

@@ -883,10 +883,80 @@ static void open_c_name_if(struct cgen *g, const struct xi_cond *c)
 		cond_line(g, "if", c);
 }
 
+/* @c_old_name: where the condition holds, the tag is the old name and the
+ * declaration's names are macros for it (Xen's grant_entry_v1, called
+ * grant_entry before interface 0x0003020a). Written before the type. */
+static void emit_old_names(struct cgen *g, const struct xi_decl *d, const char *name,
+			   const char *type)
+{
+	cond_line(g, "if", d->c_alias_cond);
+	xi_out_printf(g->out, "#define %s %s\n", name, d->c_old_name);
+	if (type)
+		xi_out_printf(g->out, "#define %s %s_t\n", type, d->c_old_name);
+	xi_out_puts(g->out, "#endif\n");
+}
+
+/* @c_alias: another C name of the type where the condition holds (Xen's
+ * xen_add_to_physmap_range before interface 0x00040400). */
+static void emit_alias_name(struct cgen *g, const struct xi_decl *d, const char *name)
+{
+	if (d->c_alias_cond)
+		cond_line(g, "if", d->c_alias_cond);
+	xi_out_printf(g->out, "#define %s %s\n", d->c_alias, name);
+	if (d->c_alias_cond)
+		xi_out_puts(g->out, "#endif\n");
+}
+
+/* @c_alias on members: `#define NAME path.to.member` after the type, for
+ * every member of it and of its inline structs and unions (an anonymous
+ * one adds nothing to the path), C's members all (alternatives too). */
+static void emit_member_aliases(struct cgen *g, const struct xi_agg *agg, const char *prefix,
+				unsigned depth);
+
+static void emit_member_alias(struct cgen *g, const struct xi_member *m, const char *prefix,
+			      unsigned depth)
+{
+	const char *name = m->c_name ? m->c_name : m->name;
+	const struct xi_type *t = m->type;
+	bool anonymous = t && t->kind == XI_TYPE_AGG && t->u.agg->anonymous;
+	const char *path = anonymous ? prefix
+			   : *prefix ? xi_aprintf(g->arena, "%s.%s", prefix, name) : name;
+	const struct xi_member_alias *ma = xi_member_alias(g->ctx, m);
+	if (ma) {
+		if (ma->cond)
+			cond_line(g, "if", ma->cond);
+		xi_out_printf(g->out, "#define %s %s\n", ma->name, path);
+		if (ma->cond)
+			xi_out_puts(g->out, "#endif\n");
+	}
+	if (t && t->kind == XI_TYPE_AGG)
+		emit_member_aliases(g, t->u.agg, path, depth + 1);
+}
+
+static void emit_member_aliases(struct cgen *g, const struct xi_agg *agg, const char *prefix,
+				unsigned depth)
+{
+	if (!g->ctx->member_aliases.count || depth > XI_MAX_NESTING)
+		return;
+	if (agg->c_members) {
+		for (const struct xi_cmember *cm = agg->c_members; cm; cm = cm->next)
+			emit_member_alias(g, cm->member, prefix, depth);
+	} else {
+		for (const struct xi_member *m = agg->members; m; m = m->next)
+			emit_member_alias(g, m, prefix, depth);
+	}
+}
+
 static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 {
 	const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
 	const char *name = xi_c_decl_name(d);
+	const char *type = xi_c_typedef_name(g->arena, d);
+	if (type && (xi_map_get(&g->ctx->symbols, type, strlen(type)) ||
+		     xi_map_get(&g->early, name, strlen(name))))
+		type = NULL;
+	if (d->c_old_name)
+		emit_old_names(g, d, name, type);
 	xi_c_comment(g->out, 0, d->doc);
 	/* Only @legacy types can be empty: a GNU extension (size 0 in C, 1 in
 	 * C++), which __extension__ keeps -pedantic quiet about. */
@@ -914,9 +984,10 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 	/* The typedef where C has one (xi_c_typedef_name). An alias declared
 	 * under its name takes its place (Xen's x86_32 xen_callback_t names
 	 * struct xen_callback, its x86_64 one an integer). */
-	const char *type = xi_c_typedef_name(g->arena, d);
-	if (!type || xi_map_get(&g->ctx->symbols, type, strlen(type)) ||
-	    xi_map_get(&g->early, name, strlen(name)))
+	if (d->c_alias)
+		emit_alias_name(g, d, name);
+	emit_member_aliases(g, d->agg, "", 0);
+	if (!type)
 		return;
 	/* @c_typedef_if: Xen's spelling, #ifndef __XEN__ for !xen. */
 	const struct xi_cond *c = d->c_typedef_cond;

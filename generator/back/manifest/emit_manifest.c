@@ -195,6 +195,8 @@ static void put_member(struct mf_writer *w, const struct xi_mf_decl *d,
 		add_attr(sb, "c", mm->c_name);
 		add_attr(sb, "len", mm->len);
 		add_attr(sb, "max", mm->max);
+		add_attr(sb, "c_alias", mm->c_alias);
+		add_attr(sb, "c_alias_if", mm->c_alias_if);
 		const char *line = xi_strndup(&w->arena, xi_sb_str(sb), sb->len);
 		XI_FOR_EACH_ABI(b, groups[k].abis)
 			text[b] = line;
@@ -295,6 +297,9 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d, const stru
 		add_attr(sb, "c_typedef_if", d->c_typedef_if);
 		add_attr(sb, "c_inline", d->c_inline);
 		add_attr(sb, "c_name_if", d->c_name_if);
+		add_attr(sb, "c_alias", d->c_alias);
+		add_attr(sb, "c_old_name", d->c_old_name);
+		add_attr(sb, "c_alias_if", d->c_alias_if);
 		break;
 	default:
 		break;

@@ -400,6 +400,16 @@ static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struc
 		struct xi_mf_member *mm = xi_mf_add_member(b->m, d, path);
 		mm->alias = alias;
 		mm->c_name = copy(b, m->c_name);
+		const struct xi_member_alias *ma = xi_member_alias(b->ctx, m);
+		if (ma) {
+			mm->c_alias = copy(b, ma->name);
+			if (ma->cond) {
+				struct xi_strbuf sb = XI_STRBUF_INIT;
+				xi_cond_text(&sb, ma->cond);
+				mm->c_alias_if = xi_strdup(&b->m->arena, xi_sb_str(&sb));
+				xi_sb_free(&sb);
+			}
+		}
 		mm->doc = copy(b, m->doc);
 		mm->loc = loc_of(b, m->loc);
 		mm->dir = mdir;
@@ -484,6 +494,14 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 		struct xi_strbuf sb = XI_STRBUF_INIT;
 		xi_cond_text(&sb, d->c_name_cond);
 		md->c_name_if = xi_aprintf(a, "%s=>%s", xi_sb_str(&sb), d->c_name_alt);
+		xi_sb_free(&sb);
+	}
+	md->c_alias = copy(b, d->c_alias);
+	md->c_old_name = copy(b, d->c_old_name);
+	if (d->c_alias_cond) {
+		struct xi_strbuf sb = XI_STRBUF_INIT;
+		xi_cond_text(&sb, d->c_alias_cond);
+		md->c_alias_if = xi_strdup(a, xi_sb_str(&sb));
 		xi_sb_free(&sb);
 	}
 	md->doc = copy(b, d->doc);

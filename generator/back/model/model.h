@@ -71,6 +71,10 @@ struct xi_mf_member {
 	 * decimal), or NULL. Part of the ABI. */
 	const char *len;
 	const char *max;
+	/* @c_alias and @c_alias_if: C's other name of the member (a macro
+	 * naming its path) and where C has it (condition text), or NULL. */
+	const char *c_alias;
+	const char *c_alias_if;
 	/* Tagged-union arms: the labels that select it, or the default arm. */
 	bool is_arm;
 	bool default_arm;
@@ -123,6 +127,9 @@ struct xi_mf_decl {
 			       * writes it in, or NULL: at file scope */
 	const char *c_name_if;  /* @c_name_if: "COND=>NAME" where C names it
 				 * NAME (xidl's condition text), or NULL */
+	const char *c_alias;  /* struct, union: @c_alias, @c_old_name and */
+	const char *c_old_name; /* where C has them (@c_alias_if's text) */
+	const char *c_alias_if;
 	const char *doc;
 	struct xi_mf_loc loc;
 	xi_abi_mask abis;     /* where it exists: its module's ABIs */

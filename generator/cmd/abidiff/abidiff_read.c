@@ -617,6 +617,11 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 		c_inline = str_attr(r, "c_inline", is_ident);
 		/* Its C name in another configuration (xen): C only. */
 		(void)str_attr(r, "c_name_if", nonempty);
+		/* Other C names of the type (old interfaces' names): C's
+		 * spelling only, read and not compared either. */
+		(void)str_attr(r, "c_alias", is_ident);
+		(void)str_attr(r, "c_old_name", is_ident);
+		(void)str_attr(r, "c_alias_if", nonempty);
 		break;
 	case XI_MF_ALIAS:
 		break;
@@ -811,6 +816,10 @@ static void read_member(struct reader *r)
 	const struct token *max = attr(r, "max");
 	bool reserved = flag(r, "reserved");
 	bool alias = flag(r, "alias");
+	/* C's other name of the member (an old interface's macro): read and
+	 * not compared, as no layout depends on it. */
+	(void)attr(r, "c_alias");
+	(void)attr(r, "c_alias_if");
 	xi_abi_mask on;
 	ok = on_attr(r, &on) && ok;
 	unsigned dirbits = 0;

@@ -380,7 +380,10 @@ static void put_members(struct xprinter *p, const struct xi_member *m, unsigned 
 		begin_line(p, indent);
 		if (n)
 			add_trail(p, &n->trail);
-		for (const struct xi_attr *a = xi_attrs_of_member(&p->ctx->arena, m, xi_member_cond(p->ctx, m)); a; a = a->next) {
+		const struct xi_attr *attrs = xi_attrs_of_member(&p->ctx->arena, m,
+								 xi_member_cond(p->ctx, m),
+								 xi_member_alias(p->ctx, m));
+		for (const struct xi_attr *a = attrs; a; a = a->next) {
 			struct xi_strbuf sb = XI_STRBUF_INIT;
 			attr_text(p, &sb, a);
 			xi_out_printf(p->o, "%s ", xi_sb_str(&sb));

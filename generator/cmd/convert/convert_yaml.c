@@ -495,7 +495,8 @@ static void fields(struct yprinter *p, const struct xi_member *m, bool arms, con
 			key_str(p, "name", m->name);
 		description(p, m->doc, m, m->loc);
 		item_after_doc(p, n);
-		attributes(p, xi_attrs_of_member(&p->ctx->arena, m, xi_member_cond(p->ctx, m)));
+		attributes(p, xi_attrs_of_member(&p->ctx->arena, m, xi_member_cond(p->ctx, m),
+						 xi_member_alias(p->ctx, m)));
 		if (arms && m->is_default_arm) {
 			str(p, "default");
 			raw(p, "true");

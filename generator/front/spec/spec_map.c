@@ -52,7 +52,8 @@ static const enum xi_word bit_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHI
 static const enum xi_word agg_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_NONE };
 static const enum xi_word agg_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_LEGACY,
 					   XI_W_C_NAME, XI_W_VERSION, XI_W_IF, XI_W_C_HANDLE, XI_W_C_TYPEDEF,
-					   XI_W_C_TYPEDEF_IF, XI_W_C_INLINE, XI_W_C_NAME_IF, XI_W_NONE };
+					   XI_W_C_TYPEDEF_IF, XI_W_C_INLINE, XI_W_C_NAME_IF, XI_W_C_ALIAS,
+					   XI_W_C_OLD_NAME, XI_W_C_ALIAS_IF, XI_W_NONE };
 
 static const enum xi_word *top_keys(const struct mapper *mp)
 {

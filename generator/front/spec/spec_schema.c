@@ -238,6 +238,8 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 	switch (e->word) {
 	case XI_W_C_NAME:
 	case XI_W_C_PREFIX:
+	case XI_W_C_ALIAS:
+	case XI_W_C_OLD_NAME:
 		if (!xi_sm_is_kind(mp, v, e->key, XI_DSTR, "a string"))
 			return false;
 		a = new_attr(mp, xi_words[e->word], e);
@@ -315,6 +317,7 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 	}
 	case XI_W_IF:
 	case XI_W_C_TYPEDEF_IF:
+	case XI_W_C_ALIAS_IF:
 		/* A declaration's condition, as @if writes it: "version >= 0x00030209"
 		 * (c_typedef_if: its C typedef's, "!xen"). */
 		if (!xi_sm_is_kind(mp, v, e->key, XI_DSTR, "a string"))

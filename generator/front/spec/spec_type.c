@@ -11,7 +11,8 @@
 static const enum xi_word field_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP, XI_W_NONE };
 static const enum xi_word field_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_DIRECTION,
 					     XI_W_RESERVED, XI_W_C_NAME, XI_W_LEN, XI_W_MAX,
-					     XI_W_IF, XI_W_C_FALLBACK, XI_W_NONE };
+					     XI_W_IF, XI_W_C_FALLBACK, XI_W_C_ALIAS, XI_W_C_ALIAS_IF,
+					     XI_W_NONE };
 static const enum xi_word arm_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_WHEN,
 					   XI_W_DEFAULT, XI_W_DIRECTION, XI_W_RESERVED, XI_W_C_NAME,
 					   XI_W_NONE };

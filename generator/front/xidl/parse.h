@@ -45,7 +45,7 @@ struct xi_parser {
 	struct xi_strbuf filedoc;  /* //! lines */
 	struct xi_strbuf text;     /* string literal being read */
 	struct xi_loc text_loc;
-	const char *cond_attr; /* the attribute of a condition without its ")": if, c_typedef_if */
+	const char *cond_attr; /* the attribute of a condition without its ")": if, c_typedef_if, c_alias_if */
 	/* The condition of the @if groups being read, or NULL. */
 	const struct xi_cond *group_cond;
 	/* Results */

@@ -307,7 +307,7 @@ attr
 		$$ = new_attr(p, @2, $2);
 	}
 	| AT_IF {
-		$$ = new_attr(p, @1, $1.name); /* @if, @c_typedef_if or @c_name_if */
+		$$ = new_attr(p, @1, $1.name); /* @if, @c_typedef_if, @c_name_if or @c_alias_if */
 		$$->arg_kind = XI_ATTR_ARG_COND;
 		$$->arg_loc = $1.at;
 		if (!strcmp($1.name, "c_name_if") && $1.text)
