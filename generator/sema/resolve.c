@@ -938,6 +938,12 @@ static void ctype_misfit(struct xi_resolver *r, struct xi_loc at, struct xi_int 
  * is given on every ABI: the macro would otherwise change value or type. */
 static void check_ctypes(struct xi_resolver *r, struct xi_decl *d)
 {
+	if (d->kind == XI_DECL_CONST && d->parameterised) {
+		if (d->c_type)
+			xi_error(r->diag, d->loc, "'%s' is a parameterised constant: its C type is its "
+				 "body's (write C suffixes on its literals), not a @c_type", d->name);
+		return;
+	}
 	if (d->kind == XI_DECL_CONST) {
 		if (d->c_type && d->evaluated && !d->eval_failed && !xi_ctype_fits(d->value, d->c_type))
 			ctype_misfit(r, d->loc, d->value, d->name, d->c_type);
