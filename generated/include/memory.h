@@ -119,6 +119,24 @@
 #define XENMEMF_vnode (1 << 18)
 #endif
 
+#if __XEN_INTERFACE_VERSION__ >= 0x00030209
+
+/* mem_flags asking for an address width of at most `x` bits (0: any). */
+#define XENMEMF_address_bits(x) (x)
+
+/* The address width that mem_flags `x` asks for. */
+#define XENMEMF_get_address_bits(x) ((x) & 0xffU)
+
+/* mem_flags asking for NUMA node `x`. */
+#define XENMEMF_node(x) (((x) + 1) << 8)
+
+/* The NUMA node that mem_flags `x` asks for (0xff: none). */
+#define XENMEMF_get_node(x) ((((x) >> 8) - 1) & 0xffU)
+
+/* mem_flags asking for NUMA node `n` and no other (exact_node_request). */
+#define XENMEMF_exact_node(n) (XENMEMF_node(n) | (1 << 17))
+#endif
+
 /* A change of a domain's reservation. */
 struct xen_memory_reservation {
     /*
@@ -426,6 +444,12 @@ DEFINE_XEN_GUEST_HANDLE(xen_mem_access_op_t);
  */
 #define XENMEM_SHARING_OP_FIELD_IS_GREF_FLAG 0x4000000000000000ULL
 
+/* Is the gfn field `field` a grant reference? */
+#define XENMEM_SHARING_OP_FIELD_IS_GREF(field) ((field) & XENMEM_SHARING_OP_FIELD_IS_GREF_FLAG)
+
+/* The grant reference a gfn field `field` holds. */
+#define XENMEM_SHARING_OP_FIELD_GET_GREF(field) ((field) & (~XENMEM_SHARING_OP_FIELD_IS_GREF_FLAG))
+
 /* Sharing: nominate a page. */
 struct mem_sharing_op_nominate {
     /* IN: the page, as a frame or a grant reference. */
@@ -564,6 +588,9 @@ DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_map_t);
  * the ioreq page of vCPU n).
  */
 #define XENMEM_resource_ioreq_server_frame_bufioreq 0
+
+/* The ioreq page of vCPU `n` in an ioreq server resource. */
+#define XENMEM_resource_ioreq_server_frame_ioreq(n) (1 + (n))
 
 /*
  * XENMEM_acquire_resource: map the frames of a guest resource into the

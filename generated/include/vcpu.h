@@ -175,4 +175,10 @@ struct vcpu_get_physid {
 typedef struct vcpu_get_physid vcpu_get_physid_t;
 DEFINE_XEN_GUEST_HANDLE(vcpu_get_physid_t);
 
+/* The x86 APIC ID in a vcpu_get_physid identity. */
+#define xen_vcpu_physid_to_x86_apicid(physid) ((uint32_t)(physid))
+
+/* The x86 ACPI ID in a vcpu_get_physid identity. */
+#define xen_vcpu_physid_to_x86_acpiid(physid) ((uint32_t)((physid) >> 32))
+
 #endif /* __XEN_PUBLIC_VCPU_H__ */

@@ -265,6 +265,13 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d, const stru
 	switch (d->kind) {
 	case XI_MF_CONST:
 		add_attr(sb, "type", d->type);
+		if (d->body) {
+			/* a parameterised constant: no value, a body */
+			add_attr(sb, "params", d->params);
+			add_attr(sb, "body", d->body);
+			add_attr(sb, "ctype", d->c_type);
+			break;
+		}
 		add_int_attr(sb, "value", d->value);
 		XI_FOR_EACH_ABI(a, d->abis)
 			if (!xi_int_eq(d->abi_value[a], d->value))
