@@ -191,6 +191,20 @@ static bool uses_sizeof(const struct xi_expr *e)
  * suffix, a conversion as a cast: `((uint32_t)((physid) >> 32))`. An
  * argument that is a parameter alone is not parenthesised again: the
  * macro called does it (`XENMEMF_node(n)`). */
+static void put_c_fn_body(struct xi_strbuf *sb, const struct xi_expr *e);
+
+/* An operand of a binary operator: a conversion binds tighter than any,
+ * so it needs no parentheses of its own: `((unsigned int)(pfn) << 12)`. */
+static void put_c_fn_operand(struct xi_strbuf *sb, const struct xi_expr *e)
+{
+	if (e->kind == XI_EXPR_CALL && !e->a->ref) {
+		xi_sb_printf(sb, "(%s)", xi_c_prim_plain(e->a->prim));
+		put_c_fn_body(sb, e->b->a);
+		return;
+	}
+	put_c_fn_body(sb, e);
+}
+
 static void put_c_fn_body(struct xi_strbuf *sb, const struct xi_expr *e)
 {
 	static const char *const ops[] = {
@@ -217,15 +231,15 @@ static void put_c_fn_body(struct xi_strbuf *sb, const struct xi_expr *e)
 		return;
 	case XI_EXPR_BINARY:
 		xi_sb_addc(sb, '(');
-		put_c_fn_body(sb, e->a);
+		put_c_fn_operand(sb, e->a);
 		xi_sb_printf(sb, " %s ", ops[e->op]);
-		put_c_fn_body(sb, e->b);
+		put_c_fn_operand(sb, e->b);
 		xi_sb_addc(sb, ')');
 		return;
 	case XI_EXPR_CALL:
 		if (!e->a->ref) {
-			xi_sb_printf(sb, "((%s)", xi_c_prim_plain(e->a->prim));
-			put_c_fn_body(sb, e->b->a);
+			xi_sb_addc(sb, '(');
+			put_c_fn_operand(sb, e);
 			xi_sb_addc(sb, ')');
 			return;
 		}
