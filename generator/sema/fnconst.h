@@ -7,8 +7,8 @@
 
 #include "ctx.h"
 
-/* Resolve and type-check parameterised constant d (xi_eval_const calls
- * it in place of evaluation): its parameters are integer types of
+/* Resolve and type-check parameterised constant d (xi_eval_const calls it,
+ * through ctx->check_fn_const, in place of evaluation): its parameters are integer types of
  * distinct names; its body uses parameters, constants, calls of other
  * parameterised constants and conversions to primitive integer types
  * (`u32(x)`). Every node gets its type (xi_expr.prim): the operands of

@@ -9,6 +9,7 @@
 #include "cond.h"
 #include "consteval.h"
 #include "ctypes.h"
+#include "fnconst.h"
 #include "limits.h"
 #include "names.h"
 #include "spelling.h"
@@ -1103,6 +1104,7 @@ void xi_resolve(struct xi_ctx *ctx)
 {
 	ctx->resolve_decl_early = resolve_decl;
 	ctx->resolve_expr_types = resolve_expr_types;
+	ctx->check_fn_const = xi_check_fn_const;
 	find_interface_version(ctx);
 	for (unsigned i = 0; i < ctx->nmodules; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)

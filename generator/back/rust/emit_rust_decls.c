@@ -249,7 +249,10 @@ static void emit_fn_const(struct rgen *g, const struct xi_decl *d)
 		xi_sb_printf(&sb, "%s%s: %s", q == d->params ? "" : ", ",
 			     xi_rust_ident(g->arena, q->name), xi_rust_type(g, q->type, -1));
 	xi_rust_doc(g->out, 0, d->doc, false);
-	line(g, 0, "#[allow(non_snake_case, clippy::unnecessary_cast)]");
+	/* As C writes it: casts that may be no-ops, a rotation by shifts, an
+	 * operation that may be the identity for some literal. */
+	line(g, 0, "#[allow(non_snake_case)]");
+	line(g, 0, "#[allow(clippy::unnecessary_cast, clippy::manual_rotate, clippy::identity_op)]");
 	line(g, 0, "#[inline]");
 	line(g, 0, "pub const fn %s(%s) -> %s {", xi_rust_ident(g->arena, d->name), xi_sb_str(&sb),
 	     xi_rust_type(g, d->type, -1));
