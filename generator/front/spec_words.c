@@ -82,6 +82,7 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_UNION] = "union",
 	[XI_W_UNIONS] = "unions",
 	[XI_W_VALUE] = "value",
+	[XI_W_PARAMS] = "params",
 	[XI_W_VARIANTS] = "variants",
 	[XI_W_VERSION] = "version",
 	[XI_W_WHEN] = "when",
@@ -103,7 +104,7 @@ static const unsigned char len4[] = { XI_W_NAME, XI_W_TYPE, XI_W_ARGS, XI_W_BITS
 static const unsigned char len5[] = { XI_W_VALUE, XI_W_SHIFT, XI_W_ARRAY, XI_W_UNION, XI_W_CONST, XI_W_C_ASM,
 				      XI_W_ALIAS, XI_W_ENUMS, XI_W_INOUT, XI_W_NONE };
 static const unsigned char len6[] = { XI_W_STRING, XI_W_FIELDS, XI_W_C_NAME, XI_W_C_TYPE, XI_W_C_ENUM, XI_W_STRUCT, XI_W_BITMAP,
-				      XI_W_LEGACY, XI_W_SWITCH, XI_W_HANDLE, XI_W_UNIONS,
+				      XI_W_LEGACY, XI_W_SWITCH, XI_W_HANDLE, XI_W_UNIONS, XI_W_PARAMS,
 				      XI_W_IMPORT, XI_W_NONE };
 static const unsigned char len7[] = { XI_W_VERSION, XI_W_DEFAULT, XI_W_STRUCTS, XI_W_BITMAPS,
 				      XI_W_ALIASES, XI_W_IMPORTS, XI_W_POINTER, XI_W_C_ALIAS, XI_W_NONE };

@@ -88,6 +88,9 @@ struct xi_ctx {
 	 * that sizeof and alignof name in an expression of a declaration. */
 	void (*resolve_decl_early)(struct xi_ctx *ctx, struct xi_decl *d);
 	bool (*resolve_expr_types)(struct xi_ctx *ctx, struct xi_decl *d, struct xi_expr *e);
+	/* And for a parameterised constant, which has no value: check its
+	 * parameters and body (fnconst.c) in place of evaluating it. */
+	bool (*check_fn_const)(struct xi_ctx *ctx, struct xi_decl *d);
 	/* The constant marked @interface_version, and its value: the
 	 * interface version of the reference configuration (cond.h). */
 	const struct xi_decl *interface_version;

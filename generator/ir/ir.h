@@ -128,8 +128,15 @@ struct xi_attrs_read {
 /* SIZEOF and ALIGNOF: sizeof(T) and alignof(T), the size and alignment of
  * a type on each ABI; a constant or array length that holds one may have
  * a value per ABI (xi_decl.abi_value, an arch type for an array). */
+/* The body of a parameterised constant (`const F(x: u32): u32 = ...;`)
+ * has three more: PARAM, a parameter (`name`; `ref` is the constant whose
+ * parameter it is); CALL, `F(args)` (`a` the callee, a NAME that names a
+ * parameterised constant or an integer type, which makes it a conversion;
+ * `b` the first ARG or NULL); ARG, one argument (`a` the argument, `b`
+ * the next ARG or NULL). */
 enum xi_expr_kind { XI_EXPR_INT, XI_EXPR_NAME, XI_EXPR_UNARY, XI_EXPR_BINARY, XI_EXPR_SIZEOF,
-		    XI_EXPR_ALIGNOF };
+		    XI_EXPR_ALIGNOF, XI_EXPR_PARAM, XI_EXPR_CALL, XI_EXPR_ARG };
+
 
 enum xi_op {
 	XI_OP_NEG, XI_OP_NOT, XI_OP_PLUS,                 /* unary */
@@ -141,11 +148,15 @@ struct xi_expr {
 	/* The small fields share one word after the location: an expression
 	 * is made for every array length and enum value. */
 	struct xi_loc loc;
-	enum xi_expr_kind kind : 8;
-	enum xi_op op : 8;
+	enum xi_expr_kind kind : 4;
+	enum xi_op op : 5;
 	bool hex : 1;           /* an integer literal written in hex (output hint) */
 	bool type_resolved : 1; /* SIZEOF, ALIGNOF: the type was resolved */
-	unsigned depth : 14;    /* height of the tree, bounded by XI_MAX_EXPR_DEPTH */
+	enum xi_lit_suffix suffix : 3; /* XI_EXPR_INT: its C suffix */
+	unsigned depth : 9;     /* height of the tree, bounded by XI_MAX_EXPR_DEPTH */
+	/* A parameterised constant's body: the type the resolver gives this
+	 * node (XI_PRIM_COUNT for a literal that takes the type around it). */
+	enum xi_prim prim : 8;
 	union {
 		struct xi_int lit;              /* XI_EXPR_INT */
 		struct {
@@ -157,6 +168,15 @@ struct xi_expr {
 		};
 		struct xi_type *type;           /* XI_EXPR_SIZEOF, XI_EXPR_ALIGNOF */
 	};
+};
+
+/* A parameter of a parameterised constant: an integer type. */
+struct xi_param {
+	const char *name;
+	struct xi_loc loc;
+	struct xi_type *type;
+	enum xi_prim prim;         /* its integer type, once resolved */
+	struct xi_param *next;
 };
 
 /* --- Types -------------------------------------------------------------- */
@@ -460,6 +480,12 @@ struct xi_decl {
 	struct xi_type *type;
 	/* const */
 	struct xi_expr *expr;
+	/* A parameterised constant (`const F(x: u32): u32 = x + 1;`): its
+	 * parameters, in order. It has no value (`value` stays 0); C writes
+	 * a function-like macro, Rust a const fn. */
+	struct xi_param *params;
+	unsigned nparams;
+	bool parameterised;
 	struct xi_int value;
 	/* A value that differs by ABI (it uses sizeof or alignof): the value
 	 * on each ABI of the run, `value` being the first's; else NULL. */

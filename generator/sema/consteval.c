@@ -155,13 +155,22 @@ static bool eval(struct xi_ctx *ctx, const struct xi_module *m, struct xi_expr *
 	case XI_EXPR_NAME:
 		if (!e->ref)
 			e->ref = xi_lookup_const(ctx, m, e->name, e->loc);
-		if (e->ref && xi_decl_is_string(e->ref)) {
+		if (!e->ref)
+			return false;
+		if (xi_decl_is_string(e->ref)) {
 			xi_error(&ctx->diag, e->loc, "'%s' is a string constant, not an integer",
 				 e->name);
 			xi_note(&ctx->diag, e->ref->loc, "'%s' is declared here", e->name);
 			return false;
 		}
-		if (!e->ref || !xi_eval_const(ctx, e->ref))
+		if (e->ref->parameterised) {
+			xi_error(&ctx->diag, e->loc, "'%s' is a parameterised constant: it has a value "
+				 "only in the body of another", e->name);
+			xi_note(&ctx->diag, e->ref->loc, "'%s' is declared here", e->name);
+			e->ref = NULL;
+			return false;
+		}
+		if (!xi_eval_const(ctx, e->ref))
 			return false;
 		*out = e->ref->value;
 		if (e->ref->abi_value) {
@@ -202,6 +211,13 @@ static bool eval(struct xi_ctx *ctx, const struct xi_module *m, struct xi_expr *
 		case XI_OP_XOR: return report(ctx, e, xi_int_xor(a, b, out));
 		default: break;
 		}
+		return false;
+	case XI_EXPR_PARAM:
+	case XI_EXPR_CALL:
+	case XI_EXPR_ARG:
+		/* a parameterised constant's body has no value (fnconst.c); a
+		 * call elsewhere was reported by its reader */
+		return false;
 	}
 	return false;
 }
@@ -348,6 +364,14 @@ bool xi_eval_const(struct xi_ctx *ctx, struct xi_decl *d)
 		return false;
 	}
 	d->evaluating = true;
+	if (d->parameterised) {
+		/* No value: its body is checked, and evaluated where called. */
+		bool ok = ctx->check_fn_const && ctx->check_fn_const(ctx, d);
+		d->evaluating = false;
+		d->evaluated = true;
+		d->eval_failed = !ok;
+		return ok;
+	}
 	if (d->const_alias && !d->type && !alias_target(ctx, d)) {
 		d->evaluating = false;
 		d->evaluated = true;

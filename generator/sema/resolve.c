@@ -9,6 +9,7 @@
 #include "cond.h"
 #include "consteval.h"
 #include "ctypes.h"
+#include "fnconst.h"
 #include "limits.h"
 #include "names.h"
 #include "spelling.h"
@@ -952,6 +953,12 @@ static void ctype_misfit(struct xi_resolver *r, struct xi_loc at, struct xi_int 
  * is given on every ABI: the macro would otherwise change value or type. */
 static void check_ctypes(struct xi_resolver *r, struct xi_decl *d)
 {
+	if (d->kind == XI_DECL_CONST && d->parameterised) {
+		if (d->c_type)
+			xi_error(r->diag, d->loc, "'%s' is a parameterised constant: its C type is its "
+				 "body's (write C suffixes on its literals), not a @c_type", d->name);
+		return;
+	}
 	if (d->kind == XI_DECL_CONST) {
 		if (d->c_type && d->evaluated && !d->eval_failed &&
 		    !xi_ctype_fits_on(d->value, d->c_type, xi_decl_abis(r->ctx, d)))
@@ -1131,6 +1138,7 @@ void xi_resolve(struct xi_ctx *ctx)
 {
 	ctx->resolve_decl_early = resolve_decl;
 	ctx->resolve_expr_types = resolve_expr_types;
+	ctx->check_fn_const = xi_check_fn_const;
 	find_interface_version(ctx);
 	for (unsigned i = 0; i < ctx->nmodules; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)

@@ -25,6 +25,9 @@
 /* Deepest expression tree (binary operators chain without parentheses). */
 #define XI_MAX_EXPR_DEPTH 256u
 
+/* Most parameters of one parameterised constant (Xen's have at most 10). */
+#define XI_MAX_PARAMS 16u
+
 /* Most dimensions of one array type. */
 #define XI_MAX_ARRAY_DIMS 8u
 

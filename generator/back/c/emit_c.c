@@ -196,6 +196,80 @@ static bool uses_sizeof(const struct xi_expr *e)
 	}
 }
 
+/* The body of a parameterised constant as Xen writes its macros: every
+ * parameter and every operation parenthesised, literals with their C
+ * suffix, a conversion as a cast: `((uint32_t)((physid) >> 32))`. An
+ * argument that is a parameter alone is not parenthesised again: the
+ * macro called does it (`XENMEMF_node(n)`). */
+static void put_c_fn_body(struct xi_strbuf *sb, const struct xi_expr *e);
+
+/* An operand of a binary operator: a conversion binds tighter than any,
+ * so it needs no parentheses of its own: `((unsigned int)(pfn) << 12)`. */
+static void put_c_fn_operand(struct xi_strbuf *sb, const struct xi_expr *e)
+{
+	if (e->kind == XI_EXPR_CALL && !e->a->ref) {
+		xi_sb_printf(sb, "(%s)", xi_c_prim_plain(e->a->prim));
+		put_c_fn_body(sb, e->b->a);
+		return;
+	}
+	put_c_fn_body(sb, e);
+}
+
+static void put_c_fn_body(struct xi_strbuf *sb, const struct xi_expr *e)
+{
+	static const char *const ops[] = {
+		[XI_OP_NEG] = "-", [XI_OP_NOT] = "~", [XI_OP_PLUS] = "+", [XI_OP_ADD] = "+",
+		[XI_OP_SUB] = "-", [XI_OP_MUL] = "*", [XI_OP_DIV] = "/", [XI_OP_MOD] = "%",
+		[XI_OP_SHL] = "<<", [XI_OP_SHR] = ">>", [XI_OP_AND] = "&", [XI_OP_OR] = "|",
+		[XI_OP_XOR] = "^",
+	};
+	switch (e->kind) {
+	case XI_EXPR_INT:
+		xi_sb_printf(sb, e->hex ? "0x%" PRIx64 "%s" : "%" PRIu64 "%s", e->lit.mag,
+			     xi_lit_suffix_text(e->suffix));
+		return;
+	case XI_EXPR_PARAM:
+		xi_sb_printf(sb, "(%s)", e->name);
+		return;
+	case XI_EXPR_NAME:
+		xi_sb_adds(sb, e->ref ? xi_c_decl_name(e->ref) : e->name);
+		return;
+	case XI_EXPR_UNARY:
+		xi_sb_printf(sb, "(%s", ops[e->op]);
+		put_c_fn_body(sb, e->a);
+		xi_sb_addc(sb, ')');
+		return;
+	case XI_EXPR_BINARY:
+		xi_sb_addc(sb, '(');
+		put_c_fn_operand(sb, e->a);
+		xi_sb_printf(sb, " %s ", ops[e->op]);
+		put_c_fn_operand(sb, e->b);
+		xi_sb_addc(sb, ')');
+		return;
+	case XI_EXPR_CALL:
+		if (!e->a->ref) {
+			xi_sb_addc(sb, '(');
+			put_c_fn_operand(sb, e);
+			xi_sb_addc(sb, ')');
+			return;
+		}
+		xi_sb_printf(sb, "%s(", xi_c_decl_name(e->a->ref));
+		for (const struct xi_expr *a = e->b; a; a = a->b) {
+			if (a->a->kind == XI_EXPR_PARAM)
+				xi_sb_adds(sb, a->a->name);
+			else
+				put_c_fn_body(sb, a->a);
+			if (a->b)
+				xi_sb_adds(sb, ", ");
+		}
+		xi_sb_addc(sb, ')');
+		return;
+	default:
+		xi_sb_addc(sb, '?');
+		return;
+	}
+}
+
 /* C's precedence of xidl's operators (higher binds tighter). */
 static int c_precedence(enum xi_op op)
 {
@@ -254,6 +328,9 @@ static void put_c_expr(struct xi_strbuf *sb, const struct xi_expr *e, int min)
 			xi_sb_addc(sb, ')');
 		return;
 	}
+	default:  /* a parameterised constant's body: put_c_fn_body */
+		xi_sb_addc(sb, '?');
+		return;
 	}
 }
 
@@ -541,6 +618,8 @@ static bool prefers_hex(const struct xi_expr *e, unsigned hops)
 		default:
 			return prefers_hex(e->a, hops) || prefers_hex(e->b, hops);
 		}
+	default:  /* a parameterised constant's body */
+		return false;
 	}
 	return false;
 }
@@ -613,6 +692,18 @@ static void emit_const(struct cgen *g, const struct xi_decl *d)
 		return;
 	}
 	enum xi_ctype t = d->c_type ? d->c_type : xi_ctype_of_prim(d->const_prim);
+	if (d->parameterised) {
+		/* A function-like macro, as Xen's: `#define XENMEMF_node(x) (((x) + 1) << 8)` */
+		struct xi_strbuf sb = XI_STRBUF_INIT;
+		for (const struct xi_param *q = d->params; q; q = q->next)
+			xi_sb_printf(&sb, "%s%s", q == d->params ? "" : ", ", q->name);
+		xi_out_printf(g->out, "#define %s(%s) ", xi_c_decl_name(d), xi_sb_str(&sb));
+		xi_sb_reset(&sb);
+		put_c_fn_body(&sb, d->expr);
+		xi_out_printf(g->out, "%s\n", xi_sb_str(&sb));
+		xi_sb_free(&sb);
+		return;
+	}
 	if (d->const_alias && d->expr->ref) {
 		/* Xen's `#define FLAT_KERNEL_DS64 FLAT_RING3_DS64`. */
 		xi_out_printf(g->out, "#define %s %s\n", xi_c_decl_name(d),

@@ -275,6 +275,13 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d, const stru
 				xi_sb_adds(sb, " c_asm");
 			break;
 		}
+		if (d->body) {
+			/* a parameterised constant: no value, a body */
+			add_attr(sb, "params", d->params);
+			add_attr(sb, "body", d->body);
+			add_attr(sb, "ctype", d->c_type);
+			break;
+		}
 		add_int_attr(sb, "value", d->value);
 		XI_FOR_EACH_ABI(a, d->abis)
 			if (!xi_int_eq(d->abi_value[a], d->value))

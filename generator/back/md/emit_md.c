@@ -251,6 +251,8 @@ static const char *const_value_md(struct page *pg, const struct xi_mf_decl *d)
 		const char *q = strchr(d->string, '`') ? "" : "`";
 		return xi_aprintf(pg->arena, "%s\"%s\"%s", q, cell(pg, d->string), q);
 	}
+	if (d->body)  /* a parameterised constant: what it computes */
+		return xi_aprintf(pg->arena, "`%s`", d->body);
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	xi_abi_mask done = 0;
 	XI_FOR_EACH_ABI(a, d->abis) {
@@ -298,8 +300,9 @@ static unsigned constants(struct page *pg, unsigned i)
 			abi = a;
 			break;
 		}
-		xi_out_printf(pg->o, "| <a id=\"%s\"></a>`%s`%s | %s%s | %s | %s |\n", d->name,
-			      d->c_name ? d->c_name : d->name, only_on(pg, d), type_md(pg, d->type, abi),
+		xi_out_printf(pg->o, "| <a id=\"%s\"></a>`%s%s%s%s`%s | %s%s | %s | %s |\n", d->name,
+			      d->c_name ? d->c_name : d->name, d->body ? "(" : "",
+			      d->body ? d->params : "", d->body ? ")" : "", only_on(pg, d), type_md(pg, d->type, abi),
 			      c_type_md(pg, d->c_type), const_value_md(pg, d), cell(pg, d->doc));
 	}
 	xi_out_putc(pg->o, '\n');

@@ -1,6 +1,7 @@
 /* The ABI model: construction, queries, and the model of a compilation. */
 #include "model.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -348,6 +349,51 @@ static struct xi_mf_loc loc_of(struct builder *b, struct xi_loc loc)
 	return r;
 }
 
+/* A parameterised constant's body in xidl, every operation parenthesised:
+ * what the manifest records and abi-diff compares. */
+static void put_fn_body(struct xi_strbuf *sb, const struct xi_expr *e)
+{
+	static const char *const ops[] = {
+		[XI_OP_NEG] = "-", [XI_OP_NOT] = "~", [XI_OP_PLUS] = "+", [XI_OP_ADD] = "+",
+		[XI_OP_SUB] = "-", [XI_OP_MUL] = "*", [XI_OP_DIV] = "/", [XI_OP_MOD] = "%",
+		[XI_OP_SHL] = "<<", [XI_OP_SHR] = ">>", [XI_OP_AND] = "&", [XI_OP_OR] = "|",
+		[XI_OP_XOR] = "^",
+	};
+	switch (e->kind) {
+	case XI_EXPR_INT:
+		xi_sb_printf(sb, e->hex ? "0x%" PRIx64 "%s" : "%" PRIu64 "%s", e->lit.mag,
+			     xi_lit_suffix_text(e->suffix));
+		return;
+	case XI_EXPR_NAME:
+	case XI_EXPR_PARAM:
+		xi_sb_adds(sb, e->name);
+		return;
+	case XI_EXPR_UNARY:
+		xi_sb_printf(sb, "(%s", ops[e->op]);
+		put_fn_body(sb, e->a);
+		xi_sb_addc(sb, ')');
+		return;
+	case XI_EXPR_BINARY:
+		xi_sb_addc(sb, '(');
+		put_fn_body(sb, e->a);
+		xi_sb_printf(sb, " %s ", ops[e->op]);
+		put_fn_body(sb, e->b);
+		xi_sb_addc(sb, ')');
+		return;
+	case XI_EXPR_CALL:
+		xi_sb_printf(sb, "%s(", e->a->name);
+		for (const struct xi_expr *x = e->b; x; x = x->b) {
+			put_fn_body(sb, x->a);
+			if (x->b)
+				xi_sb_adds(sb, ", ");
+		}
+		xi_sb_addc(sb, ')');
+		return;
+	default:
+		return;
+	}
+}
+
 static const char *type_name(struct builder *b, const struct xi_type *t, int abi)
 {
 	return xi_type_idl_name(&b->m->arena, t, abi);
@@ -525,6 +571,17 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 			break;
 		}
 		md->type = type_name(b, d->type, -1);
+		if (d->parameterised) {
+			struct xi_strbuf sb = XI_STRBUF_INIT;
+			for (const struct xi_param *q = d->params; q; q = q->next)
+				xi_sb_printf(&sb, "%s%s: %s", q == d->params ? "" : ", ", q->name,
+					     type_name(b, q->type, -1));
+			md->params = xi_strdup(a, xi_sb_str(&sb));
+			xi_sb_reset(&sb);
+			put_fn_body(&sb, d->expr);
+			md->body = xi_strdup(a, xi_sb_str(&sb));
+			xi_sb_free(&sb);
+		}
 		md->value = d->value;
 		XI_FOR_EACH_ABI(x, md->abis)
 			md->abi_value[x] = d->abi_value ? d->abi_value[x] : d->value;

@@ -147,6 +147,11 @@ struct xi_mf_decl {
 	 * writes it bare for the assembler (@c_asm) */
 	const char *string;
 	bool c_asm;
+	/* A parameterised constant: its parameters ("x: c_uint, y: u32") and
+	 * its body, fully parenthesised ("((x + 1) << 8)"); it has no value.
+	 * NULL for other constants. */
+	const char *params;
+	const char *body;
 	/* const: the value on each ABI of abis (sizeof makes them differ);
 	 * the manifest writes those that differ from value as value.ABI= */
 	struct xi_int abi_value[XI_ABI_COUNT];

@@ -167,6 +167,126 @@ static const char *rust_string(struct rgen *g, const char *s)
 	return r;
 }
 
+/* A constant by its Rust path from the module being written. */
+static const char *const_path(struct rgen *g, const struct xi_decl *c)
+{
+	return c->module == g->module ? xi_rust_ident(g->arena, c->name)
+	       : xi_aprintf(g->arena, "crate::%s::%s", xi_rust_module_path(g->arena, c->module, true),
+			    xi_rust_ident(g->arena, c->name));
+}
+
+/* A parameterised constant's body in Rust, each node of the type the
+ * resolver gave it (xi_expr.prim): literals typed (`1u32`, `(1 as
+ * core::ffi::c_uint)`), + - * and negation wrapping, as C's unsigned
+ * arithmetic wraps, a conversion as `as`. */
+static void put_rust_fn_body(struct rgen *g, struct xi_strbuf *sb, const struct xi_expr *e);
+
+/* The same without its outer parentheses, where Rust needs none (the
+ * body, an argument): rustc warns of unused ones. */
+static void put_rust_unparenthesised(struct rgen *g, struct xi_strbuf *sb, const struct xi_expr *e)
+{
+	size_t start = sb->len;
+	put_rust_fn_body(g, sb, e);
+	bool wrapped = e->kind == XI_EXPR_BINARY || (e->kind == XI_EXPR_UNARY && e->op != XI_OP_PLUS) ||
+		       (e->kind == XI_EXPR_CALL && !e->a->ref) ||
+		       (e->kind == XI_EXPR_INT && xi_prim_is_c(e->prim));
+	if (wrapped && sb->len - start >= 2 && sb->data[start] == '(') {
+		memmove(sb->data + start, sb->data + start + 1, sb->len - start - 2);
+		sb->len -= 2;
+		sb->data[sb->len] = '\0';
+	}
+}
+
+static void put_rust_fn_body(struct rgen *g, struct xi_strbuf *sb, const struct xi_expr *e)
+{
+	static const char *const wrapping[] = {
+		[XI_OP_ADD] = "wrapping_add", [XI_OP_SUB] = "wrapping_sub", [XI_OP_MUL] = "wrapping_mul",
+	};
+	static const char *const ops[] = {
+		[XI_OP_DIV] = "/", [XI_OP_MOD] = "%", [XI_OP_SHL] = "<<", [XI_OP_SHR] = ">>",
+		[XI_OP_AND] = "&", [XI_OP_OR] = "|", [XI_OP_XOR] = "^",
+	};
+	switch (e->kind) {
+	case XI_EXPR_INT: {
+		const char *digits = xi_rust_int(g->arena, e->lit, e->hex);
+		if (xi_prim_is_c(e->prim))
+			xi_sb_printf(sb, "(%s as %s)", digits, prim_name(e->prim));
+		else
+			xi_sb_printf(sb, "%s%s", digits, prim_name(e->prim));
+		return;
+	}
+	case XI_EXPR_PARAM:
+		xi_sb_adds(sb, xi_rust_ident(g->arena, e->name));
+		return;
+	case XI_EXPR_NAME:
+		xi_sb_adds(sb, const_path(g, e->ref));
+		return;
+	case XI_EXPR_UNARY:
+		if (e->op == XI_OP_PLUS) {
+			put_rust_fn_body(g, sb, e->a);
+			return;
+		}
+		xi_sb_addc(sb, '(');
+		if (e->op == XI_OP_NOT)
+			xi_sb_addc(sb, '!');
+		put_rust_fn_body(g, sb, e->a);
+		xi_sb_adds(sb, e->op == XI_OP_NEG ? ".wrapping_neg())" : ")");
+		return;
+	case XI_EXPR_BINARY:
+		xi_sb_addc(sb, '(');
+		put_rust_fn_body(g, sb, e->a);
+		if (e->op == XI_OP_ADD || e->op == XI_OP_SUB || e->op == XI_OP_MUL) {
+			xi_sb_printf(sb, ".%s(", wrapping[e->op]);
+			put_rust_unparenthesised(g, sb, e->b);
+			xi_sb_adds(sb, "))");
+			return;
+		}
+		xi_sb_printf(sb, " %s ", ops[e->op]);
+		put_rust_fn_body(g, sb, e->b);
+		xi_sb_addc(sb, ')');
+		return;
+	case XI_EXPR_CALL:
+		if (!e->a->ref) {
+			xi_sb_addc(sb, '(');
+			put_rust_fn_body(g, sb, e->b->a);
+			xi_sb_printf(sb, " as %s)", prim_name(e->a->prim));
+			return;
+		}
+		xi_sb_printf(sb, "%s(", const_path(g, e->a->ref));
+		for (const struct xi_expr *a = e->b; a; a = a->b) {
+			put_rust_unparenthesised(g, sb, a->a);
+			if (a->b)
+				xi_sb_adds(sb, ", ");
+		}
+		xi_sb_addc(sb, ')');
+		return;
+	default:
+		return;
+	}
+}
+
+/* `const F(x: u32): u32 = ...;`: a const fn of C's function-like macro. */
+static void emit_fn_const(struct rgen *g, const struct xi_decl *d)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	for (const struct xi_param *q = d->params; q; q = q->next)
+		xi_sb_printf(&sb, "%s%s: %s", q == d->params ? "" : ", ",
+			     xi_rust_ident(g->arena, q->name), xi_rust_type(g, q->type, -1));
+	xi_rust_doc(g->out, 0, d->doc, false);
+	/* As C writes it: casts that may be no-ops, a rotation by shifts, an
+	 * operation that may be the identity for some literal. */
+	line(g, 0, "#[allow(non_snake_case)]");
+	line(g, 0, "#[allow(clippy::unnecessary_cast, clippy::manual_rotate, clippy::identity_op)]");
+	line(g, 0, "#[inline]");
+	line(g, 0, "pub const fn %s(%s) -> %s {", xi_rust_ident(g->arena, d->name), xi_sb_str(&sb),
+	     xi_rust_type(g, d->type, -1));
+	xi_sb_reset(&sb);
+	put_rust_unparenthesised(g, &sb, d->expr);
+	line(g, 4, "%s", xi_sb_str(&sb));
+	line(g, 0, "}");
+	xi_sb_free(&sb);
+}
+
 static void emit_const(struct rgen *g, const struct xi_decl *d)
 {
 	if (xi_decl_is_string(d)) {
@@ -176,6 +296,10 @@ static void emit_const(struct rgen *g, const struct xi_decl *d)
 			line(g, 0, "#[allow(non_upper_case_globals)]");
 		line(g, 0, "pub const %s: &str = %s;", xi_rust_ident(g->arena, d->name),
 		     rust_string(g, d->str_value ? d->str_value : ""));
+		return;
+	}
+	if (d->parameterised) {
+		emit_fn_const(g, d);
 		return;
 	}
 	if (d->abi_value) {

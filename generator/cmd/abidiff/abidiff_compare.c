@@ -354,6 +354,18 @@ static void compare_decl(struct ad_pair *p)
 				    "string changed from \"%s\" to \"%s\"", o->string, n->string);
 			break;
 		}
+		if (o->body || n->body) {
+			/* parameterised constants: what they compute is the ABI */
+			if (!xi_ad_streq(o->params, n->params) || !xi_ad_streq(o->body, n->body))
+				xi_ad_report(p, XI_AD_BREAKING, "body-changed", o->loc, n->loc,
+				    "parameterised constant changed from (%s) = %s to (%s) = %s",
+				    o->params ? o->params : "", o->body ? o->body : "a value",
+				    n->params ? n->params : "", n->body ? n->body : "a value");
+			if (!xi_ad_streq(o->type, n->type))
+				xi_ad_report(p, XI_AD_API, "type-spelling", o->loc, n->loc,
+				    "type changed from %s to %s", o->type, n->type);
+			break;
+		}
 		/* the values on this ABI (sizeof makes them differ by ABI) */
 		struct xi_int ov = a >= 0 ? o->abi_value[a] : o->value;
 		struct xi_int nv = a >= 0 ? n->abi_value[a] : n->value;

@@ -568,6 +568,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 		      flag(r, "legacy");
 	const char *type = NULL, *version = NULL, *c_prefix = NULL, *c_type = NULL;
 	const char *c_enum = NULL, *c_typedef = NULL, *c_inline = NULL, *string = NULL;
+	const char *params = NULL, *body = NULL;
 	bool c_asm = false;
 	struct xi_int value = { 0, false };
 	struct xi_int abi_value[XI_ABI_COUNT];
@@ -584,7 +585,13 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 			memset(abi_value, 0, sizeof(abi_value));
 			break;
 		}
-		ok = int_attr(r, need_attr(r, "value"), &value) && ok;
+		/* a parameterised constant has a body and no value */
+		body = str_attr(r, "body", nonempty);
+		params = str_attr(r, "params", nonempty);
+		if (body && !params)
+			ok = need_attr(r, "params") && ok;
+		else if (!body)
+			ok = int_attr(r, need_attr(r, "value"), &value) && ok;
 		/* value.ABI=: the value on an ABI where it differs (sizeof) */
 		XI_FOR_EACH_ABI(a, XI_ABI_ALL) {
 			char key[32];
@@ -655,6 +662,8 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	d->legacy = legacy;
 	d->type = type;
 	d->value = value;
+	d->params = params;
+	d->body = body;
 	if (kind == XI_MF_CONST)
 		memcpy(d->abi_value, abi_value, sizeof(abi_value));
 	d->version = version;

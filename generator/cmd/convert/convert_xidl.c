@@ -81,13 +81,26 @@ static void print_expr(struct xi_strbuf *sb, const struct xi_expr *e, int min, s
 		if (as_written)
 			xi_sb_addn(sb, as_written, len);
 		else if (e->hex)
-			xi_sb_printf(sb, "0x%" PRIX64, e->lit.mag);
+			xi_sb_printf(sb, "0x%" PRIX64 "%s", e->lit.mag, xi_lit_suffix_text(e->suffix));
 		else
-			xi_sb_printf(sb, "%" PRIu64, e->lit.mag);
+			xi_sb_printf(sb, "%" PRIu64 "%s", e->lit.mag, xi_lit_suffix_text(e->suffix));
 		return;
 	}
 	case XI_EXPR_NAME:
+	case XI_EXPR_PARAM:
 		xi_sb_adds(sb, e->name);
+		return;
+	case XI_EXPR_CALL:
+		/* `F(a, b)`, or a conversion `u32(x)` */
+		xi_sb_printf(sb, "%s(", e->a->name);
+		for (const struct xi_expr *a = e->b; a; a = a->b) {
+			print_expr(sb, a->a, 0, spell);
+			if (a->b)
+				xi_sb_adds(sb, ", ");
+		}
+		xi_sb_addc(sb, ')');
+		return;
+	case XI_EXPR_ARG:
 		return;
 	case XI_EXPR_SIZEOF:
 	case XI_EXPR_ALIGNOF:
@@ -440,6 +453,14 @@ static void put_decl(struct xprinter *p, const struct xi_decl *d)
 	switch (d->kind) {
 	case XI_DECL_CONST:
 		xi_out_printf(o, "const %s", d->name);
+		if (d->parameterised) {
+			xi_out_putc(o, '(');
+			for (const struct xi_param *q = d->params; q; q = q->next) {
+				xi_out_printf(o, "%s%s: ", q == d->params ? "" : ", ", q->name);
+				put_type(p, q->type, 0);
+			}
+			xi_out_putc(o, ')');
+		}
 		if (!d->const_alias) {
 			xi_out_puts(o, ": ");
 			put_type(p, d->type, 0);

@@ -518,6 +518,21 @@ static void fields(struct yprinter *p, const struct xi_member *m, bool arms, con
 	seq_end(p);
 }
 
+/* A parameterised constant's `params`: `[{name: x, type: c_uint}]`. */
+static void params(struct yprinter *p, const struct xi_decl *d, unsigned owner_ev)
+{
+	str(p, "params");
+	seq_start(p, true);
+	for (const struct xi_param *q = d->params; q; q = q->next) {
+		map_start(p, true);
+		key_str(p, "name", q->name);
+		str(p, "type");
+		type(p, q->type, owner_ev);
+		map_end(p);
+	}
+	seq_end(p);
+}
+
 static void variants(struct yprinter *p, const struct xi_decl *d, unsigned owner_ev)
 {
 	bool bits = d->kind == XI_DECL_BITMAP;
@@ -568,6 +583,8 @@ static void decl(struct yprinter *p, const struct xi_decl *d, bool item, bool bl
 	attributes(p, xi_attrs_of_decl(&p->ctx->arena, d));
 	switch (d->kind) {
 	case XI_DECL_CONST:
+		if (d->parameterised)
+			params(p, d, first);
 		/* An alias of a constant (`const A = B;`) has no type. */
 		if (!d->const_alias) {
 			str(p, "type");

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "comments.h"
+#include "limits.h"
 #include "spec_mapper.h"
 
 /* The keys of each object, by dialect: xenbindgen's schema (xi_xbg_) and the
@@ -27,9 +28,10 @@ static const enum xi_word include_keys[] = { XI_W_FROM, XI_W_IMPORTS, XI_W_NONE 
 static const enum xi_word import_keys[] = { XI_W_ARCH, XI_W_NONE };
 /* The declarations' lists start with `name`, which a `declarations` item
  * replaces with its kind key. */
-static const enum xi_word const_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_VALUE,
-					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_INTERFACE_VERSION,
+static const enum xi_word const_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_PARAMS, XI_W_TYPE,
+					   XI_W_VALUE, XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_INTERFACE_VERSION,
 					   XI_W_STRING, XI_W_C_ASM, XI_W_NONE };
+static const enum xi_word param_keys[] = { XI_W_NAME, XI_W_TYPE, XI_W_NONE };
 static const enum xi_word alias_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_LEGACY,
 					   XI_W_C_NAME, XI_W_IF, XI_W_C_HANDLE, XI_W_NONE };
 static const enum xi_word enum_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP, XI_W_VARIANTS,
@@ -187,6 +189,44 @@ static bool list_of(struct mapper *mp, const struct xi_dnode *obj, enum xi_word 
 	return true;
 }
 
+/* `params`: the parameters of a parameterised constant, each a mapping
+ * of `name` and `type`. */
+static bool map_params(struct mapper *mp, struct xi_decl *d, const struct xi_dnode *seq)
+{
+	bool ok = true;
+	struct xi_param **tail = &d->params;
+	if (!seq->count) {
+		xi_error(mp->diag, seq->loc, "'params' lists at least one parameter");
+		return false;
+	}
+	for (const struct xi_dnode *obj = seq->head; obj; obj = obj->next) {
+		if (!xi_sm_is_object(mp, obj, "a parameter")) {
+			ok = false;
+			continue;
+		}
+		xi_sm_check_keys(mp, obj, "a parameter", param_keys, XI_W_NONE);
+		const struct xi_dnode *nn = xi_sm_need(mp, obj, XI_W_NAME, "a parameter", "a name");
+		const struct xi_dnode *tn = xi_sm_need(mp, obj, XI_W_TYPE, "a parameter", "a type");
+		struct xi_param *q = XI_NEW(&mp->ctx->arena, struct xi_param);
+		q->name = nn ? xi_sm_name_of(mp, nn, "name", NAME_MEMBER) : NULL;
+		q->loc = nn ? nn->loc : obj->loc;
+		q->type = tn ? xi_sm_map_type(mp, tn, "type") : NULL;
+		if (!q->name || !q->type) {
+			ok = false;
+			continue;
+		}
+		if (d->nparams == XI_MAX_PARAMS) {
+			xi_error(mp->diag, q->loc, "a constant has more than %u parameters", XI_MAX_PARAMS);
+			return false;
+		}
+		*tail = q;
+		tail = &q->next;
+		d->nparams++;
+	}
+	d->parameterised = true;
+	return ok;
+}
+
 /* convert: where a declaration and its list (fields, variants, bits) are. */
 static void keep_decl(struct mapper *mp, struct xi_decl *d, const struct xi_dnode *obj,
 		      const struct xi_dnode *in_list)
@@ -266,7 +306,8 @@ static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl
 		/* Without a type, another name of the constant its value names
 		 * (xidl's `const A = B;`); a string constant has `string:`. */
 		const struct xi_dentry *se = xi_sm_entry(obj, XI_W_STRING);
-		bool alias = !mp->xbg && !se && !xi_sm_entry(obj, XI_W_TYPE) && !xi_sm_entry(obj, XI_W_TYP);
+		bool alias = !mp->xbg && !se && !xi_sm_entry(obj, XI_W_TYPE) && !xi_sm_entry(obj, XI_W_TYP) &&
+			     !xi_sm_entry(obj, XI_W_PARAMS);
 		const struct xi_dnode *tn = alias ? NULL : xi_sm_type_node(mp, obj, what);
 		if (se && !mp->xbg) {
 			/* a string constant: `string:` instead of `value:` */
@@ -280,7 +321,15 @@ static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl
 		}
 		const struct xi_dnode *v = xi_sm_need(mp, obj, XI_W_VALUE, what, "an integer or an expression");
 		d->type = tn ? xi_sm_map_type(mp, tn, "type") : NULL;
-		d->expr = v ? xi_sm_value_expr(mp, v, "value") : NULL;
+		const struct xi_dnode *params;
+		ok &= mp->xbg || list_of(mp, obj, XI_W_PARAMS, what, &params);
+		if (!mp->xbg && params) {
+			ok &= map_params(mp, d, params);
+			d->expr = v && v->kind == XI_DSTR ? xi_spec_parse_fn_body(mp->ctx, v)
+				  : v ? xi_sm_value_expr(mp, v, "value") : NULL;
+		} else {
+			d->expr = v ? xi_sm_value_expr(mp, v, "value") : NULL;
+		}
 		d->const_alias = alias;
 		ok &= (alias || d->type) && d->expr;
 		break;

@@ -115,6 +115,10 @@ static void add_inner_attr(struct xi_parser *p, struct xi_attr *a);
 static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_expr *len);
 static struct xi_str_part *str_part(struct xi_parser *p, XI_YYLTYPE loc, const char *text,
 				    const char *name);
+static struct xi_expr *mk_int(struct xi_parser *p, XI_YYLTYPE loc, struct xi_num_tok num);
+static struct xi_expr *mk_call(struct xi_parser *p, XI_YYLTYPE loc, const char *callee,
+			       XI_YYLTYPE callee_loc, struct xi_expr *args);
+static struct xi_expr *mk_arg(struct xi_parser *p, struct xi_expr *arg, struct xi_expr *next);
 }
 
 %union {
@@ -139,6 +143,7 @@ static struct xi_str_part *str_part(struct xi_parser *p, XI_YYLTYPE loc, const c
 	struct { struct xi_import_file *head, *tail; } ifiles;
 	struct { struct xi_type *head, *tail; unsigned n; } dims;
 	struct { struct xi_str_part *head, *tail; } strs;
+	struct { struct xi_param *head, *tail; unsigned n; } params;
 }
 
 %token <str> IDENT "identifier"
@@ -161,7 +166,8 @@ static struct xi_str_part *str_part(struct xi_parser *p, XI_YYLTYPE loc, const c
 %precedence UNARY
 
 %type <str> name keyword_name c_type_words
-%type <expr> expr label_expr
+%type <expr> expr label_expr args
+%type <params> params
 %type <type> type base_type compound_type anonymous_agg
 %type <attr> attr inner_attr
 %type <attrs> attrs
@@ -201,8 +207,8 @@ item
 	| attrs decl_core                { add_decl(p, $2, $1.head, &@$); }
 	| inner_attr                     { add_inner_attr(p, $1); }
 	| group
-	| error ';'
-	| error '}'
+	| error ';'                      { p->in_fn_body = false; }
+	| error '}'                      { p->in_fn_body = false; }
 	;
 
 /* `@if(cond) { declarations }`: each declaration inside has the condition
@@ -232,7 +238,7 @@ group_item
 	: decl_core                      { add_decl(p, $1, NULL, &@$); }
 	| attrs decl_core                { add_decl(p, $2, $1.head, &@$); }
 	| group
-	| error ';'
+	| error ';'                      { p->in_fn_body = false; }
 	;
 
 opt_semi
@@ -255,6 +261,15 @@ decl_core
 		$$ = mk_decl(p, @2, XI_DECL_CONST, $2);
 		$$->type = $4;
 		$$->str_parts = $6.head;
+	}
+	| KW_CONST IDENT '(' params ')' ':' type '=' { p->in_fn_body = true; } expr ';' {
+		p->in_fn_body = false;
+		$$ = mk_decl(p, @2, XI_DECL_CONST, $2);
+		$$->type = $7;
+		$$->expr = $10;
+		$$->params = $4.head;
+		$$->nparams = $4.n;
+		$$->parameterised = true;
 	}
 	| KW_TYPE IDENT '=' type ';' {
 		$$ = mk_decl(p, @2, XI_DECL_ALIAS, $2);
@@ -576,14 +591,7 @@ labels
 	;
 
 label_expr
-	: INTEGER {
-		$$ = XI_NEW(&p->ctx->arena, struct xi_expr);
-		$$->kind = XI_EXPR_INT;
-		$$->loc = @1.loc;
-		$$->lit = $1.v;
-		$$->hex = $1.hex;
-		$$->depth = 1;
-	}
+	: INTEGER                { $$ = mk_int(p, @1, $1); }
 	| IDENT {
 		$$ = XI_NEW(&p->ctx->arena, struct xi_expr);
 		$$->kind = XI_EXPR_NAME;
@@ -750,6 +758,39 @@ import_file
 	}
 	;
 
+/* The parameters of a parameterised constant: `x: u32, y: c_uint`. */
+params
+	: name ':' type {
+		struct xi_param *q = XI_NEW(&p->ctx->arena, struct xi_param);
+		q->name = $1;
+		q->loc = @1.loc;
+		q->type = $3;
+		$$.head = $$.tail = q;
+		$$.n = 1;
+	}
+	| params ',' name ':' type {
+		struct xi_param *q = XI_NEW(&p->ctx->arena, struct xi_param);
+		q->name = $3;
+		q->loc = @3.loc;
+		q->type = $5;
+		$$ = $1;
+		if ($$.n == XI_MAX_PARAMS)
+			xi_error(&p->ctx->diag, @3.loc, "a constant has more than %u parameters",
+				 XI_MAX_PARAMS);
+		else {
+			$$.tail->next = q;
+			$$.tail = q;
+			$$.n++;
+		}
+	}
+	;
+
+/* The arguments of a call, as an ARG chain (built from the right). */
+args
+	: expr                   { $$ = mk_arg(p, $1, NULL); }
+	| expr ',' args          { $$ = mk_arg(p, $1, $3); }
+	;
+
 /* --- constant expressions --- */
 
 /* A string constant's value: literals and names of other string
@@ -766,14 +807,7 @@ string_value
 	;
 
 expr
-	: INTEGER {
-		$$ = XI_NEW(&p->ctx->arena, struct xi_expr);
-		$$->kind = XI_EXPR_INT;
-		$$->loc = @1.loc;
-		$$->lit = $1.v;
-		$$->hex = $1.hex;
-		$$->depth = 1;
-	}
+	: INTEGER                { $$ = mk_int(p, @1, $1); }
 	| IDENT {
 		$$ = XI_NEW(&p->ctx->arena, struct xi_expr);
 		$$->kind = XI_EXPR_NAME;
@@ -782,6 +816,7 @@ expr
 		$$->depth = 1;
 	}
 	| '(' expr ')'           { $$ = $2; }
+	| IDENT '(' args ')'     { $$ = mk_call(p, @$, $1, @1, $3); if (!$$) YYERROR; }
 	| KW_SIZEOF '(' IDENT ')'  { $$ = mk_sizeof(p, @$, XI_EXPR_SIZEOF, named_type(p, @3, $3)); }
 	| KW_ALIGNOF '(' IDENT ')' { $$ = mk_sizeof(p, @$, XI_EXPR_ALIGNOF, named_type(p, @3, $3)); }
 	| '-' expr %prec UNARY   { $$ = mk_unary(p, @$, XI_OP_NEG, $2); if (!$$) YYERROR; }
@@ -971,6 +1006,57 @@ static struct xi_expr *mk_binary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op
 	e->b = b;
 	e->depth = (uint16_t)(1 + (a->depth > b->depth ? a->depth : b->depth));
 	return check_depth(p, e);
+}
+
+/* An integer literal; a C suffix only in a parameterised constant's body. */
+static struct xi_expr *mk_int(struct xi_parser *p, XI_YYLTYPE loc, struct xi_num_tok num)
+{
+	struct xi_expr *e = XI_NEW(&p->ctx->arena, struct xi_expr);
+	e->kind = XI_EXPR_INT;
+	e->loc = loc.loc;
+	e->lit = num.v;
+	e->hex = num.hex;
+	e->depth = 1;
+	if (num.suffix != XI_SUFFIX_NONE && !p->in_fn_body)
+		xi_error(&p->ctx->diag, loc.loc, "a C suffix on an integer literal is allowed only in "
+			 "the body of a parameterised constant");
+	else
+		e->suffix = num.suffix;
+	return e;
+}
+
+/* `F(args)`: a call of a parameterised constant, or a conversion to an
+ * integer type; in a parameterised constant's body only. */
+static struct xi_expr *mk_call(struct xi_parser *p, XI_YYLTYPE loc, const char *callee,
+			       XI_YYLTYPE callee_loc, struct xi_expr *args)
+{
+	if (!p->in_fn_body)
+		xi_error(&p->ctx->diag, callee_loc.loc, "a call is allowed only in the body of a "
+			 "parameterised constant");
+	struct xi_expr *f = XI_NEW(&p->ctx->arena, struct xi_expr);
+	f->kind = XI_EXPR_NAME;
+	f->loc = callee_loc.loc;
+	f->name = callee;
+	f->depth = 1;
+	struct xi_expr *e = XI_NEW(&p->ctx->arena, struct xi_expr);
+	e->kind = XI_EXPR_CALL;
+	e->loc = loc.loc;
+	e->a = f;
+	e->b = args;
+	e->depth = (uint16_t)(1 + args->depth);
+	return check_depth(p, e);
+}
+
+/* One argument and those after it; depth covers them all. */
+static struct xi_expr *mk_arg(struct xi_parser *p, struct xi_expr *arg, struct xi_expr *next)
+{
+	struct xi_expr *e = XI_NEW(&p->ctx->arena, struct xi_expr);
+	e->kind = XI_EXPR_ARG;
+	e->loc = arg->loc;
+	e->a = arg;
+	e->b = next;
+	e->depth = (uint16_t)(1 + (next && next->depth > arg->depth ? next->depth : arg->depth));
+	return e;
 }
 
 static struct xi_expr *mk_sizeof(struct xi_parser *p, XI_YYLTYPE loc, enum xi_expr_kind kind,
