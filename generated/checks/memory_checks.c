@@ -101,35 +101,14 @@ XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap, gpfn, 16);
 #endif
 
 #ifndef __cplusplus
+#if __XEN_INTERFACE_VERSION__ >= 0x00040700
 /* union xen_add_to_physmap_batch_extra */
 XENIDL_CHECK_SIZE(union, xen_add_to_physmap_batch_extra, 2);
 XENIDL_CHECK_ALIGN(union, xen_add_to_physmap_batch_extra, 2);
 XENIDL_CHECK_OFFSET(union, xen_add_to_physmap_batch_extra, foreign_domid, 0);
 XENIDL_CHECK_OFFSET(union, xen_add_to_physmap_batch_extra, res0, 0);
-#endif /* !__cplusplus */
-
-/* struct xen_add_to_physmap_batch */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_add_to_physmap_batch, 20);
-XENIDL_CHECK_ALIGN(struct, xen_add_to_physmap_batch, 4);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, space, 2);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, size, 4);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, u, 6);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, idxs, 8);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, gpfns, 12);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, errs, 16);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_add_to_physmap_batch, 32);
-XENIDL_CHECK_ALIGN(struct, xen_add_to_physmap_batch, 8);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, space, 2);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, size, 4);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, u, 6);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, idxs, 8);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, gpfns, 16);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, errs, 24);
 #endif
+#endif /* !__cplusplus */
 
 /* struct xen_remove_from_physmap */
 #if defined(__i386__)

@@ -78,6 +78,10 @@
 #endif
 /* add_to_physmap in batches (xen_add_to_physmap_batch). */
 #define XENMEM_add_to_physmap_batch 23
+#if __XEN_INTERFACE_VERSION__ < 0x00040400
+/* Before interface 0x00040400: the name of add_to_physmap_batch. */
+#define XENMEM_add_to_physmap_range 23
+#endif
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 /*
  * Claim a number of free pages for a domain without allocating them:
@@ -117,6 +121,24 @@
 #define XENMEMF_exact_node_request (1 << 17)
 /* The node is a virtual node. */
 #define XENMEMF_vnode (1 << 18)
+#endif
+
+#if __XEN_INTERFACE_VERSION__ >= 0x00030209
+
+/* mem_flags asking for an address width of at most `x` bits (0: any). */
+#define XENMEMF_address_bits(x) (x)
+
+/* The address width that mem_flags `x` asks for. */
+#define XENMEMF_get_address_bits(x) ((x) & 0xffU)
+
+/* mem_flags asking for NUMA node `x`. */
+#define XENMEMF_node(x) (((x) + 1) << 8)
+
+/* The NUMA node that mem_flags `x` asks for (0xff: none). */
+#define XENMEMF_get_node(x) ((((x) >> 8) - 1) & 0xffU)
+
+/* mem_flags asking for NUMA node `n` and no other (exact_node_request). */
+#define XENMEMF_exact_node(n) (XENMEMF_node(n) | (1 << 17))
 #endif
 
 /* A change of a domain's reservation. */
@@ -244,7 +266,10 @@ struct xen_add_to_physmap {
 typedef struct xen_add_to_physmap xen_add_to_physmap_t;
 DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_t);
 
-/* XENMEM_add_to_physmap_batch: add_to_physmap for many pages. */
+/*
+ * XENMEM_add_to_physmap_batch: add_to_physmap for many pages; called
+ * xen_add_to_physmap_range before interface 0x00040400.
+ */
 struct xen_add_to_physmap_batch {
     /* IN: the domain whose map changes. */
     domid_t domid;
@@ -252,14 +277,25 @@ struct xen_add_to_physmap_batch {
     uint16_t space;
     /* IN: number of pages. */
     uint16_t size;
+#if __XEN_INTERFACE_VERSION__ < 0x00040700
+    /*
+     * IN: before interface 0x00040700, the domain the frames come from
+     * (XENMAPSPACE_gmfn_foreign; zero for other spaces).
+     */
+    domid_t foreign_domid;
+#else
     /* IN: depends on space. */
-    /* The extra field of xen_add_to_physmap_batch. */
+    /*
+     * The extra field of xen_add_to_physmap_batch (since interface
+     * 0x00040700).
+     */
     union xen_add_to_physmap_batch_extra {
         /* XENMAPSPACE_gmfn_foreign: the domain the frames come from. */
         domid_t foreign_domid;
         /* Other spaces: must be zero. */
         uint16_t res0;
     } u;
+#endif
     /* IN: indexes in the space. */
     XEN_GUEST_HANDLE(xen_ulong_t) idxs;
     /* IN: where each page should appear. */
@@ -267,8 +303,18 @@ struct xen_add_to_physmap_batch {
     /* IN, contents OUT: an error code per page. */
     XEN_GUEST_HANDLE(int) errs;
 };
+#if __XEN_INTERFACE_VERSION__ < 0x00040400
+#define xen_add_to_physmap_range xen_add_to_physmap_batch
+#endif
 typedef struct xen_add_to_physmap_batch xen_add_to_physmap_batch_t;
 DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_batch_t);
+
+#if __XEN_INTERFACE_VERSION__ < 0x00040400
+
+/* Before interface 0x00040400: the typedef of xen_add_to_physmap_range. */
+typedef struct xen_add_to_physmap_batch xen_add_to_physmap_range_t;
+DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_range_t);
+#endif
 
 /* XENMEM_remove_from_physmap: unmap a page (translated guests only). */
 struct xen_remove_from_physmap {
@@ -424,6 +470,12 @@ DEFINE_XEN_GUEST_HANDLE(xen_mem_access_op_t);
  */
 #define XENMEM_SHARING_OP_FIELD_IS_GREF_FLAG 0x4000000000000000ULL
 
+/* Is the gfn field `field` a grant reference? */
+#define XENMEM_SHARING_OP_FIELD_IS_GREF(field) ((field) & XENMEM_SHARING_OP_FIELD_IS_GREF_FLAG)
+
+/* The grant reference a gfn field `field` holds. */
+#define XENMEM_SHARING_OP_FIELD_GET_GREF(field) ((field) & (~XENMEM_SHARING_OP_FIELD_IS_GREF_FLAG))
+
 /* Options of a fork. */
 /* Let the fork use the IOMMU (for short-lived forks). */
 #define XENMEM_FORK_WITH_IOMMU_ALLOWED (1U << 0)
@@ -552,6 +604,9 @@ DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_map_t);
  * the ioreq page of vCPU n).
  */
 #define XENMEM_resource_ioreq_server_frame_bufioreq 0
+
+/* The ioreq page of vCPU `n` in an ioreq server resource. */
+#define XENMEM_resource_ioreq_server_frame_ioreq(n) (1 + (n))
 
 /*
  * XENMEM_acquire_resource: map the frames of a guest resource into the

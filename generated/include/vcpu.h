@@ -193,4 +193,10 @@ struct vcpu_register_time_memory_area {
 typedef struct vcpu_register_time_memory_area vcpu_register_time_memory_area_t;
 DEFINE_XEN_GUEST_HANDLE(vcpu_register_time_memory_area_t);
 
+/* The x86 APIC ID in a vcpu_get_physid identity. */
+#define xen_vcpu_physid_to_x86_apicid(physid) ((uint32_t)(physid))
+
+/* The x86 ACPI ID in a vcpu_get_physid identity. */
+#define xen_vcpu_physid_to_x86_acpiid(physid) ((uint32_t)((physid) >> 32))
+
 #endif /* __XEN_PUBLIC_VCPU_H__ */

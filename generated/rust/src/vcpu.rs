@@ -617,6 +617,22 @@ impl VcpuRegisterTimeMemoryAreaAddr {
     }
 }
 
+/// The x86 APIC ID in a vcpu_get_physid identity.
+#[allow(non_snake_case)]
+#[allow(clippy::unnecessary_cast, clippy::manual_rotate, clippy::identity_op)]
+#[inline]
+pub const fn xen_vcpu_physid_to_x86_apicid(physid: u64) -> u32 {
+    physid as u32
+}
+
+/// The x86 ACPI ID in a vcpu_get_physid identity.
+#[allow(non_snake_case)]
+#[allow(clippy::unnecessary_cast, clippy::manual_rotate, clippy::identity_op)]
+#[inline]
+pub const fn xen_vcpu_physid_to_x86_acpiid(physid: u64) -> u32 {
+    (physid >> 32u32) as u32
+}
+
 // Layout checks: the compiler confirms the size, alignment and field
 // offsets xenidl computed (the same figures as the C headers' checks).
 
