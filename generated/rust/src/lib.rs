@@ -606,6 +606,11 @@ compile_error!("the Xen ABI of this crate does not cover this target");
 #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 pub mod arch_arm {
     pub mod domctl;
+
+    pub mod hvm {
+        pub mod save;
+    }
+
     pub mod sysctl;
     pub mod xen;
 }
@@ -628,6 +633,11 @@ pub mod arch_riscv {
 #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 pub mod arch_x86 {
     pub mod domctl;
+
+    pub mod hvm {
+        pub mod save;
+    }
+
     pub mod sysctl;
     pub mod xen;
 }
@@ -653,6 +663,7 @@ pub mod hvm {
 
     pub mod hvm_op;
     pub mod params;
+    pub mod save;
 
     /// The definitions of the target's architecture family.
     #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]

@@ -501,9 +501,22 @@ static bool prefers_hex(const struct xi_expr *e, unsigned hops)
 	return false;
 }
 
+/* A save record: Xen's DECLARE_HVM_SAVE_TYPE, after its data's type (the
+ * header declaring the machinery is included first). */
+static void emit_hvm_save(struct cgen *g, const struct xi_decl *d)
+{
+	const struct xi_decl *t = d->hvm_save_decl;
+	xi_out_printf(g->out, "DECLARE_HVM_SAVE_TYPE(%s, %" PRIu64 ", %s %s);\n", xi_c_decl_name(d),
+		      d->value.mag, t->kind == XI_DECL_UNION ? "union" : "struct", xi_c_decl_name(t));
+}
+
 static void emit_const(struct cgen *g, const struct xi_decl *d)
 {
 	xi_c_comment(g->out, 0, d->doc);
+	if (d->hvm_save_decl) {
+		emit_hvm_save(g, d);
+		return;
+	}
 	enum xi_ctype t = d->c_type ? d->c_type : xi_ctype_of_prim(d->const_prim);
 	if (uses_sizeof(d->expr)) {
 		struct xi_strbuf sb = XI_STRBUF_INIT;
@@ -833,6 +846,12 @@ static void emit_includes(struct cgen *g)
 		}
 		bool first = true;
 		for (int f = 0; f < XI_FAM_COUNT; f++) {
+			if (im->family_none[f] && !first) {
+				/* the map's `none`: nothing to include there */
+				xi_out_printf(g->out, "#elif %s\n/* no file for this architecture */\n",
+					      xi_families[f].c_cond);
+				continue;
+			}
 			if (!im->module[f])
 				continue;
 			const char *inc = include_path(g->arena, xi_import_family_path(g->arena, im, f));
@@ -1131,6 +1150,11 @@ static void emit_module(struct cgen *g)
 		const char *inc = support_include(g->arena, m->rel);
 		xi_out_printf(o, "\n#include \"%s\"\n", inc);
 		xi_ref_add(g->ctx, g->out, "includes", "c", XI_C_SUPPORT_HEADER, m);
+	}
+	if (m->c_prelude_hvm_save) {
+		/* before the includes: the architectures' records use it */
+		xi_out_putc(o, '\n');
+		xi_out_puts(o, xi_template_c_hvm_save);
 	}
 	emit_includes(g);
 	if (m->c_prelude && m->family == XI_FAM_NONE && !m->c_prelude_version) {
