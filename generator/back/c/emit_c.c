@@ -186,6 +186,22 @@ static bool uses_sizeof(const struct xi_expr *e)
 	}
 }
 
+/* Does the expression name a constant? An array dimension then keeps the
+ * name, as written (Xen's MTRR_VCNT * 2). */
+static bool names_const(const struct xi_expr *e)
+{
+	switch (e->kind) {
+	case XI_EXPR_NAME:
+		return e->ref != NULL;
+	case XI_EXPR_UNARY:
+		return names_const(e->a);
+	case XI_EXPR_BINARY:
+		return names_const(e->a) || names_const(e->b);
+	default:
+		return false;
+	}
+}
+
 /* C's precedence of xidl's operators (higher binds tighter). */
 static int c_precedence(enum xi_op op)
 {
@@ -247,8 +263,8 @@ static void put_c_expr(struct xi_strbuf *sb, const struct xi_expr *e, int min)
 	}
 }
 
-/* The "[N][M]" suffix of an array type; a dimension written as a named
- * constant keeps its name. */
+/* The "[N][M]" suffix of an array type; a dimension written with a named
+ * constant keeps it. */
 static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
 {
 	for (; t->kind == XI_TYPE_ARRAY; t = t->u.array.elem) {
@@ -259,7 +275,7 @@ static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
 			xi_sb_adds(sb, "XEN_FLEX_ARRAY_DIM");
 		} else if (len->kind == XI_EXPR_NAME && len->ref) {
 			xi_sb_adds(sb, xi_c_decl_name(len->ref));
-		} else if (uses_sizeof(len)) {
+		} else if (uses_sizeof(len) || names_const(len)) {
 			put_c_expr(sb, len, 0);
 		} else {
 			xi_sb_add_u32(sb, t->u.array.count);

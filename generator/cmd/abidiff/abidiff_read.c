@@ -561,7 +561,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	bool legacy = (kind == XI_MF_ALIAS || kind == XI_MF_STRUCT || kind == XI_MF_UNION) &&
 		      flag(r, "legacy");
 	const char *type = NULL, *version = NULL, *c_prefix = NULL, *c_type = NULL;
-	const char *c_enum = NULL, *c_typedef = NULL;
+	const char *c_enum = NULL, *c_typedef = NULL, *hvm_save = NULL;
 	struct xi_int value = { 0, false };
 	struct xi_int abi_value[XI_ABI_COUNT];
 	bool ok = true;
@@ -580,6 +580,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 				ok = int_attr(r, t, &abi_value[a]) && ok;
 		}
 		c_type = str_attr(r, "ctype", is_ctype);
+		hvm_save = str_attr(r, "hvm_save", is_ident);
 		break;
 	case XI_MF_ENUM:
 	case XI_MF_BITMAP:
@@ -637,6 +638,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	d->version = version;
 	d->c_prefix = c_prefix;
 	d->c_type = c_type;
+	d->hvm_save = hvm_save;
 	d->c_enum = c_enum;
 	d->c_typedef = c_typedef;
 	d->c_name = c_name;

@@ -218,7 +218,7 @@ struct hvm_hw_hpet {
         uint64_t res4;
     } timers[HPET_TIMER_NUM];
     /* Reserved, up to offset 0x3ff. */
-    uint64_t res5[84];
+    uint64_t res5[4 * (24 - HPET_TIMER_NUM)];
     /* The value last written to each timer's comparator (hidden state). */
     uint64_t period[HPET_TIMER_NUM];
 };
@@ -250,7 +250,7 @@ struct hvm_hw_mtrr {
     /* The PAT MSR. */
     uint64_t msr_pat_cr;
     /* The variable ranges: base and mask MSR of each. */
-    uint64_t msr_mtrr_var[16];
+    uint64_t msr_mtrr_var[MTRR_VCNT * 2];
     /* The fixed ranges. */
     uint64_t msr_mtrr_fixed[NUM_FIXED_MSR];
     /* MTRRcap. */

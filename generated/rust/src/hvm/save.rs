@@ -50,6 +50,9 @@ impl HvmSaveEnd {
 
 /// The last record, of zero length.
 pub const END: u16 = 0;
+impl crate::HvmSaveRecord for HvmSaveEnd {
+    const CODE: u16 = END;
+}
 
 // Layout checks: the compiler confirms the size, alignment and field
 // offsets xenidl computed (the same figures as the C headers' checks).

@@ -48,6 +48,9 @@ impl HvmSaveHeader {
 
 /// The header record.
 pub const HEADER: u16 = 1;
+impl crate::HvmSaveRecord for HvmSaveHeader {
+    const CODE: u16 = HEADER;
+}
 
 /// Bit number of XEN_X86_FPU_INITIALISED in hvm_hw_cpu.flags.
 pub const _XEN_X86_FPU_INITIALISED: i32 = 0;
@@ -88,6 +91,9 @@ impl HvmHwLapic {
 
 /// The local APIC record (per vCPU).
 pub const LAPIC: u16 = 5;
+impl crate::HvmSaveRecord for HvmHwLapic {
+    const CODE: u16 = LAPIC;
+}
 
 /// The local APIC's register page.
 #[repr(C)]
@@ -110,6 +116,9 @@ impl HvmHwLapicRegs {
 
 /// The local APIC registers record (per vCPU).
 pub const LAPIC_REGS: u16 = 6;
+impl crate::HvmSaveRecord for HvmHwLapicRegs {
+    const CODE: u16 = LAPIC_REGS;
+}
 
 /// The interrupt wires of one PCI bus: bit device * 4 + INTx.
 #[repr(C)]
@@ -187,6 +196,9 @@ impl HvmHwPciIrqsAnon0 {
 
 /// The PCI interrupt wires record.
 pub const PCI_IRQ: u16 = 7;
+impl crate::HvmSaveRecord for HvmHwPciIrqs {
+    const CODE: u16 = PCI_IRQ;
+}
 
 /// The interrupt wires of ISA devices, one per ISA interrupt.
 #[repr(C)]
@@ -249,6 +261,9 @@ impl HvmHwIsaIrqsAnon0 {
 
 /// The ISA interrupt wires record.
 pub const ISA_IRQ: u16 = 8;
+impl crate::HvmSaveRecord for HvmHwIsaIrqs {
+    const CODE: u16 = ISA_IRQ;
+}
 
 /// The PCI-to-ISA interrupt router: which GSI each of the four PCI
 /// interrupt links is routed to.
@@ -274,6 +289,9 @@ impl HvmHwPciLink {
 
 /// The PCI link routing record.
 pub const PCI_LINK: u16 = 9;
+impl crate::HvmSaveRecord for HvmHwPciLink {
+    const CODE: u16 = PCI_LINK;
+}
 
 /// One channel of the programmable interval timer.
 #[repr(C)]
@@ -348,6 +366,9 @@ impl HvmHwPit {
 
 /// The interval timer record.
 pub const PIT: u16 = 10;
+impl crate::HvmSaveRecord for HvmHwPit {
+    const CODE: u16 = PIT;
+}
 
 /// How many bytes of CMOS memory hvm_hw_rtc holds.
 pub const RTC_CMOS_SIZE: i32 = 14;
@@ -379,6 +400,9 @@ impl HvmHwRtc {
 
 /// The real-time clock record.
 pub const RTC: u16 = 11;
+impl crate::HvmSaveRecord for HvmHwRtc {
+    const CODE: u16 = RTC;
+}
 
 /// How many timers the HPET has.
 pub const HPET_TIMER_NUM: i32 = 3;
@@ -456,6 +480,9 @@ impl HvmHwHpetTimers {
 
 /// The HPET record.
 pub const HPET: u16 = 12;
+impl crate::HvmSaveRecord for HvmHwHpet {
+    const CODE: u16 = HPET;
+}
 
 /// The ACPI power management timer.
 #[repr(C)]
@@ -482,6 +509,9 @@ impl HvmHwPmtimer {
 
 /// The power management timer record.
 pub const PMTIMER: u16 = 13;
+impl crate::HvmSaveRecord for HvmHwPmtimer {
+    const CODE: u16 = PMTIMER;
+}
 
 /// How many variable-range MTRR pairs hvm_hw_mtrr holds.
 pub const MTRR_VCNT: i32 = 8;
@@ -518,6 +548,9 @@ impl HvmHwMtrr {
 
 /// The MTRR record (per vCPU).
 pub const MTRR: u16 = 14;
+impl crate::HvmSaveRecord for HvmHwMtrr {
+    const CODE: u16 = MTRR;
+}
 
 /// The header of an XSAVE area.
 #[repr(C)]
@@ -651,6 +684,9 @@ impl HvmViridianDomainContext {
 
 /// The Viridian domain record.
 pub const VIRIDIAN_DOMAIN: u16 = 15;
+impl crate::HvmSaveRecord for HvmViridianDomainContext {
+    const CODE: u16 = VIRIDIAN_DOMAIN;
+}
 
 /// The Viridian (Hyper-V) enlightenments' state of a vCPU.
 #[repr(C)]
@@ -685,6 +721,9 @@ impl HvmViridianVcpuContext {
 
 /// The Viridian vCPU record (per vCPU).
 pub const VIRIDIAN_VCPU: u16 = 17;
+impl crate::HvmSaveRecord for HvmViridianVcpuContext {
+    const CODE: u16 = VIRIDIAN_VCPU;
+}
 
 /// Machine check state of a vCPU.
 #[repr(C)]
@@ -713,6 +752,9 @@ impl HvmVmceVcpu {
 
 /// The machine check record (per vCPU).
 pub const VMCE_VCPU: u16 = 18;
+impl crate::HvmSaveRecord for HvmVmceVcpu {
+    const CODE: u16 = VMCE_VCPU;
+}
 
 /// The TSC adjustment MSR of a vCPU.
 #[repr(C)]
@@ -735,6 +777,9 @@ impl HvmTscAdjust {
 
 /// The TSC adjustment record (per vCPU).
 pub const TSC_ADJUST: u16 = 19;
+impl crate::HvmSaveRecord for HvmTscAdjust {
+    const CODE: u16 = TSC_ADJUST;
+}
 
 /// One MSR of a CPU_MSR record.
 #[repr(C)]
