@@ -6,25 +6,34 @@
  * the type, its size and the typecode back. Its member cpt has one byte, or
  * two for a record that the hypervisor also accepts in an older layout
  * (DECLARE_HVM_SAVE_TYPE_COMPAT, which names that layout's type and the
- * function converting it in place).
+ * function converting it in place). The END record's c has no bytes, a GNU
+ * extension (__extension__ keeps -pedantic quiet).
  */
 #ifdef __XEN__
 #include <xen/bug.h>
 #define DECLARE_HVM_SAVE_TYPE_COMPAT(name, code, type, ctype, fix)             \
     static inline int __HVM_SAVE_FIX_COMPAT_##name(void *h, uint32_t size)     \
     { return fix(h, size); }                                                   \
-    struct __HVM_SAVE_TYPE_##name { type t; char c[code]; char cpt[2]; };      \
+    __extension__ struct __HVM_SAVE_TYPE_##name {                              \
+        type t; char c[code]; char cpt[2];                                     \
+    };                                                                         \
     struct __HVM_SAVE_TYPE_COMPAT_##name { ctype t; }
 #define DECLARE_HVM_SAVE_TYPE(name, code, type)                                \
     static inline int __HVM_SAVE_FIX_COMPAT_##name(void *h, uint32_t size)     \
     { BUG(); return -1; }                                                      \
-    struct __HVM_SAVE_TYPE_##name { type t; char c[code]; char cpt[1]; };      \
+    __extension__ struct __HVM_SAVE_TYPE_##name {                              \
+        type t; char c[code]; char cpt[1];                                     \
+    };                                                                         \
     struct __HVM_SAVE_TYPE_COMPAT_##name { type t; }
 #else
 #define DECLARE_HVM_SAVE_TYPE_COMPAT(name, code, type, ctype, fix)             \
-    struct __HVM_SAVE_TYPE_##name { type t; char c[code]; char cpt[2]; }
+    __extension__ struct __HVM_SAVE_TYPE_##name {                              \
+        type t; char c[code]; char cpt[2];                                     \
+    }
 #define DECLARE_HVM_SAVE_TYPE(name, code, type)                                \
-    struct __HVM_SAVE_TYPE_##name { type t; char c[code]; char cpt[1]; }
+    __extension__ struct __HVM_SAVE_TYPE_##name {                              \
+        type t; char c[code]; char cpt[1];                                     \
+    }
 #endif
 
 #define HVM_SAVE_TYPE(name) __typeof__(((struct __HVM_SAVE_TYPE_##name *)NULL)->t)
