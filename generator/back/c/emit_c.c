@@ -949,16 +949,59 @@ static const char *deferred_handles(struct cgen *g)
 
 /* "xenidl-c.h" as a header at `rel` includes it: "../xenidl-c.h" from
  * arch-x86/. */
-static const char *support_include(struct xi_arena *a, const char *rel)
+/* The include path, from the header of module path `rel`, of `path`
+ * (relative to the root of the C outputs). */
+static const char *include_from_root(struct xi_arena *a, const char *rel, const char *path)
 {
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	for (const char *p = rel; *p; p++)
 		if (*p == '/')
 			xi_sb_adds(&sb, "../");
-	xi_sb_adds(&sb, XI_C_SUPPORT_HEADER);
+	xi_sb_adds(&sb, path);
 	const char *r = xi_strdup(a, xi_sb_str(&sb));
 	xi_sb_free(&sb);
 	return r;
+}
+
+static const char *support_include(struct xi_arena *a, const char *rel)
+{
+	return include_from_root(a, rel, XI_C_SUPPORT_HEADER);
+}
+
+/* The module whose header holds the machinery of save records that
+ * module m's records use: m itself, one m imports, or (for an
+ * architecture's part, as Xen's arch-x86/hvm/save.h) the one whose arch
+ * import reaches m; NULL if none. */
+static const struct xi_module *hvm_save_owner(const struct xi_ctx *ctx, const struct xi_module *m)
+{
+	for (unsigned i = 0; i < ctx->nmodules; i++) {
+		const struct xi_module *o = ctx->modules[i];
+		if (!o->c_prelude_hvm_save)
+			continue;
+		if (o == m || xi_module_sees(m, o))
+			return o;
+		for (const struct xi_import *im = o->imports; im; im = im->next)
+			for (int f = 0; f < XI_FAM_COUNT; f++)
+				if (im->module[f] == m)
+					return o;
+	}
+	return NULL;
+}
+
+/* A header with save records that its imports do not give the records'
+ * machinery includes the header that holds it, so that it compiles on
+ * its own (Xen's arch-x86/hvm/save.h needs hvm/save.h first). */
+static void emit_hvm_save_include(struct cgen *g)
+{
+	const struct xi_module *m = g->module, *owner = NULL;
+	for (const struct xi_decl *d = m->decls; d && !owner; d = d->next)
+		if (d->hvm_save_decl)
+			owner = hvm_save_owner(g->ctx, m);
+	if (!owner || owner == m || xi_module_sees(m, owner))
+		return;
+	const char *path = xi_aprintf(g->arena, "%s.h", owner->rel);
+	xi_out_printf(g->out, "#include \"%s\"\n", include_from_root(g->arena, m->rel, path));
+	refer(g, owner);
 }
 
 /* The support header of the headers that reach no @!c_prelude file: the
@@ -1173,6 +1216,7 @@ static void emit_module(struct cgen *g)
 		xi_out_puts(o, xi_template_c_hvm_save);
 	}
 	emit_includes(g);
+	emit_hvm_save_include(g);
 	if (m->c_prelude && m->family == XI_FAM_NONE && !m->c_prelude_version) {
 		xi_out_putc(o, '\n');
 		emit_shared_machinery(o, deferred_handles(g));

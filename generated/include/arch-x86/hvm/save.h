@@ -16,6 +16,7 @@
 #define __XEN_PUBLIC_ARCH_X86_HVM_SAVE_H__
 
 #include "../../xen.h"
+#include "../../hvm/save.h"
 
 /* The first bytes of a saved HVM context ("HVM file magic"). */
 #define HVM_FILE_MAGIC 0x54381286

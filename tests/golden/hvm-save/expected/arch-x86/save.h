@@ -7,6 +7,7 @@
 #define __XEN_PUBLIC_ARCH_X86_SAVE_H__
 
 #include "../xenidl-c.h"
+#include "../save.h"
 
 /* A timer's state. */
 struct timer {

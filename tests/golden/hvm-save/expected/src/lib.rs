@@ -220,14 +220,6 @@ pub const fn zeroed<T: Plain>() -> T {
     unsafe { core::mem::zeroed() }
 }
 
-/// The data of an HVM save record (Xen's `DECLARE_HVM_SAVE_TYPE`): a record
-/// of this type follows an `hvm_save_descriptor` whose `typecode` is
-/// `CODE`.
-pub trait HvmSaveRecord: Plain {
-    /// The record's typecode.
-    const CODE: u16;
-}
-
 /// An integer as a `CheckError` reports it: 64 bits, sign-extended.
 #[doc(hidden)]
 pub trait Value: Copy {
@@ -598,6 +590,14 @@ macro_rules! bitmap_ops {
         // SAFETY: a transparent wrapper of an integer.
         unsafe impl crate::Plain for $t {}
     };
+}
+
+/// The data of an HVM save record (Xen's `DECLARE_HVM_SAVE_TYPE`): a record
+/// of this type follows an `hvm_save_descriptor` whose `typecode` is
+/// `CODE`.
+pub trait HvmSaveRecord: Plain {
+    /// The record's typecode.
+    const CODE: u16;
 }
 
 #[cfg(not(any(
