@@ -968,40 +968,30 @@ static const char *support_include(struct xi_arena *a, const char *rel)
 	return include_from_root(a, rel, XI_C_SUPPORT_HEADER);
 }
 
-/* The module whose header holds the machinery of save records that
- * module m's records use: m itself, one m imports, or (for an
- * architecture's part, as Xen's arch-x86/hvm/save.h) the one whose arch
- * import reaches m; NULL if none. */
-static const struct xi_module *hvm_save_owner(const struct xi_ctx *ctx, const struct xi_module *m)
-{
-	for (unsigned i = 0; i < ctx->nmodules; i++) {
-		const struct xi_module *o = ctx->modules[i];
-		if (!o->c_prelude_hvm_save)
-			continue;
-		if (o == m || xi_module_sees(m, o))
-			return o;
-		for (const struct xi_import *im = o->imports; im; im = im->next)
-			for (int f = 0; f < XI_FAM_COUNT; f++)
-				if (im->module[f] == m)
-					return o;
-	}
-	return NULL;
-}
-
-/* A header with save records that its imports do not give the records'
- * machinery includes the header that holds it, so that it compiles on
- * its own (Xen's arch-x86/hvm/save.h needs hvm/save.h first). */
+/* An architecture's part with save records (arch-x86/hvm/save.xidl)
+ * includes the header of the shared file of the same path outside the
+ * architecture's directory (hvm/save.h, which holds the records'
+ * machinery and reaches the part through its arch import), so that it
+ * compiles on its own. The path alone decides, not what else the run
+ * reads: a header depends on its own module only. */
 static void emit_hvm_save_include(struct cgen *g)
 {
-	const struct xi_module *m = g->module, *owner = NULL;
-	for (const struct xi_decl *d = m->decls; d && !owner; d = d->next)
-		if (d->hvm_save_decl)
-			owner = hvm_save_owner(g->ctx, m);
-	if (!owner || owner == m || xi_module_sees(m, owner))
+	const struct xi_module *m = g->module;
+	if (m->family == XI_FAM_NONE || m->c_prelude_hvm_save)
 		return;
-	const char *path = xi_aprintf(g->arena, "%s.h", owner->rel);
+	bool records = false;
+	for (const struct xi_decl *d = m->decls; d && !records; d = d->next)
+		records = d->hvm_save_decl != NULL;
+	const char *dir = xi_families[m->family].dir;
+	size_t n = strlen(dir);
+	if (!records || strncmp(m->rel, dir, n) || m->rel[n] != '/')
+		return;
+	const char *shared = m->rel + n + 1;
+	const char *path = xi_aprintf(g->arena, "%s.h", shared);
 	xi_out_printf(g->out, "#include \"%s\"\n", include_from_root(g->arena, m->rel, path));
-	refer(g, owner);
+	for (unsigned i = 0; i < g->ctx->nmodules; i++)
+		if (!strcmp(g->ctx->modules[i]->rel, shared))
+			refer(g, g->ctx->modules[i]);
 }
 
 /* The support header of the headers that reach no @!c_prelude file: the
