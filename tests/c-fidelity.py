@@ -44,6 +44,7 @@ list. Exit status 0 when the list is exact, 1 otherwise.
 """
 
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -361,7 +362,7 @@ class Check:
                 elif gcanonical != xcanonical:
                     self.tools.add("type", header, kind, name, "generated %s (%s); Xen %s (%s)"
                                    % (gwritten, gcanonical, xwritten, xcanonical), a)
-                elif gwritten != xwritten:
+                elif c_tokens(gwritten) != c_tokens(xwritten):
                     self.tools.add("spelling", header, kind, name,
                                    "generated %s; Xen %s" % (gwritten, xwritten), a)
         # Members the generated types have and Xen's lack.
@@ -407,6 +408,12 @@ class Check:
         self.check_spelling()
         self.check_strings()
         return ["\t".join(t) for t in self.other] + self.name_lines() + self.tools_lines()
+
+
+def c_tokens(spelling):
+    """A spelling without the blanks C ignores around punctuation:
+    `sizeof(unsigned long)` is `sizeof (unsigned long)`."""
+    return re.sub(r"\s*([^\w\s])\s*", r"\1", spelling)
 
 
 def value_text(value, ctype):

@@ -294,8 +294,20 @@ class GeneratedFacts:
             if abi not in xen_abis:
                 continue
             out.append(self.tree.root[unit])
-        out.sort(key=lambda f: (f != "xen.h", self.tree.unit[f]))
+        # A part that Xen's header only reaches through another
+        # (arch-x86/hvm/save.h needs hvm/save.h first) comes after the rest.
+        out.sort(key=lambda f: (f != "xen.h", self.needs_unit(self.tree.unit[f], abi),
+                                self.tree.unit[f]))
         return out
+
+    def needs_unit(self, unit, abi):
+        """Whether Xen's header of a unit needs another header of the tree
+        included first on an ABI (xen-headers.tsv's prereqs)."""
+        for (h, _, a), (_, prereqs) in self.xen.status.items():
+            if h == unit and a == abi and any(p in self.tree.root for p in prereqs.split(",")
+                                               if p not in ("-", "xen.h")):
+                return True
+        return False
 
     def program(self, files):
         return "#include <stdint.h>\n" + "".join('#include "%s"\n' % f for f in files)

@@ -42,6 +42,7 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_FIELDS] = "fields",
 	[XI_W_FROM] = "from",
 	[XI_W_HANDLE] = "handle",
+	[XI_W_HVM_SAVE] = "hvm_save",
 	[XI_W_I8] = "i8",
 	[XI_W_I16] = "i16",
 	[XI_W_I32] = "i32",
@@ -109,7 +110,7 @@ static const unsigned char len6[] = { XI_W_STRING, XI_W_FIELDS, XI_W_C_NAME, XI_
 static const unsigned char len7[] = { XI_W_VERSION, XI_W_DEFAULT, XI_W_STRUCTS, XI_W_BITMAPS,
 				      XI_W_ALIASES, XI_W_IMPORTS, XI_W_POINTER, XI_W_C_ALIAS, XI_W_NONE };
 static const unsigned char len8[] = { XI_W_VARIANTS, XI_W_RESERVED, XI_W_C_PREFIX, XI_W_INCLUDES,
-				      XI_W_C_HANDLE, XI_W_C_INLINE, XI_W_NONE };
+				      XI_W_C_HANDLE, XI_W_C_INLINE, XI_W_HVM_SAVE, XI_W_NONE };
 static const unsigned char len9[] = { XI_W_DIRECTION, XI_W_CONSTANTS, XI_W_C_PRELUDE,
 				      XI_W_C_TYPEDEF, XI_W_C_HANDLES, XI_W_C_NAME_IF, XI_W_NONE };
 static const unsigned char len10[] = { XI_W_NATIVE_U64, XI_W_NATIVE_I64, XI_W_C_FALLBACK,

@@ -50,6 +50,7 @@ enum xi_word {
 	XI_W_FIELDS,
 	XI_W_FROM,
 	XI_W_HANDLE,
+	XI_W_HVM_SAVE,
 	XI_W_I8,
 	XI_W_I16,
 	XI_W_I32,

@@ -476,6 +476,13 @@ struct xi_decl {
 	/* `const A = B;`: another name of constant B. C writes `#define A B`;
 	 * the type (and @c_type) are B's, set when A is evaluated. */
 	bool const_alias;
+	/* @hvm_save(TYPE) on a constant: an HVM save record whose typecode is
+	 * the constant's value and whose data is the struct or union TYPE of
+	 * the same file (Xen's DECLARE_HVM_SAVE_TYPE). hvm_save_decl: set by
+	 * the resolver. */
+	const char *hvm_save;
+	struct xi_loc hvm_save_loc;
+	const struct xi_decl *hvm_save_decl;
 	/* const and alias: the declared type; enum/bitmap: the backing type */
 	struct xi_type *type;
 	/* const */
@@ -520,8 +527,11 @@ struct xi_decl {
 struct xi_import_file {
 	const char *key;
 	struct xi_loc key_loc;
-	const char *path;
+	const char *path;          /* NULL for `none` */
 	struct xi_loc loc;
+	/* `ppc: none`: the family has no file, and needs none (Xen's
+	 * hvm/save.h includes no header on PowerPC and RISC-V). */
+	bool none;
 	struct xi_import_file *next;
 };
 
@@ -548,6 +558,7 @@ struct xi_import {
 	const char *family_path[XI_IMPORT_SLOTS];
 	/* The file of each slot (only [0] for a plain import). */
 	struct xi_module *module[XI_IMPORT_SLOTS];
+	bool family_none[XI_FAM_COUNT]; /* the map says `none` for the family */
 	/* The module that holds the import (set by the loader for arch
 	 * imports). */
 	struct xi_module *importer;
@@ -604,6 +615,10 @@ struct xi_module {
 	 * handles, uint64_aligned_t, ...), as Xen's xen.h and arch headers. */
 	bool c_prelude;
 	bool c_prelude_version;   /* @!c_prelude(version): Xen's xen-compat.h */
+	/* @!c_prelude(hvm_save): the header holds the machinery of HVM save
+	 * records (DECLARE_HVM_SAVE_TYPE, HVM_SAVE_CODE ...), as Xen's
+	 * hvm/save.h; c_prelude stays false. */
+	bool c_prelude_hvm_save;
 	struct xi_loc c_prelude_loc;
 	/* @!c_handle(NAME), in order: the C header defines the guest handles
 	 * of NAME, a type of an imported module (Xen's vcpu.h those of

@@ -100,7 +100,7 @@ bool xi_attr_is_known(const char *n)
 					     "len", "max", "if", "interface_version", "c_handle", "c_bit_numbers",
 					     "c_typedef", "c_field_macro", "c_fallback", "c_typedef_if",
 					     "c_inline", "c_asm", "c_name_if", "c_alias",
-					     "c_old_name", "c_alias_if" };
+					     "c_old_name", "c_alias_if", "hvm_save" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -159,7 +159,7 @@ static void apply_file(struct xi_ctx *ctx, struct xi_module *m, const struct xi_
 		return;
 	}
 	if (!strcmp(a->name, "c_prelude")) {
-		if (m->c_prelude) {
+		if (m->c_prelude || m->c_prelude_hvm_save) {
 			xi_error(&ctx->diag, a->loc, "duplicate file attribute '@!c_prelude'");
 			return;
 		}
@@ -168,8 +168,16 @@ static void apply_file(struct xi_ctx *ctx, struct xi_module *m, const struct xi_
 		if (a->arg_kind == XI_ATTR_ARG_EXPR && a->expr->kind == XI_EXPR_NAME &&
 		    !strcmp(a->expr->name, "version"))
 			m->c_prelude_version = true;
-		else if (a->arg_kind != XI_ATTR_ARG_NONE)
-			xi_error(&ctx->diag, a->arg_loc, "'@!c_prelude' takes no argument, or 'version'");
+		/* (hvm_save): the save records' machinery only, as Xen's
+		 * hvm/save.h; none of the rest. */
+		else if (a->arg_kind == XI_ATTR_ARG_EXPR && a->expr->kind == XI_EXPR_NAME &&
+			 !strcmp(a->expr->name, "hvm_save")) {
+			m->c_prelude_hvm_save = true;
+			m->c_prelude_loc = a->loc;
+			return;
+		} else if (a->arg_kind != XI_ATTR_ARG_NONE)
+			xi_error(&ctx->diag, a->arg_loc,
+				 "'@!c_prelude' takes no argument, 'version' or 'hvm_save'");
 		m->c_prelude = true;
 		m->c_prelude_loc = a->loc;
 		return;
@@ -248,6 +256,16 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 			/* (on a string constant only: see consteval.c) */
 			if (attr_no_arg(ctx, a))
 				d->c_asm = true;
+		} else if (!strcmp(a->name, "hvm_save") && d->kind == XI_DECL_CONST) {
+			/* the resolver finds the type and checks the record */
+			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
+				xi_error(&ctx->diag, a->arg_kind == XI_ATTR_ARG_NONE ? a->loc : a->arg_loc,
+					 "'%s' needs the struct of the record's data, as in "
+					 "@hvm_save(hvm_hw_pit)", xi_spell_attr(ctx, a->loc, a->name));
+			else {
+				d->hvm_save = a->expr->name;
+				d->hvm_save_loc = a->arg_loc;
+			}
 		} else if (!strcmp(a->name, "interface_version") && d->kind == XI_DECL_CONST) {
 			if (attr_no_arg(ctx, a))
 				d->interface_version = true;
@@ -632,6 +650,15 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 	}
 	if (d->interface_version)
 		push(a, &tail, "interface_version");
+	if (d->hvm_save) {
+		struct xi_attr *at = push(a, &tail, "hvm_save");
+		at->arg_kind = XI_ATTR_ARG_EXPR;
+		struct xi_expr *e = XI_NEW(a, struct xi_expr);
+		e->kind = XI_EXPR_NAME;
+		e->name = d->hvm_save;
+		e->depth = 1;
+		at->expr = e;
+	}
 	return head;
 }
 

@@ -417,6 +417,7 @@ static bool map_families(struct xi_ctx *ctx, struct xi_import *im)
 		}
 		by_family[f] = e;
 		im->family_path[f] = e->path;
+		im->family_none[f] = e->none;
 	}
 	return ok;
 }
@@ -558,6 +559,8 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 			if (!needed[f])
 				continue;
 			const char *rel = xi_import_family_path(&ctx->arena, im, f);
+			if (!rel && im->family_none[f])
+				continue;
 			if (!rel) {
 				xi_sb_printf(&unnamed, "%s%s", unnamed.len ? ", " : "",
 					     xi_families[f].name);

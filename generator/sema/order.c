@@ -80,6 +80,9 @@ static void decl_deps(struct deps *d, const struct xi_decl *x)
 			type_deps(d, m->type, false);
 	} else if (x->kind == XI_DECL_ALIAS) {
 		type_deps(d, x->type, false);
+	} else if (x->hvm_save_decl) {
+		/* C declares a save record after its data type */
+		add_dep(d, (struct xi_decl *)x->hvm_save_decl, false);
 	}
 }
 

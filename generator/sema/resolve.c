@@ -8,6 +8,7 @@
 
 #include "cond.h"
 #include "consteval.h"
+#include "hvm_save.h"
 #include "ctypes.h"
 #include "fnconst.h"
 #include "limits.h"
@@ -1156,4 +1157,6 @@ void xi_resolve(struct xi_ctx *ctx)
 			resolve_lens(&r, d->agg);
 		}
 	}
+	if (!ctx->diag.capped)
+		xi_resolve_hvm_save(ctx);
 }

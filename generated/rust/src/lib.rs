@@ -592,6 +592,14 @@ macro_rules! bitmap_ops {
     };
 }
 
+/// The data of an HVM save record (Xen's `DECLARE_HVM_SAVE_TYPE`): a record
+/// of this type follows an `hvm_save_descriptor` whose `typecode` is
+/// `CODE`.
+pub trait HvmSaveRecord: Plain {
+    /// The record's typecode.
+    const CODE: u16;
+}
+
 #[cfg(not(any(
     target_arch = "x86",
     target_arch = "x86_64",
@@ -606,6 +614,11 @@ compile_error!("the Xen ABI of this crate does not cover this target");
 #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 pub mod arch_arm {
     pub mod domctl;
+
+    pub mod hvm {
+        pub mod save;
+    }
+
     pub mod sysctl;
     pub mod xen;
 }
@@ -628,6 +641,11 @@ pub mod arch_riscv {
 #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 pub mod arch_x86 {
     pub mod domctl;
+
+    pub mod hvm {
+        pub mod save;
+    }
+
     pub mod sysctl;
     pub mod xen;
     #[cfg(target_arch = "x86")]
@@ -660,6 +678,7 @@ pub mod hvm {
     pub mod hvm_op;
     pub mod hvm_vcpu;
     pub mod params;
+    pub mod save;
 
     /// The definitions of the target's architecture family.
     #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]

@@ -270,6 +270,22 @@ static void put_c_fn_body(struct xi_strbuf *sb, const struct xi_expr *e)
 	}
 }
 
+/* Does the expression name a constant? An array dimension then keeps the
+ * name, as written (Xen's MTRR_VCNT * 2). */
+static bool names_const(const struct xi_expr *e)
+{
+	switch (e->kind) {
+	case XI_EXPR_NAME:
+		return e->ref != NULL;
+	case XI_EXPR_UNARY:
+		return names_const(e->a);
+	case XI_EXPR_BINARY:
+		return names_const(e->a) || names_const(e->b);
+	default:
+		return false;
+	}
+}
+
 /* C's precedence of xidl's operators (higher binds tighter). */
 static int c_precedence(enum xi_op op)
 {
@@ -334,8 +350,8 @@ static void put_c_expr(struct xi_strbuf *sb, const struct xi_expr *e, int min)
 	}
 }
 
-/* The "[N][M]" suffix of an array type; a dimension written as a named
- * constant keeps its name. */
+/* The "[N][M]" suffix of an array type; a dimension written with a named
+ * constant keeps it. */
 static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
 {
 	for (; t->kind == XI_TYPE_ARRAY; t = t->u.array.elem) {
@@ -346,7 +362,7 @@ static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
 			xi_sb_adds(sb, "XEN_FLEX_ARRAY_DIM");
 		} else if (len->kind == XI_EXPR_NAME && len->ref) {
 			xi_sb_adds(sb, xi_c_decl_name(len->ref));
-		} else if (uses_sizeof(len)) {
+		} else if (uses_sizeof(len) || names_const(len)) {
 			put_c_expr(sb, len, 0);
 		} else {
 			xi_sb_add_u32(sb, t->u.array.count);
@@ -684,11 +700,24 @@ static void emit_string_const(struct cgen *g, const struct xi_decl *d)
 	xi_sb_free(&sb);
 }
 
+/* A save record: Xen's DECLARE_HVM_SAVE_TYPE, after its data's type (the
+ * header declaring the machinery is included first). */
+static void emit_hvm_save(struct cgen *g, const struct xi_decl *d)
+{
+	const struct xi_decl *t = d->hvm_save_decl;
+	xi_out_printf(g->out, "DECLARE_HVM_SAVE_TYPE(%s, %" PRIu64 ", %s %s);\n", xi_c_decl_name(d),
+		      d->value.mag, t->kind == XI_DECL_UNION ? "union" : "struct", xi_c_decl_name(t));
+}
+
 static void emit_const(struct cgen *g, const struct xi_decl *d)
 {
 	xi_c_comment(g->out, 0, d->doc);
 	if (d->str_parts) {
 		emit_string_const(g, d);
+		return;
+	}
+	if (d->hvm_save_decl) {
+		emit_hvm_save(g, d);
 		return;
 	}
 	enum xi_ctype t = d->c_type ? d->c_type : xi_ctype_of_prim(d->const_prim);
@@ -1132,6 +1161,12 @@ static void emit_includes(struct cgen *g)
 		bool first = true;
 		for (int k = 0; k < XI_IMPORT_SLOTS; k++) {
 			int f = (k + XI_FAM_COUNT) % XI_IMPORT_SLOTS;
+			if (f < XI_FAM_COUNT && im->family_none[f] && !first) {
+				/* the map's `none`: nothing to include there */
+				xi_out_printf(g->out, "#elif %s\n/* no file for this architecture */\n",
+					      xi_families[f].c_cond);
+				continue;
+			}
 			if (!im->module[f])
 				continue;
 			const char *inc = include_path(g->arena, xi_import_family_path(g->arena, im, f));
@@ -1220,16 +1255,49 @@ static const char *deferred_handles(struct cgen *g)
 
 /* "xenidl-c.h" as a header at `rel` includes it: "../xenidl-c.h" from
  * arch-x86/. */
-static const char *support_include(struct xi_arena *a, const char *rel)
+/* The include path, from the header of module path `rel`, of `path`
+ * (relative to the root of the C outputs). */
+static const char *include_from_root(struct xi_arena *a, const char *rel, const char *path)
 {
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	for (const char *p = rel; *p; p++)
 		if (*p == '/')
 			xi_sb_adds(&sb, "../");
-	xi_sb_adds(&sb, XI_C_SUPPORT_HEADER);
+	xi_sb_adds(&sb, path);
 	const char *r = xi_strdup(a, xi_sb_str(&sb));
 	xi_sb_free(&sb);
 	return r;
+}
+
+static const char *support_include(struct xi_arena *a, const char *rel)
+{
+	return include_from_root(a, rel, XI_C_SUPPORT_HEADER);
+}
+
+/* An architecture's part with save records (arch-x86/hvm/save.xidl)
+ * includes the header of the shared file of the same path outside the
+ * architecture's directory (hvm/save.h, which holds the records'
+ * machinery and reaches the part through its arch import), so that it
+ * compiles on its own. The path alone decides, not what else the run
+ * reads: a header depends on its own module only. */
+static void emit_hvm_save_include(struct cgen *g)
+{
+	const struct xi_module *m = g->module;
+	if (m->family == XI_FAM_NONE || m->c_prelude_hvm_save)
+		return;
+	bool records = false;
+	for (const struct xi_decl *d = m->decls; d && !records; d = d->next)
+		records = d->hvm_save_decl != NULL;
+	const char *dir = xi_families[m->family].dir;
+	size_t n = strlen(dir);
+	if (!records || strncmp(m->rel, dir, n) || m->rel[n] != '/')
+		return;
+	const char *shared = m->rel + n + 1;
+	const char *path = xi_aprintf(g->arena, "%s.h", shared);
+	xi_out_printf(g->out, "#include \"%s\"\n", include_from_root(g->arena, m->rel, path));
+	for (unsigned i = 0; i < g->ctx->nmodules; i++)
+		if (!strcmp(g->ctx->modules[i]->rel, shared))
+			refer(g, g->ctx->modules[i]);
 }
 
 /* The support header of the headers that reach no @!c_prelude file: the
@@ -1440,7 +1508,13 @@ static void emit_module(struct cgen *g)
 		xi_out_printf(o, "\n#include \"%s\"\n", inc);
 		xi_ref_add(g->ctx, g->out, "includes", "c", XI_C_SUPPORT_HEADER, m);
 	}
+	if (m->c_prelude_hvm_save) {
+		/* before the includes: the architectures' records use it */
+		xi_out_putc(o, '\n');
+		xi_out_puts(o, xi_template_c_hvm_save);
+	}
 	emit_includes(g);
+	emit_hvm_save_include(g);
 	if (m->c_prelude && m->family == XI_FAM_NONE && !m->c_prelude_version) {
 		xi_out_putc(o, '\n');
 		emit_shared_machinery(o, deferred_handles(g));

@@ -288,6 +288,7 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d, const stru
 				add_int_attr(sb, xi_aprintf(&w->arena, "value.%s", xi_abis[a].name),
 					     d->abi_value[a]);
 		add_attr(sb, "ctype", d->c_type);
+		add_attr(sb, "hvm_save", d->hvm_save);
 		break;
 	case XI_MF_ENUM:
 	case XI_MF_BITMAP:

@@ -300,10 +300,15 @@ static unsigned constants(struct page *pg, unsigned i)
 			abi = a;
 			break;
 		}
+		/* a save record: the typecode of records of its data type */
+		const char *doc = d->doc ? cell(pg, d->doc) : "";
+		if (d->hvm_save)
+			doc = xi_aprintf(pg->arena, "Save record: the typecode of %s.%s%s",
+					 type_md(pg, d->hvm_save, abi), *doc ? " " : "", doc);
 		xi_out_printf(pg->o, "| <a id=\"%s\"></a>`%s%s%s%s`%s | %s%s | %s | %s |\n", d->name,
 			      d->c_name ? d->c_name : d->name, d->body ? "(" : "",
 			      d->body ? d->params : "", d->body ? ")" : "", only_on(pg, d), type_md(pg, d->type, abi),
-			      c_type_md(pg, d->c_type), const_value_md(pg, d), cell(pg, d->doc));
+			      c_type_md(pg, d->c_type), const_value_md(pg, d), doc);
 	}
 	xi_out_putc(pg->o, '\n');
 	return i;

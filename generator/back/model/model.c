@@ -526,6 +526,7 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	md->c_name = copy(b, d->c_name);
 	md->c_prefix = copy(b, d->c_prefix);
 	md->c_type = d->kind == XI_DECL_CONST && d->c_type ? xi_ctype_name(d->c_type) : NULL;
+	md->hvm_save = d->hvm_save_decl ? copy(b, d->hvm_save_decl->name) : NULL;
 	md->c_enum = !d->c_enum ? NULL : d->c_enum_typedef ? copy(b, d->c_enum_typedef) : "";
 	md->c_typedef = copy(b, xi_c_typedef_name(a, d));
 	if (md->c_typedef && d->c_typedef_cond) {

@@ -117,6 +117,7 @@ struct xi_mf_decl {
 	const char *c_name;   /* explicit @c_name, or NULL */
 	const char *c_prefix; /* explicit @c_prefix, or NULL */
 	const char *c_type;   /* const: its @c_type, or NULL */
+	const char *hvm_save; /* const: @hvm_save, the save record's data type, or NULL */
 	const char *c_enum;   /* enum: @c_enum: "" (a tagged C enum) or its
 			       * typedef name; NULL: macros */
 	const char *c_typedef; /* struct, union: the name of its C typedef

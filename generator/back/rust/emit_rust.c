@@ -163,12 +163,27 @@ static void emit_target_guard(struct xi_out *o, struct xi_arena *a, xi_abi_mask 
 	xi_out_puts(o, "compile_error!(\"the Xen ABI of this crate does not cover this target\");\n");
 }
 
+/* Does the crate have HVM save records (@hvm_save)? Then it has their
+ * trait. */
+static bool has_hvm_save_records(const struct xi_ctx *ctx)
+{
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		for (const struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)
+			if (d->hvm_save_decl)
+				return true;
+	return false;
+}
+
 static void emit_lib(struct xi_ctx *ctx, struct xi_outset *out, const struct rnode *root)
 {
 	struct xi_out *o = xi_out_open(out, "src/lib.rs");
 	if (!o)
 		return;
 	xi_out_puts(o, xi_template_rust_lib);
+	if (has_hvm_save_records(ctx)) {
+		xi_out_putc(o, '\n');
+		xi_out_puts(o, xi_template_rust_hvm_save);
+	}
 	xi_out_putc(o, '\n');
 	emit_target_guard(o, &ctx->arena, root->abis);
 	xi_out_putc(o, '\n');

@@ -319,6 +319,12 @@ static void emit_const(struct rgen *g, const struct xi_decl *d)
 		line(g, 0, "#[allow(non_upper_case_globals)]");
 	line(g, 0, "pub const %s: %s = %s;", xi_rust_ident(g->arena, d->name),
 	     xi_rust_type(g, d->type, -1), xi_rust_int(g->arena, d->value, const_is_hex(d)));
+	if (d->hvm_save_decl) {
+		/* the record's typecode, on its data type */
+		line(g, 0, "impl crate::HvmSaveRecord for %s {", xi_rust_decl_name(g, d->hvm_save_decl));
+		line(g, 4, "const CODE: u16 = %s;", xi_rust_ident(g->arena, d->name));
+		line(g, 0, "}");
+	}
 }
 
 static void emit_alias(struct rgen *g, const struct xi_decl *d)

@@ -383,6 +383,14 @@ static void compare_decl(struct ad_pair *p)
 		if (!xi_ad_streq(o->type, n->type))
 			xi_ad_report(p, XI_AD_API, "type-spelling", o->loc, n->loc, "type changed from %s to %s",
 			    o->type, n->type);
+		/* A save record read as another type, or no longer a record. */
+		if (o->hvm_save && !xi_ad_streq(o->hvm_save, n->hvm_save))
+			xi_ad_report(p, XI_AD_BREAKING, "save-record", o->loc, n->loc,
+			    n->hvm_save ? "save record's data changed from %s to %s"
+					: "no longer a save record (of %s)", o->hvm_save, n->hvm_save);
+		else if (!o->hvm_save && n->hvm_save)
+			xi_ad_report(p, XI_AD_COMPATIBLE, "save-record", o->loc, n->loc,
+			    "now a save record (of %s)", n->hvm_save);
 		break;
 	}
 	case XI_MF_ALIAS:

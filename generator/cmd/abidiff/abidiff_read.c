@@ -568,7 +568,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 		      flag(r, "legacy");
 	const char *type = NULL, *version = NULL, *c_prefix = NULL, *c_type = NULL;
 	const char *c_enum = NULL, *c_typedef = NULL, *c_inline = NULL, *string = NULL;
-	const char *params = NULL, *body = NULL;
+	const char *params = NULL, *body = NULL, *hvm_save = NULL;
 	bool c_asm = false;
 	struct xi_int value = { 0, false };
 	struct xi_int abi_value[XI_ABI_COUNT];
@@ -602,6 +602,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 				ok = int_attr(r, t, &abi_value[a]) && ok;
 		}
 		c_type = str_attr(r, "ctype", is_ctype);
+		hvm_save = str_attr(r, "hvm_save", is_ident);
 		break;
 	case XI_MF_ENUM:
 	case XI_MF_BITMAP:
@@ -669,6 +670,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	d->version = version;
 	d->c_prefix = c_prefix;
 	d->c_type = c_type;
+	d->hvm_save = hvm_save;
 	d->c_enum = c_enum;
 	d->c_typedef = c_typedef;
 	d->c_inline = c_inline;

@@ -250,6 +250,8 @@ static void refer_imports(struct run *r, const struct job *j, const struct xi_ou
 		unsigned n = 0;
 		if (im->is_map) {
 			for (const struct xi_import_file *e = im->files; e; e = e->next) {
+				if (e->none)
+					continue; /* `none`: no file to refer to */
 				rels[n] = e->path;
 				fams[n++] = xi_import_key_slot(e->key);
 			}

@@ -536,7 +536,7 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 	}
 	/* The file attributes are one block, with no blank line between
 	 * them. */
-	if (any && (m->spdx || m->tools_only || m->c_prelude || m->c_handles))
+	if (any && (m->spdx || m->tools_only || m->c_prelude || m->c_prelude_hvm_save || m->c_handles))
 		xi_out_putc(o, '\n');
 	if (m->spdx) {
 		struct xi_strbuf sb = XI_STRBUF_INIT;
@@ -551,6 +551,10 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 	}
 	if (m->c_prelude) {
 		xi_out_puts(o, m->c_prelude_version ? "@!c_prelude(version)\n" : "@!c_prelude\n");
+		any = true;
+	}
+	if (m->c_prelude_hvm_save) {
+		xi_out_puts(o, "@!c_prelude(hvm_save)\n");
 		any = true;
 	}
 	for (const struct xi_c_handle_of *h = m->c_handles; h; h = h->next) {
@@ -572,7 +576,10 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 			end_line(&p);
 			for (const struct xi_import_file *e = im->files; e; e = e->next) {
 				xi_sb_reset(&sb);
-				put_string(&sb, rename(ctx, e->path));
+				if (e->none)
+					xi_sb_adds(&sb, "none");
+				else
+					put_string(&sb, rename(ctx, e->path));
 				begin_line(&p, 4);
 				xi_out_printf(o, "%s: %s,", e->key, xi_sb_str(&sb));
 				end_line(&p);

@@ -734,8 +734,13 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 			raw(&p, "true");
 		}
 	}
+	if (m->c_prelude_hvm_save) {
+		if (!m->tools_only && !m->c_prelude)
+			note_blank(&p, p.nevents);
+		key_str(&p, "c_prelude", "hvm_save");
+	}
 	if (m->c_handles) {
-		if (!m->c_prelude && !m->tools_only && !m->spdx)
+		if (!m->c_prelude && !m->c_prelude_hvm_save && !m->tools_only && !m->spdx)
 			note_blank(&p, p.nevents);
 		str(&p, "c_handles");
 		seq_start(&p, true);
@@ -760,9 +765,13 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 				map_start(&p, false);
 				str(&p, "arch");
 				map_start(&p, false);
-				for (const struct xi_import_file *e = im->files; e; e = e->next)
-					if (text_ok(&p, e->path, e->loc, "import path"))
+				for (const struct xi_import_file *e = im->files; e; e = e->next) {
+					if (e->none) {
+						str(&p, e->key);
+						raw(&p, "null");
+					} else if (text_ok(&p, e->path, e->loc, "import path"))
 						key_str(&p, e->key, rename(ctx, e->path));
+				}
 				map_end(&p);
 				map_end(&p);
 				continue;

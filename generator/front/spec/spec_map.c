@@ -30,7 +30,7 @@ static const enum xi_word import_keys[] = { XI_W_ARCH, XI_W_NONE };
  * replaces with its kind key. */
 static const enum xi_word const_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_PARAMS, XI_W_TYPE,
 					   XI_W_VALUE, XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_INTERFACE_VERSION,
-					   XI_W_STRING, XI_W_C_ASM, XI_W_NONE };
+					   XI_W_STRING, XI_W_C_ASM, XI_W_HVM_SAVE, XI_W_NONE };
 static const enum xi_word param_keys[] = { XI_W_NAME, XI_W_TYPE, XI_W_NONE };
 static const enum xi_word alias_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_LEGACY,
 					   XI_W_C_NAME, XI_W_IF, XI_W_C_HANDLE, XI_W_NONE };
@@ -429,9 +429,20 @@ static struct xi_import *map_arch_files(struct mapper *mp, const struct xi_dnode
 	bool ok = true;
 	for (const struct xi_dentry *e = map->first; e; e = e->next) {
 		const struct xi_dnode *v = e->value;
+		if (v->kind == XI_DNULL) {
+			/* `ppc: null`: no file for the family */
+			struct xi_import_file *f = XI_NEW(&mp->ctx->arena, struct xi_import_file);
+			f->key = xi_intern(mp->ctx, e->key, e->keylen);
+			f->key_loc = e->key_loc;
+			f->loc = v->loc;
+			f->none = true;
+			*tail = f;
+			tail = &f->next;
+			continue;
+		}
 		if (v->kind != XI_DSTR || !v->len) {
 			xi_error(mp->diag, v->loc, "the file of a family in an arch import must be a "
-				 "file name (a string)");
+				 "file name (a string), or null");
 			ok = false;
 			continue;
 		}
@@ -618,8 +629,12 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 		    !memcmp(prelude->value->text, "version", 7)) {
 			m->c_prelude = m->c_prelude_version = true;
 			m->c_prelude_loc = prelude->key_loc;
+		} else if (prelude && prelude->value->kind == XI_DSTR && prelude->value->len == 8 &&
+			   !memcmp(prelude->value->text, "hvm_save", 8)) {
+			m->c_prelude_hvm_save = true;
+			m->c_prelude_loc = prelude->key_loc;
 		} else if (prelude && xi_sm_is_kind(mp, prelude->value, "c_prelude", XI_DBOOL,
-						    "true, false or version") && prelude->value->bval) {
+						    "true, false, version or hvm_save") && prelude->value->bval) {
 			m->c_prelude = true;
 			m->c_prelude_loc = prelude->key_loc;
 		}

@@ -277,12 +277,14 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 			a = new_attr(mp, xi_words[e->word], e);
 		break;
 	case XI_W_C_TYPE:
-	case XI_W_VERSION: {
-		bool ctype = e->word == XI_W_C_TYPE;
-		const char *name = xi_sm_name_of(mp, v, ctype ? "c_type" : "version", NAME_REF);
+	case XI_W_VERSION:
+	case XI_W_HVM_SAVE: {
+		/* a name: the C type, the version constant, the record's data type */
+		const char *key = xi_words[e->word];
+		const char *name = xi_sm_name_of(mp, v, key, NAME_REF);
 		if (!name)
 			return false;
-		a = new_attr(mp, ctype ? "c_type" : "version", e);
+		a = new_attr(mp, key, e);
 		a->arg_kind = XI_ATTR_ARG_EXPR;
 		a->expr = XI_NEW(&mp->ctx->arena, struct xi_expr);
 		a->expr->kind = XI_EXPR_NAME;

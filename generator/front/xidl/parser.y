@@ -756,6 +756,17 @@ import_file
 		$$->path = $3;
 		$$->loc = @3.loc;
 	}
+	| IDENT ':' IDENT {
+		/* `ppc: none`: no file for the family */
+		$$ = XI_NEW(&p->ctx->arena, struct xi_import_file);
+		$$->key = $1;
+		$$->key_loc = @1.loc;
+		$$->loc = @3.loc;
+		$$->none = true;
+		if (strcmp($3, "none"))
+			xi_error(&p->ctx->diag, @3.loc, "expected a file name (a string) or 'none' "
+				 "for family '%s'", $1);
+	}
 	;
 
 /* The parameters of a parameterised constant: `x: u32, y: c_uint`. */
