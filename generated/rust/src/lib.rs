@@ -636,6 +636,7 @@ pub mod argo;
 pub mod callback;
 pub mod domctl;
 pub mod event_channel;
+pub mod features;
 pub mod grant_table;
 
 pub mod hvm {
