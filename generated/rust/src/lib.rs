@@ -635,6 +635,7 @@ pub mod arch_x86 {
 pub mod argo;
 pub mod callback;
 pub mod domctl;
+pub mod elfnote;
 pub mod event_channel;
 pub mod features;
 pub mod grant_table;
