@@ -634,6 +634,7 @@ pub mod arch_x86 {
 
 pub mod argo;
 pub mod callback;
+pub mod device_tree_defs;
 pub mod domctl;
 pub mod elfnote;
 pub mod event_channel;
