@@ -178,7 +178,10 @@ class AnyOrder:
         path = os.path.join(self.work, re.sub(r"[^\w.+-]", "_", case) + ".c")
         with open(path, "w") as f:
             f.write(text)
-        cmd = self.cc + flags + WARNINGS + ["-fsyntax-only", "-I", self.inc, path]
+        # -iquote, not -I: the headers include each other with "", and
+        # features.h would take the place of the C library's <features.h>
+        # (which <stdint.h> includes).
+        cmd = self.cc + flags + WARNINGS + ["-fsyntax-only", "-iquote", self.inc, path]
         p = subprocess.run(cmd, capture_output=True, text=True)
         if p.returncode == 0:
             return None

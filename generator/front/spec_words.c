@@ -30,6 +30,7 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_C_BIT_NUMBERS] = "c_bit_numbers",
 	[XI_W_C_FALLBACK] = "c_fallback",
 	[XI_W_C_PRELUDE] = "c_prelude",
+	[XI_W_C_GUARD] = "c_guard",
 	[XI_W_CHAR] = "char",
 	[XI_W_CONST] = "const",
 	[XI_W_CONSTANTS] = "constants",
@@ -108,7 +109,8 @@ static const unsigned char len6[] = { XI_W_STRING, XI_W_FIELDS, XI_W_C_NAME, XI_
 				      XI_W_LEGACY, XI_W_SWITCH, XI_W_HANDLE, XI_W_UNIONS, XI_W_PARAMS,
 				      XI_W_IMPORT, XI_W_NONE };
 static const unsigned char len7[] = { XI_W_VERSION, XI_W_DEFAULT, XI_W_STRUCTS, XI_W_BITMAPS,
-				      XI_W_ALIASES, XI_W_IMPORTS, XI_W_POINTER, XI_W_C_ALIAS, XI_W_NONE };
+				      XI_W_ALIASES, XI_W_IMPORTS, XI_W_POINTER, XI_W_C_ALIAS, XI_W_C_GUARD,
+				      XI_W_NONE };
 static const unsigned char len8[] = { XI_W_VARIANTS, XI_W_RESERVED, XI_W_C_PREFIX, XI_W_INCLUDES,
 				      XI_W_C_HANDLE, XI_W_C_INLINE, XI_W_HVM_SAVE, XI_W_NONE };
 static const unsigned char len9[] = { XI_W_DIRECTION, XI_W_CONSTANTS, XI_W_C_PRELUDE,

@@ -611,6 +611,10 @@ struct xi_module {
 	 * or NULL. */
 	const char *spdx;
 	struct xi_loc spdx_loc;
+	/* @!c_guard("NAME"): the C header's include guard, or NULL for
+	 * __XEN_PUBLIC_<PATH>_H__. */
+	const char *c_guard;
+	struct xi_loc c_guard_loc;
 	/* @!c_prelude: the header holds the shared C machinery (guest
 	 * handles, uint64_aligned_t, ...), as Xen's xen.h and arch headers. */
 	bool c_prelude;

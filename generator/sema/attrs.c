@@ -152,10 +152,34 @@ static void apply_spdx(struct xi_ctx *ctx, struct xi_module *m, const struct xi_
 	m->spdx_loc = a->loc;
 }
 
+static void apply_c_guard(struct xi_ctx *ctx, struct xi_module *m, const struct xi_attr *a)
+{
+	if (m->c_guard) {
+		xi_error(&ctx->diag, a->loc, "duplicate file attribute '@!c_guard'");
+		return;
+	}
+	if (a->arg_kind != XI_ATTR_ARG_STRING) {
+		xi_error(&ctx->diag, a->arg_kind == XI_ATTR_ARG_NONE ? a->loc : a->arg_loc,
+			 "'@!c_guard' takes the include guard's name as a string, as in "
+			 "@!c_guard(\"__XEN_PUBLIC_IO_SCSI_H__\")");
+		return;
+	}
+	if (!is_c_identifier(a->str)) {
+		xi_error(&ctx->diag, a->arg_loc, "'%s' is not a valid C identifier", a->str);
+		return;
+	}
+	m->c_guard = a->str;
+	m->c_guard_loc = a->loc;
+}
+
 static void apply_file(struct xi_ctx *ctx, struct xi_module *m, const struct xi_attr *a)
 {
 	if (!strcmp(a->name, "spdx")) {
 		apply_spdx(ctx, m, a);
+		return;
+	}
+	if (!strcmp(a->name, "c_guard")) {
+		apply_c_guard(ctx, m, a);
 		return;
 	}
 	if (!strcmp(a->name, "c_prelude")) {

@@ -656,8 +656,11 @@ pub mod arch_x86 {
 
 pub mod argo;
 pub mod callback;
+pub mod device_tree_defs;
 pub mod domctl;
+pub mod elfnote;
 pub mod event_channel;
+pub mod features;
 pub mod grant_table;
 
 pub mod hvm {

@@ -1300,6 +1300,39 @@ static void emit_hvm_save_include(struct cgen *g)
 			refer(g, g->ctx->modules[i]);
 }
 
+/* Does a header with no @!c_prelude file among its imports need the
+ * support header? Not when it declares no C type: its file and family
+ * groups declare only constants, enums and bitmaps (macros of integer
+ * literals), it imports nothing and names no guest handle, as Xen's
+ * features.h and elfnote.h, which include no header at all. A fixed-width
+ * integer type (uint32_t) is a need: the support header includes
+ * <stdint.h>. */
+static bool decls_need_support(const struct xi_module *m)
+{
+	for (const struct xi_decl *d = m->decls; d; d = d->next) {
+		if (d->kind != XI_DECL_CONST && d->kind != XI_DECL_ENUM && d->kind != XI_DECL_BITMAP)
+			return true;
+		if (d->kind == XI_DECL_BITMAP && d->c_bitfields)
+			return true;
+	}
+	return false;
+}
+
+static bool needs_support_header(const struct xi_module *m)
+{
+	if (m->c_prelude || xi_c_follows_xen(m))
+		return false;
+	if (m->c_handles || decls_need_support(m))
+		return true;
+	for (const struct xi_import *im = m->imports; im; im = im->next)
+		if (!im->is_part)
+			return true;
+	for (int f = 0; f < XI_FAM_COUNT; f++)
+		if (m->parts[f] && !m->parts[f]->left_out && decls_need_support(m->parts[f]))
+			return true;
+	return false;
+}
+
 /* The support header of the headers that reach no @!c_prelude file: the
  * machinery of every architecture, chosen by the compiler's, and the
  * shared part, with the handles of every integer type an interface may
@@ -1480,7 +1513,7 @@ static void emit_parts(struct cgen *g)
 static void emit_module(struct cgen *g)
 {
 	struct xi_module *m = g->module;
-	const char *guard = guard_name(g->arena, m->rel);
+	const char *guard = m->c_guard ? m->c_guard : guard_name(g->arena, m->rel);
 	struct xi_out *o = g->out;
 	/* Xen's headers start with their SPDX tag, alone on the first line. */
 	if (m->spdx)
@@ -1503,7 +1536,7 @@ static void emit_module(struct cgen *g)
 			xi_out_putc(o, '\n');
 			emit_family_machinery(o, m->family);
 		}
-	} else if (!xi_c_follows_xen(m)) {
+	} else if (needs_support_header(m)) {
 		const char *inc = support_include(g->arena, m->rel);
 		xi_out_printf(o, "\n#include \"%s\"\n", inc);
 		xi_ref_add(g->ctx, g->out, "includes", "c", XI_C_SUPPORT_HEADER, m);
@@ -1534,7 +1567,7 @@ void xi_emit_c(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_o
 {
 	bool support = false;
 	for (unsigned i = 0; i < ctx->ninputs; i++)
-		if (!ctx->inputs[i]->c_prelude && !xi_c_follows_xen(ctx->inputs[i]))
+		if (!ctx->inputs[i]->part_of && needs_support_header(ctx->inputs[i]))
 			support = true;
 	if (support) {
 		struct xi_out *o = xi_out_open(out, XI_C_SUPPORT_HEADER);

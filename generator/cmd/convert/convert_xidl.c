@@ -536,13 +536,18 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 	}
 	/* The file attributes are one block, with no blank line between
 	 * them. */
-	if (any && (m->spdx || m->tools_only || m->c_prelude || m->c_prelude_hvm_save || m->c_handles))
+	if (any && (m->spdx || m->c_guard || m->tools_only || m->c_prelude || m->c_prelude_hvm_save ||
+		    m->c_handles))
 		xi_out_putc(o, '\n');
 	if (m->spdx) {
 		struct xi_strbuf sb = XI_STRBUF_INIT;
 		put_string(&sb, m->spdx);
 		xi_out_printf(o, "@!spdx(%s)\n", xi_sb_str(&sb));
 		xi_sb_free(&sb);
+		any = true;
+	}
+	if (m->c_guard) {
+		xi_out_printf(o, "@!c_guard(\"%s\")\n", m->c_guard);
 		any = true;
 	}
 	if (m->tools_only) {

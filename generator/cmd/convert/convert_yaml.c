@@ -719,8 +719,13 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 		note_blank(&p, p.nevents);
 		key_str(&p, "spdx", m->spdx);
 	}
-	if (m->tools_only) {
+	if (m->c_guard) {
 		if (!m->spdx)
+			note_blank(&p, p.nevents);
+		key_str(&p, "c_guard", m->c_guard);
+	}
+	if (m->tools_only) {
+		if (!m->spdx && !m->c_guard)
 			note_blank(&p, p.nevents);
 		key_str(&p, "if", "tools");
 	}

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "comments.h"
 #include "limits.h"
 #include "spec_mapper.h"
@@ -19,7 +20,7 @@
  * extended one. `typ` and `type` are the same key in both. */
 static const enum xi_word top_xbg[] = { XI_W_INCLUDES, XI_W_STRUCTS, XI_W_ENUMS, XI_W_BITMAPS,
 					XI_W_NONE };
-static const enum xi_word top_xenidl[] = { XI_W_DESCRIPTION, XI_W_SPDX, XI_W_IF, XI_W_C_PRELUDE,
+static const enum xi_word top_xenidl[] = { XI_W_DESCRIPTION, XI_W_SPDX, XI_W_C_GUARD, XI_W_IF, XI_W_C_PRELUDE,
 					   XI_W_C_HANDLES,
 					   XI_W_IMPORTS, XI_W_INCLUDES,
 					   XI_W_CONSTANTS, XI_W_ALIASES, XI_W_ENUMS, XI_W_BITMAPS,
@@ -621,6 +622,17 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 			else {
 				m->spdx = spdx->value->text;
 				m->spdx_loc = spdx->key_loc;
+			}
+		}
+		/* `c_guard: NAME`, xidl's @!c_guard("NAME"). */
+		const struct xi_dentry *guard = xi_sm_entry(root, XI_W_C_GUARD);
+		if (guard && xi_sm_is_kind(mp, guard->value, "c_guard", XI_DSTR, "a string")) {
+			if (!xi_is_identifier(guard->value->text, strlen(guard->value->text)))
+				xi_error(mp->diag, guard->value->loc, "'%s' is not a valid C identifier",
+					 guard->value->text);
+			else {
+				m->c_guard = guard->value->text;
+				m->c_guard_loc = guard->key_loc;
 			}
 		}
 		/* `c_prelude: true`, xidl's file attribute @!c_prelude. */

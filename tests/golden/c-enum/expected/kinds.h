@@ -4,8 +4,6 @@
 #ifndef __XEN_PUBLIC_KINDS_H__
 #define __XEN_PUBLIC_KINDS_H__
 
-#include "xenidl-c.h"
-
 /* Kinds of interrupt, a C enum with a tag. */
 enum pt_irq_type {
     /* A PCI interrupt. */
