@@ -10,8 +10,10 @@
 #define __XEN_PUBLIC_XEN_H__
 
 /* Fixed-width integers: from <stdint.h>, except where the environment
- * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
-#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
+ * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT), and not
+ * for assembler sources. */
+#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(__ASSEMBLER__) && \
+    !defined(XENIDL_NO_STDINT)
 #include <stdint.h>
 #endif
 
@@ -387,8 +389,11 @@ DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
 #define MAX_VMASST_TYPE 3
 #endif
 
+#ifndef __ASSEMBLER__
 /* An identifier of a domain. */
 typedef uint16_t domid_t;
+
+#endif /* !__ASSEMBLER__ */
 
 /* Identifiers from here up name no ordinary domain. */
 #define DOMID_FIRST_RESERVED 0x7FF0U
@@ -425,6 +430,7 @@ typedef uint16_t domid_t;
 /* The bits of a valid domain identifier. */
 #define DOMID_MASK 0x7FFFU
 
+#ifndef __ASSEMBLER__
 /*
  * One page-table update for HYPERVISOR_mmu_update(). The fields have the
  * width of a machine address of the architecture.
@@ -493,6 +499,8 @@ struct mmuext_op {
 typedef struct mmuext_op mmuext_op_t;
 DEFINE_XEN_GUEST_HANDLE(mmuext_op_t);
 
+#endif /* !__ASSEMBLER__ */
+
 /* Flags of vcpu_time_info.flags. */
 /* The TSC is stable across vCPUs. */
 #define XEN_PVCLOCK_TSC_STABLE_BIT (1 << 0)
@@ -509,6 +517,7 @@ DEFINE_XEN_GUEST_HANDLE(mmuext_op_t);
 #define NR_EVENT_CHANNELS (sizeof(xen_ulong_t) * sizeof(xen_ulong_t) * 64)
 #endif
 
+#ifndef __ASSEMBLER__
 /*
  * Per-vCPU time information. Xen increments version before and after
  * updating the other fields, so an odd version means an update is under
@@ -609,11 +618,14 @@ struct shared_info {
 typedef struct shared_info shared_info_t;
 #endif
 
+#endif /* !__ASSEMBLER__ */
+
 #ifdef XEN_HAVE_PV_GUEST_ENTRY
 
 /* Most bytes of a PV guest's command line in start_info. */
 #define MAX_GUEST_CMDLINE 1024
 
+#ifndef __ASSEMBLER__
 /*
  * What a paravirtualised guest finds at start of day: a page, pointed to
  * by rSI, describing its initial memory and devices. The console union
@@ -689,6 +701,8 @@ struct start_info {
 #define console_evtchn console.domU.evtchn
 #endif
 typedef struct start_info start_info_t;
+
+#endif /* !__ASSEMBLER__ */
 #endif /* XEN_HAVE_PV_GUEST_ENTRY */
 
 /* start_info flags (SIF_*). */
@@ -709,6 +723,7 @@ typedef struct start_info start_info_t;
 /* start_info flags: the byte kept for power management options. */
 #define SIF_PM_MASK 0xFF00
 
+#ifndef __ASSEMBLER__
 /*
  * One module of a multiboot module package. A package starts with an
  * array of these, ended by one whose mod_start is zero; addresses are
@@ -724,6 +739,8 @@ struct xen_multiboot_mod_list {
     uint32_t pad;
 };
 
+#endif /* !__ASSEMBLER__ */
+
 /* dom0_vga_console_info: VGA text mode 3. */
 #define XEN_VGATYPE_TEXT_MODE_3 0x3
 
@@ -733,6 +750,7 @@ struct xen_multiboot_mod_list {
 /* dom0_vga_console_info: an EFI linear frame buffer. */
 #define XEN_VGATYPE_EFI_LFB 0x70
 
+#ifndef __ASSEMBLER__
 /*
  * The console of dom0 (start_info.console.dom0 points at it): what a VGA
  * or VESA console needs. C also calls it xen_vga_console_info.
@@ -807,8 +825,11 @@ struct xen_uuid {
 };
 typedef struct xen_uuid xen_uuid_t;
 
+#endif /* !__ASSEMBLER__ */
+
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 
+#ifndef __ASSEMBLER__
 /* A bitmap in guest memory, for the toolstack interfaces. */
 struct xenctl_bitmap {
     /* IN: the bitmap's bytes. */
@@ -817,6 +838,8 @@ struct xenctl_bitmap {
     uint32_t nr_bits;
 };
 typedef struct xenctl_bitmap xenctl_bitmap_t;
+
+#endif /* !__ASSEMBLER__ */
 #endif
 
 #endif /* __XEN_PUBLIC_XEN_H__ */

@@ -115,6 +115,7 @@
 /* Number of entries (of 4 bytes) of the machine-to-physical table. */
 #define MACH2PHYS_NR_ENTRIES 0x400000UL
 
+#ifndef __ASSEMBLER__
 /*
  * Registers of a vCPU as the guest sees them: each register in an
  * anonymous union with its narrower names (eax, ax, al, ah; esi, _esi,
@@ -269,5 +270,7 @@ struct xen_callback {
 
 /* A callback address. */
 typedef struct xen_callback xen_callback_t;
+
+#endif /* !__ASSEMBLER__ */
 
 #endif /* __XEN_PUBLIC_ARCH_X86_XEN_X86_32_H__ */

@@ -119,6 +119,7 @@
  */
 #define VGCF_in_syscall 0x100
 
+#ifndef __ASSEMBLER__
 /*
  * The frame HYPERVISOR_iret takes from the kernel stack, lowest address
  * (the stack pointer at the hypercall) first. With VGCF_in_syscall in
@@ -373,5 +374,7 @@ typedef struct arch_vcpu_info arch_vcpu_info_t;
 
 /* A callback address: on x86_64, the address alone. */
 typedef unsigned long xen_callback_t;
+
+#endif /* !__ASSEMBLER__ */
 
 #endif /* __XEN_PUBLIC_ARCH_X86_XEN_X86_64_H__ */

@@ -12,8 +12,10 @@
 #define __XEN_PUBLIC_ARCH_X86_XEN_H__
 
 /* Fixed-width integers: from <stdint.h>, except where the environment
- * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
-#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
+ * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT), and not
+ * for assembler sources. */
+#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(__ASSEMBLER__) && \
+    !defined(XENIDL_NO_STDINT)
 #include <stdint.h>
 #endif
 
@@ -75,8 +77,11 @@
 #include "xen-x86_64.h"
 #endif
 
+#ifndef __ASSEMBLER__
 /* A guest page frame number: one machine word. */
 typedef unsigned long xen_pfn_t;
+
+#endif /* !__ASSEMBLER__ */
 
 /* printf's length and conversion for a xen_pfn_t in hexadecimal. */
 #define PRI_xen_pfn "lx"
@@ -84,8 +89,11 @@ typedef unsigned long xen_pfn_t;
 /* printf's length and conversion for a xen_pfn_t in decimal. */
 #define PRIu_xen_pfn "lu"
 
+#ifndef __ASSEMBLER__
 /* The unsigned machine word of the guest ABI. */
 typedef unsigned long xen_ulong_t;
+
+#endif /* !__ASSEMBLER__ */
 
 /* printf's length and conversion for a xen_ulong_t in hexadecimal. */
 #define PRI_xen_ulong "lx"
@@ -131,6 +139,7 @@ typedef unsigned long xen_ulong_t;
 /* I/O port of the debug console that HVM guests may write to. */
 #define XEN_HVM_DEBUGCONS_IOPORT 0xE9
 
+#ifndef __ASSEMBLER__
 /*
  * One entry of the virtual interrupt descriptor table, as installed with
  * HYPERVISOR_set_trap_table(). A table ends with an entry whose address is
@@ -157,6 +166,8 @@ DEFINE_XEN_GUEST_HANDLE(trap_info_t);
 /* A time stamp counter reading. */
 typedef uint64_t tsc_timestamp_t;
 
+#endif /* !__ASSEMBLER__ */
+
 /* Flags of vcpu_guest_context.flags. */
 /* The FPU state in fpu_ctxt is valid. */
 #define _VGCF_i387_valid 0
@@ -174,6 +185,7 @@ typedef uint64_t tsc_timestamp_t;
 #define _VGCF_online 5
 #define VGCF_online (1 << _VGCF_online)
 
+#ifndef __ASSEMBLER__
 /*
  * The whole state of a vCPU, as set by VCPUOP_initialise and the
  * toolstack's vcpucontext domctls.
@@ -284,6 +296,8 @@ struct arch_shared_info {
 };
 typedef struct arch_shared_info arch_shared_info_t;
 
+#endif /* !__ASSEMBLER__ */
+
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 
 /* Devices that Xen emulates for a new domain. */
@@ -339,6 +353,7 @@ typedef struct arch_shared_info arch_shared_info_t;
 /* The highest misc flag; for ABI checks. */
 #define XEN_X86_MISC_FLAGS_MAX 1U
 
+#ifndef __ASSEMBLER__
 /* x86 settings of a new domain. */
 struct xen_arch_domainconfig {
     /* IN: emulated devices. */
@@ -346,11 +361,14 @@ struct xen_arch_domainconfig {
     /* IN: other options. */
     uint32_t misc_flags; /* bitmap xen_x86_misc */
 };
+
+#endif /* !__ASSEMBLER__ */
 #endif
 
 /* A CPUID leaf without subleaves. */
 #define XEN_CPUID_NO_SUBLEAF 0xFFFFFFFFU
 
+#ifndef __ASSEMBLER__
 /* One CPUID leaf in the serialised form of a CPU policy. */
 struct xen_cpuid_leaf {
     /* The leaf (EAX input). */
@@ -379,5 +397,7 @@ struct xen_msr_entry {
 };
 typedef struct xen_msr_entry xen_msr_entry_t;
 DEFINE_XEN_GUEST_HANDLE(xen_msr_entry_t);
+
+#endif /* !__ASSEMBLER__ */
 
 #endif /* __XEN_PUBLIC_ARCH_X86_XEN_H__ */

@@ -1459,16 +1459,52 @@ static void emit_imported_handles(struct cgen *g)
 	}
 }
 
+/* Assembler sources include xen.h and the architecture headers (Xen's
+ * entry.S, head.S) for their macros: those headers, the files with the
+ * shared machinery (@!c_prelude) and an ABI's own file, keep their C
+ * declarations under #ifndef __ASSEMBLER__, as Xen's do; their macros
+ * stay outside. */
+static bool guards_c_for_assembler(const struct xi_module *m)
+{
+	return m->c_prelude || m->abi_only;
+}
+
+/* Does the declaration write C that an assembler cannot read: a type, a
+ * C enum, a bitfield struct, a save record's declaration? */
+static bool declares_c(const struct xi_decl *d)
+{
+	switch (d->kind) {
+	case XI_DECL_CONST: return d->hvm_save_decl != NULL;
+	case XI_DECL_ENUM: return d->c_enum;
+	case XI_DECL_BITMAP: return d->c_bitfields;
+	default: return true;
+	}
+}
+
 static void emit_decls(struct cgen *g)
 {
 	struct xi_module *m = g->module;
 	struct cond_block block = { NULL, NULL, NULL };
+	bool guard = guards_c_for_assembler(m);
+	bool in_guard = false;  /* an #ifndef __ASSEMBLER__ is open */
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];
 		if (d->c_inline && d->c_inline_owner)
 			continue; /* in its member's declaration (emit_member) */
+		bool c_only = guard && declares_c(d);
+		/* The guard nests inside the #if of a condition: it closes
+		 * before the condition changes. */
+		bool same_cond = block.branch ? d->cond && xi_cond_same(block.branch, d->cond) : !d->cond;
+		if (in_guard && (!c_only || !same_cond)) {
+			xi_out_puts(g->out, "\n#endif /* !__ASSEMBLER__ */\n");
+			in_guard = false;
+		}
 		cond_enter(g, &block, d->cond, true);
 		xi_out_putc(g->out, '\n');
+		if (c_only && !in_guard) {
+			xi_out_puts(g->out, "#ifndef __ASSEMBLER__\n");
+			in_guard = true;
+		}
 		/* Under defined(NAME), on the ABIs where it holds only. */
 		xi_abi_mask module_abis = g->abis;
 		g->abis = xi_decl_abis(g->ctx, d);
@@ -1482,6 +1518,8 @@ static void emit_decls(struct cgen *g)
 		}
 		g->abis = module_abis;
 	}
+	if (in_guard)
+		xi_out_puts(g->out, "\n#endif /* !__ASSEMBLER__ */\n");
 	cond_enter(g, &block, NULL, true);
 }
 
