@@ -70,6 +70,7 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_SHIFT] = "shift",
 	[XI_W_STRING] = "string",
 	[XI_W_C_ASM] = "c_asm",
+	[XI_W_C_IFNDEF] = "c_ifndef",
 	[XI_W_SPDX] = "spdx",
 	[XI_W_STRUCT] = "struct",
 	[XI_W_STRUCTS] = "structs",
@@ -112,7 +113,8 @@ static const unsigned char len7[] = { XI_W_VERSION, XI_W_DEFAULT, XI_W_STRUCTS, 
 				      XI_W_ALIASES, XI_W_IMPORTS, XI_W_POINTER, XI_W_C_ALIAS, XI_W_C_GUARD,
 				      XI_W_NONE };
 static const unsigned char len8[] = { XI_W_VARIANTS, XI_W_RESERVED, XI_W_C_PREFIX, XI_W_INCLUDES,
-				      XI_W_C_HANDLE, XI_W_C_INLINE, XI_W_HVM_SAVE, XI_W_NONE };
+				      XI_W_C_HANDLE, XI_W_C_INLINE, XI_W_HVM_SAVE, XI_W_C_IFNDEF,
+				      XI_W_NONE };
 static const unsigned char len9[] = { XI_W_DIRECTION, XI_W_CONSTANTS, XI_W_C_PRELUDE,
 				      XI_W_C_TYPEDEF, XI_W_C_HANDLES, XI_W_C_NAME_IF, XI_W_NONE };
 static const unsigned char len10[] = { XI_W_NATIVE_U64, XI_W_NATIVE_I64, XI_W_C_FALLBACK,

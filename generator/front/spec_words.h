@@ -79,6 +79,7 @@ enum xi_word {
 	XI_W_SHIFT,
 	XI_W_STRING,
 	XI_W_C_ASM,
+	XI_W_C_IFNDEF,
 	XI_W_SPDX,
 	XI_W_STRUCT,
 	XI_W_STRUCTS,

@@ -473,6 +473,10 @@ struct xi_decl {
 	struct xi_str_part *str_parts;
 	const char *str_value;
 	bool c_asm;
+	/* @c_ifndef: C defines the macro only where the includer has not
+	 * (Xen's `#ifndef HYPERVISOR_VIRT_START`: the hypervisor defines its
+	 * own first). */
+	bool c_ifndef;
 	/* `const A = B;`: another name of constant B. C writes `#define A B`;
 	 * the type (and @c_type) are B's, set when A is evaluated. */
 	bool const_alias;

@@ -99,7 +99,7 @@ bool xi_attr_is_known(const char *n)
 					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
 					     "len", "max", "if", "interface_version", "c_handle", "c_bit_numbers",
 					     "c_typedef", "c_field_macro", "c_fallback", "c_typedef_if",
-					     "c_inline", "c_asm", "c_name_if", "c_alias",
+					     "c_inline", "c_asm", "c_ifndef", "c_name_if", "c_alias",
 					     "c_old_name", "c_alias_if", "hvm_save" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
@@ -280,6 +280,9 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 			/* (on a string constant only: see consteval.c) */
 			if (attr_no_arg(ctx, a))
 				d->c_asm = true;
+		} else if (!strcmp(a->name, "c_ifndef") && d->kind == XI_DECL_CONST) {
+			if (attr_no_arg(ctx, a))
+				d->c_ifndef = true;
 		} else if (!strcmp(a->name, "hvm_save") && d->kind == XI_DECL_CONST) {
 			/* the resolver finds the type and checks the record */
 			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
@@ -631,6 +634,8 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		push(a, &tail, "c_inline");
 	if (d->c_asm)
 		push(a, &tail, "c_asm");
+	if (d->c_ifndef)
+		push(a, &tail, "c_ifndef");
 	if (d->c_typedef_name)
 		push_string(a, &tail, "c_typedef", d->c_typedef_name);
 	else if (d->c_typedef)

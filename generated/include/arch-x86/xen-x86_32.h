@@ -100,8 +100,13 @@
 
 #define __MACH2PHYS_VIRT_END __MACH2PHYS_VIRT_END_PAE
 
-/* Start of the virtual address range Xen reserves for itself. */
+/*
+ * Start of the virtual address range Xen reserves for itself (the
+ * hypervisor defines its own first).
+ */
+#ifndef HYPERVISOR_VIRT_START
 #define HYPERVISOR_VIRT_START 0xF5800000UL
+#endif
 
 /*
  * Start of the read-only machine-to-physical table that Xen maps into

@@ -80,11 +80,18 @@
 /* End of the machine-to-physical table, as a literal. */
 #define __MACH2PHYS_VIRT_END 0xFFFF804000000000UL
 
-/* Start of the virtual address range Xen reserves for itself. */
+/*
+ * Start of the virtual address range Xen reserves for itself (the
+ * hypervisor defines its own first).
+ */
+#ifndef HYPERVISOR_VIRT_START
 #define HYPERVISOR_VIRT_START 0xFFFF800000000000UL
+#endif
 
 /* End of the range Xen reserves for itself. */
+#ifndef HYPERVISOR_VIRT_END
 #define HYPERVISOR_VIRT_END 0xFFFF880000000000UL
+#endif
 
 /*
  * Start of the read-only machine-to-physical table that Xen maps into

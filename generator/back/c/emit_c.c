@@ -709,9 +709,22 @@ static void emit_hvm_save(struct cgen *g, const struct xi_decl *d)
 		      d->value.mag, t->kind == XI_DECL_UNION ? "union" : "struct", xi_c_decl_name(t));
 }
 
+static void emit_const_macro(struct cgen *g, const struct xi_decl *d);
+
 static void emit_const(struct cgen *g, const struct xi_decl *d)
 {
 	xi_c_comment(g->out, 0, d->doc);
+	if (!d->c_ifndef) {
+		emit_const_macro(g, d);
+		return;
+	}
+	xi_out_printf(g->out, "#ifndef %s\n", xi_c_decl_name(d));
+	emit_const_macro(g, d);
+	xi_out_puts(g->out, "#endif\n");
+}
+
+static void emit_const_macro(struct cgen *g, const struct xi_decl *d)
+{
 	if (d->str_parts) {
 		emit_string_const(g, d);
 		return;

@@ -31,7 +31,7 @@ static const enum xi_word import_keys[] = { XI_W_ARCH, XI_W_NONE };
  * replaces with its kind key. */
 static const enum xi_word const_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_PARAMS, XI_W_TYPE,
 					   XI_W_VALUE, XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_INTERFACE_VERSION,
-					   XI_W_STRING, XI_W_C_ASM, XI_W_HVM_SAVE, XI_W_NONE };
+					   XI_W_STRING, XI_W_C_ASM, XI_W_C_IFNDEF, XI_W_HVM_SAVE, XI_W_NONE };
 static const enum xi_word param_keys[] = { XI_W_NAME, XI_W_TYPE, XI_W_NONE };
 static const enum xi_word alias_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_LEGACY,
 					   XI_W_C_NAME, XI_W_IF, XI_W_C_HANDLE, XI_W_NONE };

@@ -268,6 +268,7 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 	case XI_W_C_HANDLE:
 	case XI_W_C_INLINE:
 	case XI_W_C_ASM:
+	case XI_W_C_IFNDEF:
 	case XI_W_C_BIT_NUMBERS:
 	case XI_W_C_FIELD_MACRO:
 	case XI_W_C_FALLBACK:

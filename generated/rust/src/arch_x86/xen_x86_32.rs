@@ -86,7 +86,8 @@ pub const __MACH2PHYS_VIRT_START: u32 = 0xf5800000;
 
 pub const __MACH2PHYS_VIRT_END: u32 = 0xf6800000;
 
-/// Start of the virtual address range Xen reserves for itself.
+/// Start of the virtual address range Xen reserves for itself (the
+/// hypervisor defines its own first).
 pub const HYPERVISOR_VIRT_START: u32 = 4118806528;
 
 /// Start of the read-only machine-to-physical table that Xen maps into

@@ -76,7 +76,8 @@ pub const __MACH2PHYS_VIRT_START: u64 = 0xffff800000000000;
 /// End of the machine-to-physical table, as a literal.
 pub const __MACH2PHYS_VIRT_END: u64 = 0xffff804000000000;
 
-/// Start of the virtual address range Xen reserves for itself.
+/// Start of the virtual address range Xen reserves for itself (the
+/// hypervisor defines its own first).
 pub const HYPERVISOR_VIRT_START: u64 = 0xffff800000000000;
 
 /// End of the range Xen reserves for itself.
