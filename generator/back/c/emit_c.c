@@ -760,13 +760,13 @@ struct cond_block {
 };
 
 /* The directive #KW COND (no newline); Xen's #ifdef / #ifndef when the
- * whole condition of an #if is one defined(NAME). */
+ * whole condition of an #if is one defined(NAME) or compat_gen. */
 static const char *cond_directive(struct cgen *g, const char *kw, const struct xi_cond *c)
 {
-	bool not = c->kind == XI_COND_NOT && c->a->kind == XI_COND_DEFINED;
-	if (!strcmp(kw, "if") && (c->kind == XI_COND_DEFINED || not))
+	bool not = c->kind == XI_COND_NOT && xi_cond_macro(c->a);
+	if (!strcmp(kw, "if") && (xi_cond_macro(c) || not))
 		return xi_aprintf(g->arena, "#%s %s", not ? "ifndef" : "ifdef",
-				  not ? c->a->name : c->name);
+				  xi_cond_macro(not ? c->a : c));
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	xi_cond_c_text(&sb, c);
 	const char *line = xi_aprintf(g->arena, "#%s %s", kw, xi_sb_str(&sb));
@@ -787,8 +787,8 @@ static void cond_close(struct cgen *g, const char *kw, const struct xi_cond *c)
 {
 	if (c && c->kind == XI_COND_NOT)
 		c = c->a;
-	if (c && c->kind == XI_COND_DEFINED)
-		xi_out_printf(g->out, "#%s /* %s */\n", kw, c->name);
+	if (xi_cond_macro(c))
+		xi_out_printf(g->out, "#%s /* %s */\n", kw, xi_cond_macro(c));
 	else
 		xi_out_printf(g->out, "#%s\n", kw);
 }
