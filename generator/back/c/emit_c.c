@@ -836,15 +836,17 @@ static void emit_conditional_members(struct cgen *g, const struct xi_agg *agg, u
 	cond_enter(g, &block, NULL, false);
 }
 
-/* A @c_enum enum is a C enum, as Xen declares a few: `enum NAME { ... };`
- * or, given a typedef name, `typedef enum { ... } NAME_t;`. */
+/* A @c_enum enum is a C enum, as Xen declares a few: `enum NAME { ... };`,
+ * given a typedef name `typedef enum { ... } NAME_t;`, and with @c_typedef
+ * both: `typedef enum NAME { ... } NAME_t;`. */
 static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
 {
 	xi_c_comment(g->out, 0, d->doc);
+	const char *type = xi_c_enum_typedef_name(g->arena, d);
 	if (d->c_enum_typedef)
 		xi_out_puts(g->out, "typedef enum {\n");
 	else
-		xi_out_printf(g->out, "enum %s {\n", xi_c_decl_name(d));
+		xi_out_printf(g->out, "%senum %s {\n", type ? "typedef " : "", xi_c_decl_name(d));
 	struct cond_block block = { NULL, NULL, NULL };
 	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
 		cond_enter(g, &block, v->cond, false);
@@ -855,8 +857,8 @@ static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
 			      xi_c_variant_next(d, v) ? "," : "");
 	}
 	cond_enter(g, &block, NULL, false);
-	if (d->c_enum_typedef)
-		xi_out_printf(g->out, "} %s;\n", d->c_enum_typedef);
+	if (type)
+		xi_out_printf(g->out, "} %s;\n", type);
 	else
 		xi_out_puts(g->out, "};\n");
 }
