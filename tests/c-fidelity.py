@@ -275,9 +275,13 @@ class Check:
             for a, (value, ctype) in per.items():
                 if self.defines_function(a, "tools", name, arity):
                     jobs.append(("fn", (header, name, args, value, ctype), want(a, "tools", expr), expr, a))
+        # An enum's type is probed in the tools configuration, and in the
+        # hypervisor's for one only __XEN__ has (enum livepatch_func_state).
+        enum_configs = [c for c in ("tools", "xen") if c in self.configs]
         for a in self.abis:
             for label in self.gen.enum_labels.get(a, []):
-                want(a, "tools", "(%s)0" % label)
+                for c in enum_configs:
+                    want(a, c, "(%s)0" % label)
         results = {}
         for (a, group), exprs in wanted.items():
             config = next(c for c in self.configs if self.gen.measured[(a, c)].group == group)
@@ -286,9 +290,11 @@ class Check:
                 results[(a, group, e)] = found.get(i)
         self.enum_types = {}
         for a in self.abis:
-            group = self.gen.measured[(a, "tools")].group
             for label in self.gen.enum_labels.get(a, []):
-                r = results.get((a, group, "(%s)0" % label))
+                r = None
+                for c in enum_configs:
+                    group = self.gen.measured[(a, c)].group
+                    r = r or results.get((a, group, "(%s)0" % label))
                 self.enum_types[(a, label)] = r[1] if r else "not an integer"
         self.ctype_pairs = 0
         for kind, data, key, expr, a in jobs:

@@ -1138,6 +1138,18 @@ struct xen_sysctl_cpu_featureset {
 /* Version of the livepatch payload format. */
 #define LIVEPATCH_PAYLOAD_VERSION 2
 
+#if defined(__XEN__)
+
+/*
+ * Whether the hypervisor applied a function of a payload (a C enum with a
+ * tag and a typedef; the hypervisor's only).
+ */
+typedef enum livepatch_func_state {
+    LIVEPATCH_FUNC_NOT_APPLIED = 0,
+    LIVEPATCH_FUNC_APPLIED = 1
+} livepatch_func_state_t;
+#endif
+
 /* Suggested size of a payload's name, NUL included. */
 #define XEN_LIVEPATCH_NAME_SIZE 128
 

@@ -1,6 +1,7 @@
 #include "cprelude.h"
 
 #include "arena.h"
+#include "cnames.h"
 
 /* Modules a search visits at most: far more than any compilation has
  * (idl/ has 35); beyond it the search gives up and answers no. */
@@ -68,6 +69,19 @@ const char *xi_c_typedef_name(struct xi_arena *a, const struct xi_decl *d)
 	if (d->c_inline)
 		return NULL;
 	return xi_aprintf(a, "%s_t", d->c_name ? d->c_name : d->name);
+}
+
+const char *xi_c_enum_typedef_name(struct xi_arena *a, const struct xi_decl *d)
+{
+	if (d->kind != XI_DECL_ENUM || !d->c_enum)
+		return NULL;
+	if (d->c_enum_typedef)
+		return d->c_enum_typedef;
+	if (!d->c_typedef)
+		return NULL;
+	if (d->c_typedef_name)
+		return d->c_typedef_name;
+	return xi_aprintf(a, "%s_t", xi_c_decl_name(d));
 }
 
 bool xi_c_handle_deferred(const struct xi_decl *d)

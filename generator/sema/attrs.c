@@ -315,8 +315,10 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 			if (attr_no_arg(ctx, a))
 				d->c_inline = true;
 		} else if (!strcmp(a->name, "c_typedef") &&
-			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
-			/* no argument: NAME_t; ("name"): that name */
+			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION ||
+			    d->kind == XI_DECL_ENUM)) {
+			/* no argument: NAME_t; ("name"): that name (an enum: with
+			 * @c_enum, a tagged C enum that also has a typedef) */
 			d->c_typedef = true;
 			if (a->arg_kind != XI_ATTR_ARG_NONE)
 				d->c_typedef_name = attr_string(ctx, a, true);
@@ -393,7 +395,17 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 	for (const struct xi_attr *a = list; a; a = a->next)
 		named |= !strcmp(a->name, "c_alias") || !strcmp(a->name, "c_old_name");
 	for (const struct xi_attr *a = list; a; a = a->next) {
-		if (!strcmp(a->name, "c_old_name") && d->c_old_name && !d->c_alias_cond)
+		if (!strcmp(a->name, "c_typedef") && d->kind == XI_DECL_ENUM && !d->c_enum)
+			xi_error(&ctx->diag, a->loc, "'%s' on an enum needs '@c_enum': without it "
+				 "C has the enum's values as macros, and no type to name",
+				 xi_spell_attr(ctx, a->loc, a->name));
+		else if (!strcmp(a->name, "c_typedef") && d->kind == XI_DECL_ENUM &&
+			 d->c_enum_typedef)
+			xi_error(&ctx->diag, a->loc, "'%s' names the typedef of a tagged C enum; "
+				 "'@c_enum(\"%s\")' already gives an anonymous one: write '@c_enum' "
+				 "for both a tag and a typedef", xi_spell_attr(ctx, a->loc, a->name),
+				 d->c_enum_typedef);
+		else if (!strcmp(a->name, "c_old_name") && d->c_old_name && !d->c_alias_cond)
 			xi_error(&ctx->diag, a->loc, "'%s' needs '@c_alias_if' with the condition "
 				 "where C uses the old name, as in @c_alias_if(version < 0x0003020a)",
 				 xi_spell_attr(ctx, a->loc, a->name));

@@ -120,7 +120,14 @@ struct xen_hvm_altp2m_suppress_ve_multi {
     uint64_t first_error_gfn;
 };
 
-/* Types of guest memory (Xen's C enum hvmmem_type_t). */
+#ifndef XEN_GENERATING_COMPAT_HEADERS
+
+/*
+ * Types of guest memory (Xen's C enum hvmmem_type_t).
+ *
+ * Not while Xen makes its compat headers: its compat hvm_op.h would
+ * declare each enumerator a second time.
+ */
 typedef enum {
     /* Ordinary read/write RAM. */
     HVMMEM_ram_rw = 0,
@@ -141,6 +148,7 @@ typedef enum {
      */
     HVMMEM_ioreq_server = 4
 } hvmmem_type_t;
+#endif /* XEN_GENERATING_COMPAT_HEADERS */
 
 #if __XEN_INTERFACE_VERSION__ < 0x00040900
 

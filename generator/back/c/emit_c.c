@@ -802,13 +802,13 @@ struct cond_block {
 };
 
 /* The directive #KW COND (no newline); Xen's #ifdef / #ifndef when the
- * whole condition of an #if is one defined(NAME). */
+ * whole condition of an #if is one defined(NAME) or compat_gen. */
 static const char *cond_directive(struct cgen *g, const char *kw, const struct xi_cond *c)
 {
-	bool not = c->kind == XI_COND_NOT && c->a->kind == XI_COND_DEFINED;
-	if (!strcmp(kw, "if") && (c->kind == XI_COND_DEFINED || not))
+	bool not = c->kind == XI_COND_NOT && xi_cond_macro(c->a);
+	if (!strcmp(kw, "if") && (xi_cond_macro(c) || not))
 		return xi_aprintf(g->arena, "#%s %s", not ? "ifndef" : "ifdef",
-				  not ? c->a->name : c->name);
+				  xi_cond_macro(not ? c->a : c));
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	xi_cond_c_text(&sb, c);
 	const char *line = xi_aprintf(g->arena, "#%s %s", kw, xi_sb_str(&sb));
@@ -829,8 +829,8 @@ static void cond_close(struct cgen *g, const char *kw, const struct xi_cond *c)
 {
 	if (c && c->kind == XI_COND_NOT)
 		c = c->a;
-	if (c && c->kind == XI_COND_DEFINED)
-		xi_out_printf(g->out, "#%s /* %s */\n", kw, c->name);
+	if (xi_cond_macro(c))
+		xi_out_printf(g->out, "#%s /* %s */\n", kw, xi_cond_macro(c));
 	else
 		xi_out_printf(g->out, "#%s\n", kw);
 }
@@ -878,15 +878,17 @@ static void emit_conditional_members(struct cgen *g, const struct xi_agg *agg, u
 	cond_enter(g, &block, NULL, false);
 }
 
-/* A @c_enum enum is a C enum, as Xen declares a few: `enum NAME { ... };`
- * or, given a typedef name, `typedef enum { ... } NAME_t;`. */
+/* A @c_enum enum is a C enum, as Xen declares a few: `enum NAME { ... };`,
+ * given a typedef name `typedef enum { ... } NAME_t;`, and with @c_typedef
+ * both: `typedef enum NAME { ... } NAME_t;`. */
 static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
 {
 	xi_c_comment(g->out, 0, d->doc);
+	const char *type = xi_c_enum_typedef_name(g->arena, d);
 	if (d->c_enum_typedef)
 		xi_out_puts(g->out, "typedef enum {\n");
 	else
-		xi_out_printf(g->out, "enum %s {\n", xi_c_decl_name(d));
+		xi_out_printf(g->out, "%senum %s {\n", type ? "typedef " : "", xi_c_decl_name(d));
 	struct cond_block block = { NULL, NULL, NULL };
 	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
 		cond_enter(g, &block, v->cond, false);
@@ -897,8 +899,8 @@ static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
 			      xi_c_variant_next(d, v) ? "," : "");
 	}
 	cond_enter(g, &block, NULL, false);
-	if (d->c_enum_typedef)
-		xi_out_printf(g->out, "} %s;\n", d->c_enum_typedef);
+	if (type)
+		xi_out_printf(g->out, "} %s;\n", type);
 	else
 		xi_out_puts(g->out, "};\n");
 }

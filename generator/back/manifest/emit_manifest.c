@@ -298,6 +298,7 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d, const stru
 			xi_sb_adds(sb, " c_enum");
 		else
 			add_attr(sb, "c_enum", d->c_enum);
+		add_attr(sb, "c_typedef", d->c_typedef);
 		break;
 	case XI_MF_STRUCT:
 	case XI_MF_UNION:

@@ -529,6 +529,8 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	md->hvm_save = d->hvm_save_decl ? copy(b, d->hvm_save_decl->name) : NULL;
 	md->c_enum = !d->c_enum ? NULL : d->c_enum_typedef ? copy(b, d->c_enum_typedef) : "";
 	md->c_typedef = copy(b, xi_c_typedef_name(a, d));
+	if (d->c_enum && d->c_typedef)
+		md->c_typedef = copy(b, xi_c_enum_typedef_name(a, d));
 	if (md->c_typedef && d->c_typedef_cond) {
 		struct xi_strbuf sb = XI_STRBUF_INIT;
 		xi_cond_text(&sb, d->c_typedef_cond);

@@ -613,6 +613,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 			c_enum = str_attr(r, "c_enum", is_ident);
 			if (!c_enum && flag(r, "c_enum"))
 				c_enum = "";
+			c_typedef = str_attr(r, "c_typedef", is_ident);
 		}
 		break;
 	case XI_MF_STRUCT:

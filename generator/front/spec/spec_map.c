@@ -39,7 +39,7 @@ static const enum xi_word enum_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP, 
 					 XI_W_NONE };
 static const enum xi_word enum_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_VARIANTS,
 					    XI_W_C_NAME, XI_W_C_PREFIX, XI_W_C_TYPE, XI_W_C_ENUM,
-					    XI_W_IF, XI_W_NONE };
+					    XI_W_C_TYPEDEF, XI_W_IF, XI_W_NONE };
 static const enum xi_word variant_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_VALUE, XI_W_NONE };
 static const enum xi_word variant_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_VALUE,
 					       XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_NONE };

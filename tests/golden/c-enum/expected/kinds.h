@@ -18,4 +18,15 @@ typedef enum {
     MEMTYPE_rom = 1
 } memtype_t;
 
+/* States, a C enum with both a tag and a typedef. */
+typedef enum state {
+    STATE_OFF = 0,
+    STATE_ON = 1
+} state_t;
+
+/* The same with the typedef's usual name (kind_t). */
+typedef enum kind {
+    KIND_A = 0
+} kind_t;
+
 #endif /* __XEN_PUBLIC_KINDS_H__ */

@@ -153,4 +153,19 @@ struct batch {
 typedef struct batch batch_t;
 DEFINE_XEN_GUEST_HANDLE(batch_t);
 
+#ifndef XEN_GENERATING_COMPAT_HEADERS
+
+/*
+ * Kept out of Xen's compat headers: Xen's build makes them with
+ * XEN_GENERATING_COMPAT_HEADERS defined, and the compat header would
+ * declare the enumerators a second time.
+ */
+#define PAGE_plain 0
+#define PAGE_huge 1
+#elif defined(XEN_GENERATING_COMPAT_HEADERS) && __XEN_INTERFACE_VERSION__ >= 0x00030209
+
+/* Only while Xen makes its compat headers (never in other outputs). */
+#define COMPAT_ONLY 5U
+#endif /* XEN_GENERATING_COMPAT_HEADERS */
+
 #endif /* __XEN_PUBLIC_CONDS_H__ */

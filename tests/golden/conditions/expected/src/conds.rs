@@ -321,6 +321,84 @@ impl BatchHead {
     }
 }
 
+/// Kept out of Xen's compat headers: Xen's build makes them with
+/// XEN_GENERATING_COMPAT_HEADERS defined, and the compat header would
+/// declare the enumerators a second time.
+///
+/// Any value of the backing integer is representable; [`PageKindKind`]
+/// holds only the declared ones, for exhaustive `match`.
+#[repr(transparent)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct PageKind(pub u32);
+
+impl PageKind {
+    pub const PLAIN: Self = Self(0);
+    pub const HUGE: Self = Self(1);
+
+    /// The variant's name in the interface, if the value is a declared one.
+    pub const fn name(self) -> Option<&'static str> {
+        match self {
+            Self::PLAIN => Some("plain"),
+            Self::HUGE => Some("huge"),
+            _ => None,
+        }
+    }
+
+    /// Whether the value is a declared one.
+    pub const fn is_known(self) -> bool {
+        self.name().is_some()
+    }
+
+    /// Checks that the value is a declared one.
+    pub fn check(self) -> Result<(), crate::CheckError> {
+        if self.is_known() {
+            return Ok(());
+        }
+        let kind = crate::CheckErrorKind::UnknownValue;
+        let value = crate::Value::value(self.0);
+        let e = crate::CheckError::new(kind, "page_kind", value);
+        Err(e)
+    }
+}
+
+impl fmt::Debug for PageKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const TY: &str = "PageKind";
+        let value = crate::Value::value(self.0);
+        crate::fmt_enum(f, TY, self.name(), value)
+    }
+}
+
+// SAFETY: a transparent wrapper of an integer.
+unsafe impl crate::Plain for PageKind {}
+
+/// The declared values of [`PageKind`].
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PageKindKind {
+    Plain = 0,
+    Huge = 1,
+}
+
+impl TryFrom<PageKind> for PageKindKind {
+    type Error = PageKind;
+
+    /// The declared value, or the value itself when it is not one.
+    fn try_from(v: PageKind) -> Result<Self, PageKind> {
+        match v {
+            PageKind::PLAIN => Ok(Self::Plain),
+            PageKind::HUGE => Ok(Self::Huge),
+            _ => Err(v),
+        }
+    }
+}
+
+impl From<PageKindKind> for PageKind {
+    fn from(v: PageKindKind) -> Self {
+        Self(v as u32)
+    }
+}
+
 // Layout checks: the compiler confirms the size, alignment and field
 // offsets xenidl computed (the same figures as the C headers' checks).
 
@@ -406,6 +484,22 @@ mod tests {
         assert_eq!(v.unknown_bits(), 0x8);
         assert!((v | B::ALL).contains(v));
         assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownBits);
+    }
+
+    #[test]
+    fn values_page_kind() {
+        use PageKind as E;
+        use PageKindKind as K;
+        let v = E::PLAIN;
+        assert_eq!(v.check(), Ok(()));
+        assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E::HUGE;
+        assert_eq!(v.check(), Ok(()));
+        assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(2);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
     }
 
     #[test]
