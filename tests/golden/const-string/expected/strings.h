@@ -4,8 +4,6 @@
 #ifndef __XEN_PUBLIC_STRINGS_H__
 #define __XEN_PUBLIC_STRINGS_H__
 
-#include "xenidl-c.h"
-
 /* A driver name. */
 #define HWP_DRIVER_NAME "hwp"
 

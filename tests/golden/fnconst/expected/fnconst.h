@@ -6,8 +6,6 @@
 #ifndef __XEN_PUBLIC_FNCONST_H__
 #define __XEN_PUBLIC_FNCONST_H__
 
-#include "xenidl-c.h"
-
 #define FLAG 0x4000000000000000ULL
 
 #define MASK 0xFU
