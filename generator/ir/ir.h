@@ -607,6 +607,11 @@ struct xi_module {
 	/* The module whose arch import map names this one under an ABI key:
 	 * its C header includes this one's (see xi_c_follows_xen). */
 	struct xi_module *abi_importer;
+	/* A family's part of save records given alone (arch-x86/hvm/save.xidl):
+	 * the shared file whose header its header includes (hvm/save.xidl,
+	 * the records' machinery), read with it so that the include resolves
+	 * (see load_family_parent). */
+	struct xi_module *family_parent;
 	/* `@!if(tools)`: only the hypervisor and the toolstack may use the
 	 * file (C: Xen's #error unless __XEN__ or __XEN_TOOLS__). */
 	bool tools_only;

@@ -670,6 +670,8 @@ static void reach(const struct xi_module *m, bool *reached)
 	/* An ABI's file: the header that includes it (load_abi_parent). */
 	if (m->abi_importer && !m->abi_importer->left_out)
 		reach(m->abi_importer, reached);
+	if (m->family_parent && !m->family_parent->left_out)
+		reach(m->family_parent, reached);
 }
 
 void xi_inputs_add_imports(struct xi_ctx *ctx)
@@ -738,6 +740,41 @@ static void load_abi_parent(struct xi_ctx *ctx, struct xi_module *m)
 	load(ctx, parent, (struct xi_loc){ 0, 0, 0, 0 }, stack, 0);
 }
 
+/* A family's file with save records (arch-x86/hvm/save.xidl) has a C
+ * header that includes the shared file's (hvm/save.h, the file of the same
+ * path outside the family's directory, which holds the records'
+ * machinery; the C backend's emit_hvm_save_include). Given alone, the
+ * file is read with that one, so that what its outputs include exists
+ * (--with-imports writes it). */
+static void load_family_parent(struct xi_ctx *ctx, struct xi_module *m)
+{
+	if (m->family == XI_FAM_NONE || ctx->converting)
+		return;
+	bool records = false;
+	for (const struct xi_decl *d = m->decls; d && !records; d = d->next)
+		records = d->hvm_save != NULL;
+	if (!records)
+		return;
+	/* The path without the family's directory: idl/arch-x86/hvm/save.xidl
+	 * gives idl/hvm/save.xidl (the file's place in the tree is known
+	 * before the root is: the last component naming the directory). */
+	const char *dir = xi_families[m->family].dir;
+	size_t n = strlen(dir);
+	const char *at = NULL;
+	for (const char *p = strstr(m->path, dir); p; p = strstr(p + 1, dir))
+		if ((p == m->path || p[-1] == '/') && p[n] == '/')
+			at = p;
+	if (!at)
+		return;
+	const char *parent = xi_aprintf(&ctx->arena, "%.*s%s", (int)(at - m->path), m->path,
+					at + n + 1);
+	struct stat st;
+	if (stat(parent, &st) != 0 || !S_ISREG(st.st_mode))
+		return;
+	struct xi_module *stack[XI_MAX_IMPORT_DEPTH + 1];
+	m->family_parent = load(ctx, parent, (struct xi_loc){ 0, 0, 0, 0 }, stack, 0);
+}
+
 static struct xi_module *load_input(struct xi_ctx *ctx, const char *path, bool named)
 {
 	struct xi_module *stack[XI_MAX_IMPORT_DEPTH + 1];
@@ -750,6 +787,7 @@ static struct xi_module *load_input(struct xi_ctx *ctx, const char *path, bool n
 		mark_input(ctx, m);
 		m->named |= named;
 		load_abi_parent(ctx, m);
+		load_family_parent(ctx, m);
 	}
 	return m;
 }
