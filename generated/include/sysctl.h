@@ -1131,6 +1131,31 @@ struct xen_sysctl_cpu_featureset {
 /* Version of the livepatch payload format. */
 #define LIVEPATCH_PAYLOAD_VERSION 2
 
+#if defined(__XEN__)
+
+/*
+ * How many bytes a livepatch expectation holds: the size of the opaque
+ * buffer of livepatch_func. The hypervisor's only.
+ */
+#define LIVEPATCH_OPAQUE_SIZE 31
+
+/*
+ * What a livepatch expects at the address it patches before it applies.
+ * The hypervisor's only.
+ */
+struct livepatch_expectation {
+    /* The check is enabled. */
+    uint8_t enabled:1;
+    /* How many bytes of data to compare, up to LIVEPATCH_OPAQUE_SIZE. */
+    uint8_t len:5;
+    /* Reserved: zero. */
+    uint8_t rsv:2;
+    /* The bytes expected. */
+    uint8_t data[LIVEPATCH_OPAQUE_SIZE];
+};
+typedef struct livepatch_expectation livepatch_expectation_t;
+#endif
+
 /* Suggested size of a payload's name, NUL included. */
 #define XEN_LIVEPATCH_NAME_SIZE 128
 
