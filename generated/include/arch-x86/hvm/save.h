@@ -334,10 +334,15 @@ union vioapic_redir_entry {
 
 /* The virtual IO-APIC. */
 struct hvm_hw_vioapic {
+    /* The physical address of its registers. */
     uint64_t base_address;
     uint32_t ioregsel;
     uint32_t id;
-    union vioapic_redir_entry redirtbl[VIOAPIC_NUM_PINS];
+    /*
+     * The VIOAPIC_NUM_PINS entries (Xen spells the number: its macro
+     * XEN_HVM_VIOAPIC makes the struct from the count).
+     */
+    union vioapic_redir_entry redirtbl[48];
 };
 
 /* The IO-APIC record. */

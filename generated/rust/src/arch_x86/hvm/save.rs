@@ -768,9 +768,12 @@ impl VioapicRedirEntryFields {
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct HvmHwVioapic {
+    /// The physical address of its registers.
     pub base_address: u64,
     pub ioregsel: u32,
     pub id: u32,
+    /// The VIOAPIC_NUM_PINS entries (Xen spells the number: its macro
+    /// XEN_HVM_VIOAPIC makes the struct from the count).
     pub redirtbl: [VioapicRedirEntry; 48],
 }
 
