@@ -1145,11 +1145,11 @@ struct xen_sysctl_cpu_featureset {
  */
 struct livepatch_expectation {
     /* The check is enabled. */
-    uint8_t enabled:1;
+    __extension__ uint8_t enabled:1;
     /* How many bytes of data to compare, up to LIVEPATCH_OPAQUE_SIZE. */
-    uint8_t len:5;
+    __extension__ uint8_t len:5;
     /* Reserved: zero. */
-    uint8_t rsv:2;
+    __extension__ uint8_t rsv:2;
     /* The bytes expected. */
     uint8_t data[LIVEPATCH_OPAQUE_SIZE];
 };

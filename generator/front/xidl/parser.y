@@ -474,6 +474,10 @@ member_open
 		$$ = mk_member(p, @1, $1, $3);
 		xi_member_set_bit_width($$, $5.v.mag);
 	}
+	| keyword_name ':' type ':' INTEGER {
+		$$ = mk_member(p, @1, $1, $3);
+		xi_member_set_bit_width($$, $5.v.mag);
+	}
 	| anonymous_agg          { $$ = mk_anonymous(p, @1, $1); }
 	;
 

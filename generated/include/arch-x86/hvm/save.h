@@ -143,11 +143,11 @@ struct hvm_hw_cpu {
     union {
         uint32_t pending_event;
         struct {
-            uint8_t pending_vector:8;
-            uint8_t pending_type:3;
-            uint8_t pending_error_valid:1;
+            __extension__ uint8_t pending_vector:8;
+            __extension__ uint8_t pending_type:3;
+            __extension__ uint8_t pending_error_valid:1;
             uint32_t pending_reserved:19;
-            uint8_t pending_valid:1;
+            __extension__ uint8_t pending_valid:1;
         };
     };
 #else
@@ -257,11 +257,11 @@ struct hvm_hw_cpu_compat {
     union {
         uint32_t pending_event;
         struct {
-            uint8_t pending_vector:8;
-            uint8_t pending_type:3;
-            uint8_t pending_error_valid:1;
+            __extension__ uint8_t pending_vector:8;
+            __extension__ uint8_t pending_type:3;
+            __extension__ uint8_t pending_error_valid:1;
             uint32_t pending_reserved:19;
-            uint8_t pending_valid:1;
+            __extension__ uint8_t pending_valid:1;
         };
     };
 #else
@@ -288,23 +288,23 @@ struct hvm_hw_vpic {
      * Where initialisation (ICW2 to ICW4) stands; 0 when none is in
      * progress.
      */
-    uint8_t init_state:4;
+    __extension__ uint8_t init_state:4;
     /* The interrupt line of highest priority. */
-    uint8_t priority_add:4;
+    __extension__ uint8_t priority_add:4;
     /* Reads at A=0 return the ISR rather than the IRR. */
-    uint8_t readsel_isr:1;
+    __extension__ uint8_t readsel_isr:1;
     /* Reads are polling reads. */
-    uint8_t poll:1;
+    __extension__ uint8_t poll:1;
     /* Interrupts leave the ISR at INTA. */
-    uint8_t auto_eoi:1;
+    __extension__ uint8_t auto_eoi:1;
     /* Priorities rotate on automatic end of interrupt. */
-    uint8_t rotate_on_auto_eoi:1;
+    __extension__ uint8_t rotate_on_auto_eoi:1;
     /* Slave inputs count when in-service interrupts are considered. */
-    uint8_t special_fully_nested_mode:1;
+    __extension__ uint8_t special_fully_nested_mode:1;
     /* Masked lines are left out of AEOI and priority checks. */
-    uint8_t special_mask_mode:1;
+    __extension__ uint8_t special_mask_mode:1;
     /* This is the master PIC (not programmable). */
-    uint8_t is_master:1;
+    __extension__ uint8_t is_master:1;
     /* The edge/level trigger selection. */
     uint8_t elcr;
     /* The virtual INT output. */
@@ -319,14 +319,14 @@ union vioapic_redir_entry {
     uint64_t bits;
     struct {
         uint8_t vector;
-        uint8_t delivery_mode:3;
-        uint8_t dest_mode:1;
-        uint8_t delivery_status:1;
-        uint8_t polarity:1;
-        uint8_t remote_irr:1;
-        uint8_t trig_mode:1;
-        uint8_t mask:1;
-        uint8_t reserve:7;
+        __extension__ uint8_t delivery_mode:3;
+        __extension__ uint8_t dest_mode:1;
+        __extension__ uint8_t delivery_status:1;
+        __extension__ uint8_t polarity:1;
+        __extension__ uint8_t remote_irr:1;
+        __extension__ uint8_t trig_mode:1;
+        __extension__ uint8_t mask:1;
+        __extension__ uint8_t reserve:7;
         uint8_t reserved[4];
         uint8_t dest_id;
     } fields;

@@ -16,20 +16,20 @@ struct event {
         uint32_t raw;
         struct {
             /* The vector. */
-            uint8_t vector:8;
-            uint8_t kind:3;
-            uint8_t has_error:1;
+            __extension__ uint8_t vector:8;
+            __extension__ uint8_t kind:3;
+            __extension__ uint8_t has_error:1;
             /* Crosses no u32 boundary: stays in the first word. */
             uint32_t reserved:19;
-            uint8_t valid:1;
+            __extension__ uint8_t valid:1;
         };
     };
 #else
     uint32_t raw;
 #endif
     /* Four bits, then a byte of their own. */
-    uint8_t mode:4;
-    int8_t delta:4;
+    __extension__ uint8_t mode:4;
+    __extension__ int8_t delta:4;
     uint8_t level;
     uint16_t pad;
 };
