@@ -870,15 +870,21 @@ static void emit_bit_accessors(struct rgen *g, const struct xi_member *run, cons
 		     (unsigned)f->bit_width, f->bit_width == 1 ? "" : "s", (unsigned)f->offset,
 		     run->name, type, (unsigned)f->bit_width);
 		line(g, 4, "pub fn %s(&self) -> %s {", field, type);
-		line(g, 8, "crate::bits_get%s(%s&self.%s%s, %u, %u) as %s", is_signed ? "_signed" : "",
-		     in_union ? "unsafe { " : "", at, in_union ? " }" : "", (unsigned)f->offset,
-		     (unsigned)f->bit_width, type);
+		line(g, 8, "let bytes = %s&self.%s%s;", in_union ? "unsafe { " : "", at,
+		     in_union ? " }" : "");
+		line(g, 8, "crate::bits_get%s(bytes, %u, %u) as %s", is_signed ? "_signed" : "",
+		     (unsigned)f->offset, (unsigned)f->bit_width, type);
 		line(g, 4, "}");
-		line(g, 4, "/// Sets `%s` (its low %u bits).", f->name, (unsigned)f->bit_width);
+		if (f->bit_width == 1)
+			line(g, 4, "/// Sets `%s` (the low bit of `value`).", f->name);
+		else
+			line(g, 4, "/// Sets `%s` (the low %u bits of `value`).", f->name,
+			     (unsigned)f->bit_width);
 		line(g, 4, "pub fn set_%s(&mut self, value: %s) {", f->name, type);
-		line(g, 8, "crate::bits_set(%s&mut self.%s%s, %u, %u, value as u64)%s",
-		     in_union ? "unsafe { " : "", at, in_union ? " }" : "", (unsigned)f->offset,
-		     (unsigned)f->bit_width, "");
+		line(g, 8, "let bytes = %s&mut self.%s%s;", in_union ? "unsafe { " : "", at,
+		     in_union ? " }" : "");
+		line(g, 8, "crate::bits_set(bytes, %u, %u, value as u64)", (unsigned)f->offset,
+		     (unsigned)f->bit_width);
 		line(g, 4, "}");
 	}
 }

@@ -181,43 +181,53 @@ impl HvmHwCpu {
     }
     /// `pending_vector`: 8 bits from bit 0 of `pending_vector_bits` (C: `u8:8`).
     pub fn pending_vector(&self) -> u8 {
-        crate::bits_get(unsafe { &self.anon77.anon1.pending_vector_bits }, 0, 8) as u8
+        let bytes = unsafe { &self.anon77.anon1.pending_vector_bits };
+        crate::bits_get(bytes, 0, 8) as u8
     }
-    /// Sets `pending_vector` (its low 8 bits).
+    /// Sets `pending_vector` (the low 8 bits of `value`).
     pub fn set_pending_vector(&mut self, value: u8) {
-        crate::bits_set(unsafe { &mut self.anon77.anon1.pending_vector_bits }, 0, 8, value as u64)
+        let bytes = unsafe { &mut self.anon77.anon1.pending_vector_bits };
+        crate::bits_set(bytes, 0, 8, value as u64)
     }
     /// `pending_type`: 3 bits from bit 8 of `pending_vector_bits` (C: `u8:3`).
     pub fn pending_type(&self) -> u8 {
-        crate::bits_get(unsafe { &self.anon77.anon1.pending_vector_bits }, 8, 3) as u8
+        let bytes = unsafe { &self.anon77.anon1.pending_vector_bits };
+        crate::bits_get(bytes, 8, 3) as u8
     }
-    /// Sets `pending_type` (its low 3 bits).
+    /// Sets `pending_type` (the low 3 bits of `value`).
     pub fn set_pending_type(&mut self, value: u8) {
-        crate::bits_set(unsafe { &mut self.anon77.anon1.pending_vector_bits }, 8, 3, value as u64)
+        let bytes = unsafe { &mut self.anon77.anon1.pending_vector_bits };
+        crate::bits_set(bytes, 8, 3, value as u64)
     }
     /// `pending_error_valid`: 1 bit from bit 11 of `pending_vector_bits` (C: `u8:1`).
     pub fn pending_error_valid(&self) -> u8 {
-        crate::bits_get(unsafe { &self.anon77.anon1.pending_vector_bits }, 11, 1) as u8
+        let bytes = unsafe { &self.anon77.anon1.pending_vector_bits };
+        crate::bits_get(bytes, 11, 1) as u8
     }
-    /// Sets `pending_error_valid` (its low 1 bits).
+    /// Sets `pending_error_valid` (the low bit of `value`).
     pub fn set_pending_error_valid(&mut self, value: u8) {
-        crate::bits_set(unsafe { &mut self.anon77.anon1.pending_vector_bits }, 11, 1, value as u64)
+        let bytes = unsafe { &mut self.anon77.anon1.pending_vector_bits };
+        crate::bits_set(bytes, 11, 1, value as u64)
     }
     /// `pending_reserved`: 19 bits from bit 12 of `pending_vector_bits` (C: `u32:19`).
     pub fn pending_reserved(&self) -> u32 {
-        crate::bits_get(unsafe { &self.anon77.anon1.pending_vector_bits }, 12, 19) as u32
+        let bytes = unsafe { &self.anon77.anon1.pending_vector_bits };
+        crate::bits_get(bytes, 12, 19) as u32
     }
-    /// Sets `pending_reserved` (its low 19 bits).
+    /// Sets `pending_reserved` (the low 19 bits of `value`).
     pub fn set_pending_reserved(&mut self, value: u32) {
-        crate::bits_set(unsafe { &mut self.anon77.anon1.pending_vector_bits }, 12, 19, value as u64)
+        let bytes = unsafe { &mut self.anon77.anon1.pending_vector_bits };
+        crate::bits_set(bytes, 12, 19, value as u64)
     }
     /// `pending_valid`: 1 bit from bit 31 of `pending_vector_bits` (C: `u8:1`).
     pub fn pending_valid(&self) -> u8 {
-        crate::bits_get(unsafe { &self.anon77.anon1.pending_vector_bits }, 31, 1) as u8
+        let bytes = unsafe { &self.anon77.anon1.pending_vector_bits };
+        crate::bits_get(bytes, 31, 1) as u8
     }
-    /// Sets `pending_valid` (its low 1 bits).
+    /// Sets `pending_valid` (the low bit of `value`).
     pub fn set_pending_valid(&mut self, value: u8) {
-        crate::bits_set(unsafe { &mut self.anon77.anon1.pending_vector_bits }, 31, 1, value as u64)
+        let bytes = unsafe { &mut self.anon77.anon1.pending_vector_bits };
+        crate::bits_set(bytes, 31, 1, value as u64)
     }
 }
 
@@ -258,43 +268,53 @@ impl HvmHwCpuAnon77Anon1 {
     }
     /// `pending_vector`: 8 bits from bit 0 of `pending_vector_bits` (C: `u8:8`).
     pub fn pending_vector(&self) -> u8 {
-        crate::bits_get(&self.pending_vector_bits, 0, 8) as u8
+        let bytes = &self.pending_vector_bits;
+        crate::bits_get(bytes, 0, 8) as u8
     }
-    /// Sets `pending_vector` (its low 8 bits).
+    /// Sets `pending_vector` (the low 8 bits of `value`).
     pub fn set_pending_vector(&mut self, value: u8) {
-        crate::bits_set(&mut self.pending_vector_bits, 0, 8, value as u64)
+        let bytes = &mut self.pending_vector_bits;
+        crate::bits_set(bytes, 0, 8, value as u64)
     }
     /// `pending_type`: 3 bits from bit 8 of `pending_vector_bits` (C: `u8:3`).
     pub fn pending_type(&self) -> u8 {
-        crate::bits_get(&self.pending_vector_bits, 8, 3) as u8
+        let bytes = &self.pending_vector_bits;
+        crate::bits_get(bytes, 8, 3) as u8
     }
-    /// Sets `pending_type` (its low 3 bits).
+    /// Sets `pending_type` (the low 3 bits of `value`).
     pub fn set_pending_type(&mut self, value: u8) {
-        crate::bits_set(&mut self.pending_vector_bits, 8, 3, value as u64)
+        let bytes = &mut self.pending_vector_bits;
+        crate::bits_set(bytes, 8, 3, value as u64)
     }
     /// `pending_error_valid`: 1 bit from bit 11 of `pending_vector_bits` (C: `u8:1`).
     pub fn pending_error_valid(&self) -> u8 {
-        crate::bits_get(&self.pending_vector_bits, 11, 1) as u8
+        let bytes = &self.pending_vector_bits;
+        crate::bits_get(bytes, 11, 1) as u8
     }
-    /// Sets `pending_error_valid` (its low 1 bits).
+    /// Sets `pending_error_valid` (the low bit of `value`).
     pub fn set_pending_error_valid(&mut self, value: u8) {
-        crate::bits_set(&mut self.pending_vector_bits, 11, 1, value as u64)
+        let bytes = &mut self.pending_vector_bits;
+        crate::bits_set(bytes, 11, 1, value as u64)
     }
     /// `pending_reserved`: 19 bits from bit 12 of `pending_vector_bits` (C: `u32:19`).
     pub fn pending_reserved(&self) -> u32 {
-        crate::bits_get(&self.pending_vector_bits, 12, 19) as u32
+        let bytes = &self.pending_vector_bits;
+        crate::bits_get(bytes, 12, 19) as u32
     }
-    /// Sets `pending_reserved` (its low 19 bits).
+    /// Sets `pending_reserved` (the low 19 bits of `value`).
     pub fn set_pending_reserved(&mut self, value: u32) {
-        crate::bits_set(&mut self.pending_vector_bits, 12, 19, value as u64)
+        let bytes = &mut self.pending_vector_bits;
+        crate::bits_set(bytes, 12, 19, value as u64)
     }
     /// `pending_valid`: 1 bit from bit 31 of `pending_vector_bits` (C: `u8:1`).
     pub fn pending_valid(&self) -> u8 {
-        crate::bits_get(&self.pending_vector_bits, 31, 1) as u8
+        let bytes = &self.pending_vector_bits;
+        crate::bits_get(bytes, 31, 1) as u8
     }
-    /// Sets `pending_valid` (its low 1 bits).
+    /// Sets `pending_valid` (the low bit of `value`).
     pub fn set_pending_valid(&mut self, value: u8) {
-        crate::bits_set(&mut self.pending_vector_bits, 31, 1, value as u64)
+        let bytes = &mut self.pending_vector_bits;
+        crate::bits_set(bytes, 31, 1, value as u64)
     }
 }
 
@@ -419,43 +439,53 @@ impl HvmHwCpuCompat {
     }
     /// `pending_vector`: 8 bits from bit 0 of `pending_vector_bits` (C: `u8:8`).
     pub fn pending_vector(&self) -> u8 {
-        crate::bits_get(unsafe { &self.anon76.anon1.pending_vector_bits }, 0, 8) as u8
+        let bytes = unsafe { &self.anon76.anon1.pending_vector_bits };
+        crate::bits_get(bytes, 0, 8) as u8
     }
-    /// Sets `pending_vector` (its low 8 bits).
+    /// Sets `pending_vector` (the low 8 bits of `value`).
     pub fn set_pending_vector(&mut self, value: u8) {
-        crate::bits_set(unsafe { &mut self.anon76.anon1.pending_vector_bits }, 0, 8, value as u64)
+        let bytes = unsafe { &mut self.anon76.anon1.pending_vector_bits };
+        crate::bits_set(bytes, 0, 8, value as u64)
     }
     /// `pending_type`: 3 bits from bit 8 of `pending_vector_bits` (C: `u8:3`).
     pub fn pending_type(&self) -> u8 {
-        crate::bits_get(unsafe { &self.anon76.anon1.pending_vector_bits }, 8, 3) as u8
+        let bytes = unsafe { &self.anon76.anon1.pending_vector_bits };
+        crate::bits_get(bytes, 8, 3) as u8
     }
-    /// Sets `pending_type` (its low 3 bits).
+    /// Sets `pending_type` (the low 3 bits of `value`).
     pub fn set_pending_type(&mut self, value: u8) {
-        crate::bits_set(unsafe { &mut self.anon76.anon1.pending_vector_bits }, 8, 3, value as u64)
+        let bytes = unsafe { &mut self.anon76.anon1.pending_vector_bits };
+        crate::bits_set(bytes, 8, 3, value as u64)
     }
     /// `pending_error_valid`: 1 bit from bit 11 of `pending_vector_bits` (C: `u8:1`).
     pub fn pending_error_valid(&self) -> u8 {
-        crate::bits_get(unsafe { &self.anon76.anon1.pending_vector_bits }, 11, 1) as u8
+        let bytes = unsafe { &self.anon76.anon1.pending_vector_bits };
+        crate::bits_get(bytes, 11, 1) as u8
     }
-    /// Sets `pending_error_valid` (its low 1 bits).
+    /// Sets `pending_error_valid` (the low bit of `value`).
     pub fn set_pending_error_valid(&mut self, value: u8) {
-        crate::bits_set(unsafe { &mut self.anon76.anon1.pending_vector_bits }, 11, 1, value as u64)
+        let bytes = unsafe { &mut self.anon76.anon1.pending_vector_bits };
+        crate::bits_set(bytes, 11, 1, value as u64)
     }
     /// `pending_reserved`: 19 bits from bit 12 of `pending_vector_bits` (C: `u32:19`).
     pub fn pending_reserved(&self) -> u32 {
-        crate::bits_get(unsafe { &self.anon76.anon1.pending_vector_bits }, 12, 19) as u32
+        let bytes = unsafe { &self.anon76.anon1.pending_vector_bits };
+        crate::bits_get(bytes, 12, 19) as u32
     }
-    /// Sets `pending_reserved` (its low 19 bits).
+    /// Sets `pending_reserved` (the low 19 bits of `value`).
     pub fn set_pending_reserved(&mut self, value: u32) {
-        crate::bits_set(unsafe { &mut self.anon76.anon1.pending_vector_bits }, 12, 19, value as u64)
+        let bytes = unsafe { &mut self.anon76.anon1.pending_vector_bits };
+        crate::bits_set(bytes, 12, 19, value as u64)
     }
     /// `pending_valid`: 1 bit from bit 31 of `pending_vector_bits` (C: `u8:1`).
     pub fn pending_valid(&self) -> u8 {
-        crate::bits_get(unsafe { &self.anon76.anon1.pending_vector_bits }, 31, 1) as u8
+        let bytes = unsafe { &self.anon76.anon1.pending_vector_bits };
+        crate::bits_get(bytes, 31, 1) as u8
     }
-    /// Sets `pending_valid` (its low 1 bits).
+    /// Sets `pending_valid` (the low bit of `value`).
     pub fn set_pending_valid(&mut self, value: u8) {
-        crate::bits_set(unsafe { &mut self.anon76.anon1.pending_vector_bits }, 31, 1, value as u64)
+        let bytes = unsafe { &mut self.anon76.anon1.pending_vector_bits };
+        crate::bits_set(bytes, 31, 1, value as u64)
     }
 }
 
@@ -496,43 +526,53 @@ impl HvmHwCpuCompatAnon76Anon1 {
     }
     /// `pending_vector`: 8 bits from bit 0 of `pending_vector_bits` (C: `u8:8`).
     pub fn pending_vector(&self) -> u8 {
-        crate::bits_get(&self.pending_vector_bits, 0, 8) as u8
+        let bytes = &self.pending_vector_bits;
+        crate::bits_get(bytes, 0, 8) as u8
     }
-    /// Sets `pending_vector` (its low 8 bits).
+    /// Sets `pending_vector` (the low 8 bits of `value`).
     pub fn set_pending_vector(&mut self, value: u8) {
-        crate::bits_set(&mut self.pending_vector_bits, 0, 8, value as u64)
+        let bytes = &mut self.pending_vector_bits;
+        crate::bits_set(bytes, 0, 8, value as u64)
     }
     /// `pending_type`: 3 bits from bit 8 of `pending_vector_bits` (C: `u8:3`).
     pub fn pending_type(&self) -> u8 {
-        crate::bits_get(&self.pending_vector_bits, 8, 3) as u8
+        let bytes = &self.pending_vector_bits;
+        crate::bits_get(bytes, 8, 3) as u8
     }
-    /// Sets `pending_type` (its low 3 bits).
+    /// Sets `pending_type` (the low 3 bits of `value`).
     pub fn set_pending_type(&mut self, value: u8) {
-        crate::bits_set(&mut self.pending_vector_bits, 8, 3, value as u64)
+        let bytes = &mut self.pending_vector_bits;
+        crate::bits_set(bytes, 8, 3, value as u64)
     }
     /// `pending_error_valid`: 1 bit from bit 11 of `pending_vector_bits` (C: `u8:1`).
     pub fn pending_error_valid(&self) -> u8 {
-        crate::bits_get(&self.pending_vector_bits, 11, 1) as u8
+        let bytes = &self.pending_vector_bits;
+        crate::bits_get(bytes, 11, 1) as u8
     }
-    /// Sets `pending_error_valid` (its low 1 bits).
+    /// Sets `pending_error_valid` (the low bit of `value`).
     pub fn set_pending_error_valid(&mut self, value: u8) {
-        crate::bits_set(&mut self.pending_vector_bits, 11, 1, value as u64)
+        let bytes = &mut self.pending_vector_bits;
+        crate::bits_set(bytes, 11, 1, value as u64)
     }
     /// `pending_reserved`: 19 bits from bit 12 of `pending_vector_bits` (C: `u32:19`).
     pub fn pending_reserved(&self) -> u32 {
-        crate::bits_get(&self.pending_vector_bits, 12, 19) as u32
+        let bytes = &self.pending_vector_bits;
+        crate::bits_get(bytes, 12, 19) as u32
     }
-    /// Sets `pending_reserved` (its low 19 bits).
+    /// Sets `pending_reserved` (the low 19 bits of `value`).
     pub fn set_pending_reserved(&mut self, value: u32) {
-        crate::bits_set(&mut self.pending_vector_bits, 12, 19, value as u64)
+        let bytes = &mut self.pending_vector_bits;
+        crate::bits_set(bytes, 12, 19, value as u64)
     }
     /// `pending_valid`: 1 bit from bit 31 of `pending_vector_bits` (C: `u8:1`).
     pub fn pending_valid(&self) -> u8 {
-        crate::bits_get(&self.pending_vector_bits, 31, 1) as u8
+        let bytes = &self.pending_vector_bits;
+        crate::bits_get(bytes, 31, 1) as u8
     }
-    /// Sets `pending_valid` (its low 1 bits).
+    /// Sets `pending_valid` (the low bit of `value`).
     pub fn set_pending_valid(&mut self, value: u8) {
-        crate::bits_set(&mut self.pending_vector_bits, 31, 1, value as u64)
+        let bytes = &mut self.pending_vector_bits;
+        crate::bits_set(bytes, 31, 1, value as u64)
     }
 }
 
@@ -574,83 +614,101 @@ impl HvmHwVpic {
     /// progress.
     /// `init_state`: 4 bits from bit 0 of `init_state_bits` (C: `u8:4`).
     pub fn init_state(&self) -> u8 {
-        crate::bits_get(&self.init_state_bits, 0, 4) as u8
+        let bytes = &self.init_state_bits;
+        crate::bits_get(bytes, 0, 4) as u8
     }
-    /// Sets `init_state` (its low 4 bits).
+    /// Sets `init_state` (the low 4 bits of `value`).
     pub fn set_init_state(&mut self, value: u8) {
-        crate::bits_set(&mut self.init_state_bits, 0, 4, value as u64)
+        let bytes = &mut self.init_state_bits;
+        crate::bits_set(bytes, 0, 4, value as u64)
     }
     /// The interrupt line of highest priority.
     /// `priority_add`: 4 bits from bit 4 of `init_state_bits` (C: `u8:4`).
     pub fn priority_add(&self) -> u8 {
-        crate::bits_get(&self.init_state_bits, 4, 4) as u8
+        let bytes = &self.init_state_bits;
+        crate::bits_get(bytes, 4, 4) as u8
     }
-    /// Sets `priority_add` (its low 4 bits).
+    /// Sets `priority_add` (the low 4 bits of `value`).
     pub fn set_priority_add(&mut self, value: u8) {
-        crate::bits_set(&mut self.init_state_bits, 4, 4, value as u64)
+        let bytes = &mut self.init_state_bits;
+        crate::bits_set(bytes, 4, 4, value as u64)
     }
     /// Reads at A=0 return the ISR rather than the IRR.
     /// `readsel_isr`: 1 bit from bit 8 of `init_state_bits` (C: `u8:1`).
     pub fn readsel_isr(&self) -> u8 {
-        crate::bits_get(&self.init_state_bits, 8, 1) as u8
+        let bytes = &self.init_state_bits;
+        crate::bits_get(bytes, 8, 1) as u8
     }
-    /// Sets `readsel_isr` (its low 1 bits).
+    /// Sets `readsel_isr` (the low bit of `value`).
     pub fn set_readsel_isr(&mut self, value: u8) {
-        crate::bits_set(&mut self.init_state_bits, 8, 1, value as u64)
+        let bytes = &mut self.init_state_bits;
+        crate::bits_set(bytes, 8, 1, value as u64)
     }
     /// Reads are polling reads.
     /// `poll`: 1 bit from bit 9 of `init_state_bits` (C: `u8:1`).
     pub fn poll(&self) -> u8 {
-        crate::bits_get(&self.init_state_bits, 9, 1) as u8
+        let bytes = &self.init_state_bits;
+        crate::bits_get(bytes, 9, 1) as u8
     }
-    /// Sets `poll` (its low 1 bits).
+    /// Sets `poll` (the low bit of `value`).
     pub fn set_poll(&mut self, value: u8) {
-        crate::bits_set(&mut self.init_state_bits, 9, 1, value as u64)
+        let bytes = &mut self.init_state_bits;
+        crate::bits_set(bytes, 9, 1, value as u64)
     }
     /// Interrupts leave the ISR at INTA.
     /// `auto_eoi`: 1 bit from bit 10 of `init_state_bits` (C: `u8:1`).
     pub fn auto_eoi(&self) -> u8 {
-        crate::bits_get(&self.init_state_bits, 10, 1) as u8
+        let bytes = &self.init_state_bits;
+        crate::bits_get(bytes, 10, 1) as u8
     }
-    /// Sets `auto_eoi` (its low 1 bits).
+    /// Sets `auto_eoi` (the low bit of `value`).
     pub fn set_auto_eoi(&mut self, value: u8) {
-        crate::bits_set(&mut self.init_state_bits, 10, 1, value as u64)
+        let bytes = &mut self.init_state_bits;
+        crate::bits_set(bytes, 10, 1, value as u64)
     }
     /// Priorities rotate on automatic end of interrupt.
     /// `rotate_on_auto_eoi`: 1 bit from bit 11 of `init_state_bits` (C: `u8:1`).
     pub fn rotate_on_auto_eoi(&self) -> u8 {
-        crate::bits_get(&self.init_state_bits, 11, 1) as u8
+        let bytes = &self.init_state_bits;
+        crate::bits_get(bytes, 11, 1) as u8
     }
-    /// Sets `rotate_on_auto_eoi` (its low 1 bits).
+    /// Sets `rotate_on_auto_eoi` (the low bit of `value`).
     pub fn set_rotate_on_auto_eoi(&mut self, value: u8) {
-        crate::bits_set(&mut self.init_state_bits, 11, 1, value as u64)
+        let bytes = &mut self.init_state_bits;
+        crate::bits_set(bytes, 11, 1, value as u64)
     }
     /// Slave inputs count when in-service interrupts are considered.
     /// `special_fully_nested_mode`: 1 bit from bit 12 of `init_state_bits` (C: `u8:1`).
     pub fn special_fully_nested_mode(&self) -> u8 {
-        crate::bits_get(&self.init_state_bits, 12, 1) as u8
+        let bytes = &self.init_state_bits;
+        crate::bits_get(bytes, 12, 1) as u8
     }
-    /// Sets `special_fully_nested_mode` (its low 1 bits).
+    /// Sets `special_fully_nested_mode` (the low bit of `value`).
     pub fn set_special_fully_nested_mode(&mut self, value: u8) {
-        crate::bits_set(&mut self.init_state_bits, 12, 1, value as u64)
+        let bytes = &mut self.init_state_bits;
+        crate::bits_set(bytes, 12, 1, value as u64)
     }
     /// Masked lines are left out of AEOI and priority checks.
     /// `special_mask_mode`: 1 bit from bit 13 of `init_state_bits` (C: `u8:1`).
     pub fn special_mask_mode(&self) -> u8 {
-        crate::bits_get(&self.init_state_bits, 13, 1) as u8
+        let bytes = &self.init_state_bits;
+        crate::bits_get(bytes, 13, 1) as u8
     }
-    /// Sets `special_mask_mode` (its low 1 bits).
+    /// Sets `special_mask_mode` (the low bit of `value`).
     pub fn set_special_mask_mode(&mut self, value: u8) {
-        crate::bits_set(&mut self.init_state_bits, 13, 1, value as u64)
+        let bytes = &mut self.init_state_bits;
+        crate::bits_set(bytes, 13, 1, value as u64)
     }
     /// This is the master PIC (not programmable).
     /// `is_master`: 1 bit from bit 14 of `init_state_bits` (C: `u8:1`).
     pub fn is_master(&self) -> u8 {
-        crate::bits_get(&self.init_state_bits, 14, 1) as u8
+        let bytes = &self.init_state_bits;
+        crate::bits_get(bytes, 14, 1) as u8
     }
-    /// Sets `is_master` (its low 1 bits).
+    /// Sets `is_master` (the low bit of `value`).
     pub fn set_is_master(&mut self, value: u8) {
-        crate::bits_set(&mut self.init_state_bits, 14, 1, value as u64)
+        let bytes = &mut self.init_state_bits;
+        crate::bits_set(bytes, 14, 1, value as u64)
     }
 }
 
@@ -700,67 +758,83 @@ impl VioapicRedirEntryFields {
     }
     /// `delivery_mode`: 3 bits from bit 0 of `delivery_mode_bits` (C: `u8:3`).
     pub fn delivery_mode(&self) -> u8 {
-        crate::bits_get(&self.delivery_mode_bits, 0, 3) as u8
+        let bytes = &self.delivery_mode_bits;
+        crate::bits_get(bytes, 0, 3) as u8
     }
-    /// Sets `delivery_mode` (its low 3 bits).
+    /// Sets `delivery_mode` (the low 3 bits of `value`).
     pub fn set_delivery_mode(&mut self, value: u8) {
-        crate::bits_set(&mut self.delivery_mode_bits, 0, 3, value as u64)
+        let bytes = &mut self.delivery_mode_bits;
+        crate::bits_set(bytes, 0, 3, value as u64)
     }
     /// `dest_mode`: 1 bit from bit 3 of `delivery_mode_bits` (C: `u8:1`).
     pub fn dest_mode(&self) -> u8 {
-        crate::bits_get(&self.delivery_mode_bits, 3, 1) as u8
+        let bytes = &self.delivery_mode_bits;
+        crate::bits_get(bytes, 3, 1) as u8
     }
-    /// Sets `dest_mode` (its low 1 bits).
+    /// Sets `dest_mode` (the low bit of `value`).
     pub fn set_dest_mode(&mut self, value: u8) {
-        crate::bits_set(&mut self.delivery_mode_bits, 3, 1, value as u64)
+        let bytes = &mut self.delivery_mode_bits;
+        crate::bits_set(bytes, 3, 1, value as u64)
     }
     /// `delivery_status`: 1 bit from bit 4 of `delivery_mode_bits` (C: `u8:1`).
     pub fn delivery_status(&self) -> u8 {
-        crate::bits_get(&self.delivery_mode_bits, 4, 1) as u8
+        let bytes = &self.delivery_mode_bits;
+        crate::bits_get(bytes, 4, 1) as u8
     }
-    /// Sets `delivery_status` (its low 1 bits).
+    /// Sets `delivery_status` (the low bit of `value`).
     pub fn set_delivery_status(&mut self, value: u8) {
-        crate::bits_set(&mut self.delivery_mode_bits, 4, 1, value as u64)
+        let bytes = &mut self.delivery_mode_bits;
+        crate::bits_set(bytes, 4, 1, value as u64)
     }
     /// `polarity`: 1 bit from bit 5 of `delivery_mode_bits` (C: `u8:1`).
     pub fn polarity(&self) -> u8 {
-        crate::bits_get(&self.delivery_mode_bits, 5, 1) as u8
+        let bytes = &self.delivery_mode_bits;
+        crate::bits_get(bytes, 5, 1) as u8
     }
-    /// Sets `polarity` (its low 1 bits).
+    /// Sets `polarity` (the low bit of `value`).
     pub fn set_polarity(&mut self, value: u8) {
-        crate::bits_set(&mut self.delivery_mode_bits, 5, 1, value as u64)
+        let bytes = &mut self.delivery_mode_bits;
+        crate::bits_set(bytes, 5, 1, value as u64)
     }
     /// `remote_irr`: 1 bit from bit 6 of `delivery_mode_bits` (C: `u8:1`).
     pub fn remote_irr(&self) -> u8 {
-        crate::bits_get(&self.delivery_mode_bits, 6, 1) as u8
+        let bytes = &self.delivery_mode_bits;
+        crate::bits_get(bytes, 6, 1) as u8
     }
-    /// Sets `remote_irr` (its low 1 bits).
+    /// Sets `remote_irr` (the low bit of `value`).
     pub fn set_remote_irr(&mut self, value: u8) {
-        crate::bits_set(&mut self.delivery_mode_bits, 6, 1, value as u64)
+        let bytes = &mut self.delivery_mode_bits;
+        crate::bits_set(bytes, 6, 1, value as u64)
     }
     /// `trig_mode`: 1 bit from bit 7 of `delivery_mode_bits` (C: `u8:1`).
     pub fn trig_mode(&self) -> u8 {
-        crate::bits_get(&self.delivery_mode_bits, 7, 1) as u8
+        let bytes = &self.delivery_mode_bits;
+        crate::bits_get(bytes, 7, 1) as u8
     }
-    /// Sets `trig_mode` (its low 1 bits).
+    /// Sets `trig_mode` (the low bit of `value`).
     pub fn set_trig_mode(&mut self, value: u8) {
-        crate::bits_set(&mut self.delivery_mode_bits, 7, 1, value as u64)
+        let bytes = &mut self.delivery_mode_bits;
+        crate::bits_set(bytes, 7, 1, value as u64)
     }
     /// `mask`: 1 bit from bit 8 of `delivery_mode_bits` (C: `u8:1`).
     pub fn mask(&self) -> u8 {
-        crate::bits_get(&self.delivery_mode_bits, 8, 1) as u8
+        let bytes = &self.delivery_mode_bits;
+        crate::bits_get(bytes, 8, 1) as u8
     }
-    /// Sets `mask` (its low 1 bits).
+    /// Sets `mask` (the low bit of `value`).
     pub fn set_mask(&mut self, value: u8) {
-        crate::bits_set(&mut self.delivery_mode_bits, 8, 1, value as u64)
+        let bytes = &mut self.delivery_mode_bits;
+        crate::bits_set(bytes, 8, 1, value as u64)
     }
     /// `reserve`: 7 bits from bit 9 of `delivery_mode_bits` (C: `u8:7`).
     pub fn reserve(&self) -> u8 {
-        crate::bits_get(&self.delivery_mode_bits, 9, 7) as u8
+        let bytes = &self.delivery_mode_bits;
+        crate::bits_get(bytes, 9, 7) as u8
     }
-    /// Sets `reserve` (its low 7 bits).
+    /// Sets `reserve` (the low 7 bits of `value`).
     pub fn set_reserve(&mut self, value: u8) {
-        crate::bits_set(&mut self.delivery_mode_bits, 9, 7, value as u64)
+        let bytes = &mut self.delivery_mode_bits;
+        crate::bits_set(bytes, 9, 7, value as u64)
     }
 }
 

@@ -31,19 +31,23 @@ impl Event {
     /// Four bits, then a byte of their own.
     /// `mode`: 4 bits from bit 0 of `mode_bits` (C: `u8:4`).
     pub fn mode(&self) -> u8 {
-        crate::bits_get(&self.mode_bits, 0, 4) as u8
+        let bytes = &self.mode_bits;
+        crate::bits_get(bytes, 0, 4) as u8
     }
-    /// Sets `mode` (its low 4 bits).
+    /// Sets `mode` (the low 4 bits of `value`).
     pub fn set_mode(&mut self, value: u8) {
-        crate::bits_set(&mut self.mode_bits, 0, 4, value as u64)
+        let bytes = &mut self.mode_bits;
+        crate::bits_set(bytes, 0, 4, value as u64)
     }
     /// `delta`: 4 bits from bit 4 of `mode_bits` (C: `i8:4`).
     pub fn delta(&self) -> i8 {
-        crate::bits_get_signed(&self.mode_bits, 4, 4) as i8
+        let bytes = &self.mode_bits;
+        crate::bits_get_signed(bytes, 4, 4) as i8
     }
-    /// Sets `delta` (its low 4 bits).
+    /// Sets `delta` (the low 4 bits of `value`).
     pub fn set_delta(&mut self, value: i8) {
-        crate::bits_set(&mut self.mode_bits, 4, 4, value as u64)
+        let bytes = &mut self.mode_bits;
+        crate::bits_set(bytes, 4, 4, value as u64)
     }
     /// `raw`, an alias in an anonymous union.
     pub fn raw(&self) -> u32 {
@@ -56,44 +60,54 @@ impl Event {
     /// The vector.
     /// `vector`: 8 bits from bit 0 of `vector_bits` (C: `u8:8`).
     pub fn vector(&self) -> u8 {
-        crate::bits_get(unsafe { &self.anon0.anon1.vector_bits }, 0, 8) as u8
+        let bytes = unsafe { &self.anon0.anon1.vector_bits };
+        crate::bits_get(bytes, 0, 8) as u8
     }
-    /// Sets `vector` (its low 8 bits).
+    /// Sets `vector` (the low 8 bits of `value`).
     pub fn set_vector(&mut self, value: u8) {
-        crate::bits_set(unsafe { &mut self.anon0.anon1.vector_bits }, 0, 8, value as u64)
+        let bytes = unsafe { &mut self.anon0.anon1.vector_bits };
+        crate::bits_set(bytes, 0, 8, value as u64)
     }
     /// `kind`: 3 bits from bit 8 of `vector_bits` (C: `u8:3`).
     pub fn kind(&self) -> u8 {
-        crate::bits_get(unsafe { &self.anon0.anon1.vector_bits }, 8, 3) as u8
+        let bytes = unsafe { &self.anon0.anon1.vector_bits };
+        crate::bits_get(bytes, 8, 3) as u8
     }
-    /// Sets `kind` (its low 3 bits).
+    /// Sets `kind` (the low 3 bits of `value`).
     pub fn set_kind(&mut self, value: u8) {
-        crate::bits_set(unsafe { &mut self.anon0.anon1.vector_bits }, 8, 3, value as u64)
+        let bytes = unsafe { &mut self.anon0.anon1.vector_bits };
+        crate::bits_set(bytes, 8, 3, value as u64)
     }
     /// `has_error`: 1 bit from bit 11 of `vector_bits` (C: `u8:1`).
     pub fn has_error(&self) -> u8 {
-        crate::bits_get(unsafe { &self.anon0.anon1.vector_bits }, 11, 1) as u8
+        let bytes = unsafe { &self.anon0.anon1.vector_bits };
+        crate::bits_get(bytes, 11, 1) as u8
     }
-    /// Sets `has_error` (its low 1 bits).
+    /// Sets `has_error` (the low bit of `value`).
     pub fn set_has_error(&mut self, value: u8) {
-        crate::bits_set(unsafe { &mut self.anon0.anon1.vector_bits }, 11, 1, value as u64)
+        let bytes = unsafe { &mut self.anon0.anon1.vector_bits };
+        crate::bits_set(bytes, 11, 1, value as u64)
     }
     /// Crosses no u32 boundary: stays in the first word.
     /// `reserved`: 19 bits from bit 12 of `vector_bits` (C: `u32:19`).
     pub fn reserved(&self) -> u32 {
-        crate::bits_get(unsafe { &self.anon0.anon1.vector_bits }, 12, 19) as u32
+        let bytes = unsafe { &self.anon0.anon1.vector_bits };
+        crate::bits_get(bytes, 12, 19) as u32
     }
-    /// Sets `reserved` (its low 19 bits).
+    /// Sets `reserved` (the low 19 bits of `value`).
     pub fn set_reserved(&mut self, value: u32) {
-        crate::bits_set(unsafe { &mut self.anon0.anon1.vector_bits }, 12, 19, value as u64)
+        let bytes = unsafe { &mut self.anon0.anon1.vector_bits };
+        crate::bits_set(bytes, 12, 19, value as u64)
     }
     /// `valid`: 1 bit from bit 31 of `vector_bits` (C: `u8:1`).
     pub fn valid(&self) -> u8 {
-        crate::bits_get(unsafe { &self.anon0.anon1.vector_bits }, 31, 1) as u8
+        let bytes = unsafe { &self.anon0.anon1.vector_bits };
+        crate::bits_get(bytes, 31, 1) as u8
     }
-    /// Sets `valid` (its low 1 bits).
+    /// Sets `valid` (the low bit of `value`).
     pub fn set_valid(&mut self, value: u8) {
-        crate::bits_set(unsafe { &mut self.anon0.anon1.vector_bits }, 31, 1, value as u64)
+        let bytes = unsafe { &mut self.anon0.anon1.vector_bits };
+        crate::bits_set(bytes, 31, 1, value as u64)
     }
 }
 
@@ -134,44 +148,54 @@ impl EventAnon0Anon1 {
     /// The vector.
     /// `vector`: 8 bits from bit 0 of `vector_bits` (C: `u8:8`).
     pub fn vector(&self) -> u8 {
-        crate::bits_get(&self.vector_bits, 0, 8) as u8
+        let bytes = &self.vector_bits;
+        crate::bits_get(bytes, 0, 8) as u8
     }
-    /// Sets `vector` (its low 8 bits).
+    /// Sets `vector` (the low 8 bits of `value`).
     pub fn set_vector(&mut self, value: u8) {
-        crate::bits_set(&mut self.vector_bits, 0, 8, value as u64)
+        let bytes = &mut self.vector_bits;
+        crate::bits_set(bytes, 0, 8, value as u64)
     }
     /// `kind`: 3 bits from bit 8 of `vector_bits` (C: `u8:3`).
     pub fn kind(&self) -> u8 {
-        crate::bits_get(&self.vector_bits, 8, 3) as u8
+        let bytes = &self.vector_bits;
+        crate::bits_get(bytes, 8, 3) as u8
     }
-    /// Sets `kind` (its low 3 bits).
+    /// Sets `kind` (the low 3 bits of `value`).
     pub fn set_kind(&mut self, value: u8) {
-        crate::bits_set(&mut self.vector_bits, 8, 3, value as u64)
+        let bytes = &mut self.vector_bits;
+        crate::bits_set(bytes, 8, 3, value as u64)
     }
     /// `has_error`: 1 bit from bit 11 of `vector_bits` (C: `u8:1`).
     pub fn has_error(&self) -> u8 {
-        crate::bits_get(&self.vector_bits, 11, 1) as u8
+        let bytes = &self.vector_bits;
+        crate::bits_get(bytes, 11, 1) as u8
     }
-    /// Sets `has_error` (its low 1 bits).
+    /// Sets `has_error` (the low bit of `value`).
     pub fn set_has_error(&mut self, value: u8) {
-        crate::bits_set(&mut self.vector_bits, 11, 1, value as u64)
+        let bytes = &mut self.vector_bits;
+        crate::bits_set(bytes, 11, 1, value as u64)
     }
     /// Crosses no u32 boundary: stays in the first word.
     /// `reserved`: 19 bits from bit 12 of `vector_bits` (C: `u32:19`).
     pub fn reserved(&self) -> u32 {
-        crate::bits_get(&self.vector_bits, 12, 19) as u32
+        let bytes = &self.vector_bits;
+        crate::bits_get(bytes, 12, 19) as u32
     }
-    /// Sets `reserved` (its low 19 bits).
+    /// Sets `reserved` (the low 19 bits of `value`).
     pub fn set_reserved(&mut self, value: u32) {
-        crate::bits_set(&mut self.vector_bits, 12, 19, value as u64)
+        let bytes = &mut self.vector_bits;
+        crate::bits_set(bytes, 12, 19, value as u64)
     }
     /// `valid`: 1 bit from bit 31 of `vector_bits` (C: `u8:1`).
     pub fn valid(&self) -> u8 {
-        crate::bits_get(&self.vector_bits, 31, 1) as u8
+        let bytes = &self.vector_bits;
+        crate::bits_get(bytes, 31, 1) as u8
     }
-    /// Sets `valid` (its low 1 bits).
+    /// Sets `valid` (the low bit of `value`).
     pub fn set_valid(&mut self, value: u8) {
-        crate::bits_set(&mut self.vector_bits, 31, 1, value as u64)
+        let bytes = &mut self.vector_bits;
+        crate::bits_set(bytes, 31, 1, value as u64)
     }
 }
 
