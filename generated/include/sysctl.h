@@ -1141,6 +1141,28 @@ struct xen_sysctl_cpu_featureset {
 #if defined(__XEN__)
 
 /*
+ * How many bytes a livepatch expectation holds: the size of the opaque
+ * buffer of livepatch_func. The hypervisor's only.
+ */
+#define LIVEPATCH_OPAQUE_SIZE 31
+
+/*
+ * What a livepatch expects at the address it patches before it applies.
+ * The hypervisor's only.
+ */
+struct livepatch_expectation {
+    /* The check is enabled. */
+    __extension__ uint8_t enabled:1;
+    /* How many bytes of data to compare, up to LIVEPATCH_OPAQUE_SIZE. */
+    __extension__ uint8_t len:5;
+    /* Reserved: zero. */
+    __extension__ uint8_t rsv:2;
+    /* The bytes expected. */
+    uint8_t data[LIVEPATCH_OPAQUE_SIZE];
+};
+typedef struct livepatch_expectation livepatch_expectation_t;
+
+/*
  * Whether the hypervisor applied a function of a payload (a C enum with a
  * tag and a typedef; the hypervisor's only).
  */
@@ -1148,6 +1170,31 @@ typedef enum livepatch_func_state {
     LIVEPATCH_FUNC_NOT_APPLIED = 0,
     LIVEPATCH_FUNC_APPLIED = 1
 } livepatch_func_state_t;
+
+/*
+ * A function a livepatch payload replaces: where the old and the new code
+ * are, their sizes and what the hypervisor expects to find. The
+ * hypervisor's only.
+ */
+struct livepatch_func {
+    /* The function's name (a C string). */
+    const char *name;
+    /* The new code. */
+    void *new_addr;
+    /* The code it replaces. */
+    void *old_addr;
+    /* The new code's size. */
+    uint32_t new_size;
+    /* The old code's size. */
+    uint32_t old_size;
+    /* LIVEPATCH_PAYLOAD_VERSION. */
+    uint8_t version;
+    /* Reserved. */
+    uint8_t _pad[39];
+    /* What the old code must hold. */
+    livepatch_expectation_t expect;
+};
+typedef struct livepatch_func livepatch_func_t;
 #endif
 
 /* Suggested size of a payload's name, NUL included. */

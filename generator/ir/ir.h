@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "abi.h"
+#include "limits.h"
 #include "source.h"
 #include "xint.h"
 
@@ -279,6 +280,11 @@ enum xi_member_flags {
 	/* @c_fallback: the member of an anonymous aggregate that C keeps
 	 * for compilers without anonymous unions. */
 	XI_MEMBER_C_FALLBACK = 1u << 4,
+	/* The storage of a run of consecutive bitfields (`name: u8 : 3;`),
+	 * made by the layout: its type is the bytes the run spans (`u8[N]`),
+	 * its `bitfields` the bitfield members as written, each with its
+	 * bit offset from the run's first byte in `offset`. */
+	XI_MEMBER_BITS = 1u << 5,
 };
 
 /* A tagged-union arm's selector: an enum variant, a constant or a literal. */
@@ -298,9 +304,15 @@ struct xi_member {
 	/* Tagged-union arms only: the values that select the arm (NULL for
 	 * the default arm). */
 	struct xi_arm_label *labels;
+	/* XI_MEMBER_BITS: the bitfields of the run, linked by next. */
+	struct xi_member *bitfields;
 	struct xi_member *next;
 	struct xi_loc loc;
 	unsigned flags : 8;         /* enum xi_member_flags */
+	/* A bitfield (`name: u8 : 3;`): is_bitfield, and its width in bits
+	 * as written (capped at XI_MAX_BIT_WIDTH_WRITTEN). */
+	bool is_bitfield;
+	unsigned bit_width : 16;
 	bool is_default_arm;
 	/* Layout: the offset inside the enclosing aggregate, the same on every
 	 * ABI unless offset_varies, when `offsets` gives one per ABI. Read it
@@ -691,6 +703,13 @@ struct xi_decl *xi_ref_some_decl(const struct xi_type *t);
 
 /* Any one ABI on which a reference is resolved; -1 if none. */
 int xi_ref_any_abi(const struct xi_type *t);
+
+/* Make m a bitfield of `width` bits, as written. */
+static inline void xi_member_set_bit_width(struct xi_member *m, uint64_t width)
+{
+	m->is_bitfield = true;
+	m->bit_width = width > XI_MAX_BIT_WIDTH_WRITTEN ? XI_MAX_BIT_WIDTH_WRITTEN : (unsigned)width;
+}
 
 /* A member's offset inside its aggregate on one ABI. */
 static inline uint32_t xi_member_offset(const struct xi_member *m, int abi)

@@ -62,6 +62,8 @@
  * bytes: the Xen ABI has nothing near this, and it keeps every layout
  * computation inside 32 bits. */
 #define XI_MAX_TYPE_SIZE (1u << 30)
+/* A bitfield's width as the IR keeps it: wider ones are errors anyway. */
+#define XI_MAX_BIT_WIDTH_WRITTEN 65535u
 
 
 #endif

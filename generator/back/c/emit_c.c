@@ -534,9 +534,37 @@ static void emit_anonymous(struct cgen *g, const struct xi_member *m, unsigned i
 		xi_out_puts(g->out, "#endif\n");
 }
 
+/* A bitfield, as declared: "uint8_t name:3;". ISO C knows bitfields of
+ * int and unsigned int only (uint32_t and int32_t on the six ABIs): others,
+ * as Xen's, are a GNU extension, which __extension__ keeps -pedantic
+ * quiet about. */
+static void emit_bitfield(struct cgen *g, const struct xi_member *f, unsigned indent)
+{
+	xi_sb_reset(&g->line);
+	bool iso = f->type->prim == XI_PRIM_U32 || f->type->prim == XI_PRIM_I32;
+	if (!iso) {
+		xi_sb_indent(&g->line, indent);
+		xi_sb_adds(&g->line, "__extension__ ");
+		indent = 0;
+	}
+	put_member_line(g->arena, &g->line, f->type, xi_member_c_name(f), indent, -1);
+	g->line.len -= 2; /* ";\n" */
+	xi_sb_printf(&g->line, ":%u;\n", (unsigned)f->bit_width);
+	xi_out_write(g->out, g->line.data, g->line.len);
+}
+
 static void emit_member(struct cgen *g, const struct xi_member *m, unsigned indent)
 {
+	if (m->flags & XI_MEMBER_BITS) {
+		for (const struct xi_member *f = m->bitfields; f; f = f->next)
+			emit_member(g, f, indent);
+		return;
+	}
 	xi_c_comment(g->out, indent, m->doc);
+	if (m->is_bitfield) {
+		emit_bitfield(g, m, indent);
+		return;
+	}
 	if (m->flags & XI_MEMBER_ANONYMOUS) {
 		emit_anonymous(g, m, indent);
 		return;

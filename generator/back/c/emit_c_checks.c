@@ -68,7 +68,8 @@ static void emit_member_checks(struct cgen *g, const char *kw, const char *name,
 	size_t saved = g->path.len;
 	for (const struct xi_member *each = agg->members; each; each = each->next) {
 		const struct xi_member *m = each;
-		if (!xi_member_present(m, abi))
+		/* C has no offsetof for bitfields; the layout tests check them. */
+		if (!xi_member_present(m, abi) || (m->flags & XI_MEMBER_BITS))
 			continue;
 		g->path.len = saved;
 		uint32_t offset = base + xi_member_offset(m, abi);

@@ -189,6 +189,12 @@ static void put_member(struct mf_writer *w, const struct xi_mf_decl *d,
 		add_attr(sb, "dir", xi_mf_dir_name(mm->dir));
 		if (mm->reserved)
 			xi_sb_adds(sb, " reserved");
+		if (mm->width) {
+			xi_sb_adds(sb, " bit=");
+			xi_sb_add_u32(sb, mm->bit);
+			xi_sb_adds(sb, " width=");
+			xi_sb_add_u32(sb, mm->width);
+		}
 		if (mm->alias)
 			xi_sb_adds(sb, " alias");
 		add_attr(sb, "arm", arm);

@@ -526,6 +526,13 @@ static void write_rows(struct page *pg, const struct xi_mf_decl *d, const struct
 		if (mm->alias)
 			len = *len ? xi_aprintf(pg->arena, "*Alias (anonymous union).* %s", len)
 				   : "*Alias (anonymous union).*";
+		/* a bitfield: its bits in the bytes of the row */
+		if (mm->width)
+			len = xi_aprintf(pg->arena, "*Bitfield: bit%s %u%s%s of these bytes "
+					 "(C `:%u`).*%s%s", mm->width > 1 ? "s" : "", mm->bit,
+					 mm->width > 1 ? ".." : "",
+					 mm->width > 1 ? xi_aprintf(pg->arena, "%u", mm->bit + mm->width - 1)
+						       : "", mm->width, *len ? " " : "", len);
 		xi_out_printf(o, "| `%s` | %s | %s | %s%s%s%s%s |\n", mm->path, r->type, dir_md(mm),
 			      r->arm, *r->arm && *len ? " " : "", len,
 			      (*r->arm || *len) && mm->doc ? " " : "", cell(pg, mm->doc));

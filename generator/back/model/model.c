@@ -412,12 +412,45 @@ static unsigned count_members(const struct xi_agg *agg)
 {
 	unsigned n = 0;
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (m->flags & XI_MEMBER_BITS) {
+			for (const struct xi_member *f = m->bitfields; f; f = f->next)
+				n++;
+			continue;
+		}
 		const struct xi_type *t = m->type;
 		while (t->kind == XI_TYPE_ARRAY)
 			t = t->u.array.elem;
 		n += 1 + (t->kind == XI_TYPE_AGG ? count_members(t->u.agg) : 0);
 	}
 	return n;
+}
+
+/* The bitfields of a run, one row each: the storage bytes of the run, and
+ * the bit and width of the bitfield in them. */
+static void add_bitfields(struct builder *b, struct xi_mf_decl *d, const struct xi_member *run,
+			  const char *prefix, const uint32_t *base, bool alias, unsigned dir)
+{
+	for (const struct xi_member *f = run->bitfields; f; f = f->next) {
+		struct xi_mf_member *mm =
+			xi_mf_add_member(b->m, d, xi_aprintf(&b->m->arena, "%s%s", prefix, f->name));
+		mm->alias = alias;
+		mm->c_name = copy(b, f->c_name);
+		mm->doc = copy(b, f->doc);
+		mm->loc = loc_of(b, f->loc);
+		mm->dir = dir | ((f->flags & XI_MEMBER_IN) ? XI_MF_DIR_IN : 0) |
+			  ((f->flags & XI_MEMBER_OUT) ? XI_MF_DIR_OUT : 0);
+		mm->reserved = (f->flags & XI_MEMBER_RESERVED) != 0;
+		mm->width = f->bit_width;
+		mm->bit = f->offset;
+		const char *type = type_name(b, f->type, -1);
+		XI_FOR_EACH_ABI(a, d->abis) {
+			mm->abis |= XI_ABI_BIT(a);
+			mm->type[a] = type;
+			mm->offset[a] = base[a] + xi_member_offset(run, a);
+			mm->size[a] = xi_type_layout(run->type, a).size;
+			mm->align[a] = xi_type_layout(f->type, a).align;
+		}
+	}
 }
 
 /* The members of an aggregate from `base` (offsets per ABI), their paths
@@ -440,6 +473,10 @@ static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struc
 			const struct xi_agg *anon = m->type->u.agg;
 			add_agg_members(b, d, anon, prefix, at, alias || anon->is_union, mdir,
 					m->labels || m->is_default_arm ? m : arm);
+			continue;
+		}
+		if (m->flags & XI_MEMBER_BITS) {
+			add_bitfields(b, d, m, prefix, base, alias, mdir);
 			continue;
 		}
 		const char *path = xi_aprintf(&b->m->arena, "%s%s", prefix, m->name);

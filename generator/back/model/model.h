@@ -67,6 +67,12 @@ struct xi_mf_member {
 	 * the other members of that union, which are listed by their own
 	 * names too; the anonymous union itself has no row. */
 	bool alias;
+	/* A bitfield: its width in bits (0 for other members) and its first
+	 * bit, counted from the least significant bit of the byte at
+	 * `offset`; offset and size are those of the storage bytes of its
+	 * run of bitfields, align its declared type's. */
+	unsigned width;
+	unsigned bit;
 	/* @len and @max: the member holding its count and the bound (in
 	 * decimal), or NULL. Part of the ABI. */
 	const char *len;

@@ -174,6 +174,28 @@ static bool has_hvm_save_records(const struct xi_ctx *ctx)
 	return false;
 }
 
+static bool agg_has_bitfields(const struct xi_agg *agg)
+{
+	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (m->flags & XI_MEMBER_BITS)
+			return true;
+		const struct xi_type *t = xi_type_array_base(m->type);
+		if (t->kind == XI_TYPE_AGG && agg_has_bitfields(t->u.agg))
+			return true;
+	}
+	return false;
+}
+
+/* Does the crate have bitfields? Then it has their bit helpers. */
+static bool has_bitfields(const struct xi_ctx *ctx)
+{
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		for (const struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)
+			if (xi_decl_is_aggregate(d) && d->agg && !d->c_only && agg_has_bitfields(d->agg))
+				return true;
+	return false;
+}
+
 static void emit_lib(struct xi_ctx *ctx, struct xi_outset *out, const struct rnode *root)
 {
 	struct xi_out *o = xi_out_open(out, "src/lib.rs");
@@ -183,6 +205,10 @@ static void emit_lib(struct xi_ctx *ctx, struct xi_outset *out, const struct rno
 	if (has_hvm_save_records(ctx)) {
 		xi_out_putc(o, '\n');
 		xi_out_puts(o, xi_template_rust_hvm_save);
+	}
+	if (has_bitfields(ctx)) {
+		xi_out_putc(o, '\n');
+		xi_out_puts(o, xi_template_rust_bits);
 	}
 	xi_out_putc(o, '\n');
 	emit_target_guard(o, &ctx->arena, root->abis);

@@ -1011,6 +1011,41 @@ static void emit_flex_methods(struct rgen *g, const struct xi_agg *agg)
  * (plain_data!), so the accessor can vouch for it. `path` is the fields
  * down to `anon` ("anon0", "anon0.anon3"), or NULL when the accessors are
  * `anon`'s own (an anonymous union that is a tagged-union arm). */
+/* The getter and setter of each bitfield of a run: `pending_type()` reads
+ * its bits of the storage bytes `self.AT`, `set_pending_type(v)` writes
+ * them. In a union the storage is borrowed in an unsafe block, which the
+ * generated types (plain_data!) make sound. */
+static void emit_bit_accessors(struct rgen *g, const struct xi_member *run, const char *at,
+			       bool in_union)
+{
+	for (const struct xi_member *f = run->bitfields; f; f = f->next) {
+		const char *type = xi_rust_type(g, f->type, -1);
+		bool is_signed = xi_prims[f->type->prim].is_signed;
+		const char *field = xi_rust_ident(g->arena, f->name);
+		xi_rust_doc(g->out, 4, f->doc, false);
+		line(g, 4, "/// `%s`: %u bit%s from bit %u of `%s` (C: `%s:%u`).", f->name,
+		     (unsigned)f->bit_width, f->bit_width == 1 ? "" : "s", (unsigned)f->offset,
+		     run->name, type, (unsigned)f->bit_width);
+		line(g, 4, "pub fn %s(&self) -> %s {", field, type);
+		line(g, 8, "let bytes = %s&self.%s%s;", in_union ? "unsafe { " : "", at,
+		     in_union ? " }" : "");
+		line(g, 8, "crate::bits_get%s(bytes, %u, %u) as %s", is_signed ? "_signed" : "",
+		     (unsigned)f->offset, (unsigned)f->bit_width, type);
+		line(g, 4, "}");
+		if (f->bit_width == 1)
+			line(g, 4, "/// Sets `%s` (the low bit of `value`).", f->name);
+		else
+			line(g, 4, "/// Sets `%s` (the low %u bits of `value`).", f->name,
+			     (unsigned)f->bit_width);
+		line(g, 4, "pub fn set_%s(&mut self, value: %s) {", f->name, type);
+		line(g, 8, "let bytes = %s&mut self.%s%s;", in_union ? "unsafe { " : "", at,
+		     in_union ? " }" : "");
+		line(g, 8, "crate::bits_set(bytes, %u, %u, value as u64)", (unsigned)f->offset,
+		     (unsigned)f->bit_width);
+		line(g, 4, "}");
+	}
+}
+
 static void emit_anonymous_accessors(struct rgen *g, const struct xi_agg *outer,
 				     const struct xi_agg *anon, const char *path, bool in_union)
 {
@@ -1020,6 +1055,10 @@ static void emit_anonymous_accessors(struct rgen *g, const struct xi_agg *outer,
 		const char *at = path ? xi_aprintf(g->arena, "%s.%s", path, field) : field;
 		if (m->flags & XI_MEMBER_ANONYMOUS) {
 			emit_anonymous_accessors(g, outer, m->type->u.agg, at, in_union);
+			continue;
+		}
+		if (m->flags & XI_MEMBER_BITS) {
+			emit_bit_accessors(g, m, at, in_union);
 			continue;
 		}
 		const char *texts[XI_ABI_COUNT];
@@ -1150,6 +1189,9 @@ static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 		xi_sb_free(&body);
 		emit_arm_methods(g, agg);
 		emit_flex_methods(g, agg);
+		for (const struct xi_member *m = agg->members; m; m = m->next)
+			if (m->flags & XI_MEMBER_BITS)
+				emit_bit_accessors(g, m, xi_rust_ident(g->arena, m->name), is_union);
 		if (!agg->anonymous)
 			for (const struct xi_member *m = agg->members; m; m = m->next)
 				if (m->flags & XI_MEMBER_ANONYMOUS)

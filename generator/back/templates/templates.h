@@ -27,6 +27,9 @@ extern const char xi_template_rust_lib[];
 /* rust_hvm_save.rs: the trait of HVM save records' data types, after
  * rust_lib.rs in a crate that has save records. */
 extern const char xi_template_rust_hvm_save[];
+/* rust_bits.rs: the bit readers and writers of bitfield accessors, after
+ * rust_lib.rs in a crate that has bitfields. */
+extern const char xi_template_rust_bits[];
 /* cargo.toml: the crate's Cargo.toml; markers @crate@, @rust_version@. */
 extern const char xi_template_cargo[];
 /* marshal_test_prelude.c: the helpers at the top of a marshalling

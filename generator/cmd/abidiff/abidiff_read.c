@@ -832,6 +832,19 @@ static void read_member(struct reader *r)
 	 * not compared, as no layout depends on it. */
 	(void)attr(r, "c_alias");
 	(void)attr(r, "c_alias_if");
+	/* A bitfield: its first bit in the bytes at offset, and its width. */
+	const struct token *bit = attr(r, "bit"), *width = attr(r, "width");
+	uint32_t bit_at = 0, bit_width = 0;
+	if (bit || width) {
+		if (!bit || !width) {
+			xi_error(r->diag, tok_loc(r, bit ? bit : width),
+				 "a bitfield needs both 'bit=' and 'width='");
+			ok = false;
+		} else {
+			ok = u32_attr(r, bit, &bit_at) && ok;
+			ok = u32_attr(r, width, &bit_width) && ok;
+		}
+	}
 	xi_abi_mask on;
 	ok = on_attr(r, &on) && ok;
 	unsigned dirbits = 0;
@@ -919,6 +932,8 @@ static void read_member(struct reader *r)
 		mm->dir = dirbits;
 		mm->reserved = reserved;
 		mm->alias = alias;
+		mm->bit = bit_at;
+		mm->width = bit_width;
 		mm->c_name = c ? c->value : NULL;
 		mm->len = len ? len->value : NULL;
 		mm->max = max ? max->value : NULL;

@@ -414,6 +414,8 @@ static void put_members(struct xprinter *p, const struct xi_member *m, unsigned 
 		if (!(m->flags & XI_MEMBER_ANONYMOUS))
 			xi_out_printf(p->o, "%s: ", m->name);
 		put_type(p, m->type, indent);
+		if (m->is_bitfield)
+			xi_out_printf(p->o, " : %u", (unsigned)m->bit_width);
 		xi_out_putc(p->o, ';');
 		end_line(p);
 	}

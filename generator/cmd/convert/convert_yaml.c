@@ -512,6 +512,10 @@ static void fields(struct yprinter *p, const struct xi_member *m, bool arms, con
 		}
 		str(p, "type");
 		type(p, m->type, first);
+		if (m->is_bitfield) {
+			str(p, "bits");
+			raw(p, xi_aprintf(&p->ctx->arena, "%u", (unsigned)m->bit_width));
+		}
 		map_end(p);
 	}
 	list_end(p, &ln);

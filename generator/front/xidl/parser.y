@@ -503,6 +503,14 @@ member
 member_open
 	: IDENT ':' type         { $$ = mk_member(p, @1, $1, $3); }
 	| keyword_name ':' type  { $$ = mk_member(p, @1, $1, $3); }
+	| IDENT ':' type ':' INTEGER {
+		$$ = mk_member(p, @1, $1, $3);
+		xi_member_set_bit_width($$, $5.v.mag);
+	}
+	| keyword_name ':' type ':' INTEGER {
+		$$ = mk_member(p, @1, $1, $3);
+		xi_member_set_bit_width($$, $5.v.mag);
+	}
 	| anonymous_agg          { $$ = mk_anonymous(p, @1, $1); }
 	;
 

@@ -94,6 +94,734 @@ size_t hvm_save_header_wire_size_abi(int abi)
 	}
 }
 
+/* --- struct hvm_hw_cpu --- */
+
+int hvm_hw_cpu_decode(struct hvm_hw_cpu *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 1032)
+		return xenidl_fail(err, XENIDL_ESHORT, "hvm_hw_cpu", "", len, 1032, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 1032);
+#else
+	xenidl_copy(&out->fpu_regs, p + 0, 512);
+	out->rax = xenidl_le_load_u64(p + 512);
+	out->rbx = xenidl_le_load_u64(p + 520);
+	out->rcx = xenidl_le_load_u64(p + 528);
+	out->rdx = xenidl_le_load_u64(p + 536);
+	out->rbp = xenidl_le_load_u64(p + 544);
+	out->rsi = xenidl_le_load_u64(p + 552);
+	out->rdi = xenidl_le_load_u64(p + 560);
+	out->rsp = xenidl_le_load_u64(p + 568);
+	out->r8 = xenidl_le_load_u64(p + 576);
+	out->r9 = xenidl_le_load_u64(p + 584);
+	out->r10 = xenidl_le_load_u64(p + 592);
+	out->r11 = xenidl_le_load_u64(p + 600);
+	out->r12 = xenidl_le_load_u64(p + 608);
+	out->r13 = xenidl_le_load_u64(p + 616);
+	out->r14 = xenidl_le_load_u64(p + 624);
+	out->r15 = xenidl_le_load_u64(p + 632);
+	out->rip = xenidl_le_load_u64(p + 640);
+	out->rflags = xenidl_le_load_u64(p + 648);
+	out->cr0 = xenidl_le_load_u64(p + 656);
+	out->cr2 = xenidl_le_load_u64(p + 664);
+	out->cr3 = xenidl_le_load_u64(p + 672);
+	out->cr4 = xenidl_le_load_u64(p + 680);
+	out->dr0 = xenidl_le_load_u64(p + 688);
+	out->dr1 = xenidl_le_load_u64(p + 696);
+	out->dr2 = xenidl_le_load_u64(p + 704);
+	out->dr3 = xenidl_le_load_u64(p + 712);
+	out->dr6 = xenidl_le_load_u64(p + 720);
+	out->dr7 = xenidl_le_load_u64(p + 728);
+	out->cs_sel = xenidl_le_load_u32(p + 736);
+	out->ds_sel = xenidl_le_load_u32(p + 740);
+	out->es_sel = xenidl_le_load_u32(p + 744);
+	out->fs_sel = xenidl_le_load_u32(p + 748);
+	out->gs_sel = xenidl_le_load_u32(p + 752);
+	out->ss_sel = xenidl_le_load_u32(p + 756);
+	out->tr_sel = xenidl_le_load_u32(p + 760);
+	out->ldtr_sel = xenidl_le_load_u32(p + 764);
+	out->cs_limit = xenidl_le_load_u32(p + 768);
+	out->ds_limit = xenidl_le_load_u32(p + 772);
+	out->es_limit = xenidl_le_load_u32(p + 776);
+	out->fs_limit = xenidl_le_load_u32(p + 780);
+	out->gs_limit = xenidl_le_load_u32(p + 784);
+	out->ss_limit = xenidl_le_load_u32(p + 788);
+	out->tr_limit = xenidl_le_load_u32(p + 792);
+	out->ldtr_limit = xenidl_le_load_u32(p + 796);
+	out->idtr_limit = xenidl_le_load_u32(p + 800);
+	out->gdtr_limit = xenidl_le_load_u32(p + 804);
+	out->cs_base = xenidl_le_load_u64(p + 808);
+	out->ds_base = xenidl_le_load_u64(p + 816);
+	out->es_base = xenidl_le_load_u64(p + 824);
+	out->fs_base = xenidl_le_load_u64(p + 832);
+	out->gs_base = xenidl_le_load_u64(p + 840);
+	out->ss_base = xenidl_le_load_u64(p + 848);
+	out->tr_base = xenidl_le_load_u64(p + 856);
+	out->ldtr_base = xenidl_le_load_u64(p + 864);
+	out->idtr_base = xenidl_le_load_u64(p + 872);
+	out->gdtr_base = xenidl_le_load_u64(p + 880);
+	out->cs_arbytes = xenidl_le_load_u32(p + 888);
+	out->ds_arbytes = xenidl_le_load_u32(p + 892);
+	out->es_arbytes = xenidl_le_load_u32(p + 896);
+	out->fs_arbytes = xenidl_le_load_u32(p + 900);
+	out->gs_arbytes = xenidl_le_load_u32(p + 904);
+	out->ss_arbytes = xenidl_le_load_u32(p + 908);
+	out->tr_arbytes = xenidl_le_load_u32(p + 912);
+	out->ldtr_arbytes = xenidl_le_load_u32(p + 916);
+	out->sysenter_cs = xenidl_le_load_u64(p + 920);
+	out->sysenter_esp = xenidl_le_load_u64(p + 928);
+	out->sysenter_eip = xenidl_le_load_u64(p + 936);
+	out->shadow_gs = xenidl_le_load_u64(p + 944);
+	out->msr_flags = xenidl_le_load_u64(p + 952);
+	out->msr_lstar = xenidl_le_load_u64(p + 960);
+	out->msr_star = xenidl_le_load_u64(p + 968);
+	out->msr_cstar = xenidl_le_load_u64(p + 976);
+	out->msr_syscall_mask = xenidl_le_load_u64(p + 984);
+	out->msr_efer = xenidl_le_load_u64(p + 992);
+	out->msr_tsc_aux = xenidl_le_load_u64(p + 1000);
+	out->tsc = xenidl_le_load_u64(p + 1008);
+	xenidl_copy(&out->pending_event, p + 1016, 4);
+	out->error_code = xenidl_le_load_u32(p + 1020);
+	out->flags = xenidl_le_load_u32(p + 1024);
+	out->pad0 = xenidl_le_load_u32(p + 1028);
+#endif
+	return 0;
+}
+
+int hvm_hw_cpu_encode(const struct hvm_hw_cpu *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 1032)
+		return xenidl_fail(err, XENIDL_ESHORT, "hvm_hw_cpu", "", len, 1032, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 1032);
+#else
+	xenidl_copy(p + 0, &in->fpu_regs, 512);
+	xenidl_le_store_u64(p + 512, in->rax);
+	xenidl_le_store_u64(p + 520, in->rbx);
+	xenidl_le_store_u64(p + 528, in->rcx);
+	xenidl_le_store_u64(p + 536, in->rdx);
+	xenidl_le_store_u64(p + 544, in->rbp);
+	xenidl_le_store_u64(p + 552, in->rsi);
+	xenidl_le_store_u64(p + 560, in->rdi);
+	xenidl_le_store_u64(p + 568, in->rsp);
+	xenidl_le_store_u64(p + 576, in->r8);
+	xenidl_le_store_u64(p + 584, in->r9);
+	xenidl_le_store_u64(p + 592, in->r10);
+	xenidl_le_store_u64(p + 600, in->r11);
+	xenidl_le_store_u64(p + 608, in->r12);
+	xenidl_le_store_u64(p + 616, in->r13);
+	xenidl_le_store_u64(p + 624, in->r14);
+	xenidl_le_store_u64(p + 632, in->r15);
+	xenidl_le_store_u64(p + 640, in->rip);
+	xenidl_le_store_u64(p + 648, in->rflags);
+	xenidl_le_store_u64(p + 656, in->cr0);
+	xenidl_le_store_u64(p + 664, in->cr2);
+	xenidl_le_store_u64(p + 672, in->cr3);
+	xenidl_le_store_u64(p + 680, in->cr4);
+	xenidl_le_store_u64(p + 688, in->dr0);
+	xenidl_le_store_u64(p + 696, in->dr1);
+	xenidl_le_store_u64(p + 704, in->dr2);
+	xenidl_le_store_u64(p + 712, in->dr3);
+	xenidl_le_store_u64(p + 720, in->dr6);
+	xenidl_le_store_u64(p + 728, in->dr7);
+	xenidl_le_store_u32(p + 736, in->cs_sel);
+	xenidl_le_store_u32(p + 740, in->ds_sel);
+	xenidl_le_store_u32(p + 744, in->es_sel);
+	xenidl_le_store_u32(p + 748, in->fs_sel);
+	xenidl_le_store_u32(p + 752, in->gs_sel);
+	xenidl_le_store_u32(p + 756, in->ss_sel);
+	xenidl_le_store_u32(p + 760, in->tr_sel);
+	xenidl_le_store_u32(p + 764, in->ldtr_sel);
+	xenidl_le_store_u32(p + 768, in->cs_limit);
+	xenidl_le_store_u32(p + 772, in->ds_limit);
+	xenidl_le_store_u32(p + 776, in->es_limit);
+	xenidl_le_store_u32(p + 780, in->fs_limit);
+	xenidl_le_store_u32(p + 784, in->gs_limit);
+	xenidl_le_store_u32(p + 788, in->ss_limit);
+	xenidl_le_store_u32(p + 792, in->tr_limit);
+	xenidl_le_store_u32(p + 796, in->ldtr_limit);
+	xenidl_le_store_u32(p + 800, in->idtr_limit);
+	xenidl_le_store_u32(p + 804, in->gdtr_limit);
+	xenidl_le_store_u64(p + 808, in->cs_base);
+	xenidl_le_store_u64(p + 816, in->ds_base);
+	xenidl_le_store_u64(p + 824, in->es_base);
+	xenidl_le_store_u64(p + 832, in->fs_base);
+	xenidl_le_store_u64(p + 840, in->gs_base);
+	xenidl_le_store_u64(p + 848, in->ss_base);
+	xenidl_le_store_u64(p + 856, in->tr_base);
+	xenidl_le_store_u64(p + 864, in->ldtr_base);
+	xenidl_le_store_u64(p + 872, in->idtr_base);
+	xenidl_le_store_u64(p + 880, in->gdtr_base);
+	xenidl_le_store_u32(p + 888, in->cs_arbytes);
+	xenidl_le_store_u32(p + 892, in->ds_arbytes);
+	xenidl_le_store_u32(p + 896, in->es_arbytes);
+	xenidl_le_store_u32(p + 900, in->fs_arbytes);
+	xenidl_le_store_u32(p + 904, in->gs_arbytes);
+	xenidl_le_store_u32(p + 908, in->ss_arbytes);
+	xenidl_le_store_u32(p + 912, in->tr_arbytes);
+	xenidl_le_store_u32(p + 916, in->ldtr_arbytes);
+	xenidl_le_store_u64(p + 920, in->sysenter_cs);
+	xenidl_le_store_u64(p + 928, in->sysenter_esp);
+	xenidl_le_store_u64(p + 936, in->sysenter_eip);
+	xenidl_le_store_u64(p + 944, in->shadow_gs);
+	xenidl_le_store_u64(p + 952, in->msr_flags);
+	xenidl_le_store_u64(p + 960, in->msr_lstar);
+	xenidl_le_store_u64(p + 968, in->msr_star);
+	xenidl_le_store_u64(p + 976, in->msr_cstar);
+	xenidl_le_store_u64(p + 984, in->msr_syscall_mask);
+	xenidl_le_store_u64(p + 992, in->msr_efer);
+	xenidl_le_store_u64(p + 1000, in->msr_tsc_aux);
+	xenidl_le_store_u64(p + 1008, in->tsc);
+	xenidl_copy(p + 1016, &in->pending_event, 4);
+	xenidl_le_store_u32(p + 1020, in->error_code);
+	xenidl_le_store_u32(p + 1024, in->flags);
+	xenidl_le_store_u32(p + 1028, in->pad0);
+#endif
+	return 0;
+}
+
+int hvm_hw_cpu_check(const struct hvm_hw_cpu *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+int hvm_hw_cpu_decode_abi(struct hvm_hw_cpu *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return hvm_hw_cpu_decode(out, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "hvm_hw_cpu", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+int hvm_hw_cpu_encode_abi(const struct hvm_hw_cpu *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return hvm_hw_cpu_encode(in, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "hvm_hw_cpu", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+size_t hvm_hw_cpu_wire_size_abi(int abi)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return 1032;
+	default:
+		return 0;
+	}
+}
+
+/* --- struct hvm_hw_cpu_compat --- */
+
+int hvm_hw_cpu_compat_decode(struct hvm_hw_cpu_compat *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 1016)
+		return xenidl_fail(err, XENIDL_ESHORT, "hvm_hw_cpu_compat", "", len, 1016, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 1016);
+#else
+	xenidl_copy(&out->fpu_regs, p + 0, 512);
+	out->rax = xenidl_le_load_u64(p + 512);
+	out->rbx = xenidl_le_load_u64(p + 520);
+	out->rcx = xenidl_le_load_u64(p + 528);
+	out->rdx = xenidl_le_load_u64(p + 536);
+	out->rbp = xenidl_le_load_u64(p + 544);
+	out->rsi = xenidl_le_load_u64(p + 552);
+	out->rdi = xenidl_le_load_u64(p + 560);
+	out->rsp = xenidl_le_load_u64(p + 568);
+	out->r8 = xenidl_le_load_u64(p + 576);
+	out->r9 = xenidl_le_load_u64(p + 584);
+	out->r10 = xenidl_le_load_u64(p + 592);
+	out->r11 = xenidl_le_load_u64(p + 600);
+	out->r12 = xenidl_le_load_u64(p + 608);
+	out->r13 = xenidl_le_load_u64(p + 616);
+	out->r14 = xenidl_le_load_u64(p + 624);
+	out->r15 = xenidl_le_load_u64(p + 632);
+	out->rip = xenidl_le_load_u64(p + 640);
+	out->rflags = xenidl_le_load_u64(p + 648);
+	out->cr0 = xenidl_le_load_u64(p + 656);
+	out->cr2 = xenidl_le_load_u64(p + 664);
+	out->cr3 = xenidl_le_load_u64(p + 672);
+	out->cr4 = xenidl_le_load_u64(p + 680);
+	out->dr0 = xenidl_le_load_u64(p + 688);
+	out->dr1 = xenidl_le_load_u64(p + 696);
+	out->dr2 = xenidl_le_load_u64(p + 704);
+	out->dr3 = xenidl_le_load_u64(p + 712);
+	out->dr6 = xenidl_le_load_u64(p + 720);
+	out->dr7 = xenidl_le_load_u64(p + 728);
+	out->cs_sel = xenidl_le_load_u32(p + 736);
+	out->ds_sel = xenidl_le_load_u32(p + 740);
+	out->es_sel = xenidl_le_load_u32(p + 744);
+	out->fs_sel = xenidl_le_load_u32(p + 748);
+	out->gs_sel = xenidl_le_load_u32(p + 752);
+	out->ss_sel = xenidl_le_load_u32(p + 756);
+	out->tr_sel = xenidl_le_load_u32(p + 760);
+	out->ldtr_sel = xenidl_le_load_u32(p + 764);
+	out->cs_limit = xenidl_le_load_u32(p + 768);
+	out->ds_limit = xenidl_le_load_u32(p + 772);
+	out->es_limit = xenidl_le_load_u32(p + 776);
+	out->fs_limit = xenidl_le_load_u32(p + 780);
+	out->gs_limit = xenidl_le_load_u32(p + 784);
+	out->ss_limit = xenidl_le_load_u32(p + 788);
+	out->tr_limit = xenidl_le_load_u32(p + 792);
+	out->ldtr_limit = xenidl_le_load_u32(p + 796);
+	out->idtr_limit = xenidl_le_load_u32(p + 800);
+	out->gdtr_limit = xenidl_le_load_u32(p + 804);
+	out->cs_base = xenidl_le_load_u64(p + 808);
+	out->ds_base = xenidl_le_load_u64(p + 816);
+	out->es_base = xenidl_le_load_u64(p + 824);
+	out->fs_base = xenidl_le_load_u64(p + 832);
+	out->gs_base = xenidl_le_load_u64(p + 840);
+	out->ss_base = xenidl_le_load_u64(p + 848);
+	out->tr_base = xenidl_le_load_u64(p + 856);
+	out->ldtr_base = xenidl_le_load_u64(p + 864);
+	out->idtr_base = xenidl_le_load_u64(p + 872);
+	out->gdtr_base = xenidl_le_load_u64(p + 880);
+	out->cs_arbytes = xenidl_le_load_u32(p + 888);
+	out->ds_arbytes = xenidl_le_load_u32(p + 892);
+	out->es_arbytes = xenidl_le_load_u32(p + 896);
+	out->fs_arbytes = xenidl_le_load_u32(p + 900);
+	out->gs_arbytes = xenidl_le_load_u32(p + 904);
+	out->ss_arbytes = xenidl_le_load_u32(p + 908);
+	out->tr_arbytes = xenidl_le_load_u32(p + 912);
+	out->ldtr_arbytes = xenidl_le_load_u32(p + 916);
+	out->sysenter_cs = xenidl_le_load_u64(p + 920);
+	out->sysenter_esp = xenidl_le_load_u64(p + 928);
+	out->sysenter_eip = xenidl_le_load_u64(p + 936);
+	out->shadow_gs = xenidl_le_load_u64(p + 944);
+	out->msr_flags = xenidl_le_load_u64(p + 952);
+	out->msr_lstar = xenidl_le_load_u64(p + 960);
+	out->msr_star = xenidl_le_load_u64(p + 968);
+	out->msr_cstar = xenidl_le_load_u64(p + 976);
+	out->msr_syscall_mask = xenidl_le_load_u64(p + 984);
+	out->msr_efer = xenidl_le_load_u64(p + 992);
+	out->tsc = xenidl_le_load_u64(p + 1000);
+	xenidl_copy(&out->pending_event, p + 1008, 4);
+	out->error_code = xenidl_le_load_u32(p + 1012);
+#endif
+	return 0;
+}
+
+int hvm_hw_cpu_compat_encode(const struct hvm_hw_cpu_compat *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 1016)
+		return xenidl_fail(err, XENIDL_ESHORT, "hvm_hw_cpu_compat", "", len, 1016, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 1016);
+#else
+	xenidl_copy(p + 0, &in->fpu_regs, 512);
+	xenidl_le_store_u64(p + 512, in->rax);
+	xenidl_le_store_u64(p + 520, in->rbx);
+	xenidl_le_store_u64(p + 528, in->rcx);
+	xenidl_le_store_u64(p + 536, in->rdx);
+	xenidl_le_store_u64(p + 544, in->rbp);
+	xenidl_le_store_u64(p + 552, in->rsi);
+	xenidl_le_store_u64(p + 560, in->rdi);
+	xenidl_le_store_u64(p + 568, in->rsp);
+	xenidl_le_store_u64(p + 576, in->r8);
+	xenidl_le_store_u64(p + 584, in->r9);
+	xenidl_le_store_u64(p + 592, in->r10);
+	xenidl_le_store_u64(p + 600, in->r11);
+	xenidl_le_store_u64(p + 608, in->r12);
+	xenidl_le_store_u64(p + 616, in->r13);
+	xenidl_le_store_u64(p + 624, in->r14);
+	xenidl_le_store_u64(p + 632, in->r15);
+	xenidl_le_store_u64(p + 640, in->rip);
+	xenidl_le_store_u64(p + 648, in->rflags);
+	xenidl_le_store_u64(p + 656, in->cr0);
+	xenidl_le_store_u64(p + 664, in->cr2);
+	xenidl_le_store_u64(p + 672, in->cr3);
+	xenidl_le_store_u64(p + 680, in->cr4);
+	xenidl_le_store_u64(p + 688, in->dr0);
+	xenidl_le_store_u64(p + 696, in->dr1);
+	xenidl_le_store_u64(p + 704, in->dr2);
+	xenidl_le_store_u64(p + 712, in->dr3);
+	xenidl_le_store_u64(p + 720, in->dr6);
+	xenidl_le_store_u64(p + 728, in->dr7);
+	xenidl_le_store_u32(p + 736, in->cs_sel);
+	xenidl_le_store_u32(p + 740, in->ds_sel);
+	xenidl_le_store_u32(p + 744, in->es_sel);
+	xenidl_le_store_u32(p + 748, in->fs_sel);
+	xenidl_le_store_u32(p + 752, in->gs_sel);
+	xenidl_le_store_u32(p + 756, in->ss_sel);
+	xenidl_le_store_u32(p + 760, in->tr_sel);
+	xenidl_le_store_u32(p + 764, in->ldtr_sel);
+	xenidl_le_store_u32(p + 768, in->cs_limit);
+	xenidl_le_store_u32(p + 772, in->ds_limit);
+	xenidl_le_store_u32(p + 776, in->es_limit);
+	xenidl_le_store_u32(p + 780, in->fs_limit);
+	xenidl_le_store_u32(p + 784, in->gs_limit);
+	xenidl_le_store_u32(p + 788, in->ss_limit);
+	xenidl_le_store_u32(p + 792, in->tr_limit);
+	xenidl_le_store_u32(p + 796, in->ldtr_limit);
+	xenidl_le_store_u32(p + 800, in->idtr_limit);
+	xenidl_le_store_u32(p + 804, in->gdtr_limit);
+	xenidl_le_store_u64(p + 808, in->cs_base);
+	xenidl_le_store_u64(p + 816, in->ds_base);
+	xenidl_le_store_u64(p + 824, in->es_base);
+	xenidl_le_store_u64(p + 832, in->fs_base);
+	xenidl_le_store_u64(p + 840, in->gs_base);
+	xenidl_le_store_u64(p + 848, in->ss_base);
+	xenidl_le_store_u64(p + 856, in->tr_base);
+	xenidl_le_store_u64(p + 864, in->ldtr_base);
+	xenidl_le_store_u64(p + 872, in->idtr_base);
+	xenidl_le_store_u64(p + 880, in->gdtr_base);
+	xenidl_le_store_u32(p + 888, in->cs_arbytes);
+	xenidl_le_store_u32(p + 892, in->ds_arbytes);
+	xenidl_le_store_u32(p + 896, in->es_arbytes);
+	xenidl_le_store_u32(p + 900, in->fs_arbytes);
+	xenidl_le_store_u32(p + 904, in->gs_arbytes);
+	xenidl_le_store_u32(p + 908, in->ss_arbytes);
+	xenidl_le_store_u32(p + 912, in->tr_arbytes);
+	xenidl_le_store_u32(p + 916, in->ldtr_arbytes);
+	xenidl_le_store_u64(p + 920, in->sysenter_cs);
+	xenidl_le_store_u64(p + 928, in->sysenter_esp);
+	xenidl_le_store_u64(p + 936, in->sysenter_eip);
+	xenidl_le_store_u64(p + 944, in->shadow_gs);
+	xenidl_le_store_u64(p + 952, in->msr_flags);
+	xenidl_le_store_u64(p + 960, in->msr_lstar);
+	xenidl_le_store_u64(p + 968, in->msr_star);
+	xenidl_le_store_u64(p + 976, in->msr_cstar);
+	xenidl_le_store_u64(p + 984, in->msr_syscall_mask);
+	xenidl_le_store_u64(p + 992, in->msr_efer);
+	xenidl_le_store_u64(p + 1000, in->tsc);
+	xenidl_copy(p + 1008, &in->pending_event, 4);
+	xenidl_le_store_u32(p + 1012, in->error_code);
+#endif
+	return 0;
+}
+
+int hvm_hw_cpu_compat_check(const struct hvm_hw_cpu_compat *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+int hvm_hw_cpu_compat_decode_abi(struct hvm_hw_cpu_compat *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return hvm_hw_cpu_compat_decode(out, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "hvm_hw_cpu_compat", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+int hvm_hw_cpu_compat_encode_abi(const struct hvm_hw_cpu_compat *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return hvm_hw_cpu_compat_encode(in, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "hvm_hw_cpu_compat", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+size_t hvm_hw_cpu_compat_wire_size_abi(int abi)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return 1016;
+	default:
+		return 0;
+	}
+}
+
+/* --- struct hvm_hw_vpic --- */
+
+int hvm_hw_vpic_decode(struct hvm_hw_vpic *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 8)
+		return xenidl_fail(err, XENIDL_ESHORT, "hvm_hw_vpic", "", len, 8, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 8);
+#else
+	out->irr = xenidl_le_load_u8(p + 0);
+	out->imr = xenidl_le_load_u8(p + 1);
+	out->isr = xenidl_le_load_u8(p + 2);
+	out->irq_base = xenidl_le_load_u8(p + 3);
+	xenidl_copy((unsigned char *)&(*out) + 4, p + 4, 2);
+	out->elcr = xenidl_le_load_u8(p + 6);
+	out->int_output = xenidl_le_load_u8(p + 7);
+#endif
+	return 0;
+}
+
+int hvm_hw_vpic_encode(const struct hvm_hw_vpic *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 8)
+		return xenidl_fail(err, XENIDL_ESHORT, "hvm_hw_vpic", "", len, 8, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 8);
+#else
+	xenidl_le_store_u8(p + 0, in->irr);
+	xenidl_le_store_u8(p + 1, in->imr);
+	xenidl_le_store_u8(p + 2, in->isr);
+	xenidl_le_store_u8(p + 3, in->irq_base);
+	xenidl_copy(p + 4, (unsigned char *)&(*in) + 4, 2);
+	xenidl_le_store_u8(p + 6, in->elcr);
+	xenidl_le_store_u8(p + 7, in->int_output);
+#endif
+	return 0;
+}
+
+int hvm_hw_vpic_check(const struct hvm_hw_vpic *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+int hvm_hw_vpic_decode_abi(struct hvm_hw_vpic *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return hvm_hw_vpic_decode(out, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "hvm_hw_vpic", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+int hvm_hw_vpic_encode_abi(const struct hvm_hw_vpic *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return hvm_hw_vpic_encode(in, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "hvm_hw_vpic", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+size_t hvm_hw_vpic_wire_size_abi(int abi)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return 8;
+	default:
+		return 0;
+	}
+}
+
+/* --- union vioapic_redir_entry --- */
+
+int vioapic_redir_entry_decode(union vioapic_redir_entry *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 8)
+		return xenidl_fail(err, XENIDL_ESHORT, "vioapic_redir_entry", "", len, 8, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 8);
+#else
+	xenidl_copy(&(*out), p + 0, 8);
+#endif
+	return 0;
+}
+
+int vioapic_redir_entry_encode(const union vioapic_redir_entry *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 8)
+		return xenidl_fail(err, XENIDL_ESHORT, "vioapic_redir_entry", "", len, 8, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 8);
+#else
+	xenidl_copy(p + 0, &(*in), 8);
+#endif
+	return 0;
+}
+
+int vioapic_redir_entry_check(const union vioapic_redir_entry *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+int vioapic_redir_entry_decode_abi(union vioapic_redir_entry *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return vioapic_redir_entry_decode(out, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "vioapic_redir_entry", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+int vioapic_redir_entry_encode_abi(const union vioapic_redir_entry *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return vioapic_redir_entry_encode(in, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "vioapic_redir_entry", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+size_t vioapic_redir_entry_wire_size_abi(int abi)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return 8;
+	default:
+		return 0;
+	}
+}
+
+/* --- struct hvm_hw_vioapic --- */
+
+int hvm_hw_vioapic_decode(struct hvm_hw_vioapic *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 400)
+		return xenidl_fail(err, XENIDL_ESHORT, "hvm_hw_vioapic", "", len, 400, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 400);
+#else
+	out->base_address = xenidl_le_load_u64(p + 0);
+	out->ioregsel = xenidl_le_load_u32(p + 8);
+	out->id = xenidl_le_load_u32(p + 12);
+	for (size_t i0 = 0; i0 < 48; i0++) {
+		const size_t o1 = 16 + i0 * 8;
+		xenidl_copy(&out->redirtbl[i0], p + o1, 8);
+	}
+#endif
+	return 0;
+}
+
+int hvm_hw_vioapic_encode(const struct hvm_hw_vioapic *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 400)
+		return xenidl_fail(err, XENIDL_ESHORT, "hvm_hw_vioapic", "", len, 400, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 400);
+#else
+	xenidl_le_store_u64(p + 0, in->base_address);
+	xenidl_le_store_u32(p + 8, in->ioregsel);
+	xenidl_le_store_u32(p + 12, in->id);
+	for (size_t i0 = 0; i0 < 48; i0++) {
+		const size_t o1 = 16 + i0 * 8;
+		xenidl_copy(p + o1, &in->redirtbl[i0], 8);
+	}
+#endif
+	return 0;
+}
+
+int hvm_hw_vioapic_check(const struct hvm_hw_vioapic *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+int hvm_hw_vioapic_decode_abi(struct hvm_hw_vioapic *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return hvm_hw_vioapic_decode(out, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "hvm_hw_vioapic", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+int hvm_hw_vioapic_encode_abi(const struct hvm_hw_vioapic *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return hvm_hw_vioapic_encode(in, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "hvm_hw_vioapic", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+size_t hvm_hw_vioapic_wire_size_abi(int abi)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+		return 400;
+	default:
+		return 0;
+	}
+}
+
 /* --- struct hvm_hw_lapic --- */
 
 #if defined(__i386__)

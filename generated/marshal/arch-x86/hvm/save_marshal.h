@@ -31,6 +31,76 @@ int hvm_save_header_encode_abi(const struct hvm_save_header *in, void *buf, size
 	unsigned flags, struct xenidl_error *err);
 size_t hvm_save_header_wire_size_abi(int abi);
 
+/* struct hvm_hw_cpu */
+#define hvm_hw_cpu_WIRE_SIZE 1032
+int hvm_hw_cpu_decode(struct hvm_hw_cpu *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int hvm_hw_cpu_encode(const struct hvm_hw_cpu *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int hvm_hw_cpu_check(const struct hvm_hw_cpu *v,
+	unsigned flags, struct xenidl_error *err);
+int hvm_hw_cpu_decode_abi(struct hvm_hw_cpu *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+int hvm_hw_cpu_encode_abi(const struct hvm_hw_cpu *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+size_t hvm_hw_cpu_wire_size_abi(int abi);
+
+/* struct hvm_hw_cpu_compat */
+#define hvm_hw_cpu_compat_WIRE_SIZE 1016
+int hvm_hw_cpu_compat_decode(struct hvm_hw_cpu_compat *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int hvm_hw_cpu_compat_encode(const struct hvm_hw_cpu_compat *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int hvm_hw_cpu_compat_check(const struct hvm_hw_cpu_compat *v,
+	unsigned flags, struct xenidl_error *err);
+int hvm_hw_cpu_compat_decode_abi(struct hvm_hw_cpu_compat *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+int hvm_hw_cpu_compat_encode_abi(const struct hvm_hw_cpu_compat *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+size_t hvm_hw_cpu_compat_wire_size_abi(int abi);
+
+/* struct hvm_hw_vpic */
+#define hvm_hw_vpic_WIRE_SIZE 8
+int hvm_hw_vpic_decode(struct hvm_hw_vpic *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int hvm_hw_vpic_encode(const struct hvm_hw_vpic *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int hvm_hw_vpic_check(const struct hvm_hw_vpic *v,
+	unsigned flags, struct xenidl_error *err);
+int hvm_hw_vpic_decode_abi(struct hvm_hw_vpic *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+int hvm_hw_vpic_encode_abi(const struct hvm_hw_vpic *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+size_t hvm_hw_vpic_wire_size_abi(int abi);
+
+/* union vioapic_redir_entry */
+#define vioapic_redir_entry_WIRE_SIZE 8
+int vioapic_redir_entry_decode(union vioapic_redir_entry *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int vioapic_redir_entry_encode(const union vioapic_redir_entry *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int vioapic_redir_entry_check(const union vioapic_redir_entry *v,
+	unsigned flags, struct xenidl_error *err);
+int vioapic_redir_entry_decode_abi(union vioapic_redir_entry *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+int vioapic_redir_entry_encode_abi(const union vioapic_redir_entry *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+size_t vioapic_redir_entry_wire_size_abi(int abi);
+
+/* struct hvm_hw_vioapic */
+#define hvm_hw_vioapic_WIRE_SIZE 400
+int hvm_hw_vioapic_decode(struct hvm_hw_vioapic *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int hvm_hw_vioapic_encode(const struct hvm_hw_vioapic *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int hvm_hw_vioapic_check(const struct hvm_hw_vioapic *v,
+	unsigned flags, struct xenidl_error *err);
+int hvm_hw_vioapic_decode_abi(struct hvm_hw_vioapic *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+int hvm_hw_vioapic_encode_abi(const struct hvm_hw_vioapic *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+size_t hvm_hw_vioapic_wire_size_abi(int abi);
+
 /* struct hvm_hw_lapic */
 #if defined(__i386__)
 #define hvm_hw_lapic_WIRE_SIZE 28
