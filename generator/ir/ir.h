@@ -574,7 +574,7 @@ struct xi_import {
 	const char *family_path[XI_IMPORT_SLOTS];
 	/* The file of each slot (only [0] for a plain import). */
 	struct xi_module *module[XI_IMPORT_SLOTS];
-	bool family_none[XI_FAM_COUNT]; /* the map says `none` for the family */
+	bool family_none[XI_IMPORT_SLOTS]; /* the map says `none` for the slot */
 	/* The module that holds the import (set by the loader for arch
 	 * imports). */
 	struct xi_module *importer;
