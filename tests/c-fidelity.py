@@ -33,6 +33,8 @@ categories:
   handle         a guest handle is written with another macro or element name
   member-missing a member of a type both define that the generated type lacks
   member-extra   a member the generated type has and Xen's lacks
+  string         a string macro (or an item of a string table) has another
+                 text (tests/data/xen-strings.tsv; tools configuration)
 
 Layouts are checked by corpus-layouts.sh, constant values by
 corpus-constants.sh. The lines are compared with
@@ -42,6 +44,7 @@ list. Exit status 0 when the list is exact, 1 otherwise.
 """
 
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -54,7 +57,7 @@ import c_facts  # noqa: E402
 
 CATEGORIES = ["header-file", "header-status", "name-extra", "name-missing", "name-condition",
               "name-place", "name-kind", "ctype", "config-value", "fnmacro", "spelling", "type",
-              "handle", "member-missing", "member-extra"]
+              "handle", "member-missing", "member-extra", "string"]
 
 
 class Diffs:
@@ -272,9 +275,13 @@ class Check:
             for a, (value, ctype) in per.items():
                 if self.defines_function(a, "tools", name, arity):
                     jobs.append(("fn", (header, name, args, value, ctype), want(a, "tools", expr), expr, a))
+        # An enum's type is probed in the tools configuration, and in the
+        # hypervisor's for one only __XEN__ has (enum livepatch_func_state).
+        enum_configs = [c for c in ("tools", "xen") if c in self.configs]
         for a in self.abis:
             for label in self.gen.enum_labels.get(a, []):
-                want(a, "tools", "(%s)0" % label)
+                for c in enum_configs:
+                    want(a, c, "(%s)0" % label)
         results = {}
         for (a, group), exprs in wanted.items():
             config = next(c for c in self.configs if self.gen.measured[(a, c)].group == group)
@@ -283,9 +290,11 @@ class Check:
                 results[(a, group, e)] = found.get(i)
         self.enum_types = {}
         for a in self.abis:
-            group = self.gen.measured[(a, "tools")].group
             for label in self.gen.enum_labels.get(a, []):
-                r = results.get((a, group, "(%s)0" % label))
+                r = None
+                for c in enum_configs:
+                    group = self.gen.measured[(a, c)].group
+                    r = r or results.get((a, group, "(%s)0" % label))
                 self.enum_types[(a, label)] = r[1] if r else "not an integer"
         self.ctype_pairs = 0
         for kind, data, key, expr, a in jobs:
@@ -359,7 +368,7 @@ class Check:
                 elif gcanonical != xcanonical:
                     self.tools.add("type", header, kind, name, "generated %s (%s); Xen %s (%s)"
                                    % (gwritten, gcanonical, xwritten, xcanonical), a)
-                elif gwritten != xwritten:
+                elif c_tokens(gwritten) != c_tokens(xwritten):
                     self.tools.add("spelling", header, kind, name,
                                    "generated %s; Xen %s" % (gwritten, xwritten), a)
         # Members the generated types have and Xen's lack.
@@ -371,6 +380,25 @@ class Check:
             for path in self.gen.records[a][gtype]:
                 if path not in members:
                     self.tools.add("member-extra", header, "member", "%s.%s" % (typ, path), "", a)
+
+    def check_strings(self):
+        """The text of each string macro both define (a name the generated
+        headers lack is a name-missing line already)."""
+        by_abi = {}
+        for (header, name, index), per in sorted(self.xen.strings.items()):
+            for a, xtext in sorted(per.items()):
+                if a not in self.abis:
+                    continue
+                if a not in by_abi:
+                    by_abi[a] = self.gen.strings(a)
+                gen = by_abi[a]
+                if not any(n == name for n, _ in gen):
+                    continue
+                gtext = gen.get((name, index))
+                label = name if index == "-" else "%s[%s]" % (name, index)
+                if gtext != xtext:
+                    self.tools.add("string", header, "macro", label, "generated %s; Xen %s"
+                                   % ("none" if gtext is None else '"%s"' % gtext, '"%s"' % xtext), a)
 
     def tools_lines(self):
         return self.tools.lines(lambda key, abis: c_facts.abis_text(abis, self.abis))
@@ -384,7 +412,14 @@ class Check:
         self.check_names()
         self.check_probes()
         self.check_spelling()
+        self.check_strings()
         return ["\t".join(t) for t in self.other] + self.name_lines() + self.tools_lines()
+
+
+def c_tokens(spelling):
+    """A spelling without the blanks C ignores around punctuation:
+    `sizeof(unsigned long)` is `sizeof (unsigned long)`."""
+    return re.sub(r"\s*([^\w\s])\s*", r"\1", spelling)
 
 
 def value_text(value, ctype):

@@ -108,6 +108,13 @@ class XenFacts:
         for header, name, args, abis, value, ctype in read_tsv(os.path.join(data, "xen-fnmacros.tsv")):
             for a in abis.split(","):
                 self.fnmacros.setdefault((header, name, args), {})[a] = (int(value, 16), ctype)
+        # string macros: (header, name, index) -> {abi: text} (index "-" for a string,
+        # 0.. for the items of a string table); the text as the table escapes it
+        self.strings = {}
+        path = os.path.join(data, "xen-strings.tsv")
+        for header, name, index, abis, value in (read_tsv(path) if os.path.exists(path) else ()):
+            for a in abis.split(","):
+                self.strings.setdefault((header, name, index), {})[a] = value
         # spelling: (kind, type, member) -> {abi: (header, spelling, canonical, handle)}
         self.spelling = {}
         for header, kind, typ, member, abis, spelling, canonical, handle in \
@@ -287,8 +294,20 @@ class GeneratedFacts:
             if abi not in xen_abis:
                 continue
             out.append(self.tree.root[unit])
-        out.sort(key=lambda f: (f != "xen.h", self.tree.unit[f]))
+        # A part that Xen's header only reaches through another
+        # (arch-x86/hvm/save.h needs hvm/save.h first) comes after the rest.
+        out.sort(key=lambda f: (f != "xen.h", self.needs_unit(self.tree.unit[f], abi),
+                                self.tree.unit[f]))
         return out
+
+    def needs_unit(self, unit, abi):
+        """Whether Xen's header of a unit needs another header of the tree
+        included first on an ABI (xen-headers.tsv's prereqs)."""
+        for (h, _, a), (_, prereqs) in self.xen.status.items():
+            if h == unit and a == abi and any(p in self.tree.root for p in prereqs.split(",")
+                                               if p not in ("-", "xen.h")):
+                return True
+        return False
 
     def program(self, files):
         return "#include <stdint.h>\n" + "".join('#include "%s"\n' % f for f in files)
@@ -408,6 +427,21 @@ class GeneratedFacts:
         for ns_name, entries in group["decl_names"].items():
             m.names.setdefault(ns_name, set()).update(entries)
         self.measured[(abi, config)] = m
+
+    # -- string macros -----------------------------------------------------
+
+    def strings(self, abi):
+        """{(name, index): text} of the string macros of the generated
+        headers on an ABI (tools configuration), measured as ci/xen-facts
+        measures Xen's, the text escaped as xen-strings.tsv writes it."""
+        xf = self.xf
+        text, _, _ = self.preprocess(abi, "tools")
+        macros = xf.visible_macros(xf.preprocess_macros(self.cc, abi, "tools", text))
+        objects = sorted((m for m in macros.values() if m.params is None and m.body),
+                         key=lambda m: m.name)
+        out = {"strings": {}}
+        xf.measure_strings(self.cc, abi, "tools", text, objects, out)
+        return {(name, index): xf.tsv_text(v) for (_, name, index), v in out["strings"].items()}
 
     # -- the AST -----------------------------------------------------------
 

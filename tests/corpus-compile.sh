@@ -11,6 +11,8 @@
 set -u
 srcdir=${top_srcdir:?top_srcdir must be set}
 inc=$srcdir/generated/include
+# Included with "" only: -iquote, since features.h would take the place of
+# the C library's <features.h> (which <stdint.h> includes) under -I.
 checks=$srcdir/generated/checks
 clang=${CLANG:-clang}
 cc=${CC:-cc}
@@ -70,13 +72,13 @@ for t in $TARGETS; do
 		# A declaration of its own: a header of macros only (xen-compat.h)
 		# leaves the unit empty, which -pedantic refuses.
 		printf '#include "%s"\ntypedef int corpus_compile_unit;\n' "$h" >"$tmp/one.c"
-		run "$clang" --target="$t" -ffreestanding -std=c11 $WARN -fsyntax-only -I "$inc" "$tmp/one.c"
+		run "$clang" --target="$t" -ffreestanding -std=c11 $WARN -fsyntax-only -iquote "$inc" "$tmp/one.c"
 		n=$((n + 1))
 	done
-	run "$clang" --target="$t" -ffreestanding -std=c99 $WARN -fsyntax-only -I "$inc" "$tmp/all.c"
+	run "$clang" --target="$t" -ffreestanding -std=c99 $WARN -fsyntax-only -iquote "$inc" "$tmp/all.c"
 	run "$clang" --target="$t" -ffreestanding -std=c99 $WARN -U__XEN_TOOLS__ -fsyntax-only \
-		-I "$inc" "$tmp/guest.c"
-	run "$clang" --target="$t" -ffreestanding -std=c++17 $WARN -fsyntax-only -I "$inc" "$tmp/all.cc"
+		-iquote "$inc" "$tmp/guest.c"
+	run "$clang" --target="$t" -ffreestanding -std=c++17 $WARN -fsyntax-only -iquote "$inc" "$tmp/all.cc"
 	n=$((n + 3))
 done
 
@@ -85,12 +87,30 @@ done
 [ -n "$tools_only" ] || { echo "FAIL: no header is marked @!if(tools)"; fail=1; }
 for h in $tools_only; do
 	printf '#include "%s"\n' "$h" >"$tmp/one.c"
-	if "$cc" -std=c89 -fsyntax-only -I "$inc" "$tmp/one.c" >"$tmp/out" 2>&1 ||
+	if "$cc" -std=c89 -fsyntax-only -iquote "$inc" "$tmp/one.c" >"$tmp/out" 2>&1 ||
 	   ! grep -q "#error \"$h is for the hypervisor and the toolstack only" "$tmp/out"; then
 		echo "FAIL: $h compiles without __XEN_TOOLS__, or not with its #error"
 		head -5 "$tmp/out"
 		fail=1
 	fi
+	n=$((n + 1))
+done
+
+# The hypervisor's view on x86: Xen has a struct cpu_user_regs of its own,
+# so the public one is struct guest_user_regs under __XEN__ (@c_name_if),
+# and vcpu_guest_context.user_regs is of that type.
+cat >"$tmp/hyp.c" <<'EOF'
+#include <stdint.h>
+struct cpu_user_regs { int the_hypervisors_own; };
+#include "xen.h"
+typedef char hyp_user_regs_type[sizeof(((struct vcpu_guest_context *)0)->user_regs) ==
+				sizeof(struct guest_user_regs) ? 1 : -1];
+int hyp_own(const struct cpu_user_regs *r);
+int hyp_own(const struct cpu_user_regs *r) { return r->the_hypervisors_own; }
+EOF
+for t in i386-linux-gnu x86_64-linux-gnu; do
+	run "$clang" --target="$t" -ffreestanding -std=gnu11 -Wall -Wextra -Werror -D__XEN__ \
+		-fsyntax-only -I "$inc" "$tmp/hyp.c"
 	n=$((n + 1))
 done
 
@@ -101,11 +121,11 @@ for m in -m32 -m64; do
 		continue
 	fi
 	for std in c89 c99 c11; do
-		run "$cc" $m -std=$std $WARN -fsyntax-only -I "$inc" "$tmp/all.c"
+		run "$cc" $m -std=$std $WARN -fsyntax-only -iquote "$inc" "$tmp/all.c"
 		n=$((n + 1))
 	done
 	for std in c++98 c++17; do
-		run "$cc" $m -x c++ -std=$std $WARN -fsyntax-only -I "$inc" "$tmp/all.cc"
+		run "$cc" $m -x c++ -std=$std $WARN -fsyntax-only -iquote "$inc" "$tmp/all.cc"
 		n=$((n + 1))
 	done
 done

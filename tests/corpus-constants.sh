@@ -54,7 +54,7 @@ for pair in x86_32:i386-linux-gnu x86_64:x86_64-linux-gnu arm32:armv7a-linux-gnu
 	n=$(grep -c '^_Static_assert' "$tmp/$abi.c")
 	total=$((total + n))
 	if ! "$clang" --target="$target" -ffreestanding -std=c11 -fsyntax-only -ferror-limit=0 -D__XEN_TOOLS__ \
-		-I "$inc" "$tmp/$abi.c" >"$tmp/$abi.log" 2>&1; then
+		-iquote "$inc" "$tmp/$abi.c" >"$tmp/$abi.log" 2>&1; then
 		echo "FAIL: constants on $abi:"
 		grep -E 'error:' "$tmp/$abi.log" | sed 's/^[^:]*:[0-9]*:[0-9]*: /    /' | head -40
 		fail=1

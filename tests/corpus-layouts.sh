@@ -43,7 +43,9 @@ awk -F '\t' -v unmeasured="$UNMEASURED" '
 		abis[$4] = 1
 		next
 	}
-	# xenidl: NAME, member, abi, size, align, offset.
+	# xenidl: NAME, member, abi, size, align, offset (rows that add the
+	# bit, width and type of a bitfield: corpus-bitfields.sh checks those).
+	NF > 6 { next }
 	{
 		types[$1] = 1
 		key = $1 "\t" $2 "\t" $3

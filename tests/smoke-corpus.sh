@@ -73,6 +73,11 @@ family_of() {
 # Does --abi ABI select the family of the files in $1 (all of one family)?
 selects() {
 	fam=$(family_of "$1")
+	# A file named for an ABI (arch-x86/xen-x86_64.xidl) is for that ABI only.
+	case $1 in
+	*-x86_32.xidl | *-x86_64.xidl | *-arm32.xidl | *-arm64.xidl | *-riscv64.xidl | *-ppc64le.xidl)
+		case $1 in *-"$2".xidl) return 0 ;; *) return 1 ;; esac ;;
+	esac
 	case $fam:$2 in
 	:* | x86:x86_* | arm:arm* | ppc:ppc* | riscv:riscv*) return 0 ;;
 	*) return 1 ;;

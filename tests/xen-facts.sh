@@ -2,7 +2,8 @@
 # ci/xen-facts, the maintainer tool that measures tests/data/xen-*.tsv from a
 # Xen tree, run the way a maintainer runs it on a stand-in tree of our own
 # (tests/data/xen-facts/tree: anonymous and inline members, bitfields, a
-# flexible array, guest handles, an #error guard, interface-version,
+# flexible array, guest handles, string macros and a string table, an
+# #error guard, interface-version,
 # tools-only and hypervisor-only parts, headers that need another first):
 # - every table is exactly tests/data/xen-facts/expected/ (XENIDL_REGEN=1
 #   rewrites it; review the diff);

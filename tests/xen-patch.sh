@@ -169,7 +169,10 @@ expect_status 0 "rm -f .xenidl.stamp .xenidl.stamp.d" make -C "$xen/tools/includ
 # --- automation/scripts/check-generated ----------------------------------------
 
 check=$xen/automation/scripts/check-generated
-expect_status 0 "check-generated: 20 of 21 public headers generated, 1 hand-written" env XENIDL="$XENIDL" "$check"
+# Every header of generated/include is generated in the tree too; one
+# hand-written header is left.
+ngen=$(cd "$top_srcdir/generated/include" && find . -name '*.h' | wc -l | tr -d ' ')
+expect_status 0 "check-generated: $ngen of $((ngen + 1)) public headers generated, 1 hand-written" env XENIDL="$XENIDL" "$check"
 echo '/* edited */' >>"$pub/sched.h"
 expect_status 1 "+++ b/sched.h" env XENIDL="$XENIDL" "$check"
 grep -q 'regenerate them: make -C xen xenidl-public-headers' "$tmp/out" || fail "check-generated says not how to fix it"

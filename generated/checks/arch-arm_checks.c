@@ -104,6 +104,13 @@ XENIDL_CHECK_SIZE(struct, arch_shared_info, 0);
 XENIDL_CHECK_ALIGN(struct, arch_shared_info, 1);
 #endif
 
+/* struct xen_pmu_arch */
+#if defined(__arm__) || defined(__aarch64__)
+XENIDL_CHECK_SIZE(struct, xen_pmu_arch, 1);
+XENIDL_CHECK_ALIGN(struct, xen_pmu_arch, 1);
+XENIDL_CHECK_OFFSET(struct, xen_pmu_arch, dummy, 0);
+#endif
+
 #else
 #include <xenidl/layout-check.h>
 XENIDL_STATIC_ASSERT(arch_arm_not_on_this_abi, 1);

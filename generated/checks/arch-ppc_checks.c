@@ -61,6 +61,13 @@ XENIDL_CHECK_SIZE(struct, xen_arch_domainconfig, 0);
 XENIDL_CHECK_ALIGN(struct, xen_arch_domainconfig, 1);
 #endif
 
+/* struct xen_pmu_arch */
+#if defined(__powerpc64__)
+XENIDL_CHECK_SIZE(struct, xen_pmu_arch, 1);
+XENIDL_CHECK_ALIGN(struct, xen_pmu_arch, 1);
+XENIDL_CHECK_OFFSET(struct, xen_pmu_arch, dummy, 0);
+#endif
+
 #else
 #include <xenidl/layout-check.h>
 XENIDL_STATIC_ASSERT(arch_ppc_not_on_this_abi, 1);

@@ -787,23 +787,6 @@ XENIDL_CHECK_OFFSET(struct, xen_domctl, u.pad, 16);
 
 #if defined(__i386__) || defined(__x86_64__)
 
-/* struct hvm_vmce_vcpu */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, hvm_vmce_vcpu, 32);
-XENIDL_CHECK_ALIGN(struct, hvm_vmce_vcpu, 4);
-XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, caps, 0);
-XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mci_ctl2_bank0, 8);
-XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mci_ctl2_bank1, 16);
-XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mcg_ext_ctl, 24);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, hvm_vmce_vcpu, 32);
-XENIDL_CHECK_ALIGN(struct, hvm_vmce_vcpu, 8);
-XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, caps, 0);
-XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mci_ctl2_bank0, 8);
-XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mci_ctl2_bank1, 16);
-XENIDL_CHECK_OFFSET(struct, hvm_vmce_vcpu, mcg_ext_ctl, 24);
-#endif
-
 /* struct xen_domctl_ext_vcpucontext */
 #if defined(__i386__) || defined(__x86_64__)
 XENIDL_CHECK_SIZE(struct, xen_domctl_ext_vcpucontext, 64);

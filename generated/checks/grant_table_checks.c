@@ -150,6 +150,7 @@ XENIDL_CHECK_OFFSET(struct, gnttab_transfer, ref, 12);
 XENIDL_CHECK_OFFSET(struct, gnttab_transfer, status, 16);
 #endif
 
+#ifndef __cplusplus
 /* struct gnttab_copy_ptr */
 #if defined(__i386__)
 XENIDL_CHECK_SIZE(struct, gnttab_copy_ptr, 8);
@@ -168,6 +169,7 @@ XENIDL_CHECK_OFFSET(struct, gnttab_copy_ptr, u.gmfn, 0);
 XENIDL_CHECK_OFFSET(struct, gnttab_copy_ptr, domid, 8);
 XENIDL_CHECK_OFFSET(struct, gnttab_copy_ptr, offset, 10);
 #endif
+#endif /* !__cplusplus */
 
 /* struct gnttab_copy */
 #if defined(__i386__)

@@ -100,34 +100,15 @@ XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap, idx, 8);
 XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap, gpfn, 16);
 #endif
 
+#ifndef __cplusplus
+#if __XEN_INTERFACE_VERSION__ >= 0x00040700
 /* union xen_add_to_physmap_batch_extra */
 XENIDL_CHECK_SIZE(union, xen_add_to_physmap_batch_extra, 2);
 XENIDL_CHECK_ALIGN(union, xen_add_to_physmap_batch_extra, 2);
 XENIDL_CHECK_OFFSET(union, xen_add_to_physmap_batch_extra, foreign_domid, 0);
 XENIDL_CHECK_OFFSET(union, xen_add_to_physmap_batch_extra, res0, 0);
-
-/* struct xen_add_to_physmap_batch */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_add_to_physmap_batch, 20);
-XENIDL_CHECK_ALIGN(struct, xen_add_to_physmap_batch, 4);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, space, 2);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, size, 4);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, u, 6);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, idxs, 8);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, gpfns, 12);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, errs, 16);
-#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_add_to_physmap_batch, 32);
-XENIDL_CHECK_ALIGN(struct, xen_add_to_physmap_batch, 8);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, domid, 0);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, space, 2);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, size, 4);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, u, 6);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, idxs, 8);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, gpfns, 16);
-XENIDL_CHECK_OFFSET(struct, xen_add_to_physmap_batch, errs, 24);
 #endif
+#endif /* !__cplusplus */
 
 /* struct xen_remove_from_physmap */
 #if defined(__i386__)
@@ -222,6 +203,7 @@ XENIDL_CHECK_OFFSET(struct, xen_mem_access_op, access_list, 24);
 #endif
 #endif
 
+#ifndef __cplusplus
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_nominate */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_nominate, 16);
@@ -231,7 +213,9 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, u.gfn, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, u.grant_ref, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_nominate, handle, 8);
 #endif
+#endif /* !__cplusplus */
 
+#ifndef __cplusplus
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_share */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_share, 40);
@@ -242,7 +226,9 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_gfn, 16);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_handle, 24);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_share, client_domain, 32);
 #endif
+#endif /* !__cplusplus */
 
+#ifndef __cplusplus
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_range */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_range, 32);
@@ -253,7 +239,9 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, opaque, 16);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, client_domain, 24);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_range, _pad, 26);
 #endif
+#endif /* !__cplusplus */
 
+#ifndef __cplusplus
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_debug */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_debug, 8);
@@ -263,7 +251,9 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.gfn, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.mfn, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_debug, u.gref, 0);
 #endif
+#endif /* !__cplusplus */
 
+#ifndef __cplusplus
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct mem_sharing_op_fork */
 XENIDL_CHECK_SIZE(struct, mem_sharing_op_fork, 8);
@@ -272,6 +262,7 @@ XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, parent_domain, 0);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, flags, 2);
 XENIDL_CHECK_OFFSET(struct, mem_sharing_op_fork, pad, 4);
 #endif
+#endif /* !__cplusplus */
 
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 /* struct xen_mem_sharing_op */

@@ -212,6 +212,7 @@ XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.update_capsule.capsule_cou
 XENIDL_CHECK_OFFSET(struct, xenpf_efi_runtime_call, u.update_capsule.sg_list, 32);
 #endif
 
+#ifndef __cplusplus
 /* union xenpf_efi_info */
 #if defined(__i386__)
 XENIDL_CHECK_SIZE(union, xenpf_efi_info, 28);
@@ -268,6 +269,7 @@ XENIDL_CHECK_OFFSET(union, xenpf_efi_info, apple_properties, 0);
 XENIDL_CHECK_OFFSET(union, xenpf_efi_info, apple_properties.address, 0);
 XENIDL_CHECK_OFFSET(union, xenpf_efi_info, apple_properties.size, 8);
 #endif
+#endif /* !__cplusplus */
 
 /* struct xenpf_firmware_info */
 #if defined(__i386__)

@@ -341,10 +341,12 @@ XENIDL_CHECK_SIZE(struct, xen_sysctl_credit2_schedule, 4);
 XENIDL_CHECK_ALIGN(struct, xen_sysctl_credit2_schedule, 4);
 XENIDL_CHECK_OFFSET(struct, xen_sysctl_credit2_schedule, ratelimit_us, 0);
 
+#ifndef __cplusplus
 /* struct xen_sysctl_sched_arinc653 */
 XENIDL_CHECK_SIZE(struct, xen_sysctl_sched_arinc653, 8);
 XENIDL_CHECK_ALIGN(struct, xen_sysctl_sched_arinc653, 8);
 XENIDL_CHECK_OFFSET(struct, xen_sysctl_sched_arinc653, schedule, 0);
+#endif /* !__cplusplus */
 
 /* struct xen_sysctl_scheduler_op */
 XENIDL_CHECK_SIZE(struct, xen_sysctl_scheduler_op, 32);

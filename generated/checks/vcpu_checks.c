@@ -93,3 +93,20 @@ XENIDL_CHECK_SIZE(struct, vcpu_get_physid, 8);
 XENIDL_CHECK_ALIGN(struct, vcpu_get_physid, 8);
 XENIDL_CHECK_OFFSET(struct, vcpu_get_physid, phys_id, 0);
 #endif
+
+/* struct vcpu_register_time_memory_area */
+#if defined(__i386__)
+XENIDL_CHECK_SIZE(struct, vcpu_register_time_memory_area, 8);
+XENIDL_CHECK_ALIGN(struct, vcpu_register_time_memory_area, 4);
+XENIDL_CHECK_OFFSET(struct, vcpu_register_time_memory_area, addr, 0);
+XENIDL_CHECK_OFFSET(struct, vcpu_register_time_memory_area, addr.h, 0);
+XENIDL_CHECK_OFFSET(struct, vcpu_register_time_memory_area, addr.v, 0);
+XENIDL_CHECK_OFFSET(struct, vcpu_register_time_memory_area, addr.p, 0);
+#elif defined(__arm__) || defined(__aarch64__) || defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__)
+XENIDL_CHECK_SIZE(struct, vcpu_register_time_memory_area, 8);
+XENIDL_CHECK_ALIGN(struct, vcpu_register_time_memory_area, 8);
+XENIDL_CHECK_OFFSET(struct, vcpu_register_time_memory_area, addr, 0);
+XENIDL_CHECK_OFFSET(struct, vcpu_register_time_memory_area, addr.h, 0);
+XENIDL_CHECK_OFFSET(struct, vcpu_register_time_memory_area, addr.v, 0);
+XENIDL_CHECK_OFFSET(struct, vcpu_register_time_memory_area, addr.p, 0);
+#endif

@@ -11,8 +11,10 @@
 #define __XEN_PUBLIC_ARCH_ARM_H__
 
 /* Fixed-width integers: from <stdint.h>, except where the environment
- * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
-#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
+ * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT), and not
+ * for assembler sources. */
+#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(__ASSEMBLER__) && \
+    !defined(XENIDL_NO_STDINT)
 #include <stdint.h>
 #endif
 
@@ -53,17 +55,21 @@
 /* The tag in the ISS of the HVC instruction of a hypercall. */
 #define XEN_HYPERCALL_TAG 0xEA1
 
+#ifndef __ASSEMBLER__
 /* A guest page frame number. */
 typedef uint64_aligned_t xen_pfn_t;
 
 /* The unsigned word of the guest ABI: 64 bits for 32-bit guests too. */
 typedef uint64_aligned_t xen_ulong_t;
 
+#endif /* !__ASSEMBLER__ */
+
 /* Number of vcpu_info slots in the shared info page. */
 #define XEN_LEGACY_MAX_VCPUS 1
 
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 
+#ifndef __ASSEMBLER__
 /*
  * The core registers of a vCPU: each AArch64 register, and in an
  * anonymous union with it the AArch32 register that uses its low half.
@@ -355,11 +361,14 @@ struct vcpu_guest_core_regs {
 typedef struct vcpu_guest_core_regs vcpu_guest_core_regs_t;
 DEFINE_XEN_GUEST_HANDLE(vcpu_guest_core_regs_t);
 
+#endif /* !__ASSEMBLER__ */
+
 /* Flags of vcpu_guest_context.flags. */
 /* The vCPU is up. */
 #define _VGCF_online 0
 #define VGCF_online (1 << _VGCF_online)
 
+#ifndef __ASSEMBLER__
 /*
  * The whole state of a vCPU, as set by VCPUOP_initialise and the
  * toolstack's vcpucontext domctls.
@@ -380,6 +389,8 @@ struct vcpu_guest_context {
 };
 typedef struct vcpu_guest_context vcpu_guest_context_t;
 DEFINE_XEN_GUEST_HANDLE(vcpu_guest_context_t);
+
+#endif /* !__ASSEMBLER__ */
 
 /* Interrupt controller version of a new domain. */
 /* The host's own version; Xen writes back the one it chose. */
@@ -411,6 +422,7 @@ DEFINE_XEN_GUEST_HANDLE(vcpu_guest_context_t);
 /* Virtual memory system architecture. */
 #define XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA 2
 
+#ifndef __ASSEMBLER__
 /* Arm settings of a new domain. */
 struct xen_arch_domainconfig {
     /* IN: interrupt controller version; OUT: the one chosen for NATIVE. */
@@ -433,8 +445,11 @@ struct xen_arch_domainconfig {
     uint8_t v8r_el1_msa; /* enum xen_domctl_config_arm_v8r_el1_msa */
     uint16_t pad;
 };
+
+#endif /* !__ASSEMBLER__ */
 #endif
 
+#ifndef __ASSEMBLER__
 /* The Arm part of a vcpu_info: nothing. */
 __extension__ struct arch_vcpu_info {
 };
@@ -447,6 +462,8 @@ typedef struct arch_shared_info arch_shared_info_t;
 
 /* A callback address. */
 typedef uint64_aligned_t xen_callback_t;
+
+#endif /* !__ASSEMBLER__ */
 
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 
@@ -697,5 +714,17 @@ typedef uint64_aligned_t xen_callback_t;
 /* PSCI 0.1 function: migrate. */
 #define PSCI_migrate 3
 #endif
+
+#ifndef __ASSEMBLER__
+/*
+ * The architecture's part of the PMU state (pmu.h's xen_pmu_data): a stub,
+ * since this architecture has no virtual PMU interface.
+ */
+struct xen_pmu_arch {
+    uint8_t dummy;
+};
+typedef struct xen_pmu_arch xen_pmu_arch_t;
+
+#endif /* !__ASSEMBLER__ */
 
 #endif /* __XEN_PUBLIC_ARCH_ARM_H__ */

@@ -10,8 +10,10 @@
 #define __XEN_PUBLIC_ARCH_PPC_H__
 
 /* Fixed-width integers: from <stdint.h>, except where the environment
- * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
-#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
+ * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT), and not
+ * for assembler sources. */
+#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(__ASSEMBLER__) && \
+    !defined(XENIDL_NO_STDINT)
 #include <stdint.h>
 #endif
 
@@ -52,15 +54,19 @@
 #endif
 #endif
 
+#ifndef __ASSEMBLER__
 /* A guest page frame number. */
 typedef uint64_aligned_t xen_pfn_t;
 
 /* The unsigned word of the guest ABI. */
 typedef uint64_aligned_t xen_ulong_t;
 
+#endif /* !__ASSEMBLER__ */
+
 /* Number of vcpu_info slots in the shared info page. */
 #define XEN_LEGACY_MAX_VCPUS 1
 
+#ifndef __ASSEMBLER__
 /* A time base reading. */
 typedef uint64_aligned_t tsc_timestamp_t;
 
@@ -128,5 +134,16 @@ __extension__ struct xen_arch_domainconfig {
  * shared callback_register has a layout.
  */
 typedef uint64_aligned_t xen_callback_t;
+
+/*
+ * The architecture's part of the PMU state (pmu.h's xen_pmu_data): a stub,
+ * since this architecture has no virtual PMU interface.
+ */
+struct xen_pmu_arch {
+    uint8_t dummy;
+};
+typedef struct xen_pmu_arch xen_pmu_arch_t;
+
+#endif /* !__ASSEMBLER__ */
 
 #endif /* __XEN_PUBLIC_ARCH_PPC_H__ */

@@ -10,8 +10,10 @@
 #define __XEN_PUBLIC_ARCH_RISCV_H__
 
 /* Fixed-width integers: from <stdint.h>, except where the environment
- * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
-#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
+ * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT), and not
+ * for assembler sources. */
+#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(__ASSEMBLER__) && \
+    !defined(XENIDL_NO_STDINT)
 #include <stdint.h>
 #endif
 
@@ -49,17 +51,21 @@
 #define set_xen_guest_handle(hnd, val) set_xen_guest_handle_raw(hnd, val)
 #endif
 
+#ifndef __ASSEMBLER__
 /* A guest page frame number. */
 typedef uint64_aligned_t xen_pfn_t;
 
 /* The unsigned word of the guest ABI. */
 typedef uint64_aligned_t xen_ulong_t;
 
+#endif /* !__ASSEMBLER__ */
+
 /* Number of vcpu_info slots in the shared info page. */
 #define XEN_LEGACY_MAX_VCPUS 1
 
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 
+#ifndef __ASSEMBLER__
 /* The whole state of a vCPU: nothing yet. */
 __extension__ struct vcpu_guest_context {
 };
@@ -74,8 +80,11 @@ struct xen_arch_domainconfig {
      */
     uint8_t gaddr_bits;
 };
+
+#endif /* !__ASSEMBLER__ */
 #endif
 
+#ifndef __ASSEMBLER__
 /* The RISC-V part of a vcpu_info: nothing. */
 __extension__ struct arch_vcpu_info {
 };
@@ -92,5 +101,16 @@ typedef struct arch_shared_info arch_shared_info_t;
  * shared callback_register has a layout.
  */
 typedef uint64_aligned_t xen_callback_t;
+
+/*
+ * The architecture's part of the PMU state (pmu.h's xen_pmu_data): a stub,
+ * since this architecture has no virtual PMU interface.
+ */
+struct xen_pmu_arch {
+    uint8_t dummy;
+};
+typedef struct xen_pmu_arch xen_pmu_arch_t;
+
+#endif /* !__ASSEMBLER__ */
 
 #endif /* __XEN_PUBLIC_ARCH_RISCV_H__ */

@@ -19,21 +19,10 @@
 #include "xen.h"
 #include "event_channel.h"
 #include "grant_table.h"
+#include "hvm/save.h"
 #include "memory.h"
 
 #if defined(__i386__) || defined(__x86_64__)
-
-/* Machine check state of a vCPU (arch-x86/hvm/save.h). */
-struct hvm_vmce_vcpu {
-    /* MCG_CAP. */
-    uint64_t caps;
-    /* MCi_CTL2 of bank 0. */
-    uint64_t mci_ctl2_bank0;
-    /* MCi_CTL2 of bank 1. */
-    uint64_t mci_ctl2_bank1;
-    /* MCG_EXT_CTL. */
-    uint64_t mcg_ext_ctl;
-};
 
 /*
  * XEN_DOMCTL_set_ext_vcpucontext and XEN_DOMCTL_get_ext_vcpucontext:
@@ -227,6 +216,10 @@ struct xen_domctl_ext_vcpucontext {
 #define XEN_DOMCTL_iomem_permission 20
 #define XEN_DOMCTL_ioport_permission 21
 #define XEN_DOMCTL_hypercall_init 22
+#if defined(__XEN__)
+/* The hypervisor's own: continues an XEN_DOMCTL_soft_reset. */
+#define XEN_DOMCTL_soft_reset_cont 23
+#endif
 #define XEN_DOMCTL_settimeoffset 24
 #define XEN_DOMCTL_getvcpuaffinity 25
 /* Obsolete (PPC only). */

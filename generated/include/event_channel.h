@@ -32,6 +32,10 @@
 #define EVTCHNOP_init_control 11
 #define EVTCHNOP_expand_array 12
 #define EVTCHNOP_set_priority 13
+#if defined(__XEN__)
+/* The hypervisor's own: continues an EVTCHNOP_reset. */
+#define EVTCHNOP_reset_cont 14
+#endif
 
 /* A port: the number of an event channel within its domain. */
 typedef uint32_t evtchn_port_t;

@@ -94,9 +94,14 @@ typedef uint32_t grant_ref_t;
 #define _GTF_transfer_completed 3
 #define GTF_transfer_completed (1U << _GTF_transfer_completed)
 
+#if __XEN_INTERFACE_VERSION__ < 0x0003020a
+#define grant_entry_v1 grant_entry
+#define grant_entry_v1_t grant_entry_t
+#endif
 /*
  * A version 1 grant entry, kept mostly for older guests; new guests
- * should support version 2 but use version 1 by default.
+ * should support version 2 but use version 1 by default. Called
+ * grant_entry (grant_entry_t) before interface 0x0003020a.
  */
 struct grant_entry_v1 {
     /* [XEN,GST] GTF_* type and flags. */
@@ -375,19 +380,6 @@ DEFINE_XEN_GUEST_HANDLE(gnttab_transfer_t);
 #define _GNTCOPY_dest_gref 1
 #define GNTCOPY_dest_gref (1 << _GNTCOPY_dest_gref)
 
-/* One end of a copy. */
-struct gnttab_copy_ptr {
-    /* A grant reference or a frame, as the flags of the copy say. */
-    union {
-        grant_ref_t ref;
-        xen_pfn_t gmfn;
-    } u;
-    /* The domain of the reference. */
-    domid_t domid;
-    /* Offset in the frame. */
-    uint16_t offset;
-};
-
 /*
  * GNTTABOP_copy: copy bytes between frames, given as frames or as grant
  * references of domains that granted access. A third domain can copy
@@ -395,7 +387,18 @@ struct gnttab_copy_ptr {
  */
 struct gnttab_copy {
     /* IN: the source. */
-    struct gnttab_copy_ptr source;
+    /* One end of a copy. */
+    struct gnttab_copy_ptr {
+        /* A grant reference or a frame, as the flags of the copy say. */
+        union {
+            grant_ref_t ref;
+            xen_pfn_t gmfn;
+        } u;
+        /* The domain of the reference. */
+        domid_t domid;
+        /* Offset in the frame. */
+        uint16_t offset;
+    } source;
     /* IN: the destination. */
     struct gnttab_copy_ptr dest;
     /* IN: number of bytes. */

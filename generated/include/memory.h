@@ -78,6 +78,10 @@
 #endif
 /* add_to_physmap in batches (xen_add_to_physmap_batch). */
 #define XENMEM_add_to_physmap_batch 23
+#if __XEN_INTERFACE_VERSION__ < 0x00040400
+/* Before interface 0x00040400: the name of add_to_physmap_batch. */
+#define XENMEM_add_to_physmap_range 23
+#endif
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 /*
  * Claim a number of free pages for a domain without allocating them:
@@ -117,6 +121,24 @@
 #define XENMEMF_exact_node_request (1 << 17)
 /* The node is a virtual node. */
 #define XENMEMF_vnode (1 << 18)
+#endif
+
+#if __XEN_INTERFACE_VERSION__ >= 0x00030209
+
+/* mem_flags asking for an address width of at most `x` bits (0: any). */
+#define XENMEMF_address_bits(x) (x)
+
+/* The address width that mem_flags `x` asks for. */
+#define XENMEMF_get_address_bits(x) ((x) & 0xffU)
+
+/* mem_flags asking for NUMA node `x`. */
+#define XENMEMF_node(x) (((x) + 1) << 8)
+
+/* The NUMA node that mem_flags `x` asks for (0xff: none). */
+#define XENMEMF_get_node(x) ((((x) >> 8) - 1) & 0xffU)
+
+/* mem_flags asking for NUMA node `n` and no other (exact_node_request). */
+#define XENMEMF_exact_node(n) (XENMEMF_node(n) | (1 << 17))
 #endif
 
 /* A change of a domain's reservation. */
@@ -244,15 +266,10 @@ struct xen_add_to_physmap {
 typedef struct xen_add_to_physmap xen_add_to_physmap_t;
 DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_t);
 
-/* The extra field of xen_add_to_physmap_batch. */
-union xen_add_to_physmap_batch_extra {
-    /* XENMAPSPACE_gmfn_foreign: the domain the frames come from. */
-    domid_t foreign_domid;
-    /* Other spaces: must be zero. */
-    uint16_t res0;
-};
-
-/* XENMEM_add_to_physmap_batch: add_to_physmap for many pages. */
+/*
+ * XENMEM_add_to_physmap_batch: add_to_physmap for many pages; called
+ * xen_add_to_physmap_range before interface 0x00040400.
+ */
 struct xen_add_to_physmap_batch {
     /* IN: the domain whose map changes. */
     domid_t domid;
@@ -260,8 +277,25 @@ struct xen_add_to_physmap_batch {
     uint16_t space;
     /* IN: number of pages. */
     uint16_t size;
+#if __XEN_INTERFACE_VERSION__ < 0x00040700
+    /*
+     * IN: before interface 0x00040700, the domain the frames come from
+     * (XENMAPSPACE_gmfn_foreign; zero for other spaces).
+     */
+    domid_t foreign_domid;
+#else
     /* IN: depends on space. */
-    union xen_add_to_physmap_batch_extra u;
+    /*
+     * The extra field of xen_add_to_physmap_batch (since interface
+     * 0x00040700).
+     */
+    union xen_add_to_physmap_batch_extra {
+        /* XENMAPSPACE_gmfn_foreign: the domain the frames come from. */
+        domid_t foreign_domid;
+        /* Other spaces: must be zero. */
+        uint16_t res0;
+    } u;
+#endif
     /* IN: indexes in the space. */
     XEN_GUEST_HANDLE(xen_ulong_t) idxs;
     /* IN: where each page should appear. */
@@ -269,8 +303,18 @@ struct xen_add_to_physmap_batch {
     /* IN, contents OUT: an error code per page. */
     XEN_GUEST_HANDLE(int) errs;
 };
+#if __XEN_INTERFACE_VERSION__ < 0x00040400
+#define xen_add_to_physmap_range xen_add_to_physmap_batch
+#endif
 typedef struct xen_add_to_physmap_batch xen_add_to_physmap_batch_t;
 DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_batch_t);
+
+#if __XEN_INTERFACE_VERSION__ < 0x00040400
+
+/* Before interface 0x00040400: the typedef of xen_add_to_physmap_range. */
+typedef struct xen_add_to_physmap_batch xen_add_to_physmap_range_t;
+DEFINE_XEN_GUEST_HANDLE(xen_add_to_physmap_range_t);
+#endif
 
 /* XENMEM_remove_from_physmap: unmap a page (translated guests only). */
 struct xen_remove_from_physmap {
@@ -426,53 +470,11 @@ DEFINE_XEN_GUEST_HANDLE(xen_mem_access_op_t);
  */
 #define XENMEM_SHARING_OP_FIELD_IS_GREF_FLAG 0x4000000000000000ULL
 
-/* Sharing: nominate a page. */
-struct mem_sharing_op_nominate {
-    /* IN: the page, as a frame or a grant reference. */
-    union {
-        uint64_aligned_t gfn;
-        uint32_t grant_ref;
-    } u;
-    /* OUT: its sharing handle. */
-    uint64_aligned_t handle;
-};
+/* Is the gfn field `field` a grant reference? */
+#define XENMEM_SHARING_OP_FIELD_IS_GREF(field) ((field) & XENMEM_SHARING_OP_FIELD_IS_GREF_FLAG)
 
-/* Sharing: share a page, or add it to the client's map. */
-struct mem_sharing_op_share {
-    /* IN: the source page. */
-    uint64_aligned_t source_gfn;
-    /* IN: its handle. */
-    uint64_aligned_t source_handle;
-    /* IN: the client page. */
-    uint64_aligned_t client_gfn;
-    /* IN: its handle. */
-    uint64_aligned_t client_handle;
-    /* IN: the client domain. */
-    domid_t client_domain;
-};
-
-/* Sharing: share a range of pages. */
-struct mem_sharing_op_range {
-    /* IN: the first page. */
-    uint64_aligned_t first_gfn;
-    /* IN: the last page. */
-    uint64_aligned_t last_gfn;
-    /* Must be zero. */
-    uint64_aligned_t opaque;
-    /* IN: the client domain. */
-    domid_t client_domain;
-    uint16_t _pad[3];
-};
-
-/* Sharing: debug a page. */
-struct mem_sharing_op_debug {
-    /* IN: the page, as a guest frame, a machine frame or a grant reference. */
-    union {
-        uint64_aligned_t gfn;
-        uint64_aligned_t mfn;
-        uint32_t gref;
-    } u;
-};
+/* The grant reference a gfn field `field` holds. */
+#define XENMEM_SHARING_OP_FIELD_GET_GREF(field) ((field) & (~XENMEM_SHARING_OP_FIELD_IS_GREF_FLAG))
 
 /* Options of a fork. */
 /* Let the fork use the IOMMU (for short-lived forks). */
@@ -484,15 +486,6 @@ struct mem_sharing_op_debug {
 /* fork_reset: reset the memory. */
 #define XENMEM_FORK_RESET_MEMORY (1U << 3)
 
-/* Sharing: fork a domain, or reset a fork. */
-struct mem_sharing_op_fork {
-    /* IN: the parent. */
-    domid_t parent_domain;
-    /* IN: XENMEM_FORK_* options. */
-    uint16_t flags; /* bitmap xenmem_fork */
-    uint32_t pad;
-};
-
 /* XENMEM_sharing_op: memory sharing between domains. */
 struct xen_mem_sharing_op {
     /* IN: XENMEM_sharing_op_*. */
@@ -501,11 +494,58 @@ struct xen_mem_sharing_op {
     domid_t domain;
     /* IN/OUT: the arguments of op. */
     union {
-        struct mem_sharing_op_nominate nominate;
-        struct mem_sharing_op_share share;
-        struct mem_sharing_op_range range;
-        struct mem_sharing_op_debug debug;
-        struct mem_sharing_op_fork fork;
+        /* Sharing: nominate a page. */
+        struct mem_sharing_op_nominate {
+            /* IN: the page, as a frame or a grant reference. */
+            union {
+                uint64_aligned_t gfn;
+                uint32_t grant_ref;
+            } u;
+            /* OUT: its sharing handle. */
+            uint64_aligned_t handle;
+        } nominate;
+        /* Sharing: share a page, or add it to the client's map. */
+        struct mem_sharing_op_share {
+            /* IN: the source page. */
+            uint64_aligned_t source_gfn;
+            /* IN: its handle. */
+            uint64_aligned_t source_handle;
+            /* IN: the client page. */
+            uint64_aligned_t client_gfn;
+            /* IN: its handle. */
+            uint64_aligned_t client_handle;
+            /* IN: the client domain. */
+            domid_t client_domain;
+        } share;
+        /* Sharing: share a range of pages. */
+        struct mem_sharing_op_range {
+            /* IN: the first page. */
+            uint64_aligned_t first_gfn;
+            /* IN: the last page. */
+            uint64_aligned_t last_gfn;
+            /* Must be zero. */
+            uint64_aligned_t opaque;
+            /* IN: the client domain. */
+            domid_t client_domain;
+            uint16_t _pad[3];
+        } range;
+        /* Sharing: debug a page. */
+        struct mem_sharing_op_debug {
+            /* IN: the page, as a guest frame, a machine frame or a grant reference. */
+            union {
+                uint64_aligned_t gfn;
+                uint64_aligned_t mfn;
+                uint32_t gref;
+            } u;
+        } debug;
+        /* Sharing: fork a domain, or reset a fork. */
+        struct mem_sharing_op_fork {
+            /* IN: the parent. */
+            domid_t parent_domain;
+            /* IN: XENMEM_FORK_* options. */
+            uint16_t flags; /* bitmap xenmem_fork */
+            uint32_t pad;
+        } fork;
     } u;
 };
 typedef struct xen_mem_sharing_op xen_mem_sharing_op_t;
@@ -564,6 +604,9 @@ DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_map_t);
  * the ioreq page of vCPU n).
  */
 #define XENMEM_resource_ioreq_server_frame_bufioreq 0
+
+/* The ioreq page of vCPU `n` in an ioreq server resource. */
+#define XENMEM_resource_ioreq_server_frame_ioreq(n) (1 + (n))
 
 /*
  * XENMEM_acquire_resource: map the frames of a guest resource into the

@@ -17,6 +17,11 @@
 /* A PCI SERR (ISA port 0x61, bit 7). */
 #define _XEN_NMIREASON_pci_serr 1
 #define XEN_NMIREASON_pci_serr (1UL << _XEN_NMIREASON_pci_serr)
+#if __XEN_INTERFACE_VERSION__ < 0x00040300
+/* Before interface 0x00040300: the name of pci_serr. */
+#define _XEN_NMIREASON_parity_error 1
+#define XEN_NMIREASON_parity_error (1UL << _XEN_NMIREASON_parity_error)
+#endif
 /* Some other hardware NMI. */
 #define _XEN_NMIREASON_unknown 2
 #define XEN_NMIREASON_unknown (1UL << _XEN_NMIREASON_unknown)

@@ -58,6 +58,22 @@
  * hardware domain calls it after every reset it makes.
  */
 #define PHYSDEVOP_pci_device_reset 32
+#if __XEN_INTERFACE_VERSION__ < 0x00040600
+/* Before interface 0x00040600: the old name of irq_status_query. */
+#define PHYSDEVOP_IRQ_STATUS_QUERY 5
+/* Before interface 0x00040600: the old name of set_iopl. */
+#define PHYSDEVOP_SET_IOPL 6
+/* Before interface 0x00040600: the old name of set_iobitmap. */
+#define PHYSDEVOP_SET_IOBITMAP 7
+/* Before interface 0x00040600: the old name of apic_read. */
+#define PHYSDEVOP_APIC_READ 8
+/* Before interface 0x00040600: the old name of apic_write. */
+#define PHYSDEVOP_APIC_WRITE 9
+/* Before interface 0x00040600: the old name of alloc_irq_vector. */
+#define PHYSDEVOP_ASSIGN_VECTOR 10
+/* Before interface 0x00040600: the old name of free_irq_vector. */
+#define PHYSDEVOP_FREE_VECTOR 11
+#endif
 
 #if __XEN_INTERFACE_VERSION__ < 0x00040200
 
@@ -98,6 +114,15 @@ DEFINE_XEN_GUEST_HANDLE(physdev_pirq_eoi_gmfn_t);
 /* Several guests share the interrupt. */
 #define _XENIRQSTAT_shared 1
 #define XENIRQSTAT_shared (1U << _XENIRQSTAT_shared)
+
+#if __XEN_INTERFACE_VERSION__ < 0x00040600
+
+/* Before interface 0x00040600: the old name of XENIRQSTAT_needs_eoi. */
+#define PHYSDEVOP_IRQ_NEEDS_UNMASK_NOTIFY 0x1U
+
+/* Before interface 0x00040600: the old name of XENIRQSTAT_shared. */
+#define PHYSDEVOP_IRQ_SHARED 0x2U
+#endif
 
 /* PHYSDEVOP_irq_status_query: the state of an interrupt line. */
 struct physdev_irq_status_query {
@@ -335,6 +360,7 @@ __extension__ struct physdev_pci_device_add {
     uint32_t optarr[XEN_FLEX_ARRAY_DIM];
 };
 typedef struct physdev_pci_device_add physdev_pci_device_add_t;
+DEFINE_XEN_GUEST_HANDLE(physdev_pci_device_add_t);
 
 /* A PCI device: segment, bus, device and function. */
 struct physdev_pci_device {

@@ -90,7 +90,8 @@
 
 /*
  * XENPF_settime32: set the wallclock so that it reads secs.nsecs after
- * the Unix epoch at the given system time.
+ * the Unix epoch at the given system time. Also called xenpf_settime
+ * before interface 0x00040600.
  */
 struct xenpf_settime32 {
     /* IN: seconds. */
@@ -100,9 +101,15 @@ struct xenpf_settime32 {
     /* IN: the system time at which that holds. */
     uint64_t system_time;
 };
+#if __XEN_INTERFACE_VERSION__ < 0x00040600
+#define xenpf_settime xenpf_settime32
+#endif
 typedef struct xenpf_settime32 xenpf_settime32_t;
 
-/* XENPF_settime64: as settime32 with 64-bit seconds. */
+/*
+ * XENPF_settime64: as settime32 with 64-bit seconds. Also called
+ * xenpf_settime since interface 0x00040600.
+ */
 struct xenpf_settime64 {
     /* IN: seconds. */
     uint64_t secs;
@@ -112,6 +119,9 @@ struct xenpf_settime64 {
     /* IN: the system time at which that holds. */
     uint64_t system_time;
 };
+#if __XEN_INTERFACE_VERSION__ >= 0x00040600
+#define xenpf_settime xenpf_settime64
+#endif
 typedef struct xenpf_settime64 xenpf_settime64_t;
 
 /* The settime struct of this interface version. */
@@ -347,57 +357,6 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_efi_runtime_call_t);
 /* Apple device properties. */
 #define XEN_FW_EFI_APPLE_PROPERTIES 6
 
-/* XEN_FW_EFI_INFO data; index says which member. */
-union xenpf_efi_info {
-    /* VERSION, RT_VERSION. */
-    uint32_t version;
-    /* CONFIG_TABLE. */
-    struct {
-        /* Address of EFI_CONFIGURATION_TABLE. */
-        uint64_t addr;
-        uint32_t nent;
-    } cfg;
-    /* VENDOR. */
-    struct {
-        uint32_t revision;
-        /* IN: size of name in bytes. */
-        uint32_t bufsz;
-        /* The name, in UCS-2/UTF-16. */
-        XEN_GUEST_HANDLE(void) name;
-    } vendor;
-    /* MEM_INFO. */
-    struct {
-        uint64_t addr;
-        uint64_t size;
-        uint64_t attr;
-        uint32_t type;
-    } mem;
-    /* PCI_ROM. */
-    struct {
-        /* IN. */
-        uint16_t segment;
-        /* IN. */
-        uint8_t bus;
-        /* IN. */
-        uint8_t devfn;
-        /* IN. */
-        uint16_t vendor;
-        /* IN. */
-        uint16_t devid;
-        /* OUT. */
-        uint64_t address;
-        /* OUT. */
-        xen_ulong_t size;
-    } pci_rom;
-    /* APPLE_PROPERTIES. */
-    struct {
-        /* OUT. */
-        uint64_t address;
-        /* OUT. */
-        xen_ulong_t size;
-    } apple_properties;
-};
-
 /* XENPF_firmware_info: information the firmware gave Xen at boot. */
 struct xenpf_firmware_info {
     /* IN: XEN_FW_*. */
@@ -437,7 +396,56 @@ struct xenpf_firmware_info {
             /* A 128-byte buffer for the EDID. */
             XEN_GUEST_HANDLE(uint8) edid;
         } vbeddc_info;
-        union xenpf_efi_info efi_info;
+        /* XEN_FW_EFI_INFO data; index says which member. */
+        union xenpf_efi_info {
+            /* VERSION, RT_VERSION. */
+            uint32_t version;
+            /* CONFIG_TABLE. */
+            struct {
+                /* Address of EFI_CONFIGURATION_TABLE. */
+                uint64_t addr;
+                uint32_t nent;
+            } cfg;
+            /* VENDOR. */
+            struct {
+                uint32_t revision;
+                /* IN: size of name in bytes. */
+                uint32_t bufsz;
+                /* The name, in UCS-2/UTF-16. */
+                XEN_GUEST_HANDLE(void) name;
+            } vendor;
+            /* MEM_INFO. */
+            struct {
+                uint64_t addr;
+                uint64_t size;
+                uint64_t attr;
+                uint32_t type;
+            } mem;
+            /* PCI_ROM. */
+            struct {
+                /* IN. */
+                uint16_t segment;
+                /* IN. */
+                uint8_t bus;
+                /* IN. */
+                uint8_t devfn;
+                /* IN. */
+                uint16_t vendor;
+                /* IN. */
+                uint16_t devid;
+                /* OUT. */
+                uint64_t address;
+                /* OUT. */
+                xen_ulong_t size;
+            } pci_rom;
+            /* APPLE_PROPERTIES. */
+            struct {
+                /* OUT. */
+                uint64_t address;
+                /* OUT. */
+                xen_ulong_t size;
+            } apple_properties;
+        } efi_info;
         uint8_t kbd_shift_flags;
     } u;
 };

@@ -560,6 +560,15 @@ struct xen_set_cppc_para {
     uint32_t activity_window;
 };
 
+/* The scaling_driver name of AMD's CPPC driver (xen_get_cpufreq_para). */
+#define XEN_AMD_CPPC_DRIVER_NAME "amd-cppc"
+
+/* The scaling_driver name of AMD's CPPC driver in EPP mode. */
+#define XEN_AMD_CPPC_EPP_DRIVER_NAME "amd-cppc-epp"
+
+/* The scaling_driver name of Intel's HWP driver. */
+#define XEN_HWP_DRIVER_NAME "hwp"
+
 /* Length of cpufreq names (as in Linux's sysfs). */
 #define CPUFREQ_NAME_LEN 16
 
@@ -971,12 +980,6 @@ struct xen_sysctl_credit2_schedule {
 #define XEN_SYSCTL_SCHEDOP_putinfo 0
 #define XEN_SYSCTL_SCHEDOP_getinfo 1
 
-/* Parameters of the ARINC 653 scheduler. */
-struct xen_sysctl_sched_arinc653 {
-    /* The schedule. */
-    XEN_GUEST_HANDLE_64(xen_sysctl_arinc653_schedule_t) schedule;
-};
-
 /* XEN_SYSCTL_scheduler_op: parameters of a pool's scheduler. */
 struct xen_sysctl_scheduler_op {
     /* IN: the pool. */
@@ -987,7 +990,11 @@ struct xen_sysctl_scheduler_op {
     uint32_t cmd; /* enum xen_sysctl_schedop */
     /* IN/OUT: the scheduler's parameters. */
     union {
-        struct xen_sysctl_sched_arinc653 sched_arinc653;
+        /* Parameters of the ARINC 653 scheduler. */
+        struct xen_sysctl_sched_arinc653 {
+            /* The schedule. */
+            XEN_GUEST_HANDLE_64(xen_sysctl_arinc653_schedule_t) schedule;
+        } sched_arinc653;
         struct xen_sysctl_credit_schedule sched_credit;
         struct xen_sysctl_credit2_schedule sched_credit2;
     } u;
@@ -1130,6 +1137,65 @@ struct xen_sysctl_cpu_featureset {
 
 /* Version of the livepatch payload format. */
 #define LIVEPATCH_PAYLOAD_VERSION 2
+
+#if defined(__XEN__)
+
+/*
+ * How many bytes a livepatch expectation holds: the size of the opaque
+ * buffer of livepatch_func. The hypervisor's only.
+ */
+#define LIVEPATCH_OPAQUE_SIZE 31
+
+/*
+ * What a livepatch expects at the address it patches before it applies.
+ * The hypervisor's only.
+ */
+struct livepatch_expectation {
+    /* The check is enabled. */
+    __extension__ uint8_t enabled:1;
+    /* How many bytes of data to compare, up to LIVEPATCH_OPAQUE_SIZE. */
+    __extension__ uint8_t len:5;
+    /* Reserved: zero. */
+    __extension__ uint8_t rsv:2;
+    /* The bytes expected. */
+    uint8_t data[LIVEPATCH_OPAQUE_SIZE];
+};
+typedef struct livepatch_expectation livepatch_expectation_t;
+
+/*
+ * Whether the hypervisor applied a function of a payload (a C enum with a
+ * tag and a typedef; the hypervisor's only).
+ */
+typedef enum livepatch_func_state {
+    LIVEPATCH_FUNC_NOT_APPLIED = 0,
+    LIVEPATCH_FUNC_APPLIED = 1
+} livepatch_func_state_t;
+
+/*
+ * A function a livepatch payload replaces: where the old and the new code
+ * are, their sizes and what the hypervisor expects to find. The
+ * hypervisor's only.
+ */
+struct livepatch_func {
+    /* The function's name (a C string). */
+    const char *name;
+    /* The new code. */
+    void *new_addr;
+    /* The code it replaces. */
+    void *old_addr;
+    /* The new code's size. */
+    uint32_t new_size;
+    /* The old code's size. */
+    uint32_t old_size;
+    /* LIVEPATCH_PAYLOAD_VERSION. */
+    uint8_t version;
+    /* Reserved. */
+    uint8_t _pad[39];
+    /* What the old code must hold. */
+    livepatch_expectation_t expect;
+};
+typedef struct livepatch_func livepatch_func_t;
+#endif
 
 /* Suggested size of a payload's name, NUL included. */
 #define XEN_LIVEPATCH_NAME_SIZE 128

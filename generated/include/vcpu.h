@@ -175,4 +175,28 @@ struct vcpu_get_physid {
 typedef struct vcpu_get_physid vcpu_get_physid_t;
 DEFINE_XEN_GUEST_HANDLE(vcpu_get_physid_t);
 
+/*
+ * VCPUOP_register_vcpu_time_memory_area (and, with addr.p,
+ * VCPUOP_register_vcpu_time_phys_area): where Xen keeps the second copy
+ * of the vCPU's time information, given one of three ways.
+ */
+struct vcpu_register_time_memory_area {
+    union {
+        /* A guest handle to the area. */
+        XEN_GUEST_HANDLE(vcpu_time_info_t) h;
+        /* Its virtual address in the guest, pointer-sized. */
+        struct vcpu_time_info *v;
+        /* Its guest physical address (register_vcpu_time_phys_area). */
+        uint64_t p;
+    } addr;
+};
+typedef struct vcpu_register_time_memory_area vcpu_register_time_memory_area_t;
+DEFINE_XEN_GUEST_HANDLE(vcpu_register_time_memory_area_t);
+
+/* The x86 APIC ID in a vcpu_get_physid identity. */
+#define xen_vcpu_physid_to_x86_apicid(physid) ((uint32_t)(physid))
+
+/* The x86 ACPI ID in a vcpu_get_physid identity. */
+#define xen_vcpu_physid_to_x86_acpiid(physid) ((uint32_t)((physid) >> 32))
+
 #endif /* __XEN_PUBLIC_VCPU_H__ */

@@ -10,6 +10,7 @@
 #define __XEN_PUBLIC_VERSION_H__
 
 #include "xen.h"
+#include "features.h"
 
 /* Commands of HYPERVISOR_xen_version(). */
 /* Returns the version as major:minor (16:16); no argument. */

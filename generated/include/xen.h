@@ -10,8 +10,10 @@
 #define __XEN_PUBLIC_XEN_H__
 
 /* Fixed-width integers: from <stdint.h>, except where the environment
- * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
-#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
+ * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT), and not
+ * for assembler sources. */
+#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(__ASSEMBLER__) && \
+    !defined(XENIDL_NO_STDINT)
 #include <stdint.h>
 #endif
 
@@ -136,6 +138,10 @@ DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
 /* Replaced by sched_op since interface 0x00030101. */
 #define __HYPERVISOR_sched_op_compat 6
 #define __HYPERVISOR_platform_op 7
+#if __XEN_INTERFACE_VERSION__ < 0x00030204
+/* Before interface 0x00030204: the name of platform_op. */
+#define __HYPERVISOR_dom0_op 7
+#endif
 #define __HYPERVISOR_set_debugreg 8
 #define __HYPERVISOR_get_debugreg 9
 #define __HYPERVISOR_update_descriptor 10
@@ -377,8 +383,17 @@ DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
  */
 #define VMASST_TYPE_m2p_strict 32
 
+#if __XEN_INTERFACE_VERSION__ < 0x00040600
+
+/* Before interface 0x00040600: the highest VMASST_TYPE_* then. */
+#define MAX_VMASST_TYPE 3
+#endif
+
+#ifndef __ASSEMBLER__
 /* An identifier of a domain. */
 typedef uint16_t domid_t;
+
+#endif /* !__ASSEMBLER__ */
 
 /* Identifiers from here up name no ordinary domain. */
 #define DOMID_FIRST_RESERVED 0x7FF0U
@@ -415,6 +430,7 @@ typedef uint16_t domid_t;
 /* The bits of a valid domain identifier. */
 #define DOMID_MASK 0x7FFFU
 
+#ifndef __ASSEMBLER__
 /*
  * One page-table update for HYPERVISOR_mmu_update(). The fields have the
  * width of a machine address of the architecture.
@@ -483,12 +499,25 @@ struct mmuext_op {
 typedef struct mmuext_op mmuext_op_t;
 DEFINE_XEN_GUEST_HANDLE(mmuext_op_t);
 
+#endif /* !__ASSEMBLER__ */
+
 /* Flags of vcpu_time_info.flags. */
 /* The TSC is stable across vCPUs. */
 #define XEN_PVCLOCK_TSC_STABLE_BIT (1 << 0)
 /* The guest was stopped; its watchdogs should not fire. */
 #define XEN_PVCLOCK_GUEST_STOPPED (1 << 1)
 
+#if __XEN_INTERFACE_VERSION__ < 0x00040400
+
+/*
+ * Before interface 0x00040400: the ports of the 2-level event channel ABI
+ * (event_channel.h's EVTCHN_2L_NR_CHANNELS): 1024 where a long has 32 bits,
+ * 4096 where it has 64.
+ */
+#define NR_EVENT_CHANNELS (sizeof(xen_ulong_t) * sizeof(xen_ulong_t) * 64)
+#endif
+
+#ifndef __ASSEMBLER__
 /*
  * Per-vCPU time information. Xen increments version before and after
  * updating the other fields, so an odd version means an update is under
@@ -589,11 +618,14 @@ struct shared_info {
 typedef struct shared_info shared_info_t;
 #endif
 
+#endif /* !__ASSEMBLER__ */
+
 #ifdef XEN_HAVE_PV_GUEST_ENTRY
 
 /* Most bytes of a PV guest's command line in start_info. */
 #define MAX_GUEST_CMDLINE 1024
 
+#ifndef __ASSEMBLER__
 /*
  * What a paravirtualised guest finds at start of day: a page, pointed to
  * by rSI, describing its initial memory and devices. The console union
@@ -618,9 +650,15 @@ struct start_info {
     /* The console: a ring for a domU, a video mode description for dom0. */
     union {
         struct {
-            /* Machine frame of the console ring. */
+            /*
+             * Machine frame of the console ring (console_mfn before
+             * interface 0x00030203).
+             */
             xen_pfn_t mfn;
-            /* Event channel of the console ring. */
+            /*
+             * Event channel of the console ring (console_evtchn before
+             * interface 0x00030203).
+             */
             uint32_t evtchn;
         } domU;
         struct {
@@ -656,7 +694,15 @@ struct start_info {
     /* Number of frames of the initial p2m table. */
     unsigned long nr_p2m_frames;
 };
+#if __XEN_INTERFACE_VERSION__ < 0x00030203
+#define console_mfn console.domU.mfn
+#endif
+#if __XEN_INTERFACE_VERSION__ < 0x00030203
+#define console_evtchn console.domU.evtchn
+#endif
 typedef struct start_info start_info_t;
+
+#endif /* !__ASSEMBLER__ */
 #endif /* XEN_HAVE_PV_GUEST_ENTRY */
 
 /* start_info flags (SIF_*). */
@@ -677,6 +723,7 @@ typedef struct start_info start_info_t;
 /* start_info flags: the byte kept for power management options. */
 #define SIF_PM_MASK 0xFF00
 
+#ifndef __ASSEMBLER__
 /*
  * One module of a multiboot module package. A package starts with an
  * array of these, ended by one whose mod_start is zero; addresses are
@@ -692,6 +739,8 @@ struct xen_multiboot_mod_list {
     uint32_t pad;
 };
 
+#endif /* !__ASSEMBLER__ */
+
 /* dom0_vga_console_info: VGA text mode 3. */
 #define XEN_VGATYPE_TEXT_MODE_3 0x3
 
@@ -701,9 +750,10 @@ struct xen_multiboot_mod_list {
 /* dom0_vga_console_info: an EFI linear frame buffer. */
 #define XEN_VGATYPE_EFI_LFB 0x70
 
+#ifndef __ASSEMBLER__
 /*
  * The console of dom0 (start_info.console.dom0 points at it): what a VGA
- * or VESA console needs.
+ * or VESA console needs. C also calls it xen_vga_console_info.
  */
 struct dom0_vga_console_info {
     /* XEN_VGATYPE_*. */
@@ -760,6 +810,7 @@ struct dom0_vga_console_info {
         } vesa_lfb;
     } u;
 };
+#define xen_vga_console_info dom0_vga_console_info
 typedef struct dom0_vga_console_info dom0_vga_console_info_t;
 
 /* The toolstack's handle of a domain (a UUID). */
@@ -774,8 +825,11 @@ struct xen_uuid {
 };
 typedef struct xen_uuid xen_uuid_t;
 
+#endif /* !__ASSEMBLER__ */
+
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 
+#ifndef __ASSEMBLER__
 /* A bitmap in guest memory, for the toolstack interfaces. */
 struct xenctl_bitmap {
     /* IN: the bitmap's bytes. */
@@ -784,6 +838,8 @@ struct xenctl_bitmap {
     uint32_t nr_bits;
 };
 typedef struct xenctl_bitmap xenctl_bitmap_t;
+
+#endif /* !__ASSEMBLER__ */
 #endif
 
 #endif /* __XEN_PUBLIC_XEN_H__ */

@@ -393,6 +393,49 @@ size_t xen_arch_domainconfig_wire_size_abi(int abi)
 	}
 }
 
+/* --- struct xen_pmu_arch --- */
+
+int xen_pmu_arch_decode(struct xen_pmu_arch *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 1)
+		return xenidl_fail(err, XENIDL_ESHORT, "xen_pmu_arch", "", len, 1, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 1);
+#else
+	out->dummy = xenidl_le_load_u8(p + 0);
+#endif
+	return 0;
+}
+
+int xen_pmu_arch_encode(const struct xen_pmu_arch *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 1)
+		return xenidl_fail(err, XENIDL_ESHORT, "xen_pmu_arch", "", len, 1, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 1);
+#else
+	xenidl_le_store_u8(p + 0, in->dummy);
+#endif
+	return 0;
+}
+
+int xen_pmu_arch_check(const struct xen_pmu_arch *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
 #else
 typedef int xenidl_marshal_arch_ppc_unused;
 #endif

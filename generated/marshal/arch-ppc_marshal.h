@@ -72,6 +72,15 @@ int xen_arch_domainconfig_encode_abi(const struct xen_arch_domainconfig *in, voi
 	unsigned flags, struct xenidl_error *err);
 size_t xen_arch_domainconfig_wire_size_abi(int abi);
 
+/* struct xen_pmu_arch */
+#define xen_pmu_arch_WIRE_SIZE 1
+int xen_pmu_arch_decode(struct xen_pmu_arch *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int xen_pmu_arch_encode(const struct xen_pmu_arch *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int xen_pmu_arch_check(const struct xen_pmu_arch *v,
+	unsigned flags, struct xenidl_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -68,6 +68,15 @@ int arch_shared_info_encode_abi(const struct arch_shared_info *in, void *buf, si
 	unsigned flags, struct xenidl_error *err);
 size_t arch_shared_info_wire_size_abi(int abi);
 
+/* struct xen_pmu_arch */
+#define xen_pmu_arch_WIRE_SIZE 1
+int xen_pmu_arch_decode(struct xen_pmu_arch *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int xen_pmu_arch_encode(const struct xen_pmu_arch *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int xen_pmu_arch_check(const struct xen_pmu_arch *v,
+	unsigned flags, struct xenidl_error *err);
+
 #ifdef __cplusplus
 }
 #endif

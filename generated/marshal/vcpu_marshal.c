@@ -1127,3 +1127,219 @@ size_t vcpu_get_physid_wire_size_abi(int abi)
 		return 0;
 	}
 }
+
+/* --- struct vcpu_register_time_memory_area --- */
+
+#if defined(__i386__)
+int vcpu_register_time_memory_area_decode(struct vcpu_register_time_memory_area *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 8)
+		return xenidl_fail(err, XENIDL_ESHORT, "vcpu_register_time_memory_area", "", len, 8, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 8);
+#else
+	xenidl_copy(&out->addr, p + 0, 8);
+#endif
+	return 0;
+}
+
+int vcpu_register_time_memory_area_encode(const struct vcpu_register_time_memory_area *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 8)
+		return xenidl_fail(err, XENIDL_ESHORT, "vcpu_register_time_memory_area", "", len, 8, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 8);
+#else
+	xenidl_copy(p + 0, &in->addr, 8);
+#endif
+	return 0;
+}
+
+int vcpu_register_time_memory_area_check(const struct vcpu_register_time_memory_area *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+int vcpu_register_time_memory_area_decode_abi(struct vcpu_register_time_memory_area *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+		return vcpu_register_time_memory_area_decode(out, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "vcpu_register_time_memory_area", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+int vcpu_register_time_memory_area_encode_abi(const struct vcpu_register_time_memory_area *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+		return vcpu_register_time_memory_area_encode(in, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "vcpu_register_time_memory_area", "", 0, (uint64_t)abi, NULL);
+	}
+}
+#elif defined(__powerpc64__) || defined(__riscv) || defined(__x86_64__) || defined(__aarch64__)
+int vcpu_register_time_memory_area_decode(struct vcpu_register_time_memory_area *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 8)
+		return xenidl_fail(err, XENIDL_ESHORT, "vcpu_register_time_memory_area", "", len, 8, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 8);
+#else
+	xenidl_copy(&out->addr, p + 0, 8);
+#endif
+	return 0;
+}
+
+int vcpu_register_time_memory_area_encode(const struct vcpu_register_time_memory_area *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 8)
+		return xenidl_fail(err, XENIDL_ESHORT, "vcpu_register_time_memory_area", "", len, 8, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 8);
+#else
+	xenidl_copy(p + 0, &in->addr, 8);
+#endif
+	return 0;
+}
+
+int vcpu_register_time_memory_area_check(const struct vcpu_register_time_memory_area *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+int vcpu_register_time_memory_area_decode_abi(struct vcpu_register_time_memory_area *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_64:
+	case XENIDL_ABI_ARM64:
+	case XENIDL_ABI_RISCV64:
+	case XENIDL_ABI_PPC64LE:
+		return vcpu_register_time_memory_area_decode(out, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "vcpu_register_time_memory_area", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+int vcpu_register_time_memory_area_encode_abi(const struct vcpu_register_time_memory_area *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_64:
+	case XENIDL_ABI_ARM64:
+	case XENIDL_ABI_RISCV64:
+	case XENIDL_ABI_PPC64LE:
+		return vcpu_register_time_memory_area_encode(in, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "vcpu_register_time_memory_area", "", 0, (uint64_t)abi, NULL);
+	}
+}
+#elif defined(__arm__)
+int vcpu_register_time_memory_area_decode(struct vcpu_register_time_memory_area *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 8)
+		return xenidl_fail(err, XENIDL_ESHORT, "vcpu_register_time_memory_area", "", len, 8, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 8);
+#else
+	xenidl_copy(&out->addr, p + 0, 8);
+#endif
+	return 0;
+}
+
+int vcpu_register_time_memory_area_encode(const struct vcpu_register_time_memory_area *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 8)
+		return xenidl_fail(err, XENIDL_ESHORT, "vcpu_register_time_memory_area", "", len, 8, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 8);
+#else
+	xenidl_copy(p + 0, &in->addr, 8);
+#endif
+	return 0;
+}
+
+int vcpu_register_time_memory_area_check(const struct vcpu_register_time_memory_area *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+int vcpu_register_time_memory_area_decode_abi(struct vcpu_register_time_memory_area *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_ARM32:
+		return vcpu_register_time_memory_area_decode(out, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "vcpu_register_time_memory_area", "", 0, (uint64_t)abi, NULL);
+	}
+}
+
+int vcpu_register_time_memory_area_encode_abi(const struct vcpu_register_time_memory_area *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err)
+{
+	switch (abi) {
+	case XENIDL_ABI_ARM32:
+		return vcpu_register_time_memory_area_encode(in, buf, len, flags, err);
+	default:
+		return xenidl_fail(err, XENIDL_EABI, "vcpu_register_time_memory_area", "", 0, (uint64_t)abi, NULL);
+	}
+}
+#else
+#error "xenidl: no marshalling code for this ABI"
+#endif
+
+size_t vcpu_register_time_memory_area_wire_size_abi(int abi)
+{
+	switch (abi) {
+	case XENIDL_ABI_X86_32:
+	case XENIDL_ABI_X86_64:
+	case XENIDL_ABI_ARM32:
+	case XENIDL_ABI_ARM64:
+	case XENIDL_ABI_RISCV64:
+	case XENIDL_ABI_PPC64LE:
+		return 8;
+	default:
+		return 0;
+	}
+}

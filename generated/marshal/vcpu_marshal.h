@@ -107,6 +107,20 @@ int vcpu_get_physid_encode_abi(const struct vcpu_get_physid *in, void *buf, size
 	unsigned flags, struct xenidl_error *err);
 size_t vcpu_get_physid_wire_size_abi(int abi);
 
+/* struct vcpu_register_time_memory_area */
+#define vcpu_register_time_memory_area_WIRE_SIZE 8
+int vcpu_register_time_memory_area_decode(struct vcpu_register_time_memory_area *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int vcpu_register_time_memory_area_encode(const struct vcpu_register_time_memory_area *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int vcpu_register_time_memory_area_check(const struct vcpu_register_time_memory_area *v,
+	unsigned flags, struct xenidl_error *err);
+int vcpu_register_time_memory_area_decode_abi(struct vcpu_register_time_memory_area *out, const void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+int vcpu_register_time_memory_area_encode_abi(const struct vcpu_register_time_memory_area *in, void *buf, size_t len, int abi,
+	unsigned flags, struct xenidl_error *err);
+size_t vcpu_register_time_memory_area_wire_size_abi(int abi);
+
 #ifdef __cplusplus
 }
 #endif

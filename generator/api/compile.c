@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cinline.h"
 #include "layout.h"
 #include "loader.h"
 #include "order.h"
@@ -26,6 +27,7 @@ struct xi_ctx *xi_create(const struct xi_options *opt, FILE *diag)
 	xi_map_init(&ctx->canon_of_path);
 	xi_map_init(&ctx->symbols);
 	xi_map_init(&ctx->member_conds);
+	xi_map_init(&ctx->member_aliases);
 	xi_map_init(&ctx->ref_seen);
 	return ctx;
 }
@@ -39,6 +41,7 @@ void xi_destroy(struct xi_ctx *ctx)
 	xi_map_free(&ctx->canon_of_path);
 	xi_map_free(&ctx->symbols);
 	xi_map_free(&ctx->member_conds);
+	xi_map_free(&ctx->member_aliases);
 	xi_refs_free(ctx);
 	free(ctx->modules);
 	free(ctx->inputs);
@@ -91,6 +94,7 @@ bool xi_analyze(struct xi_ctx *ctx)
 		xi_inputs_add_imports(ctx);
 	xi_compute_visibility(ctx);
 	xi_resolve(ctx);
+	xi_check_c_inline(ctx);
 	xi_order(ctx);
 	if (!ctx->diag.capped)
 		xi_layout(ctx);

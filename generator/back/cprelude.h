@@ -37,8 +37,12 @@ bool xi_c_defines_handle(const struct xi_decl *d);
  * has: a struct or union marked @c_typedef gets `typedef struct X X_t;`
  * (or the name @c_typedef("name") gives), one marked @c_handle too (its
  * handle is of the typedef); any other struct or union is declared by its
- * tag alone. A module that does not gets NAME_t for every one. */
+ * tag alone. A module that does not gets NAME_t for every one but those
+ * declared in a member (@c_inline). */
 const char *xi_c_typedef_name(struct xi_arena *a, const struct xi_decl *d);
+/* The typedef of a @c_enum enum: @c_enum("NAME_t")'s (an anonymous enum),
+ * or @c_typedef's (a tagged one that also has a typedef); NULL: none. */
+const char *xi_c_enum_typedef_name(struct xi_arena *a, const struct xi_decl *d);
 
 /* Whether a @c_handle alias's handle is defined by the header of the
  * @!c_prelude file that imports its architecture's part (Xen's xen.h

@@ -49,12 +49,14 @@ const char *xi_comment_hash(struct xi_arena *a, const struct xi_comment *c)
 
 /* --- Integer literals ------------------------------------------------------ */
 
-/* An xidl integer literal of value v? */
+/* An xidl integer literal of value v (with a C suffix or not)? */
 static bool is_literal_of(const char *s, size_t n, uint64_t v)
 {
 	uint64_t got;
 	unsigned base;
 	size_t bad;
+	enum xi_lit_suffix suffix;
+	n -= xi_int_literal_suffix(s, n, &suffix);  /* `0xffu`: kept as written */
 	return n && xi_is_digit(s[0]) &&
 	       xi_int_parse_literal(s, n, &got, &base, &bad) == XI_LIT_OK && got == v;
 }

@@ -20,11 +20,17 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_C_HANDLE] = "c_handle",
 	[XI_W_C_TYPEDEF] = "c_typedef",
 	[XI_W_C_TYPEDEF_IF] = "c_typedef_if",
+	[XI_W_C_INLINE] = "c_inline",
+	[XI_W_C_NAME_IF] = "c_name_if",
+	[XI_W_C_ALIAS] = "c_alias",
+	[XI_W_C_OLD_NAME] = "c_old_name",
+	[XI_W_C_ALIAS_IF] = "c_alias_if",
 	[XI_W_C_HANDLES] = "c_handles",
 	[XI_W_C_FIELD_MACRO] = "c_field_macro",
 	[XI_W_C_BIT_NUMBERS] = "c_bit_numbers",
 	[XI_W_C_FALLBACK] = "c_fallback",
 	[XI_W_C_PRELUDE] = "c_prelude",
+	[XI_W_C_GUARD] = "c_guard",
 	[XI_W_CHAR] = "char",
 	[XI_W_CONST] = "const",
 	[XI_W_CONSTANTS] = "constants",
@@ -37,6 +43,7 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_FIELDS] = "fields",
 	[XI_W_FROM] = "from",
 	[XI_W_HANDLE] = "handle",
+	[XI_W_HVM_SAVE] = "hvm_save",
 	[XI_W_I8] = "i8",
 	[XI_W_I16] = "i16",
 	[XI_W_I32] = "i32",
@@ -61,6 +68,9 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_PTR] = "ptr",
 	[XI_W_RESERVED] = "reserved",
 	[XI_W_SHIFT] = "shift",
+	[XI_W_STRING] = "string",
+	[XI_W_C_ASM] = "c_asm",
+	[XI_W_C_IFNDEF] = "c_ifndef",
 	[XI_W_SPDX] = "spdx",
 	[XI_W_STRUCT] = "struct",
 	[XI_W_STRUCTS] = "structs",
@@ -75,6 +85,7 @@ const char *const xi_words[XI_W_COUNT] = {
 	[XI_W_UNION] = "union",
 	[XI_W_UNIONS] = "unions",
 	[XI_W_VALUE] = "value",
+	[XI_W_PARAMS] = "params",
 	[XI_W_VARIANTS] = "variants",
 	[XI_W_VERSION] = "version",
 	[XI_W_WHEN] = "when",
@@ -93,18 +104,21 @@ static const unsigned char len3[] = { XI_W_TYP, XI_W_TAG, XI_W_U32, XI_W_U16, XI
 static const unsigned char len4[] = { XI_W_NAME, XI_W_TYPE, XI_W_ARGS, XI_W_BITS, XI_W_LAST,
 				      XI_W_ENUM, XI_W_WHEN, XI_W_CHAR, XI_W_FROM, XI_W_ARCH, XI_W_SPDX,
 				      XI_W_NONE };
-static const unsigned char len5[] = { XI_W_VALUE, XI_W_SHIFT, XI_W_ARRAY, XI_W_UNION, XI_W_CONST,
+static const unsigned char len5[] = { XI_W_VALUE, XI_W_SHIFT, XI_W_ARRAY, XI_W_UNION, XI_W_CONST, XI_W_C_ASM,
 				      XI_W_ALIAS, XI_W_ENUMS, XI_W_INOUT, XI_W_NONE };
-static const unsigned char len6[] = { XI_W_FIELDS, XI_W_C_NAME, XI_W_C_TYPE, XI_W_C_ENUM, XI_W_STRUCT, XI_W_BITMAP,
-				      XI_W_LEGACY, XI_W_SWITCH, XI_W_HANDLE, XI_W_UNIONS,
+static const unsigned char len6[] = { XI_W_STRING, XI_W_FIELDS, XI_W_C_NAME, XI_W_C_TYPE, XI_W_C_ENUM, XI_W_STRUCT, XI_W_BITMAP,
+				      XI_W_LEGACY, XI_W_SWITCH, XI_W_HANDLE, XI_W_UNIONS, XI_W_PARAMS,
 				      XI_W_IMPORT, XI_W_NONE };
 static const unsigned char len7[] = { XI_W_VERSION, XI_W_DEFAULT, XI_W_STRUCTS, XI_W_BITMAPS,
-				      XI_W_ALIASES, XI_W_IMPORTS, XI_W_POINTER, XI_W_NONE };
+				      XI_W_ALIASES, XI_W_IMPORTS, XI_W_POINTER, XI_W_C_ALIAS, XI_W_C_GUARD,
+				      XI_W_NONE };
 static const unsigned char len8[] = { XI_W_VARIANTS, XI_W_RESERVED, XI_W_C_PREFIX, XI_W_INCLUDES,
-				      XI_W_C_HANDLE, XI_W_NONE };
+				      XI_W_C_HANDLE, XI_W_C_INLINE, XI_W_HVM_SAVE, XI_W_C_IFNDEF,
+				      XI_W_NONE };
 static const unsigned char len9[] = { XI_W_DIRECTION, XI_W_CONSTANTS, XI_W_C_PRELUDE,
-				      XI_W_C_TYPEDEF, XI_W_C_HANDLES, XI_W_NONE };
-static const unsigned char len10[] = { XI_W_NATIVE_U64, XI_W_NATIVE_I64, XI_W_C_FALLBACK, XI_W_NONE };
+				      XI_W_C_TYPEDEF, XI_W_C_HANDLES, XI_W_C_NAME_IF, XI_W_NONE };
+static const unsigned char len10[] = { XI_W_NATIVE_U64, XI_W_NATIVE_I64, XI_W_C_FALLBACK,
+				       XI_W_C_OLD_NAME, XI_W_C_ALIAS_IF, XI_W_NONE };
 static const unsigned char len11[] = { XI_W_DESCRIPTION, XI_W_C_BITFIELDS, XI_W_NONE };
 static const unsigned char len12[] = { XI_W_DECLARATIONS, XI_W_C_TYPEDEF_IF, XI_W_NONE };
 static const unsigned char len13[] = { XI_W_NATIVE_HANDLE, XI_W_C_BIT_NUMBERS, XI_W_C_FIELD_MACRO,

@@ -230,8 +230,9 @@ static const struct xi_cond *parse_unary(struct cparse *p)
 		size_t n = end - start;
 		p->pos = end;
 		const char *w = xi_strndup(&p->ctx->arena, p->s + start, n);
-		if (!strcmp(w, "xen") || !strcmp(w, "tools")) {
-			r = node(p, w[0] == 'x' ? XI_COND_XEN : XI_COND_TOOLS, start, n);
+		if (!strcmp(w, "xen") || !strcmp(w, "tools") || !strcmp(w, "compat_gen")) {
+			r = node(p, w[0] == 'x' ? XI_COND_XEN : w[0] == 't' ? XI_COND_TOOLS
+					       : XI_COND_COMPAT_GEN, start, n);
 			enum xi_cond_cmp cmp;
 			size_t op = (skip_space(p), p->pos);
 			if (parse_cmp(p, &cmp)) {
@@ -251,7 +252,7 @@ static const struct xi_cond *parse_unary(struct cparse *p)
 			     "ppc, riscv); per-ABI types are written with arch { ... }", w);
 		} else {
 			fail(p, start, n, "unknown condition '%s'; a condition is made of xen, tools, "
-			     "version comparisons and defined(NAME)", w);
+			     "compat_gen, version comparisons and defined(NAME)", w);
 		}
 	} else {
 		fail(p, start, 1, "expected a condition before '%s'",
@@ -374,7 +375,7 @@ struct defined_names {
  * configuration: families are told apart per ABI, by the loader, before it
  * is asked); with abi >= 0, the ABI's family. */
 struct config {
-	bool xen, tools;
+	bool xen, tools, compat_gen;
 	uint64_t version;
 	int abi;
 	const struct defined_names *names;
@@ -404,6 +405,7 @@ static bool eval(const struct xi_cond *c, const struct config *k)
 	switch (c->kind) {
 	case XI_COND_XEN: return k->xen;
 	case XI_COND_TOOLS: return k->tools;
+	case XI_COND_COMPAT_GEN: return k->compat_gen;
 	case XI_COND_DEFINED: return eval_defined(c, k);
 	case XI_COND_FAMILY:
 		if (k->abi >= 0)
@@ -430,6 +432,15 @@ bool xi_cond_reference(const struct xi_ctx *ctx, const struct xi_cond *c)
 	/* "Later than any version a condition names": none names the largest
 	 * 64-bit number, and Xen's versions are 32-bit. */
 	return xi_cond_reference_abis(ctx, c) != 0;
+}
+
+const char *xi_cond_macro(const struct xi_cond *c)
+{
+	if (c && c->kind == XI_COND_DEFINED)
+		return c->name;
+	if (c && c->kind == XI_COND_COMPAT_GEN)
+		return XI_COMPAT_GEN_MACRO;
+	return NULL;
 }
 
 bool xi_cond_has_defined(const struct xi_cond *c)
@@ -510,12 +521,16 @@ static bool satisfiable(const struct xi_cond *a, const struct xi_cond *b, bool n
 	struct defined_names dn = { .n = 0 };
 	collect(&vs, &dn, a);
 	collect(&vs, &dn, b);
-	static const bool xt[3][2] = { { false, false }, { false, true }, { true, true } };
+	/* __XEN__, __XEN_TOOLS__ (or __XEN__), XEN_GENERATING_COMPAT_HEADERS
+	 * (only with __XEN__: Xen's build defines both). */
+	static const bool xt[4][3] = { { false, false, false }, { false, true, false },
+				       { true, true, false }, { true, true, true } };
 	for (int f = 0; f < XI_FAM_COUNT; f++)
-		for (unsigned i = 0; i < 3; i++)
+		for (unsigned i = 0; i < 4; i++)
 			for (unsigned j = 0; j < vs.n; j++)
 				for (unsigned d = 0; d < (1u << dn.n); d++) {
-					struct config k = { xt[i][0], xt[i][1], vs.v[j], -1, &dn, d, f };
+					struct config k = { xt[i][0], xt[i][1], xt[i][2], vs.v[j], -1,
+							    &dn, d, f };
 					if (eval(a, &k) && eval(b, &k) != negate_b)
 						return true;
 				}
@@ -575,6 +590,9 @@ static void text(struct xi_strbuf *sb, const struct xi_cond *c, unsigned min, bo
 		break;
 	case XI_COND_DEFINED:
 		xi_sb_printf(sb, "defined(%s)", c->name);
+		break;
+	case XI_COND_COMPAT_GEN:
+		xi_sb_adds(sb, for_c ? "defined(" XI_COMPAT_GEN_MACRO ")" : "compat_gen");
 		break;
 	case XI_COND_FAMILY:
 		xi_sb_adds(sb, for_c ? xi_families[c->value].c_cond : xi_families[c->value].name);

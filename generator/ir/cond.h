@@ -6,7 +6,9 @@
  * (__XEN_INTERFACE_VERSION__ OP INT), `defined(NAME)` (the constant NAME
  * is declared: true on the ABIs it is declared on), an architecture family
  * (x86, arm, ppc, riscv: the loader turns a family group into a part of the
- * file, see xi_cond_take_family), combined with !, &&, || and ( ).
+ * file, see xi_cond_take_family), `compat_gen` (Xen's build is turning the
+ * public headers into its compat headers: defined(XEN_GENERATING_COMPAT_HEADERS),
+ * which implies __XEN__), combined with !, &&, || and ( ).
  * Every backend but C sees the reference configuration
  * (xi_cond_reference): a toolstack at the latest interface version. */
 #ifndef XENIDL_COND_H
@@ -27,10 +29,15 @@ enum xi_cond_kind {
 	XI_COND_VERSION,    /* version OP value */
 	XI_COND_DEFINED,    /* defined(name) */
 	XI_COND_FAMILY,     /* an architecture family (value: enum xi_family) */
+	XI_COND_COMPAT_GEN, /* Xen is making its compat headers (XI_COMPAT_GEN_MACRO) */
 	XI_COND_NOT,
 	XI_COND_AND,
 	XI_COND_OR,
 };
+
+/* The macro Xen's xen/include/Makefile defines while it preprocesses the
+ * public headers into compat headers: the C text of `compat_gen`. */
+#define XI_COMPAT_GEN_MACRO "XEN_GENERATING_COMPAT_HEADERS"
 
 enum xi_cond_cmp { XI_CMP_LT, XI_CMP_LE, XI_CMP_GT, XI_CMP_GE, XI_CMP_EQ, XI_CMP_NE };
 
@@ -70,7 +77,7 @@ const struct xi_cond *xi_cond_and(struct xi_ctx *ctx, const struct xi_cond *a,
 				  const struct xi_cond *b);
 
 /* True in the reference configuration: __XEN_TOOLS__ defined, __XEN__
- * not, the interface version the constant marked @interface_version
+ * not (nor XEN_GENERATING_COMPAT_HEADERS), the interface version the constant marked @interface_version
  * gives (ctx->latest_version), or without one later than any the
  * conditions name. NULL is true. */
 bool xi_cond_reference(const struct xi_ctx *ctx, const struct xi_cond *c);
@@ -78,6 +85,10 @@ bool xi_cond_reference(const struct xi_ctx *ctx, const struct xi_cond *c);
 /* The ABIs on which c holds in the reference configuration: all of them
  * or none, unless it has defined(NAME) atoms. NULL holds everywhere. */
 xi_abi_mask xi_cond_reference_abis(const struct xi_ctx *ctx, const struct xi_cond *c);
+
+/* The macro a C #ifdef / #ifndef names when c is that atom: NAME for
+ * defined(NAME), XI_COMPAT_GEN_MACRO for compat_gen; NULL otherwise. */
+const char *xi_cond_macro(const struct xi_cond *c);
 
 /* Does c contain a defined(NAME) atom? */
 bool xi_cond_has_defined(const struct xi_cond *c);

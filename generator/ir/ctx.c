@@ -49,11 +49,16 @@ int xi_ctx_prim_by_name(struct xi_ctx *ctx, const char *name)
 	return interned ? xi_ctx_prim_by_interned(ctx, interned) : -1;
 }
 
+xi_abi_mask xi_module_home_abis(const struct xi_module *m)
+{
+	xi_abi_mask home = m->family == XI_FAM_NONE ? XI_ABI_ALL
+						    : xi_family_abis((enum xi_family)m->family);
+	return m->abi_only ? home & m->abi_only : home;
+}
+
 xi_abi_mask xi_module_abis(const struct xi_ctx *ctx, const struct xi_module *m)
 {
-	if (m->family == XI_FAM_NONE)
-		return ctx->opt.abis;
-	return ctx->opt.abis & xi_family_abis((enum xi_family)m->family);
+	return ctx->opt.abis & xi_module_home_abis(m);
 }
 
 xi_abi_mask xi_decl_abis(const struct xi_ctx *ctx, const struct xi_decl *d)
@@ -123,6 +128,21 @@ void xi_member_cond_set(struct xi_ctx *ctx, const struct xi_member *m, const str
 	const struct xi_member **key = XI_NEW(&ctx->arena, const struct xi_member *);
 	*key = m;
 	xi_map_put(&ctx->member_conds, (const char *)key, sizeof(*key), (void *)c);
+}
+
+const struct xi_member_alias *xi_member_alias(const struct xi_ctx *ctx, const struct xi_member *m)
+{
+	if (!ctx->member_aliases.count)
+		return NULL;
+	return xi_map_get(&ctx->member_aliases, (const char *)&m, sizeof(m));
+}
+
+void xi_member_alias_set(struct xi_ctx *ctx, const struct xi_member *m,
+			 const struct xi_member_alias *alias)
+{
+	const struct xi_member **key = XI_NEW(&ctx->arena, const struct xi_member *);
+	*key = m;
+	xi_map_put(&ctx->member_aliases, (const char *)key, sizeof(*key), (void *)alias);
 }
 
 const char *xi_anonymous_name(struct xi_ctx *ctx, unsigned index)

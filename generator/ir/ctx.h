@@ -44,6 +44,9 @@ struct xi_ctx {
 	/* @if on members: the member's address (its bytes) -> its condition.
 	 * Kept aside: a member has no room for it (ir.h), and few have one. */
 	struct xi_map member_conds;
+	/* @c_alias on members: the member's address -> its xi_member_alias
+	 * (aside, as member_conds). */
+	struct xi_map member_aliases;
 	struct xi_module **modules;    /* in load order */
 	unsigned nmodules, cap_modules;
 	struct xi_module **inputs;     /* named on the command line, in order */
@@ -85,6 +88,9 @@ struct xi_ctx {
 	 * that sizeof and alignof name in an expression of a declaration. */
 	void (*resolve_decl_early)(struct xi_ctx *ctx, struct xi_decl *d);
 	bool (*resolve_expr_types)(struct xi_ctx *ctx, struct xi_decl *d, struct xi_expr *e);
+	/* And for a parameterised constant, which has no value: check its
+	 * parameters and body (fnconst.c) in place of evaluating it. */
+	bool (*check_fn_const)(struct xi_ctx *ctx, struct xi_decl *d);
 	/* The constant marked @interface_version, and its value: the
 	 * interface version of the reference configuration (cond.h). */
 	const struct xi_decl *interface_version;
@@ -120,9 +126,22 @@ unsigned xi_attrs_errors(const struct xi_ctx *ctx);
 const struct xi_cond *xi_member_cond(const struct xi_ctx *ctx, const struct xi_member *m);
 void xi_member_cond_set(struct xi_ctx *ctx, const struct xi_member *m, const struct xi_cond *c);
 
+/* @c_alias("NAME") on a member: C's macro NAME names the member's path
+ * from its declaration (Xen's console_mfn, console.domU.mfn), where cond
+ * (@c_alias_if) holds, or everywhere (NULL). */
+struct xi_member_alias {
+	const char *name;
+	const struct xi_cond *cond;
+};
+const struct xi_member_alias *xi_member_alias(const struct xi_ctx *ctx, const struct xi_member *m);
+void xi_member_alias_set(struct xi_ctx *ctx, const struct xi_member *m,
+			 const struct xi_member_alias *alias);
+
 /* The ABIs a module's declarations exist on: the selected ABIs, narrowed
- * to its family for arch-* modules. */
+ * to its family for arch-* modules and to its ABI for an ABI's file. */
 xi_abi_mask xi_module_abis(const struct xi_ctx *ctx, const struct xi_module *m);
+/* The same whatever ABIs the run selects: its name space (names.c). */
+xi_abi_mask xi_module_home_abis(const struct xi_module *m);
 /* The ABIs a declaration exists on: its module's, less those where its
  * condition's defined(NAME) atoms fail (cond.h). */
 xi_abi_mask xi_decl_abis(const struct xi_ctx *ctx, const struct xi_decl *d);

@@ -50,6 +50,19 @@ bool xi_ctype_fits(struct xi_int v, enum xi_ctype t)
 	return v.neg ? v.mag <= limit : v.mag < limit;
 }
 
+bool xi_ctype_fits_on(struct xi_int v, enum xi_ctype t, xi_abi_mask abis)
+{
+	if (t != XI_CTYPE_LONG && t != XI_CTYPE_ULONG)
+		return xi_ctype_fits(v, t);
+	bool wide = abis != 0;
+	XI_FOR_EACH_ABI(a, abis)
+		if (xi_abis[a].pointer_size != 8)
+			wide = false;
+	if (!wide)
+		return xi_ctype_fits(v, t);
+	return xi_ctype_fits(v, t == XI_CTYPE_LONG ? XI_CTYPE_LONGLONG : XI_CTYPE_ULONGLONG);
+}
+
 enum xi_ctype xi_ctype_of_prim(enum xi_prim p)
 {
 	bool is64 = xi_prims[p].size == 8;

@@ -14,6 +14,9 @@ enum xi_ctype xi_ctype_parse(const char *name);
 const char *xi_ctype_name(enum xi_ctype t);
 const char *xi_ctype_c(enum xi_ctype t);
 bool xi_ctype_fits(struct xi_int v, enum xi_ctype t);
+/* The same on the ABIs `abis` only: long is 64 bits where none of them
+ * is x86_32 or arm32 (a constant of xen-x86_64.xidl). */
+bool xi_ctype_fits_on(struct xi_int v, enum xi_ctype t, xi_abi_mask abis);
 /* The C type a macro of primitive `p` gets without @c_type (what
  * xi_c_int_literal's suffix gives). */
 enum xi_ctype xi_ctype_of_prim(enum xi_prim p);

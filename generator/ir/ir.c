@@ -243,6 +243,32 @@ const char *xi_import_family_path(struct xi_arena *a, const struct xi_import *im
 	return xi_aprintf(a, "%s/%s", xi_families[f].dir, im->path);
 }
 
+const char *xi_module_abi_parent_rel(struct xi_arena *a, const struct xi_module *m)
+{
+	if (!m->abi_only)
+		return NULL;
+	if (m->abi_importer)
+		return xi_module_c_rel(m->abi_importer);
+	const char *dash = strrchr(m->rel, '-');
+	if (!dash || xi_abi_by_name(dash + 1, (unsigned)strlen(dash + 1)) < 0)
+		return NULL;
+	return xi_aprintf(a, "%.*s", (int)(dash - m->rel), m->rel);
+}
+
+int xi_import_key_slot(const char *key)
+{
+	int f = xi_family_by_name(key);
+	if (f >= 0)
+		return f;
+	int a = xi_abi_by_name(key, (unsigned)strlen(key));
+	return a >= 0 ? XI_IMPORT_ABI_SLOT(a) : -1;
+}
+
+const char *xi_import_slot_name(int slot)
+{
+	return slot < XI_FAM_COUNT ? xi_families[slot].name : xi_abis[slot - XI_FAM_COUNT].name;
+}
+
 bool xi_module_sees(const struct xi_module *m, const struct xi_module *other)
 {
 	return (m->visible[other->index / 64] >> (other->index % 64)) & 1;

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "abi.h"
+#include "limits.h"
 #include "source.h"
 #include "xint.h"
 
@@ -128,8 +129,15 @@ struct xi_attrs_read {
 /* SIZEOF and ALIGNOF: sizeof(T) and alignof(T), the size and alignment of
  * a type on each ABI; a constant or array length that holds one may have
  * a value per ABI (xi_decl.abi_value, an arch type for an array). */
+/* The body of a parameterised constant (`const F(x: u32): u32 = ...;`)
+ * has three more: PARAM, a parameter (`name`; `ref` is the constant whose
+ * parameter it is); CALL, `F(args)` (`a` the callee, a NAME that names a
+ * parameterised constant or an integer type, which makes it a conversion;
+ * `b` the first ARG or NULL); ARG, one argument (`a` the argument, `b`
+ * the next ARG or NULL). */
 enum xi_expr_kind { XI_EXPR_INT, XI_EXPR_NAME, XI_EXPR_UNARY, XI_EXPR_BINARY, XI_EXPR_SIZEOF,
-		    XI_EXPR_ALIGNOF };
+		    XI_EXPR_ALIGNOF, XI_EXPR_PARAM, XI_EXPR_CALL, XI_EXPR_ARG };
+
 
 enum xi_op {
 	XI_OP_NEG, XI_OP_NOT, XI_OP_PLUS,                 /* unary */
@@ -141,11 +149,15 @@ struct xi_expr {
 	/* The small fields share one word after the location: an expression
 	 * is made for every array length and enum value. */
 	struct xi_loc loc;
-	enum xi_expr_kind kind : 8;
-	enum xi_op op : 8;
+	enum xi_expr_kind kind : 4;
+	enum xi_op op : 5;
 	bool hex : 1;           /* an integer literal written in hex (output hint) */
 	bool type_resolved : 1; /* SIZEOF, ALIGNOF: the type was resolved */
-	unsigned depth : 14;    /* height of the tree, bounded by XI_MAX_EXPR_DEPTH */
+	enum xi_lit_suffix suffix : 3; /* XI_EXPR_INT: its C suffix */
+	unsigned depth : 9;     /* height of the tree, bounded by XI_MAX_EXPR_DEPTH */
+	/* A parameterised constant's body: the type the resolver gives this
+	 * node (XI_PRIM_COUNT for a literal that takes the type around it). */
+	enum xi_prim prim : 8;
 	union {
 		struct xi_int lit;              /* XI_EXPR_INT */
 		struct {
@@ -157,6 +169,15 @@ struct xi_expr {
 		};
 		struct xi_type *type;           /* XI_EXPR_SIZEOF, XI_EXPR_ALIGNOF */
 	};
+};
+
+/* A parameter of a parameterised constant: an integer type. */
+struct xi_param {
+	const char *name;
+	struct xi_loc loc;
+	struct xi_type *type;
+	enum xi_prim prim;         /* its integer type, once resolved */
+	struct xi_param *next;
 };
 
 /* --- Types -------------------------------------------------------------- */
@@ -259,6 +280,11 @@ enum xi_member_flags {
 	/* @c_fallback: the member of an anonymous aggregate that C keeps
 	 * for compilers without anonymous unions. */
 	XI_MEMBER_C_FALLBACK = 1u << 4,
+	/* The storage of a run of consecutive bitfields (`name: u8 : 3;`),
+	 * made by the layout: its type is the bytes the run spans (`u8[N]`),
+	 * its `bitfields` the bitfield members as written, each with its
+	 * bit offset from the run's first byte in `offset`. */
+	XI_MEMBER_BITS = 1u << 5,
 };
 
 /* A tagged-union arm's selector: an enum variant, a constant or a literal. */
@@ -278,9 +304,15 @@ struct xi_member {
 	/* Tagged-union arms only: the values that select the arm (NULL for
 	 * the default arm). */
 	struct xi_arm_label *labels;
+	/* XI_MEMBER_BITS: the bitfields of the run, linked by next. */
+	struct xi_member *bitfields;
 	struct xi_member *next;
 	struct xi_loc loc;
 	unsigned flags : 8;         /* enum xi_member_flags */
+	/* A bitfield (`name: u8 : 3;`): is_bitfield, and its width in bits
+	 * as written (capped at XI_MAX_BIT_WIDTH_WRITTEN). */
+	bool is_bitfield;
+	unsigned bit_width : 16;
 	bool is_default_arm;
 	/* Layout: the offset inside the enclosing aggregate, the same on every
 	 * ABI unless offset_varies, when `offsets` gives one per ABI. Read it
@@ -376,6 +408,17 @@ struct xi_variant {
 
 /* --- Declarations -------------------------------------------------------- */
 
+/* One piece of a string constant (`const X: str = PREFIX "text";`): a
+ * literal (text, decoded) or the name of another string constant, which
+ * C writes as itself and the other backends concatenate. */
+struct xi_str_part {
+	const char *text;           /* a literal, or NULL */
+	const char *name;           /* a constant's name, or NULL */
+	struct xi_decl *ref;        /* that constant, once resolved */
+	struct xi_loc loc;
+	struct xi_str_part *next;
+};
+
 enum xi_decl_kind {
 	XI_DECL_CONST,
 	XI_DECL_ALIAS,
@@ -398,7 +441,26 @@ struct xi_decl {
 	/* @c_typedef_if(cond): C declares the typedef only where cond holds
 	 * (Xen's hypervisor declares shared_info_t itself), or NULL */
 	const struct xi_cond *c_typedef_cond;
+	/* @c_name_if(cond, "name"): where cond holds, C names the struct or
+	 * union `name` (Xen's guest_user_regs for cpu_user_regs under
+	 * __XEN__); references to it are spelled alike there. */
+	const struct xi_cond *c_name_cond;
+	const char *c_name_alt;
+	/* @c_alias("NAME"): C's macro NAME names the struct or union too;
+	 * @c_old_name("NAME"): C's tag is NAME (and its typedef NAME_t), this
+	 * name a macro for it; both where c_alias_cond holds (@c_alias_if),
+	 * or NULL */
+	const char *c_alias;
+	const char *c_old_name;
+	const struct xi_cond *c_alias_cond;
 	bool c_bit_numbers;        /* @c_bit_numbers on a bitmap: C defines _NAME for every bit */
+	/* @c_inline on a struct or union: C declares it in the declaration
+	 * of the member that has it as its type (c_inline_member, of
+	 * c_inline_owner; set by xi_check_c_inline), as Xen writes
+	 * `struct gnttab_copy_ptr { ... } source;`. */
+	bool c_inline;
+	const struct xi_member *c_inline_member;
+	const struct xi_decl *c_inline_owner;
 	const char *c_enum_typedef; /* @c_enum("NAME_t"): an anonymous enum typedef'd so */
 	struct xi_loc loc;
 	const char *name;
@@ -416,10 +478,37 @@ struct xi_decl {
 	 * defined(NAME) atom (xi_decl_abis): it does not exist there. */
 	xi_abi_mask not_on;
 	bool interface_version;    /* @interface_version on a constant */
+	/* A string constant (type `str`): its pieces, as written, and once
+	 * resolved its value, their concatenation; NULL for an integer one.
+	 * @c_asm: the text is assembler, which C writes bare (not quoted)
+	 * for __ASSEMBLER__. */
+	struct xi_str_part *str_parts;
+	const char *str_value;
+	bool c_asm;
+	/* @c_ifndef: C defines the macro only where the includer has not
+	 * (Xen's `#ifndef HYPERVISOR_VIRT_START`: the hypervisor defines its
+	 * own first). */
+	bool c_ifndef;
+	/* `const A = B;`: another name of constant B. C writes `#define A B`;
+	 * the type (and @c_type) are B's, set when A is evaluated. */
+	bool const_alias;
+	/* @hvm_save(TYPE) on a constant: an HVM save record whose typecode is
+	 * the constant's value and whose data is the struct or union TYPE of
+	 * the same file (Xen's DECLARE_HVM_SAVE_TYPE). hvm_save_decl: set by
+	 * the resolver. */
+	const char *hvm_save;
+	struct xi_loc hvm_save_loc;
+	const struct xi_decl *hvm_save_decl;
 	/* const and alias: the declared type; enum/bitmap: the backing type */
 	struct xi_type *type;
 	/* const */
 	struct xi_expr *expr;
+	/* A parameterised constant (`const F(x: u32): u32 = x + 1;`): its
+	 * parameters, in order. It has no value (`value` stays 0); C writes
+	 * a function-like macro, Rust a const fn. */
+	struct xi_param *params;
+	unsigned nparams;
+	bool parameterised;
 	struct xi_int value;
 	/* A value that differs by ABI (it uses sizeof or alignof): the value
 	 * on each ABI of the run, `value` being the first's; else NULL. */
@@ -454,10 +543,17 @@ struct xi_decl {
 struct xi_import_file {
 	const char *key;
 	struct xi_loc key_loc;
-	const char *path;
+	const char *path;          /* NULL for `none` */
 	struct xi_loc loc;
+	/* `ppc: none`: the family has no file, and needs none (Xen's
+	 * hvm/save.h includes no header on PowerPC and RISC-V). */
+	bool none;
 	struct xi_import_file *next;
 };
+
+/* The slots of an arch import: one per family, then one per ABI. */
+#define XI_IMPORT_SLOTS (XI_FAM_COUNT + XI_ABI_COUNT)
+#define XI_IMPORT_ABI_SLOT(a) (XI_FAM_COUNT + (a))
 
 struct xi_import {
 	const char *path;         /* as written; NULL for an arch import map */
@@ -469,14 +565,19 @@ struct xi_import {
 	bool is_part;
 	/* An arch import written as a map (`import arch { arm:
 	 * "arch-arm.xidl", ... }`): its entries as written, and the file of
-	 * each family once the loader has checked the keys (NULL for a
-	 * family the map names no file for). xi_import_family_path() reads
-	 * both forms. */
+	 * each key once the loader has checked the keys (NULL for a key the
+	 * map names no file for). The keys are families and ABIs: slot f for
+	 * family f, XI_IMPORT_ABI_SLOT(a) for ABI a, whose file replaces its
+	 * family's on that ABI. xi_import_family_path() reads both forms. */
 	bool is_map;
 	struct xi_import_file *files;
-	const char *family_path[XI_FAM_COUNT];
-	/* The file for each family (only [0] for a plain import). */
-	struct xi_module *module[XI_FAM_COUNT];
+	const char *family_path[XI_IMPORT_SLOTS];
+	/* The file of each slot (only [0] for a plain import). */
+	struct xi_module *module[XI_IMPORT_SLOTS];
+	bool family_none[XI_IMPORT_SLOTS]; /* the map says `none` for the slot */
+	/* The module that holds the import (set by the loader for arch
+	 * imports). */
+	struct xi_module *importer;
 	/* YAML and TOML: the xenbindgen include it stands for, or NULL
 	 * (spec_load.c). */
 	const struct xi_spec_include *include;
@@ -508,6 +609,21 @@ struct xi_module {
 	 * the path (a file arch-arm.xidl or one in an arch-arm directory). */
 	bool family_set;
 	struct xi_loc family_loc;
+	/* The ABIs of its family the module exists on: all of them (0), or
+	 * the one its path names (arch-x86/xen-x86_64.xidl) or an arch
+	 * import map names it for (abi_set, abi_loc). xi_module_home_abis()
+	 * combines it with the family. */
+	xi_abi_mask abi_only;
+	bool abi_set;
+	struct xi_loc abi_loc;
+	/* The module whose arch import map names this one under an ABI key:
+	 * its C header includes this one's (see xi_c_follows_xen). */
+	struct xi_module *abi_importer;
+	/* A family's part of save records given alone (arch-x86/hvm/save.xidl):
+	 * the shared file whose header its header includes (hvm/save.xidl,
+	 * the records' machinery), read with it so that the include resolves
+	 * (see load_family_parent). */
+	struct xi_module *family_parent;
 	/* `@!if(tools)`: only the hypervisor and the toolstack may use the
 	 * file (C: Xen's #error unless __XEN__ or __XEN_TOOLS__). */
 	bool tools_only;
@@ -516,10 +632,18 @@ struct xi_module {
 	 * or NULL. */
 	const char *spdx;
 	struct xi_loc spdx_loc;
+	/* @!c_guard("NAME"): the C header's include guard, or NULL for
+	 * __XEN_PUBLIC_<PATH>_H__. */
+	const char *c_guard;
+	struct xi_loc c_guard_loc;
 	/* @!c_prelude: the header holds the shared C machinery (guest
 	 * handles, uint64_aligned_t, ...), as Xen's xen.h and arch headers. */
 	bool c_prelude;
 	bool c_prelude_version;   /* @!c_prelude(version): Xen's xen-compat.h */
+	/* @!c_prelude(hvm_save): the header holds the machinery of HVM save
+	 * records (DECLARE_HVM_SAVE_TYPE, HVM_SAVE_CODE ...), as Xen's
+	 * hvm/save.h; c_prelude stays false. */
+	bool c_prelude_hvm_save;
 	struct xi_loc c_prelude_loc;
 	/* @!c_handle(NAME), in order: the C header defines the guest handles
 	 * of NAME, a type of an imported module (Xen's vcpu.h those of
@@ -580,6 +704,13 @@ struct xi_decl *xi_ref_some_decl(const struct xi_type *t);
 /* Any one ABI on which a reference is resolved; -1 if none. */
 int xi_ref_any_abi(const struct xi_type *t);
 
+/* Make m a bitfield of `width` bits, as written. */
+static inline void xi_member_set_bit_width(struct xi_member *m, uint64_t width)
+{
+	m->is_bitfield = true;
+	m->bit_width = width > XI_MAX_BIT_WIDTH_WRITTEN ? XI_MAX_BIT_WIDTH_WRITTEN : (unsigned)width;
+}
+
 /* A member's offset inside its aggregate on one ABI. */
 static inline uint32_t xi_member_offset(const struct xi_member *m, int abi)
 {
@@ -621,6 +752,19 @@ static inline const struct xi_variant *xi_c_variant_next(const struct xi_decl *d
 	return d->c_variants ? v->c_next : v->next;
 }
 
+/* A string constant: `const NAME: str = "text";` (`str` is the type of
+ * string constants only, not a type of members). */
+static inline bool xi_type_is_str(const struct xi_type *t)
+{
+	return t && t->kind == XI_TYPE_REF && t->u.ref.name[0] == 's' && t->u.ref.name[1] == 't' &&
+	       t->u.ref.name[2] == 'r' && t->u.ref.name[3] == '\0';
+}
+
+static inline bool xi_decl_is_string(const struct xi_decl *d)
+{
+	return d->kind == XI_DECL_CONST && (d->str_parts || xi_type_is_str(d->type));
+}
+
 static inline bool xi_decl_is_aggregate(const struct xi_decl *d)
 {
 	return d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION;
@@ -655,6 +799,11 @@ bool xi_spdx_is_valid(const char *s);
 /* The file an arch import names for family f, as written: the map's, or
  * "arch-FAM/f.xidl" for `import arch "f.xidl"`; NULL if none. */
 const char *xi_import_family_path(struct xi_arena *a, const struct xi_import *im, int f);
+/* The slot of an arch import map's key: a family's (x86), or an ABI's
+ * (x86_64: XI_IMPORT_ABI_SLOT); -1 for an unknown key. */
+int xi_import_key_slot(const char *key);
+/* The key of a slot, as a map writes it: "x86", "x86_64". */
+const char *xi_import_slot_name(int slot);
 
 /* The output path of the C header that declares m's types: its file's for
  * a part (see part_of). */
@@ -662,6 +811,13 @@ static inline const char *xi_module_c_rel(const struct xi_module *m)
 {
 	return m->part_of ? m->part_of->rel : m->rel;
 }
+
+/* The output path (without extension) of the header that includes the
+ * file of one ABI (arch-x86/xen for arch-x86/xen-x86_64), which a program
+ * includes instead, as the ABI's header needs its machinery: the module
+ * whose arch import names it, else its name without the `-ABI`. NULL for
+ * other modules. */
+const char *xi_module_abi_parent_rel(struct xi_arena *a, const struct xi_module *m);
 
 /* The source a module's outputs name: its file, at its output path with
  * the file's extension ("hvm/params.xidl"); for a family group, its file's

@@ -202,3 +202,36 @@ enum xi_lit_status xi_int_parse_literal(const char *s, size_t n, uint64_t *v, un
 	*v = value;
 	return XI_LIT_OK;
 }
+
+size_t xi_int_literal_suffix(const char *s, size_t n, enum xi_lit_suffix *suffix)
+{
+	size_t len = 0;
+	unsigned us = 0, ls = 0;
+	*suffix = XI_SUFFIX_NONE;
+	while (len < n && len < 3) {
+		char c = s[n - 1 - len];
+		if (c == 'u' || c == 'U')
+			us++;
+		else if (c == 'l' || c == 'L')
+			ls++;
+		else
+			break;
+		len++;
+	}
+	/* "0x" and a lone "0" keep their digits; more than one u or two l
+	 * is no suffix (the lexer then reports a bad digit). */
+	if (len == 0 || len >= n || us > 1 || ls > 2)
+		return 0;
+	static const enum xi_lit_suffix by_count[2][3] = {
+		{ XI_SUFFIX_NONE, XI_SUFFIX_L, XI_SUFFIX_LL },
+		{ XI_SUFFIX_U, XI_SUFFIX_UL, XI_SUFFIX_ULL },
+	};
+	*suffix = by_count[us][ls];
+	return len;
+}
+
+const char *xi_lit_suffix_text(enum xi_lit_suffix suffix)
+{
+	static const char *const text[] = { "", "U", "L", "UL", "LL", "ULL" };
+	return text[suffix];
+}

@@ -71,4 +71,18 @@ enum xi_lit_status {
 enum xi_lit_status xi_int_parse_literal(const char *s, size_t n, uint64_t *v, unsigned *base,
 					size_t *bad);
 
+/* The C suffix of an integer literal (`0xffu`, `1UL`), allowed in the
+ * body of a parameterised constant only: C writes it, so the macro has
+ * Xen's C type; the other backends give the literal the type around it. */
+enum xi_lit_suffix { XI_SUFFIX_NONE, XI_SUFFIX_U, XI_SUFFIX_L, XI_SUFFIX_UL, XI_SUFFIX_LL,
+		     XI_SUFFIX_ULL };
+
+/* The length of the C suffix that ends the `n` bytes at `s` (one `u` and
+ * up to two `l`, either case, in either order: `u`, `l`, `ul`, `lu`,
+ * `ll`, `ull`, `llu`), setting *suffix; 0 (and XI_SUFFIX_NONE) when
+ * there is none. A hex literal's digits never end in one. */
+size_t xi_int_literal_suffix(const char *s, size_t n, enum xi_lit_suffix *suffix);
+/* The suffix as C writes it ("U", "UL", ...; "" for none). */
+const char *xi_lit_suffix_text(enum xi_lit_suffix suffix);
+
 #endif

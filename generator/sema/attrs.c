@@ -98,7 +98,9 @@ bool xi_attr_is_known(const char *n)
 	static const char *const names[] = { "in", "out", "inout", "reserved", "legacy",
 					     "c_name", "c_prefix", "version", "c_bitfields", "c_type", "c_enum",
 					     "len", "max", "if", "interface_version", "c_handle", "c_bit_numbers",
-					     "c_typedef", "c_field_macro", "c_fallback", "c_typedef_if" };
+					     "c_typedef", "c_field_macro", "c_fallback", "c_typedef_if",
+					     "c_inline", "c_asm", "c_ifndef", "c_name_if", "c_alias",
+					     "c_old_name", "c_alias_if", "hvm_save" };
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -150,14 +152,38 @@ static void apply_spdx(struct xi_ctx *ctx, struct xi_module *m, const struct xi_
 	m->spdx_loc = a->loc;
 }
 
+static void apply_c_guard(struct xi_ctx *ctx, struct xi_module *m, const struct xi_attr *a)
+{
+	if (m->c_guard) {
+		xi_error(&ctx->diag, a->loc, "duplicate file attribute '@!c_guard'");
+		return;
+	}
+	if (a->arg_kind != XI_ATTR_ARG_STRING) {
+		xi_error(&ctx->diag, a->arg_kind == XI_ATTR_ARG_NONE ? a->loc : a->arg_loc,
+			 "'@!c_guard' takes the include guard's name as a string, as in "
+			 "@!c_guard(\"__XEN_PUBLIC_IO_SCSI_H__\")");
+		return;
+	}
+	if (!is_c_identifier(a->str)) {
+		xi_error(&ctx->diag, a->arg_loc, "'%s' is not a valid C identifier", a->str);
+		return;
+	}
+	m->c_guard = a->str;
+	m->c_guard_loc = a->loc;
+}
+
 static void apply_file(struct xi_ctx *ctx, struct xi_module *m, const struct xi_attr *a)
 {
 	if (!strcmp(a->name, "spdx")) {
 		apply_spdx(ctx, m, a);
 		return;
 	}
+	if (!strcmp(a->name, "c_guard")) {
+		apply_c_guard(ctx, m, a);
+		return;
+	}
 	if (!strcmp(a->name, "c_prelude")) {
-		if (m->c_prelude) {
+		if (m->c_prelude || m->c_prelude_hvm_save) {
 			xi_error(&ctx->diag, a->loc, "duplicate file attribute '@!c_prelude'");
 			return;
 		}
@@ -166,8 +192,16 @@ static void apply_file(struct xi_ctx *ctx, struct xi_module *m, const struct xi_
 		if (a->arg_kind == XI_ATTR_ARG_EXPR && a->expr->kind == XI_EXPR_NAME &&
 		    !strcmp(a->expr->name, "version"))
 			m->c_prelude_version = true;
-		else if (a->arg_kind != XI_ATTR_ARG_NONE)
-			xi_error(&ctx->diag, a->arg_loc, "'@!c_prelude' takes no argument, or 'version'");
+		/* (hvm_save): the save records' machinery only, as Xen's
+		 * hvm/save.h; none of the rest. */
+		else if (a->arg_kind == XI_ATTR_ARG_EXPR && a->expr->kind == XI_EXPR_NAME &&
+			 !strcmp(a->expr->name, "hvm_save")) {
+			m->c_prelude_hvm_save = true;
+			m->c_prelude_loc = a->loc;
+			return;
+		} else if (a->arg_kind != XI_ATTR_ARG_NONE)
+			xi_error(&ctx->diag, a->arg_loc,
+				 "'@!c_prelude' takes no argument, 'version' or 'hvm_save'");
 		m->c_prelude = true;
 		m->c_prelude_loc = a->loc;
 		return;
@@ -242,6 +276,23 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 		} else if (!strcmp(a->name, "c_bitfields") && d->kind == XI_DECL_BITMAP) {
 			if (attr_no_arg(ctx, a))
 				d->c_bitfields = true;
+		} else if (!strcmp(a->name, "c_asm") && d->kind == XI_DECL_CONST) {
+			/* (on a string constant only: see consteval.c) */
+			if (attr_no_arg(ctx, a))
+				d->c_asm = true;
+		} else if (!strcmp(a->name, "c_ifndef") && d->kind == XI_DECL_CONST) {
+			if (attr_no_arg(ctx, a))
+				d->c_ifndef = true;
+		} else if (!strcmp(a->name, "hvm_save") && d->kind == XI_DECL_CONST) {
+			/* the resolver finds the type and checks the record */
+			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
+				xi_error(&ctx->diag, a->arg_kind == XI_ATTR_ARG_NONE ? a->loc : a->arg_loc,
+					 "'%s' needs the struct of the record's data, as in "
+					 "@hvm_save(hvm_hw_pit)", xi_spell_attr(ctx, a->loc, a->name));
+			else {
+				d->hvm_save = a->expr->name;
+				d->hvm_save_loc = a->arg_loc;
+			}
 		} else if (!strcmp(a->name, "interface_version") && d->kind == XI_DECL_CONST) {
 			if (attr_no_arg(ctx, a))
 				d->interface_version = true;
@@ -259,9 +310,15 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 			   d->kind == XI_DECL_UNION || d->kind == XI_DECL_ALIAS)) {
 			if (attr_no_arg(ctx, a))
 				d->c_handle = true;
-		} else if (!strcmp(a->name, "c_typedef") &&
+		} else if (!strcmp(a->name, "c_inline") &&
 			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
-			/* no argument: NAME_t; ("name"): that name */
+			if (attr_no_arg(ctx, a))
+				d->c_inline = true;
+		} else if (!strcmp(a->name, "c_typedef") &&
+			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION ||
+			    d->kind == XI_DECL_ENUM)) {
+			/* no argument: NAME_t; ("name"): that name (an enum: with
+			 * @c_enum, a tagged C enum that also has a typedef) */
 			d->c_typedef = true;
 			if (a->arg_kind != XI_ATTR_ARG_NONE)
 				d->c_typedef_name = attr_string(ctx, a, true);
@@ -278,6 +335,48 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 					 xi_spell_attr(ctx, a->loc, a->name));
 			else
 				d->c_typedef_cond = a->cond;
+		} else if (!strcmp(a->name, "c_name_if") &&
+			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
+			/* The reader parsed both arguments (and reported their errors). */
+			if (a->arg_kind != XI_ATTR_ARG_COND)
+				xi_error(&ctx->diag, a->loc, "'%s' needs a condition and a C name, "
+					 "as in @c_name_if(xen, \"guest_user_regs\")",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else if (a->cond && (xi_cond_find_family(a->cond) ||
+					     xi_cond_has_defined(a->cond)))
+				xi_error(&ctx->diag, a->arg_loc, "'%s' takes a condition on xen, tools "
+					 "and version only, not an architecture or defined(NAME)",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else if (a->cond && a->str && xi_cond_reference(ctx, a->cond))
+				xi_error(&ctx->diag, a->arg_loc, "'%s' renames '%s' in the reference "
+					 "configuration (a toolstack at the latest version), where the "
+					 "other outputs name it as declared; use @c_name, or a condition "
+					 "false there, such as xen", xi_spell_attr(ctx, a->loc, a->name),
+					 d->name);
+			else if (a->cond && a->str) {
+				d->c_name_cond = a->cond;
+				d->c_name_alt = a->str;
+			}
+		} else if ((!strcmp(a->name, "c_alias") || !strcmp(a->name, "c_old_name")) &&
+			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
+			const char *name = attr_string(ctx, a, true);
+			if (!strcmp(a->name, "c_alias"))
+				d->c_alias = name;
+			else
+				d->c_old_name = name;
+		} else if (!strcmp(a->name, "c_alias_if") &&
+			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
+			if (a->arg_kind != XI_ATTR_ARG_COND)
+				xi_error(&ctx->diag, a->loc, "'%s' needs a condition, as in "
+					 "@c_alias_if(version < 0x00040400)",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else if (a->cond && (xi_cond_find_family(a->cond) ||
+					     xi_cond_has_defined(a->cond)))
+				xi_error(&ctx->diag, a->arg_loc, "'%s' takes a condition on xen, tools "
+					 "and version only, not an architecture or defined(NAME)",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else
+				d->c_alias_cond = a->cond;
 		} else if (!strcmp(a->name, "version") &&
 			   (d->kind == XI_DECL_STRUCT || d->kind == XI_DECL_UNION)) {
 			if (a->arg_kind != XI_ATTR_ARG_EXPR || a->expr->kind != XI_EXPR_NAME)
@@ -288,6 +387,31 @@ static void apply_decl(struct xi_ctx *ctx, struct xi_decl *d, const struct xi_at
 		} else {
 			attr_misplaced(ctx, a, xi_decl_kind_phrase(d->kind));
 		}
+	}
+	/* @c_old_name renames the C type where a condition holds (elsewhere it
+	 * would be @c_name); @c_alias_if conditions the two alias attributes
+	 * (written, even if wrongly: one error is enough). */
+	bool named = false;
+	for (const struct xi_attr *a = list; a; a = a->next)
+		named |= !strcmp(a->name, "c_alias") || !strcmp(a->name, "c_old_name");
+	for (const struct xi_attr *a = list; a; a = a->next) {
+		if (!strcmp(a->name, "c_typedef") && d->kind == XI_DECL_ENUM && !d->c_enum)
+			xi_error(&ctx->diag, a->loc, "'%s' on an enum needs '@c_enum': without it "
+				 "C has the enum's values as macros, and no type to name",
+				 xi_spell_attr(ctx, a->loc, a->name));
+		else if (!strcmp(a->name, "c_typedef") && d->kind == XI_DECL_ENUM &&
+			 d->c_enum_typedef)
+			xi_error(&ctx->diag, a->loc, "'%s' names the typedef of a tagged C enum; "
+				 "'@c_enum(\"%s\")' already gives an anonymous one: write '@c_enum' "
+				 "for both a tag and a typedef", xi_spell_attr(ctx, a->loc, a->name),
+				 d->c_enum_typedef);
+		else if (!strcmp(a->name, "c_old_name") && d->c_old_name && !d->c_alias_cond)
+			xi_error(&ctx->diag, a->loc, "'%s' needs '@c_alias_if' with the condition "
+				 "where C uses the old name, as in @c_alias_if(version < 0x0003020a)",
+				 xi_spell_attr(ctx, a->loc, a->name));
+		else if (!strcmp(a->name, "c_alias_if") && d->c_alias_cond && !named)
+			xi_error(&ctx->diag, a->loc, "'%s' conditions '@c_alias' or '@c_old_name', "
+				 "and '%s' has neither", xi_spell_attr(ctx, a->loc, a->name), d->name);
 	}
 }
 
@@ -335,7 +459,9 @@ static void apply_len(struct xi_ctx *ctx, struct xi_member *m, const struct xi_a
 
 static void apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct xi_attr *list)
 {
-	const struct xi_attr *direction = NULL, *reserved = NULL;
+	const struct xi_attr *direction = NULL, *reserved = NULL, *alias_if = NULL;
+	const char *alias = NULL;
+	bool named = false;
 	for (const struct xi_attr *a = list; a; a = a->next) {
 		if (attr_repeated(ctx, list, a))
 			continue;
@@ -366,9 +492,33 @@ static void apply_member(struct xi_ctx *ctx, struct xi_member *m, const struct x
 			/* the resolver checks that it is in an anonymous aggregate */
 			if (attr_no_arg(ctx, a))
 				m->flags |= XI_MEMBER_C_FALLBACK;
+		} else if (!strcmp(a->name, "c_alias")) {
+			named = true;
+			alias = attr_string(ctx, a, true);
+		} else if (!strcmp(a->name, "c_alias_if")) {
+			if (a->arg_kind != XI_ATTR_ARG_COND)
+				xi_error(&ctx->diag, a->loc, "'%s' needs a condition, as in "
+					 "@c_alias_if(version < 0x00040400)",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else if (a->cond && (xi_cond_find_family(a->cond) ||
+					     xi_cond_has_defined(a->cond)))
+				xi_error(&ctx->diag, a->arg_loc, "'%s' takes a condition on xen, tools "
+					 "and version only, not an architecture or defined(NAME)",
+					 xi_spell_attr(ctx, a->loc, a->name));
+			else if (a->cond)
+				alias_if = a;
 		} else {
 			attr_misplaced(ctx, a, "a member");
 		}
+	}
+	if (alias_if && !named)
+		xi_error(&ctx->diag, alias_if->loc, "'%s' conditions '@c_alias', and '%s' has none",
+			 xi_spell_attr(ctx, alias_if->loc, alias_if->name), m->name);
+	if (alias) {
+		struct xi_member_alias *ma = XI_NEW(&ctx->arena, struct xi_member_alias);
+		ma->name = alias;
+		ma->cond = alias_if ? alias_if->cond : NULL;
+		xi_member_alias_set(ctx, m, ma);
 	}
 	if (direction && reserved && xi_form_at(ctx, reserved->loc) == XI_FORMAT_XIDL)
 		xi_error(&ctx->diag, reserved->loc,
@@ -492,6 +642,12 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		push(a, &tail, "c_bitfields");
 	if (d->c_handle)
 		push(a, &tail, "c_handle");
+	if (d->c_inline)
+		push(a, &tail, "c_inline");
+	if (d->c_asm)
+		push(a, &tail, "c_asm");
+	if (d->c_ifndef)
+		push(a, &tail, "c_ifndef");
 	if (d->c_typedef_name)
 		push_string(a, &tail, "c_typedef", d->c_typedef_name);
 	else if (d->c_typedef)
@@ -500,6 +656,21 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 		struct xi_attr *at = push(a, &tail, "c_typedef_if");
 		at->arg_kind = XI_ATTR_ARG_COND;
 		at->cond = d->c_typedef_cond;
+	}
+	if (d->c_name_cond) {
+		struct xi_attr *at = push(a, &tail, "c_name_if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = d->c_name_cond;
+		at->str = d->c_name_alt;
+	}
+	if (d->c_alias)
+		push_string(a, &tail, "c_alias", d->c_alias);
+	if (d->c_old_name)
+		push_string(a, &tail, "c_old_name", d->c_old_name);
+	if (d->c_alias_cond) {
+		struct xi_attr *at = push(a, &tail, "c_alias_if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = d->c_alias_cond;
 	}
 	push_ctype(a, &tail, d->c_type);
 	if (d->c_enum_typedef)
@@ -520,11 +691,21 @@ const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl 
 	}
 	if (d->interface_version)
 		push(a, &tail, "interface_version");
+	if (d->hvm_save) {
+		struct xi_attr *at = push(a, &tail, "hvm_save");
+		at->arg_kind = XI_ATTR_ARG_EXPR;
+		struct xi_expr *e = XI_NEW(a, struct xi_expr);
+		e->kind = XI_EXPR_NAME;
+		e->name = d->hvm_save;
+		e->depth = 1;
+		at->expr = e;
+	}
 	return head;
 }
 
 const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_member *m,
-					 const struct xi_cond *cond)
+					 const struct xi_cond *cond,
+					 const struct xi_member_alias *alias)
 {
 	struct xi_attr *head = NULL, **tail = &head;
 	switch (m->flags & (XI_MEMBER_IN | XI_MEMBER_OUT)) {
@@ -554,6 +735,13 @@ const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_mem
 		struct xi_attr *at = push(a, &tail, "max");
 		at->arg_kind = XI_ATTR_ARG_EXPR;
 		at->expr = rel->max;
+	}
+	if (alias)
+		push_string(a, &tail, "c_alias", alias->name);
+	if (alias && alias->cond) {
+		struct xi_attr *at = push(a, &tail, "c_alias_if");
+		at->arg_kind = XI_ATTR_ARG_COND;
+		at->cond = alias->cond;
 	}
 	if (cond) {
 		struct xi_attr *at = push(a, &tail, "if");

@@ -20,9 +20,11 @@ bool xi_attr_is_known(const char *name);
 /* The attributes that say what a declaration, member or variant carries,
  * rebuilt from the IR in a canonical order: what writers (convert) print. */
 const struct xi_attr *xi_attrs_of_decl(struct xi_arena *a, const struct xi_decl *d);
-/* cond: the member's @if (xi_member_cond), or NULL. */
+/* cond: the member's @if (xi_member_cond), alias its @c_alias
+ * (xi_member_alias); NULL: none. */
 const struct xi_attr *xi_attrs_of_member(struct xi_arena *a, const struct xi_member *m,
-					 const struct xi_cond *cond);
+					 const struct xi_cond *cond,
+					 const struct xi_member_alias *alias);
 const struct xi_attr *xi_attrs_of_variant(struct xi_arena *a, const struct xi_variant *v);
 
 #endif

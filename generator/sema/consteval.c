@@ -5,6 +5,8 @@
  * Rust: `~0` is 0xFFFFFFFF for a u32 and -1 for an i32. */
 #include "consteval.h"
 
+#include "strbuf.h"
+
 #include "limits.h"
 #include "names.h"
 
@@ -153,7 +155,22 @@ static bool eval(struct xi_ctx *ctx, const struct xi_module *m, struct xi_expr *
 	case XI_EXPR_NAME:
 		if (!e->ref)
 			e->ref = xi_lookup_const(ctx, m, e->name, e->loc);
-		if (!e->ref || !xi_eval_const(ctx, e->ref))
+		if (!e->ref)
+			return false;
+		if (xi_decl_is_string(e->ref)) {
+			xi_error(&ctx->diag, e->loc, "'%s' is a string constant, not an integer",
+				 e->name);
+			xi_note(&ctx->diag, e->ref->loc, "'%s' is declared here", e->name);
+			return false;
+		}
+		if (e->ref->parameterised) {
+			xi_error(&ctx->diag, e->loc, "'%s' is a parameterised constant: it has a value "
+				 "only in the body of another", e->name);
+			xi_note(&ctx->diag, e->ref->loc, "'%s' is declared here", e->name);
+			e->ref = NULL;
+			return false;
+		}
+		if (!xi_eval_const(ctx, e->ref))
 			return false;
 		*out = e->ref->value;
 		if (e->ref->abi_value) {
@@ -194,6 +211,13 @@ static bool eval(struct xi_ctx *ctx, const struct xi_module *m, struct xi_expr *
 		case XI_OP_XOR: return report(ctx, e, xi_int_xor(a, b, out));
 		default: break;
 		}
+		return false;
+	case XI_EXPR_PARAM:
+	case XI_EXPR_CALL:
+	case XI_EXPR_ARG:
+		/* a parameterised constant's body has no value (fnconst.c); a
+		 * call elsewhere was reported by its reader */
+		return false;
 	}
 	return false;
 }
@@ -245,6 +269,90 @@ bool xi_eval_per_abi(struct xi_ctx *ctx, const struct xi_module *m, struct xi_ex
 	return ok;
 }
 
+/* `const A = B;` takes B's type and C type; B must be a constant name. */
+static bool alias_target(struct xi_ctx *ctx, struct xi_decl *d)
+{
+	struct xi_expr *e = d->expr;
+	if (e->kind != XI_EXPR_NAME) {
+		xi_error(&ctx->diag, e->loc, "'%s' has no type, so it must name another constant "
+			 "('const A = B;'); give it a type to compute a value ('const %s: T = EXPR;')",
+			 d->name, d->name);
+		return false;
+	}
+	struct xi_decl *target = xi_lookup_const(ctx, d->module, e->name, e->loc);
+	if (!target || !xi_eval_const(ctx, target) || !target->type)
+		return false;
+	e->ref = target;
+	d->type = target->type;
+	if (!d->c_type)
+		d->c_type = target->c_type;
+	return true;
+}
+
+/* A string constant's value: its pieces concatenated, other string
+ * constants by their values. */
+static bool eval_string(struct xi_ctx *ctx, struct xi_decl *d)
+{
+	if (!xi_type_is_str(d->type)) {
+		xi_error(&ctx->diag, d->str_parts->loc, "a string value needs the type 'str', as in "
+			 "const %s: str = \"...\";", d->name);
+		return false;
+	}
+	if (d->const_alias) {
+		/* `const A = B;` of a string constant B: B's text */
+		d->str_value = d->expr->ref->str_value;
+		return true;
+	}
+	if (!d->str_parts) {
+		/* `const A: str = B;`: another string constant's value */
+		if (d->expr->kind != XI_EXPR_NAME) {
+			xi_error(&ctx->diag, d->expr->loc, "a 'str' constant needs a string value, as "
+				 "in \"text\"");
+			return false;
+		}
+		d->str_parts = XI_NEW(&ctx->arena, struct xi_str_part);
+		d->str_parts->name = d->expr->name;
+		d->str_parts->loc = d->expr->loc;
+		d->expr = NULL;
+	}
+	if (d->c_type) {
+		xi_error(&ctx->diag, d->loc, "'@c_type' applies to integer constants only; '%s' is "
+			 "a string", d->name);
+		return false;
+	}
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	bool ok = true;
+	for (struct xi_str_part *s = d->str_parts; s; s = s->next) {
+		if (s->text) {
+			xi_sb_adds(&sb, s->text);
+			continue;
+		}
+		if (!s->ref)
+			s->ref = xi_lookup_const(ctx, d->module, s->name, s->loc);
+		if (!s->ref) {
+			ok = false;
+		} else if (!xi_decl_is_string(s->ref)) {
+			xi_error(&ctx->diag, s->loc, "'%s' is an integer constant; a string "
+				 "constant joins literals and string constants only", s->name);
+			xi_note(&ctx->diag, s->ref->loc, "'%s' is declared here", s->name);
+			ok = false;
+		} else if (!xi_eval_const(ctx, s->ref)) {
+			ok = false;
+		} else {
+			xi_sb_adds(&sb, s->ref->str_value);
+		}
+	}
+	if (ok && sb.len > XI_MAX_STRING_LEN) {
+		xi_error(&ctx->diag, d->loc, "string constant '%s' is longer than %u bytes", d->name,
+			 XI_MAX_STRING_LEN);
+		ok = false;
+	}
+	if (ok)
+		d->str_value = xi_strdup(&ctx->arena, sb.data ? xi_sb_str(&sb) : "");
+	xi_sb_free(&sb);
+	return ok;
+}
+
 bool xi_eval_const(struct xi_ctx *ctx, struct xi_decl *d)
 {
 	if (d->evaluated)
@@ -256,6 +364,32 @@ bool xi_eval_const(struct xi_ctx *ctx, struct xi_decl *d)
 		return false;
 	}
 	d->evaluating = true;
+	if (d->parameterised) {
+		/* No value: its body is checked, and evaluated where called. */
+		bool ok = ctx->check_fn_const && ctx->check_fn_const(ctx, d);
+		d->evaluating = false;
+		d->evaluated = true;
+		d->eval_failed = !ok;
+		return ok;
+	}
+	if (d->const_alias && !d->type && !alias_target(ctx, d)) {
+		d->evaluating = false;
+		d->evaluated = true;
+		d->eval_failed = true;
+		d->const_prim = XI_PRIM_U64;
+		return false;
+	}
+	if (xi_decl_is_string(d)) {
+		bool ok = eval_string(ctx, d);
+		d->evaluating = false;
+		d->evaluated = true;
+		d->eval_failed = !ok;
+		d->const_prim = XI_PRIM_U64;
+		return ok;
+	}
+	if (d->c_asm)
+		xi_error(&ctx->diag, d->loc, "'@c_asm' applies to string constants only; '%s' is an "
+			 "integer", d->name);
 	int prim = xi_integer_prim_of(ctx, d->module, d->type, "a constant", d->loc);
 	bool ok = prim >= 0 && (!ctx->resolve_expr_types || ctx->resolve_expr_types(ctx, d, d->expr)) &&
 		  xi_eval_per_abi(ctx, d->module, d->expr, (enum xi_prim)prim, &d->value, &d->abi_value);

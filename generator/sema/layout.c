@@ -474,6 +474,122 @@ static void check_fallbacks(struct layout_job *job, const struct xi_agg *agg)
 	}
 }
 
+/* Is a bitfield's declared type one C accepts, and its width one the type
+ * holds? Reports why not. */
+static bool bitfield_ok(struct layout_job *job, const struct xi_member *f)
+{
+	struct xi_ctx *ctx = job->ctx;
+	const struct xi_type *t = f->type;
+	if (t->kind == XI_TYPE_ARRAY) {
+		xi_error(&ctx->diag, f->loc, "bitfield '%s' cannot be an array", f->name);
+		xi_note(&ctx->diag, f->loc, "declare each element as a bitfield of its own");
+		return false;
+	}
+	if (t->kind != XI_TYPE_PRIM || (unsigned)t->prim > XI_PRIM_I64) {
+		xi_error(&ctx->diag, f->loc,
+			 "bitfield '%s' must have a fixed-width integer type (u8, u16, u32, u64, i8, "
+			 "i16, i32 or i64)", f->name);
+		return false;
+	}
+	unsigned bits = 8 * xi_prims[t->prim].size;
+	if (f->bit_width == 0 || f->bit_width > bits) {
+		xi_error(&ctx->diag, f->loc, "bitfield '%s' is %u bits wide; a '%s' bitfield holds 1 to %u",
+			 f->name, (unsigned)f->bit_width, xi_prims[t->prim].name, bits);
+		return false;
+	}
+	return true;
+}
+
+/* Replace each run of consecutive bitfields of a struct (each bitfield of a
+ * union) by one member of XI_MEMBER_BITS that holds them. False after an
+ * error in a bitfield. */
+static bool group_bitfields(struct layout_job *job, struct xi_agg *agg)
+{
+	bool ok = true, any = false;
+	for (struct xi_member *m = agg->members; m; m = m->next)
+		if (m->is_bitfield) {
+			any = true;
+			if (!bitfield_ok(job, m))
+				ok = false;
+		}
+	if (!any || !ok)
+		return ok;
+	struct xi_member *head = NULL, **tail = &head;
+	unsigned n = 0;
+	for (struct xi_member *m = agg->members, *next; m; m = next) {
+		next = m->next;
+		if (!m->is_bitfield) {
+			*tail = m;
+			tail = &m->next;
+			n++;
+			continue;
+		}
+		struct xi_member *run = XI_NEW(&job->ctx->arena, struct xi_member);
+		run->name = xi_aprintf(&job->ctx->arena, "%s_bits", m->name);
+		run->loc = m->loc;
+		run->flags = XI_MEMBER_BITS;
+		run->bitfields = m;
+		struct xi_member *last = m;
+		while (!agg->is_union && last->next && last->next->is_bitfield)
+			last = last->next;
+		next = last->next;
+		last->next = NULL;
+		*tail = run;
+		tail = &run->next;
+		n++;
+	}
+	*tail = NULL;
+	agg->members = head;
+	agg->nmembers = n;
+	return true;
+}
+
+/* Place a run's bitfields from byte `start` of their aggregate on one ABI,
+ * with the C rule of the six ABIs: each at the next free bit, unless it
+ * would cross a boundary of its type's size, then at the next one. Sets
+ * each bitfield's bit offset from `start` (an error when two ABIs differ)
+ * and returns the bytes the run spans; *align gets the types' alignment. */
+static uint32_t place_bitfields(struct layout_job *job, struct xi_member *run, uint64_t start,
+				int abi, bool first_abi, uint32_t *align)
+{
+	uint64_t at = start * 8;
+	for (struct xi_member *f = run->bitfields; f; f = f->next) {
+		struct xi_layout l = xi_type_layout(f->type, abi);
+		uint64_t unit = 8 * (uint64_t)l.size;
+		if (at / unit != (at + f->bit_width - 1) / unit)
+			at = (at + unit - 1) / unit * unit;
+		uint32_t bit = (uint32_t)(at - start * 8);
+		if (first_abi)
+			f->offset = bit;
+		else if (f->offset != bit)
+			xi_error(&job->ctx->diag, f->loc,
+				 "bitfield '%s' is at bit %u on one ABI but %u on %s; place it so "
+				 "that every ABI agrees", f->name, (unsigned)f->offset, bit,
+				 xi_abis[abi].name);
+		if (l.align > *align)
+			*align = l.align;
+		at += f->bit_width;
+	}
+	return (uint32_t)((at + 7) / 8 - start);
+}
+
+/* The storage type of a run: its bytes, `u8[N]`. */
+static struct xi_type *run_storage(struct layout_job *job, struct xi_member *run, uint32_t n)
+{
+	struct xi_type *t = XI_NEW(&job->ctx->arena, struct xi_type);
+	t->kind = XI_TYPE_ARRAY;
+	t->loc = run->loc;
+	t->u.array.elem = &xi_prim_types[XI_PRIM_U8];
+	struct xi_expr *len = XI_NEW(&job->ctx->arena, struct xi_expr);
+	len->kind = XI_EXPR_INT;
+	len->loc = run->loc;
+	len->lit = xi_int_u(n);
+	len->depth = 1;
+	t->u.array.len = len;
+	t->u.array.count = n;
+	return t;
+}
+
 static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 {
 	struct xi_ctx *ctx = job->ctx;
@@ -481,9 +597,15 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 		return;
 	agg->laid_out = true;
 
+	if (!group_bitfields(job, agg)) {
+		agg->layout_failed = true;
+		return;
+	}
 	bool ready = true;
 	agg->invariant = true;
 	for (struct xi_member *m = agg->members; m; m = m->next) {
+		if (m->flags & XI_MEMBER_BITS)
+			continue; /* laid out below */
 		layout_inline(job, m->type, (m->flags & XI_MEMBER_ANONYMOUS) ? NULL : m->name);
 		if (!type_ready(m->type, job->abis, &agg->family_variant, &agg->empty_abis))
 			ready = false;
@@ -517,6 +639,26 @@ static void layout_agg(struct layout_job *job, struct xi_agg *agg)
 		uint32_t align = 1;
 		unsigned i = 0;
 		for (struct xi_member *m = agg->members; m; m = m->next, i++) {
+			if (m->flags & XI_MEMBER_BITS) {
+				uint64_t start = agg->is_union ? 0 : end;
+				bool first = a == __builtin_ctz(compute);
+				uint32_t n = place_bitfields(job, m, start, a, first, &align);
+				if (first)
+					m->type = run_storage(job, m, n);
+				else if (m->type->u.array.count != n)
+					xi_error(&ctx->diag, m->loc, "the bitfields from '%s' take %u "
+						 "bytes on one ABI but %u on %s", m->bitfields->name,
+						 (unsigned)m->type->u.array.count, n, xi_abis[a].name);
+				if (agg->is_union) {
+					if (n > end)
+						end = n;
+				} else {
+					offsets[i * XI_ABI_COUNT + (unsigned)a] = (uint32_t)end;
+					hole_at[i * XI_ABI_COUNT + (unsigned)a] = (uint32_t)end;
+					end += n;
+				}
+				continue;
+			}
 			struct xi_layout l = xi_type_layout(m->type, a);
 			if (l.align > align)
 				align = l.align;

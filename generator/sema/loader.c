@@ -145,6 +145,26 @@ static int path_family(const char *path)
 	return XI_FAM_NONE;
 }
 
+/* The ABI a file of family f is for when its name says so, as Xen's
+ * arch-x86/xen-x86_64.h: the name without extension ends in '-' and the
+ * name of one of f's ABIs. 0 otherwise. */
+static xi_abi_mask path_abi(const char *path, int f)
+{
+	if (f == XI_FAM_NONE)
+		return 0;
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	for (int a = 0; a < XI_ABI_COUNT; a++) {
+		size_t k = strlen(xi_abis[a].name);
+		if ((int)xi_abis[a].family == f && n > k && base[n - k - 1] == '-' &&
+		    !memcmp(base + n - k, xi_abis[a].name, k))
+			return XI_ABI_BIT(a);
+	}
+	return 0;
+}
+
 static void add_module(struct xi_ctx *ctx, struct xi_module *m)
 {
 	m->index = ctx->nmodules;
@@ -161,6 +181,7 @@ static struct xi_module *new_module(struct xi_ctx *ctx, const char *path, const 
 	m->path = path;
 	m->canon = canon;
 	m->family = path_family(path);
+	m->abi_only = path_abi(path, m->family);
 	add_module(ctx, m);
 	xi_map_put(&ctx->modules_by_path, canon, strlen(canon), m);
 	return m;
@@ -371,23 +392,24 @@ static xi_abi_mask families_needed(const struct xi_ctx *ctx)
 	return fams;
 }
 
-/* Check the keys of an arch import map, and note each family's file. */
+/* Check the keys of an arch import map, and note each key's file. */
 static bool map_families(struct xi_ctx *ctx, struct xi_import *im)
 {
 	bool ok = true;
-	const struct xi_import_file *by_family[XI_FAM_COUNT] = { NULL };
+	const struct xi_import_file *by_family[XI_IMPORT_SLOTS] = { NULL };
 	for (const struct xi_import_file *e = im->files; e; e = e->next) {
-		int f = xi_family_by_name(e->key);
+		int f = xi_import_key_slot(e->key);
 		if (f < 0) {
 			xi_error(&ctx->diag, e->key_loc,
-				 "unknown family '%s' in 'import arch' (expected x86, arm, ppc "
-				 "or riscv)", e->key);
+				 "unknown family or ABI '%s' in 'import arch' (expected x86, arm, "
+				 "ppc, riscv or an ABI: x86_32, x86_64, arm32, arm64, riscv64, "
+				 "ppc64le)", e->key);
 			ok = false;
 			continue;
 		}
 		if (by_family[f]) {
-			xi_error(&ctx->diag, e->key_loc, "duplicate family '%s' in 'import arch'",
-				 e->key);
+			xi_error(&ctx->diag, e->key_loc, "duplicate %s '%s' in 'import arch'",
+				 f < XI_FAM_COUNT ? "family" : "ABI", e->key);
 			xi_note(&ctx->diag, by_family[f]->key_loc, "previous file for '%s' is here",
 				e->key);
 			ok = false;
@@ -395,6 +417,7 @@ static bool map_families(struct xi_ctx *ctx, struct xi_import *im)
 		}
 		by_family[f] = e;
 		im->family_path[f] = e->path;
+		im->family_none[f] = e->none;
 	}
 	return ok;
 }
@@ -436,6 +459,62 @@ static void set_family(struct xi_ctx *ctx, const struct xi_import *im, int f, st
 			xi_families[dep->family].name, xi_families[dep->family].dir);
 }
 
+/* The names of the ABIs of a mask, for messages: "x86_32, x86_64". */
+static const char *abi_names(struct xi_ctx *ctx, xi_abi_mask abis)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_sb_add_abi_names(&sb, abis);
+	const char *r = xi_strdup(&ctx->arena, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
+}
+
+/* A module an arch import map names under an ABI key (`x86_64:`) exists on
+ * that ABI only, and belongs to its family; one it names under a family
+ * key next to ABI keys of that family exists on the family's other ABIs
+ * (an ABI key beats a family key). A module that already belongs to
+ * other ABIs (by its name or another map) is an error. */
+static void set_abis(struct xi_ctx *ctx, struct xi_import *im, int slot, xi_abi_mask abis,
+		     struct xi_module *dep)
+{
+	int f = slot < XI_FAM_COUNT ? slot : (int)xi_abis[slot - XI_FAM_COUNT].family;
+	const struct xi_import_file *e = im->files;
+	while (e && xi_import_key_slot(e->key) != slot)
+		e = e->next;
+	struct xi_loc at = e ? e->loc : im->loc;
+	if (dep->family != XI_FAM_NONE && dep->family != f)
+		return; /* set_family reported it */
+	if (dep->abi_only == abis) {
+		if (!dep->abi_importer)
+			dep->abi_importer = im->importer;
+		return;
+	}
+	if (dep->abi_only) {
+		xi_error(&ctx->diag, at, "'import arch' names '%s' for %s, but it is for %s",
+			 dep->path, abi_names(ctx, abis), abi_names(ctx, dep->abi_only));
+		if (dep->abi_set)
+			xi_note(&ctx->diag, dep->abi_loc, "an 'import arch' names it for %s here",
+				abi_names(ctx, dep->abi_only));
+		else
+			xi_note(&ctx->diag, (struct xi_loc){ 0, 0, 0, 0 },
+				"its name puts it on %s (a file named ...-%s)",
+				abi_names(ctx, dep->abi_only), abi_names(ctx, dep->abi_only));
+		return;
+	}
+	dep->abi_only = abis;
+	dep->abi_set = true;
+	dep->abi_loc = at;
+	dep->abi_importer = im->importer;
+}
+
+/* The ABIs an arch import of module m must provide files for: the
+ * selected ones, of m's own ABIs (an arch-x86 file's map needs no Arm
+ * file). */
+static xi_abi_mask abis_needed(const struct xi_ctx *ctx, const struct xi_module *m)
+{
+	return ctx->opt.abis & xi_module_home_abis(m);
+}
+
 static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_module **stack,
 			 unsigned depth)
 {
@@ -454,14 +533,34 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 			im->module[0] = load(ctx, found, im->loc, stack, depth);
 			continue;
 		}
+		im->importer = m;
 		if (im->is_map && !map_families(ctx, im))
 			continue;
+		/* The slots the run needs: an ABI's key where the map has one,
+		 * else its family's. */
+		bool needed[XI_IMPORT_SLOTS] = { false };
+		if (im->is_map) {
+			XI_FOR_EACH_ABI(a, abis_needed(ctx, m)) {
+				if (im->family_path[XI_IMPORT_ABI_SLOT(a)])
+					needed[XI_IMPORT_ABI_SLOT(a)] = true;
+				else
+					needed[xi_abis[a].family] = true;
+			}
+			/* convert builds for no ABI: it reads every file the map names. */
+			for (int k = 0; ctx->converting && k < XI_IMPORT_SLOTS; k++)
+				needed[k] = im->family_path[k] != NULL;
+		} else {
+			for (int f = 0; f < XI_FAM_COUNT; f++)
+				needed[f] = (fams & (1u << f)) != 0;
+		}
 		struct xi_strbuf missing = XI_STRBUF_INIT, unnamed = XI_STRBUF_INIT;
 		const char *missing_rel = NULL;
-		for (int f = 0; f < XI_FAM_COUNT; f++) {
-			if (!(fams & (1u << f)))
+		for (int f = 0; f < XI_IMPORT_SLOTS; f++) {
+			if (!needed[f])
 				continue;
 			const char *rel = xi_import_family_path(&ctx->arena, im, f);
+			if (!rel && im->family_none[f])
+				continue;
 			if (!rel) {
 				xi_sb_printf(&unnamed, "%s%s", unnamed.len ? ", " : "",
 					     xi_families[f].name);
@@ -477,8 +576,21 @@ static void load_imports(struct xi_ctx *ctx, struct xi_module *m, struct xi_modu
 			if (!found)
 				continue;
 			im->module[f] = load(ctx, found, im->loc, stack, depth);
-			if (im->is_map && im->module[f])
-				set_family(ctx, im, f, im->module[f]);
+			if (!im->is_map || !im->module[f])
+				continue;
+			int fam = f < XI_FAM_COUNT ? f : (int)xi_abis[f - XI_FAM_COUNT].family;
+			set_family(ctx, im, fam, im->module[f]);
+			if (f >= XI_FAM_COUNT) {
+				set_abis(ctx, im, f, XI_ABI_BIT(f - XI_FAM_COUNT), im->module[f]);
+				continue;
+			}
+			/* The family's ABIs that no ABI key takes. */
+			xi_abi_mask rest = xi_family_abis((enum xi_family)f);
+			XI_FOR_EACH_ABI(a, rest)
+				if (im->family_path[XI_IMPORT_ABI_SLOT(a)])
+					rest &= ~XI_ABI_BIT(a);
+			if (rest != xi_family_abis((enum xi_family)f))
+				set_abis(ctx, im, f, rest, im->module[f]);
 		}
 		if (unnamed.len && !ctx->converting)
 			xi_error(&ctx->diag, im->loc, "'import arch' names no file for %s; restrict the ABIs "
@@ -552,9 +664,14 @@ static void reach(const struct xi_module *m, bool *reached)
 		return;
 	reached[m->index] = true;
 	for (const struct xi_import *im = m->imports; im; im = im->next)
-		for (int f = 0; f < XI_FAM_COUNT; f++)
+		for (int f = 0; f < XI_IMPORT_SLOTS; f++)
 			if (im->module[f] && !im->module[f]->left_out)
 				reach(im->module[f], reached);
+	/* An ABI's file: the header that includes it (load_abi_parent). */
+	if (m->abi_importer && !m->abi_importer->left_out)
+		reach(m->abi_importer, reached);
+	if (m->family_parent && !m->family_parent->left_out)
+		reach(m->family_parent, reached);
 }
 
 void xi_inputs_add_imports(struct xi_ctx *ctx)
@@ -598,6 +715,66 @@ struct xi_module *xi_load_buffer(struct xi_ctx *ctx, const char *name, const cha
 	return m;
 }
 
+/* A file its name puts on one ABI (arch-x86/xen-x86_64.xidl) is a part of
+ * the header of the file next to it without the `-ABI` (arch-x86/xen.xidl,
+ * whose arch import names it): its C header needs that one's machinery,
+ * and its marshal code and checks include that one. Given alone, the file
+ * is read with it, so that what its outputs include exists
+ * (--with-imports writes it). Nothing is read when no such file exists. */
+static void load_abi_parent(struct xi_ctx *ctx, struct xi_module *m)
+{
+	if (!m->abi_only || m->abi_set || m->abi_importer || ctx->converting)
+		return;
+	const char *slash = strrchr(m->path, '/');
+	const char *base = slash ? slash + 1 : m->path;
+	const char *dash = strrchr(base, '-');
+	const char *dot = strrchr(base, '.');
+	if (!dash || (dot && dot < dash))
+		return;
+	const char *parent = xi_aprintf(&ctx->arena, "%.*s%s", (int)(dash - m->path), m->path,
+					dot ? dot : "");
+	struct stat st;
+	if (stat(parent, &st) != 0 || !S_ISREG(st.st_mode))
+		return;
+	struct xi_module *stack[XI_MAX_IMPORT_DEPTH + 1];
+	load(ctx, parent, (struct xi_loc){ 0, 0, 0, 0 }, stack, 0);
+}
+
+/* A family's file with save records (arch-x86/hvm/save.xidl) has a C
+ * header that includes the shared file's (hvm/save.h, the file of the same
+ * path outside the family's directory, which holds the records'
+ * machinery; the C backend's emit_hvm_save_include). Given alone, the
+ * file is read with that one, so that what its outputs include exists
+ * (--with-imports writes it). */
+static void load_family_parent(struct xi_ctx *ctx, struct xi_module *m)
+{
+	if (m->family == XI_FAM_NONE || ctx->converting)
+		return;
+	bool records = false;
+	for (const struct xi_decl *d = m->decls; d && !records; d = d->next)
+		records = d->hvm_save != NULL;
+	if (!records)
+		return;
+	/* The path without the family's directory: idl/arch-x86/hvm/save.xidl
+	 * gives idl/hvm/save.xidl (the file's place in the tree is known
+	 * before the root is: the last component naming the directory). */
+	const char *dir = xi_families[m->family].dir;
+	size_t n = strlen(dir);
+	const char *at = NULL;
+	for (const char *p = strstr(m->path, dir); p; p = strstr(p + 1, dir))
+		if ((p == m->path || p[-1] == '/') && p[n] == '/')
+			at = p;
+	if (!at)
+		return;
+	const char *parent = xi_aprintf(&ctx->arena, "%.*s%s", (int)(at - m->path), m->path,
+					at + n + 1);
+	struct stat st;
+	if (stat(parent, &st) != 0 || !S_ISREG(st.st_mode))
+		return;
+	struct xi_module *stack[XI_MAX_IMPORT_DEPTH + 1];
+	m->family_parent = load(ctx, parent, (struct xi_loc){ 0, 0, 0, 0 }, stack, 0);
+}
+
 static struct xi_module *load_input(struct xi_ctx *ctx, const char *path, bool named)
 {
 	struct xi_module *stack[XI_MAX_IMPORT_DEPTH + 1];
@@ -609,6 +786,8 @@ static struct xi_module *load_input(struct xi_ctx *ctx, const char *path, bool n
 	if (m) {
 		mark_input(ctx, m);
 		m->named |= named;
+		load_abi_parent(ctx, m);
+		load_family_parent(ctx, m);
 	}
 	return m;
 }
@@ -679,7 +858,7 @@ void xi_leave_out_unselected(struct xi_ctx *ctx)
 			continue;
 		}
 		if (m->named)
-			xi_warn_left_out(&ctx->diag, m->path, xi_family_abis((enum xi_family)m->family));
+			xi_warn_left_out(&ctx->diag, m->path, xi_module_home_abis(m));
 	}
 	ctx->ninputs = inputs;
 }
@@ -693,7 +872,7 @@ static void visit(struct xi_ctx *ctx, struct xi_module *m, unsigned words)
 	m->visible = XI_NEW_ARRAY(&ctx->arena, uint64_t, words);
 	m->visible[m->index / 64] |= UINT64_C(1) << (m->index % 64);
 	for (struct xi_import *im = m->imports; im; im = im->next) {
-		for (int f = 0; f < XI_FAM_COUNT; f++) {
+		for (int f = 0; f < XI_IMPORT_SLOTS; f++) {
 			struct xi_module *dep = im->module[f];
 			if (!dep || dep->left_out)
 				continue;

@@ -17,9 +17,12 @@
 
 /* --- Symbols ------------------------------------------------------------- */
 
-static bool families_overlap(const struct xi_module *a, const struct xi_module *b)
+/* Name spaces are per ABI: modules whose ABIs are disjoint (two
+ * families' files, or xen-x86_32.xidl and xen-x86_64.xidl) may declare
+ * the same name. */
+static bool modules_overlap(const struct xi_module *a, const struct xi_module *b)
 {
-	return a->family == XI_FAM_NONE || b->family == XI_FAM_NONE || a->family == b->family;
+	return (xi_module_home_abis(a) & xi_module_home_abis(b)) != 0;
 }
 
 void xi_register_decl(struct xi_ctx *ctx, struct xi_decl *d)
@@ -36,7 +39,7 @@ void xi_register_decl(struct xi_ctx *ctx, struct xi_decl *d)
 	for (struct xi_decl *o = first; o; o = o->next_same_name) {
 		/* Alternatives: declarations under conditions that never hold
 		 * together (@if(xen) / @if(!xen)). */
-		if (families_overlap(o->module, d->module) && xi_cond_overlap(o->cond, d->cond)) {
+		if (modules_overlap(o->module, d->module) && xi_cond_overlap(o->cond, d->cond)) {
 			xi_error(&ctx->diag, d->loc, "redefinition of '%s'", d->name);
 			xi_note(&ctx->diag, o->loc, "previous definition of '%s' is here", d->name);
 			if (o->cond || d->cond) {
@@ -68,7 +71,7 @@ static struct xi_decl *lookup(struct xi_ctx *ctx, const struct xi_module *m, con
 	for (; d; d = d->next_same_name) {
 		if (!xi_module_sees(m, d->module))
 			continue;
-		if (d->module->family != XI_FAM_NONE && d->module->family != (int)xi_abis[abi].family)
+		if (!(xi_module_home_abis(d->module) & XI_ABI_BIT(abi)))
 			continue;
 		/* Of alternatives, the one of the reference configuration. */
 		if (!d->c_only)
@@ -90,7 +93,7 @@ static struct xi_decl *lookup_everywhere(struct xi_ctx *ctx, const struct xi_mod
 	for (; d; d = d->next_same_name) {
 		if (!xi_module_sees(m, d->module))
 			continue;
-		if (d->module->family != XI_FAM_NONE)
+		if (xi_module_home_abis(d->module) != XI_ABI_ALL)
 			return found;
 		/* Of alternatives, the one of the reference configuration. */
 		if (!d->c_only)
@@ -134,6 +137,7 @@ static void check_condition(struct xi_resolver *r, const char *name, struct xi_l
 	const struct xi_cond *from = r->decl->cond;
 	if (r->decl->module->tools_only)
 		from = xi_cond_and(r->ctx, &tools, from);
+	from = xi_cond_and(r->ctx, r->member_cond, from);
 	if (!target || xi_cond_implies(from, any))
 		return;
 	struct xi_strbuf sb = { 0 };
@@ -268,9 +272,7 @@ static void resolve_defined_atoms(struct xi_ctx *ctx, const struct xi_module *m,
 			continue;
 		found = true;
 		if (!d->c_only)
-			on |= d->module->family == XI_FAM_NONE
-				      ? XI_ABI_ALL
-				      : xi_family_abis((enum xi_family)d->module->family);
+			on |= xi_module_home_abis(d->module);
 	}
 	/* With ABIs left out (--abi), the files of their families are not
 	 * read: a name they declare is unknown here, and false. */
@@ -510,7 +512,7 @@ int xi_integer_prim_of(struct xi_ctx *ctx, const struct xi_module *m, struct xi_
 		       const char *what, struct xi_loc fallback)
 {
 	struct xi_loc at = t->loc.file ? t->loc : fallback;
-	struct xi_resolver r = { ctx, &ctx->diag, (struct xi_module *)m, NULL, false, false, 0 };
+	struct xi_resolver r = { ctx, &ctx->diag, (struct xi_module *)m, NULL, false, false, 0, NULL };
 	if (t->kind == XI_TYPE_REF)
 		xi_resolve_ref(&r, t, XI_USE_BACKING);
 	const struct xi_type *cur = t;
@@ -533,7 +535,7 @@ int xi_integer_prim_of(struct xi_ctx *ctx, const struct xi_module *m, struct xi_
 			break;
 		/* The alias may not have been resolved yet. */
 		if (d->type->kind == XI_TYPE_REF) {
-			struct xi_resolver ra = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
+			struct xi_resolver ra = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0, NULL };
 			xi_resolve_ref(&ra, d->type, XI_USE_ALIAS);
 		}
 		cur = d->type;

@@ -29,6 +29,9 @@ struct xi_resolver {
 	 * choose it (an x86-only choice may name an x86-only type). */
 	bool restricted;
 	xi_abi_mask only;
+	/* The @if of the member whose type is being resolved, or NULL: a
+	 * member under a condition may use a name that exists under it. */
+	const struct xi_cond *member_cond;
 };
 
 /* Put a declaration in the symbol table; a clash is reported. */

@@ -80,6 +80,9 @@ static void decl_deps(struct deps *d, const struct xi_decl *x)
 			type_deps(d, m->type, false);
 	} else if (x->kind == XI_DECL_ALIAS) {
 		type_deps(d, x->type, false);
+	} else if (x->hvm_save_decl) {
+		/* C declares a save record after its data type */
+		add_dep(d, (struct xi_decl *)x->hvm_save_decl, false);
 	}
 }
 
@@ -123,7 +126,7 @@ static void order_module(struct xi_ctx *ctx, struct xi_module *m, struct frame *
 		return;
 	m->ordered = true;
 	for (const struct xi_import *im = m->imports; im; im = im->next)
-		for (int f = 0; f < XI_FAM_COUNT; f++)
+		for (int f = 0; f < XI_IMPORT_SLOTS; f++)
 			if (im->module[f] && !im->module[f]->left_out)
 				order_module(ctx, im->module[f], stack, counter);
 	for (struct xi_decl *root = m->decls; root; root = root->next) {

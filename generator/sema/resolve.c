@@ -8,7 +8,9 @@
 
 #include "cond.h"
 #include "consteval.h"
+#include "hvm_save.h"
 #include "ctypes.h"
+#include "fnconst.h"
 #include "limits.h"
 #include "names.h"
 #include "spelling.h"
@@ -106,7 +108,7 @@ static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d);
 
 static bool resolve_expr_types(struct xi_ctx *ctx, struct xi_decl *d, struct xi_expr *e)
 {
-	struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
+	struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0, NULL };
 	return resolve_expr_types_on(&r, e);
 }
 
@@ -743,9 +745,13 @@ static void split_members(struct xi_resolver *r, struct xi_agg *agg)
 	}
 	*link = NULL;
 	/* C spells the others' types too. */
+	const struct xi_cond *outer = r->member_cond;
 	for (struct xi_cmember *cm = head; cm; cm = cm->next)
-		if (!xi_cond_reference(ctx, cm->cond))
+		if (!xi_cond_reference(ctx, cm->cond)) {
+			r->member_cond = xi_cond_and(ctx, cm->cond, outer);
 			resolve_type(r, cm->member->type, XI_USE_MEMBER);
+		}
+	r->member_cond = outer;
 }
 
 static void resolve_agg(struct xi_resolver *r, struct xi_agg *agg)
@@ -773,7 +779,11 @@ static void resolve_agg(struct xi_resolver *r, struct xi_agg *agg)
 		}
 		if (m->type->kind == XI_TYPE_AGG)
 			m->type->u.agg->parent = agg;
+		const struct xi_cond *outer = r->member_cond;
+		if (r->ctx->member_conds.count)
+			r->member_cond = xi_cond_and(r->ctx, xi_member_cond(r->ctx, m), outer);
 		resolve_type(r, m->type, XI_USE_MEMBER);
+		r->member_cond = outer;
 		if (m->type->kind == XI_TYPE_AGG && m->type->u.agg->tag_name)
 			resolve_tagged(r, agg, m);
 		if (xi_type_is_flex(m->type)) {
@@ -912,7 +922,13 @@ static void resolve_bitmap(struct xi_resolver *r, struct xi_decl *d)
 		v->lo = (unsigned)lo.mag;
 		v->hi = (unsigned)hi.mag;
 		v->invalid = false;
+		/* A bit that only C has (an old interface version's name of a bit)
+		 * may repeat another's bits, as a variant may repeat a value. */
+		if (v->cond && !xi_cond_reference(r->ctx, v->cond))
+			continue;
 		for (struct xi_variant *o = d->variants; o != v; o = o->next) {
+			if (o->cond && !xi_cond_reference(r->ctx, o->cond))
+				continue;
 			if (!o->invalid && o->lo <= v->hi && v->lo <= o->hi &&
 			    xi_cond_overlap(o->cond, v->cond)) {
 				xi_error(r->diag, v->value->loc, "bits of '%s' overlap those of '%s'",
@@ -938,8 +954,15 @@ static void ctype_misfit(struct xi_resolver *r, struct xi_loc at, struct xi_int 
  * is given on every ABI: the macro would otherwise change value or type. */
 static void check_ctypes(struct xi_resolver *r, struct xi_decl *d)
 {
+	if (d->kind == XI_DECL_CONST && d->parameterised) {
+		if (d->c_type)
+			xi_error(r->diag, d->loc, "'%s' is a parameterised constant: its C type is its "
+				 "body's (write C suffixes on its literals), not a @c_type", d->name);
+		return;
+	}
 	if (d->kind == XI_DECL_CONST) {
-		if (d->c_type && d->evaluated && !d->eval_failed && !xi_ctype_fits(d->value, d->c_type))
+		if (d->c_type && d->evaluated && !d->eval_failed &&
+		    !xi_ctype_fits_on(d->value, d->c_type, xi_decl_abis(r->ctx, d)))
 			ctype_misfit(r, d->loc, d->value, d->name, d->c_type);
 		return;
 	}
@@ -1014,13 +1037,31 @@ static void count_variants(struct xi_decl *d)
 		d->nvariants++;
 }
 
+/* @c_alias and @c_old_name make C macros: their names must not be those
+ * of declarations, which the macro would rename. */
+static void check_c_alias_names(struct xi_ctx *ctx, const struct xi_decl *d)
+{
+	const char *names[] = { d->c_alias, d->c_old_name };
+	const char *attrs[] = { "c_alias", "c_old_name" };
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!names[i])
+			continue;
+		const struct xi_decl *o = xi_map_get(&ctx->symbols, names[i], strlen(names[i]));
+		if (!o)
+			continue;
+		xi_error(&ctx->diag, d->loc, "'@%s(\"%s\")' of '%s' names a declaration; C's macro "
+			 "would rename it", attrs[i], names[i], d->name);
+		xi_note(&ctx->diag, o->loc, "'%s' is declared here", o->name);
+	}
+}
+
 static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 {
 	/* sizeof may have resolved an alias before its turn */
 	if (d->resolved)
 		return;
 	d->resolved = true;
-	struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
+	struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0, NULL };
 	/* Under defined(NAME): its names need to exist only where it does. */
 	if (d->not_on) {
 		r.restricted = true;
@@ -1054,6 +1095,7 @@ static void resolve_decl(struct xi_ctx *ctx, struct xi_decl *d)
 	case XI_DECL_UNION:
 		d->agg->owner = d;
 		resolve_agg(&r, d->agg);
+		check_c_alias_names(ctx, d);
 		if (d->version) {
 			struct xi_decl *c = xi_lookup_const(ctx, d->module, d->version->name,
 							    d->version->loc);
@@ -1097,6 +1139,7 @@ void xi_resolve(struct xi_ctx *ctx)
 {
 	ctx->resolve_decl_early = resolve_decl;
 	ctx->resolve_expr_types = resolve_expr_types;
+	ctx->check_fn_const = xi_check_fn_const;
 	find_interface_version(ctx);
 	for (unsigned i = 0; i < ctx->nmodules; i++)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)
@@ -1110,8 +1153,10 @@ void xi_resolve(struct xi_ctx *ctx)
 		for (struct xi_decl *d = ctx->modules[i]->decls; d && !ctx->diag.capped; d = d->next) {
 			if (!xi_decl_is_aggregate(d))
 				continue;
-			struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0 };
+			struct xi_resolver r = { ctx, &ctx->diag, d->module, d, d->legacy, false, 0, NULL };
 			resolve_lens(&r, d->agg);
 		}
 	}
+	if (!ctx->diag.capped)
+		xi_resolve_hvm_save(ctx);
 }

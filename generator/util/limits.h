@@ -25,6 +25,9 @@
 /* Deepest expression tree (binary operators chain without parentheses). */
 #define XI_MAX_EXPR_DEPTH 256u
 
+/* Most parameters of one parameterised constant (Xen's have at most 10). */
+#define XI_MAX_PARAMS 16u
+
 /* Most dimensions of one array type. */
 #define XI_MAX_ARRAY_DIMS 8u
 
@@ -59,6 +62,8 @@
  * bytes: the Xen ABI has nothing near this, and it keeps every layout
  * computation inside 32 bits. */
 #define XI_MAX_TYPE_SIZE (1u << 30)
+/* A bitfield's width as the IR keeps it: wider ones are errors anyway. */
+#define XI_MAX_BIT_WIDTH_WRITTEN 65535u
 
 
 #endif

@@ -173,6 +173,29 @@ START_TEST(defined_atoms)
 }
 END_TEST
 
+/* compat_gen: Xen's build making its compat headers, which it does with
+ * __XEN__ defined; false in the reference configuration. */
+START_TEST(compat_gen_atom)
+{
+	ck_assert_str_eq(text(P("!compat_gen"), true), "!defined(XEN_GENERATING_COMPAT_HEADERS)");
+	ck_assert_str_eq(text(P("compat_gen && tools"), false), "compat_gen && tools");
+	ck_assert_str_eq(xi_cond_macro(P("compat_gen")), "XEN_GENERATING_COMPAT_HEADERS");
+	ck_assert_str_eq(xi_cond_macro(P("defined(A)")), "A");
+	ck_assert_ptr_null(xi_cond_macro(P("xen")));
+	ck_assert(!xi_cond_reference(test_ctx, P("compat_gen")));
+	ck_assert(xi_cond_reference(test_ctx, P("!compat_gen && tools")));
+	ck_assert(xi_cond_implies(P("compat_gen"), P("xen")));
+	ck_assert(!xi_cond_implies(P("xen"), P("compat_gen")));
+	ck_assert(!xi_cond_overlap(P("compat_gen"), P("!compat_gen")));
+	ck_assert(!xi_cond_overlap(P("compat_gen"), P("!xen")));
+	ck_assert(xi_cond_overlap(P("xen"), P("!compat_gen")));
+	ck_assert(xi_cond_implies(NULL, P("compat_gen || !compat_gen")));
+	ck_assert_ptr_null(P("compat_gen >= 1"));
+	ck_assert(strstr(test_ctx_messages(), "only 'version' is compared, not 'compat_gen'") !=
+		  NULL);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("cond");
@@ -184,6 +207,7 @@ int main(void)
 	tcase_add_test(tc, reference_configuration);
 	tcase_add_test(tc, exclusion_and_implication);
 	tcase_add_test(tc, defined_atoms);
+	tcase_add_test(tc, compat_gen_atom);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

@@ -220,6 +220,9 @@ START_TEST(templates_embedded)
 	embedded_as_is("cargo.toml", xi_template_cargo);
 	embedded_as_is("marshal_test_prelude.c", xi_template_marshal_test_prelude);
 	embedded_as_is("rust_lib.rs", xi_template_rust_lib);
+	embedded_as_is("c_hvm_save.h", xi_template_c_hvm_save);
+	embedded_as_is("rust_hvm_save.rs", xi_template_rust_hvm_save);
+	embedded_as_is("rust_bits.rs", xi_template_rust_bits);
 }
 END_TEST
 

@@ -30,74 +30,6 @@ XENIDL_CHECK_OFFSET(struct, trap_info, cs, 2);
 XENIDL_CHECK_OFFSET(struct, trap_info, address, 8);
 #endif
 
-/* struct cpu_user_regs */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, cpu_user_regs, 68);
-XENIDL_CHECK_ALIGN(struct, cpu_user_regs, 4);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, ebx, 0);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, ecx, 4);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, edx, 8);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, esi, 12);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, edi, 16);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, ebp, 20);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, eax, 24);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, error_code, 28);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, entry_vector, 30);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, eip, 32);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, cs, 36);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, saved_upcall_mask, 38);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad0, 39);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, eflags, 40);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, esp, 44);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, ss, 48);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad1, 50);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, es, 52);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad2, 54);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, ds, 56);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad3, 58);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, fs, 60);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad4, 62);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, gs, 64);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad5, 66);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, cpu_user_regs, 200);
-XENIDL_CHECK_ALIGN(struct, cpu_user_regs, 8);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, r15, 0);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, r14, 8);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, r13, 16);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, r12, 24);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rbp, 32);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rbx, 40);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, r11, 48);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, r10, 56);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, r9, 64);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, r8, 72);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rax, 80);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rcx, 88);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rdx, 96);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rsi, 104);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rdi, 112);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, error_code, 120);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, entry_vector, 124);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rip, 128);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, cs, 136);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad0, 138);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, saved_upcall_mask, 140);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad1, 141);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rflags, 144);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, rsp, 152);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, ss, 160);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad2, 162);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, es, 168);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad3, 170);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, ds, 176);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad4, 178);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, fs, 184);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad5, 186);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, gs, 192);
-XENIDL_CHECK_OFFSET(struct, cpu_user_regs, _pad6, 194);
-#endif
-
 /* struct vcpu_guest_context */
 #if defined(__i386__)
 XENIDL_CHECK_SIZE(struct, vcpu_guest_context, 2800);
@@ -145,19 +77,6 @@ XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, gs_base_kernel, 5152);
 XENIDL_CHECK_OFFSET(struct, vcpu_guest_context, gs_base_user, 5160);
 #endif
 
-/* struct arch_vcpu_info */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, arch_vcpu_info, 24);
-XENIDL_CHECK_ALIGN(struct, arch_vcpu_info, 4);
-XENIDL_CHECK_OFFSET(struct, arch_vcpu_info, cr2, 0);
-XENIDL_CHECK_OFFSET(struct, arch_vcpu_info, pad, 4);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, arch_vcpu_info, 16);
-XENIDL_CHECK_ALIGN(struct, arch_vcpu_info, 8);
-XENIDL_CHECK_OFFSET(struct, arch_vcpu_info, cr2, 0);
-XENIDL_CHECK_OFFSET(struct, arch_vcpu_info, pad, 8);
-#endif
-
 /* struct arch_shared_info */
 #if defined(__i386__)
 XENIDL_CHECK_SIZE(struct, arch_shared_info, 28);
@@ -178,19 +97,6 @@ XENIDL_CHECK_OFFSET(struct, arch_shared_info, nmi_reason, 16);
 XENIDL_CHECK_OFFSET(struct, arch_shared_info, p2m_cr3, 24);
 XENIDL_CHECK_OFFSET(struct, arch_shared_info, p2m_vaddr, 32);
 XENIDL_CHECK_OFFSET(struct, arch_shared_info, p2m_generation, 40);
-#endif
-
-/* struct xen_callback */
-#if defined(__i386__)
-XENIDL_CHECK_SIZE(struct, xen_callback, 8);
-XENIDL_CHECK_ALIGN(struct, xen_callback, 4);
-XENIDL_CHECK_OFFSET(struct, xen_callback, cs, 0);
-XENIDL_CHECK_OFFSET(struct, xen_callback, eip, 4);
-#elif defined(__x86_64__)
-XENIDL_CHECK_SIZE(struct, xen_callback, 16);
-XENIDL_CHECK_ALIGN(struct, xen_callback, 8);
-XENIDL_CHECK_OFFSET(struct, xen_callback, cs, 0);
-XENIDL_CHECK_OFFSET(struct, xen_callback, eip, 8);
 #endif
 
 #if defined(__XEN__) || defined(__XEN_TOOLS__)

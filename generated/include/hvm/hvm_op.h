@@ -37,6 +37,23 @@ DEFINE_XEN_GUEST_HANDLE(xen_hvm_evtchn_upcall_vector_t);
 #define HVMOP_set_param 0
 /* Get an HVM parameter (xen_hvm_param). */
 #define HVMOP_get_param 1
+#if __XEN_INTERFACE_VERSION__ < 0x00040900
+/*
+ * Before interface 0x00040900: set the level of a PCI INTx wire
+ * (xen_hvm_set_pci_intx_level; now DMOP_set_pci_intx_level).
+ */
+#define HVMOP_set_pci_intx_level 2
+/*
+ * Before interface 0x00040900: set the level of an ISA IRQ wire
+ * (xen_hvm_set_isa_irq_level; now DMOP_set_isa_irq_level).
+ */
+#define HVMOP_set_isa_irq_level 3
+/*
+ * Before interface 0x00040900: route a PCI link to an ISA IRQ
+ * (xen_hvm_set_pci_link_route; now DMOP_set_pci_link_route).
+ */
+#define HVMOP_set_pci_link_route 4
+#endif
 /* Flush the TLBs of every vCPU; no argument. */
 #define HVMOP_flush_tlbs 5
 /*
@@ -103,7 +120,14 @@ struct xen_hvm_altp2m_suppress_ve_multi {
     uint64_t first_error_gfn;
 };
 
-/* Types of guest memory (Xen's C enum hvmmem_type_t). */
+#ifndef XEN_GENERATING_COMPAT_HEADERS
+
+/*
+ * Types of guest memory (Xen's C enum hvmmem_type_t).
+ *
+ * Not while Xen makes its compat headers: its compat hvm_op.h would
+ * declare each enumerator a second time.
+ */
 typedef enum {
     /* Ordinary read/write RAM. */
     HVMMEM_ram_rw = 0,
@@ -124,6 +148,52 @@ typedef enum {
      */
     HVMMEM_ioreq_server = 4
 } hvmmem_type_t;
+#endif /* XEN_GENERATING_COMPAT_HEADERS */
+
+#if __XEN_INTERFACE_VERSION__ < 0x00040900
+
+/* HVMOP_set_pci_intx_level (before interface 0x00040900). */
+struct xen_hvm_set_pci_intx_level {
+    /* IN: the domain. */
+    domid_t domid;
+    /* IN: the PCI segment of the wire. */
+    uint8_t domain;
+    /* IN: its bus. */
+    uint8_t bus;
+    /* IN: its device. */
+    uint8_t device;
+    /* IN: its INTx line. */
+    uint8_t intx;
+    /* IN: 1 asserted, 0 not. */
+    uint8_t level;
+};
+typedef struct xen_hvm_set_pci_intx_level xen_hvm_set_pci_intx_level_t;
+DEFINE_XEN_GUEST_HANDLE(xen_hvm_set_pci_intx_level_t);
+
+/* HVMOP_set_isa_irq_level (before interface 0x00040900). */
+struct xen_hvm_set_isa_irq_level {
+    /* IN: the domain. */
+    domid_t domid;
+    /* IN: the ISA IRQ, 0 to 15. */
+    uint8_t isa_irq;
+    /* IN: 1 asserted, 0 not. */
+    uint8_t level;
+};
+typedef struct xen_hvm_set_isa_irq_level xen_hvm_set_isa_irq_level_t;
+DEFINE_XEN_GUEST_HANDLE(xen_hvm_set_isa_irq_level_t);
+
+/* HVMOP_set_pci_link_route (before interface 0x00040900). */
+struct xen_hvm_set_pci_link_route {
+    /* IN: the domain. */
+    domid_t domid;
+    /* IN: the PCI link, 0 to 3. */
+    uint8_t link;
+    /* IN: the ISA IRQ, 1 to 15, or 0 to disable the link. */
+    uint8_t isa_irq;
+};
+typedef struct xen_hvm_set_pci_link_route xen_hvm_set_pci_link_route_t;
+DEFINE_XEN_GUEST_HANDLE(xen_hvm_set_pci_link_route_t);
+#endif
 
 /* HVMOP_pagetable_dying. */
 struct xen_hvm_pagetable_dying {
@@ -225,6 +295,25 @@ struct xen_hvm_altp2m_view {
 };
 typedef struct xen_hvm_altp2m_view xen_hvm_altp2m_view_t;
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_view_t);
+
+#if __XEN_INTERFACE_VERSION__ < 0x00040a00
+
+/*
+ * altp2m: set the access rights of a page, before interface 0x00040a00
+ * (now xen_hvm_altp2m_mem_access).
+ */
+struct xen_hvm_altp2m_set_mem_access {
+    /* IN: the view. */
+    uint16_t view;
+    /* IN: XENMEM_access_*. */
+    uint16_t access;
+    uint32_t pad;
+    /* IN: the page. */
+    uint64_t gfn;
+};
+typedef struct xen_hvm_altp2m_set_mem_access xen_hvm_altp2m_set_mem_access_t;
+DEFINE_XEN_GUEST_HANDLE(xen_hvm_altp2m_set_mem_access_t);
+#endif
 
 /* altp2m: the access rights of a page in a view. */
 struct xen_hvm_altp2m_mem_access {

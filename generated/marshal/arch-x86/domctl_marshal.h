@@ -17,20 +17,6 @@
 extern "C" {
 #endif
 
-/* struct hvm_vmce_vcpu */
-#define hvm_vmce_vcpu_WIRE_SIZE 32
-int hvm_vmce_vcpu_decode(struct hvm_vmce_vcpu *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int hvm_vmce_vcpu_encode(const struct hvm_vmce_vcpu *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int hvm_vmce_vcpu_check(const struct hvm_vmce_vcpu *v,
-	unsigned flags, struct xenidl_error *err);
-int hvm_vmce_vcpu_decode_abi(struct hvm_vmce_vcpu *out, const void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err);
-int hvm_vmce_vcpu_encode_abi(const struct hvm_vmce_vcpu *in, void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err);
-size_t hvm_vmce_vcpu_wire_size_abi(int abi);
-
 /* struct xen_domctl_ext_vcpucontext */
 #define xen_domctl_ext_vcpucontext_WIRE_SIZE 64
 int xen_domctl_ext_vcpucontext_decode(struct xen_domctl_ext_vcpucontext *out, const void *buf, size_t len,

@@ -35,24 +35,6 @@ int trap_info_encode_abi(const struct trap_info *in, void *buf, size_t len, int 
 	unsigned flags, struct xenidl_error *err);
 size_t trap_info_wire_size_abi(int abi);
 
-/* struct cpu_user_regs */
-#if defined(__i386__)
-#define cpu_user_regs_WIRE_SIZE 68
-#elif defined(__x86_64__)
-#define cpu_user_regs_WIRE_SIZE 200
-#endif
-int cpu_user_regs_decode(struct cpu_user_regs *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int cpu_user_regs_encode(const struct cpu_user_regs *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int cpu_user_regs_check(const struct cpu_user_regs *v,
-	unsigned flags, struct xenidl_error *err);
-int cpu_user_regs_decode_abi(struct cpu_user_regs *out, const void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err);
-int cpu_user_regs_encode_abi(const struct cpu_user_regs *in, void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err);
-size_t cpu_user_regs_wire_size_abi(int abi);
-
 /* struct vcpu_guest_context */
 #if defined(__i386__)
 #define vcpu_guest_context_WIRE_SIZE 2800
@@ -71,24 +53,6 @@ int vcpu_guest_context_encode_abi(const struct vcpu_guest_context *in, void *buf
 	unsigned flags, struct xenidl_error *err);
 size_t vcpu_guest_context_wire_size_abi(int abi);
 
-/* struct arch_vcpu_info */
-#if defined(__i386__)
-#define arch_vcpu_info_WIRE_SIZE 24
-#elif defined(__x86_64__)
-#define arch_vcpu_info_WIRE_SIZE 16
-#endif
-int arch_vcpu_info_decode(struct arch_vcpu_info *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int arch_vcpu_info_encode(const struct arch_vcpu_info *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int arch_vcpu_info_check(const struct arch_vcpu_info *v,
-	unsigned flags, struct xenidl_error *err);
-int arch_vcpu_info_decode_abi(struct arch_vcpu_info *out, const void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err);
-int arch_vcpu_info_encode_abi(const struct arch_vcpu_info *in, void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err);
-size_t arch_vcpu_info_wire_size_abi(int abi);
-
 /* struct arch_shared_info */
 #if defined(__i386__)
 #define arch_shared_info_WIRE_SIZE 28
@@ -106,24 +70,6 @@ int arch_shared_info_decode_abi(struct arch_shared_info *out, const void *buf, s
 int arch_shared_info_encode_abi(const struct arch_shared_info *in, void *buf, size_t len, int abi,
 	unsigned flags, struct xenidl_error *err);
 size_t arch_shared_info_wire_size_abi(int abi);
-
-/* struct xen_callback */
-#if defined(__i386__)
-#define xen_callback_WIRE_SIZE 8
-#elif defined(__x86_64__)
-#define xen_callback_WIRE_SIZE 16
-#endif
-int xen_callback_decode(struct xen_callback *out, const void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int xen_callback_encode(const struct xen_callback *in, void *buf, size_t len,
-	unsigned flags, struct xenidl_error *err);
-int xen_callback_check(const struct xen_callback *v,
-	unsigned flags, struct xenidl_error *err);
-int xen_callback_decode_abi(struct xen_callback *out, const void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err);
-int xen_callback_encode_abi(const struct xen_callback *in, void *buf, size_t len, int abi,
-	unsigned flags, struct xenidl_error *err);
-size_t xen_callback_wire_size_abi(int abi);
 
 /* struct xen_arch_domainconfig */
 #define xen_arch_domainconfig_WIRE_SIZE 8

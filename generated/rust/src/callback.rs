@@ -285,6 +285,13 @@ pub struct CallbackRegister {
     /// IN: CALLBACKF_* flags.
     pub flags: Callbackf,
     /// IN: the callback's address.
+    #[cfg(target_arch = "x86")]
+    pub address: crate::arch::xen_x86_32::XenCallbackT,
+    /// IN: the callback's address.
+    #[cfg(target_arch = "x86_64")]
+    pub address: crate::arch::xen_x86_64::XenCallbackT,
+    /// IN: the callback's address.
+    #[cfg(not(any(target_arch = "x86", target_arch = "x86_64")))]
     pub address: crate::arch::xen::XenCallbackT,
 }
 

@@ -238,7 +238,8 @@ impl fmt::Debug for GtfTransfer {
 }
 
 /// A version 1 grant entry, kept mostly for older guests; new guests
-/// should support version 2 but use version 1 by default.
+/// should support version 2 but use version 1 by default. Called
+/// grant_entry (grant_entry_t) before interface 0x0003020a.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GrantEntryV1 {

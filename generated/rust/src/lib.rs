@@ -592,6 +592,50 @@ macro_rules! bitmap_ops {
     };
 }
 
+/// The data of an HVM save record (Xen's `DECLARE_HVM_SAVE_TYPE`): a record
+/// of this type follows an `hvm_save_descriptor` whose `typecode` is
+/// `CODE`.
+pub trait HvmSaveRecord: Plain {
+    /// The record's typecode.
+    const CODE: u16;
+}
+
+/// The `width` bits from bit `bit` of `bytes`, a bitfield's storage (bit 0
+/// is the least significant bit of the first byte), as an unsigned integer.
+#[doc(hidden)]
+pub fn bits_get(bytes: &[u8], bit: u32, width: u32) -> u64 {
+    let mut value = 0u64;
+    for i in 0..width {
+        let at = bit + i;
+        if (bytes[(at / 8) as usize] >> (at % 8)) & 1 != 0 {
+            value |= 1 << i;
+        }
+    }
+    value
+}
+
+/// The same bits as a signed integer (the top one is the sign).
+#[doc(hidden)]
+pub fn bits_get_signed(bytes: &[u8], bit: u32, width: u32) -> i64 {
+    let shift = 64 - width;
+    ((bits_get(bytes, bit, width) << shift) as i64) >> shift
+}
+
+/// Stores the low `width` bits of `value` at bit `bit` of `bytes`; the
+/// other bits of `value` are dropped, as C drops them.
+#[doc(hidden)]
+pub fn bits_set(bytes: &mut [u8], bit: u32, width: u32, value: u64) {
+    for i in 0..width {
+        let at = bit + i;
+        let mask = 1u8 << (at % 8);
+        if (value >> i) & 1 != 0 {
+            bytes[(at / 8) as usize] |= mask;
+        } else {
+            bytes[(at / 8) as usize] &= !mask;
+        }
+    }
+}
+
 #[cfg(not(any(
     target_arch = "x86",
     target_arch = "x86_64",
@@ -606,6 +650,11 @@ compile_error!("the Xen ABI of this crate does not cover this target");
 #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 pub mod arch_arm {
     pub mod domctl;
+
+    pub mod hvm {
+        pub mod save;
+    }
+
     pub mod sysctl;
     pub mod xen;
 }
@@ -628,13 +677,26 @@ pub mod arch_riscv {
 #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 pub mod arch_x86 {
     pub mod domctl;
+
+    pub mod hvm {
+        pub mod save;
+    }
+
     pub mod sysctl;
     pub mod xen;
+    #[cfg(target_arch = "x86")]
+    pub mod xen_x86_32;
+    #[cfg(target_arch = "x86_64")]
+    pub mod xen_x86_64;
 }
 
+pub mod argo;
 pub mod callback;
+pub mod device_tree_defs;
 pub mod domctl;
+pub mod elfnote;
 pub mod event_channel;
+pub mod features;
 pub mod grant_table;
 
 pub mod hvm {
@@ -651,8 +713,11 @@ pub mod hvm {
         pub mod params;
     }
 
+    pub mod e820;
     pub mod hvm_op;
+    pub mod hvm_vcpu;
     pub mod params;
+    pub mod save;
 
     /// The definitions of the target's architecture family.
     #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
@@ -662,6 +727,7 @@ pub mod hvm {
     pub use self::arch_x86 as arch;
 }
 
+pub mod hypfs;
 pub mod memory;
 pub mod nmi;
 pub mod physdev;
@@ -672,6 +738,7 @@ pub mod vcpu;
 pub mod version;
 pub mod xen;
 pub mod xen_compat;
+pub mod xenoprof;
 
 /// The definitions of the target's architecture family.
 #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]

@@ -348,6 +348,46 @@ impl fmt::Debug for Xenmemf {
     }
 }
 
+/// mem_flags asking for an address width of at most `x` bits (0: any).
+#[allow(non_snake_case)]
+#[allow(clippy::unnecessary_cast, clippy::manual_rotate, clippy::identity_op)]
+#[inline]
+pub const fn XENMEMF_address_bits(x: core::ffi::c_uint) -> core::ffi::c_uint {
+    x
+}
+
+/// The address width that mem_flags `x` asks for.
+#[allow(non_snake_case)]
+#[allow(clippy::unnecessary_cast, clippy::manual_rotate, clippy::identity_op)]
+#[inline]
+pub const fn XENMEMF_get_address_bits(x: core::ffi::c_uint) -> core::ffi::c_uint {
+    x & (0xff as core::ffi::c_uint)
+}
+
+/// mem_flags asking for NUMA node `x`.
+#[allow(non_snake_case)]
+#[allow(clippy::unnecessary_cast, clippy::manual_rotate, clippy::identity_op)]
+#[inline]
+pub const fn XENMEMF_node(x: core::ffi::c_uint) -> core::ffi::c_uint {
+    (x.wrapping_add(1 as core::ffi::c_uint)) << 8u32
+}
+
+/// The NUMA node that mem_flags `x` asks for (0xff: none).
+#[allow(non_snake_case)]
+#[allow(clippy::unnecessary_cast, clippy::manual_rotate, clippy::identity_op)]
+#[inline]
+pub const fn XENMEMF_get_node(x: core::ffi::c_uint) -> core::ffi::c_uint {
+    ((x >> 8u32).wrapping_sub(1 as core::ffi::c_uint)) & (0xff as core::ffi::c_uint)
+}
+
+/// mem_flags asking for NUMA node `n` and no other (exact_node_request).
+#[allow(non_snake_case)]
+#[allow(clippy::unnecessary_cast, clippy::manual_rotate, clippy::identity_op)]
+#[inline]
+pub const fn XENMEMF_exact_node(n: core::ffi::c_uint) -> core::ffi::c_uint {
+    XENMEMF_node(n) | ((1 as core::ffi::c_uint) << 17u32)
+}
+
 /// A change of a domain's reservation.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -630,7 +670,8 @@ impl XenAddToPhysmap {
     }
 }
 
-/// The extra field of xen_add_to_physmap_batch.
+/// The extra field of xen_add_to_physmap_batch (since interface
+/// 0x00040700).
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub union XenAddToPhysmapBatchExtra {
@@ -652,7 +693,8 @@ impl XenAddToPhysmapBatchExtra {
     }
 }
 
-/// XENMEM_add_to_physmap_batch: add_to_physmap for many pages.
+/// XENMEM_add_to_physmap_batch: add_to_physmap for many pages; called
+/// xen_add_to_physmap_range before interface 0x00040400.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct XenAddToPhysmapBatch {
@@ -1271,6 +1313,22 @@ pub const XENMEM_SHARING_OP_C_HANDLE_INVALID: i32 = -9;
 /// Set in a gfn field to pass a grant reference instead, so that filters
 /// in I/O backends that see only grant references can share pages.
 pub const XENMEM_SHARING_OP_FIELD_IS_GREF_FLAG: u64 = 4611686018427387904;
+
+/// Is the gfn field `field` a grant reference?
+#[allow(non_snake_case)]
+#[allow(clippy::unnecessary_cast, clippy::manual_rotate, clippy::identity_op)]
+#[inline]
+pub const fn XENMEM_SHARING_OP_FIELD_IS_GREF(field: u64) -> u64 {
+    field & XENMEM_SHARING_OP_FIELD_IS_GREF_FLAG
+}
+
+/// The grant reference a gfn field `field` holds.
+#[allow(non_snake_case)]
+#[allow(clippy::unnecessary_cast, clippy::manual_rotate, clippy::identity_op)]
+#[inline]
+pub const fn XENMEM_SHARING_OP_FIELD_GET_GREF(field: u64) -> u64 {
+    field & (!XENMEM_SHARING_OP_FIELD_IS_GREF_FLAG)
+}
 
 /// Sharing: nominate a page.
 #[repr(C)]
@@ -2215,6 +2273,14 @@ impl From<XenmemResourceGrantTableIdKind> for XenmemResourceGrantTableId {
 /// the ioreq page of vCPU n).
 #[allow(non_upper_case_globals)]
 pub const XENMEM_resource_ioreq_server_frame_bufioreq: i32 = 0;
+
+/// The ioreq page of vCPU `n` in an ioreq server resource.
+#[allow(non_snake_case)]
+#[allow(clippy::unnecessary_cast, clippy::manual_rotate, clippy::identity_op)]
+#[inline]
+pub const fn XENMEM_resource_ioreq_server_frame_ioreq(n: u32) -> u32 {
+    1u32.wrapping_add(n)
+}
 
 /// XENMEM_acquire_resource: map the frames of a guest resource into the
 /// tools domain.

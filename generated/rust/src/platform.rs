@@ -239,7 +239,8 @@ impl From<XenpfCmdKind> for XenpfCmd {
 pub const XENPF_settime: u32 = 62;
 
 /// XENPF_settime32: set the wallclock so that it reads secs.nsecs after
-/// the Unix epoch at the given system time.
+/// the Unix epoch at the given system time. Also called xenpf_settime
+/// before interface 0x00040600.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct XenpfSettime32 {
@@ -262,7 +263,8 @@ impl XenpfSettime32 {
     }
 }
 
-/// XENPF_settime64: as settime32 with 64-bit seconds.
+/// XENPF_settime64: as settime32 with 64-bit seconds. Also called
+/// xenpf_settime since interface 0x00040600.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct XenpfSettime64 {

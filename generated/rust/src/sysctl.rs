@@ -1728,6 +1728,15 @@ impl XenSetCppcPara {
     }
 }
 
+/// The scaling_driver name of AMD's CPPC driver (xen_get_cpufreq_para).
+pub const XEN_AMD_CPPC_DRIVER_NAME: &str = "amd-cppc";
+
+/// The scaling_driver name of AMD's CPPC driver in EPP mode.
+pub const XEN_AMD_CPPC_EPP_DRIVER_NAME: &str = "amd-cppc-epp";
+
+/// The scaling_driver name of Intel's HWP driver.
+pub const XEN_HWP_DRIVER_NAME: &str = "hwp";
+
 /// Length of cpufreq names (as in Linux's sysfs).
 pub const CPUFREQ_NAME_LEN: i32 = 16;
 

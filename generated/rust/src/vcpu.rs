@@ -568,6 +568,71 @@ impl VcpuGetPhysid {
     }
 }
 
+/// VCPUOP_register_vcpu_time_memory_area (and, with addr.p,
+/// VCPUOP_register_vcpu_time_phys_area): where Xen keeps the second copy
+/// of the vCPU's time information, given one of three ways.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct VcpuRegisterTimeMemoryArea {
+    pub addr: VcpuRegisterTimeMemoryAreaAddr,
+}
+
+plain_data!(VcpuRegisterTimeMemoryArea);
+
+impl VcpuRegisterTimeMemoryArea {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, dir: crate::Direction) -> Result<(), crate::CheckError> {
+        const TY: &str = "vcpu_register_time_memory_area";
+        if dir.checks_in() {
+            let at = offset_of!(Self, addr);
+            let r = self.addr.check(dir);
+            crate::within(r, TY, "addr", at)?;
+        }
+        Ok(())
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union VcpuRegisterTimeMemoryAreaAddr {
+    /// A guest handle to the area.
+    pub h: crate::GuestHandle<crate::xen::VcpuTimeInfo>,
+    /// Its virtual address in the guest, pointer-sized.
+    pub v: usize,
+    /// Its guest physical address (register_vcpu_time_phys_area).
+    pub p: u64,
+}
+
+plain_data!(VcpuRegisterTimeMemoryAreaAddr);
+opaque_debug!(VcpuRegisterTimeMemoryAreaAddr);
+
+impl VcpuRegisterTimeMemoryAreaAddr {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+/// The x86 APIC ID in a vcpu_get_physid identity.
+#[allow(non_snake_case)]
+#[allow(clippy::unnecessary_cast, clippy::manual_rotate, clippy::identity_op)]
+#[inline]
+pub const fn xen_vcpu_physid_to_x86_apicid(physid: u64) -> u32 {
+    physid as u32
+}
+
+/// The x86 ACPI ID in a vcpu_get_physid identity.
+#[allow(non_snake_case)]
+#[allow(clippy::unnecessary_cast, clippy::manual_rotate, clippy::identity_op)]
+#[inline]
+pub const fn xen_vcpu_physid_to_x86_acpiid(physid: u64) -> u32 {
+    (physid >> 32u32) as u32
+}
+
 // Layout checks: the compiler confirms the size, alignment and field
 // offsets xenidl computed (the same figures as the C headers' checks).
 
@@ -695,6 +760,42 @@ const _: () = {
     assert!(size_of::<T>() == 8);
     assert!(align_of::<T>() == 8);
     assert!(offset_of!(T, phys_id) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = VcpuRegisterTimeMemoryArea;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, addr) == 0);
+};
+
+#[cfg(not(target_arch = "x86"))]
+const _: () = {
+    type T = VcpuRegisterTimeMemoryArea;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, addr) == 0);
+};
+
+#[cfg(target_arch = "x86")]
+const _: () = {
+    type T = VcpuRegisterTimeMemoryAreaAddr;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, h) == 0);
+    assert!(offset_of!(T, v) == 0);
+    assert!(offset_of!(T, p) == 0);
+};
+
+#[cfg(not(target_arch = "x86"))]
+const _: () = {
+    type T = VcpuRegisterTimeMemoryAreaAddr;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 8);
+    assert!(offset_of!(T, h) == 0);
+    assert!(offset_of!(T, v) == 0);
+    assert!(offset_of!(T, p) == 0);
 };
 
 #[cfg(test)]
@@ -982,5 +1083,51 @@ mod tests {
     fn check_vcpu_get_physid() {
         type T = VcpuGetPhysid;
         assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_vcpu_register_time_memory_area() {
+        type T = VcpuRegisterTimeMemoryArea;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, addr), 0);
+    }
+
+    #[cfg(not(target_arch = "x86"))]
+    #[test]
+    fn layout_vcpu_register_time_memory_area() {
+        type T = VcpuRegisterTimeMemoryArea;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, addr), 0);
+    }
+
+    #[test]
+    fn check_vcpu_register_time_memory_area() {
+        type T = VcpuRegisterTimeMemoryArea;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[cfg(target_arch = "x86")]
+    #[test]
+    fn layout_vcpu_register_time_memory_area_addr() {
+        type T = VcpuRegisterTimeMemoryAreaAddr;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, h), 0);
+        assert_eq!(offset_of!(T, v), 0);
+        assert_eq!(offset_of!(T, p), 0);
+    }
+
+    #[cfg(not(target_arch = "x86"))]
+    #[test]
+    fn layout_vcpu_register_time_memory_area_addr() {
+        type T = VcpuRegisterTimeMemoryAreaAddr;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 8);
+        assert_eq!(offset_of!(T, h), 0);
+        assert_eq!(offset_of!(T, v), 0);
+        assert_eq!(offset_of!(T, p), 0);
     }
 }

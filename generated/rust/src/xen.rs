@@ -1448,6 +1448,13 @@ pub struct VcpuInfo {
     /// have a pending event.
     pub evtchn_pending_sel: crate::arch::xen::XenUlongT,
     /// The architecture's part.
+    #[cfg(target_arch = "x86")]
+    pub arch: crate::arch::xen_x86_32::ArchVcpuInfo,
+    /// The architecture's part.
+    #[cfg(target_arch = "x86_64")]
+    pub arch: crate::arch::xen_x86_64::ArchVcpuInfo,
+    /// The architecture's part.
+    #[cfg(not(any(target_arch = "x86", target_arch = "x86_64")))]
     pub arch: crate::arch::xen::ArchVcpuInfo,
     /// Time information.
     pub time: VcpuTimeInfo,
@@ -1647,9 +1654,11 @@ mod on_start_info {
     #[repr(C)]
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub struct StartInfoConsoleDomU {
-        /// Machine frame of the console ring.
+        /// Machine frame of the console ring (console_mfn before
+        /// interface 0x00030203).
         pub mfn: crate::arch::xen::XenPfnT,
-        /// Event channel of the console ring.
+        /// Event channel of the console ring (console_evtchn before
+        /// interface 0x00030203).
         pub evtchn: u32,
     }
 
@@ -1846,7 +1855,7 @@ pub const XEN_VGATYPE_VESA_LFB: u8 = 0x23;
 pub const XEN_VGATYPE_EFI_LFB: u8 = 0x70;
 
 /// The console of dom0 (start_info.console.dom0 points at it): what a VGA
-/// or VESA console needs.
+/// or VESA console needs. C also calls it xen_vga_console_info.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct Dom0VgaConsoleInfo {

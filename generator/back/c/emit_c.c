@@ -100,6 +100,16 @@ static void put_handle_name(struct xi_arena *a, struct xi_strbuf *sb, const stru
 	}
 }
 
+/* Set while a member is written for the configuration of its type's
+ * @c_name_if: the struct or union is then spelled by that name (Xen's
+ * `struct guest_user_regs user_regs;` under __XEN__). */
+static bool spell_c_name_if;
+
+static const char *tag_name(const struct xi_decl *d)
+{
+	return spell_c_name_if && d->c_name_alt ? d->c_name_alt : xi_c_decl_name(d);
+}
+
 /* The declaration specifier of a (non-array, non-aggregate) type. For
  * enums and bitmaps, *note is set to the declaration the comment names. */
 static void put_type_spec(struct xi_arena *a, struct xi_strbuf *sb, const struct xi_type *t,
@@ -122,11 +132,11 @@ static void put_type_spec(struct xi_arena *a, struct xi_strbuf *sb, const struct
 		switch (d->kind) {
 		case XI_DECL_STRUCT:
 			xi_sb_adds(sb, "struct ");
-			xi_sb_adds(sb, xi_c_decl_name(d));
+			xi_sb_adds(sb, tag_name(d));
 			break;
 		case XI_DECL_UNION:
 			xi_sb_adds(sb, "union ");
-			xi_sb_adds(sb, xi_c_decl_name(d));
+			xi_sb_adds(sb, tag_name(d));
 			break;
 		case XI_DECL_ENUM:
 		case XI_DECL_BITMAP:
@@ -181,6 +191,96 @@ static bool uses_sizeof(const struct xi_expr *e)
 		return uses_sizeof(e->a);
 	case XI_EXPR_BINARY:
 		return uses_sizeof(e->a) || uses_sizeof(e->b);
+	default:
+		return false;
+	}
+}
+
+/* The body of a parameterised constant as Xen writes its macros: every
+ * parameter and every operation parenthesised, literals with their C
+ * suffix, a conversion as a cast: `((uint32_t)((physid) >> 32))`. An
+ * argument that is a parameter alone is not parenthesised again: the
+ * macro called does it (`XENMEMF_node(n)`). */
+static void put_c_fn_body(struct xi_strbuf *sb, const struct xi_expr *e);
+
+/* An operand of a binary operator: a conversion binds tighter than any,
+ * so it needs no parentheses of its own: `((unsigned int)(pfn) << 12)`. */
+static void put_c_fn_operand(struct xi_strbuf *sb, const struct xi_expr *e)
+{
+	if (e->kind == XI_EXPR_CALL && !e->a->ref) {
+		xi_sb_printf(sb, "(%s)", xi_c_prim_plain(e->a->prim));
+		put_c_fn_body(sb, e->b->a);
+		return;
+	}
+	put_c_fn_body(sb, e);
+}
+
+static void put_c_fn_body(struct xi_strbuf *sb, const struct xi_expr *e)
+{
+	static const char *const ops[] = {
+		[XI_OP_NEG] = "-", [XI_OP_NOT] = "~", [XI_OP_PLUS] = "+", [XI_OP_ADD] = "+",
+		[XI_OP_SUB] = "-", [XI_OP_MUL] = "*", [XI_OP_DIV] = "/", [XI_OP_MOD] = "%",
+		[XI_OP_SHL] = "<<", [XI_OP_SHR] = ">>", [XI_OP_AND] = "&", [XI_OP_OR] = "|",
+		[XI_OP_XOR] = "^",
+	};
+	switch (e->kind) {
+	case XI_EXPR_INT:
+		xi_sb_printf(sb, e->hex ? "0x%" PRIx64 "%s" : "%" PRIu64 "%s", e->lit.mag,
+			     xi_lit_suffix_text(e->suffix));
+		return;
+	case XI_EXPR_PARAM:
+		xi_sb_printf(sb, "(%s)", e->name);
+		return;
+	case XI_EXPR_NAME:
+		xi_sb_adds(sb, e->ref ? xi_c_decl_name(e->ref) : e->name);
+		return;
+	case XI_EXPR_UNARY:
+		xi_sb_printf(sb, "(%s", ops[e->op]);
+		put_c_fn_body(sb, e->a);
+		xi_sb_addc(sb, ')');
+		return;
+	case XI_EXPR_BINARY:
+		xi_sb_addc(sb, '(');
+		put_c_fn_operand(sb, e->a);
+		xi_sb_printf(sb, " %s ", ops[e->op]);
+		put_c_fn_operand(sb, e->b);
+		xi_sb_addc(sb, ')');
+		return;
+	case XI_EXPR_CALL:
+		if (!e->a->ref) {
+			xi_sb_addc(sb, '(');
+			put_c_fn_operand(sb, e);
+			xi_sb_addc(sb, ')');
+			return;
+		}
+		xi_sb_printf(sb, "%s(", xi_c_decl_name(e->a->ref));
+		for (const struct xi_expr *a = e->b; a; a = a->b) {
+			if (a->a->kind == XI_EXPR_PARAM)
+				xi_sb_adds(sb, a->a->name);
+			else
+				put_c_fn_body(sb, a->a);
+			if (a->b)
+				xi_sb_adds(sb, ", ");
+		}
+		xi_sb_addc(sb, ')');
+		return;
+	default:
+		xi_sb_addc(sb, '?');
+		return;
+	}
+}
+
+/* Does the expression name a constant? An array dimension then keeps the
+ * name, as written (Xen's MTRR_VCNT * 2). */
+static bool names_const(const struct xi_expr *e)
+{
+	switch (e->kind) {
+	case XI_EXPR_NAME:
+		return e->ref != NULL;
+	case XI_EXPR_UNARY:
+		return names_const(e->a);
+	case XI_EXPR_BINARY:
+		return names_const(e->a) || names_const(e->b);
 	default:
 		return false;
 	}
@@ -244,11 +344,14 @@ static void put_c_expr(struct xi_strbuf *sb, const struct xi_expr *e, int min)
 			xi_sb_addc(sb, ')');
 		return;
 	}
+	default:  /* a parameterised constant's body: put_c_fn_body */
+		xi_sb_addc(sb, '?');
+		return;
 	}
 }
 
-/* The "[N][M]" suffix of an array type; a dimension written as a named
- * constant keeps its name. */
+/* The "[N][M]" suffix of an array type; a dimension written with a named
+ * constant keeps it. */
 static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
 {
 	for (; t->kind == XI_TYPE_ARRAY; t = t->u.array.elem) {
@@ -259,7 +362,7 @@ static void put_dims(struct xi_strbuf *sb, const struct xi_type *t)
 			xi_sb_adds(sb, "XEN_FLEX_ARRAY_DIM");
 		} else if (len->kind == XI_EXPR_NAME && len->ref) {
 			xi_sb_adds(sb, xi_c_decl_name(len->ref));
-		} else if (uses_sizeof(len)) {
+		} else if (uses_sizeof(len) || names_const(len)) {
 			put_c_expr(sb, len, 0);
 		} else {
 			xi_sb_add_u32(sb, t->u.array.count);
@@ -362,6 +465,7 @@ static void emit_per_abi_line(struct cgen *g, const char *prefix, const struct x
 }
 
 static void emit_member(struct cgen *g, const struct xi_member *m, unsigned indent);
+static void open_c_name_if(struct cgen *g, const struct xi_cond *c);
 
 /* The condition under which C writes an anonymous aggregate: Xen's test
  * for a compiler that has anonymous unions; strict ISO C89/C99 and C++98
@@ -430,15 +534,61 @@ static void emit_anonymous(struct cgen *g, const struct xi_member *m, unsigned i
 		xi_out_puts(g->out, "#endif\n");
 }
 
+/* A bitfield, as declared: "uint8_t name:3;". ISO C knows bitfields of
+ * int and unsigned int only (uint32_t and int32_t on the six ABIs): others,
+ * as Xen's, are a GNU extension, which __extension__ keeps -pedantic
+ * quiet about. */
+static void emit_bitfield(struct cgen *g, const struct xi_member *f, unsigned indent)
+{
+	xi_sb_reset(&g->line);
+	bool iso = f->type->prim == XI_PRIM_U32 || f->type->prim == XI_PRIM_I32;
+	if (!iso) {
+		xi_sb_indent(&g->line, indent);
+		xi_sb_adds(&g->line, "__extension__ ");
+		indent = 0;
+	}
+	put_member_line(g->arena, &g->line, f->type, xi_member_c_name(f), indent, -1);
+	g->line.len -= 2; /* ";\n" */
+	xi_sb_printf(&g->line, ":%u;\n", (unsigned)f->bit_width);
+	xi_out_write(g->out, g->line.data, g->line.len);
+}
+
 static void emit_member(struct cgen *g, const struct xi_member *m, unsigned indent)
 {
+	if (m->flags & XI_MEMBER_BITS) {
+		for (const struct xi_member *f = m->bitfields; f; f = f->next)
+			emit_member(g, f, indent);
+		return;
+	}
 	xi_c_comment(g->out, indent, m->doc);
+	if (m->is_bitfield) {
+		emit_bitfield(g, m, indent);
+		return;
+	}
 	if (m->flags & XI_MEMBER_ANONYMOUS) {
 		emit_anonymous(g, m, indent);
 		return;
 	}
 	const char *name = xi_member_c_name(m);
 	const struct xi_type *base = xi_type_array_base(m->type);
+	/* A @c_inline type, declared where its first member is, with its
+	 * tag: `struct gnttab_copy_ptr { ... } source;` */
+	const struct xi_decl *inline_decl = base->kind == XI_TYPE_REF ? xi_ref_some_decl(base) : NULL;
+	if (inline_decl && inline_decl->c_inline && inline_decl->c_inline_member == m) {
+		const struct xi_agg *agg = inline_decl->agg;
+		xi_c_comment(g->out, indent, inline_decl->doc);
+		xi_out_indent(g->out, indent);
+		xi_out_printf(g->out, "%s%s %s {\n", agg->is_union ? "union" : "struct",
+			      packed_attr(g, agg), xi_c_decl_name(inline_decl));
+		emit_members(g, agg, indent + C_INDENT);
+		xi_out_indent(g->out, indent);
+		xi_out_printf(g->out, "} %s", name);
+		xi_sb_reset(&g->line);
+		put_dims(&g->line, m->type);
+		xi_out_write(g->out, g->line.data ? g->line.data : "", g->line.len);
+		xi_out_puts(g->out, ";\n");
+		return;
+	}
 	if (base->kind == XI_TYPE_AGG) {
 		const struct xi_agg *agg = base->u.agg;
 		xi_out_indent(g->out, indent);
@@ -456,9 +606,24 @@ static void emit_member(struct cgen *g, const struct xi_member *m, unsigned inde
 		emit_per_abi_line(g, "", m->type, name, indent);
 		return;
 	}
+	/* A struct that C names otherwise under a condition (@c_name_if):
+	 * the member is spelled with each name, as Xen writes user_regs. */
+	const struct xi_decl *target = base->kind == XI_TYPE_REF && !base->u.ref.via_c_typedef
+					       ? xi_ref_some_decl(base) : NULL;
+	if (target && target->c_name_cond) {
+		open_c_name_if(g, target->c_name_cond);
+		spell_c_name_if = true;
+		xi_sb_reset(&g->line);
+		put_member_line(g->arena, &g->line, m->type, name, indent, -1);
+		xi_out_write(g->out, g->line.data, g->line.len);
+		spell_c_name_if = false;
+		xi_out_puts(g->out, "#else\n");
+	}
 	xi_sb_reset(&g->line);
 	put_member_line(g->arena, &g->line, m->type, name, indent, -1);
 	xi_out_write(g->out, g->line.data, g->line.len);
+	if (target && target->c_name_cond)
+		xi_out_puts(g->out, "#endif\n");
 }
 
 static void emit_conditional_members(struct cgen *g, const struct xi_agg *agg, unsigned indent);
@@ -497,15 +662,123 @@ static bool prefers_hex(const struct xi_expr *e, unsigned hops)
 		default:
 			return prefers_hex(e->a, hops) || prefers_hex(e->b, hops);
 		}
+	default:  /* a parameterised constant's body */
+		return false;
 	}
 	return false;
 }
 
+/* A C string literal: quotes, backslashes and control bytes escaped
+ * (octal, three digits, so that no following digit joins the escape). */
+static void put_c_string(struct xi_strbuf *sb, const char *s)
+{
+	xi_sb_addc(sb, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			xi_sb_printf(sb, "\\%c", c);
+		else if (c == '\n')
+			xi_sb_adds(sb, "\\n");
+		else if (c == '\t')
+			xi_sb_adds(sb, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			xi_sb_printf(sb, "\\%03o", c);
+		else
+			xi_sb_addc(sb, (char)c);
+	}
+	xi_sb_addc(sb, '"');
+}
+
+/* A string constant's pieces as C writes them: literals quoted (or, for
+ * the assembler, bare, without their trailing blanks) and other string
+ * constants by name, side by side as C concatenates them. */
+static void put_str_parts(struct xi_strbuf *sb, const struct xi_decl *d, bool bare)
+{
+	for (const struct xi_str_part *s = d->str_parts; s; s = s->next) {
+		if (s != d->str_parts)
+			xi_sb_addc(sb, ' ');
+		if (!s->text) {
+			xi_sb_adds(sb, s->ref ? xi_c_decl_name(s->ref) : s->name);
+		} else if (!bare) {
+			put_c_string(sb, s->text);
+		} else {
+			size_t n = strlen(s->text);
+			while (n && (s->text[n - 1] == ' ' || s->text[n - 1] == '\t'))
+				n--;
+			xi_sb_addn(sb, s->text, n);
+		}
+	}
+}
+
+/* `#define NAME "text"`; for @c_asm, Xen's two forms: the bare text for
+ * assembler sources, the string for C's asm() elsewhere. */
+static void emit_string_const(struct cgen *g, const struct xi_decl *d)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	const char *name = xi_c_decl_name(d);
+	if (d->c_asm) {
+		put_str_parts(&sb, d, true);
+		xi_out_printf(g->out, "#ifdef __ASSEMBLER__\n#define %s %s\n#else\n", name, xi_sb_str(&sb));
+		xi_sb_reset(&sb);
+	}
+	put_str_parts(&sb, d, false);
+	xi_out_printf(g->out, "#define %s %s\n", name, xi_sb_str(&sb));
+	if (d->c_asm)
+		xi_out_puts(g->out, "#endif\n");
+	xi_sb_free(&sb);
+}
+
+/* A save record: Xen's DECLARE_HVM_SAVE_TYPE, after its data's type (the
+ * header declaring the machinery is included first). */
+static void emit_hvm_save(struct cgen *g, const struct xi_decl *d)
+{
+	const struct xi_decl *t = d->hvm_save_decl;
+	xi_out_printf(g->out, "DECLARE_HVM_SAVE_TYPE(%s, %" PRIu64 ", %s %s);\n", xi_c_decl_name(d),
+		      d->value.mag, t->kind == XI_DECL_UNION ? "union" : "struct", xi_c_decl_name(t));
+}
+
+static void emit_const_macro(struct cgen *g, const struct xi_decl *d);
+
 static void emit_const(struct cgen *g, const struct xi_decl *d)
 {
 	xi_c_comment(g->out, 0, d->doc);
+	if (!d->c_ifndef) {
+		emit_const_macro(g, d);
+		return;
+	}
+	xi_out_printf(g->out, "#ifndef %s\n", xi_c_decl_name(d));
+	emit_const_macro(g, d);
+	xi_out_puts(g->out, "#endif\n");
+}
+
+static void emit_const_macro(struct cgen *g, const struct xi_decl *d)
+{
+	if (d->str_parts) {
+		emit_string_const(g, d);
+		return;
+	}
+	if (d->hvm_save_decl) {
+		emit_hvm_save(g, d);
+		return;
+	}
 	enum xi_ctype t = d->c_type ? d->c_type : xi_ctype_of_prim(d->const_prim);
-	if (uses_sizeof(d->expr)) {
+	if (d->parameterised) {
+		/* A function-like macro, as Xen's: `#define XENMEMF_node(x) (((x) + 1) << 8)` */
+		struct xi_strbuf sb = XI_STRBUF_INIT;
+		for (const struct xi_param *q = d->params; q; q = q->next)
+			xi_sb_printf(&sb, "%s%s", q == d->params ? "" : ", ", q->name);
+		xi_out_printf(g->out, "#define %s(%s) ", xi_c_decl_name(d), xi_sb_str(&sb));
+		xi_sb_reset(&sb);
+		put_c_fn_body(&sb, d->expr);
+		xi_out_printf(g->out, "%s\n", xi_sb_str(&sb));
+		xi_sb_free(&sb);
+		return;
+	}
+	if (d->const_alias && d->expr->ref) {
+		/* Xen's `#define FLAT_KERNEL_DS64 FLAT_RING3_DS64`. */
+		xi_out_printf(g->out, "#define %s %s\n", xi_c_decl_name(d),
+			      xi_c_decl_name(d->expr->ref));
+	} else if (uses_sizeof(d->expr)) {
 		struct xi_strbuf sb = XI_STRBUF_INIT;
 		put_c_expr(&sb, d->expr, 0);
 		xi_out_printf(g->out, "#define %s (%s)\n", xi_c_decl_name(d), xi_sb_str(&sb));
@@ -557,13 +830,13 @@ struct cond_block {
 };
 
 /* The directive #KW COND (no newline); Xen's #ifdef / #ifndef when the
- * whole condition of an #if is one defined(NAME). */
+ * whole condition of an #if is one defined(NAME) or compat_gen. */
 static const char *cond_directive(struct cgen *g, const char *kw, const struct xi_cond *c)
 {
-	bool not = c->kind == XI_COND_NOT && c->a->kind == XI_COND_DEFINED;
-	if (!strcmp(kw, "if") && (c->kind == XI_COND_DEFINED || not))
+	bool not = c->kind == XI_COND_NOT && xi_cond_macro(c->a);
+	if (!strcmp(kw, "if") && (xi_cond_macro(c) || not))
 		return xi_aprintf(g->arena, "#%s %s", not ? "ifndef" : "ifdef",
-				  not ? c->a->name : c->name);
+				  xi_cond_macro(not ? c->a : c));
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	xi_cond_c_text(&sb, c);
 	const char *line = xi_aprintf(g->arena, "#%s %s", kw, xi_sb_str(&sb));
@@ -584,8 +857,8 @@ static void cond_close(struct cgen *g, const char *kw, const struct xi_cond *c)
 {
 	if (c && c->kind == XI_COND_NOT)
 		c = c->a;
-	if (c && c->kind == XI_COND_DEFINED)
-		xi_out_printf(g->out, "#%s /* %s */\n", kw, c->name);
+	if (xi_cond_macro(c))
+		xi_out_printf(g->out, "#%s /* %s */\n", kw, xi_cond_macro(c));
 	else
 		xi_out_printf(g->out, "#%s\n", kw);
 }
@@ -633,15 +906,17 @@ static void emit_conditional_members(struct cgen *g, const struct xi_agg *agg, u
 	cond_enter(g, &block, NULL, false);
 }
 
-/* A @c_enum enum is a C enum, as Xen declares a few: `enum NAME { ... };`
- * or, given a typedef name, `typedef enum { ... } NAME_t;`. */
+/* A @c_enum enum is a C enum, as Xen declares a few: `enum NAME { ... };`,
+ * given a typedef name `typedef enum { ... } NAME_t;`, and with @c_typedef
+ * both: `typedef enum NAME { ... } NAME_t;`. */
 static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
 {
 	xi_c_comment(g->out, 0, d->doc);
+	const char *type = xi_c_enum_typedef_name(g->arena, d);
 	if (d->c_enum_typedef)
 		xi_out_puts(g->out, "typedef enum {\n");
 	else
-		xi_out_printf(g->out, "enum %s {\n", xi_c_decl_name(d));
+		xi_out_printf(g->out, "%senum %s {\n", type ? "typedef " : "", xi_c_decl_name(d));
 	struct cond_block block = { NULL, NULL, NULL };
 	for (const struct xi_variant *v = xi_c_variants(d); v; v = xi_c_variant_next(d, v)) {
 		cond_enter(g, &block, v->cond, false);
@@ -652,8 +927,8 @@ static void emit_c_enum(struct cgen *g, const struct xi_decl *d)
 			      xi_c_variant_next(d, v) ? "," : "");
 	}
 	cond_enter(g, &block, NULL, false);
-	if (d->c_enum_typedef)
-		xi_out_printf(g->out, "} %s;\n", d->c_enum_typedef);
+	if (type)
+		xi_out_printf(g->out, "} %s;\n", type);
 	else
 		xi_out_puts(g->out, "};\n");
 }
@@ -760,10 +1035,91 @@ static void emit_bitmap(struct cgen *g, const struct xi_decl *d)
 			      (unsigned long long)all, wide ? "ULL" : "U");
 }
 
+/* #if COND of @c_name_if, in Xen's spelling for (!)xen: #ifdef __XEN__. */
+static void open_c_name_if(struct cgen *g, const struct xi_cond *c)
+{
+	if (c->kind == XI_COND_NOT && c->a->kind == XI_COND_XEN)
+		xi_out_puts(g->out, "#ifndef __XEN__\n");
+	else if (c->kind == XI_COND_XEN)
+		xi_out_puts(g->out, "#ifdef __XEN__\n");
+	else
+		cond_line(g, "if", c);
+}
+
+/* @c_old_name: where the condition holds, the tag is the old name and the
+ * declaration's names are macros for it (Xen's grant_entry_v1, called
+ * grant_entry before interface 0x0003020a). Written before the type. */
+static void emit_old_names(struct cgen *g, const struct xi_decl *d, const char *name,
+			   const char *type)
+{
+	cond_line(g, "if", d->c_alias_cond);
+	xi_out_printf(g->out, "#define %s %s\n", name, d->c_old_name);
+	if (type)
+		xi_out_printf(g->out, "#define %s %s_t\n", type, d->c_old_name);
+	xi_out_puts(g->out, "#endif\n");
+}
+
+/* @c_alias: another C name of the type where the condition holds (Xen's
+ * xen_add_to_physmap_range before interface 0x00040400). */
+static void emit_alias_name(struct cgen *g, const struct xi_decl *d, const char *name)
+{
+	if (d->c_alias_cond)
+		cond_line(g, "if", d->c_alias_cond);
+	xi_out_printf(g->out, "#define %s %s\n", d->c_alias, name);
+	if (d->c_alias_cond)
+		xi_out_puts(g->out, "#endif\n");
+}
+
+/* @c_alias on members: `#define NAME path.to.member` after the type, for
+ * every member of it and of its inline structs and unions (an anonymous
+ * one adds nothing to the path), C's members all (alternatives too). */
+static void emit_member_aliases(struct cgen *g, const struct xi_agg *agg, const char *prefix,
+				unsigned depth);
+
+static void emit_member_alias(struct cgen *g, const struct xi_member *m, const char *prefix,
+			      unsigned depth)
+{
+	const char *name = m->c_name ? m->c_name : m->name;
+	const struct xi_type *t = m->type;
+	bool anonymous = t && t->kind == XI_TYPE_AGG && t->u.agg->anonymous;
+	const char *path = anonymous ? prefix
+			   : *prefix ? xi_aprintf(g->arena, "%s.%s", prefix, name) : name;
+	const struct xi_member_alias *ma = xi_member_alias(g->ctx, m);
+	if (ma) {
+		if (ma->cond)
+			cond_line(g, "if", ma->cond);
+		xi_out_printf(g->out, "#define %s %s\n", ma->name, path);
+		if (ma->cond)
+			xi_out_puts(g->out, "#endif\n");
+	}
+	if (t && t->kind == XI_TYPE_AGG)
+		emit_member_aliases(g, t->u.agg, path, depth + 1);
+}
+
+static void emit_member_aliases(struct cgen *g, const struct xi_agg *agg, const char *prefix,
+				unsigned depth)
+{
+	if (!g->ctx->member_aliases.count || depth > XI_MAX_NESTING)
+		return;
+	if (agg->c_members) {
+		for (const struct xi_cmember *cm = agg->c_members; cm; cm = cm->next)
+			emit_member_alias(g, cm->member, prefix, depth);
+	} else {
+		for (const struct xi_member *m = agg->members; m; m = m->next)
+			emit_member_alias(g, m, prefix, depth);
+	}
+}
+
 static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 {
 	const char *kw = d->kind == XI_DECL_UNION ? "union" : "struct";
 	const char *name = xi_c_decl_name(d);
+	const char *type = xi_c_typedef_name(g->arena, d);
+	if (type && (xi_map_get(&g->ctx->symbols, type, strlen(type)) ||
+		     xi_map_get(&g->early, name, strlen(name))))
+		type = NULL;
+	if (d->c_old_name)
+		emit_old_names(g, d, name, type);
 	xi_c_comment(g->out, 0, d->doc);
 	/* Only @legacy types can be empty: a GNU extension (size 0 in C, 1 in
 	 * C++), which __extension__ keeps -pedantic quiet about. */
@@ -774,15 +1130,27 @@ static void emit_aggregate(struct cgen *g, const struct xi_decl *d)
 	 * needs the same __extension__. */
 	else if (xi_agg_flex_member(d->agg))
 		xi_out_puts(g->out, "__extension__ ");
+	/* @c_name_if: Xen renames the tag with a macro around the
+	 * definition (`#define cpu_user_regs guest_user_regs`), so that the
+	 * text between keeps the name the interface knows it by. */
+	if (d->c_name_cond) {
+		open_c_name_if(g, d->c_name_cond);
+		xi_out_printf(g->out, "#define %s %s\n#endif\n", name, d->c_name_alt);
+	}
 	xi_out_printf(g->out, "%s%s %s {\n", kw, packed_attr(g, d->agg), name);
 	emit_members(g, d->agg, C_INDENT);
 	xi_out_puts(g->out, "};\n");
+	if (d->c_name_cond) {
+		open_c_name_if(g, d->c_name_cond);
+		xi_out_printf(g->out, "#undef %s\n#endif\n", name);
+	}
 	/* The typedef where C has one (xi_c_typedef_name). An alias declared
 	 * under its name takes its place (Xen's x86_32 xen_callback_t names
 	 * struct xen_callback, its x86_64 one an integer). */
-	const char *type = xi_c_typedef_name(g->arena, d);
-	if (!type || xi_map_get(&g->ctx->symbols, type, strlen(type)) ||
-	    xi_map_get(&g->early, name, strlen(name)))
+	if (d->c_alias)
+		emit_alias_name(g, d, name);
+	emit_member_aliases(g, d->agg, "", 0);
+	if (!type)
 		return;
 	/* @c_typedef_if: Xen's spelling, #ifndef __XEN__ for !xen. */
 	const struct xi_cond *c = d->c_typedef_cond;
@@ -831,19 +1199,35 @@ static void emit_includes(struct cgen *g)
 			refer(g, im->module[0]);
 			continue;
 		}
+		/* An ABI's file comes before its family's: the first branch
+		 * that holds wins, as an ABI key beats a family key. */
 		bool first = true;
-		for (int f = 0; f < XI_FAM_COUNT; f++) {
+		for (int k = 0; k < XI_IMPORT_SLOTS; k++) {
+			int f = (k + XI_FAM_COUNT) % XI_IMPORT_SLOTS;
+			if (f < XI_FAM_COUNT && im->family_none[f] && !first) {
+				/* the map's `none`: nothing to include there */
+				xi_out_printf(g->out, "#elif %s\n/* no file for this architecture */\n",
+					      xi_families[f].c_cond);
+				continue;
+			}
 			if (!im->module[f])
 				continue;
 			const char *inc = include_path(g->arena, xi_import_family_path(g->arena, im, f));
+			const char *cond = f < XI_FAM_COUNT ? xi_families[f].c_cond
+							    : xi_abis[f - XI_FAM_COUNT].c_cond;
 			xi_out_printf(g->out, "#%s %s\n#include \"%s\"\n", first ? "if" : "elif",
-				      xi_families[f].c_cond, inc);
+				      cond, inc);
 			refer(g, im->module[f]);
 			first = false;
 		}
 		if (first)
 			continue;
-		xi_out_puts(g->out, "#else\n#error \"xenidl: no definitions for this architecture\"\n#endif\n");
+		/* A family's file is read on its family only: its chain of
+		 * ABIs needs no catch-all (Xen's arch-x86/xen.h has none). */
+		if (g->module->family != XI_FAM_NONE)
+			xi_out_puts(g->out, "#endif\n");
+		else
+			xi_out_puts(g->out, "#else\n#error \"xenidl: no definitions for this architecture\"\n#endif\n");
 	}
 }
 
@@ -893,7 +1277,7 @@ static const char *deferred_handles(struct cgen *g)
 	struct xi_map seen;
 	xi_map_init(&seen);
 	for (const struct xi_import *im = g->module->imports; im; im = im->next) {
-		for (int f = 0; f < XI_FAM_COUNT; f++) {
+		for (int f = 0; f < XI_IMPORT_SLOTS; f++) {
 			const struct xi_module *am = im->module[f];
 			if (!am || !im->is_arch)
 				continue;
@@ -914,16 +1298,82 @@ static const char *deferred_handles(struct cgen *g)
 
 /* "xenidl-c.h" as a header at `rel` includes it: "../xenidl-c.h" from
  * arch-x86/. */
-static const char *support_include(struct xi_arena *a, const char *rel)
+/* The include path, from the header of module path `rel`, of `path`
+ * (relative to the root of the C outputs). */
+static const char *include_from_root(struct xi_arena *a, const char *rel, const char *path)
 {
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	for (const char *p = rel; *p; p++)
 		if (*p == '/')
 			xi_sb_adds(&sb, "../");
-	xi_sb_adds(&sb, XI_C_SUPPORT_HEADER);
+	xi_sb_adds(&sb, path);
 	const char *r = xi_strdup(a, xi_sb_str(&sb));
 	xi_sb_free(&sb);
 	return r;
+}
+
+static const char *support_include(struct xi_arena *a, const char *rel)
+{
+	return include_from_root(a, rel, XI_C_SUPPORT_HEADER);
+}
+
+/* An architecture's part with save records (arch-x86/hvm/save.xidl)
+ * includes the header of the shared file of the same path outside the
+ * architecture's directory (hvm/save.h, which holds the records'
+ * machinery and reaches the part through its arch import), so that it
+ * compiles on its own. The path alone decides, not what else the run
+ * reads: a header depends on its own module only. */
+static void emit_hvm_save_include(struct cgen *g)
+{
+	const struct xi_module *m = g->module;
+	if (m->family == XI_FAM_NONE || m->c_prelude_hvm_save)
+		return;
+	bool records = false;
+	for (const struct xi_decl *d = m->decls; d && !records; d = d->next)
+		records = d->hvm_save_decl != NULL;
+	const char *dir = xi_families[m->family].dir;
+	size_t n = strlen(dir);
+	if (!records || strncmp(m->rel, dir, n) || m->rel[n] != '/')
+		return;
+	const char *shared = m->rel + n + 1;
+	const char *path = xi_aprintf(g->arena, "%s.h", shared);
+	xi_out_printf(g->out, "#include \"%s\"\n", include_from_root(g->arena, m->rel, path));
+	for (unsigned i = 0; i < g->ctx->nmodules; i++)
+		if (!strcmp(g->ctx->modules[i]->rel, shared))
+			refer(g, g->ctx->modules[i]);
+}
+
+/* Does a header with no @!c_prelude file among its imports need the
+ * support header? Not when it declares no C type: its file and family
+ * groups declare only constants, enums and bitmaps (macros of integer
+ * literals), it imports nothing and names no guest handle, as Xen's
+ * features.h and elfnote.h, which include no header at all. A fixed-width
+ * integer type (uint32_t) is a need: the support header includes
+ * <stdint.h>. */
+static bool decls_need_support(const struct xi_module *m)
+{
+	for (const struct xi_decl *d = m->decls; d; d = d->next) {
+		if (d->kind != XI_DECL_CONST && d->kind != XI_DECL_ENUM && d->kind != XI_DECL_BITMAP)
+			return true;
+		if (d->kind == XI_DECL_BITMAP && d->c_bitfields)
+			return true;
+	}
+	return false;
+}
+
+static bool needs_support_header(const struct xi_module *m)
+{
+	if (m->c_prelude || xi_c_follows_xen(m))
+		return false;
+	if (m->c_handles || decls_need_support(m))
+		return true;
+	for (const struct xi_import *im = m->imports; im; im = im->next)
+		if (!im->is_part)
+			return true;
+	for (int f = 0; f < XI_FAM_COUNT; f++)
+		if (m->parts[f] && !m->parts[f]->left_out && decls_need_support(m->parts[f]))
+			return true;
+	return false;
 }
 
 /* The support header of the headers that reach no @!c_prelude file: the
@@ -1052,14 +1502,52 @@ static void emit_imported_handles(struct cgen *g)
 	}
 }
 
+/* Assembler sources include xen.h and the architecture headers (Xen's
+ * entry.S, head.S) for their macros: those headers, the files with the
+ * shared machinery (@!c_prelude) and an ABI's own file, keep their C
+ * declarations under #ifndef __ASSEMBLER__, as Xen's do; their macros
+ * stay outside. */
+static bool guards_c_for_assembler(const struct xi_module *m)
+{
+	return m->c_prelude || m->abi_only;
+}
+
+/* Does the declaration write C that an assembler cannot read: a type, a
+ * C enum, a bitfield struct, a save record's declaration? */
+static bool declares_c(const struct xi_decl *d)
+{
+	switch (d->kind) {
+	case XI_DECL_CONST: return d->hvm_save_decl != NULL;
+	case XI_DECL_ENUM: return d->c_enum;
+	case XI_DECL_BITMAP: return d->c_bitfields;
+	default: return true;
+	}
+}
+
 static void emit_decls(struct cgen *g)
 {
 	struct xi_module *m = g->module;
 	struct cond_block block = { NULL, NULL, NULL };
+	bool guard = guards_c_for_assembler(m);
+	bool in_guard = false;  /* an #ifndef __ASSEMBLER__ is open */
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];
+		if (d->c_inline && d->c_inline_owner)
+			continue; /* in its member's declaration (emit_member) */
+		bool c_only = guard && declares_c(d);
+		/* The guard nests inside the #if of a condition: it closes
+		 * before the condition changes. */
+		bool same_cond = block.branch ? d->cond && xi_cond_same(block.branch, d->cond) : !d->cond;
+		if (in_guard && (!c_only || !same_cond)) {
+			xi_out_puts(g->out, "\n#endif /* !__ASSEMBLER__ */\n");
+			in_guard = false;
+		}
 		cond_enter(g, &block, d->cond, true);
 		xi_out_putc(g->out, '\n');
+		if (c_only && !in_guard) {
+			xi_out_puts(g->out, "#ifndef __ASSEMBLER__\n");
+			in_guard = true;
+		}
 		/* Under defined(NAME), on the ABIs where it holds only. */
 		xi_abi_mask module_abis = g->abis;
 		g->abis = xi_decl_abis(g->ctx, d);
@@ -1073,6 +1561,8 @@ static void emit_decls(struct cgen *g)
 		}
 		g->abis = module_abis;
 	}
+	if (in_guard)
+		xi_out_puts(g->out, "\n#endif /* !__ASSEMBLER__ */\n");
 	cond_enter(g, &block, NULL, true);
 }
 
@@ -1104,7 +1594,7 @@ static void emit_parts(struct cgen *g)
 static void emit_module(struct cgen *g)
 {
 	struct xi_module *m = g->module;
-	const char *guard = guard_name(g->arena, m->rel);
+	const char *guard = m->c_guard ? m->c_guard : guard_name(g->arena, m->rel);
 	struct xi_out *o = g->out;
 	/* Xen's headers start with their SPDX tag, alone on the first line. */
 	if (m->spdx)
@@ -1127,12 +1617,18 @@ static void emit_module(struct cgen *g)
 			xi_out_putc(o, '\n');
 			emit_family_machinery(o, m->family);
 		}
-	} else if (!xi_c_follows_xen(m)) {
+	} else if (needs_support_header(m)) {
 		const char *inc = support_include(g->arena, m->rel);
 		xi_out_printf(o, "\n#include \"%s\"\n", inc);
 		xi_ref_add(g->ctx, g->out, "includes", "c", XI_C_SUPPORT_HEADER, m);
 	}
+	if (m->c_prelude_hvm_save) {
+		/* before the includes: the architectures' records use it */
+		xi_out_putc(o, '\n');
+		xi_out_puts(o, xi_template_c_hvm_save);
+	}
 	emit_includes(g);
+	emit_hvm_save_include(g);
 	if (m->c_prelude && m->family == XI_FAM_NONE && !m->c_prelude_version) {
 		xi_out_putc(o, '\n');
 		emit_shared_machinery(o, deferred_handles(g));
@@ -1152,7 +1648,7 @@ void xi_emit_c(struct xi_ctx *ctx, const struct xi_gen_options *opt, struct xi_o
 {
 	bool support = false;
 	for (unsigned i = 0; i < ctx->ninputs; i++)
-		if (!ctx->inputs[i]->c_prelude && !xi_c_follows_xen(ctx->inputs[i]))
+		if (!ctx->inputs[i]->part_of && needs_support_header(ctx->inputs[i]))
 			support = true;
 	if (support) {
 		struct xi_out *o = xi_out_open(out, XI_C_SUPPORT_HEADER);

@@ -68,7 +68,8 @@ static void emit_member_checks(struct cgen *g, const char *kw, const char *name,
 	size_t saved = g->path.len;
 	for (const struct xi_member *each = agg->members; each; each = each->next) {
 		const struct xi_member *m = each;
-		if (!xi_member_present(m, abi))
+		/* C has no offsetof for bitfields; the layout tests check them. */
+		if (!xi_member_present(m, abi) || (m->flags & XI_MEMBER_BITS))
 			continue;
 		g->path.len = saved;
 		uint32_t offset = base + xi_member_offset(m, abi);
@@ -224,6 +225,11 @@ static bool emit_checks(struct cgen *g)
 		    decl_has_alternatives(g, d))
 			continue;
 		any = true;
+		/* C++ scopes the tag of a type declared in a member (@c_inline)
+		 * in the enclosing struct: only C names it alone. */
+		bool c_tag_only = d->c_inline && d->c_inline_owner;
+		if (c_tag_only)
+			xi_out_puts(g->out, "\n#ifndef __cplusplus");
 		if (d->cond) {
 			struct xi_strbuf sb = XI_STRBUF_INIT;
 			xi_cond_c_text(&sb, d->cond);
@@ -244,6 +250,8 @@ static bool emit_checks(struct cgen *g)
 		g->abis = module_abis;
 		if (d->cond)
 			xi_out_puts(g->out, "#endif\n");
+		if (c_tag_only)
+			xi_out_puts(g->out, "#endif /* !__cplusplus */\n");
 	}
 	return any;
 }
@@ -327,8 +335,13 @@ static void emit_module(struct cgen *g)
 	 * there; elsewhere the unit asserts nothing, but is not empty. */
 	if (!every_abi)
 		xi_out_printf(g->out, "#if %s\n", xi_c_abi_condition(g->arena, g->abis));
-	xi_out_printf(g->out, "#include \"%s.h\"\n", m->rel);
-	xi_ref_add(g->ctx, g->out, "includes", "c", xi_aprintf(g->arena, "%s.h", m->rel), m);
+	/* An ABI's header (arch-x86/xen-x86_64.h) through the header that
+	 * includes it, as Xen's is. */
+	const char *parent = xi_module_abi_parent_rel(g->arena, m);
+	const char *header = parent ? parent : m->rel;
+	xi_out_printf(g->out, "#include \"%s.h\"\n", header);
+	xi_ref_add(g->ctx, g->out, "includes", "c", xi_aprintf(g->arena, "%s.h", header),
+		   parent && m->abi_importer ? m->abi_importer : m);
 	xi_out_puts(g->out, "#include <xenidl/layout-check.h>\n");
 	emit_checks(g);
 	emit_part_checks(g);

@@ -189,12 +189,20 @@ static void put_member(struct mf_writer *w, const struct xi_mf_decl *d,
 		add_attr(sb, "dir", xi_mf_dir_name(mm->dir));
 		if (mm->reserved)
 			xi_sb_adds(sb, " reserved");
+		if (mm->width) {
+			xi_sb_adds(sb, " bit=");
+			xi_sb_add_u32(sb, mm->bit);
+			xi_sb_adds(sb, " width=");
+			xi_sb_add_u32(sb, mm->width);
+		}
 		if (mm->alias)
 			xi_sb_adds(sb, " alias");
 		add_attr(sb, "arm", arm);
 		add_attr(sb, "c", mm->c_name);
 		add_attr(sb, "len", mm->len);
 		add_attr(sb, "max", mm->max);
+		add_attr(sb, "c_alias", mm->c_alias);
+		add_attr(sb, "c_alias_if", mm->c_alias_if);
 		const char *line = xi_strndup(&w->arena, xi_sb_str(sb), sb->len);
 		XI_FOR_EACH_ABI(b, groups[k].abis)
 			text[b] = line;
@@ -265,12 +273,28 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d, const stru
 	switch (d->kind) {
 	case XI_MF_CONST:
 		add_attr(sb, "type", d->type);
+		if (d->string) {
+			/* quoted always: the value is text, not a name */
+			xi_sb_adds(sb, " string=");
+			add_quoted(sb, d->string);
+			if (d->c_asm)
+				xi_sb_adds(sb, " c_asm");
+			break;
+		}
+		if (d->body) {
+			/* a parameterised constant: no value, a body */
+			add_attr(sb, "params", d->params);
+			add_attr(sb, "body", d->body);
+			add_attr(sb, "ctype", d->c_type);
+			break;
+		}
 		add_int_attr(sb, "value", d->value);
 		XI_FOR_EACH_ABI(a, d->abis)
 			if (!xi_int_eq(d->abi_value[a], d->value))
 				add_int_attr(sb, xi_aprintf(&w->arena, "value.%s", xi_abis[a].name),
 					     d->abi_value[a]);
 		add_attr(sb, "ctype", d->c_type);
+		add_attr(sb, "hvm_save", d->hvm_save);
 		break;
 	case XI_MF_ENUM:
 	case XI_MF_BITMAP:
@@ -280,11 +304,17 @@ static void put_decl(struct mf_writer *w, const struct xi_mf_decl *d, const stru
 			xi_sb_adds(sb, " c_enum");
 		else
 			add_attr(sb, "c_enum", d->c_enum);
+		add_attr(sb, "c_typedef", d->c_typedef);
 		break;
 	case XI_MF_STRUCT:
 	case XI_MF_UNION:
 		add_attr(sb, "c_typedef", d->c_typedef);
 		add_attr(sb, "c_typedef_if", d->c_typedef_if);
+		add_attr(sb, "c_inline", d->c_inline);
+		add_attr(sb, "c_name_if", d->c_name_if);
+		add_attr(sb, "c_alias", d->c_alias);
+		add_attr(sb, "c_old_name", d->c_old_name);
+		add_attr(sb, "c_alias_if", d->c_alias_if);
 		break;
 	default:
 		break;

@@ -601,8 +601,13 @@ static void emit_header(struct mgen *g, struct xi_out *o)
 	if (cond)
 		xi_out_printf(o, "#if %s\n\n", cond);
 	xi_out_puts(o, "#include <xenidl/runtime.h>\n");
-	xi_out_printf(o, "#include \"%s.h\"\n", xi_module_c_rel(m));
-	xi_ref_add(g->ctx, o, "includes", "c", xi_aprintf(g->a, "%s.h", xi_module_c_rel(m)), m);
+	/* An ABI's header (arch-x86/xen-x86_64.h) through the header that
+	 * includes it on that ABI, as Xen's is. */
+	const char *parent = xi_module_abi_parent_rel(g->a, m);
+	const char *header = parent ? parent : xi_module_c_rel(m);
+	xi_out_printf(o, "#include \"%s.h\"\n", header);
+	xi_ref_add(g->ctx, o, "includes", "c", xi_aprintf(g->a, "%s.h", header),
+		   parent && m->abi_importer ? m->abi_importer : m);
 	xi_out_puts(o, "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n");
 	for (unsigned i = 0; i < m->ndecls; i++) {
 		const struct xi_decl *d = m->sorted[i];

@@ -750,14 +750,19 @@ static void emit_node(struct fn *f, const struct xi_mp_node *n, const char *base
 				emit_int(f, n, base, ind, false);
 			break;
 		case XI_MP_BYTES:
-		case XI_MP_OPAQUE:
+		case XI_MP_OPAQUE: {
+			/* bitfields have no address: their bytes in what holds them */
+			const char *at = n->bits ? xi_aprintf(f->a, "(unsigned char *)&%s + %u", lv(f, n),
+							      (unsigned)n->bits_at)
+						 : xi_aprintf(f->a, "&%s", lv(f, n));
 			if (f->mode == XI_MB_DECODE)
-				put(f, ind, "xenidl_copy(&%s, %s, %u);", lv(f, n), wp(f, base, n->woff),
+				put(f, ind, "xenidl_copy(%s, %s, %u);", at, wp(f, base, n->woff),
 				    (unsigned)n->wsize);
 			else if (f->mode == XI_MB_ENCODE)
-				put(f, ind, "xenidl_copy(%s, &%s, %u);", wp(f, base, n->woff), lv(f, n),
+				put(f, ind, "xenidl_copy(%s, %s, %u);", wp(f, base, n->woff), at,
 				    (unsigned)n->wsize);
 			break;
+		}
 		case XI_MP_ZERO:
 			emit_zero(f, n, base, ind);
 			break;

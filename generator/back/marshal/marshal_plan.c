@@ -98,6 +98,10 @@ struct site {
 	unsigned gate;
 	bool reserved;
 	unsigned depth;
+	/* Native offset of the aggregate being built in the object lval
+	 * names: not 0 inside an anonymous struct, reached by its parent's
+	 * lvalue. */
+	uint32_t nbase;
 };
 
 static struct xi_mp_node *new_node(struct builder *b, enum xi_mp_kind kind, const struct site *s,
@@ -255,6 +259,7 @@ static void name_member(struct builder *b, struct site *to, const struct site *f
 			/* its members are reached by their own names */
 			to->lval = from->lval;
 			to->path = from->path;
+			to->nbase = from->nbase + xi_member_offset(m, b->host);
 			return;
 		}
 		/* An anonymous union goes across as bytes: named by the member
@@ -263,6 +268,7 @@ static void name_member(struct builder *b, struct site *to, const struct site *f
 		if (fb && !(fb->flags & XI_MEMBER_ANONYMOUS))
 			m = fb;
 	}
+	to->nbase = 0;
 	to->lval = name_of(b->names, from->lval, m);
 	to->path = from->path == from->lval || !strcmp(from->path, from->lval)
 		 ? to->lval : name_of(b->names, from->path, m);
@@ -378,6 +384,19 @@ static void build_agg(struct builder *b, const struct xi_agg *agg, struct site s
 			b->plan->native_holes = true;
 		struct site ms = s;
 		ms.woff = s.woff + woff;
+		if (m->flags & XI_MEMBER_BITS) {
+			/* The storage bytes of bitfields, copied as they are
+			 * (the layout made them the same on every ABI). */
+			struct xi_mp_node *n = new_node(b, XI_MP_BYTES, &ms, tail);
+			n->wsize = xi_type_layout(m->type, b->wire).size;
+			n->bits = true;
+			n->bits_at = s.nbase + noff;
+			n->owners = XI_NEW(b->a, struct xi_mp_owner);
+			n->owners->member = m;
+			wend = woff + n->wsize;
+			nend = noff + xi_type_layout(m->type, b->host).size;
+			continue;
+		}
 		name_member(b, &ms, &s, m);
 		ms.gate = combine_gate(s.gate, m->flags);
 		ms.reserved = s.reserved || (m->flags & XI_MEMBER_RESERVED);
@@ -521,7 +540,7 @@ static struct xi_mp_plan *build_one(struct xi_arena *a, struct xi_mp_names *name
 	plan->wsize = d->agg->lay[wire].size;
 	plan->nsize = d->agg->lay[host].size;
 	struct builder b = { ctx, a, names, host, wire, narrow | XI_ABI_BIT(wire), plan, false };
-	struct site s = { 0, "", "", XI_MP_GATE_ALWAYS, false, 0 };
+	struct site s = { 0, "", "", XI_MP_GATE_ALWAYS, false, 0, 0 };
 	struct xi_mp_node **tail = &plan->body;
 	build_agg(&b, d->agg, s, &tail);
 	return b.failed ? NULL : plan;

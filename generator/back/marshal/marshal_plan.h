@@ -74,6 +74,10 @@ struct xi_mp_node {
 	 * counter of an enclosing loop, outermost first. */
 	const char *lval;
 	const char *path;
+	/* XI_MP_BYTES of a run of bitfields, which C cannot address: lval
+	 * names the object that holds them, at byte bits_at of it. */
+	bool bits;
+	uint32_t bits_at;
 	unsigned gate;
 	/* Loops around the node (the number of "[]" in lval and path). */
 	unsigned depth;

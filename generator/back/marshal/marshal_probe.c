@@ -231,7 +231,11 @@ static void fill_node(struct mtest *f, const struct xi_mp_node *n, unsigned ind)
 			break;
 		case XI_MP_BYTES:
 		case XI_MP_OPAQUE:
-			tput(f, ind, "rnd_bytes(&%s, sizeof(%s));", tlv(f, n), tlv(f, n));
+			if (n->bits) /* bitfields: their bytes in what holds them */
+				tput(f, ind, "rnd_bytes((unsigned char *)&%s + %u, %u);", tlv(f, n),
+				     (unsigned)n->bits_at, (unsigned)n->wsize);
+			else
+				tput(f, ind, "rnd_bytes(&%s, sizeof(%s));", tlv(f, n), tlv(f, n));
 			break;
 		case XI_MP_LOOP: {
 			struct xi_strbuf body = XI_STRBUF_INIT, *saved = f->sb;

@@ -246,6 +246,13 @@ static const char *value_md(struct page *pg, struct xi_int v)
  * on x86_32; 4096 (0x1000) on x86_64, arm32, ...", ABIs in order. */
 static const char *const_value_md(struct page *pg, const struct xi_mf_decl *d)
 {
+	/* a string, quoted, as code unless a backquote is in it */
+	if (d->string) {
+		const char *q = strchr(d->string, '`') ? "" : "`";
+		return xi_aprintf(pg->arena, "%s\"%s\"%s", q, cell(pg, d->string), q);
+	}
+	if (d->body)  /* a parameterised constant: what it computes */
+		return xi_aprintf(pg->arena, "`%s`", d->body);
 	struct xi_strbuf sb = XI_STRBUF_INIT;
 	xi_abi_mask done = 0;
 	XI_FOR_EACH_ABI(a, d->abis) {
@@ -293,9 +300,15 @@ static unsigned constants(struct page *pg, unsigned i)
 			abi = a;
 			break;
 		}
-		xi_out_printf(pg->o, "| <a id=\"%s\"></a>`%s`%s | %s%s | %s | %s |\n", d->name,
-			      d->c_name ? d->c_name : d->name, only_on(pg, d), type_md(pg, d->type, abi),
-			      c_type_md(pg, d->c_type), const_value_md(pg, d), cell(pg, d->doc));
+		/* a save record: the typecode of records of its data type */
+		const char *doc = d->doc ? cell(pg, d->doc) : "";
+		if (d->hvm_save)
+			doc = xi_aprintf(pg->arena, "Save record: the typecode of %s.%s%s",
+					 type_md(pg, d->hvm_save, abi), *doc ? " " : "", doc);
+		xi_out_printf(pg->o, "| <a id=\"%s\"></a>`%s%s%s%s`%s | %s%s | %s | %s |\n", d->name,
+			      d->c_name ? d->c_name : d->name, d->body ? "(" : "",
+			      d->body ? d->params : "", d->body ? ")" : "", only_on(pg, d), type_md(pg, d->type, abi),
+			      c_type_md(pg, d->c_type), const_value_md(pg, d), doc);
 	}
 	xi_out_putc(pg->o, '\n');
 	return i;
@@ -513,6 +526,13 @@ static void write_rows(struct page *pg, const struct xi_mf_decl *d, const struct
 		if (mm->alias)
 			len = *len ? xi_aprintf(pg->arena, "*Alias (anonymous union).* %s", len)
 				   : "*Alias (anonymous union).*";
+		/* a bitfield: its bits in the bytes of the row */
+		if (mm->width)
+			len = xi_aprintf(pg->arena, "*Bitfield: bit%s %u%s%s of these bytes "
+					 "(C `:%u`).*%s%s", mm->width > 1 ? "s" : "", mm->bit,
+					 mm->width > 1 ? ".." : "",
+					 mm->width > 1 ? xi_aprintf(pg->arena, "%u", mm->bit + mm->width - 1)
+						       : "", mm->width, *len ? " " : "", len);
 		xi_out_printf(o, "| `%s` | %s | %s | %s%s%s%s%s |\n", mm->path, r->type, dir_md(mm),
 			      r->arm, *r->arm && *len ? " " : "", len,
 			      (*r->arm || *len) && mm->doc ? " " : "", cell(pg, mm->doc));
@@ -572,6 +592,16 @@ static void aggregate(struct page *pg, const struct xi_mf_decl *d)
 {
 	heading(pg, d, xi_mf_kind_name(d->kind));
 	paragraph(pg, d->doc);
+	if (d->c_inline) {
+		const struct xi_mf_decl *o = xi_mf_lookup_any(pg->m, d->c_inline);
+		const char *link = o ? decl_link(pg, o) : NULL;
+		if (link)
+			xi_out_printf(pg->o, "C declares it inside [`%s`](%s), in the member that has it.\n\n",
+				      d->c_inline, link);
+		else
+			xi_out_printf(pg->o, "C declares it inside `%s`, in the member that has it.\n\n",
+				      d->c_inline);
+	}
 	if (d->version) {
 		const struct xi_mf_decl *v = xi_mf_lookup_any(pg->m, d->version);
 		const char *link = v ? decl_link(pg, v) : NULL;
@@ -647,12 +677,12 @@ static void imports(struct page *pg, const struct xi_module *m)
 		else
 			xi_out_printf(pg->o, "`%s` per architecture (", im->path);
 		bool f1 = true;
-		for (int f = 0; f < XI_FAM_COUNT; f++) {
+		for (int f = 0; f < XI_IMPORT_SLOTS; f++) {
 			if (!im->module[f])
 				continue;
 			const char *link = page_link(pg, im->module[f]->rel);
 			xi_out_printf(pg->o, "%s", f1 ? "" : ", ");
-			xi_out_printf(pg->o, link ? "[%s](%s)" : "%s", xi_families[f].name, link);
+			xi_out_printf(pg->o, link ? "[%s](%s)" : "%s", xi_import_slot_name(f), link);
 			f1 = false;
 		}
 		xi_out_putc(pg->o, ')');

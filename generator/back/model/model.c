@@ -1,6 +1,7 @@
 /* The ABI model: construction, queries, and the model of a compilation. */
 #include "model.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -348,6 +349,51 @@ static struct xi_mf_loc loc_of(struct builder *b, struct xi_loc loc)
 	return r;
 }
 
+/* A parameterised constant's body in xidl, every operation parenthesised:
+ * what the manifest records and abi-diff compares. */
+static void put_fn_body(struct xi_strbuf *sb, const struct xi_expr *e)
+{
+	static const char *const ops[] = {
+		[XI_OP_NEG] = "-", [XI_OP_NOT] = "~", [XI_OP_PLUS] = "+", [XI_OP_ADD] = "+",
+		[XI_OP_SUB] = "-", [XI_OP_MUL] = "*", [XI_OP_DIV] = "/", [XI_OP_MOD] = "%",
+		[XI_OP_SHL] = "<<", [XI_OP_SHR] = ">>", [XI_OP_AND] = "&", [XI_OP_OR] = "|",
+		[XI_OP_XOR] = "^",
+	};
+	switch (e->kind) {
+	case XI_EXPR_INT:
+		xi_sb_printf(sb, e->hex ? "0x%" PRIx64 "%s" : "%" PRIu64 "%s", e->lit.mag,
+			     xi_lit_suffix_text(e->suffix));
+		return;
+	case XI_EXPR_NAME:
+	case XI_EXPR_PARAM:
+		xi_sb_adds(sb, e->name);
+		return;
+	case XI_EXPR_UNARY:
+		xi_sb_printf(sb, "(%s", ops[e->op]);
+		put_fn_body(sb, e->a);
+		xi_sb_addc(sb, ')');
+		return;
+	case XI_EXPR_BINARY:
+		xi_sb_addc(sb, '(');
+		put_fn_body(sb, e->a);
+		xi_sb_printf(sb, " %s ", ops[e->op]);
+		put_fn_body(sb, e->b);
+		xi_sb_addc(sb, ')');
+		return;
+	case XI_EXPR_CALL:
+		xi_sb_printf(sb, "%s(", e->a->name);
+		for (const struct xi_expr *x = e->b; x; x = x->b) {
+			put_fn_body(sb, x->a);
+			if (x->b)
+				xi_sb_adds(sb, ", ");
+		}
+		xi_sb_addc(sb, ')');
+		return;
+	default:
+		return;
+	}
+}
+
 static const char *type_name(struct builder *b, const struct xi_type *t, int abi)
 {
 	return xi_type_idl_name(&b->m->arena, t, abi);
@@ -366,12 +412,45 @@ static unsigned count_members(const struct xi_agg *agg)
 {
 	unsigned n = 0;
 	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (m->flags & XI_MEMBER_BITS) {
+			for (const struct xi_member *f = m->bitfields; f; f = f->next)
+				n++;
+			continue;
+		}
 		const struct xi_type *t = m->type;
 		while (t->kind == XI_TYPE_ARRAY)
 			t = t->u.array.elem;
 		n += 1 + (t->kind == XI_TYPE_AGG ? count_members(t->u.agg) : 0);
 	}
 	return n;
+}
+
+/* The bitfields of a run, one row each: the storage bytes of the run, and
+ * the bit and width of the bitfield in them. */
+static void add_bitfields(struct builder *b, struct xi_mf_decl *d, const struct xi_member *run,
+			  const char *prefix, const uint32_t *base, bool alias, unsigned dir)
+{
+	for (const struct xi_member *f = run->bitfields; f; f = f->next) {
+		struct xi_mf_member *mm =
+			xi_mf_add_member(b->m, d, xi_aprintf(&b->m->arena, "%s%s", prefix, f->name));
+		mm->alias = alias;
+		mm->c_name = copy(b, f->c_name);
+		mm->doc = copy(b, f->doc);
+		mm->loc = loc_of(b, f->loc);
+		mm->dir = dir | ((f->flags & XI_MEMBER_IN) ? XI_MF_DIR_IN : 0) |
+			  ((f->flags & XI_MEMBER_OUT) ? XI_MF_DIR_OUT : 0);
+		mm->reserved = (f->flags & XI_MEMBER_RESERVED) != 0;
+		mm->width = f->bit_width;
+		mm->bit = f->offset;
+		const char *type = type_name(b, f->type, -1);
+		XI_FOR_EACH_ABI(a, d->abis) {
+			mm->abis |= XI_ABI_BIT(a);
+			mm->type[a] = type;
+			mm->offset[a] = base[a] + xi_member_offset(run, a);
+			mm->size[a] = xi_type_layout(run->type, a).size;
+			mm->align[a] = xi_type_layout(f->type, a).align;
+		}
+	}
 }
 
 /* The members of an aggregate from `base` (offsets per ABI), their paths
@@ -396,10 +475,24 @@ static void add_agg_members(struct builder *b, struct xi_mf_decl *d, const struc
 					m->labels || m->is_default_arm ? m : arm);
 			continue;
 		}
+		if (m->flags & XI_MEMBER_BITS) {
+			add_bitfields(b, d, m, prefix, base, alias, mdir);
+			continue;
+		}
 		const char *path = xi_aprintf(&b->m->arena, "%s%s", prefix, m->name);
 		struct xi_mf_member *mm = xi_mf_add_member(b->m, d, path);
 		mm->alias = alias;
 		mm->c_name = copy(b, m->c_name);
+		const struct xi_member_alias *ma = xi_member_alias(b->ctx, m);
+		if (ma) {
+			mm->c_alias = copy(b, ma->name);
+			if (ma->cond) {
+				struct xi_strbuf sb = XI_STRBUF_INIT;
+				xi_cond_text(&sb, ma->cond);
+				mm->c_alias_if = xi_strdup(&b->m->arena, xi_sb_str(&sb));
+				xi_sb_free(&sb);
+			}
+		}
 		mm->doc = copy(b, m->doc);
 		mm->loc = loc_of(b, m->loc);
 		mm->dir = mdir;
@@ -470,12 +563,31 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	md->c_name = copy(b, d->c_name);
 	md->c_prefix = copy(b, d->c_prefix);
 	md->c_type = d->kind == XI_DECL_CONST && d->c_type ? xi_ctype_name(d->c_type) : NULL;
+	md->hvm_save = d->hvm_save_decl ? copy(b, d->hvm_save_decl->name) : NULL;
 	md->c_enum = !d->c_enum ? NULL : d->c_enum_typedef ? copy(b, d->c_enum_typedef) : "";
 	md->c_typedef = copy(b, xi_c_typedef_name(a, d));
+	if (d->c_enum && d->c_typedef)
+		md->c_typedef = copy(b, xi_c_enum_typedef_name(a, d));
 	if (md->c_typedef && d->c_typedef_cond) {
 		struct xi_strbuf sb = XI_STRBUF_INIT;
 		xi_cond_text(&sb, d->c_typedef_cond);
 		md->c_typedef_if = xi_strdup(a, xi_sb_str(&sb));
+		xi_sb_free(&sb);
+	}
+	if (d->c_inline && d->c_inline_owner)
+		md->c_inline = copy(b, d->c_inline_owner->name);
+	if (d->c_name_cond) {
+		struct xi_strbuf sb = XI_STRBUF_INIT;
+		xi_cond_text(&sb, d->c_name_cond);
+		md->c_name_if = xi_aprintf(a, "%s=>%s", xi_sb_str(&sb), d->c_name_alt);
+		xi_sb_free(&sb);
+	}
+	md->c_alias = copy(b, d->c_alias);
+	md->c_old_name = copy(b, d->c_old_name);
+	if (d->c_alias_cond) {
+		struct xi_strbuf sb = XI_STRBUF_INIT;
+		xi_cond_text(&sb, d->c_alias_cond);
+		md->c_alias_if = xi_strdup(a, xi_sb_str(&sb));
 		xi_sb_free(&sb);
 	}
 	md->doc = copy(b, d->doc);
@@ -492,7 +604,24 @@ static void add_decl(struct builder *b, const struct xi_decl *d, struct xi_mf_mo
 	}
 	switch (d->kind) {
 	case XI_DECL_CONST:
+		if (xi_decl_is_string(d)) {
+			md->type = "str";
+			md->string = copy(b, d->str_value ? d->str_value : "");
+			md->c_asm = d->c_asm;
+			break;
+		}
 		md->type = type_name(b, d->type, -1);
+		if (d->parameterised) {
+			struct xi_strbuf sb = XI_STRBUF_INIT;
+			for (const struct xi_param *q = d->params; q; q = q->next)
+				xi_sb_printf(&sb, "%s%s: %s", q == d->params ? "" : ", ", q->name,
+					     type_name(b, q->type, -1));
+			md->params = xi_strdup(a, xi_sb_str(&sb));
+			xi_sb_reset(&sb);
+			put_fn_body(&sb, d->expr);
+			md->body = xi_strdup(a, xi_sb_str(&sb));
+			xi_sb_free(&sb);
+		}
 		md->value = d->value;
 		XI_FOR_EACH_ABI(x, md->abis)
 			md->abi_value[x] = d->abi_value ? d->abi_value[x] : d->value;

@@ -67,10 +67,20 @@ struct xi_mf_member {
 	 * the other members of that union, which are listed by their own
 	 * names too; the anonymous union itself has no row. */
 	bool alias;
+	/* A bitfield: its width in bits (0 for other members) and its first
+	 * bit, counted from the least significant bit of the byte at
+	 * `offset`; offset and size are those of the storage bytes of its
+	 * run of bitfields, align its declared type's. */
+	unsigned width;
+	unsigned bit;
 	/* @len and @max: the member holding its count and the bound (in
 	 * decimal), or NULL. Part of the ABI. */
 	const char *len;
 	const char *max;
+	/* @c_alias and @c_alias_if: C's other name of the member (a macro
+	 * naming its path) and where C has it (condition text), or NULL. */
+	const char *c_alias;
+	const char *c_alias_if;
 	/* Tagged-union arms: the labels that select it, or the default arm. */
 	bool is_arm;
 	bool default_arm;
@@ -113,12 +123,20 @@ struct xi_mf_decl {
 	const char *c_name;   /* explicit @c_name, or NULL */
 	const char *c_prefix; /* explicit @c_prefix, or NULL */
 	const char *c_type;   /* const: its @c_type, or NULL */
+	const char *hvm_save; /* const: @hvm_save, the save record's data type, or NULL */
 	const char *c_enum;   /* enum: @c_enum: "" (a tagged C enum) or its
 			       * typedef name; NULL: macros */
 	const char *c_typedef; /* struct, union: the name of its C typedef
 				* (xi_c_typedef_name), or NULL: none */
 	const char *c_typedef_if; /* @c_typedef_if: where C has that typedef
 				   * (xidl's condition text), or NULL: always */
+	const char *c_inline; /* struct, union: @c_inline: the declaration C
+			       * writes it in, or NULL: at file scope */
+	const char *c_name_if;  /* @c_name_if: "COND=>NAME" where C names it
+				 * NAME (xidl's condition text), or NULL */
+	const char *c_alias;  /* struct, union: @c_alias, @c_old_name and */
+	const char *c_old_name; /* where C has them (@c_alias_if's text) */
+	const char *c_alias_if;
 	const char *doc;
 	struct xi_mf_loc loc;
 	xi_abi_mask abis;     /* where it exists: its module's ABIs */
@@ -132,6 +150,15 @@ struct xi_mf_decl {
 	/* const: the declared type; enum and bitmap: the backing type */
 	const char *type;
 	struct xi_int value;  /* const */
+	/* string constant (type str): its value, else NULL; c_asm: C also
+	 * writes it bare for the assembler (@c_asm) */
+	const char *string;
+	bool c_asm;
+	/* A parameterised constant: its parameters ("x: c_uint, y: u32") and
+	 * its body, fully parenthesised ("((x + 1) << 8)"); it has no value.
+	 * NULL for other constants. */
+	const char *params;
+	const char *body;
 	/* const: the value on each ABI of abis (sizeof makes them differ);
 	 * the manifest writes those that differ from value as value.ABI= */
 	struct xi_int abi_value[XI_ABI_COUNT];

@@ -91,6 +91,11 @@ static void emit_children(struct xi_out *o, struct xi_arena *a, const struct rno
 		if (c->module) {
 			if (after_block)
 				xi_out_putc(o, '\n');
+			/* An ABI's file (arch-x86/xen-x86_64.xidl) is a module of
+			 * that ABI only. */
+			if (c->abis != node->abis && c->family == XI_FAM_NONE &&
+			    xi_module_home_abis(c->module) != XI_ABI_ALL)
+				xi_out_puts(o, xi_rust_cfg_attr(a, indent, xi_rust_cfg_exact(a, c->abis)));
 			xi_out_indent(o, indent);
 			xi_out_printf(o, "pub mod %s;\n", c->name);
 			after_block = false;
@@ -158,12 +163,53 @@ static void emit_target_guard(struct xi_out *o, struct xi_arena *a, xi_abi_mask 
 	xi_out_puts(o, "compile_error!(\"the Xen ABI of this crate does not cover this target\");\n");
 }
 
+/* Does the crate have HVM save records (@hvm_save)? Then it has their
+ * trait. */
+static bool has_hvm_save_records(const struct xi_ctx *ctx)
+{
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		for (const struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)
+			if (d->hvm_save_decl)
+				return true;
+	return false;
+}
+
+static bool agg_has_bitfields(const struct xi_agg *agg)
+{
+	for (const struct xi_member *m = agg->members; m; m = m->next) {
+		if (m->flags & XI_MEMBER_BITS)
+			return true;
+		const struct xi_type *t = xi_type_array_base(m->type);
+		if (t->kind == XI_TYPE_AGG && agg_has_bitfields(t->u.agg))
+			return true;
+	}
+	return false;
+}
+
+/* Does the crate have bitfields? Then it has their bit helpers. */
+static bool has_bitfields(const struct xi_ctx *ctx)
+{
+	for (unsigned i = 0; i < ctx->nmodules; i++)
+		for (const struct xi_decl *d = ctx->modules[i]->decls; d; d = d->next)
+			if (xi_decl_is_aggregate(d) && d->agg && !d->c_only && agg_has_bitfields(d->agg))
+				return true;
+	return false;
+}
+
 static void emit_lib(struct xi_ctx *ctx, struct xi_outset *out, const struct rnode *root)
 {
 	struct xi_out *o = xi_out_open(out, "src/lib.rs");
 	if (!o)
 		return;
 	xi_out_puts(o, xi_template_rust_lib);
+	if (has_hvm_save_records(ctx)) {
+		xi_out_putc(o, '\n');
+		xi_out_puts(o, xi_template_rust_hvm_save);
+	}
+	if (has_bitfields(ctx)) {
+		xi_out_putc(o, '\n');
+		xi_out_puts(o, xi_template_rust_bits);
+	}
 	xi_out_putc(o, '\n');
 	emit_target_guard(o, &ctx->arena, root->abis);
 	xi_out_putc(o, '\n');

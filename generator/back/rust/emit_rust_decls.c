@@ -143,8 +143,165 @@ static bool const_is_hex(const struct xi_decl *d)
 	       e->ref->expr->hex;
 }
 
+/* A Rust string literal of a string constant's value. */
+static const char *rust_string(struct rgen *g, const char *s)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	xi_sb_addc(&sb, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			xi_sb_printf(&sb, "\\%c", c);
+		else if (c == '\n')
+			xi_sb_adds(&sb, "\\n");
+		else if (c == '\t')
+			xi_sb_adds(&sb, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			xi_sb_printf(&sb, "\\x%02x", c);
+		else
+			xi_sb_addc(&sb, (char)c);
+	}
+	xi_sb_addc(&sb, '"');
+	const char *r = xi_strdup(g->arena, xi_sb_str(&sb));
+	xi_sb_free(&sb);
+	return r;
+}
+
+/* A constant by its Rust path from the module being written. */
+static const char *const_path(struct rgen *g, const struct xi_decl *c)
+{
+	return c->module == g->module ? xi_rust_ident(g->arena, c->name)
+	       : xi_aprintf(g->arena, "crate::%s::%s", xi_rust_module_path(g->arena, c->module, true),
+			    xi_rust_ident(g->arena, c->name));
+}
+
+/* A parameterised constant's body in Rust, each node of the type the
+ * resolver gave it (xi_expr.prim): literals typed (`1u32`, `(1 as
+ * core::ffi::c_uint)`), + - * and negation wrapping, as C's unsigned
+ * arithmetic wraps, a conversion as `as`. */
+static void put_rust_fn_body(struct rgen *g, struct xi_strbuf *sb, const struct xi_expr *e);
+
+/* The same without its outer parentheses, where Rust needs none (the
+ * body, an argument): rustc warns of unused ones. */
+static void put_rust_unparenthesised(struct rgen *g, struct xi_strbuf *sb, const struct xi_expr *e)
+{
+	size_t start = sb->len;
+	put_rust_fn_body(g, sb, e);
+	bool wrapped = e->kind == XI_EXPR_BINARY || (e->kind == XI_EXPR_UNARY && e->op != XI_OP_PLUS) ||
+		       (e->kind == XI_EXPR_CALL && !e->a->ref) ||
+		       (e->kind == XI_EXPR_INT && xi_prim_is_c(e->prim));
+	if (wrapped && sb->len - start >= 2 && sb->data[start] == '(') {
+		memmove(sb->data + start, sb->data + start + 1, sb->len - start - 2);
+		sb->len -= 2;
+		sb->data[sb->len] = '\0';
+	}
+}
+
+static void put_rust_fn_body(struct rgen *g, struct xi_strbuf *sb, const struct xi_expr *e)
+{
+	static const char *const wrapping[] = {
+		[XI_OP_ADD] = "wrapping_add", [XI_OP_SUB] = "wrapping_sub", [XI_OP_MUL] = "wrapping_mul",
+	};
+	static const char *const ops[] = {
+		[XI_OP_DIV] = "/", [XI_OP_MOD] = "%", [XI_OP_SHL] = "<<", [XI_OP_SHR] = ">>",
+		[XI_OP_AND] = "&", [XI_OP_OR] = "|", [XI_OP_XOR] = "^",
+	};
+	switch (e->kind) {
+	case XI_EXPR_INT: {
+		const char *digits = xi_rust_int(g->arena, e->lit, e->hex);
+		if (xi_prim_is_c(e->prim))
+			xi_sb_printf(sb, "(%s as %s)", digits, prim_name(e->prim));
+		else
+			xi_sb_printf(sb, "%s%s", digits, prim_name(e->prim));
+		return;
+	}
+	case XI_EXPR_PARAM:
+		xi_sb_adds(sb, xi_rust_ident(g->arena, e->name));
+		return;
+	case XI_EXPR_NAME:
+		xi_sb_adds(sb, const_path(g, e->ref));
+		return;
+	case XI_EXPR_UNARY:
+		if (e->op == XI_OP_PLUS) {
+			put_rust_fn_body(g, sb, e->a);
+			return;
+		}
+		xi_sb_addc(sb, '(');
+		if (e->op == XI_OP_NOT)
+			xi_sb_addc(sb, '!');
+		put_rust_fn_body(g, sb, e->a);
+		xi_sb_adds(sb, e->op == XI_OP_NEG ? ".wrapping_neg())" : ")");
+		return;
+	case XI_EXPR_BINARY:
+		xi_sb_addc(sb, '(');
+		put_rust_fn_body(g, sb, e->a);
+		if (e->op == XI_OP_ADD || e->op == XI_OP_SUB || e->op == XI_OP_MUL) {
+			xi_sb_printf(sb, ".%s(", wrapping[e->op]);
+			put_rust_unparenthesised(g, sb, e->b);
+			xi_sb_adds(sb, "))");
+			return;
+		}
+		xi_sb_printf(sb, " %s ", ops[e->op]);
+		put_rust_fn_body(g, sb, e->b);
+		xi_sb_addc(sb, ')');
+		return;
+	case XI_EXPR_CALL:
+		if (!e->a->ref) {
+			xi_sb_addc(sb, '(');
+			put_rust_fn_body(g, sb, e->b->a);
+			xi_sb_printf(sb, " as %s)", prim_name(e->a->prim));
+			return;
+		}
+		xi_sb_printf(sb, "%s(", const_path(g, e->a->ref));
+		for (const struct xi_expr *a = e->b; a; a = a->b) {
+			put_rust_unparenthesised(g, sb, a->a);
+			if (a->b)
+				xi_sb_adds(sb, ", ");
+		}
+		xi_sb_addc(sb, ')');
+		return;
+	default:
+		return;
+	}
+}
+
+/* `const F(x: u32): u32 = ...;`: a const fn of C's function-like macro. */
+static void emit_fn_const(struct rgen *g, const struct xi_decl *d)
+{
+	struct xi_strbuf sb = XI_STRBUF_INIT;
+	for (const struct xi_param *q = d->params; q; q = q->next)
+		xi_sb_printf(&sb, "%s%s: %s", q == d->params ? "" : ", ",
+			     xi_rust_ident(g->arena, q->name), xi_rust_type(g, q->type, -1));
+	xi_rust_doc(g->out, 0, d->doc, false);
+	/* As C writes it: casts that may be no-ops, a rotation by shifts, an
+	 * operation that may be the identity for some literal. */
+	line(g, 0, "#[allow(non_snake_case)]");
+	line(g, 0, "#[allow(clippy::unnecessary_cast, clippy::manual_rotate, clippy::identity_op)]");
+	line(g, 0, "#[inline]");
+	line(g, 0, "pub const fn %s(%s) -> %s {", xi_rust_ident(g->arena, d->name), xi_sb_str(&sb),
+	     xi_rust_type(g, d->type, -1));
+	xi_sb_reset(&sb);
+	put_rust_unparenthesised(g, &sb, d->expr);
+	line(g, 4, "%s", xi_sb_str(&sb));
+	line(g, 0, "}");
+	xi_sb_free(&sb);
+}
+
 static void emit_const(struct rgen *g, const struct xi_decl *d)
 {
+	if (xi_decl_is_string(d)) {
+		/* The text, without C's NUL: a &str, as Rust writes strings. */
+		xi_rust_doc(g->out, 0, d->doc, false);
+		if (!xi_rust_is_upper(d->name))
+			line(g, 0, "#[allow(non_upper_case_globals)]");
+		line(g, 0, "pub const %s: &str = %s;", xi_rust_ident(g->arena, d->name),
+		     rust_string(g, d->str_value ? d->str_value : ""));
+		return;
+	}
+	if (d->parameterised) {
+		emit_fn_const(g, d);
+		return;
+	}
 	if (d->abi_value) {
 		/* sizeof or alignof: each target's value, under its cfg */
 		const char *texts[XI_ABI_COUNT];
@@ -162,6 +319,12 @@ static void emit_const(struct rgen *g, const struct xi_decl *d)
 		line(g, 0, "#[allow(non_upper_case_globals)]");
 	line(g, 0, "pub const %s: %s = %s;", xi_rust_ident(g->arena, d->name),
 	     xi_rust_type(g, d->type, -1), xi_rust_int(g->arena, d->value, const_is_hex(d)));
+	if (d->hvm_save_decl) {
+		/* the record's typecode, on its data type */
+		line(g, 0, "impl crate::HvmSaveRecord for %s {", xi_rust_decl_name(g, d->hvm_save_decl));
+		line(g, 4, "const CODE: u16 = %s;", xi_rust_ident(g->arena, d->name));
+		line(g, 0, "}");
+	}
 }
 
 static void emit_alias(struct rgen *g, const struct xi_decl *d)
@@ -848,6 +1011,41 @@ static void emit_flex_methods(struct rgen *g, const struct xi_agg *agg)
  * (plain_data!), so the accessor can vouch for it. `path` is the fields
  * down to `anon` ("anon0", "anon0.anon3"), or NULL when the accessors are
  * `anon`'s own (an anonymous union that is a tagged-union arm). */
+/* The getter and setter of each bitfield of a run: `pending_type()` reads
+ * its bits of the storage bytes `self.AT`, `set_pending_type(v)` writes
+ * them. In a union the storage is borrowed in an unsafe block, which the
+ * generated types (plain_data!) make sound. */
+static void emit_bit_accessors(struct rgen *g, const struct xi_member *run, const char *at,
+			       bool in_union)
+{
+	for (const struct xi_member *f = run->bitfields; f; f = f->next) {
+		const char *type = xi_rust_type(g, f->type, -1);
+		bool is_signed = xi_prims[f->type->prim].is_signed;
+		const char *field = xi_rust_ident(g->arena, f->name);
+		xi_rust_doc(g->out, 4, f->doc, false);
+		line(g, 4, "/// `%s`: %u bit%s from bit %u of `%s` (C: `%s:%u`).", f->name,
+		     (unsigned)f->bit_width, f->bit_width == 1 ? "" : "s", (unsigned)f->offset,
+		     run->name, type, (unsigned)f->bit_width);
+		line(g, 4, "pub fn %s(&self) -> %s {", field, type);
+		line(g, 8, "let bytes = %s&self.%s%s;", in_union ? "unsafe { " : "", at,
+		     in_union ? " }" : "");
+		line(g, 8, "crate::bits_get%s(bytes, %u, %u) as %s", is_signed ? "_signed" : "",
+		     (unsigned)f->offset, (unsigned)f->bit_width, type);
+		line(g, 4, "}");
+		if (f->bit_width == 1)
+			line(g, 4, "/// Sets `%s` (the low bit of `value`).", f->name);
+		else
+			line(g, 4, "/// Sets `%s` (the low %u bits of `value`).", f->name,
+			     (unsigned)f->bit_width);
+		line(g, 4, "pub fn set_%s(&mut self, value: %s) {", f->name, type);
+		line(g, 8, "let bytes = %s&mut self.%s%s;", in_union ? "unsafe { " : "", at,
+		     in_union ? " }" : "");
+		line(g, 8, "crate::bits_set(bytes, %u, %u, value as u64)", (unsigned)f->offset,
+		     (unsigned)f->bit_width);
+		line(g, 4, "}");
+	}
+}
+
 static void emit_anonymous_accessors(struct rgen *g, const struct xi_agg *outer,
 				     const struct xi_agg *anon, const char *path, bool in_union)
 {
@@ -857,6 +1055,10 @@ static void emit_anonymous_accessors(struct rgen *g, const struct xi_agg *outer,
 		const char *at = path ? xi_aprintf(g->arena, "%s.%s", path, field) : field;
 		if (m->flags & XI_MEMBER_ANONYMOUS) {
 			emit_anonymous_accessors(g, outer, m->type->u.agg, at, in_union);
+			continue;
+		}
+		if (m->flags & XI_MEMBER_BITS) {
+			emit_bit_accessors(g, m, at, in_union);
 			continue;
 		}
 		const char *texts[XI_ABI_COUNT];
@@ -987,6 +1189,9 @@ static void emit_agg(struct rgen *g, const struct xi_agg *agg, const char *doc)
 		xi_sb_free(&body);
 		emit_arm_methods(g, agg);
 		emit_flex_methods(g, agg);
+		for (const struct xi_member *m = agg->members; m; m = m->next)
+			if (m->flags & XI_MEMBER_BITS)
+				emit_bit_accessors(g, m, xi_rust_ident(g->arena, m->name), is_union);
 		if (!agg->anonymous)
 			for (const struct xi_member *m = agg->members; m; m = m->next)
 				if (m->flags & XI_MEMBER_ANONYMOUS)

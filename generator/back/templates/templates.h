@@ -18,9 +18,18 @@ extern const char xi_template_c_xen[];
 /* c_version.h: the interface version a program gets (Xen's xen-compat.h),
  * after __XEN_LATEST_INTERFACE_VERSION__. */
 extern const char xi_template_c_version[];
+/* c_hvm_save.h: the machinery of HVM save records (Xen's hvm/save.h part:
+ * DECLARE_HVM_SAVE_TYPE, HVM_SAVE_CODE ...). */
+extern const char xi_template_c_hvm_save[];
 /* rust_lib.rs: the top of the Rust crate's src/lib.rs (handles, check
  * errors, the bitmap operators). */
 extern const char xi_template_rust_lib[];
+/* rust_hvm_save.rs: the trait of HVM save records' data types, after
+ * rust_lib.rs in a crate that has save records. */
+extern const char xi_template_rust_hvm_save[];
+/* rust_bits.rs: the bit readers and writers of bitfield accessors, after
+ * rust_lib.rs in a crate that has bitfields. */
+extern const char xi_template_rust_bits[];
 /* cargo.toml: the crate's Cargo.toml; markers @crate@, @rust_version@. */
 extern const char xi_template_cargo[];
 /* marshal_test_prelude.c: the helpers at the top of a marshalling

@@ -99,7 +99,7 @@ static const char *shape_key(struct ad_differ *df, const struct xi_mf_decl *d)
 	}
 	return xi_aprintf(xi_ad_arena(df), "%d %x %u %u %u %u %s", (int)d->kind, (unsigned)common, d->nmembers,
 			  d->nvariants, (unsigned)d->size[a], (unsigned)d->align[a],
-			  d->kind == XI_MF_CONST ? xi_int_format(d->value, buf) : "");
+			  d->kind != XI_MF_CONST ? "" : d->string ? d->string : xi_int_format(d->value, buf));
 }
 
 struct candidates {
@@ -284,6 +284,14 @@ static const char *c_enum_text(struct ad_pair *p, const char *c_enum)
 	return xi_aprintf(xi_ad_arena(p->df), "the C enum typedef %s", c_enum);
 }
 
+/* Where C declares a struct or union (@c_inline), for messages. */
+static const char *c_place(struct ad_pair *p, const char *c_inline)
+{
+	if (!c_inline)
+		return "file scope";
+	return xi_aprintf(xi_ad_arena(p->df), "inside %s", c_inline);
+}
+
 /* Whether a struct's C typedef is the default one, its C name + "_t". */
 static bool typedef_is_default(const struct xi_mf_decl *d)
 {
@@ -326,8 +334,38 @@ static void compare_decl(struct ad_pair *p)
 	    !(typedef_is_default(o) && typedef_is_default(n)))
 		xi_ad_report(p, XI_AD_API, "c-typedef", o->loc, n->loc, "C typedef changed from %s to %s",
 		    o->c_typedef, n->c_typedef);
+	/* Where C declares it: C++ scopes a tag declared in a member's
+	 * declaration in the enclosing struct (X::T), so moving it breaks
+	 * C++ sources that name it. */
+	if (!xi_ad_streq(o->c_inline, n->c_inline))
+		xi_ad_report(p, XI_AD_API, "c-inline", o->loc, n->loc, "C declaration moved from %s to %s",
+		    c_place(p, o->c_inline), c_place(p, n->c_inline));
 	switch (n->kind) {
 	case XI_MF_CONST: {
+		/* A string's text is ABI where it names something both sides
+		 * read (a xenstore path, a driver name): a change breaks. */
+		if (o->string || n->string) {
+			if (!o->string || !n->string)
+				xi_ad_report(p, XI_AD_BREAKING, "string-changed", o->loc, n->loc,
+				    "changed from %s to %s", o->string ? "a string" : "an integer",
+				    n->string ? "a string" : "an integer");
+			else if (strcmp(o->string, n->string))
+				xi_ad_report(p, XI_AD_BREAKING, "string-changed", o->loc, n->loc,
+				    "string changed from \"%s\" to \"%s\"", o->string, n->string);
+			break;
+		}
+		if (o->body || n->body) {
+			/* parameterised constants: what they compute is the ABI */
+			if (!xi_ad_streq(o->params, n->params) || !xi_ad_streq(o->body, n->body))
+				xi_ad_report(p, XI_AD_BREAKING, "body-changed", o->loc, n->loc,
+				    "parameterised constant changed from (%s) = %s to (%s) = %s",
+				    o->params ? o->params : "", o->body ? o->body : "a value",
+				    n->params ? n->params : "", n->body ? n->body : "a value");
+			if (!xi_ad_streq(o->type, n->type))
+				xi_ad_report(p, XI_AD_API, "type-spelling", o->loc, n->loc,
+				    "type changed from %s to %s", o->type, n->type);
+			break;
+		}
 		/* the values on this ABI (sizeof makes them differ by ABI) */
 		struct xi_int ov = a >= 0 ? o->abi_value[a] : o->value;
 		struct xi_int nv = a >= 0 ? n->abi_value[a] : n->value;
@@ -345,6 +383,14 @@ static void compare_decl(struct ad_pair *p)
 		if (!xi_ad_streq(o->type, n->type))
 			xi_ad_report(p, XI_AD_API, "type-spelling", o->loc, n->loc, "type changed from %s to %s",
 			    o->type, n->type);
+		/* A save record read as another type, or no longer a record. */
+		if (o->hvm_save && !xi_ad_streq(o->hvm_save, n->hvm_save))
+			xi_ad_report(p, XI_AD_BREAKING, "save-record", o->loc, n->loc,
+			    n->hvm_save ? "save record's data changed from %s to %s"
+					: "no longer a save record (of %s)", o->hvm_save, n->hvm_save);
+		else if (!o->hvm_save && n->hvm_save)
+			xi_ad_report(p, XI_AD_COMPATIBLE, "save-record", o->loc, n->loc,
+			    "now a save record (of %s)", n->hvm_save);
 		break;
 	}
 	case XI_MF_ALIAS:

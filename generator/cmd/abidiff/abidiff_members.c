@@ -269,7 +269,7 @@ static void compare_arm(struct ad_pair *p, const int *n2o, const struct xi_mf_me
 static bool layout_differs(const struct xi_mf_member *a, const struct xi_mf_member *b, int abi)
 {
 	return a->offset[abi] != b->offset[abi] || a->size[abi] != b->size[abi] ||
-	       a->align[abi] != b->align[abi];
+	       a->align[abi] != b->align[abi] || a->bit != b->bit || a->width != b->width;
 }
 
 /* A member moved only because its enclosing member moved. */
@@ -411,7 +411,10 @@ static void compare_pair(struct ad_pair *p, const int *o2n, const int *n2o,
 			"member-layout", om->loc, nm->loc, (int)(nm - p->n->members),
 			om->offset[a] != nm->offset[a]
 				? xi_aprintf(xi_ad_arena(df), "offset %u -> %u", (unsigned)om->offset[a],
-					     (unsigned)nm->offset[a]) : NULL,
+					     (unsigned)nm->offset[a])
+			: om->bit != nm->bit || om->width != nm->width
+				? xi_aprintf(xi_ad_arena(df), "bitfield bit %u width %u -> bit %u width %u",
+					     om->bit, om->width, nm->bit, nm->width) : NULL,
 			size_text(df, om, nm, a), own_cause, xi_ad_named_type(df, nm->type[a]), NULL, NULL,
 		};
 		xi_ad_effect(p, &e);

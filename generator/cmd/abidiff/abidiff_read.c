@@ -541,6 +541,12 @@ static bool is_integer_prim(const char *s)
 	return p >= 0 && xi_prims[p].integer;
 }
 
+static bool any_text(const char *s)
+{
+	(void)s;
+	return true;
+}
+
 static bool nonempty(const char *s)
 {
 	return *s != '\0';
@@ -561,7 +567,9 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	bool legacy = (kind == XI_MF_ALIAS || kind == XI_MF_STRUCT || kind == XI_MF_UNION) &&
 		      flag(r, "legacy");
 	const char *type = NULL, *version = NULL, *c_prefix = NULL, *c_type = NULL;
-	const char *c_enum = NULL, *c_typedef = NULL;
+	const char *c_enum = NULL, *c_typedef = NULL, *c_inline = NULL, *string = NULL;
+	const char *params = NULL, *body = NULL, *hvm_save = NULL;
+	bool c_asm = false;
 	struct xi_int value = { 0, false };
 	struct xi_int abi_value[XI_ABI_COUNT];
 	bool ok = true;
@@ -569,7 +577,21 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	case XI_MF_CONST:
 		type = str_attr(r, "type", nonempty);
 		ok = need_attr(r, "type") && type;
-		ok = int_attr(r, need_attr(r, "value"), &value) && ok;
+		if (type && !strcmp(type, "str")) {
+			/* a string constant: its text, no number */
+			ok = need_attr(r, "string") && ok;
+			string = str_attr(r, "string", any_text);
+			c_asm = flag(r, "c_asm");
+			memset(abi_value, 0, sizeof(abi_value));
+			break;
+		}
+		/* a parameterised constant has a body and no value */
+		body = str_attr(r, "body", nonempty);
+		params = str_attr(r, "params", nonempty);
+		if (body && !params)
+			ok = need_attr(r, "params") && ok;
+		else if (!body)
+			ok = int_attr(r, need_attr(r, "value"), &value) && ok;
 		/* value.ABI=: the value on an ABI where it differs (sizeof) */
 		XI_FOR_EACH_ABI(a, XI_ABI_ALL) {
 			char key[32];
@@ -580,6 +602,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 				ok = int_attr(r, t, &abi_value[a]) && ok;
 		}
 		c_type = str_attr(r, "ctype", is_ctype);
+		hvm_save = str_attr(r, "hvm_save", is_ident);
 		break;
 	case XI_MF_ENUM:
 	case XI_MF_BITMAP:
@@ -590,6 +613,7 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 			c_enum = str_attr(r, "c_enum", is_ident);
 			if (!c_enum && flag(r, "c_enum"))
 				c_enum = "";
+			c_typedef = str_attr(r, "c_typedef", is_ident);
 		}
 		break;
 	case XI_MF_STRUCT:
@@ -599,6 +623,14 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 		/* Where C has the typedef: read (so known) but not compared,
 		 * as the layout does not depend on it. */
 		(void)str_attr(r, "c_typedef_if", nonempty);
+		c_inline = str_attr(r, "c_inline", is_ident);
+		/* Its C name in another configuration (xen): C only. */
+		(void)str_attr(r, "c_name_if", nonempty);
+		/* Other C names of the type (old interfaces' names): C's
+		 * spelling only, read and not compared either. */
+		(void)str_attr(r, "c_alias", is_ident);
+		(void)str_attr(r, "c_old_name", is_ident);
+		(void)str_attr(r, "c_alias_if", nonempty);
 		break;
 	case XI_MF_ALIAS:
 		break;
@@ -632,13 +664,19 @@ static void read_decl(struct reader *r, enum xi_mf_kind kind)
 	d->legacy = legacy;
 	d->type = type;
 	d->value = value;
+	d->params = params;
+	d->body = body;
 	if (kind == XI_MF_CONST)
 		memcpy(d->abi_value, abi_value, sizeof(abi_value));
 	d->version = version;
 	d->c_prefix = c_prefix;
 	d->c_type = c_type;
+	d->hvm_save = hvm_save;
 	d->c_enum = c_enum;
 	d->c_typedef = c_typedef;
+	d->c_inline = c_inline;
+	d->string = string;
+	d->c_asm = c_asm;
 	d->c_name = c_name;
 	d->cond = cond;
 	d->abis = abis;
@@ -790,6 +828,23 @@ static void read_member(struct reader *r)
 	const struct token *max = attr(r, "max");
 	bool reserved = flag(r, "reserved");
 	bool alias = flag(r, "alias");
+	/* C's other name of the member (an old interface's macro): read and
+	 * not compared, as no layout depends on it. */
+	(void)attr(r, "c_alias");
+	(void)attr(r, "c_alias_if");
+	/* A bitfield: its first bit in the bytes at offset, and its width. */
+	const struct token *bit = attr(r, "bit"), *width = attr(r, "width");
+	uint32_t bit_at = 0, bit_width = 0;
+	if (bit || width) {
+		if (!bit || !width) {
+			xi_error(r->diag, tok_loc(r, bit ? bit : width),
+				 "a bitfield needs both 'bit=' and 'width='");
+			ok = false;
+		} else {
+			ok = u32_attr(r, bit, &bit_at) && ok;
+			ok = u32_attr(r, width, &bit_width) && ok;
+		}
+	}
 	xi_abi_mask on;
 	ok = on_attr(r, &on) && ok;
 	unsigned dirbits = 0;
@@ -877,6 +932,8 @@ static void read_member(struct reader *r)
 		mm->dir = dirbits;
 		mm->reserved = reserved;
 		mm->alias = alias;
+		mm->bit = bit_at;
+		mm->width = bit_width;
 		mm->c_name = c ? c->value : NULL;
 		mm->len = len ? len->value : NULL;
 		mm->max = max ? max->value : NULL;

@@ -250,8 +250,10 @@ static void refer_imports(struct run *r, const struct job *j, const struct xi_ou
 		unsigned n = 0;
 		if (im->is_map) {
 			for (const struct xi_import_file *e = im->files; e; e = e->next) {
+				if (e->none)
+					continue; /* `none`: no file to refer to */
 				rels[n] = e->path;
-				fams[n++] = xi_family_by_name(e->key);
+				fams[n++] = xi_import_key_slot(e->key);
 			}
 		} else if (im->is_arch) {
 			for (int f = 0; f < XI_FAM_COUNT; f++) {

@@ -81,13 +81,26 @@ static void print_expr(struct xi_strbuf *sb, const struct xi_expr *e, int min, s
 		if (as_written)
 			xi_sb_addn(sb, as_written, len);
 		else if (e->hex)
-			xi_sb_printf(sb, "0x%" PRIX64, e->lit.mag);
+			xi_sb_printf(sb, "0x%" PRIX64 "%s", e->lit.mag, xi_lit_suffix_text(e->suffix));
 		else
-			xi_sb_printf(sb, "%" PRIu64, e->lit.mag);
+			xi_sb_printf(sb, "%" PRIu64 "%s", e->lit.mag, xi_lit_suffix_text(e->suffix));
 		return;
 	}
 	case XI_EXPR_NAME:
+	case XI_EXPR_PARAM:
 		xi_sb_adds(sb, e->name);
+		return;
+	case XI_EXPR_CALL:
+		/* `F(a, b)`, or a conversion `u32(x)` */
+		xi_sb_printf(sb, "%s(", e->a->name);
+		for (const struct xi_expr *a = e->b; a; a = a->b) {
+			print_expr(sb, a->a, 0, spell);
+			if (a->b)
+				xi_sb_adds(sb, ", ");
+		}
+		xi_sb_addc(sb, ')');
+		return;
+	case XI_EXPR_ARG:
 		return;
 	case XI_EXPR_SIZEOF:
 	case XI_EXPR_ALIGNOF:
@@ -274,6 +287,10 @@ static void attr_text(struct xprinter *p, struct xi_strbuf *sb, const struct xi_
 	} else if (a->arg_kind == XI_ATTR_ARG_COND && a->cond) {
 		xi_sb_addc(sb, '(');
 		xi_cond_text(sb, a->cond);
+		if (a->str) { /* @c_name_if(xen, "guest_user_regs") */
+			xi_sb_adds(sb, ", ");
+			put_string(sb, a->str);
+		}
 		xi_sb_addc(sb, ')');
 	}
 }
@@ -376,7 +393,10 @@ static void put_members(struct xprinter *p, const struct xi_member *m, unsigned 
 		begin_line(p, indent);
 		if (n)
 			add_trail(p, &n->trail);
-		for (const struct xi_attr *a = xi_attrs_of_member(&p->ctx->arena, m, xi_member_cond(p->ctx, m)); a; a = a->next) {
+		const struct xi_attr *attrs = xi_attrs_of_member(&p->ctx->arena, m,
+								 xi_member_cond(p->ctx, m),
+								 xi_member_alias(p->ctx, m));
+		for (const struct xi_attr *a = attrs; a; a = a->next) {
 			struct xi_strbuf sb = XI_STRBUF_INIT;
 			attr_text(p, &sb, a);
 			xi_out_printf(p->o, "%s ", xi_sb_str(&sb));
@@ -394,6 +414,8 @@ static void put_members(struct xprinter *p, const struct xi_member *m, unsigned 
 		if (!(m->flags & XI_MEMBER_ANONYMOUS))
 			xi_out_printf(p->o, "%s: ", m->name);
 		put_type(p, m->type, indent);
+		if (m->is_bitfield)
+			xi_out_printf(p->o, " : %u", (unsigned)m->bit_width);
 		xi_out_putc(p->o, ';');
 		end_line(p);
 	}
@@ -432,10 +454,35 @@ static void put_decl(struct xprinter *p, const struct xi_decl *d)
 		add_trail(p, &n->trail);
 	switch (d->kind) {
 	case XI_DECL_CONST:
-		xi_out_printf(o, "const %s: ", d->name);
-		put_type(p, d->type, 0);
+		xi_out_printf(o, "const %s", d->name);
+		if (d->parameterised) {
+			xi_out_putc(o, '(');
+			for (const struct xi_param *q = d->params; q; q = q->next) {
+				xi_out_printf(o, "%s%s: ", q == d->params ? "" : ", ", q->name);
+				put_type(p, q->type, 0);
+			}
+			xi_out_putc(o, ')');
+		}
+		if (!d->const_alias) {
+			xi_out_puts(o, ": ");
+			put_type(p, d->type, 0);
+		}
 		xi_out_puts(o, " = ");
-		put_expr(p, d->expr);
+		if (d->str_parts) {
+			struct xi_strbuf sb = XI_STRBUF_INIT;
+			for (const struct xi_str_part *s = d->str_parts; s; s = s->next) {
+				if (s != d->str_parts)
+					xi_sb_addc(&sb, ' ');
+				if (s->text)
+					put_string(&sb, s->text);
+				else
+					xi_sb_adds(&sb, s->name);
+			}
+			xi_out_puts(o, xi_sb_str(&sb));
+			xi_sb_free(&sb);
+		} else {
+			put_expr(p, d->expr);
+		}
 		xi_out_putc(o, ';');
 		end_line(p);
 		return;
@@ -491,7 +538,8 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 	}
 	/* The file attributes are one block, with no blank line between
 	 * them. */
-	if (any && (m->spdx || m->tools_only || m->c_prelude || m->c_handles))
+	if (any && (m->spdx || m->c_guard || m->tools_only || m->c_prelude || m->c_prelude_hvm_save ||
+		    m->c_handles))
 		xi_out_putc(o, '\n');
 	if (m->spdx) {
 		struct xi_strbuf sb = XI_STRBUF_INIT;
@@ -500,12 +548,20 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 		xi_sb_free(&sb);
 		any = true;
 	}
+	if (m->c_guard) {
+		xi_out_printf(o, "@!c_guard(\"%s\")\n", m->c_guard);
+		any = true;
+	}
 	if (m->tools_only) {
 		xi_out_puts(o, "@!if(tools)\n");
 		any = true;
 	}
 	if (m->c_prelude) {
 		xi_out_puts(o, m->c_prelude_version ? "@!c_prelude(version)\n" : "@!c_prelude\n");
+		any = true;
+	}
+	if (m->c_prelude_hvm_save) {
+		xi_out_puts(o, "@!c_prelude(hvm_save)\n");
 		any = true;
 	}
 	for (const struct xi_c_handle_of *h = m->c_handles; h; h = h->next) {
@@ -527,7 +583,10 @@ void xi_print_xidl(struct xi_ctx *ctx, const struct xi_module *m,
 			end_line(&p);
 			for (const struct xi_import_file *e = im->files; e; e = e->next) {
 				xi_sb_reset(&sb);
-				put_string(&sb, rename(ctx, e->path));
+				if (e->none)
+					xi_sb_adds(&sb, "none");
+				else
+					put_string(&sb, rename(ctx, e->path));
 				begin_line(&p, 4);
 				xi_out_printf(o, "%s: %s,", e->key, xi_sb_str(&sb));
 				end_line(&p);

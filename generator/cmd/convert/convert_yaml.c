@@ -446,7 +446,16 @@ static void attributes(struct yprinter *p, const struct xi_attr *a)
 		} else if (a->arg_kind == XI_ATTR_ARG_COND) {
 			struct xi_strbuf sb = XI_STRBUF_INIT;
 			xi_cond_text(&sb, a->cond);
-			key_str(p, a->name, xi_sb_str(&sb));
+			if (a->str) {
+				/* c_name_if: {if: xen, name: guest_user_regs} */
+				str(p, a->name);
+				map_start(p, true);
+				key_str(p, "if", xi_sb_str(&sb));
+				key_str(p, "name", a->str);
+				map_end(p);
+			} else {
+				key_str(p, a->name, xi_sb_str(&sb));
+			}
 			xi_sb_free(&sb);
 		} else {
 			str(p, a->name);
@@ -486,7 +495,8 @@ static void fields(struct yprinter *p, const struct xi_member *m, bool arms, con
 			key_str(p, "name", m->name);
 		description(p, m->doc, m, m->loc);
 		item_after_doc(p, n);
-		attributes(p, xi_attrs_of_member(&p->ctx->arena, m, xi_member_cond(p->ctx, m)));
+		attributes(p, xi_attrs_of_member(&p->ctx->arena, m, xi_member_cond(p->ctx, m),
+						 xi_member_alias(p->ctx, m)));
 		if (arms && m->is_default_arm) {
 			str(p, "default");
 			raw(p, "true");
@@ -502,9 +512,28 @@ static void fields(struct yprinter *p, const struct xi_member *m, bool arms, con
 		}
 		str(p, "type");
 		type(p, m->type, first);
+		if (m->is_bitfield) {
+			str(p, "bits");
+			raw(p, xi_aprintf(&p->ctx->arena, "%u", (unsigned)m->bit_width));
+		}
 		map_end(p);
 	}
 	list_end(p, &ln);
+	seq_end(p);
+}
+
+/* A parameterised constant's `params`: `[{name: x, type: c_uint}]`. */
+static void params(struct yprinter *p, const struct xi_decl *d, unsigned owner_ev)
+{
+	str(p, "params");
+	seq_start(p, true);
+	for (const struct xi_param *q = d->params; q; q = q->next) {
+		map_start(p, true);
+		key_str(p, "name", q->name);
+		str(p, "type");
+		type(p, q->type, owner_ev);
+		map_end(p);
+	}
 	seq_end(p);
 }
 
@@ -558,8 +587,33 @@ static void decl(struct yprinter *p, const struct xi_decl *d, bool item, bool bl
 	attributes(p, xi_attrs_of_decl(&p->ctx->arena, d));
 	switch (d->kind) {
 	case XI_DECL_CONST:
-		str(p, "type");
-		type(p, d->type, first);
+		if (d->parameterised)
+			params(p, d, first);
+		/* An alias of a constant (`const A = B;`) has no type. */
+		if (!d->const_alias) {
+			str(p, "type");
+			type(p, d->type, first);
+		}
+		if (d->str_parts && !d->const_alias) {
+			/* one literal, or a list of literals and {const: NAME} */
+			str(p, "string");
+			if (!d->str_parts->next && d->str_parts->text) {
+				str(p, d->str_parts->text);
+				break;
+			}
+			seq_start(p, true);
+			for (const struct xi_str_part *s = d->str_parts; s; s = s->next) {
+				if (s->text) {
+					str(p, s->text);
+					continue;
+				}
+				map_start(p, true);
+				key_str(p, "const", s->name);
+				map_end(p);
+			}
+			seq_end(p);
+			break;
+		}
 		str(p, "value");
 		expr(p, d->expr);
 		break;
@@ -669,8 +723,13 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 		note_blank(&p, p.nevents);
 		key_str(&p, "spdx", m->spdx);
 	}
-	if (m->tools_only) {
+	if (m->c_guard) {
 		if (!m->spdx)
+			note_blank(&p, p.nevents);
+		key_str(&p, "c_guard", m->c_guard);
+	}
+	if (m->tools_only) {
+		if (!m->spdx && !m->c_guard)
 			note_blank(&p, p.nevents);
 		key_str(&p, "if", "tools");
 	}
@@ -684,8 +743,13 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 			raw(&p, "true");
 		}
 	}
+	if (m->c_prelude_hvm_save) {
+		if (!m->tools_only && !m->c_prelude)
+			note_blank(&p, p.nevents);
+		key_str(&p, "c_prelude", "hvm_save");
+	}
 	if (m->c_handles) {
-		if (!m->c_prelude && !m->tools_only && !m->spdx)
+		if (!m->c_prelude && !m->c_prelude_hvm_save && !m->tools_only && !m->spdx)
 			note_blank(&p, p.nevents);
 		str(&p, "c_handles");
 		seq_start(&p, true);
@@ -710,9 +774,13 @@ void xi_print_yaml(struct xi_ctx *ctx, const struct xi_module *m,
 				map_start(&p, false);
 				str(&p, "arch");
 				map_start(&p, false);
-				for (const struct xi_import_file *e = im->files; e; e = e->next)
-					if (text_ok(&p, e->path, e->loc, "import path"))
+				for (const struct xi_import_file *e = im->files; e; e = e->next) {
+					if (e->none) {
+						str(&p, e->key);
+						raw(&p, "null");
+					} else if (text_ok(&p, e->path, e->loc, "import path"))
 						key_str(&p, e->key, rename(ctx, e->path));
+				}
 				map_end(&p);
 				map_end(&p);
 				continue;

@@ -48,9 +48,31 @@ static const char *direction(const struct xi_member *m)
 	}
 }
 
+/* A run of bitfields: a line per bitfield, as written, with the bytes of
+ * the run and the bitfield's bits in them. */
+static void table_bits(struct xi_ctx *ctx, struct xi_strbuf *sb, const struct xi_member *m,
+		       int abi, unsigned depth, uint32_t base)
+{
+	uint32_t offset = base + xi_member_offset(m, abi);
+	uint32_t size = xi_type_layout(m->type, abi).size;
+	for (const struct xi_member *f = m->bitfields; f; f = f->next) {
+		struct xi_strbuf line = XI_STRBUF_INIT;
+		xi_sb_printf(&line, "%*s%-*s %s : %u;", (int)(depth * 4), "", LAYOUT_TYPE_WIDTH,
+			     xi_type_idl_name(&ctx->arena, f->type, abi), f->name,
+			     (unsigned)f->bit_width);
+		table_row(sb, xi_sb_str(&line), offset, size,
+			  xi_aprintf(&ctx->arena, " bit %u%s", (unsigned)f->offset, direction(f)));
+		xi_sb_free(&line);
+	}
+}
+
 static void table_member(struct xi_ctx *ctx, struct xi_strbuf *sb, const struct xi_member *m,
 			 int abi, unsigned depth, uint32_t base)
 {
+	if (m->flags & XI_MEMBER_BITS) {
+		table_bits(ctx, sb, m, abi, depth, base);
+		return;
+	}
 	struct xi_layout l = xi_type_layout(m->type, abi);
 	uint32_t offset = base + xi_member_offset(m, abi);
 	const struct xi_type *t = m->type;
@@ -154,7 +176,9 @@ static void print_tables(struct xi_ctx *ctx, const struct xi_decl *d, xi_abi_mas
 		xi_sb_free(&text[a]);
 }
 
-/* TSV rows: type, member path, ABI, size, align, offset. */
+/* TSV rows: type, member path, ABI, size, align, offset; a bitfield's row
+ * (size, align and offset those of its run's bytes) adds its bit offset
+ * from the start of the type, its width and its type. */
 static void tsv_members(struct xi_ctx *ctx, const struct xi_decl *d, const struct xi_agg *agg,
 			const char *prefix, int abi, uint32_t base)
 {
@@ -165,6 +189,16 @@ static void tsv_members(struct xi_ctx *ctx, const struct xi_decl *d, const struc
 			/* no row: its members are listed by their own names, as
 			 * C reaches them (and as xen-layouts.tsv lists Xen's) */
 			tsv_members(ctx, d, m->type->u.agg, prefix, abi, base + xi_member_offset(m, abi));
+			continue;
+		}
+		if (m->flags & XI_MEMBER_BITS) {
+			uint32_t at = base + xi_member_offset(m, abi);
+			for (const struct xi_member *f = m->bitfields; f; f = f->next)
+				printf("%s\t%s%s\t%s\t%u\t%u\t%u\t%u\t%u\t%s\n", d->name, prefix, f->name,
+				       xi_abis[abi].name, (unsigned)xi_type_layout(m->type, abi).size,
+				       (unsigned)xi_type_layout(f->type, abi).align, (unsigned)at,
+				       (unsigned)(at * 8 + f->offset), (unsigned)f->bit_width,
+				       xi_type_idl_name(&ctx->arena, f->type, abi));
 			continue;
 		}
 		struct xi_layout l = xi_type_layout(m->type, abi);

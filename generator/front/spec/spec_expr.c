@@ -19,6 +19,7 @@ struct eparser {
 	size_t len, pos;
 	unsigned recursion;
 	bool failed;
+	bool fn_body;  /* a parameterised constant's body: calls and C suffixes */
 };
 
 /* The location of bytes [at, at+n) of the string: exact when the string is
@@ -65,6 +66,9 @@ static struct xi_expr *number(struct eparser *p)
 	uint64_t v = 0;
 	unsigned base;
 	size_t bad;
+	enum xi_lit_suffix suffix;
+	size_t suffix_len = xi_int_literal_suffix(p->s + start, n, &suffix);
+	n -= suffix_len;
 	switch (xi_int_parse_literal(p->s + start, n, &v, &base, &bad)) {
 	case XI_LIT_OK:
 		break;
@@ -78,9 +82,15 @@ static struct xi_expr *number(struct eparser *p)
 		fail(p, start, n, "integer is too large for 64 bits");
 		return NULL;
 	}
-	struct xi_expr *e = new_expr(p, XI_EXPR_INT, loc_at(p, start, n));
+	struct xi_expr *e = new_expr(p, XI_EXPR_INT, loc_at(p, start, n + suffix_len));
 	e->lit = xi_int_u(v);
 	e->hex = base == 16;
+	if (suffix != XI_SUFFIX_NONE && !p->fn_body) {
+		fail(p, start, n + suffix_len, "a C suffix on an integer is allowed only in the body "
+		     "of a parameterised constant");
+		return NULL;
+	}
+	e->suffix = suffix;
 	return e;
 }
 
@@ -144,6 +154,46 @@ static struct xi_expr *size_of(struct eparser *p, size_t start, size_t n)
 	return e;
 }
 
+/* `F(a, b)`, F read: a call of a parameterised constant or a conversion
+ * (`u32(x)`), in a parameterised constant's body only. */
+static struct xi_expr *call(struct eparser *p, struct xi_expr *callee)
+{
+	if (!p->fn_body) {
+		fail(p, p->pos, 1, "a call is allowed only in the body of a parameterised constant");
+		return NULL;
+	}
+	struct xi_expr *head = NULL, **tail = &head;
+	unsigned depth = 0;
+	p->pos++;  /* '(' */
+	for (;;) {
+		struct xi_expr *a = expr_or(p);
+		if (!a)
+			return NULL;
+		struct xi_expr *arg = new_expr(p, XI_EXPR_ARG, a->loc);
+		arg->a = a;
+		if (a->depth > depth)
+			depth = a->depth;
+		*tail = arg;
+		tail = &arg->b;
+		skip_space(p);
+		if (p->pos < p->len && p->s[p->pos] == ',') {
+			p->pos++;
+			continue;
+		}
+		if (p->pos < p->len && p->s[p->pos] == ')') {
+			p->pos++;
+			break;
+		}
+		fail(p, p->pos < p->len ? p->pos : p->len - 1, 1, "expected ',' or ')' in the call");
+		return NULL;
+	}
+	struct xi_expr *e = new_expr(p, XI_EXPR_CALL, callee->loc);
+	e->a = callee;
+	e->b = head;
+	e->depth = (uint16_t)(depth + 2);
+	return check_depth(p, e);
+}
+
 static struct xi_expr *unary(struct eparser *p)
 {
 	if (!enter(p))
@@ -187,6 +237,9 @@ static struct xi_expr *unary(struct eparser *p)
 		} else {
 			e = new_expr(p, XI_EXPR_NAME, loc_at(p, start, n));
 			e->name = xi_intern(p->ctx, p->s + start, n);
+			skip_space(p);
+			if (p->pos < p->len && p->s[p->pos] == '(')
+				e = call(p, e);
 		}
 	} else {
 		fail(p, p->pos, 1, "expected an integer, a constant's name or '(' in the expression");
@@ -252,9 +305,9 @@ static struct xi_expr *expr_or(struct eparser *p)
 	return e;
 }
 
-struct xi_expr *xi_spec_parse_expr(struct xi_ctx *ctx, const struct xi_dnode *n)
+static struct xi_expr *parse(struct xi_ctx *ctx, const struct xi_dnode *n, bool fn_body)
 {
-	struct eparser p = { ctx, n, n->text, n->len, 0, 0, false };
+	struct eparser p = { ctx, n, n->text, n->len, 0, 0, false, fn_body };
 	struct xi_expr *e = expr_or(&p);
 	skip_space(&p);
 	if (e && p.pos < p.len) {
@@ -263,4 +316,14 @@ struct xi_expr *xi_spec_parse_expr(struct xi_ctx *ctx, const struct xi_dnode *n)
 		return NULL;
 	}
 	return p.failed ? NULL : e;
+}
+
+struct xi_expr *xi_spec_parse_expr(struct xi_ctx *ctx, const struct xi_dnode *n)
+{
+	return parse(ctx, n, false);
+}
+
+struct xi_expr *xi_spec_parse_fn_body(struct xi_ctx *ctx, const struct xi_dnode *n)
+{
+	return parse(ctx, n, true);
 }

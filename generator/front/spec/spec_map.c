@@ -11,14 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "comments.h"
+#include "limits.h"
 #include "spec_mapper.h"
 
 /* The keys of each object, by dialect: xenbindgen's schema (xi_xbg_) and the
  * extended one. `typ` and `type` are the same key in both. */
 static const enum xi_word top_xbg[] = { XI_W_INCLUDES, XI_W_STRUCTS, XI_W_ENUMS, XI_W_BITMAPS,
 					XI_W_NONE };
-static const enum xi_word top_xenidl[] = { XI_W_DESCRIPTION, XI_W_SPDX, XI_W_IF, XI_W_C_PRELUDE,
+static const enum xi_word top_xenidl[] = { XI_W_DESCRIPTION, XI_W_SPDX, XI_W_C_GUARD, XI_W_IF, XI_W_C_PRELUDE,
 					   XI_W_C_HANDLES,
 					   XI_W_IMPORTS, XI_W_INCLUDES,
 					   XI_W_CONSTANTS, XI_W_ALIASES, XI_W_ENUMS, XI_W_BITMAPS,
@@ -27,16 +29,17 @@ static const enum xi_word include_keys[] = { XI_W_FROM, XI_W_IMPORTS, XI_W_NONE 
 static const enum xi_word import_keys[] = { XI_W_ARCH, XI_W_NONE };
 /* The declarations' lists start with `name`, which a `declarations` item
  * replaces with its kind key. */
-static const enum xi_word const_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_VALUE,
-					   XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_INTERFACE_VERSION,
-					   XI_W_NONE };
+static const enum xi_word const_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_PARAMS, XI_W_TYPE,
+					   XI_W_VALUE, XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_INTERFACE_VERSION,
+					   XI_W_STRING, XI_W_C_ASM, XI_W_C_IFNDEF, XI_W_HVM_SAVE, XI_W_NONE };
+static const enum xi_word param_keys[] = { XI_W_NAME, XI_W_TYPE, XI_W_NONE };
 static const enum xi_word alias_keys[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_LEGACY,
 					   XI_W_C_NAME, XI_W_IF, XI_W_C_HANDLE, XI_W_NONE };
 static const enum xi_word enum_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP, XI_W_VARIANTS,
 					 XI_W_NONE };
 static const enum xi_word enum_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_VARIANTS,
 					    XI_W_C_NAME, XI_W_C_PREFIX, XI_W_C_TYPE, XI_W_C_ENUM,
-					    XI_W_IF, XI_W_NONE };
+					    XI_W_C_TYPEDEF, XI_W_IF, XI_W_NONE };
 static const enum xi_word variant_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_VALUE, XI_W_NONE };
 static const enum xi_word variant_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_VALUE,
 					       XI_W_C_NAME, XI_W_C_TYPE, XI_W_IF, XI_W_NONE };
@@ -52,7 +55,8 @@ static const enum xi_word bit_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_SHI
 static const enum xi_word agg_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_NONE };
 static const enum xi_word agg_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_FIELDS, XI_W_LEGACY,
 					   XI_W_C_NAME, XI_W_VERSION, XI_W_IF, XI_W_C_HANDLE, XI_W_C_TYPEDEF,
-					   XI_W_C_TYPEDEF_IF, XI_W_NONE };
+					   XI_W_C_TYPEDEF_IF, XI_W_C_INLINE, XI_W_C_NAME_IF, XI_W_C_ALIAS,
+					   XI_W_C_OLD_NAME, XI_W_C_ALIAS_IF, XI_W_NONE };
 
 static const enum xi_word *top_keys(const struct mapper *mp)
 {
@@ -186,6 +190,44 @@ static bool list_of(struct mapper *mp, const struct xi_dnode *obj, enum xi_word 
 	return true;
 }
 
+/* `params`: the parameters of a parameterised constant, each a mapping
+ * of `name` and `type`. */
+static bool map_params(struct mapper *mp, struct xi_decl *d, const struct xi_dnode *seq)
+{
+	bool ok = true;
+	struct xi_param **tail = &d->params;
+	if (!seq->count) {
+		xi_error(mp->diag, seq->loc, "'params' lists at least one parameter");
+		return false;
+	}
+	for (const struct xi_dnode *obj = seq->head; obj; obj = obj->next) {
+		if (!xi_sm_is_object(mp, obj, "a parameter")) {
+			ok = false;
+			continue;
+		}
+		xi_sm_check_keys(mp, obj, "a parameter", param_keys, XI_W_NONE);
+		const struct xi_dnode *nn = xi_sm_need(mp, obj, XI_W_NAME, "a parameter", "a name");
+		const struct xi_dnode *tn = xi_sm_need(mp, obj, XI_W_TYPE, "a parameter", "a type");
+		struct xi_param *q = XI_NEW(&mp->ctx->arena, struct xi_param);
+		q->name = nn ? xi_sm_name_of(mp, nn, "name", NAME_MEMBER) : NULL;
+		q->loc = nn ? nn->loc : obj->loc;
+		q->type = tn ? xi_sm_map_type(mp, tn, "type") : NULL;
+		if (!q->name || !q->type) {
+			ok = false;
+			continue;
+		}
+		if (d->nparams == XI_MAX_PARAMS) {
+			xi_error(mp->diag, q->loc, "a constant has more than %u parameters", XI_MAX_PARAMS);
+			return false;
+		}
+		*tail = q;
+		tail = &q->next;
+		d->nparams++;
+	}
+	d->parameterised = true;
+	return ok;
+}
+
 /* convert: where a declaration and its list (fields, variants, bits) are. */
 static void keep_decl(struct mapper *mp, struct xi_decl *d, const struct xi_dnode *obj,
 		      const struct xi_dnode *in_list)
@@ -202,6 +244,39 @@ static void keep_decl(struct mapper *mp, struct xi_decl *d, const struct xi_dnod
 
 /* One declaration. name_node is its name: the `name` key, or the kind key
  * of a `declarations` item (kind_key, else XI_W_NONE). */
+/* A string constant's `string:`: one literal, or a list of literals and
+ * `{const: NAME}` items (another string constant), joined in order. */
+static bool map_string(struct mapper *mp, struct xi_decl *d, const struct xi_dnode *v)
+{
+	static const char expect[] = "a string, or a list of strings and {const: NAME} items";
+	struct xi_str_part *head = NULL, **tail = &head;
+	const struct xi_dnode *one = v->kind == XI_DSTR ? v : NULL;
+	const struct xi_dnode *item = v->kind == XI_DSEQ ? v->head : one;
+	if (!item) {
+		xi_error(mp->diag, v->loc, "'string' needs %s", expect);
+		return false;
+	}
+	for (; item; item = one ? NULL : item->next) {
+		struct xi_str_part *s = XI_NEW(&mp->ctx->arena, struct xi_str_part);
+		s->loc = item->loc;
+		const struct xi_dentry *e = item->kind == XI_DMAP && item->count == 1 ? item->first : NULL;
+		if (item->kind == XI_DSTR) {
+			s->text = xi_intern(mp->ctx, item->text, item->len);
+		} else if (e && e->word == XI_W_CONST) {
+			s->name = xi_sm_name_of(mp, e->value, "const", NAME_REF);
+			if (!s->name)
+				return false;
+		} else {
+			xi_error(mp->diag, item->loc, "'string' needs %s", expect);
+			return false;
+		}
+		*tail = s;
+		tail = &s->next;
+	}
+	d->str_parts = head;
+	return true;
+}
+
 static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl_kind kind,
 		     const struct xi_dnode *name_node, enum xi_word kind_key,
 		     const struct xi_dnode *in_list)
@@ -229,11 +304,35 @@ static bool map_decl(struct mapper *mp, const struct xi_dnode *obj, enum xi_decl
 	}
 	switch (kind) {
 	case XI_DECL_CONST: {
-		const struct xi_dnode *tn = xi_sm_type_node(mp, obj, what);
+		/* Without a type, another name of the constant its value names
+		 * (xidl's `const A = B;`); a string constant has `string:`. */
+		const struct xi_dentry *se = xi_sm_entry(obj, XI_W_STRING);
+		bool alias = !mp->xbg && !se && !xi_sm_entry(obj, XI_W_TYPE) && !xi_sm_entry(obj, XI_W_TYP) &&
+			     !xi_sm_entry(obj, XI_W_PARAMS);
+		const struct xi_dnode *tn = alias ? NULL : xi_sm_type_node(mp, obj, what);
+		if (se && !mp->xbg) {
+			/* a string constant: `string:` instead of `value:` */
+			d->type = tn ? xi_sm_map_type(mp, tn, "type") : NULL;
+			ok &= d->type && map_string(mp, d, se->value);
+			if (xi_sm_entry(obj, XI_W_VALUE)) {
+				xi_error(mp->diag, se->key_loc, "a constant has either 'value' or 'string'");
+				ok = false;
+			}
+			break;
+		}
 		const struct xi_dnode *v = xi_sm_need(mp, obj, XI_W_VALUE, what, "an integer or an expression");
 		d->type = tn ? xi_sm_map_type(mp, tn, "type") : NULL;
-		d->expr = v ? xi_sm_value_expr(mp, v, "value") : NULL;
-		ok &= d->type && d->expr;
+		const struct xi_dnode *params;
+		ok &= mp->xbg || list_of(mp, obj, XI_W_PARAMS, what, &params);
+		if (!mp->xbg && params) {
+			ok &= map_params(mp, d, params);
+			d->expr = v && v->kind == XI_DSTR ? xi_spec_parse_fn_body(mp->ctx, v)
+				  : v ? xi_sm_value_expr(mp, v, "value") : NULL;
+		} else {
+			d->expr = v ? xi_sm_value_expr(mp, v, "value") : NULL;
+		}
+		d->const_alias = alias;
+		ok &= (alias || d->type) && d->expr;
 		break;
 	}
 	case XI_DECL_ALIAS: {
@@ -331,9 +430,20 @@ static struct xi_import *map_arch_files(struct mapper *mp, const struct xi_dnode
 	bool ok = true;
 	for (const struct xi_dentry *e = map->first; e; e = e->next) {
 		const struct xi_dnode *v = e->value;
+		if (v->kind == XI_DNULL) {
+			/* `ppc: null`: no file for the family */
+			struct xi_import_file *f = XI_NEW(&mp->ctx->arena, struct xi_import_file);
+			f->key = xi_intern(mp->ctx, e->key, e->keylen);
+			f->key_loc = e->key_loc;
+			f->loc = v->loc;
+			f->none = true;
+			*tail = f;
+			tail = &f->next;
+			continue;
+		}
 		if (v->kind != XI_DSTR || !v->len) {
 			xi_error(mp->diag, v->loc, "the file of a family in an arch import must be a "
-				 "file name (a string)");
+				 "file name (a string), or null");
 			ok = false;
 			continue;
 		}
@@ -514,14 +624,29 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 				m->spdx_loc = spdx->key_loc;
 			}
 		}
+		/* `c_guard: NAME`, xidl's @!c_guard("NAME"). */
+		const struct xi_dentry *guard = xi_sm_entry(root, XI_W_C_GUARD);
+		if (guard && xi_sm_is_kind(mp, guard->value, "c_guard", XI_DSTR, "a string")) {
+			if (!xi_is_identifier(guard->value->text, strlen(guard->value->text)))
+				xi_error(mp->diag, guard->value->loc, "'%s' is not a valid C identifier",
+					 guard->value->text);
+			else {
+				m->c_guard = guard->value->text;
+				m->c_guard_loc = guard->key_loc;
+			}
+		}
 		/* `c_prelude: true`, xidl's file attribute @!c_prelude. */
 		const struct xi_dentry *prelude = xi_sm_entry(root, XI_W_C_PRELUDE);
 		if (prelude && prelude->value->kind == XI_DSTR && prelude->value->len == 7 &&
 		    !memcmp(prelude->value->text, "version", 7)) {
 			m->c_prelude = m->c_prelude_version = true;
 			m->c_prelude_loc = prelude->key_loc;
+		} else if (prelude && prelude->value->kind == XI_DSTR && prelude->value->len == 8 &&
+			   !memcmp(prelude->value->text, "hvm_save", 8)) {
+			m->c_prelude_hvm_save = true;
+			m->c_prelude_loc = prelude->key_loc;
 		} else if (prelude && xi_sm_is_kind(mp, prelude->value, "c_prelude", XI_DBOOL,
-						    "true, false or version") && prelude->value->bval) {
+						    "true, false, version or hvm_save") && prelude->value->bval) {
 			m->c_prelude = true;
 			m->c_prelude_loc = prelude->key_loc;
 		}

@@ -48,5 +48,8 @@ bool xi_spec_map(struct xi_ctx *ctx, struct xi_module *m, const struct xi_dnode 
 
 /* Parse a constant expression written as a string, in xidl's syntax. */
 struct xi_expr *xi_spec_parse_expr(struct xi_ctx *ctx, const struct xi_dnode *n);
+/* The same for a parameterised constant's body: calls (`F(x)`) and C
+ * suffixes on literals (`0xffu`) are allowed. */
+struct xi_expr *xi_spec_parse_fn_body(struct xi_ctx *ctx, const struct xi_dnode *n);
 
 #endif

@@ -238,6 +238,8 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 	switch (e->word) {
 	case XI_W_C_NAME:
 	case XI_W_C_PREFIX:
+	case XI_W_C_ALIAS:
+	case XI_W_C_OLD_NAME:
 		if (!xi_sm_is_kind(mp, v, e->key, XI_DSTR, "a string"))
 			return false;
 		a = new_attr(mp, xi_words[e->word], e);
@@ -264,6 +266,9 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 	case XI_W_RESERVED:
 	case XI_W_C_BITFIELDS:
 	case XI_W_C_HANDLE:
+	case XI_W_C_INLINE:
+	case XI_W_C_ASM:
+	case XI_W_C_IFNDEF:
 	case XI_W_C_BIT_NUMBERS:
 	case XI_W_C_FIELD_MACRO:
 	case XI_W_C_FALLBACK:
@@ -273,12 +278,14 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 			a = new_attr(mp, xi_words[e->word], e);
 		break;
 	case XI_W_C_TYPE:
-	case XI_W_VERSION: {
-		bool ctype = e->word == XI_W_C_TYPE;
-		const char *name = xi_sm_name_of(mp, v, ctype ? "c_type" : "version", NAME_REF);
+	case XI_W_VERSION:
+	case XI_W_HVM_SAVE: {
+		/* a name: the C type, the version constant, the record's data type */
+		const char *key = xi_words[e->word];
+		const char *name = xi_sm_name_of(mp, v, key, NAME_REF);
 		if (!name)
 			return false;
-		a = new_attr(mp, ctype ? "c_type" : "version", e);
+		a = new_attr(mp, key, e);
 		a->arg_kind = XI_ATTR_ARG_EXPR;
 		a->expr = XI_NEW(&mp->ctx->arena, struct xi_expr);
 		a->expr->kind = XI_EXPR_NAME;
@@ -313,6 +320,7 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 	}
 	case XI_W_IF:
 	case XI_W_C_TYPEDEF_IF:
+	case XI_W_C_ALIAS_IF:
 		/* A declaration's condition, as @if writes it: "version >= 0x00030209"
 		 * (c_typedef_if: its C typedef's, "!xen"). */
 		if (!xi_sm_is_kind(mp, v, e->key, XI_DSTR, "a string"))
@@ -324,6 +332,25 @@ static bool attribute(struct mapper *mp, const struct xi_dentry *e, struct xi_at
 		if (!a->cond)
 			return false;
 		break;
+	case XI_W_C_NAME_IF: {
+		/* @c_name_if(xen, "guest_user_regs"): {if: xen, name: guest_user_regs} */
+		const struct xi_dentry *c = v->kind == XI_DMAP ? xi_sm_entry(v, XI_W_IF) : NULL;
+		const struct xi_dentry *n = v->kind == XI_DMAP ? xi_sm_entry(v, XI_W_NAME) : NULL;
+		if (!c || !n || c->value->kind != XI_DSTR || n->value->kind != XI_DSTR ||
+		    v->first->next->next) {
+			xi_error(mp->diag, v->loc, "'c_name_if' must be a mapping of 'if' (a condition) "
+				 "and 'name' (a C name), as {if: xen, name: guest_user_regs}");
+			return false;
+		}
+		a = new_attr(mp, xi_words[e->word], e);
+		a->arg_kind = XI_ATTR_ARG_COND;
+		a->cond = xi_cond_parse(mp->ctx, xi_strndup(&mp->ctx->arena, c->value->text,
+							    c->value->len), cond_loc(c->value));
+		a->str = xi_strndup(&mp->ctx->arena, n->value->text, n->value->len);
+		if (!a->cond)
+			return false;
+		break;
+	}
 	case XI_W_DIRECTION: {
 		enum xi_word dir = v->kind == XI_DSTR ? xi_word_of(v->text, v->len) : XI_W_NONE;
 		if (dir != XI_W_IN && dir != XI_W_OUT && dir != XI_W_INOUT) {

@@ -11,7 +11,8 @@
 static const enum xi_word field_xbg[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYP, XI_W_NONE };
 static const enum xi_word field_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_DIRECTION,
 					     XI_W_RESERVED, XI_W_C_NAME, XI_W_LEN, XI_W_MAX,
-					     XI_W_IF, XI_W_C_FALLBACK, XI_W_NONE };
+					     XI_W_IF, XI_W_C_FALLBACK, XI_W_C_ALIAS, XI_W_C_ALIAS_IF, XI_W_BITS,
+					     XI_W_NONE };
 static const enum xi_word arm_xenidl[] = { XI_W_NAME, XI_W_DESCRIPTION, XI_W_TYPE, XI_W_WHEN,
 					   XI_W_DEFAULT, XI_W_DIRECTION, XI_W_RESERVED, XI_W_C_NAME,
 					   XI_W_NONE };
@@ -447,6 +448,17 @@ static struct xi_member *map_field(struct mapper *mp, const struct xi_dnode *obj
 		ok &= m->name != NULL;
 	}
 	ok &= xi_sm_description(mp, obj, what, &m->doc);
+	/* `bits: 3`: a bitfield of that width (the layout checks it). */
+	const struct xi_dentry *bits = !mp->xbg && !tagged ? xi_sm_entry(obj, XI_W_BITS) : NULL;
+	if (bits) {
+		if (bits->value->kind != XI_DINT || bits->value->ival.neg) {
+			xi_error(mp->diag, bits->value->loc, "'bits' of a field must be its width in "
+				 "bits, a positive integer, not %s", xi_sm_phrase(mp, bits->value->kind));
+			ok = false;
+		} else {
+			xi_member_set_bit_width(m, bits->value->ival.mag);
+		}
+	}
 	if (!mp->xbg) {
 		struct xi_attr *attrs = NULL;
 		ok &= xi_sm_attributes(mp, obj, &attrs);

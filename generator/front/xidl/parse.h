@@ -45,9 +45,12 @@ struct xi_parser {
 	struct xi_strbuf filedoc;  /* //! lines */
 	struct xi_strbuf text;     /* string literal being read */
 	struct xi_loc text_loc;
-	const char *cond_attr; /* the attribute of a condition without its ")": if, c_typedef_if */
+	const char *cond_attr; /* the attribute of a condition without its ")": if, c_typedef_if, c_alias_if */
 	/* The condition of the @if groups being read, or NULL. */
 	const struct xi_cond *group_cond;
+	/* Reading the body of a parameterised constant: calls and literal
+	 * suffixes are allowed. */
+	bool in_fn_body;
 	/* Results */
 	struct xi_decl *decls, *decls_tail;
 	unsigned ndecls;
@@ -71,6 +74,7 @@ void xi_parser_add_doc_block(struct xi_parser *p, const char *text, size_t len);
 struct xi_num_tok {
 	struct xi_int v;
 	bool hex;
+	enum xi_lit_suffix suffix;  /* a C suffix (`0xffu`), or none */
 };
 
 #endif

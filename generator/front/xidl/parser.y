@@ -104,6 +104,7 @@ __attribute__((cold, noinline))
 static void keep_cont(struct xi_parser *p, const void *node, const XI_YYLTYPE *open,
 		      const XI_YYLTYPE *close);
 static struct xi_attr *new_attr(struct xi_parser *p, XI_YYLTYPE loc, const char *name);
+static void c_name_if_args(struct xi_parser *p, struct xi_attr *a, const char *text, struct xi_loc at);
 static struct xi_type *named_type(struct xi_parser *p, XI_YYLTYPE loc, const char *name);
 static void missing_semicolon(struct xi_parser *p, XI_YYLTYPE member);
 static bool c_type_word(const char *w, bool first);
@@ -112,6 +113,12 @@ static struct xi_import *add_import(struct xi_parser *p, XI_YYLTYPE loc, const c
 				     bool is_arch);
 static void add_inner_attr(struct xi_parser *p, struct xi_attr *a);
 static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_expr *len);
+static struct xi_str_part *str_part(struct xi_parser *p, XI_YYLTYPE loc, const char *text,
+				    const char *name);
+static struct xi_expr *mk_int(struct xi_parser *p, XI_YYLTYPE loc, struct xi_num_tok num);
+static struct xi_expr *mk_call(struct xi_parser *p, XI_YYLTYPE loc, const char *callee,
+			       XI_YYLTYPE callee_loc, struct xi_expr *args);
+static struct xi_expr *mk_arg(struct xi_parser *p, struct xi_expr *arg, struct xi_expr *next);
 }
 
 %union {
@@ -135,6 +142,8 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 	struct { struct xi_arch_choice *head, *tail; } choices;
 	struct { struct xi_import_file *head, *tail; } ifiles;
 	struct { struct xi_type *head, *tail; unsigned n; } dims;
+	struct { struct xi_str_part *head, *tail; } strs;
+	struct { struct xi_param *head, *tail; unsigned n; } params;
 }
 
 %token <str> IDENT "identifier"
@@ -157,7 +166,8 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 %precedence UNARY
 
 %type <str> name keyword_name c_type_words
-%type <expr> expr label_expr
+%type <expr> expr label_expr args
+%type <params> params
 %type <type> type base_type compound_type anonymous_agg
 %type <attr> attr inner_attr
 %type <attrs> attrs
@@ -171,6 +181,7 @@ static struct xi_type *mk_array(struct xi_parser *p, XI_YYLTYPE loc, struct xi_e
 %type <ifiles> import_files
 %type <ifile> import_file
 %type <dims> dims
+%type <strs> string_value
 %type <decl> decl_core
 
 %%
@@ -196,8 +207,8 @@ item
 	| attrs decl_core                { add_decl(p, $2, $1.head, &@$); }
 	| inner_attr                     { add_inner_attr(p, $1); }
 	| group
-	| error ';'
-	| error '}'
+	| error ';'                      { p->in_fn_body = false; }
+	| error '}'                      { p->in_fn_body = false; }
 	;
 
 /* `@if(cond) { declarations }`: each declaration inside has the condition
@@ -227,7 +238,7 @@ group_item
 	: decl_core                      { add_decl(p, $1, NULL, &@$); }
 	| attrs decl_core                { add_decl(p, $2, $1.head, &@$); }
 	| group
-	| error ';'
+	| error ';'                      { p->in_fn_body = false; }
 	;
 
 opt_semi
@@ -240,6 +251,25 @@ decl_core
 		$$ = mk_decl(p, @2, XI_DECL_CONST, $2);
 		$$->type = $4;
 		$$->expr = $6;
+	}
+	| KW_CONST IDENT '=' expr ';' {
+		$$ = mk_decl(p, @2, XI_DECL_CONST, $2);
+		$$->const_alias = true;
+		$$->expr = $4;
+	}
+	| KW_CONST IDENT ':' type '=' string_value ';' {
+		$$ = mk_decl(p, @2, XI_DECL_CONST, $2);
+		$$->type = $4;
+		$$->str_parts = $6.head;
+	}
+	| KW_CONST IDENT '(' params ')' ':' type '=' { p->in_fn_body = true; } expr ';' {
+		p->in_fn_body = false;
+		$$ = mk_decl(p, @2, XI_DECL_CONST, $2);
+		$$->type = $7;
+		$$->expr = $10;
+		$$->params = $4.head;
+		$$->nparams = $4.n;
+		$$->parameterised = true;
 	}
 	| KW_TYPE IDENT '=' type ';' {
 		$$ = mk_decl(p, @2, XI_DECL_ALIAS, $2);
@@ -292,10 +322,13 @@ attr
 		$$ = new_attr(p, @2, $2);
 	}
 	| AT_IF {
-		$$ = new_attr(p, @1, $1.name); /* @if or @c_typedef_if */
+		$$ = new_attr(p, @1, $1.name); /* @if, @c_typedef_if, @c_name_if or @c_alias_if */
 		$$->arg_kind = XI_ATTR_ARG_COND;
-		$$->cond = xi_cond_parse(p->ctx, $1.text, $1.at);
 		$$->arg_loc = $1.at;
+		if (!strcmp($1.name, "c_name_if") && $1.text)
+			c_name_if_args(p, $$, $1.text, $1.at);
+		else
+			$$->cond = xi_cond_parse(p->ctx, $1.text, $1.at);
 	}
 	| '@' name '(' STRING ')' {
 		$$ = new_attr(p, @2, $2);
@@ -470,6 +503,14 @@ member
 member_open
 	: IDENT ':' type         { $$ = mk_member(p, @1, $1, $3); }
 	| keyword_name ':' type  { $$ = mk_member(p, @1, $1, $3); }
+	| IDENT ':' type ':' INTEGER {
+		$$ = mk_member(p, @1, $1, $3);
+		xi_member_set_bit_width($$, $5.v.mag);
+	}
+	| keyword_name ':' type ':' INTEGER {
+		$$ = mk_member(p, @1, $1, $3);
+		xi_member_set_bit_width($$, $5.v.mag);
+	}
 	| anonymous_agg          { $$ = mk_anonymous(p, @1, $1); }
 	;
 
@@ -558,14 +599,7 @@ labels
 	;
 
 label_expr
-	: INTEGER {
-		$$ = XI_NEW(&p->ctx->arena, struct xi_expr);
-		$$->kind = XI_EXPR_INT;
-		$$->loc = @1.loc;
-		$$->lit = $1.v;
-		$$->hex = $1.hex;
-		$$->depth = 1;
-	}
+	: INTEGER                { $$ = mk_int(p, @1, $1); }
 	| IDENT {
 		$$ = XI_NEW(&p->ctx->arena, struct xi_expr);
 		$$->kind = XI_EXPR_NAME;
@@ -730,19 +764,69 @@ import_file
 		$$->path = $3;
 		$$->loc = @3.loc;
 	}
+	| IDENT ':' IDENT {
+		/* `ppc: none`: no file for the family */
+		$$ = XI_NEW(&p->ctx->arena, struct xi_import_file);
+		$$->key = $1;
+		$$->key_loc = @1.loc;
+		$$->loc = @3.loc;
+		$$->none = true;
+		if (strcmp($3, "none"))
+			xi_error(&p->ctx->diag, @3.loc, "expected a file name (a string) or 'none' "
+				 "for family '%s'", $1);
+	}
+	;
+
+/* The parameters of a parameterised constant: `x: u32, y: c_uint`. */
+params
+	: name ':' type {
+		struct xi_param *q = XI_NEW(&p->ctx->arena, struct xi_param);
+		q->name = $1;
+		q->loc = @1.loc;
+		q->type = $3;
+		$$.head = $$.tail = q;
+		$$.n = 1;
+	}
+	| params ',' name ':' type {
+		struct xi_param *q = XI_NEW(&p->ctx->arena, struct xi_param);
+		q->name = $3;
+		q->loc = @3.loc;
+		q->type = $5;
+		$$ = $1;
+		if ($$.n == XI_MAX_PARAMS)
+			xi_error(&p->ctx->diag, @3.loc, "a constant has more than %u parameters",
+				 XI_MAX_PARAMS);
+		else {
+			$$.tail->next = q;
+			$$.tail = q;
+			$$.n++;
+		}
+	}
+	;
+
+/* The arguments of a call, as an ARG chain (built from the right). */
+args
+	: expr                   { $$ = mk_arg(p, $1, NULL); }
+	| expr ',' args          { $$ = mk_arg(p, $1, $3); }
 	;
 
 /* --- constant expressions --- */
 
-expr
-	: INTEGER {
-		$$ = XI_NEW(&p->ctx->arena, struct xi_expr);
-		$$->kind = XI_EXPR_INT;
-		$$->loc = @1.loc;
-		$$->lit = $1.v;
-		$$->hex = $1.hex;
-		$$->depth = 1;
+/* A string constant's value: literals and names of other string
+ * constants side by side, as C concatenates them; one literal at least
+ * (a name alone is an expression, resolved to a string constant). */
+string_value
+	: STRING { $$.head = $$.tail = str_part(p, @1, $1, NULL); }
+	| IDENT STRING {
+		$$.head = str_part(p, @1, NULL, $1);
+		$$.head->next = $$.tail = str_part(p, @2, $2, NULL);
 	}
+	| string_value STRING { $$ = $1; $$.tail = $$.tail->next = str_part(p, @2, $2, NULL); }
+	| string_value IDENT { $$ = $1; $$.tail = $$.tail->next = str_part(p, @2, NULL, $2); }
+	;
+
+expr
+	: INTEGER                { $$ = mk_int(p, @1, $1); }
 	| IDENT {
 		$$ = XI_NEW(&p->ctx->arena, struct xi_expr);
 		$$->kind = XI_EXPR_NAME;
@@ -751,6 +835,7 @@ expr
 		$$->depth = 1;
 	}
 	| '(' expr ')'           { $$ = $2; }
+	| IDENT '(' args ')'     { $$ = mk_call(p, @$, $1, @1, $3); if (!$$) YYERROR; }
 	| KW_SIZEOF '(' IDENT ')'  { $$ = mk_sizeof(p, @$, XI_EXPR_SIZEOF, named_type(p, @3, $3)); }
 	| KW_ALIGNOF '(' IDENT ')' { $$ = mk_sizeof(p, @$, XI_EXPR_ALIGNOF, named_type(p, @3, $3)); }
 	| '-' expr %prec UNARY   { $$ = mk_unary(p, @$, XI_OP_NEG, $2); if (!$$) YYERROR; }
@@ -942,6 +1027,57 @@ static struct xi_expr *mk_binary(struct xi_parser *p, XI_YYLTYPE loc, enum xi_op
 	return check_depth(p, e);
 }
 
+/* An integer literal; a C suffix only in a parameterised constant's body. */
+static struct xi_expr *mk_int(struct xi_parser *p, XI_YYLTYPE loc, struct xi_num_tok num)
+{
+	struct xi_expr *e = XI_NEW(&p->ctx->arena, struct xi_expr);
+	e->kind = XI_EXPR_INT;
+	e->loc = loc.loc;
+	e->lit = num.v;
+	e->hex = num.hex;
+	e->depth = 1;
+	if (num.suffix != XI_SUFFIX_NONE && !p->in_fn_body)
+		xi_error(&p->ctx->diag, loc.loc, "a C suffix on an integer literal is allowed only in "
+			 "the body of a parameterised constant");
+	else
+		e->suffix = num.suffix;
+	return e;
+}
+
+/* `F(args)`: a call of a parameterised constant, or a conversion to an
+ * integer type; in a parameterised constant's body only. */
+static struct xi_expr *mk_call(struct xi_parser *p, XI_YYLTYPE loc, const char *callee,
+			       XI_YYLTYPE callee_loc, struct xi_expr *args)
+{
+	if (!p->in_fn_body)
+		xi_error(&p->ctx->diag, callee_loc.loc, "a call is allowed only in the body of a "
+			 "parameterised constant");
+	struct xi_expr *f = XI_NEW(&p->ctx->arena, struct xi_expr);
+	f->kind = XI_EXPR_NAME;
+	f->loc = callee_loc.loc;
+	f->name = callee;
+	f->depth = 1;
+	struct xi_expr *e = XI_NEW(&p->ctx->arena, struct xi_expr);
+	e->kind = XI_EXPR_CALL;
+	e->loc = loc.loc;
+	e->a = f;
+	e->b = args;
+	e->depth = (uint16_t)(1 + args->depth);
+	return check_depth(p, e);
+}
+
+/* One argument and those after it; depth covers them all. */
+static struct xi_expr *mk_arg(struct xi_parser *p, struct xi_expr *arg, struct xi_expr *next)
+{
+	struct xi_expr *e = XI_NEW(&p->ctx->arena, struct xi_expr);
+	e->kind = XI_EXPR_ARG;
+	e->loc = arg->loc;
+	e->a = arg;
+	e->b = next;
+	e->depth = (uint16_t)(1 + (next && next->depth > arg->depth ? next->depth : arg->depth));
+	return e;
+}
+
 static struct xi_expr *mk_sizeof(struct xi_parser *p, XI_YYLTYPE loc, enum xi_expr_kind kind,
 				 struct xi_type *t)
 {
@@ -1075,6 +1211,33 @@ static void missing_semicolon(struct xi_parser *p, XI_YYLTYPE member)
 
 /* Attributes are only recorded here (xi_attrs_met), and handed over to
  * sema/attrs.c at the end of each declaration (add_decl). */
+/* @c_name_if(COND, "NAME"): the lexer gave the text between the
+ * parentheses; the name is the string after the last comma. */
+static void c_name_if_args(struct xi_parser *p, struct xi_attr *a, const char *text, struct xi_loc at)
+{
+	const char *comma = strrchr(text, ',');
+	const char *s = comma ? comma + 1 : NULL;
+	while (s && (*s == ' ' || *s == '\t'))
+		s++;
+	size_t n = s ? strlen(s) : 0;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	bool ok = n >= 3 && s[0] == '"' && s[n - 1] == '"';
+	for (size_t i = 1; ok && i + 1 < n; i++)
+		ok = (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_' ||
+		     (i > 1 && s[i] >= '0' && s[i] <= '9');
+	if (!ok) {
+		xi_error(&p->ctx->diag, at, "'@c_name_if' takes a condition and a C name, as in "
+			 "@c_name_if(xen, \"guest_user_regs\")");
+		return;
+	}
+	struct xi_loc cond_at = at;
+	cond_at.len = (uint16_t)(comma - text);
+	a->cond = xi_cond_parse(p->ctx, xi_strndup(&p->ctx->arena, text, (size_t)(comma - text)),
+				cond_at);
+	a->str = xi_intern(p->ctx, s + 1, n - 2);
+}
+
 static struct xi_attr *new_attr(struct xi_parser *p, XI_YYLTYPE loc, const char *name)
 {
 	struct xi_attr *a = xi_attr_new(p->ctx);
@@ -1161,4 +1324,14 @@ static void keep_cont(struct xi_parser *p, const void *node, const XI_YYLTYPE *o
 		      const XI_YYLTYPE *close)
 {
 	xi_comments_cont(p->cm, node, start_of(open), start_of(close));
+}
+
+static struct xi_str_part *str_part(struct xi_parser *p, XI_YYLTYPE loc, const char *text,
+				    const char *name)
+{
+	struct xi_str_part *s = XI_NEW(&p->ctx->arena, struct xi_str_part);
+	s->text = text;
+	s->name = name;
+	s->loc = loc.loc;
+	return s;
 }

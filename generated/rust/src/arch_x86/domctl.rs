@@ -3,31 +3,6 @@
 
 use core::mem::{align_of, offset_of, size_of};
 
-/// Machine check state of a vCPU (arch-x86/hvm/save.h).
-#[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct HvmVmceVcpu {
-    /// MCG_CAP.
-    pub caps: u64,
-    /// MCi_CTL2 of bank 0.
-    pub mci_ctl2_bank0: u64,
-    /// MCi_CTL2 of bank 1.
-    pub mci_ctl2_bank1: u64,
-    /// MCG_EXT_CTL.
-    pub mcg_ext_ctl: u64,
-}
-
-plain_data!(HvmVmceVcpu);
-
-impl HvmVmceVcpu {
-    /// Checks what the interface requires of the fields `dir` selects:
-    /// reserved fields zero, only declared bits and enum values, and tags
-    /// that select an arm. Returns the first problem found.
-    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
-        Ok(())
-    }
-}
-
 /// XEN_DOMCTL_set_ext_vcpucontext and XEN_DOMCTL_get_ext_vcpucontext:
 /// state of a vCPU beyond vcpu_guest_context.
 #[repr(C)]
@@ -76,11 +51,11 @@ impl XenDomctlExtVcpucontext {
         self.anon8.mcg_cap = value;
     }
     /// `vmce`, an alias in an anonymous union.
-    pub fn vmce(&self) -> HvmVmceVcpu {
+    pub fn vmce(&self) -> crate::arch_x86::hvm::save::HvmVmceVcpu {
         unsafe { self.anon8.vmce }
     }
     /// Sets `vmce`.
-    pub fn set_vmce(&mut self, value: HvmVmceVcpu) {
+    pub fn set_vmce(&mut self, value: crate::arch_x86::hvm::save::HvmVmceVcpu) {
         self.anon8.vmce = value;
     }
 }
@@ -90,7 +65,7 @@ impl XenDomctlExtVcpucontext {
 #[derive(Clone, Copy)]
 pub union XenDomctlExtVcpucontextAnon8 {
     pub mcg_cap: u64,
-    pub vmce: HvmVmceVcpu,
+    pub vmce: crate::arch_x86::hvm::save::HvmVmceVcpu,
 }
 
 plain_data!(XenDomctlExtVcpucontextAnon8);
@@ -247,28 +222,6 @@ impl XenDomctlVcpuMsrs {
 // Layout checks: the compiler confirms the size, alignment and field
 // offsets xenidl computed (the same figures as the C headers' checks).
 
-#[cfg(target_arch = "x86")]
-const _: () = {
-    type T = HvmVmceVcpu;
-    assert!(size_of::<T>() == 32);
-    assert!(align_of::<T>() == 4);
-    assert!(offset_of!(T, caps) == 0);
-    assert!(offset_of!(T, mci_ctl2_bank0) == 8);
-    assert!(offset_of!(T, mci_ctl2_bank1) == 16);
-    assert!(offset_of!(T, mcg_ext_ctl) == 24);
-};
-
-#[cfg(target_arch = "x86_64")]
-const _: () = {
-    type T = HvmVmceVcpu;
-    assert!(size_of::<T>() == 32);
-    assert!(align_of::<T>() == 8);
-    assert!(offset_of!(T, caps) == 0);
-    assert!(offset_of!(T, mci_ctl2_bank0) == 8);
-    assert!(offset_of!(T, mci_ctl2_bank1) == 16);
-    assert!(offset_of!(T, mcg_ext_ctl) == 24);
-};
-
 const _: () = {
     type T = XenDomctlExtVcpucontext;
     assert!(size_of::<T>() == 64);
@@ -338,36 +291,6 @@ const _: () = {
 mod tests {
     use super::*;
     use crate::{CheckErrorKind, Direction};
-
-    #[cfg(target_arch = "x86")]
-    #[test]
-    fn layout_hvm_vmce_vcpu() {
-        type T = HvmVmceVcpu;
-        assert_eq!(size_of::<T>(), 32);
-        assert_eq!(align_of::<T>(), 4);
-        assert_eq!(offset_of!(T, caps), 0);
-        assert_eq!(offset_of!(T, mci_ctl2_bank0), 8);
-        assert_eq!(offset_of!(T, mci_ctl2_bank1), 16);
-        assert_eq!(offset_of!(T, mcg_ext_ctl), 24);
-    }
-
-    #[cfg(target_arch = "x86_64")]
-    #[test]
-    fn layout_hvm_vmce_vcpu() {
-        type T = HvmVmceVcpu;
-        assert_eq!(size_of::<T>(), 32);
-        assert_eq!(align_of::<T>(), 8);
-        assert_eq!(offset_of!(T, caps), 0);
-        assert_eq!(offset_of!(T, mci_ctl2_bank0), 8);
-        assert_eq!(offset_of!(T, mci_ctl2_bank1), 16);
-        assert_eq!(offset_of!(T, mcg_ext_ctl), 24);
-    }
-
-    #[test]
-    fn check_hvm_vmce_vcpu() {
-        type T = HvmVmceVcpu;
-        assert_eq!(T::default().check(Direction::Both), Ok(()));
-    }
 
     #[test]
     fn layout_xen_domctl_ext_vcpucontext() {

@@ -363,6 +363,9 @@ impl XenHvmAltp2mSuppressVeMulti {
 
 /// Types of guest memory (Xen's C enum hvmmem_type_t).
 ///
+/// Not while Xen makes its compat headers: its compat hvm_op.h would
+/// declare each enumerator a second time.
+///
 /// Any value of the backing integer is representable; [`HvmmemTypeKind`]
 /// holds only the declared ones, for exhaustive `match`.
 #[repr(transparent)]

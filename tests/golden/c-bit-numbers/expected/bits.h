@@ -6,8 +6,6 @@
 #ifndef __XEN_PUBLIC_BITS_H__
 #define __XEN_PUBLIC_BITS_H__
 
-#include "xenidl-c.h"
-
 /* Every bit numbered. */
 #define _ALL_a 0
 #define ALL_a (1U << _ALL_a)

@@ -4,8 +4,6 @@
 #ifndef __XEN_PUBLIC_KINDS_H__
 #define __XEN_PUBLIC_KINDS_H__
 
-#include "xenidl-c.h"
-
 /* Kinds of interrupt, a C enum with a tag. */
 enum pt_irq_type {
     /* A PCI interrupt. */
@@ -19,5 +17,16 @@ typedef enum {
     MEMTYPE_ram = 0,
     MEMTYPE_rom = 1
 } memtype_t;
+
+/* States, a C enum with both a tag and a typedef. */
+typedef enum state {
+    STATE_OFF = 0,
+    STATE_ON = 1
+} state_t;
+
+/* The same with the typedef's usual name (kind_t). */
+typedef enum kind {
+    KIND_A = 0
+} kind_t;
 
 #endif /* __XEN_PUBLIC_KINDS_H__ */

@@ -7,8 +7,10 @@
 #define __XEN_PUBLIC_CORE_H__
 
 /* Fixed-width integers: from <stdint.h>, except where the environment
- * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
-#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
+ * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT), and not
+ * for assembler sources. */
+#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(__ASSEMBLER__) && \
+    !defined(XENIDL_NO_STDINT)
 #include <stdint.h>
 #endif
 
@@ -122,6 +124,7 @@ DEFINE_XEN_GUEST_HANDLE(word_t);
 #endif
 #endif
 
+#ifndef __ASSEMBLER__
 /* Handed to the hypervisor through a handle. */
 struct core_op {
     XEN_GUEST_HANDLE(word_t) frames;
@@ -134,5 +137,7 @@ DEFINE_XEN_GUEST_HANDLE(core_op_t);
 struct core_plain {
     uint32_t value;
 };
+
+#endif /* !__ASSEMBLER__ */
 
 #endif /* __XEN_PUBLIC_CORE_H__ */

@@ -4,8 +4,6 @@
 #ifndef __XEN_PUBLIC_FLAGS_H__
 #define __XEN_PUBLIC_FLAGS_H__
 
-#include "xenidl-c.h"
-
 /* Default: the suffix the type gives (U for u32). */
 #define PLAIN 0x10U
 

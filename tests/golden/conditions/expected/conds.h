@@ -91,6 +91,12 @@ DEFINE_XEN_GUEST_HANDLE(frame_t);
 #endif
 #if __XEN_INTERFACE_VERSION__ >= 0x00040000 && (defined(__XEN__) || defined(__XEN_TOOLS__))
 #define FEAT_fork (1U << 2)
+#elif __XEN_INTERFACE_VERSION__ < 0x00030209
+/*
+ * Before interface 0x00030209 audit's name: only C has it, so its
+ * bits may repeat audit's.
+ */
+#define FEAT_old_audit (1U << 1)
 #endif
 
 #if defined(__XEN__) && __XEN_INTERFACE_VERSION__ >= 0x00030209
@@ -98,5 +104,68 @@ DEFINE_XEN_GUEST_HANDLE(frame_t);
 /* Only from interface 0x00030209, and only the hypervisor. */
 #define HV_ONLY 4U
 #endif
+
+#if __XEN_INTERFACE_VERSION__ >= 0x00030209
+
+/* The extra word of a request, since interface 0x00030209. */
+union req_extra {
+    uint16_t domid;
+    uint16_t res0;
+};
+typedef union req_extra req_extra_t;
+DEFINE_XEN_GUEST_HANDLE(req_extra_t);
+#endif
+
+#if __XEN_INTERFACE_VERSION__ < 0x00030209
+#define req req_v0
+#define req_t req_v0_t
+#endif
+/*
+ * A request. Its C tag was req_v0 before interface 0x00030209: C then
+ * defines req as a macro for it. A member under a condition may use a
+ * type that exists under it (req_extra).
+ */
+struct req {
+    uint16_t size;
+#if __XEN_INTERFACE_VERSION__ < 0x00030209
+    uint16_t domid;
+#else
+    union req_extra u;
+#endif
+};
+typedef struct req req_t;
+DEFINE_XEN_GUEST_HANDLE(req_t);
+
+/* Also called batch_v0 in C before interface 0x00030209. */
+struct batch {
+    uint32_t n;
+    /* C's batch_count names head.count before interface 0x00030209. */
+    struct {
+        uint32_t count;
+    } head;
+};
+#if __XEN_INTERFACE_VERSION__ < 0x00030209
+#define batch_v0 batch
+#endif
+#if __XEN_INTERFACE_VERSION__ < 0x00030209
+#define batch_count head.count
+#endif
+typedef struct batch batch_t;
+DEFINE_XEN_GUEST_HANDLE(batch_t);
+
+#ifndef XEN_GENERATING_COMPAT_HEADERS
+
+/*
+ * Kept out of Xen's compat headers: Xen's build makes them with
+ * XEN_GENERATING_COMPAT_HEADERS defined, and the compat header would
+ * declare the enumerators a second time.
+ */
+#define PAGE_plain 0
+#define PAGE_huge 1
+#elif defined(XEN_GENERATING_COMPAT_HEADERS) && __XEN_INTERFACE_VERSION__ >= 0x00030209
+
+/* Only while Xen makes its compat headers (never in other outputs). */
+#define COMPAT_ONLY 5U
+#endif /* XEN_GENERATING_COMPAT_HEADERS */
 
 #endif /* __XEN_PUBLIC_CONDS_H__ */

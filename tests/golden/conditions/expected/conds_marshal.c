@@ -120,3 +120,136 @@ int frame_check(const struct frame *v,
 	}
 	return 0;
 }
+
+/* --- union req_extra --- */
+
+int req_extra_decode(union req_extra *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 2)
+		return xenidl_fail(err, XENIDL_ESHORT, "req_extra", "", len, 2, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 2);
+#else
+	xenidl_copy(&(*out), p + 0, 2);
+#endif
+	return 0;
+}
+
+int req_extra_encode(const union req_extra *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 2)
+		return xenidl_fail(err, XENIDL_ESHORT, "req_extra", "", len, 2, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 2);
+#else
+	xenidl_copy(p + 0, &(*in), 2);
+#endif
+	return 0;
+}
+
+int req_extra_check(const union req_extra *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+/* --- struct req --- */
+
+int req_decode(struct req *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 4)
+		return xenidl_fail(err, XENIDL_ESHORT, "req", "", len, 4, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 4);
+#else
+	out->size = xenidl_le_load_u16(p + 0);
+	xenidl_copy(&out->u, p + 2, 2);
+#endif
+	return 0;
+}
+
+int req_encode(const struct req *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 4)
+		return xenidl_fail(err, XENIDL_ESHORT, "req", "", len, 4, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 4);
+#else
+	xenidl_le_store_u16(p + 0, in->size);
+	xenidl_copy(p + 2, &in->u, 2);
+#endif
+	return 0;
+}
+
+int req_check(const struct req *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}
+
+/* --- struct batch --- */
+
+int batch_decode(struct batch *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 8)
+		return xenidl_fail(err, XENIDL_ESHORT, "batch", "", len, 8, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(out, p, 8);
+#else
+	out->n = xenidl_le_load_u32(p + 0);
+	out->head.count = xenidl_le_load_u32(p + 4);
+#endif
+	return 0;
+}
+
+int batch_encode(const struct batch *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err)
+{
+	unsigned char *p = (unsigned char *)buf;
+
+	if (len < 8)
+		return xenidl_fail(err, XENIDL_ESHORT, "batch", "", len, 8, NULL);
+	(void)flags;
+#if defined(XENIDL_LE_HOST)
+	xenidl_copy(p, in, 8);
+#else
+	xenidl_le_store_u32(p + 0, in->n);
+	xenidl_le_store_u32(p + 4, in->head.count);
+#endif
+	return 0;
+}
+
+int batch_check(const struct batch *v,
+	unsigned flags, struct xenidl_error *err)
+{
+	(void)v;
+	(void)flags;
+	(void)err;
+	return 0;
+}

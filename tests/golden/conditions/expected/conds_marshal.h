@@ -32,6 +32,33 @@ int frame_encode(const struct frame *in, void *buf, size_t len,
 int frame_check(const struct frame *v,
 	unsigned flags, struct xenidl_error *err);
 
+/* union req_extra */
+#define req_extra_WIRE_SIZE 2
+int req_extra_decode(union req_extra *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int req_extra_encode(const union req_extra *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int req_extra_check(const union req_extra *v,
+	unsigned flags, struct xenidl_error *err);
+
+/* struct req */
+#define req_WIRE_SIZE 4
+int req_decode(struct req *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int req_encode(const struct req *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int req_check(const struct req *v,
+	unsigned flags, struct xenidl_error *err);
+
+/* struct batch */
+#define batch_WIRE_SIZE 8
+int batch_decode(struct batch *out, const void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int batch_encode(const struct batch *in, void *buf, size_t len,
+	unsigned flags, struct xenidl_error *err);
+int batch_check(const struct batch *v,
+	unsigned flags, struct xenidl_error *err);
+
 #ifdef __cplusplus
 }
 #endif

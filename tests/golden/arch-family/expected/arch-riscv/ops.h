@@ -6,6 +6,4 @@
 #ifndef __XEN_PUBLIC_ARCH_RISCV_OPS_H__
 #define __XEN_PUBLIC_ARCH_RISCV_OPS_H__
 
-#include "../xenidl-c.h"
-
 #endif /* __XEN_PUBLIC_ARCH_RISCV_OPS_H__ */

@@ -7,8 +7,10 @@
 #define __XEN_PUBLIC_ARCH_ARM_CORE_H__
 
 /* Fixed-width integers: from <stdint.h>, except where the environment
- * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT). */
-#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(XENIDL_NO_STDINT)
+ * provides them (the hypervisor, a kernel, or XENIDL_NO_STDINT), and not
+ * for assembler sources. */
+#if !defined(__XEN__) && !defined(__KERNEL__) && !defined(__ASSEMBLER__) && \
+    !defined(XENIDL_NO_STDINT)
 #include <stdint.h>
 #endif
 
@@ -46,7 +48,10 @@
 #define set_xen_guest_handle(hnd, val) set_xen_guest_handle_raw(hnd, val)
 #endif
 
+#ifndef __ASSEMBLER__
 /* A machine word, whose handle core.h defines. */
 typedef unsigned long word_t;
+
+#endif /* !__ASSEMBLER__ */
 
 #endif /* __XEN_PUBLIC_ARCH_ARM_CORE_H__ */

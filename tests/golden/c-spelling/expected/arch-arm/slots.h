@@ -6,8 +6,6 @@
 #ifndef __XEN_PUBLIC_ARCH_ARM_SLOTS_H__
 #define __XEN_PUBLIC_ARCH_ARM_SLOTS_H__
 
-#include "../xenidl-c.h"
-
 /* Slots per request on arm. */
 #define N_SLOTS 1U
 

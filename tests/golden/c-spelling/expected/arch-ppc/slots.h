@@ -6,8 +6,6 @@
 #ifndef __XEN_PUBLIC_ARCH_PPC_SLOTS_H__
 #define __XEN_PUBLIC_ARCH_PPC_SLOTS_H__
 
-#include "../xenidl-c.h"
-
 /* Slots per request on ppc. */
 #define N_SLOTS 1U
 

@@ -6,8 +6,6 @@
 #ifndef __XEN_PUBLIC_ARCH_X86_SLOTS_H__
 #define __XEN_PUBLIC_ARCH_X86_SLOTS_H__
 
-#include "../xenidl-c.h"
-
 /* Slots per request on x86. */
 #define N_SLOTS 4U
 

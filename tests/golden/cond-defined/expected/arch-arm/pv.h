@@ -6,8 +6,6 @@
 #ifndef __XEN_PUBLIC_ARCH_ARM_PV_H__
 #define __XEN_PUBLIC_ARCH_ARM_PV_H__
 
-#include "../xenidl-c.h"
-
 /* A constant of arm only. */
 #define ARM_ONLY 2
 

@@ -6,8 +6,6 @@
 #ifndef __XEN_PUBLIC_ARCH_PPC_PV_H__
 #define __XEN_PUBLIC_ARCH_PPC_PV_H__
 
-#include "../xenidl-c.h"
-
 /* A constant of ppc only. */
 #define PPC_ONLY 3
 

@@ -6,8 +6,6 @@
 #ifndef __XEN_PUBLIC_ARCH_RISCV_PV_H__
 #define __XEN_PUBLIC_ARCH_RISCV_PV_H__
 
-#include "../xenidl-c.h"
-
 /* A constant of riscv only. */
 #define RISCV_ONLY 3
 

@@ -6,8 +6,6 @@
 #ifndef __XEN_PUBLIC_ARCH_X86_PV_H__
 #define __XEN_PUBLIC_ARCH_X86_PV_H__
 
-#include "../xenidl-c.h"
-
 /* x86 guests may enter paravirtualised. */
 #define HAVE_PV_ENTRY 1
 

@@ -234,6 +234,171 @@ impl fmt::Debug for Feat {
     }
 }
 
+/// The extra word of a request, since interface 0x00030209.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union ReqExtra {
+    pub domid: u16,
+    res0: u16,
+}
+
+plain_data!(ReqExtra);
+opaque_debug!(ReqExtra);
+
+impl ReqExtra {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+/// A request. Its C tag was req_v0 before interface 0x00030209: C then
+/// defines req as a macro for it. A member under a condition may use a
+/// type that exists under it (req_extra).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct Req {
+    pub size: u16,
+    pub u: ReqExtra,
+}
+
+plain_data!(Req);
+
+impl Req {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, dir: crate::Direction) -> Result<(), crate::CheckError> {
+        const TY: &str = "req";
+        let at = offset_of!(Self, u);
+        let r = self.u.check(dir);
+        crate::within(r, TY, "u", at)?;
+        Ok(())
+    }
+}
+
+/// Also called batch_v0 in C before interface 0x00030209.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Batch {
+    pub n: u32,
+    /// C's batch_count names head.count before interface 0x00030209.
+    pub head: BatchHead,
+}
+
+plain_data!(Batch);
+
+impl Batch {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, dir: crate::Direction) -> Result<(), crate::CheckError> {
+        const TY: &str = "batch";
+        let at = offset_of!(Self, head);
+        let r = self.head.check(dir);
+        crate::within(r, TY, "head", at)?;
+        Ok(())
+    }
+}
+
+/// C's batch_count names head.count before interface 0x00030209.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BatchHead {
+    pub count: u32,
+}
+
+plain_data!(BatchHead);
+
+impl BatchHead {
+    /// Checks what the interface requires of the fields `dir` selects:
+    /// reserved fields zero, only declared bits and enum values, and tags
+    /// that select an arm. Returns the first problem found.
+    pub fn check(&self, _dir: crate::Direction) -> Result<(), crate::CheckError> {
+        Ok(())
+    }
+}
+
+/// Kept out of Xen's compat headers: Xen's build makes them with
+/// XEN_GENERATING_COMPAT_HEADERS defined, and the compat header would
+/// declare the enumerators a second time.
+///
+/// Any value of the backing integer is representable; [`PageKindKind`]
+/// holds only the declared ones, for exhaustive `match`.
+#[repr(transparent)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct PageKind(pub u32);
+
+impl PageKind {
+    pub const PLAIN: Self = Self(0);
+    pub const HUGE: Self = Self(1);
+
+    /// The variant's name in the interface, if the value is a declared one.
+    pub const fn name(self) -> Option<&'static str> {
+        match self {
+            Self::PLAIN => Some("plain"),
+            Self::HUGE => Some("huge"),
+            _ => None,
+        }
+    }
+
+    /// Whether the value is a declared one.
+    pub const fn is_known(self) -> bool {
+        self.name().is_some()
+    }
+
+    /// Checks that the value is a declared one.
+    pub fn check(self) -> Result<(), crate::CheckError> {
+        if self.is_known() {
+            return Ok(());
+        }
+        let kind = crate::CheckErrorKind::UnknownValue;
+        let value = crate::Value::value(self.0);
+        let e = crate::CheckError::new(kind, "page_kind", value);
+        Err(e)
+    }
+}
+
+impl fmt::Debug for PageKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const TY: &str = "PageKind";
+        let value = crate::Value::value(self.0);
+        crate::fmt_enum(f, TY, self.name(), value)
+    }
+}
+
+// SAFETY: a transparent wrapper of an integer.
+unsafe impl crate::Plain for PageKind {}
+
+/// The declared values of [`PageKind`].
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PageKindKind {
+    Plain = 0,
+    Huge = 1,
+}
+
+impl TryFrom<PageKind> for PageKindKind {
+    type Error = PageKind;
+
+    /// The declared value, or the value itself when it is not one.
+    fn try_from(v: PageKind) -> Result<Self, PageKind> {
+        match v {
+            PageKind::PLAIN => Ok(Self::Plain),
+            PageKind::HUGE => Ok(Self::Huge),
+            _ => Err(v),
+        }
+    }
+}
+
+impl From<PageKindKind> for PageKind {
+    fn from(v: PageKindKind) -> Self {
+        Self(v as u32)
+    }
+}
+
 // Layout checks: the compiler confirms the size, alignment and field
 // offsets xenidl computed (the same figures as the C headers' checks).
 
@@ -250,6 +415,37 @@ const _: () = {
     assert!(align_of::<T>() == 8);
     assert!(offset_of!(T, r) == 0);
     assert!(offset_of!(T, pad) == 8);
+};
+
+const _: () = {
+    type T = ReqExtra;
+    assert!(size_of::<T>() == 2);
+    assert!(align_of::<T>() == 2);
+    assert!(offset_of!(T, domid) == 0);
+    assert!(offset_of!(T, res0) == 0);
+};
+
+const _: () = {
+    type T = Req;
+    assert!(size_of::<T>() == 4);
+    assert!(align_of::<T>() == 2);
+    assert!(offset_of!(T, size) == 0);
+    assert!(offset_of!(T, u) == 2);
+};
+
+const _: () = {
+    type T = Batch;
+    assert!(size_of::<T>() == 8);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, n) == 0);
+    assert!(offset_of!(T, head) == 4);
+};
+
+const _: () = {
+    type T = BatchHead;
+    assert!(size_of::<T>() == 4);
+    assert!(align_of::<T>() == 4);
+    assert!(offset_of!(T, count) == 0);
 };
 
 #[cfg(test)]
@@ -291,6 +487,22 @@ mod tests {
     }
 
     #[test]
+    fn values_page_kind() {
+        use PageKind as E;
+        use PageKindKind as K;
+        let v = E::PLAIN;
+        assert_eq!(v.check(), Ok(()));
+        assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E::HUGE;
+        assert_eq!(v.check(), Ok(()));
+        assert_eq!(K::try_from(v).map(E::from), Ok(v));
+        let v = E(2);
+        assert!(!v.is_known());
+        assert_eq!(K::try_from(v), Err(v));
+        assert_eq!(v.check().unwrap_err().kind, CheckErrorKind::UnknownValue);
+    }
+
+    #[test]
     fn layout_regs() {
         type T = Regs;
         assert_eq!(size_of::<T>(), 8);
@@ -322,5 +534,58 @@ mod tests {
         let e = v.check(Direction::Both).unwrap_err();
         assert_eq!(e.kind, CheckErrorKind::Reserved);
         assert_eq!(e.field, "pad");
+    }
+
+    #[test]
+    fn layout_req_extra() {
+        type T = ReqExtra;
+        assert_eq!(size_of::<T>(), 2);
+        assert_eq!(align_of::<T>(), 2);
+        assert_eq!(offset_of!(T, domid), 0);
+        assert_eq!(offset_of!(T, res0), 0);
+    }
+
+    #[test]
+    fn layout_req() {
+        type T = Req;
+        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(align_of::<T>(), 2);
+        assert_eq!(offset_of!(T, size), 0);
+        assert_eq!(offset_of!(T, u), 2);
+    }
+
+    #[test]
+    fn check_req() {
+        type T = Req;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[test]
+    fn layout_batch() {
+        type T = Batch;
+        assert_eq!(size_of::<T>(), 8);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, n), 0);
+        assert_eq!(offset_of!(T, head), 4);
+    }
+
+    #[test]
+    fn check_batch() {
+        type T = Batch;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
+    }
+
+    #[test]
+    fn layout_batch_head() {
+        type T = BatchHead;
+        assert_eq!(size_of::<T>(), 4);
+        assert_eq!(align_of::<T>(), 4);
+        assert_eq!(offset_of!(T, count), 0);
+    }
+
+    #[test]
+    fn check_batch_head() {
+        type T = BatchHead;
+        assert_eq!(T::default().check(Direction::Both), Ok(()));
     }
 }

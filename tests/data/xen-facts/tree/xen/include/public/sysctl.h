@@ -6,4 +6,14 @@
 
 #define XEN_SYSCTL_INTERFACE_VERSION 0x2
 
+/* String macros: one literal, joined literals, escapes, a table. */
+#define FIXTURE_DRIVER_NAME "fixture"
+#define FIXTURE_PREFIX ".byte 0x90 ; "
+#define FIXTURE_NOP FIXTURE_PREFIX "nop"
+#define FIXTURE_ESCAPED "a\tb\\c\"d\x01"
+#define FIXTURE_MESSAGES { \
+    "first",             \
+    "second, third",     \
+}
+
 #endif
